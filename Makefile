@@ -1,0 +1,35 @@
+# petitionnlp — set-up and the main jobs.  Only python3 (3.10+), make and PyPI access are needed.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test install train evaluate bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	@$(BIN)/python -m petitionnlp.demo
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+# rebuild the shipped models from corpora/ (and report on the dev corpus when it is beside the repo)
+train: $(STAMP)
+	$(BIN)/petitionnlp train --corpus corpora/train/synthetic_petitions.jsonl -o models \
+	  $(if $(wildcard ../shared/corpora/petitions_dev.jsonl),--eval-corpus ../shared/corpora/petitions_dev.jsonl)
+
+evaluate: $(STAMP)
+	$(BIN)/petitionnlp evaluate --corpus ../shared/corpora/petitions_dev.jsonl
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_classify.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info

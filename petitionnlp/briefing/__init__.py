@@ -1,0 +1,1 @@
+"""Stage 6 — briefings: segmentation, directives, time expressions, keywords."""

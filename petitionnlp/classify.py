@@ -1,0 +1,261 @@
+"""Stage 4 — the pollution-type classifier (multi-label over the eight types).
+
+A scikit-learn estimator whose learned state is one :class:`~sklearn.pipeline.Pipeline`:
+``FeatureUnion(jieba-word TF-IDF, character n-gram TF-IDF, domain-lexicon hits per type)`` →
+one-vs-rest logistic regression.  Logistic regression without class re-weighting keeps the
+probabilities close to calibrated, so ``threshold`` means what it says; :meth:`predict` always
+returns at least the best type.  Texts are expected already normalized (:func:`petitionnlp.text.normalize`).
+
+Also here: :class:`KeywordClassifier` (the plain keyword-list baseline), :func:`evaluate_predictions`,
+and skops persistence (:func:`save_model` / :func:`load_model`) — no pickle.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import zipfile
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
+from sklearn.utils.validation import check_is_fitted
+
+from .errors import Errors, ModelError
+from .resources import corpus_path
+from .taxonomy import TYPES
+from .tokenize import analyze
+
+__all__ = ["LexiconFeatures", "PollutionTypeClassifier", "KeywordClassifier", "evaluate_predictions",
+           "save_model", "load_model", "load_model_file", "MODEL_FILE"]
+
+MODEL_FILE = "pollution_type.skops"
+
+
+def _read_lexicon(path) -> list[tuple[str, str, float]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t")
+        return [(r["term"], r["type"], float(r["weight"] or 1.0)) for r in rows if r["term"]]
+
+
+class LexiconFeatures(TransformerMixin, BaseEstimator):
+    """Per-type sums of the weights of lexicon terms found in a text (one column per type).
+
+    lexicon : path of a ``term  type  weight`` TSV; None = the shipped ``corpora/lexicon/pollution_terms.tsv``.
+    """
+
+    def __init__(self, lexicon: str | None = None):
+        self.lexicon = lexicon
+
+    def fit(self, X, y=None):
+        terms = _read_lexicon(self.lexicon or corpus_path("lexicon", "pollution_terms.tsv"))
+        index = {t: i for i, t in enumerate(TYPES)}
+        self.terms_ = [t for t, _, _ in terms]
+        self.term_types_ = np.array([index[k] for _, k, _ in terms], dtype=np.int64)
+        self.term_weights_ = np.array([w for _, _, w in terms], dtype=np.float64)
+        self.n_features_out_ = len(TYPES)
+        return self
+
+    def transform(self, X):
+        check_is_fitted(self, "terms_")
+        rows, cols, vals = [], [], []
+        for i, text in enumerate(X):
+            acc = {}
+            for term, kind, weight in zip(self.terms_, self.term_types_, self.term_weights_):
+                if term in text:
+                    acc[kind] = acc.get(kind, 0.0) + weight
+            for kind, total in acc.items():
+                rows.append(i)
+                cols.append(kind)
+                vals.append(np.log1p(total))
+        return sparse.csr_matrix((vals, (rows, cols)), shape=(len(X), self.n_features_out_))
+
+    def get_feature_names_out(self, input_features=None):
+        return np.array([f"lexicon_{t}" for t in TYPES], dtype=object)
+
+
+def _indicator(Y) -> np.ndarray:
+    index = {t: i for i, t in enumerate(TYPES)}
+    out = np.zeros((len(Y), len(TYPES)), dtype=np.int64)
+    for i, labels in enumerate(Y):
+        for t in labels or ():
+            out[i, index[t]] = 1
+    return out
+
+
+def _decide(proba: np.ndarray, threshold: float, max_types: int | None = None) -> list[list[str]]:
+    """Types with probability ≥ threshold, best first, at most ``max_types``; always at least the best one."""
+    out = []
+    for row in proba:
+        order = np.argsort(-row, kind="stable")
+        picked = [TYPES[j] for j in order if row[j] >= threshold] or [TYPES[order[0]]]
+        out.append(picked[:max_types] if max_types else picked)
+    return out
+
+
+class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
+    """TF-IDF (jieba words + character n-grams) + lexicon features → one-vs-rest logistic regression.
+
+    Parameters
+    ----------
+    C : inverse regularization of each logistic regression
+    threshold : probability at or above which a type is predicted (besides the best one)
+    max_types : at most this many types a petition (None = no limit); published tables rarely give more than two
+    char_ngram_range : character n-gram sizes
+    hash_bits_words, hash_bits_chars : log2 of the hashed feature space of words and of character n-grams
+    use_lexicon : add the per-type lexicon features
+    lexicon : lexicon path for :class:`LexiconFeatures` (None = shipped)
+    """
+
+    def __init__(self, C: float = 4.0, threshold: float = 0.5, max_types: int | None = 2,
+                 char_ngram_range=(1, 3), hash_bits_words: int = 16, hash_bits_chars: int = 17,
+                 use_lexicon: bool = True, lexicon: str | None = None):
+        self.C = C
+        self.threshold = threshold
+        self.max_types = max_types
+        self.char_ngram_range = char_ngram_range
+        self.hash_bits_words = hash_bits_words
+        self.hash_bits_chars = hash_bits_chars
+        self.use_lexicon = use_lexicon
+        self.lexicon = lexicon
+
+    def _make_pipeline(self):
+        from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.multiclass import OneVsRestClassifier
+        from sklearn.pipeline import FeatureUnion, Pipeline, make_pipeline
+
+        # hashed features: no vocabulary to store, so the saved model stays small and loads fast
+        def tfidf(**kw):
+            return make_pipeline(HashingVectorizer(alternate_sign=False, norm=None, **kw),
+                                 TfidfTransformer(sublinear_tf=True))
+
+        parts = [
+            ("words", tfidf(analyzer=analyze, n_features=2 ** self.hash_bits_words)),
+            ("chars", tfidf(analyzer="char", ngram_range=tuple(self.char_ngram_range),
+                            n_features=2 ** self.hash_bits_chars)),
+        ]
+        if self.use_lexicon:
+            parts.append(("lexicon", LexiconFeatures(self.lexicon)))
+        clf = OneVsRestClassifier(LogisticRegression(C=self.C, max_iter=2000))
+        return Pipeline([("features", FeatureUnion(parts)), ("clf", clf)])
+
+    def fit(self, X, Y):
+        """X: normalized texts; Y: one list of types (from :data:`TYPES`) per text."""
+        X = list(X)
+        Yind = _indicator(Y)
+        missing = [t for t, n in zip(TYPES, Yind.sum(axis=0)) if n == 0]
+        if missing:
+            raise ValueError(f"no training example for type(s) {missing}")
+        self.classes_ = np.array(TYPES, dtype=object)
+        self.pipeline_ = self._make_pipeline().fit(X, Yind)
+        return self
+
+    def predict_proba(self, X) -> np.ndarray:
+        check_is_fitted(self, "pipeline_")
+        return self.pipeline_.predict_proba(list(X))
+
+    def predict(self, X) -> list[list[str]]:
+        return self.predict_from_proba(self.predict_proba(X))
+
+    def predict_from_proba(self, proba: np.ndarray) -> list[list[str]]:
+        """The decision rule alone, for callers that also need the probabilities."""
+        return _decide(proba, self.threshold, self.max_types)
+
+    def score(self, X, Y, sample_weight=None) -> float:
+        return evaluate_predictions(Y, self.predict(X))["micro_f1"]
+
+
+class KeywordClassifier(ClassifierMixin, BaseEstimator):
+    """The plain keyword-list baseline: every type one of whose terms (weight ≥ ``min_weight``) occurs.
+
+    With no hit at all it answers ``其他``.  ``fit`` learns nothing from the data, only reads the lexicon.
+    """
+
+    def __init__(self, lexicon: str | None = None, min_weight: float = 0.8):
+        self.lexicon = lexicon
+        self.min_weight = min_weight
+
+    def fit(self, X=None, Y=None):
+        self.terms_ = [(t, k) for t, k, w in _read_lexicon(self.lexicon or corpus_path(
+            "lexicon", "pollution_terms.tsv")) if w >= self.min_weight]
+        self.classes_ = np.array(TYPES, dtype=object)
+        return self
+
+    def predict(self, X) -> list[list[str]]:
+        check_is_fitted(self, "terms_")
+        out = []
+        for text in X:
+            hits = {}
+            for term, kind in self.terms_:
+                pos = text.find(term)
+                if pos >= 0:
+                    hits[kind] = min(hits.get(kind, pos), pos)
+            out.append(sorted(hits, key=hits.get) or ["其他"])
+        return out
+
+
+def evaluate_predictions(gold: list[list[str]], pred: list[list[str]]) -> dict:
+    """Micro/macro F1, per-type precision/recall/F1/support and top-1 accuracy (first prediction in gold)."""
+    g, p = _indicator(gold), _indicator(pred)
+    tp, fp, fn = (g & p).sum(0), ((1 - g) & p).sum(0), (g & (1 - p)).sum(0)
+
+    def f1(t, f_p, f_n):
+        return float(2 * t / (2 * t + f_p + f_n)) if (2 * t + f_p + f_n) else 0.0
+
+    per_type = {}
+    for j, t in enumerate(TYPES):
+        if g[:, j].sum() == 0 and p[:, j].sum() == 0:
+            continue
+        per_type[t] = {"precision": round(float(tp[j] / (tp[j] + fp[j])) if tp[j] + fp[j] else 0.0, 4),
+                       "recall": round(float(tp[j] / (tp[j] + fn[j])) if tp[j] + fn[j] else 0.0, 4),
+                       "f1": round(f1(tp[j], fp[j], fn[j]), 4), "support": int(g[:, j].sum())}
+    present = [t for t in TYPES if t in per_type and per_type[t]["support"] > 0]
+    top1 = [bool(pr) and pr[0] in (gl or ()) for gl, pr in zip(gold, pred)]
+    return {"n": len(gold),
+            "micro_f1": round(f1(tp.sum(), fp.sum(), fn.sum()), 4),
+            "macro_f1": round(float(np.mean([per_type[t]["f1"] for t in present])) if present else 0.0, 4),
+            "top1_accuracy": round(float(np.mean(top1)) if top1 else 0.0, 4),
+            "per_type": per_type}
+
+
+_TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.", "petitionnlp.", "builtins.", "collections.")
+
+
+def save_model(model, directory, card: dict | None = None) -> Path:
+    """Write ``model`` with skops (no pickle) and its card metadata to ``directory``."""
+    import skops.io as sio
+
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / MODEL_FILE
+    sio.dump(model, path, compression=zipfile.ZIP_DEFLATED, compresslevel=6)
+    if card is not None:
+        (directory / "pollution_type.json").write_text(json.dumps(card, ensure_ascii=False, indent=2) + "\n",
+                                                       encoding="utf-8")
+    return path
+
+
+def load_model(directory) -> PollutionTypeClassifier:
+    """Load the type model saved by :func:`save_model` in ``directory``."""
+    path = Path(directory) / MODEL_FILE
+    if not path.is_file():
+        raise ModelError(Errors.E010.format(path=directory))
+    return load_model_file(path)
+
+
+def load_model_file(path):
+    """Load a skops file; only our own and scikit-learn/NumPy/SciPy types are trusted."""
+    import skops.io as sio
+
+    try:
+        untrusted = sio.get_untrusted_types(file=path)
+        foreign = [t for t in untrusted if not t.startswith(_TRUSTED_PREFIXES)]
+        if foreign:
+            raise ModelError(Errors.E011.format(path=path, reason=f"untrusted types {foreign}"))
+        return sio.load(path, trusted=untrusted)
+    except ModelError:
+        raise
+    except Exception as exc:  # a corrupt or foreign file: one clear message
+        raise ModelError(Errors.E011.format(path=path, reason=exc)) from None

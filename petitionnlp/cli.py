@@ -1,0 +1,116 @@
+"""The command line: a thin layer that parses options and calls library functions.
+
+Every error the library raises (:class:`~petitionnlp.errors.PetitionNLPError`) becomes one line on stderr
+and exit status 2; nothing prints a traceback.  Heavy modules are imported inside each command so that
+``petitionnlp --help`` and a one-line ``classify`` start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+__all__ = ["main", "build_parser"]
+
+
+def _cmd_classify(args) -> int:
+    from .pipeline import classify_files
+
+    progress = sys.stderr.isatty() and not args.quiet
+    counts = classify_files(args.inputs, args.output, args.text_column, args.model, args.province,
+                            progress=progress)
+    if args.output:
+        print(f"已写出 {counts['rows']} 行到 {args.output}（其中 {counts['errors']} 行无法分类，见 error 列）",
+              file=sys.stderr)
+    return 0
+
+
+def _cmd_train(args) -> int:
+    from .pipeline import train_model
+
+    card = train_model(args.corpus, args.output, eval_corpora=args.eval_corpus, region_corpora=args.region_corpus)
+    summary = {"output": args.output, "n_train": card["n_train"], "label_counts": card["label_counts"]}
+    if "evaluation" in card:
+        ev = card["evaluation"]
+        summary["evaluation"] = {k: ev[k] for k in ("n", "micro_f1", "macro_f1", "top1_accuracy")}
+    print(json.dumps(summary, ensure_ascii=False))
+    return 0
+
+
+def _cmd_evaluate(args) -> int:
+    from .pipeline import evaluate_model
+
+    print(json.dumps(evaluate_model(args.corpus, args.model), ensure_ascii=False))
+    return 0
+
+
+def _cmd_stats(args) -> int:
+    from .stats import region_type_table, render_table, write_chart
+
+    table = region_type_table(args.input, level=args.level)
+    print(render_table(table))
+    if args.csv:
+        table.to_csv(args.csv, encoding="utf-8-sig")
+        print(f"CSV: {args.csv}", file=sys.stderr)
+    if args.png:
+        write_chart(table, args.png)
+        print(f"PNG: {args.png}", file=sys.stderr)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="petitionnlp",
+                                description="环保信访件与督察简报的中文处理流水线 (Chinese environmental petitions "
+                                            "and inspection briefings)")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    c = sub.add_parser("classify", help="污染类型与属地 (pollution types and region of each petition)")
+    c.add_argument("inputs", nargs="+", metavar="INPUT", help=".csv .tsv .xlsx .jsonl .txt, or - for stdin lines")
+    c.add_argument("-o", "--output", help="output .csv .jsonl .xlsx (default: JSON Lines on stdout)")
+    c.add_argument("--text-column", help="name of the petition text column")
+    c.add_argument("--model", help="model folder (default: the shipped models)")
+    c.add_argument("--province", help="default province for duplicate place names, e.g. 湖南")
+    c.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    c.set_defaults(func=_cmd_classify)
+
+    t = sub.add_parser("train", help="train the models from labeled corpora")
+    t.add_argument("--corpus", nargs="+", required=True, metavar="FILE")
+    t.add_argument("-o", "--output", required=True, metavar="DIR")
+    t.add_argument("--eval-corpus", nargs="+", metavar="FILE", help="held-out corpus; its metrics go into the card")
+    t.add_argument("--region-corpus", nargs="+", metavar="FILE",
+                   help="your history of petitions with city/county, for the learned region fallback")
+    t.set_defaults(func=_cmd_train)
+
+    e = sub.add_parser("evaluate", help="metrics of a model on labeled corpora (one JSON object)")
+    e.add_argument("--corpus", nargs="+", required=True, metavar="FILE")
+    e.add_argument("--model", help="model folder (default: the shipped models)")
+    e.set_defaults(func=_cmd_evaluate)
+
+    s = sub.add_parser("stats", help="每日属地 × 污染类型统计表 (daily region × type table)")
+    s.add_argument("input", metavar="OUTPUT", help="the output of classify (.jsonl .csv .xlsx)")
+    s.add_argument("--level", choices=["city", "county"], default="city")
+    s.add_argument("--csv", help="write the table as CSV")
+    s.add_argument("--png", help="write a bar chart PNG")
+    s.set_defaults(func=_cmd_stats)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .errors import PetitionNLPError
+
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except PetitionNLPError as exc:
+        print(f"petitionnlp: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("petitionnlp: 已中断 (interrupted)", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,177 @@
+"""Region resolution: the province, city and county a petition's problem is in.
+
+Candidates come from every gazetteer mention; each candidate (a county, or a city when nothing finer is
+named) is scored by how specific it is, how well the other mentions agree with it (a city or province
+named beside it, a town under it), the optional default province and the row's 行政区域 hint, and how early
+it is named (the place of the problem usually comes first).  Development zones and new areas give their
+city.  When the gazetteer finds nothing, an optional learned :class:`~petitionnlp.regions.model.RegionClassifier`
+may answer, with its own (lower) confidence.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+from ..resources import corpus_path
+from ..text import normalize
+from .gazetteer import Gazetteer, Place, get_gazetteer
+
+__all__ = ["RegionResolver", "EMPTY_REGION"]
+
+EMPTY_REGION = {"province": None, "city": None, "county": None, "region_confidence": 0.0,
+                "region_evidence": None}
+
+
+@lru_cache(maxsize=1)
+def _not_after_short() -> tuple[str, ...]:
+    with open(corpus_path("gazetteer", "not_after_short.txt"), encoding="utf-8") as fh:
+        return tuple(ln.strip() for ln in fh if ln.strip() and not ln.startswith("#"))
+
+
+def _province_of(name: str | None, gaz: Gazetteer) -> str | None:
+    if not name:
+        return None
+    name = normalize(name)
+    if name in gaz.provinces:
+        return name
+    for full in gaz.provinces:
+        if full.startswith(name[:2]):
+            return full
+    return None
+
+
+class RegionResolver:
+    """Resolve texts to (province, city, county) with confidence and evidence.
+
+    province : default province (``湖南`` or ``湖南省``) that breaks ties between duplicate names
+    model : an optional fitted RegionClassifier for texts the gazetteer cannot place
+    min_model_confidence : the model answers only at or above this probability
+    """
+
+    def __init__(self, gazetteer: Gazetteer | None = None, province: str | None = None, model=None,
+                 min_model_confidence: float = 0.6):
+        self.gazetteer = gazetteer or get_gazetteer()
+        self.province = _province_of(province, self.gazetteer)
+        self.model = model
+        self.min_model_confidence = min_model_confidence
+
+    @classmethod
+    def default(cls, province: str | None = None, model_dir=None) -> "RegionResolver":
+        from .model import load_region_model
+
+        return cls(province=province, model=load_region_model(model_dir))
+
+    # ---------------------------------------------------------------------------------------------
+    def _mentions(self, text: str):
+        stop = _not_after_short()
+        out = []
+        for m in self.gazetteer.find(text):
+            if not m.exact and text.startswith(stop, m.end):
+                continue
+            out.append(m)
+        return out
+
+    def resolve(self, text: str, hint: str | None = None) -> dict:
+        return self.resolve_many([text], [hint])[0]
+
+    def resolve_many(self, texts: list[str], hints: list | None = None) -> list[dict]:
+        results = [self._resolve_one(t, hints[i] if hints else None) for i, t in enumerate(texts)]
+        if self.model is not None:
+            todo = [i for i, r in enumerate(results) if r["city"] is None]
+            if todo:
+                for i, guess in zip(todo, self.model.predict_regions([texts[i] for i in todo])):
+                    if guess and guess["region_confidence"] >= self.min_model_confidence:
+                        keep_province = results[i]["province"]
+                        if keep_province and guess["province"] != keep_province:
+                            continue
+                        results[i] = guess
+        return results
+
+    def _hint_places(self, hint) -> list[Place]:
+        if not hint or not isinstance(hint, str):
+            return []
+        places = []
+        for m in self._mentions(normalize(hint)):
+            places.extend(m.places)
+        return places
+
+    def _resolve_one(self, text: str, hint=None) -> dict:
+        if not text:
+            return dict(EMPTY_REGION)
+        mentions = self._mentions(text)
+        hint_places = self._hint_places(hint)
+        if not mentions:
+            return self._from_hint(hint_places, hint) if hint_places else dict(EMPTY_REGION)
+        named_cities = {p.city for m in mentions for p in m.places if p.level in ("city", "zone")
+                        and len(m.places) == 1}
+        named_provinces = {p.province for m in mentions for p in m.places if p.level == "province"}
+        if len(named_provinces) == 0:
+            named_provinces = {p.province for m in mentions for p in m.places
+                               if p.level in ("city",) and m.exact}
+        hint_cities = {p.city for p in hint_places if p.city}
+        hint_counties = {p.county for p in hint_places if p.county}
+        hint_provinces = {p.province for p in hint_places}
+        best = None
+        for rank, m in enumerate(mentions):
+            ambiguity = len({(p.city, p.county) for p in m.places})
+            for p in m.places:
+                score = {"county": 3.0, "town": 2.6, "zone": 2.2, "city": 2.0, "province": 1.0}[p.level]
+                if not m.exact:
+                    score -= 0.8
+                score -= 0.6 * math.log(ambiguity)
+                score -= 0.15 * rank
+                support = 0.0
+                for other in mentions:
+                    if other.text == m.text:  # a name repeated does not vouch for itself
+                        continue
+                    for q in other.places:
+                        if q.level in ("county", "town") and p.county and q.county == p.county and q.city == p.city:
+                            support = max(support, 1.5)
+                        elif q.level in ("city", "zone") and p.city and q.city == p.city:
+                            support = max(support, 2.0 if p.level != "city" else 0.5)
+                        elif q.level == "province" and q.province == p.province:
+                            support = max(support, 1.0)
+                score += support
+                if p.city in named_cities and p.level in ("county", "town"):
+                    score += 0.5
+                if named_provinces and p.province in named_provinces:
+                    score += 0.5
+                if self.province and p.province == self.province:
+                    score += 1.5
+                if hint_places:
+                    if p.county and p.county in hint_counties:
+                        score += 3.0
+                    elif p.city and p.city in hint_cities:
+                        score += 2.0
+                    elif p.province in hint_provinces:
+                        score += 1.0
+                if best is None or score > best[0]:
+                    best = (score, p, m, ambiguity, support)
+        score, place, mention, ambiguity, support = best
+        return self._answer(text, place, mention, mentions, ambiguity, support)
+
+    def _answer(self, text, place: Place, mention, mentions, ambiguity, support) -> dict:
+        county = place.county if place.level in ("county", "town") else None
+        city = place.city if place.level != "province" else None
+        # evidence: from the first consistent mention to the deciding one (衡阳市衡南县), as written
+        start, end = mention.start, mention.end
+        for other in mentions:
+            if other.end <= mention.start and mention.start - other.end <= 2 and any(
+                    q.province == place.province and (q.level == "province" or q.city == city)
+                    for q in other.places):
+                start = min(start, other.start)
+        conf = {"county": 0.95, "town": 0.9, "zone": 0.85, "city": 0.85, "province": 0.5}[place.level]
+        if ambiguity > 1:
+            conf -= 0.25 if support == 0 else 0.1
+        if not mention.exact:
+            conf -= 0.15
+        return {"province": place.province, "city": city, "county": county,
+                "region_confidence": round(max(conf, 0.1), 2), "region_evidence": text[start:end]}
+
+    def _from_hint(self, places: list[Place], hint: str) -> dict:
+        p = places[0]
+        county = p.county if p.level in ("county", "town") else None
+        city = p.city if p.level != "province" else None
+        return {"province": p.province, "city": city, "county": county, "region_confidence": 0.6,
+                "region_evidence": None}

@@ -1,0 +1,47 @@
+"""Where runtime data lives: ``corpora/`` (lexicons, gazetteer, rules) and ``models/``.
+
+In a checkout they are the top-level folders; after ``pip install .`` they are installed as the
+package data ``petitionnlp/corpora`` and ``petitionnlp/models``.  Both layouts resolve here, and only here.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+__all__ = ["corpora_dir", "models_dir", "corpus_path", "cache_dir"]
+
+_PKG = Path(__file__).resolve().parent
+
+
+def _find(name: str) -> Path:
+    installed = _PKG / name
+    if installed.is_dir():
+        return installed
+    checkout = _PKG.parent / name
+    if checkout.is_dir():
+        return checkout
+    raise FileNotFoundError(f"petitionnlp data folder {name!r} not found beside {_PKG}")
+
+
+def corpora_dir() -> Path:
+    return _find("corpora")
+
+
+def models_dir() -> Path:
+    env = os.environ.get("PETITIONNLP_MODEL_DIR")
+    return Path(env) if env else _find("models")
+
+
+def corpus_path(*parts: str) -> Path:
+    """A file under ``corpora/``, e.g. ``corpus_path("lexicon", "userdict.txt")``."""
+    return corpora_dir().joinpath(*parts)
+
+
+def cache_dir() -> Path:
+    """A per-user cache (jieba's dictionary cache goes here, not into the shared temp dir)."""
+    base = os.environ.get("PETITIONNLP_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache")), "petitionnlp")
+    path = Path(base)
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -1,0 +1,71 @@
+"""Stage 3 — the eight pollution types and the normalizer of historical labels.
+
+The types and the raw-term map are data (``corpora/taxonomy/``).  :func:`normalize_label` turns a raw
+label cell (``扬尘污染``, ``大氣,其他污染``, ``噪声大气``, ``群众身边的生态环境问题``) into a list of types
+in the order they are named, or ``None`` when the cell names no medium.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+
+from .resources import corpus_path
+from .text import normalize
+
+__all__ = ["TYPES", "LabelNormalizer", "normalize_label", "get_label_normalizer"]
+
+
+def _load_types() -> tuple[str, ...]:
+    with open(corpus_path("taxonomy", "types.txt"), encoding="utf-8") as fh:
+        return tuple(ln.strip() for ln in fh if ln.strip() and not ln.startswith("#"))
+
+
+TYPES: tuple[str, ...] = _load_types()
+
+
+class LabelNormalizer:
+    """Longest-match scanner over a term → type map (``""`` = maps to nothing)."""
+
+    def __init__(self, mapping: dict[str, str]):
+        unknown = {t for t in mapping.values() if t and t not in TYPES}
+        if unknown:
+            raise ValueError(f"label map names types outside the taxonomy: {sorted(unknown)}")
+        self.mapping = mapping
+        self._maxlen = max(map(len, mapping)) if mapping else 0
+
+    @classmethod
+    def from_tsv(cls, path) -> "LabelNormalizer":
+        with open(path, encoding="utf-8", newline="") as fh:
+            rows = csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t")
+            return cls({r["term"].strip(): (r["type"] or "").strip() for r in rows if r["term"]})
+
+    def __call__(self, raw) -> list[str] | None:
+        if raw is None:
+            return None
+        if isinstance(raw, (list, tuple)):
+            raw = "、".join(str(x) for x in raw)
+        text = normalize(str(raw))
+        found: list[str] = []
+        i, n = 0, len(text)
+        while i < n:
+            for size in range(min(self._maxlen, n - i), 0, -1):
+                kind = self.mapping.get(text[i:i + size])
+                if kind is not None:
+                    if kind and kind not in found:
+                        found.append(kind)
+                    i += size
+                    break
+            else:
+                i += 1
+        return found or None
+
+
+@lru_cache(maxsize=1)
+def get_label_normalizer() -> LabelNormalizer:
+    return LabelNormalizer.from_tsv(corpus_path("taxonomy", "label_map.tsv"))
+
+
+def normalize_label(raw) -> list[str] | None:
+    """``"大氣,其他污染"`` → ``["大气", "其他"]``; ``"畜禽养殖"`` → ``None``."""
+    return get_label_normalizer()(raw)

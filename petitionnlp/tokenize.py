@@ -1,0 +1,105 @@
+"""Stage 2 — tokenization.
+
+Owns one jieba tokenizer object with the shipped domain dictionary (``corpora/lexicon/userdict.txt``)
+and stopword list, created once per process by :func:`get_tokenizer` and passed to whoever needs it.
+jieba's global ``jieba.dt`` is never used: its cache file goes to petitionnlp's cache folder and its
+logger is silenced.  :func:`make_spacy_nlp` builds a ``spacy.blank("zh")`` whose segmenter is this
+tokenizer, for the rule matchers of later stages.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+from .resources import cache_dir, corpus_path
+
+__all__ = ["Tokenizer", "get_tokenizer", "analyze", "make_spacy_nlp"]
+
+_LOCK = threading.Lock()
+
+
+def _read_wordlist(path: Path) -> list[str]:
+    with open(path, encoding="utf-8") as fh:
+        return [ln.strip() for ln in fh if ln.strip() and not ln.startswith("#")]
+
+
+class Tokenizer:
+    """A jieba tokenizer with explicit dictionaries.
+
+    Parameters
+    ----------
+    userdict : path of a jieba user dictionary (``word [freq] [pos]`` a line), or None
+    stopwords : path of a stopword list, or None
+    hmm : use jieba's HMM for unknown words (jieba's default)
+    """
+
+    def __init__(self, userdict: str | Path | None = None, stopwords: str | Path | None = None,
+                 hmm: bool = True):
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        self.userdict = userdict
+        self.stopwords_path = stopwords
+        self.hmm = hmm
+        self._jieba = jieba.Tokenizer()
+        self._jieba.tmp_dir = str(cache_dir())
+        with _LOCK:
+            self._jieba.initialize()
+            if userdict:
+                self._jieba.load_userdict(str(userdict))
+        self.stopwords = frozenset(_read_wordlist(Path(stopwords))) if stopwords else frozenset()
+
+    def cut(self, text: str) -> list[str]:
+        """All tokens, as jieba's precise mode gives them (whitespace tokens dropped)."""
+        return [t for t in self._jieba.cut(text, HMM=self.hmm) if not t.isspace()]
+
+    def cut_for_search(self, text: str) -> list[str]:
+        """jieba's search mode: words and their sub-words (``噪声污染`` → 噪声, 污染, 噪声污染)."""
+        return [t for t in self._jieba.cut_for_search(text, HMM=self.hmm) if not t.isspace()]
+
+    def terms(self, text: str) -> list[str]:
+        """Content tokens: stopwords, punctuation and single non-CJK characters removed."""
+        sw = self.stopwords
+        return [t for t in self.cut(text) if t not in sw and (len(t) > 1 or "\u4e00" <= t <= "\u9fff")]
+
+    def add_word(self, word: str, freq: int | None = None, tag: str | None = None) -> None:
+        self._jieba.add_word(word, freq, tag)
+
+    def tokenize_spans(self, text: str):
+        """(word, start, end) over the original text, for offset-keeping stages."""
+        return self._jieba.tokenize(text, HMM=self.hmm)
+
+
+@lru_cache(maxsize=1)
+def get_tokenizer() -> Tokenizer:
+    """The process-wide tokenizer with the shipped domain dictionary and stopwords."""
+    return Tokenizer(userdict=corpus_path("lexicon", "userdict.txt"),
+                     stopwords=corpus_path("lexicon", "stopwords.txt"))
+
+
+def analyze(text: str) -> list[str]:
+    """Module-level analyzer for scikit-learn vectorizers (picklable by reference, skops-safe)."""
+    return get_tokenizer().terms(text)
+
+
+def make_spacy_nlp(tokenizer: Tokenizer | None = None):
+    """``spacy.blank("zh")`` whose tokenizer is ``tokenizer`` (default: :func:`get_tokenizer`)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    tok = tokenizer or get_tokenizer()
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
+
+    class _JiebaSegmenter:
+        def __init__(self, vocab):
+            self.vocab = vocab
+
+        def __call__(self, text):
+            words = [w for w, _, _ in tok.tokenize_spans(text)]
+            return Doc(self.vocab, words=words, spaces=[False] * len(words))
+
+    nlp.tokenizer = _JiebaSegmenter(nlp.vocab)
+    return nlp
