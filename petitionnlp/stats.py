@@ -1,0 +1,146 @@
+"""The daily region × type table (移交件数 and one column per pollution type) from ``classify`` output.
+
+Reads the JSON Lines, CSV or XLSX that ``petitionnlp classify`` wrote; a petition with several types
+counts once in 移交件数 and once under each of its types.  Rows without a region are counted under 未定位.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+from .errors import Errors, InputError
+from .taxonomy import TYPES
+
+__all__ = ["region_type_table", "render_table", "write_chart", "display_width"]
+
+UNPLACED = "未定位"
+TOTAL = "合计"
+
+
+def _types_of(value) -> list[str]:
+    if isinstance(value, list):
+        return value
+    if not value:
+        return []
+    value = str(value)
+    if value.startswith("["):
+        return json.loads(value)
+    return [t for t in value.split("|") if t]
+
+
+def _read_rows(path: str):
+    import pandas as pd
+
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(Errors.E001.format(path=path))
+    suffix = p.suffix.lower()
+    if suffix == ".jsonl":
+        return pd.read_json(p, lines=True, dtype=False)
+    if suffix == ".csv":
+        return pd.read_csv(p, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    if suffix == ".xlsx":
+        return pd.read_excel(p, dtype=str, keep_default_na=False)
+    raise InputError(Errors.E005.format(path=path, suffix=suffix))
+
+
+def region_type_table(path_or_rows, level: str = "city"):
+    """A DataFrame indexed by region (city, or ``city county``) with 移交件数 and the eight types, plus 合计."""
+    import pandas as pd
+
+    df = path_or_rows if isinstance(path_or_rows, pd.DataFrame) else _read_rows(path_or_rows)
+    if "pollution_types" not in df.columns:
+        raise InputError(Errors.E004.format(path=path_or_rows, columns="、".join(map(str, df.columns))))
+
+    def region(row):
+        city = row.get("city") or None
+        if not isinstance(city, str) or not city:
+            return UNPLACED
+        county = row.get("county")
+        if level == "county":
+            return f"{city} {county}" if isinstance(county, str) and county else f"{city} (市本级/未明)"
+        return city
+
+    counts: dict[str, dict[str, int]] = {}
+    for row in df.to_dict("records"):
+        types = _types_of(row.get("pollution_types"))
+        if not types:
+            continue
+        c = counts.setdefault(region(row), {"移交件数": 0, **{t: 0 for t in TYPES}})
+        c["移交件数"] += 1
+        for t in types:
+            if t in c:
+                c[t] += 1
+    table = pd.DataFrame.from_dict(counts, orient="index", columns=["移交件数", *TYPES]).fillna(0).astype(int)
+    table = table.sort_values("移交件数", ascending=False, kind="stable")
+    table.loc[TOTAL] = table.sum()
+    table.index.name = "属地"
+    return table
+
+
+def display_width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in str(s))
+
+
+def _pad(s, width: int, right: bool = False) -> str:
+    gap = " " * max(width - display_width(s), 0)
+    return gap + str(s) if right else str(s) + gap
+
+
+def render_table(table) -> str:
+    """An aligned terminal table (CJK characters count two columns)."""
+    header = [table.index.name or "", *map(str, table.columns)]
+    rows = [[str(i), *map(str, r)] for i, r in zip(table.index, table.values.tolist())]
+    widths = [max(display_width(x) for x in col) for col in zip(header, *rows)]
+    lines = ["  ".join(_pad(h, w, i > 0) for i, (h, w) in enumerate(zip(header, widths)))]
+    lines.append("  ".join("-" * w for w in widths))
+    for r in rows:
+        lines.append("  ".join(_pad(x, w, i > 0) for i, (x, w) in enumerate(zip(r, widths))))
+    return "\n".join(lines)
+
+
+def _cjk_font():
+    from matplotlib import font_manager
+
+    for name in ("Noto Sans CJK SC", "Noto Sans CJK JP", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei",
+                 "SimHei", "Microsoft YaHei", "PingFang SC", "Source Han Sans SC", "AR PL UMing CN"):
+        if any(f.name == name for f in font_manager.fontManager.ttflist):
+            return name
+    return None
+
+
+def write_chart(table, path: str) -> str:
+    """A stacked bar chart (regions × types) as PNG. Without a CJK font, labels fall back to adcode-free pinyin-less
+    text and a note is printed on the chart; the numbers are the same."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    data = table.drop(index=TOTAL, errors="ignore")[list(TYPES)]
+    font = _cjk_font()
+    if font:
+        plt.rcParams["font.sans-serif"] = [font]
+    plt.rcParams["axes.unicode_minus"] = False
+    fig, ax = plt.subplots(figsize=(max(6, 0.6 * len(data) + 3), 4.5), dpi=120)
+    bottom = None
+    for t in TYPES:
+        vals = data[t].values
+        if vals.sum() == 0:
+            continue
+        ax.bar(range(len(data)), vals, bottom=bottom, label=t)
+        bottom = vals if bottom is None else bottom + vals
+    ax.set_xticks(range(len(data)))
+    ax.set_xticklabels(list(data.index), rotation=45, ha="right")
+    ax.set_ylabel("件数")
+    ax.set_title("属地 × 污染类型")
+    ax.legend(ncol=4, fontsize=8)
+    if not font:
+        ax.text(0.01, 0.98, "(no CJK font installed: install fonts-noto-cjk to render labels)",
+                transform=ax.transAxes, va="top", fontsize=7)
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+    return path

@@ -1,0 +1,35 @@
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "corpora"
+BIN = Path(sys.executable).parent
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    from petitionnlp.pipeline import PetitionPipeline
+
+    return PetitionPipeline()
+
+
+@pytest.fixture(scope="session")
+def dev_petitions():
+    path = SHARED / "petitions_dev.jsonl"
+    if not path.is_file():
+        pytest.skip("the shared dev corpus is not beside this checkout")
+    return [json.loads(line) for line in path.open(encoding="utf-8")]
+
+
+def run_cli(*args, stdin: bytes | None = None, cwd=None):
+    """Run the installed command line; returns (returncode, stdout text, stderr text)."""
+    exe = BIN / "petitionnlp"
+    cmd = [str(exe), *map(str, args)] if exe.exists() else [sys.executable, "-m", "petitionnlp.cli", *map(str, args)]
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    proc = subprocess.run(cmd, input=stdin, capture_output=True, cwd=cwd, env=env, timeout=300)
+    return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
