@@ -55,6 +55,12 @@ class Gazetteer:
         self.provinces: dict[str, Place] = {}
         self._build()
         self.maxlen = max(map(len, self.exact))
+        # the sizes of names by their first two characters: most positions of a text start no name
+        self._sizes: dict[str, tuple[int, ...]] = {}
+        for table in (self.exact, self.short):
+            for name in table:
+                self._sizes.setdefault(name[:2], set()).add(len(name))
+        self._sizes = {k: tuple(sorted(v, reverse=True)) for k, v in self._sizes.items()}
 
     def _add(self, table, alias, place):
         if len(alias) < 2:
@@ -138,9 +144,12 @@ class Gazetteer:
     def find(self, text: str) -> list[Mention]:
         """Leftmost-longest, non-overlapping mentions of official names, aliases and short names."""
         out, i, n = [], 0, len(text)
+        sizes_of = self._sizes
         while i < n - 1:
             hit = None
-            for size in range(min(self.maxlen, n - i), 1, -1):
+            for size in sizes_of.get(text[i:i + 2], ()):
+                if i + size > n:
+                    continue
                 frag = text[i:i + size]
                 if frag in self.exact:
                     hit = Mention(i, i + size, frag, tuple(self.exact[frag]), True)
