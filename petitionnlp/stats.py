@@ -22,7 +22,7 @@ TOTAL = "合计"
 def _types_of(value) -> list[str]:
     if isinstance(value, list):
         return value
-    if not value:
+    if not isinstance(value, str) or not value:  # None, NaN from an empty cell
         return []
     value = str(value)
     if value.startswith("["):

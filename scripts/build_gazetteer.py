@@ -8,6 +8,7 @@ division codes.  Run:  python scripts/build_gazetteer.py [PATH_TO_JIONLP_DICTION
 Writes:
   divisions.tsv  adcode level name short province city parent_adcode   (province / city / county rows)
   towns.tsv      name parent_adcode                                      (乡镇/街道 under each county, or city)
+  villages.tsv   town village county_adcode                               (only under town names shared by counties)
   changes.tsv    date old_province old_city old_county new_province new_city new_county
 """
 
@@ -38,7 +39,7 @@ def main(argv: list[str]) -> None:
     with zipfile.ZipFile(src / "china_location.zip") as zf:
         text = zf.read("china_location.txt").decode("utf-8")
     OUT.mkdir(parents=True, exist_ok=True)
-    divisions, towns = [], []
+    divisions, towns, villages = [], [], []
     prov = city = county = None
     for line in io.StringIO(text):
         line = line.rstrip("\r\n")
@@ -68,6 +69,9 @@ def main(argv: list[str]) -> None:
                 divisions.append((county[1], "county", county[0], county[2], prov[0], city[0], city[1]))
         elif depth == 3 and county is not None:
             towns.append((cells[0], county[1]))
+            town = cells[0]
+        elif depth == 4 and county is not None:
+            villages.append((town, cells[0], county[1]))
     with open(OUT / "divisions.tsv", "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, delimiter="\t", lineterminator="\n")
         w.writerow(["adcode", "level", "name", "short", "province", "city", "parent_adcode"])
@@ -76,6 +80,14 @@ def main(argv: list[str]) -> None:
         w = csv.writer(fh, delimiter="\t", lineterminator="\n")
         w.writerow(["name", "parent_adcode"])
         w.writerows(sorted(set(towns)))
+    # villages only under town names that several counties share: the village then tells which county
+    from collections import Counter
+
+    shared = {name for name, n in Counter(name for name, _ in set(towns)).items() if n > 1}
+    with open(OUT / "villages.tsv", "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        w.writerow(["town", "village", "county_adcode"])
+        w.writerows(sorted({v for v in villages if v[0] in shared}))
     changes = []
     for line in (src / "china_location_change.txt").read_text(encoding="utf-8").splitlines():
         if "=>" not in line:

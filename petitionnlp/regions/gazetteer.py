@@ -53,6 +53,7 @@ class Gazetteer:
         self.short: dict[str, list[Place]] = {}
         self.by_adcode: dict[str, Place] = {}
         self.provinces: dict[str, Place] = {}
+        self._villages = None
         self._build()
         self.maxlen = max(map(len, self.exact))
         # the sizes of names by their first two characters: most positions of a text start no name
@@ -140,6 +141,32 @@ class Gazetteer:
                 if p is None:
                     continue
             self.exact[r["alias"]] = [p]
+
+    @property
+    def villages(self) -> dict[str, dict[str, set[str]]]:
+        """town → village → county adcodes, for town names several counties share (loaded on first use)."""
+        if self._villages is None:
+            table: dict[str, dict[str, set[str]]] = {}
+            with open(corpus_path("gazetteer", "villages.tsv"), encoding="utf-8") as fh:
+                next(fh)
+                for line in fh:
+                    town, village, code = line.rstrip("\n").split("\t")
+                    table.setdefault(town, {}).setdefault(village, set()).add(code)
+            self._villages = table
+        return self._villages
+
+    def village_counties(self, town: str, following: str) -> set[str]:
+        """County adcodes of a village of ``town`` named at the start of ``following`` (文昌村, 西宋村)."""
+        villages = self.villages.get(town)
+        if not villages:
+            return set()
+        for size in range(min(8, len(following)), 1, -1):
+            codes = villages.get(following[:size])
+            if codes:
+                return codes
+            if following[size - 1] == "村" and following[:size - 1] + "村委会" in villages:
+                return villages[following[:size - 1] + "村委会"]
+        return set()
 
     def find(self, text: str) -> list[Mention]:
         """Leftmost-longest, non-overlapping mentions of official names, aliases and short names."""

@@ -114,8 +114,14 @@ class RegionResolver:
         hint_provinces = {p.province for p in hint_places}
         best = None
         for rank, m in enumerate(mentions):
-            ambiguity = len({(p.city, p.county) for p in m.places})
-            for p in m.places:
+            places = m.places
+            if len(places) > 1 and places[0].level == "town":
+                # a town name several counties share: the village named after it may tell which
+                codes = self.gazetteer.village_counties(m.text, text[m.end:m.end + 8])
+                if codes:
+                    places = tuple(p for p in places if p.adcode in codes) or places
+            ambiguity = len({(p.city, p.county) for p in places})
+            for p in places:
                 score = {"county": 3.0, "town": 2.6, "zone": 2.2, "city": 2.0, "province": 1.0}[p.level]
                 if not m.exact:
                     score -= 0.8
@@ -139,11 +145,14 @@ class RegionResolver:
                     score += 0.5
                 if self.province and p.province == self.province:
                     score += 1.5
+                    support = max(support, 1.0)
                 if hint_places:
                     if p.county and p.county in hint_counties:
                         score += 3.0
+                        support = max(support, 2.0)
                     elif p.city and p.city in hint_cities:
                         score += 2.0
+                        support = max(support, 2.0)
                     elif p.province in hint_provinces:
                         score += 1.0
                 if best is None or score > best[0]:

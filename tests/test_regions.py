@@ -1,0 +1,113 @@
+"""Region resolution on the hard cases petitions present, with real-looking texts."""
+
+import pytest
+
+from petitionnlp.regions import RegionResolver, evaluate_regions, get_gazetteer
+from petitionnlp.text import normalize
+
+
+@pytest.fixture(scope="module")
+def resolver():
+    return RegionResolver()
+
+
+def place(resolver, text, hint=None):
+    r = resolver.resolve(normalize(text), hint)
+    return r["province"], r["city"], r["county"]
+
+
+def test_town_and_village_infer_county_and_city(resolver):
+    assert place(resolver, "雁峰区岳屏镇文昌村村民受高速公路噪声影响") == ("湖南省", "衡阳市", "雁峰区")
+
+
+def test_county_seat_and_autonomous_county_short_form(resolver):
+    assert place(resolver, "通道县城河边有人非法采砂") == ("湖南省", "怀化市", "通道侗族自治县")
+
+
+def test_new_area_with_street_gives_district(resolver):
+    assert place(resolver, "湘江新区坪塘街道某小区烧烤油烟扰民") == ("湖南省", "长沙市", "岳麓区")
+
+
+def test_development_zone_maps_to_city_only(resolver):
+    r = resolver.resolve(normalize("反映岳阳市经开区污水处理厂后面有一家黑搅拌站"))
+    assert (r["city"], r["county"]) == ("岳阳市", None)
+
+
+def test_short_city_name_with_town(resolver):
+    assert place(resolver, "琼海嘉积镇某养殖场污水直排") == ("海南省", "琼海市", "琼海市")
+
+
+@pytest.mark.parametrize("text,city", [
+    ("福州市鼓楼区某饭店油烟扰民", "福州市"),
+    ("南京市鼓楼区某工地夜间施工噪声扰民", "南京市"),
+    ("开封市鼓楼区某小区垃圾成堆", "开封市"),
+])
+def test_shared_county_name_disambiguated_by_city(resolver, text, city):
+    assert place(resolver, text)[1:] == (city, "鼓楼区")
+
+
+def test_shared_county_name_disambiguated_by_default_province():
+    fujian = RegionResolver(province="福建")
+    r = fujian.resolve(normalize("鼓楼区某饭店油烟扰民"))
+    assert (r["city"], r["county"]) == ("福州市", "鼓楼区")
+    henan = RegionResolver(province="河南省")
+    assert henan.resolve(normalize("鼓楼区某饭店油烟扰民"))["city"] == "开封市"
+
+
+def test_shared_county_name_disambiguated_by_hint_column(resolver):
+    r = resolver.resolve(normalize("鼓楼区某饭店油烟扰民"), "徐州市")
+    assert (r["city"], r["county"]) == ("徐州市", "鼓楼区")
+    assert r["region_confidence"] >= 0.8
+
+
+def test_ambiguous_name_without_help_has_low_confidence(resolver):
+    assert resolver.resolve(normalize("鼓楼区某饭店油烟扰民"))["region_confidence"] < 0.8
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("投訴人反映:漳州市龍海市榜山鎮全興飼料廠,廢水、廢氣、噪聲污染嚴重", ("福建省", "漳州市", "龙海区")),
+    ("红谷滩新区凤凰花园东区一楼被改造成食堂,油烟直排", ("江西省", "南昌市", "红谷滩区")),
+    ("滨海新区塘沽区中心桥储运煤,粉尘和噪声污染严重", ("天津市", "天津市", "滨海新区")),
+])
+def test_renamed_divisions_give_current_names(resolver, text, expected):
+    assert place(resolver, text) == expected
+
+
+def test_traditional_characters(resolver):
+    assert place(resolver, "衡陽市珠暉區苗圃公園無人管理,垃圾成堆") == ("湖南省", "衡阳市", "珠晖区")
+
+
+def test_place_of_the_problem_comes_first(resolver):
+    text = "长沙市天心区居民反映，其亲戚在株洲市开的饭店油烟扰民"
+    assert place(resolver, text)[1:] == ("长沙市", "天心区")
+
+
+def test_short_name_inside_a_village_name_is_not_a_place(resolver):
+    # 文昌 (文昌市) and 凤凰 (凤凰县) here are parts of a village and an estate name
+    assert place(resolver, "雁峰区文昌村凤凰花园旁噪声扰民")[1:] == ("衡阳市", "雁峰区")
+
+
+def test_evidence_is_a_substring(resolver):
+    text = normalize("衡阳市衡南县鸡笼镇太平村两家养殖场废水直排水库")
+    r = resolver.resolve(text)
+    assert r["region_evidence"] in text and r["region_evidence"].startswith("衡阳市")
+    assert (r["city"], r["county"]) == ("衡阳市", "衡南县")
+
+
+def test_no_place(resolver):
+    r = resolver.resolve(normalize("小区旁的烧烤店油烟扰民"))
+    assert r["city"] is None and r["region_evidence"] is None and r["region_confidence"] == 0.0
+
+
+def test_gazetteer_is_national_with_towns():
+    g = get_gazetteer()
+    assert len(g.provinces) >= 34
+    counties = {p.name for ps in g.exact.values() for p in ps if p.level == "county"}
+    assert len(counties) > 2800
+    assert any(p.level == "town" for p in g.exact["岳屏镇"])
+
+
+def test_dev_corpus_accuracy_from_text_alone(resolver, dev_petitions):
+    records = [{"text": normalize(r["text"]), "city": r["city"], "county": r["county"]} for r in dev_petitions]
+    result = evaluate_regions(resolver, records)
+    assert result["city_accuracy"] >= 0.93 and result["county_accuracy"] >= 0.94
