@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install train evaluate bench clean
+.PHONY: demo test install train evaluate bench bench-regions bench-briefings clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,3 +33,16 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+# benchmark-only venv: cpca (needs setuptools<81 for pkg_resources) and jionlp beside petitionnlp
+.venv-bench/.installed: pyproject.toml
+	$(PYTHON) -m venv .venv-bench
+	.venv-bench/bin/python -m pip install --quiet --upgrade pip 'setuptools<81' wheel
+	.venv-bench/bin/python -m pip install --quiet -e . cpca jionlp
+	touch $@
+
+bench-regions: .venv-bench/.installed
+	.venv-bench/bin/python benchmarks/bench_regions.py
+
+bench-briefings: .venv-bench/.installed
+	.venv-bench/bin/python benchmarks/eval_briefings.py

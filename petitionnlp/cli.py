@@ -59,6 +59,29 @@ def _cmd_stats(args) -> int:
     return 0
 
 
+def _cmd_extract(args) -> int:
+    import datetime as dt
+
+    from .briefing import extract_briefing
+    from .errors import Errors, InputError
+    from .io import read_text
+
+    text = read_text(args.file)
+    date = None
+    if args.date:
+        try:
+            date = dt.date.fromisoformat(args.date)
+        except ValueError:
+            raise InputError(Errors.E040.format(path="--date", value=args.date)) from None
+    result = json.dumps(extract_briefing(text, date), ensure_ascii=False, indent=1)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as fh:
+            fh.write(result + "\n")
+    else:
+        print(result)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="petitionnlp",
                                 description="环保信访件与督察简报的中文处理流水线 (Chinese environmental petitions "
@@ -86,6 +109,12 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--corpus", nargs="+", required=True, metavar="FILE")
     e.add_argument("--model", help="model folder (default: the shipped models)")
     e.set_defaults(func=_cmd_evaluate)
+
+    x = sub.add_parser("extract", help="简报中的指示、期限与时间表达 (directives, deadlines, time expressions)")
+    x.add_argument("file", metavar="FILE", help="a briefing .txt, or - for stdin")
+    x.add_argument("--date", help="document date YYYY-MM-DD (default: the date the briefing states)")
+    x.add_argument("-o", "--output", help="write the JSON here instead of stdout")
+    x.set_defaults(func=_cmd_extract)
 
     s = sub.add_parser("stats", help="每日属地 × 污染类型统计表 (daily region × type table)")
     s.add_argument("input", metavar="OUTPUT", help="the output of classify (.jsonl .csv .xlsx)")

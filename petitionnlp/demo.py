@@ -46,8 +46,27 @@ def show_petitions() -> None:
     print()
 
 
+def show_briefing() -> None:
+    from .briefing import extract_briefing
+
+    path = corpus_path("samples", "briefing_hunan_2017_15.txt")
+    result = extract_briefing(path.read_text(encoding="utf-8"))
+    print(f"== 简报指示与期限 extract: {path.name} (文件日期 {result['date']}) ==")
+    for i, d in enumerate(result["directives"], 1):
+        deadline = d["deadline"]
+        when = "—" if deadline is None else (f"{deadline['text']} → {deadline['value']}" if deadline["value"]
+                                             else f"{deadline['text']} ({deadline['type']})")
+        who = d["actor"] or "?"
+        if d["addressee"]:
+            who += f" → {d['addressee']}"
+        print(f"{i:2d}. [{who}] {d['action'][:60]}{'…' if len(d['action']) > 60 else ''}  期限: {when}")
+    print("关键词:", "、".join(k["word"] for k in result["keywords"]))
+    print()
+
+
 def main() -> None:
     show_petitions()
+    show_briefing()
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ from .resources import corpus_path
 from .text import to_simplified
 
 __all__ = ["Batch", "open_batch", "BatchWriter", "open_writer", "known_text_columns", "find_text_column",
-           "sniff_encoding", "ROW_ERROR"]
+           "sniff_encoding", "read_text", "ROW_ERROR"]
 
 ROW_ERROR = "_error"  # key of a row-level read error, turned into the ``error`` output field
 INPUT_SUFFIXES = (".csv", ".tsv", ".xlsx", ".jsonl", ".txt")
@@ -194,6 +194,17 @@ def _stdin_lines():
     head = data.peek(_HEAD)[:_HEAD] if hasattr(data, "peek") else b""
     enc = sniff_encoding(head) if head else "utf-8"
     return io.TextIOWrapper(data, encoding=enc, errors="replace", newline="")
+
+
+def read_text(source: str) -> str:
+    """A whole text file (or stdin for ``-``) in its detected encoding."""
+    if source == "-":
+        return _stdin_lines().read()
+    path = Path(source)
+    if not path.is_file():
+        raise InputError(Errors.E001.format(path=source))
+    with _open_text(path, source) as fh:
+        return fh.read()
 
 
 def _jsonl_batch(path: Path, name: str, text_column: str | None, chunksize: int) -> Batch:

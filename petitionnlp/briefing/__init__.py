@@ -1,1 +1,6 @@
-"""Stage 6 — briefings: segmentation, directives, time expressions, keywords."""
+"""Stage 6 — briefings: sentence and clause segmentation, directives, time expressions, keywords."""
+
+from .extract import extract_briefing
+from .timex import document_date, find_time_expressions
+
+__all__ = ["extract_briefing", "find_time_expressions", "document_date"]

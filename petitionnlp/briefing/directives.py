@@ -1,0 +1,168 @@
+"""Directives in briefings: who ordered what, of whom, by when.
+
+Sentences are cut at 。！？； and line breaks, then into clauses at enumerated items (一要… 二是… （一） 1.)
+and at a marker that follows a comma (…，要…).  A clause is a directive when it starts with an enumerator
+under a speaker or holds a marker (要, 要求, 必须, 务必, 确保, 请, 督促, 抓好, 切实 …).  The speaker (actor)
+is the last person-with-title or body that 强调/要求/指出/批示 before it, or 会议 when the meeting speaks;
+it holds until another speaker appears.  All word lists are data: ``corpora/briefing/directive_rules.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+from ..resources import corpus_path
+
+__all__ = ["find_directives", "rules"]
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    data = json.loads(corpus_path("briefing", "directive_rules.json").read_text(encoding="utf-8"))
+    alt = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
+    titles, verbs = alt(data["titles"]), alt(data["speech_verbs"])
+    data["_enum"] = re.compile("|".join(data["enumerators"]))
+    data["_marker"] = re.compile(f"(?:{alt(data['markers'])})")
+    data["_cut_marker"] = re.compile(f"(?:{alt(data['cut_markers'])})")
+    data["_not_marker"] = re.compile(f"(?:{alt(data['not_markers'])})")
+    # 杨光荣副省长强调 / 副省长杨光荣强调 / 副省长曹广晶要求 / 会议指出 / 常德市要求
+    data["_speaker"] = re.compile(
+        rf"(?P<a>[\u4e00-\u9fff]{{2,3}}(?:{titles}))(?:[\u4e00-\u9fff、，,]{{0,12}}?|就[^。；]{{0,80}}?)(?:{verbs})"
+        rf"|(?P<b>(?:{titles}))(?P<bn>[\u4e00-\u9fff]{{2,3}}?)(?:还|再次|进一步)?(?:{verbs})"
+        rf"|(?P<c>会议)(?:还)?(?:{verbs})"
+        rf"|(?P<n>[\u4e00-\u9fff]{{2,3}}?)(?:还|再次|进一步)?(?:{verbs})"
+    )
+    data["_title_name"] = re.compile(rf"(?P<t>(?:{titles}))(?P<n>[\u4e00-\u9fff]{{2,3}}?)(?=[出主在，,、率到等同和与参])")
+    data["_addressee"] = re.compile(rf"((?:各|省|市|县|区)?[\u4e00-\u9fff、]{{2,24}}?(?:{alt(data['bodies'])}))$")
+    return data
+
+
+_SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
+_CLAUSE_BREAK = re.compile(r"[，,：:]")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of sentences: cut at 。！？； and at line breaks (briefing lines are paragraphs or titles)."""
+    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+
+
+def _known_people(text: str) -> dict[str, str]:
+    """name → name+title, from 副省长杨光荣 / 省政府副省长杨光荣 anywhere in the text."""
+    r = rules()
+    people = {}
+    for m in r["_title_name"].finditer(text):
+        people.setdefault(m["n"], m["n"] + m["t"])
+    return people
+
+
+def _speaker(sentence: str, people: dict[str, str]) -> tuple[str, int] | None:
+    r = rules()
+    best = None
+    for m in r["_speaker"].finditer(sentence):
+        if m["a"]:
+            actor = m["a"]
+            for name, full in people.items():
+                if actor.startswith(name):
+                    actor = full
+        elif m["b"]:
+            actor = m["bn"] + m["b"]
+        elif m["c"]:
+            actor = "会议"
+        else:
+            name = m["n"]
+            if name not in people and not name.endswith(("市", "县", "区", "省", "局", "组", "会")):
+                continue
+            actor = people.get(name, name)
+        best = (actor, m.end())
+        break
+    return best
+
+
+def _is_marker_at(text: str, pos: int, key: str = "_marker") -> bool:
+    r = rules()
+    if r["_not_marker"].match(text, pos) or (pos > 0 and r["_not_marker"].match(text, pos - 1)):
+        return False
+    return bool(r[key].match(text, pos))
+
+
+def _clauses(text: str, start: int, end: int):
+    """Cut [start, end) at enumerators and at a comma followed by a marker."""
+    r = rules()
+    cuts = {start}
+    for m in r["_enum"].finditer(text, start, end):
+        if m.start() == start or text[m.start() - 1] in "，,：:。；;\n 　":
+            cuts.add(m.start())
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        last_cut = max(c for c in cuts if c <= m.start())
+        if text.startswith(("对", "针对", "围绕", "按照", "根据"), last_cut):
+            continue  # 对…，要…: the order includes its object phrase
+        if m.end() < end and _is_marker_at(text, m.end(), "_cut_marker"):
+            cuts.add(m.end())
+        else:  # ，各专项工作组、整改督办工作组要… : an addressee, then the marker
+            for k in range(m.end() + 2, min(m.end() + 26, end)):
+                if text[k] in "，,。；;":
+                    break
+                if _is_marker_at(text, k) and r["_addressee"].search(text[m.end():k]):
+                    cuts.add(m.end())
+                    break
+    bounds = sorted(cuts) + [end]
+    for a, b in zip(bounds, bounds[1:]):
+        while b > a and text[b - 1] in "。；;！!？?，, \n":
+            b -= 1
+        if b > a:
+            yield a, b
+
+
+def find_directives(text: str, time_expressions: list[dict]) -> list[dict]:
+    """Directives with actor, addressee, exact action span and governing deadline (a time expression)."""
+    r = rules()
+    people = _known_people(text)
+    actor = None
+    out = []
+    # sentences: a sentence may run over a line break inside a paragraph (PDF extraction): join them
+    for s_start, s_end in sentences(text):
+        sentence = text[s_start:s_end]
+        spoken = _speaker(sentence, people)
+        body_start = s_start
+        if spoken:
+            actor = spoken[0]
+            body_start = s_start + spoken[1]
+            while body_start < s_end and text[body_start] in "，,：: ":
+                body_start += 1
+        if actor is None and not spoken:
+            # an order with no speaker named: 请…, 要求… at the sentence start, or 会议 implied
+            pass
+        for a, b in _clauses(text, body_start, s_end):
+            clause = text[a:b]
+            enum = r["_enum"].match(text, a)
+            marker_pos = None
+            for i in range(a, b):
+                if _is_marker_at(text, i):
+                    marker_pos = i
+                    break
+            if enum and (actor or spoken):
+                action_start = a
+            elif marker_pos is not None and marker_pos - a <= 40:
+                action_start = marker_pos if marker_pos > a and text[marker_pos - 1] not in "，," else a
+                if clause.startswith(("对", "在", "针对", "围绕", "按照", "根据")):
+                    action_start = a
+            else:
+                continue
+            if b - action_start < 4:
+                continue
+            addressee = None
+            head = text[a:action_start] if action_start > a else text[body_start:a] if a == body_start else ""
+            m = r["_addressee"].search(head.rstrip("，, ")) if head else None
+            if m:
+                addressee = m.group(1).lstrip("，,、")
+            deadline = None
+            for t in time_expressions:
+                if action_start <= t["start"] and t["end"] <= b and t["type"] != "date":
+                    deadline = t
+                    if t["type"] in ("deadline", "recurrence", "duration"):
+                        break
+            out.append({"actor": actor, "addressee": addressee, "action": text[action_start:b],
+                        "start": action_start, "end": b, "deadline": deadline})
+    return out
