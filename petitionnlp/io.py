@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import Errors, InputError
-from .resources import corpus_path
+from .resources import read_list
 from .text import to_simplified
 
 __all__ = ["Batch", "open_batch", "BatchWriter", "open_writer", "known_text_columns", "find_text_column",
@@ -32,8 +32,7 @@ csv.field_size_limit(1 << 26)
 
 
 def known_text_columns() -> list[str]:
-    with open(corpus_path("io", "text_columns.txt"), encoding="utf-8") as fh:
-        return [ln.strip() for ln in fh if ln.strip() and not ln.startswith("#")]
+    return read_list("io", "text_columns.txt")
 
 
 def _canon(header) -> str:

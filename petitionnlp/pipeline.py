@@ -18,7 +18,7 @@ from .classify import (KeywordClassifier, PollutionTypeClassifier, evaluate_pred
                        save_model)
 from .errors import Errors, InputError
 from .io import ROW_ERROR, Batch, BatchWriter, open_batch
-from .resources import corpus_path, models_dir
+from .resources import models_dir, read_list
 from .taxonomy import TYPES, normalize_label
 from .text import normalize
 
@@ -131,8 +131,7 @@ def classify_files(inputs: list[str], output: str | None = None, text_column: st
 # -------------------------------------------------------------------------------- training and evaluation
 
 def _label_columns() -> list[str]:
-    with open(corpus_path("io", "label_columns.txt"), encoding="utf-8") as fh:
-        return [ln.strip() for ln in fh if ln.strip() and not ln.startswith("#")]
+    return read_list("io", "label_columns.txt")
 
 
 def read_corpus(paths: list[str], text_column: str | None = None, require_label: bool = True) -> list[dict]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-__all__ = ["corpora_dir", "models_dir", "corpus_path", "cache_dir"]
+__all__ = ["corpora_dir", "models_dir", "corpus_path", "read_list", "cache_dir"]
 
 _PKG = Path(__file__).resolve().parent
 
@@ -36,6 +36,12 @@ def models_dir() -> Path:
 def corpus_path(*parts: str) -> Path:
     """A file under ``corpora/``, e.g. ``corpus_path("lexicon", "userdict.txt")``."""
     return corpora_dir().joinpath(*parts)
+
+
+def read_list(*parts: str) -> list[str]:
+    """A one-item-a-line data file under ``corpora/`` (``#`` lines are comments, blank lines skipped)."""
+    with open(corpus_path(*parts), encoding="utf-8") as fh:
+        return [ln.strip() for ln in fh if ln.strip() and not ln.startswith("#")]
 
 
 def cache_dir() -> Path:

@@ -10,18 +10,13 @@ from __future__ import annotations
 import csv
 from functools import lru_cache
 
-from .resources import corpus_path
+from .resources import corpus_path, read_list
 from .text import normalize
 
 __all__ = ["TYPES", "LabelNormalizer", "normalize_label", "get_label_normalizer"]
 
 
-def _load_types() -> tuple[str, ...]:
-    with open(corpus_path("taxonomy", "types.txt"), encoding="utf-8") as fh:
-        return tuple(ln.strip() for ln in fh if ln.strip() and not ln.startswith("#"))
-
-
-TYPES: tuple[str, ...] = _load_types()
+TYPES: tuple[str, ...] = tuple(read_list("taxonomy", "types.txt"))
 
 
 class LabelNormalizer:

@@ -8,7 +8,7 @@ import math
 from collections import Counter
 from functools import lru_cache
 
-from ..resources import corpus_path
+from ..resources import corpus_path, read_list
 from ..text import normalize
 from ..tokenize import get_tokenizer
 
@@ -29,8 +29,7 @@ def domain_idf() -> tuple[dict[str, float], float]:
 
 @lru_cache(maxsize=1)
 def _keyword_stopwords() -> frozenset:
-    with open(corpus_path("briefing", "keyword_stopwords.txt"), encoding="utf-8") as fh:
-        return frozenset(ln.strip() for ln in fh if ln.strip() and not ln.startswith("#"))
+    return frozenset(read_list("briefing", "keyword_stopwords.txt"))
 
 
 def keywords(text: str, top: int = 10) -> list[dict]:

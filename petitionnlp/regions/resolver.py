@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from ..resources import corpus_path
+from ..resources import read_list
 from ..text import normalize
 from .gazetteer import Gazetteer, Place, get_gazetteer
 
@@ -25,8 +25,7 @@ EMPTY_REGION = {"province": None, "city": None, "county": None, "region_confiden
 
 @lru_cache(maxsize=1)
 def _not_after_short() -> tuple[str, ...]:
-    with open(corpus_path("gazetteer", "not_after_short.txt"), encoding="utf-8") as fh:
-        return tuple(ln.strip() for ln in fh if ln.strip() and not ln.startswith("#"))
+    return tuple(read_list("gazetteer", "not_after_short.txt"))
 
 
 def _province_of(name: str | None, gaz: Gazetteer) -> str | None:
