@@ -40,13 +40,16 @@ def _read_lexicon(path) -> list[tuple[str, str, float]]:
 
 
 class LexiconFeatures(TransformerMixin, BaseEstimator):
-    """Per-type sums of the weights of lexicon terms found in a text (one column per type).
+    """Per-type sums of the weights of lexicon terms found in a text (one column per type), and, with
+    ``first_mention``, one more column per type that is 1 when that type is the first one the text names
+    (the main complaint, which published tables always record, while they often leave out the others).
 
     lexicon : path of a ``term  type  weight`` TSV; None = the shipped ``corpora/lexicon/pollution_terms.tsv``.
     """
 
-    def __init__(self, lexicon: str | None = None):
+    def __init__(self, lexicon: str | None = None, first_mention: bool = True):
         self.lexicon = lexicon
+        self.first_mention = first_mention
 
     def fit(self, X, y=None):
         terms = _read_lexicon(self.lexicon or corpus_path("lexicon", "pollution_terms.tsv"))
@@ -54,25 +57,36 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
         self.terms_ = [t for t, _, _ in terms]
         self.term_types_ = np.array([index[k] for _, k, _ in terms], dtype=np.int64)
         self.term_weights_ = np.array([w for _, _, w in terms], dtype=np.float64)
-        self.n_features_out_ = len(TYPES)
+        self.n_features_out_ = len(TYPES) * (2 if self.first_mention else 1)
         return self
 
     def transform(self, X):
         check_is_fitted(self, "terms_")
         rows, cols, vals = [], [], []
+        n_types = len(TYPES)
         for i, text in enumerate(X):
-            acc = {}
+            acc, first = {}, {}
             for term, kind, weight in zip(self.terms_, self.term_types_, self.term_weights_):
-                if term in text:
+                pos = text.find(term)
+                if pos >= 0:
                     acc[kind] = acc.get(kind, 0.0) + weight
+                    if weight >= 0.8:
+                        first[kind] = min(first.get(kind, pos), pos)
             for kind, total in acc.items():
                 rows.append(i)
                 cols.append(kind)
                 vals.append(np.log1p(total))
+            if self.first_mention and first:
+                rows.append(i)
+                cols.append(n_types + min(first, key=first.get))
+                vals.append(1.0)
         return sparse.csr_matrix((vals, (rows, cols)), shape=(len(X), self.n_features_out_))
 
     def get_feature_names_out(self, input_features=None):
-        return np.array([f"lexicon_{t}" for t in TYPES], dtype=object)
+        names = [f"lexicon_{t}" for t in TYPES]
+        if self.first_mention:
+            names += [f"first_{t}" for t in TYPES]
+        return np.array(names, dtype=object)
 
 
 def _indicator(Y) -> np.ndarray:

@@ -51,7 +51,9 @@ def test_estimator_conventions():
     assert est.fit(X, Y) is est
     assert hasattr(est, "pipeline_") and list(est.classes_) == list(TYPES)
     lex = LexiconFeatures()
-    assert lex.fit(X) is lex and lex.transform(["油烟扬尘"]).shape == (1, len(TYPES))
+    assert lex.fit(X) is lex and lex.transform(["油烟扬尘"]).shape == (1, 2 * len(TYPES))
+    first = lex.transform(["先是噪声扰民，后有油烟"]).toarray()[0][len(TYPES):]
+    assert first[TYPES.index("噪声")] == 1 and first.sum() == 1
     assert clone(KeywordClassifier()).get_params() == KeywordClassifier().get_params()
 
 
