@@ -111,3 +111,10 @@ def test_dev_corpus_accuracy_from_text_alone(resolver, dev_petitions):
     records = [{"text": normalize(r["text"]), "city": r["city"], "county": r["county"]} for r in dev_petitions]
     result = evaluate_regions(resolver, records)
     assert result["city_accuracy"] >= 0.93 and result["county_accuracy"] >= 0.94
+
+
+def test_river_named_after_a_county_is_a_last_resort(resolver):
+    r = resolver.resolve(normalize("搅拌站在下雨天将废水排入綦江河"))
+    assert (r["city"], r["county"]) == ("重庆市", "綦江区") and r["region_confidence"] < 0.5
+    # but never over a real place mention
+    assert place(resolver, "雁峰区某厂废水排入綦江河")[1:] == ("衡阳市", "雁峰区")

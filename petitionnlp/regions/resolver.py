@@ -62,11 +62,15 @@ class RegionResolver:
         return cls(province=province, model=load_region_model(model_dir))
 
     # ---------------------------------------------------------------------------------------------
-    def _mentions(self, text: str):
+    def _mentions(self, text: str, weak: list | None = None):
+        """Place mentions; a bare short name followed by 村/路/花园… is set aside in ``weak`` — except
+        that a river named after a county (綦江河, 浏阳河) is kept there as the last resort it is."""
         stop = _not_after_short()
         out = []
         for m in self.gazetteer.find(text):
             if not m.exact and text.startswith(stop, m.end):
+                if weak is not None and text.startswith(("河", "江"), m.end):
+                    weak.append(m)
                 continue
             out.append(m)
         return out
@@ -98,10 +102,20 @@ class RegionResolver:
     def _resolve_one(self, text: str, hint=None) -> dict:
         if not text:
             return dict(EMPTY_REGION)
-        mentions = self._mentions(text)
+        weak: list = []
+        mentions = self._mentions(text, weak)
         hint_places = self._hint_places(hint)
+        if not mentions and hint_places:
+            return self._from_hint(hint_places, hint)
+        if not mentions and weak:
+            m = weak[0]
+            counties = [p for p in m.places if p.level == "county"]
+            if len(counties) == 1:
+                p = counties[0]
+                return {"province": p.province, "city": p.city, "county": p.county, "region_confidence": 0.4,
+                        "region_evidence": text[m.start:m.end + 1]}
         if not mentions:
-            return self._from_hint(hint_places, hint) if hint_places else dict(EMPTY_REGION)
+            return dict(EMPTY_REGION)
         named_cities = {p.city for m in mentions for p in m.places if p.level in ("city", "zone")
                         and len(m.places) == 1}
         named_provinces = {p.province for m in mentions for p in m.places if p.level == "province"}
