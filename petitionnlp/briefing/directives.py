@@ -26,6 +26,8 @@ def rules() -> dict:
     data["_enum"] = re.compile("|".join(data["enumerators"]))
     data["_marker"] = re.compile(f"(?:{alt(data['markers'])})")
     data["_cut_marker"] = re.compile(f"(?:{alt(data['cut_markers'])})")
+    data["_action_head"] = re.compile(f"(?:{alt(data['action_heads'])})")
+    data["_ordering"] = re.compile(f"(?:{alt(data['ordering_verbs'])})[，,：:]?$")
     data["_not_marker"] = re.compile(f"(?:{alt(data['not_markers'])})")
     # 杨光荣副省长强调 / 副省长杨光荣强调 / 副省长曹广晶要求 / 会议指出 / 常德市要求
     data["_speaker"] = re.compile(
@@ -75,7 +77,7 @@ def _speaker(sentence: str, people: dict[str, str]) -> tuple[str, int] | None:
             if name not in people and not name.endswith(("市", "县", "区", "省", "局", "组", "会")):
                 continue
             actor = people.get(name, name)
-        best = (actor, m.end())
+        best = (actor, m.end(), bool(r["_ordering"].search(sentence[:m.end()])))
         break
     return best
 
@@ -87,10 +89,12 @@ def _is_marker_at(text: str, pos: int, key: str = "_marker") -> bool:
     return bool(r[key].match(text, pos))
 
 
-def _clauses(text: str, start: int, end: int):
-    """Cut [start, end) at enumerators and at a comma followed by a marker."""
+def _clauses(text: str, start: int, end: int, ordered: bool = False):
+    """Cut [start, end) at enumerators, at a comma followed by a marker (or by an object phrase 对… and
+    then a marker), and — inside an order — at a comma followed by the head of the next action."""
     r = rules()
     cuts = {start}
+    commas = [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end)]
     for m in r["_enum"].finditer(text, start, end):
         if m.start() == start or text[m.start() - 1] in "，,：:。；;\n 　":
             cuts.add(m.start())
@@ -99,6 +103,12 @@ def _clauses(text: str, start: int, end: int):
         if text.startswith(("对", "针对", "围绕", "按照", "根据"), last_cut):
             continue  # 对…，要…: the order includes its object phrase
         if m.end() < end and _is_marker_at(text, m.end(), "_cut_marker"):
+            prev = max([c + 1 for c in commas if c < m.start()] + [last_cut])
+            if prev > last_cut and text.startswith(("对", "针对"), prev):
+                cuts.add(prev)  # …，对环境信访交办件和突出环境问题，要认真办结…
+            else:
+                cuts.add(m.end())
+        elif ordered and m.end() < end and r["_action_head"].match(text, m.end()):
             cuts.add(m.end())
         else:  # ，各专项工作组、整改督办工作组要… : an addressee, then the marker
             for k in range(m.end() + 2, min(m.end() + 26, end)):
@@ -126,6 +136,7 @@ def find_directives(text: str, time_expressions: list[dict]) -> list[dict]:
         sentence = text[s_start:s_end]
         spoken = _speaker(sentence, people)
         body_start = s_start
+        ordering = bool(spoken and spoken[2])
         if spoken:
             actor = spoken[0]
             body_start = s_start + spoken[1]
@@ -134,7 +145,8 @@ def find_directives(text: str, time_expressions: list[dict]) -> list[dict]:
         if actor is None and not spoken:
             # an order with no speaker named: 请…, 要求… at the sentence start, or 会议 implied
             pass
-        for a, b in _clauses(text, body_start, s_end):
+        in_order = ordering or any(_is_marker_at(text, i, "_cut_marker") for i in range(body_start, min(body_start + 3, s_end)))
+        for k, (a, b) in enumerate(_clauses(text, body_start, s_end, in_order)):
             clause = text[a:b]
             enum = r["_enum"].match(text, a)
             marker_pos = None
@@ -143,6 +155,8 @@ def find_directives(text: str, time_expressions: list[dict]) -> list[dict]:
                     marker_pos = i
                     break
             if enum and (actor or spoken):
+                action_start = a
+            elif (ordering and k == 0) or (in_order and r["_action_head"].match(text, a)):
                 action_start = a
             elif marker_pos is not None and marker_pos - a <= 40:
                 action_start = marker_pos if marker_pos > a and text[marker_pos - 1] not in "，," else a
