@@ -82,6 +82,36 @@ def _cmd_extract(args) -> int:
     return 0
 
 
+def _cmd_index(args) -> int:
+    from .search import index_paths
+
+    counts = index_paths(args.paths, args.db)
+    print(f"已索引 {counts['indexed']} 篇（{counts['unchanged']} 篇未变），库中共 {counts['total']} 篇: {args.db}",
+          file=sys.stderr)
+    return 0
+
+
+def _cmd_search(args) -> int:
+    from pathlib import Path
+
+    from .errors import Errors, InputError
+    from .search import SearchIndex
+
+    if not Path(args.db).is_file():
+        raise InputError(Errors.E001.format(path=args.db))
+    with SearchIndex(args.db) as ix:
+        hits = ix.search(args.query, args.limit, args.date_from, args.date_to, args.type, args.region)
+    if args.json:
+        print(json.dumps([{k: h[k] for k in ("id", "title", "date", "score", "snippet")} for h in hits],
+                         ensure_ascii=False))
+        return 0
+    if not hits:
+        print(f"没有找到 “{args.query}” (no match)")
+    for i, h in enumerate(hits, 1):
+        print(f"{i:2d}. {h['title'] or h['id']}  [{h['date'] or '-'}]  {h['score']:.2f}\n    {h['snippet']}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="petitionnlp",
                                 description="环保信访件与督察简报的中文处理流水线 (Chinese environmental petitions "
@@ -115,6 +145,22 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--date", help="document date YYYY-MM-DD (default: the date the briefing states)")
     x.add_argument("-o", "--output", help="write the JSON here instead of stdout")
     x.set_defaults(func=_cmd_extract)
+
+    ix = sub.add_parser("index", help="建立/更新检索库 (index briefings and petitions)")
+    ix.add_argument("paths", nargs="+", metavar="PATH", help=".txt/.md files (one document each), .jsonl, folders")
+    ix.add_argument("--db", required=True, help="the SQLite index file")
+    ix.set_defaults(func=_cmd_index)
+
+    q = sub.add_parser("search", help="检索 (search the index)")
+    q.add_argument("query", metavar="QUERY", help='words; "quoted phrase"; a term of one or two characters works')
+    q.add_argument("--db", required=True)
+    q.add_argument("--limit", type=int, default=10)
+    q.add_argument("--json", action="store_true", help="a JSON list, best first")
+    q.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+    q.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    q.add_argument("--type", help="pollution type of indexed petitions, e.g. 噪声")
+    q.add_argument("--region", help="province, city or county of indexed petitions, e.g. 衡阳市")
+    q.set_defaults(func=_cmd_search)
 
     s = sub.add_parser("stats", help="每日属地 × 污染类型统计表 (daily region × type table)")
     s.add_argument("input", metavar="OUTPUT", help="the output of classify (.jsonl .csv .xlsx)")

@@ -1,0 +1,254 @@
+"""Stage 7 — full-text search of past briefings and petitions, on an embedded SQLite FTS5 index.
+
+Chinese has no spaces, and users type two-character queries (噪声) that jieba keeps inside longer words
+(噪声污染).  Each document is therefore indexed twice: jieba search-mode words (for ranking whole words)
+and overlapping character bigrams plus single characters (so that any substring is found: a query term is
+matched as the phrase of its bigrams, i.e. exactly as a substring).  Text is folded (width, traditional →
+simplified) on both sides.  BM25 ranks with the title weighted above the body; documents matching every
+query term come first, then those matching some.  Re-indexing a document with the same id replaces it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import sqlite3
+from pathlib import Path
+
+from .briefing.timex import document_date
+from .errors import Errors, InputError
+from .text import normalize
+from .tokenize import get_tokenizer
+
+__all__ = ["SearchIndex", "index_paths", "parse_query"]
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS docs (
+    rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, title TEXT, date TEXT, kind TEXT,
+    types TEXT, province TEXT, city TEXT, county TEXT, text TEXT NOT NULL, sha TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS docs_date ON docs(date);
+CREATE VIRTUAL TABLE IF NOT EXISTS docs_fts USING fts5(
+    title_words, title_grams, body_words, body_grams, tokenize = "unicode61 remove_diacritics 0");
+"""
+# bm25 column weights: title words, title grams, body words, body grams
+_WEIGHTS = (6.0, 3.0, 2.0, 1.0)
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_TOKEN = re.compile(r"[0-9a-z]+|[\u3400-\u9fff\uf900-\ufaff]", re.IGNORECASE)
+
+
+def _grams(text: str) -> str:
+    """Single characters and overlapping bigrams of each run of CJK / alphanumerics, space-separated."""
+    units = [u.lower() for u in _TOKEN.findall(text)]
+    out = list(units)
+    out += [a + b for a, b in zip(units, units[1:])]
+    return " ".join(out)
+
+
+def _gram_phrase(term: str) -> str | None:
+    units = [u.lower() for u in _TOKEN.findall(term)]
+    if not units:
+        return None
+    if len(units) == 1:
+        return f'"{units[0]}"'
+    return '"' + " ".join(a + b for a, b in zip(units, units[1:])) + '"'
+
+
+def _words(text: str) -> str:
+    return " ".join(w.lower() for w in get_tokenizer().cut_for_search(text) if _TOKEN.search(w))
+
+
+def parse_query(query: str) -> list[str]:
+    """Terms of a query: quoted phrases kept whole, the rest split on spaces; all folded."""
+    query = query.replace("“", '"').replace("”", '"').replace("\u3000", " ")
+    terms = [normalize(m.group(1) or m.group(2)) for m in re.finditer(r'"([^"]+)"|(\S+)', query)]
+    return [t for t in terms if _TOKEN.search(t)]
+
+
+class SearchIndex:
+    """An FTS5 index in one SQLite file.  ``with SearchIndex(path) as ix: ix.add(...); ix.search(...)``."""
+
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        try:
+            self.db = sqlite3.connect(self.path)
+            self.db.executescript(_SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise InputError(Errors.E032.format(path=self.path, reason=exc)) from None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def close(self) -> None:
+        self.db.commit()
+        self.db.close()
+
+    def add(self, doc_id: str, text: str, title: str | None = None, date: str | None = None,
+            kind: str = "document", types=None, province=None, city=None, county=None) -> bool:
+        """Index one document; an existing document with the same id is replaced. Returns False when unchanged."""
+        norm = normalize(text)
+        title_norm = normalize(title or "")
+        if isinstance(types, (list, tuple)):
+            types = "|".join(types)
+        sha = hashlib.sha1(json.dumps([norm, title_norm, date, types, province, city, county],
+                                      ensure_ascii=False).encode()).hexdigest()
+        row = self.db.execute("SELECT rowid, sha FROM docs WHERE id = ?", (doc_id,)).fetchone()
+        if row and row[1] == sha:
+            return False
+        if row:
+            self.db.execute("DELETE FROM docs_fts WHERE rowid = ?", (row[0],))
+            self.db.execute("DELETE FROM docs WHERE rowid = ?", (row[0],))
+        cur = self.db.execute(
+            "INSERT INTO docs (id, title, date, kind, types, province, city, county, text, sha) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (doc_id, title, date, kind, types, province, city, county, text, sha))
+        self.db.execute("INSERT INTO docs_fts (rowid, title_words, title_grams, body_words, body_grams) "
+                        "VALUES (?,?,?,?,?)", (cur.lastrowid, _words(title_norm), _grams(title_norm),
+                                               _words(norm), _grams(norm)))
+        return True
+
+    def __len__(self) -> int:
+        return self.db.execute("SELECT count(*) FROM docs").fetchone()[0]
+
+    def search(self, query: str, limit: int = 10, date_from: str | None = None, date_to: str | None = None,
+               type_: str | None = None, region: str | None = None) -> list[dict]:
+        """Best first: ``{"id", "title", "date", "score", "snippet"}`` (plus kind, types and region fields)."""
+        terms = parse_query(query)
+        if not terms:
+            return []
+        # each term: its bigram phrase (an exact substring) or, to lift whole-word hits in the ranking,
+        # the term as a jieba word
+        clauses = []
+        for t in terms:
+            p = _gram_phrase(t)
+            if not p:
+                continue
+            word = t.lower().replace('"', "")
+            clauses.append(f'({{title_grams body_grams}} : {p} OR {{title_words body_words}} : "{word}")'
+                           if " " not in word else f"{{title_grams body_grams}} : {p}")
+        filters, args = [], []
+        if date_from:
+            filters.append("d.date >= ?")
+            args.append(date_from)
+        if date_to:
+            filters.append("d.date <= ?")
+            args.append(date_to)
+        if type_:
+            filters.append("('|' || coalesce(d.types, '') || '|') LIKE ?")
+            args.append(f"%|{normalize(type_)}|%")
+        if region:
+            r = normalize(region)
+            filters.append("(d.province LIKE ? OR d.city LIKE ? OR d.county LIKE ?)")
+            args += [f"{r}%"] * 3
+        where = "".join(f" AND {f}" for f in filters)
+        sql = (f"SELECT d.id, d.title, d.date, d.text, d.kind, d.types, d.province, d.city, d.county, "
+               f"bm25(docs_fts, {', '.join(map(str, _WEIGHTS))}) AS s FROM docs_fts JOIN docs d "
+               f"ON d.rowid = docs_fts.rowid WHERE docs_fts MATCH ?{where} ORDER BY s LIMIT ?")
+        seen, out = set(), []
+        if not clauses:
+            return []
+        queries = [" AND ".join(clauses)]
+        if len(clauses) > 1:
+            queries.append(" OR ".join(clauses))
+        for match in queries:
+            for row in self.db.execute(sql, [match, *args, limit]):
+                if row[0] in seen:
+                    continue
+                seen.add(row[0])
+                out.append({"id": row[0], "title": row[1], "date": row[2], "score": round(-row[9], 4),
+                            "snippet": snippet(row[3], terms), "kind": row[4],
+                            "types": row[5].split("|") if row[5] else None,
+                            "province": row[6], "city": row[7], "county": row[8]})
+            if len(out) >= limit:
+                break
+        return out[:limit]
+
+
+def snippet(text: str, terms: list[str], width: int = 80) -> str:
+    """A window of ``text`` around the first query term, terms marked 【…】 (matched on the folded text)."""
+    norm = normalize(text)
+    # fold without changing length where possible so positions in `norm` can show the original
+    base = norm
+    hits = sorted((m.start(), m.end()) for t in terms for m in re.finditer(re.escape(t.lower()), base.lower()))
+    if not hits:
+        return base[:width] + ("…" if len(base) > width else "")
+    start = max(hits[0][0] - width // 3, 0)
+    end = min(start + width, len(base))
+    out, pos = [], start
+    for a, b in hits:
+        if a < pos or b > end:
+            continue
+        out.append(base[pos:a])
+        out.append(f"【{base[a:b]}】")
+        pos = b
+    out.append(base[pos:end])
+    return ("…" if start > 0 else "") + "".join(out) + ("…" if end < len(base) else "")
+
+
+def _iter_documents(path: Path):
+    """(id, fields) for every document of a .txt/.md file or a .jsonl file of documents or classified petitions."""
+    suffix = path.suffix.lower()
+    if suffix in (".txt", ".md"):
+        from .io import read_text
+
+        text = read_text(str(path))
+        title = next((ln.strip() for ln in text.splitlines() if ln.strip()), path.name)
+        date = document_date(text)
+        yield str(path), {"text": text, "title": title, "date": date.isoformat() if date else None,
+                          "kind": "briefing"}
+        return
+    if suffix != ".jsonl":
+        raise InputError(Errors.E005.format(path=path, suffix=suffix))
+    from .io import open_batch
+
+    batch = open_batch(str(path))
+    n = 0
+    for chunk in batch.chunks():
+        for row in chunk:
+            n += 1
+            text = row.get(batch.text_column)
+            if not text or row.get("_error"):
+                continue
+            doc_id = str(row.get("id") or row.get("受理编号") or f"{path}#{n}")
+            petition = "pollution_types" in row
+            date = row.get("date")
+            if isinstance(date, str) and date:
+                try:
+                    date = dt.date.fromisoformat(date[:10]).isoformat()
+                except ValueError:
+                    date = None
+            title = row.get("title") or (str(text)[:30] if petition else None)
+            if not title:
+                title = next((ln.strip() for ln in str(text).splitlines() if ln.strip()), doc_id)
+            yield doc_id, {"text": str(text), "title": title, "date": date or None,
+                           "kind": "petition" if petition else "document", "types": row.get("pollution_types"),
+                           "province": row.get("province"), "city": row.get("city"), "county": row.get("county")}
+
+
+def index_paths(paths: list[str], db: str, progress=None) -> dict:
+    """Index files into ``db``; returns counts of documents added/replaced and unchanged."""
+    files = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            files += sorted(q for q in path.rglob("*") if q.suffix.lower() in (".txt", ".md", ".jsonl"))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise InputError(Errors.E001.format(path=p))
+    added = unchanged = 0
+    with SearchIndex(db) as ix:
+        for path in files:
+            for doc_id, fields in _iter_documents(path):
+                if ix.add(doc_id, **fields):
+                    added += 1
+                else:
+                    unchanged += 1
+                if progress is not None:
+                    progress.update(1)
+        total = len(ix)
+    return {"indexed": added, "unchanged": unchanged, "total": total}
