@@ -112,6 +112,44 @@ def _cmd_search(args) -> int:
     return 0
 
 
+def _cmd_triage(args) -> int:
+    import datetime as dt
+
+    from .errors import Errors, InputError
+    from .io import BatchWriter
+    from .pipeline import triage_file
+
+    handover = None
+    if args.date:
+        try:
+            handover = dt.date.fromisoformat(args.date)
+        except ValueError:
+            raise InputError(Errors.E040.format(path="--date", value=args.date)) from None
+    rows = triage_file(args.input, args.text_column, handover, args.history, args.model, args.province)
+    if args.output:
+        fields = list(dict.fromkeys(k for r in rows for k in r))
+        writer = BatchWriter(args.output, fields)
+        writer.write(rows)
+        writer.close()
+    text_col = next((c for c in rows[0] if c in ("交办问题基本情况", "信访内容", "举报内容", "问题描述", "内容", "text")),
+                    None) if rows else None
+    print(f"待办队列 triage queue: {len(rows)} 件")
+    for r in rows:
+        if r["error"]:
+            print(f"[--] {r.get('受理编号') or r.get('序号') or ''}  无法分类: {r['error']}")
+            continue
+        place = " ".join(x for x in (r["city"], r["county"]) if x) or "属地未明"
+        why = "；".join(f"{x['reason']}({'、'.join(x['words'])})" if x["words"] else x["reason"]
+                       for x in r["priority_reasons"]) or "无特别信号"
+        rid = r.get("受理编号") or r.get("id") or r.get("序号") or ""
+        print(f"[{r['priority']}] {rid}  {'|'.join(r['pollution_types'])}  {place}  → {r['department']}"
+              f"  期限 {r['due_date']}" + (f"  重复: {r['duplicate_of']} ({r['duplicate_score']})" if r["duplicate_of"] else ""))
+        if text_col:
+            print(f"     {str(r[text_col])[:70]}")
+        print(f"     理由: {why}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="petitionnlp",
                                 description="环保信访件与督察简报的中文处理流水线 (Chinese environmental petitions "
@@ -161,6 +199,16 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--type", help="pollution type of indexed petitions, e.g. 噪声")
     q.add_argument("--region", help="province, city or county of indexed petitions, e.g. 衡阳市")
     q.set_defaults(func=_cmd_search)
+
+    tr = sub.add_parser("triage", help="按紧急程度排队 (priority queue with reasons, department, repeats, due dates)")
+    tr.add_argument("input", metavar="INPUT", help="one day's batch (.csv .tsv .xlsx .jsonl .txt, or -)")
+    tr.add_argument("--history", metavar="DB", help="search index of earlier petitions (petitionnlp index)")
+    tr.add_argument("--date", help="handover date YYYY-MM-DD for due dates (default: a date column, else today)")
+    tr.add_argument("--text-column")
+    tr.add_argument("--province")
+    tr.add_argument("--model")
+    tr.add_argument("-o", "--output", help="also write all rows with triage fields (.csv .jsonl .xlsx)")
+    tr.set_defaults(func=_cmd_triage)
 
     s = sub.add_parser("stats", help="每日属地 × 污染类型统计表 (daily region × type table)")
     s.add_argument("input", metavar="OUTPUT", help="the output of classify (.jsonl .csv .xlsx)")

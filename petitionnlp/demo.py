@@ -64,9 +64,45 @@ def show_briefing() -> None:
     print()
 
 
+def show_search() -> None:
+    from .search import SearchIndex, index_paths
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "demo.db")
+        counts = index_paths([str(corpus_path("samples", "briefings_sample.jsonl"))], db)
+        print(f"== 检索 index + search: briefings_sample.jsonl ({counts['total']} 篇) ==")
+        with SearchIndex(db) as ix:
+            for query in ("每3天一报告", "噪声", "搅拌站 扬尘"):
+                hits = ix.search(query, limit=3)
+                print(f"查询 “{query}”: {len(hits)} 篇")
+                for h in hits:
+                    print(f"   {h['title']} [{h['date']}] {h['score']:.2f}  {h['snippet'][:70]}")
+    print()
+
+
+def show_triage() -> None:
+    from .pipeline import triage_file
+
+    rows = triage_file(str(corpus_path("samples", "petitions_sample.csv")))
+    print("== 待办队列 triage (priority, reasons, department, repeats, due date) ==")
+    for r in rows:
+        if r["error"]:
+            print(f"[--] {r['受理编号']}  无法分类: {r['error']}")
+            continue
+        why = "；".join(f"{x['reason']}({'、'.join(x['words'])})" if x["words"] else x["reason"]
+                       for x in r["priority_reasons"][:3]) or "无特别信号"
+        dup = f"  重复: {r['duplicate_of']}" if r["duplicate_of"] else ""
+        print(f"[{r['priority']}] {r['受理编号']}  {'|'.join(r['pollution_types']):6s} "
+              f"{(r['county'] or r['city'] or '属地未明'):8s} → {r['department']}  期限 {r['due_date']}{dup}")
+        print(f"      {why}")
+    print()
+
+
 def main() -> None:
     show_petitions()
+    show_triage()
     show_briefing()
+    show_search()
 
 
 if __name__ == "__main__":

@@ -21,12 +21,13 @@ from .io import ROW_ERROR, Batch, BatchWriter, open_batch
 from .resources import models_dir, read_list
 from .taxonomy import TYPES, normalize_label
 from .text import normalize
+from .triage import assign_department, get_rules, prioritize
 
 __all__ = ["OUTPUT_FIELDS", "PetitionPipeline", "classify_batch", "classify_files", "read_corpus",
-           "train_model", "evaluate_model"]
+           "train_model", "evaluate_model", "triage_file"]
 
 OUTPUT_FIELDS = ["pollution_types", "pollution_scores", "province", "city", "county", "region_confidence",
-                 "region_evidence", "error"]
+                 "region_evidence", "error", "priority", "priority_reasons", "department"]
 
 
 class PetitionPipeline:
@@ -54,10 +55,13 @@ class PetitionPipeline:
             types = self.type_model.predict_from_proba(proba)
             regions = self.regions.resolve_many([norm[i] for i in ok],
                                                 [hints[i] for i in ok] if hints else None)
+            rules = get_rules()
             for k, i in enumerate(ok):
                 out[i]["pollution_types"] = types[k]
                 out[i]["pollution_scores"] = {t: round(float(p), 4) for t, p in zip(TYPES, proba[k])}
                 out[i].update(regions[k])
+                out[i]["priority"], out[i]["priority_reasons"] = prioritize(norm[i], rules)
+                out[i]["department"] = assign_department(norm[i], types[k], rules)
         for i, t in enumerate(norm):
             if not t:
                 out[i]["error"] = Errors.R_EMPTY
@@ -250,3 +254,47 @@ def evaluate_model(corpora: list[str], model_dir=None) -> dict:
     if region:
         result["regions"] = region
     return result
+
+
+# ------------------------------------------------------------------------------------------------ triage
+
+_DATE_COLUMNS = ("交办日期", "转办日期", "受理日期", "日期", "date")
+_ID_COLUMNS = ("受理编号", "编号", "id", "序号")
+
+
+def triage_file(source: str, text_column: str | None = None, handover=None, history_db: str | None = None,
+                model_dir=None, province: str | None = None) -> list[dict]:
+    """Classify one day's batch and add triage fields; rows come back sorted by priority, then input order.
+
+    handover : the handover date (``datetime.date``) for due dates; default: a date column of the row, else today
+    history_db : a search index whose petitions are the history for repeat detection
+    """
+    from .search import SearchIndex
+    from .triage import PRIORITY_ORDER, triage_rows
+
+    batch = open_batch(source, text_column)
+    pipeline = PetitionPipeline(model_dir, province)
+    hint = _hint_column(batch.columns)
+    rows = [r for chunk in batch.chunks() for r in pipeline.classify_rows(chunk, batch.text_column, hint)]
+    history = None
+    if history_db:
+        if not Path(history_db).is_file():
+            raise InputError(Errors.E001.format(path=history_db))
+        with SearchIndex(history_db) as ix:
+            history = ix.petitions()
+    id_column = next((c for c in _ID_COLUMNS if c in batch.columns), None)
+    if handover is None:
+        date_column = next((c for c in _DATE_COLUMNS if c in batch.columns), None)
+        for r in rows:
+            try:
+                handover = _dt.date.fromisoformat(str(r.get(date_column))[:10]) if date_column else None
+            except ValueError:
+                continue
+            break
+    triaged = triage_rows(rows, batch.text_column, handover, history, id_column)
+    for i, r in enumerate(triaged):
+        r["_order"] = i
+    triaged.sort(key=lambda r: (r["error"] is not None, PRIORITY_ORDER.get(r["priority"], 3), r["_order"]))
+    for r in triaged:
+        del r["_order"]
+    return triaged

@@ -111,6 +111,11 @@ class SearchIndex:
                                                _words(norm), _grams(norm)))
         return True
 
+    def petitions(self) -> tuple[list[str], list[str]]:
+        """(texts, ids) of the indexed petitions: the history that triage compares a new batch with."""
+        rows = self.db.execute("SELECT id, text FROM docs WHERE kind = 'petition' ORDER BY rowid").fetchall()
+        return [r[1] for r in rows], [r[0] for r in rows]
+
     def __len__(self) -> int:
         return self.db.execute("SELECT count(*) FROM docs").fetchone()[0]
 

@@ -1,0 +1,195 @@
+"""Stage 8 — triage: priority with reasons, responsible department, repeat complaints, due dates.
+
+Rules are data an office can edit: ``corpora/triage/priority_rules.tsv`` (signals, weights, words),
+``departments.tsv`` (first matching rule wins) and ``due_rule.json`` (deadline and thresholds).  Repeats are
+found by cosine similarity of character-bigram TF-IDF vectors, within the batch and against a history (a
+search index of earlier petitions, or any list of texts), and directly by receipt numbers the text cites
+(``受理编号D2HN202010150023``, ``编号3438号``).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .resources import corpus_path, read_list
+from .text import normalize
+
+__all__ = ["TriageRules", "get_rules", "prioritize", "assign_department", "due_date", "DuplicateFinder",
+           "cited_receipts", "triage_rows", "PRIORITY_ORDER"]
+
+PRIORITY_ORDER = {"高": 0, "中": 1, "低": 2}
+_RECEIPT = re.compile(r"[DX]\d{0,2}[A-Z]{2}\d{8,14}|(?:受理编号|编号|受理号)[:：]?\s*([A-Z]*\d{3,})号?")
+
+
+def _tsv(*parts):
+    with open(corpus_path(*parts), encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t"))
+
+
+def _split(cell: str | None) -> tuple[str, ...]:
+    return tuple(t for t in (cell or "").split("|") if t)
+
+
+@dataclass(frozen=True)
+class TriageRules:
+    signals: tuple   # (signal, weight, terms, reason)
+    departments: tuple  # (department, terms, types)
+    settings: dict
+
+    @classmethod
+    def load(cls) -> "TriageRules":
+        signals = tuple((r["signal"], float(r["weight"]), _split(r["terms"]), r["reason"])
+                        for r in _tsv("triage", "priority_rules.tsv"))
+        departments = tuple((r["department"], _split(r["terms"]), _split(r["types"]))
+                            for r in _tsv("triage", "departments.tsv"))
+        settings = json.loads(corpus_path("triage", "due_rule.json").read_text(encoding="utf-8"))
+        return cls(signals, departments, settings)
+
+
+@lru_cache(maxsize=1)
+def get_rules() -> TriageRules:
+    return TriageRules.load()
+
+
+def prioritize(text: str, rules: TriageRules | None = None) -> tuple[str, list[dict]]:
+    """(高/中/低, reasons): each reason names its signal, weight and the words that triggered it."""
+    rules = rules or get_rules()
+    reasons, score = [], 0.0
+    for signal, weight, terms, reason in rules.signals:
+        hits = [t for t in terms if t in text]
+        if hits:
+            score += weight
+            reasons.append({"signal": signal, "reason": reason, "weight": weight, "words": hits})
+    reasons.sort(key=lambda r: -r["weight"])
+    s = rules.settings
+    level = "高" if score >= s["high_at"] else "中" if score >= s["medium_at"] else "低"
+    return level, reasons
+
+
+def assign_department(text: str, types: list[str] | None, rules: TriageRules | None = None) -> str:
+    rules = rules or get_rules()
+    for department, terms, kinds in rules.departments:
+        if terms and not any(t in text for t in terms):
+            continue
+        if kinds and not set(kinds) & set(types or ()):
+            continue
+        return department
+    return rules.departments[-1][0]
+
+
+def due_date(handover: dt.date, days: int | None = None, working_days: bool | None = None) -> str:
+    """Handover date + N days (calendar days, or Monday–Friday working days), ISO format."""
+    s = get_rules().settings
+    days = s["due_days"] if days is None else days
+    working_days = s["working_days"] if working_days is None else working_days
+    if not working_days:
+        return (handover + dt.timedelta(days=days)).isoformat()
+    d, left = handover, days
+    while left > 0:
+        d += dt.timedelta(days=1)
+        if d.weekday() < 5:
+            left -= 1
+    return d.isoformat()
+
+
+def cited_receipts(text: str) -> list[str]:
+    """Receipt numbers a petition cites: full codes (D2HN202010150023) and 编号NNN forms."""
+    out = []
+    for m in _RECEIPT.finditer(text):
+        out.append(m.group(1) or m.group(0))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _boilerplate() -> re.Pattern:
+    words = sorted(read_list("triage", "boilerplate.txt"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def _case_text(text: str) -> str:
+    """The text as compared for repeats: normalized, complaint boilerplate and punctuation removed."""
+    return re.sub(r"[\s,，.。;；:：!！?？、()（）\"“”]+", "", _boilerplate().sub("", normalize(text)))
+
+
+class DuplicateFinder:
+    """Near-duplicate petitions by cosine similarity of character-bigram TF-IDF vectors.
+
+    threshold : similarity at or above which a petition repeats an earlier one (default: due_rule.json)
+    """
+
+    def __init__(self, threshold: float | None = None):
+        self.threshold = threshold
+
+    def fit(self, texts: list[str], ids: list[str]):
+        """Remember the history (earlier petitions): their texts and ids."""
+        self.threshold_ = self.threshold if self.threshold is not None else get_rules().settings["duplicate_threshold"]
+        self.history_ids_ = list(ids)
+        self.history_texts_ = [_case_text(t) for t in texts]
+        return self
+
+    def find(self, texts: list[str], ids: list[str]) -> list[tuple[str | None, float]]:
+        """For each text: (id of the most similar earlier petition, similarity) or (None, best similarity);
+        earlier rows of the same batch count as history too.  Cited receipt numbers link with similarity 1."""
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        raw = [normalize(t) for t in texts]
+        norm = [_case_text(t) for t in raw]
+        # the IDF of both the history and the batch: a word every petition uses weighs little
+        vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(2, 2), sublinear_tf=True)
+        everything = vectorizer.fit_transform(self.history_texts_ + [t or " " for t in norm])
+        history, vec = everything[:len(self.history_texts_)], everything[len(self.history_texts_):]
+        history = history if history.shape[0] else None
+        out = []
+        known = {str(i): i for i in self.history_ids_}
+        for k, text in enumerate(norm):
+            for code in cited_receipts(raw[k]):
+                hit = next((i for i in list(known) + [str(x) for x in ids[:k]]
+                            if i == code or (code.isdigit() and i.endswith(code))), None)
+                if hit:
+                    out.append((hit, 1.0))
+                    break
+            else:
+                best_id, best = None, 0.0
+                if history is not None:
+                    sims = (history @ vec[k].T).toarray().ravel()
+                    j = int(sims.argmax()) if sims.size else -1
+                    if j >= 0 and sims[j] > best:
+                        best_id, best = self.history_ids_[j], float(sims[j])
+                if k:
+                    sims = (vec[:k] @ vec[k].T).toarray().ravel()
+                    j = int(sims.argmax())
+                    if sims[j] > best:
+                        best_id, best = ids[j], float(sims[j])
+                out.append((best_id if best >= self.threshold_ else None, round(best, 4)))
+            known.setdefault(str(ids[k]), ids[k])
+        return out
+
+
+def triage_rows(rows: list[dict], text_column: str, handover: dt.date | None = None,
+                history: tuple[list[str], list[str]] | None = None, id_column: str | None = None) -> list[dict]:
+    """Add priority, priority_reasons, department, duplicate_of, duplicate_score and due_date to classified rows."""
+    rules = get_rules()
+    texts = [normalize(str(r.get(text_column) or "")) for r in rows]
+    ids = [str(r.get(id_column) or i + 1) if id_column else str(i + 1) for i, r in enumerate(rows)]
+    finder = DuplicateFinder().fit(*(history or ([], [])))
+    dups = finder.find(texts, ids)
+    due = due_date(handover or dt.date.today())
+    out = []
+    for row, text, (dup, sim) in zip(rows, texts, dups):
+        level, reasons = prioritize(text, rules)
+        if dup:
+            reasons.insert(0, {"signal": "repeat_of", "reason": f"与 {dup} 相似 (similarity {sim})",
+                               "weight": 3.0, "words": []})
+            if level == "低":
+                level = "中"
+        row = dict(row)
+        row.update({"priority": level, "priority_reasons": reasons,
+                    "department": assign_department(text, row.get("pollution_types"), rules),
+                    "duplicate_of": dup, "duplicate_score": sim, "due_date": due if text else None})
+        out.append(row)
+    return out
