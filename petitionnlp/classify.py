@@ -60,25 +60,36 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
         self.n_features_out_ = len(TYPES) * (2 if self.first_mention else 1)
         return self
 
+    def _by_first_char(self):
+        index = getattr(self, "_index", None)
+        if index is None:  # derived from the fitted state, not saved: terms grouped by their first character
+            index = {}
+            for term, kind, weight in zip(self.terms_, self.term_types_, self.term_weights_):
+                index.setdefault(term[0], []).append((term, int(kind), float(weight)))
+            self._index = index
+        return index
+
     def transform(self, X):
         check_is_fitted(self, "terms_")
+        index = self._by_first_char()
         rows, cols, vals = [], [], []
         n_types = len(TYPES)
         for i, text in enumerate(X):
             acc, first = {}, {}
-            for term, kind, weight in zip(self.terms_, self.term_types_, self.term_weights_):
-                pos = text.find(term)
-                if pos >= 0:
-                    acc[kind] = acc.get(kind, 0.0) + weight
-                    if weight >= 0.8:
-                        first[kind] = min(first.get(kind, pos), pos)
+            for ch in set(text).intersection(index):
+                for term, kind, weight in index[ch]:
+                    pos = text.find(term)
+                    if pos >= 0:
+                        acc[kind] = acc.get(kind, 0.0) + weight
+                        if weight >= 0.8:
+                            first[kind] = min(first.get(kind, pos), pos)
             for kind, total in acc.items():
                 rows.append(i)
                 cols.append(kind)
                 vals.append(np.log1p(total))
             if self.first_mention and first:
                 rows.append(i)
-                cols.append(n_types + min(first, key=first.get))
+                cols.append(n_types + min(first, key=lambda k: (first[k], k)))
                 vals.append(1.0)
         return sparse.csr_matrix((vals, (rows, cols)), shape=(len(X), self.n_features_out_))
 
