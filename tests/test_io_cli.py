@@ -213,3 +213,11 @@ def test_evaluate_prints_one_json_object(dev_petitions):
     assert {"micro_f1", "macro_f1", "top1_accuracy", "per_type"} <= set(t)
     assert set(t["per_type"]["水"]) == {"precision", "recall", "f1", "support"}
     assert result["regions"]["city_accuracy"] is not None
+
+
+def test_no_progress_bar_in_a_pipe(tmp_path):
+    path = tmp_path / "p.txt"
+    path.write_text("餐馆油烟扰民\n" * 50, encoding="utf-8")
+    code, out, err = run_cli("classify", path)
+    assert code == 0 and err == ""  # stderr is a pipe here: no bar, no noise
+    assert len(out.splitlines()) == 50
