@@ -59,20 +59,26 @@ def _cmd_stats(args) -> int:
     return 0
 
 
-def _cmd_extract(args) -> int:
+def _date_option(value: str | None):
+    """``--date YYYY-MM-DD`` as a date (None when not given); a bad value is a one-line error."""
     import datetime as dt
 
-    from .briefing import extract_briefing
     from .errors import Errors, InputError
+
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(Errors.E040.format(path="--date", value=value)) from None
+
+
+def _cmd_extract(args) -> int:
+    from .briefing import extract_briefing
     from .io import read_text
 
     text = read_text(args.file)
-    date = None
-    if args.date:
-        try:
-            date = dt.date.fromisoformat(args.date)
-        except ValueError:
-            raise InputError(Errors.E040.format(path="--date", value=args.date)) from None
+    date = _date_option(args.date)
     result = json.dumps(extract_briefing(text, date), ensure_ascii=False, indent=1)
     if args.output:
         with open(args.output, "w", encoding="utf-8") as fh:
@@ -113,18 +119,10 @@ def _cmd_search(args) -> int:
 
 
 def _cmd_triage(args) -> int:
-    import datetime as dt
-
-    from .errors import Errors, InputError
     from .io import BatchWriter
     from .pipeline import triage_file
 
-    handover = None
-    if args.date:
-        try:
-            handover = dt.date.fromisoformat(args.date)
-        except ValueError:
-            raise InputError(Errors.E040.format(path="--date", value=args.date)) from None
+    handover = _date_option(args.date)
     rows = triage_file(args.input, args.text_column, handover, args.history, args.model, args.province)
     if args.output:
         fields = list(dict.fromkeys(k for r in rows for k in r))
