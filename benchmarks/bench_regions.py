@@ -35,6 +35,7 @@ def main() -> None:
 
     resolver = RegionResolver()
     resolver.resolve("预热")  # loaded before timing, like the others
+    resolver.gazetteer.villages  # noqa: B018 - the village table loads on first need: load it now
     t = time.perf_counter()
     ours = resolver.resolve_many(texts)
     t_ours = time.perf_counter() - t
