@@ -20,7 +20,8 @@ _GENERIC = {"城区", "郊区", "矿区", "新区", "市中", "市辖区", "市�
             "白云", "东方", "中山", "永和", "城中", "城北", "城东", "城西", "城南", "河东", "河西", "海南",
             "江南", "江北", "龙华", "朝阳", "普陀", "鼓楼", "红旗", "民主", "建设", "胜利", "团结", "光明",
             "向阳", "前进", "东风", "红星", "新兴", "和林", "宁夏", "双桥", "市场", "花园", "桥东", "桥西",
-            "上城", "下城", "宝山", "金山", "松山", "南山", "北山", "西湖", "东湖", "南湖", "北湖", "海港"}
+            "上城", "下城", "宝山", "金山", "松山", "南山", "北山", "西湖", "东湖", "南湖", "北湖", "海港",
+            "湖里", "道里"}
 
 
 class Place(NamedTuple):
@@ -104,7 +105,7 @@ class Gazetteer:
             p = Place("county", name, prov, city, name, r["adcode"])
             self.by_adcode[r["adcode"]] = p
             self._add(self.exact, name, p)
-            if short and short != name and short not in _GENERIC:
+            if short and short != name and short not in _GENERIC and not r.get("short_is_common"):
                 self._add(self.short, short, p)
                 # 自治县 / 县 / 旗 short-plus-suffix forms (通道县, 城步县, 喀左县)
                 if name.endswith("自治县"):
