@@ -105,9 +105,10 @@ class Gazetteer:
             p = Place("county", name, prov, city, name, r["adcode"])
             self.by_adcode[r["adcode"]] = p
             self._add(self.exact, name, p)
-            if short and short != name and short not in _GENERIC and not r.get("short_is_common"):
-                self._add(self.short, short, p)
-                # 自治县 / 县 / 旗 short-plus-suffix forms (通道县, 城步县, 喀左县)
+            if short and short != name:
+                if short not in _GENERIC and not r.get("short_is_common"):
+                    self._add(self.short, short, p)
+                # 自治县 / 自治旗 short-plus-suffix forms (通道县, 城步县): exact, even when the short is a word
                 if name.endswith("自治县"):
                     self._add(self.exact, short + "县", p)
                 if name.endswith("自治旗"):
