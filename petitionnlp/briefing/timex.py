@@ -43,8 +43,13 @@ def parse_number(s: str | None) -> int | None:
 
 
 @lru_cache(maxsize=1)
+def _data() -> dict:
+    return json.loads(corpus_path("briefing", "time_rules.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _rules():
-    data = json.loads(corpus_path("briefing", "time_rules.json").read_text(encoding="utf-8"))
+    data = _data()
     num = data["NUM"]
     return [(r["name"], r["type"], re.compile(r["pattern"].replace("NUM", num))) for r in data["rules"]]
 
@@ -81,7 +86,7 @@ def _iso(y, m=None, d=None) -> str:
     return f"{y:04d}-{m:02d}-{d:02d}"
 
 
-_UNIT_DURATION = {"小时": "PT{n}H", "天": "P{n}D", "日": "P{n}D", "周": "P{n}W", "星期": "P{n}W", "工作周": "P{n}W",
+_UNIT_DURATION = {"半年": "P6M", "半个月": "P15D", "小时": "PT{n}H", "天": "P{n}D", "日": "P{n}D", "周": "P{n}W", "星期": "P{n}W", "工作周": "P{n}W",
                   "个月": "P{n}M", "月": "P{n}M", "年": "P{n}Y", "季度": "P{m}M", "季": "P{m}M", "半月": "P15D",
                   "旬": "P10D"}
 _HOUR_SHIFT = {"下午": 12, "晚上": 12, "晚": 12, "中午": 0, "上午": 0, "早上": 0, "凌晨": 0}
@@ -93,8 +98,13 @@ class _Resolver:
         self.doc = doc_date
         self.anchor = doc_date  # the last full date named (当日, 14日 resolve against it)
 
-    def year(self, y):
-        return int(y) if y else (self.anchor.year if self.anchor else None)
+    def year(self, y, ry=None):
+        if y:
+            return int(y)
+        base = self.anchor.year if self.anchor else None
+        if ry and base is not None:
+            return base + {"明年": 1, "去年": -1}.get(ry, 0)
+        return base
 
     def month(self, m):
         return parse_number(m) if m else (self.anchor.month if self.anchor else None)
@@ -113,15 +123,21 @@ class _Resolver:
         return None
 
     def _duration(self, g):
-        return _UNIT_DURATION[g["unit"]].format(n=parse_number(g["n"]), m=3 * parse_number(g["n"]))
+        n = parse_number(g.get("n")) or 1
+        return _UNIT_DURATION[g["unit"]].format(n=n, m=3 * n)
 
     def _deadline(self, g):
         part = g.get("part")
+        if part in ("月底", "月末"):
+            y, m = self.year(None), self.month(None)
+            return _iso(y, m, _last_day(y, m))
+        if part in ("底", "末") and not g.get("m"):
+            return _iso(self.year(g.get("y"), g.get("ry")), 12, 31)
         if part in ("年底", "年末", "今年底", "年内", "下半年"):
-            return _iso(self.year(g.get("y")), 12, 31)
+            return _iso(self.year(g.get("y"), g.get("ry")), 12, 31)
         if part == "上半年":
-            return _iso(self.year(g.get("y")), 6, 30)
-        y, m = self.year(g.get("y")), self.month(g.get("m"))
+            return _iso(self.year(g.get("y"), g.get("ry")), 6, 30)
+        y, m = self.year(g.get("y"), g.get("ry")), self.month(g.get("m"))
         if g.get("d"):
             return _iso(y, m, int(g["d"]))
         if part in ("上旬",):
@@ -134,12 +150,14 @@ class _Resolver:
 
     def _date(self, g):
         if g.get("q"):
-            return f"{int(g['y']):04d}-Q{parse_number(g['q'])}"
+            return f"{self.year(g.get('y'), g.get('ry')):04d}-Q{parse_number(g['q'])}"
         if g.get("half"):
             return f"{int(g['y']):04d}-H{1 if g['half'] == '上半年' else 2}"
         if not g.get("m") and not g.get("d"):
             return _iso(int(g["y"]))
-        y, m = self.year(g.get("y")), self.month(g.get("m"))
+        if g.get("part") == "份" or (g.get("ry") and not g.get("d") and not g.get("part")):
+            return _iso(self.year(g.get("y"), g.get("ry")), self.month(g.get("m")))
+        y, m = self.year(g.get("y"), g.get("ry")), self.month(g.get("m"))
         if g.get("d"):
             day = dt.date(y, m, int(g["d"]))
             if g.get("m"):
@@ -195,4 +213,28 @@ def find_time_expressions(text: str, doc_date: dt.date | None = None) -> list[di
     for name, kind, m in picked:
         g = {k: v for k, v in m.groupdict().items() if v}
         out.append(TimeExpression(m.group(0), m.start(), m.end(), kind, resolver.value(name, g)))
+    return _spans(text, out)
+
+
+_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?$")
+
+
+def _spans(text: str, found: list[dict]) -> list[dict]:
+    """Two dates joined by 至/到/— become one span ``START/END``; a date followed by 起/以来 an open span."""
+    data = _data()
+    joiner, open_suffix = re.compile(data["span_joiners"]), re.compile(data["open_span_suffix"])
+    out: list[dict] = []
+    for t in found:
+        prev = out[-1] if out else None
+        if (prev and prev["type"] == "date" and t["type"] == "date" and prev["value"] and t["value"]
+                and _DAY.match(prev["value"]) and _DAY.match(t["value"])
+                and joiner.match(text[prev["end"]:t["start"]])):
+            out[-1] = TimeExpression(text[prev["start"]:t["end"]], prev["start"], t["end"], "date",
+                                     f"{prev['value']}/{t['value']}")
+            continue
+        out.append(t)
+    for i, t in enumerate(out):
+        m = open_suffix.match(text, t["end"]) if t["type"] == "date" and t["value"] and _DAY.match(t["value"]) else None
+        if m:
+            out[i] = TimeExpression(text[t["start"]:m.end()], t["start"], m.end(), "date", f"{t['value']}/..")
     return out
