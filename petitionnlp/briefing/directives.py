@@ -29,13 +29,12 @@ def rules() -> dict:
     data["_action_head"] = re.compile(f"(?:{alt(data['action_heads'])})")
     data["_ordering"] = re.compile(f"(?:{alt(data['ordering_verbs'])})[，,：:]?$")
     data["_not_marker"] = re.compile(f"(?:{alt(data['not_markers'])})")
-    # 杨光荣副省长强调 / 副省长杨光荣强调 / 副省长曹广晶要求 / 会议指出 / 常德市要求
-    data["_speaker"] = re.compile(
-        rf"(?P<a>[\u4e00-\u9fff]{{2,3}}(?:{titles}))(?:[\u4e00-\u9fff、，,]{{0,12}}?|就[^。；]{{0,80}}?)(?:{verbs})"
-        rf"|(?P<b>(?:{titles}))(?P<bn>[\u4e00-\u9fff]{{2,3}}?)(?:还|再次|进一步)?(?:{verbs})"
-        rf"|(?P<c>会议)(?:还)?(?:{verbs})"
-        rf"|(?P<n>[\u4e00-\u9fff]{{2,3}}?)(?:还|再次|进一步)?(?:{verbs})"
-    )
+    data["_verb"] = re.compile(f"(?:{verbs})")
+    data["_adverbial"] = re.compile("|".join(f"(?:{a})" for a in data["adverbials"]))
+    data["_title_end"] = re.compile(rf"(?P<t>{titles})(?P<n>[\u4e00-\u9fff]{{2,3}})$")
+    data["_name_title_end"] = re.compile(rf"(?P<n>[\u4e00-\u9fff]{{2,3}}?)(?P<t>{titles})$")
+    orgs = alt(data["org_suffixes"])
+    data["_org_start"] = re.compile(rf"(?P<o>[\u4e00-\u9fff]{{1,12}}?(?:{orgs}))(?=[\u4e00-\u9fff])")
     data["_title_name"] = re.compile(rf"(?P<t>(?:{titles}))(?P<n>[\u4e00-\u9fff]{{2,3}}?)(?=[出主在，,、率到等同和与参])")
     data["_addressee"] = re.compile(rf"((?:各|省|市|县|区)?[\u4e00-\u9fff、]{{2,24}}?(?:{alt(data['bodies'])}))$")
     return data
@@ -59,27 +58,51 @@ def _known_people(text: str) -> dict[str, str]:
     return people
 
 
-def _speaker(sentence: str, people: dict[str, str]) -> tuple[str, int] | None:
+_ORG_END = ("委", "省", "市", "县", "区", "府", "局", "厅", "部", "组", "办", "会")
+
+
+def _actor_in(prefix: str, people: dict[str, str]) -> str | None:
+    """The speaker named in the words before a speech verb, or None."""
     r = rules()
-    best = None
-    for m in r["_speaker"].finditer(sentence):
-        if m["a"]:
-            actor = m["a"]
-            for name, full in people.items():
-                if actor.startswith(name):
-                    actor = full
-        elif m["b"]:
-            actor = m["bn"] + m["b"]
-        elif m["c"]:
-            actor = "会议"
-        else:
-            name = m["n"]
-            if name not in people and not name.endswith(("市", "县", "区", "省", "局", "组", "会")):
-                continue
-            actor = people.get(name, name)
-        best = (actor, m.end(), bool(r["_ordering"].search(sentence[:m.end()])))
-        break
-    return best
+    part = re.split(r"[，,：:]", prefix)[-1]
+    part = r["_adverbial"].sub("", part).strip()
+    if not part:
+        return None
+    m = r["_title_end"].search(part)
+    if m:
+        return m["n"] + m["t"]
+    m = r["_name_title_end"].search(part)
+    if m and not m["n"].endswith(_ORG_END):
+        return people.get(m["n"], m["n"] + m["t"])
+    for name, full in people.items():
+        if part.endswith(name):
+            return full
+    m = r["_org_start"].match(part + "。")
+    if m and len(part) <= 32 and not part.startswith("会议"):
+        return m["o"]
+    if "会议" in part or part.endswith(("会", "会上")):
+        return "会议"
+    if len(part) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", part) and part.endswith(_ORG_END):
+        return part
+    return None
+
+
+def _speaker(sentence: str, people: dict[str, str]) -> tuple[str, int, bool] | None:
+    """(actor, end of the speech verb, whether the verb itself orders) when the sentence opens with a speaker."""
+    r = rules()
+    for m in r["_verb"].finditer(sentence):
+        actor = _actor_in(sentence[:m.start()], people)
+        if actor:
+            return actor, m.end(), bool(r["_ordering"].search(sentence[:m.end()]))
+        if m.start() > 120:
+            break
+    return None
+
+
+def _paragraph_subject(text: str, start: int) -> str | None:
+    """A body that opens a paragraph (常德市参照…，张家界市在…): the speaker of what follows."""
+    m = rules()["_org_start"].match(text, start)
+    return m["o"] if m and m["o"].endswith(("市", "县", "区", "州", "省", "政府", "局")) else None
 
 
 def _is_marker_at(text: str, pos: int, key: str = "_marker") -> bool:
@@ -134,6 +157,8 @@ def find_directives(text: str, time_expressions: list[dict]) -> list[dict]:
     # sentences: a sentence may run over a line break inside a paragraph (PDF extraction): join them
     for s_start, s_end in sentences(text):
         sentence = text[s_start:s_end]
+        if s_start == 0 or text[s_start - 1] == "\n":
+            actor = _paragraph_subject(text, s_start) or actor
         spoken = _speaker(sentence, people)
         body_start = s_start
         ordering = bool(spoken and spoken[2])
