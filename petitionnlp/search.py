@@ -61,9 +61,53 @@ def _words(text: str) -> str:
 
 def parse_query(query: str) -> list[str]:
     """Terms of a query: quoted phrases kept whole, the rest split on spaces; all folded."""
+    return [t for t, _ in _parse(query)]
+
+
+def _parse(query: str) -> list[tuple[str, bool]]:
+    """(term, quoted) pairs."""
     query = query.replace("“", '"').replace("”", '"').replace("\u3000", " ")
-    terms = [normalize(m.group(1) or m.group(2)) for m in re.finditer(r'"([^"]+)"|(\S+)', query)]
-    return [t for t in terms if _TOKEN.search(t)]
+    out = []
+    for m in re.finditer(r'"([^"]+)"|(\S+)', query):
+        term = normalize(m.group(1) or m.group(2))
+        if _TOKEN.search(term):
+            out.append((term, m.group(1) is not None))
+    return out
+
+
+def _clause(term: str) -> str | None:
+    """A term as an FTS5 clause: its bigram phrase (an exact substring) or, to lift whole-word hits in the
+    ranking, the term as a jieba word."""
+    p = _gram_phrase(term)
+    if not p:
+        return None
+    word = term.lower().replace('"', "")
+    if " " in word:
+        return f"{{title_grams body_grams}} : {p}"
+    return f'({{title_grams body_grams}} : {p} OR {{title_words body_words}} : "{word}")'
+
+
+def _stages(query: str) -> list[str]:
+    """FTS5 queries from strict to loose: every term as written; then long unquoted terms split into their
+    words (养猪场污水直排 → 养猪场 污水 直排), all required; then any of them.  Quoted phrases stay required."""
+    parsed = _parse(query)
+    required = [c for c in (_clause(t) for t, q in parsed if q) if c]
+    loose = [(t, q) for t, q in parsed if not q]
+    stages = []
+    terms = [c for c in (_clause(t) for t, _ in loose) if c]
+    if required or terms:
+        stages.append(" AND ".join(required + terms))
+    words = []
+    for t, _ in loose:
+        words += get_tokenizer().terms(t) if len(t) > 3 else [t]
+    words = list(dict.fromkeys(w for w in words if _TOKEN.search(w)))
+    word_clauses = [c for c in (_clause(w) for w in words) if c]
+    if word_clauses and word_clauses != terms:
+        stages.append(" AND ".join(required + word_clauses))
+    if len(word_clauses) > 1:
+        any_of = "(" + " OR ".join(word_clauses) + ")"
+        stages.append(" AND ".join(required + [any_of]))
+    return stages
 
 
 class SearchIndex:
@@ -123,18 +167,9 @@ class SearchIndex:
                type_: str | None = None, region: str | None = None) -> list[dict]:
         """Best first: ``{"id", "title", "date", "score", "snippet"}`` (plus kind, types and region fields)."""
         terms = parse_query(query)
-        if not terms:
+        stages = _stages(query)
+        if not stages:
             return []
-        # each term: its bigram phrase (an exact substring) or, to lift whole-word hits in the ranking,
-        # the term as a jieba word
-        clauses = []
-        for t in terms:
-            p = _gram_phrase(t)
-            if not p:
-                continue
-            word = t.lower().replace('"', "")
-            clauses.append(f'({{title_grams body_grams}} : {p} OR {{title_words body_words}} : "{word}")'
-                           if " " not in word else f"{{title_grams body_grams}} : {p}")
         filters, args = [], []
         if date_from:
             filters.append("d.date >= ?")
@@ -154,23 +189,23 @@ class SearchIndex:
                f"bm25(docs_fts, {', '.join(map(str, _WEIGHTS))}) AS s FROM docs_fts JOIN docs d "
                f"ON d.rowid = docs_fts.rowid WHERE docs_fts MATCH ?{where} ORDER BY s LIMIT ?")
         seen, out = set(), []
-        if not clauses:
-            return []
-        queries = [" AND ".join(clauses)]
-        if len(clauses) > 1:
-            queries.append(" OR ".join(clauses))
-        for match in queries:
+        for match in stages:
             for row in self.db.execute(sql, [match, *args, limit]):
                 if row[0] in seen:
                     continue
                 seen.add(row[0])
                 out.append({"id": row[0], "title": row[1], "date": row[2], "score": round(-row[9], 4),
-                            "snippet": snippet(row[3], terms), "kind": row[4],
+                            "snippet": snippet(row[3], _highlight_terms(terms)), "kind": row[4],
                             "types": row[5].split("|") if row[5] else None,
                             "province": row[6], "city": row[7], "county": row[8]})
             if len(out) >= limit:
                 break
         return out[:limit]
+
+
+def _highlight_terms(terms: list[str]) -> list[str]:
+    words = [w for t in terms for w in ([t] + (get_tokenizer().terms(t) if len(t) > 3 else []))]
+    return sorted(set(words), key=len, reverse=True)
 
 
 def snippet(text: str, terms: list[str], width: int = 80) -> str:
