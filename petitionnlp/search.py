@@ -17,8 +17,11 @@ import re
 import sqlite3
 from pathlib import Path
 
+from functools import lru_cache
+
 from .briefing.timex import document_date
 from .errors import Errors, InputError
+from .resources import read_list
 from .text import normalize
 from .tokenize import get_tokenizer
 
@@ -75,23 +78,38 @@ def _parse(query: str) -> list[tuple[str, bool]]:
     return out
 
 
-def _clause(term: str) -> str | None:
+@lru_cache(maxsize=1)
+def _synonyms() -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for line in read_list("search", "synonyms.tsv"):
+        group = tuple(w for w in line.split("|") if w)
+        for w in group:
+            out[w] = group
+    return out
+
+
+def _clause(term: str, expand: bool = True) -> str | None:
     """A term as an FTS5 clause: its bigram phrase (an exact substring) or, to lift whole-word hits in the
-    ranking, the term as a jieba word."""
+    ranking, the term as a jieba word; with ``expand``, its variants (噪声 → 噪音) too."""
     p = _gram_phrase(term)
     if not p:
         return None
     word = term.lower().replace('"', "")
     if " " in word:
         return f"{{title_grams body_grams}} : {p}"
-    return f'({{title_grams body_grams}} : {p} OR {{title_words body_words}} : "{word}")'
+    alts = [f"{{title_grams body_grams}} : {p}", f'{{title_words body_words}} : "{word}"']
+    if expand:
+        for other in _synonyms().get(word, ()):
+            if other != word and _gram_phrase(other):
+                alts.append(f"{{title_grams body_grams}} : {_gram_phrase(other)}")
+    return "(" + " OR ".join(alts) + ")"
 
 
 def _stages(query: str) -> list[str]:
     """FTS5 queries from strict to loose: every term as written; then long unquoted terms split into their
     words (养猪场污水直排 → 养猪场 污水 直排), all required; then any of them.  Quoted phrases stay required."""
     parsed = _parse(query)
-    required = [c for c in (_clause(t) for t, q in parsed if q) if c]
+    required = [c for c in (_clause(t, expand=False) for t, q in parsed if q) if c]
     loose = [(t, q) for t, q in parsed if not q]
     stages = []
     terms = [c for c in (_clause(t) for t, _ in loose) if c]
@@ -205,6 +223,7 @@ class SearchIndex:
 
 def _highlight_terms(terms: list[str]) -> list[str]:
     words = [w for t in terms for w in ([t] + (get_tokenizer().terms(t) if len(t) > 3 else []))]
+    words += [v for w in list(words) for v in _synonyms().get(w, ())]
     return sorted(set(words), key=len, reverse=True)
 
 

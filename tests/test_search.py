@@ -124,3 +124,21 @@ def test_search_cli_errors(tmp_path):
     bad.write_bytes(b"not a database at all" * 100)
     code, _, err = run_cli("search", "噪声", "--db", bad)
     assert code == 2 and "bad.db" in err and "Traceback" not in err
+
+
+def test_variants_found_after_the_exact_word(tmp_path):
+    with SearchIndex(tmp_path / "s.db") as ix:
+        ix.add("noise", "工地夜间施工噪声很大")
+        ix.add("noise2", "小区旁KTV噪音扰民")
+        ix.add("smoke", "餐馆油烟直排")
+        hits = ix.search("噪声")
+        assert [h["id"] for h in hits] == ["noise", "noise2"]
+        assert "【噪音】" in hits[1]["snippet"]
+        assert [h["id"] for h in ix.search('"噪声"')] == ["noise"]  # a quoted phrase is taken as written
+
+
+def test_long_term_falls_back_to_its_words(tmp_path):
+    with SearchIndex(tmp_path / "w.db") as ix:
+        ix.add("p1", "某养猪场将污水直接排入小河")
+        ix.add("p2", "某养鸡场臭味扰民")
+        assert [h["id"] for h in ix.search("养猪场污水")][0] == "p1"
