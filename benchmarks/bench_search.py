@@ -47,6 +47,7 @@ def main() -> None:
             ix.add(doc_id, text, date=date)
     index_time = time.perf_counter() - t
     folded = [(d, normalize(text)) for d, text, _ in docs]
+    texts = dict(folded)
     queries = [rng.choice(QUERIES) for _ in range(args.queries)]
     ours, scan, agree = [], [], 0
     with SearchIndex(db) as ix:
@@ -59,11 +60,9 @@ def main() -> None:
             t = time.perf_counter()
             matches = [d for d, text in folded if all(term in text.lower() for term in terms)]
             scan.append(time.perf_counter() - t)
-            ok = {d for d, text in folded}  # noqa: F841 - kept simple: check each hit below
-            texts = dict(folded)
             top = [h["id"] for h in hits[:10]]
             full = [d for d in top if all(term in texts[d].lower() for term in terms)]
-            agree += len(full) == min(10, len(matches)) and len(full) == len(top) or len(matches) < len(full)
+            agree += len(full) == len(top) == min(10, len(matches))
 
     def pct(xs, p):
         return statistics.quantiles(xs, n=100)[p - 1] * 1000

@@ -15,6 +15,7 @@ import json
 import sys
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import Errors, InputError
@@ -31,8 +32,9 @@ _HEAD = 1 << 16
 csv.field_size_limit(1 << 26)
 
 
-def known_text_columns() -> list[str]:
-    return read_list("io", "text_columns.txt")
+@lru_cache(maxsize=1)
+def known_text_columns() -> tuple[str, ...]:
+    return tuple(read_list("io", "text_columns.txt"))
 
 
 def _canon(header) -> str:

@@ -112,8 +112,8 @@ def _cjk_font():
 
 
 def write_chart(table, path: str) -> str:
-    """A stacked bar chart (regions × types) as PNG. Without a CJK font, labels fall back to adcode-free pinyin-less
-    text and a note is printed on the chart; the numbers are the same."""
+    """A stacked bar chart (regions × types) as PNG.  Chinese labels need a CJK font on the machine
+    (Debian: fonts-noto-cjk); without one the chart says so in a corner, and the bars are the same."""
     import matplotlib
 
     matplotlib.use("Agg")

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..resources import corpus_path
 
-__all__ = ["TimeExpression", "find_time_expressions", "document_date", "parse_number"]
+__all__ = ["find_time_expressions", "document_date", "parse_number"]
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -54,7 +54,8 @@ def _rules():
     return [(r["name"], r["type"], re.compile(r["pattern"].replace("NUM", num))) for r in data["rules"]]
 
 
-def TimeExpression(text, start, end, type_, value):  # noqa: N802 - a record constructor
+def _expression(text: str, start: int, end: int, type_: str, value: str | None) -> dict:
+    """One time expression as CONTRACT.md gives it."""
     return {"text": text, "start": start, "end": end, "type": type_, "value": value}
 
 
@@ -212,7 +213,7 @@ def find_time_expressions(text: str, doc_date: dt.date | None = None) -> list[di
     out = []
     for name, kind, m in picked:
         g = {k: v for k, v in m.groupdict().items() if v}
-        out.append(TimeExpression(m.group(0), m.start(), m.end(), kind, resolver.value(name, g)))
+        out.append(_expression(m.group(0), m.start(), m.end(), kind, resolver.value(name, g)))
     return _spans(text, out)
 
 
@@ -229,12 +230,12 @@ def _spans(text: str, found: list[dict]) -> list[dict]:
         if (prev and prev["type"] == "date" and t["type"] == "date" and prev["value"] and t["value"]
                 and _DAY.match(prev["value"]) and _DAY.match(t["value"])
                 and joiner.match(text[prev["end"]:t["start"]])):
-            out[-1] = TimeExpression(text[prev["start"]:t["end"]], prev["start"], t["end"], "date",
+            out[-1] = _expression(text[prev["start"]:t["end"]], prev["start"], t["end"], "date",
                                      f"{prev['value']}/{t['value']}")
             continue
         out.append(t)
     for i, t in enumerate(out):
         m = open_suffix.match(text, t["end"]) if t["type"] == "date" and t["value"] and _DAY.match(t["value"]) else None
         if m:
-            out[i] = TimeExpression(text[t["start"]:m.end()], t["start"], m.end(), "date", f"{t['value']}/..")
+            out[i] = _expression(text[t["start"]:m.end()], t["start"], m.end(), "date", f"{t['value']}/..")
     return out

@@ -106,7 +106,7 @@ class RegionResolver:
         mentions = self._mentions(text, weak)
         hint_places = self._hint_places(hint)
         if not mentions and hint_places:
-            return self._from_hint(hint_places, hint)
+            return self._from_hint(hint_places)
         if not mentions and weak:
             m = weak[0]
             counties = [p for p in m.places if p.level == "county"]
@@ -191,7 +191,7 @@ class RegionResolver:
         return {"province": place.province, "city": city, "county": county,
                 "region_confidence": round(max(conf, 0.1), 2), "region_evidence": text[start:end]}
 
-    def _from_hint(self, places: list[Place], hint: str) -> dict:
+    def _from_hint(self, places: list[Place]) -> dict:
         p = places[0]
         county = p.county if p.level in ("county", "town") else None
         city = p.city if p.level != "province" else None
