@@ -101,10 +101,21 @@ def render_table(table) -> str:
     return "\n".join(lines)
 
 
+_TYPE_EN = {"水": "water", "大气": "air", "土壤": "soil", "海洋": "marine", "生态": "ecology",
+            "辐射": "radiation", "噪声": "noise", "其他": "other"}
+
+
 def _cjk_font():
+    """A font that draws Chinese: $PETITIONNLP_FONT (a .ttf/.otf/.ttc path), else an installed CJK family."""
+    import os
+
     from matplotlib import font_manager
 
-    for name in ("Noto Sans CJK SC", "Noto Sans CJK JP", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei",
+    path = os.environ.get("PETITIONNLP_FONT")
+    if path and os.path.isfile(path):
+        font_manager.fontManager.addfont(path)
+        return font_manager.FontProperties(fname=path).get_name()
+    for name in ("Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans SC", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei",
                  "SimHei", "Microsoft YaHei", "PingFang SC", "Source Han Sans SC", "AR PL UMing CN"):
         if any(f.name == name for f in font_manager.fontManager.ttflist):
             return name
@@ -112,8 +123,9 @@ def _cjk_font():
 
 
 def write_chart(table, path: str) -> str:
-    """A stacked bar chart (regions × types) as PNG.  Chinese labels need a CJK font on the machine
-    (Debian: fonts-noto-cjk); without one the chart says so in a corner, and the bars are the same."""
+    """A stacked bar chart (regions × types) as PNG.  Chinese labels need a CJK font (an installed one such
+    as Debian's fonts-noto-cjk, or $PETITIONNLP_FONT); without one, regions are numbered as in the table
+    (R1 = its first row) and types named in English, and the chart says so."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -122,7 +134,11 @@ def write_chart(table, path: str) -> str:
     data = table.drop(index=TOTAL, errors="ignore")[list(TYPES)]
     font = _cjk_font()
     if font:
-        plt.rcParams["font.sans-serif"] = [font]
+        plt.rcParams["font.sans-serif"] = [font, *plt.rcParams["font.sans-serif"]]
+        regions, names, title, ylabel = list(data.index), dict(zip(TYPES, TYPES)), "属地 × 污染类型", "件数"
+    else:
+        regions = [f"R{i}" for i in range(1, len(data) + 1)]
+        names, title, ylabel = _TYPE_EN, "petitions by region × type", "petitions"
     plt.rcParams["axes.unicode_minus"] = False
     fig, ax = plt.subplots(figsize=(max(6, 0.6 * len(data) + 3), 4.5), dpi=120)
     bottom = None
@@ -130,16 +146,20 @@ def write_chart(table, path: str) -> str:
         vals = data[t].values
         if vals.sum() == 0:
             continue
-        ax.bar(range(len(data)), vals, bottom=bottom, label=t)
+        ax.bar(range(len(data)), vals, bottom=bottom, label=names[t])
         bottom = vals if bottom is None else bottom + vals
+    from matplotlib.ticker import MaxNLocator
+
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylim(0, max(1, int(data.values.sum(axis=1).max())) * 1.3)
     ax.set_xticks(range(len(data)))
-    ax.set_xticklabels(list(data.index), rotation=45, ha="right")
-    ax.set_ylabel("件数")
-    ax.set_title("属地 × 污染类型")
-    ax.legend(ncol=4, fontsize=8)
+    ax.set_xticklabels(regions, rotation=45, ha="right")
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    ax.legend(ncol=4, fontsize=8, loc="upper right")
     if not font:
-        ax.text(0.01, 0.98, "(no CJK font installed: install fonts-noto-cjk to render labels)",
-                transform=ax.transAxes, va="top", fontsize=7)
+        fig.text(0.01, 0.01, "no CJK font: regions R1.. follow the table's rows (set PETITIONNLP_FONT or install "
+                 "fonts-noto-cjk)", fontsize=7)
     fig.tight_layout()
     fig.savefig(path)
     plt.close(fig)
