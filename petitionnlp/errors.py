@@ -32,6 +32,7 @@ class Errors:
 
     # row-level reasons, written into the ``error`` field
     R_EMPTY = "正文为空 (empty text)"
+    R_NO_CHINESE = "正文没有中文内容，无法分类 (no Chinese text): {text}"
     R_UNREADABLE = "单元格无法读取 (unreadable cell): {reason}"
     R_BAD_JSON = "第 {line} 行不是合法的 JSON (invalid JSON line)"
 

@@ -11,6 +11,7 @@ import datetime as _dt
 import hashlib
 import json
 import platform
+import re
 import sys
 from pathlib import Path
 
@@ -25,6 +26,8 @@ from .triage import assign_department, get_rules, prioritize
 
 __all__ = ["OUTPUT_FIELDS", "PetitionPipeline", "classify_batch", "classify_files", "read_corpus",
            "train_model", "evaluate_model", "triage_file"]
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 OUTPUT_FIELDS = ["pollution_types", "pollution_scores", "province", "city", "county", "region_confidence",
                  "region_evidence", "error", "priority", "priority_reasons", "department"]
@@ -48,7 +51,7 @@ class PetitionPipeline:
     def classify_texts(self, texts: list, hints: list | None = None) -> list[dict]:
         """The output fields for each raw text (``hints``: the 行政区域 cell of each row, if any)."""
         norm = [normalize(t) if isinstance(t, str) else normalize(str(t)) if t is not None else "" for t in texts]
-        ok = [i for i, t in enumerate(norm) if t]
+        ok = [i for i, t in enumerate(norm) if _CJK.search(t)]
         out = [dict.fromkeys(OUTPUT_FIELDS) for _ in norm]
         if ok:
             proba = self.type_model.predict_proba([norm[i] for i in ok])
@@ -65,6 +68,8 @@ class PetitionPipeline:
         for i, t in enumerate(norm):
             if not t:
                 out[i]["error"] = Errors.R_EMPTY
+            elif not _CJK.search(t):  # "#VALUE!", a number, a date: a cell that holds no petition
+                out[i]["error"] = Errors.R_NO_CHINESE.format(text=t[:20])
         return out
 
     def classify_rows(self, rows: list[dict], text_column: str, hint_column: str | None = None) -> list[dict]:

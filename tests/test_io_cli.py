@@ -221,3 +221,20 @@ def test_no_progress_bar_in_a_pipe(tmp_path):
     code, out, err = run_cli("classify", path)
     assert code == 0 and err == ""  # stderr is a pipe here: no bar, no noise
     assert len(out.splitlines()) == 50
+
+
+def test_cells_without_chinese_text_are_errors_not_guesses(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["序号", "交办问题基本情况"])
+    ws.append([1, "#VALUE!"])
+    ws.append([2, 20240515])
+    ws.append([3, "小区旁的饭店油烟直排"])
+    src = tmp_path / "cells.xlsx"
+    wb.save(src)
+    code, out, err = run_cli("classify", src)
+    assert code == 0, err
+    rows = _jsonl(out)
+    assert [r["序号"] for r in rows] == [1, 2, 3]
+    assert "中文" in rows[0]["error"] and rows[0]["pollution_types"] is None
+    assert rows[1]["error"] and rows[2]["error"] is None and rows[2]["pollution_types"][0] == "大气"
