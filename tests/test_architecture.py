@@ -37,3 +37,12 @@ def test_runtime_data_found_after_plain_install(tmp_path):
     assert out[0].startswith(str(target))
     assert out[1].startswith(str(target)) and out[2].startswith(str(target))
     assert out[3] == "True True True"
+
+
+def test_every_command_is_documented_in_the_readme():
+    from petitionnlp.cli import build_parser
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sub = next(a for a in build_parser()._actions if a.__class__.__name__ == "_SubParsersAction")
+    for command in sub.choices:
+        assert f"petitionnlp {command}" in readme, command
