@@ -28,6 +28,7 @@ class Errors:
     E030 = "{path}: 无法写出 (cannot write): {reason}"
     E031 = "不支持的输出格式 {suffix}; 支持 .csv .jsonl .xlsx"
     E032 = "{path}: 不是可用的检索库 (not a usable search index): {reason}"
+    E033 = "{path}: stats 读取 classify 的输出文件 (.jsonl .csv .xlsx) (not a classify output format)"
     E040 = "{path}: 日期格式应为 YYYY-MM-DD (bad date): {value}"
 
     # row-level reasons, written into the ``error`` field

@@ -43,7 +43,7 @@ def _read_rows(path: str):
         return pd.read_csv(p, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     if suffix == ".xlsx":
         return pd.read_excel(p, dtype=str, keep_default_na=False)
-    raise InputError(Errors.E005.format(path=path, suffix=suffix))
+    raise InputError(Errors.E033.format(path=path))
 
 
 def region_type_table(path_or_rows, level: str = "city"):
