@@ -217,8 +217,11 @@ def _write_card_md(out: Path, card: dict, region_card: dict | None) -> None:
         f"Trained {card['trained']} by `petitionnlp train` (Python {card['versions']['python']}, "
         f"scikit-learn {card['versions']['scikit-learn']}); saved with skops, no pickle.", "",
         "## pollution_type.skops", "",
-        "Multi-label pollution type (水 大气 土壤 海洋 生态 辐射 噪声 其他): jieba-word TF-IDF + character "
-        "1–3-gram TF-IDF + domain-lexicon hits per type → one-vs-rest logistic regression.", "",
+        "Multi-label pollution type (水 大气 土壤 海洋 生态 辐射 噪声 其他): hashed TF-IDF of jieba words and of "
+        "character 1–3-grams, plus per-type sums of domain-lexicon hits (corpora/lexicon/pollution_terms.tsv) "
+        "and the first-named type → one-vs-rest logistic regression (no class re-weighting, so the "
+        "probabilities stay close to calibrated). Decision: every type at probability ≥ threshold, at most "
+        "max_types, always the best one.", "",
         f"- Data: {', '.join(d['file'] + ' (sha256 ' + d['sha256'] + ')' for d in card['data'])}; "
         f"{card['n_train']} labeled records.",
         f"- Label counts: {json.dumps(card['label_counts'], ensure_ascii=False)}",
@@ -227,7 +230,10 @@ def _write_card_md(out: Path, card: dict, region_card: dict | None) -> None:
     if ev:
         lines += [f"- Evaluation on {', '.join(ev['data'])} (n={ev['n']}, never trained on): micro-F1 "
                   f"{ev['micro_f1']}, macro-F1 {ev['macro_f1']}, top-1 accuracy {ev['top1_accuracy']}; "
-                  f"keyword-list baseline micro-F1 {ev['baseline_keywords']['micro_f1']}."]
+                  f"keyword-list baseline micro-F1 {ev['baseline_keywords']['micro_f1']}.", "",
+                  "| type | precision | recall | F1 | support |", "|---|---|---|---|---|"]
+        lines += [f"| {t} | {m['precision']} | {m['recall']} | {m['f1']} | {m['support']} |"
+                  for t, m in ev["per_type"].items()]
     if region_card:
         lines += ["", "## region.skops", "", region_card.get("summary", "")]
     lines += ["", "Limits: trained on generated texts (corpora/train/README.md); labels of real tables are noisy "
