@@ -3,8 +3,8 @@
 Documents vary the shipped corpora: synthetic petitions and sentences of the sample briefings, recombined.
 Queries: two-character words, longer words, two-term queries and quoted phrases drawn from the corpora.
 The baseline scans every folded text with `in` for each term (the same matches the index must return).
-Prints index time, p50/p95 latency of both, their ratio, and the share of queries where the index's top 10
-are all true matches and as many as the scan finds (up to 10).
+Prints index time, p50/p95 latency of both, their ratio, and the share of queries whose top 10 begin with as
+many literal matches as the scan finds (up to 10): recall@10 of the literal matches.
 
     python benchmarks/bench_search.py [--docs 100000] [--queries 200]
 """
@@ -60,9 +60,11 @@ def main() -> None:
             t = time.perf_counter()
             matches = [d for d, text in folded if all(term in text.lower() for term in terms)]
             scan.append(time.perf_counter() - t)
-            top = [h["id"] for h in hits[:10]]
-            full = [d for d in top if all(term in texts[d].lower() for term in terms)]
-            agree += len(full) == len(top) == min(10, len(matches))
+            # the literal matches (up to 10) must fill the head of the top 10; variants (噪音 for 噪声) and
+            # word-split matches may follow them
+            k = min(10, len(matches))
+            head = [h["id"] for h in hits[:k]]
+            agree += len(head) == k and all(all(term in texts[d].lower() for term in terms) for d in head)
 
     def pct(xs, p):
         return statistics.quantiles(xs, n=100)[p - 1] * 1000
@@ -72,7 +74,7 @@ def main() -> None:
     print(f"query latency p50 {pct(ours, 50):.1f} ms, p95 {pct(ours, 95):.1f} ms; "
           f"linear scan p50 {pct(scan, 50):.1f} ms, p95 {pct(scan, 95):.1f} ms; "
           f"scan / index at p50 = {pct(scan, 50) / pct(ours, 50):.1f}")
-    print(f"queries whose top 10 are all true matches and complete: {agree}/{len(queries)}")
+    print(f"queries whose top 10 begin with all their literal matches (up to 10): {agree}/{len(queries)}")
 
 
 if __name__ == "__main__":

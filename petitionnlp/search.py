@@ -106,25 +106,29 @@ def _clause(term: str, expand: bool = True) -> str | None:
 
 
 def _stages(query: str) -> list[str]:
-    """FTS5 queries from strict to loose: every term as written; then long unquoted terms split into their
+    """FTS5 queries from strict to loose, each run only while fewer than ``limit`` documents are found:
+    every term as written; then with its variants (噪声 → 噪音); then long unquoted terms split into their
     words (养猪场污水直排 → 养猪场 污水 直排), all required; then any of them.  Quoted phrases stay required."""
     parsed = _parse(query)
     required = [c for c in (_clause(t, expand=False) for t, q in parsed if q) if c]
-    loose = [(t, q) for t, q in parsed if not q]
+    loose = [t for t, q in parsed if not q]
     stages = []
-    terms = [c for c in (_clause(t) for t, _ in loose) if c]
-    if required or terms:
-        stages.append(" AND ".join(required + terms))
+
+    def add(clauses):
+        q = " AND ".join(required + clauses)
+        if q and q not in stages:
+            stages.append(q)
+
+    add([c for c in (_clause(t, expand=False) for t in loose) if c])
+    add([c for c in (_clause(t) for t in loose) if c])
     words = []
-    for t, _ in loose:
+    for t in loose:
         words += get_tokenizer().terms(t) if len(t) > 3 else [t]
     words = list(dict.fromkeys(w for w in words if _TOKEN.search(w)))
     word_clauses = [c for c in (_clause(w) for w in words) if c]
-    if word_clauses and word_clauses != terms:
-        stages.append(" AND ".join(required + word_clauses))
+    add(word_clauses)
     if len(word_clauses) > 1:
-        any_of = "(" + " OR ".join(word_clauses) + ")"
-        stages.append(" AND ".join(required + [any_of]))
+        add(["(" + " OR ".join(word_clauses) + ")"])
     return stages
 
 
