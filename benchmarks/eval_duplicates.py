@@ -1,8 +1,10 @@
 """Repeat-complaint detection on pairs built from a corpus (issue 6).
 
-Positives: a record and its restatement — a paraphrase (clauses reordered, common words replaced, the
-city dropped) or a partial restatement (its first half, with a "反映过" preamble).  Negatives: the record
-and an unrelated record, half of them the most similar other record of the corpus (hard negatives).
+Positives: a record and its restatement — a paraphrase (clauses reordered, words replaced by variants,
+the city and county dropped) or a partial restatement (its first 40–60 %, with a "反映过" preamble).
+Negatives: the record and (1) a random other record, (2) the most similar other record of the corpus, and
+(3) the same place with another record's complaint (the first clause of this one, the rest of another):
+the confuser an office meets most, a second problem at the same site.
 Each pair is scored by DuplicateFinder (history = the first text, batch = the second).  Prints precision
 and recall at the configured threshold and the best-F1 threshold on the synthetic corpus, then the dev one.
 
@@ -16,8 +18,11 @@ import random
 import re
 from pathlib import Path
 
+from petitionnlp.resources import read_list
 from petitionnlp.text import normalize
 from petitionnlp.triage import DuplicateFinder, get_rules
+
+VARIANTS = [tuple(line.split("|")) for line in read_list("search", "synonyms.tsv")]
 
 ROOT = Path(__file__).resolve().parent.parent
 SWAPS = [("反映", "投诉"), ("严重", "十分严重"), ("居民", "群众"), ("扰民", "影响周边居民"), ("污染", "污染问题"),
@@ -28,7 +33,7 @@ PREAMBLES = ["此前反映过：", "再次投诉，", "之前已经反映，", "
 def restate(text: str, rng: random.Random) -> str:
     clauses = [c for c in re.split(r"[，,。；;]", text) if c]
     if rng.random() < 0.5 and len(clauses) > 2:
-        keep = clauses[: max(2, len(clauses) * 2 // 3)]
+        keep = clauses[: max(2, round(len(clauses) * rng.uniform(0.4, 0.6)))]
         return rng.choice(PREAMBLES) + "，".join(keep) + "，至今未解决。"
     body = clauses[:]
     if len(body) > 2:
@@ -39,7 +44,12 @@ def restate(text: str, rng: random.Random) -> str:
     for a, b in SWAPS:
         if rng.random() < 0.6:
             out = out.replace(a, b)
-    return re.sub(r"^[\u4e00-\u9fff]{2,5}市", "", out)
+    for group in VARIANTS:
+        for w in group:
+            if w in out and rng.random() < 0.7:
+                out = out.replace(w, rng.choice([g for g in group if g != w] or [w]))
+                break
+    return re.sub(r"^[\u4e00-\u9fff]{2,5}市", "", re.sub(r"^[\u4e00-\u9fff]{2,5}[市县区]", "", out))
 
 
 def pairs(texts: list[str], rng: random.Random):
@@ -56,6 +66,13 @@ def pairs(texts: list[str], rng: random.Random):
         best = max(others, key=lambda o: len(set(zip(o, o[1:])) & set(zip(t, t[1:]))))
         out.append((t, best, False))
     del sims
+    # same place, another complaint
+    for i, t in enumerate(texts[: len(texts) // 2]):
+        head = re.split(r"[，,。；;]", t)[0]
+        other = texts[(i * 7 + 3) % len(texts)]
+        if other != t:
+            rest = other[len(re.split(r"[，,。；;]", other)[0]):]
+            out.append((t, head + rest, False))
     return out
 
 
