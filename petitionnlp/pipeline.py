@@ -21,7 +21,7 @@ from .errors import Errors, InputError
 from .io import ROW_ERROR, Batch, BatchWriter, open_batch
 from .resources import models_dir, read_list
 from .taxonomy import TYPES, normalize_label
-from .text import normalize
+from .text import normalize, to_simplified
 from .triage import assign_department, get_rules, prioritize
 
 __all__ = ["OUTPUT_FIELDS", "PetitionPipeline", "classify_batch", "classify_files", "read_corpus",
@@ -63,6 +63,7 @@ class PetitionPipeline:
                 out[i]["pollution_types"] = types[k]
                 out[i]["pollution_scores"] = {t: round(float(p), 4) for t, p in zip(TYPES, proba[k])}
                 out[i].update(regions[k])
+                out[i]["region_evidence"] = _as_written(texts[i], out[i]["region_evidence"])
                 out[i]["priority"], out[i]["priority_reasons"] = prioritize(norm[i], rules)
                 out[i]["department"] = assign_department(norm[i], types[k], rules)
         for i, t in enumerate(norm):
@@ -85,6 +86,17 @@ class PetitionPipeline:
             row.update(f)
             result.append(row)
         return result
+
+
+def _as_written(raw, evidence: str | None) -> str | None:
+    """The evidence as the input wrote it (衡陽市珠暉區, not 衡阳市珠晖区) when it can be found there."""
+    if not evidence or not isinstance(raw, str) or evidence in raw:
+        return evidence
+    simplified = to_simplified(raw)
+    pos = simplified.find(evidence)
+    if pos >= 0 and len(simplified) == len(raw):
+        return raw[pos:pos + len(evidence)]
+    return evidence
 
 
 def _hint_column(columns: list[str]) -> str | None:

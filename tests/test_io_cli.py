@@ -35,6 +35,7 @@ def _check_rows(out_rows):
     assert blank["error"] and blank["pollution_types"] is None
     assert empty["error"] and empty["pollution_types"] is None
     assert trad["city"] == "益阳市" and trad["county"] == "赫山区" and "水" in trad["pollution_types"]
+    assert trad["region_evidence"] == "益陽市赫山區"  # as the input wrote it, a substring of its text
 
 
 def _jsonl(stdout):
