@@ -56,7 +56,7 @@ def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
 def main() -> None:
     path = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared/corpora/briefings_dev.jsonl"
     docs = [json.loads(x) for x in open(path, encoding="utf-8")]
-    t_tp = t_pred = t_gold = v_ok = v_n = d_tp = d_pred = d_gold = 0
+    t_tp = t_pred = t_gold = v_ok = v_n = d_tp = d_pred = d_gold = addr_ok = actor_ok = 0
     j_tp = j_pred = 0
     t_ours = t_jio = 0.0
     try:
@@ -86,7 +86,13 @@ def main() -> None:
                 v_ok += res["time_expressions"][pi]["value"] == g_times[gi]["normalized"]
         g_dir = locate(text, [g["action"] for g in gold["directives"]])
         p_dir = [(x["start"], x["end"]) for x in res["directives"]]
-        d_tp += len(match(g_dir, p_dir))
+        d_pairs = match(g_dir, p_dir)
+        d_tp += len(d_pairs)
+        for gi, pi in d_pairs:
+            g, p = gold["directives"][gi], res["directives"][pi]
+            addr_ok += (g["addressee"] or None) == (p["addressee"] or None)
+            name = (p["actor"] or "")[:3]
+            actor_ok += bool(g["actor"] and name and name in g["actor"]) or (not g["actor"] and not p["actor"])
         d_pred += len(p_dir)
         d_gold += len(g_dir)
         if jio is not None:
@@ -102,7 +108,8 @@ def main() -> None:
     print(f"time expressions: P {p:.3f} R {r:.3f} F1 {f:.3f}; value accuracy on matched gold values "
           f"{v_ok}/{v_n} = {v_ok / max(v_n, 1):.3f}")
     p, r, f = prf(d_tp, d_pred, d_gold)
-    print(f"directives: P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    print(f"directives: P {p:.3f} R {r:.3f} F1 {f:.3f}; on the {d_tp} matched: addressee exact {addr_ok}/{d_tp}, "
+          f"actor named in the gold actor {actor_ok}/{d_tp}")
     if jio is not None:
         jp, jr, jf = prf(j_tp, j_pred, t_gold)
         print(f"JioNLP extract_time on the same gold: P {jp:.3f} R {jr:.3f} F1 {jf:.3f}; "

@@ -36,7 +36,9 @@ def rules() -> dict:
     orgs = alt(data["org_suffixes"])
     data["_org_start"] = re.compile(rf"(?P<o>[\u4e00-\u9fff]{{1,12}}?(?:{orgs}))(?=[\u4e00-\u9fff])")
     data["_title_name"] = re.compile(rf"(?P<t>(?:{titles}))(?P<n>[\u4e00-\u9fff]{{2,3}}?)(?=[出主在，,、率到等同和与参])")
-    data["_addressee"] = re.compile(rf"((?:各|省|市|县|区)?[\u4e00-\u9fff、]{{2,24}}?(?:{alt(data['bodies'])}))$")
+    data["_ask"] = re.compile("要求|请")
+    data["_body_end"] = re.compile(rf"(?:{alt(data['bodies'])})(?:“[^”]{{1,8}}”)?")
+    data["_addressee"] = re.compile(rf"((?:各|省|市|县|区)?[\u4e00-\u9fff、]{{0,24}}?(?:{alt(data['bodies'])}))$")
     return data
 
 
@@ -148,6 +150,25 @@ def _clauses(text: str, start: int, end: int, ordered: bool = False):
             yield a, b
 
 
+def _asked_until(text: str, start: int, end: int) -> int | None:
+    """After 要求/请 at ``start``: where the addressee ends — after a body (…部门, …联络组, 全市) that is not
+    followed by 及/和/、 (a list goes on) — when an order of at least four characters follows; else None."""
+    r = rules()
+    ask = r["_ask"].match(text, start)
+    if not ask:
+        return None
+    limit = min(ask.end() + 24, end)
+    pos = ask.end()
+    while pos < limit:
+        m = r["_body_end"].search(text, pos, limit)
+        if not m or any(ch in "，,。；;" for ch in text[ask.end():m.end()]):
+            return None
+        if m.end() < end and text[m.end()] not in "及和与、的等" and end - m.end() >= 4:
+            return m.end()
+        pos = m.end()
+    return None
+
+
 def find_directives(text: str, time_expressions: list[dict]) -> list[dict]:
     """Directives with actor, addressee, exact action span and governing deadline (a time expression)."""
     r = rules()
@@ -196,6 +217,14 @@ def find_directives(text: str, time_expressions: list[dict]) -> list[dict]:
             m = r["_addressee"].search(head.rstrip("，, ")) if head else None
             if m:
                 addressee = m.group(1).lstrip("，,、")
+            if addressee is None and marker_pos is not None and action_start < marker_pos <= action_start + 25:
+                m = r["_addressee"].fullmatch(text, action_start, marker_pos)
+                if m:  # 全市要迅速行动 / 各专项工作组要…: the addressee, then the order
+                    addressee, action_start = m.group(1), marker_pos
+            who_end = _asked_until(text, action_start, b) if addressee is None else None
+            if who_end:  # 要求各区县市及市直相关部门“一把手”担任联络员… / 请…联络组督促市州…
+                ask = r["_ask"].match(text, action_start)
+                addressee, action_start = text[ask.end():who_end], who_end
             deadline = None
             for t in time_expressions:
                 if action_start <= t["start"] and t["end"] <= b and t["type"] != "date":
