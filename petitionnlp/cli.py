@@ -220,6 +220,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     from .errors import PetitionNLPError
 
+    import os
+
+    from .errors import Errors
+
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
@@ -231,6 +235,18 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # permissions, a full disk, a vanished file
+        if os.environ.get("PETITIONNLP_DEBUG"):
+            raise
+        print(f"petitionnlp: {Errors.E090.format(path=exc.filename or '-', reason=exc.strerror or exc)}",
+              file=sys.stderr)
+        return 2
+    except Exception as exc:  # a bug: still one line, with a way to see the traceback
+        if os.environ.get("PETITIONNLP_DEBUG"):
+            raise
+        reason = str(exc).splitlines()[0] if str(exc) else ""
+        print(f"petitionnlp: {Errors.E099.format(kind=type(exc).__name__, reason=reason)}", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":
