@@ -239,3 +239,25 @@ def test_cells_without_chinese_text_are_errors_not_guesses(tmp_path):
     assert [r["序号"] for r in rows] == [1, 2, 3]
     assert "中文" in rows[0]["error"] and rows[0]["pollution_types"] is None
     assert rows[1]["error"] and rows[2]["error"] is None and rows[2]["pollution_types"][0] == "大气"
+
+
+def test_unexpected_errors_are_one_line(monkeypatch, capsys):
+    import petitionnlp.pipeline as pipeline
+    from petitionnlp.cli import main
+
+    def boom(*a, **k):
+        raise RuntimeError("something broke\nsecond line")
+
+    monkeypatch.setattr(pipeline, "classify_files", boom)
+    monkeypatch.delenv("PETITIONNLP_DEBUG", raising=False)
+    assert main(["classify", "x.csv"]) == 3
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "E099" in err and "RuntimeError" in err and "Traceback" not in err
+
+    def denied(*a, **k):
+        raise PermissionError(13, "Permission denied", "locked.csv")
+
+    monkeypatch.setattr(pipeline, "classify_files", denied)
+    assert main(["classify", "locked.csv"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "locked.csv" in err and "Permission denied" in err
