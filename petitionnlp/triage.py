@@ -144,30 +144,51 @@ class DuplicateFinder:
         everything = vectorizer.fit_transform(self.history_texts_ + [t or " " for t in norm])
         history, vec = everything[:len(self.history_texts_)], everything[len(self.history_texts_):]
         history = history if history.shape[0] else None
+        nearest, best = self._nearest(history, vec, ids)
+        best_id = [None if m is None else (self.history_ids_[m[1]] if m[0] == "h" else ids[m[1]]) for m in nearest]
         out = []
-        known = {str(i): i for i in self.history_ids_}
-        for k, text in enumerate(norm):
+        seen: list[str] = [str(i) for i in self.history_ids_]
+        for k in range(len(norm)):
+            link = None
             for code in cited_receipts(raw[k]):
-                hit = next((i for i in list(known) + [str(x) for x in ids[:k]]
-                            if i == code or (code.isdigit() and i.endswith(code))), None)
-                if hit:
-                    out.append((hit, 1.0))
+                link = next((i for i in seen if i == code or (code.isdigit() and i.endswith(code))), None)
+                if link:
                     break
+            if link:
+                out.append((link, 1.0))
             else:
-                best_id, best = None, 0.0
-                if history is not None:
-                    sims = (history @ vec[k].T).toarray().ravel()
-                    j = int(sims.argmax()) if sims.size else -1
-                    if j >= 0 and sims[j] > best:
-                        best_id, best = self.history_ids_[j], float(sims[j])
-                if k:
-                    sims = (vec[:k] @ vec[k].T).toarray().ravel()
-                    j = int(sims.argmax())
-                    if sims[j] > best:
-                        best_id, best = ids[j], float(sims[j])
-                out.append((best_id if best >= self.threshold_ else None, round(best, 4)))
-            known.setdefault(str(ids[k]), ids[k])
+                sim = round(float(best[k]), 4)
+                out.append((best_id[k] if sim >= self.threshold_ else None, sim))
+            seen.append(str(ids[k]))
         return out
+
+    @staticmethod
+    def _nearest(history, vec, ids, block: int = 512):
+        """For each batch row: the most similar history row or earlier batch row, in blocks (bounded memory)."""
+        import numpy as np
+
+        n = vec.shape[0]
+        best = np.zeros(n)
+        best_id: list = [None] * n
+        for i0 in range(0, n, block):
+            rows = vec[i0:i0 + block]
+            if history is not None:
+                sims = (rows @ history.T).tocsr()
+                if sims.nnz:
+                    top = np.asarray(sims.argmax(axis=1)).ravel()
+                    vals = np.asarray(sims.max(axis=1).todense()).ravel()
+                    for r, (j, v) in enumerate(zip(top, vals)):
+                        if v > best[i0 + r]:
+                            best[i0 + r], best_id[i0 + r] = v, ("h", int(j))
+            earlier = (rows @ vec[:i0 + rows.shape[0]].T).toarray()
+            for r in range(rows.shape[0]):
+                own = i0 + r
+                if own == 0:
+                    continue
+                j = int(earlier[r, :own].argmax())
+                if earlier[r, j] > best[own]:
+                    best[own], best_id[own] = earlier[r, j], ("b", j)
+        return best_id, best
 
 
 def triage_rows(rows: list[dict], text_column: str, handover: dt.date | None = None,
