@@ -144,7 +144,7 @@ class DuplicateFinder:
         everything = vectorizer.fit_transform(self.history_texts_ + [t or " " for t in norm])
         history, vec = everything[:len(self.history_texts_)], everything[len(self.history_texts_):]
         history = history if history.shape[0] else None
-        nearest, best = self._nearest(history, vec, ids)
+        nearest, best = self._nearest(history, vec)
         best_id = [None if m is None else (self.history_ids_[m[1]] if m[0] == "h" else ids[m[1]]) for m in nearest]
         out = []
         seen: list[str] = [str(i) for i in self.history_ids_]
@@ -163,7 +163,7 @@ class DuplicateFinder:
         return out
 
     @staticmethod
-    def _nearest(history, vec, ids, block: int = 512):
+    def _nearest(history, vec, block: int = 512):
         """For each batch row: the most similar history row or earlier batch row, in blocks (bounded memory)."""
         import numpy as np
 
