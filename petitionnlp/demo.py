@@ -34,10 +34,12 @@ def show_petitions() -> None:
     print(f"== 信访件分类 classify: {sample.name} ({counts['rows']} 行, {counts['errors']} 行有 error) ==")
     print(f"{_cut('序号', 5)}{_cut('污染类型', 12)}{_cut('属地', 22)}{_cut('置信', 6)}{_cut('交办问题基本情况', 44)}")
     for r in rows:
-        place = " ".join(x for x in (r["city"], r["county"]) if x) or "-"
-        kinds = "|".join(r["pollution_types"] or []) or f"({r['error']})"
-        print(f"{_cut(r['序号'], 5)}{_cut(kinds, 12)}{_cut(place, 22)}{_cut(r['region_confidence'], 6)}"
-              f"{_cut(r['交办问题基本情况'], 44)}")
+        if r["error"]:
+            print(f"{_cut(r['序号'], 5)}{_cut('—', 12)}{_cut('—', 22)}{_cut('', 6)}无法分类: {r['error']}")
+            continue
+        place = " ".join(x for x in (r["city"], r["county"]) if x) or "属地未明"
+        print(f"{_cut(r['序号'], 5)}{_cut('|'.join(r['pollution_types']), 12)}{_cut(place, 22)}"
+              f"{_cut(r['region_confidence'], 6)}{_cut(r['交办问题基本情况'], 44)}")
     print()
     print("== 属地 × 污染类型 (region × type) ==")
     import pandas as pd
