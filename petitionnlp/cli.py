@@ -119,8 +119,9 @@ def _cmd_search(args) -> int:
 
 
 def _cmd_triage(args) -> int:
-    from .io import BatchWriter
+    from .io import BatchWriter, find_text_column
     from .pipeline import triage_file
+    from .triage import render_queue
 
     handover = _date_option(args.date)
     rows = triage_file(args.input, args.text_column, handover, args.history, args.model, args.province)
@@ -129,22 +130,8 @@ def _cmd_triage(args) -> int:
         writer = BatchWriter(args.output, fields)
         writer.write(rows)
         writer.close()
-    text_col = next((c for c in rows[0] if c in ("交办问题基本情况", "信访内容", "举报内容", "问题描述", "内容", "text")),
-                    None) if rows else None
     print(f"待办队列 triage queue: {len(rows)} 件")
-    for r in rows:
-        if r["error"]:
-            print(f"[--] {r.get('受理编号') or r.get('序号') or ''}  无法分类: {r['error']}")
-            continue
-        place = " ".join(x for x in (r["city"], r["county"]) if x) or "属地未明"
-        why = "；".join(f"{x['reason']}({'、'.join(x['words'])})" if x["words"] else x["reason"]
-                       for x in r["priority_reasons"]) or "无特别信号"
-        rid = r.get("受理编号") or r.get("id") or r.get("序号") or ""
-        print(f"[{r['priority']}] {rid}  {'|'.join(r['pollution_types'])}  {place}  → {r['department']}"
-              f"  期限 {r['due_date']}" + (f"  重复: {r['duplicate_of']} ({r['duplicate_score']})" if r["duplicate_of"] else ""))
-        if text_col:
-            print(f"     {str(r[text_col])[:70]}")
-        print(f"     理由: {why}")
+    print(render_queue(rows, find_text_column(list(rows[0])) if rows else None))
     return 0
 
 

@@ -84,19 +84,11 @@ def show_search() -> None:
 
 def show_triage() -> None:
     from .pipeline import triage_file
+    from .triage import render_queue
 
     rows = triage_file(str(corpus_path("samples", "petitions_sample.csv")))
     print("== 待办队列 triage (priority, reasons, department, repeats, due date) ==")
-    for r in rows:
-        if r["error"]:
-            print(f"[--] {r['受理编号']}  无法分类: {r['error']}")
-            continue
-        why = "；".join(f"{x['reason']}({'、'.join(x['words'])})" if x["words"] else x["reason"]
-                       for x in r["priority_reasons"][:3]) or "无特别信号"
-        dup = f"  重复: {r['duplicate_of']}" if r["duplicate_of"] else ""
-        print(f"[{r['priority']}] {r['受理编号']}  {'|'.join(r['pollution_types']):6s} "
-              f"{(r['county'] or r['city'] or '属地未明'):8s} → {r['department']}  期限 {r['due_date']}{dup}")
-        print(f"      {why}")
+    print(render_queue(rows, max_reasons=3))
     print()
 
 

@@ -20,7 +20,7 @@ from .resources import corpus_path, read_list
 from .text import normalize
 
 __all__ = ["TriageRules", "get_rules", "prioritize", "assign_department", "due_date", "DuplicateFinder",
-           "cited_receipts", "triage_rows", "PRIORITY_ORDER"]
+           "cited_receipts", "triage_rows", "render_queue", "PRIORITY_ORDER"]
 
 PRIORITY_ORDER = {"高": 0, "中": 1, "低": 2}
 _RECEIPT = re.compile(r"[DX]\d{0,2}[A-Z]{2}\d{8,14}|(?:受理编号|编号|受理号)[:：]?\s*([A-Z]*\d{3,})号?")
@@ -214,3 +214,26 @@ def triage_rows(rows: list[dict], text_column: str, handover: dt.date | None = N
                     "duplicate_of": dup, "duplicate_score": sim, "due_date": due if text else None})
         out.append(row)
     return out
+
+
+def _row_id(row: dict) -> str:
+    return str(row.get("受理编号") or row.get("id") or row.get("序号") or "")
+
+
+def render_queue(rows: list[dict], text_column: str | None = None, max_reasons: int | None = None) -> str:
+    """The triaged rows as a readable queue: priority, id, types, place, department, due date, repeat, reasons."""
+    lines = []
+    for r in rows:
+        if r["error"]:
+            lines.append(f"[--] {_row_id(r)}  无法分类: {r['error']}")
+            continue
+        place = " ".join(x for x in (r["city"], r["county"]) if x) or "属地未明"
+        dup = f"  重复: {r['duplicate_of']} ({r['duplicate_score']})" if r["duplicate_of"] else ""
+        lines.append(f"[{r['priority']}] {_row_id(r)}  {'|'.join(r['pollution_types'])}  {place}  → "
+                     f"{r['department']}  期限 {r['due_date']}{dup}")
+        if text_column and r.get(text_column):
+            lines.append(f"     {str(r[text_column])[:70]}")
+        why = "；".join(f"{x['reason']}({'、'.join(x['words'])})" if x["words"] else x["reason"]
+                       for x in r["priority_reasons"][:max_reasons]) or "无特别信号"
+        lines.append(f"     理由: {why}")
+    return "\n".join(lines)
