@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import json
 import zipfile
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -271,7 +272,18 @@ def load_model(directory) -> PollutionTypeClassifier:
 
 
 def load_model_file(path):
-    """Load a skops file; only our own and scikit-learn/NumPy/SciPy types are trusted."""
+    """Load a skops file; only our own and scikit-learn/NumPy/SciPy types are trusted.  Loaded once per
+    process for a given file (its path, size and modification time): callers only read a fitted model."""
+    path = Path(path)
+    try:
+        st = path.stat()
+    except OSError as exc:
+        raise ModelError(Errors.E011.format(path=path, reason=exc.strerror or exc)) from None
+    return _load_skops(str(path.resolve()), st.st_size, st.st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _load_skops(path: str, size: int, mtime_ns: int):
     import skops.io as sio
 
     try:

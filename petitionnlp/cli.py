@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import signal
 import sys
+
+from ._entry import _interrupted_early
 
 __all__ = ["main", "build_parser"]
 
@@ -17,9 +21,10 @@ __all__ = ["main", "build_parser"]
 def _cmd_classify(args) -> int:
     from .pipeline import classify_files
 
-    progress = sys.stderr.isatty() and not args.quiet
+    progress = sys.stderr is not None and sys.stderr.isatty() and not args.quiet
     counts = classify_files(args.inputs, args.output, args.text_column, args.model, args.province,
                             progress=progress)
+    _notices(counts["notices"])
     if args.output:
         print(f"已写出 {counts['rows']} 行到 {args.output}（其中 {counts['errors']} 行无法分类，见 error 列）",
               file=sys.stderr)
@@ -45,13 +50,24 @@ def _cmd_evaluate(args) -> int:
     return 0
 
 
-def _cmd_stats(args) -> int:
-    from .stats import region_type_table, render_table, write_chart
+def _notices(lines) -> None:
+    for line in lines:
+        print(f"petitionnlp: {line}", file=sys.stderr)
 
+
+def _cmd_stats(args) -> int:
+    from .errors import Errors
+    from .io import check_not_an_input
+    from .stats import region_type_table, render_table, write_chart, write_table_csv
+
+    for target in (args.csv, args.png):
+        check_not_an_input(target, [args.input])
     table = region_type_table(args.input, level=args.level)
     print(render_table(table))
+    if table.attrs.get("unreadable"):
+        _notices([Errors.N_UNREAD_ROWS.format(path=args.input, n=table.attrs["unreadable"])])
     if args.csv:
-        table.to_csv(args.csv, encoding="utf-8-sig")
+        write_table_csv(table, args.csv)
         print(f"CSV: {args.csv}", file=sys.stderr)
     if args.png:
         write_chart(table, args.png)
@@ -59,7 +75,7 @@ def _cmd_stats(args) -> int:
     return 0
 
 
-def _date_option(value: str | None):
+def _date_option(value: str | None, option: str = "--date"):
     """``--date YYYY-MM-DD`` as a date (None when not given); a bad value is a one-line error."""
     import datetime as dt
 
@@ -70,18 +86,21 @@ def _date_option(value: str | None):
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise InputError(Errors.E040.format(path="--date", value=value)) from None
+        raise InputError(Errors.E040.format(path=option, value=value)) from None
 
 
 def _cmd_extract(args) -> int:
     from .briefing import extract_briefing
     from .io import read_text
 
-    text = read_text(args.file)
+    from .io import atomic_path, check_not_an_input
+
+    check_not_an_input(args.output, [args.file])
     date = _date_option(args.date)
+    text = read_text(args.file)
     result = json.dumps(extract_briefing(text, date), ensure_ascii=False, indent=1)
     if args.output:
-        with open(args.output, "w", encoding="utf-8") as fh:
+        with atomic_path(args.output) as tmp, open(tmp, "w", encoding="utf-8") as fh:
             fh.write(result + "\n")
     else:
         print(result)
@@ -101,12 +120,16 @@ def _cmd_search(args) -> int:
     from pathlib import Path
 
     from .errors import Errors, InputError
-    from .search import SearchIndex
+    from .search import MAX_LIMIT, SearchIndex
 
+    date_from, date_to = _date_option(args.date_from, "--from"), _date_option(args.date_to, "--to")
+    if not 1 <= args.limit <= MAX_LIMIT:
+        raise InputError(Errors.E041.format(value=args.limit, max=MAX_LIMIT))
     if not Path(args.db).is_file():
         raise InputError(Errors.E001.format(path=args.db))
-    with SearchIndex(args.db) as ix:
-        hits = ix.search(args.query, args.limit, args.date_from, args.date_to, args.type, args.region)
+    with SearchIndex(args.db, readonly=True) as ix:
+        hits = ix.search(args.query, args.limit, date_from and date_from.isoformat(),
+                         date_to and date_to.isoformat(), args.type, args.region)
     if args.json:
         print(json.dumps([{k: h[k] for k in ("id", "title", "date", "score", "snippet")} for h in hits],
                          ensure_ascii=False))
@@ -123,23 +146,40 @@ def _cmd_triage(args) -> int:
     from .pipeline import triage_file
     from .triage import render_queue
 
+    from .io import check_not_an_input
+
     handover = _date_option(args.date)
-    rows = triage_file(args.input, args.text_column, handover, args.history, args.model, args.province)
+    check_not_an_input(args.output, [args.input, args.history])
+    rows, notices = triage_file(args.input, args.text_column, handover, args.history, args.model, args.province)
+    _notices(notices)
     if args.output:
         fields = list(dict.fromkeys(k for r in rows for k in r))
-        writer = BatchWriter(args.output, fields)
-        writer.write(rows)
-        writer.close()
+        with BatchWriter(args.output, fields, [args.input, args.history]) as writer:
+            writer.write(rows)
     print(f"待办队列 triage queue: {len(rows)} 件")
     print(render_queue(rows, find_text_column(list(rows[0])) if rows else None))
     return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, except that a word starting with ``-`` and then Chinese (``-噪声``) is an argument, not an
+    option; and a usage error is one line (and exit 2), not a usage block."""
+
+    def _parse_optional(self, arg_string):
+        if len(arg_string) > 1 and arg_string[0] == "-" and not arg_string[1].isascii():
+            return None
+        return super()._parse_optional(arg_string)
+
+    def error(self, message):
+        self.exit(2, f"petitionnlp: {message} (petitionnlp {self.prog.split()[-1]} --help 查看用法)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="petitionnlp",
+    p = _Parser(prog="petitionnlp",
                                 description="环保信访件与督察简报的中文处理流水线 (Chinese environmental petitions "
                                             "and inspection briefings)")
-    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    p.add_argument("--version", action="version", version=f"petitionnlp {_version()}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
 
     c = sub.add_parser("classify", help="污染类型与属地 (pollution types and region of each petition)")
     c.add_argument("inputs", nargs="+", metavar="INPUT", help=".csv .tsv .xlsx .jsonl .txt, or - for stdin lines")
@@ -204,36 +244,76 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
 def main(argv: list[str] | None = None) -> int:
-    from .errors import PetitionNLPError
+    """Run one command; every failure is one line on stderr and a known exit status (2: the input or the
+    options; 3: a bug; 130: interrupted)."""
+    from .errors import Errors, PetitionNLPError
 
-    import os
-
-    from .errors import Errors
-
-    args = build_parser().parse_args(argv)
+    if signal.getsignal(signal.SIGINT) is _interrupted_early:
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # from here KeyboardInterrupt cleans up
     try:
+        args = build_parser().parse_args(argv)
         return args.func(args)
     except PetitionNLPError as exc:
-        print(f"petitionnlp: {exc}", file=sys.stderr)
+        _say(f"petitionnlp: {exc}")
         return 2
     except KeyboardInterrupt:
-        print("petitionnlp: 已中断 (interrupted)", file=sys.stderr)
+        _say("petitionnlp: 已中断 (interrupted)")
         return 130
     except BrokenPipeError:
+        _quiet_stdout()
         return 0
+    except MemoryError:
+        _say(f"petitionnlp: {Errors.E091}")
+        return 2
     except OSError as exc:  # permissions, a full disk, a vanished file
         if os.environ.get("PETITIONNLP_DEBUG"):
             raise
-        print(f"petitionnlp: {Errors.E090.format(path=exc.filename or '-', reason=exc.strerror or exc)}",
-              file=sys.stderr)
+        _say(f"petitionnlp: {Errors.E090.format(path=exc.filename or '-', reason=exc.strerror or exc)}")
         return 2
     except Exception as exc:  # a bug: still one line, with a way to see the traceback
         if os.environ.get("PETITIONNLP_DEBUG"):
             raise
         reason = str(exc).splitlines()[0] if str(exc) else ""
-        print(f"petitionnlp: {Errors.E099.format(kind=type(exc).__name__, reason=reason)}", file=sys.stderr)
+        _say(f"petitionnlp: {Errors.E099.format(kind=type(exc).__name__, reason=reason[:200])}")
         return 3
+    finally:
+        signal.signal(signal.SIGINT, _interrupted_early)  # shutting down: an interrupt is one line too
+        _flush_stdout()
+
+
+def _say(line: str) -> None:
+    if sys.stderr is not None:
+        try:
+            print(line, file=sys.stderr)
+        except (OSError, ValueError):
+            pass
+
+
+def _quiet_stdout() -> None:
+    """After a closed pipe (``| head``) nothing more is written, and Python's own flush at exit stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _flush_stdout() -> None:
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

@@ -86,7 +86,7 @@ def show_triage() -> None:
     from .pipeline import triage_file
     from .triage import render_queue
 
-    rows = triage_file(str(corpus_path("samples", "petitions_sample.csv")))
+    rows, _ = triage_file(str(corpus_path("samples", "petitions_sample.csv")))
     print("== 待办队列 triage (priority, reasons, department, repeats, due date) ==")
     print(render_queue(rows, max_reasons=3))
     print()

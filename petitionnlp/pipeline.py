@@ -18,7 +18,7 @@ from pathlib import Path
 from .classify import (KeywordClassifier, PollutionTypeClassifier, evaluate_predictions, load_model,
                        save_model)
 from .errors import Errors, InputError
-from .io import ROW_ERROR, Batch, BatchWriter, open_batch
+from .io import ROW_ERROR, Batch, BatchWriter, check_not_an_input, open_batch, reserved_renames
 from .resources import models_dir, read_list
 from .taxonomy import TYPES, normalize_label
 from .text import normalize, to_simplified
@@ -31,6 +31,16 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 OUTPUT_FIELDS = ["pollution_types", "pollution_scores", "province", "city", "county", "region_confidence",
                  "region_evidence", "error", "priority", "priority_reasons", "department"]
+MAX_CLASSIFY_CHARS = 20_000  # a petition is decided by its head; a 50 MB cell must not cost gigabytes
+
+
+def _as_text(value) -> tuple[str | None, str | None]:
+    """(text, None) for a cell, or (None, reason) when it holds a structure rather than text."""
+    if value is None or isinstance(value, str):
+        return value, None
+    if isinstance(value, (list, dict, tuple, set)):
+        return None, Errors.R_NOT_TEXT.format(kind=type(value).__name__)
+    return str(value), None
 
 
 class PetitionPipeline:
@@ -50,7 +60,8 @@ class PetitionPipeline:
 
     def classify_texts(self, texts: list, hints: list | None = None) -> list[dict]:
         """The output fields for each raw text (``hints``: the 行政区域 cell of each row, if any)."""
-        norm = [normalize(t) if isinstance(t, str) else normalize(str(t)) if t is not None else "" for t in texts]
+        cells = [_as_text(t) for t in texts]
+        norm = [normalize(t[:MAX_CLASSIFY_CHARS]) if t else "" for t, _ in cells]
         ok = [i for i, t in enumerate(norm) if _CJK.search(t)]
         out = [dict.fromkeys(OUTPUT_FIELDS) for _ in norm]
         if ok:
@@ -63,24 +74,31 @@ class PetitionPipeline:
                 out[i]["pollution_types"] = types[k]
                 out[i]["pollution_scores"] = {t: round(float(p), 4) for t, p in zip(TYPES, proba[k])}
                 out[i].update(regions[k])
-                out[i]["region_evidence"] = _as_written(texts[i], out[i]["region_evidence"])
+                out[i]["region_evidence"] = _as_written(cells[i][0], out[i]["region_evidence"])
                 out[i]["priority"], out[i]["priority_reasons"] = prioritize(norm[i], rules)
                 out[i]["department"] = assign_department(norm[i], types[k], rules)
         for i, t in enumerate(norm):
-            if not t:
+            if cells[i][1]:
+                out[i]["error"] = cells[i][1]
+            elif not t:
                 out[i]["error"] = Errors.R_EMPTY
             elif not _CJK.search(t):  # "#VALUE!", a number, a date: a cell that holds no petition
                 out[i]["error"] = Errors.R_NO_CHINESE.format(text=t[:20])
         return out
 
-    def classify_rows(self, rows: list[dict], text_column: str, hint_column: str | None = None) -> list[dict]:
+    def classify_rows(self, rows: list[dict], text_column: str, hint_column: str | None = None,
+                      reserved=OUTPUT_FIELDS) -> list[dict]:
+        """Each row with the output fields added.  Input columns named like a field the output adds (``city``,
+        ``error``) are kept as ``input_city``, ``input_error`` (:func:`petitionnlp.io.reserved_renames`)."""
         texts = [None if r.get(ROW_ERROR) else r.get(text_column) for r in rows]
         hints = [r.get(hint_column) for r in rows] if hint_column else None
         fields = self.classify_texts(texts, hints)
+        reserved_set = frozenset(reserved)
         result = []
         for row, f in zip(rows, fields):
-            row = dict(row)
-            read_error = row.pop(ROW_ERROR, None)
+            read_error = row.get(ROW_ERROR)
+            renames = reserved_renames(row, reserved) if not reserved_set.isdisjoint(row) else {}
+            row = {renames.get(k, k): v for k, v in row.items() if k is not ROW_ERROR}
             if read_error:
                 f["error"] = read_error
             row.update(f)
@@ -120,18 +138,30 @@ def classify_batch(batch: Batch, writer: BatchWriter, pipeline: PetitionPipeline
     return {"rows": n, "errors": errors}
 
 
+def output_columns(batches: list[Batch], output: str | None, added: list[str]) -> list[str]:
+    """Every output column: the inputs' (renamed where an added field would overwrite them), then ``added``."""
+    full = output is not None and not str(output).lower().endswith(".jsonl")  # CSV/XLSX: all columns up front
+    fields: list[str] = []
+    for b in batches:
+        for c in (b.scan_columns() if full else b.columns):
+            if c not in fields:
+                fields.append(c)
+    renames = reserved_renames(fields, added)
+    return [renames.get(c, c) for c in fields] + list(added)
+
+
 def classify_files(inputs: list[str], output: str | None = None, text_column: str | None = None,
                    model_dir=None, province: str | None = None, progress: bool = False,
                    chunksize: int = 1000) -> dict:
-    """Classify every input into one output (stdout JSON Lines when ``output`` is None)."""
+    """Classify every input into one output (stdout JSON Lines when ``output`` is None).
+
+    Returns ``{"rows", "errors", "notices"}``; the output file appears only when complete, and a target that
+    is one of the inputs is refused before any work.
+    """
+    check_not_an_input(output, inputs)
     batches = [open_batch(src, text_column, chunksize) for src in inputs]  # fail before any work
     pipeline = PetitionPipeline(model_dir, province)
-    fields = []
-    for b in batches:
-        for c in b.columns:
-            if c not in fields and c not in OUTPUT_FIELDS:
-                fields.append(c)
-    writer = BatchWriter(output, fields + OUTPUT_FIELDS)
+    fields = output_columns(batches, output, OUTPUT_FIELDS)
     bar = None
     if progress:
         from tqdm import tqdm
@@ -139,13 +169,16 @@ def classify_files(inputs: list[str], output: str | None = None, text_column: st
         bar = tqdm(unit=" 行", desc="分类 classify", file=sys.stderr, dynamic_ncols=True)
     totals = {"rows": 0, "errors": 0}
     try:
-        for b in batches:
-            counts = classify_batch(b, writer, pipeline, bar)
-            totals = {k: totals[k] + counts[k] for k in totals}
+        with BatchWriter(output, fields, inputs) as writer:
+            for b in batches:
+                counts = classify_batch(b, writer, pipeline, bar)
+                totals = {k: totals[k] + counts[k] for k in totals}
     finally:
-        writer.close()
+        for b in batches:
+            b.close()
         if bar is not None:
             bar.close()
+    totals["notices"] = [n for b in batches for n in b.notices]
     return totals
 
 
@@ -281,13 +314,15 @@ def evaluate_model(corpora: list[str], model_dir=None) -> dict:
 
 # ------------------------------------------------------------------------------------------------ triage
 
+TRIAGE_FIELDS = ["duplicate_of", "duplicate_score", "due_date"]
 _DATE_COLUMNS = ("交办日期", "转办日期", "受理日期", "日期", "date")
 _ID_COLUMNS = ("受理编号", "编号", "id", "序号")
 
 
 def triage_file(source: str, text_column: str | None = None, handover=None, history_db: str | None = None,
-                model_dir=None, province: str | None = None) -> list[dict]:
-    """Classify one day's batch and add triage fields; rows come back sorted by priority, then input order.
+                model_dir=None, province: str | None = None) -> tuple[list[dict], list[str]]:
+    """Classify one day's batch and add triage fields; rows come back sorted by priority, then input order,
+    with the reader's notices.
 
     handover : the handover date (``datetime.date``) for due dates; default: a date column of the row, else today
     history_db : a search index whose petitions are the history for repeat detection
@@ -296,28 +331,28 @@ def triage_file(source: str, text_column: str | None = None, handover=None, hist
     from .triage import PRIORITY_ORDER, triage_rows
 
     batch = open_batch(source, text_column)
-    pipeline = PetitionPipeline(model_dir, province)
-    hint = _hint_column(batch.columns)
-    rows = [r for chunk in batch.chunks() for r in pipeline.classify_rows(chunk, batch.text_column, hint)]
     history = None
     if history_db:
         if not Path(history_db).is_file():
             raise InputError(Errors.E001.format(path=history_db))
-        with SearchIndex(history_db) as ix:
+        with SearchIndex(history_db, readonly=True) as ix:
             history = ix.petitions()
-    id_column = next((c for c in _ID_COLUMNS if c in batch.columns), None)
+    pipeline = PetitionPipeline(model_dir, province)
+    hint = _hint_column(batch.columns)
+    reserved = OUTPUT_FIELDS + TRIAGE_FIELDS
+    renames = reserved_renames(batch.columns, reserved)
+    rows = [r for chunk in batch.chunks() for r in pipeline.classify_rows(chunk, batch.text_column, hint, reserved)]
+    text_column = renames.get(batch.text_column, batch.text_column)
+    id_column = next((renames.get(c, c) for c in _ID_COLUMNS if c in batch.columns), None)
     if handover is None:
-        date_column = next((c for c in _DATE_COLUMNS if c in batch.columns), None)
+        date_column = next((renames.get(c, c) for c in _DATE_COLUMNS if c in batch.columns), None)
         for r in rows:
             try:
                 handover = _dt.date.fromisoformat(str(r.get(date_column))[:10]) if date_column else None
             except ValueError:
                 continue
             break
-    triaged = triage_rows(rows, batch.text_column, handover, history, id_column)
-    for i, r in enumerate(triaged):
-        r["_order"] = i
-    triaged.sort(key=lambda r: (r["error"] is not None, PRIORITY_ORDER.get(r["priority"], 3), r["_order"]))
-    for r in triaged:
-        del r["_order"]
-    return triaged
+    triaged = triage_rows(rows, text_column, handover, history, id_column)
+    order = sorted(range(len(triaged)), key=lambda i: (triaged[i]["error"] is not None,
+                                                       PRIORITY_ORDER.get(triaged[i]["priority"], 3), i))
+    return [triaged[i] for i in order], batch.notices

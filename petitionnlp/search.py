@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 import sqlite3
 from pathlib import Path
@@ -25,7 +26,12 @@ from .resources import read_list
 from .text import normalize
 from .tokenize import get_tokenizer
 
-__all__ = ["SearchIndex", "index_paths", "parse_query"]
+__all__ = ["SearchIndex", "index_paths", "parse_query", "MAX_LIMIT", "MAX_TERMS"]
+
+MAX_LIMIT = 1000       # hits one search may return
+MAX_TERMS = 32         # query terms looked at (a pasted paragraph is not 500 required words)
+MAX_QUERY_CHARS = 400
+BUSY_SECONDS = 1800    # a second `index` run waits this long for the first one's transaction
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS docs (
@@ -68,13 +74,15 @@ def parse_query(query: str) -> list[str]:
 
 
 def _parse(query: str) -> list[tuple[str, bool]]:
-    """(term, quoted) pairs."""
-    query = query.replace("“", '"').replace("”", '"').replace("\u3000", " ")
+    """(term, quoted) pairs: at most :data:`MAX_TERMS` distinct terms of the first :data:`MAX_QUERY_CHARS`."""
+    query = query[:MAX_QUERY_CHARS].replace("“", '"').replace("”", '"').replace("\u3000", " ")
     out = []
     for m in re.finditer(r'"([^"]+)"|(\S+)', query):
         term = normalize(m.group(1) or m.group(2))
-        if _TOKEN.search(term):
+        if _TOKEN.search(term) and (term, m.group(1) is not None) not in out:
             out.append((term, m.group(1) is not None))
+        if len(out) >= MAX_TERMS:
+            break
     return out
 
 
@@ -133,29 +141,81 @@ def _stages(query: str) -> list[str]:
 
 
 class SearchIndex:
-    """An FTS5 index in one SQLite file.  ``with SearchIndex(path) as ix: ix.add(...); ix.search(...)``."""
+    """An FTS5 index in one SQLite file.  ``with SearchIndex(path) as ix: ix.add(...); ix.search(...)``.
 
-    def __init__(self, path: str | Path):
+    Writes happen in one transaction, opened at the first :meth:`add` and committed by :meth:`commit` or on
+    leaving the ``with`` block normally; an exception or an interrupt rolls all of it back, so the index never
+    holds half a document.  A second writer waits for the first (busy timeout) instead of failing.
+    ``readonly=True`` opens an existing index without ever writing to the file (``search``).
+    """
+
+    def __init__(self, path: str | Path, readonly: bool = False, busy_seconds: float = BUSY_SECONDS):
         self.path = str(path)
+        self.readonly = readonly
         try:
-            self.db = sqlite3.connect(self.path)
-            self.db.executescript(_SCHEMA)
+            if readonly:
+                uri = Path(os.path.abspath(self.path)).as_uri() + "?mode=ro"
+                self.db = sqlite3.connect(uri, uri=True, timeout=busy_seconds, isolation_level=None)
+                names = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master")}
+                if not {"docs", "docs_fts"} <= names:
+                    self.db.close()
+                    raise InputError(Errors.E032.format(path=self.path, reason="没有检索表 (no index tables)"))
+            else:
+                self.db = sqlite3.connect(self.path, timeout=busy_seconds, isolation_level=None)
+                names = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master")}
+                if not {"docs", "docs_fts"} <= names:
+                    self._begin()
+                    for stmt in _SCHEMA.split(";"):
+                        if stmt.strip():
+                            self.db.execute(stmt)
+                    self.commit()
+        except sqlite3.DatabaseError as exc:
+            raise InputError(Errors.E032.format(path=self.path, reason=exc)) from None
+
+    def _begin(self) -> None:
+        if not self.db.in_transaction:
+            self.db.execute("BEGIN IMMEDIATE")
+
+    def commit(self) -> None:
+        if self.db.in_transaction:
+            self._guard(self.db.execute, "COMMIT")
+
+    def rollback(self) -> None:
+        if self.db.in_transaction:
+            try:
+                self.db.execute("ROLLBACK")
+            except sqlite3.DatabaseError:
+                pass
+
+    def _guard(self, fn, *args):
+        try:
+            return fn(*args)
         except sqlite3.DatabaseError as exc:
             raise InputError(Errors.E032.format(path=self.path, reason=exc)) from None
 
     def __enter__(self):
         return self
 
-    def __exit__(self, *exc):
-        self.close()
+    def __exit__(self, kind, exc, tb):
+        try:
+            if kind is None:
+                self.commit()
+        finally:
+            self.close()
+        return False
 
     def close(self) -> None:
-        self.db.commit()
+        """Close; what was not committed is rolled back."""
+        self.rollback()
         self.db.close()
 
     def add(self, doc_id: str, text: str, title: str | None = None, date: str | None = None,
             kind: str = "document", types=None, province=None, city=None, county=None) -> bool:
         """Index one document; an existing document with the same id is replaced. Returns False when unchanged."""
+        return self._guard(self._add, doc_id, text, title, date, kind, types, province, city, county)
+
+    def _add(self, doc_id, text, title, date, kind, types, province, city, county) -> bool:
+        self._begin()
         norm = normalize(text)
         title_norm = normalize(title or "")
         if isinstance(types, (list, tuple)):
@@ -163,7 +223,7 @@ class SearchIndex:
         sha = hashlib.sha1(json.dumps([norm, title_norm, date, types, province, city, county],
                                       ensure_ascii=False).encode()).hexdigest()
         row = self.db.execute("SELECT rowid, sha FROM docs WHERE id = ?", (doc_id,)).fetchone()
-        if row and row[1] == sha:
+        if row and row[1] == sha and self.db.execute("SELECT 1 FROM docs_fts WHERE rowid = ?", (row[0],)).fetchone():
             return False
         if row:
             self.db.execute("DELETE FROM docs_fts WHERE rowid = ?", (row[0],))
@@ -179,15 +239,20 @@ class SearchIndex:
 
     def petitions(self) -> tuple[list[str], list[str]]:
         """(texts, ids) of the indexed petitions: the history that triage compares a new batch with."""
-        rows = self.db.execute("SELECT id, text FROM docs WHERE kind = 'petition' ORDER BY rowid").fetchall()
+        rows = self._guard(lambda: self.db.execute(
+            "SELECT id, text FROM docs WHERE kind = 'petition' ORDER BY rowid").fetchall())
         return [r[1] for r in rows], [r[0] for r in rows]
 
     def __len__(self) -> int:
-        return self.db.execute("SELECT count(*) FROM docs").fetchone()[0]
+        return self._guard(lambda: self.db.execute("SELECT count(*) FROM docs").fetchone()[0])
 
     def search(self, query: str, limit: int = 10, date_from: str | None = None, date_to: str | None = None,
                type_: str | None = None, region: str | None = None) -> list[dict]:
         """Best first: ``{"id", "title", "date", "score", "snippet"}`` (plus kind, types and region fields)."""
+        return self._guard(self._search, query, max(1, min(int(limit), MAX_LIMIT)), date_from, date_to, type_,
+                           region)
+
+    def _search(self, query, limit, date_from, date_to, type_, region) -> list[dict]:
         terms = parse_query(query)
         stages = _stages(query)
         if not stages:
@@ -252,60 +317,93 @@ def snippet(text: str, terms: list[str], width: int = 80) -> str:
     return ("…" if start > 0 else "") + "".join(out) + ("…" if end < len(base) else "")
 
 
+def _plain(value) -> str | None:
+    """A scalar field of a JSON line as text (a number as its digits); lists, objects and empty values: None."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (str, int, float)):
+        return str(value) if str(value).strip() else None
+    return None
+
+
+def _types(value) -> str | None:
+    if isinstance(value, str):
+        return value or None
+    if isinstance(value, (list, tuple)):
+        return "|".join(str(v) for v in value if isinstance(v, (str, int))) or None
+    return None
+
+
+def doc_path(path: Path) -> str:
+    """The id of a file document: its path relative to the working folder when it lies inside it, else its
+    absolute path — the same file named as ``a.txt``, ``./a.txt`` or ``/work/a.txt`` is one document."""
+    full = os.path.realpath(path)
+    rel = os.path.relpath(full)
+    return full if rel.startswith("..") else rel
+
+
 def _iter_documents(path: Path):
     """(id, fields) for every document of a .txt/.md file or a .jsonl file of documents or classified petitions."""
     suffix = path.suffix.lower()
+    name = doc_path(path)
     if suffix in (".txt", ".md"):
         from .io import read_text
 
         text = read_text(str(path))
         title = next((ln.strip() for ln in text.splitlines() if ln.strip()), path.name)
         date = document_date(text)
-        yield str(path), {"text": text, "title": title, "date": date.isoformat() if date else None,
-                          "kind": "briefing"}
+        yield name, {"text": text, "title": title[:200], "date": date.isoformat() if date else None,
+                     "kind": "briefing"}
         return
     if suffix != ".jsonl":
         raise InputError(Errors.E005.format(path=path, suffix=suffix))
-    from .io import open_batch
+    from .io import ROW_ERROR, open_batch
 
     batch = open_batch(str(path))
     n = 0
     for chunk in batch.chunks():
         for row in chunk:
             n += 1
-            text = row.get(batch.text_column)
-            if not text or row.get("_error"):
+            text = _plain(row.get(batch.text_column))
+            if not text or row.get(ROW_ERROR):
                 continue
-            doc_id = str(row.get("id") or row.get("受理编号") or f"{path}#{n}")
+            doc_id = _plain(row.get("id")) or _plain(row.get("受理编号")) or f"{name}#{n}"
             petition = "pollution_types" in row
-            date = row.get("date")
-            if isinstance(date, str) and date:
+            date = _plain(row.get("date"))
+            if date:
                 try:
                     date = dt.date.fromisoformat(date[:10]).isoformat()
                 except ValueError:
                     date = None
-            title = row.get("title") or (str(text)[:30] if petition else None)
+            title = _plain(row.get("title")) or (text[:30] if petition else None)
             if not title:
-                title = next((ln.strip() for ln in str(text).splitlines() if ln.strip()), doc_id)
-            yield doc_id, {"text": str(text), "title": title, "date": date or None,
-                           "kind": "petition" if petition else "document", "types": row.get("pollution_types"),
-                           "province": row.get("province"), "city": row.get("city"), "county": row.get("county")}
+                title = next((ln.strip() for ln in text.splitlines() if ln.strip()), doc_id)
+            yield doc_id, {"text": text, "title": title[:200], "date": date, "kind": "petition" if petition
+                           else "document", "types": _types(row.get("pollution_types")),
+                           "province": _plain(row.get("province")), "city": _plain(row.get("city")),
+                           "county": _plain(row.get("county"))}
 
 
 def index_paths(paths: list[str], db: str, progress=None) -> dict:
-    """Index files into ``db``; returns counts of documents added/replaced and unchanged."""
-    files = []
+    """Index files into ``db`` in one transaction (an interrupt leaves the index as it was); returns counts
+    of documents added or replaced and unchanged."""
+    from .io import check_not_an_input
+
+    files: dict[str, Path] = {}
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            files += sorted(q for q in path.rglob("*") if q.suffix.lower() in (".txt", ".md", ".jsonl"))
+            found = sorted(q for q in path.rglob("*") if q.suffix.lower() in (".txt", ".md", ".jsonl") and q.is_file())
         elif path.is_file():
-            files.append(path)
+            found = [path]
         else:
             raise InputError(Errors.E001.format(path=p))
+        for q in found:
+            files.setdefault(os.path.realpath(q), q)
+    check_not_an_input(db, [str(q) for q in files.values()])
     added = unchanged = 0
     with SearchIndex(db) as ix:
-        for path in files:
+        for path in files.values():
             for doc_id, fields in _iter_documents(path):
                 if ix.add(doc_id, **fields):
                     added += 1

@@ -11,9 +11,10 @@ import unicodedata
 from pathlib import Path
 
 from .errors import Errors, InputError
+from .io import ROW_ERROR, atomic_path, open_batch
 from .taxonomy import TYPES
 
-__all__ = ["region_type_table", "render_table", "write_chart", "display_width"]
+__all__ = ["region_type_table", "render_table", "write_chart", "write_table_csv", "display_width"]
 
 UNPLACED = "未定位"
 TOTAL = "合计"
@@ -26,24 +27,27 @@ def _types_of(value) -> list[str]:
         return []
     value = str(value)
     if value.startswith("["):
-        return json.loads(value)
+        try:
+            got = json.loads(value)
+        except ValueError:
+            return []
+        return [t for t in got if isinstance(t, str)] if isinstance(got, list) else []
     return [t for t in value.split("|") if t]
 
 
 def _read_rows(path: str):
+    """The rows of a classify output, read as every input is (encodings, title rows, broken lines)."""
     import pandas as pd
 
     p = Path(path)
-    if not p.is_file():
-        raise InputError(Errors.E001.format(path=path))
-    suffix = p.suffix.lower()
-    if suffix == ".jsonl":
-        return pd.read_json(p, lines=True, dtype=False)
-    if suffix == ".csv":
-        return pd.read_csv(p, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    if suffix == ".xlsx":
-        return pd.read_excel(p, dtype=str, keep_default_na=False)
-    raise InputError(Errors.E033.format(path=path))
+    if p.suffix.lower() not in (".jsonl", ".csv", ".xlsx") and p.is_file():
+        raise InputError(Errors.E033.format(path=path))
+    batch = open_batch(str(path), require_text=False)
+    rows = [r for chunk in batch.chunks() for r in chunk]
+    good = [r for r in rows if ROW_ERROR not in r]
+    df = pd.DataFrame(good, columns=list(dict.fromkeys(batch.columns + [k for r in good[:1] for k in r])))
+    df.attrs["unreadable"] = len(rows) - len(good)
+    return df
 
 
 def region_type_table(path_or_rows, level: str = "city"):
@@ -52,7 +56,7 @@ def region_type_table(path_or_rows, level: str = "city"):
 
     df = path_or_rows if isinstance(path_or_rows, pd.DataFrame) else _read_rows(path_or_rows)
     if "pollution_types" not in df.columns:
-        raise InputError(Errors.E004.format(path=path_or_rows, columns="、".join(map(str, df.columns))))
+        raise InputError(Errors.E035.format(path=path_or_rows, columns="、".join(map(str, df.columns))[:200]))
 
     def region(row):
         city = row.get("city") or None
@@ -77,6 +81,7 @@ def region_type_table(path_or_rows, level: str = "city"):
     table = table.sort_values("移交件数", ascending=False, kind="stable")
     table.loc[TOTAL] = table.sum()
     table.index.name = "属地"
+    table.attrs["unreadable"] = df.attrs.get("unreadable", 0)  # rows of the file that could not be read
     return table
 
 
@@ -161,6 +166,16 @@ def write_chart(table, path: str) -> str:
         fig.text(0.01, 0.01, "no CJK font: regions R1.. follow the table's rows (set PETITIONNLP_FONT or install "
                  "fonts-noto-cjk)", fontsize=7)
     fig.tight_layout()
-    fig.savefig(path)
-    plt.close(fig)
+    try:
+        with atomic_path(path) as tmp:
+            fig.savefig(tmp, format="png")
+    finally:
+        plt.close(fig)
+    return path
+
+
+def write_table_csv(table, path: str) -> str:
+    """The table as CSV (UTF-8 with BOM, for Excel), put in place when complete."""
+    with atomic_path(path) as tmp:
+        table.to_csv(tmp, encoding="utf-8-sig")
     return path

@@ -82,19 +82,22 @@ def assign_department(text: str, types: list[str] | None, rules: TriageRules | N
     return rules.departments[-1][0]
 
 
-def due_date(handover: dt.date, days: int | None = None, working_days: bool | None = None) -> str:
-    """Handover date + N days (calendar days, or Monday–Friday working days), ISO format."""
+def due_date(handover: dt.date, days: int | None = None, working_days: bool | None = None) -> str | None:
+    """Handover date + N days (calendar days, or Monday–Friday working days), ISO format; None past 9999."""
     s = get_rules().settings
     days = s["due_days"] if days is None else days
     working_days = s["working_days"] if working_days is None else working_days
-    if not working_days:
-        return (handover + dt.timedelta(days=days)).isoformat()
-    d, left = handover, days
-    while left > 0:
-        d += dt.timedelta(days=1)
-        if d.weekday() < 5:
-            left -= 1
-    return d.isoformat()
+    try:
+        if not working_days:
+            return (handover + dt.timedelta(days=days)).isoformat()
+        d, left = handover, days
+        while left > 0:
+            d += dt.timedelta(days=1)
+            if d.weekday() < 5:
+                left -= 1
+        return d.isoformat()
+    except OverflowError:
+        return None
 
 
 def cited_receipts(text: str) -> list[str]:
@@ -140,11 +143,13 @@ class DuplicateFinder:
         raw = [normalize(t) for t in texts]
         norm = [_case_text(t) for t in raw]
         # the IDF of both the history and the batch: a word every petition uses weighs little
-        vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(2, 2), sublinear_tf=True)
-        everything = vectorizer.fit_transform(self.history_texts_ + [t or " " for t in norm])
-        history, vec = everything[:len(self.history_texts_)], everything[len(self.history_texts_):]
-        history = history if history.shape[0] else None
-        nearest, best = self._nearest(history, vec)
+        if any(len(t) >= 2 for t in self.history_texts_ + norm):
+            vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(2, 2), sublinear_tf=True)
+            everything = vectorizer.fit_transform(self.history_texts_ + [t or " " for t in norm])
+            history, vec = everything[:len(self.history_texts_)], everything[len(self.history_texts_):]
+            nearest, best = self._nearest(history if history.shape[0] else None, vec)
+        else:  # no text has a character bigram: nothing to compare (receipt numbers may still link)
+            nearest, best = [None] * len(norm), [0.0] * len(norm)
         best_id = [None if m is None else (self.history_ids_[m[1]] if m[0] == "h" else ids[m[1]]) for m in nearest]
         out = []
         seen: list[str] = [str(i) for i in self.history_ids_]
@@ -194,8 +199,10 @@ class DuplicateFinder:
 def triage_rows(rows: list[dict], text_column: str, handover: dt.date | None = None,
                 history: tuple[list[str], list[str]] | None = None, id_column: str | None = None) -> list[dict]:
     """Add priority, priority_reasons, department, duplicate_of, duplicate_score and due_date to classified rows."""
+    if not rows:
+        return []
     rules = get_rules()
-    texts = [normalize(str(r.get(text_column) or "")) for r in rows]
+    texts = [normalize(r[text_column]) if isinstance(r.get(text_column), str) else "" for r in rows]
     ids = [str(r.get(id_column) or i + 1) if id_column else str(i + 1) for i, r in enumerate(rows)]
     finder = DuplicateFinder().fit(*(history or ([], [])))
     dups = finder.find(texts, ids)

@@ -9,6 +9,7 @@ it holds until another speaker appears.  All word lists are data: ``corpora/brie
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from functools import lru_cache
@@ -173,6 +174,8 @@ def find_directives(text: str, time_expressions: list[dict]) -> list[dict]:
     """Directives with actor, addressee, exact action span and governing deadline (a time expression)."""
     r = rules()
     people = _known_people(text)
+    time_expressions = sorted(time_expressions, key=lambda t: t["start"])
+    starts = [t["start"] for t in time_expressions]  # the deadline of a clause: found by bisection, not a scan
     actor = None
     out = []
     # sentences: a sentence may run over a line break inside a paragraph (PDF extraction): join them
@@ -226,8 +229,11 @@ def find_directives(text: str, time_expressions: list[dict]) -> list[dict]:
                 ask = r["_ask"].match(text, action_start)
                 addressee, action_start = text[ask.end():who_end], who_end
             deadline = None
-            for t in time_expressions:
-                if action_start <= t["start"] and t["end"] <= b and t["type"] != "date":
+            for j in range(bisect.bisect_left(starts, action_start), len(starts)):
+                t = time_expressions[j]
+                if t["start"] >= b:
+                    break
+                if t["end"] <= b and t["type"] != "date":
                     deadline = t
                     if t["type"] in ("deadline", "recurrence", "duration"):
                         break

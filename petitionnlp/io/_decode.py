@@ -1,0 +1,194 @@
+"""Decoding inputs: the encoding of a file or of stdin, decided over all of it.
+
+stdin is spooled to an anonymous temporary file first, so that it is decoded exactly like a file; an
+incremental decoder reads it, so where a read boundary falls changes nothing.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+from ..errors import Errors, InputError
+from ._limits import LIMITS
+
+__all__ = ["detect_encoding", "read_text", "clean_string", "open_source", "check_file"]
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_UTF8_CJK_RUN = re.compile(rb"(?:[\xe4-\xe9][\x80-\xbf]{2}){6,}")
+_BLOCK = 1 << 22
+
+
+def clean_string(value: str) -> str:
+    """A string any encoder can write: lone surrogates (from JSON ``\\ud800`` escapes) become U+FFFD."""
+    return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
+
+
+def _line_of(fh, offset: int) -> int:
+    fh.seek(0)
+    data = fh.read(offset)
+    return data.count(b"\n") + 1
+
+
+def _utf8_errors(fh, stop_after: int) -> list[int]:
+    """Byte offsets of undecodable UTF-8 sequences, at most ``stop_after`` of them (an incremental decode:
+    a character split between two reads is not an error)."""
+    fh.seek(0)
+    errors: list[int] = []
+    buf, offset, final = b"", 0, False
+    while not final:
+        block = fh.read(_BLOCK)
+        final = not block
+        buf += block
+        while True:
+            try:
+                _, used = codecs.utf_8_decode(buf, "strict", final)
+            except UnicodeDecodeError as exc:
+                errors.append(offset + exc.start)
+                if len(errors) >= stop_after:
+                    return errors
+                buf, offset = buf[exc.end:], offset + exc.end
+                continue
+            buf, offset = buf[used:], offset + used
+            break
+    return errors
+
+
+def _decodes_as(fh, encoding: str) -> int | None:
+    """None when the whole stream decodes strictly as ``encoding``, else the byte offset near the failure."""
+    fh.seek(0)
+    dec = codecs.getincrementaldecoder(encoding)("strict")
+    offset = 0
+    while True:
+        block = fh.read(_BLOCK)
+        try:
+            dec.decode(block, final=not block)
+        except UnicodeDecodeError as exc:
+            return offset + max(exc.start, 0)
+        if not block:
+            return None
+        offset += len(block)
+
+
+def _has_utf8_runs(fh) -> int | None:
+    """Byte offset of the first run of six UTF-8 CJK characters (never seen in GB18030 text by chance)."""
+    fh.seek(0)
+    offset, tail = 0, b""
+    while True:
+        block = fh.read(_BLOCK)
+        if not block:
+            return None
+        data = tail + block
+        m = _UTF8_CJK_RUN.search(data)
+        if m:
+            return offset - len(tail) + m.start()
+        tail = data[-20:]
+        offset += len(block)
+
+
+def _control_ratio(head: bytes) -> float:
+    return sum(1 for b in head if b < 9 or 13 < b < 32) / max(len(head), 1)
+
+
+def detect_encoding(fh, name: str = "<stdin>") -> tuple[str, str, list[str]]:
+    """(encoding, errors mode, notices) for a seekable binary stream, decided over all of it.
+
+    UTF-8 (with or without BOM) and UTF-16 with a BOM, else GB18030 (which covers GBK and GB2312).  A stream
+    valid in neither, or GB18030 with runs of UTF-8 inside (two files pasted together), is refused with E003;
+    NUL bytes or a mostly-control-character stream is binary (E002).  A UTF-8 stream with a handful of
+    undecodable bytes is read with U+FFFD in their place, and the notice says where.
+    """
+    fh.seek(0)
+    head = fh.read(1 << 16)
+    if head.startswith(codecs.BOM_UTF8):
+        encoding = "utf-8-sig"
+    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16", "replace", []
+    else:
+        encoding = "utf-8"
+    if head.count(b"\x00") > max(2, len(head) // 100):  # a stray NUL is not binary; UTF-16 without BOM is
+        raise InputError(Errors.E002.format(path=name))
+    bad = _utf8_errors(fh, LIMITS.bad_utf8_bytes + 1)
+    if not bad:
+        return encoding, "strict", []
+    gb_fail = _decodes_as(fh, "gb18030") if encoding == "utf-8" else 0
+    utf8_run = _has_utf8_runs(fh)
+    if gb_fail is None and utf8_run is None:
+        return "gb18030", "strict", []
+    if utf8_run is not None and len(bad) <= LIMITS.bad_utf8_bytes:
+        lines = sorted({_line_of(fh, b) for b in bad})
+        return encoding, "replace", [Errors.N_BAD_BYTES.format(path=name, n=len(bad),
+                                                                 lines="、".join(map(str, lines[:5])))]
+    if utf8_run is not None:
+        raise InputError(Errors.E003_MIXED.format(path=name, line=_line_of(fh, bad[0]),
+                                                  utf8_line=_line_of(fh, utf8_run)))
+    if _control_ratio(head) > 0.1:
+        raise InputError(Errors.E002.format(path=name))
+    raise InputError(Errors.E003.format(path=name))
+
+
+def _spool_stdin(name: str = "<stdin>"):
+    """stdin copied to an anonymous temporary file, so it is decoded exactly like a file."""
+    stream = sys.stdin
+    if stream is None:
+        raise InputError(Errors.E009.format(path=name))
+    try:
+        source = stream.buffer
+    except (AttributeError, ValueError):
+        raise InputError(Errors.E009.format(path=name)) from None
+    spool = tempfile.TemporaryFile()
+    try:
+        while True:
+            block = source.read(_BLOCK)
+            if not block:
+                break
+            spool.write(block)
+    except (OSError, ValueError):
+        spool.close()
+        raise InputError(Errors.E009.format(path=name)) from None
+    spool.seek(0)
+    return spool
+
+
+def _open_decoded(raw, name: str, notices: list[str]):
+    """A text stream over the seekable binary ``raw``, in its detected encoding."""
+    try:
+        encoding, errors, found = detect_encoding(raw, name)
+    except BaseException:
+        raw.close()
+        raise
+    notices.extend(found)
+    raw.seek(0)
+    return io.TextIOWrapper(raw, encoding=encoding, errors=errors, newline="")
+
+
+def open_source(source: str, notices: list[str]):
+    if source == "-":
+        return _open_decoded(_spool_stdin(), "<stdin>", notices)
+    return _open_decoded(open(source, "rb"), source, notices)
+
+
+def read_text(source: str) -> str:
+    """A whole text file (or stdin for ``-``) in its detected encoding."""
+    if source != "-":
+        check_file(source)
+    with open_source(source, []) as fh:
+        return fh.read()
+
+
+def check_file(source: str) -> Path:
+    path = Path(source)
+    if path.is_dir():
+        raise InputError(Errors.E001_DIR.format(path=source))
+    if not path.is_file():
+        raise InputError(Errors.E001.format(path=source))
+    if not os.access(path, os.R_OK):
+        raise InputError(Errors.E090.format(path=source, reason="Permission denied (没有读取权限)"))
+    return path
+
+

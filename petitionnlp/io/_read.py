@@ -1,0 +1,502 @@
+"""Batches of petitions read from CSV/TSV, XLSX (every worksheet with a text column), JSON Lines, ``.txt``
+and stdin, in chunks: every input row comes out once, in order.
+
+A row that cannot be read is yielded with its reason under :data:`ROW_ERROR`; an unbalanced quote in a CSV
+does not swallow the rows after it; title rows above the header are set aside and reported, never data rows;
+what was set aside or repaired is listed in :attr:`Batch.notices`.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import Errors, InputError
+from ..resources import read_list
+from ..text import to_simplified
+from ._decode import check_file, clean_string, open_source
+from ._limits import LIMITS, NONFINITE, ROW_ERROR
+
+__all__ = ["Batch", "open_batch", "known_text_columns", "find_text_column", "reserved_renames", "INPUT_SUFFIXES"]
+
+INPUT_SUFFIXES = (".csv", ".tsv", ".xlsx", ".jsonl", ".txt")
+
+@lru_cache(maxsize=1)
+def known_text_columns() -> tuple[str, ...]:
+    return tuple(read_list("io", "text_columns.txt"))
+
+
+def _canon(header) -> str:
+    return to_simplified(unicodedata.normalize("NFKC", str(header or "")).strip()).lower()
+
+
+def find_text_column(columns: list[str], wanted: str | None = None) -> str | None:
+    """The text column among ``columns``: ``wanted`` if given, else by the known headers (an exact header
+    first, then a short header that contains one of them, such as 交办问题基本情况描述)."""
+    if wanted is not None:
+        return wanted if wanted in columns else None
+    canon = {c: _canon(c) for c in columns}
+    for name in known_text_columns():
+        for col, cc in canon.items():
+            if cc == name.lower():
+                return col
+    for name in known_text_columns():
+        if len(name) < 3:
+            continue
+        for col, cc in canon.items():
+            if name.lower() in cc and len(cc) <= len(name) + 6:
+                return col
+    return None
+
+
+class Batch:
+    """An input of petitions. Iterate :meth:`chunks`; ``columns`` and ``text_column`` are known on open.
+
+    ``notices``: what the reader set aside or repaired (title rows, extra sheets, an unbalanced quote),
+    one line each, for the command line to show on stderr.
+    """
+
+    def __init__(self, name: str, columns: list[str], text_column: str | None, rows: Iterator[dict],
+                 chunksize: int = 1000, closer=None, notices: list[str] | None = None):
+        self.name = name
+        self.columns = columns
+        self.text_column = text_column
+        self._rows = rows
+        self.chunksize = chunksize
+        self._closer = closer
+        self.notices = notices if notices is not None else []
+        self.scan_columns = lambda: self.columns  # every column any row has (JSON Lines: a second pass)
+
+    def chunks(self) -> Iterator[list[dict]]:
+        chunk: list[dict] = []
+        n = 0
+        try:
+            for row in self._rows:
+                n += 1
+                chunk.append(row)
+                if len(chunk) >= self.chunksize:
+                    yield chunk
+                    chunk = []
+            if chunk:
+                yield chunk
+        except InputError:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            # a structure broken past the head (truncated XML in an .xlsx, an I/O error): one line
+            raise InputError(Errors.E012.format(path=self.name, row=n, reason=_reason(exc))) from None
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self._closer is not None:
+            closer, self._closer = self._closer, None
+            closer()
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{type(exc).__name__}: {text[:120]}" if text else type(exc).__name__
+
+
+def _dedupe(header: list) -> list[str]:
+    """Header cells as unique column names (``列3`` for an empty one, ``内容.1`` for a repeated one)."""
+    taken: set[str] = set()
+    out = []
+    for i, h in enumerate(header):
+        base = str(h).strip() if h is not None and str(h).strip() else f"列{i + 1}"
+        name, k = base, 0
+        while name in taken:
+            k += 1
+            name = f"{base}.{k}"
+        taken.add(name)
+        out.append(name)
+    return out
+
+
+def _filled(row) -> list[str]:
+    return [str(c).strip() for c in row if c is not None and str(c).strip()]
+
+
+def _is_header(cells: list[str], wanted: str | None) -> bool:
+    """A header row names a text column; a single-cell row only by the exact name (a title such as
+    交办问题基本情况汇总表 is not a header), and no header holds a long cell (a petition is not a header)."""
+    col = find_text_column(cells, wanted)
+    if col is None:
+        return False
+    if any(len(c) > 40 for c in cells):
+        return False
+    if len(cells) == 1:
+        return wanted is not None or _canon(col) in {n.lower() for n in known_text_columns()}
+    return True
+
+
+def _header_index(rows: list[list], wanted: str | None) -> int | None:
+    """The header among the first rows: only title rows (one filled cell) or empty rows may come before it."""
+    for i, row in enumerate(rows):
+        cells = _filled(row)
+        if cells and _is_header(cells, wanted):
+            return i
+        if len(cells) > 1:
+            return None  # a row of several cells that is no header: data, and nothing below is a header
+    return None
+
+
+def _title_notice(name: str, rows: list[list]) -> list[str]:
+    titles = ["｜".join(_filled(r))[:40] for r in rows if _filled(r)]
+    return [Errors.N_TITLE_ROWS.format(path=name, n=len(titles), rows="；".join(titles))] if titles else []
+
+
+def _table_rows(head: list, rest: Iterator[list], columns: list[str], name: str, notices: list[str]):
+    """Rows as dicts, every one of them: a row of empty cells (``,``) is a row (its text is empty, so it becomes
+    an error row downstream), and so is a blank line between rows; only blank lines or cell-less spreadsheet
+    rows after the last row are dropped (spreadsheets keep formatted blank rows below a table).  Cells beyond the header go into the last column, joined by ``|``, and are reported."""
+    import itertools
+
+    pending: list[dict] = []
+    overflow = 0
+    ncols = len(columns)
+    for raw in itertools.chain(head, rest):
+        if raw is None:
+            continue
+        raw = list(raw)
+        if len(raw) > ncols:
+            extra = [str(v) for v in raw[ncols:] if v not in (None, "")]
+            raw = raw[:ncols]
+            if extra:
+                overflow += 1
+                last = raw[-1]
+                raw[-1] = "|".join([str(last)] + extra) if last not in (None, "") else "|".join(extra)
+        values = raw + [None] * (ncols - len(raw))
+        row = {c: ("" if v is None else v) for c, v in zip(columns, values)}
+        if all(v is None for v in values):  # a blank line, a formatted empty spreadsheet row: kept between rows
+            pending.append(row)
+            continue
+        if pending:
+            yield from pending
+            pending = []
+        yield row
+    if overflow:
+        notices.append(Errors.N_OVERFLOW.format(path=name, n=overflow))
+
+
+def _table_batch(name: str, raw_rows: Iterator[list], text_column: str | None, chunksize: int,
+                 closer=None, notices: list[str] | None = None, require_text: bool = True) -> Batch:
+    notices = notices if notices is not None else []
+    head = []
+    for row in raw_rows:
+        head.append(row)
+        if len(head) >= LIMITS.header_scan:
+            break
+    if not any(_filled(r) for r in head):
+        raise InputError(Errors.E008.format(path=name))
+    h = _header_index(head, text_column)
+    if h is None:
+        if not require_text:
+            h = next(i for i, r in enumerate(head) if _filled(r))
+        else:
+            first = next(r for r in head if _filled(r))
+            shown = "、".join(_filled(first))[:200]
+            if text_column is not None:
+                raise InputError(Errors.E006.format(path=name, column=text_column, columns=shown))
+            raise InputError(Errors.E004.format(path=name, columns=shown))
+    notices += _title_notice(name, head[:h])
+    columns = _dedupe(head[h])
+    col = find_text_column(columns, text_column)
+    return Batch(name, columns, col, _table_rows(head[h + 1:], raw_rows, columns, name, notices),
+                 chunksize, closer, notices)
+
+
+class _Lines:
+    """An iterator of physical lines that remembers what the CSV reader took and accepts lines back."""
+
+    def __init__(self, fh):
+        self._fh = fh
+        self._back: list[str] = []
+        self.taken: list[str] = []
+        self.line = 0  # physical lines handed out so far
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        line = self._back.pop() if self._back else next(self._fh)
+        if "\x00" in line:  # the csv module refuses NUL; a stray one becomes U+FFFD
+            line = line.replace("\x00", "\ufffd")
+        self.taken.append(line)
+        self.line += 1
+        return line
+
+    def push_back(self, lines: list[str]) -> None:
+        self._back.extend(reversed(lines))
+        self.line -= len(lines)
+
+
+def _csv_records(fh, delimiter: str, name: str, notices: list[str]):
+    """CSV records, each as a list of cells.  The reader is strict about quotes, so a quote that is never
+    closed (or closes in the middle of a later cell) is an error, not a record that swallows the rows after
+    it: the first line of that record is then read with its quotes taken literally and reading starts again
+    on the next line.  A well-formed multi-line cell is read as it is."""
+    lines = _Lines(fh)
+    repaired = []
+
+    def reader():
+        return csv.reader(lines, delimiter=delimiter, strict=True)
+
+    rd = reader()
+    while True:
+        lines.taken = []
+        start = lines.line + 1
+        try:
+            record = next(rd)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            if "field larger" in str(exc):
+                raise InputError(Errors.E013.format(path=name, line=start,
+                                                    mb=LIMITS.cell_bytes >> 20)) from None
+            taken = lines.taken
+            if not taken:
+                raise InputError(Errors.E012.format(path=name, row=start, reason=_reason(exc))) from None
+            repaired.append(start)
+            lines.push_back(taken[1:])
+            rd = reader()
+            yield next(csv.reader([taken[0]], delimiter=delimiter, quoting=csv.QUOTE_NONE), [])
+            continue
+        yield record
+    if repaired:
+        notices.append(Errors.N_QUOTE.format(path=name, lines="、".join(map(str, repaired[:5])),
+                                             n=len(repaired)))
+
+
+def _lines_batch(name: str, fh, chunksize: int) -> Batch:
+    def rows():
+        for line in fh:
+            yield {"text": line.rstrip("\r\n")}
+
+    return Batch(name, ["text"], "text", rows(), chunksize, fh.close)
+
+
+def _json_depth_ok(line: str) -> bool:
+    """Cheap upper bound of JSON nesting (brackets, ignoring strings is not needed for a bound)."""
+    depth = best = 0
+    for ch in line:
+        if ch in "[{":
+            depth += 1
+            if depth > best:
+                best = depth
+                if best > LIMITS.nesting:
+                    return False
+        elif ch in "]}":
+            depth -= 1
+    return True
+
+
+def _json_value(value):
+    if isinstance(value, str):
+        return clean_string(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return NONFINITE[str(value)]  # NaN/Infinity are not JSON: kept as text
+    if isinstance(value, list):
+        return [_json_value(v) for v in value]
+    if isinstance(value, dict):
+        return {clean_string(str(k)): _json_value(v) for k, v in value.items()}
+    return value
+
+
+def _parse_json_line(line: str, n: int):
+    """A JSON object, or an error reason."""
+    if len(line) > LIMITS.cell_bytes:
+        return None, Errors.R_TOO_LONG.format(line=n, mb=LIMITS.cell_bytes >> 20)
+    if ("[[" in line or "{{" in line or line.count("[") + line.count("{") > LIMITS.nesting) \
+            and not _json_depth_ok(line):
+        return None, Errors.R_NESTED.format(line=n, depth=LIMITS.nesting)
+    try:
+        obj = json.loads(line)
+    except (ValueError, RecursionError):
+        return None, Errors.R_BAD_JSON.format(line=n)
+    if not isinstance(obj, dict):
+        return None, Errors.R_BAD_JSON.format(line=n)
+    return _json_value(obj), None
+
+
+def _jsonl_batch(fh, name: str, text_column: str | None, chunksize: int, require_text: bool = True) -> Batch:
+    first = None
+    pending = []
+    for n, line in enumerate(fh, 1):
+        pending.append((n, line))
+        if line.strip():
+            obj, _ = _parse_json_line(line, n)
+            if obj is not None:
+                first = obj
+                break
+    columns = [str(k) for k in first] if first else []
+    col = find_text_column(columns, text_column) if columns else None
+    if col is None and (require_text or not columns):
+        fh.close()
+        shown = "、".join(columns)[:200] or "(无)"
+        if not pending or not any(ln.strip() for _, ln in pending):
+            raise InputError(Errors.E008.format(path=name))
+        if text_column is not None:
+            raise InputError(Errors.E006.format(path=name, column=text_column, columns=shown))
+        raise InputError(Errors.E004.format(path=name, columns=shown))
+
+    def rows():
+        import itertools
+
+        for n, line in itertools.chain(pending, enumerate(fh, len(pending) + 1)):
+            if not line.strip():
+                continue
+            obj, why = _parse_json_line(line, n)
+            if obj is None:
+                yield {ROW_ERROR: why}
+                continue
+            yield obj
+
+    batch = Batch(name, columns, col, rows(), chunksize, fh.close)
+    batch.scan_columns = lambda: _jsonl_keys(name, columns)
+    return batch
+
+
+def _jsonl_keys(name: str, columns: list[str]) -> list[str]:
+    """Every key of every object of a JSON Lines file, in order of first appearance (a second, cheap pass:
+    a CSV or XLSX output needs all its columns before the first row)."""
+    keys = dict.fromkeys(columns)
+    with open_source(name, []) as fh:
+        for n, line in enumerate(fh, 1):
+            if line.strip():
+                obj, _ = _parse_json_line(line, n)
+                if obj:
+                    keys.update(dict.fromkeys(obj))
+    return list(keys)
+
+
+def open_batch(source: str, text_column: str | None = None, chunksize: int = 1000,
+               require_text: bool = True) -> Batch:
+    """Open one input (a path or ``-`` for stdin lines) as a :class:`Batch`.
+
+    ``require_text=False`` opens a table without a petition text column (``stats`` reads classify output).
+    """
+    if source == "-":
+        notices: list[str] = []
+        batch = _lines_batch("<stdin>", open_source("-", notices), chunksize)
+        batch.notices = notices
+        return batch
+    name = str(source)
+    path = check_file(name)
+    suffix = path.suffix.lower()
+    if suffix not in INPUT_SUFFIXES:
+        raise InputError(Errors.E005.format(path=name, suffix=suffix or "(无后缀)"))
+    if path.stat().st_size == 0:
+        raise InputError(Errors.E008.format(path=name))
+    if suffix == ".xlsx":
+        return _xlsx_batch(path, name, text_column, chunksize, require_text)
+    notices: list[str] = []
+    fh = open_source(name, notices)
+    try:
+        if suffix == ".jsonl":
+            batch = _jsonl_batch(fh, name, text_column, chunksize, require_text)
+        elif suffix == ".txt":
+            batch = _lines_batch(name, fh, chunksize)
+        else:
+            records = _csv_records(fh, "\t" if suffix == ".tsv" else ",", name, notices)
+            batch = _table_batch(name, records, text_column, chunksize, fh.close, notices, require_text)
+    except BaseException:
+        fh.close()
+        raise
+    if batch.notices is not notices:  # one list, which the readers keep adding to while rows stream
+        notices.extend(batch.notices)
+        batch.notices = notices
+    return batch
+
+
+def _check_zip(path: Path, name: str) -> None:
+    """Refuse an .xlsx that would unpack into far more than it weighs (a zip bomb)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise InputError(Errors.E007.format(path=name, reason=_reason(exc))) from None
+    total = sum(i.file_size for i in infos)
+    worst = max(((i.file_size, i.compress_size) for i in infos), default=(0, 1))
+    if total > LIMITS.xlsx_unzipped or (worst[0] > 64 << 20 and worst[0] > LIMITS.xlsx_ratio * max(worst[1], 1)):
+        raise InputError(Errors.E007.format(
+            path=name, reason=f"解压后 {total >> 20} MB，超过上限 {LIMITS.xlsx_unzipped >> 20} MB 或压缩比异常 "
+                              f"(refused: decompresses to {total >> 20} MB)"))
+
+
+def _xlsx_batch(path: Path, name: str, text_column: str | None, chunksize: int, require_text: bool) -> Batch:
+    """Every worksheet whose header names a text column is read, in order (a ``工作表`` column tells them apart
+    when there are several); the others are reported on stderr, never skipped without a word."""
+    _check_zip(path, name)
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on a damaged package: all are "not readable"
+        raise InputError(Errors.E007.format(path=name, reason=_reason(exc))) from None
+    notices: list[str] = []
+    usable: list[tuple[str, Batch]] = []
+    try:
+        sheets = [ws for ws in wb.worksheets if hasattr(ws, "iter_rows")]
+        failures = []
+        for ws in sheets:
+            label = name if len(sheets) == 1 else f"{name} [工作表 {ws.title}]"
+            rows = (list(r) for r in ws.iter_rows(values_only=True))
+            try:
+                usable.append((ws.title, _table_batch(label, rows, text_column, chunksize, None, [], require_text)))
+            except InputError as exc:
+                failures.append((ws.title, exc))
+        if not usable:
+            raise failures[0][1] if failures else InputError(Errors.E008.format(path=name))
+        for title, exc in failures:
+            notices.append(Errors.N_SHEET_SKIPPED.format(path=name, sheet=title, why=str(exc).split(": ", 1)[-1][:80]))
+    except InputError:
+        wb.close()
+        raise
+    except Exception as exc:
+        wb.close()
+        raise InputError(Errors.E007.format(path=name, reason=_reason(exc))) from None
+    columns: list[str] = []
+    for _, b in usable:
+        columns += [c for c in b.columns if c not in columns]
+    sheet_col = None
+    if len(usable) > 1:
+        sheet_col = "工作表" if "工作表" not in columns else "工作表(来源)"
+        columns.insert(0, sheet_col)
+        notices.append(Errors.N_SHEETS.format(path=name, n=len(usable), sheets="、".join(t for t, _ in usable)))
+    text_col = usable[0][1].text_column
+    for _, b in usable:
+        notices.extend(b.notices)
+
+    def rows():
+        for title, b in usable:
+            for row in b._rows:
+                if sheet_col:
+                    row = {sheet_col: title, **row}
+                if b.text_column != text_col:  # a later sheet names its text column differently
+                    row[text_col] = row.pop(b.text_column, "")
+                yield row
+
+    return Batch(name, columns, text_col, rows(), chunksize, wb.close, notices)
+
+
+def reserved_renames(columns, reserved) -> dict[str, str]:
+    """Input columns whose names the output uses (``city``, ``error`` …) → ``input_city``, ``input_error``:
+    the user's column is kept under the new name instead of being overwritten."""
+    out = {}
+    for c in columns:
+        if c in reserved:
+            new = f"input_{c}"
+            while new in columns or new in reserved:
+                new += "_"
+            out[c] = new
+    return out
+
+
