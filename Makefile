@@ -23,8 +23,8 @@ test: $(STAMP)
 
 # rebuild the shipped models from corpora/ (and report on the dev corpus when it is beside the repo)
 train: $(STAMP)
-	$(BIN)/petitionnlp train --corpus corpora/train/synthetic_petitions.jsonl -o models \
-	  $(if $(wildcard ../shared/corpora/petitions_dev.jsonl),--eval-corpus ../shared/corpora/petitions_dev.jsonl)
+	$(BIN)/petitionnlp train --no-base --corpus corpora/train/synthetic_petitions.jsonl \
+	  corpora/train/real_petitions.jsonl -o models
 
 evaluate: $(STAMP)
 	$(BIN)/petitionnlp evaluate --corpus ../shared/corpora/petitions_dev.jsonl

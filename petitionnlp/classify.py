@@ -13,7 +13,9 @@ and skops persistence (:func:`save_model` / :func:`load_model`) — no pickle.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
+import re
 import zipfile
 from functools import lru_cache
 from pathlib import Path
@@ -28,8 +30,9 @@ from .resources import corpus_path
 from .taxonomy import TYPES
 from .tokenize import analyze
 
-__all__ = ["LexiconFeatures", "PollutionTypeClassifier", "KeywordClassifier", "evaluate_predictions",
-           "save_model", "load_model", "load_model_file", "MODEL_FILE"]
+__all__ = ["LexiconFeatures", "WeightedOneVsRest", "RepeatMemory", "PollutionTypeClassifier", "KeywordClassifier",
+           "evaluate_predictions", "save_model", "load_model", "load_model_file", "dump_skops", "write_manifest",
+           "read_manifest", "file_sha256", "MODEL_FILE", "MANIFEST"]
 
 MODEL_FILE = "pollution_type.skops"
 
@@ -120,8 +123,118 @@ def _decide(proba: np.ndarray, threshold: float, max_types: int | None = None) -
     return out
 
 
+class WeightedOneVsRest(ClassifierMixin, BaseEstimator):
+    """One logistic regression per type, with sample weights (a real record can count more than a generated
+    one).  The learned state is two arrays — ``coef_`` (types × features) and ``intercept_`` — so a saved
+    model is small and loads fast.  A type without a positive (or negative) example gets a constant score.
+
+    C : inverse regularization; max_iter : solver iterations; n_jobs : types fitted side by side
+    """
+
+    def __init__(self, C: float = 4.0, max_iter: int = 2000, n_jobs: int | None = -1):
+        self.C = C
+        self.max_iter = max_iter
+        self.n_jobs = n_jobs
+
+    def fit(self, X, Y, sample_weight=None):
+        from sklearn.linear_model import LogisticRegression
+
+        Y = np.asarray(Y)
+        k = Y.shape[1]
+        self.coef_ = np.zeros((k, X.shape[1]), dtype=np.float64)
+        self.intercept_ = np.zeros(k, dtype=np.float64)
+        self.constant_ = np.zeros(k, dtype=bool)
+        from joblib import Parallel, delayed
+
+        def one(j):
+            lr = LogisticRegression(C=self.C, max_iter=self.max_iter)
+            return lr.fit(X, Y[:, j], sample_weight=sample_weight)
+
+        todo = []
+        for j in range(k):
+            if Y[:, j].min() == Y[:, j].max():  # nothing to learn: always (or never) this type
+                self.intercept_[j] = 30.0 if Y[0, j] else -30.0
+                self.constant_[j] = True
+            else:
+                todo.append(j)
+        # one solver a type, side by side (threads: the solver spends its time in NumPy/SciPy, outside the GIL)
+        fitted = Parallel(n_jobs=self.n_jobs, prefer="threads")(delayed(one)(j) for j in todo)
+        for j, lr in zip(todo, fitted):
+            self.coef_[j] = lr.coef_[0]
+            self.intercept_[j] = lr.intercept_[0]
+        self.n_outputs_ = k
+        return self
+
+    def decision_function(self, X) -> np.ndarray:
+        check_is_fitted(self, "coef_")
+        return np.asarray(X @ self.coef_.T) + self.intercept_
+
+    def predict_proba(self, X) -> np.ndarray:
+        from scipy.special import expit
+
+        return expit(self.decision_function(X))
+
+    def predict(self, X) -> np.ndarray:
+        return (self.predict_proba(X) >= 0.5).astype(np.int64)
+
+
+_PUNCT = re.compile(r"[\s\W_]+")
+
+
+class RepeatMemory(BaseEstimator):
+    """The labels an office gave to earlier petitions, recalled for a repeat of one of them.
+
+    A petition whose character-bigram cosine similarity to a remembered one is at least ``threshold`` takes
+    that petition's types, blended with the model's probabilities (all of them at similarity 1): complainants
+    re-submit the same complaint, and the office's earlier decision is the best guess for it.
+
+    threshold : similarity from which a remembered petition counts; weight : its share at similarity 1
+    """
+
+    def __init__(self, threshold: float = 0.6, weight: float = 0.9, n_features: int = 2 ** 18):
+        self.threshold = threshold
+        self.weight = weight
+        self.n_features = n_features
+
+    def _vectorize(self, X):
+        from sklearn.feature_extraction.text import HashingVectorizer
+
+        if not X:
+            return sparse.csr_matrix((0, self.n_features), dtype=np.float32)
+        vec = HashingVectorizer(analyzer="char", ngram_range=(2, 2), alternate_sign=False,
+                                n_features=self.n_features, norm="l2", binary=True)
+        return vec.transform([_PUNCT.sub("", t) for t in X]).astype(np.float32)
+
+    def fit(self, X, Y):
+        """X: normalized texts to remember; Y: their type indicator rows."""
+        self.memory_ = self._vectorize(list(X)).tocsr()
+        self.labels_ = np.asarray(Y, dtype=np.int8).reshape(len(X), -1) if len(X) else np.zeros((0, len(TYPES)),
+                                                                                               dtype=np.int8)
+        return self
+
+    def recall(self, X) -> tuple[np.ndarray, np.ndarray]:
+        """(similarity, index) of the most similar remembered petition for each text (index -1: none)."""
+        check_is_fitted(self, "memory_")
+        n = len(X)
+        if self.memory_.shape[0] == 0 or n == 0:
+            return np.zeros(n), np.full(n, -1)
+        sims = (self._vectorize(list(X)) @ self.memory_.T).tocsr()
+        best = np.asarray(sims.max(axis=1).todense()).ravel()
+        idx = np.asarray(sims.argmax(axis=1)).ravel()
+        return best, np.where(best > 0, idx, -1)
+
+    def blend(self, X, proba: np.ndarray) -> np.ndarray:
+        sim, idx = self.recall(X)
+        out = proba.copy()
+        for i in np.flatnonzero(sim >= self.threshold):
+            share = self.weight * min(1.0, (sim[i] - self.threshold) / max(1e-9, 1.0 - self.threshold) * 0.5 + 0.5)
+            out[i] = (1 - share) * proba[i] + share * self.labels_[idx[i]]
+        return out
+
+
 class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
-    """TF-IDF (jieba words + character n-grams) + lexicon features → one-vs-rest logistic regression.
+    """TF-IDF (jieba words + character n-grams) + lexicon features → one weighted logistic regression a type,
+    and a memory of real labeled petitions for repeats of them.
 
     Parameters
     ----------
@@ -132,11 +245,12 @@ class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
     hash_bits_words, hash_bits_chars : log2 of the hashed feature space of words and of character n-grams
     use_lexicon : add the per-type lexicon features
     lexicon : lexicon path for :class:`LexiconFeatures` (None = shipped)
+    memory_threshold : similarity from which a remembered real petition lends its types (None: no memory)
     """
 
     def __init__(self, C: float = 4.0, threshold: float = 0.5, max_types: int | None = 2,
                  char_ngram_range=(1, 3), hash_bits_words: int = 16, hash_bits_chars: int = 17,
-                 use_lexicon: bool = True, lexicon: str | None = None):
+                 use_lexicon: bool = True, lexicon: str | None = None, memory_threshold: float | None = 0.6):
         self.C = C
         self.threshold = threshold
         self.max_types = max_types
@@ -145,12 +259,11 @@ class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
         self.hash_bits_chars = hash_bits_chars
         self.use_lexicon = use_lexicon
         self.lexicon = lexicon
+        self.memory_threshold = memory_threshold
 
-    def _make_pipeline(self):
+    def _make_features(self):
         from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
-        from sklearn.linear_model import LogisticRegression
-        from sklearn.multiclass import OneVsRestClassifier
-        from sklearn.pipeline import FeatureUnion, Pipeline, make_pipeline
+        from sklearn.pipeline import FeatureUnion, make_pipeline
 
         # hashed features: no vocabulary to store, so the saved model stays small and loads fast
         def tfidf(**kw):
@@ -164,23 +277,41 @@ class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
         ]
         if self.use_lexicon:
             parts.append(("lexicon", LexiconFeatures(self.lexicon)))
-        clf = OneVsRestClassifier(LogisticRegression(C=self.C, max_iter=2000))
-        return Pipeline([("features", FeatureUnion(parts)), ("clf", clf)])
+        return FeatureUnion(parts)
 
-    def fit(self, X, Y):
-        """X: normalized texts; Y: one list of types (from :data:`TYPES`) per text."""
+    def _make_pipeline(self):
+        from sklearn.pipeline import Pipeline
+
+        return Pipeline([("features", self._make_features()), ("clf", WeightedOneVsRest(C=self.C))])
+
+    def fit(self, X, Y, sample_weight=None, memorize=None):
+        """X: normalized texts; Y: one list of types (from :data:`TYPES`) per text.
+
+        sample_weight : weight of each text (real records may count more than generated ones)
+        memorize : boolean mask of the texts whose labels :class:`RepeatMemory` keeps (the real ones)
+        A type with no example is never predicted; it is listed in ``missing_types_``.
+        """
         X = list(X)
         Yind = _indicator(Y)
-        missing = [t for t, n in zip(TYPES, Yind.sum(axis=0)) if n == 0]
-        if missing:
-            raise ValueError(f"no training example for type(s) {missing}")
+        self.missing_types_ = [t for t, n in zip(TYPES, Yind.sum(axis=0)) if n == 0]
         self.classes_ = np.array(TYPES, dtype=object)
-        self.pipeline_ = self._make_pipeline().fit(X, Yind)
+        weights = None if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
+        self.pipeline_ = self._make_pipeline().fit(X, Yind, clf__sample_weight=weights)
+        if self.memory_threshold is not None:
+            keep = np.zeros(len(X), dtype=bool) if memorize is None else np.asarray(memorize, dtype=bool)
+            self.memory_ = RepeatMemory(threshold=self.memory_threshold).fit(
+                [x for x, k in zip(X, keep) if k], Yind[keep])
+        else:
+            self.memory_ = None
         return self
 
-    def predict_proba(self, X) -> np.ndarray:
+    def predict_proba(self, X, use_memory: bool = True) -> np.ndarray:
         check_is_fitted(self, "pipeline_")
-        return self.pipeline_.predict_proba(list(X))
+        X = list(X)
+        proba = self.pipeline_.predict_proba(X)
+        if use_memory and getattr(self, "memory_", None) is not None:
+            proba = self.memory_.blend(X, proba)
+        return proba
 
     def predict(self, X) -> list[list[str]]:
         return self.predict_from_proba(self.predict_proba(X))
@@ -247,19 +378,50 @@ def evaluate_predictions(gold: list[list[str]], pred: list[list[str]]) -> dict:
 
 
 _TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.", "petitionnlp.", "builtins.", "collections.")
+MANIFEST = "manifest.json"
+
+
+def file_sha256(path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def dump_skops(model, path) -> None:
+    """One model to one skops file (no pickle)."""
+    import skops.io as sio
+
+    sio.dump(model, path, compression=zipfile.ZIP_DEFLATED, compresslevel=6)
+
+
+def write_manifest(directory, card: dict | None = None) -> dict:
+    """Record the SHA-256 of every model file of ``directory`` (checked on every load) and the card."""
+    directory = Path(directory)
+    files = {p.name: file_sha256(p) for p in sorted(directory.glob("*.skops"))}
+    manifest = {"format": 1, "files": files, **({"card": card} if card else {})}
+    (directory / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return manifest
+
+
+def read_manifest(directory) -> dict:
+    path = Path(directory) / MANIFEST
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ModelError(Errors.E014.format(path=directory, reason="没有 manifest.json (no manifest)")) from None
+    except (OSError, ValueError) as exc:
+        raise ModelError(Errors.E014.format(path=directory, reason=f"manifest.json 无法读取 ({exc})")) from None
 
 
 def save_model(model, directory, card: dict | None = None) -> Path:
-    """Write ``model`` with skops (no pickle) and its card metadata to ``directory``."""
-    import skops.io as sio
-
+    """Write ``model`` with skops (no pickle) to ``directory``, with the manifest of hashes."""
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / MODEL_FILE
-    sio.dump(model, path, compression=zipfile.ZIP_DEFLATED, compresslevel=6)
-    if card is not None:
-        (directory / "pollution_type.json").write_text(json.dumps(card, ensure_ascii=False, indent=2) + "\n",
-                                                       encoding="utf-8")
+    dump_skops(model, path)
+    write_manifest(directory, card)
     return path
 
 
@@ -272,8 +434,9 @@ def load_model(directory) -> PollutionTypeClassifier:
 
 
 def load_model_file(path):
-    """Load a skops file; only our own and scikit-learn/NumPy/SciPy types are trusted.  Loaded once per
-    process for a given file (its path, size and modification time): callers only read a fitted model."""
+    """Load a skops file of a model folder: its SHA-256 must be the one the folder's manifest recorded when it
+    was saved, and only our own and scikit-learn/NumPy/SciPy types are trusted.  Loaded once per process for a
+    given file (its path, size and modification time): callers only read a fitted model."""
     path = Path(path)
     try:
         st = path.stat()
@@ -286,6 +449,11 @@ def load_model_file(path):
 def _load_skops(path: str, size: int, mtime_ns: int):
     import skops.io as sio
 
+    expected = read_manifest(Path(path).parent).get("files", {}).get(Path(path).name)
+    if expected is None:
+        raise ModelError(Errors.E014.format(path=path, reason="manifest 中没有这个文件 (not in the manifest)"))
+    if file_sha256(path) != expected:
+        raise ModelError(Errors.E014.format(path=path, reason="文件的 SHA-256 与保存时记录的不符 (hash mismatch)"))
     try:
         untrusted = sio.get_untrusted_types(file=path)
         foreign = [t for t in untrusted if not t.startswith(_TRUSTED_PREFIXES)]

@@ -32,10 +32,22 @@ def _cmd_classify(args) -> int:
 
 
 def _cmd_train(args) -> int:
-    from .pipeline import train_model
+    from .training import train_model
 
-    card = train_model(args.corpus, args.output, eval_corpora=args.eval_corpus, region_corpora=args.region_corpus)
-    summary = {"output": args.output, "n_train": card["n_train"], "label_counts": card["label_counts"]}
+    say = (lambda msg: print(f"petitionnlp: {msg}", file=sys.stderr)) if sys.stderr and sys.stderr.isatty() else None
+    card = train_model(args.corpus, args.output, base=not args.no_base, eval_corpora=args.eval_corpus,
+                       region_corpora=args.region_corpus, text_column=args.text_column, progress=say)
+    if card["missing_types"]:
+        _notices([f"注意: 训练数据中没有这些类型的例子，模型不会预测它们 (never predicted, no example): "
+                  f"{'、'.join(card['missing_types'])}"])
+    skipped = {p: c["no_label"] + c["no_text"] + c["unreadable"] for p, c in card["rows"].items()}
+    summary = {"output": args.output, "n_train": card["n_train"], "n_real": card["n_real"],
+               "real_weight": card["real_weight"], "skipped_rows": skipped, "label_counts": card["label_counts"],
+               "base": bool(card["base"])}
+    cv = card.get("cross_validation")
+    if cv:
+        summary["cross_validation"] = {k: cv[k] for k in ("n", "folds", "micro_f1", "macro_f1", "top1_accuracy",
+                                                           "decision")}
     if "evaluation" in card:
         ev = card["evaluation"]
         summary["evaluation"] = {k: ev[k] for k in ("n", "micro_f1", "macro_f1", "top1_accuracy")}
@@ -44,9 +56,9 @@ def _cmd_train(args) -> int:
 
 
 def _cmd_evaluate(args) -> int:
-    from .pipeline import evaluate_model
+    from .training import evaluate_model
 
-    print(json.dumps(evaluate_model(args.corpus, args.model), ensure_ascii=False))
+    print(json.dumps(evaluate_model(args.corpus, args.model, args.against, args.text_column), ensure_ascii=False))
     return 0
 
 
@@ -190,17 +202,22 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     c.set_defaults(func=_cmd_classify)
 
-    t = sub.add_parser("train", help="train the models from labeled corpora")
-    t.add_argument("--corpus", nargs="+", required=True, metavar="FILE")
-    t.add_argument("-o", "--output", required=True, metavar="DIR")
+    t = sub.add_parser("train", help="训练模型 (train a model folder from your labeled records, on the shipped data)")
+    t.add_argument("--corpus", nargs="+", required=True, metavar="FILE",
+                   help="labeled records, any format classify reads (a 污染类型/问题类型/types column)")
+    t.add_argument("-o", "--output", required=True, metavar="DIR", help="the model folder to write")
+    t.add_argument("--no-base", action="store_true", help="train on the given corpora alone, not on the shipped data")
+    t.add_argument("--text-column", help="name of the petition text column")
     t.add_argument("--eval-corpus", nargs="+", metavar="FILE", help="held-out corpus; its metrics go into the card")
     t.add_argument("--region-corpus", nargs="+", metavar="FILE",
-                   help="your history of petitions with city/county, for the learned region fallback")
+                   help="more petitions with city/county (or 行政区域) for the learned region fallback")
     t.set_defaults(func=_cmd_train)
 
-    e = sub.add_parser("evaluate", help="metrics of a model on labeled corpora (one JSON object)")
+    e = sub.add_parser("evaluate", help="metrics of a model folder on labeled records (one JSON object)")
     e.add_argument("--corpus", nargs="+", required=True, metavar="FILE")
     e.add_argument("--model", help="model folder (default: the shipped models)")
+    e.add_argument("--against", metavar="DIR", help="a second model folder to compare with (differences: model − against)")
+    e.add_argument("--text-column", help="name of the petition text column")
     e.set_defaults(func=_cmd_evaluate)
 
     x = sub.add_parser("extract", help="简报中的指示、期限与时间表达 (directives, deadlines, time expressions)")
@@ -270,6 +287,8 @@ def main(argv: list[str] | None = None) -> int:
         _quiet_stdout()
         return 0
     except MemoryError:
+        if os.environ.get("PETITIONNLP_DEBUG"):
+            raise
         _say(f"petitionnlp: {Errors.E091}")
         return 2
     except OSError as exc:  # permissions, a full disk, a vanished file

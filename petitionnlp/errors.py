@@ -27,6 +27,7 @@ class Errors:
     E009 = "[E009] {path}: 标准输入已关闭或无法读取 (stdin is closed)"
     E010 = "[E010] 模型目录 {path} 中没有模型 (no model found); 请运行 petitionnlp train"
     E011 = "[E011] 模型文件 {path} 无法加载 (cannot load model): {reason}"
+    E014 = "[E014] 模型 {path} 未通过校验，拒绝加载 (model refused): {reason}"
     E012 = "[E012] {path}: 第 {row} 行之后读取出错 (unreadable after row {row}): {reason}"
     E013 = ("[E013] {path}: 第 {line} 行起的单元格超过 {mb} MB 上限 (cell too large)；"
                  "可能是引号不成对，或不是信访表格")

@@ -8,24 +8,19 @@ streams a :class:`~petitionnlp.io.Batch` through it into a writer, chunk by chun
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
-import json
-import platform
 import re
 import sys
 from pathlib import Path
 
-from .classify import (KeywordClassifier, PollutionTypeClassifier, evaluate_predictions, load_model,
-                       save_model)
+from .classify import load_model
 from .errors import Errors, InputError
 from .io import ROW_ERROR, Batch, BatchWriter, check_not_an_input, open_batch, reserved_renames
-from .resources import models_dir, read_list
-from .taxonomy import TYPES, normalize_label
+from .resources import models_dir
+from .taxonomy import TYPES
 from .text import normalize, to_simplified
 from .triage import assign_department, get_rules, prioritize
 
-__all__ = ["OUTPUT_FIELDS", "PetitionPipeline", "classify_batch", "classify_files", "read_corpus",
-           "train_model", "evaluate_model", "triage_file"]
+__all__ = ["OUTPUT_FIELDS", "PetitionPipeline", "classify_batch", "classify_files", "output_columns", "triage_file"]
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -180,136 +175,6 @@ def classify_files(inputs: list[str], output: str | None = None, text_column: st
             bar.close()
     totals["notices"] = [n for b in batches for n in b.notices]
     return totals
-
-
-# -------------------------------------------------------------------------------- training and evaluation
-
-def _label_columns() -> list[str]:
-    return read_list("io", "label_columns.txt")
-
-
-def read_corpus(paths: list[str], text_column: str | None = None, require_label: bool = True) -> list[dict]:
-    """Labeled records ``{"text", "types", "city", "county", "province"}`` from JSONL/CSV/XLSX corpora.
-
-    Raw labels are normalized to the eight types; records whose label names no type are kept with
-    ``types=None`` (they still carry region labels).
-    """
-    records = []
-    for path in paths:
-        batch = open_batch(path, text_column)
-        label_col = next((c for c in _label_columns() if c in batch.columns), None)
-        if label_col is None and require_label:
-            batch.close()
-            raise InputError(Errors.E020.format(path=path, columns="、".join(batch.columns)))
-        for chunk in batch.chunks():
-            for row in chunk:
-                if row.get(ROW_ERROR):
-                    continue
-                text = normalize(str(row.get(batch.text_column) or ""))
-                if not text:
-                    continue
-                records.append({"text": text, "types": normalize_label(row.get(label_col)) if label_col else None,
-                                "province": row.get("province") or None, "city": row.get("city") or None,
-                                "county": row.get("county") or None})
-    return records
-
-
-def _sha256(path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()[:16]
-
-
-def train_model(corpora: list[str], out_dir, eval_corpora: list[str] | None = None,
-                region_corpora: list[str] | None = None, **params) -> dict:
-    """Fit the type model on ``corpora`` (and the region model on ``region_corpora``, an office's own
-    history of petitions with their city/county), save them with skops and write the model card."""
-    import sklearn
-
-    records = read_corpus(corpora)
-    typed = [r for r in records if r["types"]]
-    if not typed:
-        raise InputError(Errors.E021)
-    model = PollutionTypeClassifier(**params).fit([r["text"] for r in typed], [r["types"] for r in typed])
-    card = {
-        "model": "pollution_type", "estimator": "petitionnlp.classify.PollutionTypeClassifier",
-        "params": model.get_params(),
-        "trained": _dt.date.today().isoformat(),
-        "data": [{"file": Path(p).name, "sha256": _sha256(p)} for p in corpora],
-        "n_train": len(typed),
-        "label_counts": {t: sum(t in r["types"] for r in typed) for t in TYPES},
-        "versions": {"python": platform.python_version(), "scikit-learn": sklearn.__version__},
-    }
-    if eval_corpora:
-        card["evaluation"] = {"data": [Path(p).name for p in eval_corpora],
-                              **_evaluate(model, read_corpus(eval_corpora))}
-    out = Path(out_dir)
-    save_model(model, out, card)
-    from .regions import train_region_model
-
-    region_card = train_region_model(read_corpus(region_corpora, require_label=False), out) \
-        if region_corpora else None
-    _write_card_md(out, card, region_card)
-    return card
-
-
-def _write_card_md(out: Path, card: dict, region_card: dict | None) -> None:
-    ev = card.get("evaluation")
-    lines = [
-        "# Model card — petitionnlp models", "",
-        f"Trained {card['trained']} by `petitionnlp train` (Python {card['versions']['python']}, "
-        f"scikit-learn {card['versions']['scikit-learn']}); saved with skops, no pickle.", "",
-        "## pollution_type.skops", "",
-        "Multi-label pollution type (水 大气 土壤 海洋 生态 辐射 噪声 其他): hashed TF-IDF of jieba words and of "
-        "character 1–3-grams, plus per-type sums of domain-lexicon hits (corpora/lexicon/pollution_terms.tsv) "
-        "and the first-named type → one-vs-rest logistic regression (no class re-weighting, so the "
-        "probabilities stay close to calibrated). Decision: every type at probability ≥ threshold, at most "
-        "max_types, always the best one.", "",
-        f"- Data: {', '.join(d['file'] + ' (sha256 ' + d['sha256'] + ')' for d in card['data'])}; "
-        f"{card['n_train']} labeled records.",
-        f"- Label counts: {json.dumps(card['label_counts'], ensure_ascii=False)}",
-        f"- Parameters: {json.dumps(card['params'], ensure_ascii=False, default=str)}",
-    ]
-    if ev:
-        lines += [f"- Evaluation on {', '.join(ev['data'])} (n={ev['n']}, never trained on): micro-F1 "
-                  f"{ev['micro_f1']}, macro-F1 {ev['macro_f1']}, top-1 accuracy {ev['top1_accuracy']}; "
-                  f"keyword-list baseline micro-F1 {ev['baseline_keywords']['micro_f1']}.", "",
-                  "| type | precision | recall | F1 | support |", "|---|---|---|---|---|"]
-        lines += [f"| {t} | {m['precision']} | {m['recall']} | {m['f1']} | {m['support']} |"
-                  for t, m in ev["per_type"].items()]
-    if region_card:
-        lines += ["", "## region.skops", "", region_card.get("summary", "")]
-    lines += ["", "Limits: trained on generated texts (corpora/train/README.md); labels of real tables are noisy "
-              "(one label where several pollutants are named), which caps precision on real data.", ""]
-    (out / "MODEL_CARD.md").write_text("\n".join(lines), encoding="utf-8")
-
-
-def _evaluate(model, records: list[dict]) -> dict:
-    typed = [r for r in records if r["types"]]
-    if not typed:
-        raise InputError(Errors.E021)
-    X, Y = [r["text"] for r in typed], [r["types"] for r in typed]
-    metrics = evaluate_predictions(Y, model.predict(X))
-    base = evaluate_predictions(Y, KeywordClassifier().fit().predict(X))
-    metrics["baseline_keywords"] = {k: base[k] for k in ("micro_f1", "macro_f1", "top1_accuracy")}
-    return metrics
-
-
-def evaluate_model(corpora: list[str], model_dir=None) -> dict:
-    """Type metrics (and region accuracy where the corpus has city/county) of a saved model."""
-    model_dir = Path(model_dir) if model_dir else models_dir()
-    records = read_corpus(corpora)
-    model = load_model(model_dir)
-    result = {"corpus": [str(p) for p in corpora], "model": str(model_dir),
-              "types": _evaluate(model, records)}
-    from .regions import RegionResolver, evaluate_regions
-
-    region = evaluate_regions(RegionResolver.default(model_dir=model_dir), records)
-    if region:
-        result["regions"] = region
-    return result
 
 
 # ------------------------------------------------------------------------------------------------ triage

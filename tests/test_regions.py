@@ -126,7 +126,7 @@ def test_learned_fallback_places_landmarks_from_history(tmp_path):
     """An office's own history teaches the landmarks the gazetteer cannot know (estates, factories)."""
     import json
 
-    from petitionnlp.pipeline import train_model
+    from petitionnlp.training import train_model
 
     history = tmp_path / "history.jsonl"
     rows = []
@@ -137,12 +137,11 @@ def test_learned_fallback_places_landmarks_from_history(tmp_path):
                      "city": "呼和浩特市", "county": "新城区"})
     history.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
     out = tmp_path / "models"
-    train_model([str(ROOT / "corpora" / "train" / "synthetic_petitions.jsonl")], out,
-                region_corpora=[str(history)])
+    train_model([str(history)], out, base=False)
     assert (out / "region.skops").is_file() and (out / "pollution_type.skops").is_file()
     resolver = RegionResolver.default(model_dir=out)
     r = resolver.resolve(normalize("鄱阳小区垃圾桶满溢"))
-    assert (r["city"], r["county"]) == ("长沙市", "开福区") and r["region_evidence"] is None
+    assert (r["city"], r["county"]) == ("长沙市", "开福区") and r["region_evidence"] == "鄱阳小区"  # the landmark
     assert r["region_confidence"] < 0.85  # says a learned guess decided, not the gazetteer
     # the gazetteer still wins where it can place the text
     assert resolver.resolve(normalize("雁峰区鄱阳小区垃圾成堆"))["county"] == "雁峰区"
