@@ -23,11 +23,22 @@ def _cmd_classify(args) -> int:
 
     progress = sys.stderr is not None and sys.stderr.isatty() and not args.quiet
     counts = classify_files(args.inputs, args.output, args.text_column, args.model, args.province,
-                            progress=progress)
+                            progress=progress, redact=args.redact)
     _notices(counts["notices"])
     if args.output:
         print(f"已写出 {counts['rows']} 行到 {args.output}（其中 {counts['errors']} 行无法分类，见 error 列）",
               file=sys.stderr)
+    return 0
+
+
+def _cmd_redact(args) -> int:
+    from .pipeline import redact_files
+
+    progress = sys.stderr is not None and sys.stderr.isatty() and not args.quiet
+    counts = redact_files(args.inputs, args.output, args.text_column, progress=progress)
+    _notices(counts["notices"])
+    if args.output:
+        print(f"已写出 {counts['rows']} 行到 {args.output}（脱敏 {counts['spans']} 处）", file=sys.stderr)
     return 0
 
 
@@ -162,7 +173,8 @@ def _cmd_triage(args) -> int:
 
     handover = _date_option(args.date)
     check_not_an_input(args.output, [args.input, args.history])
-    rows, notices = triage_file(args.input, args.text_column, handover, args.history, args.model, args.province)
+    rows, notices = triage_file(args.input, args.text_column, handover, args.history, args.model, args.province,
+                                redact=args.redact)
     _notices(notices)
     if args.output:
         fields = list(dict.fromkeys(k for r in rows for k in r))
@@ -200,7 +212,16 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--model", help="model folder (default: the shipped models)")
     c.add_argument("--province", help="default province for duplicate place names, e.g. 湖南")
     c.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    c.add_argument("--redact", action="store_true", help="write the text with personal information redacted "
+                                                          "(【姓名】【电话】…) and a pii field")
     c.set_defaults(func=_cmd_classify)
+
+    r = sub.add_parser("redact", help="个人信息脱敏 (redact names, phones, IDs, plates, e-mail, accounts)")
+    r.add_argument("inputs", nargs="+", metavar="INPUT", help=".csv .tsv .xlsx .jsonl .txt, or - for stdin lines")
+    r.add_argument("-o", "--output", help="output .csv .jsonl .xlsx (default: JSON Lines on stdout)")
+    r.add_argument("--text-column", help="name of the petition text column")
+    r.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    r.set_defaults(func=_cmd_redact)
 
     t = sub.add_parser("train", help="训练模型 (train a model folder from your labeled records, on the shipped data)")
     t.add_argument("--corpus", nargs="+", required=True, metavar="FILE",
@@ -250,6 +271,7 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--province")
     tr.add_argument("--model")
     tr.add_argument("-o", "--output", help="also write all rows with triage fields (.csv .jsonl .xlsx)")
+    tr.add_argument("--redact", action="store_true", help="personal information redacted in the queue and -o")
     tr.set_defaults(func=_cmd_triage)
 
     s = sub.add_parser("stats", help="每日属地 × 污染类型统计表 (daily region × type table)")

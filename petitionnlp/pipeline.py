@@ -20,7 +20,8 @@ from .taxonomy import TYPES
 from .text import normalize, to_simplified
 from .triage import assign_department, get_rules, prioritize
 
-__all__ = ["OUTPUT_FIELDS", "PetitionPipeline", "classify_batch", "classify_files", "output_columns", "triage_file"]
+__all__ = ["OUTPUT_FIELDS", "PetitionPipeline", "classify_batch", "classify_files", "output_columns", "redact_files",
+           "triage_file"]
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -119,18 +120,30 @@ def _hint_column(columns: list[str]) -> str | None:
     return None
 
 
-def classify_batch(batch: Batch, writer: BatchWriter, pipeline: PetitionPipeline, progress=None) -> dict:
-    """Stream ``batch`` through ``pipeline`` into ``writer``; returns counts (rows, errors)."""
+def classify_batch(batch: Batch, writer: BatchWriter, pipeline: PetitionPipeline, progress=None,
+                   redact: bool = False) -> dict:
+    """Stream ``batch`` through ``pipeline`` into ``writer``; returns counts (rows, errors).  With ``redact``,
+    the rows are classified on their text, then written with personal information redacted (:mod:`.pii`)."""
     n = errors = 0
     hint = _hint_column(batch.columns)
+    redactor = _redactor(batch) if redact else None
     for chunk in batch.chunks():
         rows = pipeline.classify_rows(chunk, batch.text_column, hint)
+        if redactor:
+            rows = [redactor(r) for r in rows]
         writer.write(rows)
         n += len(rows)
         errors += sum(1 for r in rows if r["error"])
         if progress is not None:
             progress.update(len(rows))
     return {"rows": n, "errors": errors}
+
+
+def _redactor(batch: Batch, reserved=OUTPUT_FIELDS):
+    from .pii import Redactor
+
+    renames = reserved_renames(batch.columns, list(reserved) + ["pii"])
+    return Redactor(renames.get(batch.text_column, batch.text_column), [renames.get(c, c) for c in batch.columns])
 
 
 def output_columns(batches: list[Batch], output: str | None, added: list[str]) -> list[str]:
@@ -147,7 +160,7 @@ def output_columns(batches: list[Batch], output: str | None, added: list[str]) -
 
 def classify_files(inputs: list[str], output: str | None = None, text_column: str | None = None,
                    model_dir=None, province: str | None = None, progress: bool = False,
-                   chunksize: int = 1000) -> dict:
+                   chunksize: int = 1000, redact: bool = False) -> dict:
     """Classify every input into one output (stdout JSON Lines when ``output`` is None).
 
     Returns ``{"rows", "errors", "notices"}``; the output file appears only when complete, and a target that
@@ -156,7 +169,7 @@ def classify_files(inputs: list[str], output: str | None = None, text_column: st
     check_not_an_input(output, inputs)
     batches = [open_batch(src, text_column, chunksize) for src in inputs]  # fail before any work
     pipeline = PetitionPipeline(model_dir, province)
-    fields = output_columns(batches, output, OUTPUT_FIELDS)
+    fields = output_columns(batches, output, OUTPUT_FIELDS + (["pii"] if redact else []))
     bar = None
     if progress:
         from tqdm import tqdm
@@ -166,8 +179,48 @@ def classify_files(inputs: list[str], output: str | None = None, text_column: st
     try:
         with BatchWriter(output, fields, inputs) as writer:
             for b in batches:
-                counts = classify_batch(b, writer, pipeline, bar)
+                counts = classify_batch(b, writer, pipeline, bar, redact)
                 totals = {k: totals[k] + counts[k] for k in totals}
+    finally:
+        for b in batches:
+            b.close()
+        if bar is not None:
+            bar.close()
+    totals["notices"] = [n for b in batches for n in b.notices]
+    return totals
+
+
+def redact_files(inputs: list[str], output: str | None = None, text_column: str | None = None,
+                 progress: bool = False, chunksize: int = 1000) -> dict:
+    """Personal information out of every input (``redact``): every row once, in order, its text column redacted
+    and a ``pii`` field with the spans.  Returns ``{"rows", "spans", "notices"}``."""
+    check_not_an_input(output, inputs)
+    batches = [open_batch(src, text_column, chunksize) for src in inputs]
+    fields = output_columns(batches, output, ["pii", "error"])
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(unit=" 行", desc="脱敏 redact", file=sys.stderr, dynamic_ncols=True)
+    totals = {"rows": 0, "spans": 0}
+    try:
+        with BatchWriter(output, fields, inputs) as writer:
+            for b in batches:
+                redactor = _redactor(b, ["error"])
+                renames = reserved_renames(b.columns, ["pii", "error"])
+                for chunk in b.chunks():
+                    rows = []
+                    for row in chunk:
+                        read_error = row.get(ROW_ERROR)
+                        row = {renames.get(k, k): v for k, v in row.items() if k is not ROW_ERROR}
+                        row = redactor(row)
+                        row["error"] = read_error or None
+                        rows.append(row)
+                    writer.write(rows)
+                    totals["rows"] += len(rows)
+                    totals["spans"] += sum(len(r["pii"]) for r in rows)
+                    if bar is not None:
+                        bar.update(len(rows))
     finally:
         for b in batches:
             b.close()
@@ -185,7 +238,7 @@ _ID_COLUMNS = ("受理编号", "编号", "id", "序号")
 
 
 def triage_file(source: str, text_column: str | None = None, handover=None, history_db: str | None = None,
-                model_dir=None, province: str | None = None) -> tuple[list[dict], list[str]]:
+                model_dir=None, province: str | None = None, redact: bool = False) -> tuple[list[dict], list[str]]:
     """Classify one day's batch and add triage fields; rows come back sorted by priority, then input order,
     with the reader's notices.
 
@@ -220,4 +273,8 @@ def triage_file(source: str, text_column: str | None = None, handover=None, hist
     triaged = triage_rows(rows, text_column, handover, history, id_column)
     order = sorted(range(len(triaged)), key=lambda i: (triaged[i]["error"] is not None,
                                                        PRIORITY_ORDER.get(triaged[i]["priority"], 3), i))
-    return [triaged[i] for i in order], batch.notices
+    out = [triaged[i] for i in order]
+    if redact:  # after the repeats are found on the full text
+        redactor = _redactor(batch, reserved)
+        out = [redactor(r) for r in out]
+    return out, batch.notices

@@ -69,6 +69,7 @@ class Tokenizer:
                     for word, freq, tag in _userdict_entries(Path(userdict)):
                         self._seg.add_word(word, freq, tag)
                 self._cut = lambda text: self._seg.cut(text, self.hmm)
+                self._tag = lambda text: self._seg.tag(text, self.hmm)
                 self._search = lambda text: self._seg.cut_for_search(text, self.hmm)
                 self._spans = lambda text: self._seg.tokenize(text, "default", self.hmm)
             elif engine == "jieba":
@@ -81,6 +82,10 @@ class Tokenizer:
                 if userdict:
                     self._seg.load_userdict(str(userdict))
                 self._cut = lambda text: self._seg.lcut(text, HMM=self.hmm)
+                from jieba import posseg
+
+                self._pos = posseg.POSTokenizer(self._seg)
+                self._tag = lambda text: [(p.word, p.flag) for p in self._pos.lcut(text, HMM=self.hmm)]
                 self._search = lambda text: self._seg.lcut_for_search(text, HMM=self.hmm)
                 self._spans = lambda text: list(self._seg.tokenize(text, HMM=self.hmm))
             else:
@@ -99,6 +104,11 @@ class Tokenizer:
         """Content tokens: stopwords, punctuation and single non-CJK characters removed."""
         sw = self.stopwords
         return [t for t in self.cut(text) if t not in sw and (len(t) > 1 or "\u4e00" <= t <= "\u9fff")]
+
+    def tag(self, text: str) -> list[tuple[str, str]]:
+        """(word, part-of-speech) pairs, jieba's tag set (``nr`` a person's name, ``ns`` a place …); the words
+        join back into ``text``."""
+        return self._tag(text)
 
     def add_word(self, word: str, freq: int | None = None, tag: str | None = None) -> None:
         self._seg.add_word(word, freq, tag)

@@ -111,6 +111,8 @@ def _cell(value):
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
+        if any(isinstance(v, (dict, list, tuple)) for v in value):  # pii spans, priority reasons: JSON
+            return json.dumps(value, ensure_ascii=False, default=str)
         return "|".join(str(v) for v in value)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, default=str)

@@ -1,0 +1,55 @@
+"""Personal-information detection on the gold set (corpora/pii/gold.jsonl): precision and recall per type, exact
+spans (type, start and end all equal) and overlapping ones; and the look-alikes that were redacted.
+
+    .venv/bin/python benchmarks/eval_pii.py [--show]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from petitionnlp.pii import PII_TYPES, find_pii  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gold", default=str(ROOT / "corpora/pii/gold.jsonl"))
+    ap.add_argument("--show", action="store_true", help="print every miss and every false alarm")
+    args = ap.parse_args()
+    records = [json.loads(x) for x in open(args.gold, encoding="utf-8")]
+    counts = {t: {"tp": 0, "fp": 0, "fn": 0, "tp_overlap": 0} for t in PII_TYPES}
+    for r in records:
+        gold = {(s["type"], s["start"], s["end"]) for s in r["spans"]}
+        got = {(s["type"], s["start"], s["end"]) for s in find_pii(r["text"])}
+        for t, a, b in got:
+            if (t, a, b) in gold:
+                counts[t]["tp"] += 1
+            else:
+                counts[t]["fp"] += 1
+                if args.show:
+                    print(f"false alarm {t} {r['text'][a:b]!r} in {r['text'][:50]}")
+            if any(gt == t and ga < b and a < gb for gt, ga, gb in gold):
+                counts[t]["tp_overlap"] += 1
+        for t, a, b in gold - got:
+            counts[t]["fn"] += 1
+            if args.show:
+                print(f"missed {t} {r['text'][a:b]!r} in {r['text'][:50]}")
+    print(f"{len(records)} petitions, {sum(len(r['spans']) for r in records)} gold spans; "
+          f"{sum(1 for r in records if not r['spans'])} petitions with look-alikes only")
+    print("type     gold  precision  recall   (overlap: precision)")
+    for t, c in counts.items():
+        n = c["tp"] + c["fn"]
+        p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
+        rec = c["tp"] / n if n else 1.0
+        po = c["tp_overlap"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
+        print(f"{t:<6} {n:>5}  {p:>9.3f}  {rec:>6.3f}   ({po:.3f})")
+
+
+if __name__ == "__main__":
+    main()
