@@ -72,15 +72,11 @@ def main() -> None:
     jieba_time = time.perf_counter() - t
 
     # classify in-process (same rows, model loaded before timing) — the stage cost the ratio is about
-    from petitionnlp.io import BatchWriter, open_batch
-    from petitionnlp.pipeline import OUTPUT_FIELDS, PetitionPipeline, classify_batch
+    from petitionnlp.pipeline import RowJob, run_files
 
-    pipe = PetitionPipeline()
-    batch = open_batch(str(src))
-    writer = BatchWriter(str(tmp / "inproc.jsonl"), batch.columns + OUTPUT_FIELDS)
+    job = RowJob("classify").setup()
     t = time.perf_counter()
-    classify_batch(batch, writer, pipe)
-    writer.close()
+    run_files([str(src)], str(tmp / "inproc.jsonl"), job)
     inproc = time.perf_counter() - t
 
     wall, peak = run_classify(src, tmp / "out.jsonl")

@@ -1,8 +1,8 @@
 """Composes the stages for one petition and for a batch, and the train/evaluate jobs.
 
 :class:`PetitionPipeline` loads the tokenizer, the type model and the region resolver once; its
-:meth:`~PetitionPipeline.classify_rows` adds the output fields of CONTRACT.md to rows; :func:`classify_batch`
-streams a :class:`~petitionnlp.io.Batch` through it into a writer, chunk by chunk, in input order.
+:meth:`~PetitionPipeline.classify_rows` adds the output fields of CONTRACT.md to rows; :func:`run_files` streams
+the batches of the inputs through a :class:`RowJob` (classify, redact) into a writer, chunk by chunk, in input order.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from .taxonomy import TYPES
 from .text import normalize, to_simplified
 from .triage import assign_department, get_rules, prioritize
 
-__all__ = ["OUTPUT_FIELDS", "PetitionPipeline", "classify_batch", "classify_files", "output_columns", "redact_files",
-           "triage_file"]
+__all__ = ["OUTPUT_FIELDS", "PetitionPipeline", "RowJob", "run_files", "classify_files", "output_columns",
+           "redact_files", "triage_file"]
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -120,30 +120,46 @@ def _hint_column(columns: list[str]) -> str | None:
     return None
 
 
-def classify_batch(batch: Batch, writer: BatchWriter, pipeline: PetitionPipeline, progress=None,
-                   redact: bool = False) -> dict:
-    """Stream ``batch`` through ``pipeline`` into ``writer``; returns counts (rows, errors).  With ``redact``,
-    the rows are classified on their text, then written with personal information redacted (:mod:`.pii`)."""
-    n = errors = 0
-    hint = _hint_column(batch.columns)
-    redactor = _redactor(batch) if redact else None
-    for chunk in batch.chunks():
-        rows = pipeline.classify_rows(chunk, batch.text_column, hint)
-        if redactor:
+class RowJob:
+    """What happens to each chunk of rows of a batch: ``classify`` (with ``redact``: then redacted) or ``redact``
+    alone.  Holds nothing heavy until :meth:`setup`, which loads the models once per process."""
+
+    def __init__(self, kind: str = "classify", model_dir=None, province: str | None = None, redact: bool = False):
+        self.kind = kind
+        self.model_dir = model_dir
+        self.province = province
+        self.redact = redact or kind == "redact"
+        self.pipeline = None
+
+    @property
+    def added(self) -> list[str]:
+        if self.kind == "redact":
+            return ["pii", "error"]
+        return OUTPUT_FIELDS + (["pii"] if self.redact else [])
+
+    def setup(self) -> "RowJob":
+        if self.kind == "classify" and self.pipeline is None:
+            self.pipeline = PetitionPipeline(self.model_dir, self.province)
+        return self
+
+    def __call__(self, chunk: list[dict], text_column: str, columns: list[str]) -> list[dict]:
+        if self.kind == "classify":
+            rows = self.setup().pipeline.classify_rows(chunk, text_column, _hint_column(columns))
+        else:
+            renames = reserved_renames(columns, self.added)
+            rows = []
+            for row in chunk:
+                read_error = row.get(ROW_ERROR)
+                row = {renames.get(k, k): v for k, v in row.items() if k is not ROW_ERROR}
+                row["error"] = read_error or None
+                rows.append(row)
+        if self.redact:
+            from .pii import Redactor
+
+            renames = reserved_renames(columns, self.added)
+            redactor = Redactor(renames.get(text_column, text_column), [renames.get(c, c) for c in columns])
             rows = [redactor(r) for r in rows]
-        writer.write(rows)
-        n += len(rows)
-        errors += sum(1 for r in rows if r["error"])
-        if progress is not None:
-            progress.update(len(rows))
-    return {"rows": n, "errors": errors}
-
-
-def _redactor(batch: Batch, reserved=OUTPUT_FIELDS):
-    from .pii import Redactor
-
-    renames = reserved_renames(batch.columns, list(reserved) + ["pii"])
-    return Redactor(renames.get(batch.text_column, batch.text_column), [renames.get(c, c) for c in batch.columns])
+        return rows
 
 
 def output_columns(batches: list[Batch], output: str | None, added: list[str]) -> list[str]:
@@ -158,67 +174,31 @@ def output_columns(batches: list[Batch], output: str | None, added: list[str]) -
     return [renames.get(c, c) for c in fields] + list(added)
 
 
-def classify_files(inputs: list[str], output: str | None = None, text_column: str | None = None,
-                   model_dir=None, province: str | None = None, progress: bool = False,
-                   chunksize: int = 1000, redact: bool = False) -> dict:
-    """Classify every input into one output (stdout JSON Lines when ``output`` is None).
-
-    Returns ``{"rows", "errors", "notices"}``; the output file appears only when complete, and a target that
-    is one of the inputs is refused before any work.
-    """
+def run_files(inputs: list[str], output: str | None, job: RowJob, text_column: str | None = None,
+              progress: bool = False, chunksize: int = 1000) -> dict:
+    """Every row of every input through ``job`` into one output (stdout JSON Lines when ``output`` is None), in
+    input order.  Returns ``{"rows", "errors", "spans", "notices"}``; the output file appears only when complete,
+    and a target that is one of the inputs is refused before any work."""
     check_not_an_input(output, inputs)
     batches = [open_batch(src, text_column, chunksize) for src in inputs]  # fail before any work
-    pipeline = PetitionPipeline(model_dir, province)
-    fields = output_columns(batches, output, OUTPUT_FIELDS + (["pii"] if redact else []))
+    job.setup()
+    fields = output_columns(batches, output, job.added)
     bar = None
     if progress:
         from tqdm import tqdm
 
-        bar = tqdm(unit=" 行", desc="分类 classify", file=sys.stderr, dynamic_ncols=True)
-    totals = {"rows": 0, "errors": 0}
+        bar = tqdm(unit=" 行", desc="脱敏 redact" if job.kind == "redact" else "分类 classify", file=sys.stderr,
+                   dynamic_ncols=True)
+    totals = {"rows": 0, "errors": 0, "spans": 0}
     try:
         with BatchWriter(output, fields, inputs) as writer:
             for b in batches:
-                counts = classify_batch(b, writer, pipeline, bar, redact)
-                totals = {k: totals[k] + counts[k] for k in totals}
-    finally:
-        for b in batches:
-            b.close()
-        if bar is not None:
-            bar.close()
-    totals["notices"] = [n for b in batches for n in b.notices]
-    return totals
-
-
-def redact_files(inputs: list[str], output: str | None = None, text_column: str | None = None,
-                 progress: bool = False, chunksize: int = 1000) -> dict:
-    """Personal information out of every input (``redact``): every row once, in order, its text column redacted
-    and a ``pii`` field with the spans.  Returns ``{"rows", "spans", "notices"}``."""
-    check_not_an_input(output, inputs)
-    batches = [open_batch(src, text_column, chunksize) for src in inputs]
-    fields = output_columns(batches, output, ["pii", "error"])
-    bar = None
-    if progress:
-        from tqdm import tqdm
-
-        bar = tqdm(unit=" 行", desc="脱敏 redact", file=sys.stderr, dynamic_ncols=True)
-    totals = {"rows": 0, "spans": 0}
-    try:
-        with BatchWriter(output, fields, inputs) as writer:
-            for b in batches:
-                redactor = _redactor(b, ["error"])
-                renames = reserved_renames(b.columns, ["pii", "error"])
                 for chunk in b.chunks():
-                    rows = []
-                    for row in chunk:
-                        read_error = row.get(ROW_ERROR)
-                        row = {renames.get(k, k): v for k, v in row.items() if k is not ROW_ERROR}
-                        row = redactor(row)
-                        row["error"] = read_error or None
-                        rows.append(row)
+                    rows = job(chunk, b.text_column, b.columns)
                     writer.write(rows)
                     totals["rows"] += len(rows)
-                    totals["spans"] += sum(len(r["pii"]) for r in rows)
+                    totals["errors"] += sum(1 for r in rows if r.get("error"))
+                    totals["spans"] += sum(len(r.get("pii") or ()) for r in rows)
                     if bar is not None:
                         bar.update(len(rows))
     finally:
@@ -228,6 +208,22 @@ def redact_files(inputs: list[str], output: str | None = None, text_column: str 
             bar.close()
     totals["notices"] = [n for b in batches for n in b.notices]
     return totals
+
+
+def classify_files(inputs: list[str], output: str | None = None, text_column: str | None = None,
+                   model_dir=None, province: str | None = None, progress: bool = False,
+                   chunksize: int = 1000, redact: bool = False) -> dict:
+    """Classify every input into one output (stdout JSON Lines when ``output`` is None); with ``redact``, the
+    rows are classified on their text, then written with personal information redacted (:mod:`.pii`)."""
+    return run_files(inputs, output, RowJob("classify", model_dir, province, redact), text_column, progress,
+                     chunksize)
+
+
+def redact_files(inputs: list[str], output: str | None = None, text_column: str | None = None,
+                 progress: bool = False, chunksize: int = 1000) -> dict:
+    """Personal information out of every input (``redact``): every row once, in order, its text column redacted
+    and a ``pii`` field with the spans."""
+    return run_files(inputs, output, RowJob("redact"), text_column, progress, chunksize)
 
 
 # ------------------------------------------------------------------------------------------------ triage
@@ -275,6 +271,7 @@ def triage_file(source: str, text_column: str | None = None, handover=None, hist
                                                        PRIORITY_ORDER.get(triaged[i]["priority"], 3), i))
     out = [triaged[i] for i in order]
     if redact:  # after the repeats are found on the full text
-        redactor = _redactor(batch, reserved)
-        out = [redactor(r) for r in out]
+        from .pii import Redactor
+
+        out = [Redactor(text_column, [renames.get(c, c) for c in batch.columns])(r) for r in out]
     return out, batch.notices
