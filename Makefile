@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install train evaluate bench bench-regions bench-briefings clean
+.PHONY: demo test install train evaluate bench bench-regions bench-briefings clean fonts browser serve
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,11 +15,29 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-demo: $(STAMP)
+demo: $(STAMP) fonts
 	@$(BIN)/python -m petitionnlp.demo
 
-test: $(STAMP)
+test: $(STAMP) fonts browser
 	$(BIN)/python -m pytest
+
+# Debian packages, installed with apt when missing and when we are root (else the tests say what they skip):
+# a CJK font for the PNG charts, Chromium and its driver for the browser tests of the workbench.
+APT_INSTALL = apt-get update -qq >/dev/null 2>&1; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
+
+fonts:
+	@if [ ! -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] && ! ls /usr/share/fonts/opentype/noto/NotoSansCJK* \
+	    >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing fonts-wqy-microhei (Chinese in PNG charts)"; $(APT_INSTALL) fonts-wqy-microhei >/dev/null || true; fi
+
+browser:
+	@if ! { command -v chromium && command -v chromedriver; } >/dev/null && [ "$$(id -u)" = 0 ] \
+	    && command -v apt-get >/dev/null; then \
+	  echo "installing chromium chromium-driver (browser tests)"; $(APT_INSTALL) chromium chromium-driver >/dev/null || true; fi
+
+# the workbench on http://127.0.0.1:8000 (data in ./petitionnlp-data)
+serve: $(STAMP) fonts
+	$(BIN)/petitionnlp serve
 
 # rebuild the shipped models from corpora/ (and report on the dev corpus when it is beside the repo)
 train: $(STAMP)

@@ -198,6 +198,62 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"petitionnlp: {message} (petitionnlp {self.prog.split()[-1]} --help 查看用法)\n")
 
 
+def _read_password(prompt: str) -> str:
+    """One line from stdin, or a prompt (twice) on a terminal."""
+    from .errors import Errors, InputError
+
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        first = getpass.getpass(prompt)
+        if getpass.getpass("再输入一次 (again): ") != first:
+            raise InputError(Errors.E050.format(reason="两次输入的密码不一致 (passwords differ)"))
+        return first
+    if sys.stdin is None:
+        raise InputError(Errors.E009.format(path="<stdin>"))
+    line = sys.stdin.readline()
+    return line.rstrip("\r\n")
+
+
+def _cmd_user(args) -> int:
+    from .errors import Errors, InputError
+    from .web.auth import Auth
+    from .web.store import Store
+
+    store = Store(args.data)
+    store.migrate()
+    password = _read_password(f"{args.name} 的密码 (password): ")
+    try:
+        user = Auth(store).add_user(args.name, password, args.role)
+    except ValueError as exc:
+        raise InputError(Errors.E050.format(reason=exc)) from None
+    store.log(None, "user_added", f"user:{user['username']}", {"role": user["role"]})
+    print(f"已创建用户 {user['username']}（{user['role']}），数据目录 {args.data}", file=sys.stderr)
+    return 0
+
+
+def _cmd_serve(args) -> int:
+    import logging
+    import threading
+
+    import uvicorn
+
+    from .web.app import create_app
+
+    app = create_app(args.data)
+    threading.Thread(target=app.state.workbench.pipeline, daemon=True).start()  # warm the models meanwhile
+    print(f"工作台 workbench: http://{args.host}:{args.port}/  数据 data: {args.data}  (Ctrl-C 停止)",
+          file=sys.stderr, flush=True)
+    logging.getLogger("uvicorn.error").setLevel(logging.WARNING)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False,
+                proxy_headers=False, server_header=False)
+    return 0
+
+
+def _data_dir_default() -> str:
+    return os.environ.get("PETITIONNLP_DATA") or "petitionnlp-data"
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="petitionnlp",
                                 description="环保信访件与督察简报的中文处理流水线 (Chinese environmental petitions "
@@ -273,6 +329,22 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("-o", "--output", help="also write all rows with triage fields (.csv .jsonl .xlsx)")
     tr.add_argument("--redact", action="store_true", help="personal information redacted in the queue and -o")
     tr.set_defaults(func=_cmd_triage)
+
+    u = sub.add_parser("user", help="工作台账号 (workbench accounts)")
+    usub = u.add_subparsers(dest="user_command", required=True, metavar="ACTION", parser_class=_Parser)
+    ua = usub.add_parser("add", help="add a user (or reset a password); the password is read from stdin")
+    ua.add_argument("name", metavar="NAME")
+    ua.add_argument("--role", required=True, choices=["admin", "editor", "viewer"])
+    ua.add_argument("--data", default=_data_dir_default(), metavar="DIR",
+                    help="the workbench data folder (default ./petitionnlp-data or $PETITIONNLP_DATA)")
+    ua.set_defaults(func=_cmd_user)
+
+    w = sub.add_parser("serve", help="启动工作台 (the web workbench and HTTP API)")
+    w.add_argument("--host", default="127.0.0.1")
+    w.add_argument("--port", type=int, default=8000)
+    w.add_argument("--data", default=_data_dir_default(), metavar="DIR",
+                   help="the workbench data folder (default ./petitionnlp-data or $PETITIONNLP_DATA)")
+    w.set_defaults(func=_cmd_serve)
 
     s = sub.add_parser("stats", help="每日属地 × 污染类型统计表 (daily region × type table)")
     s.add_argument("input", metavar="OUTPUT", help="the output of classify (.jsonl .csv .xlsx)")

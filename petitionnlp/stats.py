@@ -124,7 +124,17 @@ def _cjk_font():
                  "SimHei", "Microsoft YaHei", "PingFang SC", "Source Han Sans SC", "AR PL UMing CN"):
         if any(f.name == name for f in font_manager.fontManager.ttflist):
             return name
+    # installed after matplotlib cached its font list (make installs Debian's fonts-wqy-microhei / fonts-noto-cjk)
+    for path in _CJK_FONT_FILES:
+        if os.path.isfile(path):
+            font_manager.fontManager.addfont(path)
+            return font_manager.FontProperties(fname=path).get_name()
     return None
+
+
+_CJK_FONT_FILES = ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+                   "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+                   "/usr/share/fonts/truetype/arphic/uming.ttc")
 
 
 def write_chart(table, path: str) -> str:

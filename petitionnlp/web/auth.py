@@ -1,0 +1,144 @@
+"""Who is asking, and may they: argon2 password hashes, browser sessions (HttpOnly, SameSite cookies) with a CSRF
+token for their forms, bearer tokens for the API, limited login attempts, and one role check for every route.
+
+Permissions live here and only here (:data:`PERMISSIONS`); routes declare what they need with
+``Depends(require("correct"))`` (API) or ``page_user(request, "correct")`` (pages).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import secrets
+
+from fastapi import HTTPException, Request
+
+from .store import ROLES, Store, now
+
+__all__ = ["hash_password", "verify_password", "PERMISSIONS", "allowed", "Auth", "SESSION_COOKIE"]
+
+SESSION_COOKIE = "pnlp_session"
+SESSION_HOURS = 12
+TOKEN_HOURS = 8
+MAX_FAILURES_PER_USER = 5      # in LOGIN_WINDOW; then that account waits
+MAX_FAILURES_PER_ADDRESS = 20  # in LOGIN_WINDOW; then that address waits
+LOGIN_WINDOW = dt.timedelta(minutes=15)
+
+# what each role may do (least privilege: a viewer reads redacted petitions and never changes anything)
+PERMISSIONS = {
+    "read": {"viewer", "editor", "admin"},          # queues (redacted for viewers), statistics, briefings, search
+    "see_personal": {"editor", "admin"},            # petitions' text and rows as written
+    "upload": {"editor", "admin"},                  # batches and briefings
+    "correct": {"editor", "admin"},                 # types, region, status
+    "export": {"editor", "admin"},                  # XLSX downloads
+    "models": {"admin"},                            # retrain, compare, activate, roll back
+    "audit": {"admin"},                             # the audit log
+}
+
+
+def allowed(user: dict | None, action: str) -> bool:
+    return bool(user) and user["role"] in PERMISSIONS[action]
+
+
+def _hasher():
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
+
+
+def hash_password(password: str) -> str:
+    return _hasher().hash(password)
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+    try:
+        return _hasher().verify(password_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def _digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+# a hash to verify against when the user does not exist, so that both cases take the same time
+_DUMMY_HASH = None
+
+
+class Auth:
+    """Logins, sessions and tokens over a :class:`Store`."""
+
+    def __init__(self, store: Store):
+        self.store = store
+
+    # ------------------------------------------------------------------------------------- passwords
+    def add_user(self, username: str, password: str, role: str) -> dict:
+        if role not in ROLES:
+            raise ValueError(f"role must be one of {ROLES}")
+        if not username or len(username) > 64 or not username.isprintable() or username.strip() != username:
+            raise ValueError("用户名应为 1–64 个可打印字符 (username: 1–64 printable characters)")
+        if len(password) < 8:
+            raise ValueError("密码至少 8 个字符 (password: at least 8 characters)")
+        return self.store.add_user(username, hash_password(password), role)
+
+    def check_login(self, username: str, password: str, ip: str) -> dict:
+        """The user, or HTTPException 401 (wrong name or password) / 429 (too many failures)."""
+        global _DUMMY_HASH
+        since = now() - LOGIN_WINDOW
+        per_user, per_ip = self.store.failed_logins(username, ip, since)
+        if per_user >= MAX_FAILURES_PER_USER or per_ip >= MAX_FAILURES_PER_ADDRESS:
+            self.store.log(username, "login_blocked", f"ip:{ip}")
+            raise HTTPException(429, "登录失败次数过多，请 15 分钟后再试 (too many failed logins)")
+        user = self.store.user(username=username)
+        if user is None:
+            _DUMMY_HASH = _DUMMY_HASH or hash_password("not a password of anybody")
+            verify_password(_DUMMY_HASH, password)
+            ok = False
+        else:
+            ok = verify_password(user["password_hash"], password)
+        self.store.record_login(username, ip, ok)
+        self.store.log(username if user else None, "login" if ok else "login_failed", f"ip:{ip}")
+        if not ok:
+            raise HTTPException(401, "用户名或密码错误 (wrong user name or password)")
+        return user
+
+    # ---------------------------------------------------------------------------- sessions and tokens
+    def new_session(self, user: dict) -> tuple[str, str]:
+        """(cookie value, CSRF token) of a new browser session."""
+        secret, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+        self.store.add_credential(_digest(secret), "session", user["id"], now() + dt.timedelta(hours=SESSION_HOURS),
+                                  csrf)
+        return secret, csrf
+
+    def new_token(self, user: dict) -> str:
+        secret = secrets.token_urlsafe(32)
+        self.store.add_credential(_digest(secret), "token", user["id"], now() + dt.timedelta(hours=TOKEN_HOURS))
+        return secret
+
+    def session(self, request: Request) -> dict | None:
+        """{"user", "csrf"} of the request's session cookie, or None."""
+        secret = request.cookies.get(SESSION_COOKIE)
+        if not secret or len(secret) > 128:
+            return None
+        got = self.store.credential(_digest(secret), "session")
+        return {"user": got["user"], "csrf": got["credential"]["csrf"]} if got else None
+
+    def end_session(self, request: Request) -> None:
+        secret = request.cookies.get(SESSION_COOKIE)
+        if secret:
+            self.store.drop_credential(_digest(secret))
+
+    def bearer(self, request: Request) -> dict | None:
+        header = request.headers.get("authorization", "")
+        scheme, _, secret = header.partition(" ")
+        if scheme.lower() != "bearer" or not secret or len(secret) > 128:
+            return None
+        got = self.store.credential(_digest(secret.strip()), "token")
+        return got["user"] if got else None
+
+    @staticmethod
+    def csrf_ok(session: dict | None, token: str | None) -> bool:
+        return bool(session and token and hmac.compare_digest(session["csrf"], token))

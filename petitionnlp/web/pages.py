@@ -1,0 +1,388 @@
+"""The workbench's pages (Chinese, rendered on the server, no script needed): 登录, 批次 (upload, queue, corrections,
+download), 统计, 简报, 检索, 模型 (admin), 审计 (admin).  Views are thin: they check the session and the role
+(:mod:`.auth`), call the :class:`~petitionnlp.web.service.Workbench`, and render a template; every form carries the
+session's CSRF token."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from pathlib import Path
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from ..taxonomy import TYPES
+from .auth import SESSION_COOKIE, allowed
+from .charts import bar_chart_svg
+from .service import petition_view
+from .store import STATUSES
+
+__all__ = ["router", "render_error"]
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+
+
+def _highlight(snippet: str | None):
+    """A search snippet, escaped, with its 【matched terms】 in <mark>."""
+    from markupsafe import Markup, escape
+
+    text = str(escape(snippet or ""))
+    return Markup(text.replace("【", "<mark>").replace("】", "</mark>"))
+
+
+def _show(value) -> str:
+    """A value of an audit event as a person reads it: lists joined by 、, yes/no, empty as —."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, (list, tuple)):
+        return "、".join(map(str, value)) or "—"
+    return str(value)
+
+
+templates.env.filters["highlight"] = _highlight
+templates.env.filters["show"] = _show
+PAGE_SIZE = 200
+LOGIN_CSRF_COOKIE = "pnlp_login_csrf"
+ROLE_NAMES = {"admin": "管理员", "editor": "编辑", "viewer": "查看者"}
+
+
+def _session(request: Request) -> dict | None:
+    return request.app.state.auth.session(request)
+
+
+def page_user(request: Request, action: str = "read") -> dict:
+    """The session's {"user", "csrf"}; 401 (→ the login page) without one, 403 when the role may not ``action``."""
+    session = _session(request)
+    if session is None:
+        raise HTTPException(401, "请先登录 (please log in)")
+    if not allowed(session["user"], action):
+        raise HTTPException(403, f"{ROLE_NAMES[session['user']['role']]}无权执行此操作 (forbidden for this role)")
+    return session
+
+
+async def _form(request: Request, session: dict | None) -> dict:
+    """The posted form, after its CSRF token is checked against the session's (403 when it is not the same)."""
+    form = await request.form()
+    if not request.app.state.auth.csrf_ok(session, form.get("csrf_token")):
+        raise HTTPException(403, "表单已过期或来源不明，请刷新页面后重试 (CSRF check failed)")
+    return form
+
+
+def render(request: Request, name: str, session: dict | None, status: int = 200, **context) -> HTMLResponse:
+    user = session["user"] if session else None
+    context.update(request=request, user=user, role_name=ROLE_NAMES.get(user["role"]) if user else None,
+                   csrf=session["csrf"] if session else None, can=lambda action: allowed(user, action),
+                   types=TYPES, statuses=STATUSES)
+    return templates.TemplateResponse(request, name, context, status_code=status)
+
+
+def render_error(request: Request, status: int, message: str) -> HTMLResponse:
+    return render(request, "error.html", _session(request), status=status, status_code=status, message=message)
+
+
+def _back(url: str, **params) -> RedirectResponse:
+    """A redirect to ``url`` with ``params`` added to its query (before any #fragment)."""
+    params = {k: v for k, v in params.items() if v}
+    url, _, fragment = url.partition("#")
+    if params:
+        url += ("&" if "?" in url else "?") + urlencode(params)
+    return RedirectResponse(url + (f"#{fragment}" if fragment else ""), status_code=303)
+
+
+def _safe_next(value: str | None, default: str) -> str:
+    return value if value and value.startswith("/") and not value.startswith("//") else default
+
+
+# ---------------------------------------------------------------------------------------------- login
+
+@router.get("/login")
+def login_page(request: Request):
+    token = secrets.token_urlsafe(24)
+    response = render(request, "login.html", None, login_csrf=token, message=request.query_params.get("m"))
+    response.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="strict", max_age=1800)
+    return response
+
+
+@router.post("/login")
+async def login(request: Request):
+    form = await request.form()
+    cookie = request.cookies.get(LOGIN_CSRF_COOKIE)
+    if not cookie or not secrets.compare_digest(cookie, str(form.get("csrf_token") or "")):
+        return _back("/login", m="表单已过期，请重新登录")
+    auth = request.app.state.auth
+    try:
+        user = auth.check_login(str(form.get("username") or "")[:64], str(form.get("password") or "")[:256],
+                                request.client.host if request.client else "-")
+    except HTTPException as exc:
+        return _back("/login", m=exc.detail)
+    secret, _ = auth.new_session(user)
+    response = RedirectResponse("/batches", status_code=303)
+    response.set_cookie(SESSION_COOKIE, secret, httponly=True, samesite="lax", max_age=12 * 3600,
+                        secure=request.url.scheme == "https")
+    response.delete_cookie(LOGIN_CSRF_COOKIE)
+    return response
+
+
+@router.post("/logout")
+async def logout(request: Request):
+    session = _session(request)
+    await _form(request, session)
+    request.app.state.auth.end_session(request)
+    if session:
+        request.app.state.workbench.store.log(session["user"]["username"], "logout")
+    response = _back("/login", m="已退出登录")
+    response.delete_cookie(SESSION_COOKIE)
+    return response
+
+
+@router.get("/")
+def home(request: Request):
+    return RedirectResponse("/batches" if _session(request) else "/login", status_code=303)
+
+
+# -------------------------------------------------------------------------------------------- batches
+
+@router.get("/batches")
+def batches_page(request: Request):
+    session = page_user(request)
+    wb = request.app.state.workbench
+    return render(request, "batches.html", session, batches=wb.store.batches(), model=wb.model_name(),
+                  message=request.query_params.get("m"))
+
+
+@router.post("/batches")
+async def upload_page(request: Request):
+    session = page_user(request, "upload")
+    form = await _form(request, session)
+    upload = form.get("file")
+    if upload is None or not hasattr(upload, "read"):
+        return _back("/batches", m="请选择要上传的文件")
+    data = await upload.read()
+    if not data:
+        return _back("/batches", m="上传的文件为空")
+    batch = request.app.state.workbench.upload(upload.filename or "batch.csv", data, session["user"])
+    return RedirectResponse(f"/batches/{batch['id']}", status_code=303)
+
+
+@router.get("/batches/{batch_id}")
+def batch_page(batch_id: int, request: Request):
+    session = page_user(request)
+    wb = request.app.state.workbench
+    batch = wb.store.batch(batch_id)
+    if batch is None:
+        raise HTTPException(404, "没有这个批次 (no such batch)")
+    q = request.query_params
+    filters = {k: q.get(k) or None for k in ("type", "region", "priority", "status")}
+    sort = q.get("sort") if q.get("sort") in ("row", "priority", "due", "region", "status") else "row"
+    page = max(1, int(q.get("page")) if (q.get("page") or "").isdigit() else 1)
+    redact = not allowed(session["user"], "see_personal")
+    rows = wb.store.petitions(batch_id, filters["type"], filters["region"], filters["priority"], filters["status"],
+                              sort)
+    total = len(rows)
+    shown = [petition_view(p, batch, redact) for p in rows[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]]
+    regions = sorted({p["city"] for p in wb.store.petitions(batch_id) if p["city"]})
+    query = {k: v for k, v in {**filters, "sort": sort}.items() if v}
+    return render(request, "batch.html", session, batch=batch, petitions=shown, total=total, page=page,
+                  pages=max(1, -(-total // PAGE_SIZE)), filters=filters, sort=sort, regions=regions,
+                  query=urlencode(query), here=str(request.url.path) + ("?" + str(request.url.query)
+                                                                         if request.url.query else ""),
+                  message=q.get("m"))
+
+
+@router.post("/petitions/{petition_id}")
+async def correct_page(petition_id: int, request: Request):
+    session = page_user(request, "correct")
+    form = await _form(request, session)
+    back = _safe_next(form.get("next"), "/batches")
+    changes = {}
+    if "pollution_types" in form:
+        changes["pollution_types"] = form.getlist("pollution_types")
+    for field in ("city", "county", "status"):
+        if field in form:
+            changes[field] = form.get(field)
+    try:
+        got = request.app.state.workbench.correct(petition_id, session["user"], changes)
+    except ValueError as exc:
+        return _back(back, m=str(exc))
+    if got is None:
+        raise HTTPException(404, "没有这件信访件 (no such petition)")
+    return _back(back, m=f"已保存第 {got['row_index'] + 1} 行的更正")
+
+
+@router.get("/petitions/{petition_id}")
+def petition_page(petition_id: int, request: Request):
+    session = page_user(request)
+    store = request.app.state.workbench.store
+    p = store.petition(petition_id)
+    if p is None:
+        raise HTTPException(404, "没有这件信访件 (no such petition)")
+    batch = store.batch(p["batch_id"])
+    return render(request, "petition.html", session, p=petition_view(p, batch, not allowed(session["user"],
+                                                                                       "see_personal")),
+                  batch=batch)
+
+
+@router.get("/batches/{batch_id}/download.xlsx")
+def download(batch_id: int, request: Request):
+    session = page_user(request, "export")
+    wb = request.app.state.workbench
+    if wb.store.batch(batch_id) is None:
+        raise HTTPException(404, "没有这个批次 (no such batch)")
+    redacted = request.query_params.get("redacted") == "1"
+    data = wb.export_xlsx(batch_id, redacted, session["user"])
+    name = f"batch-{batch_id}{'-redacted' if redacted else ''}.xlsx"
+    return Response(data, media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+# ---------------------------------------------------------------------------------------------- stats
+
+def _date_param(value: str | None) -> str | None:
+    try:
+        return dt.date.fromisoformat(value).isoformat() if value else None
+    except ValueError:
+        return None
+
+
+@router.get("/stats")
+def stats_page(request: Request):
+    session = page_user(request)
+    q = request.query_params
+    date_from, date_to = _date_param(q.get("from")), _date_param(q.get("to"))
+    level = "county" if q.get("level") == "county" else "city"
+    result = request.app.state.workbench.stats(date_from, date_to, level)
+    chart = bar_chart_svg(result["table"], list(TYPES))
+    return render(request, "stats.html", session, stats=result, chart=chart, date_from=date_from or "",
+                  date_to=date_to or "", level=level,
+                  png=urlencode({k: v for k, v in {"from": date_from, "to": date_to}.items() if v}))
+
+
+@router.get("/stats.png")
+def stats_png(request: Request):
+    page_user(request)
+    q = request.query_params
+    data = request.app.state.workbench.stats_png(_date_param(q.get("from")), _date_param(q.get("to")))
+    return Response(data, media_type="image/png", headers={"Content-Disposition": 'attachment; filename="stats.png"'})
+
+
+# ------------------------------------------------------------------------------------------- briefings
+
+@router.get("/briefings")
+def briefings_page(request: Request):
+    session = page_user(request)
+    wb = request.app.state.workbench
+    return render(request, "briefings.html", session, briefings=wb.store.briefings(), deadlines=wb.deadlines(),
+                  today=dt.date.today().isoformat(), message=request.query_params.get("m"))
+
+
+@router.post("/briefings")
+async def briefing_add(request: Request):
+    session = page_user(request, "upload")
+    form = await _form(request, session)
+    text = str(form.get("text") or "")
+    upload = form.get("file")
+    if upload is not None and hasattr(upload, "read"):
+        data = await upload.read()
+        if data:
+            import tempfile
+
+            from ..errors import PetitionNLPError
+            from ..io import read_text
+
+            with tempfile.NamedTemporaryFile(suffix=".txt") as tmp:
+                tmp.write(data)
+                tmp.flush()
+                try:
+                    text = read_text(tmp.name)
+                except PetitionNLPError as exc:
+                    return _back("/briefings", m=str(exc).replace(tmp.name, upload.filename or "文件"))
+    if not text.strip():
+        return _back("/briefings", m="请粘贴简报正文或选择文件")
+    b = request.app.state.workbench.add_briefing(text, session["user"], str(form.get("title") or "") or None,
+                                                 _date_param(str(form.get("date") or "")))
+    return RedirectResponse(f"/briefings/{b['id']}", status_code=303)
+
+
+@router.get("/briefings/{briefing_id}")
+def briefing_page(briefing_id: int, request: Request):
+    session = page_user(request)
+    b = request.app.state.workbench.store.briefing(briefing_id)
+    if b is None:
+        raise HTTPException(404, "没有这份简报 (no such briefing)")
+    return render(request, "briefing.html", session, b=b)
+
+
+# ---------------------------------------------------------------------------------------------- search
+
+@router.get("/search")
+def search_page(request: Request):
+    session = page_user(request)
+    q = request.query_params
+    query = (q.get("q") or "").strip()[:400]
+    params = {"type": q.get("type") or None, "region": (q.get("region") or "").strip()[:64] or None,
+              "date_from": _date_param(q.get("from")), "date_to": _date_param(q.get("to"))}
+    hits = request.app.state.workbench.search(query, 50, params["type"], params["region"], params["date_from"],
+                                              params["date_to"], redact=not allowed(session["user"], "see_personal")) \
+        if query else []
+    return render(request, "search.html", session, q=query, hits=hits, params=params)
+
+
+# ---------------------------------------------------------------------------------------------- models
+
+@router.get("/models")
+def models_page(request: Request):
+    session = page_user(request, "models")
+    wb = request.app.state.workbench
+    card_path = (wb.model_dir() or _shipped_models()) / "MODEL_CARD.md"
+    card = card_path.read_text(encoding="utf-8") if card_path.is_file() else ""
+    return render(request, "models.html", session, versions=wb.store.model_versions(), active=wb.model_name(),
+                  card=card, corrections=len(wb.store.training_records()), message=request.query_params.get("m"))
+
+
+def _shipped_models() -> Path:
+    from ..resources import models_dir
+
+    return models_dir()
+
+
+@router.post("/models/retrain")
+async def models_retrain(request: Request):
+    session = page_user(request, "models")
+    await _form(request, session)
+    try:
+        request.app.state.workbench.retrain(session["user"])
+    except ValueError as exc:
+        return _back("/models", m=str(exc))
+    return _back("/models", m="已开始重新训练，完成后刷新本页可见新版本")
+
+
+@router.post("/models/{version_id}/activate")
+async def models_activate(version_id: int, request: Request):
+    session = page_user(request, "models")
+    await _form(request, session)
+    got = request.app.state.workbench.activate(version_id, session["user"])
+    if got is None:
+        raise HTTPException(404, "没有这个模型版本 (no such model version)")
+    return _back("/models", m=f"已启用模型 {got['name']}")
+
+
+@router.post("/models/rollback")
+async def models_rollback(request: Request):
+    session = page_user(request, "models")
+    await _form(request, session)
+    request.app.state.workbench.deactivate(session["user"])
+    return _back("/models", m="已回到随软件发布的模型")
+
+
+# ----------------------------------------------------------------------------------------------- audit
+
+@router.get("/audit")
+def audit_page(request: Request):
+    session = page_user(request, "audit")
+    return render(request, "audit.html", session, events=request.app.state.workbench.store.audit(1000))

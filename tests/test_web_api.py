@@ -1,0 +1,279 @@
+"""The workbench's HTTP API and pages, driven in-process with FastAPI's TestClient over a real data folder
+(issue 11): tokens and roles, the CLI's answers, batches in input order, corrections kept and audited,
+redaction for viewers, size limits, one error format, CSRF on forms, model versions."""
+
+import csv
+import io
+import json
+
+import pytest
+from fastapi.testclient import TestClient
+from openpyxl import load_workbook
+
+from conftest import ROOT, run_cli
+
+SAMPLE = ROOT / "corpora" / "samples" / "petitions_sample.csv"
+PHONE = "13807341234"
+
+
+def make_client(data_dir, **kw):
+    from petitionnlp.web.app import create_app
+    from petitionnlp.web.auth import Auth
+
+    app = create_app(data_dir, background=False)
+    auth = Auth(app.state.workbench.store)
+    for name, role in (("admin", "admin"), ("ed", "editor"), ("vi", "viewer")):
+        if app.state.workbench.store.user(username=name) is None:
+            auth.add_user(name, f"{name}-password-1", role)
+    return TestClient(app, **kw)
+
+
+@pytest.fixture()
+def client(tmp_path):
+    with make_client(tmp_path / "data") as c:
+        yield c
+
+
+def token(client, name):
+    r = client.post("/api/v1/token", data={"username": name, "password": f"{name}-password-1"})
+    assert r.status_code == 200, r.text
+    assert r.json()["token_type"] == "bearer"
+    return {"Authorization": f"Bearer {r.json()['access_token']}"}
+
+
+def upload(client, headers, path=SAMPLE, name=None, content=None):
+    data = content if content is not None else path.read_bytes()
+    return client.post("/api/v1/batches", files={"file": (name or path.name, data)}, headers=headers)
+
+
+def test_health_and_401_without_a_token(client):
+    assert client.get("/healthz").status_code == 200
+    for method, url in (("post", "/api/v1/classify"), ("post", "/api/v1/extract"), ("get", "/api/v1/search?q=噪声"),
+                        ("post", "/api/v1/batches"), ("get", "/api/v1/batches/1/petitions"),
+                        ("patch", "/api/v1/petitions/1"), ("get", "/api/v1/audit")):
+        r = getattr(client, method)(url)
+        assert r.status_code == 401 and set(r.json()) == {"error"}, (url, r.text)
+    r = client.get("/api/v1/audit", headers={"Authorization": "Bearer not-a-token"})
+    assert r.status_code == 401
+
+
+def test_wrong_password_and_login_limit(client):
+    r = client.post("/api/v1/token", data={"username": "ed", "password": "wrong"})
+    assert r.status_code == 401 and "error" in r.json()
+    for _ in range(5):
+        client.post("/api/v1/token", data={"username": "vi", "password": "wrong"})
+    r = client.post("/api/v1/token", data={"username": "vi", "password": "vi-password-1"})
+    assert r.status_code == 429 and "error" in r.json()  # even the right password waits now
+
+
+def test_classify_and_extract_answer_as_the_cli(client, tmp_path):
+    texts = ["衡阳市雁峰区某餐馆油烟扰民", "益陽市赫山區某養豬場糞污直排附近小河", "#VALUE!", "通道县城河边有人非法采砂"]
+    r = client.post("/api/v1/classify", json={"texts": texts, "province": None}, headers=token(client, "vi"))
+    assert r.status_code == 200
+    api = r.json()["results"]
+    src = tmp_path / "t.txt"
+    src.write_text("\n".join(texts) + "\n", encoding="utf-8")
+    code, out, err = run_cli("classify", src)
+    cli = [json.loads(x) for x in out.splitlines()]
+    assert code == 0 and len(api) == len(cli) == 4
+    for a, c in zip(api, cli):
+        for k in ("pollution_types", "pollution_scores", "province", "city", "county", "region_evidence", "error"):
+            assert a[k] == c[k], k
+    brief = (ROOT / "corpora/samples/briefing_hunan_2017_15.txt").read_text(encoding="utf-8")
+    r = client.post("/api/v1/extract", json={"text": brief, "date": "2017-05-15"}, headers=token(client, "vi"))
+    src = tmp_path / "b.txt"
+    src.write_text(brief, encoding="utf-8")
+    code, out, _ = run_cli("extract", src, "--date", "2017-05-15")
+    assert r.status_code == 200 and r.json() == json.loads(out)
+
+
+def test_batches_roles_corrections_audit_and_restart(tmp_path):
+    data = tmp_path / "data"
+    with make_client(data) as client:
+        ed, vi, admin = token(client, "ed"), token(client, "vi"), token(client, "admin")
+        assert upload(client, vi).status_code == 403  # viewers do not upload
+        r = upload(client, ed)
+        assert r.status_code == 201, r.text
+        got = r.json()
+        assert got["rows"] == 12 and got["errors"] == 1
+        petitions = client.get(f"/api/v1/batches/{got['batch_id']}/petitions", headers=ed).json()["petitions"]
+        assert [p["row"]["序号"] for p in petitions] == [str(i) for i in range(1, 13)]  # input order
+        first = petitions[0]
+        assert {"id", "row", "text", "pollution_types", "city", "priority", "department", "due_date", "status"} <= set(first)
+        assert first["status"] == "待办" and first["due_date"] == "2024-06-05"
+        pid = first["id"]
+        assert client.patch(f"/api/v1/petitions/{pid}", json={"status": "已办结"}, headers=vi).status_code == 403
+        r = client.patch(f"/api/v1/petitions/{pid}", json={"pollution_types": ["水", "噪声"], "county": "珠晖区",
+                                                            "status": "办理中"}, headers=ed)
+        assert r.status_code == 200 and r.json()["pollution_types"] == ["水", "噪声"]
+        bad = client.patch(f"/api/v1/petitions/{pid}", json={"pollution_types": ["毒气"]}, headers=ed)
+        assert bad.status_code == 422 and "error" in bad.json()
+        assert client.get("/api/v1/audit", headers=vi).status_code == 403
+        assert client.get("/api/v1/audit", headers=ed).status_code == 403
+    with make_client(data) as client:  # a new server process on the same folder
+        admin = token(client, "admin")
+        p = client.get(f"/api/v1/petitions/{pid}", headers=admin).json()
+        assert p["pollution_types"] == ["水", "噪声"] and p["county"] == "珠晖区" and p["status"] == "办理中"
+        events = client.get("/api/v1/audit", headers=admin).json()["events"]
+        assert set(events[0]) >= {"time", "user", "action", "target"}
+        assert any(e["action"] == "correct" and e["user"] == "ed" and e["target"] == f"petition:{pid}" for e in events)
+        assert any(e["action"] == "upload" for e in events) and any(e["action"] == "login" for e in events)
+        records = client.app.state.workbench.store.training_records()
+        assert [r["types"] for r in records] == [["水", "噪声"]]  # the correction is a training record
+
+
+def test_viewers_never_see_a_petitioners_phone(client):
+    rows = [["序号", "举报人", "联系电话", "交办问题基本情况"],
+            ["1", "张建国", PHONE, f"举报人张建国反映某搅拌站夜间噪声扰民，联系电话{PHONE}。"]]
+    buf = io.StringIO()
+    csv.writer(buf).writerows(rows)
+    ed, vi = token(client, "ed"), token(client, "vi")
+    batch = upload(client, ed, name="pii.csv", content=buf.getvalue().encode("gb18030")).json()["batch_id"]
+    as_viewer = client.get(f"/api/v1/batches/{batch}/petitions", headers=vi)
+    assert PHONE not in as_viewer.text and "张建国" not in as_viewer.text
+    p = as_viewer.json()["petitions"][0]
+    assert "【电话】" in p["text"] and p["row"]["联系电话"] == "【电话】" and p["pollution_types"] == ["噪声"]
+    assert PHONE in client.get(f"/api/v1/batches/{batch}/petitions", headers=ed).text  # editors work on the text
+    search = client.get("/api/v1/search", params={"q": "搅拌站"}, headers=vi)
+    assert search.status_code == 200 and PHONE not in search.text
+    page = as_user(client, _login(client, "vi")).get(f"/petitions/{p['id']}")
+    assert page.status_code == 200 and PHONE not in page.text and "【电话】" in page.text
+
+
+def test_a_gb18030_upload_of_1000_rows_comes_back_complete_and_in_order(client):
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(["受理编号", "交办问题基本情况"])
+    for i in range(1000):
+        w.writerow([f"D{i:05d}", f"第{i}号 衡阳市雁峰区某{'餐馆油烟' if i % 2 else '工厂污水'}扰民"])
+    ed = token(client, "ed")
+    r = upload(client, ed, name="千行.csv", content=buf.getvalue().encode("gb18030"))
+    assert r.status_code == 201 and r.json()["rows"] == 1000 and r.json()["errors"] == 0
+    got = client.get(f"/api/v1/batches/{r.json()['batch_id']}/petitions", headers=ed).json()["petitions"]
+    assert [p["row"]["受理编号"] for p in got] == [f"D{i:05d}" for i in range(1000)]
+    assert got[1]["pollution_types"][0] == "大气" and got[2]["pollution_types"][0] == "水"
+
+
+def test_errors_are_json_and_bodies_are_limited(client):
+    ed = token(client, "ed")
+    r = client.post("/api/v1/classify", content=b"{not json", headers={**ed, "content-type": "application/json"})
+    assert r.status_code == 422 and set(r.json()) == {"error"}
+    r = client.post("/api/v1/classify", content=b"x" * (5 << 20), headers={**ed, "content-type": "application/json"})
+    assert r.status_code == 413 and "error" in r.json()
+    r = client.get("/api/v1/batches/999/petitions", headers=ed)
+    assert r.status_code == 404 and "error" in r.json()
+    r = upload(client, ed, name="bad.xlsx", content=b"PK\x03\x04 not a workbook")
+    assert r.status_code == 422 and "Traceback" not in r.text and "error" in r.json()
+    assert "/tmp" not in r.text  # no server path in the answer
+
+
+def test_export_xlsx_with_corrections_and_redacted(client):
+    ed, vi = token(client, "ed"), token(client, "vi")
+    rows = [["交办问题基本情况"], [f"举报人张建国反映某砂石厂粉尘污染，电话{PHONE}"]]
+    buf = io.StringIO()
+    csv.writer(buf).writerows(rows)
+    batch = upload(client, ed, name="x.csv", content=buf.getvalue().encode("utf-8")).json()["batch_id"]
+    pid = client.get(f"/api/v1/batches/{batch}/petitions", headers=ed).json()["petitions"][0]["id"]
+    client.patch(f"/api/v1/petitions/{pid}", json={"pollution_types": ["土壤"]}, headers=ed)
+    assert client.get(f"/api/v1/batches/{batch}/export.xlsx", headers=vi).status_code == 403
+    full = client.get(f"/api/v1/batches/{batch}/export.xlsx", headers=ed)
+    sheet = list(load_workbook(io.BytesIO(full.content)).active.iter_rows(values_only=True))
+    head = list(sheet[0])
+    assert sheet[1][head.index("pollution_types")] == "土壤" and PHONE in sheet[1][head.index("交办问题基本情况")]
+    red = client.get(f"/api/v1/batches/{batch}/export.xlsx?redacted=1", headers=ed)
+    sheet = list(load_workbook(io.BytesIO(red.content)).active.iter_rows(values_only=True))
+    assert PHONE not in json.dumps(sheet, ensure_ascii=False, default=str) and "【电话】" in sheet[1][0]
+
+
+def test_briefings_and_deadlines(client):
+    ed = token(client, "ed")
+    text = "督察办工作简报\n2024年5月6日\n会议要求，各县市区要在5月10日前完成自查，每3天一报告整改进展。"
+    r = client.post("/api/v1/briefings", json={"text": text}, headers=ed)
+    assert r.status_code == 201 and r.json()["directives"]
+    due = client.app.state.workbench.deadlines(today=__import__("datetime").date(2024, 5, 8))
+    assert [d["due"] for d in due["this_week"]] == ["2024-05-10"]
+    assert client.app.state.workbench.deadlines(today=__import__("datetime").date(2024, 5, 20))["overdue"]
+
+
+def test_models_retrain_activate_rollback(client):
+    admin, ed = token(client, "admin"), token(client, "ed")
+    assert client.post("/api/v1/models/retrain", headers=ed).status_code == 403
+    assert client.post("/api/v1/models/retrain", headers=admin).status_code == 409  # nothing corrected yet
+    batch = upload(client, ed).json()["batch_id"]
+    for p in client.get(f"/api/v1/batches/{batch}/petitions", headers=ed).json()["petitions"][:6]:
+        if p["pollution_types"]:
+            client.patch(f"/api/v1/petitions/{p['id']}", json={"pollution_types": p["pollution_types"][:1]}, headers=ed)
+    r = client.post("/api/v1/models/retrain", headers=admin)
+    assert r.status_code == 202, r.text
+    versions = client.get("/api/v1/models", headers=admin).json()["versions"]
+    assert len(versions) == 1 and versions[0]["card"]["n_real"] >= 68
+    r = client.post(f"/api/v1/models/{versions[0]['id']}/activate", headers=admin)
+    assert r.status_code == 200 and client.get("/api/v1/models", headers=admin).json()["active"] == versions[0]["name"]
+    assert client.post("/api/v1/classify", json={"texts": ["餐馆油烟扰民"]}, headers=ed).status_code == 200
+    assert client.post("/api/v1/models/rollback", headers=admin).json()["active"] == "shipped"
+
+
+def _login(client, name):
+    page = client.get("/login")
+    csrf = page.text.split('name="csrf_token" value="')[1].split('"')[0]
+    r = client.post("/login", data={"username": name, "password": f"{name}-password-1", "csrf_token": csrf},
+                    follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/batches"
+    assert "httponly" in r.headers["set-cookie"].lower() and "samesite=lax" in r.headers["set-cookie"].lower()
+    return r.cookies.get("pnlp_session")
+
+
+def as_user(client, cookie):
+    """The client with this session's cookie (and no other)."""
+    client.cookies.clear()
+    client.cookies.set("pnlp_session", cookie)
+    return client
+
+
+def test_pages_need_a_session_and_forms_need_their_csrf_token(client):
+    r = client.get("/batches", follow_redirects=False, headers={"accept": "text/html"})
+    assert r.status_code == 303 and r.headers["location"] == "/login"
+    ed, vi, admin = _login(client, "ed"), _login(client, "vi"), _login(client, "admin")
+    page = as_user(client, ed).get("/batches")
+    assert page.status_code == 200 and "上传" in page.text and "csrf_token" in page.text
+    r = client.post("/batches", files={"file": ("a.csv", SAMPLE.read_bytes())}, follow_redirects=False)
+    assert r.status_code == 403 and "CSRF" in r.text and "Traceback" not in r.text
+    csrf = page.text.split('name="csrf_token" value="')[1].split('"')[0]
+    r = client.post("/batches", files={"file": ("a.csv", SAMPLE.read_bytes())}, data={"csrf_token": csrf},
+                    follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].startswith("/batches/")
+    batch = as_user(client, vi).get(r.headers["location"])
+    assert batch.status_code == 200 and 'class="edit"' not in batch.text  # viewers get no edit forms
+    assert client.get("/audit", headers={"accept": "text/html"}).status_code == 403
+    as_user(client, admin)
+    assert client.get("/audit").status_code == 200
+    for path in ("/stats", "/briefings", "/search?q=噪声", "/models"):
+        assert client.get(path).status_code == 200, path
+    headers = as_user(client, vi).get("/batches").headers
+    assert "default-src 'self'" in headers["content-security-policy"] and headers["x-frame-options"] == "DENY"
+
+
+def test_the_schema_is_the_migrations(tmp_path):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from petitionnlp.web.store import Base, Store
+
+    store = Store(tmp_path)
+    store.migrate()
+    with store.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+
+
+def test_user_add_reads_the_password_from_stdin(tmp_path):
+    code, _, err = run_cli("user", "add", "新同事", "--role", "editor", "--data", tmp_path, stdin=b"secret-pass-1\n")
+    assert code == 0, err
+    code, _, err = run_cli("user", "add", "x", "--role", "editor", "--data", tmp_path, stdin=b"short\n")
+    assert code == 2 and "E050" in err and len(err.strip().splitlines()) == 1
+    with make_client(tmp_path) as client:
+        r = client.post("/api/v1/token", data={"username": "新同事", "password": "secret-pass-1"})
+        assert r.status_code == 200
+        from petitionnlp.web.store import Store
+
+        h = Store(tmp_path).user(username="新同事")["password_hash"]
+        assert h.startswith("$argon2") and "secret-pass-1" not in h
