@@ -14,7 +14,8 @@ import json
 import re
 from functools import lru_cache
 
-from ..resources import corpus_path
+from ..resources import corpus_path, read_list
+from .view import fold_view
 
 __all__ = ["find_directives", "rules"]
 
@@ -38,6 +39,10 @@ def rules() -> dict:
     data["_org_start"] = re.compile(rf"(?P<o>[\u4e00-\u9fff]{{1,12}}?(?:{orgs}))(?=[\u4e00-\u9fff])")
     data["_title_name"] = re.compile(rf"(?P<t>(?:{titles}))(?P<n>[\u4e00-\u9fff]{{2,3}}?)(?=[出主在，,、率到等同和与参])")
     data["_ask"] = re.compile("要求|请")
+    data["_conditional"] = re.compile(f"(?:{alt(data['conditional_heads'])})")
+    data["_commitment"] = frozenset(data["commitment_markers"])
+    data["_verb_noun_before"] = tuple(data["verb_noun_before"])
+    data["_subject"] = re.compile(f"(?:{alt(data['subject_pronouns'])})")
     data["_body_end"] = re.compile(rf"(?:{alt(data['bodies'])})(?:“[^”]{{1,8}}”)?")
     data["_addressee"] = re.compile(rf"((?:各|省|市|县|区)?[\u4e00-\u9fff、]{{0,24}}?(?:{alt(data['bodies'])}))$")
     return data
@@ -45,6 +50,7 @@ def rules() -> dict:
 
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
 _CLAUSE_BREAK = re.compile(r"[，,：:]")
+_COPULA = re.compile(r"[，,]\s*(?:是|就是|更是|也是)")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -87,13 +93,24 @@ def _actor_in(prefix: str, people: dict[str, str]) -> str | None:
         return "会议"
     if len(part) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", part) and part.endswith(_ORG_END):
         return part
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,3}", part) and (part[:2] in _surnames() or part[0] in _surnames()) \
+            and not part.startswith(("各", "全", "该", "我", "本")):
+        return part  # 黄成强调，… : a name alone, its post given elsewhere or not at all
     return None
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    return frozenset(read_list("pii", "surnames.txt"))
 
 
 def _speaker(sentence: str, people: dict[str, str]) -> tuple[str, int, bool] | None:
     """(actor, end of the speech verb, whether the verb itself orders) when the sentence opens with a speaker."""
     r = rules()
     for m in r["_verb"].finditer(sentence):
+        before = re.split(r"[，,：:]", sentence[:m.start()])[-1]
+        if r["_verb_noun_before"][0] in before[-3:] or any(w in before for w in r["_verb_noun_before"][1:]):
+            continue  # 关于…的重要批示, …的必然要求: a noun, not someone speaking
         actor = _actor_in(sentence[:m.start()], people)
         if actor:
             return actor, m.end(), bool(r["_ordering"].search(sentence[:m.end()]))
@@ -105,14 +122,19 @@ def _speaker(sentence: str, people: dict[str, str]) -> tuple[str, int, bool] | N
 def _paragraph_subject(text: str, start: int) -> str | None:
     """A body that opens a paragraph (常德市参照…，张家界市在…): the speaker of what follows."""
     m = rules()["_org_start"].match(text, start)
-    return m["o"] if m and m["o"].endswith(("市", "县", "区", "州", "省", "政府", "局")) else None
+    if not m or m["o"].startswith(("各", "全")):  # 各区各部门要…: an addressee, not a speaker
+        return None
+    return m["o"] if m["o"].endswith(("市", "县", "区", "州", "省", "政府", "局")) else None
 
 
 def _is_marker_at(text: str, pos: int, key: str = "_marker") -> bool:
     r = rules()
     if r["_not_marker"].match(text, pos) or (pos > 0 and r["_not_marker"].match(text, pos - 1)):
         return False
-    return bool(r[key].match(text, pos))
+    m = r[key].match(text, pos)
+    if m and m.group(0) in r["_commitment"]:  # 将 after a subject (督察组将…), not 把-将 at a clause start
+        return pos > 0 and text[pos - 1] not in "，,：:。；;、\n 　“" and not r["_enum"].match(text, max(0, pos - 2))
+    return bool(m)
 
 
 def _clauses(text: str, start: int, end: int, ordered: bool = False):
@@ -122,7 +144,8 @@ def _clauses(text: str, start: int, end: int, ordered: bool = False):
     cuts = {start}
     commas = [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end)]
     for m in r["_enum"].finditer(text, start, end):
-        if m.start() == start or text[m.start() - 1] in "，,：:。；;\n 　":
+        if m.start() == start or text[m.start() - 1] in "，,：:。；;\n 　" \
+                or r["_subject"].fullmatch(text, start, m.start()):
             cuts.add(m.start())
     for m in _CLAUSE_BREAK.finditer(text, start, end):
         last_cut = max(c for c in cuts if c <= m.start())
@@ -132,16 +155,18 @@ def _clauses(text: str, start: int, end: int, ordered: bool = False):
             prev = max([c + 1 for c in commas if c < m.start()] + [last_cut])
             if prev > last_cut and text.startswith(("对", "针对"), prev):
                 cuts.add(prev)  # …，对环境信访交办件和突出环境问题，要认真办结…
+            elif prev > last_cut and (r["_conditional"].match(text, prev) or text[m.start() - 1] == "的"):
+                continue  # 要严格追责问责，如出现…等问题，要依法依纪处理: one order
             else:
                 cuts.add(m.end())
         elif ordered and m.end() < end and r["_action_head"].match(text, m.end()):
-            cuts.add(m.end())
+            cuts.add(m.end())  # a list of actions after 要求 or 要: each its own directive
         else:  # ，各专项工作组、整改督办工作组要… : an addressee, then the marker
             for k in range(m.end() + 2, min(m.end() + 26, end)):
                 if text[k] in "，,。；;":
                     break
-                if _is_marker_at(text, k) and r["_addressee"].search(text[m.end():k]):
-                    cuts.add(m.end())
+                if _is_marker_at(text, k) and (r["_addressee"].search(text[m.end():k]) or text[k - 1] == "的"):
+                    cuts.add(m.end())  # …，正在整改的要确保序时进度: a subject phrase, then the marker
                     break
     bounds = sorted(cuts) + [end]
     for a, b in zip(bounds, bounds[1:]):
@@ -171,14 +196,34 @@ def _asked_until(text: str, start: int, end: int) -> int | None:
 
 
 def find_directives(text: str, time_expressions: list[dict]) -> list[dict]:
-    """Directives with actor, addressee, exact action span and governing deadline (a time expression)."""
+    """Directives with actor, addressee, exact action span and governing deadline (a time expression).
+
+    The rules match the folded view of the text (simplified, half-width, mirror-page pinyin removed: see
+    :mod:`.view`); ``start``/``end``, ``action`` and ``addressee`` are taken from ``text`` as given, the actor
+    is given in simplified characters (it names a person or body, whatever the page's script)."""
+    view = fold_view(text)
+    found = []
+    for d in _find(view.text, [dict(t, start=view.index(t["start"]), end=view.index(t["end"]))
+                               for t in time_expressions], time_expressions):
+        start, end = view.span_through(d.pop("start"), d.pop("end"))
+        who = view.span_through(*d["who"]) if d["who"] else None
+        found.append({"actor": d["actor"], "addressee": text[who[0]:who[1]] if who else None,
+                      "action": text[start:end], "start": start, "end": end, "deadline": d["deadline"]})
+    return found
+
+
+def _find(text: str, time_expressions: list[dict], originals: list[dict]) -> list[dict]:
+    """The rules over folded ``text``; offsets, time expressions included, are folded ones."""
     r = rules()
     people = _known_people(text)
-    time_expressions = sorted(time_expressions, key=lambda t: t["start"])
+    order = sorted(range(len(time_expressions)), key=lambda i: time_expressions[i]["start"])
+    time_expressions = [time_expressions[i] for i in order]
+    originals = [originals[i] for i in order]
     starts = [t["start"] for t in time_expressions]  # the deadline of a clause: found by bisection, not a scan
     actor = None
     out = []
-    # sentences: a sentence may run over a line break inside a paragraph (PDF extraction): join them
+    listed = _listed_paragraphs(text)
+    carried = False  # the sentence before ended in ；inside an order or a plan: its list goes on
     for s_start, s_end in sentences(text):
         sentence = text[s_start:s_end]
         if s_start == 0 or text[s_start - 1] == "\n":
@@ -191,10 +236,9 @@ def find_directives(text: str, time_expressions: list[dict]) -> list[dict]:
             body_start = s_start + spoken[1]
             while body_start < s_end and text[body_start] in "，,：: ":
                 body_start += 1
-        if actor is None and not spoken:
-            # an order with no speaker named: 请…, 要求… at the sentence start, or 会议 implied
-            pass
         in_order = ordering or any(_is_marker_at(text, i, "_cut_marker") for i in range(body_start, min(body_start + 3, s_end)))
+        in_order = in_order or (carried and bool(r["_action_head"].match(text, body_start)))
+        n_before = len(out)
         for k, (a, b) in enumerate(_clauses(text, body_start, s_end, in_order)):
             clause = text[a:b]
             enum = r["_enum"].match(text, a)
@@ -203,40 +247,62 @@ def find_directives(text: str, time_expressions: list[dict]) -> list[dict]:
                 if _is_marker_at(text, i):
                     marker_pos = i
                     break
-            if enum and (actor or spoken):
-                action_start = a
+            if enum and (actor or spoken or bisect.bisect_right(listed, a) % 2):
+                action_start = a  # an item under a speaker, or in a paragraph that lists two or more
             elif (ordering and k == 0) or (in_order and r["_action_head"].match(text, a)):
                 action_start = a
             elif marker_pos is not None and marker_pos - a <= 40:
                 action_start = marker_pos if marker_pos > a and text[marker_pos - 1] not in "，," else a
-                if clause.startswith(("对", "在", "针对", "围绕", "按照", "根据")):
-                    action_start = a
+                if clause.startswith(("对", "在", "针对", "围绕", "按照", "根据")) or text[marker_pos - 1] == "的":
+                    action_start = a  # 对…要…, 已经完成整改的要…: the phrase that frames the order belongs to it
             else:
                 continue
-            if b - action_start < 4:
-                continue
-            addressee = None
-            head = text[a:action_start] if action_start > a else text[body_start:a] if a == body_start else ""
-            m = r["_addressee"].search(head.rstrip("，, ")) if head else None
+            first = _CLAUSE_BREAK.search(text, action_start, b)
+            if b - action_start < 4 or _COPULA.match(text, first.start() if first else b):
+                continue  # 抓好…整改工作，是…的重要举措: the subject of a statement, not an order
+            who = None  # the addressee's (start, end)
+            h_start = a if action_start > a else body_start
+            h_end = action_start if action_start > a else a if a == body_start else h_start
+            while h_end > h_start and text[h_end - 1] in "，, ":
+                h_end -= 1
+            m = r["_addressee"].search(text, h_start, h_end) if h_end > h_start else None
             if m:
-                addressee = m.group(1).lstrip("，,、")
-            if addressee is None and marker_pos is not None and action_start < marker_pos <= action_start + 25:
+                w = m.start(1)
+                while w < m.end(1) and text[w] in "，,、":
+                    w += 1
+                who = (w, m.end(1)) if w < m.end(1) else None
+            if who is None and marker_pos is not None and action_start < marker_pos <= action_start + 25:
                 m = r["_addressee"].fullmatch(text, action_start, marker_pos)
                 if m:  # 全市要迅速行动 / 各专项工作组要…: the addressee, then the order
-                    addressee, action_start = m.group(1), marker_pos
-            who_end = _asked_until(text, action_start, b) if addressee is None else None
+                    who, action_start = (m.start(1), m.end(1)), marker_pos
+            who_end = _asked_until(text, action_start, b) if who is None else None
             if who_end:  # 要求各区县市及市直相关部门“一把手”担任联络员… / 请…联络组督促市州…
                 ask = r["_ask"].match(text, action_start)
-                addressee, action_start = text[ask.end():who_end], who_end
+                who, action_start = (ask.end(), who_end), who_end
             deadline = None
             for j in range(bisect.bisect_left(starts, action_start), len(starts)):
                 t = time_expressions[j]
                 if t["start"] >= b:
                     break
                 if t["end"] <= b and t["type"] != "date":
-                    deadline = t
+                    deadline = originals[j]
                     if t["type"] in ("deadline", "recurrence", "duration"):
                         break
-            out.append({"actor": actor, "addressee": addressee, "action": text[action_start:b],
-                        "start": action_start, "end": b, "deadline": deadline})
+            out.append({"actor": actor, "who": who, "start": action_start, "end": b, "deadline": deadline})
+        carried = text[s_end - 1] in "；;" and (len(out) > n_before or carried and in_order)
     return out
+
+
+def _listed_paragraphs(text: str) -> list[int]:
+    """Flat [start, end, start, end, …] of the paragraphs (lines) whose clauses start two or more enumerated
+    items: there an item is a measure or a duty even when no speaker is named (该区首先…；二是…；三是…)."""
+    r = rules()
+    bounds = []
+    pos = 0
+    for line in text.split("\n"):
+        items = sum(1 for m in r["_enum"].finditer(line)
+                    if m.start() == 0 or line[m.start() - 1] in "，,：:。；;　 " or r["_subject"].search(line, 0, m.start()))
+        if items >= 2:
+            bounds += [pos, pos + len(line)]
+        pos += len(line) + 1
+    return bounds

@@ -6,18 +6,37 @@ import datetime as dt
 
 from .directives import find_directives
 from .keywords import keywords
+from .spans import MAX_DOC_CHARS, briefing_doc
 from .timex import document_date, find_time_expressions
 
 __all__ = ["extract_briefing"]
 
 
 def extract_briefing(text: str, date: dt.date | str | None = None, top_keywords: int = 10) -> dict:
-    """Offsets index ``text`` as given (Python slicing); ``date`` overrides the date the briefing states."""
+    """Offsets index ``text`` as given (Python slicing); ``date`` overrides the date the briefing states.
+
+    The directives and time expressions are the spans of the spaCy pipeline (:mod:`.spans`); a text longer
+    than ``MAX_DOC_CHARS`` goes through the same stage functions without building a spaCy document."""
     if isinstance(date, str):
         date = dt.date.fromisoformat(date)
-    doc_date = date or document_date(text)
-    times = find_time_expressions(text, doc_date)
+    if len(text) <= MAX_DOC_CHARS:
+        doc = briefing_doc(text, date)
+        doc_date = doc._.date
+        times = [_time(s) for s in doc.spans["time_expressions"]]
+        directives = [{"actor": s._.actor, "addressee": s._.addressee, "action": s.text,
+                       "start": s.start_char, "end": s.end_char,
+                       "deadline": _time(s._.deadline) if s._.deadline is not None else None}
+                      for s in doc.spans["directives"]]
+    else:
+        doc_date = date or document_date(text)
+        times = find_time_expressions(text, doc_date)
+        directives = find_directives(text, times)
     return {"date": doc_date.isoformat() if doc_date else None,
             "keywords": keywords(text, top_keywords),
-            "directives": find_directives(text, times),
+            "directives": directives,
             "time_expressions": times}
+
+
+def _time(span) -> dict:
+    return {"text": span.text, "start": span.start_char, "end": span.end_char, "type": span.label_,
+            "value": span._.value}

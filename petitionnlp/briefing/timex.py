@@ -1,8 +1,12 @@
 """Time expressions in briefings: dates, deadlines, durations, recurrences and vague urgency words.
 
 The patterns are data (``corpora/briefing/time_rules.json``); this module compiles them, picks the
-leftmost-longest non-overlapping matches, and normalizes each to CONTRACT.md's ``value`` conventions,
-resolving month-day and relative expressions against the document date and the last date named before.
+leftmost-longest non-overlapping matches, and normalizes each to CONTRACT.md's ``value`` conventions:
+a day, a month, a year, a quarter (``2019-Q3``), a half year (``2024-H1``), a time (``2024-05-09T08:00``), a span
+``START/END`` or an open span ``START/..``, the last day of a deadline, an ISO duration.  Month-day expressions
+resolve against the last full date named before (or the document date); relative ones (昨天, 上个月, 本季度, 今年)
+against the document date.  Matching runs on a folded view of the text (see :mod:`.view`): the offsets returned
+are the original text's.
 """
 
 from __future__ import annotations
@@ -14,19 +18,22 @@ import re
 from functools import lru_cache
 
 from ..resources import corpus_path
+from .view import fold_view
 
-__all__ = ["find_time_expressions", "document_date", "parse_number"]
+__all__ = ["find_time_expressions", "document_date", "parse_number", "interval"]
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 def parse_number(s: str | None) -> int | None:
-    """``"3"``, ``"三"``, ``"十五"``, ``"二十"``, full-width digits → int."""
+    """``"3"``, ``"三"``, ``"十五"``, ``"二十"``, ``"二〇〇六"`` (digit by digit), full-width digits → int."""
     if not s:
         return None
     s = s.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
     if s.isdigit():
         return int(s)
+    if len(s) > 1 and all(ch in _DIGITS for ch in s):  # 二〇〇六, 一九九一: read digit by digit
+        return int("".join(str(_DIGITS[ch]) for ch in s))
     total, current = 0, 0
     for ch in s:
         if ch in _DIGITS:
@@ -50,8 +57,13 @@ def _data() -> dict:
 @lru_cache(maxsize=1)
 def _rules():
     data = _data()
-    num = data["NUM"]
-    return [(r["name"], r["type"], re.compile(r["pattern"].replace("NUM", num))) for r in data["rules"]]
+
+    def expand(pattern: str) -> str:
+        for key in ("MNUM", "DNUM", "HNUM"):  # before NUM, which they contain
+            pattern = pattern.replace(key, data[key])
+        return pattern.replace("NUM", data["NUM"])
+
+    return [(r["name"], r["type"], re.compile(expand(r["pattern"]))) for r in data["rules"]]
 
 
 def _expression(text: str, start: int, end: int, type_: str, value: str | None) -> dict:
@@ -60,18 +72,22 @@ def _expression(text: str, start: int, end: int, type_: str, value: str | None) 
 
 
 _DATE_IN_HEADER = re.compile(r"([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日")
+_ISO_IN_HEADER = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})-([0-9]{1,2})-([0-9]{1,2})(?![0-9])")
 _YEAR = re.compile(r"(?<![0-9])(20[0-9]{2}|19[0-9]{2})\s*年")
 
 
 def document_date(text: str) -> dt.date | None:
-    """The date a briefing states: a full date in its header (first 400 characters), else Jan 1 of the first year it names."""
-    m = _DATE_IN_HEADER.search(text[:400])
-    if m:
-        try:
-            return dt.date(int(m[1]), int(m[2]), int(m[3]))
-        except ValueError:
-            pass
-    m = _YEAR.search(text)
+    """The date a briefing states: a full date in its header (first 400 characters), else Jan 1 of the first year
+    it names."""
+    head = fold_view(text[:400]).text
+    for rx in (_DATE_IN_HEADER, _ISO_IN_HEADER):
+        m = rx.search(head)
+        if m:
+            try:
+                return dt.date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                pass
+    m = _YEAR.search(fold_view(text).text)
     return dt.date(int(m[1]), 1, 1) if m else None
 
 
@@ -87,11 +103,57 @@ def _iso(y, m=None, d=None) -> str:
     return f"{y:04d}-{m:02d}-{d:02d}"
 
 
-_UNIT_DURATION = {"半年": "P6M", "半个月": "P15D", "小时": "PT{n}H", "天": "P{n}D", "日": "P{n}D", "周": "P{n}W", "星期": "P{n}W", "工作周": "P{n}W",
-                  "个月": "P{n}M", "月": "P{n}M", "年": "P{n}Y", "季度": "P{m}M", "季": "P{m}M", "半月": "P15D",
-                  "旬": "P10D"}
+def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    n = y * 12 + (m - 1) + k
+    return n // 12, n % 12 + 1
+
+
+_UNIT_DURATION = {"半年": "P6M", "半个月": "P15D", "小时": "PT{n}H", "天": "P{n}D", "日": "P{n}D", "周": "P{n}W",
+                  "星期": "P{n}W", "工作周": "P{n}W", "个月": "P{n}M", "月": "P{n}M", "年": "P{n}Y", "季度": "P{m}M",
+                  "季": "P{m}M", "半月": "P15D", "旬": "P10D"}
 _HOUR_SHIFT = {"下午": 12, "晚上": 12, "晚": 12, "中午": 0, "上午": 0, "早上": 0, "凌晨": 0}
-_RELATIVE = {"昨日": -1, "昨天": -1, "前日": -2, "前天": -2, "明日": 1, "明天": 1, "今日": 0, "今天": 0}
+_RELATIVE = {"昨日": -1, "昨天": -1, "前日": -2, "前天": -2, "明日": 1, "明天": 1, "今日": 0, "今天": 0, "后天": 2,
+             "大前天": -3, "大后天": 3, "昨晚": -1, "昨夜": -1, "今晚": 0, "今早": 0, "今晨": 0}
+_EVENING = ("晚", "夜")
+_REL_YEAR = {"今年": 0, "本年": 0, "当年": 0, "明年": 1, "去年": -1, "前年": -2, "上一年": -1, "上年": -1, "下一年": 1,
+             "次年": 1}
+_REL_WEEK = {None: 0, "这": 0, "本": 0, "上": -1, "下": 1, "上上": -2, "下下": 2}
+_WEEKDAY = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
+_REL_MONTH = {"上个月": -1, "上月": -1, "上一个月": -1, "下个月": 1, "下月": 1, "下一个月": 1, "本月": 0, "这个月": 0,
+              "当月": 0, "同月": 0}
+_REL_QUARTER = {"本季度": 0, "这个季度": 0, "当季": 0, "上个季度": -1, "上季度": -1, "上一季度": -1, "下个季度": 1,
+                "下季度": 1, "下一季度": 1}
+_HOLIDAYS = {"十一": (10, 1), "国庆": (10, 1), "国庆节": (10, 1), "五一": (5, 1), "元旦": (1, 1)}
+
+
+def interval(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a value covers (``2019-Q3`` → Jul 1, Sep 30; ``A/B`` → A's first, B's last)."""
+    if not value:
+        return None
+    if "/" in value:
+        a, b = value.split("/", 1)
+        first = interval(a) if a != ".." else (dt.date.min, dt.date.min)
+        last = interval(b) if b != ".." else (dt.date.max, dt.date.max)
+        return (first[0], last[1]) if first and last else None
+    try:
+        m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q([1-4])|-H([12]))?(?:T.*)?", value)
+        if not m:
+            return None
+        y = int(m[1])
+        if m[3]:
+            day = dt.date(y, int(m[2]), int(m[3]))
+            return day, day
+        if m[2]:
+            mo = int(m[2])
+            return dt.date(y, mo, 1), dt.date(y, mo, _last_day(y, mo))
+        if m[4]:
+            q = int(m[4])
+            return dt.date(y, 3 * q - 2, 1), dt.date(y, 3 * q, _last_day(y, 3 * q))
+        if m[5]:
+            return (dt.date(y, 1, 1), dt.date(y, 6, 30)) if m[5] == "1" else (dt.date(y, 7, 1), dt.date(y, 12, 31))
+        return dt.date(y, 1, 1), dt.date(y, 12, 31)
+    except ValueError:
+        return None
 
 
 class _Resolver:
@@ -99,28 +161,48 @@ class _Resolver:
         self.doc = doc_date
         self.anchor = doc_date  # the last full date named (当日, 14日 resolve against it)
 
-    def year(self, y, ry=None):
-        if y:
-            return int(y)
-        base = self.anchor.year if self.anchor else None
-        if ry and base is not None:
-            return base + {"明年": 1, "去年": -1}.get(ry, 0)
-        return base
+    # ------------------------------------------------------------------------------------ pieces
+    def year(self, g: dict, sfx: str = "", default: int | None = None) -> int | None:
+        if g.get("y" + sfx):
+            return int(g["y" + sfx])
+        if g.get("ycn" + sfx):
+            return parse_number(g["ycn" + sfx])
+        ref = self.doc.year if self.doc else (self.anchor.year if self.anchor else None)
+        if g.get("yy" + sfx):
+            yy = int(g["yy" + sfx])
+            base = (ref or 2024) % 100
+            return 2000 + yy if yy <= base + 5 else 1900 + yy
+        if g.get("ry" + sfx) and ref is not None:
+            return ref + _REL_YEAR.get(g["ry" + sfx], 0)
+        if default is not None:
+            return default
+        return self.anchor.year if self.anchor else ref
 
-    def month(self, m):
-        return parse_number(m) if m else (self.anchor.month if self.anchor else None)
+    def month(self, g: dict, sfx: str = "", default: int | None = None) -> tuple[int, int]:
+        """(year, month) of the month the groups name (a relative month counts from the document date)."""
+        if g.get("rm" + sfx) and self.doc:
+            return _shift_month(self.doc.year, self.doc.month, _REL_MONTH[g["rm" + sfx]])
+        y = self.year(g, sfx)
+        m = parse_number(g.get("m" + sfx)) if g.get("m" + sfx) else default
+        if m is None:
+            m = self.anchor.month if self.anchor else None
+        return y, m
 
     def value(self, name: str, g: dict) -> str | None:
         try:
             return getattr(self, "_" + name)(g)
-        except (ValueError, TypeError, AttributeError):
+        except (ValueError, TypeError, AttributeError, KeyError, OverflowError):
             return None
 
+    # ------------------------------------------------------------------------------------- rules
     def _recurrence(self, g):
         n = parse_number(g.get("n")) or 1
         return _UNIT_DURATION[g["unit"]].format(n=n, m=3 * n)
 
     def _working_days(self, g):
+        return None
+
+    def _vague(self, g):
         return None
 
     def _duration(self, g):
@@ -130,76 +212,218 @@ class _Resolver:
     def _deadline(self, g):
         part = g.get("part")
         if part in ("月底", "月末"):
-            y, m = self.year(None), self.month(None)
+            y, m = self.month({})
             return _iso(y, m, _last_day(y, m))
         if part in ("底", "末") and not g.get("m"):
-            return _iso(self.year(g.get("y"), g.get("ry")), 12, 31)
+            return _iso(self.year(g), 12, 31)
+        if g.get("early") and not g.get("m"):  # 明年初前: the end of February
+            y = self.year(g)
+            return _iso(y, 2, _last_day(y, 2))
         if part in ("年底", "年末", "今年底", "年内", "下半年"):
-            return _iso(self.year(g.get("y"), g.get("ry")), 12, 31)
+            return _iso(self.year(g), 12, 31)
         if part == "上半年":
-            return _iso(self.year(g.get("y"), g.get("ry")), 6, 30)
-        y, m = self.year(g.get("y"), g.get("ry")), self.month(g.get("m"))
+            return _iso(self.year(g), 6, 30)
+        if not g.get("m") and not g.get("d") and not g.get("rm"):
+            return _iso(self.year(g), 12, 31)
+        y, m = self.month(g)
         if g.get("d"):
-            return _iso(y, m, int(g["d"]))
-        if part in ("上旬",):
+            return _iso(y, m, parse_number(g["d"]))
+        if part == "上旬":
             return _iso(y, m, 10)
-        if part in ("中旬",):
+        if part == "初":
+            return _iso(y, m, 5)
+        if part == "中旬":
             return _iso(y, m, 20)
-        if g.get("m") or part:
-            return _iso(y, m, _last_day(y, m))
-        return _iso(y, 12, 31)
+        return _iso(y, m, _last_day(y, m))
 
-    def _date(self, g):
-        if g.get("q"):
-            return f"{self.year(g.get('y'), g.get('ry')):04d}-Q{parse_number(g['q'])}"
-        if g.get("half"):
-            return f"{int(g['y']):04d}-H{1 if g['half'] == '上半年' else 2}"
-        if not g.get("m") and not g.get("d"):
-            return _iso(int(g["y"]))
-        if g.get("part") == "份" or (g.get("ry") and not g.get("d") and not g.get("part")):
-            return _iso(self.year(g.get("y"), g.get("ry")), self.month(g.get("m")))
-        y, m = self.year(g.get("y"), g.get("ry")), self.month(g.get("m"))
-        if g.get("d"):
-            day = dt.date(y, m, int(g["d"]))
-            if g.get("m"):
+    def _holiday(self, g):
+        m, d = _HOLIDAYS[g["hol"]]
+        y = self.doc.year if self.doc else self.anchor.year
+        if g["hol"] == "元旦" and self.doc and self.doc.month > 1:
+            y += 1
+        return _iso(y, m, d)
+
+    def _point(self, g: dict, sfx: str = "", default_y: int | None = None, default_m: int | None = None) -> str:
+        """The value of one date (a day, a month with its part, a time), groups suffixed ``sfx``."""
+        if g.get("rm" + sfx) and not g.get("d" + sfx):
+            y, m = self.month(g, sfx)
+            if g.get("part") == "初":
+                return f"{_iso(y, m, 1)}/{_iso(y, m, 5)}"
+            return _iso(y, m, _last_day(y, m)) if g.get("part") in ("底", "末") else _iso(y, m)
+        if g.get("rm" + sfx):
+            y, m = self.month(g, sfx)
+        else:
+            y = self.year(g, sfx, default_y)
+            m = parse_number(g.get("m" + sfx)) if g.get("m" + sfx) else default_m
+            if m is None:
+                m = self.anchor.month if self.anchor else None
+        if g.get("d" + sfx):
+            day = dt.date(y, m, parse_number(g["d" + sfx]))
+            if (g.get("m" + sfx) or g.get("rm" + sfx)) and not sfx:
                 self.anchor = day
             value = day.isoformat()
-            if g.get("h"):
-                h = int(g["h"]) + _HOUR_SHIFT.get(g.get("ampm") or "", 0)
-                value += f"T{h % 24:02d}:{int(g.get('min') or 0):02d}"
+            if g.get("h" + sfx):
+                h = parse_number(g["h" + sfx]) + _HOUR_SHIFT.get(g.get("ampm") or "", 0)
+                value += f"T{h % 24:02d}:{int(g.get('min' + sfx) or 0):02d}"
             return value
         part = g.get("part")
+        if g.get("y" + sfx) or g.get("ycn" + sfx) or g.get("yy" + sfx):
+            self.anchor = dt.date(y, m, 1)  # 2019年6月中旬至12月31日: the day after resolves in 2019
         if part == "上旬":
             return f"{_iso(y, m, 1)}/{_iso(y, m, 10)}"
+        if part == "初":
+            return f"{_iso(y, m, 1)}/{_iso(y, m, 5)}"
         if part == "中旬":
             return f"{_iso(y, m, 11)}/{_iso(y, m, 20)}"
         if part == "下旬":
             return f"{_iso(y, m, 21)}/{_iso(y, m, _last_day(y, m))}"
         if part in ("底", "末"):
             return _iso(y, m, _last_day(y, m))
+        dt.date(y, m, 1)  # a month that exists
         return _iso(y, m)
 
+    def _date(self, g):
+        if g.get("rq"):
+            base = self.doc or self.anchor
+            y, q = base.year, (base.month - 1) // 3 + 1 + _REL_QUARTER[g["rq"]]
+            y, q = y + (q - 1) // 4, (q - 1) % 4 + 1
+            return f"{y:04d}-Q{q}"
+        if g.get("q") or g.get("q1"):
+            q = parse_number(g["q"]) if g.get("q") else 1
+            return f"{self.year(g):04d}-Q{q}"
+        if g.get("half"):
+            return f"{self.year(g):04d}-H{1 if g['half'] == '上半年' else 2}"
+        if not g.get("m") and not g.get("d") and not g.get("rm"):
+            y = self.year(g)
+            return f"{_iso(y, 1)}/{_iso(y, 2)}" if g.get("early") else _iso(y)
+        return self._point(g)
+
+    def _span(self, g):
+        first = self._point(g)
+        if g.get("h2"):  # 5月9日8时至20时: the same day
+            day = first[:10]
+            h2 = parse_number(g["h2"])
+            return f"{first}/{day}T{h2 % 24:02d}:00"
+        y1 = int(first[:4])
+        m1 = int(first[5:7]) if len(first) >= 7 and first[4] == "-" else None
+        second = self._point(g, "2", default_y=y1, default_m=m1)
+        return f"{first.split('/')[0]}/{second.split('/')[-1]}"
+
+    def _first_n(self, g):
+        y = self.year(g)
+        if not g.get("qn") and not g.get("mn"):  # 首月
+            return _iso(y, 1)
+        last = 3 * parse_number(g["qn"]) if g.get("qn") else parse_number(g["mn"])
+        return f"{_iso(y, 1)}/{_iso(y, last)}"
+
+    def _iso(self, g):
+        day = dt.date(int(g["y"]), int(g["m"]), int(g["d"]))
+        self.anchor = day
+        return day.isoformat() + (f"T{int(g['h']):02d}:{g['min']}" if g.get("h") else "")
+
     def _time(self, g):
-        h = int(g["h"]) + _HOUR_SHIFT.get(g.get("ampm") or "", 0)
+        h = parse_number(g["h"]) + _HOUR_SHIFT.get(g.get("ampm") or "", 0)
         return f"{self.anchor.isoformat()}T{h % 24:02d}:{int(g.get('min') or 0):02d}"
 
     def _relative(self, g):
         rel = g["rel"]
-        if rel in ("当日", "当天"):
-            return self.anchor.isoformat()
-        if rel == "次日":
-            return (self.anchor + dt.timedelta(days=1)).isoformat()
-        return (self.doc + dt.timedelta(days=_RELATIVE[rel])).isoformat()
+        if rel in ("当日", "当天", "当晚", "当夜", "同日"):
+            day = self.anchor
+        elif rel == "次日":
+            day = self.anchor + dt.timedelta(days=1)
+        else:
+            day = self.doc + dt.timedelta(days=_RELATIVE[rel])
+        if not g.get("h"):
+            return day.isoformat()
+        h = parse_number(g["h"])
+        evening = (g.get("ampm") or "") in ("下午", "晚上", "晚", "夜里") or rel.endswith(_EVENING)
+        h = h + 12 if evening and h < 12 else h
+        return f"{day.isoformat()}T{h % 24:02d}:{int(g.get('min') or 0):02d}"
 
-    def _vague(self, g):
-        return None
+    def _clock(self, g):
+        day = self.anchor.isoformat()
+        h = int(g["h"]) + (12 if g.get("ampm") in ("下午", "晚上") and int(g["h"]) < 12 else 0)
+        first = f"{day}T{h:02d}:{g['min']}"
+        return f"{first}/{day}T{int(g['h2']):02d}:{g['min2']}" if g.get("h2") else first
+
+    def _week(self, g):
+        """A day of a week (下周六) or the week itself (上周: Monday to Sunday), against the document date."""
+        monday = self.doc - dt.timedelta(days=self.doc.weekday()) + dt.timedelta(weeks=_REL_WEEK[g.get("wrel")])
+        if g.get("wd"):
+            wd = _WEEKDAY.get(g["wd"]) or int(g["wd"])
+            return (monday + dt.timedelta(days=wd - 1)).isoformat()
+        return f"{monday.isoformat()}/{(monday + dt.timedelta(days=6)).isoformat()}"
+
+    def _offset(self, g):
+        """三年前 → that year, 20天后 → that day, 半年之后 → from that month on, 两天之前 → up to that day."""
+        n = 0.5 if g["n"] == "半" else parse_number(g["n"]) + (0.5 if g.get("half") else 0)
+        sign = -1 if g["dir"].endswith("前") else 1
+        unit = g["unit"]
+        if unit == "月" and n != int(n):  # 半月, 两个半月: days
+            unit, n = "天", round(n * 30)
+        if unit in ("年", "月"):
+            months = round(n * (12 if unit == "年" else 1)) * sign
+            y, m = _shift_month(self.doc.year, self.doc.month, months)
+            value = _iso(y) if unit == "年" and n == int(n) else _iso(y, m)
+        else:
+            day = self.doc + dt.timedelta(days=round(n * (7 if unit in ("周", "星期") else 1)) * sign)
+            if unit in ("周", "星期"):
+                monday = day - dt.timedelta(days=day.weekday())
+                value = f"{monday.isoformat()}/{(monday + dt.timedelta(days=6)).isoformat()}"
+            else:
+                value = day.isoformat()
+        if len(g["dir"]) == 1:
+            return value
+        return f"../{value.split('/')[-1]}" if sign < 0 else f"{value.split('/')[0]}/.."
+
+    def _window(self, g):
+        """近30天 → the 30 days up to the document date; 未来两个月 → the two months from it."""
+        n, unit, base = parse_number(g["n"]), g["unit"], self.doc
+        if unit in ("年", "月"):
+            months = n * (12 if unit == "年" else 1)
+            y, m = _shift_month(base.year, base.month, months if g["dir"] == "未来" else -months)
+            other = dt.date(y, m, min(base.day, _last_day(y, m)))
+        else:
+            other = base + dt.timedelta(days=n * (7 if unit in ("周", "星期") else 1) * (1 if g["dir"] == "未来" else -1))
+        if g["dir"] == "未来":
+            if unit in ("年", "月"):
+                other -= dt.timedelta(days=1)
+            return f"{base.isoformat()}/{other.isoformat()}"
+        return f"{other.isoformat()}/{base.isoformat()}"
+
+    def _ym_span(self, g):
+        """1999.08-2002.02, 2008.03-2009: month to month (or to the end of a year)."""
+        y2, m2 = int(g["y2"]), int(g["m2"]) if g.get("m2") else 12
+        dt.date(int(g["y"]), int(g["m"]), 1), dt.date(y2, m2, 1)  # months that exist
+        return f"{_iso(int(g['y']), int(g['m']))}/{_iso(y2, m2) if g.get('m2') else _iso(y2)}"
+
+    def _era(self, g):
+        """上世纪80年代 → 1980/1989, 二十世纪九十年代末期 → 1997/1999, 11世纪初 → 1000/1019."""
+        part = g.get("part") or ""
+        if g.get("c"):
+            c = self.doc.year // 100 - 1 if g["c"] == "上" else parse_number(g["c"]) - 1
+        else:  # 80年代: the last century's, unless that decade has begun in this one
+            c = self.doc.year // 100 if int(g["dec"][0]) * 10 <= self.doc.year % 100 else self.doc.year // 100 - 1
+        if not g.get("dec"):
+            lo, hi = {"初": (0, 19), "初期": (0, 19), "前期": (0, 19), "末": (80, 99), "末期": (80, 99),
+                      "后期": (80, 99), "中期": (40, 59)}.get(part, (0, 99))
+            return f"{c * 100 + lo:04d}/{c * 100 + hi:04d}"
+        start = c * 100 + parse_number(g["dec"])
+        lo, hi = {"初": (0, 2), "初期": (0, 2), "前期": (0, 2), "中期": (4, 6), "末": (7, 9), "末期": (7, 9),
+                  "后期": (7, 9)}.get(part, (0, 9))
+        return f"{start + lo:04d}/{start + hi:04d}"
+
+    def _two_years(self, g):
+        return f"{self.doc.year:04d}/{self.doc.year + 1:04d}"
 
 
 def find_time_expressions(text: str, doc_date: dt.date | None = None) -> list[dict]:
-    """Every time expression in ``text`` with exact offsets, type and normalized value."""
+    """Every time expression in ``text`` with exact offsets (into ``text`` as given), type and normalized value."""
+    view = fold_view(text)
+    folded = view.text
     found = []
     for order, (name, kind, rx) in enumerate(_rules()):
-        for m in rx.finditer(text):
+        for m in rx.finditer(folded):
             if m.end() > m.start():
                 found.append((m.start(), -(m.end() - m.start()), order, name, kind, m))
     found.sort()
@@ -214,28 +438,61 @@ def find_time_expressions(text: str, doc_date: dt.date | None = None) -> list[di
     for name, kind, m in picked:
         g = {k: v for k, v in m.groupdict().items() if v}
         out.append(_expression(m.group(0), m.start(), m.end(), kind, resolver.value(name, g)))
-    return _spans(text, out)
+    out = _spans(folded, out)
+    for t in out:  # back to the original text's offsets and characters
+        t["start"], t["end"] = view.span(t["start"], t["end"])
+        t["text"] = text[t["start"]:t["end"]]
+    return out
 
 
-_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?$")
+_DATEISH = re.compile(r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2}(?:T[0-9:]+)?)?|-Q[1-4]|-H[12])?(?:/[0-9]{4}[-0-9QHT:]*)?$")
+
+
+_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:/[0-9]{4}-[0-9]{2}-[0-9]{2})?$")
+_ATTACHED = re.compile(r"^(?:周|星期|礼拜|上午|下午|晚上|晚|凌晨|早上|中午)")
+_BARE_DAY = re.compile(r"^[0-9]{1,2}[号日]$")
+
+
+def _next_day(value: str) -> str | None:
+    try:
+        return (dt.date.fromisoformat(value) + dt.timedelta(days=1)).isoformat()
+    except ValueError:
+        return None
 
 
 def _spans(text: str, found: list[dict]) -> list[dict]:
-    """Two dates joined by 至/到/— become one span ``START/END``; a date followed by 起/以来 an open span."""
+    """Two dates joined by 至/到/— become one span ``START/END`` (the first's start, the second's end); a date
+    followed by 起/以来/以后 an open span ``START/..``, with a 从/自 before it in the span."""
     data = _data()
     joiner, open_suffix = re.compile(data["span_joiners"]), re.compile(data["open_span_suffix"])
     out: list[dict] = []
     for t in found:
         prev = out[-1] if out else None
+        if prev and prev["type"] == "date" and t["type"] == "date" and prev["end"] == t["start"] \
+                and _DAY.match(prev["value"] or "") and t["value"] and _ATTACHED.match(t["text"]):
+            # 6月1日周六, 下个月9号早上8点到中午12点: the weekday or the time of day belongs to the day before it
+            value = prev["value"] if t["text"][0] in "周星礼" else t["value"].replace(t["value"][:10], prev["value"])
+            out[-1] = _expression(text[prev["start"]:t["end"]], prev["start"], t["end"], "date", value)
+            continue
+        if prev and prev["type"] == "date" and t["type"] == "date" and _DAY.match(prev["value"] or "") \
+                and _BARE_DAY.match(t["text"]) and text[prev["end"]:t["start"]] in ("，", ",", "、") \
+                and t["value"] and _next_day(prev["value"].split("/")[-1]) == t["value"]:
+            # 9月10号，11号，12号: consecutive days listed → one span
+            value = f"{prev['value'].split('/')[0]}/{t['value']}"
+            out[-1] = _expression(text[prev["start"]:t["end"]], prev["start"], t["end"], "date", value)
+            continue
         if (prev and prev["type"] == "date" and t["type"] == "date" and prev["value"] and t["value"]
-                and _DAY.match(prev["value"]) and _DAY.match(t["value"])
+                and _DATEISH.match(prev["value"]) and _DATEISH.match(t["value"])
                 and joiner.match(text[prev["end"]:t["start"]])):
-            out[-1] = _expression(text[prev["start"]:t["end"]], prev["start"], t["end"], "date",
-                                     f"{prev['value']}/{t['value']}")
+            value = f"{prev['value'].split('/')[0]}/{t['value'].split('/')[-1]}"
+            out[-1] = _expression(text[prev["start"]:t["end"]], prev["start"], t["end"], "date", value)
             continue
         out.append(t)
     for i, t in enumerate(out):
-        m = open_suffix.match(text, t["end"]) if t["type"] == "date" and t["value"] and _DAY.match(t["value"]) else None
+        if t["type"] != "date" or not t["value"] or "/" in t["value"] or not _DATEISH.match(t["value"]):
+            continue
+        m = open_suffix.match(text, t["end"])
         if m:
-            out[i] = _expression(text[t["start"]:m.end()], t["start"], m.end(), "date", f"{t['value']}/..")
+            start = t["start"] - 1 if t["start"] > 0 and text[t["start"] - 1] in "从自" else t["start"]
+            out[i] = _expression(text[start:m.end()], start, m.end(), "date", f"{t['value']}/..")
     return out
