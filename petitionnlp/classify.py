@@ -25,13 +25,14 @@ from scipy import sparse
 from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
+from . import persist
 from .errors import Errors, ModelError
 from .resources import corpus_path
 from .taxonomy import TYPES
 from .tokenize import analyze
 
 __all__ = ["LexiconFeatures", "WeightedOneVsRest", "RepeatMemory", "PollutionTypeClassifier", "KeywordClassifier",
-           "evaluate_predictions", "save_model", "load_model", "load_model_file", "dump_skops", "write_manifest",
+           "evaluate_predictions", "CharNgramHasher", "TermHasher", "save_model", "load_model", "load_model_file", "dump_skops", "write_manifest",
            "read_manifest", "file_sha256", "MODEL_FILE", "MANIFEST"]
 
 MODEL_FILE = "pollution_type.skops"
@@ -102,6 +103,116 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
         if self.first_mention:
             names += [f"first_{t}" for t in TYPES]
         return np.array(names, dtype=object)
+
+
+_SPACES = re.compile(r"\s\s+")
+_MIX = np.uint64(0x100000001B3)
+_SEEDS = tuple(np.uint64((n * 0x9E3779B97F4A7C15) % 2 ** 64) for n in range(8))  # one start value an n-gram size
+
+
+def _mix64(h: np.ndarray) -> np.ndarray:
+    """SplitMix64's finalizer: every input bit moves every output bit (NumPy wraps uint64 arithmetic)."""
+    h = (h ^ (h >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    h = (h ^ (h >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return h ^ (h >> np.uint64(31))
+
+
+class CharNgramHasher(TransformerMixin, BaseEstimator):
+    """Counts of character n-grams hashed into ``n_features`` columns, for a whole batch of texts in a few
+    NumPy operations (no Python loop over n-grams: scikit-learn's ``HashingVectorizer(analyzer="char")`` spends
+    most of a classify run there).  Lower-cased, runs of whitespace as one space, like scikit-learn's analyzer.
+
+    ngram_range : sizes of the n-grams (up to 7); n_features : columns (a power of two); binary : 1 for counts;
+    strip : a regex whose matches are removed first (None: nothing)
+    """
+
+    def __init__(self, ngram_range=(1, 3), n_features: int = 2 ** 17, binary: bool = False,
+                 strip: str | None = None):
+        self.ngram_range = ngram_range
+        self.n_features = n_features
+        self.binary = binary
+        self.strip = strip
+
+    def fit(self, X=None, y=None):
+        return self
+
+    def transform(self, X):
+        if self.n_features & (self.n_features - 1) or not 1 <= self.ngram_range[0] <= self.ngram_range[1] <= 7:
+            raise ValueError("n_features must be a power of two and n-grams of 1 to 7 characters")
+        strip = re.compile(self.strip) if self.strip else None
+        texts = []
+        for t in X:
+            t = _SPACES.sub(" ", t.lower())
+            texts.append(strip.sub("", t) if strip else t)
+        n_rows = len(texts)
+        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n_rows)
+        codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+        row_of = np.repeat(np.arange(n_rows, dtype=np.int64), lengths)
+        # characters left in its text from each position on (itself included): an n-gram starts where ≥ n
+        left = np.repeat(np.cumsum(lengths), lengths) - np.arange(len(codes), dtype=np.int64)
+        rows, cols = [], []
+        lo, hi = self.ngram_range
+        for n in range(lo, hi + 1):
+            m = len(codes) - n + 1
+            if m <= 0:
+                continue
+            h = np.full(m, _SEEDS[n % len(_SEEDS)], dtype=np.uint64)
+            for k in range(n):
+                h ^= codes[k:k + m]
+                h *= _MIX
+            keep = np.flatnonzero(left[:m] >= n)
+            rows.append(row_of[keep])
+            cols.append((_mix64(h[keep]) & np.uint64(self.n_features - 1)).astype(np.int64))
+        r = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+        c = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
+        out = sparse.csr_matrix((np.ones(len(r), dtype=np.float64), (r, c)), shape=(n_rows, self.n_features))
+        out.sum_duplicates()
+        if self.binary:
+            out.data[:] = 1.0
+        return out
+
+
+class TermHasher(TransformerMixin, BaseEstimator):
+    """Counts of the terms ``analyzer`` gives (default: jieba content words, :func:`~petitionnlp.tokenize.analyze`)
+    hashed into ``n_features`` columns by a stable hash (the first 8 bytes of BLAKE2b), each term's column
+    remembered for the process: a batch costs a dictionary lookup a word.
+
+    analyzer : text → list of terms; n_features : columns (a power of two)
+    """
+
+    def __init__(self, analyzer=analyze, n_features: int = 2 ** 16):
+        self.analyzer = analyzer
+        self.n_features = n_features
+
+    def fit(self, X=None, y=None):
+        return self
+
+    def transform(self, X):
+        import hashlib
+
+        if self.n_features & (self.n_features - 1):
+            raise ValueError("n_features must be a power of two")
+        mask = self.n_features - 1
+        column = _TERM_COLUMNS.setdefault(self.n_features, {})
+        indices: list[int] = []
+        indptr = [0]
+        for text in X:
+            for term in self.analyzer(text):
+                col = column.get(term)
+                if col is None:
+                    digest = hashlib.blake2b(term.encode("utf-8"), digest_size=8).digest()
+                    col = column[term] = int.from_bytes(digest, "little") & mask
+                    if len(column) > 2_000_000:  # a stream of unseen strings must not grow without end
+                        column.clear()
+                indices.append(col)
+            indptr.append(len(indices))
+        out = sparse.csr_matrix((np.ones(len(indices), dtype=np.float64), np.asarray(indices, dtype=np.int64),
+                                 np.asarray(indptr, dtype=np.int64)), shape=(len(indptr) - 1, self.n_features))
+        out.sum_duplicates()
+        return out
+
+
+_TERM_COLUMNS: dict[int, dict[str, int]] = {}
 
 
 def _indicator(Y) -> np.ndarray:
@@ -197,13 +308,12 @@ class RepeatMemory(BaseEstimator):
         self.n_features = n_features
 
     def _vectorize(self, X):
-        from sklearn.feature_extraction.text import HashingVectorizer
-
         if not X:
             return sparse.csr_matrix((0, self.n_features), dtype=np.float32)
-        vec = HashingVectorizer(analyzer="char", ngram_range=(2, 2), alternate_sign=False,
-                                n_features=self.n_features, norm="l2", binary=True)
-        return vec.transform([_PUNCT.sub("", t) for t in X]).astype(np.float32)
+        counts = CharNgramHasher((2, 2), self.n_features, binary=True).transform([_PUNCT.sub("", t) for t in X])
+        norms = np.sqrt(np.asarray(counts.sum(axis=1)).ravel())  # binary: the squares are the ones
+        counts.data /= np.repeat(np.where(norms > 0, norms, 1.0), np.diff(counts.indptr))
+        return counts.astype(np.float32)
 
     def fit(self, X, Y):
         """X: normalized texts to remember; Y: their type indicator rows."""
@@ -262,18 +372,16 @@ class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
         self.memory_threshold = memory_threshold
 
     def _make_features(self):
-        from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+        from sklearn.feature_extraction.text import TfidfTransformer
         from sklearn.pipeline import FeatureUnion, make_pipeline
 
-        # hashed features: no vocabulary to store, so the saved model stays small and loads fast
-        def tfidf(**kw):
-            return make_pipeline(HashingVectorizer(alternate_sign=False, norm=None, **kw),
-                                 TfidfTransformer(sublinear_tf=True))
-
+        # hashed features: no vocabulary to store, so the saved model stays small and loads fast; the hashers
+        # count a whole batch at once (see CharNgramHasher, TermHasher)
         parts = [
-            ("words", tfidf(analyzer=analyze, n_features=2 ** self.hash_bits_words)),
-            ("chars", tfidf(analyzer="char", ngram_range=tuple(self.char_ngram_range),
-                            n_features=2 ** self.hash_bits_chars)),
+            ("words", make_pipeline(TermHasher(analyze, 2 ** self.hash_bits_words),
+                                    TfidfTransformer(sublinear_tf=True))),
+            ("chars", make_pipeline(CharNgramHasher(tuple(self.char_ngram_range), 2 ** self.hash_bits_chars),
+                                    TfidfTransformer(sublinear_tf=True))),
         ]
         if self.use_lexicon:
             parts.append(("lexicon", LexiconFeatures(self.lexicon)))
@@ -447,20 +555,26 @@ def load_model_file(path):
 
 @lru_cache(maxsize=8)
 def _load_skops(path: str, size: int, mtime_ns: int):
-    import skops.io as sio
-
     expected = read_manifest(Path(path).parent).get("files", {}).get(Path(path).name)
     if expected is None:
         raise ModelError(Errors.E014.format(path=path, reason="manifest 中没有这个文件 (not in the manifest)"))
-    if file_sha256(path) != expected:
+    sha = file_sha256(path)
+    if sha != expected:
         raise ModelError(Errors.E014.format(path=path, reason="文件的 SHA-256 与保存时记录的不符 (hash mismatch)"))
+    model = persist.cached(sha)  # the same file loaded before: rebuilt without importing skops (0.4 s)
+    if model is not None:
+        return model
+    import skops.io as sio
+
     try:
         untrusted = sio.get_untrusted_types(file=path)
         foreign = [t for t in untrusted if not t.startswith(_TRUSTED_PREFIXES)]
         if foreign:
             raise ModelError(Errors.E011.format(path=path, reason=f"untrusted types {foreign}"))
-        return sio.load(path, trusted=untrusted)
+        model = sio.load(path, trusted=untrusted)
     except ModelError:
         raise
     except Exception as exc:  # a corrupt or foreign file: one clear message
         raise ModelError(Errors.E011.format(path=path, reason=exc)) from None
+    persist.store(sha, model)
+    return model

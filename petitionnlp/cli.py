@@ -18,12 +18,31 @@ from ._entry import _interrupted_early
 __all__ = ["main", "build_parser"]
 
 
+def _jobs(args) -> int:
+    """--jobs N (default: the cores there are)."""
+    if args.jobs is None:
+        from .pipeline import default_jobs
+
+        return default_jobs()
+    return args.jobs
+
+
+def _positive_int(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"--jobs 需要一个正整数 (a positive whole number): {value!r}")
+    return n
+
+
 def _cmd_classify(args) -> int:
     from .pipeline import classify_files
 
     progress = sys.stderr is not None and sys.stderr.isatty() and not args.quiet
     counts = classify_files(args.inputs, args.output, args.text_column, args.model, args.province,
-                            progress=progress, redact=args.redact)
+                            progress=progress, redact=args.redact, jobs=_jobs(args))
     _notices(counts["notices"])
     if args.output:
         print(f"已写出 {counts['rows']} 行到 {args.output}（其中 {counts['errors']} 行无法分类，见 error 列）",
@@ -35,7 +54,7 @@ def _cmd_redact(args) -> int:
     from .pipeline import redact_files
 
     progress = sys.stderr is not None and sys.stderr.isatty() and not args.quiet
-    counts = redact_files(args.inputs, args.output, args.text_column, progress=progress)
+    counts = redact_files(args.inputs, args.output, args.text_column, progress=progress, jobs=_jobs(args))
     _notices(counts["notices"])
     if args.output:
         print(f"已写出 {counts['rows']} 行到 {args.output}（脱敏 {counts['spans']} 处）", file=sys.stderr)
@@ -174,7 +193,7 @@ def _cmd_triage(args) -> int:
     handover = _date_option(args.date)
     check_not_an_input(args.output, [args.input, args.history])
     rows, notices = triage_file(args.input, args.text_column, handover, args.history, args.model, args.province,
-                                redact=args.redact)
+                                redact=args.redact, jobs=_jobs(args))
     _notices(notices)
     if args.output:
         fields = list(dict.fromkeys(k for r in rows for k in r))
@@ -270,6 +289,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     c.add_argument("--redact", action="store_true", help="write the text with personal information redacted "
                                                           "(【姓名】【电话】…) and a pii field")
+    c.add_argument("--jobs", type=_positive_int, metavar="N",
+                   help="processes for large inputs (default: the cores there are; small inputs use one)")
     c.set_defaults(func=_cmd_classify)
 
     r = sub.add_parser("redact", help="个人信息脱敏 (redact names, phones, IDs, plates, e-mail, accounts)")
@@ -277,6 +298,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("-o", "--output", help="output .csv .jsonl .xlsx (default: JSON Lines on stdout)")
     r.add_argument("--text-column", help="name of the petition text column")
     r.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    r.add_argument("--jobs", type=_positive_int, metavar="N",
+                   help="processes for large inputs (default: the cores there are; small inputs use one)")
     r.set_defaults(func=_cmd_redact)
 
     t = sub.add_parser("train", help="训练模型 (train a model folder from your labeled records, on the shipped data)")
@@ -328,6 +351,8 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--model")
     tr.add_argument("-o", "--output", help="also write all rows with triage fields (.csv .jsonl .xlsx)")
     tr.add_argument("--redact", action="store_true", help="personal information redacted in the queue and -o")
+    tr.add_argument("--jobs", type=_positive_int, metavar="N",
+                    help="processes for large inputs (default: the cores there are; small inputs use one)")
     tr.set_defaults(func=_cmd_triage)
 
     u = sub.add_parser("user", help="工作台账号 (workbench accounts)")

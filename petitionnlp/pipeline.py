@@ -1,4 +1,4 @@
-"""Composes the stages for one petition and for a batch, and the train/evaluate jobs.
+"""Composes the stages for one petition and for a batch, on one core or on all of them.
 
 :class:`PetitionPipeline` loads the tokenizer, the type model and the region resolver once; its
 :meth:`~PetitionPipeline.classify_rows` adds the output fields of CONTRACT.md to rows; :func:`run_files` streams
@@ -8,6 +8,7 @@ the batches of the inputs through a :class:`RowJob` (classify, redact) into a wr
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import re
 import sys
 from pathlib import Path
@@ -20,8 +21,8 @@ from .taxonomy import TYPES
 from .text import normalize, to_simplified
 from .triage import assign_department, get_rules, prioritize
 
-__all__ = ["OUTPUT_FIELDS", "PetitionPipeline", "RowJob", "run_files", "classify_files", "output_columns",
-           "redact_files", "triage_file"]
+__all__ = ["OUTPUT_FIELDS", "PetitionPipeline", "RowJob", "ChunkMap", "run_files", "classify_files",
+           "output_columns", "redact_files", "triage_file", "default_jobs"]
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -66,9 +67,10 @@ class PetitionPipeline:
             regions = self.regions.resolve_many([norm[i] for i in ok],
                                                 [hints[i] for i in ok] if hints else None)
             rules = get_rules()
+            scores = proba.round(4).tolist()  # Python floats, rounded once for the whole chunk
             for k, i in enumerate(ok):
                 out[i]["pollution_types"] = types[k]
-                out[i]["pollution_scores"] = {t: round(float(p), 4) for t, p in zip(TYPES, proba[k])}
+                out[i]["pollution_scores"] = dict(zip(TYPES, scores[k]))
                 out[i].update(regions[k])
                 out[i]["region_evidence"] = _as_written(cells[i][0], out[i]["region_evidence"])
                 out[i]["priority"], out[i]["priority_reasons"] = prioritize(norm[i], rules)
@@ -124,11 +126,13 @@ class RowJob:
     """What happens to each chunk of rows of a batch: ``classify`` (with ``redact``: then redacted) or ``redact``
     alone.  Holds nothing heavy until :meth:`setup`, which loads the models once per process."""
 
-    def __init__(self, kind: str = "classify", model_dir=None, province: str | None = None, redact: bool = False):
+    def __init__(self, kind: str = "classify", model_dir=None, province: str | None = None, redact: bool = False,
+                 reserved: list[str] | None = None):
         self.kind = kind
         self.model_dir = model_dir
         self.province = province
         self.redact = redact or kind == "redact"
+        self.reserved = reserved or OUTPUT_FIELDS  # input columns named so are kept as input_…
         self.pipeline = None
 
     @property
@@ -140,11 +144,15 @@ class RowJob:
     def setup(self) -> "RowJob":
         if self.kind == "classify" and self.pipeline is None:
             self.pipeline = PetitionPipeline(self.model_dir, self.province)
+        if self.redact:
+            from .pii import get_pii_nlp
+
+            get_pii_nlp()  # loaded before any fork, once
         return self
 
     def __call__(self, chunk: list[dict], text_column: str, columns: list[str]) -> list[dict]:
         if self.kind == "classify":
-            rows = self.setup().pipeline.classify_rows(chunk, text_column, _hint_column(columns))
+            rows = self.setup().pipeline.classify_rows(chunk, text_column, _hint_column(columns), self.reserved)
         else:
             renames = reserved_renames(columns, self.added)
             rows = []
@@ -174,11 +182,85 @@ def output_columns(batches: list[Batch], output: str | None, added: list[str]) -
     return [renames.get(c, c) for c in fields] + list(added)
 
 
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+_WORKER_JOB: "RowJob | None" = None  # the job a worker process runs: set before the fork, inherited
+
+
+def _work(item):
+    chunk, text_column, columns = item
+    return _WORKER_JOB(chunk, text_column, columns)
+
+
+class ChunkMap:
+    """``job`` over chunks, in order: in this process, or — from the second chunk of a large input on, with
+    ``jobs`` > 1 — in ``jobs`` worker processes forked after the models are loaded (they share them).  At most
+    two chunks a worker are in flight, so memory stays flat however long the input is."""
+
+    def __init__(self, job: RowJob, jobs: int = 1):
+        self.job = job
+        self.jobs = max(1, int(jobs))
+        self.pool = None
+
+    def _start(self) -> bool:
+        global _WORKER_JOB
+        import multiprocessing
+
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return False  # no fork (Windows, macOS defaults): the models would load again in each worker
+        _WORKER_JOB = self.job
+        self.pool = multiprocessing.get_context("fork").Pool(self.jobs)
+        return True
+
+    def __call__(self, items):
+        """Yield ``job(*item)`` for each item, in the items' order (one item alone never starts the workers)."""
+        from collections import deque
+
+        items = iter(items)
+        first = next(items, None)
+        if first is None:
+            return
+        second = next(items, None)
+        if second is None or self.jobs == 1 or not self._start():
+            yield self.job(*first)
+            if second is not None:
+                yield self.job(*second)
+            for item in items:
+                yield self.job(*item)
+            return
+        pending: deque = deque(self.pool.apply_async(_work, (it,)) for it in (first, second))
+        for item in items:
+            pending.append(self.pool.apply_async(_work, (item,)))
+            while len(pending) >= 2 * self.jobs:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+
+    def __enter__(self) -> "ChunkMap":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
 def run_files(inputs: list[str], output: str | None, job: RowJob, text_column: str | None = None,
-              progress: bool = False, chunksize: int = 1000) -> dict:
+              progress: bool = False, chunksize: int = 1000, jobs: int = 1) -> dict:
     """Every row of every input through ``job`` into one output (stdout JSON Lines when ``output`` is None), in
     input order.  Returns ``{"rows", "errors", "spans", "notices"}``; the output file appears only when complete,
-    and a target that is one of the inputs is refused before any work."""
+    and a target that is one of the inputs is refused before any work.  ``jobs`` > 1: large inputs use that
+    many processes (:class:`ChunkMap`); the output is the same."""
     check_not_an_input(output, inputs)
     batches = [open_batch(src, text_column, chunksize) for src in inputs]  # fail before any work
     job.setup()
@@ -190,17 +272,16 @@ def run_files(inputs: list[str], output: str | None, job: RowJob, text_column: s
         bar = tqdm(unit=" 行", desc="脱敏 redact" if job.kind == "redact" else "分类 classify", file=sys.stderr,
                    dynamic_ncols=True)
     totals = {"rows": 0, "errors": 0, "spans": 0}
+    items = ((chunk, b.text_column, b.columns) for b in batches for chunk in b.chunks())
     try:
-        with BatchWriter(output, fields, inputs) as writer:
-            for b in batches:
-                for chunk in b.chunks():
-                    rows = job(chunk, b.text_column, b.columns)
-                    writer.write(rows)
-                    totals["rows"] += len(rows)
-                    totals["errors"] += sum(1 for r in rows if r.get("error"))
-                    totals["spans"] += sum(len(r.get("pii") or ()) for r in rows)
-                    if bar is not None:
-                        bar.update(len(rows))
+        with BatchWriter(output, fields, inputs) as writer, ChunkMap(job, jobs) as mapper:
+            for rows in mapper(items):
+                writer.write(rows)
+                totals["rows"] += len(rows)
+                totals["errors"] += sum(1 for r in rows if r.get("error"))
+                totals["spans"] += sum(len(r.get("pii") or ()) for r in rows)
+                if bar is not None:
+                    bar.update(len(rows))
     finally:
         for b in batches:
             b.close()
@@ -212,18 +293,18 @@ def run_files(inputs: list[str], output: str | None, job: RowJob, text_column: s
 
 def classify_files(inputs: list[str], output: str | None = None, text_column: str | None = None,
                    model_dir=None, province: str | None = None, progress: bool = False,
-                   chunksize: int = 1000, redact: bool = False) -> dict:
+                   chunksize: int = 1000, redact: bool = False, jobs: int = 1) -> dict:
     """Classify every input into one output (stdout JSON Lines when ``output`` is None); with ``redact``, the
     rows are classified on their text, then written with personal information redacted (:mod:`.pii`)."""
     return run_files(inputs, output, RowJob("classify", model_dir, province, redact), text_column, progress,
-                     chunksize)
+                     chunksize, jobs)
 
 
 def redact_files(inputs: list[str], output: str | None = None, text_column: str | None = None,
-                 progress: bool = False, chunksize: int = 1000) -> dict:
+                 progress: bool = False, chunksize: int = 1000, jobs: int = 1) -> dict:
     """Personal information out of every input (``redact``): every row once, in order, its text column redacted
     and a ``pii`` field with the spans."""
-    return run_files(inputs, output, RowJob("redact"), text_column, progress, chunksize)
+    return run_files(inputs, output, RowJob("redact"), text_column, progress, chunksize, jobs)
 
 
 # ------------------------------------------------------------------------------------------------ triage
@@ -234,7 +315,8 @@ _ID_COLUMNS = ("受理编号", "编号", "id", "序号")
 
 
 def triage_file(source: str, text_column: str | None = None, handover=None, history_db: str | None = None,
-                model_dir=None, province: str | None = None, redact: bool = False) -> tuple[list[dict], list[str]]:
+                model_dir=None, province: str | None = None, redact: bool = False,
+                jobs: int = 1, chunksize: int = 1000) -> tuple[list[dict], list[str]]:
     """Classify one day's batch and add triage fields; rows come back sorted by priority, then input order,
     with the reader's notices.
 
@@ -244,18 +326,19 @@ def triage_file(source: str, text_column: str | None = None, handover=None, hist
     from .search import SearchIndex
     from .triage import PRIORITY_ORDER, triage_rows
 
-    batch = open_batch(source, text_column)
+    batch = open_batch(source, text_column, chunksize)
     history = None
     if history_db:
         if not Path(history_db).is_file():
             raise InputError(Errors.E001.format(path=history_db))
         with SearchIndex(history_db, readonly=True) as ix:
             history = ix.petitions()
-    pipeline = PetitionPipeline(model_dir, province)
-    hint = _hint_column(batch.columns)
     reserved = OUTPUT_FIELDS + TRIAGE_FIELDS
     renames = reserved_renames(batch.columns, reserved)
-    rows = [r for chunk in batch.chunks() for r in pipeline.classify_rows(chunk, batch.text_column, hint, reserved)]
+    job = RowJob("classify", model_dir, province, reserved=reserved).setup()
+    with ChunkMap(job, jobs) as mapper:
+        rows = [r for part in mapper((chunk, batch.text_column, batch.columns) for chunk in batch.chunks())
+                for r in part]
     text_column = renames.get(batch.text_column, batch.text_column)
     id_column = next((renames.get(c, c) for c in _ID_COLUMNS if c in batch.columns), None)
     if handover is None:

@@ -48,6 +48,44 @@ def _tsv(name):
         yield from csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t")
 
 
+class _Names(dict):
+    """name → places.  The 40,000 town names are kept as their county adcodes until one is asked for: a
+    command that reads three petitions should not build 40,000 places first."""
+
+    def __init__(self, names: dict, by_adcode: dict):
+        super().__init__(names)
+        self._by_adcode = by_adcode
+
+    def add_town(self, name: str, code: str) -> None:
+        have = dict.get(self, name)
+        if have is None:
+            dict.__setitem__(self, name, code)
+        elif isinstance(have, str):
+            dict.__setitem__(self, name, have + " " + code)
+        else:
+            have.append(self._town(name, code))
+
+    def _town(self, name: str, code: str) -> Place:
+        parent = self._by_adcode[code]
+        return Place("town", name, parent.province, parent.city, parent.county, code)
+
+    def __getitem__(self, name: str) -> list:
+        value = dict.__getitem__(self, name)
+        if isinstance(value, str):
+            value = [self._town(name, code) for code in value.split(" ")]
+            dict.__setitem__(self, name, value)
+        return value
+
+    def get(self, name, default=None):
+        return self[name] if name in self else default
+
+    def values(self):
+        return [self[k] for k in self]
+
+    def items(self):
+        return [(k, self[k]) for k in self]
+
+
 class Gazetteer:
     def __init__(self):
         self.exact: dict[str, list[Place]] = {}
@@ -57,12 +95,25 @@ class Gazetteer:
         self._villages = None
         self._build()
         self.maxlen = max(map(len, self.exact))
-        # the sizes of names by their first two characters: most positions of a text start no name
-        self._sizes: dict[str, tuple[int, ...]] = {}
+        # the sizes of names by their first two characters, as bits of an int (most positions of a text start
+        # no name); the bits are read into sizes, longest first, once for each distinct set of sizes
+        masks: dict[str, int] = {}
+        get = masks.get
         for table in (self.exact, self.short):
             for name in table:
-                self._sizes.setdefault(name[:2], set()).add(len(name))
-        self._sizes = {k: tuple(sorted(v, reverse=True)) for k, v in self._sizes.items()}
+                key = name[:2]
+                masks[key] = get(key, 0) | (1 << len(name))
+        self._masks = masks
+        self._sizes_of_mask: dict[int, tuple[int, ...]] = {}
+
+    def _sizes(self, key: str) -> tuple[int, ...]:
+        mask = self._masks.get(key)
+        if not mask:
+            return ()
+        sizes = self._sizes_of_mask.get(mask)
+        if sizes is None:
+            sizes = self._sizes_of_mask[mask] = tuple(n for n in range(mask.bit_length() - 1, 1, -1) if mask >> n & 1)
+        return sizes
 
     def _add(self, table, alias, place):
         if len(alias) < 2:
@@ -113,16 +164,15 @@ class Gazetteer:
                     self._add(self.exact, short + "县", p)
                 if name.endswith("自治旗"):
                     self._add(self.exact, short + "旗", p)
+        exact = self.exact = _Names(self.exact, self.by_adcode)
         with open(corpus_path("gazetteer", "towns.tsv"), encoding="utf-8") as fh:
             next(fh)
-            exact = self.exact
+            by_adcode = self.by_adcode
             for line in fh:
                 name, code = line.rstrip("\n").split("\t")
-                parent = self.by_adcode.get(code)
-                if parent is None or len(name) < 2:
+                if len(name) < 2 or code not in by_adcode:
                     continue
-                exact.setdefault(name, []).append(
-                    Place("town", name, parent.province, parent.city, parent.county, code))
+                exact.add_town(name, code)
         by_full = {(p.province, p.city, p.county): p for p in self.by_adcode.values()}
         for r in _tsv("changes.tsv"):
             new = by_full.get((r["new_province"], r["new_city"], r["new_county"] or None))
@@ -173,19 +223,22 @@ class Gazetteer:
     def find(self, text: str) -> list[Mention]:
         """Leftmost-longest, non-overlapping mentions of official names, aliases and short names."""
         out, i, n = [], 0, len(text)
-        sizes_of = self._sizes
+        masks, exact, short = self._masks, self.exact, self.short
         while i < n - 1:
+            key = text[i:i + 2]
+            if key not in masks:  # most positions: no name starts with these two characters
+                i += 1
+                continue
             hit = None
-            for size in sizes_of.get(text[i:i + 2], ()):
+            for size in self._sizes(key):
                 if i + size > n:
                     continue
                 frag = text[i:i + size]
-                if frag in self.exact:
-                    hit = Mention(i, i + size, frag, tuple(self.exact[frag]), True)
+                if frag in exact:
+                    hit = Mention(i, i + size, frag, tuple(exact[frag]), True)
                     break
-                if frag in self.short and hit is None:
-                    hit = Mention(i, i + size, frag, tuple(self.short[frag]), False)
-                    # keep looking for a shorter exact name? no: short names are only used when nothing longer
+                if frag in short:  # the longest name here is a short one: nothing longer is official
+                    hit = Mention(i, i + size, frag, tuple(short[frag]), False)
                     break
             if hit:
                 out.append(hit)
@@ -193,6 +246,7 @@ class Gazetteer:
             else:
                 i += 1
         return out
+
 
 
 @lru_cache(maxsize=1)

@@ -69,10 +69,9 @@ class RegionClassifier(ClassifierMixin, BaseEstimator):
         self.n_features = n_features
 
     def _hashing(self):
-        from sklearn.feature_extraction.text import HashingVectorizer
+        from ..classify import CharNgramHasher
 
-        return HashingVectorizer(analyzer="char", ngram_range=tuple(self.ngram_range), alternate_sign=False,
-                                 norm=None, n_features=self.n_features)
+        return CharNgramHasher(tuple(self.ngram_range), self.n_features)
 
     def fit(self, X, y):
         from sklearn.feature_extraction.text import TfidfTransformer
@@ -104,17 +103,21 @@ class RegionClassifier(ClassifierMixin, BaseEstimator):
         """(label index, confidence, evidence) or None for each text."""
         check_is_fitted(self, "memory_")
         index = {n: i for i, n in enumerate(self.landmarks_)}
-        sims = (self.tfidf_.transform(self._hashing().transform(X)).astype(np.float32) @ self.memory_.T).tocsr()
+        if X and self.memory_.shape[0]:
+            sims = (self.tfidf_.transform(self._hashing().transform(X)).astype(np.float32) @ self.memory_.T).tocsr()
+            best = np.asarray(sims.max(axis=1).todense()).ravel()  # the nearest earlier petition of each text
+            nearest = np.asarray(sims.argmax(axis=1)).ravel()
+        else:
+            best, nearest = np.zeros(len(X)), np.zeros(len(X), dtype=np.int64)
         for i, text in enumerate(X):
             found = sorted((index[n] for n in landmarks_in(text) if n in index))
             if found:  # the longest landmark the text names
                 j = found[0]
                 yield int(self.landmark_labels_[j]), 0.75 * float(self.landmark_shares_[j]), self.landmarks_[j]
                 continue
-            row = sims.getrow(i)
-            if row.nnz and row.data.max() >= self.repeat_similarity:
-                k = int(row.indices[row.data.argmax()])
-                yield int(self.labels_[k]), 0.6 + 0.2 * float(row.data.max() - self.repeat_similarity), None
+            if best[i] > 0 and best[i] >= self.repeat_similarity:
+                k = int(nearest[i])
+                yield int(self.labels_[k]), 0.6 + 0.2 * float(best[i] - self.repeat_similarity), None
                 continue
             yield None
 
