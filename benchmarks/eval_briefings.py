@@ -15,7 +15,6 @@ is importable — `make bench-briefings` builds .venv-bench) JioNLP's time-expre
 from __future__ import annotations
 
 import json
-import sys
 import time
 from pathlib import Path
 

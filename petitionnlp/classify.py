@@ -202,7 +202,7 @@ class TermHasher(TransformerMixin, BaseEstimator):
                 if col is None:
                     digest = hashlib.blake2b(term.encode("utf-8"), digest_size=8).digest()
                     col = column[term] = int.from_bytes(digest, "little") & mask
-                    if len(column) > 2_000_000:  # a stream of unseen strings must not grow without end
+                    if len(column) > 200_000:  # a stream of unseen strings must not grow without end
                         column.clear()
                 indices.append(col)
             indptr.append(len(indices))

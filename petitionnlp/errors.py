@@ -20,6 +20,7 @@ class Errors:
                   "请整个文件另存为同一种编码")
     E004 = ("[E004] {path}: 找不到正文列 (no text column); 现有列 (columns present): {columns}; "
             "可用 --text-column 指定")
+    E004_JSON = "[E004] {path}: 没有一行是 JSON 对象，无法找到正文列 (no line is a JSON object)"
     E005 = "[E005] {path}: 不支持的文件类型 {suffix} (unsupported format); 支持 .csv .tsv .xlsx .jsonl .txt"
     E006 = "[E006] {path}: 指定的正文列 {column!r} 不存在 (no such column); 现有列: {columns}"
     E007 = "[E007] {path}: 无法读取 Excel 文件 (not a readable .xlsx): {reason}"

@@ -215,6 +215,10 @@ class ChunkMap:
         if "fork" not in multiprocessing.get_all_start_methods():
             return False  # no fork (Windows, macOS defaults): the models would load again in each worker
         _WORKER_JOB = self.job
+        import gc
+
+        gc.collect()
+        gc.freeze()  # the loaded models stay out of the collector's way: the workers keep sharing their pages
         self.pool = multiprocessing.get_context("fork").Pool(self.jobs)
         return True
 

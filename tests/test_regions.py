@@ -2,7 +2,6 @@
 
 import pytest
 
-from conftest import ROOT
 
 from petitionnlp.regions import RegionResolver, evaluate_regions, get_gazetteer
 from petitionnlp.text import normalize

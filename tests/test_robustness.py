@@ -385,6 +385,11 @@ def test_damaged_inputs_are_one_line_with_status_2(tmp_path):
         _one_line(code, err, status=2)
     code, out, err = run_cli("stats", broken)  # a broken line in classify output: counted as unreadable
     assert code == 0 and "衡阳市" in out and "1 行无法读取" in err
+    nothing = tmp_path / "nothing.jsonl"
+    nothing.write_text('{"types": ["水"]\n[1, 2]\n', encoding="utf-8")
+    for command in ("stats", "classify"):  # no line is an object: said so, not "no text column"
+        code, _, err = run_cli(command, nothing)
+        _one_line(code, err, "E004", "没有一行是 JSON 对象", status=2)
 
 
 def test_closed_stdin_is_one_line(tmp_path):

@@ -116,7 +116,9 @@ _RELATIVE = {"昨日": -1, "昨天": -1, "前日": -2, "前天": -2, "明日": 1
              "大前天": -3, "大后天": 3, "昨晚": -1, "昨夜": -1, "今晚": 0, "今早": 0, "今晨": 0}
 _EVENING = ("晚", "夜")
 _REL_YEAR = {"今年": 0, "本年": 0, "当年": 0, "明年": 1, "去年": -1, "前年": -2, "上一年": -1, "上年": -1, "下一年": 1,
-             "次年": 1}
+             "次年": 1,
+             # the same before 年底/年末/年内, where 年 belongs to the part (今年底 → 今 + 年底)
+             "今": 0, "本": 0, "当": 0, "明": 1, "去": -1, "上": -1, "次": 1, "下一": 1}
 _REL_WEEK = {None: 0, "这": 0, "本": 0, "上": -1, "下": 1, "上上": -2, "下下": 2}
 _WEEKDAY = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
 _REL_MONTH = {"上个月": -1, "上月": -1, "上一个月": -1, "下个月": 1, "下月": 1, "下一个月": 1, "本月": 0, "这个月": 0,
@@ -311,6 +313,9 @@ class _Resolver:
 
     def _first_n(self, g):
         y = self.year(g)
+        if g.get("lqn") or g.get("lmn"):  # 2021年后三个月, 后两个季度: the year's last months
+            n = 3 * parse_number(g["lqn"]) if g.get("lqn") else parse_number(g["lmn"])
+            return f"{_iso(y, 13 - n)}/{_iso(y, 12)}" if 1 <= n <= 12 else None
         if not g.get("qn") and not g.get("mn"):  # 首月
             return _iso(y, 1)
         last = 3 * parse_number(g["qn"]) if g.get("qn") else parse_number(g["mn"])

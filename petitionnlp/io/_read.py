@@ -341,6 +341,8 @@ def _jsonl_batch(fh, name: str, text_column: str | None, chunksize: int, require
         shown = "、".join(columns)[:200] or "(无)"
         if not pending or not any(ln.strip() for _, ln in pending):
             raise InputError(Errors.E008.format(path=name))
+        if first is None:
+            raise InputError(Errors.E004_JSON.format(path=name))
         if text_column is not None:
             raise InputError(Errors.E006.format(path=name, column=text_column, columns=shown))
         raise InputError(Errors.E004.format(path=name, columns=shown))
