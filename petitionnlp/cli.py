@@ -37,6 +37,33 @@ def _positive_int(value: str) -> int:
     return n
 
 
+def _port(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if not 1 <= n <= 65535:
+        raise argparse.ArgumentTypeError(f"--port 应在 1 到 65535 之间 (a port number): {value!r}")
+    return n
+
+
+def _check_listen(host: str, port: int) -> None:
+    """One line now rather than the server's traceback later: the address must resolve and the port be free."""
+    import socket
+
+    from .errors import Errors, PetitionNLPError
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        family, kind, proto, _, address = infos[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except (OSError, UnicodeError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        raise PetitionNLPError(Errors.E051.format(host=host, port=port, reason=reason)) from None
+
+
 def _cmd_classify(args) -> int:
     from .pipeline import classify_files
 
@@ -259,6 +286,7 @@ def _cmd_serve(args) -> int:
 
     from .web.app import create_app
 
+    _check_listen(args.host, args.port)
     app = create_app(args.data)
     threading.Thread(target=app.state.workbench.pipeline, daemon=True).start()  # warm the models meanwhile
     print(f"工作台 workbench: http://{args.host}:{args.port}/  数据 data: {args.data}  (Ctrl-C 停止)",
@@ -366,7 +394,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     w = sub.add_parser("serve", help="启动工作台 (the web workbench and HTTP API)")
     w.add_argument("--host", default="127.0.0.1")
-    w.add_argument("--port", type=int, default=8000)
+    w.add_argument("--port", type=_port, default=8000)
     w.add_argument("--data", default=_data_dir_default(), metavar="DIR",
                    help="the workbench data folder (default ./petitionnlp-data or $PETITIONNLP_DATA)")
     w.set_defaults(func=_cmd_serve)

@@ -41,6 +41,7 @@ class Errors:
             "现有列: {columns}")
     E034 = "[E034] 输出文件 {path} 就是输入文件 {source}，为免覆盖原始数据已停止 (output would overwrite an input)"
     E033 = "[E033] {path}: stats 读取 classify 的输出文件 (.jsonl .csv .xlsx) (not a classify output format)"
+    E051 = "[E051] 无法在 {host}:{port} 启动工作台 (cannot listen there): {reason}"
     E050 = "[E050] 无法创建用户 (cannot add the user): {reason}"
     E090 = "[E090] {path}: {reason}"
     E099 = "[E099] 内部错误 (internal error): {kind}: {reason} — 设置 PETITIONNLP_DEBUG=1 可看详细信息"

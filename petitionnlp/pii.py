@@ -108,7 +108,8 @@ def _name_data() -> dict:
             "follow": tuple(sorted(read_list("pii", "name_follow.txt"), key=len, reverse=True)),
             "titles": tuple(sorted(read_list("pii", "titles.txt"), key=len, reverse=True)),
             "place_after": frozenset(read_list("pii", "place_after.txt")),
-            "not_names": frozenset(read_list("pii", "not_names.txt"))}
+            "not_names": frozenset(read_list("pii", "not_names.txt")),
+            "subject_verbs": tuple(sorted(read_list("pii", "subject_verbs.txt"), key=len, reverse=True))}
 
 
 @lru_cache(maxsize=1)
@@ -217,6 +218,18 @@ def _name_spans(folded: str, tagged: list[tuple[str, str, int]]) -> list[tuple[i
         if not sl or len(word) - sl not in (1, 2) or not all(c in d["given"] for c in word[sl:]):
             continue
         found.setdefault(start, end)
+    # 3. the subject of a complaint at the start of a clause (欧阳秀英反映…): given-name characters only
+    for m in _CLAUSE_START.finditer(folded):
+        pos = m.end()
+        sl = _surname_len(folded, pos)
+        if not sl or pos in found:
+            continue
+        for gl in (2, 1):
+            end = pos + sl + gl
+            given = folded[pos + sl:end]
+            if len(given) == gl and all(c in d["given"] for c in given) and folded.startswith(d["subject_verbs"], end):
+                found[pos] = end
+                break
     officials = {folded[a:b] for a, b in found.items() if _official(folded, a, b, found)}
     out = []
     for a, b in found.items():
@@ -233,6 +246,7 @@ def _name_spans(folded: str, tagged: list[tuple[str, str, int]]) -> list[tuple[i
 
 
 _PLACE_ENDINGS = "山河湖溪江川桥村镇庄苑园城峰岭坡沟塘湾港洲岛"
+_CLAUSE_START = re.compile(r"(?:^|(?<=[。；;！!？?\n，,：:（(、\s]))(?=[\u4e00-\u9fff])")
 _FUNCTION_CHARS = "于在的将把被已曾从到对向和与及等也是"
 
 

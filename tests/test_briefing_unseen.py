@@ -60,6 +60,10 @@ def first(text, date=D):
     ("2017年内完成", ("2017年内", "deadline", "2017-12-31")),
     ("二〇二〇年内", ("二〇二〇年内", "deadline", "2020-12-31")),
     ("三年内完成", ("三年内完成", "duration", "P3Y")),
+    # windows without 近/未来, and a month·day date
+    ("今后三年内", ("今后三年内", "date", "2021-06-14/2024-06-13")),
+    ("三个多月以来", ("三个多月以来", "date", "2021-03-14/2021-06-14")),
+    ("“7·20”特大暴雨", ("7·20", "date", "2021-07-20")),
     ("下周六", ("下周六", "date", "2021-06-26")),
     ("上周", ("上周", "date", "2021-06-07/2021-06-13")),
     ("后天", ("后天", "date", "2021-06-16")),
@@ -79,6 +83,11 @@ def first(text, date=D):
 ])
 def test_time_kinds_of_unseen_briefings(text, expected):
     assert first(text) == expected
+
+
+def test_look_alikes_of_the_new_kinds_are_not_misread():
+    assert [t["text"] for t in find_time_expressions("按第3·4条规定", D)] == []
+    assert [(t["text"], t["value"]) for t in find_time_expressions("2017年来", D)] == [("2017年", "2017")]
 
 
 def test_values_are_readable_intervals():

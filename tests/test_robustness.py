@@ -468,3 +468,17 @@ def test_interrupt_during_start_up_is_one_line():
         text = err.decode()
         assert "Traceback" not in text and "Exception ignored" not in text, (delay, text)
         assert proc.returncode in (0, 130), (delay, proc.returncode, text)
+
+
+def test_serve_on_a_taken_or_impossible_port_is_one_line(tmp_path):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code, _, err = run_cli("serve", "--port", port, "--data", tmp_path / "data")
+        _one_line(code, err, "E051", str(port))
+    for bad in ("99999", "0", "八千"):
+        code, _, err = run_cli("serve", "--port", bad, "--data", tmp_path / "data")
+        _one_line(code, err, "--port", status=2)

@@ -165,6 +165,10 @@ def test_errors_are_json_and_bodies_are_limited(client):
     r = upload(client, ed, name="bad.xlsx", content=b"PK\x03\x04 not a workbook")
     assert r.status_code == 422 and "Traceback" not in r.text and "error" in r.json()
     assert "/tmp" not in r.text  # no server path in the answer
+    r = upload(client, ed, name="tool.exe", content=b"MZ\x00\x00" * 100)
+    assert r.status_code == 422 and "E005" in r.json()["error"]
+    uploads = client.app.state.workbench.data_dir / "uploads"
+    assert not [p for p in uploads.rglob("*") if p.is_file()]  # refused files are not kept on the server
 
 
 def test_export_xlsx_with_corrections_and_redacted(client):

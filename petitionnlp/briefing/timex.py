@@ -382,15 +382,16 @@ class _Resolver:
         return f"../{value.split('/')[-1]}" if sign < 0 else f"{value.split('/')[0]}/.."
 
     def _window(self, g):
-        """近30天 → the 30 days up to the document date; 未来两个月 → the two months from it."""
+        """近30天, 三个多月以来 → the days up to the document date; 未来两个月, 今后10年 → the months from it."""
         n, unit, base = parse_number(g["n"]), g["unit"], self.doc
+        future = g.get("dir") in ("未来", "今后", "往后", "此后")  # no direction word (三年来): the past
         if unit in ("年", "月"):
             months = n * (12 if unit == "年" else 1)
-            y, m = _shift_month(base.year, base.month, months if g["dir"] == "未来" else -months)
+            y, m = _shift_month(base.year, base.month, months if future else -months)
             other = dt.date(y, m, min(base.day, _last_day(y, m)))
         else:
-            other = base + dt.timedelta(days=n * (7 if unit in ("周", "星期") else 1) * (1 if g["dir"] == "未来" else -1))
-        if g["dir"] == "未来":
+            other = base + dt.timedelta(days=n * (7 if unit in ("周", "星期") else 1) * (1 if future else -1))
+        if future:
             if unit in ("年", "月"):
                 other -= dt.timedelta(days=1)
             return f"{base.isoformat()}/{other.isoformat()}"

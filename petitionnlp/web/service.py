@@ -103,6 +103,7 @@ class Workbench:
             batch = open_batch(str(path))
         except PetitionNLPError as exc:
             self.store.update_batch(batch_id, state="failed", message=str(exc).replace(str(path), "上传的文件"))
+            path.unlink(missing_ok=True)  # nothing was read from it: a refused file is not kept on the server
             return False
         try:
             pipe = self.pipeline()
@@ -129,6 +130,7 @@ class Workbench:
             return True
         except PetitionNLPError as exc:
             self.store.update_batch(batch_id, state="failed", message=str(exc).replace(str(path), "上传的文件"))
+            path.unlink(missing_ok=True)  # nothing was read from it: a refused file is not kept on the server
             return False
         except Exception as exc:  # noqa: BLE001 — a batch that fails says so on its page, never in a traceback
             self.store.update_batch(batch_id, state="failed", message=f"内部错误 (internal error): {type(exc).__name__}")
