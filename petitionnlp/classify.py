@@ -32,8 +32,8 @@ from .taxonomy import TYPES
 from .tokenize import analyze
 
 __all__ = ["LexiconFeatures", "WeightedOneVsRest", "RepeatMemory", "PollutionTypeClassifier", "KeywordClassifier",
-           "evaluate_predictions", "CharNgramHasher", "TermHasher", "save_model", "load_model", "load_model_file", "dump_skops", "write_manifest",
-           "read_manifest", "file_sha256", "MODEL_FILE", "MANIFEST"]
+           "evaluate_predictions", "CharNgramHasher", "TermHasher", "save_model", "load_model", "load_model_file",
+           "dump_skops", "write_manifest", "read_manifest", "file_sha256", "MODEL_FILE", "MANIFEST"]
 
 MODEL_FILE = "pollution_type.skops"
 
@@ -188,8 +188,6 @@ class TermHasher(TransformerMixin, BaseEstimator):
         return self
 
     def transform(self, X):
-        import hashlib
-
         if self.n_features & (self.n_features - 1):
             raise ValueError("n_features must be a power of two")
         mask = self.n_features - 1

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .classify import load_model
 from .errors import Errors, InputError
-from .io import ROW_ERROR, Batch, BatchWriter, check_not_an_input, open_batch, reserved_renames
+from .io import ROW_ERROR, Batch, BatchWriter, check_not_an_input, find_column, open_batch, reserved_renames
 from .resources import models_dir
 from .taxonomy import TYPES
 from .text import normalize, to_simplified
@@ -115,13 +115,6 @@ def _as_written(raw, evidence: str | None) -> str | None:
     return evidence
 
 
-def _hint_column(columns: list[str]) -> str | None:
-    for c in columns:
-        if c.strip() in ("行政区域", "行政区划", "所在地区", "地区", "region_raw"):
-            return c
-    return None
-
-
 class RowJob:
     """What happens to each chunk of rows of a batch: ``classify`` (with ``redact``: then redacted) or ``redact``
     alone.  Holds nothing heavy until :meth:`setup`, which loads the models once per process."""
@@ -152,7 +145,8 @@ class RowJob:
 
     def __call__(self, chunk: list[dict], text_column: str, columns: list[str]) -> list[dict]:
         if self.kind == "classify":
-            rows = self.setup().pipeline.classify_rows(chunk, text_column, _hint_column(columns), self.reserved)
+            hint = find_column(columns, "region")
+            rows = self.setup().pipeline.classify_rows(chunk, text_column, hint, self.reserved)
         else:
             renames = reserved_renames(columns, self.added)
             rows = []
@@ -218,8 +212,11 @@ class ChunkMap:
         import gc
 
         gc.collect()
-        gc.freeze()  # the loaded models stay out of the collector's way: the workers keep sharing their pages
-        self.pool = multiprocessing.get_context("fork").Pool(self.jobs)
+        gc.freeze()  # the workers inherit the loaded models outside the collector's reach: their pages stay shared
+        try:
+            self.pool = multiprocessing.get_context("fork").Pool(self.jobs)
+        finally:
+            gc.unfreeze()  # this process (a library caller may run many batches) collects as before
         return True
 
     def __call__(self, items):
@@ -314,8 +311,6 @@ def redact_files(inputs: list[str], output: str | None = None, text_column: str 
 # ------------------------------------------------------------------------------------------------ triage
 
 TRIAGE_FIELDS = ["duplicate_of", "duplicate_score", "due_date"]
-_DATE_COLUMNS = ("交办日期", "转办日期", "受理日期", "日期", "date")
-_ID_COLUMNS = ("受理编号", "编号", "id", "序号")
 
 
 def triage_file(source: str, text_column: str | None = None, handover=None, history_db: str | None = None,
@@ -344,9 +339,11 @@ def triage_file(source: str, text_column: str | None = None, handover=None, hist
         rows = [r for part in mapper((chunk, batch.text_column, batch.columns) for chunk in batch.chunks())
                 for r in part]
     text_column = renames.get(batch.text_column, batch.text_column)
-    id_column = next((renames.get(c, c) for c in _ID_COLUMNS if c in batch.columns), None)
+    id_column = find_column(batch.columns, "id")
+    id_column = renames.get(id_column, id_column)
     if handover is None:
-        date_column = next((renames.get(c, c) for c in _DATE_COLUMNS if c in batch.columns), None)
+        date_column = find_column(batch.columns, "date")
+        date_column = renames.get(date_column, date_column)
         for r in rows:
             try:
                 handover = _dt.date.fromisoformat(str(r.get(date_column))[:10]) if date_column else None

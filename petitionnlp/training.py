@@ -28,8 +28,8 @@ import numpy as np
 from .classify import (KeywordClassifier, PollutionTypeClassifier, evaluate_predictions, file_sha256, load_model,
                        save_model, write_manifest)
 from .errors import Errors, InputError
-from .io import ROW_ERROR, open_batch
-from .resources import corpus_path, models_dir, read_list
+from .io import ROW_ERROR, find_column, open_batch
+from .resources import corpus_path, models_dir
 from .taxonomy import TYPES, normalize_label
 from .text import normalize
 
@@ -43,17 +43,11 @@ TUNE_MARGIN = 0.02           # a tuned decision rule must beat the default by th
 CV_FOLDS = 5
 
 
-def _label_columns() -> list[str]:
-    return read_list("io", "label_columns.txt")
-
-
-def _region_of(cell) -> dict | None:
+def _region_of(cell, resolver) -> dict | None:
     """Standard province/city/county of a 行政区域 cell (衡阳市, 雁峰区 …), or None."""
     if not isinstance(cell, str) or not cell.strip():
         return None
-    from .regions import RegionResolver
-
-    got = RegionResolver().resolve(normalize(cell))
+    got = resolver.resolve(normalize(cell))
     return got if got.get("city") else None
 
 
@@ -77,14 +71,17 @@ def read_corpus(paths: list[str], text_column: str | None = None, require_label:
     its ``source`` says ``synthetic``.  ``stats`` (a dict) receives, per file, how many rows were read, labeled,
     and skipped (empty text, no usable label, unreadable).
     """
+    from .regions import RegionResolver
+
     records = []
+    resolver = None
     for path in paths:
         batch = open_batch(str(path), text_column)
-        label_col = next((c for c in _label_columns() if c in batch.columns), None)
+        label_col = find_column(batch.columns, "label")
         if label_col is None and require_label:
             batch.close()
             raise InputError(Errors.E020.format(path=path, columns="、".join(batch.columns)[:200]))
-        region_col = next((c for c in ("行政区域", "行政区划", "所在地区", "region_raw") if c in batch.columns), None)
+        region_col = find_column(batch.columns, "region")
         counts = {"rows": 0, "labeled": 0, "no_label": 0, "no_text": 0, "unreadable": 0}
         for chunk in batch.chunks():
             for row in chunk:
@@ -108,7 +105,8 @@ def read_corpus(paths: list[str], text_column: str | None = None, require_label:
                        "county": row.get("county") if isinstance(row.get("county"), str) and row.get("county")
                        else None}
                 if rec["city"] is None and region_col:
-                    got = _region_of(row.get(region_col))
+                    resolver = resolver or RegionResolver()
+                    got = _region_of(row.get(region_col), resolver)
                     if got:
                         rec.update(province=got["province"], city=got["city"], county=got["county"])
                 rec["province"] = _standard_province(rec)

@@ -261,3 +261,14 @@ def test_unexpected_errors_are_one_line(monkeypatch, capsys):
     assert main(["classify", "locked.csv"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "locked.csv" in err and "Permission denied" in err
+
+
+def test_known_columns_are_found_by_header_in_order_of_preference():
+    from petitionnlp.io import find_column
+
+    assert find_column(["序号", " 地区 ", "行政区域"], "region") == "行政区域"  # the preferred header wins
+    assert find_column(["序号", " 地区 "], "region") == " 地区 "  # spaces around a header are ignored
+    assert find_column(["转办日期", "交办日期"], "date") == "交办日期"
+    assert find_column(["受理编号", "序号"], "id") == "受理编号"
+    assert find_column(["内容", "污染类型"], "label") == "污染类型"
+    assert find_column(["内容"], "date") is None

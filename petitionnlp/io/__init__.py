@@ -12,10 +12,10 @@ A file that cannot be read raises :class:`~petitionnlp.errors.InputError` with a
 
 from ._decode import clean_string, detect_encoding, read_text
 from ._limits import LIMITS, ROW_ERROR
-from ._read import (INPUT_SUFFIXES, Batch, find_text_column, known_text_columns, open_batch,
-                    reserved_renames)
+from ._read import (INPUT_SUFFIXES, Batch, find_column, find_text_column, known_columns, known_text_columns,
+                    open_batch, reserved_renames)
 from ._write import OUTPUT_SUFFIXES, BatchWriter, atomic_path, check_not_an_input, formula_like, json_line
 
-__all__ = ["Batch", "open_batch", "BatchWriter", "known_text_columns", "find_text_column", "detect_encoding",
-           "read_text", "ROW_ERROR", "check_not_an_input", "atomic_path", "reserved_renames", "clean_string",
+__all__ = ["Batch", "open_batch", "BatchWriter", "known_text_columns", "find_text_column", "known_columns",
+           "find_column", "detect_encoding", "read_text", "ROW_ERROR", "check_not_an_input", "atomic_path", "reserved_renames", "clean_string",
            "LIMITS", "INPUT_SUFFIXES", "OUTPUT_SUFFIXES", "formula_like", "json_line"]

@@ -31,6 +31,21 @@ def known_text_columns() -> tuple[str, ...]:
     return tuple(read_list("io", "text_columns.txt"))
 
 
+@lru_cache(maxsize=None)
+def known_columns(kind: str) -> tuple[str, ...]:
+    """Headers of a kind of column (``corpora/io/{kind}_columns.txt``: region, date, id, label), preferred first."""
+    return tuple(read_list("io", f"{kind}_columns.txt"))
+
+
+def find_column(columns, kind: str) -> str | None:
+    """The column of ``columns`` whose header (spaces around it ignored) is the most preferred known header of
+    ``kind`` (see :func:`known_columns`), or None."""
+    by_header = {}
+    for c in columns:
+        by_header.setdefault(str(c).strip(), c)
+    return next((by_header[name] for name in known_columns(kind) if name in by_header), None)
+
+
 def _canon(header) -> str:
     return to_simplified(unicodedata.normalize("NFKC", str(header or "")).strip()).lower()
 

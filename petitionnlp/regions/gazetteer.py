@@ -248,7 +248,6 @@ class Gazetteer:
         return out
 
 
-
 @lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
     return Gazetteer()

@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ..errors import PetitionNLPError
-from ..io import open_batch
+from ..io import find_column, open_batch
 from ..pipeline import OUTPUT_FIELDS, PetitionPipeline
 from .store import STATUSES, Store
 
@@ -107,11 +107,9 @@ class Workbench:
             return False
         try:
             pipe = self.pipeline()
-            from ..pipeline import _hint_column
-
-            hint = _hint_column(batch.columns)
+            hint = find_column(batch.columns, "region")
             handover = None
-            date_col = next((c for c in ("交办日期", "转办日期", "受理日期", "日期", "date") if c in batch.columns), None)
+            date_col = find_column(batch.columns, "date")
             self.store.update_batch(batch_id, columns=batch.columns, text_column=batch.text_column)
             n = errors = 0
             for chunk in batch.chunks():
