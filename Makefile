@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install train evaluate bench bench-regions bench-briefings clean fonts browser serve
+.PHONY: demo test install train evaluate bench bench-regions bench-briefings clean fonts browser postgres serve
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,11 +18,11 @@ install: $(STAMP)
 demo: $(STAMP) fonts
 	@$(BIN)/python -m petitionnlp.demo
 
-test: $(STAMP) fonts browser
+test: $(STAMP) fonts browser postgres
 	$(BIN)/python -m pytest
 
 # Debian packages, installed with apt when missing and when we are root (else the tests say what they skip):
-# a CJK font for the PNG charts, Chromium and its driver for the browser tests of the workbench.
+# a CJK font for the PNG charts, Chromium and its driver for the browser tests of the workbench, PostgreSQL.
 APT_INSTALL = apt-get update -qq >/dev/null 2>&1; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 
 fonts:
@@ -34,6 +34,12 @@ browser:
 	@if ! { command -v chromium && command -v chromedriver; } >/dev/null && [ "$$(id -u)" = 0 ] \
 	    && command -v apt-get >/dev/null; then \
 	  echo "installing chromium chromium-driver (browser tests)"; $(APT_INSTALL) chromium chromium-driver >/dev/null || true; fi
+
+# PostgreSQL for the shared-database tests (they start their own throw-away cluster; initdb runs as `postgres`)
+postgres:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null \
+	    && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing postgresql (shared-database tests)"; $(APT_INSTALL) postgresql postgresql-contrib >/dev/null || true; fi
 
 # the workbench on http://127.0.0.1:8000 (data in ./petitionnlp-data)
 serve: $(STAMP) fonts

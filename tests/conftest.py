@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/pgcluster.py
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "corpora"
 BIN = Path(sys.executable).parent
@@ -33,3 +35,28 @@ def run_cli(*args, stdin: bytes | None = None, cwd=None):
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
     proc = subprocess.run(cmd, input=stdin, capture_output=True, cwd=cwd, env=env, timeout=300)
     return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
+
+
+# ------------------------------------------------------------------ PostgreSQL (a throw-away cluster per session)
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A PostgreSQL server of our own on 127.0.0.1 (see tests/pgcluster.py); skipped loudly where none is
+    installed, a failure under CI."""
+    from pgcluster import Cluster, unavailable_reason
+
+    reason = unavailable_reason()
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL tests cannot run under CI: {reason}")
+        pytest.skip(f"PostgreSQL TESTS NOT RUN: {reason}")
+    cluster = Cluster().start()
+    try:
+        yield cluster
+    finally:
+        cluster.destroy()
+
+
+@pytest.fixture
+def pg_url(pg_cluster):
+    """The URL of a new, empty database on the session's cluster."""
+    return pg_cluster.new_database()
