@@ -17,6 +17,7 @@ import json
 import re
 from functools import lru_cache
 
+from ..dates import interval, parse_date
 from ..resources import corpus_path
 from .view import fold_view
 
@@ -82,11 +83,8 @@ def document_date(text: str) -> dt.date | None:
     head = fold_view(text[:400]).text
     for rx in (_DATE_IN_HEADER, _ISO_IN_HEADER):
         m = rx.search(head)
-        if m:
-            try:
-                return dt.date(int(m[1]), int(m[2]), int(m[3]))
-            except ValueError:
-                pass
+        if m and parse_date(m.group(0)):
+            return parse_date(m.group(0))
     m = _YEAR.search(fold_view(text).text)
     return dt.date(int(m[1]), 1, 1) if m else None
 
@@ -126,36 +124,6 @@ _REL_MONTH = {"上个月": -1, "上月": -1, "上一个月": -1, "下个月": 1,
 _REL_QUARTER = {"本季度": 0, "这个季度": 0, "当季": 0, "上个季度": -1, "上季度": -1, "上一季度": -1, "下个季度": 1,
                 "下季度": 1, "下一季度": 1}
 _HOLIDAYS = {"十一": (10, 1), "国庆": (10, 1), "国庆节": (10, 1), "五一": (5, 1), "元旦": (1, 1)}
-
-
-def interval(value: str | None) -> tuple[dt.date, dt.date] | None:
-    """The first and last day a value covers (``2019-Q3`` → Jul 1, Sep 30; ``A/B`` → A's first, B's last)."""
-    if not value:
-        return None
-    if "/" in value:
-        a, b = value.split("/", 1)
-        first = interval(a) if a != ".." else (dt.date.min, dt.date.min)
-        last = interval(b) if b != ".." else (dt.date.max, dt.date.max)
-        return (first[0], last[1]) if first and last else None
-    try:
-        m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q([1-4])|-H([12]))?(?:T.*)?", value)
-        if not m:
-            return None
-        y = int(m[1])
-        if m[3]:
-            day = dt.date(y, int(m[2]), int(m[3]))
-            return day, day
-        if m[2]:
-            mo = int(m[2])
-            return dt.date(y, mo, 1), dt.date(y, mo, _last_day(y, mo))
-        if m[4]:
-            q = int(m[4])
-            return dt.date(y, 3 * q - 2, 1), dt.date(y, 3 * q, _last_day(y, 3 * q))
-        if m[5]:
-            return (dt.date(y, 1, 1), dt.date(y, 6, 30)) if m[5] == "1" else (dt.date(y, 7, 1), dt.date(y, 12, 31))
-        return dt.date(y, 1, 1), dt.date(y, 12, 31)
-    except ValueError:
-        return None
 
 
 class _Resolver:
