@@ -52,6 +52,8 @@ def compile_rules(data: dict) -> dict:
     data["_title_name"] = re.compile(rf"(?P<t>(?:{titles}))(?P<n>[\u4e00-\u9fff]{{2,3}}?)(?=[出主在，,、率到等同和与参])")
     data["_ask"] = re.compile(f"(?:{alt(data['ask_words'])})")
     data["_ask_body"] = re.compile(rf"(?:{alt(data['bodies'] + data['ask_bodies'])})(?:“[^”]{{1,8}}”)?")
+    data["_ask_after_subject"] = tuple(data["ask_after_subject"])
+    data["_person_after"] = re.compile(f"(?:{alt(data['person_suffixes'])})")
     data["_assign"] = re.compile(rf"由(?P<who>[\u4e00-\u9fff、]{{2,30}}?(?:{orgs}|{alt(data['bodies'])}))"
                                  rf"(?:{alt(data['assign_verbs'])})")
     data["_slogans"] = frozenset(data["slogans"])
@@ -139,7 +141,8 @@ def _speaker(sentence: str, people: dict[str, str], r: dict) -> tuple[str, int, 
 def _paragraph_subject(text: str, start: int, r: dict) -> str | None:
     """A body that opens a paragraph (常德市参照…，张家界市在…): the speaker of what follows."""
     m = r["_org_start"].match(text, start)
-    if not m or m["o"].startswith(("各", "全")):  # 各区各部门要…: an addressee, not a speaker
+    if not m or m["o"].startswith(("各", "全")) or r["_ask"].match(m["o"]) or m["o"].startswith("由"):
+        # 各区各部门要…, 请交通局…, 由市局牵头…: an addressee, not a speaker
         return None
     return m["o"] if m["o"].endswith(("市", "县", "区", "州", "省", "政府", "局")) else None
 
@@ -222,8 +225,12 @@ def _asked_until(text: str, start: int, end: int, r: dict) -> int | None:
         m = r["_ask_body"].search(text, pos, limit)
         if not m or any(ch in "，,。；;" for ch in text[ask.end():m.end()]):
             return None
-        if m.end() < end and text[m.end()] not in "及和与、的等" and end - m.end() >= 4:
-            return m.end()
+        stop = m.end()
+        person = r["_person_after"].match(text, stop, end)
+        if person:  # 请市政府主要负责同志亲自督办: the body's people are the addressee
+            stop = person.end()
+        if stop < end and text[stop] not in "及和与、的等" and end - stop >= 4:
+            return stop
         pos = m.end()
     return None
 
@@ -317,6 +324,10 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             h_end = action_start if action_start > a else a if a == body_start else h_start
             while h_end > h_start and text[h_end - 1] in "，, ":
                 h_end -= 1
+            if text.startswith(r["_ask_after_subject"], action_start):
+                h_end = h_start  # 市政府责成市环保局…: the words before are who orders, the addressee follows
+            if standing and who is None and action_start == a:  # 各县市区每周报送…: the subject is the addressee
+                h_start, h_end = a, min([t["start"] for t in time_expressions[j0:] if t["start"] < b] + [b])
             m = r["_addressee"].search(text, h_start, h_end) if h_end > h_start and who is None else None
             if m:
                 w = m.start(1)
