@@ -5,8 +5,8 @@ the offsets of the text given, so that a directive split by a page is read as on
 A break is joined when the line before it is running text (it holds a comma, a full stop or a semicolon and ends
 on a character, not on punctuation) and the line after it goes on (it is not a heading, an enumerated item or the
 distribution list of the briefing's foot).  Titles, headings and paragraphs that end with 。 keep their breaks; a
-text whose paragraphs mostly do not end with 。 (a page that lost them) has no page breaks to join but those that
-show a page number.
+text whose paragraphs mostly do not end with 。 (a page that lost them, where a line may be a whole paragraph)
+has only the breaks joined that show a page number or fall inside a word (紧|盯: the segmenter reads one across).
 """
 
 from __future__ import annotations
@@ -46,8 +46,24 @@ class Joined:
         return bisect.bisect_left(self.origin, given)
 
 
-def rejoin(text: str) -> Joined:
-    """``text`` without the page breaks that split a sentence (see the module docstring)."""
+def _splits_a_word(text: str, m: re.Match, cut) -> bool:
+    """Whether the break at ``m`` falls inside a word (紧|盯, 工|作): the segmenter reads one across it."""
+    before, after = text[max(0, m.start() - 3):m.start()], text[m.end():m.end() + 3]
+    if cut is None:
+        from ..tokenize import get_tokenizer
+
+        cut = get_tokenizer().cut
+    pos = 0
+    for word in cut(before + after):
+        if pos < len(before) < pos + len(word):
+            return True
+        pos += len(word)
+    return False
+
+
+def rejoin(text: str, cut=None) -> Joined:
+    """``text`` without the page breaks that split a sentence (see the module docstring); ``cut`` segments a
+    few characters around a break (the project's tokenizer when None)."""
     breaks, ended = [], 0
     for m in _BREAK.finditer(text):
         if m.end() >= len(text) or m.start() == 0:
@@ -61,7 +77,7 @@ def rejoin(text: str) -> Joined:
                 and not _NOT_GOING_ON.match(text, m.end()):
             breaks.append(m)
     if 2 * len(breaks) > ended:  # paragraphs that mostly do not end in 。 (a page stripped of them): only the
-        breaks = [m for m in breaks if _NUMBERED.search(m.group(0))]  # breaks that show a page number
+        breaks = [m for m in breaks if _NUMBERED.search(m.group(0)) or _splits_a_word(text, m, cut)]
     keep: list[int] = []
     parts: list[str] = []
     pos = 0
