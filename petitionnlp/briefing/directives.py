@@ -4,7 +4,11 @@ Sentences are cut at 。！？； and line breaks, then into clauses at enumerat
 and at a marker that follows a comma (…，要…).  A clause is a directive when it starts with an enumerator
 under a speaker or holds a marker (要, 要求, 必须, 务必, 确保, 请, 督促, 抓好, 切实 …).  The speaker (actor)
 is the last person-with-title or body that 强调/要求/指出/批示 before it, or 会议 when the meeting speaks;
-it holds until another speaker appears.  All word lists are data: ``corpora/briefing/directive_rules.json``.
+it holds until another speaker appears.  Before that, words a page break split are joined (:mod:`.pages`); a
+slogan (要动真碰硬) is no directive and a short one leads into the order after it; 请/要求/责成 and 由…牵头 name
+the addressee after them; a clause with a periodic recurrence and a reporting verb is a standing task.  All word
+lists are data: ``corpora/briefing/directive_rules.json``, compiled by :func:`compile_rules` and passed to
+:func:`find_directives` (the spaCy component owns its copy).
 """
 
 from __future__ import annotations
