@@ -17,7 +17,7 @@ __all__ = ["parse_date", "interval", "last_day", "parse_duration", "add_duration
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９／－．：", "0123456789/-.:")
 # 2017-05-15, 2017/5/15, 2017.5.15, 2017年5月15日 (with or without 日/号, spaces between), 20170515; a time may follow
-_WRITTEN = re.compile(r"\s*((?:19|20)[0-9]{2})\s*(?:[-/.]|年)\s*([0-9]{1,2})\s*(?:[-/.]|月)\s*([0-9]{1,2})\s*[日号]?"
+_WRITTEN = re.compile(r"\s*([0-9]{4})\s*(?:[-/.]|年)\s*([0-9]{1,2})\s*(?:[-/.]|月)\s*([0-9]{1,2})\s*[日号]?"
                       r"(?:[ T]\s*[0-9]{1,2}(?::[0-9]{2}){1,2}(?:\.[0-9]+)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?\s*")
 _COMPACT = re.compile(r"\s*((?:19|20)[0-9]{2})([01][0-9])([0-3][0-9])\s*")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
