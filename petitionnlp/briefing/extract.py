@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..dates import parse_date
 from .directives import find_directives
 from .header import issue_number
 from .keywords import keywords
@@ -23,7 +24,10 @@ def extract_briefing(text: str, date: dt.date | str | None = None, top_keywords:
     The directives and time expressions are the spans of the spaCy pipeline (:mod:`.spans`); a text longer
     than ``MAX_DOC_CHARS`` goes through the same stage functions without building a spaCy document."""
     if isinstance(date, str):
-        date = dt.date.fromisoformat(date)
+        day = parse_date(date)
+        if day is None:
+            raise ValueError(f"not a date: {date!r}")
+        date = day
     if len(text) <= MAX_DOC_CHARS:
         doc = briefing_doc(text, date)
         doc_date = doc._.date

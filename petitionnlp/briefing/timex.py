@@ -436,10 +436,8 @@ _BARE_DAY = re.compile(r"^[0-9]{1,2}[号日]$")
 
 
 def _next_day(value: str) -> str | None:
-    try:
-        return (dt.date.fromisoformat(value) + dt.timedelta(days=1)).isoformat()
-    except ValueError:
-        return None
+    day = parse_date(value)
+    return (day + dt.timedelta(days=1)).isoformat() if day and day < dt.date.max else None
 
 
 def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
