@@ -1,8 +1,10 @@
 """Briefing extraction against the annotated briefings, and JioNLP's time extraction on the same gold (issues 4, 12).
 
-Three sets, reported apart and together: the seven first development briefings (shared/corpora/briefings_dev.jsonl),
+Four sets, reported apart and together: the seven first development briefings (shared/corpora/briefings_dev.jsonl),
 the twenty new ones of corpora/briefing/gold/briefings_new.jsonl annotated by corpora/briefing/GUIDELINES.md — the
-fourteen the rules were written on and the six held out while writing them — with recall by kind of time expression.
+fourteen the rules were written on and the six held out while writing them — and the briefings of other provinces
+and years of corpora/briefing/gold/briefings_more.jsonl, annotated before the rules of issue 21 were written and not
+read while writing them, with recall by kind of time expression.
 
 A predicted span matches a gold span when it covers at least half of the gold span (offsets; a gold span
 string listed twice stands for its successive occurrences); matching is one-to-one, in order.
@@ -154,6 +156,8 @@ def main() -> None:
     ap.add_argument("--old", default=str(ROOT.parent / "shared/corpora/briefings_dev.jsonl"),
                     help="the seven briefings of the shared dev corpus (reported as they are)")
     ap.add_argument("--new", default=str(ROOT / "corpora/briefing/gold/briefings_new.jsonl"))
+    ap.add_argument("--more", default=str(ROOT / "corpora/briefing/gold/briefings_more.jsonl"),
+                    help="briefings of other provinces and years, annotated before the rules of issue 21 were written")
     ap.add_argument("--show", action="store_true", help="print misses and extras")
     args = ap.parse_args()
     try:
@@ -162,9 +166,11 @@ def main() -> None:
         jio = None
     old = [json.loads(x) for x in open(args.old, encoding="utf-8")] if Path(args.old).is_file() else []
     new = [json.loads(x) for x in open(args.new, encoding="utf-8")]
+    more = [json.loads(x) for x in open(args.more, encoding="utf-8")] if Path(args.more).is_file() else []
     dev, held = [d for d in new if not d.get("held_out")], [d for d in new if d.get("held_out")]
     sets = [("the seven first development briefings", old), ("new briefings used to write the rules", dev),
-            ("new briefings held out while writing the rules", held), ("all of them", old + new)]
+            ("new briefings held out while writing the rules", held),
+            ("other provinces and years, annotated blind (issue 21)", more), ("all of them", old + new + more)]
     for name, docs in sets:
         if docs:
             if args.show and name != "all of them":

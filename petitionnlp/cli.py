@@ -146,16 +146,15 @@ def _cmd_stats(args) -> int:
 
 def _date_option(value: str | None, option: str = "--date"):
     """``--date YYYY-MM-DD`` as a date (None when not given); a bad value is a one-line error."""
-    import datetime as dt
-
+    from .dates import parse_date
     from .errors import Errors, InputError
 
     if not value:
         return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError(Errors.E040.format(path=option, value=value)) from None
+    day = parse_date(value)
+    if day is None:
+        raise InputError(Errors.E040.format(path=option, value=value))
+    return day
 
 
 def _cmd_extract(args) -> int:

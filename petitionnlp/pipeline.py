@@ -7,13 +7,13 @@ the batches of the inputs through a :class:`RowJob` (classify, redact) into a wr
 
 from __future__ import annotations
 
-import datetime as _dt
 import os
 import re
 import sys
 from pathlib import Path
 
 from .classify import load_model
+from .dates import parse_date
 from .errors import Errors, InputError
 from .io import ROW_ERROR, Batch, BatchWriter, check_not_an_input, find_column, open_batch, reserved_renames
 from .resources import models_dir
@@ -344,12 +344,8 @@ def triage_file(source: str, text_column: str | None = None, handover=None, hist
     if handover is None:
         date_column = find_column(batch.columns, "date")
         date_column = renames.get(date_column, date_column)
-        for r in rows:
-            try:
-                handover = _dt.date.fromisoformat(str(r.get(date_column))[:10]) if date_column else None
-            except ValueError:
-                continue
-            break
+        if date_column:
+            handover = next((d for d in map(parse_date, (r.get(date_column) for r in rows)) if d), None)
     triaged = triage_rows(rows, text_column, handover, history, id_column)
     order = sorted(range(len(triaged)), key=lambda i: (triaged[i]["error"] is not None,
                                                        PRIORITY_ORDER.get(triaged[i]["priority"], 3), i))

@@ -119,7 +119,9 @@ def test_extract_command(tmp_path):
     code, out, err = run_cli("extract", ROOT / "corpora" / "samples" / "briefing_hunan_2017_15.txt")
     assert code == 0, err
     result = json.loads(out)
-    assert set(result) == {"date", "keywords", "directives", "time_expressions"}
+    # the contract's keys, and the issue number its header gives (issue 21: an additive key)
+    assert set(result) == {"date", "issue", "keywords", "directives", "time_expressions"}
+    assert result["issue"] == "2017年第15期"
     code, out, _ = run_cli("extract", "-", "--date", "2020-03-01", stdin="5月底前完成整改".encode("gb18030"))
     assert json.loads(out)["time_expressions"][0]["value"] == "2020-05-31"
     code, _, err = run_cli("extract", "-", "--date", "2020-13-01", stdin=b"x")

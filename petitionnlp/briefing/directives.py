@@ -4,7 +4,11 @@ Sentences are cut at 。！？； and line breaks, then into clauses at enumerat
 and at a marker that follows a comma (…，要…).  A clause is a directive when it starts with an enumerator
 under a speaker or holds a marker (要, 要求, 必须, 务必, 确保, 请, 督促, 抓好, 切实 …).  The speaker (actor)
 is the last person-with-title or body that 强调/要求/指出/批示 before it, or 会议 when the meeting speaks;
-it holds until another speaker appears.  All word lists are data: ``corpora/briefing/directive_rules.json``.
+it holds until another speaker appears.  Before that, words a page break split are joined (:mod:`.pages`); a
+slogan (要动真碰硬) is no directive and a short one leads into the order after it; 请/要求/责成 and 由…牵头 name
+the addressee after them; a clause with a periodic recurrence and a reporting verb is a standing task.  All word
+lists are data: ``corpora/briefing/directive_rules.json``, compiled by :func:`compile_rules` and passed to
+:func:`find_directives` (the spaCy component owns its copy).
 """
 
 from __future__ import annotations
@@ -15,14 +19,26 @@ import re
 from functools import lru_cache
 
 from ..resources import corpus_path, read_list
+from .pages import rejoin
 from .view import fold_view
 
-__all__ = ["find_directives", "rules"]
+__all__ = ["find_directives", "rules", "compile_rules", "default_rules_data"]
+
+
+def default_rules_data() -> dict:
+    """The shipped word lists (``corpora/briefing/directive_rules.json``), as JSON data."""
+    return json.loads(corpus_path("briefing", "directive_rules.json").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
 def rules() -> dict:
-    data = json.loads(corpus_path("briefing", "directive_rules.json").read_text(encoding="utf-8"))
+    """The shipped rules, compiled once (what :func:`find_directives` uses when given none)."""
+    return compile_rules(default_rules_data())
+
+
+def compile_rules(data: dict) -> dict:
+    """Word lists (the JSON of ``directive_rules.json``) → the compiled rules the functions below match."""
+    data = dict(data)
     alt = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
     titles, verbs = alt(data["titles"]), alt(data["speech_verbs"])
     data["_enum"] = re.compile("|".join(data["enumerators"]))
@@ -38,7 +54,17 @@ def rules() -> dict:
     orgs = alt(data["org_suffixes"])
     data["_org_start"] = re.compile(rf"(?P<o>[\u4e00-\u9fff]{{1,12}}?(?:{orgs}))(?=[\u4e00-\u9fff])")
     data["_title_name"] = re.compile(rf"(?P<t>(?:{titles}))(?P<n>[\u4e00-\u9fff]{{2,3}}?)(?=[出主在，,、率到等同和与参])")
-    data["_ask"] = re.compile("要求|请")
+    data["_ask"] = re.compile(f"(?:{alt(data['ask_words'])})")
+    data["_ask_body"] = re.compile(rf"(?:{alt(data['bodies'] + data['ask_bodies'])})(?:“[^”]{{1,8}}”)?")
+    data["_ask_after_subject"] = tuple(data["ask_after_subject"])
+    data["_person_after"] = re.compile(f"(?:{alt(data['person_suffixes'])})")
+    data["_assign"] = re.compile(rf"由(?P<who>[\u4e00-\u9fff、]{{2,30}}?(?:{orgs}|{alt(data['bodies'])}))"
+                                 rf"(?:{alt(data['assign_verbs'])})")
+    data["_slogans"] = frozenset(data["slogans"])
+    data["_slogan_head"] = re.compile(f"(?P<mk>(?:{data['enumerators'][0]})|(?:{alt(data['cut_markers'])}))?"
+                                      f"(?:{alt(data['slogan_adverbs'])})?")
+    data["_standing_verb"] = re.compile(f"(?:{alt(data['standing_verbs'])})")
+    data["_past"] = re.compile(f"(?:{alt(data['past_words'])})")
     data["_conditional"] = re.compile(f"(?:{alt(data['conditional_heads'])})")
     data["_commitment"] = frozenset(data["commitment_markers"])
     data["_verb_noun_before"] = tuple(data["verb_noun_before"])
@@ -58,9 +84,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
 
 
-def _known_people(text: str) -> dict[str, str]:
+def _known_people(text: str, r: dict) -> dict[str, str]:
     """name → name+title, from 副省长杨光荣 / 省政府副省长杨光荣 anywhere in the text."""
-    r = rules()
     people = {}
     for m in r["_title_name"].finditer(text):
         people.setdefault(m["n"], m["n"] + m["t"])
@@ -70,9 +95,8 @@ def _known_people(text: str) -> dict[str, str]:
 _ORG_END = ("委", "省", "市", "县", "区", "府", "局", "厅", "部", "组", "办", "会")
 
 
-def _actor_in(prefix: str, people: dict[str, str]) -> str | None:
+def _actor_in(prefix: str, people: dict[str, str], r: dict) -> str | None:
     """The speaker named in the words before a speech verb, or None."""
-    r = rules()
     part = re.split(r"[，,：:]", prefix)[-1]
     part = r["_adverbial"].sub("", part).strip()
     if not part:
@@ -104,14 +128,13 @@ def _surnames() -> frozenset[str]:
     return frozenset(read_list("pii", "surnames.txt"))
 
 
-def _speaker(sentence: str, people: dict[str, str]) -> tuple[str, int, bool] | None:
+def _speaker(sentence: str, people: dict[str, str], r: dict) -> tuple[str, int, bool] | None:
     """(actor, end of the speech verb, whether the verb itself orders) when the sentence opens with a speaker."""
-    r = rules()
     for m in r["_verb"].finditer(sentence):
         before = re.split(r"[，,：:]", sentence[:m.start()])[-1]
         if r["_verb_noun_before"][0] in before[-3:] or any(w in before for w in r["_verb_noun_before"][1:]):
             continue  # 关于…的重要批示, …的必然要求: a noun, not someone speaking
-        actor = _actor_in(sentence[:m.start()], people)
+        actor = _actor_in(sentence[:m.start()], people, r)
         if actor:
             return actor, m.end(), bool(r["_ordering"].search(sentence[:m.end()]))
         if m.start() > 120:
@@ -119,16 +142,16 @@ def _speaker(sentence: str, people: dict[str, str]) -> tuple[str, int, bool] | N
     return None
 
 
-def _paragraph_subject(text: str, start: int) -> str | None:
+def _paragraph_subject(text: str, start: int, r: dict) -> str | None:
     """A body that opens a paragraph (常德市参照…，张家界市在…): the speaker of what follows."""
-    m = rules()["_org_start"].match(text, start)
-    if not m or m["o"].startswith(("各", "全")):  # 各区各部门要…: an addressee, not a speaker
+    m = r["_org_start"].match(text, start)
+    if not m or m["o"].startswith(("各", "全")) or r["_ask"].match(m["o"]) or m["o"].startswith("由"):
+        # 各区各部门要…, 请交通局…, 由市局牵头…: an addressee, not a speaker
         return None
     return m["o"] if m["o"].endswith(("市", "县", "区", "州", "省", "政府", "局")) else None
 
 
-def _is_marker_at(text: str, pos: int, key: str = "_marker") -> bool:
-    r = rules()
+def _is_marker_at(text: str, pos: int, r: dict, key: str = "_marker") -> bool:
     if r["_not_marker"].match(text, pos) or (pos > 0 and r["_not_marker"].match(text, pos - 1)):
         return False
     m = r[key].match(text, pos)
@@ -137,35 +160,52 @@ def _is_marker_at(text: str, pos: int, key: str = "_marker") -> bool:
     return bool(m)
 
 
-def _clauses(text: str, start: int, end: int, ordered: bool = False):
+def _slogan(text: str, start: int, end: int, r: dict, short: int) -> bool:
+    """Whether [start, end) is a slogan: a marker (and an enumerator) before words that are listed as one
+    (要动真碰硬, 要敢于担当) or, when ``short`` > 0, before at most ``short`` characters without a list or an
+    object (要提高站位, 要统一指挥): words that name an attitude, not a task."""
+    head = r["_slogan_head"].match(text, start, end)
+    core = text[head.end():end]
+    if core in r["_slogans"]:
+        return True
+    return bool(head["mk"]) and 0 < len(core) <= short and not any(ch in core for ch in "、，,的“《") and bool(
+        re.fullmatch(r"[\u4e00-\u9fff]+", core))
+
+
+def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
     """Cut [start, end) at enumerators, at a comma followed by a marker (or by an object phrase 对… and
-    then a marker), and — inside an order — at a comma followed by the head of the next action."""
-    r = rules()
+    then a marker), and — inside an order — at a comma followed by the head of the next action.  A piece that
+    is a slogan (要提高站位，…) leads into the words after it: no cut follows it but at a marker."""
     cuts = {start}
     commas = [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end)]
     for m in r["_enum"].finditer(text, start, end):
         if m.start() == start or text[m.start() - 1] in "，,：:。；;\n 　" \
                 or r["_subject"].fullmatch(text, start, m.start()):
             cuts.add(m.start())
+    short = r["slogan_length"]
     for m in _CLAUSE_BREAK.finditer(text, start, end):
         last_cut = max(c for c in cuts if c <= m.start())
         if text.startswith(("对", "针对", "围绕", "按照", "根据"), last_cut):
             continue  # 对…，要…: the order includes its object phrase
-        if m.end() < end and _is_marker_at(text, m.end(), "_cut_marker"):
+        led = _slogan(text, last_cut, m.start(), r, short)
+        if m.end() < end and _is_marker_at(text, m.end(), r, "_cut_marker"):
             prev = max([c + 1 for c in commas if c < m.start()] + [last_cut])
             if prev > last_cut and text.startswith(("对", "针对"), prev):
-                cuts.add(prev)  # …，对环境信访交办件和突出环境问题，要认真办结…
+                if not _slogan(text, last_cut, prev - 1, r, short):
+                    cuts.add(prev)  # …，对环境信访交办件和突出环境问题，要认真办结…
             elif prev > last_cut and (r["_conditional"].match(text, prev) or text[m.start() - 1] == "的"):
                 continue  # 要严格追责问责，如出现…等问题，要依法依纪处理: one order
             else:
                 cuts.add(m.end())
+        elif led:
+            continue  # 要掌握信息，提前预警，…: one order under its slogan
         elif ordered and m.end() < end and r["_action_head"].match(text, m.end()):
             cuts.add(m.end())  # a list of actions after 要求 or 要: each its own directive
         else:  # ，各专项工作组、整改督办工作组要… : an addressee, then the marker
             for k in range(m.end() + 2, min(m.end() + 26, end)):
                 if text[k] in "，,。；;":
                     break
-                if _is_marker_at(text, k) and (r["_addressee"].search(text[m.end():k]) or text[k - 1] == "的"):
+                if _is_marker_at(text, k, r) and (r["_addressee"].search(text[m.end():k]) or text[k - 1] == "的"):
                     cuts.add(m.end())  # …，正在整改的要确保序时进度: a subject phrase, then the marker
                     break
     bounds = sorted(cuts) + [end]
@@ -176,59 +216,70 @@ def _clauses(text: str, start: int, end: int, ordered: bool = False):
             yield a, b
 
 
-def _asked_until(text: str, start: int, end: int) -> int | None:
-    """After 要求/请 at ``start``: where the addressee ends — after a body (…部门, …联络组, 全市) that is not
-    followed by 及/和/、 (a list goes on) — when an order of at least four characters follows; else None."""
-    r = rules()
+def _asked_until(text: str, start: int, end: int, r: dict) -> int | None:
+    """After 要求/请/责成 at ``start``: where the addressee ends — after a body (…部门, …联络组, 全市, …局,
+    …负责同志) that is not followed by 及/和/、 (a list goes on) — when an order of at least four characters
+    follows; else None."""
     ask = r["_ask"].match(text, start)
     if not ask:
         return None
     limit = min(ask.end() + 24, end)
     pos = ask.end()
     while pos < limit:
-        m = r["_body_end"].search(text, pos, limit)
+        m = r["_ask_body"].search(text, pos, limit)
         if not m or any(ch in "，,。；;" for ch in text[ask.end():m.end()]):
             return None
-        if m.end() < end and text[m.end()] not in "及和与、的等" and end - m.end() >= 4:
-            return m.end()
+        stop = m.end()
+        person = r["_person_after"].match(text, stop, end)
+        if person:  # 请市政府主要负责同志亲自督办: the body's people are the addressee
+            stop = person.end()
+        if stop < end and text[stop] not in "及和与、的等" and end - stop >= 4:
+            return stop
         pos = m.end()
     return None
 
 
-def find_directives(text: str, time_expressions: list[dict]) -> list[dict]:
+def find_directives(text: str, time_expressions: list[dict], rules_: dict | None = None) -> list[dict]:
     """Directives with actor, addressee, exact action span and governing deadline (a time expression).
 
-    The rules match the folded view of the text (simplified, half-width, mirror-page pinyin removed: see
-    :mod:`.view`); ``start``/``end``, ``action`` and ``addressee`` are taken from ``text`` as given, the actor
-    is given in simplified characters (it names a person or body, whatever the page's script)."""
+    The rules (compiled by :func:`compile_rules`; the shipped ones when None) match the folded view of the text
+    (simplified, half-width, mirror-page pinyin removed: see :mod:`.view`) with the words that page breaks split
+    joined again (see :mod:`.pages`); ``start``/``end``, ``action`` and ``addressee`` are taken from ``text`` as
+    given, the actor is given in simplified characters (it names a person or body, whatever the page's script)."""
+    r = rules_ if rules_ is not None else rules()
     view = fold_view(text)
+    joined = rejoin(view.text)
+
+    def back(a: int, b: int) -> tuple[int, int]:
+        return view.span_through(*joined.span(a, b))
+
+    mapped = [dict(t, start=joined.index(view.index(t["start"])), end=joined.index(view.index(t["end"])))
+              for t in time_expressions]
     found = []
-    for d in _find(view.text, [dict(t, start=view.index(t["start"]), end=view.index(t["end"]))
-                               for t in time_expressions], time_expressions):
-        start, end = view.span_through(d.pop("start"), d.pop("end"))
-        who = view.span_through(*d["who"]) if d["who"] else None
+    for d in _find(joined.text, mapped, time_expressions, r):
+        start, end = back(d.pop("start"), d.pop("end"))
+        who = back(*d["who"]) if d["who"] else None
         found.append({"actor": d["actor"], "addressee": text[who[0]:who[1]] if who else None,
                       "action": text[start:end], "start": start, "end": end, "deadline": d["deadline"]})
     return found
 
 
-def _find(text: str, time_expressions: list[dict], originals: list[dict]) -> list[dict]:
+def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dict) -> list[dict]:
     """The rules over folded ``text``; offsets, time expressions included, are folded ones."""
-    r = rules()
-    people = _known_people(text)
+    people = _known_people(text, r)
     order = sorted(range(len(time_expressions)), key=lambda i: time_expressions[i]["start"])
     time_expressions = [time_expressions[i] for i in order]
     originals = [originals[i] for i in order]
     starts = [t["start"] for t in time_expressions]  # the deadline of a clause: found by bisection, not a scan
     actor = None
     out = []
-    listed = _listed_paragraphs(text)
+    listed = _listed_paragraphs(text, r)
     carried = False  # the sentence before ended in ；inside an order or a plan: its list goes on
     for s_start, s_end in sentences(text):
         sentence = text[s_start:s_end]
         if s_start == 0 or text[s_start - 1] == "\n":
-            actor = _paragraph_subject(text, s_start) or actor
-        spoken = _speaker(sentence, people)
+            actor = _paragraph_subject(text, s_start, r) or actor
+        spoken = _speaker(sentence, people, r)
         body_start = s_start
         ordering = bool(spoken and spoken[2])
         if spoken:
@@ -236,17 +287,23 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict]) -> lis
             body_start = s_start + spoken[1]
             while body_start < s_end and text[body_start] in "，,：: ":
                 body_start += 1
-        in_order = ordering or any(_is_marker_at(text, i, "_cut_marker") for i in range(body_start, min(body_start + 3, s_end)))
+        in_order = ordering or any(_is_marker_at(text, i, r, "_cut_marker")
+                                   for i in range(body_start, min(body_start + 3, s_end)))
         in_order = in_order or (carried and bool(r["_action_head"].match(text, body_start)))
         n_before = len(out)
-        for k, (a, b) in enumerate(_clauses(text, body_start, s_end, in_order)):
+        for k, (a, b) in enumerate(_clauses(text, body_start, s_end, r, in_order)):
             clause = text[a:b]
             enum = r["_enum"].match(text, a)
             marker_pos = None
             for i in range(a, b):
-                if _is_marker_at(text, i):
+                if _is_marker_at(text, i, r):
                     marker_pos = i
                     break
+            assigned = r["_assign"].match(text, a)  # 由…厅、…局共同成立…: the bodies named are to act
+            j0 = bisect.bisect_left(starts, a)
+            standing = any(t["type"] == "recurrence" and t["value"] and t["end"] <= b
+                           for t in time_expressions[j0:bisect.bisect_left(starts, b)]) \
+                and r["_standing_verb"].search(text, a, b) and not r["_past"].search(text, a, b)
             if enum and (actor or spoken or bisect.bisect_right(listed, a) % 2):
                 action_start = a  # an item under a speaker, or in a paragraph that lists two or more
             elif (ordering and k == 0) or (in_order and r["_action_head"].match(text, a)):
@@ -255,17 +312,27 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict]) -> lis
                 action_start = marker_pos if marker_pos > a and text[marker_pos - 1] not in "，," else a
                 if clause.startswith(("对", "在", "针对", "围绕", "按照", "根据")) or text[marker_pos - 1] == "的":
                     action_start = a  # 对…要…, 已经完成整改的要…: the phrase that frames the order belongs to it
+            elif assigned or standing:
+                action_start = a  # 由…负责…; 各地每周报送…: a duty given to a body, a standing task
             else:
                 continue
             first = _CLAUSE_BREAK.search(text, action_start, b)
             if b - action_start < 4 or _COPULA.match(text, first.start() if first else b):
                 continue  # 抓好…整改工作，是…的重要举措: the subject of a statement, not an order
+            if not enum and _slogan(text, action_start, b, r, 0):
+                continue  # 要动真碰硬 alone: an attitude, not a task
             who = None  # the addressee's (start, end)
+            if assigned and action_start == a:
+                who = (assigned.start("who"), assigned.end("who"))
             h_start = a if action_start > a else body_start
             h_end = action_start if action_start > a else a if a == body_start else h_start
             while h_end > h_start and text[h_end - 1] in "，, ":
                 h_end -= 1
-            m = r["_addressee"].search(text, h_start, h_end) if h_end > h_start else None
+            if text.startswith(r["_ask_after_subject"], action_start):
+                h_end = h_start  # 市政府责成市环保局…: the words before are who orders, the addressee follows
+            if standing and who is None and action_start == a:  # 各县市区每周报送…: the subject is the addressee
+                h_start, h_end = a, min([t["start"] for t in time_expressions[j0:] if t["start"] < b] + [b])
+            m = r["_addressee"].search(text, h_start, h_end) if h_end > h_start and who is None else None
             if m:
                 w = m.start(1)
                 while w < m.end(1) and text[w] in "，,、":
@@ -275,8 +342,8 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict]) -> lis
                 m = r["_addressee"].fullmatch(text, action_start, marker_pos)
                 if m:  # 全市要迅速行动 / 各专项工作组要…: the addressee, then the order
                     who, action_start = (m.start(1), m.end(1)), marker_pos
-            who_end = _asked_until(text, action_start, b) if who is None else None
-            if who_end:  # 要求各区县市及市直相关部门“一把手”担任联络员… / 请…联络组督促市州…
+            who_end = _asked_until(text, action_start, b, r) if who is None else None
+            if who_end:  # 要求各区县市及市直相关部门“一把手”担任联络员… / 请市政府主要负责同志亲自督办
                 ask = r["_ask"].match(text, action_start)
                 who, action_start = (ask.end(), who_end), who_end
             deadline = None
@@ -293,10 +360,9 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict]) -> lis
     return out
 
 
-def _listed_paragraphs(text: str) -> list[int]:
+def _listed_paragraphs(text: str, r: dict) -> list[int]:
     """Flat [start, end, start, end, …] of the paragraphs (lines) whose clauses start two or more enumerated
     items: there an item is a measure or a duty even when no speaker is named (该区首先…；二是…；三是…)."""
-    r = rules()
     bounds = []
     pos = 0
     for line in text.split("\n"):

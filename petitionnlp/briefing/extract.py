@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..dates import parse_date
 from .directives import find_directives
+from .header import issue_number
 from .keywords import keywords
 from .spans import MAX_DOC_CHARS, briefing_doc
 from .timex import document_date, find_time_expressions
@@ -15,23 +17,35 @@ __all__ = ["extract_briefing"]
 def extract_briefing(text: str, date: dt.date | str | None = None, top_keywords: int = 10) -> dict:
     """Offsets index ``text`` as given (Python slicing); ``date`` overrides the date the briefing states.
 
+    Besides CONTRACT.md's keys: ``issue``, the issue number the header gives (``2017年第15期``) or None, and each
+    directive's ``cadence``, the period of a standing task (``P3D`` for 每3天一报告) or None — its due days are
+    :func:`.standing.next_due_dates` of its ``deadline``.
+
     The directives and time expressions are the spans of the spaCy pipeline (:mod:`.spans`); a text longer
     than ``MAX_DOC_CHARS`` goes through the same stage functions without building a spaCy document."""
     if isinstance(date, str):
-        date = dt.date.fromisoformat(date)
+        day = parse_date(date)
+        if day is None:
+            raise ValueError(f"not a date: {date!r}")
+        date = day
     if len(text) <= MAX_DOC_CHARS:
         doc = briefing_doc(text, date)
         doc_date = doc._.date
         times = [_time(s) for s in doc.spans["time_expressions"]]
+        issue = doc._.issue
         directives = [{"actor": s._.actor, "addressee": s._.addressee, "action": s.text,
                        "start": s.start_char, "end": s.end_char,
-                       "deadline": _time(s._.deadline) if s._.deadline is not None else None}
+                       "deadline": _time(s._.deadline) if s._.deadline is not None else None,
+                       "cadence": s._.cadence}
                       for s in doc.spans["directives"]]
     else:
         doc_date = date or document_date(text)
+        issue = issue_number(text)
         times = find_time_expressions(text, doc_date)
-        directives = find_directives(text, times)
+        directives = [dict(d, cadence=d["deadline"]["value"] if d["deadline"] and d["deadline"]["type"] == "recurrence"
+                           else None) for d in find_directives(text, times)]
     return {"date": doc_date.isoformat() if doc_date else None,
+            "issue": issue,
             "keywords": keywords(text, top_keywords),
             "directives": directives,
             "time_expressions": times}

@@ -17,10 +17,12 @@ import json
 import re
 from functools import lru_cache
 
+from ..dates import interval, parse_date
 from ..resources import corpus_path
 from .view import fold_view
 
-__all__ = ["find_time_expressions", "document_date", "parse_number", "interval"]
+__all__ = ["find_time_expressions", "document_date", "parse_number", "interval", "rules", "compile_rules",
+           "default_rules_data"]
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -49,21 +51,26 @@ def parse_number(s: str | None) -> int | None:
     return total + current
 
 
-@lru_cache(maxsize=1)
-def _data() -> dict:
+def default_rules_data() -> dict:
+    """The shipped patterns (``corpora/briefing/time_rules.json``), as JSON data."""
     return json.loads(corpus_path("briefing", "time_rules.json").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=1)
-def _rules():
-    data = _data()
-
+def compile_rules(data: dict) -> dict:
+    """Patterns (the JSON of ``time_rules.json``) → what :func:`find_time_expressions` matches."""
     def expand(pattern: str) -> str:
         for key in ("MNUM", "DNUM", "HNUM"):  # before NUM, which they contain
             pattern = pattern.replace(key, data[key])
         return pattern.replace("NUM", data["NUM"])
 
-    return [(r["name"], r["type"], re.compile(expand(r["pattern"]))) for r in data["rules"]]
+    return {"data": data, "rules": [(r["name"], r["type"], re.compile(expand(r["pattern"]))) for r in data["rules"]],
+            "joiner": re.compile(data["span_joiners"]), "open_suffix": re.compile(data["open_span_suffix"])}
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    """The shipped patterns, compiled once (what :func:`find_time_expressions` uses when given none)."""
+    return compile_rules(default_rules_data())
 
 
 def _expression(text: str, start: int, end: int, type_: str, value: str | None) -> dict:
@@ -76,17 +83,14 @@ _ISO_IN_HEADER = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})-([0-9]{1,2})-([0-9]{
 _YEAR = re.compile(r"(?<![0-9])(20[0-9]{2}|19[0-9]{2})\s*年")
 
 
-def document_date(text: str) -> dt.date | None:
-    """The date a briefing states: a full date in its header (first 400 characters), else Jan 1 of the first year
-    it names."""
-    head = fold_view(text[:400]).text
+def document_date(text: str, header_chars: int = 400) -> dt.date | None:
+    """The date a briefing states: a full date in its header (first ``header_chars`` characters), else Jan 1 of
+    the first year it names."""
+    head = fold_view(text[:header_chars]).text
     for rx in (_DATE_IN_HEADER, _ISO_IN_HEADER):
         m = rx.search(head)
-        if m:
-            try:
-                return dt.date(int(m[1]), int(m[2]), int(m[3]))
-            except ValueError:
-                pass
+        if m and parse_date(m.group(0)):
+            return parse_date(m.group(0))
     m = _YEAR.search(fold_view(text).text)
     return dt.date(int(m[1]), 1, 1) if m else None
 
@@ -126,36 +130,6 @@ _REL_MONTH = {"上个月": -1, "上月": -1, "上一个月": -1, "下个月": 1,
 _REL_QUARTER = {"本季度": 0, "这个季度": 0, "当季": 0, "上个季度": -1, "上季度": -1, "上一季度": -1, "下个季度": 1,
                 "下季度": 1, "下一季度": 1}
 _HOLIDAYS = {"十一": (10, 1), "国庆": (10, 1), "国庆节": (10, 1), "五一": (5, 1), "元旦": (1, 1)}
-
-
-def interval(value: str | None) -> tuple[dt.date, dt.date] | None:
-    """The first and last day a value covers (``2019-Q3`` → Jul 1, Sep 30; ``A/B`` → A's first, B's last)."""
-    if not value:
-        return None
-    if "/" in value:
-        a, b = value.split("/", 1)
-        first = interval(a) if a != ".." else (dt.date.min, dt.date.min)
-        last = interval(b) if b != ".." else (dt.date.max, dt.date.max)
-        return (first[0], last[1]) if first and last else None
-    try:
-        m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q([1-4])|-H([12]))?(?:T.*)?", value)
-        if not m:
-            return None
-        y = int(m[1])
-        if m[3]:
-            day = dt.date(y, int(m[2]), int(m[3]))
-            return day, day
-        if m[2]:
-            mo = int(m[2])
-            return dt.date(y, mo, 1), dt.date(y, mo, _last_day(y, mo))
-        if m[4]:
-            q = int(m[4])
-            return dt.date(y, 3 * q - 2, 1), dt.date(y, 3 * q, _last_day(y, 3 * q))
-        if m[5]:
-            return (dt.date(y, 1, 1), dt.date(y, 6, 30)) if m[5] == "1" else (dt.date(y, 7, 1), dt.date(y, 12, 31))
-        return dt.date(y, 1, 1), dt.date(y, 12, 31)
-    except ValueError:
-        return None
 
 
 class _Resolver:
@@ -423,12 +397,14 @@ class _Resolver:
         return f"{self.doc.year:04d}/{self.doc.year + 1:04d}"
 
 
-def find_time_expressions(text: str, doc_date: dt.date | None = None) -> list[dict]:
-    """Every time expression in ``text`` with exact offsets (into ``text`` as given), type and normalized value."""
+def find_time_expressions(text: str, doc_date: dt.date | None = None, rules_: dict | None = None) -> list[dict]:
+    """Every time expression in ``text`` with exact offsets (into ``text`` as given), type and normalized value;
+    ``rules_`` are compiled by :func:`compile_rules` (the shipped ones when None)."""
+    r = rules_ if rules_ is not None else rules()
     view = fold_view(text)
     folded = view.text
     found = []
-    for order, (name, kind, rx) in enumerate(_rules()):
+    for order, (name, kind, rx) in enumerate(r["rules"]):
         for m in rx.finditer(folded):
             if m.end() > m.start():
                 found.append((m.start(), -(m.end() - m.start()), order, name, kind, m))
@@ -444,7 +420,7 @@ def find_time_expressions(text: str, doc_date: dt.date | None = None) -> list[di
     for name, kind, m in picked:
         g = {k: v for k, v in m.groupdict().items() if v}
         out.append(_expression(m.group(0), m.start(), m.end(), kind, resolver.value(name, g)))
-    out = _spans(folded, out)
+    out = _spans(folded, out, r)
     for t in out:  # back to the original text's offsets and characters
         t["start"], t["end"] = view.span(t["start"], t["end"])
         t["text"] = text[t["start"]:t["end"]]
@@ -460,17 +436,14 @@ _BARE_DAY = re.compile(r"^[0-9]{1,2}[号日]$")
 
 
 def _next_day(value: str) -> str | None:
-    try:
-        return (dt.date.fromisoformat(value) + dt.timedelta(days=1)).isoformat()
-    except ValueError:
-        return None
+    day = parse_date(value)
+    return (day + dt.timedelta(days=1)).isoformat() if day and day < dt.date.max else None
 
 
-def _spans(text: str, found: list[dict]) -> list[dict]:
+def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
     """Two dates joined by 至/到/— become one span ``START/END`` (the first's start, the second's end); a date
     followed by 起/以来/以后 an open span ``START/..``, with a 从/自 before it in the span."""
-    data = _data()
-    joiner, open_suffix = re.compile(data["span_joiners"]), re.compile(data["open_span_suffix"])
+    joiner, open_suffix = r["joiner"], r["open_suffix"]
     out: list[dict] = []
     for t in found:
         prev = out[-1] if out else None

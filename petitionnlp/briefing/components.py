@@ -1,0 +1,199 @@
+"""The briefing pipeline's spaCy parts (imported when a pipeline is built; :mod:`.spans` is the way in). Briefings as
+spaCy documents: ``doc.spans["time_expressions"]`` and ``doc.spans["directives"]``.
+
+The pipeline has a tokenizer of one token per character (``petitionnlp.char_tokenizer.v1``: a briefing's spans
+start and end anywhere inside a run of Chinese characters, and every offset must stay exact) and three
+registered components, each built from its config and each able to run without the others:
+
+* ``briefing_date`` — ``doc._.date``: the date given by the caller, else the date the briefing states;
+  ``doc._.issue``: the issue number its header gives (``2017年第15期``);
+* ``briefing_times`` — the time expressions (:mod:`.timex`): label = type, ``span._.value``;
+* ``briefing_directives`` — the directives (:mod:`.directives`): label ``directive``, ``span._.actor``,
+  ``span._.addressee``, ``span._.deadline`` (a span of the time expressions, when that component ran, or None)
+  and ``span._.cadence`` (the period of a standing task: ``P3D``).
+
+Each component's rules are its own data: given to ``initialize(rules=...)`` (the shipped JSON of
+``corpora/briefing/`` when none is given), written into the component's folder by ``nlp.to_disk`` and read back
+from it by ``spacy.load``.
+
+The package declares the factories and the tokenizer as spaCy entry points, so ``spacy.load`` of a saved
+briefing pipeline finds them once petitionnlp is installed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import registry
+
+from . import directives as _directives
+from . import header as _header
+from . import timex as _timex
+
+__all__ = ["new_briefing_nlp", "CharTokenizer", "COMPONENTS", "BriefingDate", "BriefingTimes", "BriefingDirectives"]
+
+COMPONENTS = ("briefing_date", "briefing_times", "briefing_directives")
+_RULES_FILE = "rules.json"
+
+for _name in ("date", "issue"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+for _name in ("value", "actor", "addressee", "deadline", "cadence"):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
+
+
+class CharTokenizer:
+    """One token per character: spans may start at any character, as the rules find them."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        return Doc(self.vocab, words=list(text), spaces=[False] * len(text))
+
+    def to_bytes(self, *, exclude=()) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, *, exclude=()) -> "CharTokenizer":
+        return self
+
+    def to_disk(self, path, *, exclude=()) -> None:
+        Path(path).mkdir(parents=True, exist_ok=True)
+
+    def from_disk(self, path, *, exclude=()) -> "CharTokenizer":
+        return self
+
+
+@registry.tokenizers("petitionnlp.char_tokenizer.v1")
+def create_char_tokenizer():
+    return lambda nlp: CharTokenizer(nlp.vocab)
+
+
+class _RuleComponent:
+    """A component whose rules are JSON data: set by :meth:`initialize`, saved in and loaded from its folder."""
+
+    module = None  # the stage module: default_rules_data(), compile_rules(data)
+
+    def __init__(self, name: str):
+        self.name = name
+        self.data: dict | None = None
+        self.rules: dict | None = None
+
+    def initialize(self, get_examples=None, *, nlp=None, rules: dict | None = None) -> None:
+        """``rules``: the JSON data of the rules (the shipped ones of ``corpora/briefing/`` when None)."""
+        self.data = rules if rules is not None else self.module.default_rules_data()
+        self.rules = self.module.compile_rules(self.data)
+
+    def _ready(self) -> dict:
+        if self.rules is None:
+            self.initialize()
+        return self.rules
+
+    def to_bytes(self, *, exclude=()) -> bytes:
+        self._ready()
+        return json.dumps(self.data, ensure_ascii=False).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude=()):
+        self.initialize(rules=json.loads(data.decode("utf-8")))
+        return self
+
+    def to_disk(self, path, *, exclude=()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / _RULES_FILE).write_bytes(self.to_bytes())
+
+    def from_disk(self, path, *, exclude=()):
+        return self.from_bytes((Path(path) / _RULES_FILE).read_bytes())
+
+
+class BriefingDate(_RuleComponent):
+    """``doc._.date`` (kept when the caller set it) and ``doc._.issue`` from the header."""
+
+    module = _header
+
+    def __call__(self, doc: Doc) -> Doc:
+        r = self._ready()
+        if doc._.date is None:
+            doc._.date = _timex.document_date(doc.text, r["header_chars"])
+        doc._.issue = _header.issue_number(doc.text, r)
+        return doc
+
+
+class BriefingTimes(_RuleComponent):
+    """The time expressions as ``doc.spans[spans_key]``."""
+
+    module = _timex
+
+    def __init__(self, name: str, spans_key: str):
+        super().__init__(name)
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = _timex.find_time_expressions(doc.text, doc._.date, self._ready())
+        doc.spans[self.spans_key] = [_time_span(doc, t) for t in found]
+        return doc
+
+
+class BriefingDirectives(_RuleComponent):
+    """The directives as ``doc.spans[spans_key]``; their deadlines are spans of ``doc.spans[times_key]``."""
+
+    module = _directives
+
+    def __init__(self, name: str, spans_key: str, times_key: str):
+        super().__init__(name)
+        self.spans_key, self.times_key = spans_key, times_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        times = list(doc.spans[self.times_key]) if self.times_key in doc.spans else []
+        by_offset = {(s.start_char, s.end_char): s for s in times}
+        records = [{"text": s.text, "start": s.start_char, "end": s.end_char, "type": s.label_,
+                    "value": s._.value} for s in times]
+        spans = []
+        for d in _directives.find_directives(doc.text, records, self._ready()):
+            span = doc.char_span(d["start"], d["end"], label="directive")
+            span._.actor, span._.addressee = d["actor"], d["addressee"]
+            if d["deadline"] is not None:
+                span._.deadline = by_offset[(d["deadline"]["start"], d["deadline"]["end"])]
+                if span._.deadline.label_ == "recurrence":
+                    span._.cadence = span._.deadline._.value
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+
+@Language.factory("briefing_date", default_config={})
+def make_briefing_date(nlp: Language, name: str) -> BriefingDate:
+    return BriefingDate(name)
+
+
+@Language.factory("briefing_times", default_config={"spans_key": "time_expressions"})
+def make_briefing_times(nlp: Language, name: str, spans_key: str) -> BriefingTimes:
+    return BriefingTimes(name, spans_key)
+
+
+@Language.factory("briefing_directives",
+                  default_config={"spans_key": "directives", "times_key": "time_expressions"})
+def make_briefing_directives(nlp: Language, name: str, spans_key: str, times_key: str) -> BriefingDirectives:
+    return BriefingDirectives(name, spans_key, times_key)
+
+
+def _time_span(doc: Doc, t: dict) -> Span:
+    span = doc.char_span(t["start"], t["end"], label=t["type"])
+    span._.value = t["value"]
+    return span
+
+
+def new_briefing_nlp() -> Language:
+    """A new briefing pipeline: the character tokenizer and the three components, initialized with the shipped
+    rules."""
+    import spacy
+
+    nlp = spacy.blank("xx", config={"nlp": {"tokenizer": {"@tokenizers": "petitionnlp.char_tokenizer.v1"}}})
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    nlp.initialize()
+    return nlp
