@@ -298,7 +298,9 @@ def _cmd_serve(args) -> int:
 
 
 def _data_dir_default() -> str:
-    return os.environ.get("PETITIONNLP_DATA") or "petitionnlp-data"
+    from .settings import get_settings
+
+    return str(get_settings().data)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -434,17 +436,17 @@ def main(argv: list[str] | None = None) -> int:
         _quiet_stdout()
         return 0
     except MemoryError:
-        if os.environ.get("PETITIONNLP_DEBUG"):
+        if _debug():
             raise
         _say(f"petitionnlp: {Errors.E091}")
         return 2
     except OSError as exc:  # permissions, a full disk, a vanished file
-        if os.environ.get("PETITIONNLP_DEBUG"):
+        if _debug():
             raise
         _say(f"petitionnlp: {Errors.E090.format(path=exc.filename or '-', reason=exc.strerror or exc)}")
         return 2
     except Exception as exc:  # a bug: still one line, with a way to see the traceback
-        if os.environ.get("PETITIONNLP_DEBUG"):
+        if _debug():
             raise
         reason = str(exc).splitlines()[0] if str(exc) else ""
         _say(f"petitionnlp: {Errors.E099.format(kind=type(exc).__name__, reason=reason[:200])}")
@@ -452,6 +454,15 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         signal.signal(signal.SIGINT, _interrupted_early)  # shutting down: an interrupt is one line too
         _flush_stdout()
+
+
+def _debug() -> bool:
+    from .settings import get_settings
+
+    try:
+        return get_settings().debug
+    except Exception:  # noqa: BLE001 — a bad setting must not hide the error being reported
+        return bool(os.environ.get("PETITIONNLP_DEBUG"))
 
 
 def _say(line: str) -> None:

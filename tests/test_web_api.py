@@ -16,11 +16,11 @@ SAMPLE = ROOT / "corpora" / "samples" / "petitions_sample.csv"
 PHONE = "13807341234"
 
 
-def make_client(data_dir, **kw):
+def make_client(data_dir, db_url=None, **kw):
     from petitionnlp.web.app import create_app
     from petitionnlp.web.auth import Auth
 
-    app = create_app(data_dir, background=False)
+    app = create_app(data_dir, background=False, db_url=db_url)
     auth = Auth(app.state.workbench.store)
     for name, role in (("admin", "admin"), ("ed", "editor"), ("vi", "viewer")):
         if app.state.workbench.store.user(username=name) is None:
@@ -28,9 +28,22 @@ def make_client(data_dir, **kw):
     return TestClient(app, **kw)
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request, tmp_path):
+    """Where the workbench keeps everything: SQLite in a data folder, or a new PostgreSQL database (migrated
+    first, as ``petitionnlp migrate`` does) with a scratch folder."""
+    if request.param == "sqlite":
+        return {"data_dir": tmp_path / "data", "db_url": None}
+    from petitionnlp.web.store import Store
+
+    url = request.getfixturevalue("pg_url")
+    Store(url=url).migrate()
+    return {"data_dir": tmp_path / "scratch", "db_url": url}
+
+
 @pytest.fixture()
-def client(tmp_path):
-    with make_client(tmp_path / "data") as c:
+def client(backend):
+    with make_client(backend["data_dir"], backend["db_url"]) as c:
         yield c
 
 
@@ -87,9 +100,9 @@ def test_classify_and_extract_answer_as_the_cli(client, tmp_path):
     assert r.status_code == 200 and r.json() == json.loads(out)
 
 
-def test_batches_roles_corrections_audit_and_restart(tmp_path):
-    data = tmp_path / "data"
-    with make_client(data) as client:
+def test_batches_roles_corrections_audit_and_restart(backend):
+    data, url = backend["data_dir"], backend["db_url"]
+    with make_client(data, url) as client:
         ed, vi, admin = token(client, "ed"), token(client, "vi"), token(client, "admin")
         assert upload(client, vi).status_code == 403  # viewers do not upload
         r = upload(client, ed)
@@ -110,7 +123,7 @@ def test_batches_roles_corrections_audit_and_restart(tmp_path):
         assert bad.status_code == 422 and "error" in bad.json()
         assert client.get("/api/v1/audit", headers=vi).status_code == 403
         assert client.get("/api/v1/audit", headers=ed).status_code == 403
-    with make_client(data) as client:  # a new server process on the same folder
+    with make_client(data, url) as client:  # a new server process on the same folder or database
         admin = token(client, "admin")
         p = client.get(f"/api/v1/petitions/{pid}", headers=admin).json()
         assert p["pollution_types"] == ["水", "噪声"] and p["county"] == "珠晖区" and p["status"] == "办理中"
@@ -167,8 +180,10 @@ def test_errors_are_json_and_bodies_are_limited(client):
     assert "/tmp" not in r.text  # no server path in the answer
     r = upload(client, ed, name="tool.exe", content=b"MZ\x00\x00" * 100)
     assert r.status_code == 422 and "E005" in r.json()["error"]
-    uploads = client.app.state.workbench.data_dir / "uploads"
-    assert not [p for p in uploads.rglob("*") if p.is_file()]  # refused files are not kept on the server
+    store = client.app.state.workbench.store
+    for b in store.batches():  # refused files are not kept on the server
+        assert b["state"] == "failed" and b["file_id"] is None and b["message"]
+    assert not [p for p in client.app.state.workbench.data_dir.rglob("*") if p.is_file() and "upload" in p.name]
 
 
 def test_export_xlsx_with_corrections_and_redacted(client):
@@ -257,16 +272,22 @@ def test_pages_need_a_session_and_forms_need_their_csrf_token(client):
     assert "default-src 'self'" in headers["content-security-policy"] and headers["x-frame-options"] == "DENY"
 
 
-def test_the_schema_is_the_migrations(tmp_path):
+def test_the_schema_is_the_migrations(backend):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
     from petitionnlp.web.store import Base, Store
 
-    store = Store(tmp_path)
+    store = Store(backend["data_dir"], url=backend["db_url"])
     store.migrate()
+    store.check_schema()
+
+    def ours(obj, name, type_, reflected, compare_to):  # the job queue's tables are procrastinate's
+        return not (type_ == "table" and name.startswith("procrastinate_"))
+
     with store.engine.connect() as conn:
-        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+        context = MigrationContext.configure(conn, opts={"include_object": ours})
+        assert compare_metadata(context, Base.metadata) == []
 
 
 def test_user_add_reads_the_password_from_stdin(tmp_path):
