@@ -263,9 +263,12 @@ class Workbench:
         batch = self.store.batch(batch_id)
         if batch["state"] == "failed":
             return False
+        from ..settings import get_settings
+
+        chunk_rows = get_settings().batch_chunk_rows
         with self._with_upload(batch) as path:
             try:
-                source = open_batch(str(path))
+                source = open_batch(str(path), chunksize=chunk_rows)
             except PetitionNLPError as exc:
                 self._refuse(batch, exc, path)
                 return False
@@ -291,7 +294,7 @@ class Workbench:
                         break
                     except BatchMoved:  # another worker stored rows meanwhile: go on after them
                         source.close()
-                        source = open_batch(str(path))
+                        source = open_batch(str(path), chunksize=chunk_rows)
                 else:
                     raise PetitionNLPError("批次被多个进程同时处理，已停止 (batch taken over by another worker)")
                 b = self.store.batch(batch_id)

@@ -276,8 +276,11 @@ class Store:
                 conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4201120)")
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
-        after = self.schema_revisions()
-        return [r for r in after[1] if r not in before[1]] if after[0] != before[0] else []
+        after, chain = self.schema_revisions()
+        if after == before[0]:
+            return []
+        done = max((chain.index(r) for r in before[0] if r in chain), default=-1)
+        return chain[done + 1:]
 
     def schema_revisions(self) -> tuple[tuple[str, ...], list[str]]:
         """(the database's current revisions, every revision from base to head of this version)."""
