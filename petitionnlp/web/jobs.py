@@ -165,14 +165,40 @@ def run_worker(url: str, concurrency: int = 1, stalled_after: float = 20.0) -> N
                 log.warning("cannot look for stalled jobs", exc_info=False)
 
     async def main():
-        async with app.open_async():
-            side = asyncio.create_task(retry_stalled())
+        import signal
+
+        from procrastinate.worker import Worker
+
+        stopping = asyncio.Event()
+        current: list = []
+
+        def stop():
+            stopping.set()
+            for w in current:
+                w.stop()  # the running jobs finish first
+
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop)
+        while not stopping.is_set():  # a database restart stops procrastinate's worker: start it again
             try:
-                await app.run_worker_async(concurrency=concurrency, update_heartbeat_interval=heartbeat,
-                                           stalled_worker_timeout=stalled_after, install_signal_handlers=True,
-                                           delete_jobs="successful")
-            finally:
-                side.cancel()
+                async with app.open_async():
+                    side = asyncio.create_task(retry_stalled())
+                    worker = Worker(app, concurrency=concurrency, update_heartbeat_interval=heartbeat,
+                                    stalled_worker_timeout=stalled_after, install_signal_handlers=False,
+                                    delete_jobs="successful")
+                    current[:] = [worker]
+                    try:
+                        await worker.run()
+                    finally:
+                        side.cancel()
+            except Exception as exc:  # noqa: BLE001 — the database went away
+                log.warning("worker interrupted (%s): starting again", type(exc).__name__)
+            if not stopping.is_set():
+                try:
+                    await asyncio.wait_for(stopping.wait(), timeout=3)
+                except asyncio.TimeoutError:
+                    pass
 
     asyncio.run(main())
     _WORKBENCH.close()
