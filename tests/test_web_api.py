@@ -109,6 +109,10 @@ def test_batches_roles_corrections_audit_and_restart(backend):
         assert r.status_code == 201, r.text
         got = r.json()
         assert got["rows"] == 12 and got["errors"] == 1
+        job = client.get(f"/api/v1/jobs/{got['job_id']}", headers=vi).json()
+        assert set(job) >= {"id", "kind", "state", "progress", "message"}
+        assert job["kind"] == "batch" and job["state"] == "done" and job["progress"] == 1.0
+        assert client.get("/api/v1/jobs/99999", headers=vi).status_code == 404
         petitions = client.get(f"/api/v1/batches/{got['batch_id']}/petitions", headers=ed).json()["petitions"]
         assert [p["row"]["序号"] for p in petitions] == [str(i) for i in range(1, 13)]  # input order
         first = petitions[0]
@@ -133,6 +137,42 @@ def test_batches_roles_corrections_audit_and_restart(backend):
         assert any(e["action"] == "upload" for e in events) and any(e["action"] == "login" for e in events)
         records = client.app.state.workbench.store.training_records()
         assert [r["types"] for r in records] == [["水", "噪声"]]  # the correction is a training record
+
+
+def test_a_batch_interrupted_mid_way_ends_with_every_row_once_in_order(backend, monkeypatch):
+    """A worker dies after some chunks are stored (here: the database write of the third chunk fails as if the
+    process had died); the job run again goes on after the stored rows."""
+    from petitionnlp.settings import get_settings
+    from petitionnlp.web.service import Workbench
+
+    monkeypatch.setattr(get_settings(), "batch_chunk_rows", 7)
+    wb = Workbench(backend["data_dir"], background=False, db_url=backend["db_url"])
+    user = wb.store.add_user("ed", "x", "editor")
+    rows = [["受理编号", "交办问题基本情况"]] + [[f"R{i:03d}", f"衡阳市某餐馆油烟扰民第{i}件"] for i in range(30)]
+    buf = io.StringIO()
+    csv.writer(buf).writerows(rows)
+    batch = wb.store.add_batch(name="b", filename="b.csv", uploaded_by=user["id"], state="processing")
+    wb.store.update_batch(batch["id"], file_id=wb.store.add_file("b.csv", buf.getvalue().encode()))
+    job = wb.store.add_job("batch", "ed", batch_id=batch["id"])
+    real, calls = wb.store.add_chunk, []
+
+    def dies_at_the_third(*args, **kw):
+        calls.append(1)
+        if len(calls) == 3:
+            raise SystemExit("killed")
+        return real(*args, **kw)
+
+    monkeypatch.setattr(wb.store, "add_chunk", dies_at_the_third)
+    with pytest.raises(SystemExit):
+        wb.run_job(job["id"])
+    assert wb.store.batch(batch["id"])["done_rows"] == 14 and wb.store.job(job["id"])["state"] == "running"
+    done = wb.run_job(job["id"])  # another worker takes the job over
+    assert done["state"] == "done" and done["attempts"] == 2
+    got = wb.store.petitions(batch["id"])
+    assert [p["row"]["受理编号"] for p in got] == [f"R{i:03d}" for i in range(30)]
+    assert [p["row_index"] for p in got] == list(range(30))
+    assert wb.store.batch(batch["id"])["rows"] == 30 and wb.run_job(job["id"]) is None  # finished jobs stay so
+    wb.close()
 
 
 def test_viewers_never_see_a_petitioners_phone(client):
@@ -183,6 +223,8 @@ def test_errors_are_json_and_bodies_are_limited(client):
     store = client.app.state.workbench.store
     for b in store.batches():  # refused files are not kept on the server
         assert b["state"] == "failed" and b["file_id"] is None and b["message"]
+    jobs = store.jobs()
+    assert len(jobs) == 2 and all(j["state"] == "failed" and j["message"] for j in jobs)  # each says why
     assert not [p for p in client.app.state.workbench.data_dir.rglob("*") if p.is_file() and "upload" in p.name]
 
 
@@ -224,8 +266,11 @@ def test_models_retrain_activate_rollback(client):
             client.patch(f"/api/v1/petitions/{p['id']}", json={"pollution_types": p["pollution_types"][:1]}, headers=ed)
     r = client.post("/api/v1/models/retrain", headers=admin)
     assert r.status_code == 202, r.text
+    job = client.get(f"/api/v1/jobs/{r.json()['job_id']}", headers=ed).json()
+    assert job["kind"] == "retrain" and job["state"] == "done" and job["progress"] == 1.0, job
     versions = client.get("/api/v1/models", headers=admin).json()["versions"]
     assert len(versions) == 1 and versions[0]["card"]["n_real"] >= 68
+    assert versions[0]["file_id"] and versions[0]["path"].startswith("database:")  # the folder is in the database
     r = client.post(f"/api/v1/models/{versions[0]['id']}/activate", headers=admin)
     assert r.status_code == 200 and client.get("/api/v1/models", headers=admin).json()["active"] == versions[0]["name"]
     assert client.post("/api/v1/classify", json={"texts": ["餐馆油烟扰民"]}, headers=ed).status_code == 200

@@ -129,10 +129,9 @@ async def upload_batch(request: Request, file: Annotated[UploadFile, File(descri
     batch = await run_in_threadpool(wb.upload, file.filename or "batch.csv", data, user, True)
     if batch["state"] == "failed":
         raise HTTPException(422, batch["message"] or "文件无法读取 (unreadable file)")
-    out = {"batch_id": batch["id"], "rows": batch["rows"], "errors": batch["errors"]}
-    if batch["state"] == "processing":  # a job record to follow: GET /api/v1/jobs/{job_id}
-        out.update(job_id=batch["job_id"], state=batch["state"])
-    return out
+    # the job record to follow (GET /api/v1/jobs/{job_id}) while the batch is being processed
+    return {"batch_id": batch["id"], "rows": batch["rows"], "errors": batch["errors"], "job_id": batch["job_id"],
+            "state": batch["state"]}
 
 
 @router.get("/batches", summary="批次列表")
