@@ -222,14 +222,17 @@ def main() -> None:
             r = httpx.post(pg[0] + "/api/v1/batches", files={"file": ("fault.csv", make_csv(args.fault_rows, seed))},
                            headers=h, timeout=600)
             fault_batch = r.json()["batch_id"]
+            job_url = f"{pg[1]}/api/v1/jobs/{r.json()['job_id']}"
             while httpx.get(f"{pg[1]}/api/v1/batches/{fault_batch}", headers=h).json()["done_rows"] == 0:
                 time.sleep(0.2)
-            workers[0].send_signal(signal.SIGKILL)
+            running = int(httpx.get(job_url, headers=h).json()["worker"].rsplit(":", 1)[1])
+            victim = next(w for w in workers if w.pid == running)  # the worker that runs the batch
+            victim.send_signal(signal.SIGKILL)
             killed_at = httpx.get(f"{pg[1]}/api/v1/batches/{fault_batch}", headers=h).json()["done_rows"]
             workers.append(procs.start("worker", "--db-url", db))
             t0 = time.perf_counter()
             b = wait_batch(pg[1], h, fault_batch)
-            job = httpx.get(f"{pg[1]}/api/v1/jobs/{r.json()['job_id']}", headers=h).json()
+            job = httpx.get(job_url, headers=h).json()
             out["fault_worker_killed"] = {"killed_at_row": killed_at, "finished_after_s": round(
                 time.perf_counter() - t0, 1), "state": b["state"], "attempts": job["attempts"],
                 **check_rows(pg[1], h, fault_batch, args.fault_rows, seed)}

@@ -135,6 +135,7 @@ def test_two_servers_and_workers_on_one_database(pg_cluster, pg_url, tmp_path):
             return got["done_rows"] if got["done_rows"] > 0 else None
 
         before_kill = _wait(stored, 120, "the first worker's first rows")
+        assert client.get(job_url, headers=ed_b).json()["worker"].endswith(f":{first.p.pid}")
         first.kill(signal.SIGKILL)  # in the middle of the batch
         killed_at = client.get(f"{base_b}/api/v1/batches/{up['batch_id']}", headers=ed_b).json()["done_rows"]
         assert killed_at < ROWS, "the batch finished before the worker could be killed"
@@ -144,7 +145,7 @@ def test_two_servers_and_workers_on_one_database(pg_cluster, pg_url, tmp_path):
         job = _wait(lambda: (j := client.get(job_url, headers=ed_b).json())["state"] in ("done", "failed") and j,
                     240, "the batch's job")
         assert job["state"] == "done" and job["kind"] == "batch" and job["progress"] == 1.0, job
-        assert job["attempts"] >= 2  # taken over from the killed worker
+        assert job["attempts"] >= 2 and not job["worker"].endswith(f":{first.p.pid}")  # taken over
         assert 0 < before_kill <= killed_at < ROWS
 
         got = client.get(f"{base_b}/api/v1/batches/{up['batch_id']}/petitions", headers=ed_b).json()["petitions"]

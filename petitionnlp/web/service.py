@@ -183,7 +183,7 @@ class Workbench:
             progress = round(b["done_rows"] / b["rows"], 4) if b and b["rows"] else 0.0
         return {"id": job["id"], "kind": job["kind"], "state": job["state"], "progress": progress,
                 "message": job["message"], "batch_id": job["batch_id"], "created_by": job["created_by"],
-                "attempts": job["attempts"], "result": job["result"]}
+                "attempts": job["attempts"], "worker": job["worker"], "result": job["result"]}
 
     # ------------------------------------------------------------------------------------------ batches
     def upload(self, filename: str, data: bytes, user: dict, wait: bool = False) -> dict:

@@ -209,6 +209,7 @@ class Job(Base):
     started_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     attempts: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    worker: Mapped[str | None] = mapped_column(String(128))  # host:pid of the process running it last
 
 
 def check_version(record, expected_version: int | None) -> None:
@@ -355,12 +356,16 @@ class Store:
             return [_row(j) for j in s.scalars(select(Job).order_by(Job.id.desc()).limit(limit))]
 
     def start_job(self, job_id: int) -> dict | None:
-        """Mark a job running (one more attempt); None when it is already finished."""
+        """Mark a job running in this process (one more attempt); None when it is already finished."""
+        import os
+        import socket
+
         with self.session.begin() as s:
             j = s.get(Job, job_id, with_for_update=True)
             if j is None or j.state in ("done", "failed"):
                 return None
             j.state, j.attempts, j.started_at = "running", (j.attempts or 0) + 1, now()
+            j.worker = f"{socket.gethostname()[:100]}:{os.getpid()}"
             return _row(j)
 
     def update_job(self, job_id: int, **fields) -> None:

@@ -38,7 +38,8 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime, nullable=False),
         sa.Column("started_at", sa.DateTime),
         sa.Column("finished_at", sa.DateTime),
-        sa.Column("attempts", sa.Integer, nullable=False))
+        sa.Column("attempts", sa.Integer, nullable=False),
+        sa.Column("worker", sa.String(128)))
     with op.batch_alter_table("batches") as b:
         b.add_column(sa.Column("file_id", sa.Integer, sa.ForeignKey("files.id", name="fk_batches_file")))
     with op.batch_alter_table("model_versions") as m:
