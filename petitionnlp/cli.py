@@ -264,8 +264,6 @@ def _read_password(prompt: str) -> str:
 def _cmd_user(args) -> int:
     from .errors import Errors, InputError
     from .web.auth import Auth
-    from .web.store import Store
-
     from .web.processes import describe, open_store
 
     store = open_store(args.data, args.db_url)

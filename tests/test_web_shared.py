@@ -57,9 +57,9 @@ class Proc:
         self.log.close()
 
 
-def _server(url, cwd, client):
+def _server(url, cwd, client, *extra):
     port = _free_port()
-    proc = Proc("serve", "--port", str(port), "--db-url", url, cwd=cwd)
+    proc = Proc("serve", "--port", str(port), "--db-url", url, *extra, cwd=cwd)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
@@ -118,7 +118,7 @@ def test_two_servers_and_workers_on_one_database(pg_cluster, pg_url, tmp_path):
             assert code == 0, err
 
         a, base_a = _server(pg_url, tmp_path, client)
-        b, base_b = _server(pg_url, tmp_path, client)
+        b, base_b = _server(pg_url, tmp_path, client, "--workers", "2")  # two processes on one port
         procs += [a, b]
         first = Proc("worker", "--db-url", pg_url, cwd=tmp_path)
         procs.append(first)
@@ -183,7 +183,7 @@ def test_two_servers_and_workers_on_one_database(pg_cluster, pg_url, tmp_path):
     finally:
         client.close()
         for p in procs:
-            p.kill()
+            p.kill(signal.SIGTERM)  # uvicorn's supervisor stops its server processes
 
 
 def test_pg_dump_backup_restores_into_a_new_database(pg_cluster, pg_url, tmp_path):

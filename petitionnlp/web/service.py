@@ -210,7 +210,15 @@ class Workbench:
         else:
             counted = self._count_rows(batch["id"])
             if counted is not None:
-                self.queue.submit(job["id"])
+                try:
+                    self.queue.submit(job["id"])
+                except Exception:
+                    message = "任务未能排队，请重新上传 (the job could not be queued: upload again)"
+                    try:
+                        self.store.update_job(job["id"], state="failed", message=message)
+                        self.store.update_batch(batch["id"], state="failed", message=message)
+                    finally:
+                        raise
         return {**self.store.batch(batch["id"]), "job_id": job["id"]}
 
     def _finish_job(self, job_id: int, batch_id: int) -> None:
