@@ -33,6 +33,11 @@ __all__ = ["get_settings", "setting", "reset_settings", "ENV_PREFIX"]
 
 ENV_PREFIX = "PETITIONNLP_"
 _settings = None
+_built_from: dict | None = None  # the PETITIONNLP_* variables the object was read from
+
+
+def _ours() -> dict:
+    return {k: v for k, v in os.environ.items() if k.startswith(ENV_PREFIX)}
 
 
 def _settings_class():
@@ -92,15 +97,17 @@ def _settings_class():
 
 
 def get_settings():
-    """The process's settings (read from the environment the first time)."""
-    global _settings
-    if _settings is None:
-        _settings = _settings_class()()
+    """The process's settings, read from the environment the first time (and again only if a ``PETITIONNLP_*``
+    variable was changed since, as a test or ``serve`` setting its options does)."""
+    global _settings, _built_from
+    env = _ours()
+    if _settings is None or env != _built_from:
+        _settings, _built_from = _settings_class()(), env
     return _settings
 
 
 def reset_settings() -> None:
-    """Read the environment again at the next :func:`get_settings` (tests; ``serve`` after setting its options)."""
+    """Read the environment again at the next :func:`get_settings`."""
     global _settings
     _settings = None
 
@@ -108,7 +115,7 @@ def reset_settings() -> None:
 def setting(name: str):
     """One path setting (``model_dir``, ``cache``, ``font``) without building the whole object when it is not
     built yet: the variable's text, or None when unset or empty."""
-    if _settings is not None:
+    if _settings is not None and _ours() == _built_from:
         return getattr(_settings, name)
     value = os.environ.get(ENV_PREFIX + name.upper())
     return Path(value) if value else None

@@ -78,8 +78,12 @@ def app_from_settings() -> FastAPI:
     shared database of ``PETITIONNLP_DB_URL``, else the data folder of ``PETITIONNLP_DATA``."""
     from ..settings import get_settings
 
+    import threading
+
     settings = get_settings()
-    return create_app(None if settings.shared else settings.data, db_url=settings.db_url if settings.shared else None)
+    app = create_app(None if settings.shared else settings.data, db_url=settings.db_url if settings.shared else None)
+    threading.Thread(target=app.state.workbench.pipeline, daemon=True).start()  # warm the models meanwhile
+    return app
 
 
 def create_app(data_dir=None, background: bool = True, db_url: str | None = None) -> FastAPI:

@@ -95,7 +95,6 @@ def _export(data: Path | None, url: str | None) -> None:
 def serve(host: str, port: int, data=None, db_url: str | None = None, workers: int = 1) -> None:
     """Run the workbench: one process, or ``workers`` processes on the same port (uvicorn's supervisor)."""
     import logging
-    import threading
 
     import uvicorn
 
@@ -114,7 +113,6 @@ def serve(host: str, port: int, data=None, db_url: str | None = None, workers: i
 
     with _database_errors(data, url):
         app = app_from_settings()
-    threading.Thread(target=app.state.workbench.pipeline, daemon=True).start()  # warm the models meanwhile
     uvicorn.run(app, **options)
 
 
