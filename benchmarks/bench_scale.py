@@ -22,7 +22,6 @@ import json
 import os
 import random
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -35,12 +34,6 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent / "petitionnlp"
 sys.path.insert(0, str(ROOT / "tests"))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def make_csv(n: int, seed: int = 20) -> bytes:
@@ -71,7 +64,9 @@ class Processes:
         return p
 
     def server(self, *args) -> str:
-        port = free_port()
+        from pgcluster import _free_port
+
+        port = _free_port()
         p = self.start("serve", "--port", str(port), *args)
         url = f"http://127.0.0.1:{port}"
         for _ in range(600):

@@ -15,7 +15,7 @@ environment variable           what                                             
 ``PETITIONNLP_MAX_UPLOAD_MB``  largest upload                                                 64
 ``PETITIONNLP_MAX_BODY_MB``    largest other request body                                     4
 ``PETITIONNLP_JOBS_CONCURRENCY`` jobs a worker runs at once                                   1
-``PETITIONNLP_WORKER_STALLED_SECONDS`` a worker silent that long is dead: its jobs go to others  20
+``PETITIONNLP_WORKER_STALLED_SECONDS`` a worker silent that long is dead: its jobs go to others  10
 ``PETITIONNLP_BATCH_CHUNK_ROWS`` rows of a batch stored in one transaction                     1000
 =============================  ==========================================================  ======================
 
@@ -62,7 +62,7 @@ def _settings_class():
         max_upload_mb: int = 64
         max_body_mb: int = 4
         jobs_concurrency: int = 1
-        worker_stalled_seconds: float = 20.0
+        worker_stalled_seconds: float = 10.0
         batch_chunk_rows: int = 1000
 
         @field_validator("allowed_hosts", "trusted_proxies", mode="before")

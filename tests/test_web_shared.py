@@ -8,7 +8,6 @@ import csv
 import io
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -17,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BIN, run_cli
+from pgcluster import _free_port
 
 ROWS = 3000
 TEXTS = ["衡阳市雁峰区某餐馆油烟扰民，夜间排放严重", "益阳市赫山区某养猪场粪污直排附近小河", "长沙市岳麓区某工地夜间施工噪音扰民",
@@ -33,12 +33,6 @@ def _env(**extra):
     env.update(PYTHONIOENCODING="utf-8", PETITIONNLP_WORKER_STALLED_SECONDS="3", PETITIONNLP_BATCH_CHUNK_ROWS="200")
     env.update(extra)
     return env
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Proc:

@@ -135,7 +135,7 @@ class PostgresQueue:
 _OPEN_LOCK = threading.Lock()
 
 
-def run_worker(url: str, concurrency: int = 1, stalled_after: float = 20.0) -> None:
+def run_worker(url: str, concurrency: int = 1, stalled_after: float = 10.0) -> None:
     """A worker: takes jobs from the queue until stopped (SIGINT/SIGTERM: the running jobs finish first).
     Every ``stalled_after`` / 2 seconds it hands back to the queue the jobs of workers whose heartbeat is older
     than ``stalled_after`` seconds (killed, or their host gone)."""
