@@ -263,41 +263,46 @@ def _read_password(prompt: str) -> str:
 def _cmd_user(args) -> int:
     from .errors import Errors, InputError
     from .web.auth import Auth
-    from .web.store import Store
+    from .web.processes import describe, open_store
 
-    store = Store(args.data)
-    store.migrate()
+    store = open_store(args.data, args.db_url)
+    where = describe(store.data_dir, store.url if store.shared else None)
     password = _read_password(f"{args.name} 的密码 (password): ")
     try:
         user = Auth(store).add_user(args.name, password, args.role)
     except ValueError as exc:
         raise InputError(Errors.E050.format(reason=exc)) from None
     store.log(None, "user_added", f"user:{user['username']}", {"role": user["role"]})
-    print(f"已创建用户 {user['username']}（{user['role']}），数据目录 {args.data}", file=sys.stderr)
+    print(f"已创建用户 {user['username']}（{user['role']}），数据 {where}", file=sys.stderr)
+    return 0
+
+
+def _cmd_migrate(args) -> int:
+    from .web.processes import migrate
+
+    where, applied = migrate(args.data, args.db_url)
+    print(f"数据库结构已是最新 (schema up to date): {where}" + (f"；已应用 (applied) {', '.join(applied)}"
+                                                              if applied else ""), file=sys.stderr)
+    return 0
+
+
+def _cmd_worker(args) -> int:
+    from .web.processes import worker
+
+    worker(args.db_url, args.concurrency)
     return 0
 
 
 def _cmd_serve(args) -> int:
-    import logging
-    import threading
-
-    import uvicorn
-
-    from .web.app import create_app
+    from .web.processes import serve
 
     _check_listen(args.host, args.port)
-    app = create_app(args.data)
-    threading.Thread(target=app.state.workbench.pipeline, daemon=True).start()  # warm the models meanwhile
-    print(f"工作台 workbench: http://{args.host}:{args.port}/  数据 data: {args.data}  (Ctrl-C 停止)",
-          file=sys.stderr, flush=True)
-    logging.getLogger("uvicorn.error").setLevel(logging.WARNING)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False,
-                proxy_headers=False, server_header=False)
+    serve(args.host, args.port, args.data, args.db_url, args.workers)
     return 0
 
 
-def _data_dir_default() -> str:
-    return os.environ.get("PETITIONNLP_DATA") or "petitionnlp-data"
+_DATA_HELP = "the workbench data folder, SQLite (default ./petitionnlp-data or $PETITIONNLP_DATA)"
+_DB_HELP = "the shared database, postgresql+psycopg://USER@HOST:PORT/DB (default $PETITIONNLP_DB_URL)"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -387,16 +392,28 @@ def build_parser() -> argparse.ArgumentParser:
     ua = usub.add_parser("add", help="add a user (or reset a password); the password is read from stdin")
     ua.add_argument("name", metavar="NAME")
     ua.add_argument("--role", required=True, choices=["admin", "editor", "viewer"])
-    ua.add_argument("--data", default=_data_dir_default(), metavar="DIR",
-                    help="the workbench data folder (default ./petitionnlp-data or $PETITIONNLP_DATA)")
+    ua.add_argument("--data", metavar="DIR", help=_DATA_HELP)
+    ua.add_argument("--db-url", metavar="URL", help=_DB_HELP)
     ua.set_defaults(func=_cmd_user)
 
     w = sub.add_parser("serve", help="启动工作台 (the web workbench and HTTP API)")
     w.add_argument("--host", default="127.0.0.1")
     w.add_argument("--port", type=_port, default=8000)
-    w.add_argument("--data", default=_data_dir_default(), metavar="DIR",
-                   help="the workbench data folder (default ./petitionnlp-data or $PETITIONNLP_DATA)")
+    w.add_argument("--data", metavar="DIR", help=_DATA_HELP)
+    w.add_argument("--db-url", metavar="URL", help=_DB_HELP)
+    w.add_argument("--workers", type=_positive_int, default=1, metavar="N", help="server processes on the port")
     w.set_defaults(func=_cmd_serve)
+
+    m = sub.add_parser("migrate", help="升级数据库结构 (bring the workbench schema to this version)")
+    m.add_argument("--data", metavar="DIR", help=_DATA_HELP)
+    m.add_argument("--db-url", metavar="URL", help=_DB_HELP)
+    m.set_defaults(func=_cmd_migrate)
+
+    wk = sub.add_parser("worker", help="运行后台任务 (run background jobs from the shared database's queue)")
+    wk.add_argument("--db-url", metavar="URL", help=_DB_HELP)
+    wk.add_argument("--concurrency", type=_positive_int, metavar="N",
+                    help="jobs at once (default 1 or $PETITIONNLP_JOBS_CONCURRENCY)")
+    wk.set_defaults(func=_cmd_worker)
 
     s = sub.add_parser("stats", help="每日属地 × 污染类型统计表 (daily region × type table)")
     s.add_argument("input", metavar="OUTPUT", help="the output of classify (.jsonl .csv .xlsx)")
@@ -433,17 +450,17 @@ def main(argv: list[str] | None = None) -> int:
         _quiet_stdout()
         return 0
     except MemoryError:
-        if os.environ.get("PETITIONNLP_DEBUG"):
+        if _debug():
             raise
         _say(f"petitionnlp: {Errors.E091}")
         return 2
     except OSError as exc:  # permissions, a full disk, a vanished file
-        if os.environ.get("PETITIONNLP_DEBUG"):
+        if _debug():
             raise
         _say(f"petitionnlp: {Errors.E090.format(path=exc.filename or '-', reason=exc.strerror or exc)}")
         return 2
     except Exception as exc:  # a bug: still one line, with a way to see the traceback
-        if os.environ.get("PETITIONNLP_DEBUG"):
+        if _debug():
             raise
         reason = str(exc).splitlines()[0] if str(exc) else ""
         _say(f"petitionnlp: {Errors.E099.format(kind=type(exc).__name__, reason=reason[:200])}")
@@ -451,6 +468,15 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         signal.signal(signal.SIGINT, _interrupted_early)  # shutting down: an interrupt is one line too
         _flush_stdout()
+
+
+def _debug() -> bool:
+    from .settings import get_settings
+
+    try:
+        return get_settings().debug
+    except Exception:  # noqa: BLE001 — a bad setting must not hide the error being reported
+        return bool(os.environ.get("PETITIONNLP_DEBUG"))
 
 
 def _say(line: str) -> None:

@@ -21,7 +21,7 @@ from .taxonomy import TYPES
 from .text import normalize, to_simplified
 from .triage import assign_department, get_rules, prioritize
 
-__all__ = ["OUTPUT_FIELDS", "PetitionPipeline", "RowJob", "ChunkMap", "run_files", "classify_files",
+__all__ = ["OUTPUT_FIELDS", "PetitionPipeline", "RowJob", "ChunkMap", "run_chunks", "run_files", "classify_files",
            "output_columns", "redact_files", "triage_file", "default_jobs"]
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -256,6 +256,31 @@ class ChunkMap:
         self.close()
 
 
+def run_chunks(batches: list[Batch], job: RowJob, jobs: int = 1, skip: int = 0):
+    """The batch runner: yield ``(input rows, output rows)`` for each chunk of the batches, in input order, the
+    rows through ``job`` (in ``jobs`` processes for large inputs, :class:`ChunkMap`).  ``skip``: the first rows
+    are read and left out (a batch resumed after the rows already stored)."""
+    from collections import deque
+
+    fed: deque = deque()
+
+    def items():
+        left = skip
+        for b in batches:
+            for chunk in b.chunks():
+                if left:
+                    if left >= len(chunk):
+                        left -= len(chunk)
+                        continue
+                    chunk, left = chunk[left:], 0
+                fed.append(chunk)
+                yield chunk, b.text_column, b.columns
+
+    with ChunkMap(job, jobs) as mapper:
+        for rows in mapper(items()):
+            yield fed.popleft(), rows
+
+
 def run_files(inputs: list[str], output: str | None, job: RowJob, text_column: str | None = None,
               progress: bool = False, chunksize: int = 1000, jobs: int = 1) -> dict:
     """Every row of every input through ``job`` into one output (stdout JSON Lines when ``output`` is None), in
@@ -273,10 +298,9 @@ def run_files(inputs: list[str], output: str | None, job: RowJob, text_column: s
         bar = tqdm(unit=" 行", desc="脱敏 redact" if job.kind == "redact" else "分类 classify", file=sys.stderr,
                    dynamic_ncols=True)
     totals = {"rows": 0, "errors": 0, "spans": 0}
-    items = ((chunk, b.text_column, b.columns) for b in batches for chunk in b.chunks())
     try:
-        with BatchWriter(output, fields, inputs) as writer, ChunkMap(job, jobs) as mapper:
-            for rows in mapper(items):
+        with BatchWriter(output, fields, inputs) as writer:
+            for _, rows in run_chunks(batches, job, jobs):
                 writer.write(rows)
                 totals["rows"] += len(rows)
                 totals["errors"] += sum(1 for r in rows if r.get("error"))
@@ -335,9 +359,7 @@ def triage_file(source: str, text_column: str | None = None, handover=None, hist
     reserved = OUTPUT_FIELDS + TRIAGE_FIELDS
     renames = reserved_renames(batch.columns, reserved)
     job = RowJob("classify", model_dir, province, reserved=reserved).setup()
-    with ChunkMap(job, jobs) as mapper:
-        rows = [r for part in mapper((chunk, batch.text_column, batch.columns) for chunk in batch.chunks())
-                for r in part]
+    rows = [r for _, part in run_chunks([batch], job, jobs) for r in part]
     text_column = renames.get(batch.text_column, batch.text_column)
     id_column = find_column(batch.columns, "id")
     id_column = renames.get(id_column, id_column)

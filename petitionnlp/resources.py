@@ -29,8 +29,9 @@ def corpora_dir() -> Path:
 
 
 def models_dir() -> Path:
-    env = os.environ.get("PETITIONNLP_MODEL_DIR")
-    return Path(env) if env else _find("models")
+    from .settings import setting
+
+    return setting("model_dir") or _find("models")
 
 
 def corpus_path(*parts: str) -> Path:
@@ -46,8 +47,8 @@ def read_list(*parts: str) -> list[str]:
 
 def cache_dir() -> Path:
     """A per-user cache (jieba's dictionary cache goes here, not into the shared temp dir)."""
-    base = os.environ.get("PETITIONNLP_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache")), "petitionnlp")
-    path = Path(base)
+    from .settings import setting
+
+    path = setting("cache") or Path(os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache"))) / "petitionnlp"
     path.mkdir(parents=True, exist_ok=True)
     return path

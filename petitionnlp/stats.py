@@ -116,7 +116,9 @@ def _cjk_font():
 
     from matplotlib import font_manager
 
-    path = os.environ.get("PETITIONNLP_FONT")
+    from .settings import setting
+
+    path = str(setting("font") or "")
     if path and os.path.isfile(path):
         font_manager.fontManager.addfont(path)
         return font_manager.FontProperties(fname=path).get_name()

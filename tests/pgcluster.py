@@ -115,4 +115,10 @@ class Cluster:
 
     def tool(self, name: str) -> str:
         """The path of a client program of this server's version (``pg_dump``, ``psql`` …)."""
-        return str(self.bin / name)
+        own = self.bin / name
+        if own.exists():
+            return str(own)
+        # pg_ctl found on PATH (a link) while the clients live in Debian's versioned folder
+        for candidate in sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True):
+            return candidate
+        return shutil.which(name) or str(own)

@@ -16,11 +16,11 @@ SAMPLE = ROOT / "corpora" / "samples" / "petitions_sample.csv"
 PHONE = "13807341234"
 
 
-def make_client(data_dir, **kw):
+def make_client(data_dir, db_url=None, **kw):
     from petitionnlp.web.app import create_app
     from petitionnlp.web.auth import Auth
 
-    app = create_app(data_dir, background=False)
+    app = create_app(data_dir, background=False, db_url=db_url)
     auth = Auth(app.state.workbench.store)
     for name, role in (("admin", "admin"), ("ed", "editor"), ("vi", "viewer")):
         if app.state.workbench.store.user(username=name) is None:
@@ -28,9 +28,22 @@ def make_client(data_dir, **kw):
     return TestClient(app, **kw)
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request, tmp_path):
+    """Where the workbench keeps everything: SQLite in a data folder, or a new PostgreSQL database (migrated
+    first, as ``petitionnlp migrate`` does) with a scratch folder."""
+    if request.param == "sqlite":
+        return {"data_dir": tmp_path / "data", "db_url": None}
+    from petitionnlp.web.store import Store
+
+    url = request.getfixturevalue("pg_url")
+    Store(url=url).migrate()
+    return {"data_dir": tmp_path / "scratch", "db_url": url}
+
+
 @pytest.fixture()
-def client(tmp_path):
-    with make_client(tmp_path / "data") as c:
+def client(backend):
+    with make_client(backend["data_dir"], backend["db_url"]) as c:
         yield c
 
 
@@ -87,15 +100,19 @@ def test_classify_and_extract_answer_as_the_cli(client, tmp_path):
     assert r.status_code == 200 and r.json() == json.loads(out)
 
 
-def test_batches_roles_corrections_audit_and_restart(tmp_path):
-    data = tmp_path / "data"
-    with make_client(data) as client:
+def test_batches_roles_corrections_audit_and_restart(backend):
+    data, url = backend["data_dir"], backend["db_url"]
+    with make_client(data, url) as client:
         ed, vi, admin = token(client, "ed"), token(client, "vi"), token(client, "admin")
         assert upload(client, vi).status_code == 403  # viewers do not upload
         r = upload(client, ed)
         assert r.status_code == 201, r.text
         got = r.json()
         assert got["rows"] == 12 and got["errors"] == 1
+        job = client.get(f"/api/v1/jobs/{got['job_id']}", headers=vi).json()
+        assert set(job) >= {"id", "kind", "state", "progress", "message"}
+        assert job["kind"] == "batch" and job["state"] == "done" and job["progress"] == 1.0
+        assert client.get("/api/v1/jobs/99999", headers=vi).status_code == 404
         petitions = client.get(f"/api/v1/batches/{got['batch_id']}/petitions", headers=ed).json()["petitions"]
         assert [p["row"]["序号"] for p in petitions] == [str(i) for i in range(1, 13)]  # input order
         first = petitions[0]
@@ -110,7 +127,7 @@ def test_batches_roles_corrections_audit_and_restart(tmp_path):
         assert bad.status_code == 422 and "error" in bad.json()
         assert client.get("/api/v1/audit", headers=vi).status_code == 403
         assert client.get("/api/v1/audit", headers=ed).status_code == 403
-    with make_client(data) as client:  # a new server process on the same folder
+    with make_client(data, url) as client:  # a new server process on the same folder or database
         admin = token(client, "admin")
         p = client.get(f"/api/v1/petitions/{pid}", headers=admin).json()
         assert p["pollution_types"] == ["水", "噪声"] and p["county"] == "珠晖区" and p["status"] == "办理中"
@@ -120,6 +137,42 @@ def test_batches_roles_corrections_audit_and_restart(tmp_path):
         assert any(e["action"] == "upload" for e in events) and any(e["action"] == "login" for e in events)
         records = client.app.state.workbench.store.training_records()
         assert [r["types"] for r in records] == [["水", "噪声"]]  # the correction is a training record
+
+
+def test_a_batch_interrupted_mid_way_ends_with_every_row_once_in_order(backend, monkeypatch):
+    """A worker dies after some chunks are stored (here: the database write of the third chunk fails as if the
+    process had died); the job run again goes on after the stored rows."""
+    from petitionnlp.settings import get_settings
+    from petitionnlp.web.service import Workbench
+
+    monkeypatch.setattr(get_settings(), "batch_chunk_rows", 7)
+    wb = Workbench(backend["data_dir"], background=False, db_url=backend["db_url"])
+    user = wb.store.add_user("ed", "x", "editor")
+    rows = [["受理编号", "交办问题基本情况"]] + [[f"R{i:03d}", f"衡阳市某餐馆油烟扰民第{i}件"] for i in range(30)]
+    buf = io.StringIO()
+    csv.writer(buf).writerows(rows)
+    batch = wb.store.add_batch(name="b", filename="b.csv", uploaded_by=user["id"], state="processing")
+    wb.store.update_batch(batch["id"], file_id=wb.store.add_file("b.csv", buf.getvalue().encode()))
+    job = wb.store.add_job("batch", "ed", batch_id=batch["id"])
+    real, calls = wb.store.add_chunk, []
+
+    def dies_at_the_third(*args, **kw):
+        calls.append(1)
+        if len(calls) == 3:
+            raise SystemExit("killed")
+        return real(*args, **kw)
+
+    monkeypatch.setattr(wb.store, "add_chunk", dies_at_the_third)
+    with pytest.raises(SystemExit):
+        wb.run_job(job["id"])
+    assert wb.store.batch(batch["id"])["done_rows"] == 14 and wb.store.job(job["id"])["state"] == "running"
+    done = wb.run_job(job["id"])  # another worker takes the job over
+    assert done["state"] == "done" and done["attempts"] == 2
+    got = wb.store.petitions(batch["id"])
+    assert [p["row"]["受理编号"] for p in got] == [f"R{i:03d}" for i in range(30)]
+    assert [p["row_index"] for p in got] == list(range(30))
+    assert wb.store.batch(batch["id"])["rows"] == 30 and wb.run_job(job["id"]) is None  # finished jobs stay so
+    wb.close()
 
 
 def test_viewers_never_see_a_petitioners_phone(client):
@@ -167,8 +220,12 @@ def test_errors_are_json_and_bodies_are_limited(client):
     assert "/tmp" not in r.text  # no server path in the answer
     r = upload(client, ed, name="tool.exe", content=b"MZ\x00\x00" * 100)
     assert r.status_code == 422 and "E005" in r.json()["error"]
-    uploads = client.app.state.workbench.data_dir / "uploads"
-    assert not [p for p in uploads.rglob("*") if p.is_file()]  # refused files are not kept on the server
+    store = client.app.state.workbench.store
+    for b in store.batches():  # refused files are not kept on the server
+        assert b["state"] == "failed" and b["file_id"] is None and b["message"]
+    jobs = store.jobs()
+    assert len(jobs) == 2 and all(j["state"] == "failed" and j["message"] for j in jobs)  # each says why
+    assert not [p for p in client.app.state.workbench.data_dir.rglob("*") if p.is_file() and "upload" in p.name]
 
 
 def test_export_xlsx_with_corrections_and_redacted(client):
@@ -209,8 +266,11 @@ def test_models_retrain_activate_rollback(client):
             client.patch(f"/api/v1/petitions/{p['id']}", json={"pollution_types": p["pollution_types"][:1]}, headers=ed)
     r = client.post("/api/v1/models/retrain", headers=admin)
     assert r.status_code == 202, r.text
+    job = client.get(f"/api/v1/jobs/{r.json()['job_id']}", headers=ed).json()
+    assert job["kind"] == "retrain" and job["state"] == "done" and job["progress"] == 1.0, job
     versions = client.get("/api/v1/models", headers=admin).json()["versions"]
     assert len(versions) == 1 and versions[0]["card"]["n_real"] >= 68
+    assert versions[0]["file_id"] and versions[0]["path"].startswith("database:")  # the folder is in the database
     r = client.post(f"/api/v1/models/{versions[0]['id']}/activate", headers=admin)
     assert r.status_code == 200 and client.get("/api/v1/models", headers=admin).json()["active"] == versions[0]["name"]
     assert client.post("/api/v1/classify", json={"texts": ["餐馆油烟扰民"]}, headers=ed).status_code == 200
@@ -257,16 +317,22 @@ def test_pages_need_a_session_and_forms_need_their_csrf_token(client):
     assert "default-src 'self'" in headers["content-security-policy"] and headers["x-frame-options"] == "DENY"
 
 
-def test_the_schema_is_the_migrations(tmp_path):
+def test_the_schema_is_the_migrations(backend):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
     from petitionnlp.web.store import Base, Store
 
-    store = Store(tmp_path)
+    store = Store(backend["data_dir"], url=backend["db_url"])
     store.migrate()
+    store.check_schema()
+
+    def ours(obj, name, type_, reflected, compare_to):  # the job queue's tables are procrastinate's
+        return not (type_ == "table" and name.startswith("procrastinate_"))
+
     with store.engine.connect() as conn:
-        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+        context = MigrationContext.configure(conn, opts={"include_object": ours})
+        assert compare_metadata(context, Base.metadata) == []
 
 
 def test_user_add_reads_the_password_from_stdin(tmp_path):

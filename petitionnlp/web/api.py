@@ -70,6 +70,7 @@ class PetitionPatch(BaseModel):
     city: str | None = Field(None, max_length=64)
     county: str | None = Field(None, max_length=64)
     status: Literal["待办", "办理中", "已办结"] | None = None
+    version: int | None = Field(None, description="the version the petition was read at: 409 if it changed since")
 
 
 class BriefingIn(BaseModel):
@@ -128,7 +129,9 @@ async def upload_batch(request: Request, file: Annotated[UploadFile, File(descri
     batch = await run_in_threadpool(wb.upload, file.filename or "batch.csv", data, user, True)
     if batch["state"] == "failed":
         raise HTTPException(422, batch["message"] or "文件无法读取 (unreadable file)")
-    return {"batch_id": batch["id"], "rows": batch["rows"], "errors": batch["errors"]}
+    # the job record to follow (GET /api/v1/jobs/{job_id}) while the batch is being processed
+    return {"batch_id": batch["id"], "rows": batch["rows"], "errors": batch["errors"], "job_id": batch["job_id"],
+            "state": batch["state"]}
 
 
 @router.get("/batches", summary="批次列表")
@@ -189,10 +192,11 @@ def correct(petition_id: int, body: PetitionPatch, request: Request,
             user: Annotated[dict, Depends(require("correct"))]):
     wb = request.app.state.workbench
     changes = body.model_dump(exclude_unset=True)
+    expected_version = changes.pop("version", None)
     if not changes:
         raise HTTPException(422, "没有要更正的字段 (nothing to change): pollution_types, city, county, status")
     try:
-        got = wb.correct(petition_id, user, changes)
+        got = wb.correct(petition_id, user, changes, expected_version=expected_version)
     except ValueError as exc:
         raise HTTPException(422, str(exc)) from None
     if got is None:

@@ -13,8 +13,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .auth import Auth
 from .service import Workbench
+from .store import StaleVersion
 
-__all__ = ["create_app", "MAX_UPLOAD", "MAX_BODY"]
+__all__ = ["create_app", "app_from_settings", "MAX_UPLOAD", "MAX_BODY"]
 
 MAX_UPLOAD = 64 << 20   # a batch file
 MAX_BODY = 4 << 20      # any other request body
@@ -72,14 +73,29 @@ SECURITY_HEADERS = {
 }
 
 
-def create_app(data_dir, background: bool = True) -> FastAPI:
-    """The workbench over the data folder ``data_dir`` (created and migrated if needed)."""
+def app_from_settings() -> FastAPI:
+    """The app factory of ``petitionnlp serve`` (``uvicorn --factory``, one call in each server process): the
+    shared database of ``PETITIONNLP_DB_URL``, else the data folder of ``PETITIONNLP_DATA``."""
+    from ..settings import get_settings
+
+    import threading
+
+    settings = get_settings()
+    app = create_app(None if settings.shared else settings.data, db_url=settings.db_url if settings.shared else None)
+    threading.Thread(target=app.state.workbench.pipeline, daemon=True).start()  # warm the models meanwhile
+    return app
+
+
+def create_app(data_dir=None, background: bool = True, db_url: str | None = None) -> FastAPI:
+    """The workbench over the data folder ``data_dir`` (created and migrated if needed), or over the shared
+    database ``db_url`` (its schema kept by ``petitionnlp migrate``)."""
     from .api import router as api_router
+    from .api_jobs import router as jobs_router
     from .pages import router as page_router
 
     from contextlib import asynccontextmanager
 
-    workbench = Workbench(data_dir, background=background)
+    workbench = Workbench(data_dir, background=background, db_url=db_url)
 
     @asynccontextmanager
     async def lifespan(_app):
@@ -93,6 +109,7 @@ def create_app(data_dir, background: bool = True) -> FastAPI:
     app.state.auth = Auth(app.state.workbench.store)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api_router)
+    app.include_router(jobs_router)
     app.include_router(page_router)
 
     @app.get("/healthz", include_in_schema=False)
@@ -138,8 +155,30 @@ def create_app(data_dir, background: bool = True) -> FastAPI:
             return render_error(request, 422, message)
         return JSONResponse({"error": message}, status_code=422)
 
+    async def unavailable(request: Request, exc: Exception):
+        """The database is unreachable (down, restarting, its network gone): 503, and the next request after it
+        is back finds a fresh connection (the pool checks each one before use)."""
+        message = "数据库暂时无法连接，请稍后再试 (database unavailable)"
+        if wants_html(request):  # no page template: it would look up the session in the absent database
+            from fastapi.responses import HTMLResponse
+
+            return HTMLResponse(f"<!doctype html><html lang=zh-CN><meta charset=utf-8><title>503</title><p>{message}"
+                                "</p></html>", status_code=503, headers={"Retry-After": "5"})
+        return JSONResponse({"error": message}, status_code=503, headers={"Retry-After": "5"})
+
+    for cls in _unreachable_classes():
+        app.add_exception_handler(cls, unavailable)
+
+    @app.exception_handler(StaleVersion)
+    async def stale(request: Request, exc: StaleVersion):
+        return JSONResponse({"error": str(exc), "version": exc.current}, status_code=409)
+
     @app.exception_handler(Exception)
     async def crashed(request: Request, exc: Exception):
+        from .service import database_unreachable
+
+        if database_unreachable(exc):
+            return await unavailable(request, exc)
         message = f"内部错误 (internal error): {type(exc).__name__}"
         if wants_html(request):
             from .pages import render_error
@@ -149,6 +188,26 @@ def create_app(data_dir, background: bool = True) -> FastAPI:
 
     app.add_middleware(BodyLimit)
     return app
+
+
+def _unreachable_classes() -> list[type]:
+    """The exceptions of an unreachable database, whichever layer raises them (SQLAlchemy, psycopg, the queue)."""
+    from sqlalchemy.exc import InterfaceError, OperationalError
+
+    classes: list[type] = [OperationalError, InterfaceError]
+    try:
+        import psycopg
+
+        classes += [psycopg.OperationalError, psycopg.InterfaceError]
+    except ImportError:
+        pass
+    try:
+        from procrastinate.exceptions import ConnectorException
+
+        classes.append(ConnectorException)
+    except ImportError:
+        pass
+    return classes
 
 
 def _version() -> str:

@@ -1,58 +1,125 @@
 """The workbench's work, for the API and the pages alike: batches in (classified, stored, then checked for repeats
-and indexed in the background), corrections, briefings and their deadlines, search, statistics, exports, and
-model versions (retrain from the corrections, compare, activate, roll back).
+and indexed), corrections, briefings and their deadlines, search, statistics, exports, and model versions (retrain
+from the corrections, compare, activate, roll back).
 
-One :class:`Workbench` per server process; it loads the pipeline of the active model version once and keeps it.
+Long work is a job (:mod:`.jobs`): a record in the ``jobs`` table and, on PostgreSQL, a message in the job queue
+that any ``petitionnlp worker`` takes; on SQLite this process runs it on its own thread.  :meth:`Workbench.run_job`
+is the one place a job is carried out, whoever runs it.
+
+One :class:`Workbench` per server or worker process; it loads the pipeline of the active model version once and
+keeps it.  Model versions and uploaded files are bytes in the database; a host unpacks a model version into its
+cache (keyed by the archive's SHA-256) the first time it needs it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
+import tempfile
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ..errors import PetitionNLPError
 from ..io import find_column, open_batch
-from ..pipeline import OUTPUT_FIELDS, PetitionPipeline
-from .store import STATUSES, Store
+from ..pipeline import OUTPUT_FIELDS, PetitionPipeline, RowJob, run_chunks
+from .store import STATUSES, BatchMoved, Store
 
-__all__ = ["Workbench", "EDITABLE", "default_data_dir"]
+__all__ = ["Workbench", "EDITABLE", "default_data_dir", "database_unreachable"]
 
 EDITABLE = ("pollution_types", "city", "county", "status")
-CHUNK = 1000
 
 
 def default_data_dir() -> Path:
-    import os
+    from ..settings import get_settings
 
-    return Path(os.environ.get("PETITIONNLP_DATA") or "petitionnlp-data")
+    return Path(get_settings().data)
+
+
+def database_unreachable(exc: BaseException) -> bool:
+    """True for the errors of a database that is down or restarting (not for a bad query)."""
+    from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+
+    if isinstance(exc, (OperationalError, InterfaceError)):
+        return True
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    try:
+        import psycopg
+    except ImportError:
+        return False
+    return isinstance(exc, (psycopg.OperationalError, psycopg.InterfaceError))
 
 
 class Workbench:
-    def __init__(self, data_dir, background: bool = True):
-        self.data_dir = Path(data_dir)
-        self.store = Store(self.data_dir)
-        self.store.migrate()
-        for sub in ("uploads", "models", "exports"):
-            (self.data_dir / sub).mkdir(parents=True, exist_ok=True)
+    """``Workbench(data_dir)``: SQLite in that folder, migrated here if needed (the embedded default);
+    ``Workbench(db_url=URL)``: the shared PostgreSQL database, whose schema ``petitionnlp migrate`` keeps (a
+    database on an older schema is refused with :class:`~.store.SchemaOutOfDate`).  ``background=False`` runs
+    every job at once in the calling thread (tests, the command line)."""
+
+    def __init__(self, data_dir=None, background: bool = True, db_url: str | None = None):
+        from ..resources import cache_dir
+        from .jobs import make_queue
+
+        self.store = Store(data_dir if not db_url else None, url=db_url)
+        self.shared = self.store.shared
+        if self.shared:
+            self.store.check_schema()
+            self.data_dir = Path(data_dir) if data_dir else cache_dir() / "work"  # scratch only: nothing kept
+        else:
+            self.data_dir = Path(data_dir)
+            self.store.migrate()
+        self.data_dir.mkdir(parents=True, exist_ok=True)
         self.index_path = self.data_dir / "search.db"
+        self.index_target = self.store.url if self.shared else str(self.index_path)
         self._pipelines: dict = {}
+        self._models: dict = {}
         self._lock = threading.Lock()
         self._index_lock = threading.Lock()
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pnlp-batch") if background else None
         self._retrain_lock = threading.Lock()
+        self.queue = make_queue(self, background)
 
     def close(self) -> None:
-        if self._executor:
-            self._executor.shutdown(wait=True, cancel_futures=False)
+        self.queue.close()  # the job in progress finishes before the process ends
 
     # ------------------------------------------------------------------------------------- the model
     def model_dir(self) -> Path | None:
         active = self.store.active_model()
-        return Path(active["path"]) if active else None
+        if not active:
+            return None
+        if not active.get("file_id"):
+            return Path(active["path"])  # a version trained before model folders were kept in the database
+        key = (active["id"], active["file_id"])
+        if key not in self._models:
+            self._models[key] = self._unpack_model(active["file_id"])
+        return self._models[key]
+
+    def _unpack_model(self, file_id: int) -> Path:
+        """The model folder of a version, unpacked once per host under the cache, by the archive's SHA-256."""
+        import io
+        import os
+        import shutil
+        import tarfile
+
+        from ..resources import cache_dir
+
+        info = self.store.file_info(file_id)
+        target = cache_dir() / "models" / info["sha256"]
+        if (target / ".complete").is_file():
+            return target
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=".unpack-"))
+        try:
+            with tarfile.open(fileobj=io.BytesIO(self.store.file_data(file_id)), mode="r:gz") as tar:
+                tar.extractall(tmp, filter="data")
+            (tmp / ".complete").write_text(info["sha256"], encoding="utf-8")
+            try:
+                os.rename(tmp, target)
+            except OSError:  # another process of this host unpacked it meanwhile
+                if not (target / ".complete").is_file():
+                    raise
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        return target
 
     def model_name(self) -> str:
         active = self.store.active_model()
@@ -71,68 +138,182 @@ class Workbench:
         """The fields ``petitionnlp classify`` adds, for each text (the same pipeline and model)."""
         return self.pipeline(province).classify_texts(texts)
 
+    # --------------------------------------------------------------------------------------------- jobs
+    def run_job(self, job_id: int) -> dict | None:
+        """Carry out one job (a batch, a retraining, a re-indexing) and record how it ended.  Run again after a
+        worker died, it goes on from what is stored.  An unreachable database is raised (the queue retries);
+        any other failure is the job's message, never a traceback."""
+        job = self.store.start_job(job_id)
+        if job is None:
+            return None
+        try:
+            if job["kind"] == "batch":
+                ok = self._batch_rows(job["batch_id"])
+                if ok:
+                    self.finish(job["batch_id"])
+                batch = self.store.batch(job["batch_id"])
+                self.store.update_job(job_id, state="done" if ok else "failed", progress=1.0 if ok else 0.0,
+                                      message=batch["message"], result={"rows": batch["rows"],
+                                                                        "errors": batch["errors"]})
+            elif job["kind"] == "retrain":
+                version = self._retrain(job["created_by"])
+                self.store.update_job(job_id, state="done", progress=1.0, message=f"新模型版本 {version['name']}",
+                                      result={"version_id": version["id"], "name": version["name"]})
+            elif job["kind"] == "reindex":
+                n = self.reindex_all()
+                self.store.update_job(job_id, state="done", progress=1.0, message=f"已索引 {n} 条",
+                                      result={"documents": n})
+            else:
+                self.store.update_job(job_id, state="failed", message=f"未知任务 (unknown job kind): {job['kind']}")
+        except Exception as exc:  # noqa: BLE001 — a job that fails says why on its record
+            if database_unreachable(exc):
+                raise
+            message = str(exc) if isinstance(exc, (PetitionNLPError, ValueError)) else \
+                f"内部错误 (internal error): {type(exc).__name__}"
+            self.store.update_job(job_id, state="failed", message=message[:2000])
+            if job["kind"] == "batch":
+                self.store.update_batch(job["batch_id"], state="failed", message=message[:2000])
+        return self.store.job(job_id)
+
+    def job_view(self, job: dict) -> dict:
+        """A job as the API shows it: ``{"id", "kind", "state", "progress", "message"}`` (and what it made)."""
+        progress = job["progress"]
+        if job["kind"] == "batch" and job["state"] in ("queued", "running") and job["batch_id"]:
+            b = self.store.batch(job["batch_id"])
+            progress = round(b["done_rows"] / b["rows"], 4) if b and b["rows"] else 0.0
+        return {"id": job["id"], "kind": job["kind"], "state": job["state"], "progress": progress,
+                "message": job["message"], "batch_id": job["batch_id"], "created_by": job["created_by"],
+                "attempts": job["attempts"], "worker": job["worker"], "result": job["result"]}
+
     # ------------------------------------------------------------------------------------------ batches
     def upload(self, filename: str, data: bytes, user: dict, wait: bool = False) -> dict:
-        """Store an uploaded file and process it (in the background unless ``wait``); the batch record."""
+        """Store an uploaded file (its bytes in the database) and queue its classification; the batch record and
+        its ``job_id``.  The file is read once here: an unreadable one is refused at once (state ``failed``)
+        and not kept.  ``wait``: on SQLite the rows are stored when this returns (repeats and the search index
+        follow in the background); on PostgreSQL a worker stores them."""
         safe = "".join(ch for ch in Path(filename or "batch.csv").name if ch not in "/\\\0") or "batch.csv"
-        suffix = Path(safe).suffix.lower()
         batch = self.store.add_batch(name=Path(safe).stem[:200], filename=safe[:255], uploaded_by=user["id"],
                                      state="processing", model_version=self.model_name())
-        folder = self.data_dir / "uploads" / str(batch["id"])
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"upload{suffix}"
-        path.write_bytes(data)
+        file_id = self.store.add_file(safe, data)
+        self.store.update_batch(batch["id"], file_id=file_id)
         self.store.log(user["username"], "upload", f"batch:{batch['id']}", {"file": safe, "bytes": len(data)})
-        if self._executor is None:
-            if self.process(batch["id"], path):
-                self.finish(batch["id"])
-        elif wait:  # the rows are stored when this returns; repeats and the search index follow in the background
-            if self.process(batch["id"], path):
-                self._executor.submit(self.finish, batch["id"])
+        job = self.store.add_job("batch", user["username"], batch_id=batch["id"])
+        if self.queue.inline:
+            self.run_job(job["id"])
+        elif wait and not self.shared:
+            self.store.start_job(job["id"])
+            if self._batch_rows(batch["id"]):
+                self.queue.submit_call(self._finish_job, job["id"], batch["id"])
+            else:
+                b = self.store.batch(batch["id"])
+                self.store.update_job(job["id"], state="failed", message=b["message"])
         else:
-            self._executor.submit(self._process_in_background, batch["id"], path)
-        return self.store.batch(batch["id"])
+            counted = self._count_rows(batch["id"])
+            if counted is not None:
+                try:
+                    self.queue.submit(job["id"])
+                except Exception:
+                    message = "任务未能排队，请重新上传 (the job could not be queued: upload again)"
+                    try:
+                        self.store.update_job(job["id"], state="failed", message=message)
+                        self.store.update_batch(batch["id"], state="failed", message=message)
+                    finally:
+                        raise
+        return {**self.store.batch(batch["id"]), "job_id": job["id"]}
 
-    def _process_in_background(self, batch_id: int, path: Path) -> None:
-        if self.process(batch_id, path):
-            self.finish(batch_id)
+    def _finish_job(self, job_id: int, batch_id: int) -> None:
+        self.finish(batch_id)
+        b = self.store.batch(batch_id)
+        self.store.update_job(job_id, state="done", progress=1.0, message=b["message"],
+                              result={"rows": b["rows"], "errors": b["errors"]})
 
-    def process(self, batch_id: int, path: Path) -> bool:
-        """Read, classify and store every row of a batch, in input order; the state says how far it got."""
-        try:
-            batch = open_batch(str(path))
-        except PetitionNLPError as exc:
-            self.store.update_batch(batch_id, state="failed", message=str(exc).replace(str(path), "上传的文件"))
-            path.unlink(missing_ok=True)  # nothing was read from it: a refused file is not kept on the server
+    def _with_upload(self, batch: dict):
+        """The uploaded file as a local temporary file (open_batch reads paths), removed after use."""
+        from contextlib import contextmanager
+
+        @contextmanager
+        def opened():
+            data = self.store.file_data(batch["file_id"]) if batch.get("file_id") else None
+            if data is None:
+                raise PetitionNLPError("上传的文件已不在数据库中 (the uploaded file is no longer stored)")
+            suffix = Path(batch["filename"]).suffix.lower()
+            with tempfile.TemporaryDirectory(dir=self.data_dir, prefix=f"batch-{batch['id']}-") as tmp:
+                path = Path(tmp) / f"upload{suffix}"
+                path.write_bytes(data)
+                del data
+                yield path
+
+        return opened()
+
+    def _refuse(self, batch: dict, exc: Exception, path: Path) -> None:
+        self.store.update_batch(batch["id"], state="failed", message=str(exc).replace(str(path), "上传的文件"))
+        if batch.get("file_id"):
+            self.store.drop_file(batch["file_id"])  # a refused file is not kept on the server
+
+    def _count_rows(self, batch_id: int) -> int | None:
+        """Read the uploaded file through (no classification): its rows, or None when it is refused."""
+        batch = self.store.batch(batch_id)
+        with self._with_upload(batch) as path:
+            try:
+                source = open_batch(str(path))
+                n = sum(len(chunk) for chunk in source.chunks())
+                source.close()
+            except PetitionNLPError as exc:
+                self._refuse(batch, exc, path)
+                return None
+        self.store.update_batch(batch_id, rows=n, columns=source.columns, text_column=source.text_column)
+        return n
+
+    def _batch_rows(self, batch_id: int) -> bool:
+        """Read, classify and store every row of a batch, in input order, through the pipeline's batch runner;
+        each chunk's rows and the batch's progress are one transaction, so a run that is interrupted goes on
+        after the stored rows when run again (every row once).  False when the batch failed (it says why)."""
+        batch = self.store.batch(batch_id)
+        if batch["state"] == "failed":
             return False
-        try:
-            pipe = self.pipeline()
-            hint = find_column(batch.columns, "region")
-            handover = None
-            date_col = find_column(batch.columns, "date")
-            self.store.update_batch(batch_id, columns=batch.columns, text_column=batch.text_column)
-            n = errors = 0
-            for chunk in batch.chunks():
-                rows = pipe.classify_rows(chunk, batch.text_column, hint, reserved=())
-                records = []
-                for raw, row in zip(chunk, rows):
-                    handover = handover or _date_of(row.get(date_col)) if date_col else handover
-                    records.append(_petition_record(batch_id, n + len(records), raw, row, batch.text_column,
-                                                    batch.columns))
-                errors += sum(1 for r in records if r["error"])
-                self.store.add_petitions(records)
-                n += len(records)
-                self.store.update_batch(batch_id, done_rows=n)
-            self.store.update_batch(batch_id, rows=n, errors=errors, handover_date=(handover or dt.date.today())
-                                    .isoformat(), message="; ".join(batch.notices)[:2000] or None)
-            return True
-        except PetitionNLPError as exc:
-            self.store.update_batch(batch_id, state="failed", message=str(exc).replace(str(path), "上传的文件"))
-            path.unlink(missing_ok=True)  # nothing was read from it: a refused file is not kept on the server
-            return False
-        except Exception as exc:  # noqa: BLE001 — a batch that fails says so on its page, never in a traceback
-            self.store.update_batch(batch_id, state="failed", message=f"内部错误 (internal error): {type(exc).__name__}")
-            return False
+        from ..settings import get_settings
+
+        chunk_rows = get_settings().batch_chunk_rows
+        with self._with_upload(batch) as path:
+            try:
+                source = open_batch(str(path), chunksize=chunk_rows)
+            except PetitionNLPError as exc:
+                self._refuse(batch, exc, path)
+                return False
+            try:
+                job = RowJob("classify")
+                job.pipeline = self.pipeline()
+                date_col = find_column(source.columns, "date")
+                self.store.update_batch(batch_id, columns=source.columns, text_column=source.text_column)
+                for _attempt in range(3):
+                    start = self.store.batch(batch_id)["done_rows"]
+                    n = start
+                    try:
+                        for raw_rows, rows in run_chunks([source], job, skip=start):
+                            handover = None
+                            records = []
+                            for raw, row in zip(raw_rows, rows):
+                                if date_col and handover is None:
+                                    handover = _date_of(raw.get(date_col))
+                                records.append(_petition_record(batch_id, n + len(records), raw, row,
+                                                                source.text_column, source.columns))
+                            n = self.store.add_chunk(batch_id, n, records, sum(1 for r in records if r["error"]),
+                                                     handover.isoformat() if handover else None)
+                        break
+                    except BatchMoved:  # another worker stored rows meanwhile: go on after them
+                        source.close()
+                        source = open_batch(str(path), chunksize=chunk_rows)
+                else:
+                    raise PetitionNLPError("批次被多个进程同时处理，已停止 (batch taken over by another worker)")
+                b = self.store.batch(batch_id)
+                self.store.update_batch(batch_id, rows=n, handover_date=b["handover_date"] or dt.date.today()
+                                        .isoformat(), message="; ".join(source.notices)[:2000] or None)
+                return True
+            except PetitionNLPError as exc:
+                self._refuse(batch, exc, path)
+                return False
+            finally:
+                source.close()
 
     def finish(self, batch_id: int) -> None:
         """After a batch is stored: due dates, repeats of earlier petitions and of each other, the search index."""
@@ -157,20 +338,57 @@ class Workbench:
             self._index_petitions(petitions, batch["handover_date"])
             self.store.update_batch(batch_id, state="done")
         except Exception as exc:  # noqa: BLE001
+            if database_unreachable(exc):
+                raise
             self.store.update_batch(batch_id, state="done",
                                     message=f"查重或索引未完成 (repeats/index incomplete): {type(exc).__name__}")
 
-    def _index_petitions(self, petitions: list[dict], date: str | None) -> None:
+    def _search_index(self, readonly: bool = False):
+        """The search index: in the shared database (``SearchIndex(URL)``) or the data folder's file."""
         from ..search import SearchIndex
 
-        with self._index_lock, SearchIndex(self.index_path) as ix:
+        try:
+            return SearchIndex(self.index_target, readonly=True) if readonly else SearchIndex(self.index_target)
+        except PetitionNLPError:
+            if not self.shared or self.index_target == str(self.index_path):
+                raise
+            # a search module without the PostgreSQL backend: this host's own index file (not shared)
+            import logging
+
+            logging.getLogger("petitionnlp.web").warning("search index not in the database: using %s",
+                                                         self.index_path)
+            self.index_target = str(self.index_path)
+            return self._search_index(readonly)
+
+    def _index_petitions(self, petitions: list[dict], date: str | None) -> None:
+        with self._index_lock, self._search_index() as ix:
             for p in petitions:
                 if p["text"] and not p["error"]:
                     ix.add(f"petition:{p['id']}", p["text"], title=p["text"][:30], date=date, kind="petition",
                            types=p["pollution_types"], province=p["province"], city=p["city"], county=p["county"])
 
-    def correct(self, petition_id: int, user: dict, changes: dict) -> dict | None:
-        """Validated changes of a petition by a person (types among the eight, status among the three)."""
+    def reindex(self, user: dict) -> dict:
+        """Queue a rebuild of the search index from every stored petition and briefing; the job record."""
+        job = self.store.add_job("reindex", user["username"])
+        self.store.log(user["username"], "reindex", f"job:{job['id']}")
+        self.queue.submit(job["id"])
+        return self.store.job(job["id"])
+
+    def reindex_all(self) -> int:
+        n = 0
+        for b in self.store.batches(limit=1_000_000):
+            petitions = self.store.petitions(b["id"])
+            self._index_petitions(petitions, b["handover_date"])
+            n += sum(1 for p in petitions if p["text"] and not p["error"])
+        for br in self.store.briefings():
+            with self._index_lock, self._search_index() as ix:
+                ix.add(f"briefing:{br['id']}", br["text"], title=br["title"], date=br["date"], kind="briefing")
+            n += 1
+        return n
+
+    def correct(self, petition_id: int, user: dict, changes: dict, expected_version: int | None = None) -> dict | None:
+        """Validated changes of a petition by a person (types among the eight, status among the three); with
+        ``expected_version``, refused (:class:`~.store.StaleVersion`) when the petition changed since."""
         from ..taxonomy import TYPES
 
         clean = {}
@@ -192,7 +410,7 @@ class Workbench:
                 if value and len(value) > 64:
                     raise ValueError("地名过长 (place name too long)")
             clean[field] = value
-        got = self.store.correct(petition_id, user, clean)
+        got = self.store.correct(petition_id, user, clean, expected_version=expected_version)
         if got and {"pollution_types", "city", "county"} & set(clean) and got["text"]:
             self._index_petitions([got], got["handover_date"])
         return got
@@ -225,13 +443,12 @@ class Workbench:
     # ----------------------------------------------------------------------------------------- briefings
     def add_briefing(self, text: str, user: dict, title: str | None = None, date: str | None = None) -> dict:
         from ..briefing import extract_briefing
-        from ..search import SearchIndex
 
         result = extract_briefing(text, date or None)
         title = (title or next((ln.strip() for ln in text.splitlines() if ln.strip()), "简报"))[:200]
         b = self.store.add_briefing(title=title, date=result["date"], text=text, extract=result,
                                     uploaded_by=user["id"])
-        with self._index_lock, SearchIndex(self.index_path) as ix:
+        with self._index_lock, self._search_index() as ix:
             ix.add(f"briefing:{b['id']}", text, title=title, date=result["date"], kind="briefing")
         self.store.log(user["username"], "briefing", f"briefing:{b['id']}", {"title": title})
         return b
@@ -258,11 +475,9 @@ class Workbench:
     # --------------------------------------------------------------------------------------------- search
     def search(self, q: str, limit: int = 20, type_: str | None = None, region: str | None = None,
                date_from: str | None = None, date_to: str | None = None, redact: bool = False) -> list[dict]:
-        from ..search import SearchIndex
-
-        if not self.index_path.is_file():
+        if self.index_target == str(self.index_path) and not self.index_path.is_file():
             return []
-        with SearchIndex(self.index_path, readonly=True) as ix:
+        with self._search_index(readonly=True) as ix:
             hits = ix.search(q, limit, date_from, date_to, type_, region)
         if redact:
             from ..pii import redact_text
@@ -313,29 +528,39 @@ class Workbench:
 
     # ------------------------------------------------------------------------------------------- models
     def retrain(self, user: dict, wait: bool = False) -> dict:
-        """Train a new model version from the stored corrections on the shipped base (in the background unless
-        ``wait``); it is compared with the active version on held-out corrections and not activated."""
+        """Train a new model version from the stored corrections on the shipped base, as a job (at once with
+        ``wait``: the version); it is compared with the active version on held-out corrections and not
+        activated."""
         records = self.store.training_records()
         if not any(r["types"] for r in records):
             raise ValueError("还没有更正过的信访件，无法重新训练 (no corrections to learn from yet)")
         self.store.log(user["username"], "retrain", None, {"records": len(records)})
-        if wait or self._executor is None:
-            return self._retrain(records, user)
-        self._executor.submit(self._retrain, records, user)
-        return {"started": True, "records": len(records)}
+        job = self.store.add_job("retrain", user["username"], payload={"records": len(records)})
+        if wait:
+            done = self.run_job(job["id"])
+            if done["state"] != "done":
+                raise ValueError(done["message"])
+            return next(m for m in self.store.model_versions() if m["id"] == done["result"]["version_id"])
+        self.queue.submit(job["id"])
+        return {"started": True, "records": len(records), "job_id": job["id"]}
 
-    def _retrain(self, records: list[dict], user: dict) -> dict:
+    def _retrain(self, username: str | None) -> dict:
+        """One retraining: the model folder is trained in a scratch folder and kept in the database as a .tar.gz
+        (any host unpacks it, :meth:`model_dir`)."""
         import hashlib
+        import io
+        import tarfile
 
         from ..training import evaluate_model, train_model
 
-        with self._retrain_lock:
+        records = self.store.training_records()
+        with self._retrain_lock, tempfile.TemporaryDirectory(dir=self.data_dir, prefix="retrain-") as tmp:
             name = dt.datetime.now().strftime("v%Y%m%d-%H%M%S")
-            folder = self.data_dir / "models" / name
+            folder = Path(tmp) / name
             held = [r for r in records if int(hashlib.sha256(str(r["id"]).encode()).hexdigest(), 16) % 5 == 0]
             train = [r for r in records if r not in held] or records
-            corpora = self.data_dir / "models" / f"{name}-corrections.jsonl"
-            heldout = self.data_dir / "models" / f"{name}-heldout.jsonl"
+            corpora = Path(tmp) / f"{name}-corrections.jsonl"
+            heldout = Path(tmp) / f"{name}-heldout.jsonl"
             for path, rows in ((corpora, train), (heldout, held)):
                 with open(path, "w", encoding="utf-8") as fh:
                     for r in rows:
@@ -350,11 +575,15 @@ class Workbench:
                     comparison = evaluate_model([str(heldout)], folder, against=self.model_dir() or None)
                 except PetitionNLPError:
                     comparison = None
-            version = self.store.add_model_version(name, str(folder), user["username"],
-                                                   _card_summary(card), comparison)
-            self.store.log(user["username"], "model_trained", f"model:{name}", {"records": len(train),
-                                                                                  "heldout": len(held)})
-            return version
+            packed = io.BytesIO()
+            with tarfile.open(fileobj=packed, mode="w:gz") as tar:
+                for item in sorted(folder.rglob("*")):
+                    tar.add(item, arcname=str(item.relative_to(folder)), recursive=False)
+            file_id = self.store.add_file(f"{name}.tar.gz", packed.getvalue())
+        version = self.store.add_model_version(name, f"database:files/{file_id}", username, _card_summary(card),
+                                               comparison, file_id=file_id)
+        self.store.log(username, "model_trained", f"model:{name}", {"records": len(train), "heldout": len(held)})
+        return version
 
     def activate(self, version_id: int, user: dict) -> dict | None:
         got = self.store.activate_model(version_id)
@@ -375,7 +604,9 @@ class Workbench:
                 break
 
     def remove_upload(self, batch_id: int) -> None:
-        shutil.rmtree(self.data_dir / "uploads" / str(batch_id), ignore_errors=True)
+        b = self.store.batch(batch_id)
+        if b and b.get("file_id"):
+            self.store.drop_file(b["file_id"])
 
 
 # ---------------------------------------------------------------------------------------------- helpers

@@ -1,25 +1,50 @@
 """The workbench's storage: every table and every query, and nothing else, in one module.
 
-SQLAlchemy 2 on SQLite (``DATA/workbench.db``, WAL mode) — or any URL in ``PETITIONNLP_DB_URL`` (PostgreSQL next):
-the rest of the workbench calls :class:`Store` methods and never writes SQL, so moving to a shared database is
-this module and its migrations (``migrations/``, Alembic, applied by :meth:`Store.migrate`).
+SQLAlchemy 2 on SQLite (``DATA/workbench.db``, WAL mode), the embedded default, or on a shared PostgreSQL database
+(``postgresql+psycopg://…``, ``--db-url`` / ``PETITIONNLP_DB_URL``) that any number of servers and workers use at
+once.  Everything the database points to is in it: uploaded files and model folders are rows of ``files``.
+The rest of the workbench calls :class:`Store` methods and never writes SQL; the schema is Alembic's
+(``migrations/``), brought up to date by :meth:`Store.migrate` (``petitionnlp migrate``) and checked by
+:meth:`Store.check_schema` when a server or a worker starts.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
+import hashlib
 from pathlib import Path
 
-from sqlalchemy import (JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text, create_engine, event,
-                        func, or_, select)
+from sqlalchemy import (JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String, Text,
+                        create_engine, event, func, or_, select)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
 
 __all__ = ["Store", "Base", "User", "Batch", "Petition", "Correction", "Briefing", "AuditEvent", "ModelVersion",
-           "STATUSES", "ROLES"]
+           "StoredFile", "Job", "STATUSES", "ROLES", "JOB_STATES", "SchemaOutOfDate", "StaleVersion", "BatchMoved"]
 
 STATUSES = ("待办", "办理中", "已办结")
 ROLES = ("admin", "editor", "viewer")
+JOB_STATES = ("queued", "running", "done", "failed")
+
+
+class SchemaOutOfDate(RuntimeError):
+    """The database's schema is older (or newer) than this version of petitionnlp: ``petitionnlp migrate``."""
+
+
+class StaleVersion(RuntimeError):
+    """A change sent with the version it was read at, after the record changed (HTTP 409)."""
+
+    def __init__(self, current: int | None):
+        super().__init__(f"这件信访件已被他人修改（当前版本 {current}），请刷新后再改 (stale version: now {current})")
+        self.current = current
+
+
+class BatchMoved(RuntimeError):
+    """A batch's stored rows are not where this worker thought: another worker got further (it starts over from
+    the stored rows)."""
+
+    def __init__(self, done_rows: int):
+        super().__init__(f"batch already has {done_rows} rows stored")
+        self.done_rows = done_rows
 
 
 def now() -> dt.datetime:
@@ -78,10 +103,12 @@ class Batch(Base):
     text_column: Mapped[str | None] = mapped_column(String(255))
     handover_date: Mapped[str | None] = mapped_column(String(10))
     model_version: Mapped[str | None] = mapped_column(String(64))
+    file_id: Mapped[int | None] = mapped_column(ForeignKey("files.id"))
 
 
 class Petition(Base):
     __tablename__ = "petitions"
+    __table_args__ = (Index("uq_petitions_batch_row", "batch_id", "row_index", unique=True),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     batch_id: Mapped[int] = mapped_column(ForeignKey("batches.id"), nullable=False, index=True)
     row_index: Mapped[int] = mapped_column(Integer, nullable=False)
@@ -151,22 +178,84 @@ class ModelVersion(Base):
     active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     card: Mapped[dict | None] = mapped_column(JSON)
     comparison: Mapped[dict | None] = mapped_column(JSON)
+    file_id: Mapped[int | None] = mapped_column(ForeignKey("files.id"))  # the model folder, a .tar.gz
+
+
+class StoredFile(Base):
+    """Bytes the workbench keeps: an uploaded batch file, a model version's folder (.tar.gz)."""
+    __tablename__ = "files"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
+    name: Mapped[str] = mapped_column(String(255), nullable=False)
+    size: Mapped[int] = mapped_column(Integer, nullable=False)
+    data: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=now)
+
+
+class Job(Base):
+    """A piece of background work (``batch``: classify an uploaded file; ``retrain``; ``reindex``) and how far it
+    got; the queue that hands it to a worker is the queue's own (procrastinate on PostgreSQL, a thread on SQLite)."""
+    __tablename__ = "jobs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), nullable=False)
+    state: Mapped[str] = mapped_column(String(16), nullable=False, default="queued")  # JOB_STATES
+    progress: Mapped[float] = mapped_column(Float, nullable=False, default=0.0)
+    message: Mapped[str | None] = mapped_column(Text)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("batches.id"), index=True)
+    payload: Mapped[dict | None] = mapped_column(JSON)
+    result: Mapped[dict | None] = mapped_column(JSON)
+    created_by: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=now)
+    started_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    attempts: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    worker: Mapped[str | None] = mapped_column(String(128))  # host:pid of the process running it last
+
+
+def check_version(record, expected_version: int | None) -> None:
+    """Refuse a change made on a stale read (the record's ``version`` differs from the one the client sent).
+    Records without a ``version`` column accept every change."""
+    if expected_version is None or not hasattr(record, "version"):
+        return
+    if record.version != expected_version:
+        raise StaleVersion(record.version)
 
 
 def _row(obj) -> dict:
     return {c.key: getattr(obj, c.key) for c in obj.__table__.columns}
 
 
-class Store:
-    """All reads and writes of the workbench.  ``Store(data_dir)``; :meth:`migrate` brings the schema up to date."""
+def _migrations_config(url: str):
+    from alembic.config import Config
 
-    def __init__(self, data_dir, url: str | None = None):
-        self.data_dir = Path(data_dir)
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        self.url = url or os.environ.get("PETITIONNLP_DB_URL") or f"sqlite:///{self.data_dir / 'workbench.db'}"
-        kwargs = {"connect_args": {"check_same_thread": False, "timeout": 60}} if self.url.startswith("sqlite") else {}
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+class Store:
+    """All reads and writes of the workbench.  ``Store(data_dir)`` (SQLite in that folder) or
+    ``Store(url="postgresql+psycopg://…")``; :meth:`migrate` brings the schema up to date."""
+
+    def __init__(self, data_dir=None, url: str | None = None):
+        if not url:
+            if data_dir is None:
+                raise ValueError("a data folder or a database URL is needed")
+            self.data_dir = Path(data_dir)
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            url = f"sqlite:///{self.data_dir / 'workbench.db'}"
+        else:
+            self.data_dir = Path(data_dir) if data_dir is not None else None
+        self.url = url
+        self.shared = not url.startswith("sqlite")
+        if self.shared:  # a pool of checked connections: a database restart costs the requests during it, no more
+            kwargs = {"pool_pre_ping": True, "pool_size": 5, "max_overflow": 10, "pool_recycle": 1800,
+                      "connect_args": {"connect_timeout": 5}}
+        else:
+            kwargs = {"connect_args": {"check_same_thread": False, "timeout": 60}, "pool_pre_ping": True}
         self.engine = create_engine(self.url, **kwargs)
-        if self.url.startswith("sqlite"):
+        if not self.shared:
             @event.listens_for(self.engine, "connect")
             def _pragmas(conn, _):  # readers do not wait for the writer; foreign keys enforced
                 cur = conn.cursor()
@@ -177,17 +266,122 @@ class Store:
         self.session = sessionmaker(self.engine, expire_on_commit=False)
 
     # ------------------------------------------------------------------------------------------ schema
-    def migrate(self) -> None:
+    def migrate(self) -> list[str]:
+        """Bring the schema to the current version; the revisions applied (none when it was current)."""
         from alembic import command
-        from alembic.config import Config
 
-        cfg = Config()
-        cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
-        cfg.set_main_option("sqlalchemy.url", self.url.replace("%", "%%"))
-        cfg.attributes["connection"] = None
+        before = self.schema_revisions()
+        cfg = _migrations_config(self.url)
         with self.engine.begin() as conn:
+            if self.shared:  # one migrating process at a time, whatever host it runs on
+                conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4201120)")
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
+        after, chain = self.schema_revisions()
+        if after == before[0]:
+            return []
+        done = max((chain.index(r) for r in before[0] if r in chain), default=-1)
+        return chain[done + 1:]
+
+    def schema_revisions(self) -> tuple[tuple[str, ...], list[str]]:
+        """(the database's current revisions, every revision from base to head of this version)."""
+        from alembic.runtime.migration import MigrationContext
+        from alembic.script import ScriptDirectory
+
+        script = ScriptDirectory.from_config(_migrations_config(self.url))
+        with self.engine.connect() as conn:
+            current = tuple(sorted(MigrationContext.configure(conn).get_current_heads()))
+        return current, [r.revision for r in reversed(list(script.walk_revisions()))]
+
+    def check_schema(self) -> None:
+        """Refuse (:class:`SchemaOutOfDate`) a database whose schema is not this version's head."""
+        from alembic.script import ScriptDirectory
+
+        current, _ = self.schema_revisions()
+        heads = tuple(sorted(ScriptDirectory.from_config(_migrations_config(self.url)).get_heads()))
+        if current != heads:
+            raise SchemaOutOfDate(
+                f"数据库结构不是当前版本 (schema {'/'.join(current) or 'empty'}, expected {'/'.join(heads)})："
+                "请先运行 petitionnlp migrate (run petitionnlp migrate first)")
+
+    def ping(self) -> None:
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+
+    # ------------------------------------------------------------------------------------------- files
+    def add_file(self, name: str, data: bytes) -> int:
+        with self.session.begin() as s:
+            f = StoredFile(sha256=hashlib.sha256(data).hexdigest(), name=name[:255], size=len(data), data=data)
+            s.add(f)
+            s.flush()
+            return f.id
+
+    def file_info(self, file_id: int) -> dict | None:
+        with self.session() as s:
+            row = s.execute(select(StoredFile.id, StoredFile.sha256, StoredFile.name, StoredFile.size)
+                            .where(StoredFile.id == file_id)).first()
+            return dict(row._mapping) if row else None
+
+    def file_data(self, file_id: int) -> bytes | None:
+        with self.session() as s:
+            return s.scalar(select(StoredFile.data).where(StoredFile.id == file_id))
+
+    def drop_file(self, file_id: int) -> None:
+        """A refused upload is not kept (the batch keeps its record and its message)."""
+        from sqlalchemy import update
+
+        with self.session.begin() as s:
+            s.execute(update(Batch).where(Batch.file_id == file_id).values(file_id=None))
+            f = s.get(StoredFile, file_id)
+            if f is not None:
+                s.delete(f)
+
+    # -------------------------------------------------------------------------------------------- jobs
+    def add_job(self, kind: str, created_by: str | None, batch_id: int | None = None,
+                payload: dict | None = None) -> dict:
+        with self.session.begin() as s:
+            j = Job(kind=kind, state="queued", created_by=created_by, batch_id=batch_id, payload=payload,
+                    progress=0.0, attempts=0)
+            s.add(j)
+            s.flush()
+            return _row(j)
+
+    def job(self, job_id: int) -> dict | None:
+        with self.session() as s:
+            j = s.get(Job, job_id)
+            return _row(j) if j else None
+
+    def jobs(self, limit: int = 100) -> list[dict]:
+        with self.session() as s:
+            return [_row(j) for j in s.scalars(select(Job).order_by(Job.id.desc()).limit(limit))]
+
+    def start_job(self, job_id: int) -> dict | None:
+        """Mark a job running in this process (one more attempt); None when it is already finished."""
+        import os
+        import socket
+
+        with self.session.begin() as s:
+            j = s.get(Job, job_id, with_for_update=True)
+            if j is None or j.state in ("done", "failed"):
+                return None
+            j.state, j.attempts, j.started_at = "running", (j.attempts or 0) + 1, now()
+            j.worker = f"{socket.gethostname()[:100]}:{os.getpid()}"
+            return _row(j)
+
+    def update_job(self, job_id: int, **fields) -> None:
+        with self.session.begin() as s:
+            j = s.get(Job, job_id)
+            if j is None:
+                return
+            for k, v in fields.items():
+                setattr(j, k, v)
+            if fields.get("state") in ("done", "failed"):
+                j.finished_at = now()
+
+    def batch_job(self, batch_id: int) -> dict | None:
+        with self.session() as s:
+            j = s.scalar(select(Job).where(Job.batch_id == batch_id, Job.kind == "batch").order_by(Job.id.desc()))
+            return _row(j) if j else None
 
     # ------------------------------------------------------------------------------------------- users
     def add_user(self, username: str, password_hash: str, role: str) -> dict:
@@ -282,6 +476,26 @@ class Store:
         with self.session() as s:
             return [_row(b) for b in s.scalars(select(Batch).order_by(Batch.id.desc()).limit(limit))]
 
+    def add_chunk(self, batch_id: int, start: int, rows: list[dict], errors: int,
+                  handover_date: str | None = None) -> int:
+        """The petitions of input rows ``start`` … and the batch's progress, in one transaction, so a batch's
+        stored rows are always a complete prefix of its input: a worker that dies loses at most the chunk it was
+        working on, and the next one resumes after the stored rows (:class:`BatchMoved` when they are not
+        ``start`` any more: another worker went on meanwhile).  Returns the rows stored now."""
+        from sqlalchemy import insert
+
+        with self.session.begin() as s:
+            b = s.get(Batch, batch_id, with_for_update=True)
+            if b.done_rows != start:
+                raise BatchMoved(b.done_rows)
+            if rows:
+                s.execute(insert(Petition), rows)
+            b.done_rows = start + len(rows)
+            b.errors = (b.errors if start else 0) + errors
+            if handover_date and not b.handover_date:
+                b.handover_date = handover_date
+            return b.done_rows
+
     def add_petitions(self, rows: list[dict]) -> None:
         """Rows as :class:`Petition` fields, in one transaction."""
         with self.session.begin() as s:
@@ -344,13 +558,16 @@ class Store:
             p = s.get(Petition, petition_id)
             return _row(p) if p else None
 
-    def correct(self, petition_id: int, user: dict, changes: dict) -> dict | None:
+    def correct(self, petition_id: int, user: dict, changes: dict,
+                expected_version: int | None = None) -> dict | None:
         """Apply a person's changes to a petition; each changed field is a correction (a training record) and the
-        whole is one audit event, in the same transaction."""
+        whole is one audit event, in the same transaction.  With ``expected_version`` (the version the person read)
+        a petition changed since is refused with :class:`StaleVersion`; the row is locked while it is checked."""
         with self.session.begin() as s:
-            p = s.get(Petition, petition_id)
+            p = s.get(Petition, petition_id, with_for_update=True)
             if p is None:
                 return None
+            check_version(p, expected_version)
             done = {}
             for field, value in changes.items():
                 old = getattr(p, field)
@@ -402,13 +619,13 @@ class Store:
 
     # ----------------------------------------------------------------------------------------- models
     def add_model_version(self, name: str, path: str, created_by: str | None, card: dict | None,
-                          comparison: dict | None = None, active: bool = False) -> dict:
+                          comparison: dict | None = None, active: bool = False, file_id: int | None = None) -> dict:
         with self.session.begin() as s:
             if active:
                 for m in s.scalars(select(ModelVersion).where(ModelVersion.active.is_(True))):
                     m.active = False
             m = ModelVersion(name=name, path=path, created_by=created_by, card=card, comparison=comparison,
-                             active=active)
+                             active=active, file_id=file_id)
             s.add(m)
             s.flush()
             return _row(m)

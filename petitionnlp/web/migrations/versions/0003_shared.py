@@ -1,0 +1,65 @@
+"""One shared database: uploaded files and model folders stored as bytes (``files``), a record for each background
+job (``jobs``), each input row of a batch stored once (a unique index), and on PostgreSQL the job queue's own tables
+(procrastinate's schema, as the installed procrastinate ships it).
+
+Revision ID: 0003
+Revises: 0001
+Create Date: 2026-12-01
+"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0003"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "files",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("sha256", sa.String(64), nullable=False, index=True),
+        sa.Column("name", sa.String(255), nullable=False),
+        sa.Column("size", sa.Integer, nullable=False),
+        sa.Column("data", sa.LargeBinary, nullable=False),
+        sa.Column("created_at", sa.DateTime, nullable=False))
+    op.create_table(
+        "jobs",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("kind", sa.String(16), nullable=False),
+        sa.Column("state", sa.String(16), nullable=False),
+        sa.Column("progress", sa.Float, nullable=False),
+        sa.Column("message", sa.Text),
+        sa.Column("batch_id", sa.Integer, sa.ForeignKey("batches.id"), index=True),
+        sa.Column("payload", sa.JSON),
+        sa.Column("result", sa.JSON),
+        sa.Column("created_by", sa.String(64)),
+        sa.Column("created_at", sa.DateTime, nullable=False),
+        sa.Column("started_at", sa.DateTime),
+        sa.Column("finished_at", sa.DateTime),
+        sa.Column("attempts", sa.Integer, nullable=False),
+        sa.Column("worker", sa.String(128)))
+    with op.batch_alter_table("batches") as b:
+        b.add_column(sa.Column("file_id", sa.Integer, sa.ForeignKey("files.id", name="fk_batches_file")))
+    with op.batch_alter_table("model_versions") as m:
+        m.add_column(sa.Column("file_id", sa.Integer, sa.ForeignKey("files.id", name="fk_model_versions_file")))
+    op.create_index("uq_petitions_batch_row", "petitions", ["batch_id", "row_index"], unique=True)
+    if op.get_bind().dialect.name == "postgresql":
+        from procrastinate.schema import SchemaManager
+
+        # psycopg's own execute without parameters: the schema's text is sent as written
+        op.get_bind().connection.driver_connection.execute(SchemaManager.get_schema())
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP TABLE IF EXISTS procrastinate_events, procrastinate_periodic_defers, procrastinate_jobs, "
+                   "procrastinate_workers CASCADE")
+    op.drop_index("uq_petitions_batch_row", "petitions")
+    with op.batch_alter_table("model_versions") as m:
+        m.drop_column("file_id")
+    with op.batch_alter_table("batches") as b:
+        b.drop_column("file_id")
+    op.drop_table("jobs")
+    op.drop_table("files")
