@@ -278,6 +278,20 @@ def _cmd_user(args) -> int:
     return 0
 
 
+def _cmd_user_disable(args) -> int:
+    from .errors import Errors, InputError
+    from .web.auth import Auth
+    from .web.store import Store
+
+    store = Store(args.data)
+    store.migrate()
+    if Auth(store).deactivate_user(args.name) is None:
+        raise InputError(Errors.E058.format(reason=f"没有用户 {args.name} (no such user)"))
+    store.log(None, "user_disabled", f"user:{args.name}")
+    print(f"已停用用户 {args.name}，其登录会话和令牌均已失效", file=sys.stderr)
+    return 0
+
+
 def _cmd_serve(args) -> int:
     import logging
     import threading
@@ -287,7 +301,7 @@ def _cmd_serve(args) -> int:
     from .web.app import create_app
 
     _check_listen(args.host, args.port)
-    app = create_app(args.data)
+    app = create_app(args.data, allowed_hosts=[args.host])
     threading.Thread(target=app.state.workbench.pipeline, daemon=True).start()  # warm the models meanwhile
     print(f"工作台 workbench: http://{args.host}:{args.port}/  数据 data: {args.data}  (Ctrl-C 停止)",
           file=sys.stderr, flush=True)
@@ -391,6 +405,11 @@ def build_parser() -> argparse.ArgumentParser:
     ua.add_argument("--data", default=_data_dir_default(), metavar="DIR",
                     help="the workbench data folder (default ./petitionnlp-data or $PETITIONNLP_DATA)")
     ua.set_defaults(func=_cmd_user)
+    ud = usub.add_parser("disable", help="deactivate a user: every session and token of theirs ends at once")
+    ud.add_argument("name", metavar="NAME")
+    ud.add_argument("--data", default=_data_dir_default(), metavar="DIR",
+                    help="the workbench data folder (default ./petitionnlp-data or $PETITIONNLP_DATA)")
+    ud.set_defaults(func=_cmd_user_disable)
 
     w = sub.add_parser("serve", help="启动工作台 (the web workbench and HTTP API)")
     w.add_argument("--host", default="127.0.0.1")
