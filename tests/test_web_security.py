@@ -59,6 +59,26 @@ def planted(tmp_path_factory):
 
 # ------------------------------------------------------------------------------ 1, 2: search
 
+def test_an_index_made_before_redacted_copies_gets_them_at_start(tmp_path):
+    import sqlite3
+
+    data = tmp_path / "data"
+    with make_client(data) as client:
+        ed = token(client, "ed")
+        assert upload(client, ed, name="planted.csv", content=BATCH.encode("utf-8")).status_code == 201
+    db = sqlite3.connect(data / "search.db")  # as an index of the previous version: the full copies only
+    rows = [r[0] for r in db.execute("SELECT rowid FROM docs WHERE kind LIKE '%_redacted'")]
+    assert rows
+    db.executemany("DELETE FROM docs_fts WHERE rowid = ?", [(r,) for r in rows])
+    db.executemany("DELETE FROM docs WHERE rowid = ?", [(r,) for r in rows])
+    db.commit()
+    db.close()
+    with make_client(data) as client:
+        hits = client.get("/api/v1/search", params={"q": "化工厂"}, headers=token(client, "vi")).json()
+        assert hits and hits[0]["id"].startswith("petition:")
+        _no_secret(json.dumps(hits, ensure_ascii=False))
+
+
 SEARCHES = ["联系电话 0 1 2 3 4 5 6 7 8 9", "王", "建国", "138", PHONE, IDNO, NAME, PHONE3, "举报人", "身份证号",
             "1 3 8 1 2 3 4 5 6 7 8", "4301", "化工厂", f'"{PHONE}"', NAME2]
 
@@ -493,6 +513,18 @@ def test_odd_inputs_answer_4xx_with_a_message_never_500(planted):
         method = client.patch if "petitions" in url else client.post
         r = method(url, content=body.encode(), headers={**who, "content-type": "application/json"})
         assert r.status_code == 422 and r.json()["error"], (url, r.text)
+    for url in ("/api/v1/search?q=x&region=%00&type=%00", f"/api/v1/batches/{ids['batch']}/petitions?type=%00&region=%00",
+                "/api/v1/stats?from=%00", "/api/v1/search?q=%ED%A0%80", "/api/v1/search?q=" + "噪" * 401,
+                "/api/v1/search?q=%22%22%22*%20OR%20NEAR(", "/api/v1/search?q=%E2%80%AE"):
+        r = client.get(url, headers=vi)
+        assert r.status_code < 500 and "Traceback" not in r.text, (url, r.text)
+    r = client.post("/api/v1/token", data={"username": "a\x00b", "password": "\x00"})
+    assert r.status_code == 401 and r.json()["error"]
+    r = client.patch(f"/api/v1/petitions/{ids['petition']}", content='{"pollution_types": ["\\ud800"]}'.encode(),
+                     headers={**ed, "content-type": "application/json"})
+    assert r.status_code == 422 and r.json()["error"]
+    r = client.patch(f"/api/v1/petitions/{ids['petition']}", json={"county": "雁峰\x00区"}, headers=ed)
+    assert r.status_code == 422 and r.json()["error"]
     # ids beyond 64 bits, on every route with an id of the schema and on the pages
     huge = ["18446744073709551616", "9223372036854775808", "-9223372036854775809", "1" * 40, "0", "-1"]
     for method, path in _path_id_routes(client.app):

@@ -77,7 +77,7 @@ class ExtractRequest(BaseModel):
 
 
 class PetitionPatch(BaseModel):
-    pollution_types: list[str] | None = Field(None, max_length=8)
+    pollution_types: list[Text] | None = Field(None, max_length=8)
     city: Text | None = Field(None, max_length=64)
     county: Text | None = Field(None, max_length=64)
     status: Literal["待办", "办理中", "已办结"] | None = None

@@ -48,6 +48,7 @@ def _wants_html(scope) -> bool:
 def error_response(request: Request, status: int, message: str, headers: dict | None = None):
     """The one error answer: ``{"error": message}`` for the API, the error page (or, for 401, the login page) for
     a browser.  The security headers are added to it, as to every answer, by :class:`SecurityHeaders`."""
+    message = message.encode("utf-8", "replace").decode("utf-8")  # a lone surrogate echoed back cannot be sent
     if _wants_html(request.scope):
         if status == 401:
             from fastapi.responses import RedirectResponse

@@ -199,7 +199,8 @@ class Workbench:
             have = set(ix.ids(VIEWER_KINDS))
         n = 0
         for b in self.store.batches(limit=1_000_000):
-            todo = [p for p in self.store.petitions(b["id"]) if f"petition{_REDACTED}:{p['id']}" not in have]
+            todo = [p for p in self.store.petitions(b["id"])
+                    if p["text"] and not p["error"] and f"petition{_REDACTED}:{p['id']}" not in have]
             if todo:
                 self._index_petitions(todo, b["handover_date"])
                 n += len(todo)
@@ -239,6 +240,8 @@ class Workbench:
                 value = (str(value).strip() or None) if value is not None else None
                 if value and len(value) > 64:
                     raise ValueError("地名过长 (place name too long)")
+                if value and any(ord(ch) < 32 or 0xD800 <= ord(ch) <= 0xDFFF for ch in value):
+                    raise ValueError("地名含有控制字符 (control character in a place name)")
             clean[field] = value
         got = self.store.correct(petition_id, user, clean)
         if got and {"pollution_types", "city", "county"} & set(clean) and got["text"]:
