@@ -578,8 +578,11 @@ def test_the_models_page_survives_a_retrain_and_any_stored_comparison_and_shows_
         r = client.post(f"/api/v1/models/{trained['id']}/activate", headers=admin)
         assert r.status_code == 200
         as_user(client, _login(client, "admin"))
-        assert client.get("/models").status_code == 200
+        page = client.get("/models")
+        assert page.status_code == 200 and str(tmp_path) not in page.text and trained["name"] in page.text
         client.cookies.clear()
+        r = client.get("/api/v1/models", headers=admin)
+        assert r.json()["active"] == trained["name"] and str(tmp_path) not in r.text
 
 
 # -------------------------------------------------------------- 10: headers, hosts, proxies, docs

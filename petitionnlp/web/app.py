@@ -112,7 +112,14 @@ class Gate:
         self.app = app
         self.any_host = "*" in allowed_hosts
         self.hosts = {h.lower().strip("[]") for h in allowed_hosts}
-        self.proxies = [ipaddress.ip_network(p, strict=False) for p in trusted_proxies]
+        self.proxies = []
+        for p in trusted_proxies:
+            try:
+                self.proxies.append(ipaddress.ip_network(p.strip(), strict=False))
+            except ValueError:
+                import logging
+
+                logging.getLogger("petitionnlp.web").warning("PETITIONNLP_TRUSTED_PROXIES: not an address: %r", p)
 
     def _trusted(self, address: str | None) -> bool:
         import ipaddress
