@@ -160,12 +160,12 @@ class Gate:
             return await _send_error(scope, receive, send, 400, "不接受这个主机名的请求 (host not allowed)")
         path = scope.get("path", "")
         for part in path.split("/"):
-            digits = part.strip().lstrip("+-")
-            if digits.isdigit() and len(digits) > 18:
+            digits = part.strip().lstrip("+-").lstrip("0")
+            if digits.isdigit() and len(digits) >= 19:  # 2**63 - 1 has 19 digits; no int() of a long string
                 try:
-                    too_big = int(part) > MAX_ID or int(part) < -MAX_ID
+                    too_big = len(digits) > 19 or int(digits) > MAX_ID
                 except ValueError:
-                    too_big = False
+                    too_big = True
                 if too_big:
                     return await _send_error(scope, receive, send, 404, "找不到这个页面或记录 (not found)")
         if scope.get("method") in ("POST", "PUT", "PATCH", "DELETE") and path.rstrip("/") not in NO_LOGIN_WRITES:

@@ -214,7 +214,7 @@ def batch_page(batch_id: int, request: Request):
     q = request.query_params
     filters = {k: q.get(k) or None for k in ("type", "region", "priority", "status")}
     sort = q.get("sort") if q.get("sort") in ("row", "priority", "due", "region", "status") else "row"
-    page = max(1, int(q.get("page")) if (q.get("page") or "").isdigit() else 1)
+    page = max(1, int(q.get("page")) if (q.get("page") or "").isdecimal() and len(q.get("page")) < 10 else 1)
     redact = not allowed(session["user"], "see_personal")
     rows = wb.store.petitions(batch_id, filters["type"], filters["region"], filters["priority"], filters["status"],
                               sort)

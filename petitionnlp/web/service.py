@@ -189,7 +189,7 @@ class Workbench:
                 ix.add(doc_id, text, **fields)
 
     def index_redacted_copies(self) -> int:
-        """Index the redacted copy of every stored petition and briefing that has none yet (an index made before
+        """Index the redacted copy of every indexed petition and briefing that has none yet (an index made before
         viewers searched redacted text); the number indexed.  Until then viewers simply find fewer documents."""
         from ..search import SearchIndex
 
@@ -197,17 +197,21 @@ class Workbench:
             return 0
         with SearchIndex(self.index_path, readonly=True) as ix:
             have = set(ix.ids(VIEWER_KINDS))
+            missing = [i for i in ix.ids(EDITOR_KINDS) if i.replace(":", f"{_REDACTED}:", 1) not in have]
+        by_date: dict = {}
         n = 0
-        for b in self.store.batches(limit=1_000_000):
-            todo = [p for p in self.store.petitions(b["id"])
-                    if p["text"] and not p["error"] and f"petition{_REDACTED}:{p['id']}" not in have]
-            if todo:
-                self._index_petitions(todo, b["handover_date"])
-                n += len(todo)
-        for b in self.store.briefings():
-            if f"briefing{_REDACTED}:{b['id']}" not in have:
+        for doc_id in missing:
+            kind, _, number = doc_id.partition(":")
+            if not number.isdigit():
+                continue
+            if kind == "briefing" and (b := self.store.briefing(int(number))):
                 self._index_briefing(b)
                 n += 1
+            elif kind == "petition" and (p := self.store.petition(int(number))):
+                by_date.setdefault(p["handover_date"], []).append(p)
+        for date, petitions in by_date.items():
+            self._index_petitions(petitions, date)
+            n += len(petitions)
         return n
 
     def _index_briefing(self, b: dict) -> None:

@@ -289,18 +289,6 @@ class Store:
             if a is not None:
                 a.ok = True
 
-    def record_login(self, username: str, ip: str, ok: bool) -> None:
-        with self.session.begin() as s:
-            s.add(LoginAttempt(username=username[:64], ip=ip[:64], ok=ok))
-
-    def failed_logins(self, username: str, ip: str, since: dt.datetime) -> tuple[int, int]:
-        """Failures since ``since``: (for this user name, from this address)."""
-        with self.session() as s:
-            base = select(func.count()).select_from(LoginAttempt).where(LoginAttempt.ok.is_(False),
-                                                                        LoginAttempt.time >= since)
-            return (s.scalar(base.where(LoginAttempt.username == username)) or 0,
-                    s.scalar(base.where(LoginAttempt.ip == ip)) or 0)
-
     # ------------------------------------------------------------------------------------------ audit
     def log(self, user: str | None, action: str, target: str | None = None, detail: dict | None = None) -> None:
         with self.session.begin() as s:
