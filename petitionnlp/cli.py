@@ -293,6 +293,19 @@ def _cmd_worker(args) -> int:
     return 0
 
 
+def _cmd_user_disable(args) -> int:
+    from .errors import Errors, InputError
+    from .web.auth import Auth
+    from .web.processes import open_store
+
+    store = open_store(args.data, args.db_url)
+    if Auth(store).deactivate_user(args.name) is None:
+        raise InputError(Errors.E058.format(reason=f"没有用户 {args.name} (no such user)"))
+    store.log(None, "user_disabled", f"user:{args.name}")
+    print(f"已停用用户 {args.name}，其登录会话和令牌均已失效", file=sys.stderr)
+    return 0
+
+
 def _cmd_serve(args) -> int:
     from .web.processes import serve
 
@@ -395,6 +408,11 @@ def build_parser() -> argparse.ArgumentParser:
     ua.add_argument("--data", metavar="DIR", help=_DATA_HELP)
     ua.add_argument("--db-url", metavar="URL", help=_DB_HELP)
     ua.set_defaults(func=_cmd_user)
+    ud = usub.add_parser("disable", help="deactivate a user: every session and token of theirs ends at once")
+    ud.add_argument("name", metavar="NAME")
+    ud.add_argument("--data", metavar="DIR", help=_DATA_HELP)
+    ud.add_argument("--db-url", metavar="URL", help=_DB_HELP)
+    ud.set_defaults(func=_cmd_user_disable)
 
     w = sub.add_parser("serve", help="启动工作台 (the web workbench and HTTP API)")
     w.add_argument("--host", default="127.0.0.1")

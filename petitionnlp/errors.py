@@ -43,6 +43,7 @@ class Errors:
     E033 = "[E033] {path}: stats 读取 classify 的输出文件 (.jsonl .csv .xlsx) (not a classify output format)"
     E051 = "[E051] 无法在 {host}:{port} 启动工作台 (cannot listen there): {reason}"
     E050 = "[E050] 无法创建用户 (cannot add the user): {reason}"
+    E058 = "[E058] 无法停用用户 (cannot disable the user): {reason}"
     E090 = "[E090] {path}: {reason}"
     E099 = "[E099] 内部错误 (internal error): {kind}: {reason} — 设置 PETITIONNLP_DEBUG=1 可看详细信息"
     E040 = "[E040] {path}: 日期格式应为 YYYY-MM-DD (bad date): {value}"

@@ -246,13 +246,20 @@ class SearchIndex:
     def __len__(self) -> int:
         return self._guard(lambda: self.db.execute("SELECT count(*) FROM docs").fetchone()[0])
 
-    def search(self, query: str, limit: int = 10, date_from: str | None = None, date_to: str | None = None,
-               type_: str | None = None, region: str | None = None) -> list[dict]:
-        """Best first: ``{"id", "title", "date", "score", "snippet"}`` (plus kind, types and region fields)."""
-        return self._guard(self._search, query, max(1, min(int(limit), MAX_LIMIT)), date_from, date_to, type_,
-                           region)
+    def ids(self, kinds) -> list[str]:
+        """The ids of the indexed documents of these kinds."""
+        kinds = list(kinds)
+        sql = f"SELECT id FROM docs WHERE kind IN ({', '.join('?' * len(kinds))}) ORDER BY rowid"
+        return [r[0] for r in self._guard(lambda: self.db.execute(sql, kinds).fetchall())] if kinds else []
 
-    def _search(self, query, limit, date_from, date_to, type_, region) -> list[dict]:
+    def search(self, query: str, limit: int = 10, date_from: str | None = None, date_to: str | None = None,
+               type_: str | None = None, region: str | None = None, kinds=None) -> list[dict]:
+        """Best first: ``{"id", "title", "date", "score", "snippet"}`` (plus kind, types and region fields);
+        ``kinds``: only documents of these kinds (all without it)."""
+        return self._guard(self._search, query, max(1, min(int(limit), MAX_LIMIT)), date_from, date_to, type_,
+                           region, kinds)
+
+    def _search(self, query, limit, date_from, date_to, type_, region, kinds=None) -> list[dict]:
         terms = parse_query(query)
         stages = _stages(query)
         if not stages:
@@ -271,6 +278,10 @@ class SearchIndex:
             r = normalize(region)
             filters.append("(d.province LIKE ? OR d.city LIKE ? OR d.county LIKE ?)")
             args += [f"{r}%"] * 3
+        if kinds is not None:
+            kinds = list(kinds) or [""]
+            filters.append(f"d.kind IN ({', '.join('?' * len(kinds))})")
+            args += kinds
         where = "".join(f" AND {f}" for f in filters)
         sql = (f"SELECT d.id, d.title, d.date, d.text, d.kind, d.types, d.province, d.city, d.county, "
                f"bm25(docs_fts, {', '.join(map(str, _WEIGHTS))}) AS s FROM docs_fts JOIN docs d "

@@ -58,6 +58,7 @@ def _settings_class():
         debug: bool = False
         allowed_hosts: Annotated[list[str], NoDecode] = []
         trusted_proxies: Annotated[list[str], NoDecode] = []
+        serve_host: str | None = None  # set by ``petitionnlp serve --host`` for its server processes
         tz: str = "Asia/Shanghai"
         max_upload_mb: int = 64
         max_body_mb: int = 4

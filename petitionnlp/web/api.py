@@ -10,16 +10,27 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
 from fastapi.responses import Response
 from fastapi.security import OAuth2PasswordRequestForm
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 from .auth import allowed
-from .service import petition_view
+from .service import batch_view, briefing_view, petition_view, redact
 
 __all__ = ["router", "require"]
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 MAX_TEXTS = 1000
 MAX_TEXT_CHARS = 100_000
+MAX_EXTRACT_CHARS = 200_000  # one briefing (extraction takes about a second per 10,000 characters)
+
+
+def _valid_text(value: str) -> str:
+    """No lone surrogate (it cannot be stored or written out) and no NUL."""
+    if "\x00" in value or any(0xD800 <= ord(ch) <= 0xDFFF for ch in value):
+        raise ValueError("文本含有 NUL 或孤立的代理项 (NUL or lone surrogate in the text)")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_valid_text)]
 
 
 def _bearer(request: Request) -> dict:
@@ -56,27 +67,32 @@ class Token(BaseModel):
 
 
 class ClassifyRequest(BaseModel):
-    texts: list[str] = Field(..., max_length=MAX_TEXTS, description="petition texts (at most 1,000)")
-    province: str | None = Field(None, max_length=20, description="default province for duplicate place names")
+    texts: list[Text] = Field(..., max_length=MAX_TEXTS, description="petition texts (at most 1,000)")
+    province: Text | None = Field(None, max_length=20, description="default province for duplicate place names")
 
 
 class ExtractRequest(BaseModel):
-    text: str = Field(..., max_length=2_000_000)
-    date: str | None = Field(None, description="document date YYYY-MM-DD")
+    text: Text = Field(..., description=f"a briefing (at most {MAX_EXTRACT_CHARS:,} characters)")
+    date: Text | None = Field(None, max_length=40, description="document date YYYY-MM-DD")
 
 
 class PetitionPatch(BaseModel):
-    pollution_types: list[str] | None = Field(None, max_length=8)
-    city: str | None = Field(None, max_length=64)
-    county: str | None = Field(None, max_length=64)
+    pollution_types: list[Text] | None = Field(None, max_length=8)
+    city: Text | None = Field(None, max_length=64)
+    county: Text | None = Field(None, max_length=64)
     status: Literal["待办", "办理中", "已办结"] | None = None
     version: int | None = Field(None, description="the version the petition was read at: 409 if it changed since")
 
 
 class BriefingIn(BaseModel):
-    text: str = Field(..., min_length=1, max_length=2_000_000)
-    title: str | None = Field(None, max_length=200)
-    date: str | None = None
+    text: Text = Field(..., min_length=1, description=f"at most {MAX_EXTRACT_CHARS:,} characters")
+    title: Text | None = Field(None, max_length=200)
+    date: Text | None = Field(None, max_length=40)
+
+
+def _extract_size(text: str) -> None:
+    if len(text) > MAX_EXTRACT_CHARS:
+        raise HTTPException(413, f"简报正文超过 {MAX_EXTRACT_CHARS} 字，请分成几份 (text too long for extraction)")
 
 
 @router.post("/token", response_model=Token, summary="登录令牌 (OAuth2 password flow)")
@@ -103,6 +119,7 @@ def classify(body: ClassifyRequest, request: Request, user: Annotated[dict, Depe
 def extract(body: ExtractRequest, user: Annotated[dict, Depends(require("read"))]):
     from ..briefing import extract_briefing
 
+    _extract_size(body.text)
     return extract_briefing(body.text, _date(body.date, "date"))
 
 
@@ -112,8 +129,11 @@ def search(request: Request, user: Annotated[dict, Depends(require("read"))],
            limit: Annotated[int, Query(ge=1, le=100)] = 10, type: Annotated[str | None, Query(max_length=8)] = None,
            region: Annotated[str | None, Query(max_length=64)] = None,
            from_: Annotated[str | None, Query(alias="from")] = None, to: str | None = None):
-    hits = request.app.state.workbench.search(q, limit, type, region, _date(from_, "from"), _date(to, "to"),
-                                              redact=not allowed(user, "see_personal"))
+    try:
+        hits = request.app.state.workbench.search(q, limit, type, region, _date(from_, "from"), _date(to, "to"),
+                                                  redact=not allowed(user, "see_personal"))
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from None
     return [{k: h[k] for k in ("id", "title", "date", "score", "snippet")} for h in hits]
 
 
@@ -136,7 +156,8 @@ async def upload_batch(request: Request, file: Annotated[UploadFile, File(descri
 
 @router.get("/batches", summary="批次列表")
 def batches(request: Request, user: Annotated[dict, Depends(require("read"))]):
-    return {"batches": [_batch_out(b) for b in request.app.state.workbench.store.batches()]}
+    redact = not allowed(user, "see_personal")
+    return {"batches": [_batch_out(b, redact) for b in request.app.state.workbench.store.batches()]}
 
 
 @router.get("/batches/{batch_id}", summary="一个批次及其处理进度")
@@ -144,10 +165,11 @@ def batch(batch_id: int, request: Request, user: Annotated[dict, Depends(require
     b = request.app.state.workbench.store.batch(batch_id)
     if b is None:
         raise HTTPException(404, "没有这个批次 (no such batch)")
-    return _batch_out(b)
+    return _batch_out(b, not allowed(user, "see_personal"))
 
 
-def _batch_out(b: dict) -> dict:
+def _batch_out(b: dict, redact: bool) -> dict:
+    b = batch_view(b, redact)
     return {"batch_id": b["id"], "name": b["name"], "filename": b["filename"], "state": b["state"],
             "rows": b["rows"], "done_rows": b["done_rows"], "errors": b["errors"], "message": b["message"],
             "uploaded_at": b["uploaded_at"].isoformat(timespec="seconds"), "handover_date": b["handover_date"],
@@ -213,20 +235,31 @@ def stats(request: Request, user: Annotated[dict, Depends(require("read"))],
 
 @router.post("/briefings", status_code=201, summary="保存并抽取一份简报")
 def add_briefing(body: BriefingIn, request: Request, user: Annotated[dict, Depends(require("upload"))]):
+    _extract_size(body.text)
     b = request.app.state.workbench.add_briefing(body.text, user, body.title, _date(body.date, "date"))
     return {"briefing_id": b["id"], "title": b["title"], "date": b["date"], **b["extract"]}
 
 
 @router.get("/briefings", summary="已保存的简报")
 def briefings(request: Request, user: Annotated[dict, Depends(require("read"))]):
-    return {"briefings": [{"briefing_id": b["id"], "title": b["title"], "date": b["date"],
-                           "directives": len(b["extract"]["directives"])}
+    hide = not allowed(user, "see_personal")
+    return {"briefings": [{"briefing_id": b["id"], "title": redact(b["title"]) if hide else b["title"],
+                           "date": b["date"], "directives": len(b["extract"]["directives"])}
                           for b in request.app.state.workbench.store.briefings()]}
+
+
+@router.get("/briefings/{briefing_id}", summary="一份简报及其抽取结果（查看者看到脱敏文本）")
+def briefing(briefing_id: int, request: Request, user: Annotated[dict, Depends(require("read"))]):
+    b = request.app.state.workbench.store.briefing(briefing_id)
+    if b is None:
+        raise HTTPException(404, "没有这份简报 (no such briefing)")
+    b = briefing_view(b, not allowed(user, "see_personal"))
+    return {"briefing_id": b["id"], "title": b["title"], "date": b["date"], "text": b["text"], **b["extract"]}
 
 
 @router.get("/deadlines", summary="各简报中指示的期限：已逾期、本周到期、以后")
 def deadlines(request: Request, user: Annotated[dict, Depends(require("read"))]):
-    return request.app.state.workbench.deadlines()
+    return request.app.state.workbench.deadlines(redact_=not allowed(user, "see_personal"))
 
 
 @router.get("/audit", summary="审计日志（管理员）")
@@ -239,8 +272,10 @@ def audit(request: Request, user: Annotated[dict, Depends(require("audit"))],
 
 @router.get("/models", summary="模型版本（管理员）")
 def models(request: Request, user: Annotated[dict, Depends(require("models"))]):
+    from .service import model_version_view
+
     return {"active": request.app.state.workbench.model_name(),
-            "versions": request.app.state.workbench.store.model_versions()}
+            "versions": [model_version_view(m) for m in request.app.state.workbench.store.model_versions()]}
 
 
 @router.post("/models/retrain", status_code=202, summary="用更正记录重新训练（后台）")

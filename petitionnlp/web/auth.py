@@ -85,12 +85,13 @@ class Auth:
         return self.store.add_user(username, hash_password(password), role)
 
     def check_login(self, username: str, password: str, ip: str) -> dict:
-        """The user, or HTTPException 401 (wrong name or password) / 429 (too many failures)."""
+        """The user, or HTTPException 401 (wrong name or password) / 429 (too many failures).  The attempt is
+        counted before the password is checked, in one transaction with the count, so that simultaneous wrong
+        passwords cannot all reach the check."""
         global _DUMMY_HASH
-        since = now() - LOGIN_WINDOW
-        per_user, per_ip = self.store.failed_logins(username, ip, since)
-        if per_user >= MAX_FAILURES_PER_USER or per_ip >= MAX_FAILURES_PER_ADDRESS:
-            self.store.log(username, "login_blocked", f"ip:{ip}")
+        attempt = self.store.begin_login(username, ip, now() - LOGIN_WINDOW, MAX_FAILURES_PER_USER,
+                                         MAX_FAILURES_PER_ADDRESS)
+        if attempt is None:
             raise HTTPException(429, "登录失败次数过多，请 15 分钟后再试 (too many failed logins)")
         user = self.store.user(username=username)
         if user is None:
@@ -99,11 +100,16 @@ class Auth:
             ok = False
         else:
             ok = verify_password(user["password_hash"], password)
-        self.store.record_login(username, ip, ok)
+        if ok:
+            self.store.login_ok(attempt)
         self.store.log(username if user else None, "login" if ok else "login_failed", f"ip:{ip}")
         if not ok:
             raise HTTPException(401, "用户名或密码错误 (wrong user name or password)")
         return user
+
+    def deactivate_user(self, username: str) -> dict | None:
+        """Deactivate an account: its sessions and tokens end at once."""
+        return self.store.deactivate_user(username)
 
     # ---------------------------------------------------------------------------- sessions and tokens
     def new_session(self, user: dict) -> tuple[str, str]:

@@ -6,9 +6,11 @@ session's CSRF token."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 import secrets
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -17,7 +19,7 @@ from fastapi.templating import Jinja2Templates
 from ..taxonomy import TYPES
 from .auth import SESSION_COOKIE, allowed
 from .charts import bar_chart_svg
-from .service import petition_view
+from .service import batch_view, briefing_view, model_version_view, petition_view, redact
 from .store import STATUSES
 
 __all__ = ["router", "render_error"]
@@ -83,12 +85,42 @@ def render(request: Request, name: str, session: dict | None, status: int = 200,
 
 
 def render_error(request: Request, status: int, message: str) -> HTMLResponse:
-    return render(request, "error.html", _session(request), status=status, status_code=status, message=message)
+    return render(request, "error.html", _session(request), status=status, status_code=status, message=message,
+                  back=_referer_path(request))
+
+
+def _referer_path(request: Request) -> str:
+    """Where 返回上一页 leads (a plain link, no script under the CSP): the referring page when it is one of ours."""
+    ref = urlsplit(request.headers.get("referer", "")[:2000])
+    if ref.netloc and ref.netloc == request.url.netloc and ref.path.startswith("/") and not ref.path.startswith("//"):
+        return ref.path + (f"?{ref.query}" if ref.query else "")
+    return "/"
+
+
+# a page's notice (?m=) is shown only when this server wrote it: it carries its signature (ms=), so that a link
+# cannot make a page say what its sender likes
+_MESSAGE_KEY = secrets.token_bytes(32)
+
+
+def _signature(message: str) -> str:
+    return hmac.new(_MESSAGE_KEY, message.encode("utf-8", "replace"), hashlib.sha256).hexdigest()[:32]
+
+
+def _message(request: Request) -> str | None:
+    m, sig = request.query_params.get("m"), request.query_params.get("ms") or ""
+    return m if m and hmac.compare_digest(_signature(m), sig) else None
+
+
+# the login page's notices, by code (?m=expired): it shows no text from its address
+LOGIN_MESSAGES = {"expired": "表单已过期，请重新登录", "wrong": "用户名或密码错误 (wrong user name or password)",
+                  "locked": "登录失败次数过多，请 15 分钟后再试 (too many failed logins)", "out": "已退出登录"}
 
 
 def _back(url: str, **params) -> RedirectResponse:
-    """A redirect to ``url`` with ``params`` added to its query (before any #fragment)."""
+    """A redirect to ``url`` with ``params`` added to its query (before any #fragment); a message ``m`` is signed."""
     params = {k: v for k, v in params.items() if v}
+    if "m" in params and not url.startswith("/login"):
+        params["ms"] = _signature(params["m"])
     url, _, fragment = url.partition("#")
     if params:
         url += ("&" if "?" in url else "?") + urlencode(params)
@@ -104,7 +136,8 @@ def _safe_next(value: str | None, default: str) -> str:
 @router.get("/login")
 def login_page(request: Request):
     token = secrets.token_urlsafe(24)
-    response = render(request, "login.html", None, login_csrf=token, message=request.query_params.get("m"))
+    response = render(request, "login.html", None, login_csrf=token,
+                      message=LOGIN_MESSAGES.get(request.query_params.get("m") or ""))
     response.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="strict", max_age=1800)
     return response
 
@@ -114,13 +147,13 @@ async def login(request: Request):
     form = await request.form()
     cookie = request.cookies.get(LOGIN_CSRF_COOKIE)
     if not cookie or not secrets.compare_digest(cookie, str(form.get("csrf_token") or "")):
-        return _back("/login", m="表单已过期，请重新登录")
+        return _back("/login", m="expired")
     auth = request.app.state.auth
     try:
         user = auth.check_login(str(form.get("username") or "")[:64], str(form.get("password") or "")[:256],
                                 request.client.host if request.client else "-")
     except HTTPException as exc:
-        return _back("/login", m=exc.detail)
+        return _back("/login", m="locked" if exc.status_code == 429 else "wrong")
     secret, _ = auth.new_session(user)
     response = RedirectResponse("/batches", status_code=303)
     response.set_cookie(SESSION_COOKIE, secret, httponly=True, samesite="lax", max_age=12 * 3600,
@@ -136,7 +169,7 @@ async def logout(request: Request):
     request.app.state.auth.end_session(request)
     if session:
         request.app.state.workbench.store.log(session["user"]["username"], "logout")
-    response = _back("/login", m="已退出登录")
+    response = _back("/login", m="out")
     response.delete_cookie(SESSION_COOKIE)
     return response
 
@@ -152,8 +185,9 @@ def home(request: Request):
 def batches_page(request: Request):
     session = page_user(request)
     wb = request.app.state.workbench
-    return render(request, "batches.html", session, batches=wb.store.batches(), model=wb.model_name(),
-                  message=request.query_params.get("m"))
+    hide = not allowed(session["user"], "see_personal")
+    return render(request, "batches.html", session, batches=[batch_view(b, hide) for b in wb.store.batches()],
+                  model=wb.model_name(), message=_message(request))
 
 
 @router.post("/batches")
@@ -180,7 +214,7 @@ def batch_page(batch_id: int, request: Request):
     q = request.query_params
     filters = {k: q.get(k) or None for k in ("type", "region", "priority", "status")}
     sort = q.get("sort") if q.get("sort") in ("row", "priority", "due", "region", "status") else "row"
-    page = max(1, int(q.get("page")) if (q.get("page") or "").isdigit() else 1)
+    page = max(1, int(q.get("page")) if (q.get("page") or "").isdecimal() and len(q.get("page")) < 10 else 1)
     redact = not allowed(session["user"], "see_personal")
     rows = wb.store.petitions(batch_id, filters["type"], filters["region"], filters["priority"], filters["status"],
                               sort)
@@ -188,11 +222,12 @@ def batch_page(batch_id: int, request: Request):
     shown = [petition_view(p, batch, redact) for p in rows[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]]
     regions = sorted({p["city"] for p in wb.store.petitions(batch_id) if p["city"]})
     query = {k: v for k, v in {**filters, "sort": sort}.items() if v}
-    return render(request, "batch.html", session, batch=batch, petitions=shown, total=total, page=page,
+    return render(request, "batch.html", session, batch=batch_view(batch, redact), petitions=shown, total=total,
+                  page=page,
                   pages=max(1, -(-total // PAGE_SIZE)), filters=filters, sort=sort, regions=regions,
                   query=urlencode(query), here=str(request.url.path) + ("?" + str(request.url.query)
                                                                          if request.url.query else ""),
-                  message=q.get("m"))
+                  message=_message(request))
 
 
 @router.post("/petitions/{petition_id}")
@@ -223,9 +258,9 @@ def petition_page(petition_id: int, request: Request):
     if p is None:
         raise HTTPException(404, "没有这件信访件 (no such petition)")
     batch = store.batch(p["batch_id"])
-    return render(request, "petition.html", session, p=petition_view(p, batch, not allowed(session["user"],
-                                                                                       "see_personal")),
-                  batch=batch)
+    hide = not allowed(session["user"], "see_personal")
+    return render(request, "petition.html", session, p=petition_view(p, batch, hide),
+                  batch=batch_view(batch, hide) if batch else None)
 
 
 @router.get("/batches/{batch_id}/download.xlsx")
@@ -277,8 +312,10 @@ def stats_png(request: Request):
 def briefings_page(request: Request):
     session = page_user(request)
     wb = request.app.state.workbench
-    return render(request, "briefings.html", session, briefings=wb.store.briefings(), deadlines=wb.deadlines(),
-                  today=dt.date.today().isoformat(), message=request.query_params.get("m"))
+    hide = not allowed(session["user"], "see_personal")
+    briefings = [{**b, "title": redact(b["title"]) if hide else b["title"]} for b in wb.store.briefings()]
+    return render(request, "briefings.html", session, briefings=briefings, deadlines=wb.deadlines(redact_=hide),
+                  today=dt.date.today().isoformat(), message=_message(request))
 
 
 @router.post("/briefings")
@@ -304,6 +341,12 @@ async def briefing_add(request: Request):
                     return _back("/briefings", m=str(exc).replace(tmp.name, upload.filename or "文件"))
     if not text.strip():
         return _back("/briefings", m="请粘贴简报正文或选择文件")
+    from .api import MAX_EXTRACT_CHARS
+
+    if len(text) > MAX_EXTRACT_CHARS:
+        return _back("/briefings", m=f"简报正文超过 {MAX_EXTRACT_CHARS} 字，请分成几份")
+    if "\x00" in text or any(0xD800 <= ord(ch) <= 0xDFFF for ch in text):
+        return _back("/briefings", m="简报正文含有无效字符 (NUL)")
     b = request.app.state.workbench.add_briefing(text, session["user"], str(form.get("title") or "") or None,
                                                  _date_param(str(form.get("date") or "")))
     return RedirectResponse(f"/briefings/{b['id']}", status_code=303)
@@ -315,7 +358,7 @@ def briefing_page(briefing_id: int, request: Request):
     b = request.app.state.workbench.store.briefing(briefing_id)
     if b is None:
         raise HTTPException(404, "没有这份简报 (no such briefing)")
-    return render(request, "briefing.html", session, b=b)
+    return render(request, "briefing.html", session, b=briefing_view(b, not allowed(session["user"], "see_personal")))
 
 
 # ---------------------------------------------------------------------------------------------- search
@@ -327,9 +370,12 @@ def search_page(request: Request):
     query = (q.get("q") or "").strip()[:400]
     params = {"type": q.get("type") or None, "region": (q.get("region") or "").strip()[:64] or None,
               "date_from": _date_param(q.get("from")), "date_to": _date_param(q.get("to"))}
-    hits = request.app.state.workbench.search(query, 50, params["type"], params["region"], params["date_from"],
-                                              params["date_to"], redact=not allowed(session["user"], "see_personal")) \
-        if query else []
+    try:
+        hits = request.app.state.workbench.search(query, 50, params["type"], params["region"], params["date_from"],
+                                                  params["date_to"],
+                                                  redact=not allowed(session["user"], "see_personal")) if query else []
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from None
     return render(request, "search.html", session, q=query, hits=hits, params=params)
 
 
@@ -341,8 +387,9 @@ def models_page(request: Request):
     wb = request.app.state.workbench
     card_path = (wb.model_dir() or _shipped_models()) / "MODEL_CARD.md"
     card = card_path.read_text(encoding="utf-8") if card_path.is_file() else ""
-    return render(request, "models.html", session, versions=wb.store.model_versions(), active=wb.model_name(),
-                  card=card, corrections=len(wb.store.training_records()), message=request.query_params.get("m"))
+    return render(request, "models.html", session, versions=[model_version_view(m) for m in wb.store.model_versions()],
+                  active=wb.model_name(), card=card, corrections=len(wb.store.training_records()),
+                  message=_message(request))
 
 
 def _shipped_models() -> Path:

@@ -80,9 +80,12 @@ def migrate(data=None, db_url: str | None = None) -> tuple[str, list[str]]:
     return describe(data, url), applied
 
 
-def _export(data: Path | None, url: str | None) -> None:
+def _export(data: Path | None, url: str | None, host: str | None = None) -> None:
     """The options as settings, for the server processes uvicorn starts (they read them in the app factory)."""
     from ..settings import reset_settings
+
+    if host is not None:
+        os.environ["PETITIONNLP_SERVE_HOST"] = host
 
     if url:
         os.environ["PETITIONNLP_DB_URL"] = url
@@ -100,7 +103,7 @@ def serve(host: str, port: int, data=None, db_url: str | None = None, workers: i
 
     data, url = resolve_target(data, db_url)
     open_store(data, url).engine.dispose()  # refuse an old schema (or migrate SQLite) once, before any process
-    _export(data, url)
+    _export(data, url, host)
     logging.getLogger("uvicorn.error").setLevel(logging.WARNING)
     print(f"工作台 workbench: http://{host}:{port}/  数据 data: {describe(data, url)}"
           f"{f'  进程 workers: {workers}' if workers > 1 else ''}  (Ctrl-C 停止)", file=sys.stderr, flush=True)

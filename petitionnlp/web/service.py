@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import tempfile
 import threading
 from pathlib import Path
@@ -24,9 +25,15 @@ from ..io import find_column, open_batch
 from ..pipeline import OUTPUT_FIELDS, PetitionPipeline, RowJob, run_chunks
 from .store import STATUSES, BatchMoved, Store
 
-__all__ = ["Workbench", "EDITABLE", "default_data_dir", "database_unreachable"]
+__all__ = ["Workbench", "EDITABLE", "default_data_dir", "database_unreachable", "redact", "petition_view",
+           "batch_view", "briefing_view", "model_version_view", "VIEWER_KINDS", "EDITOR_KINDS"]
 
 EDITABLE = ("pollution_types", "city", "county", "status")
+# search documents: each petition and briefing is indexed twice, as written and redacted; viewers search only
+# the redacted copies, so a person's name, phone or ID number is neither shown to them nor found by them
+EDITOR_KINDS = ("petition", "briefing")
+VIEWER_KINDS = ("petition_redacted", "briefing_redacted")
+_REDACTED = "_redacted"
 
 
 def default_data_dir() -> Path:
@@ -77,6 +84,10 @@ class Workbench:
         self._index_lock = threading.Lock()
         self._retrain_lock = threading.Lock()
         self.queue = make_queue(self, background)
+        if self.queue.inline:  # an index made before viewers searched redacted copies gets them
+            self.index_redacted_copies()
+        else:
+            self.queue.submit_call(self.index_redacted_copies)
 
     def close(self) -> None:
         self.queue.close()  # the job in progress finishes before the process ends
@@ -246,7 +257,7 @@ class Workbench:
         return opened()
 
     def _refuse(self, batch: dict, exc: Exception, path: Path) -> None:
-        self.store.update_batch(batch["id"], state="failed", message=str(exc).replace(str(path), "上传的文件"))
+        self.store.update_batch(batch["id"], state="failed", message=_scrub(str(exc), path, self.data_dir))
         if batch.get("file_id"):
             self.store.drop_file(batch["file_id"])  # a refused file is not kept on the server
 
@@ -361,11 +372,48 @@ class Workbench:
             return self._search_index(readonly)
 
     def _index_petitions(self, petitions: list[dict], date: str | None) -> None:
+        docs = []
+        for p in petitions:
+            if p["text"] and not p["error"]:
+                fields = dict(date=date, types=p["pollution_types"], province=p["province"], city=p["city"],
+                              county=p["county"])
+                hidden = redact(p["text"])
+                docs.append((f"petition:{p['id']}", p["text"], dict(fields, title=p["text"][:30], kind="petition")))
+                docs.append((f"petition{_REDACTED}:{p['id']}", hidden,
+                             dict(fields, title=hidden[:30], kind=f"petition{_REDACTED}")))
         with self._index_lock, self._search_index() as ix:
-            for p in petitions:
-                if p["text"] and not p["error"]:
-                    ix.add(f"petition:{p['id']}", p["text"], title=p["text"][:30], date=date, kind="petition",
-                           types=p["pollution_types"], province=p["province"], city=p["city"], county=p["county"])
+            for doc_id, text, fields in docs:
+                ix.add(doc_id, text, **fields)
+
+    def index_redacted_copies(self) -> int:
+        """Index the redacted copy of every indexed petition and briefing that has none yet (an index made before
+        viewers searched redacted text); the number indexed.  Until then viewers simply find fewer documents."""
+        if self.index_target == str(self.index_path) and not self.index_path.is_file():
+            return 0
+        with self._search_index(readonly=True) as ix:
+            have = set(ix.ids(VIEWER_KINDS))
+            missing = [i for i in ix.ids(EDITOR_KINDS) if i.replace(":", f"{_REDACTED}:", 1) not in have]
+        by_date: dict = {}
+        n = 0
+        for doc_id in missing:
+            kind, _, number = doc_id.partition(":")
+            if not number.isdigit():
+                continue
+            if kind == "briefing" and (b := self.store.briefing(int(number))):
+                self._index_briefing(b)
+                n += 1
+            elif kind == "petition" and (p := self.store.petition(int(number))):
+                by_date.setdefault(p["handover_date"], []).append(p)
+        for date, petitions in by_date.items():
+            self._index_petitions(petitions, date)
+            n += len(petitions)
+        return n
+
+    def _index_briefing(self, b: dict) -> None:
+        with self._index_lock, self._search_index() as ix:
+            ix.add(f"briefing:{b['id']}", b["text"], title=b["title"], date=b["date"], kind="briefing")
+            ix.add(f"briefing{_REDACTED}:{b['id']}", redact(b["text"]), title=redact(b["title"]), date=b["date"],
+                   kind=f"briefing{_REDACTED}")
 
     def reindex(self, user: dict) -> dict:
         """Queue a rebuild of the search index from every stored petition and briefing; the job record."""
@@ -381,8 +429,7 @@ class Workbench:
             self._index_petitions(petitions, b["handover_date"])
             n += sum(1 for p in petitions if p["text"] and not p["error"])
         for br in self.store.briefings():
-            with self._index_lock, self._search_index() as ix:
-                ix.add(f"briefing:{br['id']}", br["text"], title=br["title"], date=br["date"], kind="briefing")
+            self._index_briefing(br)
             n += 1
         return n
 
@@ -409,6 +456,8 @@ class Workbench:
                 value = (str(value).strip() or None) if value is not None else None
                 if value and len(value) > 64:
                     raise ValueError("地名过长 (place name too long)")
+                if value and any(ord(ch) < 32 or 0xD800 <= ord(ch) <= 0xDFFF for ch in value):
+                    raise ValueError("地名含有控制字符 (control character in a place name)")
             clean[field] = value
         got = self.store.correct(petition_id, user, clean, expected_version=expected_version)
         if got and {"pollution_types", "city", "county"} & set(clean) and got["text"]:
@@ -448,13 +497,13 @@ class Workbench:
         title = (title or next((ln.strip() for ln in text.splitlines() if ln.strip()), "简报"))[:200]
         b = self.store.add_briefing(title=title, date=result["date"], text=text, extract=result,
                                     uploaded_by=user["id"])
-        with self._index_lock, self._search_index() as ix:
-            ix.add(f"briefing:{b['id']}", text, title=title, date=result["date"], kind="briefing")
+        self._index_briefing(b)
         self.store.log(user["username"], "briefing", f"briefing:{b['id']}", {"title": title})
         return b
 
-    def deadlines(self, today: dt.date | None = None) -> dict:
-        """Directives' deadlines across all stored briefings: overdue, due this week (through Sunday), later."""
+    def deadlines(self, today: dt.date | None = None, redact_: bool = False) -> dict:
+        """Directives' deadlines across all stored briefings: overdue, due this week (through Sunday), later;
+        with ``redact_``, no personal information in them (for viewers)."""
         today = today or dt.date.today()
         week_end = today + dt.timedelta(days=6 - today.weekday())
         out = {"overdue": [], "this_week": [], "later": []}
@@ -466,6 +515,8 @@ class Workbench:
                 item = {"briefing_id": b["id"], "briefing": b["title"], "actor": d["actor"],
                         "addressee": d["addressee"], "action": d["action"], "deadline": d["deadline"]["text"],
                         "due": due.isoformat()}
+                if redact_:
+                    item.update({k: redact(item[k]) for k in ("briefing", "actor", "addressee", "action", "deadline")})
                 key = "overdue" if due < today else "this_week" if due <= week_end else "later"
                 out[key].append(item)
         for v in out.values():
@@ -477,15 +528,18 @@ class Workbench:
                date_from: str | None = None, date_to: str | None = None, redact: bool = False) -> list[dict]:
         if self.index_target == str(self.index_path) and not self.index_path.is_file():
             return []
-        with self._search_index(readonly=True) as ix:
-            hits = ix.search(q, limit, date_from, date_to, type_, region)
-        if redact:
-            from ..pii import redact_text
-
-            for h in hits:
-                if h.get("kind") == "petition":
-                    h["snippet"] = redact_text(h["snippet"])[0]
-                    h["title"] = redact_text(h["title"])[0] if h["title"] else h["title"]
+        if any(ord(ch) < 32 and ch not in "\t\n\r" or 0xD800 <= ord(ch) <= 0xDFFF for ch in q):
+            raise ValueError("检索词含有控制字符或无效字符 (control character in the query)")
+        try:
+            with self._search_index(readonly=True) as ix:
+                hits = ix.search(q, limit, date_from, date_to, type_, region,
+                                 kinds=VIEWER_KINDS if redact else EDITOR_KINDS)
+        except PetitionNLPError:
+            raise ValueError("检索词无法解析，请换一种写法 (the query cannot be searched)") from None
+        for h in hits:  # a redacted copy answers as its document: petition:12, kind petition
+            if h["kind"].endswith(_REDACTED):
+                h["kind"] = h["kind"][:-len(_REDACTED)]
+                h["id"] = h["kind"] + ":" + h["id"].split(":", 1)[1]
         return hits
 
     # -------------------------------------------------------------------------------------------- stats
@@ -551,6 +605,7 @@ class Workbench:
         import io
         import tarfile
 
+        from ..resources import models_dir
         from ..training import evaluate_model, train_model
 
         records = self.store.training_records()
@@ -572,7 +627,7 @@ class Workbench:
             comparison = None
             if any(r["types"] for r in held):
                 try:
-                    comparison = evaluate_model([str(heldout)], folder, against=self.model_dir() or None)
+                    comparison = evaluate_model([str(heldout)], folder, against=self.model_dir() or models_dir())
                 except PetitionNLPError:
                     comparison = None
             packed = io.BytesIO()
@@ -663,6 +718,63 @@ def _petition_record(batch_id: int, index: int, raw: dict, row: dict, text_colum
             "pii": None, "duplicate_of": None, "duplicate_score": None, "due_date": None}
 
 
+def redact(text):
+    """The one redaction of everything a viewer reads: the text with every name, phone, ID number, plate, e-mail
+    and account replaced by its type in brackets (【电话】), as ``petitionnlp redact`` does; None stays None."""
+    from ..pii import redact_text
+
+    if not isinstance(text, str) or not text:
+        return text
+    return redact_text(text)[0]
+
+
+_PATH = re.compile(r"(?<![\w.])(?:[A-Za-z]:)?[/\\](?:[^\s/\\:;，；：:]+[/\\])+[^\s/\\:;，；：]*")
+_COLUMNS_PRESENT = re.compile(r"(现有列(?: \(columns present\))?[:：]\s*)[^;；]*")
+
+
+def _scrub(message: str, path: Path | None = None, data_dir: Path | None = None) -> str:
+    """A message with no server path in it: the upload's path becomes 上传的文件, any other absolute path its last
+    part."""
+    for p in (path, data_dir):
+        if p is not None:
+            for form in {str(p), str(Path(p).resolve())}:
+                message = message.replace(form, "上传的文件" if p == path else "")
+    return _PATH.sub(lambda m: re.split(r"[/\\]", m.group(0))[-1] or "上传的文件", message)
+
+
+def redact_message(message: str | None) -> str | None:
+    """A batch's notice or error for a viewer: no server path, no cell of the file (a file without a known header
+    would list its first data row as its columns) and no personal information."""
+    if not message:
+        return message
+    return redact(_COLUMNS_PRESENT.sub(lambda m: m.group(1) + "【已隐去】", _scrub(message)))
+
+
+def batch_view(b: dict, redact_: bool) -> dict:
+    """A batch as the pages and the API show it: its message without server paths; for viewers redacted."""
+    view = dict(b)
+    view["message"] = redact_message(b["message"]) if redact_ else (_scrub(b["message"]) if b["message"] else None)
+    if redact_:
+        view["filename"], view["name"] = redact(b["filename"]), redact(b["name"])
+    return view
+
+
+def briefing_view(b: dict, redact_: bool) -> dict:
+    """A briefing as the pages and the API show it; for viewers its title, text, directives, times and keywords
+    redacted (offsets are then into the original text)."""
+    if not redact_:
+        return b
+    extract = dict(b["extract"])
+    extract["directives"] = [{**d, "actor": redact(d.get("actor")), "addressee": redact(d.get("addressee")),
+                              "action": redact(d.get("action")),
+                              "deadline": {**d["deadline"], "text": redact(d["deadline"].get("text"))}
+                              if d.get("deadline") else d.get("deadline")}
+                             for d in extract.get("directives") or ()]
+    extract["time_expressions"] = [{**t, "text": redact(t.get("text"))} for t in extract.get("time_expressions") or ()]
+    extract["keywords"] = [{**k, "word": redact(k.get("word"))} for k in extract.get("keywords") or ()]
+    return {**b, "title": redact(b["title"]), "text": redact(b["text"]), "extract": extract}
+
+
 def petition_view(p: dict, batch: dict | None, redact: bool) -> dict:
     """A petition as the API and the pages show it: ``{"id", "row", "text", the classify and triage fields,
     "status"}``; with ``redact``, text and row carry no personal information."""
@@ -671,16 +783,50 @@ def petition_view(p: dict, batch: dict | None, redact: bool) -> dict:
     for k in OUTPUT_FIELDS + ["duplicate_of", "duplicate_score", "due_date", "status", "corrected", "handover_date"]:
         view[k] = p.get(k)
     if redact:
-        from ..pii import Redactor, redact_text
+        from ..pii import Redactor
 
         text_column = (batch or {}).get("text_column")
         row = Redactor(text_column or "", list(view["row"]))(dict(view["row"]))
         row.pop("pii", None)
         view["row"] = row
-        view["text"] = redact_text(p["text"])[0] if p["text"] else p["text"]
-        if view.get("error"):
-            view["error"] = redact_text(view["error"])[0]
+        view["text"] = _redact(p["text"])
+        for k in ("error", "region_evidence"):
+            view[k] = _redact(view.get(k))
     return view
+
+
+_redact = redact  # petition_view's parameter is named redact
+
+
+def _no_paths(value):
+    """A stored comparison or card without the folders and corpora of the server (``model``, ``corpus``)."""
+    if isinstance(value, dict):
+        return {k: _no_paths(v) for k, v in value.items() if k not in ("model", "corpus", "path")}
+    if isinstance(value, list):
+        return [_no_paths(v) for v in value]
+    if isinstance(value, str) and _PATH.fullmatch(value):
+        return re.split(r"[/\\]", value)[-1]
+    return value
+
+
+def model_version_view(m: dict) -> dict:
+    """A model version as the API and the models page show it: no server path; ``summary`` holds the comparison's
+    figures as the page prints them, each None when the stored comparison (of any age or shape) lacks it."""
+    comparison = _no_paths(m.get("comparison")) if isinstance(m.get("comparison"), dict) else None
+
+    def get(d, *keys):
+        for k in keys:
+            d = d.get(k) if isinstance(d, dict) else None
+        return d
+
+    summary = None
+    if comparison and get(comparison, "types", "micro_f1") is not None:
+        summary = {"micro_f1": get(comparison, "types", "micro_f1"), "n": get(comparison, "types", "n"),
+                   "against_micro_f1": get(comparison, "against", "types", "micro_f1"),
+                   "difference": get(comparison, "difference", "micro_f1")}
+    return {"id": m["id"], "name": m["name"], "created_at": m["created_at"], "created_by": m["created_by"],
+            "active": m["active"], "card": _no_paths(m.get("card")) if isinstance(m.get("card"), dict) else None,
+            "comparison": comparison, "summary": summary}
 
 
 def _card_summary(card: dict) -> dict:

@@ -387,8 +387,9 @@ class Store:
     def add_user(self, username: str, password_hash: str, role: str) -> dict:
         with self.session.begin() as s:
             existing = s.scalar(select(User).where(User.username == username))
-            if existing:
+            if existing:  # a new password or role: every session and token of the old ones ends
                 existing.password_hash, existing.role, existing.active = password_hash, role, True
+                self._revoke(s, existing.id)
                 return _row(existing)
             user = User(username=username, password_hash=password_hash, role=role)
             s.add(user)
@@ -409,6 +410,23 @@ class Store:
     def set_password_hash(self, user_id: int, password_hash: str) -> None:
         with self.session.begin() as s:
             s.get(User, user_id).password_hash = password_hash
+            self._revoke(s, user_id)
+
+    def deactivate_user(self, username: str) -> dict | None:
+        """The user can no longer log in; every session and token of theirs ends.  None when there is no such user."""
+        with self.session.begin() as s:
+            u = s.scalar(select(User).where(User.username == username))
+            if u is None:
+                return None
+            u.active = False
+            self._revoke(s, u.id)
+            return _row(u)
+
+    @staticmethod
+    def _revoke(s, user_id: int) -> None:
+        from sqlalchemy import delete
+
+        s.execute(delete(Credential).where(Credential.user_id == user_id))
 
     # ------------------------------------------------------------------------------- sessions, tokens
     def add_credential(self, secret_hash: str, kind: str, user_id: int, expires_at: dt.datetime,
@@ -431,17 +449,39 @@ class Store:
             for c in s.scalars(select(Credential).where(Credential.secret_hash == secret_hash)):
                 s.delete(c)
 
-    def record_login(self, username: str, ip: str, ok: bool) -> None:
+    def begin_login(self, username: str, ip: str, since: dt.datetime, max_user: int, max_ip: int) -> int | None:
+        """Count a login attempt before its password is checked, atomically: the id of a new attempt row (failed
+        until :meth:`login_ok`), or None when the account or the address already has ``max_*`` failures since
+        ``since`` (then one ``login_blocked`` audit event per account or address in that window)."""
+        username, ip = username[:64], ip[:64]
         with self.session.begin() as s:
-            s.add(LoginAttempt(username=username[:64], ip=ip[:64], ok=ok))
+            if self.engine.dialect.name == "postgresql":  # one login counted at a time, across servers
+                from sqlalchemy import text
 
-    def failed_logins(self, username: str, ip: str, since: dt.datetime) -> tuple[int, int]:
-        """Failures since ``since``: (for this user name, from this address)."""
-        with self.session() as s:
-            base = select(func.count()).select_from(LoginAttempt).where(LoginAttempt.ok.is_(False),
-                                                                        LoginAttempt.time >= since)
-            return (s.scalar(base.where(LoginAttempt.username == username)) or 0,
-                    s.scalar(base.where(LoginAttempt.ip == ip)) or 0)
+                s.execute(text("SELECT pg_advisory_xact_lock(7226001)"))
+            attempt = LoginAttempt(username=username, ip=ip, ok=False)
+            s.add(attempt)
+            s.flush()  # on SQLite the write lock is taken here: the counts below see every earlier attempt
+            base = select(func.count()).select_from(LoginAttempt).where(
+                LoginAttempt.ok.is_(False), LoginAttempt.time >= since, LoginAttempt.id != attempt.id)
+            per_user = s.scalar(base.where(LoginAttempt.username == username)) or 0
+            per_ip = s.scalar(base.where(LoginAttempt.ip == ip)) or 0
+            if per_user < max_user and per_ip < max_ip:
+                return attempt.id
+            s.delete(attempt)  # a refused attempt is not counted: the wait ends LOGIN_WINDOW after the failures
+            target = f"ip:{ip}" if per_ip >= max_ip else f"user:{username}"
+            seen = s.scalar(select(func.count()).select_from(AuditEvent).where(
+                AuditEvent.action == "login_blocked", AuditEvent.target == target, AuditEvent.time >= since))
+            if not seen:
+                s.add(AuditEvent(user=username if per_user >= max_user else None, action="login_blocked",
+                                 target=target, detail={"ip": ip, "user": username}))
+            return None
+
+    def login_ok(self, attempt_id: int) -> None:
+        with self.session.begin() as s:
+            a = s.get(LoginAttempt, attempt_id)
+            if a is not None:
+                a.ok = True
 
     # ------------------------------------------------------------------------------------------ audit
     def log(self, user: str | None, action: str, target: str | None = None, detail: dict | None = None) -> None:
