@@ -7,13 +7,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import Response
 from fastapi.security import OAuth2PasswordRequestForm
 from pydantic import BaseModel, Field
 
 from .auth import allowed
-from .service import petition_view
 
 __all__ = ["router", "require"]
 
@@ -65,13 +64,6 @@ class ExtractRequest(BaseModel):
     date: str | None = Field(None, description="document date YYYY-MM-DD")
 
 
-class PetitionPatch(BaseModel):
-    pollution_types: list[str] | None = Field(None, max_length=8)
-    city: str | None = Field(None, max_length=64)
-    county: str | None = Field(None, max_length=64)
-    status: Literal["待办", "办理中", "已办结"] | None = None
-
-
 class BriefingIn(BaseModel):
     text: str = Field(..., min_length=1, max_length=2_000_000)
     title: str | None = Field(None, max_length=200)
@@ -118,17 +110,22 @@ def search(request: Request, user: Annotated[dict, Depends(require("read"))],
 
 @router.post("/batches", status_code=201, summary="上传一批信访件 (any classify input); answers once stored")
 async def upload_batch(request: Request, file: Annotated[UploadFile, File(description=".csv .tsv .xlsx .jsonl .txt")],
-                       user: Annotated[dict, Depends(require("upload"))]):
+                       user: Annotated[dict, Depends(require("upload"))],
+                       handover_date: Annotated[str | None, Form(description="交办日期 YYYY-MM-DD")] = None,
+                       reply_days: Annotated[int | None, Form(ge=0, le=3650, description="回复期限（天）")] = None):
     data = await file.read()
     if not data:
         raise HTTPException(422, "上传的文件为空 (empty file)")
     from starlette.concurrency import run_in_threadpool
 
     wb = request.app.state.workbench
-    batch = await run_in_threadpool(wb.upload, file.filename or "batch.csv", data, user, True)
+    batch = await run_in_threadpool(wb.upload, file.filename or "batch.csv", data, user, True,
+                                    _date(handover_date, "handover_date"), reply_days)
     if batch["state"] == "failed":
         raise HTTPException(422, batch["message"] or "文件无法读取 (unreadable file)")
-    return {"batch_id": batch["id"], "rows": batch["rows"], "errors": batch["errors"]}
+    return {"batch_id": batch["id"], "rows": batch["rows"], "errors": batch["errors"],
+            "existing": batch["existing"], "changed": batch["changed"] or [], "reports": batch["filled_reports"],
+            "handover_date": batch["handover_date"]}
 
 
 @router.get("/batches", summary="批次列表")
@@ -148,7 +145,8 @@ def _batch_out(b: dict) -> dict:
     return {"batch_id": b["id"], "name": b["name"], "filename": b["filename"], "state": b["state"],
             "rows": b["rows"], "done_rows": b["done_rows"], "errors": b["errors"], "message": b["message"],
             "uploaded_at": b["uploaded_at"].isoformat(timespec="seconds"), "handover_date": b["handover_date"],
-            "model_version": b["model_version"]}
+            "model_version": b["model_version"], "reply_days": b["reply_days"], "existing": b["existing"],
+            "changed": b["changed"] or [], "reports": b["filled_reports"]}
 
 
 @router.get("/batches/{batch_id}/petitions", summary="一个批次的信访件，按输入顺序（查看者看到脱敏文本）")
@@ -161,7 +159,9 @@ def batch_petitions(batch_id: int, request: Request, user: Annotated[dict, Depen
         raise HTTPException(404, "没有这个批次 (no such batch)")
     redact = not allowed(user, "see_personal")
     rows = store.petitions(batch_id, type, region, priority, status, sort)
-    return {"petitions": [petition_view(p, b, redact) for p in rows]}
+    from .cases import case_views
+
+    return {"petitions": case_views(store, rows, redact)}
 
 
 @router.get("/batches/{batch_id}/export.xlsx", summary="下载批次 XLSX（含更正；redacted=1 供公开）")
@@ -175,29 +175,7 @@ def export(batch_id: int, request: Request, user: Annotated[dict, Depends(requir
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
-@router.get("/petitions/{petition_id}", summary="一件信访件")
-def petition(petition_id: int, request: Request, user: Annotated[dict, Depends(require("read"))]):
-    store = request.app.state.workbench.store
-    p = store.petition(petition_id)
-    if p is None:
-        raise HTTPException(404, "没有这件信访件 (no such petition)")
-    return petition_view(p, store.batch(p["batch_id"]), not allowed(user, "see_personal"))
-
-
-@router.patch("/petitions/{petition_id}", summary="更正类型、属地或状态（编辑、管理员）")
-def correct(petition_id: int, body: PetitionPatch, request: Request,
-            user: Annotated[dict, Depends(require("correct"))]):
-    wb = request.app.state.workbench
-    changes = body.model_dump(exclude_unset=True)
-    if not changes:
-        raise HTTPException(422, "没有要更正的字段 (nothing to change): pollution_types, city, county, status")
-    try:
-        got = wb.correct(petition_id, user, changes)
-    except ValueError as exc:
-        raise HTTPException(422, str(exc)) from None
-    if got is None:
-        raise HTTPException(404, "没有这件信访件 (no such petition)")
-    return petition_view(got, wb.store.batch(got["batch_id"]), redact=False)
+# GET and PATCH /petitions/{id} and the case lifecycle's routes: api_cases.py
 
 
 @router.get("/stats", summary="属地 × 污染类型统计与办结率")

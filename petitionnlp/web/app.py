@@ -75,6 +75,7 @@ SECURITY_HEADERS = {
 def create_app(data_dir, background: bool = True) -> FastAPI:
     """The workbench over the data folder ``data_dir`` (created and migrated if needed)."""
     from .api import router as api_router
+    from .api_cases import router as cases_api_router
     from .pages import router as page_router
 
     from contextlib import asynccontextmanager
@@ -93,6 +94,7 @@ def create_app(data_dir, background: bool = True) -> FastAPI:
     app.state.auth = Auth(app.state.workbench.store)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api_router)
+    app.include_router(cases_api_router)
     app.include_router(page_router)
 
     @app.get("/healthz", include_in_schema=False)

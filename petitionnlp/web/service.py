@@ -17,7 +17,8 @@ from pathlib import Path
 from ..errors import PetitionNLPError
 from ..io import find_column, open_batch
 from ..pipeline import OUTPUT_FIELDS, PetitionPipeline
-from .store import STATUSES, Store
+from .clock import office_today
+from .store import SETTABLE_STATUSES, Store
 
 __all__ = ["Workbench", "EDITABLE", "default_data_dir"]
 
@@ -72,12 +73,16 @@ class Workbench:
         return self.pipeline(province).classify_texts(texts)
 
     # ------------------------------------------------------------------------------------------ batches
-    def upload(self, filename: str, data: bytes, user: dict, wait: bool = False) -> dict:
-        """Store an uploaded file and process it (in the background unless ``wait``); the batch record."""
+    def upload(self, filename: str, data: bytes, user: dict, wait: bool = False, handover_date: str | None = None,
+               reply_days: int | None = None) -> dict:
+        """Store an uploaded file and process it (in the background unless ``wait``); the batch record.
+        ``handover_date`` (交办日期, else a title row's 交办时间, a date column or today) and ``reply_days`` give
+        each case its reply deadline."""
         safe = "".join(ch for ch in Path(filename or "batch.csv").name if ch not in "/\\\0") or "batch.csv"
         suffix = Path(safe).suffix.lower()
         batch = self.store.add_batch(name=Path(safe).stem[:200], filename=safe[:255], uploaded_by=user["id"],
-                                     state="processing", model_version=self.model_name())
+                                     state="processing", model_version=self.model_name(),
+                                     handover_date=handover_date, reply_days=reply_days)
         folder = self.data_dir / "uploads" / str(batch["id"])
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"upload{suffix}"
@@ -106,11 +111,15 @@ class Workbench:
             path.unlink(missing_ok=True)  # nothing was read from it: a refused file is not kept on the server
             return False
         try:
+            from .cases import Intake, handover_from_titles
+
             pipe = self.pipeline()
             hint = find_column(batch.columns, "region")
-            handover = None
+            stored = self.store.batch(batch_id)
+            handover = _date_of(stored["handover_date"]) or handover_from_titles(batch.titles)
             date_col = find_column(batch.columns, "date")
             self.store.update_batch(batch_id, columns=batch.columns, text_column=batch.text_column)
+            cases = Intake(self.store, batch_id, batch.columns)
             n = errors = 0
             for chunk in batch.chunks():
                 rows = pipe.classify_rows(chunk, batch.text_column, hint, reserved=())
@@ -119,12 +128,17 @@ class Workbench:
                     handover = handover or _date_of(row.get(date_col)) if date_col else handover
                     records.append(_petition_record(batch_id, n + len(records), raw, row, batch.text_column,
                                                     batch.columns))
-                errors += sum(1 for r in records if r["error"])
-                self.store.add_petitions(records)
+                new = cases.take(records, chunk)  # a 受理编号 already stored is the same case: not stored twice
+                errors += sum(1 for r in new if r["error"])
+                self.store.add_petitions(new)
                 n += len(records)
                 self.store.update_batch(batch_id, done_rows=n)
-            self.store.update_batch(batch_id, rows=n, errors=errors, handover_date=(handover or dt.date.today())
-                                    .isoformat(), message="; ".join(batch.notices)[:2000] or None)
+            handover = handover or office_today()
+            self.store.update_batch(batch_id, rows=n, errors=errors, handover_date=handover.isoformat(),
+                                    message="; ".join(batch.notices)[:2000] or None, existing=cases.existing,
+                                    changed=cases.changed[:1000] or None)
+            self._hand_over(batch_id)
+            cases.fill_reports()
             return True
         except PetitionNLPError as exc:
             self.store.update_batch(batch_id, state="failed", message=str(exc).replace(str(path), "上传的文件"))
@@ -136,7 +150,7 @@ class Workbench:
 
     def finish(self, batch_id: int) -> None:
         """After a batch is stored: due dates, repeats of earlier petitions and of each other, the search index."""
-        from ..triage import DuplicateFinder, due_date
+        from ..triage import DuplicateFinder
 
         batch = self.store.batch(batch_id)
         try:
@@ -145,12 +159,9 @@ class Workbench:
             ids = [str(p["id"]) for p in petitions]
             history = self.store.petition_history(batch_id)
             found = DuplicateFinder().fit(*history).find(texts, ids)
-            due = due_date(dt.date.fromisoformat(batch["handover_date"])) if batch["handover_date"] else None
             updates = []
             for p, (dup, sim) in zip(petitions, found):
-                updates.append({"id": p["id"], "duplicate_of": dup, "duplicate_score": sim,
-                                "due_date": due if not p["error"] else None,
-                                "handover_date": batch["handover_date"]})
+                updates.append({"id": p["id"], "duplicate_of": dup, "duplicate_score": sim})
                 if dup and p["priority"] == "低":
                     updates[-1]["priority"] = "中"
             self.store.update_petitions(updates)
@@ -160,21 +171,52 @@ class Workbench:
             self.store.update_batch(batch_id, state="done",
                                     message=f"查重或索引未完成 (repeats/index incomplete): {type(exc).__name__}")
 
+    def _hand_over(self, batch_id: int) -> None:
+        """Each new case of a batch gets its hand-over date and reply deadline (交办日期 + the batch's reply days,
+        else the triage rules' days) — its unit was given as it was stored — and a first step in its history."""
+        from ..triage import due_date
+
+        batch = self.store.batch(batch_id)
+        handover = dt.date.fromisoformat(batch["handover_date"])
+        due = (due_date(handover, batch["reply_days"], working_days=False) if batch["reply_days"] is not None
+               else due_date(handover))
+        petitions = self.store.petitions(batch_id)
+        units = {u["id"]: u["name"] for u in self.store.units()}
+        self.store.update_petitions([{"id": p["id"], "handover_date": batch["handover_date"],
+                                      "due_date": due if not p["error"] else None} for p in petitions])
+        uploader = self.store.user(user_id=batch["uploaded_by"])
+        name = uploader["username"] if uploader else None
+        events = [{"petition_id": p["id"], "user": name, "action": "handover",
+                   "detail": {"unit": units.get(p["unit_id"]), "due_date": due, "batch": batch_id}}
+                  for p in petitions if not p["error"]]
+        assigned = sum(1 for p in petitions if p["unit_id"])
+        self.store.add_case_events(events, {"user": name, "action": "handover", "target": f"batch:{batch_id}",
+                                            "detail": {"cases": len(events), "assigned": assigned,
+                                                       "unassigned": len(events) - assigned, "due_date": due,
+                                                       "existing": batch["existing"]}})
+
     def _index_petitions(self, petitions: list[dict], date: str | None) -> None:
         from ..search import SearchIndex
 
         with self._index_lock, SearchIndex(self.index_path) as ix:
             for p in petitions:
                 if p["text"] and not p["error"]:
-                    ix.add(f"petition:{p['id']}", p["text"], title=p["text"][:30], date=date, kind="petition",
+                    receipt = p.get("receipt_id")  # the 受理编号 is searchable too
+                    text = f"{receipt} {p['text']}" if receipt else p["text"]
+                    title = f"{receipt} {p['text'][:30]}" if receipt else p["text"][:30]
+                    ix.add(f"petition:{p['id']}", text, title=title, date=date, kind="petition",
                            types=p["pollution_types"], province=p["province"], city=p["city"], county=p["county"])
 
-    def correct(self, petition_id: int, user: dict, changes: dict) -> dict | None:
-        """Validated changes of a petition by a person (types among the eight, status among the three)."""
+    def correct(self, petition_id: int, user: dict, changes: dict, version: int | None = None) -> dict | None:
+        """Validated changes of a petition by a person (types among the eight, status among those set by hand,
+        the unit id as :func:`.cases.update_case` found it); ``version``: refused when the petition changed."""
         from ..taxonomy import TYPES
 
         clean = {}
         for field, value in changes.items():
+            if field == "unit_id":
+                clean[field] = value
+                continue
             if field not in EDITABLE:
                 raise ValueError(f"不能修改 {field} (not editable)")
             if field == "pollution_types":
@@ -185,41 +227,29 @@ class Workbench:
                 if bad or not value:
                     raise ValueError(f"污染类型应为 {' '.join(TYPES)} 之一 (unknown type): {'、'.join(bad) or '空'}")
             elif field == "status":
-                if value not in STATUSES:
-                    raise ValueError(f"状态应为 {' / '.join(STATUSES)} 之一 (unknown status)")
+                if value not in SETTABLE_STATUSES:
+                    raise ValueError(f"状态应为 {' / '.join(SETTABLE_STATUSES)} 之一；待审核、退回、阶段性办结由报送和审核产生 "
+                                     "(unknown status)")
             else:
                 value = (str(value).strip() or None) if value is not None else None
                 if value and len(value) > 64:
                     raise ValueError("地名过长 (place name too long)")
             clean[field] = value
-        got = self.store.correct(petition_id, user, clean)
+        got = self.store.correct(petition_id, user, clean, version)
         if got and {"pollution_types", "city", "county"} & set(clean) and got["text"]:
             self._index_petitions([got], got["handover_date"])
         return got
 
     def export_xlsx(self, batch_id: int, redacted: bool, user: dict) -> bytes:
-        """The batch as an XLSX, with the corrections; ``redacted`` for publication (no personal information)."""
-        import tempfile
-
-        from ..io import BatchWriter
+        """The batch as an XLSX in the table's own columns (污染类型 and 行政区域 filled, corrections included) and
+        the workbench's columns in Chinese; ``redacted``: no personal information."""
+        from .cases import case_views
+        from .reports import queue_xlsx
 
         batch = self.store.batch(batch_id)
-        petitions = self.store.petitions(batch_id)
-        rows = [petition_view(p, batch, redact=redacted) for p in petitions]
-        columns = list(batch["columns"] or [])
-        extra = OUTPUT_FIELDS + ["duplicate_of", "duplicate_score", "due_date", "status"]
-        fields = columns + [f for f in extra if f not in columns]
-        flat = []
-        for r in rows:
-            row = dict(r["row"])
-            row.update({k: r.get(k) for k in extra})
-            flat.append(row)
-        with tempfile.TemporaryDirectory() as tmp:
-            target = str(Path(tmp) / "batch.xlsx")
-            with BatchWriter(target, fields) as writer:
-                writer.write(flat)
-            data = Path(target).read_bytes()
-        self.store.log(user["username"], "export", f"batch:{batch_id}", {"redacted": redacted, "rows": len(rows)})
+        views = case_views(self.store, self.store.petitions(batch_id), redact=redacted, history=False)
+        data = queue_xlsx(views, list(batch["columns"] or []), batch["name"] or "信访件")
+        self.store.log(user["username"], "export", f"batch:{batch_id}", {"redacted": redacted, "rows": len(views)})
         return data
 
     # ----------------------------------------------------------------------------------------- briefings
@@ -238,7 +268,7 @@ class Workbench:
 
     def deadlines(self, today: dt.date | None = None) -> dict:
         """Directives' deadlines across all stored briefings: overdue, due this week (through Sunday), later."""
-        today = today or dt.date.today()
+        today = today or office_today()
         week_end = today + dt.timedelta(days=6 - today.weekday())
         out = {"overdue": [], "this_week": [], "later": []}
         for b in self.store.briefings():
@@ -429,7 +459,8 @@ def _petition_record(batch_id: int, index: int, raw: dict, row: dict, text_colum
             "region_confidence": row.get("region_confidence"), "region_evidence": row.get("region_evidence"),
             "error": error, "priority": row.get("priority"), "priority_reasons": row.get("priority_reasons"),
             "department": row.get("department"), "status": "待办", "corrected": False,
-            "pii": None, "duplicate_of": None, "duplicate_score": None, "due_date": None}
+            "pii": None, "duplicate_of": None, "duplicate_score": None, "due_date": None,
+            "receipt_id": None, "unit_id": None, "version": 1}
 
 
 def petition_view(p: dict, batch: dict | None, redact: bool) -> dict:
