@@ -375,3 +375,72 @@ def test_the_queue_export_speaks_the_tables_language(client):
     assert all(not h.isascii() for h in head)  # added columns named in Chinese
     assert {"责任单位", "办理期限", "办理状态", "紧急程度"} <= set(head)
     assert sheet[1][head.index("责任单位")] == "衡阳市雁峰区"
+
+
+def _session(client, name):
+    client.cookies.clear()
+    page = client.get("/login")
+    csrf = page.text.split('name="csrf_token" value="')[1].split('"')[0]
+    r = client.post("/login", data={"username": name, "password": f"{name}-password-1", "csrf_token": csrf},
+                    follow_redirects=False)
+    assert r.status_code == 303
+    return r.headers["location"]
+
+
+def _csrf(html):
+    return html.split('name="csrf_token" value="')[1].split('"')[0]
+
+
+def test_the_pages_of_the_cycle_per_role(client):
+    ed = token(client, "ed")
+    upload(client, ed, handover_date="2024-05-15", reply_days="15")
+    cases = by_receipt(client, ed)
+    mine, theirs = cases["D2HN202405150001"]["id"], cases["D2HN202405150002"]["id"]
+    # a unit handler starts at 我的案件: its own cases only, the report form, nothing of the office
+    assert _session(client, "hy") == "/cases"
+    page = client.get("/cases")
+    assert page.status_code == 200 and "我的案件" in page.text and "D2HN202405150001" in page.text
+    assert "D2HN202405150002" not in page.text and "逾期" in page.text and 'name="findings"' in page.text
+    assert client.get(f"/cases/{theirs}").status_code == 404
+    for url in ("/batches", "/stats", "/review", "/progress", "/public", "/search?q=噪声", "/audit"):
+        assert client.get(url).status_code == 403, url
+    csrf = _csrf(page.text)
+    r = client.post(f"/cases/{mine}/report", data={"csrf_token": csrf, "verified": "属实", "findings": "",
+                                                   "closure": "已办结"}, follow_redirects=False)
+    assert r.status_code == 303 and "%E6%9C%AA%E6%8A%A5%E9%80%81" in r.headers["location"]  # 未报送: no findings
+    r = client.post(f"/cases/{mine}/report", data={"csrf_token": csrf, "verified": "属实", "findings": "经核查属实",
+                                                   "closure": "已办结", "count_rectify": "2"})
+    assert r.status_code == 200 and "等待审核" in r.text
+    assert client.post(f"/cases/{theirs}/report", data={"csrf_token": csrf, "verified": "属实", "findings": "x",
+                                                        "closure": "已办结"}).status_code == 404
+    assert client.post(f"/cases/{mine}/report", data={"verified": "属实"}).status_code == 403  # no CSRF token
+    # the editor reviews on the page, sees the timeline and the progress
+    assert _session(client, "ed") == "/batches"
+    page = client.get("/review")
+    assert page.status_code == 200 and "D2HN202405150001" in page.text and "经核查属实" in page.text
+    r = client.post(f"/cases/{mine}/review", data={"csrf_token": _csrf(page.text), "decision": "return", "reason": ""})
+    assert "%E6%9C%AA%E5%AE%8C%E6%88%90" in str(r.url)  # 未完成: a return needs its reason
+    r = client.post(f"/cases/{mine}/review", data={"csrf_token": _csrf(page.text), "decision": "approve"})
+    assert r.status_code == 200 and "已审核通过" in r.text
+    case = client.get(f"/cases/{mine}")
+    assert "审核通过" in case.text and "报送" in case.text and "交办" in case.text and "责令整改 2 家" in case.text
+    queue = client.get(f"/batches/{cases['D2HN202405150001']['batch_id']}?q=D2HN202405150001")
+    assert queue.status_code == 200 and queue.text.count('class="receipt"') == 1 and "衡阳市雁峰区" in queue.text
+    r = client.post("/cases/bulk", data={"csrf_token": _csrf(queue.text), "action": "assign", "unit": "省生态环境厅",
+                                         "ids": [str(cases["D2HN202405150005"]["id"])]})
+    assert "已交办 1 件" in r.text
+    assert by_receipt(client, ed)["D2HN202405150005"]["unit"] == "省生态环境厅"
+    progress = client.get("/progress")
+    api = client.get("/api/v1/progress", headers=ed).json()
+    assert progress.status_code == 200 and f'id="fig-total">{api["total"]}<' in progress.text
+    assert "合计" in progress.text and "27.3%" not in progress.text and "9.1%" in progress.text  # 1 of 11
+    assert progress.text.index("衡阳市") < progress.text.index("岳阳市")  # the official order
+    docx = client.get("/progress/report.docx")
+    assert docx.status_code == 200 and docx.content[:2] == b"PK"
+    public = client.get("/public")
+    assert public.status_code == 200 and "D2HN202405150001" in public.text and "D2HN202405150002" not in public.text
+    assert client.get("/public.xlsx").content[:2] == b"PK"
+    # a viewer reads the office's pages but not the progress or the review
+    _session(client, "vi")
+    assert client.get("/cases").status_code == 200 and client.get("/review").status_code == 403
+    assert client.get("/progress").status_code == 403

@@ -159,7 +159,7 @@ def progress(request: Request, user: Annotated[dict, Depends(require("progress")
 def report_file(request: Request, user: Annotated[dict, Depends(require("progress"))],
                 from_: Annotated[str | None, Query(alias="from")] = None, to: str | None = None,
                 format: Literal["json", "docx"] = "json"):
-    from .reports import DOCX_TYPE, period_name, report_docx
+    from .reports import DOCX_TYPE, attachment, period_name, report_docx
 
     store = request.app.state.workbench.store
     data = cases.report_data(store, _date(from_, "from"), _date(to, "to"))
@@ -167,7 +167,7 @@ def report_file(request: Request, user: Annotated[dict, Depends(require("progres
     if format == "json":
         return data
     name = f"办理情况专报_{period_name(data['from'], data['to'], data['today'])}.docx"
-    return Response(report_docx(data), media_type=DOCX_TYPE, headers=_attachment(name))
+    return Response(report_docx(data), media_type=DOCX_TYPE, headers=attachment(name))
 
 
 @router.get("/public", summary="公开表：已审核办结的信访件，脱敏，xlsx 或 json")
@@ -175,7 +175,7 @@ def public(request: Request, user: Annotated[dict, Depends(require("progress"))]
            from_: Annotated[str | None, Query(alias="from")] = None, to: str | None = None,
            format: Literal["json", "xlsx"] = "json"):
     from .clock import office_today
-    from .reports import XLSX_TYPE, period_name, public_xlsx
+    from .reports import XLSX_TYPE, attachment, period_name, public_xlsx
 
     store = request.app.state.workbench.store
     date_from, date_to = _date(from_, "from"), _date(to, "to")
@@ -185,12 +185,4 @@ def public(request: Request, user: Annotated[dict, Depends(require("progress"))]
     if format == "json":
         return {"rows": rows}
     period = period_name(date_from, date_to, office_today().isoformat())
-    return Response(public_xlsx(rows, period), media_type=XLSX_TYPE, headers=_attachment(f"公开表_{period}.xlsx"))
-
-
-def _attachment(name: str) -> dict:
-    from urllib.parse import quote
-
-    return {"Content-Disposition": f"attachment; filename=\"{name.encode('ascii', 'replace').decode()}\"; "
-                                   f"filename*=UTF-8''{quote(name)}"}
-
+    return Response(public_xlsx(rows, period), media_type=XLSX_TYPE, headers=attachment(f"公开表_{period}.xlsx"))

@@ -77,6 +77,7 @@ def create_app(data_dir, background: bool = True) -> FastAPI:
     from .api import router as api_router
     from .api_cases import router as cases_api_router
     from .pages import router as page_router
+    from .pages_cases import router as cases_page_router
 
     from contextlib import asynccontextmanager
 
@@ -96,6 +97,7 @@ def create_app(data_dir, background: bool = True) -> FastAPI:
     app.include_router(api_router)
     app.include_router(cases_api_router)
     app.include_router(page_router)
+    app.include_router(cases_page_router)
 
     @app.get("/healthz", include_in_schema=False)
     def healthz():

@@ -17,7 +17,7 @@ from .clock import office_today
 from .store import CLOSED_STATUSES, STATUSES, CaseStateError, StaleVersion, Store
 
 __all__ = ["VERIFIED", "CLOSURES", "COUNTS", "NotFound", "Invalid", "CaseStateError", "StaleVersion", "unit_scope",
-           "visible_case", "list_cases", "case_views", "update_case", "submit_report", "review_case", "bulk_action",
+           "visible_case", "list_cases", "case_views", "case_matches", "update_case", "submit_report", "review_case", "bulk_action",
            "unit_for", "unit_resolver", "add_unit", "import_units", "progress", "report_sentences", "public_rows",
            "PUBLIC_COLUMNS", "report_data", "Intake", "receipt_column", "place_name", "percent", "parse_report", "report_from_row", "handover_from_titles", "iso_time"]
 
@@ -83,6 +83,12 @@ def list_cases(store: Store, user: dict, status: str | None = None, unit: str | 
     if overdue is False:
         rows = [r for r in rows if not _overdue(r, today)]
     return rows
+
+
+def case_matches(p: dict, q: str) -> bool:
+    """Whether a 受理编号 or the text holds ``q`` (the queue's filter box; the case list asks the store the same)."""
+    q = q.strip()
+    return not q or q in (p.get("receipt_id") or "") or q in (p.get("text") or "")
 
 
 def _overdue(p: dict, today: str) -> bool:

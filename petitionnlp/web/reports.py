@@ -17,7 +17,8 @@ import io
 from ..taxonomy import TYPE_COLORS, TYPES
 from .cases import COUNTS, PUBLIC_COLUMNS, percent
 
-__all__ = ["report_docx", "progress_chart_png", "public_xlsx", "queue_xlsx", "period_name", "QUEUE_COLUMNS"]
+__all__ = ["report_docx", "progress_chart_png", "public_xlsx", "queue_xlsx", "period_name", "attachment",
+           "QUEUE_COLUMNS"]
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -30,6 +31,14 @@ def period_name(date_from: str | None, date_to: str | None, today: str) -> str:
     if date_from:
         return f"{date_from}起"
     return f"截至{date_to or today}"
+
+
+def attachment(name: str) -> dict:
+    """The Content-Disposition of a download named in Chinese (RFC 6266: an ASCII fallback and the UTF-8 name)."""
+    from urllib.parse import quote
+
+    return {"Content-Disposition": f"attachment; filename=\"{name.encode('ascii', 'replace').decode()}\"; "
+                                   f"filename*=UTF-8''{quote(name)}"}
 
 
 # ------------------------------------------------------------------------------------------------ chart
@@ -58,13 +67,13 @@ def progress_chart_png(data: dict) -> bytes:
                 bottom = [b + v for b, v in zip(bottom, vals)]
         totals = [data["by_city"].get(c, 0) for c in cities]
         for i, n in enumerate(totals):
-            ax.text(i, max(bottom[i], n) + 0.1, str(n), ha="center", va="bottom", fontsize=8)
+            ax.text(i, max(bottom[i], n) + 0.1, f"{n}件" if font else str(n), ha="center", va="bottom", fontsize=8)
         ax.set_xticks(range(len(cities)))
         ax.set_xticklabels(cities if font else [f"R{i + 1}" for i in range(len(cities))], rotation=40, ha="right",
                            fontsize=8)
-        ax.set_ylabel("件数" if font else "cases")
-        ax.set_title("各市州交办信访件（按污染类型）" if font else "cases by city and type")
-        ax.set_ylim(0, max([1, *totals]) * 1.25)
+        ax.set_ylabel("涉及污染类型（个）" if font else "type mentions")
+        ax.set_title("各市州交办信访件及涉及的污染类型（柱上为件数）" if font else "cases by city and type")
+        ax.set_ylim(0, max([1, *totals, *bottom]) * 1.25)
         ax.spines[["top", "right"]].set_visible(False)
         if any(bottom):
             ax.legend(ncol=4, fontsize=7, loc="upper right", frameon=False)
