@@ -444,3 +444,15 @@ def test_the_pages_of_the_cycle_per_role(client):
     _session(client, "vi")
     assert client.get("/cases").status_code == 200 and client.get("/review").status_code == 403
     assert client.get("/progress").status_code == 403
+
+
+def test_statistics_in_the_official_order_with_a_total(client):
+    ed = token(client, "ed")
+    upload(client, ed, handover_date="2024-05-15", reply_days="15")
+    stats = client.get("/api/v1/stats", headers=ed).json()
+    regions = [r["region"] for r in stats["table"]]
+    assert regions[-1] == "合计" and regions[:4] == ["长沙市", "株洲市", "衡阳市", "岳阳市"]  # by code, not by count
+    closure = stats["closure"]
+    assert [c["region"] for c in closure][:-1] == [r for r in regions[:-1]] and closure[-1]["region"] == "合计"
+    total = closure[-1]
+    assert total["total"] == 11 and total["overdue"] == 11 and total["in_progress"] == 11 and total["rate"] == 0

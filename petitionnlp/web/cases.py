@@ -501,6 +501,14 @@ def _city_order() -> dict[str, str]:
     return order
 
 
+def region_order_key(label: str) -> tuple:
+    """The official order of a region label (``衡阳市``, ``衡阳市 雁峰区``; unplaced ones last): by the city's code,
+    then the county's name."""
+    city, _, county = label.partition(" ")
+    code = _city_order().get(city)
+    return (code is None, code or "", city, county)
+
+
 def progress(store: Store, date_from: str | None = None, date_to: str | None = None,
              today: dt.date | None = None) -> dict:
     """The figures of a period (hand-over dates, inclusive), each case once: totals, 办结率, overdue, by status,
@@ -548,8 +556,7 @@ def progress(store: Store, date_from: str | None = None, date_to: str | None = N
             for k in COUNTS:
                 counts[k] += (r["counts"] or {}).get(k, 0) or 0
     counts["fine_wan"] = round(counts["fine_wan"], 4)
-    order = _city_order()
-    cities = sorted(by_city, key=lambda c: (c == "未定位", order.get(c, "999999"), c))
+    cities = sorted(by_city, key=region_order_key)
     by_unit = [{**u, "closure_rate": rate(u["closed"], u["staged"], u["total"])}
                for k, u in sorted(per_unit.items(), key=lambda kv: (kv[0] is None, unit_rank.get(kv[0], 0)))]
     total = len(rows)

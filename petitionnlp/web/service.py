@@ -305,37 +305,52 @@ class Workbench:
 
     # -------------------------------------------------------------------------------------------- stats
     def stats(self, date_from: str | None = None, date_to: str | None = None, level: str = "city") -> dict:
-        """The region × type table (as ``petitionnlp stats``) and 办结率 by region for a date range."""
+        """The region × type table (as ``petitionnlp stats``) and 办结率 by region for a date range, regions in
+        the official order; 办结率 = (已办结 + 阶段性办结) ÷ 件数, with 办理中 and 逾期 counts and a 合计 row."""
+        from ..taxonomy import TYPES
+        from .cases import region_order_key
+        from .store import CLOSED_STATUSES
+
+        rows = self.store.stats_rows(date_from, date_to)
+        table = self._region_table(rows, level)
+        today = office_today().isoformat()
+        closed: dict[str, list[int]] = {}
+        for r in rows:
+            late = bool(r["due_date"]) and r["due_date"] < today and r["status"] not in CLOSED_STATUSES
+            for region in (r["city"] or "未定位", "合计"):
+                c = closed.setdefault(region, [0, 0, 0, 0])
+                c[0] += 1
+                c[1] += r["status"] == "已办结"
+                c[2] += r["status"] == "阶段性办结"
+                c[3] += late
+        order = sorted(closed, key=lambda k: (k == "合计", region_order_key(k)))
+        return {"columns": ["移交件数", *TYPES], "table": [{"region": str(i), **{k: int(v) for k, v in row.items()}}
+                                                          for i, row in table.iterrows()],
+                "closure": [{"region": k, "total": closed[k][0], "closed": closed[k][1], "staged": closed[k][2],
+                             "in_progress": closed[k][0] - closed[k][1] - closed[k][2], "overdue": closed[k][3],
+                             "rate": round((closed[k][1] + closed[k][2]) / closed[k][0], 3) if closed[k][0] else 0}
+                            for k in order],
+                "date_from": date_from, "date_to": date_to}
+
+    @staticmethod
+    def _region_table(rows: list[dict], level: str = "city"):
+        """``petitionnlp stats``'s region × type table, its regions in the official order (合计 last)."""
         import pandas as pd
 
         from ..stats import region_type_table
-        from ..taxonomy import TYPES
+        from .cases import region_order_key
 
-        rows = self.store.stats_rows(date_from, date_to)
         df = pd.DataFrame(rows, columns=["pollution_types", "city", "county", "status", "handover_date"])
         table = region_type_table(df, level=level)
-        closed: dict[str, list[int]] = {}
-        for r in rows:
-            region = r["city"] or "未定位"
-            c = closed.setdefault(region, [0, 0])
-            c[0] += 1
-            c[1] += r["status"] == "已办结"
-        return {"columns": ["移交件数", *TYPES], "table": [{"region": str(i), **{k: int(v) for k, v in row.items()}}
-                                                          for i, row in table.iterrows()],
-                "closure": [{"region": k, "total": v[0], "closed": v[1], "rate": round(v[1] / v[0], 3) if v[0] else 0}
-                            for k, v in sorted(closed.items(), key=lambda kv: -kv[1][0])],
-                "date_from": date_from, "date_to": date_to}
+        regions = sorted((i for i in table.index if i != "合计"), key=lambda i: region_order_key(str(i)))
+        return table.loc[regions + [i for i in table.index if i == "合计"]]
 
     def stats_png(self, date_from: str | None = None, date_to: str | None = None) -> bytes:
         import tempfile
 
-        import pandas as pd
+        from ..stats import write_chart
 
-        from ..stats import region_type_table, write_chart
-
-        rows = self.store.stats_rows(date_from, date_to)
-        table = region_type_table(pd.DataFrame(rows, columns=["pollution_types", "city", "county", "status",
-                                                              "handover_date"]))
+        table = self._region_table(self.store.stats_rows(date_from, date_to))
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "stats.png"
             write_chart(table, str(path))

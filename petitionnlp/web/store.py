@@ -448,7 +448,7 @@ class Store:
     def stats_rows(self, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
         with self.session() as s:
             q = select(Petition.pollution_types, Petition.city, Petition.county, Petition.status,
-                       Petition.handover_date).where(Petition.error.is_(None))
+                       Petition.handover_date, Petition.due_date).where(Petition.error.is_(None))
             if date_from:
                 q = q.where(Petition.handover_date >= date_from)
             if date_to:
