@@ -200,9 +200,19 @@ def test_hand_over_isolation_report_review_and_audit(client):
     assert len(by_receipt(client, ed, overdue="true")) == 9 and len(by_receipt(client, ed, overdue="false")) == 2
     assert set(by_receipt(client, ed, q="D2HN202405150008")) == {"D2HN202405150008"}  # the 受理编号 is searchable
     assert client.get("/api/v1/petitions?status=完成", headers=ed).status_code == 422
+    assert len(by_receipt(client, ed, status="", unit="", overdue="", batch_id="")) == 11  # empty filters
+    assert set(by_receipt(client, ed, batch_id=str(first["batch_id"]))) == set(cases)
+    assert client.get("/api/v1/petitions?overdue=maybe", headers=ed).status_code == 422
+    hits = client.get("/api/v1/search?q=D2HN202405150008", headers=ed).json()
+    assert hits and hits[0]["id"] == f"petition:{cases['D2HN202405150008']['id']}"  # search finds the 受理编号
     # a viewer reads redacted cases and never changes one
+    client.post(f"/api/v1/petitions/{staged}/report", json={**REPORT, "findings": f"举报人李春华，电话{PHONE}，反映属实"},
+                headers=yy)
     v = client.get(f"/api/v1/petitions/{mine}", headers=vi)
     assert v.status_code == 200 and v.json()["report"]["closure"] == "已办结"
+    v = client.get(f"/api/v1/petitions/{staged}", headers=vi).json()
+    assert PHONE not in json.dumps(v, ensure_ascii=False) and "【电话】" in v["report"]["findings"]
+    assert PHONE in client.get(f"/api/v1/petitions/{staged}", headers=yy).text  # its own unit reads it in full
     # every step is in the audit log
     events = client.get("/api/v1/audit", headers=admin).json()["events"]
     actions = {(e["action"], e["user"]) for e in events}
@@ -456,3 +466,32 @@ def test_statistics_in_the_official_order_with_a_total(client):
     assert [c["region"] for c in closure][:-1] == [r for r in regions[:-1]] and closure[-1]["region"] == "合计"
     total = closure[-1]
     assert total["total"] == 11 and total["overdue"] == 11 and total["in_progress"] == 11 and total["rate"] == 0
+
+
+def test_a_workbench_of_the_first_schema_is_migrated_with_its_rows(tmp_path):
+    """0002 on a database that has users, batches and petitions: columns added in place, rows kept."""
+    from pathlib import Path
+
+    import sqlalchemy as sa
+    from alembic import command
+    from alembic.config import Config
+
+    import petitionnlp.web.store as st
+
+    store = st.Store(tmp_path / "data")
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(st.__file__).parent / "migrations"))
+    with store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+    with store.engine.begin() as c:
+        c.execute(sa.text("insert into users(username, password_hash, role, active, created_at) "
+                          "values ('a', 'x', 'editor', 1, '2024-01-01')"))
+        c.execute(sa.text("insert into batches(name, filename, uploaded_by, uploaded_at, state, rows, errors, "
+                          "done_rows) values ('b', 'b.csv', 1, '2024-01-01', 'done', 1, 0, 1)"))
+        c.execute(sa.text("insert into petitions(batch_id, row_index, row, text, status, corrected, updated_at) "
+                          "values (1, 0, '{}', '衡阳市某厂噪声扰民', '待办', 0, '2024-01-01')"))
+    store.migrate()
+    p = store.petition(1)
+    assert p["text"] == "衡阳市某厂噪声扰民" and p["version"] == 1 and p["receipt_id"] is None
+    assert store.batch(1)["existing"] == 0 and store.user(username="a")["unit_id"] is None

@@ -87,13 +87,20 @@ def _one(request: Request, user: dict, petition: dict) -> dict:
 def list_petitions(request: Request, user: Annotated[dict, Depends(require("cases"))],
                    status: Annotated[str | None, Query(max_length=8)] = None,
                    unit: Annotated[str | None, Query(max_length=128)] = None,
-                   overdue: bool | None = None, batch_id: int | None = None,
+                   overdue: Annotated[str | None, Query(max_length=5, description="true|false")] = None,
+                   batch_id: Annotated[str | None, Query(max_length=12)] = None,
                    q: Annotated[str | None, Query(max_length=100, description="受理编号或正文中的字词")] = None,
                    from_: Annotated[str | None, Query(alias="from")] = None, to: str | None = None,
                    sort: Literal["due", "row"] = "due"):
     store = request.app.state.workbench.store
-    with _answers():
-        rows = cases.list_cases(store, user, status or None, unit or None, overdue, batch_id, q,
+    flags = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False, "": None}
+    if (overdue or "").lower() not in flags:
+        raise HTTPException(422, f"overdue 应为 true 或 false (a boolean): {overdue}")
+    if batch_id and not batch_id.isdigit():
+        raise HTTPException(422, f"batch_id 应为整数 (a number): {batch_id}")
+    with _answers():  # an empty filter (?status=&unit=&overdue=&batch_id=) is no filter
+        rows = cases.list_cases(store, user, status or None, unit or None, flags[(overdue or "").lower()],
+                                int(batch_id) if batch_id else None, q,
                                 _date(from_, "from"), _date(to, "to"), sort)
     return {"petitions": cases.case_views(store, rows, redact=not allowed(user, "see_personal"))}
 

@@ -48,36 +48,42 @@ def upgrade() -> None:
         sa.Column("user", sa.String(64)),
         sa.Column("action", sa.String(32), nullable=False),
         sa.Column("detail", sa.JSON))
-    with op.batch_alter_table("petitions") as b:
-        b.add_column(sa.Column("receipt_id", sa.String(64)))
-        b.add_column(sa.Column("unit_id", sa.Integer))
-        b.add_column(sa.Column("version", sa.Integer, nullable=False, server_default="1"))
-        b.create_index("ix_petitions_receipt_id", ["receipt_id"])
-        b.create_index("ix_petitions_unit_id", ["unit_id"])
-        b.create_foreign_key("fk_petitions_unit_id", "units", ["unit_id"], ["id"])
-    with op.batch_alter_table("users") as b:
-        b.add_column(sa.Column("unit_id", sa.Integer))
-        b.create_foreign_key("fk_users_unit_id", "units", ["unit_id"], ["id"])
-    with op.batch_alter_table("batches") as b:
-        b.add_column(sa.Column("reply_days", sa.Integer))
-        b.add_column(sa.Column("existing", sa.Integer, nullable=False, server_default="0"))
-        b.add_column(sa.Column("changed", sa.JSON))
-        b.add_column(sa.Column("filled_reports", sa.Integer, nullable=False, server_default="0"))
+    # plain ADD COLUMN (no table copy: SQLite cannot drop a table others refer to while keeping their rows)
+    _add("petitions", sa.Column("receipt_id", sa.String(64)))
+    _add("petitions", sa.Column("unit_id", sa.Integer), fk="fk_petitions_unit_id")
+    _add("petitions", sa.Column("version", sa.Integer, nullable=False, server_default="1"))
+    op.create_index("ix_petitions_receipt_id", "petitions", ["receipt_id"])
+    op.create_index("ix_petitions_unit_id", "petitions", ["unit_id"])
+    _add("users", sa.Column("unit_id", sa.Integer), fk="fk_users_unit_id")
+    _add("batches", sa.Column("reply_days", sa.Integer))
+    _add("batches", sa.Column("existing", sa.Integer, nullable=False, server_default="0"))
+    _add("batches", sa.Column("changed", sa.JSON))
+    _add("batches", sa.Column("filled_reports", sa.Integer, nullable=False, server_default="0"))
+
+
+def _add(table: str, column: sa.Column, fk: str | None = None) -> None:
+    """A new column; a unit reference is a foreign key (SQLite takes one in ADD COLUMN when it defaults to NULL)."""
+    if fk and op.get_bind().dialect.name == "sqlite":
+        op.execute(f"ALTER TABLE {table} ADD COLUMN {column.name} INTEGER REFERENCES units (id)")
+        return
+    op.add_column(table, column)
+    if fk:
+        op.create_foreign_key(fk, table, "units", [column.name], ["id"])
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("batches") as b:
-        for c in ("filled_reports", "changed", "existing", "reply_days"):
-            b.drop_column(c)
-    with op.batch_alter_table("users") as b:
-        b.drop_constraint("fk_users_unit_id", type_="foreignkey")
-        b.drop_column("unit_id")
-    with op.batch_alter_table("petitions") as b:
-        b.drop_constraint("fk_petitions_unit_id", type_="foreignkey")
-        b.drop_index("ix_petitions_unit_id")
-        b.drop_index("ix_petitions_receipt_id")
-        for c in ("version", "unit_id", "receipt_id"):
-            b.drop_column(c)
+    sqlite = op.get_bind().dialect.name == "sqlite"
+    for table, c in (("batches", "filled_reports"), ("batches", "changed"), ("batches", "existing"),
+                     ("batches", "reply_days")):
+        op.drop_column(table, c)
+    if not sqlite:
+        op.drop_constraint("fk_users_unit_id", "users", type_="foreignkey")
+        op.drop_constraint("fk_petitions_unit_id", "petitions", type_="foreignkey")
+    op.drop_column("users", "unit_id")
+    op.drop_index("ix_petitions_unit_id", "petitions")
+    op.drop_index("ix_petitions_receipt_id", "petitions")
+    for c in ("version", "unit_id", "receipt_id"):
+        op.drop_column("petitions", c)
     op.drop_table("case_events")
     op.drop_table("reports")
     op.drop_table("units")
