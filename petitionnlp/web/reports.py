@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 
 from ..taxonomy import TYPE_COLORS, TYPES
-from .cases import COUNTS, PUBLIC_COLUMNS, percent
+from .cases import PUBLIC_COLUMNS, percent
 
 __all__ = ["report_docx", "progress_chart_png", "public_xlsx", "queue_xlsx", "period_name", "attachment",
            "QUEUE_COLUMNS"]
@@ -170,9 +170,8 @@ def report_docx(data: dict, office: str = "环境保护督察工作领导小组�
 
     doc.add_heading("四、各市州交办件分布", level=2)
     doc.add_picture(io.BytesIO(progress_chart_png(data)), width=Cm(16))
-    counts = "；".join(f"{what}{data['counts'][k]:g}{unit}" if isinstance(data["counts"][k], float)
-                      else f"{what}{data['counts'][k]}{unit}" for k, (what, unit) in COUNTS.items())
-    note = doc.add_paragraph(f"注：办结率 =（已办结 + 阶段性办结）÷ 交办件数；日期按交办日期计。查处情况：{counts}。")
+    note = doc.add_paragraph("注：办结率 =（已办结 + 阶段性办结）÷ 交办件数，每件只计一次；日期按交办日期计；"
+                             "一件涉及多种污染类型时在每种类型下各计一次；查处数字为各单位报送且未被退回的报告之和。")
     note.runs[0].font.size = Pt(9)
     buf = io.BytesIO()
     doc.save(buf)
