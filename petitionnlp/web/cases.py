@@ -522,7 +522,7 @@ def progress(store: Store, date_from: str | None = None, date_to: str | None = N
     unit_name = {u["id"]: u["name"] for u in units}
 
     def rate(closed: int, staged: int, total: int) -> float:
-        return round((closed + staged) / total, 4) if total else 0.0
+        return (closed + staged) / total if total else 0.0
 
     by_status = {s: 0 for s in STATUSES}
     by_type = {t: 0 for t in TYPES}
