@@ -55,7 +55,7 @@ def visible_case(store: Store, user: dict, petition_id: int) -> dict:
     """The stored case, if this user may see it; :class:`NotFound` otherwise (another unit's case is not found)."""
     p = store.petition(petition_id)
     scope = unit_scope(user)
-    if p is None or p["error"] and scope is not None or scope is not None and p["unit_id"] != scope:
+    if p is None or (scope is not None and (p["error"] or p["unit_id"] != scope)):
         raise NotFound("没有这件信访件 (no such petition)")
     return p
 

@@ -19,7 +19,7 @@ from .auth import SESSION_COOKIE, allowed
 from .charts import bar_chart_svg
 from .cases import case_matches, case_views
 from .service import petition_view
-from .clock import local_time
+from .clock import local_time, office_today
 from .store import SETTABLE_STATUSES, STATUSES
 
 __all__ = ["router", "render_error"]
@@ -303,7 +303,7 @@ def briefings_page(request: Request):
     session = page_user(request)
     wb = request.app.state.workbench
     return render(request, "briefings.html", session, briefings=wb.store.briefings(), deadlines=wb.deadlines(),
-                  today=dt.date.today().isoformat(), message=request.query_params.get("m"))
+                  today=office_today().isoformat(), message=request.query_params.get("m"))
 
 
 @router.post("/briefings")
