@@ -436,3 +436,9 @@ def test_the_case_cycle_in_the_browser(cycle_server, browser):
     assert all(c.data_type != "f" for r in ws.iter_rows() for c in r)
     drv.get(server.url + "/public")
     _shot(drv, "31-cycle-public-table")
+    # printed: no navigation, no forms, the figures and tables only
+    drv.get(server.url + "/progress")
+    drv.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    assert not drv.find_element(By.CSS_SELECTOR, "header.top").is_displayed()
+    assert drv.find_element(By.ID, "by-unit").is_displayed()
+    _shot(drv, "32-cycle-progress-printed")
