@@ -260,20 +260,35 @@ def _read_password(prompt: str) -> str:
     return line.rstrip("\r\n")
 
 
+def _open_store(args):
+    """The workbench's store of ``--data`` or ``--db-url``: every command that reads or writes the workbench opens
+    it here (SQLite created and migrated if needed; a shared database checked to be on the current schema)."""
+    from .web.processes import open_store
+
+    return open_store(getattr(args, "data", None), getattr(args, "db_url", None))
+
+
 def _cmd_user(args) -> int:
     from .errors import Errors, InputError
     from .web.auth import Auth
-    from .web.processes import describe, open_store
+    from .web.processes import describe
 
-    store = open_store(args.data, args.db_url)
+    store = _open_store(args)
     where = describe(store.data_dir, store.url if store.shared else None)
+    unit_id = None
+    if args.unit is not None:
+        unit = store.unit(name=args.unit)
+        if unit is None:
+            raise InputError(Errors.E061.format(name=args.unit))
+        unit_id = unit["id"]
     password = _read_password(f"{args.name} 的密码 (password): ")
     try:
-        user = Auth(store).add_user(args.name, password, args.role)
+        user = Auth(store).add_user(args.name, password, args.role, unit_id)
     except ValueError as exc:
         raise InputError(Errors.E050.format(reason=exc)) from None
-    store.log(None, "user_added", f"user:{user['username']}", {"role": user["role"]})
-    print(f"已创建用户 {user['username']}（{user['role']}），数据 {where}", file=sys.stderr)
+    store.log(None, "user_added", f"user:{user['username']}", {"role": user["role"], "unit": args.unit})
+    unit = f"，责任单位 {args.unit}" if args.unit else ""
+    print(f"已创建用户 {user['username']}（{user['role']}{unit}），数据 {where}", file=sys.stderr)
     return 0
 
 
@@ -296,13 +311,47 @@ def _cmd_worker(args) -> int:
 def _cmd_user_disable(args) -> int:
     from .errors import Errors, InputError
     from .web.auth import Auth
-    from .web.processes import open_store
 
-    store = open_store(args.data, args.db_url)
+    store = _open_store(args)
     if Auth(store).deactivate_user(args.name) is None:
         raise InputError(Errors.E058.format(reason=f"没有用户 {args.name} (no such user)"))
     store.log(None, "user_disabled", f"user:{args.name}")
     print(f"已停用用户 {args.name}，其登录会话和令牌均已失效", file=sys.stderr)
+    return 0
+
+
+def _cmd_unit_add(args) -> int:
+    from .web.cases import add_unit
+
+    unit, created = add_unit(_open_store(args), args.name, args.region)
+    region = "/".join(x for x in (unit["province"], unit["city"], unit["county"]) if x) or "无（仅手工交办）"
+    print(f"{'已添加' if created else '已存在，未改动'}责任单位 {unit['name']}（属地 {region}）", file=sys.stderr)
+    return 0
+
+
+def _cmd_unit_import(args) -> int:
+    from .web.cases import import_units
+
+    new, total = import_units(_open_store(args), args.province)
+    print(f"{args.province}：{total} 个市州、县市区责任单位，新添加 {new} 个，已有的保留", file=sys.stderr)
+    return 0
+
+
+def _cmd_report(args) -> int:
+    from .io import atomic_path
+    from .web.cases import report_data
+    from .web.reports import report_docx
+
+    store = _open_store(args)
+    days = [_date_option(v, o) for v, o in ((args.date_from, "--from"), (args.date_to, "--to"))]
+    data = report_data(store, *[d.isoformat() if d else None for d in days])
+    with atomic_path(args.output) as tmp:
+        with open(tmp, "wb") as fh:
+            fh.write(report_docx(data))
+    store.log(None, "report", None, {"from": data["from"], "to": data["to"], "format": "docx", "cli": True})
+    for line in data["sentences"]:
+        print(line)
+    print(f"已写出 {args.output}", file=sys.stderr)
     return 0
 
 
@@ -316,6 +365,12 @@ def _cmd_serve(args) -> int:
 
 _DATA_HELP = "the workbench data folder, SQLite (default ./petitionnlp-data or $PETITIONNLP_DATA)"
 _DB_HELP = "the shared database, postgresql+psycopg://USER@HOST:PORT/DB (default $PETITIONNLP_DB_URL)"
+
+
+def _data_option(parser) -> None:
+    """Where the workbench keeps its data: ``--data DIR`` (SQLite) or ``--db-url URL`` (the shared database)."""
+    parser.add_argument("--data", metavar="DIR", help=_DATA_HELP)
+    parser.add_argument("--db-url", metavar="URL", help=_DB_HELP)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -404,15 +459,33 @@ def build_parser() -> argparse.ArgumentParser:
     usub = u.add_subparsers(dest="user_command", required=True, metavar="ACTION", parser_class=_Parser)
     ua = usub.add_parser("add", help="add a user (or reset a password); the password is read from stdin")
     ua.add_argument("name", metavar="NAME")
-    ua.add_argument("--role", required=True, choices=["admin", "editor", "viewer"])
-    ua.add_argument("--data", metavar="DIR", help=_DATA_HELP)
-    ua.add_argument("--db-url", metavar="URL", help=_DB_HELP)
+    ua.add_argument("--role", required=True, choices=["admin", "editor", "viewer", "unit"])
+    ua.add_argument("--unit", metavar="UNIT", help="the unit of a unit handler (--role unit), as `unit add` named it")
+    _data_option(ua)
     ua.set_defaults(func=_cmd_user)
     ud = usub.add_parser("disable", help="deactivate a user: every session and token of theirs ends at once")
     ud.add_argument("name", metavar="NAME")
-    ud.add_argument("--data", metavar="DIR", help=_DATA_HELP)
-    ud.add_argument("--db-url", metavar="URL", help=_DB_HELP)
+    _data_option(ud)
     ud.set_defaults(func=_cmd_user_disable)
+
+    un = sub.add_parser("unit", help="责任单位 (responsible units that cases are handed over to)")
+    unsub = un.add_subparsers(dest="unit_command", required=True, metavar="ACTION", parser_class=_Parser)
+    una = unsub.add_parser("add", help="add a unit; --region 省/市/县 is the place it answers for")
+    una.add_argument("name", metavar="NAME")
+    una.add_argument("--region", metavar="省/市/县", help="standard names joined by /, e.g. 湖南省/长沙市/岳麓区")
+    _data_option(una)
+    una.set_defaults(func=_cmd_unit_add)
+    uni = unsub.add_parser("import", help="one unit for each city and county of a province (长沙市, 长沙市岳麓区)")
+    uni.add_argument("--province", required=True, help="e.g. 湖南省")
+    _data_option(uni)
+    uni.set_defaults(func=_cmd_unit_import)
+
+    rp = sub.add_parser("report", help="办理情况专报 (the progress report of the workbench's cases, as .docx)")
+    rp.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="first handover date (inclusive)")
+    rp.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="last handover date (inclusive)")
+    rp.add_argument("-o", "--output", required=True, metavar="FILE.docx")
+    _data_option(rp)
+    rp.set_defaults(func=_cmd_report)
 
     w = sub.add_parser("serve", help="启动工作台 (the web workbench and HTTP API)")
     w.add_argument("--host", default="127.0.0.1")

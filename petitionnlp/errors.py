@@ -49,6 +49,11 @@ class Errors:
     E040 = "[E040] {path}: 日期格式应为 YYYY-MM-DD (bad date): {value}"
     E041 = "[E041] --limit 应在 1 到 {max} 之间 (limit out of range): {value}"
     E091 = "[E091] 内存不足 (out of memory)：请把文件分批处理"
+    # the case lifecycle (units, hand-over, reports)
+    E060 = "[E060] 无法添加责任单位 (cannot add the unit): {reason}"
+    E061 = "[E061] 没有这个责任单位 (no such unit): {name}；先用 petitionnlp unit add 添加"
+    E062 = "[E062] 地名库中没有 {name} (unknown place)：请用标准名称，如 湖南省/长沙市/岳麓区"
+    E063 = "[E063] 无法生成专报 (cannot write the report): {reason}"
 
     # row-level reasons, written into the ``error`` field
     R_EMPTY = "正文为空 (empty text)"

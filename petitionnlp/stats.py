@@ -12,9 +12,9 @@ from pathlib import Path
 
 from .errors import Errors, InputError
 from .io import ROW_ERROR, atomic_path, open_batch
-from .taxonomy import TYPES
+from .taxonomy import TYPE_COLORS, TYPES
 
-__all__ = ["region_type_table", "render_table", "write_chart", "write_table_csv", "display_width"]
+__all__ = ["region_type_table", "render_table", "write_chart", "write_table_csv", "display_width", "cjk_font"]
 
 UNPLACED = "未定位"
 TOTAL = "合计"
@@ -110,7 +110,7 @@ _TYPE_EN = {"水": "water", "大气": "air", "土壤": "soil", "海洋": "marine
             "辐射": "radiation", "噪声": "noise", "其他": "other"}
 
 
-def _cjk_font():
+def cjk_font():
     """A font that draws Chinese: $PETITIONNLP_FONT (a .ttf/.otf/.ttc path), else an installed CJK family."""
     import os
 
@@ -149,7 +149,7 @@ def write_chart(table, path: str) -> str:
     import matplotlib.pyplot as plt
 
     data = table.drop(index=TOTAL, errors="ignore")[list(TYPES)]
-    font = _cjk_font()
+    font = cjk_font()
     if font:
         plt.rcParams["font.sans-serif"] = [font, *plt.rcParams["font.sans-serif"]]
         regions, names, title, ylabel = list(data.index), dict(zip(TYPES, TYPES)), "属地 × 污染类型", "件数"
@@ -163,7 +163,7 @@ def write_chart(table, path: str) -> str:
         vals = data[t].values
         if vals.sum() == 0:
             continue
-        ax.bar(range(len(data)), vals, bottom=bottom, label=names[t])
+        ax.bar(range(len(data)), vals, bottom=bottom, label=names[t], color=TYPE_COLORS[t])
         bottom = vals if bottom is None else bottom + vals
     from matplotlib.ticker import MaxNLocator
 

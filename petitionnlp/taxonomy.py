@@ -13,10 +13,13 @@ from functools import lru_cache
 from .resources import corpus_path, read_list
 from .text import normalize
 
-__all__ = ["TYPES", "LabelNormalizer", "normalize_label", "get_label_normalizer"]
+__all__ = ["TYPES", "TYPE_COLORS", "LabelNormalizer", "normalize_label", "get_label_normalizer"]
 
 
 TYPES: tuple[str, ...] = tuple(read_list("taxonomy", "types.txt"))
+# one colour per type, the same in every chart (the page's SVG, the statistics PNG, the 专报's picture)
+TYPE_COLORS = {"水": "#2b6cb0", "大气": "#718096", "土壤": "#975a16", "海洋": "#00838f", "生态": "#2f855a",
+               "辐射": "#e0a800", "噪声": "#c53030", "其他": "#6b46c1"}
 
 
 class LabelNormalizer:

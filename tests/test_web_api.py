@@ -240,7 +240,7 @@ def test_export_xlsx_with_corrections_and_redacted(client):
     full = client.get(f"/api/v1/batches/{batch}/export.xlsx", headers=ed)
     sheet = list(load_workbook(io.BytesIO(full.content)).active.iter_rows(values_only=True))
     head = list(sheet[0])
-    assert sheet[1][head.index("pollution_types")] == "土壤" and PHONE in sheet[1][head.index("交办问题基本情况")]
+    assert sheet[1][head.index("污染类型")] == "土壤" and PHONE in sheet[1][head.index("交办问题基本情况")]
     red = client.get(f"/api/v1/batches/{batch}/export.xlsx?redacted=1", headers=ed)
     sheet = list(load_workbook(io.BytesIO(red.content)).active.iter_rows(values_only=True))
     assert PHONE not in json.dumps(sheet, ensure_ascii=False, default=str) and "【电话】" in sheet[1][0]

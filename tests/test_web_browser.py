@@ -281,3 +281,164 @@ def test_an_admin_sees_models_and_the_audit(server, browser):
     assert "更正" in text and "上传" in text and "登录" in text
     _shot(drv, "12-admin-audit")
     json.dumps(text)
+
+
+# ------------------------------------------------------------------------ the case cycle, from hand-over to 办结
+
+CYCLE_USERS = {"ed": "editor", "hy": "unit", "yy": "unit", "boss": "admin"}
+
+
+def _cycle_login(drv, server, name):
+    from selenium.webdriver.common.by import By
+
+    drv.delete_all_cookies()
+    drv.get(server.url + "/login")
+    drv.find_element(By.ID, "username").send_keys(name)
+    drv.find_element(By.ID, "password").send_keys(f"{name}-password-1")
+    drv.find_element(By.ID, "login").click()
+    _wait(drv, lambda d: "/login" not in d.current_url, 30)
+
+
+def _cycle_token(server, name):
+    r = httpx.post(server.url + "/api/v1/token", data={"username": name, "password": f"{name}-password-1"})
+    return {"Authorization": f"Bearer {r.json()['access_token']}"}
+
+
+@pytest.fixture()
+def cycle_server(tmp_path):
+    data = tmp_path / "petitionnlp-data"
+    for args in (["unit", "add", "衡阳市雁峰区", "--region", "湖南省/衡阳市/雁峰区"], ["unit", "add", "岳阳市", "--region", "湖南省/岳阳市"]):
+        subprocess.run([str(BIN / "petitionnlp"), *args, "--data", str(data)], check=True, capture_output=True)
+    for name, role in CYCLE_USERS.items():
+        unit = {"hy": ["--unit", "衡阳市雁峰区"], "yy": ["--unit", "岳阳市"]}.get(name, [])
+        proc = subprocess.run([str(BIN / "petitionnlp"), "user", "add", name, "--role", role, *unit, "--data",
+                               str(data)], input=f"{name}-password-1\n".encode(), capture_output=True)
+        assert proc.returncode == 0, proc.stderr.decode()
+    srv = Server(data).start()
+    yield srv
+    err = srv.stop()
+    assert "Traceback" not in err, err
+
+
+def test_the_case_cycle_in_the_browser(cycle_server, browser):
+    from docx import Document
+    from openpyxl import load_workbook
+    from selenium.webdriver.common.by import By
+
+    server, drv = cycle_server, browser
+    # the editor uploads the day's table with its 交办日期 and reply days: the cases are handed over
+    _cycle_login(drv, server, "ed")
+    drv.find_element(By.ID, "file").send_keys(str(SAMPLE))
+    drv.execute_script("document.getElementById('handover-date').value = '2024-05-15';")
+    drv.find_element(By.ID, "reply-days").send_keys("15")
+    drv.find_element(By.ID, "upload").click()
+    _wait(drv, lambda d: "/batches/" in d.current_url and "正在分类" not in d.page_source)
+    assert "D2HN202405150001" in drv.page_source and "衡阳市雁峰区" in drv.page_source
+    assert drv.find_elements(By.CSS_SELECTOR, "tr.late") and "2024-05-30" in drv.page_source
+    _shot(drv, "20-cycle-editor-queue")
+    # hand the 株洲 case (no unit of its own here) over to 衡阳市雁峰区 with the bulk form
+    ed = _cycle_token(server, "ed")
+    cases = {p["receipt_id"]: p for p in httpx.get(server.url + "/api/v1/petitions", headers=ed).json()["petitions"]}
+    zhuzhou = cases["D2HN202405150005"]
+    assert zhuzhou["unit"] is None
+    drv.find_element(By.CSS_SELECTOR, f"#p{zhuzhou['id']} input[name=ids]").click()
+    from selenium.webdriver.support.ui import Select
+
+    Select(drv.find_element(By.ID, "bulk-unit")).select_by_visible_text("衡阳市雁峰区")
+    drv.find_element(By.ID, "bulk-assign").click()
+    _wait(drv, lambda d: "已交办 1 件" in d.page_source)
+    _shot(drv, "21-cycle-editor-handed-over")
+    # each unit handler sees its own cases only, and reports back
+    _cycle_login(drv, server, "hy")
+    assert drv.current_url.endswith("/cases") and "我的案件" in drv.page_source
+    shown = {a.text for a in drv.find_elements(By.CSS_SELECTOR, "#cases tbody tr td:nth-child(1) a")}
+    assert shown == {"D2HN202405150001", "D2HN202405150005"}
+    _shot(drv, "22-cycle-unit-hy-my-cases")
+    for receipt in ("D2HN202405150001", "D2HN202405150005"):
+        form = drv.find_element(By.ID, f"report-{cases[receipt]['id']}")
+        if not form.is_displayed():
+            drv.find_element(By.CSS_SELECTOR, f"#c{cases[receipt]['id']} summary").click()
+        Select(form.find_element(By.NAME, "verified")).select_by_visible_text("属实")
+        Select(form.find_element(By.NAME, "closure")).select_by_visible_text("已办结")
+        form.find_element(By.NAME, "findings").send_keys(f"经现场核查，反映问题属实。举报人李春华（电话{PHONE}）已回访。")
+        form.find_element(By.NAME, "actions").send_keys("已责令停产整改，立案处罚。")
+        count = form.find_element(By.NAME, "count_rectify")
+        count.clear()
+        count.send_keys("1")
+        if receipt.endswith("01"):
+            _shot(drv, "23-cycle-unit-hy-report-form")
+        form.find_element(By.CSS_SELECTOR, "button.send").click()
+        _wait(drv, lambda d: "等待审核" in d.page_source)
+    _shot(drv, "24-cycle-unit-hy-reported")
+    _cycle_login(drv, server, "yy")
+    shown = {a.text for a in drv.find_elements(By.CSS_SELECTOR, "#cases tbody tr td:nth-child(1) a")}
+    assert shown == {"D2HN202405150002", "D2HN202405150011"}
+    drv.get(server.url + f"/cases/{cases['D2HN202405150001']['id']}")
+    assert "找不到" in drv.page_source  # another unit's case does not exist for it
+    drv.get(server.url + "/cases")
+    for receipt, closure in (("D2HN202405150002", "阶段性办结"), ("D2HN202405150011", "已办结")):
+        form = drv.find_element(By.ID, f"report-{cases[receipt]['id']}")
+        if not form.is_displayed():
+            drv.find_element(By.CSS_SELECTOR, f"#c{cases[receipt]['id']} summary").click()
+        Select(form.find_element(By.NAME, "verified")).select_by_visible_text("基本属实")
+        Select(form.find_element(By.NAME, "closure")).select_by_visible_text(closure)
+        form.find_element(By.NAME, "findings").send_keys("经核查，该企业存在夜间偷排行为，基本属实。")
+        form.find_element(By.CSS_SELECTOR, "button.send").click()
+        _wait(drv, lambda d: "等待审核" in d.page_source)
+    _shot(drv, "25-cycle-unit-yy-reported")
+    # the editor returns one with a reason and approves the others at once
+    _cycle_login(drv, server, "ed")
+    drv.get(server.url + "/review")
+    assert len(drv.find_elements(By.CSS_SELECTOR, "#review-list tbody tr")) == 4
+    _shot(drv, "26-cycle-editor-review")
+    back = cases["D2HN202405150005"]["id"]
+    row = drv.find_element(By.ID, f"r{back}")
+    row.find_element(By.NAME, "reason").send_keys("未写明处罚金额和整改时限")
+    row.find_element(By.CSS_SELECTOR, "button.return").click()
+    _wait(drv, lambda d: "已退回" in d.page_source)
+    for box in drv.find_elements(By.CSS_SELECTOR, "#review-list input[name=ids]"):
+        box.click()
+    drv.find_element(By.ID, "bulk-approve").click()
+    _wait(drv, lambda d: "已审核通过 3 件" in d.page_source)
+    _shot(drv, "27-cycle-editor-approved")
+    # the unit sees the reason
+    _cycle_login(drv, server, "hy")
+    assert "退回理由：未写明处罚金额和整改时限" in drv.page_source
+    _shot(drv, "28-cycle-unit-returned")
+    # the case's timeline
+    _cycle_login(drv, server, "ed")
+    drv.get(server.url + f"/cases/{back}")
+    steps = [li.text for li in drv.find_elements(By.CSS_SELECTOR, "#timeline li")]
+    assert any("交办" in s for s in steps) and any("改派" in s for s in steps) and any("退回" in s for s in steps)
+    _shot(drv, "29-cycle-case-timeline")
+    # progress, the 专报 and the 公开表
+    drv.get(server.url + "/progress")
+    api = httpx.get(server.url + "/api/v1/progress", headers=ed).json()
+    assert drv.find_element(By.ID, "fig-total").text == str(api["total"]) == "11"
+    assert drv.find_element(By.ID, "fig-rate").text == f"{api['closure_rate'] * 100:.1f}%" == "27.3%"
+    _shot(drv, "30-cycle-progress")
+    cookie = {c["name"]: c["value"] for c in drv.get_cookies()}
+    docx = httpx.get(drv.find_element(By.ID, "download-report").get_attribute("href"), cookies=cookie)
+    assert docx.status_code == 200
+    doc = Document(io.BytesIO(docx.content))
+    total = [c.text for c in doc.tables[0].rows[-1].cells]
+    assert total[:4] == ["合计", str(api["total"]), str(api["closed"]), str(api["staged"])]
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert f"累计受理交办信访件{api['total']}件，已办结{api['closed']}件、阶段性办结{api['staged']}件" in text
+    xlsx = httpx.get(drv.find_element(By.ID, "download-public").get_attribute("href"), cookies=cookie)
+    ws = load_workbook(io.BytesIO(xlsx.content)).worksheets[0]
+    rows = [[c.value for c in r] for r in ws.iter_rows()]
+    assert rows[0] == ["序号", "受理编号", "交办问题基本情况", "行政区域", "污染类型", "调查核实情况", "是否属实",
+                       "处理和整改情况", "责任人被问责情况"]
+    assert sorted(r[1] for r in rows[1:]) == ["D2HN202405150001", "D2HN202405150002", "D2HN202405150011"]
+    dump = json.dumps(rows, ensure_ascii=False, default=str)
+    assert PHONE not in dump and "李春华" not in dump and "【电话】" in dump
+    assert all(c.data_type != "f" for r in ws.iter_rows() for c in r)
+    drv.get(server.url + "/public")
+    _shot(drv, "31-cycle-public-table")
+    # printed: no navigation, no forms, the figures and tables only
+    drv.get(server.url + "/progress")
+    drv.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    assert not drv.find_element(By.CSS_SELECTOR, "header.top").is_displayed()
+    assert drv.find_element(By.ID, "by-unit").is_displayed()
+    _shot(drv, "32-cycle-progress-printed")

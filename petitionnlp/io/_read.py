@@ -85,6 +85,7 @@ class Batch:
         self.chunksize = chunksize
         self._closer = closer
         self.notices = notices if notices is not None else []
+        self.titles: list[str] = []  # the title rows above a table's header, in full (交办时间 …)
         self.scan_columns = lambda: self.columns  # every column any row has (JSON Lines: a second pass)
 
     def chunks(self) -> Iterator[list[dict]]:
@@ -222,8 +223,10 @@ def _table_batch(name: str, raw_rows: Iterator[list], text_column: str | None, c
     notices += _title_notice(name, head[:h])
     columns = _dedupe(head[h])
     col = find_text_column(columns, text_column)
-    return Batch(name, columns, col, _table_rows(head[h + 1:], raw_rows, columns, name, notices),
-                 chunksize, closer, notices)
+    batch = Batch(name, columns, col, _table_rows(head[h + 1:], raw_rows, columns, name, notices),
+                  chunksize, closer, notices)
+    batch.titles = ["｜".join(_filled(r)) for r in head[:h] if _filled(r)]
+    return batch
 
 
 class _Lines:

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..resources import corpus_path
 
-__all__ = ["Place", "Mention", "Gazetteer", "get_gazetteer"]
+__all__ = ["Place", "Mention", "Gazetteer", "get_gazetteer", "province_divisions", "find_province"]
 
 # generic words that are names of some division somewhere but, alone, name nothing in a petition
 _GENERIC = {"城区", "郊区", "矿区", "新区", "市中", "市辖区", "市直辖", "管理区", "经开区", "高新区", "开发区",
@@ -251,3 +251,22 @@ class Gazetteer:
 @lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
     return Gazetteer()
+
+
+def province_divisions(province: str) -> list[Place]:
+    """The cities of a province and their counties in the official order (by code: 长沙市, its districts and
+    counties, 株洲市, …); ``province`` as its standard or short name (湖南省, 湖南).  Empty when unknown."""
+    g = get_gazetteer()
+    name = find_province(province)
+    if name is None:
+        return []
+    return sorted((p for p in g.by_adcode.values() if p.province == name and p.level in ("city", "county")),
+                  key=lambda p: p.adcode)
+
+
+def find_province(name: str) -> str | None:
+    """The standard name of a province given as 湖南省 or 湖南, or None."""
+    g = get_gazetteer()
+    if name in g.provinces:
+        return name
+    return next((p.name for p in g.short.get(name, ()) if p.level == "province"), None)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import Response
 from fastapi.security import OAuth2PasswordRequestForm
 from pydantic import AfterValidator, BaseModel, Field
@@ -76,14 +76,6 @@ class ExtractRequest(BaseModel):
     date: Text | None = Field(None, max_length=40, description="document date YYYY-MM-DD")
 
 
-class PetitionPatch(BaseModel):
-    pollution_types: list[Text] | None = Field(None, max_length=8)
-    city: Text | None = Field(None, max_length=64)
-    county: Text | None = Field(None, max_length=64)
-    status: Literal["待办", "办理中", "已办结"] | None = None
-    version: int | None = Field(None, description="the version the petition was read at: 409 if it changed since")
-
-
 class BriefingIn(BaseModel):
     text: Text = Field(..., min_length=1, description=f"at most {MAX_EXTRACT_CHARS:,} characters")
     title: Text | None = Field(None, max_length=200)
@@ -139,19 +131,23 @@ def search(request: Request, user: Annotated[dict, Depends(require("read"))],
 
 @router.post("/batches", status_code=201, summary="上传一批信访件 (any classify input); answers once stored")
 async def upload_batch(request: Request, file: Annotated[UploadFile, File(description=".csv .tsv .xlsx .jsonl .txt")],
-                       user: Annotated[dict, Depends(require("upload"))]):
+                       user: Annotated[dict, Depends(require("upload"))],
+                       handover_date: Annotated[str | None, Form(description="交办日期 YYYY-MM-DD")] = None,
+                       reply_days: Annotated[int | None, Form(ge=0, le=3650, description="回复期限（天）")] = None):
     data = await file.read()
     if not data:
         raise HTTPException(422, "上传的文件为空 (empty file)")
     from starlette.concurrency import run_in_threadpool
 
     wb = request.app.state.workbench
-    batch = await run_in_threadpool(wb.upload, file.filename or "batch.csv", data, user, True)
+    batch = await run_in_threadpool(wb.upload, file.filename or "batch.csv", data, user, True,
+                                    _date(handover_date, "handover_date"), reply_days)
     if batch["state"] == "failed":
         raise HTTPException(422, batch["message"] or "文件无法读取 (unreadable file)")
     # the job record to follow (GET /api/v1/jobs/{job_id}) while the batch is being processed
     return {"batch_id": batch["id"], "rows": batch["rows"], "errors": batch["errors"], "job_id": batch["job_id"],
-            "state": batch["state"]}
+            "state": batch["state"], "existing": batch["existing"], "changed": batch["changed"] or [],
+            "reports": batch["filled_reports"], "handover_date": batch["handover_date"]}
 
 
 @router.get("/batches", summary="批次列表")
@@ -173,7 +169,8 @@ def _batch_out(b: dict, redact: bool) -> dict:
     return {"batch_id": b["id"], "name": b["name"], "filename": b["filename"], "state": b["state"],
             "rows": b["rows"], "done_rows": b["done_rows"], "errors": b["errors"], "message": b["message"],
             "uploaded_at": b["uploaded_at"].isoformat(timespec="seconds"), "handover_date": b["handover_date"],
-            "model_version": b["model_version"]}
+            "model_version": b["model_version"], "reply_days": b["reply_days"], "existing": b["existing"],
+            "changed": b["changed"] or [], "reports": b["filled_reports"]}
 
 
 @router.get("/batches/{batch_id}/petitions", summary="一个批次的信访件，按输入顺序（查看者看到脱敏文本）")
@@ -186,7 +183,9 @@ def batch_petitions(batch_id: int, request: Request, user: Annotated[dict, Depen
         raise HTTPException(404, "没有这个批次 (no such batch)")
     redact = not allowed(user, "see_personal")
     rows = store.petitions(batch_id, type, region, priority, status, sort)
-    return {"petitions": [petition_view(p, b, redact) for p in rows]}
+    from .cases import case_views
+
+    return {"petitions": case_views(store, rows, redact)}
 
 
 @router.get("/batches/{batch_id}/export.xlsx", summary="下载批次 XLSX（含更正；redacted=1 供公开）")
@@ -200,30 +199,7 @@ def export(batch_id: int, request: Request, user: Annotated[dict, Depends(requir
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
-@router.get("/petitions/{petition_id}", summary="一件信访件")
-def petition(petition_id: int, request: Request, user: Annotated[dict, Depends(require("read"))]):
-    store = request.app.state.workbench.store
-    p = store.petition(petition_id)
-    if p is None:
-        raise HTTPException(404, "没有这件信访件 (no such petition)")
-    return petition_view(p, store.batch(p["batch_id"]), not allowed(user, "see_personal"))
-
-
-@router.patch("/petitions/{petition_id}", summary="更正类型、属地或状态（编辑、管理员）")
-def correct(petition_id: int, body: PetitionPatch, request: Request,
-            user: Annotated[dict, Depends(require("correct"))]):
-    wb = request.app.state.workbench
-    changes = body.model_dump(exclude_unset=True)
-    expected_version = changes.pop("version", None)
-    if not changes:
-        raise HTTPException(422, "没有要更正的字段 (nothing to change): pollution_types, city, county, status")
-    try:
-        got = wb.correct(petition_id, user, changes, expected_version=expected_version)
-    except ValueError as exc:
-        raise HTTPException(422, str(exc)) from None
-    if got is None:
-        raise HTTPException(404, "没有这件信访件 (no such petition)")
-    return petition_view(got, wb.store.batch(got["batch_id"]), redact=False)
+# GET and PATCH /petitions/{id} and the case lifecycle's routes: api_cases.py
 
 
 @router.get("/stats", summary="属地 × 污染类型统计与办结率")

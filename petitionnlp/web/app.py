@@ -301,7 +301,9 @@ def create_app(data_dir=None, background: bool = True, db_url: str | None = None
     ``PETITIONNLP_TRUSTED_PROXIES``)."""
     from .api import router as api_router
     from .api_jobs import router as jobs_router
+    from .api_cases import router as cases_api_router
     from .pages import router as page_router
+    from .pages_cases import router as cases_page_router
 
     from contextlib import asynccontextmanager
 
@@ -322,7 +324,9 @@ def create_app(data_dir=None, background: bool = True, db_url: str | None = None
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api_router)
     app.include_router(jobs_router)
+    app.include_router(cases_api_router)
     app.include_router(page_router)
+    app.include_router(cases_page_router)
 
     @app.get("/healthz", include_in_schema=False)
     def healthz():

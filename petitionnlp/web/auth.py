@@ -28,12 +28,18 @@ LOGIN_WINDOW = dt.timedelta(minutes=15)
 # what each role may do (least privilege: a viewer reads redacted petitions and never changes anything)
 PERMISSIONS = {
     "read": {"viewer", "editor", "admin"},          # queues (redacted for viewers), statistics, briefings, search
-    "see_personal": {"editor", "admin"},            # petitions' text and rows as written
+    "see_personal": {"editor", "admin", "unit"},    # petitions' text and rows as written (a unit: its own cases)
     "upload": {"editor", "admin"},                  # batches and briefings
     "correct": {"editor", "admin"},                 # types, region, status
     "export": {"editor", "admin"},                  # XLSX downloads
     "models": {"admin"},                            # retrain, compare, activate, roll back
     "audit": {"admin"},                             # the audit log
+    # the case lifecycle; a unit handler (role unit) only ever reaches its own unit's cases (cases.unit_scope)
+    "cases": {"viewer", "editor", "admin", "unit"}, # the case list and a case with its report and history
+    "report": {"unit", "editor", "admin"},          # report back on a case (调查核实情况, 是否属实, …)
+    "review": {"editor", "admin"},                  # approve a report or return it with a reason
+    "assign": {"editor", "admin"},                  # hand a case over to a unit, by hand or in bulk
+    "progress": {"editor", "admin"},                # progress figures, the 专报, the 公开表
 }
 
 
@@ -75,14 +81,16 @@ class Auth:
         self.store = store
 
     # ------------------------------------------------------------------------------------- passwords
-    def add_user(self, username: str, password: str, role: str) -> dict:
+    def add_user(self, username: str, password: str, role: str, unit_id: int | None = None) -> dict:
         if role not in ROLES:
             raise ValueError(f"role must be one of {ROLES}")
+        if (role == "unit") != (unit_id is not None):
+            raise ValueError("属地经办人（unit）须且只须指定一个责任单位 --unit (a unit handler needs exactly one unit)")
         if not username or len(username) > 64 or not username.isprintable() or username.strip() != username:
             raise ValueError("用户名应为 1–64 个可打印字符 (username: 1–64 printable characters)")
         if len(password) < 8:
             raise ValueError("密码至少 8 个字符 (password: at least 8 characters)")
-        return self.store.add_user(username, hash_password(password), role)
+        return self.store.add_user(username, hash_password(password), role, unit_id)
 
     def check_login(self, username: str, password: str, ip: str) -> dict:
         """The user, or HTTPException 401 (wrong name or password) / 429 (too many failures).  The attempt is

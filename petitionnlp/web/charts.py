@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from html import escape
 
-__all__ = ["bar_chart_svg", "TYPE_COLORS"]
+from ..taxonomy import TYPE_COLORS
 
-TYPE_COLORS = {"水": "#2b6cb0", "大气": "#718096", "土壤": "#975a16", "海洋": "#00838f", "生态": "#2f855a",
-               "辐射": "#b7791f", "噪声": "#c53030", "其他": "#6b46c1"}
+__all__ = ["bar_chart_svg", "TYPE_COLORS"]
 
 
 def bar_chart_svg(table: list[dict], types: list[str], bar: int = 34, height: int = 260) -> str:

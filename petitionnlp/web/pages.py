@@ -19,8 +19,10 @@ from fastapi.templating import Jinja2Templates
 from ..taxonomy import TYPES
 from .auth import SESSION_COOKIE, allowed
 from .charts import bar_chart_svg
+from .cases import case_matches, case_views
+from .clock import local_time, office_today
 from .service import batch_view, briefing_view, model_version_view, petition_view, redact
-from .store import STATUSES
+from .store import SETTABLE_STATUSES, STATUSES
 
 __all__ = ["router", "render_error"]
 
@@ -47,11 +49,20 @@ def _show(value) -> str:
     return str(value)
 
 
+def _iso_local(value: str | None) -> str:
+    """An ISO time with its offset (already in the office's zone) as a person reads it."""
+    return value[:16].replace("T", " ") if value else ""
+
+
 templates.env.filters["highlight"] = _highlight
 templates.env.filters["show"] = _show
+templates.env.filters["local"] = local_time  # stored times (UTC) shown in the office's zone
+templates.env.filters["isolocal"] = _iso_local
+templates.env.globals["action_names"] = {"handover": "交办", "assign": "改派", "correct": "更正", "report": "报送",
+                                         "approve": "审核通过", "return": "退回", "reupload": "重复上传"}
 PAGE_SIZE = 200
 LOGIN_CSRF_COOKIE = "pnlp_login_csrf"
-ROLE_NAMES = {"admin": "管理员", "editor": "编辑", "viewer": "查看者"}
+ROLE_NAMES = {"admin": "管理员", "editor": "编辑", "viewer": "查看者", "unit": "属地经办人"}
 
 
 def _session(request: Request) -> dict | None:
@@ -80,7 +91,7 @@ def render(request: Request, name: str, session: dict | None, status: int = 200,
     user = session["user"] if session else None
     context.update(request=request, user=user, role_name=ROLE_NAMES.get(user["role"]) if user else None,
                    csrf=session["csrf"] if session else None, can=lambda action: allowed(user, action),
-                   types=TYPES, statuses=STATUSES)
+                   types=TYPES, statuses=STATUSES, settable=SETTABLE_STATUSES)
     return templates.TemplateResponse(request, name, context, status_code=status)
 
 
@@ -155,7 +166,7 @@ async def login(request: Request):
     except HTTPException as exc:
         return _back("/login", m="locked" if exc.status_code == 429 else "wrong")
     secret, _ = auth.new_session(user)
-    response = RedirectResponse("/batches", status_code=303)
+    response = RedirectResponse(_start_page(user), status_code=303)
     response.set_cookie(SESSION_COOKIE, secret, httponly=True, samesite="lax", max_age=12 * 3600,
                         secure=request.url.scheme == "https")
     response.delete_cookie(LOGIN_CSRF_COOKIE)
@@ -174,9 +185,14 @@ async def logout(request: Request):
     return response
 
 
+def _start_page(user: dict) -> str:
+    return "/batches" if allowed(user, "read") else "/cases"  # a unit handler starts at 我的案件
+
+
 @router.get("/")
 def home(request: Request):
-    return RedirectResponse("/batches" if _session(request) else "/login", status_code=303)
+    session = _session(request)
+    return RedirectResponse(_start_page(session["user"]) if session else "/login", status_code=303)
 
 
 # -------------------------------------------------------------------------------------------- batches
@@ -200,7 +216,10 @@ async def upload_page(request: Request):
     data = await upload.read()
     if not data:
         return _back("/batches", m="上传的文件为空")
-    batch = request.app.state.workbench.upload(upload.filename or "batch.csv", data, session["user"])
+    days = str(form.get("reply_days") or "").strip()
+    batch = request.app.state.workbench.upload(upload.filename or "batch.csv", data, session["user"],
+                                               handover_date=_date_param(str(form.get("handover_date") or "")),
+                                               reply_days=min(int(days), 3650) if days.isdigit() else None)
     return RedirectResponse(f"/batches/{batch['id']}", status_code=303)
 
 
@@ -212,18 +231,21 @@ def batch_page(batch_id: int, request: Request):
     if batch is None:
         raise HTTPException(404, "没有这个批次 (no such batch)")
     q = request.query_params
-    filters = {k: q.get(k) or None for k in ("type", "region", "priority", "status")}
+    filters = {k: q.get(k) or None for k in ("type", "region", "priority", "status", "q")}
     sort = q.get("sort") if q.get("sort") in ("row", "priority", "due", "region", "status") else "row"
     page = max(1, int(q.get("page")) if (q.get("page") or "").isdecimal() and len(q.get("page")) < 10 else 1)
     redact = not allowed(session["user"], "see_personal")
     rows = wb.store.petitions(batch_id, filters["type"], filters["region"], filters["priority"], filters["status"],
                               sort)
+    if filters["q"]:  # the filter box: a 受理编号 or words of the text
+        rows = [p for p in rows if case_matches(p, filters["q"][:100])]
     total = len(rows)
-    shown = [petition_view(p, batch, redact) for p in rows[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]]
+    shown = case_views(wb.store, rows[(page - 1) * PAGE_SIZE:page * PAGE_SIZE], redact, history=False)
     regions = sorted({p["city"] for p in wb.store.petitions(batch_id) if p["city"]})
     query = {k: v for k, v in {**filters, "sort": sort}.items() if v}
+    units = wb.store.units() if allowed(session["user"], "assign") else []
     return render(request, "batch.html", session, batch=batch_view(batch, redact), petitions=shown, total=total,
-                  page=page,
+                  page=page, units=units,
                   pages=max(1, -(-total // PAGE_SIZE)), filters=filters, sort=sort, regions=regions,
                   query=urlencode(query), here=str(request.url.path) + ("?" + str(request.url.query)
                                                                          if request.url.query else ""),
@@ -241,6 +263,9 @@ async def correct_page(petition_id: int, request: Request):
     for field in ("city", "county", "status"):
         if field in form:
             changes[field] = form.get(field)
+    current = request.app.state.workbench.store.petition(petition_id)
+    if current and changes.get("status") == current["status"]:
+        changes.pop("status")  # unchanged (待审核, 退回 … come from report and review, not from this form)
     try:
         got = request.app.state.workbench.correct(petition_id, session["user"], changes)
     except ValueError as exc:
@@ -315,7 +340,7 @@ def briefings_page(request: Request):
     hide = not allowed(session["user"], "see_personal")
     briefings = [{**b, "title": redact(b["title"]) if hide else b["title"]} for b in wb.store.briefings()]
     return render(request, "briefings.html", session, briefings=briefings, deadlines=wb.deadlines(redact_=hide),
-                  today=dt.date.today().isoformat(), message=_message(request))
+                  today=office_today().isoformat(), message=_message(request))
 
 
 @router.post("/briefings")

@@ -23,7 +23,8 @@ from pathlib import Path
 from ..errors import PetitionNLPError
 from ..io import find_column, open_batch
 from ..pipeline import OUTPUT_FIELDS, PetitionPipeline, RowJob, run_chunks
-from .store import STATUSES, BatchMoved, Store
+from .clock import office_today
+from .store import SETTABLE_STATUSES, BatchMoved, Store
 
 __all__ = ["Workbench", "EDITABLE", "default_data_dir", "database_unreachable", "redact", "petition_view",
            "batch_view", "briefing_view", "model_version_view", "VIEWER_KINDS", "EDITOR_KINDS"]
@@ -197,14 +198,17 @@ class Workbench:
                 "attempts": job["attempts"], "worker": job["worker"], "result": job["result"]}
 
     # ------------------------------------------------------------------------------------------ batches
-    def upload(self, filename: str, data: bytes, user: dict, wait: bool = False) -> dict:
+    def upload(self, filename: str, data: bytes, user: dict, wait: bool = False, handover_date: str | None = None,
+               reply_days: int | None = None) -> dict:
         """Store an uploaded file (its bytes in the database) and queue its classification; the batch record and
         its ``job_id``.  The file is read once here: an unreadable one is refused at once (state ``failed``)
         and not kept.  ``wait``: on SQLite the rows are stored when this returns (repeats and the search index
-        follow in the background); on PostgreSQL a worker stores them."""
+        follow in the background); on PostgreSQL a worker stores them.  ``handover_date`` (交办日期, else a title
+        row's 交办时间, a date column or today) and ``reply_days`` give each case its reply deadline."""
         safe = "".join(ch for ch in Path(filename or "batch.csv").name if ch not in "/\\\0") or "batch.csv"
         batch = self.store.add_batch(name=Path(safe).stem[:200], filename=safe[:255], uploaded_by=user["id"],
-                                     state="processing", model_version=self.model_name())
+                                     state="processing", model_version=self.model_name(),
+                                     handover_date=handover_date, reply_days=reply_days)
         file_id = self.store.add_file(safe, data)
         self.store.update_batch(batch["id"], file_id=file_id)
         self.store.log(user["username"], "upload", f"batch:{batch['id']}", {"file": safe, "bytes": len(data)})
@@ -292,24 +296,31 @@ class Workbench:
                 self._refuse(batch, exc, path)
                 return False
             try:
+                from .cases import Intake, handover_from_titles
+
                 job = RowJob("classify")
                 job.pipeline = self.pipeline()
                 date_col = find_column(source.columns, "date")
+                given = _date_of(batch["handover_date"]) or handover_from_titles(source.titles)
                 self.store.update_batch(batch_id, columns=source.columns, text_column=source.text_column)
                 for _attempt in range(3):
                     start = self.store.batch(batch_id)["done_rows"]
                     n = start
+                    intake = Intake(self.store, batch_id, source.columns)
                     try:
                         for raw_rows, rows in run_chunks([source], job, skip=start):
-                            handover = None
+                            handover = given
                             records = []
                             for raw, row in zip(raw_rows, rows):
                                 if date_col and handover is None:
                                     handover = _date_of(raw.get(date_col))
                                 records.append(_petition_record(batch_id, n + len(records), raw, row,
                                                                 source.text_column, source.columns))
-                            n = self.store.add_chunk(batch_id, n, records, sum(1 for r in records if r["error"]),
-                                                     handover.isoformat() if handover else None)
+                            before = intake.existing
+                            new = intake.take(records, raw_rows)  # a 受理编号 already stored: not stored twice
+                            n = self.store.add_chunk(batch_id, n, new, sum(1 for r in new if r["error"]),
+                                                     handover.isoformat() if handover else None,
+                                                     consumed=len(records), existing=intake.existing - before)
                         break
                     except BatchMoved:  # another worker stored rows meanwhile: go on after them
                         source.close()
@@ -317,8 +328,11 @@ class Workbench:
                 else:
                     raise PetitionNLPError("批次被多个进程同时处理，已停止 (batch taken over by another worker)")
                 b = self.store.batch(batch_id)
-                self.store.update_batch(batch_id, rows=n, handover_date=b["handover_date"] or dt.date.today()
-                                        .isoformat(), message="; ".join(source.notices)[:2000] or None)
+                self.store.update_batch(batch_id, rows=n, handover_date=b["handover_date"] or office_today()
+                                        .isoformat(), message="; ".join(source.notices)[:2000] or None,
+                                        changed=intake.changed[:1000] or b["changed"] or None)
+                self._hand_over(batch_id)
+                intake.fill_reports()
                 return True
             except PetitionNLPError as exc:
                 self._refuse(batch, exc, path)
@@ -328,7 +342,7 @@ class Workbench:
 
     def finish(self, batch_id: int) -> None:
         """After a batch is stored: due dates, repeats of earlier petitions and of each other, the search index."""
-        from ..triage import DuplicateFinder, due_date
+        from ..triage import DuplicateFinder
 
         batch = self.store.batch(batch_id)
         try:
@@ -337,12 +351,9 @@ class Workbench:
             ids = [str(p["id"]) for p in petitions]
             history = self.store.petition_history(batch_id)
             found = DuplicateFinder().fit(*history).find(texts, ids)
-            due = due_date(dt.date.fromisoformat(batch["handover_date"])) if batch["handover_date"] else None
             updates = []
             for p, (dup, sim) in zip(petitions, found):
-                updates.append({"id": p["id"], "duplicate_of": dup, "duplicate_score": sim,
-                                "due_date": due if not p["error"] else None,
-                                "handover_date": batch["handover_date"]})
+                updates.append({"id": p["id"], "duplicate_of": dup, "duplicate_score": sim})
                 if dup and p["priority"] == "低":
                     updates[-1]["priority"] = "中"
             self.store.update_petitions(updates)
@@ -353,6 +364,30 @@ class Workbench:
                 raise
             self.store.update_batch(batch_id, state="done",
                                     message=f"查重或索引未完成 (repeats/index incomplete): {type(exc).__name__}")
+
+    def _hand_over(self, batch_id: int) -> None:
+        """Each new case of a batch gets its hand-over date and reply deadline (交办日期 + the batch's reply days,
+        else the triage rules' days) — its unit was given as it was stored — and a first step in its history."""
+        from ..triage import due_date
+
+        batch = self.store.batch(batch_id)
+        handover = dt.date.fromisoformat(batch["handover_date"])
+        due = (due_date(handover, batch["reply_days"], working_days=False) if batch["reply_days"] is not None
+               else due_date(handover))
+        petitions = self.store.petitions(batch_id)
+        units = {u["id"]: u["name"] for u in self.store.units()}
+        self.store.update_petitions([{"id": p["id"], "handover_date": batch["handover_date"],
+                                      "due_date": due if not p["error"] else None} for p in petitions])
+        uploader = self.store.user(user_id=batch["uploaded_by"])
+        name = uploader["username"] if uploader else None
+        events = [{"petition_id": p["id"], "user": name, "action": "handover",
+                   "detail": {"unit": units.get(p["unit_id"]), "due_date": due, "batch": batch_id}}
+                  for p in petitions if not p["error"]]
+        assigned = sum(1 for p in petitions if p["unit_id"])
+        self.store.add_case_events(events, {"user": name, "action": "handover", "target": f"batch:{batch_id}",
+                                            "detail": {"cases": len(events), "assigned": assigned,
+                                                       "unassigned": len(events) - assigned, "due_date": due,
+                                                       "existing": batch["existing"]}})
 
     def _search_index(self, readonly: bool = False):
         """The search index: in the shared database (``SearchIndex(URL)``) or the data folder's file."""
@@ -377,8 +412,10 @@ class Workbench:
             if p["text"] and not p["error"]:
                 fields = dict(date=date, types=p["pollution_types"], province=p["province"], city=p["city"],
                               county=p["county"])
-                hidden = redact(p["text"])
-                docs.append((f"petition:{p['id']}", p["text"], dict(fields, title=p["text"][:30], kind="petition")))
+                receipt = p.get("receipt_id")  # the 受理编号 is searchable too (never redacted: not personal)
+                text = f"{receipt} {p['text']}" if receipt else p["text"]
+                hidden = redact(text)
+                docs.append((f"petition:{p['id']}", text, dict(fields, title=text[:30], kind="petition")))
                 docs.append((f"petition{_REDACTED}:{p['id']}", hidden,
                              dict(fields, title=hidden[:30], kind=f"petition{_REDACTED}")))
         with self._index_lock, self._search_index() as ix:
@@ -434,12 +471,16 @@ class Workbench:
         return n
 
     def correct(self, petition_id: int, user: dict, changes: dict, expected_version: int | None = None) -> dict | None:
-        """Validated changes of a petition by a person (types among the eight, status among the three); with
-        ``expected_version``, refused (:class:`~.store.StaleVersion`) when the petition changed since."""
+        """Validated changes of a petition by a person (types among the eight, status among those set by hand,
+        the unit id as :func:`.cases.update_case` found it); with ``expected_version``, refused
+        (:class:`~.store.StaleVersion`) when the petition changed since."""
         from ..taxonomy import TYPES
 
         clean = {}
         for field, value in changes.items():
+            if field == "unit_id":
+                clean[field] = value
+                continue
             if field not in EDITABLE:
                 raise ValueError(f"不能修改 {field} (not editable)")
             if field == "pollution_types":
@@ -450,8 +491,9 @@ class Workbench:
                 if bad or not value:
                     raise ValueError(f"污染类型应为 {' '.join(TYPES)} 之一 (unknown type): {'、'.join(bad) or '空'}")
             elif field == "status":
-                if value not in STATUSES:
-                    raise ValueError(f"状态应为 {' / '.join(STATUSES)} 之一 (unknown status)")
+                if value not in SETTABLE_STATUSES:
+                    raise ValueError(f"状态应为 {' / '.join(SETTABLE_STATUSES)} 之一；待审核、退回、阶段性办结由报送和审核产生 "
+                                     "(unknown status)")
             else:
                 value = (str(value).strip() or None) if value is not None else None
                 if value and len(value) > 64:
@@ -465,28 +507,15 @@ class Workbench:
         return got
 
     def export_xlsx(self, batch_id: int, redacted: bool, user: dict) -> bytes:
-        """The batch as an XLSX, with the corrections; ``redacted`` for publication (no personal information)."""
-        import tempfile
-
-        from ..io import BatchWriter
+        """The batch as an XLSX in the table's own columns (污染类型 and 行政区域 filled, corrections included) and
+        the workbench's columns in Chinese; ``redacted``: no personal information."""
+        from .cases import case_views
+        from .reports import queue_xlsx
 
         batch = self.store.batch(batch_id)
-        petitions = self.store.petitions(batch_id)
-        rows = [petition_view(p, batch, redact=redacted) for p in petitions]
-        columns = list(batch["columns"] or [])
-        extra = OUTPUT_FIELDS + ["duplicate_of", "duplicate_score", "due_date", "status"]
-        fields = columns + [f for f in extra if f not in columns]
-        flat = []
-        for r in rows:
-            row = dict(r["row"])
-            row.update({k: r.get(k) for k in extra})
-            flat.append(row)
-        with tempfile.TemporaryDirectory() as tmp:
-            target = str(Path(tmp) / "batch.xlsx")
-            with BatchWriter(target, fields) as writer:
-                writer.write(flat)
-            data = Path(target).read_bytes()
-        self.store.log(user["username"], "export", f"batch:{batch_id}", {"redacted": redacted, "rows": len(rows)})
+        views = case_views(self.store, self.store.petitions(batch_id), redact=redacted, history=False)
+        data = queue_xlsx(views, list(batch["columns"] or []), batch["name"] or "信访件")
+        self.store.log(user["username"], "export", f"batch:{batch_id}", {"redacted": redacted, "rows": len(views)})
         return data
 
     # ----------------------------------------------------------------------------------------- briefings
@@ -504,7 +533,7 @@ class Workbench:
     def deadlines(self, today: dt.date | None = None, redact_: bool = False) -> dict:
         """Directives' deadlines across all stored briefings: overdue, due this week (through Sunday), later;
         with ``redact_``, no personal information in them (for viewers)."""
-        today = today or dt.date.today()
+        today = today or office_today()
         week_end = today + dt.timedelta(days=6 - today.weekday())
         out = {"overdue": [], "this_week": [], "later": []}
         for b in self.store.briefings():
@@ -544,37 +573,52 @@ class Workbench:
 
     # -------------------------------------------------------------------------------------------- stats
     def stats(self, date_from: str | None = None, date_to: str | None = None, level: str = "city") -> dict:
-        """The region × type table (as ``petitionnlp stats``) and 办结率 by region for a date range."""
+        """The region × type table (as ``petitionnlp stats``) and 办结率 by region for a date range, regions in
+        the official order; 办结率 = (已办结 + 阶段性办结) ÷ 件数, with 办理中 and 逾期 counts and a 合计 row."""
+        from ..taxonomy import TYPES
+        from .cases import region_order_key
+        from .store import CLOSED_STATUSES
+
+        rows = self.store.stats_rows(date_from, date_to)
+        table = self._region_table(rows, level)
+        today = office_today().isoformat()
+        closed: dict[str, list[int]] = {}
+        for r in rows:
+            late = bool(r["due_date"]) and r["due_date"] < today and r["status"] not in CLOSED_STATUSES
+            for region in (r["city"] or "未定位", "合计"):
+                c = closed.setdefault(region, [0, 0, 0, 0])
+                c[0] += 1
+                c[1] += r["status"] == "已办结"
+                c[2] += r["status"] == "阶段性办结"
+                c[3] += late
+        order = sorted(closed, key=lambda k: (k == "合计", region_order_key(k)))
+        return {"columns": ["移交件数", *TYPES], "table": [{"region": str(i), **{k: int(v) for k, v in row.items()}}
+                                                          for i, row in table.iterrows()],
+                "closure": [{"region": k, "total": closed[k][0], "closed": closed[k][1], "staged": closed[k][2],
+                             "in_progress": closed[k][0] - closed[k][1] - closed[k][2], "overdue": closed[k][3],
+                             "rate": round((closed[k][1] + closed[k][2]) / closed[k][0], 3) if closed[k][0] else 0}
+                            for k in order],
+                "date_from": date_from, "date_to": date_to}
+
+    @staticmethod
+    def _region_table(rows: list[dict], level: str = "city"):
+        """``petitionnlp stats``'s region × type table, its regions in the official order (合计 last)."""
         import pandas as pd
 
         from ..stats import region_type_table
-        from ..taxonomy import TYPES
+        from .cases import region_order_key
 
-        rows = self.store.stats_rows(date_from, date_to)
         df = pd.DataFrame(rows, columns=["pollution_types", "city", "county", "status", "handover_date"])
         table = region_type_table(df, level=level)
-        closed: dict[str, list[int]] = {}
-        for r in rows:
-            region = r["city"] or "未定位"
-            c = closed.setdefault(region, [0, 0])
-            c[0] += 1
-            c[1] += r["status"] == "已办结"
-        return {"columns": ["移交件数", *TYPES], "table": [{"region": str(i), **{k: int(v) for k, v in row.items()}}
-                                                          for i, row in table.iterrows()],
-                "closure": [{"region": k, "total": v[0], "closed": v[1], "rate": round(v[1] / v[0], 3) if v[0] else 0}
-                            for k, v in sorted(closed.items(), key=lambda kv: -kv[1][0])],
-                "date_from": date_from, "date_to": date_to}
+        regions = sorted((i for i in table.index if i != "合计"), key=lambda i: region_order_key(str(i)))
+        return table.loc[regions + [i for i in table.index if i == "合计"]]
 
     def stats_png(self, date_from: str | None = None, date_to: str | None = None) -> bytes:
         import tempfile
 
-        import pandas as pd
+        from ..stats import write_chart
 
-        from ..stats import region_type_table, write_chart
-
-        rows = self.store.stats_rows(date_from, date_to)
-        table = region_type_table(pd.DataFrame(rows, columns=["pollution_types", "city", "county", "status",
-                                                              "handover_date"]))
+        table = self._region_table(self.store.stats_rows(date_from, date_to))
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "stats.png"
             write_chart(table, str(path))
@@ -715,7 +759,8 @@ def _petition_record(batch_id: int, index: int, raw: dict, row: dict, text_colum
             "region_confidence": row.get("region_confidence"), "region_evidence": row.get("region_evidence"),
             "error": error, "priority": row.get("priority"), "priority_reasons": row.get("priority_reasons"),
             "department": row.get("department"), "status": "待办", "corrected": False,
-            "pii": None, "duplicate_of": None, "duplicate_score": None, "due_date": None}
+            "pii": None, "duplicate_of": None, "duplicate_score": None, "due_date": None,
+            "receipt_id": None, "unit_id": None, "version": 1}
 
 
 def redact(text):

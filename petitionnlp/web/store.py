@@ -19,10 +19,14 @@ from sqlalchemy import (JSON, Boolean, DateTime, Float, ForeignKey, Index, Integ
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
 
 __all__ = ["Store", "Base", "User", "Batch", "Petition", "Correction", "Briefing", "AuditEvent", "ModelVersion",
-           "StoredFile", "Job", "STATUSES", "ROLES", "JOB_STATES", "SchemaOutOfDate", "StaleVersion", "BatchMoved"]
+           "StoredFile", "Job", "Unit", "Report", "CaseEvent", "CaseStateError", "STATUSES", "SETTABLE_STATUSES",
+           "CLOSED_STATUSES", "ROLES", "JOB_STATES", "SchemaOutOfDate", "StaleVersion", "BatchMoved"]
 
-STATUSES = ("待办", "办理中", "已办结")
-ROLES = ("admin", "editor", "viewer")
+# a case's life (CONTRACT.md, "Case lifecycle"): 待办 → 办理中 → 待审核 → 已办结 | 阶段性办结; 退回 → 待审核 again
+STATUSES = ("待办", "办理中", "待审核", "退回", "已办结", "阶段性办结")
+SETTABLE_STATUSES = ("待办", "办理中", "已办结")  # what an editor may set by hand (PATCH); the rest by report/review
+CLOSED_STATUSES = ("已办结", "阶段性办结")       # counted in 办结率, never overdue
+ROLES = ("admin", "editor", "viewer", "unit")
 JOB_STATES = ("queued", "running", "done", "failed")
 
 
@@ -61,6 +65,7 @@ class User(Base):
     username: Mapped[str] = mapped_column(String(64), unique=True, nullable=False)
     password_hash: Mapped[str] = mapped_column(String(255), nullable=False)
     role: Mapped[str] = mapped_column(String(16), nullable=False)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))  # a unit handler's unit (role unit)
     active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=now)
 
@@ -104,6 +109,10 @@ class Batch(Base):
     handover_date: Mapped[str | None] = mapped_column(String(10))
     model_version: Mapped[str | None] = mapped_column(String(64))
     file_id: Mapped[int | None] = mapped_column(ForeignKey("files.id"))
+    reply_days: Mapped[int | None] = mapped_column(Integer)          # the reply deadline: handover + N days
+    existing: Mapped[int] = mapped_column(Integer, nullable=False, default=0)   # rows whose 受理编号 was stored
+    changed: Mapped[list | None] = mapped_column(JSON)               # of those, receipts whose text differs
+    filled_reports: Mapped[int] = mapped_column(Integer, nullable=False, default=0)  # round trip: reports read
 
 
 class Petition(Base):
@@ -133,6 +142,9 @@ class Petition(Base):
     pii: Mapped[list | None] = mapped_column(JSON)
     corrected: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=now)
+    receipt_id: Mapped[str | None] = mapped_column(String(64), index=True)  # 受理编号: the case's identity
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)  # raised by every change
 
 
 class Correction(Base):
@@ -217,8 +229,53 @@ def check_version(record, expected_version: int | None) -> None:
     Records without a ``version`` column accept every change."""
     if expected_version is None or not hasattr(record, "version"):
         return
-    if record.version != expected_version:
-        raise StaleVersion(record.version)
+    if int(expected_version) != (record.version or 1):
+        raise StaleVersion(record.version or 1)
+
+
+# ------------------------------------------------------------------------------------------ case lifecycle
+
+class Unit(Base):
+    """A responsible unit (责任单位, 属地): the place it answers for (province/city/county, standard names), or
+    none (a provincial department, assigned by hand)."""
+    __tablename__ = "units"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(128), unique=True, nullable=False)
+    province: Mapped[str | None] = mapped_column(String(64))
+    city: Mapped[str | None] = mapped_column(String(64), index=True)
+    county: Mapped[str | None] = mapped_column(String(64))
+    adcode: Mapped[str | None] = mapped_column(String(12))  # its place's code: the official order of tables
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=now)
+
+
+class Report(Base):
+    """A unit's report-back on a case (办理情况); every submission is kept, the latest is the case's report."""
+    __tablename__ = "reports"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    petition_id: Mapped[int] = mapped_column(ForeignKey("petitions.id"), nullable=False, index=True)
+    user: Mapped[str | None] = mapped_column(String(64))
+    time: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=now)
+    verified: Mapped[str] = mapped_column(String(8), nullable=False)     # 是否属实
+    findings: Mapped[str] = mapped_column(Text, nullable=False)          # 调查核实情况
+    actions: Mapped[str | None] = mapped_column(Text)                    # 处理和整改情况
+    accountability: Mapped[str | None] = mapped_column(Text)             # 责任人被问责情况
+    closure: Mapped[str] = mapped_column(String(8), nullable=False)      # 已办结|阶段性办结|未办结
+    counts: Mapped[dict | None] = mapped_column(JSON)
+    review: Mapped[str | None] = mapped_column(String(8))                # approve|return, once reviewed
+    review_reason: Mapped[str | None] = mapped_column(Text)
+    reviewed_by: Mapped[str | None] = mapped_column(String(64))
+    reviewed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class CaseEvent(Base):
+    """One step of a case's life (hand-over, assignment, report, review, a change, a re-upload): its timeline."""
+    __tablename__ = "case_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    petition_id: Mapped[int] = mapped_column(ForeignKey("petitions.id"), nullable=False, index=True)
+    time: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=now)
+    user: Mapped[str | None] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(32), nullable=False)
+    detail: Mapped[dict | None] = mapped_column(JSON)
 
 
 def _row(obj) -> dict:
@@ -384,14 +441,15 @@ class Store:
             return _row(j) if j else None
 
     # ------------------------------------------------------------------------------------------- users
-    def add_user(self, username: str, password_hash: str, role: str) -> dict:
+    def add_user(self, username: str, password_hash: str, role: str, unit_id: int | None = None) -> dict:
         with self.session.begin() as s:
             existing = s.scalar(select(User).where(User.username == username))
             if existing:  # a new password or role: every session and token of the old ones ends
                 existing.password_hash, existing.role, existing.active = password_hash, role, True
                 self._revoke(s, existing.id)
+                existing.unit_id = unit_id
                 return _row(existing)
-            user = User(username=username, password_hash=password_hash, role=role)
+            user = User(username=username, password_hash=password_hash, role=role, unit_id=unit_id)
             s.add(user)
             s.flush()
             return _row(user)
@@ -517,11 +575,13 @@ class Store:
             return [_row(b) for b in s.scalars(select(Batch).order_by(Batch.id.desc()).limit(limit))]
 
     def add_chunk(self, batch_id: int, start: int, rows: list[dict], errors: int,
-                  handover_date: str | None = None) -> int:
+                  handover_date: str | None = None, consumed: int | None = None, existing: int = 0) -> int:
         """The petitions of input rows ``start`` … and the batch's progress, in one transaction, so a batch's
         stored rows are always a complete prefix of its input: a worker that dies loses at most the chunk it was
         working on, and the next one resumes after the stored rows (:class:`BatchMoved` when they are not
-        ``start`` any more: another worker went on meanwhile).  Returns the rows stored now."""
+        ``start`` any more: another worker went on meanwhile).  ``consumed``: the input rows the chunk covered
+        (more than ``rows`` when some were cases already stored, counted in ``existing``).  Returns the input rows
+        done now."""
         from sqlalchemy import insert
 
         with self.session.begin() as s:
@@ -530,14 +590,17 @@ class Store:
                 raise BatchMoved(b.done_rows)
             if rows:
                 s.execute(insert(Petition), rows)
-            b.done_rows = start + len(rows)
+            b.done_rows = start + (len(rows) if consumed is None else consumed)
             b.errors = (b.errors if start else 0) + errors
+            b.existing = ((b.existing or 0) if start else 0) + existing
             if handover_date and not b.handover_date:
                 b.handover_date = handover_date
             return b.done_rows
 
     def add_petitions(self, rows: list[dict]) -> None:
         """Rows as :class:`Petition` fields, in one transaction."""
+        if not rows:
+            return
         with self.session.begin() as s:
             s.execute(Petition.__table__.insert(), rows)
 
@@ -598,11 +661,10 @@ class Store:
             p = s.get(Petition, petition_id)
             return _row(p) if p else None
 
-    def correct(self, petition_id: int, user: dict, changes: dict,
-                expected_version: int | None = None) -> dict | None:
+    def correct(self, petition_id: int, user: dict, changes: dict, expected_version: int | None = None) -> dict | None:
         """Apply a person's changes to a petition; each changed field is a correction (a training record) and the
-        whole is one audit event, in the same transaction.  With ``expected_version`` (the version the person read)
-        a petition changed since is refused with :class:`StaleVersion`; the row is locked while it is checked."""
+        whole is one audit event and one step of the case's history, in the same transaction.  With
+        ``expected_version``, :class:`StaleVersion` when the petition changed since."""
         with self.session.begin() as s:
             p = s.get(Petition, petition_id, with_for_update=True)
             if p is None:
@@ -620,7 +682,10 @@ class Store:
                 if set(done) & {"pollution_types", "city", "county", "province"}:
                     p.corrected = True
                 p.updated_at = now()
-                s.add(AuditEvent(user=user["username"], action="correct", target=f"petition:{p.id}", detail=done))
+                p.version = (p.version or 1) + 1
+                action = "assign" if set(done) == {"unit_id"} else "correct"
+                s.add(AuditEvent(user=user["username"], action=action, target=f"petition:{p.id}", detail=done))
+                s.add(CaseEvent(petition_id=p.id, user=user["username"], action=action, detail=done))
             return _row(p)
 
     def training_records(self) -> list[dict]:
@@ -633,7 +698,7 @@ class Store:
     def stats_rows(self, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
         with self.session() as s:
             q = select(Petition.pollution_types, Petition.city, Petition.county, Petition.status,
-                       Petition.handover_date).where(Petition.error.is_(None))
+                       Petition.handover_date, Petition.due_date).where(Petition.error.is_(None))
             if date_from:
                 q = q.where(Petition.handover_date >= date_from)
             if date_to:
@@ -693,3 +758,158 @@ class Store:
                 m.active = False
             target.active = True
             return _row(target)
+
+    # ------------------------------------------------------------------------------- case lifecycle
+    def add_unit(self, name: str, province: str | None = None, city: str | None = None, county: str | None = None,
+                 adcode: str | None = None) -> tuple[dict, bool]:
+        """(the unit, whether it was created); an existing unit of that name is kept as it is."""
+        with self.session.begin() as s:
+            got = s.scalar(select(Unit).where(Unit.name == name))
+            if got is not None:
+                return _row(got), False
+            u = Unit(name=name, province=province, city=city, county=county, adcode=adcode)
+            s.add(u)
+            s.flush()
+            s.add(AuditEvent(user=None, action="unit_added", target=f"unit:{name}",
+                             detail={"region": "/".join(x for x in (province, city, county) if x) or None}))
+            return _row(u), True
+
+    def add_units(self, units: list[dict]) -> int:
+        """Many units at once (each: name, province, city, county, adcode); existing names kept; how many new."""
+        with self.session.begin() as s:
+            have = set(s.scalars(select(Unit.name)))
+            new = [u for u in units if u["name"] not in have]
+            for u in new:
+                s.add(Unit(**u))
+            if new:
+                s.add(AuditEvent(user=None, action="units_imported", target=None, detail={"units": len(new)}))
+            return len(new)
+
+    def units(self) -> list[dict]:
+        """Every unit, in the official order (by place code; units without a place after, by name)."""
+        with self.session() as s:
+            rows = [_row(u) for u in s.scalars(select(Unit))]
+        return sorted(rows, key=lambda u: (u["adcode"] is None, u["adcode"] or "", u["name"]))
+
+    def unit(self, name: str | None = None, unit_id: int | None = None) -> dict | None:
+        with self.session() as s:
+            u = s.scalar(select(Unit).where(Unit.name == name)) if name is not None else s.get(Unit, unit_id)
+            return _row(u) if u else None
+
+    def known_receipts(self, receipts) -> dict[str, dict]:
+        """受理编号 already stored → {"id", "text", "batch_id"} of its case."""
+        receipts = sorted({r for r in receipts if r})
+        out: dict[str, dict] = {}
+        with self.session() as s:
+            for i in range(0, len(receipts), 500):
+                q = select(Petition.id, Petition.receipt_id, Petition.text, Petition.batch_id).where(
+                    Petition.receipt_id.in_(receipts[i:i + 500])).order_by(Petition.id)
+                for r in s.execute(q):
+                    out.setdefault(r.receipt_id, {"id": r.id, "text": r.text, "batch_id": r.batch_id})
+        return out
+
+    def cases(self, unit_id: int | None = None, status: str | None = None, batch_id: int | None = None,
+              overdue_before: str | None = None, unassigned: bool = False, q: str | None = None,
+              date_from: str | None = None, date_to: str | None = None, ids=None, statuses=None,
+              sort: str = "due") -> list[dict]:
+        """Stored cases (rows that could be classified) by the lifecycle's filters; ``overdue_before``: due before
+        that day and not closed."""
+        with self.session() as s:
+            sel = select(Petition).where(Petition.error.is_(None))
+            if unit_id is not None:
+                sel = sel.where(Petition.unit_id == unit_id)
+            if unassigned:
+                sel = sel.where(Petition.unit_id.is_(None))
+            if status:
+                sel = sel.where(Petition.status == status)
+            if statuses:
+                sel = sel.where(Petition.status.in_(list(statuses)))
+            if batch_id is not None:
+                sel = sel.where(Petition.batch_id == batch_id)
+            if overdue_before:
+                sel = sel.where(Petition.due_date < overdue_before, Petition.status.not_in(CLOSED_STATUSES))
+            if q:
+                like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+                sel = sel.where(or_(Petition.receipt_id.like(like, escape="\\"), Petition.text.like(like, escape="\\")))
+            if date_from:
+                sel = sel.where(Petition.handover_date >= date_from)
+            if date_to:
+                sel = sel.where(Petition.handover_date <= date_to)
+            if ids is not None:
+                sel = sel.where(Petition.id.in_(list(ids)))
+            order = {"due": (Petition.due_date.is_(None), Petition.due_date, Petition.id),
+                     "row": (Petition.batch_id, Petition.row_index)}.get(sort, (Petition.id,))
+            return [_row(p) for p in s.scalars(sel.order_by(*order))]
+
+    def case_extras(self, petition_ids, with_events: bool = True) -> tuple[dict[int, dict], dict[int, list[dict]]]:
+        """(latest report by petition id, history events by petition id, oldest first) of these petitions."""
+        ids = sorted(set(petition_ids))
+        reports: dict[int, dict] = {}
+        events: dict[int, list[dict]] = {}
+        with self.session() as s:
+            for i in range(0, len(ids), 500):
+                part = ids[i:i + 500]
+                for r in s.scalars(select(Report).where(Report.petition_id.in_(part)).order_by(Report.id)):
+                    reports[r.petition_id] = _row(r)
+                if not with_events:
+                    continue
+                for e in s.scalars(select(CaseEvent).where(CaseEvent.petition_id.in_(part)).order_by(CaseEvent.id)):
+                    events.setdefault(e.petition_id, []).append(_row(e))
+        return reports, events
+
+    def add_case_events(self, events: list[dict], audit: dict | None = None) -> None:
+        """Steps of several cases (each: petition_id, user, action, detail) and one audit event, in one transaction."""
+        with self.session.begin() as s:
+            if events:
+                s.execute(CaseEvent.__table__.insert(), [{"time": now(), **e} for e in events])
+            if audit:
+                s.add(AuditEvent(**audit))
+
+    def add_report(self, petition_id: int, user: dict, fields: dict, expected_version: int | None = None,
+                   status: str = "待审核") -> dict | None:
+        """A report-back on a case: kept, the case goes to ``status`` (待审核), one history step, one audit event."""
+        with self.session.begin() as s:
+            p = s.get(Petition, petition_id)
+            if p is None:
+                return None
+            check_version(p, expected_version)
+            if p.status == "已办结":
+                raise CaseStateError("此件已审核办结，不能再报送 (this case is closed)")
+            s.add(Report(petition_id=p.id, user=user["username"], **fields))
+            old, p.status = p.status, status
+            p.version = (p.version or 1) + 1
+            p.updated_at = now()
+            detail = {"closure": fields["closure"], "verified": fields["verified"], "status": {"old": old,
+                                                                                              "new": status}}
+            s.add(CaseEvent(petition_id=p.id, user=user["username"], action="report", detail=detail))
+            s.add(AuditEvent(user=user["username"], action="report", target=f"petition:{p.id}", detail=detail))
+            return _row(p)
+
+    def review_report(self, petition_id: int, user: dict, decision: str, reason: str | None,
+                      expected_version: int | None = None) -> dict | None:
+        """Approve (the case takes the report's closure) or return (退回, with the reason) the pending report."""
+        with self.session.begin() as s:
+            p = s.get(Petition, petition_id)
+            if p is None:
+                return None
+            check_version(p, expected_version)
+            r = s.scalar(select(Report).where(Report.petition_id == p.id).order_by(Report.id.desc()).limit(1))
+            if r is None or p.status != "待审核" or r.review is not None:
+                raise CaseStateError("此件没有待审核的报告 (no report waiting for review)")
+            r.review, r.review_reason, r.reviewed_by, r.reviewed_at = decision, reason, user["username"], now()
+            old = p.status
+            p.status = ({"已办结": "已办结", "阶段性办结": "阶段性办结"}.get(r.closure, "办理中")
+                        if decision == "approve" else "退回")
+            p.version = (p.version or 1) + 1
+            p.updated_at = now()
+            action = "approve" if decision == "approve" else "return"
+            detail = {"status": {"old": old, "new": p.status}, "reason": reason}
+            s.add(CaseEvent(petition_id=p.id, user=user["username"], action=action, detail=detail))
+            s.add(AuditEvent(user=user["username"], action=action, target=f"petition:{p.id}", detail=detail))
+            return _row(p)
+
+
+class CaseStateError(ValueError):
+    """A lifecycle step that the case's state does not allow now (the API answers 409)."""
+
+
