@@ -3,7 +3,7 @@ job (``jobs``), each input row of a batch stored once (a unique index), and on P
 (procrastinate's schema, as the installed procrastinate ships it).
 
 Revision ID: 0003
-Revises: 0001
+Revises: 0002
 Create Date: 2026-12-01
 """
 import sqlalchemy as sa
@@ -40,16 +40,24 @@ def upgrade() -> None:
         sa.Column("finished_at", sa.DateTime),
         sa.Column("attempts", sa.Integer, nullable=False),
         sa.Column("worker", sa.String(128)))
-    with op.batch_alter_table("batches") as b:
-        b.add_column(sa.Column("file_id", sa.Integer, sa.ForeignKey("files.id", name="fk_batches_file")))
-    with op.batch_alter_table("model_versions") as m:
-        m.add_column(sa.Column("file_id", sa.Integer, sa.ForeignKey("files.id", name="fk_model_versions_file")))
+    for table in ("batches", "model_versions"):
+        _add_file_reference(table)
     op.create_index("uq_petitions_batch_row", "petitions", ["batch_id", "row_index"], unique=True)
     if op.get_bind().dialect.name == "postgresql":
         from procrastinate.schema import SchemaManager
 
         # psycopg's own execute without parameters: the schema's text is sent as written
         op.get_bind().connection.driver_connection.execute(SchemaManager.get_schema())
+
+
+def _add_file_reference(table: str) -> None:
+    """``TABLE.file_id`` referencing ``files``, added in place: SQLite takes a reference in ADD COLUMN when it
+    defaults to NULL, where copying the table (batch mode) fails on a database with rows."""
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute(f"ALTER TABLE {table} ADD COLUMN file_id INTEGER REFERENCES files (id)")
+        return
+    op.add_column(table, sa.Column("file_id", sa.Integer))
+    op.create_foreign_key(f"fk_{table}_file", table, "files", ["file_id"], ["id"])
 
 
 def downgrade() -> None:
