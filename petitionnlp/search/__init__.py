@@ -22,7 +22,7 @@ from ..text import normalize
 from .analysis import (MAX_QUERY_CHARS, MAX_TERMS, Doc, analyze, doc_place_tokens, parse, place_filter_atoms,
                        score, snippet)
 
-__all__ = ["SearchIndex", "SearchHits", "index_paths", "parse_query", "snippet", "is_url", "MAX_LIMIT",
+__all__ = ["SearchIndex", "SearchHits", "index_paths", "parse_query", "snippet", "is_url", "shown", "MAX_LIMIT",
            "MAX_TERMS", "MAX_QUERY_CHARS"]
 
 MAX_LIMIT = 1000       # hits one search may return
@@ -32,6 +32,13 @@ CANDIDATES = 60        # candidates a stage fetches beyond the limit, for the sh
 
 def is_url(target) -> bool:
     return isinstance(target, str) and target.split(":", 1)[0].split("+", 1)[0] in ("postgresql", "postgres")
+
+
+def shown(target) -> str:
+    """The target as messages may show it: a URL without its password."""
+    import re
+
+    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", str(target))
 
 
 def parse_query(query: str) -> list[str]:

@@ -346,6 +346,8 @@ def analyze(query: str, count=None) -> Plan:
             alts = [_literal(piece)] + _word_alts(piece)
             if count is not None and _CJK.search(piece):
                 have = count([_literal(piece)])
+                if have <= 2 and len(alts) > 1:
+                    have = max(have, count(alts) // 10)   # its parts and thesaurus words find enough
                 if have <= 2:
                     best, best_n = None, max(have * 10, 0)
                     for cand in typo_candidates(piece):
@@ -459,7 +461,7 @@ def score(plan: Plan, doc: Doc) -> tuple[float, list]:
 
 
 # ------------------------------------------------------------------------------------------------ snippets
-_CLAUSE_START = re.compile(r"[。！？；\n!?;]")
+_CLAUSE_START = re.compile(r"[。！？；\n!?;]")  # clause ends, before and after width folding
 
 
 def snippet(text: str, matches: list, width: int = 80) -> str:
@@ -467,8 +469,10 @@ def snippet(text: str, matches: list, width: int = 80) -> str:
 
     Only what decided the match is marked (每3天一报告 as the phrase, not every 报告); Chinese punctuation is
     kept; the window starts at the beginning of a clause when one is near."""
-    base = normalize(text)
-    low = base.lower()
+    folded = normalize(text)
+    low = folded.lower()
+    # shown as written (full-width Chinese punctuation, the writer's script) where folding kept every position
+    base = text if len(text) == len(folded) else folded
     weighted = []    # (start, end, weight, concept index)
     for ci, (w, alt, _) in enumerate(matches):
         if not alt:
@@ -508,4 +512,14 @@ def snippet(text: str, matches: list, width: int = 80) -> str:
         out.append(f"【{base[s:e]}】")
         pos = e
     out.append(base[pos:end])
-    return ("…" if start > 0 else "") + "".join(out) + ("…" if end < len(base) else "")
+    shown = ("…" if start > 0 else "") + "".join(out) + ("…" if end < len(base) else "")
+    return shown if base is text else _chinese_punctuation(shown)
+
+
+_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
+_HALF_AFTER_CJK = re.compile(r"(?<=[\u3400-\u9fff】”])([,;:!?()])|([,;:!?()])(?=[\u3400-\u9fff【“])")
+
+
+def _chinese_punctuation(text: str) -> str:
+    """Width folding made ，；：（） ASCII: put them back where they stand next to Chinese."""
+    return _HALF_AFTER_CJK.sub(lambda m: _FULL[m.group(1) or m.group(2)], text)
