@@ -25,6 +25,7 @@ from .sqlite import filter_sql
 TABLE = "search_docs"
 MAX_POS = 16383          # PostgreSQL's largest tsvector position
 MAX_POSITIONS = 255      # positions kept for one lexeme
+RANKED = 400             # matches ts_rank orders, at most
 
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS {TABLE} (
@@ -193,9 +194,12 @@ class PostgresSearchIndex(SearchIndex):
         if not q:
             return []
         where, args = filter_sql(filters, "%s")
-        sql = (f"SELECT {_COLUMNS} FROM {TABLE} d WHERE d.tsv @@ %s::tsquery{where} "
-               f"ORDER BY ts_rank(d.tsv, %s::tsquery) DESC, d.rowid LIMIT %s")
-        rows = self.db.execute(sql, [q, *args, q, cap]).fetchall()
+        # ts_rank reads every matching tsvector: rank the first RANKED matches only (a one-character query may
+        # match most of the table), then fetch the columns of the best ``cap``
+        sql = (f"SELECT {_COLUMNS} FROM (SELECT d.rowid, ts_rank(d.tsv, %s::tsquery) AS r FROM {TABLE} d "
+               f"WHERE d.tsv @@ %s::tsquery{where} LIMIT {RANKED}) m JOIN {TABLE} d ON d.rowid = m.rowid "
+               f"ORDER BY m.r DESC, d.rowid LIMIT %s")
+        rows = self.db.execute(sql, [q, q, *args, cap]).fetchall()
         return [Doc(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10],
                     frozenset(r[11].split("|")) - {""}) for r in rows]
 
