@@ -28,6 +28,7 @@ __all__ = ["SearchIndex", "SearchHits", "index_paths", "parse_query", "snippet",
 MAX_LIMIT = 1000       # hits one search may return
 BUSY_SECONDS = 1800    # a second `index` run waits this long for the first one's transaction
 CANDIDATES = 60        # candidates a stage fetches beyond the limit, for the shared ranking to order
+RANKED = 500           # a backend orders by its own rank the newest RANKED matches of a stage, at most
 
 
 def is_url(target) -> bool:

@@ -368,6 +368,24 @@ def analyze(query: str, count=None) -> Plan:
     return Plan(concepts, notice, corrected)
 
 
+def expression(concepts: list, atom, and_: str, or_: str, any_concept: bool = False) -> str | None:
+    """A backend's query text for concepts (each a list of alternatives): ``atom(Atom) -> str | None`` writes
+    one atom, ``and_``/``or_`` join; all concepts required, or any with ``any_concept``; None when nothing can
+    be searched (a required concept has no searchable alternative)."""
+    clauses = []
+    for alts in concepts:
+        parts = []
+        for alt in alts:
+            groups = [[a for a in map(atom, g) if a] for g in alt.groups]
+            if groups and all(groups):
+                parts.append(and_.join("(" + or_.join(g) + ")" for g in groups))
+        if parts:
+            clauses.append("(" + or_.join(f"({p})" for p in parts) + ")")
+        elif not any_concept:
+            return None
+    return (or_ if any_concept else and_).join(clauses) or None
+
+
 # ------------------------------------------------------------------------------------------------ ranking
 @dataclass
 class Doc:

@@ -18,14 +18,13 @@ import re
 
 from ..errors import Errors, InputError
 from ..tokenize import get_tokenizer
-from . import SearchIndex, shown
-from .analysis import Doc, units
+from . import RANKED, SearchIndex, shown
+from .analysis import Doc, expression, units
 from .sqlite import filter_sql
 
 TABLE = "search_docs"
 MAX_POS = 16383          # PostgreSQL's largest tsvector position
 MAX_POSITIONS = 255      # positions kept for one lexeme
-RANKED = 400             # matches ts_rank orders, at most
 
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS {TABLE} (
@@ -85,27 +84,9 @@ def _atom(atom) -> str | None:
     return f"({phrase} | {_lexeme(''.join(us))})" if len(us) >= 3 else phrase
 
 
-def _alternative(alt) -> str | None:
-    groups = []
-    for g in alt.groups:
-        atoms = [a for a in (_atom(x) for x in g) if a]
-        if not atoms:
-            return None
-        groups.append("(" + " | ".join(atoms) + ")")
-    return " & ".join(groups) if groups else None
-
-
 def tsquery_text(concepts: list, any_concept: bool = False) -> str | None:
-    clauses = []
-    for alts in concepts:
-        parts = [p for p in (_alternative(a) for a in alts) if p]
-        if parts:
-            clauses.append("(" + " | ".join(f"({p})" for p in parts) + ")")
-        elif not any_concept:
-            return None
-    if not clauses:
-        return None
-    return (" | " if any_concept else " & ").join(clauses)
+    """The tsquery text of concepts (each a list of alternatives): all concepts, or any."""
+    return expression(concepts, _atom, " & ", " | ", any_concept)
 
 
 class PostgresSearchIndex(SearchIndex):
@@ -194,11 +175,11 @@ class PostgresSearchIndex(SearchIndex):
         if not q:
             return []
         where, args = filter_sql(filters, "%s")
-        # ts_rank reads every matching tsvector: rank the first RANKED matches only (a one-character query may
+        # ts_rank reads every matching tsvector: rank the newest RANKED matches only (a one-character query may
         # match most of the table), then fetch the columns of the best ``cap``
-        sql = (f"SELECT {_COLUMNS} FROM (SELECT d.rowid, ts_rank(d.tsv, %s::tsquery) AS r FROM {TABLE} d "
-               f"WHERE d.tsv @@ %s::tsquery{where} LIMIT {RANKED}) m JOIN {TABLE} d ON d.rowid = m.rowid "
-               f"ORDER BY m.r DESC, d.rowid LIMIT %s")
+        sql = (f"SELECT {_COLUMNS} FROM (SELECT rowid, ts_rank(tsv, %s::tsquery) AS r FROM (SELECT d.rowid, d.tsv "
+               f"FROM {TABLE} d WHERE d.tsv @@ %s::tsquery{where} ORDER BY d.rowid DESC LIMIT {RANKED}) n) m "
+               f"JOIN {TABLE} d ON d.rowid = m.rowid ORDER BY m.r DESC, d.rowid DESC LIMIT %s")
         rows = self.db.execute(sql, [q, q, *args, cap]).fetchall()
         return [Doc(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10],
                     frozenset(r[11].split("|")) - {""}) for r in rows]

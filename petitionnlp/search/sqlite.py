@@ -15,8 +15,8 @@ from pathlib import Path
 
 from ..errors import Errors, InputError
 from ..tokenize import get_tokenizer
-from . import BUSY_SECONDS, SearchIndex
-from .analysis import Doc, units
+from . import BUSY_SECONDS, RANKED, SearchIndex
+from .analysis import Doc, expression, units
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS docs (
@@ -65,28 +65,9 @@ def _atom(atom) -> str | None:
     return f"{{title_grams body_grams}} : {p}"
 
 
-def _alternative(alt) -> str | None:
-    groups = []
-    for g in alt.groups:
-        atoms = [a for a in (_atom(x) for x in g) if a]
-        if not atoms:
-            return None
-        groups.append("(" + " OR ".join(atoms) + ")")
-    return " AND ".join(groups) if groups else None
-
-
 def match_expression(concepts: list, any_concept: bool = False) -> str | None:
     """The FTS5 MATCH expression of concepts (each a list of alternatives): all concepts, or any."""
-    clauses = []
-    for alts in concepts:
-        parts = [p for p in (_alternative(a) for a in alts) if p]
-        if parts:
-            clauses.append("(" + " OR ".join(f"({p})" for p in parts) + ")")
-        elif not any_concept:
-            return None
-    if not clauses:
-        return None
-    return (" OR " if any_concept else " AND ").join(clauses)
+    return expression(concepts, _atom, " AND ", " OR ", any_concept)
 
 
 def filter_sql(filters: dict, mark: str = "?") -> tuple[str, list]:
@@ -239,13 +220,19 @@ class SqliteSearchIndex(SearchIndex):
         if not match:
             return []
         where, args = filter_sql(filters)
-        if not self.current:   # an old read-only index: no place tokens and no folded copies
+        columns, weights = _COLUMNS, _WEIGHTS
+        if not self.current:   # a read-only index of the earlier layout: no place tokens, no folded copies
             where = where.replace("coalesce(d.places, '')", "''")
-        sql = (f"SELECT {_COLUMNS if self.current else _COLUMNS.replace('d.folded_title', 'NULL').replace('d.folded', 'NULL').replace('d.places', 'NULL')} "
-               f"FROM docs_fts JOIN docs d ON d.rowid = docs_fts.rowid "
-               f"WHERE docs_fts MATCH ?{where} ORDER BY bm25(docs_fts, {', '.join(map(str, _WEIGHTS[:5 if self.current else 4]))}) LIMIT ?")
-        if not self.current:
-            match = match.replace("places : ", "body_grams : ")
+            columns = _COLUMNS.replace("d.folded_title", "NULL").replace("d.folded", "NULL").replace("d.places", "NULL")
+            weights, match = _WEIGHTS[:4], match.replace("places : ", "body_grams : ")
+        bm25 = f"bm25(docs_fts, {', '.join(map(str, weights))})"
+        # rank the newest RANKED matches (a one-character query matches most of the table) inside the FTS
+        # table; the documents' rows are read for the best ``cap`` only
+        inner = (f"SELECT docs_fts.rowid AS rowid, {bm25} AS s FROM docs_fts "
+                 + ("JOIN docs d ON d.rowid = docs_fts.rowid " if where else "")
+                 + f"WHERE docs_fts MATCH ?{where} ORDER BY docs_fts.rowid DESC LIMIT {RANKED}")
+        sql = (f"SELECT {columns} FROM (SELECT rowid, s FROM ({inner}) ORDER BY s LIMIT ?) m "
+               f"JOIN docs d ON d.rowid = m.rowid ORDER BY m.s")
         return [row_doc(r) for r in self.db.execute(sql, [match, *args, cap])]
 
     def _count(self, concepts, cap) -> int:
