@@ -179,9 +179,7 @@ class SearchIndex:
             filters["region_atoms"] = place_filter_atoms(region)
         cap = limit + CANDIDATES
         found: dict[str, Doc] = {}
-        stages = [(plan.literal(), False), (plan.full(), False)]
-        if len(plan.concepts) > 1:
-            stages.append((plan.full(), True))
+        stages = [(plan.literal(), False), (plan.full(), False), (plan.loose(), True)]
         done = set()
         for concepts, any_concept in stages:
             key = (repr(concepts), any_concept)

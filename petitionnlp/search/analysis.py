@@ -28,6 +28,7 @@ MAX_TERMS = 32         # query terms looked at (a pasted paragraph is not 500 re
 MAX_QUERY_CHARS = 400
 
 W_LITERAL, W_NUMERALS, W_TYPO, W_NEAR, W_PARTS = 1.0, 0.95, 0.9, 0.75, 0.5
+W_PART_SOME = 0.3     # some of a compound's parts (all of them: W_PARTS)
 W_PLACE_FIELD, W_PLACE_TEXT = 1.0, 0.6
 W_RELATION = {"=": 0.6, "~": 0.6, ">": 0.5}
 TIEBREAK = 0.09        # all tie-breaks together stay below the smallest gap between weights
@@ -77,6 +78,18 @@ class Plan:
 
     def full(self) -> list[list[Alternative]]:
         return [c.alts for c in self.concepts]
+
+    def loose(self) -> list[list[Alternative]]:
+        """The alternatives with the parts of each compound as alternatives of their own (the last stage)."""
+        out = []
+        for c in self.concepts:
+            alts = list(c.alts)
+            for a in c.alts:
+                if a.label == "near":
+                    # for fetching only: ranked by the compound's own partial credit
+                    alts += [Alternative(0.0, "part", (g,)) for g in a.groups if len(g[0].value) >= 2]
+            out.append(alts)
+        return out
 
 
 # ------------------------------------------------------------------------------------------------ parsing
@@ -279,18 +292,22 @@ def _homophones() -> dict[str, str]:
 
 
 def typo_candidates(term: str) -> list[str]:
-    """Known words a typed term may have meant: a character replaced by one of the same pinyin (油咽 → 油烟),
-    two neighbours swapped, or one character dropped — most likely first."""
+    """Terms a typed term may have meant: a character replaced by one of the same pinyin (油咽 → 油烟) making a
+    known word, or making one with its neighbour inside a longer term; two neighbours swapped, or one character
+    dropped, making a known word — most likely first.  The caller keeps those the index finds."""
     if not _CJK.search(term) or not 2 <= len(term) <= 8:
         return []
     vocab, sounds = _vocabulary(), _homophones()
-    out = []
+    out, inside = [], []
     for i, ch in enumerate(term):
         for other in sounds.get(ch, ""):
             if other != ch:
                 cand = term[:i] + other + term[i + 1:]
                 if cand in vocab:
                     out.append(cand)
+                elif len(term) > 2 and (i > 0 and term[i - 1] + other in vocab
+                                        or i + 1 < len(term) and other + term[i + 1] in vocab):
+                    inside.append(cand)   # a compound with a word of it mistyped: 油咽直排 → 油烟直排
     for i in range(len(term) - 1):
         cand = term[:i] + term[i + 1] + term[i] + term[i + 2:]
         if cand != term and cand in vocab:
@@ -300,7 +317,7 @@ def typo_candidates(term: str) -> list[str]:
             cand = term[:i] + term[i + 1:]
             if cand in vocab:
                 out.append(cand)
-    return list(dict.fromkeys(out))[:12]
+    return list(dict.fromkeys(out + inside))[:12]
 
 
 # ------------------------------------------------------------------------------------------------ analysis
@@ -421,12 +438,20 @@ def _atom_spans(atom: Atom, doc: Doc) -> list[tuple[int, int]]:
 
 def _match(alt: Alternative, doc: Doc):
     """(weight, spans of every group) when ``alt`` matches ``doc``, else None."""
-    spans = []
+    spans, missing = [], 0
     for group in alt.groups:
         found = [s for atom in group for s in _atom_spans(atom, doc)]
         if not found:
-            return None
+            if alt.label != "near":
+                return None
+            missing += 1
         spans.append(found)
+    if missing:
+        # some parts of a compound only: a little credit for the share of its (longer) parts present
+        have = [g for g, sp in zip(alt.groups, spans) if sp and len(g[0].value) >= 2]
+        if not have:
+            return None
+        return W_PART_SOME * alt.weight / W_PARTS * len(have) / len(alt.groups), [sp for sp in spans if sp]
     weight = alt.weight
     if alt.parts:
         near = _near(spans, max(12, 3 * sum(len(g[0].value) for g in alt.groups)))
