@@ -369,6 +369,8 @@ def analyze(query: str, count=None) -> Plan:
                     best, best_n = None, max(have * 10, 0)
                     for cand in typo_candidates(piece):
                         n = count([_literal(cand)])
+                        if not n and cand in thesaurus():   # a word the documents write in other words only
+                            n = count(_word_alts(cand)) // 2
                         if n > best_n:
                             best, best_n = cand, n
                     if best and (have == 0 or best_n >= 10 * max(have, 1)):
