@@ -16,6 +16,7 @@ MATCH expression or a tsquery to fetch candidates; :func:`score` ranks them here
 from __future__ import annotations
 
 import math
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -26,6 +27,7 @@ from ..tokenize import Tokenizer, get_tokenizer
 
 MAX_TERMS = 32         # query terms looked at (a pasted paragraph is not 500 required words)
 MAX_QUERY_CHARS = 400
+MAX_TYPO_TERMS = 4     # terms of one query looked at for typos (each costs a few index look-ups)
 
 W_LITERAL, W_NUMERALS, W_TYPO, W_NEAR, W_PARTS = 1.0, 0.95, 0.9, 0.75, 0.5
 W_PART_SOME = 0.3     # some of a compound's parts (all of them: W_PARTS)
@@ -255,40 +257,64 @@ def _split_places(term: str) -> list[tuple[str, list]]:
 
 # ------------------------------------------------------------------------------------------------ typos
 @lru_cache(maxsize=1)
-def _vocabulary() -> frozenset:
-    """Words a corrected term may become: jieba's dictionary, the domain dictionary, the thesaurus, the lexicon."""
+def _typo_tables() -> tuple[frozenset, dict]:
+    """(the words a corrected term may become, character → the characters read the same, tones ignored).
+
+    Words: jieba's dictionary (its words of 2–6 characters seen at least 3 times), the domain dictionary, the
+    thesaurus and the lexicon; sounds: pypinyin's dictionary (each character's first reading).  Built once and
+    kept as text in the user cache (reading jieba's 350,000 words and pypinyin's table takes seconds)."""
+    import importlib.metadata
     import importlib.util
+    import unicodedata
     from pathlib import Path
+
+    from ..resources import cache_dir, corpus_path
+
+    spec = importlib.util.find_spec("jieba")
+    jieba_dict = Path(spec.origin).parent / "dict.txt" if spec and spec.origin else None
+    sources = [corpus_path("search", "thesaurus.tsv"), corpus_path("search", "synonyms.tsv"),
+               corpus_path("lexicon", "userdict.txt"), corpus_path("lexicon", "pollution_terms.tsv")]
+    key = "|".join(f"{p.name}:{p.stat().st_size}:{int(p.stat().st_mtime)}" for p in sources
+                   + ([jieba_dict] if jieba_dict and jieba_dict.is_file() else []))
+    key += "|pypinyin:" + importlib.metadata.version("pypinyin")
+    cache = cache_dir() / "search_typo_tables.txt"
+    try:
+        with open(cache, encoding="utf-8") as fh:
+            if fh.readline().rstrip("\n") == key:
+                sounds_line, words_line = fh.readline().rstrip("\n"), fh.readline().rstrip("\n")
+                groups = sounds_line.split(" ")
+                return frozenset(words_line.split(" ")), {ch: g for g in groups for ch in g}
+    except OSError:
+        pass
+    from pypinyin.pinyin_dict import pinyin_dict
 
     words = set(thesaurus())
     for line in read_list("lexicon", "userdict.txt"):
         words.add(line.split()[0])
     for line in read_list("lexicon", "pollution_terms.tsv"):
         words.add(line.split("\t")[0])
-    spec = importlib.util.find_spec("jieba")
-    if spec and spec.origin:
-        path = Path(spec.origin).parent / "dict.txt"
-        if path.is_file():
-            with open(path, encoding="utf-8") as fh:
-                for line in fh:
-                    w, _, rest = line.partition(" ")
-                    if 2 <= len(w) <= 6 and int(rest.split(" ", 1)[0] or 0) >= 3:
-                        words.add(w)
-    return frozenset(words)
-
-
-@lru_cache(maxsize=1)
-def _homophones() -> dict[str, str]:
-    """character → the characters read the same (tones ignored), from pypinyin's dictionary."""
-    from pypinyin import Style, lazy_pinyin
-    from pypinyin.pinyin_dict import pinyin_dict
-
+    if jieba_dict and jieba_dict.is_file():
+        with open(jieba_dict, encoding="utf-8") as fh:
+            for line in fh:
+                w, _, rest = line.partition(" ")
+                if 2 <= len(w) <= 6 and int(rest.split(" ", 1)[0] or 0) >= 3:
+                    words.add(w)
+    words = {w for w in words if w and " " not in w}
     by_sound: dict[str, list[str]] = {}
-    for code in pinyin_dict:
+    for code, readings in pinyin_dict.items():
         if 0x4E00 <= code <= 0x9FFF:
-            ch = chr(code)
-            by_sound.setdefault(lazy_pinyin(ch, style=Style.NORMAL)[0], []).append(ch)
-    return {ch: "".join(chs) for chs in by_sound.values() for ch in chs}
+            plain = "".join(c for c in unicodedata.normalize("NFD", readings.split(",")[0])
+                            if not unicodedata.combining(c))
+            by_sound.setdefault(plain, []).append(chr(code))
+    groups = ["".join(chs) for chs in by_sound.values()]
+    try:
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(key + "\n" + " ".join(groups) + "\n" + " ".join(sorted(words)) + "\n")
+        os.replace(tmp, cache)
+    except OSError:
+        pass
+    return frozenset(words), {ch: g for g in groups for ch in g}
 
 
 def typo_candidates(term: str) -> list[str]:
@@ -297,7 +323,7 @@ def typo_candidates(term: str) -> list[str]:
     dropped, making a known word — most likely first.  The caller keeps those the index finds."""
     if not _CJK.search(term) or not 2 <= len(term) <= 8:
         return []
-    vocab, sounds = _vocabulary(), _homophones()
+    vocab, sounds = _typo_tables()
     out, inside = [], []
     for i, ch in enumerate(term):
         for other in sounds.get(ch, ""):
@@ -346,7 +372,7 @@ def _word_alts(term: str) -> list[Alternative]:
 def analyze(query: str, count=None) -> Plan:
     """The plan of a query.  ``count(alternatives) -> int`` (documents matching, capped) lets a term that finds
     nothing be tried as the word of the same sound it was probably meant to be."""
-    concepts, corrected = [], {}
+    concepts, corrected, tried = [], {}, 0
     for term, quoted in parse(query):
         term = term.lower()
         if quoted:
@@ -361,7 +387,8 @@ def analyze(query: str, count=None) -> Plan:
                 concepts.append(Concept(piece, False, alts, place=True))
                 continue
             alts = [_literal(piece)] + _word_alts(piece)
-            if count is not None and _CJK.search(piece):
+            if count is not None and _CJK.search(piece) and tried < MAX_TYPO_TERMS:
+                tried += 1
                 have = count([_literal(piece)])
                 if have <= 2 and len(alts) > 1:
                     have = max(have, count(alts) // 10)   # its parts and thesaurus words find enough
