@@ -28,7 +28,8 @@ __all__ = ["SearchIndex", "SearchHits", "index_paths", "parse_query", "snippet",
 MAX_LIMIT = 1000       # hits one search may return
 BUSY_SECONDS = 1800    # a second `index` run waits this long for the first one's transaction
 CANDIDATES = 60        # candidates a stage fetches beyond the limit, for the shared ranking to order
-RANKED = 500           # a backend orders by its own rank the newest RANKED matches of a stage, at most
+RANKED = 250           # a backend orders by its own rank RANKED matches of a stage, at most (SQLite: the
+                       # newest; PostgreSQL: the first its GIN scan yields — ordering all would read them all)
 
 
 def is_url(target) -> bool:
@@ -168,8 +169,7 @@ class SearchIndex:
 
     def _search(self, query, limit, date_from, date_to, type_, region, kinds) -> SearchHits:
         out = SearchHits()
-        plan = analyze(query, count=lambda alts: self._count([alts], 3 if len(alts) == 1 else 30))
-        out.notice, out.corrected = plan.notice, plan.corrected
+        plan = analyze(query)
         if not plan.concepts:
             return out
         filters = {"date_from": date_from, "date_to": date_to, "type": normalize(type_) if type_ else None,
@@ -179,9 +179,13 @@ class SearchIndex:
             filters["region_atoms"] = place_filter_atoms(region)
         cap = limit + CANDIDATES
         found: dict[str, Doc] = {}
-        stages = [(plan.literal(), False), (plan.full(), False), (plan.loose(), True)]
         done = set()
-        for concepts, any_concept in stages:
+        for stage in ("literal", "full", "loose"):
+            if stage == "full":
+                # fewer than ``limit`` literal matches: look for typos (a few look-ups in the index) first
+                plan = analyze(query, count=lambda alts: self._count([alts], 3 if len(alts) == 1 else 30))
+                out.notice, out.corrected = plan.notice, plan.corrected
+            concepts, any_concept = getattr(plan, stage)(), stage == "loose"
             key = (repr(concepts), any_concept)
             if key in done or any(not alts for alts in concepts) and not any_concept:
                 continue

@@ -175,10 +175,11 @@ class PostgresSearchIndex(SearchIndex):
         if not q:
             return []
         where, args = filter_sql(filters, "%s")
-        # ts_rank reads every matching tsvector: rank the newest RANKED matches only (a one-character query may
-        # match most of the table), then fetch the columns of the best ``cap``
+        # ts_rank reads every matching tsvector, and any order over all matches reads all their rows: rank the
+        # first RANKED matches the GIN scan yields (a one-character query matches most of the table), then fetch
+        # the columns of the best ``cap``
         sql = (f"SELECT {_COLUMNS} FROM (SELECT rowid, ts_rank(tsv, %s::tsquery) AS r FROM (SELECT d.rowid, d.tsv "
-               f"FROM {TABLE} d WHERE d.tsv @@ %s::tsquery{where} ORDER BY d.rowid DESC LIMIT {RANKED}) n) m "
+               f"FROM {TABLE} d WHERE d.tsv @@ %s::tsquery{where} LIMIT {RANKED}) n) m "
                f"JOIN {TABLE} d ON d.rowid = m.rowid ORDER BY m.r DESC, d.rowid DESC LIMIT %s")
         rows = self.db.execute(sql, [q, q, *args, cap]).fetchall()
         return [Doc(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10],
