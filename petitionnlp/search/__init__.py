@@ -197,8 +197,8 @@ class SearchIndex:
         ranked = []
         for d in found.values():
             s, matches = score(plan, d)
-            if s > 0:
-                ranked.append((s, d, matches))
+            # a document the index matched across punctuation (噪声扰民 in 噪声，扰民) stays, after the others
+            ranked.append((s or 0.01, d, matches))
         ranked.sort(key=lambda x: (-x[0], x[1].id))
         for s, d, matches in ranked[:limit]:
             hit = {"id": d.id, "title": d.title, "date": d.date, "score": round(s, 4),

@@ -37,6 +37,7 @@ TIEBREAK = 0.09        # all tie-breaks together stay below the smallest gap bet
 
 _TOKEN = re.compile(r"[0-9a-z]+|[\u3400-\u9fff\uf900-\ufaff]", re.IGNORECASE)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_EDGES = re.compile(r"^[^\w]+|[^\w]+$")
 _NUMERALS = dict(zip("0123456789", "〇一二三四五六七八九"))
 _NUMERAL_BACK = {v: k for k, v in _NUMERALS.items()} | {"两": "2"}
 
@@ -100,7 +101,7 @@ def parse(query: str) -> list[tuple[str, bool]]:
     query = query[:MAX_QUERY_CHARS].replace("“", '"').replace("”", '"').replace("\u3000", " ")
     out = []
     for m in re.finditer(r'"([^"]+)"|(\S+)', query):
-        term = normalize(m.group(1) or m.group(2))
+        term = _EDGES.sub("", normalize(m.group(1) or m.group(2)))   # -噪声, 噪声。 → 噪声
         if _TOKEN.search(term) and (term, m.group(1) is not None) not in out:
             out.append((term, m.group(1) is not None))
         if len(out) >= MAX_TERMS:
