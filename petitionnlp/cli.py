@@ -176,10 +176,10 @@ def _cmd_extract(args) -> int:
 
 
 def _cmd_index(args) -> int:
-    from .search import index_paths
+    from .search import index_paths, shown
 
     counts = index_paths(args.paths, args.db)
-    print(f"已索引 {counts['indexed']} 篇（{counts['unchanged']} 篇未变），库中共 {counts['total']} 篇: {args.db}",
+    print(f"已索引 {counts['indexed']} 篇（{counts['unchanged']} 篇未变），库中共 {counts['total']} 篇: {shown(args.db)}",
           file=sys.stderr)
     return 0
 
@@ -188,16 +188,18 @@ def _cmd_search(args) -> int:
     from pathlib import Path
 
     from .errors import Errors, InputError
-    from .search import MAX_LIMIT, SearchIndex
+    from .search import MAX_LIMIT, SearchIndex, is_url
 
     date_from, date_to = _date_option(args.date_from, "--from"), _date_option(args.date_to, "--to")
     if not 1 <= args.limit <= MAX_LIMIT:
         raise InputError(Errors.E041.format(value=args.limit, max=MAX_LIMIT))
-    if not Path(args.db).is_file():
+    if not is_url(args.db) and not Path(args.db).is_file():
         raise InputError(Errors.E001.format(path=args.db))
     with SearchIndex(args.db, readonly=True) as ix:
         hits = ix.search(args.query, args.limit, date_from and date_from.isoformat(),
                          date_to and date_to.isoformat(), args.type, args.region)
+    if hits.notice:
+        print(hits.notice, file=sys.stderr)
     if args.json:
         print(json.dumps([{k: h[k] for k in ("id", "title", "date", "score", "snippet")} for h in hits],
                          ensure_ascii=False))
@@ -428,12 +430,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     ix = sub.add_parser("index", help="建立/更新检索库 (index briefings and petitions)")
     ix.add_argument("paths", nargs="+", metavar="PATH", help=".txt/.md files (one document each), .jsonl, folders")
-    ix.add_argument("--db", required=True, help="the SQLite index file")
+    ix.add_argument("--db", required=True, help="the SQLite index file, or a postgresql:// URL")
     ix.set_defaults(func=_cmd_index)
 
     q = sub.add_parser("search", help="检索 (search the index)")
     q.add_argument("query", metavar="QUERY", help='words; "quoted phrase"; a term of one or two characters works')
-    q.add_argument("--db", required=True)
+    q.add_argument("--db", required=True, help="the SQLite index file, or a postgresql:// URL")
     q.add_argument("--limit", type=int, default=10)
     q.add_argument("--json", action="store_true", help="a JSON list, best first")
     q.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")

@@ -1,4 +1,6 @@
-"""Search over real texts of the dev corpora: short queries, phrases, traditional text, filters, re-indexing."""
+"""Search over real texts of the dev corpora: short queries, phrases, traditional text, filters, re-indexing;
+compounds, thesaurus words, places, typos and snippets (issue 22) — every test on both backends, the SQLite file
+and a PostgreSQL database of the tests' own throw-away cluster (issue 20)."""
 
 import json
 
@@ -9,14 +11,29 @@ from petitionnlp.search import SearchIndex, index_paths, parse_query
 from petitionnlp.text import normalize
 
 
-@pytest.fixture(scope="module")
-def dev_docs(tmp_path_factory):
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(params=BACKENDS)
+def target(request, tmp_path):
+    """A new, empty index target of each backend: a file path, or the URL of a new PostgreSQL database."""
+    if request.param == "sqlite":
+        return lambda name="ix": tmp_path / f"{name}.db"
+    cluster = request.getfixturevalue("pg_cluster")
+    return lambda name="ix": cluster.new_database()
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def dev_docs(request, tmp_path_factory):
     path = SHARED / "petitions_dev.jsonl"
     if not path.is_file():
         pytest.skip("shared dev corpus not present")
     rows = [json.loads(x) for x in path.open(encoding="utf-8")]
     briefs = [json.loads(x)["doc"] for x in (SHARED / "briefings_dev.jsonl").open(encoding="utf-8")]
-    db = tmp_path_factory.mktemp("ix") / "dev.db"
+    if request.param == "sqlite":
+        db = tmp_path_factory.mktemp("ix") / "dev.db"
+    else:
+        db = request.getfixturevalue("pg_cluster").new_database()
     with SearchIndex(db) as ix:
         for r in rows:
             ix.add(r["id"], r["text"], kind="petition")
@@ -66,15 +83,15 @@ def test_all_terms_rank_before_some(dev_docs):
     assert both and set(got[:len(both)]) == both
 
 
-def test_title_boost(tmp_path):
-    with SearchIndex(tmp_path / "t.db") as ix:
+def test_title_boost(target):
+    with SearchIndex(target()) as ix:
         ix.add("body", "文中提到搅拌站一次。" + "其他内容" * 20)
         ix.add("title", "其他内容" * 20, title="搅拌站扬尘整治")
         assert [h["id"] for h in ix.search("搅拌站")][0] == "title"
 
 
-def test_reindexing_replaces(tmp_path):
-    db = tmp_path / "r.db"
+def test_reindexing_replaces(target):
+    db = target()
     with SearchIndex(db) as ix:
         ix.add("x", "养殖场废水直排")
         assert ix.add("x", "养殖场废水直排") is False
@@ -83,11 +100,11 @@ def test_reindexing_replaces(tmp_path):
         assert ix.search("废水") == [] and ix.search("油烟")[0]["id"] == "x"
 
 
-def test_filters_on_classified_petitions(tmp_path):
+def test_filters_on_classified_petitions(tmp_path, target):
     out = tmp_path / "classified.jsonl"
     code, _, err = run_cli("classify", ROOT / "corpora" / "samples" / "petitions_sample.csv", "-o", out)
     assert code == 0, err
-    db = tmp_path / "p.db"
+    db = target()
     code, _, err = run_cli("index", out, "--db", db)
     assert code == 0, err
     code, got, err = run_cli("search", "扬尘", "--db", db, "--json", "--type", "大气", "--region", "衡阳市")
@@ -98,12 +115,12 @@ def test_filters_on_classified_petitions(tmp_path):
     assert json.loads(got) == []
 
 
-def test_date_filters_and_txt_files(tmp_path):
+def test_date_filters_and_txt_files(tmp_path, target):
     a = tmp_path / "a.txt"
     a.write_text("简报一\n2017年5月15日\n综合协调组每3天一报告。", encoding="utf-8")
     b = tmp_path / "b.md"
     b.write_text("简报二\n2021年1月13日\n每3天一报告进展。", encoding="gb18030")
-    db = tmp_path / "d.db"
+    db = target()
     assert index_paths([str(a), str(b)], str(db))["total"] == 2
     with SearchIndex(db) as ix:
         assert {h["id"] for h in ix.search("报告")} == {str(a), str(b)}
@@ -126,8 +143,8 @@ def test_search_cli_errors(tmp_path):
     assert code == 2 and "bad.db" in err and "Traceback" not in err
 
 
-def test_variants_found_after_the_exact_word(tmp_path):
-    with SearchIndex(tmp_path / "s.db") as ix:
+def test_variants_found_after_the_exact_word(target):
+    with SearchIndex(target()) as ix:
         ix.add("noise", "工地夜间施工噪声很大")
         ix.add("noise2", "小区旁KTV噪音扰民")
         ix.add("smoke", "餐馆油烟直排")
@@ -137,8 +154,98 @@ def test_variants_found_after_the_exact_word(tmp_path):
         assert [h["id"] for h in ix.search('"噪声"')] == ["noise"]  # a quoted phrase is taken as written
 
 
-def test_long_term_falls_back_to_its_words(tmp_path):
-    with SearchIndex(tmp_path / "w.db") as ix:
+def test_long_term_falls_back_to_its_words(target):
+    with SearchIndex(target()) as ix:
         ix.add("p1", "某养猪场将污水直接排入小河")
         ix.add("p2", "某养鸡场臭味扰民")
         assert [h["id"] for h in ix.search("养猪场污水")][0] == "p1"
+
+
+# ---------------------------------------------------------------------------------- issue 22: what a clerk means
+def test_phrase_snippet_marks_the_whole_phrase_only(dev_docs):
+    db, _, _ = dev_docs
+    with SearchIndex(db) as ix:
+        top = ix.search("每3天一报告")[0]
+    assert top["id"] == "seed"
+    assert "【每3天一报告】" in top["snippet"] and "【报告】" not in top["snippet"]
+    assert "；" in top["snippet"] or "，" in top["snippet"]   # Chinese punctuation kept
+
+
+def test_compound_found_as_its_parts_in_either_order_below_the_compound(target):
+    with SearchIndex(target()) as ix:
+        ix.add("exact", "村里有人搞垃圾焚烧，浓烟呛人")
+        ix.add("order", "有人在河边焚烧垃圾")
+        ix.add("apart", "垃圾在露天被焚烧，烟很大")
+        ix.add("far", "垃圾成堆无人清运。" + "村民多次反映问题。" * 6 + "去年冬天有人焚烧秸秆")
+        ix.add("other", "餐馆油烟直排")
+        got = [h["id"] for h in ix.search("垃圾焚烧")]
+    assert got[0] == "exact" and set(got[1:3]) == {"order", "apart"} and got[3] == "far" and "other" not in got
+
+
+def test_colloquial_and_broad_words_find_what_they_mean(target):
+    with SearchIndex(target()) as ix:
+        ix.add("pond", "小区旁边的水塘发黑发臭，夏天臭气熏天")
+        ix.add("heichou", "村口东坑水体黑臭，异味大")
+        ix.add("chicken", "养鸡场鸡粪直接排入水池")
+        ix.add("pigs", "养殖场的废水直排小河")
+        ix.add("noise", "广场舞噪音扰民")
+        assert {h["id"] for h in ix.search("臭水塘")} >= {"pond", "heichou"}
+        assert [h["id"] for h in ix.search("家禽")][0] == "chicken"
+        hits = ix.search("家禽 污染")
+        assert hits and hits[0]["id"] == "chicken"
+
+
+def test_a_city_finds_its_districts_and_ranks_its_namesake_company_below(target):
+    with SearchIndex(target()) as ix:
+        ix.add("district", "岳麓区某小区旁工地夜间施工噪声扰民", kind="petition")
+        ix.add("company", "株洲市荷塘区长沙路的长沙某某机械公司噪声扰民", kind="petition")
+        ix.add("elsewhere", "衡阳市珠晖区工厂噪声扰民", kind="petition")
+        got = [h["id"] for h in ix.search("长沙 噪声")]
+        assert got[0] == "district" and "elsewhere" not in got[:2]
+        assert got.index("company") > got.index("district")
+        assert [h["id"] for h in ix.search("噪声", region="长沙市")] == ["district"]
+        assert [h["id"] for h in ix.search("噪声", region="长沙")] == ["district"]
+        assert ix.search("长沙噪声")[0]["id"] == "district"
+
+
+def test_a_wrong_character_of_the_same_sound_is_searched_as_meant(target, tmp_path):
+    db = target()
+    with SearchIndex(db) as ix:
+        ix.add("a", "饭店油烟直排扰民")
+        ix.add("b", "烧烤店油烟很大")
+        ix.add("c", "工地噪声扰民")
+        hits = ix.search("油咽")
+        assert {h["id"] for h in hits} == {"a", "b"}
+        assert "油烟" in hits.notice and "已按" in hits.notice and hits[0]["notice"] == hits.notice
+        assert ix.search("油烟").notice is None
+    code, out, err = run_cli("search", "油咽", "--db", db, "--json")
+    assert code == 0 and "已按 “油烟” 检索" in err
+    assert {h["id"] for h in json.loads(out)} == {"a", "b"}
+    assert all(set(h) == {"id", "title", "date", "score", "snippet"} for h in json.loads(out))
+
+
+def test_numbers_in_words_find_the_phrase(target):
+    with SearchIndex(target()) as ix:
+        ix.add("words", "各组每三天一报告进展。")
+        ix.add("digits", "各组每3天一报告。")
+        ix.add("unrelated", "形成报告。三天后再议。")
+        got = [h["id"] for h in ix.search("每3天一报告")]
+        assert got[:2] == ["digits", "words"]
+
+
+def test_kinds_filter(target):
+    with SearchIndex(target()) as ix:
+        ix.add("p", "工地噪声扰民", kind="petition")
+        ix.add("pr", "工地噪声扰民【电话】", kind="petition_redacted")
+        ix.add("b", "噪声整治简报", kind="briefing")
+        assert {h["id"] for h in ix.search("噪声", kinds=["petition_redacted", "briefing"])} == {"pr", "b"}
+        assert ix.search("噪声", kinds=[]) == []
+        assert len(ix.search("噪声")) == 3
+
+
+def test_postgresql_errors_are_one_line(pg_url):
+    bad = pg_url.rsplit("/", 1)[0] + "/no_such_database"
+    code, _, err = run_cli("search", "噪声", "--db", bad)
+    assert code == 2 and "E032" in err and "Traceback" not in err
+    code, _, err = run_cli("search", "噪声", "--db", pg_url)   # a database without the index table
+    assert code == 2 and "E032" in err and "Traceback" not in err

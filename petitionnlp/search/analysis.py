@@ -1,0 +1,598 @@
+"""Query analysis and ranking shared by both search backends (SQLite FTS5 and PostgreSQL).
+
+A query is a list of *concepts*, one for each term the clerk typed (quoted phrases kept whole).  A concept is
+found by any of its *alternatives*, each with a weight: the term as written (1.0); the same with numbers in
+words (每3天 ↔ 每三天); a typo corrected to a term of the same pinyin or one edit away (0.9); its parts, near each
+other in either order (垃圾焚烧 → 焚烧垃圾: 0.75, apart: 0.5); the thesaurus' words for it
+(corpora/search/thesaurus.tsv: 臭水塘 → 黑臭, 家禽 → 养鸡场: 0.6 / 0.5); and for a place, the document's
+resolved province/city/county at every level (衡阳 → a petition naming only 珠晖区: 1.0) or its name in the text
+(0.6, so that a company named after the city does not outrank the city's own petitions).
+
+An alternative is groups of atoms, all groups required, any atom of a group: an atom is a substring of the folded
+text (``sub``) or a place token of the document (``place``).  The backends turn the same structure into an FTS5
+MATCH expression or a tsquery to fetch candidates; :func:`score` ranks them here, identically for both.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..resources import read_list
+from ..text import normalize
+from ..tokenize import Tokenizer, get_tokenizer
+
+MAX_TERMS = 32         # query terms looked at (a pasted paragraph is not 500 required words)
+MAX_QUERY_CHARS = 400
+MAX_TYPO_TERMS = 4     # terms of one query looked at for typos (each costs a few index look-ups)
+
+W_LITERAL, W_NUMERALS, W_TYPO, W_NEAR, W_PARTS = 1.0, 0.95, 0.9, 0.75, 0.5
+W_PART_SOME = 0.3     # some of a compound's parts (all of them: W_PARTS)
+W_PLACE_FIELD, W_PLACE_TEXT = 1.0, 0.6
+W_RELATION = {"=": 0.6, "~": 0.6, ">": 0.5}
+TIEBREAK = 0.09        # all tie-breaks together stay below the smallest gap between weights
+
+_TOKEN = re.compile(r"[0-9a-z]+|[\u3400-\u9fff\uf900-\ufaff]", re.IGNORECASE)
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_EDGES = re.compile(r"^[^\w]+|[^\w]+$")
+_NUMERALS = dict(zip("0123456789", "〇一二三四五六七八九"))
+_NUMERAL_BACK = {v: k for k, v in _NUMERALS.items()} | {"两": "2"}
+
+
+def units(text: str) -> list[str]:
+    """The indexed units of a text: runs of ASCII letters/digits and single CJK characters, lowercased."""
+    return [u.lower() for u in _TOKEN.findall(text)]
+
+
+@dataclass(frozen=True)
+class Atom:
+    kind: str   # "sub": a substring of the folded text; "place": a place token of the document
+    value: str
+
+
+@dataclass
+class Alternative:
+    weight: float
+    label: str                      # literal, numerals, typo, near, thesaurus, place, place_text
+    groups: tuple                   # tuple of tuples of Atom: every group required, any atom of it
+    parts: bool = False             # parts of a compound: weight raised when they are near each other
+
+
+@dataclass
+class Concept:
+    term: str
+    quoted: bool
+    alts: list = field(default_factory=list)
+    place: bool = False
+
+
+@dataclass
+class Plan:
+    concepts: list
+    notice: str | None = None           # "已按 “油烟” 检索" when a term was corrected
+    corrected: dict = field(default_factory=dict)   # typed term → the term searched
+
+    def literal(self) -> list[list[Alternative]]:
+        """Per concept the alternatives that count as the query as written (the first stage)."""
+        return [[a for a in c.alts if a.label in ("literal", "place")] for c in self.concepts]
+
+    def full(self) -> list[list[Alternative]]:
+        return [c.alts for c in self.concepts]
+
+    def loose(self) -> list[list[Alternative]]:
+        """The alternatives with the parts of each compound as alternatives of their own (the last stage)."""
+        out = []
+        for c in self.concepts:
+            alts = list(c.alts)
+            for a in c.alts:
+                if a.label == "near":
+                    # for fetching only: ranked by the compound's own partial credit
+                    alts += [Alternative(0.0, "part", (g,)) for g in a.groups if len(g[0].value) >= 2]
+            out.append(alts)
+        return out
+
+
+# ------------------------------------------------------------------------------------------------ parsing
+def parse(query: str) -> list[tuple[str, bool]]:
+    """(term, quoted) pairs: at most :data:`MAX_TERMS` distinct terms of the first :data:`MAX_QUERY_CHARS`."""
+    query = query[:MAX_QUERY_CHARS].replace("“", '"').replace("”", '"').replace("\u3000", " ")
+    out = []
+    for m in re.finditer(r'"([^"]+)"|(\S+)', query):
+        term = _EDGES.sub("", normalize(m.group(1) or m.group(2)))   # -噪声, 噪声。 → 噪声
+        if _TOKEN.search(term) and (term, m.group(1) is not None) not in out:
+            out.append((term, m.group(1) is not None))
+        if len(out) >= MAX_TERMS:
+            break
+    return out
+
+
+# ------------------------------------------------------------------------------------------------ thesaurus
+@lru_cache(maxsize=1)
+def thesaurus() -> dict[str, list[tuple[str, float]]]:
+    """word → [(expansion, weight)], from corpora/search/synonyms.tsv (groups of variants) and thesaurus.tsv."""
+    out: dict[str, dict[str, float]] = {}
+
+    def link(a, b, w):
+        a, b = normalize(a).lower(), normalize(b).lower()
+        if a != b and _TOKEN.search(b):
+            have = out.setdefault(a, {})
+            have[b] = max(have.get(b, 0.0), w)
+
+    for line in read_list("search", "synonyms.tsv"):
+        group = [w for w in line.split("|") if w]
+        for a in group:
+            for b in group:
+                link(a, b, W_RELATION["="])
+    for line in read_list("search", "thesaurus.tsv"):
+        cols = line.split("\t")
+        if len(cols) < 3 or cols[1] not in W_RELATION:
+            continue
+        word, rel, expansions = cols[0], cols[1], [e for e in cols[2].split("|") if e]
+        for e in expansions:
+            link(word, e, W_RELATION[rel])
+            if rel != ">" and "+" not in e:
+                link(e, word, W_RELATION[rel])
+    return {k: sorted(v.items(), key=lambda kv: (-kv[1], kv[0])) for k, v in out.items()}
+
+
+def _expansion_groups(expansion: str) -> tuple:
+    """``水塘+臭`` → ((sub 水塘,), (sub 臭,)); ``黑臭`` → ((sub 黑臭,),)."""
+    return tuple((Atom("sub", p),) for p in expansion.split("+") if _TOKEN.search(p))
+
+
+def _variants(word: str) -> list[str]:
+    """Equivalent spellings of a part (thesaurus ``=``/``~`` words, numbers in words): any of them fills it."""
+    out = [word]
+    out += [e for e, w in thesaurus().get(word, ()) if w >= W_RELATION["~"] and "+" not in e]
+    num = _numeral_variant(word)
+    if num:
+        out.append(num)
+    return list(dict.fromkeys(out))[:8]
+
+
+def _numeral_variant(term: str) -> str | None:
+    """每3天一报告 ↔ 每三天一报告 (single digits only: 10 and up are written too many ways)."""
+    if re.search(r"(?<![0-9])[0-9](?![0-9])", term):
+        return re.sub(r"(?<![0-9])[0-9](?![0-9])", lambda m: _NUMERALS[m.group()], term)
+    if any(ch in _NUMERAL_BACK for ch in term) and _CJK.search(term):
+        alt = re.sub(r"(?<=[每第])([一二三四五六七八九两])|([一二三四五六七八九两])(?=[天日周月年次个])",
+                     lambda m: _NUMERAL_BACK[m.group(1) or m.group(2)], term)
+        return alt if alt != term else None
+    return None
+
+
+# ------------------------------------------------------------------------------------------------ parts
+@lru_cache(maxsize=1)
+def _plain_tokenizer() -> Tokenizer:
+    """jieba without its HMM guesses (每3天一报告 → 每 3 天 一 报告, not 天一), on the shared dictionary."""
+    get_tokenizer()
+    return Tokenizer(hmm=False, shared=True)
+
+
+def parts_of(term: str) -> list[str]:
+    """A compound's parts: its jieba words; a word the dictionary keeps whole (垃圾焚烧) split into the
+    sub-words jieba's search mode knows (垃圾 焚烧)."""
+    words = [w for w in _plain_tokenizer().cut(term) if _TOKEN.search(w)]
+    if len(words) == 1 and len(term) >= 4:
+        subs = {w for w in _plain_tokenizer().cut_for_search(term) if w != term and len(w) >= 2}
+        tiles, i = [], 0
+        while i < len(term):
+            best = max((w for w in subs if term.startswith(w, i)), key=len, default=term[i])
+            tiles.append(best)
+            i += len(best)
+        if sum(len(t) >= 2 for t in tiles) >= 2:
+            words = tiles
+    return words
+
+
+# ------------------------------------------------------------------------------------------------ places
+def place_token(level: str, province: str | None, city: str | None = None, county: str | None = None) -> str:
+    """The token of a document's place at one level (p: province, c: city, x: county within its city)."""
+    name = {"p": province, "c": city, "x": f"{city or province or ''}{county or ''}"}[level]
+    return level + "".join(units(name or ""))
+
+
+def doc_place_tokens(province, city, county) -> list[str]:
+    out = []
+    if province:
+        out.append(place_token("p", province))
+    if city:
+        out.append(place_token("c", province, city))
+    if county:
+        out.append(place_token("x", province, city, county))
+    return out
+
+
+def _place_atoms(places) -> list[Atom]:
+    atoms = []
+    for p in places[:6]:
+        if p.level == "province":
+            atoms.append(Atom("place", place_token("p", p.province)))
+        elif p.level in ("city",) or (p.level == "zone" and not p.county):
+            atoms.append(Atom("place", place_token("c", p.province, p.city)))
+        elif p.county:
+            atoms.append(Atom("place", place_token("x", p.province, p.city, p.county)))
+        elif p.city:
+            atoms.append(Atom("place", place_token("c", p.province, p.city)))
+    return list(dict.fromkeys(atoms))
+
+
+def place_filter_atoms(region: str) -> list[Atom]:
+    """The place tokens a region filter (衡阳, 衡阳市, 珠晖区) stands for; [] when the gazetteer knows none."""
+    from ..regions import get_gazetteer
+
+    r = normalize(region).strip()
+    gaz = get_gazetteer()
+    places = gaz.exact.get(r) or gaz.short.get(r) or []
+    if not places:
+        ms = [m for m in gaz.find(r) if m.end - m.start == len(r)]
+        places = [p for m in ms for p in m.places]
+    return _place_atoms(list(places))
+
+
+def _split_places(term: str) -> list[tuple[str, list]]:
+    """A term cut into (piece, places) around the gazetteer names in it: 衡阳噪声 → (衡阳, [衡阳市]), (噪声, [])."""
+    from ..regions import get_gazetteer
+
+    if not _CJK.search(term):
+        return [(term, [])]
+    gaz = get_gazetteer()
+    out, pos = [], 0
+    for m in gaz.find(term):
+        if m.start < pos or not m.places:
+            continue
+        name = term[m.start:m.end]
+        if not m.exact and (len(name) < 2 or name in thesaurus()):
+            continue
+        if m.start > pos:
+            out.append((term[pos:m.start], []))
+        out.append((name, list(m.places)))
+        pos = m.end
+    if pos < len(term):
+        out.append((term[pos:], []))
+    return [(p, pl) for p, pl in out if _TOKEN.search(p)]
+
+
+# ------------------------------------------------------------------------------------------------ typos
+@lru_cache(maxsize=1)
+def _typo_tables() -> tuple[frozenset, dict]:
+    """(the words a corrected term may become, character → the characters read the same, tones ignored).
+
+    Words: jieba's dictionary (its words of 2–6 characters seen at least 3 times), the domain dictionary, the
+    thesaurus and the lexicon; sounds: pypinyin's dictionary (each character's first reading).  Built once and
+    kept as text in the user cache (reading jieba's 350,000 words and pypinyin's table takes seconds)."""
+    import importlib.metadata
+    import importlib.util
+    import unicodedata
+    from pathlib import Path
+
+    from ..resources import cache_dir, corpus_path
+
+    spec = importlib.util.find_spec("jieba")
+    jieba_dict = Path(spec.origin).parent / "dict.txt" if spec and spec.origin else None
+    sources = [corpus_path("search", "thesaurus.tsv"), corpus_path("search", "synonyms.tsv"),
+               corpus_path("lexicon", "userdict.txt"), corpus_path("lexicon", "pollution_terms.tsv")]
+    key = "|".join(f"{p.name}:{p.stat().st_size}:{int(p.stat().st_mtime)}" for p in sources
+                   + ([jieba_dict] if jieba_dict and jieba_dict.is_file() else []))
+    key += "|pypinyin:" + importlib.metadata.version("pypinyin")
+    cache = cache_dir() / "search_typo_tables.txt"
+    try:
+        with open(cache, encoding="utf-8") as fh:
+            if fh.readline().rstrip("\n") == key:
+                sounds_line, words_line = fh.readline().rstrip("\n"), fh.readline().rstrip("\n")
+                groups = sounds_line.split(" ")
+                return frozenset(words_line.split(" ")), {ch: g for g in groups for ch in g}
+    except OSError:
+        pass
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    words = set(thesaurus())
+    for line in read_list("lexicon", "userdict.txt"):
+        words.add(line.split()[0])
+    for line in read_list("lexicon", "pollution_terms.tsv"):
+        words.add(line.split("\t")[0])
+    if jieba_dict and jieba_dict.is_file():
+        with open(jieba_dict, encoding="utf-8") as fh:
+            for line in fh:
+                w, _, rest = line.partition(" ")
+                if 2 <= len(w) <= 6 and int(rest.split(" ", 1)[0] or 0) >= 3:
+                    words.add(w)
+    words = {w for w in words if w and " " not in w}
+    by_sound: dict[str, list[str]] = {}
+    for code, readings in pinyin_dict.items():
+        if 0x4E00 <= code <= 0x9FFF:
+            plain = "".join(c for c in unicodedata.normalize("NFD", readings.split(",")[0])
+                            if not unicodedata.combining(c))
+            by_sound.setdefault(plain, []).append(chr(code))
+    groups = ["".join(chs) for chs in by_sound.values()]
+    try:
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(key + "\n" + " ".join(groups) + "\n" + " ".join(sorted(words)) + "\n")
+        os.replace(tmp, cache)
+    except OSError:
+        pass
+    return frozenset(words), {ch: g for g in groups for ch in g}
+
+
+def typo_candidates(term: str) -> list[str]:
+    """Terms a typed term may have meant: a character replaced by one of the same pinyin (油咽 → 油烟) making a
+    known word, or making one with its neighbour inside a longer term; two neighbours swapped, or one character
+    dropped, making a known word — most likely first.  The caller keeps those the index finds."""
+    if not _CJK.search(term) or not 2 <= len(term) <= 8:
+        return []
+    vocab, sounds = _typo_tables()
+    out, inside = [], []
+    for i, ch in enumerate(term):
+        for other in sounds.get(ch, ""):
+            if other != ch:
+                cand = term[:i] + other + term[i + 1:]
+                if cand in vocab:
+                    out.append(cand)
+                elif len(term) > 2 and (i > 0 and term[i - 1] + other in vocab
+                                        or i + 1 < len(term) and other + term[i + 1] in vocab):
+                    inside.append(cand)   # a compound with a word of it mistyped: 油咽直排 → 油烟直排
+    for i in range(len(term) - 1):
+        cand = term[:i] + term[i + 1] + term[i] + term[i + 2:]
+        if cand != term and cand in vocab:
+            out.append(cand)
+    if len(term) >= 3:
+        for i in range(len(term)):
+            cand = term[:i] + term[i + 1:]
+            if cand in vocab:
+                out.append(cand)
+    return list(dict.fromkeys(out + inside))[:12]
+
+
+# ------------------------------------------------------------------------------------------------ analysis
+def _literal(term: str) -> Alternative:
+    return Alternative(W_LITERAL, "literal", ((Atom("sub", term),),))
+
+
+def _word_alts(term: str) -> list[Alternative]:
+    """Everything but the literal term and typos: numerals, the parts of a compound, thesaurus words."""
+    alts = []
+    num = _numeral_variant(term)
+    if num:
+        alts.append(Alternative(W_NUMERALS, "numerals", ((Atom("sub", num),),)))
+    if len(term) >= 3:
+        parts = parts_of(term)
+        if len(parts) >= 2 and any(len(p) >= 2 for p in parts):
+            groups = tuple(tuple(Atom("sub", v) for v in _variants(p)) for p in parts[:6])
+            alts.append(Alternative(W_PARTS, "near", groups, parts=True))
+    for e, w in thesaurus().get(term, ())[:24]:
+        groups = _expansion_groups(e)
+        if groups:
+            alts.append(Alternative(w, "thesaurus", groups, parts=len(groups) > 1))
+    return alts
+
+
+def analyze(query: str, count=None) -> Plan:
+    """The plan of a query.  ``count(alternatives) -> int`` (documents matching, capped) lets a term that finds
+    nothing be tried as the word of the same sound it was probably meant to be."""
+    concepts, corrected, tried = [], {}, 0
+    for term, quoted in parse(query):
+        term = term.lower()
+        if quoted:
+            concepts.append(Concept(term, True, [_literal(term)]))
+            continue
+        for piece, places in _split_places(term):
+            if places:
+                atoms = tuple(_place_atoms(places))
+                names = list(dict.fromkeys([piece] + [p.name for p in places[:3]]))
+                alts = [Alternative(W_PLACE_FIELD, "place", (atoms,))] if atoms else []
+                alts.append(Alternative(W_PLACE_TEXT, "place_text", (tuple(Atom("sub", n) for n in names),)))
+                concepts.append(Concept(piece, False, alts, place=True))
+                continue
+            alts = [_literal(piece)] + _word_alts(piece)
+            if count is not None and _CJK.search(piece) and tried < MAX_TYPO_TERMS:
+                tried += 1
+                have = count([_literal(piece)])
+                if have <= 2 and len(alts) > 1:
+                    have = max(have, count(alts) // 10)   # its parts and thesaurus words find enough
+                if have <= 2:
+                    best, best_n = None, max(have * 10, 0)
+                    for cand in typo_candidates(piece):
+                        n = count([_literal(cand)])
+                        if not n and cand in thesaurus():   # a word the documents write in other words only
+                            n = count(_word_alts(cand)) // 2
+                        if n > best_n:
+                            best, best_n = cand, n
+                    if best and (have == 0 or best_n >= 10 * max(have, 1)):
+                        corrected[piece] = best
+                        alts.append(Alternative(W_TYPO, "typo", ((Atom("sub", best),),)))
+                        for a in _word_alts(best):
+                            a.weight = round(a.weight * W_TYPO, 3)
+                            alts.append(a)
+            concepts.append(Concept(piece, False, alts))
+    notice = None
+    if corrected:
+        notice = "已按 " + "、".join(f"“{v}”" for v in corrected.values()) + " 检索（原词 " + \
+                 "、".join(f"“{k}”" for k in corrected) + " 结果很少）"
+    return Plan(concepts, notice, corrected)
+
+
+def expression(concepts: list, atom, and_: str, or_: str, any_concept: bool = False) -> str | None:
+    """A backend's query text for concepts (each a list of alternatives): ``atom(Atom) -> str | None`` writes
+    one atom, ``and_``/``or_`` join; all concepts required, or any with ``any_concept``; None when nothing can
+    be searched (a required concept has no searchable alternative)."""
+    clauses = []
+    for alts in concepts:
+        parts = []
+        for alt in alts:
+            groups = [[a for a in map(atom, g) if a] for g in alt.groups]
+            if groups and all(groups):
+                parts.append(and_.join("(" + or_.join(g) + ")" for g in groups))
+        if parts:
+            clauses.append("(" + or_.join(f"({p})" for p in parts) + ")")
+        elif not any_concept:
+            return None
+    return (or_ if any_concept else and_).join(clauses) or None
+
+
+# ------------------------------------------------------------------------------------------------ ranking
+@dataclass
+class Doc:
+    """A candidate as the backends return it (folded title and text, place tokens)."""
+
+    id: str
+    title: str | None
+    date: str | None
+    kind: str | None
+    types: str | None
+    province: str | None
+    city: str | None
+    county: str | None
+    text: str
+    folded: str
+    folded_title: str
+    places: frozenset
+
+
+def _atom_spans(atom: Atom, doc: Doc) -> list[tuple[int, int]]:
+    """Where an atom occurs in the folded body ((-1, -1) for a place token or a title-only hit)."""
+    if atom.kind == "place":
+        return [(-1, -1)] if atom.value in doc.places else []
+    v = atom.value
+    spans, i = [], doc.folded.find(v)
+    while i >= 0 and len(spans) < 50:
+        spans.append((i, i + len(v)))
+        i = doc.folded.find(v, i + 1)
+    if not spans and v in doc.folded_title:
+        spans.append((-1, -1))
+    return spans
+
+
+def _match(alt: Alternative, doc: Doc):
+    """(weight, spans of every group) when ``alt`` matches ``doc``, else None."""
+    spans, missing = [], 0
+    for group in alt.groups:
+        found = [s for atom in group for s in _atom_spans(atom, doc)]
+        if not found:
+            if alt.label != "near":
+                return None
+            missing += 1
+        spans.append(found)
+    if missing:
+        # some parts of a compound only: a little credit for the share of its (longer) parts present
+        have = [g for g, sp in zip(alt.groups, spans) if sp and len(g[0].value) >= 2]
+        if not have:
+            return None
+        return W_PART_SOME * alt.weight / W_PARTS * len(have) / len(alt.groups), [sp for sp in spans if sp]
+    weight = alt.weight
+    if alt.parts:
+        near = _near(spans, max(12, 3 * sum(len(g[0].value) for g in alt.groups)))
+        if alt.label == "near":
+            weight = (W_NEAR if near else W_PARTS) * alt.weight / W_PARTS
+        elif not near:
+            weight = alt.weight * 0.7
+    return weight, spans
+
+
+def _near(spans: list[list[tuple[int, int]]], window: int) -> bool:
+    """Some occurrence of every group lies within ``window`` characters (either order)."""
+    firsts = [s for s in spans[0] if s[0] >= 0]
+    for a, _ in firsts:
+        if all(any(s[0] >= 0 and abs(s[0] - a) <= window for s in g) for g in spans[1:]):
+            return True
+    return False
+
+
+def best_matches(plan: Plan, doc: Doc) -> list[tuple[float, Alternative | None, list]]:
+    out = []
+    for c in plan.concepts:
+        best = (0.0, None, [])
+        for alt in c.alts:
+            m = _match(alt, doc)
+            if m and m[0] > best[0]:
+                best = (m[0], alt, m[1])
+        out.append(best)
+    return out
+
+
+def score(plan: Plan, doc: Doc) -> tuple[float, list]:
+    """The document's score (the sum of each concept's best weight, and tie-breaks worth less than any
+    difference of weights: the term in the title, how often it occurs, the terms as one phrase) and the
+    matches the snippet shows."""
+    matches = best_matches(plan, doc)
+    total = sum(m[0] for m in matches)
+    if not total:
+        return 0.0, matches
+    n = len(plan.concepts)
+    in_title = sum(1 for w, alt, _ in matches if alt and any(
+        a.kind == "sub" and a.value in doc.folded_title for g in alt.groups for a in g)) / n
+    freq = sum(min(math.log1p(sum(len(g) for g in spans)) / math.log1p(12), 1.0)
+               for _, _, spans in matches) / n
+    phrase = 0.0
+    if n > 1 and all(not c.place for c in plan.concepts):
+        phrase = float("".join(c.term for c in plan.concepts) in doc.folded)
+    short = 1.0 / (1.0 + len(doc.folded) / 400)
+    return total + TIEBREAK * (0.35 * in_title + 0.35 * freq + 0.2 * phrase + 0.1 * short), matches
+
+
+# ------------------------------------------------------------------------------------------------ snippets
+_CLAUSE_START = re.compile(r"[。！？；\n!?;]")  # clause ends, before and after width folding
+
+
+def snippet(text: str, matches: list, width: int = 80) -> str:
+    """The passage of ``text`` where the matched words are densest, each whole match marked 【…】.
+
+    Only what decided the match is marked (每3天一报告 as the phrase, not every 报告); Chinese punctuation is
+    kept; the window starts at the beginning of a clause when one is near."""
+    folded = normalize(text)
+    low = folded.lower()
+    # shown as written (full-width Chinese punctuation, the writer's script) where folding kept every position
+    base = text if len(text) == len(folded) else folded
+    weighted = []    # (start, end, weight, concept index)
+    for ci, (w, alt, _) in enumerate(matches):
+        if not alt:
+            continue
+        values = sorted({a.value for g in alt.groups for a in g if a.kind == "sub"}, key=len, reverse=True)
+        for v in values:
+            i = low.find(v)
+            while i >= 0:
+                weighted.append((i, i + len(v), w, ci))
+                i = low.find(v, i + 1)
+    if not weighted:
+        return base[:width] + ("…" if len(base) > width else "")
+    weighted.sort()
+    best_start, best_val = 0, -1.0
+    for a, _, _, _ in weighted:
+        start = a
+        back = max(a - width // 3, 0)
+        m = None
+        for m in _CLAUSE_START.finditer(base, back, a):
+            pass
+        start = m.end() if m else back
+        end = start + width
+        covered: dict[int, float] = {}
+        for s, e, w, ci in weighted:
+            if s >= start and e <= end:
+                covered[ci] = max(covered.get(ci, 0.0), w)
+        val = sum(covered.values())
+        if val > best_val + 1e-9:
+            best_start, best_val = start, val
+    start = best_start
+    end = min(start + width, len(base))
+    out, pos = [], start
+    for s, e, _, _ in sorted(weighted, key=lambda x: (x[0], -(x[1] - x[0]))):
+        if s < pos or e > end:
+            continue
+        out.append(base[pos:s])
+        out.append(f"【{base[s:e]}】")
+        pos = e
+    out.append(base[pos:end])
+    shown = ("…" if start > 0 else "") + "".join(out) + ("…" if end < len(base) else "")
+    return shown if base is text else _chinese_punctuation(shown)
+
+
+_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
+_HALF_AFTER_CJK = re.compile(r"(?<=[\u3400-\u9fff】”])([,;:!?()])|([,;:!?()])(?=[\u3400-\u9fff【“])")
+
+
+def _chinese_punctuation(text: str) -> str:
+    """Width folding made ，；：（） ASCII: put them back where they stand next to Chinese."""
+    return _HALF_AFTER_CJK.sub(lambda m: _FULL[m.group(1) or m.group(2)], text)
