@@ -270,7 +270,9 @@ def test_models_retrain_activate_rollback(client):
     assert job["kind"] == "retrain" and job["state"] == "done" and job["progress"] == 1.0, job
     versions = client.get("/api/v1/models", headers=admin).json()["versions"]
     assert len(versions) == 1 and versions[0]["card"]["n_real"] >= 68
-    assert versions[0]["file_id"] and versions[0]["path"].startswith("database:")  # the folder is in the database
+    assert "path" not in versions[0]  # no server path in an answer (issue 18)
+    stored = client.app.state.workbench.store.model_versions()[0]
+    assert stored["file_id"] and stored["path"].startswith("database:")  # the folder is in the database
     r = client.post(f"/api/v1/models/{versions[0]['id']}/activate", headers=admin)
     assert r.status_code == 200 and client.get("/api/v1/models", headers=admin).json()["active"] == versions[0]["name"]
     assert client.post("/api/v1/classify", json={"texts": ["餐馆油烟扰民"]}, headers=ed).status_code == 200

@@ -106,7 +106,7 @@ def list_petitions(request: Request, user: Annotated[dict, Depends(require("case
 
 
 @router.post("/petitions/bulk", summary="批量交办、批量审核通过或退回（编辑、管理员）")
-def bulk(body: BulkIn, request: Request, user: Annotated[dict, Depends(require("cases"))]):
+def bulk(body: BulkIn, request: Request, user: Annotated[dict, Depends(require("assign"))]):
     need = "assign" if body.action == "assign" else "review"
     if not allowed(user, need):
         raise HTTPException(403, f"当前角色 {user['role']} 无权执行此操作 (forbidden for role {user['role']})")

@@ -85,6 +85,9 @@ class Workbench:
         self._index_lock = threading.Lock()
         self._retrain_lock = threading.Lock()
         self.queue = make_queue(self, background)
+        if self.shared:  # the index's tables in the shared database (made once, under a lock, by the first)
+            with self._search_index():
+                pass
         if self.queue.inline:  # an index made before viewers searched redacted copies gets them
             self.index_redacted_copies()
         else:
@@ -393,18 +396,7 @@ class Workbench:
         """The search index: in the shared database (``SearchIndex(URL)``) or the data folder's file."""
         from ..search import SearchIndex
 
-        try:
-            return SearchIndex(self.index_target, readonly=True) if readonly else SearchIndex(self.index_target)
-        except PetitionNLPError:
-            if not self.shared or self.index_target == str(self.index_path):
-                raise
-            # a search module without the PostgreSQL backend: this host's own index file (not shared)
-            import logging
-
-            logging.getLogger("petitionnlp.web").warning("search index not in the database: using %s",
-                                                         self.index_path)
-            self.index_target = str(self.index_path)
-            return self._search_index(readonly)
+        return SearchIndex(self.index_target, readonly=True) if readonly else SearchIndex(self.index_target)
 
     def _index_petitions(self, petitions: list[dict], date: str | None) -> None:
         docs = []
