@@ -19,6 +19,7 @@ span starts or ends inside it (jieba glues 举报人 to the name that follows), 
 
 from __future__ import annotations
 
+import bisect
 from pathlib import Path
 
 import srsly
@@ -34,6 +35,15 @@ from .rules import IDENTIFIER_RUN, NameRules, PatternRules, choose
 __all__ = ["JiebaTokenizer", "PIIPatterns", "PIINames", "make_pii_nlp", "SPANS_KEY"]
 
 SPANS_KEY = "pii"
+TEXT_KEY = "petitionnlp.text"
+
+
+def _text(doc: Doc) -> str:
+    """The doc's text (kept by the tokenizer; rebuilt from the tokens for a doc made elsewhere or split since)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if isinstance(text, str) and len(doc) and doc[-1].idx + len(doc[-1]) == len(text):
+        return text
+    return doc.text
 
 
 # ------------------------------------------------------------------------------------------------ tokenizer
@@ -61,13 +71,22 @@ class JiebaTokenizer:
         for word, tag in self.segmenter.tag(ft):
             bounds[pos] = tag
             pos += len(word)
-        for m in IDENTIFIER_RUN.finditer(ft):
-            for k in [k for k in bounds if m.start() < k < m.end()]:
-                del bounds[k]
-            bounds[m.start()] = "m" if m.group()[0].isdigit() else "eng"
-            bounds.setdefault(m.end(), "x")
+        runs = [(m.start(), m.end()) for m in IDENTIFIER_RUN.finditer(ft)]
+        if runs:
+            keys = sorted(bounds)
+            for a, b in runs:
+                for k in keys[bisect.bisect_right(keys, a):bisect.bisect_left(keys, b)]:
+                    bounds.pop(k, None)
+                bounds[a] = "m" if ft[a].isdigit() else "eng"
+                bounds.setdefault(b, "x")
         edges = sorted(k for k in bounds if k < len(ft))
         words, norms, tags = [], [], []
+        if isinstance(f.origin, range):  # one for one: the folded offsets are the original's
+            for a, b in zip(edges, edges[1:] + [len(ft)]):
+                words.append(text[a:b])
+                norms.append(ft[a:b])
+                tags.append(bounds[a])
+            edges = ()
         for i, a in enumerate(edges):
             b = edges[i + 1] if i + 1 < len(edges) else len(ft)
             oa = 0 if i == 0 else f.at(a)
@@ -82,9 +101,9 @@ class JiebaTokenizer:
         if not words and text:
             words, norms, tags = [text], [ft or text], ["x"]
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words), tags=tags)
-        for tok, word, norm in zip(doc, words, norms):
-            if norm != word:
-                tok.norm_ = norm
+        for i in [i for i, (word, norm) in enumerate(zip(words, norms)) if norm != word]:
+            doc[i].norm_ = norms[i]
+        doc.user_data[TEXT_KEY] = text  # ``doc.text`` rebuilds the text from the tokens each time it is read
         return doc
 
     def to_disk(self, path, *, exclude=()):
@@ -112,32 +131,46 @@ def create_jieba_tokenizer():
 
 def _folded_tokens(doc: Doc, f) -> list[tuple[str, str, int]]:
     """(folded word, tag, folded start) of each token; ``f`` is the doc's :class:`~petitionnlp.text.Folded`."""
+    if not len(doc):
+        return []
+    arr = doc.to_array(["IDX", "TAG"]).tolist()
+    strings = doc.vocab.strings
+    names: dict[int, str] = {}
+    one_for_one = isinstance(f.origin, range)
+    starts = [idx if one_for_one else f.index(idx) for idx, _ in arr] + [len(f.text)]
     out = []
-    for t in doc:
-        a, b = f.index(t.idx), f.index(t.idx + len(t))
+    for i, (_, tag) in enumerate(arr):
+        a, b = starts[i], starts[i + 1]
         if b > a:
-            out.append((f.text[a:b], t.tag_, a))
+            name = names.get(tag)
+            if name is None:
+                name = names[tag] = strings[tag]
+            out.append((f.text[a:b], name, a))
     return out
 
 
-def _set_spans(doc: Doc, key: str, spans: list[tuple[int, int, str]]) -> None:
-    """``doc.spans[key]`` = the (start, end, label) character spans, tokens split where a span edge falls inside."""
-    edges = {e for a, b, _ in spans for e in (a, b)}
-    todo = []
-    for tok in doc:
-        cuts = sorted(e for e in edges if tok.idx < e < tok.idx + len(tok))
+def _set_spans(doc: Doc, key: str, spans: list[tuple[int, int, str]], text: str) -> None:
+    """``doc.spans[key]`` = the (start, end, label) character spans of ``text`` (the doc's), tokens split where a
+    span edge falls inside."""
+    if spans:
+        idx = doc.to_array("IDX").tolist()
+        ends = idx[1:] + [len(text)]
+        cuts: dict[int, list[int]] = {}
+        for e in {e for a, b, _ in spans for e in (a, b)}:
+            i = bisect.bisect_right(idx, e) - 1
+            if 0 <= i and idx[i] < e < ends[i]:
+                cuts.setdefault(i, []).append(e)
         if cuts:
-            todo.append((tok, cuts))
-    if todo:
-        with doc.retokenize() as retok:
-            for tok, cuts in todo:
-                bounds = [tok.idx] + cuts + [tok.idx + len(tok)]
-                orths = [doc.text[a:b] for a, b in zip(bounds, bounds[1:])]
-                rel = [a - tok.idx for a in bounds]
-                norm = tok.norm_
-                norms = [norm[a:b] for a, b in zip(rel, rel[1:])] if len(norm) == len(tok.text) else orths
-                retok.split(tok, orths, heads=[(tok, 0)] * len(orths),
-                            attrs={"NORM": norms, "TAG": [tok.tag_] * len(orths)})
+            with doc.retokenize() as retok:
+                for i, inner in cuts.items():
+                    tok = doc[i]
+                    bounds = [tok.idx] + sorted(inner) + [tok.idx + len(tok)]
+                    orths = [text[a:b] for a, b in zip(bounds, bounds[1:])]
+                    rel = [a - tok.idx for a in bounds]
+                    norm = tok.norm_
+                    norms = [norm[a:b] for a, b in zip(rel, rel[1:])] if len(norm) == len(tok.text) else orths
+                    retok.split(tok, orths, heads=[(tok, 0)] * len(orths),
+                                attrs={"NORM": norms, "TAG": [tok.tag_] * len(orths)})
     group = [doc.char_span(a, b, label=label) for a, b, label in spans]
     doc.spans[key] = SpanGroup(doc, name=key, spans=[s for s in group if s is not None])
 
@@ -201,9 +234,10 @@ class PIIPatterns(_RuleComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         rules = self._require()
-        f = fold(doc.text)
+        text = _text(doc)
+        f = fold(text)
         found = choose(rules.find(f.text))
-        _set_spans(doc, self.spans_key, [(*f.span(a, b), label) for a, b, label in found])
+        _set_spans(doc, self.spans_key, [(*f.span(a, b), label) for a, b, label in found], text)
         return doc
 
 
@@ -245,7 +279,8 @@ class PIINames(_RuleComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         rules = self._require()
-        f = fold(doc.text)
+        text = _text(doc)
+        f = fold(text)
         have = [(s.start_char, s.end_char, s.label_) for s in doc.spans.get(self.spans_key, [])]
         names = rules.find(f.text, _folded_tokens(doc, f))
         add = []
@@ -253,7 +288,7 @@ class PIINames(_RuleComponent):
             a, b = f.span(a, b)
             if all(b <= x or a >= y for x, y, _ in have):
                 add.append((a, b, label))
-        _set_spans(doc, self.spans_key, sorted(have + add))
+        _set_spans(doc, self.spans_key, sorted(have + add), text)
         return doc
 
 

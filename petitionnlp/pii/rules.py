@@ -400,8 +400,9 @@ class NameRules:
                 found[a] = b
                 strong.add(a)
         # 4. where jieba sees a person (刘建军在河边…): its given name must look like one
+        covered = {k for a, b in found.items() for k in range(a, b)}
         for i, (word, tag, start) in enumerate(tagged):
-            if tag == "pii" or not _CJK.match(word) or any(k <= start < v for k, v in found.items()):
+            if not _CJK.match(word) or start in covered:
                 continue
             end = start + len(word)
             if len(word) == 1 and word in self.surnames and i + 1 < len(tagged) and tag.startswith(("nr", "zg", "j")):
