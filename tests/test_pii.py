@@ -139,10 +139,10 @@ def test_rules_are_initialized_from_a_folder(tmp_path):
     shutil.copytree(ROOT / "corpora/pii", data)
     with open(data / "role_words.txt", "a", encoding="utf-8") as fh:
         fh.write("巡河员\n")
-    text = "巡河员钱多多每天往河里倒垃圾"
+    text = "巡河员钱德兵把垃圾倒进河里"
     assert find_pii(text) == []
     doc = make_pii_nlp(data)(text)
-    assert [s.text for s in doc.spans["pii"]] == ["钱多多"]
+    assert [s.text for s in doc.spans["pii"]] == ["钱德兵"]
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -156,6 +156,7 @@ _FUNCTION_CHARS = "于在的将把被已曾从到对向和与及等也是"
 _HONORIFICS = ("女士", "先生", "师傅", "小姐", "大爷", "大妈", "老师", "阿姨")  # 刘女士: only a surname, like 张某
 _DOT_NAME = re.compile(rf"[{CJK}]{{1,8}}(?:[·•・‧][{CJK}]{{1,8}})+")
 _MASK_CHARS = ("某", "X", "x", "*", "×")
+_NOT_NAME_TAGS = ("f", "s", "t", "d", "r", "m", "q", "p", "c", "u", "uj", "ul", "ud", "uz", "ug")  # jieba's tags
 _CONNECTOR = re.compile(r"(?:是|叫|名叫|为)?[:：\s]?")
 
 
@@ -289,6 +290,18 @@ class NameRules:
             return pos, minority
         return got
 
+    def _word_not_name(self, span: tuple[int, int], exact: dict) -> bool:
+        """Whether jieba reads ``span`` as ordinary words: one word that is not a name (房屋), a surname jieba
+        takes for a preposition or a conjunction (养殖户向…), or a given name that is a word of place, time or
+        manner (向近岸)."""
+        a, b = span
+        whole = exact.get(span)
+        if whole is not None and not whole.startswith("nr"):
+            return True
+        if exact.get((a, a + 1), "") in ("p", "c", "d", "u", "uj", "ul", "r"):
+            return True
+        return any(exact.get((g, b), "") in ("s", "f", "t", "d", "r", "m", "q", "p") for g in (a + 1, a + 2))
+
     def _cut_after_one(self, text: str, pos: int) -> bool:
         """Whether ``pos`` starts a cue of possession (家的) or a conjunction before a context word (和弟弟)."""
         if self._cue_re and self._cue_re.match(text, pos):
@@ -372,9 +385,9 @@ class NameRules:
                 got = self._name_at(folded, pos, starts)
                 if not got:
                     break
-                if exact.get(got) is not None and not exact[got].startswith("nr") \
-                        and not folded.startswith(self._ends_words, got[1]):
-                    break  # 村民房屋震坏: a word of the dictionary that only a word boundary ends
+                if not self._ends(folded, got[1]) and self._word_not_name(got, exact) \
+                        or exact.get(got, "") in _NOT_NAME_TAGS:
+                    break  # 村民房屋震坏, 养殖户向近岸海域, 村民周边的: it reads as ordinary words
                 if found.get(got[0], 0) < got[1]:
                     found[got[0]] = got[1]
                 strong.add(got[0])
@@ -441,7 +454,8 @@ class NameRules:
             name = folded[a:b]
             sl = self._surname_len(name, 0)
             bare = a not in strong  # found by jieba alone: it must end where a name can end, and not as places do
-            if name in self.not_names or self._official(folded, a, b) or "某" in name or name[sl:] in _HONORIFICS \
+            if name in self.not_names or name in _HONORIFICS or self._official(folded, a, b) or "某" in name \
+                    or name[-1] in "镇乡" or name[sl:] in _HONORIFICS \
                     or name[sl:] in self.titles or self._place_like(name) or self._place_or_company(folded, a, b) \
                     or (b - a <= 4 and self.is_place(name, bare)) or folded[max(0, a - 4):a].endswith(self.discharge) \
                     or (bare and (name[-1] in _PLACE_ENDINGS or name[sl:sl + 1] == "家" or not self._ends(folded, b))):
