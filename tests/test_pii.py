@@ -137,12 +137,12 @@ def test_rules_are_initialized_from_a_folder(tmp_path):
 
     data = tmp_path / "rules"
     shutil.copytree(ROOT / "corpora/pii", data)
-    with open(data / "role_words.txt", "a", encoding="utf-8") as fh:
-        fh.write("巡河员\n")
+    with open(data / "not_names.txt", "a", encoding="utf-8") as fh:
+        fh.write("钱德兵\n")
     text = "巡河员钱德兵把垃圾倒进河里"
-    assert find_pii(text) == []
+    assert [s["text"] for s in find_pii(text)] == ["钱德兵"]
     doc = make_pii_nlp(data)(text)
-    assert [s.text for s in doc.spans["pii"]] == ["钱德兵"]
+    assert list(doc.spans["pii"]) == []  # the folder's lists, not the shipped ones
 
 
 @pytest.mark.parametrize("text,expected", [
