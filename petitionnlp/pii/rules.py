@@ -184,6 +184,7 @@ class NameRules:
         self.discharge = _by_length(g("discharge", []))
         self.minority = frozenset(w for line in g("minority", []) for w in line.split())
         self.minority_max = max(map(len, self.minority), default=0)
+        self.minority_heads = frozenset(w[:2] for w in self.minority if len(w) >= 2)
         cues = g("possession", [])
         self._cue_re = re.compile("(?:" + "|".join(cues) + ")") if cues else None
         self._ends_words = self.follow + self.context + self.titles + _HONORIFICS
@@ -245,7 +246,7 @@ class NameRules:
 
     def _minority_at(self, text: str, pos: int, starts) -> int | None:
         """The end of a name made of one to three Tibetan or Mongolian name elements at ``pos``."""
-        if not self.minority:
+        if not self.minority or text[pos:pos + 2] not in self.minority_heads:
             return None
         best = None
         frontier = [(pos, 0)]
@@ -308,11 +309,11 @@ class NameRules:
             return True
         return text[pos:pos + 1] in "和与及同跟" and bool(self.context_re.match(text, pos + 1))
 
-    def _possession_names(self, text: str, tagged) -> list[tuple[int, int]]:
-        """Names before a cue of possession (赵福来开的养猪场, 孙有财家的鱼塘, 村东头王长贵的石料厂)."""
+    def _possession_names(self, text: str, tagged, exact: dict) -> list[tuple[int, int]]:
+        """Names before a cue of possession (赵福来开的养猪场, 孙有财家的鱼塘, 村东头王长贵的石料厂); ``exact`` maps
+        each token's (start, end) to its tag."""
         if not self._cue_re:
             return []
-        exact = {(s, s + len(w)): t for w, t, s in tagged}
         out = []
         for m in self._cue_re.finditer(text):
             cue = m.start()
@@ -376,7 +377,7 @@ class NameRules:
         of ``folded`` (identifier runs, tagged ``pii``, are skipped)."""
         found: dict[int, int] = {}
         strong: set[int] = set()  # after a context word or a cue of possession
-        starts = frozenset(s for w, t, s in tagged if len(w) >= 2 and _CJK.match(w))
+        starts = frozenset(s for w, t, s in tagged if len(w) >= 2)  # (a run of digits ends a name anyway)
         exact = {(s, s + len(w)): t for w, t, s in tagged}
         # 1. after a context word (举报人, 村民, 老板, 保洁员, 弟弟, 邻村 …), and after a name in a list
         for m in self.context_re.finditer(folded):
@@ -408,7 +409,7 @@ class NameRules:
             found[a] = b
             strong.add(a)
         # 3. before a cue of possession (赵福来开的, 孙有财家的, 王长贵的石料厂)
-        for a, b in self._possession_names(folded, tagged):
+        for a, b in self._possession_names(folded, tagged, exact):
             if not any(k <= a < v or a <= k < b for k, v in found.items()):
                 found[a] = b
                 strong.add(a)
