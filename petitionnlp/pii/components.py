@@ -22,7 +22,9 @@ from __future__ import annotations
 import bisect
 from pathlib import Path
 
+import numpy
 import srsly
+from spacy.attrs import TAG
 from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 from spacy.util import registry
@@ -54,6 +56,7 @@ class JiebaTokenizer:
     def __init__(self, vocab, segmenter=None):
         self.vocab = vocab
         self._segmenter = segmenter
+        self._tag_hashes: dict[str, int] = {}
 
     @property
     def segmenter(self):
@@ -100,7 +103,14 @@ class JiebaTokenizer:
             tags.append(bounds[a])
         if not words and text:
             words, norms, tags = [text], [ft or text], ["x"]
-        doc = Doc(self.vocab, words=words, spaces=[False] * len(words), tags=tags)
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
+        if words:  # the tags as hashes, set in one array (cheaper than Doc(tags=…))
+            hashes = self._tag_hashes
+            for tag in tags:
+                if tag not in hashes:
+                    hashes[tag] = self.vocab.strings.add(tag)
+            doc.from_array([TAG], numpy.fromiter((hashes[t] for t in tags), dtype="uint64",
+                                                 count=len(tags)).reshape(-1, 1))
         for i in [i for i, (word, norm) in enumerate(zip(words, norms)) if norm != word]:
             doc[i].norm_ = norms[i]
         doc.user_data[TEXT_KEY] = text  # ``doc.text`` rebuilds the text from the tokens each time it is read
