@@ -1,7 +1,8 @@
 """Personal-information detection on the gold set (corpora/pii/gold.jsonl): precision and recall per type, exact
-spans (type, start and end all equal) and overlapping ones; and the look-alikes that were redacted.
+spans (type, start and end all equal) and overlapping ones; the look-alikes that were redacted; and the gold
+numbers whose digits are still in the redacted text.
 
-    .venv/bin/python benchmarks/eval_pii.py [--show]
+    .venv/bin/python benchmarks/eval_pii.py [--show] [--gold corpora/pii/heldout.jsonl]
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from petitionnlp.pii import PII_TYPES, find_pii  # noqa: E402
+from petitionnlp.pii import PII_TYPES, find_pii, redact_text  # noqa: E402
 
 
 def main() -> None:
@@ -24,9 +25,18 @@ def main() -> None:
     args = ap.parse_args()
     records = [json.loads(x) for x in open(args.gold, encoding="utf-8")]
     counts = {t: {"tp": 0, "fp": 0, "fn": 0, "tp_overlap": 0} for t in PII_TYPES}
+    left = 0
     for r in records:
         gold = {(s["type"], s["start"], s["end"]) for s in r["spans"]}
-        got = {(s["type"], s["start"], s["end"]) for s in find_pii(r["text"])}
+        found = find_pii(r["text"])
+        got = {(s["type"], s["start"], s["end"]) for s in found}
+        redacted = "".join(redact_text(r["text"], found)[0].split())
+        for s in r["spans"]:
+            digits = "".join(c for c in s["text"] if c.isdigit())
+            if s["type"] != "姓名" and len(digits) >= 5 and digits in "".join(c for c in redacted if c.isdigit() or c == "【"):
+                left += 1
+                if args.show:
+                    print(f"left in the redacted text: {s['text']!r} in {r['text'][:50]}")
         for t, a, b in got:
             if (t, a, b) in gold:
                 counts[t]["tp"] += 1
@@ -49,6 +59,7 @@ def main() -> None:
         rec = c["tp"] / n if n else 1.0
         po = c["tp_overlap"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
         print(f"{t:<6} {n:>5}  {p:>9.3f}  {rec:>6.3f}   ({po:.3f})")
+    print(f"gold numbers whose digits are left in the redacted text: {left}")
 
 
 if __name__ == "__main__":

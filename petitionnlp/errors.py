@@ -48,6 +48,8 @@ class Errors:
     E099 = "[E099] 内部错误 (internal error): {kind}: {reason} — 设置 PETITIONNLP_DEBUG=1 可看详细信息"
     E040 = "[E040] {path}: 日期格式应为 YYYY-MM-DD (bad date): {value}"
     E041 = "[E041] --limit 应在 1 到 {max} 之间 (limit out of range): {value}"
+    E081 = ("[E081] 个人信息组件 {name} 没有规则 (the spaCy component has no rules): 请先调用 nlp.initialize() "
+            "或用 spacy.load 加载保存的流水线")
     E091 = "[E091] 内存不足 (out of memory)：请把文件分批处理"
     # the case lifecycle (units, hand-over, reports)
     E060 = "[E060] 无法添加责任单位 (cannot add the unit): {reason}"

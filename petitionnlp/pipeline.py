@@ -18,13 +18,13 @@ from .errors import Errors, InputError
 from .io import ROW_ERROR, Batch, BatchWriter, check_not_an_input, find_column, open_batch, reserved_renames
 from .resources import models_dir
 from .taxonomy import TYPES
-from .text import normalize, to_simplified
+from .text import CJK_CHAR, normalize, to_simplified
 from .triage import assign_department, get_rules, prioritize
 
 __all__ = ["OUTPUT_FIELDS", "PetitionPipeline", "RowJob", "ChunkMap", "run_chunks", "run_files", "classify_files",
            "output_columns", "redact_files", "triage_file", "default_jobs"]
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK = CJK_CHAR
 
 OUTPUT_FIELDS = ["pollution_types", "pollution_scores", "province", "city", "county", "region_confidence",
                  "region_evidence", "error", "priority", "priority_reasons", "department"]

@@ -1,26 +1,42 @@
-"""Stage 1 — text normalization for petitions.
+"""Stage 1 — text folding and normalization, for every later stage.
 
-Owns: full/half-width folding (NFKC), whitespace, traditional → simplified (OpenCC ``t2s``), and the
-pinyin annotations that mirrored pages insert after characters (``鎮(zhèn)``, ``生態(tài)``).
-Briefings are *not* normalized here before extraction, because their offsets must point into the
-original text; they use :func:`to_simplified` which keeps the length of the text.
+Owns the one folding of the project (:func:`fold`): the pinyin annotations that mirrored pages insert after
+characters dropped (``鎮(zhèn)``, ``生態(tài)``), full/half width and compatibility forms folded (NFKC), and
+traditional → simplified (OpenCC ``t2s``) — with the original index of every folded character, so that a stage
+matching on the folded text (personal information, briefing directives and times) answers with offsets into the
+original.  :func:`normalize` is the folded text with its whitespace tidied, for stages that need no offsets
+(classification, search, regions).  :data:`CJK` is the one range of Chinese characters the package uses.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Sequence
 
-__all__ = ["normalize", "normalize_many", "to_simplified", "strip_pinyin"]
+__all__ = ["CJK", "CJK_CHAR", "Folded", "fold", "normalize", "normalize_many", "to_simplified", "strip_pinyin",
+           "is_cjk"]
+
+#: The Chinese characters (a regex character-class body): CJK Unified Ideographs, Extension A and the
+#: compatibility ideographs.
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_CHAR = re.compile(f"[{CJK}]")
 
 # a parenthesised syllable with at least one tone-marked vowel: (zhèn) (tài) (huán), ASCII or full-width parens
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN_RE = re.compile(rf"[(（]\s*[a-zü]*[{_TONED}][a-zü{_TONED}]*\s*[)）]", re.IGNORECASE)
 _SPACE_RE = re.compile(r"\s+")
-_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # a space between two CJK characters (or CJK and CJK punctuation) is an extraction artifact
-_CJK_GAP_RE = re.compile(rf"(?<=[{_CJK}，。、；：！？”“）（])\s+(?=[{_CJK}，。、；：！？”“）（])")
+_CJK_GAP_RE = re.compile(rf"(?<=[{CJK}，。、；：！？”“）（])\s+(?=[{CJK}，。、；：！？”“）（])")
+_NOT_CJK = re.compile(f"([^{CJK}]+)")
+
+
+def is_cjk(ch: str) -> bool:
+    """Whether the one character ``ch`` is a Chinese character (:data:`CJK`)."""
+    return bool(CJK_CHAR.match(ch))
 
 
 @lru_cache(maxsize=1)
@@ -35,19 +51,92 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(text) if text else text
 
 
+def _simplified_same_length(text: str) -> str:
+    """``text`` in simplified characters, of the same length: OpenCC on the whole text, and where a phrase
+    conversion changes the length, on each run of Chinese characters, then on each character of such a run."""
+    whole = to_simplified(text)
+    if len(whole) == len(text):
+        return whole
+    out = []
+    for part in _NOT_CJK.split(text):
+        conv = to_simplified(part) if part and CJK_CHAR.match(part) else part
+        if len(conv) != len(part):
+            conv = "".join(c if len(c) == 1 else ch for ch, c in ((ch, to_simplified(ch)) for ch in part))
+        out.append(conv)
+    return "".join(out)
+
+
 def strip_pinyin(text: str) -> str:
     return _PINYIN_RE.sub("", text)
 
 
+@dataclass(frozen=True)
+class Folded:
+    """A folded text and the way back: ``origin[i]`` is the index in the original of folded character ``i``
+    (non-decreasing; a character NFKC expands, ``…`` → ``...``, gives several folded characters one origin;
+    dropped pinyin gives none)."""
+
+    text: str
+    origin: Sequence[int]
+    length: int  # of the original
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) of the folded span [start, end)."""
+        if start >= len(self.origin):
+            return self.length, self.length
+        a = self.origin[start]
+        b = self.origin[end - 1] + 1 if end > start else a
+        return a, b
+
+    def at(self, pos: int) -> int:
+        """The original index of folded position ``pos`` (the original's length past the end)."""
+        return self.origin[pos] if pos < len(self.origin) else self.length
+
+    def index(self, original: int) -> int:
+        """The folded index of the first kept character at or after ``original``."""
+        return bisect.bisect_left(self.origin, original)
+
+    def span_through(self, start: int, end: int) -> tuple[int, int]:
+        """Like :meth:`span`, the end carried over a pinyin annotation that follows the last character
+        (``系統(tǒng)``): a clause or a name ends after it."""
+        a, b = self.span(start, end)
+        if end > start and end <= len(self.origin):
+            nxt = self.origin[end] if end < len(self.origin) else self.length
+            if nxt > b:
+                b = nxt
+        return a, b
+
+
+@lru_cache(maxsize=256)
+def fold(text: str) -> Folded:
+    """``text`` folded for matching — pinyin annotations dropped, NFKC, traditional → simplified — with the
+    original index of each folded character.  Cached: the stages of one text share it."""
+    text = text or ""
+    half = unicodedata.normalize("NFKC", text)
+    if len(half) == len(text) and not _PINYIN_RE.search(text):  # the common case: one for one
+        return Folded(_simplified_same_length(half), range(len(text)), len(text))
+    origin: list[int] = []
+    chars: list[str] = []
+    pos = 0
+    spans = [(m.start(), m.end()) for m in _PINYIN_RE.finditer(text)] + [(len(text), len(text))]
+    for a, b in spans:
+        for i in range(pos, a):
+            n = unicodedata.normalize("NFKC", text[i])
+            chars.append(n)
+            origin.extend([i] * len(n))
+        pos = b
+    plain = "".join(chars)
+    return Folded(_simplified_same_length(plain), tuple(origin), len(text))
+
+
 def normalize(text: str | None) -> str:
-    """The canonical form every petition stage works on. ``None`` becomes ``""``."""
+    """The canonical form every petition stage works on (the folded text, whitespace tidied). ``None``
+    becomes ``""``."""
     if not text:
         return ""
-    text = strip_pinyin(text)
-    text = unicodedata.normalize("NFKC", text)
+    text = fold(text).text if len(text) <= 4096 else fold.__wrapped__(text).text  # big cells: not cached
     text = _SPACE_RE.sub(" ", text).strip()
-    text = _CJK_GAP_RE.sub("", text)
-    return to_simplified(text)
+    return _CJK_GAP_RE.sub("", text)
 
 
 def normalize_many(texts: list[str | None]) -> list[str]:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .resources import cache_dir, corpus_path
+from .text import is_cjk
 
 __all__ = ["Tokenizer", "get_tokenizer", "analyze", "make_spacy_nlp"]
 
@@ -106,7 +107,7 @@ class Tokenizer:
         """Content tokens: stopwords, punctuation and single non-CJK characters removed."""
         sw = self.stopwords
         return [t for t in self._cut(text)
-                if t not in sw and ("\u4e00" <= t <= "\u9fff" if len(t) == 1 else not t.isspace())]
+                if t not in sw and (is_cjk(t) if len(t) == 1 else not t.isspace())]
 
     def tag(self, text: str) -> list[tuple[str, str]]:
         """(word, part-of-speech) pairs, jieba's tag set (``nr`` a person's name, ``ns`` a place …); the words

@@ -74,11 +74,137 @@ def test_traditional_and_full_width_text_keep_their_offsets():
     assert redacted == "舉報人【姓名】，電話【电话】，郵箱【邮箱】，車牌【车牌】"
 
 
-def test_the_spacy_pipeline_gives_entities():
-    doc = get_pii_nlp()("来电人林晓燕反映，电话13807341234")
-    assert [(e.label_, e.text) for e in doc.ents] == [("姓名", "林晓燕"), ("电话", "13807341234")]
+def test_the_spacy_pipeline_gives_spans():
+    from spacy.language import Language
+
+    nlp = get_pii_nlp()
+    doc = nlp("来电人林晓燕反映，电话13807341234")
+    assert [(s.label_, s.text) for s in doc.spans["pii"]] == [("姓名", "林晓燕"), ("电话", "13807341234")]
     assert doc.text == "来电人林晓燕反映，电话13807341234"
-    assert get_pii_nlp().pipe_names == ["pii_patterns", "pii_names"]
+    assert nlp.pipe_names == ["pii_patterns", "pii_names"]
+    assert Language.has_factory("pii_patterns") and Language.has_factory("pii_names")
+    assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "petitionnlp.JiebaTokenizer.v1"
+    assert nlp.config["components"]["pii_names"] == {"factory": "pii_names", "spans_key": "pii", "use_gazetteer": True}
+
+
+def test_the_tokenizer_only_tokenizes():
+    doc = get_pii_nlp().make_doc("舉報人陳國強，電話１３８０７３１５５６６")
+    assert "".join(t.text for t in doc) == doc.text and not doc.spans
+    assert "１３８０７３１５５６６" in [t.text for t in doc]  # an identifier run is one token
+    assert [t.norm_ for t in doc][:2] == ["举报人", "陈国强"]  # the folded form
+
+
+def labels(nlp, text):
+    doc = nlp(text)
+    return [s.label_ for s in doc.spans["pii"]]
+
+
+def test_components_are_disabled_one_by_one():
+    nlp = get_pii_nlp()
+    text = "来电人林晓燕反映，电话13807341234"
+    with nlp.select_pipes(disable="pii_names"):
+        assert labels(nlp, text) == ["电话"]
+    with nlp.select_pipes(disable="pii_patterns"):
+        assert labels(nlp, text) == ["姓名"]
+
+
+def test_the_pipeline_is_saved_and_loaded_again(tmp_path):
+    import spacy
+
+    import petitionnlp.pii.components  # noqa: F401 - registers the tokenizer and the factories
+
+    nlp = get_pii_nlp()
+    nlp.to_disk(tmp_path / "pii")
+    assert (tmp_path / "pii/pii_patterns/patterns.jsonl").is_file()
+    assert (tmp_path / "pii/pii_names/surnames.txt").is_file()
+    again = spacy.load(tmp_path / "pii")
+    records = [json.loads(x) for x in (ROOT / "corpora/pii/heldout.jsonl").open(encoding="utf-8")]
+    for r in records:
+        ours, theirs = nlp(r["text"]), again(r["text"])
+        assert [(s.label_, s.start_char, s.end_char) for s in theirs.spans["pii"]] == \
+            [(s.label_, s.start_char, s.end_char) for s in ours.spans["pii"]]
+    # the rules are the component's own folder: a saved pipeline without the plate pattern finds no plate
+    saved = tmp_path / "pii/pii_patterns/patterns.jsonl"
+    saved.write_text("".join(ln + "\n" for ln in saved.read_text(encoding="utf-8").splitlines()
+                             if '"车牌"' not in ln), encoding="utf-8")
+    assert labels(spacy.load(tmp_path / "pii"), "车牌湘A12345的货车") == []
+
+
+def test_rules_are_initialized_from_a_folder(tmp_path):
+    import shutil
+
+    from petitionnlp.pii import make_pii_nlp
+
+    data = tmp_path / "rules"
+    shutil.copytree(ROOT / "corpora/pii", data)
+    with open(data / "not_names.txt", "a", encoding="utf-8") as fh:
+        fh.write("钱德兵\n")
+    text = "巡河员钱德兵把垃圾倒进河里"
+    assert [s["text"] for s in find_pii(text)] == ["钱德兵"]
+    doc = make_pii_nlp(data)(text)
+    assert list(doc.spans["pii"]) == []  # the folder's lists, not the shipped ones
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("砂场老板是杜金山，半夜开工", ["杜金山"]),
+    ("作坊主韦德发在院里烧废塑料", ["韦德发"]),
+    ("贺福来开的养鸭场就在河边", ["贺福来"]),
+    ("刘有财家的鱼塘被化工厂废水污染", ["刘有财"]),
+    ("村东头龙长贵的石料厂每天放炮", ["龙长贵"]),
+    ("村里保洁员薛春花把垃圾倒在河滩上烧", ["薛春花"]),
+    ("市场管理员常平默许摊主乱倒污水", ["常平"]),
+    ("邻村卢宝生的砖厂冒黑烟", ["卢宝生"]),
+    ("举报人方梅和弟弟方强反映石场放炮", ["方梅", "方强"]),
+    ("投诉人古丽娜尔·吐尔逊反映锅炉房黑烟", ["古丽娜尔·吐尔逊"]),
+    ("牧民扎西次仁反映草场被挖", ["扎西次仁"]),
+    ("来电人巴图反映选矿厂尾矿乱堆", ["巴图"]),
+    ("舉報人蕭國棟反映，鄰居馮志遠在院內燒輪胎", ["蕭國棟", "馮志遠"]),
+])
+def test_names_by_role_possession_relation_and_minority_names(text, expected):
+    assert [t for kind, t in spans(text) if kind == "姓名"] == expected
+
+
+@pytest.mark.parametrize("text,number", [
+    ("港澳通行证号C12345678，反映", "C12345678"),
+    ("台胞证号码12345678，反映", "12345678"),
+    ("举报人护照号E12345678，反映", "E12345678"),
+    ("護照號碼G23456789", "G23456789"),
+    ("回乡证H12345678，反映", "H12345678"),
+    ("身份证430104 19850312 4513，反映", "430104 19850312 4513"),
+    ("身份证号码：430102-19900101-1238，反映", "430102-19900101-1238"),
+    ("号码 4503 0519 9206 0711 82 的人", "4503 0519 9206 0711 82"),  # the check digit confirms
+])
+def test_permits_passports_and_grouped_ids(text, number):
+    assert spans(text) == [("证件号", number)]
+    assert number not in redact_text(text)[0]
+
+
+@pytest.mark.parametrize("text", ["该厂废水通过暗管排入邵水，下游水质变差", "尾水直排湘江", "洗矿水排进沩水",
+                                  "受理编号001485325945的问题未整改", "许可证号码在公示栏"])
+def test_rivers_after_discharge_verbs_and_receipt_numbers_are_left_alone(text):
+    assert spans(text) == []
+
+
+def test_id_and_receipt_columns_are_never_redacted(tmp_path):
+    from petitionnlp.pii import Redactor
+
+    row = {"受理编号": "001485325945", "交办编号": "13807341234", "序号": "1", "举报人": "张建国",
+           "备注": "联系电话13807341234", "交办问题基本情况": "举报人张建国，电话13807341234"}
+    out = Redactor("交办问题基本情况", list(row))(dict(row))
+    assert (out["受理编号"], out["交办编号"], out["序号"]) == ("001485325945", "13807341234", "1")
+    assert out["举报人"] == "【姓名】" and out["备注"] == "联系电话【电话】"
+    src = tmp_path / "ids.csv"
+    with open(src, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["受理编号", "交办问题基本情况"])
+        w.writerow(["001485325945", "举报人张建国反映搅拌站噪声，电话13807341234"])
+        w.writerow(["13973112345", "受理编号001485325945的问题未整改，噪声依旧"])
+    for args in (("redact", src), ("classify", src, "--redact")):
+        code, out, err = run_cli(*args)
+        assert code == 0, err
+        rows = [json.loads(x) for x in out.splitlines()]
+        assert [r["受理编号"] for r in rows] == ["001485325945", "13973112345"]
+        assert "13807341234" not in rows[0]["交办问题基本情况"] and "001485325945" in rows[1]["交办问题基本情况"]
 
 
 def test_gold_files_agree_with_their_sources():

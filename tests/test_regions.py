@@ -144,3 +144,37 @@ def test_learned_fallback_places_landmarks_from_history(tmp_path):
     assert r["region_confidence"] < 0.85  # says a learned guess decided, not the gazetteer
     # the gazetteer still wins where it can place the text
     assert resolver.resolve(normalize("雁峰区鄱阳小区垃圾成堆"))["county"] == "雁峰区"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("岳阳湖滨社区居民反映楼下烧烤店油烟扰民", ("湖南省", "岳阳市", "岳阳楼区")),  # 湖… would make 岳阳 part of a name
+    ("家住岳阳金鹗社区，楼下KTV深夜噪声", ("湖南省", "岳阳市", "岳阳楼区")),  # 金鹗(山街道): the town, so the county
+    ("长沙芙蓉路一餐馆油烟直排", ("湖南省", "长沙市", None)),  # a road runs through several districts
+    ("岳阳城南路某餐馆油烟扰民", ("湖南省", "岳阳市", None)),
+])
+def test_city_named_without_shi_before_a_community_or_street(resolver, text, expected):
+    assert place(resolver, text) == expected
+
+
+def test_a_road_named_after_a_city_is_not_the_city(resolver):
+    assert place(resolver, "岳阳路小区垃圾站臭气熏天") == (None, None, None)
+
+
+@pytest.mark.parametrize("text,city", [
+    ("巴音郭楞某化工厂夜间排放废气", "巴音郭楞蒙古自治州"),
+    ("克孜勒苏州某矿山私挖乱采", "克孜勒苏柯尔克孜自治州"),
+    ("湘西自治州某锰矿尾矿库渗漏", "湘西土家族苗族自治州"),
+    ("黔东南某县城污水处理厂超标排放", "黔东南苗族侗族自治州"),
+    ("西双版纳某橡胶厂废水直排", "西双版纳傣族自治州"),
+])
+def test_short_names_of_autonomous_prefectures(resolver, text, city):
+    assert place(resolver, text)[1] == city
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("铁西区兴华社区某企业夜间噪声扰民", ("沈阳市", "铁西区")),
+    ("朝阳区永春社区旁工地夜间施工", ("长春市", "朝阳区")),
+    ("鼓楼区某饭店油烟扰民，饭店在鼓东路", ("福州市", "鼓楼区")),
+])
+def test_shared_county_name_settled_by_a_town_or_street_name(resolver, text, expected):
+    assert place(resolver, text)[1:] == expected

@@ -28,3 +28,39 @@ def test_empty_and_none():
 def test_to_simplified_keeps_length_for_offsets():
     s = "嶽陽縣筻口鎮朱倫村"
     assert len(to_simplified(s)) == len(s)
+
+
+def test_fold_maps_every_character_back_to_the_original():
+    from petitionnlp.text import fold
+
+    text = "舉報人陳國強(chén)，電話１３８０７３１５５６６…見附件"
+    f = fold(text)
+    assert f.text == "举报人陈国强,电话13807315566...见附件"
+    a = f.text.index("陈国强")
+    assert text[slice(*f.span(a, a + 3))] == "陳國強"
+    b = f.text.index("13807315566")
+    assert text[slice(*f.span(b, b + 11))] == "１３８０７３１５５６６"
+    c = f.text.index("...")  # one original character, three folded ones
+    assert f.span(c, c + 3) == (text.index("…"), text.index("…") + 1)
+    assert f.span_through(a, a + 3)[1] == text.index("，")  # the end carried over the pinyin
+    assert f.index(text.index("，")) == a + 3
+
+
+def test_fold_keeps_length_where_nothing_expands_and_is_shared():
+    from petitionnlp.text import fold, normalize
+
+    text = "衡陽市珠暉區　ＡＢＣ"
+    f = fold(text)
+    assert len(f.text) == len(text) and f.span(0, 3) == (0, 3)
+    assert fold(text) is f  # the stages of one text share it
+    assert normalize(text) == "衡阳市珠晖区 ABC"
+    from petitionnlp.briefing.view import fold_view
+
+    assert fold_view(text) is f  # the briefing stage folds with the same function
+
+
+def test_one_range_of_chinese_characters():
+    from petitionnlp.text import CJK_CHAR, is_cjk
+
+    assert is_cjk("中") and is_cjk("㐀") and is_cjk("龥") and not is_cjk("a") and not is_cjk("，")
+    assert CJK_CHAR.findall("ab中文12") == ["中", "文"]

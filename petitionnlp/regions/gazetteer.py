@@ -24,6 +24,9 @@ _GENERIC = {"城区", "郊区", "矿区", "新区", "市中", "市辖区", "市�
             "湖里", "道里"}
 
 
+_TOWN_SUFFIXES = ("街道办事处", "街道", "镇", "乡", "苏木")
+
+
 class Place(NamedTuple):
     """A division: ``level`` is province, city, county, zone (a development zone: its city) or town."""
 
@@ -93,6 +96,7 @@ class Gazetteer:
         self.by_adcode: dict[str, Place] = {}
         self.provinces: dict[str, Place] = {}
         self._villages = None
+        self._town_cores = None
         self._build()
         self.maxlen = max(map(len, self.exact))
         # the sizes of names by their first two characters, as bits of an int (most positions of a text start
@@ -139,10 +143,13 @@ class Gazetteer:
                 city_of[r["adcode"]] = p
                 self.by_adcode[r["adcode"]] = p
                 self._add(self.exact, name, p)
-                self._add(self.short if short in _GENERIC else self.short, short, p)
-                for suffix in ("地区", "州", "盟"):
-                    if name.endswith(suffix) and short != name:
-                        self._add(self.exact, short + suffix, p)
+                for alias in short.split("/"):  # 巴州/巴音郭楞: an autonomous prefecture has two short names
+                    self._add(self.short, alias, p)
+                    for suffix in ("地区", "州", "盟"):
+                        if name.endswith(suffix) and alias != name:
+                            self._add(self.exact, alias + suffix, p)
+                    if name.endswith("自治州") and alias != name:  # 湘西自治州, 黔东南自治州
+                        self._add(self.exact, alias + "自治州", p)
         for r in rows:
             if r["level"] != "county":
                 continue
@@ -206,6 +213,23 @@ class Gazetteer:
                     table.setdefault(town, {}).setdefault(village, set()).add(code)
             self._villages = table
         return self._villages
+
+    @property
+    def town_cores(self) -> dict[str, list[str]]:
+        """county adcode → the names of its towns without 街道/镇/乡/苏木 (金鹗山, 望京), as petitions often write
+        them before 社区, 路 or 村 (loaded on first use)."""
+        if self._town_cores is None:
+            table: dict[str, list[str]] = {}
+            with open(corpus_path("gazetteer", "towns.tsv"), encoding="utf-8") as fh:
+                next(fh)
+                for line in fh:
+                    name, code = line.rstrip("\n").split("\t")
+                    for suffix in _TOWN_SUFFIXES:
+                        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+                            table.setdefault(code, []).append(name[:-len(suffix)])
+                            break
+            self._town_cores = table
+        return self._town_cores
 
     def village_counties(self, town: str, following: str) -> set[str]:
         """County adcodes of a village of ``town`` named at the start of ``following`` (文昌村, 西宋村)."""

@@ -25,6 +25,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.validation import check_is_fitted
 
 from ..resources import read_list
+from ..text import CJK
 
 __all__ = ["RegionClassifier", "load_region_model", "train_region_model", "landmarks_in", "REGION_MODEL_FILE"]
 
@@ -35,7 +36,7 @@ REGION_MODEL_FILE = "region.skops"
 def _landmark_re() -> tuple[re.Pattern, re.Pattern]:
     suffixes = sorted(read_list("regions", "landmark_suffixes.txt"), key=len, reverse=True)
     stops = sorted(read_list("regions", "landmark_stop.txt"), key=len, reverse=True)
-    name = re.compile(rf"(?=([\u4e00-\u9fff]{{2,6}}?(?:{'|'.join(map(re.escape, suffixes))})))")
+    name = re.compile(rf"(?=([{CJK}]{{2,6}}?(?:{'|'.join(map(re.escape, suffixes))})))")
     stop = re.compile("|".join(map(re.escape, stops)))
     return name, stop
 

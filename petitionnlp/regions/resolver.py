@@ -11,10 +11,12 @@ may answer, with its own (lower) confidence.
 from __future__ import annotations
 
 import math
+import os
+import re
 from functools import lru_cache
 
 from ..resources import read_list
-from ..text import normalize
+from ..text import CJK, normalize
 from .gazetteer import Gazetteer, Place, get_gazetteer
 
 __all__ = ["RegionResolver", "EMPTY_REGION"]
@@ -26,6 +28,20 @@ EMPTY_REGION = {"province": None, "city": None, "county": None, "region_confiden
 @lru_cache(maxsize=1)
 def _not_after_short() -> tuple[str, ...]:
     return tuple(read_list("gazetteer", "not_after_short.txt"))
+
+
+_COMMUNITY_WORDS = ("社区", "小区", "街道", "村", "居委会")
+
+
+@lru_cache(maxsize=1)
+def _street_words() -> tuple[str, ...]:
+    return tuple(sorted(read_list("gazetteer", "street_words.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _street_after() -> re.Pattern:
+    """A community, street or village name (湖滨社区, 城南路, 金鹗山街道) — what may follow a city's bare name."""
+    return re.compile(rf"[{CJK}]{{2,6}}?(?:{'|'.join(map(re.escape, _street_words()))})")
 
 
 def _province_of(name: str | None, gaz: Gazetteer) -> str | None:
@@ -68,12 +84,53 @@ class RegionResolver:
         stop = _not_after_short()
         out = []
         for m in self.gazetteer.find(text):
-            if not m.exact and text.startswith(stop, m.end):
+            if not m.exact and text.startswith(stop, m.end) and not self._city_before_street(text, m):
                 if weak is not None and text.startswith(("河", "江"), m.end):
                     weak.append(m)
                 continue
             out.append(m)
         return out
+
+    @staticmethod
+    def _city_before_street(text: str, m) -> bool:
+        """岳阳湖滨社区, 长沙城南路: a city's bare name right before the name of a community or a street, whose
+        first character is one that would otherwise make the city's name part of another (岳阳路)."""
+        return all(p.level == "city" for p in m.places) and bool(_street_after().match(text, m.end))
+
+    def _town_named(self, text: str, place: Place, mention) -> bool:
+        """Whether a town of ``place``'s county is named in ``text`` outside ``mention`` without its 街道/镇/乡
+        (鼓楼区…鼓东路, 铁西区…兴华社区): what settles a county name several cities share."""
+        cores = self.gazetteer.town_cores.get(place.adcode)
+        if not cores:
+            return False
+        rest = text[:mention.start] + "|" + text[mention.end:]
+        return any(core in rest for core in cores)
+
+    def _county_by_street(self, text: str, city: str, mention) -> Place | None:
+        """岳阳金鹗社区 → 岳阳楼区: the county of the one town of ``city`` whose name (without 街道/镇/乡) the text
+        right after the city's name starts with — all of it, or all but its last character — before the word
+        of a community (社区, 村 …; a road, 芙蓉路, runs through several towns and settles nothing)."""
+        following = text[mention.end:mention.end + 10]
+        found = set()
+        for code in self._county_codes(city):
+            for core in self.gazetteer.town_cores.get(code, ()):
+                n = len(os.path.commonprefix([core, following]))
+                if n >= 2 and n >= len(core) - 1 and following.startswith(_COMMUNITY_WORDS, n):
+                    found.add(code)
+        if len(found) == 1:
+            return self.gazetteer.by_adcode[found.pop()]
+        return None
+
+    def _county_codes(self, city: str) -> list[str]:
+        codes = self._codes_by_city.get(city) if hasattr(self, "_codes_by_city") else None
+        if codes is None:
+            if not hasattr(self, "_codes_by_city"):
+                self._codes_by_city = {}
+                for code, p in self.gazetteer.by_adcode.items():
+                    if p.level == "county":
+                        self._codes_by_city.setdefault(p.city, []).append(code)
+            codes = self._codes_by_city.get(city, [])
+        return codes
 
     def resolve(self, text: str, hint: str | None = None) -> dict:
         return self.resolve_many([text], [hint])[0]
@@ -151,6 +208,9 @@ class RegionResolver:
                             support = max(support, 2.0 if p.level != "city" else 0.5)
                         elif q.level == "province" and q.province == p.province:
                             support = max(support, 1.0)
+                if ambiguity > 1 and p.level == "county" and self._town_named(text, p, m):
+                    support = max(support, 1.5)
+                    score += 1.5
                 score += support
                 if p.city in named_cities and p.level in ("county", "town"):
                     score += 0.5
@@ -174,6 +234,12 @@ class RegionResolver:
         return self._answer(text, place, mention, mentions, ambiguity, support)
 
     def _answer(self, text, place: Place, mention, mentions, ambiguity, support) -> dict:
+        if place.level == "city":
+            by_street = self._county_by_street(text, place.city, mention)
+            if by_street is not None:
+                start = mention.start
+                return {"province": place.province, "city": place.city, "county": by_street.county,
+                        "region_confidence": 0.8, "region_evidence": text[start:mention.end]}
         county = place.county if place.level in ("county", "town") else None
         city = place.city if place.level != "province" else None
         # evidence: from the first consistent mention to the deciding one (衡阳市衡南县), as written

@@ -1,0 +1,113 @@
+"""Personal information in petitions: found by a spaCy pipeline, redacted as 【类型】.
+
+:func:`get_pii_nlp` is the process-wide pipeline (:mod:`petitionnlp.pii.components`: the jieba tokenizer on the
+folded text, then the ``pii_patterns`` and ``pii_names`` components, whose spans are ``doc.spans["pii"]``); the
+rules and their data are in :mod:`petitionnlp.pii.rules` and ``corpora/pii/``.  Detection runs on the text as
+:func:`petitionnlp.text.fold` folds it (full-width → half-width, traditional → simplified, pinyin dropped), and
+every offset is into the original cell.  Receipt numbers (D2HN202010150023), hotlines (12369, 12345, 110), dates
+and amounts match no pattern; the id column and receipt-number columns of a row are never redacted.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..resources import read_list
+
+__all__ = ["PII_TYPES", "make_pii_nlp", "get_pii_nlp", "find_pii", "redact_text", "Redactor",
+           "personal_column_type", "kept_column"]
+
+PII_TYPES = ("姓名", "电话", "证件号", "车牌", "邮箱", "账号")
+
+
+def make_pii_nlp(data_dir=None):
+    """A new PII pipeline (see :func:`petitionnlp.pii.components.make_pii_nlp`)."""
+    from .components import make_pii_nlp as make
+
+    return make(data_dir)
+
+
+@lru_cache(maxsize=1)
+def get_pii_nlp():
+    """The process-wide PII pipeline (built once)."""
+    return make_pii_nlp()
+
+
+def find_pii(text: str | None) -> list[dict]:
+    """``[{"type", "start", "end", "text"}]`` for a cell, offsets into it (Python slicing)."""
+    if not text or not isinstance(text, str):
+        return []
+    doc = get_pii_nlp()(text)
+    return [{"type": s.label_, "start": s.start_char, "end": s.end_char, "text": s.text} for s in doc.spans["pii"]]
+
+
+def redact_text(text: str | None, spans: list[dict] | None = None) -> tuple[str | None, list[dict]]:
+    """(the text with every span replaced by 【类型】, the spans)."""
+    if not text or not isinstance(text, str):
+        return text, []
+    spans = find_pii(text) if spans is None else spans
+    out, pos = [], 0
+    for s in spans:
+        out.append(text[pos:s["start"]])
+        out.append(f"【{s['type']}】")
+        pos = s["end"]
+    out.append(text[pos:])
+    return "".join(out), spans
+
+
+@lru_cache(maxsize=1)
+def _personal_columns() -> list[tuple[str, str]]:
+    rows = [ln.split("\t") for ln in read_list("pii", "personal_columns.tsv")]
+    return [(r[0].strip().lower(), r[1].strip()) for r in rows[1:] if len(r) == 2]
+
+
+@lru_cache(maxsize=1)
+def _kept_columns() -> tuple[frozenset, tuple[str, ...]]:
+    ids = frozenset(h.strip().lower() for h in read_list("io", "id_columns.txt"))
+    return ids, tuple(w.lower() for w in read_list("pii", "kept_columns.txt"))
+
+
+def _header(header) -> str:
+    return "".join(str(header).split()).lower()
+
+
+def kept_column(header) -> bool:
+    """Whether a column is the case's identifier (受理编号, 序号, id, 交办编号 …: ``corpora/io/id_columns.txt``
+    and ``corpora/pii/kept_columns.txt``): never redacted."""
+    ids, parts = _kept_columns()
+    h = _header(header)
+    return h in ids or any(p in h for p in parts)
+
+
+def personal_column_type(header: str) -> str | None:
+    """The type of personal information a column holds by its header (联系电话 → 电话), or None."""
+    h = str(header).lower()
+    return next((t for part, t in _personal_columns() if part in h), None)
+
+
+class Redactor:
+    """Redacts rows: the text column gets the redacted text and ``pii`` the spans found in it (offsets into the
+    original cell); a column whose header names personal information (举报人, 联系电话 …:
+    ``corpora/pii/personal_columns.tsv``) is replaced whole by 【type】; the id column and receipt-number
+    columns (:func:`kept_column`) are kept as they are; any other text cell is redacted too."""
+
+    def __init__(self, text_column: str, columns=()):
+        self.text_column = text_column
+        self.kept = {c for c in columns if c != text_column and kept_column(c)}
+        self.personal = {c: t for c in columns
+                         if c != text_column and c not in self.kept and (t := personal_column_type(c))}
+
+    def __call__(self, row: dict) -> dict:
+        for col, value in row.items():
+            if col == self.text_column or col in self.kept or col == "pii" or not isinstance(value, str) \
+                    or not value.strip():
+                continue
+            if col in self.personal:
+                row[col] = f"【{self.personal[col]}】"
+            elif not kept_column(col):
+                row[col] = redact_text(value)[0]
+        text = row.get(self.text_column)
+        redacted, spans = redact_text(text) if isinstance(text, str) else (text, [])
+        row[self.text_column] = redacted
+        row["pii"] = spans
+        return row

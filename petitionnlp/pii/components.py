@@ -1,0 +1,328 @@
+"""The personal-information pipeline as spaCy means one: a registered tokenizer and registered components with a
+config, their rules loaded in ``initialize`` (from ``corpora/pii/`` by default, or any folder given in the
+config's ``[initialize.components.…]`` section) or from the component's own folder when a saved pipeline is
+loaded (``to_disk`` / ``from_disk``), results in ``doc.spans["pii"]``.
+
+- tokenizer ``petitionnlp.JiebaTokenizer.v1``: the project's jieba segmenter run on the folded text
+  (:func:`petitionnlp.text.fold`); every identifier run (digits, Latin letters and the marks inside identifiers)
+  is one token; a token's ``norm_`` is its folded form (where folding changes it) and ``tag_`` jieba's part of speech.  It finds nothing.
+- ``pii_patterns``: identifiers (:class:`~petitionnlp.pii.rules.PatternRules`) → ``doc.spans[spans_key]``.
+- ``pii_names``: private persons' names (:class:`~petitionnlp.pii.rules.NameRules`), added to the same group
+  where no identifier is.
+
+Each can be disabled (``nlp.select_pipes(disable="pii_names")``) or replaced.  A component splits a token where a
+span starts or ends inside it (jieba glues 举报人 to the name that follows), so that every span is whole tokens.
+
+    import spacy, petitionnlp.pii.components  # registers the factories
+    nlp = make_pii_nlp(); nlp.to_disk("pii-model"); spacy.load("pii-model")
+"""
+
+from __future__ import annotations
+
+import bisect
+from pathlib import Path
+
+import numpy
+import srsly
+from spacy.attrs import TAG
+from spacy.language import Language
+from spacy.tokens import Doc, SpanGroup
+from spacy.util import registry
+
+from ..errors import Errors, ModelError
+from ..resources import corpus_path, read_list
+from ..text import fold
+from .rules import IDENTIFIER_RUN, NameRules, PatternRules, choose
+
+__all__ = ["JiebaTokenizer", "PIIPatterns", "PIINames", "make_pii_nlp", "SPANS_KEY"]
+
+SPANS_KEY = "pii"
+TEXT_KEY = "petitionnlp.text"
+
+
+def _text(doc: Doc) -> str:
+    """The doc's text (kept by the tokenizer; rebuilt from the tokens for a doc made elsewhere or split since)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if isinstance(text, str) and len(doc) and doc[-1].idx + len(doc[-1]) == len(text):
+        return text
+    return doc.text
+
+
+# ------------------------------------------------------------------------------------------------ tokenizer
+
+class JiebaTokenizer:
+    """jieba segmentation of the folded text, identifier runs kept whole; the words are the original's."""
+
+    def __init__(self, vocab, segmenter=None):
+        self.vocab = vocab
+        self._segmenter = segmenter
+        self._tag_hashes: dict[str, int] = {}
+
+    @property
+    def segmenter(self):
+        if self._segmenter is None:
+            from ..tokenize import get_tokenizer
+
+            self._segmenter = get_tokenizer()
+        return self._segmenter
+
+    def __call__(self, text: str) -> Doc:
+        f = fold(text)
+        ft = f.text
+        bounds: dict[int, str] = {}
+        pos = 0
+        for word, tag in self.segmenter.tag(ft):
+            bounds[pos] = tag
+            pos += len(word)
+        runs = [(m.start(), m.end()) for m in IDENTIFIER_RUN.finditer(ft)]
+        if runs:
+            keys = sorted(bounds)
+            for a, b in runs:
+                for k in keys[bisect.bisect_right(keys, a):bisect.bisect_left(keys, b)]:
+                    bounds.pop(k, None)
+                bounds[a] = "m" if ft[a].isdigit() else "eng"
+                bounds.setdefault(b, "x")
+        edges = sorted(k for k in bounds if k < len(ft))
+        words, norms, tags = [], [], []
+        if isinstance(f.origin, range):  # one for one: the folded offsets are the original's
+            for a, b in zip(edges, edges[1:] + [len(ft)]):
+                words.append(text[a:b])
+                norms.append(ft[a:b])
+                tags.append(bounds[a])
+            edges = ()
+        for i, a in enumerate(edges):
+            b = edges[i + 1] if i + 1 < len(edges) else len(ft)
+            oa = 0 if i == 0 else f.at(a)
+            ob = len(text) if i + 1 == len(edges) else f.at(b)
+            if ob <= oa:  # a piece of a character NFKC expanded (… → ...): with the token before
+                if norms:
+                    norms[-1] += ft[a:b]
+                continue
+            words.append(text[oa:ob])
+            norms.append(ft[a:b])
+            tags.append(bounds[a])
+        if not words and text:
+            words, norms, tags = [text], [ft or text], ["x"]
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
+        if words:  # the tags as hashes, set in one array (cheaper than Doc(tags=…))
+            hashes = self._tag_hashes
+            for tag in tags:
+                if tag not in hashes:
+                    hashes[tag] = self.vocab.strings.add(tag)
+            doc.from_array([TAG], numpy.fromiter((hashes[t] for t in tags), dtype="uint64",
+                                                 count=len(tags)).reshape(-1, 1))
+        for i in [i for i, (word, norm) in enumerate(zip(words, norms)) if norm != word]:
+            doc[i].norm_ = norms[i]
+        doc.user_data[TEXT_KEY] = text  # ``doc.text`` rebuilds the text from the tokens each time it is read
+        return doc
+
+    def to_disk(self, path, *, exclude=()):
+        Path(path).mkdir(parents=True, exist_ok=True)
+
+    def from_disk(self, path, *, exclude=()):
+        return self
+
+    def to_bytes(self, *, exclude=()):
+        return b""
+
+    def from_bytes(self, data, *, exclude=()):
+        return self
+
+
+@registry.tokenizers("petitionnlp.JiebaTokenizer.v1")
+def create_jieba_tokenizer():
+    def make(nlp):
+        return JiebaTokenizer(nlp.vocab)
+
+    return make
+
+
+# ------------------------------------------------------------------------------------------------ helpers
+
+def _folded_tokens(doc: Doc, f) -> list[tuple[str, str, int]]:
+    """(folded word, tag, folded start) of each token; ``f`` is the doc's :class:`~petitionnlp.text.Folded`."""
+    if not len(doc):
+        return []
+    arr = doc.to_array(["IDX", "TAG"]).tolist()
+    strings = doc.vocab.strings
+    names: dict[int, str] = {}
+    one_for_one = isinstance(f.origin, range)
+    starts = [idx if one_for_one else f.index(idx) for idx, _ in arr] + [len(f.text)]
+    out = []
+    for i, (_, tag) in enumerate(arr):
+        a, b = starts[i], starts[i + 1]
+        if b > a:
+            name = names.get(tag)
+            if name is None:
+                name = names[tag] = strings[tag]
+            out.append((f.text[a:b], name, a))
+    return out
+
+
+def _set_spans(doc: Doc, key: str, spans: list[tuple[int, int, str]], text: str) -> None:
+    """``doc.spans[key]`` = the (start, end, label) character spans of ``text`` (the doc's), tokens split where a
+    span edge falls inside."""
+    if spans:
+        idx = doc.to_array("IDX").tolist()
+        ends = idx[1:] + [len(text)]
+        cuts: dict[int, list[int]] = {}
+        for e in {e for a, b, _ in spans for e in (a, b)}:
+            i = bisect.bisect_right(idx, e) - 1
+            if 0 <= i and idx[i] < e < ends[i]:
+                cuts.setdefault(i, []).append(e)
+        if cuts:
+            with doc.retokenize() as retok:
+                for i, inner in cuts.items():
+                    tok = doc[i]
+                    bounds = [tok.idx] + sorted(inner) + [tok.idx + len(tok)]
+                    orths = [text[a:b] for a, b in zip(bounds, bounds[1:])]
+                    rel = [a - tok.idx for a in bounds]
+                    norm = tok.norm_
+                    norms = [norm[a:b] for a, b in zip(rel, rel[1:])] if len(norm) == len(tok.text) else orths
+                    retok.split(tok, orths, heads=[(tok, 0)] * len(orths),
+                                attrs={"NORM": norms, "TAG": [tok.tag_] * len(orths)})
+    group = [doc.char_span(a, b, label=label) for a, b, label in spans]
+    doc.spans[key] = SpanGroup(doc, name=key, spans=[s for s in group if s is not None])
+
+
+def _data_dir(data_dir) -> Path:
+    return Path(data_dir) if data_dir else corpus_path("pii")
+
+
+class _RuleComponent:
+    """What both components share: rules from ``initialize`` or from the component's folder."""
+
+    rules = None
+    _rules_class = None
+
+    def _require(self):
+        if self.rules is None:
+            raise ModelError(Errors.E081.format(name=self.name))
+        return self.rules
+
+    def to_disk(self, path, *, exclude=()):
+        self._require().to_dir(path)
+
+    def from_disk(self, path, *, exclude=()):
+        self.rules = self._load(Path(path))
+        return self
+
+    def to_bytes(self, *, exclude=()):
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            self.to_disk(tmp)
+            return srsly.msgpack_dumps({p.name: p.read_bytes() for p in Path(tmp).iterdir()})
+
+    def from_bytes(self, data, *, exclude=()):
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            for name, content in srsly.msgpack_loads(data).items():
+                (Path(tmp) / name).write_bytes(content)
+            return self.from_disk(tmp)
+
+
+# ------------------------------------------------------------------------------------------------ patterns
+
+class PIIPatterns(_RuleComponent):
+    """Identifiers (phones, IDs, permits, plates, e-mail, accounts) → ``doc.spans[spans_key]``."""
+
+    def __init__(self, nlp: Language, name: str = "pii_patterns", *, spans_key: str = SPANS_KEY):
+        self.name = name
+        self.spans_key = spans_key
+        self.cfg = {"spans_key": spans_key}
+        self.rules = None
+
+    def initialize(self, get_examples=None, *, nlp=None, data_dir: str | None = None):
+        """Load the patterns of ``data_dir`` (default: the shipped ``corpora/pii/``)."""
+        self.rules = self._load(_data_dir(data_dir))
+
+    @staticmethod
+    def _load(path: Path) -> PatternRules:
+        return PatternRules.from_dir(path)
+
+    def __call__(self, doc: Doc) -> Doc:
+        rules = self._require()
+        text = _text(doc)
+        f = fold(text)
+        found = choose(rules.find(f.text))
+        _set_spans(doc, self.spans_key, [(*f.span(a, b), label) for a, b, label in found], text)
+        return doc
+
+
+@Language.factory("pii_patterns", default_config={"spans_key": SPANS_KEY}, assigns=["doc.spans"],
+                  retokenizes=True)
+def make_pii_patterns(nlp: Language, name: str, spans_key: str) -> PIIPatterns:
+    return PIIPatterns(nlp, name, spans_key=spans_key)
+
+
+# --------------------------------------------------------------------------------------------------- names
+
+def _gazetteer_place(name: str, towns: bool = True) -> bool:
+    """常德, 平武, 洪山: a city or county of the gazetteer (by its short name); with ``towns``, 常平 (常平镇) too."""
+    from ..regions import get_gazetteer
+
+    gaz = get_gazetteer()
+    return name in gaz.short or name in gaz.exact or any(name + s in gaz.exact for s in ("市县区镇乡" if towns else "市县区"))
+
+
+class PIINames(_RuleComponent):
+    """Private persons' names → added to ``doc.spans[spans_key]`` where no identifier is.  ``use_gazetteer``:
+    a name that is a city's or county's (常德, 洪山) is not a person's."""
+
+    def __init__(self, nlp: Language, name: str = "pii_names", *, spans_key: str = SPANS_KEY,
+                 use_gazetteer: bool = True):
+        self.name = name
+        self.spans_key = spans_key
+        self.use_gazetteer = use_gazetteer
+        self.cfg = {"spans_key": spans_key, "use_gazetteer": use_gazetteer}
+        self.rules = None
+
+    def initialize(self, get_examples=None, *, nlp=None, data_dir: str | None = None):
+        """Load the name lists of ``data_dir`` (default: the shipped ``corpora/pii/``)."""
+        self.rules = self._load(_data_dir(data_dir))
+
+    def _load(self, path: Path) -> NameRules:
+        landmarks = () if (path / "landmark_suffixes.txt").is_file() else read_list("regions", "landmark_suffixes.txt")
+        return NameRules.from_dir(path, landmarks, _gazetteer_place if self.use_gazetteer else None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        rules = self._require()
+        text = _text(doc)
+        f = fold(text)
+        have = [(s.start_char, s.end_char, s.label_) for s in doc.spans.get(self.spans_key, [])]
+        names = rules.find(f.text, _folded_tokens(doc, f))
+        add = []
+        for a, b, label, _ in names:
+            a, b = f.span(a, b)
+            if all(b <= x or a >= y for x, y, _ in have):
+                add.append((a, b, label))
+        _set_spans(doc, self.spans_key, sorted(have + add), text)
+        return doc
+
+
+@Language.factory("pii_names", default_config={"spans_key": SPANS_KEY, "use_gazetteer": True},
+                  assigns=["doc.spans"], retokenizes=True)
+def make_pii_names(nlp: Language, name: str, spans_key: str, use_gazetteer: bool) -> PIINames:
+    return PIINames(nlp, name, spans_key=spans_key, use_gazetteer=use_gazetteer)
+
+
+# ------------------------------------------------------------------------------------------------ pipeline
+
+def make_pii_nlp(data_dir: str | None = None) -> Language:
+    """A Chinese pipeline with the tokenizer and both components, initialized from ``data_dir`` (default: the
+    shipped ``corpora/pii/``); ``nlp(text).spans["pii"]`` are the personal-information spans of ``text``."""
+    from spacy.lang.zh import Chinese
+
+    config = Chinese.default_config.copy()
+    config["nlp"]["tokenizer"] = {"@tokenizers": "petitionnlp.JiebaTokenizer.v1"}
+    config["initialize"]["tokenizer"] = {}
+    nlp = Chinese.from_config(config)
+    nlp.add_pipe("pii_patterns")
+    nlp.add_pipe("pii_names")
+    if data_dir:
+        for name in nlp.pipe_names:
+            nlp.config["initialize"]["components"][name] = {"data_dir": str(data_dir)}
+    nlp.initialize()
+    return nlp

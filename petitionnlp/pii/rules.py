@@ -1,0 +1,465 @@
+"""The rules of personal-information detection, as plain objects over a folded text (no spaCy here): the
+spaCy components of :mod:`petitionnlp.pii.components` hold one of each and call them.
+
+- :class:`PatternRules` — the patterns of ``corpora/pii/patterns.jsonl``: phones in every common writing,
+  resident IDs (the checksum, or 身份证 nearby, confirms one; also written in groups), passports and the
+  Hong Kong, Macao and Taiwan permits, plates, e-mail, QQ/WeChat/Alipay accounts and bank cards (Luhn, or 卡号
+  nearby).  A number right after a receipt word (受理编号…: ``kept_columns.txt``) is the case's, not a person's.
+- :class:`NameRules` — private persons: a word jieba tags as a person whose first character is a surname
+  (``surnames.txt``); a surname and one or two characters after a context word (举报人, 村民, 老板 …
+  ``name_context.txt``) or a role, relation or neighbour word (保洁员, 弟弟, 邻村 … ``role_words.txt``); a name
+  before a cue of possession (…开的, …家的, …的石料厂: ``possession.txt``); names with a middle dot
+  (阿依古丽·买买提) and Tibetan and Mongolian names made of common name elements (``minority_name_parts.txt``);
+  not a name with a post (许达哲省长: ``titles.txt``), a masked one (张某, 李某某), a place (王家村:
+  ``place_after.txt``), a company (张三有限公司), a river after a verb of discharge (排入邵水:
+  ``discharge_verbs.txt``) or a listed false friend (``not_names.txt``).
+
+Both read their data from a folder (the shipped ``corpora/pii/``, or a saved component's own folder) and can
+write it back (:meth:`to_dir`).  Offsets are into the folded text; the components map them to the original.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+from ..text import CJK
+
+__all__ = ["PatternRules", "NameRules", "choose", "IDENTIFIER_RUN", "NAME_FILES", "PATTERN_FILE"]
+
+#: A run of digits, Latin letters and the marks inside identifiers (``+86 138-1234-5678``, ``abc@qq.com``,
+#: ``A·12345``): one token for the tokenizer.
+IDENTIFIER_RUN = re.compile(r"[0-9A-Za-z](?:[0-9A-Za-z@._%+\-·•()]|\s(?=[0-9]))*[0-9A-Za-z)]|[0-9A-Za-z]")
+PATTERN_FILE = "patterns.jsonl"
+KEPT_FILE = "kept_columns.txt"
+NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "context": "name_context.txt",
+              "roles": "role_words.txt", "follow": "name_follow.txt", "titles": "titles.txt",
+              "place_after": "place_after.txt", "not_names": "not_names.txt", "subject_verbs": "subject_verbs.txt",
+              "possession": "possession.txt", "minority": "minority_name_parts.txt",
+              "discharge": "discharge_verbs.txt", "kept": KEPT_FILE}
+
+_CJK = re.compile(f"[{CJK}]")
+
+
+def _read_lines(path: Path) -> list[str]:
+    with open(path, encoding="utf-8") as fh:
+        return [ln.strip() for ln in fh if ln.strip() and not ln.startswith("#")]
+
+
+def _by_length(words) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=len, reverse=True))
+
+
+# ------------------------------------------------------------------------------------------------ checks
+
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+
+
+def _resident_id(s: str) -> bool:
+    """GB 11643 check digit of an 18-character resident ID (separators ignored)."""
+    s = re.sub(r"[\s\-]", "", s).upper()
+    if len(s) != 18 or not s[:17].isdigit():
+        return False
+    return _ID_CHECK[sum(int(c) * w for c, w in zip(s[:17], _ID_WEIGHTS)) % 11] == s[17]
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for i, c in enumerate(reversed(digits)):
+        d = int(c)
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def _bank_card(s: str) -> bool:
+    digits = re.sub(r"\D", "", s)
+    return 16 <= len(digits) <= 19 and digits.startswith("62") and _luhn(digits)
+
+
+def _plate(s: str) -> bool:
+    return sum(c.isdigit() for c in s) >= 2
+
+
+_CHECKS = {"resident_id": _resident_id, "bank_card": _bank_card, "plate": _plate}
+
+
+def choose(spans: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str]]:
+    """Non-overlapping spans: the longer first (a phone number inside a bank card is the card), then the
+    pattern of higher priority."""
+    picked: list[tuple[int, int, str]] = []
+    for start, end, label, _ in sorted(spans, key=lambda s: (-(s[1] - s[0]), -s[3], s[0])):
+        if all(end <= a or start >= b for a, b, _ in picked):
+            picked.append((start, end, label))
+    return sorted(picked)
+
+
+# ---------------------------------------------------------------------------------------------- patterns
+
+class PatternRules:
+    """The identifier patterns: ``patterns`` are the dicts of ``patterns.jsonl`` (``label``, ``pattern`` with an
+    optional ``span`` group, ``check``, ``context`` and ``window``, ``priority``); ``kept`` the receipt words
+    after which a number is the case's."""
+
+    def __init__(self, patterns: list[dict], kept: list[str] = ()):
+        self.patterns = [dict(p) for p in patterns]
+        self.kept = list(kept)
+        self._compiled = [(p, re.compile(p["pattern"]), _CHECKS[p["check"]] if p.get("check") else None)
+                          for p in self.patterns]
+        self._kept_re = re.compile("(?:" + "|".join(map(re.escape, _by_length(self.kept))) + r")\s*[:：为是]?\s*$") \
+            if self.kept else None
+
+    @classmethod
+    def from_dir(cls, path) -> "PatternRules":
+        path = Path(path)
+        with open(path / PATTERN_FILE, encoding="utf-8") as fh:
+            patterns = [json.loads(ln) for ln in fh if ln.strip() and not ln.startswith("#")]
+        kept = _read_lines(path / KEPT_FILE) if (path / KEPT_FILE).is_file() else []
+        return cls(patterns, kept)
+
+    def to_dir(self, path) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        with open(path / PATTERN_FILE, "w", encoding="utf-8") as fh:
+            for p in self.patterns:
+                fh.write(json.dumps(p, ensure_ascii=False) + "\n")
+        (path / KEPT_FILE).write_text("".join(w + "\n" for w in self.kept), encoding="utf-8")
+
+    def find(self, folded: str) -> list[tuple[int, int, str, int]]:
+        """(start, end, label, priority) of every candidate, overlapping ones included."""
+        found = []
+        for p, rx, check in self._compiled:
+            for m in rx.finditer(folded):
+                start, end = m.span("span") if "span" in rx.groupindex else m.span()
+                ok_check = check(folded[start:end]) if check else None
+                ctx = p.get("context")
+                ok_context = any(w in folded[max(0, start - p.get("window", 8)):start] for w in ctx) if ctx else None
+                if ok_check is False and ok_context is not True:
+                    continue
+                if ok_check is None and ok_context is False:
+                    continue
+                if self._kept_re and self._kept_re.search(folded[max(0, start - 8):start]):
+                    continue  # 受理编号001485325945: the case's number
+                found.append((start, end, p["label"], p.get("priority", 1)))
+        return found
+
+
+# ------------------------------------------------------------------------------------------------- names
+
+_PLACE_ENDINGS = "山河湖溪江川桥村镇庄苑园城峰岭坡沟塘湾港洲岛水"
+_CLAUSE_START = re.compile(rf"(?:^|(?<=[。；;！!？?\n，,：:（(、\s]))(?=[{CJK}])")
+_FUNCTION_CHARS = "于在的将把被已曾从到对向和与及等也是"
+_HONORIFICS = ("女士", "先生", "师傅", "小姐", "大爷", "大妈", "老师", "阿姨")  # 刘女士: only a surname, like 张某
+_DOT_NAME = re.compile(rf"[{CJK}]{{1,8}}(?:[·•・‧][{CJK}]{{1,8}})+")
+_MASK_CHARS = ("某", "X", "x", "*", "×")
+_NOT_NAME_TAGS = ("f", "s", "t", "d", "r", "m", "q", "p", "c", "u", "uj", "ul", "ud", "uz", "ug")  # jieba's tags
+_CONNECTOR = re.compile(r"(?:是|叫|名叫|为)?[:：\s]?")
+
+
+class NameRules:
+    """Private persons' names.  ``lists`` maps each key of :data:`NAME_FILES` to its lines; ``landmarks`` are
+    landmark endings (李家大道, 华旭家园), ``is_place(name, towns)`` tells a city's or county's name (常德, 平武),
+    or with ``towns`` a town's too (常平: 常平镇)."""
+
+    def __init__(self, lists: dict[str, list[str]], landmarks=(), is_place=None):
+        self.lists = {k: list(v) for k, v in lists.items()}
+        self.landmarks = _by_length(landmarks)
+        self.is_place = is_place or (lambda name, towns=True: False)
+        g = self.lists.get
+        self.surnames = frozenset(g("surnames", []))
+        self.compound = frozenset(s for s in self.surnames if len(s) == 2)
+        self.given = frozenset("".join(g("given", [])).replace(" ", ""))
+        self.context = _by_length(g("context", []) + g("roles", []))
+        self.context_re = re.compile("(?:" + "|".join(map(re.escape, self.context)) + ")")
+        self.follow = _by_length(g("follow", []))
+        self.follow_long = tuple(w for w in self.follow if len(w) > 1)
+        self.titles = _by_length(g("titles", []))
+        self.place_after = frozenset(g("place_after", []))
+        self.not_names = frozenset(g("not_names", []))
+        self.subject_verbs = _by_length(g("subject_verbs", []))
+        self.discharge = _by_length(g("discharge", []))
+        self.minority = frozenset(w for line in g("minority", []) for w in line.split())
+        self.minority_max = max(map(len, self.minority), default=0)
+        self.minority_heads = frozenset(w[:2] for w in self.minority if len(w) >= 2)
+        cues = g("possession", [])
+        self._cue_re = re.compile("(?:" + "|".join(cues) + ")") if cues else None
+        self._ends_words = self.follow + self.context + self.titles + _HONORIFICS
+
+    @classmethod
+    def from_dir(cls, path, landmarks=(), is_place=None) -> "NameRules":
+        path = Path(path)
+        lists = {k: _read_lines(path / f) for k, f in NAME_FILES.items() if (path / f).is_file()}
+        if (path / "landmark_suffixes.txt").is_file():
+            landmarks = _read_lines(path / "landmark_suffixes.txt")
+        return cls(lists, landmarks, is_place)
+
+    def to_dir(self, path) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for key, fname in NAME_FILES.items():
+            if key in self.lists:
+                (path / fname).write_text("".join(w + "\n" for w in self.lists[key]), encoding="utf-8")
+        (path / "landmark_suffixes.txt").write_text("".join(w + "\n" for w in self.landmarks), encoding="utf-8")
+
+    @staticmethod
+    def copy_files(src, dst) -> None:
+        """Copy the data files of a folder (for a component saved from the shipped data)."""
+        for fname in list(NAME_FILES.values()) + [PATTERN_FILE]:
+            if (Path(src) / fname).is_file():
+                shutil.copyfile(Path(src) / fname, Path(dst) / fname)
+
+    # ------------------------------------------------------------------------------------------ pieces
+    def _surname_len(self, text: str, pos: int) -> int:
+        if text[pos:pos + 2] in self.compound:
+            return 2
+        return 1 if text[pos:pos + 1] in self.surnames else 0
+
+    def _ends(self, text: str, pos: int, starts=frozenset()) -> bool:
+        """Whether a name can end at ``pos``: the end, a non-Chinese character, a word that follows names, or
+        (``starts``: where jieba starts a word of two characters or more) a word boundary."""
+        return pos >= len(text) or not _CJK.match(text[pos]) or text.startswith(self._ends_words, pos) \
+            or pos in starts
+
+    def _dot_end(self, text: str, end: int, starts=frozenset()) -> int:
+        """The end of a middle-dot name whose last part the regex ran on (热依拉·艾买提反映… → 艾买提)."""
+        last = max(text.rfind(d, 0, end) for d in "·•・‧") + 1
+        for e in range(last + 1, end + 1):
+            if self._ends(text, e, starts) and (e == end or text.startswith(self._ends_words, e)
+                                                or not _CJK.match(text[e])):
+                return e
+        return end
+
+    def _dot_start(self, text: str, start: int, first_end: int) -> int:
+        """The start of a middle-dot name found anywhere: after the last context word, function character or
+        verb of discharge inside its first part (投诉人热依拉·… → 热依拉)."""
+        best = start
+        for m in self.context_re.finditer(text, start, first_end):
+            best = max(best, m.end())
+        for k in range(best, first_end):
+            if text[k] in _FUNCTION_CHARS:
+                best = k + 1
+        return best if first_end - best >= 1 else start
+
+    def _minority_at(self, text: str, pos: int, starts) -> int | None:
+        """The end of a name made of one to three Tibetan or Mongolian name elements at ``pos``."""
+        if not self.minority or text[pos:pos + 2] not in self.minority_heads:
+            return None
+        best = None
+        frontier = [(pos, 0)]
+        while frontier:
+            at, n = frontier.pop()
+            if n and self._ends(text, at, starts) and (best is None or at > best):
+                best = at
+            if n == 3:
+                continue
+            for size in range(min(self.minority_max, len(text) - at), 0 if n else 1, -1):
+                if text[at:at + size] in self.minority:
+                    frontier.append((at + size, n + 1))
+        return best
+
+    def _name_at(self, text: str, pos: int, starts=frozenset()) -> tuple[int, int] | None:
+        """A name starting at ``pos`` after a context word: a surname and a one- or two-character given name,
+        read character by character (jieba often glues the name to its neighbours: 人林晓燕, 人马 国庆), a name
+        with a middle dot, or a name of minority name elements."""
+        dot = _DOT_NAME.match(text, pos)
+        if dot and dot.end() - pos >= 4:
+            return pos, self._dot_end(text, dot.end(), starts)
+        minority = self._minority_at(text, pos, starts)
+        sl = self._surname_len(text, pos)
+        got = None
+        if sl:
+            g = pos + sl
+            if text[g:g + 1] in _MASK_CHARS or text.startswith(_HONORIFICS, g):
+                return None  # 张某, 李X, 刘女士: masked
+            if text[g:g + 1] in _FUNCTION_CHARS or text.startswith(self.follow_long, g):
+                return None if minority is None else (pos, minority)  # 投诉人曾于11月5日…: no given name
+            ok = {gl: len(text[g:g + gl]) == gl and all(_CJK.match(c) for c in text[g:g + gl])
+                  and self._ends(text, g + gl, starts) for gl in (1, 2)}
+            if ok[1] and ok[2] and self._cut_after_one(text, g + 1):
+                got = (pos, g + 1)  # 唐明和弟弟…, 龚伟家的养鸡场: the second character starts what follows
+            elif ok[2] and (text[g + 1] in self.given or not ok[1]):
+                got = (pos, g + 2)
+            elif ok[1]:
+                got = (pos, g + 1)
+            elif len(text) >= g + 2 and all(c in self.given for c in text[g:g + 2]):
+                got = (pos, g + 2)
+        if minority is not None and (got is None or minority > got[1]):
+            return pos, minority
+        return got
+
+    def _word_not_name(self, span: tuple[int, int], exact: dict) -> bool:
+        """Whether jieba reads ``span`` as ordinary words: one word that is not a name (房屋), a surname jieba
+        takes for a preposition or a conjunction (养殖户向…), or a given name that is a word of place, time or
+        manner (向近岸)."""
+        a, b = span
+        whole = exact.get(span)
+        if whole is not None and not whole.startswith("nr"):
+            return True
+        if exact.get((a, a + 1), "") in ("p", "c", "d", "u", "uj", "ul", "r"):
+            return True
+        return any(exact.get((g, b), "") in ("s", "f", "t", "d", "r", "m", "q", "p") for g in (a + 1, a + 2))
+
+    def _cut_after_one(self, text: str, pos: int) -> bool:
+        """Whether ``pos`` starts a cue of possession (家的) or a conjunction before a context word (和弟弟)."""
+        if self._cue_re and self._cue_re.match(text, pos):
+            return True
+        return text[pos:pos + 1] in "和与及同跟" and bool(self.context_re.match(text, pos + 1))
+
+    def _possession_names(self, text: str, tagged, exact: dict) -> list[tuple[int, int]]:
+        """Names before a cue of possession (赵福来开的养猪场, 孙有财家的鱼塘, 村东头王长贵的石料厂); ``exact`` maps
+        each token's (start, end) to its tag."""
+        if not self._cue_re:
+            return []
+        out = []
+        for m in self._cue_re.finditer(text):
+            cue = m.start()
+            for size in (4, 3, 2):  # the longest name that ends at the cue
+                a = cue - size
+                if a < 0:
+                    continue
+                name = text[a:cue]
+                sl = self._surname_len(name, 0)
+                if not sl or len(name) - sl not in (1, 2) or not all(_CJK.match(c) for c in name):
+                    continue
+                given = name[sl:]
+                if any(c in _FUNCTION_CHARS or c in "家厂村们某" for c in given) or given[-1] in _PLACE_ENDINGS \
+                        or not any(c in self.given for c in given):
+                    continue  # 涪江河边的, 很高烟囱的: not a given name
+                tag = exact.get((a, cue))
+                if tag is not None and not tag.startswith("nr"):
+                    continue  # 公司的, 化工厂的: a word of the dictionary, not a name
+                if any(s < a < s + len(w) and not t.startswith("nr") and len(w) > 1 for w, t, s in tagged):
+                    continue  # starts inside a word (大路口修建的)
+                out.append((a, cue))
+                break
+        return out
+
+    def _official(self, folded: str, start: int, end: int) -> bool:
+        """A name next to a post (许达哲省长, 副市长张建林, 记者 王霞), or in a list led by one (副组长陈仲伯、陈爱林)."""
+        after, before = folded[end:end + 6], folded[max(0, start - 8):start].rstrip(" ")
+        if after.startswith(self.titles) or before.endswith(self.titles) \
+                or before.endswith(tuple(t + "(" for t in self.titles)):
+            return True
+        pos = start
+        for _ in range(8):  # walk back over a list of names: 副组长陈仲伯、陈爱林、王一鸥
+            if pos < 3 or folded[pos - 1] not in "、,，":
+                return False
+            for size in (3, 2, 4):
+                seg = folded[max(0, pos - 1 - size):pos - 1]
+                if len(seg) == size and _CJK.fullmatch(seg[0]) and \
+                        folded[max(0, pos - 1 - size - 8):pos - 1 - size].rstrip(" ").endswith(self.titles):
+                    return True
+            pos -= 4
+        return False
+
+    def _place_or_company(self, folded: str, start: int, end: int) -> bool:
+        """王家村, 李四后村, 华旭家园, 明峰驾校, 张三有限公司: the name of a place, a landmark or a company."""
+        after = folded[end:end + 10]
+        if after[:1] in self.place_after and not folded.startswith(self.follow, end):
+            return True
+        if any(folded.startswith(self.landmarks, k) for k in range(start + 1, end + 1)) \
+                or after.startswith(("驾校", "水库", "家园", "后村")):
+            return True  # 李家大道, 华旭家园: a landmark ending inside or right after the name
+        head = re.split(r"[，,。；;、（）()\s的]", after)[0]
+        return any(w in head for w in ("有限", "公司", "集团", "股份", "合作社"))
+
+    def _place_like(self, name: str) -> bool:
+        """王家村, 李家湾: a surname, 家, and a place ending."""
+        return len(name) >= 3 and (name[1] == "家" or name[-1] in "村湾庄屯寨沟镇乡") and name[-1] in self.place_after
+
+    # -------------------------------------------------------------------------------------------- find
+    def find(self, folded: str, tagged: list[tuple[str, str, int]]) -> list[tuple[int, int, str, int]]:
+        """(start, end, "姓名", priority) of private persons' names; ``tagged`` are jieba's (word, tag, start)
+        of ``folded`` (identifier runs, tagged ``pii``, are skipped)."""
+        found: dict[int, int] = {}
+        strong: set[int] = set()  # after a context word or a cue of possession
+        starts = frozenset(s for w, t, s in tagged if len(w) >= 2)  # (a run of digits ends a name anyway)
+        exact = {(s, s + len(w)): t for w, t, s in tagged}
+        # 1. after a context word (举报人, 村民, 老板, 保洁员, 弟弟, 邻村 …), and after a name in a list
+        for m in self.context_re.finditer(folded):
+            pos = _CONNECTOR.match(folded, m.end()).end()
+            while True:
+                got = self._name_at(folded, pos, starts)
+                if not got:
+                    break
+                if not self._ends(folded, got[1]) and self._word_not_name(got, exact) \
+                        or exact.get(got, "") in _NOT_NAME_TAGS:
+                    break  # 村民房屋震坏, 养殖户向近岸海域, 村民周边的: it reads as ordinary words
+                if found.get(got[0], 0) < got[1]:
+                    found[got[0]] = got[1]
+                strong.add(got[0])
+                sep = re.match(r"、|和|与|及|以及|，", folded[got[1]:got[1] + 2])
+                if not sep:
+                    break
+                pos = got[1] + sep.end()
+        # 2. names with a middle dot anywhere (买买提·艾力的煤场)
+        for m in _DOT_NAME.finditer(folded):
+            first_end = min(folded.find(d, m.start()) % (len(folded) + 1) for d in "·•・‧")
+            a = self._dot_start(folded, m.start(), first_end)
+            b = self._dot_end(folded, m.end(), starts)
+            if (a and folded[a - 1] in "《<") or (b < len(folded) and folded[b] in "》>") or any(
+                    self.is_place(part, False) for part in re.split("[·•・‧]", folded[a:b])):
+                continue
+            for k in [k for k in found if a <= k < b or k < a < found[k]]:
+                del found[k]
+            found[a] = b
+            strong.add(a)
+        # 3. before a cue of possession (赵福来开的, 孙有财家的, 王长贵的石料厂)
+        for a, b in self._possession_names(folded, tagged, exact):
+            if not any(k <= a < v or a <= k < b for k, v in found.items()):
+                found[a] = b
+                strong.add(a)
+        # 4. where jieba sees a person (刘建军在河边…): its given name must look like one
+        covered = {k for a, b in found.items() for k in range(a, b)}
+        for i, (word, tag, start) in enumerate(tagged):
+            if not _CJK.match(word) or start in covered:
+                continue
+            end = start + len(word)
+            if len(word) == 1 and word in self.surnames and i + 1 < len(tagged) and tag.startswith(("nr", "zg", "j")):
+                nxt_word, nxt_tag, _ = tagged[i + 1]  # 冯 / 海涛: a surname jieba split from the given name
+                if 1 <= len(nxt_word) <= 2 and nxt_tag.startswith(("nr", "n", "a", "nz", "ns")) and _CJK.match(nxt_word):
+                    word, end = word + nxt_word, end + len(nxt_word)
+                else:
+                    continue
+            elif not (tag.startswith("nr") and 2 <= len(word) <= 4):
+                continue
+            sl = self._surname_len(word, 0)
+            if not sl or len(word) - sl not in (1, 2) or not all(c in self.given for c in word[sl:]):
+                continue
+            found.setdefault(start, end)
+        # 5. the subject of a complaint at the start of a clause (欧阳秀英反映…): given-name characters only
+        for m in _CLAUSE_START.finditer(folded):
+            pos = m.end()
+            if pos in found:
+                continue
+            minority = self._minority_at(folded, pos, frozenset())
+            if minority is not None and folded.startswith(self.subject_verbs, minority):
+                found[pos] = minority
+                strong.add(pos)
+                continue
+            sl = self._surname_len(folded, pos)
+            if not sl:
+                continue
+            for gl in (2, 1):
+                end = pos + sl + gl
+                given = folded[pos + sl:end]
+                if len(given) == gl and all(c in self.given for c in given) and folded.startswith(self.subject_verbs, end):
+                    found[pos] = end
+                    break
+        out = []
+        for a, b in found.items():
+            name = folded[a:b]
+            sl = self._surname_len(name, 0)
+            bare = a not in strong  # found by jieba alone: it must end where a name can end, and not as places do
+            if name in self.not_names or name in _HONORIFICS or self._official(folded, a, b) or "某" in name \
+                    or name[-1] in "镇乡" or name[sl:] in _HONORIFICS \
+                    or name[sl:] in self.titles or self._place_like(name) or self._place_or_company(folded, a, b) \
+                    or (b - a <= 4 and self.is_place(name, bare)) or folded[max(0, a - 4):a].endswith(self.discharge) \
+                    or (bare and (name[-1] in _PLACE_ENDINGS or name[sl:sl + 1] == "家" or not self._ends(folded, b))):
+                continue
+            out.append((a, b, "姓名", 1))
+        return out
