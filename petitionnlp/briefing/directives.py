@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 
 from ..resources import corpus_path, read_list
+from ..text import CJK
 from .pages import rejoin
 from .view import fold_view
 
@@ -49,16 +50,16 @@ def compile_rules(data: dict) -> dict:
     data["_not_marker"] = re.compile(f"(?:{alt(data['not_markers'])})")
     data["_verb"] = re.compile(f"(?:{verbs})")
     data["_adverbial"] = re.compile("|".join(f"(?:{a})" for a in data["adverbials"]))
-    data["_title_end"] = re.compile(rf"(?P<t>{titles})(?P<n>[\u4e00-\u9fff]{{2,3}})$")
-    data["_name_title_end"] = re.compile(rf"(?P<n>[\u4e00-\u9fff]{{2,3}}?)(?P<t>{titles})$")
+    data["_title_end"] = re.compile(rf"(?P<t>{titles})(?P<n>[{CJK}]{{2,3}})$")
+    data["_name_title_end"] = re.compile(rf"(?P<n>[{CJK}]{{2,3}}?)(?P<t>{titles})$")
     orgs = alt(data["org_suffixes"])
-    data["_org_start"] = re.compile(rf"(?P<o>[\u4e00-\u9fff]{{1,12}}?(?:{orgs}))(?=[\u4e00-\u9fff])")
-    data["_title_name"] = re.compile(rf"(?P<t>(?:{titles}))(?P<n>[\u4e00-\u9fff]{{2,3}}?)(?=[出主在，,、率到等同和与参])")
+    data["_org_start"] = re.compile(rf"(?P<o>[{CJK}]{{1,12}}?(?:{orgs}))(?=[{CJK}])")
+    data["_title_name"] = re.compile(rf"(?P<t>(?:{titles}))(?P<n>[{CJK}]{{2,3}}?)(?=[出主在，,、率到等同和与参])")
     data["_ask"] = re.compile(f"(?:{alt(data['ask_words'])})")
     data["_ask_body"] = re.compile(rf"(?:{alt(data['bodies'] + data['ask_bodies'])})(?:“[^”]{{1,8}}”)?")
     data["_ask_after_subject"] = tuple(data["ask_after_subject"])
     data["_person_after"] = re.compile(f"(?:{alt(data['person_suffixes'])})")
-    data["_assign"] = re.compile(rf"由(?P<who>[\u4e00-\u9fff、]{{2,30}}?(?:{orgs}|{alt(data['bodies'])}))"
+    data["_assign"] = re.compile(rf"由(?P<who>[{CJK}、]{{2,30}}?(?:{orgs}|{alt(data['bodies'])}))"
                                  rf"(?:{alt(data['assign_verbs'])})")
     data["_slogans"] = frozenset(data["slogans"])
     data["_slogan_head"] = re.compile(f"(?P<mk>(?:{data['enumerators'][0]})|(?:{alt(data['cut_markers'])}))?"
@@ -70,7 +71,7 @@ def compile_rules(data: dict) -> dict:
     data["_verb_noun_before"] = tuple(data["verb_noun_before"])
     data["_subject"] = re.compile(f"(?:{alt(data['subject_pronouns'])})")
     data["_body_end"] = re.compile(rf"(?:{alt(data['bodies'])})(?:“[^”]{{1,8}}”)?")
-    data["_addressee"] = re.compile(rf"((?:各|省|市|县|区)?[\u4e00-\u9fff、]{{0,24}}?(?:{alt(data['bodies'])}))$")
+    data["_addressee"] = re.compile(rf"((?:各|省|市|县|区)?[{CJK}、]{{0,24}}?(?:{alt(data['bodies'])}))$")
     return data
 
 
@@ -115,9 +116,9 @@ def _actor_in(prefix: str, people: dict[str, str], r: dict) -> str | None:
         return m["o"]
     if "会议" in part or part.endswith(("会", "会上")):
         return "会议"
-    if len(part) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", part) and part.endswith(_ORG_END):
+    if len(part) <= 4 and re.fullmatch(rf"[{CJK}]{{2,4}}", part) and part.endswith(_ORG_END):
         return part
-    if re.fullmatch(r"[\u4e00-\u9fff]{2,3}", part) and (part[:2] in _surnames() or part[0] in _surnames()) \
+    if re.fullmatch(rf"[{CJK}]{{2,3}}", part) and (part[:2] in _surnames() or part[0] in _surnames()) \
             and not part.startswith(("各", "全", "该", "我", "本")):
         return part  # 黄成强调，… : a name alone, its post given elsewhere or not at all
     return None
@@ -169,7 +170,7 @@ def _slogan(text: str, start: int, end: int, r: dict, short: int) -> bool:
     if core in r["_slogans"]:
         return True
     return bool(head["mk"]) and 0 < len(core) <= short and not any(ch in core for ch in "、，,的“《") and bool(
-        re.fullmatch(r"[\u4e00-\u9fff]+", core))
+        re.fullmatch(rf"[{CJK}]+", core))
 
 
 def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):

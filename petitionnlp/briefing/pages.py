@@ -15,15 +15,17 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from ..text import CJK
+
 __all__ = ["Joined", "rejoin"]
 
 _PAGE_NUMBER = r"(?:[-－—–~]\s*[0-9０-９]{1,3}\s*[-－—–~]|第\s*[0-9０-９]{1,3}\s*页(?:\s*[/，,]?\s*共\s*[0-9]{1,3}\s*页)?|[0-9０-９]{1,3})"
 _BREAK = re.compile(rf"[ \t\u3000]*\n(?:\s*{_PAGE_NUMBER}[ \t\u3000]*\n)*\s*")
 _NUMBERED = re.compile(rf"\n\s*{_PAGE_NUMBER}[ \t\u3000]*\n")
 _RUNNING = re.compile(r"[，,。；;]")
-_ENDS_ON_TEXT = re.compile(r"[\u4e00-\u9fff0-9A-Za-z、]$")
+_ENDS_ON_TEXT = re.compile(rf"[{CJK}0-9A-Za-z、]$")
 _ENDED = re.compile(r"[。！？；!?;…”」』）)]$")
-_GOES_ON = re.compile(r"[\u4e00-\u9fff0-9A-Za-z“（(《]")
+_GOES_ON = re.compile(rf"[{CJK}0-9A-Za-z“（(《]")
 _NOT_GOING_ON = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]{1,2}[、.．]"
                            r"|第[一二三四五六七八九十]+[章节条部分]|附件|报：|送：|抄送|抄报|印发|联系|主送)")
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..resources import read_list
-from ..text import normalize
+from ..text import CJK, CJK_CHAR, normalize
 from ..tokenize import Tokenizer, get_tokenizer
 
 MAX_TERMS = 32         # query terms looked at (a pasted paragraph is not 500 required words)
@@ -35,8 +35,8 @@ W_PLACE_FIELD, W_PLACE_TEXT = 1.0, 0.6
 W_RELATION = {"=": 0.6, "~": 0.6, ">": 0.5}
 TIEBREAK = 0.09        # all tie-breaks together stay below the smallest gap between weights
 
-_TOKEN = re.compile(r"[0-9a-z]+|[\u3400-\u9fff\uf900-\ufaff]", re.IGNORECASE)
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_TOKEN = re.compile(rf"[0-9a-z]+|[{CJK}]", re.IGNORECASE)
+_CJK = CJK_CHAR
 _EDGES = re.compile(r"^[^\w]+|[^\w]+$")
 _NUMERALS = dict(zip("0123456789", "〇一二三四五六七八九"))
 _NUMERAL_BACK = {v: k for k, v in _NUMERALS.items()} | {"两": "2"}
@@ -590,7 +590,7 @@ def snippet(text: str, matches: list, width: int = 80) -> str:
 
 
 _FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
-_HALF_AFTER_CJK = re.compile(r"(?<=[\u3400-\u9fff】”])([,;:!?()])|([,;:!?()])(?=[\u3400-\u9fff【“])")
+_HALF_AFTER_CJK = re.compile(rf"(?<=[{CJK}】”])([,;:!?()])|([,;:!?()])(?=[{CJK}【“])")
 
 
 def _chinese_punctuation(text: str) -> str:
