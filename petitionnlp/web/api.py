@@ -126,7 +126,9 @@ def search(request: Request, user: Annotated[dict, Depends(require("read"))],
                                                   redact=not allowed(user, "see_personal"))
     except ValueError as exc:
         raise HTTPException(422, str(exc)) from None
-    return [{k: h[k] for k in ("id", "title", "date", "score", "snippet")} for h in hits]
+    # a corrected typo says so on each hit ("notice": 已按 “油烟” 检索 …), as the search page does above its list
+    return [{k: h[k] for k in ("id", "title", "date", "score", "snippet") + (("notice",) if h.get("notice") else ())}
+            for h in hits]
 
 
 @router.post("/batches", status_code=201, summary="上传一批信访件 (any classify input); answers once stored")

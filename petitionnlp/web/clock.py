@@ -2,7 +2,7 @@
 
 Stored times stay naive UTC (:func:`petitionnlp.web.store.now`); dates an office works by — the hand-over day, a
 reply deadline, whether a case is overdue — and every time shown on a page are in the office's zone.  The zone is
-read in :func:`office_zone_name` only (env ``PETITIONNLP_TZ``), so a settings object can take it over later.
+read in :func:`office_zone_name` only, from the settings (env ``PETITIONNLP_TZ``).
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ DEFAULT_ZONE = "Asia/Shanghai"
 
 
 def office_zone_name() -> str:
-    import os
+    from ..settings import get_settings
 
-    return os.environ.get("PETITIONNLP_TZ") or DEFAULT_ZONE
+    return get_settings().tz or DEFAULT_ZONE
 
 
 @lru_cache(maxsize=8)

@@ -401,7 +401,8 @@ def search_page(request: Request):
                                                   redact=not allowed(session["user"], "see_personal")) if query else []
     except ValueError as exc:
         raise HTTPException(422, str(exc)) from None
-    return render(request, "search.html", session, q=query, hits=hits, params=params)
+    return render(request, "search.html", session, q=query, hits=hits, params=params,
+                  notice=getattr(hits, "notice", None))
 
 
 # ---------------------------------------------------------------------------------------------- models

@@ -20,6 +20,7 @@ import tempfile
 import threading
 from pathlib import Path
 
+from ..dates import parse_date
 from ..errors import PetitionNLPError
 from ..io import find_column, open_batch
 from ..pipeline import OUTPUT_FIELDS, PetitionPipeline, RowJob, run_chunks
@@ -304,7 +305,7 @@ class Workbench:
                 job = RowJob("classify")
                 job.pipeline = self.pipeline()
                 date_col = find_column(source.columns, "date")
-                given = _date_of(batch["handover_date"]) or handover_from_titles(source.titles)
+                given = parse_date(batch["handover_date"]) or handover_from_titles(source.titles)
                 self.store.update_batch(batch_id, columns=source.columns, text_column=source.text_column)
                 for _attempt in range(3):
                     start = self.store.batch(batch_id)["done_rows"]
@@ -316,7 +317,7 @@ class Workbench:
                             records = []
                             for raw, row in zip(raw_rows, rows):
                                 if date_col and handover is None:
-                                    handover = _date_of(raw.get(date_col))
+                                    handover = parse_date(raw.get(date_col))
                                 records.append(_petition_record(batch_id, n + len(records), raw, row,
                                                                 source.text_column, source.columns))
                             before = intake.existing
@@ -528,14 +529,21 @@ class Workbench:
         today = today or office_today()
         week_end = today + dt.timedelta(days=6 - today.weekday())
         out = {"overdue": [], "this_week": [], "later": []}
+        from ..briefing import next_due_dates
+
         for b in self.store.briefings():
             for d in b["extract"]["directives"]:
-                due = _deadline_day(d.get("deadline"))
-                if due is None:
+                deadline = d.get("deadline") or {}
+                standing = deadline.get("type") == "recurrence"  # 每3天一报告: the next report day is the deadline
+                days = next_due_dates(deadline, b["date"], today, count=1) if deadline.get("type") in (
+                    "deadline", "date", "recurrence") else []
+                if not days:
                     continue
+                due = days[0]
                 item = {"briefing_id": b["id"], "briefing": b["title"], "actor": d["actor"],
-                        "addressee": d["addressee"], "action": d["action"], "deadline": d["deadline"]["text"],
-                        "due": due.isoformat()}
+                        "addressee": d["addressee"], "action": d["action"], "deadline": deadline["text"],
+                        "due": due.isoformat(), "standing": standing,
+                        "cadence": d.get("cadence") or (deadline.get("value") if standing else None)}
                 if redact_:
                     item.update({k: redact(item[k]) for k in ("briefing", "actor", "addressee", "action", "deadline")})
                 key = "overdue" if due < today else "this_week" if due <= week_end else "later"
@@ -701,35 +709,6 @@ class Workbench:
 
 
 # ---------------------------------------------------------------------------------------------- helpers
-
-def _date_of(value) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None
-
-
-def _deadline_day(t: dict | None) -> dt.date | None:
-    """The last day of a deadline's value (2017-05-31; 2017-06 → June 30; a span → its end), or None."""
-    import calendar
-
-    if not t or not t.get("value") or t.get("type") not in ("deadline", "date"):
-        return None
-    value = t["value"].split("/")[-1]
-    try:
-        if len(value) == 10:
-            return dt.date.fromisoformat(value)
-        if len(value) == 7 and value[4] == "-" and value[5:].isdigit():
-            y, m = int(value[:4]), int(value[5:])
-            return dt.date(y, m, calendar.monthrange(y, m)[1])
-    except ValueError:
-        return None
-    return None
-
 
 def _json_safe(value):
     """Row cells as JSON can store them (dates as ISO text)."""
