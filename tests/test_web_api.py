@@ -349,3 +349,19 @@ def test_user_add_reads_the_password_from_stdin(tmp_path):
 
         h = Store(tmp_path).user(username="新同事")["password_hash"]
         assert h.startswith("$argon2") and "secret-pass-1" not in h
+
+
+def test_standing_tasks_of_a_briefing_are_among_the_deadlines(client):
+    """The seed briefing's one recurring duty (每3天一报告) reaches the deadlines panel, due on its next report day
+    counted from the briefing's date (2017-05-15: the 18th, the 21st, …)."""
+    import datetime as dt
+
+    seed = next((ROOT.parent / "shared" / "seeds").glob("*.txt"), None)
+    if seed is None:
+        pytest.skip("the shared seed briefing is not beside this checkout")
+    ed = token(client, "ed")
+    assert client.post("/api/v1/briefings", json={"text": seed.read_text(encoding="utf-8")}, headers=ed).status_code == 201
+    due = client.app.state.workbench.deadlines(today=dt.date(2017, 5, 19))
+    standing = [d for d in due["this_week"] + due["later"] if d["standing"]]
+    assert standing and all(d["cadence"] == "P3D" for d in standing), due
+    assert standing[0]["due"] == "2017-05-21" and "报告" in standing[0]["action"]
