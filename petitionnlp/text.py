@@ -28,6 +28,9 @@ CJK_CHAR = re.compile(f"[{CJK}]")
 # a parenthesised syllable with at least one tone-marked vowel: (zhèn) (tài) (huán), ASCII or full-width parens
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN_RE = re.compile(rf"[(（]\s*[a-zü]*[{_TONED}][a-zü{_TONED}]*\s*[)）]", re.IGNORECASE)
+# a parenthesised syllable without tone marks right after a Chinese character: 时(shi)间, 察(cha)(cha); dropped
+# only where it is a reading of that character (pypinyin says so), so (PM) or (A) after a word stays
+_TONELESS_RE = re.compile(rf"(?<=[{CJK}])((?:[(（][a-z]{{1,6}}[)）])+)")
 _SPACE_RE = re.compile(r"\s+")
 # a space between two CJK characters (or CJK and CJK punctuation) is an extraction artifact
 _CJK_GAP_RE = re.compile(rf"(?<=[{CJK}，。、；：！？”“）（])\s+(?=[{CJK}，。、；：！？”“）（])")
@@ -68,6 +71,31 @@ def _simplified_same_length(text: str) -> str:
 
 def strip_pinyin(text: str) -> str:
     return _PINYIN_RE.sub("", text)
+
+
+@lru_cache(maxsize=4096)
+def _readings(ch: str) -> frozenset:
+    from pypinyin import Style, pinyin  # only for a text that has a bare syllable in brackets
+
+    return frozenset(r.replace("ü", "v") for r in pinyin(ch, style=Style.NORMAL, heteronym=True)[0])
+
+
+def _pinyin_spans(text: str) -> list[tuple[int, int]]:
+    """Where the pinyin annotations of a mirror page are: tone-marked syllables anywhere, and bare ones
+    (``(shi)``) that read the character before them."""
+    spans = [(m.start(), m.end()) for m in _PINYIN_RE.finditer(text)]
+    for m in _TONELESS_RE.finditer(text):
+        syllables = re.findall(r"[a-z]+", m.group(1))
+        if all(sy.replace("ü", "v") in _readings(text[m.start() - 1]) for sy in syllables):
+            spans.append((m.start(), m.end()))
+    spans.sort()
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
 
 
 @dataclass(frozen=True)
@@ -113,12 +141,13 @@ def fold(text: str) -> Folded:
     original index of each folded character.  Cached: the stages of one text share it."""
     text = text or ""
     half = unicodedata.normalize("NFKC", text)
-    if len(half) == len(text) and not _PINYIN_RE.search(text):  # the common case: one for one
+    spans = _pinyin_spans(text) if _PINYIN_RE.search(text) or _TONELESS_RE.search(text) else []
+    if len(half) == len(text) and not spans:  # the common case: one for one
         return Folded(_simplified_same_length(half), range(len(text)), len(text))
     origin: list[int] = []
     chars: list[str] = []
     pos = 0
-    spans = [(m.start(), m.end()) for m in _PINYIN_RE.finditer(text)] + [(len(text), len(text))]
+    spans = spans + [(len(text), len(text))]
     for a, b in spans:
         for i in range(pos, a):
             n = unicodedata.normalize("NFKC", text[i])

@@ -64,3 +64,14 @@ def test_one_range_of_chinese_characters():
 
     assert is_cjk("中") and is_cjk("㐀") and is_cjk("龥") and not is_cjk("a") and not is_cjk("，")
     assert CJK_CHAR.findall("ab中文12") == ["中", "文"]
+
+
+def test_bare_pinyin_of_a_mirror_page_is_dropped_only_where_it_reads_the_character():
+    from petitionnlp.text import fold
+
+    got = fold("时(shi)间紧，督察(cha)(cha)组每3天(tian)一报告")
+    assert got.text == "时间紧,督察组每3天一报告"
+    a, b = got.span(got.text.index("每"), len(got.text))
+    assert "时(shi)间紧，督察(cha)(cha)组每3天(tian)一报告"[a:b] == "每3天(tian)一报告"
+    for kept in ("细颗粒物(PM)浓度", "检查(jian)站", "分两批(A)(B)"):  # not a reading of the character before
+        assert fold(kept).text == kept
