@@ -38,7 +38,7 @@ __all__ = ["read_corpus", "train_model", "evaluate_model", "fit_type_model", "re
            "cv_folds"]
 
 BASE_CORPORA = (("train", "synthetic_petitions.jsonl"), ("train", "real_petitions.jsonl"))
-DECISION_GRID = [(t, m) for t in (0.4, 0.5, 0.6, 0.7) for m in (1, 2, 3)]
+DECISION_GRID = [(t, m) for t in (0.3, 0.4, 0.5, 0.6, 0.7) for m in (1, 2, 3)]
 MIN_RECORDS_TO_TUNE = 20     # fewer office records than this: the shipped decision rule is kept
 TUNE_MARGIN = 0.02           # a tuned decision rule must beat the default by this much on the office's records
 CV_FOLDS = 5
@@ -222,7 +222,8 @@ def fit_type_model(records: list[dict], params: dict | None = None, tune_mask=No
     tune = np.flatnonzero(np.asarray(tune_mask, dtype=bool)) if tune_mask is not None else np.array([], int)
     if len(tune) >= 10:
         gold = [Y[i] for i in tune]
-        default = (params.get("threshold", 0.5), params.get("max_types", 2))
+        defaults = PollutionTypeClassifier().get_params()
+        default = (params.get("threshold", defaults["threshold"]), params.get("max_types", defaults["max_types"]))
         by_scheme = {}
         for scheme in schemes:
             splits = cv_folds([records[i] for i in tune], scheme, folds, seed)
