@@ -448,13 +448,16 @@ class TableConventions(BaseEstimator):
                 pos = -1 if nxt < 0 else pos + 1 + nxt
             return pos >= 0
 
-        cues = {c for rule in self.rules_ for g in rule[:-1] for c in g}
         for i, text in enumerate(X):
-            if not any(c in text for c in cues):
+            # first the whole text (plain substring tests), then, for the few conventions that may fire, each
+            # sentence or clause with the passing-mention rules
+            maybe = [(rule, in_clause) for rule, in_clause in zip(self.rules_, self.clause_scope_)
+                     if all(any(c in text for c in g) for g in rule[:-1])]
+            if not maybe:
                 continue
             for sentence in _SENTENCE.split(text):
                 clauses = _CLAUSE.split(sentence)
-                for rule, in_clause in zip(self.rules_, self.clause_scope_):
+                for rule, in_clause in maybe:
                     *groups, types = rule
                     for span in clauses if in_clause else (sentence,):
                         if all(any(c in span and used(span, c) for c in g) for g in groups):
