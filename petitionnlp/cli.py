@@ -93,7 +93,8 @@ def _cmd_train(args) -> int:
 
     say = (lambda msg: print(f"petitionnlp: {msg}", file=sys.stderr)) if sys.stderr and sys.stderr.isatty() else None
     card = train_model(args.corpus, args.output, base=not args.no_base, eval_corpora=args.eval_corpus,
-                       region_corpora=args.region_corpus, text_column=args.text_column, progress=say)
+                       region_corpora=args.region_corpus, text_column=args.text_column, progress=say,
+                       blind=args.blind)
     if card["missing_types"]:
         _notices([f"注意: 训练数据中没有这些类型的例子，模型不会预测它们 (never predicted, no example): "
                   f"{'、'.join(card['missing_types'])}"])
@@ -115,7 +116,8 @@ def _cmd_train(args) -> int:
 def _cmd_evaluate(args) -> int:
     from .training import evaluate_model
 
-    print(json.dumps(evaluate_model(args.corpus, args.model, args.against, args.text_column), ensure_ascii=False))
+    print(json.dumps(evaluate_model(args.corpus, args.model, args.against, args.text_column, blind=args.blind),
+                     ensure_ascii=False))
     return 0
 
 
@@ -413,6 +415,7 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--eval-corpus", nargs="+", metavar="FILE", help="held-out corpus; its metrics go into the card")
     t.add_argument("--region-corpus", nargs="+", metavar="FILE",
                    help="more petitions with city/county (or 行政区域) for the learned region fallback")
+    t.add_argument("--blind", metavar="SPLIT", help="score only the --eval-corpus records on this split's blind pages")
     t.set_defaults(func=_cmd_train)
 
     e = sub.add_parser("evaluate", help="metrics of a model folder on labeled records (one JSON object)")
@@ -420,6 +423,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--model", help="model folder (default: the shipped models)")
     e.add_argument("--against", metavar="DIR", help="a second model folder to compare with (differences: model − against)")
     e.add_argument("--text-column", help="name of the petition text column")
+    e.add_argument("--blind", metavar="SPLIT",
+                   help="score only the records on this split's blind pages (corpora/train/blind_split.json), "
+                        "beside the folder's cross-validated figures")
     e.set_defaults(func=_cmd_evaluate)
 
     x = sub.add_parser("extract", help="简报中的指示、期限与时间表达 (directives, deadlines, time expressions)")

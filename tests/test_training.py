@@ -9,7 +9,7 @@ import shutil
 import pytest
 from openpyxl import Workbook
 
-from conftest import ROOT, run_cli
+from conftest import ROOT, SHARED, run_cli
 
 # a small office history: real-looking petitions as an office's 交办 table holds them
 HISTORY = [
@@ -107,7 +107,9 @@ def test_an_office_history_on_the_shipped_data_teaches_its_conventions(tmp_path)
     code, stdout, err = run_cli("train", "--corpus", src, "-o", out)
     assert code == 0, err
     summary = _summary(stdout)
-    assert summary["base"] is True and summary["n_real"] == 68 + len(office)
+    shipped_real = [json.loads(ln) for ln in (ROOT / "corpora/train/real_petitions.jsonl").open(encoding="utf-8")]
+    n_typed = sum(1 for r in shipped_real if r["types"])
+    assert summary["base"] is True and summary["n_real"] == n_typed + len(office)
     assert summary["cross_validation"]["n"] == len(office)
     card = json.loads((out / "pollution_type.json").read_text(encoding="utf-8"))
     assert card["base"]["data"][0]["file"] == "synthetic_petitions.jsonl" and card["cross_validation"]["n"] == len(office)
@@ -125,9 +127,14 @@ def test_an_office_history_on_the_shipped_data_teaches_its_conventions(tmp_path)
 def test_make_train_reproduces_the_shipped_model(tmp_path):
     """`make train`'s command on the repo's corpora gives the model that ships (skops files differ in bytes —
     array names and zip times — so the probabilities are compared)."""
-    code, stdout, err = run_cli("train", "--no-base", "--corpus", ROOT / "corpora/train/synthetic_petitions.jsonl",
-                                ROOT / "corpora/train/real_petitions.jsonl", "-o", tmp_path / "m")
-    assert code == 0, err
+    import subprocess
+    import sys
+
+    # a full `make train` (16 fits: folds by page, by province, at random) takes minutes: more than run_cli allows
+    proc = subprocess.run([sys.executable, "-m", "petitionnlp.cli", "train", "--no-base", "--corpus",
+                           ROOT / "corpora/train/synthetic_petitions.jsonl", ROOT / "corpora/train/real_petitions.jsonl",
+                           "-o", tmp_path / "m"], capture_output=True, text=True, timeout=3600)
+    assert proc.returncode == 0, proc.stderr
     import numpy as np
 
     from petitionnlp.classify import load_model
@@ -142,3 +149,62 @@ def test_make_train_reproduces_the_shipped_model(tmp_path):
     shipped = json.loads((ROOT / "models" / "pollution_type.json").read_text(encoding="utf-8"))
     rebuilt = json.loads((tmp_path / "m" / "pollution_type.json").read_text(encoding="utf-8"))
     assert shipped["cross_validation"]["micro_f1"] == rebuilt["cross_validation"]["micro_f1"]
+
+
+def _jsonl(path):
+    return [json.loads(ln) for ln in path.open(encoding="utf-8") if ln.strip()]
+
+
+def test_the_blind_pages_are_data_and_never_trained_on():
+    """The blind split (a third of each dev file's typed records, whole pages, seed 21) is a file; none of its
+    pages, and no reserved page, is in the shipped training data; drawn again it is the same."""
+    from petitionnlp.training import BLIND_SEED, BLIND_SHARE, blind_pages, choose_blind_pages, read_blind_split
+
+    split = read_blind_split(ROOT / "corpora/train/blind_split.json")
+    assert split["seed"] == BLIND_SEED and set(split["files"]) == {"petitions_dev.jsonl", "disclosure_dev.jsonl"}
+    trained = {r["url"] for r in _jsonl(ROOT / "corpora/train/real_petitions.jsonl")}
+    assert trained and not trained & blind_pages(split)
+    if not (SHARED / "reserved_sources.txt").is_file():
+        pytest.skip("the shared dev corpora are not beside this checkout")
+    reserved = {ln.strip() for ln in (SHARED / "reserved_sources.txt").open(encoding="utf-8")
+                if ln.strip() and not ln.startswith("#")}
+    assert not trained & reserved and not blind_pages(split) & reserved
+    for name, pages in split["files"].items():
+        rows = [r for r in _jsonl(SHARED / name) if r["url"] not in reserved]
+        if name == "disclosure_dev.jsonl":
+            from petitionnlp.taxonomy import normalize_label
+
+            rows = [dict(r, types=normalize_label(r.get("label_raw"))) for r in rows]
+        assert sorted(choose_blind_pages(rows, BLIND_SHARE, BLIND_SEED)) == pages
+        typed = [r for r in rows if r["types"]]
+        blind = [r for r in typed if r["url"] in pages]
+        assert len(typed) / 3 <= len(blind) < len(typed) / 2
+
+
+def test_grouped_folds_never_split_a_page_or_a_province():
+    from petitionnlp.training import cv_folds
+
+    records = [{"page": f"p{i % 9}", "province": f"省{i % 4}"} for i in range(40)] + [{"page": None, "province": None}]
+    for scheme in ("page", "province"):
+        folds = cv_folds(records, scheme, 5, seed=3)
+        assert len(folds) == 5
+        for train, held in folds:
+            assert not {records[i][scheme] for i in train} & {records[i][scheme] for i in held} - {None}
+    assert sorted(i for _, held in cv_folds(records, "random", 5) for i in held) == list(range(41))
+    assert cv_folds(records[:1], "page") == []
+
+
+def test_evaluate_scores_the_blind_records_beside_the_cross_validated_figures():
+    files = [SHARED / "petitions_dev.jsonl", SHARED / "disclosure_dev.jsonl"]
+    if not all(p.is_file() for p in files):
+        pytest.skip("the shared dev corpora are not beside this checkout")
+    code, stdout, err = run_cli("evaluate", "--corpus", *files, "--blind", ROOT / "corpora/train/blind_split.json")
+    assert code == 0, err
+    result = json.loads(stdout)
+    assert result["types"]["n"] == 22 and result["blind_split"].endswith("blind_split.json")
+    cv = result["cross_validation"]
+    assert cv["scheme"] == "page" and set(cv["schemes"]) == {"page", "province", "random"}
+    card = (ROOT / "models" / "MODEL_CARD.md").read_text(encoding="utf-8")
+    assert "folds by page" in card and "blind" in card
+    code, _, err = run_cli("evaluate", "--corpus", files[0], "--blind", ROOT / "no_such_split.json")
+    assert code != 0 and len(err.strip().splitlines()) == 1 and "E001" in err
