@@ -18,6 +18,8 @@ from petitionnlp.regions import RegionResolver
 from petitionnlp.text import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from devdata import dev_rows  # noqa: E402  the dev corpora without the pages reserved for the hidden evaluation
 
 
 def score(gold, pred) -> dict:
@@ -29,8 +31,8 @@ def score(gold, pred) -> dict:
 
 
 def main() -> None:
-    path = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared/corpora/petitions_dev.jsonl"
-    gold = [json.loads(x) for x in open(path, encoding="utf-8")]
+    gold = ([json.loads(x) for x in open(sys.argv[1], encoding="utf-8")] if len(sys.argv) > 1
+            else dev_rows("petitions_dev.jsonl"))
     texts = [normalize(r["text"]) for r in gold]
 
     resolver = RegionResolver()

@@ -22,10 +22,20 @@ def pipeline():
 
 @pytest.fixture(scope="session")
 def dev_petitions():
-    path = SHARED / "petitions_dev.jsonl"
-    if not path.is_file():
+    """The dev petitions, without the pages reserved for the hidden evaluation (tests/devdata.py)."""
+    from devdata import dev_rows
+
+    if not (SHARED / "petitions_dev.jsonl").is_file():
         pytest.skip("the shared dev corpus is not beside this checkout")
-    return [json.loads(line) for line in path.open(encoding="utf-8")]
+    return dev_rows("petitions_dev.jsonl")
+
+
+@pytest.fixture(scope="session")
+def dev_petitions_file(tmp_path_factory, dev_petitions):
+    """The same records as a JSONL file, for commands that read a path."""
+    from devdata import write_dev_file
+
+    return write_dev_file("petitions_dev.jsonl", tmp_path_factory.mktemp("dev"))
 
 
 def run_cli(*args, stdin: bytes | None = None, cwd=None):

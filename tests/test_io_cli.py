@@ -204,10 +204,8 @@ def test_shipped_sample_batch(tmp_path):
     assert len(rows) == 12 and sum(1 for r in rows if r["error"]) == 1
 
 
-def test_evaluate_prints_one_json_object(dev_petitions):
-    from conftest import SHARED
-
-    code, out, err = run_cli("evaluate", "--corpus", SHARED / "petitions_dev.jsonl")
+def test_evaluate_prints_one_json_object(dev_petitions_file):
+    code, out, err = run_cli("evaluate", "--corpus", dev_petitions_file)
     assert code == 0, err
     result = json.loads(out)
     t = result["types"]

@@ -25,11 +25,12 @@ def target(request, tmp_path):
 
 @pytest.fixture(scope="module", params=BACKENDS)
 def dev_docs(request, tmp_path_factory):
-    path = SHARED / "petitions_dev.jsonl"
-    if not path.is_file():
+    from devdata import dev_rows
+
+    if not (SHARED / "petitions_dev.jsonl").is_file():
         pytest.skip("shared dev corpus not present")
-    rows = [json.loads(x) for x in path.open(encoding="utf-8")]
-    briefs = [json.loads(x)["doc"] for x in (SHARED / "briefings_dev.jsonl").open(encoding="utf-8")]
+    rows = dev_rows("petitions_dev.jsonl")  # without the pages reserved for the hidden evaluation
+    briefs = [r["doc"] for r in dev_rows("briefings_dev.jsonl")]
     if request.param == "sqlite":
         db = tmp_path_factory.mktemp("ix") / "dev.db"
     else:
