@@ -36,9 +36,10 @@ def _env(**extra):
 
 
 class Proc:
-    def __init__(self, *args, cwd):
+    def __init__(self, *args, cwd, env=None):
         self.log = open(Path(cwd) / f"proc-{time.monotonic_ns()}.log", "wb")
-        self.p = subprocess.Popen(_cmd(*args), cwd=cwd, env=_env(), stdout=self.log, stderr=subprocess.STDOUT)
+        self.p = subprocess.Popen(_cmd(*args), cwd=cwd, env=_env(**(env or {})), stdout=self.log,
+                                  stderr=subprocess.STDOUT)
 
     def kill(self, sig=signal.SIGKILL):
         if self.p.poll() is None:
@@ -83,13 +84,13 @@ def _csv(n):
     return buf.getvalue().encode("utf-8")
 
 
-def _wait(predicate, seconds, what):
+def _wait(predicate, seconds, what, every=0.3):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         got = predicate()
         if got:
             return got
-        time.sleep(0.3)
+        time.sleep(every)
     raise AssertionError(f"timed out waiting for {what}")
 
 
@@ -114,7 +115,8 @@ def test_two_servers_and_workers_on_one_database(pg_cluster, pg_url, tmp_path):
         a, base_a = _server(pg_url, tmp_path, client)
         b, base_b = _server(pg_url, tmp_path, client, "--workers", "2")  # two processes on one port
         procs += [a, b]
-        first = Proc("worker", "--db-url", pg_url, cwd=tmp_path)
+        # the first worker stores 10 rows a transaction: on an idle machine too it is still at work when killed
+        first = Proc("worker", "--db-url", pg_url, cwd=tmp_path, env={"PETITIONNLP_BATCH_CHUNK_ROWS": "10"})
         procs.append(first)
         ed_a, ed_b = _token(client, base_a, "ed"), _token(client, base_b, "ed")
 
@@ -128,7 +130,7 @@ def test_two_servers_and_workers_on_one_database(pg_cluster, pg_url, tmp_path):
             got = client.get(f"{base_b}/api/v1/batches/{up['batch_id']}", headers=ed_b).json()
             return got["done_rows"] if got["done_rows"] > 0 else None
 
-        before_kill = _wait(stored, 120, "the first worker's first rows")
+        before_kill = _wait(stored, 120, "the first worker's first rows", every=0.02)
         assert client.get(job_url, headers=ed_b).json()["worker"].endswith(f":{first.p.pid}")
         first.kill(signal.SIGKILL)  # in the middle of the batch
         killed_at = client.get(f"{base_b}/api/v1/batches/{up['batch_id']}", headers=ed_b).json()["done_rows"]
