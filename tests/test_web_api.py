@@ -367,3 +367,22 @@ def test_standing_tasks_of_a_briefing_are_among_the_deadlines(client):
     standing = [d for d in due["this_week"] + due["later"] if d["standing"]]
     assert standing and all(d["cadence"] == "P3D" for d in standing), due
     assert standing[0]["due"] == "2017-05-21" and "报告" in standing[0]["action"]
+
+
+def test_a_job_left_unfinished_by_a_stopped_server_is_taken_up_at_start(tmp_path):
+    """SQLite, the server running its own jobs: a batch queued (or half done) when the server stopped is finished
+    when it starts again, every row once and in order."""
+    from petitionnlp.web.service import Workbench
+
+    data = tmp_path / "data"
+    wb = Workbench(data, background=False)
+    user = wb.store.add_user("ed", "x", "editor")
+    batch = wb.store.add_batch(name="s", filename="s.csv", uploaded_by=user["id"], state="processing")
+    wb.store.update_batch(batch["id"], file_id=wb.store.add_file("s.csv", SAMPLE.read_bytes()))
+    job = wb.store.add_job("batch", "ed", batch_id=batch["id"])  # queued, then the server stopped
+    wb.close()
+    wb = Workbench(data, background=True)  # the job thread takes it up
+    wb.close()  # waits for the job in progress
+    assert wb.store.job(job["id"])["state"] == "done"
+    rows = wb.store.petitions(batch["id"])
+    assert [p["row_index"] for p in rows] == list(range(12)) and wb.store.batch(batch["id"])["state"] == "done"

@@ -22,8 +22,12 @@ from ..text import normalize
 from .analysis import (MAX_QUERY_CHARS, MAX_TERMS, Doc, analyze, doc_place_tokens, parse, place_filter_atoms,
                        score, snippet)
 
-__all__ = ["SearchIndex", "SearchHits", "index_paths", "parse_query", "snippet", "is_url", "shown", "MAX_LIMIT",
+__all__ = ["SearchIndex", "SearchHits", "REDACTED_SUFFIX", "index_paths", "parse_query", "snippet", "is_url", "shown", "MAX_LIMIT",
            "MAX_TERMS", "MAX_QUERY_CHARS"]
+
+#: the kind suffix of a document's redacted copy (``petition_redacted``), indexed beside it for the workbench's
+#: viewers: such copies answer only a search that asks for their kind (``kinds=``), never a plain search
+REDACTED_SUFFIX = "_redacted"
 
 MAX_LIMIT = 1000       # hits one search may return
 BUSY_SECONDS = 1800    # a second `index` run waits this long for the first one's transaction

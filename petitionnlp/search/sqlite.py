@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import Errors, InputError
 from ..tokenize import get_tokenizer
-from . import BUSY_SECONDS, RANKED, SearchIndex
+from . import BUSY_SECONDS, RANKED, REDACTED_SUFFIX, SearchIndex
 from .analysis import Doc, expression, units
 
 _SCHEMA = """
@@ -89,6 +89,9 @@ def filter_sql(filters: dict, mark: str = "?") -> tuple[str, list]:
         else:
             where.append(f"d.kind IN ({', '.join([mark] * len(kinds))})")
             args += list(kinds)
+    else:  # redacted copies only when asked for by kind: a plain search lists each document once
+        where.append(f"d.kind NOT LIKE {mark}")
+        args.append(f"%{REDACTED_SUFFIX}")
     if filters.get("region"):
         conds = [f"('|' || coalesce(d.places, '') || '|') LIKE {mark}" for _ in filters["region_atoms"]]
         args += [f"%|{a.value}|%" for a in filters["region_atoms"]]

@@ -35,7 +35,7 @@ EDITABLE = ("pollution_types", "city", "county", "status")
 # the redacted copies, so a person's name, phone or ID number is neither shown to them nor found by them
 EDITOR_KINDS = ("petition", "briefing")
 VIEWER_KINDS = ("petition_redacted", "briefing_redacted")
-_REDACTED = "_redacted"
+_REDACTED = "_redacted"  # = petitionnlp.search.REDACTED_SUFFIX (a test checks)
 
 
 def default_data_dir() -> Path:
@@ -93,6 +93,15 @@ class Workbench:
             self.index_redacted_copies()
         else:
             self.queue.submit_call(self.index_redacted_copies)
+        if not self.shared and not self.queue.inline:
+            self._resume_jobs()
+
+    def _resume_jobs(self) -> None:
+        """On the embedded SQLite default the server runs the jobs itself: a job it had queued or was running when
+        it stopped (a crash, a power cut) is taken up again at start, going on after the rows already stored."""
+        for job in reversed(self.store.jobs(limit=1000)):
+            if job["state"] in ("queued", "running"):
+                self.queue.submit(job["id"])
 
     def close(self) -> None:
         self.queue.close()  # the job in progress finishes before the process ends
