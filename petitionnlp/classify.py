@@ -29,6 +29,7 @@ from . import persist
 from .errors import Errors, ModelError
 from .resources import corpus_path
 from .taxonomy import TYPES
+from .text import CJK
 from .tokenize import analyze
 
 __all__ = ["LexiconFeatures", "TableConventions", "WeightedOneVsRest", "RepeatMemory", "PollutionTypeClassifier", "KeywordClassifier",
@@ -62,7 +63,7 @@ def _passing_patterns(path=None) -> tuple[str, str]:
     after a landmark (see ``corpora/lexicon/mention_rules.tsv``)."""
     rules = _read_mention_rules(path or corpus_path("lexicon", "mention_rules.tsv"))
     return (f"(?:{_alternation(rules['negation'])})(?:{_alternation(rules['filler'])}){{0,2}}$",
-            f"^(?:[\\u4e00-\\u9fff]{{0,3}}?(?:{_alternation(rules['facility'])}))?(?:{_alternation(rules['place'])})")
+            f"^(?:[{CJK}]{{0,3}}?(?:{_alternation(rules['facility'])}))?(?:{_alternation(rules['place'])})")
 
 
 @lru_cache(maxsize=16)

@@ -495,3 +495,72 @@ def test_a_workbench_of_the_first_schema_is_migrated_with_its_rows(tmp_path):
     p = store.petition(1)
     assert p["text"] == "衡阳市某厂噪声扰民" and p["version"] == 1 and p["receipt_id"] is None
     assert store.batch(1)["existing"] == 0 and store.user(username="a")["unit_id"] is None
+
+
+PLANTED = ("王建国", "13812345678", "430102199003077735")
+
+
+def _clean(text: str, where: str) -> None:
+    for secret in PLANTED:
+        assert secret not in text, (where, secret, text[max(0, text.find(secret) - 300):text.find(secret) + 80])
+
+
+def test_every_path_of_the_cycle_hides_a_planted_person_from_viewers_and_other_units(client):
+    """A name, a phone and an ID number in a petition, in its report and in a return reason: a viewer reads every
+    new path (case list and case, pages, history, search, queue) without them; another unit gets 404 and never
+    sees the case; the public table holds none of them; the case's own unit reads them in full."""
+    ed, vi, hy, yy = (token(client, n) for n in ("ed", "vi", "hy", "yy"))
+    person = f"举报人{PLANTED[0]}（电话{PLANTED[1]}，身份证号{PLANTED[2]}）"
+    table = ("受理编号,交办问题基本情况\n"
+             f"P0001,{person}反映衡阳市雁峰区某化工厂夜间偷排刺鼻废气。\n"
+             "P0002,岳阳市岳阳楼区某餐馆油烟直排。\n").encode("utf-8")
+    assert upload(client, ed, content=table, handover_date="2024-05-15", reply_days="15").status_code == 201
+    case = by_receipt(client, ed)["P0001"]
+    cid, batch = case["id"], case["batch_id"]
+    assert case["unit"] == "衡阳市雁峰区"
+    report = {**REPORT, "findings": f"经核查，{person}所反映问题属实。", "actions": f"已回访{PLANTED[0]}。"}
+    assert client.post(f"/api/v1/petitions/{cid}/report", json=report, headers=hy).status_code == 200
+    r = client.post(f"/api/v1/petitions/{cid}/review", json={"decision": "return",
+                                                          "reason": f"请再次联系{PLANTED[0]}（{PLANTED[1]}）"},
+                    headers=ed)
+    assert r.status_code == 200, r.text
+    assert client.post(f"/api/v1/petitions/{cid}/report", json=report, headers=hy).status_code == 200
+    assert client.post(f"/api/v1/petitions/{cid}/review", json={"decision": "approve"}, headers=ed).status_code == 200
+
+    # the viewer: API, pages, history, search, the queue — no name, phone or ID number anywhere
+    for url in ("/api/v1/petitions", f"/api/v1/petitions/{cid}", f"/api/v1/batches/{batch}/petitions",
+                "/api/v1/search?q=化工厂", "/api/v1/search?q=13812345678", "/api/v1/batches"):
+        r = client.get(url, headers=vi)
+        assert r.status_code == 200, (url, r.text)
+        _clean(r.text, url)
+    for secret in PLANTED:  # nor can a viewer look a person up in the filter box
+        assert client.get("/api/v1/petitions", params={"q": secret}, headers=vi).json()["petitions"] == []
+    assert client.get("/api/v1/petitions", params={"q": "化工厂"}, headers=vi).json()["petitions"]
+    r = client.get("/api/v1/jobs", headers=vi)
+    assert r.status_code == 200 and r.json()["jobs"]
+    _clean(r.text, "/api/v1/jobs")
+    viewed = client.get(f"/api/v1/petitions/{cid}", headers=vi).json()
+    assert "【电话】" in viewed["text"] and viewed["report"] and viewed["history"]
+    _session(client, "vi")
+    assert "P0001" not in client.get(f"/batches/{batch}", params={"q": PLANTED[1]}).text
+    assert "P0001" not in client.get("/cases", params={"q": PLANTED[0]}).text  # (the box shows the query itself)
+    for url in ("/cases", f"/cases/{cid}", f"/batches/{batch}", "/search?q=化工厂"):
+        r = client.get(url)
+        assert r.status_code == 200, url
+        _clean(r.text, url)
+
+    # another unit: the case is not there for it, in the list, by id or on its pages
+    assert client.get(f"/api/v1/petitions/{cid}", headers=yy).status_code == 404
+    theirs = client.get("/api/v1/petitions", headers=yy)
+    assert theirs.status_code == 200 and "P0001" not in theirs.text
+    _clean(theirs.text, "another unit's list")
+    assert client.get("/api/v1/search?q=化工厂", headers=yy).status_code == 403
+    _session(client, "yy")
+    assert client.get(f"/cases/{cid}").status_code == 404
+    _clean(client.get("/cases").text, "another unit's page")
+
+    # what is published holds none of it; the case's own unit reads it in full
+    public = client.get("/api/v1/public?format=json", headers=ed)
+    assert public.status_code == 200 and "P0001" in public.text
+    _clean(public.text, "public table")
+    assert PLANTED[1] in client.get(f"/api/v1/petitions/{cid}", headers=hy).text

@@ -89,8 +89,9 @@ def document_date(text: str, header_chars: int = 400) -> dt.date | None:
     head = fold_view(text[:header_chars]).text
     for rx in (_DATE_IN_HEADER, _ISO_IN_HEADER):
         m = rx.search(head)
-        if m and parse_date(m.group(0)):
-            return parse_date(m.group(0))
+        day = parse_date(m.group(0)) if m else None
+        if day:
+            return day
     m = _YEAR.search(fold_view(text).text)
     return dt.date(int(m[1]), 1, 1) if m else None
 

@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Request
 
 from .api import require
+from .auth import allowed
 
 __all__ = ["router"]
 
@@ -20,13 +21,14 @@ def job(job_id: int, request: Request, user: Annotated[dict, Depends(require("re
     got = wb.store.job(job_id)
     if got is None:
         raise HTTPException(404, "没有这个任务 (no such job)")
-    return wb.job_view(got)
+    return wb.job_view(got, redact_=not allowed(user, "see_personal"))
 
 
 @router.get("/jobs", summary="最近的后台任务")
 def jobs(request: Request, user: Annotated[dict, Depends(require("read"))]):
     wb = request.app.state.workbench
-    return {"jobs": [wb.job_view(j) for j in wb.store.jobs()]}
+    hide = not allowed(user, "see_personal")
+    return {"jobs": [wb.job_view(j, redact_=hide) for j in wb.store.jobs()]}
 
 
 @router.post("/index/rebuild", status_code=202, summary="重建检索索引（后台任务，管理员）")

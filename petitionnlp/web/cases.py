@@ -13,12 +13,13 @@ import datetime as dt
 import re
 
 from ..taxonomy import TYPES
+from .auth import allowed
 from .clock import office_today
 from .store import CLOSED_STATUSES, STATUSES, CaseStateError, StaleVersion, Store
 
 __all__ = ["VERIFIED", "CLOSURES", "COUNTS", "NotFound", "Invalid", "CaseStateError", "StaleVersion", "unit_scope",
            "visible_case", "list_cases", "case_views", "case_matches", "update_case", "submit_report", "review_case", "bulk_action",
-           "unit_for", "unit_resolver", "add_unit", "import_units", "progress", "report_sentences", "public_rows",
+           "unit_resolver", "add_unit", "import_units", "progress", "report_sentences", "public_rows",
            "PUBLIC_COLUMNS", "report_data", "Intake", "receipt_column", "place_name", "percent", "parse_report", "report_from_row", "handover_from_titles", "iso_time"]
 
 VERIFIED = ("属实", "基本属实", "部分属实", "不属实")
@@ -77,18 +78,24 @@ def list_cases(store: Store, user: dict, status: str | None = None, unit: str | 
                 return []
             unit_id = got["id"]
     today = office_today().isoformat()
+    q = (q or "").strip()[:100] or None
+    hide = not allowed(user, "see_personal")  # a viewer's words are matched in the redacted text, here
     rows = store.cases(unit_id=unit_id, status=status, batch_id=batch_id, unassigned=unassigned,
-                       overdue_before=today if overdue else None, q=(q or "").strip()[:100] or None,
+                       overdue_before=today if overdue else None, q=None if hide else q,
                        date_from=date_from, date_to=date_to, sort=sort)
+    if hide and q:
+        rows = [r for r in rows if case_matches(r, q, redact=True)]
     if overdue is False:
         rows = [r for r in rows if not _overdue(r, today)]
     return rows
 
 
-def case_matches(p: dict, q: str) -> bool:
-    """Whether a 受理编号 or the text holds ``q`` (the queue's filter box; the case list asks the store the same)."""
+def case_matches(p: dict, q: str, redact: bool = False) -> bool:
+    """Whether a 受理编号 or the text holds ``q`` (the queue's filter box; the case list asks the store the same).
+    ``redact`` (a viewer): the text as the viewer reads it, so no name or number of a person can be looked up."""
     q = q.strip()
-    return not q or q in (p.get("receipt_id") or "") or q in (p.get("text") or "")
+    text = _redacted(p.get("text")) if redact else p.get("text")
+    return not q or q in (p.get("receipt_id") or "") or q in (text or "")
 
 
 def _overdue(p: dict, today: str) -> bool:
@@ -123,9 +130,10 @@ def case_views(store: Store, rows: list[dict], redact: bool, history: bool = Tru
         view.update(receipt_id=p.get("receipt_id"), unit=units.get(p.get("unit_id")), due_date=p.get("due_date"),
                     overdue=_overdue(p, today), status=p["status"], version=p.get("version") or 1,
                     report=_report_out(reports.get(p["id"]), redact))
-        if history:
+        if history:  # a return's reason or a report's words can name a person: the detail is redacted too
             view["history"] = [{"time": iso_time(e["time"]), "user": e["user"], "action": e["action"],
-                                "detail": e["detail"]} for e in events.get(p["id"], [])]
+                                "detail": _redacted(e["detail"]) if redact else e["detail"]}
+                               for e in events.get(p["id"], [])]
         out.append(view)
     return out
 
@@ -138,12 +146,23 @@ def _report_out(r: dict | None, redact: bool) -> dict | None:
     out.update(user=r["user"], time=iso_time(r["time"]), review=r["review"], review_reason=r["review_reason"],
                reviewed_by=r["reviewed_by"], reviewed_at=iso_time(r["reviewed_at"]))
     if redact:
-        from ..pii import redact_text
-
         for k in ("findings", "actions", "accountability", "review_reason"):
-            if out[k]:
-                out[k] = redact_text(out[k])[0]
+            out[k] = _redacted(out[k])
     return out
+
+
+def _redacted(value):
+    """``value`` with every text in it redacted by the workbench's one redaction (:func:`.service.redact`):
+    strings, and the strings inside lists and dicts (a history step's detail)."""
+    from .service import redact
+
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, dict):
+        return {k: _redacted(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_redacted(v) for v in value]
+    return value
 
 
 # ----------------------------------------------------------------------------------------------- changes
@@ -335,10 +354,6 @@ def unit_resolver(units: list[dict]):
         return by_city.get(city) if city else None
 
     return resolve
-
-
-def unit_for(store: Store, province: str | None, city: str | None, county: str | None) -> int | None:
-    return unit_resolver(store.units())(province, city, county)
 
 
 # ---------------------------------------------------------------------------------------------- hand-over
@@ -614,13 +629,11 @@ def place_name(p: dict) -> str:
 def public_rows(store: Store, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
     """The 公开表: the cases approved as 已办结 or 阶段性办结, the official columns in order, every text redacted
     as ``redact`` does (no personal information, no pii field)."""
-    from ..pii import redact_text
-
     rows = store.cases(date_from=date_from, date_to=date_to, statuses=CLOSED_STATUSES, sort="row")
     reports, _ = store.case_extras([r["id"] for r in rows], with_events=False)
 
     def clean(value: str | None) -> str:
-        return redact_text(value)[0] if value else ""
+        return _redacted(value) or ""
 
     out = []
     for p in rows:
@@ -640,12 +653,10 @@ def report_data(store: Store, date_from: str | None = None, date_to: str | None 
     """The 办理情况专报's content: :func:`progress`'s figures, its sentences and the overdue cases (受理编号,
     unit, deadline, status, the petition's head redacted) — what the JSON, the Word document and the command line
     all show."""
-    from ..pii import redact_text
-
     pr = progress(store, date_from, date_to, today)
     units = {u["id"]: u["name"] for u in store.units()}
     late = store.cases(date_from=date_from, date_to=date_to, overdue_before=pr["today"], sort="due")
     overdue = [{"id": p["id"], "receipt_id": p["receipt_id"], "unit": units.get(p["unit_id"]),
                 "due_date": p["due_date"], "status": p["status"], "place": place_name(p),
-                "text": redact_text(p["text"][:80])[0] if p["text"] else ""} for p in late]
+                "text": (_redacted(p["text"]) or "")[:80]} for p in late]  # redacted whole, then cut
     return {**pr, "sentences": report_sentences(pr), "overdue_cases": overdue}

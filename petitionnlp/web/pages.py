@@ -238,7 +238,7 @@ def batch_page(batch_id: int, request: Request):
     rows = wb.store.petitions(batch_id, filters["type"], filters["region"], filters["priority"], filters["status"],
                               sort)
     if filters["q"]:  # the filter box: a 受理编号 or words of the text
-        rows = [p for p in rows if case_matches(p, filters["q"][:100])]
+        rows = [p for p in rows if case_matches(p, filters["q"][:100], redact)]
     total = len(rows)
     shown = case_views(wb.store, rows[(page - 1) * PAGE_SIZE:page * PAGE_SIZE], redact, history=False)
     regions = sorted({p["city"] for p in wb.store.petitions(batch_id) if p["city"]})

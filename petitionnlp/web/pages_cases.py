@@ -14,6 +14,7 @@ from . import cases
 from .auth import allowed
 from .charts import bar_chart_svg
 from .pages import _back, _date_param, _form, _message, _safe_next, page_user, render
+from .service import batch_view
 
 __all__ = ["router"]
 
@@ -66,8 +67,9 @@ def case_page(petition_id: int, request: Request):
     user = session["user"]
     store = request.app.state.workbench.store
     p = _case_or_404(request, user, petition_id)
-    view = cases.case_views(store, [p], redact=not allowed(user, "see_personal"))[0]
-    return render(request, "case.html", session, p=view, batch=store.batch(p["batch_id"]),
+    hide = not allowed(user, "see_personal")
+    view = cases.case_views(store, [p], redact=hide)[0]
+    return render(request, "case.html", session, p=view, batch=batch_view(store.batch(p["batch_id"]), hide),
                   units=store.units() if allowed(user, "assign") else [], verified=cases.VERIFIED,
                   closures=cases.CLOSURES, counts=cases.COUNTS, here=_here(request),
                   message=_message(request))

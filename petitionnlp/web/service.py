@@ -18,6 +18,7 @@ import json
 import re
 import tempfile
 import threading
+from functools import lru_cache
 from pathlib import Path
 
 from ..dates import parse_date
@@ -200,14 +201,17 @@ class Workbench:
                 self.store.update_batch(job["batch_id"], state="failed", message=message[:2000])
         return self.store.job(job_id)
 
-    def job_view(self, job: dict) -> dict:
-        """A job as the API shows it: ``{"id", "kind", "state", "progress", "message"}`` (and what it made)."""
+    def job_view(self, job: dict, redact_: bool = False) -> dict:
+        """A job as the API shows it: ``{"id", "kind", "state", "progress", "message"}`` (and what it made); its
+        message, a batch's notice or error, as :func:`batch_view` shows it (no server path; for viewers redacted)."""
         progress = job["progress"]
         if job["kind"] == "batch" and job["state"] in ("queued", "running") and job["batch_id"]:
             b = self.store.batch(job["batch_id"])
             progress = round(b["done_rows"] / b["rows"], 4) if b and b["rows"] else 0.0
         return {"id": job["id"], "kind": job["kind"], "state": job["state"], "progress": progress,
-                "message": job["message"], "batch_id": job["batch_id"], "created_by": job["created_by"],
+                "message": redact_message(job["message"]) if redact_ else (_scrub(job["message"]) if job["message"]
+                                                                            else None),
+                "batch_id": job["batch_id"], "created_by": job["created_by"],
                 "attempts": job["attempts"], "worker": job["worker"], "result": job["result"]}
 
     # ------------------------------------------------------------------------------------------ batches
@@ -745,11 +749,17 @@ def _petition_record(batch_id: int, index: int, raw: dict, row: dict, text_colum
 
 def redact(text):
     """The one redaction of everything a viewer reads: the text with every name, phone, ID number, plate, e-mail
-    and account replaced by its type in brackets (【电话】), as ``petitionnlp redact`` does; None stays None."""
-    from ..pii import redact_text
-
+    and account replaced by its type in brackets (【电话】), as ``petitionnlp redact`` does; None stays None.
+    Remembered for the texts met lately (a viewer's pages show the same briefings and cases again and again)."""
     if not isinstance(text, str) or not text:
         return text
+    return _redact_remembered(text)
+
+
+@lru_cache(maxsize=8192)
+def _redact_remembered(text: str) -> str:
+    from ..pii import redact_text
+
     return redact_text(text)[0]
 
 
