@@ -202,14 +202,16 @@ def _cmd_search(args) -> int:
                          date_to and date_to.isoformat(), args.type, args.region)
     if hits.notice:
         print(hits.notice, file=sys.stderr)
+    if 0 < len(hits) < args.limit:
+        print(f"共找到 {len(hits)} 篇（--limit {args.limit}）：与检索词相符的只有这些", file=sys.stderr)
     if args.json:
         print(json.dumps([{k: h[k] for k in ("id", "title", "date", "score", "snippet")} for h in hits],
                          ensure_ascii=False))
         return 0
     if not hits:
-        print(f"没有找到 “{args.query}” (no match)")
+        print(f"没有找到与 “{args.query}” 相符的文档")
     for i, h in enumerate(hits, 1):
-        print(f"{i:2d}. {h['title'] or h['id']}  [{h['date'] or '-'}]  {h['score']:.2f}\n    {h['snippet']}")
+        print(f"{i:2d}. {h['title'] or h['id']}" + (f"  {h['date']}" if h["date"] else "") + f"\n    {h['snippet']}")
     return 0
 
 
