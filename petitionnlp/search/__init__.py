@@ -21,7 +21,8 @@ from ..briefing.timex import document_date
 from ..errors import Errors, InputError
 from ..text import normalize
 from .analysis import (MAX_QUERY_CHARS, MAX_TERMS, Doc, analyze, complete, doc_place_tokens, mask_placeholders,
-                       parse, partial_notice, place_filter_atoms, score, snippet, weigh_parts)
+                       parse, partial_alternatives, partial_notice, place_filter_atoms, score, snippet,
+                       weigh_parts)
 
 __all__ = ["SearchIndex", "SearchHits", "REDACTED_SUFFIX", "index_paths", "parse_query", "snippet", "is_url", "shown", "MAX_LIMIT",
            "MAX_TERMS", "MAX_QUERY_CHARS"]
@@ -225,16 +226,22 @@ class SearchIndex:
                 found.setdefault(d.id, d)
             if len(found) >= limit:
                 break
-        if any(a.label == "near" for c in plan.concepts for a in c.alts) and found:
-            weigh_parts(plan, lambda alts, cap: self._count([alts], cap), self._total())
-        ranked = []
+        had_placeholder = set()
         for d in found.values():
             masked = mask_placeholders(d.folded)   # 【姓名】 in a viewer's copy is no match
-            had_placeholder, d.folded = masked != d.folded, masked
-            s, matches = score(plan, d)
+            if masked != d.folded:
+                had_placeholder.add(d.id)
+                d.folded = masked
+        scored = [(d, score(plan, d)) for d in found.values()]
+        partial = partial_alternatives(plan, [m for _, (_, m) in scored])
+        if partial:   # some candidates hold only some parts of a compound: rank them by which parts (a look-up each)
+            weigh_parts(partial, lambda alts, cap: self._count([alts], cap), self._total())
+            scored = [(d, score(plan, d)) for d in found.values()]
+        ranked = []
+        for d, (s, matches) in scored:
             if d.id in named_ids:
                 s += ID_TIER
-            elif not s and had_placeholder:
+            elif not s and d.id in had_placeholder:
                 continue   # found by the index in a placeholder only
             # a document the index matched across punctuation (噪声扰民 in 噪声，扰民) stays, after the others
             ranked.append((s or 0.01, d, matches))

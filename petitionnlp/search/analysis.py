@@ -29,7 +29,7 @@ from ..tokenize import Tokenizer, get_tokenizer
 MAX_TERMS = 32         # query terms looked at (a pasted paragraph is not 500 required words)
 MAX_QUERY_CHARS = 400
 MAX_TYPO_TERMS = 4     # terms of one query looked at for typos (each costs a few index look-ups)
-PART_DF_CAP = 2000     # documents counted at most for a part's document frequency
+PART_DF_CAP = 500      # documents counted at most for a part's document frequency
 BROAD_PER_WORD = 3     # Cilin synonyms a part of a compound is also searched as
 W_BROAD = 0.9          # a compound found in Cilin's words: this much of the compound found in its own
 
@@ -690,16 +690,28 @@ def _match(alt: Alternative, doc: Doc):
     return weight, spans
 
 
-def weigh_parts(plan: Plan, count, total: int) -> None:
-    """Give each part of a compound its worth: a part that few documents hold says more (采石场扬尘噪声: 采石场 more
-    than 扬尘 or 噪声) — its inverse document frequency in the index (``count(alternatives) -> int``, capped), so
-    that a document with some parts only ranks by which parts it has."""
+def weigh_parts(alts: list, count, total: int) -> None:
+    """Give each part of these compounds its worth: a part that few documents hold says more (采石场扬尘噪声:
+    采石场 more than 扬尘 or 噪声) — its inverse document frequency in the index (``count(alternatives, cap) ->
+    int``), so that a document with some parts only ranks by which parts it has.  A part of one character
+    earns no credit alone (see :func:`_match`) and is not counted."""
     cap = max(1, min(total, PART_DF_CAP))
-    for c in plan.concepts:
-        for alt in c.alts:
-            if alt.label == "near" and len(alt.groups) > 1:
-                dfs = [count([Alternative(1.0, "part", (g,))], cap) for g in alt.groups]
-                alt.shares = tuple(math.log(1 + total / (1 + df)) + 0.1 for df in dfs)
+    for alt in alts:
+        if len(alt.groups) > 1 and alt.shares is None:
+            idf = [math.log(1 + total / (1 + count([Alternative(1.0, "part", (g,))], cap))) + 0.1
+                   if len(g[0].value) >= 2 else None for g in alt.groups]
+            low = min((x for x in idf if x is not None), default=1.0)
+            alt.shares = tuple(low if x is None else x for x in idf)
+
+
+def partial_alternatives(plan: Plan, scored: list) -> list:
+    """The compounds (``near`` alternatives) that some candidate holds only some parts of."""
+    out = []
+    for matches in scored:
+        for m in matches:
+            if m[1] is not None and m[1].label == "near" and not all(m[2]) and m[1] not in out:
+                out.append(m[1])
+    return out
 
 
 def _near(spans: list[list[tuple[int, int]]], window: int) -> bool:
