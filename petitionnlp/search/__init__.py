@@ -20,7 +20,7 @@ from pathlib import Path
 from ..briefing.timex import document_date
 from ..errors import Errors, InputError
 from ..text import normalize
-from .analysis import (MAX_QUERY_CHARS, MAX_TERMS, Doc, analyze, complete, doc_place_tokens, mask_placeholders,
+from .analysis import (MAX_QUERY_CHARS, MAX_TERMS, Doc, analyze, doc_place_tokens, mask_placeholders,
                        parse, partial_alternatives, partial_notice, place_filter_atoms, score, snippet,
                        weigh_parts)
 

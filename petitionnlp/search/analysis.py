@@ -1,12 +1,15 @@
 """Query analysis and ranking shared by both search backends (SQLite FTS5 and PostgreSQL).
 
-A query is a list of *concepts*, one for each term the clerk typed (quoted phrases kept whole).  A concept is
-found by any of its *alternatives*, each with a weight: the term as written (1.0); the same with numbers in
-words (每3天 ↔ 每三天); a typo corrected to a term of the same pinyin or one edit away (0.9); its parts, near each
-other in either order (垃圾焚烧 → 焚烧垃圾: 0.75, apart: 0.5); the thesaurus' words for it
-(corpora/search/thesaurus.tsv: 臭水塘 → 黑臭, 家禽 → 养鸡场: 0.6 / 0.5); and for a place, the document's
-resolved province/city/county at every level (衡阳 → a petition naming only 珠晖区: 1.0) or its name in the text
-(0.6, so that a company named after the city does not outrank the city's own petitions).
+A query is first *read*: the words that wrap a request (a question, a plea, a particle: 饭店油烟怎么没人管 →
+饭店油烟; corpora/search/query_frames.tsv) are taken off.  It is then a list of *concepts*, one for each term
+(quoted phrases kept whole).  A concept is found by any of its *alternatives*, each with a weight: the term as
+written (1.0); the same with numbers in words (每3天 ↔ 每三天); a typo corrected to a known word of the same or a
+fuzzy sound (pypinyin) or of similar shape (four-corner codes) (0.9); its parts, near each other in either order
+(垃圾焚烧 → 焚烧垃圾: 0.75, apart: 0.5; some parts only: less, by how rare they are), and the same parts in Cilin's
+synonyms a little below; the thesaurus' words for it (corpora/search/thesaurus.tsv, farm_animals.tsv: 臭水塘 →
+黑臭, 养猪 → 猪+养殖, 泥头车 → 渣土车: 0.6 / 0.5); and for a place, the document's resolved province/city/county at
+every level (衡阳 → a petition naming only 珠晖区: 1.0) or its name in the text (0.6).  The documents of a query's
+place rank before the others.
 
 An alternative is groups of atoms, all groups required, any atom of a group: an atom is a substring of the folded
 text (``sub``) or a place token of the document (``place``).  The backends turn the same structure into an FTS5
