@@ -33,6 +33,7 @@ MAX_TERMS = 32         # query terms looked at (a pasted paragraph is not 500 re
 MAX_QUERY_CHARS = 400
 MAX_TYPO_TERMS = 4     # terms of one query looked at for typos (each costs a few index look-ups)
 PART_DF_CAP = 500      # documents counted at most for a part's document frequency
+MAX_EXPANSIONS = 32    # thesaurus words a term is also searched as
 BROAD_PER_WORD = 3     # Cilin synonyms a part of a compound is also searched as
 W_BROAD = 0.9          # a compound found in Cilin's words: this much of the compound found in its own
 
@@ -225,7 +226,8 @@ def thesaurus() -> dict[str, list[tuple[str, float]]]:
         for word, expansions, rel in rules:
             for e in expansions:
                 link(word, e, W_RELATION[rel])
-    return {k: sorted(v.items(), key=lambda kv: (-kv[1], kv[0])) for k, v in out.items()}
+    # the heaviest first; among equals, in the order the files give them (the thesaurus' own before the rules')
+    return {k: sorted(v.items(), key=lambda kv: -kv[1]) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)
@@ -561,7 +563,7 @@ def _word_alts(term: str) -> list[Alternative]:
             broad = tuple(tuple(Atom("sub", v) for v in _broad_variants(p)) for p in parts[:6])
             if broad != groups:   # the same parts in Cilin's words too, a little below
                 alts.append(Alternative(round(W_PARTS * W_BROAD, 3), "near", broad, parts=True))
-    for e, w in thesaurus().get(term, ())[:24]:
+    for e, w in thesaurus().get(term, ())[:MAX_EXPANSIONS]:
         groups = _expansion_groups(e)
         if groups:
             alts.append(Alternative(w, "thesaurus", groups, parts=len(groups) > 1))
