@@ -9,8 +9,9 @@ registered components, each built from its config and each able to run without t
   ``doc._.issue``: the issue number its header gives (``2017年第15期``);
 * ``briefing_times`` — the time expressions (:mod:`.timex`): label = type, ``span._.value``;
 * ``briefing_directives`` — the directives (:mod:`.directives`): label ``directive``, ``span._.actor``,
-  ``span._.addressee``, ``span._.deadline`` (a span of the time expressions, when that component ran, or None)
-  and ``span._.cadence`` (the period of a standing task: ``P3D``).
+  ``span._.addressee``, ``span._.action`` (the span's text without the page breaks inside it),
+  ``span._.deadline`` (a span of the time expressions, when that component ran, or None) and ``span._.cadence``
+  (the period of a standing task: ``P3D``).
 
 Each component's rules are its own data: given to ``initialize(rules=...)`` (the shipped JSON of
 ``corpora/briefing/`` when none is given), written into the component's folder by ``nlp.to_disk`` and read back
@@ -41,7 +42,7 @@ _RULES_FILE = "rules.json"
 for _name in ("date", "issue"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
-for _name in ("value", "actor", "addressee", "deadline", "cadence"):
+for _name in ("value", "actor", "addressee", "deadline", "cadence", "action"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
 
@@ -155,7 +156,7 @@ class BriefingDirectives(_RuleComponent):
         spans = []
         for d in _directives.find_directives(doc.text, records, self._ready()):
             span = doc.char_span(d["start"], d["end"], label="directive")
-            span._.actor, span._.addressee = d["actor"], d["addressee"]
+            span._.actor, span._.addressee, span._.action = d["actor"], d["addressee"], d["action"]
             if d["deadline"] is not None:
                 span._.deadline = by_offset[(d["deadline"]["start"], d["deadline"]["end"])]
                 if span._.deadline.label_ == "recurrence":

@@ -246,7 +246,9 @@ def find_directives(text: str, time_expressions: list[dict], rules_: dict | None
     The rules (compiled by :func:`compile_rules`; the shipped ones when None) match the folded view of the text
     (simplified, half-width, mirror-page pinyin removed: see :mod:`.view`) with the words that page breaks split
     joined again (see :mod:`.pages`); ``start``/``end``, ``action`` and ``addressee`` are taken from ``text`` as
-    given, the actor is given in simplified characters (it names a person or body, whatever the page's script)."""
+    given — except that the page breaks a directive holds are left out of its ``action`` (``三要进一步紧`` and
+    ``盯环境保护…`` across a page read ``三要进一步紧盯环境保护…``; ``start``/``end`` still span the break) — and the
+    actor is given in simplified characters (it names a person or body, whatever the page's script)."""
     r = rules_ if rules_ is not None else rules()
     view = fold_view(text)
     joined = rejoin(view.text)
@@ -256,13 +258,29 @@ def find_directives(text: str, time_expressions: list[dict], rules_: dict | None
 
     mapped = [dict(t, start=joined.index(view.index(t["start"])), end=joined.index(view.index(t["end"])))
               for t in time_expressions]
+    removed = [(view.at(a), view.at(b)) for a, b in joined.removed]  # the page breaks taken out, in ``text``
     found = []
     for d in _find(joined.text, mapped, time_expressions, r):
         start, end = back(d.pop("start"), d.pop("end"))
         who = back(*d["who"]) if d["who"] else None
-        found.append({"actor": d["actor"], "addressee": text[who[0]:who[1]] if who else None,
-                      "action": text[start:end], "start": start, "end": end, "deadline": d["deadline"]})
+        found.append({"actor": d["actor"], "addressee": _without(text, *who, removed) if who else None,
+                      "action": _without(text, start, end, removed), "start": start, "end": end,
+                      "deadline": d["deadline"]})
     return found
+
+
+def _without(text: str, start: int, end: int, removed: list[tuple[int, int]]) -> str:
+    """``text[start:end]`` without the page breaks inside it (a line break and the page number around it)."""
+    parts, pos = [], start
+    for a, b in removed:
+        if a >= end:
+            break
+        if b <= pos:
+            continue
+        parts.append(text[pos:a])
+        pos = b
+    parts.append(text[pos:end])
+    return "".join(parts)
 
 
 def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dict) -> list[dict]:
