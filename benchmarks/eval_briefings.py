@@ -38,11 +38,14 @@ from devdata import dev_rows  # noqa: E402  the dev corpora without the pages re
 
 
 def locate(text: str, spans: list[str]) -> list[tuple[int, int]]:
-    """Offsets of each gold span string; repeated strings take successive occurrences."""
+    """Offsets of each gold span string; repeated strings take successive occurrences, and an occurrence inside a
+    span already located is passed over (2019年12月13日 after 2019年12月13日至2019年12月19日: the later one)."""
     seen: dict[str, int] = {}
-    out = []
+    out: list[tuple[int, int]] = []
     for s in spans:
         pos = text.find(s, seen.get(s, 0))
+        while pos >= 0 and any(a <= pos < b and (a, b) != (pos, pos + len(s)) and b - a > len(s) for a, b in out):
+            pos = text.find(s, pos + 1)
         if pos < 0:
             pos = text.find(s)
         seen[s] = pos + 1
@@ -200,9 +203,9 @@ def main() -> None:
     except ImportError:
         jio = None
     if args.rules_only:
-        from petitionnlp.briefing.spans import use_learned
+        from petitionnlp.briefing.spans import briefing_nlp
 
-        use_learned(False)
+        briefing_nlp().disable_pipe("briefing_directive_model")
     for name, docs in sets():
         if docs and (not args.only or args.only in name):
             if args.show and name != "all of them":

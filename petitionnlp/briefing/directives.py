@@ -23,7 +23,7 @@ from ..text import CJK
 from .pages import rejoin
 from .view import fold_view
 
-__all__ = ["find_directives", "rules", "compile_rules", "default_rules_data"]
+__all__ = ["find_directives", "find_candidates", "rules", "compile_rules", "default_rules_data"]
 
 
 def default_rules_data() -> dict:
@@ -290,7 +290,8 @@ def _asked_until(text: str, start: int, end: int, r: dict) -> int | None:
     return None
 
 
-def find_directives(text: str, time_expressions: list[dict], rules_: dict | None = None) -> list[dict]:
+def find_directives(text: str, time_expressions: list[dict], rules_: dict | None = None,
+                    candidates: bool = False) -> list[dict]:
     """Directives with actor, addressee, exact action span and governing deadline (a time expression).
 
     The rules (compiled by :func:`compile_rules`; the shipped ones when None) match the folded view of the text
@@ -311,12 +312,22 @@ def find_directives(text: str, time_expressions: list[dict], rules_: dict | None
     removed = [(view.at(a), view.at(b)) for a, b in joined.removed]  # the page breaks taken out, in ``text``
     found = []
     for d in _find(joined.text, mapped, time_expressions, r):
+        if not (candidates or d["rule"]):
+            continue
         start, end = back(d.pop("start"), d.pop("end"))
         who = back(*d["who"]) if d["who"] else None
         found.append({"actor": d["actor"], "addressee": _without(text, *who, removed) if who else None,
                       "action": _without(text, start, end, removed), "start": start, "end": end,
                       "deadline": d["deadline"]})
+        if candidates:
+            found[-1].update(rule=d["rule"], reason=d["reason"], features=d["features"])
     return found
+
+
+def find_candidates(text: str, time_expressions: list[dict], rules_: dict | None = None) -> list[dict]:
+    """Every clause the rules weigh, as :func:`find_directives` gives a directive, with ``rule`` (whether the
+    rules take it), ``reason`` (why not) and ``features`` (what a learned model reads: :mod:`.learned`)."""
+    return find_directives(text, time_expressions, rules_, candidates=True)
 
 
 def _without(text: str, start: int, end: int, removed: list[tuple[int, int]]) -> str:
@@ -334,7 +345,9 @@ def _without(text: str, start: int, end: int, removed: list[tuple[int, int]]) ->
 
 
 def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dict) -> list[dict]:
-    """The rules over folded ``text``; offsets, time expressions included, are folded ones."""
+    """The rules over folded ``text``; offsets, time expressions included, are folded ones.  Every clause is a
+    candidate: ``rule`` says whether the rules take it for a directive, ``features`` what a learned model reads
+    of it (:mod:`.learned`), ``reason`` why the rules leave it out."""
     people = _known_people(text, r)
     order = sorted(range(len(time_expressions)), key=lambda i: time_expressions[i]["start"])
     time_expressions = [time_expressions[i] for i in order]
@@ -342,7 +355,9 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
     starts = [t["start"] for t in time_expressions]  # the deadline of a clause: found by bisection, not a scan
     actor = None
     out = []
+    n_rule = 0
     listed = _listed_paragraphs(text, r)
+    document = _document_features(text, r)
     carried = False  # the sentence before ended in ；inside an order or a plan: its list goes on
     ordered_paragraph = False  # a sentence of this paragraph gave orders: a sentence that starts so goes on
     for s_start, s_end in sentences(text):
@@ -364,7 +379,8 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
         goes_on = not spoken and (carried or ordered_paragraph) and bool(r["_sentence_head"].match(text, body_start)) \
             and not r["_past"].search(text, body_start, s_end)  # 会议要求…。进一步强化…；强化…
         in_order = in_order or goes_on
-        n_before = len(out)
+        n_before = n_rule
+        headline = _headline(text, s_start, s_end, r)
         for k, (a, b) in enumerate(_clauses(text, body_start, s_end, r, in_order)):
             clause = text[a:b]
             enum = r["_enum"].match(text, a)
@@ -384,60 +400,66 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             due = not past and any(t["type"] == "deadline" or t["type"] == "duration" and t["text"].endswith("内")
                                    for t in inside) and _verb_in(text, a, b, r["_deadline_verb"], r) \
                 and (in_order or bool(r["_subject_body"].match(text, a)))  # 各单位在…后3个月内报送…
+            reason, kind, action_start = None, None, a
             if marker_pos is not None and text.startswith(tuple(r["_announcement_markers"]), marker_pos) \
                     and any(w in clause for w in r["_announcement"]):
-                continue  # 督察组拟于…进驻…: an announcement, not a directive
-            if not enum and b < len(text) and text[b] in "！!":
-                continue  # 坚决打赢污染防治攻坚战！: a slogan
-            if not enum and _headline(text, s_start, s_end, r):
-                continue  # 确保整改成效经得起检验 on a line of its own: a headline
-            if not enum and not inside and _slogans_only(text, a, b, r):
-                continue  # 要应急谋远，标本兼治: slogans
-            if enum and not marker_pos and _content_list(text, a, r):
-                continue  # 主要了解：1.…资料; 整改完成情况：1、…: contents or what was done
-            if enum and (actor or spoken or bisect.bisect_right(listed, a) % 2):
-                action_start = a  # an item under a speaker, or in a paragraph that lists two or more
+                reason = "announcement"  # 督察组拟于…进驻…: an announcement, not a directive
+            elif not enum and b < len(text) and text[b] in "！!":
+                reason = "exclaimed"  # 坚决打赢污染防治攻坚战！: a slogan
+            elif not enum and headline:
+                reason = "headline"  # 确保整改成效经得起检验 on a line of its own: a headline
+            elif not enum and not inside and _slogans_only(text, a, b, r):
+                reason = "slogans"  # 要应急谋远，标本兼治
+            elif enum and not marker_pos and _content_list(text, a, r):
+                reason = "contents"  # 主要了解：1.…资料; 整改完成情况：1、…: contents or what was done
+            elif enum and (actor or spoken or bisect.bisect_right(listed, a) % 2):
+                kind = "item"  # an item under a speaker, or in a paragraph that lists two or more
             elif ((ordering or goes_on) and k == 0) or (in_order and r["_action_head"].match(text, a)):
-                action_start = a
+                kind = "order"
             elif marker_pos is not None and marker_pos - a <= 40:
+                kind = "marker"
                 action_start = marker_pos if marker_pos > a and text[marker_pos - 1] not in "，," else a
                 if clause.startswith(("对", "在", "针对", "围绕", "按照", "根据")) or text[marker_pos - 1] == "的" \
                         or r["_topic_end"].search(text, a, marker_pos):
                     action_start = a  # 对…要…, 已经完成整改的要…, …案件要…: the phrase that frames the order belongs to it
             elif assigned or standing or due:
-                action_start = a  # 由…负责…; 各地每周报送…; 各单位在…后3个月内报送…: a duty given to a body
+                kind = "duty"  # 由…负责…; 各地每周报送…; 各单位在…后3个月内报送…: a duty given to a body
             else:
-                continue
-            first = _CLAUSE_BREAK.search(text, action_start, b)
-            if b - action_start < 4 or _COPULA.match(text, first.start() if first else b):
-                continue  # 抓好…整改工作，是…的重要举措: the subject of a statement, not an order
-            if not enum and _slogan(text, action_start, b, r, 0):
-                continue  # 要动真碰硬 alone: an attitude, not a task
+                reason = "no_marker"
+            if reason is None:
+                first = _CLAUSE_BREAK.search(text, action_start, b)
+                if b - action_start < 4:
+                    reason = "short"
+                elif _COPULA.match(text, first.start() if first else b):
+                    reason = "copula"  # 抓好…整改工作，是…的重要举措: the subject of a statement, not an order
+                elif not enum and _slogan(text, action_start, b, r, 0):
+                    reason = "slogan"  # 要动真碰硬 alone: an attitude, not a task
             who = None  # the addressee's (start, end)
-            if assigned and action_start == a:
-                who = (assigned.start("who"), assigned.end("who"))
-            h_start = a if action_start > a else body_start
-            h_end = action_start if action_start > a else a if a == body_start else h_start
-            while h_end > h_start and text[h_end - 1] in "，, ":
-                h_end -= 1
-            if text.startswith(r["_ask_after_subject"], action_start):
-                h_end = h_start  # 市政府责成市环保局…: the words before are who orders, the addressee follows
-            if standing and who is None and action_start == a:  # 各县市区每周报送…: the subject is the addressee
-                h_start, h_end = a, min([t["start"] for t in time_expressions[j0:] if t["start"] < b] + [b])
-            m = r["_addressee"].search(text, h_start, h_end) if h_end > h_start and who is None else None
-            if m:
-                w = m.start(1)
-                while w < m.end(1) and text[w] in "，,、":
-                    w += 1
-                who = (w, m.end(1)) if w < m.end(1) else None
-            if who is None and marker_pos is not None and action_start < marker_pos <= action_start + 25:
-                m = r["_addressee"].fullmatch(text, action_start, marker_pos)
-                if m:  # 全市要迅速行动 / 各专项工作组要…: the addressee, then the order
-                    who, action_start = (m.start(1), m.end(1)), marker_pos
-            who_end = _asked_until(text, action_start, b, r) if who is None else None
-            if who_end:  # 要求各区县市及市直相关部门“一把手”担任联络员… / 请市政府主要负责同志亲自督办
-                ask = r["_ask"].match(text, action_start)
-                who, action_start = (ask.end(), who_end), who_end
+            if reason is None:
+                if assigned and action_start == a:
+                    who = (assigned.start("who"), assigned.end("who"))
+                h_start = a if action_start > a else body_start
+                h_end = action_start if action_start > a else a if a == body_start else h_start
+                while h_end > h_start and text[h_end - 1] in "，, ":
+                    h_end -= 1
+                if text.startswith(r["_ask_after_subject"], action_start):
+                    h_end = h_start  # 市政府责成市环保局…: the words before are who orders, the addressee follows
+                if standing and who is None and action_start == a:  # 各县市区每周报送…: the subject is the addressee
+                    h_start, h_end = a, min([t["start"] for t in time_expressions[j0:] if t["start"] < b] + [b])
+                m = r["_addressee"].search(text, h_start, h_end) if h_end > h_start and who is None else None
+                if m:
+                    w = m.start(1)
+                    while w < m.end(1) and text[w] in "，,、":
+                        w += 1
+                    who = (w, m.end(1)) if w < m.end(1) else None
+                if who is None and marker_pos is not None and action_start < marker_pos <= action_start + 25:
+                    m = r["_addressee"].fullmatch(text, action_start, marker_pos)
+                    if m:  # 全市要迅速行动 / 各专项工作组要…: the addressee, then the order
+                        who, action_start = (m.start(1), m.end(1)), marker_pos
+                who_end = _asked_until(text, action_start, b, r) if who is None else None
+                if who_end:  # 要求各区县市及市直相关部门“一把手”担任联络员… / 请市政府主要负责同志亲自督办
+                    ask = r["_ask"].match(text, action_start)
+                    who, action_start = (ask.end(), who_end), who_end
             deadline = None
             for j in range(bisect.bisect_left(starts, action_start), len(starts)):
                 t = time_expressions[j]
@@ -447,10 +469,68 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                     deadline = originals[j]
                     if t["type"] in ("deadline", "recurrence", "duration"):
                         break
-            out.append({"actor": actor, "who": who, "start": action_start, "end": b, "deadline": deadline})
-        carried = text[s_end - 1] in "；;" and (len(out) > n_before or carried and in_order)
-        ordered_paragraph = ordered_paragraph or (in_order and len(out) > n_before)
+            features = _features(text, a, b, r, enum=bool(enum), marker_pos=marker_pos, spoken=bool(spoken),
+                                 ordering=ordering, in_order=in_order, goes_on=goes_on,
+                                 actor=actor is not None, k=k, past=past, standing=standing, due=due,
+                                 assigned=bool(assigned), inside=inside, who=who is not None,
+                                 after_rule=bool(out) and out[-1]["rule"] and out[-1]["end"] >= a - 2,
+                                 document=document, sentence=(s_start, s_end))
+            out.append({"actor": actor, "who": who, "start": action_start, "end": b, "deadline": deadline,
+                        "rule": reason is None, "reason": reason, "features": features})
+            n_rule += reason is None
+        carried = text[s_end - 1] in "；;" and (n_rule > n_before or carried and in_order)
+        ordered_paragraph = ordered_paragraph or (in_order and n_rule > n_before)
     return out
+
+
+_STATISTIC = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?\s*(?:家|件|个|人|起|处|项|万元|元|吨|%|％|批|篇|期|次)")
+
+
+def _document_features(text: str, r: dict) -> dict:
+    """What the whole text is like: an announcement of an inspection, a plan, a briefing with an issue number."""
+    return {"doc_announcement": float("举报" in text and any(w in text for w in r["_announcement"])),
+            "doc_plan": float(bool(re.search(r"(?:实施|工作|整改)方案|阶段[(（]", text))),
+            "doc_issue": float(bool(re.search(r"第\s*[0-9一二三四五六七八九十]+\s*期", text[:300])))}
+
+
+def _bucket(n: int, bounds: tuple[int, ...]) -> str:
+    for x in bounds:
+        if n <= x:
+            return str(x)
+    return f">{bounds[-1]}"
+
+
+def _features(text: str, a: int, b: int, r: dict, *, enum, marker_pos, spoken, ordering, in_order, goes_on, actor,
+              k, past, standing, due, assigned, inside, who, after_rule, document, sentence) -> dict:
+    """The features of the clause [a, b) a learned model reads (:mod:`.learned`): the cues the rules weigh, as
+    named values — not the rules' verdict (``reason``, ``kind``), so that the model is a second opinion."""
+    f = {"bias": 1.0}
+    marker = r["_marker"].match(text, marker_pos).group(0) if marker_pos is not None else "none"
+    f[f"marker={marker}"] = 1.0
+    if marker_pos is not None:
+        f[f"marker_at={_bucket(marker_pos - a, (0, 3, 10, 25))}"] = 1.0
+        f[f"marker_{marker}_after={text[marker_pos + len(marker):marker_pos + len(marker) + 1]}"] = 1.0
+    for name, on in (("enum", enum), ("spoken", spoken), ("ordering", ordering), ("in_order", in_order),
+                     ("goes_on", goes_on), ("actor", actor), ("past", past), ("standing", standing), ("due", due),
+                     ("assigned", assigned), ("who", who), ("after_rule", after_rule)):
+        if on:
+            f[name] = 1.0
+    f[f"clause_index={_bucket(k, (0, 1, 2))}"] = 1.0
+    f[f"length={_bucket(b - a, (6, 12, 25, 50, 90))}"] = 1.0
+    pieces = len(_CLAUSE_BREAK.findall(text, a, b)) + 1
+    f[f"pieces={_bucket(pieces, (1, 2, 4))}"] = 1.0
+    for t in inside:
+        f[f"time={t['type']}"] = 1.0
+    f["head=" + text[a:a + 2]] = 1.0
+    f["first=" + text[a:a + 1]] = 1.0
+    f["end_mark=" + (text[b] if b < len(text) else "EOT")] = 1.0
+    f[f"statistics={_bucket(len(_STATISTIC.findall(text, a, b)), (0, 1))}"] = 1.0
+    f["frame_head"] = float(text.startswith(r["_frame_heads"], a))
+    f["subject_body"] = float(bool(r["_subject_body"].match(text, a)))
+    f["sentence_start"] = float(a == sentence[0])
+    f["line_start"] = float(a == 0 or text[a - 1] == "\n")
+    f.update(document)
+    return f
 
 
 def _headline(text: str, start: int, end: int, r: dict) -> bool:

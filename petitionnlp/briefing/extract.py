@@ -6,7 +6,7 @@ import datetime as dt
 
 from ..dates import parse_date
 from ..text import unify_newlines
-from .directives import find_directives
+from .directives import find_candidates
 from .header import issue_number
 from .keywords import keywords
 from .spans import MAX_DOC_CHARS, briefing_doc
@@ -47,8 +47,11 @@ def extract_briefing(text: str, date: dt.date | str | None = None, top_keywords:
         doc_date = date or document_date(text)
         issue = issue_number(text)
         times = find_time_expressions(text, doc_date)
+        from .learned import apply, shipped_model  # scikit-learn: only for texts too long for a spaCy document
+
+        found = apply(find_candidates(text, times), shipped_model())  # as the pipeline's two directive components
         directives = [dict(d, cadence=d["deadline"]["value"] if d["deadline"] and d["deadline"]["type"] == "recurrence"
-                           else None) for d in find_directives(text, times)]
+                           else None) for d in found]
     return {"date": doc_date.isoformat() if doc_date else None,
             "issue": issue,
             "keywords": keywords(text, top_keywords),
