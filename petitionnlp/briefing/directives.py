@@ -227,8 +227,9 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
     short = r["slogan_length"]
     for m in _CLAUSE_BREAK.finditer(text, start, end):
         last_cut = max(c for c in cuts if c <= m.start())
-        if text.startswith(("对", "针对", "围绕", "按照", "根据"), last_cut):
-            continue  # 对…，要…: the order includes its object phrase
+        if text.startswith(("对", "针对", "围绕", "按照", "根据"), last_cut) and not any(
+                _is_marker_at(text, i, r) for i in range(last_cut, m.start())):
+            continue  # 对…，要…: the order includes its object phrase (up to its marker)
         led = _slogan(text, last_cut, m.start(), r, short)
         if m.end() < end and (_is_marker_at(text, m.end(), r, "_cut_marker") or text.startswith(
                 tuple(r["_commitment"]), m.end()) and _is_marker_at(text, m.end(), r)):  # …，要… / …的，将纳入…
