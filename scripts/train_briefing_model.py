@@ -31,7 +31,8 @@ sys.path.insert(0, str(ROOT))
 import numpy as np  # noqa: E402
 
 from petitionnlp.briefing.directives import find_candidates  # noqa: E402
-from petitionnlp.briefing.learned import DirectiveModel, choose, match_gold  # noqa: E402
+from petitionnlp.briefing.judge import choose  # noqa: E402
+from petitionnlp.briefing.learned import DirectiveModel, match_gold  # noqa: E402
 from petitionnlp.briefing.timex import document_date, find_time_expressions  # noqa: E402
 from petitionnlp.dates import parse_date  # noqa: E402
 from petitionnlp.text import unify_newlines  # noqa: E402
@@ -207,7 +208,9 @@ added at p ≥ {model.add_threshold}{" (never)" if model.add_threshold > 1 else 
   clauses): the shared development briefings without the reserved page, corpora/briefing/gold/briefings_new.jsonl and
   the development part of briefings_reports.jsonl.  Not on the blind sets (briefings_more.jsonl, the held-out part of
   briefings_reports.jsonl): those are scored by `benchmarks/eval_briefings.py`.
-- Saved with skops (`model.skops`, no pickle); loading trusts scikit-learn, NumPy and SciPy types only.
+- Saved with skops (`model.skops`, no pickle; loading trusts scikit-learn, NumPy and SciPy types only) and as plain
+  weights (`weights.json`): the pipeline judges with the weights (`petitionnlp/briefing/judge.py`), without importing
+  scikit-learn; both give the same probabilities (`tests/test_briefing_issue29.py`).
 - Chosen on {meta['folds']} folds grouped by site (a site's briefings never on both sides), by the pooled directive
   F1 of the test folds:
 

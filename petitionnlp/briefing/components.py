@@ -12,8 +12,9 @@ registered components, each built from its config and each able to run without t
   ``span._.addressee``, ``span._.action`` (the span's text without the page breaks inside it),
   ``span._.deadline`` (a span of the time expressions, when that component ran, or None) and ``span._.cadence``
   (the period of a standing task: ``P3D``); ``doc._.directive_candidates``: every clause the rules weighed;
-* ``briefing_directive_model`` — the learned judge beside the rules (:mod:`.learned`): the directives it decides on
-  from the candidates, when the shipped (or given) model is enabled; without it the rules' directives stand.
+* ``briefing_directive_model`` — the learned judge beside the rules (:mod:`.judge`, trained by :mod:`.learned`):
+  the directives it decides on from the candidates, when the shipped (or given) judge is enabled; without it the
+  rules' directives stand.
 
 Each component's rules are its own data: given to ``initialize(rules=...)`` (the shipped JSON of
 ``corpora/briefing/`` when none is given), written into the component's folder by ``nlp.to_disk`` and read back
@@ -179,34 +180,35 @@ def _directive_spans(doc: Doc, directives: list[dict], times: list[Span]) -> lis
 
 
 class BriefingDirectiveModel:
-    """The learned judge beside the rules (:mod:`.learned`): it reads ``doc._.directive_candidates`` and sets
-    ``doc.spans[spans_key]`` to the directives it decides on — the rules' own, and the clauses they left out that
-    it is sure of.  Its model is given to ``initialize(model_dir=...)`` (the shipped ``models/briefing_directives``
-    when none is given), saved in its folder by ``to_disk`` (skops, no pickle) and read back by ``from_disk``.  A
-    model its training did not enable, or none, leaves the rules' directives as they are."""
+    """The learned judge beside the rules (:mod:`.judge`, trained by :mod:`.learned`): it reads
+    ``doc._.directive_candidates`` and sets ``doc.spans[spans_key]`` to the directives it decides on — the rules'
+    own, and the clauses they left out that it is sure of.  Its weights are given to ``initialize(model_dir=...)``
+    (the shipped ``models/briefing_directives`` when none is given), written into its folder by ``to_disk`` as
+    JSON (``weights.json``, ``meta.json``: no pickle) and read back by ``from_disk``.  A judge its training did not
+    enable, or none, leaves the rules' directives as they are."""
 
     def __init__(self, name: str, spans_key: str, times_key: str):
         self.name, self.spans_key, self.times_key = name, spans_key, times_key
-        self.model = None
+        self.judge = None
         self._initialized = False
 
     def initialize(self, get_examples=None, *, nlp=None, model_dir: str | None = None) -> None:
-        from .learned import DirectiveModel, shipped_model_dir
+        from .judge import WEIGHTS_FILE, Judge, shipped_model_dir
 
         folder = Path(model_dir) if model_dir else shipped_model_dir()
-        self.model = DirectiveModel.load(folder) if (folder / "model.skops").is_file() else None
+        self.judge = Judge.load(folder) if (folder / WEIGHTS_FILE).is_file() else None
         self._initialized = True
 
     def __call__(self, doc: Doc) -> Doc:
         if not self._initialized:
             self.initialize()
         candidates = doc._.directive_candidates
-        if candidates is None or self.model is None or not self.model.enabled:
+        if candidates is None or self.judge is None or not self.judge.enabled:
             return doc
-        from .learned import apply
+        from .judge import apply
 
         times = list(doc.spans[self.times_key]) if self.times_key in doc.spans else []
-        doc.spans[self.spans_key] = _directive_spans(doc, apply(candidates, self.model), times)
+        doc.spans[self.spans_key] = _directive_spans(doc, apply(candidates, self.judge), times)
         return doc
 
     def to_disk(self, path, *, exclude=()) -> None:
@@ -214,8 +216,8 @@ class BriefingDirectiveModel:
         path.mkdir(parents=True, exist_ok=True)
         if not self._initialized:
             self.initialize()
-        if self.model is not None:
-            self.model.save(path, getattr(self.model, "meta_", None))
+        if self.judge is not None:
+            self.judge.save(path)
 
     def from_disk(self, path, *, exclude=()):
         self.initialize(model_dir=str(path))

@@ -8,6 +8,7 @@ from ..dates import parse_date
 from ..text import unify_newlines
 from .directives import find_candidates
 from .header import issue_number
+from .judge import apply, shipped_judge
 from .keywords import keywords
 from .spans import MAX_DOC_CHARS, briefing_doc
 from .timex import document_date, find_time_expressions
@@ -47,9 +48,7 @@ def extract_briefing(text: str, date: dt.date | str | None = None, top_keywords:
         doc_date = date or document_date(text)
         issue = issue_number(text)
         times = find_time_expressions(text, doc_date)
-        from .learned import apply, shipped_model  # scikit-learn: only for texts too long for a spaCy document
-
-        found = apply(find_candidates(text, times), shipped_model())  # as the pipeline's two directive components
+        found = apply(find_candidates(text, times), shipped_judge())  # as the pipeline's two directive components
         directives = [dict(d, cadence=d["deadline"]["value"] if d["deadline"] and d["deadline"]["type"] == "recurrence"
                            else None) for d in found]
     return {"date": doc_date.isoformat() if doc_date else None,

@@ -5,15 +5,15 @@ what the rules saw in it (:func:`.directives.find_candidates`: its marker and wh
 speaker, its time expressions, a past or a statistic, the kind of document) but not their verdict, so the model is a
 second opinion from the same cues.  :class:`DirectiveModel` learns from annotated briefings which clauses are
 directives: a directive of the rules is kept when the model gives it at least ``keep_threshold``, a clause the rules
-leave out is added when the model gives it at least ``add_threshold``.  The thresholds and the regularisation are chosen on folds grouped by
-source (``scripts/train_briefing_model.py``, ``make train-briefing``); the model is saved with skops (no pickle)
-beside its card in ``models/briefing_directives/``.
+leave out is added when the model gives it at least ``add_threshold``.  The thresholds and the regularisation are
+chosen on folds grouped by source (``scripts/train_briefing_model.py``, ``make train-briefing``); the model is
+saved with skops (no pickle) beside its weights as data and its card in ``models/briefing_directives/``; at run time
+the pipeline judges with the weights alone (:mod:`.judge`), without scikit-learn.
 """
 
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -23,37 +23,9 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 from sklearn.utils.validation import check_is_fitted
 
-__all__ = ["DirectiveModel", "choose", "match_gold", "apply", "shipped_model", "shipped_model_dir", "MODEL_FILE",
-           "META_FILE"]
+from .judge import META_FILE, MODEL_FILE, Judge, choose
 
-MODEL_FILE = "model.skops"
-META_FILE = "meta.json"
-
-
-def shipped_model_dir() -> Path:
-    """``models/briefing_directives`` of the checkout or of the installed package."""
-    from ..resources import corpora_dir
-
-    return corpora_dir().parent / "models" / "briefing_directives"
-
-
-@lru_cache(maxsize=1)
-def shipped_model() -> "DirectiveModel | None":
-    """The shipped model when it is there and its training enabled it (it beat the rules alone on the grouped
-    folds), else None."""
-    folder = shipped_model_dir()
-    if not (folder / MODEL_FILE).is_file():
-        return None
-    model = DirectiveModel.load(folder)
-    return model if model.enabled else None
-
-
-def apply(candidates: list[dict], model: "DirectiveModel | None") -> list[dict]:
-    """The directives among ``candidates`` (:func:`.directives.find_candidates`): the rules' own without a model,
-    else the model's decision; without the candidates' ``rule``/``reason``/``features``."""
-    keep = model.decide(candidates) if model is not None else [c["rule"] for c in candidates]
-    drop = ("rule", "reason", "features")
-    return [{k: v for k, v in c.items() if k not in drop} for c, k in zip(candidates, keep) if k]
+__all__ = ["DirectiveModel", "match_gold"]
 
 
 class DirectiveModel(ClassifierMixin, BaseEstimator):
@@ -90,17 +62,25 @@ class DirectiveModel(ClassifierMixin, BaseEstimator):
         p = self.predict_proba([c["features"] for c in candidates])[:, 1]
         return choose(candidates, p, self.keep_threshold, self.add_threshold)
 
+    def judge(self, meta: dict | None = None) -> Judge:
+        """The fitted model as weights (:class:`.judge.Judge`): what the pipeline runs."""
+        check_is_fitted(self, "pipeline_")
+        names = self.pipeline_.named_steps["features"].feature_names_
+        lr = self.pipeline_.named_steps["model"]
+        weights = {n: float(w) for n, w in zip(names, lr.coef_[0]) if w}
+        return Judge(weights, float(lr.intercept_[0]), self.keep_threshold, self.add_threshold, self.enabled,
+                     dict(meta or {}, C=self.C))
+
     def save(self, folder: str | Path, meta: dict | None = None) -> None:
-        """The fitted model as ``model.skops`` and its parameters as ``meta.json`` in ``folder``."""
+        """The fitted model as ``model.skops``, its weights as ``weights.json`` and its parameters as ``meta.json``
+        in ``folder``."""
         import skops.io as sio
 
         check_is_fitted(self, "pipeline_")
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         sio.dump(self.pipeline_, folder / MODEL_FILE)
-        data = dict(meta or {}, C=self.C, keep_threshold=self.keep_threshold, add_threshold=self.add_threshold,
-                    enabled=self.enabled)
-        (folder / META_FILE).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        self.judge(meta).save(folder)
 
     @classmethod
     def load(cls, folder: str | Path) -> "DirectiveModel":
