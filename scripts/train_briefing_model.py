@@ -227,9 +227,10 @@ By set (the same out-of-fold decisions):
 
 - Weights that most lower the odds of a directive: {neg}.
 - Weights that most raise them: {pos}.
-- Limits: about three hundred annotated directives, two annotation conventions (the first development briefings
-  split a list of actions under one 要 into directives, the later sets keep it whole:
-  corpora/briefing/GUIDELINES.md); the model learns the clause's cues, not the words of a topic.
+- Limits: {meta['directives']} annotated directives to learn from and two annotation conventions (the first
+  development briefings split a list of actions under one 要 into directives, the later sets keep it whole:
+  corpora/briefing/GUIDELINES.md). The features are the rules' cues and a clause's first one or two characters
+  (which picks up a few page-specific strings, such as the pinyin a mirror page leaves); no word of a topic.
 """
 
 
