@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install train evaluate bench bench-regions bench-briefings clean fonts browser postgres serve
+.PHONY: demo test install train train-briefing evaluate bench bench-regions bench-briefings clean fonts browser postgres serve
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,11 @@ train: $(STAMP)
 	$(BIN)/petitionnlp train --no-base --corpus corpora/train/synthetic_petitions.jsonl \
 	  corpora/train/real_petitions.jsonl -o models \
 	  $(if $(wildcard $(DEV)),--eval-corpus $(DEV) --blind $(BLIND))
+
+# the learned judge of briefing directives beside the rules (models/briefing_directives, its card there): trained
+# on the annotated briefings of corpora/briefing/gold and the shared dev briefings, chosen on folds grouped by site
+train-briefing: $(STAMP)
+	$(BIN)/python scripts/train_briefing_model.py -o models/briefing_directives
 
 # the shipped model on the blind records, beside its cross-validated figures (folds by page, province, random)
 evaluate: $(STAMP)

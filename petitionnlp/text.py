@@ -6,6 +6,7 @@ traditional → simplified (OpenCC ``t2s``) — with the original index of every
 matching on the folded text (personal information, briefing directives and times) answers with offsets into the
 original.  :func:`normalize` is the folded text with its whitespace tidied, for stages that need no offsets
 (classification, search, regions).  :data:`CJK` is the one range of Chinese characters the package uses.
+:func:`unify_newlines` reads Windows (CR LF) and old Mac (lone CR) line ends as LF: a text's stages see one kind.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from functools import lru_cache
 from typing import Sequence
 
 __all__ = ["CJK", "CJK_CHAR", "Folded", "fold", "normalize", "normalize_many", "to_simplified", "strip_pinyin",
-           "is_cjk"]
+           "is_cjk", "unify_newlines"]
 
 #: The Chinese characters (a regex character-class body): CJK Unified Ideographs, Extension A and the
 #: compatibility ideographs.
@@ -35,6 +36,14 @@ _SPACE_RE = re.compile(r"\s+")
 # a space between two CJK characters (or CJK and CJK punctuation) is an extraction artifact
 _CJK_GAP_RE = re.compile(rf"(?<=[{CJK}，。、；：！？”“）（])\s+(?=[{CJK}，。、；：！？”“）（])")
 _NOT_CJK = re.compile(f"([^{CJK}]+)")
+
+
+_CR = re.compile(r"\r\n?")
+
+
+def unify_newlines(text: str) -> str:
+    """``text`` with every CR LF and every lone CR as LF (a file saved on Windows, a browser's form field)."""
+    return _CR.sub("\n", text) if "\r" in text else text
 
 
 def is_cjk(ch: str) -> bool:
