@@ -73,7 +73,7 @@ class RegionResolver:
 
     @classmethod
     def default(cls, province: str | None = None, model_dir=None) -> "RegionResolver":
-        from .model import load_region_model
+        from .memory import load_region_model
 
         return cls(province=province, model=load_region_model(model_dir))
 
