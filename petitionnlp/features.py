@@ -30,7 +30,7 @@ from scipy import sparse
 
 from .taxonomy import TYPES
 
-__all__ = ["char_ngrams", "term_counts", "tfidf", "first_use", "compiled", "lexicon_index", "lexicon_matrix",
+__all__ = ["char_ngrams", "bigram_code", "bigram_positions", "term_counts", "tfidf", "first_use", "compiled", "lexicon_index", "lexicon_matrix",
            "conventions_fired", "bigram_vectors", "nearest", "blend", "decide", "expit"]
 
 _SPACES = re.compile(r"\s\s+")
@@ -45,33 +45,29 @@ def _mix64(h: np.ndarray) -> np.ndarray:
     return h ^ (h >> np.uint64(31))
 
 
-def _counts_csr(rows: np.ndarray, cols: np.ndarray, n_rows: int, n_features: int, binary: bool) -> sparse.csr_matrix:
-    """The canonical CSR matrix (each row's columns sorted and unique, with their counts) of the (row, column)
-    pairs.  The pairs are ordered by two stable radix passes over 16-bit keys — the column's low 16 bits, then
-    the row with the column's high bits — which NumPy sorts in linear time."""
-    bits = n_features.bit_length() - 1
-    high = max(0, bits - 16)
-    if high > 15:
-        raise ValueError("n_features above 2**31")
-    order = np.argsort((cols & 0xFFFF).astype(np.uint16), kind="stable")
-    key = (rows[order] << high) | (cols[order] >> 16)
-    order = order[np.argsort(key.astype(np.uint16), kind="stable")]
-    rows, cols = rows[order], cols[order]
-    n = len(cols)
+def _counts_csr(keys: np.ndarray, bits: int, n_rows: int, binary: bool) -> sparse.csr_matrix:
+    """The canonical CSR matrix (each row's columns sorted and unique, with their counts) of the 32-bit keys
+    ``row << bits | column``.  The keys are ordered by two stable radix passes over their 16-bit halves, which
+    NumPy sorts in linear time (a comparison sort of the pairs took most of a batch's hashing)."""
+    order = np.argsort((keys & 0xFFFF).astype(np.uint16), kind="stable")
+    keys = keys[order]
+    keys = keys[np.argsort((keys >> 16).astype(np.uint16), kind="stable")]
+    n = len(keys)
     if n:
-        first = np.empty(n, dtype=bool)
-        first[0] = True
-        np.not_equal(cols[1:], cols[:-1], out=first[1:])
-        first[1:] |= rows[1:] != rows[:-1]
-        starts = np.flatnonzero(first)
-        data = (np.ones(len(starts)) if binary else
-                np.diff(np.append(starts, n)).astype(np.float64))
-        rows, cols = rows[starts], cols[starts]
+        first = np.empty(n + 1, dtype=bool)
+        first[0] = first[n] = True
+        np.not_equal(keys[1:], keys[:-1], out=first[1:n])
+        bounds = np.flatnonzero(first)
+        starts = bounds[:-1]
+        data = np.ones(len(starts)) if binary else np.diff(bounds).astype(np.float64)
+        keys = keys[starts]
     else:
         data = np.zeros(0)
+    rows = (keys >> bits).astype(np.intp)
+    cols = (keys & ((1 << bits) - 1)).astype(np.int32)
     indptr = np.zeros(n_rows + 1, dtype=np.int32)
     np.cumsum(np.bincount(rows, minlength=n_rows), out=indptr[1:])
-    return sparse.csr_matrix((data, cols.astype(np.int32), indptr), shape=(n_rows, n_features))
+    return sparse.csr_matrix((data, cols, indptr), shape=(n_rows, 1 << bits))
 
 
 def char_ngrams(X, ngram_range=(1, 3), n_features: int = 2 ** 17, binary: bool = False,
@@ -86,18 +82,21 @@ def char_ngrams(X, ngram_range=(1, 3), n_features: int = 2 ** 17, binary: bool =
     for t in X:
         t = _SPACES.sub(" ", t.lower())
         texts.append(strip_re.sub("", t) if strip_re else t)
-    # the radix passes take a row number in 16 bits beside the column's high bits: blocks of rows that fit
-    block = 1 << max(0, 16 - max(0, n_features.bit_length() - 1 - 16))
+    # a key is the row number beside the column in 32 bits: blocks of the rows that fit
+    bits = n_features.bit_length() - 1
+    if bits > 31:
+        raise ValueError("n_features above 2**31")
+    block = 1 << min(16, 32 - bits)
     if len(texts) > block:
         parts = [char_ngrams(texts[i:i + block], ngram_range, n_features, binary) for i in range(0, len(texts), block)]
         return sparse.vstack(parts, format="csr")
     n_rows = len(texts)
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n_rows)
     codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    row_of = np.repeat(np.arange(n_rows, dtype=np.int64), lengths)
+    row_of = np.repeat(np.arange(n_rows, dtype=np.uint64) << np.uint64(bits), lengths)
     # characters left in its text from each position on (itself included): an n-gram starts where ≥ n
     left = np.repeat(np.cumsum(lengths), lengths) - np.arange(len(codes), dtype=np.int64)
-    rows, cols = [], []
+    keys = []
     lo, hi = ngram_range
     mask = np.uint64(n_features - 1)
     for n in range(lo, hi + 1):
@@ -109,11 +108,37 @@ def char_ngrams(X, ngram_range=(1, 3), n_features: int = 2 ** 17, binary: bool =
             h ^= codes[k:k + m]
             h *= _MIX
         keep = np.flatnonzero(left[:m] >= n)
-        rows.append(row_of[keep])
-        cols.append((_mix64(h[keep]) & mask).astype(np.int64))
-    r = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
-    c = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
-    return _counts_csr(r, c, n_rows, n_features, binary)
+        keys.append((row_of[keep] | (_mix64(h[keep]) & mask)).astype(np.uint32))
+    keys = np.concatenate(keys) if keys else np.zeros(0, dtype=np.uint32)
+    return _counts_csr(keys, bits, n_rows, binary)
+
+
+def bigram_code(pair: str) -> int:
+    """The number of a two-character string for :func:`bigram_positions`."""
+    return ord(pair[0]) << 21 | ord(pair[1])
+
+
+def bigram_positions(texts: list[str], codes: np.ndarray) -> list[list[int]]:
+    """For each text, the positions where a two-character string whose :func:`bigram_code` is in ``codes`` (a
+    sorted ``uint64`` array) starts — for a whole batch in a few NumPy operations, so that a scan for names only
+    visits the few places where one can start."""
+    n_texts = len(texts)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n_texts)
+    chars = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    if len(chars) < 2 or not len(codes):
+        return [[] for _ in texts]
+    pairs = (chars[:-1] << np.uint64(21)) | chars[1:]
+    at = np.searchsorted(codes, pairs)
+    at[at == len(codes)] = 0
+    hit = codes[at] == pairs
+    ends = np.cumsum(lengths)
+    last = ends[(lengths > 0) & (ends < len(chars))] - 1  # a text's last character and the next text's first
+    hit[last] = False
+    found = np.flatnonzero(hit)
+    starts = ends - lengths
+    cut = np.searchsorted(found, starts).tolist() + [len(found)]
+    found = found.tolist()
+    return [[p - a for p in found[cut[k]:cut[k + 1]]] for k, a in enumerate(starts.tolist())]
 
 
 _TERM_COLUMNS: dict[int, dict[str, int]] = {}

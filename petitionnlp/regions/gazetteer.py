@@ -10,6 +10,9 @@ import csv
 from typing import NamedTuple
 from functools import lru_cache
 
+import numpy as np
+
+from ..features import bigram_code, bigram_positions
 from ..resources import corpus_path
 
 __all__ = ["Place", "Mention", "Gazetteer", "get_gazetteer", "province_divisions", "find_province"]
@@ -109,6 +112,7 @@ class Gazetteer:
                 masks[key] = get(key, 0) | (1 << len(name))
         self._masks = masks
         self._sizes_of_mask: dict[int, tuple[int, ...]] = {}
+        self._start_codes = None  # the first two characters of every name, as bigram codes (on first batch)
 
     def _sizes(self, key: str) -> tuple[int, ...]:
         mask = self._masks.get(key)
@@ -244,32 +248,39 @@ class Gazetteer:
                 return villages[following[:size - 1] + "村委会"]
         return set()
 
-    def find(self, text: str) -> list[Mention]:
-        """Leftmost-longest, non-overlapping mentions of official names, aliases and short names."""
+    def find(self, text: str, starts: list[int] | None = None) -> list[Mention]:
+        """Leftmost-longest, non-overlapping mentions of official names, aliases and short names.
+        ``starts``: the positions where a name may start (:meth:`find_many` finds them for a batch); None: any."""
         out, i, n = [], 0, len(text)
         masks, exact, short = self._masks, self.exact, self.short
-        while i < n - 1:
-            key = text[i:i + 2]
+        for p in (range(n - 1) if starts is None else starts):
+            if p < i:  # inside the mention found before
+                continue
+            key = text[p:p + 2]
             if key not in masks:  # most positions: no name starts with these two characters
-                i += 1
                 continue
             hit = None
             for size in self._sizes(key):
-                if i + size > n:
+                if p + size > n:
                     continue
-                frag = text[i:i + size]
+                frag = text[p:p + size]
                 if frag in exact:
-                    hit = Mention(i, i + size, frag, tuple(exact[frag]), True)
+                    hit = Mention(p, p + size, frag, tuple(exact[frag]), True)
                     break
                 if frag in short:  # the longest name here is a short one: nothing longer is official
-                    hit = Mention(i, i + size, frag, tuple(short[frag]), False)
+                    hit = Mention(p, p + size, frag, tuple(short[frag]), False)
                     break
             if hit:
                 out.append(hit)
                 i = hit.end
-            else:
-                i += 1
         return out
+
+    def find_many(self, texts: list[str]) -> list[list[Mention]]:
+        """:meth:`find` for each text, the places where a name can start found for the whole batch at once."""
+        codes = self._start_codes
+        if codes is None:
+            codes = self._start_codes = np.array(sorted(map(bigram_code, self._masks)), dtype=np.uint64)
+        return [self.find(t, s) for t, s in zip(texts, bigram_positions(texts, codes))]
 
 
 @lru_cache(maxsize=1)

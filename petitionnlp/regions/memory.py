@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..features import char_ngrams, tfidf
+from ..features import bigram_code, bigram_positions, char_ngrams, tfidf
 from ..resources import read_list
 from ..text import CJK
 
@@ -77,18 +77,25 @@ class RegionMemory:
         counts = char_ngrams(X, tuple(self.ngram_range), self.n_features)
         return tfidf(counts, self.idf).astype(np.float32)
 
-    def _names(self) -> tuple[dict, re.Pattern | None]:
+    def _names(self) -> tuple[dict, dict, np.ndarray]:
         table = _TABLES.get(self)
         if table is None:
             index = {n: i for i, n in enumerate(self.landmarks)}
-            # every landmark a text yields is a substring of it: a text containing none is not scanned
-            any_name = re.compile("|".join(map(re.escape, self.landmarks))) if self.landmarks else None
-            table = _TABLES[self] = (index, any_name)
+            by_start: dict[str, list[str]] = {}
+            for n in self.landmarks:
+                by_start.setdefault(n[:2], []).append(n)
+            starts = np.array(sorted(map(bigram_code, by_start)), dtype=np.uint64)
+            table = _TABLES[self] = (index, by_start, starts)
         return table
+
+    def _named(self, text: str, positions, by_start) -> bool:
+        """Whether a landmark occurs in ``text`` (``positions``: where the first two characters of one do)."""
+        return any(text.startswith(n, p) for p in positions for n in by_start[text[p:p + 2]])
 
     def guess(self, X):
         """(label index, confidence, evidence) or None for each text."""
-        index, any_name = self._names()
+        index, by_start, starts = self._names()
+        maybe = bigram_positions(X, starts)
         if X and self.memory.shape[0]:
             sims = (self.vectors(X) @ self.memory.T).tocsr()
             best = np.asarray(sims.max(axis=1).todense()).ravel()  # the nearest earlier petition of each text
@@ -96,8 +103,9 @@ class RegionMemory:
         else:
             best, nearest = np.zeros(len(X)), np.zeros(len(X), dtype=np.int64)
         for i, text in enumerate(X):
+            # every landmark a text yields is a substring of it: a text naming none is not scanned
             found = (sorted(index[n] for n in landmarks_in(text) if n in index)
-                     if any_name is not None and any_name.search(text) else ())
+                     if maybe[i] and self._named(text, maybe[i], by_start) else ())
             if found:  # the longest landmark the text names
                 j = found[0]
                 yield int(self.landmark_labels[j]), 0.75 * float(self.landmark_shares[j]), self.landmarks[j]
@@ -125,7 +133,7 @@ class RegionMemory:
         return out
 
 
-# memory → (landmark index, any-landmark regex): built once a process, never packed
+# memory → (landmark index, bigram codes of their starts): built once a process, never packed
 _TABLES: "weakref.WeakKeyDictionary[RegionMemory, tuple]" = weakref.WeakKeyDictionary()
 _HERE = Path(__file__).resolve().parent
 _LIGHT_SOURCES = (_HERE / "memory.py", _HERE / "model.py", _HERE.parent / "features.py")
