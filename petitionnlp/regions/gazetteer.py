@@ -216,10 +216,14 @@ class Gazetteer:
         rules = _short_form_rules()
         for place, short in counties:
             for pattern, templates in rules:
+                if isinstance(pattern, str):  # it names the short name: one for each county
+                    if not short:
+                        continue
+                    pattern = re.compile(pattern.replace("{SHORT}", re.escape(short)))
                 m = pattern.match(place.name)
                 if not m:
                     continue
-                values = {"short": short}
+                values = {"short": short, "short0": short[:1], "short01": short[:2]}
                 for key, value in m.groupdict().items():
                     if value:
                         values.update({key: value, key + "0": value[0], key + "01": value[:2]})
@@ -228,6 +232,8 @@ class Gazetteer:
                         form = template.format_map(values)
                     except KeyError:  # a group the name does not have
                         continue
+                    if form == short and not form.endswith(("旗", "县")):
+                        continue  # a bare short name: taken (or left out as a common word) when the table was read
                     if len(form) >= 2 and form != place.name and place not in forms.setdefault(form, []):
                         forms[form].append(place)
         for form, places in forms.items():
@@ -324,11 +330,16 @@ class Gazetteer:
 
 
 @lru_cache(maxsize=1)
-def _short_form_rules() -> list[tuple[re.Pattern, list[str]]]:
+def _short_form_rules() -> list[tuple]:
+    """(pattern, form templates) of ``short_forms.tsv``: the pattern compiled, or as text while it holds {SHORT}
+    (filled in for each county)."""
     ethnic = sorted(read_list("gazetteer", "ethnic_groups.txt"), key=len, reverse=True)
     group = "(?:" + "|".join(map(re.escape, ethnic)) + ")族?"
-    return [(re.compile(r["pattern"].replace("{ETHNIC}", group)), r["forms"].split("|"))
-            for r in _tsv("short_forms.tsv")]
+    rules = []
+    for r in _tsv("short_forms.tsv"):
+        pattern = r["pattern"].replace("{ETHNIC}", group)
+        rules.append((pattern if "{SHORT}" in pattern else re.compile(pattern), r["forms"].split("|")))
+    return rules
 
 
 @lru_cache(maxsize=1)
