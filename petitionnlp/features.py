@@ -177,21 +177,31 @@ def _csr_sum_duplicates(indices, indptr, n_features) -> sparse.csr_matrix:
 
 def token_counts(X, cut, keep, n_features: int, memo: dict) -> sparse.csr_matrix:
     """:func:`term_counts` for an analyzer that is ``cut`` with the tokens ``keep(token)`` rejects left out: each
-    distinct token's column (-1: left out) is remembered in ``memo``, one lookup a token."""
-    get = memo.get
-    indices: list[int] = []
-    indptr = [0]
+    distinct token's column (-1: left out) is remembered in ``memo``; the tokens of the whole batch are looked up
+    at once."""
+    tokens: list[str] = []
+    lengths: list[int] = []
     for text in X:
-        for tok in cut(text):
-            col = get(tok)
+        toks = cut(text)
+        tokens.extend(toks)
+        lengths.append(len(toks))
+    cols = list(map(memo.get, tokens))
+    if None in cols:
+        for i, col in enumerate(cols):
             if col is None:
-                col = memo[tok] = term_column(tok, n_features) if keep(tok) else -1
-                if len(memo) > 200_000:  # a stream of unseen strings must not grow without end
-                    memo.clear()
-            if col >= 0:
-                indices.append(col)
-        indptr.append(len(indices))
-    return _csr_sum_duplicates(indices, indptr, n_features)
+                tok = tokens[i]
+                col = memo.get(tok)
+                if col is None:
+                    col = memo[tok] = term_column(tok, n_features) if keep(tok) else -1
+                cols[i] = col
+        if len(memo) > 200_000:  # a stream of unseen strings must not grow without end
+            memo.clear()
+    cols = np.array(cols, dtype=np.int64)
+    kept = cols >= 0
+    rows = np.repeat(np.arange(len(lengths)), lengths)[kept]
+    indptr = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=len(lengths)), out=indptr[1:])
+    return _csr_sum_duplicates(cols[kept], indptr, n_features)
 
 
 def tfidf(counts: sparse.csr_matrix, idf: np.ndarray | None, sublinear: bool = True,
@@ -254,6 +264,8 @@ def lexicon_matrix(X, index, patterns, first_mention: bool, n_out: int) -> spars
         acc, first = {}, {}
         for ch in set(text).intersection(index):
             for term, kind, weight in index[ch]:
+                if term not in text:  # most terms: the same answer as first_use, without the call
+                    continue
                 pos = first_use(text, term, patterns)
                 if pos >= 0:
                     acc[kind] = acc.get(kind, 0.0) + weight

@@ -93,6 +93,43 @@ class _Names(dict):
         return [(k, self[k]) for k in self]
 
 
+class _Villages:
+    """``villages.tsv`` (sorted by town) read as bytes, a town's villages parsed when it is first asked for: a
+    batch asks for a few hundred of its 206,000 lines (parsing them all took a quarter of a second a process)."""
+
+    def __init__(self, path):
+        with open(path, "rb") as fh:
+            self._data = fh.read()
+        ends = np.flatnonzero(np.frombuffer(self._data, dtype=np.uint8) == 10)
+        self._starts = (ends[:-1] + 1).tolist()  # each line after the header
+        self._towns: dict[str, dict[str, set[str]] | None] = {}
+
+    def get(self, town: str, default=None):
+        if town not in self._towns:
+            self._towns[town] = self._read(town)
+        found = self._towns[town]
+        return default if found is None else found
+
+    def _read(self, town: str) -> dict[str, set[str]] | None:
+        key = town.encode("utf-8") + b"\t"
+        data, starts = self._data, self._starts
+        lo, hi = 0, len(starts)
+        while lo < hi:  # the first line not below ``key`` (UTF-8 bytes sort as the characters do)
+            mid = (lo + hi) // 2
+            if data[starts[mid]:starts[mid] + len(key)] < key:
+                lo = mid + 1
+            else:
+                hi = mid
+        table: dict[str, set[str]] = {}
+        for i in range(lo, len(starts)):
+            if not data.startswith(key, starts[i]):
+                break
+            end = data.find(b"\n", starts[i])
+            _, village, code = data[starts[i]:end if end >= 0 else len(data)].decode("utf-8").split("\t")
+            table.setdefault(village, set()).add(code)
+        return table or None
+
+
 class Gazetteer:
     def __init__(self):
         self.exact: dict[str, list[Place]] = {}
@@ -215,12 +252,13 @@ class Gazetteer:
         forms: dict[str, list[Place]] = {}
         rules = _short_form_rules()
         for place, short in counties:
-            for pattern, templates in rules:
-                if isinstance(pattern, str):  # it names the short name: one for each county
-                    if not short:
+            for pattern, after_short, templates in rules:
+                name = place.name
+                if after_short:  # the pattern goes on from the county's short name
+                    if not short or not name.startswith(short):
                         continue
-                    pattern = re.compile(pattern.replace("{SHORT}", re.escape(short)))
-                m = pattern.match(place.name)
+                    name = name[len(short):]
+                m = pattern.match(name)
                 if not m:
                     continue
                 values = {"short": short, "short0": short[:1], "short01": short[:2]}
@@ -252,16 +290,10 @@ class Gazetteer:
                 self._add(table, form, p)
 
     @property
-    def villages(self) -> dict[str, dict[str, set[str]]]:
-        """town → village → county adcodes, for town names several counties share (loaded on first use)."""
+    def villages(self) -> "_Villages":
+        """town → village → county adcodes, for town names several counties share (read on first use)."""
         if self._villages is None:
-            table: dict[str, dict[str, set[str]]] = {}
-            with open(corpus_path("gazetteer", "villages.tsv"), encoding="utf-8") as fh:
-                next(fh)
-                for line in fh:
-                    town, village, code = line.rstrip("\n").split("\t")
-                    table.setdefault(town, {}).setdefault(village, set()).add(code)
-            self._villages = table
+            self._villages = _Villages(corpus_path("gazetteer", "villages.tsv"))
         return self._villages
 
     @property
@@ -330,15 +362,17 @@ class Gazetteer:
 
 
 @lru_cache(maxsize=1)
-def _short_form_rules() -> list[tuple]:
-    """(pattern, form templates) of ``short_forms.tsv``: the pattern compiled, or as text while it holds {SHORT}
-    (filled in for each county)."""
+def _short_form_rules() -> list[tuple[re.Pattern, bool, list[str]]]:
+    """(pattern, whether it starts after the short name ``^{SHORT}``, form templates) of ``short_forms.tsv``."""
     ethnic = sorted(read_list("gazetteer", "ethnic_groups.txt"), key=len, reverse=True)
     group = "(?:" + "|".join(map(re.escape, ethnic)) + ")族?"
     rules = []
     for r in _tsv("short_forms.tsv"):
         pattern = r["pattern"].replace("{ETHNIC}", group)
-        rules.append((pattern if "{SHORT}" in pattern else re.compile(pattern), r["forms"].split("|")))
+        after_short = pattern.startswith("^{SHORT}")
+        if after_short:
+            pattern = "^" + pattern[len("^{SHORT}"):]
+        rules.append((re.compile(pattern), after_short, r["forms"].split("|")))
     return rules
 
 
