@@ -1,4 +1,4 @@
-"""Classify against plain jieba, start-up against jieba's, and peak memory (issues 2 and 13).
+"""Classify against plain jieba, start-up against jieba's, and peak memory (issues 2, 13 and 29).
 
 In ONE run, over the same N petition rows (default 20,000, every row different: the real dev petitions and the
 shipped synthetic ones, cut and joined at random into texts of the length real petitions have):
@@ -8,7 +8,7 @@ shipped synthetic ones, cut and joined at random into texts of the length real p
 2. ``petitionnlp classify ROWS.csv -o out.jsonl`` as a user runs it (start-up included), with ``--jobs 1`` and
    ``--jobs 2``; the two outputs are compared;
 3. start-up: a one-line ``classify`` against ``python -c "import jieba; jieba.lcut('…')"``, and
-   ``python -c "import sklearn.base"`` alone (the floor while scikit-learn is the model library), best of 5;
+   ``python -c "import sklearn.base"`` alone (what classify no longer imports: its light predictors), best of 5;
 4. ``--million``: 1,000,000 rows through ``classify --jobs 2``, peak memory of the whole process tree.
 
     python benchmarks/bench_classify.py [--rows 20000] [--million]
@@ -174,7 +174,7 @@ def main() -> None:
     print(f"--jobs 2 output identical to --jobs 1: {same}")
     print(f"start-up (best of 5): one-line classify {start_classify:.2f} s; jieba {start_jieba:.2f} s; "
           f"ratio {start_classify / start_jieba:.2f}; `import sklearn.base` alone {start_sklearn:.2f} s "
-          f"({start_sklearn / start_jieba:.2f}× jieba)")
+          f"({start_sklearn / start_jieba:.2f}× jieba; classify no longer imports it)")
     print(f"processor seconds (user + system, children included): jieba {CPU['jieba']:.2f}; classify --jobs 1 "
           f"{CPU['jobs1']:.2f} (÷ jieba {CPU['jobs1'] / CPU['jieba']:.2f}); --jobs 2 {CPU['jobs2']:.2f} "
           f"(÷ jieba {CPU['jobs2'] / CPU['jieba']:.2f}); start-up (best of 5) classify {CPU['start_classify']:.2f}, "
