@@ -490,17 +490,18 @@ def save_model(model, directory, card: dict | None = None) -> Path:
 
 
 # ------------------------------------------------------------------------------------------ light predictor
-# What a fitted model may hold for light_predictor to rebuild its prediction (anything else: None, and the model
-# itself predicts).  A new fitted attribute of these classes must be taught to TypePredictor before it is used.
+# What a fitted model of ours may hold for light_predictor to rebuild its prediction (anything else: None, and the
+# model itself predicts).  A new attribute of these classes must be taught to TypePredictor before it is used.
+# (scikit-learn's Pipeline, FeatureUnion and TfidfTransformer are checked by what their prediction uses.)
 _KNOWN = {
     "PollutionTypeClassifier": {"C", "threshold", "max_types", "char_ngram_range", "hash_bits_words",
                                 "hash_bits_chars", "use_lexicon", "lexicon", "memory_threshold", "convention_floor",
                                 "passing", "missing_types_", "classes_", "pipeline_", "memory_", "conventions_"},
-    "Pipeline": {"steps", "transform_input", "memory", "verbose"},
-    "FeatureUnion": {"transformer_list", "n_jobs", "transformer_weights", "verbose", "verbose_feature_names_out"},
+    "Pipeline": None,
+    "FeatureUnion": None,
+    "TfidfTransformer": None,
     "TermHasher": {"analyzer", "n_features"},
     "CharNgramHasher": {"ngram_range", "n_features", "binary", "strip"},
-    "TfidfTransformer": {"norm", "use_idf", "smooth_idf", "sublinear_tf", "n_features_in_", "idf_"},
     "LexiconFeatures": {"lexicon", "first_mention", "mention_rules", "passing", "terms_", "term_types_",
                         "term_weights_", "negated_before_", "place_after_", "n_features_out_", "_index"},
     "WeightedOneVsRest": {"C", "max_iter", "n_jobs", "coef_", "intercept_", "constant_", "n_outputs_"},
@@ -515,14 +516,15 @@ class _Unknown(Exception):
 
 
 def _known(obj, name: str):
-    if type(obj).__name__ != name or not set(vars(obj)) <= _KNOWN[name]:
+    known = _KNOWN[name]
+    if type(obj).__name__ != name or (known is not None and not set(vars(obj)) <= known):
         raise _Unknown(name)
     return obj
 
 
 def _tfidf_params(tf) -> dict:
     _known(tf, "TfidfTransformer")
-    if tf.norm not in ("l2", None):
+    if tf.norm not in ("l2", None) or (tf.use_idf and not hasattr(tf, "idf_")):
         raise _Unknown(f"norm {tf.norm}")
     return {"idf": tf.idf_ if tf.use_idf else None, "sublinear": bool(tf.sublinear_tf), "norm": tf.norm}
 
@@ -538,7 +540,7 @@ def light_predictor(model):
         if [name for name, _ in pipe.steps] != ["features", "clf"]:
             raise _Unknown("steps")
         union, clf = _known(pipe.steps[0][1], "FeatureUnion"), _known(pipe.steps[1][1], "WeightedOneVsRest")
-        if union.transformer_weights:
+        if union.transformer_weights or any(step in ("drop", "passthrough") for _, step in union.transformer_list):
             raise _Unknown("weights")
         parts = []
         for _, step in union.transformer_list:
