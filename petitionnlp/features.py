@@ -6,14 +6,19 @@ both run, so that a prediction is the same number on either path:
 
 - :func:`char_ngrams` — hashed character n-gram counts of a batch (NumPy; the rows' columns sorted by two
   16-bit radix passes instead of a comparison sort);
-- :func:`term_counts` — hashed counts of the terms an analyzer gives (jieba content words);
+- :func:`term_counts` — hashed counts of the terms an analyzer gives (jieba content words); :func:`token_counts`
+  the same for jieba's tokens with the analyzer's rule, each distinct token's column remembered;
 - :func:`tfidf` — sublinear tf × idf, rows scaled to unit length, as scikit-learn's ``TfidfTransformer`` does
   it (the same operations in the same order, so the same bits);
 - :func:`lexicon_matrix` — per-type sums of lexicon weights and the first type named, with the passing-mention
   rules (:func:`first_use`);
 - :func:`conventions_fired` — the published tables' conventions that fire on each text;
 - :func:`bigram_vectors`, :func:`nearest`, :func:`blend` — the memory of real labelled petitions;
-- :func:`decide` — the decision rule: the types at or above the threshold, best first.
+- :func:`decide` — the decision rule: the types at or above the threshold, best first; :func:`expit` the logistic
+  function as SciPy computes it.
+
+Also :func:`bigram_positions`, the places in a batch of texts where any of a set of two-character strings starts (the
+gazetteer's and the region memory's scans visit only those).
 
 Only NumPy and SciPy's sparse matrices are imported (importing scikit-learn costs about a second).
 """
@@ -30,8 +35,8 @@ from scipy import sparse
 
 from .taxonomy import TYPES
 
-__all__ = ["char_ngrams", "bigram_code", "bigram_positions", "term_counts", "tfidf", "first_use", "compiled", "lexicon_index", "lexicon_matrix",
-           "conventions_fired", "bigram_vectors", "nearest", "blend", "decide", "expit"]
+__all__ = ["char_ngrams", "term_counts", "token_counts", "tfidf", "lexicon_matrix", "conventions_fired", "bigram_vectors",
+           "nearest", "blend", "decide", "expit", "bigram_code", "bigram_positions"]
 
 _SPACES = re.compile(r"\s\s+")
 _MIX = np.uint64(0x100000001B3)
