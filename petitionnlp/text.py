@@ -144,12 +144,24 @@ class Folded:
         return a, b
 
 
+# the characters NFKC maps one for one in most Chinese texts: full-width ASCII (，：（） ＡＢ１２) and the
+# ideographic space
+_WIDE = {c: unicodedata.normalize("NFKC", chr(c)) for c in (*range(0xFF01, 0xFF5F), 0x3000)}
+
+
+def _nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``: the full-width characters first (their own NFKC forms, one for one),
+    then the whole normalization only for a text that still needs it (a quick check says so) — most need none."""
+    text = text.translate(_WIDE)
+    return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
+
+
 @lru_cache(maxsize=256)
 def fold(text: str) -> Folded:
     """``text`` folded for matching — pinyin annotations dropped, NFKC, traditional → simplified — with the
     original index of each folded character.  Cached: the stages of one text share it."""
     text = text or ""
-    half = unicodedata.normalize("NFKC", text)
+    half = _nfkc(text)
     spans = _pinyin_spans(text) if _PINYIN_RE.search(text) or _TONELESS_RE.search(text) else []
     if len(half) == len(text) and not spans:  # the common case: one for one
         return Folded(_simplified_same_length(half), range(len(text)), len(text))
