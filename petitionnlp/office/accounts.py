@@ -1,0 +1,34 @@
+"""The office's accounts: a user added (or given a new password or role: every session and token of theirs ends)
+with the role's rules checked, or deactivated.  Passwords are kept as argon2 hashes only."""
+
+from __future__ import annotations
+
+from .roles import ROLES
+
+__all__ = ["hash_password", "add_user", "deactivate_user", "MIN_PASSWORD"]
+
+MIN_PASSWORD = 8
+
+
+def hash_password(password: str) -> str:
+    from argon2 import PasswordHasher
+
+    return PasswordHasher().hash(password)
+
+
+def add_user(store, username: str, password: str, role: str, unit_id: int | None = None) -> dict:
+    """The account; ValueError (a one-line reason) when the name, role, unit or password breaks a rule."""
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {ROLES}")
+    if (role == "unit") != (unit_id is not None):
+        raise ValueError("属地经办人（unit）须且只须指定一个责任单位 --unit (a unit handler needs exactly one unit)")
+    if not username or len(username) > 64 or not username.isprintable() or username.strip() != username:
+        raise ValueError("用户名应为 1–64 个可打印字符 (username: 1–64 printable characters)")
+    if len(password) < MIN_PASSWORD:
+        raise ValueError(f"密码至少 {MIN_PASSWORD} 个字符 (password: at least {MIN_PASSWORD} characters)")
+    return store.add_user(username, hash_password(password), role, unit_id)
+
+
+def deactivate_user(store, username: str) -> dict | None:
+    """The user can no longer log in; every session and token of theirs ends.  None when there is no such user."""
+    return store.deactivate_user(username)
