@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from openpyxl import Workbook, load_workbook
 
 from conftest import run_cli
+from test_web_lifecycle import _csrf, _session
 
 REPORT = {"verified": "属实", "findings": "经现场核查，情况属实。", "actions": "已责令整改。", "closure": "已办结",
           "counts": {"rectify": 1}}
@@ -37,17 +38,6 @@ def make_office(store):
     for name, role, unit in USERS:
         unit_id = store.unit(name=unit)["id"] if unit else None
         add_user(store, name, f"{name}-password-1", role, unit_id)
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def backend(request, tmp_path):
-    if request.param == "sqlite":
-        return {"data_dir": tmp_path / "data", "db_url": None}
-    from petitionnlp.office.store import Store
-
-    url = request.getfixturevalue("pg_url")
-    Store(url=url).migrate()
-    return {"data_dir": tmp_path / "scratch", "db_url": url}
 
 
 @pytest.fixture()
@@ -98,13 +88,8 @@ def cases(client, headers, **params):
 
 
 def login(client, name):
-    client.cookies.clear()
-    page = client.get("/login")
-    csrf = page.text.split('name="csrf_token" value="')[1].split('"')[0]
-    r = client.post("/login", data={"username": name, "password": f"{name}-password-1", "csrf_token": csrf},
-                    follow_redirects=False)
-    assert r.status_code == 303
-    return client.get("/batches" if name != "hy" else "/cases").text.split('name="csrf_token" value="')[1].split('"')[0]
+    """A browser session of ``name``; the CSRF token of its forms."""
+    return _csrf(client.get(_session(client, name)).text)
 
 
 def agree(client, ed, where: str, period=("2024-05-01", "2024-05-31")):

@@ -16,18 +16,15 @@ TEXTS = ["衡阳市雁峰区某搅拌站夜间施工噪声扰民", "衡阳市雁
          "衡阳市雁峰区某工地扬尘严重", "衡阳市雁峰区某养殖场粪污直排"]
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def server(request, tmp_path):
-    from petitionnlp.office.store import Store
-    from petitionnlp.office.units import add_unit
+@pytest.fixture()
+def server(backend):
+    """A live server on SQLite or PostgreSQL with the office's units and accounts and a batch of cases of
+    衡阳市雁峰区 (a unit 衡阳市珠晖区 beside it)."""
     from petitionnlp.office.accounts import add_user
+    from petitionnlp.office.units import add_unit
     from petitionnlp.web.app import create_app
 
-    url = None
-    if request.param == "postgresql":
-        url = request.getfixturevalue("pg_url")
-        Store(url=url).migrate()
-    app = create_app(tmp_path / "data", background=False, db_url=url)
+    app = create_app(backend["data_dir"], background=False, db_url=backend["db_url"])
     store = app.state.workbench.store
     make_office(store)
     add_unit(store, "衡阳市珠晖区", "湖南省/衡阳市/珠晖区")

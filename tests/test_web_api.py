@@ -28,19 +28,6 @@ def make_client(data_dir, db_url=None, **kw):
     return TestClient(app, **kw)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def backend(request, tmp_path):
-    """Where the workbench keeps everything: SQLite in a data folder, or a new PostgreSQL database (migrated
-    first, as ``petitionnlp migrate`` does) with a scratch folder."""
-    if request.param == "sqlite":
-        return {"data_dir": tmp_path / "data", "db_url": None}
-    from petitionnlp.office.store import Store
-
-    url = request.getfixturevalue("pg_url")
-    Store(url=url).migrate()
-    return {"data_dir": tmp_path / "scratch", "db_url": url}
-
-
 @pytest.fixture()
 def client(backend):
     with make_client(backend["data_dir"], backend["db_url"]) as c:
