@@ -274,6 +274,7 @@ def _cmd_user(args) -> int:
     from .errors import Errors, InputError
     from .office.accounts import add_user
     from .office.database import describe
+    from .office.errors import OfficeError
 
     store = _open_store(args)
     where = describe(store.data_dir, store.url if store.shared else None)
@@ -286,8 +287,8 @@ def _cmd_user(args) -> int:
     password = _read_password(f"{args.name} 的密码 (password): ")
     try:
         user = add_user(store, args.name, password, args.role, unit_id)
-    except ValueError as exc:
-        raise InputError(Errors.E050.format(reason=exc)) from None
+    except OfficeError as exc:
+        raise InputError(Errors.E050.format(reason=exc.message)) from None
     store.log(None, "user_added", f"user:{user['username']}", {"role": user["role"], "unit": args.unit})
     unit = f"，责任单位 {args.unit}" if args.unit else ""
     print(f"已创建用户 {user['username']}（{user['role']}{unit}），数据 {where}", file=sys.stderr)

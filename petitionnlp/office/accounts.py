@@ -3,6 +3,7 @@ with the role's rules checked, or deactivated.  Passwords are kept as argon2 has
 
 from __future__ import annotations
 
+from .errors import Invalid, Messages
 from .roles import ROLES
 
 __all__ = ["hash_password", "add_user", "deactivate_user", "MIN_PASSWORD"]
@@ -17,15 +18,15 @@ def hash_password(password: str) -> str:
 
 
 def add_user(store, username: str, password: str, role: str, unit_id: int | None = None) -> dict:
-    """The account; ValueError (a one-line reason) when the name, role, unit or password breaks a rule."""
+    """The account; :class:`Invalid` when the name, role, unit or password breaks a rule."""
     if role not in ROLES:
-        raise ValueError(f"role must be one of {ROLES}")
+        raise Invalid(Messages.O224.format(roles=" / ".join(ROLES)))
     if (role == "unit") != (unit_id is not None):
-        raise ValueError("属地经办人（unit）须且只须指定一个责任单位 --unit (a unit handler needs exactly one unit)")
+        raise Invalid(Messages.O225)
     if not username or len(username) > 64 or not username.isprintable() or username.strip() != username:
-        raise ValueError("用户名应为 1–64 个可打印字符 (username: 1–64 printable characters)")
+        raise Invalid(Messages.O226)
     if len(password) < MIN_PASSWORD:
-        raise ValueError(f"密码至少 {MIN_PASSWORD} 个字符 (password: at least {MIN_PASSWORD} characters)")
+        raise Invalid(Messages.O227.format(n=MIN_PASSWORD))
     return store.add_user(username, hash_password(password), role, unit_id)
 
 

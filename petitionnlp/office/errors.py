@@ -90,6 +90,10 @@ class Messages:
     O221 = "[O221] 上传的文件为空 (empty file)"
     O222 = "[O222] 不重复的信访件 duplicate_of 应为另一件信访件的编号 (duplicate_of: another petition's id)"
     O223 = "[O223] action 应为 {actions} 之一 (unknown bulk action)"
+    O224 = "[O224] 角色应为 {roles} 之一 (unknown role)"
+    O225 = "[O225] 属地经办人（unit）须且只须指定一个责任单位 --unit (a unit handler needs exactly one unit)"
+    O226 = "[O226] 用户名应为 1–64 个可打印字符 (username: 1–64 printable characters)"
+    O227 = "[O227] 密码至少 {n} 个字符 (password: at least {n} characters)"
     # conflicts with the case's state
     O300 = "[O300] {name}：当前状态 {status} 不能{step}{why} (step not allowed now)；可做：{allowed}"
     O301 = "[O301] 此件已被他人修改（当前版本 {current}），请刷新后再改 (changed since you read it: version is now {current})"

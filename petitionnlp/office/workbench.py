@@ -164,6 +164,7 @@ class Workbench:
     def redate_batch(self, user: dict, batch_id: int, handover_date=None, reply_days=None,
                      working_days=None) -> dict:
         got = batches.redate(self.store, user, batch_id, handover_date, reply_days, working_days)
+        self.index.add_petitions(self.store.petitions(batch_id))  # searched by their hand-over date
         return {**batch_view(got, redacts(user)), "cases_changed": got["cases_changed"]}
 
     def withdraw_batch(self, user: dict, batch_id: int, reason: str | None) -> dict:
@@ -191,7 +192,11 @@ class Workbench:
         return petition_view(p, batch, hide), batch_view(batch, hide) if batch else None
 
     def change_case(self, user: dict, petition_id: int, changes: dict, version: int | None = None) -> dict:
-        return self._view(user, cases.update_case(self.store, user, petition_id, changes, version))
+        """A correction of a case (types, place) and/or its hand-over; the search index follows its types and place."""
+        row = cases.update_case(self.store, user, petition_id, changes, version)
+        if {"pollution_types", "city", "county", "region"} & set(changes):
+            self.index.add_petitions([row])
+        return self._view(user, row)
 
     def step(self, user: dict, petition_id: int, step: str, body: dict | None = None,
              version: int | None = None) -> dict:
