@@ -486,6 +486,9 @@ class Store:
                 return None, 0
             if b.withdrawn:
                 return _row(b), 0
+            # its cases locked first: a report being written on one of them now is counted, or waits and then
+            # finds the case withdrawn
+            s.execute(select(Petition.id).where(Petition.batch_id == b.id).with_for_update()).all()
             reported = s.scalar(select(func.count()).select_from(Report).join(Petition, Report.petition_id == Petition.id)
                                 .where(Petition.batch_id == b.id)) or 0
             if reported:

@@ -59,6 +59,12 @@ templates.env.filters["show"] = _show
 templates.env.filters["local"] = local_time  # stored times (UTC) shown in the office's zone
 templates.env.filters["isolocal"] = _iso_local
 templates.env.globals["action_names"] = ACTION_NAMES
+templates.env.globals["audit_names"] = {
+    **ACTION_NAMES, "login": "登录", "login_failed": "登录失败", "login_blocked": "登录受限", "logout": "退出",
+    "upload": "上传", "export": "导出", "briefing": "简报", "retrain": "重新训练", "model_trained": "新模型",
+    "model_activated": "启用模型", "model_rolled_back": "回退模型", "user_added": "新建用户", "user_disabled": "停用用户",
+    "unit_added": "新建责任单位", "units_imported": "导入责任单位", "report": "报送/专报", "public_table": "公开表",
+    "reindex": "重建索引"}
 templates.env.globals["step_names"] = STEP_NAMES
 
 
