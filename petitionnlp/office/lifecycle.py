@@ -197,21 +197,21 @@ def apply(store, user: dict, petition_id: int, step: str | None = None, body: di
         if p.withdrawn:
             raise Conflict(Messages.O305, **state)
         check_version(p, version, **state)
+        steps = [(step, body)] if step else []
         if status is not None and status != p.status:
             leads = [t.step for t in TRANSITIONS if t.step == "accept" and t.targets == (status,)]
             if not leads:
                 raise Conflict(Messages.O302.format(status=status), **state)
-            step, body = leads[0], {}
-        events = []
-        if changes:
-            events += _correct(s, p, user, changes)
-        if step:
-            if step not in state["allowed"]:
+            steps.append((leads[0], {}))
+        events = _correct(s, p, user, changes) if changes else []
+        for name, got in steps:  # each checked against the case as the step before left it
+            open_now = allowed_steps(user, p)
+            if name not in open_now:
                 raise Conflict(Messages.O300.format(name=p.receipt_id or f"信访件 {p.id}", status=p.status,
-                                                    step=STEP_NAMES[step], why="",
-                                                    allowed="、".join(STEP_NAMES[a] for a in state["allowed"]) or "无"),
+                                                    step=STEP_NAMES[name], why="",
+                                                    allowed="、".join(STEP_NAMES[a] for a in open_now) or "无"),
                                **state)
-            events += _effect(s, p, user, step, body)
+            events += _effect(s, p, user, name, got)
         if events:
             p.version = (p.version or 1) + 1
             p.updated_at = now()
