@@ -13,8 +13,6 @@ import os
 import signal
 import sys
 
-from ._entry import _interrupted_early
-
 __all__ = ["main", "build_parser"]
 
 
@@ -269,15 +267,16 @@ def _read_password(prompt: str) -> str:
 def _open_store(args):
     """The workbench's store of ``--data`` or ``--db-url``: every command that reads or writes the workbench opens
     it here (SQLite created and migrated if needed; a shared database checked to be on the current schema)."""
-    from .web.processes import open_store
+    from .office.database import open_store
 
     return open_store(getattr(args, "data", None), getattr(args, "db_url", None))
 
 
 def _cmd_user(args) -> int:
     from .errors import Errors, InputError
-    from .web.auth import Auth
-    from .web.processes import describe
+    from .office.accounts import add_user
+    from .office.database import describe
+    from .office.errors import OfficeError
 
     store = _open_store(args)
     where = describe(store.data_dir, store.url if store.shared else None)
@@ -289,9 +288,9 @@ def _cmd_user(args) -> int:
         unit_id = unit["id"]
     password = _read_password(f"{args.name} 的密码 (password): ")
     try:
-        user = Auth(store).add_user(args.name, password, args.role, unit_id)
-    except ValueError as exc:
-        raise InputError(Errors.E050.format(reason=exc)) from None
+        user = add_user(store, args.name, password, args.role, unit_id)
+    except OfficeError as exc:
+        raise InputError(Errors.E050.format(reason=exc.message)) from None
     store.log(None, "user_added", f"user:{user['username']}", {"role": user["role"], "unit": args.unit})
     unit = f"，责任单位 {args.unit}" if args.unit else ""
     print(f"已创建用户 {user['username']}（{user['role']}{unit}），数据 {where}", file=sys.stderr)
@@ -299,7 +298,7 @@ def _cmd_user(args) -> int:
 
 
 def _cmd_migrate(args) -> int:
-    from .web.processes import migrate
+    from .office.database import migrate
 
     where, applied = migrate(args.data, args.db_url)
     print(f"数据库结构已是最新 (schema up to date): {where}" + (f"；已应用 (applied) {', '.join(applied)}"
@@ -308,7 +307,7 @@ def _cmd_migrate(args) -> int:
 
 
 def _cmd_worker(args) -> int:
-    from .web.processes import worker
+    from .office.worker import worker
 
     worker(args.db_url, args.concurrency)
     return 0
@@ -316,10 +315,10 @@ def _cmd_worker(args) -> int:
 
 def _cmd_user_disable(args) -> int:
     from .errors import Errors, InputError
-    from .web.auth import Auth
+    from .office.accounts import deactivate_user
 
     store = _open_store(args)
-    if Auth(store).deactivate_user(args.name) is None:
+    if deactivate_user(store, args.name) is None:
         raise InputError(Errors.E058.format(reason=f"没有用户 {args.name} (no such user)"))
     store.log(None, "user_disabled", f"user:{args.name}")
     print(f"已停用用户 {args.name}，其登录会话和令牌均已失效", file=sys.stderr)
@@ -327,7 +326,7 @@ def _cmd_user_disable(args) -> int:
 
 
 def _cmd_unit_add(args) -> int:
-    from .web.cases import add_unit
+    from .office.units import add_unit
 
     unit, created = add_unit(_open_store(args), args.name, args.region)
     region = "/".join(x for x in (unit["province"], unit["city"], unit["county"]) if x) or "无（仅手工交办）"
@@ -336,7 +335,7 @@ def _cmd_unit_add(args) -> int:
 
 
 def _cmd_unit_import(args) -> int:
-    from .web.cases import import_units
+    from .office.units import import_units
 
     new, total = import_units(_open_store(args), args.province)
     print(f"{args.province}：{total} 个市州、县市区责任单位，新添加 {new} 个，已有的保留", file=sys.stderr)
@@ -345,16 +344,14 @@ def _cmd_unit_import(args) -> int:
 
 def _cmd_report(args) -> int:
     from .io import atomic_path
-    from .web.cases import report_data
-    from .web.reports import report_docx
+    from .office.documents import progress_report
 
     store = _open_store(args)
     days = [_date_option(v, o) for v, o in ((args.date_from, "--from"), (args.date_to, "--to"))]
-    data = report_data(store, *[d.isoformat() if d else None for d in days])
+    data, docx = progress_report(store, None, *[d.isoformat() if d else None for d in days], "docx", via="cli")
     with atomic_path(args.output) as tmp:
         with open(tmp, "wb") as fh:
-            fh.write(report_docx(data))
-    store.log(None, "report", None, {"from": data["from"], "to": data["to"], "format": "docx", "cli": True})
+            fh.write(docx.data)
     for line in data["sentences"]:
         print(line)
     print(f"已写出 {args.output}", file=sys.stderr)
@@ -362,7 +359,7 @@ def _cmd_report(args) -> int:
 
 
 def _cmd_serve(args) -> int:
-    from .web.processes import serve
+    from .web.serve import serve
 
     _check_listen(args.host, args.port)
     serve(args.host, args.port, args.data, args.db_url, args.workers)
@@ -531,17 +528,19 @@ def _version() -> str:
     return __version__
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, interrupted=None) -> int:
     """Run one command; every failure is one line on stderr and a known exit status (2: the input or the
-    options; 3: a bug; 130: interrupted)."""
+    options; 3: a bug; 130: interrupted).  ``interrupted``: the start-up's Ctrl-C handler (``_entry``), given
+    back the signal while the process shuts down."""
     from .errors import Errors, PetitionNLPError
+    from .office.errors import OfficeError
 
-    if signal.getsignal(signal.SIGINT) is _interrupted_early:
+    if interrupted is not None and signal.getsignal(signal.SIGINT) is interrupted:
         signal.signal(signal.SIGINT, signal.default_int_handler)  # from here KeyboardInterrupt cleans up
     try:
         args = build_parser().parse_args(argv)
         return args.func(args)
-    except PetitionNLPError as exc:
+    except (PetitionNLPError, OfficeError) as exc:
         _say(f"petitionnlp: {exc}")
         return 2
     except KeyboardInterrupt:
@@ -567,7 +566,8 @@ def main(argv: list[str] | None = None) -> int:
         _say(f"petitionnlp: {Errors.E099.format(kind=type(exc).__name__, reason=reason[:200])}")
         return 3
     finally:
-        signal.signal(signal.SIGINT, _interrupted_early)  # shutting down: an interrupt is one line too
+        if interrupted is not None:
+            signal.signal(signal.SIGINT, interrupted)  # shutting down: an interrupt is one line too
         _flush_stdout()
 
 

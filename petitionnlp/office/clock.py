@@ -1,6 +1,6 @@
 """The office's clock: "now" and "today" in the office's time zone (default Asia/Shanghai, Beijing time).
 
-Stored times stay naive UTC (:func:`petitionnlp.web.store.now`); dates an office works by — the hand-over day, a
+Stored times stay naive UTC (:func:`petitionnlp.office.tables.now`); dates an office works by — the hand-over day, a
 reply deadline, whether a case is overdue — and every time shown on a page are in the office's zone.  The zone is
 read in :func:`office_zone_name` only, from the settings (env ``PETITIONNLP_TZ``).
 """

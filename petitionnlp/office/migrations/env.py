@@ -4,7 +4,7 @@
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
-from petitionnlp.web.store import Base
+from petitionnlp.office.tables import Base
 
 config = context.config
 target_metadata = Base.metadata
