@@ -133,8 +133,11 @@ def _compatible(a: tuple, b: tuple) -> bool:
 
 
 def _unsure_levels(a: tuple, b: tuple) -> int:
-    """How many of city and county are not known for both of two compatible places (0: the same county)."""
-    return sum(1 for x, y in zip(a[1:], b[1:]) if x is None or y is None)
+    """How many of city and county one of two compatible places knows and the other does not (0 when one
+    place is not known at all: a history of bare texts)."""
+    if a == (None, None, None) or b == (None, None, None):
+        return 0
+    return sum(1 for x, y in zip(a[1:], b[1:]) if (x is None) != (y is None))
 
 
 # ------------------------------------------------------------------------------------------------ features
@@ -466,7 +469,8 @@ class RepeatIndex:
             sims = (_restrict(sub, cols) @ inv).tocoo()
             a, b, s = members[sims.row], members[sims.col], sims.data
             s = _adjust(s, norms[a], norms[b], bits[a], bits[b], self.type_penalty)
-            unsure = ((level[a, 1] < 0) | (level[b, 1] < 0)).astype(int) + ((level[a, 2] < 0) | (level[b, 2] < 0))
+            unsure = ((level[a, 1] < 0) != (level[b, 1] < 0)).astype(int) + ((level[a, 2] < 0) != (level[b, 2] < 0))
+            unsure[np.all(level[a] < 0, axis=1) | np.all(level[b] < 0, axis=1)] = 0
             s = s * self.place_penalty ** unsure
             keep = (b < a) & (s >= floor)
             a, b, s = a[keep], b[keep], s[keep]
