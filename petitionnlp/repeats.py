@@ -256,54 +256,107 @@ def _row_best(sims) -> tuple[np.ndarray, np.ndarray]:
     return best, arg
 
 
-class _Block:
-    """The petitions of one place, as inverted lists: each part is (their rows in the index, the columns
-    they use, column × petition weights).  Parts are merged when there are many (amortized)."""
+_KEY = np.int64(24)  # a posting's key: the block's number above the bigram's column
+
+
+def _csr(data, indices, indptr, shape):
+    from scipy import sparse
+
+    return sparse.csr_matrix((data, indices, indptr), shape=shape)
+
+
+def _triplets_to_part(rows: np.ndarray, keys: np.ndarray, weights: np.ndarray, local: np.ndarray):
+    """One part of the postings: (index rows, sorted keys, key × petition weights) from (key, petition, weight)
+    triplets; ``local``: each triplet's petition as a position in ``rows``."""
+    from scipy import sparse
+
+    uniq, inv = np.unique(keys, return_inverse=True)
+    m = sparse.csr_matrix((weights, (inv, local)), shape=(len(uniq), len(rows)), dtype=np.float32)
+    return rows, uniq, m
+
+
+class _Postings:
+    """Every petition's weights, as inverted lists keyed by (place block, bigram column): a query multiplied
+    with its own block's keys touches the petitions of that block only, and one product per part serves the
+    whole batch, whatever the number of blocks.  Parts are merged as they grow (sizes roughly halving, as in a
+    log-structured merge), so a batch meets a handful of parts."""
 
     __slots__ = ("parts",)
 
     def __init__(self):
         self.parts: list[tuple] = []
 
-    def append(self, rows: np.ndarray, vectors) -> None:
-        self.parts.append((np.asarray(rows, dtype=np.int64), *_inverted(vectors)))
-        if len(self.parts) >= 8:
-            small = sorted(range(len(self.parts)), key=lambda i: len(self.parts[i][0]))[:len(self.parts) // 2 + 1]
-            merged = [self.parts[i] for i in sorted(small)]
-            self.parts = [p for i, p in enumerate(self.parts) if i not in set(small)]
-            rows = np.concatenate([p[0] for p in merged])
-            self.parts.append((rows, *_inverted(_forward_of(merged))))
+    def copy(self) -> "_Postings":
+        new = _Postings()
+        new.parts = list(self.parts)
+        return new
 
-    def search(self, q, q_norms, q_types, norms, types, penalty: float) -> tuple[np.ndarray, np.ndarray]:
-        """(best similarity, its index row) of each row of ``q`` among this block's petitions (see
-        :func:`_adjust`; ``norms``, ``types``: of every row of the index)."""
-        best, best_row = np.zeros(q.shape[0]), np.full(q.shape[0], -1, dtype=np.int64)
-        for rows, cols, inv in self.parts:
-            sims = (_restrict(q, cols) @ inv).tocsr()
-            if sims.nnz:
-                a = np.repeat(np.arange(q.shape[0]), np.diff(sims.indptr))
-                b = rows[sims.indices]
-                sims.data = _adjust(sims.data, q_norms[a], norms[b], q_types[a], types[b], penalty).astype(np.float32)
+    def append(self, rows: np.ndarray, vec, blocks: np.ndarray) -> None:
+        n = vec.shape[0]
+        if not n:
+            return
+        local = np.repeat(np.arange(n), np.diff(vec.indptr))
+        keys = blocks[local].astype(np.int64) << _KEY | vec.indices.astype(np.int64)
+        self.parts.append(_triplets_to_part(np.asarray(rows, dtype=np.int64), keys, vec.data, local))
+        while len(self.parts) >= 2 and 2 * len(self.parts[-1][0]) >= len(self.parts[-2][0]):
+            last, before = self.parts.pop(), self.parts.pop()
+            self.parts.append(self._merge([before, last]))
+
+    @staticmethod
+    def _triplets(parts):
+        keys, local, weights, rows, offset = [], [], [], [], 0
+        for prows, pkeys, inv in parts:
+            coo = inv.tocoo()
+            keys.append(pkeys[coo.row])
+            local.append(coo.col.astype(np.int64) + offset)
+            weights.append(coo.data)
+            rows.append(prows)
+            offset += len(prows)
+        return np.concatenate(rows), np.concatenate(keys), np.concatenate(weights), np.concatenate(local)
+
+    def _merge(self, parts):
+        rows, keys, weights, local = self._triplets(parts)
+        return _triplets_to_part(rows, keys, weights, local)
+
+    def forward(self, n_rows: int):
+        """All petitions as rows (index order) over the bigram columns (CSR)."""
+        from scipy import sparse
+
+        if not self.parts:
+            return sparse.csr_matrix((n_rows, _FEATURES), dtype=np.float32)
+        rows, keys, weights, local = self._triplets(self.parts)
+        cols = (keys & ((1 << _KEY) - 1)).astype(np.int32)
+        m = sparse.csr_matrix((weights, (rows[local], cols)), shape=(n_rows, _FEATURES), dtype=np.float32)
+        m.sort_indices()
+        return m
+
+    def search(self, q, pair_q: np.ndarray, pair_block: np.ndarray, adjust) -> tuple[np.ndarray, np.ndarray]:
+        """For each (query row, block) pair: (best similarity, its index row) among the block's petitions;
+        ``adjust(sims, query rows, index rows)`` turns cosines into the similarity used."""
+        n = len(pair_q)
+        best, best_row = np.zeros(n), np.full(n, -1, dtype=np.int64)
+        if not n or not self.parts:
+            return best, best_row
+        starts = q.indptr[pair_q]
+        lengths = q.indptr[pair_q + 1] - starts
+        total = int(lengths.sum())
+        owner = np.repeat(np.arange(n), lengths)
+        idx = starts[owner] + np.arange(total) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        keys = pair_block[owner].astype(np.int64) << _KEY | q.indices[idx].astype(np.int64)
+        data = q.data[idx]
+        for rows, pkeys, inv in self.parts:
+            pos = np.minimum(np.searchsorted(pkeys, keys), len(pkeys) - 1)
+            hit = pkeys[pos] == keys
+            indptr = np.concatenate(([0], np.cumsum(np.bincount(owner[hit], minlength=n))))
+            sims = (_csr(data[hit], pos[hit], indptr, (n, len(pkeys))) @ inv).tocsr()
+            if not sims.nnz:
+                continue
+            a = np.repeat(np.arange(n), np.diff(sims.indptr))
+            sims.data = adjust(sims.data, pair_q[a], rows[sims.indices]).astype(np.float32)
             val, arg = _row_best(sims)
             better = val > best
             best[better], best_row[better] = val[better], rows[arg[better]]
         return best, best_row
-
-    def copy(self) -> "_Block":
-        b = _Block()
-        b.parts = list(self.parts)
-        return b
-
-
-def _forward_of(parts):
-    """The petitions of some parts as rows over the global columns (CSR), in the parts' row order."""
-    from scipy import sparse
-
-    out = []
-    for _, cols, inv in parts:
-        fwd = inv.T.tocsr()
-        out.append(sparse.csr_matrix((fwd.data, cols[fwd.indices], fwd.indptr), shape=(fwd.shape[0], _FEATURES)))
-    return sparse.vstack(out, format="csr") if len(out) > 1 else out[0]
 
 
 class RepeatIndex:
@@ -341,7 +394,8 @@ class RepeatIndex:
         self.norms_ = np.zeros(0, dtype=np.float32)  # each row's vector norm before normalizing
         self.type_names_: list[str] = []
         self.row_of_: dict[str, int] = {}
-        self.blocks_: dict[tuple, _Block] = {}
+        self.blocks_: dict[tuple, int] = {}  # place → its block's number
+        self.postings_ = _Postings()
         self._by_city: dict[tuple, set] = {}
         self._by_province: dict[str | None, set] = {}
 
@@ -408,7 +462,8 @@ class RepeatIndex:
         new.__dict__.update(self.__dict__)
         new.ids_, new.groups_, new.places_ = list(self.ids_), list(self.groups_), list(self.places_)
         new.row_of_ = dict(self.row_of_)
-        new.blocks_ = {k: b.copy() for k, b in self.blocks_.items()}
+        new.blocks_ = dict(self.blocks_)
+        new.postings_ = self.postings_.copy()
         new._by_city = {k: set(v) for k, v in self._by_city.items()}
         new._by_province = {k: set(v) for k, v in self._by_province.items()}
         return new
@@ -426,23 +481,34 @@ class RepeatIndex:
         return [key for key in pool if _compatible(key, place)]
 
     def _search_index(self, vec, norms, places: list[tuple], bits) -> tuple[np.ndarray, np.ndarray]:
+        """(best similarity, its index row) of each record among the kept petitions whose place agrees."""
         n = len(places)
-        best, best_row = np.zeros(n), np.full(n, -1, dtype=np.int64)
-        need: dict[tuple, list[int]] = {}
-        blocks_of: dict[tuple, list[tuple]] = {}
+        by_place: dict[tuple, list[int]] = {}
         for j, place in enumerate(places):
-            keys = blocks_of.get(place)
-            if keys is None:
-                keys = blocks_of[place] = self._candidate_blocks(place)
-            for key in keys:
-                need.setdefault(key, []).append(j)
-        for key, js in need.items():
-            js = np.asarray(js)
-            val, row = self.blocks_[key].search(vec[js], norms[js], bits[js], self.norms_, self.types_,
-                                                self.type_penalty)
-            val = val * np.array([self.place_penalty ** _unsure_levels(places[j], key) for j in js])
-            better = val > best[js]
-            best[js[better]], best_row[js[better]] = val[better], row[better]
+            by_place.setdefault(place, []).append(j)
+        pair_q, pair_block, factor = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)], [np.zeros(0)]
+        for place, js in by_place.items():
+            keys = self._candidate_blocks(place)
+            if not keys:
+                continue
+            blocks = np.array([self.blocks_[k] for k in keys], dtype=np.int64)
+            f = np.array([self.place_penalty ** _unsure_levels(place, k) for k in keys])
+            pair_q.append(np.repeat(np.asarray(js, dtype=np.int64), len(keys)))
+            pair_block.append(np.tile(blocks, len(js)))
+            factor.append(np.tile(f, len(js)))
+        pair_q, pair_block, factor = np.concatenate(pair_q), np.concatenate(pair_block), np.concatenate(factor)
+
+        def adjust(sims, qrows, rows):
+            return _adjust(sims, norms[qrows], self.norms_[rows], bits[qrows], self.types_[rows], self.type_penalty)
+
+        val, row = self.postings_.search(vec, pair_q, pair_block, adjust)
+        val = val * factor
+        best, best_row = np.zeros(n), np.full(n, -1, dtype=np.int64)
+        if len(pair_q):
+            order = np.lexsort((-val, pair_q))
+            first = order[np.unique(pair_q[order], return_index=True)[1]]
+            got = val[first] > 0
+            best[pair_q[first[got]]], best_row[pair_q[first[got]]] = val[first[got]], row[first[got]]
         return best, best_row
 
     def _search_within(self, vec, norms, places: list[tuple], bits) -> tuple[np.ndarray, np.ndarray]:
@@ -566,25 +632,20 @@ class RepeatIndex:
             self.groups_.append(str(g))
             self.places_.append(place)
             by_block.setdefault(place, []).append(k)
-        for place, ks in by_block.items():
-            block = self.blocks_.get(place)
-            if block is None:
-                block = self.blocks_[place] = _Block()
+        for place in by_block:
+            if place not in self.blocks_:
+                self.blocks_[place] = len(self.blocks_)
                 self._by_city.setdefault((place[0], place[1]), set()).add(place)
                 self._by_province.setdefault(place[0], set()).add(place)
-            block.append(np.asarray(ks) + start, vec[ks])
+        blocks = np.array([self.blocks_[p] for p in places], dtype=np.int64)
+        self.postings_.append(np.arange(start, start + len(records)), vec, blocks)
 
     # -- the state, without pickle
     def to_bytes(self) -> bytes:
         """The whole index as an ``.npz`` (plain arrays; read back with :meth:`from_bytes`)."""
         from scipy import sparse
 
-        parts = [p for b in self.blocks_.values() for p in b.parts]
-        if parts:
-            rows = np.concatenate([p[0] for p in parts])
-            m = _forward_of(parts)[np.argsort(rows, kind="stable")]
-        else:
-            m = sparse.csr_matrix((0, _FEATURES), dtype=np.float32)
+        m = self.postings_.forward(len(self.ids_))
         place_names = sorted(set(self.places_), key=lambda t: tuple(x or "" for x in t))
         place_no = {p: i for i, p in enumerate(place_names)}
         meta = {"format": "petitionnlp.repeats/1", "threshold": self.threshold, "max_df": self.max_df,
