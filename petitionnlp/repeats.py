@@ -78,12 +78,12 @@ def _variants() -> tuple[re.Pattern, dict]:
     canon = {}
     for line in read_list("search", "synonyms.tsv"):
         group = [w for w in line.split("|") if w]
-        for w in group[1:]:
-            canon[w] = group[0]
+        for w in group:  # the first too: 养猪场 is read whole, not as 养 + 猪场
+            canon.setdefault(w, group[0])
     return re.compile("|".join(map(re.escape, sorted(canon, key=len, reverse=True)))), canon
 
 
-_AUTONOMOUS = re.compile(r"(?:[^族]{1,4}族)+自治[州县旗]$")
+_AUTONOMOUS = re.compile(r"^(.{2,}?)(?:[^族]{1,3}族)+自治[州县旗]$")
 
 
 @lru_cache(maxsize=4096)
@@ -94,8 +94,9 @@ def _place_words(place: tuple) -> re.Pattern | None:
         if not name:
             continue
         words.add(name)
-        short = _AUTONOMOUS.sub("", name)
-        if short == name and len(name) >= 3 and name[-1] in "省市县区旗盟州":
+        auto = _AUTONOMOUS.match(name)
+        short = auto.group(1) if auto else name
+        if not auto and len(name) >= 3 and name[-1] in "省市县区旗盟州":
             short = name[:-1]
         if len(short) >= 2:
             words.add(short)
