@@ -373,7 +373,7 @@ class RepeatIndex:
     keeping them.
     """
 
-    def __init__(self, threshold: float | None = None, max_df: float = 0.05, type_penalty: float = 0.8,
+    def __init__(self, threshold: float | None = None, max_df: float = 0.05, type_penalty: float = 0.7,
                  place_penalty: float = 0.9, chunk: int = 20000):
         self.threshold = threshold
         self.max_df = max_df

@@ -23,8 +23,8 @@ WEEK1 = [
 WEEK3 = [
     # A again, reworded: another opener, the county's short name, clauses reordered, variants
     rec("A2", "群众再次反映：衡南云集镇新塘村石材加工厂灰尘大，切割石头噪声刺耳，至今未解决。", types=["噪声", "大气"]),
-    # B again, told in part
-    rec("B2", "此前反映过，新塘村养猪场的粪水还是直接排进池塘，水发黑发臭。", types=["水"]),
+    # B again, told in part, with the town and without the county
+    rec("B2", "此前反映过，云集镇新塘村那家养猪场粪水直排池塘，池塘发臭，至今未解决。", types=["水"]),
     # another matter at the same village: a new group
     rec("D1", "衡南县云集镇新塘村有人在河道里非法采砂，河堤被挖垮。", types=["生态"]),
     # a twin at another place: the same matter in 耒阳市 is another complaint
@@ -67,7 +67,7 @@ def test_disjoint_types_lower_the_similarity():
     b = rec("P2", "衡南县新塘村养殖场臭味很大，污水横流。", types=["噪声"])
     same = RepeatIndex().add_matches([a, dict(b, pollution_types=["大气"])])[1].score
     other = RepeatIndex().add_matches([a, b])[1].score
-    assert other == pytest.approx(same * 0.8, abs=1e-3)
+    assert other == pytest.approx(same * 0.7, abs=1e-3)
 
 
 def test_a_cited_receipt_number_joins_that_petition():
