@@ -239,6 +239,19 @@ def _adjust(s: np.ndarray, a_norm, b_norm, a_types, b_types, penalty: float) -> 
     return np.where(disjoint, s * penalty, s)
 
 
+def _top_entries(vec, k: int):
+    """Each row's ``k`` largest entries only (the rarest bigrams of each text)."""
+    lengths = np.diff(vec.indptr)
+    if not len(lengths) or lengths.max() <= k:
+        return vec
+    row = np.repeat(np.arange(vec.shape[0]), lengths)
+    order = np.lexsort((-vec.data, row))
+    rank = np.arange(len(order)) - np.repeat(vec.indptr[:-1], lengths)
+    keep = np.sort(order[rank < k])
+    counts = np.bincount(row[keep], minlength=vec.shape[0])
+    return _csr(vec.data[keep], vec.indices[keep], np.concatenate(([0], np.cumsum(counts))), vec.shape)
+
+
 def _row_best(sims) -> tuple[np.ndarray, np.ndarray]:
     """(best value, its column) of each row of a sparse matrix; 0 and -1 for an empty row."""
     sims = sims.tocsr()
@@ -374,11 +387,12 @@ class RepeatIndex:
     """
 
     def __init__(self, threshold: float | None = None, max_df: float = 0.05, type_penalty: float = 0.7,
-                 place_penalty: float = 0.9, chunk: int = 20000):
+                 place_penalty: float = 0.9, far_features: int = 12, chunk: int = 20000):
         self.threshold = threshold
         self.max_df = max_df
         self.type_penalty = type_penalty
         self.place_penalty = place_penalty
+        self.far_features = far_features
         self.chunk = chunk
         self._setup()
 
@@ -487,23 +501,28 @@ class RepeatIndex:
         by_place: dict[tuple, list[int]] = {}
         for j, place in enumerate(places):
             by_place.setdefault(place, []).append(j)
-        pair_q, pair_block, factor = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)], [np.zeros(0)]
+        pairs = {False: ([], [], []), True: ([], [], [])}  # near, far: (query, block, place factor)
         for place, js in by_place.items():
-            keys = self._candidate_blocks(place)
-            if not keys:
-                continue
-            blocks = np.array([self.blocks_[k] for k in keys], dtype=np.int64)
-            f = np.array([self.place_penalty ** _unsure_levels(place, k) for k in keys])
-            pair_q.append(np.repeat(np.asarray(js, dtype=np.int64), len(keys)))
-            pair_block.append(np.tile(blocks, len(js)))
-            factor.append(np.tile(f, len(js)))
-        pair_q, pair_block, factor = np.concatenate(pair_q), np.concatenate(pair_block), np.concatenate(factor)
+            for key in self._candidate_blocks(place):
+                # a petition without a city against another city's petitions: far (the whole province)
+                far = place[1] is None and key[1] is not None
+                q, b, f = pairs[far]
+                q.append(np.asarray(js, dtype=np.int64))
+                b.append(np.full(len(js), self.blocks_[key], dtype=np.int64))
+                f.append(np.full(len(js), self.place_penalty ** _unsure_levels(place, key)))
 
         def adjust(sims, qrows, rows):
             return _adjust(sims, norms[qrows], self.norms_[rows], bits[qrows], self.types_[rows], self.type_penalty)
 
-        val, row = self.postings_.search(vec, pair_q, pair_block, adjust)
-        val = val * factor
+        found = []
+        for far, (q, b, f) in pairs.items():
+            if q:
+                q, b, f = np.concatenate(q), np.concatenate(b), np.concatenate(f)
+                v, r = self.postings_.search(_top_entries(vec, self.far_features) if far else vec, q, b, adjust)
+                found.append((q, v * f, r))
+        pair_q = np.concatenate([x[0] for x in found]) if found else np.zeros(0, np.int64)
+        val = np.concatenate([x[1] for x in found]) if found else np.zeros(0)
+        row = np.concatenate([x[2] for x in found]) if found else np.zeros(0, np.int64)
         best, best_row = np.zeros(n), np.full(n, -1, dtype=np.int64)
         if len(pair_q):
             order = np.lexsort((-val, pair_q))
@@ -650,7 +669,8 @@ class RepeatIndex:
         place_names = sorted(set(self.places_), key=lambda t: tuple(x or "" for x in t))
         place_no = {p: i for i, p in enumerate(place_names)}
         meta = {"format": "petitionnlp.repeats/1", "threshold": self.threshold, "max_df": self.max_df,
-                "type_penalty": self.type_penalty, "place_penalty": self.place_penalty, "chunk": self.chunk, "idf_unknown": self.idf_[2],
+                "type_penalty": self.type_penalty, "place_penalty": self.place_penalty,
+                "far_features": self.far_features, "chunk": self.chunk, "idf_unknown": self.idf_[2],
                 "places": [list(p) for p in place_names], "type_names": self.type_names_}
         buf = io.BytesIO()
         np.savez_compressed(
@@ -673,6 +693,7 @@ class RepeatIndex:
             raise ValueError(f"not a repeat index: {meta.get('format')!r}")
         new.threshold, new.max_df, new.chunk = meta["threshold"], meta["max_df"], meta["chunk"]
         new.type_penalty, new.place_penalty = meta["type_penalty"], meta["place_penalty"]
+        new.far_features = meta["far_features"]
         new._setup((z["idf_codes"], z["idf"], float(meta["idf_unknown"])))
         new.type_names_ = list(meta["type_names"])
         places = [tuple(p) for p in meta["places"]]
