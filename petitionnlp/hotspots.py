@@ -47,8 +47,9 @@ def _date(value) -> dt.date | None:
 def _types(value) -> list[str]:
     if isinstance(value, (list, tuple)):
         return [t for t in value if isinstance(t, str) and t]
-    if isinstance(value, str) and value:
-        return [t for t in value.strip("[]").replace('"', "").split("|" if "|" in value else ",") if t.strip()]
+    if isinstance(value, str) and value:  # "大气|水" (CSV) or '["大气", "水"]' (JSON text)
+        parts = value.strip("[]").replace('"', "").split("|" if "|" in value else ",")
+        return [t.strip() for t in parts if t.strip()]
     return []
 
 

@@ -4,19 +4,26 @@ One implementation of near-duplicate search for the whole project: triage's ``du
 repeat groups both ask a :class:`RepeatIndex`.
 
 How two petitions are compared
-    Each text becomes its *case text* (:func:`case_text`: normalized, the complaint boilerplate of
-    ``corpora/triage/boilerplate.txt`` and punctuation removed), then a set of character bigrams weighted by
-    their inverse document frequency in a fixed reference corpus (the shipped training petitions), so a stored
-    petition's vector never changes as the index grows.  Bigrams that more than ``max_df`` of the reference
-    petitions use (反映, 污染, 居民 …) are left out: they say little about which complaint it is, and leaving
-    them out keeps the inverted lists short.  Similarity is the cosine of two such vectors.
+    Each text becomes its *case text* (:func:`case_text`: normalized; the complaint boilerplate of
+    ``corpora/triage/boilerplate.txt``, punctuation and the names of its own province, city and county removed;
+    words used interchangeably, ``corpora/search/synonyms.tsv``, folded to one), then a set of character
+    bigrams weighted by their inverse document frequency in a fixed reference corpus (the shipped training
+    petitions), so a stored petition's vector never changes as the index grows.  Bigrams that more than
+    ``max_df`` of the reference petitions use are left out: they say little about which complaint it is, and
+    leaving them out keeps the inverted lists short.  The similarity of two petitions (:func:`_adjust`) is the
+    cosine of their vectors raised by the square root of the longer one's weight over the shorter's (halfway
+    to containment: a restatement that tells part of the case, or adds to it, still matches), at most 1; times
+    ``type_penalty`` when both have pollution types and they share none (another matter); times
+    ``place_penalty`` for each of city and county that one of them knows and the other does not.
 
 Which petitions are compared
     Only petitions whose places agree: the same province, city and county, where a level left unknown
     (null) agrees with any value — so a petition placed in 衡南县 is compared with the other petitions of
-    衡南县, with those of 衡阳市 whose county is unknown and with those placed nowhere, never with
-    耒阳市's.  Petitions are kept in blocks by place, and a new one is multiplied against its compatible
-    blocks only (sparse products): grouping stays fast at a province's million petitions.
+    衡南县 and with those of 衡阳市 whose county is unknown, never with 耒阳市's.  The inverted lists are
+    keyed by (place, bigram), so a petition's product touches its compatible places' petitions only; one
+    without a city is compared with the province's others on its ``far_features`` rarest bigrams only (a
+    lower bound of the similarity), which keeps a province's million petitions fast.  An office gives every
+    petition its province (the resolver leaves it unknown when the text names no place).
 
 How groups form
     A petition joins the group of its most similar earlier petition when the similarity is at least

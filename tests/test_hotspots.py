@@ -75,6 +75,13 @@ def test_settings_are_read_from_the_environment(monkeypatch):
     assert find_hotspots(records, *week(12))
 
 
+def test_types_as_written_in_csv_or_json_text_count_the_same():
+    records = stream(planted=[("衡南县", "大气", 12, 6)])
+    as_text = [dict(r, pollution_types="|".join(r["pollution_types"]) if k % 2 else str(r["pollution_types"]).replace("'", '"'))
+               for k, r in enumerate(records)]
+    assert RULE.alerts(as_text, *week(12)) == RULE.alerts(records, *week(12))
+
+
 def test_region_paths():
     r = {"province": "湖南省", "city": "衡阳市", "county": "衡南县"}
     assert region_path(r) == "湖南省/衡阳市/衡南县" and region_path(r, "city") == "湖南省/衡阳市"
