@@ -70,7 +70,7 @@ def main() -> None:
     args = ap.parse_args()
     t0 = time.time()
     planter = Planter(seed=1000)
-    records = planter.stream(int(args.n / 1.62), dt.date(2024, 1, 1), 52, place="noisy")[:args.n]
+    records = planter.stream(int(args.n / 1.55), dt.date(2024, 1, 1), 52, place="noisy")[:args.n]
     print(f"generated {len(records):,} petitions in {time.time() - t0:.0f} s (peak memory {peak_mb():.0f} MB)")
     base_mb = peak_mb()
 
