@@ -155,7 +155,7 @@ def _bigrams(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     A bigram's code is its two code points side by side (21 bits each)."""
     if not texts:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    joined = "\x00".join(texts) + "\x00"
+    joined = "\x00".join(t.replace("\x00", "") for t in texts) + "\x00"  # NUL separates the texts
     cp = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
     sep = cp == 0
     row = np.cumsum(sep) - sep  # the text each position belongs to

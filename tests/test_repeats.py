@@ -106,3 +106,9 @@ def test_match_keeps_nothing():
     ix.add(WEEK1)
     ix.match(WEEK3)
     assert len(ix) == 3
+
+
+def test_control_characters_and_empty_texts_are_petitions_like_any_other():
+    texts = ["衡阳市雁峰区某搅拌站扬尘严重", "衡阳市雁峰区某搅拌站扬尘严重", "\x00", "", None, "衡阳市雁峰区某搅拌站扬尘严重"]
+    groups = RepeatIndex().add([{"id": str(k), "text": t} for k, t in enumerate(texts)])
+    assert groups == ["0", "0", "2", "3", "4", "0"]
