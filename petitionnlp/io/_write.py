@@ -23,7 +23,8 @@ from ..errors import Errors, InputError, os_reason
 from ._atomic import atomic_path, check_not_an_input
 from ._decode import clean_string
 from ._limits import NONFINITE
-from ._xlsx import SheetStream, _show, _width, field_header, formula_like, readable_value, xlsx_text
+from ._xlsx import (SheetStream, _show, _width, field_header, formula_like, pipeline_field, readable_value,
+                    xlsx_text)
 
 __all__ = ["BatchWriter", "atomic_path", "check_not_an_input", "json_line", "formula_like", "OUTPUT_SUFFIXES"]
 
@@ -167,10 +168,10 @@ _RENAMED = re.compile(r"input_(.+?)_*")
 def _people_columns(fieldnames: list[str]) -> tuple[list[str], list[str], dict[str, str]]:
     """(headers, the fields added by the pipeline, the kind of each header) of an XLSX for people.
 
-    The added fields are the trailing fieldnames that name known fields (the pipeline puts them after the
+    The added fields are the trailing fieldnames that name fields the pipeline adds (it puts them after the
     input's columns): each gets its Chinese header.  The input's columns keep their names — a column renamed
     ``input_city`` because the output uses ``city`` is shown as ``city`` again, since the output's is ``市``."""
-    known = {f for f in fieldnames if _show(f) is not None}
+    known = {f for f in fieldnames if pipeline_field(f)}
     k = len(fieldnames)
     while k > 0 and fieldnames[k - 1] in known:
         k -= 1

@@ -68,6 +68,7 @@ class _Field:
     header: str
     width: int
     show: str
+    by: str
 
 
 @lru_cache(maxsize=1)
@@ -76,11 +77,11 @@ def _fields() -> tuple[dict[str, _Field], str]:
     with open(corpus_path("io", "output_columns.tsv"), encoding="utf-8") as fh:
         lines = [ln.rstrip("\n") for ln in fh if ln.strip() and not ln.startswith("#")]
     for ln in lines[1:]:
-        name, header, width, show = ln.split("\t")
+        name, header, width, show, by = ln.split("\t")
         if name == "_same_header":
             suffix = header
         else:
-            fields[name] = _Field(header, int(width), show)
+            fields[name] = _Field(header, int(width), show, by)
     return fields, suffix
 
 
@@ -212,6 +213,12 @@ def _show(name: str) -> str | None:
     return spec.show if spec else None
 
 
+def pipeline_field(name: str) -> bool:
+    """Whether ``name`` is a field that classify, redact or triage adds to a row."""
+    spec = _fields()[0].get(name)
+    return bool(spec and spec.by == "pipeline")
+
+
 def _width(name: str) -> int:
     spec = _fields()[0].get(name)
     return spec.width if spec else 0
@@ -255,7 +262,7 @@ def write_table_xlsx(target, rows: Iterable, columns: Sequence[str], *, title: s
         are date cells in every column.
     percent_columns : columns of numbers from 0 to 1, shown as percentages (0.85 → 85%).
     widths : column widths in characters, by header; the others are sized from the header and the first
-        rows' values (at most 50, wider text wraps).
+        rows' values (at most 36, wider text wraps).
     wrap_columns : columns that always wrap (besides those whose values are wider than the column).
 
     The sheet: the header row bold and shaded, frozen under the title and repeated at the top of every printed
