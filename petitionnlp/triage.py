@@ -1,10 +1,12 @@
 """Stage 8 — triage: priority with reasons, responsible department, repeat complaints, due dates.
 
 Rules are data an office can edit: ``corpora/triage/priority_rules.tsv`` (signals, weights, words),
-``departments.tsv`` (first matching rule wins) and ``due_rule.json`` (deadline and thresholds).  Repeats are
-found by :class:`petitionnlp.repeats.RepeatIndex` (the project's one near-duplicate search), within the batch
-and against a history (a search index of earlier petitions, or any list of texts), and directly by receipt
-numbers the text cites (``受理编号D2HN202010150023``, ``编号3438号``).
+``departments.tsv`` (first matching rule wins) and ``due_rule.json`` (deadline and thresholds).  The reply
+deadline of a case is computed here and only here (:func:`reply_deadline`): N working days as China counts them
+(public holidays off, adjusted working weekends on) or N calendar days.  Repeats are found by
+:class:`petitionnlp.repeats.RepeatIndex` (the project's one near-duplicate search), within the batch and against
+a history (a search index of earlier petitions, or any list of texts), and directly by receipt numbers the text
+cites (``受理编号D2HN202010150023``, ``编号3438号``).
 """
 
 from __future__ import annotations
@@ -16,12 +18,14 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .dates import UnknownHolidayYear, add_working_days, chinese_date
+from .errors import Errors
 from .repeats import RepeatIndex, cited_receipts
 from .resources import corpus_path
 from .text import normalize
 
-__all__ = ["TriageRules", "get_rules", "prioritize", "assign_department", "due_date", "DuplicateFinder",
-           "cited_receipts", "triage_rows", "render_queue", "PRIORITY_ORDER"]
+__all__ = ["TriageRules", "get_rules", "prioritize", "assign_department", "due_date", "reply_deadline", "Deadline",
+           "days_words", "DuplicateFinder", "cited_receipts", "triage_rows", "render_queue", "PRIORITY_ORDER"]
 
 PRIORITY_ORDER = {"高": 0, "中": 1, "低": 2}
 
@@ -92,22 +96,61 @@ def assign_department(text: str, types: list[str] | None, rules: TriageRules | N
     return rules.departments[-1][0]
 
 
-def due_date(handover: dt.date, days: int | None = None, working_days: bool | None = None) -> str | None:
-    """Handover date + N days (calendar days, or Monday–Friday working days), ISO format; None past 9999."""
+@dataclass(frozen=True)
+class Deadline:
+    """A reply deadline: ``due`` (None past the year 9999), the ``days`` given, whether they were counted as
+    working days, and a ``notice`` for the clerk when the working days could not be counted (a year whose
+    holidays are not recorded yet: calendar days were counted instead)."""
+
+    due: dt.date | None
+    days: int
+    working_days: bool
+    notice: str | None = None
+
+    @property
+    def iso(self) -> str | None:
+        return self.due.isoformat() if self.due else None
+
+    @property
+    def words(self) -> str:
+        """The rule in words for a field or a table: ``15个工作日`` or ``15天（自然日）``."""
+        return days_words(self.days, self.working_days)
+
+
+def days_words(days: int, working_days: bool) -> str:
+    """``15个工作日`` (public holidays not counted, adjusted working weekends counted) or ``15天（自然日）``."""
+    return f"{days}个工作日" if working_days else f"{days}天（自然日）"
+
+
+def reply_deadline(handover: dt.date, days: int | None = None, working_days: bool | None = None) -> Deadline:
+    """The reply deadline of a case handed over on ``handover``: ``days`` after it (default: ``due_days`` of
+    ``corpora/triage/due_rule.json``), counted as working days as China counts them when ``working_days`` (default:
+    the rule's ``working_days``) — 15 working days from 2017-05-15 is 2017-06-06, past 端午 — else as calendar
+    days.  A number typed by a clerk counts the same way as the default.  When a day on the way is in a year whose
+    holidays are not recorded yet, the days are counted as calendar days and ``notice`` says so.
+
+    The one place a reply deadline is computed: the command line, the workbench's hand-over and its corrections
+    all call it."""
     s = get_rules().settings
-    days = s["due_days"] if days is None else days
-    working_days = s["working_days"] if working_days is None else working_days
+    days = int(s["due_days"] if days is None else days)
+    working_days = bool(s["working_days"] if working_days is None else working_days)
+    unknown = None
     try:
-        if not working_days:
-            return (handover + dt.timedelta(days=days)).isoformat()
-        d, left = handover, days
-        while left > 0:
-            d += dt.timedelta(days=1)
-            if d.weekday() < 5:
-                left -= 1
-        return d.isoformat()
+        if working_days:
+            try:
+                return Deadline(add_working_days(handover, days), days, True)
+            except UnknownHolidayYear as exc:
+                unknown = exc.year
+        due = handover + dt.timedelta(days=days)
     except OverflowError:
-        return None
+        return Deadline(None, days, working_days and unknown is None)
+    notice = None if unknown is None else Errors.N_CALENDAR.format(year=unknown, days=days, due=chinese_date(due))
+    return Deadline(due, days, working_days and unknown is None, notice)
+
+
+def due_date(handover: dt.date, days: int | None = None, working_days: bool | None = None) -> str | None:
+    """The reply deadline of :func:`reply_deadline` as ISO text (``2017-06-06``), or None past the year 9999."""
+    return reply_deadline(handover, days, working_days).iso
 
 
 class DuplicateFinder:
@@ -139,8 +182,10 @@ class DuplicateFinder:
 
 
 def triage_rows(rows: list[dict], text_column: str, handover: dt.date | None = None,
-                history: tuple[list[str], list[str]] | None = None, id_column: str | None = None) -> list[dict]:
-    """Add priority, priority_reasons, department, duplicate_of, duplicate_score and due_date to classified rows."""
+                history: tuple[list[str], list[str]] | None = None, id_column: str | None = None,
+                notices: list[str] | None = None) -> list[dict]:
+    """Add priority, priority_reasons, department, duplicate_of, duplicate_score and due_date to classified rows.
+    ``notices``: a list that gets the deadline's notice, if any (a year whose holidays are not recorded)."""
     if not rows:
         return []
     rules = get_rules()
@@ -148,12 +193,15 @@ def triage_rows(rows: list[dict], text_column: str, handover: dt.date | None = N
     ids = [str(r.get(id_column) or i + 1) if id_column else str(i + 1) for i, r in enumerate(rows)]
     finder = DuplicateFinder().fit(*(history or ([], [])))
     dups = finder.find(texts, ids, rows)
-    due = due_date(handover or dt.date.today())
+    deadline = reply_deadline(handover or dt.date.today())
+    due = deadline.iso
+    if deadline.notice and notices is not None:
+        notices.append(deadline.notice)
     out = []
     for row, text, (dup, sim) in zip(rows, texts, dups):
         level, reasons = prioritize(text, rules)
         if dup:
-            reasons.insert(0, {"signal": "repeat_of", "reason": f"与 {dup} 相似 (similarity {sim})",
+            reasons.insert(0, {"signal": "repeat_of", "reason": f"与 {dup} 相似（相似度 {sim:.0%}）",
                                "weight": 3.0, "words": []})
             if level == "低":
                 level = "中"
