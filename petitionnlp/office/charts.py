@@ -14,7 +14,7 @@ from html import escape
 
 from ..taxonomy import TYPE_COLORS, TYPES
 
-__all__ = ["bar_chart_svg", "progress_chart_png", "region_chart_png", "TYPE_COLORS"]
+__all__ = ["bar_chart_svg", "progress_chart_png", "region_chart_png", "city_table", "TYPE_COLORS", "TEXT_WIDTH_MM"]
 
 
 def bar_chart_svg(table: list[dict], types: list[str], bar: int = 34, height: int = 260) -> str:
@@ -53,55 +53,43 @@ def bar_chart_svg(table: list[dict], types: list[str], bar: int = 34, height: in
     return "".join(parts)
 
 
-def progress_chart_png(data: dict) -> bytes:
-    """Cases by city (official order) stacked by type, in the one palette; Chinese labels in the project's CJK
-    font (:func:`petitionnlp.stats.cjk_font`)."""
-    import matplotlib
+TEXT_WIDTH_MM = 156  # the 版心 of an A4 government document (GB/T 9704): the width a picture of the 专报 takes
 
-    matplotlib.use("Agg")
+
+def _png(fig) -> bytes:
     import matplotlib.pyplot as plt
 
-    from ..stats import cjk_font
-
-    cities = list(data["by_city"]) or ["—"]
-    per_type = data.get("by_city_type") or {}
-    font = cjk_font()
-    with plt.rc_context({"font.sans-serif": [font] if font else plt.rcParams["font.sans-serif"],
-                         "axes.unicode_minus": False}):
-        fig, ax = plt.subplots(figsize=(max(6.0, 0.55 * len(cities) + 2.5), 3.8), dpi=150)
-        bottom = [0] * len(cities)
-        for t in TYPES:
-            vals = [per_type.get(c, {}).get(t, 0) for c in cities]
-            if any(vals):
-                ax.bar(range(len(cities)), vals, bottom=bottom, color=TYPE_COLORS[t], label=t)
-                bottom = [b + v for b, v in zip(bottom, vals)]
-        totals = [data["by_city"].get(c, 0) for c in cities]
-        for i, n in enumerate(totals):
-            ax.text(i, max(bottom[i], n) + 0.1, f"{n}件" if font else str(n), ha="center", va="bottom", fontsize=8)
-        ax.set_xticks(range(len(cities)))
-        ax.set_xticklabels(cities if font else [f"R{i + 1}" for i in range(len(cities))], rotation=40, ha="right",
-                           fontsize=8)
-        ax.set_ylabel("涉及污染类型（个）" if font else "type mentions")
-        ax.set_title("各市州交办信访件及涉及的污染类型（柱上为件数）" if font else "cases by city and type")
-        ax.set_ylim(0, max([1, *totals, *bottom]) * 1.25)
-        ax.spines[["top", "right"]].set_visible(False)
-        if any(bottom):
-            ax.legend(ncol=4, fontsize=7, loc="upper right", frameon=False)
-        fig.tight_layout()
+    try:
         buf = io.BytesIO()
         fig.savefig(buf, format="png")
+        return buf.getvalue()
+    finally:
         plt.close(fig)
-    return buf.getvalue()
+
+
+def city_table(data: dict):
+    """:func:`petitionnlp.office.figures.progress`'s cases by city (official order) and their types as the region
+    × type table of :func:`petitionnlp.stats.region_type_table` (移交件数 and the eight types)."""
+    import pandas as pd
+
+    per_type = data.get("by_city_type") or {}
+    rows = {c: {"移交件数": n, **{t: (per_type.get(c) or {}).get(t, 0) for t in TYPES}}
+            for c, n in (data.get("by_city") or {}).items()}
+    return pd.DataFrame.from_dict(rows, orient="index", columns=["移交件数", *TYPES]).fillna(0).astype(int)
+
+
+def progress_chart_png(data: dict) -> bytes:
+    """The 专报's chart: each city with cases (official order, top down) as a lying bar stacked by type, its cases
+    (件) beside it, drawn at the width of the 版心 (156 mm) with no text under 9 pt — the size it is printed at
+    (the one chart of :func:`petitionnlp.stats.chart_figure`)."""
+    from ..stats import chart_figure
+
+    return _png(chart_figure(city_table(data), horizontal=True, width=TEXT_WIDTH_MM / 25.4,
+                             title="各市州交办信访件及涉及的污染类型"))
 
 
 def region_chart_png(table) -> bytes:
     """The statistics page's region × type table as ``petitionnlp stats --png`` draws it."""
-    import tempfile
-    from pathlib import Path
+    from ..stats import chart_figure
 
-    from ..stats import write_chart
-
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "stats.png"
-        write_chart(table, str(path))
-        return path.read_bytes()
+    return _png(chart_figure(table))
