@@ -14,20 +14,28 @@ from html import escape
 
 from ..taxonomy import TYPE_COLORS, TYPES
 
-__all__ = ["bar_chart_svg", "progress_chart_png", "region_chart_png", "city_table", "TYPE_COLORS", "TEXT_WIDTH_MM"]
+__all__ = ["bar_chart_svg", "STANDING_UP_TO", "progress_chart_png", "region_chart_png", "city_table", "TYPE_COLORS", "TEXT_WIDTH_MM"]
+
+
+STANDING_UP_TO = 8  # regions drawn as standing bars; more lie (one line a region), as in the 专报
 
 
 def bar_chart_svg(table: list[dict], types: list[str], bar: int = 34, height: int = 260) -> str:
-    """Stacked bars, one per region (the 合计 row left out), a segment per type, with a legend."""
-    rows = [r for r in table if r["region"] != "合计"][:30]
+    """Stacked bars, one per region (the 合计 row left out, regions without a case too), a segment per type, a
+    legend.  Up to :data:`STANDING_UP_TO` regions the bars stand; more lie, one line a region from the top, their
+    names written straight, so that the chart fitted to a printed page's width (its ``viewBox`` lets the page's
+    print style scale it) keeps its labels legible and no region falls off the paper."""
+    rows = [r for r in table if r["region"] != "合计" and (r.get("移交件数") or any(r.get(t) for t in types))]
     if not rows:
         return '<p class="muted">所选时间段内没有已分类的信访件。</p>'
-    top = max(1, max(r["移交件数"] for r in rows), max(sum(r[t] for t in types) for r in rows))
+    top = max(1, max(sum(r[t] for t in types) for r in rows))
+    shown = [t for t in types if any(r.get(t) for r in rows)] or list(types)
+    if len(rows) > STANDING_UP_TO:
+        return _lying_svg(rows, shown, top)
     left, bottom, gap = 40, 70, 14
-    width = left + len(rows) * (bar + gap) + 20
+    width = max(left + len(rows) * (bar + gap) + 20, 60 * len(shown) + left)
     scale = (height - 20) / top
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{width}" height="{height + bottom + 30}" '
-             f'role="img" aria-label="属地 × 污染类型"><title>属地 × 污染类型</title>']
+    parts = [_svg_open(width, height + bottom + 30)]
     for k in range(0, top + 1, max(1, top // 5)):
         y = height - k * scale
         parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - 10}" y2="{y:.1f}" class="grid"/>'
@@ -44,11 +52,49 @@ def bar_chart_svg(table: list[dict], types: list[str], bar: int = 34, height: in
         label = escape(r["region"])
         parts.append(f'<text x="{x + bar / 2:.1f}" y="{height + 14}" class="label" text-anchor="end" '
                      f'transform="rotate(-40 {x + bar / 2:.1f} {height + 14})">{label}</text>')
-    lx = left
+    parts.append(_legend(shown, left, height + bottom))
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _svg_open(width: int, height: int) -> str:
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{width}" height="{height}" '
+            f'viewBox="0 0 {width} {height}" role="img" aria-label="属地 × 污染类型"><title>属地 × 污染类型</title>')
+
+
+def _legend(types: list[str], x: int, y: int) -> str:
+    parts = []
     for t in types:
-        parts.append(f'<rect x="{lx}" y="{height + bottom}" width="12" height="12" fill="{TYPE_COLORS[t]}"/>'
-                     f'<text x="{lx + 16}" y="{height + bottom + 11}" class="legend">{t}</text>')
-        lx += 58
+        parts.append(f'<rect x="{x}" y="{y}" width="12" height="12" fill="{TYPE_COLORS[t]}"/>'
+                     f'<text x="{x + 16}" y="{y + 11}" class="legend">{t}</text>')
+        x += 58
+    return "".join(parts)
+
+
+def _lying_svg(rows: list[dict], types: list[str], top: int, width: int = 680, line: int = 20) -> str:
+    """Lying bars: the region's name at the left, its bar, its cases (件) after it; the scale along the top."""
+    names = max(len(r["region"]) for r in rows) * 12 + 12
+    left, head = min(names, 200), 28
+    span = width - left - 50
+    scale = span / top
+    height = head + line * len(rows) + 40
+    parts = [_svg_open(width, height)]
+    for k in range(0, top + 1, max(1, top // 5)):
+        x = left + k * scale
+        parts.append(f'<line x1="{x:.1f}" y1="{head - 4}" x2="{x:.1f}" y2="{head + line * len(rows)}" class="grid"/>'
+                     f'<text x="{x:.1f}" y="{head - 8}" class="axis" text-anchor="middle">{k}</text>')
+    for i, r in enumerate(rows):
+        y, x = head + i * line + 3, left
+        for t in types:
+            if r.get(t):
+                w = r[t] * scale
+                parts.append(f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{line - 6}" fill="{TYPE_COLORS[t]}">'
+                             f'<title>{escape(r["region"])} {t}: {r[t]}</title></rect>')
+                x += w
+        parts.append(f'<text x="{left - 6}" y="{y + line - 9}" class="label" text-anchor="end">'
+                     f'{escape(r["region"])}</text>')
+        parts.append(f'<text x="{x + 4:.1f}" y="{y + line - 9}" class="axis">{r.get("移交件数", "")}件</text>')
+    parts.append(_legend(types, left, head + line * len(rows) + 14))
     parts.append("</svg>")
     return "".join(parts)
 

@@ -8,7 +8,9 @@ from urllib.parse import urlencode
 
 from fastapi import Depends, Query, Request
 
+from ...dates import chinese_date, period_words
 from ...office.charts import bar_chart_svg
+from ...office.documents import public_title
 from ...office.figures import PUBLIC_COLUMNS, percent
 from ...office.lifecycle import COUNTS
 from ...taxonomy import TYPES
@@ -37,7 +39,8 @@ def progress_page(request: Request, wb: Office, session: Annotated[dict, Depends
     data = wb.report_data(date_from, date_to)
     table = [{"region": c, "移交件数": n, **data["by_city_type"][c]} for c, n in data["by_city"].items()]
     return render(request, "progress.html", session, d=data, chart=bar_chart_svg(table, list(data["by_type"])),
-                  date_from=date_from or "", date_to=date_to or "", query=query, percent=percent, counts=COUNTS)
+                  date_from=date_from or "", date_to=date_to or "", query=query, percent=percent, counts=COUNTS,
+                  period=period_words(date_from, date_to), today=chinese_date(data["today"]))
 
 
 Issue = Annotated[int | None, Query(ge=1, le=99999, description="期号（第N期）；不填：同一时间段沿用原期号，否则顺延")]
@@ -71,7 +74,8 @@ def public(wb: Office, user: Annotated[dict, Depends(require("progress"))], from
 def public_page(request: Request, wb: Office, session: Annotated[dict, Depends(page("progress"))]):
     date_from, date_to, query = _period(request)
     return render(request, "public.html", session, rows=wb.public(session["user"], date_from, date_to, log=False),
-                  columns=PUBLIC_COLUMNS, date_from=date_from or "", date_to=date_to or "", query=query)
+                  columns=PUBLIC_COLUMNS, date_from=date_from or "", date_to=date_to or "", query=query,
+                  title=public_title(wb.store), period=period_words(date_from, date_to))
 
 
 @pages.get("/public.xlsx")
