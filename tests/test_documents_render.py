@@ -154,6 +154,19 @@ def test_the_report_chart_has_every_city_legibly(office):
     im = Image.open(io.BytesIO(png))
     dpi = im.info.get("dpi", (200, 200))[0]
     assert abs(im.width / dpi * 25.4 - TEXT_WIDTH_MM) < 2  # drawn at its printed width: its points are points
+    # every text of the figure, at that size, 8 pt or more; every city with cases named on its axis
+    import matplotlib.pyplot as plt
+    from matplotlib.text import Text
+
+    from petitionnlp.office.charts import city_table
+    from petitionnlp.stats import chart_figure
+
+    fig = chart_figure(city_table(data), horizontal=True, width=TEXT_WIDTH_MM / 25.4)
+    fig.canvas.draw()
+    texts = [t for t in fig.findobj(Text) if t.get_text().strip() and t.get_visible()]
+    assert min(t.get_fontsize() for t in texts) >= 8
+    assert set(CITIES) <= {t.get_text() for t in texts}
+    plt.close(fig)
 
 
 def test_the_public_table_renders_on_a4_landscape(office, tmp_path):
@@ -217,3 +230,31 @@ def test_the_printed_pages_fit_a4(office, tmp_path, page):
         missing = [c for c in CITIES if c not in re.sub(r"\s+", "", chart)]
         assert not missing, f"cut off in print: {missing}"
     _pngs(tmp_path / f"{page}.pdf", f"printed_{page}")
+
+
+def test_the_batch_table_and_its_public_version(office):
+    """A batch's table as XLSX: the office's Chinese headers, 交办日期 and 办理期限 as date cells, the file named in
+    Chinese (RFC 5987); the 脱敏版 (供公开) carries the public columns only — none of the office's own working
+    columns (紧急程度, 属地置信度, 重复相似度, 是否逾期 …) — and nothing personal."""
+    import datetime as dt
+
+    batch = office.get("/api/v1/batches", headers=office.ed).json()["batches"][0]["batch_id"]
+    full = office.get(f"/api/v1/batches/{batch}/export.xlsx", headers=office.ed)
+    red = office.get(f"/api/v1/batches/{batch}/export.xlsx", params={"redacted": 1}, headers=office.ed)
+    assert full.status_code == red.status_code == 200
+    assert "filename*=UTF-8''%E4%BA%A4%E5%8A%9E%E8%A1%A8" in full.headers["content-disposition"]  # 交办表_…
+    assert "%E8%84%B1%E6%95%8F%E7%89%88" in red.headers["content-disposition"]  # …_脱敏版.xlsx
+    ws = load_workbook(io.BytesIO(full.content)).worksheets[0]
+    head = [c.value for c in ws[1]]
+    assert {"受理编号", "交办日期", "办理期限", "是否逾期", "紧急程度", "属地置信度", "办理状态"} <= set(head), head
+    assert not _english(" ".join(map(str, head))), head
+    for name in ("交办日期", "办理期限"):
+        cell = ws.cell(row=2, column=head.index(name) + 1)
+        assert isinstance(cell.value, dt.datetime) and "年" in cell.number_format, (name, cell.value)
+    ws = load_workbook(io.BytesIO(red.content)).worksheets[0]
+    head = [c.value for c in ws[1]]
+    internal = {"紧急程度", "紧急理由", "属地置信度", "属地依据", "重复件", "重复相似度", "是否逾期", "办理期限", "承办部门"}
+    assert not internal & set(head), internal & set(head)
+    assert {"受理编号", "交办日期", "污染类型", "行政区域", "调查核实情况"} <= set(head), head
+    cells = " ".join(str(c.value) for row in ws.iter_rows() for c in row)
+    assert "13812345678" not in cells and "张三" not in cells
