@@ -17,6 +17,7 @@ environment variable           what                                             
 ``PETITIONNLP_JOBS_CONCURRENCY`` jobs a worker runs at once                                   1
 ``PETITIONNLP_WORKER_STALLED_SECONDS`` a worker silent that long is dead: its jobs go to others  10
 ``PETITIONNLP_BATCH_CHUNK_ROWS`` rows of a batch stored in one transaction                     1000
+``PETITIONNLP_REMIND_DAYS``    an open case due within this many days is 临期 (reminders)       3
 =============================  ==========================================================  ======================
 
 :func:`get_settings` builds the object the first time it is asked for and keeps it.  The command line's hot path
@@ -65,6 +66,7 @@ def _settings_class():
         jobs_concurrency: int = 1
         worker_stalled_seconds: float = 10.0
         batch_chunk_rows: int = 1000
+        remind_days: int = 3
 
         @field_validator("allowed_hosts", "trusted_proxies", mode="before")
         @classmethod

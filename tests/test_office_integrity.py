@@ -125,7 +125,7 @@ def test_one_lifecycle_table_with_409_and_the_steps_allowed_now(client):
     got = cases(client, ed)
     c1, c2, c3 = got["C-01"], got["C-02"], got["C-03"]
     assert c1["status"] == "待办" and c1["unit"] == "衡阳市雁峰区"
-    assert c1["allowed"] == ["assign", "accept", "report", "reject"]
+    assert c1["allowed"] == ["assign", "accept", "report", "reject", "supervise"]
     assert cases(client, hy)["C-01"]["allowed"] == ["accept", "report"]
     assert cases(client, vi)["C-01"]["allowed"] == []
     pid = c1["id"]
@@ -139,31 +139,33 @@ def test_one_lifecycle_table_with_409_and_the_steps_allowed_now(client):
     # a PATCH that sets a closing status itself is refused, and nothing of it is written
     for status in ("已办结", "阶段性办结", "待审核", "不受理"):
         refused(client.patch(f"/api/v1/petitions/{pid}", json={"status": status, "pollution_types": ["水"]},
-                             headers=ed), ["assign", "accept", "report", "reject"], "待办")
+                             headers=ed), ["assign", "accept", "report", "reject", "supervise"], "待办")
     after = client.get(f"/api/v1/petitions/{pid}", headers=ed).json()
     assert after == before  # not the types either: one change, all or nothing
     refused(client.post(f"/api/v1/petitions/{pid}/review", json={"decision": "approve"}, headers=ed),
-            ["assign", "accept", "report", "reject"], "待办")
+            ["assign", "accept", "report", "reject", "supervise"], "待办")
     refused(client.post(f"/api/v1/petitions/{pid}/reopen", json={"reason": "x"}, headers=ed),
-            ["assign", "accept", "report", "reject"], "待办")
+            ["assign", "accept", "report", "reject", "supervise"], "待办")
     # accept (签收) by its own unit; another unit does not find the case at all
     assert client.post(f"/api/v1/petitions/{pid}/accept", headers=yy).status_code == 404
     r = client.post(f"/api/v1/petitions/{pid}/accept", json={"version": 1}, headers=hy)
     assert r.status_code == 200 and r.json()["status"] == "办理中" and r.json()["version"] == 2
     refused(client.post(f"/api/v1/petitions/{pid}/accept", headers=hy), ["report"], "办理中")
-    refused(client.patch(f"/api/v1/petitions/{pid}", json={"unit": "岳阳市"}, headers=ed), ["report"], "办理中")
+    refused(client.patch(f"/api/v1/petitions/{pid}", json={"unit": "岳阳市"}, headers=ed), ["report", "supervise"],
+            "办理中")
     r = client.post(f"/api/v1/petitions/{pid}/report", json={**REPORT, "version": 1}, headers=hy)
     assert r.status_code == 409 and r.json()["version"] == 2  # stale
     assert client.post(f"/api/v1/petitions/{pid}/report", json=REPORT, headers=hy).json()["status"] == "待审核"
     refused(client.post(f"/api/v1/petitions/{pid}/report", json=REPORT, headers=hy), [], "待审核")
     assert client.post(f"/api/v1/petitions/{pid}/review", json={"decision": "approve"}, headers=ed).status_code == 200
-    refused(client.post(f"/api/v1/petitions/{pid}/review", json={"decision": "approve"}, headers=ed), ["reopen"],
+    refused(client.post(f"/api/v1/petitions/{pid}/review", json={"decision": "approve"}, headers=ed),
+            ["reopen", "callback"],
             "已办结")
     # reopen (editor, with a reason) → 办理中, and the unit reports again
     assert client.post(f"/api/v1/petitions/{pid}/reopen", json={}, headers=ed).status_code == 422
     assert client.post(f"/api/v1/petitions/{pid}/reopen", json={"reason": "回访不满意"}, headers=hy).status_code == 403
     r = client.post(f"/api/v1/petitions/{pid}/reopen", json={"reason": "回访不满意"}, headers=ed)
-    assert r.status_code == 200 and r.json()["status"] == "办理中" and r.json()["allowed"] == ["report"]
+    assert r.status_code == 200 and r.json()["status"] == "办理中" and r.json()["allowed"] == ["report", "supervise"]
     history = [h["action"] for h in r.json()["history"]]
     assert history == ["handover", "accept", "report", "approve", "reopen"]
     # reject (不受理) from 待办 only, with a reason; counted apart from the 办结率
@@ -171,7 +173,8 @@ def test_one_lifecycle_table_with_409_and_the_steps_allowed_now(client):
     assert r.status_code == 200 and r.json()["status"] == "不受理" and r.json()["allowed"] == ["reopen"]
     assert r.json()["history"][-1]["detail"]["duplicate_of"] == pid
     client.post(f"/api/v1/petitions/{c3['id']}/accept", headers=yy)
-    refused(client.post(f"/api/v1/petitions/{c3['id']}/reject", json={"reason": "x"}, headers=ed), ["report"], "办理中")
+    refused(client.post(f"/api/v1/petitions/{c3['id']}/reject", json={"reason": "x"}, headers=ed),
+            ["report", "supervise"], "办理中")
     bad = client.post(f"/api/v1/petitions/{got['C-04']['id']}/reject", json={"reason": "x", "duplicate_of": 10 ** 9},
                       headers=ed)
     assert bad.status_code == 422 and cases(client, ed)["C-04"]["status"] == "待办"
