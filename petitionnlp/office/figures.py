@@ -139,8 +139,8 @@ def progress(store, date_from: str | None = None, date_to: str | None = None,
     counts["fine_wan"] = round(counts["fine_wan"], 4)
     cities = sorted(by_city, key=region_order_key)
     by_unit = [{"unit": unit_name.get(k), "total": u.total, "closed": u.closed, "staged": u.staged,
-                "overdue": u.overdue, "closure_rate": u.rate, "supervised": u.supervised, "reopened": u.reopened,
-                "called": len(u.calls), "satisfaction_rate": satisfaction(u.calls)["rate"]}
+                "overdue": u.overdue, "closure_rate": u.rate, "satisfaction_rate": satisfaction(u.calls)["rate"],
+                "supervised": u.supervised}
                for k, u in sorted(per_unit.items(), key=lambda kv: (kv[0] is None, unit_rank.get(kv[0], 0)))]
     rank_units(by_unit)
     e = everything
