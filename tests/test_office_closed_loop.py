@@ -9,6 +9,7 @@ import io
 
 import pytest
 
+from petitionnlp.office.clock import office_today
 from test_office_integrity import REPORT, agree, cases, client, login, table, token, upload  # noqa: F401 — client
 from test_web_lifecycle import PLANTED, _clean
 
@@ -61,8 +62,13 @@ def test_rejection_by_kind_with_the_duplicate_linked_and_counted_apart(client):
     pr = agree(client, ed, "three rejected", ("2024-05-01", "2024-05-31"))
     assert pr["rejected"] == 3 and pr["total"] == 3 and pr["by_status"]["不受理"] == 3
     # reopened, a 不受理 no longer holds (its history keeps it), and the case counts again
-    r = client.post(f"/api/v1/petitions/{ids['C-06']}/reopen", json={"reason": "并非同一工地"}, headers=ed)
+    bad = client.post(f"/api/v1/petitions/{ids['C-06']}/reopen", json={"reason": "x", "due_date": "下周"}, headers=ed)
+    assert bad.status_code == 422 and "due_date" in bad.json()["error"]
+    r = client.post(f"/api/v1/petitions/{ids['C-06']}/reopen", json={"reason": "并非同一工地", "due_date": "2024-06-20"},
+                    headers=ed)
     assert r.json()["status"] == "办理中" and r.json()["rejection"] is None and r.json()["reopened"] == 1
+    assert r.json()["due_date"] == "2024-06-20"  # the deadline the office gives the new round
+    assert r.json()["history"][-1]["detail"]["due_date"] == {"old": "2024-05-30", "new": "2024-06-20"}
     assert client.get(f"/api/v1/petitions/{ids['C-01']}", headers=ed).json()["repeats"] == []
     assert agree(client, ed, "a rejection reopened")["rejected"] == 2
     # the case page: the form offers the kinds; the rejected case links to the case it repeats
@@ -89,6 +95,10 @@ def test_a_reopened_case_reports_again_and_keeps_its_first_round(client):
     r = client.post(f"/api/v1/petitions/{pid}/reopen", json={"reason": "群众反映夜间仍在施工"}, headers=ed)
     case = r.json()
     assert case["status"] == "办理中" and case["round"] == 2 and case["allowed"] == ["report", "supervise"]
+    # no deadline given: the batch's 15 reply days counted again from today, so not overdue the day it reopens
+    again = (office_today() + dt.timedelta(days=15)).isoformat()
+    assert case["due_date"] == again and not case["overdue"]
+    assert case["history"][-1]["detail"]["due_date"] == {"old": "2024-05-30", "new": again}
     assert [x["round"] for x in case["reports"]] == [1] and case["reports"][0]["review"] == "approve"
     assert client.get("/api/v1/public", params=PERIOD, headers=ed).json()["rows"] == []  # not until approved again
     agree(client, ed, "reopened")

@@ -158,7 +158,10 @@ def _chromium():
         opts.add_argument(a)
     opts.add_argument(f"--user-data-dir={Path(os.environ.get('TMPDIR', '/tmp')) / f'pnlp-chrome-{os.getpid()}'}")
     opts.binary_location = binary
-    return webdriver.Chrome(service=Service(driver), options=opts)
+    # Chromium on Linux takes its interface language (date fields, file choosers) from LANGUAGE, not from --lang;
+    # Debian's chromium-l10n holds the Chinese (`make test` installs it)
+    env = {**os.environ, "LANGUAGE": "zh_CN:zh", "LANG": "zh_CN.UTF-8"}
+    return webdriver.Chrome(service=Service(driver, env=env), options=opts)
 
 
 @pytest.fixture()
@@ -607,11 +610,46 @@ def test_closing_the_loop_in_the_browser(cycle_server, browser):
     _shot(drv, "51-loop-progress-ranking")
     # a viewer and another unit: the new pages without the person
     _cycle_login(drv, server, "vi")
-    for url in ("/callbacks?show=all", f"/spotchecks/{spot_id}", f"/cases/{first}"):
+    for url, shot in (("/callbacks?show=all", "52-loop-viewer-callbacks"), (f"/spotchecks/{spot_id}", None),
+                      (f"/cases/{first}", "53-loop-viewer-case")):
         drv.get(server.url + url)
         assert all(secret not in drv.page_source for secret in LOOP_PERSON), url
-    _shot(drv, "52-loop-viewer-callbacks")
+        if shot:
+            _shot(drv, shot)
     _cycle_login(drv, server, "yy")
     for url in ("/cases", "/callbacks", f"/spotchecks/{spot_id}"):
         drv.get(server.url + url)
         assert "HB202405150001" not in drv.page_source and LOOP_PERSON[1] not in drv.page_source, url
+    # the 专报 with the loop's sections, rendered as it prints (LibreOffice → PDF → PNG in tests/artifacts/)
+    _render_report(httpx.get(server.url + "/api/v1/report", params={"format": "docx"}, headers=ed, timeout=120),
+                   "loop_report")
+
+
+def _render_report(response, name: str) -> None:
+    """A 专报 DOCX rendered to tests/artifacts/<name>-N.png: A4 portrait, the loop's sections in it.  Rendering is
+    skipped without LibreOffice, except under CI."""
+    import re
+    import tempfile
+
+    assert response.status_code == 200 and response.content[:2] == b"PK", response.text[:200]
+    soffice, pdftoppm = shutil.which("soffice") or shutil.which("libreoffice"), shutil.which("pdftoppm")
+    if not (soffice and pdftoppm):
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice or poppler missing under CI (make render installs them)")
+        warnings.warn("专报 NOT RENDERED: LibreOffice (soffice) or poppler (pdftoppm) missing")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        docx = Path(tmp) / f"{name}.docx"
+        docx.write_bytes(response.content)
+        proc = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp}/lo", "--convert-to", "pdf",
+                               "--outdir", tmp, str(docx)], capture_output=True, timeout=240)
+        pdf = Path(tmp) / f"{name}.pdf"
+        assert pdf.is_file(), proc.stderr.decode(errors="replace")
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info)
+        assert size and abs(float(size[1]) - 595.3) < 2 and abs(float(size[2]) - 841.9) < 2, info  # A4 portrait
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+        assert "责任单位排名" in text and "回访与抽查复核" in text and "逾期及督办信访件" in text, text[:500]
+        for old in ARTIFACTS.glob(f"{name}-*.png"):
+            old.unlink()
+        subprocess.run([pdftoppm, "-r", "80", "-png", str(pdf), str(ARTIFACTS / name)], check=True)

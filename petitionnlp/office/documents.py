@@ -82,7 +82,8 @@ def report_docx(data: dict, office: str = "环境保护督察工作领导小组�
     style = doc.styles["Normal"]
     style.font.size = Pt(12)
     _cjk(style)
-    for section in doc.sections:
+    for section in doc.sections:  # A4 (python-docx's template is US Letter)
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
         section.left_margin = section.right_margin = Cm(2.5)
     title = doc.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -145,14 +146,23 @@ def report_docx(data: dict, office: str = "环境保护督察工作领导小组�
 
 # the 专报's sections on closing the loop (issue 27): each lays out one part of report_data, nothing else
 
-def _grid(doc, heads: list[str], rows: list[tuple], size: float = 9.5):
+def _grid(doc, heads: list[str], rows: list[tuple], size: float = 9.5, widths: list[float] | None = None):
+    """A table with a bold centred head row; ``widths`` in cm (the A4 text width is 16 cm), else equal columns."""
+    from docx.shared import Cm
+
     table = doc.add_table(rows=1, cols=len(heads))
     table.style = "Table Grid"
     for cell, h in zip(table.rows[0].cells, heads):
         _cell(cell, h, bold=True, center=True, size=size)
     for values in rows:
         for cell, v in zip(table.add_row().cells, values):
-            _cell(cell, v, size=size)
+            _cell(cell, v, size=size, center=isinstance(v, int) or str(v).endswith("%") or v == percent(None))
+    if widths:
+        table.autofit = False
+        for column, width in zip(table.columns, widths):
+            column.width = Cm(width)
+            for cell in column.cells:
+                cell.width = Cm(width)
     return table
 
 
@@ -164,7 +174,7 @@ def _ranking_section(doc, data: dict, number: str) -> None:
         return
     _grid(doc, ["排名", "责任单位", "交办件数", "办结率", "逾期", "督办", "满意度"],
           [(u["rank"], u["unit"], u["total"], percent(u["closure_rate"]), u["overdue"], u.get("supervised", 0),
-            percent(u["satisfaction_rate"])) for u in data["ranking"]])
+            percent(u["satisfaction_rate"])) for u in data["ranking"]], widths=[1.3, 4.7, 2, 2, 2, 2, 2])
 
 
 def _supervision_section(doc, data: dict, number: str) -> None:
@@ -177,10 +187,11 @@ def _supervision_section(doc, data: dict, number: str) -> None:
     rows = []
     for g in groups:
         for i, c in enumerate(g["cases"]):
-            head = f"{g['unit'] or '未分配'}（逾期{g['overdue']}件、督办{g['supervised']}件）" if i == 0 else ""
+            head = f"{g['unit'] or '未分配'}\n逾期{g['overdue']}件、督办{g['supervised']}件" if i == 0 else ""
             rows.append((head, c["receipt_id"] or f"#{c['id']}", c["place"], c["due_date"] or "", c["status"],
                          c["kind"], c["note"] or ""))
-    _grid(doc, ["责任单位", "受理编号", "行政区域", "办理期限", "状态", "情形", "督办意见"], rows, size=9)
+    _grid(doc, ["责任单位", "受理编号", "行政区域", "办理期限", "状态", "情形", "督办意见"], rows, size=9,
+          widths=[2.9, 3.6, 2.3, 2.5, 1.3, 1.2, 2.2])
 
 
 def _loop_section(doc, data: dict, number: str) -> None:

@@ -18,9 +18,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
+from .clock import office_today
 from .errors import Conflict, Invalid, Messages, NotFound, Stale
 from .roles import unit_scope
-from .tables import AuditEvent, Callback, CaseEvent, Correction, Report, SpotcheckItem, now, row_dict
+from .tables import AuditEvent, Batch, Callback, CaseEvent, Correction, Report, SpotcheckItem, now, row_dict
 
 __all__ = ["STATUSES", "CLOSED", "REJECTED", "OPEN", "Transition", "TRANSITIONS", "STEPS", "STEP_NAMES",
            "VERIFIED", "CLOSURES", "COUNTS", "MAX_REPORT_TEXT", "REJECT_KINDS", "DUPLICATE", "CALLBACK_RESULTS",
@@ -181,7 +182,7 @@ def step_body(step: str, body: dict | None) -> dict:
     if step == "reject":
         return _reject_body(body)
     if step == "reopen":
-        return {"reason": _text(body, "reason", True, "重新办理理由", MAX_REASON)}
+        return {"reason": _text(body, "reason", True, "重新办理理由", MAX_REASON), "due_date": _day(body, False)}
     if step == "callback":
         result = _text(body, "result", True, "回访结果", 20)
         if result not in CALLBACK_RESULTS:
@@ -189,12 +190,7 @@ def step_body(step: str, body: dict | None) -> dict:
                                                value=result[:20]))
         return {"result": result, "note": _text(body, "note", False, "回访情况", MAX_NOTE)}
     if step == "supervise":
-        due = _text(body, "due_date", True, "督办的新办理期限", 40)
-        try:
-            due = dt.date.fromisoformat(due).isoformat()
-        except ValueError:
-            raise Invalid(Messages.O216.format(name="due_date", value=due[:20])) from None
-        return {"due_date": due, "note": _text(body, "note", False, "督办意见", MAX_NOTE)}
+        return {"due_date": _day(body, True), "note": _text(body, "note", False, "督办意见", MAX_NOTE)}
     if step == "spotcheck":
         passed = body.get("passed")
         if not isinstance(passed, bool):
@@ -204,6 +200,17 @@ def step_body(step: str, body: dict | None) -> dict:
     if step == "assign":
         return {"unit_id": body.get("unit_id"), "unit": body.get("unit")}
     return {}
+
+
+def _day(body: dict, required: bool) -> str | None:
+    """A new deadline (``due_date``, YYYY-MM-DD) of 督办 (required) or of 重新办理 (optional)."""
+    due = _text(body, "due_date", required, "新的办理期限", 40)
+    if due is None:
+        return None
+    try:
+        return dt.date.fromisoformat(due).isoformat()
+    except ValueError:
+        raise Invalid(Messages.O216.format(name="due_date", value=due[:20])) from None
 
 
 def _reject_body(body: dict) -> dict:
@@ -342,7 +349,7 @@ def _effect(s, p, user: dict, step: str, body: dict) -> list[tuple[str, dict]]:
         p.status, p.reject_kind, p.reject_reason, p.same_as = REJECTED, body["kind"], body["reason"], dup
         return [(step, detail)]
     if step == "reopen":
-        return [_reopen(p, body["reason"])]
+        return [_reopen(s, p, body["reason"], due=body["due_date"])]
     if step == "callback":
         return _callback(s, p, user, body)
     if step == "supervise":
@@ -355,15 +362,33 @@ def _effect(s, p, user: dict, step: str, body: dict) -> list[tuple[str, dict]]:
     raise AssertionError(step)  # every step of the table has its branch
 
 
-def _reopen(p, reason: str, via: str | None = None) -> tuple[str, dict]:
-    """The case back to 办理中 for another round (its 不受理, if it was one, no longer holds)."""
+def _reopen(s, p, reason: str, via: str | None = None, due: str | None = None) -> tuple[str, dict]:
+    """The case back to 办理中 for another round (its 不受理, if it was one, no longer holds), with a new deadline:
+    the one given, else its batch's reply days counted again from today by the one due-date rule (never earlier
+    than the deadline it had) — a reopened case is not overdue the day it is reopened."""
     old = p.status
     p.status, p.reopened = "办理中", (p.reopened or 0) + 1
     p.reject_kind = p.reject_reason = p.same_as = None
     detail = {"status": {"old": old, "new": p.status}, "reason": reason, "round": p.reopened + 1}
     if via:
         detail["via"] = via
+    due = due or _deadline_again(s, p)
+    if due and due != p.due_date:
+        detail["due_date"] = {"old": p.due_date, "new": due}
+        p.due_date = due
     return "reopen", detail
+
+
+def _deadline_again(s, p) -> str | None:
+    """The deadline of a new round: the batch's reply days (as at hand-over) from today, if later than the old."""
+    from ..triage import due_date
+
+    batch = s.get(Batch, p.batch_id) if p.batch_id is not None else None
+    if batch is None:
+        return None
+    days = batch.reply_days
+    due = due_date(office_today(), days, None if days is None else bool(batch.working_days))
+    return due if due and (p.due_date is None or due > p.due_date) else None
 
 
 def _callback(s, p, user: dict, body: dict) -> list[tuple[str, dict]]:
@@ -376,7 +401,7 @@ def _callback(s, p, user: dict, body: dict) -> list[tuple[str, dict]]:
                    note=body["note"]))
     events = [("callback", {"result": body["result"], "note": body["note"]})]
     if body["result"] == "不满意":
-        events.append(_reopen(p, body["note"] or "回访不满意", via="callback"))
+        events.append(_reopen(s, p, body["note"] or "回访不满意", via="callback"))
     return events
 
 
@@ -395,5 +420,5 @@ def _spotcheck(s, p, user: dict, body: dict) -> list[tuple[str, dict]]:
     p.spotcheck_pending = max(0, (p.spotcheck_pending or 0) - 1)
     events = [("spotcheck", {"spotcheck": body["spotcheck_id"], "passed": body["passed"], "note": body["note"]})]
     if not body["passed"]:
-        events.append(_reopen(p, body["note"] or "抽查复核未通过", via="spotcheck"))
+        events.append(_reopen(s, p, body["note"] or "抽查复核未通过", via="spotcheck"))
     return events

@@ -51,8 +51,10 @@ class StepIn(BaseModel):
     version: int | None = None
 
 
-class ReasonIn(BaseModel):
-    reason: Text = Field(..., max_length=2000)
+class ReopenIn(BaseModel):
+    reason: Text = Field(..., max_length=2000, description="重新办理理由")
+    due_date: Text | None = Field(None, max_length=10,
+                                  description="新的办理期限 YYYY-MM-DD（不给则按原回复期限从今天起重新计算）")
     version: int | None = None
 
 
@@ -188,8 +190,8 @@ def reject(petition_id: int, body: RejectIn, wb: Office, user: Annotated[dict, D
 
 
 @api.post("/petitions/{petition_id}/reopen", summary="重新办理：已办结、阶段性办结、不受理 → 办理中（编辑、管理员）")
-def reopen(petition_id: int, body: ReasonIn, wb: Office, user: Annotated[dict, Depends(require("review"))]):
-    return wb.step(user, petition_id, "reopen", {"reason": body.reason}, body.version)
+def reopen(petition_id: int, body: ReopenIn, wb: Office, user: Annotated[dict, Depends(require("review"))]):
+    return wb.step(user, petition_id, "reopen", {"reason": body.reason, "due_date": body.due_date}, body.version)
 
 
 @api.post("/petitions/bulk", summary="批量交办、签收、审核通过或退回（编辑、管理员）")
@@ -244,6 +246,8 @@ async def step_form(petition_id: int, request: Request, wb: Office, session: Ann
     body = {"reason": got.get("reason"), "duplicate_of": got.get("duplicate_of") or None} if step != "accept" else {}
     if step == "reject":
         body["kind"] = got.get("kind") or None
+    if step == "reopen":
+        body["due_date"] = got.get("due_date") or None
     names = {"accept": "已签收", "reject": "已作不受理处理", "reopen": "已重新办理"}
     return outcome(safe_next(got.get("next"), f"/cases/{petition_id}"),
                    lambda: wb.step(session["user"], petition_id, step, body, _version(got)),
