@@ -81,6 +81,13 @@ def test_rejection_by_kind_with_the_duplicate_linked_and_counted_apart(client):
     page = client.get(f"/cases/{ids['C-05']}").text
     assert f'<a href="/cases/{ids["C-01"]}">C-01</a> 重复' in page
     assert "C-05" in client.get(f"/cases/{ids['C-01']}").text  # 重复来件
+    # reopened from its page with the deadline the office gives the new round
+    assert 'id="reopen-due"' in page
+    r = client.post(f"/cases/{ids['C-05']}/step", data={"csrf_token": csrf, "step": "reopen", "reason": "并非重复",
+                                                        "due_date": "2024-07-01"})
+    assert "已重新办理" in r.text
+    got = client.get(f"/api/v1/petitions/{ids['C-05']}", headers=ed).json()
+    assert (got["status"], got["due_date"]) == ("办理中", "2024-07-01")
 
 
 # --------------------------------------------------------------------------------------- reopening in rounds
