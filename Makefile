@@ -32,10 +32,12 @@ fonts:
 	  echo "installing fonts-noto-cjk fonts-arphic-ukai (Chinese in PNG charts; the 专报's 宋体/仿宋/黑体/楷体 when rendered)"; \
 	  $(APT_INSTALL) fonts-noto-cjk fonts-arphic-ukai >/dev/null || true; fi
 
+# chromium-l10n: the browser's own controls (date fields, file choosers) in Chinese, as a clerk's browser shows them
 browser:
-	@if ! { command -v chromium && command -v chromedriver; } >/dev/null && [ "$$(id -u)" = 0 ] \
-	    && command -v apt-get >/dev/null; then \
-	  echo "installing chromium chromium-driver (browser tests)"; $(APT_INSTALL) chromium chromium-driver >/dev/null || true; fi
+	@if ! { command -v chromium && command -v chromedriver && [ -e /usr/lib/chromium/locales/zh-CN.pak ]; } >/dev/null \
+	    && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing chromium chromium-driver chromium-l10n (browser tests)"; \
+	  $(APT_INSTALL) chromium chromium-driver chromium-l10n >/dev/null || true; fi
 
 # LibreOffice (headless) and poppler: the tests render what people print (XLSX, DOCX) to PDF and PNG and look at it
 render:

@@ -598,7 +598,10 @@ def _distribution(b: _Briefing, data: dict, pictures: dict) -> None:
 
 def _notes(b: _Briefing, data: dict) -> None:
     note = b.paragraph("注：办结率 =（已办结 + 阶段性办结）÷ 交办件数（不含不受理件），每件只计一次；日期按交办日期计；"
-                       "一件涉及多种污染类型时在每种类型下各计一次；查处数字为各单位报送且未被退回的报告之和。", style="注释")
+                       "一件涉及多种污染类型时在每种类型下各计一次；查处数字为各单位报送且未被退回的报告之和"
+                       + ("；满意度 =（满意 + 基本满意）÷（回访件数 − 未联系上），每件按最近一次回访计"
+                          if "satisfaction" in data else "")
+                       + ("；排名按办结率，办结率相同的逾期少者在前" if "ranking" in data else "") + "。", style="注释")
     from docx.shared import Pt
 
     note.paragraph_format.space_before = Pt(12)
