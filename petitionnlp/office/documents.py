@@ -522,19 +522,23 @@ def _ranking(b: _Briefing, data: dict) -> None:
 
 
 def _supervision(b: _Briefing, data: dict) -> None:
-    """The overdue and supervised cases by unit (``data["supervision"]``: the table a 督察督办情况简报 uses)."""
+    """The overdue and supervised cases by unit (``data["supervision"]``: the table a 督察督办情况简报 uses), one
+    table: the unit and its counts in the first row of its cases."""
     if "supervision" not in data:
         return
     b.heading1("逾期及督办信访件")
     if not data["supervision"]:
         b.paragraph("无。")
         return
+    rows = []
     for g in data["supervision"]:
-        b.heading2(f"{g['unit'] or '未分配'}（逾期{g.get('overdue', 0)}件、督办{g.get('supervised', 0)}件）")
-        b.table(["序号", "受理编号", "行政区域", "办理期限", "情形", "督办意见"],
-                [(i, c["receipt_id"] or f"#{c['id']}", c.get("place") or "", chinese_date(c.get("due_date")),
-                  c.get("kind") or "", c.get("note") or "") for i, c in enumerate(g["cases"], 1)],
-                [11, 38, 30, 24, 17, 36], size=10.5, left={2, 5})
+        for i, c in enumerate(g["cases"]):
+            unit = (f"{g['unit'] or '未分配'}（逾期{g.get('overdue', 0)}件、督办{g.get('supervised', 0)}件）"
+                    if i == 0 else "")
+            rows.append((unit, c["receipt_id"] or f"#{c['id']}", c.get("place") or "", chinese_date(c.get("due_date")),
+                         c.get("status") or "", c.get("kind") or "", c.get("note") or ""))
+    b.table(["责任单位", "受理编号", "行政区域", "办理期限", "状态", "情形", "督办意见"], rows,
+            [26, 34, 20, 28, 13, 13, 22], size=10.5, left={0, 2, 6})
 
 
 def _loop(b: _Briefing, data: dict) -> None:
