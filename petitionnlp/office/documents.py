@@ -538,7 +538,7 @@ def _supervision(b: _Briefing, data: dict) -> None:
             rows.append((unit, c["receipt_id"] or f"#{c['id']}", c.get("place") or "", chinese_date(c.get("due_date")),
                          c.get("status") or "", c.get("kind") or "", c.get("note") or ""))
     b.table(["责任单位", "受理编号", "行政区域", "办理期限", "状态", "情形", "督办意见"], rows,
-            [26, 34, 20, 28, 13, 13, 22], size=10.5, left={0, 2, 6})
+            [24, 34, 20, 31, 13, 13, 21], size=10.5, left={0, 2, 6})
 
 
 def _loop(b: _Briefing, data: dict) -> None:
