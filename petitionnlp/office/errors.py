@@ -65,6 +65,7 @@ class Messages:
     O102 = "[O102] 没有这份简报 (no such briefing)"
     O103 = "[O103] 没有这个模型版本 (no such model version)"
     O104 = "[O104] 没有这个任务 (no such job)"
+    O180 = "[O180] 没有这个重复举报组，或其中没有您可查看的信访件 (no such repeat group)"
     # invalid requests
     O200 = "[O200] 缺少 {field} (required): {what}"
     O201 = "[O201] {field} 应为 {choices} 之一 ({what}): {value}"
@@ -94,6 +95,8 @@ class Messages:
     O225 = "[O225] 属地经办人（unit）须且只须指定一个责任单位 --unit (a unit handler needs exactly one unit)"
     O226 = "[O226] 用户名应为 1–64 个可打印字符 (username: 1–64 printable characters)"
     O227 = "[O227] 密码至少 {n} 个字符 (password: at least {n} characters)"
+    O280 = "[O280] 没有这个省份，或地名库中没有它的县级区划 (unknown province): {name}"
+    O281 = "[O281] 统计期间的起始日期不能晚于截止日期 (from is after to): {date_from} > {date_to}"
     # conflicts with the case's state
     O300 = "[O300] {name}：当前状态 {status} 不能{step}{why} (step not allowed now)；可做：{allowed}"
     O301 = "[O301] 此件已被他人修改（当前版本 {current}），请刷新后再改 (changed since you read it: version is now {current})"

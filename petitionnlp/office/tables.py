@@ -119,6 +119,11 @@ class Petition(Base):
     model_types: Mapped[list | None] = mapped_column(JSON)            # the model's guess, kept beside the record
     types_source: Mapped[str | None] = mapped_column(String(8))       # 交办表 | 模型 | 更正: whose pollution_types
     withdrawn: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)  # its batch was withdrawn
+    # repeat groups (office.repeats): the id of the group's first petition (its own while alone), the group's
+    # size, and the grouping run that last placed or released it
+    repeat_group: Mapped[int | None] = mapped_column(Integer, index=True)
+    repeat_count: Mapped[int | None] = mapped_column(Integer)
+    repeat_seq: Mapped[int | None] = mapped_column(Integer, index=True)
 
 
 class Correction(Base):

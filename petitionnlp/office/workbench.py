@@ -23,6 +23,7 @@ from . import batches, briefings, cases, documents, figures, jobs, lifecycle, mo
 from .errors import Messages, NotFound
 from .index import OfficeIndex
 from .redaction import redact
+from .repeat_groups import RepeatGroups
 from .roles import redacts
 from .store import Store
 from .views import (audit_view, batch_view, briefing_view, case_views, job_view, model_version_view,
@@ -53,6 +54,7 @@ class Workbench:
         self._models: dict = {}
         self._lock = threading.Lock()
         self._retrain_lock = threading.Lock()
+        self.repeats = RepeatGroups()  # this process's copy of the repeat groups (built at the first run)
         self.queue = jobs.make_queue(self, background)
         if self.shared:  # the index's tables in the shared database (made once, under a lock, by the first)
             self.index.prepare()
