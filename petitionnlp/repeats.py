@@ -147,6 +147,7 @@ _SPOT_STOP = set("的在有个该本近全各这那此其每与和及或等是�
 _TOWN = re.compile(r"([\u4e00-\u9fff]{2})(镇|乡(?![村下亲镇])|街道)")
 _SITE = re.compile(r"([\u4e00-\u9fff]{2})(村(?![民委里干级庄子])|社区|小区|花园|家园|工业园|产业园|园区|大道)")
 SPOTS = 3  # towns and sites kept of each petition
+NEAR_TIE = 0.05  # groups this close in similarity are a tie, which the oldest group wins
 
 
 def _spot_names(text: str, pattern: re.Pattern) -> list[str]:
@@ -481,7 +482,7 @@ class RepeatIndex:
     """
 
     def __init__(self, threshold: float | None = None, max_df: float = 0.05, type_penalty: float = 0.7,
-                 place_penalty: float = 0.9, spot_penalty: float = 0.6, far_features: int = 12,
+                 place_penalty: float = 0.9, spot_penalty: float = 0.5, far_features: int = 12,
                  chunk: int = 20000, budget: int = _PRODUCT_BUDGET):
         self.threshold = threshold
         self.max_df = max_df
@@ -789,18 +790,20 @@ class RepeatIndex:
         petition, so a group grows around its first complaint and never drifts through look-alikes.  (group
         number, that petition's id, the group's similarity), or (None, None, 0.0) when none reaches the
         threshold."""
-        best = None
+        scored = []
         for row, s in cands.items():
             g = int(self.group_no_[row]) if row < start else chunk_groups[row - start]
             if not _compatible(self.group_place_[g], place):
                 continue
             anchor = self.anchor_[g]
-            key = (min(s, s if row == anchor else cands.get(anchor, 0.0)), s)
-            if best is None or key > best[0]:
-                best = (key, g, row)
-        if best is None or best[0][0] < self.threshold:
+            scored.append((min(s, s if row == anchor else cands.get(anchor, 0.0)), s, g, row))
+        scored = [x for x in scored if x[0] >= self.threshold]
+        if not scored:
             return None, None, 0.0
-        (gs, _), g, row = best
+        top = max(x[:2] for x in scored)[0]
+        # of the groups about as similar (within NEAR_TIE), the oldest: a restatement that names less than
+        # either complaint stays with the complaint reported first
+        gs, _, g, row = min((x for x in scored if x[0] >= top - NEAR_TIE), key=lambda x: (x[2], -x[0], -x[1]))
         return g, (self.ids_[row] if row < start else chunk_ids[row - start]), gs
 
     def _new_group(self, name: str, row: int, place: tuple) -> int:

@@ -162,9 +162,10 @@ def store_rows(wb, batch_id: int) -> bool:
                         before = intake.existing
                         new, steps = intake.take(n, raw_rows, rows, source.text_column)
                         decided = {k: v for k, v in intake.hand_over.items() if k != "due_date"}
-                        n = store.add_chunk(batch_id, n, new, sum(1 for r in new if r["error"]),
-                                            consumed=len(raw_rows), existing=intake.existing - before,
-                                            events=steps, **decided)
+                        with wb.grouping.at_intake(store) as group:  # grouped in the chunk's transaction
+                            n = store.add_chunk(batch_id, n, new, sum(1 for r in new if r["error"]),
+                                                consumed=len(raw_rows), existing=intake.existing - before,
+                                                events=steps, group=group, **decided)
                     break
                 except BatchMoved:  # another worker stored rows meanwhile: go on after them
                     source.close()
@@ -186,13 +187,13 @@ def store_rows(wb, batch_id: int) -> bool:
 
 
 def finish(wb, batch_id: int) -> None:
-    """After a batch is stored: its cases' repeat groups (:mod:`.repeat_groups`: the same complaint in earlier
-    batches or earlier in this one; ``duplicate_of`` the earlier case it is most like), the search index."""
+    """After a batch is stored (its cases grouped with their repeats as each chunk was stored: :mod:`.repeat_groups`;
+    a case left ungrouped is grouped now), the search index."""
     from .database import database_unreachable
 
     store = wb.store
     try:
-        wb.repeats.run(store)
+        wb.grouping.run(store)
         wb.index.add_petitions(store.petitions(batch_id))
         store.update_batch(batch_id, state="done")
     except Exception as exc:  # noqa: BLE001

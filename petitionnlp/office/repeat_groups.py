@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
+from contextlib import contextmanager
 
 from ..repeats import RepeatIndex
 from ..taxonomy import TYPES
@@ -66,31 +67,56 @@ class RepeatGroups:
                and str(r["id"]) not in self.index]
         self.index.extend([_record(r) for r in new], [str(r["repeat_group"]) for r in new])
 
+    def _decider(self, got: dict):
+        def decide(changed: list[dict], pending: list[dict]) -> dict:
+            self._catch_up(changed)
+            placed = {}
+            threshold = self.index.threshold
+            for r, m in zip(pending, self.index.add_matches(_record(r) for r in pending)):
+                joined = m.nearest is not None and m.score >= threshold
+                placed[r["id"]] = (int(m.group), m.nearest if joined else None, m.score)
+                got["repeats"] = got.get("repeats", 0) + joined
+            got["grouped"] = got.get("grouped", 0) + len(placed)
+            return placed
+        return decide
+
     def run(self, store) -> dict:
-        """Group every case not grouped yet; ``{"grouped": n, "repeats": n joining a group, "run": number}``."""
+        """Group every case not grouped yet, in a transaction of its own (cases a failed intake left
+        ungrouped, or stored before groups were kept); ``{"grouped": n, "repeats": n joining a group, "run"}``."""
         with self._lock:
             if self.index is None:
                 self._build(store)  # the long part (a province's history), before the lock is taken
             got = {"grouped": 0, "repeats": 0}
-
-            def decide(changed: list[dict], pending: list[dict]) -> dict:
-                self._catch_up(changed)
-                placed = {}
-                threshold = self.index.threshold
-                for r, m in zip(pending, self.index.add_matches(_record(r) for r in pending)):
-                    joined = m.nearest is not None and m.score >= threshold
-                    placed[r["id"]] = (int(m.group), m.nearest if joined else None, m.score)
-                    got["repeats"] += joined
-                got["grouped"] = len(placed)
-                return placed
-
             try:
-                run, _ = store.group_repeats(self.known_run, decide)
+                run, _ = store.group_repeats(self.known_run, self._decider(got))
             except BaseException:
                 self.index = None  # it may hold what was not written: rebuilt at the next run
                 raise
             self.known_run = run
             return {**got, "run": run}
+
+    @contextmanager
+    def at_intake(self, store):
+        """``with groups.at_intake(store) as group: store.add_chunk(..., group=group)``: a chunk's cases placed
+        in their groups in the transaction that stores them (this copy's lock held throughout, taken before the
+        database's, as :meth:`run` takes them).  Should the transaction fail, the copy is rebuilt at next use."""
+        with self._lock:
+            if self.index is None:
+                self._build(store)
+            used, result = [], {}
+
+            def group(s) -> None:
+                used.append(True)
+                result["run"] = store.group_repeats_in(s, self.known_run, self._decider(result))[0]
+
+            try:
+                yield group
+            except BaseException:
+                if used:
+                    self.index = None
+                raise
+            if "run" in result:
+                self.known_run = result["run"]
 
     def forget(self) -> None:
         with self._lock:

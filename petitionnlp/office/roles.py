@@ -23,6 +23,11 @@ PERMISSIONS = {
     "review": {"editor", "admin"},                  # approve a report or return it; reject; reopen
     "assign": {"editor", "admin"},                  # hand a case over to a unit, by hand or in bulk
     "progress": {"editor", "admin"},                # progress figures, the 专报, the 公开表
+    # the province at a glance (issue 28): repeat groups name petitions (a unit: its own cases' groups); the
+    # alerts and the map name none, so viewers read them too
+    "repeats": {"editor", "admin", "unit"},         # 重复件: repeat groups and their cases
+    "alerts": {"viewer", "editor", "admin"},        # 热点预警
+    "map": {"viewer", "editor", "admin"},           # 地图
 }
 
 

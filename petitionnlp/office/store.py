@@ -400,17 +400,21 @@ class Store:
             return [_row(b) for b in s.scalars(select(Batch).order_by(Batch.id.desc()).limit(limit))]
 
     def add_chunk(self, batch_id: int, start: int, rows: list[dict], errors: int, consumed: int | None = None,
-                  existing: int = 0, events: list[dict] | None = None, **batch_fields) -> int:
+                  existing: int = 0, events: list[dict] | None = None, group=None, **batch_fields) -> int:
         """The cases of input rows ``start`` …, the first step of each one's history (``events``: petition rows'
         ``row_index`` → the step) and the batch's progress, in one transaction, so a batch's stored rows are
         always a complete prefix of its input: a worker that dies loses at most the chunk it was working on, and
         the next one resumes after the stored rows (:class:`BatchMoved` when they are not ``start`` any more:
         another worker went on meanwhile).  ``consumed``: the input rows the chunk covered (more than ``rows``
         when some were cases already stored, counted in ``existing``); ``batch_fields`` are set on the batch where
-        it has none yet (the hand-over date the first chunk decided).  Returns the input rows done now."""
+        it has none yet (the hand-over date the first chunk decided); ``group(s)``, when given, places the new
+        cases in their repeat groups in the same transaction (the repeat groups' lock is taken first, as a
+        grouping run and a withdrawal take it).  Returns the input rows done now."""
         from sqlalchemy import insert
 
         with self.writing.begin() as s:
+            if group is not None:
+                self._repeats_lock(s)
             b = s.get(Batch, batch_id, with_for_update=True)
             if b.done_rows != start:
                 raise BatchMoved(b.done_rows)
@@ -421,6 +425,9 @@ class Store:
                     by_row = {r.row_index: r.id for r in ids}
                     s.execute(CaseEvent.__table__.insert(),
                               [{"time": now(), **e, "petition_id": by_row[e.pop("row_index")]} for e in events])
+            if group is not None and rows:
+                s.flush()
+                group(s)
             b.done_rows = start + (len(rows) if consumed is None else consumed)
             b.errors = (b.errors if start else 0) + errors
             b.existing = ((b.existing or 0) if start else 0) + existing
@@ -549,28 +556,35 @@ class Store:
         first), and returns ``{petition id: (group, duplicate_of, duplicate_score)}``; those are written with
         this run's number, a case that repeats another and was of low priority becomes 中, and the size of every
         group touched is counted again.  (this run's number, the counts written: group → size)."""
-        from sqlalchemy import update
-
         with self.writing.begin() as s:
             self._repeats_lock(s)
-            run = (s.scalar(select(func.max(Petition.repeat_seq))) or 0) + 1
-            changed = [dict(r._mapping) for r in s.execute(
-                select(*self._REPEAT_FIELDS).where(Petition.repeat_seq > known_run)
-                .order_by(Petition.repeat_seq, Petition.id))]
-            pending = [dict(r._mapping) for r in s.execute(
-                select(*self._REPEAT_FIELDS).where(Petition.repeat_group.is_(None), Petition.error.is_(None),
-                                                   Petition.withdrawn.is_(False)).order_by(Petition.id))]
-            placed = decide(changed, pending) if pending else {}
-            low = {r["id"] for r in pending if r["priority"] == "低"}
-            rows = [{"id": pid, "repeat_group": group, "repeat_seq": run, "duplicate_of": dup, "duplicate_score": score}
-                    for pid, (group, dup, score) in placed.items()]
-            raised = [r for r in rows if r["duplicate_of"] and r["id"] in low]
-            for part in ([{**r, "priority": "中"} for r in raised],
-                         [r for r in rows if not (r["duplicate_of"] and r["id"] in low)]):
-                if part:
-                    s.execute(update(Petition), part)
-            counts = self._count_groups(s, {g for g, _, _ in placed.values()})
-            return run, counts
+            return self.group_repeats_in(s, known_run, decide)
+
+    def group_repeats_in(self, s, known_run: int, decide) -> tuple[int, dict]:
+        """:meth:`group_repeats` inside a writing transaction that holds the repeat groups' lock already
+        (:meth:`add_chunk`: a chunk's cases grouped in the transaction that stores them)."""
+        from sqlalchemy import update
+
+        run = (s.scalar(select(func.max(Petition.repeat_seq))) or 0) + 1
+        changed = [dict(r._mapping) for r in s.execute(
+            select(*self._REPEAT_FIELDS).where(Petition.repeat_seq > known_run)
+            .order_by(Petition.repeat_seq, Petition.id))]
+        pending = [dict(r._mapping) for r in s.execute(
+            select(*self._REPEAT_FIELDS).where(Petition.repeat_group.is_(None), Petition.error.is_(None),
+                                               Petition.withdrawn.is_(False)).order_by(Petition.id))]
+        if not pending:  # nothing to place: this copy stays at the run it knows (no row carries a new number)
+            return known_run, {}
+        placed = decide(changed, pending)
+        low = {r["id"] for r in pending if r["priority"] == "低"}
+        rows = [{"id": pid, "repeat_group": group, "repeat_seq": run, "duplicate_of": dup, "duplicate_score": score}
+                for pid, (group, dup, score) in placed.items()]
+        raised = [r for r in rows if r["duplicate_of"] and r["id"] in low]
+        for part in ([{**r, "priority": "中"} for r in raised],
+                     [r for r in rows if not (r["duplicate_of"] and r["id"] in low)]):
+            if part:
+                s.execute(update(Petition), part)
+        counts = self._count_groups(s, {g for g, _, _ in placed.values()})
+        return run, counts
 
     def _count_groups(self, s, groups) -> dict[int, int]:
         """Count the cases of these groups again (not withdrawn) and write each one's size on its cases."""

@@ -11,6 +11,7 @@ from fastapi import Depends, Query, Request
 from ...office.charts import bar_chart_svg
 from ...office.figures import PUBLIC_COLUMNS, percent
 from ...office.lifecycle import COUNTS
+from ...office.repeat_groups import MANY
 from ...taxonomy import TYPES
 from ..deps import Office, api_date, page, page_date, require
 from ..render import download, render
@@ -36,8 +37,11 @@ def progress_page(request: Request, wb: Office, session: Annotated[dict, Depends
     date_from, date_to, query = _period(request)
     data = wb.report_data(date_from, date_to)
     table = [{"region": c, "移交件数": n, **data["by_city_type"][c]} for c, n in data["by_city"].items()]
+    many = [g for g in wb.repeats(session["user"], date_from, date_to) if g["count"] >= MANY]
     return render(request, "progress.html", session, d=data, chart=bar_chart_svg(table, list(data["by_type"])),
-                  date_from=date_from or "", date_to=date_to or "", query=query, percent=percent, counts=COUNTS)
+                  date_from=date_from or "", date_to=date_to or "", query=query, percent=percent, counts=COUNTS,
+                  alerts=wb.alerts(date_from, date_to), county_map=wb.county_map(None, date_from, date_to),
+                  repeat_groups=many)
 
 
 @api.get("/report", summary="办理情况专报：json（数字与文字）或 docx（Word）")
