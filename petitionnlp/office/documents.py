@@ -16,7 +16,9 @@ from typing import NamedTuple
 from .charts import progress_chart_png, region_chart_png
 from .clock import office_today
 from .figures import PUBLIC_COLUMNS, percent, public_rows, region_table, period_cases, report_data
+from . import overview
 from .places import place_name
+from .repeat_groups import MANY, list_groups
 
 __all__ = ["report_docx", "public_xlsx", "queue_xlsx", "period_name", "QUEUE_COLUMNS", "Download",
            "progress_report", "public_table", "queue_export", "stats_chart", "XLSX_TYPE", "DOCX_TYPE"]
@@ -128,12 +130,63 @@ def report_docx(data: dict, office: str = "环境保护督察工作领导小组�
 
     doc.add_heading("四、各市州交办件分布", level=2)
     doc.add_picture(io.BytesIO(progress_chart_png(data)), width=Cm(16))
+    _province_sections(doc, data)
     note = doc.add_paragraph("注：办结率 =（已办结 + 阶段性办结）÷ 交办件数，每件只计一次；日期按交办日期计；"
                              "一件涉及多种污染类型时在每种类型下各计一次；查处数字为各单位报送且未被退回的报告之和。")
     note.runs[0].font.size = Pt(9)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
+
+
+def _table(doc, heads: list[str], rows: list[tuple], widths_cm: list[float]) -> None:
+    from docx.shared import Cm
+
+    table = doc.add_table(rows=1, cols=len(heads))
+    table.style = "Table Grid"
+    table.autofit = False
+    for cell, h in zip(table.rows[0].cells, heads):
+        _cell(cell, h, bold=True, center=True)
+    for values in rows:
+        for cell, v in zip(table.add_row().cells, values):
+            _cell(cell, v, size=9.5)
+    for column, w in zip(table.columns, widths_cm):  # the grid (LibreOffice reads it) and each cell (Word)
+        column.width = Cm(w)
+        for cell in column.cells:
+            cell.width = Cm(w)
+
+
+def _province_sections(doc, data: dict) -> None:
+    """The 专报's sections of issue 28 (when :func:`progress_report` gave them): hotspot alerts, complaints reported
+    three times or more (多次重复举报), the county map (示意图)."""
+    from docx.shared import Cm
+
+    from ..dates import chinese_date
+
+    if "alerts" not in data:
+        return
+    a = data["alerts"]
+    doc.add_heading("五、热点预警", level=2)
+    when = f"{chinese_date(a['from'])}至{chinese_date(a['to'])}"
+    if a["alerts"]:
+        doc.add_paragraph(f"{when}，以下地区某类污染的信访件数明显高于该地此前水平，请相关地区重点关注：")
+        _table(doc, ["地区", "污染类型", "期间件数", "按历史应有", "首件交办"],
+               [(x["region"].split("/", 1)[-1].replace("/", ""), x["type"], f"{x['count']}件", f"{x['expected']:.1f}件",
+                 chinese_date(x["since"])) for x in a["alerts"]], [4.4, 2.2, 2.2, 2.6, 4.6])
+    else:
+        doc.add_paragraph(f"{when}，未发现信访件数明显高于自身历史水平的地区（此前记录不足28天的地区不作判断）。")
+    doc.add_heading("六、多次重复举报", level=2)
+    if data["repeats"]:
+        doc.add_paragraph(f"同一事项被举报3次及以上的共{len(data['repeats'])}组：")
+        _table(doc, ["组号", "举报次数", "地区", "污染类型", "首次交办", "最近交办"],
+               [(f"第{g['group']}组", f"{g['count']}次", (g["place"] or "未定位").split("/", 1)[-1].replace("/", ""),
+                 "、".join(g["types"]) or "—", chinese_date(g["first"]), chinese_date(g["last"]))
+                for g in data["repeats"]], [1.4, 2.1, 3.5, 2.4, 3.3, 3.3])
+    else:
+        doc.add_paragraph("无。")
+    if data.get("map_png"):
+        doc.add_heading("七、各县（市、区）交办件分布（示意图）", level=2)
+        doc.add_picture(io.BytesIO(data["map_png"]), width=Cm(16))  # it lists the counties it could not draw
 
 
 # ----------------------------------------------------------------------------------------------- 公开表
@@ -267,12 +320,16 @@ def progress_report(store, user: dict | None, date_from: str | None = None, date
     """The 办理情况专报 of a period: (its data, the Word document for ``docx`` else None), logged as handed out
     (``via="cli"``: by the command line)."""
     data = report_data(store, date_from, date_to)
+    data["alerts"] = overview.alerts(store, date_from, date_to)
+    data["repeats"] = [g for g in list_groups(store, user or {"role": "admin"}, date_from, date_to) if g["count"] >= MANY]
     detail = {"from": data["from"], "to": data["to"], "format": fmt}
     store.log(user["username"] if user else None, "report", None, {**detail, "cli": True} if via == "cli" else detail)
     if fmt == "json":
         return data, None
     name = f"办理情况专报_{period_name(data['from'], data['to'], data['today'])}.docx"
-    return data, Download(name, DOCX_TYPE, report_docx(data))
+    drawn = overview.county_map(store, None, date_from, date_to, "count", "png")
+    return data, Download(name, DOCX_TYPE, report_docx({**data, "map_png": drawn["png"],
+                                                        "map_missing": drawn["missing"]}))
 
 
 def public_table(store, user: dict, date_from: str | None = None, date_to: str | None = None, fmt: str = "json",
