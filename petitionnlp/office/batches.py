@@ -1,5 +1,5 @@
 """Batches: an uploaded 交办表 stored (its bytes in the database), read once, its rows classified and stored as cases
-through the pipeline's batch runner and :class:`.intake.Intake`, then checked for repeats and indexed; and the
+through the pipeline's batch runner and :class:`.intake.Intake`, then grouped with their repeats and indexed; and the
 corrections an office makes to a batch afterwards: its hand-over date and reply days (:func:`redate`), or the
 whole batch withdrawn (:func:`withdraw`)."""
 
@@ -162,9 +162,10 @@ def store_rows(wb, batch_id: int) -> bool:
                         before = intake.existing
                         new, steps = intake.take(n, raw_rows, rows, source.text_column)
                         decided = {k: v for k, v in intake.hand_over.items() if k != "due_date"}
-                        n = store.add_chunk(batch_id, n, new, sum(1 for r in new if r["error"]),
-                                            consumed=len(raw_rows), existing=intake.existing - before,
-                                            events=steps, **decided)
+                        with wb.grouping.at_intake(store) as group:  # grouped in the chunk's transaction
+                            n = store.add_chunk(batch_id, n, new, sum(1 for r in new if r["error"]),
+                                                consumed=len(raw_rows), existing=intake.existing - before,
+                                                events=steps, group=group, **decided)
                     break
                 except BatchMoved:  # another worker stored rows meanwhile: go on after them
                     source.close()
@@ -186,23 +187,14 @@ def store_rows(wb, batch_id: int) -> bool:
 
 
 def finish(wb, batch_id: int) -> None:
-    """After a batch is stored: repeats of earlier petitions and of each other, the search index."""
-    from ..triage import DuplicateFinder
+    """After a batch is stored (its cases grouped with their repeats as each chunk was stored: :mod:`.repeat_groups`;
+    a case left ungrouped is grouped now), the search index."""
     from .database import database_unreachable
 
     store = wb.store
     try:
-        petitions = store.petitions(batch_id)
-        texts = [p["text"] or "" for p in petitions]
-        ids = [str(p["id"]) for p in petitions]
-        found = DuplicateFinder().fit(*store.petition_history(batch_id)).find(texts, ids)
-        updates = []
-        for p, (dup, sim) in zip(petitions, found):
-            updates.append({"id": p["id"], "duplicate_of": dup, "duplicate_score": sim})
-            if dup and p["priority"] == "低":
-                updates[-1]["priority"] = "中"
-        store.update_petitions(updates)
-        wb.index.add_petitions(petitions)
+        wb.grouping.run(store)
+        wb.index.add_petitions(store.petitions(batch_id))
         store.update_batch(batch_id, state="done")
     except Exception as exc:  # noqa: BLE001
         if database_unreachable(exc):

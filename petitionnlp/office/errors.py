@@ -65,6 +65,7 @@ class Messages:
     O102 = "[O102] 没有这份简报 (no such briefing)"
     O103 = "[O103] 没有这个模型版本 (no such model version)"
     O104 = "[O104] 没有这个任务 (no such job)"
+    O180 = "[O180] 没有这个重复举报组，或其中没有您可查看的信访件 (no such repeat group)"
     O105 = "[O105] 没有这次抽查 (no such spot check)"
     O106 = "[O106] 此件不在这次抽查之中 (not drawn in this spot check)"
     # invalid requests
@@ -96,6 +97,8 @@ class Messages:
     O225 = "[O225] 属地经办人（unit）须且只须指定一个责任单位 --unit (a unit handler needs exactly one unit)"
     O226 = "[O226] 用户名应为 1–64 个可打印字符 (username: 1–64 printable characters)"
     O227 = "[O227] 密码至少 {n} 个字符 (password: at least {n} characters)"
+    O280 = "[O280] 没有这个省份，或地名库中没有它的县级区划 (unknown province): {name}"
+    O281 = "[O281] 统计期间的起始日期不能晚于截止日期 (from is after to): {date_from} > {date_to}"
     O228 = "[O228] 与在办件重复须填写重复件编号 duplicate_of (a duplicate names the case it repeats)"
     O229 = "[O229] 重复件应为另一件未撤回、未作不受理的信访件 (duplicate_of: another case in hand): {value}"
     O230 = "[O230] passed 应为 true 或 false（是否通过抽查复核）(a boolean)"

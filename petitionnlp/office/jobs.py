@@ -179,7 +179,9 @@ def run_job(wb, job_id: int) -> dict | None:
 
 
 def reindex_all(wb) -> int:
-    """The search index rebuilt from every stored case (not of a withdrawn batch) and briefing; how many."""
+    """The search index rebuilt from every stored case (not of a withdrawn batch) and briefing; how many.  Cases
+    not in a repeat group yet (stored before groups were kept) are grouped first."""
+    wb.grouping.run(wb.store)
     n = 0
     for b in wb.store.batches(limit=1_000_000):
         petitions = wb.store.petitions(b["id"])

@@ -426,17 +426,21 @@ class Store:
             return [_row(b) for b in s.scalars(select(Batch).order_by(Batch.id.desc()).limit(limit))]
 
     def add_chunk(self, batch_id: int, start: int, rows: list[dict], errors: int, consumed: int | None = None,
-                  existing: int = 0, events: list[dict] | None = None, **batch_fields) -> int:
+                  existing: int = 0, events: list[dict] | None = None, group=None, **batch_fields) -> int:
         """The cases of input rows ``start`` …, the first step of each one's history (``events``: petition rows'
         ``row_index`` → the step) and the batch's progress, in one transaction, so a batch's stored rows are
         always a complete prefix of its input: a worker that dies loses at most the chunk it was working on, and
         the next one resumes after the stored rows (:class:`BatchMoved` when they are not ``start`` any more:
         another worker went on meanwhile).  ``consumed``: the input rows the chunk covered (more than ``rows``
         when some were cases already stored, counted in ``existing``); ``batch_fields`` are set on the batch where
-        it has none yet (the hand-over date the first chunk decided).  Returns the input rows done now."""
+        it has none yet (the hand-over date the first chunk decided); ``group(s)``, when given, places the new
+        cases in their repeat groups in the same transaction (the repeat groups' lock is taken first, as a
+        grouping run and a withdrawal take it).  Returns the input rows done now."""
         from sqlalchemy import insert
 
         with self.writing.begin() as s:
+            if group is not None:
+                self._repeats_lock(s)
             b = s.get(Batch, batch_id, with_for_update=True)
             if b.done_rows != start:
                 raise BatchMoved(b.done_rows)
@@ -447,6 +451,9 @@ class Store:
                     by_row = {r.row_index: r.id for r in ids}
                     s.execute(CaseEvent.__table__.insert(),
                               [{"time": now(), **e, "petition_id": by_row[e.pop("row_index")]} for e in events])
+            if group is not None and rows:
+                s.flush()
+                group(s)
             b.done_rows = start + (len(rows) if consumed is None else consumed)
             b.errors = (b.errors if start else 0) + errors
             b.existing = ((b.existing or 0) if start else 0) + existing
@@ -503,10 +510,12 @@ class Store:
     def withdraw_batch(self, batch_id: int, user: dict, reason: str) -> tuple[dict | None, int]:
         """Withdraw a batch none of whose cases has a report: (the batch, 0); (the batch unchanged, the number
         of its cases with a report) when some have one; (None, 0) when there is no such batch.  Nothing is
-        deleted: the batch and its cases are marked, the audit log keeps the reason."""
+        deleted: the batch and its cases are marked, the audit log keeps the reason; its cases leave their repeat
+        groups in the same transaction (:meth:`group_repeats`' lock taken first, as a grouping run takes it)."""
         from sqlalchemy import update
 
         with self.writing.begin() as s:
+            self._repeats_lock(s)
             b = s.get(Batch, batch_id, with_for_update=True)
             if b is None:
                 return None, 0
@@ -521,20 +530,133 @@ class Store:
                 return _row(b), reported
             b.withdrawn, b.withdrawn_reason, b.withdrawn_by, b.withdrawn_at = True, reason, user["username"], now()
             n = s.execute(update(Petition).where(Petition.batch_id == b.id).values(withdrawn=True)).rowcount
+            self._release_repeats(s, b.id)
             s.add(AuditEvent(user=user["username"], action="withdraw", target=f"batch:{b.id}",
                              detail={"reason": reason, "petitions": n, "file": b.filename}))
             return _row(b), 0
 
-    # -------------------------------------------------------------------------------------- petitions
-    def petition_history(self, before_batch: int, limit: int = 50000) -> tuple[list[str], list[str]]:
-        """(texts, ids) of the latest petitions of earlier batches: the history repeats are looked for in."""
+    # ---------------------------------------------------------------------------------- repeat groups
+    # A case's repeat_group is the id of its group's first petition (its own while alone), repeat_count the number
+    # of the group's cases, repeat_seq the grouping run that last placed or released it.  Runs are numbered in the
+    # order they hold the lock, so a process's copy of the groups catches up on the rows of the runs after its own.
+    _REPEAT_FIELDS = (Petition.id, Petition.text, Petition.province, Petition.city, Petition.county,
+                      Petition.pollution_types, Petition.receipt_id, Petition.repeat_group, Petition.repeat_seq,
+                      Petition.withdrawn, Petition.error, Petition.priority)
+
+    def _repeats_lock(self, s) -> None:
+        """Hold the repeat groups' lock until the transaction ends: one grouping run (or withdrawal) at a time,
+        whatever process or host it runs on (on SQLite the writing transaction's write lock is that lock)."""
+        if self.shared:
+            from sqlalchemy import text
+
+            s.execute(text("SELECT pg_advisory_xact_lock(4201128)"))
+        else:
+            s.execute(select(func.count()).select_from(Batch).where(Batch.id < 0))  # BEGIN IMMEDIATE now
+
+    def repeat_run(self) -> int:
+        """The number of the last grouping run (0 before the first)."""
         with self.session() as s:
-            q = select(Petition.id, Petition.text).where(Petition.batch_id < before_batch, Petition.text.is_not(None),
-                                                         Petition.error.is_(None), Petition.withdrawn.is_(False)
-                                                         ).order_by(Petition.id.desc())
-            rows = s.execute(q.limit(limit)).all()
-        rows.reverse()
-        return [r.text for r in rows], [str(r.id) for r in rows]
+            return s.scalar(select(func.max(Petition.repeat_seq))) or 0
+
+    def grouped_petitions(self, up_to_run: int, chunk: int = 5000):
+        """Every grouped case of the runs up to ``up_to_run`` (not withdrawn), in the order the runs placed
+        them, in lists of ``chunk`` rows: what a process's copy of the groups is built from."""
+        last = (0, 0)
+        while True:
+            with self.session() as s:
+                q = (select(*self._REPEAT_FIELDS)
+                     .where(Petition.repeat_group.is_not(None), Petition.withdrawn.is_(False),
+                            Petition.error.is_(None), Petition.repeat_seq <= up_to_run,
+                            or_(Petition.repeat_seq > last[0],
+                                (Petition.repeat_seq == last[0]) & (Petition.id > last[1])))
+                     .order_by(Petition.repeat_seq, Petition.id).limit(chunk))
+                rows = [dict(r._mapping) for r in s.execute(q)]
+            if not rows:
+                return
+            yield rows
+            last = (rows[-1]["repeat_seq"], rows[-1]["id"])
+
+    def group_repeats(self, known_run: int, decide) -> tuple[int, dict]:
+        """One grouping run, alone (the repeat groups' lock): ``decide(changed, pending)`` gets the cases the
+        runs after ``known_run`` placed or released (withdrawn ones too) and the cases not grouped yet (oldest
+        first), and returns ``{petition id: (group, duplicate_of, duplicate_score)}``; those are written with
+        this run's number, a case that repeats another and was of low priority becomes 中, and the size of every
+        group touched is counted again.  (this run's number, the counts written: group → size)."""
+        with self.writing.begin() as s:
+            self._repeats_lock(s)
+            return self.group_repeats_in(s, known_run, decide)
+
+    def group_repeats_in(self, s, known_run: int, decide) -> tuple[int, dict]:
+        """:meth:`group_repeats` inside a writing transaction that holds the repeat groups' lock already
+        (:meth:`add_chunk`: a chunk's cases grouped in the transaction that stores them)."""
+        from sqlalchemy import update
+
+        run = (s.scalar(select(func.max(Petition.repeat_seq))) or 0) + 1
+        changed = [dict(r._mapping) for r in s.execute(
+            select(*self._REPEAT_FIELDS).where(Petition.repeat_seq > known_run)
+            .order_by(Petition.repeat_seq, Petition.id))]
+        pending = [dict(r._mapping) for r in s.execute(
+            select(*self._REPEAT_FIELDS).where(Petition.repeat_group.is_(None), Petition.error.is_(None),
+                                               Petition.withdrawn.is_(False)).order_by(Petition.id))]
+        if not pending:  # nothing to place: this copy stays at the run it knows (no row carries a new number)
+            return known_run, {}
+        placed = decide(changed, pending)
+        low = {r["id"] for r in pending if r["priority"] == "低"}
+        rows = [{"id": pid, "repeat_group": group, "repeat_seq": run, "duplicate_of": dup, "duplicate_score": score}
+                for pid, (group, dup, score) in placed.items()]
+        raised = [r for r in rows if r["duplicate_of"] and r["id"] in low]
+        for part in ([{**r, "priority": "中"} for r in raised],
+                     [r for r in rows if not (r["duplicate_of"] and r["id"] in low)]):
+            if part:
+                s.execute(update(Petition), part)
+        counts = self._count_groups(s, {g for g, _, _ in placed.values()})
+        return run, counts
+
+    def _count_groups(self, s, groups) -> dict[int, int]:
+        """Count the cases of these groups again (not withdrawn) and write each one's size on its cases."""
+        from sqlalchemy import update
+
+        groups = sorted(groups)
+        counts: dict[int, int] = dict.fromkeys(groups, 0)
+        for i in range(0, len(groups), 500):
+            part = groups[i:i + 500]
+            q = (select(Petition.repeat_group, func.count()).where(
+                Petition.repeat_group.in_(part), Petition.withdrawn.is_(False), Petition.error.is_(None))
+                .group_by(Petition.repeat_group))
+            counts.update({g: n for g, n in s.execute(q)})
+        by_size: dict[int, list[int]] = {}
+        for g, n in counts.items():
+            by_size.setdefault(n, []).append(g)
+        for n, gs in by_size.items():
+            for i in range(0, len(gs), 500):
+                s.execute(update(Petition).where(Petition.repeat_group.in_(gs[i:i + 500]),
+                                                 Petition.withdrawn.is_(False)).values(repeat_count=n))
+        return counts
+
+    def _release_repeats(self, s, batch_id: int) -> None:
+        """A withdrawn batch's cases leave their groups (inside :meth:`withdraw_batch`, under the lock): they are
+        marked with a new run's number (a process's copy of the groups drops them), and the groups they leave are
+        counted again."""
+        from sqlalchemy import update
+
+        run = (s.scalar(select(func.max(Petition.repeat_seq))) or 0) + 1
+        groups = {g for (g,) in s.execute(select(Petition.repeat_group).where(
+            Petition.batch_id == batch_id, Petition.repeat_group.is_not(None)))}
+        s.execute(update(Petition).where(Petition.batch_id == batch_id).values(repeat_seq=run, repeat_count=None))
+        self._count_groups(s, groups)
+
+    def repeat_members(self, groups) -> list[dict]:
+        """The cases of these repeat groups (not withdrawn), oldest hand-over first."""
+        groups = sorted(set(groups))
+        out: list[dict] = []
+        with self.session() as s:
+            for i in range(0, len(groups), 500):
+                q = select(Petition).where(Petition.repeat_group.in_(groups[i:i + 500]),
+                                           Petition.withdrawn.is_(False), Petition.error.is_(None))
+                out += [_row(p) for p in s.scalars(q)]
+        return sorted(out, key=lambda p: (p["handover_date"] or "", p["id"]))
+
+    # -------------------------------------------------------------------------------------- petitions
 
     _ORDER = {"row": (Petition.batch_id, Petition.row_index),
               "priority": (Petition.priority == "低", Petition.priority == "中", Petition.priority.is_(None),

@@ -130,6 +130,11 @@ class Petition(Base):
     reject_reason: Mapped[str | None] = mapped_column(Text)
     same_as: Mapped[int | None] = mapped_column(ForeignKey("petitions.id"))  # 不受理 as a repeat of this case
     spotcheck_pending: Mapped[int] = mapped_column(Integer, nullable=False, default=0)  # drawn, not yet checked
+    # repeat groups (office.repeats): the id of the group's first petition (its own while alone), the group's
+    # size, and the grouping run that last placed or released it
+    repeat_group: Mapped[int | None] = mapped_column(Integer, index=True)
+    repeat_count: Mapped[int | None] = mapped_column(Integer)
+    repeat_seq: Mapped[int | None] = mapped_column(Integer, index=True)
 
 
 class Correction(Base):

@@ -16,6 +16,7 @@ from .clock import office_today, office_zone
 from .figures import is_overdue
 from .lifecycle import COUNTS, allowed_steps
 from .redaction import no_paths, redact, redact_message, redacted, scrub
+from .repeat_groups import repeat_fields
 from .roles import unit_scope
 
 __all__ = ["iso_time", "petition_view", "case_views", "batch_view", "briefing_view", "job_view",
@@ -57,6 +58,7 @@ def petition_view(p: dict, batch: dict | None, redact_: bool, row_redactor: _Row
             "text": p["text"]}
     for k in PETITION_FIELDS:
         view[k] = p.get(k)
+    view.update(repeat_fields(p))
     if redact_:
         hidden = redact(p["text"])
         view["row"] = (row_redactor or _RowRedactor(batch, p["row"]))(p["row"], p["text"], hidden)

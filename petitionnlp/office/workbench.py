@@ -19,10 +19,12 @@ import threading
 from pathlib import Path
 
 from ..pipeline import PetitionPipeline
-from . import batches, briefings, cases, documents, figures, followup, jobs, lifecycle, models, places
+from . import (batches, briefings, cases, documents, figures, followup, jobs, lifecycle, models, overview, places,
+               repeat_groups)
 from .errors import Messages, NotFound
 from .index import OfficeIndex
 from .redaction import redact
+from .repeat_groups import RepeatGroups
 from .roles import redacts
 from .store import Store
 from .views import (audit_view, batch_view, briefing_view, case_views, job_view, model_version_view,
@@ -53,6 +55,7 @@ class Workbench:
         self._models: dict = {}
         self._lock = threading.Lock()
         self._retrain_lock = threading.Lock()
+        self.grouping = RepeatGroups()  # this process's copy of the repeat groups (built at the first run)
         self.queue = jobs.make_queue(self, background)
         if self.shared:  # the index's tables in the shared database (made once, under a lock, by the first)
             self.index.prepare()
@@ -271,6 +274,23 @@ class Workbench:
     def public(self, user: dict, date_from: str | None = None, date_to: str | None = None, fmt: str = "json",
                log: bool = True):
         return documents.public_table(self.store, user, date_from, date_to, fmt, log)
+
+    # ------------------------------------------------------------- repeats, hotspot alerts, the county map
+    def repeats(self, user: dict, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
+        """The repeat groups with a case handed over in the period, largest first (a unit: its own cases')."""
+        return repeat_groups.list_groups(self.store, user, date_from, date_to)
+
+    def repeat_group(self, user: dict, group: int) -> tuple[dict, list[dict]]:
+        """(a repeat group's summary, its cases as this user reads them, oldest hand-over first)."""
+        summary, rows = repeat_groups.group_cases(self.store, user, group)
+        return summary, case_views(self.store, rows, redacts(user), user, False)
+
+    def alerts(self, date_from: str | None = None, date_to: str | None = None) -> dict:
+        return overview.alerts(self.store, date_from, date_to)
+
+    def county_map(self, province: str | None = None, date_from: str | None = None, date_to: str | None = None,
+                   measure: str = "count", fmt: str = "svg") -> dict:
+        return overview.county_map(self.store, province, date_from, date_to, measure, fmt)
 
     # ------------------------------------------------------------------------------------- briefings
     def add_briefing(self, text: str, user: dict, title: str | None = None, date: str | None = None) -> dict:
