@@ -24,11 +24,12 @@ PETITION_FIELDS = OUTPUT_FIELDS + ["duplicate_of", "duplicate_score", "due_date"
                                    "handover_date", "model_types", "types_source"]
 
 
-def iso_time(value: dt.datetime | None) -> str | None:
-    """A stored time (naive UTC) in the office's zone, ISO 8601 with its offset."""
+def iso_time(value: dt.datetime | None, zone: dt.tzinfo | None = None) -> str | None:
+    """A stored time (naive UTC) in the office's zone (``zone``, when the caller looked it up once for many),
+    ISO 8601 with its offset."""
     if value is None:
         return None
-    return value.replace(tzinfo=dt.timezone.utc).astimezone(office_zone()).isoformat(timespec="seconds")
+    return value.replace(tzinfo=dt.timezone.utc).astimezone(zone or office_zone()).isoformat(timespec="seconds")
 
 
 class _RowRedactor:
@@ -65,13 +66,13 @@ def petition_view(p: dict, batch: dict | None, redact_: bool, row_redactor: _Row
     return view
 
 
-def _report_view(r: dict | None, redact_: bool) -> dict | None:
+def _report_view(r: dict | None, redact_: bool, zone: dt.tzinfo | None = None) -> dict | None:
     if r is None:
         return None
     out = {k: r[k] for k in ("verified", "findings", "actions", "accountability", "closure")}
     out["counts"] = {k: (r["counts"] or {}).get(k, 0) for k in COUNTS}
-    out.update(user=r["user"], time=iso_time(r["time"]), review=r["review"], review_reason=r["review_reason"],
-               reviewed_by=r["reviewed_by"], reviewed_at=iso_time(r["reviewed_at"]))
+    out.update(user=r["user"], time=iso_time(r["time"], zone), review=r["review"], review_reason=r["review_reason"],
+               reviewed_by=r["reviewed_by"], reviewed_at=iso_time(r["reviewed_at"], zone))
     if redact_:
         for k in ("findings", "actions", "accountability", "review_reason"):
             out[k] = redact(out[k])
@@ -87,7 +88,7 @@ def case_views(store, rows: list[dict], redact_: bool, user: dict | None = None,
     units = {u["id"]: u["name"] for u in store.units()}
     reports, events = store.case_extras([r["id"] for r in rows], with_events=history)
     batches: dict[int, tuple] = {}
-    today = office_today().isoformat()
+    today, zone = office_today().isoformat(), office_zone()  # looked up once, not once a row
     out = []
     for p in rows:
         if p["batch_id"] not in batches:
@@ -97,10 +98,10 @@ def case_views(store, rows: list[dict], redact_: bool, user: dict | None = None,
         view = petition_view(p, batch, redact_, rows_redactor)
         view.update(receipt_id=p.get("receipt_id"), unit=units.get(p.get("unit_id")), due_date=p.get("due_date"),
                     overdue=is_overdue(p, today), status=p["status"], version=p.get("version") or 1,
-                    withdrawn=bool(p.get("withdrawn")), report=_report_view(reports.get(p["id"]), redact_),
+                    withdrawn=bool(p.get("withdrawn")), report=_report_view(reports.get(p["id"]), redact_, zone),
                     allowed=allowed_steps(user, p) if user else [])
         if history:  # a return's reason or a report's words can name a person: the detail is redacted too
-            view["history"] = [{"time": iso_time(e["time"]), "user": e["user"], "action": e["action"],
+            view["history"] = [{"time": iso_time(e["time"], zone), "user": e["user"], "action": e["action"],
                                 "detail": redacted(e["detail"]) if redact_ else e["detail"]}
                                for e in events.get(p["id"], [])]
         out.append(view)

@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ...office.roles import allowed
 from ..deps import Office, Text, form, page, page_date, require
-from ..render import back, download, here, notice, outcome, render, safe_next
+from ..render import back, download, here, json_answer, notice, outcome, render, safe_next
 from .routers import api, pages
 
 PAGE_SIZE = 200
@@ -93,7 +93,7 @@ def batch_petitions(batch_id: int, wb: Office, user: Annotated[dict, Depends(req
                     type: str | None = None, region: str | None = None, priority: str | None = None,
                     status: str | None = None, sort: Literal["row", "priority", "due", "region", "status"] = "row"):
     views, _ = wb.queue_rows(user, batch_id, type_=type, region=region, priority=priority, status=status, sort=sort)
-    return {"petitions": views}
+    return json_answer({"petitions": views})
 
 
 @pages.get("/batches/{batch_id}")
