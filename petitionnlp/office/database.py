@@ -62,9 +62,14 @@ def unreachable_classes() -> list[type]:
 
 
 def database_unreachable(exc: BaseException) -> bool:
-    """True for the errors of a database that is down or restarting (not for a bad query)."""
+    """True for the errors of a database that is down or restarting (not for a bad query), whichever layer
+    raised them: SQLAlchemy, the driver, the search index (:class:`~petitionnlp.errors.DatabaseUnavailable`)."""
     from sqlalchemy.exc import DBAPIError
 
+    from ..errors import DatabaseUnavailable
+
+    if isinstance(exc, DatabaseUnavailable):
+        return True
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return True
     return isinstance(exc, tuple(c for c in unreachable_classes() if c.__module__.split(".")[0] != "procrastinate"))

@@ -84,7 +84,7 @@ class OfficeIndex:
                date_from: str | None = None, date_to: str | None = None, redact_: bool = False) -> list[dict]:
         """The ``search --json`` hits, best first; a viewer's (``redact_``) from the redacted copies, each
         answering as its document (``petition:12``)."""
-        from ..errors import PetitionNLPError
+        from ..errors import DatabaseUnavailable, PetitionNLPError
 
         if any(ord(ch) < 32 and ch not in "\t\n\r" or 0xD800 <= ord(ch) <= 0xDFFF for ch in q):
             raise Invalid(Messages.O218)
@@ -94,6 +94,8 @@ class OfficeIndex:
             with self._open(readonly=True) as ix:
                 hits = ix.search(q, limit, date_from, date_to, type_, region,
                                  kinds=VIEWER_KINDS if redact_ else EDITOR_KINDS)
+        except DatabaseUnavailable:
+            raise  # the database is away: 503, like every other request now, not a bad query
         except PetitionNLPError:
             raise Invalid(Messages.O219) from None
         for h in hits:

@@ -16,7 +16,7 @@ import hashlib
 import json
 import re
 
-from ..errors import Errors, InputError
+from ..errors import DatabaseUnavailable, Errors, InputError
 from ..tokenize import get_tokenizer
 from . import RANKED, SearchIndex, shown
 from .analysis import Doc, expression, units
@@ -114,8 +114,7 @@ class PostgresSearchIndex(SearchIndex):
                         if stmt.strip():
                             self.db.execute(stmt)
         except psycopg.Error as exc:
-            raise InputError(Errors.E032.format(path=self.path, reason=str(exc).splitlines()[0]
-                                                .replace(self.url, self.path))) from None
+            raise self._error(exc, str(exc).splitlines()[0].replace(self.url, self.path)) from None
 
     def _guard(self, fn, *args):
         try:
@@ -125,7 +124,13 @@ class PostgresSearchIndex(SearchIndex):
                 self.db.rollback()
             except self._psycopg.Error:
                 pass
-            raise InputError(Errors.E032.format(path=self.path, reason=str(exc).splitlines()[0])) from None
+            raise self._error(exc, str(exc).splitlines()[0]) from None
+
+    def _error(self, exc, reason: str) -> InputError:
+        """The error to raise for a driver's error: :class:`DatabaseUnavailable` when the server cannot be reached
+        (a connection refused or lost, the server shutting down), else the index's own error."""
+        unreachable = isinstance(exc, (self._psycopg.OperationalError, self._psycopg.InterfaceError))
+        return (DatabaseUnavailable if unreachable else InputError)(Errors.E032.format(path=self.path, reason=reason))
 
     def commit(self) -> None:
         if not self.db.closed and not self.readonly:
