@@ -91,3 +91,145 @@ def test_every_answer_is_503_while_the_database_is_away_and_the_server_recovers(
         time.sleep(0.3)
     assert r.status_code == 200 and r.json()["pollution_types"] == ["水"], r.text
     assert client.get("/cases", headers={"Accept": "text/html"}).status_code == 200
+
+
+# --------------------------------------------------------------------------------- first requests at once
+
+COLD_SERVER = """
+import sys, uvicorn
+from petitionnlp.web.app import create_app
+app = create_app(sys.argv[1])
+# no start-up: nothing warmed, every shared object built by the first request that needs it
+uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), lifespan="off", log_level="warning", access_log=False)
+"""
+
+
+def _fresh_server(tmp_path, data, warm: bool):
+    import subprocess
+    import sys
+
+    import httpx
+
+    from conftest import BIN
+    from pgcluster import _free_port
+    from test_web_shared import _env
+
+    port = _free_port()
+    exe = BIN / "petitionnlp"
+    cmd = [str(exe), "serve", "--port", str(port), "--data", str(data)] if warm and exe.exists() else \
+        [sys.executable, "-c", COLD_SERVER, str(data), str(port)]
+    log = open(tmp_path / f"server-{port}.log", "wb")
+    proc = subprocess.Popen(cmd, cwd=tmp_path, env=_env(), stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, (tmp_path / f"server-{port}.log").read_text(errors="replace")
+        try:
+            if httpx.get(base + "/healthz", timeout=2).status_code == 200:
+                return proc, base
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    proc.kill()
+    raise AssertionError("the server did not start")
+
+
+def test_the_first_requests_of_a_fresh_server_sent_at_once(tmp_path):
+    """A fresh server process (warmed at start, as ``petitionnlp serve``; and one without its start-up, so that
+    the first requests build the tokenizer, the models, the personal-information pipeline and the search's tables
+    themselves, at the same moment): sixteen first requests of different kinds at once, none answered 500."""
+    import threading
+
+    import httpx
+
+    from petitionnlp.office.workbench import Workbench
+    from test_web_lifecycle import _session
+
+    data = tmp_path / "data"
+    wb = Workbench(data, background=False)
+    make_office(wb.store)
+    batch = wb.upload("首批.csv", table(ROWS), wb.store.user("ed"), handover_date="2024-05-15")
+    pid = wb.store.petitions(batch["id"])[0]["id"]
+    wb.close()
+    wb.store.engine.dispose()
+
+    for warm in (True, False):
+        proc, base = _fresh_server(tmp_path, data, warm)
+        try:
+            with httpx.Client(base_url=base, timeout=120) as c:
+                heads = {n: {"Authorization": "Bearer " + c.post("/api/v1/token", data={
+                    "username": n, "password": f"{n}-password-1"}).json()["access_token"]} for n in ("ed", "vi")}
+                _session(c, "vi")
+                cookies = dict(c.cookies)
+            calls = [("GET", f"/batches/{batch['id']}", None, None),      # a viewer's page: every cell redacted
+                     ("GET", f"/petitions/{pid}", None, None),
+                     ("GET", "/search?q=油烟", None, None),
+                     ("GET", f"/api/v1/batches/{batch['id']}/petitions", "vi", None),
+                     ("GET", "/api/v1/search?q=噪声", "vi", None),
+                     ("GET", "/api/v1/search?q=油咽", "ed", None),           # a typo: the typo tables
+                     ("POST", "/api/v1/classify", "ed", {"texts": ["长沙市岳麓区某工地夜间施工噪声扰民"]}),
+                     ("POST", "/api/v1/classify", "vi", {"texts": ["株洲市荷塘区某化工厂废气刺鼻"]}),
+                     ("POST", "/api/v1/extract", "ed", {"text": "各地要在5月20日前完成整改。"}),
+                     ("GET", "/api/v1/petitions", "ed", None),
+                     ("GET", "/api/v1/petitions", "vi", None),
+                     ("GET", f"/api/v1/petitions/{pid}", "vi", None),
+                     ("PATCH", f"/api/v1/petitions/{pid}", "ed", {"region": "湖南省/衡阳市/珠晖区"}),
+                     ("GET", "/api/v1/progress", "ed", None),
+                     ("GET", "/cases", None, None),
+                     ("GET", "/api/v1/public", "ed", None)]
+            barrier = threading.Barrier(len(calls))
+            answers = [None] * len(calls)
+
+            def send(i, method, path, who, body):
+                with httpx.Client(base_url=base, timeout=120, cookies=None if who else cookies) as c:
+                    c.get("/healthz")  # connected before the barrier
+                    barrier.wait()
+                    r = c.request(method, path, json=body, headers=heads[who] if who else {"Accept": "text/html"})
+                    answers[i] = (r.status_code, r.text[:200])
+
+            threads = [threading.Thread(target=send, args=(i, *call)) for i, call in enumerate(calls)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join(300)
+            failed = [(calls[i][1], a) for i, a in enumerate(answers) if a is None or a[0] != 200]
+            assert not failed, (warm, failed)
+        finally:
+            proc.terminate()
+            proc.wait(30)
+
+
+THREADS_AT_ONCE = """
+import threading
+from petitionnlp.pii import redact_text
+from petitionnlp.search.analysis import analyze
+from petitionnlp.tokenize import get_tokenizer
+barrier, errors = threading.Barrier(8), []
+text = "衡阳市雁峰区某餐馆油烟扰民，联系人张三，电话13807341234，夜间排放严重。" * 100
+def run(i):
+    barrier.wait()
+    try:
+        for _ in range(3):
+            get_tokenizer().cut(text)
+            if i % 2:
+                redact_text(text[:300])
+            else:
+                analyze("油烟扰民 噪声")
+    except Exception as exc:
+        errors.append(repr(exc))
+threads = [threading.Thread(target=run, args=(i,)) for i in range(8)]
+[t.start() for t in threads]
+[t.join() for t in threads]
+print(errors[:3])
+"""
+
+
+def test_the_shared_tokenizer_is_built_once_while_other_threads_cut():
+    """Eight threads of a fresh process asking for the tokenizer (and redaction, and the search's analysis) at the
+    same moment: one builds it, the others wait; none meets rjieba's segmenter half-built (``Already borrowed``,
+    in 3 of 3 runs before the tokenizer was built under a lock)."""
+    import subprocess
+    import sys
+
+    got = subprocess.run([sys.executable, "-c", THREADS_AT_ONCE], capture_output=True, text=True, timeout=300)
+    assert got.returncode == 0 and got.stdout.strip() == "[]", (got.stdout, got.stderr[-2000:])

@@ -73,6 +73,33 @@ class Workbench:
     def close(self) -> None:
         self.queue.close()  # the job in progress finishes before the process ends
 
+    def warm(self) -> None:
+        """Build, before the first request, everything the requests share between threads (each also built once
+        under a lock when first asked for): the active model's pipeline, the tokenizer, the personal-information
+        pipeline and a batch's row redactor, the gazetteer and the place resolvers, the search's analysers and
+        typo tables, the places a correction may name, the briefing extractor.  The first requests of a fresh
+        server then wait for nothing and build nothing (a server process calls it at start: ``create_app``'s
+        start-up, in every process of ``serve --workers N``).  A database out of reach now does not stop the
+        start: what needs it is built at its first use."""
+        import logging
+
+        from ..briefing import extract_briefing
+        from ..pii import Redactor
+        from ..search import resolve_place
+        from ..search.analysis import analyze
+
+        sample = "衡阳市雁峰区某餐馆油烟扰民，联系人张三，电话13807341234。"
+        steps = (("pipeline", lambda: self.pipeline().classify_texts([sample])),
+                 ("redaction", lambda: (redact(sample), Redactor("正文", ["正文", "举报人"])({"举报人": "张三"}))),
+                 ("search", lambda: (analyze("油咽扰民 长沙", count=lambda alts: 0), resolve_place(sample))),
+                 ("places", lambda: places.choices(["湖南省"])),
+                 ("briefings", lambda: extract_briefing("各地要在5月20日前完成整改。", None)))
+        for name, step in steps:
+            try:
+                step()
+            except Exception as exc:  # noqa: BLE001 — built at first use instead
+                logging.getLogger("petitionnlp.web").warning("not warmed: %s (%s)", name, type(exc).__name__)
+
     def run_job(self, job_id: int) -> dict | None:
         return jobs.run_job(self, job_id)
 

@@ -295,13 +295,9 @@ def app_from_settings() -> FastAPI:
     shared database of ``PETITIONNLP_DB_URL``, else the data folder of ``PETITIONNLP_DATA``."""
     from ..settings import get_settings
 
-    import threading
-
     settings = get_settings()
-    app = create_app(None if settings.shared else settings.data, db_url=settings.db_url if settings.shared else None,
-                     allowed_hosts=[settings.serve_host] if settings.serve_host else None)
-    threading.Thread(target=app.state.workbench.pipeline, daemon=True).start()  # warm the models meanwhile
-    return app
+    return create_app(None if settings.shared else settings.data, db_url=settings.db_url if settings.shared else None,
+                      allowed_hosts=[settings.serve_host] if settings.serve_host else None)
 
 
 def _hosts(given, configured) -> list[str]:
@@ -337,6 +333,9 @@ def create_app(data_dir=None, background: bool = True, db_url: str | None = None
 
     @asynccontextmanager
     async def lifespan(_app):
+        from starlette.concurrency import run_in_threadpool
+
+        await run_in_threadpool(workbench.warm)  # before the process takes its first request
         yield
         workbench.close()  # the batch in progress finishes before the process ends
 
