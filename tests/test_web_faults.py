@@ -233,3 +233,37 @@ def test_the_shared_tokenizer_is_built_once_while_other_threads_cut():
 
     got = subprocess.run([sys.executable, "-c", THREADS_AT_ONCE], capture_output=True, text=True, timeout=300)
     assert got.returncode == 0 and got.stdout.strip() == "[]", (got.stdout, got.stderr[-2000:])
+
+
+# ------------------------------------------------------------------------------ a change and its side effect
+
+def test_a_correction_whose_index_update_fails_is_stored_answered_200_and_the_index_catches_up(office):
+    """The search index out of reach for a moment (its database or file gone) while a correction is made: the
+    correction is stored and answered 200 with the case as stored; the index's outbox keeps what it has still to
+    follow, and the server's follower brings the index up to date once it can."""
+    client, ed, wb = office["client"], office["ed"], office["wb"]
+    pid = office["ids"][1]  # 噪声扰民
+    search = {"q": "施工噪声", "type": "土壤"}
+    assert client.get("/api/v1/search", params=search, headers=ed).json() == []
+    real = wb.index.target
+    pg = office["backend"]["db_url"]
+    wb.index.target = pg.replace(pg.split("@", 1)[1].split("/", 1)[0], "127.0.0.1:9") if pg else \
+        str(wb.data_dir / "gone" / "search.db")   # a port nobody listens on; a folder that is not there
+    try:
+        r = client.patch(f"/api/v1/petitions/{pid}", json={"pollution_types": ["土壤"]}, headers=ed)
+        assert r.status_code == 200, r.text
+        assert r.json()["pollution_types"] == ["土壤"] and r.json()["history"][-1]["action"] == "correct"
+        assert wb.store.to_follow([("petition", pid)])   # kept for the follower
+        time.sleep(2.5)  # the follower tries too, and fails as long as the index is away
+        assert wb.store.to_follow([("petition", pid)])
+    finally:
+        wb.index.target = real
+    got = client.get(f"/api/v1/petitions/{pid}", headers=ed).json()
+    assert got["pollution_types"] == ["土壤"] and got["version"] == r.json()["version"]
+    deadline = time.monotonic() + 30
+    while not (hits := client.get("/api/v1/search", params=search, headers=ed).json()) and time.monotonic() < deadline:
+        time.sleep(0.3)
+    assert [h["id"] for h in hits] == [f"petition:{pid}"]
+    assert not wb.store.to_follow([("petition", pid)])
+    audit = client.get("/api/v1/audit", headers=token(client, "admin")).json()["events"]
+    assert sum(e["action"] == "correct" and e["target"] == f"petition:{pid}" for e in audit) == 1

@@ -201,14 +201,16 @@ def finish(wb, batch_id: int) -> None:
             updates.append({"id": p["id"], "duplicate_of": dup, "duplicate_score": sim})
             if dup and p["priority"] == "低":
                 updates[-1]["priority"] = "中"
-        store.update_petitions(updates)
-        wb.index.add_petitions(petitions)
+        store.update_petitions(updates, follow_batch=batch_id)  # the repeats and the index's outbox row at once
+        wb.index.follow(store, [("batch", batch_id)])
         store.update_batch(batch_id, state="done")
     except Exception as exc:  # noqa: BLE001
         if database_unreachable(exc):
             raise
+        # the cases are stored; the index's outbox row (when written) is retried by the follower
         store.update_batch(batch_id, state="done",
-                           message=f"查重或索引未完成 (repeats/index incomplete): {type(exc).__name__}")
+                           message=f"查重或索引未完成，稍后自动补齐 (repeats/index incomplete, retried): "
+                                   f"{type(exc).__name__}")
 
 
 def redate(store, user: dict, batch_id: int, handover_date=None, reply_days=None, working_days=None) -> dict:
@@ -241,5 +243,4 @@ def withdraw(wb, user: dict, batch_id: int, reason: str | None) -> dict:
     b, reported = wb.store.withdraw_batch(batch_id, user, reason)
     if reported:
         raise Conflict(Messages.O303.format(n=reported))
-    wb.index.remove_petitions(p["id"] for p in wb.store.petitions(batch_id, withdrawn=True))
-    return b
+    return b  # its cases leave the search: the index's outbox row was written with the withdrawal

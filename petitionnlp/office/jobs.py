@@ -179,15 +179,13 @@ def run_job(wb, job_id: int) -> dict | None:
 
 
 def reindex_all(wb) -> int:
-    """The search index rebuilt from every stored case (not of a withdrawn batch) and briefing; how many."""
+    """The search index rebuilt from every stored case and briefing (a withdrawn batch's cases taken out), each
+    page read and written under the index's write lock; how many records are searchable."""
     n = 0
     for b in wb.store.batches(limit=1_000_000):
-        petitions = wb.store.petitions(b["id"])
-        wb.index.add_petitions(petitions)
-        n += sum(1 for p in petitions if p["text"] and not p["error"])
+        n += wb.index.refresh(wb.store, "batch", b["id"])
     for br in wb.store.briefings():
-        wb.index.add_briefing(br)
-        n += 1
+        n += wb.index.refresh(wb.store, "briefing", br["id"])
     return n
 
 

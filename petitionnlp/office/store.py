@@ -24,8 +24,8 @@ from pathlib import Path
 from sqlalchemy import create_engine, event, func, or_, select
 from sqlalchemy.orm import sessionmaker
 
-from .tables import (AuditEvent, Batch, Briefing, CaseEvent, Credential, Job, LoginAttempt, ModelVersion,
-                     Petition, Report, StoredFile, Unit, User, now, row_dict)
+from .tables import (AuditEvent, Batch, Briefing, CaseEvent, Credential, IndexOutbox, Job, LoginAttempt,
+                     ModelVersion, Petition, Report, StoredFile, Unit, User, now, row_dict)
 
 __all__ = ["Store", "SchemaOutOfDate", "BatchMoved", "JOB_STATES"]
 
@@ -92,6 +92,15 @@ class Store:
                 conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("writes") else "BEGIN")
         self.session = sessionmaker(self.engine, expire_on_commit=False)  # reads
         self.writing = sessionmaker(self.engine.execution_options(writes=True), expire_on_commit=False)
+
+    @contextmanager
+    def _reading(self, s=None):
+        """The caller's session ``s`` (a read inside its transaction: what a change answers), or a new one."""
+        if s is not None:
+            yield s
+            return
+        with self.session() as new:
+            yield new
 
     # ------------------------------------------------------------------------------------------ schema
     def migrate(self) -> list[str]:
@@ -323,11 +332,15 @@ class Store:
             return [_row(e) for e in s.scalars(q)]
 
     # -------------------------------------------------------------------------------------- briefings
-    def add_briefing(self, **fields) -> dict:
+    def add_briefing(self, audit: dict | None = None, **fields) -> dict:
+        """A briefing stored, with its audit event and the index's outbox row, in one transaction."""
         with self.writing.begin() as s:
             b = Briefing(**fields)
             s.add(b)
             s.flush()
+            if audit:
+                s.add(AuditEvent(**{**audit, "target": f"briefing:{b.id}"}))
+            self.follow(s, "briefing", b.id)
             return _row(b)
 
     def briefings(self) -> list[dict]:
@@ -390,8 +403,8 @@ class Store:
             for k, v in fields.items():
                 setattr(b, k, v)
 
-    def batch(self, batch_id: int) -> dict | None:
-        with self.session() as s:
+    def batch(self, batch_id: int, s=None) -> dict | None:
+        with self._reading(s) as s:
             b = s.get(Batch, batch_id)
             return _row(b) if b else None
 
@@ -429,13 +442,14 @@ class Store:
                     setattr(b, k, v)
             return b.done_rows
 
-    def update_petitions(self, updates: list[dict]) -> None:
-        """Several petitions' fields at once (each dict: ``id`` and the fields), in one transaction."""
-        if not updates:
-            return
+    def update_petitions(self, updates: list[dict], follow_batch: int | None = None) -> None:
+        """Several petitions' fields at once (each dict: ``id`` and the fields), in one transaction; with
+        ``follow_batch``, the search index is to follow that batch's cases (written with them)."""
         from sqlalchemy import update
 
         with self.writing.begin() as s:
+            if follow_batch is not None:
+                self.follow(s, "batch", follow_batch)
             groups: dict[tuple, list[dict]] = {}
             for u in updates:
                 groups.setdefault(tuple(sorted(k for k in u if k != "id")), []).append(u)
@@ -472,6 +486,7 @@ class Store:
                     changed += 1
             s.add(AuditEvent(user=user["username"], action="redate", target=f"batch:{b.id}",
                              detail={"old": old, "new": fields, "due_date": due, "cases": changed}))
+            self.follow(s, "batch", b.id)  # the index searches them by their hand-over date
             return {**_row(b), "cases_changed": changed}
 
     def withdraw_batch(self, batch_id: int, user: dict, reason: str) -> tuple[dict | None, int]:
@@ -497,6 +512,7 @@ class Store:
             n = s.execute(update(Petition).where(Petition.batch_id == b.id).values(withdrawn=True)).rowcount
             s.add(AuditEvent(user=user["username"], action="withdraw", target=f"batch:{b.id}",
                              detail={"reason": reason, "petitions": n, "file": b.filename}))
+            self.follow(s, "batch", b.id)  # its cases leave the search
             return _row(b), 0
 
     # -------------------------------------------------------------------------------------- petitions
@@ -603,12 +619,14 @@ class Store:
                     out.setdefault(r.receipt_id, {"id": r.id, "text": r.text, "batch_id": r.batch_id})
         return out
 
-    def case_extras(self, petition_ids, with_events: bool = True) -> tuple[dict[int, dict], dict[int, list[dict]]]:
-        """(latest report by petition id, history events by petition id, oldest first) of these petitions."""
+    def case_extras(self, petition_ids, with_events: bool = True,
+                    s=None) -> tuple[dict[int, dict], dict[int, list[dict]]]:
+        """(latest report by petition id, history events by petition id, oldest first) of these petitions (read in
+        the session ``s`` when given)."""
         ids = sorted(set(petition_ids))
         reports: dict[int, dict] = {}
         events: dict[int, list[dict]] = {}
-        with self.session() as s:
+        with self._reading(s) as s:
             for i in range(0, len(ids), 500):
                 part = ids[i:i + 500]
                 for r in s.execute(select(Report.__table__).where(Report.petition_id.in_(part))
@@ -628,6 +646,45 @@ class Store:
                 s.execute(CaseEvent.__table__.insert(), [{"time": now(), **e} for e in events])
             if audit:
                 s.add(AuditEvent(**audit))
+
+    # ------------------------------------------------------------------------------ the index's outbox
+    @staticmethod
+    def follow(s, kind: str, *targets: int) -> None:
+        """In the caller's writing transaction ``s``: the search index has to follow these records (``petition``,
+        ``batch``, ``briefing`` ids) — written with the change, so that it cannot be lost when the index's own
+        update fails or the process stops after the change is stored."""
+        for t in dict.fromkeys(targets):
+            s.add(IndexOutbox(kind=kind, target=t))
+
+    def to_follow(self, targets=None, limit: int = 100) -> list[dict]:
+        """The outbox's rows, oldest first: of these ``(kind, id)`` targets only, or the first ``limit``."""
+        with self.session() as s:
+            sel = select(IndexOutbox.id, IndexOutbox.kind, IndexOutbox.target).order_by(IndexOutbox.id)
+            if targets is not None:
+                targets = list(targets)
+                if not targets:
+                    return []
+                sel = sel.where(or_(*[(IndexOutbox.kind == k) & (IndexOutbox.target == t) for k, t in targets]))
+            else:
+                sel = sel.limit(limit)
+            return [dict(r._mapping) for r in s.execute(sel)]
+
+    def followed(self, ids) -> None:
+        """The index holds what these outbox rows asked for: they go."""
+        from sqlalchemy import delete
+
+        ids = sorted(set(ids))
+        if not ids:
+            return
+        with self.writing.begin() as s:
+            for i in range(0, len(ids), 500):
+                s.execute(delete(IndexOutbox).where(IndexOutbox.id.in_(ids[i:i + 500])))
+
+    def petition_ids(self, batch_id: int) -> list[int]:
+        """The ids of a batch's stored rows (withdrawn or not), in input order."""
+        with self.session() as s:
+            return list(s.scalars(select(Petition.id).where(Petition.batch_id == batch_id)
+                                  .order_by(Petition.row_index)))
 
     # ------------------------------------------------------------------------------------------- units
     def add_unit(self, name: str, province: str | None = None, city: str | None = None, county: str | None = None,
@@ -655,10 +712,10 @@ class Store:
                 s.add(AuditEvent(user=None, action="units_imported", target=None, detail={"units": len(new)}))
             return len(new)
 
-    def units(self) -> list[dict]:
+    def units(self, s=None) -> list[dict]:
         """Every unit, in the official order (by place code; units without a place after, by name)."""
-        with self.session() as s:
-            rows = [_row(u) for u in s.scalars(select(Unit))]
+        with self._reading(s) as s:
+            rows = [dict(m) for m in s.execute(select(Unit.__table__)).mappings()]
         return sorted(rows, key=lambda u: (u["adcode"] is None, u["adcode"] or "", u["name"]))
 
     def unit(self, name: str | None = None, unit_id: int | None = None) -> dict | None:

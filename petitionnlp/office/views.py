@@ -79,20 +79,22 @@ def _report_view(r: dict | None, redact_: bool, zone: dt.tzinfo | None = None) -
     return out
 
 
-def case_views(store, rows: list[dict], redact_: bool, user: dict | None = None, history: bool = True) -> list[dict]:
+def case_views(store, rows: list[dict], redact_: bool, user: dict | None = None, history: bool = True,
+               session=None) -> list[dict]:
     """Petitions as the API shows them: the workbench's fields and receipt_id, unit, due_date, overdue, status,
     report, version, history, and ``allowed`` (the steps open to ``user``).  ``redact_``: text, row, report and
-    history carry no personal information (viewers)."""
+    history carry no personal information (viewers).  ``session``: read inside that transaction (a change's
+    answer)."""
     if not rows:
         return []
-    units = {u["id"]: u["name"] for u in store.units()}
-    reports, events = store.case_extras([r["id"] for r in rows], with_events=history)
+    units = {u["id"]: u["name"] for u in store.units(session)}
+    reports, events = store.case_extras([r["id"] for r in rows], with_events=history, s=session)
     batches: dict[int, tuple] = {}
     today, zone = office_today().isoformat(), office_zone()  # looked up once, not once a row
     out = []
     for p in rows:
         if p["batch_id"] not in batches:
-            b = store.batch(p["batch_id"])
+            b = store.batch(p["batch_id"], session)
             batches[p["batch_id"]] = (b, _RowRedactor(b, (b or {}).get("columns") or p["row"]) if redact_ else None)
         batch, rows_redactor = batches[p["batch_id"]]
         view = petition_view(p, batch, redact_, rows_redactor)

@@ -22,6 +22,7 @@ def run_worker(url: str, concurrency: int = 1, stalled_after: float = 10.0) -> N
 
     workbench = WORKER["workbench"] = Workbench(db_url=url, background=False)
     workbench.pipeline()  # models loaded before the first job
+    follower = workbench.start_follower()  # the search index's outbox: what a server could not index at once
     app = queue_app(url)
     heartbeat = max(0.5, stalled_after / 4)
 
@@ -77,6 +78,7 @@ def run_worker(url: str, concurrency: int = 1, stalled_after: float = 10.0) -> N
                     pass
 
     asyncio.run(main())
+    follower.stop()
     workbench.close()
 
 

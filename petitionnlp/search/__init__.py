@@ -139,6 +139,13 @@ class SearchIndex:
     def commit(self) -> None:
         raise NotImplementedError
 
+    def hold_writes(self, wait: float | None = None) -> None:
+        """Begin this index's write transaction now, as the only writer until it commits — across processes and
+        hosts (SQLite: its write lock; PostgreSQL: an advisory lock) — so that what the caller reads next and then
+        writes cannot be overtaken by another writer's older read.  ``wait``: seconds to wait for another writer
+        (then :class:`~petitionnlp.errors.InputError`), else as long as it takes."""
+        raise NotImplementedError
+
     def rollback(self) -> None:
         raise NotImplementedError
 

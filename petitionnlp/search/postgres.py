@@ -128,9 +128,20 @@ class PostgresSearchIndex(SearchIndex):
 
     def _error(self, exc, reason: str) -> InputError:
         """The error to raise for a driver's error: :class:`DatabaseUnavailable` when the server cannot be reached
-        (a connection refused or lost, the server shutting down), else the index's own error."""
-        unreachable = isinstance(exc, (self._psycopg.OperationalError, self._psycopg.InterfaceError))
+        (a connection refused or lost, the server shutting down: no SQLSTATE, class 08 or 57P), else the index's
+        own error (a bad query, a lock not granted in time)."""
+        code = getattr(exc, "sqlstate", None) or ""
+        unreachable = isinstance(exc, self._psycopg.InterfaceError) or isinstance(
+            exc, self._psycopg.OperationalError) and (not code or code.startswith(("08", "57P")))
         return (DatabaseUnavailable if unreachable else InputError)(Errors.E032.format(path=self.path, reason=reason))
+
+    def hold_writes(self, wait: float | None = None) -> None:
+        def lock():
+            if wait is not None:
+                self.db.execute(f"SET LOCAL lock_timeout = '{int(wait * 1000)}ms'")
+            self.db.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (TABLE + ":writers",))
+
+        self._guard(lock)
 
     def commit(self) -> None:
         if not self.db.closed and not self.readonly:

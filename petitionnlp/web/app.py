@@ -336,7 +336,9 @@ def create_app(data_dir=None, background: bool = True, db_url: str | None = None
         from starlette.concurrency import run_in_threadpool
 
         await run_in_threadpool(workbench.warm)  # before the process takes its first request
+        follower = workbench.start_follower()  # the search index catches up with what a request could not do
         yield
+        follower.stop()
         workbench.close()  # the batch in progress finishes before the process ends
 
     # no Swagger UI: it loads its scripts from a CDN, which an office intranet does not reach; /docs is a page
