@@ -59,14 +59,12 @@ def upload(wb, filename: str, data: bytes, user: dict, wait: bool = False, hando
     store = wb.store
     handover_date, reply_days = _date(handover_date, "handover_date"), _days(reply_days)
     safe = "".join(ch for ch in Path(filename or "batch.csv").name if ch not in "/\\\0") or "batch.csv"
-    batch = store.add_batch(name=Path(safe).stem[:200], filename=safe[:255], uploaded_by=user["id"],
-                            state="processing", model_version=wb.model_name(), handover_date=handover_date,
-                            handover_source="form" if handover_date else None, reply_days=reply_days,
-                            working_days=working_days if reply_days is not None else None)
-    file_id = store.add_file(safe, data)
-    store.update_batch(batch["id"], file_id=file_id)
-    store.log(user["username"], "upload", f"batch:{batch['id']}", {"file": safe, "bytes": len(data)})
-    job = store.add_job("batch", user["username"], batch_id=batch["id"])
+    batch, job = store.add_upload(safe, data, {"user": user["username"], "action": "upload",
+                                               "detail": {"file": safe, "bytes": len(data)}},
+                                  name=Path(safe).stem[:200], filename=safe[:255], uploaded_by=user["id"],
+                                  state="processing", model_version=wb.model_name(), handover_date=handover_date,
+                                  handover_source="form" if handover_date else None, reply_days=reply_days,
+                                  working_days=working_days if reply_days is not None else None)
     if wb.queue.inline:
         wb.run_job(job["id"])
     elif wait and not wb.shared:
@@ -78,7 +76,11 @@ def upload(wb, filename: str, data: bytes, user: dict, wait: bool = False, hando
     elif _count_rows(wb, batch["id"]) is not None:
         try:
             wb.queue.submit(job["id"])
-        except Exception:
+        except Exception as exc:
+            from .database import database_unreachable
+
+            if database_unreachable(exc):
+                raise  # the batch and its queued job are stored: a worker sends the job again (requeue)
             message = "任务未能排队，请重新上传 (the job could not be queued: upload again)"
             try:
                 store.update_job(job["id"], state="failed", message=message)

@@ -397,6 +397,42 @@ class Store:
             s.flush()
             return _row(b)
 
+    def add_upload(self, file_name: str, data: bytes, audit: dict, **batch_fields) -> tuple[dict, dict]:
+        """An upload stored whole or not at all: the batch, its file, its audit event and its job (queued), in one
+        transaction — no batch without its file or its job when the database goes away in the middle.
+        (the batch, the job)."""
+        with self.writing.begin() as s:
+            f = StoredFile(sha256=hashlib.sha256(data).hexdigest(), name=file_name[:255], size=len(data), data=data)
+            s.add(f)
+            s.flush()
+            b = Batch(**batch_fields, file_id=f.id)
+            s.add(b)
+            s.flush()
+            s.add(AuditEvent(**{**audit, "target": f"batch:{b.id}"}))
+            j = Job(kind="batch", state="queued", created_by=audit.get("user"), batch_id=b.id, progress=0.0,
+                    attempts=0)
+            s.add(j)
+            s.flush()
+            return _row(b), _row(j)
+
+    def unqueued_jobs(self, task_name: str, older_than: float = 30.0) -> list[dict]:
+        """PostgreSQL: the workbench's jobs queued or running for more than ``older_than`` seconds that no message
+        of the job queue stands for (the server that stored the job lost the database before it could send it,
+        or the queue gave up retrying): to be sent again."""
+        from sqlalchemy import text
+
+        if not self.shared:
+            return []
+        with self.session() as s:
+            if s.execute(text("SELECT to_regclass('procrastinate_jobs')")).scalar() is None:
+                return []
+            rows = s.execute(text(
+                "SELECT j.id, j.kind FROM jobs j WHERE j.state IN ('queued', 'running') AND j.created_at < :before "
+                "AND NOT EXISTS (SELECT 1 FROM procrastinate_jobs p WHERE p.task_name = :task "
+                "AND p.args->>'job_id' = j.id::text AND p.status IN ('todo', 'doing')) ORDER BY j.id"),
+                {"before": now() - dt.timedelta(seconds=older_than), "task": task_name})
+            return [dict(r._mapping) for r in rows]
+
     def update_batch(self, batch_id: int, **fields) -> None:
         with self.writing.begin() as s:
             b = s.get(Batch, batch_id)

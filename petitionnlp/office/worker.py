@@ -30,6 +30,10 @@ def run_worker(url: str, concurrency: int = 1, stalled_after: float = 10.0) -> N
         while True:
             await asyncio.sleep(stalled_after / 2)
             try:
+                await requeue(app, workbench)
+            except Exception:  # noqa: BLE001 — the database is away; try again next round
+                log.warning("cannot look for unqueued jobs", exc_info=False)
+            try:
                 stalled = await app.job_manager.get_stalled_jobs(task_name=TASK_NAME,
                                                                  seconds_since_heartbeat=stalled_after)
                 for job in stalled:
@@ -80,6 +84,26 @@ def run_worker(url: str, concurrency: int = 1, stalled_after: float = 10.0) -> N
     asyncio.run(main())
     follower.stop()
     workbench.close()
+
+
+async def requeue(app, workbench) -> int:
+    """Send again the jobs the queue has no message for (:meth:`.store.Store.unqueued_jobs`); how many.  A job
+    sent twice is harmless: the second run finds it done, or goes on after the rows the first stored."""
+    import asyncio
+
+    from procrastinate.exceptions import AlreadyEnqueued
+
+    n = 0
+    for job in await asyncio.to_thread(workbench.store.unqueued_jobs, TASK_NAME):
+        kind = job["kind"]
+        try:
+            await app.tasks[TASK_NAME].configure(lock=kind if kind in ("retrain", "reindex") else None,
+                                                 queueing_lock=f"job:{job['id']}").defer_async(job_id=job["id"])
+        except AlreadyEnqueued:
+            continue
+        log.warning("job %s had no message in the queue: sent again", job["id"])
+        n += 1
+    return n
 
 
 def worker(db_url: str | None = None, concurrency: int | None = None) -> None:
