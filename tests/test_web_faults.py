@@ -267,3 +267,158 @@ def test_a_correction_whose_index_update_fails_is_stored_answered_200_and_the_in
     assert not wb.store.to_follow([("petition", pid)])
     audit = client.get("/api/v1/audit", headers=token(client, "admin")).json()["events"]
     assert sum(e["action"] == "correct" and e["target"] == f"petition:{pid}" for e in audit) == 1
+
+
+# ------------------------------------------------------------------------ an upload: all of it, or nothing
+
+def _counts(store) -> dict:
+    """How many batches, stored files, jobs and upload audit events the database holds."""
+    from sqlalchemy import func, select
+
+    from petitionnlp.office.tables import AuditEvent, Batch, Job, StoredFile
+
+    with store.session() as s:
+        return {"batches": s.scalar(select(func.count()).select_from(Batch)),
+                "files": s.scalar(select(func.count()).select_from(StoredFile)),
+                "jobs": s.scalar(select(func.count()).select_from(Job)),
+                "uploads": s.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "upload"))}
+
+
+def _away(what: str):
+    """The error a database that went away raises (as SQLAlchemy wraps the driver's)."""
+    from sqlalchemy.exc import OperationalError
+
+    return OperationalError(what, {}, Exception("server closed the connection unexpectedly"))
+
+
+def test_an_upload_is_stored_whole_or_not_at_all(office):
+    """The database goes away at the upload's last insert (its job, after its file, batch and audit event): the
+    answer is 503, and none of them is stored; uploaded again once it is back, the batch is stored once, whole."""
+    from sqlalchemy import event
+
+    from petitionnlp.office.tables import Job
+
+    client, ed, wb = office["client"], office["ed"], office["wb"]
+    before = _counts(wb.store)
+
+    def fail_at_the_job(session, *_):
+        if any(isinstance(o, Job) for o in session.new):
+            raise _away("INSERT INTO jobs")
+
+    event.listen(wb.store.writing, "before_flush", fail_at_the_job)
+    try:
+        r = client.post("/api/v1/batches", files={"file": ("半截.csv", table(ROWS))}, headers=ed)
+    finally:
+        event.remove(wb.store.writing, "before_flush", fail_at_the_job)
+    _unavailable(r)
+    assert "数据库" in r.json()["error"]
+    assert _counts(wb.store) == before  # no batch without its file, job or audit event: nothing at all
+    r = client.post("/api/v1/batches", files={"file": ("半截.csv", table(ROWS))}, headers=ed)
+    assert r.status_code == 201 and r.json()["rows"] == len(ROWS) and r.json()["state"] == "done", r.text
+    assert _counts(wb.store) == {k: v + 1 for k, v in before.items()}
+
+
+def test_an_unreadable_upload_is_refused_with_its_record_and_without_its_file(backend, tmp_path):
+    """Where a job thread or a worker stores the rows, the file is read through before anything is stored: an
+    unreadable one is answered 422 with the reason (no server path), the batch and its job stored failed, in
+    the audit log, its bytes not kept."""
+    from petitionnlp.web.app import create_app
+
+    app = create_app(backend["data_dir"], background=True, db_url=backend["db_url"])
+    make_office(app.state.workbench.store)
+    wb = app.state.workbench
+    wb.queue.submit = lambda job_id: None  # nothing is to be sent: the file is refused before
+    with TestClient(app) as client:
+        ed = token(client, "ed")
+        before = _counts(wb.store)
+        r = client.post("/api/v1/batches", files={"file": ("坏表.xlsx", b"PK\x03\x04 not a workbook")}, headers=ed)
+        assert r.status_code == 422 and set(r.json()) == {"error"}, r.text
+        assert "/" not in r.json()["error"].replace("YYYY-MM-DD", "") and "Traceback" not in r.text
+        after = _counts(wb.store)
+        assert after == {**{k: v + 1 for k, v in before.items()}, "files": before["files"]}
+        batch = wb.store.batches(limit=1)[0]
+        job = wb.store.batch_job(batch["id"])
+        assert batch["state"] == "failed" and batch["file_id"] is None and batch["message"]
+        assert job["state"] == "failed" and job["message"] == batch["message"]
+
+
+def test_a_batch_interrupted_by_the_database_is_answered_stored_and_finished_by_the_job_thread(tmp_path,
+                                                                                               monkeypatch):
+    """SQLite, a server waiting for the rows: the database goes away after the first rows are stored.  The
+    answer tells what is true — the batch is stored and will be finished (201, state processing, O400) — and
+    the job thread's sweeper goes on after the stored rows once it is back: every row once, in order."""
+    from petitionnlp.web.app import create_app
+
+    monkeypatch.setenv("PETITIONNLP_BATCH_CHUNK_ROWS", "2")
+    app = create_app(tmp_path / "data", background=True)
+    wb = app.state.workbench
+    make_office(wb.store)
+    real, calls = wb.store.add_chunk, []
+
+    def add_chunk(*args, **kwargs):
+        calls.append(1)
+        if len(calls) in (2, 3):  # the second chunk fails, and its first retry too
+            raise _away("INSERT INTO petitions")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(wb.store, "add_chunk", add_chunk)
+    with TestClient(app) as client:
+        ed = token(client, "ed")
+        r = client.post("/api/v1/batches", files={"file": ("中断.csv", table(ROWS))}, headers=ed)
+        assert r.status_code == 201, r.text
+        up = r.json()
+        assert up["state"] == "processing" and up["message"].startswith("[O400]") and up["job_id"]
+        deadline = time.monotonic() + 60
+        while (job := client.get(f"/api/v1/jobs/{up['job_id']}", headers=ed).json())["state"] not in (
+                "done", "failed") and time.monotonic() < deadline:
+            time.sleep(0.3)
+        assert job["state"] == "done", job
+        got = client.get(f"/api/v1/batches/{up['batch_id']}/petitions", headers=ed).json()["petitions"]
+        assert [p["row"]["受理编号"] for p in got] == [row[0] for row in ROWS]  # once each, in order
+        assert client.get(f"/api/v1/batches/{up['batch_id']}", headers=ed).json()["state"] == "done"
+        audit = client.get("/api/v1/audit", headers=token(client, "admin")).json()["events"]
+        assert sum(e["action"] == "upload" and e["target"] == f"batch:{up['batch_id']}" for e in audit) == 1
+
+
+def test_an_upload_whose_job_could_not_be_sent_is_answered_stored_and_a_worker_sweeps_it(pg_cluster, pg_url,
+                                                                                          tmp_path):
+    """PostgreSQL: the server stores an upload, then loses the database before it can send the job to the queue.
+    The answer says the batch is stored (201, O400: do not upload it again); a worker started afterwards finds
+    the job the queue has no message for and runs it: every row once, in order."""
+    import signal
+
+    from procrastinate.exceptions import ConnectorException
+
+    from petitionnlp.office.store import Store
+    from petitionnlp.web.app import create_app
+    from test_web_shared import Proc
+
+    Store(url=pg_url).migrate()
+    app = create_app(tmp_path / "scratch", background=True, db_url=pg_url)
+    wb = app.state.workbench
+    make_office(wb.store)
+
+    def submit(job_id):
+        raise ConnectorException("could not send the job: connection refused")
+
+    wb.queue.submit = submit
+    worker = None
+    with TestClient(app) as client:
+        ed = token(client, "ed")
+        r = client.post("/api/v1/batches", files={"file": ("未排队.csv", table(ROWS))}, headers=ed)
+        assert r.status_code == 201, r.text
+        up = r.json()
+        assert up["state"] == "processing" and up["rows"] == len(ROWS) and up["message"].startswith("[O400]")
+        assert client.get(f"/api/v1/jobs/{up['job_id']}", headers=ed).json()["state"] == "queued"
+        try:
+            worker = Proc("worker", "--db-url", pg_url, cwd=tmp_path)  # its sweeper: jobs older than 10 s
+            deadline = time.monotonic() + 180
+            while (job := client.get(f"/api/v1/jobs/{up['job_id']}", headers=ed).json())["state"] not in (
+                    "done", "failed") and time.monotonic() < deadline:
+                time.sleep(0.5)
+        finally:
+            if worker is not None:
+                worker.kill(signal.SIGTERM)
+        assert job["state"] == "done", (job, open(worker.log.name, errors="replace").read()[-2000:])
+        got = client.get(f"/api/v1/batches/{up['batch_id']}/petitions", headers=ed).json()["petitions"]
+        assert [p["row"]["受理编号"] for p in got] == [row[0] for row in ROWS]

@@ -49,45 +49,92 @@ def _days(value) -> int | None:
 
 def upload(wb, filename: str, data: bytes, user: dict, wait: bool = False, handover_date: str | None = None,
            reply_days: int | None = None, working_days: bool | None = None) -> dict:
-    """Store an uploaded file and queue its classification; the batch record and its ``job_id``.  The file is
-    read once here: an unreadable one is refused at once (state ``failed``) and not kept.  ``wait``: on SQLite the
-    rows are stored when this returns (repeats and the search index follow in the background); on PostgreSQL a
-    worker stores them.  ``handover_date`` (else a title row's, a date column's or today) and ``reply_days``
-    (calendar days unless ``working_days``; else the triage rules') give each case its reply deadline."""
+    """Store an uploaded file and queue its classification; the batch record as stored and its ``job_id``.
+
+    The upload is one transaction (:meth:`.store.Store.add_upload`): the file, the batch, its audit event and its
+    job are stored together or not at all.  Where a queue runs the job, the file is read through first (before
+    anything is stored): an unreadable one is refused at once (state ``failed``, the file not kept).  ``wait``: on
+    SQLite the rows are stored when this returns (repeats and the search index follow in the background); on
+    PostgreSQL a worker stores them.  Once the upload is stored, the answer says so even when the database goes
+    away afterwards: the job stays queued and is carried out when it is back (the sweepers: the job thread's
+    retry on SQLite, every worker's :func:`.worker.requeue` on PostgreSQL), after the rows already stored.
+    ``handover_date`` (else a title row's, a date column's or today) and ``reply_days`` (calendar days unless
+    ``working_days``; else the triage rules') give each case its reply deadline."""
+    from .database import database_unreachable, unreachable_classes
+
     if not data:
         raise Invalid(Messages.O221)
     store = wb.store
     handover_date, reply_days = _date(handover_date, "handover_date"), _days(reply_days)
     safe = "".join(ch for ch in Path(filename or "batch.csv").name if ch not in "/\\\0") or "batch.csv"
-    batch, job = store.add_upload(safe, data, {"user": user["username"], "action": "upload",
-                                               "detail": {"file": safe, "bytes": len(data)}},
-                                  name=Path(safe).stem[:200], filename=safe[:255], uploaded_by=user["id"],
-                                  state="processing", model_version=wb.model_name(), handover_date=handover_date,
-                                  handover_source="form" if handover_date else None, reply_days=reply_days,
-                                  working_days=working_days if reply_days is not None else None)
+    queued = not wb.queue.inline and not (wait and not wb.shared)
+    read = _read_through(wb, safe, data) if queued else {}
+    fields = dict(name=Path(safe).stem[:200], filename=safe[:255], uploaded_by=user["id"], state="processing",
+                  model_version=wb.model_name(), handover_date=handover_date,
+                  handover_source="form" if handover_date else None, reply_days=reply_days,
+                  working_days=working_days if reply_days is not None else None)
+    if "refused" in read:  # not kept: the batch says why, its job failed with it
+        fields.update(state="failed", message=read["refused"])
+    else:
+        fields.update(read)
+    batch, job = store.add_upload(safe, data if "refused" not in read else None,
+                                  {"user": user["username"], "action": "upload",
+                                   "detail": {"file": safe, "bytes": len(data)}}, **fields)
+    stored = {**batch, "job_id": job["id"]}
+    if batch["state"] == "failed":
+        return stored
     if wb.queue.inline:
         wb.run_job(job["id"])
-    elif wait and not wb.shared:
-        store.start_job(job["id"])
-        if store_rows(wb, batch["id"]):
+    elif not queued:  # SQLite, waiting for the rows
+        try:
+            store.start_job(job["id"])
+            ok = store_rows(wb, batch["id"])
+        except Exception as exc:
+            if not database_unreachable(exc):
+                raise
+            wb.queue.submit(job["id"])  # the job thread goes on after the stored rows once the database is back
+            return {**stored, "message": Messages.O400}
+        if ok:
             wb.queue.submit_call(_finish_job, wb, job["id"], batch["id"])
         else:
             store.update_job(job["id"], state="failed", message=store.batch(batch["id"])["message"])
-    elif _count_rows(wb, batch["id"]) is not None:
+    else:
         try:
             wb.queue.submit(job["id"])
         except Exception as exc:
-            from .database import database_unreachable
-
-            if database_unreachable(exc):
-                raise  # the batch and its queued job are stored: a worker sends the job again (requeue)
+            if isinstance(exc, tuple(unreachable_classes())) or database_unreachable(exc):
+                # stored with its job queued: a worker's sweeper sends the job (worker.requeue)
+                return {**stored, "message": Messages.O400}
             message = "任务未能排队，请重新上传 (the job could not be queued: upload again)"
             try:
                 store.update_job(job["id"], state="failed", message=message)
                 store.update_batch(batch["id"], state="failed", message=message)
             finally:
                 raise
-    return {**store.batch(batch["id"]), "job_id": job["id"]}
+    try:
+        return {**store.batch(batch["id"]), "job_id": job["id"]}
+    except Exception as exc:
+        if not database_unreachable(exc):
+            raise
+        return {**stored, "message": Messages.O400}  # stored; how far it got cannot be read now
+
+
+def _read_through(wb, filename: str, data: bytes) -> dict:
+    """An uploaded file read through before it is stored (no classification): ``{"rows", "columns",
+    "text_column"}``, or ``{"refused": why}`` (the reason as a clerk reads it, without a server path)."""
+    suffix = Path(filename).suffix.lower()
+    with tempfile.TemporaryDirectory(dir=wb.data_dir, prefix="upload-") as tmp:
+        path = Path(tmp) / f"upload{suffix}"
+        path.write_bytes(data)
+        try:
+            source = open_batch(str(path))
+            try:
+                n = sum(len(chunk) for chunk in source.chunks())
+            finally:
+                source.close()
+        except PetitionNLPError as exc:
+            return {"refused": scrub(str(exc), path, wb.data_dir)[:2000]}
+    return {"rows": n, "columns": source.columns, "text_column": source.text_column}
 
 
 def _finish_job(wb, job_id: int, batch_id: int) -> None:
@@ -115,21 +162,6 @@ def _refuse(wb, batch: dict, exc: Exception, path: Path) -> None:
     wb.store.update_batch(batch["id"], state="failed", message=scrub(str(exc), path, wb.data_dir))
     if batch.get("file_id"):
         wb.store.drop_file(batch["file_id"])  # a refused file is not kept on the server
-
-
-def _count_rows(wb, batch_id: int) -> int | None:
-    """Read the uploaded file through (no classification): its rows, or None when it is refused."""
-    batch = wb.store.batch(batch_id)
-    with _uploaded(wb, batch) as path:
-        try:
-            source = open_batch(str(path))
-            n = sum(len(chunk) for chunk in source.chunks())
-            source.close()
-        except PetitionNLPError as exc:
-            _refuse(wb, batch, exc, path)
-            return None
-    wb.store.update_batch(batch_id, rows=n, columns=source.columns, text_column=source.text_column)
-    return n
 
 
 def store_rows(wb, batch_id: int) -> bool:

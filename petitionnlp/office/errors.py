@@ -101,3 +101,6 @@ class Messages:
     O303 = "[O303] 批次中已有 {n} 件报送了办理情况，不能撤回 (the batch has reports)"
     O304 = "[O304] 批次已撤回 (the batch is withdrawn)"
     O305 = "[O305] 此件所在批次已撤回 (the petition's batch is withdrawn)"
+    # stored, the rest waits for the database
+    O400 = ("[O400] 批次已保存，数据库暂时无法连接：恢复后自动继续处理，请勿重复上传 "
+            "(the batch is stored; it is processed once the database is back: do not upload it again)")

@@ -67,8 +67,9 @@ def retrain(wb, user: dict, wait: bool = False) -> dict:
     records = wb.store.training_records()
     if not any(r["types"] for r in records):
         raise Conflict(Messages.O220)
-    wb.store.log(user["username"], "retrain", None, {"records": len(records)})
-    job = wb.store.add_job("retrain", user["username"], payload={"records": len(records)})
+    job = wb.store.add_job("retrain", user["username"], payload={"records": len(records)},
+                           audit={"user": user["username"], "action": "retrain", "target": None,
+                                  "detail": {"records": len(records)}})
     if wait:
         done = wb.run_job(job["id"])
         if done["state"] != "done":

@@ -175,12 +175,16 @@ class Store:
 
     # -------------------------------------------------------------------------------------------- jobs
     def add_job(self, kind: str, created_by: str | None, batch_id: int | None = None,
-                payload: dict | None = None) -> dict:
+                payload: dict | None = None, audit: dict | None = None) -> dict:
+        """A job, queued, and the audit event of the person who asked for it (its ``target`` the job when it
+        names none), in one transaction."""
         with self.writing.begin() as s:
             j = Job(kind=kind, state="queued", created_by=created_by, batch_id=batch_id, payload=payload,
                     progress=0.0, attempts=0)
             s.add(j)
             s.flush()
+            if audit:
+                s.add(AuditEvent(**{"target": f"job:{j.id}", **audit}))
             return _row(j)
 
     def job(self, job_id: int) -> dict | None:
@@ -397,20 +401,26 @@ class Store:
             s.flush()
             return _row(b)
 
-    def add_upload(self, file_name: str, data: bytes, audit: dict, **batch_fields) -> tuple[dict, dict]:
-        """An upload stored whole or not at all: the batch, its file, its audit event and its job (queued), in one
-        transaction — no batch without its file or its job when the database goes away in the middle.
-        (the batch, the job)."""
+    def add_upload(self, file_name: str, data: bytes | None, audit: dict, **batch_fields) -> tuple[dict, dict]:
+        """An upload stored whole or not at all, in one transaction: its file (none for a refused one: ``data``
+        None), the batch, its audit event and its job (queued; failed with the batch's message when the batch
+        is) — never a batch without its file, its job or its audit event when the database goes away in the
+        middle.  (the batch, the job)."""
         with self.writing.begin() as s:
-            f = StoredFile(sha256=hashlib.sha256(data).hexdigest(), name=file_name[:255], size=len(data), data=data)
-            s.add(f)
-            s.flush()
-            b = Batch(**batch_fields, file_id=f.id)
+            if data is not None:
+                f = StoredFile(sha256=hashlib.sha256(data).hexdigest(), name=file_name[:255], size=len(data),
+                               data=data)
+                s.add(f)
+                s.flush()
+                batch_fields["file_id"] = f.id
+            b = Batch(**batch_fields)
             s.add(b)
             s.flush()
             s.add(AuditEvent(**{**audit, "target": f"batch:{b.id}"}))
-            j = Job(kind="batch", state="queued", created_by=audit.get("user"), batch_id=b.id, progress=0.0,
-                    attempts=0)
+            failed = b.state == "failed"
+            j = Job(kind="batch", state="failed" if failed else "queued", created_by=audit.get("user"),
+                    batch_id=b.id, progress=0.0, attempts=0, message=b.message if failed else None,
+                    finished_at=now() if failed else None)
             s.add(j)
             s.flush()
             return _row(b), _row(j)

@@ -176,7 +176,9 @@ class Workbench:
     # -------------------------------------------------------------------------------------- batches
     def upload(self, filename: str, data: bytes, user: dict, wait: bool = False, handover_date: str | None = None,
                reply_days: int | None = None, working_days: bool | None = None) -> dict:
-        return batches.upload(self, filename, data, user, wait, handover_date, reply_days, working_days)
+        """The batch as stored, as ``user`` reads it, and its ``job_id`` (:func:`.batches.upload`)."""
+        got = batches.upload(self, filename, data, user, wait, handover_date, reply_days, working_days)
+        return {**batch_view(got, redacts(user)), "job_id": got["job_id"]}
 
     def batches(self, user: dict) -> list[dict]:
         return [batch_view(b, redacts(user)) for b in self.store.batches()]
@@ -333,8 +335,7 @@ class Workbench:
 
     def reindex(self, user: dict) -> dict:
         """Queue a rebuild of the search index from every stored case and briefing; the job as the API shows it."""
-        job = self.store.add_job("reindex", user["username"])
-        self.store.log(user["username"], "reindex", f"job:{job['id']}")
+        job = self.store.add_job("reindex", user["username"], audit={"user": user["username"], "action": "reindex"})
         self.queue.submit(job["id"])
         return self.job(user, job["id"])
 

@@ -17,7 +17,8 @@ log = logging.getLogger("petitionnlp.jobs")
 def run_worker(url: str, concurrency: int = 1, stalled_after: float = 10.0) -> None:
     """A worker: takes jobs from the queue until stopped (SIGINT/SIGTERM: the running jobs finish first).
     Every ``stalled_after`` / 2 seconds it hands back to the queue the jobs of workers whose heartbeat is older
-    than ``stalled_after`` seconds (killed, or their host gone)."""
+    than ``stalled_after`` seconds (killed, or their host gone), and sends again the stored jobs the queue has
+    no message for (:func:`requeue`); its follower brings the search index to what the outbox names."""
     import asyncio
 
     workbench = WORKER["workbench"] = Workbench(db_url=url, background=False)
@@ -30,7 +31,7 @@ def run_worker(url: str, concurrency: int = 1, stalled_after: float = 10.0) -> N
         while True:
             await asyncio.sleep(stalled_after / 2)
             try:
-                await requeue(app, workbench)
+                await requeue(app, workbench, older_than=max(10.0, 2 * stalled_after))
             except Exception:  # noqa: BLE001 — the database is away; try again next round
                 log.warning("cannot look for unqueued jobs", exc_info=False)
             try:
@@ -86,15 +87,17 @@ def run_worker(url: str, concurrency: int = 1, stalled_after: float = 10.0) -> N
     workbench.close()
 
 
-async def requeue(app, workbench) -> int:
-    """Send again the jobs the queue has no message for (:meth:`.store.Store.unqueued_jobs`); how many.  A job
-    sent twice is harmless: the second run finds it done, or goes on after the rows the first stored."""
+async def requeue(app, workbench, older_than: float = 30.0) -> int:
+    """The sweeper of jobs a dead server or worker left: send again the jobs stored ``older_than`` seconds ago or
+    more that the queue has no message for (:meth:`.store.Store.unqueued_jobs`: the server lost the database
+    between storing an upload and sending its job, or the queue gave up retrying); how many.  A job sent twice is
+    harmless: the second run finds it done, or goes on after the rows the first stored."""
     import asyncio
 
     from procrastinate.exceptions import AlreadyEnqueued
 
     n = 0
-    for job in await asyncio.to_thread(workbench.store.unqueued_jobs, TASK_NAME):
+    for job in await asyncio.to_thread(workbench.store.unqueued_jobs, TASK_NAME, older_than):
         kind = job["kind"]
         try:
             await app.tasks[TASK_NAME].configure(lock=kind if kind in ("retrain", "reindex") else None,
