@@ -346,7 +346,8 @@ def test_a_batch_interrupted_by_the_database_is_answered_stored_and_finished_by_
                                                                                                monkeypatch):
     """SQLite, a server waiting for the rows: the database goes away after the first rows are stored.  The
     answer tells what is true — the batch is stored and will be finished (201, state processing, O400) — and
-    the job thread's sweeper goes on after the stored rows once it is back: every row once, in order."""
+    the job thread's sweeper goes on after the stored rows once it is back (and once more when the database
+    goes away while it looks for repeats): every row once, in order, the batch done."""
     from petitionnlp.web.app import create_app
 
     monkeypatch.setenv("PETITIONNLP_BATCH_CHUNK_ROWS", "2")
@@ -362,6 +363,15 @@ def test_a_batch_interrupted_by_the_database_is_answered_stored_and_finished_by_
         return real(*args, **kwargs)
 
     monkeypatch.setattr(wb.store, "add_chunk", add_chunk)
+    real_updates, update_calls = wb.store.update_petitions, []
+
+    def update_petitions(*args, **kwargs):  # the repeats after the rows: away once more
+        update_calls.append(1)
+        if len(update_calls) == 1:
+            raise _away("UPDATE petitions")
+        return real_updates(*args, **kwargs)
+
+    monkeypatch.setattr(wb.store, "update_petitions", update_petitions)
     with TestClient(app) as client:
         ed = token(client, "ed")
         r = client.post("/api/v1/batches", files={"file": ("中断.csv", table(ROWS))}, headers=ed)
@@ -372,7 +382,7 @@ def test_a_batch_interrupted_by_the_database_is_answered_stored_and_finished_by_
         while (job := client.get(f"/api/v1/jobs/{up['job_id']}", headers=ed).json())["state"] not in (
                 "done", "failed") and time.monotonic() < deadline:
             time.sleep(0.3)
-        assert job["state"] == "done", job
+        assert job["state"] == "done" and len(update_calls) == 2, job
         got = client.get(f"/api/v1/batches/{up['batch_id']}/petitions", headers=ed).json()["petitions"]
         assert [p["row"]["受理编号"] for p in got] == [row[0] for row in ROWS]  # once each, in order
         assert client.get(f"/api/v1/batches/{up['batch_id']}", headers=ed).json()["state"] == "done"

@@ -60,7 +60,7 @@ def upload(wb, filename: str, data: bytes, user: dict, wait: bool = False, hando
     retry on SQLite, every worker's :func:`.worker.requeue` on PostgreSQL), after the rows already stored.
     ``handover_date`` (else a title row's, a date column's or today) and ``reply_days`` (calendar days unless
     ``working_days``; else the triage rules') give each case its reply deadline."""
-    from .database import database_unreachable, unreachable_classes
+    from .database import database_unreachable, queue_unreachable
 
     if not data:
         raise Invalid(Messages.O221)
@@ -102,7 +102,7 @@ def upload(wb, filename: str, data: bytes, user: dict, wait: bool = False, hando
         try:
             wb.queue.submit(job["id"])
         except Exception as exc:
-            if isinstance(exc, tuple(unreachable_classes())) or database_unreachable(exc):
+            if queue_unreachable(exc):
                 # stored with its job queued: a worker's sweeper sends the job (worker.requeue)
                 return {**stored, "message": Messages.O400}
             message = "任务未能排队，请重新上传 (the job could not be queued: upload again)"
@@ -138,10 +138,20 @@ def _read_through(wb, filename: str, data: bytes) -> dict:
 
 
 def _finish_job(wb, job_id: int, batch_id: int) -> None:
-    finish(wb, batch_id)
-    b = wb.store.batch(batch_id)
-    wb.store.update_job(job_id, state="done", progress=1.0, message=b["message"],
-                        result={"rows": b["rows"], "errors": b["errors"]})
+    """In the job thread, after the rows were stored while the upload waited: repeats and the index, then the
+    job done.  Interrupted by the database, the whole job runs again later (its rows are all stored: it only
+    finishes)."""
+    from .database import database_unreachable
+
+    try:
+        finish(wb, batch_id)
+        b = wb.store.batch(batch_id)
+        wb.store.update_job(job_id, state="done", progress=1.0, message=b["message"],
+                            result={"rows": b["rows"], "errors": b["errors"]})
+    except Exception as exc:
+        if not database_unreachable(exc):
+            raise
+        wb.queue.later(job_id)
 
 
 @contextmanager

@@ -104,3 +104,5 @@ class Messages:
     # stored, the rest waits for the database
     O400 = ("[O400] 批次已保存，数据库暂时无法连接：恢复后自动继续处理，请勿重复上传 "
             "(the batch is stored; it is processed once the database is back: do not upload it again)")
+    O401 = ("[O401] 任务已保存，数据库暂时无法连接：恢复后自动执行，请勿重复提交 "
+            "(the job is stored; it runs once the database is back: do not ask again)")

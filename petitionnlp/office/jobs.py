@@ -80,12 +80,14 @@ class ThreadQueue:
             if not database_unreachable(exc):
                 log.exception("job %s interrupted", job_id)
                 return
-            wait = min(self.RETRY_MAX_WAIT, 2.0 * 2 ** attempt)
-            log.warning("job %s interrupted: the database is away (%s); again in %.0f s", job_id,
-                        type(exc).__name__, wait)
-            timer = threading.Timer(wait, self._again, (job_id, attempt + 1))
-            timer.daemon = True
-            timer.start()
+            log.warning("job %s interrupted: the database is away (%s)", job_id, type(exc).__name__)
+            self.later(job_id, attempt)
+
+    def later(self, job_id: int, attempt: int = 0) -> None:
+        """Run the job again after a pause that grows with ``attempt`` (the database is away now)."""
+        timer = threading.Timer(min(self.RETRY_MAX_WAIT, 2.0 * 2 ** attempt), self._again, (job_id, attempt + 1))
+        timer.daemon = True
+        timer.start()
 
     def _again(self, job_id: int, attempt: int) -> None:
         if self.closing.is_set():

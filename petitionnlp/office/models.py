@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import PetitionNLPError
+from .database import queue_unreachable
 from .errors import Conflict, Messages
 
 __all__ = ["model_dir", "model_name", "retrain", "train_version", "activate", "deactivate", "card_summary"]
@@ -75,7 +76,13 @@ def retrain(wb, user: dict, wait: bool = False) -> dict:
         if done["state"] != "done":
             raise Conflict(done["message"])
         return next(m for m in wb.store.model_versions() if m["id"] == done["result"]["version_id"])
-    wb.queue.submit(job["id"])
+    try:
+        wb.queue.submit(job["id"])
+    except Exception as exc:
+        if not queue_unreachable(exc):
+            raise
+        # stored, queued: a worker's sweeper sends it (worker.requeue)
+        return {"started": True, "records": len(records), "job_id": job["id"], "message": Messages.O401}
     return {"started": True, "records": len(records), "job_id": job["id"]}
 
 
