@@ -393,8 +393,9 @@ def test_a_batch_interrupted_by_the_database_is_answered_stored_and_finished_by_
 def test_an_upload_whose_job_could_not_be_sent_is_answered_stored_and_a_worker_sweeps_it(pg_cluster, pg_url,
                                                                                           tmp_path):
     """PostgreSQL: the server stores an upload, then loses the database before it can send the job to the queue.
-    The answer says the batch is stored (201, O400: do not upload it again); a worker started afterwards finds
-    the job the queue has no message for and runs it: every row once, in order."""
+    The answer says the batch is stored (201, O400: do not upload it again), a re-indexing likewise (202, O401);
+    a worker started afterwards finds the jobs the queue has no message for and runs them: every row once, in
+    order."""
     import signal
 
     from procrastinate.exceptions import ConnectorException
@@ -420,15 +421,23 @@ def test_an_upload_whose_job_could_not_be_sent_is_answered_stored_and_a_worker_s
         up = r.json()
         assert up["state"] == "processing" and up["rows"] == len(ROWS) and up["message"].startswith("[O400]")
         assert client.get(f"/api/v1/jobs/{up['job_id']}", headers=ed).json()["state"] == "queued"
+        admin = token(client, "admin")
+        r = client.post("/api/v1/index/rebuild", headers=admin)  # a re-indexing, the same way
+        assert r.status_code == 202 and r.json()["state"] == "queued" and r.json()["message"].startswith("[O401]")
+        rebuild = r.json()["id"]
+        audit = client.get("/api/v1/audit", headers=admin).json()["events"]
+        assert [e["target"] for e in audit if e["action"] == "reindex"] == [f"job:{rebuild}"]
         try:
             worker = Proc("worker", "--db-url", pg_url, cwd=tmp_path)  # its sweeper: jobs older than 10 s
             deadline = time.monotonic() + 180
-            while (job := client.get(f"/api/v1/jobs/{up['job_id']}", headers=ed).json())["state"] not in (
-                    "done", "failed") and time.monotonic() < deadline:
+            while {client.get(f"/api/v1/jobs/{j}", headers=ed).json()["state"] for j in (up["job_id"], rebuild)} - {
+                    "done", "failed"} and time.monotonic() < deadline:
                 time.sleep(0.5)
         finally:
             if worker is not None:
                 worker.kill(signal.SIGTERM)
+        job = client.get(f"/api/v1/jobs/{up['job_id']}", headers=ed).json()
         assert job["state"] == "done", (job, open(worker.log.name, errors="replace").read()[-2000:])
+        assert client.get(f"/api/v1/jobs/{rebuild}", headers=ed).json()["state"] == "done"
         got = client.get(f"/api/v1/batches/{up['batch_id']}/petitions", headers=ed).json()["petitions"]
         assert [p["row"]["受理编号"] for p in got] == [row[0] for row in ROWS]

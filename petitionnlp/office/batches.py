@@ -122,10 +122,7 @@ def upload(wb, filename: str, data: bytes, user: dict, wait: bool = False, hando
 def _read_through(wb, filename: str, data: bytes) -> dict:
     """An uploaded file read through before it is stored (no classification): ``{"rows", "columns",
     "text_column"}``, or ``{"refused": why}`` (the reason as a clerk reads it, without a server path)."""
-    suffix = Path(filename).suffix.lower()
-    with tempfile.TemporaryDirectory(dir=wb.data_dir, prefix="upload-") as tmp:
-        path = Path(tmp) / f"upload{suffix}"
-        path.write_bytes(data)
+    with _as_file(wb, filename, data, "upload-") as path:
         try:
             source = open_batch(str(path))
             try:
@@ -135,6 +132,16 @@ def _read_through(wb, filename: str, data: bytes) -> dict:
         except PetitionNLPError as exc:
             return {"refused": scrub(str(exc), path, wb.data_dir)[:2000]}
     return {"rows": n, "columns": source.columns, "text_column": source.text_column}
+
+
+@contextmanager
+def _as_file(wb, filename: str, data: bytes, prefix: str):
+    """Uploaded bytes as a local temporary file with the upload's suffix (open_batch reads paths), removed
+    after use."""
+    with tempfile.TemporaryDirectory(dir=wb.data_dir, prefix=prefix) as tmp:
+        path = Path(tmp) / f"upload{Path(filename).suffix.lower()}"
+        path.write_bytes(data)
+        yield path
 
 
 def _finish_job(wb, job_id: int, batch_id: int) -> None:
@@ -156,15 +163,11 @@ def _finish_job(wb, job_id: int, batch_id: int) -> None:
 
 @contextmanager
 def _uploaded(wb, batch: dict):
-    """The uploaded file as a local temporary file (open_batch reads paths), removed after use."""
+    """A stored batch's uploaded file as a local temporary file, removed after use."""
     data = wb.store.file_data(batch["file_id"]) if batch.get("file_id") else None
     if data is None:
         raise PetitionNLPError("上传的文件已不在数据库中 (the uploaded file is no longer stored)")
-    suffix = Path(batch["filename"]).suffix.lower()
-    with tempfile.TemporaryDirectory(dir=wb.data_dir, prefix=f"batch-{batch['id']}-") as tmp:
-        path = Path(tmp) / f"upload{suffix}"
-        path.write_bytes(data)
-        del data
+    with _as_file(wb, batch["filename"], data, f"batch-{batch['id']}-") as path:
         yield path
 
 
