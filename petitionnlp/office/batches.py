@@ -91,6 +91,9 @@ def upload(wb, filename: str, data: bytes, user: dict, wait: bool = False, hando
             ok = store_rows(wb, batch["id"])
         except Exception as exc:
             if not database_unreachable(exc):
+                message = f"内部错误 (internal error): {type(exc).__name__}"  # said on its records, as run_job does
+                store.update_job(job["id"], state="failed", message=message)
+                store.update_batch(batch["id"], state="failed", message=message)
                 raise
             wb.queue.submit(job["id"])  # the job thread goes on after the stored rows once the database is back
             return {**stored, "message": Messages.O400}
