@@ -70,7 +70,8 @@ def _cmd_classify(args) -> int:
                             progress=progress, redact=args.redact, jobs=_jobs(args))
     _notices(counts["notices"])
     if args.output:
-        print(f"已写出 {counts['rows']} 行到 {args.output}（其中 {counts['errors']} 行无法分类，见 error 列）",
+        column = "无法处理原因" if str(args.output).lower().endswith(".xlsx") else "error"
+        print(f"已写出 {counts['rows']} 行到 {args.output}（其中 {counts['errors']} 行无法分类，见 {column} 列）",
               file=sys.stderr)
     return 0
 
@@ -158,15 +159,23 @@ def _date_option(value: str | None, option: str = "--date"):
 
 
 def _cmd_extract(args) -> int:
-    from .briefing import extract_briefing
-    from .io import read_text
+    from pathlib import Path
 
-    from .io import atomic_path, check_not_an_input
+    from .briefing import extract_briefing
+    from .errors import Errors, InputError
+    from .io import atomic_path, check_not_an_input, read_text, write_extract_xlsx
 
     check_not_an_input(args.output, [args.file])
+    suffix = Path(args.output).suffix.lower() if args.output else ""
+    if suffix not in ("", ".json", ".txt", ".xlsx"):
+        raise InputError(Errors.E031_EXTRACT.format(suffix=suffix))
     date = _date_option(args.date)
     text = read_text(args.file)
-    result = json.dumps(extract_briefing(text, date), ensure_ascii=False, indent=1)
+    extracted = extract_briefing(text, date)
+    if suffix == ".xlsx":  # for people: directives, time expressions and keywords in Chinese columns
+        write_extract_xlsx(args.output, extracted)
+        return 0
+    result = json.dumps(extracted, ensure_ascii=False, indent=1)
     if args.output:
         with atomic_path(args.output) as tmp, open(tmp, "w", encoding="utf-8") as fh:
             fh.write(result + "\n")
@@ -385,7 +394,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("classify", help="污染类型与属地 (pollution types and region of each petition)")
     c.add_argument("inputs", nargs="+", metavar="INPUT", help=".csv .tsv .xlsx .jsonl .txt, or - for stdin lines")
-    c.add_argument("-o", "--output", help="output .csv .jsonl .xlsx (default: JSON Lines on stdout)")
+    c.add_argument("-o", "--output", help="输出文件 .csv .jsonl（字段名不变，供程序读取）或 .xlsx（中文列名，可打印）；"
+                                          "默认输出 JSON Lines 到标准输出")
     c.add_argument("--text-column", help="name of the petition text column")
     c.add_argument("--model", help="model folder (default: the shipped models)")
     c.add_argument("--province", help="default province for duplicate place names, e.g. 湖南")
@@ -398,7 +408,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("redact", help="个人信息脱敏 (redact names, phones, IDs, plates, e-mail, accounts)")
     r.add_argument("inputs", nargs="+", metavar="INPUT", help=".csv .tsv .xlsx .jsonl .txt, or - for stdin lines")
-    r.add_argument("-o", "--output", help="output .csv .jsonl .xlsx (default: JSON Lines on stdout)")
+    r.add_argument("-o", "--output", help="输出文件 .csv .jsonl（字段名不变，供程序读取）或 .xlsx（中文列名，可打印）；"
+                                          "默认输出 JSON Lines 到标准输出")
     r.add_argument("--text-column", help="name of the petition text column")
     r.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     r.add_argument("--jobs", type=_positive_int, metavar="N",
@@ -430,7 +441,8 @@ def build_parser() -> argparse.ArgumentParser:
     x = sub.add_parser("extract", help="简报中的指示、期限与时间表达 (directives, deadlines, time expressions)")
     x.add_argument("file", metavar="FILE", help="a briefing .txt, or - for stdin")
     x.add_argument("--date", help="document date YYYY-MM-DD (default: the date the briefing states)")
-    x.add_argument("-o", "--output", help="write the JSON here instead of stdout")
+    x.add_argument("-o", "--output", help="输出文件：.json（默认格式）或 .xlsx（指示、时间表达、关键词三张中文表）；"
+                                          "默认输出 JSON 到标准输出")
     x.set_defaults(func=_cmd_extract)
 
     ix = sub.add_parser("index", help="建立/更新检索库 (index briefings and petitions)")
@@ -456,7 +468,8 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--text-column")
     tr.add_argument("--province")
     tr.add_argument("--model")
-    tr.add_argument("-o", "--output", help="also write all rows with triage fields (.csv .jsonl .xlsx)")
+    tr.add_argument("-o", "--output", help="另把全部行连同分办字段写入文件：.csv .jsonl（字段名不变）或 .xlsx"
+                                           "（中文列名，可打印）")
     tr.add_argument("--redact", action="store_true", help="personal information redacted in the queue and -o")
     tr.add_argument("--jobs", type=_positive_int, metavar="N",
                     help="processes for large inputs (default: the cores there are; small inputs use one)")

@@ -399,7 +399,7 @@ def triage_file(source: str, text_column: str | None = None, handover=None, hist
         date_column = renames.get(date_column, date_column)
         if date_column:
             handover = next((d for d in map(parse_date, (r.get(date_column) for r in rows)) if d), None)
-    triaged = triage_rows(rows, text_column, handover, history, id_column)
+    triaged = triage_rows(rows, text_column, handover, history, id_column, notices=batch.notices)
     order = sorted(range(len(triaged)), key=lambda i: (triaged[i]["error"] is not None,
                                                        PRIORITY_ORDER.get(triaged[i]["priority"], 3), i))
     out = [triaged[i] for i in order]
