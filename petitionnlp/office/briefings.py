@@ -18,9 +18,9 @@ def add_briefing(wb, text: str, user: dict, title: str | None = None, date: str 
 
     result = extract_briefing(text, date or None)
     title = (title or next((ln.strip() for ln in text.splitlines() if ln.strip()), "简报"))[:200]
-    b = wb.store.add_briefing(title=title, date=result["date"], text=text, extract=result, uploaded_by=user["id"])
-    wb.index.add_briefing(b)
-    wb.store.log(user["username"], "briefing", f"briefing:{b['id']}", {"title": title})
+    b = wb.store.add_briefing(title=title, date=result["date"], text=text, extract=result, uploaded_by=user["id"],
+                              audit={"user": user["username"], "action": "briefing", "detail": {"title": title}})
+    wb.follow_index([("briefing", b["id"])])
     return b
 
 

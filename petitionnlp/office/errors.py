@@ -114,3 +114,8 @@ class Messages:
     O304 = "[O304] 批次已撤回 (the batch is withdrawn)"
     O305 = "[O305] 此件所在批次已撤回 (the petition's batch is withdrawn)"
     O306 = "[O306] 此件在这次抽查中已复核（{result}），不再重复记录 (already checked)"
+    # stored, the rest waits for the database
+    O400 = ("[O400] 批次已保存，数据库暂时无法连接：恢复后自动继续处理，请勿重复上传 "
+            "(the batch is stored; it is processed once the database is back: do not upload it again)")
+    O401 = ("[O401] 任务已保存，数据库暂时无法连接：恢复后自动执行，请勿重复提交 "
+            "(the job is stored; it runs once the database is back: do not ask again)")

@@ -21,7 +21,8 @@ from typing import NamedTuple
 from .clock import office_today
 from .errors import Conflict, Invalid, Messages, NotFound, Stale
 from .roles import unit_scope
-from .tables import AuditEvent, Batch, Callback, CaseEvent, Correction, Report, SpotcheckItem, now, row_dict
+from .tables import (AuditEvent, Batch, Callback, CaseEvent, Correction, IndexOutbox, Report, SpotcheckItem, now,
+                     row_dict)
 
 __all__ = ["STATUSES", "CLOSED", "REJECTED", "OPEN", "Transition", "TRANSITIONS", "STEPS", "STEP_NAMES",
            "VERIFIED", "CLOSURES", "COUNTS", "MAX_REPORT_TEXT", "REJECT_KINDS", "DUPLICATE", "CALLBACK_RESULTS",
@@ -77,6 +78,7 @@ CLOSURES = ("已办结", "阶段性办结", "未办结")
 COUNTS = {"rectify": ("责令整改", "家"), "penalty": ("立案处罚", "家"), "fine_wan": ("罚款", "万元"),
           "investigation": ("立案侦查", "件"), "detained": ("拘留", "人"), "interviewed": ("约谈", "人"),
           "accountable": ("问责", "人")}
+INDEXED = {"pollution_types", "province", "city", "county"}  # a case's fields the search index holds
 MAX_REPORT_TEXT = 20_000
 MAX_REASON = 2000
 MAX_NOTE = 2000
@@ -247,7 +249,7 @@ def check_version(record, expected_version: int | None, **state) -> None:
 
 
 def apply(store, user: dict, petition_id: int, step: str | None = None, body: dict | None = None, *,
-          changes: dict | None = None, status: str | None = None, version: int | None = None) -> dict:
+          changes: dict | None = None, status: str | None = None, version: int | None = None, then=None):
     """Change one case atomically and return its stored row: ``step`` (a name of :data:`TRANSITIONS`, its body
     checked by :func:`step_body` first), ``changes`` (checked corrections of its fields: pollution_types, province,
     city, county), ``status`` (a status asked for by name: the one step without a body that leads there, accept,
@@ -255,7 +257,11 @@ def apply(store, user: dict, petition_id: int, step: str | None = None, body: di
 
     Refused, with nothing written: :class:`NotFound` (no such case, or not one this user may see),
     :class:`Stale` (``version`` is not the case's), :class:`Conflict` (the step is not open to this user from the
-    case's status now); each refusal carries the steps ``allowed`` now, the case's ``status`` and ``version``."""
+    case's status now); each refusal carries the steps ``allowed`` now, the case's ``status`` and ``version``.
+
+    ``then(session, row)``: what to answer, read inside the same transaction (the case as its reader sees it, with
+    its report and history), so that an answer never depends on the database after the change is committed:
+    the change and its answer stand or fall together."""
     body = step_body(step, body) if step else None
     scope = unit_scope(user)
     with store.locked_petition(petition_id) as (s, p):
@@ -286,7 +292,10 @@ def apply(store, user: dict, petition_id: int, step: str | None = None, body: di
             for action, detail in events:
                 s.add(CaseEvent(petition_id=p.id, user=user["username"], action=action, detail=detail))
                 s.add(AuditEvent(user=user["username"], action=action, target=f"petition:{p.id}", detail=detail))
-        return row_dict(p)
+        if then is None:
+            return row_dict(p)
+        s.flush()
+        return then(s, row_dict(p))
 
 
 def _correct(s, p, user: dict, changes: dict) -> list[tuple[str, dict]]:
@@ -302,6 +311,8 @@ def _correct(s, p, user: dict, changes: dict) -> list[tuple[str, dict]]:
         p.types_source = "更正"
     if done:
         p.corrected = True
+    if INDEXED & set(done):  # the search index follows, from the outbox written with the change (.index)
+        s.add(IndexOutbox(kind="petition", target=p.id))
     return [("correct", done)] if done else []
 
 

@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ...office.roles import allowed
 from ..deps import Office, Text, form, page, page_date, require
-from ..render import back, download, here, notice, outcome, render, safe_next
+from ..render import back, download, here, json_answer, notice, outcome, render, safe_next
 from .routers import api, pages
 
 PAGE_SIZE = 200
@@ -31,7 +31,10 @@ def _batch_out(b: dict) -> dict:
 
 
 def _upload_notice(b: dict) -> str:
-    return f"交办日期 {b['handover_date']}（{b['handover_from']}）" if b.get("handover_date") else ""
+    parts = [f"交办日期 {b['handover_date']}（{b['handover_from']}）"] if b.get("handover_date") else []
+    if (b.get("message") or "").startswith("[O400]"):  # stored; processed once the database is back
+        parts.append(b["message"])
+    return "；".join(parts)
 
 
 # ------------------------------------------------------------------------------------------------ upload
@@ -48,9 +51,9 @@ async def upload_batch(request: Request, wb: Office,
                                     reply_days, working_days)
     if batch["state"] == "failed":
         raise HTTPException(422, batch["message"] or "文件无法读取 (unreadable file)")
-    b = wb.batch(user, batch["id"])
-    # the job record to follow (GET /api/v1/jobs/{job_id}) while the batch is being processed
-    return {**_batch_out(b), "job_id": batch["job_id"]}
+    # the batch as stored (read again here it could be a 503 for a batch that is stored); the job record to
+    # follow (GET /api/v1/jobs/{job_id}) while the batch is being processed
+    return {**_batch_out(batch), "job_id": batch["job_id"]}
 
 
 @pages.post("/batches")
@@ -67,7 +70,7 @@ async def upload_page(request: Request, wb: Office, session: Annotated[dict, Dep
                                     page_date(str(got.get("handover_date") or "")),
                                     min(int(days), 3650) if days.isdigit() else None,
                                     True if got.get("working_days") else None)
-    return back(f"/batches/{batch['id']}", m=_upload_notice(wb.batch(session["user"], batch["id"])))
+    return back(f"/batches/{batch['id']}", m=_upload_notice(batch))
 
 
 # ------------------------------------------------------------------------------------------------- lists
@@ -95,7 +98,7 @@ def batch_petitions(batch_id: int, wb: Office, user: Annotated[dict, Depends(req
                     type: str | None = None, region: str | None = None, priority: str | None = None,
                     status: str | None = None, sort: Literal["row", "priority", "due", "region", "status"] = "row"):
     views, _ = wb.queue_rows(user, batch_id, type_=type, region=region, priority=priority, status=status, sort=sort)
-    return {"petitions": views}
+    return json_answer({"petitions": views})
 
 
 @pages.get("/batches/{batch_id}")

@@ -14,7 +14,7 @@ from ...office.cases import BULK_ACTIONS
 from ...office.lifecycle import CLOSURES, COUNTS, MAX_REPORT_TEXT, REJECT_KINDS, STATUSES, VERIFIED
 from ...office.roles import allowed
 from ..deps import Office, Text, api_date, form, page, require
-from ..render import ROLE_NAMES, back, here, notice, outcome, render, safe_next
+from ..render import ROLE_NAMES, back, here, json_answer, notice, outcome, render, safe_next
 from .routers import api, pages
 
 REPORT_FIELDS = ("verified", "findings", "actions", "accountability", "closure")
@@ -101,7 +101,7 @@ def list_petitions(wb: Office, user: Annotated[dict, Depends(require("cases"))],
     views, _ = wb.cases(user, status=status or None, unit=unit or None, overdue=flags[(overdue or "").lower()],
                         batch_id=int(batch_id) if batch_id else None, q=q, date_from=api_date(from_, "from"),
                         date_to=api_date(to, "to"), sort=sort)  # an empty filter (?status=&unit=) is no filter
-    return {"petitions": views}
+    return json_answer({"petitions": views})
 
 
 @pages.get("/cases")

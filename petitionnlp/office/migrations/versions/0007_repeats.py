@@ -4,14 +4,14 @@ id while it is alone), the group's size (``repeat_count``) and the grouping run 
 place (as 0003 and 0004 do); the cases stored before are grouped by the next grouping run, oldest first.
 
 Revision ID: 0007
-Revises: 0006
+Revises: 0005_perf
 Create Date: 2026-12-20
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0006"
+down_revision = "0005_perf"
 branch_labels = None
 depends_on = None
 
