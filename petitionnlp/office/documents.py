@@ -143,15 +143,20 @@ _WIDTHS = {"序号": 6, "受理编号": 20, "交办问题基本情况": 48, "行
 
 
 def _safe_sheet_name(name: str) -> str:
+    from ..io import xlsx_text
+
+    name = xlsx_text(name)
     for ch in "[]:*?/\\":
         name = name.replace(ch, "-")
     return name[:31] or "公开表"
 
 
 def _text_cell(cell, value) -> None:
-    """A value written as what it is: text stays text, never a formula (=, +, -, @ first)."""
-    from ..io import formula_like
+    """A value written as what it is: text stays text, never a formula (=, +, -, @ first); a character a
+    spreadsheet cannot hold (a control character) escaped by the one XLSX rule (:func:`petitionnlp.io.xlsx_text`)."""
+    from ..io import formula_like, xlsx_text
 
+    value = xlsx_text(value) if isinstance(value, str) else value
     cell.value = value
     if isinstance(value, str) and (value.startswith("=") or formula_like(value)):
         cell.data_type = "s"

@@ -94,6 +94,10 @@ class Messages:
     O225 = "[O225] 属地经办人（unit）须且只须指定一个责任单位 --unit (a unit handler needs exactly one unit)"
     O226 = "[O226] 用户名应为 1–64 个可打印字符 (username: 1–64 printable characters)"
     O227 = "[O227] 密码至少 {n} 个字符 (password: at least {n} characters)"
+    O228 = "[O228] {field} 含有无效字符（{what}），请删去后重试 (invalid character in {field})"
+    O229 = "[O229] {field} 应为 {lo}–{hi} 的整数 (a whole number from {lo} to {hi}): {value}"
+    O230 = "[O230] {field} 应为 {lo}–{hi} 的数 (a number from {lo} to {hi}): {value}"
+    O231 = "[O231] {field} 应为文字 (text): {value}"
     # conflicts with the case's state
     O300 = "[O300] {name}：当前状态 {status} 不能{step}{why} (step not allowed now)；可做：{allowed}"
     O301 = "[O301] 此件已被他人修改（当前版本 {current}），请刷新后再改 (changed since you read it: version is now {current})"
