@@ -310,3 +310,41 @@ def test_numbers_are_numbers(client):
         r = client.post(path, data={"csrf_token": csrf, **data}, follow_redirects=False)
         assert r.status_code in (303, 422), (path, r.status_code, r.text[:200])
     client.cookies.clear()
+
+
+def test_texts_kept_from_before_the_door_do_not_break_an_export(client, tmp_path):
+    """A database written before the door cleaned its texts (control characters in a report, a receipt, a unit's
+    name, a cell): every export escapes them (U+FFFD), none fails."""
+    from sqlalchemy import select, update
+
+    from petitionnlp.office.tables import Petition, Report, Unit
+
+    ed, hy = token(client, "ed"), token(client, "hy")
+    got = upload(client, ed, handover_date="2024-05-15")
+    ids = {k: v["id"] for k, v in cases(client, ed).items()}
+    assert client.post(f"/api/v1/petitions/{ids['C-01']}/report", json=REPORT, headers=hy).status_code == 200
+    assert client.post(f"/api/v1/petitions/{ids['C-01']}/review", json={"decision": "approve"},
+                       headers=ed).status_code == 200
+    store = client.app.state.workbench.store
+    with store.session() as s:
+        s.execute(update(Report).where(Report.petition_id == ids["C-01"])
+                  .values(findings="经核查\x07属实\x1b[0m", actions="已\x08整改\x0b完毕\x7f"))
+        pet = s.scalars(select(Petition).where(Petition.id == ids["C-01"])).one()
+        s.execute(update(Petition).where(Petition.id == pet.id)
+                  .values(receipt_id="C-01\x01", text=pet.text + "\x0c", row={**pet.row, "备注": "\x1f说明"}))
+        unit = s.scalars(select(Unit).order_by(Unit.id)).first()
+        s.execute(update(Unit).where(Unit.id == unit.id).values(name=unit.name + "\x07"))
+        s.commit()
+    period = {"from": "2024-05-01", "to": "2024-05-31"}
+    pub = client.get("/api/v1/public", params={**period, "format": "xlsx"}, headers=ed)
+    assert pub.status_code == 200, pub.text
+    text = _cells(pub.content)
+    assert "经核查\ufffd属实" in text and not ILLEGAL.search(text)
+    for redacted in ("0", "1"):
+        r = client.get(f"/api/v1/batches/{got['batch_id']}/export.xlsx", params={"redacted": redacted}, headers=ed)
+        assert r.status_code == 200 and not ILLEGAL.search(_cells(r.content)), r.text[:300]
+    doc = client.get("/api/v1/report", params={**period, "format": "docx"}, headers=ed)
+    assert doc.status_code == 200 and Document(io.BytesIO(doc.content)).paragraphs, doc.text[:300]
+    for url in (f"/api/v1/petitions/{ids['C-01']}", "/api/v1/public", "/api/v1/petitions"):
+        r = client.get(url, params=period if "public" in url else None, headers=ed)
+        assert r.status_code == 200, (url, r.text[:300])

@@ -45,12 +45,16 @@ def period_name(date_from: str | None, date_to: str | None, today: str) -> str:
 # ------------------------------------------------------------------------------------------------- 专报
 
 def _cell(cell, text, bold: bool = False, center: bool = False, size: float = 10.5) -> None:
+    """A table cell of the 专报; its text (a unit's name, a receipt id: typed or uploaded) as Word's XML can hold
+    it (:func:`petitionnlp.io.xlsx_text`: a control character kept from before the door cleaned it is a U+FFFD)."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
+    from ..io import xlsx_text
+
     cell.text = ""
     par = cell.paragraphs[0]
-    run = par.add_run(str(text))
+    run = par.add_run(xlsx_text(str(text)))
     run.bold = bold
     run.font.size = Pt(size)
     if center:
