@@ -223,8 +223,12 @@ def validation_message(errors: list[dict]) -> str:
     """The one 422 message of a request pydantic refused: the first error, its field named (``counts.rectify``,
     ``ids.0``), in Chinese; the office's own message when a validator of ours raised it."""
     first = errors[0] if errors else {}
-    where = ".".join(str(x) for x in first.get("loc", ()) if x not in ("body", "query", "path", "form")) or "请求"
     kind, ctx = first.get("type", ""), first.get("ctx") or {}
+    where = ".".join(str(x) for x in first.get("loc", ()) if x not in ("body", "query", "path", "form")) or "请求"
+    if kind in ("json_invalid", "json_type"):  # its place is a character offset, not a field
+        where = "请求正文"
+    if isinstance(ctx.get("expected"), str):  # "'approve' or 'return'"
+        ctx = {**ctx, "expected": ctx["expected"].replace(" or ", " / ").replace(", ", " / ")}
     msg = str(first.get("msg", ""))
     if kind == "value_error":
         msg = str(ctx.get("error") or msg.removeprefix("Value error, "))
