@@ -11,7 +11,7 @@ And what a request brings in, checked at the door by the office's one rule for e
 * **Numbers.** Body fields are JSON numbers, never strings or booleans, finite, within bounds: ``Id``, ``Version``,
   ``Days``, ``Rate``, ``Seed``, ``Count``, ``Flag`` (a JSON boolean), or ``strict_number(...)`` for other bounds; a
   report's ``counts`` are checked by the office itself (:func:`petitionnlp.office.lifecycle.parse_report`).  A number sent
-  as text (a query string, a multipart field) is ``text_int(lo, hi)`` (ASCII digits only); a page form's :func:`form_int` / :func:`form_decimal`.
+  as text (a query string, a multipart field) is ``text_int(name, lo, hi)`` (ASCII digits only); a page form's :func:`form_int` / :func:`form_decimal`.
 * **Bodies.** Every request body model derives from :class:`Body`: an unknown field is 422, not silently dropped.
 
 A new route or body model uses these and adds no rule of its own.
@@ -173,19 +173,20 @@ Count = strict_number(lo=0, hi=inputs.COUNT_MAX)            # 家, 人, 件
 Flag = Annotated[bool, Strict()]                            # a JSON boolean (true/false, not "yes" nor 1)
 
 
-def text_int(lo: int = 0, hi: int = inputs.MAX_ID):
+def text_int(name: str, lo: int = 0, hi: int = inputs.MAX_ID, empty: int | None = None):
     """The type of a whole number sent as text (a query parameter, a multipart form field): ASCII digits only,
-    within [lo, hi] (422 naming it)."""
+    within [lo, hi] (422 naming it: ``name``, as pydantic does not tell a query's validator); empty (``?batch_id=``) is ``empty`` (no filter, or the default)."""
 
     def check(value, info: ValidationInfo):
         if isinstance(value, int) and not isinstance(value, bool):  # a default
             return value
         try:
-            return inputs.digits(value, info.field_name or "value", lo=lo, hi=hi)
+            got = inputs.digits(value, name, lo=lo, hi=hi)
         except Invalid as exc:
             raise ValueError(exc.message) from None
+        return empty if got is None else got
 
-    return Annotated[int, BeforeValidator(check)]
+    return Annotated[int | None, BeforeValidator(check)]
 
 
 def form_int(got, name: str, *, lo: int = 0, hi: int = inputs.MAX_ID, field: str | None = None) -> int | None:

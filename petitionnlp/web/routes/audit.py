@@ -14,7 +14,7 @@ from .routers import api, pages
 
 @api.get("/audit", summary="审计日志（管理员）")
 def audit(wb: Office, user: Annotated[dict, Depends(require("audit"))],
-          limit: Annotated[text_int(1, 5000), Query()] = 500):
+          limit: Annotated[text_int("limit", 1, 5000, empty=500), Query()] = 500):
     return {"events": wb.audit(limit)}
 
 

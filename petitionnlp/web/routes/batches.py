@@ -41,7 +41,7 @@ async def upload_batch(request: Request, wb: Office,
                        file: Annotated[UploadFile, File(description=".csv .tsv .xlsx .jsonl .txt")],
                        user: Annotated[dict, Depends(require("upload"))],
                        handover_date: Annotated[str | None, Form(description="交办日期 YYYY-MM-DD")] = None,
-                       reply_days: Annotated[text_int(0, 3650) | None, Form(description="回复期限（天）")] = None,
+                       reply_days: Annotated[text_int("reply_days", 0, 3650), Form(description="回复期限（天）")] = None,
                        working_days: Annotated[bool | None, Form(description="回复期限按工作日计")] = None):
     data = await file.read()
     batch = await run_in_threadpool(wb.upload, file.filename or "batch.csv", data, user, True, handover_date,

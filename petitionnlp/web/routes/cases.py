@@ -87,7 +87,7 @@ def list_petitions(wb: Office, user: Annotated[dict, Depends(require("cases"))],
                    status: Annotated[str | None, Query(max_length=8)] = None,
                    unit: Annotated[str | None, Query(max_length=128)] = None,
                    overdue: Annotated[str | None, Query(max_length=5, description="true|false")] = None,
-                   batch_id: Annotated[text_int(lo=1) | None, Query()] = None,
+                   batch_id: Annotated[text_int("batch_id", lo=1), Query()] = None,
                    q: Annotated[str | None, Query(max_length=100, description="受理编号或正文中的字词")] = None,
                    from_: Annotated[str | None, Query(alias="from")] = None, to: str | None = None,
                    sort: Literal["due", "row"] = "due"):
