@@ -45,16 +45,16 @@ _DECIMAL = re.compile(r"([0-9]{1,12})(?:\.([0-9]{1,6}))?")
 def text(value, field: str, *, required: bool = False, what: str | None = None, limit: int | None = None,
          strip: bool = True) -> str | None:
     """A person's text field, cleaned (:func:`petitionnlp.text.clean_text`) and stripped: None when empty
-    (:class:`Invalid` O200 when ``required``), O228 naming ``field`` for a NUL or a lone surrogate, O202 over
-    ``limit`` characters, O231 for a value that is no text (a number, a list)."""
+    (:class:`Invalid` O200 when ``required``), O235 naming ``field`` for a NUL or a lone surrogate, O202 over
+    ``limit`` characters, O238 for a value that is no text (a number, a list)."""
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise Invalid(Messages.O231.format(field=field, value=str(value)[:20]))
+        raise Invalid(Messages.O238.format(field=field, value=str(value)[:20]))
     try:
         value = clean_text(value, field)
     except BadText as exc:
-        raise Invalid(Messages.O228.format(field=field, what=exc.what)) from None
+        raise Invalid(Messages.O235.format(field=field, what=exc.what)) from None
     if strip:
         value = value.strip()
     if limit is not None and len(value) > limit:
@@ -79,7 +79,7 @@ def number(value, field: str, *, whole: bool = True, lo: float = 0, hi: float = 
     if ok and isinstance(value, float):
         ok = value == value and value not in (float("inf"), float("-inf")) and (not whole or value.is_integer())
     if not ok or not lo <= value <= hi:
-        raise Invalid((Messages.O229 if whole else Messages.O230).format(field=field, lo=_n(lo), hi=_n(hi),
+        raise Invalid((Messages.O236 if whole else Messages.O237).format(field=field, lo=_n(lo), hi=_n(hi),
                                                                           value=_shown(value)))
     return int(value) if whole else value
 
@@ -90,7 +90,7 @@ def digits(value, field: str, *, lo: int = 0, hi: int = MAX_ID) -> int | None:
     if value is None or value == "":
         return None
     if not isinstance(value, str) or not _DIGITS.fullmatch(value) or not lo <= int(value) <= hi:
-        raise Invalid(Messages.O229.format(field=field, lo=_n(lo), hi=_n(hi), value=_shown(value)))
+        raise Invalid(Messages.O236.format(field=field, lo=_n(lo), hi=_n(hi), value=_shown(value)))
     return int(value)
 
 
@@ -102,7 +102,7 @@ def decimal_text(value, field: str, *, hi: float = FINE_MAX_WAN) -> float | None
     m = _DECIMAL.fullmatch(value) if isinstance(value, str) else None
     got = int(m.group(1)) + (int(m.group(2)) / 10 ** len(m.group(2)) if m.group(2) else 0) if m else None
     if got is None or got > hi:
-        raise Invalid(Messages.O230.format(field=field, lo=0, hi=_n(hi), value=_shown(value)))
+        raise Invalid(Messages.O237.format(field=field, lo=0, hi=_n(hi), value=_shown(value)))
     return round(got, 6)
 
 

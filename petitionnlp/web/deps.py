@@ -128,7 +128,7 @@ def clean_query(request: Request) -> None:
 
 
 def _refused(exc: BadText) -> str:
-    return Messages.O228.format(field=exc.field[:40], what=exc.what)
+    return Messages.O235.format(field=exc.field[:40], what=exc.what)
 
 
 def _valid_text(value: str, info: ValidationInfo) -> str:
