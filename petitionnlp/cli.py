@@ -25,22 +25,30 @@ def _jobs(args) -> int:
     return args.jobs
 
 
+def _whole(value: str, lo: int, hi: int) -> int | None:
+    """An option's whole number: ASCII digits only (``int()`` also reads ``1_0``, `` 3``, ``-1`` and other
+    scripts' digits), within [lo, hi]; None otherwise."""
+    n = int(value) if value.isascii() and value.isdigit() and len(value) <= 9 else None
+    return n if n is not None and lo <= n <= hi else None
+
+
 def _positive_int(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = 0
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"--jobs 需要一个正整数 (a positive whole number): {value!r}")
+    n = _whole(value, 1, 10 ** 6)
+    if n is None:
+        raise argparse.ArgumentTypeError(f"需要一个正整数 (a positive whole number): {value!r}")
+    return n
+
+
+def _limit(value: str) -> int:
+    n = _whole(value, 0, 10 ** 9)
+    if n is None:
+        raise argparse.ArgumentTypeError(f"需要一个整数 (a whole number): {value!r}")
     return n
 
 
 def _port(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = 0
-    if not 1 <= n <= 65535:
+    n = _whole(value, 1, 65535)
+    if n is None:
         raise argparse.ArgumentTypeError(f"--port 应在 1 到 65535 之间 (a port number): {value!r}")
     return n
 
@@ -456,7 +464,7 @@ def build_parser() -> argparse.ArgumentParser:
     q = sub.add_parser("search", help="检索 (search the index)")
     q.add_argument("query", metavar="QUERY", help='words; "quoted phrase"; a term of one or two characters works')
     q.add_argument("--db", required=True, help="the SQLite index file, or a postgresql:// URL")
-    q.add_argument("--limit", type=int, default=10)
+    q.add_argument("--limit", type=_limit, default=10)
     q.add_argument("--json", action="store_true", help="a JSON list, best first")
     q.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
     q.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")

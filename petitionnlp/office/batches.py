@@ -13,6 +13,7 @@ from pathlib import Path
 from ..errors import PetitionNLPError
 from ..io import open_batch
 from ..pipeline import RowJob, run_chunks
+from . import inputs
 from .errors import Conflict, Invalid, Messages, NotFound
 from .intake import Intake, due_of
 from .lifecycle import OPEN
@@ -40,11 +41,13 @@ def _date(value, name: str) -> str | None:
 
 
 def _days(value) -> int | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, bool) or not str(value).strip().isdigit() or int(str(value).strip()) > MAX_REPLY_DAYS:
-        raise Invalid(Messages.O217.format(value=str(value)[:20]))
-    return int(str(value).strip())
+    """Reply days: a number (the API), or digits (a form); :data:`MAX_REPLY_DAYS` at most."""
+    try:
+        if isinstance(value, str):
+            return inputs.digits(value.strip(), "reply_days", hi=MAX_REPLY_DAYS)
+        return inputs.number(value, "reply_days", hi=MAX_REPLY_DAYS, null=True)
+    except Invalid:
+        raise Invalid(Messages.O217.format(value=str(value)[:20])) from None
 
 
 def upload(wb, filename: str, data: bytes, user: dict, wait: bool = False, handover_date: str | None = None,
@@ -66,7 +69,8 @@ def upload(wb, filename: str, data: bytes, user: dict, wait: bool = False, hando
         raise Invalid(Messages.O221)
     store = wb.store
     handover_date, reply_days = _date(handover_date, "handover_date"), _days(reply_days)
-    safe = "".join(ch for ch in Path(filename or "batch.csv").name if ch not in "/\\\0") or "batch.csv"
+    safe = "".join(ch for ch in Path(inputs.cell(filename or "batch.csv")).name if ch not in "/\\\0\ufffd")
+    safe = safe.strip() or "batch.csv"
     queued = not wb.queue.inline and not (wait and not wb.shared)
     read = _read_through(wb, safe, data) if queued else {}
     fields = dict(name=Path(safe).stem[:200], filename=safe[:255], uploaded_by=user["id"], state="processing",
@@ -134,7 +138,7 @@ def _read_through(wb, filename: str, data: bytes) -> dict:
                 source.close()
         except PetitionNLPError as exc:
             return {"refused": scrub(str(exc), path, wb.data_dir)[:2000]}
-    return {"rows": n, "columns": source.columns, "text_column": source.text_column}
+    return {"rows": n, **_columns(source)}
 
 
 @contextmanager
@@ -175,9 +179,14 @@ def _uploaded(wb, batch: dict):
 
 
 def _refuse(wb, batch: dict, exc: Exception, path: Path) -> None:
-    wb.store.update_batch(batch["id"], state="failed", message=scrub(str(exc), path, wb.data_dir))
+    wb.store.update_batch(batch["id"], state="failed", message=inputs.cell(scrub(str(exc), path, wb.data_dir)))
     if batch.get("file_id"):
         wb.store.drop_file(batch["file_id"])  # a refused file is not kept on the server
+
+
+def _columns(source) -> dict:
+    """A file's headers as the batch keeps them: cleaned as its cells are (:func:`.inputs.cell`)."""
+    return {"columns": [inputs.cell(c) for c in source.columns], "text_column": inputs.cell(source.text_column)}
 
 
 def store_rows(wb, batch_id: int) -> bool:
@@ -202,7 +211,7 @@ def store_rows(wb, batch_id: int) -> bool:
         try:
             job = RowJob("classify")
             job.pipeline = wb.pipeline()
-            store.update_batch(batch_id, columns=source.columns, text_column=source.text_column)
+            store.update_batch(batch_id, **_columns(source))
             for _attempt in range(3):
                 batch = store.batch(batch_id)
                 start = n = batch["done_rows"]
@@ -225,7 +234,7 @@ def store_rows(wb, batch_id: int) -> bool:
             if intake.hand_over is None:  # a file of no rows: its date is decided all the same
                 store.update_batch(batch_id, **{k: v for k, v in intake._decide([]).items() if k != "due_date"})
             b = store.batch(batch_id)
-            store.update_batch(batch_id, rows=n, message="; ".join(source.notices)[:2000] or None,
+            store.update_batch(batch_id, rows=n, message=inputs.cell("; ".join(source.notices)[:2000]) or None,
                                changed=intake.changed[:1000] or b["changed"] or None)
             store.update_batch(batch_id, filled_reports=intake.finish())
             return True
@@ -279,8 +288,7 @@ def redate(store, user: dict, batch_id: int, handover_date=None, reply_days=None
 def withdraw(wb, user: dict, batch_id: int, reason: str | None) -> dict:
     """Withdraw a batch none of whose cases has a report: its cases leave every list, figure, export and search;
     the batch stays listed, marked; the same table can be uploaded again; nothing is deleted."""
-    reason = (reason or "").strip()[:2000]
-    if not reason:
+    if not (reason := inputs.text(reason, "reason", limit=2000)):
         raise Invalid(Messages.O214.format(what="撤回批次"))
     batch_or_404(wb.store, batch_id)
     b, reported = wb.store.withdraw_batch(batch_id, user, reason)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from . import inputs
 from .clock import office_today
 from .redaction import redact
 
@@ -14,8 +15,11 @@ MAX_EXTRACT_CHARS = 200_000  # one briefing (extraction takes about a second per
 
 
 def add_briefing(wb, text: str, user: dict, title: str | None = None, date: str | None = None) -> dict:
+    """A briefing stored, extracted and indexed; its text and title cleaned at the door (:mod:`.inputs`)."""
     from ..briefing import extract_briefing
 
+    text = inputs.text(text, "text", required=True, what="简报正文", strip=False)
+    title = inputs.text(title, "title", limit=200)
     result = extract_briefing(text, date or None)
     title = (title or next((ln.strip() for ln in text.splitlines() if ln.strip()), "简报"))[:200]
     b = wb.store.add_briefing(title=title, date=result["date"], text=text, extract=result, uploaded_by=user["id"],

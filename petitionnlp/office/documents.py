@@ -24,7 +24,7 @@ import io
 from typing import NamedTuple
 
 from ..dates import chinese_date, period_words
-from ..io import field_header, field_layout, readable_value, write_table_xlsx
+from ..io import field_header, field_layout, readable_value, write_table_xlsx, xlsx_text
 from ..settings import get_settings
 from .charts import TEXT_WIDTH_MM, progress_chart_png, region_chart_png
 from .clock import office_today
@@ -326,7 +326,7 @@ class _Briefing:
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
                 par = cell.paragraphs[0]
                 par.style = self.doc.styles["表头" if r_i == 0 else "表格"]
-                run = par.add_run("" if value is None else str(value))
+                run = par.add_run("" if value is None else xlsx_text(str(value)))  # what Word's XML can hold
                 if size != TABLE_PT:
                     run.font.size = Pt(size)
                 if r_i and j in left:
@@ -337,7 +337,7 @@ class _Briefing:
             for par in merged.paragraphs[1:]:
                 par._p.getparent().remove(par._p)
             merged.paragraphs[0].text = ""
-            merged.paragraphs[0].add_run(str(rows[-1][1] or rows[-1][0]))
+            merged.paragraphs[0].add_run(xlsx_text(str(rows[-1][1] or rows[-1][0])))
             merged.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         return table
 

@@ -106,6 +106,10 @@ class Messages:
     O232 = "[O232] 随机种子 seed 应为 0 到 9007199254740991 之间的整数 (a whole number): {value}"
     O233 = "[O233] 所选期间没有审核办结的信访件，无可抽查 (no approved case handed over in the period)"
     O234 = "[O234] 回访记录应为列表 [{{petition, result, note}}]，至多 {n} 条 (items)"
+    O235 = "[O235] {field} 含有无效字符（{what}），请删去后重试 (invalid character in {field})"
+    O236 = "[O236] {field} 应为 {lo}–{hi} 的整数 (a whole number from {lo} to {hi}): {value}"
+    O237 = "[O237] {field} 应为 {lo}–{hi} 的数 (a number from {lo} to {hi}): {value}"
+    O238 = "[O238] {field} 应为文字 (text): {value}"
     # conflicts with the case's state
     O300 = "[O300] {name}：当前状态 {status} 不能{step}{why} (step not allowed now)；可做：{allowed}"
     O301 = "[O301] 此件已被他人修改（当前版本 {current}），请刷新后再改 (changed since you read it: version is now {current})"

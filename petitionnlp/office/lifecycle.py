@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
+from . import inputs
 from .clock import office_today
 from .errors import Conflict, Invalid, Messages, NotFound, Stale
 from .roles import unit_scope
@@ -119,29 +120,15 @@ def _when(case, field: str) -> bool:
 # ------------------------------------------------------------------------------------------- step bodies
 
 def _text(body: dict, name: str, required: bool, what: str, limit: int = MAX_REPORT_TEXT) -> str | None:
-    value = body.get(name)
-    value = str(value).strip() if value is not None else ""
-    if len(value) > limit:
-        raise Invalid(Messages.O202.format(field=name, limit=limit))
-    if required and not value:
-        raise Invalid(Messages.O200.format(field=name, what=what))
-    return value or None
+    return inputs.text(body.get(name), name, required=required, what=what, limit=limit)
 
 
 def _count(value, name: str) -> float | int:
-    if value is None or value == "":
-        return 0
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise Invalid(Messages.O203.format(name=name, value=str(value)[:20])) from None
-    if number != number or number < 0 or number > 1e9:
-        raise Invalid(Messages.O203.format(name=name, value=str(value)[:20]))
-    if name == "fine_wan":
-        return round(number, 4)
-    if number != int(number):
-        raise Invalid(Messages.O204.format(name=name, value=str(value)[:20]))
-    return int(number)
+    """A report count: a JSON number (:func:`.inputs.number`), whole where it counts 家/人/件, 罚款 in 万元 to four
+    decimals; missing is 0."""
+    whole = name != "fine_wan"
+    got = inputs.number(value, f"counts.{name}", whole=whole, hi=inputs.COUNTS_MAX[name])
+    return got if whole else round(float(got), 4)
 
 
 def parse_report(body: dict) -> dict:
@@ -156,7 +143,8 @@ def parse_report(body: dict) -> dict:
     if closure not in CLOSURES:
         raise Invalid(Messages.O201.format(field="closure", choices=" / ".join(CLOSURES), what="办结情况",
                                            value=closure[:20]))
-    counts = body.get("counts") or {}
+    counts = body.get("counts")
+    counts = {} if counts is None else counts
     if not isinstance(counts, dict):
         raise Invalid(Messages.O206)
     unknown = [k for k in counts if k not in COUNTS]
@@ -164,7 +152,7 @@ def parse_report(body: dict) -> dict:
         raise Invalid(Messages.O205.format(names="、".join(map(str, unknown))[:60], known="、".join(COUNTS)))
     return {"verified": verified, "findings": findings, "actions": _text(body, "actions", False, "处理和整改情况"),
             "accountability": _text(body, "accountability", False, "责任人被问责情况"), "closure": closure,
-            "counts": {k: _count(counts.get(k), k) for k in COUNTS}}
+            "counts": {k: _count(counts[k], k) if k in counts else 0 for k in COUNTS}}
 
 
 def step_body(step: str, body: dict | None) -> dict:
@@ -219,11 +207,11 @@ def _reject_body(body: dict) -> dict:
     """不受理: a reason (free text; the kind's name when only a kind is given), its kind (a duplicate when it
     names the case it repeats) and that case's id."""
     dup = body.get("duplicate_of")
-    if dup not in (None, ""):
-        if isinstance(dup, bool) or not str(dup).strip().isdigit() or len(str(dup).strip()) > 18:
-            raise Invalid(Messages.O222)
-        dup = int(str(dup).strip())
-    dup = dup or None
+    try:  # a form sends digits, the API a number (:mod:`.inputs`: never "2", true or 1e3)
+        dup = inputs.digits(dup.strip(), "duplicate_of", lo=1) if isinstance(dup, str) else \
+            inputs.number(dup, "duplicate_of", lo=1, null=True)
+    except Invalid:
+        raise Invalid(Messages.O222) from None
     kind = _text(body, "kind", False, "不受理类别", 20)
     if kind is not None and kind not in REJECT_KINDS:
         raise Invalid(Messages.O201.format(field="kind", choices=" / ".join(REJECT_KINDS), what="不受理类别",
@@ -244,7 +232,7 @@ def check_version(record, expected_version: int | None, **state) -> None:
     if expected_version is None or not hasattr(record, "version"):
         return
     current = record.version or 1
-    if int(expected_version) != current:
+    if inputs.number(expected_version, "version", lo=1, hi=inputs.MAX_VERSION) != current:
         raise Stale(Messages.O301.format(current=current), **{**state, "version": current})
 
 

@@ -376,10 +376,9 @@ def create_app(data_dir=None, background: bool = True, db_url: str | None = None
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):
-        first = exc.errors()[0] if exc.errors() else {}
-        where = ".".join(str(x) for x in first.get("loc", ()) if x != "body")
-        message = f"请求内容不合要求 (invalid request): {where} {first.get('msg', '')}".strip()
-        return error_response(request, 422, message)
+        from .deps import validation_message
+
+        return error_response(request, 422, validation_message(exc.errors()))
 
     @app.exception_handler(OverflowError)
     async def overflow(request: Request, exc: OverflowError):  # a number too large for the database: no record

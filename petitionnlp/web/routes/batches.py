@@ -7,11 +7,11 @@ from typing import Annotated, Literal
 from urllib.parse import urlencode
 
 from fastapi import Depends, File, Form, HTTPException, Request, UploadFile
-from pydantic import BaseModel, Field
+from pydantic import Field
 from starlette.concurrency import run_in_threadpool
 
 from ...office.roles import allowed
-from ..deps import Office, Text, form, page, page_date, require
+from ..deps import Body, Days, Flag, Office, Text, form, form_int, page, page_date, require, text_int
 from ..render import back, download, here, json_answer, notice, outcome, render, safe_next
 from .routers import api, pages
 
@@ -44,7 +44,7 @@ async def upload_batch(request: Request, wb: Office,
                        file: Annotated[UploadFile, File(description=".csv .tsv .xlsx .jsonl .txt")],
                        user: Annotated[dict, Depends(require("upload"))],
                        handover_date: Annotated[str | None, Form(description="交办日期 YYYY-MM-DD")] = None,
-                       reply_days: Annotated[int | None, Form(ge=0, le=3650, description="回复期限（天）")] = None,
+                       reply_days: Annotated[text_int("reply_days", 0, 3650), Form(description="回复期限（天）")] = None,
                        working_days: Annotated[bool | None, Form(description="回复期限按工作日计")] = None):
     data = await file.read()
     batch = await run_in_threadpool(wb.upload, file.filename or "batch.csv", data, user, True, handover_date,
@@ -65,10 +65,9 @@ async def upload_page(request: Request, wb: Office, session: Annotated[dict, Dep
     data = await upload.read()
     if not data:
         return back("/batches", m="上传的文件为空")
-    days = str(got.get("reply_days") or "").strip()
+    days = form_int(got, "reply_days", hi=3650)
     batch = await run_in_threadpool(wb.upload, upload.filename or "batch.csv", data, session["user"], False,
-                                    page_date(str(got.get("handover_date") or "")),
-                                    min(int(days), 3650) if days.isdigit() else None,
+                                    page_date(str(got.get("handover_date") or "")), days,
                                     True if got.get("working_days") else None)
     return back(f"/batches/{batch['id']}", m=_upload_notice(batch))
 
@@ -123,13 +122,13 @@ def batch_page(batch_id: int, request: Request, wb: Office, session: Annotated[d
 
 # ------------------------------------------------------------------------------------------- corrections
 
-class BatchPatch(BaseModel):
+class BatchPatch(Body):
     handover_date: Text | None = Field(None, max_length=10, description="交办日期 YYYY-MM-DD")
-    reply_days: int | None = Field(None, ge=0, le=3650, description="回复期限（天）")
-    working_days: bool | None = Field(None, description="回复期限按工作日计")
+    reply_days: Days | None = Field(None, description="回复期限（天），0–3650")
+    working_days: Flag | None = Field(None, description="回复期限按工作日计")
 
 
-class WithdrawIn(BaseModel):
+class WithdrawIn(Body):
     reason: Text = Field(..., max_length=2000, description="撤回理由")
 
 
