@@ -32,7 +32,7 @@ from .taxonomy import TYPES
 from .text import CJK
 from .tokenize import analyze
 
-__all__ = ["LexiconFeatures", "TableConventions", "WeightedOneVsRest", "RepeatMemory", "PollutionTypeClassifier", "KeywordClassifier",
+__all__ = ["LexiconFeatures", "TableConventions", "ConventionCalibrator", "WeightedOneVsRest", "RepeatMemory", "PollutionTypeClassifier", "KeywordClassifier",
            "evaluate_predictions", "CharNgramHasher", "TermHasher", "save_model", "load_model", "load_model_file",
            "dump_skops", "write_manifest", "read_manifest", "file_sha256", "MODEL_FILE", "MANIFEST"]
 
@@ -66,22 +66,31 @@ def _passing_patterns(path=None) -> tuple[str, str]:
             f"^(?:[{CJK}]{{0,3}}?(?:{_alternation(rules['facility'])}))?(?:{_alternation(rules['place'])})")
 
 
+def _container_pattern(path=None) -> str:
+    """What, right after a term, makes it the name of a facility or a container (垃圾|中转站, 垃圾|桶): a regex source."""
+    words = _read_mention_rules(path or corpus_path("lexicon", "mention_rules.tsv"))["container"]
+    return f"(?:{_alternation(words)})"
+
+
 @lru_cache(maxsize=16)
 def _compiled(*sources: str) -> tuple:
     """Compiled regexes, kept by the process (never in a fitted estimator: a saved model holds the sources)."""
     return tuple(re.compile(src) for src in sources)
 
 
-def _first_use(text: str, term: str, patterns) -> int:
+def _first_use(text: str, term: str, patterns, container=None) -> int:
     """Position of the first occurrence of ``term`` in ``text`` that is not a passing mention (-1: none);
-    ``patterns`` = compiled (negated-before, place-after), or None to take every occurrence."""
+    ``patterns`` = compiled (negated-before, place-after), or None to take every occurrence; with ``container``
+    (a compiled regex), an occurrence that it matches right after the term (垃圾|桶, 污水|处理厂: the name of a
+    facility) does not count either."""
     pos = text.find(term)
     if pos < 0 or patterns is None:
         return pos
     negated, place = patterns
     while pos >= 0:
         end = pos + len(term)
-        if not negated.search(text, max(0, pos - 8), pos) and not place.match(text[end:end + 8]):
+        if (not negated.search(text, max(0, pos - 8), pos) and not place.match(text[end:end + 8])
+                and not (container is not None and container.match(text, end))):
             return pos
         pos = text.find(term, pos + 1)
     return -1
@@ -94,18 +103,23 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
 
     A term only mentioned in passing — negated (没有异味, 不是污水而是废气) or a landmark (水库旁的工厂, 河边的厂,
     污水处理厂后面) by the rules of ``mention_rules`` — counts for nothing unless it also occurs as a complaint.
+    A term that only names a facility (垃圾中转站, 垃圾桶, 污水处理厂: the ``container`` words of the rules right
+    after it) counts ``facility_weight`` of its weight and is never the first-named type: the complaint about a
+    garbage station is often its smell, about a sewage plant its odour, not garbage or water.
 
     lexicon : path of a ``term  type  weight`` TSV; None = the shipped ``corpora/lexicon/pollution_terms.tsv``.
     mention_rules : path of a ``kind  word`` TSV; None = the shipped ``corpora/lexicon/mention_rules.tsv``;
-    passing : apply the passing-mention rules (False: every occurrence counts)
+    passing : apply the passing-mention rules (False: every occurrence counts);
+    facility_weight : the share of its weight a term counts when it only names a facility (1: as any hit)
     """
 
     def __init__(self, lexicon: str | None = None, first_mention: bool = True, mention_rules: str | None = None,
-                 passing: bool = True):
+                 passing: bool = True, facility_weight: float = 0.3):
         self.lexicon = lexicon
         self.first_mention = first_mention
         self.mention_rules = mention_rules
         self.passing = passing
+        self.facility_weight = facility_weight
 
     def fit(self, X, y=None):
         terms = _read_lexicon(self.lexicon or corpus_path("lexicon", "pollution_terms.tsv"))
@@ -114,6 +128,7 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
         self.term_types_ = np.array([index[k] for _, k, _ in terms], dtype=np.int64)
         self.term_weights_ = np.array([w for _, _, w in terms], dtype=np.float64)
         self.negated_before_, self.place_after_ = _passing_patterns(self.mention_rules)
+        self.container_after_ = _container_pattern(self.mention_rules)
         self.n_features_out_ = len(TYPES) * (2 if self.first_mention else 1)
         return self
 
@@ -131,17 +146,21 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
         index = self._by_first_char()
         patterns = (_compiled(self.negated_before_, self.place_after_)
                     if self.passing and hasattr(self, "negated_before_") else None)  # (a model saved before: none)
+        container = (_compiled(self.container_after_)[0] if patterns is not None and getattr(
+            self, "container_after_", None) and getattr(self, "facility_weight", 1.0) < 1.0 else None)
         rows, cols, vals = [], [], []
         n_types = len(TYPES)
         for i, text in enumerate(X):
             acc, first = {}, {}
             for ch in set(text).intersection(index):
                 for term, kind, weight in index[ch]:
-                    pos = _first_use(text, term, patterns)
+                    pos = _first_use(text, term, patterns, container)
                     if pos >= 0:
                         acc[kind] = acc.get(kind, 0.0) + weight
                         if weight >= 0.8:
                             first[kind] = min(first.get(kind, pos), pos)
+                    elif container is not None and _first_use(text, term, patterns) >= 0:
+                        acc[kind] = acc.get(kind, 0.0) + weight * self.facility_weight  # a facility's name
             for kind, total in acc.items():
                 rows.append(i)
                 cols.append(kind)
@@ -385,20 +404,30 @@ class RepeatMemory(BaseEstimator):
         idx = np.asarray(sims.argmax(axis=1)).ravel()
         return best, np.where(best > 0, idx, -1)
 
-    def blend(self, X, proba: np.ndarray) -> np.ndarray:
+    def recalled(self, X) -> tuple[np.ndarray, np.ndarray]:
+        """(similarity, types indicator row) of the most similar remembered petition for each text (zeros: none)."""
         sim, idx = self.recall(X)
-        out = proba.copy()
+        labels = np.zeros((len(sim), len(TYPES)), dtype=np.int8)
+        labels[idx >= 0] = self.labels_[idx[idx >= 0]]
+        return sim, labels
+
+    def mix(self, proba: np.ndarray, sim: np.ndarray, labels: np.ndarray) -> np.ndarray:
+        """``proba`` blended with the remembered types ``labels`` where the similarity ``sim`` reaches the threshold."""
+        out = np.array(proba, dtype=np.float64, copy=True)
         for i in np.flatnonzero(sim >= self.threshold):
             share = self.weight * min(1.0, (sim[i] - self.threshold) / max(1e-9, 1.0 - self.threshold) * 0.5 + 0.5)
-            out[i] = (1 - share) * proba[i] + share * self.labels_[idx[i]]
+            out[i] = (1 - share) * proba[i] + share * labels[i]
         return out
+
+    def blend(self, X, proba: np.ndarray) -> np.ndarray:
+        return self.mix(proba, *self.recalled(X))
 
 
 _SENTENCE = re.compile(r"[。；;！!？?\n]+")
 _CLAUSE = re.compile(r"[，,、：:]+")
 
 
-def _read_conventions(path) -> list[tuple[tuple[tuple[str, ...], ...], tuple[int, ...], str]]:
+def _read_conventions(path) -> list[tuple[tuple[tuple[str, ...], ...], tuple[int, ...], str, str]]:
     index = {t: i for i, t in enumerate(TYPES)}
     out = []
     with open(path, encoding="utf-8", newline="") as fh:
@@ -407,7 +436,8 @@ def _read_conventions(path) -> list[tuple[tuple[tuple[str, ...], ...], tuple[int
                 continue
             groups = tuple(tuple(a.strip() for a in g.split("|") if a.strip()) for g in r["cues"].split(" + "))
             types = tuple(index[t] for t in re.split(r"[、,，\s]+", r["types"].strip()) if t)
-            out.append((groups, types, (r.get("scope") or "sentence").strip()))
+            out.append((groups, types, (r.get("scope") or "sentence").strip(),
+                        (r.get("label") or r.get("note") or "").strip()))
     return out
 
 
@@ -427,20 +457,21 @@ class TableConventions(BaseEstimator):
 
     def fit(self, X=None, y=None):
         rules = _read_conventions(self.conventions or corpus_path("taxonomy", "conventions.tsv"))
-        self.rules_ = [[list(g) for g in groups] + [list(types)] for groups, types, _ in rules]
-        self.clause_scope_ = [scope == "clause" for _, _, scope in rules]
+        self.rules_ = [[list(g) for g in groups] + [list(types)] for groups, types, _, _ in rules]
+        self.clause_scope_ = [scope == "clause" for _, _, scope, _ in rules]
+        self.names_ = [name for _, _, _, name in rules]
         self.negated_before_, self.place_after_ = _passing_patterns(self.mention_rules)
         containers = _read_mention_rules(self.mention_rules or corpus_path("lexicon", "mention_rules.tsv"))["container"]
         self.container_after_ = f"(?:{_alternation(containers)})"
         return self
 
-    def fired(self, X) -> np.ndarray:
-        """Indicator (texts × types) of the types some convention gives each text: every group of cues of the
-        convention found in one sentence, none of them a passing mention or part of a container's name
-        (垃圾站, 垃圾桶: the station is where, not what)."""
+    def fired_rules(self, X) -> np.ndarray:
+        """Indicator (texts × conventions) of the conventions that fire on each text: every group of cues of the
+        convention found in one sentence (or clause), none of them a passing mention or part of a container's
+        name (垃圾站, 垃圾桶: the station is where, not what)."""
         check_is_fitted(self, "rules_")
         negated, place, container = _compiled(self.negated_before_, self.place_after_, self.container_after_)
-        out = np.zeros((len(X), len(TYPES)), dtype=bool)
+        out = np.zeros((len(X), len(self.rules_)), dtype=bool)
 
         def used(sentence, cue):
             pos = _first_use(sentence, cue, (negated, place))
@@ -452,48 +483,165 @@ class TableConventions(BaseEstimator):
         for i, text in enumerate(X):
             # first the whole text (plain substring tests), then, for the few conventions that may fire, each
             # sentence or clause with the passing-mention rules
-            maybe = [(rule, in_clause) for rule, in_clause in zip(self.rules_, self.clause_scope_)
-                     if all(any(c in text for c in g) for g in rule[:-1])]
+            maybe = [r for r, rule in enumerate(self.rules_) if all(any(c in text for c in g) for g in rule[:-1])]
             if not maybe:
                 continue
             for sentence in _SENTENCE.split(text):
                 clauses = _CLAUSE.split(sentence)
-                for rule, in_clause in maybe:
-                    *groups, types = rule
-                    for span in clauses if in_clause else (sentence,):
+                for r in maybe:
+                    groups = self.rules_[r][:-1]
+                    for span in clauses if self.clause_scope_[r] else (sentence,):
                         if all(any(c in span and used(span, c) for c in g) for g in groups):
-                            out[i, types] = True
+                            out[i, r] = True
+        return out
+
+    def pairs(self) -> list[tuple[int, int]]:
+        """(convention, type index) for every type each convention names, in file order."""
+        check_is_fitted(self, "rules_")
+        return [(r, t) for r, rule in enumerate(self.rules_) for t in rule[-1]]
+
+    def fired(self, X) -> np.ndarray:
+        """Indicator (texts × types) of the types some convention gives each text."""
+        rules = self.fired_rules(X)
+        out = np.zeros((len(X), len(TYPES)), dtype=bool)
+        for r, t in self.pairs():
+            out[:, t] |= rules[:, r]
         return out
 
     def apply(self, X, proba: np.ndarray) -> np.ndarray:
         return np.where(self.fired(X), np.maximum(proba, self.floor), proba)
 
 
+def _logit(p: np.ndarray) -> np.ndarray:
+    p = np.clip(p, 1e-4, 1 - 1e-4)
+    return np.log(p / (1 - p))
+
+
+class ConventionCalibrator(BaseEstimator):
+    """How published tables turn what a petition names into the types they record — learned from real records,
+    with the central tables' conventions as the prior that an office's own records override.
+
+    For each text and type, from the model's probability ``p`` (the generated corpus and the real records taught it
+    what each medium reads like) and the conventions that fire (:class:`TableConventions`)::
+
+        logit q = a·logit p + b·[the model's best type] + s_type·[not the best] + Σ d_(convention, type)·[it fires]
+
+    ``a`` (how far to trust the model's certainty), ``b``, one ``s`` a type (how often the tables also record
+    that type when it is not the main one: the secondary-type decision) and one ``d`` for each type a convention
+    names (how much more often the tables give it when the convention fires) are fitted by maximum a posteriori
+    on held-out probabilities of real records: their weighted log-loss plus ``strength``/2 · ‖θ − θ₀‖², where θ₀
+    is ``prior`` (a fitted calibrator: the shipped records' conventions, overridden by an office's records as
+    they accumulate) or, without one, a = 1, b = 0, s = 0, d = ``convention_prior`` (the conventions as written in
+    ``corpora/taxonomy/conventions.tsv``).  With no records the calibrator is its prior.
+
+    strength : weight of the prior, in records (a few dozen records that disagree with it override it)
+    convention_prior : the logit shift of a firing convention's types before any record is seen
+    """
+
+    def __init__(self, strength: float = 5.0, convention_prior: float = 1.0):
+        self.strength = strength
+        self.convention_prior = convention_prior
+
+    def _design(self, proba: np.ndarray, fired: np.ndarray, pairs) -> np.ndarray:
+        n, k = proba.shape
+        best = np.zeros((n, k), dtype=bool)
+        if n:
+            best[np.arange(n), np.argmax(proba, axis=1)] = True
+        cols = [_logit(proba)[:, :, None], best[:, :, None].astype(np.float64),
+                np.eye(k)[None] * (~best)[:, :, None]]
+        conv = np.zeros((n, k, len(pairs)))
+        for j, (r, t) in enumerate(pairs):
+            conv[:, t, j] = fired[:, r]
+        return np.concatenate(cols + [conv], axis=2)
+
+    def _default_coef(self, pairs) -> np.ndarray:
+        return np.r_[1.0, 0.0, np.zeros(len(TYPES)), np.full(len(pairs), float(self.convention_prior))]
+
+    def fit(self, proba, Y, fired=None, pairs=(), sample_weight=None, prior: "ConventionCalibrator | None" = None):
+        """proba: held-out probabilities (texts × types) of real records; Y: their types (lists, or an indicator
+        array); fired: conventions that fire on them (texts × conventions); pairs: (convention, type index) of
+        :meth:`TableConventions.pairs`; prior: a fitted calibrator whose coefficients are the prior's centre."""
+        from scipy.optimize import minimize
+
+        self.pairs_ = [tuple(map(int, pr)) for pr in pairs]
+        proba = np.asarray(proba, dtype=np.float64).reshape(-1, len(TYPES))
+        n = len(proba)
+        fired = np.zeros((n, 0), dtype=bool) if fired is None else np.asarray(fired, dtype=bool)
+        Yind = (np.asarray(Y, dtype=np.float64) if isinstance(Y, np.ndarray) else _indicator(Y).astype(np.float64))
+        Yind = Yind.reshape(n, len(TYPES))
+        w = np.ones(n) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
+        if prior is not None and getattr(prior, "pairs_", None) == self.pairs_:
+            centre = np.asarray(prior.coef_, dtype=np.float64)
+        else:
+            centre = self._default_coef(self.pairs_)
+        self.prior_coef_ = centre
+        self.n_records_ = int(n)
+        if n == 0:
+            self.coef_ = centre.copy()
+            return self
+        design = self._design(proba, fired, self.pairs_).reshape(n * len(TYPES), -1)
+        target, weight = Yind.reshape(-1), np.repeat(w, len(TYPES))
+        lam = float(self.strength)
+
+        def loss(theta):
+            z = design @ theta
+            q = 1.0 / (1.0 + np.exp(-z))
+            ll = np.sum(weight * (np.logaddexp(0.0, z) - target * z))
+            d = theta - centre
+            return ll + 0.5 * lam * d @ d, design.T @ (weight * (q - target)) + lam * d
+
+        self.coef_ = minimize(loss, centre.copy(), jac=True, method="L-BFGS-B").x
+        return self
+
+    def predict_proba(self, proba, fired=None) -> np.ndarray:
+        check_is_fitted(self, "coef_")
+        proba = np.asarray(proba, dtype=np.float64)
+        fired = np.zeros((len(proba), 0), dtype=bool) if fired is None else np.asarray(fired, dtype=bool)
+        z = self._design(proba, fired, self.pairs_) @ self.coef_
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def describe(self) -> dict:
+        """The fitted coefficients by name (and their prior): what the records taught, for the model card."""
+        check_is_fitted(self, "coef_")
+        k = len(TYPES)
+
+        def named(c):
+            return {"slope": round(float(c[0]), 3), "best": round(float(c[1]), 3),
+                    "secondary": {t: round(float(v), 3) for t, v in zip(TYPES, c[2:2 + k])},
+                    "conventions": [{"rule": r, "type": TYPES[t], "shift": round(float(v), 3)}
+                                    for (r, t), v in zip(self.pairs_, c[2 + k:])]}
+
+        return {**named(self.coef_), "prior": named(self.prior_coef_), "n_records": self.n_records_}
+
+
 class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
-    """TF-IDF (jieba words + character n-grams) + lexicon features → one weighted logistic regression a type,
-    and a memory of real labeled petitions for repeats of them.
+    """TF-IDF (jieba words + character n-grams) + lexicon features → one weighted logistic regression a type;
+    then the tables' conventions, learned (:class:`ConventionCalibrator`: what the model reads → what the tables
+    record, fitted on held-out probabilities of real records by :meth:`calibrate`); and a memory of real labeled
+    petitions for repeats of them.
 
     Parameters
     ----------
     C : inverse regularization of each logistic regression
-    threshold : probability at or above which a type is predicted (besides the best one); 0.3, chosen on the
-        page-grouped folds of the non-blind real records (0.5 and at most 2 types missed the secondary types the
-        tables and an expert add: out-of-fold micro-F1 0.822 → 0.841, top-1 unchanged)
+    threshold : calibrated probability at or above which a type is predicted (besides the best one)
     max_types : at most this many types a petition (None = no limit); published tables seldom give more than three
     char_ngram_range : character n-gram sizes
     hash_bits_words, hash_bits_chars : log2 of the hashed feature space of words and of character n-grams
     use_lexicon : add the per-type lexicon features
     lexicon : lexicon path for :class:`LexiconFeatures` (None = shipped)
     memory_threshold : similarity from which a remembered real petition lends its types (None: no memory)
-    convention_floor : the probability at least that the published tables' conventions (:class:`TableConventions`)
-        give the types they name (None: no conventions)
+    convention_floor : the old imposed rule — the probability at least that a firing convention gives the types it
+        names, instead of the learned calibration (None: the conventions are learned, :class:`ConventionCalibrator`)
     passing : leave out of the lexicon features the terms only mentioned in passing (negated, landmarks)
+    calibration_strength : the prior's weight in records for :class:`ConventionCalibrator`
+    convention_prior : a firing convention's logit shift before any real record is seen
     """
 
-    def __init__(self, C: float = 4.0, threshold: float = 0.3, max_types: int | None = 3,
+    def __init__(self, C: float = 4.0, threshold: float = 0.5, max_types: int | None = 3,
                  char_ngram_range=(1, 3), hash_bits_words: int = 16, hash_bits_chars: int = 17,
                  use_lexicon: bool = True, lexicon: str | None = None, memory_threshold: float | None = 0.6,
-                 convention_floor: float | None = 0.55, passing: bool = True):
+                 convention_floor: float | None = None, passing: bool = True, calibration_strength: float = 5.0,
+                 convention_prior: float = 1.0):
         self.C = C
         self.threshold = threshold
         self.max_types = max_types
@@ -505,6 +653,8 @@ class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
         self.memory_threshold = memory_threshold
         self.convention_floor = convention_floor
         self.passing = passing
+        self.calibration_strength = calibration_strength
+        self.convention_prior = convention_prior
 
     def _make_features(self):
         from sklearn.feature_extraction.text import TfidfTransformer
@@ -546,18 +696,56 @@ class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
                 [x for x, k in zip(X, keep) if k], Yind[keep])
         else:
             self.memory_ = None
-        self.conventions_ = (TableConventions(floor=self.convention_floor).fit()
-                             if self.convention_floor is not None else None)
+        floor = self.convention_floor
+        self.conventions_ = TableConventions(floor=0.55 if floor is None else floor).fit()
+        self.calibrator_ = None if floor is not None else self._calibrator().fit(
+            np.zeros((0, len(TYPES))), [], pairs=self.conventions_.pairs())
         return self
 
-    def predict_proba(self, X, use_memory: bool = True) -> np.ndarray:
+    def _calibrator(self) -> ConventionCalibrator:
+        return ConventionCalibrator(strength=self.calibration_strength, convention_prior=self.convention_prior)
+
+    def calibrate(self, X, Y, proba, sample_weight=None, prior: ConventionCalibrator | None = None):
+        """Learn the tables' conventions from real records: ``X`` their texts, ``Y`` their types, ``proba`` this
+        model's probabilities for them from a model that did not see them (out-of-fold, :meth:`base_proba`);
+        ``prior`` a fitted :class:`ConventionCalibrator` whose coefficients these records override (an office's
+        records over the shipped ones).  Returns self."""
+        check_is_fitted(self, "pipeline_")
+        self.calibrator_ = self.fit_calibrator(X, Y, proba, sample_weight, prior)
+        return self
+
+    def fit_calibrator(self, X, Y, proba, sample_weight=None, prior=None) -> ConventionCalibrator:
+        """A :class:`ConventionCalibrator` fitted as :meth:`calibrate` does, without keeping it."""
+        X = list(X)
+        return self._calibrator().fit(proba, Y, self.conventions_.fired_rules(X), self.conventions_.pairs(),
+                                      sample_weight, prior)
+
+    def base_proba(self, X) -> np.ndarray:
+        """The logistic regressions' probabilities alone (before the conventions and the memory)."""
+        check_is_fitted(self, "pipeline_")
+        return self.pipeline_.predict_proba(list(X))
+
+    def predict_proba(self, X, use_memory: bool = True, calibrator: ConventionCalibrator | None = None) -> np.ndarray:
+        """Probabilities of the eight types; ``calibrator`` replaces the fitted one (to compare two)."""
         check_is_fitted(self, "pipeline_")
         X = list(X)
-        proba = self.pipeline_.predict_proba(X)
-        if getattr(self, "conventions_", None) is not None:
-            proba = self.conventions_.apply(X, proba)
-        if use_memory and getattr(self, "memory_", None) is not None:
-            proba = self.memory_.blend(X, proba)
+        return self.finish_proba(X, self.pipeline_.predict_proba(X), use_memory, calibrator)
+
+    def finish_proba(self, X, base: np.ndarray, use_memory: bool = True,
+                     calibrator: ConventionCalibrator | None = None, recalled=None) -> np.ndarray:
+        """From :meth:`base_proba` to the final probabilities: the conventions (learned, or the old floor of a
+        model saved before), then the memory (``recalled``: (similarity, types) given instead of looked up)."""
+        calibrator = calibrator or getattr(self, "calibrator_", None)
+        conventions = getattr(self, "conventions_", None)
+        if calibrator is not None:
+            proba = calibrator.predict_proba(base, conventions.fired_rules(X))
+        elif conventions is not None:
+            proba = conventions.apply(X, base)
+        else:
+            proba = base
+        memory = getattr(self, "memory_", None)
+        if use_memory and memory is not None:
+            proba = memory.mix(proba, *(recalled if recalled is not None else memory.recalled(X)))
         return proba
 
     def predict(self, X) -> list[list[str]]:
