@@ -1,0 +1,109 @@
+"""The office-history effect: how much half of an office's labelled records improve the model on its other half.
+
+Measured as the issue asks.  An office is a group of real typed records of one source: a province (the records of
+its pages; `--group province`, groups with at least `--min-records`) — the records of one office's published
+tables.  For each office and seed:
+
+- the SHIPPED model is trained as `make train` trains it (generated corpus + every real record), but without
+  any record of this office: what an office gets when it installs the package;
+- the office's pages are cut in two halves (by page, at random with the seed); for each half, the OFFICE model is
+  trained as `petitionnlp train --corpus HALF` trains it (the half added to the shipped training data, which is
+  the generated corpus and the real records of the other offices), and both models are scored on the other half.
+
+Printed: per office and overall (weighted by records scored) micro-F1 and top-1 of the shipped and the office
+model, and the gain.  `--relabel one-type` gives the office a convention of its own (only its first published
+type a petition, as some offices' tables do) while the other records keep theirs.  Fold scheme inside training:
+folds by page (`--schemes`).  Slow: every model is a full training (each with its own cross-validation).
+
+    .venv/bin/python benchmarks/office_history.py [--seeds 1] [--group province] [--min-records 8]
+        [--relabel published|one-type]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from petitionnlp.classify import evaluate_predictions  # noqa: E402
+from petitionnlp.training import fit_type_model, read_corpus  # noqa: E402
+
+RELABEL = {"published": lambda types: types, "one-type": lambda types: types[:1]}
+
+
+def halves(records: list[dict], rng) -> tuple[list[dict], list[dict]]:
+    pages = sorted({r.get("page") or r["text"] for r in records})
+    order = [pages[i] for i in rng.permutation(len(pages))]
+    first = set(order[:len(order) // 2])
+    a = [r for r in records if (r.get("page") or r["text"]) in first]
+    return a, [r for r in records if (r.get("page") or r["text"]) not in first]
+
+
+def score(model, records: list[dict]) -> dict:
+    return evaluate_predictions([r["types"] for r in records], model.predict([r["text"] for r in records]))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seeds", type=int, default=1)
+    ap.add_argument("--group", default="province", help="record field that names an office (province, page …)")
+    ap.add_argument("--min-records", type=int, default=8, help="offices with fewer typed records are left out")
+    ap.add_argument("--relabel", choices=sorted(RELABEL), default="published",
+                    help="the office's own labelling convention (the other records keep the published labels)")
+    ap.add_argument("--schemes", default="page", help="fold schemes inside each training (the first is used)")
+    args = ap.parse_args()
+    schemes = tuple(args.schemes.split(","))
+    generated = [r for r in read_corpus([str(ROOT / "corpora/train/synthetic_petitions.jsonl")]) if r["types"]]
+    real = [r for r in read_corpus([str(ROOT / "corpora/train/real_petitions.jsonl")], require_label=False)
+            if r["types"]]
+    offices: dict[str, list[dict]] = {}
+    for r in real:
+        offices.setdefault(r.get(args.group) or "?", []).append(r)
+    offices = {k: v for k, v in offices.items() if len(v) >= args.min_records and k != "?"}
+    print(f"{len(real)} typed real records; offices by {args.group} with ≥ {args.min_records}: "
+          + ", ".join(f"{k} ({len(v)})" for k, v in offices.items()) + f"; labels: {args.relabel}", flush=True)
+    relabel = RELABEL[args.relabel]
+    rows, t0 = [], time.time()
+    for seed in range(args.seeds):
+        rng = np.random.default_rng(seed)
+        for name, members in offices.items():
+            own = [dict(r, types=relabel(r["types"])) for r in members]
+            rest = [dict(r, office=True) for r in real if r not in members]
+            shipped, _ = fit_type_model(generated + rest, tune_mask=[False] * len(generated) + [True] * len(rest),
+                                        seed=seed, schemes=schemes)
+            base = [dict(r, office=False) for r in rest]
+            first, second = halves(own, rng)
+            for a, b in ((first, second), (second, first)):
+                if not a or not b:
+                    continue
+                office, _ = fit_type_model(generated + base + [dict(r, office=True) for r in a],
+                                           tune_mask=[False] * (len(generated) + len(base)) + [True] * len(a),
+                                           seed=seed, schemes=schemes)
+                before, after = score(shipped, b), score(office, b)
+                rows.append({"office": name, "seed": seed, "trained_on": len(a), "scored": len(b),
+                             "shipped": [before["micro_f1"], before["top1_accuracy"]],
+                             "office_model": [after["micro_f1"], after["top1_accuracy"]]})
+                print(f"  {name} seed {seed}: {len(a)} records → scored on {len(b)}: micro-F1 "
+                      f"{before['micro_f1']:.3f} → {after['micro_f1']:.3f}, top-1 {before['top1_accuracy']:.3f} → "
+                      f"{after['top1_accuracy']:.3f}  ({time.time() - t0:.0f} s)", flush=True)
+    n = np.array([r["scored"] for r in rows], dtype=float)
+    ship = np.array([r["shipped"] for r in rows])
+    off = np.array([r["office_model"] for r in rows])
+    mean = lambda a: (a * n[:, None]).sum(0) / n.sum()  # noqa: E731
+    s, o = mean(ship), mean(off)
+    print(f"overall ({len(rows)} halves, {int(n.sum())} records scored): micro-F1 {s[0]:.4f} → {o[0]:.4f} "
+          f"(gain {o[0] - s[0]:+.4f}), top-1 {s[1]:.4f} → {o[1]:.4f} (gain {o[1] - s[1]:+.4f})")
+    print(json.dumps({"office_history": {"labels": args.relabel, "group": args.group, "halves": rows,
+                                         "micro_f1": [round(s[0], 4), round(o[0], 4)],
+                                         "top1": [round(s[1], 4), round(o[1], 4)]}}, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
