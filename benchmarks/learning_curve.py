@@ -8,7 +8,9 @@ and by province (GroupKFold: no page, or no province, on both sides) and at rand
 so that no held-out record is ever in training), and scored on the held-out fold.  Micro-F1 and top-1 accuracy
 are averaged over folds and seeds.  Then the BLIND figure: the model trained on the generated corpus and every
 non-blind real record, scored on the records of the blind pages (``corpora/train/blind_split.json``) of the dev
-corpora beside the repo (``../shared/corpora``), when they are there.  Last, the learned region fallback
+corpora beside the repo (``../shared/corpora``), when they are there, and of the gathered records
+(``corpora/train/blind_split_gathered.json``).  The effect of an office's own history measured as the issue asks
+(half of one office's records, scored on its other half) is ``benchmarks/office_history.py``.  Last, the learned region fallback
 (city/county accuracy on records whose text the gazetteer cannot place, and on all of them).
 
     .venv/bin/python benchmarks/learning_curve.py [--folds 5] [--seeds 1] [--schemes page,province,random]
@@ -36,6 +38,8 @@ from petitionnlp.training import blind_pages, cv_folds, fit_type_model, read_bli
 SHARED = ROOT.parent / "shared" / "corpora"
 DEV = [SHARED / "petitions_dev.jsonl", SHARED / "disclosure_dev.jsonl"]
 SPLIT = ROOT / "corpora" / "train" / "blind_split.json"
+GATHERED = ROOT / "corpora" / "train" / "gathered_petitions.jsonl"
+GATHERED_SPLIT = ROOT / "corpora" / "train" / "blind_split_gathered.json"
 
 FRACTIONS = (0.0, 0.25, 0.5, 1.0)
 # the labels the office gives: as published; or an office whose tables record one type a petition (the first)
@@ -102,8 +106,9 @@ def main() -> None:
 
     # the blind figure: trained on everything that is not blind, scored once on the blind pages
     if all(p.exists() for p in DEV):
-        pages = blind_pages(read_blind_split(SPLIT))
-        blind = [r for r in read_corpus([str(p) for p in DEV], require_label=False) if r["page"] in pages and r["types"]]
+        pages = blind_pages(read_blind_split(SPLIT)) | blind_pages(read_blind_split(GATHERED_SPLIT))
+        blind = [r for r in read_corpus([str(p) for p in DEV + [GATHERED]], require_label=False)
+                 if r["page"] in pages and r["types"]]
         model, _ = fit_type_model(generated + real)
         ev = evaluate_predictions([r["types"] for r in blind], model.predict([r["text"] for r in blind]))
         print(f"\nblind pages ({len(pages)} pages, {len(blind)} typed records), model on all non-blind records: "
