@@ -121,6 +121,14 @@ def test_an_office_history_on_the_shipped_data_teaches_its_conventions(tmp_path)
     result = json.loads(stdout)
     assert result["types"]["top1_accuracy"] == 1.0
     assert result["difference"]["micro_f1"] > 0 and result["against"]["types"]["top1_accuracy"] < 1.0
+    # the card shows, type by type, what the office's records changed in the conventions learned from the shipped
+    # records: 其他 is recorded where the model reads smoke (大气), so its secondary-type bias rises
+    learned = card["conventions"]["learned"]
+    assert learned["n_records"] == len(office) and learned["secondary"]["其他"] > learned["prior"]["secondary"]["其他"]
+    assert card["cross_validation"]["before"]["n"] == len(office)
+    md = (out / "MODEL_CARD.md").read_text(encoding="utf-8")
+    assert "惯例：先验与学得" in md and "次要类型偏置" in md and "本单位" in md
+    assert all(f"| {t} | " in md for t in ("水", "大气", "土壤", "其他"))
 
 
 @pytest.mark.slow
