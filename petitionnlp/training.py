@@ -448,7 +448,8 @@ def _conventions_lines(card: dict) -> list[str]:
     learned, names = conv["learned"], conv.get("names") or []
     prior = learned["prior"]
     cv = card.get("cross_validation") or {}
-    before, after = (cv.get("before") or {}).get("per_type", {}), cv.get("per_type", {})
+    before_all = cv.get("before") or {}
+    before, after = before_all.get("per_type", {}), cv.get("per_type", {})
     office = card.get("base") is not None
     lines = ["", "### 惯例：先验与学得 (conventions learned, type by type)", "",
              ("先验 = 随附真实记录学得的惯例（本单位记录未加入时）；学得 = 加入本单位记录后。" if office else
@@ -462,8 +463,8 @@ def _conventions_lines(card: dict) -> list[str]:
                      f"{_pr(before.get(t))} | {_pr(after.get(t))} |")
     if before:
         lines += ["", f"前后对比（同一交叉验证折，{cv.get('n')} 条"
-                      f"{'本单位' if office else '真实'}记录）：微平均 F1 (micro-F1) {_pct(before.get('micro_f1'))} → "
-                      f"{_pct(cv.get('micro_f1'))}，首选正确率 (top-1) {_pct(before.get('top1_accuracy'))} → "
+                      f"{'本单位' if office else '真实'}记录）：微平均 F1 (micro-F1) {_pct(before_all.get('micro_f1'))} → "
+                      f"{_pct(cv.get('micro_f1'))}，首选正确率 (top-1) {_pct(before_all.get('top1_accuracy'))} → "
                       f"{_pct(cv.get('top1_accuracy'))}。"]
     if learned["conventions"]:
         lines += ["", "| 惯例 | 类型 | 触发时对数几率偏移 (shift) 先验 → 学得 |", "|---|---|---|"]
