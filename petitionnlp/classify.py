@@ -521,46 +521,48 @@ class ConventionCalibrator(BaseEstimator):
     """How published tables turn what a petition names into the types they record — learned from real records,
     with the central tables' conventions as the prior that an office's own records override.
 
-    For each text and type, from the model's probability ``p`` (the generated corpus and the real records taught it
-    what each medium reads like) and the conventions that fire (:class:`TableConventions`)::
+    Two parts, both fitted on held-out probabilities of real records (the model never saw them):
 
-        logit q = a·logit p + b·[the model's best type] + s_type·[not the best] + Σ d_(convention, type)·[it fires]
+    - the secondary-type decisions: for each text and type, from the model's probability ``p``::
 
-    ``a`` (how far to trust the model's certainty), ``b``, one ``s`` a type (how often the tables also record
-    that type when it is not the main one: the secondary-type decision) and one ``d`` for each type a convention
-    names (how much more often the tables give it when the convention fires) are fitted by maximum a posteriori
-    on held-out probabilities of real records: their weighted log-loss plus ``strength``/2 · ‖θ − θ₀‖², where θ₀
-    is ``prior`` (a fitted calibrator: the shipped records' conventions, overridden by an office's records as
-    they accumulate) or, without one, a = 1, b = 0, s = 0, d = ``convention_prior`` (the conventions as written in
-    ``corpora/taxonomy/conventions.tsv``).  With no records the calibrator is its prior.
+          logit q = a·logit p + b·[the model's best type] + s_type·[not the best]
 
-    strength : weight of the prior, in records (a few dozen records that disagree with it override it)
-    convention_prior : the logit shift of a firing convention's types before any record is seen
+      ``a`` (how far to trust the model's certainty), ``b`` and one ``s`` a type (how often the tables also
+      record that type when it is not the main one), by maximum a posteriori: the records' log-loss plus
+      ``strength``/2 · ‖θ − θ₀‖², θ₀ = the prior's (a = 1, b = 0, s = 0 without one);
+    - the conventions (:class:`TableConventions`): where a convention fires, each type it names gets at least
+      its floor — how often the tables give that type when the convention fires, re-estimated from the records
+      where it fired (a Beta posterior mean: (``convention_strength`` · prior floor + given) / (``convention_strength``
+      + fired)), the prior floor being the prior's or ``convention_prior`` (the conventions as written in
+      ``corpora/taxonomy/conventions.tsv``).
+
+    ``prior`` is a fitted calibrator (the shipped records' conventions) that an office's records override as they
+    accumulate; without records the calibrator is its prior.
+
+    strength : weight of the secondary-type prior, in records
+    convention_prior : a convention's floor before any record is seen
+    convention_strength : weight of a convention's prior, in records where it fires (a dozen records that fire it
+        and do not give its type bring the floor under one half; a few dozen, near zero)
     """
 
-    def __init__(self, strength: float = 5.0, convention_prior: float = 1.0):
+    def __init__(self, strength: float = 5.0, convention_prior: float = 0.75, convention_strength: float = 20.0):
         self.strength = strength
         self.convention_prior = convention_prior
+        self.convention_strength = convention_strength
 
-    def _design(self, proba: np.ndarray, fired: np.ndarray, pairs) -> np.ndarray:
+    @staticmethod
+    def _design(proba: np.ndarray) -> np.ndarray:
         n, k = proba.shape
         best = np.zeros((n, k), dtype=bool)
         if n:
             best[np.arange(n), np.argmax(proba, axis=1)] = True
-        cols = [_logit(proba)[:, :, None], best[:, :, None].astype(np.float64),
-                np.eye(k)[None] * (~best)[:, :, None]]
-        conv = np.zeros((n, k, len(pairs)))
-        for j, (r, t) in enumerate(pairs):
-            conv[:, t, j] = fired[:, r]
-        return np.concatenate(cols + [conv], axis=2)
-
-    def _default_coef(self, pairs) -> np.ndarray:
-        return np.r_[1.0, 0.0, np.zeros(len(TYPES)), np.full(len(pairs), float(self.convention_prior))]
+        return np.concatenate([_logit(proba)[:, :, None], best[:, :, None].astype(np.float64),
+                               np.eye(k)[None] * (~best)[:, :, None]], axis=2)
 
     def fit(self, proba, Y, fired=None, pairs=(), sample_weight=None, prior: "ConventionCalibrator | None" = None):
         """proba: held-out probabilities (texts × types) of real records; Y: their types (lists, or an indicator
         array); fired: conventions that fire on them (texts × conventions); pairs: (convention, type index) of
-        :meth:`TableConventions.pairs`; prior: a fitted calibrator whose coefficients are the prior's centre."""
+        :meth:`TableConventions.pairs`; prior: a fitted calibrator whose values are the prior's centre."""
         from scipy.optimize import minimize
 
         self.pairs_ = [tuple(map(int, pr)) for pr in pairs]
@@ -570,25 +572,33 @@ class ConventionCalibrator(BaseEstimator):
         Yind = (np.asarray(Y, dtype=np.float64) if isinstance(Y, np.ndarray) else _indicator(Y).astype(np.float64))
         Yind = Yind.reshape(n, len(TYPES))
         w = np.ones(n) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
-        if prior is not None and getattr(prior, "pairs_", None) == self.pairs_:
-            centre = np.asarray(prior.coef_, dtype=np.float64)
-        else:
-            centre = self._default_coef(self.pairs_)
-        self.prior_coef_ = centre
+        same = prior is not None and getattr(prior, "pairs_", None) == self.pairs_
+        centre = (np.asarray(prior.coef_, dtype=np.float64) if prior is not None
+                  else np.r_[1.0, 0.0, np.zeros(len(TYPES))])
+        floor0 = (np.asarray(prior.floors_, dtype=np.float64) if same
+                  else np.full(len(self.pairs_), float(self.convention_prior)))
+        self.prior_coef_, self.prior_floors_ = centre, floor0
         self.n_records_ = int(n)
+        # the conventions: a Beta posterior of how often the tables give each type where the convention fires
+        self.fired_counts_ = np.array([float(w[fired[:, r]].sum()) if n and fired.shape[1] > r else 0.0
+                                       for r, _ in self.pairs_])
+        self.given_counts_ = np.array([float((w * Yind[:, t])[fired[:, r]].sum()) if n and fired.shape[1] > r else 0.0
+                                       for r, t in self.pairs_])
+        k0 = float(self.convention_strength)
+        self.floors_ = (k0 * floor0 + self.given_counts_) / (k0 + self.fired_counts_) if len(self.pairs_) else floor0
         if n == 0:
             self.coef_ = centre.copy()
             return self
-        design = self._design(proba, fired, self.pairs_).reshape(n * len(TYPES), -1)
+        design = self._design(proba).reshape(n * len(TYPES), -1)
         target, weight = Yind.reshape(-1), np.repeat(w, len(TYPES))
         lam = float(self.strength)
 
         def loss(theta):
             z = design @ theta
             q = 1.0 / (1.0 + np.exp(-z))
-            ll = np.sum(weight * (np.logaddexp(0.0, z) - target * z))
             d = theta - centre
-            return ll + 0.5 * lam * d @ d, design.T @ (weight * (q - target)) + lam * d
+            return (np.sum(weight * (np.logaddexp(0.0, z) - target * z)) + 0.5 * lam * d @ d,
+                    design.T @ (weight * (q - target)) + lam * d)
 
         self.coef_ = minimize(loss, centre.copy(), jac=True, method="L-BFGS-B").x
         return self
@@ -596,22 +606,32 @@ class ConventionCalibrator(BaseEstimator):
     def predict_proba(self, proba, fired=None) -> np.ndarray:
         check_is_fitted(self, "coef_")
         proba = np.asarray(proba, dtype=np.float64)
-        fired = np.zeros((len(proba), 0), dtype=bool) if fired is None else np.asarray(fired, dtype=bool)
-        z = self._design(proba, fired, self.pairs_) @ self.coef_
-        return 1.0 / (1.0 + np.exp(-z))
+        z = self._design(proba) @ self.coef_
+        q = 1.0 / (1.0 + np.exp(-z))
+        if fired is not None and len(self.pairs_):
+            fired = np.asarray(fired, dtype=bool)
+            for (r, t), floor in zip(self.pairs_, self.floors_):
+                if r < fired.shape[1]:
+                    q[fired[:, r], t] = np.maximum(q[fired[:, r], t], floor)
+        return q
 
     def describe(self) -> dict:
-        """The fitted coefficients by name (and their prior): what the records taught, for the model card."""
+        """The fitted values by name (and their prior): what the records taught, for the model card."""
         check_is_fitted(self, "coef_")
         k = len(TYPES)
 
-        def named(c):
-            return {"slope": round(float(c[0]), 3), "best": round(float(c[1]), 3),
-                    "secondary": {t: round(float(v), 3) for t, v in zip(TYPES, c[2:2 + k])},
-                    "conventions": [{"rule": r, "type": TYPES[t], "shift": round(float(v), 3)}
-                                    for (r, t), v in zip(self.pairs_, c[2 + k:])]}
+        def named(c, floors, counts=None):
+            out = {"slope": round(float(c[0]), 3), "best": round(float(c[1]), 3),
+                   "secondary": {t: round(float(v), 3) for t, v in zip(TYPES, c[2:2 + k])},
+                   "conventions": [{"rule": r, "type": TYPES[t], "floor": round(float(f), 3)}
+                                   for (r, t), f in zip(self.pairs_, floors)]}
+            if counts:
+                for conv, fired, given in zip(out["conventions"], *counts):
+                    conv.update(fired=round(float(fired), 2), given=round(float(given), 2))
+            return out
 
-        return {**named(self.coef_), "prior": named(self.prior_coef_), "n_records": self.n_records_}
+        return {**named(self.coef_, self.floors_, (self.fired_counts_, self.given_counts_)),
+                "prior": named(self.prior_coef_, self.prior_floors_), "n_records": self.n_records_}
 
 
 class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
@@ -633,15 +653,16 @@ class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
     convention_floor : the old imposed rule — the probability at least that a firing convention gives the types it
         names, instead of the learned calibration (None: the conventions are learned, :class:`ConventionCalibrator`)
     passing : leave out of the lexicon features the terms only mentioned in passing (negated, landmarks)
-    calibration_strength : the prior's weight in records for :class:`ConventionCalibrator`
-    convention_prior : a firing convention's logit shift before any real record is seen
+    calibration_strength : the secondary-type prior's weight in records for :class:`ConventionCalibrator`
+    convention_prior : a firing convention's floor before any real record is seen
+    convention_strength : a convention's prior weight, in records where it fires
     """
 
     def __init__(self, C: float = 4.0, threshold: float = 0.5, max_types: int | None = 3,
                  char_ngram_range=(1, 3), hash_bits_words: int = 16, hash_bits_chars: int = 17,
                  use_lexicon: bool = True, lexicon: str | None = None, memory_threshold: float | None = 0.6,
                  convention_floor: float | None = None, passing: bool = True, calibration_strength: float = 5.0,
-                 convention_prior: float = 1.0):
+                 convention_prior: float = 0.75, convention_strength: float = 20.0):
         self.C = C
         self.threshold = threshold
         self.max_types = max_types
@@ -655,6 +676,7 @@ class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
         self.passing = passing
         self.calibration_strength = calibration_strength
         self.convention_prior = convention_prior
+        self.convention_strength = convention_strength
 
     def _make_features(self):
         from sklearn.feature_extraction.text import TfidfTransformer
@@ -703,7 +725,8 @@ class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
         return self
 
     def _calibrator(self) -> ConventionCalibrator:
-        return ConventionCalibrator(strength=self.calibration_strength, convention_prior=self.convention_prior)
+        return ConventionCalibrator(strength=self.calibration_strength, convention_prior=self.convention_prior,
+                                    convention_strength=self.convention_strength)
 
     def calibrate(self, X, Y, proba, sample_weight=None, prior: ConventionCalibrator | None = None):
         """Learn the tables' conventions from real records: ``X`` their texts, ``Y`` their types, ``proba`` this

@@ -467,10 +467,12 @@ def _conventions_lines(card: dict) -> list[str]:
                       f"{_pct(cv.get('micro_f1'))}，首选正确率 (top-1) {_pct(before_all.get('top1_accuracy'))} → "
                       f"{_pct(cv.get('top1_accuracy'))}。"]
     if learned["conventions"]:
-        lines += ["", "| 惯例 | 类型 | 触发时对数几率偏移 (shift) 先验 → 学得 |", "|---|---|---|"]
+        lines += ["", "| 惯例 | 类型 | 触发时至少给出的概率 (floor) 先验 → 学得 | 学习记录中触发 / 也填此类 |",
+                  "|---|---|---|---|"]
         for c, c0 in zip(learned["conventions"], prior["conventions"]):
             name = names[c["rule"]] if c["rule"] < len(names) else str(c["rule"])
-            lines.append(f"| {name} | {c['type']} | {c0['shift']:+.2f} → {c['shift']:+.2f} |")
+            lines.append(f"| {name} | {c['type']} | {c0['floor']:.2f} → {c['floor']:.2f} | "
+                         f"{c.get('fired', 0):g} / {c.get('given', 0):g} |")
     return lines
 
 
@@ -493,11 +495,12 @@ def _write_card_md(out: Path, card: dict) -> None:
         + (f"，本单位记录再乘 {card.get('office_factor', 1):.0f}（本单位记录重于随附记录，随附记录重于生成记录）"
            if base else "") + "。",
         "2. **公开表的惯例（学得的，不是强加的）**：corpora/taxonomy/conventions.tsv 写明的惯例（垃圾有臭味 → 土壤和"
-        "大气，污水进农田 → 水和土壤，施工扬尘与噪声 → 大气和噪声 …）只是先验：触发时给所列类型的对数几率加 "
-        f"{params.get('convention_prior')}。校准器 (ConventionCalibrator) 用真实记录的留出概率（按页分组折，模型未见过"
-        "这些记录）学出：模型把握的可信程度、每类作次要类型时公开表是否也填、每条惯例实际多常见。先学随附的真实记录，"
-        f"再学本单位自己的记录；先验强度相当于 {params.get('calibration_strength')} 条记录——几十条与之不同的本单位"
-        "记录即可推翻一条惯例。",
+        "大气，污水进农田 → 水和土壤，施工扬尘与噪声 → 大气和噪声 …）只是先验：触发时所列类型的概率至少为 "
+        f"{params.get('convention_prior')}，先验分量相当于 {params.get('convention_strength')} 条触发该惯例的记录；"
+        "学习记录中该惯例触发而公开表不填此类的越多，这一下限越低（十余条即低于一半，几十条近于零）。校准器 "
+        "(ConventionCalibrator) 用真实记录的留出概率（按页分组折，模型未见过这些记录）还学出：模型把握的可信程度、"
+        "每类作次要类型（非最可能类型）时公开表是否也填（先验分量相当于 "
+        f"{params.get('calibration_strength')} 条记录）。先学随附的真实记录，再学本单位自己的记录，后者覆盖前者。",
         f"3. **记忆**：与某条真实记录的字符二元组相似度 ≥ {params['memory_threshold']} 的来件，沿用该记录的类型"
         "（与模型概率混合）。", "",
         f"判定规则：校准后概率 ≥ {params['threshold']} 的类型都给出，至多 {params['max_types']} 个，"

@@ -185,7 +185,7 @@ def test_the_conventions_are_a_prior_that_an_office_overrides():
     assert fired.any(axis=1).all()
     soil, air = TYPES.index("土壤"), TYPES.index("大气")
     base = np.full((len(texts), len(TYPES)), 0.02)
-    base[:, air], base[:, soil] = 0.95, 0.4            # the model reads the smell, and the garbage a little
+    base[:, air], base[:, soil] = 0.95, 0.1            # the model reads the smell, hardly the garbage
     prior = ConventionCalibrator().fit(np.zeros((0, len(TYPES))), [], pairs=conv.pairs())
     assert clone(prior).get_params() == prior.get_params()
     assert _decide(prior.predict_proba(base[:1], fired[:1]), 0.5)[0] == ["大气", "土壤"]
@@ -193,11 +193,13 @@ def test_the_conventions_are_a_prior_that_an_office_overrides():
     q = office.predict_proba(base[:1], fired[:1])
     assert _decide(q, 0.5)[0] == ["大气"] and q[0, soil] < 0.5
     few = ConventionCalibrator().fit(base[:3], [["大气"]] * 3, fired[:3], conv.pairs(), prior=prior)
-    assert few.predict_proba(base[:1], fired[:1])[0, soil] > q[0, soil]
+    assert _decide(few.predict_proba(base[:1], fired[:1]), 0.5)[0] == ["大气", "土壤"]
     learned, was = office.describe(), prior.describe()
     rule = conv.names_.index("垃圾有臭味")
-    shift = {(c["rule"], c["type"]): c["shift"] for c in learned["conventions"]}
-    assert shift[(rule, "土壤")] < was["conventions"][0]["shift"] and learned["prior"]["conventions"] == was["conventions"]
+    floor = {(c["rule"], c["type"]): c for c in learned["conventions"]}
+    assert floor[(rule, "土壤")]["floor"] < 0.5 < was["conventions"][0]["floor"]
+    assert floor[(rule, "土壤")]["fired"] == len(texts) and floor[(rule, "土壤")]["given"] == 0
+    assert [c["floor"] for c in learned["prior"]["conventions"]] == [c["floor"] for c in was["conventions"]]
     # an office that does file it under 土壤 keeps the convention
     keeps = ConventionCalibrator().fit(base, [["大气", "土壤"]] * len(texts), fired, conv.pairs(), prior=prior)
     assert _decide(keeps.predict_proba(base[:1], fired[:1]), 0.5)[0] == ["大气", "土壤"]
