@@ -16,7 +16,7 @@ type a petition, as some offices' tables do) while the other records keep theirs
 folds by page (`--schemes`).  Slow: every model is a full training (each with its own cross-validation).
 
     .venv/bin/python benchmarks/office_history.py [--seeds 1] [--group province] [--min-records 8]
-        [--relabel published|one-type]
+        [--relabel published|one-type] [--folds 5]
 """
 
 from __future__ import annotations
@@ -58,6 +58,7 @@ def main() -> None:
     ap.add_argument("--relabel", choices=sorted(RELABEL), default="published",
                     help="the office's own labelling convention (the other records keep the published labels)")
     ap.add_argument("--schemes", default="page", help="fold schemes inside each training (the first is used)")
+    ap.add_argument("--folds", type=int, default=5, help="folds of the cross-validation inside each training")
     args = ap.parse_args()
     schemes = tuple(args.schemes.split(","))
     generated = [r for r in read_corpus([str(ROOT / "corpora/train/synthetic_petitions.jsonl")]) if r["types"]]
@@ -77,7 +78,7 @@ def main() -> None:
             own = [dict(r, types=relabel(r["types"])) for r in members]
             rest = [dict(r, office=True) for r in real if r not in members]
             shipped, _ = fit_type_model(generated + rest, tune_mask=[False] * len(generated) + [True] * len(rest),
-                                        seed=seed, schemes=schemes)
+                                        seed=seed, schemes=schemes, folds=args.folds)
             base = [dict(r, office=False) for r in rest]
             first, second = halves(own, rng)
             for a, b in ((first, second), (second, first)):
@@ -85,7 +86,7 @@ def main() -> None:
                     continue
                 office, _ = fit_type_model(generated + base + [dict(r, office=True) for r in a],
                                            tune_mask=[False] * (len(generated) + len(base)) + [True] * len(a),
-                                           seed=seed, schemes=schemes)
+                                           seed=seed, schemes=schemes, folds=args.folds)
                 before, after = score(shipped, b), score(office, b)
                 rows.append({"office": name, "seed": seed, "trained_on": len(a), "scored": len(b),
                              "shipped": [before["micro_f1"], before["top1_accuracy"]],
