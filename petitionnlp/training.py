@@ -557,7 +557,7 @@ def _write_card_md(out: Path, card: dict) -> None:
     region = card.get("region")
     if region:
         lines += ["", "## 属地模型 region.skops", "",
-                  f"本单位历史记录中的 {region.get('landmarks', 0)} 个地标（小区、广场、工厂 …），各对应 "
+                  f"训练记录（本单位的历史记录与随附的真实记录）中的 {region.get('landmarks', 0)} 个地标（小区、广场、工厂 …），各对应 "
                   f"{region.get('labels', 0)} 个地点之一，以及近似重复件（字符 2–4 元组余弦相似度 ≥ 0.5），来自 "
                   f"{region.get('n', 0)} 条带城市的真实记录；仅在地名库找不到地点时使用，置信度不超过 0.8。"]
     lines += ["", "局限 (limits)：公开表的类型标注有噪声（提到多种污染却只标一类；此表标“其他”的，彼表标“大气”）；"
