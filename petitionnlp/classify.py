@@ -724,8 +724,9 @@ class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
             np.zeros((0, len(TYPES))), [], pairs=self.conventions_.pairs())
         return self
 
-    def _calibrator(self) -> ConventionCalibrator:
-        return ConventionCalibrator(strength=self.calibration_strength, convention_prior=self.convention_prior,
+    def _calibrator(self, strength: float | None = None) -> ConventionCalibrator:
+        return ConventionCalibrator(strength=self.calibration_strength if strength is None else strength,
+                                    convention_prior=self.convention_prior,
                                     convention_strength=self.convention_strength)
 
     def calibrate(self, X, Y, proba, sample_weight=None, prior: ConventionCalibrator | None = None):
@@ -737,10 +738,12 @@ class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
         self.calibrator_ = self.fit_calibrator(X, Y, proba, sample_weight, prior)
         return self
 
-    def fit_calibrator(self, X, Y, proba, sample_weight=None, prior=None) -> ConventionCalibrator:
-        """A :class:`ConventionCalibrator` fitted as :meth:`calibrate` does, without keeping it."""
+    def fit_calibrator(self, X, Y, proba, sample_weight=None, prior=None,
+                       strength: float | None = None) -> ConventionCalibrator:
+        """A :class:`ConventionCalibrator` fitted as :meth:`calibrate` does, without keeping it (``strength``: the
+        secondary-type prior's weight, instead of ``calibration_strength``)."""
         X = list(X)
-        return self._calibrator().fit(proba, Y, self.conventions_.fired_rules(X), self.conventions_.pairs(),
+        return self._calibrator(strength).fit(proba, Y, self.conventions_.fired_rules(X), self.conventions_.pairs(),
                                       sample_weight, prior)
 
     def base_proba(self, X) -> np.ndarray:

@@ -35,7 +35,7 @@ from .text import normalize
 
 __all__ = ["read_corpus", "train_model", "evaluate_model", "fit_type_model", "record_weights", "BASE_CORPORA",
            "DECISION_GRID", "BLIND_SEED", "BLIND_SHARE", "choose_blind_pages", "read_blind_split", "blind_pages",
-           "cv_folds"]
+           "cv_folds", "held_out_proba", "OFFICE_FACTOR", "OFFICE_STRENGTH"]
 
 BASE_CORPORA = (("train", "synthetic_petitions.jsonl"), ("train", "real_petitions.jsonl"))
 DECISION_GRID = [(t, m) for t in (0.3, 0.4, 0.5, 0.6, 0.7) for m in (1, 2, 3)]
@@ -156,7 +156,12 @@ def read_corpus(paths: list[str], text_column: str | None = None, require_label:
     return records
 
 
-OFFICE_FACTOR = 2.0  # an office's own records weigh this many times a shipped real record (stage one and calibration)
+OFFICE_FACTOR = 2.0  # an office's own records weigh this many times a shipped real record in stage one
+# the weight, in records, of the shipped records' secondary-type calibration when an office's records are fitted over
+# it (the shipped level itself weighs calibration_strength, 5, over the conventions as written); chosen with
+# `benchmarks/office_history.py --calibration-only`: page halves of the real records as offices of ~25 records with a
+# labelling convention of their own, scored on the other half
+OFFICE_STRENGTH = 2.0
 
 
 def record_weights(records: list[dict], real_share: float = 0.5, cap: float = 50.0,
@@ -216,6 +221,23 @@ def _held_out(records, X, Y, w, real, pool, splits, params, progress=None, label
     return out
 
 
+def held_out_proba(records: list[dict], scheme: str = "page", folds: int = CV_FOLDS, seed: int = 0,
+                   params: dict | None = None) -> tuple[PollutionTypeClassifier, np.ndarray]:
+    """The model fitted on all typed ``records``, and the base probabilities (before the conventions and the memory)
+    of each real record from a model trained without its fold (``scheme`` folds over the real records); rows of
+    generated records are zeros.  What the conventions are learned from, for experiments on them."""
+    params = dict(params or {})
+    X, Y = [r["text"] for r in records], [r["types"] for r in records]
+    w = record_weights(records)
+    real = np.array([bool(r.get("real")) for r in records])
+    pool = np.flatnonzero(real)
+    out = np.zeros((len(records), len(TYPES)))
+    for idx, proba, _ in _held_out(records, X, Y, w, real, pool, cv_folds([records[i] for i in pool], scheme, folds,
+                                                                           seed), params):
+        out[idx] = proba
+    return PollutionTypeClassifier(**params).fit(X, Y, sample_weight=w, memorize=real), out
+
+
 class _Calibration:
     """The two-level learning of the tables' conventions from held-out probabilities of the real records: the
     shipped real records over the conventions as written, an office's records over what the shipped ones taught."""
@@ -224,19 +246,22 @@ class _Calibration:
         self.model, self.X, self.Y = model, X, Y
         self.base_real, self.office, self.held_base = base_real, office, held_base
 
-    def _fit(self, idx, prior):
+    def _fit(self, idx, prior, strength=None):
         idx = [i for i in idx if i in self.held_base]
         return self.model.fit_calibrator([self.X[i] for i in idx], [self.Y[i] for i in idx],
                                          np.array([self.held_base[i] for i in idx]).reshape(-1, len(TYPES)),
-                                         None, prior)
+                                         None, prior, strength)
 
     def fit(self, leave_out=()):
-        """(shipped calibrator, the office's) from every record but ``leave_out``."""
+        """(shipped calibrator, the office's) from every record but ``leave_out``.  Without shipped real records
+        (``--no-base``, ``make train``) the office's records are the shipped level: the conventions as written
+        are their prior, with the shipped strength."""
         out = set(leave_out)
         shipped = self._fit([i for i in self.base_real if i not in out], None)
         if not len(self.office):
             return shipped, shipped
-        return shipped, self._fit([i for i in self.office if i not in out], shipped)
+        strength = OFFICE_STRENGTH if len(self.base_real) else None
+        return shipped, self._fit([i for i in self.office if i not in out], shipped, strength)
 
 
 def fit_type_model(records: list[dict], params: dict | None = None, tune_mask=None, folds: int = CV_FOLDS,
