@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install train evaluate bench bench-regions bench-briefings clean fonts browser postgres serve
+.PHONY: demo test install train train-briefing evaluate bench bench-regions bench-briefings clean fonts browser postgres render serve
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,11 +18,12 @@ install: $(STAMP)
 demo: $(STAMP) fonts
 	@$(BIN)/python -m petitionnlp.demo
 
-test: $(STAMP) fonts browser postgres
+test: $(STAMP) fonts browser postgres render
 	$(BIN)/python -m pytest
 
 # Debian packages, installed with apt when missing and when we are root (else the tests say what they skip):
-# a CJK font for the PNG charts, Chromium and its driver for the browser tests of the workbench, PostgreSQL.
+# a CJK font for the PNG charts, Chromium and its driver for the browser tests of the workbench, PostgreSQL,
+# LibreOffice and poppler to render documents.
 APT_INSTALL = apt-get update -qq >/dev/null 2>&1; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 
 fonts:
@@ -34,6 +35,13 @@ browser:
 	@if ! { command -v chromium && command -v chromedriver; } >/dev/null && [ "$$(id -u)" = 0 ] \
 	    && command -v apt-get >/dev/null; then \
 	  echo "installing chromium chromium-driver (browser tests)"; $(APT_INSTALL) chromium chromium-driver >/dev/null || true; fi
+
+# LibreOffice (headless) and poppler: the tests render what people print (XLSX, DOCX) to PDF and PNG and look at it
+render:
+	@if ! { command -v soffice && command -v pdftoppm; } >/dev/null && [ "$$(id -u)" = 0 ] \
+	    && command -v apt-get >/dev/null; then \
+	  echo "installing libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils (documents rendered in the tests)"; \
+	  $(APT_INSTALL) libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils >/dev/null || true; fi
 
 # PostgreSQL for the shared-database tests (they start their own throw-away cluster; initdb runs as `postgres`)
 postgres:
@@ -57,6 +65,11 @@ train: $(STAMP)
 	$(BIN)/petitionnlp train --no-base --corpus corpora/train/synthetic_petitions.jsonl \
 	  corpora/train/real_petitions.jsonl -o models \
 	  $(if $(wildcard $(DEV)),--eval-corpus $(DEV) $(GATHERED) --blind $(BLIND))
+
+# the learned judge of briefing directives beside the rules (models/briefing_directives, its card there): trained
+# on the annotated briefings of corpora/briefing/gold and the shared dev briefings, chosen on folds grouped by site
+train-briefing: $(STAMP)
+	$(BIN)/python scripts/train_briefing_model.py -o models/briefing_directives
 
 # the shipped model on the blind records, beside its cross-validated figures (folds by page, province, random)
 evaluate: $(STAMP)

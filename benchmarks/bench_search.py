@@ -1,18 +1,26 @@
 """Search: graded relevance of a clerk's queries, literal-match recall and latency at 100,000 documents, on the
 SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — all in one run (issues 5, 20, 22).
 
-1. Graded set: corpora/search/eval_queries.jsonl — queries typed as clerks type them (kinds: synonyms and
-   colloquial words, compounds, typos, place + problem, briefing phrases), each with the relevance 0–3 of the
-   dev documents (../shared/corpora/petitions_dev.jsonl + briefings_dev.jsonl) graded by reading them; the
-   ``held_out`` ones were written after the engine was finished and never used to change it.  Prints nDCG@10
-   and recall@10 (of the relevant documents, out of at most 10) per kind, overall and on the held-out queries,
-   for each backend and for jieba + BM25 over the same documents, and how far the two backends agree.
+1. Graded sets, each over its own pool of dev documents (read through tests/devdata.py: no reserved page):
+   - ``issue22``: corpora/search/eval_queries.jsonl — queries typed as clerks type them (kinds: synonyms and
+     colloquial words, compounds, typos, place + problem, briefing phrases), graded over the dev petitions and
+     briefings (../shared/corpora/petitions_dev.jsonl + briefings_dev.jsonl);
+   - ``clerks``: corpora/search/eval_queries_clerks.jsonl (issue 29) — a second batch written the way clerks
+     type: a colloquial word for the documents' term, an animal for its farm, a vehicle's everyday name,
+     questions as a person says them, typos of similar shape or sound inside a compound; graded over the same
+     documents plus the rows of the public-disclosure tables (disclosure_dev.jsonl: id ``x`` + 11 hex digits of
+     the SHA-1 of url + text).
+   Each query has the relevance 0–3 of the pool's documents, graded by reading them; the ``held_out`` ones were
+   not looked at while the engine was changed (``--split dev`` leaves them out of a tuning run).  Prints
+   nDCG@10 and recall@10 (of the relevant documents, out of at most 10) per kind, overall and on the held-out
+   queries, for each backend and for jieba + BM25 over the same documents, and how far the two backends agree.
 2. Scale: 100,000 documents recombined from the shipped corpora (synthetic petitions, sentences of the sample
    briefings); p50/p95 latency of each backend against a linear scan, and the share of queries whose top 10
    begin with as many literal matches as the scan finds (up to 10): recall@10 of the literal matches.
 
-    python benchmarks/bench_search.py [--docs 100000 (0: the graded set only)] [--queries 200]
-                                      [--pg URL | --pg auto | --no-pg]
+    python benchmarks/bench_search.py [--docs 100000 (0: the graded sets only)] [--queries 200]
+                                      [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks]
+                                      [--split all|dev|held_out]
 
 ``--pg auto`` starts a throw-away PostgreSQL cluster (tests/pgcluster.py) and removes it at the end.
 """
@@ -20,6 +28,7 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import random
@@ -40,12 +49,21 @@ QUERIES = ["噪声", "油烟", "扬尘", "搅拌站", "养猪场 污水", "水",
            "信访件", "办结率", "边督边改", "辐射", "基站", "黑臭", "废水 河道", "夜间施工", "立行立改", "尾矿"]
 
 
-def dev_documents() -> list[dict]:
+def dev_documents(disclosure: bool = False) -> list[dict]:
     docs = [{"id": r["id"], "text": r["text"], "kind": "petition"} for r in dev_rows("petitions_dev.jsonl")]
     for row in dev_rows("briefings_dev.jsonl"):
         b = row["doc"]
         docs.append({"id": b["id"], "text": b["text"], "title": b["title"], "date": b["date"], "kind": "briefing"})
+    if disclosure:
+        for r in dev_rows("disclosure_dev.jsonl"):
+            docs.append({"id": "x" + hashlib.sha1((r["url"] + r["text"]).encode()).hexdigest()[:11],
+                         "text": r["text"], "kind": "petition"})
     return docs
+
+
+#: name → (query file, whether its pool holds the disclosure rows)
+SETS = {"issue22": ("eval_queries.jsonl", False), "clerks": ("eval_queries_clerks.jsonl", True)}
+KINDS = ["synonyms", "questions", "compounds", "typos", "place", "briefing", "all", "held_out"]
 
 
 def ndcg(ranked: list[str], grades: dict, k: int = 10) -> float:
@@ -122,6 +140,9 @@ def main() -> None:
     ap.add_argument("--queries", type=int, default=200)
     ap.add_argument("--pg", default="auto", help="a postgresql:// URL of an empty database, or auto")
     ap.add_argument("--no-pg", action="store_true")
+    ap.add_argument("--sets", default=",".join(SETS), help="graded sets, comma-separated: " + ", ".join(SETS))
+    ap.add_argument("--split", default="all", choices=["all", "dev", "held_out"],
+                    help="the queries of one split only (dev: leave the held-out ones unseen)")
     args = ap.parse_args()
     new_pg, cluster = (None, None) if args.no_pg else start_pg(args.pg)
     try:
@@ -139,24 +160,24 @@ def fill(target, docs):
     return time.perf_counter() - t
 
 
-def run(args, new_pg) -> None:
-    targets = {"sqlite": lambda name: str(Path(tempfile.mkdtemp()) / f"{name}.db")}
-    if new_pg is not None:
-        targets["postgresql"] = (lambda name: new_pg()) if callable(new_pg) else (lambda name: new_pg)
-    # ------------------------------------------------------------------ 1. graded relevance
-    queries = [json.loads(x) for x in open(ROOT / "corpora/search/eval_queries.jsonl", encoding="utf-8")]
-    docs = dev_documents()
+def graded_set(set_name: str, targets: dict, split: str) -> None:
+    file, disclosure = SETS[set_name]
+    queries = [json.loads(x) for x in open(ROOT / "corpora/search" / file, encoding="utf-8") if x.strip()]
+    if split != "all":
+        queries = [q for q in queries if q.get("split", "dev") == split]
+    docs = dev_documents(disclosure)
     backends = {}
     for name, make in targets.items():
-        target = make("graded")
+        target = make(f"graded_{set_name}")
         fill(target, docs)
         ix = SearchIndex(target, readonly=True)
         backends[name] = (lambda ix: lambda q: [h["id"] for h in ix.search(q, limit=10)])(ix)
     base = Bm25Baseline(docs)
     backends["jieba+bm25s"] = base.search
     res = graded(backends, queries)
-    kinds = ["synonyms", "compounds", "typos", "place", "briefing", "all", "held_out"]
-    print(f"graded set: {len(queries)} queries over {len(docs)} dev documents; nDCG@10 / recall@10")
+    kinds = [k for k in KINDS if any(k in per_kind for per_kind, _ in res.values())]
+    print(f"graded set {set_name} ({file}, split {split}): {len(queries)} queries over {len(docs)} dev documents; "
+          f"nDCG@10 / recall@10")
     print(f"{'':14s}" + "".join(f"{k:>14s}" for k in kinds))
     for name, (per_kind, _) in res.items():
         print(f"{name:14s}" + "".join(f"{per_kind[k][0]:7.3f}/{per_kind[k][1]:.3f}" if k in per_kind else f"{'-':>14s}"
@@ -167,6 +188,18 @@ def run(args, new_pg) -> None:
         overlap = statistics.mean(len(set(x) & set(y)) / max(len(x), len(y)) if x or y else 1.0
                                   for x, y in zip(a, b))
         print(f"backends agree: identical top 10 (same order) {same}/{len(a)}; mean top-10 overlap {overlap:.3f}")
+        for q, x, y in zip(queries, a, b):
+            if x != y:
+                print(f"  differ: {q['query']}")
+
+
+def run(args, new_pg) -> None:
+    targets = {"sqlite": lambda name: str(Path(tempfile.mkdtemp()) / f"{name}.db")}
+    if new_pg is not None:
+        targets["postgresql"] = (lambda name: new_pg()) if callable(new_pg) else (lambda name: new_pg)
+    # ------------------------------------------------------------------ 1. graded relevance
+    for set_name in [x for x in args.sets.split(",") if x]:
+        graded_set(set_name, targets, args.split)
     # ------------------------------------------------------------------ 2. scale
     if args.docs <= 0:
         return

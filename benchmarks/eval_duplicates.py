@@ -20,7 +20,7 @@ from pathlib import Path
 
 from petitionnlp.resources import read_list
 from petitionnlp.text import normalize
-from petitionnlp.triage import DuplicateFinder, get_rules
+from petitionnlp.triage import DuplicateFinder
 
 VARIANTS = [tuple(line.split("|")) for line in read_list("search", "synonyms.tsv")]
 
@@ -99,7 +99,7 @@ def prf(scored, threshold):
 
 def main() -> None:
     rng = random.Random(11)
-    threshold = get_rules().settings["duplicate_threshold"]
+    threshold = DuplicateFinder().fit([], []).threshold_
     syn = [json.loads(x)["text"] for x in open(ROOT / "corpora/train/synthetic_petitions.jsonl", encoding="utf-8")]
     syn_scored = score(pairs([normalize(t) for t in rng.sample(syn, 300)], rng))
     best = max((prf(syn_scored, t / 100)[2], t / 100) for t in range(10, 95))

@@ -21,7 +21,7 @@ def main() -> int:
         _signal.signal(_signal.SIGINT, _interrupted_early)
     from .cli import main as cli_main
 
-    code = cli_main()
+    code = cli_main(interrupted=_interrupted_early)
     if sys.argv[1:2] != ["serve"]:
         _done(code)
     return code

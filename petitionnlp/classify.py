@@ -13,7 +13,6 @@ and skops persistence (:func:`save_model` / :func:`load_model`) — no pickle.
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import re
 import zipfile
@@ -21,12 +20,15 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from scipy import sparse
 from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
 from . import persist
 from .errors import Errors, ModelError
+from .persist import MANIFEST, file_sha256, read_manifest, verified_sha256
+from .features import (bigram_vectors, calibrate, calibration_design, char_ngrams, conventions_fired,
+                       conventions_fired_rules, lexicon_index, lexicon_matrix, nearest, term_counts)
+from .features import blend as _blend, compiled as _compiled, decide as _decide
 from .resources import corpus_path
 from .taxonomy import TYPES
 from .text import CJK
@@ -72,30 +74,6 @@ def _container_pattern(path=None) -> str:
     return f"(?:{_alternation(words)})"
 
 
-@lru_cache(maxsize=16)
-def _compiled(*sources: str) -> tuple:
-    """Compiled regexes, kept by the process (never in a fitted estimator: a saved model holds the sources)."""
-    return tuple(re.compile(src) for src in sources)
-
-
-def _first_use(text: str, term: str, patterns, container=None) -> int:
-    """Position of the first occurrence of ``term`` in ``text`` that is not a passing mention (-1: none);
-    ``patterns`` = compiled (negated-before, place-after), or None to take every occurrence; with ``container``
-    (a compiled regex), an occurrence that it matches right after the term (垃圾|桶, 污水|处理厂: the name of a
-    facility) does not count either."""
-    pos = text.find(term)
-    if pos < 0 or patterns is None:
-        return pos
-    negated, place = patterns
-    while pos >= 0:
-        end = pos + len(term)
-        if (not negated.search(text, max(0, pos - 8), pos) and not place.match(text[end:end + 8])
-                and not (container is not None and container.match(text, end))):
-            return pos
-        pos = text.find(term, pos + 1)
-    return -1
-
-
 class LexiconFeatures(TransformerMixin, BaseEstimator):
     """Per-type sums of the weights of lexicon terms found in a text (one column per type), and, with
     ``first_mention``, one more column per type that is 1 when that type is the first one the text names
@@ -135,59 +113,23 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
     def _by_first_char(self):
         index = getattr(self, "_index", None)
         if index is None:  # derived from the fitted state, not saved: terms grouped by their first character
-            index = {}
-            for term, kind, weight in zip(self.terms_, self.term_types_, self.term_weights_):
-                index.setdefault(term[0], []).append((term, int(kind), float(weight)))
-            self._index = index
+            index = self._index = lexicon_index(self.terms_, self.term_types_, self.term_weights_)
         return index
 
     def transform(self, X):
         check_is_fitted(self, "terms_")
-        index = self._by_first_char()
         patterns = (_compiled(self.negated_before_, self.place_after_)
                     if self.passing and hasattr(self, "negated_before_") else None)  # (a model saved before: none)
         container = (_compiled(self.container_after_)[0] if patterns is not None and getattr(
             self, "container_after_", None) and getattr(self, "facility_weight", 1.0) < 1.0 else None)
-        rows, cols, vals = [], [], []
-        n_types = len(TYPES)
-        for i, text in enumerate(X):
-            acc, first = {}, {}
-            for ch in set(text).intersection(index):
-                for term, kind, weight in index[ch]:
-                    pos = _first_use(text, term, patterns, container)
-                    if pos >= 0:
-                        acc[kind] = acc.get(kind, 0.0) + weight
-                        if weight >= 0.8:
-                            first[kind] = min(first.get(kind, pos), pos)
-                    elif container is not None and _first_use(text, term, patterns) >= 0:
-                        acc[kind] = acc.get(kind, 0.0) + weight * self.facility_weight  # a facility's name
-            for kind, total in acc.items():
-                rows.append(i)
-                cols.append(kind)
-                vals.append(np.log1p(total))
-            if self.first_mention and first:
-                rows.append(i)
-                cols.append(n_types + min(first, key=lambda k: (first[k], k)))
-                vals.append(1.0)
-        return sparse.csr_matrix((vals, (rows, cols)), shape=(len(X), self.n_features_out_))
+        return lexicon_matrix(X, self._by_first_char(), patterns, self.first_mention, self.n_features_out_,
+                              container, getattr(self, "facility_weight", 1.0))
 
     def get_feature_names_out(self, input_features=None):
         names = [f"lexicon_{t}" for t in TYPES]
         if self.first_mention:
             names += [f"first_{t}" for t in TYPES]
         return np.array(names, dtype=object)
-
-
-_SPACES = re.compile(r"\s\s+")
-_MIX = np.uint64(0x100000001B3)
-_SEEDS = tuple(np.uint64((n * 0x9E3779B97F4A7C15) % 2 ** 64) for n in range(8))  # one start value an n-gram size
-
-
-def _mix64(h: np.ndarray) -> np.ndarray:
-    """SplitMix64's finalizer: every input bit moves every output bit (NumPy wraps uint64 arithmetic)."""
-    h = (h ^ (h >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-    h = (h ^ (h >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-    return h ^ (h >> np.uint64(31))
 
 
 class CharNgramHasher(TransformerMixin, BaseEstimator):
@@ -210,39 +152,7 @@ class CharNgramHasher(TransformerMixin, BaseEstimator):
         return self
 
     def transform(self, X):
-        if self.n_features & (self.n_features - 1) or not 1 <= self.ngram_range[0] <= self.ngram_range[1] <= 7:
-            raise ValueError("n_features must be a power of two and n-grams of 1 to 7 characters")
-        strip = re.compile(self.strip) if self.strip else None
-        texts = []
-        for t in X:
-            t = _SPACES.sub(" ", t.lower())
-            texts.append(strip.sub("", t) if strip else t)
-        n_rows = len(texts)
-        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n_rows)
-        codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-        row_of = np.repeat(np.arange(n_rows, dtype=np.int64), lengths)
-        # characters left in its text from each position on (itself included): an n-gram starts where ≥ n
-        left = np.repeat(np.cumsum(lengths), lengths) - np.arange(len(codes), dtype=np.int64)
-        rows, cols = [], []
-        lo, hi = self.ngram_range
-        for n in range(lo, hi + 1):
-            m = len(codes) - n + 1
-            if m <= 0:
-                continue
-            h = np.full(m, _SEEDS[n % len(_SEEDS)], dtype=np.uint64)
-            for k in range(n):
-                h ^= codes[k:k + m]
-                h *= _MIX
-            keep = np.flatnonzero(left[:m] >= n)
-            rows.append(row_of[keep])
-            cols.append((_mix64(h[keep]) & np.uint64(self.n_features - 1)).astype(np.int64))
-        r = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
-        c = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
-        out = sparse.csr_matrix((np.ones(len(r), dtype=np.float64), (r, c)), shape=(n_rows, self.n_features))
-        out.sum_duplicates()
-        if self.binary:
-            out.data[:] = 1.0
-        return out
+        return char_ngrams(X, tuple(self.ngram_range), self.n_features, self.binary, self.strip)
 
 
 class TermHasher(TransformerMixin, BaseEstimator):
@@ -261,29 +171,7 @@ class TermHasher(TransformerMixin, BaseEstimator):
         return self
 
     def transform(self, X):
-        if self.n_features & (self.n_features - 1):
-            raise ValueError("n_features must be a power of two")
-        mask = self.n_features - 1
-        column = _TERM_COLUMNS.setdefault(self.n_features, {})
-        indices: list[int] = []
-        indptr = [0]
-        for text in X:
-            for term in self.analyzer(text):
-                col = column.get(term)
-                if col is None:
-                    digest = hashlib.blake2b(term.encode("utf-8"), digest_size=8).digest()
-                    col = column[term] = int.from_bytes(digest, "little") & mask
-                    if len(column) > 200_000:  # a stream of unseen strings must not grow without end
-                        column.clear()
-                indices.append(col)
-            indptr.append(len(indices))
-        out = sparse.csr_matrix((np.ones(len(indices), dtype=np.float64), np.asarray(indices, dtype=np.int64),
-                                 np.asarray(indptr, dtype=np.int64)), shape=(len(indptr) - 1, self.n_features))
-        out.sum_duplicates()
-        return out
-
-
-_TERM_COLUMNS: dict[int, dict[str, int]] = {}
+        return term_counts(X, self.analyzer, self.n_features)
 
 
 def _indicator(Y) -> np.ndarray:
@@ -292,16 +180,6 @@ def _indicator(Y) -> np.ndarray:
     for i, labels in enumerate(Y):
         for t in labels or ():
             out[i, index[t]] = 1
-    return out
-
-
-def _decide(proba: np.ndarray, threshold: float, max_types: int | None = None) -> list[list[str]]:
-    """Types with probability ≥ threshold, best first, at most ``max_types``; always at least the best one."""
-    out = []
-    for row in proba:
-        order = np.argsort(-row, kind="stable")
-        picked = [TYPES[j] for j in order if row[j] >= threshold] or [TYPES[order[0]]]
-        out.append(picked[:max_types] if max_types else picked)
     return out
 
 
@@ -360,9 +238,6 @@ class WeightedOneVsRest(ClassifierMixin, BaseEstimator):
         return (self.predict_proba(X) >= 0.5).astype(np.int64)
 
 
-_PUNCT = re.compile(r"[\s\W_]+")
-
-
 class RepeatMemory(BaseEstimator):
     """The labels an office gave to earlier petitions, recalled for a repeat of one of them.
 
@@ -379,12 +254,7 @@ class RepeatMemory(BaseEstimator):
         self.n_features = n_features
 
     def _vectorize(self, X):
-        if not X:
-            return sparse.csr_matrix((0, self.n_features), dtype=np.float32)
-        counts = CharNgramHasher((2, 2), self.n_features, binary=True).transform([_PUNCT.sub("", t) for t in X])
-        norms = np.sqrt(np.asarray(counts.sum(axis=1)).ravel())  # binary: the squares are the ones
-        counts.data /= np.repeat(np.where(norms > 0, norms, 1.0), np.diff(counts.indptr))
-        return counts.astype(np.float32)
+        return bigram_vectors(X, self.n_features)
 
     def fit(self, X, Y):
         """X: normalized texts to remember; Y: their type indicator rows."""
@@ -396,13 +266,7 @@ class RepeatMemory(BaseEstimator):
     def recall(self, X) -> tuple[np.ndarray, np.ndarray]:
         """(similarity, index) of the most similar remembered petition for each text (index -1: none)."""
         check_is_fitted(self, "memory_")
-        n = len(X)
-        if self.memory_.shape[0] == 0 or n == 0:
-            return np.zeros(n), np.full(n, -1)
-        sims = (self._vectorize(list(X)) @ self.memory_.T).tocsr()
-        best = np.asarray(sims.max(axis=1).todense()).ravel()
-        idx = np.asarray(sims.argmax(axis=1)).ravel()
-        return best, np.where(best > 0, idx, -1)
+        return nearest(self._vectorize(list(X)), self.memory_)
 
     def recalled(self, X) -> tuple[np.ndarray, np.ndarray]:
         """(similarity, types indicator row) of the most similar remembered petition for each text (zeros: none)."""
@@ -412,19 +276,13 @@ class RepeatMemory(BaseEstimator):
         return sim, labels
 
     def mix(self, proba: np.ndarray, sim: np.ndarray, labels: np.ndarray) -> np.ndarray:
-        """``proba`` blended with the remembered types ``labels`` where the similarity ``sim`` reaches the threshold."""
-        out = np.array(proba, dtype=np.float64, copy=True)
-        for i in np.flatnonzero(sim >= self.threshold):
-            share = self.weight * min(1.0, (sim[i] - self.threshold) / max(1e-9, 1.0 - self.threshold) * 0.5 + 0.5)
-            out[i] = (1 - share) * proba[i] + share * labels[i]
-        return out
+        """``proba`` blended with the remembered types ``labels`` (a row a text) where the similarity ``sim``
+        reaches the threshold."""
+        return _blend(np.asarray(proba, dtype=np.float64), sim, np.arange(len(sim)), labels, self.threshold,
+                      self.weight)
 
     def blend(self, X, proba: np.ndarray) -> np.ndarray:
         return self.mix(proba, *self.recalled(X))
-
-
-_SENTENCE = re.compile(r"[。；;！!？?\n]+")
-_CLAUSE = re.compile(r"[，,、：:]+")
 
 
 def _read_conventions(path) -> list[tuple[tuple[tuple[str, ...], ...], tuple[int, ...], str, str]]:
@@ -470,30 +328,8 @@ class TableConventions(BaseEstimator):
         convention found in one sentence (or clause), none of them a passing mention or part of a container's
         name (垃圾站, 垃圾桶: the station is where, not what)."""
         check_is_fitted(self, "rules_")
-        negated, place, container = _compiled(self.negated_before_, self.place_after_, self.container_after_)
-        out = np.zeros((len(X), len(self.rules_)), dtype=bool)
-
-        def used(sentence, cue):
-            pos = _first_use(sentence, cue, (negated, place))
-            while pos >= 0 and container.match(sentence, pos + len(cue)):
-                nxt = _first_use(sentence[pos + 1:], cue, (negated, place))
-                pos = -1 if nxt < 0 else pos + 1 + nxt
-            return pos >= 0
-
-        for i, text in enumerate(X):
-            # first the whole text (plain substring tests), then, for the few conventions that may fire, each
-            # sentence or clause with the passing-mention rules
-            maybe = [r for r, rule in enumerate(self.rules_) if all(any(c in text for c in g) for g in rule[:-1])]
-            if not maybe:
-                continue
-            for sentence in _SENTENCE.split(text):
-                clauses = _CLAUSE.split(sentence)
-                for r in maybe:
-                    groups = self.rules_[r][:-1]
-                    for span in clauses if self.clause_scope_[r] else (sentence,):
-                        if all(any(c in span and used(span, c) for c in g) for g in groups):
-                            out[i, r] = True
-        return out
+        patterns = _compiled(self.negated_before_, self.place_after_, self.container_after_)
+        return conventions_fired_rules(X, self.rules_, self.clause_scope_, patterns)
 
     def pairs(self) -> list[tuple[int, int]]:
         """(convention, type index) for every type each convention names, in file order."""
@@ -502,19 +338,12 @@ class TableConventions(BaseEstimator):
 
     def fired(self, X) -> np.ndarray:
         """Indicator (texts × types) of the types some convention gives each text."""
-        rules = self.fired_rules(X)
-        out = np.zeros((len(X), len(TYPES)), dtype=bool)
-        for r, t in self.pairs():
-            out[:, t] |= rules[:, r]
-        return out
+        check_is_fitted(self, "rules_")
+        patterns = _compiled(self.negated_before_, self.place_after_, self.container_after_)
+        return conventions_fired(X, self.rules_, self.clause_scope_, patterns)
 
     def apply(self, X, proba: np.ndarray) -> np.ndarray:
         return np.where(self.fired(X), np.maximum(proba, self.floor), proba)
-
-
-def _logit(p: np.ndarray) -> np.ndarray:
-    p = np.clip(p, 1e-4, 1 - 1e-4)
-    return np.log(p / (1 - p))
 
 
 class ConventionCalibrator(BaseEstimator):
@@ -550,15 +379,6 @@ class ConventionCalibrator(BaseEstimator):
         self.convention_prior = convention_prior
         self.convention_strength = convention_strength
 
-    @staticmethod
-    def _design(proba: np.ndarray) -> np.ndarray:
-        n, k = proba.shape
-        best = np.zeros((n, k), dtype=bool)
-        if n:
-            best[np.arange(n), np.argmax(proba, axis=1)] = True
-        return np.concatenate([_logit(proba)[:, :, None], best[:, :, None].astype(np.float64),
-                               np.eye(k)[None] * (~best)[:, :, None]], axis=2)
-
     def fit(self, proba, Y, fired=None, pairs=(), sample_weight=None, prior: "ConventionCalibrator | None" = None):
         """proba: held-out probabilities (texts × types) of real records; Y: their types (lists, or an indicator
         array); fired: conventions that fire on them (texts × conventions); pairs: (convention, type index) of
@@ -589,7 +409,7 @@ class ConventionCalibrator(BaseEstimator):
         if n == 0:
             self.coef_ = centre.copy()
             return self
-        design = self._design(proba).reshape(n * len(TYPES), -1)
+        design = calibration_design(proba).reshape(n * len(TYPES), -1)
         target, weight = Yind.reshape(-1), np.repeat(w, len(TYPES))
         lam = float(self.strength)
 
@@ -605,15 +425,7 @@ class ConventionCalibrator(BaseEstimator):
 
     def predict_proba(self, proba, fired=None) -> np.ndarray:
         check_is_fitted(self, "coef_")
-        proba = np.asarray(proba, dtype=np.float64)
-        z = self._design(proba) @ self.coef_
-        q = 1.0 / (1.0 + np.exp(-z))
-        if fired is not None and len(self.pairs_):
-            fired = np.asarray(fired, dtype=bool)
-            for (r, t), floor in zip(self.pairs_, self.floors_):
-                if r < fired.shape[1]:
-                    q[fired[:, r], t] = np.maximum(q[fired[:, r], t], floor)
-        return q
+        return calibrate(proba, self.coef_, self.pairs_, self.floors_, fired)
 
     def describe(self) -> dict:
         """The fitted values by name (and their prior): what the records taught, for the model card."""
@@ -839,15 +651,6 @@ def evaluate_predictions(gold: list[list[str]], pred: list[list[str]]) -> dict:
 
 
 _TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.", "petitionnlp.", "builtins.", "collections.")
-MANIFEST = "manifest.json"
-
-
-def file_sha256(path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def dump_skops(model, path) -> None:
@@ -866,16 +669,6 @@ def write_manifest(directory, card: dict | None = None) -> dict:
     return manifest
 
 
-def read_manifest(directory) -> dict:
-    path = Path(directory) / MANIFEST
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ModelError(Errors.E014.format(path=directory, reason="没有 manifest.json (no manifest)")) from None
-    except (OSError, ValueError) as exc:
-        raise ModelError(Errors.E014.format(path=directory, reason=f"manifest.json 无法读取 ({exc})")) from None
-
-
 def save_model(model, directory, card: dict | None = None) -> Path:
     """Write ``model`` with skops (no pickle) to ``directory``, with the manifest of hashes."""
     directory = Path(directory)
@@ -884,6 +677,113 @@ def save_model(model, directory, card: dict | None = None) -> Path:
     dump_skops(model, path)
     write_manifest(directory, card)
     return path
+
+
+# ------------------------------------------------------------------------------------------ light predictor
+# What a fitted model of ours may hold for light_predictor to rebuild its prediction (anything else: None, and the
+# model itself predicts).  A new attribute of these classes must be taught to TypePredictor before it is used.
+# (scikit-learn's Pipeline, FeatureUnion and TfidfTransformer are checked by what their prediction uses.)
+_KNOWN = {
+    "PollutionTypeClassifier": {"C", "threshold", "max_types", "char_ngram_range", "hash_bits_words",
+                                "hash_bits_chars", "use_lexicon", "lexicon", "memory_threshold", "convention_floor",
+                                "passing", "calibration_strength", "convention_prior", "convention_strength",
+                                "missing_types_", "classes_", "pipeline_", "memory_", "conventions_", "calibrator_"},
+    "Pipeline": None,
+    "FeatureUnion": None,
+    "TfidfTransformer": None,
+    "TermHasher": {"analyzer", "n_features"},
+    "CharNgramHasher": {"ngram_range", "n_features", "binary", "strip"},
+    "LexiconFeatures": {"lexicon", "first_mention", "mention_rules", "passing", "facility_weight", "terms_",
+                        "term_types_", "term_weights_", "negated_before_", "place_after_", "container_after_",
+                        "n_features_out_", "_index"},
+    "WeightedOneVsRest": {"C", "max_iter", "n_jobs", "coef_", "intercept_", "constant_", "n_outputs_"},
+    "TableConventions": {"conventions", "floor", "mention_rules", "rules_", "clause_scope_", "negated_before_",
+                         "place_after_", "container_after_", "names_"},
+    "ConventionCalibrator": {"strength", "convention_prior", "convention_strength", "pairs_", "prior_coef_",
+                             "prior_floors_", "n_records_", "fired_counts_", "given_counts_", "floors_", "coef_"},
+    "RepeatMemory": {"threshold", "weight", "n_features", "memory_", "labels_"},
+}
+
+
+class _Unknown(Exception):
+    pass
+
+
+def _known(obj, name: str):
+    known = _KNOWN[name]
+    if type(obj).__name__ != name or (known is not None and not set(vars(obj)) <= known):
+        raise _Unknown(name)
+    return obj
+
+
+def _tfidf_params(tf) -> dict:
+    _known(tf, "TfidfTransformer")
+    if tf.norm not in ("l2", None) or (tf.use_idf and not hasattr(tf, "idf_")):
+        raise _Unknown(f"norm {tf.norm}")
+    return {"idf": tf.idf_ if tf.use_idf else None, "sublinear": bool(tf.sublinear_tf), "norm": tf.norm}
+
+
+def light_predictor(model):
+    """The :class:`~petitionnlp.predictor.TypePredictor` of a fitted :class:`PollutionTypeClassifier` (the same
+    probabilities without scikit-learn), or None when the model holds anything it does not rebuild."""
+    from .predictor import TypePredictor
+
+    try:
+        _known(model, "PollutionTypeClassifier")
+        pipe = _known(model.pipeline_, "Pipeline")
+        if [name for name, _ in pipe.steps] != ["features", "clf"]:
+            raise _Unknown("steps")
+        union, clf = _known(pipe.steps[0][1], "FeatureUnion"), _known(pipe.steps[1][1], "WeightedOneVsRest")
+        if union.transformer_weights or any(step in ("drop", "passthrough") for _, step in union.transformer_list):
+            raise _Unknown("weights")
+        parts = []
+        for _, step in union.transformer_list:
+            if type(step).__name__ == "LexiconFeatures":
+                lex = _known(step, "LexiconFeatures")
+                passing = bool(lex.passing and hasattr(lex, "negated_before_"))
+                facility = float(getattr(lex, "facility_weight", 1.0))
+                container = (lex.container_after_ if passing and getattr(lex, "container_after_", None)
+                             and facility < 1.0 else "")
+                parts.append(("lexicon", {"terms": list(lex.terms_), "types": lex.term_types_,
+                                          "weights": lex.term_weights_, "passing": passing,
+                                          "negated_before": lex.negated_before_ if passing else "",
+                                          "place_after": lex.place_after_ if passing else "",
+                                          "container_after": container, "facility_weight": facility,
+                                          "first_mention": bool(lex.first_mention), "n_out": lex.n_features_out_}))
+                continue
+            sub = _known(step, "Pipeline")
+            if len(sub.steps) != 2:
+                raise _Unknown("feature steps")
+            hasher, tf = sub.steps[0][1], sub.steps[1][1]
+            if type(hasher).__name__ == "TermHasher":
+                _known(hasher, "TermHasher")
+                if hasher.analyzer is not analyze:
+                    raise _Unknown("analyzer")
+                parts.append(("terms", {"n_features": hasher.n_features, **_tfidf_params(tf)}))
+            else:
+                _known(hasher, "CharNgramHasher")
+                parts.append(("chars", {"ngram_range": list(hasher.ngram_range), "n_features": hasher.n_features,
+                                        "binary": bool(hasher.binary), "strip": hasher.strip, **_tfidf_params(tf)}))
+        conventions = memory = None
+        if getattr(model, "conventions_", None) is not None:
+            c = _known(model.conventions_, "TableConventions")
+            conventions = {"rules": c.rules_, "clause_scope": list(c.clause_scope_), "floor": c.floor,
+                           "negated_before": c.negated_before_, "place_after": c.place_after_,
+                           "container_after": c.container_after_, "calibrator": None}
+            if getattr(model, "calibrator_", None) is not None:  # the conventions learned from records
+                cal = _known(model.calibrator_, "ConventionCalibrator")
+                conventions["calibrator"] = {"coef": np.asarray(cal.coef_, dtype=np.float64),
+                                             "pairs": [[int(r), int(t)] for r, t in cal.pairs_],
+                                             "floors": np.asarray(cal.floors_, dtype=np.float64)}
+        elif getattr(model, "calibrator_", None) is not None:
+            raise _Unknown("calibrator without conventions")
+        if getattr(model, "memory_", None) is not None:
+            m = _known(model.memory_, "RepeatMemory")
+            memory = {"memory": m.memory_, "labels": m.labels_, "threshold": m.threshold, "weight": m.weight,
+                      "n_features": m.n_features}
+    except (_Unknown, AttributeError):
+        return None
+    return TypePredictor(parts, clf.coef_, clf.intercept_, conventions, memory, model.threshold, model.max_types)
 
 
 def load_model(directory) -> PollutionTypeClassifier:
@@ -908,12 +808,7 @@ def load_model_file(path):
 
 @lru_cache(maxsize=8)
 def _load_skops(path: str, size: int, mtime_ns: int):
-    expected = read_manifest(Path(path).parent).get("files", {}).get(Path(path).name)
-    if expected is None:
-        raise ModelError(Errors.E014.format(path=path, reason="manifest 中没有这个文件 (not in the manifest)"))
-    sha = file_sha256(path)
-    if sha != expected:
-        raise ModelError(Errors.E014.format(path=path, reason="文件的 SHA-256 与保存时记录的不符 (hash mismatch)"))
+    sha = verified_sha256(path)
     model = persist.cached(sha)  # the same file loaded before: rebuilt without importing skops (0.4 s)
     if model is not None:
         return model

@@ -13,8 +13,6 @@ import os
 import signal
 import sys
 
-from ._entry import _interrupted_early
-
 __all__ = ["main", "build_parser"]
 
 
@@ -72,7 +70,8 @@ def _cmd_classify(args) -> int:
                             progress=progress, redact=args.redact, jobs=_jobs(args))
     _notices(counts["notices"])
     if args.output:
-        print(f"已写出 {counts['rows']} 行到 {args.output}（其中 {counts['errors']} 行无法分类，见 error 列）",
+        column = "无法处理原因" if str(args.output).lower().endswith(".xlsx") else "error"
+        print(f"已写出 {counts['rows']} 行到 {args.output}（其中 {counts['errors']} 行无法分类，见 {column} 列）",
               file=sys.stderr)
     return 0
 
@@ -160,15 +159,23 @@ def _date_option(value: str | None, option: str = "--date"):
 
 
 def _cmd_extract(args) -> int:
-    from .briefing import extract_briefing
-    from .io import read_text
+    from pathlib import Path
 
-    from .io import atomic_path, check_not_an_input
+    from .briefing import extract_briefing
+    from .errors import Errors, InputError
+    from .io import atomic_path, check_not_an_input, read_text, write_extract_xlsx
 
     check_not_an_input(args.output, [args.file])
+    suffix = Path(args.output).suffix.lower() if args.output else ""
+    if suffix not in ("", ".json", ".txt", ".xlsx"):
+        raise InputError(Errors.E031_EXTRACT.format(suffix=suffix))
     date = _date_option(args.date)
     text = read_text(args.file)
-    result = json.dumps(extract_briefing(text, date), ensure_ascii=False, indent=1)
+    extracted = extract_briefing(text, date)
+    if suffix == ".xlsx":  # for people: directives, time expressions and keywords in Chinese columns
+        write_extract_xlsx(args.output, extracted)
+        return 0
+    result = json.dumps(extracted, ensure_ascii=False, indent=1)
     if args.output:
         with atomic_path(args.output) as tmp, open(tmp, "w", encoding="utf-8") as fh:
             fh.write(result + "\n")
@@ -202,14 +209,16 @@ def _cmd_search(args) -> int:
                          date_to and date_to.isoformat(), args.type, args.region)
     if hits.notice:
         print(hits.notice, file=sys.stderr)
+    if 0 < len(hits) < args.limit:
+        print(f"共找到 {len(hits)} 篇（--limit {args.limit}）：与检索词相符的只有这些", file=sys.stderr)
     if args.json:
         print(json.dumps([{k: h[k] for k in ("id", "title", "date", "score", "snippet")} for h in hits],
                          ensure_ascii=False))
         return 0
     if not hits:
-        print(f"没有找到 “{args.query}” (no match)")
+        print(f"没有找到与 “{args.query}” 相符的文档")
     for i, h in enumerate(hits, 1):
-        print(f"{i:2d}. {h['title'] or h['id']}  [{h['date'] or '-'}]  {h['score']:.2f}\n    {h['snippet']}")
+        print(f"{i:2d}. {h['title'] or h['id']}" + (f"  {h['date']}" if h["date"] else "") + f"\n    {h['snippet']}")
     return 0
 
 
@@ -267,15 +276,16 @@ def _read_password(prompt: str) -> str:
 def _open_store(args):
     """The workbench's store of ``--data`` or ``--db-url``: every command that reads or writes the workbench opens
     it here (SQLite created and migrated if needed; a shared database checked to be on the current schema)."""
-    from .web.processes import open_store
+    from .office.database import open_store
 
     return open_store(getattr(args, "data", None), getattr(args, "db_url", None))
 
 
 def _cmd_user(args) -> int:
     from .errors import Errors, InputError
-    from .web.auth import Auth
-    from .web.processes import describe
+    from .office.accounts import add_user
+    from .office.database import describe
+    from .office.errors import OfficeError
 
     store = _open_store(args)
     where = describe(store.data_dir, store.url if store.shared else None)
@@ -287,9 +297,9 @@ def _cmd_user(args) -> int:
         unit_id = unit["id"]
     password = _read_password(f"{args.name} 的密码 (password): ")
     try:
-        user = Auth(store).add_user(args.name, password, args.role, unit_id)
-    except ValueError as exc:
-        raise InputError(Errors.E050.format(reason=exc)) from None
+        user = add_user(store, args.name, password, args.role, unit_id)
+    except OfficeError as exc:
+        raise InputError(Errors.E050.format(reason=exc.message)) from None
     store.log(None, "user_added", f"user:{user['username']}", {"role": user["role"], "unit": args.unit})
     unit = f"，责任单位 {args.unit}" if args.unit else ""
     print(f"已创建用户 {user['username']}（{user['role']}{unit}），数据 {where}", file=sys.stderr)
@@ -297,7 +307,7 @@ def _cmd_user(args) -> int:
 
 
 def _cmd_migrate(args) -> int:
-    from .web.processes import migrate
+    from .office.database import migrate
 
     where, applied = migrate(args.data, args.db_url)
     print(f"数据库结构已是最新 (schema up to date): {where}" + (f"；已应用 (applied) {', '.join(applied)}"
@@ -306,7 +316,7 @@ def _cmd_migrate(args) -> int:
 
 
 def _cmd_worker(args) -> int:
-    from .web.processes import worker
+    from .office.worker import worker
 
     worker(args.db_url, args.concurrency)
     return 0
@@ -314,10 +324,10 @@ def _cmd_worker(args) -> int:
 
 def _cmd_user_disable(args) -> int:
     from .errors import Errors, InputError
-    from .web.auth import Auth
+    from .office.accounts import deactivate_user
 
     store = _open_store(args)
-    if Auth(store).deactivate_user(args.name) is None:
+    if deactivate_user(store, args.name) is None:
         raise InputError(Errors.E058.format(reason=f"没有用户 {args.name} (no such user)"))
     store.log(None, "user_disabled", f"user:{args.name}")
     print(f"已停用用户 {args.name}，其登录会话和令牌均已失效", file=sys.stderr)
@@ -325,7 +335,7 @@ def _cmd_user_disable(args) -> int:
 
 
 def _cmd_unit_add(args) -> int:
-    from .web.cases import add_unit
+    from .office.units import add_unit
 
     unit, created = add_unit(_open_store(args), args.name, args.region)
     region = "/".join(x for x in (unit["province"], unit["city"], unit["county"]) if x) or "无（仅手工交办）"
@@ -334,7 +344,7 @@ def _cmd_unit_add(args) -> int:
 
 
 def _cmd_unit_import(args) -> int:
-    from .web.cases import import_units
+    from .office.units import import_units
 
     new, total = import_units(_open_store(args), args.province)
     print(f"{args.province}：{total} 个市州、县市区责任单位，新添加 {new} 个，已有的保留", file=sys.stderr)
@@ -343,16 +353,14 @@ def _cmd_unit_import(args) -> int:
 
 def _cmd_report(args) -> int:
     from .io import atomic_path
-    from .web.cases import report_data
-    from .web.reports import report_docx
+    from .office.documents import progress_report
 
     store = _open_store(args)
     days = [_date_option(v, o) for v, o in ((args.date_from, "--from"), (args.date_to, "--to"))]
-    data = report_data(store, *[d.isoformat() if d else None for d in days])
+    data, docx = progress_report(store, None, *[d.isoformat() if d else None for d in days], "docx", via="cli")
     with atomic_path(args.output) as tmp:
         with open(tmp, "wb") as fh:
-            fh.write(report_docx(data))
-    store.log(None, "report", None, {"from": data["from"], "to": data["to"], "format": "docx", "cli": True})
+            fh.write(docx.data)
     for line in data["sentences"]:
         print(line)
     print(f"已写出 {args.output}", file=sys.stderr)
@@ -360,7 +368,7 @@ def _cmd_report(args) -> int:
 
 
 def _cmd_serve(args) -> int:
-    from .web.processes import serve
+    from .web.serve import serve
 
     _check_listen(args.host, args.port)
     serve(args.host, args.port, args.data, args.db_url, args.workers)
@@ -386,7 +394,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("classify", help="污染类型与属地 (pollution types and region of each petition)")
     c.add_argument("inputs", nargs="+", metavar="INPUT", help=".csv .tsv .xlsx .jsonl .txt, or - for stdin lines")
-    c.add_argument("-o", "--output", help="output .csv .jsonl .xlsx (default: JSON Lines on stdout)")
+    c.add_argument("-o", "--output", help="输出文件 .csv .jsonl（字段名不变，供程序读取）或 .xlsx（中文列名，可打印）；"
+                                          "默认输出 JSON Lines 到标准输出")
     c.add_argument("--text-column", help="name of the petition text column")
     c.add_argument("--model", help="model folder (default: the shipped models)")
     c.add_argument("--province", help="default province for duplicate place names, e.g. 湖南")
@@ -399,7 +408,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("redact", help="个人信息脱敏 (redact names, phones, IDs, plates, e-mail, accounts)")
     r.add_argument("inputs", nargs="+", metavar="INPUT", help=".csv .tsv .xlsx .jsonl .txt, or - for stdin lines")
-    r.add_argument("-o", "--output", help="output .csv .jsonl .xlsx (default: JSON Lines on stdout)")
+    r.add_argument("-o", "--output", help="输出文件 .csv .jsonl（字段名不变，供程序读取）或 .xlsx（中文列名，可打印）；"
+                                          "默认输出 JSON Lines 到标准输出")
     r.add_argument("--text-column", help="name of the petition text column")
     r.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     r.add_argument("--jobs", type=_positive_int, metavar="N",
@@ -432,7 +442,8 @@ def build_parser() -> argparse.ArgumentParser:
     x = sub.add_parser("extract", help="简报中的指示、期限与时间表达 (directives, deadlines, time expressions)")
     x.add_argument("file", metavar="FILE", help="a briefing .txt, or - for stdin")
     x.add_argument("--date", help="document date YYYY-MM-DD (default: the date the briefing states)")
-    x.add_argument("-o", "--output", help="write the JSON here instead of stdout")
+    x.add_argument("-o", "--output", help="输出文件：.json（默认格式）或 .xlsx（指示、时间表达、关键词三张中文表）；"
+                                          "默认输出 JSON 到标准输出")
     x.set_defaults(func=_cmd_extract)
 
     ix = sub.add_parser("index", help="建立/更新检索库 (index briefings and petitions)")
@@ -458,7 +469,8 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--text-column")
     tr.add_argument("--province")
     tr.add_argument("--model")
-    tr.add_argument("-o", "--output", help="also write all rows with triage fields (.csv .jsonl .xlsx)")
+    tr.add_argument("-o", "--output", help="另把全部行连同分办字段写入文件：.csv .jsonl（字段名不变）或 .xlsx"
+                                           "（中文列名，可打印）")
     tr.add_argument("--redact", action="store_true", help="personal information redacted in the queue and -o")
     tr.add_argument("--jobs", type=_positive_int, metavar="N",
                     help="processes for large inputs (default: the cores there are; small inputs use one)")
@@ -530,17 +542,19 @@ def _version() -> str:
     return __version__
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, interrupted=None) -> int:
     """Run one command; every failure is one line on stderr and a known exit status (2: the input or the
-    options; 3: a bug; 130: interrupted)."""
+    options; 3: a bug; 130: interrupted).  ``interrupted``: the start-up's Ctrl-C handler (``_entry``), given
+    back the signal while the process shuts down."""
     from .errors import Errors, PetitionNLPError
+    from .office.errors import OfficeError
 
-    if signal.getsignal(signal.SIGINT) is _interrupted_early:
+    if interrupted is not None and signal.getsignal(signal.SIGINT) is interrupted:
         signal.signal(signal.SIGINT, signal.default_int_handler)  # from here KeyboardInterrupt cleans up
     try:
         args = build_parser().parse_args(argv)
         return args.func(args)
-    except PetitionNLPError as exc:
+    except (PetitionNLPError, OfficeError) as exc:
         _say(f"petitionnlp: {exc}")
         return 2
     except KeyboardInterrupt:
@@ -566,7 +580,8 @@ def main(argv: list[str] | None = None) -> int:
         _say(f"petitionnlp: {Errors.E099.format(kind=type(exc).__name__, reason=reason[:200])}")
         return 3
     finally:
-        signal.signal(signal.SIGINT, _interrupted_early)  # shutting down: an interrupt is one line too
+        if interrupted is not None:
+            signal.signal(signal.SIGINT, interrupted)  # shutting down: an interrupt is one line too
         _flush_stdout()
 
 

@@ -1,10 +1,15 @@
 """Dates, one reader for the whole package: a cell, an option or a header's written date → ``datetime.date``; a
 CONTRACT.md time ``value`` (``2017-05``, ``2019-Q3``, ``2024-H1``, ``A/B``) → the days it covers; ISO durations
-(``P3D``, ``P1W``, ``P1M``, ``PT24H``) → a step on the calendar.
+(``P3D``, ``P1W``, ``P1M``, ``PT24H``) → a step on the calendar; working days as China counts them; and all of
+these in words for a reader (``2017年5月15日``, ``每3天``, ``2019年第三季度``).
 
 Every stage that reads a date calls :func:`parse_date` (table cells, ``--date``, API parameters, a briefing's
 header), and every stage that reads a time value calls :func:`interval` or :func:`last_day`; nothing else in the
-package parses dates.  This module imports nothing of ours.
+package parses dates.  Working days (:func:`add_working_days`) follow the State Council's yearly holiday notice —
+public holidays off, the adjusted working Saturdays and Sundays (调休上班日) on — as the maintained package
+``chinesecalendar`` records it; a year it does not record yet raises :class:`UnknownHolidayYear`, and the caller
+decides what to do (:func:`petitionnlp.triage.reply_deadline` counts calendar days and says so).  Words for people:
+:func:`chinese_date`, :func:`duration_words`, :func:`time_words`.  This module imports nothing of ours.
 """
 
 from __future__ import annotations
@@ -13,7 +18,9 @@ import calendar
 import datetime as dt
 import re
 
-__all__ = ["parse_date", "interval", "last_day", "parse_duration", "add_duration", "month_end"]
+__all__ = ["parse_date", "interval", "last_day", "parse_duration", "add_duration", "month_end", "is_working_day",
+           "add_working_days", "UnknownHolidayYear", "holiday_years", "chinese_date", "duration_words", "time_words",
+           "TIME_TYPES"]
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９／－．：", "0123456789/-.:")
 # 2017-05-15, 2017/5/15, 2017.5.15, 2017年5月15日 (with or without 日/号, spaces between), 20170515; a time may follow
@@ -124,3 +131,129 @@ def add_duration(day: dt.date, step: tuple[int, int], times: int = 1) -> dt.date
         mo += 1
         day = dt.date(y, mo, min(day.day, calendar.monthrange(y, mo)[1]))
     return day + dt.timedelta(days=days * times)
+
+
+# ------------------------------------------------------------------------------------ working days in China
+
+class UnknownHolidayYear(ValueError):
+    """A day of a year whose public holidays and adjusted working days are not recorded (the State Council
+    publishes them late in the year before; the ``chinesecalendar`` package follows)."""
+
+    def __init__(self, year: int):
+        super().__init__(year)
+        self.year = year
+
+
+def holiday_years() -> range:
+    """The years whose holidays and adjusted working days are recorded."""
+    from chinese_calendar import constants
+
+    days = list(constants.holidays) + list(constants.workdays)
+    return range(min(days).year, max(days).year + 1)
+
+
+def is_working_day(day: dt.date) -> bool:
+    """Whether ``day`` is a working day in China: Monday to Friday except public holidays, and the Saturdays and
+    Sundays made working days around them (2017-05-27, a Saturday before 端午, was one).
+    Raises :class:`UnknownHolidayYear` for a year not recorded."""
+    import chinese_calendar
+
+    try:
+        return chinese_calendar.is_workday(day)
+    except NotImplementedError:
+        raise UnknownHolidayYear(day.year) from None
+
+
+def add_working_days(day: dt.date, n: int) -> dt.date:
+    """The ``n``-th working day after ``day`` (``day`` itself not counted; ``n`` = 0 is ``day``): 15 working days
+    from 2017-05-15 is 2017-06-06 — 端午 (May 28–30) off, Saturday May 27 worked.
+    Raises :class:`UnknownHolidayYear` when a day on the way is in a year not recorded."""
+    left = n
+    while left > 0:
+        day += dt.timedelta(days=1)
+        if is_working_day(day):
+            left -= 1
+    return day
+
+
+# --------------------------------------------------------------------------------------- words for people
+
+_QUARTERS = "一二三四"
+TIME_TYPES = {"date": "日期", "deadline": "期限", "duration": "时长", "recurrence": "周期", "vague": "模糊时间"}
+
+
+def chinese_date(day: dt.date | str | None) -> str:
+    """A day as an office writes it: ``2017年5月15日`` (empty for None; text that is no date comes back as it is)."""
+    if day is None or day == "":
+        return ""
+    got = parse_date(day) if not isinstance(day, dt.date) else day
+    if got is None:
+        return str(day)
+    return f"{got.year}年{got.month}月{got.day}日"
+
+
+_UNITS = (("Y", "年", "年"), ("M", "个月", "月"), ("W", "周", "周"), ("D", "天", "天"))
+_TIME_UNITS = (("H", "小时", "小时"), ("M", "分钟", "分钟"))
+_DURATION_PARTS = re.compile(r"P(?:(?P<Y>\d+)Y)?(?:(?P<M>\d+)M)?(?:(?P<W>\d+)W)?(?:(?P<D>\d+)D)?"
+                             r"(?:T(?:(?P<TH>\d+)H)?(?:(?P<TM>\d+)M)?)?")
+
+
+def duration_words(value: str | None, every: bool = False) -> str:
+    """An ISO duration in words: ``P10D`` → ``10天``, ``P3M`` → ``3个月``, ``PT24H`` → ``24小时``, ``P1Y6M`` →
+    ``1年6个月``; with ``every`` a cadence: ``P3D`` → ``每3天``, ``P1D`` → ``每天``, ``P1W`` → ``每周``, ``P1M`` →
+    ``每月``.  Empty for None; a value that is no duration comes back as it is."""
+    if not value:
+        return ""
+    m = _DURATION_PARTS.fullmatch(value)
+    if not m or value in ("P", "PT"):
+        return value
+    parts = [(int(m[k]), one, each) for k, one, each in _UNITS if m[k]]
+    parts += [(int(m["T" + k]), one, each) for k, one, each in _TIME_UNITS if m["T" + k]]
+    if not parts:
+        return value
+    if every:
+        if len(parts) == 1 and parts[0][0] == 1:
+            return "每" + parts[0][2]
+        return "每" + "".join(f"{n}{one}" for n, one, _ in parts)
+    return "".join(f"{n}{one}" for n, one, _ in parts)
+
+
+def _point_words(value: str) -> str:
+    m = _VALUE.fullmatch(value)
+    if not m:
+        return value
+    y = m[1]
+    if m[3]:
+        words = f"{y}年{int(m[2])}月{int(m[3])}日"
+    elif m[2]:
+        words = f"{y}年{int(m[2])}月"
+    elif m[4]:
+        words = f"{y}年第{_QUARTERS[int(m[4]) - 1]}季度"
+    elif m[5]:
+        words = f"{y}年{'上' if m[5] == '1' else '下'}半年"
+    else:
+        words = f"{y}年"
+    t = re.search(r"T(\d{2}):(\d{2})", value)
+    if t:
+        words += f"{int(t[1])}时" + (f"{int(t[2])}分" if t[2] != "00" else "")
+    return words
+
+
+def time_words(value: str | None, kind: str | None = None) -> str:
+    """A CONTRACT.md time ``value`` in words: ``2017-05-31`` → ``2017年5月31日``, ``2017-06`` → ``2017年6月``,
+    ``2019-Q3`` → ``2019年第三季度``, ``2024-H1`` → ``2024年上半年``, ``2024-05-09T08:00`` → ``2024年5月9日8时``,
+    ``2019-05-06/2019-06-14`` → ``2019年5月6日至2019年6月14日``, ``2021-02-24/..`` → ``2021年2月24日起``; a
+    duration as :func:`duration_words` (a ``recurrence`` as a cadence: ``每3天``).  Empty for None (working days
+    and vague expressions have no value)."""
+    if not value:
+        return ""
+    if value.startswith("P"):
+        return duration_words(value, every=kind == "recurrence")
+    if "/" in value:
+        a, b = value.split("/", 1)
+        if b == "..":
+            return f"{_point_words(a)}起"
+        if a == "..":
+            return f"{_point_words(b)}以前"
+        return f"{_point_words(a)}至{_point_words(b)}"
+    return _point_words(value)

@@ -7,10 +7,16 @@ graph is written here as plain data — JSON for the structure, one compressed `
 for the arrays — into the user's cache, under that SHA-256.  Later loads of the same file rebuild the same
 objects from it.  Only classes of this package and of scikit-learn, NumPy and SciPy are rebuilt; anything else
 makes :func:`pack` give up (the skops file is then simply loaded each time).
+
+A model's *light predictor* (:mod:`petitionnlp.predictor`: the same prediction from the model's numbers without
+scikit-learn) is kept the same way beside it, under the model file's SHA-256 and a digest of the code that builds
+and runs it (:func:`light_key`), so that a changed predictor is never rebuilt from an older pack.  Also here:
+the manifest of a model folder and the check of a model file against it (:func:`verified_sha256`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import json
 import os
@@ -20,9 +26,55 @@ from pathlib import Path
 
 import numpy as np
 
+from .errors import Errors, ModelError
 from .resources import cache_dir
 
-__all__ = ["pack", "unpack", "cached", "store"]
+__all__ = ["pack", "unpack", "cached", "store", "light_key", "load_light", "MANIFEST", "file_sha256", "read_manifest",
+           "verified_sha256"]
+
+MANIFEST = "manifest.json"
+
+
+def file_sha256(path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def read_manifest(directory) -> dict:
+    path = Path(directory) / MANIFEST
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ModelError(Errors.E014.format(path=directory, reason="没有 manifest.json (no manifest)")) from None
+    except (OSError, ValueError) as exc:
+        raise ModelError(Errors.E014.format(path=directory, reason=f"manifest.json 无法读取 ({exc})")) from None
+
+
+def verified_sha256(path) -> str:
+    """The SHA-256 of the model file ``path``, which must be the one its folder's manifest recorded."""
+    path = Path(path)
+    expected = read_manifest(path.parent).get("files", {}).get(path.name)
+    if expected is None:
+        raise ModelError(Errors.E014.format(path=path, reason="manifest 中没有这个文件 (not in the manifest)"))
+    try:
+        sha = file_sha256(path)
+    except OSError as exc:
+        raise ModelError(Errors.E011.format(path=path, reason=exc.strerror or exc)) from None
+    if sha != expected:
+        raise ModelError(Errors.E014.format(path=path, reason="文件的 SHA-256 与保存时记录的不符 (hash mismatch)"))
+    return sha
+
+
+def light_key(sha256: str, *sources) -> str:
+    """The cache key of a light predictor of the model file ``sha256``: with a digest of the ``sources`` (paths of
+    the code that builds and runs it), so that changed code makes a new pack."""
+    h = hashlib.sha256()
+    for path in sources:
+        h.update(Path(path).read_bytes())
+    return f"{sha256}.light-{h.hexdigest()[:16]}"
 
 FORMAT = 1
 _TRUSTED = ("petitionnlp.", "sklearn.", "numpy.", "scipy.")
@@ -135,6 +187,21 @@ def unpack(structure: dict, arrays) -> object:
     return dec(structure["root"])
 
 
+def load_light(path, sources, light_type: type, build):
+    """The light predictor of the model file ``path`` (checked against its manifest): the one packed under its
+    :func:`light_key`, else ``build(path)`` → ``(light, model)``, whose ``light`` is packed (before anything has
+    used it) and returned — or ``model`` when ``light`` is None (a model the light predictor cannot rebuild)."""
+    key = light_key(verified_sha256(path), *sources)
+    light = cached(key)
+    if isinstance(light, light_type):
+        return light
+    light, model = build(path)
+    if light is None:
+        return model
+    store(key, light, compress=False)  # a larger file that loads faster: it is read at every start
+    return light
+
+
 def _paths(sha256: str) -> tuple[Path, Path]:
     folder = cache_dir() / "models"
     return folder / f"{sha256}.json", folder / f"{sha256}.npz"
@@ -152,8 +219,9 @@ def cached(sha256: str):
         return None
 
 
-def store(sha256: str, obj) -> bool:
-    """Pack ``obj`` under ``sha256`` (atomically: a reader never sees half a pack); False when it cannot."""
+def store(sha256: str, obj, compress: bool = True) -> bool:
+    """Pack ``obj`` under ``sha256`` (atomically: a reader never sees half a pack); False when it cannot.
+    ``compress=False``: a larger file that loads faster (a light predictor, read at every start)."""
     try:
         structure, arrays = pack(obj)
     except NotPackable:
@@ -161,7 +229,7 @@ def store(sha256: str, obj) -> bool:
     meta, data = _paths(sha256)
     try:
         meta.parent.mkdir(parents=True, exist_ok=True)
-        for target, write in ((data, lambda fh: np.savez_compressed(fh, **arrays)),
+        for target, write in ((data, lambda fh: (np.savez_compressed if compress else np.savez)(fh, **arrays)),
                               (meta, lambda fh: fh.write(json.dumps(structure).encode("utf-8")))):
             fd, tmp = tempfile.mkstemp(dir=meta.parent, prefix=".pack-")
             try:

@@ -8,21 +8,23 @@ the batches of the inputs through a :class:`RowJob` (classify, redact) into a wr
 from __future__ import annotations
 
 import os
-import re
 import sys
 from pathlib import Path
 
-from .classify import load_model
+from functools import lru_cache
+
+from . import persist
 from .dates import parse_date
-from .errors import Errors, InputError
+from .errors import Errors, InputError, ModelError
 from .io import ROW_ERROR, Batch, BatchWriter, check_not_an_input, find_column, open_batch, reserved_renames
 from .resources import models_dir
+from .predictor import TypePredictor
 from .taxonomy import TYPES
 from .text import CJK_CHAR, normalize, to_simplified
 from .triage import assign_department, get_rules, prioritize
 
 __all__ = ["OUTPUT_FIELDS", "PetitionPipeline", "RowJob", "ChunkMap", "run_chunks", "run_files", "classify_files",
-           "output_columns", "redact_files", "triage_file", "default_jobs"]
+           "output_columns", "redact_files", "triage_file", "default_jobs", "load_type_model"]
 
 _CJK = CJK_CHAR
 
@@ -40,6 +42,35 @@ def _as_text(value) -> tuple[str | None, str | None]:
     return str(value), None
 
 
+TYPE_MODEL_FILE = "pollution_type.skops"  # petitionnlp.classify.MODEL_FILE
+_HERE = Path(__file__).resolve().parent
+# the code that builds and runs the light predictor: a change to any of it makes a new pack
+_LIGHT_SOURCES = tuple(_HERE / name for name in ("features.py", "predictor.py", "classify.py"))
+
+
+def load_type_model(model_dir):
+    """The type model of ``model_dir`` for prediction: its :class:`~petitionnlp.predictor.TypePredictor` (the same
+    probabilities without importing scikit-learn), kept in the user cache after the model file's first load;
+    the model itself when it holds something the light predictor does not rebuild."""
+    path = Path(model_dir) / TYPE_MODEL_FILE
+    if not path.is_file():
+        raise ModelError(Errors.E010.format(path=model_dir))
+    st = path.stat()
+    return _load_type_model(str(path.resolve()), st.st_size, st.st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _load_type_model(path: str, size: int, mtime_ns: int):
+    return persist.load_light(path, _LIGHT_SOURCES, TypePredictor, _build_type_predictor)
+
+
+def _build_type_predictor(path):
+    from .classify import light_predictor, load_model_file
+
+    model = load_model_file(path)
+    return light_predictor(model), model
+
+
 class PetitionPipeline:
     """Everything a petition goes through, loaded once.
 
@@ -50,7 +81,7 @@ class PetitionPipeline:
     def __init__(self, model_dir=None, province: str | None = None):
         self.model_dir = Path(model_dir) if model_dir else models_dir()
         self.province = province
-        self.type_model = load_model(self.model_dir)
+        self.type_model = load_type_model(self.model_dir)
         from .regions import RegionResolver
 
         self.regions = RegionResolver.default(province=province, model_dir=self.model_dir)
@@ -368,7 +399,7 @@ def triage_file(source: str, text_column: str | None = None, handover=None, hist
         date_column = renames.get(date_column, date_column)
         if date_column:
             handover = next((d for d in map(parse_date, (r.get(date_column) for r in rows)) if d), None)
-    triaged = triage_rows(rows, text_column, handover, history, id_column)
+    triaged = triage_rows(rows, text_column, handover, history, id_column, notices=batch.notices)
     order = sorted(range(len(triaged)), key=lambda i: (triaged[i]["error"] is not None,
                                                        PRIORITY_ORDER.get(triaged[i]["priority"], 3), i))
     out = [triaged[i] for i in order]

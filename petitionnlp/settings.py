@@ -17,6 +17,10 @@ environment variable           what                                             
 ``PETITIONNLP_JOBS_CONCURRENCY`` jobs a worker runs at once                                   1
 ``PETITIONNLP_WORKER_STALLED_SECONDS`` a worker silent that long is dead: its jobs go to others  10
 ``PETITIONNLP_BATCH_CHUNK_ROWS`` rows of a batch stored in one transaction                     1000
+``PETITIONNLP_REPEAT_THRESHOLD`` similarity from which a petition repeats an earlier one (repeats) 0.45
+``PETITIONNLP_HOTSPOT_ALPHA``  a hotspot's upper-tail probability under its history (hotspots)  0.001
+``PETITIONNLP_HOTSPOT_MIN_COUNT`` fewest petitions of a type in the period for a hotspot          3
+``PETITIONNLP_HOTSPOT_MIN_HISTORY_DAYS`` the least history before the period to judge a region   28
 =============================  ==========================================================  ======================
 
 :func:`get_settings` builds the object the first time it is asked for and keeps it.  The command line's hot path
@@ -65,6 +69,10 @@ def _settings_class():
         jobs_concurrency: int = 1
         worker_stalled_seconds: float = 10.0
         batch_chunk_rows: int = 1000
+        repeat_threshold: float = 0.45
+        hotspot_alpha: float = 0.001
+        hotspot_min_count: int = 3
+        hotspot_min_history_days: int = 28
 
         @field_validator("allowed_hosts", "trusted_proxies", mode="before")
         @classmethod

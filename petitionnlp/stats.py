@@ -1,20 +1,23 @@
 """The daily region × type table (移交件数 and one column per pollution type) from ``classify`` output.
 
-Reads the JSON Lines, CSV or XLSX that ``petitionnlp classify`` wrote; a petition with several types
-counts once in 移交件数 and once under each of its types.  Rows without a region are counted under 未定位.
+Reads the JSON Lines, CSV or XLSX that ``petitionnlp classify`` wrote (the XLSX by its Chinese headers); a
+petition with several types counts once in 移交件数 and once under each of its types (so the type columns add up
+to 件次, not 件).  Rows without a region are counted under 未定位.  The chart shows the same: bars as high as the
+type mentions, stacked by type, each labelled with its number of cases.
 """
 
 from __future__ import annotations
 
 import json
-import unicodedata
+import re
 from pathlib import Path
 
 from .errors import Errors, InputError
-from .io import ROW_ERROR, atomic_path, open_batch
+from .io import ROW_ERROR, atomic_path, display_width, fields_from_headers, open_batch
 from .taxonomy import TYPE_COLORS, TYPES
 
-__all__ = ["region_type_table", "render_table", "write_chart", "write_table_csv", "display_width", "cjk_font"]
+__all__ = ["region_type_table", "render_table", "write_chart", "chart_figure", "write_table_csv", "display_width",
+           "cjk_font"]
 
 UNPLACED = "未定位"
 TOTAL = "合计"
@@ -32,7 +35,7 @@ def _types_of(value) -> list[str]:
         except ValueError:
             return []
         return [t for t in got if isinstance(t, str)] if isinstance(got, list) else []
-    return [t for t in value.split("|") if t]
+    return [t for t in re.split(r"[|、]", value) if t]  # CSV joins with |, an XLSX for people with 、
 
 
 def _read_rows(path: str):
@@ -46,6 +49,9 @@ def _read_rows(path: str):
     rows = [r for chunk in batch.chunks() for r in chunk]
     good = [r for r in rows if ROW_ERROR not in r]
     df = pd.DataFrame(good, columns=list(dict.fromkeys(batch.columns + [k for r in good[:1] for k in r])))
+    if "pollution_types" not in df.columns:  # an XLSX written for people: 污染类型, 市, 县（区）…
+        renames = fields_from_headers(df.columns)
+        df = df.drop(columns=[f for f in renames.values() if f in df.columns]).rename(columns=renames)
     df.attrs["unreadable"] = len(rows) - len(good)
     return df
 
@@ -83,10 +89,6 @@ def region_type_table(path_or_rows, level: str = "city"):
     table.index.name = "属地"
     table.attrs["unreadable"] = df.attrs.get("unreadable", 0)  # rows of the file that could not be read
     return table
-
-
-def display_width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in str(s))
 
 
 def _pad(s, width: int, right: bool = False) -> str:
@@ -140,24 +142,46 @@ _CJK_FONT_FILES = ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "/usr/share
 
 
 def write_chart(table, path: str) -> str:
-    """A stacked bar chart (regions × types) as PNG.  Chinese labels need a CJK font (an installed one such
-    as Debian's fonts-noto-cjk, or $PETITIONNLP_FONT); without one, regions are numbered as in the table
-    (R1 = its first row) and types named in English, and the chart says so."""
+    """The chart of :func:`chart_figure` as a PNG, put in place when complete."""
+    import matplotlib.pyplot as plt
+
+    fig = chart_figure(table)
+    try:
+        with atomic_path(path) as tmp:
+            fig.savefig(tmp, format="png")
+    finally:
+        plt.close(fig)
+    return path
+
+
+def chart_figure(table):
+    """A stacked bar chart (regions × types) of a :func:`region_type_table`, in the table's order, as a matplotlib
+    figure.  A bar is as high as its region's type mentions (件次: a case of two types counts under both, as in the
+    table's type columns) and is labelled with its number of cases (移交件数), so neither figure passes for the
+    other.  Chinese labels need a CJK font (an installed one such as Debian's fonts-noto-cjk, or
+    $PETITIONNLP_FONT); without one, regions are numbered as in the table (R1 = its first row) and types named in
+    English, and the chart says so."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    data = table.drop(index=TOTAL, errors="ignore")[list(TYPES)]
+    body = table.drop(index=TOTAL, errors="ignore")
+    data = body[list(TYPES)]
+    cases = body["移交件数"].tolist() if "移交件数" in body.columns else data.values.sum(axis=1).tolist()
     font = cjk_font()
     if font:
         plt.rcParams["font.sans-serif"] = [font, *plt.rcParams["font.sans-serif"]]
-        regions, names, title, ylabel = list(data.index), dict(zip(TYPES, TYPES)), "属地 × 污染类型", "件数"
+        regions, names = list(data.index), dict(zip(TYPES, TYPES))
+        title, ylabel = "各属地信访件及涉及的污染类型", "涉及污染类型（件次）"
+        note, case_label = "柱高为件次：一件涉及多种污染类型时各计一次；柱上数字为件数。", "{}件"
     else:
         regions = [f"R{i}" for i in range(1, len(data) + 1)]
-        names, title, ylabel = _TYPE_EN, "petitions by region × type", "petitions"
+        names, title, ylabel = _TYPE_EN, "petitions by region x type", "type mentions"
+        note, case_label = ("bar height: type mentions; number above: petitions. No CJK font: regions R1.. follow "
+                            "the table's rows (set PETITIONNLP_FONT or install fonts-noto-cjk)"), "{}"
     plt.rcParams["axes.unicode_minus"] = False
-    fig, ax = plt.subplots(figsize=(max(6, 0.6 * len(data) + 3), 4.5), dpi=120)
+    fig, ax = plt.subplots(figsize=(max(6, 0.6 * len(data) + 3), 4.8), dpi=120)
     bottom = None
     for t in TYPES:
         vals = data[t].values
@@ -167,23 +191,21 @@ def write_chart(table, path: str) -> str:
         bottom = vals if bottom is None else bottom + vals
     from matplotlib.ticker import MaxNLocator
 
+    heights = data.values.sum(axis=1)
+    for i, (h, n) in enumerate(zip(heights, cases)):
+        ax.text(i, h, case_label.format(int(n)), ha="center", va="bottom", fontsize=9)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_ylim(0, max(1, int(data.values.sum(axis=1).max())) * 1.3)
+    ax.set_ylim(0, max(1, int(heights.max()) if len(heights) else 1) * 1.35)
     ax.set_xticks(range(len(data)))
     ax.set_xticklabels(regions, rotation=45, ha="right")
     ax.set_ylabel(ylabel)
     ax.set_title(title)
-    ax.legend(ncol=4, fontsize=8, loc="upper right")
-    if not font:
-        fig.text(0.01, 0.01, "no CJK font: regions R1.. follow the table's rows (set PETITIONNLP_FONT or install "
-                 "fonts-noto-cjk)", fontsize=7)
-    fig.tight_layout()
-    try:
-        with atomic_path(path) as tmp:
-            fig.savefig(tmp, format="png")
-    finally:
-        plt.close(fig)
-    return path
+    ax.spines[["top", "right"]].set_visible(False)
+    if bottom is not None:
+        ax.legend(ncol=4, fontsize=8, loc="upper right", frameon=False)
+    fig.text(0.01, 0.01, note, fontsize=8)
+    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    return fig
 
 
 def write_table_csv(table, path: str) -> str:

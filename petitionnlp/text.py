@@ -6,6 +6,7 @@ traditional → simplified (OpenCC ``t2s``) — with the original index of every
 matching on the folded text (personal information, briefing directives and times) answers with offsets into the
 original.  :func:`normalize` is the folded text with its whitespace tidied, for stages that need no offsets
 (classification, search, regions).  :data:`CJK` is the one range of Chinese characters the package uses.
+:func:`unify_newlines` reads Windows (CR LF) and old Mac (lone CR) line ends as LF: a text's stages see one kind.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from functools import lru_cache
 from typing import Sequence
 
 __all__ = ["CJK", "CJK_CHAR", "Folded", "fold", "normalize", "normalize_many", "to_simplified", "strip_pinyin",
-           "is_cjk"]
+           "is_cjk", "unify_newlines"]
 
 #: The Chinese characters (a regex character-class body): CJK Unified Ideographs, Extension A and the
 #: compatibility ideographs.
@@ -35,6 +36,14 @@ _SPACE_RE = re.compile(r"\s+")
 # a space between two CJK characters (or CJK and CJK punctuation) is an extraction artifact
 _CJK_GAP_RE = re.compile(rf"(?<=[{CJK}，。、；：！？”“）（])\s+(?=[{CJK}，。、；：！？”“）（])")
 _NOT_CJK = re.compile(f"([^{CJK}]+)")
+
+
+_CR = re.compile(r"\r\n?")
+
+
+def unify_newlines(text: str) -> str:
+    """``text`` with every CR LF and every lone CR as LF (a file saved on Windows, a browser's form field)."""
+    return _CR.sub("\n", text) if "\r" in text else text
 
 
 def is_cjk(ch: str) -> bool:
@@ -135,12 +144,24 @@ class Folded:
         return a, b
 
 
+# the characters NFKC maps one for one in most Chinese texts: full-width ASCII (，：（） ＡＢ１２) and the
+# ideographic space
+_WIDE = {c: unicodedata.normalize("NFKC", chr(c)) for c in (*range(0xFF01, 0xFF5F), 0x3000)}
+
+
+def _nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``: the full-width characters first (their own NFKC forms, one for one),
+    then the whole normalization only for a text that still needs it (a quick check says so) — most need none."""
+    text = text.translate(_WIDE)
+    return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
+
+
 @lru_cache(maxsize=256)
 def fold(text: str) -> Folded:
     """``text`` folded for matching — pinyin annotations dropped, NFKC, traditional → simplified — with the
     original index of each folded character.  Cached: the stages of one text share it."""
     text = text or ""
-    half = unicodedata.normalize("NFKC", text)
+    half = _nfkc(text)
     spans = _pinyin_spans(text) if _PINYIN_RE.search(text) or _TONELESS_RE.search(text) else []
     if len(half) == len(text) and not spans:  # the common case: one for one
         return Folded(_simplified_same_length(half), range(len(text)), len(text))

@@ -105,9 +105,17 @@ class Tokenizer:
 
     def terms(self, text: str) -> list[str]:
         """Content tokens: stopwords, punctuation and single non-CJK characters removed."""
-        sw = self.stopwords
-        return [t for t in self._cut(text)
-                if t not in sw and (is_cjk(t) if len(t) == 1 else not t.isspace())]
+        keep = self.keeps
+        return [t for t in self._cut(text) if keep(t)]
+
+    def keeps(self, token: str) -> bool:
+        """Whether :meth:`terms` keeps ``token`` of :meth:`raw_cut` (not a stopword, punctuation, a single
+        non-CJK character or whitespace)."""
+        return token not in self.stopwords and (is_cjk(token) if len(token) == 1 else not token.isspace())
+
+    def raw_cut(self, text: str) -> list[str]:
+        """jieba's precise mode as the segmenter gives it, whitespace tokens included."""
+        return self._cut(text)
 
     def tag(self, text: str) -> list[tuple[str, str]]:
         """(word, part-of-speech) pairs, jieba's tag set (``nr`` a person's name, ``ns`` a place …); the words

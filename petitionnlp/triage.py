@@ -1,10 +1,12 @@
 """Stage 8 — triage: priority with reasons, responsible department, repeat complaints, due dates.
 
 Rules are data an office can edit: ``corpora/triage/priority_rules.tsv`` (signals, weights, words),
-``departments.tsv`` (first matching rule wins) and ``due_rule.json`` (deadline and thresholds).  Repeats are
-found by cosine similarity of character-bigram TF-IDF vectors, within the batch and against a history (a
-search index of earlier petitions, or any list of texts), and directly by receipt numbers the text cites
-(``受理编号D2HN202010150023``, ``编号3438号``).
+``departments.tsv`` (first matching rule wins) and ``due_rule.json`` (deadline and thresholds).  The reply
+deadline of a case is computed here and only here (:func:`reply_deadline`): N working days as China counts them
+(public holidays off, adjusted working weekends on) or N calendar days.  Repeats are found by
+:class:`petitionnlp.repeats.RepeatIndex` (the project's one near-duplicate search), within the batch and against
+a history (a search index of earlier petitions, or any list of texts), and directly by receipt numbers the text
+cites (``受理编号D2HN202010150023``, ``编号3438号``).
 """
 
 from __future__ import annotations
@@ -16,14 +18,16 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .resources import corpus_path, read_list
+from .dates import UnknownHolidayYear, add_working_days, chinese_date
+from .errors import Errors
+from .repeats import RepeatIndex, cited_receipts
+from .resources import corpus_path
 from .text import normalize
 
-__all__ = ["TriageRules", "get_rules", "prioritize", "assign_department", "due_date", "DuplicateFinder",
-           "cited_receipts", "triage_rows", "render_queue", "PRIORITY_ORDER"]
+__all__ = ["TriageRules", "get_rules", "prioritize", "assign_department", "due_date", "reply_deadline", "Deadline",
+           "days_words", "DuplicateFinder", "cited_receipts", "triage_rows", "render_queue", "PRIORITY_ORDER"]
 
 PRIORITY_ORDER = {"高": 0, "中": 1, "低": 2}
-_RECEIPT = re.compile(r"[DX]\d{0,2}[A-Z]{2}\d{8,14}|(?:受理编号|编号|受理号)[:：]?\s*([A-Z]*\d{3,})号?")
 
 
 def _tsv(*parts):
@@ -92,136 +96,112 @@ def assign_department(text: str, types: list[str] | None, rules: TriageRules | N
     return rules.departments[-1][0]
 
 
-def due_date(handover: dt.date, days: int | None = None, working_days: bool | None = None) -> str | None:
-    """Handover date + N days (calendar days, or Monday–Friday working days), ISO format; None past 9999."""
+@dataclass(frozen=True)
+class Deadline:
+    """A reply deadline: ``due`` (None past the year 9999), the ``days`` given, whether they were counted as
+    working days, and a ``notice`` for the clerk when the working days could not be counted (a year whose
+    holidays are not recorded yet: calendar days were counted instead)."""
+
+    due: dt.date | None
+    days: int
+    working_days: bool
+    notice: str | None = None
+
+    @property
+    def iso(self) -> str | None:
+        return self.due.isoformat() if self.due else None
+
+    @property
+    def words(self) -> str:
+        """The rule in words for a field or a table: ``15个工作日`` or ``15天（自然日）``."""
+        return days_words(self.days, self.working_days)
+
+
+def days_words(days: int, working_days: bool) -> str:
+    """``15个工作日`` (public holidays not counted, adjusted working weekends counted) or ``15天（自然日）``."""
+    return f"{days}个工作日" if working_days else f"{days}天（自然日）"
+
+
+def reply_deadline(handover: dt.date, days: int | None = None, working_days: bool | None = None) -> Deadline:
+    """The reply deadline of a case handed over on ``handover``: ``days`` after it (default: ``due_days`` of
+    ``corpora/triage/due_rule.json``), counted as working days as China counts them when ``working_days`` (default:
+    the rule's ``working_days``) — 15 working days from 2017-05-15 is 2017-06-06, past 端午 — else as calendar
+    days.  A number typed by a clerk counts the same way as the default.  When a day on the way is in a year whose
+    holidays are not recorded yet, the days are counted as calendar days and ``notice`` says so.
+
+    The one place a reply deadline is computed: the command line, the workbench's hand-over and its corrections
+    all call it."""
     s = get_rules().settings
-    days = s["due_days"] if days is None else days
-    working_days = s["working_days"] if working_days is None else working_days
+    days = int(s["due_days"] if days is None else days)
+    working_days = bool(s["working_days"] if working_days is None else working_days)
+    unknown = None
     try:
-        if not working_days:
-            return (handover + dt.timedelta(days=days)).isoformat()
-        d, left = handover, days
-        while left > 0:
-            d += dt.timedelta(days=1)
-            if d.weekday() < 5:
-                left -= 1
-        return d.isoformat()
+        if working_days:
+            try:
+                return Deadline(add_working_days(handover, days), days, True)
+            except UnknownHolidayYear as exc:
+                unknown = exc.year
+        due = handover + dt.timedelta(days=days)
     except OverflowError:
-        return None
+        return Deadline(None, days, working_days and unknown is None)
+    notice = None if unknown is None else Errors.N_CALENDAR.format(year=unknown, days=days, due=chinese_date(due))
+    return Deadline(due, days, working_days and unknown is None, notice)
 
 
-def cited_receipts(text: str) -> list[str]:
-    """Receipt numbers a petition cites: full codes (D2HN202010150023) and 编号NNN forms."""
-    out = []
-    for m in _RECEIPT.finditer(text):
-        out.append(m.group(1) or m.group(0))
-    return out
-
-
-@lru_cache(maxsize=1)
-def _boilerplate() -> re.Pattern:
-    words = sorted(read_list("triage", "boilerplate.txt"), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
-
-
-def _case_text(text: str) -> str:
-    """The text as compared for repeats: normalized, complaint boilerplate and punctuation removed."""
-    return re.sub(r"[\s,，.。;；:：!！?？、()（）\"“”]+", "", _boilerplate().sub("", normalize(text)))
+def due_date(handover: dt.date, days: int | None = None, working_days: bool | None = None) -> str | None:
+    """The reply deadline of :func:`reply_deadline` as ISO text (``2017-06-06``), or None past the year 9999."""
+    return reply_deadline(handover, days, working_days).iso
 
 
 class DuplicateFinder:
-    """Near-duplicate petitions by cosine similarity of character-bigram TF-IDF vectors.
+    """The nearest earlier petition of each in a batch, by :class:`~petitionnlp.repeats.RepeatIndex`.
 
-    threshold : similarity at or above which a petition repeats an earlier one (default: due_rule.json)
+    threshold : similarity at or above which a petition repeats an earlier one (default: the index's setting)
     """
 
     def __init__(self, threshold: float | None = None):
         self.threshold = threshold
 
-    def fit(self, texts: list[str], ids: list[str]):
-        """Remember the history (earlier petitions): their texts and ids."""
-        self.threshold_ = self.threshold if self.threshold is not None else get_rules().settings["duplicate_threshold"]
-        self.history_ids_ = list(ids)
-        self.history_texts_ = [_case_text(t) for t in texts]
+    def fit(self, texts: list[str], ids: list[str], places: list[dict] | None = None):
+        """Remember the history (earlier petitions): their texts, ids and, if known, places (``province``,
+        ``city``, ``county``: a history without places is compared with every petition)."""
+        places = places or [{}] * len(texts)
+        self.index_ = RepeatIndex(threshold=self.threshold)
+        self.index_.extend(({**p, "id": str(i), "text": t} for t, i, p in zip(texts, ids, places)),
+                           (str(i) for i in ids))
+        self.threshold_ = self.index_.threshold
         return self
 
-    def find(self, texts: list[str], ids: list[str]) -> list[tuple[str | None, float]]:
+    def find(self, texts: list[str], ids: list[str], places: list[dict] | None = None) -> list[tuple[str | None, float]]:
         """For each text: (id of the most similar earlier petition, similarity) or (None, best similarity);
         earlier rows of the same batch count as history too.  Cited receipt numbers link with similarity 1."""
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
-        raw = [normalize(t) for t in texts]
-        norm = [_case_text(t) for t in raw]
-        # the IDF of both the history and the batch: a word every petition uses weighs little
-        if any(len(t) >= 2 for t in self.history_texts_ + norm):
-            vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(2, 2), sublinear_tf=True)
-            everything = vectorizer.fit_transform(self.history_texts_ + [t or " " for t in norm])
-            history, vec = everything[:len(self.history_texts_)], everything[len(self.history_texts_):]
-            nearest, best = self._nearest(history if history.shape[0] else None, vec)
-        else:  # no text has a character bigram: nothing to compare (receipt numbers may still link)
-            nearest, best = [None] * len(norm), [0.0] * len(norm)
-        best_id = [None if m is None else (self.history_ids_[m[1]] if m[0] == "h" else ids[m[1]]) for m in nearest]
-        out = []
-        seen: list[str] = [str(i) for i in self.history_ids_]
-        for k in range(len(norm)):
-            link = None
-            for code in cited_receipts(raw[k]):
-                link = next((i for i in seen if i == code or (code.isdigit() and i.endswith(code))), None)
-                if link:
-                    break
-            if link:
-                out.append((link, 1.0))
-            else:
-                sim = round(float(best[k]), 4)
-                out.append((best_id[k] if sim >= self.threshold_ else None, sim))
-            seen.append(str(ids[k]))
-        return out
-
-    @staticmethod
-    def _nearest(history, vec, block: int = 512):
-        """For each batch row: the most similar history row or earlier batch row, in blocks (bounded memory)."""
-        import numpy as np
-
-        n = vec.shape[0]
-        best = np.zeros(n)
-        best_id: list = [None] * n
-        for i0 in range(0, n, block):
-            rows = vec[i0:i0 + block]
-            if history is not None:
-                sims = (rows @ history.T).tocsr()
-                if sims.nnz:
-                    top = np.asarray(sims.argmax(axis=1)).ravel()
-                    vals = np.asarray(sims.max(axis=1).todense()).ravel()
-                    for r, (j, v) in enumerate(zip(top, vals)):
-                        if v > best[i0 + r]:
-                            best[i0 + r], best_id[i0 + r] = v, ("h", int(j))
-            earlier = (rows @ vec[:i0 + rows.shape[0]].T).toarray()
-            for r in range(rows.shape[0]):
-                own = i0 + r
-                if own == 0:
-                    continue
-                j = int(earlier[r, :own].argmax())
-                if earlier[r, j] > best[own]:
-                    best[own], best_id[own] = earlier[r, j], ("b", j)
-        return best_id, best
+        places = places or [{}] * len(texts)
+        found = self.index_.match({**{k: p.get(k) for k in ("province", "city", "county", "pollution_types")},
+                                   "id": str(i), "text": t} for t, i, p in zip(texts, ids, places))
+        return [(m.nearest if m.score >= self.threshold_ else None, m.score) for m in found]
 
 
 def triage_rows(rows: list[dict], text_column: str, handover: dt.date | None = None,
-                history: tuple[list[str], list[str]] | None = None, id_column: str | None = None) -> list[dict]:
-    """Add priority, priority_reasons, department, duplicate_of, duplicate_score and due_date to classified rows."""
+                history: tuple[list[str], list[str]] | None = None, id_column: str | None = None,
+                notices: list[str] | None = None) -> list[dict]:
+    """Add priority, priority_reasons, department, duplicate_of, duplicate_score and due_date to classified rows.
+    ``notices``: a list that gets the deadline's notice, if any (a year whose holidays are not recorded)."""
     if not rows:
         return []
     rules = get_rules()
     texts = [normalize(r[text_column]) if isinstance(r.get(text_column), str) else "" for r in rows]
     ids = [str(r.get(id_column) or i + 1) if id_column else str(i + 1) for i, r in enumerate(rows)]
     finder = DuplicateFinder().fit(*(history or ([], [])))
-    dups = finder.find(texts, ids)
-    due = due_date(handover or dt.date.today())
+    dups = finder.find(texts, ids, rows)
+    deadline = reply_deadline(handover or dt.date.today())
+    due = deadline.iso
+    if deadline.notice and notices is not None:
+        notices.append(deadline.notice)
     out = []
     for row, text, (dup, sim) in zip(rows, texts, dups):
         level, reasons = prioritize(text, rules)
         if dup:
-            reasons.insert(0, {"signal": "repeat_of", "reason": f"与 {dup} 相似 (similarity {sim})",
+            reasons.insert(0, {"signal": "repeat_of", "reason": f"与 {dup} 相似（相似度 {sim:.0%}）",
                                "weight": 3.0, "words": []})
             if level == "低":
                 level = "中"

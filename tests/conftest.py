@@ -70,3 +70,16 @@ def pg_cluster():
 def pg_url(pg_cluster):
     """The URL of a new, empty database on the session's cluster."""
     return pg_cluster.new_database()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request, tmp_path):
+    """Where the workbench keeps everything: SQLite in a data folder, or a new PostgreSQL database (migrated
+    first, as ``petitionnlp migrate`` does) with a scratch folder."""
+    if request.param == "sqlite":
+        return {"data_dir": tmp_path / "data", "db_url": None}
+    from petitionnlp.office.store import Store
+
+    url = request.getfixturevalue("pg_url")
+    Store(url=url).migrate()
+    return {"data_dir": tmp_path / "scratch", "db_url": url}

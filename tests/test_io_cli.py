@@ -76,9 +76,9 @@ def test_xlsx_in_and_out(tmp_path):
     sheet = load_workbook(out, read_only=True).worksheets[0]
     rows = list(sheet.iter_rows(values_only=True))
     head = list(rows[0])
-    assert head[:4] == HEADER and "pollution_types" in head and "error" in head
+    assert head[:4] == HEADER and "污染类型" in head and "无法处理原因" in head  # written for people: Chinese
     assert len(rows) == 5
-    assert set(rows[1][head.index("pollution_types")].split("|")) == {"大气", "噪声"}
+    assert rows[1][head.index("污染类型")] == "大气、噪声"  # the taxonomy's order, not the model's
 
 
 def test_csv_output_keeps_columns_and_joins_lists(tmp_path):

@@ -178,3 +178,42 @@ def test_short_names_of_autonomous_prefectures(resolver, text, city):
 ])
 def test_shared_county_name_settled_by_a_town_or_street_name(resolver, text, expected):
     assert place(resolver, text)[1:] == expected
+
+
+@pytest.mark.parametrize("text,county", [
+    ("科左中旗保康镇某企业废气扰民", "科尔沁左翼中旗"),  # the short name in divisions.tsv, now as good as the full one
+    ("察右前旗某电厂粉尘", "察哈尔右翼前旗"),
+    ("喀喇沁左旗某选矿厂尾矿库渗漏", "喀喇沁左翼蒙古族自治县"),  # …左旗 for …左翼…自治县, not 喀喇沁旗 (赤峰)
+    ("喀左县某选矿厂尾矿", "喀喇沁左翼蒙古族自治县"),
+    ("鄂温克旗某煤矿", "鄂温克族自治旗"),
+    ("莫力达瓦旗某企业", "莫力达瓦达斡尔族自治旗"),
+    ("达尔罕茂明安旗某稀土厂", "达尔罕茂明安联合旗"),
+    ("阜蒙县某养殖场", "阜新蒙古族自治县"),
+    ("杜蒙县某化工厂", "杜尔伯特蒙古族自治县"),
+    ("土左旗某工厂夜间排放废气", "土默特左旗"),
+    ("郭尔罗斯前旗某企业", "前郭尔罗斯蒙古族自治县"),
+    ("托县某企业", "托克托县"),
+])
+def test_short_forms_of_banners_and_autonomous_counties(resolver, text, county):
+    r = resolver.resolve(normalize(text))
+    assert r["county"] == county and r["region_confidence"] >= 0.9
+
+
+def test_short_forms_come_from_the_rules_and_leave_out_what_they_cannot_tell_apart():
+    g = get_gazetteer()
+    assert [p.county for p in g.exact["科左后旗"]] == ["科尔沁左翼后旗"]
+    # 科左: two banners of one city (a short name: the city is right, the county uncertain)
+    assert {p.county for p in g.short["科左"]} == {"科尔沁左翼中旗", "科尔沁左翼后旗"}
+    assert "和县" not in g.short and [p.county for p in g.exact["和县"]] == ["和县"]  # a real county's name stays its own
+
+
+def test_a_county_short_form_beats_a_town_of_the_same_name_unless_the_text_says_otherwise():
+    from petitionnlp.regions.gazetteer import Gazetteer, Place
+
+    g = Gazetteer()
+    # a town elsewhere that bears a banner's short form (made up here: the data has no such pair)
+    town = Place("town", "阿左旗", "河北省", "保定市", "竞秀区", "130602")
+    g.exact["阿左旗"] = g.exact["阿左旗"] + [town]
+    r = RegionResolver(gazetteer=g)
+    assert r.resolve("阿左旗某洗煤厂粉尘扰民")["county"] == "阿拉善左旗"
+    assert r.resolve("保定市竞秀区阿左旗某洗煤厂粉尘扰民")["county"] == "竞秀区"

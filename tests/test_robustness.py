@@ -254,7 +254,7 @@ def test_bad_json_lines_are_error_rows_and_every_format_is_written(tmp_path, suf
         assert len(rows) == n
         assert rows[0]["text"] == "油烟\ufffd扰民" and rows[0]["pollution_types"] == ["大气"]
         assert "嵌套" in rows[1]["error"] and "嵌套" in rows[2]["error"]
-        assert "list" in rows[4]["error"] and rows[6]["x"] == "NaN" and rows[6]["y"] == "Infinity"
+        assert rows[4]["error"] == "正文单元格是列表或对象，不是文本" and rows[6]["x"] == "NaN" and rows[6]["y"] == "Infinity"
         assert rows[7]["input_city"] == "用户的city" and rows[7]["input_error"] == "用户的error"
         assert rows[7]["_error"] == "用户列" and rows[7]["error"] is None and rows[7]["pollution_types"] == ["水"]
     elif suffix == ".csv":

@@ -247,7 +247,7 @@ def test_kinds_filter(target):
 
 def test_the_workbench_names_its_redacted_copies_as_the_index_does():
     from petitionnlp.search import REDACTED_SUFFIX
-    from petitionnlp.web.service import VIEWER_KINDS, _REDACTED
+    from petitionnlp.office.index import VIEWER_KINDS, _REDACTED
 
     assert _REDACTED == REDACTED_SUFFIX and all(k.endswith(REDACTED_SUFFIX) for k in VIEWER_KINDS)
 
@@ -258,3 +258,161 @@ def test_postgresql_errors_are_one_line(pg_url):
     assert code == 2 and "E032" in err and "Traceback" not in err
     code, _, err = run_cli("search", "噪声", "--db", pg_url)   # a database without the index table
     assert code == 2 and "E032" in err and "Traceback" not in err
+
+
+# ---------------------------------------------------------------------------------- issue 29: clerks' words
+def test_a_question_is_read_as_the_request_it_wraps():
+    from petitionnlp.search.analysis import read_query
+
+    assert read_query("饭店油烟怎么没人管") == ["饭店油烟"]
+    assert read_query("养猪场臭味谁管") == ["养猪场臭味"]
+    assert read_query("哪里有非法采石") == ["非法采石"]
+    assert read_query("工地晚上施工太吵怎么办") == ["工地晚上施工", "吵"]
+    assert read_query("河里挖沙能不能举报") == ["河里挖沙"]
+    # a frame inside a word stays (太阳能, 污水处理厂), and a term that is all frame is searched as it is
+    assert read_query("太阳能") == ["太阳能"] and read_query("污水处理厂") == ["污水处理厂"]
+    assert read_query("怎么办") == ["怎么办"]
+
+
+def test_questions_find_what_they_ask_about(target):
+    with SearchIndex(target()) as ix:
+        ix.add("fume", "小区楼下饭店油烟直排，多次投诉无人处理")
+        ix.add("site", "在建工地夜间施工，噪音扰民")
+        ix.add("pigs", "养猪场臭味扰民")
+        ix.add("other", "河道里漂着垃圾")
+        assert ix.search("饭店油烟怎么没人管")[0]["id"] == "fume"
+        assert ix.search("工地晚上施工太吵怎么办")[0]["id"] == "site"
+        assert ix.search("养猪场臭味谁管")[0]["id"] == "pigs"
+
+
+def test_an_animal_finds_its_farm_and_a_vehicles_everyday_name_its_formal_one(target):
+    with SearchIndex(target()) as ix:
+        ix.add("pigfarm", "某公司承包的花猪养殖场排污，污染地下水")
+        ix.add("slaughter", "肖某经营的屠宰场凌晨屠宰生猪，臭味扰民")
+        ix.add("chickens", "养鸡场鸡粪直接排入水池")
+        ix.add("trucks", "工地渣土运输的重型自卸货车夜间通行，扬尘严重")
+        ix.add("mixer", "小区对面工地的水泥罐车鸣笛扰民")
+        ix.add("other", "餐馆油烟直排")
+        assert ix.search("养猪污染")[0]["id"] == "pigfarm"
+        assert ix.search("杀猪 臭")[0]["id"] == "slaughter"
+        assert ix.search("养鸡的污染")[0]["id"] == "chickens"
+        assert ix.search("泥头车")[0]["id"] == "trucks"
+        assert ix.search("搅拌车")[0]["id"] == "mixer"
+        assert "other" not in {h["id"] for h in ix.search("泥头车")}
+
+
+def test_a_typo_of_similar_shape_inside_a_compound_is_searched_as_meant(target):
+    with SearchIndex(target()) as ix:
+        ix.add("noise", "饭店营业到深夜，噪音扰民")
+        ix.add("sand", "下游河道常年非法采砂")
+        ix.add("dust", "木器厂排放木屑，粉尘污染严重")
+        ix.add("other", "餐馆油烟直排")
+        for typed, meant, doc in (("噪音拢民", "噪音扰民", "noise"), ("非法釆砂", "非法采砂", "sand"),
+                                  ("粉尖污染", "粉尘污染", "dust")):
+            hits = ix.search(typed)
+            assert hits[0]["id"] == doc and f"“{meant}”" in hits.notice, (typed, hits.notice)
+
+
+def test_a_known_word_is_not_corrected(target):
+    with SearchIndex(target()) as ix:
+        ix.add("ditch", "村口的沟里污水发臭")
+        ix.add("smelly", "臭水横流")
+        hits = ix.search("臭水沟")
+        assert not hits.notice or "已按" not in hits.notice
+
+
+def test_a_broad_synonym_source_is_read_from_its_package():
+    from petitionnlp.search.analysis import broad_synonyms
+
+    syn = broad_synonyms()
+    assert "河流" in syn["河里"] and "夜晚" in syn["晚上"] and "噪声" in syn["噪音"]
+
+
+# ---------------------------------------------------------------------------------- issue 26: search items
+def test_words_found_only_in_part_are_said(target, tmp_path):
+    db = target()
+    with SearchIndex(db) as ix:
+        ix.add("heap", "小区门口垃圾成堆无人清运")
+        ix.add("bins", "垃圾桶满溢")
+        ix.add("noise", "工地噪声扰民")
+        hits = ix.search("垃圾焚烧")
+        assert {h["id"] for h in hits} == {"heap", "bins"}
+        assert hits.partial == "未找到同时包含“垃圾焚烧”的文档，以下为包含“垃圾”的结果"
+        assert hits.notice == hits.partial and all(h["notice"] == hits.partial for h in hits)
+        ix.add("burn", "有人在河边焚烧垃圾")
+        hits = ix.search("垃圾焚烧")
+        assert hits[0]["id"] == "burn" and hits.partial is None and hits.notice is None
+        hits = ix.search("噪声 辐射")
+        assert hits.partial == "未找到同时包含“噪声”“辐射”的文档，以下为包含“噪声”的结果"
+    code, out, err = run_cli("search", "焚烧垃圾 辐射", "--db", db)
+    assert code == 0 and "未找到同时包含" in err and "未找到" not in out
+
+
+def test_a_querys_place_ranks_first(target):
+    with SearchIndex(target()) as ix:
+        ix.add("quanzhou", "泉州市南安市鸿昌养猪场位于饮用水源地", kind="petition")
+        ix.add("fuzhou", "福州市闽侯县某养猪场粪污直排", kind="petition")
+        ix.add("changsha", "宁乡市某花猪养殖场排污，污染地下水", kind="petition")
+        ix.add("changsha2", "长沙县某养殖场臭味扰民", kind="petition")
+        ix.add("changsha3", "岳麓区工地夜间施工噪声扰民", kind="petition")
+        got = [h["id"] for h in ix.search("长沙 养猪场")]
+        assert got[:2] == ["changsha", "changsha2"]
+        assert max(got.index("quanzhou"), got.index("fuzhou")) > got.index("changsha3")
+
+
+def test_a_placeholder_is_never_matched_nor_highlighted(target):
+    with SearchIndex(target()) as ix:
+        ix.add("p", "举报人【姓名】反映工地夜间施工噪声扰民，联系方式【电话】", kind="petition_redacted")
+        ix.add("q", "张某反映姓名登记处噪声", kind="petition_redacted")
+        hits = ix.search("噪声", kinds=["petition_redacted"])
+        snip = next(h["snippet"] for h in hits if h["id"] == "p")
+        assert "【噪声】" in snip and "［姓名］" in snip and "【姓名】" not in snip and "【电话】" not in snip
+        assert [h["id"] for h in ix.search("姓名", kinds=["petition_redacted"])] == ["q"]
+        assert ix.search("电话", kinds=["petition_redacted"]) == []
+
+
+def test_a_receipt_number_finds_its_case_from_the_cli(tmp_path, target):
+    out = tmp_path / "classified.jsonl"
+    code, _, err = run_cli("classify", ROOT / "corpora" / "samples" / "petitions_sample.csv", "-o", out)
+    assert code == 0, err
+    db = target()
+    assert run_cli("index", out, "--db", db)[0] == 0
+    for typed in ("D2HN202405150002", "d2hn202405150002"):
+        code, got, err = run_cli("search", typed, "--db", db, "--json")
+        hits = json.loads(got)
+        assert code == 0 and hits and hits[0]["id"] == "D2HN202405150002", (typed, err)
+        assert "未找到" not in err
+    code, got, _ = run_cli("search", "D2HN202405150002", "--db", db)
+    assert code == 0 and got.startswith(" 1. ") and "岳阳" in got
+
+
+def test_limit_is_honoured_up_to_1000_and_fewer_are_explained(target):
+    db = target()
+    with SearchIndex(db) as ix:
+        for i in range(1100):
+            ix.add(f"d{i:04d}", f"第{i}号工地夜间施工噪声扰民", date="2024-05-15")
+        assert len(ix.search("噪声", limit=1000)) == 1000
+        assert len(ix.search("噪声", limit=600)) == 600
+    code, got, err = run_cli("search", "噪声", "--db", db, "--json", "--limit", "1000")
+    assert code == 0 and len(json.loads(got)) == 1000 and "共找到" not in err
+    code, got, err = run_cli("search", "第7号", "--db", db, "--json", "--limit", "1000")
+    n = len(json.loads(got))
+    assert code == 0 and 0 < n < 1000 and f"共找到 {n} 篇（--limit 1000）" in err
+    code, _, err = run_cli("search", "噪声", "--db", db, "--limit", "1001")
+    assert code == 2 and "Traceback" not in err
+
+
+def test_a_plain_search_prints_dates_or_nothing_and_no_scores(target):
+    import re
+
+    db = target()
+    with SearchIndex(db) as ix:
+        ix.add("dated", "工地噪声扰民", title="工地噪声", date="2024-05-15")
+        ix.add("undated", "广场舞噪声扰民", title="广场舞噪声")
+    code, got, _ = run_cli("search", "噪声", "--db", db)
+    assert code == 0 and "[-]" not in got and "2024-05-15" in got
+    lines = [ln for ln in got.splitlines() if re.match(r"\s*\d+\. ", ln)]
+    assert len(lines) == 2 and all(not re.search(r"\d\.\d{2}\s*$", ln) for ln in lines)
+    assert any(ln.rstrip().endswith("广场舞噪声") for ln in lines)
+    code, got, _ = run_cli("search", "噪声", "--db", db, "--json")
+    assert all(isinstance(h["score"], float) for h in json.loads(got))

@@ -90,3 +90,116 @@ def test_char_ngrams_counted_within_each_text():
     assert (together[2] != together[4]).nnz == 0  # lower-cased
     with pytest.raises(ValueError):
         CharNgramHasher((1, 3), 1000).transform(["x"])
+
+
+# ------------------------------------------------------------------ issue 29: prediction without scikit-learn
+
+def _texts(dev_rows_fn):
+    from petitionnlp.io import open_batch
+    from petitionnlp.text import normalize
+
+    batch = open_batch(str(SAMPLE), None, 1000)
+    texts = [r.get(batch.text_column) for chunk in batch.chunks() for r in chunk]
+    batch.close()
+    for name in ("petitions_dev.jsonl", "disclosure_dev.jsonl"):
+        texts += [r.get("text") for r in dev_rows_fn(name)]
+    texts += [json.loads(x)["text"] for x in (ROOT / "corpora/train/real_petitions.jsonl").read_text(
+        encoding="utf-8").splitlines()]
+    return [t for t in map(normalize, texts) if t]
+
+
+def test_light_predictor_gives_the_models_probabilities_bit_for_bit():
+    """classify predicts with the model's numbers through petitionnlp.features (no scikit-learn): the same
+    probabilities, to the last bit, and the same types as the scikit-learn pipeline of the shipped model."""
+    from devdata import dev_rows
+
+    from petitionnlp.classify import light_predictor, load_model
+    from petitionnlp.predictor import TypePredictor
+    from petitionnlp.resources import models_dir
+
+    model = load_model(models_dir())
+    light = light_predictor(model)
+    assert isinstance(light, TypePredictor)  # a model the light predictor does not rebuild would predict slowly
+    texts = _texts(dev_rows)
+    assert len(texts) > 50
+    for i in range(0, len(texts), 40):
+        chunk = texts[i:i + 40]
+        full, fast = model.predict_proba(chunk), light.predict_proba(chunk)
+        assert np.array_equal(full, fast)
+        assert model.predict_from_proba(full) == light.predict_from_proba(fast)
+
+
+def test_light_predictor_refuses_a_model_it_does_not_know():
+    from petitionnlp.classify import light_predictor, load_model
+    from petitionnlp.resources import models_dir
+
+    import copy
+
+    model = copy.copy(load_model(models_dir()))
+    model.office_calibration_ = {"水": 0.4}  # a fitted attribute the light predictor was never taught
+    assert light_predictor(model) is None
+
+
+def test_tfidf_is_scikit_learns_to_the_last_bit():
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    from petitionnlp.features import char_ngrams, tfidf
+
+    texts = ["衡阳市珠晖区某厂夜间排放废气，气味刺鼻", "", "噪声 噪声 噪声扰民", "a", "村口养猪场粪水直排小河" * 30]
+    counts = char_ngrams(texts, (1, 3), 2 ** 12)
+    tf = TfidfTransformer(sublinear_tf=True).fit(counts)
+    a, b = tf.transform(counts), tfidf(counts, tf.idf_)
+    assert np.array_equal(a.indptr, b.indptr) and np.array_equal(a.indices, b.indices)
+    assert np.array_equal(a.data, b.data)
+
+
+def test_region_memory_is_the_region_models_prediction(tmp_path):
+    """The light region model (no scikit-learn) computes the near-repeat cosine as scikit-learn's TF-IDF does."""
+    from petitionnlp.regions.memory import load_region_model
+    from petitionnlp.classify import load_model_file
+    from petitionnlp.resources import models_dir
+
+    model = load_model_file(models_dir() / "region.skops")
+    light = load_region_model(models_dir())
+    texts = ["鄱阳小区垃圾桶满溢，气味扰民", "小区旁的烧烤店油烟扰民", "工地夜间施工噪音扰民"]
+    counts = model._hashing().transform(texts)
+    reference = model.tfidf_.transform(counts).astype(np.float32)
+    mine = light.vectors(texts)
+    assert np.array_equal(reference.indices, mine.indices) and np.array_equal(reference.data, mine.data)
+    assert light.predict_regions(texts) == model.predict_regions(texts)
+
+
+def test_char_ngrams_in_blocks_match_one_pass():
+    """The radix-sorted counts are the canonical matrix of the (row, column) pairs, also past the rows one
+    radix pass can number (the batch is then done in blocks)."""
+    from scipy import sparse
+
+    from petitionnlp import features
+
+    rng = np.random.default_rng(0)
+    texts = ["".join(rng.choice(list("污水噪声扰民废气 AB"), size=rng.integers(0, 30))) for _ in range(17000)]
+    got = features.char_ngrams(texts, (1, 3), 2 ** 18)
+    assert isinstance(got, sparse.csr_matrix) and got.shape == (17000, 2 ** 18) and got.has_canonical_format
+    for i in list(range(0, 17000, 97)) + [16383, 16384, 16999]:  # each row as computed alone
+        one = features.char_ngrams([texts[i]], (1, 3), 2 ** 18)
+        assert np.array_equal(got[i].indices, one.indices) and np.array_equal(got[i].data, one.data)
+
+
+def test_classify_starts_without_scikit_learn(tmp_path):
+    """After the first load has packed the light predictors, a classify run imports neither scikit-learn nor
+    pandas nor skops (about a second of start-up)."""
+    import os
+    import subprocess
+    import sys
+
+    one = tmp_path / "one.txt"
+    one.write_text("衡阳市珠晖区某厂夜间排放废气，气味刺鼻\n", encoding="utf-8")
+    code = ("import sys; from petitionnlp.pipeline import classify_files; "
+            f"classify_files([{str(one)!r}], {str(tmp_path / 'out.jsonl')!r}); "
+            "print(sorted(m for m in ('sklearn', 'pandas', 'skops', 'scipy.special') if m in sys.modules))")
+    env = {**os.environ, "PETITIONNLP_CACHE": str(tmp_path / "cache")}
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert "sklearn" in first.stdout  # the first load reads the skops files and packs the light predictors
+    again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert again.stdout.strip() == "[]"
+    assert (tmp_path / "out.jsonl").read_text(encoding="utf-8").count("\n") == 1

@@ -75,3 +75,19 @@ def test_bare_pinyin_of_a_mirror_page_is_dropped_only_where_it_reads_the_charact
     assert "时(shi)间紧，督察(cha)(cha)组每3天(tian)一报告"[a:b] == "每3天(tian)一报告"
     for kept in ("细颗粒物(PM)浓度", "检查(jian)站", "分两批(A)(B)"):  # not a reading of the character before
         assert fold(kept).text == kept
+
+
+def test_nfkc_fast_path_is_nfkc():
+    """normalize folds full-width characters by table before NFKC (issue 29): the same text as NFKC alone."""
+    import random
+    import unicodedata
+
+    from petitionnlp.text import _nfkc
+
+    rng = random.Random(29)
+    pool = [chr(c) for c in [*range(0xFF01, 0xFF5F), 0x3000, 0x301, 0x308, 0x3099, 0x309A, 0xFF76, 0xFF9E, 0x2460,
+                             0xFB01, 0x1100, 0x1161, 0xAC00, 0x41, 0x4E00, 0x2F00, 0xF900, 0x3002, 0xFF61]]
+    probes = ["".join(rng.choice(pool) for _ in range(rng.randint(0, 12))) for _ in range(20000)]
+    probes += ["衡阳市珠晖区某厂（夜间）排放废气，气味刺鼻！", "ＰＭ２．５超标　噪声扰民", "Ａ\u0301"]
+    for text in probes:
+        assert _nfkc(text) == unicodedata.normalize("NFKC", text)

@@ -28,19 +28,6 @@ def make_client(data_dir, db_url=None, **kw):
     return TestClient(app, **kw)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def backend(request, tmp_path):
-    """Where the workbench keeps everything: SQLite in a data folder, or a new PostgreSQL database (migrated
-    first, as ``petitionnlp migrate`` does) with a scratch folder."""
-    if request.param == "sqlite":
-        return {"data_dir": tmp_path / "data", "db_url": None}
-    from petitionnlp.web.store import Store
-
-    url = request.getfixturevalue("pg_url")
-    Store(url=url).migrate()
-    return {"data_dir": tmp_path / "scratch", "db_url": url}
-
-
 @pytest.fixture()
 def client(backend):
     with make_client(backend["data_dir"], backend["db_url"]) as c:
@@ -143,7 +130,7 @@ def test_a_batch_interrupted_mid_way_ends_with_every_row_once_in_order(backend, 
     """A worker dies after some chunks are stored (here: the database write of the third chunk fails as if the
     process had died); the job run again goes on after the stored rows."""
     from petitionnlp.settings import get_settings
-    from petitionnlp.web.service import Workbench
+    from petitionnlp.office.workbench import Workbench
 
     monkeypatch.setattr(get_settings(), "batch_chunk_rows", 7)
     wb = Workbench(backend["data_dir"], background=False, db_url=backend["db_url"])
@@ -325,7 +312,8 @@ def test_the_schema_is_the_migrations(backend):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    from petitionnlp.web.store import Base, Store
+    from petitionnlp.office.store import Store
+    from petitionnlp.office.tables import Base
 
     store = Store(backend["data_dir"], url=backend["db_url"])
     store.migrate()
@@ -347,7 +335,7 @@ def test_user_add_reads_the_password_from_stdin(tmp_path):
     with make_client(tmp_path) as client:
         r = client.post("/api/v1/token", data={"username": "新同事", "password": "secret-pass-1"})
         assert r.status_code == 200
-        from petitionnlp.web.store import Store
+        from petitionnlp.office.store import Store
 
         h = Store(tmp_path).user(username="新同事")["password_hash"]
         assert h.startswith("$argon2") and "secret-pass-1" not in h
@@ -372,7 +360,7 @@ def test_standing_tasks_of_a_briefing_are_among_the_deadlines(client):
 def test_a_job_left_unfinished_by_a_stopped_server_is_taken_up_at_start(tmp_path):
     """SQLite, the server running its own jobs: a batch queued (or half done) when the server stopped is finished
     when it starts again, every row once and in order."""
-    from petitionnlp.web.service import Workbench
+    from petitionnlp.office.workbench import Workbench
 
     data = tmp_path / "data"
     wb = Workbench(data, background=False)

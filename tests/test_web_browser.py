@@ -115,9 +115,15 @@ def test_a_correction_survives_a_restart(tmp_path):
         batch = httpx.post(srv.url + "/api/v1/batches", files={"file": (SAMPLE.name, SAMPLE.read_bytes())},
                            headers=ed, timeout=60).json()["batch_id"]
         pid = httpx.get(srv.url + f"/api/v1/batches/{batch}/petitions", headers=ed).json()["petitions"][2]["id"]
-        r = httpx.patch(srv.url + f"/api/v1/petitions/{pid}", json={"pollution_types": ["其他"], "status": "已办结"},
-                        headers=ed)
+        r = httpx.patch(srv.url + f"/api/v1/petitions/{pid}", json={"pollution_types": ["其他"]}, headers=ed)
         assert r.status_code == 200
+        # a case is closed by its report and the review, never by setting its status (CONTRACT "Case integrity")
+        closing = httpx.patch(srv.url + f"/api/v1/petitions/{pid}", json={"status": "已办结"}, headers=ed)
+        assert closing.status_code == 409 and "report" in closing.json()["allowed"]
+        report = {"verified": "属实", "findings": "经现场核查，情况属实。", "closure": "已办结"}
+        assert httpx.post(srv.url + f"/api/v1/petitions/{pid}/report", json=report, headers=ed).status_code == 200
+        assert httpx.post(srv.url + f"/api/v1/petitions/{pid}/review", json={"decision": "approve"},
+                          headers=ed).status_code == 200
     finally:
         srv.stop()
     srv = Server(data).start()
@@ -442,3 +448,19 @@ def test_the_case_cycle_in_the_browser(cycle_server, browser):
     assert not drv.find_element(By.CSS_SELECTOR, "header.top").is_displayed()
     assert drv.find_element(By.ID, "by-unit").is_displayed()
     _shot(drv, "32-cycle-progress-printed")
+    drv.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    # a case still 待办 offers the steps open now: 签收, 不受理 with a reason, a hand-over; 签收 it
+    waiting = cases["D2HN202405150003"]["id"]
+    drv.get(server.url + f"/cases/{waiting}")
+    assert drv.find_element(By.ID, "accept").is_displayed() and drv.find_element(By.ID, "reject").is_displayed()
+    assert not drv.find_elements(By.ID, "reopen") and not drv.find_elements(By.ID, "review")
+    _shot(drv, "33-cycle-case-steps")
+    drv.find_element(By.CSS_SELECTOR, "#accept button").click()
+    _wait(drv, lambda d: "已签收" in d.page_source)
+    assert drv.find_element(By.CSS_SELECTOR, "#status .status").text == "办理中"
+    assert not drv.find_elements(By.ID, "accept") and not drv.find_elements(By.ID, "assign")
+    # the batch page: its dates corrected, or the whole batch withdrawn
+    drv.get(server.url + f"/batches/{cases['D2HN202405150003']['batch_id']}")
+    drv.find_element(By.CSS_SELECTOR, "#batch-corrections summary").click()
+    assert drv.find_element(By.ID, "redate-date").get_attribute("value") == "2024-05-15"
+    _shot(drv, "34-cycle-batch-corrections")

@@ -90,7 +90,7 @@ def test_units_and_handlers_from_the_command_line(tmp_path):
     assert code == 2 and "E050" in err  # a unit handler needs its unit
     _cli_ok("user", "add", "yl", "--role", "unit", "--unit", "长沙市岳麓区", "--data", data,
             stdin=b"yl-password-1\n")
-    from petitionnlp.web.store import Store
+    from petitionnlp.office.store import Store
 
     store = Store(data)
     names = [u["name"] for u in store.units()]
@@ -260,7 +260,7 @@ def test_a_title_rows_handover_time_and_the_office_clock(client, monkeypatch):
     case = by_receipt(client, ed, q="T-1")["T-1"]
     assert case["due_date"] == "2024-06-13" and case["unit"] == "岳阳市"
 
-    from petitionnlp.web import clock
+    from petitionnlp.office import clock
 
     monkeypatch.setenv("PETITIONNLP_TZ", "Asia/Shanghai")
     utc = dt.datetime.now(dt.timezone.utc)
@@ -476,7 +476,7 @@ def test_a_workbench_of_the_first_schema_is_migrated_with_its_rows(tmp_path):
     from alembic import command
     from alembic.config import Config
 
-    import petitionnlp.web.store as st
+    import petitionnlp.office.store as st
 
     store = st.Store(tmp_path / "data")
     cfg = Config()

@@ -698,7 +698,7 @@ def test_every_route_of_the_schema_needs_a_token_and_viewers_write_nothing(plant
 
 
 def test_every_page_needs_a_session_and_viewers_post_nothing_but_logout(planted):
-    from petitionnlp.web.pages import router
+    from petitionnlp.web.routes import pages as router
 
     client, data, ids = planted
     public = {"/login", "/"}

@@ -183,8 +183,8 @@ def test_two_servers_and_workers_on_one_database(pg_cluster, pg_url, tmp_path):
 
 
 def test_pg_dump_backup_restores_into_a_new_database(pg_cluster, pg_url, tmp_path):
-    from petitionnlp.web.service import Workbench
-    from petitionnlp.web.store import Store
+    from petitionnlp.office.workbench import Workbench
+    from petitionnlp.office.store import Store
 
     Store(url=pg_url).migrate()
     wb = Workbench(tmp_path / "scratch", background=False, db_url=pg_url)
@@ -209,7 +209,8 @@ def test_pg_dump_backup_restores_into_a_new_database(pg_cluster, pg_url, tmp_pat
 def test_a_change_on_a_stale_read_is_refused_by_the_store():
     from types import SimpleNamespace
 
-    from petitionnlp.web.store import StaleVersion, check_version
+    from petitionnlp.office.errors import Stale as StaleVersion
+    from petitionnlp.office.lifecycle import check_version
 
     record = SimpleNamespace(version=3)
     check_version(record, 3)

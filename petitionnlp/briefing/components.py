@@ -2,15 +2,19 @@
 spaCy documents: ``doc.spans["time_expressions"]`` and ``doc.spans["directives"]``.
 
 The pipeline has a tokenizer of one token per character (``petitionnlp.char_tokenizer.v1``: a briefing's spans
-start and end anywhere inside a run of Chinese characters, and every offset must stay exact) and three
+start and end anywhere inside a run of Chinese characters, and every offset must stay exact) and four
 registered components, each built from its config and each able to run without the others:
 
 * ``briefing_date`` — ``doc._.date``: the date given by the caller, else the date the briefing states;
   ``doc._.issue``: the issue number its header gives (``2017年第15期``);
 * ``briefing_times`` — the time expressions (:mod:`.timex`): label = type, ``span._.value``;
 * ``briefing_directives`` — the directives (:mod:`.directives`): label ``directive``, ``span._.actor``,
-  ``span._.addressee``, ``span._.deadline`` (a span of the time expressions, when that component ran, or None)
-  and ``span._.cadence`` (the period of a standing task: ``P3D``).
+  ``span._.addressee``, ``span._.action`` (the span's text without the page breaks inside it),
+  ``span._.deadline`` (a span of the time expressions, when that component ran, or None) and ``span._.cadence``
+  (the period of a standing task: ``P3D``); ``doc._.directive_candidates``: every clause the rules weighed;
+* ``briefing_directive_model`` — the learned judge beside the rules (:mod:`.judge`, trained by :mod:`.learned`):
+  the directives it decides on from the candidates, when the shipped (or given) judge is enabled; without it the
+  rules' directives stand.
 
 Each component's rules are its own data: given to ``initialize(rules=...)`` (the shipped JSON of
 ``corpora/briefing/`` when none is given), written into the component's folder by ``nlp.to_disk`` and read back
@@ -33,15 +37,16 @@ from . import directives as _directives
 from . import header as _header
 from . import timex as _timex
 
-__all__ = ["new_briefing_nlp", "CharTokenizer", "COMPONENTS", "BriefingDate", "BriefingTimes", "BriefingDirectives"]
+__all__ = ["new_briefing_nlp", "CharTokenizer", "COMPONENTS", "BriefingDate", "BriefingTimes", "BriefingDirectives",
+           "BriefingDirectiveModel"]
 
-COMPONENTS = ("briefing_date", "briefing_times", "briefing_directives")
+COMPONENTS = ("briefing_date", "briefing_times", "briefing_directives", "briefing_directive_model")
 _RULES_FILE = "rules.json"
 
-for _name in ("date", "issue"):
+for _name in ("date", "issue", "directive_candidates"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
-for _name in ("value", "actor", "addressee", "deadline", "cadence"):
+for _name in ("value", "actor", "addressee", "deadline", "cadence", "action"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
 
@@ -139,7 +144,9 @@ class BriefingTimes(_RuleComponent):
 
 
 class BriefingDirectives(_RuleComponent):
-    """The directives as ``doc.spans[spans_key]``; their deadlines are spans of ``doc.spans[times_key]``."""
+    """The directives as ``doc.spans[spans_key]``; their deadlines are spans of ``doc.spans[times_key]``.  Every
+    clause the rules weighed, with what they saw in it, is ``doc._.directive_candidates`` (for
+    ``briefing_directive_model``)."""
 
     module = _directives
 
@@ -149,20 +156,72 @@ class BriefingDirectives(_RuleComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         times = list(doc.spans[self.times_key]) if self.times_key in doc.spans else []
-        by_offset = {(s.start_char, s.end_char): s for s in times}
         records = [{"text": s.text, "start": s.start_char, "end": s.end_char, "type": s.label_,
                     "value": s._.value} for s in times]
-        spans = []
-        for d in _directives.find_directives(doc.text, records, self._ready()):
-            span = doc.char_span(d["start"], d["end"], label="directive")
-            span._.actor, span._.addressee = d["actor"], d["addressee"]
-            if d["deadline"] is not None:
-                span._.deadline = by_offset[(d["deadline"]["start"], d["deadline"]["end"])]
-                if span._.deadline.label_ == "recurrence":
-                    span._.cadence = span._.deadline._.value
-            spans.append(span)
-        doc.spans[self.spans_key] = spans
+        candidates = _directives.find_candidates(doc.text, records, self._ready())
+        doc._.directive_candidates = candidates
+        doc.spans[self.spans_key] = _directive_spans(doc, [c for c in candidates if c["rule"]], times)
         return doc
+
+
+def _directive_spans(doc: Doc, directives: list[dict], times: list[Span]) -> list[Span]:
+    """Directive records (:func:`.directives.find_directives`) as spans; deadlines are spans of ``times``."""
+    by_offset = {(s.start_char, s.end_char): s for s in times}
+    spans = []
+    for d in directives:
+        span = doc.char_span(d["start"], d["end"], label="directive")
+        span._.actor, span._.addressee, span._.action = d["actor"], d["addressee"], d["action"]
+        if d["deadline"] is not None:
+            span._.deadline = by_offset[(d["deadline"]["start"], d["deadline"]["end"])]
+            if span._.deadline.label_ == "recurrence":
+                span._.cadence = span._.deadline._.value
+        spans.append(span)
+    return spans
+
+
+class BriefingDirectiveModel:
+    """The learned judge beside the rules (:mod:`.judge`, trained by :mod:`.learned`): it reads
+    ``doc._.directive_candidates`` and sets ``doc.spans[spans_key]`` to the directives it decides on — the rules'
+    own, and the clauses they left out that it is sure of.  Its weights are given to ``initialize(model_dir=...)``
+    (the shipped ``models/briefing_directives`` when none is given), written into its folder by ``to_disk`` as
+    JSON (``weights.json``, ``meta.json``: no pickle) and read back by ``from_disk``.  A judge its training did not
+    enable, or none, leaves the rules' directives as they are."""
+
+    def __init__(self, name: str, spans_key: str, times_key: str):
+        self.name, self.spans_key, self.times_key = name, spans_key, times_key
+        self.judge = None
+        self._initialized = False
+
+    def initialize(self, get_examples=None, *, nlp=None, model_dir: str | None = None) -> None:
+        from .judge import WEIGHTS_FILE, Judge, shipped_model_dir
+
+        folder = Path(model_dir) if model_dir else shipped_model_dir()
+        self.judge = Judge.load(folder) if (folder / WEIGHTS_FILE).is_file() else None
+        self._initialized = True
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self._initialized:
+            self.initialize()
+        candidates = doc._.directive_candidates
+        if candidates is None or self.judge is None or not self.judge.enabled:
+            return doc
+        from .judge import apply
+
+        times = list(doc.spans[self.times_key]) if self.times_key in doc.spans else []
+        doc.spans[self.spans_key] = _directive_spans(doc, apply(candidates, self.judge), times)
+        return doc
+
+    def to_disk(self, path, *, exclude=()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        if not self._initialized:
+            self.initialize()
+        if self.judge is not None:
+            self.judge.save(path)
+
+    def from_disk(self, path, *, exclude=()):
+        self.initialize(model_dir=str(path))
+        return self
 
 
 @Language.factory("briefing_date", default_config={})
@@ -181,6 +240,12 @@ def make_briefing_directives(nlp: Language, name: str, spans_key: str, times_key
     return BriefingDirectives(name, spans_key, times_key)
 
 
+@Language.factory("briefing_directive_model",
+                  default_config={"spans_key": "directives", "times_key": "time_expressions"})
+def make_briefing_directive_model(nlp: Language, name: str, spans_key: str, times_key: str) -> BriefingDirectiveModel:
+    return BriefingDirectiveModel(name, spans_key, times_key)
+
+
 def _time_span(doc: Doc, t: dict) -> Span:
     span = doc.char_span(t["start"], t["end"], label=t["type"])
     span._.value = t["value"]
@@ -188,8 +253,8 @@ def _time_span(doc: Doc, t: dict) -> Span:
 
 
 def new_briefing_nlp() -> Language:
-    """A new briefing pipeline: the character tokenizer and the three components, initialized with the shipped
-    rules."""
+    """A new briefing pipeline: the character tokenizer and the four components, initialized with the shipped
+    rules and the shipped model."""
     import spacy
 
     nlp = spacy.blank("xx", config={"nlp": {"tokenizer": {"@tokenizers": "petitionnlp.char_tokenizer.v1"}}})

@@ -23,7 +23,7 @@ from ..text import CJK
 from .pages import rejoin
 from .view import fold_view
 
-__all__ = ["find_directives", "rules", "compile_rules", "default_rules_data"]
+__all__ = ["find_directives", "find_candidates", "rules", "compile_rules", "default_rules_data"]
 
 
 def default_rules_data() -> dict:
@@ -72,6 +72,20 @@ def compile_rules(data: dict) -> dict:
     data["_subject"] = re.compile(f"(?:{alt(data['subject_pronouns'])})")
     data["_body_end"] = re.compile(rf"(?:{alt(data['bodies'])})(?:“[^”]{{1,8}}”)?")
     data["_addressee"] = re.compile(rf"((?:各|省|市|县|区)?[{CJK}、]{{0,24}}?(?:{alt(data['bodies'])}))$")
+    data["_frame_words"] = tuple(data.get("frame_words", ()))
+    data["_not_standing"] = tuple(data.get("not_standing", ()))
+    data["_periodic_words"] = frozenset(data.get("periodic_words", ()))
+    data["_periodic_verb"] = re.compile(f"(?:{alt(data.get('periodic_verbs', ['检查']))})")
+    data["_deadline_verb"] = re.compile(f"(?:{alt(data.get('deadline_verbs', ['报送']))})")
+    data["_announcement"] = tuple(data.get("announcement_words", ()))
+    data["_announcement_markers"] = frozenset(data.get("announcement_markers", ()))
+    data["_frame_heads"] = tuple(sorted(data.get("frame_heads", ("对",)), key=len, reverse=True))
+    data["_sentence_head"] = re.compile(f"(?:{alt(data.get('sentence_heads', ['进一步']))})")
+    data["_content_colon"] = tuple(data.get("content_colon_words", ()))
+    data["_future_after"] = tuple(data.get("future_after", ()))
+    data["_topic_end"] = re.compile(f"(?:{alt(data.get('topic_ends', ['问题']))})$")
+    data["_subject_end"] = re.compile(rf"(?:{alt(data['bodies'] + data['org_suffixes'] + data['titles'] + data.get('subject_ends', []) + data.get('topic_ends', []))})$")
+    data["_subject_body"] = re.compile(rf"(?:各|省|市|县|区)?[{CJK}、()（）]{{0,16}}?(?:{alt(data['bodies'] + data['org_suffixes'])})")
     return data
 
 
@@ -152,13 +166,40 @@ def _paragraph_subject(text: str, start: int, r: dict) -> str | None:
     return m["o"] if m["o"].endswith(("市", "县", "区", "州", "省", "政府", "局")) else None
 
 
+_PIECE_START = re.compile(r"[，,：:。；;！!？?\n]")
+
+
+def _piece_before(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the comma piece that ends at ``pos`` (``pos`` itself, or a comma right before it)."""
+    end = pos - 1 if pos > 0 and text[pos - 1] in "，," else pos
+    start = end
+    while start > 0 and not _PIECE_START.match(text, start - 1):
+        start -= 1
+    return start, end
+
+
 def _is_marker_at(text: str, pos: int, r: dict, key: str = "_marker") -> bool:
     if r["_not_marker"].match(text, pos) or (pos > 0 and r["_not_marker"].match(text, pos - 1)):
         return False
     m = r[key].match(text, pos)
-    if m and m.group(0) in r["_commitment"]:  # 将 after a subject (督察组将…), not 把-将 at a clause start
-        return pos > 0 and text[pos - 1] not in "，,：:。；;、\n 　“" and not r["_enum"].match(text, max(0, pos - 2))
-    return bool(m)
+    if not m:
+        return False
+    if m.group(0) == "要求" and r["_frame_words"]:  # 根据…要求, 按照…要求: a noun
+        a, _ = _piece_before(text, pos)
+        if any(w in text[a:pos] for w in r["_frame_words"]):
+            return False
+    if m.group(0) in r["_commitment"]:  # 将 after a subject (督察组将…), not 把-将 at a clause start
+        if text.startswith(r["_future_after"], m.end()):
+            return True  # 将按规定交由…, 将继续…, 将于…: 将 of the future wherever it stands
+        if pos > 0 and text[pos - 1] in "，," and m.end() < len(text) and text[m.end()] not in "其该此这":
+            a, b = _piece_before(text, pos)  # …，对整改不力的地方，将组织… / …整改的，将纳入…
+            if b > a and (text.startswith(r["_frame_heads"], a) or text[b - 1] == "的"):
+                return True
+        if pos == 0 or text[pos - 1] in "，,：:。；;、\n 　“" or r["_enum"].match(text, max(0, pos - 2)):
+            return False
+        a, _ = _piece_before(text, pos)  # 督察组将…, …不到位的将…: after a body, a person or a condition
+        return bool(r["_subject_end"].search(text, a, pos))
+    return True
 
 
 def _slogan(text: str, start: int, end: int, r: dict, short: int) -> bool:
@@ -186,11 +227,17 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
     short = r["slogan_length"]
     for m in _CLAUSE_BREAK.finditer(text, start, end):
         last_cut = max(c for c in cuts if c <= m.start())
-        if text.startswith(("对", "针对", "围绕", "按照", "根据"), last_cut):
-            continue  # 对…，要…: the order includes its object phrase
+        if text.startswith(("对", "针对", "围绕", "按照", "根据"), last_cut) and not any(
+                _is_marker_at(text, i, r) for i in range(last_cut, m.start())):
+            continue  # 对…，要…: the order includes its object phrase (up to its marker)
         led = _slogan(text, last_cut, m.start(), r, short)
-        if m.end() < end and _is_marker_at(text, m.end(), r, "_cut_marker"):
+        if m.end() < end and (_is_marker_at(text, m.end(), r, "_cut_marker") or text.startswith(
+                tuple(r["_commitment"]), m.end()) and _is_marker_at(text, m.end(), r)):  # …，要… / …的，将纳入…
             prev = max([c + 1 for c in commas if c < m.start()] + [last_cut])
+            if prev == last_cut and r["_topic_end"].search(text, prev, m.start()) and not _slogan(
+                    text, last_cut, m.start(), r, short) and not any(
+                    _is_marker_at(text, i, r) for i in range(prev, m.start())):
+                continue  # 其他…信访问题，将按规定交由…处理: the topic, then its order
             if prev > last_cut and text.startswith(("对", "针对"), prev):
                 if not _slogan(text, last_cut, prev - 1, r, short):
                     cuts.add(prev)  # …，对环境信访交办件和突出环境问题，要认真办结…
@@ -203,11 +250,15 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
         elif ordered and m.end() < end and r["_action_head"].match(text, m.end()):
             cuts.add(m.end())  # a list of actions after 要求 or 要: each its own directive
         else:  # ，各专项工作组、整改督办工作组要… : an addressee, then the marker
+            framed = text.startswith(r["_frame_heads"], m.end())
             for k in range(m.end() + 2, min(m.end() + 26, end)):
                 if text[k] in "，,。；;":
                     break
-                if _is_marker_at(text, k, r) and (r["_addressee"].search(text[m.end():k]) or text[k - 1] == "的"):
-                    cuts.add(m.end())  # …，正在整改的要确保序时进度: a subject phrase, then the marker
+                if _is_marker_at(text, k, r) and (framed or r["_addressee"].search(text[m.end():k])
+                                                  or text[k - 1] == "的" or r["_topic_end"].search(text, m.end(), k)
+                                                  and not text.startswith("要求", k)
+                                                  and not re.search(r"[0-9]", text[m.end():k])):
+                    cuts.add(m.end())  # …，正在整改的要确保序时进度 / …，对于交办问题要…: a subject or object
                     break
     bounds = sorted(cuts) + [end]
     for a, b in zip(bounds, bounds[1:]):
@@ -240,13 +291,16 @@ def _asked_until(text: str, start: int, end: int, r: dict) -> int | None:
     return None
 
 
-def find_directives(text: str, time_expressions: list[dict], rules_: dict | None = None) -> list[dict]:
+def find_directives(text: str, time_expressions: list[dict], rules_: dict | None = None,
+                    candidates: bool = False) -> list[dict]:
     """Directives with actor, addressee, exact action span and governing deadline (a time expression).
 
     The rules (compiled by :func:`compile_rules`; the shipped ones when None) match the folded view of the text
     (simplified, half-width, mirror-page pinyin removed: see :mod:`.view`) with the words that page breaks split
     joined again (see :mod:`.pages`); ``start``/``end``, ``action`` and ``addressee`` are taken from ``text`` as
-    given, the actor is given in simplified characters (it names a person or body, whatever the page's script)."""
+    given — except that the page breaks a directive holds are left out of its ``action`` (``三要进一步紧`` and
+    ``盯环境保护…`` across a page read ``三要进一步紧盯环境保护…``; ``start``/``end`` still span the break) — and the
+    actor is given in simplified characters (it names a person or body, whatever the page's script)."""
     r = rules_ if rules_ is not None else rules()
     view = fold_view(text)
     joined = rejoin(view.text)
@@ -256,17 +310,45 @@ def find_directives(text: str, time_expressions: list[dict], rules_: dict | None
 
     mapped = [dict(t, start=joined.index(view.index(t["start"])), end=joined.index(view.index(t["end"])))
               for t in time_expressions]
+    removed = [(view.at(a), view.at(b)) for a, b in joined.removed]  # the page breaks taken out, in ``text``
     found = []
     for d in _find(joined.text, mapped, time_expressions, r):
+        if not (candidates or d["rule"]):
+            continue
         start, end = back(d.pop("start"), d.pop("end"))
         who = back(*d["who"]) if d["who"] else None
-        found.append({"actor": d["actor"], "addressee": text[who[0]:who[1]] if who else None,
-                      "action": text[start:end], "start": start, "end": end, "deadline": d["deadline"]})
+        found.append({"actor": d["actor"], "addressee": _without(text, *who, removed) if who else None,
+                      "action": _without(text, start, end, removed), "start": start, "end": end,
+                      "deadline": d["deadline"]})
+        if candidates:
+            found[-1].update(rule=d["rule"], reason=d["reason"], features=d["features"])
     return found
 
 
+def find_candidates(text: str, time_expressions: list[dict], rules_: dict | None = None) -> list[dict]:
+    """Every clause the rules weigh, as :func:`find_directives` gives a directive, with ``rule`` (whether the
+    rules take it), ``reason`` (why not) and ``features`` (what a learned model reads: :mod:`.learned`)."""
+    return find_directives(text, time_expressions, rules_, candidates=True)
+
+
+def _without(text: str, start: int, end: int, removed: list[tuple[int, int]]) -> str:
+    """``text[start:end]`` without the page breaks inside it (a line break and the page number around it)."""
+    parts, pos = [], start
+    for a, b in removed:
+        if a >= end:
+            break
+        if b <= pos:
+            continue
+        parts.append(text[pos:a])
+        pos = b
+    parts.append(text[pos:end])
+    return "".join(parts)
+
+
 def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dict) -> list[dict]:
-    """The rules over folded ``text``; offsets, time expressions included, are folded ones."""
+    """The rules over folded ``text``; offsets, time expressions included, are folded ones.  Every clause is a
+    candidate: ``rule`` says whether the rules take it for a directive, ``features`` what a learned model reads
+    of it (:mod:`.learned`), ``reason`` why the rules leave it out."""
     people = _known_people(text, r)
     order = sorted(range(len(time_expressions)), key=lambda i: time_expressions[i]["start"])
     time_expressions = [time_expressions[i] for i in order]
@@ -274,12 +356,16 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
     starts = [t["start"] for t in time_expressions]  # the deadline of a clause: found by bisection, not a scan
     actor = None
     out = []
+    n_rule = 0
     listed = _listed_paragraphs(text, r)
+    document = _document_features(text, r)
     carried = False  # the sentence before ended in ；inside an order or a plan: its list goes on
+    ordered_paragraph = False  # a sentence of this paragraph gave orders: a sentence that starts so goes on
     for s_start, s_end in sentences(text):
         sentence = text[s_start:s_end]
         if s_start == 0 or text[s_start - 1] == "\n":
             actor = _paragraph_subject(text, s_start, r) or actor
+            ordered_paragraph = False
         spoken = _speaker(sentence, people, r)
         body_start = s_start
         ordering = bool(spoken and spoken[2])
@@ -291,7 +377,11 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
         in_order = ordering or any(_is_marker_at(text, i, r, "_cut_marker")
                                    for i in range(body_start, min(body_start + 3, s_end)))
         in_order = in_order or (carried and bool(r["_action_head"].match(text, body_start)))
-        n_before = len(out)
+        goes_on = not spoken and (carried or ordered_paragraph) and bool(r["_sentence_head"].match(text, body_start)) \
+            and not r["_past"].search(text, body_start, s_end)  # 会议要求…。进一步强化…；强化…
+        in_order = in_order or goes_on
+        n_before = n_rule
+        headline = _headline(text, s_start, s_end, r)
         for k, (a, b) in enumerate(_clauses(text, body_start, s_end, r, in_order)):
             clause = text[a:b]
             enum = r["_enum"].match(text, a)
@@ -302,51 +392,75 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                     break
             assigned = r["_assign"].match(text, a)  # 由…厅、…局共同成立…: the bodies named are to act
             j0 = bisect.bisect_left(starts, a)
-            standing = any(t["type"] == "recurrence" and t["value"] and t["end"] <= b
-                           for t in time_expressions[j0:bisect.bisect_left(starts, b)]) \
-                and r["_standing_verb"].search(text, a, b) and not r["_past"].search(text, a, b)
-            if enum and (actor or spoken or bisect.bisect_right(listed, a) % 2):
-                action_start = a  # an item under a speaker, or in a paragraph that lists two or more
-            elif (ordering and k == 0) or (in_order and r["_action_head"].match(text, a)):
-                action_start = a
+            inside = [t for t in time_expressions[j0:bisect.bisect_left(starts, b)] if t["end"] <= b]
+            past = bool(r["_past"].search(text, a, b))
+            standing = not past and (
+                any(t["type"] == "recurrence" and t["value"] for t in inside) and _standing_verb(text, a, b, r)
+                or any(t["type"] == "recurrence" and t["text"] in r["_periodic_words"] for t in inside)
+                and bool(r["_periodic_verb"].search(text, a, b)))  # 每周报送…; 对…实施定期检查, 不定期开展暗访
+            due = not past and any(t["type"] == "deadline" or t["type"] == "duration" and t["text"].endswith("内")
+                                   for t in inside) and _verb_in(text, a, b, r["_deadline_verb"], r) \
+                and (in_order or bool(r["_subject_body"].match(text, a)))  # 各单位在…后3个月内报送…
+            reason, kind, action_start = None, None, a
+            if marker_pos is not None and text.startswith(tuple(r["_announcement_markers"]), marker_pos) \
+                    and any(w in clause for w in r["_announcement"]):
+                reason = "announcement"  # 督察组拟于…进驻…: an announcement, not a directive
+            elif not enum and b < len(text) and text[b] in "！!":
+                reason = "exclaimed"  # 坚决打赢污染防治攻坚战！: a slogan
+            elif not enum and headline:
+                reason = "headline"  # 确保整改成效经得起检验 on a line of its own: a headline
+            elif not enum and not inside and _slogans_only(text, a, b, r):
+                reason = "slogans"  # 要应急谋远，标本兼治
+            elif enum and not marker_pos and _content_list(text, a, r):
+                reason = "contents"  # 主要了解：1.…资料; 整改完成情况：1、…: contents or what was done
+            elif enum and (actor or spoken or bisect.bisect_right(listed, a) % 2):
+                kind = "item"  # an item under a speaker, or in a paragraph that lists two or more
+            elif ((ordering or goes_on) and k == 0) or (in_order and r["_action_head"].match(text, a)):
+                kind = "order"
             elif marker_pos is not None and marker_pos - a <= 40:
+                kind = "marker"
                 action_start = marker_pos if marker_pos > a and text[marker_pos - 1] not in "，," else a
-                if clause.startswith(("对", "在", "针对", "围绕", "按照", "根据")) or text[marker_pos - 1] == "的":
-                    action_start = a  # 对…要…, 已经完成整改的要…: the phrase that frames the order belongs to it
-            elif assigned or standing:
-                action_start = a  # 由…负责…; 各地每周报送…: a duty given to a body, a standing task
+                if clause.startswith(("对", "在", "针对", "围绕", "按照", "根据")) or text[marker_pos - 1] == "的" \
+                        or r["_topic_end"].search(text, a, marker_pos):
+                    action_start = a  # 对…要…, 已经完成整改的要…, …案件要…: the phrase that frames the order belongs to it
+            elif assigned or standing or due:
+                kind = "duty"  # 由…负责…; 各地每周报送…; 各单位在…后3个月内报送…: a duty given to a body
             else:
-                continue
-            first = _CLAUSE_BREAK.search(text, action_start, b)
-            if b - action_start < 4 or _COPULA.match(text, first.start() if first else b):
-                continue  # 抓好…整改工作，是…的重要举措: the subject of a statement, not an order
-            if not enum and _slogan(text, action_start, b, r, 0):
-                continue  # 要动真碰硬 alone: an attitude, not a task
+                reason = "no_marker"
+            if reason is None:
+                first = _CLAUSE_BREAK.search(text, action_start, b)
+                if b - action_start < 4:
+                    reason = "short"
+                elif _COPULA.match(text, first.start() if first else b):
+                    reason = "copula"  # 抓好…整改工作，是…的重要举措: the subject of a statement, not an order
+                elif not enum and _slogan(text, action_start, b, r, 0):
+                    reason = "slogan"  # 要动真碰硬 alone: an attitude, not a task
             who = None  # the addressee's (start, end)
-            if assigned and action_start == a:
-                who = (assigned.start("who"), assigned.end("who"))
-            h_start = a if action_start > a else body_start
-            h_end = action_start if action_start > a else a if a == body_start else h_start
-            while h_end > h_start and text[h_end - 1] in "，, ":
-                h_end -= 1
-            if text.startswith(r["_ask_after_subject"], action_start):
-                h_end = h_start  # 市政府责成市环保局…: the words before are who orders, the addressee follows
-            if standing and who is None and action_start == a:  # 各县市区每周报送…: the subject is the addressee
-                h_start, h_end = a, min([t["start"] for t in time_expressions[j0:] if t["start"] < b] + [b])
-            m = r["_addressee"].search(text, h_start, h_end) if h_end > h_start and who is None else None
-            if m:
-                w = m.start(1)
-                while w < m.end(1) and text[w] in "，,、":
-                    w += 1
-                who = (w, m.end(1)) if w < m.end(1) else None
-            if who is None and marker_pos is not None and action_start < marker_pos <= action_start + 25:
-                m = r["_addressee"].fullmatch(text, action_start, marker_pos)
-                if m:  # 全市要迅速行动 / 各专项工作组要…: the addressee, then the order
-                    who, action_start = (m.start(1), m.end(1)), marker_pos
-            who_end = _asked_until(text, action_start, b, r) if who is None else None
-            if who_end:  # 要求各区县市及市直相关部门“一把手”担任联络员… / 请市政府主要负责同志亲自督办
-                ask = r["_ask"].match(text, action_start)
-                who, action_start = (ask.end(), who_end), who_end
+            if reason is None:
+                if assigned and action_start == a:
+                    who = (assigned.start("who"), assigned.end("who"))
+                h_start = a if action_start > a else body_start
+                h_end = action_start if action_start > a else a if a == body_start else h_start
+                while h_end > h_start and text[h_end - 1] in "，, ":
+                    h_end -= 1
+                if text.startswith(r["_ask_after_subject"], action_start):
+                    h_end = h_start  # 市政府责成市环保局…: the words before are who orders, the addressee follows
+                if standing and who is None and action_start == a:  # 各县市区每周报送…: the subject is the addressee
+                    h_start, h_end = a, min([t["start"] for t in time_expressions[j0:] if t["start"] < b] + [b])
+                m = r["_addressee"].search(text, h_start, h_end) if h_end > h_start and who is None else None
+                if m:
+                    w = m.start(1)
+                    while w < m.end(1) and text[w] in "，,、":
+                        w += 1
+                    who = (w, m.end(1)) if w < m.end(1) else None
+                if who is None and marker_pos is not None and action_start < marker_pos <= action_start + 25:
+                    m = r["_addressee"].fullmatch(text, action_start, marker_pos)
+                    if m:  # 全市要迅速行动 / 各专项工作组要…: the addressee, then the order
+                        who, action_start = (m.start(1), m.end(1)), marker_pos
+                who_end = _asked_until(text, action_start, b, r) if who is None else None
+                if who_end:  # 要求各区县市及市直相关部门“一把手”担任联络员… / 请市政府主要负责同志亲自督办
+                    ask = r["_ask"].match(text, action_start)
+                    who, action_start = (ask.end(), who_end), who_end
             deadline = None
             for j in range(bisect.bisect_left(starts, action_start), len(starts)):
                 t = time_expressions[j]
@@ -356,9 +470,119 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                     deadline = originals[j]
                     if t["type"] in ("deadline", "recurrence", "duration"):
                         break
-            out.append({"actor": actor, "who": who, "start": action_start, "end": b, "deadline": deadline})
-        carried = text[s_end - 1] in "；;" and (len(out) > n_before or carried and in_order)
+            features = _features(text, a, b, r, enum=bool(enum), marker_pos=marker_pos, spoken=bool(spoken),
+                                 ordering=ordering, in_order=in_order, goes_on=goes_on,
+                                 actor=actor is not None, k=k, past=past, standing=standing, due=due,
+                                 assigned=bool(assigned), inside=inside, who=who is not None,
+                                 after_rule=bool(out) and out[-1]["rule"] and out[-1]["end"] >= a - 2,
+                                 document=document, sentence=(s_start, s_end))
+            out.append({"actor": actor, "who": who, "start": action_start, "end": b, "deadline": deadline,
+                        "rule": reason is None, "reason": reason, "features": features})
+            n_rule += reason is None
+        carried = text[s_end - 1] in "；;" and (n_rule > n_before or carried and in_order)
+        ordered_paragraph = ordered_paragraph or (in_order and n_rule > n_before)
     return out
+
+
+_STATISTIC = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?\s*(?:家|件|个|人|起|处|项|万元|元|吨|%|％|批|篇|期|次)")
+
+
+def _document_features(text: str, r: dict) -> dict:
+    """What the whole text is like: an announcement of an inspection, a plan, a briefing with an issue number."""
+    return {"doc_announcement": float("举报" in text and any(w in text for w in r["_announcement"])),
+            "doc_plan": float(bool(re.search(r"(?:实施|工作|整改)方案|阶段[(（]", text))),
+            "doc_issue": float(bool(re.search(r"第\s*[0-9一二三四五六七八九十]+\s*期", text[:300])))}
+
+
+def _bucket(n: int, bounds: tuple[int, ...]) -> str:
+    for x in bounds:
+        if n <= x:
+            return str(x)
+    return f">{bounds[-1]}"
+
+
+def _features(text: str, a: int, b: int, r: dict, *, enum, marker_pos, spoken, ordering, in_order, goes_on, actor,
+              k, past, standing, due, assigned, inside, who, after_rule, document, sentence) -> dict:
+    """The features of the clause [a, b) a learned model reads (:mod:`.learned`): the cues the rules weigh, as
+    named values — not the rules' verdict (``reason``, ``kind``), so that the model is a second opinion."""
+    f = {"bias": 1.0}
+    marker = r["_marker"].match(text, marker_pos).group(0) if marker_pos is not None else "none"
+    f[f"marker={marker}"] = 1.0
+    if marker_pos is not None:
+        f[f"marker_at={_bucket(marker_pos - a, (0, 3, 10, 25))}"] = 1.0
+        f[f"marker_{marker}_after={text[marker_pos + len(marker):marker_pos + len(marker) + 1]}"] = 1.0
+    for name, on in (("enum", enum), ("spoken", spoken), ("ordering", ordering), ("in_order", in_order),
+                     ("goes_on", goes_on), ("actor", actor), ("past", past), ("standing", standing), ("due", due),
+                     ("assigned", assigned), ("who", who), ("after_rule", after_rule)):
+        if on:
+            f[name] = 1.0
+    f[f"clause_index={_bucket(k, (0, 1, 2))}"] = 1.0
+    f[f"length={_bucket(b - a, (6, 12, 25, 50, 90))}"] = 1.0
+    pieces = len(_CLAUSE_BREAK.findall(text, a, b)) + 1
+    f[f"pieces={_bucket(pieces, (1, 2, 4))}"] = 1.0
+    for t in inside:
+        f[f"time={t['type']}"] = 1.0
+    f["head=" + text[a:a + 2]] = 1.0
+    f["first=" + text[a:a + 1]] = 1.0
+    f["end_mark=" + (text[b] if b < len(text) else "EOT")] = 1.0
+    f[f"statistics={_bucket(len(_STATISTIC.findall(text, a, b)), (0, 1))}"] = 1.0
+    f["frame_head"] = float(text.startswith(r["_frame_heads"], a))
+    f["subject_body"] = float(bool(r["_subject_body"].match(text, a)))
+    f["sentence_start"] = float(a == sentence[0])
+    f["line_start"] = float(a == 0 or text[a - 1] == "\n")
+    f.update(document)
+    return f
+
+
+def _headline(text: str, start: int, end: int, r: dict) -> bool:
+    """Whether the sentence [start, end) is a line of its own, short and without a comma, a colon or a full
+    stop: a title or a headline."""
+    limit = r.get("headline_max", 0)
+    if not limit or (start > 0 and text[start - 1] != "\n") or (end < len(text) and text[end] not in "\n"):
+        return False
+    line = text[start:end].strip()
+    return len(line) <= limit and not re.search(r"[，,：:。；;]", line)
+
+
+def _slogans_only(text: str, a: int, b: int, r: dict) -> bool:
+    """Whether [a, b) has two comma pieces or more, each at most ``slogan_piece`` characters after its marker:
+    slogans."""
+    limit = r.get("slogan_piece", 0)
+    pieces = re.split(r"[，,]", text[a:b])
+    if not limit or len(pieces) < 2:  # one short order alone is a slogan only when listed (要动真碰硬)
+        return False
+    for piece in pieces:
+        head = r["_slogan_head"].match(piece)
+        core = piece[head.end():]
+        if len(core) > limit or not re.fullmatch(rf"[{CJK}]+", core):
+            return False
+    return True
+
+
+def _standing_verb(text: str, a: int, b: int, r: dict) -> bool:
+    """Whether [a, b) holds a standing task's verb (报送, 通报…) that is not part of another word (举报)."""
+    return _verb_in(text, a, b, r["_standing_verb"], r)
+
+
+def _verb_in(text: str, a: int, b: int, verbs: re.Pattern, r: dict) -> bool:
+    """Whether [a, b) holds one of ``verbs`` that is not part of another word (举报 holds 报)."""
+    for m in verbs.finditer(text, a, b):
+        if not any(text.startswith(w, k) for w in r["_not_standing"]
+                   for k in range(max(a, m.start() - len(w) + 1), m.start() + 1)):
+            return True
+    return False
+
+
+_ITEM_BREAK = re.compile(r"[。；;\n]")
+
+
+def _content_list(text: str, a: int, r: dict) -> bool:
+    """Whether the numbered item at ``a`` is in a list after a colon that follows a word of contents or of what
+    was done (主要了解：, 整改完成情况：): every piece between the colon and ``a`` is an item of the list."""
+    c = max(text.rfind("：", 0, a), text.rfind(":", 0, a))
+    if c < 0 or a - c > 600 or not any(w in text[max(0, c - 12):c] for w in r["_content_colon"]):
+        return False
+    return all(not p.strip() or r["_enum"].match(p.strip()) for p in _ITEM_BREAK.split(text[c + 1:a]))
 
 
 def _listed_paragraphs(text: str, r: dict) -> list[int]:

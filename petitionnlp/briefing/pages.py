@@ -7,6 +7,11 @@ on a character, not on punctuation) and the line after it goes on (it is not a h
 distribution list of the briefing's foot).  Titles, headings and paragraphs that end with 。 keep their breaks; a
 text whose paragraphs mostly do not end with 。 (a page that lost them, where a line may be a whole paragraph)
 has only the breaks joined that show a page number or fall inside a word (紧|盯: the segmenter reads one across).
+A break after a comma or an enumeration comma, or before one, is always joined: no paragraph ends there (a page
+that set a figure on a line of its own, ``…带队,\n\n每2周\n\n开展一次巡查``); the line before a break is then
+read from the start of its paragraph.
+
+:attr:`Joined.removed` lists what was taken out, so that a directive's ``action`` can leave it out too.
 """
 
 from __future__ import annotations
@@ -26,6 +31,9 @@ _RUNNING = re.compile(r"[，,。；;]")
 _ENDS_ON_TEXT = re.compile(rf"[{CJK}0-9A-Za-z、]$")
 _ENDED = re.compile(r"[。！？；!?;…”」』）)]$")
 _GOES_ON = re.compile(rf"[{CJK}0-9A-Za-z“（(《]")
+_OPEN_END = re.compile(r"[，,、]$")       # a line that stops on a comma goes on
+_OPEN_START = re.compile(r"[，,、。；;]")  # a line that starts with one continues the line before
+_SENTENCE_END = re.compile(r"[。！？；!?;]")
 _NOT_GOING_ON = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]{1,2}[、.．]"
                            r"|第[一二三四五六七八九十]+[章节条部分]|附件|报：|送：|抄送|抄报|印发|联系|主送)")
 
@@ -35,6 +43,7 @@ class Joined:
     text: str
     origin: tuple[int, ...]  # the index, in the text given, of each character of ``text``
     length: int              # of the text given
+    removed: tuple[tuple[int, int], ...] = ()  # (start, end) in the text given of each break taken out
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """(start, end) in the text given of the joined span [start, end): the removed break inside included."""
@@ -66,20 +75,33 @@ def _splits_a_word(text: str, m: re.Match, cut) -> bool:
 def rejoin(text: str, cut=None) -> Joined:
     """``text`` without the page breaks that split a sentence (see the module docstring); ``cut`` segments a
     few characters around a break (the project's tokenizer when None)."""
-    breaks, ended = [], 0
+    breaks, certain, ended = [], [], 0
+    line_start, piece_start = 0, None  # piece_start: where the text after a certain join starts
     for m in _BREAK.finditer(text):
         if m.end() >= len(text) or m.start() == 0:
             continue
-        line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
-        if not _RUNNING.search(line):
-            continue
-        if _ENDED.search(line):
+        line = text[line_start:m.start()]
+        joined = False
+        open_piece = piece_start is not None and not _SENTENCE_END.search(text, piece_start, m.start()) \
+            and _GOES_ON.match(text, m.end())  # 带队,|每2周|开展: a fragment inside a sentence that goes on
+        if (_OPEN_END.search(line) or _OPEN_START.match(text, m.end()) or open_piece) \
+                and not _NOT_GOING_ON.match(text, m.end()):
+            certain.append(m)
+            joined = True
+            piece_start = m.end()
+        elif not _RUNNING.search(line):
+            pass
+        elif _ENDED.search(line):
             ended += 1
         elif _ENDS_ON_TEXT.search(line) and _GOES_ON.match(text, m.end()) \
                 and not _NOT_GOING_ON.match(text, m.end()):
             breaks.append(m)
+            joined = True
+        if not joined:
+            line_start, piece_start = m.end(), None
     if 2 * len(breaks) > ended:  # paragraphs that mostly do not end in 。 (a page stripped of them): only the
         breaks = [m for m in breaks if _NUMBERED.search(m.group(0)) or _splits_a_word(text, m, cut)]
+    breaks = sorted(breaks + certain, key=lambda m: m.start())
     keep: list[int] = []
     parts: list[str] = []
     pos = 0
@@ -91,4 +113,4 @@ def rejoin(text: str, cut=None) -> Joined:
         return Joined(text, tuple(range(len(text))), len(text))
     parts.append(text[pos:])
     keep.extend(range(pos, len(text)))
-    return Joined("".join(parts), tuple(keep), len(text))
+    return Joined("".join(parts), tuple(keep), len(text), tuple((m.start(), m.end()) for m in breaks))

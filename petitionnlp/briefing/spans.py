@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
+from ..text import unify_newlines
+
 __all__ = ["briefing_nlp", "briefing_doc", "MAX_DOC_CHARS"]
 
 # A spaCy token costs ~150 bytes: above this size extract_briefing calls the same stage functions directly.
@@ -27,9 +29,10 @@ def briefing_nlp():
 
 
 def briefing_doc(text: str, date: dt.date | None = None, nlp=None):
-    """``text`` through the pipeline (``briefing_nlp()`` unless given); ``date`` (the document date) overrides
-    the one the briefing states."""
+    """``text`` through the pipeline (``briefing_nlp()`` unless given), its line ends read as LF (CR LF and a lone
+    CR are one LF: ``doc.text`` is the text so read); ``date`` (the document date) overrides the one the briefing
+    states."""
     nlp = nlp or briefing_nlp()
-    doc = nlp.make_doc(text)
+    doc = nlp.make_doc(unify_newlines(text))
     doc._.date = date
     return nlp(doc)

@@ -133,6 +133,16 @@ _REL_QUARTER = {"本季度": 0, "这个季度": 0, "当季": 0, "上个季度": 
 _HOLIDAYS = {"十一": (10, 1), "国庆": (10, 1), "国庆节": (10, 1), "五一": (5, 1), "元旦": (1, 1)}
 
 
+def _hour(h: int, ampm: str | None) -> int:
+    """The hour on a 24-hour clock: 下午5时 → 17, 下午21时 → 21 (already past noon)."""
+    return h + _HOUR_SHIFT.get(ampm or "", 0) if h < 12 else h
+
+
+def _minute(g: dict, sfx: str = "") -> int:
+    """The minutes of a time: 30分 → 30, 7点半 → 30."""
+    return 30 if g.get("hm" + sfx) else int(g.get("min" + sfx) or 0)
+
+
 class _Resolver:
     def __init__(self, doc_date: dt.date | None):
         self.doc = doc_date
@@ -240,8 +250,8 @@ class _Resolver:
                 self.anchor = day
             value = day.isoformat()
             if g.get("h" + sfx):
-                h = parse_number(g["h" + sfx]) + _HOUR_SHIFT.get(g.get("ampm") or "", 0)
-                value += f"T{h % 24:02d}:{int(g.get('min' + sfx) or 0):02d}"
+                h = _hour(parse_number(g["h" + sfx]), g.get("ampm"))
+                value += f"T{h % 24:02d}:{_minute(g, sfx):02d}"
             return value
         part = g.get("part")
         if g.get("y" + sfx) or g.get("ycn" + sfx) or g.get("yy" + sfx):
@@ -302,8 +312,8 @@ class _Resolver:
         return day.isoformat() + (f"T{int(g['h']):02d}:{g['min']}" if g.get("h") else "")
 
     def _time(self, g):
-        h = parse_number(g["h"]) + _HOUR_SHIFT.get(g.get("ampm") or "", 0)
-        return f"{self.anchor.isoformat()}T{h % 24:02d}:{int(g.get('min') or 0):02d}"
+        h = _hour(parse_number(g["h"]), g.get("ampm"))
+        return f"{self.anchor.isoformat()}T{h % 24:02d}:{_minute(g):02d}"
 
     def _relative(self, g):
         rel = g["rel"]
@@ -461,9 +471,9 @@ def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
             value = f"{prev['value'].split('/')[0]}/{t['value']}"
             out[-1] = _expression(text[prev["start"]:t["end"]], prev["start"], t["end"], "date", value)
             continue
-        if (prev and prev["type"] == "date" and t["type"] == "date" and prev["value"] and t["value"]
+        if (prev and prev["type"] == "date" and t["type"] in ("date", "deadline") and prev["value"] and t["value"]
                 and _DATEISH.match(prev["value"]) and _DATEISH.match(t["value"])
-                and joiner.match(text[prev["end"]:t["start"]])):
+                and joiner.match(text[prev["end"]:t["start"]])):  # 10月初至11月底: the deadline ends the span
             value = f"{prev['value'].split('/')[0]}/{t['value'].split('/')[-1]}"
             out[-1] = _expression(text[prev["start"]:t["end"]], prev["start"], t["end"], "date", value)
             continue

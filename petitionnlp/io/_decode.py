@@ -15,9 +15,10 @@ import tempfile
 from pathlib import Path
 
 from ..errors import Errors, InputError
-from ._limits import LIMITS
+from ._limits import LIMITS, STDIN_NAME
 
-__all__ = ["detect_encoding", "read_text", "clean_string", "open_source", "check_file"]
+__all__ = ["detect_encoding", "read_text", "clean_string", "open_source", "check_file", "document_kind",
+           "refuse_document"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _UTF8_CJK_RUN = re.compile(rb"(?:[\xe4-\xe9][\x80-\xbf]{2}){6,}")
@@ -95,7 +96,7 @@ def _control_ratio(head: bytes) -> float:
     return sum(1 for b in head if b < 9 or 13 < b < 32) / max(len(head), 1)
 
 
-def detect_encoding(fh, name: str = "<stdin>") -> tuple[str, str, list[str]]:
+def detect_encoding(fh, name: str = STDIN_NAME) -> tuple[str, str, list[str]]:
     """(encoding, errors mode, notices) for a seekable binary stream, decided over all of it.
 
     UTF-8 (with or without BOM) and UTF-16 with a BOM, else GB18030 (which covers GBK and GB2312).  A stream
@@ -132,7 +133,64 @@ def detect_encoding(fh, name: str = "<stdin>") -> tuple[str, str, list[str]]:
     raise InputError(Errors.E003.format(path=name))
 
 
-def _spool_stdin(name: str = "<stdin>"):
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound file of .xls, .doc, .wps, .et
+
+
+def document_kind(fh) -> str | None:
+    """What an office document a seekable binary stream holds, by its first bytes: ``pdf``, ``ole`` (old Excel or
+    Word: .xls .doc .et .wps), ``xlsx``, ``docx``, ``zip``, ``rtf`` — or None for anything else (text)."""
+    import zipfile
+
+    fh.seek(0)
+    head = fh.read(8)
+    fh.seek(0)
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(_OLE):
+        return "ole"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(fh) as zf:
+                names = zf.namelist()
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+            return "zip"
+        finally:
+            fh.seek(0)
+        if any(n.startswith("xl/") for n in names):
+            return "xlsx"
+        if any(n.startswith("word/") for n in names):
+            return "docx"
+        return "zip"
+    return None
+
+
+_SUFFIX_REFUSALS = {".xls": "xls", ".et": "xls", ".xlsm": "xls", ".doc": "doc", ".docx": "doc", ".wps": "doc",
+                    ".rtf": "doc", ".pdf": "pdf", ".ofd": "pdf"}
+_KIND_WORDS = {"xlsx": "Excel 表格（.xlsx）", "zip": "压缩包", "ole": "旧版 Excel 或 Word 文件（.xls/.doc）"}
+
+
+def refuse_document(name: str, suffix: str, kind: str | None = None) -> None:
+    """Raise the E005 that tells a clerk what to do with an office document this reader cannot take: an old Excel
+    file (另存为 .xlsx), a Word document (另存为 .xlsx or .txt), a PDF (copy its text into a .txt), or a file
+    whose content is not what its name says.  ``kind``: :func:`document_kind` of the content; without it, the
+    suffix decides (nothing is raised for a suffix that is no office document)."""
+    if kind == "pdf" or (kind is None and _SUFFIX_REFUSALS.get(suffix) == "pdf"):
+        raise InputError(Errors.E005_PDF.format(path=name))
+    if kind in ("docx", "rtf") or (kind is None and _SUFFIX_REFUSALS.get(suffix) == "doc"):
+        raise InputError(Errors.E005_DOC.format(path=name))
+    if (kind is None and _SUFFIX_REFUSALS.get(suffix) == "xls") or (kind == "ole" and suffix in (".xls", ".xlsx",
+                                                                                                   ".et")):
+        raise InputError(Errors.E005_XLS.format(path=name))
+    if kind == "ole" and suffix in (".doc", ".wps"):
+        raise InputError(Errors.E005_DOC.format(path=name))
+    if kind is not None:
+        raise InputError(Errors.E005_DISGUISED.format(path=name, kind=_KIND_WORDS.get(kind, kind),
+                                                      suffix=suffix or "（无）"))
+
+
+def _spool_stdin(name: str = STDIN_NAME):
     """stdin copied to an anonymous temporary file, so it is decoded exactly like a file."""
     stream = sys.stdin
     if stream is None:
@@ -155,22 +213,29 @@ def _spool_stdin(name: str = "<stdin>"):
     return spool
 
 
-def _open_decoded(raw, name: str, notices: list[str]):
-    """A text stream over the seekable binary ``raw``, in its detected encoding."""
+def _open_decoded(raw, name: str, notices: list[str], newline: str | None = ""):
+    """A text stream over the seekable binary ``raw``, in its detected encoding; an office document (a PDF, a
+    Word or Excel file) is refused with what to do instead, not read as text in an unknown encoding."""
     try:
+        kind = document_kind(raw)
+        if kind is not None:
+            refuse_document(name, Path(name).suffix.lower() if name != STDIN_NAME else "", kind)
         encoding, errors, found = detect_encoding(raw, name)
     except BaseException:
         raw.close()
         raise
     notices.extend(found)
     raw.seek(0)
-    return io.TextIOWrapper(raw, encoding=encoding, errors=errors, newline="")
+    return io.TextIOWrapper(raw, encoding=encoding, errors=errors, newline=newline)
 
 
-def open_source(source: str, notices: list[str]):
+def open_source(source: str, notices: list[str], newline: str | None = ""):
+    """A file (or stdin for ``-``) as text in its detected encoding.  ``newline=None`` reads Windows (CRLF) and
+    old Mac (lone CR) line ends as LF, inside quoted CSV cells too, so that a batch saved on any system reads
+    exactly alike; ``""`` keeps them as they are."""
     if source == "-":
-        return _open_decoded(_spool_stdin(), "<stdin>", notices)
-    return _open_decoded(open(source, "rb"), source, notices)
+        return _open_decoded(_spool_stdin(), STDIN_NAME, notices, newline)
+    return _open_decoded(open(source, "rb"), source, notices, newline)
 
 
 def read_text(source: str) -> str:
@@ -188,7 +253,7 @@ def check_file(source: str) -> Path:
     if not path.is_file():
         raise InputError(Errors.E001.format(path=source))
     if not os.access(path, os.R_OK):
-        raise InputError(Errors.E090.format(path=source, reason="Permission denied (没有读取权限)"))
+        raise InputError(Errors.E090.format(path=source, reason="没有读取权限"))
     return path
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 
-__all__ = ["LIMITS", "ROW_ERROR", "NONFINITE"]
+__all__ = ["LIMITS", "ROW_ERROR", "NONFINITE", "STDIN_NAME"]
+
+STDIN_NAME = "标准输入"  # how stdin is named in messages (``-`` on the command line)
 
 
 class _RowKey:

@@ -19,8 +19,8 @@ from pathlib import Path
 from ..errors import Errors, InputError
 from ..resources import read_list
 from ..text import to_simplified
-from ._decode import check_file, clean_string, open_source
-from ._limits import LIMITS, NONFINITE, ROW_ERROR
+from ._decode import check_file, clean_string, document_kind, open_source, refuse_document
+from ._limits import LIMITS, NONFINITE, ROW_ERROR, STDIN_NAME
 
 __all__ = ["Batch", "open_batch", "known_text_columns", "find_text_column", "reserved_renames", "INPUT_SUFFIXES"]
 
@@ -115,8 +115,27 @@ class Batch:
 
 
 def _reason(exc: BaseException) -> str:
-    text = str(exc).splitlines()[0] if str(exc) else ""
-    return f"{type(exc).__name__}: {text[:120]}" if text else type(exc).__name__
+    """Why a file could not be read, in Chinese (the exception's own words are for a maintainer: set
+    PETITIONNLP_DEBUG=1 to see them)."""
+    import zipfile
+
+    from ..errors import os_reason
+
+    if isinstance(exc, zipfile.BadZipFile):
+        return "文件已损坏，或不是 .xlsx 格式（可能是改了扩展名的其他文件）"
+    if isinstance(exc, KeyError):
+        return "文件缺少必要的部分，可能已损坏"
+    if isinstance(exc, UnicodeError):
+        return "文字编码有误"
+    if isinstance(exc, csv.Error):
+        return "CSV 格式有误"
+    if isinstance(exc, MemoryError):
+        return "内存不足"
+    if isinstance(exc, OSError) and getattr(exc, "errno", None):
+        return os_reason(exc)
+    if type(exc).__name__ in ("XMLSyntaxError", "ParseError", "ExpatError", "EOFError"):
+        return "文件内容不完整或已损坏"
+    return "文件已损坏或格式不对"
 
 
 def _dedupe(header: list) -> list[str]:
@@ -386,7 +405,7 @@ def _jsonl_keys(name: str, columns: list[str]) -> list[str]:
     """Every key of every object of a JSON Lines file, in order of first appearance (a second, cheap pass:
     a CSV or XLSX output needs all its columns before the first row)."""
     keys = dict.fromkeys(columns)
-    with open_source(name, []) as fh:
+    with open_source(name, [], newline=None) as fh:
         for n, line in enumerate(fh, 1):
             if line.strip():
                 obj, _ = _parse_json_line(line, n)
@@ -403,20 +422,21 @@ def open_batch(source: str, text_column: str | None = None, chunksize: int = 100
     """
     if source == "-":
         notices: list[str] = []
-        batch = _lines_batch("<stdin>", open_source("-", notices), chunksize)
+        batch = _lines_batch(STDIN_NAME, open_source("-", notices, newline=None), chunksize)
         batch.notices = notices
         return batch
     name = str(source)
     path = check_file(name)
     suffix = path.suffix.lower()
     if suffix not in INPUT_SUFFIXES:
-        raise InputError(Errors.E005.format(path=name, suffix=suffix or "(无后缀)"))
+        refuse_document(name, suffix)  # .xls .docx .pdf …: say what to save it as
+        raise InputError(Errors.E005.format(path=name, suffix=suffix or "（无后缀）"))
     if path.stat().st_size == 0:
         raise InputError(Errors.E008.format(path=name))
     if suffix == ".xlsx":
         return _xlsx_batch(path, name, text_column, chunksize, require_text)
     notices: list[str] = []
-    fh = open_source(name, notices)
+    fh = open_source(name, notices, newline=None)  # CRLF and lone CR read as LF, in quoted cells too
     try:
         if suffix == ".jsonl":
             batch = _jsonl_batch(fh, name, text_column, chunksize, require_text)
@@ -438,6 +458,10 @@ def _check_zip(path: Path, name: str) -> None:
     """Refuse an .xlsx that would unpack into far more than it weighs (a zip bomb)."""
     import zipfile
 
+    with open(path, "rb") as fh:
+        kind = document_kind(fh)
+    if kind not in ("xlsx", "zip", None):  # an old .xls renamed, a Word document, a PDF
+        refuse_document(name, ".xlsx", kind)
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
@@ -447,8 +471,7 @@ def _check_zip(path: Path, name: str) -> None:
     worst = max(((i.file_size, i.compress_size) for i in infos), default=(0, 1))
     if total > LIMITS.xlsx_unzipped or (worst[0] > 64 << 20 and worst[0] > LIMITS.xlsx_ratio * max(worst[1], 1)):
         raise InputError(Errors.E007.format(
-            path=name, reason=f"解压后 {total >> 20} MB，超过上限 {LIMITS.xlsx_unzipped >> 20} MB 或压缩比异常 "
-                              f"(refused: decompresses to {total >> 20} MB)"))
+            path=name, reason=f"解压后 {total >> 20} MB，超过上限 {LIMITS.xlsx_unzipped >> 20} MB 或压缩比异常"))
 
 
 def _xlsx_batch(path: Path, name: str, text_column: str | None, chunksize: int, require_text: bool) -> Batch:
@@ -504,7 +527,9 @@ def _xlsx_batch(path: Path, name: str, text_column: str | None, chunksize: int, 
                     row[text_col] = row.pop(b.text_column, "")
                 yield row
 
-    return Batch(name, columns, text_col, rows(), chunksize, wb.close, notices)
+    batch = Batch(name, columns, text_col, rows(), chunksize, wb.close, notices)
+    batch.titles = [t for _, b in usable for t in b.titles]  # each sheet's title rows (交办时间 …), as CSV's
+    return batch
 
 
 def reserved_renames(columns, reserved) -> dict[str, str]:

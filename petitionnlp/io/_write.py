@@ -2,7 +2,11 @@
 
 A file is written to a temporary file beside the target and renamed into place when complete
 (:class:`atomic_path`); a target that is one of the inputs is refused before any work; formula-like cells are
-written as text; characters a spreadsheet cannot hold are cleaned.
+written as text; characters a spreadsheet cannot hold are replaced (:func:`~._xlsx.xlsx_text`).
+
+JSON Lines and CSV keep the field names (programs read them); an XLSX is written for people by the one XLSX
+writer (:mod:`._xlsx`): Chinese headers for the added fields, readable values, date cells, a frozen header
+printed on every page, A4 landscape.
 """
 
 from __future__ import annotations
@@ -13,98 +17,18 @@ import math
 import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 
-from ..errors import Errors, InputError
+from ..errors import Errors, InputError, os_reason
+from ._atomic import atomic_path, check_not_an_input
 from ._decode import clean_string
 from ._limits import NONFINITE
+from ._xlsx import (SheetStream, _show, _width, field_header, formula_like, pipeline_field, readable_value,
+                    xlsx_text)
 
 __all__ = ["BatchWriter", "atomic_path", "check_not_an_input", "json_line", "formula_like", "OUTPUT_SUFFIXES"]
 
 OUTPUT_SUFFIXES = (".csv", ".jsonl", ".xlsx")
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.exists() and b.exists() and os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
-def check_not_an_input(target: str | None, inputs) -> None:
-    """Refuse (E034, before any work) an output that is one of the inputs, by any path or link
-    (``os.path.samefile`` also catches another case of the name on a case-insensitive disk)."""
-    if not target or target == "-":
-        return
-    t = Path(target)
-    for src in inputs:
-        if src and src != "-" and (os.path.realpath(t) == os.path.realpath(src) or _same_file(t, Path(src))):
-            raise InputError(Errors.E034.format(path=target, source=src))
-
-
-class atomic_path:
-    """``with atomic_path(target) as tmp:`` — write ``tmp``; on success it replaces ``target`` in one rename,
-    on failure or interrupt it is removed and ``target`` is as it was.  The temporary file is created at once,
-    beside the target, so an unwritable place fails before any work."""
-
-    def __init__(self, target: str):
-        self.target = str(target)
-        folder = os.path.dirname(os.path.abspath(self.target))
-        if os.path.isdir(self.target):
-            raise InputError(Errors.E030.format(path=self.target, reason="是一个文件夹 (is a directory)"))
-        try:
-            fd, self.tmp = tempfile.mkstemp(prefix=f".{os.path.basename(self.target)}.", suffix=".part",
-                                            dir=folder)
-            os.close(fd)
-        except OSError as exc:
-            raise InputError(Errors.E030.format(path=self.target, reason=exc.strerror or exc)) from None
-        self.done = False
-
-    def __enter__(self) -> str:
-        return self.tmp
-
-    def commit(self) -> None:
-        if self.done:
-            return
-        self.done = True
-        try:
-            if os.path.exists(self.target):
-                try:
-                    os.chmod(self.tmp, os.stat(self.target).st_mode & 0o777)
-                except OSError:
-                    pass
-            else:
-                mask = os.umask(0)
-                os.umask(mask)
-                os.chmod(self.tmp, 0o666 & ~mask)
-            os.replace(self.tmp, self.target)
-        except OSError as exc:
-            self.abort()
-            raise InputError(Errors.E030.format(path=self.target, reason=exc.strerror or exc)) from None
-
-    def abort(self) -> None:
-        self.done = True
-        try:
-            os.unlink(self.tmp)
-        except OSError:
-            pass
-
-    def __exit__(self, kind, exc, tb):
-        if kind is None:
-            self.commit()
-        else:
-            self.abort()
-        return False
-
-
-_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?%?$")
-_ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def formula_like(value: str) -> bool:
-    """A cell a spreadsheet would run: starts with = + - @ (or a tab/CR before one), and is not a number."""
-    return bool(value) and value[0] in "=+-@\t\r" and not _NUMBER.match(value)
-
 
 def _cell(value):
     """A value as one CSV/XLSX cell: lists |-joined, mappings as JSON, None empty, NaN as text."""
@@ -127,8 +51,7 @@ def _csv_cell(value):
     value = _cell(value)
     if not isinstance(value, str):
         return value
-    if _ILLEGAL_XLSX.search(value):  # control characters that Excel and csv readers choke on
-        value = _ILLEGAL_XLSX.sub("\ufffd", value)
+    value = xlsx_text(value)  # control characters that Excel and csv readers choke on
     return "'" + value if formula_like(value) else value
 
 
@@ -159,12 +82,12 @@ class BatchWriter:
     ``inputs``: the files being read — a target that is one of them is refused before anything is written.
     """
 
-    def __init__(self, target: str | None, fieldnames: list[str], inputs=()):
+    def __init__(self, target: str | None, fieldnames: list[str], inputs=(), sheet: str = "信访件"):
         self.target = target if target and target != "-" else None
         self.fieldnames = fieldnames
         self.suffix = Path(self.target).suffix.lower() if self.target else ".jsonl"
         if self.target and os.path.isdir(self.target):
-            raise InputError(Errors.E030.format(path=self.target, reason="是一个文件夹 (is a directory)"))
+            raise InputError(Errors.E030.format(path=self.target, reason="这是一个文件夹"))
         if self.suffix not in OUTPUT_SUFFIXES:
             raise InputError(Errors.E031.format(suffix=self.suffix or "(无后缀)"))
         check_not_an_input(self.target, inputs)
@@ -172,24 +95,20 @@ class BatchWriter:
         self._fh = None
         try:
             if self.suffix == ".xlsx":
-                from openpyxl import Workbook
-
-                self._wb = Workbook(write_only=True)
-                self._ws = self._wb.create_sheet("petitions")
-                self._ws.append([_xlsx_value(self._ws, f) for f in fieldnames])
+                self._xlsx = _XlsxRows(fieldnames, sheet)
             elif self._atomic:
                 self._fh = open(self._atomic.tmp, "w", encoding="utf-8-sig" if self.suffix == ".csv" else "utf-8",
                                 newline="")
             else:
                 if sys.stdout is None:
-                    raise InputError(Errors.E030.format(path="<stdout>", reason="标准输出已关闭 (stdout closed)"))
+                    raise InputError(Errors.E030.format(path="标准输出", reason="标准输出已关闭"))
                 self._fh = sys.stdout
             if self.suffix == ".csv":
                 self._csv = csv.writer(self._fh)
                 self._csv.writerow([_csv_cell(f) for f in fieldnames])
         except OSError as exc:
             self.abort()
-            raise InputError(Errors.E030.format(path=target, reason=exc.strerror or exc)) from None
+            raise InputError(Errors.E030.format(path=target, reason=os_reason(exc))) from None
         except BaseException:
             self.abort()
             raise
@@ -201,34 +120,29 @@ class BatchWriter:
             names = self.fieldnames
             self._csv.writerows([_csv_cell(r.get(k)) for k in names] for r in rows)
         else:
-            for r in rows:
-                self._ws.append([_xlsx_value(self._ws, r.get(k)) for k in self.fieldnames])
+            self._xlsx.write(rows)
 
     def close(self) -> None:
         """Finish the file and put it in place (a no-op after :meth:`abort`)."""
         try:
             if self.suffix == ".xlsx":
                 if self._atomic and not self._atomic.done:
-                    self._wb.save(self._atomic.tmp)
+                    self._xlsx.save(self._atomic.tmp)
             elif self._fh is not None and self._fh is not sys.stdout:
                 self._fh.close()
             elif self._fh is not None:
                 self._fh.flush()
         except OSError as exc:
             self.abort()
-            raise InputError(Errors.E030.format(path=self.target, reason=exc.strerror or exc)) from None
+            raise InputError(Errors.E030.format(path=self.target, reason=os_reason(exc))) from None
         if self._atomic:
             self._atomic.commit()
 
     def abort(self) -> None:
         """Drop what was written; the target is left as it was."""
-        ws = getattr(self, "_ws", None)
-        if ws is not None and not ws.closed:
-            try:  # finish openpyxl's row stream, or it complains when collected, and drop its temporary file
-                ws.close()
-                ws._writer.cleanup()
-            except Exception:  # noqa: BLE001 — nothing of this file is kept anyway
-                pass
+        xlsx = getattr(self, "_xlsx", None)
+        if xlsx is not None:  # finish openpyxl's row stream, or it complains when collected, and drop its file
+            xlsx.discard()
         if self._fh is not None and self._fh is not sys.stdout:
             try:
                 self._fh.close()
@@ -248,18 +162,58 @@ class BatchWriter:
         return False
 
 
-def _xlsx_value(ws, value):
-    """A value openpyxl writes as what it is: text stays text (never a formula), no illegal characters."""
-    value = _cell(value)
-    if not isinstance(value, str):
-        return value
-    if _ILLEGAL_XLSX.search(value):
-        value = _ILLEGAL_XLSX.sub("\ufffd", value)
-    if value.startswith("=") or (value and formula_like(value)):
-        from openpyxl.cell import WriteOnlyCell
+_RENAMED = re.compile(r"input_(.+?)_*")
 
-        cell = WriteOnlyCell(ws, value=value)
-        cell.data_type = "s"
-        cell.quotePrefix = True
-        return cell
-    return value
+
+def _people_columns(fieldnames: list[str]) -> tuple[list[str], list[str], dict[str, str]]:
+    """(headers, the fields added by the pipeline, the kind of each header) of an XLSX for people.
+
+    The added fields are the trailing fieldnames that name fields the pipeline adds (it puts them after the
+    input's columns): each gets its Chinese header.  The input's columns keep their names — a column renamed
+    ``input_city`` because the output uses ``city`` is shown as ``city`` again, since the output's is ``市``."""
+    known = {f for f in fieldnames if pipeline_field(f)}
+    k = len(fieldnames)
+    while k > 0 and fieldnames[k - 1] in known:
+        k -= 1
+    inputs, added = fieldnames[:k], fieldnames[k:]
+    shown: list[str] = []
+    for f in inputs:
+        m = _RENAMED.fullmatch(f)
+        name = m.group(1) if m and m.group(1) in added else f
+        shown.append(name if name not in shown and name not in inputs[len(shown) + 1:] else f)
+    headers = shown + [field_header(f, shown) for f in added]
+    return headers, added, {h: _show(f) for h, f in zip(headers[len(shown):], added)}
+
+
+class _XlsxRows:
+    """BatchWriter's XLSX: one sheet for people, rows streamed (:class:`~._xlsx.SheetStream`)."""
+
+    def __init__(self, fieldnames: list[str], sheet: str):
+        from openpyxl import Workbook
+
+        from ._read import known_columns
+
+        self.fields = fieldnames
+        self.headers, self.added, show = _people_columns(fieldnames)
+        self.added_set = set(self.added)
+        dates = {h for h, kind in show.items() if kind == "date"}
+        dates |= {h for h in self.headers[:len(fieldnames) - len(self.added)] if h in set(known_columns("date"))}
+        widths = {field_header(f, self.headers[:len(fieldnames) - len(self.added)]): _width(f)
+                  for f in self.added if _width(f)}
+        wrap = {h for h, kind in show.items() if kind in ("text", "reasons")}
+        self.wb = Workbook(write_only=True)
+        self.stream = SheetStream(self.wb, self.headers, sheet=sheet, date_columns=dates,
+                                  percent_columns={h for h, kind in show.items() if kind == "percent"},
+                                  widths=widths, wrap_columns=wrap)
+
+    def write(self, rows: list[dict]) -> None:
+        fields, added = self.fields, self.added_set
+        for r in rows:
+            self.stream.append([readable_value(f, r.get(f)) if f in added else r.get(f) for f in fields])
+
+    def save(self, path: str) -> None:
+        self.stream.close()
+        self.wb.save(path)
+
+    def discard(self) -> None:
+        self.stream.discard()

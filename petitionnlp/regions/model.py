@@ -15,46 +15,16 @@ counties needs gigabytes to fit).  Trained by ``petitionnlp train``; saved with 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.validation import check_is_fitted
 
-from ..resources import read_list
-from ..text import CJK
+from .memory import REGION_MODEL_FILE, RegionMemory, landmarks_in, load_region_model
 
 __all__ = ["RegionClassifier", "load_region_model", "train_region_model", "landmarks_in", "REGION_MODEL_FILE"]
-
-REGION_MODEL_FILE = "region.skops"
-
-
-@lru_cache(maxsize=1)
-def _landmark_re() -> tuple[re.Pattern, re.Pattern]:
-    suffixes = sorted(read_list("regions", "landmark_suffixes.txt"), key=len, reverse=True)
-    stops = sorted(read_list("regions", "landmark_stop.txt"), key=len, reverse=True)
-    name = re.compile(rf"(?=([{CJK}]{{2,6}}?(?:{'|'.join(map(re.escape, suffixes))})))")
-    stop = re.compile("|".join(map(re.escape, stops)))
-    return name, stop
-
-
-def landmarks_in(text: str) -> set[str]:
-    """Landmark names a text gives: every 2–6 characters before a landmark ending, cut after a word that starts
-    no name (反映, 附近, 的 …), at least four characters long."""
-    name_re, stop_re = _landmark_re()
-    out = set()
-    for m in name_re.finditer(text):
-        cand = m.group(1)
-        cut = 0
-        for s in stop_re.finditer(cand):
-            cut = max(cut, s.end())
-        cand = cand[cut:]
-        if len(cand) >= 4:
-            out.add(cand)
-    return out
 
 
 class RegionClassifier(ClassifierMixin, BaseEstimator):
@@ -100,52 +70,19 @@ class RegionClassifier(ClassifierMixin, BaseEstimator):
         self.memory_ = self.tfidf_.transform(counts).astype(np.float32).tocsr()
         return self
 
-    def _guess(self, X):
-        """(label index, confidence, evidence) or None for each text."""
+    def light(self) -> RegionMemory:
+        """What prediction needs of the fitted model, without scikit-learn (the same results)."""
         check_is_fitted(self, "memory_")
-        index = {n: i for i, n in enumerate(self.landmarks_)}
-        if X and self.memory_.shape[0]:
-            sims = (self.tfidf_.transform(self._hashing().transform(X)).astype(np.float32) @ self.memory_.T).tocsr()
-            best = np.asarray(sims.max(axis=1).todense()).ravel()  # the nearest earlier petition of each text
-            nearest = np.asarray(sims.argmax(axis=1)).ravel()
-        else:
-            best, nearest = np.zeros(len(X)), np.zeros(len(X), dtype=np.int64)
-        for i, text in enumerate(X):
-            found = sorted((index[n] for n in landmarks_in(text) if n in index))
-            if found:  # the longest landmark the text names
-                j = found[0]
-                yield int(self.landmark_labels_[j]), 0.75 * float(self.landmark_shares_[j]), self.landmarks_[j]
-                continue
-            if best[i] > 0 and best[i] >= self.repeat_similarity:
-                k = int(nearest[i])
-                yield int(self.labels_[k]), 0.6 + 0.2 * float(best[i] - self.repeat_similarity), None
-                continue
-            yield None
+        return RegionMemory(self.landmarks_, self.landmark_labels_, self.landmark_shares_, self.classes_,
+                            self.labels_, self.memory_, self.tfidf_.idf_, self.ngram_range, self.n_features,
+                            self.repeat_similarity)
 
     def predict(self, X):
-        return np.array([self.classes_[g[0]] if g else None for g in self._guess(list(X))], dtype=object)
+        return self.light().predict(X)
 
     def predict_regions(self, X) -> list[dict | None]:
         """The region of each text, or None where no landmark or near-repeat of the history is found."""
-        out = []
-        for g in self._guess(list(X)):
-            if g is None:
-                out.append(None)
-                continue
-            label, confidence, evidence = g
-            province, city, county = (str(self.classes_[label]).split("/") + ["", "", ""])[:3]
-            out.append({"province": province or None, "city": city or None, "county": county or None,
-                        "region_confidence": round(min(confidence, 0.8), 2), "region_evidence": evidence})
-        return out
-
-
-def load_region_model(model_dir=None):
-    """The saved region model, or None when the model folder has none."""
-    from ..classify import load_model_file
-    from ..resources import models_dir
-
-    path = Path(model_dir or models_dir()) / REGION_MODEL_FILE
-    return load_model_file(path) if path.is_file() else None
+        return self.light().predict_regions(X)
 
 
 def train_region_model(records: list[dict], out_dir) -> dict | None:

@@ -73,17 +73,18 @@ class RegionResolver:
 
     @classmethod
     def default(cls, province: str | None = None, model_dir=None) -> "RegionResolver":
-        from .model import load_region_model
+        from .memory import load_region_model
 
         return cls(province=province, model=load_region_model(model_dir))
 
     # ---------------------------------------------------------------------------------------------
-    def _mentions(self, text: str, weak: list | None = None):
+    def _mentions(self, text: str, weak: list | None = None, found: list | None = None):
         """Place mentions; a bare short name followed by 村/路/花园… is set aside in ``weak`` — except
-        that a river named after a county (綦江河, 浏阳河) is kept there as the last resort it is."""
+        that a river named after a county (綦江河, 浏阳河) is kept there as the last resort it is.
+        ``found``: the gazetteer's mentions of ``text`` when they are known already."""
         stop = _not_after_short()
         out = []
-        for m in self.gazetteer.find(text):
+        for m in self.gazetteer.find(text) if found is None else found:
             if not m.exact and text.startswith(stop, m.end) and not self._city_before_street(text, m):
                 if weak is not None and text.startswith(("河", "江"), m.end):
                     weak.append(m)
@@ -136,7 +137,8 @@ class RegionResolver:
         return self.resolve_many([text], [hint])[0]
 
     def resolve_many(self, texts: list[str], hints: list | None = None) -> list[dict]:
-        results = [self._resolve_one(t, hints[i] if hints else None) for i, t in enumerate(texts)]
+        found = self.gazetteer.find_many(texts)  # the whole batch scanned at once
+        results = [self._resolve_one(t, hints[i] if hints else None, found[i]) for i, t in enumerate(texts)]
         if self.model is not None:
             todo = [i for i, r in enumerate(results) if r["city"] is None]
             if todo:
@@ -156,11 +158,11 @@ class RegionResolver:
             places.extend(m.places)
         return places
 
-    def _resolve_one(self, text: str, hint=None) -> dict:
+    def _resolve_one(self, text: str, hint=None, found: list | None = None) -> dict:
         if not text:
             return dict(EMPTY_REGION)
         weak: list = []
-        mentions = self._mentions(text, weak)
+        mentions = self._mentions(text, weak, found)
         hint_places = self._hint_places(hint)
         if not mentions and hint_places:
             return self._from_hint(hint_places)

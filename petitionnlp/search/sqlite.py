@@ -239,7 +239,7 @@ class SqliteSearchIndex(SearchIndex):
         # table; the documents' rows are read for the best ``cap`` only
         inner = (f"SELECT docs_fts.rowid AS rowid, {bm25} AS s FROM docs_fts "
                  + ("JOIN docs d ON d.rowid = docs_fts.rowid " if where else "")
-                 + f"WHERE docs_fts MATCH ?{where} ORDER BY docs_fts.rowid DESC LIMIT {RANKED}")
+                 + f"WHERE docs_fts MATCH ?{where} ORDER BY docs_fts.rowid DESC LIMIT {max(RANKED, cap)}")
         sql = (f"SELECT {columns} FROM (SELECT rowid, s FROM ({inner}) ORDER BY s LIMIT ?) m "
                f"JOIN docs d ON d.rowid = m.rowid ORDER BY m.s")
         return [row_doc(r) for r in self.db.execute(sql, [match, *args, cap])]
@@ -252,3 +252,12 @@ class SqliteSearchIndex(SearchIndex):
             match = match.replace("places : ", "body_grams : ")
         return self.db.execute("SELECT count(*) FROM (SELECT 1 FROM docs_fts WHERE docs_fts MATCH ? LIMIT ?)",
                                (match, cap)).fetchone()[0]
+
+    def _by_ids(self, ids, filters) -> list[Doc]:
+        where, args = filter_sql(filters)
+        columns = _COLUMNS if self.current else _COLUMNS.replace("d.folded_title", "NULL").replace(
+            "d.folded", "NULL").replace("d.places", "NULL")
+        if not self.current:
+            where = where.replace("coalesce(d.places, '')", "''")
+        sql = f"SELECT {columns} FROM docs d WHERE d.id IN ({', '.join('?' * len(ids))}){where}"
+        return [row_doc(r) for r in self.db.execute(sql, [*ids, *args])]

@@ -1,5 +1,6 @@
 """The workbench as an ASGI app: ``create_app(data_dir)`` builds it (tests drive it in-process; ``petitionnlp serve``
-runs the same object under uvicorn).  Here: the routers, one error format, size limits, security headers."""
+runs the same object under uvicorn).  Here: the routers (:mod:`.routes`), one error format — the office's refusals
+turned into their HTTP status in one handler —, size limits, security headers."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ..office.database import database_unreachable, unreachable_classes
+from ..office.errors import OfficeError
+from ..office.workbench import Workbench
 from .auth import Auth
-from .service import Workbench
-from .store import StaleVersion
 
 __all__ = ["create_app", "app_from_settings", "MAX_UPLOAD", "MAX_BODY", "security_settings", "DEFAULT_HOSTS"]
 
@@ -25,6 +27,7 @@ DEFAULT_HOSTS = ("127.0.0.1", "localhost", "::1", "testserver")
 UPLOAD_PATHS = ("/api/v1/batches", "/batches")            # multipart files: MAX_UPLOAD
 NO_LOGIN_WRITES = ("/api/v1/token", "/login")              # the only bodies read before a login is checked
 UPLOAD_ROUTES = ("/api/v1/batches", "/batches", "/api/v1/briefings", "/briefings")
+REFUSALS = {"not_found": 404, "invalid": 422, "forbidden": 403, "conflict": 409}  # the office's kinds of refusal
 
 
 def security_settings() -> dict:
@@ -54,7 +57,7 @@ def error_response(request: Request, status: int, message: str, headers: dict | 
             from fastapi.responses import RedirectResponse
 
             return RedirectResponse("/login", status_code=303)
-        from .pages import render_error
+        from .render import render_error
 
         return render_error(request, status, message)
     return JSONResponse({"error": message}, status_code=status, headers=headers)
@@ -178,7 +181,7 @@ class Gate:
         """(status, message[, headers]) when the request may not send a body here, else None."""
         from starlette.concurrency import run_in_threadpool
 
-        from .auth import allowed
+        from ..office.roles import allowed
 
         auth = scope["app"].state.auth
         request = Request(scope, receive)
@@ -299,13 +302,9 @@ def create_app(data_dir=None, background: bool = True, db_url: str | None = None
     database ``db_url`` (its schema kept by ``petitionnlp migrate``).  ``allowed_hosts``: host names to answer to
     besides the defaults (``serve --host``); ``trusted_proxies``: reverse proxies' addresses (default
     ``PETITIONNLP_TRUSTED_PROXIES``)."""
-    from .api import router as api_router
-    from .api_jobs import router as jobs_router
-    from .api_cases import router as cases_api_router
-    from .pages import router as page_router
-    from .pages_cases import router as cases_page_router
-
     from contextlib import asynccontextmanager
+
+    from .routes import api, pages
 
     workbench = Workbench(data_dir, background=background, db_url=db_url)
 
@@ -322,11 +321,8 @@ def create_app(data_dir=None, background: bool = True, db_url: str | None = None
     app.state.workbench = workbench
     app.state.auth = Auth(app.state.workbench.store)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    app.include_router(api_router)
-    app.include_router(jobs_router)
-    app.include_router(cases_api_router)
-    app.include_router(page_router)
-    app.include_router(cases_page_router)
+    app.include_router(api)
+    app.include_router(pages)
 
     @app.get("/healthz", include_in_schema=False)
     def healthz():
@@ -334,7 +330,7 @@ def create_app(data_dir=None, background: bool = True, db_url: str | None = None
 
     @app.get("/docs", include_in_schema=False)
     def docs(request: Request):
-        from .pages import render
+        from .render import render
 
         routes = [{"method": m.upper(), "path": path, "summary": op.get("summary") or ""}
                   for path, ops in app.openapi()["paths"].items() for m, op in ops.items()]
@@ -382,17 +378,21 @@ def create_app(data_dir=None, background: bool = True, db_url: str | None = None
                                 "</p></html>", status_code=503, headers={"Retry-After": "5"})
         return JSONResponse({"error": message}, status_code=503, headers={"Retry-After": "5"})
 
-    for cls in _unreachable_classes():
+    for cls in unreachable_classes():
         app.add_exception_handler(cls, unavailable)
 
-    @app.exception_handler(StaleVersion)
-    async def stale(request: Request, exc: StaleVersion):
-        return JSONResponse({"error": str(exc), "version": exc.current}, status_code=409)
+    @app.exception_handler(OfficeError)
+    async def refused(request: Request, exc: OfficeError):
+        """The office's refusals, whatever route met them: not found 404, invalid 422, forbidden 403, a state or
+        version that does not allow it 409; the facts it carries (allowed steps, status, version, suggestions)
+        beside the message in the API's answer."""
+        status = REFUSALS[exc.kind]
+        if _wants_html(request.scope):
+            return error_response(request, status, exc.message)
+        return JSONResponse({"error": exc.message, **exc.fields}, status_code=status)
 
     @app.exception_handler(Exception)
     async def crashed(request: Request, exc: Exception):
-        from .service import database_unreachable
-
         if database_unreachable(exc):
             return await unavailable(request, exc)
         return error_response(request, 500, f"内部错误 (internal error): {type(exc).__name__}")
@@ -403,26 +403,6 @@ def create_app(data_dir=None, background: bool = True, db_url: str | None = None
                        trusted_proxies=settings["trusted_proxies"] if trusted_proxies is None else trusted_proxies)
     app.add_middleware(SecurityHeaders)  # the last added is the outermost: every answer gets the headers
     return app
-
-
-def _unreachable_classes() -> list[type]:
-    """The exceptions of an unreachable database, whichever layer raises them (SQLAlchemy, psycopg, the queue)."""
-    from sqlalchemy.exc import InterfaceError, OperationalError
-
-    classes: list[type] = [OperationalError, InterfaceError]
-    try:
-        import psycopg
-
-        classes += [psycopg.OperationalError, psycopg.InterfaceError]
-    except ImportError:
-        pass
-    try:
-        from procrastinate.exceptions import ConnectorException
-
-        classes.append(ConnectorException)
-    except ImportError:
-        pass
-    return classes
 
 
 def _version() -> str:

@@ -1,8 +1,8 @@
-"""Who is asking, and may they: argon2 password hashes, browser sessions (HttpOnly, SameSite cookies) with a CSRF
-token for their forms, bearer tokens for the API, limited login attempts, and one role check for every route.
+"""Who is asking: argon2 password hashes, browser sessions (HttpOnly, SameSite cookies) with a CSRF token for their
+forms, bearer tokens for the API, limited login attempts.
 
-Permissions live here and only here (:data:`PERMISSIONS`); routes declare what they need with
-``Depends(require("correct"))`` (API) or ``page_user(request, "correct")`` (pages).
+What each role may do is :mod:`petitionnlp.office.roles`; routes declare what they need with
+``Depends(require("correct"))`` (API) or ``Depends(page("correct"))`` (pages), both in :mod:`.deps`.
 """
 
 from __future__ import annotations
@@ -14,9 +14,12 @@ import secrets
 
 from fastapi import HTTPException, Request
 
-from .store import ROLES, Store, now
+from ..office import accounts
+from ..office.accounts import hash_password
+from ..office.store import Store
+from ..office.tables import now
 
-__all__ = ["hash_password", "verify_password", "PERMISSIONS", "allowed", "Auth", "SESSION_COOKIE"]
+__all__ = ["verify_password", "Auth", "SESSION_COOKIE"]
 
 SESSION_COOKIE = "pnlp_session"
 SESSION_HOURS = 12
@@ -25,43 +28,13 @@ MAX_FAILURES_PER_USER = 5      # in LOGIN_WINDOW; then that account waits
 MAX_FAILURES_PER_ADDRESS = 20  # in LOGIN_WINDOW; then that address waits
 LOGIN_WINDOW = dt.timedelta(minutes=15)
 
-# what each role may do (least privilege: a viewer reads redacted petitions and never changes anything)
-PERMISSIONS = {
-    "read": {"viewer", "editor", "admin"},          # queues (redacted for viewers), statistics, briefings, search
-    "see_personal": {"editor", "admin", "unit"},    # petitions' text and rows as written (a unit: its own cases)
-    "upload": {"editor", "admin"},                  # batches and briefings
-    "correct": {"editor", "admin"},                 # types, region, status
-    "export": {"editor", "admin"},                  # XLSX downloads
-    "models": {"admin"},                            # retrain, compare, activate, roll back
-    "audit": {"admin"},                             # the audit log
-    # the case lifecycle; a unit handler (role unit) only ever reaches its own unit's cases (cases.unit_scope)
-    "cases": {"viewer", "editor", "admin", "unit"}, # the case list and a case with its report and history
-    "report": {"unit", "editor", "admin"},          # report back on a case (调查核实情况, 是否属实, …)
-    "review": {"editor", "admin"},                  # approve a report or return it with a reason
-    "assign": {"editor", "admin"},                  # hand a case over to a unit, by hand or in bulk
-    "progress": {"editor", "admin"},                # progress figures, the 专报, the 公开表
-}
-
-
-def allowed(user: dict | None, action: str) -> bool:
-    return bool(user) and user["role"] in PERMISSIONS[action]
-
-
-def _hasher():
-    from argon2 import PasswordHasher
-
-    return PasswordHasher()
-
-
-def hash_password(password: str) -> str:
-    return _hasher().hash(password)
-
 
 def verify_password(password_hash: str, password: str) -> bool:
+    from argon2 import PasswordHasher
     from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
     try:
-        return _hasher().verify(password_hash, password)
+        return PasswordHasher().verify(password_hash, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 
@@ -80,17 +53,9 @@ class Auth:
     def __init__(self, store: Store):
         self.store = store
 
-    # ------------------------------------------------------------------------------------- passwords
+    # ------------------------------------------------------------------------------------- accounts
     def add_user(self, username: str, password: str, role: str, unit_id: int | None = None) -> dict:
-        if role not in ROLES:
-            raise ValueError(f"role must be one of {ROLES}")
-        if (role == "unit") != (unit_id is not None):
-            raise ValueError("属地经办人（unit）须且只须指定一个责任单位 --unit (a unit handler needs exactly one unit)")
-        if not username or len(username) > 64 or not username.isprintable() or username.strip() != username:
-            raise ValueError("用户名应为 1–64 个可打印字符 (username: 1–64 printable characters)")
-        if len(password) < 8:
-            raise ValueError("密码至少 8 个字符 (password: at least 8 characters)")
-        return self.store.add_user(username, hash_password(password), role, unit_id)
+        return accounts.add_user(self.store, username, password, role, unit_id)
 
     def check_login(self, username: str, password: str, ip: str) -> dict:
         """The user, or HTTPException 401 (wrong name or password) / 429 (too many failures).  The attempt is
@@ -117,7 +82,7 @@ class Auth:
 
     def deactivate_user(self, username: str) -> dict | None:
         """Deactivate an account: its sessions and tokens end at once."""
-        return self.store.deactivate_user(username)
+        return accounts.deactivate_user(self.store, username)
 
     # ---------------------------------------------------------------------------- sessions and tokens
     def new_session(self, user: dict) -> tuple[str, str]:

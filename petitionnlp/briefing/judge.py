@@ -1,0 +1,96 @@
+"""The learned judge of directives at work: its weights read from plain JSON, no scikit-learn at run time.
+
+:mod:`.learned` trains the judge (a logistic regression over the clauses the rules weigh) and saves it twice: the
+fitted scikit-learn pipeline with skops (``model.skops``) and its weights as data (``weights.json``: one weight a
+feature, the intercept).  A briefing is judged with the weights alone — a sum and a logistic — so that ``extract``
+and the workbench do not import scikit-learn for it; the test of :mod:`.learned` checks that both give the same
+probabilities.  A directive of the rules is kept at p ≥ ``keep_threshold``, a clause the rules leave out is added at
+p ≥ ``add_threshold`` (``meta.json``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["Judge", "choose", "apply", "shipped_judge", "shipped_model_dir", "MODEL_FILE", "META_FILE",
+           "WEIGHTS_FILE"]
+
+MODEL_FILE = "model.skops"
+META_FILE = "meta.json"
+WEIGHTS_FILE = "weights.json"
+
+
+def shipped_model_dir() -> Path:
+    """``models/briefing_directives`` of the checkout or of the installed package."""
+    from ..resources import corpora_dir
+
+    return corpora_dir().parent / "models" / "briefing_directives"
+
+
+class Judge:
+    """A fitted judge: ``weights`` (feature name → weight), ``intercept``, the two thresholds and whether its
+    training enabled it (it beat the rules alone on the grouped folds)."""
+
+    def __init__(self, weights: dict[str, float], intercept: float, keep_threshold: float, add_threshold: float,
+                 enabled: bool = True, meta: dict | None = None):
+        self.weights, self.intercept = weights, intercept
+        self.keep_threshold, self.add_threshold, self.enabled = keep_threshold, add_threshold, enabled
+        self.meta = meta or {}
+
+    def probabilities(self, features: list[dict]) -> list[float]:
+        """P(directive) of each candidate's ``features``."""
+        out = []
+        for f in features:
+            z = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in f.items())
+            out.append(1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0)
+        return out
+
+    def decide(self, candidates: list[dict]) -> list[bool]:
+        """Whether each candidate (``rule``, ``features``) is a directive."""
+        return choose(candidates, self.probabilities([c["features"] for c in candidates]), self.keep_threshold,
+                      self.add_threshold)
+
+    @classmethod
+    def load(cls, folder: str | Path) -> "Judge":
+        folder = Path(folder)
+        meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
+        w = json.loads((folder / WEIGHTS_FILE).read_text(encoding="utf-8"))
+        return cls(w["weights"], w["intercept"], meta["keep_threshold"], meta["add_threshold"],
+                   meta.get("enabled", True), meta)
+
+    def save(self, folder: str | Path) -> None:
+        """``weights.json`` and ``meta.json`` in ``folder`` (what :meth:`load` reads)."""
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / WEIGHTS_FILE).write_text(json.dumps({"intercept": self.intercept, "weights": self.weights},
+                                                      ensure_ascii=False, indent=0, sort_keys=True) + "\n",
+                                           encoding="utf-8")
+        meta = dict(self.meta, keep_threshold=self.keep_threshold, add_threshold=self.add_threshold,
+                    enabled=self.enabled)
+        (folder / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def shipped_judge() -> Judge | None:
+    """The shipped judge when it is there and its training enabled it, else None."""
+    folder = shipped_model_dir()
+    if not (folder / WEIGHTS_FILE).is_file():
+        return None
+    judge = Judge.load(folder)
+    return judge if judge.enabled else None
+
+
+def choose(candidates: list[dict], p, keep_threshold: float, add_threshold: float) -> list[bool]:
+    """Keep a directive of the rules at p ≥ ``keep_threshold``; add a clause they left out at p ≥ ``add_threshold``."""
+    return [bool(pi >= (keep_threshold if c["rule"] else add_threshold)) for c, pi in zip(candidates, p)]
+
+
+def apply(candidates: list[dict], judge: Judge | None) -> list[dict]:
+    """The directives among ``candidates`` (:func:`.directives.find_candidates`): the rules' own without a judge,
+    else the judge's decision; without the candidates' ``rule``/``reason``/``features``."""
+    keep = judge.decide(candidates) if judge is not None and candidates else [c["rule"] for c in candidates]
+    drop = ("rule", "reason", "features")
+    return [{k: v for k, v in c.items() if k not in drop} for c, k in zip(candidates, keep) if k]

@@ -1,0 +1,444 @@
+"""The arithmetic of the type model's features and of its prediction, without scikit-learn.
+
+Each function here is the one implementation of a step that the estimators of :mod:`petitionnlp.classify`
+(training, evaluation) and the light predictor of :mod:`petitionnlp.predictor` (``classify``, the workbench)
+both run, so that a prediction is the same number on either path:
+
+- :func:`char_ngrams` — hashed character n-gram counts of a batch (NumPy; the rows' columns sorted by two
+  16-bit radix passes instead of a comparison sort);
+- :func:`term_counts` — hashed counts of the terms an analyzer gives (jieba content words); :func:`token_counts`
+  the same for jieba's tokens with the analyzer's rule, each distinct token's column remembered;
+- :func:`tfidf` — sublinear tf × idf, rows scaled to unit length, as scikit-learn's ``TfidfTransformer`` does
+  it (the same operations in the same order, so the same bits);
+- :func:`lexicon_matrix` — per-type sums of lexicon weights and the first type named, with the passing-mention
+  rules (:func:`first_use`);
+- :func:`conventions_fired_rules` — the published tables' conventions that fire on each text
+  (:func:`conventions_fired`: the types they name); :func:`calibrate` — the conventions as learned from records;
+- :func:`bigram_vectors`, :func:`nearest`, :func:`blend` — the memory of real labelled petitions;
+- :func:`decide` — the decision rule: the types at or above the threshold, best first; :func:`expit` the logistic
+  function as SciPy computes it.
+
+Also :func:`bigram_positions`, the places in a batch of texts where any of a set of two-character strings starts (the
+gazetteer's and the region memory's scans visit only those).
+
+Only NumPy and SciPy's sparse matrices are imported (importing scikit-learn costs about a second).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from functools import lru_cache
+
+import numpy as np
+from scipy import sparse
+
+from .taxonomy import TYPES
+
+__all__ = ["char_ngrams", "term_counts", "token_counts", "tfidf", "lexicon_matrix", "conventions_fired",
+           "conventions_fired_rules", "calibration_design", "calibrate", "bigram_vectors",
+           "nearest", "blend", "decide", "expit", "bigram_code", "bigram_positions"]
+
+_SPACES = re.compile(r"\s\s+")
+_MIX = np.uint64(0x100000001B3)
+_SEEDS = tuple(np.uint64((n * 0x9E3779B97F4A7C15) % 2 ** 64) for n in range(8))  # one start value an n-gram size
+
+
+def _mix64(h: np.ndarray) -> np.ndarray:
+    """SplitMix64's finalizer: every input bit moves every output bit (NumPy wraps uint64 arithmetic)."""
+    h = (h ^ (h >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    h = (h ^ (h >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return h ^ (h >> np.uint64(31))
+
+
+def _counts_csr(keys: np.ndarray, bits: int, n_rows: int, binary: bool) -> sparse.csr_matrix:
+    """The canonical CSR matrix (each row's columns sorted and unique, with their counts) of the 32-bit keys
+    ``row << bits | column``.  The keys are ordered by two stable radix passes over their 16-bit halves, which
+    NumPy sorts in linear time (a comparison sort of the pairs took most of a batch's hashing)."""
+    order = np.argsort((keys & 0xFFFF).astype(np.uint16), kind="stable")
+    keys = keys[order]
+    keys = keys[np.argsort((keys >> 16).astype(np.uint16), kind="stable")]
+    n = len(keys)
+    if n:
+        first = np.empty(n + 1, dtype=bool)
+        first[0] = first[n] = True
+        np.not_equal(keys[1:], keys[:-1], out=first[1:n])
+        bounds = np.flatnonzero(first)
+        starts = bounds[:-1]
+        data = np.ones(len(starts)) if binary else np.diff(bounds).astype(np.float64)
+        keys = keys[starts]
+    else:
+        data = np.zeros(0)
+    rows = (keys >> bits).astype(np.intp)
+    cols = (keys & ((1 << bits) - 1)).astype(np.int32)
+    indptr = np.zeros(n_rows + 1, dtype=np.int32)
+    np.cumsum(np.bincount(rows, minlength=n_rows), out=indptr[1:])
+    return sparse.csr_matrix((data, cols, indptr), shape=(n_rows, 1 << bits))
+
+
+def char_ngrams(X, ngram_range=(1, 3), n_features: int = 2 ** 17, binary: bool = False,
+                strip: str | None = None) -> sparse.csr_matrix:
+    """Counts of the character n-grams of each text hashed into ``n_features`` columns (a power of two), for a
+    whole batch in a few NumPy operations; lower-cased, runs of whitespace as one space; ``strip``: a regex whose
+    matches are removed first; ``binary``: 1 for any count."""
+    if n_features & (n_features - 1) or not 1 <= ngram_range[0] <= ngram_range[1] <= 7:
+        raise ValueError("n_features must be a power of two and n-grams of 1 to 7 characters")
+    strip_re = re.compile(strip) if strip else None
+    texts = []
+    for t in X:
+        t = _SPACES.sub(" ", t.lower())
+        texts.append(strip_re.sub("", t) if strip_re else t)
+    # a key is the row number beside the column in 32 bits: blocks of the rows that fit
+    bits = n_features.bit_length() - 1
+    if bits > 31:
+        raise ValueError("n_features above 2**31")
+    block = 1 << min(16, 32 - bits)
+    if len(texts) > block:
+        parts = [char_ngrams(texts[i:i + block], ngram_range, n_features, binary) for i in range(0, len(texts), block)]
+        return sparse.vstack(parts, format="csr")
+    n_rows = len(texts)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n_rows)
+    codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    row_of = np.repeat(np.arange(n_rows, dtype=np.uint64) << np.uint64(bits), lengths)
+    # characters left in its text from each position on (itself included): an n-gram starts where ≥ n
+    left = np.repeat(np.cumsum(lengths), lengths) - np.arange(len(codes), dtype=np.int64)
+    keys = []
+    lo, hi = ngram_range
+    mask = np.uint64(n_features - 1)
+    for n in range(lo, hi + 1):
+        m = len(codes) - n + 1
+        if m <= 0:
+            continue
+        h = np.full(m, _SEEDS[n % len(_SEEDS)], dtype=np.uint64)
+        for k in range(n):
+            h ^= codes[k:k + m]
+            h *= _MIX
+        keep = np.flatnonzero(left[:m] >= n)
+        keys.append((row_of[keep] | (_mix64(h[keep]) & mask)).astype(np.uint32))
+    keys = np.concatenate(keys) if keys else np.zeros(0, dtype=np.uint32)
+    return _counts_csr(keys, bits, n_rows, binary)
+
+
+def bigram_code(pair: str) -> int:
+    """The number of a two-character string for :func:`bigram_positions`."""
+    return ord(pair[0]) << 21 | ord(pair[1])
+
+
+def bigram_positions(texts: list[str], codes: np.ndarray) -> list[list[int]]:
+    """For each text, the positions where a two-character string whose :func:`bigram_code` is in ``codes`` (a
+    sorted ``uint64`` array) starts — for a whole batch in a few NumPy operations, so that a scan for names only
+    visits the few places where one can start."""
+    n_texts = len(texts)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n_texts)
+    chars = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    if len(chars) < 2 or not len(codes):
+        return [[] for _ in texts]
+    pairs = (chars[:-1] << np.uint64(21)) | chars[1:]
+    at = np.searchsorted(codes, pairs)
+    at[at == len(codes)] = 0
+    hit = codes[at] == pairs
+    ends = np.cumsum(lengths)
+    last = ends[(lengths > 0) & (ends < len(chars))] - 1  # a text's last character and the next text's first
+    hit[last] = False
+    found = np.flatnonzero(hit)
+    starts = ends - lengths
+    cut = np.searchsorted(found, starts).tolist() + [len(found)]
+    found = found.tolist()
+    return [[p - a for p in found[cut[k]:cut[k + 1]]] for k, a in enumerate(starts.tolist())]
+
+
+_TERM_COLUMNS: dict[int, dict[str, int]] = {}
+
+
+def term_column(term: str, n_features: int) -> int:
+    """A term's column: the first 8 bytes of its BLAKE2b digest, modulo ``n_features`` (remembered)."""
+    column = _TERM_COLUMNS.setdefault(n_features, {})
+    col = column.get(term)
+    if col is None:
+        digest = hashlib.blake2b(term.encode("utf-8"), digest_size=8).digest()
+        col = column[term] = int.from_bytes(digest, "little") & (n_features - 1)
+        if len(column) > 200_000:  # a stream of unseen strings must not grow without end
+            column.clear()
+    return col
+
+
+def term_counts(X, analyzer, n_features: int = 2 ** 16) -> sparse.csr_matrix:
+    """Counts of the terms ``analyzer`` gives each text, hashed into ``n_features`` columns (a power of two)."""
+    if n_features & (n_features - 1):
+        raise ValueError("n_features must be a power of two")
+    indices: list[int] = []
+    indptr = [0]
+    for text in X:
+        indices.extend([term_column(t, n_features) for t in analyzer(text)])
+        indptr.append(len(indices))
+    return _csr_sum_duplicates(indices, indptr, n_features)
+
+
+def _csr_sum_duplicates(indices, indptr, n_features) -> sparse.csr_matrix:
+    out = sparse.csr_matrix((np.ones(len(indices), dtype=np.float64), np.asarray(indices, dtype=np.int64),
+                             np.asarray(indptr, dtype=np.int64)), shape=(len(indptr) - 1, n_features))
+    out.sum_duplicates()
+    return out
+
+
+def token_counts(X, cut, keep, n_features: int, memo: dict) -> sparse.csr_matrix:
+    """:func:`term_counts` for an analyzer that is ``cut`` with the tokens ``keep(token)`` rejects left out: each
+    distinct token's column (-1: left out) is remembered in ``memo``; the tokens of the whole batch are looked up
+    at once."""
+    tokens: list[str] = []
+    lengths: list[int] = []
+    for text in X:
+        toks = cut(text)
+        tokens.extend(toks)
+        lengths.append(len(toks))
+    cols = list(map(memo.get, tokens))
+    if None in cols:
+        for i, col in enumerate(cols):
+            if col is None:
+                tok = tokens[i]
+                col = memo.get(tok)
+                if col is None:
+                    col = memo[tok] = term_column(tok, n_features) if keep(tok) else -1
+                cols[i] = col
+        if len(memo) > 200_000:  # a stream of unseen strings must not grow without end
+            memo.clear()
+    cols = np.array(cols, dtype=np.int64)
+    kept = cols >= 0
+    rows = np.repeat(np.arange(len(lengths)), lengths)[kept]
+    indptr = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=len(lengths)), out=indptr[1:])
+    return _csr_sum_duplicates(cols[kept], indptr, n_features)
+
+
+def tfidf(counts: sparse.csr_matrix, idf: np.ndarray | None, sublinear: bool = True,
+          norm: str | None = "l2") -> sparse.csr_matrix:
+    """scikit-learn's ``TfidfTransformer.transform`` on a CSR matrix of counts: ``1 + log(tf)`` (sublinear), times
+    ``idf`` of the column, each row divided by its Euclidean length — the sum of squares taken along the row in
+    order, as its Cython kernel does (so the results are the same to the last bit)."""
+    X = counts.astype(np.float64, copy=True)
+    if sublinear:
+        np.log(X.data, X.data)
+        X.data += 1.0
+    if idf is not None:
+        X.data *= idf[X.indices]
+    if norm == "l2":
+        squares = sparse.csr_matrix((X.data * X.data, X.indices, X.indptr), shape=X.shape)
+        sums = squares @ np.ones(X.shape[1])  # csr_matvec: one row's products added in order
+        lengths = np.sqrt(sums)
+        lengths[sums == 0.0] = 1.0
+        X.data /= np.repeat(lengths, np.diff(X.indptr))
+    elif norm is not None:
+        raise ValueError(f"norm {norm!r}")
+    return X
+
+
+@lru_cache(maxsize=16)
+def compiled(*sources: str) -> tuple:
+    """Compiled regexes, kept by the process (never in a fitted estimator: a saved model holds the sources)."""
+    return tuple(re.compile(src) for src in sources)
+
+
+def first_use(text: str, term: str, patterns, container=None) -> int:
+    """Position of the first occurrence of ``term`` in ``text`` that is not a passing mention (-1: none);
+    ``patterns`` = compiled (negated-before, place-after), or None to take every occurrence; with ``container``
+    (a compiled regex), an occurrence that it matches right after the term (垃圾|桶, 污水|处理厂: the name of a
+    facility) does not count either."""
+    pos = text.find(term)
+    if pos < 0 or patterns is None:
+        return pos
+    negated, place = patterns
+    while pos >= 0:
+        end = pos + len(term)
+        if (not negated.search(text, max(0, pos - 8), pos) and not place.match(text[end:end + 8])
+                and not (container is not None and container.match(text, end))):
+            return pos
+        pos = text.find(term, pos + 1)
+    return -1
+
+
+def lexicon_index(terms, kinds, weights) -> dict[str, list[tuple[str, int, float]]]:
+    """The lexicon's terms grouped by their first character, in lexicon order."""
+    index: dict[str, list] = {}
+    for term, kind, weight in zip(terms, kinds, weights):
+        index.setdefault(term[0], []).append((term, int(kind), float(weight)))
+    return index
+
+
+def lexicon_matrix(X, index, patterns, first_mention: bool, n_out: int, container=None,
+                   facility_weight: float = 1.0) -> sparse.csr_matrix:
+    """Per type, ``log1p`` of the summed weights of the lexicon terms a text uses (not in passing), and with
+    ``first_mention`` a 1 in the column of the type it names first (terms of weight ≥ 0.8).  With ``container``
+    (a compiled regex: what makes a term the name of a facility, 垃圾|中转站), a term used only in such a name
+    counts ``facility_weight`` of its weight and names no type first."""
+    rows, cols, vals = [], [], []
+    n_types = len(TYPES)
+    for i, text in enumerate(X):
+        acc, first = {}, {}
+        for ch in set(text).intersection(index):
+            for term, kind, weight in index[ch]:
+                if term not in text:  # most terms: the same answer as first_use, without the call
+                    continue
+                pos = first_use(text, term, patterns, container)
+                if pos >= 0:
+                    acc[kind] = acc.get(kind, 0.0) + weight
+                    if weight >= 0.8:
+                        first[kind] = min(first.get(kind, pos), pos)
+                elif container is not None and first_use(text, term, patterns) >= 0:
+                    acc[kind] = acc.get(kind, 0.0) + weight * facility_weight  # a facility's name
+        for kind, total in acc.items():
+            rows.append(i)
+            cols.append(kind)
+            vals.append(np.log1p(total))
+        if first_mention and first:
+            rows.append(i)
+            cols.append(n_types + min(first, key=lambda k: (first[k], k)))
+            vals.append(1.0)
+    return sparse.csr_matrix((vals, (rows, cols)), shape=(len(X), n_out))
+
+
+_SENTENCE = re.compile(r"[。；;！!？?\n]+")
+_CLAUSE = re.compile(r"[，,、：:]+")
+
+
+def conventions_fired(X, rules, clause_scope, patterns) -> np.ndarray:
+    """Indicator (texts × types) of the types some convention gives each text (:func:`conventions_fired_rules`)."""
+    fired = conventions_fired_rules(X, rules, clause_scope, patterns)
+    out = np.zeros((len(X), len(TYPES)), dtype=bool)
+    for r, rule in enumerate(rules):
+        out[:, list(rule[-1])] |= fired[:, r:r + 1]
+    return out
+
+
+def conventions_fired_rules(X, rules, clause_scope, patterns) -> np.ndarray:
+    """Indicator (texts × conventions) of the conventions that fire on each text: every group of cues of the
+    convention found in one sentence (or clause), none of them a passing mention or part of a container's name.
+    ``rules``: ``[group, …, types]`` lists; ``patterns``: compiled (negated-before, place-after, container-after)."""
+    negated, place, container = patterns
+    out = np.zeros((len(X), len(rules)), dtype=bool)
+    cues = _cue_table(tuple(tuple(tuple(g) for g in rule[:-1]) for rule in rules))
+
+    def used(sentence, cue):
+        pos = first_use(sentence, cue, (negated, place))
+        while pos >= 0 and container.match(sentence, pos + len(cue)):
+            nxt = first_use(sentence[pos + 1:], cue, (negated, place))
+            pos = -1 if nxt < 0 else pos + 1 + nxt
+        return pos >= 0
+
+    all_cues, rule_groups = cues
+    for i, text in enumerate(X):
+        # first the whole text (one substring test a distinct cue), then, for the few conventions that may fire,
+        # each sentence or clause with the passing-mention rules
+        present = {c for c in all_cues if c in text}
+        if not present:
+            continue
+        maybe = [r for r, groups in enumerate(rule_groups) if all(not present.isdisjoint(g) for g in groups)]
+        if not maybe:
+            continue
+        for sentence in _SENTENCE.split(text):
+            clauses = _CLAUSE.split(sentence)
+            for r in maybe:
+                if out[i, r]:
+                    continue
+                groups = rules[r][:-1]
+                for span in clauses if clause_scope[r] else (sentence,):
+                    if all(any(c in span and used(span, c) for c in g) for g in groups):
+                        out[i, r] = True
+                        break
+    return out
+
+
+@lru_cache(maxsize=8)
+def _cue_table(rule_groups: tuple) -> tuple:
+    """(every distinct cue, each rule's groups as frozensets) for the whole-text test."""
+    all_cues = tuple(dict.fromkeys(c for groups in rule_groups for g in groups for c in g))
+    return all_cues, [[frozenset(g) for g in groups] for groups in rule_groups]
+
+
+_PUNCT = re.compile(r"[\s\W_]+")
+
+
+def bigram_vectors(X, n_features: int) -> sparse.csr_matrix:
+    """Binary character bigrams of each text without punctuation, rows of unit length (float32)."""
+    if not X:
+        return sparse.csr_matrix((0, n_features), dtype=np.float32)
+    counts = char_ngrams([_PUNCT.sub("", t) for t in X], (2, 2), n_features, binary=True)
+    norms = np.sqrt(np.asarray(counts.sum(axis=1)).ravel())  # binary: the squares are the ones
+    counts.data /= np.repeat(np.where(norms > 0, norms, 1.0), np.diff(counts.indptr))
+    return counts.astype(np.float32)
+
+
+def nearest(vectors: sparse.csr_matrix, memory: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
+    """(cosine, index) of the most similar row of ``memory`` for each row of ``vectors`` (index -1: none)."""
+    n = vectors.shape[0]
+    if memory.shape[0] == 0 or n == 0:
+        return np.zeros(n), np.full(n, -1)
+    sims = (vectors @ memory.T).tocsr()
+    best = np.asarray(sims.max(axis=1).todense()).ravel()
+    idx = np.asarray(sims.argmax(axis=1)).ravel()
+    return best, np.where(best > 0, idx, -1)
+
+
+def blend(proba: np.ndarray, sim: np.ndarray, idx: np.ndarray, labels: np.ndarray, threshold: float,
+          weight: float) -> np.ndarray:
+    """The model's probabilities moved towards a remembered petition's labels, by its similarity."""
+    out = proba.copy()
+    for i in np.flatnonzero(sim >= threshold):
+        share = weight * min(1.0, (sim[i] - threshold) / max(1e-9, 1.0 - threshold) * 0.5 + 0.5)
+        out[i] = (1 - share) * proba[i] + share * labels[idx[i]]
+    return out
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    p = np.clip(p, 1e-4, 1 - 1e-4)
+    return np.log(p / (1 - p))
+
+
+def calibration_design(proba: np.ndarray) -> np.ndarray:
+    """The calibration's inputs (texts × types × (2 + types)) for each text and type: the logit of the model's
+    probability, 1 for the text's best type, and for any other type a 1 in that type's own column."""
+    n, k = proba.shape
+    best = np.zeros((n, k), dtype=bool)
+    if n:
+        best[np.arange(n), np.argmax(proba, axis=1)] = True
+    return np.concatenate([_logit(proba)[:, :, None], best[:, :, None].astype(np.float64),
+                           np.eye(k)[None] * (~best)[:, :, None]], axis=2)
+
+
+def calibrate(proba: np.ndarray, coef: np.ndarray, pairs, floors, fired_rules=None) -> np.ndarray:
+    """The tables' conventions as learned (:class:`petitionnlp.classify.ConventionCalibrator`): the secondary-type
+    decisions ``1 / (1 + exp(-design · coef))``, then, where a convention fires (``fired_rules``: texts ×
+    conventions), each type it names at least its floor (``pairs``: (convention, type) of each floor)."""
+    proba = np.asarray(proba, dtype=np.float64)
+    z = calibration_design(proba) @ coef
+    q = 1.0 / (1.0 + np.exp(-z))
+    if fired_rules is not None and len(pairs):
+        fired_rules = np.asarray(fired_rules, dtype=bool)
+        for (r, t), floor in zip(pairs, floors):
+            if r < fired_rules.shape[1]:
+                q[fired_rules[:, r], t] = np.maximum(q[fired_rules[:, r], t], floor)
+    return q
+
+
+def decide(proba: np.ndarray, threshold: float, max_types: int | None = None) -> list[list[str]]:
+    """Types with probability ≥ threshold, best first, at most ``max_types``; always at least the best one."""
+    out = []
+    for row in proba:
+        order = np.argsort(-row, kind="stable")
+        picked = [TYPES[j] for j in order if row[j] >= threshold] or [TYPES[order[0]]]
+        out.append(picked[:max_types] if max_types else picked)
+    return out
+
+
+def _logistic(v: float) -> float:
+    try:
+        return 1.0 / (1.0 + math.exp(-v))
+    except OverflowError:  # exp(-v) beyond the largest double: SciPy's expit gives 1 / (1 + inf)
+        return 0.0
+
+
+def expit(x: np.ndarray) -> np.ndarray:
+    """The logistic function ``1 / (1 + exp(-x))`` with the C library's ``exp``, as SciPy's ``expit`` computes
+    it (NumPy's vectorized ``exp`` may differ in the last bit), without importing ``scipy.special``."""
+    x = np.asarray(x, dtype=np.float64)
+    return np.fromiter(map(_logistic, x.ravel().tolist()), dtype=np.float64, count=x.size).reshape(x.shape)

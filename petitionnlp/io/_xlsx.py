@@ -1,0 +1,613 @@
+"""Spreadsheets written for people: the one XLSX writer of the package.
+
+Every XLSX the package hands to a person — ``classify``/``redact``/``triage -o x.xlsx``, ``extract -o x.xlsx``, the
+workbench's queue export and 公开表 — is laid out here: an optional title row and subtitle (the period), a header
+row that is frozen and printed on every page, A4 landscape fitted to the page width, page numbers in the footer,
+columns sized from their values with long text wrapped, dates as date cells in a Chinese format, percentages as
+percentage cells, and every text cell safe: characters a spreadsheet cannot store are replaced (:func:`xlsx_text`)
+and a cell that starts like a formula is stored as text, never run.
+
+Rows are streamed (openpyxl's write-only mode): the first rows size the columns, the rest go straight to the file,
+so a batch of a million rows takes no more memory than one of a thousand.
+
+The Chinese header of every field the pipeline and the workbench add (``corpora/io/output_columns.tsv``) and how
+its value reads (:func:`readable_value`) are here too, so that the CLI and the workbench write the same columns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from copy import copy
+import itertools
+import math
+import os
+import re
+import unicodedata
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..resources import corpus_path
+from ._atomic import atomic_path
+
+__all__ = ["write_table_xlsx", "write_tables_xlsx", "XlsxTable", "xlsx_text", "display_width", "FIELD_HEADERS",
+           "field_header", "readable_value", "fields_from_headers", "DATE_FORMAT", "write_extract_xlsx"]
+
+DATE_FORMAT = 'yyyy"年"m"月"d"日"'
+DATETIME_FORMAT = 'yyyy"年"m"月"d"日" hh:mm'
+PERCENT_FORMAT = "0%"
+SIZING_ROWS = 200          # rows looked at to size the columns
+MAX_WIDTH = 36             # a column wider than this wraps its text instead (A4 landscape holds about 150)
+LINE_HEIGHT = 15.0         # points a line of 11-point text takes, Chinese included
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?%?$")
+
+
+def xlsx_text(value: str) -> str:
+    """``value`` as text a spreadsheet can store.  The control characters \\x00–\\x08, \\x0b, \\x0c and \\x0e–\\x1f
+    (which openpyxl refuses with ``IllegalCharacterError``, failing the whole file), U+FFFE, U+FFFF and lone
+    surrogates become U+FFFD (�), so the reader sees that something was there; tabs and line breaks stay."""
+    return _ILLEGAL.sub("\ufffd", value) if _ILLEGAL.search(value) else value
+
+
+def formula_like(value: str) -> bool:
+    """A cell a spreadsheet would run: starts with = + - @ (or a tab/CR before one), and is not a number."""
+    return bool(value) and value[0] in "=+-@\t\r" and not _NUMBER.match(value)
+
+
+def display_width(s) -> int:
+    """Columns ``s`` takes in a fixed-width font or a spreadsheet column: Chinese characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in str(s))
+
+
+# --------------------------------------------------------------------------------- the fields, in Chinese
+
+@dataclass(frozen=True)
+class _Field:
+    header: str
+    width: int
+    show: str
+    by: str
+
+
+@lru_cache(maxsize=1)
+def _fields() -> tuple[dict[str, _Field], str]:
+    fields, suffix = {}, "（自动识别）"
+    with open(corpus_path("io", "output_columns.tsv"), encoding="utf-8") as fh:
+        lines = [ln.rstrip("\n") for ln in fh if ln.strip() and not ln.startswith("#")]
+    for ln in lines[1:]:
+        name, header, width, show, by = ln.split("\t")
+        if name == "_same_header":
+            suffix = header
+        else:
+            fields[name] = _Field(header, int(width), show, by)
+    return fields, suffix
+
+
+class _Headers(Mapping):
+    """field → Chinese header, read from ``corpora/io/output_columns.tsv`` when first used."""
+
+    def __getitem__(self, key):
+        return _fields()[0][key].header
+
+    def __iter__(self):
+        return iter(_fields()[0])
+
+    def __len__(self):
+        return len(_fields()[0])
+
+
+FIELD_HEADERS: Mapping[str, str] = _Headers()
+
+
+def field_header(name: str, taken: Collection[str] = ()) -> str:
+    """The Chinese header of an added field (``city`` → ``市``); when a column of the input already has that
+    header (an office table's own 污染类型), the header with the suffix of the data file (污染类型（自动识别）).
+    A name that is not a known field is returned as it is."""
+    fields, suffix = _fields()
+    header = fields[name].header if name in fields else name
+    return header + suffix if header in taken and name in fields else header
+
+
+def fields_from_headers(columns: Iterable[str]) -> dict[str, str]:
+    """The fields of a file written for people, by its headers: ``{"市": "city", "污染类型（自动识别）":
+    "pollution_types", …}`` — for reading back what :func:`readable_value` wrote.  A suffixed header (the
+    pipeline's, beside the office's own column of the same name) wins over the plain one."""
+    fields, suffix = _fields()
+    by_header = {f.header: name for name, f in fields.items()}
+    out: dict[str, str] = {}
+    columns = list(columns)
+    for c in columns:
+        text = str(c)
+        if text.endswith(suffix) and text[:-len(suffix)] in by_header:
+            out[c] = by_header[text[:-len(suffix)]]
+    for c in columns:
+        name = by_header.get(str(c))
+        if name and name not in out.values() and c not in out:
+            out[c] = name
+    return out
+
+
+def _types_in_order(value) -> list[str]:
+    from ..taxonomy import TYPES
+
+    if isinstance(value, str):
+        value = [t for t in re.split(r"[|、,，;；\s]+", value) if t]
+    got = [str(t) for t in value or ()]
+    order = {t: i for i, t in enumerate(TYPES)}
+    return sorted(dict.fromkeys(got), key=lambda t: (order.get(t, len(order)), got.index(t)))
+
+
+def _scores(value) -> str | None:
+    if not isinstance(value, Mapping) or not value:
+        return _plain(value)
+    ranked = sorted(((str(t), float(p)) for t, p in value.items() if isinstance(p, (int, float))
+                     and math.isfinite(p)), key=lambda tp: -tp[1])
+    shown = [f"{t} {round(p * 100)}%" for t, p in ranked if p >= 0.005]
+    if not shown and ranked:
+        shown = [f"{ranked[0][0]} 不足1%"]
+    return "；".join(shown)
+
+
+def _reasons(value) -> str | None:
+    if not isinstance(value, (list, tuple)):
+        return _plain(value)
+    out = []
+    for r in value:
+        if isinstance(r, Mapping):
+            words = [str(w) for w in r.get("words") or ()]
+            out.append(str(r.get("reason") or r.get("signal") or "") + (f"（{'、'.join(words)}）" if words else ""))
+        else:
+            out.append(str(r))
+    return "；".join(x for x in out if x) or None
+
+
+def _pii(value) -> str | None:
+    if not isinstance(value, (list, tuple)):
+        return _plain(value)
+    counts: dict[str, int] = {}
+    for span in value:
+        kind = str(span.get("type") if isinstance(span, Mapping) else span)
+        counts[kind] = counts.get(kind, 0) + 1
+    return "、".join(f"{k} {n}处" for k, n in counts.items()) or "无"
+
+
+def _plain(value):
+    """A value as one cell: lists joined by 、, mappings as 键 值；…, true/false as 是/否."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, (list, tuple, set)):
+        parts = [_plain(v) for v in value]
+        return "、".join("" if p is None else str(p) for p in parts)
+    if isinstance(value, Mapping):
+        return "；".join(f"{k} {'' if v is None else _plain(v)}".strip() for k, v in value.items())
+    return value
+
+
+def readable_value(name: str, value):
+    """A field's value as a reader wants it in a spreadsheet cell (see ``corpora/io/output_columns.tsv``):
+    types in the taxonomy's order joined by 、, scores as ``水 91%；大气 5%``, priority reasons as sentences, the
+    personal information found counted by type (never the information itself), true/false as 是/否; dates and
+    percentages stay values (:func:`write_table_xlsx` gives them their format).  Unknown fields: as they are,
+    lists joined by 、."""
+    spec = _fields()[0].get(name)
+    show = spec.show if spec else "plain"
+    if value is None:
+        return None
+    if show == "types":
+        return "、".join(_types_in_order(value)) if isinstance(value, (list, tuple, str)) else _plain(value)
+    if show == "scores":
+        return _scores(value)
+    if show == "reasons":
+        return _reasons(value)
+    if show == "pii":
+        return _pii(value)
+    return _plain(value)
+
+
+def _show(name: str) -> str | None:
+    spec = _fields()[0].get(name)
+    return spec.show if spec else None
+
+
+def pipeline_field(name: str) -> bool:
+    """Whether ``name`` is a field that classify, redact or triage adds to a row."""
+    spec = _fields()[0].get(name)
+    return bool(spec and spec.by == "pipeline")
+
+
+def _width(name: str) -> int:
+    spec = _fields()[0].get(name)
+    return spec.width if spec else 0
+
+
+# ------------------------------------------------------------------------------------------ the writer
+
+@dataclass
+class XlsxTable:
+    """One sheet of a workbook written for people (see :func:`write_table_xlsx` for the fields)."""
+
+    rows: Iterable
+    columns: Sequence[str]
+    title: str | None = None
+    subtitle: str | None = None
+    sheet: str = "信访件"
+    date_columns: Collection[str] = ()
+    percent_columns: Collection[str] = ()
+    widths: Mapping[str, float] | None = None
+    wrap_columns: Collection[str] = field(default_factory=tuple)
+
+
+def write_table_xlsx(target, rows: Iterable, columns: Sequence[str], *, title: str | None = None,
+                     subtitle: str | None = None, sheet: str = "信访件", date_columns: Collection[str] = (),
+                     percent_columns: Collection[str] = (), widths: Mapping[str, float] | None = None,
+                     wrap_columns: Collection[str] = ()) -> bytes | None:
+    """Write one table as an XLSX a person can read, print and publish; return the bytes when ``target`` is None.
+
+    target : a path (written to a temporary file beside it and renamed into place when complete, so a failure
+        leaves any earlier file as it was), a binary file object, or None (the file's bytes are returned —
+        what a web download sends).
+    rows : dicts keyed by the column names (a missing key is an empty cell), or sequences in column order; any
+        iterable, streamed.  Values: text, numbers, ``date``/``datetime``, booleans (是/否), lists (joined by 、),
+        None (empty).  Give added fields as :func:`readable_value` makes them.
+    columns : the header of each column, in order, exactly as the reader sees it (Chinese).
+    title : a title row above the header, across the table (``湖南省……信访举报件办理情况公开表``).
+    subtitle : a second row under the title (the period: ``2017年5月10日至2017年5月15日``).
+    sheet : the sheet's name (shortened to 31 characters, and ``[]:*?/\\`` replaced, as Excel requires).
+    date_columns : columns whose cells are dates: a date, a datetime or a text such as ``2017-05-15`` becomes a
+        date cell shown as ``2017年5月15日`` (a text that is not a date stays text).  ``date``/``datetime`` values
+        are date cells in every column.
+    percent_columns : columns of numbers from 0 to 1, shown as percentages (0.85 → 85%).
+    widths : column widths in characters, by header; the others are sized from the header and the first
+        rows' values (at most 36, wider text wraps).
+    wrap_columns : columns that always wrap (besides those whose values are wider than the column).
+
+    The sheet: the header row bold and shaded, frozen under the title and repeated at the top of every printed
+    page; an autofilter on it; thin borders; A4 landscape fitted to the page width, centred, with 第N页，共M页 in
+    the footer.  Every text cell is written by :func:`xlsx_text` (no character openpyxl cannot store) and a text
+    that starts like a formula (= + - @) is stored as text with a quote prefix, never run.
+    """
+    table = XlsxTable(rows, columns, title, subtitle, sheet, date_columns, percent_columns, widths, wrap_columns)
+    return write_tables_xlsx(target, [table])
+
+
+def write_tables_xlsx(target, tables: Sequence[XlsxTable]) -> bytes | None:
+    """Several tables, one sheet each, in one workbook (as :func:`write_table_xlsx`)."""
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    taken: set[str] = set()
+    streams = []
+    try:
+        for t in tables:
+            stream = SheetStream(wb, t.columns, title=t.title, subtitle=t.subtitle,
+                                 sheet=_sheet_name(t.sheet, taken), date_columns=t.date_columns,
+                                 percent_columns=t.percent_columns, widths=t.widths, wrap_columns=t.wrap_columns)
+            streams.append(stream)
+            stream.write(t.rows)
+            stream.close()
+        return _save(wb, target)
+    except BaseException:
+        for s in streams:
+            s.discard()
+        raise
+
+
+def _save(wb, target) -> bytes | None:
+    if target is None:
+        buf = io.BytesIO()
+        wb.save(buf)
+        return buf.getvalue()
+    if hasattr(target, "write"):
+        wb.save(target)
+        return None
+    with atomic_path(os.fspath(target)) as tmp:
+        wb.save(tmp)
+    return None
+
+
+def _sheet_name(name: str, taken: set[str]) -> str:
+    name = re.sub(r"[\[\]:*?/\\]", "-", xlsx_text(str(name or ""))).strip("'") or "表"
+    base, k = name[:31], 1
+    out = base
+    while out.lower() in taken:
+        k += 1
+        out = f"{base[:28]}({k})"
+    taken.add(out.lower())
+    return out
+
+
+def _column_letter(i: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(i)
+
+
+class SheetStream:
+    """One sheet being written, row by row (the engine of :func:`write_table_xlsx` and of ``BatchWriter``).
+
+    The first :data:`SIZING_ROWS` rows are held until the column widths are known, then everything streams.
+    """
+
+    def __init__(self, wb, columns: Sequence[str], *, title=None, subtitle=None, sheet="信访件",
+                 date_columns=(), percent_columns=(), widths=None, wrap_columns=()):
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+        self.ws = wb.create_sheet(sheet)
+        self.columns = [str(c) for c in columns]
+        self.title, self.subtitle = title, subtitle
+        self.dates = set(date_columns)
+        self.percents = set(percent_columns)
+        self.widths = dict(widths or {})
+        self.wrap_always = set(wrap_columns)
+        self._pending: list[list] = []
+        self._started = False
+        self._row = 0  # rows appended to the sheet so far
+        self._styles: dict = {}
+        self.rows = 0
+        thin = Side(style="thin", color="808080")
+        self._border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        self._head_font = Font(bold=True)
+        self._head_fill = PatternFill("solid", fgColor="DDE6F0")
+        self._align = {True: Alignment(vertical="top", wrap_text=True), False: Alignment(vertical="top")}
+        self._head_align = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        self._wrap: list[bool] = []
+
+    # rows in -------------------------------------------------------------------------------------------
+    def write(self, rows: Iterable) -> None:
+        for row in rows:
+            self.append(row)
+
+    def append(self, row) -> None:
+        values = [row.get(c) for c in self.columns] if isinstance(row, Mapping) else list(row)
+        values = [self._value(c, v) for c, v in itertools.zip_longest(self.columns, values[:len(self.columns)])]
+        if self._started:
+            self._emit(values)
+        else:
+            self._pending.append(values)
+            if len(self._pending) >= SIZING_ROWS:
+                self._start()
+        self.rows += 1
+
+    def close(self) -> None:
+        if not self._started:
+            self._start()
+        last = _column_letter(max(len(self.columns), 1))
+        self.ws.auto_filter.ref = f"A{self.header_row}:{last}{self.header_row + self.rows}"
+        self.ws.close()
+
+    def discard(self) -> None:
+        """Finish the row stream without keeping it (openpyxl's temporary file is removed)."""
+        if not self.ws.closed:
+            try:
+                self.ws.close()
+                self.ws._writer.cleanup()
+            except Exception:  # noqa: BLE001 — nothing of this sheet is kept anyway
+                pass
+
+    # values ----------------------------------------------------------------------------------------------
+    def _value(self, column, value):
+        """(value, number format) of a cell: dates and percentages recognised, text made safe."""
+        if value is None:
+            return None, None
+        if isinstance(value, bool):
+            return ("是" if value else "否"), None
+        if isinstance(value, dt.datetime):
+            fmt = DATETIME_FORMAT if (value.hour, value.minute, value.second) != (0, 0, 0) else DATE_FORMAT
+            return value.replace(tzinfo=None), fmt
+        if isinstance(value, dt.date):
+            return value, DATE_FORMAT
+        if hasattr(value, "to_pydatetime"):  # a pandas Timestamp
+            try:
+                return self._value(column, value.to_pydatetime())
+            except (ValueError, AttributeError):
+                return None, None
+        if isinstance(value, float) and not math.isfinite(value):
+            return {"nan": "NaN", "inf": "Infinity", "-inf": "-Infinity"}[str(value)], None
+        if isinstance(value, (int, float)):
+            return value, (PERCENT_FORMAT if column in self.percents else None)
+        if isinstance(value, (list, tuple, set, Mapping)):
+            value = _plain(value)
+        value = xlsx_text(str(value))
+        if column in self.dates and value.strip() and ":" not in value:
+            from ..dates import parse_date
+
+            day = parse_date(value)
+            if day is not None:
+                return day, DATE_FORMAT
+        return value, ("@" if formula_like(value) or value.startswith("=") else None)
+
+    # the sheet -------------------------------------------------------------------------------------------
+    def _start(self) -> None:
+        """Size the columns from the header and the held rows, lay out the page, write the title and header."""
+        from openpyxl.styles import Alignment, Font
+
+        ws = self.ws
+        n = max(len(self.columns), 1)
+        self._widths: list[float] = []
+        for j, name in enumerate(self.columns):
+            width, wrap = self._size(j, name)
+            ws.column_dimensions[_column_letter(j + 1)].width = width
+            self._widths.append(width)
+            self._wrap.append(wrap)
+        row = 1 + bool(self.title) + bool(self.subtitle)
+        self.header_row = row
+        ws.freeze_panes = f"A{row + 1}"  # the sheet's view is written with the first row: set before it
+        ws.print_title_rows = f"{row}:{row}"
+        self._page()
+        row = 1
+        for text, size, height in ((self.title, 16, 30), (self.subtitle, 11, 20)):
+            if not text:
+                continue
+            cell = self._cell(xlsx_text(str(text)))
+            cell.font = Font(bold=size > 12, size=size)
+            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            self._append([cell], height)
+            if n > 1:
+                ws.merged_cells.add(f"A{row}:{_column_letter(n)}{row}")
+            row += 1
+        head = []
+        for name in self.columns:
+            cell = self._cell(xlsx_text(name), "@" if formula_like(name) else None)
+            cell.font, cell.fill, cell.alignment, cell.border = (self._head_font, self._head_fill,
+                                                                 self._head_align, self._border)
+            head.append(cell)
+        self._append(head, self._height(self.columns, [True] * len(self.columns)))
+        self._started = True
+        for values in self._pending:
+            self._emit(values)
+        self._pending = []
+
+    def _size(self, j: int, name: str) -> tuple[float, bool]:
+        lengths = sorted(self._length(v[j][0]) for v in self._pending if v[j][0] is not None)
+        typical = lengths[int(len(lengths) * 0.9)] if lengths else 0
+        longest = lengths[-1] if lengths else 0
+        given = self.widths.get(name)
+        if given:
+            width = float(given)
+        else:
+            head = display_width(name)
+            width = float(min(max(typical, min(head, 8), 4) + 2, MAX_WIDTH))
+        return width, name in self.wrap_always or longest > width - 1
+
+    @staticmethod
+    def _length(value) -> int:
+        if isinstance(value, (dt.date, dt.datetime)):
+            return 16 if isinstance(value, dt.datetime) and (value.hour or value.minute) else 13
+        if isinstance(value, (int, float)):
+            return len(f"{value:g}") if isinstance(value, float) else len(str(value))
+        return max((display_width(line) for line in str(value).splitlines()), default=0)
+
+    def _page(self) -> None:
+        """A4 landscape, fitted to the page width, centred, page numbers in the footer (before the first row:
+        the sheet's properties are written with it)."""
+        ws = self.ws
+        ws.page_setup.paperSize = 9  # A4
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_options.horizontalCentered = True
+        ws.page_margins.left = ws.page_margins.right = 0.4
+        ws.page_margins.top, ws.page_margins.bottom = 0.5, 0.6
+        ws.page_margins.header, ws.page_margins.footer = 0.3, 0.3
+        ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+        ws.oddFooter.center.size = 9
+
+    def _cell(self, value, fmt=None):
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(self.ws, value=value)
+        if fmt == "@":  # text that looks like a formula: stored as text, shown as typed
+            cell.data_type = "s"
+            cell.quotePrefix = True
+        elif fmt:
+            cell.number_format = fmt
+        return cell
+
+    def _style(self, wrap: bool, fmt):
+        """The style of a data cell (border, alignment, number format), made once: openpyxl hashes every style
+        assigned to a cell, which would cost more than all the rest of the writing; a copy of the made style's
+        index array costs nothing."""
+        key = (wrap, fmt)
+        style = self._styles.get(key)
+        if style is None:
+            cell = self._cell(None, fmt)
+            cell.border = self._border
+            cell.alignment = self._align[wrap]
+            style = self._styles[key] = cell._style
+        return style
+
+    def _emit(self, values) -> None:
+        from openpyxl.cell import WriteOnlyCell
+
+        cells = []
+        wrap = self._wrap
+        for j, (value, fmt) in enumerate(values):
+            cell = WriteOnlyCell(self.ws, value=value)
+            cell._style = copy(self._style(wrap[j] if j < len(wrap) else False, fmt))
+            if fmt == "@":
+                cell.data_type = "s"
+            cells.append(cell)
+        self._append(cells, self._height([v for v, _ in values], wrap))
+
+    def _height(self, values, wrap) -> float | None:
+        """The height a row needs for its wrapped cells (spreadsheets do not all fit rows to wrapped text when
+        they open a file, so it is written), or None for one line."""
+        lines = 1
+        for j, value in enumerate(values):
+            if value is None or not (j < len(wrap) and wrap[j]) or isinstance(value, (int, float, dt.date)):
+                continue
+            room = max(self._widths[j] - 1.0, 1.0)  # a Chinese character is about two units wide in Excel
+            lines = max(lines, sum(max(1, math.ceil(display_width(part) / room))
+                                   for part in str(value).splitlines() or [""]))
+        return None if lines == 1 else round(lines * LINE_HEIGHT + 3, 1)
+
+    def _append(self, cells, height: float | None = None) -> None:
+        """One row into the sheet, with its height (kept only while the row is written: a million rows do not
+        leave a million row records in memory)."""
+        self._row += 1
+        dims = self.ws.row_dimensions
+        if height:
+            dims[self._row].height = height
+        self.ws.append(cells)
+        dims.pop(self._row, None)
+
+
+# ------------------------------------------------------------------------------ a briefing's extraction
+
+def _deadline_words(t) -> str | None:
+    """A directive's deadline as a clerk reads it: its words, and what they mean when that says more
+    (``5月底前（2017年5月31日）``, ``每3天一报告（每3天）``)."""
+    from ..dates import time_words
+
+    if not isinstance(t, Mapping):
+        return None if t is None else str(t)
+    text = str(t.get("text") or "")
+    words = time_words(t.get("value"), t.get("type"))
+    return f"{text}（{words}）" if words and words != text else text or words or None
+
+
+def _day_of(t):
+    from ..dates import interval
+
+    value = t.get("value") if isinstance(t, Mapping) else None
+    span = interval(value) if isinstance(value, str) and not value.startswith("P") else None
+    if span and span[1] != dt.date.max and (span[0] == span[1] or t.get("type") == "deadline"):
+        return span[1]
+    return None
+
+
+def write_extract_xlsx(target, result: Mapping) -> bytes | None:
+    """The extraction of a briefing (``petitionnlp extract``'s JSON object) as a workbook for people, through
+    :func:`write_tables_xlsx`: a sheet of directives (指示人, 承办对象, 指示内容, 期限, 期限日期 as a date cell, 报告频次
+    in words such as 每3天), one of time expressions (原文, 类型, 含义, 日期) and one of keywords; the briefing's
+    date in Chinese under each title."""
+    from ..dates import TIME_TYPES, chinese_date, duration_words, time_words
+
+    day = chinese_date(result.get("date"))
+    subtitle = f"简报日期：{day}" if day else None
+    directives = [{"序号": i, "指示人": d.get("actor"), "承办对象": d.get("addressee"), "指示内容": d.get("action"),
+                   "期限": _deadline_words(d.get("deadline")), "期限日期": _day_of(d.get("deadline")),
+                   "报告频次": duration_words(d.get("cadence"), every=True) or None}
+                  for i, d in enumerate(result.get("directives") or (), 1)]
+    times = [{"序号": i, "原文": t.get("text"), "类型": TIME_TYPES.get(t.get("type"), t.get("type")),
+              "含义": time_words(t.get("value"), t.get("type")) or None, "日期": _day_of(t)}
+             for i, t in enumerate(result.get("time_expressions") or (), 1)]
+    words = [{"序号": i, "关键词": k.get("word"), "权重": k.get("weight")}
+             for i, k in enumerate(result.get("keywords") or (), 1)]
+    tables = [
+        XlsxTable(directives, ["序号", "指示人", "承办对象", "指示内容", "期限", "期限日期", "报告频次"],
+                  title="简报中的指示与期限", subtitle=subtitle, sheet="指示", date_columns={"期限日期"},
+                  widths={"序号": 5, "指示人": 14, "承办对象": 18, "指示内容": 50, "期限": 20, "期限日期": 14,
+                          "报告频次": 9}, wrap_columns={"指示人", "承办对象", "指示内容", "期限"}),
+        XlsxTable(times, ["序号", "原文", "类型", "含义", "日期"], title="简报中的时间表达", subtitle=subtitle,
+                  sheet="时间表达", date_columns={"日期"}, widths={"序号": 5, "原文": 24, "类型": 9, "含义": 28,
+                                                                   "日期": 14}),
+        XlsxTable(words, ["序号", "关键词", "权重"], title="简报关键词", subtitle=subtitle, sheet="关键词",
+                  widths={"序号": 5, "关键词": 16, "权重": 8}),
+    ]
+    return write_tables_xlsx(target, tables)

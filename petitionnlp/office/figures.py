@@ -1,0 +1,211 @@
+"""The office's figures, for every screen and document alike: progress (进度), the statistics by region and type,
+the 办理情况专报's numbers and sentences, and the 公开表's rows.
+
+One rule each: which cases count (:func:`period_cases`: stored cases handed over in the period, not of a withdrawn
+batch; 不受理 counted apart), when a case is overdue (:func:`is_overdue`), and the 办结率 (:func:`closure_rate`:
+(已办结 + 阶段性办结) ÷ cases, each case once).  The page, the API, the 专报, the 公开表 and the command line all
+take their numbers from here, so that they agree.  (Satisfaction, rankings and spot checks belong here too.)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..taxonomy import TYPES
+from .clock import office_today
+from .lifecycle import CLOSED, COUNTS, OPEN, REJECTED, STATUSES
+from .places import place_name, region_order_key
+from .redaction import redacted
+
+__all__ = ["is_overdue", "closure_rate", "period_cases", "progress", "stats", "region_table", "report_sentences",
+           "report_data", "public_rows", "PUBLIC_COLUMNS", "percent", "UNPLACED"]
+
+PUBLIC_COLUMNS = ("序号", "受理编号", "交办问题基本情况", "行政区域", "污染类型", "调查核实情况", "是否属实", "处理和整改情况",
+                  "责任人被问责情况")
+UNPLACED = "未定位"
+
+
+def is_overdue(case: dict, today: str) -> bool:
+    """The one overdue rule: a deadline before ``today`` (ISO) on a case still open (not 办结, not 不受理)."""
+    return bool(case.get("due_date")) and case["due_date"] < today and case["status"] in OPEN
+
+
+def closure_rate(closed: int, staged: int, total: int) -> float:
+    """The one 办结率: (已办结 + 阶段性办结) ÷ cases; 0 for no case."""
+    return (closed + staged) / total if total else 0.0
+
+
+def percent(rate: float) -> str:
+    return f"{rate * 100:.1f}%"
+
+
+class _Tally:
+    """Cases counted once each: total, 已办结, 阶段性办结, overdue."""
+
+    __slots__ = ("total", "closed", "staged", "overdue")
+
+    def __init__(self):
+        self.total = self.closed = self.staged = self.overdue = 0
+
+    def add(self, case: dict, today: str) -> None:
+        self.total += 1
+        self.closed += case["status"] == "已办结"
+        self.staged += case["status"] == "阶段性办结"
+        self.overdue += is_overdue(case, today)
+
+    @property
+    def rate(self) -> float:
+        return closure_rate(self.closed, self.staged, self.total)
+
+
+def period_cases(store, date_from: str | None = None, date_to: str | None = None,
+                 sort: str = "id") -> tuple[list[dict], int]:
+    """(the cases a period counts, the 不受理 cases of the period): stored cases (rows that could be classified)
+    handed over from ``date_from`` to ``date_to`` (inclusive), none of a withdrawn batch."""
+    rows = store.petitions(cases=True, date_from=date_from, date_to=date_to, sort=sort)
+    counted = [r for r in rows if r["status"] != REJECTED]
+    return counted, len(rows) - len(counted)
+
+
+def progress(store, date_from: str | None = None, date_to: str | None = None,
+             today: dt.date | None = None) -> dict:
+    """The figures of a period, each case once: totals, 办结率, overdue, 不受理 apart, by status, type, city
+    (official order) and unit (official order), and the sums of the reports' counts."""
+    today_s = (today or office_today()).isoformat()
+    rows, rejected = period_cases(store, date_from, date_to)
+    reports, _ = store.case_extras([r["id"] for r in rows], with_events=False)
+    units = store.units()
+    unit_rank = {u["id"]: i for i, u in enumerate(units)}
+    unit_name = {u["id"]: u["name"] for u in units}
+
+    everything = _Tally()
+    by_status = {s: 0 for s in STATUSES}
+    by_status[REJECTED] = rejected
+    by_type = {t: 0 for t in TYPES}
+    by_city: dict[str, int] = {}
+    city_types: dict[str, dict[str, int]] = {}
+    per_unit: dict[int | None, _Tally] = {}
+    counts = {k: 0 for k in COUNTS}
+    for p in rows:
+        everything.add(p, today_s)
+        by_status[p["status"]] = by_status.get(p["status"], 0) + 1
+        city = p["city"] or UNPLACED
+        by_city[city] = by_city.get(city, 0) + 1
+        for t in p["pollution_types"] or ():
+            if t in by_type:
+                by_type[t] += 1
+                city_types.setdefault(city, {}).setdefault(t, 0)
+                city_types[city][t] += 1
+        per_unit.setdefault(p["unit_id"], _Tally()).add(p, today_s)
+        r = reports.get(p["id"])
+        if r and r["review"] != "return":
+            for k in COUNTS:
+                counts[k] += (r["counts"] or {}).get(k, 0) or 0
+    counts["fine_wan"] = round(counts["fine_wan"], 4)
+    cities = sorted(by_city, key=region_order_key)
+    by_unit = [{"unit": unit_name.get(k), "total": u.total, "closed": u.closed, "staged": u.staged,
+                "overdue": u.overdue, "closure_rate": u.rate}
+               for k, u in sorted(per_unit.items(), key=lambda kv: (kv[0] is None, unit_rank.get(kv[0], 0)))]
+    e = everything
+    return {"from": date_from, "to": date_to, "today": today_s, "total": e.total, "closed": e.closed,
+            "staged": e.staged, "closure_rate": e.rate, "overdue": e.overdue, "rejected": rejected,
+            "in_progress": e.total - e.closed - e.staged, "by_status": by_status, "by_type": by_type,
+            "by_city": {c: by_city[c] for c in cities}, "counts": counts, "by_unit": by_unit,
+            "by_city_type": {c: {t: city_types.get(c, {}).get(t, 0) for t in TYPES} for c in cities}}
+
+
+def region_table(rows: list[dict], level: str = "city"):
+    """``petitionnlp stats``'s region × type table of these cases, regions in the official order (合计 last)."""
+    import pandas as pd
+
+    from ..stats import region_type_table
+
+    df = pd.DataFrame(rows, columns=["pollution_types", "city", "county", "status", "handover_date"])
+    table = region_type_table(df, level=level)
+    regions = sorted((i for i in table.index if i != "合计"), key=lambda i: region_order_key(str(i)))
+    return table.loc[regions + [i for i in table.index if i == "合计"]]
+
+
+def stats(store, date_from: str | None = None, date_to: str | None = None, level: str = "city",
+          today: dt.date | None = None) -> dict:
+    """The region × type table (as ``petitionnlp stats``) and 办结率 by city for a period, regions in the official
+    order, with a 合计 row: the cases :func:`progress` counts, counted the same way."""
+    rows, rejected = period_cases(store, date_from, date_to)
+    table = region_table(rows, level)
+    today_s = (today or office_today()).isoformat()
+    tallies: dict[str, _Tally] = {}
+    for r in rows:
+        for region in (r["city"] or UNPLACED, "合计"):
+            tallies.setdefault(region, _Tally()).add(r, today_s)
+    tallies.setdefault("合计", _Tally())
+    order = sorted(tallies, key=lambda k: (k == "合计", region_order_key(k)))
+    return {"columns": ["移交件数", *TYPES],
+            "table": [{"region": str(i), **{k: int(v) for k, v in row.items()}} for i, row in table.iterrows()],
+            "closure": [{"region": k, "total": t.total, "closed": t.closed, "staged": t.staged,
+                         "in_progress": t.total - t.closed - t.staged, "overdue": t.overdue, "rate": round(t.rate, 3)}
+                        for k in order for t in (tallies[k],) if t.total or k == "合计"],
+            "rejected": rejected, "date_from": date_from, "date_to": date_to}
+
+
+def _cn_date(value: str | None) -> str:
+    if not value:
+        return ""
+    d = dt.date.fromisoformat(value)
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def _num(value) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def report_sentences(pr: dict) -> list[str]:
+    """The sentences of the 办理情况专报, as published reports put them, from :func:`progress`'s figures."""
+    if pr["from"] and pr["to"]:
+        period = f"{_cn_date(pr['from'])}至{_cn_date(pr['to'])}"
+    elif pr["to"]:
+        period = f"截至{_cn_date(pr['to'])}"
+    elif pr["from"]:
+        period = f"{_cn_date(pr['from'])}以来"
+    else:
+        period = f"截至{_cn_date(pr['today'])}"
+    rejected = f"；另有不受理{pr['rejected']}件，未计入办结率" if pr.get("rejected") else ""
+    first = (f"{period}，累计受理交办信访件{pr['total']}件，已办结{pr['closed']}件、阶段性办结{pr['staged']}件，"
+             f"办结率{percent(pr['closure_rate'])}；尚在办理{pr['in_progress']}件"
+             f"（其中待审核{pr['by_status'].get('待审核', 0)}件、退回重办{pr['by_status'].get('退回', 0)}件），"
+             f"逾期未办结{pr['overdue']}件{rejected}。")
+    types = [f"{t}{n}个" for t, n in pr["by_type"].items() if n]
+    second = f"按污染类型分，涉及{'、'.join(types)}。" if types else "所选期间没有已分类的信访件。"
+    c = pr["counts"]
+    third = "各地各部门" + "，".join(f"{what}{_num(c[k])}{unit}" for k, (what, unit) in COUNTS.items()) + "。"
+    return [first, second, third]
+
+
+def report_data(store, date_from: str | None = None, date_to: str | None = None,
+                today: dt.date | None = None) -> dict:
+    """The 办理情况专报's content: :func:`progress`'s figures, its sentences and the overdue cases (受理编号,
+    unit, deadline, status, the petition's head redacted) — what the JSON, the Word document and the command line
+    all show."""
+    pr = progress(store, date_from, date_to, today)
+    units = {u["id"]: u["name"] for u in store.units()}
+    rows, _ = period_cases(store, date_from, date_to, sort="due")
+    overdue = [{"id": p["id"], "receipt_id": p["receipt_id"], "unit": units.get(p["unit_id"]),
+                "due_date": p["due_date"], "status": p["status"], "place": place_name(p),
+                "text": (redacted(p["text"]) or "")[:80]}  # redacted whole, then cut
+               for p in rows if is_overdue(p, pr["today"])]
+    return {**pr, "sentences": report_sentences(pr), "overdue_cases": overdue}
+
+
+def public_rows(store, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
+    """The 公开表: the cases of the period that are 已办结 or 阶段性办结 (each once; a case reaches those only by an
+    approved report), the official columns in order, every text redacted as ``redact`` does (no pii field)."""
+    rows = [r for r in period_cases(store, date_from, date_to, sort="row")[0] if r["status"] in CLOSED]
+    reports, _ = store.case_extras([r["id"] for r in rows], with_events=False)
+    out = []
+    for p in rows:
+        r = reports.get(p["id"]) or {}
+        out.append({"序号": len(out) + 1, "受理编号": p["receipt_id"] or "",
+                    "交办问题基本情况": redacted(p["text"]) or "", "行政区域": place_name(p),
+                    "污染类型": "、".join(p["pollution_types"] or ()), "调查核实情况": redacted(r.get("findings")) or "",
+                    "是否属实": r.get("verified") or "", "处理和整改情况": redacted(r.get("actions")) or "",
+                    "责任人被问责情况": redacted(r.get("accountability")) or ""})
+    return out

@@ -1,0 +1,261 @@
+"""A 交办表 becoming cases, in one pass: each classified row gets, as it is stored, its 受理编号, its unit, its
+hand-over date and reply deadline, its types of record (the table's own type column, else the model's, the
+model's guess kept beside them) and the first step of its history.  A receipt already stored (or met earlier in
+the same file) is the same case — not stored again, counted, a changed text listed — and report columns filled in
+(a returned 交办表, a 公开表) become a report on the case they name, through the lifecycle (:meth:`Intake.fill_reports`).
+
+The hand-over date is decided once, before the first row is stored: the date given with the upload, else a title
+row above the header that names it (``交办时间：2017年5月15日``; CSV, TSV and XLSX alike), else the table's date
+column, else today; the batch records which (``handover_source``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..dates import parse_date
+from ..io import find_column
+from ..resources import read_list
+from ..taxonomy import TYPES, normalize_label
+from .clock import office_today
+from .errors import OfficeError
+from .lifecycle import CLOSURES, VERIFIED, apply, parse_report
+from .units import unit_resolver
+
+__all__ = ["Intake", "handover_from_titles", "due_of", "report_from_row", "receipt_column", "types_of_record",
+           "petition_record"]
+
+_DATE_CHARS = set("0123456789０１２３４５６７８９年月日号-/.／－． ")
+
+
+def handover_from_titles(titles) -> dt.date | None:
+    """The hand-over date a title row above the header names (``交办时间：2017年5月15日``, ``交办日期：2017-05-15``),
+    read by :func:`petitionnlp.dates.parse_date`; None when no title row names one."""
+    words = read_list("io", "handover_titles.txt")
+    for line in titles or ():
+        for word in words:
+            at = line.find(word)
+            if at < 0:
+                continue
+            rest = line[at + len(word):].lstrip("：:　 ")
+            end = next((i for i, ch in enumerate(rest) if ch not in _DATE_CHARS), len(rest))
+            day = parse_date(rest[:end].strip().rstrip("-/.／－．").strip())
+            if day is not None:
+                return day
+    return None
+
+
+def due_of(batch: dict) -> str | None:
+    """A batch's reply deadline: its hand-over date + its reply days (working days when ``working_days``), by the
+    one due-date rule (:func:`petitionnlp.triage.due_date`)."""
+    from ..triage import due_date
+
+    if not batch.get("handover_date"):
+        return None
+    return due_date(dt.date.fromisoformat(batch["handover_date"]), batch.get("reply_days"),
+                    working_days=batch.get("working_days"))
+
+
+def _reply_rule(batch: dict) -> dict:
+    """The reply days and whether they are working days: the upload's (calendar days unless it says working
+    days), else the triage rules' (corpora/triage/due_rule.json)."""
+    from ..triage import get_rules
+
+    if batch.get("reply_days") is not None:
+        return {"reply_days": batch["reply_days"], "working_days": bool(batch.get("working_days"))}
+    s = get_rules().settings
+    return {"reply_days": s["due_days"], "working_days": bool(s["working_days"])}
+
+
+def receipt_column(columns) -> str | None:
+    """The 受理编号 column (the id column; a 序号 counts rows and identifies nothing), or None."""
+    col = find_column(columns, "id")
+    return col if col is not None and str(col).strip() != "序号" else None
+
+
+def _receipt(value) -> str | None:
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, float):
+        value = int(value) if value == value and value.is_integer() else value
+    text = "".join(str(value).split())[:64]
+    return text or None
+
+
+def _same_text(a: str | None, b: str | None) -> bool:
+    return "".join((a or "").split()) == "".join((b or "").split())
+
+
+def types_of_record(cell) -> list[str] | None:
+    """A table's type cell (噪声、扬尘) as the taxonomy's types, in the taxonomy's order (大气, 噪声), or None
+    when it names none."""
+    found = normalize_label(cell) if cell not in (None, "") else None
+    return [t for t in TYPES if t in found] if found else None
+
+
+def _json_safe(value):
+    """Row cells as JSON can store them (dates as ISO text)."""
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return value.isoformat()
+    if isinstance(value, float) and value != value:
+        return None
+    return value
+
+
+def petition_record(batch_id: int, index: int, raw: dict, row: dict, text_column: str) -> dict:
+    """An input row and the pipeline's fields for it as a petition's stored fields (no case fields yet)."""
+    text = raw.get(text_column)
+    return {"batch_id": batch_id, "row_index": index,
+            "row": {c: _json_safe(v) for c, v in raw.items() if isinstance(c, str)},
+            "text": text if isinstance(text, str) else (None if text is None else str(text)),
+            "pollution_types": row.get("pollution_types"), "pollution_scores": row.get("pollution_scores"),
+            "model_types": row.get("pollution_types"), "types_source": None,
+            "province": row.get("province"), "city": row.get("city"), "county": row.get("county"),
+            "region_confidence": row.get("region_confidence"), "region_evidence": row.get("region_evidence"),
+            "error": row.get("error"), "priority": row.get("priority"), "priority_reasons": row.get("priority_reasons"),
+            "department": row.get("department"), "status": "待办", "corrected": False, "withdrawn": False,
+            "pii": None, "duplicate_of": None, "duplicate_score": None, "due_date": None, "handover_date": None,
+            "receipt_id": None, "unit_id": None, "version": 1}
+
+
+def report_from_row(row: dict, columns: list[str]) -> dict | None:
+    """The report columns of a returned 交办表 or a 公开表 row (调查核实情况, 是否属实, 处理和整改情况,
+    责任人被问责情况; headers as data in ``corpora/io/``) as a checked report, or None when they are empty or
+    unusable (是否属实 missing is read from the findings' own words; the closure, when no column gives it, is
+    已办结)."""
+    def cell(kind: str) -> str:
+        col = find_column(columns, kind)
+        value = row.get(col) if col else None
+        return str(value).strip() if value not in (None, "") else ""
+
+    findings = cell("findings")
+    if not findings:
+        return None
+    verified = cell("verified")
+    if verified not in VERIFIED:
+        verified = next((v for v in ("不属实", "部分属实", "基本属实", "属实") if v in (verified or findings)), "")
+    closure = cell("closure")
+    closure = next((c for c in CLOSURES if c in closure), "已办结" if not closure else "")
+    try:
+        return parse_report({"verified": verified, "findings": findings, "actions": cell("actions"),
+                             "accountability": cell("accountability"), "closure": closure})
+    except OfficeError:
+        return None
+
+
+class Intake:
+    """The rows of one upload becoming cases (see the module's note); one per run over a batch's rows."""
+
+    def __init__(self, store, batch: dict, columns: list[str], titles=()):
+        self.store, self.batch, self.columns = store, batch, columns
+        self.id_column = receipt_column(columns)
+        self.type_column = find_column(columns, "type")
+        self.date_column = find_column(columns, "date")
+        units = store.units()
+        self.resolve = unit_resolver(units)
+        self.unit_names = {u["id"]: u["name"] for u in units}
+        uploader = store.user(user_id=batch["uploaded_by"])
+        self.user = uploader or {"id": batch["uploaded_by"], "username": None, "role": "editor"}
+        self.titles = list(titles or ())
+        self.existing = 0
+        self.changed: list[str] = []
+        self.seen: dict[str, dict | None] = {}   # receipt → its stored case, or None when new in this batch
+        self.reports: list[tuple[str, dict]] = []
+        self.events: list[dict] = []             # steps of cases stored before (a re-upload)
+        self.hand_over: dict | None = None       # the batch's hand-over date, source and reply rule, once decided
+
+    def _decide(self, raws: list[dict]) -> dict:
+        """The hand-over date (and where it came from) and the reply rule, decided before the first row."""
+        b = self.batch
+        if b.get("handover_date"):
+            date, source = b["handover_date"], b.get("handover_source") or "form"
+        elif (day := handover_from_titles(self.titles)) is not None:
+            date, source = day.isoformat(), "title"
+        elif self.date_column and (day := next((d for r in raws if (d := parse_date(r.get(self.date_column))
+                                                                           ) is not None), None)):
+            date, source = day.isoformat(), "column"
+        else:
+            date, source = office_today().isoformat(), "today"
+        decided = {"handover_date": date, "handover_source": source, **_reply_rule(b)}
+        decided["due_date"] = due_of(decided)
+        return decided
+
+    def take(self, start: int, raws: list[dict], rows: list[dict], text_column: str) -> tuple[list[dict], list[dict]]:
+        """(the records to store — the new cases of this chunk, in order —, the first history step of each)."""
+        if self.hand_over is None:
+            self.hand_over = self._decide(raws)
+        h = self.hand_over
+        records = []
+        for i, (raw, row) in enumerate(zip(raws, rows)):
+            rec = petition_record(self.batch["id"], start + i, raw, row, text_column)
+            rec["receipt_id"] = _receipt(raw.get(self.id_column)) if self.id_column else None
+            rec["handover_date"] = h["handover_date"]
+            if not rec["error"]:
+                rec["unit_id"] = self.resolve(rec["province"], rec["city"], rec["county"])
+                rec["due_date"] = h["due_date"]
+                own = types_of_record(raw.get(self.type_column)) if self.type_column else None
+                rec["pollution_types"], rec["types_source"] = (own, "交办表") if own else (rec["pollution_types"],
+                                                                                        "模型")
+            records.append(rec)
+        fresh = [r["receipt_id"] for r in records if r["receipt_id"] and r["receipt_id"] not in self.seen]
+        self.seen.update(self.store.known_receipts(fresh))
+        new, steps = [], []
+        for rec, raw in zip(records, raws):
+            rid = rec["receipt_id"]
+            report = report_from_row(raw, self.columns) if rid else None
+            if report:
+                self.reports.append((rid, report))
+            if rid and rid in self.seen:
+                self.existing += 1
+                known = self.seen[rid]
+                if known is not None:
+                    differs = not _same_text(known["text"], rec["text"])
+                    if differs and rid not in self.changed:
+                        self.changed.append(rid)
+                    self.events.append({"petition_id": known["id"], "user": self.user["username"],
+                                        "action": "reupload", "detail": {"batch": self.batch["id"],
+                                                                         "row": rec["row_index"] + 1,
+                                                                         "text_changed": differs}})
+                continue
+            if rid:
+                self.seen[rid] = None
+            new.append(rec)
+            if not rec["error"]:
+                steps.append({"row_index": rec["row_index"], "user": self.user["username"], "action": "handover",
+                              "detail": {"unit": self.unit_names.get(rec["unit_id"]), "due_date": rec["due_date"],
+                                         "batch": self.batch["id"]}})
+        return new, steps
+
+    def finish(self) -> int:
+        """After the last row: the report columns' reports on the cases they name (a report step by the uploader,
+        through the lifecycle: a case closed or waiting for review, or one that has this very report, is left as
+        it is), the steps of the cases met again, and the audit events; how many reports were recorded."""
+        ids = self.store.known_receipts([rid for rid, _ in self.reports])
+        latest, _ = self.store.case_extras([v["id"] for v in ids.values()], with_events=False)
+        filled = 0
+        for rid, report in self.reports:
+            case = ids.get(rid)
+            if case is None:
+                continue
+            have = latest.get(case["id"])
+            if have and all(have.get(k) == v for k, v in report.items() if k != "counts"):
+                continue
+            try:
+                apply(self.store, self.user, case["id"], "report", report)
+            except OfficeError:
+                continue
+            latest[case["id"]] = report
+            filled += 1
+        cases = self.store.petitions(self.batch["id"], cases=True)
+        assigned = sum(1 for p in cases if p["unit_id"])
+        self.store.add_case_events([], {"user": self.user["username"], "action": "handover",
+                                        "target": f"batch:{self.batch['id']}",
+                                        "detail": {"cases": len(cases), "assigned": assigned,
+                                                   "unassigned": len(cases) - assigned,
+                                                   "due_date": (self.hand_over or {}).get("due_date"),
+                                                   "existing": self.existing}})
+        self.store.add_case_events(self.events, {
+            "user": self.user["username"], "action": "reupload", "target": f"batch:{self.batch['id']}",
+            "detail": {"existing": self.existing, "changed": self.changed[:50], "reports": filled}}
+            if self.existing or filled else None)
+        return filled

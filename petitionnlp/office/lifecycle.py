@@ -1,0 +1,279 @@
+"""A case's life: the statuses, the table of steps between them (CONTRACT.md, "Case integrity"), and the one
+function that changes a case, :func:`apply`.
+
+Every change of a stored case goes through :func:`apply` — a step of the table (assign, accept, report, review,
+reject, reopen), a person's correction of its types or place, or both — whether it comes from a page, the API, a
+bulk action, an uploaded returned table or the command line.  It works inside one transaction on the locked row
+(:meth:`.store.Store.locked_petition`): who may see the case, whether the step is open from its status to this user,
+whether the version the change was read at is still the case's, and the write itself (the case, its report, a
+history step and an audit event) cannot be interleaved by another request.  A refusal writes nothing.
+
+New steps (callbacks, supervision, spot checks) are new rows of :data:`TRANSITIONS` and a branch of :func:`_effect`.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from .errors import Conflict, Invalid, Messages, NotFound, Stale
+from .roles import unit_scope
+from .tables import AuditEvent, CaseEvent, Correction, Report, now, row_dict
+
+__all__ = ["STATUSES", "CLOSED", "REJECTED", "OPEN", "Transition", "TRANSITIONS", "STEPS", "STEP_NAMES",
+           "VERIFIED", "CLOSURES", "COUNTS", "MAX_REPORT_TEXT", "allowed_steps", "apply", "check_version",
+           "parse_report", "step_body"]
+
+STATUSES = ("待办", "办理中", "待审核", "退回", "已办结", "阶段性办结", "不受理")
+CLOSED = ("已办结", "阶段性办结")  # 办结: counted in 办结率 and published in the 公开表
+REJECTED = "不受理"                # not handled: counted apart, never overdue
+OPEN = tuple(s for s in STATUSES if s not in CLOSED and s != REJECTED)  # a deadline runs
+
+OFFICE = ("editor", "admin")
+UNIT_OR_OFFICE = ("unit", "editor", "admin")  # "unit": the case's own unit only
+
+
+class Transition(NamedTuple):
+    step: str
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    by: tuple[str, ...]
+    how: str
+
+
+# the lifecycle as data, row for row as CONTRACT.md "Case integrity" gives it (the README draws it from here)
+TRANSITIONS = (
+    Transition("assign", ("待办",), ("待办",), OFFICE, "PATCH … {\"unit\"}, bulk hand-over"),
+    Transition("accept", ("待办",), ("办理中",), UNIT_OR_OFFICE, "POST …/accept (签收)"),
+    Transition("report", ("待办", "办理中", "退回"), ("待审核",), UNIT_OR_OFFICE, "POST …/report"),
+    Transition("review", ("待审核",), ("已办结", "阶段性办结", "办理中"), OFFICE,
+               "POST …/review approve (by the report's closure)"),
+    Transition("review", ("待审核",), ("退回",), OFFICE, "POST …/review return, with a reason"),
+    Transition("report", ("阶段性办结",), ("待审核",), UNIT_OR_OFFICE, "a later report"),
+    Transition("reject", ("待办",), ("不受理",), OFFICE, "POST …/reject with a reason"),
+    Transition("reopen", ("已办结", "阶段性办结", "不受理"), ("办理中",), OFFICE, "POST …/reopen with a reason"),
+)
+STEP_NAMES = {"assign": "交办", "accept": "签收", "report": "报送", "review": "审核", "reject": "不受理",
+              "reopen": "重新办理"}
+STEPS = tuple(STEP_NAMES)
+
+VERIFIED = ("属实", "基本属实", "部分属实", "不属实")
+CLOSURES = ("已办结", "阶段性办结", "未办结")
+# the figures of a published progress report: field → (what, unit of count)
+COUNTS = {"rectify": ("责令整改", "家"), "penalty": ("立案处罚", "家"), "fine_wan": ("罚款", "万元"),
+          "investigation": ("立案侦查", "件"), "detained": ("拘留", "人"), "interviewed": ("约谈", "人"),
+          "accountable": ("问责", "人")}
+MAX_REPORT_TEXT = 20_000
+MAX_REASON = 2000
+
+
+def _may(by: tuple[str, ...], user: dict, case) -> bool:
+    role = user["role"]
+    if role == "unit":
+        return "unit" in by and user.get("unit_id") is not None and _get(case, "unit_id") == user.get("unit_id")
+    return role in by
+
+
+def _get(case, key):
+    return case[key] if isinstance(case, dict) else getattr(case, key)
+
+
+def allowed_steps(user: dict, case) -> list[str]:
+    """The steps open to this user on this case now (a stored row, as a dict or the ORM object), in the table's
+    order: none on a withdrawn case or a row that is no case."""
+    if _get(case, "withdrawn") or _get(case, "error"):
+        return []
+    status = _get(case, "status")
+    return list(dict.fromkeys(t.step for t in TRANSITIONS if status in t.sources and _may(t.by, user, case)))
+
+
+# ------------------------------------------------------------------------------------------- step bodies
+
+def _text(body: dict, name: str, required: bool, what: str, limit: int = MAX_REPORT_TEXT) -> str | None:
+    value = body.get(name)
+    value = str(value).strip() if value is not None else ""
+    if len(value) > limit:
+        raise Invalid(Messages.O202.format(field=name, limit=limit))
+    if required and not value:
+        raise Invalid(Messages.O200.format(field=name, what=what))
+    return value or None
+
+
+def _count(value, name: str) -> float | int:
+    if value is None or value == "":
+        return 0
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise Invalid(Messages.O203.format(name=name, value=str(value)[:20])) from None
+    if number != number or number < 0 or number > 1e9:
+        raise Invalid(Messages.O203.format(name=name, value=str(value)[:20]))
+    if name == "fine_wan":
+        return round(number, 4)
+    if number != int(number):
+        raise Invalid(Messages.O204.format(name=name, value=str(value)[:20]))
+    return int(number)
+
+
+def parse_report(body: dict) -> dict:
+    """A report's fields checked: verified, findings and closure required (:class:`Invalid` names what is
+    missing or wrong), counts as numbers (missing ones 0)."""
+    verified = _text(body, "verified", True, "是否属实")
+    findings = _text(body, "findings", True, "调查核实情况")
+    closure = _text(body, "closure", True, "办结情况")
+    if verified not in VERIFIED:
+        raise Invalid(Messages.O201.format(field="verified", choices=" / ".join(VERIFIED), what="是否属实",
+                                           value=verified[:20]))
+    if closure not in CLOSURES:
+        raise Invalid(Messages.O201.format(field="closure", choices=" / ".join(CLOSURES), what="办结情况",
+                                           value=closure[:20]))
+    counts = body.get("counts") or {}
+    if not isinstance(counts, dict):
+        raise Invalid(Messages.O206)
+    unknown = [k for k in counts if k not in COUNTS]
+    if unknown:
+        raise Invalid(Messages.O205.format(names="、".join(map(str, unknown))[:60], known="、".join(COUNTS)))
+    return {"verified": verified, "findings": findings, "actions": _text(body, "actions", False, "处理和整改情况"),
+            "accountability": _text(body, "accountability", False, "责任人被问责情况"), "closure": closure,
+            "counts": {k: _count(counts.get(k), k) for k in COUNTS}}
+
+
+def step_body(step: str, body: dict | None) -> dict:
+    """A step's body checked before the case is touched (:class:`Invalid` says what is wrong)."""
+    body = dict(body or {})
+    if step not in STEP_NAMES:
+        raise Invalid(Messages.O201.format(field="step", choices=" / ".join(STEPS), what="办理步骤", value=step[:20]))
+    if step == "report":
+        return parse_report(body)
+    if step == "review":
+        decision = body.get("decision")
+        if decision not in ("approve", "return"):
+            raise Invalid(Messages.O201.format(field="decision", choices="approve / return", what="审核",
+                                               value=str(decision)[:20]))
+        reason = _text(body, "reason", decision == "return", "退回理由", MAX_REASON)
+        return {"decision": decision, "reason": reason}
+    if step in ("reject", "reopen"):
+        out = {"reason": _text(body, "reason", True, f"{STEP_NAMES[step]}理由", MAX_REASON)}
+        if step == "reject":
+            dup = body.get("duplicate_of")
+            if dup not in (None, ""):
+                if isinstance(dup, bool) or not str(dup).strip().isdigit() or len(str(dup).strip()) > 18:
+                    raise Invalid(Messages.O222)
+                dup = int(str(dup).strip())
+            out["duplicate_of"] = dup or None
+        return out
+    if step == "assign":
+        return {"unit_id": body.get("unit_id"), "unit": body.get("unit")}
+    return {}
+
+
+# ------------------------------------------------------------------------------------------- the change
+
+def check_version(record, expected_version: int | None, **state) -> None:
+    """Refuse (:class:`Stale`) a change made on a stale read: the record's ``version`` differs from the one the
+    client sent.  Without one, changes apply in arrival order."""
+    if expected_version is None or not hasattr(record, "version"):
+        return
+    current = record.version or 1
+    if int(expected_version) != current:
+        raise Stale(Messages.O301.format(current=current), **{**state, "version": current})
+
+
+def apply(store, user: dict, petition_id: int, step: str | None = None, body: dict | None = None, *,
+          changes: dict | None = None, status: str | None = None, version: int | None = None) -> dict:
+    """Change one case atomically and return its stored row: ``step`` (a name of :data:`TRANSITIONS`, its body
+    checked by :func:`step_body` first), ``changes`` (checked corrections of its fields: pollution_types, province,
+    city, county), ``status`` (a status asked for by name: the one step without a body that leads there, accept,
+    or nothing when it is the case's status already), all in one transaction with one new version.
+
+    Refused, with nothing written: :class:`NotFound` (no such case, or not one this user may see),
+    :class:`Stale` (``version`` is not the case's), :class:`Conflict` (the step is not open to this user from the
+    case's status now); each refusal carries the steps ``allowed`` now, the case's ``status`` and ``version``."""
+    body = step_body(step, body) if step else None
+    scope = unit_scope(user)
+    with store.locked_petition(petition_id) as (s, p):
+        if p is None or p.error or (scope is not None and p.unit_id != scope) or (p.withdrawn and user["role"] != "admin"):
+            raise NotFound(Messages.O100)
+        state = {"allowed": allowed_steps(user, p), "status": p.status, "version": p.version or 1}
+        if p.withdrawn:
+            raise Conflict(Messages.O305, **state)
+        check_version(p, version, **state)
+        steps = [(step, body)] if step else []
+        if status is not None and status != p.status:
+            leads = [t.step for t in TRANSITIONS if t.step == "accept" and t.targets == (status,)]
+            if not leads:
+                raise Conflict(Messages.O302.format(status=status), **state)
+            steps.append((leads[0], {}))
+        events = _correct(s, p, user, changes) if changes else []
+        for name, got in steps:  # each checked against the case as the step before left it
+            open_now = allowed_steps(user, p)
+            if name not in open_now:
+                raise Conflict(Messages.O300.format(name=p.receipt_id or f"信访件 {p.id}", status=p.status,
+                                                    step=STEP_NAMES[name], why="",
+                                                    allowed="、".join(STEP_NAMES[a] for a in open_now) or "无"),
+                               **state)
+            events += _effect(s, p, user, name, got)
+        if events:
+            p.version = (p.version or 1) + 1
+            p.updated_at = now()
+            for action, detail in events:
+                s.add(CaseEvent(petition_id=p.id, user=user["username"], action=action, detail=detail))
+                s.add(AuditEvent(user=user["username"], action=action, target=f"petition:{p.id}", detail=detail))
+        return row_dict(p)
+
+
+def _correct(s, p, user: dict, changes: dict) -> list[tuple[str, dict]]:
+    done = {}
+    for field, value in changes.items():
+        old = getattr(p, field)
+        if old == value:
+            continue
+        setattr(p, field, value)
+        s.add(Correction(petition_id=p.id, user_id=user["id"], field=field, old=old, new=value))
+        done[field] = {"old": old, "new": value}
+    if "pollution_types" in done:
+        p.types_source = "更正"
+    if done:
+        p.corrected = True
+    return [("correct", done)] if done else []
+
+
+def _effect(s, p, user: dict, step: str, body: dict) -> list[tuple[str, dict]]:
+    """What a step does to the locked case (its checks passed); the history steps it makes."""
+    from sqlalchemy import select
+
+    old = p.status
+    if step == "assign":
+        if p.unit_id == body["unit_id"]:
+            return []
+        s.add(Correction(petition_id=p.id, user_id=user["id"], field="unit_id", old=p.unit_id, new=body["unit_id"]))
+        detail = {"unit": body["unit"], "unit_id": {"old": p.unit_id, "new": body["unit_id"]}}
+        p.unit_id = body["unit_id"]
+        return [("assign", detail)]
+    if step == "report":
+        s.add(Report(petition_id=p.id, user=user["username"], **body))
+        p.status = "待审核"
+        return [("report", {"closure": body["closure"], "verified": body["verified"],
+                            "status": {"old": old, "new": p.status}})]
+    if step == "review":
+        r = s.scalar(select(Report).where(Report.petition_id == p.id).order_by(Report.id.desc()).limit(1))
+        if r is None or r.review is not None:  # 待审核 without a report waiting: a database older than the lifecycle
+            raise Conflict(Messages.O300.format(name=p.receipt_id or f"信访件 {p.id}", status=p.status, step="审核",
+                                                why="（没有待审核的报告）", allowed="无"),
+                           allowed=[], status=p.status, version=p.version or 1)
+        decision, reason = body["decision"], body["reason"]
+        r.review, r.review_reason, r.reviewed_by, r.reviewed_at = decision, reason, user["username"], now()
+        p.status = ({"已办结": "已办结", "阶段性办结": "阶段性办结"}.get(r.closure, "办理中")
+                    if decision == "approve" else "退回")
+        return [("approve" if decision == "approve" else "return",
+                 {"status": {"old": old, "new": p.status}, "reason": reason})]
+    target = {"accept": "办理中", "reject": REJECTED, "reopen": "办理中"}[step]
+    p.status = target
+    detail = {"status": {"old": old, "new": target}}
+    if body.get("reason"):
+        detail["reason"] = body["reason"]
+    if step == "reject":
+        dup = body.get("duplicate_of")
+        if dup is not None and (dup == p.id or s.get(type(p), dup) is None):
+            raise Invalid(Messages.O222)
+        detail["duplicate_of"] = dup
+    return [(step, detail)]

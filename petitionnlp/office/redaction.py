@@ -1,0 +1,75 @@
+"""The one redaction of what a viewer reads, and the one scrubbing of server paths from what anyone reads.
+
+:func:`redact` replaces every name, phone, ID number, plate, e-mail and account in a text by its type in brackets
+(【电话】), as ``petitionnlp redact`` does; :func:`redacted` does it to every text inside a structure (a history
+step's detail).  Whether a user reads redacted text is :func:`.roles.redacts`'s decision, taken once per request.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["redact", "redacted", "scrub", "redact_message", "no_paths"]
+
+
+def redact(text):
+    """The text with every piece of personal information replaced by its type in brackets; None stays None.
+    Remembered for the texts met lately (a viewer's pages show the same briefings and cases again and again)."""
+    if not isinstance(text, str) or not text:
+        return text
+    return _redact_remembered(text)
+
+
+@lru_cache(maxsize=8192)
+def _redact_remembered(text: str) -> str:
+    from ..pii import redact_text
+
+    return redact_text(text)[0]
+
+
+def redacted(value):
+    """``value`` with every text in it redacted: strings, and the strings inside lists and dicts."""
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, dict):
+        return {k: redacted(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [redacted(v) for v in value]
+    return value
+
+
+_PATH = re.compile(r"(?<![\w.])(?:[A-Za-z]:)?[/\\](?:[^\s/\\:;，；：:]+[/\\])+[^\s/\\:;，；：]*")
+_COLUMNS_PRESENT = re.compile(r"(现有列(?: \(columns present\))?[:：]\s*)[^;；]*")
+
+
+def scrub(message: str | None, path: Path | None = None, data_dir: Path | None = None) -> str | None:
+    """A message with no server path in it: the upload's path becomes 上传的文件, any other absolute path its last
+    part."""
+    if not message:
+        return message
+    for p in (path, data_dir):
+        if p is not None:
+            for form in {str(p), str(Path(p).resolve())}:
+                message = message.replace(form, "上传的文件" if p == path else "")
+    return _PATH.sub(lambda m: re.split(r"[/\\]", m.group(0))[-1] or "上传的文件", message)
+
+
+def redact_message(message: str | None) -> str | None:
+    """A batch's notice or error for a viewer: no server path, no cell of the file (a file without a known header
+    would list its first data row as its columns) and no personal information."""
+    if not message:
+        return message
+    return redact(_COLUMNS_PRESENT.sub(lambda m: m.group(1) + "【已隐去】", scrub(message)))
+
+
+def no_paths(value):
+    """A stored comparison or card without the folders and corpora of the server (``model``, ``corpus``)."""
+    if isinstance(value, dict):
+        return {k: no_paths(v) for k, v in value.items() if k not in ("model", "corpus", "path")}
+    if isinstance(value, list):
+        return [no_paths(v) for v in value]
+    if isinstance(value, str) and _PATH.fullmatch(value):
+        return re.split(r"[/\\]", value)[-1]
+    return value

@@ -1,0 +1,43 @@
+"""What each role may do and see, decided here and only here: the web's role check, the lifecycle's "by" column,
+the unit a handler is limited to, and whether a user reads personal information or the redacted text."""
+
+from __future__ import annotations
+
+__all__ = ["ROLES", "PERMISSIONS", "allowed", "redacts", "unit_scope", "UNASSIGNED"]
+
+ROLES = ("admin", "editor", "viewer", "unit")
+UNASSIGNED = "未分配"  # a case without a unit, as lists and filters name it
+
+# what each role may do (least privilege: a viewer reads redacted petitions and never changes anything)
+PERMISSIONS = {
+    "read": {"viewer", "editor", "admin"},          # queues (redacted for viewers), statistics, briefings, search
+    "see_personal": {"editor", "admin", "unit"},    # petitions' text and rows as written (a unit: its own cases)
+    "upload": {"editor", "admin"},                  # batches and briefings
+    "correct": {"editor", "admin"},                 # types, place; a batch's dates; withdrawing a batch
+    "export": {"editor", "admin"},                  # XLSX downloads
+    "models": {"admin"},                            # retrain, compare, activate, roll back
+    "audit": {"admin"},                             # the audit log; a withdrawn batch's cases by id
+    # the case lifecycle; a unit handler (role unit) only ever reaches its own unit's cases (unit_scope)
+    "cases": {"viewer", "editor", "admin", "unit"}, # the case list and a case with its report and history
+    "report": {"unit", "editor", "admin"},          # report back on a case; accept it (签收)
+    "review": {"editor", "admin"},                  # approve a report or return it; reject; reopen
+    "assign": {"editor", "admin"},                  # hand a case over to a unit, by hand or in bulk
+    "progress": {"editor", "admin"},                # progress figures, the 专报, the 公开表
+}
+
+
+def allowed(user: dict | None, action: str) -> bool:
+    return bool(user) and user["role"] in PERMISSIONS[action]
+
+
+def redacts(user: dict | None) -> bool:
+    """Whether this user reads the redacted text (no name, phone, ID number …) everywhere: the one decision."""
+    return not allowed(user, "see_personal")
+
+
+def unit_scope(user: dict) -> int | None:
+    """The unit a user is limited to: its own for a unit handler (−1, nothing, when it has none), None (every
+    case) for the office's roles."""
+    if user["role"] == "unit":
+        return user.get("unit_id") or -1
+    return None

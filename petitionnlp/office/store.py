@@ -1,0 +1,658 @@
+"""The office's storage: every query and every write, and nothing else, in one module (the tables are
+:mod:`.tables`).
+
+SQLAlchemy 2 on SQLite (``DATA/workbench.db``, WAL mode), the embedded default, or on a shared PostgreSQL database
+(``postgresql+psycopg://…``, ``--db-url`` / ``PETITIONNLP_DB_URL``) that any number of servers and workers use at
+once.  Everything the database points to is in it: uploaded files and model folders are rows of ``files``.
+The rest of the office calls :class:`Store` methods; the one exception is the lifecycle's step
+(:func:`.lifecycle.apply`), which works on the row :meth:`Store.locked_petition` hands it inside one transaction.
+The schema is Alembic's (``migrations/``), brought up to date by :meth:`Store.migrate` (``petitionnlp migrate``)
+and checked by :meth:`Store.check_schema` when a server or a worker starts.
+
+Every write is one transaction that another cannot interleave: on PostgreSQL the rows it changes are locked
+(``SELECT … FOR UPDATE``); on SQLite a writing transaction takes the database's write lock when it begins
+(``BEGIN IMMEDIATE``), so what it read is still true when it writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, func, or_, select
+from sqlalchemy.orm import sessionmaker
+
+from .tables import (AuditEvent, Batch, Briefing, CaseEvent, Credential, Job, LoginAttempt, ModelVersion,
+                     Petition, Report, StoredFile, Unit, User, now, row_dict)
+
+__all__ = ["Store", "SchemaOutOfDate", "BatchMoved", "JOB_STATES"]
+
+JOB_STATES = ("queued", "running", "done", "failed")
+_row = row_dict
+
+
+class SchemaOutOfDate(RuntimeError):
+    """The database's schema is older (or newer) than this version of petitionnlp: ``petitionnlp migrate``."""
+
+
+class BatchMoved(RuntimeError):
+    """A batch's stored rows are not where this worker thought: another worker got further (it starts over from
+    the stored rows)."""
+
+    def __init__(self, done_rows: int):
+        super().__init__(f"batch already has {done_rows} rows stored")
+        self.done_rows = done_rows
+
+
+def _migrations_config(url: str):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+class Store:
+    """All reads and writes of the office.  ``Store(data_dir)`` (SQLite in that folder) or
+    ``Store(url="postgresql+psycopg://…")``; :meth:`migrate` brings the schema up to date.  ``session()`` reads;
+    ``writing.begin()`` is a transaction that writes (see the module's note on locks)."""
+
+    def __init__(self, data_dir=None, url: str | None = None):
+        if not url:
+            if data_dir is None:
+                raise ValueError("a data folder or a database URL is needed")
+            self.data_dir = Path(data_dir)
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            url = f"sqlite:///{self.data_dir / 'workbench.db'}"
+        else:
+            self.data_dir = Path(data_dir) if data_dir is not None else None
+        self.url = url
+        self.shared = not url.startswith("sqlite")
+        if self.shared:  # a pool of checked connections: a database restart costs the requests during it, no more
+            kwargs = {"pool_pre_ping": True, "pool_size": 5, "max_overflow": 10, "pool_recycle": 1800,
+                      "connect_args": {"connect_timeout": 5}}
+        else:
+            kwargs = {"connect_args": {"check_same_thread": False, "timeout": 60}, "pool_pre_ping": True}
+        self.engine = create_engine(self.url, **kwargs)
+        if not self.shared:
+            @event.listens_for(self.engine, "connect")
+            def _pragmas(conn, _):  # readers do not wait for the writer; foreign keys enforced
+                conn.isolation_level = None  # the driver's own BEGIN off: _begin below says how a transaction starts
+                cur = conn.cursor()
+                cur.execute("PRAGMA journal_mode=WAL")
+                cur.execute("PRAGMA foreign_keys=ON")
+                cur.execute("PRAGMA synchronous=NORMAL")
+                cur.close()
+
+            @event.listens_for(self.engine, "begin")
+            def _begin(conn):  # a writing transaction holds the write lock from its first statement
+                conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("writes") else "BEGIN")
+        self.session = sessionmaker(self.engine, expire_on_commit=False)  # reads
+        self.writing = sessionmaker(self.engine.execution_options(writes=True), expire_on_commit=False)
+
+    # ------------------------------------------------------------------------------------------ schema
+    def migrate(self) -> list[str]:
+        """Bring the schema to the current version; the revisions applied (none when it was current)."""
+        from alembic import command
+
+        before = self.schema_revisions()
+        cfg = _migrations_config(self.url)
+        with self.engine.begin() as conn:
+            if self.shared:  # one migrating process at a time, whatever host it runs on
+                conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4201120)")
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+        after, chain = self.schema_revisions()
+        if after == before[0]:
+            return []
+        done = max((chain.index(r) for r in before[0] if r in chain), default=-1)
+        return chain[done + 1:]
+
+    def schema_revisions(self) -> tuple[tuple[str, ...], list[str]]:
+        """(the database's current revisions, every revision from base to head of this version)."""
+        from alembic.runtime.migration import MigrationContext
+        from alembic.script import ScriptDirectory
+
+        script = ScriptDirectory.from_config(_migrations_config(self.url))
+        with self.engine.connect() as conn:
+            current = tuple(sorted(MigrationContext.configure(conn).get_current_heads()))
+        return current, [r.revision for r in reversed(list(script.walk_revisions()))]
+
+    def check_schema(self) -> None:
+        """Refuse (:class:`SchemaOutOfDate`) a database whose schema is not this version's head."""
+        from alembic.script import ScriptDirectory
+
+        current, _ = self.schema_revisions()
+        heads = tuple(sorted(ScriptDirectory.from_config(_migrations_config(self.url)).get_heads()))
+        if current != heads:
+            raise SchemaOutOfDate(
+                f"数据库结构不是当前版本 (schema {'/'.join(current) or 'empty'}, expected {'/'.join(heads)})："
+                "请先运行 petitionnlp migrate (run petitionnlp migrate first)")
+
+    def ping(self) -> None:
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+
+    # ------------------------------------------------------------------------------------------- files
+    def add_file(self, name: str, data: bytes) -> int:
+        with self.writing.begin() as s:
+            f = StoredFile(sha256=hashlib.sha256(data).hexdigest(), name=name[:255], size=len(data), data=data)
+            s.add(f)
+            s.flush()
+            return f.id
+
+    def file_info(self, file_id: int) -> dict | None:
+        with self.session() as s:
+            row = s.execute(select(StoredFile.id, StoredFile.sha256, StoredFile.name, StoredFile.size)
+                            .where(StoredFile.id == file_id)).first()
+            return dict(row._mapping) if row else None
+
+    def file_data(self, file_id: int) -> bytes | None:
+        with self.session() as s:
+            return s.scalar(select(StoredFile.data).where(StoredFile.id == file_id))
+
+    def drop_file(self, file_id: int) -> None:
+        """A refused upload is not kept (the batch keeps its record and its message)."""
+        from sqlalchemy import update
+
+        with self.writing.begin() as s:
+            s.execute(update(Batch).where(Batch.file_id == file_id).values(file_id=None))
+            f = s.get(StoredFile, file_id)
+            if f is not None:
+                s.delete(f)
+
+    # -------------------------------------------------------------------------------------------- jobs
+    def add_job(self, kind: str, created_by: str | None, batch_id: int | None = None,
+                payload: dict | None = None) -> dict:
+        with self.writing.begin() as s:
+            j = Job(kind=kind, state="queued", created_by=created_by, batch_id=batch_id, payload=payload,
+                    progress=0.0, attempts=0)
+            s.add(j)
+            s.flush()
+            return _row(j)
+
+    def job(self, job_id: int) -> dict | None:
+        with self.session() as s:
+            j = s.get(Job, job_id)
+            return _row(j) if j else None
+
+    def jobs(self, limit: int = 100) -> list[dict]:
+        with self.session() as s:
+            return [_row(j) for j in s.scalars(select(Job).order_by(Job.id.desc()).limit(limit))]
+
+    def start_job(self, job_id: int) -> dict | None:
+        """Mark a job running in this process (one more attempt); None when it is already finished."""
+        import os
+        import socket
+
+        with self.writing.begin() as s:
+            j = s.get(Job, job_id, with_for_update=True)
+            if j is None or j.state in ("done", "failed"):
+                return None
+            j.state, j.attempts, j.started_at = "running", (j.attempts or 0) + 1, now()
+            j.worker = f"{socket.gethostname()[:100]}:{os.getpid()}"
+            return _row(j)
+
+    def update_job(self, job_id: int, **fields) -> None:
+        with self.writing.begin() as s:
+            j = s.get(Job, job_id)
+            if j is None:
+                return
+            for k, v in fields.items():
+                setattr(j, k, v)
+            if fields.get("state") in ("done", "failed"):
+                j.finished_at = now()
+
+    def batch_job(self, batch_id: int) -> dict | None:
+        with self.session() as s:
+            j = s.scalar(select(Job).where(Job.batch_id == batch_id, Job.kind == "batch").order_by(Job.id.desc()))
+            return _row(j) if j else None
+
+    # ------------------------------------------------------------------------------------------- users
+    def add_user(self, username: str, password_hash: str, role: str, unit_id: int | None = None) -> dict:
+        with self.writing.begin() as s:
+            existing = s.scalar(select(User).where(User.username == username))
+            if existing:  # a new password or role: every session and token of the old ones ends
+                existing.password_hash, existing.role, existing.active = password_hash, role, True
+                self._revoke(s, existing.id)
+                existing.unit_id = unit_id
+                return _row(existing)
+            user = User(username=username, password_hash=password_hash, role=role, unit_id=unit_id)
+            s.add(user)
+            s.flush()
+            return _row(user)
+
+    def user(self, username: str | None = None, user_id: int | None = None) -> dict | None:
+        with self.session() as s:
+            q = select(User).where(User.username == username) if username is not None else select(User).where(
+                User.id == user_id)
+            u = s.scalar(q)
+            return _row(u) if u and u.active else None
+
+    def users(self) -> list[dict]:
+        with self.session() as s:
+            return [_row(u) for u in s.scalars(select(User).order_by(User.username))]
+
+    def set_password_hash(self, user_id: int, password_hash: str) -> None:
+        with self.writing.begin() as s:
+            s.get(User, user_id).password_hash = password_hash
+            self._revoke(s, user_id)
+
+    def deactivate_user(self, username: str) -> dict | None:
+        """The user can no longer log in; every session and token of theirs ends.  None when there is no such user."""
+        with self.writing.begin() as s:
+            u = s.scalar(select(User).where(User.username == username))
+            if u is None:
+                return None
+            u.active = False
+            self._revoke(s, u.id)
+            return _row(u)
+
+    @staticmethod
+    def _revoke(s, user_id: int) -> None:
+        from sqlalchemy import delete
+
+        s.execute(delete(Credential).where(Credential.user_id == user_id))
+
+    # ------------------------------------------------------------------------------- sessions, tokens
+    def add_credential(self, secret_hash: str, kind: str, user_id: int, expires_at: dt.datetime,
+                       csrf: str | None = None) -> None:
+        with self.writing.begin() as s:
+            s.add(Credential(secret_hash=secret_hash, kind=kind, user_id=user_id, expires_at=expires_at, csrf=csrf))
+
+    def credential(self, secret_hash: str, kind: str) -> dict | None:
+        """The credential and its user, while both are valid."""
+        with self.session() as s:
+            c = s.scalar(select(Credential).where(Credential.secret_hash == secret_hash, Credential.kind == kind,
+                                                  Credential.expires_at > now()))
+            if c is None:
+                return None
+            u = s.get(User, c.user_id)
+            return {"credential": _row(c), "user": _row(u)} if u and u.active else None
+
+    def drop_credential(self, secret_hash: str) -> None:
+        with self.writing.begin() as s:
+            for c in s.scalars(select(Credential).where(Credential.secret_hash == secret_hash)):
+                s.delete(c)
+
+    def begin_login(self, username: str, ip: str, since: dt.datetime, max_user: int, max_ip: int) -> int | None:
+        """Count a login attempt before its password is checked, atomically: the id of a new attempt row (failed
+        until :meth:`login_ok`), or None when the account or the address already has ``max_*`` failures since
+        ``since`` (then one ``login_blocked`` audit event per account or address in that window)."""
+        username, ip = username[:64], ip[:64]
+        with self.writing.begin() as s:
+            if self.engine.dialect.name == "postgresql":  # one login counted at a time, across servers
+                from sqlalchemy import text
+
+                s.execute(text("SELECT pg_advisory_xact_lock(7226001)"))
+            attempt = LoginAttempt(username=username, ip=ip, ok=False)
+            s.add(attempt)
+            s.flush()  # on SQLite the write lock is taken here: the counts below see every earlier attempt
+            base = select(func.count()).select_from(LoginAttempt).where(
+                LoginAttempt.ok.is_(False), LoginAttempt.time >= since, LoginAttempt.id != attempt.id)
+            per_user = s.scalar(base.where(LoginAttempt.username == username)) or 0
+            per_ip = s.scalar(base.where(LoginAttempt.ip == ip)) or 0
+            if per_user < max_user and per_ip < max_ip:
+                return attempt.id
+            s.delete(attempt)  # a refused attempt is not counted: the wait ends LOGIN_WINDOW after the failures
+            target = f"ip:{ip}" if per_ip >= max_ip else f"user:{username}"
+            seen = s.scalar(select(func.count()).select_from(AuditEvent).where(
+                AuditEvent.action == "login_blocked", AuditEvent.target == target, AuditEvent.time >= since))
+            if not seen:
+                s.add(AuditEvent(user=username if per_user >= max_user else None, action="login_blocked",
+                                 target=target, detail={"ip": ip, "user": username}))
+            return None
+
+    def login_ok(self, attempt_id: int) -> None:
+        with self.writing.begin() as s:
+            a = s.get(LoginAttempt, attempt_id)
+            if a is not None:
+                a.ok = True
+
+    # ------------------------------------------------------------------------------------------ audit
+    def log(self, user: str | None, action: str, target: str | None = None, detail: dict | None = None) -> None:
+        with self.writing.begin() as s:
+            s.add(AuditEvent(user=user, action=action, target=target, detail=detail))
+
+    def audit(self, limit: int = 500, offset: int = 0) -> list[dict]:
+        with self.session() as s:
+            q = select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit).offset(offset)
+            return [_row(e) for e in s.scalars(q)]
+
+    # -------------------------------------------------------------------------------------- briefings
+    def add_briefing(self, **fields) -> dict:
+        with self.writing.begin() as s:
+            b = Briefing(**fields)
+            s.add(b)
+            s.flush()
+            return _row(b)
+
+    def briefings(self) -> list[dict]:
+        with self.session() as s:
+            return [_row(b) for b in s.scalars(select(Briefing).order_by(Briefing.id.desc()))]
+
+    def briefing(self, briefing_id: int) -> dict | None:
+        with self.session() as s:
+            b = s.get(Briefing, briefing_id)
+            return _row(b) if b else None
+
+    # ----------------------------------------------------------------------------------------- models
+    def add_model_version(self, name: str, path: str, created_by: str | None, card: dict | None,
+                          comparison: dict | None = None, active: bool = False, file_id: int | None = None) -> dict:
+        with self.writing.begin() as s:
+            if active:
+                for m in s.scalars(select(ModelVersion).where(ModelVersion.active.is_(True))):
+                    m.active = False
+            m = ModelVersion(name=name, path=path, created_by=created_by, card=card, comparison=comparison,
+                             active=active, file_id=file_id)
+            s.add(m)
+            s.flush()
+            return _row(m)
+
+    def model_versions(self) -> list[dict]:
+        with self.session() as s:
+            return [_row(m) for m in s.scalars(select(ModelVersion).order_by(ModelVersion.id.desc()))]
+
+    def active_model(self) -> dict | None:
+        with self.session() as s:
+            m = s.scalar(select(ModelVersion).where(ModelVersion.active.is_(True)))
+            return _row(m) if m else None
+
+    def deactivate_models(self) -> None:
+        with self.writing.begin() as s:
+            for m in s.scalars(select(ModelVersion).where(ModelVersion.active.is_(True))):
+                m.active = False
+
+    def activate_model(self, version_id: int) -> dict | None:
+        with self.writing.begin() as s:
+            target = s.get(ModelVersion, version_id)
+            if target is None:
+                return None
+            for m in s.scalars(select(ModelVersion).where(ModelVersion.active.is_(True))):
+                m.active = False
+            target.active = True
+            return _row(target)
+
+    # ---------------------------------------------------------------------------------------- batches
+    def add_batch(self, **fields) -> dict:
+        with self.writing.begin() as s:
+            b = Batch(**fields)
+            s.add(b)
+            s.flush()
+            return _row(b)
+
+    def update_batch(self, batch_id: int, **fields) -> None:
+        with self.writing.begin() as s:
+            b = s.get(Batch, batch_id)
+            for k, v in fields.items():
+                setattr(b, k, v)
+
+    def batch(self, batch_id: int) -> dict | None:
+        with self.session() as s:
+            b = s.get(Batch, batch_id)
+            return _row(b) if b else None
+
+    def batches(self, limit: int = 200) -> list[dict]:
+        with self.session() as s:
+            return [_row(b) for b in s.scalars(select(Batch).order_by(Batch.id.desc()).limit(limit))]
+
+    def add_chunk(self, batch_id: int, start: int, rows: list[dict], errors: int, consumed: int | None = None,
+                  existing: int = 0, events: list[dict] | None = None, **batch_fields) -> int:
+        """The cases of input rows ``start`` …, the first step of each one's history (``events``: petition rows'
+        ``row_index`` → the step) and the batch's progress, in one transaction, so a batch's stored rows are
+        always a complete prefix of its input: a worker that dies loses at most the chunk it was working on, and
+        the next one resumes after the stored rows (:class:`BatchMoved` when they are not ``start`` any more:
+        another worker went on meanwhile).  ``consumed``: the input rows the chunk covered (more than ``rows``
+        when some were cases already stored, counted in ``existing``); ``batch_fields`` are set on the batch where
+        it has none yet (the hand-over date the first chunk decided).  Returns the input rows done now."""
+        from sqlalchemy import insert
+
+        with self.writing.begin() as s:
+            b = s.get(Batch, batch_id, with_for_update=True)
+            if b.done_rows != start:
+                raise BatchMoved(b.done_rows)
+            if rows:
+                ids = s.execute(insert(Petition).returning(Petition.id, Petition.row_index), rows).all() \
+                    if events else s.execute(insert(Petition), rows)
+                if events:
+                    by_row = {r.row_index: r.id for r in ids}
+                    s.execute(CaseEvent.__table__.insert(),
+                              [{"time": now(), **e, "petition_id": by_row[e.pop("row_index")]} for e in events])
+            b.done_rows = start + (len(rows) if consumed is None else consumed)
+            b.errors = (b.errors if start else 0) + errors
+            b.existing = ((b.existing or 0) if start else 0) + existing
+            for k, v in batch_fields.items():
+                if getattr(b, k) is None and v is not None:
+                    setattr(b, k, v)
+            return b.done_rows
+
+    def update_petitions(self, updates: list[dict]) -> None:
+        """Several petitions' fields at once (each dict: ``id`` and the fields), in one transaction."""
+        if not updates:
+            return
+        from sqlalchemy import update
+
+        with self.writing.begin() as s:
+            groups: dict[tuple, list[dict]] = {}
+            for u in updates:
+                groups.setdefault(tuple(sorted(k for k in u if k != "id")), []).append(u)
+            for _, group in groups.items():
+                s.execute(update(Petition), group)
+
+    def redate_batch(self, batch_id: int, user: dict, fields: dict, due_of, open_statuses) -> dict | None:
+        """A batch's hand-over date or reply days corrected (``fields``, the batch's columns): its cases take the
+        hand-over date, and those in ``open_statuses`` the due date ``due_of(batch)`` gives; each changed case
+        one history step and a new version, the batch one audit event, in one transaction.  None when there is
+        no such batch."""
+        with self.writing.begin() as s:
+            b = s.get(Batch, batch_id, with_for_update=True)
+            if b is None:
+                return None
+            old = {k: getattr(b, k) for k in fields}
+            for k, v in fields.items():
+                setattr(b, k, v)
+            due = due_of(_row(b))
+            changed = 0
+            cases = s.scalars(select(Petition).where(Petition.batch_id == b.id, Petition.error.is_(None))
+                              .order_by(Petition.id).with_for_update())
+            for p in cases:
+                detail = {}
+                if p.handover_date != b.handover_date:
+                    detail["handover_date"] = {"old": p.handover_date, "new": b.handover_date}
+                    p.handover_date = b.handover_date
+                if p.status in open_statuses and p.due_date != due:
+                    detail["due_date"] = {"old": p.due_date, "new": due}
+                    p.due_date = due
+                if detail:
+                    p.version, p.updated_at = (p.version or 1) + 1, now()
+                    s.add(CaseEvent(petition_id=p.id, user=user["username"], action="redate", detail=detail))
+                    changed += 1
+            s.add(AuditEvent(user=user["username"], action="redate", target=f"batch:{b.id}",
+                             detail={"old": old, "new": fields, "due_date": due, "cases": changed}))
+            return {**_row(b), "cases_changed": changed}
+
+    def withdraw_batch(self, batch_id: int, user: dict, reason: str) -> tuple[dict | None, int]:
+        """Withdraw a batch none of whose cases has a report: (the batch, 0); (the batch unchanged, the number
+        of its cases with a report) when some have one; (None, 0) when there is no such batch.  Nothing is
+        deleted: the batch and its cases are marked, the audit log keeps the reason."""
+        from sqlalchemy import update
+
+        with self.writing.begin() as s:
+            b = s.get(Batch, batch_id, with_for_update=True)
+            if b is None:
+                return None, 0
+            if b.withdrawn:
+                return _row(b), 0
+            # its cases locked first: a report being written on one of them now is counted, or waits and then
+            # finds the case withdrawn
+            s.execute(select(Petition.id).where(Petition.batch_id == b.id).with_for_update()).all()
+            reported = s.scalar(select(func.count()).select_from(Report).join(Petition, Report.petition_id == Petition.id)
+                                .where(Petition.batch_id == b.id)) or 0
+            if reported:
+                return _row(b), reported
+            b.withdrawn, b.withdrawn_reason, b.withdrawn_by, b.withdrawn_at = True, reason, user["username"], now()
+            n = s.execute(update(Petition).where(Petition.batch_id == b.id).values(withdrawn=True)).rowcount
+            s.add(AuditEvent(user=user["username"], action="withdraw", target=f"batch:{b.id}",
+                             detail={"reason": reason, "petitions": n, "file": b.filename}))
+            return _row(b), 0
+
+    # -------------------------------------------------------------------------------------- petitions
+    def petition_history(self, before_batch: int, limit: int = 50000) -> tuple[list[str], list[str]]:
+        """(texts, ids) of the latest petitions of earlier batches: the history repeats are looked for in."""
+        with self.session() as s:
+            q = select(Petition.id, Petition.text).where(Petition.batch_id < before_batch, Petition.text.is_not(None),
+                                                         Petition.error.is_(None), Petition.withdrawn.is_(False)
+                                                         ).order_by(Petition.id.desc())
+            rows = s.execute(q.limit(limit)).all()
+        rows.reverse()
+        return [r.text for r in rows], [str(r.id) for r in rows]
+
+    _ORDER = {"row": (Petition.batch_id, Petition.row_index),
+              "priority": (Petition.priority == "低", Petition.priority == "中", Petition.priority.is_(None),
+                           Petition.batch_id, Petition.row_index),
+              "due": (Petition.due_date.is_(None), Petition.due_date, Petition.batch_id, Petition.row_index),
+              "region": (Petition.city, Petition.county, Petition.batch_id, Petition.row_index),
+              "status": (Petition.status, Petition.batch_id, Petition.row_index),
+              "id": (Petition.id,)}
+
+    def petitions(self, batch_id: int | None = None, *, cases: bool = False, unit_id: int | None = None,
+                  unassigned: bool = False, status: str | None = None, statuses=None, types: str | None = None,
+                  region: str | None = None, priority: str | None = None, q: str | None = None,
+                  date_from: str | None = None, date_to: str | None = None, ids=None, withdrawn: bool = False,
+                  sort: str = "row", limit: int | None = None, offset: int = 0) -> list[dict]:
+        """The one query of stored petitions, by any of the lists' filters: ``batch_id``; ``cases``: only the
+        rows that could be classified (the cases); ``unit_id`` / ``unassigned``; ``status`` or ``statuses``;
+        ``types`` (one type among the petition's); ``region`` (its province, city or county); ``priority``;
+        ``q`` (words of the 受理编号 or the text as stored); hand-over dates ``date_from``–``date_to`` (inclusive);
+        ``ids``.  The cases of a withdrawn batch only with ``withdrawn=True``.  ``sort``: row, priority, due,
+        region, status, id."""
+        with self.session() as s:
+            sel = select(Petition)
+            if not withdrawn:
+                sel = sel.where(Petition.withdrawn.is_(False))
+            if cases:
+                sel = sel.where(Petition.error.is_(None))
+            if batch_id is not None:
+                sel = sel.where(Petition.batch_id == batch_id)
+            if unit_id is not None:
+                sel = sel.where(Petition.unit_id == unit_id)
+            if unassigned:
+                sel = sel.where(Petition.unit_id.is_(None))
+            if status:
+                sel = sel.where(Petition.status == status)
+            if statuses is not None:
+                sel = sel.where(Petition.status.in_(list(statuses)))
+            if region:
+                sel = sel.where(or_(Petition.city == region, Petition.county == region, Petition.province == region))
+            if priority:
+                sel = sel.where(Petition.priority == priority)
+            if q:
+                like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+                sel = sel.where(or_(Petition.receipt_id.like(like, escape="\\"), Petition.text.like(like, escape="\\")))
+            if date_from:
+                sel = sel.where(Petition.handover_date >= date_from)
+            if date_to:
+                sel = sel.where(Petition.handover_date <= date_to)
+            if ids is not None:
+                sel = sel.where(Petition.id.in_(list(ids)))
+            rows = [_row(p) for p in s.scalars(sel.order_by(*self._ORDER.get(sort, self._ORDER["row"])))]
+        if types:  # a JSON list: filtered here, the same on every database
+            rows = [r for r in rows if types in (r["pollution_types"] or ())]
+        return rows[offset:offset + limit] if limit else rows[offset:]
+
+    def petition(self, petition_id: int) -> dict | None:
+        with self.session() as s:
+            p = s.get(Petition, petition_id)
+            return _row(p) if p else None
+
+    @contextmanager
+    def locked_petition(self, petition_id: int):
+        """``(session, petition row or None)`` inside one writing transaction, the row locked until it ends (on
+        SQLite the whole database is: ``BEGIN IMMEDIATE``); what the caller adds to the session is written with
+        it, or nothing is when the caller raises."""
+        with self.writing.begin() as s:
+            yield s, s.get(Petition, petition_id, with_for_update=True)
+
+    def training_records(self) -> list[dict]:
+        """Every petition a person corrected, with the types and place it has now: the office's labels."""
+        with self.session() as s:
+            rows = s.scalars(select(Petition).where(Petition.corrected.is_(True), Petition.withdrawn.is_(False))
+                             .order_by(Petition.id)).all()
+            return [{"id": p.id, "text": p.text, "types": p.pollution_types, "province": p.province, "city": p.city,
+                     "county": p.county} for p in rows if p.text]
+
+    def known_receipts(self, receipts) -> dict[str, dict]:
+        """受理编号 already stored (in a batch not withdrawn) → {"id", "text", "batch_id"} of its case."""
+        receipts = sorted({r for r in receipts if r})
+        out: dict[str, dict] = {}
+        with self.session() as s:
+            for i in range(0, len(receipts), 500):
+                q = select(Petition.id, Petition.receipt_id, Petition.text, Petition.batch_id).where(
+                    Petition.receipt_id.in_(receipts[i:i + 500]), Petition.withdrawn.is_(False)).order_by(Petition.id)
+                for r in s.execute(q):
+                    out.setdefault(r.receipt_id, {"id": r.id, "text": r.text, "batch_id": r.batch_id})
+        return out
+
+    def case_extras(self, petition_ids, with_events: bool = True) -> tuple[dict[int, dict], dict[int, list[dict]]]:
+        """(latest report by petition id, history events by petition id, oldest first) of these petitions."""
+        ids = sorted(set(petition_ids))
+        reports: dict[int, dict] = {}
+        events: dict[int, list[dict]] = {}
+        with self.session() as s:
+            for i in range(0, len(ids), 500):
+                part = ids[i:i + 500]
+                for r in s.scalars(select(Report).where(Report.petition_id.in_(part)).order_by(Report.id)):
+                    reports[r.petition_id] = _row(r)
+                if not with_events:
+                    continue
+                for e in s.scalars(select(CaseEvent).where(CaseEvent.petition_id.in_(part)).order_by(CaseEvent.id)):
+                    events.setdefault(e.petition_id, []).append(_row(e))
+        return reports, events
+
+    def add_case_events(self, events: list[dict], audit: dict | None = None) -> None:
+        """Steps of several cases (each: petition_id, user, action, detail) and one audit event, in one transaction."""
+        with self.writing.begin() as s:
+            if events:
+                s.execute(CaseEvent.__table__.insert(), [{"time": now(), **e} for e in events])
+            if audit:
+                s.add(AuditEvent(**audit))
+
+    # ------------------------------------------------------------------------------------------- units
+    def add_unit(self, name: str, province: str | None = None, city: str | None = None, county: str | None = None,
+                 adcode: str | None = None) -> tuple[dict, bool]:
+        """(the unit, whether it was created); an existing unit of that name is kept as it is."""
+        with self.writing.begin() as s:
+            got = s.scalar(select(Unit).where(Unit.name == name))
+            if got is not None:
+                return _row(got), False
+            u = Unit(name=name, province=province, city=city, county=county, adcode=adcode)
+            s.add(u)
+            s.flush()
+            s.add(AuditEvent(user=None, action="unit_added", target=f"unit:{name}",
+                             detail={"region": "/".join(x for x in (province, city, county) if x) or None}))
+            return _row(u), True
+
+    def add_units(self, units: list[dict]) -> int:
+        """Many units at once (each: name, province, city, county, adcode); existing names kept; how many new."""
+        with self.writing.begin() as s:
+            have = set(s.scalars(select(Unit.name)))
+            new = [u for u in units if u["name"] not in have]
+            for u in new:
+                s.add(Unit(**u))
+            if new:
+                s.add(AuditEvent(user=None, action="units_imported", target=None, detail={"units": len(new)}))
+            return len(new)
+
+    def units(self) -> list[dict]:
+        """Every unit, in the official order (by place code; units without a place after, by name)."""
+        with self.session() as s:
+            rows = [_row(u) for u in s.scalars(select(Unit))]
+        return sorted(rows, key=lambda u: (u["adcode"] is None, u["adcode"] or "", u["name"]))
+
+    def unit(self, name: str | None = None, unit_id: int | None = None) -> dict | None:
+        with self.session() as s:
+            u = s.scalar(select(Unit).where(Unit.name == name)) if name is not None else s.get(Unit, unit_id)
+            return _row(u) if u else None

@@ -1,0 +1,176 @@
+"""What a person reads of the office's records, as the pages, the API and the exports show them: a petition, a
+case (with its unit, deadline, overdue flag, report, history and the steps open to the reader), a batch, a
+briefing, a job, a model version.
+
+Whether text is redacted is decided once per request (:func:`.roles.redacts`) and passed in as ``redact``; each
+text is redacted once per record (the petition's text serves its row's text cell too), and a batch's row
+redactor is built once for all its rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..pipeline import OUTPUT_FIELDS
+from .clock import office_today, office_zone
+from .figures import is_overdue
+from .lifecycle import COUNTS, allowed_steps
+from .redaction import no_paths, redact, redact_message, redacted, scrub
+
+__all__ = ["iso_time", "petition_view", "case_views", "batch_view", "briefing_view", "job_view",
+           "model_version_view", "audit_view"]
+
+PETITION_FIELDS = OUTPUT_FIELDS + ["duplicate_of", "duplicate_score", "due_date", "status", "corrected",
+                                   "handover_date", "model_types", "types_source"]
+
+
+def iso_time(value: dt.datetime | None) -> str | None:
+    """A stored time (naive UTC) in the office's zone, ISO 8601 with its offset."""
+    if value is None:
+        return None
+    return value.replace(tzinfo=dt.timezone.utc).astimezone(office_zone()).isoformat(timespec="seconds")
+
+
+class _RowRedactor:
+    """A batch's rows for a viewer: the text column is the petition's redacted text; a personal column (举报人,
+    联系电话 …) is replaced whole, any other text cell redacted (:class:`petitionnlp.pii.Redactor`'s rules)."""
+
+    def __init__(self, batch: dict | None, columns):
+        from ..pii import Redactor
+
+        self.text_column = (batch or {}).get("text_column") or ""
+        self.redactor = Redactor(self.text_column, list(columns))
+
+    def __call__(self, row: dict, text: str | None, hidden: str | None) -> dict:
+        """``row`` redacted; its text cell is ``hidden`` (the petition's text, already redacted) when it holds
+        ``text``."""
+        tc = self.text_column
+        out = self.redactor({k: v for k, v in row.items() if k != tc})  # every cell but the text, in its rules
+        return {k: ((hidden if v == text else redact(v)) if k == tc else out[k]) for k, v in row.items()}
+
+
+def petition_view(p: dict, batch: dict | None, redact_: bool, row_redactor: _RowRedactor | None = None) -> dict:
+    """A petition as the API and the pages show it: ``{"id", "row", "text", the classify and triage fields,
+    "status"}``; with ``redact_``, text, row, error and evidence carry no personal information."""
+    view = {"id": p["id"], "batch_id": p["batch_id"], "row_index": p["row_index"], "row": dict(p["row"]),
+            "text": p["text"]}
+    for k in PETITION_FIELDS:
+        view[k] = p.get(k)
+    if redact_:
+        hidden = redact(p["text"])
+        view["row"] = (row_redactor or _RowRedactor(batch, p["row"]))(p["row"], p["text"], hidden)
+        view["text"] = hidden
+        for k in ("error", "region_evidence"):
+            view[k] = redact(view.get(k))
+    return view
+
+
+def _report_view(r: dict | None, redact_: bool) -> dict | None:
+    if r is None:
+        return None
+    out = {k: r[k] for k in ("verified", "findings", "actions", "accountability", "closure")}
+    out["counts"] = {k: (r["counts"] or {}).get(k, 0) for k in COUNTS}
+    out.update(user=r["user"], time=iso_time(r["time"]), review=r["review"], review_reason=r["review_reason"],
+               reviewed_by=r["reviewed_by"], reviewed_at=iso_time(r["reviewed_at"]))
+    if redact_:
+        for k in ("findings", "actions", "accountability", "review_reason"):
+            out[k] = redact(out[k])
+    return out
+
+
+def case_views(store, rows: list[dict], redact_: bool, user: dict | None = None, history: bool = True) -> list[dict]:
+    """Petitions as the API shows them: the workbench's fields and receipt_id, unit, due_date, overdue, status,
+    report, version, history, and ``allowed`` (the steps open to ``user``).  ``redact_``: text, row, report and
+    history carry no personal information (viewers)."""
+    if not rows:
+        return []
+    units = {u["id"]: u["name"] for u in store.units()}
+    reports, events = store.case_extras([r["id"] for r in rows], with_events=history)
+    batches: dict[int, tuple] = {}
+    today = office_today().isoformat()
+    out = []
+    for p in rows:
+        if p["batch_id"] not in batches:
+            b = store.batch(p["batch_id"])
+            batches[p["batch_id"]] = (b, _RowRedactor(b, (b or {}).get("columns") or p["row"]) if redact_ else None)
+        batch, rows_redactor = batches[p["batch_id"]]
+        view = petition_view(p, batch, redact_, rows_redactor)
+        view.update(receipt_id=p.get("receipt_id"), unit=units.get(p.get("unit_id")), due_date=p.get("due_date"),
+                    overdue=is_overdue(p, today), status=p["status"], version=p.get("version") or 1,
+                    withdrawn=bool(p.get("withdrawn")), report=_report_view(reports.get(p["id"]), redact_),
+                    allowed=allowed_steps(user, p) if user else [])
+        if history:  # a return's reason or a report's words can name a person: the detail is redacted too
+            view["history"] = [{"time": iso_time(e["time"]), "user": e["user"], "action": e["action"],
+                                "detail": redacted(e["detail"]) if redact_ else e["detail"]}
+                               for e in events.get(p["id"], [])]
+        out.append(view)
+    return out
+
+
+HANDOVER_SOURCES = {"form": "上传时填写的交办日期", "title": "表头上方标题行中的交办时间", "column": "表中的交办日期列",
+                    "today": "上传当天（表中没有交办日期）"}
+
+
+def batch_view(b: dict, redact_: bool) -> dict:
+    """A batch as the pages and the API show it: its message without server paths; for viewers redacted."""
+    view = dict(b)
+    view["message"] = redact_message(b["message"]) if redact_ else scrub(b["message"])
+    view["handover_from"] = HANDOVER_SOURCES.get(b.get("handover_source") or "")
+    if redact_:
+        view["filename"], view["name"] = redact(b["filename"]), redact(b["name"])
+        view["withdrawn_reason"] = redact(b.get("withdrawn_reason"))
+    return view
+
+
+def briefing_view(b: dict, redact_: bool) -> dict:
+    """A briefing as the pages and the API show it; for viewers its title, text, directives, times and keywords
+    redacted (offsets are then into the original text)."""
+    if not redact_:
+        return b
+    extract = dict(b["extract"])
+    extract["directives"] = [{**d, "actor": redact(d.get("actor")), "addressee": redact(d.get("addressee")),
+                              "action": redact(d.get("action")),
+                              "deadline": {**d["deadline"], "text": redact(d["deadline"].get("text"))}
+                              if d.get("deadline") else d.get("deadline")}
+                             for d in extract.get("directives") or ()]
+    extract["time_expressions"] = [{**t, "text": redact(t.get("text"))} for t in extract.get("time_expressions") or ()]
+    extract["keywords"] = [{**k, "word": redact(k.get("word"))} for k in extract.get("keywords") or ()]
+    return {**b, "title": redact(b["title"]), "text": redact(b["text"]), "extract": extract}
+
+
+def job_view(store, job: dict, redact_: bool) -> dict:
+    """A job as the API shows it: ``{"id", "kind", "state", "progress", "message"}`` (and what it made); its
+    message, a batch's notice or error, as :func:`batch_view` shows it (no server path; for viewers redacted)."""
+    progress = job["progress"]
+    if job["kind"] == "batch" and job["state"] in ("queued", "running") and job["batch_id"]:
+        b = store.batch(job["batch_id"])
+        progress = round(b["done_rows"] / b["rows"], 4) if b and b["rows"] else 0.0
+    return {"id": job["id"], "kind": job["kind"], "state": job["state"], "progress": progress,
+            "message": redact_message(job["message"]) if redact_ else scrub(job["message"]),
+            "batch_id": job["batch_id"], "created_by": job["created_by"],
+            "attempts": job["attempts"], "worker": job["worker"], "result": job["result"]}
+
+
+def model_version_view(m: dict) -> dict:
+    """A model version as the API and the models page show it: no server path; ``summary`` holds the comparison's
+    figures as the page prints them, each None when the stored comparison (of any age or shape) lacks it."""
+    comparison = no_paths(m.get("comparison")) if isinstance(m.get("comparison"), dict) else None
+
+    def get(d, *keys):
+        for k in keys:
+            d = d.get(k) if isinstance(d, dict) else None
+        return d
+
+    summary = None
+    if comparison and get(comparison, "types", "micro_f1") is not None:
+        summary = {"micro_f1": get(comparison, "types", "micro_f1"), "n": get(comparison, "types", "n"),
+                   "against_micro_f1": get(comparison, "against", "types", "micro_f1"),
+                   "difference": get(comparison, "difference", "micro_f1")}
+    return {"id": m["id"], "name": m["name"], "created_at": m["created_at"], "created_by": m["created_by"],
+            "active": m["active"], "card": no_paths(m.get("card")) if isinstance(m.get("card"), dict) else None,
+            "comparison": comparison, "summary": summary}
+
+
+def audit_view(e: dict) -> dict:
+    return {"time": e["time"].isoformat(timespec="seconds") + "Z", "user": e["user"], "action": e["action"],
+            "target": e["target"], "detail": e["detail"]}

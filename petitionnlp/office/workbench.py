@@ -1,0 +1,285 @@
+"""The office as one object: what the pages, the API, the command line and the workers ask of it.
+
+``Workbench(data_dir)``: SQLite in that folder, migrated here if needed (the embedded default);
+``Workbench(db_url=URL)``: the shared PostgreSQL database, whose schema ``petitionnlp migrate`` keeps (a database
+on an older schema is refused with :class:`~.store.SchemaOutOfDate`).  ``background=False`` runs every job at once
+in the calling thread (tests, the command line).
+
+One per server or worker process: it holds the store, the search index, the job queue and the pipeline of the
+active model version (loaded once).  Its methods are the office's operations, each a call of the module that owns
+it (:mod:`.batches`, :mod:`.cases`, :mod:`.lifecycle`, :mod:`.figures`, :mod:`.documents`, :mod:`.briefings`,
+:mod:`.models`, :mod:`.jobs`); they take the ``user`` who asks, and what that user reads is decided once
+(:func:`.roles.redacts`).  No HTTP here: a refusal is an :mod:`.errors` exception.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from pathlib import Path
+
+from ..pipeline import PetitionPipeline
+from . import batches, briefings, cases, documents, figures, jobs, lifecycle, models, places
+from .errors import Messages, NotFound
+from .index import OfficeIndex
+from .redaction import redact
+from .roles import redacts
+from .store import Store
+from .views import (audit_view, batch_view, briefing_view, case_views, job_view, model_version_view,
+                    petition_view)
+
+__all__ = ["Workbench"]
+
+
+class Workbench:
+    """The office's operations over one store (see the module's note)."""
+
+    def __init__(self, data_dir=None, background: bool = True, db_url: str | None = None):
+        from ..resources import cache_dir
+
+        self.store = Store(data_dir if not db_url else None, url=db_url)
+        self.shared = self.store.shared
+        if self.shared:
+            self.store.check_schema()
+            self.data_dir = Path(data_dir) if data_dir else cache_dir() / "work"  # scratch only: nothing kept
+        else:
+            self.data_dir = Path(data_dir)
+            self.store.migrate()
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        index_file = self.data_dir / "search.db"
+        self.index = OfficeIndex(self.store.url if self.shared else str(index_file),
+                                 None if self.shared else index_file)
+        self._pipelines: dict = {}
+        self._models: dict = {}
+        self._lock = threading.Lock()
+        self._retrain_lock = threading.Lock()
+        self.queue = jobs.make_queue(self, background)
+        if self.shared:  # the index's tables in the shared database (made once, under a lock, by the first)
+            self.index.prepare()
+        if self.queue.inline:  # an index made before viewers searched redacted copies gets them
+            jobs.index_redacted_copies(self)
+        else:
+            self.queue.submit_call(jobs.index_redacted_copies, self)
+        if not self.shared and not self.queue.inline:
+            self._resume_jobs()
+
+    def _resume_jobs(self) -> None:
+        """On the embedded SQLite default the server runs the jobs itself: a job it had queued or was running when
+        it stopped (a crash, a power cut) is taken up again at start, going on after the rows already stored."""
+        for job in reversed(self.store.jobs(limit=1000)):
+            if job["state"] in ("queued", "running"):
+                self.queue.submit(job["id"])
+
+    def close(self) -> None:
+        self.queue.close()  # the job in progress finishes before the process ends
+
+    def run_job(self, job_id: int) -> dict | None:
+        return jobs.run_job(self, job_id)
+
+    # ------------------------------------------------------------------------------------- the model
+    def model_dir(self) -> Path | None:
+        return models.model_dir(self)
+
+    def model_name(self) -> str:
+        return models.model_name(self.store)
+
+    def pipeline(self, province: str | None = None) -> PetitionPipeline:
+        key = (str(self.model_dir()), province or None)
+        with self._lock:
+            pipe = self._pipelines.get(key)
+            if pipe is None:
+                self._pipelines = {k: v for k, v in self._pipelines.items() if k[0] == key[0]}
+                pipe = self._pipelines[key] = PetitionPipeline(self.model_dir(), province)
+            return pipe
+
+    def forget_pipelines(self) -> None:
+        with self._lock:
+            self._pipelines.clear()
+
+    def classify_texts(self, texts: list, province: str | None = None) -> list[dict]:
+        """The fields ``petitionnlp classify`` adds, for each text (the same pipeline and model)."""
+        return self.pipeline(province).classify_texts(texts)
+
+    def model_versions(self) -> list[dict]:
+        return [model_version_view(m) for m in self.store.model_versions()]
+
+    def model_card(self) -> str:
+        """The active model's card (MODEL_CARD.md), as written."""
+        from ..resources import models_dir
+
+        path = (self.model_dir() or models_dir()) / "MODEL_CARD.md"
+        return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+    def corrections(self) -> int:
+        """How many corrected cases a retraining would learn from."""
+        return len(self.store.training_records())
+
+    def retrain(self, user: dict, wait: bool = False) -> dict:
+        return models.retrain(self, user, wait)
+
+    def activate(self, version_id: int, user: dict) -> dict:
+        got = models.activate(self, version_id, user)
+        if got is None:
+            raise NotFound(Messages.O103)
+        return got
+
+    def deactivate(self, user: dict) -> None:
+        models.deactivate(self, user)
+
+    # -------------------------------------------------------------------------------------- batches
+    def upload(self, filename: str, data: bytes, user: dict, wait: bool = False, handover_date: str | None = None,
+               reply_days: int | None = None, working_days: bool | None = None) -> dict:
+        return batches.upload(self, filename, data, user, wait, handover_date, reply_days, working_days)
+
+    def batches(self, user: dict) -> list[dict]:
+        return [batch_view(b, redacts(user)) for b in self.store.batches()]
+
+    def batch(self, user: dict, batch_id: int) -> dict:
+        return batch_view(batches.batch_or_404(self.store, batch_id), redacts(user))
+
+    def queue_rows(self, user: dict, batch_id: int, history: bool = True, page: tuple[int, int] | None = None,
+                   redact_: bool | None = None, **filters) -> tuple[list[dict], int]:
+        """(a batch's rows as case views, by the queue's filters — a page of them when ``page`` is (offset,
+        size) —, how many there are); none of a withdrawn batch.  ``redact_``: redacted even for a user who reads
+        personal information (an export for publishing)."""
+        batches.batch_or_404(self.store, batch_id)
+        rows = cases.queue(self.store, user, batch_id, **filters)
+        shown = rows[page[0]:page[0] + page[1]] if page else rows
+        hide = redacts(user) or bool(redact_)
+        return case_views(self.store, shown, hide, user, history=history), len(rows)
+
+    def batch_places(self, batch_id: int) -> list[str]:
+        """The cities of a batch's cases (the queue's place filter)."""
+        return sorted({p["city"] for p in self.store.petitions(batch_id) if p["city"]})
+
+    def place_choices(self, provinces) -> dict[str, list[str]]:
+        """The cities, counties and paths a place correction may name in these provinces (a choice list)."""
+        return places.choices(provinces)
+
+    def export_batch(self, user: dict, batch_id: int, redacted: bool) -> documents.Download:
+        b = batches.batch_or_404(self.store, batch_id)
+        views, _ = self.queue_rows(user, batch_id, history=False, redact_=redacted)
+        return documents.queue_export(self.store, user, b, views, redacted)
+
+    def redate_batch(self, user: dict, batch_id: int, handover_date=None, reply_days=None,
+                     working_days=None) -> dict:
+        got = batches.redate(self.store, user, batch_id, handover_date, reply_days, working_days)
+        self.index.add_petitions(self.store.petitions(batch_id))  # searched by their hand-over date
+        return {**batch_view(got, redacts(user)), "cases_changed": got["cases_changed"]}
+
+    def withdraw_batch(self, user: dict, batch_id: int, reason: str | None) -> dict:
+        return batch_view(batches.withdraw(self, user, batch_id, reason), redacts(user))
+
+    # ---------------------------------------------------------------------------------------- cases
+    def cases(self, user: dict, history: bool = True, limit: int | None = None, **filters) -> tuple[list[dict], int]:
+        """(cases by the list's filters as this user reads them, the first ``limit``; how many there are)."""
+        rows = cases.list_cases(self.store, user, **filters)
+        return case_views(self.store, rows[:limit] if limit else rows, redacts(user), user, history), len(rows)
+
+    def case(self, user: dict, petition_id: int) -> dict:
+        return self._view(user, cases.visible_case(self.store, user, petition_id))
+
+    def _view(self, user: dict, row: dict) -> dict:
+        return case_views(self.store, [row], redacts(user), user)[0]
+
+    def petition(self, user: dict, petition_id: int) -> tuple[dict, dict | None]:
+        """(a stored row as the queue's detail page shows it, its batch)."""
+        p = self.store.petition(petition_id)
+        if p is None or (p["withdrawn"] and user["role"] != "admin"):
+            raise NotFound(Messages.O100)
+        batch = self.store.batch(p["batch_id"])
+        hide = redacts(user)
+        return petition_view(p, batch, hide), batch_view(batch, hide) if batch else None
+
+    def change_case(self, user: dict, petition_id: int, changes: dict, version: int | None = None) -> dict:
+        """A correction of a case (types, place) and/or its hand-over; the search index follows its types and place."""
+        row = cases.update_case(self.store, user, petition_id, changes, version)
+        if {"pollution_types", "city", "county", "region"} & set(changes):
+            self.index.add_petitions([row])
+        return self._view(user, row)
+
+    def step(self, user: dict, petition_id: int, step: str, body: dict | None = None,
+             version: int | None = None) -> dict:
+        """One step of the lifecycle on a case (accept, report, review, reject, reopen, assign)."""
+        return self._view(user, lifecycle.apply(self.store, user, petition_id, step, body, version=version))
+
+    def bulk(self, user: dict, ids: list[int], action: str, unit: str | None = None,
+             reason: str | None = None) -> dict:
+        return cases.bulk_action(self.store, user, ids, action, unit, reason)
+
+    def units(self) -> list[dict]:
+        return self.store.units()
+
+    def unit_name(self, unit_id: int | None) -> str | None:
+        u = self.store.unit(unit_id=unit_id) if unit_id else None
+        return u["name"] if u else None
+
+    # --------------------------------------------------------------------------------------- figures
+    def progress(self, date_from: str | None = None, date_to: str | None = None) -> dict:
+        return figures.progress(self.store, date_from, date_to)
+
+    def stats(self, date_from: str | None = None, date_to: str | None = None, level: str = "city") -> dict:
+        return figures.stats(self.store, date_from, date_to, level)
+
+    def stats_png(self, date_from: str | None = None, date_to: str | None = None) -> documents.Download:
+        return documents.stats_chart(self.store, date_from, date_to)
+
+    def report(self, user: dict, date_from: str | None = None, date_to: str | None = None, fmt: str = "json"):
+        return documents.progress_report(self.store, user, date_from, date_to, fmt)
+
+    def report_data(self, date_from: str | None = None, date_to: str | None = None) -> dict:
+        """The 专报's numbers, sentences and overdue list, as the progress page shows them (not a hand-out)."""
+        return figures.report_data(self.store, date_from, date_to)
+
+    def public(self, user: dict, date_from: str | None = None, date_to: str | None = None, fmt: str = "json",
+               log: bool = True):
+        return documents.public_table(self.store, user, date_from, date_to, fmt, log)
+
+    # ------------------------------------------------------------------------------------- briefings
+    def add_briefing(self, text: str, user: dict, title: str | None = None, date: str | None = None) -> dict:
+        return briefings.add_briefing(self, text, user, title, date)
+
+    def briefings(self, user: dict) -> list[dict]:
+        """The stored briefings, newest first, as a list shows them (for viewers the title redacted)."""
+        hide = redacts(user)
+        return [{**b, "title": redact(b["title"]) if hide else b["title"]} for b in self.store.briefings()]
+
+    def briefing(self, user: dict, briefing_id: int) -> dict:
+        b = self.store.briefing(briefing_id)
+        if b is None:
+            raise NotFound(Messages.O102)
+        return briefing_view(b, redacts(user))
+
+    def deadlines(self, today: dt.date | None = None, redact_: bool = False) -> dict:
+        return briefings.deadlines(self.store, today, redact_)
+
+    def search(self, q: str, limit: int = 20, type_: str | None = None, region: str | None = None,
+               date_from: str | None = None, date_to: str | None = None, redact: bool = False) -> list[dict]:
+        return self.index.search(q, limit, type_, region, date_from, date_to, redact)
+
+    def reindex(self, user: dict) -> dict:
+        """Queue a rebuild of the search index from every stored case and briefing; the job as the API shows it."""
+        job = self.store.add_job("reindex", user["username"])
+        self.store.log(user["username"], "reindex", f"job:{job['id']}")
+        self.queue.submit(job["id"])
+        return self.job(user, job["id"])
+
+    # ---------------------------------------------------------------------------------- jobs, audit
+    def job(self, user: dict, job_id: int) -> dict:
+        got = self.store.job(job_id)
+        if got is None:
+            raise NotFound(Messages.O104)
+        return job_view(self.store, got, redacts(user))
+
+    def jobs(self, user: dict) -> list[dict]:
+        return [job_view(self.store, j, redacts(user)) for j in self.store.jobs()]
+
+    def audit(self, limit: int = 500) -> list[dict]:
+        return [audit_view(e) for e in self.store.audit(limit)]
+
+    def audit_events(self, limit: int = 1000) -> list[dict]:
+        """The audit log's rows as stored (the audit page)."""
+        return self.store.audit(limit)
+
+    def log(self, user: dict | None, action: str, target: str | None = None, detail: dict | None = None) -> None:
+        self.store.log(user["username"] if user else None, action, target, detail)

@@ -1,0 +1,100 @@
+"""``petitionnlp worker``: a process that takes the office's jobs from the shared database's queue and runs them
+on a :class:`.workbench.Workbench` of its own (batches, retraining, re-indexing), handing back to the queue the
+jobs of workers that stopped answering."""
+
+from __future__ import annotations
+
+import logging
+
+from .jobs import TASK_NAME, WORKER, queue_app
+from .workbench import Workbench
+
+__all__ = ["run_worker", "worker"]
+
+log = logging.getLogger("petitionnlp.jobs")
+
+
+def run_worker(url: str, concurrency: int = 1, stalled_after: float = 10.0) -> None:
+    """A worker: takes jobs from the queue until stopped (SIGINT/SIGTERM: the running jobs finish first).
+    Every ``stalled_after`` / 2 seconds it hands back to the queue the jobs of workers whose heartbeat is older
+    than ``stalled_after`` seconds (killed, or their host gone)."""
+    import asyncio
+
+    workbench = WORKER["workbench"] = Workbench(db_url=url, background=False)
+    workbench.pipeline()  # models loaded before the first job
+    app = queue_app(url)
+    heartbeat = max(0.5, stalled_after / 4)
+
+    async def retry_stalled():
+        while True:
+            await asyncio.sleep(stalled_after / 2)
+            try:
+                stalled = await app.job_manager.get_stalled_jobs(task_name=TASK_NAME,
+                                                                 seconds_since_heartbeat=stalled_after)
+                for job in stalled:
+                    try:
+                        await app.job_manager.retry_job(job)
+                        log.warning("job %s of a stalled worker handed back to the queue", job.id)
+                    except Exception:  # noqa: BLE001 — another worker retried it first
+                        pass
+            except Exception:  # noqa: BLE001 — the database is away; try again next round
+                log.warning("cannot look for stalled jobs", exc_info=False)
+
+    async def main():
+        import signal
+
+        from procrastinate.worker import Worker
+
+        stopping = asyncio.Event()
+        current: list = []
+
+        def stop():
+            stopping.set()
+            for w in current:
+                w.stop()  # the running jobs finish first
+
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop)
+        while not stopping.is_set():  # a database restart stops procrastinate's worker: start it again
+            try:
+                async with app.open_async():
+                    side = asyncio.create_task(retry_stalled())
+                    worker = Worker(app, concurrency=concurrency, update_heartbeat_interval=heartbeat,
+                                    stalled_worker_timeout=stalled_after, install_signal_handlers=False,
+                                    delete_jobs="successful")
+                    current[:] = [worker]
+                    try:
+                        await worker.run()
+                    finally:
+                        side.cancel()
+            except Exception as exc:  # noqa: BLE001 — the database went away
+                log.warning("worker interrupted (%s): starting again", type(exc).__name__)
+            if not stopping.is_set():
+                try:
+                    await asyncio.wait_for(stopping.wait(), timeout=3)
+                except asyncio.TimeoutError:
+                    pass
+
+    asyncio.run(main())
+    workbench.close()
+
+
+def worker(db_url: str | None = None, concurrency: int | None = None) -> None:
+    """``petitionnlp worker``: run background jobs from the shared database's queue until stopped."""
+    import sys
+
+    from ..errors import PetitionNLPError
+    from ..settings import get_settings
+    from .database import database_errors, describe, open_store, resolve_target
+
+    _, url = resolve_target(None, db_url)
+    if not url or url.startswith("sqlite"):
+        raise PetitionNLPError("worker 需要共享的 PostgreSQL 数据库 (--db-url 或 PETITIONNLP_DB_URL)；"
+                               "使用 SQLite 时由 serve 自己处理后台任务 (a worker needs the shared database)")
+    settings = get_settings()
+    with database_errors(None, url):
+        open_store(None, url).engine.dispose()
+    print(f"后台任务 worker: {describe(None, url)}  并发 concurrency: {concurrency or settings.jobs_concurrency}"
+          "  (Ctrl-C 停止)", file=sys.stderr, flush=True)
+    run_worker(url, concurrency or settings.jobs_concurrency, settings.worker_stalled_seconds)

@@ -1,0 +1,101 @@
+"""The type model's light predictor: its probabilities and types from the fitted model's numbers, without
+scikit-learn.
+
+:class:`TypePredictor` holds what prediction needs of a fitted
+:class:`~petitionnlp.classify.PollutionTypeClassifier` — each feature block's hashing parameters and idf, the
+lexicon, the coefficients, the table conventions as learned from records, the memory of real petitions, the decision rule's parameters —
+and runs the same steps of :mod:`petitionnlp.features` that the estimators run, in the same order, so that its
+probabilities are the model's to the last bit (``tests/test_speed.py`` checks it on the samples and dev texts).
+:func:`petitionnlp.classify.light_predictor` builds one from a fitted model (None when the model holds anything
+it does not know: the model itself then predicts), and it is kept in the user cache beside the model's pack
+(:mod:`petitionnlp.persist`), so ``classify`` never imports scikit-learn (about a second of start-up).
+"""
+
+from __future__ import annotations
+
+import weakref
+
+import numpy as np
+from scipy import sparse
+
+from .features import (bigram_vectors, blend, calibrate, char_ngrams, compiled, conventions_fired,
+                       conventions_fired_rules, decide, expit, lexicon_index, lexicon_matrix, nearest, tfidf,
+                       token_counts)
+from .taxonomy import TYPES
+
+__all__ = ["TypePredictor"]
+
+
+class TypePredictor:
+    """``predict_proba``, ``predict_from_proba`` and ``predict`` of a fitted type model.
+
+    parts : the feature blocks in the model's order, ``(kind, params)`` with kind ``terms`` (jieba content words,
+        hashed; tf-idf), ``chars`` (character n-grams, hashed; tf-idf) or ``lexicon``
+    coef, intercept : the one-vs-rest logistic regressions (types × features, types)
+    conventions, memory : the table conventions (with ``calibrator``: the conventions as learned from records,
+        :func:`~petitionnlp.features.calibrate`; None: the imposed floor) and the memory of real petitions
+        (dicts), or None
+    threshold, max_types : the decision rule's parameters
+    """
+
+    def __init__(self, parts, coef, intercept, conventions=None, memory=None, threshold: float = 0.3,
+                 max_types: int | None = None):
+        self.parts = parts
+        self.coef = coef
+        self.intercept = intercept
+        self.conventions = conventions
+        self.memory = memory
+        self.threshold = threshold
+        self.max_types = max_types
+        self.classes_ = np.array(TYPES, dtype=object)
+
+    def _block(self, kind: str, p: dict, X: list[str], scratch: dict):
+        if kind == "terms":
+            from .tokenize import get_tokenizer
+
+            tok = get_tokenizer()
+            counts = token_counts(X, tok.raw_cut, tok.keeps, p["n_features"], scratch.setdefault("terms", {}))
+            return tfidf(counts, p["idf"], p["sublinear"], p["norm"])
+        if kind == "chars":
+            counts = char_ngrams(X, tuple(p["ngram_range"]), p["n_features"], p["binary"], p["strip"])
+            return tfidf(counts, p["idf"], p["sublinear"], p["norm"])
+        if kind == "lexicon":
+            index = scratch.get("lexicon")
+            if index is None:
+                index = scratch["lexicon"] = lexicon_index(p["terms"], p["types"], p["weights"])
+            patterns = compiled(p["negated_before"], p["place_after"]) if p["passing"] else None
+            container = compiled(p["container_after"])[0] if p.get("container_after") else None
+            return lexicon_matrix(X, index, patterns, p["first_mention"], p["n_out"], container,
+                                  p.get("facility_weight", 1.0))
+        raise ValueError(f"unknown feature block {kind!r}")
+
+    def predict_proba(self, X) -> np.ndarray:
+        X = list(X)
+        scratch = _SCRATCH.setdefault(self, {})  # per process, never packed: token columns, the lexicon index
+        blocks = [self._block(kind, p, X, scratch) for kind, p in self.parts]
+        features = sparse.hstack(blocks).tocsr()
+        proba = expit(np.asarray(features @ self.coef.T) + self.intercept)
+        c = self.conventions
+        if c is not None:
+            patterns = compiled(c["negated_before"], c["place_after"], c["container_after"])
+            cal = c.get("calibrator")
+            if cal is not None:  # the conventions as learned from records
+                fired = conventions_fired_rules(X, c["rules"], c["clause_scope"], patterns)
+                proba = calibrate(proba, cal["coef"], cal["pairs"], cal["floors"], fired)
+            else:  # the imposed floor of an older model
+                fired = conventions_fired(X, c["rules"], c["clause_scope"], patterns)
+                proba = np.where(fired, np.maximum(proba, c["floor"]), proba)
+        m = self.memory
+        if m is not None:
+            sim, idx = nearest(bigram_vectors(X, m["n_features"]), m["memory"])
+            proba = blend(proba, sim, idx, m["labels"], m["threshold"], m["weight"])
+        return proba
+
+    def predict_from_proba(self, proba: np.ndarray) -> list[list[str]]:
+        return decide(proba, self.threshold, self.max_types)
+
+    def predict(self, X) -> list[list[str]]:
+        return self.predict_from_proba(self.predict_proba(X))
+
+
+_SCRATCH: "weakref.WeakKeyDictionary[TypePredictor, dict]" = weakref.WeakKeyDictionary()

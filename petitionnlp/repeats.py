@@ -1,0 +1,721 @@
+"""Repeat complaints: petitions that are the same complaint (same place and matter, reworded) share a group.
+
+One implementation of near-duplicate search for the whole project: triage's ``duplicate_of`` and the office's
+repeat groups both ask a :class:`RepeatIndex`.
+
+How two petitions are compared
+    Each text becomes its *case text* (:func:`case_text`: normalized; the complaint boilerplate of
+    ``corpora/triage/boilerplate.txt``, punctuation and the names of its own province, city and county removed;
+    words used interchangeably, ``corpora/search/synonyms.tsv``, folded to one), then a set of character
+    bigrams weighted by their inverse document frequency in a fixed reference corpus (the shipped training
+    petitions), so a stored petition's vector never changes as the index grows.  Bigrams that more than
+    ``max_df`` of the reference petitions use are left out: they say little about which complaint it is, and
+    leaving them out keeps the inverted lists short.  The similarity of two petitions (:func:`_adjust`) is the
+    cosine of their vectors raised by the square root of the longer one's weight over the shorter's (halfway
+    to containment: a restatement that tells part of the case, or adds to it, still matches), at most 1; times
+    ``type_penalty`` when both have pollution types and they share none (another matter); times
+    ``place_penalty`` for each of city and county that one of them knows and the other does not.
+
+Which petitions are compared
+    Only petitions whose places agree: the same province, city and county, where a level left unknown
+    (null) agrees with any value — so a petition placed in 衡南县 is compared with the other petitions of
+    衡南县 and with those of 衡阳市 whose county is unknown, never with 耒阳市's.  The inverted lists are
+    keyed by (place, bigram), so a petition's product touches its compatible places' petitions only; one
+    without a city is compared with the province's others on its ``far_features`` rarest bigrams only (a
+    lower bound of the similarity), which keeps a province's million petitions fast.  An office gives every
+    petition its province (the resolver leaves it unknown when the text names no place).
+
+How groups form
+    A petition joins the group of its most similar earlier petition when the similarity is at least
+    ``threshold`` (or when it cites that petition's receipt number: ``此件与受理编号D2HN…属同一案件``);
+    otherwise it starts a group of its own, named by its id.  Groups are never merged or renamed later, so a
+    group id the office stored stays valid.
+
+The state is plain arrays: :meth:`RepeatIndex.to_bytes` / :meth:`RepeatIndex.from_bytes` (an ``.npz`` read
+with ``allow_pickle=False``), and :meth:`RepeatIndex.extend` rebuilds it from stored petitions and their
+stored groups without searching.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import re
+from functools import lru_cache
+from typing import Iterable, NamedTuple, Sequence
+
+import numpy as np
+
+from .resources import corpus_path, read_list
+from .text import normalize
+
+__all__ = ["case_text", "cited_receipts", "place_key", "Match", "RepeatIndex", "reference_idf"]
+
+_RECEIPT = re.compile(r"[DX]\d{0,2}[A-Z]{2}\d{8,14}|(?:受理编号|编号|受理号)[:：]?\s*([A-Z]*\d{3,})号?")
+_PUNCT = re.compile(r"[\s,，.。;；:：!！?？、()（）\"“”'‘’《》<>\[\]【】/\\\-—_~·…]+")
+_FEATURES = 1 << 24  # hashed bigram columns
+_SHIFT = np.uint64(64 - 24)
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+
+
+class Match(NamedTuple):
+    """How one petition was placed: its ``group``, the earlier petition it resembles most (``nearest``, or
+    None) and their similarity ``score`` (1.0 for a cited receipt number)."""
+
+    group: str
+    nearest: str | None
+    score: float
+
+
+def cited_receipts(text: str) -> list[str]:
+    """Receipt numbers a petition cites: full codes (D2HN202010150023) and 编号NNN forms."""
+    return [m.group(1) or m.group(0) for m in _RECEIPT.finditer(text or "")]
+
+
+@lru_cache(maxsize=1)
+def _boilerplate() -> re.Pattern:
+    words = sorted(read_list("triage", "boilerplate.txt"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+@lru_cache(maxsize=1)
+def _variants() -> tuple[re.Pattern, dict]:
+    """Words petitions use interchangeably (``corpora/search/synonyms.tsv``), each folded to its group's first."""
+    canon = {}
+    for line in read_list("search", "synonyms.tsv"):
+        group = [w for w in line.split("|") if w]
+        for w in group:  # the first too: 养猪场 is read whole, not as 养 + 猪场
+            canon.setdefault(w, group[0])
+    return re.compile("|".join(map(re.escape, sorted(canon, key=len, reverse=True)))), canon
+
+
+_AUTONOMOUS = re.compile(r"^(.{2,}?)(?:[^族]{1,3}族)+自治[州县旗]$")
+
+
+@lru_cache(maxsize=4096)
+def _place_words(place: tuple) -> re.Pattern | None:
+    """The names of a record's own province, city and county, full and short (衡阳市, 衡阳; 芷江侗族自治县, 芷江)."""
+    words = set()
+    for name in place:
+        if not name:
+            continue
+        words.add(name)
+        auto = _AUTONOMOUS.match(name)
+        short = auto.group(1) if auto else name
+        if not auto and len(name) >= 3 and name[-1] in "省市县区旗盟州":
+            short = name[:-1]
+        if len(short) >= 2:
+            words.add(short)
+    if not words:
+        return None
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+def case_text(text: str | None, place: tuple = (None, None, None)) -> str:
+    """The text as compared for repeats: normalized; complaint boilerplate, punctuation and the names of its
+    own ``place`` (province, city, county: the same for every petition it is compared with) removed; words
+    used interchangeably folded to one."""
+    if not isinstance(text, str) or not text:
+        return ""
+    out = _boilerplate().sub("", normalize(text))
+    own = _place_words(tuple(place))
+    if own is not None:
+        out = own.sub("", out)
+    pattern, canon = _variants()
+    out = pattern.sub(lambda m: canon[m.group(0)], out)
+    return _PUNCT.sub("", out)
+
+
+def place_key(record: dict) -> tuple:
+    """(province, city, county) of a record, None for a level not known; a lower level without its upper
+    ones is kept (a county without its city still narrows the comparison)."""
+    def part(name):
+        v = record.get(name)
+        return v if isinstance(v, str) and v else None
+    return part("province"), part("city"), part("county")
+
+
+def _compatible(a: tuple, b: tuple) -> bool:
+    return all(x is None or y is None or x == y for x, y in zip(a, b))
+
+
+def _unsure_levels(a: tuple, b: tuple) -> int:
+    """How many of city and county one of two compatible places knows and the other does not (0 when one
+    place is not known at all: a history of bare texts)."""
+    if a == (None, None, None) or b == (None, None, None):
+        return 0
+    return sum(1 for x, y in zip(a[1:], b[1:]) if (x is None) != (y is None))
+
+
+# ------------------------------------------------------------------------------------------------ features
+
+def _bigrams(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(row, bigram code) of every distinct character bigram of each text, sorted by row then code.
+    A bigram's code is its two code points side by side (21 bits each)."""
+    if not texts:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    joined = "\x00".join(t.replace("\x00", "") for t in texts) + "\x00"  # NUL separates the texts
+    cp = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    sep = cp == 0
+    row = np.cumsum(sep) - sep  # the text each position belongs to
+    ok = ~sep[:-1] & ~sep[1:]
+    codes = (cp[:-1] << 21 | cp[1:])[ok]
+    rows = row[:-1][ok]
+    both = np.unique(rows << 42 | codes)  # distinct (row, code), sorted
+    return both >> 42, both & ((1 << 42) - 1)
+
+
+def _columns(codes: np.ndarray) -> np.ndarray:
+    return ((codes.astype(np.uint64) * _GOLDEN) >> _SHIFT).astype(np.int32)
+
+
+@lru_cache(maxsize=4)
+def reference_idf(max_df: float = 0.05) -> tuple[np.ndarray, np.ndarray, float]:
+    """(sorted bigram codes, their IDF, the IDF of a bigram the reference lacks) from the shipped training
+    petitions; the codes of bigrams used by more than ``max_df`` of them get IDF 0 (left out)."""
+    texts = []
+    for name in ("real_petitions.jsonl", "synthetic_petitions.jsonl"):
+        path = corpus_path("train", name)
+        if path.is_file():
+            with open(path, encoding="utf-8") as fh:
+                texts += [json.loads(ln) for ln in fh if ln.strip()]
+    return _idf_table([case_text(r.get("text"), place_key(r)) for r in texts], max_df)
+
+
+def _idf_table(case_texts: list[str], max_df: float) -> tuple[np.ndarray, np.ndarray, float]:
+    n = len(case_texts)
+    _, codes = _bigrams(case_texts)
+    uniq, df = np.unique(codes, return_counts=True)
+    idf = np.log((n + 1) / (df + 1)) + 1.0
+    idf[df > max_df * n] = 0.0
+    return uniq, idf.astype(np.float32), float(math.log(n + 1) + 1.0)
+
+
+def _vectors(case_texts: Sequence[str], idf: tuple):
+    """(L2-normalized IDF-weighted binary bigram vectors, one row per text (CSR, float32); their norms before
+    normalizing)."""
+    from scipy import sparse
+
+    codes_ref, idf_ref, idf_unknown = idf
+    rows, codes = _bigrams(list(case_texts))
+    pos = np.searchsorted(codes_ref, codes)
+    pos_c = np.minimum(pos, max(len(codes_ref) - 1, 0))
+    known = (pos < len(codes_ref)) & (codes_ref[pos_c] == codes) if len(codes_ref) else np.zeros(len(codes), bool)
+    weight = np.where(known, idf_ref[pos_c] if len(codes_ref) else 0.0, idf_unknown).astype(np.float32)
+    keep = weight > 0
+    rows, cols, weight = rows[keep], _columns(codes[keep]), weight[keep]
+    n = len(case_texts)
+    norms = np.sqrt(np.bincount(rows, weights=weight.astype(np.float64) ** 2, minlength=n))
+    weight = (weight / norms[rows]).astype(np.float32)
+    m = sparse.csr_matrix((weight, (rows, cols)), shape=(n, _FEATURES), dtype=np.float32)
+    m.sum_duplicates()  # two bigrams hashed to one column (rare)
+    return m, norms.astype(np.float32)
+
+
+# ------------------------------------------------------------------------------------------------ the index
+
+def _inverted(vectors):
+    """(the columns a chunk of vectors uses, sorted; the chunk transposed onto them: column × row, CSR)."""
+    from scipy import sparse
+
+    cols, inv = np.unique(vectors.indices, return_inverse=True)
+    local = sparse.csr_matrix((vectors.data, inv.astype(np.int32), vectors.indptr), shape=(vectors.shape[0], len(cols)))
+    return cols.astype(np.int32), local.T.tocsr()
+
+
+def _restrict(q, cols: np.ndarray):
+    """The rows of ``q`` on the columns ``cols`` only (the columns numbered as in ``cols``)."""
+    from scipy import sparse
+
+    if not len(cols):
+        return sparse.csr_matrix((q.shape[0], 0), dtype=np.float32)
+    pos = np.minimum(np.searchsorted(cols, q.indices), len(cols) - 1)
+    hit = cols[pos] == q.indices
+    indptr = np.concatenate(([0], np.cumsum(hit)))[q.indptr]
+    return sparse.csr_matrix((q.data[hit], pos[hit], indptr), shape=(q.shape[0], len(cols)))
+
+
+def _adjust(s: np.ndarray, a_norm, b_norm, a_types, b_types, penalty: float) -> np.ndarray:
+    """The similarity of pairs from their cosine ``s``: raised by the square root of the ratio of the longer
+    text's norm to the shorter's (halfway between cosine and containment: a restatement that tells part of the
+    case, or adds to it, still matches), at most 1; times ``penalty`` when both types are known and share none."""
+    lo, hi = np.minimum(a_norm, b_norm), np.maximum(a_norm, b_norm)
+    s = np.minimum(1.0, s * np.sqrt(hi / np.where(lo > 0, lo, 1.0)))
+    disjoint = ((a_types & b_types) == 0) & (a_types != 0) & (b_types != 0)
+    return np.where(disjoint, s * penalty, s)
+
+
+def _top_entries(vec, k: int):
+    """Each row's ``k`` largest entries only (the rarest bigrams of each text)."""
+    lengths = np.diff(vec.indptr)
+    if not len(lengths) or lengths.max() <= k:
+        return vec
+    row = np.repeat(np.arange(vec.shape[0]), lengths)
+    order = np.lexsort((-vec.data, row))
+    rank = np.arange(len(order)) - np.repeat(vec.indptr[:-1], lengths)
+    keep = np.sort(order[rank < k])
+    counts = np.bincount(row[keep], minlength=vec.shape[0])
+    return _csr(vec.data[keep], vec.indices[keep], np.concatenate(([0], np.cumsum(counts))), vec.shape)
+
+
+def _row_best(sims) -> tuple[np.ndarray, np.ndarray]:
+    """(best value, its column) of each row of a sparse matrix; 0 and -1 for an empty row."""
+    sims = sims.tocsr()
+    n = sims.shape[0]
+    best, arg = np.zeros(n), np.full(n, -1, dtype=np.int64)
+    if sims.nnz:
+        lengths = np.diff(sims.indptr)
+        nonempty = lengths > 0
+        starts = sims.indptr[:-1][nonempty]
+        best[nonempty] = np.maximum.reduceat(sims.data, starts)
+        row = np.repeat(np.arange(n), lengths)
+        at = sims.data >= best[row]  # the first entry equal to its row's best
+        first = np.flatnonzero(at)
+        keep = np.unique(row[first], return_index=True)[1]
+        arg[row[first[keep]]] = sims.indices[first[keep]]
+    return best, arg
+
+
+_KEY = np.int64(24)  # a posting's key: the block's number above the bigram's column
+
+
+def _csr(data, indices, indptr, shape):
+    from scipy import sparse
+
+    return sparse.csr_matrix((data, indices, indptr), shape=shape)
+
+
+def _triplets_to_part(rows: np.ndarray, keys: np.ndarray, weights: np.ndarray, local: np.ndarray):
+    """One part of the postings: (index rows, sorted keys, key × petition weights) from (key, petition, weight)
+    triplets; ``local``: each triplet's petition as a position in ``rows``."""
+    from scipy import sparse
+
+    uniq, inv = np.unique(keys, return_inverse=True)
+    m = sparse.csr_matrix((weights, (inv, local)), shape=(len(uniq), len(rows)), dtype=np.float32)
+    return rows, uniq, m
+
+
+class _Postings:
+    """Every petition's weights, as inverted lists keyed by (place block, bigram column): a query multiplied
+    with its own block's keys touches the petitions of that block only, and one product per part serves the
+    whole batch, whatever the number of blocks.  Parts are merged as they grow (sizes roughly halving, as in a
+    log-structured merge), so a batch meets a handful of parts."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self):
+        self.parts: list[tuple] = []
+
+    def copy(self) -> "_Postings":
+        new = _Postings()
+        new.parts = list(self.parts)
+        return new
+
+    def append(self, rows: np.ndarray, vec, blocks: np.ndarray) -> None:
+        n = vec.shape[0]
+        if not n:
+            return
+        local = np.repeat(np.arange(n), np.diff(vec.indptr))
+        keys = blocks[local].astype(np.int64) << _KEY | vec.indices.astype(np.int64)
+        self.parts.append(_triplets_to_part(np.asarray(rows, dtype=np.int64), keys, vec.data, local))
+        while len(self.parts) >= 2 and 2 * len(self.parts[-1][0]) >= len(self.parts[-2][0]):
+            last, before = self.parts.pop(), self.parts.pop()
+            self.parts.append(self._merge([before, last]))
+
+    @staticmethod
+    def _triplets(parts):
+        keys, local, weights, rows, offset = [], [], [], [], 0
+        for prows, pkeys, inv in parts:
+            coo = inv.tocoo()
+            keys.append(pkeys[coo.row])
+            local.append(coo.col.astype(np.int64) + offset)
+            weights.append(coo.data)
+            rows.append(prows)
+            offset += len(prows)
+        return np.concatenate(rows), np.concatenate(keys), np.concatenate(weights), np.concatenate(local)
+
+    def _merge(self, parts):
+        rows, keys, weights, local = self._triplets(parts)
+        return _triplets_to_part(rows, keys, weights, local)
+
+    def forward(self, n_rows: int):
+        """All petitions as rows (index order) over the bigram columns (CSR)."""
+        from scipy import sparse
+
+        if not self.parts:
+            return sparse.csr_matrix((n_rows, _FEATURES), dtype=np.float32)
+        rows, keys, weights, local = self._triplets(self.parts)
+        cols = (keys & ((1 << _KEY) - 1)).astype(np.int32)
+        m = sparse.csr_matrix((weights, (rows[local], cols)), shape=(n_rows, _FEATURES), dtype=np.float32)
+        m.sort_indices()
+        return m
+
+    def search(self, q, pair_q: np.ndarray, pair_block: np.ndarray, adjust) -> tuple[np.ndarray, np.ndarray]:
+        """For each (query row, block) pair: (best similarity, its index row) among the block's petitions;
+        ``adjust(sims, query rows, index rows)`` turns cosines into the similarity used."""
+        n = len(pair_q)
+        best, best_row = np.zeros(n), np.full(n, -1, dtype=np.int64)
+        if not n or not self.parts:
+            return best, best_row
+        starts = q.indptr[pair_q]
+        lengths = q.indptr[pair_q + 1] - starts
+        total = int(lengths.sum())
+        owner = np.repeat(np.arange(n), lengths)
+        idx = starts[owner] + np.arange(total) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        keys = pair_block[owner].astype(np.int64) << _KEY | q.indices[idx].astype(np.int64)
+        data = q.data[idx]
+        for rows, pkeys, inv in self.parts:
+            pos = np.minimum(np.searchsorted(pkeys, keys), len(pkeys) - 1)
+            hit = pkeys[pos] == keys
+            indptr = np.concatenate(([0], np.cumsum(np.bincount(owner[hit], minlength=n))))
+            sims = (_csr(data[hit], pos[hit], indptr, (n, len(pkeys))) @ inv).tocsr()
+            if not sims.nnz:
+                continue
+            a = np.repeat(np.arange(n), np.diff(sims.indptr))
+            sims.data = adjust(sims.data, pair_q[a], rows[sims.indices]).astype(np.float32)
+            val, arg = _row_best(sims)
+            better = val > best
+            best[better], best_row[better] = val[better], rows[arg[better]]
+        return best, best_row
+
+
+class RepeatIndex:
+    """Repeat groups of petitions, built incrementally.
+
+    threshold : cosine similarity from which a petition repeats an earlier one (default: the setting
+        ``PETITIONNLP_REPEAT_THRESHOLD``)
+    max_df : reference share above which a bigram is left out of the vectors
+    chunk : petitions searched together (bounds the memory of one step)
+
+    Records are dicts with ``id`` and ``text`` and, when known, ``province``, ``city``, ``county`` (the
+    resolved place).  :meth:`add` places them in groups; :meth:`match` says where they would go without
+    keeping them.
+    """
+
+    def __init__(self, threshold: float | None = None, max_df: float = 0.05, type_penalty: float = 0.7,
+                 place_penalty: float = 0.9, far_features: int = 12, chunk: int = 20000):
+        self.threshold = threshold
+        self.max_df = max_df
+        self.type_penalty = type_penalty
+        self.place_penalty = place_penalty
+        self.far_features = far_features
+        self.chunk = chunk
+        self._setup()
+
+    def _setup(self, idf=None) -> None:
+        if self.threshold is None:
+            from .settings import get_settings
+
+            self.threshold = float(get_settings().repeat_threshold)
+        self.idf_ = idf if idf is not None else reference_idf(self.max_df)
+        self.ids_: list[str] = []
+        self.groups_: list[str] = []
+        self.places_: list[tuple] = []
+        self.types_ = np.zeros(0, dtype=np.int32)  # each row's pollution types as bits (0: not known)
+        self.norms_ = np.zeros(0, dtype=np.float32)  # each row's vector norm before normalizing
+        self.type_names_: list[str] = []
+        self.row_of_: dict[str, int] = {}
+        self.blocks_: dict[tuple, int] = {}  # place → its block's number
+        self.postings_ = _Postings()
+        self._by_city: dict[tuple, set] = {}
+        self._by_province: dict[str | None, set] = {}
+
+    # -- queries
+    def __len__(self) -> int:
+        return len(self.ids_)
+
+    def __contains__(self, pid) -> bool:
+        return str(pid) in self.row_of_
+
+    def group_of(self, pid) -> str | None:
+        row = self.row_of_.get(str(pid))
+        return None if row is None else self.groups_[row]
+
+    def groups(self, min_size: int = 1) -> dict[str, list[str]]:
+        """group id → its petitions' ids in the order they were added (groups of ``min_size`` or more)."""
+        out: dict[str, list[str]] = {}
+        for pid, g in zip(self.ids_, self.groups_):
+            out.setdefault(g, []).append(pid)
+        return {g: m for g, m in out.items() if len(m) >= min_size}
+
+    def similarity(self, a: str, b: str, place: tuple = (None, None, None)) -> float:
+        """The similarity the index uses, of two texts of one place (types not known)."""
+        v, n = _vectors([case_text(a, place), case_text(b, place)], self.idf_)
+        zero = np.zeros(1, dtype=np.int32)
+        return float(_adjust(np.array([v[0].multiply(v[1]).sum()]), n[:1], n[1:], zero, zero, 1.0)[0])
+
+    # -- building
+    def add(self, records: Iterable[dict]) -> list[str]:
+        """Place each record in a group (in order; earlier records of the same call count as earlier
+        petitions) and keep it; the group id of each.  A record whose id is already in the index keeps its
+        group and is not added again."""
+        return [m.group for m in self.add_matches(records)]
+
+    def add_matches(self, records: Iterable[dict]) -> list[Match]:
+        """As :meth:`add`, with the nearest earlier petition and the similarity behind each group."""
+        records = list(records)
+        out: list[Match] = []
+        for i in range(0, len(records), self.chunk):
+            out += self._assign(records[i:i + self.chunk])
+        return out
+
+    def match(self, records: Iterable[dict]) -> list[Match]:
+        """Where each record would go (earlier records of the same call count), without keeping any."""
+        return self.copy().add_matches(records)
+
+    def extend(self, records: Iterable[dict], groups: Iterable[str]) -> "RepeatIndex":
+        """Keep records whose groups are already decided (the office's stored petitions), without searching."""
+        records, groups = list(records), [str(g) for g in groups]
+        if len(records) != len(groups):
+            raise ValueError("one group per record")
+        for i in range(0, len(records), self.chunk):
+            pairs = [(r, g) for r, g in zip(records[i:i + self.chunk], groups[i:i + self.chunk])
+                     if str(r["id"]) not in self.row_of_]
+            if pairs:
+                part = [r for r, _ in pairs]
+                places = [place_key(r) for r in part]
+                texts = [case_text(r.get("text"), place) for r, place in zip(part, places)]
+                self._insert(part, [g for _, g in pairs], *_vectors(texts, self.idf_), places)
+        return self
+
+    def copy(self) -> "RepeatIndex":
+        new = object.__new__(RepeatIndex)
+        new.__dict__.update(self.__dict__)
+        new.ids_, new.groups_, new.places_ = list(self.ids_), list(self.groups_), list(self.places_)
+        new.row_of_ = dict(self.row_of_)
+        new.blocks_ = dict(self.blocks_)
+        new.postings_ = self.postings_.copy()
+        new._by_city = {k: set(v) for k, v in self._by_city.items()}
+        new._by_province = {k: set(v) for k, v in self._by_province.items()}
+        return new
+
+    # -- internals
+    def _candidate_blocks(self, place: tuple) -> list[tuple]:
+        """The blocks whose place agrees with ``place`` (an unknown level agrees with any)."""
+        p, c, _ = place
+        if c is not None:
+            pool = set().union(*(self._by_city.get(key, ()) for key in ((p, c), (None, c), (p, None), (None, None))))
+        elif p is not None:
+            pool = self._by_province.get(p, set()) | self._by_province.get(None, set())
+        else:
+            pool = self.blocks_.keys()
+        return [key for key in pool if _compatible(key, place)]
+
+    def _search_index(self, vec, norms, places: list[tuple], bits) -> tuple[np.ndarray, np.ndarray]:
+        """(best similarity, its index row) of each record among the kept petitions whose place agrees."""
+        n = len(places)
+        by_place: dict[tuple, list[int]] = {}
+        for j, place in enumerate(places):
+            by_place.setdefault(place, []).append(j)
+        pairs = {False: ([], [], []), True: ([], [], [])}  # near, far: (query, block, place factor)
+        for place, js in by_place.items():
+            for key in self._candidate_blocks(place):
+                # a petition without a city against another city's petitions: far (the whole province)
+                far = place[1] is None and key[1] is not None
+                q, b, f = pairs[far]
+                q.append(np.asarray(js, dtype=np.int64))
+                b.append(np.full(len(js), self.blocks_[key], dtype=np.int64))
+                f.append(np.full(len(js), self.place_penalty ** _unsure_levels(place, key)))
+
+        def adjust(sims, qrows, rows):
+            return _adjust(sims, norms[qrows], self.norms_[rows], bits[qrows], self.types_[rows], self.type_penalty)
+
+        found = []
+        for far, (q, b, f) in pairs.items():
+            if q:
+                q, b, f = np.concatenate(q), np.concatenate(b), np.concatenate(f)
+                v, r = self.postings_.search(_top_entries(vec, self.far_features) if far else vec, q, b, adjust)
+                found.append((q, v * f, r))
+        pair_q = np.concatenate([x[0] for x in found]) if found else np.zeros(0, np.int64)
+        val = np.concatenate([x[1] for x in found]) if found else np.zeros(0)
+        row = np.concatenate([x[2] for x in found]) if found else np.zeros(0, np.int64)
+        best, best_row = np.zeros(n), np.full(n, -1, dtype=np.int64)
+        if len(pair_q):
+            order = np.lexsort((-val, pair_q))
+            first = order[np.unique(pair_q[order], return_index=True)[1]]
+            got = val[first] > 0
+            best[pair_q[first[got]]], best_row[pair_q[first[got]]] = val[first[got]], row[first[got]]
+        return best, best_row
+
+    def _search_within(self, vec, norms, places: list[tuple], bits) -> tuple[np.ndarray, np.ndarray]:
+        """(best similarity, its position) of each record among the earlier records of the same chunk whose
+        place agrees, compared city by city (records without a city join every city's comparison)."""
+        n = len(places)
+        best, best_at = np.zeros(n), np.full(n, -1, dtype=np.int64)
+        codes = [{}, {}, {}]
+        level = np.array([[codes[i].setdefault(p[i], len(codes[i])) if p[i] is not None else -1 for i in range(3)]
+                          for p in places], dtype=np.int64).reshape(n, 3)
+        by_city: dict[int, list[int]] = {}
+        loose = []
+        for j in range(n):
+            (by_city.setdefault(int(level[j, 1]), []) if level[j, 1] >= 0 else loose).append(j)
+        groups = [np.asarray(sorted(m + loose)) for m in by_city.values()] or []
+        if loose:
+            groups.append(np.asarray(loose))
+        floor = 0.5 * self.threshold
+        for members in groups:
+            if len(members) < 2:
+                continue
+            sub = vec[members]
+            cols, inv = _inverted(sub)
+            sims = (_restrict(sub, cols) @ inv).tocoo()
+            a, b, s = members[sims.row], members[sims.col], sims.data
+            s = _adjust(s, norms[a], norms[b], bits[a], bits[b], self.type_penalty)
+            unsure = ((level[a, 1] < 0) != (level[b, 1] < 0)).astype(int) + ((level[a, 2] < 0) != (level[b, 2] < 0))
+            unsure[np.all(level[a] < 0, axis=1) | np.all(level[b] < 0, axis=1)] = 0
+            s = s * self.place_penalty ** unsure
+            keep = (b < a) & (s >= floor)
+            a, b, s = a[keep], b[keep], s[keep]
+            la, lb = level[a], level[b]
+            ok = np.all((la == lb) | (la < 0) | (lb < 0), axis=1)
+            a, b, s = a[ok], b[ok], s[ok]
+            if not len(a):
+                continue
+            order = np.lexsort((-s, a))  # by record, best first
+            a, b, s = a[order], b[order], s[order]
+            first = np.unique(a, return_index=True)[1]
+            a, b, s = a[first], b[first], s[first]
+            better = s > best[a]
+            best[a[better]], best_at[a[better]] = s[better], b[better]
+        return best, best_at
+
+    def _assign(self, records: list[dict]) -> list[Match]:
+        ids = [str(r["id"]) for r in records]
+        out: list[Match | None] = [None] * len(records)
+        seen: dict[str, int] = {}
+        fresh = []
+        for i, pid in enumerate(ids):
+            if pid in self.row_of_:
+                out[i] = Match(self.group_of(pid), None, 0.0)
+            elif pid in seen:  # the same id twice in one call: one petition
+                out[i] = None
+            else:
+                seen[pid] = i
+                fresh.append(i)
+        places = [place_key(records[i]) for i in fresh]
+        texts = [case_text(records[i].get("text"), place) for i, place in zip(fresh, places)]
+        vec, norms = _vectors(texts, self.idf_)
+        bits = self._type_bits([records[i] for i in fresh])
+        best, best_row = self._search_index(vec, norms, places, bits)
+        within, within_at = self._search_within(vec, norms, places, bits)
+        groups_here: list[str] = []
+        for j, i in enumerate(fresh):
+            nearest, group, score = None, None, 0.0
+            if best_row[j] >= 0:
+                nearest, group, score = self.ids_[best_row[j]], self.groups_[best_row[j]], float(best[j])
+            if within_at[j] >= 0 and within[j] > score:
+                b = int(within_at[j])
+                nearest, group, score = ids[fresh[b]], groups_here[b], float(within[j])
+            cited = self._cited(texts[j], ids, fresh[:j], groups_here)
+            if cited:
+                nearest, group, score = cited[0], cited[1], 1.0
+            score = round(min(score, 1.0), 4)
+            groups_here.append(group if nearest is not None and score >= self.threshold else ids[i])
+            out[i] = Match(groups_here[-1], nearest, score)
+        self._insert([records[i] for i in fresh], groups_here, vec, norms, places, bits)
+        return [m if m is not None else Match(self.group_of(pid), None, 0.0) for m, pid in zip(out, ids)]
+
+    def _cited(self, text: str, ids: list[str], earlier: list[int], groups_here: list[str]):
+        """(id, group) of an earlier petition whose receipt number the case text cites, or None."""
+        for code in cited_receipts(text):
+            row = self.row_of_.get(code)
+            if row is not None:
+                return code, self.groups_[row]
+            for k, e in enumerate(earlier):
+                if ids[e] == code or (code.isdigit() and ids[e].endswith(code)):
+                    return ids[e], groups_here[k]
+            if code.isdigit():  # 编号3438号: a receipt number ending in it
+                for pid, row in self.row_of_.items():
+                    if pid.endswith(code):
+                        return pid, self.groups_[row]
+        return None
+
+    def _type_bits(self, records: list[dict]) -> np.ndarray:
+        out = np.zeros(len(records), dtype=np.int32)
+        for k, r in enumerate(records):
+            types = r.get("pollution_types")
+            if isinstance(types, str):
+                types = [t for t in re.split(r"[|,，、\s]+", types.strip("[]\"")) if t]
+            for t in types or ():
+                if t not in self.type_names_:
+                    if len(self.type_names_) >= 31:
+                        continue
+                    self.type_names_.append(t)
+                out[k] |= 1 << self.type_names_.index(t)
+        return out
+
+    def _insert(self, records: list[dict], groups: list[str], vec, norms, places=None, bits=None) -> None:
+        places = places if places is not None else [place_key(r) for r in records]
+        bits = bits if bits is not None else self._type_bits(records)
+        self.types_ = np.concatenate([self.types_, bits.astype(np.int32)])
+        self.norms_ = np.concatenate([self.norms_, np.asarray(norms, dtype=np.float32)])
+        start = len(self.ids_)
+        by_block: dict[tuple, list[int]] = {}
+        for k, (r, g, place) in enumerate(zip(records, groups, places)):
+            pid = str(r["id"])
+            self.row_of_[pid] = start + k
+            self.ids_.append(pid)
+            self.groups_.append(str(g))
+            self.places_.append(place)
+            by_block.setdefault(place, []).append(k)
+        for place in by_block:
+            if place not in self.blocks_:
+                self.blocks_[place] = len(self.blocks_)
+                self._by_city.setdefault((place[0], place[1]), set()).add(place)
+                self._by_province.setdefault(place[0], set()).add(place)
+        blocks = np.array([self.blocks_[p] for p in places], dtype=np.int64)
+        self.postings_.append(np.arange(start, start + len(records)), vec, blocks)
+
+    # -- the state, without pickle
+    def to_bytes(self) -> bytes:
+        """The whole index as an ``.npz`` (plain arrays; read back with :meth:`from_bytes`)."""
+        from scipy import sparse
+
+        m = self.postings_.forward(len(self.ids_))
+        place_names = sorted(set(self.places_), key=lambda t: tuple(x or "" for x in t))
+        place_no = {p: i for i, p in enumerate(place_names)}
+        meta = {"format": "petitionnlp.repeats/1", "threshold": self.threshold, "max_df": self.max_df,
+                "type_penalty": self.type_penalty, "place_penalty": self.place_penalty,
+                "far_features": self.far_features, "chunk": self.chunk, "idf_unknown": self.idf_[2],
+                "places": [list(p) for p in place_names], "type_names": self.type_names_}
+        buf = io.BytesIO()
+        np.savez_compressed(
+            buf, meta=np.array(json.dumps(meta, ensure_ascii=False)),
+            ids=np.array(self.ids_, dtype=str), groups=np.array(self.groups_, dtype=str),
+            places=np.array([place_no[p] for p in self.places_], dtype=np.int32),
+            norms=self.norms_, types=self.types_,
+            indptr=m.indptr.astype(np.int64), indices=m.indices.astype(np.int32), data=m.data.astype(np.float32),
+            idf_codes=self.idf_[0], idf=self.idf_[1])
+        return buf.getvalue()
+
+    @classmethod
+    def from_bytes(cls, blob: bytes) -> "RepeatIndex":
+        from scipy import sparse
+
+        z = np.load(io.BytesIO(blob), allow_pickle=False)
+        meta = json.loads(str(z["meta"]))
+        new = object.__new__(cls)
+        if meta.get("format") != "petitionnlp.repeats/1":
+            raise ValueError(f"not a repeat index: {meta.get('format')!r}")
+        new.threshold, new.max_df, new.chunk = meta["threshold"], meta["max_df"], meta["chunk"]
+        new.type_penalty, new.place_penalty = meta["type_penalty"], meta["place_penalty"]
+        new.far_features = meta["far_features"]
+        new._setup((z["idf_codes"], z["idf"], float(meta["idf_unknown"])))
+        new.type_names_ = list(meta["type_names"])
+        places = [tuple(p) for p in meta["places"]]
+        ids, groups = [str(x) for x in z["ids"]], [str(x) for x in z["groups"]]
+        m = sparse.csr_matrix((z["data"], z["indices"], z["indptr"]), shape=(len(ids), _FEATURES))
+        if ids:
+            new._insert([{"id": pid} for pid in ids], groups, m, z["norms"], [places[i] for i in z["places"]],
+                        z["types"])
+        return new
+
+    def save(self, path) -> None:
+        with open(path, "wb") as fh:
+            fh.write(self.to_bytes())
+
+    @classmethod
+    def load(cls, path) -> "RepeatIndex":
+        with open(path, "rb") as fh:
+            return cls.from_bytes(fh.read())

@@ -1,0 +1,23 @@
+"""The audit log (admin): every change by a person, page and API side by side."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Query, Request
+
+from ..deps import Office, page, require
+from ..render import render
+from .routers import api, pages
+
+
+
+@api.get("/audit", summary="审计日志（管理员）")
+def audit(wb: Office, user: Annotated[dict, Depends(require("audit"))],
+          limit: Annotated[int, Query(ge=1, le=5000)] = 500):
+    return {"events": wb.audit(limit)}
+
+
+@pages.get("/audit")
+def audit_page(request: Request, wb: Office, session: Annotated[dict, Depends(page("audit"))]):
+    return render(request, "audit.html", session, events=wb.audit_events(1000))

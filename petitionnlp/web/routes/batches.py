@@ -1,0 +1,195 @@
+"""Batches, page and API side by side: upload, the list, one batch and its queue (with the queue's corrections of a
+row), its hand-over date and reply days corrected, withdrawal, and the XLSX download."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+from urllib.parse import urlencode
+
+from fastapi import Depends, File, Form, HTTPException, Request, UploadFile
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+
+from ...office.roles import allowed
+from ..deps import Office, Text, form, page, page_date, require
+from ..render import back, download, here, notice, outcome, render, safe_next
+from .routers import api, pages
+
+PAGE_SIZE = 200
+SORTS = ("row", "priority", "due", "region", "status")
+
+
+def _batch_out(b: dict) -> dict:
+    return {"batch_id": b["id"], "name": b["name"], "filename": b["filename"], "state": b["state"],
+            "rows": b["rows"], "done_rows": b["done_rows"], "errors": b["errors"], "message": b["message"],
+            "uploaded_at": b["uploaded_at"].isoformat(timespec="seconds"), "handover_date": b["handover_date"],
+            "handover_source": b["handover_source"], "handover_from": b["handover_from"],
+            "reply_days": b["reply_days"], "working_days": bool(b["working_days"]),
+            "model_version": b["model_version"], "existing": b["existing"], "changed": b["changed"] or [],
+            "reports": b["filled_reports"], "withdrawn": bool(b["withdrawn"]),
+            "withdrawn_reason": b["withdrawn_reason"]}
+
+
+def _upload_notice(b: dict) -> str:
+    return f"交办日期 {b['handover_date']}（{b['handover_from']}）" if b.get("handover_date") else ""
+
+
+# ------------------------------------------------------------------------------------------------ upload
+
+@api.post("/batches", status_code=201, summary="上传一批信访件 (any classify input); answers once stored")
+async def upload_batch(request: Request, wb: Office,
+                       file: Annotated[UploadFile, File(description=".csv .tsv .xlsx .jsonl .txt")],
+                       user: Annotated[dict, Depends(require("upload"))],
+                       handover_date: Annotated[str | None, Form(description="交办日期 YYYY-MM-DD")] = None,
+                       reply_days: Annotated[int | None, Form(ge=0, le=3650, description="回复期限（天）")] = None,
+                       working_days: Annotated[bool | None, Form(description="回复期限按工作日计")] = None):
+    data = await file.read()
+    batch = await run_in_threadpool(wb.upload, file.filename or "batch.csv", data, user, True, handover_date,
+                                    reply_days, working_days)
+    if batch["state"] == "failed":
+        raise HTTPException(422, batch["message"] or "文件无法读取 (unreadable file)")
+    b = wb.batch(user, batch["id"])
+    # the job record to follow (GET /api/v1/jobs/{job_id}) while the batch is being processed
+    return {**_batch_out(b), "job_id": batch["job_id"]}
+
+
+@pages.post("/batches")
+async def upload_page(request: Request, wb: Office, session: Annotated[dict, Depends(page("upload"))]):
+    got = await form(request, session)
+    upload = got.get("file")
+    if upload is None or not hasattr(upload, "read"):
+        return back("/batches", m="请选择要上传的文件")
+    data = await upload.read()
+    if not data:
+        return back("/batches", m="上传的文件为空")
+    days = str(got.get("reply_days") or "").strip()
+    batch = await run_in_threadpool(wb.upload, upload.filename or "batch.csv", data, session["user"], False,
+                                    page_date(str(got.get("handover_date") or "")),
+                                    min(int(days), 3650) if days.isdigit() else None,
+                                    True if got.get("working_days") else None)
+    return back(f"/batches/{batch['id']}", m=_upload_notice(wb.batch(session["user"], batch["id"])))
+
+
+# ------------------------------------------------------------------------------------------------- lists
+
+@api.get("/batches", summary="批次列表")
+def batches(wb: Office, user: Annotated[dict, Depends(require("read"))]):
+    return {"batches": [_batch_out(b) for b in wb.batches(user)]}
+
+
+@pages.get("/batches")
+def batches_page(request: Request, wb: Office, session: Annotated[dict, Depends(page())]):
+    return render(request, "batches.html", session, batches=wb.batches(session["user"]), model=wb.model_name(),
+                  message=notice(request))
+
+
+@api.get("/batches/{batch_id}", summary="一个批次：交办日期与回复期限、处理进度、是否已撤回")
+def batch(batch_id: int, wb: Office, user: Annotated[dict, Depends(require("read"))]):
+    return _batch_out(wb.batch(user, batch_id))
+
+
+@api.get("/batches/{batch_id}/petitions", summary="一个批次的信访件，按输入顺序（查看者看到脱敏文本）")
+def batch_petitions(batch_id: int, wb: Office, user: Annotated[dict, Depends(require("read"))],
+                    type: str | None = None, region: str | None = None, priority: str | None = None,
+                    status: str | None = None, sort: Literal["row", "priority", "due", "region", "status"] = "row"):
+    views, _ = wb.queue_rows(user, batch_id, type_=type, region=region, priority=priority, status=status, sort=sort)
+    return {"petitions": views}
+
+
+@pages.get("/batches/{batch_id}")
+def batch_page(batch_id: int, request: Request, wb: Office, session: Annotated[dict, Depends(page())]):
+    user = session["user"]
+    batch_ = wb.batch(user, batch_id)
+    q = request.query_params
+    filters = {k: q.get(k) or None for k in ("type", "region", "priority", "status", "q")}
+    sort = q.get("sort") if q.get("sort") in SORTS else "row"
+    number = max(1, int(q.get("page")) if (q.get("page") or "").isdecimal() and len(q.get("page")) < 10 else 1)
+    shown, total = wb.queue_rows(user, batch_id, history=False, page=((number - 1) * PAGE_SIZE, PAGE_SIZE),
+                                 type_=filters["type"], region=filters["region"], priority=filters["priority"],
+                                 status=filters["status"], q=filters["q"], sort=sort)
+    query = {k: v for k, v in {**filters, "sort": sort}.items() if v}
+    places = wb.place_choices({p["province"] for p in shown}) if allowed(user, "correct") else None
+    return render(request, "batch.html", session, batch=batch_, petitions=shown, total=total, page=number,
+                  places=places,
+                  units=wb.units() if allowed(user, "assign") else [], pages=max(1, -(-total // PAGE_SIZE)),
+                  filters=filters, sort=sort, regions=wb.batch_places(batch_id), query=urlencode(query),
+                  here=here(request), message=notice(request))
+
+
+# ------------------------------------------------------------------------------------------- corrections
+
+class BatchPatch(BaseModel):
+    handover_date: Text | None = Field(None, max_length=10, description="交办日期 YYYY-MM-DD")
+    reply_days: int | None = Field(None, ge=0, le=3650, description="回复期限（天）")
+    working_days: bool | None = Field(None, description="回复期限按工作日计")
+
+
+class WithdrawIn(BaseModel):
+    reason: Text = Field(..., max_length=2000, description="撤回理由")
+
+
+@api.patch("/batches/{batch_id}", summary="更正批次的交办日期与回复期限：未办结的信访件重算办理期限（编辑、管理员）")
+def redate(batch_id: int, body: BatchPatch, wb: Office, user: Annotated[dict, Depends(require("correct"))]):
+    got = wb.redate_batch(user, batch_id, **body.model_dump(exclude_unset=True))
+    return {**_batch_out(got), "cases_changed": got["cases_changed"]}
+
+
+@pages.post("/batches/{batch_id}/dates")
+async def redate_page(batch_id: int, request: Request, wb: Office,
+                      session: Annotated[dict, Depends(page("correct"))]):
+    got = await form(request, session)
+    to = safe_next(got.get("next"), f"/batches/{batch_id}")
+    days = str(got.get("reply_days") or "").strip()
+    return outcome(to, lambda: wb.redate_batch(session["user"], batch_id, str(got.get("handover_date") or ""), days,
+                                               bool(got.get("working_days"))),
+                   lambda b: f"已更正：交办日期 {b['handover_date']}，回复期限 {b['reply_days']} "
+                             f"{'个工作日' if b['working_days'] else '天'}；{b['cases_changed']} 件信访件随之更新",
+                   "未更正")
+
+
+@api.post("/batches/{batch_id}/withdraw", summary="撤回整个批次（尚无报送时；编辑、管理员）")
+def withdraw(batch_id: int, body: WithdrawIn, wb: Office, user: Annotated[dict, Depends(require("correct"))]):
+    return _batch_out(wb.withdraw_batch(user, batch_id, body.reason))
+
+
+@pages.post("/batches/{batch_id}/withdraw")
+async def withdraw_page(batch_id: int, request: Request, wb: Office,
+                        session: Annotated[dict, Depends(page("correct"))]):
+    got = await form(request, session)
+    return outcome(f"/batches/{batch_id}", lambda: wb.withdraw_batch(session["user"], batch_id, got.get("reason")),
+                   lambda b: "批次已撤回：其中的信访件不再计入列表、统计、导出和检索；同一张表可以重新上传", "未撤回")
+
+
+@pages.post("/petitions/{petition_id}")
+async def correct_page(petition_id: int, request: Request, wb: Office,
+                       session: Annotated[dict, Depends(page("correct"))]):
+    got = await form(request, session)
+    to = safe_next(got.get("next"), "/batches")
+    changes = {}
+    if "pollution_types" in got:
+        changes["pollution_types"] = got.getlist("pollution_types")
+    for field in ("city", "county", "region", "status"):
+        if got.get(field):
+            changes[field] = got.get(field)
+        elif field in ("city", "county") and field in got:
+            changes[field] = ""
+    return outcome(to, lambda: wb.change_case(session["user"], petition_id, changes),
+                   lambda p: f"已保存第 {p['row_index'] + 1} 行的更正", "未保存")
+
+
+@pages.get("/petitions/{petition_id}")
+def petition_page(petition_id: int, request: Request, wb: Office, session: Annotated[dict, Depends(page())]):
+    p, batch_ = wb.petition(session["user"], petition_id)
+    return render(request, "petition.html", session, p=p, batch=batch_)
+
+
+# --------------------------------------------------------------------------------------------- downloads
+
+@api.get("/batches/{batch_id}/export.xlsx", summary="下载批次 XLSX（含更正；redacted=1 供公开）")
+def export(batch_id: int, wb: Office, user: Annotated[dict, Depends(require("export"))], redacted: bool = False):
+    return download(wb.export_batch(user, batch_id, redacted))
+
+
+@pages.get("/batches/{batch_id}/download.xlsx")
+def download_page(batch_id: int, request: Request, wb: Office, session: Annotated[dict, Depends(page("export"))]):
+    return download(wb.export_batch(session["user"], batch_id, request.query_params.get("redacted") == "1"))

@@ -1,0 +1,90 @@
+"""Briefings, page and API side by side: one saved and extracted, the list, one briefing, and the deadlines of
+their directives (for viewers redacted)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.responses import RedirectResponse
+from pydantic import BaseModel, Field
+
+from ...office.briefings import MAX_EXTRACT_CHARS
+from ...office.clock import office_today
+from ..deps import Office, PageRedacts, Redacts, Text, api_date, form, page, page_date, require
+from ..render import back, notice, render
+from .pipeline import extract_size
+from .routers import api, pages
+
+
+
+class BriefingIn(BaseModel):
+    text: Text = Field(..., min_length=1, description=f"at most {MAX_EXTRACT_CHARS:,} characters")
+    title: Text | None = Field(None, max_length=200)
+    date: Text | None = Field(None, max_length=40)
+
+
+@api.post("/briefings", status_code=201, summary="保存并抽取一份简报")
+def add_briefing(body: BriefingIn, wb: Office, user: Annotated[dict, Depends(require("upload"))]):
+    extract_size(body.text)
+    b = wb.add_briefing(body.text, user, body.title, api_date(body.date, "date"))
+    return {"briefing_id": b["id"], "title": b["title"], "date": b["date"], **b["extract"]}
+
+
+@pages.post("/briefings")
+async def add_briefing_page(request: Request, wb: Office, session: Annotated[dict, Depends(page("upload"))]):
+    got = await form(request, session)
+    text = str(got.get("text") or "")
+    upload = got.get("file")
+    if upload is not None and hasattr(upload, "read"):
+        data = await upload.read()
+        if data:
+            import tempfile
+
+            from ...errors import PetitionNLPError
+            from ...io import read_text
+
+            with tempfile.NamedTemporaryFile(suffix=".txt") as tmp:
+                tmp.write(data)
+                tmp.flush()
+                try:
+                    text = read_text(tmp.name)
+                except PetitionNLPError as exc:
+                    return back("/briefings", m=str(exc).replace(tmp.name, upload.filename or "文件"))
+    if not text.strip():
+        return back("/briefings", m="请粘贴简报正文或选择文件")
+    if len(text) > MAX_EXTRACT_CHARS:
+        return back("/briefings", m=f"简报正文超过 {MAX_EXTRACT_CHARS} 字，请分成几份")
+    if "\x00" in text or any(0xD800 <= ord(ch) <= 0xDFFF for ch in text):
+        return back("/briefings", m="简报正文含有无效字符 (NUL)")
+    b = wb.add_briefing(text, session["user"], str(got.get("title") or "") or None,
+                        page_date(str(got.get("date") or "")))
+    return RedirectResponse(f"/briefings/{b['id']}", status_code=303)
+
+
+@api.get("/briefings", summary="已保存的简报")
+def briefings(wb: Office, user: Annotated[dict, Depends(require("read"))]):
+    return {"briefings": [{"briefing_id": b["id"], "title": b["title"], "date": b["date"],
+                           "directives": len(b["extract"]["directives"])} for b in wb.briefings(user)]}
+
+
+@pages.get("/briefings")
+def briefings_page(request: Request, wb: Office, hide: PageRedacts, session: Annotated[dict, Depends(page())]):
+    return render(request, "briefings.html", session, briefings=wb.briefings(session["user"]),
+                  deadlines=wb.deadlines(redact_=hide), today=office_today().isoformat(), message=notice(request))
+
+
+@api.get("/briefings/{briefing_id}", summary="一份简报及其抽取结果（查看者看到脱敏文本）")
+def briefing(briefing_id: int, wb: Office, user: Annotated[dict, Depends(require("read"))]):
+    b = wb.briefing(user, briefing_id)
+    return {"briefing_id": b["id"], "title": b["title"], "date": b["date"], "text": b["text"], **b["extract"]}
+
+
+@pages.get("/briefings/{briefing_id}")
+def briefing_page(briefing_id: int, request: Request, wb: Office, session: Annotated[dict, Depends(page())]):
+    return render(request, "briefing.html", session, b=wb.briefing(session["user"], briefing_id))
+
+
+@api.get("/deadlines", summary="各简报中指示的期限：已逾期、本周到期、以后")
+def deadlines(wb: Office, hide: Redacts, user: Annotated[dict, Depends(require("read"))]):
+    return wb.deadlines(redact_=hide)

@@ -1,0 +1,262 @@
+"""Cases, page and API side by side (CONTRACT.md "Case lifecycle" and "Case integrity"): the case list (a unit
+handler's 我的案件), one case with its history, a correction, and every step of the lifecycle — assign, accept,
+report, review, reject, reopen — one by one or a selection at once.  Each page and its API twin call the same
+method of the office; a step the case's state does not allow is the office's 409, with the steps allowed now."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import Depends, HTTPException, Query, Request
+from pydantic import BaseModel, Field
+
+from ...office.cases import BULK_ACTIONS
+from ...office.lifecycle import CLOSURES, COUNTS, MAX_REPORT_TEXT, STATUSES, VERIFIED
+from ...office.roles import allowed
+from ..deps import Office, Text, api_date, form, page, require
+from ..render import ROLE_NAMES, back, here, notice, outcome, render, safe_next
+from .routers import api, pages
+
+REPORT_FIELDS = ("verified", "findings", "actions", "accountability", "closure")
+BULK_NEEDS = {"assign": "assign", "accept": "report", "approve": "review", "return": "review"}
+
+
+class PetitionPatch(BaseModel):
+    pollution_types: list[Text] | None = Field(None, max_length=8)
+    city: Text | None = Field(None, max_length=64, description="市（地名库中的名称，可简写）")
+    county: Text | None = Field(None, max_length=64, description="县（区），其市、省随之确定")
+    region: Text | None = Field(None, max_length=200, description="省/市/县，如 湖南省/衡阳市/常宁市")
+    status: Text | None = Field(None, max_length=8, description="只能经办理步骤改变：待办 → 办理中 即签收")
+    unit: Text | None = Field(None, max_length=128, description="责任单位名称；null 收回为未分配（仅待办）")
+    version: int | None = Field(None, description="the version the change was read at (409 when stale)")
+
+
+class ReportIn(BaseModel):
+    verified: Text | None = Field(None, max_length=20, description="是否属实：属实|基本属实|部分属实|不属实")
+    findings: Text | None = Field(None, max_length=MAX_REPORT_TEXT, description="调查核实情况")
+    actions: Text | None = Field(None, max_length=MAX_REPORT_TEXT, description="处理和整改情况")
+    accountability: Text | None = Field(None, max_length=MAX_REPORT_TEXT, description="责任人被问责情况")
+    closure: Text | None = Field(None, max_length=20, description="已办结|阶段性办结|未办结")
+    counts: dict[str, float | int | None] | None = Field(None, description="、".join(COUNTS))
+    version: int | None = None
+
+
+class ReviewIn(BaseModel):
+    decision: Literal["approve", "return"]
+    reason: Text | None = Field(None, max_length=2000)
+    version: int | None = None
+
+
+class StepIn(BaseModel):
+    version: int | None = None
+
+
+class ReasonIn(BaseModel):
+    reason: Text = Field(..., max_length=2000)
+    version: int | None = None
+
+
+class RejectIn(ReasonIn):
+    duplicate_of: int | None = Field(None, description="重复件：另一件信访件的编号")
+
+
+class BulkIn(BaseModel):
+    ids: list[int] = Field(..., min_length=1, max_length=5000)
+    action: Literal["assign", "accept", "approve", "return"]
+    unit: Text | None = Field(None, max_length=128)
+    reason: Text | None = Field(None, max_length=2000)
+
+
+def _may(user: dict, action: str) -> None:
+    if not allowed(user, BULK_NEEDS.get(action, "review")):
+        raise HTTPException(403, f"当前角色 {user['role']}（{ROLE_NAMES.get(user['role'], '')}）无权执行此操作 "
+                                 f"(forbidden for role {user['role']})")
+
+
+def _name(p: dict) -> str:
+    return p["receipt_id"] or f"信访件 {p['id']}"
+
+
+# --------------------------------------------------------------------------------------------- the lists
+
+@api.get("/petitions", summary="信访件（案件）列表：状态、责任单位、逾期、批次；属地经办人只见本单位")
+def list_petitions(wb: Office, user: Annotated[dict, Depends(require("cases"))],
+                   status: Annotated[str | None, Query(max_length=8)] = None,
+                   unit: Annotated[str | None, Query(max_length=128)] = None,
+                   overdue: Annotated[str | None, Query(max_length=5, description="true|false")] = None,
+                   batch_id: Annotated[str | None, Query(max_length=12)] = None,
+                   q: Annotated[str | None, Query(max_length=100, description="受理编号或正文中的字词")] = None,
+                   from_: Annotated[str | None, Query(alias="from")] = None, to: str | None = None,
+                   sort: Literal["due", "row"] = "due"):
+    flags = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False, "": None}
+    if (overdue or "").lower() not in flags:
+        raise HTTPException(422, f"overdue 应为 true 或 false (a boolean): {overdue}")
+    if batch_id and not batch_id.isdigit():
+        raise HTTPException(422, f"batch_id 应为整数 (a number): {batch_id}")
+    views, _ = wb.cases(user, status=status or None, unit=unit or None, overdue=flags[(overdue or "").lower()],
+                        batch_id=int(batch_id) if batch_id else None, q=q, date_from=api_date(from_, "from"),
+                        date_to=api_date(to, "to"), sort=sort)  # an empty filter (?status=&unit=) is no filter
+    return {"petitions": views}
+
+
+@pages.get("/cases")
+def cases_page(request: Request, wb: Office, session: Annotated[dict, Depends(page("cases"))]):
+    """A unit handler's 我的案件 (its own cases, by deadline, each with the report form); the office's case list."""
+    user = session["user"]
+    q = request.query_params
+    status = q.get("status") if q.get("status") in STATUSES else None
+    overdue = True if q.get("overdue") == "1" else None
+    unit = (q.get("unit") or "").strip() or None
+    text = (q.get("q") or "").strip()[:100] or None
+    views, total = wb.cases(user, history=False, limit=500, status=status, unit=unit, overdue=overdue, q=text)
+    mine = user["role"] == "unit"
+    return render(request, "cases.html", session, cases=views, total=total, mine=mine,
+                  my_unit=wb.unit_name(user.get("unit_id")) if mine else None,
+                  units=wb.units() if allowed(user, "assign") else [],
+                  filters={"status": status or "", "unit": unit or "", "overdue": overdue, "q": text or ""},
+                  here=here(request), verified=VERIFIED, closures=CLOSURES, counts=COUNTS, message=notice(request))
+
+
+@pages.get("/review")
+def review_page(request: Request, wb: Office, session: Annotated[dict, Depends(page("review"))]):
+    views, _ = wb.cases(session["user"], history=False, status="待审核")
+    return render(request, "review.html", session, cases=views, here=here(request), counts=COUNTS,
+                  message=notice(request))
+
+
+@api.get("/units", summary="责任单位（按行政区划顺序）")
+def units(wb: Office, user: Annotated[dict, Depends(require("assign"))]):
+    return {"units": [{"name": u["name"], "region": "/".join(x for x in (u["province"], u["city"], u["county"]) if x)
+                       or None} for u in wb.units()]}
+
+
+# ------------------------------------------------------------------------------------------------ a case
+
+@api.get("/petitions/{petition_id}", summary="一件信访件：受理编号、责任单位、期限、报告、版本、办理经过、可做的步骤")
+def petition(petition_id: int, wb: Office, user: Annotated[dict, Depends(require("cases"))]):
+    return wb.case(user, petition_id)
+
+
+@pages.get("/cases/{petition_id}")
+def case_page(petition_id: int, request: Request, wb: Office, session: Annotated[dict, Depends(page("cases"))]):
+    user = session["user"]
+    view = wb.case(user, petition_id)
+    return render(request, "case.html", session, p=view,
+                  batch=wb.batch(user, view["batch_id"]) if allowed(user, "read") else None,
+                  units=wb.units() if "assign" in view["allowed"] else [], verified=VERIFIED, closures=CLOSURES,
+                  places=wb.place_choices([view["province"]]) if allowed(user, "correct") else None,
+                  counts=COUNTS, here=here(request), message=notice(request))
+
+
+@api.patch("/petitions/{petition_id}", summary="更正类型、属地，或改派责任单位（编辑、管理员）；状态只经办理步骤改变")
+def correct(petition_id: int, body: PetitionPatch, wb: Office, user: Annotated[dict, Depends(require("correct"))]):
+    changes = body.model_dump(exclude_unset=True)
+    version = changes.pop("version", None)
+    if not changes:
+        raise HTTPException(422, "没有要更正的字段 (nothing to change): pollution_types, city, county, region, unit")
+    return wb.change_case(user, petition_id, changes, version)
+
+
+# ------------------------------------------------------------------------------------------------- steps
+
+@api.post("/petitions/{petition_id}/accept", summary="签收：待办 → 办理中（本单位经办人、编辑、管理员）")
+def accept(petition_id: int, wb: Office, user: Annotated[dict, Depends(require("report"))], body: StepIn | None = None):
+    return wb.step(user, petition_id, "accept", version=body.version if body else None)
+
+
+@api.post("/petitions/{petition_id}/report", summary="报送办理情况（本单位经办人、编辑、管理员）")
+def report(petition_id: int, body: ReportIn, wb: Office, user: Annotated[dict, Depends(require("report"))]):
+    data = body.model_dump()
+    version = data.pop("version", None)
+    return wb.step(user, petition_id, "report", data, version)
+
+
+@api.post("/petitions/{petition_id}/review", summary="审核报告：通过或退回（编辑、管理员）")
+def review(petition_id: int, body: ReviewIn, wb: Office, user: Annotated[dict, Depends(require("review"))]):
+    return wb.step(user, petition_id, "review", {"decision": body.decision, "reason": body.reason}, body.version)
+
+
+@api.post("/petitions/{petition_id}/reject", summary="不受理：待办 → 不受理，写明理由（编辑、管理员）")
+def reject(petition_id: int, body: RejectIn, wb: Office, user: Annotated[dict, Depends(require("review"))]):
+    return wb.step(user, petition_id, "reject", {"reason": body.reason, "duplicate_of": body.duplicate_of},
+                   body.version)
+
+
+@api.post("/petitions/{petition_id}/reopen", summary="重新办理：已办结、阶段性办结、不受理 → 办理中（编辑、管理员）")
+def reopen(petition_id: int, body: ReasonIn, wb: Office, user: Annotated[dict, Depends(require("review"))]):
+    return wb.step(user, petition_id, "reopen", {"reason": body.reason}, body.version)
+
+
+@api.post("/petitions/bulk", summary="批量交办、签收、审核通过或退回（编辑、管理员）")
+def bulk(body: BulkIn, wb: Office, user: Annotated[dict, Depends(require("assign"))]):
+    _may(user, body.action)
+    return wb.bulk(user, body.ids, body.action, body.unit, body.reason)
+
+
+def _version(got) -> int | None:
+    return int(got["version"]) if str(got.get("version") or "").isdigit() else None
+
+
+@pages.post("/cases/{petition_id}/report")
+async def report_page(petition_id: int, request: Request, wb: Office,
+                      session: Annotated[dict, Depends(page("report"))]):
+    got = await form(request, session)
+    body = {k: got.get(k) for k in REPORT_FIELDS}
+    body["counts"] = {k: got.get(f"count_{k}") or 0 for k in COUNTS}
+    return outcome(safe_next(got.get("next"), f"/cases/{petition_id}"),
+                   lambda: wb.step(session["user"], petition_id, "report", body, _version(got)),
+                   lambda p: f"已报送 {_name(p)} 的办理情况，等待审核", "未报送")
+
+
+@pages.post("/cases/{petition_id}/review")
+async def review_form(petition_id: int, request: Request, wb: Office,
+                      session: Annotated[dict, Depends(page("review"))]):
+    got = await form(request, session)
+    decision = "return" if got.get("decision") == "return" else "approve"
+    return outcome(safe_next(got.get("next"), "/review"),
+                   lambda: wb.step(session["user"], petition_id, "review",
+                                   {"decision": decision, "reason": str(got.get("reason") or "")}, _version(got)),
+                   lambda p: f"{_name(p)} 已审核通过（{p['status']}）" if decision == "approve" else f"{_name(p)} 已退回")
+
+
+@pages.post("/cases/{petition_id}/assign")
+async def assign_form(petition_id: int, request: Request, wb: Office,
+                      session: Annotated[dict, Depends(page("assign"))]):
+    got = await form(request, session)
+    return outcome(safe_next(got.get("next"), f"/cases/{petition_id}"),
+                   lambda: wb.change_case(session["user"], petition_id, {"unit": str(got.get("unit") or "") or None},
+                                          _version(got)),
+                   lambda p: f"{_name(p)} 已交办 {p['unit'] or '未分配'}", "未交办")
+
+
+@pages.post("/cases/{petition_id}/step")
+async def step_form(petition_id: int, request: Request, wb: Office, session: Annotated[dict, Depends(page("cases"))]):
+    """签收, 不受理 and 重新办理 from the case page (the office decides whether this user may, now)."""
+    got = await form(request, session)
+    step = str(got.get("step") or "")
+    if step not in ("accept", "reject", "reopen"):
+        raise HTTPException(422, "办理步骤应为 签收、不受理 或 重新办理 (unknown step)")
+    body = {"reason": got.get("reason"), "duplicate_of": got.get("duplicate_of") or None} if step != "accept" else {}
+    names = {"accept": "已签收", "reject": "已作不受理处理", "reopen": "已重新办理"}
+    return outcome(safe_next(got.get("next"), f"/cases/{petition_id}"),
+                   lambda: wb.step(session["user"], petition_id, step, body, _version(got)),
+                   lambda p: f"{_name(p)} {names[step]}（{p['status']}）")
+
+
+@pages.post("/cases/bulk")
+async def bulk_form(request: Request, wb: Office, session: Annotated[dict, Depends(page("cases"))]):
+    got = await form(request, session)
+    to = safe_next(got.get("next"), "/cases")
+    action = str(got.get("action") or "")
+    _may(session["user"], action)
+    ids = [int(v) for v in got.getlist("ids") if str(v).isdigit() and len(str(v)) < 19]
+    if not ids:
+        return back(to, m="请先勾选信访件")
+    what = BULK_ACTIONS.get(action, action)
+
+    def said(r: dict) -> str:
+        failed = f"，{len(r['failed'])} 件未完成：{r['failed'][0]['error']}" if r["failed"] else ""
+        return f"已{what} {len(r['done'])} 件{failed}"
+
+    return outcome(to, lambda: wb.bulk(session["user"], ids, action, str(got.get("unit") or "") or None,
+                                       str(got.get("reason") or "") or None), said)

@@ -1,0 +1,94 @@
+"""The office's figures, page and API side by side, all from :mod:`petitionnlp.office.figures`: progress (进度), the
+办理情况专报 (JSON or Word), the 公开表 (page, JSON or XLSX) and the statistics by region and type (page, JSON, PNG)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+from urllib.parse import urlencode
+
+from fastapi import Depends, Query, Request
+
+from ...office.charts import bar_chart_svg
+from ...office.figures import PUBLIC_COLUMNS, percent
+from ...office.lifecycle import COUNTS
+from ...taxonomy import TYPES
+from ..deps import Office, api_date, page, page_date, require
+from ..render import download, render
+from .routers import api, pages
+
+From = Annotated[str | None, Query(alias="from")]
+
+
+def _period(request: Request) -> tuple[str | None, str | None, str]:
+    q = request.query_params
+    date_from, date_to = page_date(q.get("from")), page_date(q.get("to"))
+    return date_from, date_to, urlencode({k: v for k, v in {"from": date_from, "to": date_to}.items() if v})
+
+
+@api.get("/progress", summary="办理进度：总数、办结率、逾期、不受理，按状态、类型、市州、责任单位")
+def progress(wb: Office, user: Annotated[dict, Depends(require("progress"))], from_: From = None,
+             to: str | None = None):
+    return wb.progress(api_date(from_, "from"), api_date(to, "to"))
+
+
+@pages.get("/progress")
+def progress_page(request: Request, wb: Office, session: Annotated[dict, Depends(page("progress"))]):
+    date_from, date_to, query = _period(request)
+    data = wb.report_data(date_from, date_to)
+    table = [{"region": c, "移交件数": n, **data["by_city_type"][c]} for c, n in data["by_city"].items()]
+    return render(request, "progress.html", session, d=data, chart=bar_chart_svg(table, list(data["by_type"])),
+                  date_from=date_from or "", date_to=date_to or "", query=query, percent=percent, counts=COUNTS)
+
+
+@api.get("/report", summary="办理情况专报：json（数字与文字）或 docx（Word）")
+def report(wb: Office, user: Annotated[dict, Depends(require("progress"))], from_: From = None,
+           to: str | None = None, format: Literal["json", "docx"] = "json"):
+    data, docx = wb.report(user, api_date(from_, "from"), api_date(to, "to"), format)
+    return data if format == "json" else download(docx)
+
+
+@pages.get("/progress/report.docx")
+def report_page(request: Request, wb: Office, session: Annotated[dict, Depends(page("progress"))]):
+    date_from, date_to, _ = _period(request)
+    return download(wb.report(session["user"], date_from, date_to, "docx")[1])
+
+
+@api.get("/public", summary="公开表：已审核办结的信访件，脱敏，xlsx 或 json")
+def public(wb: Office, user: Annotated[dict, Depends(require("progress"))], from_: From = None,
+           to: str | None = None, format: Literal["json", "xlsx"] = "json"):
+    got = wb.public(user, api_date(from_, "from"), api_date(to, "to"), format)
+    return {"rows": got} if format == "json" else download(got)
+
+
+@pages.get("/public")
+def public_page(request: Request, wb: Office, session: Annotated[dict, Depends(page("progress"))]):
+    date_from, date_to, query = _period(request)
+    return render(request, "public.html", session, rows=wb.public(session["user"], date_from, date_to, log=False),
+                  columns=PUBLIC_COLUMNS, date_from=date_from or "", date_to=date_to or "", query=query)
+
+
+@pages.get("/public.xlsx")
+def public_download(request: Request, wb: Office, session: Annotated[dict, Depends(page("progress"))]):
+    date_from, date_to, _ = _period(request)
+    return download(wb.public(session["user"], date_from, date_to, "xlsx"))
+
+
+@api.get("/stats", summary="属地 × 污染类型统计与办结率")
+def stats(wb: Office, user: Annotated[dict, Depends(require("read"))], from_: From = None, to: str | None = None,
+          level: Literal["city", "county"] = "city"):
+    return wb.stats(api_date(from_, "from"), api_date(to, "to"), level)
+
+
+@pages.get("/stats")
+def stats_page(request: Request, wb: Office, session: Annotated[dict, Depends(page())]):
+    date_from, date_to, query = _period(request)
+    level = "county" if request.query_params.get("level") == "county" else "city"
+    result = wb.stats(date_from, date_to, level)
+    return render(request, "stats.html", session, stats=result, chart=bar_chart_svg(result["table"], list(TYPES)),
+                  date_from=date_from or "", date_to=date_to or "", level=level, png=query)
+
+
+@pages.get("/stats.png")
+def stats_png(request: Request, wb: Office, session: Annotated[dict, Depends(page())]):
+    date_from, date_to, _ = _period(request)
+    return download(wb.stats_png(date_from, date_to))

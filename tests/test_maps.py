@@ -1,0 +1,80 @@
+"""The county map (issue 28): one SVG element per county with data-region and a title, missing counties listed,
+a legend, 示意图; the PNG for the 专报; both saved in tests/artifacts and the SVG rendered to look at."""
+
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from petitionnlp.maps import county_values, province_map, render_png, render_svg
+from petitionnlp.regions import province_divisions
+
+ART = Path(__file__).resolve().parent / "artifacts"
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def hunan_records():
+    out = []
+    for k, (city, county, n, closed) in enumerate([("长沙市", "岳麓区", 12, 9), ("衡阳市", "衡南县", 30, 10),
+                                                    ("郴州市", "苏仙区", 3, 3), ("衡阳市", "衡阳综合保税区", 2, 0)]):
+        for i in range(n):
+            out.append({"id": f"{k}-{i}", "province": "湖南省", "city": city, "county": county,
+                        "status": "已办结" if i < closed else "办理中"})
+    return out
+
+
+def test_every_county_of_the_gazetteer_is_drawn_or_listed():
+    pmap = province_map("湖南")
+    gazetteer = {f"湖南省/{p.city}/{p.name}" for p in province_divisions("湖南省") if p.level == "county"}
+    drawn = {c.region for c in pmap.counties}
+    assert drawn | set(pmap.missing) == gazetteer and not drawn & set(pmap.missing)
+    assert len(drawn) >= 122  # all of Hunan's county-level divisions (祁阳市 joined by name: re-coded since)
+    assert "湖南省/永州市/祁阳市" in drawn
+
+
+def test_svg_one_element_per_county_with_region_title_legend_and_missing_list():
+    values = county_values(hunan_records(), "湖南省")
+    svg = render_svg(values, "湖南省", subtitle="2024年5月1日至5月31日")
+    root = ET.fromstring(svg)
+    counties = [e for e in root.iter() if e.get("data-region")]
+    pmap = province_map("湖南省")
+    assert len(counties) == len(pmap.counties) == len({e.get("data-region") for e in counties})
+    yuelu = next(e for e in counties if e.get("data-region") == "湖南省/长沙市/岳麓区")
+    assert yuelu.tag == SVG + "path" and yuelu.find(SVG + "title").text == "长沙市岳麓区：12 件"
+    texts = " ".join(t.text or "" for t in root.iter(SVG + "text"))
+    assert "示意图" in texts and "案件数" in texts  # title and legend
+    for region in pmap.missing:  # listed with its value, never dropped
+        assert region.split("/", 1)[1] in texts
+    assert "衡阳市/衡阳综合保税区 2 件" in texts
+    assert re.search(r'width="180mm"', svg)
+    ART.mkdir(exist_ok=True)
+    (ART / "map_hunan_count.svg").write_text(svg, encoding="utf-8")
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser:  # the SVG as a browser draws it, to look at
+        subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--window-size=1000,1100",
+                        f"--screenshot={ART / 'map_hunan_count_svg.png'}", (ART / "map_hunan_count.svg").as_uri()],
+                       capture_output=True, timeout=120)
+
+
+def test_closure_rate_map_and_png():
+    values = county_values(hunan_records(), "湖南省", measure="closure_rate")
+    assert values["湖南省/长沙市/岳麓区"] == pytest.approx(0.75) and values["湖南省/长沙市/芙蓉区"] is None
+    svg = render_svg(values, "湖南省", measure="closure_rate")
+    root = ET.fromstring(svg)
+    hengnan = next(e for e in root.iter() if e.get("data-region") == "湖南省/衡阳市/衡南县")
+    assert hengnan.find(SVG + "title").text == "衡阳市衡南县：33%"
+    assert "无案件" in svg and "办结率" in svg
+    png = render_png(values, "湖南省", measure="closure_rate", subtitle="2024年5月")
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 50_000
+    ART.mkdir(exist_ok=True)
+    (ART / "map_hunan_closure_rate.png").write_bytes(png)
+
+
+def test_unknown_province_and_measure():
+    with pytest.raises(ValueError):
+        province_map("火星省")
+    with pytest.raises(ValueError):
+        county_values([], "湖南省", measure="mean")

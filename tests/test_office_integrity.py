@@ -1,0 +1,399 @@
+"""Case integrity (issue 25; CONTRACT.md "Case integrity"), on SQLite and PostgreSQL: one lifecycle table for every
+path (409 with the steps allowed now, nothing written), accept / reject / reopen, a batch's dates corrected and a
+batch withdrawn, the hand-over date of a title row in CSV, TSV and XLSX alike, the table's own types as the types
+of record, places from the gazetteer only, and — after every path that changes a status — progress, the 专报
+(JSON and Word), the 公开表 and the statistics giving the same numbers."""
+
+import csv
+import io
+import json
+
+import pytest
+from fastapi.testclient import TestClient
+from openpyxl import Workbook, load_workbook
+
+from conftest import run_cli
+from test_web_lifecycle import _csrf, _session
+
+REPORT = {"verified": "属实", "findings": "经现场核查，情况属实。", "actions": "已责令整改。", "closure": "已办结",
+          "counts": {"rectify": 1}}
+HEAD = ["受理编号", "行政区域", "污染类型", "交办问题基本情况"]
+ROWS = [["C-01", "衡阳市雁峰区", "噪声、扬尘", "衡阳市雁峰区某搅拌站夜间施工噪声扰民，扬尘严重，居民无法入睡。"],
+        ["C-02", "衡阳市雁峰区", "", "衡阳市雁峰区某化工厂夜间偷排废水，河水发黑发臭。"],
+        ["C-03", "岳阳市", "水", "岳阳市岳阳楼区某餐馆油烟直排，气味刺鼻。"],
+        ["C-04", "岳阳市", "", "岳阳市平江县某采石场粉尘污染严重，道路扬尘。"],
+        ["C-05", "衡阳市雁峰区", "", "衡阳市雁峰区某养殖场粪污直排小河。"],
+        ["C-06", "衡阳市雁峰区", "", "衡阳市雁峰区某工地夜间打桩噪声扰民。"]]
+USERS = (("ed", "editor", None), ("vi", "viewer", None), ("admin", "admin", None), ("hy", "unit", "衡阳市雁峰区"),
+         ("yy", "unit", "岳阳市"))
+
+
+def make_office(store):
+    """Units and accounts, through the office's own functions (as the command line makes them)."""
+    from petitionnlp.office.accounts import add_user
+    from petitionnlp.office.units import add_unit
+
+    add_unit(store, "衡阳市雁峰区", "湖南省/衡阳市/雁峰区")
+    add_unit(store, "岳阳市", "湖南省/岳阳市")
+    for name, role, unit in USERS:
+        unit_id = store.unit(name=unit)["id"] if unit else None
+        add_user(store, name, f"{name}-password-1", role, unit_id)
+
+
+@pytest.fixture()
+def client(backend):
+    from petitionnlp.web.app import create_app
+
+    app = create_app(backend["data_dir"], background=False, db_url=backend["db_url"])
+    make_office(app.state.workbench.store)
+    with TestClient(app) as c:
+        c.backend = backend
+        yield c
+
+
+def token(client, name):
+    r = client.post("/api/v1/token", data={"username": name, "password": f"{name}-password-1"})
+    assert r.status_code == 200, r.text
+    return {"Authorization": f"Bearer {r.json()['access_token']}"}
+
+
+def table(rows=ROWS, head=HEAD, titles=(), fmt="csv") -> bytes:
+    lines = [list(t) for t in titles] + [head] + [list(r) for r in rows]
+    if fmt == "xlsx":
+        wb = Workbook()
+        ws = wb.active
+        for line in lines:
+            ws.append(line)
+        if titles:
+            ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(head))
+        buf = io.BytesIO()
+        wb.save(buf)
+        return buf.getvalue()
+    buf = io.StringIO()
+    csv.writer(buf, delimiter="\t" if fmt == "tsv" else ",").writerows(lines)
+    return buf.getvalue().encode("utf-8")
+
+
+def upload(client, headers, content=None, name="交办表.csv", **form):
+    r = client.post("/api/v1/batches", files={"file": (name, content if content is not None else table())},
+                    data=form, headers=headers)
+    assert r.status_code == 201, r.text
+    return r.json()
+
+
+def cases(client, headers, **params):
+    r = client.get("/api/v1/petitions", params=params, headers=headers)
+    assert r.status_code == 200, r.text
+    return {p["receipt_id"]: p for p in r.json()["petitions"]}
+
+
+def login(client, name):
+    """A browser session of ``name``; the CSRF token of its forms."""
+    return _csrf(client.get(_session(client, name)).text)
+
+
+def agree(client, ed, where: str, period=("2024-05-01", "2024-05-31")):
+    """进度, the 专报 (JSON and Word), the 公开表 and the statistics give the same numbers for the period."""
+    from docx import Document
+
+    q = {"from": period[0], "to": period[1]}
+    pr = client.get("/api/v1/progress", params=q, headers=ed).json()
+    js = client.get("/api/v1/report", params={**q, "format": "json"}, headers=ed).json()
+    pub = client.get("/api/v1/public", params={**q, "format": "json"}, headers=ed).json()["rows"]
+    st = client.get("/api/v1/stats", params=q, headers=ed).json()
+    doc = Document(io.BytesIO(client.get("/api/v1/report", params={**q, "format": "docx"}, headers=ed).content))
+    total = [c.text for c in doc.tables[0].rows[-1].cells]
+    assert {k: js[k] for k in pr if k != "today"} == {k: v for k, v in pr.items() if k != "today"}, where
+    assert pr["closed"] + pr["staged"] == len(pub), where
+    assert len({r["受理编号"] for r in pub}) == len(pub), where  # each case once
+    whole = st["closure"][-1]
+    assert whole["region"] == "合计", where
+    assert (whole["total"], whole["closed"], whole["staged"], whole["overdue"]) == (
+        pr["total"], pr["closed"], pr["staged"], pr["overdue"]), where
+    assert st["table"][-1]["移交件数"] == pr["total"] and st["rejected"] == pr["rejected"], where
+    assert total[:6] == ["合计", str(pr["total"]), str(pr["closed"]), str(pr["staged"]), str(pr["in_progress"]),
+                         str(pr["overdue"])], where
+    assert sum(pr["by_status"].values()) == pr["total"] + pr["rejected"], where
+    return pr
+
+
+# ------------------------------------------------------------------------------------------ the lifecycle
+
+def test_one_lifecycle_table_with_409_and_the_steps_allowed_now(client):
+    ed, hy, yy, vi, admin = (token(client, n) for n in ("ed", "hy", "yy", "vi", "admin"))
+    upload(client, ed, handover_date="2024-05-15", reply_days="15")
+    got = cases(client, ed)
+    c1, c2, c3 = got["C-01"], got["C-02"], got["C-03"]
+    assert c1["status"] == "待办" and c1["unit"] == "衡阳市雁峰区"
+    assert c1["allowed"] == ["assign", "accept", "report", "reject"]
+    assert cases(client, hy)["C-01"]["allowed"] == ["accept", "report"]
+    assert cases(client, vi)["C-01"]["allowed"] == []
+    pid = c1["id"]
+
+    def refused(r, allowed, status):
+        assert r.status_code == 409, r.text
+        body = r.json()
+        assert body["allowed"] == allowed and body["status"] == status and body["error"], body
+
+    before = client.get(f"/api/v1/petitions/{pid}", headers=ed).json()
+    # a PATCH that sets a closing status itself is refused, and nothing of it is written
+    for status in ("已办结", "阶段性办结", "待审核", "不受理"):
+        refused(client.patch(f"/api/v1/petitions/{pid}", json={"status": status, "pollution_types": ["水"]},
+                             headers=ed), ["assign", "accept", "report", "reject"], "待办")
+    after = client.get(f"/api/v1/petitions/{pid}", headers=ed).json()
+    assert after == before  # not the types either: one change, all or nothing
+    refused(client.post(f"/api/v1/petitions/{pid}/review", json={"decision": "approve"}, headers=ed),
+            ["assign", "accept", "report", "reject"], "待办")
+    refused(client.post(f"/api/v1/petitions/{pid}/reopen", json={"reason": "x"}, headers=ed),
+            ["assign", "accept", "report", "reject"], "待办")
+    # accept (签收) by its own unit; another unit does not find the case at all
+    assert client.post(f"/api/v1/petitions/{pid}/accept", headers=yy).status_code == 404
+    r = client.post(f"/api/v1/petitions/{pid}/accept", json={"version": 1}, headers=hy)
+    assert r.status_code == 200 and r.json()["status"] == "办理中" and r.json()["version"] == 2
+    refused(client.post(f"/api/v1/petitions/{pid}/accept", headers=hy), ["report"], "办理中")
+    refused(client.patch(f"/api/v1/petitions/{pid}", json={"unit": "岳阳市"}, headers=ed), ["report"], "办理中")
+    r = client.post(f"/api/v1/petitions/{pid}/report", json={**REPORT, "version": 1}, headers=hy)
+    assert r.status_code == 409 and r.json()["version"] == 2  # stale
+    assert client.post(f"/api/v1/petitions/{pid}/report", json=REPORT, headers=hy).json()["status"] == "待审核"
+    refused(client.post(f"/api/v1/petitions/{pid}/report", json=REPORT, headers=hy), [], "待审核")
+    assert client.post(f"/api/v1/petitions/{pid}/review", json={"decision": "approve"}, headers=ed).status_code == 200
+    refused(client.post(f"/api/v1/petitions/{pid}/review", json={"decision": "approve"}, headers=ed), ["reopen"],
+            "已办结")
+    # reopen (editor, with a reason) → 办理中, and the unit reports again
+    assert client.post(f"/api/v1/petitions/{pid}/reopen", json={}, headers=ed).status_code == 422
+    assert client.post(f"/api/v1/petitions/{pid}/reopen", json={"reason": "回访不满意"}, headers=hy).status_code == 403
+    r = client.post(f"/api/v1/petitions/{pid}/reopen", json={"reason": "回访不满意"}, headers=ed)
+    assert r.status_code == 200 and r.json()["status"] == "办理中" and r.json()["allowed"] == ["report"]
+    history = [h["action"] for h in r.json()["history"]]
+    assert history == ["handover", "accept", "report", "approve", "reopen"]
+    # reject (不受理) from 待办 only, with a reason; counted apart from the 办结率
+    r = client.post(f"/api/v1/petitions/{c2['id']}/reject", json={"reason": "重复件", "duplicate_of": pid}, headers=ed)
+    assert r.status_code == 200 and r.json()["status"] == "不受理" and r.json()["allowed"] == ["reopen"]
+    assert r.json()["history"][-1]["detail"]["duplicate_of"] == pid
+    client.post(f"/api/v1/petitions/{c3['id']}/accept", headers=yy)
+    refused(client.post(f"/api/v1/petitions/{c3['id']}/reject", json={"reason": "x"}, headers=ed), ["report"], "办理中")
+    bad = client.post(f"/api/v1/petitions/{got['C-04']['id']}/reject", json={"reason": "x", "duplicate_of": 10 ** 9},
+                      headers=ed)
+    assert bad.status_code == 422 and cases(client, ed)["C-04"]["status"] == "待办"
+    pr = client.get("/api/v1/progress", headers=ed).json()
+    assert pr["rejected"] == 1 and pr["total"] == len(ROWS) - 1 and pr["by_status"]["不受理"] == 1
+    events = {e["action"] for e in client.get("/api/v1/audit", headers=admin).json()["events"]}
+    assert {"accept", "report", "approve", "reopen", "reject"} <= events
+    # the queue's page offers only the steps open now: no status box that closes a case
+    csrf = login(client, "ed")
+    page = client.get(f"/batches/{c1['batch_id']}").text
+    assert 'value="已办结"' not in page and "<option>已办结</option>" not in page and "<option>阶段性办结</option>" not in page
+    assert page.count('title="签收"') == 3  # the cases still 待办: C-04, C-05, C-06
+    r = client.post(f"/petitions/{pid}", data={"csrf_token": csrf, "status": "已办结", "next": "/batches"})
+    assert "未保存" in r.text and cases(client, ed)["C-01"]["status"] == "办理中"
+    # the case page: 签收 and 不受理 where open, the report form only where a report is
+    page = client.get(f"/cases/{got['C-04']['id']}").text
+    assert 'value="accept"' in page and 'value="reject"' in page and 'value="reopen"' not in page
+    r = client.post(f"/cases/{got['C-04']['id']}/step", data={"csrf_token": csrf, "step": "reject", "reason": "非环境问题"})
+    assert "已作不受理处理" in r.text and cases(client, ed)["C-04"]["status"] == "不受理"
+    r = client.post(f"/cases/{got['C-04']['id']}/step", data={"csrf_token": csrf, "step": "reopen", "reason": ""})
+    assert "未完成" in r.text and cases(client, ed)["C-04"]["status"] == "不受理"
+
+
+# ------------------------------------------------------------------------------------- batch corrections
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "xlsx"])
+def test_a_title_rows_handover_date_in_every_table_format(client, fmt):
+    ed = token(client, "ed")
+    titles = [["中央生态环境保护督察组交办信访件（第3批）"], ["交办时间：2017年5月15日"]]
+    got = upload(client, ed, table(ROWS[:2], titles=titles, fmt=fmt), name=f"第3批.{fmt}")
+    assert got["handover_date"] == "2017-05-15" and got["handover_source"] == "title", got
+    assert "标题行" in got["handover_from"]
+    assert all(p["handover_date"] == "2017-05-15" for p in cases(client, ed).values())
+    other = upload(client, ed, table([["D-1", "岳阳市", "", "岳阳市某厂噪声"]], titles=[["交办日期：2017-05-16"]],
+                                     fmt=fmt), name=f"b.{fmt}", handover_date="2017-06-01")
+    assert other["handover_date"] == "2017-06-01" and other["handover_source"] == "form"
+
+
+def test_a_batchs_dates_corrected_and_a_batch_withdrawn(client):
+    ed, hy, admin, vi = (token(client, n) for n in ("ed", "hy", "admin", "vi"))
+    today = upload(client, ed, table(ROWS[:2]), name="no-date.csv")
+    assert today["handover_source"] == "today" and today["reply_days"] == 15 and today["working_days"] is True
+    first = upload(client, ed, table(ROWS[2:]), name="第一批.csv", handover_date="2024-05-15", reply_days="15")
+    batch = client.get(f"/api/v1/batches/{first['batch_id']}", headers=ed).json()
+    assert {"batch_id", "filename", "rows", "handover_date", "reply_days", "working_days", "state",
+            "withdrawn"} <= set(batch)
+    assert (batch["handover_date"], batch["reply_days"], batch["working_days"], batch["withdrawn"]) == (
+        "2024-05-15", 15, False, False)
+    got = cases(client, ed, batch_id=first["batch_id"])
+    closed = got["C-04"]["id"]
+    client.post(f"/api/v1/petitions/{closed}/report", json=REPORT, headers=ed)
+    client.post(f"/api/v1/petitions/{closed}/review", json={"decision": "approve"}, headers=ed)
+    assert client.patch(f"/api/v1/batches/{first['batch_id']}", json={"reply_days": 10}, headers=hy).status_code == 403
+    assert client.patch(f"/api/v1/batches/{first['batch_id']}", json={"handover_date": "2024-13-01"},
+                        headers=ed).status_code == 422
+    r = client.patch(f"/api/v1/batches/{first['batch_id']}", json={"handover_date": "2024-03-04", "reply_days": 10},
+                     headers=ed)
+    assert r.status_code == 200 and r.json()["handover_date"] == "2024-03-04" and r.json()["reply_days"] == 10
+    after = cases(client, ed, batch_id=first["batch_id"])
+    assert after["C-03"]["due_date"] == "2024-03-14" and after["C-03"]["handover_date"] == "2024-03-04"
+    assert after["C-04"]["due_date"] == got["C-04"]["due_date"] and after["C-04"]["handover_date"] == "2024-03-04"
+    assert after["C-03"]["history"][-1]["action"] == "redate" and after["C-03"]["version"] == 2
+    r = client.patch(f"/api/v1/batches/{first['batch_id']}", json={"working_days": True}, headers=ed)
+    assert cases(client, ed, batch_id=first["batch_id"])["C-03"]["due_date"] == "2024-03-18"  # 10 working days
+    assert any(e["action"] == "redate" and e["target"] == f"batch:{first['batch_id']}"
+               for e in client.get("/api/v1/audit", headers=admin).json()["events"])
+    # a batch with a report is not withdrawn; one without is, and its cases leave every list and figure
+    r = client.post(f"/api/v1/batches/{first['batch_id']}/withdraw", json={"reason": "误传"}, headers=ed)
+    assert r.status_code == 409 and "error" in r.json()
+    before = client.get("/api/v1/progress", headers=ed).json()
+    second = upload(client, ed, table([["W-1", "衡阳市雁峰区", "", "衡阳市雁峰区某砖厂烟尘扰民"]]), name="误传.csv",
+                    handover_date="2024-05-15")
+    wid = cases(client, ed)["W-1"]["id"]
+    assert client.post(f"/api/v1/batches/{second['batch_id']}/withdraw", json={"reason": "误传"},
+                       headers=vi).status_code == 403
+    r = client.post(f"/api/v1/batches/{second['batch_id']}/withdraw", json={"reason": "误传了上一批的表"}, headers=ed)
+    assert r.status_code == 200 and r.json()["withdrawn"] is True
+    assert "W-1" not in cases(client, ed) and "W-1" not in cases(client, hy)
+    assert client.get("/api/v1/progress", headers=ed).json()["total"] == before["total"]
+    assert client.get(f"/api/v1/petitions/{wid}", headers=ed).status_code == 404
+    assert client.get(f"/api/v1/petitions/{wid}", headers=hy).status_code == 404
+    seen = client.get(f"/api/v1/petitions/{wid}", headers=admin)
+    assert seen.status_code == 200 and seen.json()["withdrawn"] is True and seen.json()["allowed"] == []
+    assert client.post(f"/api/v1/petitions/{wid}/accept", headers=admin).status_code == 409
+    assert client.get(f"/api/v1/batches/{second['batch_id']}/petitions", headers=ed).json()["petitions"] == []
+    assert not client.get("/api/v1/search", params={"q": "砖厂"}, headers=ed).json()
+    assert not client.get("/api/v1/search", params={"q": "砖厂"}, headers=vi).json()
+    x = client.get(f"/api/v1/batches/{second['batch_id']}/export.xlsx", headers=ed)
+    assert len(list(load_workbook(io.BytesIO(x.content)).active.iter_rows())) == 1  # the header only
+    listed = {b["batch_id"]: b for b in client.get("/api/v1/batches", headers=ed).json()["batches"]}
+    assert listed[second["batch_id"]]["withdrawn"] and listed[second["batch_id"]]["withdrawn_reason"] == "误传了上一批的表"
+    assert any(e["action"] == "withdraw" and e["detail"]["reason"] == "误传了上一批的表"
+               for e in client.get("/api/v1/audit", headers=admin).json()["events"])
+    # the same table again is stored anew
+    again = upload(client, ed, table([["W-1", "衡阳市雁峰区", "", "衡阳市雁峰区某砖厂烟尘扰民"]]), name="误传.csv")
+    assert again["existing"] == 0 and cases(client, ed)["W-1"]["id"] != wid
+    assert client.get("/api/v1/search", params={"q": "砖厂"}, headers=ed).json()
+    # the batch page offers both corrections to an editor, and says a withdrawn batch is withdrawn
+    login(client, "ed")
+    assert 'id="redate"' in client.get(f"/batches/{first['batch_id']}").text
+    assert 'id="withdrawn"' in client.get(f"/batches/{second['batch_id']}").text
+
+
+# --------------------------------------------------------------------------------------- types and places
+
+def test_the_tables_own_types_are_the_record(client):
+    ed, vi = token(client, "ed"), token(client, "vi")
+    upload(client, ed, handover_date="2024-05-15")
+    got = cases(client, ed)
+    c1, c3, c2 = got["C-01"], got["C-03"], got["C-02"]
+    assert c1["pollution_types"] == ["大气", "噪声"] and c1["types_source"] == "交办表"  # 噪声、扬尘, taxonomy order
+    assert c1["model_types"] and all(t in ("水", "大气", "土壤", "海洋", "生态", "辐射", "噪声", "其他")
+                                     for t in c1["model_types"])
+    assert c3["pollution_types"] == ["水"] and c3["types_source"] == "交办表" and c3["model_types"] != ["水"]
+    assert c2["types_source"] == "模型" and c2["pollution_types"] == c2["model_types"]
+    r = client.patch(f"/api/v1/petitions/{c2['id']}", json={"pollution_types": ["土壤"]}, headers=ed)
+    assert r.json()["types_source"] == "更正" and r.json()["model_types"] == c2["model_types"]
+    pr = client.get("/api/v1/progress", headers=ed).json()
+    counted = {t: 0 for t in pr["by_type"]}
+    for p in cases(client, ed).values():
+        for t in p["pollution_types"]:
+            counted[t] += 1
+    assert pr["by_type"] == counted  # the record, not the model's guess
+    stats = client.get("/api/v1/stats", headers=ed).json()
+    assert stats["table"][-1]["水"] == counted["水"]
+    x = client.get(f"/api/v1/batches/{c1['batch_id']}/export.xlsx", headers=ed)
+    sheet = list(load_workbook(io.BytesIO(x.content)).active.iter_rows(values_only=True))
+    assert sheet[1][sheet[0].index("污染类型")] == "大气、噪声"
+    login(client, "ed")
+    assert "模型判断" in client.get(f"/cases/{c3['id']}").text  # shown where they differ
+
+
+def test_places_come_from_the_gazetteer_only(client):
+    ed = token(client, "ed")
+    upload(client, ed, handover_date="2024-05-15")
+    pid = cases(client, ed)["C-03"]["id"]
+    r = client.patch(f"/api/v1/petitions/{pid}", json={"county": "常宁"}, headers=ed)
+    assert r.status_code == 200
+    assert (r.json()["province"], r.json()["city"], r.json()["county"]) == ("湖南省", "衡阳市", "常宁市")
+    r = client.patch(f"/api/v1/petitions/{pid}", json={"city": "邵阳市"}, headers=ed)
+    assert (r.json()["province"], r.json()["city"], r.json()["county"]) == ("湖南省", "邵阳市", None)
+    r = client.patch(f"/api/v1/petitions/{pid}", json={"region": "湖北省/武汉市/江岸区"}, headers=ed)
+    assert (r.json()["province"], r.json()["city"], r.json()["county"]) == ("湖北省", "武汉市", "江岸区")
+    for bad in ({"county": "常宁县城"}, {"city": "衡杨市"}, {"region": "湖南省/长沙市/没有这个区"}):
+        r = client.patch(f"/api/v1/petitions/{pid}", json=bad, headers=ed)
+        assert r.status_code == 422 and set(r.json()) == {"error", "suggestions"}, r.text
+        assert len(r.json()["suggestions"]) <= 5
+    r = client.patch(f"/api/v1/petitions/{pid}", json={"city": "衡杨市"}, headers=ed)
+    assert "湖南省/衡阳市" in r.json()["suggestions"]
+    r = client.patch(f"/api/v1/petitions/{pid}", json={"county": "鼓楼区"}, headers=ed)  # four of them in China
+    assert r.status_code == 422 and len(r.json()["suggestions"]) == 4
+    assert client.get(f"/api/v1/petitions/{pid}", headers=ed).json()["county"] == "江岸区"  # nothing half-done
+    csrf = login(client, "ed")
+    page = client.get(f"/cases/{pid}").text
+    assert '<datalist id="paths">' in page and "湖北省/武汉市/江岸区" in page  # the choice list
+    r = client.post(f"/petitions/{pid}", data={"csrf_token": csrf, "region": "湖南省/衡阳市/没有县",
+                                              "next": f"/cases/{pid}"})
+    assert "可选" in r.text and "湖南省/衡阳市/" in r.text
+
+
+# ------------------------------------------------------------------------------------ figures that agree
+
+def test_the_figures_agree_after_every_path_that_changes_a_status(client, tmp_path):
+    ed, hy, yy = token(client, "ed"), token(client, "hy"), token(client, "yy")
+    upload(client, ed, handover_date="2024-05-15", reply_days="5")
+    got = cases(client, ed)
+    ids = {k: v["id"] for k, v in got.items()}
+    agree(client, ed, "after the upload")
+    # the API's steps
+    client.post(f"/api/v1/petitions/{ids['C-01']}/accept", headers=hy)
+    agree(client, ed, "accept")
+    client.post(f"/api/v1/petitions/{ids['C-01']}/report", json=REPORT, headers=hy)
+    client.post(f"/api/v1/petitions/{ids['C-01']}/review", json={"decision": "approve"}, headers=ed)
+    assert agree(client, ed, "approve")["closed"] == 1
+    client.post(f"/api/v1/petitions/{ids['C-03']}/report", json={**REPORT, "closure": "阶段性办结"}, headers=yy)
+    client.post(f"/api/v1/petitions/{ids['C-03']}/review", json={"decision": "return", "reason": "补充"}, headers=ed)
+    agree(client, ed, "return")
+    client.post(f"/api/v1/petitions/{ids['C-03']}/report", json={**REPORT, "closure": "阶段性办结"}, headers=yy)
+    client.post(f"/api/v1/petitions/{ids['C-03']}/review", json={"decision": "approve"}, headers=ed)
+    assert agree(client, ed, "staged")["staged"] == 1
+    client.post(f"/api/v1/petitions/{ids['C-02']}/reject", json={"reason": "不属于环保范围"}, headers=ed)
+    assert agree(client, ed, "reject")["rejected"] == 1
+    client.post(f"/api/v1/petitions/{ids['C-01']}/reopen", json={"reason": "回访不满意"}, headers=ed)
+    assert agree(client, ed, "reopen")["closed"] == 0
+    # a PATCH that tries to close a case changes nothing
+    client.patch(f"/api/v1/petitions/{ids['C-05']}", json={"status": "已办结"}, headers=ed)
+    agree(client, ed, "refused patch")
+    # bulk: approve and return
+    for key in ("C-05", "C-06"):
+        client.post(f"/api/v1/petitions/{ids[key]}/report", json=REPORT, headers=hy)
+    r = client.post("/api/v1/petitions/bulk", json={"ids": [ids["C-05"], ids["C-06"], ids["C-02"]],
+                                                     "action": "approve"}, headers=ed)
+    assert r.json()["done"] == [ids["C-05"], ids["C-06"]] and r.json()["failed"][0]["id"] == ids["C-02"]
+    assert agree(client, ed, "bulk approve")["closed"] == 2
+    # the pages: a report, a return, an approval, 签收
+    csrf = login(client, "hy")
+    client.post(f"/cases/{ids['C-01']}/report", data={"csrf_token": csrf, "verified": "属实", "findings": "复查属实",
+                                                      "closure": "已办结"})
+    agree(client, ed, "page report")
+    csrf = login(client, "ed")
+    client.post(f"/cases/{ids['C-01']}/review", data={"csrf_token": csrf, "decision": "approve"})
+    assert agree(client, ed, "page approve")["closed"] == 3
+    client.post("/cases/bulk", data={"csrf_token": csrf, "action": "accept", "ids": [str(ids["C-04"])]})
+    assert cases(client, ed)["C-04"]["status"] == "办理中"
+    agree(client, ed, "page bulk accept")
+    # a returned table: its report columns reach the case it names, as a report waiting for review
+    returned = table([["C-04", "岳阳市", "", "岳阳市平江县某采石场粉尘污染严重，道路扬尘。"]],
+                     head=["受理编号", "行政区域", "污染类型", "交办问题基本情况"])
+    text = returned.decode("utf-8").splitlines()
+    text[0] += ",调查核实情况,是否属实"
+    text[1] += ",经核查属实，已责令停产整改。,属实"
+    r = upload(client, ed, "\n".join(text).encode("utf-8"), name="回复表.csv")
+    assert r["reports"] == 1 and cases(client, ed)["C-04"]["status"] == "待审核"
+    pr = agree(client, ed, "returned table")
+    # the command line's 专报 says the same
+    args = ["--db-url", client.backend["db_url"]] if client.backend["db_url"] else \
+        ["--data", client.app.state.workbench.data_dir]
+    out, err = tmp_path / "专报.docx", None
+    code, stdout, err = run_cli("report", "--from", "2024-05-01", "--to", "2024-05-31", "-o", out, *args)
+    assert code == 0, err
+    assert f"累计受理交办信访件{pr['total']}件，已办结{pr['closed']}件、阶段性办结{pr['staged']}件" in stdout
+    assert f"另有不受理{pr['rejected']}件" in stdout
+    page = client.get("/progress?from=2024-05-01&to=2024-05-31").text
+    assert f'id="fig-total">{pr["total"]}<' in page and f'id="fig-closed">{pr["closed"]}<' in page
+    assert json.dumps(pr, ensure_ascii=False)

@@ -1,0 +1,114 @@
+"""Repeat groups (issue 28): reworded repeats share a group across batches, other complaints at the same village
+and twins at another village do not; places, types and receipt numbers; the state without pickle; triage."""
+
+import numpy as np
+import pytest
+
+from petitionnlp.repeats import RepeatIndex, case_text, place_key
+
+HENGNAN = {"province": "湖南省", "city": "衡阳市", "county": "衡南县"}
+LEIYANG = {"province": "湖南省", "city": "衡阳市", "county": "耒阳市"}
+
+
+def rec(pid, text, place=HENGNAN, types=None, **extra):
+    return {"id": pid, "text": text, **place, "pollution_types": types, **extra}
+
+
+WEEK1 = [
+    rec("A1", "衡南县云集镇新塘村有一家石材加工厂，切割石材时噪音刺耳，粉尘很大，村民无法休息。", types=["噪声", "大气"]),
+    rec("B1", "衡南县云集镇新塘村的养猪场粪水直排村里的池塘，池塘发黑发臭。", types=["水"]),
+    rec("C1", "长沙市岳麓区望月湖街道某烧烤店油烟直排，营业至凌晨，严重扰民。",
+        {"province": "湖南省", "city": "长沙市", "county": "岳麓区"}, ["大气"]),
+]
+WEEK3 = [
+    # A again, reworded: another opener, the county's short name, clauses reordered, variants
+    rec("A2", "群众再次反映：衡南云集镇新塘村石材加工厂灰尘大，切割石头噪声刺耳，至今未解决。", types=["噪声", "大气"]),
+    # B again, told in part, with the town and without the county
+    rec("B2", "此前反映过，云集镇新塘村那家养猪场粪水直排池塘，池塘发臭，至今未解决。", types=["水"]),
+    # another matter at the same village: a new group
+    rec("D1", "衡南县云集镇新塘村有人在河道里非法采砂，河堤被挖垮。", types=["生态"]),
+    # a twin at another place: the same matter in 耒阳市 is another complaint
+    rec("E1", "耒阳市云集镇新塘村有一家石材加工厂，切割石材时噪音刺耳，粉尘很大，村民无法休息。", LEIYANG,
+        ["噪声", "大气"]),
+]
+
+
+def test_reworded_repeats_share_a_group_across_batches_and_other_complaints_do_not():
+    ix = RepeatIndex()
+    first = ix.add(WEEK1)
+    assert first == ["A1", "B1", "C1"]  # each starts its own group, named by its id
+    later = ix.add_matches(WEEK3)
+    assert [m.group for m in later] == ["A1", "B1", "D1", "E1"]
+    assert later[0].nearest == "A1" and later[0].score >= ix.threshold
+    assert later[2].score < ix.threshold  # the same village, another matter
+    assert ix.groups(min_size=2) == {"A1": ["A1", "A2"], "B1": ["B1", "B2"]}
+    assert ix.group_of("E1") == "E1" and len(ix) == 7
+
+
+def test_the_same_matter_in_another_county_is_never_compared():
+    ix = RepeatIndex()
+    ix.add([WEEK1[0]])
+    twin = dict(WEEK1[0], id="X", county="耒阳市")
+    assert ix.match([twin])[0].nearest is None
+    # a petition whose county is not known is compared with its city's petitions
+    unsure = dict(WEEK1[0], id="Y", county=None)
+    assert ix.match([unsure])[0].group == "A1"
+
+
+def test_within_one_batch_earlier_rows_count_and_an_id_already_kept_is_not_added_twice():
+    ix = RepeatIndex()
+    groups = ix.add(WEEK1 + WEEK3)
+    assert groups == ["A1", "B1", "C1", "A1", "B1", "D1", "E1"]
+    assert ix.add([WEEK1[0]]) == ["A1"] and len(ix) == 7
+
+
+def test_disjoint_types_lower_the_similarity():
+    a = rec("P1", "衡南县新塘村养殖场臭味很大，污水横流。", types=["大气"])
+    b = rec("P2", "衡南县新塘村养殖场臭味很大，污水横流。", types=["噪声"])
+    same = RepeatIndex().add_matches([a, dict(b, pollution_types=["大气"])])[1].score
+    other = RepeatIndex().add_matches([a, b])[1].score
+    assert other == pytest.approx(same * 0.7, abs=1e-3)
+
+
+def test_a_cited_receipt_number_joins_that_petition():
+    ix = RepeatIndex()
+    ix.add([rec("D2HN202010150023", "衡南县某搅拌站日夜生产，噪声扰民")])
+    m = ix.match([rec("N1", "请核查，此件与受理编号D2HN202010150023属同一案件")])[0]
+    assert m == ("D2HN202010150023", "D2HN202010150023", 1.0)
+
+
+def test_case_text_drops_boilerplate_punctuation_and_the_own_place():
+    assert case_text("群众再次反映：衡南县云集镇，噪音扰民！", ("湖南省", "衡阳市", "衡南县")) == "云集镇噪声扰民"
+    assert case_text("芷江县城有烧烤店", ("湖南省", "怀化市", "芷江侗族自治县")) == "县城有烧烤店"
+    assert place_key({"province": "湖南省", "city": "", "county": None}) == ("湖南省", None, None)
+
+
+def test_state_round_trips_without_pickle(tmp_path):
+    ix = RepeatIndex(threshold=0.45)
+    ix.add(WEEK1)
+    path = tmp_path / "repeats.npz"
+    ix.save(path)
+    with np.load(path, allow_pickle=False) as z:  # plain arrays only
+        assert set(z.files) >= {"ids", "groups", "indptr", "indices", "data"}
+    again = RepeatIndex.load(path)
+    assert again.threshold == 0.45 and again.groups() == ix.groups()
+    assert [m.group for m in again.add_matches(WEEK3)] == [m.group for m in ix.copy().add_matches(WEEK3)]
+
+
+def test_extend_rebuilds_from_stored_groups_without_searching():
+    ix = RepeatIndex().extend(WEEK1 + WEEK3[:1], ["A1", "B1", "C1", "A1"])
+    assert ix.groups(min_size=2) == {"A1": ["A1", "A2"]}
+    assert ix.add([WEEK3[1]]) == ["B1"]
+
+
+def test_match_keeps_nothing():
+    ix = RepeatIndex()
+    ix.add(WEEK1)
+    ix.match(WEEK3)
+    assert len(ix) == 3
+
+
+def test_control_characters_and_empty_texts_are_petitions_like_any_other():
+    texts = ["衡阳市雁峰区某搅拌站扬尘严重", "衡阳市雁峰区某搅拌站扬尘严重", "\x00", "", None, "衡阳市雁峰区某搅拌站扬尘严重"]
+    groups = RepeatIndex().add([{"id": str(k), "text": t} for k, t in enumerate(texts)])
+    assert groups == ["0", "0", "2", "3", "4", "0"]
