@@ -65,6 +65,8 @@ class Messages:
     O102 = "[O102] 没有这份简报 (no such briefing)"
     O103 = "[O103] 没有这个模型版本 (no such model version)"
     O104 = "[O104] 没有这个任务 (no such job)"
+    O105 = "[O105] 没有这次抽查 (no such spot check)"
+    O106 = "[O106] 此件不在这次抽查之中 (not drawn in this spot check)"
     # invalid requests
     O200 = "[O200] 缺少 {field} (required): {what}"
     O201 = "[O201] {field} 应为 {choices} 之一 ({what}): {value}"
@@ -94,6 +96,13 @@ class Messages:
     O225 = "[O225] 属地经办人（unit）须且只须指定一个责任单位 --unit (a unit handler needs exactly one unit)"
     O226 = "[O226] 用户名应为 1–64 个可打印字符 (username: 1–64 printable characters)"
     O227 = "[O227] 密码至少 {n} 个字符 (password: at least {n} characters)"
+    O228 = "[O228] 与在办件重复须填写重复件编号 duplicate_of (a duplicate names the case it repeats)"
+    O229 = "[O229] 重复件应为另一件未撤回、未作不受理的信访件 (duplicate_of: another case in hand): {value}"
+    O230 = "[O230] passed 应为 true 或 false（是否通过抽查复核）(a boolean)"
+    O231 = "[O231] 抽查比例 rate 应大于 0、不超过 1 (0 < rate ≤ 1): {value}"
+    O232 = "[O232] 随机种子 seed 应为 0 到 9007199254740991 之间的整数 (a whole number): {value}"
+    O233 = "[O233] 所选期间没有审核办结的信访件，无可抽查 (no approved case handed over in the period)"
+    O234 = "[O234] 回访记录应为列表 [{{petition, result, note}}]，至多 {n} 条 (items)"
     # conflicts with the case's state
     O300 = "[O300] {name}：当前状态 {status} 不能{step}{why} (step not allowed now)；可做：{allowed}"
     O301 = "[O301] 此件已被他人修改（当前版本 {current}），请刷新后再改 (changed since you read it: version is now {current})"
@@ -101,3 +110,4 @@ class Messages:
     O303 = "[O303] 批次中已有 {n} 件报送了办理情况，不能撤回 (the batch has reports)"
     O304 = "[O304] 批次已撤回 (the batch is withdrawn)"
     O305 = "[O305] 此件所在批次已撤回 (the petition's batch is withdrawn)"
+    O306 = "[O306] 此件在这次抽查中已复核（{result}），不再重复记录 (already checked)"

@@ -15,7 +15,7 @@ from fastapi.templating import Jinja2Templates
 
 from ..office.clock import local_time
 from ..office.errors import NotFound, OfficeError
-from ..office.lifecycle import STATUSES, STEP_NAMES
+from ..office.lifecycle import CALLBACK_RESULTS, REJECT_KINDS, STATUSES, STEP_NAMES
 from ..office.roles import allowed
 from ..taxonomy import TYPES
 
@@ -27,7 +27,8 @@ ROLE_NAMES = {"admin": "管理员", "editor": "编辑", "viewer": "查看者", "
 # the history's and the audit log's actions in Chinese
 ACTION_NAMES = {"handover": "交办", "assign": "改派", "correct": "更正", "report": "报送", "approve": "审核通过",
                 "return": "退回", "reupload": "重复上传", "accept": "签收", "reject": "不受理", "reopen": "重新办理",
-                "redate": "更正交办日期", "withdraw": "撤回批次"}
+                "redate": "更正交办日期", "withdraw": "撤回批次", "callback": "回访", "supervise": "督办",
+                "spotcheck": "抽查复核", "spotcheck_draw": "抽查抽中"}
 
 
 def _highlight(snippet: str | None):
@@ -66,6 +67,9 @@ templates.env.globals["audit_names"] = {
     "unit_added": "新建责任单位", "units_imported": "导入责任单位", "report": "报送/专报", "public_table": "公开表",
     "reindex": "重建索引"}
 templates.env.globals["step_names"] = STEP_NAMES
+templates.env.globals["reject_kinds"] = REJECT_KINDS
+templates.env.globals["callback_results"] = CALLBACK_RESULTS
+templates.env.globals["round_names"] = {1: "第一轮", 2: "第二轮", 3: "第三轮", 4: "第四轮", 5: "第五轮"}
 
 
 def render(request: Request, name: str, session: dict | None, status: int = 200, **context) -> HTMLResponse:
