@@ -436,7 +436,8 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--eval-corpus", nargs="+", metavar="FILE", help="held-out corpus; its metrics go into the card")
     t.add_argument("--region-corpus", nargs="+", metavar="FILE",
                    help="more petitions with city/county (or 行政区域) for the learned region fallback")
-    t.add_argument("--blind", metavar="SPLIT", help="score only the --eval-corpus records on this split's blind pages")
+    t.add_argument("--blind", nargs="+", metavar="SPLIT",
+                   help="score only the --eval-corpus records on these splits' blind pages")
     t.set_defaults(func=_cmd_train)
 
     e = sub.add_parser("evaluate", help="metrics of a model folder on labeled records (one JSON object)")
@@ -444,7 +445,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--model", help="model folder (default: the shipped models)")
     e.add_argument("--against", metavar="DIR", help="a second model folder to compare with (differences: model − against)")
     e.add_argument("--text-column", help="name of the petition text column")
-    e.add_argument("--blind", metavar="SPLIT",
+    e.add_argument("--blind", nargs="+", metavar="SPLIT",
                    help="score only the records on this split's blind pages (corpora/train/blind_split.json), "
                         "beside the folder's cross-validated figures")
     e.set_defaults(func=_cmd_evaluate)

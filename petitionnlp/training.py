@@ -35,7 +35,7 @@ from .text import normalize
 
 __all__ = ["read_corpus", "train_model", "evaluate_model", "fit_type_model", "record_weights", "BASE_CORPORA",
            "DECISION_GRID", "BLIND_SEED", "BLIND_SHARE", "choose_blind_pages", "read_blind_split", "blind_pages",
-           "cv_folds"]
+           "cv_folds", "held_out_proba", "OFFICE_FACTOR", "OFFICE_STRENGTH"]
 
 BASE_CORPORA = (("train", "synthetic_petitions.jsonl"), ("train", "real_petitions.jsonl"))
 DECISION_GRID = [(t, m) for t in (0.3, 0.4, 0.5, 0.6, 0.7) for m in (1, 2, 3)]
@@ -156,13 +156,26 @@ def read_corpus(paths: list[str], text_column: str | None = None, require_label:
     return records
 
 
-def record_weights(records: list[dict], real_share: float = 0.5, cap: float = 50.0) -> np.ndarray:
+OFFICE_FACTOR = 2.0  # an office's own records weigh this many times a shipped real record in stage one
+# the weight, in records, of the shipped records' secondary-type calibration when an office's records are fitted over
+# it (the shipped level itself weighs calibration_strength, 5, over the conventions as written); chosen with
+# `benchmarks/office_history.py --calibration-only`: page halves of the real records as offices of ~25 records with a
+# labelling convention of their own, scored on the other half
+OFFICE_STRENGTH = 2.0
+
+
+def record_weights(records: list[dict], real_share: float = 0.5, cap: float = 50.0,
+                   office_factor: float = OFFICE_FACTOR) -> np.ndarray:
     """1 for a generated record; for a real one, as much as makes all real records weigh ``real_share`` of the
-    generated ones (at least 1, at most ``cap``)."""
+    generated ones (at least 1, at most ``cap``); an office's own real records (``office``) weigh
+    ``office_factor`` times that when shipped real records are there too: the office outweighs the shipped data,
+    which outweighs the generated."""
     real = np.array([bool(r.get("real")) for r in records])
+    office = real & np.array([bool(r.get("office")) for r in records])
     n_real, n_gen = int(real.sum()), int((~real).sum())
     w_real = min(cap, max(1.0, real_share * n_gen / n_real)) if n_real else 1.0
-    return np.where(real, w_real, 1.0)
+    factor = office_factor if office.any() and (real & ~office).any() else 1.0
+    return np.where(real, w_real, 1.0) * np.where(office, factor, 1.0)
 
 
 CV_SCHEMES = ("page", "province", "random")  # the first that can be cut is the one the decision rule is chosen on
@@ -189,65 +202,149 @@ def cv_folds(records: list[dict], scheme: str, folds: int = CV_FOLDS, seed: int 
     return list(GroupKFold(min(folds, len(groups))).split(np.arange(n), groups=g))
 
 
-def _out_of_fold(records, X, Y, w, real, tune, splits, params, progress=None, label=""):
-    """Probabilities of each tune record from a model trained on everything but its fold."""
-    oof = np.zeros((len(records), len(TYPES)))
+def _held_out(records, X, Y, w, real, pool, splits, params, progress=None, label=""):
+    """For the records ``pool`` cut by ``splits``: each fold's model (trained on everything but that fold) gives
+    its held-out records' base probabilities and what its memory recalls for them.  Returns
+    [(held indices into records, base probabilities, (similarity, remembered types))] a fold."""
+    out = []
     for k, (_, held) in enumerate(splits):
-        held_out = set(tune[held].tolist())
-        train = [i for i in range(len(records)) if i not in held_out]
+        idx = sorted(set(pool[held].tolist()))
+        left = set(idx)
+        train = [i for i in range(len(records)) if i not in left]
         m = PollutionTypeClassifier(**params).fit([X[i] for i in train], [Y[i] for i in train],
                                                   sample_weight=w[train], memorize=real[train])
-        idx = sorted(held_out)
-        oof[idx] = m.predict_proba([X[i] for i in idx])
+        texts = [X[i] for i in idx]
+        recalled = m.memory_.recalled(texts) if m.memory_ is not None else None
+        out.append((np.array(idx), m.base_proba(texts), recalled))
         if progress:
             progress(f"交叉验证 cross-validation {label} {k + 1}/{len(splits)}")
-    return oof
+    return out
+
+
+def held_out_proba(records: list[dict], scheme: str = "page", folds: int = CV_FOLDS, seed: int = 0,
+                   params: dict | None = None) -> tuple[PollutionTypeClassifier, np.ndarray]:
+    """The model fitted on all typed ``records``, and the base probabilities (before the conventions and the memory)
+    of each real record from a model trained without its fold (``scheme`` folds over the real records); rows of
+    generated records are zeros.  What the conventions are learned from, for experiments on them."""
+    params = dict(params or {})
+    X, Y = [r["text"] for r in records], [r["types"] for r in records]
+    w = record_weights(records)
+    real = np.array([bool(r.get("real")) for r in records])
+    pool = np.flatnonzero(real)
+    out = np.zeros((len(records), len(TYPES)))
+    for idx, proba, _ in _held_out(records, X, Y, w, real, pool, cv_folds([records[i] for i in pool], scheme, folds,
+                                                                           seed), params):
+        out[idx] = proba
+    return PollutionTypeClassifier(**params).fit(X, Y, sample_weight=w, memorize=real), out
+
+
+class _Calibration:
+    """The two-level learning of the tables' conventions from held-out probabilities of the real records: the
+    shipped real records over the conventions as written, an office's records over what the shipped ones taught."""
+
+    def __init__(self, model: PollutionTypeClassifier, X, Y, base_real, office, held_base):
+        self.model, self.X, self.Y = model, X, Y
+        self.base_real, self.office, self.held_base = base_real, office, held_base
+
+    def _fit(self, idx, prior, strength=None):
+        idx = [i for i in idx if i in self.held_base]
+        return self.model.fit_calibrator([self.X[i] for i in idx], [self.Y[i] for i in idx],
+                                         np.array([self.held_base[i] for i in idx]).reshape(-1, len(TYPES)),
+                                         None, prior, strength)
+
+    def fit(self, leave_out=()):
+        """(shipped calibrator, the office's) from every record but ``leave_out``.  Without shipped real records
+        (``--no-base``, ``make train``) the office's records are the shipped level: the conventions as written
+        are their prior, with the shipped strength."""
+        out = set(leave_out)
+        shipped = self._fit([i for i in self.base_real if i not in out], None)
+        if not len(self.office):
+            return shipped, shipped
+        strength = OFFICE_STRENGTH if len(self.base_real) else None
+        return shipped, self._fit([i for i in self.office if i not in out], shipped, strength)
 
 
 def fit_type_model(records: list[dict], params: dict | None = None, tune_mask=None, folds: int = CV_FOLDS,
                    seed: int = 0, progress=None, schemes=CV_SCHEMES) -> tuple[PollutionTypeClassifier, dict | None]:
-    """Fit the type model on typed ``records``; with ``tune_mask`` (the office's own records), first cross-
-    validate over them, with folds by page, by province and at random (:func:`cv_folds`): out-of-fold figures for
-    the card, and the decision rule that suits the office, chosen on the first scheme of ``schemes`` that can be
-    cut (folds that never split a page: records of one page are written alike, and would flatter a random cut).
+    """Fit the type model on typed ``records`` and learn the tables' conventions from the real ones.
 
-    Returns (model, cv) where cv is None when there were too few records to cross-validate.
+    Every real record gets held-out probabilities from folds by page (the first scheme of ``schemes``: records
+    of one page are written alike, and would flatter a random cut); from them the :class:`ConventionCalibrator`
+    is fitted twice — on the shipped real records over the conventions as written, then on the office's own
+    records (``tune_mask``) over what the shipped records taught, so that the office's records override the
+    central tables' conventions as they accumulate.  With at least 10 office records, the office's records are
+    also cross-validated with folds by page, by province and at random (:func:`cv_folds`; each fold's calibrators
+    fitted without its records): out-of-fold figures for the card, type by type before (the shipped conventions)
+    and after (the office's), and the decision rule that suits the office, chosen on the first scheme.
+
+    Returns (model, cv) where cv is None when there were too few office records to cross-validate.
     """
     params = dict(params or {})
     X = [r["text"] for r in records]
     Y = [r["types"] for r in records]
     w = record_weights(records)
     real = np.array([bool(r.get("real")) for r in records])
-    cv = None
-    tune = np.flatnonzero(np.asarray(tune_mask, dtype=bool)) if tune_mask is not None else np.array([], int)
-    if len(tune) >= 10:
-        gold = [Y[i] for i in tune]
-        defaults = PollutionTypeClassifier().get_params()
-        default = (params.get("threshold", defaults["threshold"]), params.get("max_types", defaults["max_types"]))
-        by_scheme = {}
+    tune = np.flatnonzero(np.asarray(tune_mask, dtype=bool) & real) if tune_mask is not None else np.array([], int)
+    base_real = np.setdiff1d(np.flatnonzero(real), tune)
+    calib_pool = np.flatnonzero(real)
+    held_base: dict[int, np.ndarray] = {}
+    by_scheme = {}
+    if len(calib_pool) >= 10:
         for scheme in schemes:
-            splits = cv_folds([records[i] for i in tune], scheme, folds, seed)
-            if splits and (scheme == "random" or any(records[i].get(scheme) for i in tune)):
-                by_scheme[scheme] = (len(splits), _out_of_fold(records, X, Y, w, real, tune, splits, params,
-                                                               progress, scheme))
-        main = next(iter(by_scheme))
-        n_folds, oof = by_scheme[main]
-        scores = {rule: evaluate_predictions(gold, _decide_rows(oof[tune], *rule)) for rule in DECISION_GRID}
-        scores.setdefault(default, evaluate_predictions(gold, _decide_rows(oof[tune], *default)))
-        best = max(scores, key=lambda rule: (scores[rule]["micro_f1"], scores[rule]["top1_accuracy"], rule == default))
-        chosen = default
-        if len(tune) >= MIN_RECORDS_TO_TUNE and scores[best]["micro_f1"] >= scores[default]["micro_f1"] + TUNE_MARGIN:
-            chosen = best
-            params["threshold"], params["max_types"] = best
-        base = evaluate_predictions(gold, KeywordClassifier().fit().predict([X[i] for i in tune]))
-        cv = {"folds": n_folds, "n": len(tune), "scheme": main,
-              "decision": {"threshold": chosen[0], "max_types": chosen[1]},
-              **scores[chosen], "default_rule": {k: scores[default][k] for k in ("micro_f1", "top1_accuracy")},
-              "baseline_keywords": {k: base[k] for k in ("micro_f1", "macro_f1", "top1_accuracy")},
-              "schemes": {s: {"folds": nf, **evaluate_predictions(gold, _decide_rows(o[tune], *chosen))}
-                          for s, (nf, o) in by_scheme.items()}}
+            pool = calib_pool if not by_scheme else tune
+            if len(pool) < 10:
+                continue
+            splits = cv_folds([records[i] for i in pool], scheme, folds, seed)
+            if splits and (scheme == "random" or any(records[i].get(scheme) for i in pool)):
+                by_scheme[scheme] = _held_out(records, X, Y, w, real, pool, splits, params, progress, scheme)
+                if len(by_scheme) == 1:
+                    held_base = {int(i): row for idx, proba, _ in by_scheme[scheme] for i, row in zip(idx, proba)}
     model = PollutionTypeClassifier(**params).fit(X, Y, sample_weight=w, memorize=real)
+    calibration = _Calibration(model, X, Y, base_real, tune, held_base)
+    model.calibrator_ = calibration.fit()[1]
+    cv = None
+    if len(tune) >= 10 and by_scheme:
+        cv = _office_figures(model, records, X, Y, tune, by_scheme, calibration, params)
+        params["threshold"], params["max_types"] = cv["decision"]["threshold"], cv["decision"]["max_types"]
+        model.set_params(threshold=params["threshold"], max_types=params["max_types"])
     return model, cv
+
+
+def _office_figures(model, records, X, Y, tune, by_scheme, calibration, params) -> dict:
+    """Out-of-fold figures of the office's records for every scheme (calibrators cross-fitted: each fold's
+    without its records), before (the shipped conventions and decision rule) and after (the office's)."""
+    defaults = PollutionTypeClassifier().get_params()
+    default = (params.get("threshold", defaults["threshold"]), params.get("max_types", defaults["max_types"]))
+    in_tune = set(tune.tolist())
+    results = {}
+    for scheme, fold_list in by_scheme.items():
+        after, before = {}, {}
+        for idx, base, recalled in fold_list:
+            shipped, office = calibration.fit(leave_out=idx)
+            texts = [X[i] for i in idx]
+            for cal, store in ((office, after), (shipped, before)):
+                proba = model.finish_proba(texts, base, calibrator=cal, recalled=recalled)
+                store.update({int(i): row for i, row in zip(idx, proba) if int(i) in in_tune})
+        order = [int(i) for i in tune]
+        results[scheme] = (len(fold_list), np.array([after[i] for i in order]), np.array([before[i] for i in order]))
+    gold = [Y[i] for i in tune]
+    main = next(iter(results))
+    n_folds, oof, oof_before = results[main]
+    scores = {rule: evaluate_predictions(gold, _decide_rows(oof, *rule)) for rule in DECISION_GRID}
+    scores.setdefault(default, evaluate_predictions(gold, _decide_rows(oof, *default)))
+    best = max(scores, key=lambda rule: (scores[rule]["micro_f1"], scores[rule]["top1_accuracy"], rule == default))
+    chosen = default
+    if len(tune) >= MIN_RECORDS_TO_TUNE and scores[best]["micro_f1"] >= scores[default]["micro_f1"] + TUNE_MARGIN:
+        chosen = best
+    base = evaluate_predictions(gold, KeywordClassifier().fit().predict([X[i] for i in tune]))
+    before = evaluate_predictions(gold, _decide_rows(oof_before, *default))
+    return {"folds": n_folds, "n": len(tune), "scheme": main,
+            "decision": {"threshold": chosen[0], "max_types": chosen[1]},
+            **scores[chosen], "default_rule": {k: scores[default][k] for k in ("micro_f1", "top1_accuracy")},
+            "baseline_keywords": {k: base[k] for k in ("micro_f1", "macro_f1", "top1_accuracy")},
+            "before": {"note": "the shipped conventions and decision rule, same folds", **before},
+            "schemes": {s: {"folds": nf, **evaluate_predictions(gold, _decide_rows(o, *chosen))}
+                        for s, (nf, o, _) in results.items()}}
 
 
 def _decide_rows(proba, threshold, max_types):
@@ -294,12 +391,15 @@ def train_model(corpora: list[str], out_dir, base: bool = True, eval_corpora: li
         "label_counts": {t: sum(t in r["types"] for r in records) for t in TYPES},
         "missing_types": model.missing_types_,
         "cross_validation": cv,
+        "office_factor": OFFICE_FACTOR,
+        "conventions": ({"learned": model.calibrator_.describe(), "names": list(model.conventions_.names_)}
+                        if getattr(model, "calibrator_", None) is not None else None),
         "versions": {"python": platform.python_version(), "scikit-learn": sklearn.__version__},
     }
     if eval_corpora:
         held = _blind_records(read_corpus(eval_corpora, require_label=False), blind)
         card["evaluation"] = {"data": [Path(p).name for p in eval_corpora],
-                              **({"blind_split": Path(blind).name} if blind else {}),
+                              **({"blind_split": ", ".join(Path(f).name for f in _split_files(blind))} if blind else {}),
                               **_type_metrics(model, held)}
     from .regions import train_region_model
 
@@ -356,95 +456,153 @@ def _pct(x) -> str:
     return "—" if x is None else f"{x:.3f}"
 
 
+_SCHEME_NAMES = {"page": "按页分组折 (folds by page, GroupKFold：同一页面不拆开)",
+                 "province": "按省分组折 (folds by province, GroupKFold)",
+                 "random": "随机折 (folds random, shuffled KFold)"}
+
+
+def _pr(v) -> str:
+    return f"{v['precision']:.2f} / {v['recall']:.2f} / {v['support']}" if v else "—"
+
+
+def _conventions_lines(card: dict) -> list[str]:
+    """The learned conventions, type by type: what the prior said and what the records taught."""
+    conv = card.get("conventions")
+    if not conv:
+        return []
+    learned, names = conv["learned"], conv.get("names") or []
+    prior = learned["prior"]
+    cv = card.get("cross_validation") or {}
+    before_all = cv.get("before") or {}
+    before, after = before_all.get("per_type", {}), cv.get("per_type", {})
+    office = card.get("base") is not None
+    lines = ["", "### 惯例：先验与学得 (conventions learned, type by type)", "",
+             ("先验 = 随附真实记录学得的惯例（本单位记录未加入时）；学得 = 加入本单位记录后。" if office else
+              "先验 = corpora/taxonomy/conventions.tsv 写明的惯例（未见任何真实记录时）；学得 = 由真实记录的留出概率学得。")
+             + f" 斜率 (slope，模型把握的可信程度) {prior['slope']:.2f} → {learned['slope']:.2f}；"
+             f"首选加成 (best) {prior['best']:.2f} → {learned['best']:.2f}；学习所用记录 {learned['n_records']} 条。", "",
+             "| 类型 | 次要类型偏置 (secondary, 对数几率) 先验 → 学得 | 前：精确率 / 召回率 / 支持数 | "
+             "后：精确率 / 召回率 / 支持数 |", "|---|---|---|---|"]
+    for t in TYPES:
+        lines.append(f"| {t} | {prior['secondary'][t]:+.2f} → {learned['secondary'][t]:+.2f} | "
+                     f"{_pr(before.get(t))} | {_pr(after.get(t))} |")
+    if before:
+        lines += ["", f"前后对比（同一交叉验证折，{cv.get('n')} 条"
+                      f"{'本单位' if office else '真实'}记录）：微平均 F1 (micro-F1) {_pct(before_all.get('micro_f1'))} → "
+                      f"{_pct(cv.get('micro_f1'))}，首选正确率 (top-1) {_pct(before_all.get('top1_accuracy'))} → "
+                      f"{_pct(cv.get('top1_accuracy'))}。"]
+    if learned["conventions"]:
+        lines += ["", "| 惯例 | 类型 | 触发时至少给出的概率 (floor) 先验 → 学得 | 学习记录中触发 / 也填此类 |",
+                  "|---|---|---|---|"]
+        for c, c0 in zip(learned["conventions"], prior["conventions"]):
+            name = names[c["rule"]] if c["rule"] < len(names) else str(c["rule"])
+            lines.append(f"| {name} | {c['type']} | {c0['floor']:.2f} → {c['floor']:.2f} | "
+                         f"{c.get('fired', 0):g} / {c.get('given', 0):g} |")
+    return lines
+
+
 def _write_card_md(out: Path, card: dict) -> None:
     cv = card.get("cross_validation")
     base = card.get("base")
+    params = card["params"]
+    ev = card.get("evaluation")
     lines = [
-        "# Model card — petitionnlp models", "",
-        f"Trained {card['trained']} by `petitionnlp train` (Python {card['versions']['python']}, scikit-learn "
-        f"{card['versions']['scikit-learn']}); saved with skops, no pickle; `manifest.json` records the SHA-256 of "
-        "every model file, checked whenever the folder is loaded.", "",
-        "## pollution_type.skops", "",
-        "Multi-label pollution type (水 大气 土壤 海洋 生态 辐射 噪声 其他): hashed TF-IDF of jieba words and of "
-        "character 1–3-grams, plus per-type sums of domain-lexicon hits (corpora/lexicon/pollution_terms.tsv) and "
-        "the first-named type (a term only mentioned in passing — negated, or a landmark as in 水库旁的工厂 — does not "
-        "count: corpora/lexicon/mention_rules.tsv) → one logistic regression a type, with sample weights (a real "
-        "record weighs "
-        f"{card['real_weight'] or 1:.1f}, a generated one 1). The real records are remembered: a petition whose "
-        f"character-bigram similarity to one of them is ≥ {card['params']['memory_threshold']} takes its types "
-        "(blended with the model). The published tables' conventions (corpora/taxonomy/conventions.tsv: garbage "
-        "that stinks → 土壤 and 大气, waste water on farmland → 水 and 土壤, a site's dust and noise → 大气 and 噪声 …) "
-        f"give the types they name a probability of at least {card['params'].get('convention_floor')}. "
-        "Decision: every type at probability ≥ "
-        f"{card['params']['threshold']}, at most {card['params']['max_types']}, always the best one.", "",
-        "### Data", "",
-        f"- Base: {', '.join(d['file'] + ' (sha256 ' + d['sha256'] + ')' for d in base['data'])} — {base['note']}."
-        if base else "- Base: none (trained on the corpora below alone).",
-        f"- Corpora: {', '.join(d['file'] + ' (sha256 ' + d['sha256'] + ')' for d in card['data'])}.",
-        f"- {card['n_train']} typed records: {card['n_real']} real, {card['n_generated']} generated.",
+        "# 模型说明 — petitionnlp 模型 (model card)", "",
+        f"由 `petitionnlp train` 于 {card['trained']} 训练（Python {card['versions']['python']}，scikit-learn "
+        f"{card['versions']['scikit-learn']}）；以 skops 保存，不用 pickle；`manifest.json` 记录每个模型文件的 "
+        "SHA-256，每次加载时核对。", "",
+        "## 污染类型模型 pollution_type.skops", "",
+        "多标签判定八类污染类型（水 大气 土壤 海洋 生态 辐射 噪声 其他），分三步：", "",
+        "1. **读出介质**：结巴分词词语与 1–3 字字符片段的哈希 TF-IDF，加上领域词表"
+        "（corpora/lexicon/pollution_terms.tsv）各类命中数与“首先提到的类型”（顺带提及不算：否定的、作地标的如"
+        "“水库旁的工厂”；只是设施名称的如“垃圾中转站”“污水处理厂”只算一部分：corpora/lexicon/mention_rules.tsv）"
+        f"→ 每类一个逻辑回归。样本权重：生成记录 1，真实记录 {card['real_weight'] or 1:.1f}"
+        + (f"，本单位记录再乘 {card.get('office_factor', 1):.0f}（本单位记录重于随附记录，随附记录重于生成记录）"
+           if base else "") + "。",
+        "2. **公开表的惯例（学得的，不是强加的）**：corpora/taxonomy/conventions.tsv 写明的惯例（垃圾有臭味 → 土壤和"
+        "大气，污水进农田 → 水和土壤，施工扬尘与噪声 → 大气和噪声 …）只是先验：触发时所列类型的概率至少为 "
+        f"{params.get('convention_prior')}，先验分量相当于 {params.get('convention_strength')} 条触发该惯例的记录；"
+        "学习记录中该惯例触发而公开表不填此类的越多，这一下限越低（十余条即低于一半，几十条近于零）。校准器 "
+        "(ConventionCalibrator) 用真实记录的留出概率（按页分组折，模型未见过这些记录）还学出：模型把握的可信程度、"
+        "每类作次要类型（非最可能类型）时公开表是否也填（先验分量相当于 "
+        f"{params.get('calibration_strength')} 条记录）。先学随附的真实记录，再学本单位自己的记录，后者覆盖前者。",
+        f"3. **记忆**：与某条真实记录的字符二元组相似度 ≥ {params['memory_threshold']} 的来件，沿用该记录的类型"
+        "（与模型概率混合）。", "",
+        f"判定规则：校准后概率 ≥ {params['threshold']} 的类型都给出，至多 {params['max_types']} 个，"
+        "总含最可能的一个。", "",
+        "### 数据 (data)", "",
+        f"- 基础数据 (Base)：{'、'.join(d['file'] + '（sha256 ' + d['sha256'] + '）' for d in base['data'])}——随附训练数据"
+        "（corpora/train/）。" if base else "- 基础数据 (Base: none)：无，仅用下列语料训练。",
+        f"- 语料 (corpora)：{'、'.join(d['file'] + '（sha256 ' + d['sha256'] + '）' for d in card['data'])}。",
+        f"- 带类型记录共 {card['n_train']} 条：真实 {card['n_real']} 条，生成 {card['n_generated']} 条。",
     ]
     for path, c in card["rows"].items():
-        lines.append(f"  - {Path(path).name}: {c['rows']} rows, {c['labeled']} with a type; skipped "
-                     f"{c['no_label']} without a usable label, {c['no_text']} without text, {c['unreadable']} "
-                     "unreadable.")
-    lines += [f"- Label counts: {json.dumps(card['label_counts'], ensure_ascii=False)}"]
+        lines.append(f"  - {Path(path).name}：{c['rows']} 行，其中有类型 {c['labeled']} 行；跳过无可用类型 "
+                     f"{c['no_label']} 行、无正文 {c['no_text']} 行、无法读取 {c['unreadable']} 行。")
+    lines += [f"- 各类标签数 (label counts)：{json.dumps(card['label_counts'], ensure_ascii=False)}"]
     if card["missing_types"]:
-        lines.append(f"- Never predicted (no example): {'、'.join(card['missing_types'])}.")
-    lines += ["- Real records of `corpora/train/real_petitions.jsonl`: the project's dev petitions and labelled rows "
-              "of published disclosure tables (each with its page `url`), without the pages reserved for hidden "
-              "evaluation and without the blind pages of `corpora/train/blind_split.json`; see "
-              "corpora/train/README.md."
-              if base or any(d["file"] == "real_petitions.jsonl" for d in card["data"]) else ""]
-    ev = card.get("evaluation")
+        lines.append(f"- 从未预测的类型 (Never predicted，训练数据中没有例子)：{'、'.join(card['missing_types'])}。")
+    if base or any(d["file"] == "real_petitions.jsonl" for d in card["data"]):
+        lines.append("- 真实记录（corpora/train/real_petitions.jsonl）：项目开发语料中的来件和公开表中带类型的行，以及"
+                     "为 issue 29 从其他公开页面收集的记录（corpora/train/gathered_petitions.jsonl），每条注明来源页面 "
+                     "`url`；不含留作隐藏评测的页面（及其文字的转载），不含盲测页面（corpora/train/blind_split.json、"
+                     "blind_split_gathered.json）；见 corpora/train/README.md。")
     schemes = (cv or {}).get("schemes") or ({cv.get("scheme", "random"): cv} if cv else {})
     if cv:
-        names = {"page": "by page (GroupKFold: no page split)", "province": "by province (GroupKFold)",
-                 "random": "random (shuffled KFold)"}
-        lines += ["", "### Cross-validated and blind figures", "",
-                  f"Out-of-fold over the {cv['n']} real typed records of the corpora (each fold: a model trained on "
-                  "everything else, scored on the held-out records), folds cut three ways; the decision rule is "
-                  f"chosen on the folds {names.get(cv.get('scheme', 'random'), '')}."
-                  + (" Blind: the records of the pages that `corpora/train/blind_split.json` sets aside (seed "
-                     "21, a third of each file's typed records, whole pages), never trained on and never read "
-                     "to write a rule or choose a threshold." if ev and ev.get("blind_split") else ""), "",
-                  "| records | n | micro-F1 | macro-F1 | top-1 |", "|---|---|---|---|---|"]
-        lines += [f"| folds {names.get(s, s)} | {cv['n']} | {_pct(m['micro_f1'])} | {_pct(m['macro_f1'])} | "
+        lines += ["", "### 交叉验证与盲测 (cross-validated and blind figures)", "",
+                  f"对语料中 {cv['n']} 条{'本单位' if base else '真实'}带类型记录做留出评估（每折：用其余全部记录训练，"
+                  "在留出的记录上打分；惯例校准也不含留出记录），按三种方式切折；判定规则在"
+                  f"{_SCHEME_NAMES.get(cv.get('scheme', 'random'), '')}上选定。"
+                  + ("盲测 (blind)：盲测划分文件所留出页面上的记录（整页留出，随机种子固定），从未用于训练，也从未用来"
+                     "写规则或选阈值。" if ev and ev.get("blind_split") else ""), "",
+                  "| 记录 | 条数 | 微平均 F1 (micro-F1) | 宏平均 F1 (macro-F1) | 首选正确率 (top-1) |",
+                  "|---|---|---|---|---|"]
+        lines += [f"| {_SCHEME_NAMES.get(s, s)} | {cv['n']} | {_pct(m['micro_f1'])} | {_pct(m['macro_f1'])} | "
                   f"{_pct(m['top1_accuracy'])} |" for s, m in schemes.items()]
         if ev:
-            lines.append(f"| {'blind' if ev.get('blind_split') else 'held out'}: {', '.join(ev['data'])} | "
+            lines.append(f"| {'盲测 (blind)' if ev.get('blind_split') else '留出 (held out)'}：{'、'.join(ev['data'])} | "
                          f"{ev['n']} | {_pct(ev['micro_f1'])} | {_pct(ev['macro_f1'])} | {_pct(ev['top1_accuracy'])} |")
-        lines += [f"| keyword list, same records as the folds | {cv['n']} | "
+        lines += [f"| 关键词表基线 (keyword list)，同交叉验证记录 | {cv['n']} | "
                   f"{_pct(cv['baseline_keywords']['micro_f1'])} | {_pct(cv['baseline_keywords']['macro_f1'])} | "
                   f"{_pct(cv['baseline_keywords']['top1_accuracy'])} |", "",
-                  f"Decision rule: threshold {cv['decision']['threshold']}, at most {cv['decision']['max_types']} "
-                  f"types (default rule: micro-F1 {_pct(cv['default_rule']['micro_f1'])}).", "",
-                  "Per type (precision / recall / support):", "",
-                  "| type | " + " | ".join(f"folds {s}" for s in schemes) + (" | blind |" if ev else " |"),
+                  f"判定规则：阈值 {cv['decision']['threshold']}，至多 {cv['decision']['max_types']} 个类型"
+                  f"（默认规则的微平均 F1 {_pct(cv['default_rule']['micro_f1'])}）。", "",
+                  "逐类精确率 / 召回率 / 支持数 (precision / recall / support)：", "",
+                  "| 类型 | " + " | ".join(_SCHEME_NAMES.get(s, s).split(" (")[0] for s in schemes)
+                  + (" | 盲测 (blind) |" if ev else " |"),
                   "|---|" + "---|" * (len(schemes) + bool(ev))]
         shown = [t for t in TYPES if any(t in m["per_type"] for m in schemes.values()) or (ev and t in ev["per_type"])]
-
-        def cell(m, t):
-            v = m["per_type"].get(t)
-            return f"{v['precision']:.2f} / {v['recall']:.2f} / {v['support']}" if v else "—"
-
-        lines += [f"| {t} | " + " | ".join(cell(m, t) for m in schemes.values()) + (f" | {cell(ev, t)} |" if ev else " |")
-                  for t in shown]
+        lines += [f"| {t} | " + " | ".join(_pr(m["per_type"].get(t)) for m in schemes.values())
+                  + (f" | {_pr(ev['per_type'].get(t))} |" if ev else " |") for t in shown]
     elif ev:
-        lines += ["", f"Held-out evaluation on {', '.join(ev['data'])} (n={ev['n']}): micro-F1 {ev['micro_f1']}, "
-                      f"top-1 {ev['top1_accuracy']}; keyword list micro-F1 {ev['baseline_keywords']['micro_f1']}."]
-    if card.get("region"):
-        lines += ["", "## region.skops", "", card["region"]["summary"]]
-    lines += ["", "Limits: published labels are noisy (one label where several pollutants are named; 其他 for what "
-              "another table calls 大气); an expert re-labeling real records blind agrees with them at micro-F1 "
-              "0.82. Generated records: corpora/train/README.md.", ""]
+        lines += ["", f"留出评估 (held out)：{'、'.join(ev['data'])}（{ev['n']} 条）：微平均 F1 (micro-F1) "
+                      f"{ev['micro_f1']}，首选正确率 (top-1) {ev['top1_accuracy']}；关键词表基线微平均 F1 "
+                      f"{ev['baseline_keywords']['micro_f1']}。"]
+    lines += _conventions_lines(card)
+    region = card.get("region")
+    if region:
+        lines += ["", "## 属地模型 region.skops", "",
+                  f"训练记录（本单位的历史记录与随附的真实记录）中的 {region.get('landmarks', 0)} 个地标（小区、广场、工厂 …），各对应 "
+                  f"{region.get('labels', 0)} 个地点之一，以及近似重复件（字符 2–4 元组余弦相似度 ≥ 0.5），来自 "
+                  f"{region.get('n', 0)} 条带城市的真实记录；仅在地名库找不到地点时使用，置信度不超过 0.8。"]
+    lines += ["", "局限 (limits)：公开表的类型标注有噪声（提到多种污染却只标一类；此表标“其他”的，彼表标“大气”）；"
+              "专家盲标真实记录与公开表的一致程度为微平均 F1 0.82。生成记录的做法见 corpora/train/README.md。", ""]
     (out / "MODEL_CARD.md").write_text("\n".join(ln for ln in lines if ln is not None), encoding="utf-8")
 
 
+def _split_files(blind) -> list:
+    return [] if blind is None else [blind] if isinstance(blind, (str, Path)) else list(blind)
+
+
+def _split_names(blind) -> str:
+    return ", ".join(str(p) for p in _split_files(blind))
+
+
 def _blind_records(records: list[dict], blind) -> list[dict]:
-    """The records on the blind pages of the split file ``blind`` (all of them when ``blind`` is None)."""
+    """The records on the blind pages of the split file(s) ``blind`` (all of them when ``blind`` is None)."""
     if blind is None:
         return records
-    pages = blind_pages(read_blind_split(blind))
+    pages = set().union(*(blind_pages(read_blind_split(path)) for path in _split_files(blind)))
     return [r for r in records if r.get("page") in pages]
 
 
@@ -492,7 +650,7 @@ def evaluate_model(corpora: list[str], model_dir=None, against=None, text_column
     records = _blind_records(read_corpus(corpora, text_column), blind)
     result = {"corpus": [str(p) for p in corpora], **_folder_metrics(records, model_dir)}
     if blind is not None:
-        result["blind_split"] = str(blind)
+        result["blind_split"] = _split_names(blind)
         result["cross_validation"] = _card_cv(model_dir)
     if against:
         other = _folder_metrics(records, Path(against))
