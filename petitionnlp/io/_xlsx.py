@@ -139,14 +139,19 @@ def _types_in_order(value) -> list[str]:
     return sorted(dict.fromkeys(got), key=lambda t: (order.get(t, len(order)), got.index(t)))
 
 
+SCORE_SHOWN = 0.05
+
+
 def _scores(value) -> str | None:
     if not isinstance(value, Mapping) or not value:
         return _plain(value)
     ranked = sorted(((str(t), float(p)) for t, p in value.items() if isinstance(p, (int, float))
                      and math.isfinite(p)), key=lambda tp: -tp[1])
-    shown = [f"{t} {round(p * 100)}%" for t, p in ranked if p >= 0.005]
+    # types under 5% left out: each type's probability stands alone (multi-label), and the learned conventions give
+    # every type a floor of a few per cent, which would fill a printed cell with noise
+    shown = [f"{t} {round(p * 100)}%" for t, p in ranked if p >= SCORE_SHOWN]
     if not shown and ranked:
-        shown = [f"{ranked[0][0]} 不足1%"]
+        shown = [f"{ranked[0][0]} 不足{round(SCORE_SHOWN * 100)}%"]
     return "；".join(shown)
 
 
