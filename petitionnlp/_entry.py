@@ -11,7 +11,7 @@ import sys
 
 def _interrupted_early(signum, frame):  # Ctrl-C before a command runs: one line, no traceback
     try:
-        sys.stderr.write("petitionnlp: 已中断 (interrupted)\n")
+        sys.stderr.write("petitionnlp: 已中断\n")
     finally:
         os._exit(130)
 

@@ -27,7 +27,7 @@ import numpy as np
 
 from .classify import (KeywordClassifier, PollutionTypeClassifier, evaluate_predictions, file_sha256, load_model,
                        save_model, write_manifest)
-from .errors import Errors, InputError
+from .errors import Errors, InputError, os_reason
 from .io import ROW_ERROR, find_column, open_batch
 from .resources import corpus_path, models_dir
 from .taxonomy import TYPES, normalize_label
@@ -329,7 +329,7 @@ class model_folder:
             self.target.parent.mkdir(parents=True, exist_ok=True)
             self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.", dir=self.target.parent))
         except OSError as exc:
-            raise InputError(Errors.E030.format(path=target, reason=exc.strerror or exc)) from None
+            raise InputError(Errors.E030.format(path=target, reason=os_reason(exc))) from None
 
     def __enter__(self) -> Path:
         return self.tmp

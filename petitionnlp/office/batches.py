@@ -57,7 +57,7 @@ def upload(wb, filename: str, data: bytes, user: dict, wait: bool = False, hando
     if not data:
         raise Invalid(Messages.O221)
     store = wb.store
-    handover_date, reply_days = _date(handover_date, "handover_date"), _days(reply_days)
+    handover_date, reply_days = _date(handover_date, "交办日期"), _days(reply_days)
     safe = "".join(ch for ch in Path(filename or "batch.csv").name if ch not in "/\\\0") or "batch.csv"
     batch = store.add_batch(name=Path(safe).stem[:200], filename=safe[:255], uploaded_by=user["id"],
                             state="processing", model_version=wb.model_name(), handover_date=handover_date,
@@ -79,7 +79,7 @@ def upload(wb, filename: str, data: bytes, user: dict, wait: bool = False, hando
         try:
             wb.queue.submit(job["id"])
         except Exception:
-            message = "任务未能排队，请重新上传 (the job could not be queued: upload again)"
+            message = "任务未能排队，请重新上传"
             try:
                 store.update_job(job["id"], state="failed", message=message)
                 store.update_batch(batch["id"], state="failed", message=message)
@@ -100,7 +100,7 @@ def _uploaded(wb, batch: dict):
     """The uploaded file as a local temporary file (open_batch reads paths), removed after use."""
     data = wb.store.file_data(batch["file_id"]) if batch.get("file_id") else None
     if data is None:
-        raise PetitionNLPError("上传的文件已不在数据库中 (the uploaded file is no longer stored)")
+        raise PetitionNLPError("上传的文件已不在数据库中，请重新上传")
     suffix = Path(batch["filename"]).suffix.lower()
     with tempfile.TemporaryDirectory(dir=wb.data_dir, prefix=f"batch-{batch['id']}-") as tmp:
         path = Path(tmp) / f"upload{suffix}"
@@ -170,7 +170,7 @@ def store_rows(wb, batch_id: int) -> bool:
                     source.close()
                     source = open_batch(str(path), chunksize=chunk_rows)
             else:
-                raise PetitionNLPError("批次被多个进程同时处理，已停止 (batch taken over by another worker)")
+                raise PetitionNLPError("批次被多个进程同时处理，已停止")
             if intake.hand_over is None:  # a file of no rows: its date is decided all the same
                 store.update_batch(batch_id, **{k: v for k, v in intake._decide([]).items() if k != "due_date"})
             b = store.batch(batch_id)
@@ -208,7 +208,7 @@ def finish(wb, batch_id: int) -> None:
         if database_unreachable(exc):
             raise
         store.update_batch(batch_id, state="done",
-                           message=f"查重或索引未完成 (repeats/index incomplete): {type(exc).__name__}")
+                           message=f"查重或检索索引未完成（{type(exc).__name__}），可由管理员重建索引")
 
 
 def redate(store, user: dict, batch_id: int, handover_date=None, reply_days=None, working_days=None) -> dict:
@@ -219,13 +219,13 @@ def redate(store, user: dict, batch_id: int, handover_date=None, reply_days=None
         raise Conflict(Messages.O304)
     fields = {}
     if handover_date not in (None, ""):
-        fields["handover_date"], fields["handover_source"] = _date(handover_date, "handover_date"), "form"
+        fields["handover_date"], fields["handover_source"] = _date(handover_date, "交办日期"), "form"
     if reply_days not in (None, ""):
         fields["reply_days"] = _days(reply_days)
     if working_days is not None:
         fields["working_days"] = bool(working_days)
     if not fields:
-        raise Invalid(Messages.O212.format(fields="handover_date, reply_days"))
+        raise Invalid(Messages.O212.format(fields="交办日期或回复期限"))
     if "reply_days" in fields and "working_days" not in fields and b["working_days"] is None:
         fields["working_days"] = False  # days given by a person are calendar days, as at upload
     return store.redate_batch(batch_id, user, fields, due_of, OPEN)

@@ -92,25 +92,26 @@ def _text(body: dict, name: str, required: bool, what: str, limit: int = MAX_REP
     value = body.get(name)
     value = str(value).strip() if value is not None else ""
     if len(value) > limit:
-        raise Invalid(Messages.O202.format(field=name, limit=limit))
+        raise Invalid(Messages.O202.format(what=what, limit=limit), field=name)
     if required and not value:
-        raise Invalid(Messages.O200.format(field=name, what=what))
+        raise Invalid(Messages.O200.format(what=what), field=name)
     return value or None
 
 
 def _count(value, name: str) -> float | int:
     if value is None or value == "":
         return 0
+    what = "".join(COUNTS[name]) if name in COUNTS else name  # 罚款万元
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise Invalid(Messages.O203.format(name=name, value=str(value)[:20])) from None
+        raise Invalid(Messages.O203.format(what=what, value=str(value)[:20]), field=f"counts.{name}") from None
     if number != number or number < 0 or number > 1e9:
-        raise Invalid(Messages.O203.format(name=name, value=str(value)[:20]))
+        raise Invalid(Messages.O203.format(what=what, value=str(value)[:20]), field=f"counts.{name}")
     if name == "fine_wan":
         return round(number, 4)
     if number != int(number):
-        raise Invalid(Messages.O204.format(name=name, value=str(value)[:20]))
+        raise Invalid(Messages.O204.format(what=what, value=str(value)[:20]), field=f"counts.{name}")
     return int(number)
 
 
@@ -121,17 +122,19 @@ def parse_report(body: dict) -> dict:
     findings = _text(body, "findings", True, "调查核实情况")
     closure = _text(body, "closure", True, "办结情况")
     if verified not in VERIFIED:
-        raise Invalid(Messages.O201.format(field="verified", choices=" / ".join(VERIFIED), what="是否属实",
-                                           value=verified[:20]))
+        raise Invalid(Messages.O201.format(choices="、".join(VERIFIED), what="是否属实", value=verified[:20]),
+                      field="verified")
     if closure not in CLOSURES:
-        raise Invalid(Messages.O201.format(field="closure", choices=" / ".join(CLOSURES), what="办结情况",
-                                           value=closure[:20]))
+        raise Invalid(Messages.O201.format(choices="、".join(CLOSURES), what="办结情况", value=closure[:20]),
+                      field="closure")
     counts = body.get("counts") or {}
     if not isinstance(counts, dict):
         raise Invalid(Messages.O206)
     unknown = [k for k in counts if k not in COUNTS]
     if unknown:
-        raise Invalid(Messages.O205.format(names="、".join(map(str, unknown))[:60], known="、".join(COUNTS)))
+        raise Invalid(Messages.O205.format(names="、".join(map(str, unknown))[:60],
+                                           known="、".join(f"{k}（{what}）" for k, (what, _) in COUNTS.items())),
+                      field="counts")
     return {"verified": verified, "findings": findings, "actions": _text(body, "actions", False, "处理和整改情况"),
             "accountability": _text(body, "accountability", False, "责任人被问责情况"), "closure": closure,
             "counts": {k: _count(counts.get(k), k) for k in COUNTS}}
@@ -141,14 +144,15 @@ def step_body(step: str, body: dict | None) -> dict:
     """A step's body checked before the case is touched (:class:`Invalid` says what is wrong)."""
     body = dict(body or {})
     if step not in STEP_NAMES:
-        raise Invalid(Messages.O201.format(field="step", choices=" / ".join(STEPS), what="办理步骤", value=step[:20]))
+        raise Invalid(Messages.O201.format(choices="、".join(STEP_NAMES.values()), what="办理步骤", value=step[:20]),
+                      field="step")
     if step == "report":
         return parse_report(body)
     if step == "review":
         decision = body.get("decision")
         if decision not in ("approve", "return"):
-            raise Invalid(Messages.O201.format(field="decision", choices="approve / return", what="审核",
-                                               value=str(decision)[:20]))
+            raise Invalid(Messages.O201.format(choices="approve（通过）、return（退回）", what="审核结论",
+                                               value=str(decision)[:20]), field="decision")
         reason = _text(body, "reason", decision == "return", "退回理由", MAX_REASON)
         return {"decision": decision, "reason": reason}
     if step in ("reject", "reopen"):

@@ -129,8 +129,8 @@ class Store:
         heads = tuple(sorted(ScriptDirectory.from_config(_migrations_config(self.url)).get_heads()))
         if current != heads:
             raise SchemaOutOfDate(
-                f"数据库结构不是当前版本 (schema {'/'.join(current) or 'empty'}, expected {'/'.join(heads)})："
-                "请先运行 petitionnlp migrate (run petitionnlp migrate first)")
+                f"数据库结构不是当前版本（现为 {'/'.join(current) or '空'}，应为 {'/'.join(heads)}）："
+                "请先运行 petitionnlp migrate")
 
     def ping(self) -> None:
         with self.engine.connect() as conn:

@@ -110,6 +110,16 @@ class Workbench:
         path = (self.model_dir() or models_dir()) / "MODEL_CARD.md"
         return path.read_text(encoding="utf-8") if path.is_file() else ""
 
+    def model_cards(self) -> list[dict]:
+        """The cards of the models the office runs: the active type and place model's, and the briefing model's
+        (``{"name", "text"}``, Markdown as written)."""
+        from ..briefing.judge import shipped_model_dir
+
+        briefing = shipped_model_dir() / "MODEL_CARD.md"
+        return [{"name": "污染类型与属地模型", "text": self.model_card()},
+                {"name": "简报指示判别模型",
+                 "text": briefing.read_text(encoding="utf-8") if briefing.is_file() else ""}]
+
     def corrections(self) -> int:
         """How many corrected cases a retraining would learn from."""
         return len(self.store.training_records())

@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..office.database import database_unreachable, unreachable_classes
 from ..office.errors import OfficeError
+from ..office.labels import label
 from ..office.workbench import Workbench
 from .auth import Auth
 
@@ -101,7 +102,7 @@ class SecurityHeaders:
             logging.getLogger("petitionnlp.web").exception("internal error on %s", scope.get("path"))
             if not started:
                 await _send_error(scope, receive, with_headers, 500,
-                                  f"内部错误 (internal error): {type(exc).__name__}")
+                                  f"内部错误（{type(exc).__name__}），请把这一行和时间告诉维护人员")
 
 
 class Gate:
@@ -160,7 +161,7 @@ class Gate:
         headers = dict(scope.get("headers") or [])
         self._behind_proxy(scope, headers)
         if not self._host_ok(headers):
-            return await _send_error(scope, receive, send, 400, "不接受这个主机名的请求 (host not allowed)")
+            return await _send_error(scope, receive, send, 400, "不接受这个主机名的请求")
         path = scope.get("path", "")
         for part in path.split("/"):
             digits = part.strip().lstrip("+-").lstrip("0")
@@ -170,7 +171,7 @@ class Gate:
                 except ValueError:
                     too_big = True
                 if too_big:
-                    return await _send_error(scope, receive, send, 404, "找不到这个页面或记录 (not found)")
+                    return await _send_error(scope, receive, send, 404, "找不到这个页面或记录")
         if scope.get("method") in ("POST", "PUT", "PATCH", "DELETE") and path.rstrip("/") not in NO_LOGIN_WRITES:
             refused = await self._login_first(scope, receive, path)
             if refused:
@@ -188,14 +189,14 @@ class Gate:
         if path.startswith("/api/"):
             user = await run_in_threadpool(auth.bearer, request)
             if user is None:
-                return 401, "需要登录令牌 (a bearer token is required: POST /api/v1/token)", {"WWW-Authenticate": "Bearer"}
+                return 401, "需要登录令牌：请先用 POST /api/v1/token 取得", {"WWW-Authenticate": "Bearer"}
         else:
             session = await run_in_threadpool(auth.session, request)
             if session is None:
-                return 401, "请先登录 (please log in)"
+                return 401, "请先登录"
             user = session["user"]
         if path.rstrip("/") in UPLOAD_ROUTES and not allowed(user, "upload"):
-            return 403, f"当前角色 {user['role']} 无权上传 (forbidden for role {user['role']})"
+            return 403, f"{label('role', user['role'])}无权上传"
         return None
 
 
@@ -250,7 +251,7 @@ class BodyLimit:
 
 
 async def _too_large(scope, receive, send, limit):
-    await _send_error(scope, receive, send, 413, f"请求过大，上限 {limit >> 20} MB (request too large)")
+    await _send_error(scope, receive, send, 413, f"请求过大，上限 {limit >> 20} MB")
 
 
 SECURITY_HEADERS = {
@@ -339,38 +340,44 @@ def create_app(data_dir=None, background: bool = True, db_url: str | None = None
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
-        detail = exc.detail if isinstance(exc.detail, str) else "请求无效 (bad request)"
+        detail = exc.detail if isinstance(exc.detail, str) else "请求无效"
         if exc.status_code == 404 and detail == "Not Found":
-            detail = "找不到这个页面或记录 (not found)"
+            detail = "找不到这个页面或记录"
         if exc.status_code == 405:
-            detail = "不支持这种请求方式 (method not allowed)"
+            detail = "不支持这种请求方式"
         return error_response(request, exc.status_code, detail, getattr(exc, "headers", None))
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):
         first = exc.errors()[0] if exc.errors() else {}
-        where = ".".join(str(x) for x in first.get("loc", ()) if x != "body")
-        message = f"请求内容不合要求 (invalid request): {where} {first.get('msg', '')}".strip()
-        return error_response(request, 422, message)
+        loc = [str(x) for x in first.get("loc", ()) if x != "body"]
+        what = label("validation", first.get("type"), "格式不对")
+        if first.get("type") == "value_error" and (first.get("ctx") or {}).get("error"):
+            what = f"不合要求：{first['ctx']['error']}"  # our own validators' words (Chinese)
+        if _wants_html(request.scope):  # a clerk: where, in words; a program: the field's name
+            where = {"path": "网址中的编号", "query": "网址中的参数"}.get(loc[0] if loc else "", "表单中的一项")
+        else:
+            where = ".".join(x for x in loc if x not in ("path", "query")) or "请求"
+        return error_response(request, 422, f"请求内容不合要求：{where}{what}")
 
     @app.exception_handler(OverflowError)
     async def overflow(request: Request, exc: OverflowError):  # a number too large for the database: no record
-        return error_response(request, 404, "找不到这个页面或记录 (not found)")
+        return error_response(request, 404, "找不到这个页面或记录")
 
     from sqlalchemy.exc import DataError
 
     @app.exception_handler(DataError)
     async def out_of_range(request: Request, exc: DataError):  # PostgreSQL's word for a number beyond its columns
-        return error_response(request, 422, "数值超出范围或格式不对 (value out of range)")
+        return error_response(request, 422, "数值超出范围或格式不对")
 
     @app.exception_handler(UnicodeError)
     async def bad_text(request: Request, exc: UnicodeError):
-        return error_response(request, 422, "文本含有无效的字符（如孤立的代理项）(invalid characters in the text)")
+        return error_response(request, 422, "文本含有无效的字符（如孤立的代理项）")
 
     async def unavailable(request: Request, exc: Exception):
         """The database is unreachable (down, restarting, its network gone): 503, and the next request after it
         is back finds a fresh connection (the pool checks each one before use)."""
-        message = "数据库暂时无法连接，请稍后再试 (database unavailable)"
+        message = "数据库暂时无法连接，请稍后再试"
         if _wants_html(request.scope):  # no page template: it would look up the session in the absent database
             from fastapi.responses import HTMLResponse
 
@@ -395,7 +402,7 @@ def create_app(data_dir=None, background: bool = True, db_url: str | None = None
     async def crashed(request: Request, exc: Exception):
         if database_unreachable(exc):
             return await unavailable(request, exc)
-        return error_response(request, 500, f"内部错误 (internal error): {type(exc).__name__}")
+        return error_response(request, 500, f"内部错误（{type(exc).__name__}），请把这一行和时间告诉维护人员")
 
     settings = security_settings()
     app.add_middleware(BodyLimit)

@@ -27,7 +27,7 @@ Office = Annotated[Workbench, Depends(office)]
 def _bearer(request: Request) -> dict:
     user = request.app.state.auth.bearer(request)
     if user is None:
-        raise HTTPException(401, "需要登录令牌 (a bearer token is required: POST /api/v1/token)",
+        raise HTTPException(401, "需要登录令牌：请先用 POST /api/v1/token 取得",
                             headers={"WWW-Authenticate": "Bearer"})
     return user
 
@@ -35,13 +35,12 @@ def _bearer(request: Request) -> dict:
 def _session(request: Request) -> dict:
     session = request.app.state.auth.session(request)
     if session is None:
-        raise HTTPException(401, "请先登录 (please log in)")
+        raise HTTPException(401, "请先登录")
     return session
 
 
 def _forbidden(user: dict) -> HTTPException:
-    return HTTPException(403, f"当前角色 {user['role']}（{ROLE_NAMES.get(user['role'], '')}）无权执行此操作 "
-                              f"(forbidden for role {user['role']})")
+    return HTTPException(403, f"{ROLE_NAMES.get(user['role'], user['role'])}无权执行此操作")
 
 
 def require(action: str):
@@ -85,14 +84,14 @@ async def form(request: Request, session: dict | None) -> dict:
     """The posted form, after its CSRF token is checked against the session's (403 when it is not the same)."""
     got = await request.form()
     if not request.app.state.auth.csrf_ok(session, got.get("csrf_token")):
-        raise HTTPException(403, "表单已过期或来源不明，请刷新页面后重试 (CSRF check failed)")
+        raise HTTPException(403, "表单已过期或来源不明，请刷新页面后重试")
     return got
 
 
 def _valid_text(value: str) -> str:
     """No lone surrogate (it cannot be stored or written out) and no NUL."""
     if "\x00" in value or any(0xD800 <= ord(ch) <= 0xDFFF for ch in value):
-        raise ValueError("文本含有 NUL 或孤立的代理项 (NUL or lone surrogate in the text)")
+        raise ValueError("文本含有空字符或孤立的代理项")
     return value
 
 
@@ -106,7 +105,7 @@ def api_date(value: str | None, name: str) -> str | None:
     try:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
-        raise HTTPException(422, f"{name} 日期格式应为 YYYY-MM-DD (bad date): {value[:20]}") from None
+        raise HTTPException(422, f"{name} 应为 年-月-日 格式的日期（如 2017-05-15），收到的是：{value[:20]}") from None
 
 
 def page_date(value: str | None) -> str | None:

@@ -47,7 +47,7 @@ async def upload_batch(request: Request, wb: Office,
     batch = await run_in_threadpool(wb.upload, file.filename or "batch.csv", data, user, True, handover_date,
                                     reply_days, working_days)
     if batch["state"] == "failed":
-        raise HTTPException(422, batch["message"] or "文件无法读取 (unreadable file)")
+        raise HTTPException(422, batch["message"] or "文件无法读取")
     b = wb.batch(user, batch["id"])
     # the job record to follow (GET /api/v1/jobs/{job_id}) while the batch is being processed
     return {**_batch_out(b), "job_id": batch["job_id"]}

@@ -56,7 +56,7 @@ async def add_briefing_page(request: Request, wb: Office, session: Annotated[dic
     if len(text) > MAX_EXTRACT_CHARS:
         return back("/briefings", m=f"简报正文超过 {MAX_EXTRACT_CHARS} 字，请分成几份")
     if "\x00" in text or any(0xD800 <= ord(ch) <= 0xDFFF for ch in text):
-        return back("/briefings", m="简报正文含有无效字符 (NUL)")
+        return back("/briefings", m="简报正文含有无效字符（空字符）")
     b = wb.add_briefing(text, session["user"], str(got.get("title") or "") or None,
                         page_date(str(got.get("date") or "")))
     return RedirectResponse(f"/briefings/{b['id']}", status_code=303)

@@ -18,7 +18,7 @@ MAX_TEXT_CHARS = 100_000
 
 def extract_size(text: str) -> None:
     if len(text) > MAX_EXTRACT_CHARS:
-        raise HTTPException(413, f"简报正文超过 {MAX_EXTRACT_CHARS} 字，请分成几份 (text too long for extraction)")
+        raise HTTPException(413, f"简报正文超过 {MAX_EXTRACT_CHARS} 字，请分成几份")
 
 
 class ClassifyRequest(BaseModel):
@@ -34,7 +34,7 @@ class ExtractRequest(BaseModel):
 @api.post("/classify", summary="污染类型与属地 (the fields petitionnlp classify adds)")
 def classify(body: ClassifyRequest, wb: Office, user: Annotated[dict, Depends(require("read"))]):
     if any(len(t) > MAX_TEXT_CHARS for t in body.texts):
-        raise HTTPException(413, f"单条文本超过 {MAX_TEXT_CHARS} 字 (text too long)")
+        raise HTTPException(413, f"单条文本超过 {MAX_TEXT_CHARS} 字")
     return {"results": wb.classify_texts(body.texts, body.province)}
 
 
