@@ -280,7 +280,7 @@ def test_an_admin_sees_models_and_the_audit(server, browser):
     drv = browser
     _login(drv, server, "admin")
     drv.get(server.url + "/models")
-    assert drv.find_element(By.ID, "active-model").text == "shipped"
+    assert drv.find_element(By.ID, "active-model").text == "随附模型"
     _shot(drv, "11-admin-models")
     drv.get(server.url + "/audit")
     text = drv.find_element(By.ID, "audit").text
@@ -340,7 +340,9 @@ def test_the_case_cycle_in_the_browser(cycle_server, browser):
     drv.find_element(By.ID, "upload").click()
     _wait(drv, lambda d: "/batches/" in d.current_url and "正在分类" not in d.page_source)
     assert "D2HN202405150001" in drv.page_source and "衡阳市雁峰区" in drv.page_source
-    assert drv.find_elements(By.CSS_SELECTOR, "tr.late") and "2024-05-30" in drv.page_source
+    # 15 typed reply days are working days (CONTRACT: hand-over date + N working days when working_days)
+    assert drv.find_elements(By.CSS_SELECTOR, "tr.late") and "2024-06-05" in drv.page_source
+    assert drv.find_element(By.ID, "reply-rule").text == "15个工作日"
     _shot(drv, "20-cycle-editor-queue")
     # hand the 株洲 case (no unit of its own here) over to 衡阳市雁峰区 with the bulk form
     ed = _cycle_token(server, "ed")

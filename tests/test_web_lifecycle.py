@@ -108,7 +108,9 @@ def test_hand_over_isolation_report_review_and_audit(client):
     cases = by_receipt(client, ed)
     assert len(cases) == 11  # the row without text is no case
     first = cases["D2HN202405150001"]
-    assert first["unit"] == "衡阳市雁峰区" and first["due_date"] == "2024-05-30" and first["status"] == "待办"
+    # typed reply days count working days (CONTRACT: hand-over date + N working days when working_days; a typed
+    # number counts as the rules count, working days as China counts them): 15 working days from 2024-05-15
+    assert first["unit"] == "衡阳市雁峰区" and first["due_date"] == "2024-06-05" and first["status"] == "待办"
     assert first["overdue"] is True and first["version"] == 1 and first["history"][0]["action"] == "handover"
     assert first["history"][0]["time"].endswith("+08:00")  # the office's clock
     assert cases["D2HN202405150002"]["unit"] == "岳阳市" and cases["D2HN202405150011"]["unit"] == "岳阳市"
@@ -258,7 +260,9 @@ def test_a_title_rows_handover_time_and_the_office_clock(client, monkeypatch):
     r = upload(client, ed, content=buf.getvalue().encode("utf-8"), name="第3批.csv", reply_days="10")
     assert r.json()["handover_date"] == "2024-06-03"
     case = by_receipt(client, ed, q="T-1")["T-1"]
-    assert case["due_date"] == "2024-06-13" and case["unit"] == "岳阳市"
+    # 10 working days from 2024-06-03: 端午 (2024-06-10) is not one, so 2024-06-18 (typed days count working
+    # days, CONTRACT "Case integrity": hand-over date + N working days when working_days)
+    assert case["due_date"] == "2024-06-18" and case["unit"] == "岳阳市"
 
     from petitionnlp.office import clock
 

@@ -47,13 +47,21 @@ def _days(value) -> int | None:
     return int(str(value).strip())
 
 
+def _working(flag) -> bool:
+    """Whether typed reply days are working days: as said, else as the triage rules count them (working days)."""
+    from ..triage import get_rules
+
+    return bool(get_rules().settings["working_days"]) if flag is None else bool(flag)
+
+
 def upload(wb, filename: str, data: bytes, user: dict, wait: bool = False, handover_date: str | None = None,
            reply_days: int | None = None, working_days: bool | None = None) -> dict:
     """Store an uploaded file and queue its classification; the batch record and its ``job_id``.  The file is
     read once here: an unreadable one is refused at once (state ``failed``) and not kept.  ``wait``: on SQLite the
     rows are stored when this returns (repeats and the search index follow in the background); on PostgreSQL a
     worker stores them.  ``handover_date`` (else a title row's, a date column's or today) and ``reply_days``
-    (calendar days unless ``working_days``; else the triage rules') give each case its reply deadline."""
+    (working days as China counts them unless ``working_days`` is False, i.e. calendar days; else the triage
+    rules') give each case its reply deadline."""
     if not data:
         raise Invalid(Messages.O221)
     store = wb.store
@@ -62,7 +70,7 @@ def upload(wb, filename: str, data: bytes, user: dict, wait: bool = False, hando
     batch = store.add_batch(name=Path(safe).stem[:200], filename=safe[:255], uploaded_by=user["id"],
                             state="processing", model_version=wb.model_name(), handover_date=handover_date,
                             handover_source="form" if handover_date else None, reply_days=reply_days,
-                            working_days=working_days if reply_days is not None else None)
+                            working_days=_working(working_days) if reply_days is not None else None)
     file_id = store.add_file(safe, data)
     store.update_batch(batch["id"], file_id=file_id)
     store.log(user["username"], "upload", f"batch:{batch['id']}", {"file": safe, "bytes": len(data)})
@@ -110,7 +118,7 @@ def _uploaded(wb, batch: dict):
 
 
 def _refuse(wb, batch: dict, exc: Exception, path: Path) -> None:
-    wb.store.update_batch(batch["id"], state="failed", message=scrub(str(exc), path, wb.data_dir))
+    wb.store.update_batch(batch["id"], state="failed", message=scrub(str(exc), path, wb.data_dir, batch["filename"]))
     if batch.get("file_id"):
         wb.store.drop_file(batch["file_id"])  # a refused file is not kept on the server
 
@@ -174,7 +182,8 @@ def store_rows(wb, batch_id: int) -> bool:
             if intake.hand_over is None:  # a file of no rows: its date is decided all the same
                 store.update_batch(batch_id, **{k: v for k, v in intake._decide([]).items() if k != "due_date"})
             b = store.batch(batch_id)
-            store.update_batch(batch_id, rows=n, message="; ".join(source.notices)[:2000] or None,
+            notices = "；".join(scrub(x, path, wb.data_dir, batch["filename"]) for x in source.notices)
+            store.update_batch(batch_id, rows=n, message=notices[:2000] or None,
                                changed=intake.changed[:1000] or b["changed"] or None)
             store.update_batch(batch_id, filled_reports=intake.finish())
             return True
@@ -227,7 +236,7 @@ def redate(store, user: dict, batch_id: int, handover_date=None, reply_days=None
     if not fields:
         raise Invalid(Messages.O212.format(fields="交办日期或回复期限"))
     if "reply_days" in fields and "working_days" not in fields and b["working_days"] is None:
-        fields["working_days"] = False  # days given by a person are calendar days, as at upload
+        fields["working_days"] = _working(None)  # days given by a person count as the rules count them, as at upload
     return store.redate_batch(batch_id, user, fields, due_of, OPEN)
 
 

@@ -114,6 +114,8 @@ def batch_view(b: dict, redact_: bool) -> dict:
     view = dict(b)
     view["message"] = redact_message(b["message"]) if redact_ else scrub(b["message"])
     view["handover_from"] = label("handover_source", b.get("handover_source")) or None
+    rows = b["rows"] if b["state"] != "processing" else b["done_rows"]
+    view["new_rows"] = max(0, (rows or 0) - (b.get("existing") or 0))  # a receipt stored before is no new row
     if redact_:
         view["filename"], view["name"] = redact(b["filename"]), redact(b["name"])
         view["withdrawn_reason"] = redact(b.get("withdrawn_reason"))

@@ -22,6 +22,7 @@ from ..pipeline import PetitionPipeline
 from . import batches, briefings, cases, documents, figures, jobs, lifecycle, models, places
 from .errors import Messages, NotFound
 from .index import OfficeIndex
+from .intake import deadline_of
 from .redaction import redact
 from .roles import redacts
 from .store import Store
@@ -145,7 +146,12 @@ class Workbench:
         return [batch_view(b, redacts(user)) for b in self.store.batches()]
 
     def batch(self, user: dict, batch_id: int) -> dict:
-        return batch_view(batches.batch_or_404(self.store, batch_id), redacts(user))
+        """One batch as the pages and the API show it, with its reply rule in words (``reply_rule``: 15个工作日) and
+        the notice when its deadline had to be counted in calendar days (``deadline_notice``)."""
+        b = batches.batch_or_404(self.store, batch_id)
+        deadline = deadline_of(b) if b.get("reply_days") is not None else None
+        return {**batch_view(b, redacts(user)), "reply_rule": deadline.words if deadline else None,
+                "deadline_notice": deadline.notice if deadline else None}
 
     def queue_rows(self, user: dict, batch_id: int, history: bool = True, page: tuple[int, int] | None = None,
                    redact_: bool | None = None, **filters) -> tuple[list[dict], int]:
@@ -159,8 +165,8 @@ class Workbench:
         return case_views(self.store, shown, hide, user, history=history), len(rows)
 
     def batch_places(self, batch_id: int) -> list[str]:
-        """The cities of a batch's cases (the queue's place filter)."""
-        return sorted({p["city"] for p in self.store.petitions(batch_id) if p["city"]})
+        """The cities of a batch's cases (the queue's place filter), in the official order."""
+        return sorted({p["city"] for p in self.store.petitions(batch_id) if p["city"]}, key=places.region_order_key)
 
     def place_choices(self, provinces) -> dict[str, list[str]]:
         """The cities, counties and paths a place correction may name in these provinces (a choice list)."""
@@ -175,7 +181,7 @@ class Workbench:
                      working_days=None) -> dict:
         got = batches.redate(self.store, user, batch_id, handover_date, reply_days, working_days)
         self.index.add_petitions(self.store.petitions(batch_id))  # searched by their hand-over date
-        return {**batch_view(got, redacts(user)), "cases_changed": got["cases_changed"]}
+        return {**self.batch(user, batch_id), "cases_changed": got["cases_changed"]}
 
     def withdraw_batch(self, user: dict, batch_id: int, reason: str | None) -> dict:
         return batch_view(batches.withdraw(self, user, batch_id, reason), redacts(user))
@@ -262,6 +268,11 @@ class Workbench:
 
     def deadlines(self, today: dt.date | None = None, redact_: bool = False) -> dict:
         return briefings.deadlines(self.store, today, redact_)
+
+    def mark_briefing_task(self, user: dict, briefing_id: int, task_id: str, mark: str, day: str | None = None,
+                           undo: bool = False) -> dict:
+        """A standing task of a briefing marked by a clerk (a report day done, or the whole task done)."""
+        return briefings.mark_task(self, user, briefing_id, task_id, mark, day, undo)
 
     def search(self, q: str, limit: int = 20, type_: str | None = None, region: str | None = None,
                date_from: str | None = None, date_to: str | None = None, redact: bool = False) -> list[dict]:

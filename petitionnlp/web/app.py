@@ -316,7 +316,7 @@ def create_app(data_dir=None, background: bool = True, db_url: str | None = None
 
     # no Swagger UI: it loads its scripts from a CDN, which an office intranet does not reach; /docs is a page
     # of the routes rendered here, and the schema is /openapi.json
-    app = FastAPI(title="petitionnlp 工作台 API", version=_version(), docs_url=None, redoc_url=None,
+    app = FastAPI(title="环保信访工作台数据接口", version=_version(), docs_url=None, redoc_url=None,
                   lifespan=lifespan,
                   description="环保信访件与督察简报：分类、抽取、检索、批次、更正、审计。Bearer 令牌：POST /api/v1/token。")
     app.state.workbench = workbench

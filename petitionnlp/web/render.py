@@ -18,6 +18,7 @@ from ..office.errors import NotFound, OfficeError
 from ..office.labels import action_label, detail_items, label, labels, model_label, target_label
 from ..office.lifecycle import STATUSES, STEP_NAMES
 from ..office.roles import allowed
+from ..dates import time_words
 from ..taxonomy import TYPES
 
 __all__ = ["templates", "render", "render_error", "start_page", "back", "notice", "safe_next", "here", "outcome", "download", "ROLE_NAMES",
@@ -45,6 +46,13 @@ def _markdown(text: str | None):
     return Markup(MarkdownIt("commonmark", {"html": False}).enable("table").render(text or ""))
 
 
+def _time_words(value: str | None, kind: str | None = None, within: bool = False) -> str:
+    """A time expression's value in words (:func:`petitionnlp.dates.time_words`): ``P3D`` → 每3天 (a recurrence)
+    or 3天 (a duration; ``within``, a deadline's: 3天内); ``2017-05-31`` → 2017年5月31日."""
+    words = time_words(value, kind)
+    return words + "内" if within and kind == "duration" and words else words
+
+
 def _iso_local(value: str | None) -> str:
     """An ISO time with its offset (already in the office's zone) as a person reads it."""
     return value[:16].replace("T", " ") if value else ""
@@ -54,6 +62,7 @@ templates.env.filters["highlight"] = _highlight
 templates.env.filters["local"] = local_time  # stored times (UTC) shown in the office's zone
 templates.env.filters["isolocal"] = _iso_local
 templates.env.filters["markdown"] = _markdown
+templates.env.filters["timewords"] = _time_words
 templates.env.globals["action_names"] = ACTION_NAMES
 templates.env.filters["action"] = action_label       # an action code (and its target) → its Chinese name
 templates.env.filters["target"] = target_label       # petition:4 → 信访件 4

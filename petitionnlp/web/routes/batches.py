@@ -10,6 +10,7 @@ from fastapi import Depends, File, Form, HTTPException, Request, UploadFile
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
+from ...office.intake import default_reply_days
 from ...office.roles import allowed
 from ..deps import Office, Text, form, page, page_date, require
 from ..render import back, download, here, notice, outcome, render, safe_next
@@ -27,22 +28,27 @@ def _batch_out(b: dict) -> dict:
             "reply_days": b["reply_days"], "working_days": bool(b["working_days"]),
             "model_version": b["model_version"], "existing": b["existing"], "changed": b["changed"] or [],
             "reports": b["filled_reports"], "withdrawn": bool(b["withdrawn"]),
-            "withdrawn_reason": b["withdrawn_reason"]}
+            "withdrawn_reason": b["withdrawn_reason"], "new_rows": b["new_rows"],
+            "reply_rule": b.get("reply_rule"), "deadline_notice": b.get("deadline_notice")}
 
 
 def _upload_notice(b: dict) -> str:
-    return f"交办日期 {b['handover_date']}（{b['handover_from']}）" if b.get("handover_date") else ""
+    if not b.get("handover_date"):
+        return ""
+    rule = f"，回复期限 {b['reply_rule']}" if b.get("reply_rule") else ""
+    return f"交办日期 {b['handover_date']}（{b['handover_from']}）{rule}" + \
+        (f"。{b['deadline_notice']}" if b.get("deadline_notice") else "")
 
 
 # ------------------------------------------------------------------------------------------------ upload
 
-@api.post("/batches", status_code=201, summary="上传一批信访件 (any classify input); answers once stored")
+@api.post("/batches", status_code=201, summary="上传一批信访件（CSV、TSV、XLSX、JSONL 或 TXT），存好后答复")
 async def upload_batch(request: Request, wb: Office,
                        file: Annotated[UploadFile, File(description=".csv .tsv .xlsx .jsonl .txt")],
                        user: Annotated[dict, Depends(require("upload"))],
                        handover_date: Annotated[str | None, Form(description="交办日期 YYYY-MM-DD")] = None,
-                       reply_days: Annotated[int | None, Form(ge=0, le=3650, description="回复期限（天）")] = None,
-                       working_days: Annotated[bool | None, Form(description="回复期限按工作日计")] = None):
+                       reply_days: Annotated[int | None, Form(ge=0, le=3650, description="回复期限（默认按工作日计）")] = None,
+                       working_days: Annotated[bool | None, Form(description="回复期限按工作日计（默认 true；false 按自然日）")] = None):
     data = await file.read()
     batch = await run_in_threadpool(wb.upload, file.filename or "batch.csv", data, user, True, handover_date,
                                     reply_days, working_days)
@@ -66,7 +72,7 @@ async def upload_page(request: Request, wb: Office, session: Annotated[dict, Dep
     batch = await run_in_threadpool(wb.upload, upload.filename or "batch.csv", data, session["user"], False,
                                     page_date(str(got.get("handover_date") or "")),
                                     min(int(days), 3650) if days.isdigit() else None,
-                                    True if got.get("working_days") else None)
+                                    not got.get("calendar_days"))  # typed days are working days unless it says
     return back(f"/batches/{batch['id']}", m=_upload_notice(wb.batch(session["user"], batch["id"])))
 
 
@@ -80,7 +86,7 @@ def batches(wb: Office, user: Annotated[dict, Depends(require("read"))]):
 @pages.get("/batches")
 def batches_page(request: Request, wb: Office, session: Annotated[dict, Depends(page())]):
     return render(request, "batches.html", session, batches=wb.batches(session["user"]), model=wb.model_name(),
-                  message=notice(request))
+                  default_days=default_reply_days(), message=notice(request))
 
 
 @api.get("/batches/{batch_id}", summary="一个批次：交办日期与回复期限、处理进度、是否已撤回")
@@ -120,8 +126,8 @@ def batch_page(batch_id: int, request: Request, wb: Office, session: Annotated[d
 
 class BatchPatch(BaseModel):
     handover_date: Text | None = Field(None, max_length=10, description="交办日期 YYYY-MM-DD")
-    reply_days: int | None = Field(None, ge=0, le=3650, description="回复期限（天）")
-    working_days: bool | None = Field(None, description="回复期限按工作日计")
+    reply_days: int | None = Field(None, ge=0, le=3650, description="回复期限（默认按工作日计）")
+    working_days: bool | None = Field(None, description="回复期限按工作日计（false 按自然日）")
 
 
 class WithdrawIn(BaseModel):
@@ -141,9 +147,10 @@ async def redate_page(batch_id: int, request: Request, wb: Office,
     to = safe_next(got.get("next"), f"/batches/{batch_id}")
     days = str(got.get("reply_days") or "").strip()
     return outcome(to, lambda: wb.redate_batch(session["user"], batch_id, str(got.get("handover_date") or ""), days,
-                                               bool(got.get("working_days"))),
-                   lambda b: f"已更正：交办日期 {b['handover_date']}，回复期限 {b['reply_days']} "
-                             f"{'个工作日' if b['working_days'] else '天'}；{b['cases_changed']} 件信访件随之更新",
+                                               not got.get("calendar_days")),
+                   lambda b: f"已更正：交办日期 {b['handover_date']}，回复期限 {b['reply_rule']}；"
+                             f"{b['cases_changed']} 件信访件随之更新" +
+                             (f"。{b['deadline_notice']}" if b.get("deadline_notice") else ""),
                    "未更正")
 
 
@@ -185,7 +192,7 @@ def petition_page(petition_id: int, request: Request, wb: Office, session: Annot
 
 # --------------------------------------------------------------------------------------------- downloads
 
-@api.get("/batches/{batch_id}/export.xlsx", summary="下载批次 XLSX（含更正；redacted=1 供公开）")
+@api.get("/batches/{batch_id}/export.xlsx", summary="下载批次 XLSX（含更正；脱敏版供公开）")
 def export(batch_id: int, wb: Office, user: Annotated[dict, Depends(require("export"))], redacted: bool = False):
     return download(wb.export_batch(user, batch_id, redacted))
 

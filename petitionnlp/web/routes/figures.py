@@ -40,7 +40,7 @@ def progress_page(request: Request, wb: Office, session: Annotated[dict, Depends
                   date_from=date_from or "", date_to=date_to or "", query=query, percent=percent, counts=COUNTS)
 
 
-@api.get("/report", summary="办理情况专报：json（数字与文字）或 docx（Word）")
+@api.get("/report", summary="办理情况专报：JSON（数字与文字）或 DOCX（Word 文档）")
 def report(wb: Office, user: Annotated[dict, Depends(require("progress"))], from_: From = None,
            to: str | None = None, format: Literal["json", "docx"] = "json"):
     data, docx = wb.report(user, api_date(from_, "from"), api_date(to, "to"), format)
@@ -53,7 +53,7 @@ def report_page(request: Request, wb: Office, session: Annotated[dict, Depends(p
     return download(wb.report(session["user"], date_from, date_to, "docx")[1])
 
 
-@api.get("/public", summary="公开表：已审核办结的信访件，脱敏，xlsx 或 json")
+@api.get("/public", summary="公开表：已审核办结的信访件，脱敏，XLSX 或 JSON")
 def public(wb: Office, user: Annotated[dict, Depends(require("progress"))], from_: From = None,
            to: str | None = None, format: Literal["json", "xlsx"] = "json"):
     got = wb.public(user, api_date(from_, "from"), api_date(to, "to"), format)

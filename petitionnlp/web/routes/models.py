@@ -61,7 +61,7 @@ async def rollback_page(request: Request, wb: Office, session: Annotated[dict, D
     return outcome("/models", lambda: wb.deactivate(session["user"]), lambda _: "已回到随附模型")
 
 
-@api.get("/jobs/{job_id}", summary="后台任务的状态 (state: queued|running|done|failed, progress 0–1, message)")
+@api.get("/jobs/{job_id}", summary="后台任务的状态：排队中、进行中、完成、失败，进度 0–1，说明")
 def job(job_id: int, wb: Office, user: Annotated[dict, Depends(require("read"))]):
     return wb.job(user, job_id)
 

@@ -31,14 +31,14 @@ def _address(request: Request) -> str:
     return request.client.host if request.client else "-"
 
 
-@api.post("/token", response_model=Token, summary="登录令牌 (OAuth2 password flow)")
+@api.post("/token", response_model=Token, summary="登录令牌（表单字段用户名、密码）")
 def token(request: Request, credentials: Annotated[OAuth2PasswordRequestForm, Depends()]):
     auth = request.app.state.auth
     user = auth.check_login(credentials.username, credentials.password, _address(request))
     return {"access_token": auth.new_token(user), "token_type": "bearer"}
 
 
-@api.get("/me", summary="the token's user")
+@api.get("/me", summary="令牌所属的用户")
 def me(user: Annotated[dict, Depends(require("read"))]):
     return {"username": user["username"], "role": user["role"]}
 
