@@ -357,69 +357,65 @@ def _pct(x) -> str:
 
 
 def _write_card_md(out: Path, card: dict) -> None:
+    """The model card in Chinese (the workbench's 模型 page shows it to an office): what the models are, the data,
+    the cross-validated and blind figures, the limits.  File names, libraries and commands stay as written."""
     cv = card.get("cross_validation")
     base = card.get("base")
+    p = card["params"]
     lines = [
-        "# Model card — petitionnlp models", "",
-        f"Trained {card['trained']} by `petitionnlp train` (Python {card['versions']['python']}, scikit-learn "
-        f"{card['versions']['scikit-learn']}); saved with skops, no pickle; `manifest.json` records the SHA-256 of "
-        "every model file, checked whenever the folder is loaded.", "",
-        "## pollution_type.skops", "",
-        "Multi-label pollution type (水 大气 土壤 海洋 生态 辐射 噪声 其他): hashed TF-IDF of jieba words and of "
-        "character 1–3-grams, plus per-type sums of domain-lexicon hits (corpora/lexicon/pollution_terms.tsv) and "
-        "the first-named type (a term only mentioned in passing — negated, or a landmark as in 水库旁的工厂 — does not "
-        "count: corpora/lexicon/mention_rules.tsv) → one logistic regression a type, with sample weights (a real "
-        "record weighs "
-        f"{card['real_weight'] or 1:.1f}, a generated one 1). The real records are remembered: a petition whose "
-        f"character-bigram similarity to one of them is ≥ {card['params']['memory_threshold']} takes its types "
-        "(blended with the model). The published tables' conventions (corpora/taxonomy/conventions.tsv: garbage "
-        "that stinks → 土壤 and 大气, waste water on farmland → 水 and 土壤, a site's dust and noise → 大气 and 噪声 …) "
-        f"give the types they name a probability of at least {card['params'].get('convention_floor')}. "
-        "Decision: every type at probability ≥ "
-        f"{card['params']['threshold']}, at most {card['params']['max_types']}, always the best one.", "",
-        "### Data", "",
-        f"- Base: {', '.join(d['file'] + ' (sha256 ' + d['sha256'] + ')' for d in base['data'])} — {base['note']}."
-        if base else "- Base: none (trained on the corpora below alone).",
-        f"- Corpora: {', '.join(d['file'] + ' (sha256 ' + d['sha256'] + ')' for d in card['data'])}.",
-        f"- {card['n_train']} typed records: {card['n_real']} real, {card['n_generated']} generated.",
+        "# 污染类型与属地模型说明", "",
+        f"训练于 {card['trained']}，由 `petitionnlp train` 生成（`Python` {card['versions']['python']}，`scikit-learn` "
+        f"{card['versions']['scikit-learn']}）；用 `skops` 保存，不用 `pickle`；`manifest.json` 记录每个模型文件的 "
+        "`SHA-256` 校验值，每次载入模型目录时核对。", "",
+        "## 污染类型模型（`pollution_type.skops`）", "",
+        "多标签判断污染类型（水、大气、土壤、海洋、生态、辐射、噪声、其他）：特征为 `jieba` 分词和 1–3 字的字符片段的"
+        "哈希 `TF-IDF`，加上领域词表（`corpora/lexicon/pollution_terms.tsv`）中各类型词语的命中数，以及最先提到的类型"
+        "（只是顺带提到的词不算，例如被否定的，或像“水库旁的工厂”那样只作地标的：`corpora/lexicon/mention_rules.tsv`）；"
+        f"每个类型一个逻辑回归，按样本加权（一条真实记录的权重为 {card['real_weight'] or 1:.1f}，一条生成的记录为 1）。"
+        f"模型记住真实记录：一件信访件与其中某条记录的二字片段相似度不低于 {p['memory_threshold']} 时，沿用那条记录的类型"
+        "（与模型的判断合并）。公开表的惯例（`corpora/taxonomy/conventions.tsv`：发臭的垃圾记为土壤和大气，"
+        "污水排进农田记为水和土壤，工地的扬尘和噪声记为大气和噪声……）使其所指的类型概率至少为 "
+        f"{p.get('convention_floor')}。判定：概率不低于 {p['threshold']} 的类型都算，最多 {p['max_types']} 个，"
+        "概率最高的一个总算。", "",
+        "### 数据", "",
+        f"- 基础：{'、'.join(d['file'] + '（`sha256` ' + d['sha256'] + '）' for d in base['data'])}——{base['note']}。"
+        if base else "- 基础：无（只用下列语料训练）。",
+        f"- 语料：{'、'.join(d['file'] + '（`sha256` ' + d['sha256'] + '）' for d in card['data'])}。",
+        f"- 有类型的记录 {card['n_train']} 条：真实 {card['n_real']} 条，生成 {card['n_generated']} 条。",
     ]
     for path, c in card["rows"].items():
-        lines.append(f"  - {Path(path).name}: {c['rows']} rows, {c['labeled']} with a type; skipped "
-                     f"{c['no_label']} without a usable label, {c['no_text']} without text, {c['unreadable']} "
-                     "unreadable.")
-    lines += [f"- Label counts: {json.dumps(card['label_counts'], ensure_ascii=False)}"]
+        lines.append(f"  - {Path(path).name}：{c['rows']} 行，{c['labeled']} 行有类型；未用 {c['no_label']} 行"
+                     f"（没有可用的类型）、{c['no_text']} 行（没有正文）、{c['unreadable']} 行（无法读取）。")
+    lines += ["- 各类型的记录数：" + "，".join(f"{k} {v}" for k, v in card["label_counts"].items()) + "。"]
     if card["missing_types"]:
-        lines.append(f"- Never predicted (no example): {'、'.join(card['missing_types'])}.")
-    lines += ["- Real records of `corpora/train/real_petitions.jsonl`: the project's dev petitions and labelled rows "
-              "of published disclosure tables (each with its page `url`), without the pages reserved for hidden "
-              "evaluation and without the blind pages of `corpora/train/blind_split.json`; see "
-              "corpora/train/README.md."
+        lines.append(f"- 没有样本、因而从不判出的类型：{'、'.join(card['missing_types'])}。")
+    lines += ["- 真实记录（`corpora/train/real_petitions.jsonl`）：项目的开发用信访件和公开表中标有类型的行（每行注明其网页 "
+              "`url`），去掉留作隐藏评测的网页和 `corpora/train/blind_split.json` 划出的盲测网页；详见 "
+              "`corpora/train/README.md`。"
               if base or any(d["file"] == "real_petitions.jsonl" for d in card["data"]) else ""]
     ev = card.get("evaluation")
     schemes = (cv or {}).get("schemes") or ({cv.get("scheme", "random"): cv} if cv else {})
     if cv:
-        names = {"page": "by page (GroupKFold: no page split)", "province": "by province (GroupKFold)",
-                 "random": "random (shuffled KFold)"}
-        lines += ["", "### Cross-validated and blind figures", "",
-                  f"Out-of-fold over the {cv['n']} real typed records of the corpora (each fold: a model trained on "
-                  "everything else, scored on the held-out records), folds cut three ways; the decision rule is "
-                  f"chosen on the folds {names.get(cv.get('scheme', 'random'), '')}."
-                  + (" Blind: the records of the pages that `corpora/train/blind_split.json` sets aside (seed "
-                     "21, a third of each file's typed records, whole pages), never trained on and never read "
-                     "to write a rule or choose a threshold." if ev and ev.get("blind_split") else ""), "",
-                  "| records | n | micro-F1 | macro-F1 | top-1 |", "|---|---|---|---|---|"]
-        lines += [f"| folds {names.get(s, s)} | {cv['n']} | {_pct(m['micro_f1'])} | {_pct(m['macro_f1'])} | "
+        names = {"page": "按网页分折（`GroupKFold`，同一网页不拆开）", "province": "按省分折（`GroupKFold`）",
+                 "random": "随机分折（打乱的 `KFold`）"}
+        lines += ["", "### 交叉验证与盲测", "",
+                  f"在语料中 {cv['n']} 条有类型的真实记录上做折外判断（每一折用其余全部记录训练，在留出的记录上评分），"
+                  f"按三种方式分折；判定规则在{names.get(cv.get('scheme', 'random'), '')}的结果上选定。"
+                  + ("盲测：`corpora/train/blind_split.json` 留出的网页上的记录（种子 21，每个文件有类型记录的三分之一，"
+                     "整页留出），从不用于训练，也从不用来写规则或选阈值。" if ev and ev.get("blind_split") else ""), "",
+                  "| 记录 | 条数 | 微平均 F1 | 宏平均 F1 | 首选准确率 |", "|---|---|---|---|---|"]
+        lines += [f"| {names.get(s, s)} | {cv['n']} | {_pct(m['micro_f1'])} | {_pct(m['macro_f1'])} | "
                   f"{_pct(m['top1_accuracy'])} |" for s, m in schemes.items()]
         if ev:
-            lines.append(f"| {'blind' if ev.get('blind_split') else 'held out'}: {', '.join(ev['data'])} | "
+            lines.append(f"| {'盲测' if ev.get('blind_split') else '留出'}：{'、'.join(ev['data'])} | "
                          f"{ev['n']} | {_pct(ev['micro_f1'])} | {_pct(ev['macro_f1'])} | {_pct(ev['top1_accuracy'])} |")
-        lines += [f"| keyword list, same records as the folds | {cv['n']} | "
+        lines += [f"| 关键词表，同样的折外记录 | {cv['n']} | "
                   f"{_pct(cv['baseline_keywords']['micro_f1'])} | {_pct(cv['baseline_keywords']['macro_f1'])} | "
                   f"{_pct(cv['baseline_keywords']['top1_accuracy'])} |", "",
-                  f"Decision rule: threshold {cv['decision']['threshold']}, at most {cv['decision']['max_types']} "
-                  f"types (default rule: micro-F1 {_pct(cv['default_rule']['micro_f1'])}).", "",
-                  "Per type (precision / recall / support):", "",
-                  "| type | " + " | ".join(f"folds {s}" for s in schemes) + (" | blind |" if ev else " |"),
+                  f"判定规则：阈值 {cv['decision']['threshold']}，最多 {cv['decision']['max_types']} 个类型"
+                  f"（默认规则的微平均 F1 为 {_pct(cv['default_rule']['micro_f1'])}）。", "",
+                  "各类型（精确率 / 召回率 / 样本数）：", "",
+                  "| 类型 | " + " | ".join(names.get(s, s).split("（")[0] for s in schemes) + (" | 盲测 |" if ev else " |"),
                   "|---|" + "---|" * (len(schemes) + bool(ev))]
         shown = [t for t in TYPES if any(t in m["per_type"] for m in schemes.values()) or (ev and t in ev["per_type"])]
 
@@ -430,13 +426,16 @@ def _write_card_md(out: Path, card: dict) -> None:
         lines += [f"| {t} | " + " | ".join(cell(m, t) for m in schemes.values()) + (f" | {cell(ev, t)} |" if ev else " |")
                   for t in shown]
     elif ev:
-        lines += ["", f"Held-out evaluation on {', '.join(ev['data'])} (n={ev['n']}): micro-F1 {ev['micro_f1']}, "
-                      f"top-1 {ev['top1_accuracy']}; keyword list micro-F1 {ev['baseline_keywords']['micro_f1']}."]
-    if card.get("region"):
-        lines += ["", "## region.skops", "", card["region"]["summary"]]
-    lines += ["", "Limits: published labels are noisy (one label where several pollutants are named; 其他 for what "
-              "another table calls 大气); an expert re-labeling real records blind agrees with them at micro-F1 "
-              "0.82. Generated records: corpora/train/README.md.", ""]
+        lines += ["", f"在 {'、'.join(ev['data'])} 上留出评测（{ev['n']} 条）：微平均 F1 {ev['micro_f1']}，"
+                      f"首选准确率 {ev['top1_accuracy']}；关键词表的微平均 F1 {ev['baseline_keywords']['micro_f1']}。"]
+    region = card.get("region")
+    if region:
+        lines += ["", "## 属地模型（`region.skops`）", "",
+                  f"本办的历史记录：{region.get('landmarks', '若干')} 个地标（小区、广场、工厂……）各对应 "
+                  f"{region.get('labels', '若干')} 个地方中的一个，以及相近的重复件（2–4 字片段的余弦相似度不低于 0.5），"
+                  f"来自 {region.get('n', '若干')} 条注明了市的真实记录；只在地名词典找不到地方时使用，置信度不超过 0.8。"]
+    lines += ["", "局限：公开的标签有噪声（列出几种污染物时只标一种；另一张表记作大气的，这里记作其他）；专家对真实记录"
+              "盲标，与公开标签的一致程度为微平均 F1 0.82。生成的记录见 `corpora/train/README.md`。", ""]
     (out / "MODEL_CARD.md").write_text("\n".join(ln for ln in lines if ln is not None), encoding="utf-8")
 
 

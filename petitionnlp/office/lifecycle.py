@@ -141,7 +141,8 @@ def parse_report(body: dict) -> dict:
 
 
 def step_body(step: str, body: dict | None) -> dict:
-    """A step's body checked before the case is touched (:class:`Invalid` says what is wrong)."""
+    """A step's body checked (:class:`Invalid` says what is wrong); :func:`apply` checks it once the step is open
+    to the user on the case, inside its transaction, before anything is written."""
     body = dict(body or {})
     if step not in STEP_NAMES:
         raise Invalid(Messages.O201.format(choices="、".join(STEP_NAMES.values()), what="办理步骤", value=step[:20]),
@@ -185,14 +186,16 @@ def check_version(record, expected_version: int | None, **state) -> None:
 def apply(store, user: dict, petition_id: int, step: str | None = None, body: dict | None = None, *,
           changes: dict | None = None, status: str | None = None, version: int | None = None) -> dict:
     """Change one case atomically and return its stored row: ``step`` (a name of :data:`TRANSITIONS`, its body
-    checked by :func:`step_body` first), ``changes`` (checked corrections of its fields: pollution_types, province,
+    checked by :func:`step_body` once the step is known to be open: a case that is not there or a step not open
+    now is said before a missing field), ``changes`` (checked corrections of its fields: pollution_types, province,
     city, county), ``status`` (a status asked for by name: the one step without a body that leads there, accept,
     or nothing when it is the case's status already), all in one transaction with one new version.
 
     Refused, with nothing written: :class:`NotFound` (no such case, or not one this user may see),
     :class:`Stale` (``version`` is not the case's), :class:`Conflict` (the step is not open to this user from the
     case's status now); each refusal carries the steps ``allowed`` now, the case's ``status`` and ``version``."""
-    body = step_body(step, body) if step else None
+    if step and step not in STEP_NAMES:
+        step_body(step, body)  # no such step: said at once
     scope = unit_scope(user)
     with store.locked_petition(petition_id) as (s, p):
         if p is None or p.error or (scope is not None and p.unit_id != scope) or (p.withdrawn and user["role"] != "admin"):
@@ -201,21 +204,21 @@ def apply(store, user: dict, petition_id: int, step: str | None = None, body: di
         if p.withdrawn:
             raise Conflict(Messages.O305, **state)
         check_version(p, version, **state)
-        steps = [(step, body)] if step else []
+        steps = [(step, body, True)] if step else []
         if status is not None and status != p.status:
             leads = [t.step for t in TRANSITIONS if t.step == "accept" and t.targets == (status,)]
             if not leads:
                 raise Conflict(Messages.O302.format(status=status), **state)
-            steps.append((leads[0], {}))
+            steps.append((leads[0], {}, False))
         events = _correct(s, p, user, changes) if changes else []
-        for name, got in steps:  # each checked against the case as the step before left it
+        for name, got, asked in steps:  # each checked against the case as the step before left it
             open_now = allowed_steps(user, p)
             if name not in open_now:
                 raise Conflict(Messages.O300.format(name=p.receipt_id or f"信访件 {p.id}", status=p.status,
                                                     step=STEP_NAMES[name], why="",
                                                     allowed="、".join(STEP_NAMES[a] for a in open_now) or "无"),
                                **state)
-            events += _effect(s, p, user, name, got)
+            events += _effect(s, p, user, name, step_body(name, got) if asked else got)
         if events:
             p.version = (p.version or 1) + 1
             p.updated_at = now()

@@ -189,7 +189,7 @@ class Gate:
         if path.startswith("/api/"):
             user = await run_in_threadpool(auth.bearer, request)
             if user is None:
-                return 401, "需要登录令牌：请先用 POST /api/v1/token 取得", {"WWW-Authenticate": "Bearer"}
+                return 401, "需要登录令牌：请先向 /api/v1/token 提交用户名和密码取得", {"WWW-Authenticate": "Bearer"}
         else:
             session = await run_in_threadpool(auth.session, request)
             if session is None:

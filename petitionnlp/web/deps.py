@@ -27,7 +27,7 @@ Office = Annotated[Workbench, Depends(office)]
 def _bearer(request: Request) -> dict:
     user = request.app.state.auth.bearer(request)
     if user is None:
-        raise HTTPException(401, "需要登录令牌：请先用 POST /api/v1/token 取得",
+        raise HTTPException(401, "需要登录令牌：请先向 /api/v1/token 提交用户名和密码取得",
                             headers={"WWW-Authenticate": "Bearer"})
     return user
 

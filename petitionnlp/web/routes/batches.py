@@ -36,8 +36,7 @@ def _upload_notice(b: dict) -> str:
     if not b.get("handover_date"):
         return ""
     rule = f"，回复期限 {b['reply_rule']}" if b.get("reply_rule") else ""
-    return f"交办日期 {b['handover_date']}（{b['handover_from']}）{rule}" + \
-        (f"。{b['deadline_notice']}" if b.get("deadline_notice") else "")
+    return f"交办日期 {b['handover_date']}（{b['handover_from']}）{rule}"  # the batch's page shows deadline_notice
 
 
 # ------------------------------------------------------------------------------------------------ upload
@@ -150,7 +149,8 @@ async def redate_page(batch_id: int, request: Request, wb: Office,
                                                not got.get("calendar_days")),
                    lambda b: f"已更正：交办日期 {b['handover_date']}，回复期限 {b['reply_rule']}；"
                              f"{b['cases_changed']} 件信访件随之更新" +
-                             (f"。{b['deadline_notice']}" if b.get("deadline_notice") else ""),
+                             (f"。{b['deadline_notice']}" if b.get("deadline_notice") and
+                              to != f"/batches/{batch_id}" else ""),  # the batch's page shows it already
                    "未更正")
 
 
