@@ -249,7 +249,25 @@ def test_an_editor_works_the_day_in_the_browser(server, browser):
     _wait(drv, lambda d: d.find_elements(By.CSS_SELECTOR, "#directives tbody tr"))
     assert "杨光荣副省长" in drv.page_source
     _shot(drv, "07-briefing")
+    # a briefing of this week with a standing task (每3天报告一次): its report days listed, one marked done by a click
+    import datetime as dt
+
+    start = dt.date.today() - dt.timedelta(days=2)
+    end = start + dt.timedelta(days=28)
+    running = (f"湖南省生态环境保护督察\n工作简报\n第20期\n湖南省生态环境保护督察办公室        "
+               f"{start.year}年{start.month}月{start.day}日\n\n督察期间（{start.year}年{start.month}月{start.day}日至"
+               f"{end.year}年{end.month}月{end.day}日），会议要求，各市州要加强对信访件办理情况的调度，及时收集汇总情况，"
+               "每3天报告一次进展情况。\n")
+    r = httpx.post(server.url + "/api/v1/briefings", json={"text": running}, headers=server.token("editor"))
+    assert r.status_code in (200, 201), r.text
     drv.get(server.url + "/briefings")
+    assert "2017年第15期" in drv.find_element(By.ID, "briefing-list").text
+    assert drv.find_element(By.ID, "standing-ended").is_displayed()  # the 2017 seed's tasks: ended, not due
+    task = drv.find_element(By.CSS_SELECTOR, "#standing-tasks tbody tr")
+    assert "每3天" in task.text
+    task.find_element(By.CSS_SELECTOR, "td.due.standing form.mark button").click()
+    _wait(drv, lambda d: "已记下：" in d.page_source)
+    assert "已报告：" in drv.find_element(By.ID, "standing-tasks").text
     _shot(drv, "08-deadlines")
 
 
@@ -404,8 +422,9 @@ def test_the_case_cycle_in_the_browser(cycle_server, browser):
     row.find_element(By.NAME, "reason").send_keys("未写明处罚金额和整改时限")
     row.find_element(By.CSS_SELECTOR, "button.return").click()
     _wait(drv, lambda d: "已退回" in d.page_source)
-    for box in drv.find_elements(By.CSS_SELECTOR, "#review-list input[name=ids]"):
-        box.click()
+    drv.find_element(By.CSS_SELECTOR, "#review-list input.select-all").click()  # the page's one script: all rows
+    boxes = drv.find_elements(By.CSS_SELECTOR, "#review-list input[name=ids]")
+    assert len(boxes) == 3 and all(b.is_selected() for b in boxes)
     drv.find_element(By.ID, "bulk-approve").click()
     _wait(drv, lambda d: "已审核通过 3 件" in d.page_source)
     _shot(drv, "27-cycle-editor-approved")
@@ -426,14 +445,14 @@ def test_the_case_cycle_in_the_browser(cycle_server, browser):
     assert drv.find_element(By.ID, "fig-rate").text == f"{api['closure_rate'] * 100:.1f}%" == "27.3%"
     _shot(drv, "30-cycle-progress")
     cookie = {c["name"]: c["value"] for c in drv.get_cookies()}
-    docx = httpx.get(drv.find_element(By.ID, "download-report").get_attribute("href"), cookies=cookie)
+    docx = httpx.get(drv.find_element(By.ID, "download-report").get_attribute("href"), cookies=cookie, timeout=120)
     assert docx.status_code == 200
     doc = Document(io.BytesIO(docx.content))
     total = [c.text for c in doc.tables[0].rows[-1].cells]
     assert total[:4] == ["合计", str(api["total"]), str(api["closed"]), str(api["staged"])]
     text = "\n".join(p.text for p in doc.paragraphs)
     assert f"累计受理交办信访件{api['total']}件，已办结{api['closed']}件、阶段性办结{api['staged']}件" in text
-    xlsx = httpx.get(drv.find_element(By.ID, "download-public").get_attribute("href"), cookies=cookie)
+    xlsx = httpx.get(drv.find_element(By.ID, "download-public").get_attribute("href"), cookies=cookie, timeout=120)
     ws = load_workbook(io.BytesIO(xlsx.content)).worksheets[0]
     rows = [[c.value for c in r] for r in ws.iter_rows()]
     assert rows[0] == ["序号", "受理编号", "交办问题基本情况", "行政区域", "污染类型", "调查核实情况", "是否属实",

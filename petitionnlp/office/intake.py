@@ -22,8 +22,8 @@ from .errors import OfficeError
 from .lifecycle import CLOSURES, VERIFIED, apply, parse_report
 from .units import unit_resolver
 
-__all__ = ["Intake", "handover_from_titles", "due_of", "deadline_of", "default_reply_days", "report_from_row", "receipt_column", "types_of_record",
-           "petition_record"]
+__all__ = ["Intake", "handover_from_titles", "due_of", "deadline_of", "default_reply_days", "report_from_row",
+           "receipt_column", "types_of_record", "petition_record"]
 
 _DATE_CHARS = set("0123456789０１２３４５６７８９年月日号-/.／－． ")
 
