@@ -158,7 +158,9 @@ def _chromium():
         opts.add_argument(a)
     opts.add_argument(f"--user-data-dir={Path(os.environ.get('TMPDIR', '/tmp')) / f'pnlp-chrome-{os.getpid()}'}")
     opts.binary_location = binary
-    return webdriver.Chrome(service=Service(driver), options=opts)
+    # the browser of a clerk in China: its own words (选择文件, 年/月/日) in Chinese, as the screenshots show them
+    env = {**os.environ, "LANGUAGE": "zh_CN:zh", "LANG": "zh_CN.UTF-8"}
+    return webdriver.Chrome(service=Service(driver, env=env), options=opts)
 
 
 @pytest.fixture()
