@@ -31,10 +31,12 @@ fonts:
 	    >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	  echo "installing fonts-wqy-microhei (Chinese in PNG charts)"; $(APT_INSTALL) fonts-wqy-microhei >/dev/null || true; fi
 
+# chromium-l10n: the browser's own controls (date fields, file choosers) in Chinese, as a clerk's browser shows them
 browser:
-	@if ! { command -v chromium && command -v chromedriver; } >/dev/null && [ "$$(id -u)" = 0 ] \
-	    && command -v apt-get >/dev/null; then \
-	  echo "installing chromium chromium-driver (browser tests)"; $(APT_INSTALL) chromium chromium-driver >/dev/null || true; fi
+	@if ! { command -v chromium && command -v chromedriver && [ -e /usr/lib/chromium/locales/zh-CN.pak ]; } >/dev/null \
+	    && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing chromium chromium-driver chromium-l10n (browser tests)"; \
+	  $(APT_INSTALL) chromium chromium-driver chromium-l10n >/dev/null || true; fi
 
 # LibreOffice (headless) and poppler: the tests render what people print (XLSX, DOCX) to PDF and PNG and look at it
 render:

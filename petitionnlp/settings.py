@@ -17,6 +17,7 @@ environment variable           what                                             
 ``PETITIONNLP_JOBS_CONCURRENCY`` jobs a worker runs at once                                   1
 ``PETITIONNLP_WORKER_STALLED_SECONDS`` a worker silent that long is dead: its jobs go to others  10
 ``PETITIONNLP_BATCH_CHUNK_ROWS`` rows of a batch stored in one transaction                     1000
+``PETITIONNLP_REMIND_DAYS``    an open case due within this many days is 临期 (reminders)       3
 ``PETITIONNLP_REPEAT_THRESHOLD`` similarity from which a petition repeats an earlier one (repeats) 0.45
 ``PETITIONNLP_HOTSPOT_ALPHA``  a hotspot's upper-tail probability under its history (hotspots)  0.001
 ``PETITIONNLP_HOTSPOT_MIN_COUNT`` fewest petitions of a type in the period for a hotspot          3
@@ -69,6 +70,7 @@ def _settings_class():
         jobs_concurrency: int = 1
         worker_stalled_seconds: float = 10.0
         batch_chunk_rows: int = 1000
+        remind_days: int = 3
         repeat_threshold: float = 0.45
         hotspot_alpha: float = 0.001
         hotspot_min_count: int = 3

@@ -125,7 +125,7 @@ def test_one_lifecycle_table_with_409_and_the_steps_allowed_now(client):
     got = cases(client, ed)
     c1, c2, c3 = got["C-01"], got["C-02"], got["C-03"]
     assert c1["status"] == "待办" and c1["unit"] == "衡阳市雁峰区"
-    assert c1["allowed"] == ["assign", "accept", "report", "reject"]
+    assert c1["allowed"] == ["assign", "accept", "report", "reject", "supervise"]
     assert cases(client, hy)["C-01"]["allowed"] == ["accept", "report"]
     assert cases(client, vi)["C-01"]["allowed"] == []
     pid = c1["id"]
@@ -139,31 +139,33 @@ def test_one_lifecycle_table_with_409_and_the_steps_allowed_now(client):
     # a PATCH that sets a closing status itself is refused, and nothing of it is written
     for status in ("已办结", "阶段性办结", "待审核", "不受理"):
         refused(client.patch(f"/api/v1/petitions/{pid}", json={"status": status, "pollution_types": ["水"]},
-                             headers=ed), ["assign", "accept", "report", "reject"], "待办")
+                             headers=ed), ["assign", "accept", "report", "reject", "supervise"], "待办")
     after = client.get(f"/api/v1/petitions/{pid}", headers=ed).json()
     assert after == before  # not the types either: one change, all or nothing
     refused(client.post(f"/api/v1/petitions/{pid}/review", json={"decision": "approve"}, headers=ed),
-            ["assign", "accept", "report", "reject"], "待办")
+            ["assign", "accept", "report", "reject", "supervise"], "待办")
     refused(client.post(f"/api/v1/petitions/{pid}/reopen", json={"reason": "x"}, headers=ed),
-            ["assign", "accept", "report", "reject"], "待办")
+            ["assign", "accept", "report", "reject", "supervise"], "待办")
     # accept (签收) by its own unit; another unit does not find the case at all
     assert client.post(f"/api/v1/petitions/{pid}/accept", headers=yy).status_code == 404
     r = client.post(f"/api/v1/petitions/{pid}/accept", json={"version": 1}, headers=hy)
     assert r.status_code == 200 and r.json()["status"] == "办理中" and r.json()["version"] == 2
     refused(client.post(f"/api/v1/petitions/{pid}/accept", headers=hy), ["report"], "办理中")
-    refused(client.patch(f"/api/v1/petitions/{pid}", json={"unit": "岳阳市"}, headers=ed), ["report"], "办理中")
+    refused(client.patch(f"/api/v1/petitions/{pid}", json={"unit": "岳阳市"}, headers=ed), ["report", "supervise"],
+            "办理中")
     r = client.post(f"/api/v1/petitions/{pid}/report", json={**REPORT, "version": 1}, headers=hy)
     assert r.status_code == 409 and r.json()["version"] == 2  # stale
     assert client.post(f"/api/v1/petitions/{pid}/report", json=REPORT, headers=hy).json()["status"] == "待审核"
     refused(client.post(f"/api/v1/petitions/{pid}/report", json=REPORT, headers=hy), [], "待审核")
     assert client.post(f"/api/v1/petitions/{pid}/review", json={"decision": "approve"}, headers=ed).status_code == 200
-    refused(client.post(f"/api/v1/petitions/{pid}/review", json={"decision": "approve"}, headers=ed), ["reopen"],
+    refused(client.post(f"/api/v1/petitions/{pid}/review", json={"decision": "approve"}, headers=ed),
+            ["reopen", "callback"],
             "已办结")
     # reopen (editor, with a reason) → 办理中, and the unit reports again
     assert client.post(f"/api/v1/petitions/{pid}/reopen", json={}, headers=ed).status_code == 422
     assert client.post(f"/api/v1/petitions/{pid}/reopen", json={"reason": "回访不满意"}, headers=hy).status_code == 403
     r = client.post(f"/api/v1/petitions/{pid}/reopen", json={"reason": "回访不满意"}, headers=ed)
-    assert r.status_code == 200 and r.json()["status"] == "办理中" and r.json()["allowed"] == ["report"]
+    assert r.status_code == 200 and r.json()["status"] == "办理中" and r.json()["allowed"] == ["report", "supervise"]
     history = [h["action"] for h in r.json()["history"]]
     assert history == ["handover", "accept", "report", "approve", "reopen"]
     # reject (不受理) from 待办 only, with a reason; counted apart from the 办结率
@@ -171,7 +173,8 @@ def test_one_lifecycle_table_with_409_and_the_steps_allowed_now(client):
     assert r.status_code == 200 and r.json()["status"] == "不受理" and r.json()["allowed"] == ["reopen"]
     assert r.json()["history"][-1]["detail"]["duplicate_of"] == pid
     client.post(f"/api/v1/petitions/{c3['id']}/accept", headers=yy)
-    refused(client.post(f"/api/v1/petitions/{c3['id']}/reject", json={"reason": "x"}, headers=ed), ["report"], "办理中")
+    refused(client.post(f"/api/v1/petitions/{c3['id']}/reject", json={"reason": "x"}, headers=ed),
+            ["report", "supervise"], "办理中")
     bad = client.post(f"/api/v1/petitions/{got['C-04']['id']}/reject", json={"reason": "x", "duplicate_of": 10 ** 9},
                       headers=ed)
     assert bad.status_code == 422 and cases(client, ed)["C-04"]["status"] == "待办"
@@ -390,6 +393,55 @@ def test_the_figures_agree_after_every_path_that_changes_a_status(client, tmp_pa
     r = upload(client, ed, "\n".join(text).encode("utf-8"), name="回复表.csv")
     assert r["reports"] == 1 and cases(client, ed)["C-04"]["status"] == "待审核"
     pr = agree(client, ed, "returned table")
+    # closing the loop: a duplicate rejected, a callback 不满意 and a failed spot check reopen, a 督办 — the figures
+    # follow, and a reopened case leaves the 公开表 until it is approved again
+    r = client.post(f"/api/v1/petitions/{ids['C-02']}/reopen", json={"reason": "属环保范围"}, headers=ed)
+    assert r.json()["status"] == "办理中"
+    pr = agree(client, ed, "reopen of a rejected case")
+    assert pr["rejected"] == 0 and pr["reopened"] == 2
+    client.post(f"/api/v1/petitions/{ids['C-02']}/report", json=REPORT, headers=hy)
+    client.post(f"/api/v1/petitions/{ids['C-02']}/review", json={"decision": "approve"}, headers=ed)
+    before = agree(client, ed, "reopened case approved")
+    r = client.post(f"/api/v1/petitions/{ids['C-05']}/callback", json={"result": "不满意", "note": "仍有异味"}, headers=ed)
+    assert r.json()["status"] == "办理中"
+    pr = agree(client, ed, "callback 不满意")
+    assert pr["closed"] == before["closed"] - 1 and pr["satisfaction"]["不满意"] == 1 and pr["reopened"] == 3
+    assert "C-05" not in {x["受理编号"] for x in client.get("/api/v1/public", params={"from": "2024-05-01",
+                                                                                 "to": "2024-05-31"},
+                                                           headers=ed).json()["rows"]}
+    client.post(f"/api/v1/petitions/{ids['C-06']}/callback", json={"result": "满意"}, headers=ed)
+    assert agree(client, ed, "callback 满意")["satisfaction"]["rate"] == 0.5
+    sc = client.post("/api/v1/spotchecks", json={"from": "2024-05-01", "to": "2024-05-31", "rate": 1, "seed": 3},
+                     headers=ed).json()
+    drawn = sc["petitions"]
+    r = client.post(f"/api/v1/spotchecks/{sc['id']}/items/{drawn[0]}", json={"passed": False, "note": "材料不全"},
+                    headers=ed)
+    assert r.json()["status"] == "办理中"
+    pr = agree(client, ed, "failed spot check")
+    assert pr["spotcheck"]["checked"] == 1 and pr["spotcheck"]["passed"] == 0
+    client.post(f"/api/v1/spotchecks/{sc['id']}/items/{drawn[1]}", json={"passed": True}, headers=ed)
+    assert agree(client, ed, "passed spot check")["spotcheck"]["passed"] == 1
+    r = client.post(f"/api/v1/petitions/{ids['C-05']}/supervise", json={"due_date": "2024-06-30"}, headers=ed)
+    assert r.status_code == 200, r.text
+    assert agree(client, ed, "supervise")["supervised"] == 1
+    r = upload(client, ed, table([["C-07", "衡阳市雁峰区", "", "衡阳市雁峰区某搅拌站夜间施工噪声扰民。"]]),
+               name="重复.csv", handover_date="2024-05-16")
+    dup = cases(client, ed)["C-07"]["id"]
+    client.post(f"/api/v1/petitions/{dup}/reject", json={"reason": "同一搅拌站", "duplicate_of": ids["C-01"]}, headers=ed)
+    pr = agree(client, ed, "duplicate rejected")
+    assert pr["rejected"] == 1
+    # the pages: a callback and a spot check from their own pages
+    csrf = login(client, "ed")
+    client.post(f"/cases/{ids['C-06']}/callback", data={"csrf_token": csrf, "result": "不满意", "note": "又有噪声"})
+    assert cases(client, ed)["C-06"]["status"] == "办理中"
+    agree(client, ed, "page callback")
+    closed = {p["id"] for p in cases(client, ed).values() if p["status"] in ("已办结", "阶段性办结")}
+    left = [i for i in drawn[2:] if i in closed]
+    assert left, (drawn, closed)
+    client.post(f"/spotchecks/{sc['id']}", data={"csrf_token": csrf, "row": [str(left[0])],
+                                                 f"passed_{left[0]}": "0", f"note_{left[0]}": "未整改"})
+    pr = agree(client, ed, "page spot check")
+    assert pr["spotcheck"]["checked"] == 3 and pr["spotcheck"]["passed"] == 1
     # the command line's 专报 says the same
     args = ["--db-url", client.backend["db_url"]] if client.backend["db_url"] else \
         ["--data", client.app.state.workbench.data_dir]

@@ -145,3 +145,51 @@ def test_two_people_at_once_on_one_case(server):
                        ("POST", f"/api/v1/petitions/{pid}/accept", ed, None))
         assert sorted([a.status_code, b.status_code]) == [200, 409]
         assert [h["action"] for h in history(srv, pid)["history"]].count("accept") == 1
+
+
+def test_two_people_at_once_closing_the_loop(server):
+    """回访 不满意 twice at once, 回访 against a reopening, and two checks of one drawn case: one wins, the other is
+    409 and leaves no callback, no check, no history step and no audit event of its own."""
+    srv, ed, hy = server, server["heads"]["ed"], server["heads"]["hy"]
+    client, ids = srv["client"], iter(srv["ids"])
+    closed = [next(ids) for _ in range(3 * REPEATS)]
+    for pid in closed:
+        assert client.post(f"/api/v1/petitions/{pid}/report", json=REPORT, headers=hy).status_code == 200
+        assert client.post(f"/api/v1/petitions/{pid}/review", json={"decision": "approve"}, headers=ed).status_code == 200
+    sc = client.post("/api/v1/spotchecks", json={"from": "2024-05-15", "to": "2024-05-15", "rate": 1, "seed": 5},
+                     headers=ed).json()
+    assert sorted(sc["petitions"]) == sorted(closed)
+    closed = iter(closed)
+    for _ in range(REPEATS):
+        # two clerks record 不满意 on one case at once: one callback, one reopening
+        pid = next(closed)
+        a, b = at_once(srv["base"], *[("POST", f"/api/v1/petitions/{pid}/callback", ed,
+                                       {"result": "不满意", "note": "仍有噪声"})] * 2)
+        assert sorted([a.status_code, b.status_code]) == [200, 409], (a.text, b.text)
+        case = history(srv, pid)
+        assert len(case["callbacks"]) == 1 and case["status"] == "办理中" and case["reopened"] == 1
+        assert [h["action"] for h in case["history"]].count("reopen") == 1
+        assert len(audited(srv, pid, "callback")) == 1 and len(audited(srv, pid, "reopen")) == 1
+
+        # a callback 满意 while an editor reopens the case: either the call lands on the closed case, or it is 409
+        pid = next(closed)
+        call, reopen = at_once(srv["base"], ("POST", f"/api/v1/petitions/{pid}/callback", ed, {"result": "满意"}),
+                               ("POST", f"/api/v1/petitions/{pid}/reopen", ed, {"reason": "群众再次来电"}))
+        case = history(srv, pid)
+        assert reopen.status_code == 200 and case["status"] == "办理中", reopen.text
+        assert call.status_code in (200, 409) and len(case["callbacks"]) == (call.status_code == 200)
+        assert len(audited(srv, pid, "callback")) == (call.status_code == 200)
+
+        # a drawn case checked twice at once (passed and failed): one check, and a reopening only if it failed
+        pid = next(closed)
+        ok, bad = at_once(srv["base"],
+                          ("POST", f"/api/v1/spotchecks/{sc['id']}/items/{pid}", ed, {"passed": True}),
+                          ("POST", f"/api/v1/spotchecks/{sc['id']}/items/{pid}", ed, {"passed": False, "note": "缺"}))
+        assert sorted([ok.status_code, bad.status_code]) == [200, 409], (ok.text, bad.text)
+        case = history(srv, pid)
+        assert len(case["spotchecks"]) == 1 and case["spotchecks"][0]["passed"] is (ok.status_code == 200)
+        assert case["status"] == ("已办结" if ok.status_code == 200 else "办理中")
+        assert len(audited(srv, pid, "spotcheck")) == 1
+        assert [h["action"] for h in case["history"]].count("reopen") == (bad.status_code == 200)
+    one = client.get(f"/api/v1/spotchecks/{sc['id']}", headers=ed).json()
+    assert one["checked"] == REPEATS

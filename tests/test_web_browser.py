@@ -158,7 +158,8 @@ def _chromium():
         opts.add_argument(a)
     opts.add_argument(f"--user-data-dir={Path(os.environ.get('TMPDIR', '/tmp')) / f'pnlp-chrome-{os.getpid()}'}")
     opts.binary_location = binary
-    # the browser of a clerk in China: its own words (选择文件, 年/月/日) in Chinese, as the screenshots show them
+    # Chromium on Linux takes its interface language (date fields, file choosers) from LANGUAGE, not from --lang;
+    # Debian's chromium-l10n holds the Chinese (`make test` installs it)
     env = {**os.environ, "LANGUAGE": "zh_CN:zh", "LANG": "zh_CN.UTF-8"}
     return webdriver.Chrome(service=Service(driver, env=env), options=opts)
 
@@ -311,7 +312,7 @@ def test_an_admin_sees_models_and_the_audit(server, browser):
 
 # ------------------------------------------------------------------------ the case cycle, from hand-over to 办结
 
-CYCLE_USERS = {"ed": "editor", "hy": "unit", "yy": "unit", "boss": "admin"}
+CYCLE_USERS = {"ed": "editor", "hy": "unit", "yy": "unit", "boss": "admin", "vi": "viewer"}
 
 
 def _cycle_login(drv, server, name):
@@ -487,3 +488,189 @@ def test_the_case_cycle_in_the_browser(cycle_server, browser):
     drv.find_element(By.CSS_SELECTOR, "#batch-corrections summary").click()
     assert drv.find_element(By.ID, "redate-date").get_attribute("value") == "2024-05-15"
     _shot(drv, "34-cycle-batch-corrections")
+
+
+# ------------------------------------------------------------- closing the loop: 回访, 督办, 抽查, reminders, rounds
+
+LOOP_PERSON = ("王建国", "13812345678", "430102199003077735")
+
+
+def _loop_table(today, old: bool) -> bytes:
+    """Ten cases of two units handed over on 2024-05-15 (overdue by now; a complainant named with phone and ID
+    number in two of 衡阳市雁峰区), or two handed over today."""
+    person = f"举报人{LOOP_PERSON[0]}（电话{LOOP_PERSON[1]}，身份证号{LOOP_PERSON[2]}）"
+    texts = ["衡阳市雁峰区某搅拌站夜间施工噪声扰民", "衡阳市雁峰区某化工厂偷排废水", "衡阳市雁峰区某餐馆油烟直排",
+             "岳阳市岳阳楼区某砖厂烟尘扰民", "岳阳市岳阳楼区某砂石场粉尘污染", "衡阳市雁峰区某养殖场粪污直排",
+             "岳阳市岳阳楼区某工地夜间打桩", "衡阳市雁峰区某洗砂场废水排入河道", "岳阳市岳阳楼区某化工厂异味",
+             "衡阳市雁峰区某汽修厂喷漆废气"]
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(["受理编号", "交办问题基本情况"])
+    if old:
+        for i, text in enumerate(texts, 1):
+            w.writerow([f"HB2024051500{i:02d}", (person if i in (1, 3) else "") + text + "。"])
+    else:
+        for i, text in enumerate(("衡阳市雁峰区某石材厂粉尘扰民", "岳阳市岳阳楼区某酒店锅炉黑烟"), 11):
+            w.writerow([f"HB{today:%Y%m%d}00{i:02d}", text + "。"])
+    return buf.getvalue().encode("utf-8")
+
+
+def test_closing_the_loop_in_the_browser(cycle_server, browser):
+    """回访 (one case and many at once), 督办 (many at once), 抽查 (a draw and its checks, one failed), reminders on
+    the unit's and the office's first pages, the rounds of a reopened case, 进度 with the loop's figures and the
+    ranking — each page as a clerk sees it; a viewer and another unit read the new pages without the person."""
+    import datetime as dt
+
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    server, drv = cycle_server, browser
+    ed, hy, yy = (_cycle_token(server, n) for n in ("ed", "hy", "yy"))
+    today = dt.datetime.now(dt.timezone(dt.timedelta(hours=8))).date()
+    for old, name, form in ((True, "第5批.csv", {"handover_date": "2024-05-15", "reply_days": "15"}),
+                            (False, "第9批.csv", {"handover_date": today.isoformat(), "reply_days": "2"})):
+        r = httpx.post(server.url + "/api/v1/batches", files={"file": (name, _loop_table(today, old))}, data=form,
+                       headers=ed, timeout=120)
+        assert r.status_code == 201, r.text
+    cases = {p["receipt_id"]: p for p in httpx.get(server.url + "/api/v1/petitions", headers=ed).json()["petitions"]}
+    assert len(cases) == 12 and cases["HB202405150001"]["unit"] == "衡阳市雁峰区"
+    report = {"verified": "属实", "findings": "经现场核查，情况属实，已责令整改。", "actions": "已责令停产整改。",
+              "closure": "已办结", "counts": {"rectify": 1}}
+    for key in [f"HB2024051500{i:02d}" for i in range(1, 9)]:
+        unit = hy if cases[key]["unit"] == "衡阳市雁峰区" else yy
+        assert httpx.post(server.url + f"/api/v1/petitions/{cases[key]['id']}/report", json=report,
+                          headers=unit).status_code == 200
+        assert httpx.post(server.url + f"/api/v1/petitions/{cases[key]['id']}/review", json={"decision": "approve"},
+                          headers=ed).status_code == 200
+    # the office's first page: the reminders (overdue, due in two days)
+    _cycle_login(drv, server, "ed")
+    box = drv.find_element(By.ID, "reminders")
+    assert "逾期" in box.text and "临期" in box.text
+    _shot(drv, "40-loop-office-reminders")
+    # 回访: the list with the complainant's contact; one case, then several ticked with one result
+    drv.get(server.url + "/callbacks")
+    rows = drv.find_elements(By.CSS_SELECTOR, "#callback-list tbody tr")
+    assert len(rows) == 8 and LOOP_PERSON[1] in drv.page_source  # the office sees whom to call
+    first, fourth = cases["HB202405150001"]["id"], cases["HB202405150004"]["id"]
+    Select(drv.find_element(By.NAME, f"result_{first}")).select_by_visible_text("满意")
+    drv.find_element(By.NAME, f"note_{first}").send_keys("噪声已消除，群众表示满意")
+    _shot(drv, "41-loop-callbacks")
+    drv.find_element(By.CSS_SELECTOR, f"#cb{first} button.save").click()
+    _wait(drv, lambda d: "已记录回访 1 件" in d.page_source)
+    Select(drv.find_element(By.NAME, f"result_{fourth}")).select_by_visible_text("不满意")
+    drv.find_element(By.NAME, f"note_{fourth}").send_keys("群众反映烟尘仍然很大")
+    drv.find_element(By.ID, "save-all").click()
+    _wait(drv, lambda d: "已记录回访 1 件" in d.page_source and f"cb{fourth}" not in d.page_source)
+    for key in ("HB202405150002", "HB202405150003", "HB202405150005"):
+        drv.find_element(By.CSS_SELECTOR, f"#cb{cases[key]['id']} input[name=pick]").click()
+    Select(drv.find_element(By.ID, "bulk-result")).select_by_visible_text("基本满意")
+    drv.find_element(By.ID, "bulk-callback").click()
+    _wait(drv, lambda d: "已记录回访 3 件" in d.page_source)
+    _shot(drv, "42-loop-callbacks-recorded")
+    got = httpx.get(server.url + f"/api/v1/petitions/{fourth}", headers=ed).json()
+    assert got["status"] == "办理中" and got["history"][-1]["detail"]["reason"] == "群众反映烟尘仍然很大"
+    # 督办: the overdue and the due-soon cases, several at once with one deadline
+    drv.get(server.url + "/supervision")
+    assert drv.find_element(By.ID, "fig-late").text != "0"
+    new_due = (today + dt.timedelta(days=10)).isoformat()
+    for key in ("HB202405150009", "HB202405150010"):
+        drv.find_element(By.CSS_SELECTOR, f"#rm{cases[key]['id']} input[name=ids]").click()
+    drv.execute_script("document.getElementById('bulk-due').value = arguments[0];", new_due)
+    drv.find_element(By.ID, "bulk-note").send_keys("请于十日内办结并报送")
+    _shot(drv, "43-loop-supervision")
+    drv.find_element(By.ID, "bulk-supervise-button").click()
+    _wait(drv, lambda d: "已督办 2 件" in d.page_source)
+    assert "请于十日内办结并报送" in drv.find_element(By.ID, "supervised-list").text
+    _shot(drv, "44-loop-supervised")
+    # 抽查: draw half of the approved cases with a seed; pass one, fail one (it is reopened)
+    drv.get(server.url + "/spotchecks")
+    drv.execute_script("document.getElementById('draw-from').value = '2024-05-01';"
+                       "document.getElementById('draw-to').value = '2024-05-31';")
+    percent = drv.find_element(By.ID, "draw-percent")
+    percent.clear()
+    percent.send_keys("50")
+    drv.find_element(By.ID, "draw-seed").send_keys("20240515")
+    _shot(drv, "45-loop-spotcheck-draw")
+    drv.find_element(By.ID, "draw-button").click()
+    _wait(drv, lambda d: "随机种子 20240515" in d.page_source and "/spotchecks/" in d.current_url)
+    items = [e.get_attribute("id")[1:] for e in drv.find_elements(By.CSS_SELECTOR, "#spot-items tbody tr")]
+    assert len(items) == 4  # half of the 7 approved cases, rounded up
+    drv.find_element(By.CSS_SELECTOR, f"input[name='passed_{items[0]}'][value='1']").click()
+    drv.find_element(By.CSS_SELECTOR, f"input[name='passed_{items[1]}'][value='0']").click()
+    drv.find_element(By.NAME, f"note_{items[1]}").send_keys("未附整改前后照片，处罚决定书缺失")
+    _shot(drv, "46-loop-spotcheck-items")
+    drv.find_element(By.ID, "save-checks").click()
+    _wait(drv, lambda d: "已记录复核 2 件，其中未通过 1 件已重新办理" in d.page_source)
+    _shot(drv, "47-loop-spotcheck-checked")
+    spot_id = drv.current_url.split("/spotchecks/")[1].split("?")[0]
+    # the reopened case (回访不满意): its timeline in rounds, and 第一轮 kept
+    drv.get(server.url + f"/cases/{fourth}")
+    assert "第一轮办理情况（已重新办理）" in drv.page_source and "第二轮办理" in drv.page_source
+    assert drv.find_element(By.ID, "supervise").is_displayed() and not drv.find_elements(By.ID, "callback")
+    _shot(drv, "48-loop-case-rounds")
+    drv.execute_script("document.getElementById('timeline').scrollIntoView();")
+    assert "第二轮办理" in drv.find_element(By.ID, "timeline").text
+    _shot(drv, "48b-loop-case-timeline")
+    # the unit's first page: its reminders (the supervised case with its new deadline)
+    _cycle_login(drv, server, "hy")
+    box = drv.find_element(By.ID, "reminders")
+    assert "督办" in box.text and new_due in box.text and "HB202405150009" not in box.text
+    _shot(drv, "49-loop-unit-reminders")
+    # 进度: the loop's figures and the ranking agree with the API
+    _cycle_login(drv, server, "ed")
+    drv.get(server.url + "/progress")
+    api = httpx.get(server.url + "/api/v1/progress", headers=ed).json()
+    assert drv.find_element(By.ID, "fig-satisfaction").text == f"{api['satisfaction']['rate'] * 100:.1f}%"
+    assert drv.find_element(By.ID, "fig-reopened").text == str(api["reopened"]) == "2"
+    assert drv.find_element(By.ID, "fig-supervised").text == str(api["supervised"]) == "2"
+    assert api["spotcheck"] == {"drawn": 4, "checked": 2, "passed": 1, "pass_rate": 0.5}
+    _shot(drv, "50-loop-progress")
+    ranking = [r.text.split()[1] for r in drv.find_elements(By.CSS_SELECTOR, "#ranking tbody tr")]
+    assert ranking == [u["unit"] for u in sorted((u for u in api["by_unit"] if u["rank"]), key=lambda u: u["rank"])]
+    drv.execute_script("document.getElementById('by-unit').scrollIntoView();")
+    _shot(drv, "51-loop-progress-ranking")
+    # a viewer and another unit: the new pages without the person
+    _cycle_login(drv, server, "vi")
+    for url, shot in (("/callbacks?show=all", "52-loop-viewer-callbacks"), (f"/spotchecks/{spot_id}", None),
+                      (f"/cases/{first}", "53-loop-viewer-case")):
+        drv.get(server.url + url)
+        assert all(secret not in drv.page_source for secret in LOOP_PERSON), url
+        if shot:
+            _shot(drv, shot)
+    _cycle_login(drv, server, "yy")
+    for url in ("/cases", "/callbacks", f"/spotchecks/{spot_id}"):
+        drv.get(server.url + url)
+        assert "HB202405150001" not in drv.page_source and LOOP_PERSON[1] not in drv.page_source, url
+    # the 专报 with the loop's sections, rendered as it prints (LibreOffice → PDF → PNG in tests/artifacts/)
+    _render_report(httpx.get(server.url + "/api/v1/report", params={"format": "docx"}, headers=ed, timeout=120),
+                   "loop_report")
+
+
+def _render_report(response, name: str) -> None:
+    """A 专报 DOCX rendered to tests/artifacts/<name>-N.png: A4 portrait, the loop's sections in it.  Rendering is
+    skipped without LibreOffice, except under CI."""
+    import re
+    import tempfile
+
+    assert response.status_code == 200 and response.content[:2] == b"PK", response.text[:200]
+    soffice, pdftoppm = shutil.which("soffice") or shutil.which("libreoffice"), shutil.which("pdftoppm")
+    if not (soffice and pdftoppm):
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice or poppler missing under CI (make render installs them)")
+        warnings.warn("专报 NOT RENDERED: LibreOffice (soffice) or poppler (pdftoppm) missing")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        docx = Path(tmp) / f"{name}.docx"
+        docx.write_bytes(response.content)
+        proc = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp}/lo", "--convert-to", "pdf",
+                               "--outdir", tmp, str(docx)], capture_output=True, timeout=240)
+        pdf = Path(tmp) / f"{name}.pdf"
+        assert pdf.is_file(), proc.stderr.decode(errors="replace")
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info)
+        assert size and abs(float(size[1]) - 595.3) < 2 and abs(float(size[2]) - 841.9) < 2, info  # A4 portrait
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+        assert "责任单位排名" in text and "回访与抽查复核" in text and "逾期及督办信访件" in text, text[:500]
+        for old in ARTIFACTS.glob(f"{name}-*.png"):
+            old.unlink()
+        subprocess.run([pdftoppm, "-r", "80", "-png", str(pdf), str(ARTIFACTS / name)], check=True)

@@ -192,7 +192,9 @@ def test_hand_over_isolation_report_review_and_audit(client):
     units = [u["unit"] for u in pr["by_unit"]]
     assert units == ["衡阳市雁峰区", "岳阳市", "省生态环境厅", None]
     yueyang = pr["by_unit"][1]
-    assert yueyang == {"unit": "岳阳市", "total": 2, "closed": 0, "staged": 1, "overdue": 1, "closure_rate": 0.5}
+    assert yueyang == {"unit": "岳阳市", "total": 2, "closed": 0, "staged": 1, "overdue": 1, "closure_rate": 0.5,
+                       "satisfaction_rate": None, "rank": 2, "supervised": 0}  # (closing the loop adds the last three)
+    assert [u["rank"] for u in pr["by_unit"]] == [1, 2, 3, None]  # by 办结率; unassigned cases are not ranked
     assert client.get("/api/v1/progress", headers=vi).status_code == 403
     none = client.get("/api/v1/progress?from=2030-01-01", headers=ed).json()
     assert none["total"] == 0 and none["closure_rate"] == 0

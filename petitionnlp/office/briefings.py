@@ -106,13 +106,13 @@ def mark_task(wb, user: dict, briefing_id: int, task_id: str, mark: str, day: st
         raise NotFound(Messages.O102)
     task = next((t for t in _standing(b) if t.id == task_id), None)
     if task is None:
-        raise NotFound(Messages.O105)
+        raise NotFound(Messages.O107)
     if mark not in MARKS:
         raise Invalid(Messages.O201.format(what="标记", choices="、".join(f"{m}（{label('mark', m)}）" for m in MARKS),
                                            value=str(mark)[:20]), field="mark")
     day = (day or "").strip()[:10] if mark == "done" else ""
     if mark == "done" and day not in {d.isoformat() for d in task.due_dates()}:
-        raise Invalid(Messages.O228.format(value=day or "空"), field="day")
+        raise Invalid(Messages.O235.format(value=day or "空"), field="day")
     detail = {"task": f"{task.label}：{task.action[:60]}", "mark": mark, "day": day or None, "undo": bool(undo)}
     changed = wb.store.mark_briefing_task(briefing_id, task_id, mark, day, user["username"], bool(undo), detail)
     marked = wb.store.briefing_marks([briefing_id]).get(briefing_id, {}).get(task_id, {"done": [], "closed": False})

@@ -42,8 +42,10 @@ def case_matches(p: dict, q: str, redact_: bool = False) -> bool:
 
 def list_cases(store, user: dict, status: str | None = None, unit: str | None = None,
                overdue: bool | None = None, batch_id: int | None = None, q: str | None = None,
-               date_from: str | None = None, date_to: str | None = None, sort: str = "due") -> list[dict]:
-    """Cases by the list's filters; a unit handler's are always its unit's."""
+               date_from: str | None = None, date_to: str | None = None, sort: str = "due",
+               supervised: bool | None = None) -> list[dict]:
+    """Cases by the list's filters (``supervised``: the 督办件, or the others); a unit handler's are always its
+    unit's."""
     if status and status not in STATUSES:
         raise Invalid(Messages.O215.format(statuses=" / ".join(STATUSES)))
     scope = unit_scope(user)
@@ -65,6 +67,8 @@ def list_cases(store, user: dict, status: str | None = None, unit: str | None = 
     if overdue is not None:
         today = office_today().isoformat()
         rows = [r for r in rows if is_overdue(r, today) == overdue]
+    if supervised is not None:
+        rows = [r for r in rows if bool(r.get("supervised")) == supervised]
     return rows
 
 

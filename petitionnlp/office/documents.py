@@ -72,7 +72,8 @@ def _cjk(run, name: str = "宋体") -> None:
 
 def report_docx(data: dict, office: str = "环境保护督察工作领导小组办公室") -> bytes:
     """The 办理情况专报 as a Word document: title, period, the sentences, a table by unit (official order) with
-    合计, the overdue list, the chart."""
+    合计, the overdue list, the units' ranking (with 督办 and 满意度), the overdue and supervised cases by unit, 回访
+    and 抽查复核, the chart."""
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
@@ -81,7 +82,8 @@ def report_docx(data: dict, office: str = "环境保护督察工作领导小组�
     style = doc.styles["Normal"]
     style.font.size = Pt(12)
     _cjk(style)
-    for section in doc.sections:
+    for section in doc.sections:  # A4 (python-docx's template is US Letter)
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
         section.left_margin = section.right_margin = Cm(2.5)
     title = doc.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -126,14 +128,83 @@ def report_docx(data: dict, office: str = "环境保护督察工作领导小组�
     else:
         doc.add_paragraph("无。")
 
-    doc.add_heading("四、各市州交办件分布", level=2)
+    _ranking_section(doc, data, "四")
+    _supervision_section(doc, data, "五")
+    _loop_section(doc, data, "六")
+
+    doc.add_heading("七、各市州交办件分布", level=2)
     doc.add_picture(io.BytesIO(progress_chart_png(data)), width=Cm(16))
-    note = doc.add_paragraph("注：办结率 =（已办结 + 阶段性办结）÷ 交办件数，每件只计一次；日期按交办日期计；"
-                             "一件涉及多种污染类型时在每种类型下各计一次；查处数字为各单位报送且未被退回的报告之和。")
+    note = doc.add_paragraph("注：办结率 =（已办结 + 阶段性办结）÷ 交办件数（不含不受理件），每件只计一次；日期按交办日期计；"
+                             "一件涉及多种污染类型时在每种类型下各计一次；查处数字为各单位报送且未被退回的报告之和；"
+                             "满意度 =（满意 + 基本满意）÷（回访件数 − 未联系上），每件按最近一次回访计；"
+                             "排名按办结率，办结率相同的逾期少者在前。")
     note.runs[0].font.size = Pt(9)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
+
+
+# the 专报's sections on closing the loop (issue 27): each lays out one part of report_data, nothing else
+
+def _grid(doc, heads: list[str], rows: list[tuple], size: float = 9.5, widths: list[float] | None = None):
+    """A table with a bold centred head row; ``widths`` in cm (the A4 text width is 16 cm), else equal columns."""
+    from docx.shared import Cm
+
+    table = doc.add_table(rows=1, cols=len(heads))
+    table.style = "Table Grid"
+    for cell, h in zip(table.rows[0].cells, heads):
+        _cell(cell, h, bold=True, center=True, size=size)
+    for values in rows:
+        for cell, v in zip(table.add_row().cells, values):
+            _cell(cell, v, size=size, center=isinstance(v, int) or str(v).endswith("%") or v == percent(None))
+    if widths:
+        table.autofit = False
+        for column, width in zip(table.columns, widths):
+            column.width = Cm(width)
+            for cell in column.cells:
+                cell.width = Cm(width)
+    return table
+
+
+def _ranking_section(doc, data: dict, number: str) -> None:
+    """The units ranked by 办结率, then fewer 逾期, with 督办 and 满意度 beside (the 考核排名)."""
+    doc.add_heading(f"{number}、责任单位排名", level=2)
+    if not data.get("ranking"):
+        doc.add_paragraph("无。")
+        return
+    _grid(doc, ["排名", "责任单位", "交办件数", "办结率", "逾期", "督办", "满意度"],
+          [(u["rank"], u["unit"], u["total"], percent(u["closure_rate"]), u["overdue"], u.get("supervised", 0),
+            percent(u["satisfaction_rate"])) for u in data["ranking"]], widths=[1.3, 4.7, 2, 2, 2, 2, 2])
+
+
+def _supervision_section(doc, data: dict, number: str) -> None:
+    """The overdue and the supervised cases by unit: the table a 督察督办情况简报 uses."""
+    doc.add_heading(f"{number}、逾期及督办信访件（按责任单位）", level=2)
+    groups = data.get("supervision") or []
+    if not groups:
+        doc.add_paragraph("无。")
+        return
+    rows = []
+    for g in groups:
+        for i, c in enumerate(g["cases"]):
+            head = f"{g['unit'] or '未分配'}\n逾期{g['overdue']}件、督办{g['supervised']}件" if i == 0 else ""
+            rows.append((head, c["receipt_id"] or f"#{c['id']}", c["place"], c["due_date"] or "", c["status"],
+                         c["kind"], c["note"] or ""))
+    _grid(doc, ["责任单位", "受理编号", "行政区域", "办理期限", "状态", "情形", "督办意见"], rows, size=9,
+          widths=[2.9, 3.6, 2.3, 2.5, 1.3, 1.2, 2.2])
+
+
+def _loop_section(doc, data: dict, number: str) -> None:
+    """回访 and 满意度, 抽查复核 and its pass rate, 重新办理 and 不受理."""
+    doc.add_heading(f"{number}、回访与抽查复核", level=2)
+    sat, spot = data.get("satisfaction") or {}, data.get("spotcheck") or {}
+    _grid(doc, ["回访件数", "满意", "基本满意", "不满意", "未联系上", "满意度"],
+          [(sat.get("called", 0), sat.get("满意", 0), sat.get("基本满意", 0), sat.get("不满意", 0),
+            sat.get("未联系上", 0), percent(sat.get("rate")))])
+    doc.add_paragraph()
+    _grid(doc, ["抽查件数", "已复核", "通过", "通过率", "重新办理", "不受理"],
+          [(spot.get("drawn", 0), spot.get("checked", 0), spot.get("passed", 0), percent(spot.get("pass_rate")),
+            data.get("reopened", 0), data.get("rejected", 0))])
 
 
 # ----------------------------------------------------------------------------------------------- 公开表

@@ -2,9 +2,11 @@
 the 办理情况专报's numbers and sentences, and the 公开表's rows.
 
 One rule each: which cases count (:func:`period_cases`: stored cases handed over in the period, not of a withdrawn
-batch; 不受理 counted apart), when a case is overdue (:func:`is_overdue`), and the 办结率 (:func:`closure_rate`:
-(已办结 + 阶段性办结) ÷ cases, each case once).  The page, the API, the 专报, the 公开表 and the command line all
-take their numbers from here, so that they agree.  (Satisfaction, rankings and spot checks belong here too.)
+batch; 不受理 counted apart), when a case is overdue (:func:`is_overdue`), the 办结率 (:func:`closure_rate`:
+(已办结 + 阶段性办结) ÷ cases, each case once), the 满意度 (:func:`satisfaction`: (满意 + 基本满意) ÷ the
+complainants reached, each case by its latest call) and the units' ranking (:func:`rank_units`: by 办结率, then
+fewer 逾期).  The page, the API, the 专报, the 公开表 and the command line all take their numbers from here, so
+that they agree.
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ import datetime as dt
 
 from ..taxonomy import TYPES
 from .clock import office_today
-from .lifecycle import CLOSED, COUNTS, OPEN, REJECTED, STATUSES
+from .lifecycle import CALLBACK_RESULTS, CLOSED, COUNTS, OPEN, REJECTED, STATUSES
 from .places import place_name, region_order_key
 from .redaction import redacted
 
-__all__ = ["is_overdue", "closure_rate", "period_cases", "progress", "stats", "region_table", "report_sentences",
-           "report_data", "public_rows", "PUBLIC_COLUMNS", "percent", "UNPLACED"]
+__all__ = ["is_overdue", "closure_rate", "satisfaction", "rank_units", "period_cases", "progress", "stats",
+           "region_table", "report_sentences", "loop_sentence", "report_data", "supervision_by_unit", "public_rows",
+           "PUBLIC_COLUMNS", "percent", "UNPLACED"]
 
 PUBLIC_COLUMNS = ("序号", "受理编号", "交办问题基本情况", "行政区域", "污染类型", "调查核实情况", "是否属实", "处理和整改情况",
                   "责任人被问责情况")
@@ -35,23 +38,52 @@ def closure_rate(closed: int, staged: int, total: int) -> float:
     return (closed + staged) / total if total else 0.0
 
 
-def percent(rate: float) -> str:
-    return f"{rate * 100:.1f}%"
+def percent(rate: float | None) -> str:
+    return "—" if rate is None else f"{rate * 100:.1f}%"
+
+
+def satisfaction(results) -> dict:
+    """The 满意度 of the latest call of each case: ``{"called", "满意", "基本满意", "不满意", "未联系上", "rate"}``,
+    rate = (满意 + 基本满意) ÷ (called − 未联系上), null while no complainant was reached."""
+    out = {"called": 0, **{r: 0 for r in CALLBACK_RESULTS}}
+    for r in results:
+        if r in CALLBACK_RESULTS:
+            out["called"] += 1
+            out[r] += 1
+    reached = out["called"] - out["未联系上"]
+    out["rate"] = (out["满意"] + out["基本满意"]) / reached if reached else None
+    return out
+
+
+def rank_units(rows: list[dict]) -> None:
+    """Each unit's ``rank`` in place (1 the best): by 办结率, then fewer 逾期; equal on both, equal rank (1, 2, 2,
+    4); the row of unassigned cases (``unit`` null) is not ranked."""
+    key = lambda r: (-round(r["closure_rate"], 9), r["overdue"])  # noqa: E731
+    ranked = sorted((r for r in rows if r["unit"] is not None), key=key)
+    for i, r in enumerate(ranked):
+        r["rank"] = ranked[i - 1]["rank"] if i and key(ranked[i - 1]) == key(r) else i + 1
+    for r in rows:
+        r.setdefault("rank", None)
 
 
 class _Tally:
-    """Cases counted once each: total, 已办结, 阶段性办结, overdue."""
+    """Cases counted once each: total, 已办结, 阶段性办结, overdue, 督办, reopened, and the latest call's results."""
 
-    __slots__ = ("total", "closed", "staged", "overdue")
+    __slots__ = ("total", "closed", "staged", "overdue", "supervised", "reopened", "calls")
 
     def __init__(self):
-        self.total = self.closed = self.staged = self.overdue = 0
+        self.total = self.closed = self.staged = self.overdue = self.supervised = self.reopened = 0
+        self.calls: list[str] = []
 
-    def add(self, case: dict, today: str) -> None:
+    def add(self, case: dict, today: str, call: str | None = None) -> None:
         self.total += 1
         self.closed += case["status"] == "已办结"
         self.staged += case["status"] == "阶段性办结"
         self.overdue += is_overdue(case, today)
+        self.supervised += bool(case.get("supervised"))
+        self.reopened += bool(case.get("reopened"))
+        if call:
+            self.calls.append(call)
 
     @property
     def rate(self) -> float:
@@ -74,6 +106,9 @@ def progress(store, date_from: str | None = None, date_to: str | None = None,
     today_s = (today or office_today()).isoformat()
     rows, rejected = period_cases(store, date_from, date_to)
     reports, _ = store.case_extras([r["id"] for r in rows], with_events=False)
+    extras = store.followup_extras([r["id"] for r in rows])
+    latest_call = {pid: calls[-1]["result"] for pid, calls in extras["callbacks"].items()}
+    checks = [i for items in extras["spotchecks"].values() for i in items]
     units = store.units()
     unit_rank = {u["id"]: i for i, u in enumerate(units)}
     unit_name = {u["id"]: u["name"] for u in units}
@@ -87,7 +122,7 @@ def progress(store, date_from: str | None = None, date_to: str | None = None,
     per_unit: dict[int | None, _Tally] = {}
     counts = {k: 0 for k in COUNTS}
     for p in rows:
-        everything.add(p, today_s)
+        everything.add(p, today_s, latest_call.get(p["id"]))
         by_status[p["status"]] = by_status.get(p["status"], 0) + 1
         city = p["city"] or UNPLACED
         by_city[city] = by_city.get(city, 0) + 1
@@ -96,7 +131,7 @@ def progress(store, date_from: str | None = None, date_to: str | None = None,
                 by_type[t] += 1
                 city_types.setdefault(city, {}).setdefault(t, 0)
                 city_types[city][t] += 1
-        per_unit.setdefault(p["unit_id"], _Tally()).add(p, today_s)
+        per_unit.setdefault(p["unit_id"], _Tally()).add(p, today_s, latest_call.get(p["id"]))
         r = reports.get(p["id"])
         if r and r["review"] != "return":
             for k in COUNTS:
@@ -104,11 +139,18 @@ def progress(store, date_from: str | None = None, date_to: str | None = None,
     counts["fine_wan"] = round(counts["fine_wan"], 4)
     cities = sorted(by_city, key=region_order_key)
     by_unit = [{"unit": unit_name.get(k), "total": u.total, "closed": u.closed, "staged": u.staged,
-                "overdue": u.overdue, "closure_rate": u.rate}
+                "overdue": u.overdue, "closure_rate": u.rate, "satisfaction_rate": satisfaction(u.calls)["rate"],
+                "supervised": u.supervised}
                for k, u in sorted(per_unit.items(), key=lambda kv: (kv[0] is None, unit_rank.get(kv[0], 0)))]
+    rank_units(by_unit)
     e = everything
+    checked = [i for i in checks if i["passed"] is not None]
+    spot = {"drawn": len(checks), "checked": len(checked), "passed": sum(1 for i in checked if i["passed"])}
+    spot["pass_rate"] = spot["passed"] / spot["checked"] if spot["checked"] else None
     return {"from": date_from, "to": date_to, "today": today_s, "total": e.total, "closed": e.closed,
             "staged": e.staged, "closure_rate": e.rate, "overdue": e.overdue, "rejected": rejected,
+            "reopened": e.reopened, "supervised": e.supervised, "satisfaction": satisfaction(e.calls),
+            "spotcheck": spot,
             "in_progress": e.total - e.closed - e.staged, "by_status": by_status, "by_type": by_type,
             "by_city": {c: by_city[c] for c in cities}, "counts": counts, "by_unit": by_unit,
             "by_city_type": {c: {t: city_types.get(c, {}).get(t, 0) for t in TYPES} for c in cities}}
@@ -177,22 +219,65 @@ def report_sentences(pr: dict) -> list[str]:
     second = f"按污染类型分，涉及{'、'.join(types)}。" if types else "所选期间没有已分类的信访件。"
     c = pr["counts"]
     third = "各地各部门" + "，".join(f"{what}{_num(c[k])}{unit}" for k, (what, unit) in COUNTS.items()) + "。"
-    return [first, second, third]
+    loop = loop_sentence(pr)
+    return [first, second, third] + ([loop] if loop else [])
+
+
+def loop_sentence(pr: dict) -> str | None:
+    """The 专报's sentence on closing the loop — 回访 and 满意度, 督办, 抽查复核, 重新办理 — or None when there was none
+    of them in the period."""
+    parts = []
+    sat = pr.get("satisfaction") or {}
+    if sat.get("called"):
+        parts.append(f"回访群众{sat['called']}件，其中满意{sat['满意']}件、基本满意{sat['基本满意']}件、"
+                     f"不满意{sat['不满意']}件、未联系上{sat['未联系上']}件，满意度{percent(sat['rate'])}")
+    if pr.get("supervised"):
+        parts.append(f"督办{pr['supervised']}件")
+    spot = pr.get("spotcheck") or {}
+    if spot.get("drawn"):
+        parts.append(f"抽查复核{spot['drawn']}件，已复核{spot['checked']}件、通过{spot['passed']}件"
+                     + (f"，通过率{percent(spot['pass_rate'])}" if spot["checked"] else ""))
+    if pr.get("reopened"):
+        parts.append(f"因群众不满意、抽查未通过等重新办理{pr['reopened']}件")
+    return "；".join(parts) + "。" if parts else None
 
 
 def report_data(store, date_from: str | None = None, date_to: str | None = None,
                 today: dt.date | None = None) -> dict:
-    """The 办理情况专报's content: :func:`progress`'s figures, its sentences and the overdue cases (受理编号,
-    unit, deadline, status, the petition's head redacted) — what the JSON, the Word document and the command line
-    all show."""
+    """The 办理情况专报's content: :func:`progress`'s figures, its sentences, the overdue cases (受理编号,
+    unit, deadline, status, the petition's head redacted), the units' ranking and the overdue and supervised cases
+    by unit (:func:`supervision_by_unit`) — what the JSON, the Word document and the command line all show."""
     pr = progress(store, date_from, date_to, today)
-    units = {u["id"]: u["name"] for u in store.units()}
+    unit_rows = store.units()
+    units = {u["id"]: u["name"] for u in unit_rows}
     rows, _ = period_cases(store, date_from, date_to, sort="due")
     overdue = [{"id": p["id"], "receipt_id": p["receipt_id"], "unit": units.get(p["unit_id"]),
                 "due_date": p["due_date"], "status": p["status"], "place": place_name(p),
                 "text": (redacted(p["text"]) or "")[:80]}  # redacted whole, then cut
                for p in rows if is_overdue(p, pr["today"])]
-    return {**pr, "sentences": report_sentences(pr), "overdue_cases": overdue}
+    return {**pr, "sentences": report_sentences(pr), "overdue_cases": overdue,
+            "ranking": sorted((u for u in pr["by_unit"] if u["rank"] is not None), key=lambda u: u["rank"]),
+            "supervision": supervision_by_unit(rows, units, unit_rows, pr["today"])}
+
+
+def supervision_by_unit(rows: list[dict], unit_names: dict, units: list[dict], today: str) -> list[dict]:
+    """The overdue and the supervised cases of the period by unit (official order, 未分配 last): ``[{"unit",
+    "overdue", "supervised", "cases": [{"id", "receipt_id", "due_date", "status", "place", "overdue", "supervised",
+    "note", "kind"}]}]`` — the table a 督察督办情况简报 uses (督办意见 redacted: it is published)."""
+    order = {u["id"]: i for i, u in enumerate(units)}
+    groups: dict[int | None, list[dict]] = {}
+    for p in rows:
+        late, watched = is_overdue(p, today), bool(p.get("supervised"))
+        if not (late or watched):
+            continue
+        groups.setdefault(p["unit_id"], []).append(
+            {"id": p["id"], "receipt_id": p["receipt_id"], "due_date": p["due_date"], "status": p["status"],
+             "place": place_name(p), "overdue": late, "supervised": watched,
+             "note": redacted(p.get("supervise_note")), "kind": "、".join(k for k, on in (("逾期", late),
+                                                                                          ("督办", watched)) if on)})
+    return [{"unit": unit_names.get(k), "overdue": sum(c["overdue"] for c in cases),
+             "supervised": sum(c["supervised"] for c in cases), "cases": cases}
+            for k, cases in sorted(groups.items(), key=lambda kv: (kv[0] is None, order.get(kv[0], 0)))]
 
 
 def public_rows(store, date_from: str | None = None, date_to: str | None = None) -> list[dict]:

@@ -88,7 +88,7 @@ def value_words(value, key: str | None = None) -> str:
         return "，".join(f"{k}：{v}" for k, v in detail_items(value))
     if isinstance(value, (list, tuple)):
         return "、".join(value_words(v, key) for v in value) or "—"
-    if key in ("role", "format", "handover_source", "mark") and isinstance(value, str):
+    if key in ("role", "format", "handover_source", "mark", "via") and isinstance(value, str):
         return label(key, value)
     return str(value)
 

@@ -2,26 +2,30 @@
 function that changes a case, :func:`apply`.
 
 Every change of a stored case goes through :func:`apply` — a step of the table (assign, accept, report, review,
-reject, reopen), a person's correction of its types or place, or both — whether it comes from a page, the API, a
+reject, reopen, and the steps that close the loop: callback, supervise, spotcheck), a person's correction of its types or place, or both — whether it comes from a page, the API, a
 bulk action, an uploaded returned table or the command line.  It works inside one transaction on the locked row
 (:meth:`.store.Store.locked_petition`): who may see the case, whether the step is open from its status to this user,
 whether the version the change was read at is still the case's, and the write itself (the case, its report, a
 history step and an audit event) cannot be interleaved by another request.  A refusal writes nothing.
 
-New steps (callbacks, supervision, spot checks) are new rows of :data:`TRANSITIONS` and a branch of :func:`_effect`.
+A callback (回访) whose result is 不满意 and a failed spot check (抽查复核) reopen the case in the same transaction
+(→ 办理中, a ``reopen`` step in its history with the note as the reason); the unit reports again, in a new round
+(``Petition.reopened`` + 1), and the earlier round's report stays.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import NamedTuple
 
+from .clock import office_today
 from .errors import Conflict, Invalid, Messages, NotFound, Stale
 from .roles import unit_scope
-from .tables import AuditEvent, CaseEvent, Correction, Report, now, row_dict
+from .tables import AuditEvent, Batch, Callback, CaseEvent, Correction, Report, SpotcheckItem, now, row_dict
 
 __all__ = ["STATUSES", "CLOSED", "REJECTED", "OPEN", "Transition", "TRANSITIONS", "STEPS", "STEP_NAMES",
-           "VERIFIED", "CLOSURES", "COUNTS", "MAX_REPORT_TEXT", "allowed_steps", "apply", "check_version",
-           "parse_report", "step_body"]
+           "VERIFIED", "CLOSURES", "COUNTS", "MAX_REPORT_TEXT", "REJECT_KINDS", "DUPLICATE", "CALLBACK_RESULTS",
+           "SUPERVISABLE", "MAX_NOTE", "allowed_steps", "apply", "check_version", "parse_report", "step_body"]
 
 STATUSES = ("待办", "办理中", "待审核", "退回", "已办结", "阶段性办结", "不受理")
 CLOSED = ("已办结", "阶段性办结")  # 办结: counted in 办结率 and published in the 公开表
@@ -38,6 +42,10 @@ class Transition(NamedTuple):
     targets: tuple[str, ...]
     by: tuple[str, ...]
     how: str
+    when: str | None = None  # a field of the case that must be set (non-zero) too: a spot check waiting for it
+
+
+SUPERVISABLE = ("待办", "办理中", "退回")  # 督办: the case is with its unit
 
 
 # the lifecycle as data, row for row as CONTRACT.md "Case integrity" gives it (the README draws it from here)
@@ -51,9 +59,16 @@ TRANSITIONS = (
     Transition("report", ("阶段性办结",), ("待审核",), UNIT_OR_OFFICE, "a later report"),
     Transition("reject", ("待办",), ("不受理",), OFFICE, "POST …/reject with a reason"),
     Transition("reopen", ("已办结", "阶段性办结", "不受理"), ("办理中",), OFFICE, "POST …/reopen with a reason"),
+    # closing the loop (CONTRACT.md "Closing the loop")
+    Transition("callback", CLOSED, CLOSED, OFFICE, "POST …/callback 满意、基本满意、未联系上"),
+    Transition("callback", CLOSED, ("办理中",), OFFICE, "POST …/callback 不满意: reopened at once"),
+    Transition("supervise", SUPERVISABLE, SUPERVISABLE, OFFICE, "POST …/supervise (督办: a new deadline)"),
+    Transition("spotcheck", CLOSED, CLOSED, OFFICE, "POST /spotchecks/{id}/items/{petition_id} passed",
+               "spotcheck_pending"),
+    Transition("spotcheck", CLOSED, ("办理中",), OFFICE, "… failed: reopened at once", "spotcheck_pending"),
 )
 STEP_NAMES = {"assign": "交办", "accept": "签收", "report": "报送", "review": "审核", "reject": "不受理",
-              "reopen": "重新办理"}
+              "reopen": "重新办理", "callback": "回访", "supervise": "督办", "spotcheck": "抽查复核"}
 STEPS = tuple(STEP_NAMES)
 
 VERIFIED = ("属实", "基本属实", "部分属实", "不属实")
@@ -64,6 +79,11 @@ COUNTS = {"rectify": ("责令整改", "家"), "penalty": ("立案处罚", "家")
           "accountable": ("问责", "人")}
 MAX_REPORT_TEXT = 20_000
 MAX_REASON = 2000
+MAX_NOTE = 2000
+# why the office does not handle a petition (不受理); a duplicate names the case in hand it repeats
+DUPLICATE = "与在办件重复"
+REJECT_KINDS = ("不属于本机关职责", "非生态环境问题", DUPLICATE, "其他")
+CALLBACK_RESULTS = ("满意", "基本满意", "不满意", "未联系上")
 
 
 def _may(by: tuple[str, ...], user: dict, case) -> bool:
@@ -83,7 +103,15 @@ def allowed_steps(user: dict, case) -> list[str]:
     if _get(case, "withdrawn") or _get(case, "error"):
         return []
     status = _get(case, "status")
-    return list(dict.fromkeys(t.step for t in TRANSITIONS if status in t.sources and _may(t.by, user, case)))
+    return list(dict.fromkeys(t.step for t in TRANSITIONS if status in t.sources and _may(t.by, user, case)
+                              and (t.when is None or _when(case, t.when))))
+
+
+def _when(case, field: str) -> bool:
+    try:
+        return bool(_get(case, field))
+    except (KeyError, AttributeError):
+        return False
 
 
 # ------------------------------------------------------------------------------------------- step bodies
@@ -156,19 +184,59 @@ def step_body(step: str, body: dict | None) -> dict:
                                                value=str(decision)[:20]), field="decision")
         reason = _text(body, "reason", decision == "return", "退回理由", MAX_REASON)
         return {"decision": decision, "reason": reason}
-    if step in ("reject", "reopen"):
-        out = {"reason": _text(body, "reason", True, f"{STEP_NAMES[step]}理由", MAX_REASON)}
-        if step == "reject":
-            dup = body.get("duplicate_of")
-            if dup not in (None, ""):
-                if isinstance(dup, bool) or not str(dup).strip().isdigit() or len(str(dup).strip()) > 18:
-                    raise Invalid(Messages.O222)
-                dup = int(str(dup).strip())
-            out["duplicate_of"] = dup or None
-        return out
+    if step == "reject":
+        return _reject_body(body)
+    if step == "reopen":
+        return {"reason": _text(body, "reason", True, "重新办理理由", MAX_REASON), "due_date": _day(body, False)}
+    if step == "callback":
+        result = _text(body, "result", True, "回访结果", 20)
+        if result not in CALLBACK_RESULTS:
+            raise Invalid(Messages.O201.format(field="result", choices=" / ".join(CALLBACK_RESULTS), what="回访结果",
+                                               value=result[:20]))
+        return {"result": result, "note": _text(body, "note", False, "回访情况", MAX_NOTE)}
+    if step == "supervise":
+        return {"due_date": _day(body, True), "note": _text(body, "note", False, "督办意见", MAX_NOTE)}
+    if step == "spotcheck":
+        passed = body.get("passed")
+        if not isinstance(passed, bool):
+            raise Invalid(Messages.O230)
+        return {"spotcheck_id": int(body["spotcheck_id"]), "passed": passed,
+                "note": _text(body, "note", not passed, "复核意见（未通过时必填）", MAX_NOTE)}
     if step == "assign":
         return {"unit_id": body.get("unit_id"), "unit": body.get("unit")}
     return {}
+
+
+def _day(body: dict, required: bool) -> str | None:
+    """A new deadline (``due_date``, YYYY-MM-DD) of 督办 (required) or of 重新办理 (optional)."""
+    due = _text(body, "due_date", required, "新的办理期限", 40)
+    if due is None:
+        return None
+    try:
+        return dt.date.fromisoformat(due).isoformat()
+    except ValueError:
+        raise Invalid(Messages.O216.format(name="新的办理期限", value=due[:20]), field="due_date") from None
+
+
+def _reject_body(body: dict) -> dict:
+    """不受理: a reason (free text; the kind's name when only a kind is given), its kind (a duplicate when it
+    names the case it repeats) and that case's id."""
+    dup = body.get("duplicate_of")
+    if dup not in (None, ""):
+        if isinstance(dup, bool) or not str(dup).strip().isdigit() or len(str(dup).strip()) > 18:
+            raise Invalid(Messages.O222)
+        dup = int(str(dup).strip())
+    dup = dup or None
+    kind = _text(body, "kind", False, "不受理类别", 20)
+    if kind is not None and kind not in REJECT_KINDS:
+        raise Invalid(Messages.O201.format(field="kind", choices=" / ".join(REJECT_KINDS), what="不受理类别",
+                                           value=kind[:20]))
+    if kind == DUPLICATE and dup is None:
+        raise Invalid(Messages.O228)
+    if dup is not None:
+        kind = DUPLICATE
+    reason = _text(body, "reason", kind is None, "不受理理由", MAX_REASON) or kind
+    return {"reason": reason, "kind": kind or "其他", "duplicate_of": dup}
 
 
 # ------------------------------------------------------------------------------------------- the change
@@ -257,7 +325,7 @@ def _effect(s, p, user: dict, step: str, body: dict) -> list[tuple[str, dict]]:
         p.unit_id = body["unit_id"]
         return [("assign", detail)]
     if step == "report":
-        s.add(Report(petition_id=p.id, user=user["username"], **body))
+        s.add(Report(petition_id=p.id, user=user["username"], round=(p.reopened or 0) + 1, **body))
         p.status = "待审核"
         return [("report", {"closure": body["closure"], "verified": body["verified"],
                             "status": {"old": old, "new": p.status}})]
@@ -273,14 +341,91 @@ def _effect(s, p, user: dict, step: str, body: dict) -> list[tuple[str, dict]]:
                     if decision == "approve" else "退回")
         return [("approve" if decision == "approve" else "return",
                  {"status": {"old": old, "new": p.status}, "reason": reason})]
-    target = {"accept": "办理中", "reject": REJECTED, "reopen": "办理中"}[step]
-    p.status = target
-    detail = {"status": {"old": old, "new": target}}
-    if body.get("reason"):
-        detail["reason"] = body["reason"]
+    if step == "accept":
+        p.status = "办理中"
+        return [(step, {"status": {"old": old, "new": p.status}})]
     if step == "reject":
+        detail = {"status": {"old": old, "new": REJECTED}, "reason": body["reason"], "kind": body["kind"],
+                  "duplicate_of": None}
         dup = body.get("duplicate_of")
-        if dup is not None and (dup == p.id or s.get(type(p), dup) is None):
-            raise Invalid(Messages.O222)
-        detail["duplicate_of"] = dup
-    return [(step, detail)]
+        if dup is not None:
+            other = s.get(type(p), dup) if dup != p.id else None
+            if other is None or other.error or other.withdrawn or other.status == REJECTED:
+                raise Invalid(Messages.O229.format(value=dup))
+            detail.update(duplicate_of=dup, duplicate_receipt=other.receipt_id)
+        p.status, p.reject_kind, p.reject_reason, p.same_as = REJECTED, body["kind"], body["reason"], dup
+        return [(step, detail)]
+    if step == "reopen":
+        return [_reopen(s, p, body["reason"], due=body["due_date"])]
+    if step == "callback":
+        return _callback(s, p, user, body)
+    if step == "supervise":
+        detail = {"due_date": {"old": p.due_date, "new": body["due_date"]}, "note": body["note"],
+                  "supervised": True}
+        p.due_date, p.supervised, p.supervised_at, p.supervise_note = body["due_date"], True, now(), body["note"]
+        return [(step, detail)]
+    if step == "spotcheck":
+        return _spotcheck(s, p, user, body)
+    raise AssertionError(step)  # every step of the table has its branch
+
+
+def _reopen(s, p, reason: str, via: str | None = None, due: str | None = None) -> tuple[str, dict]:
+    """The case back to 办理中 for another round (its 不受理, if it was one, no longer holds), with a new deadline:
+    the one given, else its batch's reply days counted again from today by the one due-date rule (never earlier
+    than the deadline it had) — a reopened case is not overdue the day it is reopened."""
+    old = p.status
+    p.status, p.reopened = "办理中", (p.reopened or 0) + 1
+    p.reject_kind = p.reject_reason = p.same_as = None
+    detail = {"status": {"old": old, "new": p.status}, "reason": reason, "round": p.reopened + 1}
+    if via:
+        detail["via"] = via
+    due = due or _deadline_again(s, p)
+    if due and due != p.due_date:
+        detail["due_date"] = {"old": p.due_date, "new": due}
+        p.due_date = due
+    return "reopen", detail
+
+
+def _deadline_again(s, p) -> str | None:
+    """The deadline of a new round: the batch's reply days (as at hand-over) from today, if later than the old."""
+    from ..triage import due_date
+
+    batch = s.get(Batch, p.batch_id) if p.batch_id is not None else None
+    if batch is None:
+        return None
+    days = batch.reply_days
+    due = due_date(office_today(), days, None if days is None else bool(batch.working_days))
+    return due if due and (p.due_date is None or due > p.due_date) else None
+
+
+def _callback(s, p, user: dict, body: dict) -> list[tuple[str, dict]]:
+    """回访: the call recorded against the approved report it follows; 不满意 reopens the case."""
+    from sqlalchemy import select
+
+    report = s.scalar(select(Report.id).where(Report.petition_id == p.id, Report.review == "approve")
+                      .order_by(Report.id.desc()).limit(1))
+    s.add(Callback(petition_id=p.id, report_id=report, user=user["username"], result=body["result"],
+                   note=body["note"]))
+    events = [("callback", {"result": body["result"], "note": body["note"]})]
+    if body["result"] == "不满意":
+        events.append(_reopen(s, p, body["note"] or "回访不满意", via="callback"))
+    return events
+
+
+def _spotcheck(s, p, user: dict, body: dict) -> list[tuple[str, dict]]:
+    """抽查复核 of a drawn case: passed, or failed (a note required) and reopened."""
+    from sqlalchemy import select
+
+    item = s.scalar(select(SpotcheckItem).where(SpotcheckItem.spotcheck_id == body["spotcheck_id"],
+                                                SpotcheckItem.petition_id == p.id).with_for_update())
+    if item is None:
+        raise NotFound(Messages.O106)
+    if item.passed is not None:
+        raise Conflict(Messages.O306.format(result="通过" if item.passed else "未通过"),
+                       allowed=allowed_steps(user, p), status=p.status, version=p.version or 1)
+    item.passed, item.note, item.checked_by, item.checked_at = body["passed"], body["note"], user["username"], now()
+    p.spotcheck_pending = max(0, (p.spotcheck_pending or 0) - 1)
+    events = [("spotcheck", {"spotcheck": body["spotcheck_id"], "passed": body["passed"], "note": body["note"]})]
+    if not body["passed"]:
+        events.append(_reopen(s, p, body["note"] or "抽查复核未通过", via="spotcheck"))
+    return events

@@ -24,6 +24,13 @@ PERMISSIONS = {
     "review": {"editor", "admin"},                  # approve a report or return it; reject; reopen
     "assign": {"editor", "admin"},                  # hand a case over to a unit, by hand or in bulk
     "progress": {"editor", "admin"},                # progress figures, the 专报, the 公开表
+    # closing the loop: the office follows its cases up; a unit reads its own reminders and callbacks
+    "callback": {"editor", "admin"},                # call the complainant back and record the result (回访)
+    "supervise": {"editor", "admin"},               # 督办: a case supervised, with a new deadline
+    "spotcheck": {"editor", "admin"},               # draw approved cases for re-checking, record each check
+    "reminders": {"unit", "editor", "admin"},       # cases due soon, overdue or supervised (a unit: its own)
+    "followup": {"viewer", "unit", "editor", "admin"},  # the callback and spot-check lists (redacted for viewers,
+                                                        # a unit its own cases only)
 }
 
 

@@ -695,3 +695,89 @@ class Store:
         with self.session() as s:
             u = s.scalar(select(Unit).where(Unit.name == name)) if name is not None else s.get(Unit, unit_id)
             return _row(u) if u else None
+
+    # -------------------------------------------------------------------- closing the loop (issue 27)
+    def followup_extras(self, petition_ids) -> dict[str, dict[int, list[dict]]]:
+        """What closing the loop adds to these cases, oldest first, by petition id: ``reports`` (every round's),
+        ``callbacks``, ``spotchecks`` (the spot-check items that drew them) and ``repeats`` (the cases rejected
+        as repeats of them: id, 受理编号, unit id)."""
+        from .tables import Callback, SpotcheckItem
+
+        ids = sorted(set(petition_ids))
+        out: dict[str, dict[int, list[dict]]] = {"reports": {}, "callbacks": {}, "spotchecks": {}, "repeats": {}}
+        with self.session() as s:
+            for i in range(0, len(ids), 500):
+                part = ids[i:i + 500]
+                for key, table in (("reports", Report), ("callbacks", Callback), ("spotchecks", SpotcheckItem)):
+                    for r in s.scalars(select(table).where(table.petition_id.in_(part)).order_by(table.id)):
+                        out[key].setdefault(r.petition_id, []).append(_row(r))
+                q = select(Petition.id, Petition.receipt_id, Petition.same_as, Petition.unit_id).where(
+                    Petition.same_as.in_(part), Petition.withdrawn.is_(False)).order_by(Petition.id)
+                for r in s.execute(q):
+                    out["repeats"].setdefault(r.same_as, []).append({"id": r.id, "receipt_id": r.receipt_id,
+                                                                     "unit_id": r.unit_id})
+        return out
+
+    def draw_spotcheck(self, user: dict, date_from: str | None, date_to: str | None, rate: float, seed: int,
+                       statuses, choose) -> dict | None:
+        """A spot check drawn and recorded in one transaction: the candidates — cases of the period (hand-over
+        dates, inclusive) in ``statuses``, none of a withdrawn batch, ids ascending, locked — go to
+        ``choose(ids)``, which returns the ids drawn; each drawn case waits for its check (one more
+        ``spotcheck_pending``, a history step, a new version); one audit event.  None when there is no candidate."""
+        from sqlalchemy import update
+
+        from .tables import Spotcheck, SpotcheckItem
+
+        with self.writing.begin() as s:
+            q = select(Petition.id).where(Petition.status.in_(list(statuses)), Petition.error.is_(None),
+                                          Petition.withdrawn.is_(False))
+            if date_from:
+                q = q.where(Petition.handover_date >= date_from)
+            if date_to:
+                q = q.where(Petition.handover_date <= date_to)
+            candidates = list(s.scalars(q.order_by(Petition.id).with_for_update()))
+            if not candidates:
+                return None
+            drawn = sorted(choose(candidates))
+            sc = Spotcheck(user=user["username"], date_from=date_from, date_to=date_to, rate=rate, seed=seed,
+                           candidates=len(candidates), petitions=drawn)
+            s.add(sc)
+            s.flush()
+            s.execute(SpotcheckItem.__table__.insert(), [{"spotcheck_id": sc.id, "petition_id": pid} for pid in drawn])
+            s.execute(update(Petition).where(Petition.id.in_(drawn)).values(
+                spotcheck_pending=Petition.spotcheck_pending + 1, version=Petition.version + 1, updated_at=now()))
+            detail = {"spotcheck": sc.id, "seed": seed, "rate": rate}
+            s.execute(CaseEvent.__table__.insert(), [{"time": now(), "petition_id": pid, "user": user["username"],
+                                                      "action": "spotcheck_draw", "detail": detail} for pid in drawn])
+            s.add(AuditEvent(user=user["username"], action="spotcheck_draw", target=f"spotcheck:{sc.id}",
+                             detail={"from": date_from, "to": date_to, "rate": rate, "seed": seed,
+                                     "candidates": len(candidates), "petitions": drawn}))
+            return _row(sc)
+
+    def spotchecks(self, limit: int = 200) -> list[dict]:
+        """The spot checks, newest first, each with ``checked`` and ``passed`` counted from its items."""
+        from sqlalchemy import case
+
+        from .tables import Spotcheck, SpotcheckItem
+
+        with self.session() as s:
+            rows = [_row(c) for c in s.scalars(select(Spotcheck).order_by(Spotcheck.id.desc()).limit(limit))]
+            tally = {r.spotcheck_id: (int(r.checked or 0), int(r.passed or 0)) for r in s.execute(
+                select(SpotcheckItem.spotcheck_id, func.count(SpotcheckItem.passed).label("checked"),
+                       func.sum(case((SpotcheckItem.passed.is_(True), 1), else_=0)).label("passed"))
+                .where(SpotcheckItem.spotcheck_id.in_([r["id"] for r in rows]))
+                .group_by(SpotcheckItem.spotcheck_id))}
+        return [{**r, "checked": tally.get(r["id"], (0, 0))[0], "passed": tally.get(r["id"], (0, 0))[1]}
+                for r in rows]
+
+    def spotcheck(self, spotcheck_id: int) -> tuple[dict | None, list[dict]]:
+        """(a spot check, its items in the order of the drawn ids) or (None, [])."""
+        from .tables import Spotcheck, SpotcheckItem
+
+        with self.session() as s:
+            sc = s.get(Spotcheck, spotcheck_id)
+            if sc is None:
+                return None, []
+            items = [_row(i) for i in s.scalars(select(SpotcheckItem).where(SpotcheckItem.spotcheck_id == sc.id)
+                                                .order_by(SpotcheckItem.petition_id))]
+            return _row(sc), items

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import (JSON, BigInteger, Boolean, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String,
+                        Text)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 __all__ = ["now", "Base", "User", "Credential", "LoginAttempt", "Batch", "Petition", "Correction", "Briefing",
-           "BriefingTask",
-           "AuditEvent", "ModelVersion", "StoredFile", "Job", "Unit", "Report", "CaseEvent", "row_dict"]
+           "BriefingTask", "AuditEvent", "ModelVersion", "StoredFile", "Job", "Unit", "Report", "CaseEvent",
+           "Callback", "Spotcheck", "SpotcheckItem", "row_dict"]
 
 
 def now() -> dt.datetime:
@@ -120,6 +121,15 @@ class Petition(Base):
     model_types: Mapped[list | None] = mapped_column(JSON)            # the model's guess, kept beside the record
     types_source: Mapped[str | None] = mapped_column(String(8))       # 交办表 | 模型 | 更正: whose pollution_types
     withdrawn: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)  # its batch was withdrawn
+    # closing the loop (0006): 督办, reopenings, 不受理's kind and reason and the case it repeats, spot checks waiting
+    supervised: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)   # 督办件 (stays so)
+    supervised_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    supervise_note: Mapped[str | None] = mapped_column(Text)                         # the latest 督办意见
+    reopened: Mapped[int] = mapped_column(Integer, nullable=False, default=0)       # times reopened (rounds − 1)
+    reject_kind: Mapped[str | None] = mapped_column(String(16))   # 不属于本机关职责 | 非生态环境问题 | 与在办件重复 | 其他
+    reject_reason: Mapped[str | None] = mapped_column(Text)
+    same_as: Mapped[int | None] = mapped_column(ForeignKey("petitions.id"))  # 不受理 as a repeat of this case
+    spotcheck_pending: Mapped[int] = mapped_column(Integer, nullable=False, default=0)  # drawn, not yet checked
 
 
 class Correction(Base):
@@ -245,6 +255,7 @@ class Report(Base):
     review_reason: Mapped[str | None] = mapped_column(Text)
     reviewed_by: Mapped[str | None] = mapped_column(String(64))
     reviewed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    round: Mapped[int | None] = mapped_column(Integer)  # 1 the first round, 2 after the first reopening … (0006)
 
 
 class CaseEvent(Base):
@@ -256,6 +267,46 @@ class CaseEvent(Base):
     user: Mapped[str | None] = mapped_column(String(64))
     action: Mapped[str] = mapped_column(String(32), nullable=False)
     detail: Mapped[dict | None] = mapped_column(JSON)
+
+
+class Callback(Base):
+    """A call to the complainant after a case was approved (回访): its result and note; ``report_id`` is the approved
+    report it followed (a case is due for a call when its latest approved report has none)."""
+    __tablename__ = "callbacks"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    petition_id: Mapped[int] = mapped_column(ForeignKey("petitions.id"), nullable=False, index=True)
+    report_id: Mapped[int | None] = mapped_column(ForeignKey("reports.id"))
+    time: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=now)
+    user: Mapped[str | None] = mapped_column(String(64))
+    result: Mapped[str] = mapped_column(String(8), nullable=False)  # 满意 | 基本满意 | 不满意 | 未联系上
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class Spotcheck(Base):
+    """A draw of approved cases for re-checking (抽查复核): the period, the share and the seed that decide it."""
+    __tablename__ = "spotchecks"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    time: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=now)
+    user: Mapped[str | None] = mapped_column(String(64))
+    date_from: Mapped[str | None] = mapped_column(String(10))
+    date_to: Mapped[str | None] = mapped_column(String(10))
+    rate: Mapped[float] = mapped_column(Float, nullable=False)
+    seed: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    candidates: Mapped[int] = mapped_column(Integer, nullable=False)  # approved cases of the period at the draw
+    petitions: Mapped[list] = mapped_column(JSON, nullable=False)     # the ids drawn, ascending
+
+
+class SpotcheckItem(Base):
+    """One drawn case of a spot check and, once checked, whether it passed."""
+    __tablename__ = "spotcheck_items"
+    __table_args__ = (Index("uq_spotcheck_items", "spotcheck_id", "petition_id", unique=True),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    spotcheck_id: Mapped[int] = mapped_column(ForeignKey("spotchecks.id"), nullable=False, index=True)
+    petition_id: Mapped[int] = mapped_column(ForeignKey("petitions.id"), nullable=False, index=True)
+    passed: Mapped[bool | None] = mapped_column(Boolean)
+    note: Mapped[str | None] = mapped_column(Text)
+    checked_by: Mapped[str | None] = mapped_column(String(64))
+    checked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 def row_dict(obj) -> dict:

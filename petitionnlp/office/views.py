@@ -17,6 +17,7 @@ from .figures import is_overdue
 from .labels import action_label, label
 from .lifecycle import COUNTS, allowed_steps
 from .redaction import no_paths, redact, redact_message, redacted, scrub
+from .roles import unit_scope
 
 __all__ = ["iso_time", "petition_view", "case_views", "batch_view", "briefing_view", "job_view",
            "model_version_view", "audit_view"]
@@ -72,21 +73,59 @@ def _report_view(r: dict | None, redact_: bool) -> dict | None:
     out = {k: r[k] for k in ("verified", "findings", "actions", "accountability", "closure")}
     out["counts"] = {k: (r["counts"] or {}).get(k, 0) for k in COUNTS}
     out.update(user=r["user"], time=iso_time(r["time"]), review=r["review"], review_reason=r["review_reason"],
-               reviewed_by=r["reviewed_by"], reviewed_at=iso_time(r["reviewed_at"]))
+               reviewed_by=r["reviewed_by"], reviewed_at=iso_time(r["reviewed_at"]), round=r.get("round") or 1)
     if redact_:
         for k in ("findings", "actions", "accountability", "review_reason"):
             out[k] = redact(out[k])
     return out
 
 
+def _loop_fields(p: dict, extras: dict, redact_: bool, scope: int | None, receipts: dict) -> dict:
+    """What closing the loop adds to a case as the API shows it: every round's report (``reports``), the calls to
+    the complainant (``callbacks``), 督办, how often it was reopened, its 不受理 (kind, reason, the case it repeats)
+    and the cases rejected as repeats of it, and the spot checks that drew it."""
+    hide = redact if redact_ else (lambda v: v)
+    pid = p["id"]
+    rejection = None
+    if p["status"] == "不受理":
+        rejection = {"kind": p.get("reject_kind"), "reason": hide(p.get("reject_reason")),
+                     "duplicate_of": p.get("same_as"), "duplicate_receipt": receipts.get(p.get("same_as"))}
+    return {
+        "reports": [_report_view(r, redact_) for r in extras["reports"].get(pid, [])],
+        "callbacks": [{"time": iso_time(c["time"]), "user": c["user"], "result": c["result"], "note": hide(c["note"])}
+                      for c in extras["callbacks"].get(pid, [])],
+        "supervised": bool(p.get("supervised")), "supervised_at": iso_time(p.get("supervised_at")),
+        "supervise_note": hide(p.get("supervise_note")), "reopened": p.get("reopened") or 0,
+        "round": (p.get("reopened") or 0) + 1, "rejection": rejection,
+        "repeats": [{"id": r["id"], "receipt_id": r["receipt_id"]} for r in extras["repeats"].get(pid, [])
+                    if scope is None or r["unit_id"] == scope],
+        "spotchecks": [{"spotcheck": i["spotcheck_id"], "passed": i["passed"], "note": hide(i["note"]),
+                        "checked_by": i["checked_by"], "checked_at": iso_time(i["checked_at"])}
+                       for i in extras["spotchecks"].get(pid, [])]}
+
+
+def _rounds(events: list[dict]) -> list[int]:
+    """The round of each history step: 1 until the first reopening, then 2 …"""
+    out, n = [], 1
+    for e in events:
+        n += e["action"] == "reopen"
+        out.append(n)
+    return out
+
+
 def case_views(store, rows: list[dict], redact_: bool, user: dict | None = None, history: bool = True) -> list[dict]:
     """Petitions as the API shows them: the workbench's fields and receipt_id, unit, due_date, overdue, status,
-    report, version, history, and ``allowed`` (the steps open to ``user``).  ``redact_``: text, row, report and
+    report (the latest round's), version, history (each step with its ``round``), ``allowed`` (the steps open to
+    ``user``) and what closing the loop adds (:func:`_loop_fields`).  ``redact_``: text, row, reports, notes and
     history carry no personal information (viewers)."""
     if not rows:
         return []
     units = {u["id"]: u["name"] for u in store.units()}
     reports, events = store.case_extras([r["id"] for r in rows], with_events=history)
+    extras = store.followup_extras([r["id"] for r in rows])
+    scope = unit_scope(user) if user else None
+    same = {r["same_as"] for r in rows if r.get("same_as")}
+    receipts = {r["id"]: r["receipt_id"] for r in store.petitions(ids=same, withdrawn=True)} if same else {}
     batches: dict[int, tuple] = {}
     today = office_today().isoformat()
     out = []
@@ -100,11 +139,13 @@ def case_views(store, rows: list[dict], redact_: bool, user: dict | None = None,
                     overdue=is_overdue(p, today), status=p["status"], version=p.get("version") or 1,
                     withdrawn=bool(p.get("withdrawn")), report=_report_view(reports.get(p["id"]), redact_),
                     allowed=allowed_steps(user, p) if user else [])
+        view.update(_loop_fields(p, extras, redact_, scope, receipts))
         if history:  # a return's reason or a report's words can name a person: the detail is redacted too
+            steps = events.get(p["id"], [])
             view["history"] = [{"time": iso_time(e["time"]), "user": e["user"], "action": e["action"],
                                 "label": action_label(e["action"], f"petition:{p['id']}"),
-                                "detail": redacted(e["detail"]) if redact_ else e["detail"]}
-                               for e in events.get(p["id"], [])]
+                                "detail": redacted(e["detail"]) if redact_ else e["detail"], "round": n}
+                               for e, n in zip(steps, _rounds(steps))]
         out.append(view)
     return out
 

@@ -7,8 +7,8 @@ in the calling thread (tests, the command line).
 
 One per server or worker process: it holds the store, the search index, the job queue and the pipeline of the
 active model version (loaded once).  Its methods are the office's operations, each a call of the module that owns
-it (:mod:`.batches`, :mod:`.cases`, :mod:`.lifecycle`, :mod:`.figures`, :mod:`.documents`, :mod:`.briefings`,
-:mod:`.models`, :mod:`.jobs`); they take the ``user`` who asks, and what that user reads is decided once
+it (:mod:`.batches`, :mod:`.cases`, :mod:`.lifecycle`, :mod:`.followup`, :mod:`.figures`, :mod:`.documents`,
+:mod:`.briefings`, :mod:`.models`, :mod:`.jobs`); they take the ``user`` who asks, and what that user reads is decided once
 (:func:`.roles.redacts`).  No HTTP here: a refusal is an :mod:`.errors` exception.
 """
 
@@ -19,7 +19,7 @@ import threading
 from pathlib import Path
 
 from ..pipeline import PetitionPipeline
-from . import batches, briefings, cases, documents, figures, jobs, lifecycle, models, places
+from . import batches, briefings, cases, documents, figures, followup, jobs, lifecycle, models, places
 from .errors import Messages, NotFound
 from .index import OfficeIndex
 from .intake import deadline_of
@@ -229,6 +229,41 @@ class Workbench:
     def unit_name(self, unit_id: int | None) -> str | None:
         u = self.store.unit(unit_id=unit_id) if unit_id else None
         return u["name"] if u else None
+
+    # ------------------------------------------------------------------------------ closing the loop
+    def reminders(self, user: dict) -> list[dict]:
+        """Open cases due soon, overdue or supervised (a unit's own; the office's all)."""
+        return followup.reminders(self.store, user)
+
+    def remind_days(self) -> int:
+        return followup.remind_days()
+
+    def supervise(self, user: dict, petition_id: int, due_date, note=None, version: int | None = None) -> dict:
+        return self._view(user, followup.supervise(self.store, user, petition_id, due_date, note, version))
+
+    def callbacks(self, user: dict, due: bool | None = None, result: str | None = None,
+                  date_from: str | None = None, date_to: str | None = None) -> list[dict]:
+        return followup.callback_list(self.store, user, due, result, date_from, date_to)
+
+    def callback(self, user: dict, petition_id: int, result, note=None, version: int | None = None) -> dict:
+        return self._view(user, followup.record_callback(self.store, user, petition_id, result, note, version))
+
+    def record_callbacks(self, user: dict, items: list) -> dict:
+        return followup.record_callbacks(self.store, user, items)
+
+    def draw_spotcheck(self, user: dict, date_from: str | None = None, date_to: str | None = None, rate=0.1,
+                       seed=None) -> dict:
+        return followup.draw(self.store, user, date_from, date_to, rate, seed)
+
+    def spotchecks(self, user: dict) -> list[dict]:
+        return followup.spotchecks(self.store, user)
+
+    def spotcheck(self, user: dict, spotcheck_id: int) -> dict:
+        return followup.spotcheck(self.store, user, spotcheck_id)
+
+    def check(self, user: dict, spotcheck_id: int, petition_id: int, passed, note=None,
+              version: int | None = None) -> dict:
+        return self._view(user, followup.check(self.store, user, spotcheck_id, petition_id, passed, note, version))
 
     # --------------------------------------------------------------------------------------- figures
     def progress(self, date_from: str | None = None, date_to: str | None = None) -> dict:

@@ -16,7 +16,7 @@ from fastapi.templating import Jinja2Templates
 from ..office.clock import local_time
 from ..office.errors import NotFound, OfficeError
 from ..office.labels import action_label, detail_items, label, labels, model_label, target_label
-from ..office.lifecycle import STATUSES, STEP_NAMES
+from ..office.lifecycle import CALLBACK_RESULTS, REJECT_KINDS, STATUSES, STEP_NAMES
 from ..office.roles import allowed
 from ..dates import time_words
 from ..taxonomy import TYPES
@@ -70,6 +70,9 @@ templates.env.filters["details"] = detail_items      # a detail → (Chinese key
 templates.env.filters["model"] = model_label         # shipped → 随附模型
 templates.env.globals["label"] = label
 templates.env.globals["step_names"] = STEP_NAMES
+templates.env.globals["reject_kinds"] = REJECT_KINDS
+templates.env.globals["callback_results"] = CALLBACK_RESULTS
+templates.env.globals["round_names"] = {1: "第一轮", 2: "第二轮", 3: "第三轮", 4: "第四轮", 5: "第五轮"}
 
 
 def render(request: Request, name: str, session: dict | None, status: int = 200, **context) -> HTMLResponse:

@@ -84,7 +84,9 @@ def batches(wb: Office, user: Annotated[dict, Depends(require("read"))]):
 
 @pages.get("/batches")
 def batches_page(request: Request, wb: Office, session: Annotated[dict, Depends(page())]):
-    return render(request, "batches.html", session, batches=wb.batches(session["user"]), model=wb.model_name(),
+    user = session["user"]
+    return render(request, "batches.html", session, batches=wb.batches(user), model=wb.model_name(),
+                  reminders=wb.reminders(user) if allowed(user, "supervise") else None, days=wb.remind_days(),
                   default_days=default_reply_days(), message=notice(request))
 
 

@@ -11,7 +11,7 @@ from fastapi import Depends, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
 from ...office.cases import BULK_ACTIONS
-from ...office.lifecycle import CLOSURES, COUNTS, MAX_REPORT_TEXT, STATUSES, VERIFIED
+from ...office.lifecycle import CLOSURES, COUNTS, MAX_REPORT_TEXT, REJECT_KINDS, STATUSES, VERIFIED
 from ...office.roles import allowed
 from ..deps import Office, Text, api_date, form, page, require
 from ..render import ROLE_NAMES, back, here, notice, outcome, render, safe_next
@@ -51,13 +51,18 @@ class StepIn(BaseModel):
     version: int | None = None
 
 
-class ReasonIn(BaseModel):
-    reason: Text = Field(..., max_length=2000)
+class ReopenIn(BaseModel):
+    reason: Text = Field(..., max_length=2000, description="重新办理理由")
+    due_date: Text | None = Field(None, max_length=10,
+                                  description="新的办理期限 YYYY-MM-DD（不给则按原回复期限从今天起重新计算）")
     version: int | None = None
 
 
-class RejectIn(ReasonIn):
-    duplicate_of: int | None = Field(None, description="重复件：另一件信访件的编号")
+class RejectIn(BaseModel):
+    reason: Text | None = Field(None, max_length=2000, description="不受理理由（只给类别时即类别名称）")
+    kind: Text | None = Field(None, max_length=20, description="不受理类别：" + "、".join(REJECT_KINDS))
+    duplicate_of: int | None = Field(None, description="与在办件重复：那一件信访件的编号")
+    version: int | None = None
 
 
 class BulkIn(BaseModel):
@@ -110,6 +115,7 @@ def cases_page(request: Request, wb: Office, session: Annotated[dict, Depends(pa
     views, total = wb.cases(user, history=False, limit=500, status=status, unit=unit, overdue=overdue, q=text)
     mine = user["role"] == "unit"
     return render(request, "cases.html", session, cases=views, total=total, mine=mine,
+                  reminders=wb.reminders(user) if mine else None, days=wb.remind_days(),
                   my_unit=wb.unit_name(user.get("unit_id")) if mine else None,
                   units=wb.units() if allowed(user, "assign") else [],
                   filters={"status": status or "", "unit": unit or "", "overdue": overdue, "q": text or ""},
@@ -175,15 +181,16 @@ def review(petition_id: int, body: ReviewIn, wb: Office, user: Annotated[dict, D
     return wb.step(user, petition_id, "review", {"decision": body.decision, "reason": body.reason}, body.version)
 
 
-@api.post("/petitions/{petition_id}/reject", summary="不受理：待办 → 不受理，写明理由（编辑、管理员）")
+@api.post("/petitions/{petition_id}/reject",
+          summary="不受理：待办 → 不受理，写明理由与类别（不属于本机关职责、非生态环境问题、与在办件重复），重复件链接到在办件（编辑、管理员）")
 def reject(petition_id: int, body: RejectIn, wb: Office, user: Annotated[dict, Depends(require("review"))]):
-    return wb.step(user, petition_id, "reject", {"reason": body.reason, "duplicate_of": body.duplicate_of},
-                   body.version)
+    return wb.step(user, petition_id, "reject", {"reason": body.reason, "kind": body.kind,
+                                                 "duplicate_of": body.duplicate_of}, body.version)
 
 
 @api.post("/petitions/{petition_id}/reopen", summary="重新办理：已办结、阶段性办结、不受理 → 办理中（编辑、管理员）")
-def reopen(petition_id: int, body: ReasonIn, wb: Office, user: Annotated[dict, Depends(require("review"))]):
-    return wb.step(user, petition_id, "reopen", {"reason": body.reason}, body.version)
+def reopen(petition_id: int, body: ReopenIn, wb: Office, user: Annotated[dict, Depends(require("review"))]):
+    return wb.step(user, petition_id, "reopen", {"reason": body.reason, "due_date": body.due_date}, body.version)
 
 
 @api.post("/petitions/bulk", summary="批量交办、签收、审核通过或退回（编辑、管理员）")
@@ -236,6 +243,10 @@ async def step_form(petition_id: int, request: Request, wb: Office, session: Ann
     if step not in ("accept", "reject", "reopen"):
         raise HTTPException(422, "办理步骤应为 签收、不受理 或 重新办理")
     body = {"reason": got.get("reason"), "duplicate_of": got.get("duplicate_of") or None} if step != "accept" else {}
+    if step == "reject":
+        body["kind"] = got.get("kind") or None
+    if step == "reopen":
+        body["due_date"] = got.get("due_date") or None
     names = {"accept": "已签收", "reject": "已作不受理处理", "reopen": "已重新办理"}
     return outcome(safe_next(got.get("next"), f"/cases/{petition_id}"),
                    lambda: wb.step(session["user"], petition_id, step, body, _version(got)),

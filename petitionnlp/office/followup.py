@@ -1,0 +1,257 @@
+"""Closing the loop (CONTRACT.md "Closing the loop"): how the office follows a case up after the hand-over —
+reminders of deadlines (临期, 逾期, 督办) and 督办 itself, the call to the complainant once a case is approved (回访)
+and its result, and spot checks (抽查复核) of approved cases drawn at random with a recorded seed.
+
+Every change of a case here is a step of :func:`.lifecycle.apply` (``callback``, ``supervise``, ``spotcheck``), one
+transaction each: a 不满意 callback or a failed check reopens the case in the same one.  The lists follow the rules
+of every case list: a unit handler reads its own unit's cases only, a viewer the redacted text and never the
+complainant's contact.  The draw is deterministic: the candidate ids ascending, sampled by a RNG seeded with the
+recorded seed (:func:`choose`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import random
+import re
+import secrets
+
+from .clock import office_today
+from .errors import Invalid, Messages, NotFound, OfficeError
+from .figures import is_overdue
+from .lifecycle import CALLBACK_RESULTS, CLOSED, OPEN, apply
+from .places import place_name
+from .redaction import redact
+from .roles import redacts, unit_scope
+from .views import case_views, iso_time
+
+__all__ = ["REMINDER_KINDS", "MAX_SEED", "MAX_ITEMS", "remind_days", "reminders", "contact", "callback_list",
+           "record_callback", "record_callbacks", "supervise", "draw_count", "choose", "draw", "spotchecks",
+           "spotcheck", "check"]
+
+REMINDER_KINDS = ("逾期", "督办", "临期")  # the first that applies names a reminder
+MAX_SEED = 2 ** 53 - 1  # a seed any JSON reader keeps exactly
+MAX_ITEMS = 500         # callbacks recorded at once
+
+
+def remind_days() -> int:
+    """How many days ahead a deadline is 临期 (``PETITIONNLP_REMIND_DAYS``, default 3)."""
+    from ..settings import get_settings
+
+    return max(0, min(int(get_settings().remind_days), 365))
+
+
+# ----------------------------------------------------------------------------------------------- reminders
+
+def reminders(store, user: dict, today: dt.date | None = None) -> list[dict]:
+    """Every open case due within :func:`remind_days` days, past due, or supervised: an editor's all, a unit's
+    its own; ``{"petition", "receipt_id", "unit", "due_date", "days_left", "kind", "status", "supervised"}``,
+    most urgent first.  ``kind``: 逾期 (past due, the one overdue rule), else 督办, else 临期."""
+    today = today or office_today()
+    today_s, horizon = today.isoformat(), remind_days()
+    units = {u["id"]: u["name"] for u in store.units()}
+    out = []
+    for p in store.petitions(cases=True, statuses=OPEN, unit_id=unit_scope(user), sort="due"):
+        days_left = (dt.date.fromisoformat(p["due_date"]) - today).days if p["due_date"] else None
+        if is_overdue(p, today_s):
+            kind = "逾期"
+        elif p.get("supervised"):
+            kind = "督办"
+        elif days_left is not None and days_left <= horizon:
+            kind = "临期"
+        else:
+            continue
+        out.append({"petition": p["id"], "receipt_id": p["receipt_id"], "unit": units.get(p["unit_id"]),
+                    "due_date": p["due_date"], "days_left": days_left, "kind": kind, "status": p["status"],
+                    "supervised": bool(p.get("supervised"))})
+    out.sort(key=lambda r: (r["days_left"] is None, r["days_left"] or 0, r["petition"]))
+    return out
+
+
+def supervise(store, user: dict, petition_id: int, due_date, note=None, version: int | None = None) -> dict:
+    """督办: the case marked supervised with a new deadline (a step of the lifecycle: history and audit)."""
+    return apply(store, user, petition_id, "supervise", {"due_date": due_date, "note": note}, version=version)
+
+
+# ------------------------------------------------------------------------------------------------ callbacks
+
+def contact(p: dict) -> dict | None:
+    """The complainant's name and phone as the petition gives them: its row's personal columns (举报人, 联系电话 …)
+    first, else the first name and phone found in its text; None when it names neither.  Only for readers of
+    personal information."""
+    from ..pii import find_pii, personal_column_type
+
+    got: dict[str, str] = {}
+    for column, value in (p.get("row") or {}).items():
+        kind = personal_column_type(column)
+        if kind in ("姓名", "电话") and isinstance(value, (str, int)) and str(value).strip():
+            got.setdefault({"姓名": "name", "电话": "phone"}[kind], str(value).strip())
+    if len(got) < 2 and p.get("text"):
+        for span in find_pii(p["text"]):
+            key = {"姓名": "name", "电话": "phone"}.get(span["type"])
+            if key:
+                got.setdefault(key, span["text"])
+    return {"name": got.get("name"), "phone": got.get("phone")} if got else None
+
+
+def callback_list(store, user: dict, due: bool | None = None, result: str | None = None,
+                  date_from: str | None = None, date_to: str | None = None) -> list[dict]:
+    """The approved cases (已办结, 阶段性办结) for the 回访 list, oldest hand-over first: ``due`` True for those not yet
+    called back since their latest approval, False for those that were; ``result`` those whose latest call had it.
+    Each: the case's id (``id``, ``petition``), 受理编号, unit, status, place, types, text, ``approved_at``, ``due``,
+    ``last_result``, ``callbacks`` and ``contact`` (null for a viewer; the text redacted for one)."""
+    if result is not None and result not in CALLBACK_RESULTS:
+        raise Invalid(Messages.O201.format(field="result", choices=" / ".join(CALLBACK_RESULTS), what="回访结果",
+                                           value=str(result)[:20]))
+    hide = redacts(user)
+    rows = store.petitions(cases=True, statuses=CLOSED, unit_id=unit_scope(user), date_from=date_from,
+                           date_to=date_to, sort="row")
+    extras = store.followup_extras([r["id"] for r in rows])
+    units = {u["id"]: u["name"] for u in store.units()}
+    out = []
+    for p in rows:
+        approved = [r for r in extras["reports"].get(p["id"], []) if r["review"] == "approve"]
+        calls = extras["callbacks"].get(p["id"], [])
+        latest = approved[-1] if approved else None
+        is_due = not any(c["report_id"] == latest["id"] for c in calls) if latest else not calls
+        last = calls[-1]["result"] if calls else None
+        if (due is not None and is_due != due) or (result is not None and last != result):
+            continue
+        out.append({"id": p["id"], "petition": p["id"], "receipt_id": p["receipt_id"], "unit": units.get(p["unit_id"]),
+                    "status": p["status"], "handover_date": p["handover_date"], "place": place_name(p),
+                    "pollution_types": p["pollution_types"], "text": redact(p["text"]) if hide else p["text"],
+                    "closure": latest["closure"] if latest else p["status"],
+                    "approved_at": iso_time(latest["reviewed_at"]) if latest else None, "due": is_due,
+                    "last_result": last, "version": p["version"] or 1,
+                    "callbacks": [{"time": iso_time(c["time"]), "user": c["user"], "result": c["result"],
+                                   "note": redact(c["note"]) if hide else c["note"]} for c in calls],
+                    "contact": None if hide else contact(p)})
+    return out
+
+
+def record_callback(store, user: dict, petition_id: int, result, note=None, version: int | None = None) -> dict:
+    """回访 recorded on an approved case (a step of the lifecycle); 不满意 reopens it in the same transaction."""
+    return apply(store, user, petition_id, "callback", {"result": result, "note": note}, version=version)
+
+
+def record_callbacks(store, user: dict, items: list) -> dict:
+    """Many callbacks at once (a clerk's afternoon of calls): ``items`` ``[{"petition", "result", "note",
+    "version"}]``; each its own step, one refused leaves the others done → ``{"done": [ids], "failed": [{"id",
+    "error"}]}``."""
+    if not isinstance(items, list) or len(items) > MAX_ITEMS:
+        raise Invalid(Messages.O234.format(n=MAX_ITEMS))
+    done, failed = [], []
+    for item in items:
+        pid = item.get("petition") if isinstance(item, dict) else None
+        if isinstance(pid, bool) or not isinstance(pid, int):
+            raise Invalid(Messages.O234.format(n=MAX_ITEMS))
+        try:
+            record_callback(store, user, pid, item.get("result"), item.get("note"), item.get("version"))
+            done.append(pid)
+        except OfficeError as exc:
+            failed.append({"id": pid, "error": exc.message})
+    return {"done": done, "failed": failed}
+
+
+# ---------------------------------------------------------------------------------------------- spot checks
+
+def draw_count(candidates: int, rate: float) -> int:
+    """How many of ``candidates`` a share ``rate`` draws: the share rounded up, at least one."""
+    return min(candidates, max(1, math.ceil(round(candidates * rate, 9))))
+
+
+def choose(ids, rate: float, seed: int) -> list[int]:
+    """The ids a draw takes: the candidates ascending, sampled by ``random.Random(seed)``; ascending."""
+    ids = sorted(ids)
+    return sorted(random.Random(seed).sample(ids, draw_count(len(ids), rate)))
+
+
+def _rate(value) -> float:
+    try:
+        rate = float(value)
+    except (TypeError, ValueError):
+        raise Invalid(Messages.O231.format(value=str(value)[:20])) from None
+    if isinstance(value, bool) or not (0 < rate <= 1):
+        raise Invalid(Messages.O231.format(value=str(value)[:20]))
+    return rate
+
+
+def _seed(value) -> int:
+    """A draw's seed: a whole number 0 … 2**53 − 1 (digits in a form), or a new one when none is given."""
+    if value is None or value == "":
+        return secrets.randbelow(2 ** 31)
+    seed = None
+    if isinstance(value, int) and not isinstance(value, bool):
+        seed = value
+    elif isinstance(value, float) and value.is_integer():
+        seed = int(value)
+    elif isinstance(value, str) and re.fullmatch(r"[0-9]{1,16}", value.strip()):
+        seed = int(value.strip())
+    if seed is None or not 0 <= seed <= MAX_SEED:
+        raise Invalid(Messages.O232.format(value=str(value)[:20]))
+    return seed
+
+
+def _spotcheck_view(sc: dict, drawn: list[int] | None = None) -> dict:
+    return {"id": sc["id"], "seed": sc["seed"], "rate": sc["rate"], "from": sc["date_from"], "to": sc["date_to"],
+            "petitions": sc["petitions"] if drawn is None else drawn, "candidates": sc["candidates"],
+            "time": iso_time(sc["time"]), "user": sc["user"]}
+
+
+def draw(store, user: dict, date_from: str | None = None, date_to: str | None = None, rate=0.1,
+         seed=None) -> dict:
+    """抽查: draw ``rate`` of the approved cases handed over from ``date_from`` to ``date_to`` (at least one) with
+    ``seed`` (a new one when none is given), record it and its seed (audited), and mark each drawn case as
+    waiting for its check → ``{"id", "seed", "petitions": [ids], …}``.  The same period, rate and seed draw the
+    same cases while the period's approved cases are the same."""
+    rate, seed = _rate(rate), _seed(seed)
+    got = store.draw_spotcheck(user, date_from, date_to, rate, seed, CLOSED, lambda ids: choose(ids, rate, seed))
+    if got is None:
+        raise Invalid(Messages.O233)
+    return _spotcheck_view(got)
+
+
+def spotchecks(store, user: dict) -> list[dict]:
+    """The spot checks, newest first, with how many of each were drawn, checked and passed."""
+    return [{**_spotcheck_view(sc), "drawn": len(sc["petitions"]), "checked": sc["checked"], "passed": sc["passed"]}
+            for sc in store.spotchecks()]
+
+
+def spotcheck(store, user: dict, spotcheck_id: int) -> dict:
+    """One spot check with its drawn cases as this user reads them (a unit: its own only; a viewer: redacted),
+    each with its check (``passed``: null until checked, ``note``, ``checked_by``, ``checked_at``)."""
+    sc, items = store.spotcheck(spotcheck_id)
+    if sc is None:
+        raise NotFound(Messages.O105)
+    scope = unit_scope(user)
+    rows = {r["id"]: r for r in store.petitions(ids=[i["petition_id"] for i in items], cases=True)
+            if scope is None or r["unit_id"] == scope}
+    views = {v["id"]: v for v in case_views(store, list(rows.values()), redacts(user), user, history=False)}
+    hide = redacts(user)
+    out = []
+    for i in items:
+        v = views.get(i["petition_id"])
+        if v is None:
+            continue
+        out.append({**v, "petition": v["id"], "passed": i["passed"],
+                    "note": redact(i["note"]) if hide else i["note"], "checked_by": i["checked_by"],
+                    "checked_at": iso_time(i["checked_at"])})
+    drawn = sc["petitions"] if scope is None else [i["petition"] for i in out]
+    view = _spotcheck_view(sc, drawn)
+    checked = [i for i in out if i["passed"] is not None]
+    return {**view, "items": out, "drawn": len(out), "checked": len(checked),
+            "passed": sum(1 for i in checked if i["passed"])}
+
+
+def check(store, user: dict, spotcheck_id: int, petition_id: int, passed, note=None,
+          version: int | None = None) -> dict:
+    """The check of one drawn case (a step of the lifecycle): passed, or failed with a note — then the case is
+    reopened in the same transaction.  404 for a spot check that is not there or a case it did not draw."""
+    sc, items = store.spotcheck(spotcheck_id)
+    if sc is None:
+        raise NotFound(Messages.O105)
+    if not any(i["petition_id"] == petition_id for i in items):
+        raise NotFound(Messages.O106)
+    return apply(store, user, petition_id, "spotcheck", {"spotcheck_id": spotcheck_id, "passed": passed,
+                                                         "note": note}, version=version)

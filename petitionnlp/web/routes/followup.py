@@ -1,0 +1,266 @@
+"""Closing the loop, page and API side by side (CONTRACT.md "Closing the loop"): 回访 (the callback list, one call
+or a clerk's many at once), 督办 and the reminders of deadlines, 抽查复核 (a draw, its cases and their checks).  Each
+page and its API twin call the same method of the office; a step the case's state does not allow is the office's
+409, with the steps allowed now."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Query, Request
+from pydantic import BaseModel, ConfigDict, Field
+
+from ...office.lifecycle import CALLBACK_RESULTS, CLOSURES, COUNTS, MAX_NOTE, VERIFIED
+from ...office.errors import OfficeError
+from ..deps import Office, Text, api_date, form, page, page_date, require
+from ..render import back, here, notice, outcome, render, safe_next
+from .routers import api, pages
+
+FLAGS = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False, "": None}
+
+
+class CallbackIn(BaseModel):
+    result: Text = Field(..., max_length=20, description="满意|基本满意|不满意|未联系上（不满意即重新办理）")
+    note: Text | None = Field(None, max_length=MAX_NOTE, description="回访情况")
+    version: int | None = None
+
+
+class CallbackItem(CallbackIn):
+    petition: int
+
+
+class CallbacksIn(BaseModel):
+    items: list[CallbackItem] = Field(..., min_length=1, max_length=500)
+
+
+class SuperviseIn(BaseModel):
+    due_date: Text = Field(..., max_length=10, description="新的办理期限 YYYY-MM-DD")
+    note: Text | None = Field(None, max_length=MAX_NOTE, description="督办意见")
+    version: int | None = None
+
+
+class SpotcheckIn(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+    from_: Text | None = Field(None, alias="from", max_length=10, description="交办日期 从 YYYY-MM-DD")
+    to: Text | None = Field(None, max_length=10, description="交办日期 到 YYYY-MM-DD")
+    rate: float = Field(0.1, description="抽查比例，0 < rate ≤ 1（至少抽 1 件）")
+    seed: int | None = Field(None, description="随机种子；同一期间、比例和种子抽中同样的件；不填则随机生成并记录")
+
+
+class CheckIn(BaseModel):
+    passed: bool
+    note: Text | None = Field(None, max_length=MAX_NOTE, description="复核意见（未通过时必填）")
+    version: int | None = None
+
+
+def _name(p: dict) -> str:
+    return p["receipt_id"] or f"信访件 {p['id']}"
+
+
+def _version(value) -> int | None:
+    return int(value) if str(value or "").isdigit() and len(str(value)) < 10 else None
+
+
+def _id(value) -> int | None:
+    return int(value) if str(value or "").isdigit() and len(str(value)) < 19 else None
+
+
+# ------------------------------------------------------------------------------------------------- 回访
+
+@api.post("/petitions/{petition_id}/callback", summary="回访：满意、基本满意、不满意（即重新办理）、未联系上（编辑、管理员）")
+def callback(petition_id: int, body: CallbackIn, wb: Office, user: Annotated[dict, Depends(require("callback"))]):
+    return wb.callback(user, petition_id, body.result, body.note, body.version)
+
+
+@api.get("/callbacks", summary="回访清单：审核办结的信访件；due=true 只列尚未回访的；联系人只给可见个人信息的角色")
+def callbacks(wb: Office, user: Annotated[dict, Depends(require("followup"))],
+              due: Annotated[str | None, Query(max_length=5, description="true|false")] = None,
+              result: Annotated[str | None, Query(max_length=8)] = None,
+              from_: Annotated[str | None, Query(alias="from")] = None, to: str | None = None):
+    if (due or "").lower() not in FLAGS:
+        raise HTTPException(422, f"due 应为 true 或 false (a boolean): {due[:10]}")
+    items = wb.callbacks(user, FLAGS[(due or "").lower()], result or None, api_date(from_, "from"), api_date(to, "to"))
+    return {"callbacks": items, "petitions": items}  # the same list: callbacks due are cases
+
+
+@api.post("/callbacks", summary="批量记录回访结果 {items: [{petition, result, note}]}（编辑、管理员）")
+def record_callbacks(body: CallbacksIn, wb: Office, user: Annotated[dict, Depends(require("callback"))]):
+    return wb.record_callbacks(user, [i.model_dump() for i in body.items])
+
+
+@pages.get("/callbacks")
+def callbacks_page(request: Request, wb: Office, session: Annotated[dict, Depends(page("followup"))]):
+    q = request.query_params
+    show = q.get("show") if q.get("show") in ("due", "done", "all", "unreached") else "due"
+    date_from, date_to = page_date(q.get("from")), page_date(q.get("to"))
+    due = {"due": True, "done": False}.get(show)
+    rows = wb.callbacks(session["user"], due, "未联系上" if show == "unreached" else None, date_from, date_to)
+    return render(request, "callbacks.html", session, rows=rows, show=show, date_from=date_from or "",
+                  date_to=date_to or "", results=CALLBACK_RESULTS, here=here(request), message=notice(request))
+
+
+@pages.post("/callbacks")
+async def callbacks_form(request: Request, wb: Office, session: Annotated[dict, Depends(page("callback"))]):
+    """The callback list's one form: a row's own 保存 (``only``), the ticked rows with one result (``bulk``), or
+    every row whose result was chosen."""
+    got = await form(request, session)
+    to = safe_next(got.get("next"), "/callbacks")
+    ids = [i for i in (_id(v) for v in got.getlist("row")) if i is not None][:500]
+    only, bulk = _id(got.get("only")), got.get("bulk") == "1"
+    if only is not None:
+        ids = [only]
+    elif bulk:
+        ids = [i for i in (_id(v) for v in got.getlist("pick")) if i is not None]
+    items = []
+    for pid in ids:
+        result = str(got.get("bulk_result") or "") if bulk else str(got.get(f"result_{pid}") or "")
+        if result:
+            items.append({"petition": pid, "result": result, "note": str(got.get(f"note_{pid}") or "") or None,
+                          "version": _version(got.get(f"version_{pid}"))})
+    if not items:
+        return back(to, m="请先为信访件选择回访结果" if not bulk else "请先勾选信访件并选择回访结果")
+
+    def said(r: dict) -> str:
+        failed = f"，{len(r['failed'])} 件未记录：{r['failed'][0]['error']}" if r["failed"] else ""
+        return f"已记录回访 {len(r['done'])} 件{failed}"
+
+    return outcome(to, lambda: wb.record_callbacks(session["user"], items), said, "未记录")
+
+
+@pages.post("/cases/{petition_id}/callback")
+async def callback_form(petition_id: int, request: Request, wb: Office,
+                        session: Annotated[dict, Depends(page("callback"))]):
+    got = await form(request, session)
+    result = str(got.get("result") or "")
+    return outcome(safe_next(got.get("next"), f"/cases/{petition_id}"),
+                   lambda: wb.callback(session["user"], petition_id, result, str(got.get("note") or "") or None,
+                                       _version(got.get("version"))),
+                   lambda p: f"已记录 {_name(p)} 的回访：{result}" + ("，已重新办理" if p["status"] == "办理中" else ""),
+                   "未记录")
+
+
+# ------------------------------------------------------------------------------------------ 督办 and reminders
+
+@api.post("/petitions/{petition_id}/supervise", summary="督办：标记督办件并给出新的办理期限（编辑、管理员）")
+def supervise(petition_id: int, body: SuperviseIn, wb: Office, user: Annotated[dict, Depends(require("supervise"))]):
+    return wb.supervise(user, petition_id, body.due_date, body.note, body.version)
+
+
+@api.get("/reminders", summary="提醒：临期、逾期、督办的在办件（编辑、管理员看全部，属地经办人看本单位）")
+def reminders(wb: Office, user: Annotated[dict, Depends(require("reminders"))]):
+    return {"reminders": wb.reminders(user), "remind_days": wb.remind_days()}
+
+
+@pages.get("/supervision")
+def supervision_page(request: Request, wb: Office, session: Annotated[dict, Depends(page("supervise"))]):
+    user = session["user"]
+    supervised, _ = wb.cases(user, history=False, limit=500, supervised=True)
+    return render(request, "supervision.html", session, reminders=wb.reminders(user), days=wb.remind_days(),
+                  supervised=supervised, here=here(request), message=notice(request))
+
+
+@pages.post("/cases/{petition_id}/supervise")
+async def supervise_form(petition_id: int, request: Request, wb: Office,
+                         session: Annotated[dict, Depends(page("supervise"))]):
+    got = await form(request, session)
+    return outcome(safe_next(got.get("next"), f"/cases/{petition_id}"),
+                   lambda: wb.supervise(session["user"], petition_id, str(got.get("due_date") or ""),
+                                        str(got.get("note") or "") or None, _version(got.get("version"))),
+                   lambda p: f"已督办 {_name(p)}，新的办理期限 {p['due_date']}", "未督办")
+
+
+@pages.post("/supervision")
+async def supervise_many(request: Request, wb: Office, session: Annotated[dict, Depends(page("supervise"))]):
+    """Several cases supervised at once, with one deadline and one note; each its own step."""
+    got = await form(request, session)
+    to = safe_next(got.get("next"), "/supervision")
+    ids = list(dict.fromkeys(i for i in (_id(v) for v in got.getlist("ids")) if i is not None))[:500]
+    if not ids:
+        return back(to, m="请先勾选信访件")
+    due, note = str(got.get("due_date") or ""), str(got.get("note") or "") or None
+    done, failed = [], []
+    for pid in ids:
+        try:
+            wb.supervise(session["user"], pid, due, note)
+            done.append(pid)
+        except OfficeError as exc:
+            failed.append(exc.message)
+    failed_text = f"，{len(failed)} 件未督办：{failed[0]}" if failed else ""
+    return back(to, m=f"已督办 {len(done)} 件{failed_text}")
+
+
+# ------------------------------------------------------------------------------------------------ 抽查复核
+
+@api.post("/spotchecks", status_code=201, summary="抽查：按比例随机抽取期间内审核办结的信访件（至少 1 件），记录随机种子")
+def draw(body: SpotcheckIn, wb: Office, user: Annotated[dict, Depends(require("spotcheck"))]):
+    return wb.draw_spotcheck(user, api_date(body.from_, "from"), api_date(body.to, "to"), body.rate, body.seed)
+
+
+@api.get("/spotchecks", summary="抽查记录：期间、比例、种子、抽中、已复核、通过")
+def spotchecks(wb: Office, user: Annotated[dict, Depends(require("followup"))]):
+    return {"spotchecks": wb.spotchecks(user)}
+
+
+@api.get("/spotchecks/{spotcheck_id}", summary="一次抽查：抽中的信访件及其复核结果")
+def spotcheck(spotcheck_id: int, wb: Office, user: Annotated[dict, Depends(require("followup"))]):
+    return wb.spotcheck(user, spotcheck_id)
+
+
+@api.post("/spotchecks/{spotcheck_id}/items/{petition_id}", summary="复核抽中的一件：通过，或不通过（即重新办理）")
+def check(spotcheck_id: int, petition_id: int, body: CheckIn, wb: Office,
+          user: Annotated[dict, Depends(require("spotcheck"))]):
+    return wb.check(user, spotcheck_id, petition_id, body.passed, body.note, body.version)
+
+
+@pages.get("/spotchecks")
+def spotchecks_page(request: Request, wb: Office, session: Annotated[dict, Depends(page("followup"))]):
+    return render(request, "spotchecks.html", session, checks=wb.spotchecks(session["user"]), here=here(request),
+                  message=notice(request))
+
+
+@pages.post("/spotchecks")
+async def draw_form(request: Request, wb: Office, session: Annotated[dict, Depends(page("spotcheck"))]):
+    got = await form(request, session)
+    percent = str(got.get("percent") or "").strip()
+    try:
+        rate = float(percent) / 100 if percent else 0.1
+    except ValueError:
+        rate = percent  # the office names what is wrong
+    date_from, date_to = page_date(str(got.get("from") or "")), page_date(str(got.get("to") or ""))
+    seed = str(got.get("seed") or "").strip() or None
+    try:
+        sc = wb.draw_spotcheck(session["user"], date_from, date_to, rate, seed)
+    except OfficeError as exc:
+        return back("/spotchecks", m=f"未抽取：{exc.message}")
+    return back(f"/spotchecks/{sc['id']}", m=f"已从 {sc['candidates']} 件中抽取 {len(sc['petitions'])} 件（随机种子 {sc['seed']}）")
+
+
+@pages.get("/spotchecks/{spotcheck_id}")
+def spotcheck_page(spotcheck_id: int, request: Request, wb: Office,
+                   session: Annotated[dict, Depends(page("followup"))]):
+    return render(request, "spotcheck.html", session, sc=wb.spotcheck(session["user"], spotcheck_id), counts=COUNTS,
+                  verified=VERIFIED, closures=CLOSURES, here=here(request), message=notice(request))
+
+
+@pages.post("/spotchecks/{spotcheck_id}")
+async def check_form(spotcheck_id: int, request: Request, wb: Office,
+                     session: Annotated[dict, Depends(page("spotcheck"))]):
+    """The spot check's one form: a row's own 保存 (``only``), or every row whose result was chosen."""
+    got = await form(request, session)
+    to = safe_next(got.get("next"), f"/spotchecks/{spotcheck_id}")
+    only = _id(got.get("only"))
+    ids = [only] if only is not None else [i for i in (_id(v) for v in got.getlist("row")) if i is not None][:500]
+    chosen = [(pid, got.get(f"passed_{pid}")) for pid in ids if got.get(f"passed_{pid}") in ("1", "0")]
+    if not chosen:
+        return back(to, m="请先选择复核结果（通过或不通过）")
+    done, reopened, failed = 0, 0, []
+    for pid, verdict in chosen:
+        try:
+            p = wb.check(session["user"], spotcheck_id, pid, verdict == "1", str(got.get(f"note_{pid}") or "") or None,
+                         _version(got.get(f"version_{pid}")))
+            done += 1
+            reopened += p["status"] == "办理中"
+        except OfficeError as exc:
+            failed.append(exc.message)
+    said = f"已记录复核 {done} 件" + (f"，其中未通过 {reopened} 件已重新办理" if reopened else "")
+    return back(to, m=said + (f"；{len(failed)} 件未记录：{failed[0]}" if failed else ""))
