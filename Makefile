@@ -27,9 +27,10 @@ test: $(STAMP) fonts browser postgres render
 APT_INSTALL = apt-get update -qq >/dev/null 2>&1; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 
 fonts:
-	@if [ ! -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] && ! ls /usr/share/fonts/opentype/noto/NotoSansCJK* \
-	    >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  echo "installing fonts-wqy-microhei (Chinese in PNG charts)"; $(APT_INSTALL) fonts-wqy-microhei >/dev/null || true; fi
+	@if ! ls /usr/share/fonts/opentype/noto/NotoSerifCJK* >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] \
+	    && command -v apt-get >/dev/null; then \
+	  echo "installing fonts-noto-cjk fonts-arphic-ukai (Chinese in PNG charts; the 专报's 宋体/仿宋/黑体/楷体 when rendered)"; \
+	  $(APT_INSTALL) fonts-noto-cjk fonts-arphic-ukai >/dev/null || true; fi
 
 # chromium-l10n: the browser's own controls (date fields, file choosers) in Chinese, as a clerk's browser shows them
 browser:

@@ -396,18 +396,21 @@ def _cmd_unit_import(args) -> int:
 
 
 def _cmd_report(args) -> int:
+    from .dates import chinese_date
     from .io import atomic_path
     from .office.documents import progress_report
 
     store = _open_store(args)
     days = [_date_option(v, o) for v, o in ((args.date_from, "--from"), (args.date_to, "--to"))]
-    data, docx = progress_report(store, None, *[d.isoformat() if d else None for d in days], "docx", via="cli")
+    dated = _date_option(args.date, "--date") if args.date else None
+    data, docx = progress_report(store, None, *[d.isoformat() if d else None for d in days], "docx", via="cli",
+                                 issue=args.issue, day=dated.isoformat() if dated else None)
     with atomic_path(args.output) as tmp:
         with open(tmp, "wb") as fh:
             fh.write(docx.data)
     for line in data["sentences"]:
         print(line)
-    print(f"已写出 {args.output}", file=sys.stderr)
+    print(f"已写出 {args.output}（第{data['issue']}期，{chinese_date(data['date'])}）", file=sys.stderr)
     return 0
 
 
@@ -557,6 +560,9 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("--from", dest="date_from", metavar=_DATE, help="起始交办日期（含当天）")
     rp.add_argument("--to", dest="date_to", metavar=_DATE, help="截止交办日期（含当天）")
     rp.add_argument("-o", "--output", required=True, metavar="文件.docx", help="写出的专报")
+    rp.add_argument("--issue", type=_positive_int, metavar="N",
+                    help="期号（第N期）；不填时同一时间段沿用原期号，否则为已印发的最大期号加一")
+    rp.add_argument("--date", metavar=_DATE, help="成文日期；不填时为时间段的最后一天（已过去时）或今天")
     _data_option(rp)
     rp.set_defaults(func=_cmd_report)
 

@@ -19,8 +19,8 @@ import datetime as dt
 import re
 
 __all__ = ["parse_date", "interval", "last_day", "parse_duration", "add_duration", "month_end", "is_working_day",
-           "add_working_days", "UnknownHolidayYear", "holiday_years", "chinese_date", "duration_words", "time_words",
-           "TIME_TYPES"]
+           "add_working_days", "UnknownHolidayYear", "holiday_years", "chinese_date", "period_words", "duration_words",
+           "time_words", "TIME_TYPES"]
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９／－．：", "0123456789/-.:")
 # 2017-05-15, 2017/5/15, 2017.5.15, 2017年5月15日 (with or without 日/号, spaces between), 20170515; a time may follow
@@ -190,6 +190,26 @@ def chinese_date(day: dt.date | str | None) -> str:
     if got is None:
         return str(day)
     return f"{got.year}年{got.month}月{got.day}日"
+
+
+def period_words(date_from: dt.date | str | None, date_to: dt.date | str | None, today: dt.date | str | None = None,
+                 short: bool = False) -> str:
+    """A period of days as an office names it: ``2017年5月10日至2017年5月15日`` (``short``, for a file name or a
+    title: ``2017年5月10日至15日``, the year and the month not said twice), a single day once (``2017年5月15日``),
+    an open start ``截至2017年5月15日``, an open end ``2017年5月10日以来``; neither: ``截至`` ``today`` (or empty)."""
+    a = parse_date(date_from) if date_from and not isinstance(date_from, dt.date) else date_from or None
+    b = parse_date(date_to) if date_to and not isinstance(date_to, dt.date) else date_to or None
+    if a and b:
+        if a == b:
+            return chinese_date(a)
+        if short and a.year == b.year:
+            return f"{chinese_date(a)}至{f'{b.month}月' if a.month != b.month else ''}{b.day}日"
+        return f"{chinese_date(a)}至{chinese_date(b)}"
+    if b:
+        return f"截至{chinese_date(b)}"
+    if a:
+        return f"{chinese_date(a)}以来"
+    return f"截至{chinese_date(today)}" if today else ""
 
 
 _UNITS = (("Y", "年", "年"), ("M", "个月", "月"), ("W", "周", "周"), ("D", "天", "天"))

@@ -22,6 +22,10 @@ environment variable           what                                             
 ``PETITIONNLP_HOTSPOT_ALPHA``  a hotspot's upper-tail probability under its history (hotspots)  0.001
 ``PETITIONNLP_HOTSPOT_MIN_COUNT`` fewest petitions of a type in the period for a hotspot          3
 ``PETITIONNLP_HOTSPOT_MIN_HISTORY_DAYS`` the least history before the period to judge a region   28
+``PETITIONNLP_OFFICE_NAME``    the issuing office: the 专报's head and 版记                  生态环境保护督察工作领导小组办公室
+``PETITIONNLP_REPORT_TO``      the 专报's 报 line (to whom it is reported)                   领导小组组长、副组长
+``PETITIONNLP_REPORT_CC``      the 专报's 送 line (to whom it is sent)                       领导小组各成员单位，各责任单位
+``PETITIONNLP_PROVINCE``       the province in the 公开表's title                            the units' one province
 =============================  ==========================================================  ======================
 
 :func:`get_settings` builds the object the first time it is asked for and keeps it.  The command line's hot path
@@ -75,6 +79,10 @@ def _settings_class():
         hotspot_alpha: float = 0.001
         hotspot_min_count: int = 3
         hotspot_min_history_days: int = 28
+        office_name: str = "生态环境保护督察工作领导小组办公室"
+        report_to: str = "领导小组组长、副组长"
+        report_cc: str = "领导小组各成员单位，各责任单位"
+        province: str | None = None
 
         @field_validator("allowed_hosts", "trusted_proxies", mode="before")
         @classmethod
@@ -83,7 +91,7 @@ def _settings_class():
                 return [v.strip() for v in value.split(",") if v.strip()]
             return value
 
-        @field_validator("db_url", "model_dir", "cache", "font", mode="before")
+        @field_validator("db_url", "model_dir", "cache", "font", "province", mode="before")
         @classmethod
         def _empty_is_none(cls, value):
             return None if value == "" else value

@@ -17,7 +17,7 @@ from .io import ROW_ERROR, atomic_path, display_width, fields_from_headers, open
 from .taxonomy import TYPE_COLORS, TYPES
 
 __all__ = ["region_type_table", "render_table", "write_chart", "chart_figure", "write_table_csv", "display_width",
-           "cjk_font"]
+           "cjk_font", "PRINT_WIDTH", "MIN_FONT"]
 
 UNPLACED = "未定位"
 TOTAL = "合计"
@@ -154,57 +154,103 @@ def write_chart(table, path: str) -> str:
     return path
 
 
-def chart_figure(table):
+PRINT_WIDTH = 10.0     # inches: the widest chart, the width of an A4 landscape page inside its margins
+MIN_FONT = 9           # points: the smallest text of a chart at the size it is drawn (and printed)
+HORIZONTAL_FROM = 25   # regions from which the bars lie (one line a region, the names never turned)
+
+
+def chart_figure(table, horizontal: bool | None = None, width: float | None = None, title: str | None = None):
     """A stacked bar chart (regions × types) of a :func:`region_type_table`, in the table's order, as a matplotlib
-    figure.  A bar is as high as its region's type mentions (件次: a case of two types counts under both, as in the
-    table's type columns) and is labelled with its number of cases (移交件数), so neither figure passes for the
-    other.  Chinese labels need a CJK font (an installed one such as Debian's fonts-noto-cjk, or
-    $PETITIONNLP_FONT); without one, regions are numbered as in the table (R1 = its first row) and types named in
-    English, and the chart says so."""
+    figure drawn at the size it is printed: no wider than ``width`` inches (default :data:`PRINT_WIDTH`, A4
+    landscape inside its margins) and no text under :data:`MIN_FONT` points, so a copy printed at its own size, or
+    pasted into a document at that width, is read without a magnifier.  Regions without a case are left out.
+
+    A bar is as long as its region's type mentions (件次: a case of two types counts under both, as in the table's
+    type columns) and is labelled with its number of cases (移交件数), so neither figure passes for the other.
+    ``horizontal``: bars lying, one line a region from the top, the names written straight (the default from
+    :data:`HORIZONTAL_FROM` regions on; the figure grows downwards); else standing bars under a page-wide axis.
+    Chinese labels need a CJK font (an installed one such as Debian's fonts-noto-cjk, or $PETITIONNLP_FONT);
+    without one, regions are numbered as in the table (R1 = its first row) and types named in English, and the chart
+    says so."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     body = table.drop(index=TOTAL, errors="ignore")
     data = body[list(TYPES)]
     cases = body["移交件数"].tolist() if "移交件数" in body.columns else data.values.sum(axis=1).tolist()
+    keep = [i for i, n in enumerate(cases) if n]  # only the places with cases
+    data, cases = data.iloc[keep], [cases[i] for i in keep]
     font = cjk_font()
     if font:
-        plt.rcParams["font.sans-serif"] = [font, *plt.rcParams["font.sans-serif"]]
         regions, names = list(data.index), dict(zip(TYPES, TYPES))
-        title, ylabel = "各属地信访件及涉及的污染类型", "涉及污染类型（件次）"
-        note, case_label = "柱高为件次：一件涉及多种污染类型时各计一次；柱上数字为件数。", "{}件"
+        title = title or "各属地信访件及涉及的污染类型"
+        axis = "涉及污染类型（件次）"
+        note, case_label = "注：柱长为件次，一件涉及多种污染类型时各计一次；柱旁数字为件数。", "{}件"
     else:
         regions = [f"R{i}" for i in range(1, len(data) + 1)]
-        names, title, ylabel = _TYPE_EN, "petitions by region x type", "type mentions"
-        note, case_label = ("bar height: type mentions; number above: petitions. No CJK font: regions R1.. follow "
+        names, title, axis = _TYPE_EN, "petitions by region x type", "type mentions"
+        note, case_label = ("bar: type mentions; number: petitions. No CJK font: regions R1.. follow "
                             "the table's rows (set PETITIONNLP_FONT or install fonts-noto-cjk)"), "{}"
-    plt.rcParams["axes.unicode_minus"] = False
-    fig, ax = plt.subplots(figsize=(max(6, 0.6 * len(data) + 3), 4.8), dpi=120)
-    bottom = None
-    for t in TYPES:
-        vals = data[t].values
-        if vals.sum() == 0:
-            continue
-        ax.bar(range(len(data)), vals, bottom=bottom, label=names[t], color=TYPE_COLORS[t])
-        bottom = vals if bottom is None else bottom + vals
-    from matplotlib.ticker import MaxNLocator
-
-    heights = data.values.sum(axis=1)
-    for i, (h, n) in enumerate(zip(heights, cases)):
-        ax.text(i, h, case_label.format(int(n)), ha="center", va="bottom", fontsize=9)
-    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_ylim(0, max(1, int(heights.max()) if len(heights) else 1) * 1.35)
-    ax.set_xticks(range(len(data)))
-    ax.set_xticklabels(regions, rotation=45, ha="right")
-    ax.set_ylabel(ylabel)
-    ax.set_title(title)
-    ax.spines[["top", "right"]].set_visible(False)
-    if bottom is not None:
-        ax.legend(ncol=4, fontsize=8, loc="upper right", frameon=False)
-    fig.text(0.01, 0.01, note, fontsize=8)
-    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    n = max(len(data), 1)
+    horizontal = n >= HORIZONTAL_FROM if horizontal is None else horizontal
+    width = min(width or PRINT_WIDTH, PRINT_WIDTH)
+    rc = {"font.size": MIN_FONT + 1, "axes.titlesize": MIN_FONT + 3, "axes.labelsize": MIN_FONT + 1,
+          "xtick.labelsize": MIN_FONT + 1, "ytick.labelsize": MIN_FONT + 1, "legend.fontsize": MIN_FONT,
+          "axes.unicode_minus": False}
+    if font:  # looked up when the figure is drawn (saved), after this function: set for the process
+        plt.rcParams["font.sans-serif"] = [font, *[f for f in plt.rcParams["font.sans-serif"] if f != font]]
+    with plt.rc_context(rc):
+        if horizontal:
+            fig, ax = plt.subplots(figsize=(width, 1.6 + 0.26 * n), dpi=200)
+        else:  # standing bars: as wide as the regions need, up to the page
+            fig, ax = plt.subplots(figsize=(min(width, max(6.0, 0.6 * n + 3)), 4.8), dpi=200)
+        positions = list(range(len(data)))
+        start = None
+        for t in TYPES:
+            vals = data[t].values
+            if vals.sum() == 0:
+                continue
+            if horizontal:
+                ax.barh(positions, vals, left=start, label=names[t], color=TYPE_COLORS[t], height=0.66)
+            else:
+                ax.bar(positions, vals, bottom=start, label=names[t], color=TYPE_COLORS[t])
+            start = vals if start is None else start + vals
+        lengths = data.values.sum(axis=1)
+        top = max(1, int(lengths.max()) if len(lengths) else 1)
+        for i, (h, k) in enumerate(zip(lengths, cases)):
+            if horizontal:
+                ax.text(h + top * 0.01, i, " " + case_label.format(int(k)), ha="left", va="center",
+                        fontsize=MIN_FONT)
+            else:
+                ax.text(i, h, case_label.format(int(k)), ha="center", va="bottom", fontsize=MIN_FONT)
+        value_axis = ax.xaxis if horizontal else ax.yaxis
+        value_axis.set_major_locator(MaxNLocator(integer=True))
+        if horizontal:
+            ax.set_xlim(0, top * 1.18)
+            ax.set_yticks(positions)
+            ax.set_yticklabels(regions)
+            ax.set_ylim(len(data) - 0.5, -0.5)  # the table's first row on top
+            ax.set_xlabel(axis)
+            ax.xaxis.set_label_position("top")
+            ax.xaxis.tick_top()
+            ax.spines[["bottom", "right"]].set_visible(False)
+        else:
+            ax.set_ylim(0, top * 1.35)
+            ax.set_xticks(positions)
+            ax.set_xticklabels(regions, rotation=45 if n > 6 else 0, ha="right" if n > 6 else "center")
+            ax.set_ylabel(axis)
+            ax.spines[["top", "right"]].set_visible(False)
+        ax.set_title(title, pad=10)
+        if start is not None:
+            ncol = min(8, sum(1 for t in TYPES if data[t].sum()))
+            fig.legend(*ax.get_legend_handles_labels(), ncol=ncol, loc="lower center", frameon=False,
+                       bbox_to_anchor=(0.5, 0.045 if horizontal else 0.07), handlelength=1.2, columnspacing=1.0)
+        fig.text(0.01, 0.008, note, fontsize=MIN_FONT)
+        foot = (0.7 if start is not None else 0.35) / fig.get_figheight()
+        fig.tight_layout(rect=(0, foot + 0.02, 1, 1))
     return fig
 
 

@@ -111,8 +111,9 @@ def agree(client, ed, where: str, period=("2024-05-01", "2024-05-31")):
     assert (whole["total"], whole["closed"], whole["staged"], whole["overdue"]) == (
         pr["total"], pr["closed"], pr["staged"], pr["overdue"]), where
     assert st["table"][-1]["移交件数"] == pr["total"] and st["rejected"] == pr["rejected"], where
-    assert total[:6] == ["合计", str(pr["total"]), str(pr["closed"]), str(pr["staged"]), str(pr["in_progress"]),
-                         str(pr["overdue"])], where
+    head = [c.text for c in doc.tables[0].rows[0].cells]  # issue 26: 序号 first, 合计 over 序号 and 责任单位
+    assert [total[head.index(h)] for h in ("责任单位", "交办件数", "已办结", "阶段性办结", "尚在办理", "逾期")] == [
+        "合计", str(pr["total"]), str(pr["closed"]), str(pr["staged"]), str(pr["in_progress"]), str(pr["overdue"])], where
     assert sum(pr["by_status"].values()) == pr["total"] + pr["rejected"], where
     return pr
 

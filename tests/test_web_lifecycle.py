@@ -311,11 +311,13 @@ def test_the_report_and_the_public_table_carry_the_apis_numbers(client, tmp_path
         assert sentence in text
     table = doc.tables[0]
     head = [c.text for c in table.rows[0].cells]
-    assert head[:4] == ["责任单位", "交办件数", "已办结", "阶段性办结"]
+    assert head == ["序号", "责任单位", "交办件数", "已办结", "阶段性办结", "尚在办理", "办结率", "逾期"]  # 序号 first
+    col = {h: i for i, h in enumerate(head)}
     total = [c.text for c in table.rows[-1].cells]
-    assert total[0] == "合计" and total[1:4] == [str(pr["total"]), str(pr["closed"]), str(pr["staged"])]
-    assert total[-1] == "27.3%"
-    assert [r.cells[0].text for r in table.rows[1:-1]] == ["衡阳市雁峰区", "岳阳市", "未分配"]
+    assert total[col["责任单位"]] == "合计" and [total[col[h]] for h in ("交办件数", "已办结", "阶段性办结")] == [
+        str(pr["total"]), str(pr["closed"]), str(pr["staged"])]
+    assert total[col["办结率"]] == "27.3%"
+    assert [r.cells[col["责任单位"]].text for r in table.rows[1:-1]] == ["衡阳市雁峰区", "岳阳市", "未分配"]
     assert len(doc.tables[1].rows) == 1 + pr["overdue"] and doc.inline_shapes  # the overdue list and the chart
     assert client.get("/api/v1/report?format=docx", headers=token(client, "vi")).status_code == 403
     # the command line writes the same document
@@ -337,12 +339,14 @@ def test_the_report_and_the_public_table_carry_the_apis_numbers(client, tmp_path
     assert x.status_code == 200
     book = load_workbook(io.BytesIO(x.content))
     ws = book.worksheets[0]
-    assert ws.title == "2024-05-01至2024-05-31" and ws.freeze_panes == "A2"
+    # issue 26: a title row and the period above the header
+    assert ws.title == "2024年5月1日至31日" and ws.freeze_panes == "A4"
     sheet = [[c.value for c in row] for row in ws.iter_rows()]
-    assert sheet[0] == list(pub[0]) and len(sheet) == 1 + len(pub)
+    assert sheet[0][0] == "湖南省群众信访举报件办理情况公开表" and sheet[1][0] == "交办日期：2024年5月1日至31日"
+    assert sheet[2] == list(pub[0]) and len(sheet) == 3 + len(pub)
     assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)  # no formula
-    assert sheet[3][5].startswith("=HYPERLINK") and ws.cell(row=4, column=6).data_type == "s"
-    assert ws.column_dimensions["C"].width > 30 and ws.cell(row=2, column=3).alignment.wrap_text
+    assert sheet[5][5].startswith("=HYPERLINK") and ws.cell(row=6, column=6).data_type == "s"
+    assert ws.column_dimensions["C"].width > 30 and ws.cell(row=4, column=3).alignment.wrap_text
     assert PHONE not in json.dumps(sheet, ensure_ascii=False, default=str)
     assert client.get("/api/v1/public?format=xlsx", headers=hy).status_code == 403
 

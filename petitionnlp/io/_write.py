@@ -23,8 +23,7 @@ from ..errors import Errors, InputError, os_reason
 from ._atomic import atomic_path, check_not_an_input
 from ._decode import clean_string
 from ._limits import NONFINITE
-from ._xlsx import (SheetStream, _show, _width, field_header, formula_like, pipeline_field, readable_value,
-                    xlsx_text)
+from ._xlsx import SheetStream, field_header, field_layout, formula_like, pipeline_field, readable_value, xlsx_text
 
 __all__ = ["BatchWriter", "atomic_path", "check_not_an_input", "json_line", "formula_like", "OUTPUT_SUFFIXES"]
 
@@ -165,8 +164,8 @@ class BatchWriter:
 _RENAMED = re.compile(r"input_(.+?)_*")
 
 
-def _people_columns(fieldnames: list[str]) -> tuple[list[str], list[str], dict[str, str]]:
-    """(headers, the fields added by the pipeline, the kind of each header) of an XLSX for people.
+def _people_columns(fieldnames: list[str]) -> tuple[list[str], list[str]]:
+    """(headers, the fields added by the pipeline) of an XLSX for people.
 
     The added fields are the trailing fieldnames that name fields the pipeline adds (it puts them after the
     input's columns): each gets its Chinese header.  The input's columns keep their names — a column renamed
@@ -181,8 +180,7 @@ def _people_columns(fieldnames: list[str]) -> tuple[list[str], list[str], dict[s
         m = _RENAMED.fullmatch(f)
         name = m.group(1) if m and m.group(1) in added else f
         shown.append(name if name not in shown and name not in inputs[len(shown) + 1:] else f)
-    headers = shown + [field_header(f, shown) for f in added]
-    return headers, added, {h: _show(f) for h, f in zip(headers[len(shown):], added)}
+    return shown + [field_header(f, shown) for f in added], added
 
 
 class _XlsxRows:
@@ -191,20 +189,13 @@ class _XlsxRows:
     def __init__(self, fieldnames: list[str], sheet: str):
         from openpyxl import Workbook
 
-        from ._read import known_columns
-
         self.fields = fieldnames
-        self.headers, self.added, show = _people_columns(fieldnames)
+        self.headers, self.added = _people_columns(fieldnames)
         self.added_set = set(self.added)
-        dates = {h for h, kind in show.items() if kind == "date"}
-        dates |= {h for h in self.headers[:len(fieldnames) - len(self.added)] if h in set(known_columns("date"))}
-        widths = {field_header(f, self.headers[:len(fieldnames) - len(self.added)]): _width(f)
-                  for f in self.added if _width(f)}
-        wrap = {h for h, kind in show.items() if kind in ("text", "reasons")}
+        inputs = self.headers[:len(fieldnames) - len(self.added)]
+        layout = field_layout(dict(zip(self.headers[len(inputs):], self.added)), inputs)
         self.wb = Workbook(write_only=True)
-        self.stream = SheetStream(self.wb, self.headers, sheet=sheet, date_columns=dates,
-                                  percent_columns={h for h, kind in show.items() if kind == "percent"},
-                                  widths=widths, wrap_columns=wrap)
+        self.stream = SheetStream(self.wb, self.headers, sheet=sheet, **layout)
 
     def write(self, rows: list[dict]) -> None:
         fields, added = self.fields, self.added_set

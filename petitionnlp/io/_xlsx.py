@@ -32,7 +32,7 @@ from ..resources import corpus_path
 from ._atomic import atomic_path
 
 __all__ = ["write_table_xlsx", "write_tables_xlsx", "XlsxTable", "xlsx_text", "display_width", "FIELD_HEADERS",
-           "field_header", "readable_value", "fields_from_headers", "DATE_FORMAT", "write_extract_xlsx"]
+           "field_header", "field_layout", "readable_value", "fields_from_headers", "DATE_FORMAT", "write_extract_xlsx"]
 
 DATE_FORMAT = 'yyyy"年"m"月"d"日"'
 DATETIME_FORMAT = 'yyyy"年"m"月"d"日" hh:mm'
@@ -222,6 +222,21 @@ def pipeline_field(name: str) -> bool:
 def _width(name: str) -> int:
     spec = _fields()[0].get(name)
     return spec.width if spec else 0
+
+
+def field_layout(fields: Mapping[str, str], inputs: Iterable[str] = ()) -> dict:
+    """The layout arguments of :func:`write_table_xlsx` (``date_columns``, ``percent_columns``, ``widths``,
+    ``wrap_columns``) for a sheet whose columns show fields (``{header: field}``, as ``corpora/io/output_columns.tsv``
+    describes them) beside an input's own columns (``inputs``): date cells for the date fields and for the input's
+    date columns (交办日期 …), percentage cells, the data file's widths, long text and reasons wrapped."""
+    from ._read import known_columns
+
+    show = {h: _show(f) for h, f in fields.items()}
+    return {"date_columns": {h for h, kind in show.items() if kind == "date"} | (set(inputs)
+                                                                                 & set(known_columns("date"))),
+            "percent_columns": {h for h, kind in show.items() if kind == "percent"},
+            "widths": {h: _width(f) for h, f in fields.items() if _width(f)},
+            "wrap_columns": {h for h, kind in show.items() if kind in ("text", "reasons")}}
 
 
 # ------------------------------------------------------------------------------------------ the writer

@@ -14,20 +14,28 @@ from html import escape
 
 from ..taxonomy import TYPE_COLORS, TYPES
 
-__all__ = ["bar_chart_svg", "progress_chart_png", "region_chart_png", "TYPE_COLORS"]
+__all__ = ["bar_chart_svg", "STANDING_UP_TO", "progress_chart_png", "region_chart_png", "city_table", "TYPE_COLORS", "TEXT_WIDTH_MM"]
+
+
+STANDING_UP_TO = 8  # regions drawn as standing bars; more lie (one line a region), as in the 专报
 
 
 def bar_chart_svg(table: list[dict], types: list[str], bar: int = 34, height: int = 260) -> str:
-    """Stacked bars, one per region (the 合计 row left out), a segment per type, with a legend."""
-    rows = [r for r in table if r["region"] != "合计"][:30]
+    """Stacked bars, one per region (the 合计 row left out, regions without a case too), a segment per type, a
+    legend.  Up to :data:`STANDING_UP_TO` regions the bars stand; more lie, one line a region from the top, their
+    names written straight, so that the chart fitted to a printed page's width (its ``viewBox`` lets the page's
+    print style scale it) keeps its labels legible and no region falls off the paper."""
+    rows = [r for r in table if r["region"] != "合计" and (r.get("移交件数") or any(r.get(t) for t in types))]
     if not rows:
         return '<p class="muted">所选时间段内没有已分类的信访件。</p>'
-    top = max(1, max(r["移交件数"] for r in rows), max(sum(r[t] for t in types) for r in rows))
+    top = max(1, max(sum(r[t] for t in types) for r in rows))
+    shown = [t for t in types if any(r.get(t) for r in rows)] or list(types)
+    if len(rows) > STANDING_UP_TO:
+        return _lying_svg(rows, shown, top)
     left, bottom, gap = 40, 70, 14
-    width = left + len(rows) * (bar + gap) + 20
+    width = max(left + len(rows) * (bar + gap) + 20, 60 * len(shown) + left)
     scale = (height - 20) / top
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{width}" height="{height + bottom + 30}" '
-             f'role="img" aria-label="属地 × 污染类型"><title>属地 × 污染类型</title>']
+    parts = [_svg_open(width, height + bottom + 30)]
     for k in range(0, top + 1, max(1, top // 5)):
         y = height - k * scale
         parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - 10}" y2="{y:.1f}" class="grid"/>'
@@ -44,64 +52,90 @@ def bar_chart_svg(table: list[dict], types: list[str], bar: int = 34, height: in
         label = escape(r["region"])
         parts.append(f'<text x="{x + bar / 2:.1f}" y="{height + 14}" class="label" text-anchor="end" '
                      f'transform="rotate(-40 {x + bar / 2:.1f} {height + 14})">{label}</text>')
-    lx = left
-    for t in types:
-        parts.append(f'<rect x="{lx}" y="{height + bottom}" width="12" height="12" fill="{TYPE_COLORS[t]}"/>'
-                     f'<text x="{lx + 16}" y="{height + bottom + 11}" class="legend">{t}</text>')
-        lx += 58
+    parts.append(_legend(shown, left, height + bottom))
     parts.append("</svg>")
     return "".join(parts)
 
 
-def progress_chart_png(data: dict) -> bytes:
-    """Cases by city (official order) stacked by type, in the one palette; Chinese labels in the project's CJK
-    font (:func:`petitionnlp.stats.cjk_font`)."""
-    import matplotlib
+def _svg_open(width: int, height: int) -> str:
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{width}" height="{height}" '
+            f'viewBox="0 0 {width} {height}" role="img" aria-label="属地 × 污染类型"><title>属地 × 污染类型</title>')
 
-    matplotlib.use("Agg")
+
+def _legend(types: list[str], x: int, y: int) -> str:
+    parts = []
+    for t in types:
+        parts.append(f'<rect x="{x}" y="{y}" width="12" height="12" fill="{TYPE_COLORS[t]}"/>'
+                     f'<text x="{x + 16}" y="{y + 11}" class="legend">{t}</text>')
+        x += 58
+    return "".join(parts)
+
+
+def _lying_svg(rows: list[dict], types: list[str], top: int, width: int = 680, line: int = 20) -> str:
+    """Lying bars: the region's name at the left, its bar, its cases (件) after it; the scale along the top."""
+    names = max(len(r["region"]) for r in rows) * 12 + 12
+    left, head = min(names, 200), 28
+    span = width - left - 50
+    scale = span / top
+    height = head + line * len(rows) + 40
+    parts = [_svg_open(width, height)]
+    for k in range(0, top + 1, max(1, top // 5)):
+        x = left + k * scale
+        parts.append(f'<line x1="{x:.1f}" y1="{head - 4}" x2="{x:.1f}" y2="{head + line * len(rows)}" class="grid"/>'
+                     f'<text x="{x:.1f}" y="{head - 8}" class="axis" text-anchor="middle">{k}</text>')
+    for i, r in enumerate(rows):
+        y, x = head + i * line + 3, left
+        for t in types:
+            if r.get(t):
+                w = r[t] * scale
+                parts.append(f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{line - 6}" fill="{TYPE_COLORS[t]}">'
+                             f'<title>{escape(r["region"])} {t}: {r[t]}</title></rect>')
+                x += w
+        parts.append(f'<text x="{left - 6}" y="{y + line - 9}" class="label" text-anchor="end">'
+                     f'{escape(r["region"])}</text>')
+        parts.append(f'<text x="{x + 4:.1f}" y="{y + line - 9}" class="axis">{r.get("移交件数", "")}件</text>')
+    parts.append(_legend(types, left, head + line * len(rows) + 14))
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+TEXT_WIDTH_MM = 156  # the 版心 of an A4 government document (GB/T 9704): the width a picture of the 专报 takes
+
+
+def _png(fig) -> bytes:
     import matplotlib.pyplot as plt
 
-    from ..stats import cjk_font
-
-    cities = list(data["by_city"]) or ["—"]
-    per_type = data.get("by_city_type") or {}
-    font = cjk_font()
-    with plt.rc_context({"font.sans-serif": [font] if font else plt.rcParams["font.sans-serif"],
-                         "axes.unicode_minus": False}):
-        fig, ax = plt.subplots(figsize=(max(6.0, 0.55 * len(cities) + 2.5), 3.8), dpi=150)
-        bottom = [0] * len(cities)
-        for t in TYPES:
-            vals = [per_type.get(c, {}).get(t, 0) for c in cities]
-            if any(vals):
-                ax.bar(range(len(cities)), vals, bottom=bottom, color=TYPE_COLORS[t], label=t)
-                bottom = [b + v for b, v in zip(bottom, vals)]
-        totals = [data["by_city"].get(c, 0) for c in cities]
-        for i, n in enumerate(totals):
-            ax.text(i, max(bottom[i], n) + 0.1, f"{n}件" if font else str(n), ha="center", va="bottom", fontsize=8)
-        ax.set_xticks(range(len(cities)))
-        ax.set_xticklabels(cities if font else [f"R{i + 1}" for i in range(len(cities))], rotation=40, ha="right",
-                           fontsize=8)
-        ax.set_ylabel("涉及污染类型（个）" if font else "type mentions")
-        ax.set_title("各市州交办信访件及涉及的污染类型（柱上为件数）" if font else "cases by city and type")
-        ax.set_ylim(0, max([1, *totals, *bottom]) * 1.25)
-        ax.spines[["top", "right"]].set_visible(False)
-        if any(bottom):
-            ax.legend(ncol=4, fontsize=7, loc="upper right", frameon=False)
-        fig.tight_layout()
+    try:
         buf = io.BytesIO()
         fig.savefig(buf, format="png")
+        return buf.getvalue()
+    finally:
         plt.close(fig)
-    return buf.getvalue()
+
+
+def city_table(data: dict):
+    """:func:`petitionnlp.office.figures.progress`'s cases by city (official order) and their types as the region
+    × type table of :func:`petitionnlp.stats.region_type_table` (移交件数 and the eight types)."""
+    import pandas as pd
+
+    per_type = data.get("by_city_type") or {}
+    rows = {c: {"移交件数": n, **{t: (per_type.get(c) or {}).get(t, 0) for t in TYPES}}
+            for c, n in (data.get("by_city") or {}).items()}
+    return pd.DataFrame.from_dict(rows, orient="index", columns=["移交件数", *TYPES]).fillna(0).astype(int)
+
+
+def progress_chart_png(data: dict) -> bytes:
+    """The 专报's chart: each city with cases (official order, top down) as a lying bar stacked by type, its cases
+    (件) beside it, drawn at the width of the 版心 (156 mm) with no text under 9 pt — the size it is printed at
+    (the one chart of :func:`petitionnlp.stats.chart_figure`)."""
+    from ..stats import chart_figure
+
+    return _png(chart_figure(city_table(data), horizontal=True, width=TEXT_WIDTH_MM / 25.4,
+                             title="各市州交办信访件及涉及的污染类型"))
 
 
 def region_chart_png(table) -> bytes:
     """The statistics page's region × type table as ``petitionnlp stats --png`` draws it."""
-    import tempfile
-    from pathlib import Path
+    from ..stats import chart_figure
 
-    from ..stats import write_chart
-
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "stats.png"
-        write_chart(table, str(path))
-        return path.read_bytes()
+    return _png(chart_figure(table))

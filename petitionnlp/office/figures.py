@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..dates import period_words
 from ..taxonomy import TYPES
 from .clock import office_today
 from .lifecycle import CALLBACK_RESULTS, CLOSED, COUNTS, OPEN, REJECTED, STATUSES
@@ -189,34 +190,21 @@ def stats(store, date_from: str | None = None, date_to: str | None = None, level
             "rejected": rejected, "date_from": date_from, "date_to": date_to}
 
 
-def _cn_date(value: str | None) -> str:
-    if not value:
-        return ""
-    d = dt.date.fromisoformat(value)
-    return f"{d.year}年{d.month}月{d.day}日"
-
-
 def _num(value) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def report_sentences(pr: dict) -> list[str]:
     """The sentences of the 办理情况专报, as published reports put them, from :func:`progress`'s figures."""
-    if pr["from"] and pr["to"]:
-        period = f"{_cn_date(pr['from'])}至{_cn_date(pr['to'])}"
-    elif pr["to"]:
-        period = f"截至{_cn_date(pr['to'])}"
-    elif pr["from"]:
-        period = f"{_cn_date(pr['from'])}以来"
-    else:
-        period = f"截至{_cn_date(pr['today'])}"
+    period = period_words(pr["from"], pr["to"], pr["today"])  # a single day named once
     rejected = f"；另有不受理{pr['rejected']}件，未计入办结率" if pr.get("rejected") else ""
     first = (f"{period}，累计受理交办信访件{pr['total']}件，已办结{pr['closed']}件、阶段性办结{pr['staged']}件，"
              f"办结率{percent(pr['closure_rate'])}；尚在办理{pr['in_progress']}件"
              f"（其中待审核{pr['by_status'].get('待审核', 0)}件、退回重办{pr['by_status'].get('退回', 0)}件），"
              f"逾期未办结{pr['overdue']}件{rejected}。")
-    types = [f"{t}{n}个" for t, n in pr["by_type"].items() if n]
-    second = f"按污染类型分，涉及{'、'.join(types)}。" if types else "所选期间没有已分类的信访件。"
+    types = [f"{t}{n}件" for t, n in pr["by_type"].items() if n]  # cases involving each type (taxonomy order)
+    second = (f"按污染类型分（一件涉及多种类型的，每种类型各计一次），涉及{'、'.join(types)}。" if types
+              else "所选期间没有已分类的信访件。")
     c = pr["counts"]
     third = "各地各部门" + "，".join(f"{what}{_num(c[k])}{unit}" for k, (what, unit) in COUNTS.items()) + "。"
     loop = loop_sentence(pr)

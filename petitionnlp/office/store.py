@@ -317,6 +317,32 @@ class Store:
         with self.writing.begin() as s:
             s.add(AuditEvent(user=user, action=action, target=target, detail=detail))
 
+    def log_issue(self, user: str | None, action: str, key: dict, detail: dict, number: int | None = None) -> int:
+        """Log a numbered document (the 专报's 第N期) and return its number, in one transaction that no other issue
+        interleaves: ``number`` when given; else the number a document of the same ``key`` (its period: the
+        detail's values) was last issued under; else one more than the highest so far.  The event's target is
+        ``{action}:{number}``."""
+        with self.writing.begin() as s:
+            if self.engine.dialect.name == "postgresql":  # one issue numbered at a time, across servers
+                from sqlalchemy import text
+
+                s.execute(text("SELECT pg_advisory_xact_lock(7226002)"))
+            # on SQLite the write lock is taken by the first statement (BEGIN IMMEDIATE): this one
+            issued = s.execute(select(AuditEvent.target, AuditEvent.detail).where(
+                AuditEvent.action == action, AuditEvent.target.like(f"{action}:%")).order_by(AuditEvent.id)).all()
+            top, same = 0, None
+            for target, d in issued:
+                n = target.split(":", 1)[1]
+                if not n.isdigit():
+                    continue
+                top = max(top, int(n))
+                if isinstance(d, dict) and all(d.get(k) == v for k, v in key.items()):
+                    same = int(n)
+            number = number or same or top + 1
+            s.add(AuditEvent(user=user, action=action, target=f"{action}:{number}",
+                             detail={**detail, **key, "issue": number}))
+            return number
+
     def audit(self, limit: int = 500, offset: int = 0) -> list[dict]:
         with self.session() as s:
             q = select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit).offset(offset)

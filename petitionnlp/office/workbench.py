@@ -275,8 +275,10 @@ class Workbench:
     def stats_png(self, date_from: str | None = None, date_to: str | None = None) -> documents.Download:
         return documents.stats_chart(self.store, date_from, date_to)
 
-    def report(self, user: dict, date_from: str | None = None, date_to: str | None = None, fmt: str = "json"):
-        return documents.progress_report(self.store, user, date_from, date_to, fmt)
+    def report(self, user: dict, date_from: str | None = None, date_to: str | None = None, fmt: str = "json",
+               issue: int | None = None, day: str | None = None):
+        """The 专报: (its data, the Word document for ``docx``: 第``issue``期 or the next number, dated ``day``)."""
+        return documents.progress_report(self.store, user, date_from, date_to, fmt, issue=issue, day=day)
 
     def report_data(self, date_from: str | None = None, date_to: str | None = None) -> dict:
         """The 专报's numbers, sentences and overdue list, as the progress page shows them (not a hand-out)."""

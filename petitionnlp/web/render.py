@@ -157,11 +157,13 @@ def outcome(to: str, do, done, refused: str = "未完成") -> RedirectResponse:
 
 def download(d) -> "Response":
     """A file the office hands out (:class:`petitionnlp.office.documents.Download`) as an attachment, its name in
-    Chinese (RFC 6266: an ASCII fallback and the UTF-8 name)."""
+    Chinese: RFC 6266 with RFC 5987's ``filename*=UTF-8''…`` (what browsers save it as) beside an ASCII
+    ``filename`` for older programs (the download's own ASCII name, else its name with ``_`` for what ASCII lacks)."""
     from urllib.parse import quote
 
     from fastapi.responses import Response
 
-    disposition = (f"attachment; filename=\"{d.name.encode('ascii', 'replace').decode()}\"; "
-                   f"filename*=UTF-8''{quote(d.name)}")
+    fallback = getattr(d, "fallback", "") or d.name
+    fallback = "".join(ch if ch.isascii() and (ch.isalnum() or ch in "._-") else "_" for ch in fallback)
+    disposition = f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(d.name, safe='')}"
     return Response(d.data, media_type=d.media_type, headers={"Content-Disposition": disposition})

@@ -8,7 +8,9 @@ from urllib.parse import urlencode
 
 from fastapi import Depends, Query, Request
 
+from ...dates import chinese_date, period_words
 from ...office.charts import bar_chart_svg
+from ...office.documents import public_title
 from ...office.figures import PUBLIC_COLUMNS, percent
 from ...office.lifecycle import COUNTS
 from ...taxonomy import TYPES
@@ -37,20 +39,28 @@ def progress_page(request: Request, wb: Office, session: Annotated[dict, Depends
     data = wb.report_data(date_from, date_to)
     table = [{"region": c, "移交件数": n, **data["by_city_type"][c]} for c, n in data["by_city"].items()]
     return render(request, "progress.html", session, d=data, chart=bar_chart_svg(table, list(data["by_type"])),
-                  date_from=date_from or "", date_to=date_to or "", query=query, percent=percent, counts=COUNTS)
+                  date_from=date_from or "", date_to=date_to or "", query=query, percent=percent, counts=COUNTS,
+                  period=period_words(date_from, date_to), today=chinese_date(data["today"]))
 
 
-@api.get("/report", summary="办理情况专报：JSON（数字与文字）或 DOCX（Word 文档）")
+Issue = Annotated[int | None, Query(ge=1, le=99999, description="期号（第N期）；不填：同一时间段沿用原期号，否则顺延")]
+Dated = Annotated[str | None, Query(description="成文日期 YYYY-MM-DD；不填：时间段已过去时为其最后一天，否则为今天")]
+
+
+@api.get("/report", summary="办理情况专报：JSON（数字与文字）或 DOCX（Word 文档，A4 公文格式，第N期）")
 def report(wb: Office, user: Annotated[dict, Depends(require("progress"))], from_: From = None,
-           to: str | None = None, format: Literal["json", "docx"] = "json"):
-    data, docx = wb.report(user, api_date(from_, "from"), api_date(to, "to"), format)
+           to: str | None = None, format: Literal["json", "docx"] = "json", issue: Issue = None,
+           date: Dated = None):
+    data, docx = wb.report(user, api_date(from_, "from"), api_date(to, "to"), format, issue, api_date(date, "date"))
     return data if format == "json" else download(docx)
 
 
 @pages.get("/progress/report.docx")
 def report_page(request: Request, wb: Office, session: Annotated[dict, Depends(page("progress"))]):
     date_from, date_to, _ = _period(request)
-    return download(wb.report(session["user"], date_from, date_to, "docx")[1])
+    q = request.query_params
+    issue = int(q["issue"]) if (q.get("issue") or "").isdecimal() and 0 < len(q["issue"]) < 6 else None
+    return download(wb.report(session["user"], date_from, date_to, "docx", issue or None, page_date(q.get("date")))[1])
 
 
 @api.get("/public", summary="公开表：已审核办结的信访件，脱敏，XLSX 或 JSON")
@@ -64,7 +74,8 @@ def public(wb: Office, user: Annotated[dict, Depends(require("progress"))], from
 def public_page(request: Request, wb: Office, session: Annotated[dict, Depends(page("progress"))]):
     date_from, date_to, query = _period(request)
     return render(request, "public.html", session, rows=wb.public(session["user"], date_from, date_to, log=False),
-                  columns=PUBLIC_COLUMNS, date_from=date_from or "", date_to=date_to or "", query=query)
+                  columns=PUBLIC_COLUMNS, date_from=date_from or "", date_to=date_to or "", query=query,
+                  title=public_title(wb.store), period=period_words(date_from, date_to))
 
 
 @pages.get("/public.xlsx")
