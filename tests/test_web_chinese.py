@@ -383,7 +383,9 @@ def test_the_api_speaks_chinese_beside_its_codes(day):
     labels = {e["action"]: e["label"] for e in events if e["target"]}
     assert labels["report"] == "报送办理情况" and labels["return"] == "退回" and labels["upload"] == "上传交办表"
     assert labels["briefing_task"] == "标记简报中的常态任务" and labels["user_added"] == "新建用户"
-    assert {e["label"] for e in events if e["action"] == "report" and not e["target"]} == {"生成专报"}
+    assert {e["label"] for e in events if e["action"] == "report"} <= {"生成专报", "印发专报"}
+    assert {e["label"] for e in events if e["action"] == "report" and (e["target"] or "").startswith("report:")} == {
+        "印发专报"}  # a 专报 issued as a document, numbered (第N期)
     assert all(re.search(r"[\u4e00-\u9fff]", e["label"]) for e in events), {e["action"] for e in events}
     history = api.get(f"/api/v1/petitions/{day['cases']['D2HN202405150005']['id']}", headers=ed).json()["history"]
     said = [h["label"] for h in history]  # handed over, uploaded again (the same table), reassigned, reported
@@ -397,7 +399,7 @@ def test_the_audit_page_names_actions_targets_and_details_in_chinese(day):
         rows = re.findall(r"<tr><td>(.*?)</td></tr>", page.text, flags=re.S)
         text = visible(page.text)
         assert_chinese(page.text, "audit")
-        for words in ("报送办理情况", "审核通过", "交办", "重复上传", "生成专报", "下载公开表", "下载批次表格",
+        for words in ("报送办理情况", "审核通过", "交办", "重复上传", "印发专报", "下载公开表", "下载批次表格",
                       "标记简报中的常态任务", "撤回批次", "不受理", "重新办理", "更正", "登录失败"):
             assert words in text, words
         assert re.search(r"信访件 \d+", text) and re.search(r"批次 \d+", text) and "petition:" not in text
