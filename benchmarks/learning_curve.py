@@ -8,11 +8,13 @@ and by province (GroupKFold: no page, or no province, on both sides) and at rand
 so that no held-out record is ever in training), and scored on the held-out fold.  Micro-F1 and top-1 accuracy
 are averaged over folds and seeds.  Then the BLIND figure: the model trained on the generated corpus and every
 non-blind real record, scored on the records of the blind pages (``corpora/train/blind_split.json``) of the dev
-corpora beside the repo (``../shared/corpora``), when they are there.  Last, the learned region fallback
+corpora beside the repo (``../shared/corpora``), when they are there, and of the gathered records
+(``corpora/train/blind_split_gathered.json``).  The effect of an office's own history measured as the issue asks
+(half of one office's records, scored on its other half) is ``benchmarks/office_history.py``.  Last, the learned region fallback
 (city/county accuracy on records whose text the gazetteer cannot place, and on all of them).
 
     .venv/bin/python benchmarks/learning_curve.py [--folds 5] [--seeds 1] [--schemes page,province,random]
-        [--fractions 0,0.25,0.5,1]
+        [--fractions 0,0.25,0.5,1] [--inner-schemes page]
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ from petitionnlp.training import blind_pages, cv_folds, fit_type_model, read_bli
 SHARED = ROOT.parent / "shared" / "corpora"
 DEV = [SHARED / "petitions_dev.jsonl", SHARED / "disclosure_dev.jsonl"]
 SPLIT = ROOT / "corpora" / "train" / "blind_split.json"
+GATHERED = ROOT / "corpora" / "train" / "gathered_petitions.jsonl"
+GATHERED_SPLIT = ROOT / "corpora" / "train" / "blind_split_gathered.json"
 
 FRACTIONS = (0.0, 0.25, 0.5, 1.0)
 # the labels the office gives: as published; or an office whose tables record one type a petition (the first)
@@ -57,7 +61,8 @@ def curve(generated: list[dict], real: list[dict], title: str, scheme: str, args
             for frac in fractions:
                 office = [dict(real[i], office=True) for i in order[:int(round(frac * len(pool)))]]
                 records = generated + office
-                model, _ = fit_type_model(records, tune_mask=[bool(r.get("office")) for r in records], seed=seed)
+                model, _ = fit_type_model(records, tune_mask=[bool(r.get("office")) for r in records], seed=seed,
+                                          schemes=args.inner_schemes)
                 ev = evaluate_predictions(gold, model.predict(texts))
                 scores[frac].append((ev["micro_f1"], ev["top1_accuracy"]))
             print(f"  seed {seed} fold {k + 1}: " + "  ".join(
@@ -86,6 +91,10 @@ def main() -> None:
     ap.add_argument("--schemes", default="page,province,random", help="fold schemes, side by side")
     ap.add_argument("--fractions", type=lambda v: [float(x) for x in v.split(",")], default=list(FRACTIONS),
                     help="shares of the other folds given as the office's history (default 0,0.25,0.5,1)")
+    ap.add_argument("--inner-schemes", type=lambda v: tuple(v.split(",")), default=("page", "province", "random"),
+                    help="fold schemes of the cross-validation inside each training (the first chooses the decision "
+                         "rule and gives the held-out probabilities the conventions are learned from); "
+                         "'page' alone is a third of the time")
     ap.add_argument("--all-conventions", action="store_true",
                     help="also the curve of an office recording one type a petition")
     args = ap.parse_args()
@@ -102,8 +111,9 @@ def main() -> None:
 
     # the blind figure: trained on everything that is not blind, scored once on the blind pages
     if all(p.exists() for p in DEV):
-        pages = blind_pages(read_blind_split(SPLIT))
-        blind = [r for r in read_corpus([str(p) for p in DEV], require_label=False) if r["page"] in pages and r["types"]]
+        pages = blind_pages(read_blind_split(SPLIT)) | blind_pages(read_blind_split(GATHERED_SPLIT))
+        blind = [r for r in read_corpus([str(p) for p in DEV + [GATHERED]], require_label=False)
+                 if r["page"] in pages and r["types"]]
         model, _ = fit_type_model(generated + real)
         ev = evaluate_predictions([r["types"] for r in blind], model.predict([r["text"] for r in blind]))
         print(f"\nblind pages ({len(pages)} pages, {len(blind)} typed records), model on all non-blind records: "

@@ -26,14 +26,15 @@ from sklearn.utils.validation import check_is_fitted
 from . import persist
 from .errors import Errors, ModelError, os_reason
 from .persist import MANIFEST, file_sha256, read_manifest, verified_sha256
-from .features import bigram_vectors, char_ngrams, conventions_fired, lexicon_index, lexicon_matrix, nearest, term_counts
+from .features import (bigram_vectors, calibrate, calibration_design, char_ngrams, conventions_fired,
+                       conventions_fired_rules, lexicon_index, lexicon_matrix, nearest, term_counts)
 from .features import blend as _blend, compiled as _compiled, decide as _decide
 from .resources import corpus_path
 from .taxonomy import TYPES
 from .text import CJK
 from .tokenize import analyze
 
-__all__ = ["LexiconFeatures", "TableConventions", "WeightedOneVsRest", "RepeatMemory", "PollutionTypeClassifier", "KeywordClassifier",
+__all__ = ["LexiconFeatures", "TableConventions", "ConventionCalibrator", "WeightedOneVsRest", "RepeatMemory", "PollutionTypeClassifier", "KeywordClassifier",
            "evaluate_predictions", "CharNgramHasher", "TermHasher", "save_model", "load_model", "load_model_file",
            "dump_skops", "write_manifest", "read_manifest", "file_sha256", "MODEL_FILE", "MANIFEST"]
 
@@ -67,6 +68,12 @@ def _passing_patterns(path=None) -> tuple[str, str]:
             f"^(?:[{CJK}]{{0,3}}?(?:{_alternation(rules['facility'])}))?(?:{_alternation(rules['place'])})")
 
 
+def _container_pattern(path=None) -> str:
+    """What, right after a term, makes it the name of a facility or a container (垃圾|中转站, 垃圾|桶): a regex source."""
+    words = _read_mention_rules(path or corpus_path("lexicon", "mention_rules.tsv"))["container"]
+    return f"(?:{_alternation(words)})"
+
+
 class LexiconFeatures(TransformerMixin, BaseEstimator):
     """Per-type sums of the weights of lexicon terms found in a text (one column per type), and, with
     ``first_mention``, one more column per type that is 1 when that type is the first one the text names
@@ -74,18 +81,23 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
 
     A term only mentioned in passing — negated (没有异味, 不是污水而是废气) or a landmark (水库旁的工厂, 河边的厂,
     污水处理厂后面) by the rules of ``mention_rules`` — counts for nothing unless it also occurs as a complaint.
+    A term that only names a facility (垃圾中转站, 垃圾桶, 污水处理厂: the ``container`` words of the rules right
+    after it) counts ``facility_weight`` of its weight and is never the first-named type: the complaint about a
+    garbage station is often its smell, about a sewage plant its odour, not garbage or water.
 
     lexicon : path of a ``term  type  weight`` TSV; None = the shipped ``corpora/lexicon/pollution_terms.tsv``.
     mention_rules : path of a ``kind  word`` TSV; None = the shipped ``corpora/lexicon/mention_rules.tsv``;
-    passing : apply the passing-mention rules (False: every occurrence counts)
+    passing : apply the passing-mention rules (False: every occurrence counts);
+    facility_weight : the share of its weight a term counts when it only names a facility (1: as any hit)
     """
 
     def __init__(self, lexicon: str | None = None, first_mention: bool = True, mention_rules: str | None = None,
-                 passing: bool = True):
+                 passing: bool = True, facility_weight: float = 0.3):
         self.lexicon = lexicon
         self.first_mention = first_mention
         self.mention_rules = mention_rules
         self.passing = passing
+        self.facility_weight = facility_weight
 
     def fit(self, X, y=None):
         terms = _read_lexicon(self.lexicon or corpus_path("lexicon", "pollution_terms.tsv"))
@@ -94,6 +106,7 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
         self.term_types_ = np.array([index[k] for _, k, _ in terms], dtype=np.int64)
         self.term_weights_ = np.array([w for _, _, w in terms], dtype=np.float64)
         self.negated_before_, self.place_after_ = _passing_patterns(self.mention_rules)
+        self.container_after_ = _container_pattern(self.mention_rules)
         self.n_features_out_ = len(TYPES) * (2 if self.first_mention else 1)
         return self
 
@@ -107,7 +120,10 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
         check_is_fitted(self, "terms_")
         patterns = (_compiled(self.negated_before_, self.place_after_)
                     if self.passing and hasattr(self, "negated_before_") else None)  # (a model saved before: none)
-        return lexicon_matrix(X, self._by_first_char(), patterns, self.first_mention, self.n_features_out_)
+        container = (_compiled(self.container_after_)[0] if patterns is not None and getattr(
+            self, "container_after_", None) and getattr(self, "facility_weight", 1.0) < 1.0 else None)
+        return lexicon_matrix(X, self._by_first_char(), patterns, self.first_mention, self.n_features_out_,
+                              container, getattr(self, "facility_weight", 1.0))
 
     def get_feature_names_out(self, input_features=None):
         names = [f"lexicon_{t}" for t in TYPES]
@@ -252,12 +268,24 @@ class RepeatMemory(BaseEstimator):
         check_is_fitted(self, "memory_")
         return nearest(self._vectorize(list(X)), self.memory_)
 
-    def blend(self, X, proba: np.ndarray) -> np.ndarray:
+    def recalled(self, X) -> tuple[np.ndarray, np.ndarray]:
+        """(similarity, types indicator row) of the most similar remembered petition for each text (zeros: none)."""
         sim, idx = self.recall(X)
-        return _blend(proba, sim, idx, self.labels_, self.threshold, self.weight)
+        labels = np.zeros((len(sim), len(TYPES)), dtype=np.int8)
+        labels[idx >= 0] = self.labels_[idx[idx >= 0]]
+        return sim, labels
+
+    def mix(self, proba: np.ndarray, sim: np.ndarray, labels: np.ndarray) -> np.ndarray:
+        """``proba`` blended with the remembered types ``labels`` (a row a text) where the similarity ``sim``
+        reaches the threshold."""
+        return _blend(np.asarray(proba, dtype=np.float64), sim, np.arange(len(sim)), labels, self.threshold,
+                      self.weight)
+
+    def blend(self, X, proba: np.ndarray) -> np.ndarray:
+        return self.mix(proba, *self.recalled(X))
 
 
-def _read_conventions(path) -> list[tuple[tuple[tuple[str, ...], ...], tuple[int, ...], str]]:
+def _read_conventions(path) -> list[tuple[tuple[tuple[str, ...], ...], tuple[int, ...], str, str]]:
     index = {t: i for i, t in enumerate(TYPES)}
     out = []
     with open(path, encoding="utf-8", newline="") as fh:
@@ -266,7 +294,8 @@ def _read_conventions(path) -> list[tuple[tuple[tuple[str, ...], ...], tuple[int
                 continue
             groups = tuple(tuple(a.strip() for a in g.split("|") if a.strip()) for g in r["cues"].split(" + "))
             types = tuple(index[t] for t in re.split(r"[、,，\s]+", r["types"].strip()) if t)
-            out.append((groups, types, (r.get("scope") or "sentence").strip()))
+            out.append((groups, types, (r.get("scope") or "sentence").strip(),
+                        (r.get("label") or r.get("note") or "").strip()))
     return out
 
 
@@ -286,17 +315,29 @@ class TableConventions(BaseEstimator):
 
     def fit(self, X=None, y=None):
         rules = _read_conventions(self.conventions or corpus_path("taxonomy", "conventions.tsv"))
-        self.rules_ = [[list(g) for g in groups] + [list(types)] for groups, types, _ in rules]
-        self.clause_scope_ = [scope == "clause" for _, _, scope in rules]
+        self.rules_ = [[list(g) for g in groups] + [list(types)] for groups, types, _, _ in rules]
+        self.clause_scope_ = [scope == "clause" for _, _, scope, _ in rules]
+        self.names_ = [name for _, _, _, name in rules]
         self.negated_before_, self.place_after_ = _passing_patterns(self.mention_rules)
         containers = _read_mention_rules(self.mention_rules or corpus_path("lexicon", "mention_rules.tsv"))["container"]
         self.container_after_ = f"(?:{_alternation(containers)})"
         return self
 
+    def fired_rules(self, X) -> np.ndarray:
+        """Indicator (texts × conventions) of the conventions that fire on each text: every group of cues of the
+        convention found in one sentence (or clause), none of them a passing mention or part of a container's
+        name (垃圾站, 垃圾桶: the station is where, not what)."""
+        check_is_fitted(self, "rules_")
+        patterns = _compiled(self.negated_before_, self.place_after_, self.container_after_)
+        return conventions_fired_rules(X, self.rules_, self.clause_scope_, patterns)
+
+    def pairs(self) -> list[tuple[int, int]]:
+        """(convention, type index) for every type each convention names, in file order."""
+        check_is_fitted(self, "rules_")
+        return [(r, t) for r, rule in enumerate(self.rules_) for t in rule[-1]]
+
     def fired(self, X) -> np.ndarray:
-        """Indicator (texts × types) of the types some convention gives each text: every group of cues of the
-        convention found in one sentence, none of them a passing mention or part of a container's name
-        (垃圾站, 垃圾桶: the station is where, not what)."""
+        """Indicator (texts × types) of the types some convention gives each text."""
         check_is_fitted(self, "rules_")
         patterns = _compiled(self.negated_before_, self.place_after_, self.container_after_)
         return conventions_fired(X, self.rules_, self.clause_scope_, patterns)
@@ -305,31 +346,135 @@ class TableConventions(BaseEstimator):
         return np.where(self.fired(X), np.maximum(proba, self.floor), proba)
 
 
+class ConventionCalibrator(BaseEstimator):
+    """How published tables turn what a petition names into the types they record — learned from real records,
+    with the central tables' conventions as the prior that an office's own records override.
+
+    Two parts, both fitted on held-out probabilities of real records (the model never saw them):
+
+    - the secondary-type decisions: for each text and type, from the model's probability ``p``::
+
+          logit q = a·logit p + b·[the model's best type] + s_type·[not the best]
+
+      ``a`` (how far to trust the model's certainty), ``b`` and one ``s`` a type (how often the tables also
+      record that type when it is not the main one), by maximum a posteriori: the records' log-loss plus
+      ``strength``/2 · ‖θ − θ₀‖², θ₀ = the prior's (a = 1, b = 0, s = 0 without one);
+    - the conventions (:class:`TableConventions`): where a convention fires, each type it names gets at least
+      its floor — how often the tables give that type when the convention fires, re-estimated from the records
+      where it fired (a Beta posterior mean: (``convention_strength`` · prior floor + given) / (``convention_strength``
+      + fired)), the prior floor being the prior's or ``convention_prior`` (the conventions as written in
+      ``corpora/taxonomy/conventions.tsv``).
+
+    ``prior`` is a fitted calibrator (the shipped records' conventions) that an office's records override as they
+    accumulate; without records the calibrator is its prior.
+
+    strength : weight of the secondary-type prior, in records
+    convention_prior : a convention's floor before any record is seen
+    convention_strength : weight of a convention's prior, in records where it fires (a dozen records that fire it
+        and do not give its type bring the floor under one half; a few dozen, near zero)
+    """
+
+    def __init__(self, strength: float = 5.0, convention_prior: float = 0.75, convention_strength: float = 20.0):
+        self.strength = strength
+        self.convention_prior = convention_prior
+        self.convention_strength = convention_strength
+
+    def fit(self, proba, Y, fired=None, pairs=(), sample_weight=None, prior: "ConventionCalibrator | None" = None):
+        """proba: held-out probabilities (texts × types) of real records; Y: their types (lists, or an indicator
+        array); fired: conventions that fire on them (texts × conventions); pairs: (convention, type index) of
+        :meth:`TableConventions.pairs`; prior: a fitted calibrator whose values are the prior's centre."""
+        from scipy.optimize import minimize
+
+        self.pairs_ = [tuple(map(int, pr)) for pr in pairs]
+        proba = np.asarray(proba, dtype=np.float64).reshape(-1, len(TYPES))
+        n = len(proba)
+        fired = np.zeros((n, 0), dtype=bool) if fired is None else np.asarray(fired, dtype=bool)
+        Yind = (np.asarray(Y, dtype=np.float64) if isinstance(Y, np.ndarray) else _indicator(Y).astype(np.float64))
+        Yind = Yind.reshape(n, len(TYPES))
+        w = np.ones(n) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
+        same = prior is not None and getattr(prior, "pairs_", None) == self.pairs_
+        centre = (np.asarray(prior.coef_, dtype=np.float64) if prior is not None
+                  else np.r_[1.0, 0.0, np.zeros(len(TYPES))])
+        floor0 = (np.asarray(prior.floors_, dtype=np.float64) if same
+                  else np.full(len(self.pairs_), float(self.convention_prior)))
+        self.prior_coef_, self.prior_floors_ = centre, floor0
+        self.n_records_ = int(n)
+        # the conventions: a Beta posterior of how often the tables give each type where the convention fires
+        self.fired_counts_ = np.array([float(w[fired[:, r]].sum()) if n and fired.shape[1] > r else 0.0
+                                       for r, _ in self.pairs_])
+        self.given_counts_ = np.array([float((w * Yind[:, t])[fired[:, r]].sum()) if n and fired.shape[1] > r else 0.0
+                                       for r, t in self.pairs_])
+        k0 = float(self.convention_strength)
+        self.floors_ = (k0 * floor0 + self.given_counts_) / (k0 + self.fired_counts_) if len(self.pairs_) else floor0
+        if n == 0:
+            self.coef_ = centre.copy()
+            return self
+        design = calibration_design(proba).reshape(n * len(TYPES), -1)
+        target, weight = Yind.reshape(-1), np.repeat(w, len(TYPES))
+        lam = float(self.strength)
+
+        def loss(theta):
+            z = design @ theta
+            q = 1.0 / (1.0 + np.exp(-z))
+            d = theta - centre
+            return (np.sum(weight * (np.logaddexp(0.0, z) - target * z)) + 0.5 * lam * d @ d,
+                    design.T @ (weight * (q - target)) + lam * d)
+
+        self.coef_ = minimize(loss, centre.copy(), jac=True, method="L-BFGS-B").x
+        return self
+
+    def predict_proba(self, proba, fired=None) -> np.ndarray:
+        check_is_fitted(self, "coef_")
+        return calibrate(proba, self.coef_, self.pairs_, self.floors_, fired)
+
+    def describe(self) -> dict:
+        """The fitted values by name (and their prior): what the records taught, for the model card."""
+        check_is_fitted(self, "coef_")
+        k = len(TYPES)
+
+        def named(c, floors, counts=None):
+            out = {"slope": round(float(c[0]), 3), "best": round(float(c[1]), 3),
+                   "secondary": {t: round(float(v), 3) for t, v in zip(TYPES, c[2:2 + k])},
+                   "conventions": [{"rule": r, "type": TYPES[t], "floor": round(float(f), 3)}
+                                   for (r, t), f in zip(self.pairs_, floors)]}
+            if counts:
+                for conv, fired, given in zip(out["conventions"], *counts):
+                    conv.update(fired=round(float(fired), 2), given=round(float(given), 2))
+            return out
+
+        return {**named(self.coef_, self.floors_, (self.fired_counts_, self.given_counts_)),
+                "prior": named(self.prior_coef_, self.prior_floors_), "n_records": self.n_records_}
+
+
 class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
-    """TF-IDF (jieba words + character n-grams) + lexicon features → one weighted logistic regression a type,
-    and a memory of real labeled petitions for repeats of them.
+    """TF-IDF (jieba words + character n-grams) + lexicon features → one weighted logistic regression a type;
+    then the tables' conventions, learned (:class:`ConventionCalibrator`: what the model reads → what the tables
+    record, fitted on held-out probabilities of real records by :meth:`calibrate`); and a memory of real labeled
+    petitions for repeats of them.
 
     Parameters
     ----------
     C : inverse regularization of each logistic regression
-    threshold : probability at or above which a type is predicted (besides the best one); 0.3, chosen on the
-        page-grouped folds of the non-blind real records (0.5 and at most 2 types missed the secondary types the
-        tables and an expert add: out-of-fold micro-F1 0.822 → 0.841, top-1 unchanged)
+    threshold : calibrated probability at or above which a type is predicted (besides the best one)
     max_types : at most this many types a petition (None = no limit); published tables seldom give more than three
     char_ngram_range : character n-gram sizes
     hash_bits_words, hash_bits_chars : log2 of the hashed feature space of words and of character n-grams
     use_lexicon : add the per-type lexicon features
     lexicon : lexicon path for :class:`LexiconFeatures` (None = shipped)
     memory_threshold : similarity from which a remembered real petition lends its types (None: no memory)
-    convention_floor : the probability at least that the published tables' conventions (:class:`TableConventions`)
-        give the types they name (None: no conventions)
+    convention_floor : the old imposed rule — the probability at least that a firing convention gives the types it
+        names, instead of the learned calibration (None: the conventions are learned, :class:`ConventionCalibrator`)
     passing : leave out of the lexicon features the terms only mentioned in passing (negated, landmarks)
+    calibration_strength : the secondary-type prior's weight in records for :class:`ConventionCalibrator`
+    convention_prior : a firing convention's floor before any real record is seen
+    convention_strength : a convention's prior weight, in records where it fires
     """
 
-    def __init__(self, C: float = 4.0, threshold: float = 0.3, max_types: int | None = 3,
+    def __init__(self, C: float = 4.0, threshold: float = 0.5, max_types: int | None = 3,
                  char_ngram_range=(1, 3), hash_bits_words: int = 16, hash_bits_chars: int = 17,
                  use_lexicon: bool = True, lexicon: str | None = None, memory_threshold: float | None = 0.6,
-                 convention_floor: float | None = 0.55, passing: bool = True):
+                 convention_floor: float | None = None, passing: bool = True, calibration_strength: float = 5.0,
+                 convention_prior: float = 0.75, convention_strength: float = 20.0):
         self.C = C
         self.threshold = threshold
         self.max_types = max_types
@@ -341,6 +486,9 @@ class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
         self.memory_threshold = memory_threshold
         self.convention_floor = convention_floor
         self.passing = passing
+        self.calibration_strength = calibration_strength
+        self.convention_prior = convention_prior
+        self.convention_strength = convention_strength
 
     def _make_features(self):
         from sklearn.feature_extraction.text import TfidfTransformer
@@ -382,18 +530,60 @@ class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
                 [x for x, k in zip(X, keep) if k], Yind[keep])
         else:
             self.memory_ = None
-        self.conventions_ = (TableConventions(floor=self.convention_floor).fit()
-                             if self.convention_floor is not None else None)
+        floor = self.convention_floor
+        self.conventions_ = TableConventions(floor=0.55 if floor is None else floor).fit()
+        self.calibrator_ = None if floor is not None else self._calibrator().fit(
+            np.zeros((0, len(TYPES))), [], pairs=self.conventions_.pairs())
         return self
 
-    def predict_proba(self, X, use_memory: bool = True) -> np.ndarray:
+    def _calibrator(self, strength: float | None = None) -> ConventionCalibrator:
+        return ConventionCalibrator(strength=self.calibration_strength if strength is None else strength,
+                                    convention_prior=self.convention_prior,
+                                    convention_strength=self.convention_strength)
+
+    def calibrate(self, X, Y, proba, sample_weight=None, prior: ConventionCalibrator | None = None):
+        """Learn the tables' conventions from real records: ``X`` their texts, ``Y`` their types, ``proba`` this
+        model's probabilities for them from a model that did not see them (out-of-fold, :meth:`base_proba`);
+        ``prior`` a fitted :class:`ConventionCalibrator` whose coefficients these records override (an office's
+        records over the shipped ones).  Returns self."""
+        check_is_fitted(self, "pipeline_")
+        self.calibrator_ = self.fit_calibrator(X, Y, proba, sample_weight, prior)
+        return self
+
+    def fit_calibrator(self, X, Y, proba, sample_weight=None, prior=None,
+                       strength: float | None = None) -> ConventionCalibrator:
+        """A :class:`ConventionCalibrator` fitted as :meth:`calibrate` does, without keeping it (``strength``: the
+        secondary-type prior's weight, instead of ``calibration_strength``)."""
+        X = list(X)
+        return self._calibrator(strength).fit(proba, Y, self.conventions_.fired_rules(X), self.conventions_.pairs(),
+                                      sample_weight, prior)
+
+    def base_proba(self, X) -> np.ndarray:
+        """The logistic regressions' probabilities alone (before the conventions and the memory)."""
+        check_is_fitted(self, "pipeline_")
+        return self.pipeline_.predict_proba(list(X))
+
+    def predict_proba(self, X, use_memory: bool = True, calibrator: ConventionCalibrator | None = None) -> np.ndarray:
+        """Probabilities of the eight types; ``calibrator`` replaces the fitted one (to compare two)."""
         check_is_fitted(self, "pipeline_")
         X = list(X)
-        proba = self.pipeline_.predict_proba(X)
-        if getattr(self, "conventions_", None) is not None:
-            proba = self.conventions_.apply(X, proba)
-        if use_memory and getattr(self, "memory_", None) is not None:
-            proba = self.memory_.blend(X, proba)
+        return self.finish_proba(X, self.pipeline_.predict_proba(X), use_memory, calibrator)
+
+    def finish_proba(self, X, base: np.ndarray, use_memory: bool = True,
+                     calibrator: ConventionCalibrator | None = None, recalled=None) -> np.ndarray:
+        """From :meth:`base_proba` to the final probabilities: the conventions (learned, or the old floor of a
+        model saved before), then the memory (``recalled``: (similarity, types) given instead of looked up)."""
+        calibrator = calibrator or getattr(self, "calibrator_", None)
+        conventions = getattr(self, "conventions_", None)
+        if calibrator is not None:
+            proba = calibrator.predict_proba(base, conventions.fired_rules(X))
+        elif conventions is not None:
+            proba = conventions.apply(X, base)
+        else:
+            proba = base
+        memory = getattr(self, "memory_", None)
+        if use_memory and memory is not None:
+            proba = memory.mix(proba, *(recalled if recalled is not None else memory.recalled(X)))
         return proba
 
     def predict(self, X) -> list[list[str]]:
@@ -496,17 +686,21 @@ def save_model(model, directory, card: dict | None = None) -> Path:
 _KNOWN = {
     "PollutionTypeClassifier": {"C", "threshold", "max_types", "char_ngram_range", "hash_bits_words",
                                 "hash_bits_chars", "use_lexicon", "lexicon", "memory_threshold", "convention_floor",
-                                "passing", "missing_types_", "classes_", "pipeline_", "memory_", "conventions_"},
+                                "passing", "calibration_strength", "convention_prior", "convention_strength",
+                                "missing_types_", "classes_", "pipeline_", "memory_", "conventions_", "calibrator_"},
     "Pipeline": None,
     "FeatureUnion": None,
     "TfidfTransformer": None,
     "TermHasher": {"analyzer", "n_features"},
     "CharNgramHasher": {"ngram_range", "n_features", "binary", "strip"},
-    "LexiconFeatures": {"lexicon", "first_mention", "mention_rules", "passing", "terms_", "term_types_",
-                        "term_weights_", "negated_before_", "place_after_", "n_features_out_", "_index"},
+    "LexiconFeatures": {"lexicon", "first_mention", "mention_rules", "passing", "facility_weight", "terms_",
+                        "term_types_", "term_weights_", "negated_before_", "place_after_", "container_after_",
+                        "n_features_out_", "_index"},
     "WeightedOneVsRest": {"C", "max_iter", "n_jobs", "coef_", "intercept_", "constant_", "n_outputs_"},
     "TableConventions": {"conventions", "floor", "mention_rules", "rules_", "clause_scope_", "negated_before_",
-                         "place_after_", "container_after_"},
+                         "place_after_", "container_after_", "names_"},
+    "ConventionCalibrator": {"strength", "convention_prior", "convention_strength", "pairs_", "prior_coef_",
+                             "prior_floors_", "n_records_", "fired_counts_", "given_counts_", "floors_", "coef_"},
     "RepeatMemory": {"threshold", "weight", "n_features", "memory_", "labels_"},
 }
 
@@ -547,10 +741,14 @@ def light_predictor(model):
             if type(step).__name__ == "LexiconFeatures":
                 lex = _known(step, "LexiconFeatures")
                 passing = bool(lex.passing and hasattr(lex, "negated_before_"))
+                facility = float(getattr(lex, "facility_weight", 1.0))
+                container = (lex.container_after_ if passing and getattr(lex, "container_after_", None)
+                             and facility < 1.0 else "")
                 parts.append(("lexicon", {"terms": list(lex.terms_), "types": lex.term_types_,
                                           "weights": lex.term_weights_, "passing": passing,
                                           "negated_before": lex.negated_before_ if passing else "",
                                           "place_after": lex.place_after_ if passing else "",
+                                          "container_after": container, "facility_weight": facility,
                                           "first_mention": bool(lex.first_mention), "n_out": lex.n_features_out_}))
                 continue
             sub = _known(step, "Pipeline")
@@ -571,7 +769,14 @@ def light_predictor(model):
             c = _known(model.conventions_, "TableConventions")
             conventions = {"rules": c.rules_, "clause_scope": list(c.clause_scope_), "floor": c.floor,
                            "negated_before": c.negated_before_, "place_after": c.place_after_,
-                           "container_after": c.container_after_}
+                           "container_after": c.container_after_, "calibrator": None}
+            if getattr(model, "calibrator_", None) is not None:  # the conventions learned from records
+                cal = _known(model.calibrator_, "ConventionCalibrator")
+                conventions["calibrator"] = {"coef": np.asarray(cal.coef_, dtype=np.float64),
+                                             "pairs": [[int(r), int(t)] for r, t in cal.pairs_],
+                                             "floors": np.asarray(cal.floors_, dtype=np.float64)}
+        elif getattr(model, "calibrator_", None) is not None:
+            raise _Unknown("calibrator without conventions")
         if getattr(model, "memory_", None) is not None:
             m = _known(model.memory_, "RepeatMemory")
             memory = {"memory": m.memory_, "labels": m.labels_, "threshold": m.threshold, "weight": m.weight,

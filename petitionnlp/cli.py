@@ -25,22 +25,30 @@ def _jobs(args) -> int:
     return args.jobs
 
 
+def _whole(value: str, lo: int, hi: int) -> int | None:
+    """An option's whole number: ASCII digits only (``int()`` also reads ``1_0``, `` 3``, ``-1`` and other
+    scripts' digits), within [lo, hi]; None otherwise."""
+    n = int(value) if value.isascii() and value.isdigit() and len(value) <= 9 else None
+    return n if n is not None and lo <= n <= hi else None
+
+
 def _positive_int(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = 0
-    if n < 1:
+    n = _whole(value, 1, 10 ** 6)
+    if n is None:
         raise argparse.ArgumentTypeError(f"--jobs 需要一个正整数，收到的是：{value}")
     return n
 
 
+def _limit(value: str) -> int:
+    n = _whole(value, 0, 10 ** 9)
+    if n is None:
+        raise argparse.ArgumentTypeError(f"--limit 需要一个不小于 0 的整数，收到的是：{value}")
+    return n
+
+
 def _port(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = 0
-    if not 1 <= n <= 65535:
+    n = _whole(value, 1, 65535)
+    if n is None:
         raise argparse.ArgumentTypeError(f"--port 应在 1 到 65535 之间，收到的是：{value}")
     return n
 
@@ -475,7 +483,7 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--eval-corpus", nargs="+", metavar="文件", help="留出的评测语料，其指标写入模型说明")
     t.add_argument("--region-corpus", nargs="+", metavar="文件",
                    help="更多带市、县（或行政区域）列的信访件，用于学习属地的兜底判断")
-    t.add_argument("--blind", metavar="划分", help="只在这一划分的盲测页面上为 --eval-corpus 的记录评分")
+    t.add_argument("--blind", nargs="+", metavar="划分", help="只在这些划分的盲测页面上为 --eval-corpus 的记录评分")
     t.set_defaults(func=_cmd_train)
 
     e = sub.add_parser("evaluate", help="模型文件夹在已标注记录上的指标（输出一个 JSON 对象）",
@@ -484,8 +492,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--model", metavar="目录", help=_MODEL)
     e.add_argument("--against", metavar="目录", help="用来比较的另一个模型文件夹（差值 = 本模型 − 比较模型）")
     e.add_argument("--text-column", metavar="列名", help=_TEXT_COLUMN)
-    e.add_argument("--blind", metavar="划分",
-                   help="只为这一划分的盲测页面上的记录评分（corpora/train/blind_split.json），与模型文件夹中的交叉验证指标并列")
+    e.add_argument("--blind", nargs="+", metavar="划分",
+                   help="只为这些划分的盲测页面上的记录评分（corpora/train/blind_split.json），与模型文件夹中的交叉验证指标并列")
     e.set_defaults(func=_cmd_evaluate)
 
     x = sub.add_parser("extract", help="抽取简报中的指示、期限与时间表达", description="抽取简报中的指示、期限与时间表达")
@@ -503,7 +511,7 @@ def build_parser() -> argparse.ArgumentParser:
     q = sub.add_parser("search", help="在检索库中检索", description="在检索库中检索")
     q.add_argument("query", metavar="检索词", help="字词；带引号的“短语”；一两个字的词（如 噪声、水）也可以")
     q.add_argument("--db", required=True, metavar="检索库", help="SQLite 检索库文件，或 postgresql:// 开头的数据库地址")
-    q.add_argument("--limit", type=int, default=10, metavar="条数", help="最多列出几条（默认 10，至多 1000）")
+    q.add_argument("--limit", type=_limit, default=10, metavar="条数", help="最多列出几条（默认 10，至多 1000）")
     q.add_argument("--json", action="store_true", help="输出 JSON 列表（相关度从高到低，含得分）")
     q.add_argument("--from", dest="date_from", metavar=_DATE, help="只要这一天及以后的文档")
     q.add_argument("--to", dest="date_to", metavar=_DATE, help="只要这一天及以前的文档")

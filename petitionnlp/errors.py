@@ -6,7 +6,7 @@ Library code raises these; ``cli`` turns them into one line on stderr.  Row-leve
 
 from __future__ import annotations
 
-__all__ = ["PetitionNLPError", "InputError", "ModelError", "Errors", "os_reason"]
+__all__ = ["PetitionNLPError", "InputError", "ModelError", "DatabaseUnavailable", "Errors", "os_reason"]
 
 
 class Errors:
@@ -96,6 +96,11 @@ class InputError(PetitionNLPError):
 
 class ModelError(PetitionNLPError):
     """A model is missing or cannot be loaded."""
+
+
+class DatabaseUnavailable(InputError):
+    """The database holding an index cannot be reached now (down, restarting, its network gone): not a fault of
+    the index or of the query, and gone when the database is back (the workbench answers 503)."""
 
 
 _OS_REASONS = {"EACCES": "没有权限", "EPERM": "没有权限", "ENOENT": "文件或文件夹不存在", "ENOSPC": "磁盘已满",

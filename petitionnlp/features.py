@@ -12,7 +12,8 @@ both run, so that a prediction is the same number on either path:
   it (the same operations in the same order, so the same bits);
 - :func:`lexicon_matrix` — per-type sums of lexicon weights and the first type named, with the passing-mention
   rules (:func:`first_use`);
-- :func:`conventions_fired` — the published tables' conventions that fire on each text;
+- :func:`conventions_fired_rules` — the published tables' conventions that fire on each text
+  (:func:`conventions_fired`: the types they name); :func:`calibrate` — the conventions as learned from records;
 - :func:`bigram_vectors`, :func:`nearest`, :func:`blend` — the memory of real labelled petitions;
 - :func:`decide` — the decision rule: the types at or above the threshold, best first; :func:`expit` the logistic
   function as SciPy computes it.
@@ -35,7 +36,8 @@ from scipy import sparse
 
 from .taxonomy import TYPES
 
-__all__ = ["char_ngrams", "term_counts", "token_counts", "tfidf", "lexicon_matrix", "conventions_fired", "bigram_vectors",
+__all__ = ["char_ngrams", "term_counts", "token_counts", "tfidf", "lexicon_matrix", "conventions_fired",
+           "conventions_fired_rules", "calibration_design", "calibrate", "bigram_vectors",
            "nearest", "blend", "decide", "expit", "bigram_code", "bigram_positions"]
 
 _SPACES = re.compile(r"\s\s+")
@@ -237,16 +239,19 @@ def compiled(*sources: str) -> tuple:
     return tuple(re.compile(src) for src in sources)
 
 
-def first_use(text: str, term: str, patterns) -> int:
+def first_use(text: str, term: str, patterns, container=None) -> int:
     """Position of the first occurrence of ``term`` in ``text`` that is not a passing mention (-1: none);
-    ``patterns`` = compiled (negated-before, place-after), or None to take every occurrence."""
+    ``patterns`` = compiled (negated-before, place-after), or None to take every occurrence; with ``container``
+    (a compiled regex), an occurrence that it matches right after the term (垃圾|桶, 污水|处理厂: the name of a
+    facility) does not count either."""
     pos = text.find(term)
     if pos < 0 or patterns is None:
         return pos
     negated, place = patterns
     while pos >= 0:
         end = pos + len(term)
-        if not negated.search(text, max(0, pos - 8), pos) and not place.match(text[end:end + 8]):
+        if (not negated.search(text, max(0, pos - 8), pos) and not place.match(text[end:end + 8])
+                and not (container is not None and container.match(text, end))):
             return pos
         pos = text.find(term, pos + 1)
     return -1
@@ -260,9 +265,12 @@ def lexicon_index(terms, kinds, weights) -> dict[str, list[tuple[str, int, float
     return index
 
 
-def lexicon_matrix(X, index, patterns, first_mention: bool, n_out: int) -> sparse.csr_matrix:
+def lexicon_matrix(X, index, patterns, first_mention: bool, n_out: int, container=None,
+                   facility_weight: float = 1.0) -> sparse.csr_matrix:
     """Per type, ``log1p`` of the summed weights of the lexicon terms a text uses (not in passing), and with
-    ``first_mention`` a 1 in the column of the type it names first (terms of weight ≥ 0.8)."""
+    ``first_mention`` a 1 in the column of the type it names first (terms of weight ≥ 0.8).  With ``container``
+    (a compiled regex: what makes a term the name of a facility, 垃圾|中转站), a term used only in such a name
+    counts ``facility_weight`` of its weight and names no type first."""
     rows, cols, vals = [], [], []
     n_types = len(TYPES)
     for i, text in enumerate(X):
@@ -271,11 +279,13 @@ def lexicon_matrix(X, index, patterns, first_mention: bool, n_out: int) -> spars
             for term, kind, weight in index[ch]:
                 if term not in text:  # most terms: the same answer as first_use, without the call
                     continue
-                pos = first_use(text, term, patterns)
+                pos = first_use(text, term, patterns, container)
                 if pos >= 0:
                     acc[kind] = acc.get(kind, 0.0) + weight
                     if weight >= 0.8:
                         first[kind] = min(first.get(kind, pos), pos)
+                elif container is not None and first_use(text, term, patterns) >= 0:
+                    acc[kind] = acc.get(kind, 0.0) + weight * facility_weight  # a facility's name
         for kind, total in acc.items():
             rows.append(i)
             cols.append(kind)
@@ -292,11 +302,20 @@ _CLAUSE = re.compile(r"[，,、：:]+")
 
 
 def conventions_fired(X, rules, clause_scope, patterns) -> np.ndarray:
-    """Indicator (texts × types) of the types some convention gives each text: every group of cues of the
+    """Indicator (texts × types) of the types some convention gives each text (:func:`conventions_fired_rules`)."""
+    fired = conventions_fired_rules(X, rules, clause_scope, patterns)
+    out = np.zeros((len(X), len(TYPES)), dtype=bool)
+    for r, rule in enumerate(rules):
+        out[:, list(rule[-1])] |= fired[:, r:r + 1]
+    return out
+
+
+def conventions_fired_rules(X, rules, clause_scope, patterns) -> np.ndarray:
+    """Indicator (texts × conventions) of the conventions that fire on each text: every group of cues of the
     convention found in one sentence (or clause), none of them a passing mention or part of a container's name.
     ``rules``: ``[group, …, types]`` lists; ``patterns``: compiled (negated-before, place-after, container-after)."""
     negated, place, container = patterns
-    out = np.zeros((len(X), len(TYPES)), dtype=bool)
+    out = np.zeros((len(X), len(rules)), dtype=bool)
     cues = _cue_table(tuple(tuple(tuple(g) for g in rule[:-1]) for rule in rules))
 
     def used(sentence, cue):
@@ -313,17 +332,19 @@ def conventions_fired(X, rules, clause_scope, patterns) -> np.ndarray:
         present = {c for c in all_cues if c in text}
         if not present:
             continue
-        maybe = [(rule, in_clause) for rule, in_clause, groups in zip(rules, clause_scope, rule_groups)
-                 if all(not present.isdisjoint(g) for g in groups)]
+        maybe = [r for r, groups in enumerate(rule_groups) if all(not present.isdisjoint(g) for g in groups)]
         if not maybe:
             continue
         for sentence in _SENTENCE.split(text):
             clauses = _CLAUSE.split(sentence)
-            for rule, in_clause in maybe:
-                *groups, types = rule
-                for span in clauses if in_clause else (sentence,):
+            for r in maybe:
+                if out[i, r]:
+                    continue
+                groups = rules[r][:-1]
+                for span in clauses if clause_scope[r] else (sentence,):
                     if all(any(c in span and used(span, c) for c in g) for g in groups):
-                        out[i, types] = True
+                        out[i, r] = True
+                        break
     return out
 
 
@@ -366,6 +387,37 @@ def blend(proba: np.ndarray, sim: np.ndarray, idx: np.ndarray, labels: np.ndarra
         share = weight * min(1.0, (sim[i] - threshold) / max(1e-9, 1.0 - threshold) * 0.5 + 0.5)
         out[i] = (1 - share) * proba[i] + share * labels[idx[i]]
     return out
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    p = np.clip(p, 1e-4, 1 - 1e-4)
+    return np.log(p / (1 - p))
+
+
+def calibration_design(proba: np.ndarray) -> np.ndarray:
+    """The calibration's inputs (texts × types × (2 + types)) for each text and type: the logit of the model's
+    probability, 1 for the text's best type, and for any other type a 1 in that type's own column."""
+    n, k = proba.shape
+    best = np.zeros((n, k), dtype=bool)
+    if n:
+        best[np.arange(n), np.argmax(proba, axis=1)] = True
+    return np.concatenate([_logit(proba)[:, :, None], best[:, :, None].astype(np.float64),
+                           np.eye(k)[None] * (~best)[:, :, None]], axis=2)
+
+
+def calibrate(proba: np.ndarray, coef: np.ndarray, pairs, floors, fired_rules=None) -> np.ndarray:
+    """The tables' conventions as learned (:class:`petitionnlp.classify.ConventionCalibrator`): the secondary-type
+    decisions ``1 / (1 + exp(-design · coef))``, then, where a convention fires (``fired_rules``: texts ×
+    conventions), each type it names at least its floor (``pairs``: (convention, type) of each floor)."""
+    proba = np.asarray(proba, dtype=np.float64)
+    z = calibration_design(proba) @ coef
+    q = 1.0 / (1.0 + np.exp(-z))
+    if fired_rules is not None and len(pairs):
+        fired_rules = np.asarray(fired_rules, dtype=bool)
+        for (r, t), floor in zip(pairs, floors):
+            if r < fired_rules.shape[1]:
+                q[fired_rules[:, r], t] = np.maximum(q[fired_rules[:, r], t], floor)
+    return q
 
 
 def decide(proba: np.ndarray, threshold: float, max_types: int | None = None) -> list[list[str]]:

@@ -3,7 +3,7 @@ scikit-learn.
 
 :class:`TypePredictor` holds what prediction needs of a fitted
 :class:`~petitionnlp.classify.PollutionTypeClassifier` — each feature block's hashing parameters and idf, the
-lexicon, the coefficients, the table conventions, the memory of real petitions, the decision rule's parameters —
+lexicon, the coefficients, the table conventions as learned from records, the memory of real petitions, the decision rule's parameters —
 and runs the same steps of :mod:`petitionnlp.features` that the estimators run, in the same order, so that its
 probabilities are the model's to the last bit (``tests/test_speed.py`` checks it on the samples and dev texts).
 :func:`petitionnlp.classify.light_predictor` builds one from a fitted model (None when the model holds anything
@@ -18,8 +18,9 @@ import weakref
 import numpy as np
 from scipy import sparse
 
-from .features import (bigram_vectors, blend, char_ngrams, compiled, conventions_fired, decide, expit,
-                       lexicon_index, lexicon_matrix, nearest, tfidf, token_counts)
+from .features import (bigram_vectors, blend, calibrate, char_ngrams, compiled, conventions_fired,
+                       conventions_fired_rules, decide, expit, lexicon_index, lexicon_matrix, nearest, tfidf,
+                       token_counts)
 from .taxonomy import TYPES
 
 __all__ = ["TypePredictor"]
@@ -31,7 +32,9 @@ class TypePredictor:
     parts : the feature blocks in the model's order, ``(kind, params)`` with kind ``terms`` (jieba content words,
         hashed; tf-idf), ``chars`` (character n-grams, hashed; tf-idf) or ``lexicon``
     coef, intercept : the one-vs-rest logistic regressions (types × features, types)
-    conventions, memory : the table conventions and the memory of real petitions (dicts), or None
+    conventions, memory : the table conventions (with ``calibrator``: the conventions as learned from records,
+        :func:`~petitionnlp.features.calibrate`; None: the imposed floor) and the memory of real petitions
+        (dicts), or None
     threshold, max_types : the decision rule's parameters
     """
 
@@ -61,7 +64,9 @@ class TypePredictor:
             if index is None:
                 index = scratch["lexicon"] = lexicon_index(p["terms"], p["types"], p["weights"])
             patterns = compiled(p["negated_before"], p["place_after"]) if p["passing"] else None
-            return lexicon_matrix(X, index, patterns, p["first_mention"], p["n_out"])
+            container = compiled(p["container_after"])[0] if p.get("container_after") else None
+            return lexicon_matrix(X, index, patterns, p["first_mention"], p["n_out"], container,
+                                  p.get("facility_weight", 1.0))
         raise ValueError(f"unknown feature block {kind!r}")
 
     def predict_proba(self, X) -> np.ndarray:
@@ -73,8 +78,13 @@ class TypePredictor:
         c = self.conventions
         if c is not None:
             patterns = compiled(c["negated_before"], c["place_after"], c["container_after"])
-            fired = conventions_fired(X, c["rules"], c["clause_scope"], patterns)
-            proba = np.where(fired, np.maximum(proba, c["floor"]), proba)
+            cal = c.get("calibrator")
+            if cal is not None:  # the conventions as learned from records
+                fired = conventions_fired_rules(X, c["rules"], c["clause_scope"], patterns)
+                proba = calibrate(proba, cal["coef"], cal["pairs"], cal["floors"], fired)
+            else:  # the imposed floor of an older model
+                fired = conventions_fired(X, c["rules"], c["clause_scope"], patterns)
+                proba = np.where(fired, np.maximum(proba, c["floor"]), proba)
         m = self.memory
         if m is not None:
             sim, idx = nearest(bigram_vectors(X, m["n_features"]), m["memory"])

@@ -26,10 +26,17 @@ Which petitions are compared
     petition its province (the resolver leaves it unknown when the text names no place).
 
 How groups form
-    A petition joins the group of its most similar earlier petition when the similarity is at least
-    ``threshold`` (or when it cites that petition's receipt number: ``此件与受理编号D2HN…属同一案件``);
-    otherwise it starts a group of its own, named by its id.  Groups are never merged or renamed later, so a
-    group id the office stored stays valid.
+    A petition joins a group when it is at least ``threshold`` similar both to one of the group's petitions
+    and to the group's first petition, and its place agrees with the group's (the most specific place any of
+    its petitions names); among such groups, the one it is most similar to (the lesser of the two
+    similarities).  Requiring the first petition keeps a group around its complaint: petitions that each
+    resemble the last one (look-alike template complaints of one county, or a petition without a place
+    bridging two counties) no longer chain into one group.  Two petitions that name different towns (…镇,
+    …乡, …街道) or different sites (…村, …社区, …小区, …花园, …工业园 …: :func:`spots`) are taken as
+    ``spot_penalty`` times as similar: in one county, another village is another complaint.  A petition
+    that cites an earlier one's receipt number (``此件与受理编号D2HN…属同一案件``) joins its group.  Otherwise
+    it starts a group of its own, named by its id.  Groups are never merged or renamed later, so a group id
+    the office stored stays valid; :meth:`RepeatIndex.discard` takes petitions out (a withdrawn batch).
 
 The state is plain arrays: :meth:`RepeatIndex.to_bytes` / :meth:`RepeatIndex.from_bytes` (an ``.npz`` read
 with ``allow_pickle=False``), and :meth:`RepeatIndex.extend` rebuilds it from stored petitions and their
@@ -50,7 +57,7 @@ import numpy as np
 from .resources import corpus_path, read_list
 from .text import normalize
 
-__all__ = ["case_text", "cited_receipts", "place_key", "Match", "RepeatIndex", "reference_idf"]
+__all__ = ["case_text", "cited_receipts", "place_key", "spots", "Match", "RepeatIndex", "reference_idf"]
 
 _RECEIPT = re.compile(r"[DX]\d{0,2}[A-Z]{2}\d{8,14}|(?:受理编号|编号|受理号)[:：]?\s*([A-Z]*\d{3,})号?")
 _PUNCT = re.compile(r"[\s,，.。;；:：!！?？、()（）\"“”'‘’《》<>\[\]【】/\\\-—_~·…]+")
@@ -134,6 +141,56 @@ def place_key(record: dict) -> tuple:
         v = record.get(name)
         return v if isinstance(v, str) and v else None
     return part("province"), part("city"), part("county")
+
+
+_SPOT_STOP = set("的在有个该本近全各这那此其每与和及或等是了到从对向将把被给由入排至往")
+_TOWN = re.compile(r"([\u4e00-\u9fff]{2})(镇|乡(?![村下亲镇])|街道)")
+_SITE = re.compile(r"([\u4e00-\u9fff]{2})(村(?![民委里干级庄子])|社区|小区|花园|家园|工业园|产业园|园区|大道)")
+SPOTS = 3  # towns and sites kept of each petition
+NEAR_TIE = 0.05  # groups this close in similarity are a tie, which the oldest group wins
+
+
+def _spot_names(text: str, pattern: re.Pattern) -> list[str]:
+    out = []
+    for m in pattern.finditer(text):
+        head = m.group(1)
+        if head[-1] in _SPOT_STOP:
+            continue
+        name = (head[1:] if head[0] in _SPOT_STOP else head) + m.group(2)
+        if name not in out:
+            out.append(name)
+    return out
+
+
+def spots(case: str) -> tuple[list[str], list[str]]:
+    """The towns (…镇, …乡, …街道) and sites (…村, …社区, …小区, …花园, …工业园 …) a case text names, each as
+    its suffix and the two characters before it: the places below a county that tell one complaint from
+    another in the same county."""
+    return _spot_names(case, _TOWN), _spot_names(case, _SITE)
+
+
+def _spot_codes(case_texts: Sequence[str]) -> np.ndarray:
+    """Each text's towns and sites as stable codes (one row: ``SPOTS`` towns, then ``SPOTS`` sites; 0 none)."""
+    import zlib
+
+    out = np.zeros((len(case_texts), 2 * SPOTS), dtype=np.int64)
+    for k, text in enumerate(case_texts):
+        towns, sites = spots(text)
+        for offset, names in ((0, towns), (SPOTS, sites)):
+            for m, name in enumerate(names[:SPOTS]):
+                out[k, offset + m] = zlib.crc32(name.encode("utf-8")) + 1
+    return out
+
+
+def _spots_differ(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """For each pair of rows of ``a`` and ``b`` (spot codes), whether the two petitions name different towns, or
+    different sites: both name some, and none in common."""
+    differ = np.zeros(len(a), dtype=bool)
+    for lo in (0, SPOTS):
+        x, y = a[:, lo:lo + SPOTS], b[:, lo:lo + SPOTS]
+        common = ((x[:, :, None] == y[:, None, :]) & (x[:, :, None] > 0)).any(axis=(1, 2))
+        differ |= (x[:, 0] > 0) & (y[:, 0] > 0) & ~common
+    return differ
 
 
 def _compatible(a: tuple, b: tuple) -> bool:
@@ -278,6 +335,17 @@ def _row_best(sims) -> tuple[np.ndarray, np.ndarray]:
 
 
 _KEY = np.int64(24)  # a posting's key: the block's number above the bigram's column
+_PRODUCT_BUDGET = 20_000_000  # posting entries one sparse product of a search may sum (its memory: ~12 bytes each)
+
+
+def _merged(places) -> tuple:
+    """The most specific of agreeing places: each level the first known one."""
+    out = [None, None, None]
+    for place in places:
+        for k, v in enumerate(place):
+            if out[k] is None and v is not None:
+                out[k] = v
+    return tuple(out)
 
 
 def _csr(data, indices, indptr, shape):
@@ -351,13 +419,17 @@ class _Postings:
         m.sort_indices()
         return m
 
-    def search(self, q, pair_q: np.ndarray, pair_block: np.ndarray, adjust) -> tuple[np.ndarray, np.ndarray]:
-        """For each (query row, block) pair: (best similarity, its index row) among the block's petitions;
-        ``adjust(sims, query rows, index rows)`` turns cosines into the similarity used."""
+    def search(self, q, pair_q: np.ndarray, pair_block: np.ndarray, adjust, floor: float,
+               budget: int = _PRODUCT_BUDGET):
+        """For each (query row, block) pair, the block's petitions it resembles: (pair, index row, similarity)
+        of every similarity ≥ ``floor``, and each pair's best (similarity, index row) whatever its value;
+        ``adjust(sims, query rows, index rows)`` turns cosines into the similarity used.  The products are cut
+        so that none sums more than ``budget`` posting entries (bounded memory whatever a block's size)."""
         n = len(pair_q)
         best, best_row = np.zeros(n), np.full(n, -1, dtype=np.int64)
+        found_p, found_r, found_s = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)], [np.zeros(0)]
         if not n or not self.parts:
-            return best, best_row
+            return (found_p[0], found_r[0], found_s[0]), (best, best_row)
         starts = q.indptr[pair_q]
         lengths = q.indptr[pair_q + 1] - starts
         total = int(lengths.sum())
@@ -368,39 +440,58 @@ class _Postings:
         for rows, pkeys, inv in self.parts:
             pos = np.minimum(np.searchsorted(pkeys, keys), len(pkeys) - 1)
             hit = pkeys[pos] == keys
-            indptr = np.concatenate(([0], np.cumsum(np.bincount(owner[hit], minlength=n))))
-            sims = (_csr(data[hit], pos[hit], indptr, (n, len(pkeys))) @ inv).tocsr()
-            if not sims.nnz:
-                continue
-            a = np.repeat(np.arange(n), np.diff(sims.indptr))
-            sims.data = adjust(sims.data, pair_q[a], rows[sims.indices]).astype(np.float32)
-            val, arg = _row_best(sims)
-            better = val > best
-            best[better], best_row[better] = val[better], rows[arg[better]]
-        return best, best_row
+            h_owner, h_pos, h_data = owner[hit], pos[hit], data[hit]
+            cost = np.cumsum(np.bincount(h_owner, weights=np.diff(inv.indptr)[h_pos], minlength=n))
+            bounds = np.searchsorted(h_owner, np.arange(n + 1))  # each pair's first hit (owner is sorted)
+            lo = 0
+            while lo < n:
+                hi = int(np.searchsorted(cost, (cost[lo - 1] if lo else 0.0) + budget, side="right"))
+                hi = min(max(hi, lo + 1), n)
+                e0, e1 = bounds[lo], bounds[hi]
+                if e1 > e0:
+                    indptr = bounds[lo:hi + 1] - e0
+                    sims = (_csr(h_data[e0:e1], h_pos[e0:e1], indptr, (hi - lo, len(pkeys))) @ inv).tocsr()
+                    if sims.nnz:
+                        a = np.repeat(np.arange(lo, hi), np.diff(sims.indptr))
+                        r = rows[sims.indices]
+                        s = adjust(sims.data, pair_q[a], r)
+                        sims.data = s.astype(np.float32)
+                        val, arg = _row_best(sims)
+                        better = val > best[lo:hi]
+                        best[lo:hi][better], best_row[lo:hi][better] = val[better], rows[arg[better]]
+                        keep = s >= floor
+                        found_p.append(a[keep]), found_r.append(r[keep]), found_s.append(s[keep])
+                lo = hi
+        return (np.concatenate(found_p), np.concatenate(found_r), np.concatenate(found_s)), (best, best_row)
 
 
 class RepeatIndex:
     """Repeat groups of petitions, built incrementally.
 
-    threshold : cosine similarity from which a petition repeats an earlier one (default: the setting
-        ``PETITIONNLP_REPEAT_THRESHOLD``)
+    threshold : similarity from which a petition repeats an earlier one (default: the setting
+        ``PETITIONNLP_REPEAT_THRESHOLD``); a petition joins a group only when it is at least this similar both to
+        one of its petitions and to its first
     max_df : reference share above which a bigram is left out of the vectors
-    chunk : petitions searched together (bounds the memory of one step)
+    chunk : petitions searched together (bounds the memory of one step, with ``budget``)
+    budget : the most posting entries one sparse product of a search sums (bounds its memory)
 
     Records are dicts with ``id`` and ``text`` and, when known, ``province``, ``city``, ``county`` (the
-    resolved place).  :meth:`add` places them in groups; :meth:`match` says where they would go without
-    keeping them.
+    resolved place), ``pollution_types`` and ``receipt`` (a 受理编号 other petitions may cite).  :meth:`add`
+    places them in groups; :meth:`match` says where they would go without keeping them; :meth:`discard` takes
+    petitions out (a withdrawn batch).
     """
 
     def __init__(self, threshold: float | None = None, max_df: float = 0.05, type_penalty: float = 0.7,
-                 place_penalty: float = 0.9, far_features: int = 12, chunk: int = 20000):
+                 place_penalty: float = 0.9, spot_penalty: float = 0.5, far_features: int = 12,
+                 chunk: int = 20000, budget: int = _PRODUCT_BUDGET):
         self.threshold = threshold
         self.max_df = max_df
         self.type_penalty = type_penalty
         self.place_penalty = place_penalty
+        self.spot_penalty = spot_penalty
         self.far_features = far_features
         self.chunk = chunk
+        self.budget = budget
         self._setup()
 
     def _setup(self, idf=None) -> None:
@@ -414,8 +505,16 @@ class RepeatIndex:
         self.places_: list[tuple] = []
         self.types_ = np.zeros(0, dtype=np.int32)  # each row's pollution types as bits (0: not known)
         self.norms_ = np.zeros(0, dtype=np.float32)  # each row's vector norm before normalizing
+        self.alive_ = np.zeros(0, dtype=bool)  # False for a discarded petition
+        self.spots_ = np.zeros((0, 2 * SPOTS), dtype=np.int64)  # the towns and sites each names (_spot_codes)
+        self.group_no_ = np.zeros(0, dtype=np.int64)  # each row's group, by number
+        self.group_names_: list[str] = []  # group number → its id (its first petition's id)
+        self.group_index_: dict[str, int] = {}
+        self.anchor_: list[int] = []  # group number → the row of its first petition still kept
+        self.group_place_: list[tuple] = []  # group number → the most specific place its petitions name
         self.type_names_: list[str] = []
         self.row_of_: dict[str, int] = {}
+        self.receipts_: dict[str, int] = {}  # a 受理编号 → its row
         self.blocks_: dict[tuple, int] = {}  # place → its block's number
         self.postings_ = _Postings()
         self._by_city: dict[tuple, set] = {}
@@ -433,10 +532,12 @@ class RepeatIndex:
         return None if row is None else self.groups_[row]
 
     def groups(self, min_size: int = 1) -> dict[str, list[str]]:
-        """group id → its petitions' ids in the order they were added (groups of ``min_size`` or more)."""
+        """group id → its petitions' ids in the order they were added (groups of ``min_size`` or more; a
+        discarded petition is in none)."""
         out: dict[str, list[str]] = {}
-        for pid, g in zip(self.ids_, self.groups_):
-            out.setdefault(g, []).append(pid)
+        for pid, g, alive in zip(self.ids_, self.groups_, self.alive_):
+            if alive:
+                out.setdefault(g, []).append(pid)
         return {g: m for g, m in out.items() if len(m) >= min_size}
 
     def similarity(self, a: str, b: str, place: tuple = (None, None, None)) -> float:
@@ -465,7 +566,8 @@ class RepeatIndex:
         return self.copy().add_matches(records)
 
     def extend(self, records: Iterable[dict], groups: Iterable[str]) -> "RepeatIndex":
-        """Keep records whose groups are already decided (the office's stored petitions), without searching."""
+        """Keep records whose groups are already decided (the office's stored petitions), without searching.
+        A group's first petition is the record whose id names it, else its first record here."""
         records, groups = list(records), [str(g) for g in groups]
         if len(records) != len(groups):
             raise ValueError("one group per record")
@@ -476,14 +578,38 @@ class RepeatIndex:
                 part = [r for r, _ in pairs]
                 places = [place_key(r) for r in part]
                 texts = [case_text(r.get("text"), place) for r, place in zip(part, places)]
-                self._insert(part, [g for _, g in pairs], *_vectors(texts, self.idf_), places)
+                self._insert_named(part, [g for _, g in pairs], *_vectors(texts, self.idf_), places,
+                                   spots=_spot_codes(texts))
         return self
+
+    def discard(self, ids: Iterable) -> int:
+        """Take petitions out (a withdrawn batch): they are no longer found nor listed in a group; a group whose
+        first petition goes keeps its id, and its next petition becomes its first.  How many were taken out."""
+        rows = [self.row_of_[str(pid)] for pid in ids if str(pid) in self.row_of_]
+        rows = [r for r in rows if self.alive_[r]]
+        if not rows:
+            return 0
+        self.alive_[rows] = False
+        for g in {int(self.group_no_[r]) for r in rows}:
+            members = np.flatnonzero((self.group_no_ == g) & self.alive_)
+            if not len(members):
+                self.anchor_[g] = -1
+                continue
+            own = self.row_of_.get(self.group_names_[g])
+            self.anchor_[g] = own if own is not None and self.alive_[own] else int(members[0])
+            self.group_place_[g] = _merged(self.places_[m] for m in members)
+        return len(rows)
 
     def copy(self) -> "RepeatIndex":
         new = object.__new__(RepeatIndex)
         new.__dict__.update(self.__dict__)
         new.ids_, new.groups_, new.places_ = list(self.ids_), list(self.groups_), list(self.places_)
-        new.row_of_ = dict(self.row_of_)
+        new.group_names_, new.anchor_, new.group_place_ = list(self.group_names_), list(self.anchor_), \
+            list(self.group_place_)
+        new.group_index_, new.row_of_, new.receipts_ = dict(self.group_index_), dict(self.row_of_), \
+            dict(self.receipts_)
+        new.alive_ = self.alive_.copy()
+        new.type_names_ = list(self.type_names_)
         new.blocks_ = dict(self.blocks_)
         new.postings_ = self.postings_.copy()
         new._by_city = {k: set(v) for k, v in self._by_city.items()}
@@ -502,8 +628,10 @@ class RepeatIndex:
             pool = self.blocks_.keys()
         return [key for key in pool if _compatible(key, place)]
 
-    def _search_index(self, vec, norms, places: list[tuple], bits) -> tuple[np.ndarray, np.ndarray]:
-        """(best similarity, its index row) of each record among the kept petitions whose place agrees."""
+    def _search_index(self, vec, norms, places: list[tuple], bits):
+        """The kept petitions each record resembles, among those whose place agrees: ((record, index row,
+        similarity) of every similarity ≥ the threshold, sorted by record), and each record's best (similarity,
+        index row) whatever its value."""
         n = len(places)
         by_place: dict[tuple, list[int]] = {}
         for j, place in enumerate(places):
@@ -518,29 +646,37 @@ class RepeatIndex:
                 b.append(np.full(len(js), self.blocks_[key], dtype=np.int64))
                 f.append(np.full(len(js), self.place_penalty ** _unsure_levels(place, key)))
 
+        alive = self.alive_
+
         def adjust(sims, qrows, rows):
-            return _adjust(sims, norms[qrows], self.norms_[rows], bits[qrows], self.types_[rows], self.type_penalty)
+            s = _adjust(sims, norms[qrows], self.norms_[rows], bits[qrows], self.types_[rows], self.type_penalty)
+            return np.where(alive[rows], s, 0.0)
 
-        found = []
-        for far, (q, b, f) in pairs.items():
-            if q:
-                q, b, f = np.concatenate(q), np.concatenate(b), np.concatenate(f)
-                v, r = self.postings_.search(_top_entries(vec, self.far_features) if far else vec, q, b, adjust)
-                found.append((q, v * f, r))
-        pair_q = np.concatenate([x[0] for x in found]) if found else np.zeros(0, np.int64)
-        val = np.concatenate([x[1] for x in found]) if found else np.zeros(0)
-        row = np.concatenate([x[2] for x in found]) if found else np.zeros(0, np.int64)
+        found = [(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))]
         best, best_row = np.zeros(n), np.full(n, -1, dtype=np.int64)
-        if len(pair_q):
-            order = np.lexsort((-val, pair_q))
-            first = order[np.unique(pair_q[order], return_index=True)[1]]
-            got = val[first] > 0
-            best[pair_q[first[got]]], best_row[pair_q[first[got]]] = val[first[got]], row[first[got]]
-        return best, best_row
+        for far, (q, b, f) in pairs.items():
+            if not q:
+                continue
+            q, b, f = np.concatenate(q), np.concatenate(b), np.concatenate(f)
+            (p, r, s), (v, vr) = self.postings_.search(_top_entries(vec, self.far_features) if far else vec, q, b,
+                                                       adjust, self.threshold, self.budget)
+            s = s * f[p]
+            keep = s >= self.threshold
+            found.append((q[p[keep]], r[keep], s[keep]))
+            v = v * f
+            order = np.lexsort((-v, q))  # each record's best pair first
+            first = order[np.unique(q[order], return_index=True)[1]]
+            better = v[first] > best[q[first]]
+            best[q[first[better]]], best_row[q[first[better]]] = v[first[better]], vr[first[better]]
+        qs, rs, ss = (np.concatenate(x) for x in zip(*found))
+        order = np.lexsort((-ss, qs))
+        return (qs[order], rs[order], ss[order]), (best, best_row)
 
-    def _search_within(self, vec, norms, places: list[tuple], bits) -> tuple[np.ndarray, np.ndarray]:
-        """(best similarity, its position) of each record among the earlier records of the same chunk whose
-        place agrees, compared city by city (records without a city join every city's comparison)."""
+    def _search_within(self, vec, norms, places: list[tuple], bits):
+        """The earlier records of the same chunk each record resembles, among those whose place agrees, compared
+        city by city (records without a city join every city's comparison): ((record, earlier record, similarity)
+        of every similarity ≥ the threshold, sorted by record), and each record's best (similarity, earlier
+        record) whatever its value."""
         n = len(places)
         best, best_at = np.zeros(n), np.full(n, -1, dtype=np.int64)
         codes = [{}, {}, {}]
@@ -553,7 +689,8 @@ class RepeatIndex:
         groups = [np.asarray(sorted(m + loose)) for m in by_city.values()] or []
         if loose:
             groups.append(np.asarray(loose))
-        floor = 0.5 * self.threshold
+        found = [(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))]
+        seen = set()  # loose records meet in every city's comparison: each pair once
         for members in groups:
             if len(members) < 2:
                 continue
@@ -561,24 +698,34 @@ class RepeatIndex:
             cols, inv = _inverted(sub)
             sims = (_restrict(sub, cols) @ inv).tocoo()
             a, b, s = members[sims.row], members[sims.col], sims.data
+            keep = b < a
+            a, b, s = a[keep], b[keep], s[keep]
             s = _adjust(s, norms[a], norms[b], bits[a], bits[b], self.type_penalty)
             unsure = ((level[a, 1] < 0) != (level[b, 1] < 0)).astype(int) + ((level[a, 2] < 0) != (level[b, 2] < 0))
             unsure[np.all(level[a] < 0, axis=1) | np.all(level[b] < 0, axis=1)] = 0
             s = s * self.place_penalty ** unsure
-            keep = (b < a) & (s >= floor)
-            a, b, s = a[keep], b[keep], s[keep]
             la, lb = level[a], level[b]
             ok = np.all((la == lb) | (la < 0) | (lb < 0), axis=1)
             a, b, s = a[ok], b[ok], s[ok]
+            if loose and len(a):
+                both_loose = (level[a, 1] < 0) & (level[b, 1] < 0)
+                if both_loose.any():
+                    fresh = np.array([(x, y) not in seen for x, y in zip(a[both_loose], b[both_loose])])
+                    seen.update(zip(a[both_loose].tolist(), b[both_loose].tolist()))
+                    mask = np.ones(len(a), bool)
+                    mask[np.flatnonzero(both_loose)[~fresh]] = False
+                    a, b, s = a[mask], b[mask], s[mask]
             if not len(a):
                 continue
             order = np.lexsort((-s, a))  # by record, best first
-            a, b, s = a[order], b[order], s[order]
-            first = np.unique(a, return_index=True)[1]
-            a, b, s = a[first], b[first], s[first]
-            better = s > best[a]
-            best[a[better]], best_at[a[better]] = s[better], b[better]
-        return best, best_at
+            first = order[np.unique(a[order], return_index=True)[1]]
+            better = s[first] > best[a[first]]
+            best[a[first[better]]], best_at[a[first[better]]] = s[first[better]], b[first[better]]
+            keep = s >= self.threshold
+            found.append((a[keep], b[keep], s[keep]))
+        qs, bs, ss = (np.concatenate(x) for x in zip(*found))
+        order = np.lexsort((-ss, qs))
+        return (qs[order], bs[order], ss[order]), (best, best_at)
 
     def _assign(self, records: list[dict]) -> list[Match]:
         ids = [str(r["id"]) for r in records]
@@ -597,38 +744,97 @@ class RepeatIndex:
         texts = [case_text(records[i].get("text"), place) for i, place in zip(fresh, places)]
         vec, norms = _vectors(texts, self.idf_)
         bits = self._type_bits([records[i] for i in fresh])
-        best, best_row = self._search_index(vec, norms, places, bits)
-        within, within_at = self._search_within(vec, norms, places, bits)
-        groups_here: list[str] = []
+        spot = _spot_codes(texts)
+        (iq, irow, isim), (ibest, ibest_row) = self._search_index(vec, norms, places, bits)
+        (wq, wb, wsim), (wbest, wbest_at) = self._search_within(vec, norms, places, bits)
+        start = len(self.ids_)  # the rows the fresh records will have, in order
+        i_at = np.searchsorted(iq, np.arange(len(fresh) + 1))
+        w_at = np.searchsorted(wq, np.arange(len(fresh) + 1))
+        # petitions that name different towns or sites are less alike (the anchor's similarity too)
+        isim = np.where(_spots_differ(spot[iq], self.spots_[irow]), isim * self.spot_penalty, isim)
+        wsim = np.where(_spots_differ(spot[wq], spot[wb]), wsim * self.spot_penalty, wsim)
+        irow, isim, wrow, wsim = irow.tolist(), isim.tolist(), (wb + start).tolist(), wsim.tolist()
+        receipts: dict[str, int] = {}  # this chunk's receipt numbers → rows
+        chunk_groups: list[int] = []
+        chunk_ids = [ids[i] for i in fresh]
         for j, i in enumerate(fresh):
-            nearest, group, score = None, None, 0.0
-            if best_row[j] >= 0:
-                nearest, group, score = self.ids_[best_row[j]], self.groups_[best_row[j]], float(best[j])
-            if within_at[j] >= 0 and within[j] > score:
-                b = int(within_at[j])
-                nearest, group, score = ids[fresh[b]], groups_here[b], float(within[j])
-            cited = self._cited(texts[j], ids, fresh[:j], groups_here)
-            if cited:
-                nearest, group, score = cited[0], cited[1], 1.0
-            score = round(min(score, 1.0), 4)
-            groups_here.append(group if nearest is not None and score >= self.threshold else ids[i])
-            out[i] = Match(groups_here[-1], nearest, score)
-        self._insert([records[i] for i in fresh], groups_here, vec, norms, places, bits)
+            cands = dict(zip(irow[i_at[j]:i_at[j + 1]], isim[i_at[j]:i_at[j + 1]]))
+            cands.update(zip(wrow[w_at[j]:w_at[j + 1]], wsim[w_at[j]:w_at[j + 1]]))
+            group, nearest, score = self._best_group(cands, places[j], start, chunk_groups, chunk_ids)
+            cited = self._cited(texts[j], receipts, start, chunk_groups, chunk_ids)
+            if cited is not None:
+                (group, nearest), score = cited, 1.0
+            if group is None:  # a group of its own; nearest: the most similar earlier petition, not similar enough
+                group = self._new_group(ids[i], start + j, places[j])
+                nearest, score = None, 0.0
+                if wbest_at[j] >= 0 and wbest[j] >= ibest[j]:
+                    nearest, score = ids[fresh[wbest_at[j]]], float(wbest[j])
+                elif ibest_row[j] >= 0:
+                    nearest, score = self.ids_[ibest_row[j]], float(ibest[j])
+                score = min(score, self.threshold - 1e-4)  # below the threshold, as rounded
+            else:
+                self.group_place_[group] = _merged((self.group_place_[group], places[j]))
+            chunk_groups.append(group)
+            receipt = records[i].get("receipt")
+            if isinstance(receipt, str) and receipt:
+                receipts[receipt] = start + j
+            out[i] = Match(self.group_names_[group], nearest, round(min(float(score), 1.0), 4))
+        self._insert([records[i] for i in fresh], chunk_groups, vec, norms, places, bits, spots=spot)
         return [m if m is not None else Match(self.group_of(pid), None, 0.0) for m, pid in zip(out, ids)]
 
-    def _cited(self, text: str, ids: list[str], earlier: list[int], groups_here: list[str]):
-        """(id, group) of an earlier petition whose receipt number the case text cites, or None."""
+    def _best_group(self, cands: dict, place: tuple, start: int, chunk_groups: list[int], chunk_ids: list[str]):
+        """The group a record joins, from the earlier petitions it resembles (``cands``: row → similarity, each
+        at least the threshold; rows from ``start`` on are this chunk's records, whose groups are
+        ``chunk_groups``, ids ``chunk_ids``): of the groups whose place agrees with ``place``, the one most similar to it — a
+        group's similarity is the lesser of the record's similarity to its most similar petition and to its first
+        petition, so a group grows around its first complaint and never drifts through look-alikes.  (group
+        number, that petition's id, the group's similarity), or (None, None, 0.0) when none reaches the
+        threshold."""
+        scored = []
+        for row, s in cands.items():
+            g = int(self.group_no_[row]) if row < start else chunk_groups[row - start]
+            if not _compatible(self.group_place_[g], place):
+                continue
+            anchor = self.anchor_[g]
+            scored.append((min(s, s if row == anchor else cands.get(anchor, 0.0)), s, g, row))
+        scored = [x for x in scored if x[0] >= self.threshold]
+        if not scored:
+            return None, None, 0.0
+        top = max(x[:2] for x in scored)[0]
+        # of the groups about as similar (within NEAR_TIE), the oldest: a restatement that names less than
+        # either complaint stays with the complaint reported first
+        gs, _, g, row = min((x for x in scored if x[0] >= top - NEAR_TIE), key=lambda x: (x[2], -x[0], -x[1]))
+        return g, (self.ids_[row] if row < start else chunk_ids[row - start]), gs
+
+    def _new_group(self, name: str, row: int, place: tuple) -> int:
+        g = len(self.group_names_)
+        self.group_names_.append(name)
+        self.group_index_[name] = g
+        self.anchor_.append(row)
+        self.group_place_.append(place)
+        return g
+
+    def _cited(self, text: str, receipts: dict, start: int, chunk_groups: list[int], chunk_ids: list[str]):
+        """(group number, id) of an earlier petition whose id or receipt number (受理编号) the case text cites,
+        or None."""
+        def found(row):
+            if row < start:
+                return (int(self.group_no_[row]), self.ids_[row]) if self.alive_[row] else None
+            return chunk_groups[row - start], chunk_ids[row - start]
+
         for code in cited_receipts(text):
-            row = self.row_of_.get(code)
-            if row is not None:
-                return code, self.groups_[row]
-            for k, e in enumerate(earlier):
-                if ids[e] == code or (code.isdigit() and ids[e].endswith(code)):
-                    return ids[e], groups_here[k]
+            for table in (self.row_of_, self.receipts_, receipts):
+                row = table.get(code)
+                if row is not None and (got := found(row)) is not None:
+                    return got
+            for k, g in enumerate(chunk_groups):  # the earlier records of this chunk
+                if chunk_ids[k] == code or (code.isdigit() and chunk_ids[k].endswith(code)):
+                    return g, chunk_ids[k]
             if code.isdigit():  # 编号3438号: a receipt number ending in it
-                for pid, row in self.row_of_.items():
-                    if pid.endswith(code):
-                        return pid, self.groups_[row]
+                for table in (self.receipts_, self.row_of_):
+                    for pid, row in table.items():
+                        if pid.endswith(code) and (got := found(row)) is not None:
+                            return got
         return None
 
     def _type_bits(self, records: list[dict]) -> np.ndarray:
@@ -645,18 +851,47 @@ class RepeatIndex:
                 out[k] |= 1 << self.type_names_.index(t)
         return out
 
-    def _insert(self, records: list[dict], groups: list[str], vec, norms, places=None, bits=None) -> None:
+    def _insert_named(self, records: list[dict], names: list[str], vec, norms, places=None, bits=None,
+                      alive=None, spots=None) -> None:
+        """Keep records whose groups are named (:meth:`extend`, :meth:`from_bytes`): a group not known yet
+        starts at its first record here, or at the record whose id names it."""
+        places = places if places is not None else [place_key(r) for r in records]
+        start = len(self.ids_)
+        alive = np.ones(len(records), bool) if alive is None else np.asarray(alive, bool)
+        numbers = []
+        for k, (r, name, place) in enumerate(zip(records, names, places)):
+            g = self.group_index_.get(name)
+            if g is None:
+                g = self._new_group(name, start + k if alive[k] else -1, place if alive[k] else (None, None, None))
+            elif alive[k]:
+                if self.anchor_[g] < 0:
+                    self.anchor_[g] = start + k
+                self.group_place_[g] = _merged((self.group_place_[g], place))
+            if alive[k] and str(r["id"]) == name:
+                self.anchor_[g] = start + k
+            numbers.append(g)
+        self._insert(records, numbers, vec, norms, places, bits, alive, spots)
+
+    def _insert(self, records: list[dict], numbers: list[int], vec, norms, places=None, bits=None,
+                alive=None, spots=None) -> None:
         places = places if places is not None else [place_key(r) for r in records]
         bits = bits if bits is not None else self._type_bits(records)
         self.types_ = np.concatenate([self.types_, bits.astype(np.int32)])
         self.norms_ = np.concatenate([self.norms_, np.asarray(norms, dtype=np.float32)])
+        self.alive_ = np.concatenate([self.alive_, np.ones(len(records), bool) if alive is None else alive])
+        self.group_no_ = np.concatenate([self.group_no_, np.asarray(numbers, dtype=np.int64)])
+        self.spots_ = np.concatenate([self.spots_, np.zeros((len(records), 2 * SPOTS), np.int64) if spots is None
+                                      else np.asarray(spots, dtype=np.int64).reshape(len(records), 2 * SPOTS)])
         start = len(self.ids_)
         by_block: dict[tuple, list[int]] = {}
-        for k, (r, g, place) in enumerate(zip(records, groups, places)):
+        for k, (r, g, place) in enumerate(zip(records, numbers, places)):
             pid = str(r["id"])
             self.row_of_[pid] = start + k
+            receipt = r.get("receipt")
+            if isinstance(receipt, str) and receipt:
+                self.receipts_.setdefault(receipt, start + k)
             self.ids_.append(pid)
-            self.groups_.append(str(g))
+            self.groups_.append(self.group_names_[g])
             self.places_.append(place)
             by_block.setdefault(place, []).append(k)
         for place in by_block:
@@ -677,14 +912,18 @@ class RepeatIndex:
         place_no = {p: i for i, p in enumerate(place_names)}
         meta = {"format": "petitionnlp.repeats/1", "threshold": self.threshold, "max_df": self.max_df,
                 "type_penalty": self.type_penalty, "place_penalty": self.place_penalty,
-                "far_features": self.far_features, "chunk": self.chunk, "idf_unknown": self.idf_[2],
+                "spot_penalty": self.spot_penalty,
+                "far_features": self.far_features, "chunk": self.chunk, "budget": self.budget,
+                "idf_unknown": self.idf_[2],
                 "places": [list(p) for p in place_names], "type_names": self.type_names_}
         buf = io.BytesIO()
         np.savez_compressed(
             buf, meta=np.array(json.dumps(meta, ensure_ascii=False)),
             ids=np.array(self.ids_, dtype=str), groups=np.array(self.groups_, dtype=str),
             places=np.array([place_no[p] for p in self.places_], dtype=np.int32),
-            norms=self.norms_, types=self.types_,
+            norms=self.norms_, types=self.types_, alive=self.alive_, spots=self.spots_,
+            receipts=np.array(list(self.receipts_), dtype=str),
+            receipt_rows=np.array(list(self.receipts_.values()), dtype=np.int64),
             indptr=m.indptr.astype(np.int64), indices=m.indices.astype(np.int32), data=m.data.astype(np.float32),
             idf_codes=self.idf_[0], idf=self.idf_[1])
         return buf.getvalue()
@@ -700,15 +939,19 @@ class RepeatIndex:
             raise ValueError(f"not a repeat index: {meta.get('format')!r}")
         new.threshold, new.max_df, new.chunk = meta["threshold"], meta["max_df"], meta["chunk"]
         new.type_penalty, new.place_penalty = meta["type_penalty"], meta["place_penalty"]
-        new.far_features = meta["far_features"]
+        new.far_features, new.budget = meta["far_features"], meta.get("budget", _PRODUCT_BUDGET)
+        new.spot_penalty = meta.get("spot_penalty", 1.0)
         new._setup((z["idf_codes"], z["idf"], float(meta["idf_unknown"])))
         new.type_names_ = list(meta["type_names"])
         places = [tuple(p) for p in meta["places"]]
         ids, groups = [str(x) for x in z["ids"]], [str(x) for x in z["groups"]]
         m = sparse.csr_matrix((z["data"], z["indices"], z["indptr"]), shape=(len(ids), _FEATURES))
         if ids:
-            new._insert([{"id": pid} for pid in ids], groups, m, z["norms"], [places[i] for i in z["places"]],
-                        z["types"])
+            alive = z["alive"] if "alive" in z.files else None
+            new._insert_named([{"id": pid} for pid in ids], groups, m, z["norms"], [places[i] for i in z["places"]],
+                              z["types"], alive, z["spots"] if "spots" in z.files else None)
+        if "receipts" in z.files:
+            new.receipts_ = {str(k): int(r) for k, r in zip(z["receipts"], z["receipt_rows"])}
         return new
 
     def save(self, path) -> None:

@@ -6,10 +6,12 @@ package data ``petitionnlp/corpora`` and ``petitionnlp/models``.  Both layouts r
 
 from __future__ import annotations
 
+import functools
 import os
+import threading
 from pathlib import Path
 
-__all__ = ["corpora_dir", "models_dir", "corpus_path", "read_list", "cache_dir"]
+__all__ = ["corpora_dir", "models_dir", "corpus_path", "read_list", "cache_dir", "once"]
 
 _PKG = Path(__file__).resolve().parent
 
@@ -52,3 +54,29 @@ def cache_dir() -> Path:
     path = setting("cache") or Path(os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache"))) / "petitionnlp"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def once(build):
+    """``@once`` on a function without arguments that builds a process-wide object (the tokenizer, the personal-
+    information pipeline, the gazetteer, the search's tables): the object is built once, by the first thread that
+    asks, while any other thread asking meanwhile waits for it — never two built at once (``lru_cache`` lets two
+    threads build at the same time, and the tokenizer's construction changes the segmenter another thread is
+    using).  ``fn.cache_clear()`` forgets it, as with ``lru_cache``."""
+    lock = threading.RLock()
+    box: list = []
+
+    @functools.wraps(build)
+    def get():
+        if box:
+            return box[0]
+        with lock:
+            if not box:
+                box.append(build())
+            return box[0]
+
+    def cache_clear() -> None:
+        with lock:
+            box.clear()
+
+    get.cache_clear = cache_clear
+    return get

@@ -7,6 +7,24 @@ matching on the folded text (personal information, briefing directives and times
 original.  :func:`normalize` is the folded text with its whitespace tidied, for stages that need no offsets
 (classification, search, regions).  :data:`CJK` is the one range of Chinese characters the package uses.
 :func:`unify_newlines` reads Windows (CR LF) and old Mac (lone CR) line ends as LF: a text's stages see one kind.
+
+:func:`clean_text` is the one cleaning of text at the door: every text a person or a file brings in (a page's form
+field, an API body's string, a query parameter, an uploaded table's cell, header or file name) passes it before
+anything keeps it.  What it does, and why:
+
+* CR LF and a lone CR become LF (CONTRACT.md: Windows line ends read as LF everywhere); a vertical tab (VT, Word's
+  manual line break) and a form feed (FF, a page break) become LF too: they were line breaks where they were typed.
+* The other C0 control characters (\\x01–\\x08, \\x0e–\\x1f), DEL and the non-characters U+FFFE/U+FFFF are
+  **removed**, not refused: they come in invisibly (a paste from Word carries BEL as a table cell's end, a PDF the
+  soft hyphen \\x1f, a terminal ESC), so a clerk could neither see nor fix what a refusal would complain about,
+  and nothing a reader needs is lost; left in, they would make the office's spreadsheets and Word files fail
+  (openpyxl and lxml refuse them).  Tab and LF stay.
+* NUL and lone surrogates are **refused** (:class:`BadText`, naming the field): they are no text at all (a binary
+  paste, a broken client), PostgreSQL cannot store a NUL nor UTF-8 a lone surrogate, and the sender should know
+  his text did not arrive whole.  In an uploaded cell (``cell=True``) they become U+FFFD instead: one bad cell
+  does not refuse a whole row or table, and the reader sees that something was there.
+* A query parameter (``query=True``) is refused for any control character (tab and line ends apart): an address
+  is built by a program or a link, and silently searching for other words than were asked would mislead.
 """
 
 from __future__ import annotations
@@ -19,7 +37,7 @@ from functools import lru_cache
 from typing import Sequence
 
 __all__ = ["CJK", "CJK_CHAR", "Folded", "fold", "normalize", "normalize_many", "to_simplified", "strip_pinyin",
-           "is_cjk", "unify_newlines"]
+           "is_cjk", "unify_newlines", "clean_text", "BadText"]
 
 #: The Chinese characters (a regex character-class body): CJK Unified Ideographs, Extension A and the
 #: compatibility ideographs.
@@ -44,6 +62,48 @@ _CR = re.compile(r"\r\n?")
 def unify_newlines(text: str) -> str:
     """``text`` with every CR LF and every lone CR as LF (a file saved on Windows, a browser's form field)."""
     return _CR.sub("\n", text) if "\r" in text else text
+
+
+class BadText(ValueError):
+    """A text refused at the door (:func:`clean_text`): ``field`` names where it came from, ``what`` the character
+    (``NUL``, ``孤立代理项``, ``控制字符``); the message, Chinese first, says both."""
+
+    def __init__(self, field: str, what: str):
+        self.field, self.what = field, what
+        super().__init__(f"{field} 含有无效字符（{what}），请删去后重试 (invalid character in {field}: {_ENGLISH[what]})")
+
+
+_ENGLISH = {"NUL": "NUL", "孤立代理项": "lone surrogate", "控制字符": "control character"}
+# one pass over a text finds everything that is not kept as it is
+_AT_DOOR = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+_LINE_BREAKS = {"\r": "\n", "\x0b": "\n", "\x0c": "\n"}
+
+
+def clean_text(value: str, field: str = "text", *, cell: bool = False, query: bool = False) -> str:
+    """``value`` as it is kept (the module's note says what and why): line ends as LF, VT/FF as LF, the other
+    C0 controls, DEL, U+FFFE/U+FFFF removed; NUL or a lone surrogate refused with :class:`BadText` naming
+    ``field`` (``cell``: an uploaded cell's become U+FFFD); ``query``: any control character refused.  A text
+    with nothing to clean (nearly all) is returned as it is, after one regex search."""
+    if not isinstance(value, str) or not _AT_DOOR.search(value):
+        return value
+    if "\r" in value:
+        value = _CR.sub("\n", value)
+    out = []
+    for ch in value:
+        code = ord(ch)
+        if code == 0 or 0xD800 <= code <= 0xDFFF:
+            if not cell:
+                raise BadText(field, "NUL" if code == 0 else "孤立代理项")
+            out.append("\ufffd")
+        elif code < 32 and ch not in "\t\n" or code in (0x7F, 0xFFFE, 0xFFFF):
+            if query:
+                raise BadText(field, "控制字符")
+            nl = _LINE_BREAKS.get(ch)
+            if nl:
+                out.append(nl)
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def is_cjk(ch: str) -> bool:

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import logging
 import threading
-from functools import lru_cache
 from pathlib import Path
 
-from .resources import cache_dir, corpus_path
+from .resources import cache_dir, corpus_path, once
 from .text import is_cjk
 
 __all__ = ["Tokenizer", "get_tokenizer", "analyze", "make_spacy_nlp"]
@@ -130,9 +129,11 @@ class Tokenizer:
         return self._spans(text)
 
 
-@lru_cache(maxsize=1)
+@once
 def get_tokenizer() -> Tokenizer:
-    """The process-wide tokenizer with the shipped domain dictionary and stopwords."""
+    """The process-wide tokenizer with the shipped domain dictionary and stopwords, built once: its construction
+    adds the dictionary's words to rjieba's shared segmenter, which another thread's cut would find borrowed
+    (``RuntimeError: Already borrowed``) — so no thread cuts with it before it is complete."""
     return Tokenizer(userdict=corpus_path("lexicon", "userdict.txt"),
                      stopwords=corpus_path("lexicon", "stopwords.txt"), shared=True)
 

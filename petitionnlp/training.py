@@ -35,7 +35,7 @@ from .text import normalize
 
 __all__ = ["read_corpus", "train_model", "evaluate_model", "fit_type_model", "record_weights", "BASE_CORPORA",
            "DECISION_GRID", "BLIND_SEED", "BLIND_SHARE", "choose_blind_pages", "read_blind_split", "blind_pages",
-           "cv_folds"]
+           "cv_folds", "held_out_proba", "OFFICE_FACTOR", "OFFICE_STRENGTH"]
 
 BASE_CORPORA = (("train", "synthetic_petitions.jsonl"), ("train", "real_petitions.jsonl"))
 DECISION_GRID = [(t, m) for t in (0.3, 0.4, 0.5, 0.6, 0.7) for m in (1, 2, 3)]
@@ -156,13 +156,26 @@ def read_corpus(paths: list[str], text_column: str | None = None, require_label:
     return records
 
 
-def record_weights(records: list[dict], real_share: float = 0.5, cap: float = 50.0) -> np.ndarray:
+OFFICE_FACTOR = 2.0  # an office's own records weigh this many times a shipped real record in stage one
+# the weight, in records, of the shipped records' secondary-type calibration when an office's records are fitted over
+# it (the shipped level itself weighs calibration_strength, 5, over the conventions as written); chosen with
+# `benchmarks/office_history.py --calibration-only`: page halves of the real records as offices of ~25 records with a
+# labelling convention of their own, scored on the other half
+OFFICE_STRENGTH = 2.0
+
+
+def record_weights(records: list[dict], real_share: float = 0.5, cap: float = 50.0,
+                   office_factor: float = OFFICE_FACTOR) -> np.ndarray:
     """1 for a generated record; for a real one, as much as makes all real records weigh ``real_share`` of the
-    generated ones (at least 1, at most ``cap``)."""
+    generated ones (at least 1, at most ``cap``); an office's own real records (``office``) weigh
+    ``office_factor`` times that when shipped real records are there too: the office outweighs the shipped data,
+    which outweighs the generated."""
     real = np.array([bool(r.get("real")) for r in records])
+    office = real & np.array([bool(r.get("office")) for r in records])
     n_real, n_gen = int(real.sum()), int((~real).sum())
     w_real = min(cap, max(1.0, real_share * n_gen / n_real)) if n_real else 1.0
-    return np.where(real, w_real, 1.0)
+    factor = office_factor if office.any() and (real & ~office).any() else 1.0
+    return np.where(real, w_real, 1.0) * np.where(office, factor, 1.0)
 
 
 CV_SCHEMES = ("page", "province", "random")  # the first that can be cut is the one the decision rule is chosen on
@@ -189,65 +202,149 @@ def cv_folds(records: list[dict], scheme: str, folds: int = CV_FOLDS, seed: int 
     return list(GroupKFold(min(folds, len(groups))).split(np.arange(n), groups=g))
 
 
-def _out_of_fold(records, X, Y, w, real, tune, splits, params, progress=None, label=""):
-    """Probabilities of each tune record from a model trained on everything but its fold."""
-    oof = np.zeros((len(records), len(TYPES)))
+def _held_out(records, X, Y, w, real, pool, splits, params, progress=None, label=""):
+    """For the records ``pool`` cut by ``splits``: each fold's model (trained on everything but that fold) gives
+    its held-out records' base probabilities and what its memory recalls for them.  Returns
+    [(held indices into records, base probabilities, (similarity, remembered types))] a fold."""
+    out = []
     for k, (_, held) in enumerate(splits):
-        held_out = set(tune[held].tolist())
-        train = [i for i in range(len(records)) if i not in held_out]
+        idx = sorted(set(pool[held].tolist()))
+        left = set(idx)
+        train = [i for i in range(len(records)) if i not in left]
         m = PollutionTypeClassifier(**params).fit([X[i] for i in train], [Y[i] for i in train],
                                                   sample_weight=w[train], memorize=real[train])
-        idx = sorted(held_out)
-        oof[idx] = m.predict_proba([X[i] for i in idx])
+        texts = [X[i] for i in idx]
+        recalled = m.memory_.recalled(texts) if m.memory_ is not None else None
+        out.append((np.array(idx), m.base_proba(texts), recalled))
         if progress:
             progress(f"交叉验证 cross-validation {label} {k + 1}/{len(splits)}")
-    return oof
+    return out
+
+
+def held_out_proba(records: list[dict], scheme: str = "page", folds: int = CV_FOLDS, seed: int = 0,
+                   params: dict | None = None) -> tuple[PollutionTypeClassifier, np.ndarray]:
+    """The model fitted on all typed ``records``, and the base probabilities (before the conventions and the memory)
+    of each real record from a model trained without its fold (``scheme`` folds over the real records); rows of
+    generated records are zeros.  What the conventions are learned from, for experiments on them."""
+    params = dict(params or {})
+    X, Y = [r["text"] for r in records], [r["types"] for r in records]
+    w = record_weights(records)
+    real = np.array([bool(r.get("real")) for r in records])
+    pool = np.flatnonzero(real)
+    out = np.zeros((len(records), len(TYPES)))
+    for idx, proba, _ in _held_out(records, X, Y, w, real, pool, cv_folds([records[i] for i in pool], scheme, folds,
+                                                                           seed), params):
+        out[idx] = proba
+    return PollutionTypeClassifier(**params).fit(X, Y, sample_weight=w, memorize=real), out
+
+
+class _Calibration:
+    """The two-level learning of the tables' conventions from held-out probabilities of the real records: the
+    shipped real records over the conventions as written, an office's records over what the shipped ones taught."""
+
+    def __init__(self, model: PollutionTypeClassifier, X, Y, base_real, office, held_base):
+        self.model, self.X, self.Y = model, X, Y
+        self.base_real, self.office, self.held_base = base_real, office, held_base
+
+    def _fit(self, idx, prior, strength=None):
+        idx = [i for i in idx if i in self.held_base]
+        return self.model.fit_calibrator([self.X[i] for i in idx], [self.Y[i] for i in idx],
+                                         np.array([self.held_base[i] for i in idx]).reshape(-1, len(TYPES)),
+                                         None, prior, strength)
+
+    def fit(self, leave_out=()):
+        """(shipped calibrator, the office's) from every record but ``leave_out``.  Without shipped real records
+        (``--no-base``, ``make train``) the office's records are the shipped level: the conventions as written
+        are their prior, with the shipped strength."""
+        out = set(leave_out)
+        shipped = self._fit([i for i in self.base_real if i not in out], None)
+        if not len(self.office):
+            return shipped, shipped
+        strength = OFFICE_STRENGTH if len(self.base_real) else None
+        return shipped, self._fit([i for i in self.office if i not in out], shipped, strength)
 
 
 def fit_type_model(records: list[dict], params: dict | None = None, tune_mask=None, folds: int = CV_FOLDS,
                    seed: int = 0, progress=None, schemes=CV_SCHEMES) -> tuple[PollutionTypeClassifier, dict | None]:
-    """Fit the type model on typed ``records``; with ``tune_mask`` (the office's own records), first cross-
-    validate over them, with folds by page, by province and at random (:func:`cv_folds`): out-of-fold figures for
-    the card, and the decision rule that suits the office, chosen on the first scheme of ``schemes`` that can be
-    cut (folds that never split a page: records of one page are written alike, and would flatter a random cut).
+    """Fit the type model on typed ``records`` and learn the tables' conventions from the real ones.
 
-    Returns (model, cv) where cv is None when there were too few records to cross-validate.
+    Every real record gets held-out probabilities from folds by page (the first scheme of ``schemes``: records
+    of one page are written alike, and would flatter a random cut); from them the :class:`ConventionCalibrator`
+    is fitted twice — on the shipped real records over the conventions as written, then on the office's own
+    records (``tune_mask``) over what the shipped records taught, so that the office's records override the
+    central tables' conventions as they accumulate.  With at least 10 office records, the office's records are
+    also cross-validated with folds by page, by province and at random (:func:`cv_folds`; each fold's calibrators
+    fitted without its records): out-of-fold figures for the card, type by type before (the shipped conventions)
+    and after (the office's), and the decision rule that suits the office, chosen on the first scheme.
+
+    Returns (model, cv) where cv is None when there were too few office records to cross-validate.
     """
     params = dict(params or {})
     X = [r["text"] for r in records]
     Y = [r["types"] for r in records]
     w = record_weights(records)
     real = np.array([bool(r.get("real")) for r in records])
-    cv = None
-    tune = np.flatnonzero(np.asarray(tune_mask, dtype=bool)) if tune_mask is not None else np.array([], int)
-    if len(tune) >= 10:
-        gold = [Y[i] for i in tune]
-        defaults = PollutionTypeClassifier().get_params()
-        default = (params.get("threshold", defaults["threshold"]), params.get("max_types", defaults["max_types"]))
-        by_scheme = {}
+    tune = np.flatnonzero(np.asarray(tune_mask, dtype=bool) & real) if tune_mask is not None else np.array([], int)
+    base_real = np.setdiff1d(np.flatnonzero(real), tune)
+    calib_pool = np.flatnonzero(real)
+    held_base: dict[int, np.ndarray] = {}
+    by_scheme = {}
+    if len(calib_pool) >= 10:
         for scheme in schemes:
-            splits = cv_folds([records[i] for i in tune], scheme, folds, seed)
-            if splits and (scheme == "random" or any(records[i].get(scheme) for i in tune)):
-                by_scheme[scheme] = (len(splits), _out_of_fold(records, X, Y, w, real, tune, splits, params,
-                                                               progress, scheme))
-        main = next(iter(by_scheme))
-        n_folds, oof = by_scheme[main]
-        scores = {rule: evaluate_predictions(gold, _decide_rows(oof[tune], *rule)) for rule in DECISION_GRID}
-        scores.setdefault(default, evaluate_predictions(gold, _decide_rows(oof[tune], *default)))
-        best = max(scores, key=lambda rule: (scores[rule]["micro_f1"], scores[rule]["top1_accuracy"], rule == default))
-        chosen = default
-        if len(tune) >= MIN_RECORDS_TO_TUNE and scores[best]["micro_f1"] >= scores[default]["micro_f1"] + TUNE_MARGIN:
-            chosen = best
-            params["threshold"], params["max_types"] = best
-        base = evaluate_predictions(gold, KeywordClassifier().fit().predict([X[i] for i in tune]))
-        cv = {"folds": n_folds, "n": len(tune), "scheme": main,
-              "decision": {"threshold": chosen[0], "max_types": chosen[1]},
-              **scores[chosen], "default_rule": {k: scores[default][k] for k in ("micro_f1", "top1_accuracy")},
-              "baseline_keywords": {k: base[k] for k in ("micro_f1", "macro_f1", "top1_accuracy")},
-              "schemes": {s: {"folds": nf, **evaluate_predictions(gold, _decide_rows(o[tune], *chosen))}
-                          for s, (nf, o) in by_scheme.items()}}
+            pool = calib_pool if not by_scheme else tune
+            if len(pool) < 10:
+                continue
+            splits = cv_folds([records[i] for i in pool], scheme, folds, seed)
+            if splits and (scheme == "random" or any(records[i].get(scheme) for i in pool)):
+                by_scheme[scheme] = _held_out(records, X, Y, w, real, pool, splits, params, progress, scheme)
+                if len(by_scheme) == 1:
+                    held_base = {int(i): row for idx, proba, _ in by_scheme[scheme] for i, row in zip(idx, proba)}
     model = PollutionTypeClassifier(**params).fit(X, Y, sample_weight=w, memorize=real)
+    calibration = _Calibration(model, X, Y, base_real, tune, held_base)
+    model.calibrator_ = calibration.fit()[1]
+    cv = None
+    if len(tune) >= 10 and by_scheme:
+        cv = _office_figures(model, records, X, Y, tune, by_scheme, calibration, params)
+        params["threshold"], params["max_types"] = cv["decision"]["threshold"], cv["decision"]["max_types"]
+        model.set_params(threshold=params["threshold"], max_types=params["max_types"])
     return model, cv
+
+
+def _office_figures(model, records, X, Y, tune, by_scheme, calibration, params) -> dict:
+    """Out-of-fold figures of the office's records for every scheme (calibrators cross-fitted: each fold's
+    without its records), before (the shipped conventions and decision rule) and after (the office's)."""
+    defaults = PollutionTypeClassifier().get_params()
+    default = (params.get("threshold", defaults["threshold"]), params.get("max_types", defaults["max_types"]))
+    in_tune = set(tune.tolist())
+    results = {}
+    for scheme, fold_list in by_scheme.items():
+        after, before = {}, {}
+        for idx, base, recalled in fold_list:
+            shipped, office = calibration.fit(leave_out=idx)
+            texts = [X[i] for i in idx]
+            for cal, store in ((office, after), (shipped, before)):
+                proba = model.finish_proba(texts, base, calibrator=cal, recalled=recalled)
+                store.update({int(i): row for i, row in zip(idx, proba) if int(i) in in_tune})
+        order = [int(i) for i in tune]
+        results[scheme] = (len(fold_list), np.array([after[i] for i in order]), np.array([before[i] for i in order]))
+    gold = [Y[i] for i in tune]
+    main = next(iter(results))
+    n_folds, oof, oof_before = results[main]
+    scores = {rule: evaluate_predictions(gold, _decide_rows(oof, *rule)) for rule in DECISION_GRID}
+    scores.setdefault(default, evaluate_predictions(gold, _decide_rows(oof, *default)))
+    best = max(scores, key=lambda rule: (scores[rule]["micro_f1"], scores[rule]["top1_accuracy"], rule == default))
+    chosen = default
+    if len(tune) >= MIN_RECORDS_TO_TUNE and scores[best]["micro_f1"] >= scores[default]["micro_f1"] + TUNE_MARGIN:
+        chosen = best
+    base = evaluate_predictions(gold, KeywordClassifier().fit().predict([X[i] for i in tune]))
+    before = evaluate_predictions(gold, _decide_rows(oof_before, *default))
+    return {"folds": n_folds, "n": len(tune), "scheme": main,
+            "decision": {"threshold": chosen[0], "max_types": chosen[1]},
+            **scores[chosen], "default_rule": {k: scores[default][k] for k in ("micro_f1", "top1_accuracy")},
+            "baseline_keywords": {k: base[k] for k in ("micro_f1", "macro_f1", "top1_accuracy")},
+            "before": {"note": "the shipped conventions and decision rule, same folds", **before},
+            "schemes": {s: {"folds": nf, **evaluate_predictions(gold, _decide_rows(o, *chosen))}
+                        for s, (nf, o, _) in results.items()}}
 
 
 def _decide_rows(proba, threshold, max_types):
@@ -294,12 +391,15 @@ def train_model(corpora: list[str], out_dir, base: bool = True, eval_corpora: li
         "label_counts": {t: sum(t in r["types"] for r in records) for t in TYPES},
         "missing_types": model.missing_types_,
         "cross_validation": cv,
+        "office_factor": OFFICE_FACTOR,
+        "conventions": ({"learned": model.calibrator_.describe(), "names": list(model.conventions_.names_)}
+                        if getattr(model, "calibrator_", None) is not None else None),
         "versions": {"python": platform.python_version(), "scikit-learn": sklearn.__version__},
     }
     if eval_corpora:
         held = _blind_records(read_corpus(eval_corpora, require_label=False), blind)
         card["evaluation"] = {"data": [Path(p).name for p in eval_corpora],
-                              **({"blind_split": Path(blind).name} if blind else {}),
+                              **({"blind_split": ", ".join(Path(f).name for f in _split_files(blind))} if blind else {}),
                               **_type_metrics(model, held)}
     from .regions import train_region_model
 
@@ -356,30 +456,84 @@ def _pct(x) -> str:
     return "—" if x is None else f"{x:.3f}"
 
 
+_SCHEME_NAMES = {"page": "按网页分折（`GroupKFold`，同一网页不拆开）", "province": "按省分折（`GroupKFold`）",
+                 "random": "随机分折（打乱的 `KFold`）"}
+
+
+def _pr(v) -> str:
+    return f"{v['precision']:.2f} / {v['recall']:.2f} / {v['support']}" if v else "—"
+
+
+def _conventions_lines(card: dict) -> list[str]:
+    """The learned conventions, type by type: what the prior said and what the records taught."""
+    conv = card.get("conventions")
+    if not conv:
+        return []
+    learned, names = conv["learned"], conv.get("names") or []
+    prior = learned["prior"]
+    cv = card.get("cross_validation") or {}
+    before_all = cv.get("before") or {}
+    before, after = before_all.get("per_type", {}), cv.get("per_type", {})
+    office = card.get("base") is not None
+    lines = ["", "### 惯例：先验与学得", "",
+             ("先验 = 随附真实记录学得的惯例（本单位记录未加入时）；学得 = 加入本单位记录后。" if office else
+              "先验 = `corpora/taxonomy/conventions.tsv` 写明的惯例（未见任何真实记录时）；学得 = 由真实记录的留出概率学得。")
+             + f"斜率（模型的把握有多可信）{prior['slope']:.2f} → {learned['slope']:.2f}；"
+             f"最可能类型的加成 {prior['best']:.2f} → {learned['best']:.2f}；学习所用记录 {learned['n_records']} 条。", "",
+             "| 类型 | 次要类型偏置（对数几率）先验 → 学得 | 前：精确率 / 召回率 / 样本数 | "
+             "后：精确率 / 召回率 / 样本数 |", "|---|---|---|---|"]
+    for t in TYPES:
+        lines.append(f"| {t} | {prior['secondary'][t]:+.2f} → {learned['secondary'][t]:+.2f} | "
+                     f"{_pr(before.get(t))} | {_pr(after.get(t))} |")
+    if before:
+        lines += ["", f"前后对比（同一交叉验证折，{cv.get('n')} 条"
+                      f"{'本单位' if office else '真实'}记录）：微平均 F1 {_pct(before_all.get('micro_f1'))} → "
+                      f"{_pct(cv.get('micro_f1'))}，首选准确率 {_pct(before_all.get('top1_accuracy'))} → "
+                      f"{_pct(cv.get('top1_accuracy'))}。"]
+    if learned["conventions"]:
+        lines += ["", "| 惯例 | 类型 | 触发时至少给出的概率：先验 → 学得 | 学习记录中触发 / 也填此类 |",
+                  "|---|---|---|---|"]
+        for c, c0 in zip(learned["conventions"], prior["conventions"]):
+            name = names[c["rule"]] if c["rule"] < len(names) else str(c["rule"])
+            lines.append(f"| {name} | {c['type']} | {c0['floor']:.2f} → {c['floor']:.2f} | "
+                         f"{c.get('fired', 0):g} / {c.get('given', 0):g} |")
+    return lines
+
+
 def _write_card_md(out: Path, card: dict) -> None:
     """The model card in Chinese (the workbench's 模型 page shows it to an office): what the models are, the data,
     the cross-validated and blind figures, the limits.  File names, libraries and commands stay as written."""
     cv = card.get("cross_validation")
     base = card.get("base")
-    p = card["params"]
+    params = card["params"]
+    ev = card.get("evaluation")
     lines = [
         "# 污染类型与属地模型说明", "",
         f"训练于 {card['trained']}，由 `petitionnlp train` 生成（`Python` {card['versions']['python']}，`scikit-learn` "
         f"{card['versions']['scikit-learn']}）；用 `skops` 保存，不用 `pickle`；`manifest.json` 记录每个模型文件的 "
         "`SHA-256` 校验值，每次载入模型目录时核对。", "",
         "## 污染类型模型（`pollution_type.skops`）", "",
-        "多标签判断污染类型（水、大气、土壤、海洋、生态、辐射、噪声、其他）：特征为 `jieba` 分词和 1–3 字的字符片段的"
-        "哈希 `TF-IDF`，加上领域词表（`corpora/lexicon/pollution_terms.tsv`）中各类型词语的命中数，以及最先提到的类型"
-        "（只是顺带提到的词不算，例如被否定的，或像“水库旁的工厂”那样只作地标的：`corpora/lexicon/mention_rules.tsv`）；"
-        f"每个类型一个逻辑回归，按样本加权（一条真实记录的权重为 {card['real_weight'] or 1:.1f}，一条生成的记录为 1）。"
-        f"模型记住真实记录：一件信访件与其中某条记录的二字片段相似度不低于 {p['memory_threshold']} 时，沿用那条记录的类型"
-        "（与模型的判断合并）。公开表的惯例（`corpora/taxonomy/conventions.tsv`：发臭的垃圾记为土壤和大气，"
-        "污水排进农田记为水和土壤，工地的扬尘和噪声记为大气和噪声……）使其所指的类型概率至少为 "
-        f"{p.get('convention_floor')}。判定：概率不低于 {p['threshold']} 的类型都算，最多 {p['max_types']} 个，"
-        "概率最高的一个总算。", "",
+        "多标签判断污染类型（水、大气、土壤、海洋、生态、辐射、噪声、其他），分三步：", "",
+        "1. **读出介质**：特征为 `jieba` 分词和 1–3 字的字符片段的哈希 `TF-IDF`，加上领域词表"
+        "（`corpora/lexicon/pollution_terms.tsv`）中各类型词语的命中数，以及最先提到的类型（只是顺带提到的词不算，"
+        "例如被否定的，或像“水库旁的工厂”那样只作地标的；只是设施名称的，如“垃圾中转站”“污水处理厂”，只算一部分："
+        "`corpora/lexicon/mention_rules.tsv`）；每个类型一个逻辑回归，按样本加权（一条生成的记录为 1，一条真实记录为 "
+        f"{card['real_weight'] or 1:.1f}"
+        + (f"，本单位的记录再乘 {card.get('office_factor', 1):.0f}：本单位的记录重于随附的记录，随附的记录重于生成的记录"
+           if base else "") + "）。",
+        "2. **公开表的惯例（学得的，不是强加的）**：`corpora/taxonomy/conventions.tsv` 写明的惯例（发臭的垃圾记为土壤"
+        "和大气，污水排进农田记为水和土壤，工地的扬尘和噪声记为大气和噪声……）只是先验：触发时所指类型的概率至少为 "
+        f"{params.get('convention_prior')}，先验的分量相当于 {params.get('convention_strength')} 条触发这一惯例的记录；"
+        "学习的记录中这一惯例触发而公开表不填这一类型的越多，这一下限越低（十余条即低于一半，几十条近于零）。校准器"
+        "（`ConventionCalibrator`）还从真实记录的留出概率（按网页分折，模型没有见过这些记录）学出：模型的把握有多可信，"
+        "每个类型作次要类型（不是最可能的类型）时公开表是否也填（先验的分量相当于 "
+        f"{params.get('calibration_strength')} 条记录）。先学随附的真实记录，再学本单位自己的记录，后者覆盖前者。",
+        f"3. **记忆**：一件信访件与某条真实记录的二字片段相似度不低于 {params['memory_threshold']} 时，沿用那条记录的"
+        "类型（与模型的概率合并）。", "",
+        f"判定：校准后概率不低于 {params['threshold']} 的类型都算，最多 {params['max_types']} 个，概率最高的一个总算。", "",
         "### 数据", "",
-        f"- 基础：{'、'.join(d['file'] + '（`sha256` ' + d['sha256'] + '）' for d in base['data'])}——{base['note']}。"
-        if base else "- 基础：无（只用下列语料训练）。",
+        f"- 基础：{'、'.join(d['file'] + '（`sha256` ' + d['sha256'] + '）' for d in base['data'])}——随附的训练数据"
+        "（`corpora/train/`）。" if base else "- 基础：无（只用下列语料训练）。",
         f"- 语料：{'、'.join(d['file'] + '（`sha256` ' + d['sha256'] + '）' for d in card['data'])}。",
         f"- 有类型的记录 {card['n_train']} 条：真实 {card['n_real']} 条，生成 {card['n_generated']} 条。",
     ]
@@ -389,20 +543,20 @@ def _write_card_md(out: Path, card: dict) -> None:
     lines += ["- 各类型的记录数：" + "，".join(f"{k} {v}" for k, v in card["label_counts"].items()) + "。"]
     if card["missing_types"]:
         lines.append(f"- 没有样本、因而从不判出的类型：{'、'.join(card['missing_types'])}。")
-    lines += ["- 真实记录（`corpora/train/real_petitions.jsonl`）：项目的开发用信访件和公开表中标有类型的行（每行注明其网页 "
-              "`url`），去掉留作隐藏评测的网页和 `corpora/train/blind_split.json` 划出的盲测网页；详见 "
-              "`corpora/train/README.md`。"
-              if base or any(d["file"] == "real_petitions.jsonl" for d in card["data"]) else ""]
-    ev = card.get("evaluation")
+    if base or any(d["file"] == "real_petitions.jsonl" for d in card["data"]):
+        lines.append("- 真实记录（`corpora/train/real_petitions.jsonl`）：项目的开发用信访件和公开表中标有类型的行，"
+                     "以及从其他公开网页收集的记录（`corpora/train/gathered_petitions.jsonl`），每条注明其网页 `url`；"
+                     "去掉留作隐藏评测的网页（及其文字的转载）和盲测网页（`corpora/train/blind_split.json`、"
+                     "`blind_split_gathered.json`）；详见 `corpora/train/README.md`。")
     schemes = (cv or {}).get("schemes") or ({cv.get("scheme", "random"): cv} if cv else {})
     if cv:
-        names = {"page": "按网页分折（`GroupKFold`，同一网页不拆开）", "province": "按省分折（`GroupKFold`）",
-                 "random": "随机分折（打乱的 `KFold`）"}
+        names = _SCHEME_NAMES
         lines += ["", "### 交叉验证与盲测", "",
-                  f"在语料中 {cv['n']} 条有类型的真实记录上做折外判断（每一折用其余全部记录训练，在留出的记录上评分），"
-                  f"按三种方式分折；判定规则在{names.get(cv.get('scheme', 'random'), '')}的结果上选定。"
-                  + ("盲测：`corpora/train/blind_split.json` 留出的网页上的记录（种子 21，每个文件有类型记录的三分之一，"
-                     "整页留出），从不用于训练，也从不用来写规则或选阈值。" if ev and ev.get("blind_split") else ""), "",
+                  f"在语料中 {cv['n']} 条有类型的{'本单位' if base else '真实'}记录上做折外判断（每一折用其余全部记录"
+                  "训练，在留出的记录上评分；惯例的校准也不用留出的记录），按三种方式分折；判定规则在"
+                  f"{names.get(cv.get('scheme', 'random'), '')}的结果上选定。"
+                  + ("盲测：盲测划分文件留出的网页上的记录（整页留出，随机种子固定），从不用于训练，也从不用来写规则或"
+                     "选阈值。" if ev and ev.get("blind_split") else ""), "",
                   "| 记录 | 条数 | 微平均 F1 | 宏平均 F1 | 首选准确率 |", "|---|---|---|---|---|"]
         lines += [f"| {names.get(s, s)} | {cv['n']} | {_pct(m['micro_f1'])} | {_pct(m['macro_f1'])} | "
                   f"{_pct(m['top1_accuracy'])} |" for s, m in schemes.items()]
@@ -418,32 +572,37 @@ def _write_card_md(out: Path, card: dict) -> None:
                   "| 类型 | " + " | ".join(names.get(s, s).split("（")[0] for s in schemes) + (" | 盲测 |" if ev else " |"),
                   "|---|" + "---|" * (len(schemes) + bool(ev))]
         shown = [t for t in TYPES if any(t in m["per_type"] for m in schemes.values()) or (ev and t in ev["per_type"])]
-
-        def cell(m, t):
-            v = m["per_type"].get(t)
-            return f"{v['precision']:.2f} / {v['recall']:.2f} / {v['support']}" if v else "—"
-
-        lines += [f"| {t} | " + " | ".join(cell(m, t) for m in schemes.values()) + (f" | {cell(ev, t)} |" if ev else " |")
-                  for t in shown]
+        lines += [f"| {t} | " + " | ".join(_pr(m["per_type"].get(t)) for m in schemes.values())
+                  + (f" | {_pr(ev['per_type'].get(t))} |" if ev else " |") for t in shown]
     elif ev:
         lines += ["", f"在 {'、'.join(ev['data'])} 上留出评测（{ev['n']} 条）：微平均 F1 {ev['micro_f1']}，"
                       f"首选准确率 {ev['top1_accuracy']}；关键词表的微平均 F1 {ev['baseline_keywords']['micro_f1']}。"]
+    lines += _conventions_lines(card)
     region = card.get("region")
     if region:
         lines += ["", "## 属地模型（`region.skops`）", "",
-                  f"本办的历史记录：{region.get('landmarks', '若干')} 个地标（小区、广场、工厂……）各对应 "
-                  f"{region.get('labels', '若干')} 个地方中的一个，以及相近的重复件（2–4 字片段的余弦相似度不低于 0.5），"
-                  f"来自 {region.get('n', '若干')} 条注明了市的真实记录；只在地名词典找不到地方时使用，置信度不超过 0.8。"]
+                  f"训练记录（本单位的历史记录和随附的真实记录）中的 {region.get('landmarks', 0)} 个地标（小区、广场、"
+                  f"工厂……）各对应 {region.get('labels', 0)} 个地方中的一个，以及相近的重复件（2–4 字片段的余弦相似度"
+                  f"不低于 0.5），来自 {region.get('n', 0)} 条注明了市的真实记录；只在地名词典找不到地方时使用，"
+                  "置信度不超过 0.8。"]
     lines += ["", "局限：公开的标签有噪声（列出几种污染物时只标一种；另一张表记作大气的，这里记作其他）；专家对真实记录"
               "盲标，与公开标签的一致程度为微平均 F1 0.82。生成的记录见 `corpora/train/README.md`。", ""]
     (out / "MODEL_CARD.md").write_text("\n".join(ln for ln in lines if ln is not None), encoding="utf-8")
 
 
+def _split_files(blind) -> list:
+    return [] if blind is None else [blind] if isinstance(blind, (str, Path)) else list(blind)
+
+
+def _split_names(blind) -> str:
+    return ", ".join(str(p) for p in _split_files(blind))
+
+
 def _blind_records(records: list[dict], blind) -> list[dict]:
-    """The records on the blind pages of the split file ``blind`` (all of them when ``blind`` is None)."""
+    """The records on the blind pages of the split file(s) ``blind`` (all of them when ``blind`` is None)."""
     if blind is None:
         return records
-    pages = blind_pages(read_blind_split(blind))
+    pages = set().union(*(blind_pages(read_blind_split(path)) for path in _split_files(blind)))
     return [r for r in records if r.get("page") in pages]
 
 
@@ -491,7 +650,7 @@ def evaluate_model(corpora: list[str], model_dir=None, against=None, text_column
     records = _blind_records(read_corpus(corpora, text_column), blind)
     result = {"corpus": [str(p) for p in corpora], **_folder_metrics(records, model_dir)}
     if blind is not None:
-        result["blind_split"] = str(blind)
+        result["blind_split"] = _split_names(blind)
         result["cross_validation"] = _card_cv(model_dir)
     if against:
         other = _folder_metrics(records, Path(against))

@@ -1,11 +1,15 @@
-"""Build corpora/train/real_petitions.jsonl from the project's real dev records, leaving the blind part out.
+"""Build corpora/train/real_petitions.jsonl from the project's real records, leaving the blind part out.
 
 Reads ``../shared/corpora/petitions_dev.jsonl`` and the labelled rows of ``../shared/corpora/disclosure_dev.jsonl``
-(published tables of the central and provincial inspections, each row with its page ``url``).  Pages listed in
-``../shared/corpora/reserved_sources.txt`` are never used.  Of the other pages, a third of each file's labelled
-records — whole pages, chosen at random with a fixed seed — are the BLIND set (``corpora/train/blind_split.json``,
-written once and then only read): excluded from training and from every choice of rule or threshold, scored
-only when a change is done (``make evaluate``).  Every other record is written to real_petitions.jsonl.
+(published tables of the central and provincial inspections, each row with its page ``url``), and the records
+gathered later from other public pages (``corpora/train/gathered_petitions.jsonl``, each with its page).  Pages
+listed in ``../shared/corpora/reserved_sources.txt`` are never used, nor any record that shares a 20-character
+piece with a dev record of such a page (a copy of a reserved text on another site).  Of the other pages, a third
+of each file's labelled records — whole pages, chosen at random with a fixed seed — are the BLIND set
+(``corpora/train/blind_split.json`` for the dev files, seed 21; ``corpora/train/blind_split_gathered.json`` for
+the gathered file, seed 29; written once, before any figure, and then only read): excluded from training and
+from every choice of rule or threshold, scored only when a change is done (``make evaluate``).  Every other
+record is written to real_petitions.jsonl.
 
     python scripts/make_real_corpus.py [--shared ../shared/corpora] [--reseed]
 """
@@ -24,8 +28,18 @@ from petitionnlp.taxonomy import normalize_label  # noqa: E402
 from petitionnlp.training import BLIND_SEED, BLIND_SHARE, choose_blind_pages, read_blind_split  # noqa: E402
 
 SPLIT = ROOT / "corpora" / "train" / "blind_split.json"
+GATHERED = ROOT / "corpora" / "train" / "gathered_petitions.jsonl"
+GATHERED_SPLIT = ROOT / "corpora" / "train" / "blind_split_gathered.json"
 OUT = ROOT / "corpora" / "train" / "real_petitions.jsonl"
 FILES = ("petitions_dev.jsonl", "disclosure_dev.jsonl")
+PIECE = 20  # a record sharing this many consecutive characters with a reserved page's record is a copy of it
+
+
+def _pieces(text: str) -> set[str]:
+    from petitionnlp.text import normalize
+
+    t = "".join(ch for ch in normalize(text) if not ch.isspace())
+    return {t[i:i + PIECE] for i in range(max(0, len(t) - PIECE + 1))}
 
 
 def _rows(path: Path) -> list[dict]:
@@ -34,7 +48,7 @@ def _rows(path: Path) -> list[dict]:
 
 def _as_petition(row: dict, origin: str) -> dict:
     """A disclosure-table row in the fields of the dev petitions (types from its published label)."""
-    if origin == "petitions_dev.jsonl":
+    if origin in ("petitions_dev.jsonl", GATHERED.name):
         return {**row, "source": "real", "origin": origin}
     return {"id": row["receipt_id"], "text": row["text"], "types": normalize_label(row.get("label_raw")),
             "label_raw": row.get("label_raw"), "province": row.get("province"), "region_raw": row.get("region_raw"),
@@ -51,6 +65,10 @@ def main() -> None:
     reserved = {ln.strip() for ln in (shared / "reserved_sources.txt").read_text(encoding="utf-8").splitlines()
                 if ln.strip() and not ln.startswith("#")}
     data = {name: [_as_petition(r, name) for r in _rows(shared / name)] for name in FILES}
+    reserved_text = set().union(*(_pieces(r["text"]) for rows in data.values() for r in rows if r["url"] in reserved))
+    gathered = [_as_petition(r, GATHERED.name) for r in _rows(GATHERED)]
+    copies = [r for r in gathered if _pieces(r["text"]) & reserved_text]
+    data[GATHERED.name] = [r for r in gathered if r not in copies]
     if SPLIT.exists() and not args.reseed:
         split = read_blind_split(SPLIT)
     else:
@@ -58,10 +76,11 @@ def main() -> None:
                  "note": "blind pages: never trained on, never read to write rules or choose thresholds; "
                          "reserved pages (shared/corpora/reserved_sources.txt) are left out of everything",
                  "files": {}}
-        for name, rows in data.items():
-            usable = [r for r in rows if r["url"] not in reserved]
+        for name in FILES:
+            usable = [r for r in data[name] if r["url"] not in reserved]
             split["files"][name] = sorted(choose_blind_pages(usable, BLIND_SHARE, BLIND_SEED))
         SPLIT.write_text(json.dumps(split, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    split["files"].update(read_blind_split(GATHERED_SPLIT)["files"])  # drawn once with seed 29 when gathered
     kept, counts = [], {}
     for name, rows in data.items():
         blind = set(split["files"][name])
@@ -77,6 +96,7 @@ def main() -> None:
                 c["kept"] += 1
                 c["kept_typed"] += bool(r["types"])
                 kept.append(r)
+    counts[GATHERED.name]["copies_of_reserved"] = len(copies)
     OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in kept), encoding="utf-8")
     print(json.dumps(counts, ensure_ascii=False))
 

@@ -157,3 +157,49 @@ def test_shipped_model_gives_the_tables_secondary_types(shipped, text, expected)
 ])
 def test_shipped_model_ignores_passing_mentions(shipped, text, not_expected):
     assert not_expected not in shipped.predict([normalize(text)])[0]
+
+
+@pytest.mark.parametrize("text,first,weaker", [
+    ("某街道垃圾中转站臭气熏天，影响周边居民", {"大气"}, "土壤"),   # the station is where the smell comes from
+    ("村口的污水处理厂臭味很大，居民不敢开窗", {"大气"}, "水"),
+    ("废品收购站露天堆放废品，气味难闻", {"土壤"}, None),            # 堆放废品: the scrap itself is the complaint
+])
+def test_a_facility_name_is_not_the_complaint(text, first, weaker):
+    lex = LexiconFeatures().fit(None)
+    row = lex.transform([normalize(text)]).toarray()[0]
+    assert {TYPES[j] for j in np.flatnonzero(row[len(TYPES):])} == first
+    if weaker:
+        full = LexiconFeatures(facility_weight=1.0).fit(None).transform([normalize(text)]).toarray()[0]
+        assert 0 < row[TYPES.index(weaker)] < full[TYPES.index(weaker)]
+
+
+def test_the_conventions_are_a_prior_that_an_office_overrides():
+    """Garbage that stinks is 土壤 and 大气 by the conventions as written; an office whose tables never file it
+    under 土壤 teaches that with a few dozen records, while three records do not yet outweigh the prior."""
+    from petitionnlp.classify import ConventionCalibrator, _decide
+
+    conv = TableConventions().fit()
+    villages = ["东湖", "西山", "南岭", "北坡", "上塘", "下店", "前进", "红星", "新民", "长乐"]
+    texts = [normalize(f"{v}村{k}组路边垃圾成堆，臭气熏天") for v in villages for k in ("一", "二", "三")]
+    fired = conv.fired_rules(texts)
+    assert fired.any(axis=1).all()
+    soil, air = TYPES.index("土壤"), TYPES.index("大气")
+    base = np.full((len(texts), len(TYPES)), 0.02)
+    base[:, air], base[:, soil] = 0.95, 0.1            # the model reads the smell, hardly the garbage
+    prior = ConventionCalibrator().fit(np.zeros((0, len(TYPES))), [], pairs=conv.pairs())
+    assert clone(prior).get_params() == prior.get_params()
+    assert _decide(prior.predict_proba(base[:1], fired[:1]), 0.5)[0] == ["大气", "土壤"]
+    office = ConventionCalibrator().fit(base, [["大气"]] * len(texts), fired, conv.pairs(), prior=prior)
+    q = office.predict_proba(base[:1], fired[:1])
+    assert _decide(q, 0.5)[0] == ["大气"] and q[0, soil] < 0.5
+    few = ConventionCalibrator().fit(base[:3], [["大气"]] * 3, fired[:3], conv.pairs(), prior=prior)
+    assert _decide(few.predict_proba(base[:1], fired[:1]), 0.5)[0] == ["大气", "土壤"]
+    learned, was = office.describe(), prior.describe()
+    rule = conv.names_.index("垃圾有臭味")
+    floor = {(c["rule"], c["type"]): c for c in learned["conventions"]}
+    assert floor[(rule, "土壤")]["floor"] < 0.5 < was["conventions"][0]["floor"]
+    assert floor[(rule, "土壤")]["fired"] == len(texts) and floor[(rule, "土壤")]["given"] == 0
+    assert [c["floor"] for c in learned["prior"]["conventions"]] == [c["floor"] for c in was["conventions"]]
+    # an office that does file it under 土壤 keeps the convention
+    keeps = ConventionCalibrator().fit(base, [["大气", "土壤"]] * len(texts), fired, conv.pairs(), prior=prior)
+    assert _decide(keeps.predict_proba(base[:1], fired[:1]), 0.5)[0] == ["大气", "土壤"]

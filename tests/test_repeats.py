@@ -112,3 +112,62 @@ def test_control_characters_and_empty_texts_are_petitions_like_any_other():
     texts = ["衡阳市雁峰区某搅拌站扬尘严重", "衡阳市雁峰区某搅拌站扬尘严重", "\x00", "", None, "衡阳市雁峰区某搅拌站扬尘严重"]
     groups = RepeatIndex().add([{"id": str(k), "text": t} for k, t in enumerate(texts)])
     assert groups == ["0", "0", "2", "3", "4", "0"]
+
+
+# ------------------------------------------------------------------ groups stay around their first complaint (issue 28)
+A1 = "衡南县云集镇新塘村石材加工厂切割石材时噪音刺耳，粉尘很大，村民无法休息。"
+A2 = A1 + "旁边还有一家养猪场粪水直排池塘，池塘发黑发臭。"  # tells A1's case and another one
+X = "衡南县云集镇新塘村旁边还有一家养猪场粪水直排池塘，池塘发黑发臭，周边群众意见很大。"
+
+
+def test_a_petition_like_a_later_member_but_not_like_the_first_starts_its_own_group():
+    ix = RepeatIndex(threshold=0.45)
+    place = ("湖南省", "衡阳市", "衡南县")
+    assert ix.similarity(A2, X, place) >= 0.45 > ix.similarity(A1, X, place)
+    ix.add([rec("A1", A1), rec("A2", A2)])
+    assert ix.group_of("A2") == "A1"
+    m = ix.add_matches([rec("X", X)])[0]
+    assert m.group == "X" and m.score < 0.45  # not chained into A1's group through A2
+
+
+def test_a_petition_without_a_place_does_not_bridge_two_counties():
+    text = "某石材加工厂切割石材时噪音刺耳，粉尘很大，村民无法休息，要求处理。"
+    ix = RepeatIndex(threshold=0.45)
+    ix.add([rec("H1", "衡南县" + text)])
+    assert ix.add([rec("P1", text, {"province": "湖南省", "city": None, "county": None})]) == ["H1"]
+    # the group is 衡南县's now: the same matter in 耒阳市 starts its own, though it is like P1
+    assert ix.add([rec("L1", "耒阳市" + text, LEIYANG)]) == ["L1"]
+
+
+def test_another_village_is_another_complaint_and_naming_no_village_is_not_a_conflict():
+    ix = RepeatIndex(threshold=0.45)
+    ix.add([rec("A1", A1)])
+    other_village = A1.replace("新塘村", "和平村")
+    no_village = A1.replace("新塘村", "")
+    got = ix.add_matches([rec("B1", other_village), rec("A3", no_village)])
+    assert [m.group for m in got] == ["B1", "A1"]
+
+
+def test_discarded_petitions_leave_their_group_which_keeps_its_id():
+    ix = RepeatIndex(threshold=0.45)
+    ix.add([rec("A1", A1), rec("A2", A1.replace("噪音", "噪声")), rec("C1", WEEK1[2]["text"], WEEK1[2])])
+    assert ix.discard(["A1", "nope"]) == 1 and ix.discard(["A1"]) == 0
+    assert ix.groups(min_size=1) == {"A1": ["A2"], "C1": ["C1"]}
+    assert ix.add([rec("A3", "再次反映：" + A1)]) == ["A1"]  # compared with A2, the group's first now
+    assert ix.groups(min_size=2) == {"A1": ["A2", "A3"]}
+    again = RepeatIndex.from_bytes(ix.to_bytes())
+    assert again.groups(min_size=1) == ix.groups(min_size=1)
+    assert again.add([rec("A4", A1)]) == ["A1"]
+
+
+def test_a_cited_receipt_number_of_a_record_joins_its_group_after_a_round_trip():
+    ix = RepeatIndex()
+    ix.add([rec("17", "衡南县某搅拌站日夜生产，噪声扰民", receipt="D2HN202010150023")])
+    ix = RepeatIndex.from_bytes(ix.to_bytes())
+    m = ix.match([rec("18", "请核查，此件与受理编号D2HN202010150023属同一案件")])[0]
+    assert m == ("17", "17", 1.0)
+
+
+def test_a_tiny_product_budget_finds_the_same_groups():
+    records = [dict(r, id=f"{r['id']}-{k}") for k in range(3) for r in WEEK1 + WEEK3]
+    assert RepeatIndex(budget=5).add(records) == RepeatIndex().add(records)

@@ -120,6 +120,8 @@ def test_light_predictor_gives_the_models_probabilities_bit_for_bit():
     model = load_model(models_dir())
     light = light_predictor(model)
     assert isinstance(light, TypePredictor)  # a model the light predictor does not rebuild would predict slowly
+    assert light.conventions["calibrator"] is not None  # the conventions learned from records, not the old floor
+    assert any(p.get("container_after") for kind, p in light.parts if kind == "lexicon")  # the facility-name rule
     texts = _texts(dev_rows)
     assert len(texts) > 50
     for i in range(0, len(texts), 40):

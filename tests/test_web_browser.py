@@ -3,6 +3,7 @@ with `petitionnlp user add`, driven over HTTP on 127.0.0.1 and in a real headles
 and `chromium-driver`, which `make test` installs when it runs as root).  Screenshots go to tests/artifacts/."""
 
 import csv
+import datetime as dt
 import io
 import json
 import os
@@ -677,3 +678,49 @@ def _render_report(response, name: str) -> None:
         for old in ARTIFACTS.glob(f"{name}-*.png"):
             old.unlink()
         subprocess.run([pdftoppm, "-r", "80", "-png", str(pdf), str(ARTIFACTS / name)], check=True)
+
+
+def test_repeats_alerts_and_the_map_in_the_browser(tmp_path, browser):
+    """Issue 28 as a clerk sees it: six weekly 交办表 (tests/test_office_repeats.py), then the 重复件 list and a
+    group, the 热点预警 and the county map (示意图, a county's name and value on hover) — screenshots 28-*.png."""
+    from selenium.webdriver.common.by import By
+
+    from test_office_repeats import MONDAY, weeks
+
+    data = tmp_path / "petitionnlp-data"
+    for role, (name, password) in USERS.items():
+        subprocess.run([str(BIN / "petitionnlp"), "user", "add", name, "--role", role, "--data", str(data)],
+                       input=(password + "\n").encode(), check=True, capture_output=True)
+    srv = Server(data).start()
+    try:
+        ed = srv.token("editor")
+        for week, table in enumerate(weeks()):
+            r = httpx.post(srv.url + "/api/v1/batches", files={"file": (f"第{week + 1}周.csv", table)}, headers=ed,
+                           timeout=120)
+            assert r.status_code in (200, 201), r.text
+        drv = browser
+        _login(drv, srv, "editor")
+        drv.get(srv.url + "/repeats")
+        rows = drv.find_elements(By.CSS_SELECTOR, "#repeat-groups tbody tr")
+        assert len(rows) == 4 and "多次" in rows[0].text
+        _shot(drv, "28-01-editor-repeats")
+        rows[-1].find_element(By.TAG_NAME, "a").click()
+        _wait(drv, lambda d: "/repeats/" in d.current_url)
+        assert len(drv.find_elements(By.CSS_SELECTOR, "#group-cases tbody tr")) == 4 and "新塘村" in drv.page_source
+        _shot(drv, "28-02-editor-repeat-group")
+        start = (MONDAY + dt.timedelta(weeks=5)).isoformat()
+        end = (MONDAY + dt.timedelta(weeks=5, days=6)).isoformat()
+        drv.delete_all_cookies()
+        _login(drv, srv, "viewer")
+        drv.get(srv.url + f"/alerts?from={start}&to={end}")
+        assert drv.find_elements(By.CSS_SELECTOR, '#alerts tr[data-region="湖南省/衡阳市/衡南县"]')
+        _shot(drv, "28-03-viewer-alerts")
+        drv.get(srv.url + f"/map?from={MONDAY.isoformat()}&to={end}")
+        county = drv.find_element(By.CSS_SELECTOR, 'path[data-region="湖南省/衡阳市/衡南县"]')
+        title = county.find_element(By.TAG_NAME, "title").get_attribute("textContent")
+        assert title.startswith("衡阳市衡南县：") and title.endswith("件")
+        assert len(drv.find_elements(By.CSS_SELECTOR, "path[data-region]")) >= 100 and "示意图" in drv.page_source
+        assert 'href="/repeats"' not in drv.page_source  # not a viewer's
+        _shot(drv, "28-04-viewer-map")
+    finally:
+        srv.stop()

@@ -526,7 +526,7 @@ def test_standing_tasks_belong_to_their_briefings_period(day):
     # undo, then close the whole task: it leaves the lists
     url = f"/briefings/{day['briefing']}/tasks/{running['task']}"
     assert "已撤销" in notice(ed.post(url, {"mark": "done", "day": running["done"][0], "undo": "1"}))
-    assert "[O235]" in notice(ed.post(url, {"mark": "done", "day": "2017-01-01"}))
+    assert "[O239]" in notice(ed.post(url, {"mark": "done", "day": "2017-01-01"}))
     assert "整项任务已办结" in notice(ed.post(url, {"mark": "closed"}))
     again = api.get("/api/v1/deadlines", headers=ed_api).json()
     closed = next(d for d in again["standing"] if d["task"] == running["task"])

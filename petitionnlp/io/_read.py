@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+import re
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from ..errors import Errors, InputError
 from ..resources import read_list
-from ..text import to_simplified
+from ..text import to_simplified, unify_newlines
 from ._decode import check_file, clean_string, document_kind, open_source, refuse_document
 from ._limits import LIMITS, NONFINITE, ROW_ERROR, STDIN_NAME
 
@@ -474,6 +475,21 @@ def _check_zip(path: Path, name: str) -> None:
             path=name, reason=f"解压后 {total >> 20} MB，超过上限 {LIMITS.xlsx_unzipped >> 20} MB 或压缩比异常"))
 
 
+_XLSX_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _xlsx_string(value):
+    """A cell's string as Excel means it: the ``_xHHHH_`` escapes of OOXML (``_x000D_`` a CR, ``_x0007_`` a BEL,
+    ``_x005F_`` an underscore; openpyxl leaves them as written) read as their characters, line ends as LF.  What
+    is left that a stage or a writer cannot take (a control character) is for them: the writers escape it, the
+    workbench cleans it at the door."""
+    if not isinstance(value, str):
+        return value
+    if "_x" in value:
+        value = _XLSX_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), value)
+    return unify_newlines(value) if "\r" in value else value
+
+
 def _xlsx_batch(path: Path, name: str, text_column: str | None, chunksize: int, require_text: bool) -> Batch:
     """Every worksheet whose header names a text column is read, in order (a ``工作表`` column tells them apart
     when there are several); the others are reported on stderr, never skipped without a word."""
@@ -491,7 +507,7 @@ def _xlsx_batch(path: Path, name: str, text_column: str | None, chunksize: int, 
         failures = []
         for ws in sheets:
             label = name if len(sheets) == 1 else f"{name} [工作表 {ws.title}]"
-            rows = (list(r) for r in ws.iter_rows(values_only=True))
+            rows = ([_xlsx_string(v) for v in r] for r in ws.iter_rows(values_only=True))
             try:
                 usable.append((ws.title, _table_batch(label, rows, text_column, chunksize, None, [], require_text)))
             except InputError as exc:

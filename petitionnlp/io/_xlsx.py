@@ -40,14 +40,14 @@ PERCENT_FORMAT = "0%"
 SIZING_ROWS = 200          # rows looked at to size the columns
 MAX_WIDTH = 36             # a column wider than this wraps its text instead (A4 landscape holds about 150)
 LINE_HEIGHT = 15.0         # points a line of 11-point text takes, Chinese included
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 _NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?%?$")
 
 
 def xlsx_text(value: str) -> str:
     """``value`` as text a spreadsheet can store.  The control characters \\x00–\\x08, \\x0b, \\x0c and \\x0e–\\x1f
-    (which openpyxl refuses with ``IllegalCharacterError``, failing the whole file), U+FFFE, U+FFFF and lone
-    surrogates become U+FFFD (�), so the reader sees that something was there; tabs and line breaks stay."""
+    (which openpyxl refuses with ``IllegalCharacterError``, failing the whole file), DEL (which XML discourages
+    and some readers refuse), U+FFFE, U+FFFF and lone surrogates become U+FFFD (�), so the reader sees that something was there; tabs and line breaks stay."""
     return _ILLEGAL.sub("\ufffd", value) if _ILLEGAL.search(value) else value
 
 

@@ -1,5 +1,5 @@
 """Batches: an uploaded 交办表 stored (its bytes in the database), read once, its rows classified and stored as cases
-through the pipeline's batch runner and :class:`.intake.Intake`, then checked for repeats and indexed; and the
+through the pipeline's batch runner and :class:`.intake.Intake`, then grouped with their repeats and indexed; and the
 corrections an office makes to a batch afterwards: its hand-over date and reply days (:func:`redate`), or the
 whole batch withdrawn (:func:`withdraw`)."""
 
@@ -13,6 +13,7 @@ from pathlib import Path
 from ..errors import PetitionNLPError
 from ..io import open_batch
 from ..pipeline import RowJob, run_chunks
+from . import inputs
 from .errors import Conflict, Invalid, Messages, NotFound
 from .intake import Intake, due_of
 from .lifecycle import OPEN
@@ -40,11 +41,13 @@ def _date(value, name: str) -> str | None:
 
 
 def _days(value) -> int | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, bool) or not str(value).strip().isdigit() or int(str(value).strip()) > MAX_REPLY_DAYS:
-        raise Invalid(Messages.O217.format(value=str(value)[:20]))
-    return int(str(value).strip())
+    """Reply days: a number (the API), or digits (a form); :data:`MAX_REPLY_DAYS` at most."""
+    try:
+        if isinstance(value, str):
+            return inputs.digits(value.strip(), "reply_days", hi=MAX_REPLY_DAYS)
+        return inputs.number(value, "reply_days", hi=MAX_REPLY_DAYS, null=True)
+    except Invalid:
+        raise Invalid(Messages.O217.format(value=str(value)[:20])) from None
 
 
 def _working(flag) -> bool:
@@ -56,86 +59,143 @@ def _working(flag) -> bool:
 
 def upload(wb, filename: str, data: bytes, user: dict, wait: bool = False, handover_date: str | None = None,
            reply_days: int | None = None, working_days: bool | None = None) -> dict:
-    """Store an uploaded file and queue its classification; the batch record and its ``job_id``.  The file is
-    read once here: an unreadable one is refused at once (state ``failed``) and not kept.  ``wait``: on SQLite the
-    rows are stored when this returns (repeats and the search index follow in the background); on PostgreSQL a
-    worker stores them.  ``handover_date`` (else a title row's, a date column's or today) and ``reply_days``
-    (working days as China counts them unless ``working_days`` is False, i.e. calendar days; else the triage
-    rules') give each case its reply deadline."""
+    """Store an uploaded file and queue its classification; the batch record as stored and its ``job_id``.
+
+    The upload is one transaction (:meth:`.store.Store.add_upload`): the file, the batch, its audit event and its
+    job are stored together or not at all.  Where a queue runs the job, the file is read through first (before
+    anything is stored): an unreadable one is refused at once (state ``failed``, the file not kept).  ``wait``: on
+    SQLite the rows are stored when this returns (repeats and the search index follow in the background); on
+    PostgreSQL a worker stores them.  Once the upload is stored, the answer says so even when the database goes
+    away afterwards: the job stays queued and is carried out when it is back (the sweepers: the job thread's
+    retry on SQLite, every worker's :func:`.worker.requeue` on PostgreSQL), after the rows already stored.
+    ``handover_date`` (else a title row's, a date column's or today) and ``reply_days`` (working days as China
+    counts them unless ``working_days`` is False, i.e. calendar days; else the triage rules') give each case its reply
+    deadline."""
+    from .database import database_unreachable, queue_unreachable
+
     if not data:
         raise Invalid(Messages.O221)
     store = wb.store
     handover_date, reply_days = _date(handover_date, "交办日期"), _days(reply_days)
-    safe = "".join(ch for ch in Path(filename or "batch.csv").name if ch not in "/\\\0") or "batch.csv"
-    batch = store.add_batch(name=Path(safe).stem[:200], filename=safe[:255], uploaded_by=user["id"],
-                            state="processing", model_version=wb.model_name(), handover_date=handover_date,
-                            handover_source="form" if handover_date else None, reply_days=reply_days,
-                            working_days=_working(working_days) if reply_days is not None else None)
-    file_id = store.add_file(safe, data)
-    store.update_batch(batch["id"], file_id=file_id)
-    store.log(user["username"], "upload", f"batch:{batch['id']}", {"file": safe, "bytes": len(data)})
-    job = store.add_job("batch", user["username"], batch_id=batch["id"])
+    safe = "".join(ch for ch in Path(inputs.cell(filename or "batch.csv")).name if ch not in "/\\\0\ufffd")
+    safe = safe.strip() or "batch.csv"
+    queued = not wb.queue.inline and not (wait and not wb.shared)
+    read = _read_through(wb, safe, data) if queued else {}
+    fields = dict(name=Path(safe).stem[:200], filename=safe[:255], uploaded_by=user["id"], state="processing",
+                  model_version=wb.model_name(), handover_date=handover_date,
+                  handover_source="form" if handover_date else None, reply_days=reply_days,
+                  working_days=_working(working_days) if reply_days is not None else None)
+    if "refused" in read:  # not kept: the batch says why, its job failed with it
+        fields.update(state="failed", message=read["refused"])
+    else:
+        fields.update(read)
+    batch, job = store.add_upload(safe, data if "refused" not in read else None,
+                                  {"user": user["username"], "action": "upload",
+                                   "detail": {"file": safe, "bytes": len(data)}}, **fields)
+    stored = {**batch, "job_id": job["id"]}
+    if batch["state"] == "failed":
+        return stored
     if wb.queue.inline:
         wb.run_job(job["id"])
-    elif wait and not wb.shared:
-        store.start_job(job["id"])
-        if store_rows(wb, batch["id"]):
+    elif not queued:  # SQLite, waiting for the rows
+        try:
+            store.start_job(job["id"])
+            ok = store_rows(wb, batch["id"])
+        except Exception as exc:
+            if not database_unreachable(exc):
+                message = f"内部错误（{type(exc).__name__}）"  # said on its records, as run_job does
+                store.update_job(job["id"], state="failed", message=message)
+                store.update_batch(batch["id"], state="failed", message=message)
+                raise
+            wb.queue.submit(job["id"])  # the job thread goes on after the stored rows once the database is back
+            return {**stored, "message": Messages.O400}
+        if ok:
             wb.queue.submit_call(_finish_job, wb, job["id"], batch["id"])
         else:
             store.update_job(job["id"], state="failed", message=store.batch(batch["id"])["message"])
-    elif _count_rows(wb, batch["id"]) is not None:
+    else:
         try:
             wb.queue.submit(job["id"])
-        except Exception:
+        except Exception as exc:
+            if queue_unreachable(exc):
+                # stored with its job queued: a worker's sweeper sends the job (worker.requeue)
+                return {**stored, "message": Messages.O400}
             message = "任务未能排队，请重新上传"
             try:
                 store.update_job(job["id"], state="failed", message=message)
                 store.update_batch(batch["id"], state="failed", message=message)
             finally:
                 raise
-    return {**store.batch(batch["id"]), "job_id": job["id"]}
+    try:
+        return {**store.batch(batch["id"]), "job_id": job["id"]}
+    except Exception as exc:
+        if not database_unreachable(exc):
+            raise
+        return {**stored, "message": Messages.O400}  # stored; how far it got cannot be read now
+
+
+def _read_through(wb, filename: str, data: bytes) -> dict:
+    """An uploaded file read through before it is stored (no classification): ``{"rows", "columns",
+    "text_column"}``, or ``{"refused": why}`` (the reason as a clerk reads it, without a server path)."""
+    with _as_file(wb, filename, data, "upload-") as path:
+        try:
+            source = open_batch(str(path))
+            try:
+                n = sum(len(chunk) for chunk in source.chunks())
+            finally:
+                source.close()
+        except PetitionNLPError as exc:
+            return {"refused": scrub(str(exc), path, wb.data_dir, filename)[:2000]}
+    return {"rows": n, **_columns(source)}
+
+
+@contextmanager
+def _as_file(wb, filename: str, data: bytes, prefix: str):
+    """Uploaded bytes as a local temporary file with the upload's suffix (open_batch reads paths), removed
+    after use."""
+    with tempfile.TemporaryDirectory(dir=wb.data_dir, prefix=prefix) as tmp:
+        path = Path(tmp) / f"upload{Path(filename).suffix.lower()}"
+        path.write_bytes(data)
+        yield path
 
 
 def _finish_job(wb, job_id: int, batch_id: int) -> None:
-    finish(wb, batch_id)
-    b = wb.store.batch(batch_id)
-    wb.store.update_job(job_id, state="done", progress=1.0, message=b["message"],
-                        result={"rows": b["rows"], "errors": b["errors"]})
+    """In the job thread, after the rows were stored while the upload waited: repeats and the index, then the
+    job done.  Interrupted by the database, the whole job runs again later (its rows are all stored: it only
+    finishes)."""
+    from .database import database_unreachable
+
+    try:
+        finish(wb, batch_id)
+        b = wb.store.batch(batch_id)
+        wb.store.update_job(job_id, state="done", progress=1.0, message=b["message"],
+                            result={"rows": b["rows"], "errors": b["errors"]})
+    except Exception as exc:
+        if not database_unreachable(exc):
+            raise
+        wb.queue.later(job_id)
 
 
 @contextmanager
 def _uploaded(wb, batch: dict):
-    """The uploaded file as a local temporary file (open_batch reads paths), removed after use."""
+    """A stored batch's uploaded file as a local temporary file, removed after use."""
     data = wb.store.file_data(batch["file_id"]) if batch.get("file_id") else None
     if data is None:
         raise PetitionNLPError("上传的文件已不在数据库中，请重新上传")
-    suffix = Path(batch["filename"]).suffix.lower()
-    with tempfile.TemporaryDirectory(dir=wb.data_dir, prefix=f"batch-{batch['id']}-") as tmp:
-        path = Path(tmp) / f"upload{suffix}"
-        path.write_bytes(data)
-        del data
+    with _as_file(wb, batch["filename"], data, f"batch-{batch['id']}-") as path:
         yield path
 
 
 def _refuse(wb, batch: dict, exc: Exception, path: Path) -> None:
-    wb.store.update_batch(batch["id"], state="failed", message=scrub(str(exc), path, wb.data_dir, batch["filename"]))
+    wb.store.update_batch(batch["id"], state="failed",
+                          message=inputs.cell(scrub(str(exc), path, wb.data_dir, batch["filename"])))
     if batch.get("file_id"):
         wb.store.drop_file(batch["file_id"])  # a refused file is not kept on the server
 
 
-def _count_rows(wb, batch_id: int) -> int | None:
-    """Read the uploaded file through (no classification): its rows, or None when it is refused."""
-    batch = wb.store.batch(batch_id)
-    with _uploaded(wb, batch) as path:
-        try:
-            source = open_batch(str(path))
-            n = sum(len(chunk) for chunk in source.chunks())
-            source.close()
-        except PetitionNLPError as exc:
-            _refuse(wb, batch, exc, path)
-            return None
-    wb.store.update_batch(batch_id, rows=n, columns=source.columns, text_column=source.text_column)
-    return n
+def _columns(source) -> dict:
+    """A file's headers as the batch keeps them: cleaned as its cells are (:func:`.inputs.cell`)."""
+    return {"columns": [inputs.cell(c) for c in source.columns], "text_column": inputs.cell(source.text_column)}
 
 
 def store_rows(wb, batch_id: int) -> bool:
@@ -160,7 +220,7 @@ def store_rows(wb, batch_id: int) -> bool:
         try:
             job = RowJob("classify")
             job.pipeline = wb.pipeline()
-            store.update_batch(batch_id, columns=source.columns, text_column=source.text_column)
+            store.update_batch(batch_id, **_columns(source))
             for _attempt in range(3):
                 batch = store.batch(batch_id)
                 start = n = batch["done_rows"]
@@ -170,9 +230,10 @@ def store_rows(wb, batch_id: int) -> bool:
                         before = intake.existing
                         new, steps = intake.take(n, raw_rows, rows, source.text_column)
                         decided = {k: v for k, v in intake.hand_over.items() if k != "due_date"}
-                        n = store.add_chunk(batch_id, n, new, sum(1 for r in new if r["error"]),
-                                            consumed=len(raw_rows), existing=intake.existing - before,
-                                            events=steps, **decided)
+                        with wb.grouping.at_intake(store) as group:  # grouped in the chunk's transaction
+                            n = store.add_chunk(batch_id, n, new, sum(1 for r in new if r["error"]),
+                                                consumed=len(raw_rows), existing=intake.existing - before,
+                                                events=steps, group=group, **decided)
                     break
                 except BatchMoved:  # another worker stored rows meanwhile: go on after them
                     source.close()
@@ -183,7 +244,7 @@ def store_rows(wb, batch_id: int) -> bool:
                 store.update_batch(batch_id, **{k: v for k, v in intake._decide([]).items() if k != "due_date"})
             b = store.batch(batch_id)
             notices = "；".join(scrub(x, path, wb.data_dir, batch["filename"]) for x in source.notices)
-            store.update_batch(batch_id, rows=n, message=notices[:2000] or None,
+            store.update_batch(batch_id, rows=n, message=inputs.cell(notices[:2000]) or None,
                                changed=intake.changed[:1000] or b["changed"] or None)
             store.update_batch(batch_id, filled_reports=intake.finish())
             return True
@@ -195,29 +256,22 @@ def store_rows(wb, batch_id: int) -> bool:
 
 
 def finish(wb, batch_id: int) -> None:
-    """After a batch is stored: repeats of earlier petitions and of each other, the search index."""
-    from ..triage import DuplicateFinder
+    """After a batch is stored (its cases grouped with their repeats as each chunk was stored: :mod:`.repeat_groups`;
+    a case left ungrouped is grouped now), the search index."""
     from .database import database_unreachable
 
     store = wb.store
     try:
-        petitions = store.petitions(batch_id)
-        texts = [p["text"] or "" for p in petitions]
-        ids = [str(p["id"]) for p in petitions]
-        found = DuplicateFinder().fit(*store.petition_history(batch_id)).find(texts, ids)
-        updates = []
-        for p, (dup, sim) in zip(petitions, found):
-            updates.append({"id": p["id"], "duplicate_of": dup, "duplicate_score": sim})
-            if dup and p["priority"] == "低":
-                updates[-1]["priority"] = "中"
-        store.update_petitions(updates)
-        wb.index.add_petitions(petitions)
+        wb.grouping.run(store)  # cases a failed intake left ungrouped
+        store.update_petitions([], follow_batch=batch_id)  # the index's outbox row for the batch's cases
+        wb.index.follow(store, [("batch", batch_id)])
         store.update_batch(batch_id, state="done")
     except Exception as exc:  # noqa: BLE001
         if database_unreachable(exc):
             raise
+        # the cases are stored; the index's outbox row (when written) is retried by the follower
         store.update_batch(batch_id, state="done",
-                           message=f"查重或检索索引未完成（{type(exc).__name__}），可由管理员重建索引")
+                           message=f"查重或检索索引未完成（{type(exc).__name__}），稍后自动补齐")
 
 
 def redate(store, user: dict, batch_id: int, handover_date=None, reply_days=None, working_days=None) -> dict:
@@ -243,12 +297,10 @@ def redate(store, user: dict, batch_id: int, handover_date=None, reply_days=None
 def withdraw(wb, user: dict, batch_id: int, reason: str | None) -> dict:
     """Withdraw a batch none of whose cases has a report: its cases leave every list, figure, export and search;
     the batch stays listed, marked; the same table can be uploaded again; nothing is deleted."""
-    reason = (reason or "").strip()[:2000]
-    if not reason:
+    if not (reason := inputs.text(reason, "reason", limit=2000)):
         raise Invalid(Messages.O214.format(what="撤回批次"))
     batch_or_404(wb.store, batch_id)
     b, reported = wb.store.withdraw_batch(batch_id, user, reason)
     if reported:
         raise Conflict(Messages.O303.format(n=reported))
-    wb.index.remove_petitions(p["id"] for p in wb.store.petitions(batch_id, withdrawn=True))
-    return b
+    return b  # its cases leave the search: the index's outbox row was written with the withdrawal

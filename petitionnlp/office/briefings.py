@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from . import inputs
 from .clock import office_today
 from .errors import Invalid, Messages, NotFound
 from .labels import label
@@ -18,17 +19,18 @@ MARKS = ("done", "closed")   # a report day done; the whole standing task done
 
 
 def add_briefing(wb, text: str, user: dict, title: str | None = None, date: str | None = None) -> dict:
-    """Store a briefing, extracted and indexed.  Its line ends are LF whatever it came with (a browser's form sends
-    CRLF, a file saved on Windows has CRLF, an old Mac file lone CR): the same text, the same directives."""
+    """Store a briefing, extracted and indexed; its text and title cleaned at the door (:mod:`.inputs`): its line
+    ends are LF whatever it came with (a browser's form sends CRLF, a file saved on Windows has CRLF, an old Mac file
+    lone CR): the same text, the same directives."""
     from ..briefing import extract_briefing
-    from ..text import unify_newlines
 
-    text = unify_newlines(text)
+    text = inputs.text(text, "text", required=True, what="简报正文", strip=False)
+    title = inputs.text(title, "title", limit=200)
     result = extract_briefing(text, date or None)
     title = (title or next((ln.strip() for ln in text.splitlines() if ln.strip()), "简报"))[:200]
-    b = wb.store.add_briefing(title=title, date=result["date"], text=text, extract=result, uploaded_by=user["id"])
-    wb.store.log(user["username"], "briefing", f"briefing:{b['id']}", {"title": title})
-    wb.index.add_briefing(b)
+    b = wb.store.add_briefing(title=title, date=result["date"], text=text, extract=result, uploaded_by=user["id"],
+                              audit={"user": user["username"], "action": "briefing", "detail": {"title": title}})
+    wb.follow_index([("briefing", b["id"])])
     return b
 
 
@@ -112,7 +114,7 @@ def mark_task(wb, user: dict, briefing_id: int, task_id: str, mark: str, day: st
                                            value=str(mark)[:20]), field="mark")
     day = (day or "").strip()[:10] if mark == "done" else ""
     if mark == "done" and day not in {d.isoformat() for d in task.due_dates()}:
-        raise Invalid(Messages.O235.format(value=day or "空"), field="day")
+        raise Invalid(Messages.O239.format(value=day or "空"), field="day")
     detail = {"task": f"{task.label}：{task.action[:60]}", "mark": mark, "day": day or None, "undo": bool(undo)}
     changed = wb.store.mark_briefing_task(briefing_id, task_id, mark, day, user["username"], bool(undo), detail)
     marked = wb.store.briefing_marks([briefing_id]).get(briefing_id, {}).get(task_id, {"done": [], "closed": False})

@@ -92,7 +92,7 @@ def _types(value) -> list[str]:
     return value
 
 
-def update_case(store, user: dict, petition_id: int, changes: dict, version: int | None = None) -> dict:
+def update_case(store, user: dict, petition_id: int, changes: dict, version: int | None = None, then=None):
     """A person's change of a case (``PATCH``, the queue's form): its types (among the eight), its place (a
     ``county``, ``city`` or ``region`` the gazetteer resolves to one path; a value equal to the stored one is no
     change), its ``unit`` (a unit's name, or null to take it back: the assign step) and a ``status`` (only as the
@@ -122,7 +122,7 @@ def update_case(store, user: dict, petition_id: int, changes: dict, version: int
     status = changes.get("status") or None
     if status is not None and status not in STATUSES:
         raise Invalid(Messages.O215.format(statuses=" / ".join(STATUSES)))
-    return apply(store, user, petition_id, step, body, changes=fields, status=status, version=version)
+    return apply(store, user, petition_id, step, body, changes=fields, status=status, version=version, then=then)
 
 
 def bulk_action(store, user: dict, ids: list[int], action: str, unit: str | None = None,

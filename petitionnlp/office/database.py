@@ -12,7 +12,8 @@ from pathlib import Path
 from ..errors import PetitionNLPError
 
 __all__ = ["resolve_target", "describe", "database_errors", "open_store", "migrate", "database_unreachable",
-           "unreachable_classes", "default_data_dir"]
+           "unreachable_classes", "default_data_dir",
+           "queue_unreachable"]
 
 
 def default_data_dir() -> Path:
@@ -61,10 +62,21 @@ def unreachable_classes() -> list[type]:
     return classes
 
 
+def queue_unreachable(exc: BaseException) -> bool:
+    """True when a job could not be sent because the job queue's database is out of reach (the queue's own
+    errors included): the job stays stored as queued, and a sweeper sends it (:func:`.worker.requeue`)."""
+    return database_unreachable(exc) or isinstance(exc, tuple(unreachable_classes()))
+
+
 def database_unreachable(exc: BaseException) -> bool:
-    """True for the errors of a database that is down or restarting (not for a bad query)."""
+    """True for the errors of a database that is down or restarting (not for a bad query), whichever layer
+    raised them: SQLAlchemy, the driver, the search index (:class:`~petitionnlp.errors.DatabaseUnavailable`)."""
     from sqlalchemy.exc import DBAPIError
 
+    from ..errors import DatabaseUnavailable
+
+    if isinstance(exc, DatabaseUnavailable):
+        return True
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return True
     return isinstance(exc, tuple(c for c in unreachable_classes() if c.__module__.split(".")[0] != "procrastinate"))

@@ -24,12 +24,14 @@ import io
 from typing import NamedTuple
 
 from ..dates import chinese_date, period_words
-from ..io import field_header, field_layout, readable_value, write_table_xlsx
+from ..io import field_header, field_layout, readable_value, write_table_xlsx, xlsx_text
 from ..settings import get_settings
 from .charts import TEXT_WIDTH_MM, progress_chart_png, region_chart_png
 from .clock import office_today
 from .figures import PUBLIC_COLUMNS, percent, period_cases, public_rows, region_table, report_data
+from . import overview
 from .places import place_name
+from .repeat_groups import MANY, list_groups
 
 __all__ = ["report_docx", "public_xlsx", "queue_xlsx", "QUEUE_FIELDS", "PUBLIC_QUEUE_FIELDS", "Download",
            "report_date", "public_title", "progress_report", "public_table", "queue_export", "stats_chart",
@@ -324,7 +326,7 @@ class _Briefing:
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
                 par = cell.paragraphs[0]
                 par.style = self.doc.styles["表头" if r_i == 0 else "表格"]
-                run = par.add_run("" if value is None else str(value))
+                run = par.add_run("" if value is None else xlsx_text(str(value)))  # what Word's XML can hold
                 if size != TABLE_PT:
                     run.font.size = Pt(size)
                 if r_i and j in left:
@@ -335,7 +337,7 @@ class _Briefing:
             for par in merged.paragraphs[1:]:
                 par._p.getparent().remove(par._p)
             merged.paragraphs[0].text = ""
-            merged.paragraphs[0].add_run(str(rows[-1][1] or rows[-1][0]))
+            merged.paragraphs[0].add_run(xlsx_text(str(rows[-1][1] or rows[-1][0])))
             merged.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         return table
 
@@ -560,11 +562,14 @@ def _loop(b: _Briefing, data: dict) -> None:
 # -- hotspots, repeats and the map (issue 28): drawn when report_data carries them ---------------------------------
 
 def _hotspots(b: _Briefing, data: dict) -> None:
-    """Hotspot alerts (``data["alerts"]``: region, type, count, expected, since) and repeated complaints
+    """Hotspot alerts (``data["alerts"]``: :func:`.overview.alerts`, its ``alerts`` with region, type, count,
+    expected, since) and repeated complaints
     (``data["repeats"]``: groups with count, place, types, first, last)."""
     alerts, repeats = data.get("alerts"), data.get("repeats")
     if alerts is None and repeats is None:
         return
+    if isinstance(alerts, dict):  # overview.alerts: the period it looked at, and its alerts
+        alerts = alerts.get("alerts") or []
     b.heading1("热点问题与重复举报")
     if alerts is not None:
         b.heading2("热点预警")
@@ -577,11 +582,13 @@ def _hotspots(b: _Briefing, data: dict) -> None:
         else:
             b.paragraph("无。")
     if repeats is not None:
-        b.heading2("重复举报")
+        b.heading2("多次重复举报")
         groups = [g for g in repeats if g.get("count", 0) > 1]
         if groups:
-            b.table(["序号", "地区", "类型", "件数", "首次", "最近"],
-                    [(i, g.get("place") or "", "、".join(g.get("types") or ()), g["count"],
+            b.paragraph(f"同一事项被举报多次的共{len(groups)}组，列出如下。")
+            b.table(["序号", "地区", "类型", "举报次数", "首次交办", "最近交办"],
+                    [(i, (g.get("place") or "未定位").split("/", 1)[-1].replace("/", ""),
+                      "、".join(g.get("types") or ()) or "—", f"{g['count']}次",
                       chinese_date(g.get("first")), chinese_date(g.get("last"))) for i, g in enumerate(groups, 1)],
                     [12, 50, 22, 16, 28, 28], left={1})
         else:
@@ -725,6 +732,8 @@ def progress_report(store, user: dict | None, date_from: str | None = None, date
     restarts and every server of the office counts from the same list.  ``day``: the day it is dated (default: the
     end of its period when past, else today)."""
     data = report_data(store, date_from, date_to)
+    data["alerts"] = overview.alerts(store, date_from, date_to)
+    data["repeats"] = [g for g in list_groups(store, user or {"role": "admin"}, date_from, date_to) if g["count"] >= MANY]
     detail = {"from": data["from"], "to": data["to"], "format": fmt}
     if via == "cli":
         detail["cli"] = True
@@ -732,12 +741,15 @@ def progress_report(store, user: dict | None, date_from: str | None = None, date
         store.log(user["username"] if user else None, "report", None, detail)
         return data, None
     day = report_date(data, day)
+    drawn = overview.county_map(store, None, date_from, date_to, "count", "png")
+    pictures = {"map": drawn["png"]} if drawn.get("png") else {}
     number = store.log_issue(user["username"] if user else None, "report",
                              {"from": data["from"], "to": data["to"]}, {**detail, "date": day}, issue)
     period = _file_period(data["from"], data["to"], data["today"])
     name = f"{REPORT_NAME}_第{number}期_{period}.docx"
     fallback = f"report-{number}_{_ascii_period(data['from'], data['to'], data['today'])}.docx"
-    return {**data, "issue": number, "date": day}, Download(name, DOCX_TYPE, report_docx(data, number, day),
+    return {**data, "issue": number, "date": day}, Download(name, DOCX_TYPE,
+                                                            report_docx(data, number, day, pictures=pictures),
                                                             fallback)
 
 

@@ -22,7 +22,16 @@ _GONE = "withdrawn" + _REDACTED  # a kind no search asks for: answers neither a 
 
 class OfficeIndex:
     """``OfficeIndex(target, local_file)``: ``target`` a database URL or the index file's path; ``local_file``
-    the file when there is one (an index never written yet answers no search)."""
+    the file when there is one (an index never written yet answers no search).
+
+    The index follows the stored records through the outbox (:class:`~.tables.IndexOutbox`), written in the same
+    transaction as each change: :meth:`follow` brings the index to the records as they are stored now, for the
+    outbox's rows of some targets (the change a request just made) or for the oldest ones (the follower of a
+    server or a worker, which retries what a request could not do).  Each page of records is read and written
+    while this index's write lock is held (:meth:`petitionnlp.search.SearchIndex.hold_writes`), so that an older
+    read can never overwrite a newer one, whichever process writes."""
+
+    PAGE = 200  # records written in one transaction of the index (the write lock is held that long)
 
     def __init__(self, target: str, local_file=None):
         self.target, self.local_file = target, local_file
@@ -41,28 +50,36 @@ class OfficeIndex:
         with self._open():
             pass
 
-    def add_petitions(self, petitions: list[dict]) -> None:
-        docs = []
-        for p in petitions:
-            if p["text"] and not p["error"] and not p.get("withdrawn"):
-                fields = dict(date=p.get("handover_date"), types=p["pollution_types"], province=p["province"],
-                              city=p["city"], county=p["county"])
-                receipt = p.get("receipt_id")  # the 受理编号 is searchable too (never redacted: not personal)
-                text = f"{receipt} {p['text']}" if receipt else p["text"]
-                hidden = redact(text)
-                docs.append((f"petition:{p['id']}", text, dict(fields, title=text[:30], kind="petition")))
-                docs.append((f"petition{_REDACTED}:{p['id']}", hidden,
-                             dict(fields, title=hidden[:30], kind=f"petition{_REDACTED}")))
-        self._add(docs)
+    @staticmethod
+    def petition_docs(p: dict) -> list[tuple]:
+        """The documents of one stored case: as written and redacted; none for a row that is no case; for a case
+        of a withdrawn batch, the same ids emptied under a kind nobody searches (the index replaces a document of
+        the same id: no search finds it, nothing is deleted)."""
+        if p.get("withdrawn"):
+            return [(f"{kind}:{p['id']}", "", {"kind": _GONE}) for kind in ("petition", f"petition{_REDACTED}")]
+        if not p["text"] or p["error"]:
+            return []
+        fields = dict(date=p.get("handover_date"), types=p["pollution_types"], province=p["province"],
+                      city=p["city"], county=p["county"])
+        receipt = p.get("receipt_id")  # the 受理编号 is searchable too (never redacted: not personal)
+        text = f"{receipt} {p['text']}" if receipt else p["text"]
+        hidden = redact(text)
+        return [(f"petition:{p['id']}", text, dict(fields, title=text[:30], kind="petition")),
+                (f"petition{_REDACTED}:{p['id']}", hidden,
+                 dict(fields, title=hidden[:30], kind=f"petition{_REDACTED}"))]
 
-    def remove_petitions(self, ids) -> None:
-        """Cases no search may find any more (a withdrawn batch's)."""
-        self._add([(f"{kind}:{i}", "", {"kind": _GONE}) for i in ids for kind in ("petition", f"petition{_REDACTED}")])
+    @staticmethod
+    def briefing_docs(b: dict) -> list[tuple]:
+        return [(f"briefing:{b['id']}", b["text"], {"title": b["title"], "date": b["date"], "kind": "briefing"}),
+                (f"briefing{_REDACTED}:{b['id']}", redact(b["text"]),
+                 {"title": redact(b["title"]), "date": b["date"], "kind": f"briefing{_REDACTED}"})]
+
+    def add_petitions(self, petitions: list[dict]) -> None:
+        """Index these case rows as given (a rebuild; changes go through :meth:`follow`)."""
+        self._add([d for p in petitions for d in self.petition_docs(p)])
 
     def add_briefing(self, b: dict) -> None:
-        self._add([(f"briefing:{b['id']}", b["text"], {"title": b["title"], "date": b["date"], "kind": "briefing"}),
-                   (f"briefing{_REDACTED}:{b['id']}", redact(b["text"]),
-                    {"title": redact(b["title"]), "date": b["date"], "kind": f"briefing{_REDACTED}"})])
+        self._add(self.briefing_docs(b))
 
     def _add(self, docs: list[tuple]) -> None:
         if not docs:
@@ -70,6 +87,64 @@ class OfficeIndex:
         with self._lock, self._open() as ix:
             for doc_id, text, fields in docs:
                 ix.add(doc_id, text, **fields)
+
+    def _write_fresh(self, read, wait: float | None) -> int:
+        """Hold the index's write lock, then ``read()`` the records' documents as stored now and write them, in
+        one transaction of the index; how many records are searchable (as written, not counting their redacted
+        copies).  ``wait``: seconds to wait for another writer."""
+        if not self._lock.acquire(timeout=-1 if wait is None else wait):
+            raise TimeoutError("the search index is being written by another thread")
+        try:
+            with self._open() as ix:
+                ix.hold_writes(wait)
+                docs = read()
+                for doc_id, text, fields in docs:
+                    ix.add(doc_id, text, **fields)
+                return sum(1 for _, _, fields in docs if fields["kind"] in EDITOR_KINDS)
+        finally:
+            self._lock.release()
+
+    def follow(self, store, targets=None, limit: int = 100, wait: float | None = None) -> int:
+        """Bring the index to the stored records the outbox names — of ``targets`` (``[(kind, id)]``: the change
+        just made) or its oldest ``limit`` rows — and remove those rows; the number of rows done.  A row is
+        removed only after its records were written as read under the write lock, and the records are read after
+        the rows: whatever change a removed row stood for is in what was written."""
+        from .database import database_unreachable
+
+        rows = store.to_follow(targets, limit)
+        done = 0
+        for (kind, target), ids in _by_target(rows).items():
+            try:
+                self._follow_one(store, kind, target, wait)
+            except Exception as exc:  # noqa: BLE001 — one record the index refuses does not hold up the others
+                if database_unreachable(exc) or isinstance(exc, TimeoutError) or targets is not None:
+                    raise
+                import logging
+
+                logging.getLogger("petitionnlp.index").error("%s %s not indexed: %s", kind, target, exc)
+                continue
+            store.followed(ids)
+            done += len(ids)
+        return done
+
+    def _follow_one(self, store, kind: str, target: int, wait: float | None = None) -> int:
+        """One record of the outbox — a briefing, a case, or a batch's cases a page at a time — indexed as stored
+        now; how many records are searchable."""
+        if kind == "briefing":
+            return self._write_fresh(lambda: [d for b in [store.briefing(target)] if b
+                                              for d in self.briefing_docs(b)], wait)
+        ids = store.petition_ids(target) if kind == "batch" else [target]
+        n = 0
+        for i in range(0, len(ids), self.PAGE):
+            page = ids[i:i + self.PAGE]
+            n += self._write_fresh(lambda: [d for p in store.petitions(ids=page, withdrawn=True)
+                                            for d in self.petition_docs(p)], wait)
+        return n
+
+    def refresh(self, store, kind: str, target: int) -> int:
+        """A record (``batch``, ``petition``, ``briefing``) indexed as stored now, without the outbox (a rebuild);
+        how many records are searchable."""
+        return self._follow_one(store, kind, target)
 
     def missing_redacted(self) -> list[str]:
         """The ids of indexed cases and briefings without their redacted copy (an index made before viewers
@@ -84,7 +159,7 @@ class OfficeIndex:
                date_from: str | None = None, date_to: str | None = None, redact_: bool = False) -> list[dict]:
         """The ``search --json`` hits, best first; a viewer's (``redact_``) from the redacted copies, each
         answering as its document (``petition:12``)."""
-        from ..errors import PetitionNLPError
+        from ..errors import DatabaseUnavailable, PetitionNLPError
 
         if any(ord(ch) < 32 and ch not in "\t\n\r" or 0xD800 <= ord(ch) <= 0xDFFF for ch in q):
             raise Invalid(Messages.O218)
@@ -94,6 +169,8 @@ class OfficeIndex:
             with self._open(readonly=True) as ix:
                 hits = ix.search(q, limit, date_from, date_to, type_, region,
                                  kinds=VIEWER_KINDS if redact_ else EDITOR_KINDS)
+        except DatabaseUnavailable:
+            raise  # the database is away: 503, like every other request now, not a bad query
         except PetitionNLPError:
             raise Invalid(Messages.O219) from None
         for h in hits:
@@ -101,3 +178,11 @@ class OfficeIndex:
                 h["kind"] = h["kind"][:-len(_REDACTED)]
                 h["id"] = h["kind"] + ":" + h["id"].split(":", 1)[1]
         return hits
+
+
+def _by_target(rows: list[dict]) -> dict[tuple[str, int], list[int]]:
+    """The outbox's rows grouped by their record, oldest record first: (kind, id) → the rows' ids."""
+    out: dict[tuple[str, int], list[int]] = {}
+    for r in rows:
+        out.setdefault((r["kind"], r["target"]), []).append(r["id"])
+    return out

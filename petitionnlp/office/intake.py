@@ -19,6 +19,7 @@ from ..resources import read_list
 from ..taxonomy import TYPES, normalize_label
 from .clock import office_today
 from .errors import OfficeError
+from .inputs import cell
 from .lifecycle import CLOSURES, VERIFIED, apply, parse_report
 from .units import unit_resolver
 
@@ -95,7 +96,7 @@ def _receipt(value) -> str | None:
         return None
     if isinstance(value, float):
         value = int(value) if value == value and value.is_integer() else value
-    text = "".join(str(value).split())[:64]
+    text = "".join(cell(str(value)).split())[:64]
     return text or None
 
 
@@ -111,24 +112,27 @@ def types_of_record(cell) -> list[str] | None:
 
 
 def _json_safe(value):
-    """Row cells as JSON can store them (dates as ISO text)."""
+    """Row cells as JSON can store them (dates as ISO text, infinities and NaN as nothing), each text cleaned at
+    the door (:func:`.inputs.cell`: line ends as LF, control characters removed, a NUL as U+FFFD)."""
     if isinstance(value, (dt.date, dt.datetime, dt.time)):
         return value.isoformat()
-    if isinstance(value, float) and value != value:
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
         return None
-    return value
+    return cell(value)
 
 
 def petition_record(batch_id: int, index: int, raw: dict, row: dict, text_column: str) -> dict:
-    """An input row and the pipeline's fields for it as a petition's stored fields (no case fields yet)."""
+    """An input row and the pipeline's fields for it as a petition's stored fields (no case fields yet); every text
+    of the file (cells, headers) and what the pipeline copied out of it (the region's evidence) cleaned at the
+    door, as the batch's columns are (:func:`.inputs.cell`)."""
     text = raw.get(text_column)
     return {"batch_id": batch_id, "row_index": index,
-            "row": {c: _json_safe(v) for c, v in raw.items() if isinstance(c, str)},
-            "text": text if isinstance(text, str) else (None if text is None else str(text)),
+            "row": {cell(c): _json_safe(v) for c, v in raw.items() if isinstance(c, str)},
+            "text": cell(text) if isinstance(text, str) else (None if text is None else cell(str(text))),
             "pollution_types": row.get("pollution_types"), "pollution_scores": row.get("pollution_scores"),
             "model_types": row.get("pollution_types"), "types_source": None,
             "province": row.get("province"), "city": row.get("city"), "county": row.get("county"),
-            "region_confidence": row.get("region_confidence"), "region_evidence": row.get("region_evidence"),
+            "region_confidence": row.get("region_confidence"), "region_evidence": cell(row.get("region_evidence")),
             "error": row.get("error"), "priority": row.get("priority"), "priority_reasons": row.get("priority_reasons"),
             "department": row.get("department"), "status": "待办", "corrected": False, "withdrawn": False,
             "pii": None, "duplicate_of": None, "duplicate_score": None, "due_date": None, "handover_date": None,
@@ -140,22 +144,22 @@ def report_from_row(row: dict, columns: list[str]) -> dict | None:
     责任人被问责情况; headers as data in ``corpora/io/``) as a checked report, or None when they are empty or
     unusable (是否属实 missing is read from the findings' own words; the closure, when no column gives it, is
     已办结)."""
-    def cell(kind: str) -> str:
+    def column(kind: str) -> str:
         col = find_column(columns, kind)
         value = row.get(col) if col else None
-        return str(value).strip() if value not in (None, "") else ""
+        return cell(str(value)).strip() if value not in (None, "") else ""
 
-    findings = cell("findings")
+    findings = column("findings")
     if not findings:
         return None
-    verified = cell("verified")
+    verified = column("verified")
     if verified not in VERIFIED:
         verified = next((v for v in ("不属实", "部分属实", "基本属实", "属实") if v in (verified or findings)), "")
-    closure = cell("closure")
+    closure = column("closure")
     closure = next((c for c in CLOSURES if c in closure), "已办结" if not closure else "")
     try:
-        return parse_report({"verified": verified, "findings": findings, "actions": cell("actions"),
-                             "accountability": cell("accountability"), "closure": closure})
+        return parse_report({"verified": verified, "findings": findings, "actions": column("actions"),
+                             "accountability": column("accountability"), "closure": closure})
     except OfficeError:
         return None
 
@@ -173,7 +177,7 @@ class Intake:
         self.unit_names = {u["id"]: u["name"] for u in units}
         uploader = store.user(user_id=batch["uploaded_by"])
         self.user = uploader or {"id": batch["uploaded_by"], "username": None, "role": "editor"}
-        self.titles = list(titles or ())
+        self.titles = [cell(t) for t in titles or ()]
         self.existing = 0
         self.changed: list[str] = []
         self.seen: dict[str, dict | None] = {}   # receipt → its stored case, or None when new in this batch

@@ -54,27 +54,51 @@ class InlineQueue:
 
 
 class ThreadQueue:
-    """The embedded default (SQLite, one process): one job thread in the server, jobs one after the other."""
+    """The embedded default (SQLite, one process): one job thread in the server, jobs one after the other.  A job
+    the database's going away interrupted is its own sweeper's: sent again after a pause (2, 4 … 30 seconds) until
+    it ends, going on after the rows already stored (what a server that stopped left is taken up at its next
+    start: :meth:`.workbench.Workbench._resume_jobs`)."""
 
     inline = False
+    RETRY_MAX_WAIT = 30.0
 
     def __init__(self, workbench):
         self.workbench = workbench
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pnlp-job")
+        self.closing = threading.Event()
 
-    def submit(self, job_id: int) -> None:
-        self.executor.submit(self._run, job_id)
+    def submit(self, job_id: int, attempt: int = 0) -> None:
+        self.executor.submit(self._run, job_id, attempt)
 
     def submit_call(self, fn, *args) -> None:
         self.executor.submit(fn, *args)
 
-    def _run(self, job_id: int) -> None:
+    def _run(self, job_id: int, attempt: int = 0) -> None:
         try:
             self.workbench.run_job(job_id)
-        except Exception:  # noqa: BLE001 — the database went away: the job stays queued/running for a retry
-            log.exception("job %s interrupted", job_id)
+        except Exception as exc:  # noqa: BLE001
+            if not database_unreachable(exc):
+                log.exception("job %s interrupted", job_id)
+                return
+            log.warning("job %s interrupted: the database is away (%s)", job_id, type(exc).__name__)
+            self.later(job_id, attempt)
+
+    def later(self, job_id: int, attempt: int = 0) -> None:
+        """Run the job again after a pause that grows with ``attempt`` (the database is away now)."""
+        timer = threading.Timer(min(self.RETRY_MAX_WAIT, 2.0 * 2 ** attempt), self._again, (job_id, attempt + 1))
+        timer.daemon = True
+        timer.start()
+
+    def _again(self, job_id: int, attempt: int) -> None:
+        if self.closing.is_set():
+            return  # taken up at the next start
+        try:
+            self.submit(job_id, attempt)
+        except RuntimeError:  # the executor shut down meanwhile
+            pass
 
     def close(self) -> None:
+        self.closing.set()
         self.executor.shutdown(wait=True, cancel_futures=False)
 
 
@@ -179,15 +203,15 @@ def run_job(wb, job_id: int) -> dict | None:
 
 
 def reindex_all(wb) -> int:
-    """The search index rebuilt from every stored case (not of a withdrawn batch) and briefing; how many."""
+    """The search index rebuilt from every stored case and briefing (a withdrawn batch's cases taken out), each
+    page read and written under the index's write lock; how many records are searchable.  Cases not in a repeat
+    group yet (stored before groups were kept) are grouped first."""
+    wb.grouping.run(wb.store)
     n = 0
     for b in wb.store.batches(limit=1_000_000):
-        petitions = wb.store.petitions(b["id"])
-        wb.index.add_petitions(petitions)
-        n += sum(1 for p in petitions if p["text"] and not p["error"])
+        n += wb.index.refresh(wb.store, "batch", b["id"])
     for br in wb.store.briefings():
-        wb.index.add_briefing(br)
-        n += 1
+        n += wb.index.refresh(wb.store, "briefing", br["id"])
     return n
 
 

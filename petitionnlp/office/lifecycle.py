@@ -18,10 +18,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
+from . import inputs
 from .clock import office_today
 from .errors import Conflict, Invalid, Messages, NotFound, Stale
 from .roles import unit_scope
-from .tables import AuditEvent, Batch, Callback, CaseEvent, Correction, Report, SpotcheckItem, now, row_dict
+from .tables import (AuditEvent, Batch, Callback, CaseEvent, Correction, IndexOutbox, Report, SpotcheckItem, now,
+                     row_dict)
 
 __all__ = ["STATUSES", "CLOSED", "REJECTED", "OPEN", "Transition", "TRANSITIONS", "STEPS", "STEP_NAMES",
            "VERIFIED", "CLOSURES", "COUNTS", "MAX_REPORT_TEXT", "REJECT_KINDS", "DUPLICATE", "CALLBACK_RESULTS",
@@ -77,6 +79,7 @@ CLOSURES = ("已办结", "阶段性办结", "未办结")
 COUNTS = {"rectify": ("责令整改", "家"), "penalty": ("立案处罚", "家"), "fine_wan": ("罚款", "万元"),
           "investigation": ("立案侦查", "件"), "detained": ("拘留", "人"), "interviewed": ("约谈", "人"),
           "accountable": ("问责", "人")}
+INDEXED = {"pollution_types", "province", "city", "county"}  # a case's fields the search index holds
 MAX_REPORT_TEXT = 20_000
 MAX_REASON = 2000
 MAX_NOTE = 2000
@@ -117,30 +120,15 @@ def _when(case, field: str) -> bool:
 # ------------------------------------------------------------------------------------------- step bodies
 
 def _text(body: dict, name: str, required: bool, what: str, limit: int = MAX_REPORT_TEXT) -> str | None:
-    value = body.get(name)
-    value = str(value).strip() if value is not None else ""
-    if len(value) > limit:
-        raise Invalid(Messages.O202.format(what=what, limit=limit), field=name)
-    if required and not value:
-        raise Invalid(Messages.O200.format(what=what), field=name)
-    return value or None
+    return inputs.text(body.get(name), name, required=required, what=what, limit=limit)
 
 
 def _count(value, name: str) -> float | int:
-    if value is None or value == "":
-        return 0
-    what = "".join(COUNTS[name]) if name in COUNTS else name  # 罚款万元
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise Invalid(Messages.O203.format(what=what, value=str(value)[:20]), field=f"counts.{name}") from None
-    if number != number or number < 0 or number > 1e9:
-        raise Invalid(Messages.O203.format(what=what, value=str(value)[:20]), field=f"counts.{name}")
-    if name == "fine_wan":
-        return round(number, 4)
-    if number != int(number):
-        raise Invalid(Messages.O204.format(what=what, value=str(value)[:20]), field=f"counts.{name}")
-    return int(number)
+    """A report count: a JSON number (:func:`.inputs.number`), whole where it counts 家/人/件, 罚款 in 万元 to four
+    decimals; missing is 0."""
+    whole = name != "fine_wan"
+    got = inputs.number(value, f"counts.{name}", whole=whole, hi=inputs.COUNTS_MAX[name])
+    return got if whole else round(float(got), 4)
 
 
 def parse_report(body: dict) -> dict:
@@ -155,17 +143,19 @@ def parse_report(body: dict) -> dict:
     if closure not in CLOSURES:
         raise Invalid(Messages.O201.format(choices="、".join(CLOSURES), what="办结情况", value=closure[:20]),
                       field="closure")
-    counts = body.get("counts") or {}
+    counts = body.get("counts")
+    counts = {} if counts is None else counts
     if not isinstance(counts, dict):
         raise Invalid(Messages.O206)
     unknown = [k for k in counts if k not in COUNTS]
     if unknown:
-        raise Invalid(Messages.O205.format(names="、".join(map(str, unknown))[:60],
+        raise Invalid(Messages.O205.format(what=inputs.field_name("counts"),
+                                           names=inputs.cell("、".join(map(str, unknown))[:60]),
                                            known="、".join(f"{k}（{what}）" for k, (what, _) in COUNTS.items())),
                       field="counts")
     return {"verified": verified, "findings": findings, "actions": _text(body, "actions", False, "处理和整改情况"),
             "accountability": _text(body, "accountability", False, "责任人被问责情况"), "closure": closure,
-            "counts": {k: _count(counts.get(k), k) for k in COUNTS}}
+            "counts": {k: _count(counts[k], k) if k in counts else 0 for k in COUNTS}}
 
 
 def step_body(step: str, body: dict | None) -> dict:
@@ -222,11 +212,11 @@ def _reject_body(body: dict) -> dict:
     """不受理: a reason (free text; the kind's name when only a kind is given), its kind (a duplicate when it
     names the case it repeats) and that case's id."""
     dup = body.get("duplicate_of")
-    if dup not in (None, ""):
-        if isinstance(dup, bool) or not str(dup).strip().isdigit() or len(str(dup).strip()) > 18:
-            raise Invalid(Messages.O222)
-        dup = int(str(dup).strip())
-    dup = dup or None
+    try:  # a form sends digits, the API a number (:mod:`.inputs`: never "2", true or 1e3)
+        dup = inputs.digits(dup.strip(), "duplicate_of", lo=1) if isinstance(dup, str) else \
+            inputs.number(dup, "duplicate_of", lo=1, null=True)
+    except Invalid:
+        raise Invalid(Messages.O222) from None
     kind = _text(body, "kind", False, "不受理类别", 20)
     if kind is not None and kind not in REJECT_KINDS:
         raise Invalid(Messages.O201.format(field="kind", choices=" / ".join(REJECT_KINDS), what="不受理类别",
@@ -247,12 +237,12 @@ def check_version(record, expected_version: int | None, **state) -> None:
     if expected_version is None or not hasattr(record, "version"):
         return
     current = record.version or 1
-    if int(expected_version) != current:
+    if inputs.number(expected_version, "version", lo=1, hi=inputs.MAX_VERSION) != current:
         raise Stale(Messages.O301.format(current=current), **{**state, "version": current})
 
 
 def apply(store, user: dict, petition_id: int, step: str | None = None, body: dict | None = None, *,
-          changes: dict | None = None, status: str | None = None, version: int | None = None) -> dict:
+          changes: dict | None = None, status: str | None = None, version: int | None = None, then=None):
     """Change one case atomically and return its stored row: ``step`` (a name of :data:`TRANSITIONS`, its body
     checked by :func:`step_body` once the step is known to be open: a case that is not there or a step not open
     now is said before a missing field), ``changes`` (checked corrections of its fields: pollution_types, province,
@@ -261,7 +251,11 @@ def apply(store, user: dict, petition_id: int, step: str | None = None, body: di
 
     Refused, with nothing written: :class:`NotFound` (no such case, or not one this user may see),
     :class:`Stale` (``version`` is not the case's), :class:`Conflict` (the step is not open to this user from the
-    case's status now); each refusal carries the steps ``allowed`` now, the case's ``status`` and ``version``."""
+    case's status now); each refusal carries the steps ``allowed`` now, the case's ``status`` and ``version``.
+
+    ``then(session, row)``: what to answer, read inside the same transaction (the case as its reader sees it, with
+    its report and history), so that an answer never depends on the database after the change is committed:
+    the change and its answer stand or fall together."""
     if step and step not in STEP_NAMES:
         step_body(step, body)  # no such step: said at once
     scope = unit_scope(user)
@@ -293,7 +287,10 @@ def apply(store, user: dict, petition_id: int, step: str | None = None, body: di
             for action, detail in events:
                 s.add(CaseEvent(petition_id=p.id, user=user["username"], action=action, detail=detail))
                 s.add(AuditEvent(user=user["username"], action=action, target=f"petition:{p.id}", detail=detail))
-        return row_dict(p)
+        if then is None:
+            return row_dict(p)
+        s.flush()
+        return then(s, row_dict(p))
 
 
 def _correct(s, p, user: dict, changes: dict) -> list[tuple[str, dict]]:
@@ -309,6 +306,8 @@ def _correct(s, p, user: dict, changes: dict) -> list[tuple[str, dict]]:
         p.types_source = "更正"
     if done:
         p.corrected = True
+    if INDEXED & set(done):  # the search index follows, from the outbox written with the change (.index)
+        s.add(IndexOutbox(kind="petition", target=p.id))
     return [("correct", done)] if done else []
 
 

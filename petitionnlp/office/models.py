@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..errors import PetitionNLPError
 from .clock import office_now
+from .database import queue_unreachable
 from .errors import Conflict, Messages
 from .labels import SHIPPED_MODEL
 
@@ -68,14 +69,21 @@ def retrain(wb, user: dict, wait: bool = False) -> dict:
     records = wb.store.training_records()
     if not any(r["types"] for r in records):
         raise Conflict(Messages.O220)
-    wb.store.log(user["username"], "retrain", None, {"records": len(records)})
-    job = wb.store.add_job("retrain", user["username"], payload={"records": len(records)})
+    job = wb.store.add_job("retrain", user["username"], payload={"records": len(records)},
+                           audit={"user": user["username"], "action": "retrain", "target": None,
+                                  "detail": {"records": len(records)}})
     if wait:
         done = wb.run_job(job["id"])
         if done["state"] != "done":
             raise Conflict(done["message"])
         return next(m for m in wb.store.model_versions() if m["id"] == done["result"]["version_id"])
-    wb.queue.submit(job["id"])
+    try:
+        wb.queue.submit(job["id"])
+    except Exception as exc:
+        if not queue_unreachable(exc):
+            raise
+        # stored, queued: a worker's sweeper sends it (worker.requeue)
+        return {"started": True, "records": len(records), "job_id": job["id"], "message": Messages.O401}
     return {"started": True, "records": len(records), "job_id": job["id"]}
 
 

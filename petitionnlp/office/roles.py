@@ -31,6 +31,11 @@ PERMISSIONS = {
     "reminders": {"unit", "editor", "admin"},       # cases due soon, overdue or supervised (a unit: its own)
     "followup": {"viewer", "unit", "editor", "admin"},  # the callback and spot-check lists (redacted for viewers,
                                                         # a unit its own cases only)
+    # the province at a glance (issue 28): repeat groups name petitions (a unit: its own cases' groups); the
+    # alerts and the map name none, so viewers read them too
+    "repeats": {"editor", "admin", "unit"},         # 重复件: repeat groups and their cases
+    "alerts": {"viewer", "editor", "admin"},        # 热点预警
+    "map": {"viewer", "editor", "admin"},           # 地图
 }
 
 

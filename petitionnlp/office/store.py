@@ -24,8 +24,8 @@ from pathlib import Path
 from sqlalchemy import create_engine, event, func, or_, select
 from sqlalchemy.orm import sessionmaker
 
-from .tables import (AuditEvent, Batch, Briefing, BriefingTask, CaseEvent, Credential, Job, LoginAttempt, ModelVersion,
-                     Petition, Report, StoredFile, Unit, User, now, row_dict)
+from .tables import (AuditEvent, Batch, Briefing, BriefingTask, CaseEvent, Credential, IndexOutbox, Job, LoginAttempt,
+                     ModelVersion, Petition, Report, StoredFile, Unit, User, now, row_dict)
 
 __all__ = ["Store", "SchemaOutOfDate", "BatchMoved", "JOB_STATES"]
 
@@ -92,6 +92,15 @@ class Store:
                 conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("writes") else "BEGIN")
         self.session = sessionmaker(self.engine, expire_on_commit=False)  # reads
         self.writing = sessionmaker(self.engine.execution_options(writes=True), expire_on_commit=False)
+
+    @contextmanager
+    def _reading(self, s=None):
+        """The caller's session ``s`` (a read inside its transaction: what a change answers), or a new one."""
+        if s is not None:
+            yield s
+            return
+        with self.session() as new:
+            yield new
 
     # ------------------------------------------------------------------------------------------ schema
     def migrate(self) -> list[str]:
@@ -166,12 +175,16 @@ class Store:
 
     # -------------------------------------------------------------------------------------------- jobs
     def add_job(self, kind: str, created_by: str | None, batch_id: int | None = None,
-                payload: dict | None = None) -> dict:
+                payload: dict | None = None, audit: dict | None = None) -> dict:
+        """A job, queued, and the audit event of the person who asked for it (its ``target`` the job when it
+        names none), in one transaction."""
         with self.writing.begin() as s:
             j = Job(kind=kind, state="queued", created_by=created_by, batch_id=batch_id, payload=payload,
                     progress=0.0, attempts=0)
             s.add(j)
             s.flush()
+            if audit:
+                s.add(AuditEvent(**{"target": f"job:{j.id}", **audit}))
             return _row(j)
 
     def job(self, job_id: int) -> dict | None:
@@ -349,11 +362,15 @@ class Store:
             return [_row(e) for e in s.scalars(q)]
 
     # -------------------------------------------------------------------------------------- briefings
-    def add_briefing(self, **fields) -> dict:
+    def add_briefing(self, audit: dict | None = None, **fields) -> dict:
+        """A briefing stored, with its audit event and the index's outbox row, in one transaction."""
         with self.writing.begin() as s:
             b = Briefing(**fields)
             s.add(b)
             s.flush()
+            if audit:
+                s.add(AuditEvent(**{**audit, "target": f"briefing:{b.id}"}))
+            self.follow(s, "briefing", b.id)
             return _row(b)
 
     def briefings(self) -> list[dict]:
@@ -449,14 +466,56 @@ class Store:
             s.flush()
             return _row(b)
 
+    def add_upload(self, file_name: str, data: bytes | None, audit: dict, **batch_fields) -> tuple[dict, dict]:
+        """An upload stored whole or not at all, in one transaction: its file (none for a refused one: ``data``
+        None), the batch, its audit event and its job (queued; failed with the batch's message when the batch
+        is) — never a batch without its file, its job or its audit event when the database goes away in the
+        middle.  (the batch, the job)."""
+        with self.writing.begin() as s:
+            if data is not None:
+                f = StoredFile(sha256=hashlib.sha256(data).hexdigest(), name=file_name[:255], size=len(data),
+                               data=data)
+                s.add(f)
+                s.flush()
+                batch_fields["file_id"] = f.id
+            b = Batch(**batch_fields)
+            s.add(b)
+            s.flush()
+            s.add(AuditEvent(**{**audit, "target": f"batch:{b.id}"}))
+            failed = b.state == "failed"
+            j = Job(kind="batch", state="failed" if failed else "queued", created_by=audit.get("user"),
+                    batch_id=b.id, progress=0.0, attempts=0, message=b.message if failed else None,
+                    finished_at=now() if failed else None)
+            s.add(j)
+            s.flush()
+            return _row(b), _row(j)
+
+    def unqueued_jobs(self, task_name: str, older_than: float = 30.0) -> list[dict]:
+        """PostgreSQL: the workbench's jobs queued or running for more than ``older_than`` seconds that no message
+        of the job queue stands for (the server that stored the job lost the database before it could send it,
+        or the queue gave up retrying): to be sent again."""
+        from sqlalchemy import text
+
+        if not self.shared:
+            return []
+        with self.session() as s:
+            if s.execute(text("SELECT to_regclass('procrastinate_jobs')")).scalar() is None:
+                return []
+            rows = s.execute(text(
+                "SELECT j.id, j.kind FROM jobs j WHERE j.state IN ('queued', 'running') AND j.created_at < :before "
+                "AND NOT EXISTS (SELECT 1 FROM procrastinate_jobs p WHERE p.task_name = :task "
+                "AND p.args->>'job_id' = j.id::text AND p.status IN ('todo', 'doing')) ORDER BY j.id"),
+                {"before": now() - dt.timedelta(seconds=older_than), "task": task_name})
+            return [dict(r._mapping) for r in rows]
+
     def update_batch(self, batch_id: int, **fields) -> None:
         with self.writing.begin() as s:
             b = s.get(Batch, batch_id)
             for k, v in fields.items():
                 setattr(b, k, v)
 
-    def batch(self, batch_id: int) -> dict | None:
-        with self.session() as s:
+    def batch(self, batch_id: int, s=None) -> dict | None:
+        with self._reading(s) as s:
             b = s.get(Batch, batch_id)
             return _row(b) if b else None
 
@@ -465,17 +524,21 @@ class Store:
             return [_row(b) for b in s.scalars(select(Batch).order_by(Batch.id.desc()).limit(limit))]
 
     def add_chunk(self, batch_id: int, start: int, rows: list[dict], errors: int, consumed: int | None = None,
-                  existing: int = 0, events: list[dict] | None = None, **batch_fields) -> int:
+                  existing: int = 0, events: list[dict] | None = None, group=None, **batch_fields) -> int:
         """The cases of input rows ``start`` …, the first step of each one's history (``events``: petition rows'
         ``row_index`` → the step) and the batch's progress, in one transaction, so a batch's stored rows are
         always a complete prefix of its input: a worker that dies loses at most the chunk it was working on, and
         the next one resumes after the stored rows (:class:`BatchMoved` when they are not ``start`` any more:
         another worker went on meanwhile).  ``consumed``: the input rows the chunk covered (more than ``rows``
         when some were cases already stored, counted in ``existing``); ``batch_fields`` are set on the batch where
-        it has none yet (the hand-over date the first chunk decided).  Returns the input rows done now."""
+        it has none yet (the hand-over date the first chunk decided); ``group(s)``, when given, places the new
+        cases in their repeat groups in the same transaction (the repeat groups' lock is taken first, as a
+        grouping run and a withdrawal take it).  Returns the input rows done now."""
         from sqlalchemy import insert
 
         with self.writing.begin() as s:
+            if group is not None:
+                self._repeats_lock(s)
             b = s.get(Batch, batch_id, with_for_update=True)
             if b.done_rows != start:
                 raise BatchMoved(b.done_rows)
@@ -486,6 +549,9 @@ class Store:
                     by_row = {r.row_index: r.id for r in ids}
                     s.execute(CaseEvent.__table__.insert(),
                               [{"time": now(), **e, "petition_id": by_row[e.pop("row_index")]} for e in events])
+            if group is not None and rows:
+                s.flush()
+                group(s)
             b.done_rows = start + (len(rows) if consumed is None else consumed)
             b.errors = (b.errors if start else 0) + errors
             b.existing = ((b.existing or 0) if start else 0) + existing
@@ -494,13 +560,14 @@ class Store:
                     setattr(b, k, v)
             return b.done_rows
 
-    def update_petitions(self, updates: list[dict]) -> None:
-        """Several petitions' fields at once (each dict: ``id`` and the fields), in one transaction."""
-        if not updates:
-            return
+    def update_petitions(self, updates: list[dict], follow_batch: int | None = None) -> None:
+        """Several petitions' fields at once (each dict: ``id`` and the fields), in one transaction; with
+        ``follow_batch``, the search index is to follow that batch's cases (written with them)."""
         from sqlalchemy import update
 
         with self.writing.begin() as s:
+            if follow_batch is not None:
+                self.follow(s, "batch", follow_batch)
             groups: dict[tuple, list[dict]] = {}
             for u in updates:
                 groups.setdefault(tuple(sorted(k for k in u if k != "id")), []).append(u)
@@ -537,15 +604,18 @@ class Store:
                     changed += 1
             s.add(AuditEvent(user=user["username"], action="redate", target=f"batch:{b.id}",
                              detail={"old": old, "new": fields, "due_date": due, "cases": changed}))
+            self.follow(s, "batch", b.id)  # the index searches them by their hand-over date
             return {**_row(b), "cases_changed": changed}
 
     def withdraw_batch(self, batch_id: int, user: dict, reason: str) -> tuple[dict | None, int]:
         """Withdraw a batch none of whose cases has a report: (the batch, 0); (the batch unchanged, the number
         of its cases with a report) when some have one; (None, 0) when there is no such batch.  Nothing is
-        deleted: the batch and its cases are marked, the audit log keeps the reason."""
+        deleted: the batch and its cases are marked, the audit log keeps the reason; its cases leave their repeat
+        groups in the same transaction (:meth:`group_repeats`' lock taken first, as a grouping run takes it)."""
         from sqlalchemy import update
 
         with self.writing.begin() as s:
+            self._repeats_lock(s)
             b = s.get(Batch, batch_id, with_for_update=True)
             if b is None:
                 return None, 0
@@ -560,20 +630,136 @@ class Store:
                 return _row(b), reported
             b.withdrawn, b.withdrawn_reason, b.withdrawn_by, b.withdrawn_at = True, reason, user["username"], now()
             n = s.execute(update(Petition).where(Petition.batch_id == b.id).values(withdrawn=True)).rowcount
+            self._release_repeats(s, b.id)
             s.add(AuditEvent(user=user["username"], action="withdraw", target=f"batch:{b.id}",
                              detail={"reason": reason, "petitions": n, "file": b.filename}))
+            self.follow(s, "batch", b.id)  # its cases leave the search
             return _row(b), 0
 
-    # -------------------------------------------------------------------------------------- petitions
-    def petition_history(self, before_batch: int, limit: int = 50000) -> tuple[list[str], list[str]]:
-        """(texts, ids) of the latest petitions of earlier batches: the history repeats are looked for in."""
+    # ---------------------------------------------------------------------------------- repeat groups
+    # A case's repeat_group is the id of its group's first petition (its own while alone), repeat_count the number
+    # of the group's cases, repeat_seq the grouping run that last placed or released it.  Runs are numbered in the
+    # order they hold the lock, so a process's copy of the groups catches up on the rows of the runs after its own.
+    _REPEAT_FIELDS = (Petition.id, Petition.text, Petition.province, Petition.city, Petition.county,
+                      Petition.pollution_types, Petition.receipt_id, Petition.repeat_group, Petition.repeat_seq,
+                      Petition.withdrawn, Petition.error, Petition.priority)
+
+    def _repeats_lock(self, s) -> None:
+        """Hold the repeat groups' lock until the transaction ends: one grouping run (or withdrawal) at a time,
+        whatever process or host it runs on (on SQLite the writing transaction's write lock is that lock)."""
+        if self.shared:
+            from sqlalchemy import text
+
+            s.execute(text("SELECT pg_advisory_xact_lock(4201128)"))
+        else:
+            s.execute(select(func.count()).select_from(Batch).where(Batch.id < 0))  # BEGIN IMMEDIATE now
+
+    def repeat_run(self) -> int:
+        """The number of the last grouping run (0 before the first)."""
         with self.session() as s:
-            q = select(Petition.id, Petition.text).where(Petition.batch_id < before_batch, Petition.text.is_not(None),
-                                                         Petition.error.is_(None), Petition.withdrawn.is_(False)
-                                                         ).order_by(Petition.id.desc())
-            rows = s.execute(q.limit(limit)).all()
-        rows.reverse()
-        return [r.text for r in rows], [str(r.id) for r in rows]
+            return s.scalar(select(func.max(Petition.repeat_seq))) or 0
+
+    def grouped_petitions(self, up_to_run: int, chunk: int = 5000):
+        """Every grouped case of the runs up to ``up_to_run`` (not withdrawn), in the order the runs placed
+        them, in lists of ``chunk`` rows: what a process's copy of the groups is built from."""
+        last = (0, 0)
+        while True:
+            with self.session() as s:
+                q = (select(*self._REPEAT_FIELDS)
+                     .where(Petition.repeat_group.is_not(None), Petition.withdrawn.is_(False),
+                            Petition.error.is_(None), Petition.repeat_seq <= up_to_run,
+                            or_(Petition.repeat_seq > last[0],
+                                (Petition.repeat_seq == last[0]) & (Petition.id > last[1])))
+                     .order_by(Petition.repeat_seq, Petition.id).limit(chunk))
+                rows = [dict(r._mapping) for r in s.execute(q)]
+            if not rows:
+                return
+            yield rows
+            last = (rows[-1]["repeat_seq"], rows[-1]["id"])
+
+    def group_repeats(self, known_run: int, decide) -> tuple[int, dict]:
+        """One grouping run, alone (the repeat groups' lock): ``decide(changed, pending)`` gets the cases the
+        runs after ``known_run`` placed or released (withdrawn ones too) and the cases not grouped yet (oldest
+        first), and returns ``{petition id: (group, duplicate_of, duplicate_score)}``; those are written with
+        this run's number, a case that repeats another and was of low priority becomes 中, and the size of every
+        group touched is counted again.  (this run's number, the counts written: group → size)."""
+        with self.writing.begin() as s:
+            self._repeats_lock(s)
+            return self.group_repeats_in(s, known_run, decide)
+
+    def group_repeats_in(self, s, known_run: int, decide) -> tuple[int, dict]:
+        """:meth:`group_repeats` inside a writing transaction that holds the repeat groups' lock already
+        (:meth:`add_chunk`: a chunk's cases grouped in the transaction that stores them)."""
+        from sqlalchemy import update
+
+        run = (s.scalar(select(func.max(Petition.repeat_seq))) or 0) + 1
+        changed = [dict(r._mapping) for r in s.execute(
+            select(*self._REPEAT_FIELDS).where(Petition.repeat_seq > known_run)
+            .order_by(Petition.repeat_seq, Petition.id))]
+        pending = [dict(r._mapping) for r in s.execute(
+            select(*self._REPEAT_FIELDS).where(Petition.repeat_group.is_(None), Petition.error.is_(None),
+                                               Petition.withdrawn.is_(False)).order_by(Petition.id))]
+        if not pending:  # nothing to place: this copy stays at the run it knows (no row carries a new number)
+            return known_run, {}
+        placed = decide(changed, pending)
+        low = {r["id"] for r in pending if r["priority"] == "低"}
+        rows = [{"id": pid, "repeat_group": group, "repeat_seq": run, "duplicate_of": dup, "duplicate_score": score}
+                for pid, (group, dup, score) in placed.items()]
+        raised = [r for r in rows if r["duplicate_of"] and r["id"] in low]
+        for part in ([{**r, "priority": "中"} for r in raised],
+                     [r for r in rows if not (r["duplicate_of"] and r["id"] in low)]):
+            if part:
+                s.execute(update(Petition), part)
+        counts = self._count_groups(s, {g for g, _, _ in placed.values()})
+        return run, counts
+
+    def _count_groups(self, s, groups) -> dict[int, int]:
+        """Count the cases of these groups again (not withdrawn) and write each one's size on its cases."""
+        from sqlalchemy import update
+
+        groups = sorted(groups)
+        counts: dict[int, int] = dict.fromkeys(groups, 0)
+        for i in range(0, len(groups), 500):
+            part = groups[i:i + 500]
+            q = (select(Petition.repeat_group, func.count()).where(
+                Petition.repeat_group.in_(part), Petition.withdrawn.is_(False), Petition.error.is_(None))
+                .group_by(Petition.repeat_group))
+            counts.update({g: n for g, n in s.execute(q)})
+        by_size: dict[int, list[int]] = {}
+        for g, n in counts.items():
+            by_size.setdefault(n, []).append(g)
+        for n, gs in by_size.items():
+            for i in range(0, len(gs), 500):
+                s.execute(update(Petition).where(Petition.repeat_group.in_(gs[i:i + 500]),
+                                                 Petition.withdrawn.is_(False)).values(repeat_count=n))
+        return counts
+
+    def _release_repeats(self, s, batch_id: int) -> None:
+        """A withdrawn batch's cases leave their groups (inside :meth:`withdraw_batch`, under the lock): they are
+        marked with a new run's number (a process's copy of the groups drops them), and the groups they leave are
+        counted again."""
+        from sqlalchemy import update
+
+        run = (s.scalar(select(func.max(Petition.repeat_seq))) or 0) + 1
+        groups = {g for (g,) in s.execute(select(Petition.repeat_group).where(
+            Petition.batch_id == batch_id, Petition.repeat_group.is_not(None)))}
+        s.execute(update(Petition).where(Petition.batch_id == batch_id).values(repeat_seq=run, repeat_count=None))
+        self._count_groups(s, groups)
+
+    def repeat_members(self, groups) -> list[dict]:
+        """The cases of these repeat groups (not withdrawn), oldest hand-over first."""
+        groups = sorted(set(groups))
+        out: list[dict] = []
+        with self.session() as s:
+            for i in range(0, len(groups), 500):
+                q = select(Petition).where(Petition.repeat_group.in_(groups[i:i + 500]),
+                                           Petition.withdrawn.is_(False), Petition.error.is_(None))
+                out += [_row(p) for p in s.scalars(q)]
+        return sorted(out, key=lambda p: (p["handover_date"] or "", p["id"]))
+
+    # -------------------------------------------------------------------------------------- petitions
+
+    HEAVY = ("row", "pollution_scores", "priority_reasons", "pii", "model_types", "region_evidence")
 
     _ORDER = {"row": (Petition.batch_id, Petition.row_index),
               "priority": (Petition.priority == "低", Petition.priority == "中", Petition.priority.is_(None),
@@ -587,15 +773,20 @@ class Store:
                   unassigned: bool = False, status: str | None = None, statuses=None, types: str | None = None,
                   region: str | None = None, priority: str | None = None, q: str | None = None,
                   date_from: str | None = None, date_to: str | None = None, ids=None, withdrawn: bool = False,
-                  sort: str = "row", limit: int | None = None, offset: int = 0) -> list[dict]:
+                  sort: str = "row", limit: int | None = None, offset: int = 0, light: bool = False) -> list[dict]:
         """The one query of stored petitions, by any of the lists' filters: ``batch_id``; ``cases``: only the
         rows that could be classified (the cases); ``unit_id`` / ``unassigned``; ``status`` or ``statuses``;
         ``types`` (one type among the petition's); ``region`` (its province, city or county); ``priority``;
         ``q`` (words of the 受理编号 or the text as stored); hand-over dates ``date_from``–``date_to`` (inclusive);
         ``ids``.  The cases of a withdrawn batch only with ``withdrawn=True``.  ``sort``: row, priority, due,
-        region, status, id."""
+        region, status, id.  ``light``: without the columns no figure reads (:data:`HEAVY`: the input row, the
+        scores, the personal-information spans …), so that counting many cases does not parse them.
+
+        Read as plain rows (SQLAlchemy Core), not as ORM objects: a list of thousands of cases is read in a few
+        milliseconds, not a few hundred."""
+        columns = [c for c in Petition.__table__.columns if not (light and c.key in self.HEAVY)]
         with self.session() as s:
-            sel = select(Petition)
+            sel = select(*columns)
             if not withdrawn:
                 sel = sel.where(Petition.withdrawn.is_(False))
             if cases:
@@ -623,7 +814,7 @@ class Store:
                 sel = sel.where(Petition.handover_date <= date_to)
             if ids is not None:
                 sel = sel.where(Petition.id.in_(list(ids)))
-            rows = [_row(p) for p in s.scalars(sel.order_by(*self._ORDER.get(sort, self._ORDER["row"])))]
+            rows = [dict(m) for m in s.execute(sel.order_by(*self._ORDER.get(sort, self._ORDER["row"]))).mappings()]
         if types:  # a JSON list: filtered here, the same on every database
             rows = [r for r in rows if types in (r["pollution_types"] or ())]
         return rows[offset:offset + limit] if limit else rows[offset:]
@@ -661,20 +852,24 @@ class Store:
                     out.setdefault(r.receipt_id, {"id": r.id, "text": r.text, "batch_id": r.batch_id})
         return out
 
-    def case_extras(self, petition_ids, with_events: bool = True) -> tuple[dict[int, dict], dict[int, list[dict]]]:
-        """(latest report by petition id, history events by petition id, oldest first) of these petitions."""
+    def case_extras(self, petition_ids, with_events: bool = True,
+                    s=None) -> tuple[dict[int, dict], dict[int, list[dict]]]:
+        """(latest report by petition id, history events by petition id, oldest first) of these petitions (read in
+        the session ``s`` when given)."""
         ids = sorted(set(petition_ids))
         reports: dict[int, dict] = {}
         events: dict[int, list[dict]] = {}
-        with self.session() as s:
+        with self._reading(s) as s:
             for i in range(0, len(ids), 500):
                 part = ids[i:i + 500]
-                for r in s.scalars(select(Report).where(Report.petition_id.in_(part)).order_by(Report.id)):
-                    reports[r.petition_id] = _row(r)
+                for r in s.execute(select(Report.__table__).where(Report.petition_id.in_(part))
+                                   .order_by(Report.id)).mappings():
+                    reports[r["petition_id"]] = dict(r)
                 if not with_events:
                     continue
-                for e in s.scalars(select(CaseEvent).where(CaseEvent.petition_id.in_(part)).order_by(CaseEvent.id)):
-                    events.setdefault(e.petition_id, []).append(_row(e))
+                for e in s.execute(select(CaseEvent.__table__).where(CaseEvent.petition_id.in_(part))
+                                   .order_by(CaseEvent.id)).mappings():
+                    events.setdefault(e["petition_id"], []).append(dict(e))
         return reports, events
 
     def add_case_events(self, events: list[dict], audit: dict | None = None) -> None:
@@ -684,6 +879,45 @@ class Store:
                 s.execute(CaseEvent.__table__.insert(), [{"time": now(), **e} for e in events])
             if audit:
                 s.add(AuditEvent(**audit))
+
+    # ------------------------------------------------------------------------------ the index's outbox
+    @staticmethod
+    def follow(s, kind: str, *targets: int) -> None:
+        """In the caller's writing transaction ``s``: the search index has to follow these records (``petition``,
+        ``batch``, ``briefing`` ids) — written with the change, so that it cannot be lost when the index's own
+        update fails or the process stops after the change is stored."""
+        for t in dict.fromkeys(targets):
+            s.add(IndexOutbox(kind=kind, target=t))
+
+    def to_follow(self, targets=None, limit: int = 100) -> list[dict]:
+        """The outbox's rows, oldest first: of these ``(kind, id)`` targets only, or the first ``limit``."""
+        with self.session() as s:
+            sel = select(IndexOutbox.id, IndexOutbox.kind, IndexOutbox.target).order_by(IndexOutbox.id)
+            if targets is not None:
+                targets = list(targets)
+                if not targets:
+                    return []
+                sel = sel.where(or_(*[(IndexOutbox.kind == k) & (IndexOutbox.target == t) for k, t in targets]))
+            else:
+                sel = sel.limit(limit)
+            return [dict(r._mapping) for r in s.execute(sel)]
+
+    def followed(self, ids) -> None:
+        """The index holds what these outbox rows asked for: they go."""
+        from sqlalchemy import delete
+
+        ids = sorted(set(ids))
+        if not ids:
+            return
+        with self.writing.begin() as s:
+            for i in range(0, len(ids), 500):
+                s.execute(delete(IndexOutbox).where(IndexOutbox.id.in_(ids[i:i + 500])))
+
+    def petition_ids(self, batch_id: int) -> list[int]:
+        """The ids of a batch's stored rows (withdrawn or not), in input order."""
+        with self.session() as s:
+            return list(s.scalars(select(Petition.id).where(Petition.batch_id == batch_id)
+                                  .order_by(Petition.row_index)))
 
     # ------------------------------------------------------------------------------------------- units
     def add_unit(self, name: str, province: str | None = None, city: str | None = None, county: str | None = None,
@@ -711,10 +945,10 @@ class Store:
                 s.add(AuditEvent(user=None, action="units_imported", target=None, detail={"units": len(new)}))
             return len(new)
 
-    def units(self) -> list[dict]:
+    def units(self, s=None) -> list[dict]:
         """Every unit, in the official order (by place code; units without a place after, by name)."""
-        with self.session() as s:
-            rows = [_row(u) for u in s.scalars(select(Unit))]
+        with self._reading(s) as s:
+            rows = [dict(m) for m in s.execute(select(Unit.__table__)).mappings()]
         return sorted(rows, key=lambda u: (u["adcode"] is None, u["adcode"] or "", u["name"]))
 
     def unit(self, name: str | None = None, unit_id: int | None = None) -> dict | None:
@@ -723,15 +957,15 @@ class Store:
             return _row(u) if u else None
 
     # -------------------------------------------------------------------- closing the loop (issue 27)
-    def followup_extras(self, petition_ids) -> dict[str, dict[int, list[dict]]]:
+    def followup_extras(self, petition_ids, s=None) -> dict[str, dict[int, list[dict]]]:
         """What closing the loop adds to these cases, oldest first, by petition id: ``reports`` (every round's),
         ``callbacks``, ``spotchecks`` (the spot-check items that drew them) and ``repeats`` (the cases rejected
-        as repeats of them: id, 受理编号, unit id)."""
+        as repeats of them: id, 受理编号, unit id); read in the session ``s`` when given."""
         from .tables import Callback, SpotcheckItem
 
         ids = sorted(set(petition_ids))
         out: dict[str, dict[int, list[dict]]] = {"reports": {}, "callbacks": {}, "spotchecks": {}, "repeats": {}}
-        with self.session() as s:
+        with self._reading(s) as s:
             for i in range(0, len(ids), 500):
                 part = ids[i:i + 500]
                 for key, table in (("reports", Report), ("callbacks", Callback), ("spotchecks", SpotcheckItem)):

@@ -15,7 +15,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 __all__ = ["now", "Base", "User", "Credential", "LoginAttempt", "Batch", "Petition", "Correction", "Briefing",
            "BriefingTask", "AuditEvent", "ModelVersion", "StoredFile", "Job", "Unit", "Report", "CaseEvent",
-           "Callback", "Spotcheck", "SpotcheckItem", "row_dict"]
+           "IndexOutbox", "Callback", "Spotcheck", "SpotcheckItem", "row_dict"]
 
 
 def now() -> dt.datetime:
@@ -111,7 +111,7 @@ class Petition(Base):
     duplicate_score: Mapped[float | None] = mapped_column(Float)
     due_date: Mapped[str | None] = mapped_column(String(10))
     handover_date: Mapped[str | None] = mapped_column(String(10), index=True)
-    status: Mapped[str] = mapped_column(String(8), nullable=False, default="待办")
+    status: Mapped[str] = mapped_column(String(8), nullable=False, default="待办", index=True)
     pii: Mapped[list | None] = mapped_column(JSON)
     corrected: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=now)
@@ -130,6 +130,11 @@ class Petition(Base):
     reject_reason: Mapped[str | None] = mapped_column(Text)
     same_as: Mapped[int | None] = mapped_column(ForeignKey("petitions.id"))  # 不受理 as a repeat of this case
     spotcheck_pending: Mapped[int] = mapped_column(Integer, nullable=False, default=0)  # drawn, not yet checked
+    # repeat groups (office.repeats): the id of the group's first petition (its own while alone), the group's
+    # size, and the grouping run that last placed or released it
+    repeat_group: Mapped[int | None] = mapped_column(Integer, index=True)
+    repeat_count: Mapped[int | None] = mapped_column(Integer)
+    repeat_seq: Mapped[int | None] = mapped_column(Integer, index=True)
 
 
 class Correction(Base):
@@ -267,6 +272,19 @@ class CaseEvent(Base):
     user: Mapped[str | None] = mapped_column(String(64))
     action: Mapped[str] = mapped_column(String(32), nullable=False)
     detail: Mapped[dict | None] = mapped_column(JSON)
+
+
+class IndexOutbox(Base):
+    """What the search index has still to follow (an outbox): a row written in the same transaction as the change
+    it stems from — a case corrected (``petition``), a batch re-dated, withdrawn or stored (``batch``), a briefing
+    added (``briefing``) — and deleted once the index holds the record as it is stored (:mod:`.index`), by the
+    request that made the change or, when that fails, by the server's or a worker's follower later."""
+    __tablename__ = "index_outbox"
+    __table_args__ = (Index("ix_index_outbox_target", "kind", "target"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), nullable=False)
+    target: Mapped[int] = mapped_column(Integer, nullable=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=now)
 
 
 class Callback(Base):

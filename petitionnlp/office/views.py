@@ -17,6 +17,7 @@ from .figures import is_overdue
 from .labels import action_label, label
 from .lifecycle import COUNTS, allowed_steps
 from .redaction import no_paths, redact, redact_message, redacted, scrub
+from .repeat_groups import repeat_fields
 from .roles import unit_scope
 
 __all__ = ["iso_time", "petition_view", "case_views", "batch_view", "briefing_view", "job_view",
@@ -26,11 +27,12 @@ PETITION_FIELDS = OUTPUT_FIELDS + ["duplicate_of", "duplicate_score", "due_date"
                                    "handover_date", "model_types", "types_source"]
 
 
-def iso_time(value: dt.datetime | None) -> str | None:
-    """A stored time (naive UTC) in the office's zone, ISO 8601 with its offset."""
+def iso_time(value: dt.datetime | None, zone: dt.tzinfo | None = None) -> str | None:
+    """A stored time (naive UTC) in the office's zone (``zone``, when the caller looked it up once for many),
+    ISO 8601 with its offset."""
     if value is None:
         return None
-    return value.replace(tzinfo=dt.timezone.utc).astimezone(office_zone()).isoformat(timespec="seconds")
+    return value.replace(tzinfo=dt.timezone.utc).astimezone(zone or office_zone()).isoformat(timespec="seconds")
 
 
 class _RowRedactor:
@@ -58,6 +60,7 @@ def petition_view(p: dict, batch: dict | None, redact_: bool, row_redactor: _Row
             "text": p["text"]}
     for k in PETITION_FIELDS:
         view[k] = p.get(k)
+    view.update(repeat_fields(p))
     if redact_:
         hidden = redact(p["text"])
         view["row"] = (row_redactor or _RowRedactor(batch, p["row"]))(p["row"], p["text"], hidden)
@@ -67,20 +70,21 @@ def petition_view(p: dict, batch: dict | None, redact_: bool, row_redactor: _Row
     return view
 
 
-def _report_view(r: dict | None, redact_: bool) -> dict | None:
+def _report_view(r: dict | None, redact_: bool, zone: dt.tzinfo | None = None) -> dict | None:
     if r is None:
         return None
     out = {k: r[k] for k in ("verified", "findings", "actions", "accountability", "closure")}
     out["counts"] = {k: (r["counts"] or {}).get(k, 0) for k in COUNTS}
-    out.update(user=r["user"], time=iso_time(r["time"]), review=r["review"], review_reason=r["review_reason"],
-               reviewed_by=r["reviewed_by"], reviewed_at=iso_time(r["reviewed_at"]), round=r.get("round") or 1)
+    out.update(user=r["user"], time=iso_time(r["time"], zone), review=r["review"], review_reason=r["review_reason"],
+               reviewed_by=r["reviewed_by"], reviewed_at=iso_time(r["reviewed_at"], zone), round=r.get("round") or 1)
     if redact_:
         for k in ("findings", "actions", "accountability", "review_reason"):
             out[k] = redact(out[k])
     return out
 
 
-def _loop_fields(p: dict, extras: dict, redact_: bool, scope: int | None, receipts: dict) -> dict:
+def _loop_fields(p: dict, extras: dict, redact_: bool, scope: int | None, receipts: dict,
+                 zone: dt.tzinfo | None = None) -> dict:
     """What closing the loop adds to a case as the API shows it: every round's report (``reports``), the calls to
     the complainant (``callbacks``), 督办, how often it was reopened, its 不受理 (kind, reason, the case it repeats)
     and the cases rejected as repeats of it, and the spot checks that drew it."""
@@ -91,16 +95,16 @@ def _loop_fields(p: dict, extras: dict, redact_: bool, scope: int | None, receip
         rejection = {"kind": p.get("reject_kind"), "reason": hide(p.get("reject_reason")),
                      "duplicate_of": p.get("same_as"), "duplicate_receipt": receipts.get(p.get("same_as"))}
     return {
-        "reports": [_report_view(r, redact_) for r in extras["reports"].get(pid, [])],
-        "callbacks": [{"time": iso_time(c["time"]), "user": c["user"], "result": c["result"], "note": hide(c["note"])}
-                      for c in extras["callbacks"].get(pid, [])],
-        "supervised": bool(p.get("supervised")), "supervised_at": iso_time(p.get("supervised_at")),
+        "reports": [_report_view(r, redact_, zone) for r in extras["reports"].get(pid, [])],
+        "callbacks": [{"time": iso_time(c["time"], zone), "user": c["user"], "result": c["result"],
+                       "note": hide(c["note"])} for c in extras["callbacks"].get(pid, [])],
+        "supervised": bool(p.get("supervised")), "supervised_at": iso_time(p.get("supervised_at"), zone),
         "supervise_note": hide(p.get("supervise_note")), "reopened": p.get("reopened") or 0,
         "round": (p.get("reopened") or 0) + 1, "rejection": rejection,
         "repeats": [{"id": r["id"], "receipt_id": r["receipt_id"]} for r in extras["repeats"].get(pid, [])
                     if scope is None or r["unit_id"] == scope],
         "spotchecks": [{"spotcheck": i["spotcheck_id"], "passed": i["passed"], "note": hide(i["note"]),
-                        "checked_by": i["checked_by"], "checked_at": iso_time(i["checked_at"])}
+                        "checked_by": i["checked_by"], "checked_at": iso_time(i["checked_at"], zone)}
                        for i in extras["spotchecks"].get(pid, [])]}
 
 
@@ -113,36 +117,38 @@ def _rounds(events: list[dict]) -> list[int]:
     return out
 
 
-def case_views(store, rows: list[dict], redact_: bool, user: dict | None = None, history: bool = True) -> list[dict]:
+def case_views(store, rows: list[dict], redact_: bool, user: dict | None = None, history: bool = True,
+               session=None) -> list[dict]:
     """Petitions as the API shows them: the workbench's fields and receipt_id, unit, due_date, overdue, status,
     report (the latest round's), version, history (each step with its ``round``), ``allowed`` (the steps open to
     ``user``) and what closing the loop adds (:func:`_loop_fields`).  ``redact_``: text, row, reports, notes and
-    history carry no personal information (viewers)."""
+    history carry no personal information (viewers).  ``session``: read inside that transaction (a change's
+    answer)."""
     if not rows:
         return []
-    units = {u["id"]: u["name"] for u in store.units()}
-    reports, events = store.case_extras([r["id"] for r in rows], with_events=history)
-    extras = store.followup_extras([r["id"] for r in rows])
+    units = {u["id"]: u["name"] for u in store.units(session)}
+    reports, events = store.case_extras([r["id"] for r in rows], with_events=history, s=session)
+    extras = store.followup_extras([r["id"] for r in rows], s=session)
     scope = unit_scope(user) if user else None
     same = {r["same_as"] for r in rows if r.get("same_as")}
     receipts = {r["id"]: r["receipt_id"] for r in store.petitions(ids=same, withdrawn=True)} if same else {}
     batches: dict[int, tuple] = {}
-    today = office_today().isoformat()
+    today, zone = office_today().isoformat(), office_zone()  # looked up once, not once a row
     out = []
     for p in rows:
         if p["batch_id"] not in batches:
-            b = store.batch(p["batch_id"])
+            b = store.batch(p["batch_id"], session)
             batches[p["batch_id"]] = (b, _RowRedactor(b, (b or {}).get("columns") or p["row"]) if redact_ else None)
         batch, rows_redactor = batches[p["batch_id"]]
         view = petition_view(p, batch, redact_, rows_redactor)
         view.update(receipt_id=p.get("receipt_id"), unit=units.get(p.get("unit_id")), due_date=p.get("due_date"),
                     overdue=is_overdue(p, today), status=p["status"], version=p.get("version") or 1,
-                    withdrawn=bool(p.get("withdrawn")), report=_report_view(reports.get(p["id"]), redact_),
+                    withdrawn=bool(p.get("withdrawn")), report=_report_view(reports.get(p["id"]), redact_, zone),
                     allowed=allowed_steps(user, p) if user else [])
-        view.update(_loop_fields(p, extras, redact_, scope, receipts))
+        view.update(_loop_fields(p, extras, redact_, scope, receipts, zone))
         if history:  # a return's reason or a report's words can name a person: the detail is redacted too
             steps = events.get(p["id"], [])
-            view["history"] = [{"time": iso_time(e["time"]), "user": e["user"], "action": e["action"],
+            view["history"] = [{"time": iso_time(e["time"], zone), "user": e["user"], "action": e["action"],
                                 "label": action_label(e["action"], f"petition:{p['id']}"),
                                 "detail": redacted(e["detail"]) if redact_ else e["detail"], "round": n}
                                for e, n in zip(steps, _rounds(steps))]

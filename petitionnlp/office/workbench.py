@@ -19,17 +19,39 @@ import threading
 from pathlib import Path
 
 from ..pipeline import PetitionPipeline
-from . import batches, briefings, cases, documents, figures, followup, jobs, lifecycle, models, places
+from . import (batches, briefings, cases, documents, figures, followup, jobs, lifecycle, models, overview, places,
+               repeat_groups)
 from .errors import Messages, NotFound
 from .index import OfficeIndex
 from .intake import deadline_of
 from .redaction import redact
+from .repeat_groups import RepeatGroups
 from .roles import redacts
 from .store import Store
 from .views import (audit_view, batch_view, briefing_view, case_views, job_view, model_version_view,
                     petition_view)
 
 __all__ = ["Workbench"]
+
+
+class _Follower:
+    """The search index's follower thread (:meth:`Workbench.start_follower`)."""
+
+    def __init__(self, wb, every: float):
+        self.wb, self.every = wb, every
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="pnlp-index-follower", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while not self.stopping.is_set():
+            done = self.wb.follow_index(None, wait=None)
+            if not done:
+                self.stopping.wait(self.every)
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.thread.join(30)
 
 
 class Workbench:
@@ -54,6 +76,7 @@ class Workbench:
         self._models: dict = {}
         self._lock = threading.Lock()
         self._retrain_lock = threading.Lock()
+        self.grouping = RepeatGroups()  # this process's copy of the repeat groups (built at the first run)
         self.queue = jobs.make_queue(self, background)
         if self.shared:  # the index's tables in the shared database (made once, under a lock, by the first)
             self.index.prepare()
@@ -73,6 +96,33 @@ class Workbench:
 
     def close(self) -> None:
         self.queue.close()  # the job in progress finishes before the process ends
+
+    def warm(self) -> None:
+        """Build, before the first request, everything the requests share between threads (each also built once
+        under a lock when first asked for): the active model's pipeline, the tokenizer, the personal-information
+        pipeline and a batch's row redactor, the gazetteer and the place resolvers, the search's analysers and
+        typo tables, the places a correction may name, the briefing extractor.  The first requests of a fresh
+        server then wait for nothing and build nothing (a server process calls it at start: ``create_app``'s
+        start-up, in every process of ``serve --workers N``).  A database out of reach now does not stop the
+        start: what needs it is built at its first use."""
+        import logging
+
+        from ..briefing import extract_briefing
+        from ..pii import Redactor
+        from ..search import resolve_place
+        from ..search.analysis import analyze
+
+        sample = "衡阳市雁峰区某餐馆油烟扰民，联系人张三，电话13807341234。"
+        steps = (("pipeline", lambda: self.pipeline().classify_texts([sample])),
+                 ("redaction", lambda: (redact(sample), Redactor("正文", ["正文", "举报人"])({"举报人": "张三"}))),
+                 ("search", lambda: (analyze("油咽扰民 长沙", count=lambda alts: 0), resolve_place(sample))),
+                 ("places", lambda: places.choices(["湖南省"])),
+                 ("briefings", lambda: extract_briefing("各地要在5月20日前完成整改。", None)))
+        for name, step in steps:
+            try:
+                step()
+            except Exception as exc:  # noqa: BLE001 — built at first use instead
+                logging.getLogger("petitionnlp.web").warning("not warmed: %s (%s)", name, type(exc).__name__)
 
     def run_job(self, job_id: int) -> dict | None:
         return jobs.run_job(self, job_id)
@@ -140,7 +190,9 @@ class Workbench:
     # -------------------------------------------------------------------------------------- batches
     def upload(self, filename: str, data: bytes, user: dict, wait: bool = False, handover_date: str | None = None,
                reply_days: int | None = None, working_days: bool | None = None) -> dict:
-        return batches.upload(self, filename, data, user, wait, handover_date, reply_days, working_days)
+        """The batch as stored, as ``user`` reads it, and its ``job_id`` (:func:`.batches.upload`)."""
+        got = batches.upload(self, filename, data, user, wait, handover_date, reply_days, working_days)
+        return {**_with_rule(batch_view(got, redacts(user)), got), "job_id": got["job_id"]}
 
     def batches(self, user: dict) -> list[dict]:
         return [batch_view(b, redacts(user)) for b in self.store.batches()]
@@ -149,9 +201,7 @@ class Workbench:
         """One batch as the pages and the API show it, with its reply rule in words (``reply_rule``: 15个工作日) and
         the notice when its deadline had to be counted in calendar days (``deadline_notice``)."""
         b = batches.batch_or_404(self.store, batch_id)
-        deadline = deadline_of(b) if b.get("reply_days") is not None else None
-        return {**batch_view(b, redacts(user)), "reply_rule": deadline.words if deadline else None,
-                "deadline_notice": deadline.notice if deadline else None}
+        return _with_rule(batch_view(b, redacts(user)), b)
 
     def queue_rows(self, user: dict, batch_id: int, history: bool = True, page: tuple[int, int] | None = None,
                    redact_: bool | None = None, **filters) -> tuple[list[dict], int]:
@@ -180,11 +230,13 @@ class Workbench:
     def redate_batch(self, user: dict, batch_id: int, handover_date=None, reply_days=None,
                      working_days=None) -> dict:
         got = batches.redate(self.store, user, batch_id, handover_date, reply_days, working_days)
-        self.index.add_petitions(self.store.petitions(batch_id))  # searched by their hand-over date
+        self.follow_index([("batch", batch_id)])  # searched by their hand-over date
         return {**self.batch(user, batch_id), "cases_changed": got["cases_changed"]}
 
     def withdraw_batch(self, user: dict, batch_id: int, reason: str | None) -> dict:
-        return batch_view(batches.withdraw(self, user, batch_id, reason), redacts(user))
+        got = batches.withdraw(self, user, batch_id, reason)
+        self.follow_index([("batch", batch_id)])  # its cases leave the search
+        return batch_view(got, redacts(user))
 
     # ---------------------------------------------------------------------------------------- cases
     def cases(self, user: dict, history: bool = True, limit: int | None = None, **filters) -> tuple[list[dict], int]:
@@ -208,16 +260,41 @@ class Workbench:
         return petition_view(p, batch, hide), batch_view(batch, hide) if batch else None
 
     def change_case(self, user: dict, petition_id: int, changes: dict, version: int | None = None) -> dict:
-        """A correction of a case (types, place) and/or its hand-over; the search index follows its types and place."""
-        row = cases.update_case(self.store, user, petition_id, changes, version)
-        if {"pollution_types", "city", "county", "region"} & set(changes):
-            self.index.add_petitions([row])
-        return self._view(user, row)
+        """A correction of a case (types, place) and/or its hand-over, answered with the case as stored; the search
+        index follows its types and place (from the outbox written with the change: a failure of the index is not
+        the change's, and is retried)."""
+        view = cases.update_case(self.store, user, petition_id, changes, version, then=self._answer(user))
+        self.follow_index([("petition", petition_id)])
+        return view
 
     def step(self, user: dict, petition_id: int, step: str, body: dict | None = None,
              version: int | None = None) -> dict:
         """One step of the lifecycle on a case (accept, report, review, reject, reopen, assign)."""
-        return self._view(user, lifecycle.apply(self.store, user, petition_id, step, body, version=version))
+        return lifecycle.apply(self.store, user, petition_id, step, body, version=version, then=self._answer(user))
+
+    def _answer(self, user: dict):
+        """The answer to a change: the case as ``user`` reads it, read in the change's own transaction (it stands
+        or falls with the change; nothing is read after the commit)."""
+        return lambda session, row: case_views(self.store, [row], redacts(user), user, session=session)[0]
+
+    def follow_index(self, targets=None, wait: float | None = 5.0) -> int:
+        """The search index brought to the stored records the outbox names (``targets``: the change just made;
+        None: the oldest pending), never failing: what is not done now stays in the outbox for the follower
+        (:meth:`start_follower`) — a change is never reported as failed because its index update did.  The
+        number of outbox rows done."""
+        import logging
+
+        try:
+            return self.index.follow(self.store, targets, wait=wait)
+        except Exception as exc:  # noqa: BLE001 — retried by the follower
+            logging.getLogger("petitionnlp.index").warning("search index behind (%s): retried later",
+                                                           type(exc).__name__)
+            return 0
+
+    def start_follower(self, every: float = 2.0):
+        """A thread that keeps the search index following the outbox (every ``every`` seconds, and at once while
+        rows are pending): in each server process and each worker.  Returns an object with ``stop()``."""
+        return _Follower(self, every)
 
     def bulk(self, user: dict, ids: list[int], action: str, unit: str | None = None,
              reason: str | None = None) -> dict:
@@ -288,6 +365,23 @@ class Workbench:
                log: bool = True):
         return documents.public_table(self.store, user, date_from, date_to, fmt, log)
 
+    # ------------------------------------------------------------- repeats, hotspot alerts, the county map
+    def repeats(self, user: dict, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
+        """The repeat groups with a case handed over in the period, largest first (a unit: its own cases')."""
+        return repeat_groups.list_groups(self.store, user, date_from, date_to)
+
+    def repeat_group(self, user: dict, group: int) -> tuple[dict, list[dict]]:
+        """(a repeat group's summary, its cases as this user reads them, oldest hand-over first)."""
+        summary, rows = repeat_groups.group_cases(self.store, user, group)
+        return summary, case_views(self.store, rows, redacts(user), user, False)
+
+    def alerts(self, date_from: str | None = None, date_to: str | None = None) -> dict:
+        return overview.alerts(self.store, date_from, date_to)
+
+    def county_map(self, province: str | None = None, date_from: str | None = None, date_to: str | None = None,
+                   measure: str = "count", fmt: str = "svg") -> dict:
+        return overview.county_map(self.store, province, date_from, date_to, measure, fmt)
+
     # ------------------------------------------------------------------------------------- briefings
     def add_briefing(self, text: str, user: dict, title: str | None = None, date: str | None = None) -> dict:
         return briefings.add_briefing(self, text, user, title, date)
@@ -317,9 +411,16 @@ class Workbench:
 
     def reindex(self, user: dict) -> dict:
         """Queue a rebuild of the search index from every stored case and briefing; the job as the API shows it."""
-        job = self.store.add_job("reindex", user["username"])
-        self.store.log(user["username"], "reindex", f"job:{job['id']}")
-        self.queue.submit(job["id"])
+        job = self.store.add_job("reindex", user["username"], audit={"user": user["username"], "action": "reindex"})
+        try:
+            self.queue.submit(job["id"])
+        except Exception as exc:
+            from .database import queue_unreachable
+
+            if not queue_unreachable(exc):
+                raise
+            # stored, queued: a worker's sweeper sends it (worker.requeue); answered as stored
+            return job_view(self.store, {**job, "message": Messages.O401}, redacts(user))
         return self.job(user, job["id"])
 
     # ---------------------------------------------------------------------------------- jobs, audit
@@ -341,3 +442,11 @@ class Workbench:
 
     def log(self, user: dict | None, action: str, target: str | None = None, detail: dict | None = None) -> None:
         self.store.log(user["username"] if user else None, action, target, detail)
+
+
+def _with_rule(view: dict, b: dict) -> dict:
+    """A batch's view with its reply rule in words (``reply_rule``: 15个工作日) and the notice when its deadline had
+    to be counted in calendar days (``deadline_notice``), from the stored row ``b`` (no second read)."""
+    deadline = deadline_of(b) if b.get("reply_days") is not None else None
+    return {**view, "reply_rule": deadline.words if deadline else None,
+            "deadline_notice": deadline.notice if deadline else None}

@@ -17,17 +17,23 @@ log = logging.getLogger("petitionnlp.jobs")
 def run_worker(url: str, concurrency: int = 1, stalled_after: float = 10.0) -> None:
     """A worker: takes jobs from the queue until stopped (SIGINT/SIGTERM: the running jobs finish first).
     Every ``stalled_after`` / 2 seconds it hands back to the queue the jobs of workers whose heartbeat is older
-    than ``stalled_after`` seconds (killed, or their host gone)."""
+    than ``stalled_after`` seconds (killed, or their host gone), and sends again the stored jobs the queue has
+    no message for (:func:`requeue`); its follower brings the search index to what the outbox names."""
     import asyncio
 
     workbench = WORKER["workbench"] = Workbench(db_url=url, background=False)
     workbench.pipeline()  # models loaded before the first job
+    follower = workbench.start_follower()  # the search index's outbox: what a server could not index at once
     app = queue_app(url)
     heartbeat = max(0.5, stalled_after / 4)
 
     async def retry_stalled():
         while True:
             await asyncio.sleep(stalled_after / 2)
+            try:
+                await requeue(app, workbench, older_than=max(10.0, 2 * stalled_after))
+            except Exception:  # noqa: BLE001 — the database is away; try again next round
+                log.warning("cannot look for unqueued jobs", exc_info=False)
             try:
                 stalled = await app.job_manager.get_stalled_jobs(task_name=TASK_NAME,
                                                                  seconds_since_heartbeat=stalled_after)
@@ -77,7 +83,30 @@ def run_worker(url: str, concurrency: int = 1, stalled_after: float = 10.0) -> N
                     pass
 
     asyncio.run(main())
+    follower.stop()
     workbench.close()
+
+
+async def requeue(app, workbench, older_than: float = 30.0) -> int:
+    """The sweeper of jobs a dead server or worker left: send again the jobs stored ``older_than`` seconds ago or
+    more that the queue has no message for (:meth:`.store.Store.unqueued_jobs`: the server lost the database
+    between storing an upload and sending its job, or the queue gave up retrying); how many.  A job sent twice is
+    harmless: the second run finds it done, or goes on after the rows the first stored."""
+    import asyncio
+
+    from procrastinate.exceptions import AlreadyEnqueued
+
+    n = 0
+    for job in await asyncio.to_thread(workbench.store.unqueued_jobs, TASK_NAME, older_than):
+        kind = job["kind"]
+        try:
+            await app.tasks[TASK_NAME].configure(lock=kind if kind in ("retrain", "reindex") else None,
+                                                 queueing_lock=f"job:{job['id']}").defer_async(job_id=job["id"])
+        except AlreadyEnqueued:
+            continue
+        log.warning("job %s had no message in the queue: sent again", job["id"])
+        n += 1
+    return n
 
 
 def worker(db_url: str | None = None, concurrency: int | None = None) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..resources import read_list
+from ..resources import once, read_list
 
 __all__ = ["PII_TYPES", "make_pii_nlp", "get_pii_nlp", "find_pii", "redact_text", "Redactor",
            "personal_column_type", "kept_column"]
@@ -27,9 +27,9 @@ def make_pii_nlp(data_dir=None):
     return make(data_dir)
 
 
-@lru_cache(maxsize=1)
+@once
 def get_pii_nlp():
-    """The process-wide PII pipeline (built once)."""
+    """The process-wide PII pipeline (built once, by the first thread that needs it; the others wait)."""
     return make_pii_nlp()
 
 

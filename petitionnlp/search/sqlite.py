@@ -166,6 +166,11 @@ class SqliteSearchIndex(SearchIndex):
         if not self.db.in_transaction:
             self.db.execute("BEGIN IMMEDIATE")
 
+    def hold_writes(self, wait: float | None = None) -> None:
+        if wait is not None:
+            self.db.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
+        self._guard(self._begin)
+
     def commit(self) -> None:
         if self.db.in_transaction:
             self._guard(self.db.execute, "COMMIT")

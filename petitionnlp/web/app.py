@@ -18,7 +18,8 @@ from ..office.labels import label
 from ..office.workbench import Workbench
 from .auth import Auth
 
-__all__ = ["create_app", "app_from_settings", "MAX_UPLOAD", "MAX_BODY", "security_settings", "DEFAULT_HOSTS"]
+__all__ = ["create_app", "app_from_settings", "unavailable_response", "MAX_UPLOAD", "MAX_BODY", "security_settings",
+           "DEFAULT_HOSTS"]
 
 MAX_UPLOAD = 64 << 20   # a batch file (multipart uploads of /batches only)
 MAX_BODY = 4 << 20      # any other request body
@@ -64,6 +65,24 @@ def error_response(request: Request, status: int, message: str, headers: dict | 
     return JSONResponse({"error": message}, status_code=status, headers=headers)
 
 
+UNAVAILABLE = "数据库暂时无法连接，请稍后再试"
+
+
+def unavailable_response(scope):
+    """The one answer while the database cannot be reached, whichever layer met it — a route, a dependency, the
+    gate's login check before a body is read, the error page's own session look-up: 503 with ``Retry-After``,
+    ``{"error": ...}`` for the API, a plain page for a browser (no template: it would look up the session in the
+    absent database).  Nothing is logged as a crash; the next request after the database is back finds a fresh
+    connection (the pool checks each one before use)."""
+    from fastapi.responses import HTMLResponse
+
+    headers = {"Retry-After": "5"}
+    if _wants_html(scope):
+        return HTMLResponse(f"<!doctype html><html lang=zh-CN><meta charset=utf-8><title>503 暂停服务</title>"
+                            f"<p>{UNAVAILABLE}</p></html>", status_code=503, headers=headers)
+    return JSONResponse({"error": UNAVAILABLE}, status_code=503, headers=headers)
+
+
 async def _send_error(scope, receive, send, status: int, message: str, headers: dict | None = None) -> None:
     from starlette.concurrency import run_in_threadpool
 
@@ -74,7 +93,9 @@ async def _send_error(scope, receive, send, status: int, message: str, headers: 
 
 class SecurityHeaders:
     """The outermost layer: every answer — pages, API, errors of the layers inside (413, 401, 404, 400) and
-    crashes (500) — leaves with the security headers; a crash becomes the one error answer, never a traceback."""
+    crashes (500) — leaves with the security headers; a crash becomes the one error answer, never a traceback.
+    A database out of reach met by a layer outside the routes' handlers (the gate's login check, an error page's
+    session) is the same 503 as inside them (:func:`unavailable_response`)."""
 
     def __init__(self, app):
         self.app = app
@@ -96,10 +117,16 @@ class SecurityHeaders:
 
         try:
             await self.app(scope, receive, with_headers)
-        except Exception as exc:  # noqa: BLE001 — logged here, answered as 500 without a traceback
+        except Exception as exc:  # noqa: BLE001 — logged here, answered as 503 or 500 without a traceback
             import logging
 
-            logging.getLogger("petitionnlp.web").exception("internal error on %s", scope.get("path"))
+            log = logging.getLogger("petitionnlp.web")
+            if database_unreachable(exc):
+                log.warning("database unavailable on %s: %s", scope.get("path"), type(exc).__name__)
+                if not started:
+                    await unavailable_response(scope)(scope, receive, with_headers)
+                return
+            log.exception("internal error on %s", scope.get("path"))
             if not started:
                 await _send_error(scope, receive, with_headers, 500,
                                   f"内部错误（{type(exc).__name__}），请把这一行和时间告诉维护人员")
@@ -269,13 +296,9 @@ def app_from_settings() -> FastAPI:
     shared database of ``PETITIONNLP_DB_URL``, else the data folder of ``PETITIONNLP_DATA``."""
     from ..settings import get_settings
 
-    import threading
-
     settings = get_settings()
-    app = create_app(None if settings.shared else settings.data, db_url=settings.db_url if settings.shared else None,
-                     allowed_hosts=[settings.serve_host] if settings.serve_host else None)
-    threading.Thread(target=app.state.workbench.pipeline, daemon=True).start()  # warm the models meanwhile
-    return app
+    return create_app(None if settings.shared else settings.data, db_url=settings.db_url if settings.shared else None,
+                      allowed_hosts=[settings.serve_host] if settings.serve_host else None)
 
 
 def _hosts(given, configured) -> list[str]:
@@ -311,7 +334,12 @@ def create_app(data_dir=None, background: bool = True, db_url: str | None = None
 
     @asynccontextmanager
     async def lifespan(_app):
+        from starlette.concurrency import run_in_threadpool
+
+        await run_in_threadpool(workbench.warm)  # before the process takes its first request
+        follower = workbench.start_follower()  # the search index catches up with what a request could not do
         yield
+        follower.stop()
         workbench.close()  # the batch in progress finishes before the process ends
 
     # no Swagger UI: it loads its scripts from a CDN, which an office intranet does not reach; /docs is a page
@@ -349,16 +377,9 @@ def create_app(data_dir=None, background: bool = True, db_url: str | None = None
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):
-        first = exc.errors()[0] if exc.errors() else {}
-        loc = [str(x) for x in first.get("loc", ()) if x != "body"]
-        what = label("validation", first.get("type"), "格式不对")
-        if first.get("type") == "value_error" and (first.get("ctx") or {}).get("error"):
-            what = f"不合要求：{first['ctx']['error']}"  # our own validators' words (Chinese)
-        if _wants_html(request.scope):  # a clerk: where, in words; a program: the field's name
-            where = {"path": "网址中的编号", "query": "网址中的参数"}.get(loc[0] if loc else "", "表单中的一项")
-        else:
-            where = ".".join(x for x in loc if x not in ("path", "query")) or "请求"
-        return error_response(request, 422, f"请求内容不合要求：{where}{what}")
+        from .deps import validation_message
+
+        return error_response(request, 422, validation_message(exc.errors(), page=_wants_html(request.scope)))
 
     @app.exception_handler(OverflowError)
     async def overflow(request: Request, exc: OverflowError):  # a number too large for the database: no record
@@ -375,17 +396,11 @@ def create_app(data_dir=None, background: bool = True, db_url: str | None = None
         return error_response(request, 422, "文本含有无效的字符（如孤立的代理项）")
 
     async def unavailable(request: Request, exc: Exception):
-        """The database is unreachable (down, restarting, its network gone): 503, and the next request after it
-        is back finds a fresh connection (the pool checks each one before use)."""
-        message = "数据库暂时无法连接，请稍后再试"
-        if _wants_html(request.scope):  # no page template: it would look up the session in the absent database
-            from fastapi.responses import HTMLResponse
+        return unavailable_response(request.scope)
 
-            return HTMLResponse(f"<!doctype html><html lang=zh-CN><meta charset=utf-8><title>503</title><p>{message}"
-                                "</p></html>", status_code=503, headers={"Retry-After": "5"})
-        return JSONResponse({"error": message}, status_code=503, headers={"Retry-After": "5"})
+    from ..errors import DatabaseUnavailable
 
-    for cls in unreachable_classes():
+    for cls in [*unreachable_classes(), DatabaseUnavailable]:
         app.add_exception_handler(cls, unavailable)
 
     @app.exception_handler(OfficeError)
@@ -401,7 +416,7 @@ def create_app(data_dir=None, background: bool = True, db_url: str | None = None
     @app.exception_handler(Exception)
     async def crashed(request: Request, exc: Exception):
         if database_unreachable(exc):
-            return await unavailable(request, exc)
+            return unavailable_response(request.scope)
         return error_response(request, 500, f"内部错误（{type(exc).__name__}），请把这一行和时间告诉维护人员")
 
     settings = security_settings()

@@ -97,13 +97,26 @@ class Auth:
         self.store.add_credential(_digest(secret), "token", user["id"], now() + dt.timedelta(hours=TOKEN_HOURS))
         return secret
 
+    @staticmethod
+    def _remembered(request: Request, key: str, look_up):
+        """What ``look_up()`` gives, once a request: the gate checks a login before a body is read, the route's
+        dependency asks again, and the same request's scope remembers the answer (one database read, not two)."""
+        state = request.scope.setdefault("state", {})
+        if key not in state:
+            state[key] = look_up()
+        return state[key]
+
     def session(self, request: Request) -> dict | None:
         """{"user", "csrf"} of the request's session cookie, or None."""
         secret = request.cookies.get(SESSION_COOKIE)
         if not secret or len(secret) > 128:
             return None
-        got = self.store.credential(_digest(secret), "session")
-        return {"user": got["user"], "csrf": got["credential"]["csrf"]} if got else None
+
+        def look_up():
+            got = self.store.credential(_digest(secret), "session")
+            return {"user": got["user"], "csrf": got["credential"]["csrf"]} if got else None
+
+        return self._remembered(request, "pnlp_session", look_up)
 
     def end_session(self, request: Request) -> None:
         secret = request.cookies.get(SESSION_COOKIE)
@@ -115,8 +128,12 @@ class Auth:
         scheme, _, secret = header.partition(" ")
         if scheme.lower() != "bearer" or not secret or len(secret) > 128:
             return None
-        got = self.store.credential(_digest(secret.strip()), "token")
-        return got["user"] if got else None
+
+        def look_up():
+            got = self.store.credential(_digest(secret.strip()), "token")
+            return got["user"] if got else None
+
+        return self._remembered(request, "pnlp_bearer", look_up)
 
     @staticmethod
     def csrf_ok(session: dict | None, token: str | None) -> bool:

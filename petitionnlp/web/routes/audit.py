@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
-from ..deps import Office, page, require
+from ..deps import Office, page, require, text_int
 from ..render import render
 from .routers import api, pages
 
@@ -14,7 +14,7 @@ from .routers import api, pages
 
 @api.get("/audit", summary="审计日志（管理员）")
 def audit(wb: Office, user: Annotated[dict, Depends(require("audit"))],
-          limit: Annotated[int, Query(ge=1, le=5000)] = 500):
+          limit: Annotated[text_int("limit", 1, 5000, empty=500), Query()] = 500):
     return {"events": wb.audit(limit)}
 
 

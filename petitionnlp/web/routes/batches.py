@@ -7,13 +7,13 @@ from typing import Annotated, Literal
 from urllib.parse import urlencode
 
 from fastapi import Depends, File, Form, HTTPException, Request, UploadFile
-from pydantic import BaseModel, Field
+from pydantic import Field
 from starlette.concurrency import run_in_threadpool
 
 from ...office.intake import default_reply_days
 from ...office.roles import allowed
-from ..deps import Office, Text, form, page, page_date, require
-from ..render import back, download, here, notice, outcome, render, safe_next
+from ..deps import Body, Days, Flag, Office, Text, form, form_int, page, page_date, require, text_int
+from ..render import back, download, here, json_answer, notice, outcome, render, safe_next
 from .routers import api, pages
 
 PAGE_SIZE = 200
@@ -33,10 +33,12 @@ def _batch_out(b: dict) -> dict:
 
 
 def _upload_notice(b: dict) -> str:
-    if not b.get("handover_date"):
-        return ""
-    rule = f"，回复期限 {b['reply_rule']}" if b.get("reply_rule") else ""
-    return f"交办日期 {b['handover_date']}（{b['handover_from']}）{rule}"  # the batch's page shows deadline_notice
+    parts = [f"交办日期 {b['handover_date']}（{b['handover_from']}）"] if b.get("handover_date") else []
+    if parts and b.get("reply_rule"):
+        parts[0] += f"，回复期限 {b['reply_rule']}"  # the batch's page shows deadline_notice
+    if (b.get("message") or "").startswith("[O400]"):  # stored; processed once the database is back
+        parts.append(b["message"])
+    return "；".join(parts)
 
 
 # ------------------------------------------------------------------------------------------------ upload
@@ -46,16 +48,17 @@ async def upload_batch(request: Request, wb: Office,
                        file: Annotated[UploadFile, File(description=".csv .tsv .xlsx .jsonl .txt")],
                        user: Annotated[dict, Depends(require("upload"))],
                        handover_date: Annotated[str | None, Form(description="交办日期 YYYY-MM-DD")] = None,
-                       reply_days: Annotated[int | None, Form(ge=0, le=3650, description="回复期限（默认按工作日计）")] = None,
+                       reply_days: Annotated[text_int("reply_days", 0, 3650),
+                                             Form(description="回复期限（默认按工作日计）")] = None,
                        working_days: Annotated[bool | None, Form(description="回复期限按工作日计（默认 true；false 按自然日）")] = None):
     data = await file.read()
     batch = await run_in_threadpool(wb.upload, file.filename or "batch.csv", data, user, True, handover_date,
                                     reply_days, working_days)
     if batch["state"] == "failed":
         raise HTTPException(422, batch["message"] or "文件无法读取")
-    b = wb.batch(user, batch["id"])
-    # the job record to follow (GET /api/v1/jobs/{job_id}) while the batch is being processed
-    return {**_batch_out(b), "job_id": batch["job_id"]}
+    # the batch as stored (read again here it could be a 503 for a batch that is stored); the job record to
+    # follow (GET /api/v1/jobs/{job_id}) while the batch is being processed
+    return {**_batch_out(batch), "job_id": batch["job_id"]}
 
 
 @pages.post("/batches")
@@ -67,12 +70,11 @@ async def upload_page(request: Request, wb: Office, session: Annotated[dict, Dep
     data = await upload.read()
     if not data:
         return back("/batches", m="上传的文件为空")
-    days = str(got.get("reply_days") or "").strip()
+    days = form_int(got, "reply_days", hi=3650)
     batch = await run_in_threadpool(wb.upload, upload.filename or "batch.csv", data, session["user"], False,
-                                    page_date(str(got.get("handover_date") or "")),
-                                    min(int(days), 3650) if days.isdigit() else None,
+                                    page_date(str(got.get("handover_date") or "")), days,
                                     not got.get("calendar_days"))  # typed days are working days unless it says
-    return back(f"/batches/{batch['id']}", m=_upload_notice(wb.batch(session["user"], batch["id"])))
+    return back(f"/batches/{batch['id']}", m=_upload_notice(batch))
 
 
 # ------------------------------------------------------------------------------------------------- lists
@@ -100,7 +102,7 @@ def batch_petitions(batch_id: int, wb: Office, user: Annotated[dict, Depends(req
                     type: str | None = None, region: str | None = None, priority: str | None = None,
                     status: str | None = None, sort: Literal["row", "priority", "due", "region", "status"] = "row"):
     views, _ = wb.queue_rows(user, batch_id, type_=type, region=region, priority=priority, status=status, sort=sort)
-    return {"petitions": views}
+    return json_answer({"petitions": views})
 
 
 @pages.get("/batches/{batch_id}")
@@ -125,13 +127,13 @@ def batch_page(batch_id: int, request: Request, wb: Office, session: Annotated[d
 
 # ------------------------------------------------------------------------------------------- corrections
 
-class BatchPatch(BaseModel):
+class BatchPatch(Body):
     handover_date: Text | None = Field(None, max_length=10, description="交办日期 YYYY-MM-DD")
-    reply_days: int | None = Field(None, ge=0, le=3650, description="回复期限（默认按工作日计）")
-    working_days: bool | None = Field(None, description="回复期限按工作日计（false 按自然日）")
+    reply_days: Days | None = Field(None, description="回复期限（默认按工作日计），0–3650")
+    working_days: Flag | None = Field(None, description="回复期限按工作日计（false 按自然日）")
 
 
-class WithdrawIn(BaseModel):
+class WithdrawIn(Body):
     reason: Text = Field(..., max_length=2000, description="撤回理由")
 
 

@@ -7,18 +7,19 @@ from typing import Annotated, Literal
 
 from fastapi import Depends, Path, Request
 from fastapi.responses import RedirectResponse
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from ...office.briefings import MAX_EXTRACT_CHARS
 from ...office.clock import office_today
-from ..deps import Office, PageRedacts, Redacts, Text, api_date, form, page, page_date, require
+from ...office.inputs import cell
+from ..deps import Body, Flag, Office, PageRedacts, Redacts, Text, api_date, form, page, page_date, require
 from ..render import back, notice, outcome, render
 from .pipeline import extract_size
 from .routers import api, pages
 
 
 
-class BriefingIn(BaseModel):
+class BriefingIn(Body):
     text: Text = Field(..., min_length=1, description=f"at most {MAX_EXTRACT_CHARS:,} characters")
     title: Text | None = Field(None, max_length=200)
     date: Text | None = Field(None, max_length=40)
@@ -48,15 +49,13 @@ async def add_briefing_page(request: Request, wb: Office, session: Annotated[dic
                 tmp.write(data)
                 tmp.flush()
                 try:
-                    text = read_text(tmp.name)
+                    text = cell(read_text(tmp.name))  # a file's text: a bad character becomes U+FFFD
                 except PetitionNLPError as exc:
                     return back("/briefings", m=str(exc).replace(tmp.name, upload.filename or "文件"))
     if not text.strip():
         return back("/briefings", m="请粘贴简报正文或选择文件")
     if len(text) > MAX_EXTRACT_CHARS:
         return back("/briefings", m=f"简报正文超过 {MAX_EXTRACT_CHARS} 字，请分成几份")
-    if "\x00" in text or any(0xD800 <= ord(ch) <= 0xDFFF for ch in text):
-        return back("/briefings", m="简报正文含有无效字符（空字符）")
     b = wb.add_briefing(text, session["user"], str(got.get("title") or "") or None,
                         page_date(str(got.get("date") or "")))
     return RedirectResponse(f"/briefings/{b['id']}", status_code=303)
@@ -91,10 +90,10 @@ def deadlines(wb: Office, hide: Redacts, user: Annotated[dict, Depends(require("
     return wb.deadlines(redact_=hide)
 
 
-class TaskMarkIn(BaseModel):
+class TaskMarkIn(Body):
     mark: Literal["done", "closed"] = Field(..., description="done：某个报告日已报告；closed：整项任务已办结")
     day: Text | None = Field(None, max_length=10, description="报告日 YYYY-MM-DD（mark 为 done 时）")
-    undo: bool = Field(False, description="撤销这个标记")
+    undo: Flag = Field(False, description="撤销这个标记")
 
 
 @api.post("/briefings/{briefing_id}/tasks/{task_id}", summary="标记简报中的常态任务：某个报告日已报告，或整项已办结（编辑、管理员）")

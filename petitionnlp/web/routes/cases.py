@@ -5,68 +5,71 @@ method of the office; a step the case's state does not allow is the office's 409
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, HTTPException, Query, Request
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from ...office.cases import BULK_ACTIONS
 from ...office.lifecycle import CLOSURES, COUNTS, MAX_REPORT_TEXT, REJECT_KINDS, STATUSES, VERIFIED
 from ...office.roles import allowed
-from ..deps import Office, Text, api_date, form, page, require
-from ..render import ROLE_NAMES, back, here, notice, outcome, render, safe_next
+from ...office.inputs import MAX_VERSION
+from ..deps import Body, Id, Office, Text, Version, api_date, form, form_decimal, form_int, page, text_int, require
+from ..render import ROLE_NAMES, back, here, json_answer, notice, outcome, render, safe_next
 from .routers import api, pages
 
 REPORT_FIELDS = ("verified", "findings", "actions", "accountability", "closure")
 BULK_NEEDS = {"assign": "assign", "accept": "report", "approve": "review", "return": "review"}
 
 
-class PetitionPatch(BaseModel):
+class PetitionPatch(Body):
     pollution_types: list[Text] | None = Field(None, max_length=8)
     city: Text | None = Field(None, max_length=64, description="市（地名库中的名称，可简写）")
     county: Text | None = Field(None, max_length=64, description="县（区），其市、省随之确定")
     region: Text | None = Field(None, max_length=200, description="省/市/县，如 湖南省/衡阳市/常宁市")
     status: Text | None = Field(None, max_length=8, description="只能经办理步骤改变：待办 → 办理中 即签收")
     unit: Text | None = Field(None, max_length=128, description="责任单位名称；null 收回为未分配（仅待办）")
-    version: int | None = Field(None, description="the version the change was read at (409 when stale)")
+    version: Version | None = Field(None, description="the version the change was read at (409 when stale)")
 
 
-class ReportIn(BaseModel):
+class ReportIn(Body):
     verified: Text | None = Field(None, max_length=20, description="是否属实：属实|基本属实|部分属实|不属实")
     findings: Text | None = Field(None, max_length=MAX_REPORT_TEXT, description="调查核实情况")
     actions: Text | None = Field(None, max_length=MAX_REPORT_TEXT, description="处理和整改情况")
     accountability: Text | None = Field(None, max_length=MAX_REPORT_TEXT, description="责任人被问责情况")
     closure: Text | None = Field(None, max_length=20, description="已办结|阶段性办结|未办结")
-    counts: dict[str, float | int | None] | None = Field(None, description="、".join(COUNTS))
-    version: int | None = None
+    counts: dict[str, Any] | None = Field(
+        None, description="、".join(f"{k}（{w}，{u}）" for k, (w, u) in COUNTS.items()) + "：JSON 数，非负，"
+                          "家/人/件为整数，fine_wan 可有小数；缺少的为 0（the office checks them: parse_report）")
+    version: Version | None = None
 
 
-class ReviewIn(BaseModel):
+class ReviewIn(Body):
     decision: Literal["approve", "return"]
     reason: Text | None = Field(None, max_length=2000)
-    version: int | None = None
+    version: Version | None = None
 
 
-class StepIn(BaseModel):
-    version: int | None = None
+class StepIn(Body):
+    version: Version | None = None
 
 
-class ReopenIn(BaseModel):
+class ReopenIn(Body):
     reason: Text = Field(..., max_length=2000, description="重新办理理由")
     due_date: Text | None = Field(None, max_length=10,
                                   description="新的办理期限 YYYY-MM-DD（不给则按原回复期限从今天起重新计算）")
-    version: int | None = None
+    version: Version | None = None
 
 
-class RejectIn(BaseModel):
+class RejectIn(Body):
     reason: Text | None = Field(None, max_length=2000, description="不受理理由（只给类别时即类别名称）")
     kind: Text | None = Field(None, max_length=20, description="不受理类别：" + "、".join(REJECT_KINDS))
-    duplicate_of: int | None = Field(None, description="与在办件重复：那一件信访件的编号")
-    version: int | None = None
+    duplicate_of: Id | None = Field(None, description="与在办件重复：那一件信访件的编号")
+    version: Version | None = None
 
 
-class BulkIn(BaseModel):
-    ids: list[int] = Field(..., min_length=1, max_length=5000)
+class BulkIn(Body):
+    ids: list[Id] = Field(..., min_length=1, max_length=5000)
     action: Literal["assign", "accept", "approve", "return"]
     unit: Text | None = Field(None, max_length=128)
     reason: Text | None = Field(None, max_length=2000)
@@ -88,19 +91,17 @@ def list_petitions(wb: Office, user: Annotated[dict, Depends(require("cases"))],
                    status: Annotated[str | None, Query(max_length=8)] = None,
                    unit: Annotated[str | None, Query(max_length=128)] = None,
                    overdue: Annotated[str | None, Query(max_length=5, description="true|false")] = None,
-                   batch_id: Annotated[str | None, Query(max_length=12)] = None,
+                   batch_id: Annotated[text_int("batch_id", lo=1), Query()] = None,
                    q: Annotated[str | None, Query(max_length=100, description="受理编号或正文中的字词")] = None,
                    from_: Annotated[str | None, Query(alias="from")] = None, to: str | None = None,
                    sort: Literal["due", "row"] = "due"):
     flags = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False, "": None}
     if (overdue or "").lower() not in flags:
         raise HTTPException(422, f"overdue 应为 true 或 false，收到的是：{overdue}")
-    if batch_id and not batch_id.isdigit():
-        raise HTTPException(422, f"batch_id 应为整数，收到的是：{batch_id}")
     views, _ = wb.cases(user, status=status or None, unit=unit or None, overdue=flags[(overdue or "").lower()],
-                        batch_id=int(batch_id) if batch_id else None, q=q, date_from=api_date(from_, "from"),
+                        batch_id=batch_id, q=q, date_from=api_date(from_, "from"),
                         date_to=api_date(to, "to"), sort=sort)  # an empty filter (?status=&unit=) is no filter
-    return {"petitions": views}
+    return json_answer({"petitions": views})
 
 
 @pages.get("/cases")
@@ -200,7 +201,13 @@ def bulk(body: BulkIn, wb: Office, user: Annotated[dict, Depends(require("assign
 
 
 def _version(got) -> int | None:
-    return int(got["version"]) if str(got.get("version") or "").isdigit() else None
+    return form_int(got, "version", lo=1, hi=MAX_VERSION)
+
+
+def _form_counts(got) -> dict:
+    """The report form's counts (count_rectify …): digits, 罚款 with a decimal point; empty is 0."""
+    return {k: (form_decimal(got, f"count_{k}", field=f"counts.{k}") if k == "fine_wan" else
+                form_int(got, f"count_{k}", field=f"counts.{k}")) or 0 for k in COUNTS}
 
 
 @pages.post("/cases/{petition_id}/report")
@@ -208,9 +215,9 @@ async def report_page(petition_id: int, request: Request, wb: Office,
                       session: Annotated[dict, Depends(page("report"))]):
     got = await form(request, session)
     body = {k: got.get(k) for k in REPORT_FIELDS}
-    body["counts"] = {k: got.get(f"count_{k}") or 0 for k in COUNTS}
     return outcome(safe_next(got.get("next"), f"/cases/{petition_id}"),
-                   lambda: wb.step(session["user"], petition_id, "report", body, _version(got)),
+                   lambda: wb.step(session["user"], petition_id, "report", {**body, "counts": _form_counts(got)},
+                                   _version(got)),
                    lambda p: f"已报送 {_name(p)} 的办理情况，等待审核", "未报送")
 
 
@@ -259,7 +266,7 @@ async def bulk_form(request: Request, wb: Office, session: Annotated[dict, Depen
     to = safe_next(got.get("next"), "/cases")
     action = str(got.get("action") or "")
     _may(session["user"], action)
-    ids = [int(v) for v in got.getlist("ids") if str(v).isdigit() and len(str(v)) < 19]
+    ids = [int(v) for v in got.getlist("ids") if isinstance(v, str) and v.isascii() and v.isdigit() and len(v) < 19]
     if not ids:
         return back(to, m="请先勾选信访件")
     what = BULK_ACTIONS.get(action, action)

@@ -13,6 +13,7 @@ from ...office.charts import bar_chart_svg
 from ...office.documents import public_title
 from ...office.figures import PUBLIC_COLUMNS, percent
 from ...office.lifecycle import COUNTS
+from ...office.repeat_groups import MANY
 from ...taxonomy import TYPES
 from ..deps import Office, api_date, page, page_date, require
 from ..render import download, render
@@ -38,9 +39,12 @@ def progress_page(request: Request, wb: Office, session: Annotated[dict, Depends
     date_from, date_to, query = _period(request)
     data = wb.report_data(date_from, date_to)
     table = [{"region": c, "移交件数": n, **data["by_city_type"][c]} for c, n in data["by_city"].items()]
+    many = [g for g in wb.repeats(session["user"], date_from, date_to) if g["count"] >= MANY]
     return render(request, "progress.html", session, d=data, chart=bar_chart_svg(table, list(data["by_type"])),
                   date_from=date_from or "", date_to=date_to or "", query=query, percent=percent, counts=COUNTS,
-                  period=period_words(date_from, date_to), today=chinese_date(data["today"]))
+                  period=period_words(date_from, date_to), today=chinese_date(data["today"]),
+                  alerts=wb.alerts(date_from, date_to), county_map=wb.county_map(None, date_from, date_to),
+                  repeat_groups=many)
 
 
 Issue = Annotated[int | None, Query(ge=1, le=99999, description="期号（第N期）；不填：同一时间段沿用原期号，否则顺延")]

@@ -8,11 +8,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Query, Request
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from ...office.lifecycle import CALLBACK_RESULTS, CLOSURES, COUNTS, MAX_NOTE, VERIFIED
-from ...office.errors import OfficeError
-from ..deps import Office, Text, api_date, form, page, page_date, require
+from ...office.errors import Invalid, OfficeError
+from ...office import inputs
+from ..deps import Body, Flag, Id, Office, Text, Version, api_date, form, page, page_date, require, strict_number
 from ..render import back, here, notice, outcome, render, safe_next
 from .routers import api, pages
 
@@ -20,50 +21,58 @@ FLAGS = {"true": True, "1": True, "yes": True, "是": True, "false": False, "0":
          "": None}
 
 
-class CallbackIn(BaseModel):
+class CallbackIn(Body):
     result: Text = Field(..., max_length=20, description="满意|基本满意|不满意|未联系上（不满意即重新办理）")
     note: Text | None = Field(None, max_length=MAX_NOTE, description="回访情况")
-    version: int | None = None
+    version: Version | None = None
 
 
 class CallbackItem(CallbackIn):
-    petition: int
+    petition: Id
 
 
-class CallbacksIn(BaseModel):
+class CallbacksIn(Body):
     items: list[CallbackItem] = Field(..., min_length=1, max_length=500)
 
 
-class SuperviseIn(BaseModel):
+class SuperviseIn(Body):
     due_date: Text = Field(..., max_length=10, description="新的办理期限 YYYY-MM-DD")
     note: Text | None = Field(None, max_length=MAX_NOTE, description="督办意见")
-    version: int | None = None
+    version: Version | None = None
 
 
-class SpotcheckIn(BaseModel):
+class SpotcheckIn(Body):
     model_config = ConfigDict(populate_by_name=True)
     from_: Text | None = Field(None, alias="from", max_length=10, description="交办日期 从 YYYY-MM-DD")
     to: Text | None = Field(None, max_length=10, description="交办日期 到 YYYY-MM-DD")
-    rate: float = Field(0.1, description="抽查比例，0 < rate ≤ 1（至少抽 1 件）")
-    seed: int | None = Field(None, description="随机种子；同一期间、比例和种子抽中同样的件；不填则随机生成并记录")
+    rate: strict_number(whole=False, lo=0, hi=1) = Field(0.1, description="抽查比例，0 < rate ≤ 1（至少抽 1 件）")
+    seed: strict_number(lo=0, hi=2 ** 53 - 1, null=True) | None = Field(None, description="随机种子；同一期间、比例和种子抽中同样的件；不填则随机生成并记录")
 
 
-class CheckIn(BaseModel):
-    passed: bool
+class CheckIn(Body):
+    passed: Flag
     note: Text | None = Field(None, max_length=MAX_NOTE, description="复核意见（未通过时必填）")
-    version: int | None = None
+    version: Version | None = None
 
 
 def _name(p: dict) -> str:
     return p["receipt_id"] or f"信访件 {p['id']}"
 
 
+def _digits(value, hi: int) -> int | None:
+    """A form's whole number (ASCII digits only: ``²`` or ``٣`` pass ``str.isdigit`` and fail ``int``), or None."""
+    try:
+        return inputs.digits(value.strip() if isinstance(value, str) else None, "value", lo=1, hi=hi)
+    except Invalid:
+        return None
+
+
 def _version(value) -> int | None:
-    return int(value) if str(value or "").isdigit() and len(str(value)) < 10 else None
+    return _digits(value, inputs.MAX_VERSION)
 
 
 def _id(value) -> int | None:
-    return int(value) if str(value or "").isdigit() and len(str(value)) < 19 else None
+    return _digits(value, inputs.MAX_ID)
 
 
 # ------------------------------------------------------------------------------------------------- 回访
@@ -223,9 +232,9 @@ def spotchecks_page(request: Request, wb: Office, session: Annotated[dict, Depen
 async def draw_form(request: Request, wb: Office, session: Annotated[dict, Depends(page("spotcheck"))]):
     got = await form(request, session)
     percent = str(got.get("percent") or "").strip()
-    try:
-        rate = float(percent) / 100 if percent else 0.1
-    except ValueError:
+    try:  # digits with a decimal point (never float(): it reads 1e3, nan, inf)
+        rate = inputs.decimal_text(percent, "percent", hi=100) / 100 if percent else 0.1
+    except Invalid:
         rate = percent  # the office names what is wrong
     date_from, date_to = page_date(str(got.get("from") or "")), page_date(str(got.get("to") or ""))
     seed = str(got.get("seed") or "").strip() or None

@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, HTTPException
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from ...office.briefings import MAX_EXTRACT_CHARS
-from ..deps import Office, Text, api_date, require
+from ..deps import Body, Office, Text, api_date, require
 from .routers import api
 
 MAX_TEXTS = 1000
@@ -21,12 +21,12 @@ def extract_size(text: str) -> None:
         raise HTTPException(413, f"简报正文超过 {MAX_EXTRACT_CHARS} 字，请分成几份")
 
 
-class ClassifyRequest(BaseModel):
+class ClassifyRequest(Body):
     texts: list[Text] = Field(..., max_length=MAX_TEXTS, description="petition texts (at most 1,000)")
     province: Text | None = Field(None, max_length=20, description="default province for duplicate place names")
 
 
-class ExtractRequest(BaseModel):
+class ExtractRequest(Body):
     text: Text = Field(..., description=f"a briefing (at most {MAX_EXTRACT_CHARS:,} characters)")
     date: Text | None = Field(None, max_length=40, description="document date YYYY-MM-DD")
 

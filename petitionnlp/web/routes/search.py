@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
-from ..deps import Office, PageRedacts, Redacts, api_date, page, page_date, require
+from ..deps import Office, PageRedacts, Redacts, api_date, page, page_date, require, text_int
 from ..render import render
 from .routers import api, pages
 
@@ -15,7 +15,7 @@ from .routers import api, pages
 @api.get("/search", summary="检索简报与信访件（与命令行检索输出的 JSON 列表相同）")
 def search(wb: Office, hide: Redacts, user: Annotated[dict, Depends(require("read"))],
            q: Annotated[str, Query(min_length=1, max_length=400)],
-           limit: Annotated[int, Query(ge=1, le=100)] = 10, type: Annotated[str | None, Query(max_length=8)] = None,
+           limit: Annotated[text_int("limit", 1, 100, empty=10), Query()] = 10, type: Annotated[str | None, Query(max_length=8)] = None,
            region: Annotated[str | None, Query(max_length=64)] = None,
            from_: Annotated[str | None, Query(alias="from")] = None, to: str | None = None):
     hits = wb.search(q, limit, type, region, api_date(from_, "from"), api_date(to, "to"), redact=hide)
