@@ -24,7 +24,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
 from . import persist
-from .errors import Errors, ModelError
+from .errors import Errors, ModelError, os_reason
 from .persist import MANIFEST, file_sha256, read_manifest, verified_sha256
 from .features import (bigram_vectors, calibrate, calibration_design, char_ngrams, conventions_fired,
                        conventions_fired_rules, lexicon_index, lexicon_matrix, nearest, term_counts)
@@ -802,7 +802,7 @@ def load_model_file(path):
     try:
         st = path.stat()
     except OSError as exc:
-        raise ModelError(Errors.E011.format(path=path, reason=exc.strerror or exc)) from None
+        raise ModelError(Errors.E011.format(path=path, reason=os_reason(exc))) from None
     return _load_skops(str(path.resolve()), st.st_size, st.st_mtime_ns)
 
 

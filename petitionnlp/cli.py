@@ -35,21 +35,21 @@ def _whole(value: str, lo: int, hi: int) -> int | None:
 def _positive_int(value: str) -> int:
     n = _whole(value, 1, 10 ** 6)
     if n is None:
-        raise argparse.ArgumentTypeError(f"需要一个正整数 (a positive whole number): {value!r}")
+        raise argparse.ArgumentTypeError(f"--jobs 需要一个正整数，收到的是：{value}")
     return n
 
 
 def _limit(value: str) -> int:
     n = _whole(value, 0, 10 ** 9)
     if n is None:
-        raise argparse.ArgumentTypeError(f"需要一个整数 (a whole number): {value!r}")
+        raise argparse.ArgumentTypeError(f"--limit 需要一个不小于 0 的整数，收到的是：{value}")
     return n
 
 
 def _port(value: str) -> int:
     n = _whole(value, 1, 65535)
     if n is None:
-        raise argparse.ArgumentTypeError(f"--port 应在 1 到 65535 之间 (a port number): {value!r}")
+        raise argparse.ArgumentTypeError(f"--port 应在 1 到 65535 之间，收到的是：{value}")
     return n
 
 
@@ -57,7 +57,7 @@ def _check_listen(host: str, port: int) -> None:
     """One line now rather than the server's traceback later: the address must resolve and the port be free."""
     import socket
 
-    from .errors import Errors, PetitionNLPError
+    from .errors import Errors, PetitionNLPError, os_reason
 
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
@@ -66,7 +66,7 @@ def _check_listen(host: str, port: int) -> None:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             probe.bind(address)
     except (OSError, UnicodeError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        reason = os_reason(exc) if isinstance(exc, OSError) else "主机名无法识别"
         raise PetitionNLPError(Errors.E051.format(host=host, port=port, reason=reason)) from None
 
 
@@ -103,7 +103,7 @@ def _cmd_train(args) -> int:
                        region_corpora=args.region_corpus, text_column=args.text_column, progress=say,
                        blind=args.blind)
     if card["missing_types"]:
-        _notices([f"注意: 训练数据中没有这些类型的例子，模型不会预测它们 (never predicted, no example): "
+        _notices([f"注意：训练数据中没有这些类型的例子，模型不会预测它们："
                   f"{'、'.join(card['missing_types'])}"])
     skipped = {p: c["no_label"] + c["no_text"] + c["unreadable"] for p, c in card["rows"].items()}
     summary = {"output": args.output, "n_train": card["n_train"], "n_real": card["n_real"],
@@ -246,14 +246,58 @@ def _cmd_triage(args) -> int:
         fields = list(dict.fromkeys(k for r in rows for k in r))
         with BatchWriter(args.output, fields, [args.input, args.history]) as writer:
             writer.write(rows)
-    print(f"待办队列 triage queue: {len(rows)} 件")
+    print(f"待办队列：{len(rows)} 件")
     print(render_queue(rows, find_text_column(list(rows[0])) if rows else None))
     return 0
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help, with its one word of its own in Chinese (用法：)."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
+# argparse's own complaints (Python 3.10–3.13 wording) in Chinese: (pattern, replacement)
+_ARGPARSE_MESSAGES = (
+    (r"the following arguments are required: (.*)", r"缺少必填的参数：\1"),
+    (r"unrecognized arguments: (.*)", r"不认识的参数：\1"),
+    (r"argument (.*?): invalid choice: (.*?) \(choose from (.*)\)", r"参数 \1 的取值 \2 不可用，可选：\3"),
+    (r"argument (.*?): invalid (\w+) value: (.*)", r"参数 \1 的值 \3 格式不对"),
+    (r"argument (.*?): expected one argument", r"参数 \1 后面需要一个值"),
+    (r"argument (.*?): expected at least one argument", r"参数 \1 后面至少需要一个值"),
+    (r"argument (.*?): expected (\d+) arguments?", r"参数 \1 后面需要 \2 个值"),
+    (r"argument (.*?): ignored explicit argument (.*)", r"参数 \1 不接受值：\2"),
+    (r"argument (.*?): not allowed with argument (.*)", r"参数 \1 不能与 \2 同时使用"),
+    (r"ambiguous option: (.*?) could match (.*)", r"选项 \1 不明确，可能是：\2"),
+    (r"one of the arguments (.*) is required", r"须给出其中一个参数：\1"),
+    (r"argument (.*?): (\1.*)", r"\2"),  # a type check of ours that names its option (in Chinese already)
+    (r"argument (.*?): (.*)", r"参数 \1：\2"),  # a type check of ours (its words are Chinese already)
+)
+
+
+def _argparse_message(message: str) -> str:
+    import re
+
+    for pattern, replacement in _ARGPARSE_MESSAGES:
+        if re.fullmatch(pattern, message, flags=re.S):
+            return re.sub(pattern, replacement, message, count=1, flags=re.S)
+    return message
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, except that a word starting with ``-`` and then Chinese (``-噪声``) is an argument, not an
-    option; and a usage error is one line (and exit 2), not a usage block."""
+    option; a usage error is one line (and exit 2), not a usage block; and its help and complaints are in
+    Chinese (the option names stay as they are typed)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Formatter)
+        add_help = kwargs.pop("add_help", True)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="显示本说明并退出")
 
     def _parse_optional(self, arg_string):
         if len(arg_string) > 1 and arg_string[0] == "-" and not arg_string[1].isascii():
@@ -261,7 +305,8 @@ class _Parser(argparse.ArgumentParser):
         return super()._parse_optional(arg_string)
 
     def error(self, message):
-        self.exit(2, f"petitionnlp: {message} (petitionnlp {self.prog.split()[-1]} --help 查看用法)\n")
+        command = self.prog.split(maxsplit=1)[1] + " " if " " in self.prog else ""
+        self.exit(2, f"petitionnlp: {_argparse_message(message)}（petitionnlp {command}--help 查看用法）\n")
 
 
 def _read_password(prompt: str) -> str:
@@ -272,8 +317,8 @@ def _read_password(prompt: str) -> str:
         import getpass
 
         first = getpass.getpass(prompt)
-        if getpass.getpass("再输入一次 (again): ") != first:
-            raise InputError(Errors.E050.format(reason="两次输入的密码不一致 (passwords differ)"))
+        if getpass.getpass("再输入一次：") != first:
+            raise InputError(Errors.E050.format(reason="两次输入的密码不一致"))
         return first
     if sys.stdin is None:
         raise InputError(Errors.E009.format(path="<stdin>"))
@@ -303,7 +348,7 @@ def _cmd_user(args) -> int:
         if unit is None:
             raise InputError(Errors.E061.format(name=args.unit))
         unit_id = unit["id"]
-    password = _read_password(f"{args.name} 的密码 (password): ")
+    password = _read_password(f"{args.name} 的密码：")
     try:
         user = add_user(store, args.name, password, args.role, unit_id)
     except OfficeError as exc:
@@ -318,8 +363,7 @@ def _cmd_migrate(args) -> int:
     from .office.database import migrate
 
     where, applied = migrate(args.data, args.db_url)
-    print(f"数据库结构已是最新 (schema up to date): {where}" + (f"；已应用 (applied) {', '.join(applied)}"
-                                                              if applied else ""), file=sys.stderr)
+    print(f"数据库结构已是最新：{where}" + (f"；本次升级：{'、'.join(applied)}" if applied else ""), file=sys.stderr)
     return 0
 
 
@@ -336,7 +380,7 @@ def _cmd_user_disable(args) -> int:
 
     store = _open_store(args)
     if deactivate_user(store, args.name) is None:
-        raise InputError(Errors.E058.format(reason=f"没有用户 {args.name} (no such user)"))
+        raise InputError(Errors.E058.format(reason=f"没有用户 {args.name}"))
     store.log(None, "user_disabled", f"user:{args.name}")
     print(f"已停用用户 {args.name}，其登录会话和令牌均已失效", file=sys.stderr)
     return 0
@@ -386,166 +430,174 @@ def _cmd_serve(args) -> int:
     return 0
 
 
-_DATA_HELP = "the workbench data folder, SQLite (default ./petitionnlp-data or $PETITIONNLP_DATA)"
-_DB_HELP = "the shared database, postgresql+psycopg://USER@HOST:PORT/DB (default $PETITIONNLP_DB_URL)"
+_DATA_HELP = "工作台的数据文件夹（SQLite；默认 ./petitionnlp-data 或 $PETITIONNLP_DATA）"
+_DB_HELP = "共享数据库，如 postgresql+psycopg://用户@主机:端口/库名（默认 $PETITIONNLP_DB_URL）"
+_INPUTS = "待处理的文件：.csv .tsv .xlsx .jsonl .txt（每行一件），或 - 表示从标准输入逐行读取"
+_TEXT_COLUMN = "正文所在列的列名（默认按表头自动识别：交办问题基本情况、信访内容、举报内容 …）"
+_OUTPUT = "输出文件 .csv .jsonl（字段名不变，供程序读取）或 .xlsx（中文列名，可打印）；默认输出 JSON Lines 到标准输出"
+_JOBS = "大文件用几个进程并行处理（默认用上全部处理器核；小文件只用一个）"
+_QUIET = "不显示进度条"
+_MODEL = "模型文件夹（默认用随附模型）"
+_PROVINCE = "重名地名优先按哪个省理解，如 湖南"
+_DATE = "年-月-日"
 
 
 def _data_option(parser) -> None:
     """Where the workbench keeps its data: ``--data DIR`` (SQLite) or ``--db-url URL`` (the shared database)."""
-    parser.add_argument("--data", metavar="DIR", help=_DATA_HELP)
-    parser.add_argument("--db-url", metavar="URL", help=_DB_HELP)
+    parser.add_argument("--data", metavar="目录", help=_DATA_HELP)
+    parser.add_argument("--db-url", metavar="数据库地址", help=_DB_HELP)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="petitionnlp",
-                                description="环保信访件与督察简报的中文处理流水线 (Chinese environmental petitions "
-                                            "and inspection briefings)")
-    p.add_argument("--version", action="version", version=f"petitionnlp {_version()}")
-    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
+    p = _Parser(prog="petitionnlp", description="环保信访件与督察简报的中文处理流水线和工作台")
+    p.add_argument("--version", action="version", version=f"petitionnlp {_version()}", help="显示版本号并退出")
+    sub = p.add_subparsers(dest="command", required=True, title="命令", metavar="命令", parser_class=_Parser)
 
-    c = sub.add_parser("classify", help="污染类型与属地 (pollution types and region of each petition)")
-    c.add_argument("inputs", nargs="+", metavar="INPUT", help=".csv .tsv .xlsx .jsonl .txt, or - for stdin lines")
-    c.add_argument("-o", "--output", help="输出文件 .csv .jsonl（字段名不变，供程序读取）或 .xlsx（中文列名，可打印）；"
-                                          "默认输出 JSON Lines 到标准输出")
-    c.add_argument("--text-column", help="name of the petition text column")
-    c.add_argument("--model", help="model folder (default: the shipped models)")
-    c.add_argument("--province", help="default province for duplicate place names, e.g. 湖南")
-    c.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
-    c.add_argument("--redact", action="store_true", help="write the text with personal information redacted "
-                                                          "(【姓名】【电话】…) and a pii field")
-    c.add_argument("--jobs", type=_positive_int, metavar="N",
-                   help="processes for large inputs (default: the cores there are; small inputs use one)")
+    c = sub.add_parser("classify", help="判断每件信访件的污染类型与属地", description="判断每件信访件的污染类型与属地")
+    c.add_argument("inputs", nargs="+", metavar="输入文件", help=_INPUTS)
+    c.add_argument("-o", "--output", metavar="输出文件", help=_OUTPUT)
+    c.add_argument("--text-column", metavar="列名", help=_TEXT_COLUMN)
+    c.add_argument("--model", metavar="目录", help=_MODEL)
+    c.add_argument("--province", metavar="省", help=_PROVINCE)
+    c.add_argument("-q", "--quiet", action="store_true", help=_QUIET)
+    c.add_argument("--redact", action="store_true", help="输出脱敏后的正文（【姓名】【电话】…）和 pii 字段")
+    c.add_argument("--jobs", type=_positive_int, metavar="个数", help=_JOBS)
     c.set_defaults(func=_cmd_classify)
 
-    r = sub.add_parser("redact", help="个人信息脱敏 (redact names, phones, IDs, plates, e-mail, accounts)")
-    r.add_argument("inputs", nargs="+", metavar="INPUT", help=".csv .tsv .xlsx .jsonl .txt, or - for stdin lines")
-    r.add_argument("-o", "--output", help="输出文件 .csv .jsonl（字段名不变，供程序读取）或 .xlsx（中文列名，可打印）；"
-                                          "默认输出 JSON Lines 到标准输出")
-    r.add_argument("--text-column", help="name of the petition text column")
-    r.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
-    r.add_argument("--jobs", type=_positive_int, metavar="N",
-                   help="processes for large inputs (default: the cores there are; small inputs use one)")
+    r = sub.add_parser("redact", help="个人信息脱敏：姓名、电话、证件号、车牌、邮箱、账号",
+                       description="个人信息脱敏：姓名、电话、证件号、车牌、邮箱、账号")
+    r.add_argument("inputs", nargs="+", metavar="输入文件", help=_INPUTS)
+    r.add_argument("-o", "--output", metavar="输出文件", help=_OUTPUT)
+    r.add_argument("--text-column", metavar="列名", help=_TEXT_COLUMN)
+    r.add_argument("-q", "--quiet", action="store_true", help=_QUIET)
+    r.add_argument("--jobs", type=_positive_int, metavar="个数", help=_JOBS)
     r.set_defaults(func=_cmd_redact)
 
-    t = sub.add_parser("train", help="训练模型 (train a model folder from your labeled records, on the shipped data)")
-    t.add_argument("--corpus", nargs="+", required=True, metavar="FILE",
-                   help="labeled records, any format classify reads (a 污染类型/问题类型/types column)")
-    t.add_argument("-o", "--output", required=True, metavar="DIR", help="the model folder to write")
-    t.add_argument("--no-base", action="store_true", help="train on the given corpora alone, not on the shipped data")
-    t.add_argument("--text-column", help="name of the petition text column")
-    t.add_argument("--eval-corpus", nargs="+", metavar="FILE", help="held-out corpus; its metrics go into the card")
-    t.add_argument("--region-corpus", nargs="+", metavar="FILE",
-                   help="more petitions with city/county (or 行政区域) for the learned region fallback")
-    t.add_argument("--blind", nargs="+", metavar="SPLIT",
-                   help="score only the --eval-corpus records on these splits' blind pages")
+    t = sub.add_parser("train", help="用本单位已标注的记录训练模型（在随附训练数据之上）",
+                       description="用本单位已标注的记录训练模型（在随附训练数据之上）")
+    t.add_argument("--corpus", nargs="+", required=True, metavar="文件",
+                   help="已标注的记录，classify 能读的任何格式（须有 污染类型、问题类型 等类型列）")
+    t.add_argument("-o", "--output", required=True, metavar="目录", help="写出的模型文件夹")
+    t.add_argument("--no-base", action="store_true", help="只用给出的语料训练，不加随附训练数据")
+    t.add_argument("--text-column", metavar="列名", help=_TEXT_COLUMN)
+    t.add_argument("--eval-corpus", nargs="+", metavar="文件", help="留出的评测语料，其指标写入模型说明")
+    t.add_argument("--region-corpus", nargs="+", metavar="文件",
+                   help="更多带市、县（或行政区域）列的信访件，用于学习属地的兜底判断")
+    t.add_argument("--blind", nargs="+", metavar="划分", help="只在这些划分的盲测页面上为 --eval-corpus 的记录评分")
     t.set_defaults(func=_cmd_train)
 
-    e = sub.add_parser("evaluate", help="metrics of a model folder on labeled records (one JSON object)")
-    e.add_argument("--corpus", nargs="+", required=True, metavar="FILE")
-    e.add_argument("--model", help="model folder (default: the shipped models)")
-    e.add_argument("--against", metavar="DIR", help="a second model folder to compare with (differences: model − against)")
-    e.add_argument("--text-column", help="name of the petition text column")
-    e.add_argument("--blind", nargs="+", metavar="SPLIT",
-                   help="score only the records on this split's blind pages (corpora/train/blind_split.json), "
-                        "beside the folder's cross-validated figures")
+    e = sub.add_parser("evaluate", help="模型文件夹在已标注记录上的指标（输出一个 JSON 对象）",
+                       description="模型文件夹在已标注记录上的指标（输出一个 JSON 对象）")
+    e.add_argument("--corpus", nargs="+", required=True, metavar="文件", help="已标注的记录")
+    e.add_argument("--model", metavar="目录", help=_MODEL)
+    e.add_argument("--against", metavar="目录", help="用来比较的另一个模型文件夹（差值 = 本模型 − 比较模型）")
+    e.add_argument("--text-column", metavar="列名", help=_TEXT_COLUMN)
+    e.add_argument("--blind", nargs="+", metavar="划分",
+                   help="只为这些划分的盲测页面上的记录评分（corpora/train/blind_split.json），与模型文件夹中的交叉验证指标并列")
     e.set_defaults(func=_cmd_evaluate)
 
-    x = sub.add_parser("extract", help="简报中的指示、期限与时间表达 (directives, deadlines, time expressions)")
-    x.add_argument("file", metavar="FILE", help="a briefing .txt, or - for stdin")
-    x.add_argument("--date", help="document date YYYY-MM-DD (default: the date the briefing states)")
-    x.add_argument("-o", "--output", help="输出文件：.json（默认格式）或 .xlsx（指示、时间表达、关键词三张中文表）；"
-                                          "默认输出 JSON 到标准输出")
+    x = sub.add_parser("extract", help="抽取简报中的指示、期限与时间表达", description="抽取简报中的指示、期限与时间表达")
+    x.add_argument("file", metavar="文件", help="一份简报 .txt，或 - 表示从标准输入读取")
+    x.add_argument("--date", metavar=_DATE, help="简报日期（默认用简报自己写明的日期）")
+    x.add_argument("-o", "--output", metavar="输出文件",
+                   help="输出文件：.json（默认格式）或 .xlsx（指示、时间表达、关键词三张中文表）；默认输出 JSON 到标准输出")
     x.set_defaults(func=_cmd_extract)
 
-    ix = sub.add_parser("index", help="建立/更新检索库 (index briefings and petitions)")
-    ix.add_argument("paths", nargs="+", metavar="PATH", help=".txt/.md files (one document each), .jsonl, folders")
-    ix.add_argument("--db", required=True, help="the SQLite index file, or a postgresql:// URL")
+    ix = sub.add_parser("index", help="建立或更新检索库（简报与信访件）", description="建立或更新检索库（简报与信访件）")
+    ix.add_argument("paths", nargs="+", metavar="路径", help=".txt/.md 文件（每个一篇）、.jsonl 文件（每行一篇）或文件夹")
+    ix.add_argument("--db", required=True, metavar="检索库", help="SQLite 检索库文件，或 postgresql:// 开头的数据库地址")
     ix.set_defaults(func=_cmd_index)
 
-    q = sub.add_parser("search", help="检索 (search the index)")
-    q.add_argument("query", metavar="QUERY", help='words; "quoted phrase"; a term of one or two characters works')
-    q.add_argument("--db", required=True, help="the SQLite index file, or a postgresql:// URL")
-    q.add_argument("--limit", type=_limit, default=10)
-    q.add_argument("--json", action="store_true", help="a JSON list, best first")
-    q.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
-    q.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
-    q.add_argument("--type", help="pollution type of indexed petitions, e.g. 噪声")
-    q.add_argument("--region", help="province, city or county of indexed petitions, e.g. 衡阳市")
+    q = sub.add_parser("search", help="在检索库中检索", description="在检索库中检索")
+    q.add_argument("query", metavar="检索词", help="字词；带引号的“短语”；一两个字的词（如 噪声、水）也可以")
+    q.add_argument("--db", required=True, metavar="检索库", help="SQLite 检索库文件，或 postgresql:// 开头的数据库地址")
+    q.add_argument("--limit", type=_limit, default=10, metavar="条数", help="最多列出几条（默认 10，至多 1000）")
+    q.add_argument("--json", action="store_true", help="输出 JSON 列表（相关度从高到低，含得分）")
+    q.add_argument("--from", dest="date_from", metavar=_DATE, help="只要这一天及以后的文档")
+    q.add_argument("--to", dest="date_to", metavar=_DATE, help="只要这一天及以前的文档")
+    q.add_argument("--type", metavar="类型", help="已索引信访件的污染类型，如 噪声")
+    q.add_argument("--region", metavar="属地", help="已索引信访件的省、市或县，如 衡阳市")
     q.set_defaults(func=_cmd_search)
 
-    tr = sub.add_parser("triage", help="按紧急程度排队 (priority queue with reasons, department, repeats, due dates)")
-    tr.add_argument("input", metavar="INPUT", help="one day's batch (.csv .tsv .xlsx .jsonl .txt, or -)")
-    tr.add_argument("--history", metavar="DB", help="search index of earlier petitions (petitionnlp index)")
-    tr.add_argument("--date", help="handover date YYYY-MM-DD for due dates (default: a date column, else today)")
-    tr.add_argument("--text-column")
-    tr.add_argument("--province")
-    tr.add_argument("--model")
-    tr.add_argument("-o", "--output", help="另把全部行连同分办字段写入文件：.csv .jsonl（字段名不变）或 .xlsx"
-                                           "（中文列名，可打印）")
-    tr.add_argument("--redact", action="store_true", help="personal information redacted in the queue and -o")
-    tr.add_argument("--jobs", type=_positive_int, metavar="N",
-                    help="processes for large inputs (default: the cores there are; small inputs use one)")
+    tr = sub.add_parser("triage", help="按紧急程度排出待办队列：理由、承办部门、重复件、办理期限",
+                        description="按紧急程度排出待办队列：理由、承办部门、重复件、办理期限")
+    tr.add_argument("input", metavar="输入文件", help="一天的交办表（.csv .tsv .xlsx .jsonl .txt，或 -）")
+    tr.add_argument("--history", metavar="检索库", help="以往信访件的检索库（petitionnlp index 建立），用于查找重复件")
+    tr.add_argument("--date", metavar=_DATE, help="计算办理期限用的交办日期（默认用表中的日期列，否则用今天）")
+    tr.add_argument("--text-column", metavar="列名", help=_TEXT_COLUMN)
+    tr.add_argument("--province", metavar="省", help=_PROVINCE)
+    tr.add_argument("--model", metavar="目录", help=_MODEL)
+    tr.add_argument("-o", "--output", metavar="输出文件",
+                    help="另把全部行连同分办字段写入文件：.csv .jsonl（字段名不变）或 .xlsx（中文列名，可打印）")
+    tr.add_argument("--redact", action="store_true", help="队列和输出文件中的个人信息脱敏")
+    tr.add_argument("--jobs", type=_positive_int, metavar="个数", help=_JOBS)
     tr.set_defaults(func=_cmd_triage)
 
-    u = sub.add_parser("user", help="工作台账号 (workbench accounts)")
-    usub = u.add_subparsers(dest="user_command", required=True, metavar="ACTION", parser_class=_Parser)
-    ua = usub.add_parser("add", help="add a user (or reset a password); the password is read from stdin")
-    ua.add_argument("name", metavar="NAME")
-    ua.add_argument("--role", required=True, choices=["admin", "editor", "viewer", "unit"])
-    ua.add_argument("--unit", metavar="UNIT", help="the unit of a unit handler (--role unit), as `unit add` named it")
+    u = sub.add_parser("user", help="工作台账号", description="工作台账号：新建（或重设密码）、停用")
+    usub = u.add_subparsers(dest="user_command", required=True, title="操作", metavar="操作", parser_class=_Parser)
+    ua = usub.add_parser("add", help="新建账号（或重设密码）；密码从标准输入读取，在终端上则提示输入",
+                         description="新建账号（或重设密码）；密码从标准输入读取一行，在终端上则提示输入两次")
+    ua.add_argument("name", metavar="用户名", help="登录用的用户名")
+    ua.add_argument("--role", required=True, choices=["admin", "editor", "viewer", "unit"],
+                    help="角色：admin 管理员，editor 编辑，viewer 查看者（只读，个人信息隐去），unit 属地经办人")
+    ua.add_argument("--unit", metavar="单位", help="属地经办人（--role unit）所属的责任单位，名称同 petitionnlp unit add")
     _data_option(ua)
     ua.set_defaults(func=_cmd_user)
-    ud = usub.add_parser("disable", help="deactivate a user: every session and token of theirs ends at once")
-    ud.add_argument("name", metavar="NAME")
+    ud = usub.add_parser("disable", help="停用账号：其所有登录会话和令牌立即失效",
+                         description="停用账号：其所有登录会话和令牌立即失效")
+    ud.add_argument("name", metavar="用户名", help="要停用的用户名")
     _data_option(ud)
     ud.set_defaults(func=_cmd_user_disable)
 
-    un = sub.add_parser("unit", help="责任单位 (responsible units that cases are handed over to)")
-    unsub = un.add_subparsers(dest="unit_command", required=True, metavar="ACTION", parser_class=_Parser)
-    una = unsub.add_parser("add", help="add a unit; --region 省/市/县 is the place it answers for")
-    una.add_argument("name", metavar="NAME")
-    una.add_argument("--region", metavar="省/市/县", help="standard names joined by /, e.g. 湖南省/长沙市/岳麓区")
+    un = sub.add_parser("unit", help="责任单位（信访件交办的对象）", description="责任单位（信访件交办的对象）：添加、按省导入")
+    unsub = un.add_subparsers(dest="unit_command", required=True, title="操作", metavar="操作", parser_class=_Parser)
+    una = unsub.add_parser("add", help="添加责任单位；--region 是它负责的地方",
+                           description="添加责任单位；--region 是它负责的地方（没有 --region 的单位只接收手工交办）")
+    una.add_argument("name", metavar="单位名称", help="如 长沙市岳麓区、省生态环境厅")
+    una.add_argument("--region", metavar="省/市/县", help="用 / 连接的标准名称，如 湖南省/长沙市/岳麓区")
     _data_option(una)
     una.set_defaults(func=_cmd_unit_add)
-    uni = unsub.add_parser("import", help="one unit for each city and county of a province (长沙市, 长沙市岳麓区)")
-    uni.add_argument("--province", required=True, help="e.g. 湖南省")
+    uni = unsub.add_parser("import", help="为一个省的每个市州、每个县市区各建一个责任单位（长沙市、长沙市岳麓区）",
+                           description="为一个省的每个市州、每个县市区各建一个责任单位（长沙市、长沙市岳麓区）；已有的保留")
+    uni.add_argument("--province", required=True, metavar="省", help="如 湖南省")
     _data_option(uni)
     uni.set_defaults(func=_cmd_unit_import)
 
-    rp = sub.add_parser("report", help="办理情况专报 (the progress report of the workbench's cases, as .docx)")
-    rp.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="first handover date (inclusive)")
-    rp.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="last handover date (inclusive)")
-    rp.add_argument("-o", "--output", required=True, metavar="FILE.docx")
+    rp = sub.add_parser("report", help="生成工作台信访件的办理情况专报（Word 文档）",
+                        description="生成工作台信访件的办理情况专报（Word 文档）")
+    rp.add_argument("--from", dest="date_from", metavar=_DATE, help="起始交办日期（含当天）")
+    rp.add_argument("--to", dest="date_to", metavar=_DATE, help="截止交办日期（含当天）")
+    rp.add_argument("-o", "--output", required=True, metavar="文件.docx", help="写出的专报")
     rp.add_argument("--issue", type=_positive_int, metavar="N",
                     help="期号（第N期）；不填时同一时间段沿用原期号，否则为已印发的最大期号加一")
-    rp.add_argument("--date", metavar="YYYY-MM-DD", help="成文日期；不填时为时间段的最后一天（已过去时）或今天")
+    rp.add_argument("--date", metavar=_DATE, help="成文日期；不填时为时间段的最后一天（已过去时）或今天")
     _data_option(rp)
     rp.set_defaults(func=_cmd_report)
 
-    w = sub.add_parser("serve", help="启动工作台 (the web workbench and HTTP API)")
-    w.add_argument("--host", default="127.0.0.1")
-    w.add_argument("--port", type=_port, default=8000)
-    w.add_argument("--data", metavar="DIR", help=_DATA_HELP)
-    w.add_argument("--db-url", metavar="URL", help=_DB_HELP)
-    w.add_argument("--workers", type=_positive_int, default=1, metavar="N", help="server processes on the port")
+    w = sub.add_parser("serve", help="启动工作台（网页和数据接口）", description="启动工作台（网页和数据接口）")
+    w.add_argument("--host", default="127.0.0.1", metavar="地址", help="监听的地址（默认 127.0.0.1，只许本机访问）")
+    w.add_argument("--port", type=_port, default=8000, metavar="端口", help="监听的端口（默认 8000）")
+    w.add_argument("--data", metavar="目录", help=_DATA_HELP)
+    w.add_argument("--db-url", metavar="数据库地址", help=_DB_HELP)
+    w.add_argument("--workers", type=_positive_int, default=1, metavar="个数", help="在同一端口上运行几个服务进程（默认 1）")
     w.set_defaults(func=_cmd_serve)
 
-    m = sub.add_parser("migrate", help="升级数据库结构 (bring the workbench schema to this version)")
-    m.add_argument("--data", metavar="DIR", help=_DATA_HELP)
-    m.add_argument("--db-url", metavar="URL", help=_DB_HELP)
+    m = sub.add_parser("migrate", help="把数据库结构升级到本版本", description="把工作台的数据库结构升级到本版本")
+    m.add_argument("--data", metavar="目录", help=_DATA_HELP)
+    m.add_argument("--db-url", metavar="数据库地址", help=_DB_HELP)
     m.set_defaults(func=_cmd_migrate)
 
-    wk = sub.add_parser("worker", help="运行后台任务 (run background jobs from the shared database's queue)")
-    wk.add_argument("--db-url", metavar="URL", help=_DB_HELP)
-    wk.add_argument("--concurrency", type=_positive_int, metavar="N",
-                    help="jobs at once (default 1 or $PETITIONNLP_JOBS_CONCURRENCY)")
+    wk = sub.add_parser("worker", help="运行共享数据库队列中的后台任务", description="运行共享数据库队列中的后台任务")
+    wk.add_argument("--db-url", metavar="数据库地址", help=_DB_HELP)
+    wk.add_argument("--concurrency", type=_positive_int, metavar="个数",
+                    help="同时运行几个任务（默认 1 或 $PETITIONNLP_JOBS_CONCURRENCY）")
     wk.set_defaults(func=_cmd_worker)
 
-    s = sub.add_parser("stats", help="每日属地 × 污染类型统计表 (daily region × type table)")
-    s.add_argument("input", metavar="OUTPUT", help="the output of classify (.jsonl .csv .xlsx)")
-    s.add_argument("--level", choices=["city", "county"], default="city")
-    s.add_argument("--csv", help="write the table as CSV")
-    s.add_argument("--png", help="write a bar chart PNG")
+    s = sub.add_parser("stats", help="每日属地 × 污染类型统计表", description="每日属地 × 污染类型统计表")
+    s.add_argument("input", metavar="分类结果", help="classify 的输出文件（.jsonl .csv .xlsx）")
+    s.add_argument("--level", choices=["city", "county"], default="city", help="按市（city，默认）或按县（county）统计")
+    s.add_argument("--csv", metavar="文件.csv", help="把统计表另存为 CSV")
+    s.add_argument("--png", metavar="文件.png", help="把柱状图另存为 PNG")
     s.set_defaults(func=_cmd_stats)
     return p
 
@@ -560,7 +612,7 @@ def main(argv: list[str] | None = None, *, interrupted=None) -> int:
     """Run one command; every failure is one line on stderr and a known exit status (2: the input or the
     options; 3: a bug; 130: interrupted).  ``interrupted``: the start-up's Ctrl-C handler (``_entry``), given
     back the signal while the process shuts down."""
-    from .errors import Errors, PetitionNLPError
+    from .errors import Errors, PetitionNLPError, os_reason
     from .office.errors import OfficeError
 
     if interrupted is not None and signal.getsignal(signal.SIGINT) is interrupted:
@@ -572,7 +624,7 @@ def main(argv: list[str] | None = None, *, interrupted=None) -> int:
         _say(f"petitionnlp: {exc}")
         return 2
     except KeyboardInterrupt:
-        _say("petitionnlp: 已中断 (interrupted)")
+        _say("petitionnlp: 已中断")
         return 130
     except BrokenPipeError:
         _quiet_stdout()
@@ -585,7 +637,7 @@ def main(argv: list[str] | None = None, *, interrupted=None) -> int:
     except OSError as exc:  # permissions, a full disk, a vanished file
         if _debug():
             raise
-        _say(f"petitionnlp: {Errors.E090.format(path=exc.filename or '-', reason=exc.strerror or exc)}")
+        _say(f"petitionnlp: {Errors.E090.format(path=exc.filename or '-', reason=os_reason(exc))}")
         return 2
     except Exception as exc:  # a bug: still one line, with a way to see the traceback
         if _debug():

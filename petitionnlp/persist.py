@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import Errors, ModelError
+from .errors import Errors, ModelError, os_reason
 from .resources import cache_dir
 
 __all__ = ["pack", "unpack", "cached", "store", "light_key", "load_light", "MANIFEST", "file_sha256", "read_manifest",
@@ -62,7 +62,7 @@ def verified_sha256(path) -> str:
     try:
         sha = file_sha256(path)
     except OSError as exc:
-        raise ModelError(Errors.E011.format(path=path, reason=exc.strerror or exc)) from None
+        raise ModelError(Errors.E011.format(path=path, reason=os_reason(exc))) from None
     if sha != expected:
         raise ModelError(Errors.E014.format(path=path, reason="文件的 SHA-256 与保存时记录的不符 (hash mismatch)"))
     return sha

@@ -27,7 +27,7 @@ import numpy as np
 
 from .classify import (KeywordClassifier, PollutionTypeClassifier, evaluate_predictions, file_sha256, load_model,
                        save_model, write_manifest)
-from .errors import Errors, InputError
+from .errors import Errors, InputError, os_reason
 from .io import ROW_ERROR, find_column, open_batch
 from .resources import corpus_path, models_dir
 from .taxonomy import TYPES, normalize_label
@@ -429,7 +429,7 @@ class model_folder:
             self.target.parent.mkdir(parents=True, exist_ok=True)
             self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.", dir=self.target.parent))
         except OSError as exc:
-            raise InputError(Errors.E030.format(path=target, reason=exc.strerror or exc)) from None
+            raise InputError(Errors.E030.format(path=target, reason=os_reason(exc))) from None
 
     def __enter__(self) -> Path:
         return self.tmp
@@ -456,9 +456,8 @@ def _pct(x) -> str:
     return "—" if x is None else f"{x:.3f}"
 
 
-_SCHEME_NAMES = {"page": "按页分组折 (folds by page, GroupKFold：同一页面不拆开)",
-                 "province": "按省分组折 (folds by province, GroupKFold)",
-                 "random": "随机折 (folds random, shuffled KFold)"}
+_SCHEME_NAMES = {"page": "按网页分折（`GroupKFold`，同一网页不拆开）", "province": "按省分折（`GroupKFold`）",
+                 "random": "随机分折（打乱的 `KFold`）"}
 
 
 def _pr(v) -> str:
@@ -476,23 +475,23 @@ def _conventions_lines(card: dict) -> list[str]:
     before_all = cv.get("before") or {}
     before, after = before_all.get("per_type", {}), cv.get("per_type", {})
     office = card.get("base") is not None
-    lines = ["", "### 惯例：先验与学得 (conventions learned, type by type)", "",
+    lines = ["", "### 惯例：先验与学得", "",
              ("先验 = 随附真实记录学得的惯例（本单位记录未加入时）；学得 = 加入本单位记录后。" if office else
-              "先验 = corpora/taxonomy/conventions.tsv 写明的惯例（未见任何真实记录时）；学得 = 由真实记录的留出概率学得。")
-             + f" 斜率 (slope，模型把握的可信程度) {prior['slope']:.2f} → {learned['slope']:.2f}；"
-             f"首选加成 (best) {prior['best']:.2f} → {learned['best']:.2f}；学习所用记录 {learned['n_records']} 条。", "",
-             "| 类型 | 次要类型偏置 (secondary, 对数几率) 先验 → 学得 | 前：精确率 / 召回率 / 支持数 | "
-             "后：精确率 / 召回率 / 支持数 |", "|---|---|---|---|"]
+              "先验 = `corpora/taxonomy/conventions.tsv` 写明的惯例（未见任何真实记录时）；学得 = 由真实记录的留出概率学得。")
+             + f"斜率（模型的把握有多可信）{prior['slope']:.2f} → {learned['slope']:.2f}；"
+             f"最可能类型的加成 {prior['best']:.2f} → {learned['best']:.2f}；学习所用记录 {learned['n_records']} 条。", "",
+             "| 类型 | 次要类型偏置（对数几率）先验 → 学得 | 前：精确率 / 召回率 / 样本数 | "
+             "后：精确率 / 召回率 / 样本数 |", "|---|---|---|---|"]
     for t in TYPES:
         lines.append(f"| {t} | {prior['secondary'][t]:+.2f} → {learned['secondary'][t]:+.2f} | "
                      f"{_pr(before.get(t))} | {_pr(after.get(t))} |")
     if before:
         lines += ["", f"前后对比（同一交叉验证折，{cv.get('n')} 条"
-                      f"{'本单位' if office else '真实'}记录）：微平均 F1 (micro-F1) {_pct(before_all.get('micro_f1'))} → "
-                      f"{_pct(cv.get('micro_f1'))}，首选正确率 (top-1) {_pct(before_all.get('top1_accuracy'))} → "
+                      f"{'本单位' if office else '真实'}记录）：微平均 F1 {_pct(before_all.get('micro_f1'))} → "
+                      f"{_pct(cv.get('micro_f1'))}，首选准确率 {_pct(before_all.get('top1_accuracy'))} → "
                       f"{_pct(cv.get('top1_accuracy'))}。"]
     if learned["conventions"]:
-        lines += ["", "| 惯例 | 类型 | 触发时至少给出的概率 (floor) 先验 → 学得 | 学习记录中触发 / 也填此类 |",
+        lines += ["", "| 惯例 | 类型 | 触发时至少给出的概率：先验 → 学得 | 学习记录中触发 / 也填此类 |",
                   "|---|---|---|---|"]
         for c, c0 in zip(learned["conventions"], prior["conventions"]):
             name = names[c["rule"]] if c["rule"] < len(names) else str(c["rule"])
@@ -502,91 +501,92 @@ def _conventions_lines(card: dict) -> list[str]:
 
 
 def _write_card_md(out: Path, card: dict) -> None:
+    """The model card in Chinese (the workbench's 模型 page shows it to an office): what the models are, the data,
+    the cross-validated and blind figures, the limits.  File names, libraries and commands stay as written."""
     cv = card.get("cross_validation")
     base = card.get("base")
     params = card["params"]
     ev = card.get("evaluation")
     lines = [
-        "# 模型说明 — petitionnlp 模型 (model card)", "",
-        f"由 `petitionnlp train` 于 {card['trained']} 训练（Python {card['versions']['python']}，scikit-learn "
-        f"{card['versions']['scikit-learn']}）；以 skops 保存，不用 pickle；`manifest.json` 记录每个模型文件的 "
-        "SHA-256，每次加载时核对。", "",
-        "## 污染类型模型 pollution_type.skops", "",
-        "多标签判定八类污染类型（水 大气 土壤 海洋 生态 辐射 噪声 其他），分三步：", "",
-        "1. **读出介质**：结巴分词词语与 1–3 字字符片段的哈希 TF-IDF，加上领域词表"
-        "（corpora/lexicon/pollution_terms.tsv）各类命中数与“首先提到的类型”（顺带提及不算：否定的、作地标的如"
-        "“水库旁的工厂”；只是设施名称的如“垃圾中转站”“污水处理厂”只算一部分：corpora/lexicon/mention_rules.tsv）"
-        f"→ 每类一个逻辑回归。样本权重：生成记录 1，真实记录 {card['real_weight'] or 1:.1f}"
-        + (f"，本单位记录再乘 {card.get('office_factor', 1):.0f}（本单位记录重于随附记录，随附记录重于生成记录）"
-           if base else "") + "。",
-        "2. **公开表的惯例（学得的，不是强加的）**：corpora/taxonomy/conventions.tsv 写明的惯例（垃圾有臭味 → 土壤和"
-        "大气，污水进农田 → 水和土壤，施工扬尘与噪声 → 大气和噪声 …）只是先验：触发时所列类型的概率至少为 "
-        f"{params.get('convention_prior')}，先验分量相当于 {params.get('convention_strength')} 条触发该惯例的记录；"
-        "学习记录中该惯例触发而公开表不填此类的越多，这一下限越低（十余条即低于一半，几十条近于零）。校准器 "
-        "(ConventionCalibrator) 用真实记录的留出概率（按页分组折，模型未见过这些记录）还学出：模型把握的可信程度、"
-        "每类作次要类型（非最可能类型）时公开表是否也填（先验分量相当于 "
+        "# 污染类型与属地模型说明", "",
+        f"训练于 {card['trained']}，由 `petitionnlp train` 生成（`Python` {card['versions']['python']}，`scikit-learn` "
+        f"{card['versions']['scikit-learn']}）；用 `skops` 保存，不用 `pickle`；`manifest.json` 记录每个模型文件的 "
+        "`SHA-256` 校验值，每次载入模型目录时核对。", "",
+        "## 污染类型模型（`pollution_type.skops`）", "",
+        "多标签判断污染类型（水、大气、土壤、海洋、生态、辐射、噪声、其他），分三步：", "",
+        "1. **读出介质**：特征为 `jieba` 分词和 1–3 字的字符片段的哈希 `TF-IDF`，加上领域词表"
+        "（`corpora/lexicon/pollution_terms.tsv`）中各类型词语的命中数，以及最先提到的类型（只是顺带提到的词不算，"
+        "例如被否定的，或像“水库旁的工厂”那样只作地标的；只是设施名称的，如“垃圾中转站”“污水处理厂”，只算一部分："
+        "`corpora/lexicon/mention_rules.tsv`）；每个类型一个逻辑回归，按样本加权（一条生成的记录为 1，一条真实记录为 "
+        f"{card['real_weight'] or 1:.1f}"
+        + (f"，本单位的记录再乘 {card.get('office_factor', 1):.0f}：本单位的记录重于随附的记录，随附的记录重于生成的记录"
+           if base else "") + "）。",
+        "2. **公开表的惯例（学得的，不是强加的）**：`corpora/taxonomy/conventions.tsv` 写明的惯例（发臭的垃圾记为土壤"
+        "和大气，污水排进农田记为水和土壤，工地的扬尘和噪声记为大气和噪声……）只是先验：触发时所指类型的概率至少为 "
+        f"{params.get('convention_prior')}，先验的分量相当于 {params.get('convention_strength')} 条触发这一惯例的记录；"
+        "学习的记录中这一惯例触发而公开表不填这一类型的越多，这一下限越低（十余条即低于一半，几十条近于零）。校准器"
+        "（`ConventionCalibrator`）还从真实记录的留出概率（按网页分折，模型没有见过这些记录）学出：模型的把握有多可信，"
+        "每个类型作次要类型（不是最可能的类型）时公开表是否也填（先验的分量相当于 "
         f"{params.get('calibration_strength')} 条记录）。先学随附的真实记录，再学本单位自己的记录，后者覆盖前者。",
-        f"3. **记忆**：与某条真实记录的字符二元组相似度 ≥ {params['memory_threshold']} 的来件，沿用该记录的类型"
-        "（与模型概率混合）。", "",
-        f"判定规则：校准后概率 ≥ {params['threshold']} 的类型都给出，至多 {params['max_types']} 个，"
-        "总含最可能的一个。", "",
-        "### 数据 (data)", "",
-        f"- 基础数据 (Base)：{'、'.join(d['file'] + '（sha256 ' + d['sha256'] + '）' for d in base['data'])}——随附训练数据"
-        "（corpora/train/）。" if base else "- 基础数据 (Base: none)：无，仅用下列语料训练。",
-        f"- 语料 (corpora)：{'、'.join(d['file'] + '（sha256 ' + d['sha256'] + '）' for d in card['data'])}。",
-        f"- 带类型记录共 {card['n_train']} 条：真实 {card['n_real']} 条，生成 {card['n_generated']} 条。",
+        f"3. **记忆**：一件信访件与某条真实记录的二字片段相似度不低于 {params['memory_threshold']} 时，沿用那条记录的"
+        "类型（与模型的概率合并）。", "",
+        f"判定：校准后概率不低于 {params['threshold']} 的类型都算，最多 {params['max_types']} 个，概率最高的一个总算。", "",
+        "### 数据", "",
+        f"- 基础：{'、'.join(d['file'] + '（`sha256` ' + d['sha256'] + '）' for d in base['data'])}——随附的训练数据"
+        "（`corpora/train/`）。" if base else "- 基础：无（只用下列语料训练）。",
+        f"- 语料：{'、'.join(d['file'] + '（`sha256` ' + d['sha256'] + '）' for d in card['data'])}。",
+        f"- 有类型的记录 {card['n_train']} 条：真实 {card['n_real']} 条，生成 {card['n_generated']} 条。",
     ]
     for path, c in card["rows"].items():
-        lines.append(f"  - {Path(path).name}：{c['rows']} 行，其中有类型 {c['labeled']} 行；跳过无可用类型 "
-                     f"{c['no_label']} 行、无正文 {c['no_text']} 行、无法读取 {c['unreadable']} 行。")
-    lines += [f"- 各类标签数 (label counts)：{json.dumps(card['label_counts'], ensure_ascii=False)}"]
+        lines.append(f"  - {Path(path).name}：{c['rows']} 行，{c['labeled']} 行有类型；未用 {c['no_label']} 行"
+                     f"（没有可用的类型）、{c['no_text']} 行（没有正文）、{c['unreadable']} 行（无法读取）。")
+    lines += ["- 各类型的记录数：" + "，".join(f"{k} {v}" for k, v in card["label_counts"].items()) + "。"]
     if card["missing_types"]:
-        lines.append(f"- 从未预测的类型 (Never predicted，训练数据中没有例子)：{'、'.join(card['missing_types'])}。")
+        lines.append(f"- 没有样本、因而从不判出的类型：{'、'.join(card['missing_types'])}。")
     if base or any(d["file"] == "real_petitions.jsonl" for d in card["data"]):
-        lines.append("- 真实记录（corpora/train/real_petitions.jsonl）：项目开发语料中的来件和公开表中带类型的行，以及"
-                     "为 issue 29 从其他公开页面收集的记录（corpora/train/gathered_petitions.jsonl），每条注明来源页面 "
-                     "`url`；不含留作隐藏评测的页面（及其文字的转载），不含盲测页面（corpora/train/blind_split.json、"
-                     "blind_split_gathered.json）；见 corpora/train/README.md。")
+        lines.append("- 真实记录（`corpora/train/real_petitions.jsonl`）：项目的开发用信访件和公开表中标有类型的行，"
+                     "以及从其他公开网页收集的记录（`corpora/train/gathered_petitions.jsonl`），每条注明其网页 `url`；"
+                     "去掉留作隐藏评测的网页（及其文字的转载）和盲测网页（`corpora/train/blind_split.json`、"
+                     "`blind_split_gathered.json`）；详见 `corpora/train/README.md`。")
     schemes = (cv or {}).get("schemes") or ({cv.get("scheme", "random"): cv} if cv else {})
     if cv:
-        lines += ["", "### 交叉验证与盲测 (cross-validated and blind figures)", "",
-                  f"对语料中 {cv['n']} 条{'本单位' if base else '真实'}带类型记录做留出评估（每折：用其余全部记录训练，"
-                  "在留出的记录上打分；惯例校准也不含留出记录），按三种方式切折；判定规则在"
-                  f"{_SCHEME_NAMES.get(cv.get('scheme', 'random'), '')}上选定。"
-                  + ("盲测 (blind)：盲测划分文件所留出页面上的记录（整页留出，随机种子固定），从未用于训练，也从未用来"
-                     "写规则或选阈值。" if ev and ev.get("blind_split") else ""), "",
-                  "| 记录 | 条数 | 微平均 F1 (micro-F1) | 宏平均 F1 (macro-F1) | 首选正确率 (top-1) |",
-                  "|---|---|---|---|---|"]
-        lines += [f"| {_SCHEME_NAMES.get(s, s)} | {cv['n']} | {_pct(m['micro_f1'])} | {_pct(m['macro_f1'])} | "
+        names = _SCHEME_NAMES
+        lines += ["", "### 交叉验证与盲测", "",
+                  f"在语料中 {cv['n']} 条有类型的{'本单位' if base else '真实'}记录上做折外判断（每一折用其余全部记录"
+                  "训练，在留出的记录上评分；惯例的校准也不用留出的记录），按三种方式分折；判定规则在"
+                  f"{names.get(cv.get('scheme', 'random'), '')}的结果上选定。"
+                  + ("盲测：盲测划分文件留出的网页上的记录（整页留出，随机种子固定），从不用于训练，也从不用来写规则或"
+                     "选阈值。" if ev and ev.get("blind_split") else ""), "",
+                  "| 记录 | 条数 | 微平均 F1 | 宏平均 F1 | 首选准确率 |", "|---|---|---|---|---|"]
+        lines += [f"| {names.get(s, s)} | {cv['n']} | {_pct(m['micro_f1'])} | {_pct(m['macro_f1'])} | "
                   f"{_pct(m['top1_accuracy'])} |" for s, m in schemes.items()]
         if ev:
-            lines.append(f"| {'盲测 (blind)' if ev.get('blind_split') else '留出 (held out)'}：{'、'.join(ev['data'])} | "
+            lines.append(f"| {'盲测' if ev.get('blind_split') else '留出'}：{'、'.join(ev['data'])} | "
                          f"{ev['n']} | {_pct(ev['micro_f1'])} | {_pct(ev['macro_f1'])} | {_pct(ev['top1_accuracy'])} |")
-        lines += [f"| 关键词表基线 (keyword list)，同交叉验证记录 | {cv['n']} | "
+        lines += [f"| 关键词表，同样的折外记录 | {cv['n']} | "
                   f"{_pct(cv['baseline_keywords']['micro_f1'])} | {_pct(cv['baseline_keywords']['macro_f1'])} | "
                   f"{_pct(cv['baseline_keywords']['top1_accuracy'])} |", "",
-                  f"判定规则：阈值 {cv['decision']['threshold']}，至多 {cv['decision']['max_types']} 个类型"
-                  f"（默认规则的微平均 F1 {_pct(cv['default_rule']['micro_f1'])}）。", "",
-                  "逐类精确率 / 召回率 / 支持数 (precision / recall / support)：", "",
-                  "| 类型 | " + " | ".join(_SCHEME_NAMES.get(s, s).split(" (")[0] for s in schemes)
-                  + (" | 盲测 (blind) |" if ev else " |"),
+                  f"判定规则：阈值 {cv['decision']['threshold']}，最多 {cv['decision']['max_types']} 个类型"
+                  f"（默认规则的微平均 F1 为 {_pct(cv['default_rule']['micro_f1'])}）。", "",
+                  "各类型（精确率 / 召回率 / 样本数）：", "",
+                  "| 类型 | " + " | ".join(names.get(s, s).split("（")[0] for s in schemes) + (" | 盲测 |" if ev else " |"),
                   "|---|" + "---|" * (len(schemes) + bool(ev))]
         shown = [t for t in TYPES if any(t in m["per_type"] for m in schemes.values()) or (ev and t in ev["per_type"])]
         lines += [f"| {t} | " + " | ".join(_pr(m["per_type"].get(t)) for m in schemes.values())
                   + (f" | {_pr(ev['per_type'].get(t))} |" if ev else " |") for t in shown]
     elif ev:
-        lines += ["", f"留出评估 (held out)：{'、'.join(ev['data'])}（{ev['n']} 条）：微平均 F1 (micro-F1) "
-                      f"{ev['micro_f1']}，首选正确率 (top-1) {ev['top1_accuracy']}；关键词表基线微平均 F1 "
-                      f"{ev['baseline_keywords']['micro_f1']}。"]
+        lines += ["", f"在 {'、'.join(ev['data'])} 上留出评测（{ev['n']} 条）：微平均 F1 {ev['micro_f1']}，"
+                      f"首选准确率 {ev['top1_accuracy']}；关键词表的微平均 F1 {ev['baseline_keywords']['micro_f1']}。"]
     lines += _conventions_lines(card)
     region = card.get("region")
     if region:
-        lines += ["", "## 属地模型 region.skops", "",
-                  f"训练记录（本单位的历史记录与随附的真实记录）中的 {region.get('landmarks', 0)} 个地标（小区、广场、工厂 …），各对应 "
-                  f"{region.get('labels', 0)} 个地点之一，以及近似重复件（字符 2–4 元组余弦相似度 ≥ 0.5），来自 "
-                  f"{region.get('n', 0)} 条带城市的真实记录；仅在地名库找不到地点时使用，置信度不超过 0.8。"]
-    lines += ["", "局限 (limits)：公开表的类型标注有噪声（提到多种污染却只标一类；此表标“其他”的，彼表标“大气”）；"
-              "专家盲标真实记录与公开表的一致程度为微平均 F1 0.82。生成记录的做法见 corpora/train/README.md。", ""]
+        lines += ["", "## 属地模型（`region.skops`）", "",
+                  f"训练记录（本单位的历史记录和随附的真实记录）中的 {region.get('landmarks', 0)} 个地标（小区、广场、"
+                  f"工厂……）各对应 {region.get('labels', 0)} 个地方中的一个，以及相近的重复件（2–4 字片段的余弦相似度"
+                  f"不低于 0.5），来自 {region.get('n', 0)} 条注明了市的真实记录；只在地名词典找不到地方时使用，"
+                  "置信度不超过 0.8。"]
+    lines += ["", "局限：公开的标签有噪声（列出几种污染物时只标一种；另一张表记作大气的，这里记作其他）；专家对真实记录"
+              "盲标，与公开标签的一致程度为微平均 F1 0.82。生成的记录见 `corpora/train/README.md`。", ""]
     (out / "MODEL_CARD.md").write_text("\n".join(ln for ln in lines if ln is not None), encoding="utf-8")
 
 

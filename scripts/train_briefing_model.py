@@ -12,7 +12,7 @@ never) are scored on the same folds.  When the learned judge does not beat the r
 still written (so that the pipeline and its tests have one), with ``enabled`` false in meta.json, and the pipeline
 leaves the rules' directives as they are.
 
-    python scripts/train_briefing_model.py [-o models/briefing_directives] [--shared ../shared/corpora]
+    python scripts/train_briefing_model.py [-o models/briefing_directives] [--shared ../shared/corpora] [--card-only]
 """
 
 from __future__ import annotations
@@ -154,7 +154,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-o", "--output", default=str(ROOT / "models" / "briefing_directives"))
     ap.add_argument("--shared", default=str(ROOT.parent / "shared" / "corpora"))
+    ap.add_argument("--card-only", action="store_true", help="write the card again from the saved model, no training")
     args = ap.parse_args()
+    if args.card_only:
+        print(rewrite_card(Path(args.output)))
+        return
     briefings = training_briefings(Path(args.shared))
     docs = examples(briefings)
     cv = cross_validate(docs)
@@ -184,54 +188,71 @@ def main() -> None:
 
 
 def _fmt(prf) -> str:
-    return f"P {prf[0]:.3f} R {prf[1]:.3f} F1 {prf[2]:.3f}"
+    return f"精确率 {prf[0]:.3f}，召回率 {prf[1]:.3f}，F1 {prf[2]:.3f}"
+
+
+SET_NAMES = {"briefings_dev": "共享开发简报", "briefings_new": "新标注简报", "briefings_reports": "报告、通报与方案"}
 
 
 def _card(meta: dict, model: DirectiveModel, top: list) -> str:
+    """The model card, in Chinese (the workbench's 模型 page shows it to an administrator); names of files,
+    libraries and features stay as they are written, in code spans."""
     cv = meta["grouped_cv"]
-    rows = "\n".join(f"| {origin} | {_fmt(meta['by_origin']['rules'][origin])} | "
+    rows = "\n".join(f"| {SET_NAMES.get(origin, origin)}（`{origin}`） | {_fmt(meta['by_origin']['rules'][origin])} | "
                      f"{_fmt(meta['by_origin']['rules_and_learned'][origin])} |" for origin in meta["by_origin"]["rules"])
-    neg = ", ".join(f"`{n}` {w:+.2f}" for w, n in top[:8])
-    pos = ", ".join(f"`{n}` {w:+.2f}" for w, n in reversed(top[-8:]))
-    state = "**used** by the briefing pipeline" if model.enabled else \
-        "**not used**: on the grouped folds it did not beat the rules alone, so the pipeline keeps the rules' directives"
-    return f"""# 简报指示判别模型（briefing_directives） — model card
+    neg = "，".join(f"`{n}` {w:+.2f}" for w, n in top[:8])
+    pos = "，".join(f"`{n}` {w:+.2f}" for w, n in reversed(top[-8:]))
+    state = "简报流水线**正在使用**它" if model.enabled else \
+        "简报流水线**没有使用**它：在分组交叉验证中它没有胜过单用规则，流水线保留规则给出的指示"
+    y, m, d = (int(x) for x in meta["trained"].split("-"))
+    never = "（即从不增补）" if model.add_threshold > 1 else ""
+    return f"""# 简报指示判别模型（`briefing_directives`）说明
 
-A logistic regression (scikit-learn `DictVectorizer` + `LogisticRegression`, class weights balanced) over the
-clauses the directive rules weigh (`petitionnlp/briefing/directives.py: find_candidates`): their marker and where it
-stands, enumerators, the speaker, time expressions, past and statistics, the kind of document — not the rules' own
-verdict: it is a second opinion from the same cues.  A directive of the rules is kept at p ≥ {model.keep_threshold}; a clause the rules leave out is
-added at p ≥ {model.add_threshold}{" (never)" if model.add_threshold > 1 else ""}; C = {model.C}.  It is {state}.
+一个逻辑回归模型（`scikit-learn` 的 `DictVectorizer` 加 `LogisticRegression`，按类别平衡加权），判断简报中的一个分句是不是一条指示。
+它看的是指示规则所依据的线索（`petitionnlp/briefing/directives.py` 的 `find_candidates`）：标志词及其位置、序号、讲话人、
+时间表达、是否在叙述过去或统计数字、文件的种类——而不是规则自己的结论：它是依据同样线索的第二意见。
+规则认定的指示在概率不低于 {model.keep_threshold} 时保留；规则没有认定的分句在概率不低于 {model.add_threshold} 时增补{never}；
+正则化系数 C = {model.C}。{state}。
 
-- Trained {meta['trained']} by `make train-briefing` (`scripts/train_briefing_model.py`) on {meta['briefings']}
-  annotated briefings of {meta['sites']} sites ({meta['directives']} directives, {meta['candidates']} candidate
-  clauses): the shared development briefings without the reserved page, corpora/briefing/gold/briefings_new.jsonl and
-  the development part of briefings_reports.jsonl.  Not on the blind sets (briefings_more.jsonl, the held-out part of
-  briefings_reports.jsonl): those are scored by `benchmarks/eval_briefings.py`.
-- Saved with skops (`model.skops`, no pickle; loading trusts scikit-learn, NumPy and SciPy types only) and as plain
-  weights (`weights.json`): the pipeline judges with the weights (`petitionnlp/briefing/judge.py`), without importing
-  scikit-learn; both give the same probabilities (`tests/test_briefing_issue29.py`).
-- Chosen on {meta['folds']} folds grouped by site (a site's briefings never on both sides), by the pooled directive
-  F1 of the test folds:
+- 训练：{y}年{m}月{d}日，由 `make train-briefing`（`scripts/train_briefing_model.py`）在 {meta['briefings']} 份已标注简报上训练，
+  来自 {meta['sites']} 个网站（{meta['directives']} 条指示，{meta['candidates']} 个候选分句）：共享的开发简报（去掉保留页面）、
+  `corpora/briefing/gold/briefings_new.jsonl` 和 `briefings_reports.jsonl` 的开发部分。
+  不用盲测集（`briefings_more.jsonl` 和 `briefings_reports.jsonl` 的留出部分）训练：它们由 `benchmarks/eval_briefings.py` 评分。
+- 保存：用 `skops` 保存（`model.skops`，不用 `pickle`；加载时只信任 `scikit-learn`、`NumPy` 和 `SciPy` 的类型），
+  另存一份纯权重（`weights.json`）：流水线用这份权重判断（`petitionnlp/briefing/judge.py`），不必载入 `scikit-learn`；
+  两者给出的概率相同（`tests/test_briefing_issue29.py`）。
+- 选择：在按网站分组的 {meta['folds']} 折交叉验证上（同一网站的简报不会同时出现在训练和测试两边），
+  按各测试折合计的指示 F1 选定：
 
-| | directives on the grouped folds |
+| 做法 | 分组交叉验证中的指示 |
 |---|---|
-| rules alone | {_fmt(tuple(cv['rules'].values()))} |
-| rules and the learned judge | {_fmt(tuple(cv['rules_and_learned'].values()))} |
+| 单用规则 | {_fmt(tuple(cv['rules'].values()))} |
+| 规则加判别模型 | {_fmt(tuple(cv['rules_and_learned'].values()))} |
 
-By set (the same out-of-fold decisions):
+各数据集（同一组折外判断）：
 
-| set | rules alone | rules and the learned judge |
+| 数据集 | 单用规则 | 规则加判别模型 |
 |---|---|---|
 {rows}
 
-- Weights that most lower the odds of a directive: {neg}.
-- Weights that most raise them: {pos}.
-- Limits: {meta['directives']} annotated directives to learn from and two annotation conventions (the first
-  development briefings split a list of actions under one 要 into directives, the later sets keep it whole:
-  corpora/briefing/GUIDELINES.md). The features are the rules' cues and a clause's first one or two characters
-  (which picks up a few page-specific strings, such as the pinyin a mirror page leaves); no word of a topic.
+- 最能降低“是指示”几率的特征：{neg}。
+- 最能提高这一几率的特征：{pos}。
+- 局限：可学的已标注指示只有 {meta['directives']} 条，且有两种标注习惯（最早的开发简报把一个“要”字下的一串措施拆成几条指示，
+  后来的数据集保留为一条：见 `corpora/briefing/GUIDELINES.md`）。特征是规则的线索和分句开头的一两个字
+  （会学到少数网页特有的字串，如镜像网页留下的拼音）；不含任何话题词。
 """
+
+
+def rewrite_card(folder: Path) -> str:
+    """The card of a saved model written again from its ``meta.json`` and ``weights.json`` (no training)."""
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    weights = json.loads((folder / "weights.json").read_text(encoding="utf-8"))["weights"]
+    model = DirectiveModel(C=meta["C"], keep_threshold=meta["keep_threshold"], add_threshold=meta["add_threshold"],
+                           enabled=meta["enabled"])
+    top = sorted((w, n) for n, w in weights.items())
+    card = _card(meta, model, top)
+    (folder / "MODEL_CARD.md").write_text(card, encoding="utf-8")
+    return card
 
 
 if __name__ == "__main__":

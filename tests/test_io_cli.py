@@ -258,7 +258,7 @@ def test_unexpected_errors_are_one_line(monkeypatch, capsys):
     monkeypatch.setattr(pipeline, "classify_files", denied)
     assert main(["classify", "locked.csv"]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "locked.csv" in err and "Permission denied" in err
+    assert err.count("\n") == 1 and "locked.csv" in err and "没有权限" in err
 
 
 def test_known_columns_are_found_by_header_in_order_of_preference():

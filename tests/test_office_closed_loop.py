@@ -63,12 +63,13 @@ def test_rejection_by_kind_with_the_duplicate_linked_and_counted_apart(client):
     assert pr["rejected"] == 3 and pr["total"] == 3 and pr["by_status"]["不受理"] == 3
     # reopened, a 不受理 no longer holds (its history keeps it), and the case counts again
     bad = client.post(f"/api/v1/petitions/{ids['C-06']}/reopen", json={"reason": "x", "due_date": "下周"}, headers=ed)
-    assert bad.status_code == 422 and "due_date" in bad.json()["error"]
+    assert bad.status_code == 422 and bad.json()["field"] == "due_date" and "新的办理期限" in bad.json()["error"]
     r = client.post(f"/api/v1/petitions/{ids['C-06']}/reopen", json={"reason": "并非同一工地", "due_date": "2024-06-20"},
                     headers=ed)
     assert r.json()["status"] == "办理中" and r.json()["rejection"] is None and r.json()["reopened"] == 1
     assert r.json()["due_date"] == "2024-06-20"  # the deadline the office gives the new round
-    assert r.json()["history"][-1]["detail"]["due_date"] == {"old": "2024-05-30", "new": "2024-06-20"}
+    # the old deadline: 15 working days from 2024-05-15
+    assert r.json()["history"][-1]["detail"]["due_date"] == {"old": "2024-06-05", "new": "2024-06-20"}
     assert client.get(f"/api/v1/petitions/{ids['C-01']}", headers=ed).json()["repeats"] == []
     assert agree(client, ed, "a rejection reopened")["rejected"] == 2
     # the case page: the form offers the kinds; the rejected case links to the case it repeats
@@ -103,9 +104,11 @@ def test_a_reopened_case_reports_again_and_keeps_its_first_round(client):
     case = r.json()
     assert case["status"] == "办理中" and case["round"] == 2 and case["allowed"] == ["report", "supervise"]
     # no deadline given: the batch's 15 reply days counted again from today, so not overdue the day it reopens
-    again = (office_today() + dt.timedelta(days=15)).isoformat()
+    from petitionnlp.triage import reply_deadline
+
+    again = reply_deadline(office_today(), 15).iso  # 15 typed days are working days
     assert case["due_date"] == again and not case["overdue"]
-    assert case["history"][-1]["detail"]["due_date"] == {"old": "2024-05-30", "new": again}
+    assert case["history"][-1]["detail"]["due_date"] == {"old": "2024-06-05", "new": again}
     assert [x["round"] for x in case["reports"]] == [1] and case["reports"][0]["review"] == "approve"
     assert client.get("/api/v1/public", params=PERIOD, headers=ed).json()["rows"] == []  # not until approved again
     agree(client, ed, "reopened")
@@ -234,12 +237,12 @@ def test_supervision_and_the_reminders_of_deadlines(client, monkeypatch):
     today = office_today()
     upload(client, ed, table([["R-01", "衡阳市雁峰区", "", "衡阳市雁峰区某厂噪声扰民"],
                               ["R-02", "岳阳市", "", "岳阳市某厂废水直排"]]), name="逾期.csv",
-           handover_date=(today - dt.timedelta(days=20)).isoformat(), reply_days="15")
+           handover_date=(today - dt.timedelta(days=20)).isoformat(), reply_days="15", working_days="false")
     upload(client, ed, table([["R-03", "衡阳市雁峰区", "", "衡阳市雁峰区某工地扬尘"]]), name="临期.csv",
-           handover_date=today.isoformat(), reply_days="2")
+           handover_date=today.isoformat(), reply_days="2", working_days="false")
     upload(client, ed, table([["R-04", "衡阳市雁峰区", "", "衡阳市雁峰区某餐馆油烟"],
                               ["R-05", "衡阳市雁峰区", "", "衡阳市雁峰区某砂场粉尘"]]), name="远期.csv",
-           handover_date=today.isoformat(), reply_days="30")
+           handover_date=today.isoformat(), reply_days="30", working_days="false")  # calendar days: days_left exact
     ids = {k: v["id"] for k, v in cases(client, ed).items()}
 
     def reminders(headers):

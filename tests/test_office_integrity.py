@@ -222,8 +222,11 @@ def test_a_batchs_dates_corrected_and_a_batch_withdrawn(client):
     batch = client.get(f"/api/v1/batches/{first['batch_id']}", headers=ed).json()
     assert {"batch_id", "filename", "rows", "handover_date", "reply_days", "working_days", "state",
             "withdrawn"} <= set(batch)
+    # typed reply days count working days unless the upload says calendar days (CONTRACT: hand-over date + N working
+    # days when working_days; the number typed counts as the rules count)
     assert (batch["handover_date"], batch["reply_days"], batch["working_days"], batch["withdrawn"]) == (
-        "2024-05-15", 15, False, False)
+        "2024-05-15", 15, True, False)
+    assert batch["reply_rule"] == "15个工作日" and batch["deadline_notice"] is None
     got = cases(client, ed, batch_id=first["batch_id"])
     closed = got["C-04"]["id"]
     client.post(f"/api/v1/petitions/{closed}/report", json=REPORT, headers=ed)
@@ -235,11 +238,12 @@ def test_a_batchs_dates_corrected_and_a_batch_withdrawn(client):
                      headers=ed)
     assert r.status_code == 200 and r.json()["handover_date"] == "2024-03-04" and r.json()["reply_days"] == 10
     after = cases(client, ed, batch_id=first["batch_id"])
-    assert after["C-03"]["due_date"] == "2024-03-14" and after["C-03"]["handover_date"] == "2024-03-04"
+    assert after["C-03"]["due_date"] == "2024-03-18" and after["C-03"]["handover_date"] == "2024-03-04"  # 10 working days
     assert after["C-04"]["due_date"] == got["C-04"]["due_date"] and after["C-04"]["handover_date"] == "2024-03-04"
     assert after["C-03"]["history"][-1]["action"] == "redate" and after["C-03"]["version"] == 2
-    r = client.patch(f"/api/v1/batches/{first['batch_id']}", json={"working_days": True}, headers=ed)
-    assert cases(client, ed, batch_id=first["batch_id"])["C-03"]["due_date"] == "2024-03-18"  # 10 working days
+    r = client.patch(f"/api/v1/batches/{first['batch_id']}", json={"working_days": False}, headers=ed)
+    assert r.json()["reply_rule"] == "10天（自然日）"
+    assert cases(client, ed, batch_id=first["batch_id"])["C-03"]["due_date"] == "2024-03-14"  # 10 calendar days
     assert any(e["action"] == "redate" and e["target"] == f"batch:{first['batch_id']}"
                for e in client.get("/api/v1/audit", headers=admin).json()["events"])
     # a batch with a report is not withdrawn; one without is, and its cases leave every list and figure

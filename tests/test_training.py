@@ -47,7 +47,7 @@ def test_a_tiny_real_corpus_alone_with_missing_types(tmp_path):
     assert {"pollution_type.skops", "manifest.json", "MODEL_CARD.md", "pollution_type.json"} <= {
         p.name for p in out.iterdir()}
     card = (out / "MODEL_CARD.md").read_text(encoding="utf-8")
-    assert "Never predicted" in card and "Base: none" in card
+    assert "从不判出的类型" in card and "基础：无" in card
     batch = tmp_path / "b.txt"
     batch.write_text("小区楼下餐馆油烟直排\n附近工厂排放污水进河道\n", encoding="utf-8")
     code, stdout, err = run_cli("classify", batch, "--model", out)
@@ -221,6 +221,6 @@ def test_evaluate_scores_the_blind_records_beside_the_cross_validated_figures():
     cv = result["cross_validation"]
     assert cv["scheme"] == "page" and set(cv["schemes"]) == {"page", "province", "random"}
     card = (ROOT / "models" / "MODEL_CARD.md").read_text(encoding="utf-8")
-    assert "folds by page" in card and "blind" in card
+    assert "按网页分折" in card and "盲测" in card
     code, _, err = run_cli("evaluate", "--corpus", files[0], "--blind", ROOT / "no_such_split.json")
     assert code != 0 and len(err.strip().splitlines()) == 1 and "E001" in err

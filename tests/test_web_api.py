@@ -292,7 +292,7 @@ def test_pages_need_a_session_and_forms_need_their_csrf_token(client):
     page = as_user(client, ed).get("/batches")
     assert page.status_code == 200 and "上传" in page.text and "csrf_token" in page.text
     r = client.post("/batches", files={"file": ("a.csv", SAMPLE.read_bytes())}, follow_redirects=False)
-    assert r.status_code == 403 and "CSRF" in r.text and "Traceback" not in r.text
+    assert r.status_code == 403 and "表单已过期或来源不明" in r.text and "Traceback" not in r.text
     csrf = page.text.split('name="csrf_token" value="')[1].split('"')[0]
     r = client.post("/batches", files={"file": ("a.csv", SAMPLE.read_bytes())}, data={"csrf_token": csrf},
                     follow_redirects=False)

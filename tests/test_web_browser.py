@@ -253,7 +253,25 @@ def test_an_editor_works_the_day_in_the_browser(server, browser):
     _wait(drv, lambda d: d.find_elements(By.CSS_SELECTOR, "#directives tbody tr"))
     assert "杨光荣副省长" in drv.page_source
     _shot(drv, "07-briefing")
+    # a briefing of this week with a standing task (每3天报告一次): its report days listed, one marked done by a click
+    import datetime as dt
+
+    start = dt.date.today() - dt.timedelta(days=2)
+    end = start + dt.timedelta(days=28)
+    running = (f"湖南省生态环境保护督察\n工作简报\n第20期\n湖南省生态环境保护督察办公室        "
+               f"{start.year}年{start.month}月{start.day}日\n\n督察期间（{start.year}年{start.month}月{start.day}日至"
+               f"{end.year}年{end.month}月{end.day}日），会议要求，各市州要加强对信访件办理情况的调度，及时收集汇总情况，"
+               "每3天报告一次进展情况。\n")
+    r = httpx.post(server.url + "/api/v1/briefings", json={"text": running}, headers=server.token("editor"))
+    assert r.status_code in (200, 201), r.text
     drv.get(server.url + "/briefings")
+    assert "2017年第15期" in drv.find_element(By.ID, "briefing-list").text
+    assert drv.find_element(By.ID, "standing-ended").is_displayed()  # the 2017 seed's tasks: ended, not due
+    task = drv.find_element(By.CSS_SELECTOR, "#standing-tasks tbody tr")
+    assert "每3天" in task.text
+    task.find_element(By.CSS_SELECTOR, "td.due.standing form.mark button").click()
+    _wait(drv, lambda d: "已记下：" in d.page_source)
+    assert "已报告：" in drv.find_element(By.ID, "standing-tasks").text
     _shot(drv, "08-deadlines")
 
 
@@ -284,7 +302,7 @@ def test_an_admin_sees_models_and_the_audit(server, browser):
     drv = browser
     _login(drv, server, "admin")
     drv.get(server.url + "/models")
-    assert drv.find_element(By.ID, "active-model").text == "shipped"
+    assert drv.find_element(By.ID, "active-model").text == "随附模型"
     _shot(drv, "11-admin-models")
     drv.get(server.url + "/audit")
     text = drv.find_element(By.ID, "audit").text
@@ -344,7 +362,9 @@ def test_the_case_cycle_in_the_browser(cycle_server, browser):
     drv.find_element(By.ID, "upload").click()
     _wait(drv, lambda d: "/batches/" in d.current_url and "正在分类" not in d.page_source)
     assert "D2HN202405150001" in drv.page_source and "衡阳市雁峰区" in drv.page_source
-    assert drv.find_elements(By.CSS_SELECTOR, "tr.late") and "2024-05-30" in drv.page_source
+    # 15 typed reply days are working days (CONTRACT: hand-over date + N working days when working_days)
+    assert drv.find_elements(By.CSS_SELECTOR, "tr.late") and "2024-06-05" in drv.page_source
+    assert drv.find_element(By.ID, "reply-rule").text == "15个工作日"
     _shot(drv, "20-cycle-editor-queue")
     # hand the 株洲 case (no unit of its own here) over to 衡阳市雁峰区 with the bulk form
     ed = _cycle_token(server, "ed")
@@ -406,8 +426,9 @@ def test_the_case_cycle_in_the_browser(cycle_server, browser):
     row.find_element(By.NAME, "reason").send_keys("未写明处罚金额和整改时限")
     row.find_element(By.CSS_SELECTOR, "button.return").click()
     _wait(drv, lambda d: "已退回" in d.page_source)
-    for box in drv.find_elements(By.CSS_SELECTOR, "#review-list input[name=ids]"):
-        box.click()
+    drv.find_element(By.CSS_SELECTOR, "#review-list input.select-all").click()  # the page's one script: all rows
+    boxes = drv.find_elements(By.CSS_SELECTOR, "#review-list input[name=ids]")
+    assert len(boxes) == 3 and all(b.is_selected() for b in boxes)
     drv.find_element(By.ID, "bulk-approve").click()
     _wait(drv, lambda d: "已审核通过 3 件" in d.page_source)
     _shot(drv, "27-cycle-editor-approved")

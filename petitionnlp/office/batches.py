@@ -50,6 +50,13 @@ def _days(value) -> int | None:
         raise Invalid(Messages.O217.format(value=str(value)[:20])) from None
 
 
+def _working(flag) -> bool:
+    """Whether typed reply days are working days: as said, else as the triage rules count them (working days)."""
+    from ..triage import get_rules
+
+    return bool(get_rules().settings["working_days"]) if flag is None else bool(flag)
+
+
 def upload(wb, filename: str, data: bytes, user: dict, wait: bool = False, handover_date: str | None = None,
            reply_days: int | None = None, working_days: bool | None = None) -> dict:
     """Store an uploaded file and queue its classification; the batch record as stored and its ``job_id``.
@@ -61,14 +68,15 @@ def upload(wb, filename: str, data: bytes, user: dict, wait: bool = False, hando
     PostgreSQL a worker stores them.  Once the upload is stored, the answer says so even when the database goes
     away afterwards: the job stays queued and is carried out when it is back (the sweepers: the job thread's
     retry on SQLite, every worker's :func:`.worker.requeue` on PostgreSQL), after the rows already stored.
-    ``handover_date`` (else a title row's, a date column's or today) and ``reply_days`` (calendar days unless
-    ``working_days``; else the triage rules') give each case its reply deadline."""
+    ``handover_date`` (else a title row's, a date column's or today) and ``reply_days`` (working days as China
+    counts them unless ``working_days`` is False, i.e. calendar days; else the triage rules') give each case its reply
+    deadline."""
     from .database import database_unreachable, queue_unreachable
 
     if not data:
         raise Invalid(Messages.O221)
     store = wb.store
-    handover_date, reply_days = _date(handover_date, "handover_date"), _days(reply_days)
+    handover_date, reply_days = _date(handover_date, "交办日期"), _days(reply_days)
     safe = "".join(ch for ch in Path(inputs.cell(filename or "batch.csv")).name if ch not in "/\\\0\ufffd")
     safe = safe.strip() or "batch.csv"
     queued = not wb.queue.inline and not (wait and not wb.shared)
@@ -76,7 +84,7 @@ def upload(wb, filename: str, data: bytes, user: dict, wait: bool = False, hando
     fields = dict(name=Path(safe).stem[:200], filename=safe[:255], uploaded_by=user["id"], state="processing",
                   model_version=wb.model_name(), handover_date=handover_date,
                   handover_source="form" if handover_date else None, reply_days=reply_days,
-                  working_days=working_days if reply_days is not None else None)
+                  working_days=_working(working_days) if reply_days is not None else None)
     if "refused" in read:  # not kept: the batch says why, its job failed with it
         fields.update(state="failed", message=read["refused"])
     else:
@@ -95,7 +103,7 @@ def upload(wb, filename: str, data: bytes, user: dict, wait: bool = False, hando
             ok = store_rows(wb, batch["id"])
         except Exception as exc:
             if not database_unreachable(exc):
-                message = f"内部错误 (internal error): {type(exc).__name__}"  # said on its records, as run_job does
+                message = f"内部错误（{type(exc).__name__}）"  # said on its records, as run_job does
                 store.update_job(job["id"], state="failed", message=message)
                 store.update_batch(batch["id"], state="failed", message=message)
                 raise
@@ -112,7 +120,7 @@ def upload(wb, filename: str, data: bytes, user: dict, wait: bool = False, hando
             if queue_unreachable(exc):
                 # stored with its job queued: a worker's sweeper sends the job (worker.requeue)
                 return {**stored, "message": Messages.O400}
-            message = "任务未能排队，请重新上传 (the job could not be queued: upload again)"
+            message = "任务未能排队，请重新上传"
             try:
                 store.update_job(job["id"], state="failed", message=message)
                 store.update_batch(batch["id"], state="failed", message=message)
@@ -137,7 +145,7 @@ def _read_through(wb, filename: str, data: bytes) -> dict:
             finally:
                 source.close()
         except PetitionNLPError as exc:
-            return {"refused": scrub(str(exc), path, wb.data_dir)[:2000]}
+            return {"refused": scrub(str(exc), path, wb.data_dir, filename)[:2000]}
     return {"rows": n, **_columns(source)}
 
 
@@ -173,13 +181,14 @@ def _uploaded(wb, batch: dict):
     """A stored batch's uploaded file as a local temporary file, removed after use."""
     data = wb.store.file_data(batch["file_id"]) if batch.get("file_id") else None
     if data is None:
-        raise PetitionNLPError("上传的文件已不在数据库中 (the uploaded file is no longer stored)")
+        raise PetitionNLPError("上传的文件已不在数据库中，请重新上传")
     with _as_file(wb, batch["filename"], data, f"batch-{batch['id']}-") as path:
         yield path
 
 
 def _refuse(wb, batch: dict, exc: Exception, path: Path) -> None:
-    wb.store.update_batch(batch["id"], state="failed", message=inputs.cell(scrub(str(exc), path, wb.data_dir)))
+    wb.store.update_batch(batch["id"], state="failed",
+                          message=inputs.cell(scrub(str(exc), path, wb.data_dir, batch["filename"])))
     if batch.get("file_id"):
         wb.store.drop_file(batch["file_id"])  # a refused file is not kept on the server
 
@@ -230,11 +239,12 @@ def store_rows(wb, batch_id: int) -> bool:
                     source.close()
                     source = open_batch(str(path), chunksize=chunk_rows)
             else:
-                raise PetitionNLPError("批次被多个进程同时处理，已停止 (batch taken over by another worker)")
+                raise PetitionNLPError("批次被多个进程同时处理，已停止")
             if intake.hand_over is None:  # a file of no rows: its date is decided all the same
                 store.update_batch(batch_id, **{k: v for k, v in intake._decide([]).items() if k != "due_date"})
             b = store.batch(batch_id)
-            store.update_batch(batch_id, rows=n, message=inputs.cell("; ".join(source.notices)[:2000]) or None,
+            notices = "；".join(scrub(x, path, wb.data_dir, batch["filename"]) for x in source.notices)
+            store.update_batch(batch_id, rows=n, message=inputs.cell(notices[:2000]) or None,
                                changed=intake.changed[:1000] or b["changed"] or None)
             store.update_batch(batch_id, filled_reports=intake.finish())
             return True
@@ -261,8 +271,7 @@ def finish(wb, batch_id: int) -> None:
             raise
         # the cases are stored; the index's outbox row (when written) is retried by the follower
         store.update_batch(batch_id, state="done",
-                           message=f"查重或索引未完成，稍后自动补齐 (repeats/index incomplete, retried): "
-                                   f"{type(exc).__name__}")
+                           message=f"查重或检索索引未完成（{type(exc).__name__}），稍后自动补齐")
 
 
 def redate(store, user: dict, batch_id: int, handover_date=None, reply_days=None, working_days=None) -> dict:
@@ -273,15 +282,15 @@ def redate(store, user: dict, batch_id: int, handover_date=None, reply_days=None
         raise Conflict(Messages.O304)
     fields = {}
     if handover_date not in (None, ""):
-        fields["handover_date"], fields["handover_source"] = _date(handover_date, "handover_date"), "form"
+        fields["handover_date"], fields["handover_source"] = _date(handover_date, "交办日期"), "form"
     if reply_days not in (None, ""):
         fields["reply_days"] = _days(reply_days)
     if working_days is not None:
         fields["working_days"] = bool(working_days)
     if not fields:
-        raise Invalid(Messages.O212.format(fields="handover_date, reply_days"))
+        raise Invalid(Messages.O212.format(fields="交办日期或回复期限"))
     if "reply_days" in fields and "working_days" not in fields and b["working_days"] is None:
-        fields["working_days"] = False  # days given by a person are calendar days, as at upload
+        fields["working_days"] = _working(None)  # days given by a person count as the rules count them, as at upload
     return store.redate_batch(batch_id, user, fields, due_of, OPEN)
 
 

@@ -130,7 +130,7 @@ def bulk_action(store, user: dict, ids: list[int], action: str, unit: str | None
     """One action on a selection of cases (assign to a unit, accept, approve, return): ``{"done": [ids],
     "failed": [{"id", "error"}]}``; each case is its own change (one refused leaves the others done)."""
     if action not in BULK_ACTIONS:
-        raise Invalid(Messages.O223.format(actions=" / ".join(BULK_ACTIONS)))
+        raise Invalid(Messages.O223.format(actions="、".join(BULK_ACTIONS.values())), field="action")
     if action == "return" and not (reason or "").strip():
         raise Invalid(Messages.O214.format(what="退回"))
     done, failed = [], []

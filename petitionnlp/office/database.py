@@ -94,7 +94,7 @@ def database_errors(data, url):
     except Exception as exc:
         if database_unreachable(exc) or type(exc).__name__ in ("ArgumentError", "NoSuchModuleError"):
             reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:200]
-            raise PetitionNLPError(f"无法连接数据库 (cannot use the database) {describe(data, url)}: {reason}") from None
+            raise PetitionNLPError(f"无法连接数据库 {describe(data, url)}：{reason}") from None
         raise
 
 

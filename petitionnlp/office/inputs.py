@@ -28,9 +28,10 @@ import re
 
 from ..text import BadText, clean_text
 from .errors import Invalid, Messages
+from .labels import label
 
-__all__ = ["text", "cell", "number", "digits", "decimal_text", "MAX_ID", "MAX_VERSION", "COUNT_MAX", "FINE_MAX_WAN",
-           "COUNTS_MAX"]
+__all__ = ["text", "cell", "number", "digits", "decimal_text", "field_name", "MAX_ID", "MAX_VERSION", "COUNT_MAX",
+           "FINE_MAX_WAN", "COUNTS_MAX"]
 
 MAX_ID = 2 ** 63 - 1          # the largest id a database stores
 MAX_VERSION = 2 ** 31 - 1     # a case's version (raised by one at each change)
@@ -50,17 +51,17 @@ def text(value, field: str, *, required: bool = False, what: str | None = None, 
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise Invalid(Messages.O238.format(field=field, value=str(value)[:20]))
+        raise Invalid(Messages.O238.format(field=field_name(field), value=str(value)[:20]), field=field)
     try:
         value = clean_text(value, field)
     except BadText as exc:
-        raise Invalid(Messages.O235.format(field=field, what=exc.what)) from None
+        raise Invalid(Messages.O235.format(field=field_name(field), what=exc.what), field=field) from None
     if strip:
         value = value.strip()
     if limit is not None and len(value) > limit:
-        raise Invalid(Messages.O202.format(field=field, limit=limit))
+        raise Invalid(Messages.O202.format(what=what or field_name(field), limit=limit), field=field)
     if required and not value:
-        raise Invalid(Messages.O200.format(field=field, what=what or field))
+        raise Invalid(Messages.O200.format(what=what or field_name(field)), field=field)
     return value or None
 
 
@@ -79,8 +80,8 @@ def number(value, field: str, *, whole: bool = True, lo: float = 0, hi: float = 
     if ok and isinstance(value, float):
         ok = value == value and value not in (float("inf"), float("-inf")) and (not whole or value.is_integer())
     if not ok or not lo <= value <= hi:
-        raise Invalid((Messages.O236 if whole else Messages.O237).format(field=field, lo=_n(lo), hi=_n(hi),
-                                                                          value=_shown(value)))
+        raise Invalid((Messages.O236 if whole else Messages.O237).format(field=field_name(field), lo=_n(lo), hi=_n(hi),
+                                                                          value=_shown(value)), field=field)
     return int(value) if whole else value
 
 
@@ -90,7 +91,7 @@ def digits(value, field: str, *, lo: int = 0, hi: int = MAX_ID) -> int | None:
     if value is None or value == "":
         return None
     if not isinstance(value, str) or not _DIGITS.fullmatch(value) or not lo <= int(value) <= hi:
-        raise Invalid(Messages.O236.format(field=field, lo=_n(lo), hi=_n(hi), value=_shown(value)))
+        raise Invalid(Messages.O236.format(field=field_name(field), lo=_n(lo), hi=_n(hi), value=_shown(value)), field=field)
     return int(value)
 
 
@@ -102,8 +103,17 @@ def decimal_text(value, field: str, *, hi: float = FINE_MAX_WAN) -> float | None
     m = _DECIMAL.fullmatch(value) if isinstance(value, str) else None
     got = int(m.group(1)) + (int(m.group(2)) / 10 ** len(m.group(2)) if m.group(2) else 0) if m else None
     if got is None or got > hi:
-        raise Invalid(Messages.O237.format(field=field, lo=0, hi=_n(hi), value=_shown(value)))
+        raise Invalid(Messages.O237.format(field=field_name(field), lo=0, hi=_n(hi), value=_shown(value)), field=field)
     return round(got, 6)
+
+
+def field_name(field: str) -> str:
+    """A field as a refusal names it: its Chinese name from the office's labels with the field as a program sends it
+    beside it (``reply_days`` → 回复期限（reply_days）, ``counts.fine_wan`` → 罚款（万元）（counts.fine_wan）), else
+    as it was given (a page's form already names it in Chinese)."""
+    field = str(field)
+    name = label("detail", field.rpartition(".")[2], "")
+    return f"{name}（{field}）" if name and name != "-" and name != field else field
 
 
 def _n(x) -> str:

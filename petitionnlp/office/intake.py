@@ -23,8 +23,8 @@ from .inputs import cell
 from .lifecycle import CLOSURES, VERIFIED, apply, parse_report
 from .units import unit_resolver
 
-__all__ = ["Intake", "handover_from_titles", "due_of", "report_from_row", "receipt_column", "types_of_record",
-           "petition_record"]
+__all__ = ["Intake", "handover_from_titles", "due_of", "deadline_of", "default_reply_days", "report_from_row",
+           "receipt_column", "types_of_record", "petition_record"]
 
 _DATE_CHARS = set("0123456789０１２３４５６７８９年月日号-/.／－． ")
 
@@ -46,26 +46,43 @@ def handover_from_titles(titles) -> dt.date | None:
     return None
 
 
-def due_of(batch: dict) -> str | None:
-    """A batch's reply deadline: its hand-over date + its reply days (working days when ``working_days``), by the
-    one due-date rule (:func:`petitionnlp.triage.due_date`)."""
-    from ..triage import due_date
+def deadline_of(batch: dict):
+    """A batch's reply deadline (:class:`petitionnlp.triage.Deadline`: the day, the rule in words such as
+    15个工作日, and the notice when a year's holidays are not recorded yet and calendar days were counted): its
+    hand-over date + its reply days, counted as working days unless the batch says calendar days, by the one
+    rule :func:`petitionnlp.triage.reply_deadline`; None without a hand-over date."""
+    from ..triage import reply_deadline
 
     if not batch.get("handover_date"):
         return None
-    return due_date(dt.date.fromisoformat(batch["handover_date"]), batch.get("reply_days"),
-                    working_days=batch.get("working_days"))
+    rule = _reply_rule(batch)
+    return reply_deadline(dt.date.fromisoformat(batch["handover_date"]), rule["reply_days"], rule["working_days"])
+
+
+def due_of(batch: dict) -> str | None:
+    """A batch's reply deadline as ISO text (``2017-06-06``), or None (see :func:`deadline_of`)."""
+    deadline = deadline_of(batch)
+    return deadline.iso if deadline else None
+
+
+def default_reply_days() -> int:
+    """The reply days when a clerk types none (``due_days`` of corpora/triage/due_rule.json)."""
+    from ..triage import get_rules
+
+    return int(get_rules().settings["due_days"])
 
 
 def _reply_rule(batch: dict) -> dict:
-    """The reply days and whether they are working days: the upload's (calendar days unless it says working
-    days), else the triage rules' (corpora/triage/due_rule.json)."""
+    """The reply days and whether they are working days: the batch's (a number typed by a clerk counts working days
+    unless the batch says calendar days), else the triage rules' (corpora/triage/due_rule.json)."""
     from ..triage import get_rules
 
-    if batch.get("reply_days") is not None:
-        return {"reply_days": batch["reply_days"], "working_days": bool(batch.get("working_days"))}
     s = get_rules().settings
-    return {"reply_days": s["due_days"], "working_days": bool(s["working_days"])}
+    working = batch.get("working_days")
+    working = bool(s["working_days"]) if working is None else bool(working)
+    if batch.get("reply_days") is not None:
+        return {"reply_days": batch["reply_days"], "working_days": working}
+    return {"reply_days": s["due_days"], "working_days": working}
 
 
 def receipt_column(columns) -> str | None:

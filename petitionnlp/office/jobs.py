@@ -190,12 +190,12 @@ def run_job(wb, job_id: int) -> dict | None:
             n = reindex_all(wb)
             store.update_job(job_id, state="done", progress=1.0, message=f"已索引 {n} 条", result={"documents": n})
         else:
-            store.update_job(job_id, state="failed", message=f"未知任务 (unknown job kind): {job['kind']}")
+            store.update_job(job_id, state="failed", message=f"未知的后台任务：{job['kind']}")
     except Exception as exc:  # noqa: BLE001 — a job that fails says why on its record
         if database_unreachable(exc):
             raise
         message = str(exc) if isinstance(exc, (PetitionNLPError, OfficeError, ValueError)) else \
-            f"内部错误 (internal error): {type(exc).__name__}"
+            f"内部错误（{type(exc).__name__}），请告诉维护人员"
         store.update_job(job_id, state="failed", message=message[:2000])
         if job["kind"] == "batch":
             store.update_batch(job["batch_id"], state="failed", message=message[:2000])

@@ -138,35 +138,40 @@ def parse_report(body: dict) -> dict:
     findings = _text(body, "findings", True, "调查核实情况")
     closure = _text(body, "closure", True, "办结情况")
     if verified not in VERIFIED:
-        raise Invalid(Messages.O201.format(field="verified", choices=" / ".join(VERIFIED), what="是否属实",
-                                           value=verified[:20]))
+        raise Invalid(Messages.O201.format(choices="、".join(VERIFIED), what="是否属实", value=verified[:20]),
+                      field="verified")
     if closure not in CLOSURES:
-        raise Invalid(Messages.O201.format(field="closure", choices=" / ".join(CLOSURES), what="办结情况",
-                                           value=closure[:20]))
+        raise Invalid(Messages.O201.format(choices="、".join(CLOSURES), what="办结情况", value=closure[:20]),
+                      field="closure")
     counts = body.get("counts")
     counts = {} if counts is None else counts
     if not isinstance(counts, dict):
         raise Invalid(Messages.O206)
     unknown = [k for k in counts if k not in COUNTS]
     if unknown:
-        raise Invalid(Messages.O205.format(names="、".join(map(str, unknown))[:60], known="、".join(COUNTS)))
+        raise Invalid(Messages.O205.format(what=inputs.field_name("counts"),
+                                           names=inputs.cell("、".join(map(str, unknown))[:60]),
+                                           known="、".join(f"{k}（{what}）" for k, (what, _) in COUNTS.items())),
+                      field="counts")
     return {"verified": verified, "findings": findings, "actions": _text(body, "actions", False, "处理和整改情况"),
             "accountability": _text(body, "accountability", False, "责任人被问责情况"), "closure": closure,
             "counts": {k: _count(counts[k], k) if k in counts else 0 for k in COUNTS}}
 
 
 def step_body(step: str, body: dict | None) -> dict:
-    """A step's body checked before the case is touched (:class:`Invalid` says what is wrong)."""
+    """A step's body checked (:class:`Invalid` says what is wrong); :func:`apply` checks it once the step is open
+    to the user on the case, inside its transaction, before anything is written."""
     body = dict(body or {})
     if step not in STEP_NAMES:
-        raise Invalid(Messages.O201.format(field="step", choices=" / ".join(STEPS), what="办理步骤", value=step[:20]))
+        raise Invalid(Messages.O201.format(choices="、".join(STEP_NAMES.values()), what="办理步骤", value=step[:20]),
+                      field="step")
     if step == "report":
         return parse_report(body)
     if step == "review":
         decision = body.get("decision")
         if decision not in ("approve", "return"):
-            raise Invalid(Messages.O201.format(field="decision", choices="approve / return", what="审核",
-                                               value=str(decision)[:20]))
+            raise Invalid(Messages.O201.format(choices="approve（通过）、return（退回）", what="审核结论",
+                                               value=str(decision)[:20]), field="decision")
         reason = _text(body, "reason", decision == "return", "退回理由", MAX_REASON)
         return {"decision": decision, "reason": reason}
     if step == "reject":
@@ -200,7 +205,7 @@ def _day(body: dict, required: bool) -> str | None:
     try:
         return dt.date.fromisoformat(due).isoformat()
     except ValueError:
-        raise Invalid(Messages.O216.format(name="due_date", value=due[:20])) from None
+        raise Invalid(Messages.O216.format(name="新的办理期限", value=due[:20]), field="due_date") from None
 
 
 def _reject_body(body: dict) -> dict:
@@ -239,7 +244,8 @@ def check_version(record, expected_version: int | None, **state) -> None:
 def apply(store, user: dict, petition_id: int, step: str | None = None, body: dict | None = None, *,
           changes: dict | None = None, status: str | None = None, version: int | None = None, then=None):
     """Change one case atomically and return its stored row: ``step`` (a name of :data:`TRANSITIONS`, its body
-    checked by :func:`step_body` first), ``changes`` (checked corrections of its fields: pollution_types, province,
+    checked by :func:`step_body` once the step is known to be open: a case that is not there or a step not open
+    now is said before a missing field), ``changes`` (checked corrections of its fields: pollution_types, province,
     city, county), ``status`` (a status asked for by name: the one step without a body that leads there, accept,
     or nothing when it is the case's status already), all in one transaction with one new version.
 
@@ -250,7 +256,8 @@ def apply(store, user: dict, petition_id: int, step: str | None = None, body: di
     ``then(session, row)``: what to answer, read inside the same transaction (the case as its reader sees it, with
     its report and history), so that an answer never depends on the database after the change is committed:
     the change and its answer stand or fall together."""
-    body = step_body(step, body) if step else None
+    if step and step not in STEP_NAMES:
+        step_body(step, body)  # no such step: said at once
     scope = unit_scope(user)
     with store.locked_petition(petition_id) as (s, p):
         if p is None or p.error or (scope is not None and p.unit_id != scope) or (p.withdrawn and user["role"] != "admin"):
@@ -259,21 +266,21 @@ def apply(store, user: dict, petition_id: int, step: str | None = None, body: di
         if p.withdrawn:
             raise Conflict(Messages.O305, **state)
         check_version(p, version, **state)
-        steps = [(step, body)] if step else []
+        steps = [(step, body, True)] if step else []
         if status is not None and status != p.status:
             leads = [t.step for t in TRANSITIONS if t.step == "accept" and t.targets == (status,)]
             if not leads:
                 raise Conflict(Messages.O302.format(status=status), **state)
-            steps.append((leads[0], {}))
+            steps.append((leads[0], {}, False))
         events = _correct(s, p, user, changes) if changes else []
-        for name, got in steps:  # each checked against the case as the step before left it
+        for name, got, asked in steps:  # each checked against the case as the step before left it
             open_now = allowed_steps(user, p)
             if name not in open_now:
                 raise Conflict(Messages.O300.format(name=p.receipt_id or f"信访件 {p.id}", status=p.status,
                                                     step=STEP_NAMES[name], why="",
                                                     allowed="、".join(STEP_NAMES[a] for a in open_now) or "无"),
                                **state)
-            events += _effect(s, p, user, name, got)
+            events += _effect(s, p, user, name, step_body(name, got) if asked else got)
         if events:
             p.version = (p.version or 1) + 1
             p.updated_at = now()

@@ -4,14 +4,15 @@ its cache (keyed by the archive's SHA-256) the first time it needs it."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import tempfile
 from pathlib import Path
 
 from ..errors import PetitionNLPError
+from .clock import office_now
 from .database import queue_unreachable
 from .errors import Conflict, Messages
+from .labels import SHIPPED_MODEL
 
 __all__ = ["model_dir", "model_name", "retrain", "train_version", "activate", "deactivate", "card_summary"]
 
@@ -59,7 +60,7 @@ def _unpack(store, file_id: int) -> Path:
 
 def model_name(store) -> str:
     active = store.active_model()
-    return active["name"] if active else "shipped"
+    return active["name"] if active else SHIPPED_MODEL
 
 
 def retrain(wb, user: dict, wait: bool = False) -> dict:
@@ -98,7 +99,7 @@ def train_version(wb, username: str | None) -> dict:
 
     records = wb.store.training_records()
     with wb._retrain_lock, tempfile.TemporaryDirectory(dir=wb.data_dir, prefix="retrain-") as tmp:
-        name = dt.datetime.now().strftime("v%Y%m%d-%H%M%S")
+        name = office_now().strftime("v%Y%m%d-%H%M%S")  # the office's time: the page names it so
         folder = Path(tmp) / name
         held = [r for r in records if int(hashlib.sha256(str(r["id"]).encode()).hexdigest(), 16) % 5 == 0]
         train = [r for r in records if r not in held] or records

@@ -44,15 +44,16 @@ _PATH = re.compile(r"(?<![\w.])(?:[A-Za-z]:)?[/\\](?:[^\s/\\:;，；：:]+[/\\])
 _COLUMNS_PRESENT = re.compile(r"(现有列(?: \(columns present\))?[:：]\s*)[^;；]*")
 
 
-def scrub(message: str | None, path: Path | None = None, data_dir: Path | None = None) -> str | None:
-    """A message with no server path in it: the upload's path becomes 上传的文件, any other absolute path its last
-    part."""
+def scrub(message: str | None, path: Path | None = None, data_dir: Path | None = None,
+          name: str | None = None) -> str | None:
+    """A message with no server path in it: the upload's path becomes the clerk's own file name ``name`` (else
+    上传的文件), any other absolute path its last part."""
     if not message:
         return message
     for p in (path, data_dir):
         if p is not None:
-            for form in {str(p), str(Path(p).resolve())}:
-                message = message.replace(form, "上传的文件" if p == path else "")
+            for form in sorted({str(p), str(Path(p).resolve())}, key=len, reverse=True):
+                message = message.replace(form, (name or "上传的文件") if p == path else "")
     return _PATH.sub(lambda m: re.split(r"[/\\]", m.group(0))[-1] or "上传的文件", message)
 
 

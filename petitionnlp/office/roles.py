@@ -13,6 +13,7 @@ PERMISSIONS = {
     "read": {"viewer", "editor", "admin"},          # queues (redacted for viewers), statistics, briefings, search
     "see_personal": {"editor", "admin", "unit"},    # petitions' text and rows as written (a unit: its own cases)
     "upload": {"editor", "admin"},                  # batches and briefings
+    "briefing_tasks": {"editor", "admin"},          # mark a briefing's standing task: a report day done, or all
     "correct": {"editor", "admin"},                 # types, place; a batch's dates; withdrawing a batch
     "export": {"editor", "admin"},                  # XLSX downloads
     "models": {"admin"},                            # retrain, compare, activate, roll back

@@ -24,7 +24,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, event, func, or_, select
 from sqlalchemy.orm import sessionmaker
 
-from .tables import (AuditEvent, Batch, Briefing, CaseEvent, Credential, IndexOutbox, Job, LoginAttempt,
+from .tables import (AuditEvent, Batch, Briefing, BriefingTask, CaseEvent, Credential, IndexOutbox, Job, LoginAttempt,
                      ModelVersion, Petition, Report, StoredFile, Unit, User, now, row_dict)
 
 __all__ = ["Store", "SchemaOutOfDate", "BatchMoved", "JOB_STATES"]
@@ -138,8 +138,8 @@ class Store:
         heads = tuple(sorted(ScriptDirectory.from_config(_migrations_config(self.url)).get_heads()))
         if current != heads:
             raise SchemaOutOfDate(
-                f"数据库结构不是当前版本 (schema {'/'.join(current) or 'empty'}, expected {'/'.join(heads)})："
-                "请先运行 petitionnlp migrate (run petitionnlp migrate first)")
+                f"数据库结构不是当前版本（现为 {'/'.join(current) or '空'}，应为 {'/'.join(heads)}）："
+                "请先运行 petitionnlp migrate")
 
     def ping(self) -> None:
         with self.engine.connect() as conn:
@@ -381,6 +381,45 @@ class Store:
         with self.session() as s:
             b = s.get(Briefing, briefing_id)
             return _row(b) if b else None
+
+    def briefing_marks(self, briefing_ids=None) -> dict[int, dict[str, dict]]:
+        """What clerks marked of briefings' standing tasks: ``{briefing_id: {task_id: {"done": [report days],
+        "closed": bool}}}`` (of the given briefings, else all)."""
+        out: dict[int, dict[str, dict]] = {}
+        with self.session() as s:
+            query = select(BriefingTask).order_by(BriefingTask.id)
+            if briefing_ids is not None:
+                query = query.where(BriefingTask.briefing_id.in_(list(briefing_ids)))
+            for m in s.scalars(query):
+                task = out.setdefault(m.briefing_id, {}).setdefault(m.task_id, {"done": [], "closed": False})
+                if m.mark == "closed":
+                    task["closed"] = True
+                else:
+                    task["done"].append(m.day)
+        return out
+
+    def mark_briefing_task(self, briefing_id: int, task_id: str, mark: str, day: str, user: str | None,
+                           undo: bool = False, detail: dict | None = None) -> bool:
+        """A standing task's mark added (or, with ``undo``, taken back) and its audit event, in one transaction;
+        False when there was nothing to change (marked already, by another clerk at the same moment too)."""
+        from sqlalchemy.exc import IntegrityError
+
+        key = (BriefingTask.briefing_id == briefing_id, BriefingTask.task_id == task_id, BriefingTask.mark == mark,
+               BriefingTask.day == day)
+        try:
+            with self.writing.begin() as s:
+                have = s.scalar(select(BriefingTask).where(*key).limit(1))
+                if (have is None) != undo:
+                    if undo:
+                        s.delete(have)
+                    else:
+                        s.add(BriefingTask(briefing_id=briefing_id, task_id=task_id, mark=mark, day=day, user=user))
+                    s.add(AuditEvent(user=user, action="briefing_task", target=f"briefing:{briefing_id}",
+                                     detail=detail))
+                    return True
+                return False
+        except IntegrityError:  # the same mark written by another request in between
+            return False
 
     # ----------------------------------------------------------------------------------------- models
     def add_model_version(self, name: str, path: str, created_by: str | None, card: dict | None,

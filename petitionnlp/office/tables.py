@@ -14,8 +14,8 @@ from sqlalchemy import (JSON, BigInteger, Boolean, DateTime, Float, ForeignKey, 
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 __all__ = ["now", "Base", "User", "Credential", "LoginAttempt", "Batch", "Petition", "Correction", "Briefing",
-           "AuditEvent", "ModelVersion", "StoredFile", "Job", "Unit", "Report", "CaseEvent", "IndexOutbox",
-           "Callback", "Spotcheck", "SpotcheckItem", "row_dict"]
+           "BriefingTask", "AuditEvent", "ModelVersion", "StoredFile", "Job", "Unit", "Report", "CaseEvent",
+           "IndexOutbox", "Callback", "Spotcheck", "SpotcheckItem", "row_dict"]
 
 
 def now() -> dt.datetime:
@@ -158,6 +158,22 @@ class Briefing(Base):
     extract: Mapped[dict] = mapped_column(JSON, nullable=False)
     uploaded_by: Mapped[int] = mapped_column(ForeignKey("users.id"), nullable=False)
     uploaded_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=now)
+
+
+class BriefingTask(Base):
+    """What a clerk marked of a briefing's standing task (每3天一报告): a report day done (``mark`` done, ``day``
+    the report day), or the whole task done (``mark`` closed, ``day`` empty).  The task is known by the id
+    :func:`petitionnlp.briefing.standing.standing_tasks` gives it (the same for the same stored extract)."""
+
+    __tablename__ = "briefing_tasks"
+    __table_args__ = (Index("uq_briefing_tasks_mark", "briefing_id", "task_id", "mark", "day", unique=True),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    briefing_id: Mapped[int] = mapped_column(ForeignKey("briefings.id"), nullable=False, index=True)
+    task_id: Mapped[str] = mapped_column(String(64), nullable=False)
+    mark: Mapped[str] = mapped_column(String(8), nullable=False)
+    day: Mapped[str] = mapped_column(String(10), nullable=False, default="")
+    user: Mapped[str | None] = mapped_column(String(64))
+    time: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=now)
 
 
 class AuditEvent(Base):

@@ -15,7 +15,7 @@ def add_unit(store, name: str, region: str | None = None) -> tuple[dict, bool]:
     one line (E060, E062) for the command line."""
     name = (name or "").strip()
     if not name or len(name) > 128 or not name.isprintable():
-        raise InputError(Errors.E060.format(reason="单位名称应为 1–128 个可打印字符 (name: 1–128 printable characters)"))
+        raise InputError(Errors.E060.format(reason="单位名称应为 1 到 128 个可打印字符"))
     try:
         place = parse_region(region)
     except Invalid as exc:

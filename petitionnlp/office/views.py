@@ -14,6 +14,7 @@ import datetime as dt
 from ..pipeline import OUTPUT_FIELDS
 from .clock import office_today, office_zone
 from .figures import is_overdue
+from .labels import action_label, label
 from .lifecycle import COUNTS, allowed_steps
 from .redaction import no_paths, redact, redact_message, redacted, scrub
 from .repeat_groups import repeat_fields
@@ -148,21 +149,20 @@ def case_views(store, rows: list[dict], redact_: bool, user: dict | None = None,
         if history:  # a return's reason or a report's words can name a person: the detail is redacted too
             steps = events.get(p["id"], [])
             view["history"] = [{"time": iso_time(e["time"], zone), "user": e["user"], "action": e["action"],
+                                "label": action_label(e["action"], f"petition:{p['id']}"),
                                 "detail": redacted(e["detail"]) if redact_ else e["detail"], "round": n}
                                for e, n in zip(steps, _rounds(steps))]
         out.append(view)
     return out
 
 
-HANDOVER_SOURCES = {"form": "上传时填写的交办日期", "title": "表头上方标题行中的交办时间", "column": "表中的交办日期列",
-                    "today": "上传当天（表中没有交办日期）"}
-
-
 def batch_view(b: dict, redact_: bool) -> dict:
     """A batch as the pages and the API show it: its message without server paths; for viewers redacted."""
     view = dict(b)
     view["message"] = redact_message(b["message"]) if redact_ else scrub(b["message"])
-    view["handover_from"] = HANDOVER_SOURCES.get(b.get("handover_source") or "")
+    view["handover_from"] = label("handover_source", b.get("handover_source")) or None
+    rows = b["rows"] if b["state"] != "processing" else b["done_rows"]
+    view["new_rows"] = max(0, (rows or 0) - (b.get("existing") or 0))  # a receipt stored before is no new row
     if redact_:
         view["filename"], view["name"] = redact(b["filename"]), redact(b["name"])
         view["withdrawn_reason"] = redact(b.get("withdrawn_reason"))
@@ -219,5 +219,6 @@ def model_version_view(m: dict) -> dict:
 
 
 def audit_view(e: dict) -> dict:
+    """An audit event as the API shows it: ``action`` stays a code for programs, ``label`` is its Chinese name."""
     return {"time": e["time"].isoformat(timespec="seconds") + "Z", "user": e["user"], "action": e["action"],
-            "target": e["target"], "detail": e["detail"]}
+            "label": action_label(e["action"], e["target"]), "target": e["target"], "detail": e["detail"]}

@@ -23,6 +23,7 @@ from . import (batches, briefings, cases, documents, figures, followup, jobs, li
                repeat_groups)
 from .errors import Messages, NotFound
 from .index import OfficeIndex
+from .intake import deadline_of
 from .redaction import redact
 from .repeat_groups import RepeatGroups
 from .roles import redacts
@@ -160,6 +161,16 @@ class Workbench:
         path = (self.model_dir() or models_dir()) / "MODEL_CARD.md"
         return path.read_text(encoding="utf-8") if path.is_file() else ""
 
+    def model_cards(self) -> list[dict]:
+        """The cards of the models the office runs: the active type and place model's, and the briefing model's
+        (``{"name", "text"}``, Markdown as written)."""
+        from ..briefing.judge import shipped_model_dir
+
+        briefing = shipped_model_dir() / "MODEL_CARD.md"
+        return [{"name": "污染类型与属地模型", "text": self.model_card()},
+                {"name": "简报指示判别模型",
+                 "text": briefing.read_text(encoding="utf-8") if briefing.is_file() else ""}]
+
     def corrections(self) -> int:
         """How many corrected cases a retraining would learn from."""
         return len(self.store.training_records())
@@ -181,13 +192,16 @@ class Workbench:
                reply_days: int | None = None, working_days: bool | None = None) -> dict:
         """The batch as stored, as ``user`` reads it, and its ``job_id`` (:func:`.batches.upload`)."""
         got = batches.upload(self, filename, data, user, wait, handover_date, reply_days, working_days)
-        return {**batch_view(got, redacts(user)), "job_id": got["job_id"]}
+        return {**_with_rule(batch_view(got, redacts(user)), got), "job_id": got["job_id"]}
 
     def batches(self, user: dict) -> list[dict]:
         return [batch_view(b, redacts(user)) for b in self.store.batches()]
 
     def batch(self, user: dict, batch_id: int) -> dict:
-        return batch_view(batches.batch_or_404(self.store, batch_id), redacts(user))
+        """One batch as the pages and the API show it, with its reply rule in words (``reply_rule``: 15个工作日) and
+        the notice when its deadline had to be counted in calendar days (``deadline_notice``)."""
+        b = batches.batch_or_404(self.store, batch_id)
+        return _with_rule(batch_view(b, redacts(user)), b)
 
     def queue_rows(self, user: dict, batch_id: int, history: bool = True, page: tuple[int, int] | None = None,
                    redact_: bool | None = None, **filters) -> tuple[list[dict], int]:
@@ -201,8 +215,8 @@ class Workbench:
         return case_views(self.store, shown, hide, user, history=history), len(rows)
 
     def batch_places(self, batch_id: int) -> list[str]:
-        """The cities of a batch's cases (the queue's place filter)."""
-        return sorted({p["city"] for p in self.store.petitions(batch_id) if p["city"]})
+        """The cities of a batch's cases (the queue's place filter), in the official order."""
+        return sorted({p["city"] for p in self.store.petitions(batch_id) if p["city"]}, key=places.region_order_key)
 
     def place_choices(self, provinces) -> dict[str, list[str]]:
         """The cities, counties and paths a place correction may name in these provinces (a choice list)."""
@@ -217,7 +231,7 @@ class Workbench:
                      working_days=None) -> dict:
         got = batches.redate(self.store, user, batch_id, handover_date, reply_days, working_days)
         self.follow_index([("batch", batch_id)])  # searched by their hand-over date
-        return {**batch_view(got, redacts(user)), "cases_changed": got["cases_changed"]}
+        return {**self.batch(user, batch_id), "cases_changed": got["cases_changed"]}
 
     def withdraw_batch(self, user: dict, batch_id: int, reason: str | None) -> dict:
         got = batches.withdraw(self, user, batch_id, reason)
@@ -386,6 +400,11 @@ class Workbench:
     def deadlines(self, today: dt.date | None = None, redact_: bool = False) -> dict:
         return briefings.deadlines(self.store, today, redact_)
 
+    def mark_briefing_task(self, user: dict, briefing_id: int, task_id: str, mark: str, day: str | None = None,
+                           undo: bool = False) -> dict:
+        """A standing task of a briefing marked by a clerk (a report day done, or the whole task done)."""
+        return briefings.mark_task(self, user, briefing_id, task_id, mark, day, undo)
+
     def search(self, q: str, limit: int = 20, type_: str | None = None, region: str | None = None,
                date_from: str | None = None, date_to: str | None = None, redact: bool = False) -> list[dict]:
         return self.index.search(q, limit, type_, region, date_from, date_to, redact)
@@ -423,3 +442,11 @@ class Workbench:
 
     def log(self, user: dict | None, action: str, target: str | None = None, detail: dict | None = None) -> None:
         self.store.log(user["username"] if user else None, action, target, detail)
+
+
+def _with_rule(view: dict, b: dict) -> dict:
+    """A batch's view with its reply rule in words (``reply_rule``: 15个工作日) and the notice when its deadline had
+    to be counted in calendar days (``deadline_notice``), from the stored row ``b`` (no second read)."""
+    deadline = deadline_of(b) if b.get("reply_days") is not None else None
+    return {**view, "reply_rule": deadline.words if deadline else None,
+            "deadline_notice": deadline.notice if deadline else None}

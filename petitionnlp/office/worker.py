@@ -119,11 +119,11 @@ def worker(db_url: str | None = None, concurrency: int | None = None) -> None:
 
     _, url = resolve_target(None, db_url)
     if not url or url.startswith("sqlite"):
-        raise PetitionNLPError("worker 需要共享的 PostgreSQL 数据库 (--db-url 或 PETITIONNLP_DB_URL)；"
-                               "使用 SQLite 时由 serve 自己处理后台任务 (a worker needs the shared database)")
+        raise PetitionNLPError("petitionnlp worker 需要共享的 PostgreSQL 数据库（--db-url 或 PETITIONNLP_DB_URL）；"
+                               "使用 SQLite 时由 petitionnlp serve 自己处理后台任务")
     settings = get_settings()
     with database_errors(None, url):
         open_store(None, url).engine.dispose()
-    print(f"后台任务 worker: {describe(None, url)}  并发 concurrency: {concurrency or settings.jobs_concurrency}"
-          "  (Ctrl-C 停止)", file=sys.stderr, flush=True)
+    print(f"后台任务：{describe(None, url)}  同时运行：{concurrency or settings.jobs_concurrency} 个"
+          "（按 Ctrl-C 停止）", file=sys.stderr, flush=True)
     run_worker(url, concurrency or settings.jobs_concurrency, settings.worker_stalled_seconds)

@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..office.database import database_unreachable, unreachable_classes
 from ..office.errors import OfficeError
+from ..office.labels import label
 from ..office.workbench import Workbench
 from .auth import Auth
 
@@ -64,7 +65,7 @@ def error_response(request: Request, status: int, message: str, headers: dict | 
     return JSONResponse({"error": message}, status_code=status, headers=headers)
 
 
-UNAVAILABLE = "数据库暂时无法连接，请稍后再试 (database unavailable)"
+UNAVAILABLE = "数据库暂时无法连接，请稍后再试"
 
 
 def unavailable_response(scope):
@@ -128,7 +129,7 @@ class SecurityHeaders:
             log.exception("internal error on %s", scope.get("path"))
             if not started:
                 await _send_error(scope, receive, with_headers, 500,
-                                  f"内部错误 (internal error): {type(exc).__name__}")
+                                  f"内部错误（{type(exc).__name__}），请把这一行和时间告诉维护人员")
 
 
 class Gate:
@@ -187,7 +188,7 @@ class Gate:
         headers = dict(scope.get("headers") or [])
         self._behind_proxy(scope, headers)
         if not self._host_ok(headers):
-            return await _send_error(scope, receive, send, 400, "不接受这个主机名的请求 (host not allowed)")
+            return await _send_error(scope, receive, send, 400, "不接受这个主机名的请求")
         path = scope.get("path", "")
         for part in path.split("/"):
             digits = part.strip().lstrip("+-").lstrip("0")
@@ -197,7 +198,7 @@ class Gate:
                 except ValueError:
                     too_big = True
                 if too_big:
-                    return await _send_error(scope, receive, send, 404, "找不到这个页面或记录 (not found)")
+                    return await _send_error(scope, receive, send, 404, "找不到这个页面或记录")
         if scope.get("method") in ("POST", "PUT", "PATCH", "DELETE") and path.rstrip("/") not in NO_LOGIN_WRITES:
             refused = await self._login_first(scope, receive, path)
             if refused:
@@ -215,14 +216,14 @@ class Gate:
         if path.startswith("/api/"):
             user = await run_in_threadpool(auth.bearer, request)
             if user is None:
-                return 401, "需要登录令牌 (a bearer token is required: POST /api/v1/token)", {"WWW-Authenticate": "Bearer"}
+                return 401, "需要登录令牌：请先向 /api/v1/token 提交用户名和密码取得", {"WWW-Authenticate": "Bearer"}
         else:
             session = await run_in_threadpool(auth.session, request)
             if session is None:
-                return 401, "请先登录 (please log in)"
+                return 401, "请先登录"
             user = session["user"]
         if path.rstrip("/") in UPLOAD_ROUTES and not allowed(user, "upload"):
-            return 403, f"当前角色 {user['role']} 无权上传 (forbidden for role {user['role']})"
+            return 403, f"{label('role', user['role'])}无权上传"
         return None
 
 
@@ -277,7 +278,7 @@ class BodyLimit:
 
 
 async def _too_large(scope, receive, send, limit):
-    await _send_error(scope, receive, send, 413, f"请求过大，上限 {limit >> 20} MB (request too large)")
+    await _send_error(scope, receive, send, 413, f"请求过大，上限 {limit >> 20} MB")
 
 
 SECURITY_HEADERS = {
@@ -343,7 +344,7 @@ def create_app(data_dir=None, background: bool = True, db_url: str | None = None
 
     # no Swagger UI: it loads its scripts from a CDN, which an office intranet does not reach; /docs is a page
     # of the routes rendered here, and the schema is /openapi.json
-    app = FastAPI(title="petitionnlp 工作台 API", version=_version(), docs_url=None, redoc_url=None,
+    app = FastAPI(title="环保信访工作台数据接口", version=_version(), docs_url=None, redoc_url=None,
                   lifespan=lifespan,
                   description="环保信访件与督察简报：分类、抽取、检索、批次、更正、审计。Bearer 令牌：POST /api/v1/token。")
     app.state.workbench = workbench
@@ -367,32 +368,32 @@ def create_app(data_dir=None, background: bool = True, db_url: str | None = None
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
-        detail = exc.detail if isinstance(exc.detail, str) else "请求无效 (bad request)"
+        detail = exc.detail if isinstance(exc.detail, str) else "请求无效"
         if exc.status_code == 404 and detail == "Not Found":
-            detail = "找不到这个页面或记录 (not found)"
+            detail = "找不到这个页面或记录"
         if exc.status_code == 405:
-            detail = "不支持这种请求方式 (method not allowed)"
+            detail = "不支持这种请求方式"
         return error_response(request, exc.status_code, detail, getattr(exc, "headers", None))
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):
         from .deps import validation_message
 
-        return error_response(request, 422, validation_message(exc.errors()))
+        return error_response(request, 422, validation_message(exc.errors(), page=_wants_html(request.scope)))
 
     @app.exception_handler(OverflowError)
     async def overflow(request: Request, exc: OverflowError):  # a number too large for the database: no record
-        return error_response(request, 404, "找不到这个页面或记录 (not found)")
+        return error_response(request, 404, "找不到这个页面或记录")
 
     from sqlalchemy.exc import DataError
 
     @app.exception_handler(DataError)
     async def out_of_range(request: Request, exc: DataError):  # PostgreSQL's word for a number beyond its columns
-        return error_response(request, 422, "数值超出范围或格式不对 (value out of range)")
+        return error_response(request, 422, "数值超出范围或格式不对")
 
     @app.exception_handler(UnicodeError)
     async def bad_text(request: Request, exc: UnicodeError):
-        return error_response(request, 422, "文本含有无效的字符（如孤立的代理项）(invalid characters in the text)")
+        return error_response(request, 422, "文本含有无效的字符（如孤立的代理项）")
 
     async def unavailable(request: Request, exc: Exception):
         return unavailable_response(request.scope)
@@ -416,7 +417,7 @@ def create_app(data_dir=None, background: bool = True, db_url: str | None = None
     async def crashed(request: Request, exc: Exception):
         if database_unreachable(exc):
             return unavailable_response(request.scope)
-        return error_response(request, 500, f"内部错误 (internal error): {type(exc).__name__}")
+        return error_response(request, 500, f"内部错误（{type(exc).__name__}），请把这一行和时间告诉维护人员")
 
     settings = security_settings()
     app.add_middleware(BodyLimit)

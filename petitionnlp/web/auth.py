@@ -65,7 +65,7 @@ class Auth:
         attempt = self.store.begin_login(username, ip, now() - LOGIN_WINDOW, MAX_FAILURES_PER_USER,
                                          MAX_FAILURES_PER_ADDRESS)
         if attempt is None:
-            raise HTTPException(429, "登录失败次数过多，请 15 分钟后再试 (too many failed logins)")
+            raise HTTPException(429, "登录失败次数过多，请 15 分钟后再试")
         user = self.store.user(username=username)
         if user is None:
             _DUMMY_HASH = _DUMMY_HASH or hash_password("not a password of anybody")
@@ -77,7 +77,7 @@ class Auth:
             self.store.login_ok(attempt)
         self.store.log(username if user else None, "login" if ok else "login_failed", f"ip:{ip}")
         if not ok:
-            raise HTTPException(401, "用户名或密码错误 (wrong user name or password)")
+            raise HTTPException(401, "用户名或密码错误")
         return user
 
     def deactivate_user(self, username: str) -> dict | None:

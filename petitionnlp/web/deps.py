@@ -27,6 +27,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Str
 
 from ..office import inputs
 from ..office.errors import Invalid, Messages
+from ..office.labels import label
 from ..office.roles import allowed, redacts
 from ..office.workbench import Workbench
 from ..text import BadText, clean_text
@@ -47,7 +48,7 @@ Office = Annotated[Workbench, Depends(office)]
 def _bearer(request: Request) -> dict:
     user = request.app.state.auth.bearer(request)
     if user is None:
-        raise HTTPException(401, "需要登录令牌 (a bearer token is required: POST /api/v1/token)",
+        raise HTTPException(401, "需要登录令牌：请先向 /api/v1/token 提交用户名和密码取得",
                             headers={"WWW-Authenticate": "Bearer"})
     return user
 
@@ -55,13 +56,12 @@ def _bearer(request: Request) -> dict:
 def _session(request: Request) -> dict:
     session = request.app.state.auth.session(request)
     if session is None:
-        raise HTTPException(401, "请先登录 (please log in)")
+        raise HTTPException(401, "请先登录")
     return session
 
 
 def _forbidden(user: dict) -> HTTPException:
-    return HTTPException(403, f"当前角色 {user['role']}（{ROLE_NAMES.get(user['role'], '')}）无权执行此操作 "
-                              f"(forbidden for role {user['role']})")
+    return HTTPException(403, f"{ROLE_NAMES.get(user['role'], user['role'])}无权执行此操作")
 
 
 def require(action: str):
@@ -109,7 +109,7 @@ async def form(request: Request, session: dict | None) -> dict:
 
     got = await request.form()
     if not request.app.state.auth.csrf_ok(session, got.get("csrf_token")):
-        raise HTTPException(403, "表单已过期或来源不明，请刷新页面后重试 (CSRF check failed)")
+        raise HTTPException(403, "表单已过期或来源不明，请刷新页面后重试")
     try:
         return FormData([(k, clean_text(v, k) if isinstance(v, str) else v) for k, v in got.multi_items()])
     except BadText as exc:
@@ -128,7 +128,7 @@ def clean_query(request: Request) -> None:
 
 
 def _refused(exc: BadText) -> str:
-    return Messages.O235.format(field=exc.field[:40], what=exc.what)
+    return Messages.O235.format(field=inputs.field_name(exc.field[:40]), what=exc.what)
 
 
 def _valid_text(value: str, info: ValidationInfo) -> str:
@@ -202,45 +202,35 @@ def form_decimal(got, name: str, *, hi: float = inputs.FINE_MAX_WAN, field: str 
     return inputs.decimal_text(value.strip() if isinstance(value, str) else value, field or name, hi=hi)
 
 
-# pydantic's refusals in Chinese, by their type (the message names the field before them)
-_PYDANTIC = {"missing": "缺少此项 (required)", "extra_forbidden": "不是可接受的字段 (unknown field)",
-             "string_type": "应为文字 (text)", "int_type": "应为整数 (a whole number)",
-             "int_parsing": "应为整数 (a whole number)", "float_type": "应为数 (a number)",
-             "float_parsing": "应为数 (a number)", "bool_type": "应为 true 或 false (a boolean)",
-             "bool_parsing": "应为 true 或 false (a boolean)", "list_type": "应为列表 (a list)",
-             "dict_type": "应为对象 (an object)", "model_type": "应为对象 (an object)",
-             "model_attributes_type": "应为对象 (an object)", "json_invalid": "不是有效的 JSON (invalid JSON)",
-             "json_type": "不是有效的 JSON (invalid JSON)", "finite_number": "应为有限的数 (a finite number)",
-             "literal_error": "应为 {expected} 之一 (one of {expected})",
-             "string_too_long": "超过 {max_length} 字 (too long)", "string_too_short": "不能为空 (too short)",
-             "too_long": "过长：最多 {max_length} 项 (too many items)", "too_short": "不能为空 (too few items)",
-             "greater_than_equal": "不能小于 {ge} (≥ {ge})", "greater_than": "应大于 {gt} (> {gt})",
-             "less_than_equal": "不能大于 {le} (≤ {le})", "less_than": "应小于 {lt} (< {lt})",
-             "enum": "应为 {expected} 之一 (one of {expected})", "date_from_datetime_parsing": "应为日期 YYYY-MM-DD",
-             "date_parsing": "应为日期 YYYY-MM-DD (a date)", "date_type": "应为日期 YYYY-MM-DD (a date)"}
-
-
-def validation_message(errors: list[dict]) -> str:
-    """The one 422 message of a request pydantic refused: the first error, its field named (``counts.rectify``,
-    ``ids.0``), in Chinese; the office's own message when a validator of ours raised it."""
+def validation_message(errors: list[dict], page: bool = False) -> str:
+    """The one 422 message of a request pydantic refused: the first error in Chinese (the words for its kind are data:
+    the ``validation`` labels of ``corpora/office/labels.tsv``); the office's own message when a validator of ours
+    raised it.  For a program the field is named as it sends it (``counts.rectify``, ``ids.0``); for a clerk's page,
+    where in words (a number in the address, a parameter, a field of the form)."""
     first = errors[0] if errors else {}
     kind, ctx = first.get("type", ""), first.get("ctx") or {}
-    where = ".".join(str(x) for x in first.get("loc", ()) if x not in ("body", "query", "path", "form")) or "请求"
-    if kind in ("json_invalid", "json_type"):  # its place is a character offset, not a field
-        where = "请求正文"
-    if isinstance(ctx.get("expected"), str):  # "'approve' or 'return'"
-        ctx = {**ctx, "expected": ctx["expected"].replace(" or ", " / ").replace(", ", " / ")}
-    msg = str(first.get("msg", ""))
+    loc = [str(x) for x in first.get("loc", ()) if x != "body"]
+    if page:
+        where = {"path": "网址中的编号", "query": "网址中的参数"}.get(loc[0] if loc else "", "表单中的一项")
+    else:
+        where = ".".join(x for x in loc if x not in ("query", "path", "form")) or "请求"
+        if kind in ("json_invalid", "json_type"):  # its place is a character offset, not a field
+            where = "请求正文"
+        where += " "
     if kind == "value_error":
-        msg = str(ctx.get("error") or msg.removeprefix("Value error, "))
-        if msg.startswith("[O"):
-            return msg
-    elif kind in _PYDANTIC:
+        said = str(ctx.get("error") or first.get("msg", "")).removeprefix("Value error, ")
+        if said.startswith("[O"):
+            return said
+        what = f"不合要求：{said}"
+    else:
+        if isinstance(ctx.get("expected"), str):  # "'approve' or 'return'"
+            ctx = {**ctx, "expected": ctx["expected"].replace(" or ", "、").replace(", ", "、")}
+        what = label("validation", kind, "格式不对")
         try:
-            msg = _PYDANTIC[kind].format(**ctx)
+            what = what.format(**ctx)
         except (KeyError, IndexError, ValueError):
-            msg = _PYDANTIC[kind]
-    return f"请求内容不合要求 (invalid request): {where} {msg}".strip()
+            pass
+    return f"请求内容不合要求：{where}{what}"
 
 
 def api_date(value: str | None, name: str) -> str | None:
@@ -250,7 +240,7 @@ def api_date(value: str | None, name: str) -> str | None:
     try:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
-        raise HTTPException(422, f"{name} 日期格式应为 YYYY-MM-DD (bad date): {value[:20]}") from None
+        raise HTTPException(422, f"{name} 应为 年-月-日 格式的日期（如 2017-05-15），收到的是：{value[:20]}") from None
 
 
 def page_date(value: str | None) -> str | None:

@@ -15,20 +15,18 @@ from fastapi.templating import Jinja2Templates
 
 from ..office.clock import local_time
 from ..office.errors import NotFound, OfficeError
+from ..office.labels import action_label, detail_items, label, labels, model_label, target_label
 from ..office.lifecycle import CALLBACK_RESULTS, REJECT_KINDS, STATUSES, STEP_NAMES
 from ..office.roles import allowed
+from ..dates import time_words
 from ..taxonomy import TYPES
 
-__all__ = ["templates", "render", "render_error", "back", "notice", "safe_next", "here", "outcome", "download", "ROLE_NAMES",
-           "ACTION_NAMES", "json_answer"]
+__all__ = ["templates", "render", "render_error", "start_page", "back", "notice", "safe_next", "here", "outcome", "download",
+           "ROLE_NAMES", "ACTION_NAMES", "json_answer"]
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
-ROLE_NAMES = {"admin": "管理员", "editor": "编辑", "viewer": "查看者", "unit": "属地经办人"}
-# the history's and the audit log's actions in Chinese
-ACTION_NAMES = {"handover": "交办", "assign": "改派", "correct": "更正", "report": "报送", "approve": "审核通过",
-                "return": "退回", "reupload": "重复上传", "accept": "签收", "reject": "不受理", "reopen": "重新办理",
-                "redate": "更正交办日期", "withdraw": "撤回批次", "callback": "回访", "supervise": "督办",
-                "spotcheck": "抽查复核", "spotcheck_draw": "抽查抽中"}
+ROLE_NAMES = labels()["role"]        # the roles in Chinese (data: corpora/office/labels.tsv)
+ACTION_NAMES = labels()["action"]    # the history's and the audit log's actions in Chinese
 
 
 def _highlight(snippet: str | None):
@@ -39,15 +37,20 @@ def _highlight(snippet: str | None):
     return Markup(text.replace("【", "<mark>").replace("】", "</mark>"))
 
 
-def _show(value) -> str:
-    """A value of an audit event as a person reads it: lists joined by 、, yes/no, empty as —."""
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, (list, tuple)):
-        return "、".join(map(str, value)) or "—"
-    return str(value)
+def _markdown(text: str | None):
+    """A model card (Markdown written in this repository) as HTML: headings, lists, tables, code spans; raw HTML in
+    it is shown as text, never run."""
+    from markdown_it import MarkdownIt
+    from markupsafe import Markup
+
+    return Markup(MarkdownIt("commonmark", {"html": False}).enable("table").render(text or ""))
+
+
+def _time_words(value: str | None, kind: str | None = None, within: bool = False) -> str:
+    """A time expression's value in words (:func:`petitionnlp.dates.time_words`): ``P3D`` → 每3天 (a recurrence)
+    or 3天 (a duration; ``within``, a deadline's: 3天内); ``2017-05-31`` → 2017年5月31日."""
+    words = time_words(value, kind)
+    return words + "内" if within and kind == "duration" and words else words
 
 
 def _iso_local(value: str | None) -> str:
@@ -56,16 +59,16 @@ def _iso_local(value: str | None) -> str:
 
 
 templates.env.filters["highlight"] = _highlight
-templates.env.filters["show"] = _show
 templates.env.filters["local"] = local_time  # stored times (UTC) shown in the office's zone
 templates.env.filters["isolocal"] = _iso_local
+templates.env.filters["markdown"] = _markdown
+templates.env.filters["timewords"] = _time_words
 templates.env.globals["action_names"] = ACTION_NAMES
-templates.env.globals["audit_names"] = {
-    **ACTION_NAMES, "login": "登录", "login_failed": "登录失败", "login_blocked": "登录受限", "logout": "退出",
-    "upload": "上传", "export": "导出", "briefing": "简报", "retrain": "重新训练", "model_trained": "新模型",
-    "model_activated": "启用模型", "model_rolled_back": "回退模型", "user_added": "新建用户", "user_disabled": "停用用户",
-    "unit_added": "新建责任单位", "units_imported": "导入责任单位", "report": "报送/专报", "public_table": "公开表",
-    "reindex": "重建索引"}
+templates.env.filters["action"] = action_label       # an action code (and its target) → its Chinese name
+templates.env.filters["target"] = target_label       # petition:4 → 信访件 4
+templates.env.filters["details"] = detail_items      # a detail → (Chinese key, words) pairs
+templates.env.filters["model"] = model_label         # shipped → 随附模型
+templates.env.globals["label"] = label
 templates.env.globals["step_names"] = STEP_NAMES
 templates.env.globals["reject_kinds"] = REJECT_KINDS
 templates.env.globals["callback_results"] = CALLBACK_RESULTS
@@ -81,16 +84,28 @@ def render(request: Request, name: str, session: dict | None, status: int = 200,
 
 
 def render_error(request: Request, status: int, message: str) -> HTMLResponse:
-    return render(request, "error.html", request.app.state.auth.session(request), status=status, status_code=status,
-                  message=message, back=_referer_path(request))
+    """The error page: what went wrong, said once, with a way back that this user may open."""
+    session = request.app.state.auth.session(request)
+    user = session["user"] if session else None
+    return render(request, "error.html", session, status=status, status_code=status, error_message=message,
+                  back=_referer_path(request), home=start_page(user))
 
 
-def _referer_path(request: Request) -> str:
-    """Where 返回上一页 leads (a plain link, no script under the CSP): the referring page when it is one of ours."""
+def start_page(user: dict | None) -> str:
+    """Where a user starts: the batches for the office's roles, 我的案件 for a unit handler, else the login."""
+    if not user:
+        return "/login"
+    return "/batches" if allowed(user, "read") else "/cases"
+
+
+def _referer_path(request: Request) -> str | None:
+    """Where 返回上一页 leads (a plain link, no script under the CSP): the referring page when it is one of ours and
+    not the page that failed (it would fail again)."""
     ref = urlsplit(request.headers.get("referer", "")[:2000])
-    if ref.netloc and ref.netloc == request.url.netloc and ref.path.startswith("/") and not ref.path.startswith("//"):
+    if ref.netloc and ref.netloc == request.url.netloc and ref.path.startswith("/") and not ref.path.startswith("//") \
+            and ref.path != request.url.path:
         return ref.path + (f"?{ref.query}" if ref.query else "")
-    return "/"
+    return None
 
 
 # a page's notice (?m=) is shown only when this server wrote it: it carries its signature (ms=), so that a link

@@ -37,8 +37,8 @@ def serve(host: str, port: int, data=None, db_url: str | None = None, workers: i
     open_store(data, url).engine.dispose()  # refuse an old schema (or migrate SQLite) once, before any process
     _export(data, url, host)
     logging.getLogger("uvicorn.error").setLevel(logging.WARNING)
-    print(f"工作台 workbench: http://{host}:{port}/  数据 data: {describe(data, url)}"
-          f"{f'  进程 workers: {workers}' if workers > 1 else ''}  (Ctrl-C 停止)", file=sys.stderr, flush=True)
+    print(f"工作台：http://{host}:{port}/  数据：{describe(data, url)}"
+          f"{f'  进程数：{workers}' if workers > 1 else ''}（按 Ctrl-C 停止）", file=sys.stderr, flush=True)
     options = dict(host=host, port=port, log_level="warning", access_log=False, proxy_headers=False,
                    server_header=False)
     if workers > 1:

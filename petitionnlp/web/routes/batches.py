@@ -10,6 +10,7 @@ from fastapi import Depends, File, Form, HTTPException, Request, UploadFile
 from pydantic import Field
 from starlette.concurrency import run_in_threadpool
 
+from ...office.intake import default_reply_days
 from ...office.roles import allowed
 from ..deps import Body, Days, Flag, Office, Text, form, form_int, page, page_date, require, text_int
 from ..render import back, download, here, json_answer, notice, outcome, render, safe_next
@@ -27,11 +28,14 @@ def _batch_out(b: dict) -> dict:
             "reply_days": b["reply_days"], "working_days": bool(b["working_days"]),
             "model_version": b["model_version"], "existing": b["existing"], "changed": b["changed"] or [],
             "reports": b["filled_reports"], "withdrawn": bool(b["withdrawn"]),
-            "withdrawn_reason": b["withdrawn_reason"]}
+            "withdrawn_reason": b["withdrawn_reason"], "new_rows": b["new_rows"],
+            "reply_rule": b.get("reply_rule"), "deadline_notice": b.get("deadline_notice")}
 
 
 def _upload_notice(b: dict) -> str:
     parts = [f"交办日期 {b['handover_date']}（{b['handover_from']}）"] if b.get("handover_date") else []
+    if parts and b.get("reply_rule"):
+        parts[0] += f"，回复期限 {b['reply_rule']}"  # the batch's page shows deadline_notice
     if (b.get("message") or "").startswith("[O400]"):  # stored; processed once the database is back
         parts.append(b["message"])
     return "；".join(parts)
@@ -39,18 +43,19 @@ def _upload_notice(b: dict) -> str:
 
 # ------------------------------------------------------------------------------------------------ upload
 
-@api.post("/batches", status_code=201, summary="上传一批信访件 (any classify input); answers once stored")
+@api.post("/batches", status_code=201, summary="上传一批信访件（CSV、TSV、XLSX、JSONL 或 TXT），存好后答复")
 async def upload_batch(request: Request, wb: Office,
                        file: Annotated[UploadFile, File(description=".csv .tsv .xlsx .jsonl .txt")],
                        user: Annotated[dict, Depends(require("upload"))],
                        handover_date: Annotated[str | None, Form(description="交办日期 YYYY-MM-DD")] = None,
-                       reply_days: Annotated[text_int("reply_days", 0, 3650), Form(description="回复期限（天）")] = None,
-                       working_days: Annotated[bool | None, Form(description="回复期限按工作日计")] = None):
+                       reply_days: Annotated[text_int("reply_days", 0, 3650),
+                                             Form(description="回复期限（默认按工作日计）")] = None,
+                       working_days: Annotated[bool | None, Form(description="回复期限按工作日计（默认 true；false 按自然日）")] = None):
     data = await file.read()
     batch = await run_in_threadpool(wb.upload, file.filename or "batch.csv", data, user, True, handover_date,
                                     reply_days, working_days)
     if batch["state"] == "failed":
-        raise HTTPException(422, batch["message"] or "文件无法读取 (unreadable file)")
+        raise HTTPException(422, batch["message"] or "文件无法读取")
     # the batch as stored (read again here it could be a 503 for a batch that is stored); the job record to
     # follow (GET /api/v1/jobs/{job_id}) while the batch is being processed
     return {**_batch_out(batch), "job_id": batch["job_id"]}
@@ -68,7 +73,7 @@ async def upload_page(request: Request, wb: Office, session: Annotated[dict, Dep
     days = form_int(got, "reply_days", hi=3650)
     batch = await run_in_threadpool(wb.upload, upload.filename or "batch.csv", data, session["user"], False,
                                     page_date(str(got.get("handover_date") or "")), days,
-                                    True if got.get("working_days") else None)
+                                    not got.get("calendar_days"))  # typed days are working days unless it says
     return back(f"/batches/{batch['id']}", m=_upload_notice(batch))
 
 
@@ -84,7 +89,7 @@ def batches_page(request: Request, wb: Office, session: Annotated[dict, Depends(
     user = session["user"]
     return render(request, "batches.html", session, batches=wb.batches(user), model=wb.model_name(),
                   reminders=wb.reminders(user) if allowed(user, "supervise") else None, days=wb.remind_days(),
-                  message=notice(request))
+                  default_days=default_reply_days(), message=notice(request))
 
 
 @api.get("/batches/{batch_id}", summary="一个批次：交办日期与回复期限、处理进度、是否已撤回")
@@ -124,8 +129,8 @@ def batch_page(batch_id: int, request: Request, wb: Office, session: Annotated[d
 
 class BatchPatch(Body):
     handover_date: Text | None = Field(None, max_length=10, description="交办日期 YYYY-MM-DD")
-    reply_days: Days | None = Field(None, description="回复期限（天），0–3650")
-    working_days: Flag | None = Field(None, description="回复期限按工作日计")
+    reply_days: Days | None = Field(None, description="回复期限（默认按工作日计），0–3650")
+    working_days: Flag | None = Field(None, description="回复期限按工作日计（false 按自然日）")
 
 
 class WithdrawIn(Body):
@@ -145,9 +150,11 @@ async def redate_page(batch_id: int, request: Request, wb: Office,
     to = safe_next(got.get("next"), f"/batches/{batch_id}")
     days = str(got.get("reply_days") or "").strip()
     return outcome(to, lambda: wb.redate_batch(session["user"], batch_id, str(got.get("handover_date") or ""), days,
-                                               bool(got.get("working_days"))),
-                   lambda b: f"已更正：交办日期 {b['handover_date']}，回复期限 {b['reply_days']} "
-                             f"{'个工作日' if b['working_days'] else '天'}；{b['cases_changed']} 件信访件随之更新",
+                                               not got.get("calendar_days")),
+                   lambda b: f"已更正：交办日期 {b['handover_date']}，回复期限 {b['reply_rule']}；"
+                             f"{b['cases_changed']} 件信访件随之更新" +
+                             (f"。{b['deadline_notice']}" if b.get("deadline_notice") and
+                              to != f"/batches/{batch_id}" else ""),  # the batch's page shows it already
                    "未更正")
 
 
@@ -189,7 +196,7 @@ def petition_page(petition_id: int, request: Request, wb: Office, session: Annot
 
 # --------------------------------------------------------------------------------------------- downloads
 
-@api.get("/batches/{batch_id}/export.xlsx", summary="下载批次 XLSX（含更正；redacted=1 供公开）")
+@api.get("/batches/{batch_id}/export.xlsx", summary="下载批次 XLSX（含更正；脱敏版供公开）")
 def export(batch_id: int, wb: Office, user: Annotated[dict, Depends(require("export"))], redacted: bool = False):
     return download(wb.export_batch(user, batch_id, redacted))
 

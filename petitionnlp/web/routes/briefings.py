@@ -3,17 +3,17 @@ their directives (for viewers redacted)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 from fastapi.responses import RedirectResponse
 from pydantic import Field
 
 from ...office.briefings import MAX_EXTRACT_CHARS
 from ...office.clock import office_today
 from ...office.inputs import cell
-from ..deps import Body, Office, PageRedacts, Redacts, Text, api_date, form, page, page_date, require
-from ..render import back, notice, render
+from ..deps import Body, Flag, Office, PageRedacts, Redacts, Text, api_date, form, page, page_date, require
+from ..render import back, notice, outcome, render
 from .pipeline import extract_size
 from .routers import api, pages
 
@@ -64,7 +64,8 @@ async def add_briefing_page(request: Request, wb: Office, session: Annotated[dic
 @api.get("/briefings", summary="已保存的简报")
 def briefings(wb: Office, user: Annotated[dict, Depends(require("read"))]):
     return {"briefings": [{"briefing_id": b["id"], "title": b["title"], "date": b["date"],
-                           "directives": len(b["extract"]["directives"])} for b in wb.briefings(user)]}
+                           "issue": b["extract"].get("issue"), "directives": len(b["extract"]["directives"])}
+                          for b in wb.briefings(user)]}
 
 
 @pages.get("/briefings")
@@ -84,6 +85,35 @@ def briefing_page(briefing_id: int, request: Request, wb: Office, session: Annot
     return render(request, "briefing.html", session, b=wb.briefing(session["user"], briefing_id))
 
 
-@api.get("/deadlines", summary="各简报中指示的期限：已逾期、本周到期、以后")
+@api.get("/deadlines", summary="各简报中指示的期限：已逾期、本周到期、以后，及常态任务（每3天一报告等）的报告日")
 def deadlines(wb: Office, hide: Redacts, user: Annotated[dict, Depends(require("read"))]):
     return wb.deadlines(redact_=hide)
+
+
+class TaskMarkIn(Body):
+    mark: Literal["done", "closed"] = Field(..., description="done：某个报告日已报告；closed：整项任务已办结")
+    day: Text | None = Field(None, max_length=10, description="报告日 YYYY-MM-DD（mark 为 done 时）")
+    undo: Flag = Field(False, description="撤销这个标记")
+
+
+@api.post("/briefings/{briefing_id}/tasks/{task_id}", summary="标记简报中的常态任务：某个报告日已报告，或整项已办结（编辑、管理员）")
+def mark_task(briefing_id: int, task_id: Annotated[str, Path(max_length=64)], body: TaskMarkIn, wb: Office,
+              user: Annotated[dict, Depends(require("briefing_tasks"))]):
+    return wb.mark_briefing_task(user, briefing_id, task_id, body.mark, body.day, body.undo)
+
+
+@pages.post("/briefings/{briefing_id}/tasks/{task_id}")
+async def mark_task_page(briefing_id: int, task_id: Annotated[str, Path(max_length=64)], request: Request,
+                         wb: Office, session: Annotated[dict, Depends(page("briefing_tasks"))]):
+    got = await form(request, session)
+    mark, day, undo = str(got.get("mark") or ""), str(got.get("day") or "") or None, bool(got.get("undo"))
+
+    def said(t: dict) -> str:
+        what = f"{day} 已报告" if mark == "done" else "整项任务已办结"
+        if not t["changed"]:
+            return "没有改动：原本就没有这一标记" if undo else "没有改动：这一标记已经有了"
+        return (f"已撤销：{what}" if undo else f"已记下：{what}") + \
+            (f"；下一个报告日 {t['next_due']}" if t.get("next_due") else "")
+
+    return outcome("/briefings#standing", lambda: wb.mark_briefing_task(session["user"], briefing_id, task_id, mark,
+                                                                        day, undo), said, "未标记")

@@ -77,8 +77,7 @@ class BulkIn(Body):
 
 def _may(user: dict, action: str) -> None:
     if not allowed(user, BULK_NEEDS.get(action, "review")):
-        raise HTTPException(403, f"当前角色 {user['role']}（{ROLE_NAMES.get(user['role'], '')}）无权执行此操作 "
-                                 f"(forbidden for role {user['role']})")
+        raise HTTPException(403, f"{ROLE_NAMES.get(user['role'], user['role'])}无权执行此操作")
 
 
 def _name(p: dict) -> str:
@@ -98,7 +97,7 @@ def list_petitions(wb: Office, user: Annotated[dict, Depends(require("cases"))],
                    sort: Literal["due", "row"] = "due"):
     flags = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False, "": None}
     if (overdue or "").lower() not in flags:
-        raise HTTPException(422, f"overdue 应为 true 或 false (a boolean): {overdue}")
+        raise HTTPException(422, f"overdue 应为 true 或 false，收到的是：{overdue}")
     views, _ = wb.cases(user, status=status or None, unit=unit or None, overdue=flags[(overdue or "").lower()],
                         batch_id=batch_id, q=q, date_from=api_date(from_, "from"),
                         date_to=api_date(to, "to"), sort=sort)  # an empty filter (?status=&unit=) is no filter
@@ -160,7 +159,7 @@ def correct(petition_id: int, body: PetitionPatch, wb: Office, user: Annotated[d
     changes = body.model_dump(exclude_unset=True)
     version = changes.pop("version", None)
     if not changes:
-        raise HTTPException(422, "没有要更正的字段 (nothing to change): pollution_types, city, county, region, unit")
+        raise HTTPException(422, "没有要更正的内容：可更正 pollution_types、city、county、region、unit")
     return wb.change_case(user, petition_id, changes, version)
 
 
@@ -249,7 +248,7 @@ async def step_form(petition_id: int, request: Request, wb: Office, session: Ann
     got = await form(request, session)
     step = str(got.get("step") or "")
     if step not in ("accept", "reject", "reopen"):
-        raise HTTPException(422, "办理步骤应为 签收、不受理 或 重新办理 (unknown step)")
+        raise HTTPException(422, "办理步骤应为 签收、不受理 或 重新办理")
     body = {"reason": got.get("reason"), "duplicate_of": got.get("duplicate_of") or None} if step != "accept" else {}
     if step == "reject":
         body["kind"] = got.get("kind") or None

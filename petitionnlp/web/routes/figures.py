@@ -51,7 +51,7 @@ Issue = Annotated[int | None, Query(ge=1, le=99999, description="期号（第N�
 Dated = Annotated[str | None, Query(description="成文日期 YYYY-MM-DD；不填：时间段已过去时为其最后一天，否则为今天")]
 
 
-@api.get("/report", summary="办理情况专报：json（数字与文字）或 docx（Word，A4 公文格式，第N期）")
+@api.get("/report", summary="办理情况专报：JSON（数字与文字）或 DOCX（Word 文档，A4 公文格式，第N期）")
 def report(wb: Office, user: Annotated[dict, Depends(require("progress"))], from_: From = None,
            to: str | None = None, format: Literal["json", "docx"] = "json", issue: Issue = None,
            date: Dated = None):
@@ -67,7 +67,7 @@ def report_page(request: Request, wb: Office, session: Annotated[dict, Depends(p
     return download(wb.report(session["user"], date_from, date_to, "docx", issue or None, page_date(q.get("date")))[1])
 
 
-@api.get("/public", summary="公开表：已审核办结的信访件，脱敏，xlsx 或 json")
+@api.get("/public", summary="公开表：已审核办结的信访件，脱敏，XLSX 或 JSON")
 def public(wb: Office, user: Annotated[dict, Depends(require("progress"))], from_: From = None,
            to: str | None = None, format: Literal["json", "xlsx"] = "json"):
     got = wb.public(user, api_date(from_, "from"), api_date(to, "to"), format)

@@ -17,7 +17,8 @@ from ..deps import Body, Flag, Id, Office, Text, Version, api_date, form, page, 
 from ..render import back, here, notice, outcome, render, safe_next
 from .routers import api, pages
 
-FLAGS = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False, "": None}
+FLAGS = {"true": True, "1": True, "yes": True, "是": True, "false": False, "0": False, "no": False, "否": False,
+         "": None}
 
 
 class CallbackIn(Body):
@@ -81,18 +82,18 @@ def callback(petition_id: int, body: CallbackIn, wb: Office, user: Annotated[dic
     return wb.callback(user, petition_id, body.result, body.note, body.version)
 
 
-@api.get("/callbacks", summary="回访清单：审核办结的信访件；due=true 只列尚未回访的；联系人只给可见个人信息的角色")
+@api.get("/callbacks", summary="回访清单：审核办结的信访件，可只列尚未回访的；联系人只给可见个人信息的角色")
 def callbacks(wb: Office, user: Annotated[dict, Depends(require("followup"))],
-              due: Annotated[str | None, Query(max_length=5, description="true|false")] = None,
+              due: Annotated[str | None, Query(max_length=5, description="只列尚未回访的：是（1）或否（0）")] = None,
               result: Annotated[str | None, Query(max_length=8)] = None,
               from_: Annotated[str | None, Query(alias="from")] = None, to: str | None = None):
     if (due or "").lower() not in FLAGS:
-        raise HTTPException(422, f"due 应为 true 或 false (a boolean): {due[:10]}")
+        raise HTTPException(422, f"是否只列尚未回访的应为 是（1）或 否（0），收到的是：{due[:10]}")
     items = wb.callbacks(user, FLAGS[(due or "").lower()], result or None, api_date(from_, "from"), api_date(to, "to"))
     return {"callbacks": items, "petitions": items}  # the same list: callbacks due are cases
 
 
-@api.post("/callbacks", summary="批量记录回访结果 {items: [{petition, result, note}]}（编辑、管理员）")
+@api.post("/callbacks", summary="批量记录回访结果：每条含信访件、回访结果、说明（编辑、管理员）")
 def record_callbacks(body: CallbacksIn, wb: Office, user: Annotated[dict, Depends(require("callback"))]):
     return wb.record_callbacks(user, [i.model_dump() for i in body.items])
 

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from ...office.labels import model_label
 from ..deps import Office, form, page, require
 from ..render import notice, outcome, render
 from .routers import api, pages
@@ -21,7 +22,7 @@ def models(wb: Office, user: Annotated[dict, Depends(require("models"))]):
 @pages.get("/models")
 def models_page(request: Request, wb: Office, session: Annotated[dict, Depends(page("models"))]):
     return render(request, "models.html", session, versions=wb.model_versions(), active=wb.model_name(),
-                  card=wb.model_card(), corrections=wb.corrections(), message=notice(request))
+                  cards=wb.model_cards(), corrections=wb.corrections(), message=notice(request))
 
 
 @api.post("/models/retrain", status_code=202, summary="用更正记录重新训练（后台）")
@@ -45,10 +46,10 @@ def activate(version_id: int, wb: Office, user: Annotated[dict, Depends(require(
 async def activate_page(version_id: int, request: Request, wb: Office,
                         session: Annotated[dict, Depends(page("models"))]):
     await form(request, session)
-    return outcome("/models", lambda: wb.activate(version_id, session["user"]), lambda m: f"已启用模型 {m['name']}")
+    return outcome("/models", lambda: wb.activate(version_id, session["user"]), lambda m: f"已启用模型：{model_label(m['name'])}")
 
 
-@api.post("/models/rollback", summary="回到随软件发布的模型")
+@api.post("/models/rollback", summary="回到随附模型（随软件发布的模型）")
 def rollback(wb: Office, user: Annotated[dict, Depends(require("models"))]):
     wb.deactivate(user)
     return {"active": wb.model_name()}
@@ -57,10 +58,10 @@ def rollback(wb: Office, user: Annotated[dict, Depends(require("models"))]):
 @pages.post("/models/rollback")
 async def rollback_page(request: Request, wb: Office, session: Annotated[dict, Depends(page("models"))]):
     await form(request, session)
-    return outcome("/models", lambda: wb.deactivate(session["user"]), lambda _: "已回到随软件发布的模型")
+    return outcome("/models", lambda: wb.deactivate(session["user"]), lambda _: "已回到随附模型")
 
 
-@api.get("/jobs/{job_id}", summary="后台任务的状态 (state: queued|running|done|failed, progress 0–1, message)")
+@api.get("/jobs/{job_id}", summary="后台任务的状态：排队中、进行中、完成、失败，进度 0–1，说明")
 def job(job_id: int, wb: Office, user: Annotated[dict, Depends(require("read"))]):
     return wb.job(user, job_id)
 

@@ -18,7 +18,7 @@ MAX_TEXT_CHARS = 100_000
 
 def extract_size(text: str) -> None:
     if len(text) > MAX_EXTRACT_CHARS:
-        raise HTTPException(413, f"简报正文超过 {MAX_EXTRACT_CHARS} 字，请分成几份 (text too long for extraction)")
+        raise HTTPException(413, f"简报正文超过 {MAX_EXTRACT_CHARS} 字，请分成几份")
 
 
 class ClassifyRequest(Body):
@@ -31,14 +31,14 @@ class ExtractRequest(Body):
     date: Text | None = Field(None, max_length=40, description="document date YYYY-MM-DD")
 
 
-@api.post("/classify", summary="污染类型与属地 (the fields petitionnlp classify adds)")
+@api.post("/classify", summary="污染类型与属地（与命令行分类输出的字段相同）")
 def classify(body: ClassifyRequest, wb: Office, user: Annotated[dict, Depends(require("read"))]):
     if any(len(t) > MAX_TEXT_CHARS for t in body.texts):
-        raise HTTPException(413, f"单条文本超过 {MAX_TEXT_CHARS} 字 (text too long)")
+        raise HTTPException(413, f"单条文本超过 {MAX_TEXT_CHARS} 字")
     return {"results": wb.classify_texts(body.texts, body.province)}
 
 
-@api.post("/extract", summary="简报抽取 (directives, deadlines, time expressions, keywords)")
+@api.post("/extract", summary="简报抽取：指示、期限、时间表达、关键词")
 def extract(body: ExtractRequest, user: Annotated[dict, Depends(require("read"))]):
     from ...briefing import extract_briefing
 

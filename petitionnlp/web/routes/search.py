@@ -12,7 +12,7 @@ from .routers import api, pages
 
 
 
-@api.get("/search", summary="检索简报与信访件 (the search --json list)")
+@api.get("/search", summary="检索简报与信访件（与命令行检索输出的 JSON 列表相同）")
 def search(wb: Office, hide: Redacts, user: Annotated[dict, Depends(require("read"))],
            q: Annotated[str, Query(min_length=1, max_length=400)],
            limit: Annotated[text_int("limit", 1, 100, empty=10), Query()] = 10, type: Annotated[str | None, Query(max_length=8)] = None,

@@ -10,17 +10,16 @@ from fastapi.responses import RedirectResponse
 from fastapi.security import OAuth2PasswordRequestForm
 from pydantic import BaseModel
 
-from ...office.roles import allowed
 from ..auth import SESSION_COOKIE
 from ..deps import form, require
-from ..render import back, render
+from ..render import back, render, start_page
 from .routers import api, pages
 
 
 LOGIN_CSRF_COOKIE = "pnlp_login_csrf"
 # the login page's notices, by code (?m=expired): it shows no text from its address
-LOGIN_MESSAGES = {"expired": "表单已过期，请重新登录", "wrong": "用户名或密码错误 (wrong user name or password)",
-                  "locked": "登录失败次数过多，请 15 分钟后再试 (too many failed logins)", "out": "已退出登录"}
+LOGIN_MESSAGES = {"expired": "表单已过期，请重新登录", "wrong": "用户名或密码错误",
+                  "locked": "登录失败次数过多，请 15 分钟后再试", "out": "已退出登录"}
 
 
 class Token(BaseModel):
@@ -32,14 +31,14 @@ def _address(request: Request) -> str:
     return request.client.host if request.client else "-"
 
 
-@api.post("/token", response_model=Token, summary="登录令牌 (OAuth2 password flow)")
+@api.post("/token", response_model=Token, summary="登录令牌（表单字段用户名、密码）")
 def token(request: Request, credentials: Annotated[OAuth2PasswordRequestForm, Depends()]):
     auth = request.app.state.auth
     user = auth.check_login(credentials.username, credentials.password, _address(request))
     return {"access_token": auth.new_token(user), "token_type": "bearer"}
 
 
-@api.get("/me", summary="the token's user")
+@api.get("/me", summary="令牌所属的用户")
 def me(user: Annotated[dict, Depends(require("read"))]):
     return {"username": user["username"], "role": user["role"]}
 
@@ -66,7 +65,7 @@ async def login(request: Request):
     except HTTPException as exc:
         return back("/login", m="locked" if exc.status_code == 429 else "wrong")
     secret, _ = auth.new_session(user)
-    response = RedirectResponse(_start_page(user), status_code=303)
+    response = RedirectResponse(start_page(user), status_code=303)
     response.set_cookie(SESSION_COOKIE, secret, httponly=True, samesite="lax", max_age=12 * 3600,
                         secure=request.url.scheme == "https")
     response.delete_cookie(LOGIN_CSRF_COOKIE)
@@ -85,11 +84,7 @@ async def logout(request: Request):
     return response
 
 
-def _start_page(user: dict) -> str:
-    return "/batches" if allowed(user, "read") else "/cases"  # a unit handler starts at 我的案件
-
-
 @pages.get("/")
 def home(request: Request):
     session = request.app.state.auth.session(request)
-    return RedirectResponse(_start_page(session["user"]) if session else "/login", status_code=303)
+    return RedirectResponse(start_page(session["user"]) if session else "/login", status_code=303)

@@ -1,0 +1,102 @@
+"""The Chinese names a clerk reads for the office's codes, in one place: the actions of a case's history and of the
+audit log, the kinds of their targets (``petition:4`` → 信访件 4), the keys and values of their details, the roles,
+the states of batches and jobs, where a hand-over date came from, and the model versions (``shipped`` → 随附模型).
+
+The names are data (``corpora/office/labels.tsv``, one line a code): a new action, target or detail key is one more
+line there.  The API keeps the codes for programs and adds the Chinese name beside them (an audit event's
+``label``); the pages show the names only.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["labels", "label", "action_label", "target_label", "detail_items", "value_words", "model_label",
+           "SHIPPED_MODEL"]
+
+SHIPPED_MODEL = "shipped"  # the stored name of the model the software ships with (no version row)
+_HIDDEN = "-"
+_TRAINED = re.compile(r"v(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})")
+
+
+@lru_cache(maxsize=1)
+def labels() -> dict[str, dict[str, str]]:
+    """``{kind: {code: name}}`` from ``corpora/office/labels.tsv``."""
+    from ..resources import corpus_path
+
+    out: dict[str, dict[str, str]] = {}
+    with open(corpus_path("office", "labels.tsv"), encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip() or line.startswith("#"):
+                continue
+            kind, code, name = line.rstrip("\n").split("\t")[:3]
+            out.setdefault(kind, {})[code] = name
+    return out
+
+
+def label(kind: str, code, default: str | None = None) -> str:
+    """The name of ``code`` among ``kind``'s (``label("role", "viewer")`` → 查看者); ``default`` (else the code as
+    it is) when there is none."""
+    if code is None:
+        return default if default is not None else ""
+    return labels().get(kind, {}).get(str(code), default if default is not None else str(code))
+
+
+def action_label(action: str, target: str | None = None) -> str:
+    """An action of the history or the audit log in Chinese; an action logged without a target (the 专报 handed out)
+    or with a target of one kind may have its own name (``report@-``, ``report@petition``)."""
+    names = labels().get("action", {})
+    kind = (target or "").partition(":")[0] or "-"
+    return names.get(f"{action}@{kind}") or names.get(action) or action
+
+
+def target_label(target: str | None) -> str:
+    """``petition:4`` → 信访件 4, ``batch:3`` → 批次 3, ``model:v20261201-120000`` → 模型 2026年12月1日 12:00 训练的版本."""
+    if not target:
+        return ""
+    kind, sep, rest = target.partition(":")
+    if not sep:
+        return target
+    if kind == "model":
+        rest = model_label(rest)
+    return f"{label('target', kind)} {rest}"
+
+
+def model_label(name: str | None) -> str:
+    """A model version as a clerk reads it: the shipped model 随附模型, a trained one by when it was trained
+    (``v20261201-120000`` → 2026年12月1日 12:00 训练的版本, the office's time), any other name as it is."""
+    if not name or name == SHIPPED_MODEL:
+        return label("model", SHIPPED_MODEL)
+    m = _TRAINED.fullmatch(name)
+    if m:
+        y, mo, d, h, mi, _ = m.groups()
+        return f"{int(y)}年{int(mo)}月{int(d)}日 {h}:{mi} 训练的版本"
+    return label("model", name)
+
+
+def value_words(value, key: str | None = None) -> str:
+    """A value of a detail as a person reads it: yes/no, lists joined by 、, empty as —, a role, a format or a hand-over
+    source by its name, an old → new pair, a nested detail as its items."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, dict):
+        if set(value) == {"old", "new"}:
+            return f"{value_words(value['old'], key)} → {value_words(value['new'], key)}"
+        return "，".join(f"{k}：{v}" for k, v in detail_items(value))
+    if isinstance(value, (list, tuple)):
+        return "、".join(value_words(v, key) for v in value) or "—"
+    if key in ("role", "format", "handover_source", "mark", "via") and isinstance(value, str):
+        return label(key, value)
+    return str(value)
+
+
+def detail_items(detail: dict | None) -> list[tuple[str, str]]:
+    """The items of an audit or history detail as ``(name, words)`` pairs, in their order; internal numbers (a
+    unit's id) left out."""
+    if not isinstance(detail, dict):
+        return []
+    names = labels().get("detail", {})
+    return [(names.get(k, k), value_words(v, k)) for k, v in detail.items() if names.get(k) != _HIDDEN]
