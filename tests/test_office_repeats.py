@@ -255,3 +255,58 @@ def test_the_report_names_alerts_repeats_and_carries_the_map(office, tmp_path, r
     artifacts = __import__("conftest").ROOT / "tests" / "artifacts"
     artifacts.mkdir(parents=True, exist_ok=True)
     subprocess.run([pdftoppm, "-r", "80", "-png", str(pdf), str(artifacts / "report_issue28")], check=True)
+
+
+def test_a_planted_person_in_a_repeat_is_read_by_no_viewer_and_no_other_unit(office):
+    """A repeat of the factory complaint naming its complainant (name, phone, ID number): every path of issue 28 that
+    can show a petition's text — repeats, one group, alerts, the map, the 专报, their pages — read as a viewer and as
+    units, the other unit's own and a unit with no case of the group, never shows them."""
+    from petitionnlp.office.units import add_unit
+    from petitionnlp.web.auth import Auth
+
+    client, _ = office
+    ed, vi = token(client, "ed"), token(client, "vi")
+    name, phone, id_number = "王建华", "13974712345", "430421198003151234"
+    text = (f"举报人{name}（电话{phone}，身份证号{id_number}）再次反映衡阳市衡南县云集镇新塘村石材加工厂切割石材粉尘很大，"
+            "噪音刺耳，村民无法休息。")
+    r = client.post("/api/v1/batches", files={"file": ("week6.csv", table(6, [(text, "大气|噪声")]))}, headers=ed)
+    assert r.status_code in (200, 201), r.text
+    cases = all_cases(client, ed)
+    planted = [c for c in cases if "再次反映衡阳市衡南县云集镇新塘村石材" in c["text"]][0]
+    first = [c for c in cases if c["text"] == FACTORY[0]][0]
+    assert planted["repeat_group"] == first["id"]  # it joined the group: the group's paths carry it to editors
+    wb = client.app.state.workbench
+    auth = Auth(wb.store)
+    for unit_name, place, user, case in (("衡南县生态环境分局", "湖南省/衡阳市/衡南县", "hn", first),
+                                         ("岳阳市生态环境局", "湖南省/岳阳市", "yy",
+                                          [c for c in cases if c["text"] == BACKGROUND[1]][0])):
+        unit, _ = add_unit(wb.store, unit_name, place)
+        auth.add_user(user, f"{user}-password-1", "unit", unit["id"])
+        assert client.patch(f"/api/v1/petitions/{case['id']}", json={"unit": unit_name},
+                            headers=ed).status_code == 200
+    group = first["repeat_group"]
+    start = MONDAY.isoformat()
+    end = (MONDAY + dt.timedelta(weeks=6, days=6)).isoformat()
+    api_paths = ["/api/v1/repeats", f"/api/v1/repeats/{group}", f"/api/v1/alerts?from={start}&to={end}",
+                 f"/api/v1/map?from={start}&to={end}", f"/api/v1/report?from={start}&to={end}",
+                 f"/api/v1/petitions?q={name}"]
+    pages = ["/repeats", f"/repeats/{group}", "/alerts", "/map", "/progress"]
+    secret = (name, phone, id_number)
+    for who in ("vi", "hn", "yy"):
+        headers = vi if who == "vi" else token(client, who)
+        for path in api_paths:
+            got = client.get(path, headers=headers)
+            assert got.status_code in (200, 403, 404), (who, path, got.status_code)
+            assert not any(s in got.text for s in secret), (who, path)
+        client.cookies.clear()
+        form = client.get("/login").text.split('name="csrf_token" value="')[1].split('"')[0]
+        r = client.post("/login", data={"username": who, "password": f"{who}-password-1", "csrf_token": form},
+                        follow_redirects=False)
+        assert r.status_code == 303, r.text
+        as_user(client, r.cookies.get("pnlp_session"))
+        for path in pages:
+            got = client.get(path)
+            assert got.status_code in (200, 403, 404), (who, path, got.status_code)
+            assert not any(s in got.text for s in secret), (who, path)
+    # the editor reads it whole (the office's own record), so the paths above were not empty by accident
+    assert any(s in client.get(f"/api/v1/repeats/{group}", headers=ed).text for s in secret)
