@@ -75,13 +75,18 @@ class Server:
         return {"Authorization": f"Bearer {r.json()['access_token']}"}
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    data = tmp_path_factory.mktemp("workbench") / "petitionnlp-data"
+def add_users(data) -> None:
+    """The test's users (USERS: one of each role) added through the command line to the data folder ``data``."""
     for role, (name, password) in USERS.items():
         proc = subprocess.run([str(BIN / "petitionnlp"), "user", "add", name, "--role", role, "--data", str(data)],
                               input=(password + "\n").encode(), capture_output=True)
         assert proc.returncode == 0, proc.stderr.decode()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    data = tmp_path_factory.mktemp("workbench") / "petitionnlp-data"
+    add_users(data)
     srv = Server(data).start()
     yield srv
     err = srv.stop()
@@ -107,9 +112,7 @@ def test_the_server_as_the_contract_says(server):
 
 def test_a_correction_survives_a_restart(tmp_path):
     data = tmp_path / "petitionnlp-data"
-    for role, (name, password) in USERS.items():
-        subprocess.run([str(BIN / "petitionnlp"), "user", "add", name, "--role", role, "--data", str(data)],
-                       input=(password + "\n").encode(), check=True, capture_output=True)
+    add_users(data)
     srv = Server(data).start()
     try:
         ed = srv.token("editor")
@@ -688,9 +691,7 @@ def test_repeats_alerts_and_the_map_in_the_browser(tmp_path, browser):
     from test_office_repeats import MONDAY, weeks
 
     data = tmp_path / "petitionnlp-data"
-    for role, (name, password) in USERS.items():
-        subprocess.run([str(BIN / "petitionnlp"), "user", "add", name, "--role", role, "--data", str(data)],
-                       input=(password + "\n").encode(), check=True, capture_output=True)
+    add_users(data)
     srv = Server(data).start()
     try:
         ed = srv.token("editor")
