@@ -30,7 +30,7 @@ from .charts import TEXT_WIDTH_MM, progress_chart_png, region_chart_png
 from .clock import office_today
 from .figures import PUBLIC_COLUMNS, percent, period_cases, public_rows, region_table, report_data
 from . import overview
-from .places import place_name
+from .places import place_name, region_words
 from .repeat_groups import MANY, list_groups
 
 __all__ = ["report_docx", "public_xlsx", "queue_xlsx", "QUEUE_FIELDS", "PUBLIC_QUEUE_FIELDS", "Download",
@@ -575,7 +575,7 @@ def _hotspots(b: _Briefing, data: dict) -> None:
         b.heading2("热点预警")
         if alerts:
             b.table(["序号", "地区", "类型", "件数", "往常水平", "起始日期"],
-                    [(i, a["region"].split("/", 1)[-1].replace("/", ""), a["type"], a["count"],
+                    [(i, region_words(a["region"]), a["type"], a["count"],
                       f"{a['expected']:.1f}" if isinstance(a.get("expected"), (int, float)) else "",
                       chinese_date(a.get("since"))) for i, a in enumerate(alerts, 1)],
                     [12, 50, 18, 18, 26, 32], left={1})
@@ -587,7 +587,7 @@ def _hotspots(b: _Briefing, data: dict) -> None:
         if groups:
             b.paragraph(f"同一事项被举报多次的共{len(groups)}组，列出如下。")
             b.table(["序号", "地区", "类型", "举报次数", "首次交办", "最近交办"],
-                    [(i, (g.get("place") or "未定位").split("/", 1)[-1].replace("/", ""),
+                    [(i, region_words(g.get("place")),
                       "、".join(g.get("types") or ()) or "—", f"{g['count']}次",
                       chinese_date(g.get("first")), chinese_date(g.get("last"))) for i, g in enumerate(groups, 1)],
                     [12, 50, 22, 16, 28, 28], left={1})

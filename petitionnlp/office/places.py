@@ -177,6 +177,15 @@ def region_order_key(label: str) -> tuple:
     return (code is None, code or "", city, county)
 
 
+def region_words(region: str | None, unknown: str = "未定位") -> str:
+    """A stored place path as the tables write it, without its province: 湖南省/衡阳市/衡南县 → 衡阳市衡南县; a
+    province alone stays; none → ``unknown``."""
+    if not region:
+        return unknown
+    parts = [p for p in str(region).split("/") if p]
+    return "".join(parts[1:]) or parts[0] if parts else unknown
+
+
 def place_name(p: dict) -> str:
     """A case's place as the tables write it: 长沙市岳麓区, 长沙市, or the province."""
     if not p.get("city"):

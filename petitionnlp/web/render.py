@@ -17,6 +17,7 @@ from ..office.clock import local_time
 from ..office.errors import NotFound, OfficeError
 from ..office.labels import action_label, detail_items, label, labels, model_label, target_label
 from ..office.lifecycle import CALLBACK_RESULTS, REJECT_KINDS, STATUSES, STEP_NAMES
+from ..office.places import region_words
 from ..office.roles import allowed
 from ..dates import time_words
 from ..taxonomy import TYPES
@@ -68,6 +69,7 @@ templates.env.filters["action"] = action_label       # an action code (and its t
 templates.env.filters["target"] = target_label       # petition:4 → 信访件 4
 templates.env.filters["details"] = detail_items      # a detail → (Chinese key, words) pairs
 templates.env.filters["model"] = model_label         # shipped → 随附模型
+templates.env.filters["region"] = region_words        # 湖南省/衡阳市/衡南县 → 衡阳市衡南县
 templates.env.globals["label"] = label
 templates.env.globals["step_names"] = STEP_NAMES
 templates.env.globals["reject_kinds"] = REJECT_KINDS
