@@ -110,11 +110,9 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
         self.n_features_out_ = len(TYPES) * (2 if self.first_mention else 1)
         return self
 
-    def _by_first_char(self):
-        index = getattr(self, "_index", None)
-        if index is None:  # derived from the fitted state, not saved: terms grouped by their first character
-            index = self._index = lexicon_index(self.terms_, self.term_types_, self.term_weights_)
-        return index
+    def _lexicon(self):
+        """Derived from the fitted state, never stored on the estimator (its term finder is kept by the process)."""
+        return lexicon_index(self.terms_, self.term_types_, self.term_weights_)
 
     def transform(self, X):
         check_is_fitted(self, "terms_")
@@ -122,7 +120,7 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
                     if self.passing and hasattr(self, "negated_before_") else None)  # (a model saved before: none)
         container = (_compiled(self.container_after_)[0] if patterns is not None and getattr(
             self, "container_after_", None) and getattr(self, "facility_weight", 1.0) < 1.0 else None)
-        return lexicon_matrix(X, self._by_first_char(), patterns, self.first_mention, self.n_features_out_,
+        return lexicon_matrix(X, self._lexicon(), patterns, self.first_mention, self.n_features_out_,
                               container, getattr(self, "facility_weight", 1.0))
 
     def get_feature_names_out(self, input_features=None):

@@ -21,7 +21,8 @@ both run, so that a prediction is the same number on either path:
 Also :func:`bigram_positions`, the places in a batch of texts where any of a set of two-character strings starts (the
 gazetteer's and the region memory's scans visit only those).
 
-Only NumPy and SciPy's sparse matrices are imported (importing scikit-learn costs about a second).
+The lexicon's and the conventions' terms are found in one pass over a text (:func:`petitionnlp.text.term_finder`).  Only NumPy,
+SciPy's sparse matrices and ``pyahocorasick`` are imported (importing scikit-learn costs about a second).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ import numpy as np
 from scipy import sparse
 
 from .taxonomy import TYPES
+from .text import term_finder
 
 __all__ = ["char_ngrams", "term_counts", "token_counts", "tfidf", "lexicon_matrix", "conventions_fired",
            "conventions_fired_rules", "calibration_design", "calibrate", "bigram_vectors",
@@ -257,12 +259,10 @@ def first_use(text: str, term: str, patterns, container=None) -> int:
     return -1
 
 
-def lexicon_index(terms, kinds, weights) -> dict[str, list[tuple[str, int, float]]]:
-    """The lexicon's terms grouped by their first character, in lexicon order."""
-    index: dict[str, list] = {}
-    for term, kind, weight in zip(terms, kinds, weights):
-        index.setdefault(term[0], []).append((term, int(kind), float(weight)))
-    return index
+def lexicon_index(terms, kinds, weights) -> tuple:
+    """The lexicon as (entries ``(term, type, weight)`` in lexicon order, the finder of its terms)."""
+    entries = tuple((term, int(kind), float(weight)) for term, kind, weight in zip(terms, kinds, weights))
+    return entries, term_finder(tuple(t for t, _, _ in entries))
 
 
 def lexicon_matrix(X, index, patterns, first_mention: bool, n_out: int, container=None,
@@ -273,19 +273,18 @@ def lexicon_matrix(X, index, patterns, first_mention: bool, n_out: int, containe
     counts ``facility_weight`` of its weight and names no type first."""
     rows, cols, vals = [], [], []
     n_types = len(TYPES)
+    entries, finder = index
     for i, text in enumerate(X):
         acc, first = {}, {}
-        for ch in set(text).intersection(index):
-            for term, kind, weight in index[ch]:
-                if term not in text:  # most terms: the same answer as first_use, without the call
-                    continue
-                pos = first_use(text, term, patterns, container)
-                if pos >= 0:
-                    acc[kind] = acc.get(kind, 0.0) + weight
-                    if weight >= 0.8:
-                        first[kind] = min(first.get(kind, pos), pos)
-                elif container is not None and first_use(text, term, patterns) >= 0:
-                    acc[kind] = acc.get(kind, 0.0) + weight * facility_weight  # a facility's name
+        for k in finder.ordinals(text):  # the terms the text contains, in lexicon order
+            term, kind, weight = entries[k]
+            pos = first_use(text, term, patterns, container)
+            if pos >= 0:
+                acc[kind] = acc.get(kind, 0.0) + weight
+                if weight >= 0.8:
+                    first[kind] = min(first.get(kind, pos), pos)
+            elif container is not None and first_use(text, term, patterns) >= 0:
+                acc[kind] = acc.get(kind, 0.0) + weight * facility_weight  # a facility's name
         for kind, total in acc.items():
             rows.append(i)
             cols.append(kind)
@@ -329,7 +328,7 @@ def conventions_fired_rules(X, rules, clause_scope, patterns) -> np.ndarray:
     for i, text in enumerate(X):
         # first the whole text (one substring test a distinct cue), then, for the few conventions that may fire,
         # each sentence or clause with the passing-mention rules
-        present = {c for c in all_cues if c in text}
+        present = {all_cues[k] for k in term_finder(all_cues).ordinals(text)}
         if not present:
             continue
         maybe = [r for r, groups in enumerate(rule_groups) if all(not present.isdisjoint(g) for g in groups)]

@@ -215,6 +215,7 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+WARM_ROWS = 64  # rows run before the workers are forked
 _WORKER_JOB: "RowJob | None" = None  # the job a worker process runs: set before the fork, inherited
 
 
@@ -259,6 +260,10 @@ class ChunkMap:
         if first is None:
             return
         second = next(items, None)
+        if second is not None and self.jobs > 1:
+            # a few rows in this process first: what each process would build on its first rows (the lexicon's
+            # automata, compiled rules, the tokens' columns) is built once and the workers inherit it
+            self.job(first[0][:WARM_ROWS], *first[1:])
         if second is None or self.jobs == 1 or not self._start():
             yield self.job(*first)
             if second is not None:

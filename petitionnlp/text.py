@@ -6,7 +6,8 @@ traditional → simplified (OpenCC ``t2s``) — with the original index of every
 matching on the folded text (personal information, briefing directives and times) answers with offsets into the
 original.  :func:`normalize` is the folded text with its whitespace tidied, for stages that need no offsets
 (classification, search, regions).  :data:`CJK` is the one range of Chinese characters the package uses.
-:func:`unify_newlines` reads Windows (CR LF) and old Mac (lone CR) line ends as LF: a text's stages see one kind.
+:func:`term_finder` finds which of a fixed list of words a text contains in one pass (the type model's lexicon and
+conventions, triage's departments).  :func:`unify_newlines` reads Windows (CR LF) and old Mac (lone CR) line ends as LF: a text's stages see one kind.
 
 :func:`clean_text` is the one cleaning of text at the door: every text a person or a file brings in (a page's form
 field, an API body's string, a query parameter, an uploaded table's cell, header or file name) passes it before
@@ -37,7 +38,7 @@ from functools import lru_cache
 from typing import Sequence
 
 __all__ = ["CJK", "CJK_CHAR", "Folded", "fold", "normalize", "normalize_many", "to_simplified", "strip_pinyin",
-           "is_cjk", "unify_newlines", "clean_text", "BadText"]
+           "is_cjk", "unify_newlines", "clean_text", "BadText", "TermFinder", "term_finder"]
 
 #: The Chinese characters (a regex character-class body): CJK Unified Ideographs, Extension A and the
 #: compatibility ideographs.
@@ -251,3 +252,38 @@ def normalize(text: str | None) -> str:
 
 def normalize_many(texts: list[str | None]) -> list[str]:
     return [normalize(t) for t in texts]
+
+
+class TermFinder:
+    """Which of a fixed list of terms occur in a text, found in one pass over the text (an Aho–Corasick automaton,
+    ``pyahocorasick``) instead of one substring test a term: ``ordinals(text)`` gives, in list order, the
+    positions in the list of every term the text contains (a term listed twice: both positions)."""
+
+    def __init__(self, terms):
+        import ahocorasick
+
+        self.n = len(terms)
+        where: dict[str, list[int]] = {}
+        for k, term in enumerate(terms):
+            if term:
+                where.setdefault(term, []).append(k)
+        self._automaton = ahocorasick.Automaton()
+        for term, ks in where.items():
+            self._automaton.add_word(term, tuple(ks))
+        if where:
+            self._automaton.make_automaton()
+        self._empty = not where
+
+    def ordinals(self, text: str) -> list[int]:
+        if self._empty:
+            return []
+        seen: set[int] = set()
+        for _, ks in self._automaton.iter(text):
+            seen.update(ks)
+        return sorted(seen)
+
+
+@lru_cache(maxsize=16)
+def term_finder(terms: tuple) -> TermFinder:
+    """The :class:`TermFinder` of ``terms``, built once a process."""
+    return TermFinder(terms)

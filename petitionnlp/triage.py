@@ -22,7 +22,7 @@ from .dates import UnknownHolidayYear, add_working_days, chinese_date
 from .errors import Errors
 from .repeats import RepeatIndex, cited_receipts
 from .resources import corpus_path
-from .text import normalize
+from .text import normalize, term_finder
 
 __all__ = ["TriageRules", "get_rules", "prioritize", "assign_department", "due_date", "reply_deadline", "Deadline",
            "days_words", "DuplicateFinder", "cited_receipts", "triage_rows", "render_queue", "PRIORITY_ORDER"]
@@ -44,14 +44,22 @@ class TriageRules:
     signals: tuple   # (signal, weight, terms, reason)
     departments: tuple  # (department, terms, types)
     settings: dict
-    _patterns: tuple = field(default=(), compare=False, repr=False)
+    _words: tuple = field(default=(), compare=False, repr=False)
+    _last: tuple = field(default=(), compare=False, repr=False)
 
-    def signal_patterns(self) -> tuple:
-        """One compiled alternation of each signal's words (None for a signal without words), built once."""
-        if not self._patterns:
-            object.__setattr__(self, "_patterns", tuple(re.compile("|".join(map(re.escape, terms))) if terms else None
-                                                        for _, _, terms, _ in self.signals))
-        return self._patterns
+    def words_in(self, text: str) -> frozenset:
+        """The signals' and departments' words that ``text`` contains, found in one pass (:func:`term_finder`);
+        the last text's answer is kept (a row's priority and department ask for the same text in turn)."""
+        if not self._words:
+            words = tuple(dict.fromkeys(t for _, _, terms, _ in self.signals for t in terms))
+            words += tuple(dict.fromkeys(t for _, terms, _ in self.departments for t in terms if t not in words))
+            object.__setattr__(self, "_words", words)
+        last = self._last
+        if last and last[0] == text:
+            return last[1]
+        present = frozenset(self._words[k] for k in term_finder(self._words).ordinals(text))
+        object.__setattr__(self, "_last", (text, present))
+        return present
 
     @classmethod
     def load(cls) -> "TriageRules":
@@ -72,10 +80,9 @@ def prioritize(text: str, rules: TriageRules | None = None) -> tuple[str, list[d
     """(高/中/低, reasons): each reason names its signal, weight and the words that triggered it."""
     rules = rules or get_rules()
     reasons, score = [], 0.0
-    for (signal, weight, terms, reason), any_term in zip(rules.signals, rules.signal_patterns()):
-        if any_term is None or not any_term.search(text):
-            continue  # most signals have none of their words in a petition: one regex scan tells
-        hits = [t for t in terms if t in text]
+    present = rules.words_in(text)
+    for signal, weight, terms, reason in rules.signals:
+        hits = [t for t in terms if t in present]
         if hits:
             score += weight
             reasons.append({"signal": signal, "reason": reason, "weight": weight, "words": hits})
@@ -87,8 +94,9 @@ def prioritize(text: str, rules: TriageRules | None = None) -> tuple[str, list[d
 
 def assign_department(text: str, types: list[str] | None, rules: TriageRules | None = None) -> str:
     rules = rules or get_rules()
+    present = rules.words_in(text)
     for department, terms, kinds in rules.departments:
-        if terms and not any(t in text for t in terms):
+        if terms and present.isdisjoint(terms):
             continue
         if kinds and not set(kinds) & set(types or ()):
             continue
