@@ -525,3 +525,43 @@ def test_a_database_of_0004_is_migrated_with_its_reopened_cases(backend):
     assert (p["reopened"], p["supervised"], p["spotcheck_pending"], p["same_as"]) == (1, False, 0, None)
     assert p["text"] == "衡阳市某厂噪声扰民" and p["version"] == 3
     assert store.followup_extras([1])["reports"][1][0]["round"] == 1
+
+
+def test_supervision_callback_and_check_answer_from_their_own_transaction(client, monkeypatch):
+    """督办, 回访 and a spot check's check answer with the case read inside the change's own transaction: were the
+    database unreachable the moment after the commit, the answer is still the change (never a 503 for a change
+    made, which a clerk would make again)."""
+    ed, hy = token(client, "ed"), token(client, "hy")
+    rows = [[f"T-{i:02d}", "衡阳市雁峰区", "噪声", f"衡阳市雁峰区某工地夜间施工噪声扰民（第{i}件）"] for i in range(1, 4)]
+    upload(client, ed, table(rows), handover_date="2024-05-15", reply_days="15")
+    ids = {k: v["id"] for k, v in cases(client, ed).items()}
+    for key in ("T-02", "T-03"):
+        approve(client, ids[key], ed, hy)
+    drawn = client.post("/api/v1/spotchecks", json={**PERIOD, "rate": 0.5, "seed": 3}, headers=ed).json()
+    store = client.app.state.workbench.store
+    outside = []
+
+    def only_inside(name):
+        real = getattr(store, name)
+
+        def read(*args, **kw):
+            if (kw.get("s") or kw.get("session") or next((a for a in args if hasattr(a, "execute")), None)) is None:
+                outside.append(name)
+                raise RuntimeError(f"{name} read outside the change's transaction")
+            return real(*args, **kw)
+        monkeypatch.setattr(store, name, read)
+
+    for name in ("case_extras", "followup_extras", "units", "batch"):
+        only_inside(name)
+    r = client.post(f"/api/v1/petitions/{ids['T-01']}/supervise", json={"due_date": "2024-07-01", "note": "限期"},
+                    headers=ed)
+    assert r.status_code == 200, r.text
+    assert r.json()["due_date"] == "2024-07-01" and r.json()["supervised"]
+    r = client.post(f"/api/v1/petitions/{ids['T-02']}/callback", json={"result": "满意"}, headers=ed)
+    assert r.status_code == 200, r.text
+    assert r.json()["callbacks"][-1]["result"] == "满意"
+    pid = drawn["petitions"][0]
+    r = client.post(f"/api/v1/spotchecks/{drawn['id']}/items/{pid}", json={"passed": True}, headers=ed)
+    assert r.status_code == 200, r.text
+    assert r.json()["spotchecks"][0]["passed"] is True
+    assert outside == []

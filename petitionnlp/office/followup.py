@@ -69,9 +69,12 @@ def reminders(store, user: dict, today: dt.date | None = None) -> list[dict]:
     return out
 
 
-def supervise(store, user: dict, petition_id: int, due_date, note=None, version: int | None = None) -> dict:
-    """督办: the case marked supervised with a new deadline (a step of the lifecycle: history and audit)."""
-    return apply(store, user, petition_id, "supervise", {"due_date": due_date, "note": note}, version=version)
+def supervise(store, user: dict, petition_id: int, due_date, note=None, version: int | None = None,
+              then=None) -> dict:
+    """督办: the case marked supervised with a new deadline (a step of the lifecycle: history and audit); ``then``:
+    the answer read inside the change's transaction (:func:`~petitionnlp.office.lifecycle.apply`)."""
+    return apply(store, user, petition_id, "supervise", {"due_date": due_date, "note": note}, version=version,
+                 then=then)
 
 
 # ------------------------------------------------------------------------------------------------ callbacks
@@ -130,9 +133,11 @@ def callback_list(store, user: dict, due: bool | None = None, result: str | None
     return out
 
 
-def record_callback(store, user: dict, petition_id: int, result, note=None, version: int | None = None) -> dict:
-    """回访 recorded on an approved case (a step of the lifecycle); 不满意 reopens it in the same transaction."""
-    return apply(store, user, petition_id, "callback", {"result": result, "note": note}, version=version)
+def record_callback(store, user: dict, petition_id: int, result, note=None, version: int | None = None,
+                    then=None) -> dict:
+    """回访 recorded on an approved case (a step of the lifecycle); 不满意 reopens it in the same transaction;
+    ``then`` as for :func:`supervise`."""
+    return apply(store, user, petition_id, "callback", {"result": result, "note": note}, version=version, then=then)
 
 
 def record_callbacks(store, user: dict, items: list) -> dict:
@@ -245,13 +250,14 @@ def spotcheck(store, user: dict, spotcheck_id: int) -> dict:
 
 
 def check(store, user: dict, spotcheck_id: int, petition_id: int, passed, note=None,
-          version: int | None = None) -> dict:
+          version: int | None = None, then=None) -> dict:
     """The check of one drawn case (a step of the lifecycle): passed, or failed with a note — then the case is
-    reopened in the same transaction.  404 for a spot check that is not there or a case it did not draw."""
+    reopened in the same transaction.  404 for a spot check that is not there or a case it did not draw.
+    ``then`` as for :func:`supervise`."""
     sc, items = store.spotcheck(spotcheck_id)
     if sc is None:
         raise NotFound(Messages.O105)
     if not any(i["petition_id"] == petition_id for i in items):
         raise NotFound(Messages.O106)
     return apply(store, user, petition_id, "spotcheck", {"spotcheck_id": spotcheck_id, "passed": passed,
-                                                         "note": note}, version=version)
+                                                         "note": note}, version=version, then=then)

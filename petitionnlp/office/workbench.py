@@ -316,14 +316,15 @@ class Workbench:
         return followup.remind_days()
 
     def supervise(self, user: dict, petition_id: int, due_date, note=None, version: int | None = None) -> dict:
-        return self._view(user, followup.supervise(self.store, user, petition_id, due_date, note, version))
+        return followup.supervise(self.store, user, petition_id, due_date, note, version, then=self._answer(user))
 
     def callbacks(self, user: dict, due: bool | None = None, result: str | None = None,
                   date_from: str | None = None, date_to: str | None = None) -> list[dict]:
         return followup.callback_list(self.store, user, due, result, date_from, date_to)
 
     def callback(self, user: dict, petition_id: int, result, note=None, version: int | None = None) -> dict:
-        return self._view(user, followup.record_callback(self.store, user, petition_id, result, note, version))
+        return followup.record_callback(self.store, user, petition_id, result, note, version,
+                                        then=self._answer(user))
 
     def record_callbacks(self, user: dict, items: list) -> dict:
         return followup.record_callbacks(self.store, user, items)
@@ -340,7 +341,8 @@ class Workbench:
 
     def check(self, user: dict, spotcheck_id: int, petition_id: int, passed, note=None,
               version: int | None = None) -> dict:
-        return self._view(user, followup.check(self.store, user, spotcheck_id, petition_id, passed, note, version))
+        return followup.check(self.store, user, spotcheck_id, petition_id, passed, note, version,
+                              then=self._answer(user))
 
     # --------------------------------------------------------------------------------------- figures
     def progress(self, date_from: str | None = None, date_to: str | None = None) -> dict:
