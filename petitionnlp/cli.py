@@ -621,7 +621,10 @@ def main(argv: list[str] | None = None, *, interrupted=None) -> int:
         args = build_parser().parse_args(argv)
         return args.func(args)
     except (PetitionNLPError, OfficeError) as exc:
-        _say(f"petitionnlp: {exc}")
+        said = str(exc)
+        if said.startswith("[E004]") and "现有列" in said:
+            said += Errors.E004_CLI  # the command line has an option for it
+        _say(f"petitionnlp: {said}")
         return 2
     except KeyboardInterrupt:
         _say("petitionnlp: 已中断")

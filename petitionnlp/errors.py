@@ -20,7 +20,8 @@ class Errors:
     E003 = "[E003] {path}：无法识别文字编码，请另存为 UTF-8 或 GB18030 编码后再试"
     E003_MIXED = ("[E003] {path}：编码混杂，第 {line} 行起不是 UTF-8，而第 {utf8_line} 行是 UTF-8；"
                   "请把整个文件另存为同一种编码")
-    E004 = "[E004] {path}：找不到正文列；现有列：{columns}；可用 --text-column 指定正文列"
+    E004 = "[E004] {path}：找不到正文列；现有列：{columns}；请把信访内容所在列的列名改为“交办问题基本情况”“信访内容”或“举报内容”"
+    E004_CLI = "（或用 --text-column 指定正文列）"  # what the command line adds to E004: its own option
     E004_JSON = "[E004] {path}：没有一行是 JSON 对象，找不到正文列"
     E005 = "[E005] {path}：不支持的文件格式 {suffix}；支持 .csv .tsv .xlsx .jsonl .txt"
     E005_XLS = ("[E005] {path}：这是旧版 Excel 文件（.xls），不能直接读取；请在 Excel 或 WPS 中打开，"

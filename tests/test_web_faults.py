@@ -340,6 +340,10 @@ def test_an_unreadable_upload_is_refused_with_its_record_and_without_its_file(ba
         job = wb.store.batch_job(batch["id"])
         assert batch["state"] == "failed" and batch["file_id"] is None and batch["message"]
         assert job["state"] == "failed" and job["message"] == batch["message"]
+        # a table without a text column: what to do says a clerk's words, not the command line's option
+        r = client.post("/api/v1/batches", files={"file": ("无正文.csv", "编号,地址\n1,长沙\n".encode())}, headers=ed)
+        assert r.status_code == 422 and "找不到正文列" in r.json()["error"] and "交办问题基本情况" in r.json()["error"]
+        assert "--" not in r.json()["error"], r.text
 
 
 def test_a_batch_interrupted_by_the_database_is_answered_stored_and_finished_by_the_job_thread(tmp_path,
