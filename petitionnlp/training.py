@@ -416,8 +416,10 @@ def train_model(corpora: list[str], out_dir, base: bool = True, eval_corpora: li
 
 class model_folder:
     """``with model_folder(target) as tmp:`` — build a model version in a new folder beside ``target``; on success
-    it takes ``target``'s place in one rename (an earlier folder there is removed after), on failure it is
-    removed and ``target`` is as it was: a model folder is always complete."""
+    it takes ``target``'s place in one rename, on failure it is removed and ``target`` is as it was: a model folder
+    is always complete.  What the earlier folder holds that the new version does not write (another model kept
+    beside it, such as ``briefing_directives/``, or a person's own files) is moved into the new folder before the
+    rename, never removed; only the files the new version replaces go."""
 
     def __init__(self, target):
         import tempfile
@@ -444,6 +446,9 @@ class model_folder:
         os.chmod(self.tmp, 0o755)
         old = None
         if self.target.exists():
+            for entry in self.target.iterdir():  # kept: what this version does not write
+                if not (self.tmp / entry.name).exists():
+                    os.replace(entry, self.tmp / entry.name)
             old = self.target.with_name(f".{self.target.name}.old-{os.getpid()}")
             os.replace(self.target, old)
         os.replace(self.tmp, self.target)

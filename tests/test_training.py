@@ -55,6 +55,19 @@ def test_a_tiny_real_corpus_alone_with_missing_types(tmp_path):
     rows = [json.loads(x) for x in stdout.splitlines()]
     assert rows[0]["pollution_types"][0] == "大气" and rows[1]["pollution_types"][0] == "水"
     assert all("海洋" not in r["pollution_types"] and r["pollution_scores"]["海洋"] < 0.01 for r in rows)
+    # trained again into the same folder: the files of this model are replaced, what else the folder holds (the
+    # briefing model `make train-briefing` keeps beside it, a person's own notes) stays
+    (out / "briefing_directives").mkdir()
+    (out / "briefing_directives" / "weights.json").write_text("{}", encoding="utf-8")
+    (out / "说明.txt").write_text("本处的笔记", encoding="utf-8")
+    stale = (out / "pollution_type.json").read_text(encoding="utf-8")
+    (out / "pollution_type.json").write_text("{}", encoding="utf-8")
+    code, _, err = run_cli("train", "--corpus", src, "-o", out, "--no-base")
+    assert code == 0, err
+    assert (out / "briefing_directives" / "weights.json").read_text(encoding="utf-8") == "{}"
+    assert (out / "说明.txt").read_text(encoding="utf-8") == "本处的笔记"
+    assert json.loads((out / "pollution_type.json").read_text(encoding="utf-8")).keys() == json.loads(stale).keys()
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no folder left behind
 
 
 def test_xlsx_history_with_unusable_labels_is_counted(tmp_path):
