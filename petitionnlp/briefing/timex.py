@@ -64,7 +64,8 @@ def compile_rules(data: dict) -> dict:
         return pattern.replace("NUM", data["NUM"])
 
     return {"data": data, "rules": [(r["name"], r["type"], re.compile(expand(r["pattern"]))) for r in data["rules"]],
-            "joiner": re.compile(data["span_joiners"]), "open_suffix": re.compile(data["open_span_suffix"])}
+            "joiner": re.compile(data["span_joiners"]), "open_suffix": re.compile(data["open_span_suffix"]),
+            "vague_not_in": re.compile(data["vague_not_in"]) if data.get("vague_not_in") else None}
 
 
 @lru_cache(maxsize=1)
@@ -431,11 +432,20 @@ def find_time_expressions(text: str, doc_date: dt.date | None = None, rules_: di
     for name, kind, m in picked:
         g = {k: v for k, v in m.groupdict().items() if v}
         out.append(_expression(m.group(0), m.start(), m.end(), kind, resolver.value(name, g)))
-    out = _spans(folded, out, r)
-    for t in out:  # back to the original text's offsets and characters
-        t["start"], t["end"] = view.span(t["start"], t["end"])
+    out = _spans(folded, _outside_names(folded, out, r), r)
+    for t in out:  # back to the original text's offsets and characters, a mirror page's pinyin after the last
+        t["start"], t["end"] = view.span_through(t["start"], t["end"])  # character kept: 及时(shi) is one word
         t["text"] = text[t["start"]:t["end"]]
     return out
+
+
+def _outside_names(text: str, found: list[dict], r: dict) -> list[dict]:
+    """``found`` without the vague words inside a name (``vague_not_in``: a document's title in 《》 — 《关于抓紧做好…
+    的通知》 names a notice, it sets no time)."""
+    names = r.get("vague_not_in")
+    spans = [m.span() for m in names.finditer(text)] if names and any(t["type"] == "vague" for t in found) else []
+    return [t for t in found if t["type"] != "vague" or not any(a <= t["start"] and t["end"] <= b for a, b in spans)] \
+        if spans else found
 
 
 _DATEISH = re.compile(r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2}(?:T[0-9:]+)?)?|-Q[1-4]|-H[12])?(?:/[0-9]{4}[-0-9QHT:]*)?$")
