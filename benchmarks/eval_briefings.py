@@ -181,7 +181,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     old = dev_rows("briefings_dev.jsonl")
     new, more, reports = load(gold / "briefings_new.jsonl"), load(gold / "briefings_more.jsonl"), \
         load(gold / "briefings_reports.jsonl")
-    fresh = load(gold / "briefings_fresh.jsonl")
+    fresh, added = load(gold / "briefings_fresh.jsonl"), load(gold / "briefings_added.jsonl")
     return [("the first development briefings (reserved page left out)", old),
             ("new briefings used to write the rules", [d for d in new if not held(d)]),
             ("new briefings held out while writing the rules", [d for d in new if held(d)]),
@@ -190,8 +190,9 @@ def sets() -> list[tuple[str, list[dict]]]:
              [d for d in reports if not held(d)]),
             ("reports, announcements and plans, held out by source (issue 29)",
              [d for d in reports if held(d)]),
+            ("pages of other sites added to train the judge (issue 29 item 3)", added),
             ("fresh blind set of issue 29 item 3: meetings, announcements, rules and reports of other sites", fresh),
-            ("all of them", old + new + more + reports + fresh)]
+            ("all of them", old + new + more + reports + added + fresh)]
 
 
 def main() -> None:

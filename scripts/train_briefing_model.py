@@ -1,9 +1,10 @@
 """Train the learned judge of briefing directives (petitionnlp/briefing/learned.py) and write its card.
 
 Trains on the annotated briefings that no held-out figure is read on: corpora/briefing/gold/briefings_new.jsonl,
-the development part of corpora/briefing/gold/briefings_reports.jsonl and, when the shared corpora are beside the
+the development part of corpora/briefing/gold/briefings_reports.jsonl, corpora/briefing/gold/briefings_added.jsonl
+(issue 29, item 3: pages of sites never used, annotated before the extractor was run on them) and, when the shared corpora are beside the
 repo, ../shared/corpora/briefings_dev.jsonl without its pages listed in reserved_sources.txt.  Never the blind sets:
-briefings_more.jsonl (issue 21) and the held-out part of briefings_reports.jsonl.
+briefings_more.jsonl (issue 21), the held-out part of briefings_reports.jsonl and briefings_fresh.jsonl (issue 29).
 
 The regularisation C and the two thresholds (keep a directive of the rules at p ≥ keep; add a clause the rules
 leave out at p ≥ add) are chosen on folds grouped by source (a page's site: the briefings of one site are never
@@ -61,6 +62,7 @@ def training_briefings(shared: Path) -> list[dict]:
            if d["doc"].get("url") not in reserved]
     out += [dict(d, origin="briefings_new") for d in _rows(GOLD / "briefings_new.jsonl")]
     out += [dict(d, origin="briefings_reports") for d in _rows(GOLD / "briefings_reports.jsonl") if not _held(d)]
+    out += [dict(d, origin="briefings_added") for d in _rows(GOLD / "briefings_added.jsonl") if not _held(d)]
     return out
 
 
@@ -191,7 +193,8 @@ def _fmt(prf) -> str:
     return f"精确率 {prf[0]:.3f}，召回率 {prf[1]:.3f}，F1 {prf[2]:.3f}"
 
 
-SET_NAMES = {"briefings_dev": "共享开发简报", "briefings_new": "新标注简报", "briefings_reports": "报告、通报与方案"}
+SET_NAMES = {"briefings_dev": "共享开发简报", "briefings_new": "新标注简报", "briefings_reports": "报告、通报与方案",
+             "briefings_added": "新增的他站文本"}
 
 
 def _card(meta: dict, model: DirectiveModel, top: list) -> str:
