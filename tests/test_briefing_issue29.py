@@ -263,3 +263,12 @@ def test_a_span_carries_the_pinyin_a_mirror_page_puts_after_it():
     found = {t["text"]: t for t in find_time_expressions(text, None)}
     assert "及时(shi)" in found and text[found["及时(shi)"]["start"]:found["及时(shi)"]["end"]] == "及时(shi)"
     assert any(t["type"] == "duration" and t["value"] == "P1M" for t in found.values())
+
+
+def test_a_date_with_spaces_inside_and_its_clock_time_are_one_expression():
+    from petitionnlp.briefing import find_time_expressions
+
+    text = "2017 年 8 月 25 日 21:30,县长主持召开会议,共 3 个月。"
+    found = [(t["text"], t["type"], t["value"]) for t in find_time_expressions(text, None)]
+    assert found[0] == ("2017 年 8 月 25 日 21:30", "date", "2017-08-25T21:30")
+    assert ("3 个月", "duration", "P3M") in found
