@@ -57,9 +57,20 @@ def test_the_kinds_the_first_sets_lacked_are_directives(text, action):
     "督察组继续查阅资料，主要了解：1.医疗废物处置的相关资料；2.禁养区划定工作相关资料。",
     "高质量整改 高标准验收\n确保整改成效经得起检验\n",
     "谭海华要求，要应急谋远，标本兼治。",
+    "坚决打赢蓝天保卫战，建设美丽家园。",  # a slogan with a verb, on its own
+    "全力打好污染防治攻坚战，奋力谱写美丽新篇章。",
 ])
 def test_announcements_slogans_reports_and_headlines_are_no_directives(text):
     assert actions(text) == []
+
+
+@pytest.mark.parametrize("text,action", [
+    ("全市上下要坚决打赢蓝天保卫战。", "要坚决打赢蓝天保卫战"),  # an addressee and 要: an order
+    ("会议强调，要坚决打赢污染防治攻坚战。", "要坚决打赢污染防治攻坚战"),  # the meeting orders it
+    ("坚决打好污染防治攻坚战，确保6月底前完成整改。", "坚决打好污染防治攻坚战，确保6月底前完成整改"),  # a deadline: a task
+])
+def test_a_campaign_goal_is_a_directive_where_someone_is_to_reach_it(text, action):
+    assert action in actions(text)
 
 
 def test_an_order_goes_on_in_the_next_sentences_of_its_paragraph():

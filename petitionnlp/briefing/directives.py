@@ -62,6 +62,8 @@ def compile_rules(data: dict) -> dict:
     data["_assign"] = re.compile(rf"由(?P<who>[{CJK}、]{{2,30}}?(?:{orgs}|{alt(data['bodies'])}))"
                                  rf"(?:{alt(data['assign_verbs'])})")
     data["_slogans"] = frozenset(data["slogans"])
+    data["_goal_slogan"] = re.compile(rf"(?:{alt(data['goal_slogan_markers'])})[^，,。；;：:]*?"
+                                      rf"(?:{alt(data['goal_objects'])})") if data.get("goal_objects") else None
     data["_slogan_head"] = re.compile(f"(?P<mk>(?:{data['enumerators'][0]})|(?:{alt(data['cut_markers'])}))?"
                                       f"(?:{alt(data['slogan_adverbs'])})?")
     data["_standing_verb"] = re.compile(f"(?:{alt(data['standing_verbs'])})")
@@ -407,6 +409,9 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 reason = "announcement"  # 督察组拟于…进驻…: an announcement, not a directive
             elif not enum and b < len(text) and text[b] in "！!":
                 reason = "exclaimed"  # 坚决打赢污染防治攻坚战！: a slogan
+            elif not enum and actor is None and not spoken and not in_order and marker_pos == a and not inside \
+                    and _goal_slogan(text, a, b, r):
+                reason = "goal_slogan"  # 坚决打赢蓝天保卫战，建设美丽家园 on its own: a slogan with a verb
             elif not enum and headline:
                 reason = "headline"  # 确保整改成效经得起检验 on a line of its own: a headline
             elif not enum and not inside and _slogans_only(text, a, b, r):
@@ -543,6 +548,16 @@ def _headline(text: str, start: int, end: int, r: dict) -> bool:
         return False
     line = text[start:end].strip()
     return len(line) <= limit and not re.search(r"[，,：:。；;]", line)
+
+
+_MODAL = re.compile(r"[要应须将请]|务必|必须")
+
+
+def _goal_slogan(text: str, a: int, b: int, r: dict) -> bool:
+    """Whether the clause [a, b) opens with an adverb of resolve and aims at a campaign's goal (``goal_objects``:
+    坚决打赢…攻坚战, 奋力谱写…新篇章) with no word of obligation (要, 应, 须, 将, 请) in it."""
+    goal = r.get("_goal_slogan")
+    return bool(goal and goal.match(text, a, b)) and not _MODAL.search(text, a, b)
 
 
 def _slogans_only(text: str, a: int, b: int, r: dict) -> bool:
