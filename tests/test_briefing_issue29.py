@@ -57,6 +57,8 @@ def test_the_kinds_the_first_sets_lacked_are_directives(text, action):
     "督察组继续查阅资料，主要了解：1.医疗废物处置的相关资料；2.禁养区划定工作相关资料。",
     "高质量整改 高标准验收\n确保整改成效经得起检验\n",
     "谭海华要求，要应急谋远，标本兼治。",
+    "督察组将重点督察各地落实生态环境保护责任情况。",  # what an inspection will look at
+    "督察进驻期间，督察组将受理群众来信来电举报。",  # its hotline
     "坚决打赢蓝天保卫战，建设美丽家园。",  # a slogan with a verb, on its own
     "全力打好污染防治攻坚战，奋力谱写美丽新篇章。",
 ])
