@@ -285,3 +285,10 @@ def test_a_date_with_spaces_inside_and_its_clock_time_are_one_expression():
     found = [(t["text"], t["type"], t["value"]) for t in find_time_expressions(text, None)]
     assert found[0] == ("2017 年 8 月 25 日 21:30", "date", "2017-08-25T21:30")
     assert ("3 个月", "duration", "P3M") in found
+
+
+def test_up_to_a_years_end_is_its_last_day():
+    from petitionnlp.briefing import find_time_expressions
+
+    found = [(t["text"], t["type"], t["value"]) for t in find_time_expressions("截至2022年底,已完成1275项。", None)]
+    assert found == [("截至2022年底", "date", "2022-12-31")]
