@@ -11,7 +11,9 @@ The sets, reported apart and together:
   rules of issue 21 were written and not read since (issue 21's blind set);
 * the news reports, announcements, plans and notices of corpora/briefing/gold/briefings_reports.jsonl (issue 29):
   the part the rules and the learned component were developed on, and the part held out by source (``held_out``,
-  chosen by a hash of the page's address before any rule was changed), with recall by kind of time expression.
+  chosen by a hash of the page's address before any rule was changed), with recall by kind of time expression;
+* the fresh blind set of corpora/briefing/gold/briefings_fresh.jsonl (issue 29, item 3): twelve pages of sites never
+  used before, annotated before the extractor was run on them and never read while writing rules nor trained on.
 
 A predicted span matches a gold span when it covers at least half of the gold span (offsets; a gold span
 string listed twice stands for its successive occurrences); matching is one-to-one, in order.
@@ -179,6 +181,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     old = dev_rows("briefings_dev.jsonl")
     new, more, reports = load(gold / "briefings_new.jsonl"), load(gold / "briefings_more.jsonl"), \
         load(gold / "briefings_reports.jsonl")
+    fresh, added = load(gold / "briefings_fresh.jsonl"), load(gold / "briefings_added.jsonl")
     return [("the first development briefings (reserved page left out)", old),
             ("new briefings used to write the rules", [d for d in new if not held(d)]),
             ("new briefings held out while writing the rules", [d for d in new if held(d)]),
@@ -187,7 +190,9 @@ def sets() -> list[tuple[str, list[dict]]]:
              [d for d in reports if not held(d)]),
             ("reports, announcements and plans, held out by source (issue 29)",
              [d for d in reports if held(d)]),
-            ("all of them", old + new + more + reports)]
+            ("pages of other sites added to train the judge (issue 29 item 3)", added),
+            ("fresh blind set of issue 29 item 3: meetings, announcements, rules and reports of other sites", fresh),
+            ("all of them", old + new + more + reports + added + fresh)]
 
 
 def main() -> None:

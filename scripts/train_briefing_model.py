@@ -1,9 +1,10 @@
 """Train the learned judge of briefing directives (petitionnlp/briefing/learned.py) and write its card.
 
 Trains on the annotated briefings that no held-out figure is read on: corpora/briefing/gold/briefings_new.jsonl,
-the development part of corpora/briefing/gold/briefings_reports.jsonl and, when the shared corpora are beside the
+the development part of corpora/briefing/gold/briefings_reports.jsonl, corpora/briefing/gold/briefings_added.jsonl
+(issue 29, item 3: pages of sites never used, annotated before the extractor was run on them) and, when the shared corpora are beside the
 repo, ../shared/corpora/briefings_dev.jsonl without its pages listed in reserved_sources.txt.  Never the blind sets:
-briefings_more.jsonl (issue 21) and the held-out part of briefings_reports.jsonl.
+briefings_more.jsonl (issue 21), the held-out part of briefings_reports.jsonl and briefings_fresh.jsonl (issue 29).
 
 The regularisation C and the two thresholds (keep a directive of the rules at p ≥ keep; add a clause the rules
 leave out at p ≥ add) are chosen on folds grouped by source (a page's site: the briefings of one site are never
@@ -61,6 +62,7 @@ def training_briefings(shared: Path) -> list[dict]:
            if d["doc"].get("url") not in reserved]
     out += [dict(d, origin="briefings_new") for d in _rows(GOLD / "briefings_new.jsonl")]
     out += [dict(d, origin="briefings_reports") for d in _rows(GOLD / "briefings_reports.jsonl") if not _held(d)]
+    out += [dict(d, origin="briefings_added") for d in _rows(GOLD / "briefings_added.jsonl") if not _held(d)]
     return out
 
 
@@ -191,7 +193,8 @@ def _fmt(prf) -> str:
     return f"精确率 {prf[0]:.3f}，召回率 {prf[1]:.3f}，F1 {prf[2]:.3f}"
 
 
-SET_NAMES = {"briefings_dev": "共享开发简报", "briefings_new": "新标注简报", "briefings_reports": "报告、通报与方案"}
+SET_NAMES = {"briefings_dev": "共享开发简报", "briefings_new": "新标注简报", "briefings_reports": "报告、通报与方案",
+             "briefings_added": "新增的他站文本"}
 
 
 def _card(meta: dict, model: DirectiveModel, top: list) -> str:
@@ -200,8 +203,9 @@ def _card(meta: dict, model: DirectiveModel, top: list) -> str:
     cv = meta["grouped_cv"]
     rows = "\n".join(f"| {SET_NAMES.get(origin, origin)}（`{origin}`） | {_fmt(meta['by_origin']['rules'][origin])} | "
                      f"{_fmt(meta['by_origin']['rules_and_learned'][origin])} |" for origin in meta["by_origin"]["rules"])
-    neg = "，".join(f"`{n}` {w:+.2f}" for w, n in top[:8])
-    pos = "，".join(f"`{n}` {w:+.2f}" for w, n in reversed(top[-8:]))
+    shown = lambda n: n.replace("\n", "\\n")  # noqa: E731  a feature of a line break on one line of the card
+    neg = "，".join(f"`{shown(n)}` {w:+.2f}" for w, n in top[:8])
+    pos = "，".join(f"`{shown(n)}` {w:+.2f}" for w, n in reversed(top[-8:]))
     state = "简报流水线**正在使用**它" if model.enabled else \
         "简报流水线**没有使用**它：在分组交叉验证中它没有胜过单用规则，流水线保留规则给出的指示"
     y, m, d = (int(x) for x in meta["trained"].split("-"))
@@ -216,8 +220,8 @@ def _card(meta: dict, model: DirectiveModel, top: list) -> str:
 
 - 训练：{y}年{m}月{d}日，由 `make train-briefing`（`scripts/train_briefing_model.py`）在 {meta['briefings']} 份已标注简报上训练，
   来自 {meta['sites']} 个网站（{meta['directives']} 条指示，{meta['candidates']} 个候选分句）：共享的开发简报（去掉保留页面）、
-  `corpora/briefing/gold/briefings_new.jsonl` 和 `briefings_reports.jsonl` 的开发部分。
-  不用盲测集（`briefings_more.jsonl` 和 `briefings_reports.jsonl` 的留出部分）训练：它们由 `benchmarks/eval_briefings.py` 评分。
+  `corpora/briefing/gold/briefings_new.jsonl`、`briefings_reports.jsonl` 的开发部分和 `briefings_added.jsonl`（问题 29 第 3 项新增的他站文本）。
+  不用盲测集（`briefings_more.jsonl`、`briefings_reports.jsonl` 的留出部分和 `briefings_fresh.jsonl`）训练：它们由 `benchmarks/eval_briefings.py` 评分。
 - 保存：用 `skops` 保存（`model.skops`，不用 `pickle`；加载时只信任 `scikit-learn`、`NumPy` 和 `SciPy` 的类型），
   另存一份纯权重（`weights.json`）：流水线用这份权重判断（`petitionnlp/briefing/judge.py`），不必载入 `scikit-learn`；
   两者给出的概率相同（`tests/test_briefing_issue29.py`）。
@@ -238,8 +242,11 @@ def _card(meta: dict, model: DirectiveModel, top: list) -> str:
 - 最能降低“是指示”几率的特征：{neg}。
 - 最能提高这一几率的特征：{pos}。
 - 局限：可学的已标注指示只有 {meta['directives']} 条，且有两种标注习惯（最早的开发简报把一个“要”字下的一串措施拆成几条指示，
-  后来的数据集保留为一条：见 `corpora/briefing/GUIDELINES.md`）。特征是规则的线索和分句开头的一两个字
-  （会学到少数网页特有的字串，如镜像网页留下的拼音）；不含任何话题词。
+  后来的数据集保留为一条：见 `corpora/briefing/GUIDELINES.md`）。特征只是规则的线索（标志词、位置、序号、讲话人、时间表达、
+  过去时、统计数字、文件种类），不含分句本身的字词：分句开头的一两个字（问题 29 第 3 项以前的特征）记住的是训练网站的字串
+  （如镜像网页留下的拼音），在按网站分组的交叉验证上并不更好，还会丢掉能迁移的类型（`市生态环境局对…实施定期检查`）。
+- 盲测：`benchmarks/eval_briefings.py` 在从未训练、也未用来写规则的三组简报上评分（`briefings_more.jsonl`、
+  `briefings_reports.jsonl` 的留出部分、`briefings_fresh.jsonl`）；数字见问题 29 的说明。
 """
 
 

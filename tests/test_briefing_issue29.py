@@ -57,9 +57,22 @@ def test_the_kinds_the_first_sets_lacked_are_directives(text, action):
     "督察组继续查阅资料，主要了解：1.医疗废物处置的相关资料；2.禁养区划定工作相关资料。",
     "高质量整改 高标准验收\n确保整改成效经得起检验\n",
     "谭海华要求，要应急谋远，标本兼治。",
+    "督察组将重点督察各地落实生态环境保护责任情况。",  # what an inspection will look at
+    "督察进驻期间，督察组将受理群众来信来电举报。",  # its hotline
+    "坚决打赢蓝天保卫战，建设美丽家园。",  # a slogan with a verb, on its own
+    "全力打好污染防治攻坚战，奋力谱写美丽新篇章。",
 ])
 def test_announcements_slogans_reports_and_headlines_are_no_directives(text):
     assert actions(text) == []
+
+
+@pytest.mark.parametrize("text,action", [
+    ("全市上下要坚决打赢蓝天保卫战。", "要坚决打赢蓝天保卫战"),  # an addressee and 要: an order
+    ("会议强调，要坚决打赢污染防治攻坚战。", "要坚决打赢污染防治攻坚战"),  # the meeting orders it
+    ("坚决打好污染防治攻坚战，确保6月底前完成整改。", "坚决打好污染防治攻坚战，确保6月底前完成整改"),  # a deadline: a task
+])
+def test_a_campaign_goal_is_a_directive_where_someone_is_to_reach_it(text, action):
+    assert action in actions(text)
 
 
 def test_an_order_goes_on_in_the_next_sentences_of_its_paragraph():
@@ -104,6 +117,42 @@ def test_the_model_never_learns_from_a_held_out_or_blind_briefing():
     more = {json.loads(x)["doc"]["id"] for x in (ROOT / "corpora/briefing/gold/briefings_more.jsonl")
             .read_text(encoding="utf-8").splitlines()}
     assert ids and not ids & held and not ids & more and "b05" not in ids  # b05: a reserved page
+    fresh = [json.loads(x) for x in (ROOT / "corpora/briefing/gold/briefings_fresh.jsonl")
+             .read_text(encoding="utf-8").splitlines() if x.strip()]
+    assert len(fresh) >= 10 and all(d["doc"]["blind"] for d in fresh) and not ids & {d["doc"]["id"] for d in fresh}
+
+
+def test_the_fresh_blind_set_and_the_added_pages_come_from_sites_never_used_nor_reserved():
+    gold = ROOT / "corpora" / "briefing" / "gold"
+    reserved = {x.strip() for x in (ROOT.parent / "shared" / "corpora" / "reserved_sources.txt")
+                .read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#")} \
+        if (ROOT.parent / "shared" / "corpora" / "reserved_sources.txt").is_file() else set()
+    new = [json.loads(x) for name in ("briefings_fresh.jsonl", "briefings_added.jsonl")
+           for x in (gold / name).read_text(encoding="utf-8").splitlines() if x.strip()]
+    old = [json.loads(x)["doc"]["url"] for name in ("briefings_new.jsonl", "briefings_more.jsonl", "briefings_reports.jsonl")
+           for x in (gold / name).read_text(encoding="utf-8").splitlines() if x.strip()]
+    urls = [d["doc"]["url"] for d in new]
+    assert len(set(urls)) == len(urls) and not set(urls) & set(old) and not set(urls) & reserved
+    for d in new:  # every gold span is in its text
+        text = d["doc"]["text"]
+        assert all(g["action"] in text for g in d["gold"]["directives"])
+        assert all(g["span"] in text for g in d["gold"]["time_expressions"])
+
+
+def test_make_train_briefing_reproduces_the_shipped_judge(tmp_path):
+    import subprocess
+
+    if not (ROOT.parent / "shared" / "corpora" / "briefings_dev.jsonl").is_file():
+        pytest.skip("the shared dev briefings are not beside the repo: the shipped judge was trained with them")
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "train_briefing_model.py"), "-o", str(tmp_path)],
+                   check=True, capture_output=True)
+    shipped, again = (json.loads((f / "weights.json").read_text(encoding="utf-8")) for f in (shipped_model_dir(), tmp_path))
+    assert again["weights"].keys() == shipped["weights"].keys()
+    assert max(abs(again["weights"][k] - w) for k, w in shipped["weights"].items()) < 1e-6
+    assert again["intercept"] == pytest.approx(shipped["intercept"], abs=1e-6)
+    meta = [json.loads((f / "meta.json").read_text(encoding="utf-8")) for f in (shipped_model_dir(), tmp_path)]
+    for key in ("C", "keep_threshold", "add_threshold", "enabled", "briefings", "candidates", "directives", "grouped_cv"):
+        assert meta[0][key] == meta[1][key], key
 
 
 def test_the_reports_set_meets_the_bars():
@@ -185,3 +234,61 @@ def test_a_text_too_long_for_a_spacy_document_gets_the_same_directives(monkeypat
         long = extract.extract_briefing(text, date)
         monkeypatch.undo()
         assert long == short, d["doc"]["id"]
+
+
+# ------------------------------------------------------------------------------- time expressions by class
+
+@pytest.mark.parametrize("text,span,kind", [
+    ("各责任单位迅速调查核实、立查立改。", "立查立改", "vague"),
+    ("确保立督立行立改。", "立督立行立改", "vague"),
+    ("新发现问题要即查即改。", "即查即改", "vague"),
+    ("按照时限和要求完成整改任务。", "按照时限", "vague"),
+    ("按照规定时限反馈协调联络组。", "按照规定时限", "vague"),
+    ("在规定期限内整改仍不达标的，予以通报。", "规定期限内", "vague"),
+    ("各地按计划时限推进整改。", "按计划时限", "vague"),
+    ("各单位应在整改完成时限前报送材料。", "整改完成时限前", "deadline"),
+    ("确保全年任务如期完成。", "如期", "vague"),
+    ("属于近期解决的问题，由办公室检查评定。", "近期", "vague"),
+])
+def test_vague_words_and_time_limits_are_found_by_class(text, span, kind):
+    from petitionnlp.briefing import find_time_expressions
+
+    found = [(t["text"], t["type"]) for t in find_time_expressions(text, None)]
+    assert (span, kind) in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "明确每个问题的整改措施、整改时限和责任单位。",  # a heading, not a limit to keep
+    "未按时限办结的，予以通报。",  # negated
+    "根据《关于抓紧做好交办问题整改工作的通知》，现将有关事项通知如下。",  # a notice's title
+    "坚持边督边改，推动问题解决。",  # a way of working
+])
+def test_look_alikes_of_the_classes_are_no_time_expressions(text):
+    from petitionnlp.briefing import find_time_expressions
+
+    assert [t["text"] for t in find_time_expressions(text, None) if t["type"] in ("vague", "deadline")] == []
+
+
+def test_a_span_carries_the_pinyin_a_mirror_page_puts_after_it():
+    from petitionnlp.briefing import find_time_expressions
+
+    text = "确保信息的及时(shi)对接，1 個(gè)月内完成。"
+    found = {t["text"]: t for t in find_time_expressions(text, None)}
+    assert "及时(shi)" in found and text[found["及时(shi)"]["start"]:found["及时(shi)"]["end"]] == "及时(shi)"
+    assert any(t["type"] == "duration" and t["value"] == "P1M" for t in found.values())
+
+
+def test_a_date_with_spaces_inside_and_its_clock_time_are_one_expression():
+    from petitionnlp.briefing import find_time_expressions
+
+    text = "2017 年 8 月 25 日 21:30,县长主持召开会议,共 3 个月。"
+    found = [(t["text"], t["type"], t["value"]) for t in find_time_expressions(text, None)]
+    assert found[0] == ("2017 年 8 月 25 日 21:30", "date", "2017-08-25T21:30")
+    assert ("3 个月", "duration", "P3M") in found
+
+
+def test_up_to_a_years_end_is_its_last_day():
+    from petitionnlp.briefing import find_time_expressions
+
+    found = [(t["text"], t["type"], t["value"]) for t in find_time_expressions("截至2022年底,已完成1275项。", None)]
+    assert found == [("截至2022年底", "date", "2022-12-31")]

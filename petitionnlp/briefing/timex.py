@@ -64,7 +64,9 @@ def compile_rules(data: dict) -> dict:
         return pattern.replace("NUM", data["NUM"])
 
     return {"data": data, "rules": [(r["name"], r["type"], re.compile(expand(r["pattern"]))) for r in data["rules"]],
-            "joiner": re.compile(data["span_joiners"]), "open_suffix": re.compile(data["open_span_suffix"])}
+            "joiner": re.compile(data["span_joiners"]), "open_suffix": re.compile(data["open_span_suffix"]),
+            "vague_not_in": re.compile(data["vague_not_in"]) if data.get("vague_not_in") else None,
+            "date_gaps": re.compile(data["date_gaps"]) if data.get("date_gaps") else None}
 
 
 @lru_cache(maxsize=1)
@@ -413,7 +415,7 @@ def find_time_expressions(text: str, doc_date: dt.date | None = None, rules_: di
     ``rules_`` are compiled by :func:`compile_rules` (the shipped ones when None)."""
     r = rules_ if rules_ is not None else rules()
     view = fold_view(text)
-    folded = view.text
+    folded, kept = _without_gaps(view.text, r)
     found = []
     for order, (name, kind, rx) in enumerate(r["rules"]):
         for m in rx.finditer(folded):
@@ -431,18 +433,43 @@ def find_time_expressions(text: str, doc_date: dt.date | None = None, rules_: di
     for name, kind, m in picked:
         g = {k: v for k, v in m.groupdict().items() if v}
         out.append(_expression(m.group(0), m.start(), m.end(), kind, resolver.value(name, g)))
-    out = _spans(folded, out, r)
-    for t in out:  # back to the original text's offsets and characters
-        t["start"], t["end"] = view.span(t["start"], t["end"])
+    out = _spans(folded, _outside_names(folded, out, r), r)
+    for t in out:  # back to the original text's offsets and characters, a mirror page's pinyin after the last
+        a, b = (kept[t["start"]], kept[t["end"] - 1] + 1) if kept is not None else (t["start"], t["end"])
+        t["start"], t["end"] = view.span_through(a, b)  # character kept: 及时(shi) is one word
         t["text"] = text[t["start"]:t["end"]]
     return out
+
+
+def _without_gaps(folded: str, r: dict) -> tuple[str, list[int] | None]:
+    """``folded`` without the spaces a page puts inside a date (``date_gaps``: 2017 年 8 月 25 日, 2019—2020 年), and
+    the index in ``folded`` of each character kept (None when there is no such space)."""
+    gaps = r.get("date_gaps")
+    spans = [m.span() for m in gaps.finditer(folded)] if gaps else []
+    if not spans:
+        return folded, None
+    kept: list[int] = []
+    pos = 0
+    for a, b in spans + [(len(folded), len(folded))]:
+        kept.extend(range(pos, a))
+        pos = b
+    return "".join(folded[i] for i in kept), kept
+
+
+def _outside_names(text: str, found: list[dict], r: dict) -> list[dict]:
+    """``found`` without the vague words inside a name (``vague_not_in``: a document's title in 《》 — 《关于抓紧做好…
+    的通知》 names a notice, it sets no time)."""
+    names = r.get("vague_not_in")
+    spans = [m.span() for m in names.finditer(text)] if names and any(t["type"] == "vague" for t in found) else []
+    return [t for t in found if t["type"] != "vague" or not any(a <= t["start"] and t["end"] <= b for a, b in spans)] \
+        if spans else found
 
 
 _DATEISH = re.compile(r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2}(?:T[0-9:]+)?)?|-Q[1-4]|-H[12])?(?:/[0-9]{4}[-0-9QHT:]*)?$")
 
 
 _DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:/[0-9]{4}-[0-9]{2}-[0-9]{2})?$")
-_ATTACHED = re.compile(r"^(?:周|星期|礼拜|上午|下午|晚上|晚|凌晨|早上|中午)")
+_ATTACHED = re.compile(r"^(?:周|星期|礼拜|上午|下午|晚上|晚|凌晨|早上|中午|[0-9]{1,2}[:：][0-9]{2}(?![0-9]))")
 _BARE_DAY = re.compile(r"^[0-9]{1,2}[号日]$")
 
 
@@ -460,7 +487,8 @@ def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
         prev = out[-1] if out else None
         if prev and prev["type"] == "date" and t["type"] == "date" and prev["end"] == t["start"] \
                 and _DAY.match(prev["value"] or "") and t["value"] and _ATTACHED.match(t["text"]):
-            # 6月1日周六, 下个月9号早上8点到中午12点: the weekday or the time of day belongs to the day before it
+            # 6月1日周六, 下个月9号早上8点到中午12点, 8月25日21:30: the weekday or the time of day belongs to the day
+            # before it
             value = prev["value"] if t["text"][0] in "周星礼" else t["value"].replace(t["value"][:10], prev["value"])
             out[-1] = _expression(text[prev["start"]:t["end"]], prev["start"], t["end"], "date", value)
             continue
