@@ -41,6 +41,10 @@ W_LITERAL, W_NUMERALS, W_TYPO, W_NEAR, W_PARTS = 1.0, 0.95, 0.9, 0.75, 0.5
 W_PART_SOME = 0.3     # some of a compound's parts (all of them: W_PARTS)
 W_PLACE_FIELD, W_PLACE_TEXT = 1.0, 0.6
 W_RELATION = {"=": 0.6, "~": 0.6, ">": 0.5}
+W_HOP = 0.6            # a thesaurus word's own thesaurus word (泥头车 = 渣土车 ~ 大货车): the two weights times this
+W_CILIN = 0.45         # a term's Cilin synonym that the indexed documents use (饭店 → 餐馆)
+MAX_CILIN = 4          # Cilin synonyms a term is also searched as (the first the documents use, in Cilin's order)
+CILIN_TRIED = 12       # Cilin synonyms looked up in the index for one term
 TIEBREAK = 0.09        # all tie-breaks together stay below the smallest gap between weights
 PLACE_TIER = 10.0      # above any sum of weights: the documents of a query's place come first
 
@@ -226,6 +230,19 @@ def thesaurus() -> dict[str, list[tuple[str, float]]]:
         for word, expansions, rel in rules:
             for e in expansions:
                 link(word, e, W_RELATION[rel])
+    # a second hop, weighed down: a word's expansions' own (=/~) expansions (泥头车 = 渣土车 ~ 大货车 | 卡车)
+    hops: dict[str, dict[str, float]] = {}
+    for a, direct in out.items():
+        for b, w1 in direct.items():
+            if w1 < W_RELATION["~"] or "+" in b:
+                continue
+            for c, w2 in out.get(b, {}).items():
+                if c != a and c not in direct:
+                    w = round(w1 * w2 * W_HOP, 3)
+                    hops.setdefault(a, {})[c] = max(hops.get(a, {}).get(c, 0.0), w)
+    for a, more in hops.items():
+        for c, w in more.items():
+            out[a].setdefault(c, w)
     # the heaviest first; among equals, in the order the files give them (the thesaurus' own before the rules')
     return {k: sorted(v.items(), key=lambda kv: -kv[1]) for k, v in out.items()}
 
@@ -266,20 +283,77 @@ def _expansion_groups(expansion: str) -> tuple:
     return tuple((Atom("sub", p),) for p in expansion.split("+") if _TOKEN.search(p))
 
 
+#: the parts of speech (jieba's dictionary) of a word whose dressing may come off: place words (河里 s), verbs
+#: (砍掉 v); never a noun, time word, adverb or locative of its own (石头 n, 晚上 t, 马上 d, 上下 f)
+_DRESSED_POS = frozenset({"s", "ns", "v", "vn"})
+
+
+@once
+def _word_forms() -> tuple[tuple[str, ...], tuple[str, ...], dict]:
+    """(suffixes, prefixes) of corpora/search/word_forms.tsv — a locative, an aspect particle, a result
+    complement, 被/把: what a part also is without — and the part of speech jieba's dictionary gives the words
+    that begin or end with one."""
+    import importlib.util
+    from pathlib import Path
+
+    suffixes, prefixes = [], []
+    for line in read_list("search", "word_forms.tsv"):
+        cols = line.split("\t")
+        if len(cols) >= 2 and cols[1] in ("suffix", "prefix"):
+            (suffixes if cols[1] == "suffix" else prefixes).append(cols[0])
+    pos: dict[str, str] = {}
+    spec = importlib.util.find_spec("jieba")
+    path = Path(spec.origin).parent / "dict.txt" if spec and spec.origin else None
+    if path and path.is_file():
+        ends, starts = set(suffixes), set(prefixes)
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                w, _, rest = line.partition(" ")
+                if 2 <= len(w) <= 4 and (w[-1] in ends or w[0] in starts):
+                    pos[w] = rest.rsplit(" ", 1)[-1].strip()
+    return tuple(suffixes), tuple(prefixes), pos
+
+
+def bare_form(word: str) -> str | None:
+    """``word`` without its grammatical dressing (河里 → 河, 砍掉 → 砍, 被占 → 占); None when it has none, or
+    when jieba's dictionary has it as a word of its own kind (石头, 晚上, 马上, 上下)."""
+    if len(word) < 2 or not _CJK.match(word[0]):
+        return None
+    suffixes, prefixes, pos = _word_forms()
+    if word in pos and pos[word] not in _DRESSED_POS:
+        return None
+    bare = word
+    while len(bare) >= 2 and bare[0] in prefixes:
+        bare = bare[1:]
+    while len(bare) >= 2 and bare[-1] in suffixes:
+        bare = bare[:-1]
+    if bare == word or not _CJK.match(bare) or bare in suffixes or bare in prefixes:
+        return None
+    return bare
+
+
 def _variants(word: str) -> list[str]:
-    """Equivalent spellings of a part (thesaurus ``=``/``~`` words, numbers in words): any of them fills it."""
+    """Equivalent spellings of a part (thesaurus ``=``/``~`` words, numbers in words, the part without its
+    grammatical dressing: 河里 → 河): any of them fills it."""
     out = [word]
     out += [e for e, w in thesaurus().get(word, ()) if w >= W_RELATION["~"] and "+" not in e]
     num = _numeral_variant(word)
     if num:
         out.append(num)
+    bare = bare_form(word)
+    if bare:
+        out.append(bare)
     return list(dict.fromkeys(out))[:12]
 
 
-def _broad_variants(word: str) -> list[str]:
+def _broad_variants(word: str, used=None) -> list[str]:
     """A part's spellings as :func:`_variants` gives them, and its first synonyms in Cilin (河里 → 河道 河流;
-    非法 → 私自; 晚上 → 夜晚 晚间)."""
-    out = _variants(word) + broad_synonyms().get(word, [])[:BROAD_PER_WORD]
+    非法 → 私自; 晚上 → 夜晚 晚间): with ``used(word) -> bool`` (the index holds it), the first that the
+    documents use, else Cilin's first."""
+    syns = broad_synonyms().get(word, [])
+    if used is not None:
+        syns = [x for x in syns[:CILIN_TRIED] if used(x)]
+    out = _variants(word) + syns[:BROAD_PER_WORD]
     return list(dict.fromkeys(out))[:16]
 
 
@@ -549,8 +623,9 @@ def _literal(term: str) -> Alternative:
     return Alternative(W_LITERAL, "literal", ((Atom("sub", term),),))
 
 
-def _word_alts(term: str) -> list[Alternative]:
-    """Everything but the literal term and typos: numerals, the parts of a compound, thesaurus words."""
+def _word_alts(term: str, used=None) -> list[Alternative]:
+    """Everything but the literal term and typos: numerals, the parts of a compound, thesaurus words
+    (``used``: see :func:`_broad_variants`)."""
     alts = []
     num = _numeral_variant(term)
     if num:
@@ -560,7 +635,7 @@ def _word_alts(term: str) -> list[Alternative]:
         if len(parts) >= 2 and any(len(p) >= 2 for p in parts):
             groups = tuple(tuple(Atom("sub", v) for v in _variants(p)) for p in parts[:6])
             alts.append(Alternative(W_PARTS, "near", groups, parts=True))
-            broad = tuple(tuple(Atom("sub", v) for v in _broad_variants(p)) for p in parts[:6])
+            broad = tuple(tuple(Atom("sub", v) for v in _broad_variants(p, used)) for p in parts[:6])
             if broad != groups:   # the same parts in Cilin's words too, a little below
                 alts.append(Alternative(round(W_PARTS * W_BROAD, 3), "near", broad, parts=True))
     for e, w in thesaurus().get(term, ())[:MAX_EXPANSIONS]:
@@ -570,10 +645,32 @@ def _word_alts(term: str) -> list[Alternative]:
     return alts
 
 
+def _cilin_alts(term: str, alts: list, used) -> list[Alternative]:
+    """The term's synonyms in Cilin (:func:`broad_synonyms`) that the indexed documents use — the corpus says
+    which of a broad group's words are this collection's words (饭店 → 餐馆 | 食堂, not 饭庄) — below the
+    thesaurus' words: the first :data:`MAX_CILIN` found, in Cilin's order (the most usual first)."""
+    have = {a.value for alt in alts for g in alt.groups for a in g}
+    out = []
+    for syn in broad_synonyms().get(term, ())[:CILIN_TRIED]:
+        syn = normalize(syn).lower()
+        if syn in have or syn in term or term in syn:
+            continue
+        if used(syn):
+            out.append(Alternative(W_CILIN, "cilin", ((Atom("sub", syn),),)))
+            if len(out) >= MAX_CILIN:
+                break
+    return out
+
+
 def analyze(query: str, count=None) -> Plan:
     """The plan of a query.  ``count(alternatives) -> int`` (documents matching, capped) lets a term that finds
     nothing be tried as the word of the same sound it was probably meant to be."""
     concepts, corrected, tried = [], {}, 0
+    used = None
+    if count is not None:
+        @lru_cache(maxsize=None)
+        def used(word: str) -> bool:   # the index holds the word (a look-up, once a query)
+            return bool(count([_literal(normalize(word).lower())]))
     for term, quoted in parse(query):
         term = term.lower()
         if quoted:
@@ -587,7 +684,9 @@ def analyze(query: str, count=None) -> Plan:
                 alts.append(Alternative(W_PLACE_TEXT, "place_text", (tuple(Atom("sub", n) for n in names),)))
                 concepts.append(Concept(piece, False, alts, place=True))
                 continue
-            alts = [_literal(piece)] + _word_alts(piece)
+            alts = [_literal(piece)] + _word_alts(piece, used)
+            if used is not None:
+                alts += _cilin_alts(piece, alts, used)
             if count is not None and _CJK.search(piece) and tried < MAX_TYPO_TERMS and not is_word(piece):
                 # a known word is not a typo (臭水沟 finds what it finds, never 臭水)
                 tried += 1
