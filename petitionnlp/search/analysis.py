@@ -188,8 +188,69 @@ def read_query(term: str) -> list[str]:
             cur.append(term[k])
     if cur:
         pieces.append("".join(cur))
-    pieces = [p for p in pieces if _TOKEN.search(p)]
+    asked = (start, end) != (0, len(term)) or any(gone) or _asks(term)
+    pieces = [x for p in pieces if _TOKEN.search(p) for x in (_request_of(p) if asked else [p])]
     return pieces or [term]
+
+
+def _asks(term: str) -> bool:
+    """The term holds an interrogative pronoun or ends with a particle (a question as the grammar reads it)."""
+    asks = _request_grammar()[0]
+    tokens = _plain_tokenizer().tag(term)
+    return any(w in asks for w, _ in tokens) or bool(tokens) and tokens[-1][1] == "y"
+
+
+@once
+def _request_grammar() -> tuple[frozenset, frozenset, frozenset]:
+    """(interrogatives, request and modal verbs, parts of speech) of corpora/search/query_frames.tsv's ``ask``,
+    ``word`` and ``pos`` lines."""
+    sets = {"ask": set(), "word": set(), "pos": set()}
+    for line in read_list("search", "query_frames.tsv"):
+        cols = line.split("\t")
+        if len(cols) >= 2 and cols[1] in sets:
+            sets[cols[1]].add(cols[0])
+    return frozenset(sets["ask"]), frozenset(sets["word"]), frozenset(sets["pos"])
+
+
+#: parts of speech of a content word (a noun, a verb, a place or time word …): what keeps the words after an
+#: interrogative (为什么砍小区的树)
+_CONTENT_POS = ("n", "v", "s", "a", "j", "l", "i")
+
+
+def _request_of(piece: str) -> list[str]:
+    """The request a piece wraps by the grammar of a question (corpora/search/query_frames.tsv, ``ask``/``word``/
+    ``pos``): cut at an interrogative pronoun, what follows it kept only when it holds a content word; pronouns,
+    adverbs, particles, request and modal verbs taken off both edges.  养猪场到底归哪管 → [养猪场]; 河水变黑了咋整 →
+    [河水变黑]; 为什么砍小区的树 → [砍小区的树].  A piece that would lose everything stays as it is."""
+    if not _CJK.search(piece) or len(piece) < 2:
+        return [piece]
+    asks, words, tags = _request_grammar()
+    tokens = _plain_tokenizer().tag(piece)
+    spans, cur = [], []
+    for w, t in tokens:
+        if w in asks:
+            spans.append(cur)
+            cur = []
+        else:
+            cur.append((w, t))
+    spans.append(cur)
+
+    def off(tok) -> bool:
+        w, t = tok
+        return w in words or t in tags or t[:1] == "u"
+
+    out = []
+    for i, span in enumerate(spans):
+        while span and off(span[0]):
+            span = span[1:]
+        while span and off(span[-1]):
+            span = span[:-1]
+        if not span:
+            continue
+        if i > 0 and not any(t.startswith(_CONTENT_POS) and len(w) >= 2 and w not in words for w, t in span):
+            continue   # after an interrogative: 归哪管, 咋整, 怎么办
+        out.append("".join(w for w, _ in span))
+    return [x for x in out if _TOKEN.search(x)] or [piece]
 
 
 # ------------------------------------------------------------------------------------------------ thesaurus
@@ -279,8 +340,16 @@ def broad_synonyms() -> dict[str, list[str]]:
 
 
 def _expansion_groups(expansion: str) -> tuple:
-    """``水塘+臭`` → ((sub 水塘,), (sub 臭,)); ``黑臭`` → ((sub 黑臭,),)."""
-    return tuple((Atom("sub", p),) for p in expansion.split("+") if _TOKEN.search(p))
+    """``水塘+臭`` → ((sub 水塘,), (sub 臭, 臭味, 异味 …)); ``黑臭`` → ((sub 黑臭,),): each part of an ``a+b``
+    expansion is filled by any of its spellings and the words the thesaurus gives for it."""
+    parts = [p for p in expansion.split("+") if _TOKEN.search(p)]
+    if len(parts) == 1:
+        return ((Atom("sub", parts[0]),),)
+    out = []
+    for p in parts:
+        words = _variants(p) + [e for e, _ in thesaurus().get(p, ()) if "+" not in e]
+        out.append(tuple(Atom("sub", w) for w in list(dict.fromkeys(words))[:12]))
+    return tuple(out)
 
 
 #: the parts of speech (jieba's dictionary) of a word whose dressing may come off: place words (河里 s), verbs
@@ -800,12 +869,24 @@ def weigh_parts(alts: list, count, total: int) -> None:
     int``), so that a document with some parts only ranks by which parts it has.  A part of one character
     earns no credit alone (see :func:`_match`) and is not counted."""
     cap = max(1, min(total, PART_DF_CAP))
+    tag = get_tokenizer().tag
     for alt in alts:
         if len(alt.groups) > 1 and alt.shares is None:
-            idf = [math.log(1 + total / (1 + count([Alternative(1.0, "part", (g,))], cap))) + 0.1
+            idf = [(math.log(1 + total / (1 + count([Alternative(1.0, "part", (g,))], cap))) + 0.1)
+                   * (W_MODIFIER if _modifier(g[0].value, tag) else 1.0)
                    if len(g[0].value) >= 2 else None for g in alt.groups]
             low = min((x for x in idf if x is not None), default=1.0)
             alt.shares = tuple(low if x is None else x for x in idf)
+
+
+#: parts of speech (jieba's tags) of a part that qualifies the others: 区别词 (非法, 大型), adjectives, adverbs
+MODIFIER_POS = frozenset({"b", "a", "ad", "an", "d", "z"})
+W_MODIFIER = 0.5       # a qualifying part is worth this much of a part of its rarity (采石 says more than 非法)
+
+
+def _modifier(word: str, tag) -> bool:
+    tags = tag(word)
+    return len(tags) == 1 and tags[0][1] in MODIFIER_POS
 
 
 def partial_alternatives(plan: Plan, scored: list) -> list:
