@@ -1,13 +1,16 @@
 """Query analysis and ranking shared by both search backends (SQLite FTS5 and PostgreSQL).
 
 A query is first *read*: the words that wrap a request (a question, a plea, a particle: 饭店油烟怎么没人管 →
-饭店油烟; corpora/search/query_frames.tsv) are taken off.  It is then a list of *concepts*, one for each term
+饭店油烟; corpora/search/query_frames.tsv) are taken off, and a question is read by its grammar (cut at an
+interrogative pronoun; pronouns, adverbs, particles, request and modal verbs off its edges: 养猪场到底归哪管 → 养猪场).  It is then a list of *concepts*, one for each term
 (quoted phrases kept whole).  A concept is found by any of its *alternatives*, each with a weight: the term as
 written (1.0); the same with numbers in words (每3天 ↔ 每三天); a typo corrected to a known word of the same or a
 fuzzy sound (pypinyin) or of similar shape (four-corner codes) (0.9); its parts, near each other in either order
 (垃圾焚烧 → 焚烧垃圾: 0.75, apart: 0.5; some parts only: less, by how rare they are), and the same parts in Cilin's
-synonyms a little below; the thesaurus' words for it (corpora/search/thesaurus.tsv, farm_animals.tsv: 臭水塘 →
-黑臭, 养猪 → 猪+养殖, 泥头车 → 渣土车: 0.6 / 0.5); and for a place, the document's resolved province/city/county at
+synonyms that the documents use a little below, a part also without its grammatical dressing (河里 → 河,
+corpora/search/word_forms.tsv), a qualifying part (非法) worth half; the thesaurus' words for it
+(corpora/search/thesaurus.tsv, farm_animals.tsv: 臭水塘 → 黑臭, 养猪 → 猪+养殖, 泥头车 → 渣土车: 0.6 / 0.5) and their
+own words one step further (泥头车 → 大货车: 0.216); its Cilin synonyms that the documents use (尘埃 → 灰尘: 0.45); and for a place, the document's resolved province/city/county at
 every level (衡阳 → a petition naming only 珠晖区: 1.0) or its name in the text (0.6).  The documents of a query's
 place rank before the others.
 
@@ -722,12 +725,10 @@ def _cilin_alts(term: str, alts: list, used) -> list[Alternative]:
     out = []
     for syn in broad_synonyms().get(term, ())[:CILIN_TRIED]:
         syn = normalize(syn).lower()
-        if syn in have or syn in term or term in syn:
-            continue
-        if used(syn):
+        if len(out) >= MAX_CILIN:
+            break
+        if syn not in have and syn not in term and term not in syn and used(syn):
             out.append(Alternative(W_CILIN, "cilin", ((Atom("sub", syn),),)))
-            if len(out) >= MAX_CILIN:
-                break
     return out
 
 
