@@ -186,6 +186,12 @@ def graded_set(set_name: str, targets: dict, split: str) -> None:
     for name, (per_kind, _) in res.items():
         print(f"{name:14s}" + "".join(f"{per_kind[k][0]:7.3f}/{per_kind[k][1]:.3f}" if k in per_kind else f"{'-':>14s}"
                                      for k in kinds))
+    base_kinds = res["jieba+bm25s"][0]
+    for name, (per_kind, _) in res.items():
+        if name != "jieba+bm25s":
+            print(f"{name} / jieba+bm25s nDCG@10: " + ", ".join(
+                f"{k} {per_kind[k][0] / base_kinds[k][0]:.2f}×" for k in kinds
+                if k in per_kind and base_kinds.get(k, (0,))[0] > 0))
     if "postgresql" in res:
         a, b = res["sqlite"][1], res["postgresql"][1]
         same = sum(x == y for x, y in zip(a, b))
