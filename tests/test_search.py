@@ -328,6 +328,51 @@ def test_a_broad_synonym_source_is_read_from_its_package():
     assert "河流" in syn["河里"] and "夜晚" in syn["晚上"] and "噪声" in syn["噪音"]
 
 
+def _ranked(target, docs: dict, query: str) -> list[str]:
+    """The ids a fresh index of ``docs`` (id → text) ranks for ``query``."""
+    with SearchIndex(target()) as ix:
+        for doc_id, text in docs.items():
+            ix.add(doc_id, text)
+        return [h["id"] for h in ix.search(query)]
+
+
+NOISE = {"noise": "工地夜间施工噪声扰民"}
+
+
+def test_a_thesaurus_word_is_followed_one_step_further(target):
+    # 泥头车 = 渣土车 ~ 大货车
+    assert _ranked(target, {"lorry": "大货车一天有七八十辆通行，灰尘多"} | NOISE, "泥头车") == ["lorry"]
+
+
+def test_a_terms_cilin_synonyms_are_searched_when_the_documents_use_them(target):
+    # Cilin: 灰尘 = 尘埃; no thesaurus line
+    assert _ranked(target, {"dust": "车库一直未硬化，灰尘很大"} | NOISE, "尘埃") == ["dust"]
+
+
+def test_a_part_is_also_searched_without_its_grammatical_dressing(target):
+    from petitionnlp.search.analysis import bare_form
+
+    assert bare_form("河里") == "河" and bare_form("砍掉") == "砍" and bare_form("被占") == "占"
+    assert bare_form("石头") is None and bare_form("晚上") is None and bare_form("马上") is None
+    assert _ranked(target, {"river": "村民在西小河非法挖沙多年"} | NOISE, "河里挖沙") == ["river"]
+
+
+def test_a_question_is_read_by_its_grammar():
+    from petitionnlp.search.analysis import read_query
+
+    assert read_query("村里养猪场到底归哪管") == ["村里养猪场"]
+    assert read_query("河水变黑了咋整") == ["河水变黑"]
+    assert read_query("谁管乱倒建筑垃圾的") == ["倒建筑垃圾"]
+    # not a question: a phrase of a briefing keeps its every character
+    assert read_query("依规问责") == ["依规问责"] and read_query("督察组下沉走访") == ["督察组下沉走访"]
+
+
+def test_a_qualifying_part_of_a_compound_weighs_less_than_its_head(target):
+    got = _ranked(target, {"quarry": "虬岭被好几家采石场挖空，生态破坏严重", "land": "村民非法占用耕地建房"} | NOISE,
+                  "非法采石")
+    assert got.index("quarry") < got.index("land")
+
+
 # ---------------------------------------------------------------------------------- issue 26: search items
 def test_words_found_only_in_part_are_said(target, tmp_path):
     db = target()

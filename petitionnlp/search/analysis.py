@@ -1,13 +1,16 @@
 """Query analysis and ranking shared by both search backends (SQLite FTS5 and PostgreSQL).
 
 A query is first *read*: the words that wrap a request (a question, a plea, a particle: 饭店油烟怎么没人管 →
-饭店油烟; corpora/search/query_frames.tsv) are taken off.  It is then a list of *concepts*, one for each term
+饭店油烟; corpora/search/query_frames.tsv) are taken off, and a question is read by its grammar (cut at an
+interrogative pronoun; pronouns, adverbs, particles, request and modal verbs off its edges: 养猪场到底归哪管 → 养猪场).  It is then a list of *concepts*, one for each term
 (quoted phrases kept whole).  A concept is found by any of its *alternatives*, each with a weight: the term as
 written (1.0); the same with numbers in words (每3天 ↔ 每三天); a typo corrected to a known word of the same or a
 fuzzy sound (pypinyin) or of similar shape (four-corner codes) (0.9); its parts, near each other in either order
 (垃圾焚烧 → 焚烧垃圾: 0.75, apart: 0.5; some parts only: less, by how rare they are), and the same parts in Cilin's
-synonyms a little below; the thesaurus' words for it (corpora/search/thesaurus.tsv, farm_animals.tsv: 臭水塘 →
-黑臭, 养猪 → 猪+养殖, 泥头车 → 渣土车: 0.6 / 0.5); and for a place, the document's resolved province/city/county at
+synonyms that the documents use a little below, a part also without its grammatical dressing (河里 → 河,
+corpora/search/word_forms.tsv), a qualifying part (非法) worth half; the thesaurus' words for it
+(corpora/search/thesaurus.tsv, farm_animals.tsv: 臭水塘 → 黑臭, 养猪 → 猪+养殖, 泥头车 → 渣土车: 0.6 / 0.5) and their
+own words one step further (泥头车 → 大货车: 0.216); its Cilin synonyms that the documents use (尘埃 → 灰尘: 0.45); and for a place, the document's resolved province/city/county at
 every level (衡阳 → a petition naming only 珠晖区: 1.0) or its name in the text (0.6).  The documents of a query's
 place rank before the others.
 
@@ -41,6 +44,10 @@ W_LITERAL, W_NUMERALS, W_TYPO, W_NEAR, W_PARTS = 1.0, 0.95, 0.9, 0.75, 0.5
 W_PART_SOME = 0.3     # some of a compound's parts (all of them: W_PARTS)
 W_PLACE_FIELD, W_PLACE_TEXT = 1.0, 0.6
 W_RELATION = {"=": 0.6, "~": 0.6, ">": 0.5}
+W_HOP = 0.6            # a thesaurus word's own thesaurus word (泥头车 = 渣土车 ~ 大货车): the two weights times this
+W_CILIN = 0.45         # a term's Cilin synonym that the indexed documents use (饭店 → 餐馆)
+MAX_CILIN = 4          # Cilin synonyms a term is also searched as (the first the documents use, in Cilin's order)
+CILIN_TRIED = 12       # Cilin synonyms looked up in the index for one term
 TIEBREAK = 0.09        # all tie-breaks together stay below the smallest gap between weights
 PLACE_TIER = 10.0      # above any sum of weights: the documents of a query's place come first
 
@@ -184,8 +191,69 @@ def read_query(term: str) -> list[str]:
             cur.append(term[k])
     if cur:
         pieces.append("".join(cur))
-    pieces = [p for p in pieces if _TOKEN.search(p)]
+    asked = (start, end) != (0, len(term)) or any(gone) or _asks(term)
+    pieces = [x for p in pieces if _TOKEN.search(p) for x in (_request_of(p) if asked else [p])]
     return pieces or [term]
+
+
+def _asks(term: str) -> bool:
+    """The term holds an interrogative pronoun or ends with a particle (a question as the grammar reads it)."""
+    asks = _request_grammar()[0]
+    tokens = _plain_tokenizer().tag(term)
+    return any(w in asks for w, _ in tokens) or bool(tokens) and tokens[-1][1] == "y"
+
+
+@once
+def _request_grammar() -> tuple[frozenset, frozenset, frozenset]:
+    """(interrogatives, request and modal verbs, parts of speech) of corpora/search/query_frames.tsv's ``ask``,
+    ``word`` and ``pos`` lines."""
+    sets = {"ask": set(), "word": set(), "pos": set()}
+    for line in read_list("search", "query_frames.tsv"):
+        cols = line.split("\t")
+        if len(cols) >= 2 and cols[1] in sets:
+            sets[cols[1]].add(cols[0])
+    return frozenset(sets["ask"]), frozenset(sets["word"]), frozenset(sets["pos"])
+
+
+#: parts of speech of a content word (a noun, a verb, a place or time word …): what keeps the words after an
+#: interrogative (为什么砍小区的树)
+_CONTENT_POS = ("n", "v", "s", "a", "j", "l", "i")
+
+
+def _request_of(piece: str) -> list[str]:
+    """The request a piece wraps by the grammar of a question (corpora/search/query_frames.tsv, ``ask``/``word``/
+    ``pos``): cut at an interrogative pronoun, what follows it kept only when it holds a content word; pronouns,
+    adverbs, particles, request and modal verbs taken off both edges.  养猪场到底归哪管 → [养猪场]; 河水变黑了咋整 →
+    [河水变黑]; 为什么砍小区的树 → [砍小区的树].  A piece that would lose everything stays as it is."""
+    if not _CJK.search(piece) or len(piece) < 2:
+        return [piece]
+    asks, words, tags = _request_grammar()
+    tokens = _plain_tokenizer().tag(piece)
+    spans, cur = [], []
+    for w, t in tokens:
+        if w in asks:
+            spans.append(cur)
+            cur = []
+        else:
+            cur.append((w, t))
+    spans.append(cur)
+
+    def off(tok) -> bool:
+        w, t = tok
+        return w in words or t in tags or t[:1] == "u"
+
+    out = []
+    for i, span in enumerate(spans):
+        while span and off(span[0]):
+            span = span[1:]
+        while span and off(span[-1]):
+            span = span[:-1]
+        if not span:
+            continue
+        if i > 0 and not any(t.startswith(_CONTENT_POS) and len(w) >= 2 and w not in words for w, t in span):
+            continue   # after an interrogative: 归哪管, 咋整, 怎么办
+        out.append("".join(w for w, _ in span))
+    return [x for x in out if _TOKEN.search(x)] or [piece]
 
 
 # ------------------------------------------------------------------------------------------------ thesaurus
@@ -226,6 +294,19 @@ def thesaurus() -> dict[str, list[tuple[str, float]]]:
         for word, expansions, rel in rules:
             for e in expansions:
                 link(word, e, W_RELATION[rel])
+    # a second hop, weighed down: a word's expansions' own (=/~) expansions (泥头车 = 渣土车 ~ 大货车 | 卡车)
+    hops: dict[str, dict[str, float]] = {}
+    for a, direct in out.items():
+        for b, w1 in direct.items():
+            if w1 < W_RELATION["~"] or "+" in b:
+                continue
+            for c, w2 in out.get(b, {}).items():
+                if c != a and c not in direct:
+                    w = round(w1 * w2 * W_HOP, 3)
+                    hops.setdefault(a, {})[c] = max(hops.get(a, {}).get(c, 0.0), w)
+    for a, more in hops.items():
+        for c, w in more.items():
+            out[a].setdefault(c, w)
     # the heaviest first; among equals, in the order the files give them (the thesaurus' own before the rules')
     return {k: sorted(v.items(), key=lambda kv: -kv[1]) for k, v in out.items()}
 
@@ -262,24 +343,89 @@ def broad_synonyms() -> dict[str, list[str]]:
 
 
 def _expansion_groups(expansion: str) -> tuple:
-    """``水塘+臭`` → ((sub 水塘,), (sub 臭,)); ``黑臭`` → ((sub 黑臭,),)."""
-    return tuple((Atom("sub", p),) for p in expansion.split("+") if _TOKEN.search(p))
+    """``水塘+臭`` → ((sub 水塘,), (sub 臭, 臭味, 异味 …)); ``黑臭`` → ((sub 黑臭,),): each part of an ``a+b``
+    expansion is filled by any of its spellings and the words the thesaurus gives for it."""
+    parts = [p for p in expansion.split("+") if _TOKEN.search(p)]
+    if len(parts) == 1:
+        return ((Atom("sub", parts[0]),),)
+    out = []
+    for p in parts:
+        words = _variants(p) + [e for e, _ in thesaurus().get(p, ()) if "+" not in e]
+        out.append(tuple(Atom("sub", w) for w in list(dict.fromkeys(words))[:12]))
+    return tuple(out)
+
+
+#: the parts of speech (jieba's dictionary) of a word whose dressing may come off: place words (河里 s), verbs
+#: (砍掉 v); never a noun, time word, adverb or locative of its own (石头 n, 晚上 t, 马上 d, 上下 f)
+_DRESSED_POS = frozenset({"s", "ns", "v", "vn"})
+
+
+@once
+def _word_forms() -> tuple[tuple[str, ...], tuple[str, ...], dict]:
+    """(suffixes, prefixes) of corpora/search/word_forms.tsv — a locative, an aspect particle, a result
+    complement, 被/把: what a part also is without — and the part of speech jieba's dictionary gives the words
+    that begin or end with one."""
+    import importlib.util
+    from pathlib import Path
+
+    suffixes, prefixes = [], []
+    for line in read_list("search", "word_forms.tsv"):
+        cols = line.split("\t")
+        if len(cols) >= 2 and cols[1] in ("suffix", "prefix"):
+            (suffixes if cols[1] == "suffix" else prefixes).append(cols[0])
+    pos: dict[str, str] = {}
+    spec = importlib.util.find_spec("jieba")
+    path = Path(spec.origin).parent / "dict.txt" if spec and spec.origin else None
+    if path and path.is_file():
+        ends, starts = set(suffixes), set(prefixes)
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                w, _, rest = line.partition(" ")
+                if 2 <= len(w) <= 4 and (w[-1] in ends or w[0] in starts):
+                    pos[w] = rest.rsplit(" ", 1)[-1].strip()
+    return tuple(suffixes), tuple(prefixes), pos
+
+
+def bare_form(word: str) -> str | None:
+    """``word`` without its grammatical dressing (河里 → 河, 砍掉 → 砍, 被占 → 占); None when it has none, or
+    when jieba's dictionary has it as a word of its own kind (石头, 晚上, 马上, 上下)."""
+    if len(word) < 2 or not _CJK.match(word[0]):
+        return None
+    suffixes, prefixes, pos = _word_forms()
+    if word in pos and pos[word] not in _DRESSED_POS:
+        return None
+    bare = word
+    while len(bare) >= 2 and bare[0] in prefixes:
+        bare = bare[1:]
+    while len(bare) >= 2 and bare[-1] in suffixes:
+        bare = bare[:-1]
+    if bare == word or not _CJK.match(bare) or bare in suffixes or bare in prefixes:
+        return None
+    return bare
 
 
 def _variants(word: str) -> list[str]:
-    """Equivalent spellings of a part (thesaurus ``=``/``~`` words, numbers in words): any of them fills it."""
+    """Equivalent spellings of a part (thesaurus ``=``/``~`` words, numbers in words, the part without its
+    grammatical dressing: 河里 → 河): any of them fills it."""
     out = [word]
     out += [e for e, w in thesaurus().get(word, ()) if w >= W_RELATION["~"] and "+" not in e]
     num = _numeral_variant(word)
     if num:
         out.append(num)
+    bare = bare_form(word)
+    if bare:
+        out.append(bare)
     return list(dict.fromkeys(out))[:12]
 
 
-def _broad_variants(word: str) -> list[str]:
+def _broad_variants(word: str, used=None) -> list[str]:
     """A part's spellings as :func:`_variants` gives them, and its first synonyms in Cilin (河里 → 河道 河流;
-    非法 → 私自; 晚上 → 夜晚 晚间)."""
-    out = _variants(word) + broad_synonyms().get(word, [])[:BROAD_PER_WORD]
+    非法 → 私自; 晚上 → 夜晚 晚间): with ``used(word) -> bool`` (the index holds it), the first that the
+    documents use, else Cilin's first."""
+    syns = broad_synonyms().get(word, [])
+    if used is not None:
+        syns = [x for x in syns[:CILIN_TRIED] if used(x)]
+    out = _variants(word) + syns[:BROAD_PER_WORD]
     return list(dict.fromkeys(out))[:16]
 
 
@@ -549,8 +695,9 @@ def _literal(term: str) -> Alternative:
     return Alternative(W_LITERAL, "literal", ((Atom("sub", term),),))
 
 
-def _word_alts(term: str) -> list[Alternative]:
-    """Everything but the literal term and typos: numerals, the parts of a compound, thesaurus words."""
+def _word_alts(term: str, used=None) -> list[Alternative]:
+    """Everything but the literal term and typos: numerals, the parts of a compound, thesaurus words
+    (``used``: see :func:`_broad_variants`)."""
     alts = []
     num = _numeral_variant(term)
     if num:
@@ -560,7 +707,7 @@ def _word_alts(term: str) -> list[Alternative]:
         if len(parts) >= 2 and any(len(p) >= 2 for p in parts):
             groups = tuple(tuple(Atom("sub", v) for v in _variants(p)) for p in parts[:6])
             alts.append(Alternative(W_PARTS, "near", groups, parts=True))
-            broad = tuple(tuple(Atom("sub", v) for v in _broad_variants(p)) for p in parts[:6])
+            broad = tuple(tuple(Atom("sub", v) for v in _broad_variants(p, used)) for p in parts[:6])
             if broad != groups:   # the same parts in Cilin's words too, a little below
                 alts.append(Alternative(round(W_PARTS * W_BROAD, 3), "near", broad, parts=True))
     for e, w in thesaurus().get(term, ())[:MAX_EXPANSIONS]:
@@ -570,10 +717,30 @@ def _word_alts(term: str) -> list[Alternative]:
     return alts
 
 
+def _cilin_alts(term: str, alts: list, used) -> list[Alternative]:
+    """The term's synonyms in Cilin (:func:`broad_synonyms`) that the indexed documents use — the corpus says
+    which of a broad group's words are this collection's words (饭店 → 餐馆 | 食堂, not 饭庄) — below the
+    thesaurus' words: the first :data:`MAX_CILIN` found, in Cilin's order (the most usual first)."""
+    have = {a.value for alt in alts for g in alt.groups for a in g}
+    out = []
+    for syn in broad_synonyms().get(term, ())[:CILIN_TRIED]:
+        syn = normalize(syn).lower()
+        if len(out) >= MAX_CILIN:
+            break
+        if syn not in have and syn not in term and term not in syn and used(syn):
+            out.append(Alternative(W_CILIN, "cilin", ((Atom("sub", syn),),)))
+    return out
+
+
 def analyze(query: str, count=None) -> Plan:
     """The plan of a query.  ``count(alternatives) -> int`` (documents matching, capped) lets a term that finds
     nothing be tried as the word of the same sound it was probably meant to be."""
     concepts, corrected, tried = [], {}, 0
+    used = None
+    if count is not None:
+        @lru_cache(maxsize=None)
+        def used(word: str) -> bool:   # the index holds the word (a look-up, once a query)
+            return bool(count([_literal(normalize(word).lower())]))
     for term, quoted in parse(query):
         term = term.lower()
         if quoted:
@@ -587,7 +754,9 @@ def analyze(query: str, count=None) -> Plan:
                 alts.append(Alternative(W_PLACE_TEXT, "place_text", (tuple(Atom("sub", n) for n in names),)))
                 concepts.append(Concept(piece, False, alts, place=True))
                 continue
-            alts = [_literal(piece)] + _word_alts(piece)
+            alts = [_literal(piece)] + _word_alts(piece, used)
+            if used is not None:
+                alts += _cilin_alts(piece, alts, used)
             if count is not None and _CJK.search(piece) and tried < MAX_TYPO_TERMS and not is_word(piece):
                 # a known word is not a typo (臭水沟 finds what it finds, never 臭水)
                 tried += 1
@@ -701,12 +870,24 @@ def weigh_parts(alts: list, count, total: int) -> None:
     int``), so that a document with some parts only ranks by which parts it has.  A part of one character
     earns no credit alone (see :func:`_match`) and is not counted."""
     cap = max(1, min(total, PART_DF_CAP))
+    tag = get_tokenizer().tag
     for alt in alts:
         if len(alt.groups) > 1 and alt.shares is None:
-            idf = [math.log(1 + total / (1 + count([Alternative(1.0, "part", (g,))], cap))) + 0.1
+            idf = [(math.log(1 + total / (1 + count([Alternative(1.0, "part", (g,))], cap))) + 0.1)
+                   * (W_MODIFIER if _modifier(g[0].value, tag) else 1.0)
                    if len(g[0].value) >= 2 else None for g in alt.groups]
             low = min((x for x in idf if x is not None), default=1.0)
             alt.shares = tuple(low if x is None else x for x in idf)
+
+
+#: parts of speech (jieba's tags) of a part that qualifies the others: 区别词 (非法, 大型), adjectives, adverbs
+MODIFIER_POS = frozenset({"b", "a", "ad", "an", "d", "z"})
+W_MODIFIER = 0.5       # a qualifying part is worth this much of a part of its rarity (采石 says more than 非法)
+
+
+def _modifier(word: str, tag) -> bool:
+    tags = tag(word)
+    return len(tags) == 1 and tags[0][1] in MODIFIER_POS
 
 
 def partial_alternatives(plan: Plan, scored: list) -> list:
