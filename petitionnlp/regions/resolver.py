@@ -85,7 +85,7 @@ class RegionResolver:
         stop = _not_after_short()
         out = []
         for m in self.gazetteer.find(text) if found is None else found:
-            if not m.exact and text.startswith(stop, m.end) and not self._city_before_street(text, m):
+            if not m.exact and text.startswith(stop, m.end) and not self._before_street(text, m, out):
                 if weak is not None and text.startswith(("河", "江"), m.end):
                     weak.append(m)
                 continue
@@ -93,10 +93,20 @@ class RegionResolver:
         return out
 
     @staticmethod
-    def _city_before_street(text: str, m) -> bool:
-        """岳阳湖滨社区, 长沙城南路: a city's bare name right before the name of a community or a street, whose
-        first character is one that would otherwise make the city's name part of another (岳阳路)."""
-        return all(p.level == "city" for p in m.places) and bool(_street_after().match(text, m.end))
+    def _before_street(text: str, m, before: list) -> bool:
+        """岳阳湖滨社区, 长沙城南路, 上海浦东商城路: a bare name right before the name of a community or a street,
+        whose first character is one that would otherwise make the bare name part of another (岳阳路, 浦东商城):
+        a city's, or a county's right after the name of its own city or province."""
+        if not _street_after().match(text, m.end):
+            return False
+        if all(p.level == "city" for p in m.places):
+            return True
+        prev = before[-1] if before else None
+        if prev is None or prev.end != m.start:
+            return False
+        return all(p.level == "county" and any(q.level in ("city", "province") and q.province == p.province
+                                                and (q.level == "province" or q.city == p.city)
+                                                for q in prev.places) for p in m.places)
 
     def _town_named(self, text: str, place: Place, mention) -> bool:
         """Whether a town of ``place``'s county is named in ``text`` outside ``mention`` without its 街道/镇/乡
@@ -242,7 +252,7 @@ class RegionResolver:
                 start = mention.start
                 return {"province": place.province, "city": place.city, "county": by_street.county,
                         "region_confidence": 0.8, "region_evidence": text[start:mention.end]}
-        county = place.county if place.level in ("county", "town") else None
+        county = place.county if place.level in ("county", "town") else self._twin_county(place)
         city = place.city if place.level != "province" else None
         # evidence: from the first consistent mention to the deciding one (衡阳市衡南县), as written
         start, end = mention.start, mention.end
@@ -259,9 +269,17 @@ class RegionResolver:
         return {"province": place.province, "city": city, "county": county,
                 "region_confidence": round(max(conf, 0.1), 2), "region_evidence": text[start:end]}
 
+    def _twin_county(self, place: Place) -> str | None:
+        """神农架林区, 天门市, 白沙黎族自治县: a county-level division a province governs is its own city and
+        county (one code for both): named as a city, it names the county too."""
+        if place.level != "city":
+            return None
+        twin = self.gazetteer.by_adcode.get(place.adcode)
+        return twin.county if twin is not None and twin.level == "county" and twin.name == place.name else None
+
     def _from_hint(self, places: list[Place]) -> dict:
         p = places[0]
-        county = p.county if p.level in ("county", "town") else None
+        county = p.county if p.level in ("county", "town") else self._twin_county(p)
         city = p.city if p.level != "province" else None
         return {"province": p.province, "city": city, "county": county, "region_confidence": 0.6,
                 "region_evidence": None}
