@@ -249,3 +249,16 @@ def test_county_level_division_of_a_province_names_its_county():
 ])
 def test_former_districts_merged_into_another(resolver, text, expected):
     assert place(resolver, text) == expected
+
+
+@pytest.mark.parametrize("text,county", [
+    ("喀左覃家岗街道梨树湾村村民反映养殖场臭气", "喀喇沁左翼蒙古族自治县"),  # 覃家岗街道 is a street of 荆州
+    ("三江双浦镇某村养猪场污水直排", "三江侗族自治县"),  # 双浦镇 is a town of 杭州
+    ("敖汉南恩街道某小区锅炉冒黑烟", "敖汉旗"),
+])
+def test_a_town_named_after_a_county_it_is_not_in_is_a_namesake(resolver, text, county):
+    assert place(resolver, text)[2] == county
+
+
+def test_a_town_of_the_county_named_before_it_still_settles_nothing_else(resolver):
+    assert place(resolver, "宁乡花明楼镇某养猪场污水直排") == ("湖南省", "长沙市", "宁乡市")

@@ -203,10 +203,14 @@ class RegionResolver:
                 if codes:
                     places = tuple(p for p in places if p.adcode in codes) or places
             ambiguity = len({(p.city, p.county) for p in places})
+            frame = self._frame_before(text, mentions, rank)
             for p in places:
                 score = {"county": 3.0, "town": 2.6, "zone": 2.2, "city": 2.0, "province": 1.0}[p.level]
                 if not m.exact:
                     score -= 0.8
+                if p.level == "town" and frame and not any(q.city == p.city and (q.level == "city" or q.county == p.county)
+                                                            for q in frame):
+                    score -= 1.5  # 喀左覃家岗街道: a town right after a county or city it is not in is a namesake
                 score -= 0.6 * math.log(ambiguity)
                 score -= 0.15 * rank
                 support = 0.0
@@ -268,6 +272,17 @@ class RegionResolver:
             conf -= 0.15
         return {"province": place.province, "city": city, "county": county,
                 "region_confidence": round(max(conf, 0.1), 2), "region_evidence": text[start:end]}
+
+    @staticmethod
+    def _frame_before(text: str, mentions: list, i: int) -> tuple:
+        """The county and city places of the mention right before mention ``i`` (nothing but spaces or commas
+        between): the frame a town named next is read in (喀左 覃家岗街道, 三江双浦镇)."""
+        if i == 0:
+            return ()
+        prev, m = mentions[i - 1], mentions[i]
+        if text[prev.end:m.start].strip(" ,，、") or m.start - prev.end > 2:
+            return ()
+        return tuple(q for q in prev.places if q.level in ("county", "city"))
 
     def _twin_county(self, place: Place) -> str | None:
         """神农架林区, 天门市, 白沙黎族自治县: a county-level division a province governs is its own city and
