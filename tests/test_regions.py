@@ -262,3 +262,10 @@ def test_a_town_named_after_a_county_it_is_not_in_is_a_namesake(resolver, text, 
 
 def test_a_town_of_the_county_named_before_it_still_settles_nothing_else(resolver):
     assert place(resolver, "宁乡花明楼镇某养猪场污水直排") == ("湖南省", "长沙市", "宁乡市")
+
+
+def test_a_bare_county_name_before_a_town_whose_first_character_would_hide_it(resolver):
+    # 城 and 桥 after a bare name usually make it part of a word (宁乡城, 长白桥); before a town's full name they do not
+    assert place(resolver, "宁乡城郊街道某小区油烟扰民") == ("湖南省", "长沙市", "宁乡市")
+    assert place(resolver, "长白桥盟街道某村村民反映养殖场臭气")[2] == "长白朝鲜族自治县"
+    assert place(resolver, "宁乡花园小区油烟") == (None, None, None)

@@ -84,13 +84,22 @@ class RegionResolver:
         ``found``: the gazetteer's mentions of ``text`` when they are known already."""
         stop = _not_after_short()
         out = []
-        for m in self.gazetteer.find(text) if found is None else found:
-            if not m.exact and text.startswith(stop, m.end) and not self._before_street(text, m, out):
+        found = self.gazetteer.find(text) if found is None else found
+        for i, m in enumerate(found):
+            if not m.exact and text.startswith(stop, m.end) and not self._before_street(text, m, out) \
+                    and not self._before_town(m, found[i + 1] if i + 1 < len(found) else None):
                 if weak is not None and text.startswith(("河", "江"), m.end):
                     weak.append(m)
                 continue
             out.append(m)
         return out
+
+    @staticmethod
+    def _before_town(m, following) -> bool:
+        """长白桥盟街道, 宁乡城郊街道: a bare name right before a town's full name (桥盟街道) is the county the
+        town is read in, though the town's first character (桥, 城) would make the bare name part of a word."""
+        return following is not None and following.start == m.end and following.exact \
+            and all(p.level == "town" for p in following.places) and all(p.level == "county" for p in m.places)
 
     @staticmethod
     def _before_street(text: str, m, before: list) -> bool:
