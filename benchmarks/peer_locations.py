@@ -2,22 +2,35 @@
 
 ``benchmarks/data/peer_locations.jsonl``: the address strings of other Chinese address parsers' own public tests
 (JioNLP, cpca, a Java port of cpca, ricco), each with the province, city and county those tests expect, in the
-gazetteer's current names, and its source.  Prints, per level, the share of cases whose answer is the expected one
-(a county is scored where the case expects one; None expected counts as right only when we also say None), and
-lists the misses.
+gazetteer's current names, and its source.  ``peer_locations_more.jsonl``: more of them, gathered later from
+further parsers (akebe/address-parse, shibing624/addressparser, IceMimosa/geocoding, ChrisMuir/address-parse-china,
+majiameng/address-parse-php) and the rest of the first ones' tests; ``expected_by`` says whether the peer's test
+asserts the answer (``peer``) or only prints the address, the answer being a careful reading (``reading``).
+``peer_locations_late.jsonl``: cases gathered after the resolver was changed for the misses of the first two
+(daihy8759/zh-address-parse, im-neo/address-parse), never looked at before: what the changes carry over to.
 
-    python benchmarks/peer_locations.py
+Prints, for each file and for both together, per level, the share of cases whose answer is the expected one
+(a county is scored where the case expects one; None expected counts as right only when we also say None), the
+share by source and by ``expected_by``, and lists the misses.
+
+    python benchmarks/peer_locations.py            # both files, each apart and together
 """
 
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from pathlib import Path
 
 from petitionnlp.regions import RegionResolver
 from petitionnlp.text import normalize
 
-DATA = Path(__file__).resolve().parent / "data" / "peer_locations.jsonl"
+DATA = Path(__file__).resolve().parent / "data"
+FILES = ("peer_locations.jsonl", "peer_locations_more.jsonl", "peer_locations_late.jsonl")
+
+
+def _right(c, g) -> bool:
+    return g["city"] == c["city"] and g["county"] == c["county"] and g["province"] == c["province"]
 
 
 def _score(cases, got) -> tuple[dict, list[str]]:
@@ -27,9 +40,10 @@ def _score(cases, got) -> tuple[dict, list[str]]:
         ok = {level: g[level] == c[level] for level in ("city", "county")}
         right["city"] += ok["city"]
         right["county"] += ok["county"]
-        right["all"] += all(ok.values()) and g["province"] == c["province"]
-        if not all(ok.values()):
-            misses.append(f"  {c['text']}: expected {c['city']}/{c['county']}, got {g['city']}/{g['county']}")
+        right["all"] += _right(c, g)
+        if not _right(c, g):
+            misses.append(f"  {c['text'][:60]}: expected {c['province']}/{c['city']}/{c['county']}, "
+                          f"got {g['province']}/{g['city']}/{g['county']}")
     return {k: v / len(cases) for k, v in right.items()}, misses
 
 
@@ -59,16 +73,38 @@ def _peers(texts) -> dict[str, list[dict]]:
     return out
 
 
-def main() -> None:
-    cases = [json.loads(x) for x in DATA.read_text(encoding="utf-8").splitlines() if x.strip()]
-    texts = [normalize(c["text"]) for c in cases]
-    results = {"petitionnlp": RegionResolver().resolve_many(texts), **_peers(texts)}
-    print(f"{len(cases)} peer cases ({len({c['source'] for c in cases})} sources)")
+def _report(title: str, cases: list[dict], results: dict[str, list[dict]]) -> None:
+    print(f"\n== {title}: {len(cases)} peer cases ({len({c['source'] for c in cases})} sources)")
     for name, got in results.items():
         acc, misses = _score(cases, got)
         print(f"{name:12s} city {acc['city']:.3f}  county {acc['county']:.3f}  province+city+county {acc['all']:.3f}")
-        if name == "petitionnlp" and misses:
+        if name != "petitionnlp":
+            continue
+        groups = defaultdict(list)
+        for c, g in zip(cases, got):
+            groups["source " + c["source"].split(" (")[0].split()[0]].append(_right(c, g))
+            groups["expected_by " + c.get("expected_by", "peer")].append(_right(c, g))
+        for key in sorted(groups):
+            print(f"    {key:40s} {sum(groups[key]):4d}/{len(groups[key]):<4d} {sum(groups[key]) / len(groups[key]):.3f}")
+        if misses:
             print("\n".join(misses))
+
+
+def main() -> None:
+    sets = {}
+    for name in FILES:
+        path = DATA / name
+        if path.exists():
+            sets[name] = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    everything = [c for cases in sets.values() for c in cases]
+    got = {"petitionnlp": RegionResolver().resolve_many([normalize(c["text"]) for c in everything]),
+           **_peers([normalize(c["text"]) for c in everything])}
+    start = 0
+    for name, cases in sets.items():
+        _report(name, cases, {k: v[start:start + len(cases)] for k, v in got.items()})
+        start += len(cases)
+    if len(sets) > 1:
+        _report("all", everything, got)
 
 
 if __name__ == "__main__":

@@ -217,3 +217,55 @@ def test_a_county_short_form_beats_a_town_of_the_same_name_unless_the_text_says_
     r = RegionResolver(gazetteer=g)
     assert r.resolve("阿左旗某洗煤厂粉尘扰民")["county"] == "阿拉善左旗"
     assert r.resolve("保定市竞秀区阿左旗某洗煤厂粉尘扰民")["county"] == "竞秀区"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a county's short name that is a common word (应城, 鼓楼), right after its city's name
+    ("孝感应城某化工厂夜间排放刺鼻气体", ("湖北省", "孝感市", "应城市")),
+    ("南京鼓楼某饭店油烟直排", ("江苏省", "南京市", "鼓楼区")),
+    # a district's name cut short before 区 after its city, though another city has a district so named
+    ("南京市雨花区某工厂废气扰民", ("江苏省", "南京市", "雨花台区")),
+    # a part of a city (郊区, 东区) names a county only after that city's name
+    ("阳泉郊区某洗煤厂粉尘污染", ("山西省", "阳泉市", "郊区")),
+    ("某小区东区垃圾站臭味扰民", (None, None, None)),
+    # a county's short name right after its city, before a road whose first character is a stop (城山路)
+    ("上海浦东城山路某餐馆油烟扰民", ("上海市", "上海市", "浦东新区")),
+])
+def test_county_named_right_after_its_city(resolver, text, expected):
+    assert place(resolver, text) == expected
+
+
+def test_county_level_division_of_a_province_names_its_county():
+    """神农架林区 is both city and county (one code); 东莞 has no county: its towns give the city alone."""
+    resolver = RegionResolver()
+    assert place(resolver, "湖北神农架某酒店污水直排") == ("湖北省", "神农架林区", "神农架林区")
+    assert place(resolver, "广东省东莞市长安镇某电镀厂偷排废水") == ("广东省", "东莞市", None)
+    assert not [p for p in get_gazetteer().by_adcode.values() if p.name.endswith("直辖行政区划")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("上海闸北区某餐馆油烟扰民", ("上海市", "上海市", "静安区")),
+    ("宁波市江东区某工地夜间施工噪声", ("浙江省", "宁波市", "鄞州区")),
+])
+def test_former_districts_merged_into_another(resolver, text, expected):
+    assert place(resolver, text) == expected
+
+
+@pytest.mark.parametrize("text,county", [
+    ("喀左覃家岗街道梨树湾村村民反映养殖场臭气", "喀喇沁左翼蒙古族自治县"),  # 覃家岗街道 is a street of 荆州
+    ("三江双浦镇某村养猪场污水直排", "三江侗族自治县"),  # 双浦镇 is a town of 杭州
+    ("敖汉南恩街道某小区锅炉冒黑烟", "敖汉旗"),
+])
+def test_a_town_named_after_a_county_it_is_not_in_is_a_namesake(resolver, text, county):
+    assert place(resolver, text)[2] == county
+
+
+def test_a_town_of_the_county_named_before_it_still_settles_nothing_else(resolver):
+    assert place(resolver, "宁乡花明楼镇某养猪场污水直排") == ("湖南省", "长沙市", "宁乡市")
+
+
+def test_a_bare_county_name_before_a_town_whose_first_character_would_hide_it(resolver):
+    # 城 and 桥 after a bare name usually make it part of a word (宁乡城, 长白桥); before a town's full name they do not
+    assert place(resolver, "宁乡城郊街道某小区油烟扰民") == ("湖南省", "长沙市", "宁乡市")
+    assert place(resolver, "长白桥盟街道某村村民反映养殖场臭气")[2] == "长白朝鲜族自治县"
+    assert place(resolver, "宁乡花园小区油烟") == (None, None, None)

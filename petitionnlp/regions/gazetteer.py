@@ -29,6 +29,13 @@ _GENERIC = {"城区", "郊区", "矿区", "新区", "市中", "市辖区", "市�
 
 
 _TOWN_SUFFIXES = ("街道办事处", "街道", "镇", "乡", "苏木")
+_PLACEHOLDER = "直辖行政区划"  # a county row that only stands for a city without counties (东莞, 中山, 儋州)
+
+
+def _part_of_city(name: str) -> bool:
+    """东区, 西区, 城区, 郊区, 矿区: a two-character name ending in 区 says which part of a city, not which
+    city (攀枝花's 东区, an estate's 东区); it names a place only right after its city's name."""
+    return len(name) == 2 and name.endswith("区")
 
 
 class Place(NamedTuple):
@@ -136,6 +143,9 @@ class Gazetteer:
         self.short: dict[str, list[Place]] = {}
         self.by_adcode: dict[str, Place] = {}
         self.provinces: dict[str, Place] = {}
+        self.after_city: dict[str, dict[str, Place]] = {}  # city → form → county (see _add_after_city)
+        self._after_sizes: dict[str, tuple[int, ...]] = {}
+        self._city_keys: set[str] = set()
         self._villages = None
         self._town_cores = None
         self._build()
@@ -164,6 +174,8 @@ class Gazetteer:
     def _add(self, table, alias, place):
         if len(alias) < 2:
             return
+        if place.level == "city":
+            self._city_keys.add(alias)  # a name that may name a city: find looks after it (_after_city)
         bucket = table.setdefault(alias, [])
         if place not in bucket:
             bucket.append(place)
@@ -197,6 +209,8 @@ class Gazetteer:
             if r["level"] != "county":
                 continue
             name, short, prov, city = r["name"], r["short"], r["province"], r["city"]
+            if name.endswith(_PLACEHOLDER):
+                continue  # 东莞's 市直辖行政区划: the towns of a city without counties are the city's own
             zone = any(k in name for k in ("开发区", "高新技术", "产业园区", "经济区", "管理区", "示范区")) \
                 and not name.endswith(("县", "市", "旗"))
             if zone:
@@ -206,7 +220,7 @@ class Gazetteer:
             p = Place("county", name, prov, city, name, r["adcode"])
             county_rows.append((p, short))
             self.by_adcode[r["adcode"]] = p
-            self._add(self.exact, name, p)
+            self._add(self.exact, name, p)  # 东区, 城区 too (a clerk's 晋城市/城区), though find reads them after a city only
             if short and short != name:
                 if short not in _GENERIC and not r.get("short_is_common"):
                     self._add(self.short, short, p)
@@ -216,13 +230,14 @@ class Gazetteer:
                 if name.endswith("自治旗"):
                     self._add(self.exact, short + "旗", p)
         self._add_short_forms(county_rows)
+        self._add_after_city(county_rows)
         exact = self.exact = _Names(self.exact, self.by_adcode)
         with open(corpus_path("gazetteer", "towns.tsv"), encoding="utf-8") as fh:
             next(fh)
             by_adcode = self.by_adcode
             for line in fh:
                 name, code = line.rstrip("\n").split("\t")
-                if len(name) < 2 or code not in by_adcode:
+                if len(name) < 2 or code not in by_adcode or _part_of_city(name):
                     continue
                 exact.add_town(name, code)
         by_full = {(p.province, p.city, p.county): p for p in self.by_adcode.values()}
@@ -289,6 +304,49 @@ class Gazetteer:
                         del self.short[form]
                 self._add(table, form, p)
 
+    def _add_after_city(self, counties: list[tuple[Place, str]]) -> None:
+        """The forms of a county's name that name it only right after its city's name (孝感安陆, 南京鼓楼,
+        攀枝花东区, 南京市雨花区): its short name when that is a common word (安陆, 鼓楼), a name that is a part
+        of any city (东区, 城区), and its name cut short before 区/县/市 (雨花区 for 雨花台区, 浦东区), when no
+        other county of the city starts so.  :meth:`find` reads them after a city's mention."""
+        by_city: dict[str, list[tuple[Place, str]]] = {}
+        for place, short in counties:
+            by_city.setdefault(place.city, []).append((place, short))
+        for city, members in by_city.items():
+            forms: dict[str, set[Place]] = {}
+            for place, short in members:
+                if short and len(short) >= 2 and place not in self.short.get(short, ()):
+                    forms.setdefault(short, set()).add(place)
+                if _part_of_city(place.name):
+                    forms.setdefault(place.name, set()).add(place)
+                stem, suffix = place.name[:-1], place.name[-1]
+                if suffix in "区县市":
+                    for k in range(2, len(stem)):
+                        forms.setdefault(stem[:k] + suffix, set()).add(place)
+            own = {p.name for p, _ in members if not _part_of_city(p.name)}  # found by their full names
+            table = {form: next(iter(places)) for form, places in forms.items() if len(places) == 1 and form not in own}
+            if table:
+                self.after_city[city] = table
+                self._after_sizes[city] = tuple(sorted({len(f) for f in table}, reverse=True))
+
+    def _after_city(self, text: str, hit: Mention) -> Mention | None:
+        """A county named by one of :meth:`_add_after_city`'s forms right after ``hit``, a city's mention —
+        unless the name found there anyway belongs to that city (安陆市 after 孝感)."""
+        for city in {p.city for p in hit.places if p.level == "city"}:
+            table = self.after_city.get(city)
+            if not table:
+                continue
+            for size in self._after_sizes[city]:
+                form = text[hit.end:hit.end + size]
+                place = table.get(form) if len(form) == size else None
+                if place is None:
+                    continue
+                longer = self.exact.get(text[hit.end:hit.end + size + 1], ())
+                if any(p.city == city for p in longer):
+                    return None
+                return Mention(hit.end, hit.end + size, form, (place,), form.endswith(("区", "县", "市")))
+        return None
+
     @property
     def villages(self) -> "_Villages":
         """town → village → county adcodes, for town names several counties share (read on first use)."""
@@ -330,7 +388,7 @@ class Gazetteer:
         """Leftmost-longest, non-overlapping mentions of official names, aliases and short names.
         ``starts``: the positions where a name may start (:meth:`find_many` finds them for a batch); None: any."""
         out, i, n = [], 0, len(text)
-        masks, exact, short = self._masks, self.exact, self.short
+        masks, exact, short, city_keys = self._masks, self.exact, self.short, self._city_keys
         for p in (range(n - 1) if starts is None else starts):
             if p < i:  # inside the mention found before
                 continue
@@ -342,7 +400,7 @@ class Gazetteer:
                 if p + size > n:
                     continue
                 frag = text[p:p + size]
-                if frag in exact:
+                if frag in exact and not (size == 2 and frag[1] == "区"):  # not _part_of_city(frag), inlined
                     hit = Mention(p, p + size, frag, tuple(exact[frag]), True)
                     break
                 if frag in short:  # the longest name here is a short one: nothing longer is official
@@ -351,6 +409,11 @@ class Gazetteer:
             if hit:
                 out.append(hit)
                 i = hit.end
+                if hit.text in city_keys:
+                    after = self._after_city(text, hit)
+                    if after is not None:
+                        out.append(after)
+                        i = after.end
         return out
 
     def find_many(self, texts: list[str]) -> list[list[Mention]]:

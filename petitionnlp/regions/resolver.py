@@ -84,8 +84,10 @@ class RegionResolver:
         ``found``: the gazetteer's mentions of ``text`` when they are known already."""
         stop = _not_after_short()
         out = []
-        for m in self.gazetteer.find(text) if found is None else found:
-            if not m.exact and text.startswith(stop, m.end) and not self._city_before_street(text, m):
+        found = self.gazetteer.find(text) if found is None else found
+        for i, m in enumerate(found):
+            if not m.exact and text.startswith(stop, m.end) and not self._before_street(text, m, out) \
+                    and not self._before_town(m, found[i + 1] if i + 1 < len(found) else None):
                 if weak is not None and text.startswith(("河", "江"), m.end):
                     weak.append(m)
                 continue
@@ -93,10 +95,27 @@ class RegionResolver:
         return out
 
     @staticmethod
-    def _city_before_street(text: str, m) -> bool:
-        """岳阳湖滨社区, 长沙城南路: a city's bare name right before the name of a community or a street, whose
-        first character is one that would otherwise make the city's name part of another (岳阳路)."""
-        return all(p.level == "city" for p in m.places) and bool(_street_after().match(text, m.end))
+    def _before_town(m, following) -> bool:
+        """长白桥盟街道, 宁乡城郊街道: a bare name right before a town's full name (桥盟街道) is the county the
+        town is read in, though the town's first character (桥, 城) would make the bare name part of a word."""
+        return following is not None and following.start == m.end and following.exact \
+            and all(p.level == "town" for p in following.places) and all(p.level == "county" for p in m.places)
+
+    @staticmethod
+    def _before_street(text: str, m, before: list) -> bool:
+        """岳阳湖滨社区, 长沙城南路, 上海浦东商城路: a bare name right before the name of a community or a street,
+        whose first character is one that would otherwise make the bare name part of another (岳阳路, 浦东商城):
+        a city's, or a county's right after the name of its own city or province."""
+        if not _street_after().match(text, m.end):
+            return False
+        if all(p.level == "city" for p in m.places):
+            return True
+        prev = before[-1] if before else None
+        if prev is None or prev.end != m.start:
+            return False
+        return all(p.level == "county" and any(q.level in ("city", "province") and q.province == p.province
+                                                and (q.level == "province" or q.city == p.city)
+                                                for q in prev.places) for p in m.places)
 
     def _town_named(self, text: str, place: Place, mention) -> bool:
         """Whether a town of ``place``'s county is named in ``text`` outside ``mention`` without its 街道/镇/乡
@@ -193,10 +212,14 @@ class RegionResolver:
                 if codes:
                     places = tuple(p for p in places if p.adcode in codes) or places
             ambiguity = len({(p.city, p.county) for p in places})
+            frame = self._frame_before(text, mentions, rank)
             for p in places:
                 score = {"county": 3.0, "town": 2.6, "zone": 2.2, "city": 2.0, "province": 1.0}[p.level]
                 if not m.exact:
                     score -= 0.8
+                if p.level == "town" and frame and not any(q.city == p.city and (q.level == "city" or q.county == p.county)
+                                                            for q in frame):
+                    score -= 1.5  # 喀左覃家岗街道: a town right after a county or city it is not in is a namesake
                 score -= 0.6 * math.log(ambiguity)
                 score -= 0.15 * rank
                 support = 0.0
@@ -242,7 +265,7 @@ class RegionResolver:
                 start = mention.start
                 return {"province": place.province, "city": place.city, "county": by_street.county,
                         "region_confidence": 0.8, "region_evidence": text[start:mention.end]}
-        county = place.county if place.level in ("county", "town") else None
+        county = place.county if place.level in ("county", "town") else self._twin_county(place)
         city = place.city if place.level != "province" else None
         # evidence: from the first consistent mention to the deciding one (衡阳市衡南县), as written
         start, end = mention.start, mention.end
@@ -259,9 +282,28 @@ class RegionResolver:
         return {"province": place.province, "city": city, "county": county,
                 "region_confidence": round(max(conf, 0.1), 2), "region_evidence": text[start:end]}
 
+    @staticmethod
+    def _frame_before(text: str, mentions: list, i: int) -> tuple:
+        """The county and city places of the mention right before mention ``i`` (nothing but spaces or commas
+        between): the frame a town named next is read in (喀左 覃家岗街道, 三江双浦镇)."""
+        if i == 0:
+            return ()
+        prev, m = mentions[i - 1], mentions[i]
+        if text[prev.end:m.start].strip(" ,，、") or m.start - prev.end > 2:
+            return ()
+        return tuple(q for q in prev.places if q.level in ("county", "city"))
+
+    def _twin_county(self, place: Place) -> str | None:
+        """神农架林区, 天门市, 白沙黎族自治县: a county-level division a province governs is its own city and
+        county (one code for both): named as a city, it names the county too."""
+        if place.level != "city":
+            return None
+        twin = self.gazetteer.by_adcode.get(place.adcode)
+        return twin.county if twin is not None and twin.level == "county" and twin.name == place.name else None
+
     def _from_hint(self, places: list[Place]) -> dict:
         p = places[0]
-        county = p.county if p.level in ("county", "town") else None
+        county = p.county if p.level in ("county", "town") else self._twin_county(p)
         city = p.city if p.level != "province" else None
         return {"province": p.province, "city": city, "county": county, "region_confidence": 0.6,
                 "region_evidence": None}
