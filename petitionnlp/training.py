@@ -500,6 +500,13 @@ def _conventions_lines(card: dict) -> list[str]:
     return lines
 
 
+def _records_below(params: dict, level: float) -> int:
+    """How many records where a convention fires without its type bring its floor under ``level`` (the Beta posterior
+    of :class:`ConventionCalibrator`: strength · prior / (strength + n))."""
+    k0, p = float(params.get("convention_strength") or 0), float(params.get("convention_prior") or 0)
+    return int(np.floor(k0 * (p / level - 1))) + 1 if p >= level else 0
+
+
 def _write_card_md(out: Path, card: dict) -> None:
     """The model card in Chinese (the workbench's 模型 page shows it to an office): what the models are, the data,
     the cross-validated and blind figures, the limits.  File names, libraries and commands stay as written."""
@@ -524,7 +531,8 @@ def _write_card_md(out: Path, card: dict) -> None:
         "2. **公开表的惯例（学得的，不是强加的）**：`corpora/taxonomy/conventions.tsv` 写明的惯例（发臭的垃圾记为土壤"
         "和大气，污水排进农田记为水和土壤，工地的扬尘和噪声记为大气和噪声……）只是先验：触发时所指类型的概率至少为 "
         f"{params.get('convention_prior')}，先验的分量相当于 {params.get('convention_strength')} 条触发这一惯例的记录；"
-        "学习的记录中这一惯例触发而公开表不填这一类型的越多，这一下限越低（十余条即低于一半，几十条近于零）。校准器"
+        "学习的记录中这一惯例触发而公开表不填这一类型的越多，这一下限越低（"
+        f"{_records_below(params, 0.5)} 条即低于一半，{_records_below(params, 0.1)} 条低于 0.1）。校准器"
         "（`ConventionCalibrator`）还从真实记录的留出概率（按网页分折，模型没有见过这些记录）学出：模型的把握有多可信，"
         "每个类型作次要类型（不是最可能的类型）时公开表是否也填（先验的分量相当于 "
         f"{params.get('calibration_strength')} 条记录）。先学随附的真实记录，再学本单位自己的记录，后者覆盖前者。",
