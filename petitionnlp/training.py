@@ -417,7 +417,9 @@ def train_model(corpora: list[str], out_dir, base: bool = True, eval_corpora: li
 class model_folder:
     """``with model_folder(target) as tmp:`` — build a model version in a new folder beside ``target``; on success
     it takes ``target``'s place in one rename (an earlier folder there is removed after), on failure it is
-    removed and ``target`` is as it was: a model folder is always complete."""
+    removed and ``target`` is as it was: a model folder is always complete.  Sub-folders of ``target`` that the new
+    version does not write (another model kept beside, as ``models/briefing_directives`` of ``make
+    train-briefing``) are copied into it first: a version replaces its own files, not its neighbours'."""
 
     def __init__(self, target):
         import tempfile
@@ -444,6 +446,9 @@ class model_folder:
         os.chmod(self.tmp, 0o755)
         old = None
         if self.target.exists():
+            for child in self.target.iterdir():
+                if child.is_dir() and not child.name.startswith(".") and not (self.tmp / child.name).exists():
+                    shutil.copytree(child, self.tmp / child.name)
             old = self.target.with_name(f".{self.target.name}.old-{os.getpid()}")
             os.replace(self.target, old)
         os.replace(self.tmp, self.target)
