@@ -466,10 +466,8 @@ class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
         names, instead of the learned calibration (None: the conventions are learned, :class:`ConventionCalibrator`)
     passing : leave out of the lexicon features the terms only mentioned in passing (negated, landmarks)
     calibration_strength : the secondary-type prior's weight in records for :class:`ConventionCalibrator`
-    convention_prior : a firing convention's floor before any real record is seen; 0.5 (a convention as written is
-        an even chance, which the records then move) was chosen over 0.75 on folds by page and by province
-        (``benchmarks/type_settings.py``): as good or better there, with fewer secondary types, which unseen
-        published tables give less often than the conventions as written say (garbage that smells → 土壤)
+    convention_prior : a firing convention's floor before any real record is seen (``benchmarks/type_settings.py``
+        scores the choices on folds by page and by province)
     convention_strength : a convention's prior weight, in records where it fires
     """
 
@@ -477,7 +475,7 @@ class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
                  char_ngram_range=(1, 3), hash_bits_words: int = 16, hash_bits_chars: int = 17,
                  use_lexicon: bool = True, lexicon: str | None = None, memory_threshold: float | None = 0.6,
                  convention_floor: float | None = None, passing: bool = True, calibration_strength: float = 5.0,
-                 convention_prior: float = 0.5, convention_strength: float = 20.0):
+                 convention_prior: float = 0.75, convention_strength: float = 20.0):
         self.C = C
         self.threshold = threshold
         self.max_types = max_types
