@@ -464,7 +464,8 @@ class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
         names, instead of the learned calibration (None: the conventions are learned, :class:`ConventionCalibrator`)
     passing : leave out of the lexicon features the terms only mentioned in passing (negated, landmarks)
     calibration_strength : the secondary-type prior's weight in records for :class:`ConventionCalibrator`
-    convention_prior : a firing convention's floor before any real record is seen
+    convention_prior : a firing convention's floor before any real record is seen (``benchmarks/type_settings.py``
+        scores the choices on folds by page and by province)
     convention_strength : a convention's prior weight, in records where it fires
     """
 

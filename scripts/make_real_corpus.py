@@ -11,7 +11,11 @@ the gathered file, seed 29; written once, before any figure, and then only read)
 from every choice of rule or threshold, scored only when a change is done (``make evaluate``).  Every other
 record is written to real_petitions.jsonl.
 
-    python scripts/make_real_corpus.py [--shared ../shared/corpora] [--reseed]
+A new gathering's pages join the gathered file undrawn: ``--draw-gathered SEED`` draws their blind third once
+(whole pages, among those pages alone) and records the draw in ``blind_split_gathered.json`` (``draws``); until
+then the script refuses to write, so no new record is trained on before its blind part is set aside.
+
+    python scripts/make_real_corpus.py [--shared ../shared/corpora] [--reseed] [--draw-gathered SEED]
 """
 
 from __future__ import annotations
@@ -56,10 +60,33 @@ def _as_petition(row: dict, origin: str) -> dict:
             "truncated": row.get("truncated"), "source": "real", "origin": origin}
 
 
+def _gathered_split(rows: list[dict], reserved: set[str], seed: int | None) -> dict:
+    """The blind split of the gathered records; with ``seed``, the pages no earlier draw chose among are drawn
+    (a third of their typed records, whole pages) and the draw is written to the split file."""
+    split = read_blind_split(GATHERED_SPLIT)
+    draws = split.setdefault("draws", [])
+    seen = {u for d in draws for u in d["pages"]}
+    new = [r for r in rows if r["url"] not in seen and r["url"] not in reserved]
+    if not new:
+        return split
+    if seed is None:
+        sys.exit(f"{GATHERED.name}: {len({r['url'] for r in new})} page(s) not drawn yet: "
+                 "run with --draw-gathered SEED (a new seed) before anything is trained on them")
+    if seed in {d["seed"] for d in draws}:
+        sys.exit(f"--draw-gathered {seed}: that seed has drawn already; give a new one")
+    blind = sorted(choose_blind_pages(new, BLIND_SHARE, seed))
+    draws.append({"seed": seed, "pages": sorted({r["url"] for r in new}), "blind": blind})
+    split["files"][GATHERED.name] = list(split["files"].get(GATHERED.name, [])) + blind
+    GATHERED_SPLIT.write_text(json.dumps(split, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return split
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared" / "corpora"))
     ap.add_argument("--reseed", action="store_true", help="choose the blind pages again (only with new data)")
+    ap.add_argument("--draw-gathered", type=int, metavar="SEED",
+                    help="draw the blind pages of the gathered pages no earlier draw chose among (a new gathering)")
     args = ap.parse_args()
     shared = Path(args.shared)
     reserved = {ln.strip() for ln in (shared / "reserved_sources.txt").read_text(encoding="utf-8").splitlines()
@@ -80,7 +107,7 @@ def main() -> None:
             usable = [r for r in data[name] if r["url"] not in reserved]
             split["files"][name] = sorted(choose_blind_pages(usable, BLIND_SHARE, BLIND_SEED))
         SPLIT.write_text(json.dumps(split, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    split["files"].update(read_blind_split(GATHERED_SPLIT)["files"])  # drawn once with seed 29 when gathered
+    split["files"].update(_gathered_split(data[GATHERED.name], reserved, args.draw_gathered)["files"])
     kept, counts = [], {}
     for name, rows in data.items():
         blind = set(split["files"][name])

@@ -237,3 +237,19 @@ def test_evaluate_scores_the_blind_records_beside_the_cross_validated_figures():
     assert "按网页分折" in card and "盲测" in card
     code, _, err = run_cli("evaluate", "--corpus", files[0], "--blind", ROOT / "no_such_split.json")
     assert code != 0 and len(err.strip().splitlines()) == 1 and "E001" in err
+
+
+def test_a_new_model_version_keeps_the_models_beside_it(tmp_path):
+    """`make train` writes models/ anew: the briefing model that `make train-briefing` keeps in a sub-folder of it
+    stays; the type model's own files are replaced."""
+    from petitionnlp.training import model_folder
+
+    target = tmp_path / "models"
+    (target / "briefing_directives").mkdir(parents=True)
+    (target / "briefing_directives" / "weights.json").write_text("{}", encoding="utf-8")
+    (target / "pollution_type.json").write_text("old", encoding="utf-8")
+    with model_folder(target) as out:
+        (out / "pollution_type.json").write_text("new", encoding="utf-8")
+    assert (target / "pollution_type.json").read_text(encoding="utf-8") == "new"
+    assert (target / "briefing_directives" / "weights.json").read_text(encoding="utf-8") == "{}"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
