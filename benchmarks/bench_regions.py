@@ -31,7 +31,12 @@ def score(gold, pred) -> dict:
 
 
 def main() -> None:
-    gold = ([json.loads(x) for x in open(sys.argv[1], encoding="utf-8")] if len(sys.argv) > 1
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("path", nargs="?", help="petitions_dev.jsonl (default: the shared dev petitions)")
+    path = ap.parse_args().path
+    gold = ([json.loads(x) for x in open(path, encoding="utf-8")] if path
             else dev_rows("petitions_dev.jsonl"))
     texts = [normalize(r["text"]) for r in gold]
 
