@@ -325,10 +325,11 @@ def conventions_fired_rules(X, rules, clause_scope, patterns) -> np.ndarray:
         return pos >= 0
 
     all_cues, rule_groups = cues
+    finder = term_finder(all_cues)
     for i, text in enumerate(X):
         # first the whole text (one substring test a distinct cue), then, for the few conventions that may fire,
         # each sentence or clause with the passing-mention rules
-        present = {all_cues[k] for k in term_finder(all_cues).ordinals(text)}
+        present = {all_cues[k] for k in finder.ordinals(text)}
         if not present:
             continue
         maybe = [r for r, groups in enumerate(rule_groups) if all(not present.isdisjoint(g) for g in groups)]

@@ -262,7 +262,6 @@ class TermFinder:
     def __init__(self, terms):
         import ahocorasick
 
-        self.n = len(terms)
         where: dict[str, list[int]] = {}
         for k, term in enumerate(terms):
             if term:

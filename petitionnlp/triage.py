@@ -14,15 +14,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import re
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from .dates import UnknownHolidayYear, add_working_days, chinese_date
 from .errors import Errors
 from .repeats import RepeatIndex, cited_receipts
 from .resources import corpus_path
-from .text import normalize, term_finder
+from .text import TermFinder, normalize
 
 __all__ = ["TriageRules", "get_rules", "prioritize", "assign_department", "due_date", "reply_deadline", "Deadline",
            "days_words", "DuplicateFinder", "cited_receipts", "triage_rows", "render_queue", "PRIORITY_ORDER"]
@@ -44,22 +43,18 @@ class TriageRules:
     signals: tuple   # (signal, weight, terms, reason)
     departments: tuple  # (department, terms, types)
     settings: dict
-    _words: tuple = field(default=(), compare=False, repr=False)
-    _last: tuple = field(default=(), compare=False, repr=False)
+    @cached_property
+    def _finder(self) -> tuple:
+        """(every signal's and department's word once, in file order; their :class:`TermFinder`), derived from the
+        rules and kept with them."""
+        words = dict.fromkeys(t for _, _, terms, _ in self.signals for t in terms)
+        words.update(dict.fromkeys(t for _, terms, _ in self.departments for t in terms))
+        return tuple(words), TermFinder(tuple(words))
 
     def words_in(self, text: str) -> frozenset:
-        """The signals' and departments' words that ``text`` contains, found in one pass (:func:`term_finder`);
-        the last text's answer is kept (a row's priority and department ask for the same text in turn)."""
-        if not self._words:
-            words = tuple(dict.fromkeys(t for _, _, terms, _ in self.signals for t in terms))
-            words += tuple(dict.fromkeys(t for _, terms, _ in self.departments for t in terms if t not in words))
-            object.__setattr__(self, "_words", words)
-        last = self._last
-        if last and last[0] == text:
-            return last[1]
-        present = frozenset(self._words[k] for k in term_finder(self._words).ordinals(text))
-        object.__setattr__(self, "_last", (text, present))
-        return present
+        """The signals' and departments' words that ``text`` contains, found in one pass."""
+        words, finder = self._finder
+        return frozenset(words[k] for k in finder.ordinals(text))
 
     @classmethod
     def load(cls) -> "TriageRules":

@@ -360,23 +360,29 @@ def _expansion_groups(expansion: str) -> tuple:
 _DRESSED_POS = frozenset({"s", "ns", "v", "vn"})
 
 
+def _jieba_dictionary():
+    """The path of jieba's own dictionary file (words, frequencies, parts of speech), None when it is not there."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("jieba")
+    path = Path(spec.origin).parent / "dict.txt" if spec and spec.origin else None
+    return path if path is not None and path.is_file() else None
+
+
 @once
 def _word_forms() -> tuple[tuple[str, ...], tuple[str, ...], dict]:
     """(suffixes, prefixes) of corpora/search/word_forms.tsv — a locative, an aspect particle, a result
     complement, 被/把: what a part also is without — and the part of speech jieba's dictionary gives the words
     that begin or end with one."""
-    import importlib.util
-    from pathlib import Path
-
     suffixes, prefixes = [], []
     for line in read_list("search", "word_forms.tsv"):
         cols = line.split("\t")
         if len(cols) >= 2 and cols[1] in ("suffix", "prefix"):
             (suffixes if cols[1] == "suffix" else prefixes).append(cols[0])
     pos: dict[str, str] = {}
-    spec = importlib.util.find_spec("jieba")
-    path = Path(spec.origin).parent / "dict.txt" if spec and spec.origin else None
-    if path and path.is_file():
+    path = _jieba_dictionary()
+    if path is not None:
         ends, starts = set(suffixes), set(prefixes)
         with open(path, encoding="utf-8") as fh:
             for line in fh:
@@ -545,19 +551,16 @@ def _typo_tables() -> tuple[frozenset, dict, dict, dict]:
     codes differ in at most one digit (拢 53014 ~ 扰 53012, 钦 87782 ~ 饮 27782, 釆 = 采 20904).  Built once and
     kept as text in the user cache (reading jieba's 350,000 words and the tables takes seconds)."""
     import importlib.metadata
-    import importlib.util
     import unicodedata
-    from pathlib import Path
 
     from ..resources import cache_dir, corpus_path
 
-    spec = importlib.util.find_spec("jieba")
-    jieba_dict = Path(spec.origin).parent / "dict.txt" if spec and spec.origin else None
+    jieba_dict = _jieba_dictionary()
     sources = [corpus_path("search", "thesaurus.tsv"), corpus_path("search", "synonyms.tsv"),
                corpus_path("search", "farm_animals.tsv"),
                corpus_path("lexicon", "userdict.txt"), corpus_path("lexicon", "pollution_terms.tsv")]
     key = "|".join(f"{p.name}:{p.stat().st_size}:{int(p.stat().st_mtime)}" for p in sources
-                   + ([jieba_dict] if jieba_dict and jieba_dict.is_file() else []))
+                   + ([jieba_dict] if jieba_dict else []))
     key += "|pypinyin:" + importlib.metadata.version("pypinyin")
     key += "|four-corner-method:" + importlib.metadata.version("four-corner-method") + "|v2"
     cache = cache_dir() / "search_typo_tables.txt"
@@ -580,7 +583,7 @@ def _typo_tables() -> tuple[frozenset, dict, dict, dict]:
         words.add(line.split()[0])
     for line in read_list("lexicon", "pollution_terms.tsv"):
         words.add(line.split("\t")[0])
-    if jieba_dict and jieba_dict.is_file():
+    if jieba_dict:
         with open(jieba_dict, encoding="utf-8") as fh:
             for line in fh:
                 w, _, rest = line.partition(" ")
