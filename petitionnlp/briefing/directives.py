@@ -64,6 +64,7 @@ def compile_rules(data: dict) -> dict:
     data["_slogans"] = frozenset(data["slogans"])
     data["_goal_slogan"] = re.compile(rf"(?:{alt(data['goal_slogan_markers'])})[^，,。；;：:]*?"
                                       rf"(?:{alt(data['goal_objects'])})") if data.get("goal_objects") else None
+    data["_goal_modal"] = re.compile(f"(?:{alt(data.get('goal_slogan_modals', ['要', '应', '须', '将', '请']))})")
     data["_slogan_head"] = re.compile(f"(?P<mk>(?:{data['enumerators'][0]})|(?:{alt(data['cut_markers'])}))?"
                                       f"(?:{alt(data['slogan_adverbs'])})?")
     data["_standing_verb"] = re.compile(f"(?:{alt(data['standing_verbs'])})")
@@ -550,14 +551,11 @@ def _headline(text: str, start: int, end: int, r: dict) -> bool:
     return len(line) <= limit and not re.search(r"[，,：:。；;]", line)
 
 
-_MODAL = re.compile(r"[要应须将请]|务必|必须")
-
-
 def _goal_slogan(text: str, a: int, b: int, r: dict) -> bool:
     """Whether the clause [a, b) opens with an adverb of resolve and aims at a campaign's goal (``goal_objects``:
-    坚决打赢…攻坚战, 奋力谱写…新篇章) with no word of obligation (要, 应, 须, 将, 请) in it."""
+    坚决打赢…攻坚战, 奋力谱写…新篇章) with no word of obligation (``goal_slogan_modals``: 要, 应, 须, 将, 请 …) in it."""
     goal = r.get("_goal_slogan")
-    return bool(goal and goal.match(text, a, b)) and not _MODAL.search(text, a, b)
+    return bool(goal and goal.match(text, a, b)) and not r["_goal_modal"].search(text, a, b)
 
 
 def _slogans_only(text: str, a: int, b: int, r: dict) -> bool:
