@@ -15,7 +15,7 @@ from ..io import open_batch
 from ..pipeline import RowJob, run_chunks
 from . import inputs
 from .errors import Conflict, Invalid, Messages, NotFound
-from .intake import Intake, due_of
+from .intake import Intake, due_of, in_working_days
 from .lifecycle import OPEN
 from .redaction import scrub
 
@@ -50,13 +50,6 @@ def _days(value) -> int | None:
         raise Invalid(Messages.O217.format(value=str(value)[:20])) from None
 
 
-def _working(flag) -> bool:
-    """Whether typed reply days are working days: as said, else as the triage rules count them (working days)."""
-    from ..triage import get_rules
-
-    return bool(get_rules().settings["working_days"]) if flag is None else bool(flag)
-
-
 def upload(wb, filename: str, data: bytes, user: dict, wait: bool = False, handover_date: str | None = None,
            reply_days: int | None = None, working_days: bool | None = None) -> dict:
     """Store an uploaded file and queue its classification; the batch record as stored and its ``job_id``.
@@ -84,7 +77,7 @@ def upload(wb, filename: str, data: bytes, user: dict, wait: bool = False, hando
     fields = dict(name=Path(safe).stem[:200], filename=safe[:255], uploaded_by=user["id"], state="processing",
                   model_version=wb.model_name(), handover_date=handover_date,
                   handover_source="form" if handover_date else None, reply_days=reply_days,
-                  working_days=_working(working_days) if reply_days is not None else None)
+                  working_days=in_working_days(working_days) if reply_days is not None else None)
     if "refused" in read:  # not kept: the batch says why, its job failed with it
         fields.update(state="failed", message=read["refused"])
     else:
@@ -290,7 +283,7 @@ def redate(store, user: dict, batch_id: int, handover_date=None, reply_days=None
     if not fields:
         raise Invalid(Messages.O212.format(fields="交办日期或回复期限"))
     if "reply_days" in fields and "working_days" not in fields and b["working_days"] is None:
-        fields["working_days"] = _working(None)  # days given by a person count as the rules count them, as at upload
+        fields["working_days"] = in_working_days(None)  # days given by a person count as the rules count them, as at upload
     return store.redate_batch(batch_id, user, fields, due_of, OPEN)
 
 

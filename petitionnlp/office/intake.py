@@ -72,14 +72,21 @@ def default_reply_days() -> int:
     return int(get_rules().settings["due_days"])
 
 
+def in_working_days(flag) -> bool:
+    """Whether reply days count working days: as ``flag`` says, else as the triage rules count them
+    (``working_days`` of corpora/triage/due_rule.json)."""
+    from ..triage import get_rules
+
+    return bool(get_rules().settings["working_days"]) if flag is None else bool(flag)
+
+
 def _reply_rule(batch: dict) -> dict:
     """The reply days and whether they are working days: the batch's (a number typed by a clerk counts working days
     unless the batch says calendar days), else the triage rules' (corpora/triage/due_rule.json)."""
     from ..triage import get_rules
 
     s = get_rules().settings
-    working = batch.get("working_days")
-    working = bool(s["working_days"]) if working is None else bool(working)
+    working = in_working_days(batch.get("working_days"))
     if batch.get("reply_days") is not None:
         return {"reply_days": batch["reply_days"], "working_days": working}
     return {"reply_days": s["due_days"], "working_days": working}

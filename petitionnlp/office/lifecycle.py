@@ -22,7 +22,7 @@ from . import inputs
 from .clock import office_today
 from .errors import Conflict, Invalid, Messages, NotFound, Stale
 from .roles import unit_scope
-from .tables import (AuditEvent, Batch, Callback, CaseEvent, Correction, IndexOutbox, Report, SpotcheckItem, now,
+from .tables import (AuditEvent, Batch, Callback, CaseEvent, Correction, Report, SpotcheckItem, now,
                      row_dict)
 
 __all__ = ["STATUSES", "CLOSED", "REJECTED", "OPEN", "Transition", "TRANSITIONS", "STEPS", "STEP_NAMES",
@@ -272,7 +272,7 @@ def apply(store, user: dict, petition_id: int, step: str | None = None, body: di
             if not leads:
                 raise Conflict(Messages.O302.format(status=status), **state)
             steps.append((leads[0], {}, False))
-        events = _correct(s, p, user, changes) if changes else []
+        events = _correct(s, p, user, changes, store.follow) if changes else []
         for name, got, asked in steps:  # each checked against the case as the step before left it
             open_now = allowed_steps(user, p)
             if name not in open_now:
@@ -293,7 +293,8 @@ def apply(store, user: dict, petition_id: int, step: str | None = None, body: di
         return then(s, row_dict(p))
 
 
-def _correct(s, p, user: dict, changes: dict) -> list[tuple[str, dict]]:
+def _correct(s, p, user: dict, changes: dict, follow) -> list[tuple[str, dict]]:
+    """The checked corrections on the locked case; ``follow``: the store's outbox writer (:meth:`Store.follow`)."""
     done = {}
     for field, value in changes.items():
         old = getattr(p, field)
@@ -307,7 +308,7 @@ def _correct(s, p, user: dict, changes: dict) -> list[tuple[str, dict]]:
     if done:
         p.corrected = True
     if INDEXED & set(done):  # the search index follows, from the outbox written with the change (.index)
-        s.add(IndexOutbox(kind="petition", target=p.id))
+        follow(s, "petition", p.id)
     return [("correct", done)] if done else []
 
 

@@ -773,19 +773,21 @@ class Store:
                   unassigned: bool = False, status: str | None = None, statuses=None, types: str | None = None,
                   region: str | None = None, priority: str | None = None, q: str | None = None,
                   date_from: str | None = None, date_to: str | None = None, ids=None, withdrawn: bool = False,
-                  sort: str = "row", limit: int | None = None, offset: int = 0, light: bool = False) -> list[dict]:
+                  sort: str = "row", limit: int | None = None, offset: int = 0, light: bool = False,
+                  s=None) -> list[dict]:
         """The one query of stored petitions, by any of the lists' filters: ``batch_id``; ``cases``: only the
         rows that could be classified (the cases); ``unit_id`` / ``unassigned``; ``status`` or ``statuses``;
         ``types`` (one type among the petition's); ``region`` (its province, city or county); ``priority``;
         ``q`` (words of the 受理编号 or the text as stored); hand-over dates ``date_from``–``date_to`` (inclusive);
         ``ids``.  The cases of a withdrawn batch only with ``withdrawn=True``.  ``sort``: row, priority, due,
         region, status, id.  ``light``: without the columns no figure reads (:data:`HEAVY`: the input row, the
-        scores, the personal-information spans …), so that counting many cases does not parse them.
+        scores, the personal-information spans …), so that counting many cases does not parse them.  ``s``: read
+        inside that transaction (a change's answer).
 
         Read as plain rows (SQLAlchemy Core), not as ORM objects: a list of thousands of cases is read in a few
         milliseconds, not a few hundred."""
         columns = [c for c in Petition.__table__.columns if not (light and c.key in self.HEAVY)]
-        with self.session() as s:
+        with self._reading(s) as s:
             sel = select(*columns)
             if not withdrawn:
                 sel = sel.where(Petition.withdrawn.is_(False))

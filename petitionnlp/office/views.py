@@ -131,7 +131,8 @@ def case_views(store, rows: list[dict], redact_: bool, user: dict | None = None,
     extras = store.followup_extras([r["id"] for r in rows], s=session)
     scope = unit_scope(user) if user else None
     same = {r["same_as"] for r in rows if r.get("same_as")}
-    receipts = {r["id"]: r["receipt_id"] for r in store.petitions(ids=same, withdrawn=True)} if same else {}
+    receipts = {r["id"]: r["receipt_id"] for r in store.petitions(ids=same, withdrawn=True, light=True, s=session)} \
+        if same else {}
     batches: dict[int, tuple] = {}
     today, zone = office_today().isoformat(), office_zone()  # looked up once, not once a row
     out = []

@@ -9,7 +9,7 @@ And what a request brings in, checked at the door by the office's one rule for e
   lone surrogate 422 naming the field.  Every field of a page's form passes the same function in :func:`form`, and
   every query parameter in :func:`clean_query` (a dependency of both routers: a control character there is 422).
 * **Numbers.** Body fields are JSON numbers, never strings or booleans, finite, within bounds: ``Id``, ``Version``,
-  ``Days``, ``Rate``, ``Seed``, ``Count``, ``Flag`` (a JSON boolean), or ``strict_number(...)`` for other bounds; a
+  ``Days``, ``Rate``, ``Seed``, ``Flag`` (a JSON boolean), or ``strict_number(...)`` for other bounds; a
   report's ``counts`` are checked by the office itself (:func:`petitionnlp.office.lifecycle.parse_report`).  A number sent
   as text (a query string, a multipart field) is ``text_int(name, lo, hi)`` (ASCII digits only); a page form's :func:`form_int` / :func:`form_decimal`.
 * **Bodies.** Every request body model derives from :class:`Body`: an unknown field is 422, not silently dropped.
@@ -27,6 +27,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Str
 
 from ..office import inputs
 from ..office.errors import Invalid, Messages
+from ..office.followup import MAX_SEED
 from ..office.labels import label
 from ..office.roles import allowed, redacts
 from ..office.workbench import Workbench
@@ -34,7 +35,7 @@ from ..text import BadText, clean_text
 from .render import ROLE_NAMES
 
 __all__ = ["office", "Office", "require", "page", "form", "Redacts", "PageRedacts", "Text", "api_date", "page_date",
-           "Body", "Id", "Version", "Days", "Rate", "Seed", "Count", "Flag", "strict_number", "text_int",
+           "Body", "Id", "Version", "Days", "Rate", "Seed", "Flag", "strict_number", "text_int",
            "form_int", "form_decimal", "clean_query", "validation_message"]
 
 
@@ -168,8 +169,7 @@ Id = strict_number(lo=1)                                    # a petition's, a ba
 Version = strict_number(lo=1, hi=inputs.MAX_VERSION)        # the version a change was read at
 Days = strict_number(lo=0, hi=3650)                         # reply days
 Rate = strict_number(whole=False, lo=0, hi=1)               # a share (a spot check's rate)
-Seed = strict_number(lo=0, hi=2 ** 32 - 1)                  # a draw's seed
-Count = strict_number(lo=0, hi=inputs.COUNT_MAX)            # 家, 人, 件
+Seed = strict_number(lo=0, hi=MAX_SEED, null=True)        # a draw's seed (one any JSON reader keeps exactly)
 Flag = Annotated[bool, Strict()]                            # a JSON boolean (true/false, not "yes" nor 1)
 
 

@@ -23,11 +23,10 @@ from ..dates import time_words
 from ..taxonomy import TYPES
 
 __all__ = ["templates", "render", "render_error", "start_page", "back", "notice", "safe_next", "here", "outcome", "download",
-           "ROLE_NAMES", "ACTION_NAMES", "json_answer"]
+           "ROLE_NAMES", "json_answer"]
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 ROLE_NAMES = labels()["role"]        # the roles in Chinese (data: corpora/office/labels.tsv)
-ACTION_NAMES = labels()["action"]    # the history's and the audit log's actions in Chinese
 
 
 def _highlight(snippet: str | None):
@@ -64,7 +63,6 @@ templates.env.filters["local"] = local_time  # stored times (UTC) shown in the o
 templates.env.filters["isolocal"] = _iso_local
 templates.env.filters["markdown"] = _markdown
 templates.env.filters["timewords"] = _time_words
-templates.env.globals["action_names"] = ACTION_NAMES
 templates.env.filters["action"] = action_label       # an action code (and its target) → its Chinese name
 templates.env.filters["target"] = target_label       # petition:4 → 信访件 4
 templates.env.filters["details"] = detail_items      # a detail → (Chinese key, words) pairs

@@ -13,7 +13,7 @@ from pydantic import ConfigDict, Field
 from ...office.lifecycle import CALLBACK_RESULTS, CLOSURES, COUNTS, MAX_NOTE, VERIFIED
 from ...office.errors import Invalid, OfficeError
 from ...office import inputs
-from ..deps import Body, Flag, Id, Office, Text, Version, api_date, form, page, page_date, require, strict_number
+from ..deps import Body, Flag, Id, Office, Rate, Seed, Text, Version, api_date, form, page, page_date, require
 from ..render import back, here, notice, outcome, render, safe_next
 from .routers import api, pages
 
@@ -45,8 +45,8 @@ class SpotcheckIn(Body):
     model_config = ConfigDict(populate_by_name=True)
     from_: Text | None = Field(None, alias="from", max_length=10, description="交办日期 从 YYYY-MM-DD")
     to: Text | None = Field(None, max_length=10, description="交办日期 到 YYYY-MM-DD")
-    rate: strict_number(whole=False, lo=0, hi=1) = Field(0.1, description="抽查比例，0 < rate ≤ 1（至少抽 1 件）")
-    seed: strict_number(lo=0, hi=2 ** 53 - 1, null=True) | None = Field(None, description="随机种子；同一期间、比例和种子抽中同样的件；不填则随机生成并记录")
+    rate: Rate = Field(0.1, description="抽查比例，0 < rate ≤ 1（至少抽 1 件）")
+    seed: Seed | None = Field(None, description="随机种子；同一期间、比例和种子抽中同样的件；不填则随机生成并记录")
 
 
 class CheckIn(Body):
