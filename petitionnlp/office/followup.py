@@ -14,9 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
-import re
 import secrets
 
+from . import inputs
 from .clock import office_today
 from .errors import Invalid, Messages, NotFound, OfficeError
 from .figures import is_overdue
@@ -173,29 +173,27 @@ def choose(ids, rate: float, seed: int) -> list[int]:
 
 
 def _rate(value) -> float:
+    """A draw's share: a number 0 < rate ≤ 1 (:func:`inputs.number`; a string is no number here)."""
     try:
-        rate = float(value)
-    except (TypeError, ValueError):
-        raise Invalid(Messages.O231.format(value=str(value)[:20])) from None
-    if isinstance(value, bool) or not (0 < rate <= 1):
+        rate = inputs.number(value, "rate", whole=False, lo=0, hi=1)
+    except Invalid:
+        rate = 0
+    if not rate > 0:
         raise Invalid(Messages.O231.format(value=str(value)[:20]))
     return rate
 
 
 def _seed(value) -> int:
-    """A draw's seed: a whole number 0 … 2**53 − 1 (digits in a form), or a new one when none is given."""
+    """A draw's seed: a whole number 0 … 2**53 − 1 (a JSON number, or digits in a form: :mod:`.inputs`), or a new
+    one when none is given."""
     if value is None or value == "":
         return secrets.randbelow(2 ** 31)
-    seed = None
-    if isinstance(value, int) and not isinstance(value, bool):
-        seed = value
-    elif isinstance(value, float) and value.is_integer():
-        seed = int(value)
-    elif isinstance(value, str) and re.fullmatch(r"[0-9]{1,16}", value.strip()):
-        seed = int(value.strip())
-    if seed is None or not 0 <= seed <= MAX_SEED:
-        raise Invalid(Messages.O232.format(value=str(value)[:20]))
-    return seed
+    try:
+        if isinstance(value, str):
+            return inputs.digits(value.strip(), "seed", hi=MAX_SEED)
+        return inputs.number(value, "seed", hi=MAX_SEED)
+    except Invalid:
+        raise Invalid(Messages.O232.format(value=str(value)[:20])) from None
 
 
 def _spotcheck_view(sc: dict, drawn: list[int] | None = None) -> dict:
