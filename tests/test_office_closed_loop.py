@@ -286,6 +286,9 @@ def test_supervision_and_the_reminders_of_deadlines(client, monkeypatch):
     # figures: 督办 counted, by unit; the 专报's table by unit lists the overdue and the supervised cases
     pr = client.get("/api/v1/progress", headers=ed).json()
     assert pr["supervised"] == 2 and {u["unit"]: u["supervised"] for u in pr["by_unit"]}["衡阳市雁峰区"] == 2
+    # 进度, the 专报, the 公开表 and the statistics agree after 督办 moved two deadlines (one of them 逾期 before)
+    period = ((today - dt.timedelta(days=30)).isoformat(), today.isoformat())
+    assert agree(client, ed, "supervision", period)["supervised"] == 2
     js = client.get("/api/v1/report", params={"format": "json"}, headers=ed).json()
     groups = {g["unit"]: g for g in js["supervision"]}
     assert [c["receipt_id"] for c in groups["岳阳市"]["cases"]] == ["R-02"] and groups["岳阳市"]["overdue"] == 1
