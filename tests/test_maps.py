@@ -78,3 +78,31 @@ def test_unknown_province_and_measure():
         province_map("火星省")
     with pytest.raises(ValueError):
         county_values([], "湖南省", measure="mean")
+
+
+def test_cases_placed_to_a_city_only_are_listed_under_the_map_so_its_cases_add_up():
+    """A case placed to 长沙市 with no county colours no county; the map lists it under the picture by city (SVG and
+    PNG), so the map's cases add up to the period's — a map of zeros beside a report of 41 cases misleads."""
+    records = hunan_records() + [
+        {"id": "c1", "province": "湖南省", "city": "长沙市", "county": None, "status": "办理中"},
+        {"id": "c2", "province": "湖南省", "city": "长沙市", "county": "", "status": "已办结"},
+        {"id": "c3", "province": "湖南省", "city": "株洲市", "county": "不存在区", "status": "办理中"},
+        {"id": "c4", "province": "湖南省", "city": None, "county": None, "status": "办理中"},
+        {"id": "x1", "province": "湖北省", "city": "武汉市", "county": "江岸区", "status": "办理中"},
+        {"id": "x2", "province": None, "city": None, "county": None, "status": "办理中"},
+    ]
+    from petitionnlp.maps import UNPLACED_CITY, unplaced_counts
+
+    values = county_values(records, "湖南省")
+    unplaced = unplaced_counts(records, "湖南省")
+    assert unplaced == {"长沙市": 2, "株洲市": 1, UNPLACED_CITY: 1}
+    of_hunan = [r for r in records if r["province"] == "湖南省"]
+    assert sum(values.values()) + sum(unplaced.values()) == len(of_hunan)
+    svg = render_svg(values, "湖南省", unplaced=unplaced)
+    texts = [t.text or "" for t in ET.fromstring(svg).iter(SVG + "text")]
+    assert any("未定到县（市、区）的案件（4件" in t for t in texts), texts
+    assert any("长沙市 2 件" in t and "株洲市 1 件" in t for t in texts)
+    png = render_png(values, "湖南省", unplaced=unplaced)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    ART.mkdir(exist_ok=True)
+    (ART / "map_hunan_unplaced.png").write_bytes(png)

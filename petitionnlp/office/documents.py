@@ -428,8 +428,8 @@ def _title(b: _Briefing, data: dict) -> None:
 def _imprint(b: _Briefing, day: str, office: str, to: str, cc: str) -> None:
     """The 版记 at the foot of the last page (GB/T 9704 7.4): the 报 and 送 lines, then the issuing office and
     ``day`` 印发, one character in from either side, between a thick line above and below and thin lines inside,
-    as wide as the 版心 — a table floating at the bottom of the text area (Word puts it there and flows the text
-    before it above it; LibreOffice keeps a table as wide as the text in the flow, after the last paragraph)."""
+    as wide as the 版心 — a table floating at the bottom of the text area, in Word and in LibreOffice alike (the
+    text before it flows above it)."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
     from docx.shared import Mm, Pt
 
@@ -438,9 +438,11 @@ def _imprint(b: _Briefing, day: str, office: str, to: str, cc: str) -> None:
     table = b.doc.add_table(rows=len(lines), cols=1)
     table.autofit = False
     tblpr = table._tbl.tblPr
+    # placed from the page's left edge at the left margin: a table as wide as the 版心 but placed against the margin
+    # stays in LibreOffice's text flow, one placed against the page floats (to the foot of the text area) as in Word
     _child(tblpr, "w:tblpPr", _TBLPR, {"w:leftFromText": "0", "w:rightFromText": "0", "w:topFromText": "567",
-                                       "w:vertAnchor": "margin", "w:horzAnchor": "margin", "w:tblpXSpec": "center",
-                                       "w:tblpYSpec": "bottom"})
+                                       "w:vertAnchor": "margin", "w:horzAnchor": "page",
+                                       "w:tblpX": str(round(PAGE_MM["left"] / 25.4 * 1440)), "w:tblpYSpec": "bottom"})
     _child(tblpr, "w:tblW", _TBLPR, {"w:w": str(round(TEXT_WIDTH_MM / 25.4 * 1440)), "w:type": "dxa"})
     borders = _child(tblpr, "w:tblBorders", _TBLPR)
     for side, size in (("top", 8), ("left", 0), ("bottom", 8), ("right", 0), ("insideH", 4), ("insideV", 0)):

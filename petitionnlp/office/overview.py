@@ -11,7 +11,7 @@ from collections import Counter
 
 from ..dates import chinese_date as _chinese
 from ..hotspots import HotspotRule
-from ..maps import MEASURES, county_values, province_map, render_png, render_svg
+from ..maps import MEASURES, county_values, province_map, render_png, render_svg, unplaced_counts
 from .clock import office_today
 from .errors import Invalid, Messages
 from .figures import period_cases
@@ -61,7 +61,7 @@ def map_province(store, province: str | None, date_from: str | None, date_to: st
 def county_map(store, province: str | None = None, date_from: str | None = None, date_to: str | None = None,
                measure: str = "count", fmt: str = "svg") -> dict:
     """``{"province", "from", "to", "measure", "values": {region: value}, "missing": [regions without a boundary],
-    "svg" or "png"}``: the county map of the period's cases (``count``) or 办结率 (``closure_rate``, as progress
+    "unplaced": {city: cases placed to it but to no county}, "svg" or "png"}``: the county map of the period's cases (``count``) or 办结率 (``closure_rate``, as progress
     counts it: 不受理 apart), labelled 示意图.  A period not given is every hand-over date."""
     if measure not in MEASURES:
         raise Invalid(Messages.O201.format(field="measure", choices="/".join(MEASURES), what="地图指标",
@@ -71,13 +71,14 @@ def county_map(store, province: str | None = None, date_from: str | None = None,
     name = map_province(store, province, date_from, date_to)
     rows, _ = period_cases(store, date_from, date_to)
     values = county_values(rows, name, measure)
+    unplaced = unplaced_counts(rows, name)
     when = (f"{_chinese(date_from)}至{_chinese(date_to)}" if date_from and date_to else
             f"{_chinese(date_from)}起" if date_from else f"截至{_chinese(date_to)}" if date_to else "全部交办件")
     out = {"province": name, "from": date_from, "to": date_to, "measure": measure, "values": values,
-           "missing": province_map(name).missing}
+           "missing": province_map(name).missing, "unplaced": unplaced}
     if fmt == "png":
-        out["png"] = render_png(values, name, measure, subtitle=when)
+        out["png"] = render_png(values, name, measure, subtitle=when, unplaced=unplaced)
     else:
-        out["svg"] = render_svg(values, name, measure, subtitle=when)
+        out["svg"] = render_svg(values, name, measure, subtitle=when, unplaced=unplaced)
     return out
 
