@@ -7,6 +7,7 @@ element per county; each role reads what it may (viewers: the alerts and the map
 import csv
 import datetime as dt
 import io
+import re
 
 import pytest
 
@@ -252,6 +253,15 @@ def test_the_report_names_alerts_repeats_and_carries_the_map(office, tmp_path, r
   # (the page size is the documents issue's: A4 there)
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "热点预警" in text and "多次重复举报" in text and "示意图" in text
+    # the tables' codes and dates on one line each (columns fitted to their longest cell): every case's 受理编号 and
+    # every 交办 date of the repeats' table printed whole
+    for c in all_cases(client, ed):
+        if c.get("receipt_id") and c["receipt_id"] in xml:
+            assert text.count(c["receipt_id"]) == xml.count(c["receipt_id"]) > 0, c["receipt_id"]
+    for g in data["repeats"]:
+        if g["count"] > 1:
+            first = dt.date.fromisoformat(g["first"])
+            assert re.search(fr"{first.year}\s*年\s*{first.month}\s*月\s*{first.day}\s*日", text), g["first"]
     artifacts = __import__("conftest").ROOT / "tests" / "artifacts"
     artifacts.mkdir(parents=True, exist_ok=True)
     subprocess.run([pdftoppm, "-r", "80", "-png", str(pdf), str(artifacts / "report_issue28")], check=True)

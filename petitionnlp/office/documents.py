@@ -74,6 +74,7 @@ LINE_PT = 28.95      # 22 lines in the 225 mm of the 版心
 BODY_PT = 16         # 三号: the body, level-1 and level-2 headings
 TITLE_PT = 22        # 二号: the title
 HEAD_PT = 42         # 初号: the document's name in the 版头
+CELL_MARGIN_MM = 1.0  # a table cell's left and right margins (_cell_margins)
 TABLE_PT = 12        # 小四: tables
 NOTE_PT = 14         # 四号: the note, the 版记 and the page numbers
 RED = "FF0000"
@@ -306,6 +307,7 @@ class _Briefing:
         from docx.oxml.ns import qn
         from docx.shared import Mm, Pt
 
+        widths_mm = _fit_widths(heads, rows, widths_mm, size, wrap=left)
         table = self.doc.add_table(rows=1, cols=len(heads))
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -378,7 +380,56 @@ def _field(par, instruction: str) -> None:
     char("end")
 
 
-def _cell_margins(tblpr, mm: float = 1.0) -> None:
+def _text_mm(text: str, size_pt: float) -> float:
+    """About how wide ``text`` prints at ``size_pt`` in the 专报's fonts: a Chinese character (or a full-width mark)
+    one em, a Latin capital 0.72 em, other Latin letters, digits and marks 0.55 em (a little over Times New
+    Roman's and its stand-ins' half an em: a column fitted to it keeps its longest cell on one line), and a quarter
+    em where Chinese meets a Latin letter or digit (the space Word and LibreOffice put there: 2024 年 4 月)."""
+    em = sum(0.72 if c.isascii() and c.isupper() else 0.55 if ord(c) < 0x2E80 else 1.0 for c in text)
+    em += 0.25 * sum((a.isascii() and a.isalnum()) != (b.isascii() and b.isalnum()) and not (a.isspace() or b.isspace())
+                     and (ord(a) >= 0x2E80 or ord(b) >= 0x2E80) for a, b in zip(text, text[1:]))
+    return em * size_pt * 25.4 / 72
+
+
+def _fit_widths(heads: list[str], rows: list[tuple], widths_mm: list[float], size_pt: float,
+                wrap: set[int] = frozenset()) -> list[float]:
+    """The columns' widths, the table's whole width kept: a column whose longest cell (a 受理编号, a date, a figure)
+    would break across lines takes the room it needs, then every column the room its header needs, from columns
+    with room to spare — text columns (``wrap``: names, opinions) first, down to their header's width, as they
+    are the ones that may wrap; then the others, down to what their own cells and header need.  Room left over
+    last goes to the text columns that would wrap."""
+    pad = 2 * CELL_MARGIN_MM + 1.0
+    n = len(widths_mm)
+    cells = [max((_text_mm("" if r[j] is None else str(r[j]), size_pt) + pad for r in rows), default=0.0)
+             for j in range(n)]
+    heads_mm = [_text_mm(h, size_pt) + pad for h in heads]
+    floor = [max(heads_mm[k], 8.0) if k in wrap else max(cells[k], heads_mm[k], 8.0) for k in range(n)]
+    widths = list(widths_mm)
+
+    def grow(j: int, need: float, floor: list[float]) -> None:
+        for donors in ([k for k in wrap if k != j], [k for k in range(n) if k != j and k not in wrap]):
+            short = need - widths[j]
+            spare = {k: widths[k] - floor[k] for k in donors if widths[k] > floor[k]}
+            if short <= 0 or not spare:
+                continue
+            take, room = min(short, sum(spare.values())), sum(spare.values())
+            for k, v in spare.items():
+                widths[k] -= take * v / room
+            widths[j] += take
+
+    for j in range(n):
+        if j not in wrap:
+            grow(j, cells[j], floor)
+    for j in range(n):
+        grow(j, heads_mm[j], floor)
+    # last, the text columns towards one line each, from room no column needs (a text column keeps what it needs)
+    floor = [max(floor[k], min(cells[k], widths[k])) for k in range(n)]
+    for j in sorted(wrap):
+        grow(j, cells[j], floor)
+    return widths
+
+
+def _cell_margins(tblpr, mm: float = CELL_MARGIN_MM) -> None:
     """Cells' left and right margins (Word's default is 1.9 mm): narrow columns keep their headings on one line."""
     twips = str(round(mm / 25.4 * 1440))
     mar = _child(tblpr, "w:tblCellMar", _TBLPR)
