@@ -243,6 +243,12 @@ def test_the_printed_pages_fit_a4(office, tmp_path, page):
         chart = text.split("各市州与污染类型")[1].split("市州")[0]  # the chart's labels, before the table under it
         missing = [c for c in CITIES if c not in re.sub(r"\s+", "", chart)]
         assert not missing, f"cut off in print: {missing}"
+        # a 受理编号 or a date is never broken across lines in the printed tables
+        assert not re.search(r"\d{4}-(?!\d{2}-\d{2})|\d{4}-\d{2}-(?!\d{2})", text), "a date broken in print"
+        ids = [p["receipt_id"] for p in office.get("/api/v1/petitions", params={"limit": 500},
+                                                    headers=office.ed).json()["petitions"]]
+        broken = [i for i in ids if text.count(i) != html.count(f">{i}</a>")]
+        assert not broken, f"receipt ids broken in print: {broken[:3]}"
     _pngs(tmp_path / f"{page}.pdf", f"printed_{page}")
 
 
