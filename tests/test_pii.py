@@ -54,6 +54,18 @@ def test_ids_plates_email_accounts():
     assert spans("卡号6217 0913 9099 6030 820") == [("账号", "6217 0913 9099 6030 820")]
 
 
+def test_a_home_address_keeps_its_area_and_loses_its_numbers():
+    """Where a complainant lives (家住, 住在, 住址 …): the building, door and room numbers are personal (【住址】), the
+    street and the village stay for the office to place the case; numbers with no such word before them (a factory's
+    door, a date) stay."""
+    assert spans("我住在长沙市岳麓区麓山南路金茂小区5栋302室，楼下烧烤店油烟很大") == [("住址", "5栋302室")]
+    assert spans("家住新化县洋溪镇青峰村三组12号，村旁石场炸山") == [("住址", "三组12号")]
+    assert spans("住址：株洲市天元区泰山路2号楼3单元401室") == [("住址", "2号楼3单元401室")]
+    assert spans("家庭住址为湘潭市雨湖区某小区B座1203") == [("住址", "B座1203")]
+    assert spans("长沙市芙蓉区五一大道88号的工厂夜间排放废气") == []
+    assert spans("2019年3月12号起，搅拌站每天噪声扰民") == []
+
+
 @pytest.mark.parametrize("text", [
     "反映受理编号D2HN202010150023的问题至今未整改", "该件与X4100002018051500123号交办件重复",
     "群众拨打12369环保热线和12345市民热线，报警110", "举报人张某反映，李某某经营的洗沙场", "来电人刘女士反映噪声",

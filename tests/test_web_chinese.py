@@ -389,8 +389,8 @@ def test_the_api_speaks_chinese_beside_its_codes(day):
         "印发专报"}  # a 专报 issued as a document, numbered (第N期)
     assert all(re.search(r"[\u4e00-\u9fff]", e["label"]) for e in events), {e["action"] for e in events}
     history = api.get(f"/api/v1/petitions/{day['cases']['D2HN202405150005']['id']}", headers=ed).json()["history"]
-    said = [h["label"] for h in history]  # handed over, uploaded again (the same table), reassigned, reported
-    assert said[:4] == ["交办", "重复上传", "改派", "报送办理情况"], said
+    said = [h["label"] for h in history]  # handed over, uploaded again (the same table), given its first unit, reported
+    assert said[:4] == ["交办", "重复上传", "交办责任单位", "报送办理情况"], said
 
 
 def test_the_audit_page_names_actions_targets_and_details_in_chinese(day):

@@ -43,9 +43,7 @@ def _date(value, name: str) -> str | None:
 def _days(value) -> int | None:
     """Reply days: a number (the API), or digits (a form); :data:`MAX_REPLY_DAYS` at most."""
     try:
-        if isinstance(value, str):
-            return inputs.digits(value.strip(), "reply_days", hi=MAX_REPLY_DAYS)
-        return inputs.number(value, "reply_days", hi=MAX_REPLY_DAYS, null=True)
+        return inputs.whole(value, "reply_days", hi=MAX_REPLY_DAYS)
     except Invalid:
         raise Invalid(Messages.O217.format(value=str(value)[:20])) from None
 

@@ -189,9 +189,7 @@ def _seed(value) -> int:
     if value is None or value == "":
         return secrets.randbelow(2 ** 31)
     try:
-        if isinstance(value, str):
-            return inputs.digits(value.strip(), "seed", hi=MAX_SEED)
-        return inputs.number(value, "seed", hi=MAX_SEED)
+        return inputs.whole(value, "seed", hi=MAX_SEED, null=False)
     except Invalid:
         raise Invalid(Messages.O232.format(value=str(value)[:20])) from None
 

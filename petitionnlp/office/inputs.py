@@ -30,7 +30,7 @@ from ..text import BadText, clean_text
 from .errors import Invalid, Messages
 from .labels import label
 
-__all__ = ["text", "cell", "number", "digits", "decimal_text", "field_name", "MAX_ID", "MAX_VERSION", "COUNT_MAX",
+__all__ = ["text", "cell", "number", "digits", "whole", "decimal_text", "field_name", "MAX_ID", "MAX_VERSION", "COUNT_MAX",
            "FINE_MAX_WAN", "COUNTS_MAX"]
 
 MAX_ID = 2 ** 63 - 1          # the largest id a database stores
@@ -93,6 +93,18 @@ def digits(value, field: str, *, lo: int = 0, hi: int = MAX_ID) -> int | None:
     if not isinstance(value, str) or not _DIGITS.fullmatch(value) or not lo <= int(value) <= hi:
         raise Invalid(Messages.O236.format(field=field_name(field), lo=_n(lo), hi=_n(hi), value=_shown(value)), field=field)
     return int(value)
+
+
+def whole(value, field: str, *, lo: int = 0, hi: int = MAX_ID, null: bool = True) -> int | None:
+    """A whole number from either side: a form's text (:func:`digits`, spaces around it dropped) or the API's JSON
+    number (:func:`number`); None when empty and ``null``."""
+    if isinstance(value, str):
+        got = digits(value.strip(), field, lo=lo, hi=hi)
+        if got is None and not null:
+            raise Invalid(Messages.O236.format(field=field_name(field), lo=_n(lo), hi=_n(hi), value=_shown(value)),
+                          field=field)
+        return got
+    return number(value, field, lo=lo, hi=hi, null=null)
 
 
 def decimal_text(value, field: str, *, hi: float = FINE_MAX_WAN) -> float | None:

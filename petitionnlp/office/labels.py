@@ -43,11 +43,17 @@ def label(kind: str, code, default: str | None = None) -> str:
     return labels().get(kind, {}).get(str(code), default if default is not None else str(code))
 
 
-def action_label(action: str, target: str | None = None) -> str:
+def action_label(action: str, target: str | None = None, detail: dict | None = None) -> str:
     """An action of the history or the audit log in Chinese; an action logged without a target (the 专报 handed out)
-    or with a target of one kind may have its own name (``report@-``, ``report@petition``)."""
+    or with a target of one kind may have its own name (``report@-``, ``report@petition``); a case given its first
+    unit is 交办 (``assign+first``), one whose unit is taken away 收回 (``assign+none``), else 改派."""
     names = labels().get("action", {})
     kind = (target or "").partition(":")[0] or "-"
+    unit = (detail or {}).get("unit_id") if action == "assign" else None
+    if isinstance(unit, dict):
+        phase = "first" if unit.get("old") is None else "none" if unit.get("new") is None else ""
+        if phase and names.get(f"{action}+{phase}"):
+            return names[f"{action}+{phase}"]
     return names.get(f"{action}@{kind}") or names.get(action) or action
 
 

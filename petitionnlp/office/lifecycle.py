@@ -213,8 +213,7 @@ def _reject_body(body: dict) -> dict:
     names the case it repeats) and that case's id."""
     dup = body.get("duplicate_of")
     try:  # a form sends digits, the API a number (:mod:`.inputs`: never "2", true or 1e3)
-        dup = inputs.digits(dup.strip(), "duplicate_of", lo=1) if isinstance(dup, str) else \
-            inputs.number(dup, "duplicate_of", lo=1, null=True)
+        dup = inputs.whole(dup, "duplicate_of", lo=1)
     except Invalid:
         raise Invalid(Messages.O222) from None
     kind = _text(body, "kind", False, "不受理类别", 20)

@@ -3,7 +3,9 @@ the unit a handler is limited to, and whether a user reads personal information 
 
 from __future__ import annotations
 
-__all__ = ["ROLES", "PERMISSIONS", "allowed", "redacts", "unit_scope", "UNASSIGNED"]
+from .labels import label
+
+__all__ = ["ROLES", "PERMISSIONS", "allowed", "denied", "redacts", "unit_scope", "UNASSIGNED"]
 
 ROLES = ("admin", "editor", "viewer", "unit")
 UNASSIGNED = "未分配"  # a case without a unit, as lists and filters name it
@@ -41,6 +43,11 @@ PERMISSIONS = {
 
 def allowed(user: dict | None, action: str) -> bool:
     return bool(user) and user["role"] in PERMISSIONS[action]
+
+
+def denied(user: dict, what: str = "执行此操作") -> str:
+    """The one message of a refusal (403), naming the user's role in Chinese: 查看者无权执行此操作."""
+    return f"{label('role', user['role'])}无权{what}"
 
 
 def redacts(user: dict | None) -> bool:

@@ -150,7 +150,7 @@ def case_views(store, rows: list[dict], redact_: bool, user: dict | None = None,
         if history:  # a return's reason or a report's words can name a person: the detail is redacted too
             steps = events.get(p["id"], [])
             view["history"] = [{"time": iso_time(e["time"], zone), "user": e["user"], "action": e["action"],
-                                "label": action_label(e["action"], f"petition:{p['id']}"),
+                                "label": action_label(e["action"], f"petition:{p['id']}", e["detail"]),
                                 "detail": redacted(e["detail"]) if redact_ else e["detail"], "round": n}
                                for e, n in zip(steps, _rounds(steps))]
         out.append(view)
@@ -222,4 +222,5 @@ def model_version_view(m: dict) -> dict:
 def audit_view(e: dict) -> dict:
     """An audit event as the API shows it: ``action`` stays a code for programs, ``label`` is its Chinese name."""
     return {"time": e["time"].isoformat(timespec="seconds") + "Z", "user": e["user"], "action": e["action"],
-            "label": action_label(e["action"], e["target"]), "target": e["target"], "detail": e["detail"]}
+            "label": action_label(e["action"], e["target"], e["detail"]), "target": e["target"],
+            "detail": e["detail"]}

@@ -17,7 +17,7 @@ from ..resources import once, read_list
 __all__ = ["PII_TYPES", "make_pii_nlp", "get_pii_nlp", "find_pii", "redact_text", "Redactor",
            "personal_column_type", "kept_column"]
 
-PII_TYPES = ("姓名", "电话", "证件号", "车牌", "邮箱", "账号")
+PII_TYPES = ("姓名", "电话", "证件号", "车牌", "邮箱", "账号", "住址")
 
 
 def make_pii_nlp(data_dir=None):

@@ -14,7 +14,6 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..office.database import database_unreachable, unreachable_classes
 from ..office.errors import OfficeError
-from ..office.labels import label
 from ..office.workbench import Workbench
 from .auth import Auth
 
@@ -209,7 +208,7 @@ class Gate:
         """(status, message[, headers]) when the request may not send a body here, else None."""
         from starlette.concurrency import run_in_threadpool
 
-        from ..office.roles import allowed
+        from ..office.roles import allowed, denied
 
         auth = scope["app"].state.auth
         request = Request(scope, receive)
@@ -223,7 +222,7 @@ class Gate:
                 return 401, "请先登录"
             user = session["user"]
         if path.rstrip("/") in UPLOAD_ROUTES and not allowed(user, "upload"):
-            return 403, f"{label('role', user['role'])}无权上传"
+            return 403, denied(user, "上传")
         return None
 
 

@@ -29,10 +29,9 @@ from ..office import inputs
 from ..office.errors import Invalid, Messages
 from ..office.followup import MAX_SEED
 from ..office.labels import label
-from ..office.roles import allowed, redacts
+from ..office.roles import allowed, denied, redacts
 from ..office.workbench import Workbench
 from ..text import BadText, clean_text
-from .render import ROLE_NAMES
 
 __all__ = ["office", "Office", "require", "page", "form", "Redacts", "PageRedacts", "Text", "api_date", "page_date",
            "Body", "Id", "Version", "Days", "Rate", "Seed", "Flag", "strict_number", "text_int",
@@ -62,7 +61,7 @@ def _session(request: Request) -> dict:
 
 
 def _forbidden(user: dict) -> HTTPException:
-    return HTTPException(403, f"{ROLE_NAMES.get(user['role'], user['role'])}无权执行此操作")
+    return HTTPException(403, denied(user))
 
 
 def require(action: str):

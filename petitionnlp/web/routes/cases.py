@@ -12,10 +12,10 @@ from pydantic import Field
 
 from ...office.cases import BULK_ACTIONS
 from ...office.lifecycle import CLOSURES, COUNTS, MAX_REPORT_TEXT, REJECT_KINDS, STATUSES, VERIFIED
-from ...office.roles import allowed
+from ...office.roles import allowed, denied
 from ...office.inputs import MAX_VERSION
 from ..deps import Body, Id, Office, Text, Version, api_date, form, form_decimal, form_int, page, text_int, require
-from ..render import ROLE_NAMES, back, here, json_answer, notice, outcome, render, safe_next
+from ..render import back, here, json_answer, notice, outcome, render, safe_next
 from .routers import api, pages
 
 REPORT_FIELDS = ("verified", "findings", "actions", "accountability", "closure")
@@ -77,7 +77,7 @@ class BulkIn(Body):
 
 def _may(user: dict, action: str) -> None:
     if not allowed(user, BULK_NEEDS.get(action, "review")):
-        raise HTTPException(403, f"{ROLE_NAMES.get(user['role'], user['role'])}无权执行此操作")
+        raise HTTPException(403, denied(user))
 
 
 def _name(p: dict) -> str:
