@@ -84,6 +84,7 @@ def compile_rules(data: dict) -> dict:
     data["_announcement_markers"] = frozenset(data.get("announcement_markers", ()))
     data["_frame_heads"] = tuple(sorted(data.get("frame_heads", ("对",)), key=len, reverse=True))
     data["_sentence_head"] = re.compile(f"(?:{alt(data.get('sentence_heads', ['进一步']))})")
+    data["_duty_head"] = re.compile(f"(?:{alt(data.get('duty_heads', []) + data.get('sentence_heads', []) + data['action_heads'])})")
     data["_content_colon"] = tuple(data.get("content_colon_words", ()))
     data["_future_after"] = tuple(data.get("future_after", ()))
     data["_topic_end"] = re.compile(f"(?:{alt(data.get('topic_ends', ['问题']))})$")
@@ -237,10 +238,11 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
         if m.end() < end and (_is_marker_at(text, m.end(), r, "_cut_marker") or text.startswith(
                 tuple(r["_commitment"]), m.end()) and _is_marker_at(text, m.end(), r)):  # …，要… / …的，将纳入…
             prev = max([c + 1 for c in commas if c < m.start()] + [last_cut])
-            if prev == last_cut and r["_topic_end"].search(text, prev, m.start()) and not _slogan(
+            if prev == last_cut and (r["_topic_end"].search(text, prev, m.start()) or text[m.start() - 1] == "的") \
+                    and not _slogan(
                     text, last_cut, m.start(), r, short) and not any(
                     _is_marker_at(text, i, r) for i in range(prev, m.start())):
-                continue  # 其他…信访问题，将按规定交由…处理: the topic, then its order
+                continue  # 其他…信访问题，将按规定交由…处理; 能立即解决的，要立即解决: the topic, then its order
             if prev > last_cut and text.startswith(("对", "针对"), prev):
                 if not _slogan(text, last_cut, prev - 1, r, short):
                     cuts.add(prev)  # …，对环境信访交办件和突出环境问题，要认真办结…
@@ -403,7 +405,9 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 and bool(r["_periodic_verb"].search(text, a, b)))  # 每周报送…; 对…实施定期检查, 不定期开展暗访
             due = not past and any(t["type"] == "deadline" or t["type"] == "duration" and t["text"].endswith("内")
                                    for t in inside) and _verb_in(text, a, b, r["_deadline_verb"], r) \
-                and (in_order or bool(r["_subject_body"].match(text, a)))  # 各单位在…后3个月内报送…
+                and (in_order or bool(r["_subject_body"].match(text, a))  # 各单位在…后3个月内报送…
+                     or any(t["type"] == "deadline" and t["start"] <= (enum.end() if enum else a) + 1
+                            for t in inside))  # 2019年底前完成整改销号: a deadline that leads the duty
             reason, kind, action_start = None, None, a
             if marker_pos is not None and text.startswith(tuple(r["_announcement_markers"]), marker_pos) \
                     and any(w in clause for w in r["_announcement"]):
@@ -487,7 +491,29 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             n_rule += reason is None
         carried = text[s_end - 1] in "；;" and (n_rule > n_before or carried and in_order)
         ordered_paragraph = ordered_paragraph or (in_order and n_rule > n_before)
+    _paragraph_features(text, out)
     return out
+
+
+def _paragraph_features(text: str, out: list[dict]) -> None:
+    """What the clauses before a clause in its paragraph (line) were: a directive of the rules, or a clause that
+    opens with an action or an enumerator — a list of measures goes on (（一）加强…。推进…。实施…。); and whether the
+    document is a plan and the clause opens with an action."""
+    line_start, seen_rule, seen_head = -1, False, False
+    for c in out:
+        a = c["start"]
+        start = text.rfind("\n", 0, a) + 1
+        if start != line_start:
+            line_start, seen_rule, seen_head = start, False, False
+        f = c["features"]
+        if seen_rule:
+            f["para_rule_before"] = 1.0
+        if seen_head:
+            f["para_head_before"] = 1.0
+        if f.get("doc_plan") and (f.get("duty_head") or f.get("time_head")):
+            f["plan_and_head"] = 1.0
+        seen_rule = seen_rule or c["rule"]
+        seen_head = seen_head or bool(f.get("duty_head") or f.get("enum"))
 
 
 _STATISTIC = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?\s*(?:家|件|个|人|起|处|项|万元|元|吨|%|％|批|篇|期|次)")
@@ -534,10 +560,45 @@ def _features(text: str, a: int, b: int, r: dict, *, enum, marker_pos, spoken, o
     f["end_mark=" + (text[b] if b < len(text) else "EOT")] = 1.0
     f[f"statistics={_bucket(len(_STATISTIC.findall(text, a, b)), (0, 1))}"] = 1.0
     f["frame_head"] = float(text.startswith(r["_frame_heads"], a))
+    f.update(_head_features(text, a, b, r, inside))
     f["subject_body"] = float(bool(r["_subject_body"].match(text, a)))
     f["sentence_start"] = float(a == sentence[0])
     f["line_start"] = float(a == 0 or text[a - 1] == "\n")
     f.update(document)
+    return f
+
+
+def _head_features(text: str, a: int, b: int, r: dict, inside: list[dict]) -> dict:
+    """Whether the clause [a, b) opens with an action (``duty_heads``, ``sentence_heads``, ``action_heads``) — after
+    its enumerator, after a date or deadline that leads it (2020年6月底前，…), after the object phrase that frames it
+    (对…，重点检查…) or after a body that is its subject (各市对照…) — and whether it holds a verb of a duty with a
+    date (完成, 报送, 检查 …): what a duty of a plan without a marker looks like, on any site."""
+    f = {}
+    pos = a
+    enum = r["_enum"].match(text, a)
+    if enum:
+        pos = enum.end()
+    for t in inside:
+        if pos <= t["start"] <= pos + 1 and t["type"] != "vague":
+            k = t["end"]
+            if k < b and text[k] in "，, ":
+                f["time_head"] = 1.0
+                pos = k + 1
+            break
+    if r["_duty_head"].match(text, pos):
+        f["duty_head"] = 1.0
+    elif text.startswith(r["_frame_heads"], pos):
+        comma = _CLAUSE_BREAK.search(text, pos, b)
+        if comma and r["_duty_head"].match(text, comma.end()):
+            f["frame_then_duty_head"] = 1.0
+    else:
+        m = r["_subject_body"].match(text, pos)
+        if m and r["_duty_head"].match(text, m.end()):
+            f["subject_then_duty_head"] = 1.0
+    if _verb_in(text, a, b, r["_deadline_verb"], r) or r["_periodic_verb"].search(text, a, b):
+        f["duty_verb"] = 1.0
+    if (a == 0 or text[a - 1] == "\n") and (b >= len(text) or text[b] == "\n") and not _CLAUSE_BREAK.search(text, a, b):
+        f["line_alone"] = 1.0
     return f
 
 
