@@ -84,6 +84,8 @@ def compile_rules(data: dict) -> dict:
     data["_announcement_markers"] = frozenset(data.get("announcement_markers", ()))
     data["_frame_heads"] = tuple(sorted(data.get("frame_heads", ("对",)), key=len, reverse=True))
     data["_sentence_head"] = re.compile(f"(?:{alt(data.get('sentence_heads', ['进一步']))})")
+    data["_preamble_heads"] = tuple(data.get("preamble_heads", ()))
+    data["_preamble_ends"] = tuple(data.get("preamble_ends", ()))
     data["_duty_head"] = re.compile(f"(?:{alt(data.get('duty_heads', []) + data.get('sentence_heads', []) + data['action_heads'])})")
     data["_content_colon"] = tuple(data.get("content_colon_words", ()))
     data["_future_after"] = tuple(data.get("future_after", ()))
@@ -387,6 +389,7 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
         in_order = in_order or goes_on
         n_before = n_rule
         headline = _headline(text, s_start, s_end, r)
+        preamble = _preamble(text, s_start, s_end, r)
         for k, (a, b) in enumerate(_clauses(text, body_start, s_end, r, in_order)):
             clause = text[a:b]
             enum = r["_enum"].match(text, a)
@@ -419,6 +422,8 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 reason = "goal_slogan"  # 坚决打赢蓝天保卫战，建设美丽家园 on its own: a slogan with a verb
             elif not enum and headline:
                 reason = "headline"  # 确保整改成效经得起检验 on a line of its own: a headline
+            elif preamble:
+                reason = "preamble"  # 为…，加快…，制定本方案: what the document is for
             elif not enum and not inside and _slogans_only(text, a, b, r):
                 reason = "slogans"  # 要应急谋远，标本兼治
             elif enum and not marker_pos and _content_list(text, a, r):
@@ -612,6 +617,18 @@ def _headline(text: str, start: int, end: int, r: dict) -> bool:
     return len(line) <= limit and not re.search(r"[，,：:。；;]", line)
 
 
+_MAKES_DOCUMENT = re.compile(r"[，,]\s*(?:特)?制定[^，,]{0,30}?(?:方案|规划|办法|细则|计划)(?:[(（][0-9—–\-年]+[)）])?$")
+
+
+def _preamble(text: str, start: int, end: int, r: dict) -> bool:
+    """Whether the sentence [start, end) opens with a ``preamble_heads`` word (为…) and ends by making the document
+    (``preamble_ends``: …，制定本方案): the preamble of a plan."""
+    body = text[start:end].strip().rstrip("。；;")
+    if not r["_preamble_heads"] or not body.startswith(r["_preamble_heads"]):
+        return False
+    return body.endswith(r["_preamble_ends"]) or bool(_MAKES_DOCUMENT.search(body[-40:]))
+
+
 def _goal_slogan(text: str, a: int, b: int, r: dict) -> bool:
     """Whether the clause [a, b) opens with an adverb of resolve and aims at a campaign's goal (``goal_objects``:
     坚决打赢…攻坚战, 奋力谱写…新篇章) with no word of obligation (``goal_slogan_modals``: 要, 应, 须, 将, 请 …) in it."""
@@ -624,6 +641,8 @@ def _slogans_only(text: str, a: int, b: int, r: dict) -> bool:
     slogans."""
     limit = r.get("slogan_piece", 0)
     pieces = re.split(r"[，,]", text[a:b])
+    if len(pieces) == 1:  # 要追根溯源、严查细究: the pieces of one clause parted by 、
+        pieces = text[a:b].split("、")
     if not limit or len(pieces) < 2:  # one short order alone is a slogan only when listed (要动真碰硬)
         return False
     for piece in pieces:
