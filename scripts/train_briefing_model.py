@@ -43,7 +43,7 @@ from petitionnlp.text import unify_newlines  # noqa: E402
 
 GOLD = ROOT / "corpora" / "briefing" / "gold"
 C_GRID = (0.03, 0.1, 0.3, 1.0)
-KEEP_GRID = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
+KEEP_GRID = (0.0,)  # the judge adds what the rules miss; it does not take away what they find (issue 29 item 3)
 ADD_GRID = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01)  # 1.01: never add
 FOLDS = 5
 

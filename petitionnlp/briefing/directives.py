@@ -84,6 +84,7 @@ def compile_rules(data: dict) -> dict:
     data["_announcement_markers"] = frozenset(data.get("announcement_markers", ()))
     data["_frame_heads"] = tuple(sorted(data.get("frame_heads", ("对",)), key=len, reverse=True))
     data["_sentence_head"] = re.compile(f"(?:{alt(data.get('sentence_heads', ['进一步']))})")
+    data["_transfer"] = re.compile(f"(?:{alt(data['transfer_verbs'])})") if data.get("transfer_verbs") else None
     data["_preamble_heads"] = tuple(data.get("preamble_heads", ()))
     data["_preamble_ends"] = tuple(data.get("preamble_ends", ()))
     data["_duty_head"] = re.compile(f"(?:{alt(data.get('duty_heads', []) + data.get('sentence_heads', []) + data['action_heads'])})")
@@ -398,7 +399,7 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 if _is_marker_at(text, i, r):
                     marker_pos = i
                     break
-            assigned = r["_assign"].match(text, a)  # 由…厅、…局共同成立…: the bodies named are to act
+            assigned = r["_assign"].match(text, a) or _framed_assignment(text, a, b, r)  # 由…厅、…局共同成立…
             j0 = bisect.bisect_left(starts, a)
             inside = [t for t in time_expressions[j0:bisect.bisect_left(starts, b)] if t["end"] <= b]
             past = bool(r["_past"].search(text, a, b))
@@ -411,6 +412,7 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 and (in_order or bool(r["_subject_body"].match(text, a))  # 各单位在…后3个月内报送…
                      or any(t["type"] == "deadline" and t["start"] <= (enum.end() if enum else a) + 1
                             for t in inside))  # 2019年底前完成整改销号: a deadline that leads the duty
+            transfer = not past and _transfer(text, a, b, r)  # 对…的问题，纳入年度考核; …问题线索，移交…处理
             reason, kind, action_start = None, None, a
             if marker_pos is not None and text.startswith(tuple(r["_announcement_markers"]), marker_pos) \
                     and any(w in clause for w in r["_announcement"]):
@@ -438,7 +440,7 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 if clause.startswith(("对", "在", "针对", "围绕", "按照", "根据")) or text[marker_pos - 1] == "的" \
                         or r["_topic_end"].search(text, a, marker_pos):
                     action_start = a  # 对…要…, 已经完成整改的要…, …案件要…: the phrase that frames the order belongs to it
-            elif assigned or standing or due:
+            elif assigned or standing or due or transfer:
                 kind = "duty"  # 由…负责…; 各地每周报送…; 各单位在…后3个月内报送…: a duty given to a body
             else:
                 reason = "no_marker"
@@ -488,7 +490,7 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             features = _features(text, a, b, r, enum=bool(enum), marker_pos=marker_pos, spoken=bool(spoken),
                                  ordering=ordering, in_order=in_order, goes_on=goes_on,
                                  actor=actor is not None, k=k, past=past, standing=standing, due=due,
-                                 assigned=bool(assigned), inside=inside, who=who is not None,
+                                 assigned=bool(assigned), transfer=transfer, inside=inside, who=who is not None,
                                  after_rule=bool(out) and out[-1]["rule"] and out[-1]["end"] >= a - 2,
                                  document=document, sentence=(s_start, s_end))
             out.append({"actor": actor, "who": who, "start": action_start, "end": b, "deadline": deadline,
@@ -539,7 +541,7 @@ def _bucket(n: int, bounds: tuple[int, ...]) -> str:
 
 
 def _features(text: str, a: int, b: int, r: dict, *, enum, marker_pos, spoken, ordering, in_order, goes_on, actor,
-              k, past, standing, due, assigned, inside, who, after_rule, document, sentence) -> dict:
+              k, past, standing, due, assigned, transfer, inside, who, after_rule, document, sentence) -> dict:
     """The features of the clause [a, b) a learned model reads (:mod:`.learned`): the cues the rules weigh, as
     named values — not the rules' verdict (``reason``, ``kind``), so that the model is a second opinion.  No
     characters of the clause itself (issue 29, item 3): its first one or two (市, 督查, a mirror page's pinyin) named
@@ -553,7 +555,7 @@ def _features(text: str, a: int, b: int, r: dict, *, enum, marker_pos, spoken, o
         f[f"marker_{marker}_after={text[marker_pos + len(marker):marker_pos + len(marker) + 1]}"] = 1.0
     for name, on in (("enum", enum), ("spoken", spoken), ("ordering", ordering), ("in_order", in_order),
                      ("goes_on", goes_on), ("actor", actor), ("past", past), ("standing", standing), ("due", due),
-                     ("assigned", assigned), ("who", who), ("after_rule", after_rule)):
+                     ("assigned", assigned), ("transfer", transfer), ("who", who), ("after_rule", after_rule)):
         if on:
             f[name] = 1.0
     f[f"clause_index={_bucket(k, (0, 1, 2))}"] = 1.0
@@ -618,6 +620,25 @@ def _headline(text: str, start: int, end: int, r: dict) -> bool:
 
 
 _MAKES_DOCUMENT = re.compile(r"[，,]\s*(?:特)?制定[^，,]{0,30}?(?:方案|规划|办法|细则|计划)(?:[(（][0-9—–\-年]+[)）])?$")
+
+
+def _framed_assignment(text: str, a: int, b: int, r: dict):
+    """The 由-assignment after a phrase that frames it (按照属地管理原则，由各县区政府负责…; 对交办的信访件，由属地政府
+    组织核查…; 属于中长期解决的问题，由…): the match of ``_assign`` after the first comma of [a, b), or None."""
+    if not text.startswith(r["_frame_heads"] + r["_frame_words"] + tuple(r.get("assign_frames", ())), a):
+        return None
+    comma = _CLAUSE_BREAK.search(text, a, b)
+    return r["_assign"].match(text, comma.end()) if comma and comma.end() < b else None
+
+
+def _transfer(text: str, a: int, b: int, r: dict) -> bool:
+    """Whether the clause [a, b) gives what its first piece names — framed (对…的问题) or a topic (…问题线索) — to a
+    list or a body: its second piece opens with a ``transfer_verbs`` word (纳入, 移交, 列入, 交由 …)."""
+    comma = _CLAUSE_BREAK.search(text, a, b)
+    if not comma or not r["_transfer"] or not r["_transfer"].match(text, comma.end(), b):
+        return False
+    return text.startswith(r["_frame_heads"] + tuple(r.get("assign_frames", ())), a) \
+        or bool(r["_topic_end"].search(text, a, comma.start()))
 
 
 def _preamble(text: str, start: int, end: int, r: dict) -> bool:
