@@ -61,6 +61,8 @@ def compile_rules(data: dict) -> dict:
     data["_person_after"] = re.compile(f"(?:{alt(data['person_suffixes'])})")
     data["_assign"] = re.compile(rf"由(?P<who>[{CJK}、]{{2,30}}?(?:{orgs}|{alt(data['bodies'])}))"
                                  rf"(?:{alt(data['assign_verbs'])})")
+    data["_assign_framed"] = re.compile(rf"由(?P<who>[{CJK}、]{{2,30}}?(?:{orgs}|{alt(data['bodies'])}))"
+                                        rf"(?=(?:{alt(data['assign_verbs'])})|[{CJK}]{{2}})")  # 对…，由…局建立台账
     data["_slogans"] = frozenset(data["slogans"])
     data["_goal_slogan"] = re.compile(rf"(?:{alt(data['goal_slogan_markers'])})[^，,。；;：:]*?"
                                       rf"(?:{alt(data['goal_objects'])})") if data.get("goal_objects") else None
@@ -385,8 +387,9 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
         in_order = ordering or any(_is_marker_at(text, i, r, "_cut_marker")
                                    for i in range(body_start, min(body_start + 3, s_end)))
         in_order = in_order or (carried and bool(r["_action_head"].match(text, body_start)))
-        goes_on = not spoken and (carried or ordered_paragraph) and bool(r["_sentence_head"].match(text, body_start)) \
-            and not r["_past"].search(text, body_start, s_end)  # 会议要求…。进一步强化…；强化…
+        goes_on = not spoken and (carried or ordered_paragraph) and (
+            bool(r["_sentence_head"].match(text, body_start)) and not r["_past"].search(text, body_start, s_end)
+            or _framed_action(text, body_start, s_end, r))  # 会议要求…。进一步强化…；强化…; 对…的问题，开展…
         in_order = in_order or goes_on
         n_before = n_rule
         headline = _headline(text, s_start, s_end, r)
@@ -622,13 +625,23 @@ def _headline(text: str, start: int, end: int, r: dict) -> bool:
 _MAKES_DOCUMENT = re.compile(r"[，,]\s*(?:特)?制定[^，,]{0,30}?(?:方案|规划|办法|细则|计划)(?:[(（][0-9—–\-年]+[)）])?$")
 
 
+def _framed_action(text: str, start: int, end: int, r: dict) -> bool:
+    """Whether the sentence [start, end) opens with a phrase that frames it (对已完成整改的问题，) and goes on with an
+    action (``duty_heads``, ``sentence_heads``, ``action_heads``: 开展“回头看”…) that reports nothing done."""
+    if not text.startswith(r["_frame_heads"], start):
+        return False
+    comma = _CLAUSE_BREAK.search(text, start, end)
+    return bool(comma and r["_duty_head"].match(text, comma.end(), end)) and not r["_past"].search(
+        text, comma.end(), end)
+
+
 def _framed_assignment(text: str, a: int, b: int, r: dict):
     """The 由-assignment after a phrase that frames it (按照属地管理原则，由各县区政府负责…; 对交办的信访件，由属地政府
     组织核查…; 属于中长期解决的问题，由…): the match of ``_assign`` after the first comma of [a, b), or None."""
     if not text.startswith(r["_frame_heads"] + r["_frame_words"] + tuple(r.get("assign_frames", ())), a):
         return None
     comma = _CLAUSE_BREAK.search(text, a, b)
-    return r["_assign"].match(text, comma.end()) if comma and comma.end() < b else None
+    return r["_assign_framed"].match(text, comma.end(), b) if comma and comma.end() < b else None
 
 
 def _transfer(text: str, a: int, b: int, r: dict) -> bool:
