@@ -13,7 +13,10 @@ The sets, reported apart and together:
   the part the rules and the learned component were developed on, and the part held out by source (``held_out``,
   chosen by a hash of the page's address before any rule was changed), with recall by kind of time expression;
 * the fresh blind set of corpora/briefing/gold/briefings_fresh.jsonl (issue 29, item 3): twelve pages of sites never
-  used before, annotated before the extractor was run on them and never read while writing rules nor trained on.
+  used before, annotated before the extractor was run on them and never read while writing rules nor trained on;
+* corpora/briefing/gold/briefings_carry.jsonl (issue 29 item 3, "directives that carry over"): meeting news, rules and
+  plans of other sites — the part the judge trains on, and a second fresh blind set (``doc.blind``: the four pages
+  whose address's SHA-1 is lowest among the sites never used, fixed before any change).
 
 A predicted span matches a gold span when it covers at least half of the gold span (offsets; a gold span
 string listed twice stands for its successive occurrences); matching is one-to-one, in order.
@@ -182,6 +185,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     new, more, reports = load(gold / "briefings_new.jsonl"), load(gold / "briefings_more.jsonl"), \
         load(gold / "briefings_reports.jsonl")
     fresh, added = load(gold / "briefings_fresh.jsonl"), load(gold / "briefings_added.jsonl")
+    carry = load(gold / "briefings_carry.jsonl")
     return [("the first development briefings (reserved page left out)", old),
             ("new briefings used to write the rules", [d for d in new if not held(d)]),
             ("new briefings held out while writing the rules", [d for d in new if held(d)]),
@@ -192,7 +196,11 @@ def sets() -> list[tuple[str, list[dict]]]:
              [d for d in reports if held(d)]),
             ("pages of other sites added to train the judge (issue 29 item 3)", added),
             ("fresh blind set of issue 29 item 3: meetings, announcements, rules and reports of other sites", fresh),
-            ("all of them", old + new + more + reports + added + fresh)]
+            ("pages of the kinds that carry over, trained on (issue 29 item 3, directives that carry over)",
+             [d for d in carry if not d["doc"].get("blind")]),
+            ("second fresh blind set: pages of the kinds that carry over, held out by source (issue 29 item 3)",
+             [d for d in carry if d["doc"].get("blind")]),
+            ("all of them", old + new + more + reports + added + fresh + carry)]
 
 
 def main() -> None:

@@ -61,6 +61,8 @@ def compile_rules(data: dict) -> dict:
     data["_person_after"] = re.compile(f"(?:{alt(data['person_suffixes'])})")
     data["_assign"] = re.compile(rf"由(?P<who>[{CJK}、]{{2,30}}?(?:{orgs}|{alt(data['bodies'])}))"
                                  rf"(?:{alt(data['assign_verbs'])})")
+    data["_assign_framed"] = re.compile(rf"由(?P<who>[{CJK}、]{{2,30}}?(?:{orgs}|{alt(data['bodies'])}))"
+                                        rf"(?=(?:{alt(data['assign_verbs'])})|[{CJK}]{{2}})")  # 对…，由…局建立台账
     data["_slogans"] = frozenset(data["slogans"])
     data["_goal_slogan"] = re.compile(rf"(?:{alt(data['goal_slogan_markers'])})[^，,。；;：:]*?"
                                       rf"(?:{alt(data['goal_objects'])})") if data.get("goal_objects") else None
@@ -84,6 +86,10 @@ def compile_rules(data: dict) -> dict:
     data["_announcement_markers"] = frozenset(data.get("announcement_markers", ()))
     data["_frame_heads"] = tuple(sorted(data.get("frame_heads", ("对",)), key=len, reverse=True))
     data["_sentence_head"] = re.compile(f"(?:{alt(data.get('sentence_heads', ['进一步']))})")
+    data["_transfer"] = re.compile(f"(?:{alt(data['transfer_verbs'])})") if data.get("transfer_verbs") else None
+    data["_preamble_heads"] = tuple(data.get("preamble_heads", ()))
+    data["_preamble_ends"] = tuple(data.get("preamble_ends", ()))
+    data["_duty_head"] = re.compile(f"(?:{alt(data.get('duty_heads', []) + data.get('sentence_heads', []) + data['action_heads'])})")
     data["_content_colon"] = tuple(data.get("content_colon_words", ()))
     data["_future_after"] = tuple(data.get("future_after", ()))
     data["_topic_end"] = re.compile(f"(?:{alt(data.get('topic_ends', ['问题']))})$")
@@ -237,10 +243,11 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
         if m.end() < end and (_is_marker_at(text, m.end(), r, "_cut_marker") or text.startswith(
                 tuple(r["_commitment"]), m.end()) and _is_marker_at(text, m.end(), r)):  # …，要… / …的，将纳入…
             prev = max([c + 1 for c in commas if c < m.start()] + [last_cut])
-            if prev == last_cut and r["_topic_end"].search(text, prev, m.start()) and not _slogan(
+            if prev == last_cut and (r["_topic_end"].search(text, prev, m.start()) or text[m.start() - 1] == "的") \
+                    and not _slogan(
                     text, last_cut, m.start(), r, short) and not any(
                     _is_marker_at(text, i, r) for i in range(prev, m.start())):
-                continue  # 其他…信访问题，将按规定交由…处理: the topic, then its order
+                continue  # 其他…信访问题，将按规定交由…处理; 能立即解决的，要立即解决: the topic, then its order
             if prev > last_cut and text.startswith(("对", "针对"), prev):
                 if not _slogan(text, last_cut, prev - 1, r, short):
                     cuts.add(prev)  # …，对环境信访交办件和突出环境问题，要认真办结…
@@ -380,11 +387,13 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
         in_order = ordering or any(_is_marker_at(text, i, r, "_cut_marker")
                                    for i in range(body_start, min(body_start + 3, s_end)))
         in_order = in_order or (carried and bool(r["_action_head"].match(text, body_start)))
-        goes_on = not spoken and (carried or ordered_paragraph) and bool(r["_sentence_head"].match(text, body_start)) \
-            and not r["_past"].search(text, body_start, s_end)  # 会议要求…。进一步强化…；强化…
+        goes_on = not spoken and (carried or ordered_paragraph) and (
+            bool(r["_sentence_head"].match(text, body_start)) and not r["_past"].search(text, body_start, s_end)
+            or _framed_action(text, body_start, s_end, r))  # 会议要求…。进一步强化…；强化…; 对…的问题，开展…
         in_order = in_order or goes_on
         n_before = n_rule
         headline = _headline(text, s_start, s_end, r)
+        preamble = _preamble(text, s_start, s_end, r)
         for k, (a, b) in enumerate(_clauses(text, body_start, s_end, r, in_order)):
             clause = text[a:b]
             enum = r["_enum"].match(text, a)
@@ -393,7 +402,7 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 if _is_marker_at(text, i, r):
                     marker_pos = i
                     break
-            assigned = r["_assign"].match(text, a)  # 由…厅、…局共同成立…: the bodies named are to act
+            assigned = r["_assign"].match(text, a) or _framed_assignment(text, a, b, r)  # 由…厅、…局共同成立…
             j0 = bisect.bisect_left(starts, a)
             inside = [t for t in time_expressions[j0:bisect.bisect_left(starts, b)] if t["end"] <= b]
             past = bool(r["_past"].search(text, a, b))
@@ -403,7 +412,10 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 and bool(r["_periodic_verb"].search(text, a, b)))  # 每周报送…; 对…实施定期检查, 不定期开展暗访
             due = not past and any(t["type"] == "deadline" or t["type"] == "duration" and t["text"].endswith("内")
                                    for t in inside) and _verb_in(text, a, b, r["_deadline_verb"], r) \
-                and (in_order or bool(r["_subject_body"].match(text, a)))  # 各单位在…后3个月内报送…
+                and (in_order or bool(r["_subject_body"].match(text, a))  # 各单位在…后3个月内报送…
+                     or any(t["type"] == "deadline" and t["start"] <= (enum.end() if enum else a) + 1
+                            for t in inside))  # 2019年底前完成整改销号: a deadline that leads the duty
+            transfer = not past and _transfer(text, a, b, r)  # 对…的问题，纳入年度考核; …问题线索，移交…处理
             reason, kind, action_start = None, None, a
             if marker_pos is not None and text.startswith(tuple(r["_announcement_markers"]), marker_pos) \
                     and any(w in clause for w in r["_announcement"]):
@@ -415,6 +427,8 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 reason = "goal_slogan"  # 坚决打赢蓝天保卫战，建设美丽家园 on its own: a slogan with a verb
             elif not enum and headline:
                 reason = "headline"  # 确保整改成效经得起检验 on a line of its own: a headline
+            elif preamble:
+                reason = "preamble"  # 为…，加快…，制定本方案: what the document is for
             elif not enum and not inside and _slogans_only(text, a, b, r):
                 reason = "slogans"  # 要应急谋远，标本兼治
             elif enum and not marker_pos and _content_list(text, a, r):
@@ -429,7 +443,7 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 if clause.startswith(("对", "在", "针对", "围绕", "按照", "根据")) or text[marker_pos - 1] == "的" \
                         or r["_topic_end"].search(text, a, marker_pos):
                     action_start = a  # 对…要…, 已经完成整改的要…, …案件要…: the phrase that frames the order belongs to it
-            elif assigned or standing or due:
+            elif assigned or standing or due or transfer:
                 kind = "duty"  # 由…负责…; 各地每周报送…; 各单位在…后3个月内报送…: a duty given to a body
             else:
                 reason = "no_marker"
@@ -479,7 +493,7 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             features = _features(text, a, b, r, enum=bool(enum), marker_pos=marker_pos, spoken=bool(spoken),
                                  ordering=ordering, in_order=in_order, goes_on=goes_on,
                                  actor=actor is not None, k=k, past=past, standing=standing, due=due,
-                                 assigned=bool(assigned), inside=inside, who=who is not None,
+                                 assigned=bool(assigned), transfer=transfer, inside=inside, who=who is not None,
                                  after_rule=bool(out) and out[-1]["rule"] and out[-1]["end"] >= a - 2,
                                  document=document, sentence=(s_start, s_end))
             out.append({"actor": actor, "who": who, "start": action_start, "end": b, "deadline": deadline,
@@ -487,7 +501,29 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             n_rule += reason is None
         carried = text[s_end - 1] in "；;" and (n_rule > n_before or carried and in_order)
         ordered_paragraph = ordered_paragraph or (in_order and n_rule > n_before)
+    _paragraph_features(text, out)
     return out
+
+
+def _paragraph_features(text: str, out: list[dict]) -> None:
+    """What the clauses before a clause in its paragraph (line) were: a directive of the rules, or a clause that
+    opens with an action or an enumerator — a list of measures goes on (（一）加强…。推进…。实施…。); and whether the
+    document is a plan and the clause opens with an action."""
+    line_start, seen_rule, seen_head = -1, False, False
+    for c in out:
+        a = c["start"]
+        start = text.rfind("\n", 0, a) + 1
+        if start != line_start:
+            line_start, seen_rule, seen_head = start, False, False
+        f = c["features"]
+        if seen_rule:
+            f["para_rule_before"] = 1.0
+        if seen_head:
+            f["para_head_before"] = 1.0
+        if f.get("doc_plan") and (f.get("duty_head") or f.get("time_head")):
+            f["plan_and_head"] = 1.0
+        seen_rule = seen_rule or c["rule"]
+        seen_head = seen_head or bool(f.get("duty_head") or f.get("enum"))
 
 
 _STATISTIC = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?\s*(?:家|件|个|人|起|处|项|万元|元|吨|%|％|批|篇|期|次)")
@@ -508,7 +544,7 @@ def _bucket(n: int, bounds: tuple[int, ...]) -> str:
 
 
 def _features(text: str, a: int, b: int, r: dict, *, enum, marker_pos, spoken, ordering, in_order, goes_on, actor,
-              k, past, standing, due, assigned, inside, who, after_rule, document, sentence) -> dict:
+              k, past, standing, due, assigned, transfer, inside, who, after_rule, document, sentence) -> dict:
     """The features of the clause [a, b) a learned model reads (:mod:`.learned`): the cues the rules weigh, as
     named values — not the rules' verdict (``reason``, ``kind``), so that the model is a second opinion.  No
     characters of the clause itself (issue 29, item 3): its first one or two (市, 督查, a mirror page's pinyin) named
@@ -522,7 +558,7 @@ def _features(text: str, a: int, b: int, r: dict, *, enum, marker_pos, spoken, o
         f[f"marker_{marker}_after={text[marker_pos + len(marker):marker_pos + len(marker) + 1]}"] = 1.0
     for name, on in (("enum", enum), ("spoken", spoken), ("ordering", ordering), ("in_order", in_order),
                      ("goes_on", goes_on), ("actor", actor), ("past", past), ("standing", standing), ("due", due),
-                     ("assigned", assigned), ("who", who), ("after_rule", after_rule)):
+                     ("assigned", assigned), ("transfer", transfer), ("who", who), ("after_rule", after_rule)):
         if on:
             f[name] = 1.0
     f[f"clause_index={_bucket(k, (0, 1, 2))}"] = 1.0
@@ -534,10 +570,45 @@ def _features(text: str, a: int, b: int, r: dict, *, enum, marker_pos, spoken, o
     f["end_mark=" + (text[b] if b < len(text) else "EOT")] = 1.0
     f[f"statistics={_bucket(len(_STATISTIC.findall(text, a, b)), (0, 1))}"] = 1.0
     f["frame_head"] = float(text.startswith(r["_frame_heads"], a))
+    f.update(_head_features(text, a, b, r, inside))
     f["subject_body"] = float(bool(r["_subject_body"].match(text, a)))
     f["sentence_start"] = float(a == sentence[0])
     f["line_start"] = float(a == 0 or text[a - 1] == "\n")
     f.update(document)
+    return f
+
+
+def _head_features(text: str, a: int, b: int, r: dict, inside: list[dict]) -> dict:
+    """Whether the clause [a, b) opens with an action (``duty_heads``, ``sentence_heads``, ``action_heads``) — after
+    its enumerator, after a date or deadline that leads it (2020年6月底前，…), after the object phrase that frames it
+    (对…，重点检查…) or after a body that is its subject (各市对照…) — and whether it holds a verb of a duty with a
+    date (完成, 报送, 检查 …): what a duty of a plan without a marker looks like, on any site."""
+    f = {}
+    pos = a
+    enum = r["_enum"].match(text, a)
+    if enum:
+        pos = enum.end()
+    for t in inside:
+        if pos <= t["start"] <= pos + 1 and t["type"] != "vague":
+            k = t["end"]
+            if k < b and text[k] in "，, ":
+                f["time_head"] = 1.0
+                pos = k + 1
+            break
+    if r["_duty_head"].match(text, pos):
+        f["duty_head"] = 1.0
+    elif text.startswith(r["_frame_heads"], pos):
+        comma = _CLAUSE_BREAK.search(text, pos, b)
+        if comma and r["_duty_head"].match(text, comma.end()):
+            f["frame_then_duty_head"] = 1.0
+    else:
+        m = r["_subject_body"].match(text, pos)
+        if m and r["_duty_head"].match(text, m.end()):
+            f["subject_then_duty_head"] = 1.0
+    if _verb_in(text, a, b, r["_deadline_verb"], r) or r["_periodic_verb"].search(text, a, b):
+        f["duty_verb"] = 1.0
+    if (a == 0 or text[a - 1] == "\n") and (b >= len(text) or text[b] == "\n") and not _CLAUSE_BREAK.search(text, a, b):
+        f["line_alone"] = 1.0
     return f
 
 
@@ -549,6 +620,47 @@ def _headline(text: str, start: int, end: int, r: dict) -> bool:
         return False
     line = text[start:end].strip()
     return len(line) <= limit and not re.search(r"[，,：:。；;]", line)
+
+
+_MAKES_DOCUMENT = re.compile(r"[，,]\s*(?:特)?制定[^，,]{0,30}?(?:方案|规划|办法|细则|计划)(?:[(（][0-9—–\-年]+[)）])?$")
+
+
+def _framed_action(text: str, start: int, end: int, r: dict) -> bool:
+    """Whether the sentence [start, end) opens with a phrase that frames it (对已完成整改的问题，) and goes on with an
+    action (``duty_heads``, ``sentence_heads``, ``action_heads``: 开展“回头看”…) that reports nothing done."""
+    if not text.startswith(r["_frame_heads"], start):
+        return False
+    comma = _CLAUSE_BREAK.search(text, start, end)
+    return bool(comma and r["_duty_head"].match(text, comma.end(), end)) and not r["_past"].search(
+        text, comma.end(), end)
+
+
+def _framed_assignment(text: str, a: int, b: int, r: dict):
+    """The 由-assignment after a phrase that frames it (按照属地管理原则，由各县区政府负责…; 对交办的信访件，由属地政府
+    组织核查…; 属于中长期解决的问题，由…): the match of ``_assign`` after the first comma of [a, b), or None."""
+    if not text.startswith(r["_frame_heads"] + r["_frame_words"] + tuple(r.get("assign_frames", ())), a):
+        return None
+    comma = _CLAUSE_BREAK.search(text, a, b)
+    return r["_assign_framed"].match(text, comma.end(), b) if comma and comma.end() < b else None
+
+
+def _transfer(text: str, a: int, b: int, r: dict) -> bool:
+    """Whether the clause [a, b) gives what its first piece names — framed (对…的问题) or a topic (…问题线索) — to a
+    list or a body: its second piece opens with a ``transfer_verbs`` word (纳入, 移交, 列入, 交由 …)."""
+    comma = _CLAUSE_BREAK.search(text, a, b)
+    if not comma or not r["_transfer"] or not r["_transfer"].match(text, comma.end(), b):
+        return False
+    return text.startswith(r["_frame_heads"] + tuple(r.get("assign_frames", ())), a) \
+        or bool(r["_topic_end"].search(text, a, comma.start()))
+
+
+def _preamble(text: str, start: int, end: int, r: dict) -> bool:
+    """Whether the sentence [start, end) opens with a ``preamble_heads`` word (为…) and ends by making the document
+    (``preamble_ends``: …，制定本方案): the preamble of a plan."""
+    body = text[start:end].strip().rstrip("。；;")
+    if not r["_preamble_heads"] or not body.startswith(r["_preamble_heads"]):
+        return False
+    return body.endswith(r["_preamble_ends"]) or bool(_MAKES_DOCUMENT.search(body[-40:]))
 
 
 def _goal_slogan(text: str, a: int, b: int, r: dict) -> bool:
@@ -563,6 +675,8 @@ def _slogans_only(text: str, a: int, b: int, r: dict) -> bool:
     slogans."""
     limit = r.get("slogan_piece", 0)
     pieces = re.split(r"[，,]", text[a:b])
+    if len(pieces) == 1:  # 要追根溯源、严查细究: the pieces of one clause parted by 、
+        pieces = text[a:b].split("、")
     if not limit or len(pieces) < 2:  # one short order alone is a slogan only when listed (要动真碰硬)
         return False
     for piece in pieces:

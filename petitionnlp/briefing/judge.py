@@ -83,9 +83,16 @@ def shipped_judge() -> Judge | None:
     return judge if judge.enabled else None
 
 
+ADDABLE = frozenset({"no_marker"})  # what the rules left out only for want of a marker (a duty of a plan, 对…进行…)
+
+
 def choose(candidates: list[dict], p, keep_threshold: float, add_threshold: float) -> list[bool]:
-    """Keep a directive of the rules at p ≥ ``keep_threshold``; add a clause they left out at p ≥ ``add_threshold``."""
-    return [bool(pi >= (keep_threshold if c["rule"] else add_threshold)) for c, pi in zip(candidates, p)]
+    """Keep a directive of the rules at p ≥ ``keep_threshold``; add a clause they left out for want of a marker
+    (``reason`` in :data:`ADDABLE`) at p ≥ ``add_threshold`` — never one they found to be an announcement, a
+    slogan, a headline or a list of contents: the judge adds the duties the rules miss, it does not undo what they
+    know is no directive."""
+    return [bool(pi >= keep_threshold) if c["rule"] else bool(pi >= add_threshold and c.get("reason", "no_marker")
+                                                               in ADDABLE) for c, pi in zip(candidates, p)]
 
 
 def apply(candidates: list[dict], judge: Judge | None) -> list[dict]:

@@ -103,11 +103,6 @@ class DirectiveModel(ClassifierMixin, BaseEstimator):
         return model
 
 
-def choose(candidates: list[dict], p, keep_threshold: float, add_threshold: float) -> list[bool]:
-    """The decision of :meth:`DirectiveModel.decide` for probabilities ``p``."""
-    return [bool(pi >= (keep_threshold if c["rule"] else add_threshold)) for c, pi in zip(candidates, p)]
-
-
 def match_gold(gold: list[tuple[int, int]], spans: list[tuple[int, int]]) -> list[bool]:
     """Which spans match a gold span: one that covers at least half of it, one to one, in order (the measure of
     ``benchmarks/eval_briefings.py``)."""

@@ -1,0 +1,53 @@
+"""Directives that carry over (issue 29 item 3): the learned judge adds only what the rules left out for want of a
+marker and keeps what they take; the pages of gold/briefings_carry.jsonl name their sources, hold their spans, and
+their blind part is never trained on.  (The kinds of sentence — a framed 由-assignment, 纳入/移交, a deadline duty
+without a subject, a plan's preamble — are tested with the other kinds of issue 29 in test_briefing_issue29.py.)"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+
+from petitionnlp.briefing.directives import find_candidates
+from petitionnlp.briefing.judge import choose
+from petitionnlp.briefing.timex import find_time_expressions
+
+ROOT = Path(__file__).resolve().parent.parent
+CARRY = ROOT / "corpora" / "briefing" / "gold" / "briefings_carry.jsonl"
+
+
+def test_the_judge_adds_only_what_the_rules_left_out_for_want_of_a_marker():
+    text = "谭海华要求,要应急谋远,标本兼治。市生态环境局定期对企业开展抽查。"
+    cands = find_candidates(text, find_time_expressions(text, None))
+    p = [0.99] * len(cands)
+    chosen = [c["action"] for c, k in zip(cands, choose(cands, p, 0.0, 0.5)) if k]
+    assert "要应急谋远,标本兼治" not in chosen  # a string of slogans: the rules know it is none
+    assert [c["reason"] for c in cands if c["action"] == "要应急谋远,标本兼治"] == ["slogans"]
+    low = choose([dict(c, rule=True) for c in cands], [0.0] * len(cands), 0.0, 0.5)
+    assert all(low)  # keep 0: what the rules take stays
+
+
+def test_the_carry_pages_name_their_sources_and_their_blind_part_is_never_trained_on():
+    import sys
+
+    rows = [json.loads(x) for x in CARRY.read_text(encoding="utf-8").splitlines() if x.strip()]
+    assert len(rows) >= 10 and sum(bool(d["doc"]["blind"]) for d in rows) >= 4
+    reserved_file = ROOT.parent / "shared" / "corpora" / "reserved_sources.txt"
+    reserved = {x.strip() for x in reserved_file.read_text(encoding="utf-8").splitlines()
+                if x.strip() and not x.startswith("#")} if reserved_file.is_file() else set()
+    gold = ROOT / "corpora" / "briefing" / "gold"
+    old = {json.loads(x)["doc"]["url"] for f in gold.glob("*.jsonl") if f != CARRY
+           for x in f.read_text(encoding="utf-8").splitlines() if x.strip()}
+    urls = [d["doc"]["url"] for d in rows]
+    assert all(urls) and len(set(urls)) == len(urls) and not set(urls) & (reserved | old)
+    for d in rows:
+        text = d["doc"]["text"]
+        assert all(g["action"] in text for g in d["gold"]["directives"])
+        assert all(g["span"] in text for g in d["gold"]["time_expressions"])
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from train_briefing_model import training_briefings
+
+    ids = {d["doc"]["id"] for d in training_briefings(ROOT.parent / "shared" / "corpora")}
+    assert {d["doc"]["id"] for d in rows if not d["doc"]["blind"]} <= ids
+    assert not ids & {d["doc"]["id"] for d in rows if d["doc"]["blind"]}
