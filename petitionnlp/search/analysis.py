@@ -10,7 +10,9 @@ fuzzy sound (pypinyin) or of similar shape (four-corner codes) (0.9); its parts,
 synonyms that the documents use a little below, a part also without its grammatical dressing (河里 → 河,
 corpora/search/word_forms.tsv), a qualifying part (非法) worth half; the thesaurus' words for it
 (corpora/search/thesaurus.tsv, farm_animals.tsv: 臭水塘 → 黑臭, 养猪 → 猪+养殖, 泥头车 → 渣土车: 0.6 / 0.5) and their
-own words one step further (泥头车 → 大货车: 0.216); its Cilin synonyms that the documents use (尘埃 → 灰尘: 0.45); and for a place, the document's resolved province/city/county at
+own words one step further (泥头车 → 大货车: 0.216); its Cilin synonyms that the documents use (尘埃 → 灰尘: 0.45);
+when none of these finds more than :data:`FEW` documents, the parts no spelling of the index fills as their
+meaningful characters (猪圈 → 猪: 0.2); and for a place, the document's resolved province/city/county at
 every level (衡阳 → a petition naming only 珠晖区: 1.0) or its name in the text (0.6).  The documents of a query's
 place rank before the others.
 
@@ -46,6 +48,8 @@ W_PLACE_FIELD, W_PLACE_TEXT = 1.0, 0.6
 W_RELATION = {"=": 0.6, "~": 0.6, ">": 0.5}
 W_HOP = 0.6            # a thesaurus word's own thesaurus word (泥头车 = 渣土车 ~ 大货车): the two weights times this
 W_CILIN = 0.45         # a term's Cilin synonym that the indexed documents use (饭店 → 餐馆)
+W_CHARS = 0.2          # a word the documents never use found by its meaningful characters (猪圈 → 猪): the last resort
+FEW = 2                # a term whose readings find at most this many documents is also read by its characters
 MAX_CILIN = 4          # Cilin synonyms a term is also searched as (the first the documents use, in Cilin's order)
 CILIN_TRIED = 12       # Cilin synonyms looked up in the index for one term
 TIEBREAK = 0.09        # all tie-breaks together stay below the smallest gap between weights
@@ -735,6 +739,38 @@ def _cilin_alts(term: str, alts: list, used) -> list[Alternative]:
     return out
 
 
+#: jieba's parts of speech of a character that says nothing of a document's matter on its own: particles,
+#: prepositions, conjunctions, pronouns, adverbs, numerals, measure words, locatives, interjections, onomatopoeia
+_EMPTY_CHAR_POS = ("u", "p", "c", "r", "d", "y", "m", "q", "f", "e", "o", "x")
+
+
+def _character_alt(piece: str, used) -> Alternative | None:
+    """The last resort for a term the documents do not use in any of its spellings: each part of it that no
+    spelling of the index fills (a colloquial word: 猪圈, 阴沟, 挖土机) searched as any of its meaningful characters
+    that the documents use (猪圈 → 猪: 养猪场; 阴沟 → 沟), the other parts as they are, near each other: weight
+    :data:`W_CHARS`, below every other reading.  None when every part is found, or when a part that is not found
+    has no such character (辐射 in a collection without 辐 or 射: no credit for what is not there)."""
+    parts = parts_of(piece) if len(piece) >= 3 else [piece]
+    if not parts or len(parts) > 6:
+        return None
+    tag = _plain_tokenizer().tag
+    groups, unknown = [], False
+    for part in parts:
+        known = [v for v in _broad_variants(part, used) if used(v)]
+        if known:
+            groups.append(tuple(Atom("sub", normalize(v).lower()) for v in known))
+            continue
+        chars = [ch for ch in dict.fromkeys(part) if _CJK.match(ch)
+                 and not (tag(ch) or [(ch, "x")])[0][1].startswith(_EMPTY_CHAR_POS) and used(ch)]
+        if not chars:
+            return None
+        unknown = True
+        groups.append(tuple(Atom("sub", ch) for ch in chars))
+    if not unknown:
+        return None
+    return Alternative(W_CHARS, "chars", tuple(groups), parts=len(groups) > 1)
+
+
 def analyze(query: str, count=None) -> Plan:
     """The plan of a query.  ``count(alternatives) -> int`` (documents matching, capped) lets a term that finds
     nothing be tried as the word of the same sound it was probably meant to be."""
@@ -780,6 +816,10 @@ def analyze(query: str, count=None) -> Plan:
                         for a in _word_alts(best):
                             a.weight = round(a.weight * W_TYPO, 3)
                             alts.append(a)
+            if used is not None and _CJK.search(piece) and count(alts) <= FEW:
+                fallback = _character_alt(piece, used)
+                if fallback is not None:
+                    alts.append(fallback)
             concepts.append(Concept(piece, False, alts))
     notice = None
     if corrected:
