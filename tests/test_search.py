@@ -373,6 +373,28 @@ def test_a_qualifying_part_of_a_compound_weighs_less_than_its_head(target):
     assert got.index("quarry") < got.index("land")
 
 
+def test_what_stands_before_a_place_word_is_the_setting_of_the_request():
+    from petitionnlp.search.analysis import read_query, read_settings
+
+    assert read_settings("小区旁边烧烤油烟太大怎么投诉") == [("小区", True), ("烧烤油烟", False)]
+    assert read_query("小区旁边烧烤油烟太大怎么投诉") == ["小区", "烧烤油烟"]
+    # nothing before the place word, or nothing but the setting: no setting
+    assert read_settings("我家附近的养猪场臭气熏天") == [("养猪场臭气熏天", False)]
+    assert read_settings("小区附近") == [("小区", False)]
+
+
+def test_a_setting_ranks_but_is_not_required(target):
+    docs = {"yard": "小区院内烧烤店油烟扰民", "stall": "路边烧烤摊油烟污染严重", "trees": "小区内树木被砍"} | NOISE
+    with SearchIndex(target()) as ix:
+        for doc_id, text in docs.items():
+            ix.add(doc_id, text)
+        hits = ix.search("小区旁边烧烤油烟太大怎么投诉")
+        # the request (烧烤油烟) first, where it stands (小区) only after: a 小区 without 烧烤油烟 comes last
+        assert [h["id"] for h in hits][:2] == ["yard", "stall"]
+        assert "trees" not in [h["id"] for h in hits][:2]
+        assert hits.partial is None
+
+
 def test_a_word_the_documents_never_use_is_found_by_its_meaningful_characters(target):
     from petitionnlp.search.analysis import W_CHARS, analyze
 
