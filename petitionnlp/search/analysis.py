@@ -761,30 +761,32 @@ def _cilin_alts(term: str, alts: list, used) -> list[Alternative]:
 _EMPTY_CHAR_POS = ("u", "p", "c", "r", "d", "y", "m", "q", "f", "e", "o", "x")
 
 
-def _character_alt(piece: str, used) -> Alternative | None:
+def _character_alt(piece: str, used, few) -> Alternative | None:
     """The last resort for a term the documents do not use in any of its spellings: each part of it that no
     spelling of the index fills (a colloquial word: 猪圈, 阴沟, 挖土机) searched as any of its meaningful characters
     that the documents use (猪圈 → 猪: 养猪场; 阴沟 → 沟), the other parts as they are, near each other: weight
-    :data:`W_CHARS`, below every other reading.  None when every part is found, or when a part that is not found
-    has no such character (辐射 in a collection without 辐 or 射: no credit for what is not there)."""
+    :data:`W_CHARS`, below every other reading.  None when every part is found, when the term's readings find
+    more than a few documents after all (``few() -> bool`` says they do not: asked only when a part is not
+    found), or when a part that is not found has no such character (辐射 in a collection without 辐 or 射: no
+    credit for what is not there)."""
     parts = parts_of(piece) if len(piece) >= 3 else [piece]
     if not parts or len(parts) > 6:
         return None
+    spellings = [_broad_variants(part, used) for part in parts]
+    missing = [i for i, words in enumerate(spellings) if not any(used(w) for w in words)]
+    if not missing or not few():
+        return None
     tag = _plain_tokenizer().tag
-    groups, unknown = [], False
-    for part in parts:
-        known = [v for v in _broad_variants(part, used) if used(v)]
-        if known:
-            groups.append(tuple(Atom("sub", normalize(v).lower()) for v in known))
+    groups = []
+    for i, (part, words) in enumerate(zip(parts, spellings)):
+        if i not in missing:
+            groups.append(tuple(Atom("sub", normalize(w).lower()) for w in words))
             continue
         chars = [ch for ch in dict.fromkeys(part) if _CJK.match(ch)
                  and not (tag(ch) or [(ch, "x")])[0][1].startswith(_EMPTY_CHAR_POS) and used(ch)]
         if not chars:
             return None
-        unknown = True
         groups.append(tuple(Atom("sub", ch) for ch in chars))
-    if not unknown:
-        return None
     return Alternative(W_CHARS, "chars", tuple(groups), parts=len(groups) > 1)
 
 
@@ -833,8 +835,8 @@ def analyze(query: str, count=None) -> Plan:
                         for a in _word_alts(best):
                             a.weight = round(a.weight * W_TYPO, 3)
                             alts.append(a)
-            if used is not None and _CJK.search(piece) and count(alts) <= FEW:
-                fallback = _character_alt(piece, used)
+            if used is not None and _CJK.search(piece):
+                fallback = _character_alt(piece, used, lambda: count(alts) <= FEW)
                 if fallback is not None:
                     alts.append(fallback)
             concepts.append(Concept(piece, False, alts, setting=setting))
