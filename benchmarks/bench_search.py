@@ -13,16 +13,19 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
    - ``clerks2``: corpora/search/eval_queries_clerks2.jsonl — a third batch by other writers' habits (an inspection
      office's clerks and 12369 hotline staff), over the same pool as ``clerks``; all of it ``held_out``: written
      and reported before the engine was changed for it, its failures never read to change the engine.
+   - ``clerks3``: corpora/search/eval_queries_clerks3.jsonl — a fourth batch, held out like ``clerks2`` (60 queries,
+     15 of each kind: synonyms, questions, typos, compounds), over the same pool.
    Each query has the relevance 0–3 of the pool's documents, graded by reading them; the ``held_out`` ones were
    not looked at while the engine was changed (``--split dev`` leaves them out of a tuning run).  Prints
    nDCG@10 and recall@10 (of the relevant documents, out of at most 10) per kind, overall and on the held-out
-   queries, for each backend and for jieba + BM25 over the same documents, and how far the two backends agree.
+   queries, and the p50/p95 time of the set's queries, for each backend and for jieba + BM25 over the same
+   documents, and how far the two backends agree.
 2. Scale: 100,000 documents recombined from the shipped corpora (synthetic petitions, sentences of the sample
    briefings); p50/p95 latency of each backend against a linear scan, and the share of queries whose top 10
    begin with as many literal matches as the scan finds (up to 10): recall@10 of the literal matches.
 
     python benchmarks/bench_search.py [--docs 100000 (0: the graded sets only)] [--queries 200]
-                                      [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2]
+                                      [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3]
                                       [--split all|dev|held_out]
 
 ``--pg auto`` starts a throw-away PostgreSQL cluster (tests/pgcluster.py) and removes it at the end.
@@ -66,7 +69,7 @@ def dev_documents(disclosure: bool = False) -> list[dict]:
 
 #: name → (query file, whether its pool holds the disclosure rows)
 SETS = {"issue22": ("eval_queries.jsonl", False), "clerks": ("eval_queries_clerks.jsonl", True),
-        "clerks2": ("eval_queries_clerks2.jsonl", True)}
+        "clerks2": ("eval_queries_clerks2.jsonl", True), "clerks3": ("eval_queries_clerks3.jsonl", True)}
 KINDS = ["synonyms", "questions", "compounds", "typos", "place", "briefing", "all", "held_out"]
 
 
@@ -107,20 +110,23 @@ class Bm25Baseline:
 
 
 def graded(backends: dict, queries: list[dict]) -> dict:
-    """Per backend name: {kind: (nDCG@10, recall@10)} and the ranked lists."""
+    """Per backend name: {kind: (nDCG@10, recall@10)}, the ranked lists and each query's time (s)."""
     out = {}
     for name, search in backends.items():
         per_kind: dict[str, list] = {}
         ranked_lists = []
+        times = []
         for q in queries:
+            t = time.perf_counter()
             ranked = search(q["query"])
+            times.append(time.perf_counter() - t)
             ranked_lists.append(ranked)
             per_kind.setdefault(q["kind"], []).append((ndcg(ranked, q["grades"]), recall(ranked, q["grades"])))
             per_kind.setdefault("all", []).append(per_kind[q["kind"]][-1])
             if q.get("split") == "held_out":
                 per_kind.setdefault("held_out", []).append(per_kind[q["kind"]][-1])
         out[name] = ({k: (statistics.mean(x[0] for x in v), statistics.mean(x[1] for x in v))
-                      for k, v in per_kind.items()}, ranked_lists)
+                      for k, v in per_kind.items()}, ranked_lists, times)
     return out
 
 
@@ -175,19 +181,24 @@ def graded_set(set_name: str, targets: dict, split: str) -> None:
         target = make(f"graded_{set_name}")
         fill(target, docs)
         ix = SearchIndex(target, readonly=True)
+        ix.search("养猪场油烟扰民怎么办")   # warm-up: the dictionaries and tables load at the first query
         backends[name] = (lambda ix: lambda q: [h["id"] for h in ix.search(q, limit=10)])(ix)
     base = Bm25Baseline(docs)
     backends["jieba+bm25s"] = base.search
     res = graded(backends, queries)
-    kinds = [k for k in KINDS if any(k in per_kind for per_kind, _ in res.values())]
+    kinds = [k for k in KINDS if any(k in per_kind for per_kind, *_ in res.values())]
     print(f"graded set {set_name} ({file}, split {split}): {len(queries)} queries over {len(docs)} dev documents; "
           f"nDCG@10 / recall@10")
     print(f"{'':14s}" + "".join(f"{k:>14s}" for k in kinds))
-    for name, (per_kind, _) in res.items():
+    for name, (per_kind, *_) in res.items():
         print(f"{name:14s}" + "".join(f"{per_kind[k][0]:7.3f}/{per_kind[k][1]:.3f}" if k in per_kind else f"{'-':>14s}"
                                      for k in kinds))
+    for name, (_, _, times) in res.items():
+        if name != "jieba+bm25s" and len(times) >= 2:
+            cuts = statistics.quantiles(times, n=100)
+            print(f"{name} query time over this set: p50 {cuts[49] * 1000:.1f} ms, p95 {cuts[94] * 1000:.1f} ms")
     base_kinds = res["jieba+bm25s"][0]
-    for name, (per_kind, _) in res.items():
+    for name, (per_kind, *_) in res.items():
         if name != "jieba+bm25s":
             print(f"{name} / jieba+bm25s nDCG@10: " + ", ".join(
                 f"{k} {per_kind[k][0] / base_kinds[k][0]:.2f}×" for k in kinds

@@ -373,6 +373,59 @@ def test_a_qualifying_part_of_a_compound_weighs_less_than_its_head(target):
     assert got.index("quarry") < got.index("land")
 
 
+def test_what_stands_before_a_place_word_is_the_setting_of_the_request():
+    from petitionnlp.search.analysis import read_query, read_settings
+
+    assert read_settings("小区旁边烧烤油烟太大怎么投诉") == [("小区", True), ("烧烤油烟", False)]
+    assert read_query("小区旁边烧烤油烟太大怎么投诉") == ["小区", "烧烤油烟"]
+    # nothing before the place word, or nothing but the setting: no setting
+    assert read_settings("我家附近的养猪场臭气熏天") == [("养猪场臭气熏天", False)]
+    assert read_settings("小区附近") == [("小区", False)]
+
+
+def test_a_setting_ranks_but_is_not_required(target):
+    docs = {"yard": "小区院内烧烤店油烟扰民", "stall": "路边烧烤摊油烟污染严重", "trees": "小区内树木被砍"} | NOISE
+    with SearchIndex(target()) as ix:
+        for doc_id, text in docs.items():
+            ix.add(doc_id, text)
+        hits = ix.search("小区旁边烧烤油烟太大怎么投诉")
+        # the request (烧烤油烟) first, where it stands (小区) only after: a 小区 without 烧烤油烟 comes last
+        assert [h["id"] for h in hits][:2] == ["yard", "stall"]
+        assert "trees" not in [h["id"] for h in hits][:2]
+        assert hits.partial is None
+
+
+def test_a_word_the_documents_never_use_is_found_by_its_meaningful_characters(target):
+    from petitionnlp.search.analysis import W_CHARS, analyze
+
+    docs = {"pigs": "飞成养猪场距离居民住宅不到200米，恶臭扰民", "river": "村民在河边挖沙"} | NOISE
+    # 猪圈 is no word of these documents, nor of the thesaurus or Cilin: 猪 finds the pig farm
+    assert _ranked(target, docs, "猪圈臭") == ["pigs"]
+    assert _ranked(target, docs, "猪圈") == ["pigs"]
+    # the last resort only: a document with the word itself ranks first, and a word that is found is not read so
+    with SearchIndex(target("pen")) as ix:
+        for doc_id, text in (docs | {"pen": "村里有人建猪圈，臭味熏天"}).items():
+            ix.add(doc_id, text)
+        assert [h["id"] for h in ix.search("猪圈臭")] == ["pen"]
+        plan = analyze("猪圈臭", count=lambda alts: ix._count([alts], 30))
+        assert not any(a.label == "chars" for c in plan.concepts for a in c.alts)
+    with SearchIndex(target("plain")) as ix:
+        for doc_id, text in docs.items():
+            ix.add(doc_id, text)
+        plan = analyze("猪圈臭", count=lambda alts: ix._count([alts], 30))
+        chars = [a for c in plan.concepts for a in c.alts if a.label == "chars"]
+        assert len(chars) == 1 and chars[0].weight == W_CHARS
+        assert all(a.weight > W_CHARS for c in plan.concepts for a in c.alts if a.label != "chars")
+        # an empty character (a particle, a measure word: 圈 q) is never searched alone
+        assert {a.value for g in chars[0].groups for a in g} >= {"猪"} and "圈" not in {
+            a.value for g in chars[0].groups for a in g}
+
+
+def test_a_word_whose_characters_the_documents_lack_finds_nothing_by_them(target):
+    # neither 辐 nor 射 is in these documents: no credit for characters that are not there
+    assert _ranked(target, {"pigs": "养猪场恶臭扰民"} | NOISE, "辐射") == []
+
+
 # ---------------------------------------------------------------------------------- issue 26: search items
 def test_words_found_only_in_part_are_said(target, tmp_path):
     db = target()

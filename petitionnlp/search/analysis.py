@@ -10,7 +10,9 @@ fuzzy sound (pypinyin) or of similar shape (four-corner codes) (0.9); its parts,
 synonyms that the documents use a little below, a part also without its grammatical dressing (河里 → 河,
 corpora/search/word_forms.tsv), a qualifying part (非法) worth half; the thesaurus' words for it
 (corpora/search/thesaurus.tsv, farm_animals.tsv: 臭水塘 → 黑臭, 养猪 → 猪+养殖, 泥头车 → 渣土车: 0.6 / 0.5) and their
-own words one step further (泥头车 → 大货车: 0.216); its Cilin synonyms that the documents use (尘埃 → 灰尘: 0.45); and for a place, the document's resolved province/city/county at
+own words one step further (泥头车 → 大货车: 0.216); its Cilin synonyms that the documents use (尘埃 → 灰尘: 0.45);
+when none of these finds more than :data:`FEW` documents, the parts no spelling of the index fills as their
+meaningful characters (猪圈 → 猪: 0.2); and for a place, the document's resolved province/city/county at
 every level (衡阳 → a petition naming only 珠晖区: 1.0) or its name in the text (0.6).  The documents of a query's
 place rank before the others.
 
@@ -46,6 +48,9 @@ W_PLACE_FIELD, W_PLACE_TEXT = 1.0, 0.6
 W_RELATION = {"=": 0.6, "~": 0.6, ">": 0.5}
 W_HOP = 0.6            # a thesaurus word's own thesaurus word (泥头车 = 渣土车 ~ 大货车): the two weights times this
 W_CILIN = 0.45         # a term's Cilin synonym that the indexed documents use (饭店 → 餐馆)
+W_SETTING = 0.3        # the setting of a request (小区 in 小区旁边烧烤油烟): it ranks, it is not required
+W_CHARS = 0.2          # a word the documents never use found by its meaningful characters (猪圈 → 猪): the last resort
+FEW = 2                # a term whose readings find at most this many documents is also read by its characters
 MAX_CILIN = 4          # Cilin synonyms a term is also searched as (the first the documents use, in Cilin's order)
 CILIN_TRIED = 12       # Cilin synonyms looked up in the index for one term
 TIEBREAK = 0.09        # all tie-breaks together stay below the smallest gap between weights
@@ -94,6 +99,7 @@ class Concept:
     quoted: bool
     alts: list = field(default_factory=list)
     place: bool = False
+    setting: bool = False     # where the request stands (小区 in 小区旁边烧烤油烟): not required, worth W_SETTING
 
 
 @dataclass
@@ -104,15 +110,17 @@ class Plan:
 
     def literal(self) -> list[list[Alternative]]:
         """Per concept the alternatives that count as the query as written (the first stage)."""
-        return [[a for a in c.alts if a.label in ("literal", "place")] for c in self.concepts]
+        return [[a for a in c.alts if a.label in ("literal", "place")] for c in self.concepts if not c.setting]
 
     def full(self) -> list[list[Alternative]]:
-        return [c.alts for c in self.concepts]
+        return [c.alts for c in self.concepts if not c.setting]
 
     def loose(self) -> list[list[Alternative]]:
         """The alternatives with the parts of each compound as alternatives of their own (the last stage)."""
         out = []
         for c in self.concepts:
+            if c.setting:
+                continue
             alts = list(c.alts)
             for a in c.alts:
                 if a.label == "near":
@@ -143,7 +151,7 @@ def _frames() -> list[tuple[re.Pattern, str]]:
     out = []
     for line in read_list("search", "query_frames.tsv"):
         cols = line.split("\t")
-        if len(cols) >= 2 and cols[1] in ("start", "end", "any"):
+        if len(cols) >= 2 and cols[1] in ("start", "end", "any", "setting"):
             out.append((cols[0], cols[1]))
     out.sort(key=lambda x: -len(x[0]))
     return [(re.compile(f"(?:{f})"), where) for f, where in out]
@@ -154,8 +162,15 @@ def read_query(term: str) -> list[str]:
     query_frames.tsv) taken away where they stand on word boundaries, and what they separated as separate
     terms — 饭店油烟怎么没人管 → [饭店油烟]; 工地晚上施工太吵怎么办 → [工地晚上施工, 吵].  A term that is all frame
     stays as it is."""
+    return [p for p, _ in read_settings(term)]
+
+
+def read_settings(term: str) -> list[tuple[str, bool]]:
+    """:func:`read_query`'s pieces, each with whether it is the *setting* of the request: what stands before a
+    place word (旁边, 附近 …: query_frames.tsv ``setting``) — 小区旁边烧烤油烟 → (小区, True), (烧烤油烟, False).
+    When every piece would be a setting, none is."""
     if not _CJK.search(term) or len(term) < 2:
-        return [term]
+        return [(term, False)]
     bounds, i = {0}, 0
     for w in _plain_tokenizer().cut(term):
         i += len(w)
@@ -176,24 +191,30 @@ def read_query(term: str) -> list[str]:
                     end, changed = m.start(), True
                     break
     gone = [False] * len(term)
+    before_place = set()   # where a place word begins: the piece that ends there is a setting
     for rx, where in _frames():
-        if where == "any":
+        if where in ("any", "setting"):
             for m in rx.finditer(term, start, end):
                 if m.end() > m.start() and m.start() in bounds and m.end() in bounds:
                     gone[m.start():m.end()] = [True] * (m.end() - m.start())
+                    if where == "setting":
+                        before_place.add(m.start())
     pieces, cur = [], []
     for k in range(start, end):
         if gone[k]:
             if cur:
-                pieces.append("".join(cur))
+                pieces.append(("".join(cur), k in before_place))
             cur = []
         else:
             cur.append(term[k])
     if cur:
-        pieces.append("".join(cur))
+        pieces.append(("".join(cur), False))
     asked = (start, end) != (0, len(term)) or any(gone) or _asks(term)
-    pieces = [x for p in pieces if _TOKEN.search(p) for x in (_request_of(p) if asked else [p])]
-    return pieces or [term]
+    pieces = [(x, setting) for p, setting in pieces if _TOKEN.search(p)
+              for x in (_request_of(p) if asked else [p])]
+    if all(setting for _, setting in pieces):
+        pieces = [(p, False) for p, _ in pieces]
+    return pieces or [(term, False)]
 
 
 def _asks(term: str) -> bool:
@@ -735,6 +756,40 @@ def _cilin_alts(term: str, alts: list, used) -> list[Alternative]:
     return out
 
 
+#: jieba's parts of speech of a character that says nothing of a document's matter on its own: particles,
+#: prepositions, conjunctions, pronouns, adverbs, numerals, measure words, locatives, interjections, onomatopoeia
+_EMPTY_CHAR_POS = ("u", "p", "c", "r", "d", "y", "m", "q", "f", "e", "o", "x")
+
+
+def _character_alt(piece: str, used, few) -> Alternative | None:
+    """The last resort for a term the documents do not use in any of its spellings: each part of it that no
+    spelling of the index fills (a colloquial word: 猪圈, 阴沟, 挖土机) searched as any of its meaningful characters
+    that the documents use (猪圈 → 猪: 养猪场; 阴沟 → 沟), the other parts as they are, near each other: weight
+    :data:`W_CHARS`, below every other reading.  None when every part is found, when the term's readings find
+    more than a few documents after all (``few() -> bool`` says they do not: asked only when a part is not
+    found), or when a part that is not found has no such character (辐射 in a collection without 辐 or 射: no
+    credit for what is not there)."""
+    parts = parts_of(piece) if len(piece) >= 3 else [piece]
+    if not parts or len(parts) > 6:
+        return None
+    spellings = [_broad_variants(part, used) for part in parts]
+    missing = [i for i, words in enumerate(spellings) if not any(used(w) for w in words)]
+    if not missing or not few():
+        return None
+    tag = _plain_tokenizer().tag
+    groups = []
+    for i, (part, words) in enumerate(zip(parts, spellings)):
+        if i not in missing:
+            groups.append(tuple(Atom("sub", normalize(w).lower()) for w in words))
+            continue
+        chars = [ch for ch in dict.fromkeys(part) if _CJK.match(ch)
+                 and not (tag(ch) or [(ch, "x")])[0][1].startswith(_EMPTY_CHAR_POS) and used(ch)]
+        if not chars:
+            return None
+        groups.append(tuple(Atom("sub", ch) for ch in chars))
+    return Alternative(W_CHARS, "chars", tuple(groups), parts=len(groups) > 1)
+
+
 def analyze(query: str, count=None) -> Plan:
     """The plan of a query.  ``count(alternatives) -> int`` (documents matching, capped) lets a term that finds
     nothing be tried as the word of the same sound it was probably meant to be."""
@@ -749,7 +804,7 @@ def analyze(query: str, count=None) -> Plan:
         if quoted:
             concepts.append(Concept(term, True, [_literal(term)]))
             continue
-        for piece, places in [x for read in read_query(term) for x in _split_places(read)]:
+        for piece, places, setting in [(p, pl, st) for read, st in read_settings(term) for p, pl in _split_places(read)]:
             if places:
                 atoms = tuple(_place_atoms(places))
                 names = list(dict.fromkeys([piece] + [p.name for p in places[:3]]))
@@ -780,7 +835,11 @@ def analyze(query: str, count=None) -> Plan:
                         for a in _word_alts(best):
                             a.weight = round(a.weight * W_TYPO, 3)
                             alts.append(a)
-            concepts.append(Concept(piece, False, alts))
+            if used is not None and _CJK.search(piece):
+                fallback = _character_alt(piece, used, lambda: count(alts) <= FEW)
+                if fallback is not None:
+                    alts.append(fallback)
+            concepts.append(Concept(piece, False, alts, setting=setting))
     notice = None
     if corrected:
         notice = "已按 " + "、".join(f"“{v}”" for v in corrected.values()) + " 检索（原词 " + \
@@ -937,7 +996,7 @@ def score(plan: Plan, doc: Doc) -> tuple[float, list]:
     matches the snippet shows."""
     occurrences: list[int] = []
     matches = best_matches(plan, doc, occurrences)
-    total = sum(m[0] for m in matches)
+    total = sum(m[0] * (W_SETTING if c.setting else 1.0) for c, m in zip(plan.concepts, matches))
     if not total:
         return 0.0, matches
     n = len(plan.concepts)
@@ -979,7 +1038,8 @@ def found_words(plan: Plan, matches: list) -> list[str]:
 
 def partial_notice(plan: Plan, hit_matches: list) -> str | None:
     """未找到同时包含“垃圾焚烧”的文档，以下为包含“垃圾”的结果 — when no hit holds every word of the query."""
-    if not hit_matches or any(all(complete(m) for m in ms) for ms in hit_matches):
+    if not hit_matches or any(all(complete(m) for c, m in zip(plan.concepts, ms) if not c.setting)
+                              for ms in hit_matches):
         return None
     shown = []
     for ms in hit_matches:
