@@ -234,9 +234,14 @@ def test_the_printed_pages_fit_a4(office, tmp_path, page):
     _session(office, "ed")
     html = office.get(f"/{page}", params={"from": DAY, "to": DAY}).text
     sizes, text = _pdf_facts(_chromium_pdf(html, tmp_path, page))
-    assert sizes and all(s == (210, 297) for s in sizes), sizes
+    a4 = (297, 210) if page == "public" else (210, 297)  # the 公开表 across the sheet, as offices print it
+    assert sizes and all(s == a4 for s in sizes), sizes
     flat = re.sub(r"\s+", "", text)
     assert "退出" not in flat  # the navigation is not printed
+    if page == "public":  # every column on paper, the last one's header whole (a table is never cut to scroll)
+        assert "责任人被问责情况" in flat and "处理和整改情况" in flat
+        ids = re.findall(r'<td class="receipt">([^<]+)</td>', html)
+        assert ids and all(i in text for i in ids), [i for i in ids if i not in text]  # each 受理编号 on one line
     if page == "progress":
         pr = office.get("/api/v1/progress", params={"from": DAY, "to": DAY}, headers=office.ed).json()
         assert f"累计受理交办信访件{pr['total']}件" in flat
