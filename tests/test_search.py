@@ -395,6 +395,32 @@ def test_a_setting_ranks_but_is_not_required(target):
         assert hits.partial is None
 
 
+def test_a_question_keeps_its_topic_required_and_its_lone_verb_only_ranks():
+    from petitionnlp.search.analysis import read_settings
+
+    # the lone verb or adjective a question says of its topic ranks but is not required
+    assert read_settings("下水道老是堵有人管没") == [("下水道", False), ("堵", True)]
+    assert read_settings("工地晚上施工太吵怎么办") == [("工地晚上施工", False), ("吵", True)]
+    # a piece that is all question (管没 of 有人管没, 哪些村) goes when something else is asked
+    assert read_settings("烧烤油烟有人管没") == [("烧烤油烟", False)]
+    assert read_settings("哪些村有人私挖砂石卖") == [("私挖砂石卖", False)]
+    # nothing else to ask for: the verb stays required, and a term that is all question stays as it is
+    assert read_settings("太吵怎么办") == [("吵", False)]
+    assert read_settings("有人管没") == [("管没", False)]
+
+
+def test_a_question_finds_its_topic_without_the_callers_verb(target):
+    docs = {"blocked": "小区下水道经常堵塞，污水外溢", "drain": "下雨天小区下水道污水外冒",
+            "jam": "路口经常堵车，鸣笛扰民"} | NOISE
+    with SearchIndex(target()) as ix:
+        for doc_id, text in docs.items():
+            ix.add(doc_id, text)
+        got = [h["id"] for h in ix.search("下水道老是堵有人管没")]
+        # the topic with the verb first, the topic without it next; the verb without the topic is not enough
+        assert got[:2] == ["blocked", "drain"]
+        assert "jam" not in got
+
+
 def test_a_word_the_documents_never_use_is_found_by_its_meaningful_characters(target):
     from petitionnlp.search.analysis import W_CHARS, analyze
 

@@ -49,6 +49,7 @@ W_RELATION = {"=": 0.6, "~": 0.6, ">": 0.5}
 W_HOP = 0.6            # a thesaurus word's own thesaurus word (泥头车 = 渣土车 ~ 大货车): the two weights times this
 W_CILIN = 0.45         # a term's Cilin synonym that the indexed documents use (饭店 → 餐馆)
 W_SETTING = 0.3        # the setting of a request (小区 in 小区旁边烧烤油烟): it ranks, it is not required
+W_PREDICATE = 0.6      # a lone verb or adjective split off a question (堵 in 下水道老是堵有人管没): ranks, not required
 W_CHARS = 0.2          # a word the documents never use found by its meaningful characters (猪圈 → 猪): the last resort
 FEW = 2                # a term whose readings find at most this many documents is also read by its characters
 MAX_CILIN = 4          # Cilin synonyms a term is also searched as (the first the documents use, in Cilin's order)
@@ -99,7 +100,9 @@ class Concept:
     quoted: bool
     alts: list = field(default_factory=list)
     place: bool = False
-    setting: bool = False     # where the request stands (小区 in 小区旁边烧烤油烟): not required, worth W_SETTING
+    setting: bool = False     # where the request stands (小区 in 小区旁边烧烤油烟) or what a question says of its topic
+    #                           (吵 in 工地晚上施工太吵怎么办): not required, it ranks at ``weight`` of its match
+    weight: float = 1.0
 
 
 @dataclass
@@ -210,11 +213,36 @@ def read_settings(term: str) -> list[tuple[str, bool]]:
     if cur:
         pieces.append(("".join(cur), False))
     asked = (start, end) != (0, len(term)) or any(gone) or _asks(term)
-    pieces = [(x, setting) for p, setting in pieces if _TOKEN.search(p)
-              for x in (_request_of(p) if asked else [p])]
+    if asked:
+        read = [(x, setting) for p, setting in pieces if _TOKEN.search(p) for x in _request_of(p, keep=False)]
+        if read:   # a piece that is all question (管没 of 有人管没, 哪些村) goes when something else is asked
+            pieces = _predicates_rank(read)
+        else:
+            pieces = [(x, setting) for p, setting in pieces if _TOKEN.search(p) for x in _request_of(p)]
+    else:
+        pieces = [(p, setting) for p, setting in pieces if _TOKEN.search(p)]
     if all(setting for _, setting in pieces):
         pieces = [(p, False) for p, _ in pieces]
     return pieces or [(term, False)]
+
+
+#: parts of speech (jieba's tag set) of what a request is about: nouns, place words, abbreviations, foreign words
+_TOPIC_POS = ("n", "s", "j", "eng")
+
+
+def _predicate(piece: str) -> bool:
+    """A lone character that names nothing — a verb or an adjective (吵, 臭, 堵, 闻, 飘, 收, 管): what a question says
+    of its topic, not the topic."""
+    return len(piece) == 1 and not any(t.startswith(_TOPIC_POS) and t != "vn" for _, t in _plain_tokenizer().tag(piece))
+
+
+def _predicates_rank(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """In a question, a :func:`_predicate` split off the topic (堵 of 下水道老是堵有人管没, 吵 of 工地晚上施工太吵怎么办)
+    ranks — worth :data:`W_PREDICATE` of its match — but is not required, so long as some other piece stays
+    required: a document need not use the caller's verb to be about the topic."""
+    if all(setting or _predicate(p) for p, setting in pieces):
+        return pieces
+    return [(p, setting or _predicate(p)) for p, setting in pieces]
 
 
 def _asks(term: str) -> bool:
@@ -241,7 +269,7 @@ def _request_grammar() -> tuple[frozenset, frozenset, frozenset]:
 _CONTENT_POS = ("n", "v", "s", "a", "j", "l", "i")
 
 
-def _request_of(piece: str) -> list[str]:
+def _request_of(piece: str, keep: bool = True) -> list[str]:
     """The request a piece wraps by the grammar of a question (corpora/search/query_frames.tsv, ``ask``/``word``/
     ``pos``): cut at an interrogative pronoun, what follows it kept only when it holds a content word; pronouns,
     adverbs, particles, request and modal verbs taken off both edges.  养猪场到底归哪管 → [养猪场]; 河水变黑了咋整 →
@@ -274,7 +302,7 @@ def _request_of(piece: str) -> list[str]:
         if i > 0 and not any(t.startswith(_CONTENT_POS) and len(w) >= 2 and w not in words for w, t in span):
             continue   # after an interrogative: 归哪管, 咋整, 怎么办
         out.append("".join(w for w, _ in span))
-    return [x for x in out if _TOKEN.search(x)] or [piece]
+    return [x for x in out if _TOKEN.search(x)] or ([piece] if keep else [])
 
 
 # ------------------------------------------------------------------------------------------------ thesaurus
@@ -839,7 +867,8 @@ def analyze(query: str, count=None) -> Plan:
                 fallback = _character_alt(piece, used, lambda: count(alts) <= FEW)
                 if fallback is not None:
                     alts.append(fallback)
-            concepts.append(Concept(piece, False, alts, setting=setting))
+            concepts.append(Concept(piece, False, alts, setting=setting,
+                                    weight=(W_PREDICATE if _predicate(piece) else W_SETTING) if setting else 1.0))
     notice = None
     if corrected:
         notice = "已按 " + "、".join(f"“{v}”" for v in corrected.values()) + " 检索（原词 " + \
@@ -996,7 +1025,7 @@ def score(plan: Plan, doc: Doc) -> tuple[float, list]:
     matches the snippet shows."""
     occurrences: list[int] = []
     matches = best_matches(plan, doc, occurrences)
-    total = sum(m[0] * (W_SETTING if c.setting else 1.0) for c, m in zip(plan.concepts, matches))
+    total = sum(m[0] * (c.weight if c.setting else 1.0) for c, m in zip(plan.concepts, matches))
     if not total:
         return 0.0, matches
     n = len(plan.concepts)
