@@ -586,8 +586,10 @@ def _head_features(text: str, a: int, b: int, r: dict, inside: list[dict]) -> di
     f = {}
     pos = a
     enum = r["_enum"].match(text, a)
-    if enum:
+    if enum:  # a space a page puts after the enumerator (1. 强化…) belongs to it
         pos = enum.end()
+        while pos < b and text[pos] in " \u3000\t":
+            pos += 1
     for t in inside:
         if pos <= t["start"] <= pos + 1 and t["type"] != "vague":
             k = t["end"]
