@@ -599,6 +599,8 @@ def _head_features(text: str, a: int, b: int, r: dict, inside: list[dict]) -> di
             break
     if r["_duty_head"].match(text, pos):
         f["duty_head"] = 1.0
+        if enum:  # （一）加强市场体系建设: a numbered measure, on a line of its own too
+            f["enum_duty_head"] = 1.0
     elif text.startswith(r["_frame_heads"], pos):
         comma = _CLAUSE_BREAK.search(text, pos, b)
         if comma and r["_duty_head"].match(text, comma.end()):
