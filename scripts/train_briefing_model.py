@@ -263,7 +263,7 @@ def _card(meta: dict, model: DirectiveModel, top: list) -> str:
 - 最能提高这一几率的特征：{pos}。
 - 局限：可学的已标注指示只有 {meta['directives']} 条，且有两种标注习惯（最早的开发简报把一个“要”字下的一串措施拆成几条指示，
   后来的数据集保留为一条：见 `corpora/briefing/GUIDELINES.md`）。特征只是规则的线索（标志词、位置、序号、讲话人、时间表达、
-  过去时、统计数字、文件种类），不含分句本身的字词：分句开头的一两个字（问题 29 第 3 项以前的特征）记住的是训练网站的字串
+  过去时、统计数字、文件种类、是否在方案的目标一节），不含分句本身的字词：分句开头的一两个字（问题 29 第 3 项以前的特征）记住的是训练网站的字串
   （如镜像网页留下的拼音），在按网站分组的交叉验证上并不更好，还会丢掉能迁移的类型（`市生态环境局对…实施定期检查`）。
 - 盲测：`benchmarks/eval_briefings.py` 在从未训练、也未用来写规则的四组简报上评分（`briefings_more.jsonl`、
   `briefings_reports.jsonl` 的留出部分、`briefings_fresh.jsonl`、`briefings_carry.jsonl` 的盲测部分）；数字见问题 29 的说明。

@@ -1,7 +1,9 @@
 """Directives that carry over (issue 29 item 3): the learned judge adds only what the rules left out for want of a
 marker and keeps what they take; the pages of gold/briefings_carry.jsonl name their sources, hold their spans, and
 their blind part is never trained on.  (The kinds of sentence — a framed 由-assignment, 纳入/移交, a deadline duty
-without a subject, a plan's preamble — are tested with the other kinds of issue 29 in test_briefing_issue29.py.)"""
+without a subject, a plan's preamble — are tested with the other kinds of issue 29 in test_briefing_issue29.py.)
+The judge's cues for a plan's measures (a numbered measure that opens with an action, a clause under the goals
+heading) and the plan pages added to train it (i33b2) are tested here too."""
 
 from __future__ import annotations
 
@@ -51,3 +53,34 @@ def test_the_carry_pages_name_their_sources_and_their_blind_part_is_never_traine
     ids = {d["doc"]["id"] for d in training_briefings(ROOT.parent / "shared" / "corpora")}
     assert {d["doc"]["id"] for d in rows if not d["doc"]["blind"]} <= ids
     assert not ids & {d["doc"]["id"] for d in rows if d["doc"]["blind"]}
+
+
+def _features(text: str) -> dict[str, dict]:
+    return {text[c["start"]:c["end"]]: c["features"] for c in find_candidates(text, find_time_expressions(text, None))}
+
+
+def test_a_numbered_measure_opens_with_its_action_with_or_without_a_space_after_the_number():
+    for text, head in (("二、主要任务\n1. 强化土壤污染源头控制。加强监管。", "1. 强化土壤污染源头控制"),
+                       ("二、主要任务\n1.强化土壤污染源头控制。加强监管。", "1.强化土壤污染源头控制"),
+                       ("二、重点任务\n（一）开展“净城”行动\n重点对集镇开展整治。", "（一）开展“净城”行动")):
+        f = _features(text)[head]
+        assert f.get("enum") and f.get("duty_head") and f.get("enum_duty_head"), (head, f)
+    f = _features("一、总体要求\n（二）工作目标\n全市水质稳定向好。")["（二）工作目标"]
+    assert f.get("enum") and not f.get("enum_duty_head")  # a heading that names no task
+
+
+def test_the_judge_reads_whether_a_clause_stands_under_a_plans_goals():
+    text = ("一、工作目标\n到2020年，全市土壤环境质量总体保持稳定。2018年底前完成前期工作。\n"
+            "二、主要任务\n（一）开展土壤污染调查。2019年底前查明污染面积。")
+    f = _features(text)
+    assert f["到2020年，全市土壤环境质量总体保持稳定"].get("goal_section")
+    assert f["2018年底前完成前期工作"].get("goal_section")
+    assert not f["二、主要任务"].get("goal_section") and not f["（一）开展土壤污染调查"].get("goal_section")
+    assert not f["2019年底前查明污染面积"].get("goal_section")
+
+
+def test_the_plan_pages_added_for_measures_without_a_marker_are_in_the_training_part():
+    rows = [json.loads(x) for x in CARRY.read_text(encoding="utf-8").splitlines() if x.strip()]
+    plans = [d for d in rows if "plan measures without a marker" in (d["doc"]["note"] or "")]
+    assert len(plans) >= 8 and not any(d["doc"]["blind"] for d in plans)
+    assert len({d["doc"]["url"].split("/")[2] for d in plans}) >= 7  # sites, for folds grouped by site

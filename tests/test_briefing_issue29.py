@@ -263,6 +263,10 @@ def test_a_text_too_long_for_a_spacy_document_gets_the_same_directives(monkeypat
     ("各单位应在整改完成时限前报送材料。", "整改完成时限前", "deadline"),
     ("确保全年任务如期完成。", "如期", "vague"),
     ("属于近期解决的问题，由办公室检查评定。", "近期", "vague"),
+    ("各承办单位接到督查事项后，要在规定时间内办结。", "规定时间内", "vague"),
+    ("须在规定的时间内反馈办理结果。", "规定的时间内", "vague"),
+    ("承办单位必须在事项到期前办理延期申请。", "到期前", "deadline"),
+    ("督查员应在个工作日内审核批复。", "个工作日内", "duration"),
 ])
 def test_vague_words_and_time_limits_are_found_by_class(text, span, kind):
     from petitionnlp.briefing import find_time_expressions
@@ -276,6 +280,7 @@ def test_vague_words_and_time_limits_are_found_by_class(text, span, kind):
     "未按时限办结的，予以通报。",  # negated
     "根据《关于抓紧做好交办问题整改工作的通知》，现将有关事项通知如下。",  # a notice's title
     "坚持边督边改，推动问题解决。",  # a way of working
+    "对未到期的事项不予催办。",  # no limit, a state
 ])
 def test_look_alikes_of_the_classes_are_no_time_expressions(text):
     from petitionnlp.briefing import find_time_expressions
@@ -306,3 +311,26 @@ def test_up_to_a_years_end_is_its_last_day():
 
     found = [(t["text"], t["type"], t["value"]) for t in find_time_expressions("截至2022年底,已完成1275项。", None)]
     assert found == [("截至2022年底", "date", "2022-12-31")]
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("印发《三年行动方案(2024—2026年)》。", "2024—2026年", "2024/2026"),
+    ("2024-2026年，每年完成一批治理任务。", "2024-2026年", "2024/2026"),
+    ("2024至2026年开展治本攻坚。", "2024至2026年", "2024/2026"),
+    ("2019—2020 年实施两轮督察。", "2019—2020 年", "2019/2020"),
+    ("二〇二四至二〇二六年分步实施。", "二〇二四至二〇二六年", "2024/2026"),
+])
+def test_a_span_of_years_is_one_date_valued_as_the_span(text, span, value):
+    from petitionnlp.briefing import find_time_expressions
+
+    found = [(t["text"], t["type"], t["value"]) for t in find_time_expressions(text, None)]
+    assert found[0] == (span, "date", value), found
+
+
+def test_a_span_of_years_leaves_a_deadline_at_its_end_and_half_a_year_recurs():
+    from petitionnlp.briefing import find_time_expressions
+
+    found = [(t["text"], t["type"], t["value"]) for t in find_time_expressions("2024至2026年底前完成改造。", None)]
+    assert ("至2026年底前", "deadline", "2026-12-31") in found and not any("/" in (t[2] or "") for t in found)
+    found = [(t["type"], t["value"]) for t in find_time_expressions("每季度报送一次，每半年报送一次总结。", None)]
+    assert found == [("recurrence", "P3M"), ("recurrence", "P6M")]

@@ -43,6 +43,9 @@ def compile_rules(data: dict) -> dict:
     alt = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
     titles, verbs = alt(data["titles"]), alt(data["speech_verbs"])
     data["_enum"] = re.compile("|".join(data["enumerators"]))
+    goals = data.get("goal_sections", {})
+    data["_section_heading"] = re.compile(goals.get("heading", r"(?!x)x"), re.M)
+    data["_goal_words"] = tuple(goals.get("words", ()))
     data["_marker"] = re.compile(f"(?:{alt(data['markers'])})")
     data["_cut_marker"] = re.compile(f"(?:{alt(data['cut_markers'])})")
     data["_action_head"] = re.compile(f"(?:{alt(data['action_heads'])})")
@@ -574,8 +577,23 @@ def _features(text: str, a: int, b: int, r: dict, *, enum, marker_pos, spoken, o
     f["subject_body"] = float(bool(r["_subject_body"].match(text, a)))
     f["sentence_start"] = float(a == sentence[0])
     f["line_start"] = float(a == 0 or text[a - 1] == "\n")
+    if _in_goal_section(text, a, r):
+        f["goal_section"] = 1.0
     f.update(document)
     return f
+
+
+def _in_goal_section(text: str, a: int, r: dict) -> bool:
+    """Whether ``a`` stands under a plan's top-level heading (一、…) that names its goals (``goal_sections``: 一、工作目标)."""
+    heading = r["_section_heading"].match(text, a)  # a heading stands in its own section
+    if heading is None:
+        for m in r["_section_heading"].finditer(text, 0, a):
+            heading = m
+    if heading is None:
+        return False
+    line_end = text.find("\n", heading.start())
+    line = text[heading.start():line_end if line_end >= 0 else len(text)]
+    return any(w in line for w in r["_goal_words"])
 
 
 def _head_features(text: str, a: int, b: int, r: dict, inside: list[dict]) -> dict:
@@ -586,8 +604,10 @@ def _head_features(text: str, a: int, b: int, r: dict, inside: list[dict]) -> di
     f = {}
     pos = a
     enum = r["_enum"].match(text, a)
-    if enum:
+    if enum:  # a space a page puts after the enumerator (1. 强化…) belongs to it
         pos = enum.end()
+        while pos < b and text[pos] in " \u3000\t":
+            pos += 1
     for t in inside:
         if pos <= t["start"] <= pos + 1 and t["type"] != "vague":
             k = t["end"]
@@ -597,6 +617,8 @@ def _head_features(text: str, a: int, b: int, r: dict, inside: list[dict]) -> di
             break
     if r["_duty_head"].match(text, pos):
         f["duty_head"] = 1.0
+        if enum:  # （一）加强市场体系建设: a numbered measure, on a line of its own too
+            f["enum_duty_head"] = 1.0
     elif text.startswith(r["_frame_heads"], pos):
         comma = _CLAUSE_BREAK.search(text, pos, b)
         if comma and r["_duty_head"].match(text, comma.end()):

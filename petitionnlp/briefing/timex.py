@@ -384,6 +384,13 @@ class _Resolver:
             return f"{base.isoformat()}/{other.isoformat()}"
         return f"{other.isoformat()}/{base.isoformat()}"
 
+    def _year_span(self, g):
+        """2024—2026年, 2024至2026年: from the first year to the second (the second later)."""
+        y1, y2 = self.year(g), self.year(g, "2")
+        if y1 is None or y2 is None or y2 <= y1:
+            return None
+        return f"{_iso(y1)}/{_iso(y2)}"
+
     def _ym_span(self, g):
         """1999.08-2002.02, 2008.03-2009: month to month (or to the end of a year)."""
         y2, m2 = int(g["y2"]), int(g["m2"]) if g.get("m2") else 12
