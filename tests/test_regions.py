@@ -295,3 +295,10 @@ def test_a_county_named_after_its_city_written_on_from_the_city(resolver):
     """阜新市蒙古族自治县: the county 阜新蒙古族自治县 with the city's name not written twice."""
     assert place(resolver, "辽宁省阜新市蒙古族自治县某选矿厂尾矿乱堆") == ("辽宁省", "阜新市", "阜新蒙古族自治县")
     assert place(resolver, "本溪市满族自治县小市镇石料厂粉尘") == ("辽宁省", "本溪市", "本溪满族自治县")
+
+
+def test_a_city_name_before_a_direction_and_road_is_a_road(resolver):
+    """杭州中路, 南京东路: roads named after a city run in other cities; 长沙城南路 still places 长沙."""
+    assert place(resolver, "杭州中路234号一家饭店油烟扰民") == (None, None, None)
+    assert place(resolver, "家住南京东路附近，工地夜间施工") == (None, None, None)
+    assert place(resolver, "长沙城南路有工厂排污")[:2] == ("湖南省", "长沙市")
