@@ -269,3 +269,36 @@ def test_a_bare_county_name_before_a_town_whose_first_character_would_hide_it(re
     assert place(resolver, "宁乡城郊街道某小区油烟扰民") == ("湖南省", "长沙市", "宁乡市")
     assert place(resolver, "长白桥盟街道某村村民反映养殖场臭气")[2] == "长白朝鲜族自治县"
     assert place(resolver, "宁乡花园小区油烟") == (None, None, None)
+
+
+# the issue-29 fresh peer cases' classes (benchmarks/data/peer_locations_fresh.jsonl): texts of our own making
+
+
+def test_a_county_renamed_by_a_recorded_change_is_current_under_its_new_name(resolver):
+    """changes.tsv records 无为县 → 无为市 (2019), 湟中县 → 湟中区: the division stands under its new name, and
+    the old name still leads there."""
+    assert place(resolver, "芜湖市无为县某化工厂夜里偷排废水") == ("安徽省", "芜湖市", "无为市")
+    assert place(resolver, "无为市高沟镇电缆厂粉尘扰民") == ("安徽省", "芜湖市", "无为市")
+    assert place(resolver, "西宁市湟中县鲁沙尔镇砂场噪声") == ("青海省", "西宁市", "湟中区")
+    assert not any(p.name in ("无为县", "湟中县") for p in get_gazetteer().by_adcode.values())
+
+
+def test_a_former_district_merged_into_another_leads_to_it(resolver):
+    """Districts merged away (新浦区 into 海州区, 2014; 清浦区 into 清江浦区, 2016; 崇安区 into 梁溪区, 2015)."""
+    assert place(resolver, "江苏省连云港市新浦区某小区旁烧烤油烟") == ("江苏省", "连云港市", "海州区")
+    assert place(resolver, "淮安市清浦区盐河镇一家砖厂冒黑烟") == ("江苏省", "淮安市", "清江浦区")
+    assert place(resolver, "无锡崇安区某工地夜间施工") == ("江苏省", "无锡市", "梁溪区")
+    assert place(resolver, "台州市玉环县坎门街道鱼粉厂臭气") == ("浙江省", "台州市", "玉环市")
+
+
+def test_a_county_named_after_its_city_written_on_from_the_city(resolver):
+    """阜新市蒙古族自治县: the county 阜新蒙古族自治县 with the city's name not written twice."""
+    assert place(resolver, "辽宁省阜新市蒙古族自治县某选矿厂尾矿乱堆") == ("辽宁省", "阜新市", "阜新蒙古族自治县")
+    assert place(resolver, "本溪市满族自治县小市镇石料厂粉尘") == ("辽宁省", "本溪市", "本溪满族自治县")
+
+
+def test_a_city_name_before_a_direction_and_road_is_a_road(resolver):
+    """杭州中路, 南京东路: roads named after a city run in other cities; 长沙城南路 still places 长沙."""
+    assert place(resolver, "杭州中路234号一家饭店油烟扰民") == (None, None, None)
+    assert place(resolver, "家住南京东路附近，工地夜间施工") == (None, None, None)
+    assert place(resolver, "长沙城南路有工厂排污")[:2] == ("湖南省", "长沙市")

@@ -137,6 +137,42 @@ class _Villages:
         return table or None
 
 
+def _changes() -> list[dict]:
+    """The recorded division changes: ``changes.tsv`` (generated from JioNLP's table) and ``changes_more.tsv``
+    (changes that table lacks or misnames: 新浦区 → 海州区, 玉环县 → 玉环市, each with its source)."""
+    return list(_tsv("changes.tsv")) + list(_tsv("changes_more.tsv"))
+
+
+def _current_counties(rows: list[dict]) -> tuple[set, dict, dict]:
+    """Which county rows of ``divisions.tsv`` stand today.  The division table lags the change table in places:
+    a county a recorded change renamed (无为县 → 无为市, 湟中县 → 湟中区) may still be listed under its old name.
+    Returns the (province, city, name) of each current county row, adcode → the row under its new name for a
+    renamed one, and adcode → (province, city, name) of the county that took in one whose new name is listed too
+    (澄江县 beside 澄江市: its towns, listed under its code, are the new county's)."""
+    listed = {(r["province"], r["city"], r["name"]) for r in rows if r["level"] == "county"}
+    targets: dict[tuple, set] = {}
+    for c in _changes():
+        if c["old_county"] and c["new_county"] and c["old_county"] != c["new_county"]:
+            targets.setdefault((c["old_province"], c["old_city"], c["old_county"]), set()).add(
+                (c["new_province"], c["new_city"], c["new_county"]))
+    current, renamed, merged = set(), {}, {}
+    for r in rows:
+        if r["level"] != "county":
+            continue
+        key = (r["province"], r["city"], r["name"])
+        new = targets.get(key)
+        if not new or len(new) > 1:  # not changed, or split between several (邢台县)
+            current.add(key)
+            continue
+        (prov, city, name), = new
+        if (prov, city, name) in listed:
+            merged[r["adcode"]] = (prov, city, name)
+            continue
+        short = r["short"] if r["short"] and name.startswith(r["short"]) else ""
+        renamed[r["adcode"]] = {**r, "province": prov, "city": city, "name": name, "short": short}
+    return current, renamed, merged
+
+
 class Gazetteer:
     def __init__(self):
         self.exact: dict[str, list[Place]] = {}
@@ -146,6 +182,7 @@ class Gazetteer:
         self.after_city: dict[str, dict[str, Place]] = {}  # city → form → county (see _add_after_city)
         self._after_sizes: dict[str, tuple[int, ...]] = {}
         self._city_keys: set[str] = set()
+        self._city_shorts: dict[str, list[str]] = {}  # city → its short names (阜新; 巴州/巴音郭楞)
         self._villages = None
         self._town_cores = None
         self._build()
@@ -195,6 +232,7 @@ class Gazetteer:
             elif lvl == "city":
                 p = Place("city", name, prov, name, adcode=r["adcode"])
                 city_of[r["adcode"]] = p
+                self._city_shorts[name] = [a for a in short.split("/") if a and a != name]
                 self.by_adcode[r["adcode"]] = p
                 self._add(self.exact, name, p)
                 for alias in short.split("/"):  # 巴州/巴音郭楞: an autonomous prefecture has two short names
@@ -205,9 +243,14 @@ class Gazetteer:
                     if name.endswith("自治州") and alias != name:  # 湘西自治州, 黔东南自治州
                         self._add(self.exact, alias + "自治州", p)
         county_rows = []
+        current, renamed, merged = _current_counties(rows)
         for r in rows:
             if r["level"] != "county":
                 continue
+            if (r["province"], r["city"], r["name"]) not in current:
+                r = renamed.get(r["adcode"])
+                if r is None:
+                    continue  # a county a recorded change merged into one still listed (澄江县 → 澄江市)
             name, short, prov, city = r["name"], r["short"], r["province"], r["city"]
             if name.endswith(_PLACEHOLDER):
                 continue  # 东莞's 市直辖行政区划: the towns of a city without counties are the city's own
@@ -231,17 +274,18 @@ class Gazetteer:
                     self._add(self.exact, short + "旗", p)
         self._add_short_forms(county_rows)
         self._add_after_city(county_rows)
-        exact = self.exact = _Names(self.exact, self.by_adcode)
+        by_full = {(p.province, p.city, p.county): p for p in self.by_adcode.values()}
+        by_adcode = dict(self.by_adcode)  # a town listed under a merged county's code is its new county's
+        by_adcode.update({code: by_full[key] for code, key in merged.items() if key in by_full})
+        exact = self.exact = _Names(self.exact, by_adcode)
         with open(corpus_path("gazetteer", "towns.tsv"), encoding="utf-8") as fh:
             next(fh)
-            by_adcode = self.by_adcode
             for line in fh:
                 name, code = line.rstrip("\n").split("\t")
                 if len(name) < 2 or code not in by_adcode or _part_of_city(name):
                     continue
                 exact.add_town(name, code)
-        by_full = {(p.province, p.city, p.county): p for p in self.by_adcode.values()}
-        for r in _tsv("changes.tsv"):
+        for r in _changes():
             new = by_full.get((r["new_province"], r["new_city"], r["new_county"] or None))
             if new is None:
                 continue
@@ -306,9 +350,10 @@ class Gazetteer:
 
     def _add_after_city(self, counties: list[tuple[Place, str]]) -> None:
         """The forms of a county's name that name it only right after its city's name (孝感安陆, 南京鼓楼,
-        攀枝花东区, 南京市雨花区): its short name when that is a common word (安陆, 鼓楼), a name that is a part
-        of any city (东区, 城区), and its name cut short before 区/县/市 (雨花区 for 雨花台区, 浦东区), when no
-        other county of the city starts so.  :meth:`find` reads them after a city's mention."""
+        攀枝花东区, 南京市雨花区, 阜新市蒙古族自治县): its short name when that is a common word (安陆, 鼓楼), a
+        name that is a part of any city (东区, 城区), its name cut short before 区/县/市 (雨花区 for 雨花台区,
+        浦东区), and the rest of a county's name that begins with its city's (蒙古族自治县 of 阜新蒙古族自治县),
+        when no other county of the city starts so.  :meth:`find` reads them after a city's mention."""
         by_city: dict[str, list[tuple[Place, str]]] = {}
         for place, short in counties:
             by_city.setdefault(place.city, []).append((place, short))
@@ -319,6 +364,10 @@ class Gazetteer:
                     forms.setdefault(short, set()).add(place)
                 if _part_of_city(place.name):
                     forms.setdefault(place.name, set()).add(place)
+                for city_short in self._city_shorts.get(city, ()):
+                    rest = place.name[len(city_short):]  # 阜新市蒙古族自治县: 阜新 not written twice
+                    if place.name.startswith(city_short) and len(rest) >= 3 and rest.endswith(("县", "旗")):
+                        forms.setdefault(rest, set()).add(place)
                 stem, suffix = place.name[:-1], place.name[-1]
                 if suffix in "区县市":
                     for k in range(2, len(stem)):
