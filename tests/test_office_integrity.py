@@ -214,6 +214,29 @@ def test_a_title_rows_handover_date_in_every_table_format(client, fmt):
     assert other["handover_date"] == "2017-06-01" and other["handover_source"] == "form"
 
 
+def test_a_batch_corrected_keeps_the_deadline_a_case_was_given_by_supervision(client):
+    """督办 gives a case its own deadline; correcting the batch's hand-over date afterwards moves the other open
+    cases' deadlines and the 督办 case's hand-over date, never its 督办 deadline (it was lost before), and says so."""
+    ed = token(client, "ed")
+    first = upload(client, ed, table(ROWS[2:]), name="督办批.csv", handover_date="2024-05-15", reply_days="15")
+    got = cases(client, ed, batch_id=first["batch_id"])
+    pid = got["C-03"]["id"]
+    r = client.post(f"/api/v1/petitions/{pid}/supervise", json={"due_date": "2024-07-01", "note": "限期办结"},
+                    headers=ed)
+    assert r.status_code == 200 and r.json()["due_date"] == "2024-07-01"
+    r = client.patch(f"/api/v1/batches/{first['batch_id']}", json={"handover_date": "2024-05-20"}, headers=ed)
+    assert r.status_code == 200 and r.json()["deadlines_kept"] == 1, r.json()
+    after = cases(client, ed, batch_id=first["batch_id"])
+    assert after["C-03"]["due_date"] == "2024-07-01" and after["C-03"]["handover_date"] == "2024-05-20"
+    others = [k for k in after if k != "C-03" and after[k]["status"] == "待办"]
+    assert others and all(after[k]["due_date"] != got[k]["due_date"] for k in others)  # the batch's rule moved them
+    token_ = login(client, "ed")
+    page = client.post(f"/batches/{first['batch_id']}/dates", data={
+        "handover_date": "2024-05-21", "reply_days": "15", "csrf_token": token_}, follow_redirects=True)
+    assert "1 件督办或重新办理的信访件保留其办理期限" in page.text
+    assert cases(client, ed, batch_id=first["batch_id"])["C-03"]["due_date"] == "2024-07-01"
+
+
 def test_a_batchs_dates_corrected_and_a_batch_withdrawn(client):
     ed, hy, admin, vi = (token(client, n) for n in ("ed", "hy", "admin", "vi"))
     today = upload(client, ed, table(ROWS[:2]), name="no-date.csv")

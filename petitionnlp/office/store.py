@@ -576,7 +576,8 @@ class Store:
 
     def redate_batch(self, batch_id: int, user: dict, fields: dict, due_of, open_statuses) -> dict | None:
         """A batch's hand-over date or reply days corrected (``fields``, the batch's columns): its cases take the
-        hand-over date, and those in ``open_statuses`` the due date ``due_of(batch)`` gives; each changed case
+        hand-over date, and those in ``open_statuses`` the due date ``due_of(batch)`` gives — but for a case whose
+        deadline was set on it by 督办 or 重新办理, which keeps it (counted in ``deadlines_kept``); each changed case
         one history step and a new version, the batch one audit event, in one transaction.  None when there is
         no such batch."""
         with self.writing.begin() as s:
@@ -587,7 +588,7 @@ class Store:
             for k, v in fields.items():
                 setattr(b, k, v)
             due = due_of(_row(b))
-            changed = 0
+            changed = kept = 0
             cases = s.scalars(select(Petition).where(Petition.batch_id == b.id, Petition.error.is_(None))
                               .order_by(Petition.id).with_for_update())
             for p in cases:
@@ -595,7 +596,10 @@ class Store:
                 if p.handover_date != b.handover_date:
                     detail["handover_date"] = {"old": p.handover_date, "new": b.handover_date}
                     p.handover_date = b.handover_date
-                if p.status in open_statuses and p.due_date != due:
+                # a deadline a person set on the case itself (督办, 重新办理) is not the batch's to recompute
+                own = bool(p.supervised or p.reopened)
+                kept += own and p.status in open_statuses and p.due_date != due
+                if p.status in open_statuses and not own and p.due_date != due:
                     detail["due_date"] = {"old": p.due_date, "new": due}
                     p.due_date = due
                 if detail:
@@ -605,7 +609,7 @@ class Store:
             s.add(AuditEvent(user=user["username"], action="redate", target=f"batch:{b.id}",
                              detail={"old": old, "new": fields, "due_date": due, "cases": changed}))
             self.follow(s, "batch", b.id)  # the index searches them by their hand-over date
-            return {**_row(b), "cases_changed": changed}
+            return {**_row(b), "cases_changed": changed, "deadlines_kept": kept}
 
     def withdraw_batch(self, batch_id: int, user: dict, reason: str) -> tuple[dict | None, int]:
         """Withdraw a batch none of whose cases has a report: (the batch, 0); (the batch unchanged, the number

@@ -231,7 +231,8 @@ class Workbench:
                      working_days=None) -> dict:
         got = batches.redate(self.store, user, batch_id, handover_date, reply_days, working_days)
         self.follow_index([("batch", batch_id)])  # searched by their hand-over date
-        return {**self.batch(user, batch_id), "cases_changed": got["cases_changed"]}
+        return {**self.batch(user, batch_id), "cases_changed": got["cases_changed"],
+                "deadlines_kept": got["deadlines_kept"]}
 
     def withdraw_batch(self, user: dict, batch_id: int, reason: str | None) -> dict:
         got = batches.withdraw(self, user, batch_id, reason)

@@ -140,7 +140,7 @@ class WithdrawIn(Body):
 @api.patch("/batches/{batch_id}", summary="更正批次的交办日期与回复期限：未办结的信访件重算办理期限（编辑、管理员）")
 def redate(batch_id: int, body: BatchPatch, wb: Office, user: Annotated[dict, Depends(require("correct"))]):
     got = wb.redate_batch(user, batch_id, **body.model_dump(exclude_unset=True))
-    return {**_batch_out(got), "cases_changed": got["cases_changed"]}
+    return {**_batch_out(got), "cases_changed": got["cases_changed"], "deadlines_kept": got["deadlines_kept"]}
 
 
 @pages.post("/batches/{batch_id}/dates")
@@ -153,6 +153,7 @@ async def redate_page(batch_id: int, request: Request, wb: Office,
                                                not got.get("calendar_days")),
                    lambda b: f"已更正：交办日期 {b['handover_date']}，回复期限 {b['reply_rule']}；"
                              f"{b['cases_changed']} 件信访件随之更新" +
+                             (f"；{b['deadlines_kept']} 件督办或重新办理的信访件保留其办理期限" if b["deadlines_kept"] else "") +
                              (f"。{b['deadline_notice']}" if b.get("deadline_notice") and
                               to != f"/batches/{batch_id}" else ""),  # the batch's page shows it already
                    "未更正")
