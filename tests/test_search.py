@@ -450,6 +450,9 @@ def test_a_word_the_documents_never_use_is_found_by_its_meaningful_characters(ta
 def test_a_word_whose_characters_the_documents_lack_finds_nothing_by_them(target):
     # neither 辐 nor 射 is in these documents: no credit for characters that are not there
     assert _ranked(target, {"pigs": "养猪场恶臭扰民"} | NOISE, "辐射") == []
+    # 砖厂 without 砖: 厂 names only a kind of place (a quasi-suffix), no query for every factory
+    assert _ranked(target, {"plant": "某化工厂夜间偷排废水"} | NOISE, "砖厂") == []
+    assert _ranked(target, {"plant": "某化工厂夜间偷排废水", "bricks": "砖窑烟尘大"} | NOISE, "砖厂") == ["bricks"]
 
 
 # ---------------------------------------------------------------------------------- issue 26: search items

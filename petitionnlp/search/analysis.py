@@ -789,6 +789,13 @@ def _cilin_alts(term: str, alts: list, used) -> list[Alternative]:
 _EMPTY_CHAR_POS = ("u", "p", "c", "r", "d", "y", "m", "q", "f", "e", "o", "x")
 
 
+@once
+def _generic_heads() -> frozenset[str]:
+    """Characters naming only a kind of place, body, trade or person at a word's end (corpora/search/
+    generic_heads.tsv): never searched alone by :func:`_character_alt`."""
+    return frozenset(line.split("\t")[0] for line in read_list("search", "generic_heads.tsv"))
+
+
 def _character_alt(piece: str, used, few) -> Alternative | None:
     """The last resort for a term the documents do not use in any of its spellings: each part of it that no
     spelling of the index fills (a colloquial word: 猪圈, 阴沟, 挖土机) searched as any of its meaningful characters
@@ -796,7 +803,7 @@ def _character_alt(piece: str, used, few) -> Alternative | None:
     :data:`W_CHARS`, below every other reading.  None when every part is found, when the term's readings find
     more than a few documents after all (``few() -> bool`` says they do not: asked only when a part is not
     found), or when a part that is not found has no such character (辐射 in a collection without 辐 or 射: no
-    credit for what is not there)."""
+    credit for what is not there; 砖厂 without 砖: 厂 names only a kind of place, :func:`_generic_heads`)."""
     parts = parts_of(piece) if len(piece) >= 3 else [piece]
     if not parts or len(parts) > 6:
         return None
@@ -810,7 +817,7 @@ def _character_alt(piece: str, used, few) -> Alternative | None:
         if i not in missing:
             groups.append(tuple(Atom("sub", normalize(w).lower()) for w in words))
             continue
-        chars = [ch for ch in dict.fromkeys(part) if _CJK.match(ch)
+        chars = [ch for ch in dict.fromkeys(part) if _CJK.match(ch) and ch not in _generic_heads()
                  and not (tag(ch) or [(ch, "x")])[0][1].startswith(_EMPTY_CHAR_POS) and used(ch)]
         if not chars:
             return None
