@@ -54,6 +54,13 @@ def test_ids_plates_email_accounts():
     assert spans("卡号6217 0913 9099 6030 820") == [("账号", "6217 0913 9099 6030 820")]
 
 
+def test_a_mobile_number_written_in_chinese_numerals():
+    """People write a number in Chinese numerals to keep it from filters (幺 for 一): still a phone; a date is not."""
+    assert spans("有事请打电话一三九七三一二三四五六") == [("电话", "一三九七三一二三四五六")]
+    assert spans("手机幺三八 零零一三 八零零零") == [("电话", "幺三八 零零一三 八零零零")]
+    assert spans("二〇一九年三月一日起夜间施工") == []
+
+
 def test_a_home_address_keeps_its_area_and_loses_its_numbers():
     """Where a complainant lives (家住, 住在, 住址 …): the building, door and room numbers are personal (【住址】), the
     street and the village stay for the office to place the case; numbers with no such word before them (a factory's
