@@ -344,6 +344,16 @@ def test_a_thesaurus_word_is_followed_one_step_further(target):
     assert _ranked(target, {"lorry": "大货车一天有七八十辆通行，灰尘多"} | NOISE, "泥头车") == ["lorry"]
 
 
+def test_an_everyday_word_finds_the_term_the_documents_use(target):
+    # the thesaurus' everyday words by topic: 泔水 ~ 餐厨垃圾 (garbage), 针头 ~ 医疗废物 (hazardous waste),
+    # 撸串 ~ 烧烤 (food stalls); no character of the everyday word is in its document
+    docs = {"kitchen": "饭店每天把餐厨垃圾倒在路边", "clinic": "诊所把医疗废物混入生活垃圾",
+            "stall": "夜里烧烤摊油烟呛人"} | NOISE
+    assert _ranked(target, docs, "泔水") == ["kitchen"]
+    assert _ranked(target, docs, "针头") == ["clinic"]
+    assert _ranked(target, docs, "撸串") == ["stall"]
+
+
 def test_a_terms_cilin_synonyms_are_searched_when_the_documents_use_them(target):
     # Cilin: 灰尘 = 尘埃; no thesaurus line
     assert _ranked(target, {"dust": "车库一直未硬化，灰尘很大"} | NOISE, "尘埃") == ["dust"]
