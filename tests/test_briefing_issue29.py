@@ -267,6 +267,8 @@ def test_a_text_too_long_for_a_spacy_document_gets_the_same_directives(monkeypat
     ("须在规定的时间内反馈办理结果。", "规定的时间内", "vague"),
     ("承办单位必须在事项到期前办理延期申请。", "到期前", "deadline"),
     ("督查员应在个工作日内审核批复。", "个工作日内", "duration"),
+    ("各单位要按时间节点完成整改。", "按时间节点", "vague"),
+    ("按照时间节点推进各项任务。", "按照时间节点", "vague"),
 ])
 def test_vague_words_and_time_limits_are_found_by_class(text, span, kind):
     from petitionnlp.briefing import find_time_expressions
@@ -281,6 +283,7 @@ def test_vague_words_and_time_limits_are_found_by_class(text, span, kind):
     "根据《关于抓紧做好交办问题整改工作的通知》，现将有关事项通知如下。",  # a notice's title
     "坚持边督边改，推动问题解决。",  # a way of working
     "对未到期的事项不予催办。",  # no limit, a state
+    "对未按时间节点完成的单位予以通报。",  # negated, as 未按时 is
 ])
 def test_look_alikes_of_the_classes_are_no_time_expressions(text):
     from petitionnlp.briefing import find_time_expressions
