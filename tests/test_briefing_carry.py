@@ -84,3 +84,26 @@ def test_the_plan_pages_added_for_measures_without_a_marker_are_in_the_training_
     plans = [d for d in rows if "plan measures without a marker" in (d["doc"]["note"] or "")]
     assert len(plans) >= 8 and not any(d["doc"]["blind"] for d in plans)
     assert len({d["doc"]["url"].split("/")[2] for d in plans}) >= 7  # sites, for folds grouped by site
+
+
+def test_a_bracketed_note_of_who_answers_for_the_measures_is_never_added_by_the_judge():
+    text = ("二、主要任务\n深入开展土壤污染状况调查。认真落实定期调查制度。（责任单位：市环保局、市财政局，各镇街区）\n"
+            "推进数据共享。〔牵头单位：省发展改革委按职责分工负责〕")
+    cands = find_candidates(text, find_time_expressions(text, None))
+    notes = [c for c in cands if c["action"].startswith(("（责任单位", "〔牵头单位"))]
+    assert len(notes) == 2 and all(c["reason"] == "responsibility_note" and not c["rule"] for c in notes)
+    assert not any(k for c, k in zip(cands, choose(cands, [0.99] * len(cands), 0.0, 0.5)) if c in notes)
+    measure = [c for c in cands if c["action"].startswith("认真落实")]
+    assert measure and measure[0]["reason"] == "no_marker"  # the measure itself may still be added
+
+
+def test_the_judge_reads_a_plan_by_its_name_and_the_first_clause_under_a_numbered_heading():
+    assert _features("2018年行动计划\n加强监管。")["加强监管"].get("doc_plan")
+    assert _features("水污染防治攻坚三年作战方案\n加强监管。")["加强监管"].get("doc_plan")
+    assert not _features("全市召开调度会。会议要求加强监管。")["加强监管"].get("doc_plan")
+    f = _features("二、重点任务\n（一）开展“净城”行动\n重点对集镇开展整治。加强环卫设施建设。\n")
+    assert f["重点对集镇开展整治"].get("under_heading")  # the first measure under (一)…
+    assert not f["加强环卫设施建设"].get("under_heading")
+    assert not f["（一）开展“净城”行动"].get("under_heading")
+    g = _features("（一）开展“净城”行动。重点对集镇开展整治。\n加强环卫设施建设。")
+    assert not g["加强环卫设施建设"].get("under_heading")  # the line before is a measure, not a heading alone

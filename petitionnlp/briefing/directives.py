@@ -46,6 +46,12 @@ def compile_rules(data: dict) -> dict:
     goals = data.get("goal_sections", {})
     data["_section_heading"] = re.compile(goals.get("heading", r"(?!x)x"), re.M)
     data["_goal_words"] = tuple(goals.get("words", ()))
+    data["_note_head"] = re.compile(f"[（(〔【\\[](?:{alt(data.get('note_heads', []))})" if data.get("note_heads") else r"(?!x)x")
+    data["_plan_cue"] = re.compile("|".join(data.get("plan_cues", [r"(?:实施|工作|整改)方案", r"阶段[(（]"])), re.M)
+    data["_task_words"] = tuple(data.get("task_sections", {}).get("words", ()))
+    guides = data.get("guide_sections", {})
+    data["_guide_heading"] = re.compile(guides.get("heading", r"(?!x)x"), re.M)
+    data["_guide_words"] = tuple(guides.get("words", ()))
     data["_marker"] = re.compile(f"(?:{alt(data['markers'])})")
     data["_cut_marker"] = re.compile(f"(?:{alt(data['cut_markers'])})")
     data["_action_head"] = re.compile(f"(?:{alt(data['action_heads'])})")
@@ -449,7 +455,8 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             elif assigned or standing or due or transfer:
                 kind = "duty"  # 由…负责…; 各地每周报送…; 各单位在…后3个月内报送…: a duty given to a body
             else:
-                reason = "no_marker"
+                # （责任单位：市环保局…）: who answers for the measures before it, not a duty of its own
+                reason = "responsibility_note" if r["_note_head"].match(text, a) else "no_marker"
             if reason is None:
                 first = _CLAUSE_BREAK.search(text, action_start, b)
                 if b - action_start < 4:
@@ -513,12 +520,19 @@ def _paragraph_features(text: str, out: list[dict]) -> None:
     opens with an action or an enumerator — a list of measures goes on (（一）加强…。推进…。实施…。); and whether the
     document is a plan and the clause opens with an action."""
     line_start, seen_rule, seen_head = -1, False, False
+    heading_before, last = False, None
     for c in out:
         a = c["start"]
         start = text.rfind("\n", 0, a) + 1
         if start != line_start:
+            # the line before is a numbered heading of its own ((一)开展“净城”行动): its measures follow
+            heading_before = bool(last and last.get("enum") and last.get("line_alone"))
             line_start, seen_rule, seen_head = start, False, False
         f = c["features"]
+        if heading_before:
+            f["under_heading"] = 1.0
+            heading_before = False
+        last = f
         if seen_rule:
             f["para_rule_before"] = 1.0
         if seen_head:
@@ -535,7 +549,7 @@ _STATISTIC = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?\s*(?:家|件|个|人|起|�
 def _document_features(text: str, r: dict) -> dict:
     """What the whole text is like: an announcement of an inspection, a plan, a briefing with an issue number."""
     return {"doc_announcement": float("举报" in text and any(w in text for w in r["_announcement"])),
-            "doc_plan": float(bool(re.search(r"(?:实施|工作|整改)方案|阶段[(（]", text))),
+            "doc_plan": float(bool(r["_plan_cue"].search(text))),
             "doc_issue": float(bool(re.search(r"第\s*[0-9一二三四五六七八九十]+\s*期", text[:300])))}
 
 
@@ -577,22 +591,29 @@ def _features(text: str, a: int, b: int, r: dict, *, enum, marker_pos, spoken, o
     f["subject_body"] = float(bool(r["_subject_body"].match(text, a)))
     f["sentence_start"] = float(a == sentence[0])
     f["line_start"] = float(a == 0 or text[a - 1] == "\n")
-    if _in_goal_section(text, a, r):
+    top = _section_line(text, a, r["_section_heading"])
+    if any(w in top for w in r["_goal_words"]):
         f["goal_section"] = 1.0
     f.update(document)
     return f
 
 
+def _section_line(text: str, a: int, heading: re.Pattern) -> str:
+    """The heading line (``heading``: 一、… of ``goal_sections``, or 一、…/（一）… of ``guide_sections``) under which
+    ``a`` stands — a heading stands in its own section — or "" before the first one."""
+    found = heading.match(text, a)
+    if found is None:
+        for m in heading.finditer(text, 0, a):
+            found = m
+    if found is None:
+        return ""
+    line_end = text.find("\n", found.start())
+    return text[found.start():line_end if line_end >= 0 else len(text)]
+
+
 def _in_goal_section(text: str, a: int, r: dict) -> bool:
     """Whether ``a`` stands under a plan's top-level heading (一、…) that names its goals (``goal_sections``: 一、工作目标)."""
-    heading = r["_section_heading"].match(text, a)  # a heading stands in its own section
-    if heading is None:
-        for m in r["_section_heading"].finditer(text, 0, a):
-            heading = m
-    if heading is None:
-        return False
-    line_end = text.find("\n", heading.start())
-    line = text[heading.start():line_end if line_end >= 0 else len(text)]
+    line = _section_line(text, a, r["_section_heading"])
     return any(w in line for w in r["_goal_words"])
 
 
