@@ -88,13 +88,17 @@ def test_the_plan_pages_added_for_measures_without_a_marker_are_in_the_training_
 
 def test_a_bracketed_note_of_who_answers_for_the_measures_is_never_added_by_the_judge():
     text = ("二、主要任务\n深入开展土壤污染状况调查。认真落实定期调查制度。（责任单位：市环保局、市财政局，各镇街区）\n"
-            "推进数据共享。〔牵头单位：省发展改革委按职责分工负责〕")
+            "推进数据共享。〔牵头单位：省发展改革委按职责分工负责。具体任务均涉及各市人民政府，不再做分工，下同。〕\n"
+            "（二）优化市场准入环境。实施改革试点。")
     cands = find_candidates(text, find_time_expressions(text, None))
     notes = [c for c in cands if c["action"].startswith(("（责任单位", "〔牵头单位"))]
-    assert len(notes) == 2 and all(c["reason"] == "responsibility_note" and not c["rule"] for c in notes)
+    notes += [c for c in cands if c["action"].startswith("具体任务")]  # still inside the note
+    assert len(notes) == 3 and all(c["reason"] == "responsibility_note" and not c["rule"] for c in notes)
     assert not any(k for c, k in zip(cands, choose(cands, [0.99] * len(cands), 0.0, 0.5)) if c in notes)
     measure = [c for c in cands if c["action"].startswith("认真落实")]
     assert measure and measure[0]["reason"] == "no_marker"  # the measure itself may still be added
+    after = [c for c in cands if c["action"].startswith("实施改革试点")]
+    assert after and after[0]["reason"] == "no_marker"  # the note is closed
 
 
 def test_the_judge_reads_a_plan_by_its_name_and_the_first_clause_under_a_numbered_heading():
@@ -107,3 +111,12 @@ def test_the_judge_reads_a_plan_by_its_name_and_the_first_clause_under_a_numbere
     assert not f["（一）开展“净城”行动"].get("under_heading")
     g = _features("（一）开展“净城”行动。重点对集镇开展整治。\n加强环卫设施建设。")
     assert not g["加强环卫设施建设"].get("under_heading")  # the line before is a measure, not a heading alone
+
+
+def test_the_judge_reads_whether_an_official_is_the_subject_before_any_marker():
+    f = _features("顾贵鹏县长现场调度，逐项分析。市政府分管副市长多次组织召开调度会。会议要求，各县区要加快整改。")
+    assert f["顾贵鹏县长现场调度，逐项分析"].get("official_subject")  # an account of what an official did
+    assert f["市政府分管副市长多次组织召开调度会"].get("official_subject")
+    assert not f["各县区要加快整改"].get("official_subject")
+    g = _features("张三市长强调，要加快整改。")  # the official speaks: the order after the speaker has no such subject
+    assert g["要加快整改"].get("spoken") and not g["要加快整改"].get("official_subject")

@@ -48,6 +48,7 @@ def compile_rules(data: dict) -> dict:
     data["_goal_words"] = tuple(goals.get("words", ()))
     data["_note_head"] = re.compile(f"[（(〔【\\[](?:{alt(data.get('note_heads', []))})" if data.get("note_heads") else r"(?!x)x")
     data["_plan_cue"] = re.compile("|".join(data.get("plan_cues", [r"(?:实施|工作|整改)方案", r"阶段[(（]"])), re.M)
+    data["_title_in"] = re.compile(f"(?:{titles})")
     data["_task_words"] = tuple(data.get("task_sections", {}).get("words", ()))
     guides = data.get("guide_sections", {})
     data["_guide_heading"] = re.compile(guides.get("heading", r"(?!x)x"), re.M)
@@ -456,7 +457,7 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 kind = "duty"  # 由…负责…; 各地每周报送…; 各单位在…后3个月内报送…: a duty given to a body
             else:
                 # （责任单位：市环保局…）: who answers for the measures before it, not a duty of its own
-                reason = "responsibility_note" if r["_note_head"].match(text, a) else "no_marker"
+                reason = "responsibility_note" if _in_note(text, a, r) else "no_marker"
             if reason is None:
                 first = _CLAUSE_BREAK.search(text, action_start, b)
                 if b - action_start < 4:
@@ -589,6 +590,9 @@ def _features(text: str, a: int, b: int, r: dict, *, enum, marker_pos, spoken, o
     f["frame_head"] = float(text.startswith(r["_frame_heads"], a))
     f.update(_head_features(text, a, b, r, inside))
     f["subject_body"] = float(bool(r["_subject_body"].match(text, a)))
+    title = r["_title_in"].search(text, a, min(b, a + 14))
+    if title and (marker_pos is None or marker_pos > title.end()):  # 顾贵鹏县长现场调度…: an official as subject
+        f["official_subject"] = 1.0
     f["sentence_start"] = float(a == sentence[0])
     f["line_start"] = float(a == 0 or text[a - 1] == "\n")
     top = _section_line(text, a, r["_section_heading"])
@@ -596,6 +600,18 @@ def _features(text: str, a: int, b: int, r: dict, *, enum, marker_pos, spoken, o
         f["goal_section"] = 1.0
     f.update(document)
     return f
+
+
+def _in_note(text: str, a: int, r: dict) -> bool:
+    """Whether the clause at ``a`` opens a bracketed note of who answers for the measures before it (``note_heads``:
+    (责任单位：…), 〔牵头单位：…〕) or stands inside one that is not yet closed (〔责任单位：…负责。具体任务…，下同。〕)."""
+    if r["_note_head"].match(text, a):
+        return True
+    start = text.rfind("\n", 0, a) + 1
+    opened = None
+    for m in r["_note_head"].finditer(text, start, a):
+        opened = m
+    return opened is not None and not re.search(r"[)）〕】\]]", text[opened.end():a])
 
 
 def _section_line(text: str, a: int, heading: re.Pattern) -> str:
