@@ -120,3 +120,13 @@ def test_the_judge_reads_whether_an_official_is_the_subject_before_any_marker():
     assert not f["各县区要加快整改"].get("official_subject")
     g = _features("张三市长强调，要加快整改。")  # the official speaks: the order after the speaker has no such subject
     assert g["要加快整改"].get("spoken") and not g["要加快整改"].get("official_subject")
+
+
+def test_what_a_plan_is_guided_by_is_never_added_by_the_judge():
+    text = ("一、总体要求\n（一）指导思想\n全面贯彻党的十九大精神，以新时代中国特色社会主义思想为指导，深入推进污染防治。\n"
+            "对照督察反馈意见，以问题为导向，逐一细化整改措施。")
+    cands = find_candidates(text, find_time_expressions(text, None))
+    guided = [c for c in cands if "为指导" in c["action"]]
+    assert guided and all(c["reason"] == "guiding_thought" for c in guided)
+    duty = [c for c in cands if "细化整改措施" in c["action"]]
+    assert duty and duty[0]["reason"] != "guiding_thought"  # 以问题为导向 is a way of working, under the same heading

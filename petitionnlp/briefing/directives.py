@@ -49,10 +49,7 @@ def compile_rules(data: dict) -> dict:
     data["_note_head"] = re.compile(f"[（(〔【\\[](?:{alt(data.get('note_heads', []))})" if data.get("note_heads") else r"(?!x)x")
     data["_plan_cue"] = re.compile("|".join(data.get("plan_cues", [r"(?:实施|工作|整改)方案", r"阶段[(（]"])), re.M)
     data["_title_in"] = re.compile(f"(?:{titles})")
-    data["_task_words"] = tuple(data.get("task_sections", {}).get("words", ()))
-    guides = data.get("guide_sections", {})
-    data["_guide_heading"] = re.compile(guides.get("heading", r"(?!x)x"), re.M)
-    data["_guide_words"] = tuple(guides.get("words", ()))
+    data["_guide_phrase"] = re.compile("|".join(data["guide_phrases"]) if data.get("guide_phrases") else r"(?!x)x")
     data["_marker"] = re.compile(f"(?:{alt(data['markers'])})")
     data["_cut_marker"] = re.compile(f"(?:{alt(data['cut_markers'])})")
     data["_action_head"] = re.compile(f"(?:{alt(data['action_heads'])})")
@@ -457,7 +454,8 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 kind = "duty"  # 由…负责…; 各地每周报送…; 各单位在…后3个月内报送…: a duty given to a body
             else:
                 # （责任单位：市环保局…）: who answers for the measures before it, not a duty of its own
-                reason = "responsibility_note" if _in_note(text, a, r) else "no_marker"
+                reason = "responsibility_note" if _in_note(text, a, r) else \
+                    "guiding_thought" if _guiding(text, a, b, r) else "no_marker"  # (一)指导思想: 全面贯彻…，以…为指导
             if reason is None:
                 first = _CLAUSE_BREAK.search(text, action_start, b)
                 if b - action_start < 4:
@@ -595,8 +593,7 @@ def _features(text: str, a: int, b: int, r: dict, *, enum, marker_pos, spoken, o
         f["official_subject"] = 1.0
     f["sentence_start"] = float(a == sentence[0])
     f["line_start"] = float(a == 0 or text[a - 1] == "\n")
-    top = _section_line(text, a, r["_section_heading"])
-    if any(w in top for w in r["_goal_words"]):
+    if _in_goal_section(text, a, r):
         f["goal_section"] = 1.0
     f.update(document)
     return f
@@ -614,22 +611,21 @@ def _in_note(text: str, a: int, r: dict) -> bool:
     return opened is not None and not re.search(r"[)）〕】\]]", text[opened.end():a])
 
 
-def _section_line(text: str, a: int, heading: re.Pattern) -> str:
-    """The heading line (``heading``: 一、… of ``goal_sections``, or 一、…/（一）… of ``guide_sections``) under which
-    ``a`` stands — a heading stands in its own section — or "" before the first one."""
-    found = heading.match(text, a)
-    if found is None:
-        for m in heading.finditer(text, 0, a):
-            found = m
-    if found is None:
-        return ""
-    line_end = text.find("\n", found.start())
-    return text[found.start():line_end if line_end >= 0 else len(text)]
+def _guiding(text: str, a: int, b: int, r: dict) -> bool:
+    """Whether the clause [a, b) says what a plan is guided by (``guide_phrases``: 以…为指导)."""
+    return bool(r["_guide_phrase"].search(text, a, b))
 
 
 def _in_goal_section(text: str, a: int, r: dict) -> bool:
     """Whether ``a`` stands under a plan's top-level heading (一、…) that names its goals (``goal_sections``: 一、工作目标)."""
-    line = _section_line(text, a, r["_section_heading"])
+    heading = r["_section_heading"].match(text, a)  # a heading stands in its own section
+    if heading is None:
+        for m in r["_section_heading"].finditer(text, 0, a):
+            heading = m
+    if heading is None:
+        return False
+    line_end = text.find("\n", heading.start())
+    line = text[heading.start():line_end if line_end >= 0 else len(text)]
     return any(w in line for w in r["_goal_words"])
 
 
