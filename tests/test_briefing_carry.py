@@ -130,3 +130,26 @@ def test_what_a_plan_is_guided_by_is_never_added_by_the_judge():
     assert guided and all(c["reason"] == "guiding_thought" for c in guided)
     duty = [c for c in cands if "细化整改措施" in c["action"]]
     assert duty and duty[0]["reason"] != "guiding_thought"  # 以问题为导向 is a way of working, under the same heading
+
+
+def _reasons(text: str) -> dict[str, str | None]:
+    return {c["action"]: c["reason"] for c in find_candidates(text, find_time_expressions(text, None))}
+
+
+def test_a_note_that_what_follows_is_meant_alike_is_no_directive():
+    r = _reasons("1.严格环境准入。落实行业准入条件。(市生态环境局牵头，县(市、区)政府负责落实。以下均需县(市、区)政府落实，"
+                 "不再列出)\n2.严控新增产能。")
+    assert [v for k, v in r.items() if "不再列出" in k] == ["responsibility_note"]
+    r = _reasons("各县区要加快整改(市生态环境局牵头)。")  # a bracket that names no note: the order stays
+    assert [v for k, v in r.items() if "加快整改" in k] == [None]
+
+
+def test_a_numbered_section_name_on_its_own_line_is_no_directive_and_a_numbered_task_is_kept():
+    r = _reasons("一、总体要求\n(一)总体要求\n全面推进整改。\n(二)主要目标\n水质稳定向好。\n(三)严禁露天焚烧\n1、要加强监管\n")
+    assert r["(一)总体要求"] == "heading" and r["(二)主要目标"] == "heading"
+    assert r.get("(三)严禁露天焚烧") != "heading" and r.get("1、要加强监管") is None
+
+
+def test_chemical_oxygen_demand_is_no_marker_of_an_order():
+    r = _reasons("到2020年，化学需氧量、氨氮排放量比2015年减少1%。")
+    assert all(v is not None for v in r.values()), r

@@ -434,8 +434,12 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 reason = "goal_slogan"  # 坚决打赢蓝天保卫战，建设美丽家园 on its own: a slogan with a verb
             elif not enum and headline:
                 reason = "headline"  # 确保整改成效经得起检验 on a line of its own: a headline
+            elif enum and headline and _section_name(text, enum.end(), b, r):
+                reason = "heading"  # （一）总体要求, （二）主要目标 on a line of their own: a section's name, no task
             elif preamble:
                 reason = "preamble"  # 为…，加快…，制定本方案: what the document is for
+            elif _in_note(text, a, b, r):
+                reason = "responsibility_note"  # （责任单位：市环保局…）: who answers for the measures before it
             elif not enum and not inside and _slogans_only(text, a, b, r):
                 reason = "slogans"  # 要应急谋远，标本兼治
             elif enum and not marker_pos and _content_list(text, a, r):
@@ -454,8 +458,7 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 kind = "duty"  # 由…负责…; 各地每周报送…; 各单位在…后3个月内报送…: a duty given to a body
             else:
                 # （责任单位：市环保局…）: who answers for the measures before it, not a duty of its own
-                reason = "responsibility_note" if _in_note(text, a, r) else \
-                    "guiding_thought" if _guiding(text, a, b, r) else "no_marker"  # (一)指导思想: 全面贯彻…，以…为指导
+                reason = "guiding_thought" if _guiding(text, a, b, r) else "no_marker"  # 全面贯彻…，以…为指导
             if reason is None:
                 first = _CLAUSE_BREAK.search(text, action_start, b)
                 if b - action_start < 4:
@@ -599,16 +602,23 @@ def _features(text: str, a: int, b: int, r: dict, *, enum, marker_pos, spoken, o
     return f
 
 
-def _in_note(text: str, a: int, r: dict) -> bool:
-    """Whether the clause at ``a`` opens a bracketed note of who answers for the measures before it (``note_heads``:
-    (责任单位：…), 〔牵头单位：…〕) or stands inside one that is not yet closed (〔责任单位：…负责。具体任务…，下同。〕)."""
+def _in_note(text: str, a: int, b: int, r: dict) -> bool:
+    """Whether the clause [a, b) opens a bracketed note of who answers for the measures before it (``note_heads``:
+    (责任单位：…), 〔牵头单位：…〕), stands inside one that is not yet closed (〔责任单位：…负责。具体任务…，下同。〕), or
+    stands inside brackets and says that what follows is meant alike (``note_ends``: (…以下均需县区政府落实，不再列出))."""
     if r["_note_head"].match(text, a):
         return True
-    start = text.rfind("\n", 0, a) + 1
-    opened = None
-    for m in r["_note_head"].finditer(text, start, a):
-        opened = m
-    return opened is not None and not re.search(r"[)）〕】\]]", text[opened.end():a])
+    depth, opened = 0, None
+    for i in range(text.rfind("\n", 0, a) + 1, a):
+        if text[i] in "(（〔【[":
+            depth += 1
+            if depth == 1:
+                opened = i
+        elif text[i] in ")）〕】]" and depth:
+            depth -= 1
+    if not depth:
+        return False
+    return bool(r["_note_head"].match(text, opened)) or any(w in text[a:b] for w in r.get("note_ends", ()))
 
 
 def _guiding(text: str, a: int, b: int, r: dict) -> bool:
@@ -675,6 +685,15 @@ def _headline(text: str, start: int, end: int, r: dict) -> bool:
         return False
     line = text[start:end].strip()
     return len(line) <= limit and not re.search(r"[，,：:。；;]", line)
+
+
+def _section_name(text: str, a: int, b: int, r: dict) -> bool:
+    """Whether [a, b), what follows an enumerator on a line of its own, is a section's short name (``section_name_max``
+    characters at most: 总体要求, 主要目标, 保障措施) — no action opens it and no marker does."""
+    while a < b and text[a] in " \u3000\t":
+        a += 1
+    return 0 < b - a <= r.get("section_name_max", 0) and not r["_duty_head"].match(text, a) \
+        and not r["_marker"].match(text, a)
 
 
 _MAKES_DOCUMENT = re.compile(r"[，,]\s*(?:特)?制定[^，,]{0,30}?(?:方案|规划|办法|细则|计划)(?:[(（][0-9—–\-年]+[)）])?$")
