@@ -696,7 +696,7 @@ def _section_name(text: str, a: int, b: int, r: dict) -> bool:
         and not r["_marker"].match(text, a)
 
 
-_MAKES_DOCUMENT = re.compile(r"[，,]\s*(?:特)?制定[^，,]{0,30}?(?:方案|规划|办法|细则|计划)(?:[(（][0-9—–\-年]+[)）])?$")
+_MAKES_DOCUMENT = re.compile(r"[，,]\s*(?:特)?(?:制定|编制)[^，,]{0,30}?(?:方案|规划|办法|细则|计划)(?:[(（][0-9—–\-年]+[)）])?$")
 
 
 def _framed_action(text: str, start: int, end: int, r: dict) -> bool:
@@ -731,7 +731,7 @@ def _transfer(text: str, a: int, b: int, r: dict) -> bool:
 def _preamble(text: str, start: int, end: int, r: dict) -> bool:
     """Whether the sentence [start, end) opens with a ``preamble_heads`` word (为…) and ends by making the document
     (``preamble_ends``: …，制定本方案): the preamble of a plan."""
-    body = text[start:end].strip().rstrip("。；;")
+    body = text[start:end].strip().rstrip("。；;：:")
     if not r["_preamble_heads"] or not body.startswith(r["_preamble_heads"]):
         return False
     return body.endswith(r["_preamble_ends"]) or bool(_MAKES_DOCUMENT.search(body[-40:]))
