@@ -63,6 +63,7 @@ def test_the_kinds_the_first_sets_lacked_are_directives(text, action):
     "为切实加强土壤污染防治,逐步改善土壤环境质量,根据省政府环保目标责任书的要求,编制本方案。",  # made by 编制
     "为确保我区按时完成村庄环境整治任务,根据实施方案的要求,现将各单位的任务作如下明确:",  # what the list is for
     "会议强调,要追根溯源、严查细究。",  # a string of short slogans parted by 、
+    "会议指出,抓好巡视整改是当前最重要的政治任务。",  # a statement that ranks the task, no comma before 是
     "会议记录(纪要)等材料一并归档。",
     "已对整改完成的问题开展了“回头看”。",
     "受理举报电话时间为每天8:00-20:00。",

@@ -49,6 +49,9 @@ def compile_rules(data: dict) -> dict:
     data["_note_head"] = re.compile(f"[（(〔【\\[](?:{alt(data.get('note_heads', []))})" if data.get("note_heads") else r"(?!x)x")
     data["_plan_cue"] = re.compile("|".join(data.get("plan_cues", [r"(?:实施|工作|整改)方案", r"阶段[(（]"])), re.M)
     data["_title_in"] = re.compile(f"(?:{titles})")
+    # 抓好巡视整改是当前最重要的政治任务: no comma before 是, but what follows it ranks the task — a statement
+    data["_copula_bare"] = re.compile(rf"[^，,。；;]{{2,16}}?(?:就是|更是|也是|是)(?:{'|'.join(data['copula_ranks'])})"
+                                      if data.get("copula_ranks") else r"(?!x)x")
     data["_guide_phrase"] = re.compile("|".join(data["guide_phrases"]) if data.get("guide_phrases") else r"(?!x)x")
     data["_marker"] = re.compile(f"(?:{alt(data['markers'])})")
     data["_cut_marker"] = re.compile(f"(?:{alt(data['cut_markers'])})")
@@ -108,6 +111,7 @@ def compile_rules(data: dict) -> dict:
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
 _CLAUSE_BREAK = re.compile(r"[，,：:]")
 _COPULA = re.compile(r"[，,]\s*(?:是|就是|更是|也是)")
+
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -463,7 +467,8 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 first = _CLAUSE_BREAK.search(text, action_start, b)
                 if b - action_start < 4:
                     reason = "short"
-                elif _COPULA.match(text, first.start() if first else b):
+                elif _COPULA.match(text, first.start() if first else b) \
+                        or r["_copula_bare"].match(text, action_start, first.start() if first else b):
                     reason = "copula"  # 抓好…整改工作，是…的重要举措: the subject of a statement, not an order
                 elif not enum and _slogan(text, action_start, b, r, 0):
                     reason = "slogan"  # 要动真碰硬 alone: an attitude, not a task
