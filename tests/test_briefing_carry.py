@@ -84,3 +84,72 @@ def test_the_plan_pages_added_for_measures_without_a_marker_are_in_the_training_
     plans = [d for d in rows if "plan measures without a marker" in (d["doc"]["note"] or "")]
     assert len(plans) >= 8 and not any(d["doc"]["blind"] for d in plans)
     assert len({d["doc"]["url"].split("/")[2] for d in plans}) >= 7  # sites, for folds grouped by site
+
+
+def test_a_bracketed_note_of_who_answers_for_the_measures_is_never_added_by_the_judge():
+    text = ("二、主要任务\n深入开展土壤污染状况调查。认真落实定期调查制度。（责任单位：市环保局、市财政局，各镇街区）\n"
+            "推进数据共享。〔牵头单位：省发展改革委按职责分工负责。具体任务均涉及各市人民政府，不再做分工，下同。〕\n"
+            "（二）优化市场准入环境。实施改革试点。")
+    cands = find_candidates(text, find_time_expressions(text, None))
+    notes = [c for c in cands if c["action"].startswith(("（责任单位", "〔牵头单位"))]
+    notes += [c for c in cands if c["action"].startswith("具体任务")]  # still inside the note
+    assert len(notes) == 3 and all(c["reason"] == "responsibility_note" and not c["rule"] for c in notes)
+    assert not any(k for c, k in zip(cands, choose(cands, [0.99] * len(cands), 0.0, 0.5)) if c in notes)
+    measure = [c for c in cands if c["action"].startswith("认真落实")]
+    assert measure and measure[0]["reason"] == "no_marker"  # the measure itself may still be added
+    after = [c for c in cands if c["action"].startswith("实施改革试点")]
+    assert after and after[0]["reason"] == "no_marker"  # the note is closed
+
+
+def test_the_judge_reads_a_plan_by_its_name_and_the_first_clause_under_a_numbered_heading():
+    assert _features("2018年行动计划\n加强监管。")["加强监管"].get("doc_plan")
+    assert _features("水污染防治攻坚三年作战方案\n加强监管。")["加强监管"].get("doc_plan")
+    assert not _features("全市召开调度会。会议要求加强监管。")["加强监管"].get("doc_plan")
+    f = _features("二、重点任务\n（一）开展“净城”行动\n重点对集镇开展整治。加强环卫设施建设。\n")
+    assert f["重点对集镇开展整治"].get("under_heading")  # the first measure under (一)…
+    assert not f["加强环卫设施建设"].get("under_heading")
+    assert not f["（一）开展“净城”行动"].get("under_heading")
+    g = _features("（一）开展“净城”行动。重点对集镇开展整治。\n加强环卫设施建设。")
+    assert not g["加强环卫设施建设"].get("under_heading")  # the line before is a measure, not a heading alone
+
+
+def test_the_judge_reads_whether_an_official_is_the_subject_before_any_marker():
+    f = _features("顾贵鹏县长现场调度，逐项分析。市政府分管副市长多次组织召开调度会。会议要求，各县区要加快整改。")
+    assert f["顾贵鹏县长现场调度，逐项分析"].get("official_subject")  # an account of what an official did
+    assert f["市政府分管副市长多次组织召开调度会"].get("official_subject")
+    assert not f["各县区要加快整改"].get("official_subject")
+    g = _features("张三市长强调，要加快整改。")  # the official speaks: the order after the speaker has no such subject
+    assert g["要加快整改"].get("spoken") and not g["要加快整改"].get("official_subject")
+
+
+def test_what_a_plan_is_guided_by_is_never_added_by_the_judge():
+    text = ("一、总体要求\n（一）指导思想\n全面贯彻党的十九大精神，以新时代中国特色社会主义思想为指导，深入推进污染防治。\n"
+            "对照督察反馈意见，以问题为导向，逐一细化整改措施。")
+    cands = find_candidates(text, find_time_expressions(text, None))
+    guided = [c for c in cands if "为指导" in c["action"]]
+    assert guided and all(c["reason"] == "guiding_thought" for c in guided)
+    duty = [c for c in cands if "细化整改措施" in c["action"]]
+    assert duty and duty[0]["reason"] != "guiding_thought"  # 以问题为导向 is a way of working, under the same heading
+
+
+def _reasons(text: str) -> dict[str, str | None]:
+    return {c["action"]: c["reason"] for c in find_candidates(text, find_time_expressions(text, None))}
+
+
+def test_a_note_that_what_follows_is_meant_alike_is_no_directive():
+    r = _reasons("1.严格环境准入。落实行业准入条件。(市生态环境局牵头，县(市、区)政府负责落实。以下均需县(市、区)政府落实，"
+                 "不再列出)\n2.严控新增产能。")
+    assert [v for k, v in r.items() if "不再列出" in k] == ["responsibility_note"]
+    r = _reasons("各县区要加快整改(市生态环境局牵头)。")  # a bracket that names no note: the order stays
+    assert [v for k, v in r.items() if "加快整改" in k] == [None]
+
+
+def test_a_numbered_section_name_on_its_own_line_is_no_directive_and_a_numbered_task_is_kept():
+    r = _reasons("一、总体要求\n(一)总体要求\n全面推进整改。\n(二)主要目标\n水质稳定向好。\n(三)严禁露天焚烧\n1、要加强监管\n")
+    assert r["(一)总体要求"] == "heading" and r["(二)主要目标"] == "heading"
+    assert r.get("(三)严禁露天焚烧") != "heading" and r.get("1、要加强监管") is None
+
+
+def test_chemical_oxygen_demand_is_no_marker_of_an_order():
+    r = _reasons("到2020年，化学需氧量、氨氮排放量比2015年减少1%。")
+    assert all(v is not None for v in r.values()), r

@@ -60,7 +60,10 @@ def test_the_kinds_the_first_sets_lacked_are_directives(text, action):
     "坚决打赢污染防治攻坚战！",
     "为加快解决突出环境问题,推动生态环境质量持续改善,结合我市实际,制定本方案。",  # a plan's preamble
     "为深入贯彻落实省委部署要求,进一步夯实工作基础,结合全市实际,制定全市专项整治三年行动方案(2024—2026年)。",
+    "为切实加强土壤污染防治,逐步改善土壤环境质量,根据省政府环保目标责任书的要求,编制本方案。",  # made by 编制
+    "为确保我区按时完成村庄环境整治任务,根据实施方案的要求,现将各单位的任务作如下明确:",  # what the list is for
     "会议强调,要追根溯源、严查细究。",  # a string of short slogans parted by 、
+    "会议指出,抓好巡视整改是当前最重要的政治任务。",  # a statement that ranks the task, no comma before 是
     "会议记录(纪要)等材料一并归档。",
     "已对整改完成的问题开展了“回头看”。",
     "受理举报电话时间为每天8:00-20:00。",
@@ -267,6 +270,8 @@ def test_a_text_too_long_for_a_spacy_document_gets_the_same_directives(monkeypat
     ("须在规定的时间内反馈办理结果。", "规定的时间内", "vague"),
     ("承办单位必须在事项到期前办理延期申请。", "到期前", "deadline"),
     ("督查员应在个工作日内审核批复。", "个工作日内", "duration"),
+    ("各单位要按时间节点完成整改。", "按时间节点", "vague"),
+    ("按照时间节点推进各项任务。", "按照时间节点", "vague"),
 ])
 def test_vague_words_and_time_limits_are_found_by_class(text, span, kind):
     from petitionnlp.briefing import find_time_expressions
@@ -281,6 +286,7 @@ def test_vague_words_and_time_limits_are_found_by_class(text, span, kind):
     "根据《关于抓紧做好交办问题整改工作的通知》，现将有关事项通知如下。",  # a notice's title
     "坚持边督边改，推动问题解决。",  # a way of working
     "对未到期的事项不予催办。",  # no limit, a state
+    "对未按时间节点完成的单位予以通报。",  # negated, as 未按时 is
 ])
 def test_look_alikes_of_the_classes_are_no_time_expressions(text):
     from petitionnlp.briefing import find_time_expressions

@@ -46,6 +46,13 @@ def compile_rules(data: dict) -> dict:
     goals = data.get("goal_sections", {})
     data["_section_heading"] = re.compile(goals.get("heading", r"(?!x)x"), re.M)
     data["_goal_words"] = tuple(goals.get("words", ()))
+    data["_note_head"] = re.compile(f"[（(〔【\\[](?:{alt(data.get('note_heads', []))})" if data.get("note_heads") else r"(?!x)x")
+    data["_plan_cue"] = re.compile("|".join(data.get("plan_cues", [r"(?:实施|工作|整改)方案", r"阶段[(（]"])), re.M)
+    data["_title_in"] = re.compile(f"(?:{titles})")
+    # 抓好巡视整改是当前最重要的政治任务: no comma before 是, but what follows it ranks the task — a statement
+    data["_copula_bare"] = re.compile(rf"[^，,。；;]{{2,16}}?(?:就是|更是|也是|是)(?:{'|'.join(data['copula_ranks'])})"
+                                      if data.get("copula_ranks") else r"(?!x)x")
+    data["_guide_phrase"] = re.compile("|".join(data["guide_phrases"]) if data.get("guide_phrases") else r"(?!x)x")
     data["_marker"] = re.compile(f"(?:{alt(data['markers'])})")
     data["_cut_marker"] = re.compile(f"(?:{alt(data['cut_markers'])})")
     data["_action_head"] = re.compile(f"(?:{alt(data['action_heads'])})")
@@ -104,6 +111,7 @@ def compile_rules(data: dict) -> dict:
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
 _CLAUSE_BREAK = re.compile(r"[，,：:]")
 _COPULA = re.compile(r"[，,]\s*(?:是|就是|更是|也是)")
+
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -430,8 +438,12 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 reason = "goal_slogan"  # 坚决打赢蓝天保卫战，建设美丽家园 on its own: a slogan with a verb
             elif not enum and headline:
                 reason = "headline"  # 确保整改成效经得起检验 on a line of its own: a headline
+            elif enum and headline and _section_name(text, enum.end(), b, r):
+                reason = "heading"  # （一）总体要求, （二）主要目标 on a line of their own: a section's name, no task
             elif preamble:
                 reason = "preamble"  # 为…，加快…，制定本方案: what the document is for
+            elif _in_note(text, a, b, r):
+                reason = "responsibility_note"  # （责任单位：市环保局…）: who answers for the measures before it
             elif not enum and not inside and _slogans_only(text, a, b, r):
                 reason = "slogans"  # 要应急谋远，标本兼治
             elif enum and not marker_pos and _content_list(text, a, r):
@@ -449,12 +461,14 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             elif assigned or standing or due or transfer:
                 kind = "duty"  # 由…负责…; 各地每周报送…; 各单位在…后3个月内报送…: a duty given to a body
             else:
-                reason = "no_marker"
+                # （责任单位：市环保局…）: who answers for the measures before it, not a duty of its own
+                reason = "guiding_thought" if _guiding(text, a, b, r) else "no_marker"  # 全面贯彻…，以…为指导
             if reason is None:
                 first = _CLAUSE_BREAK.search(text, action_start, b)
                 if b - action_start < 4:
                     reason = "short"
-                elif _COPULA.match(text, first.start() if first else b):
+                elif _COPULA.match(text, first.start() if first else b) \
+                        or r["_copula_bare"].match(text, action_start, first.start() if first else b):
                     reason = "copula"  # 抓好…整改工作，是…的重要举措: the subject of a statement, not an order
                 elif not enum and _slogan(text, action_start, b, r, 0):
                     reason = "slogan"  # 要动真碰硬 alone: an attitude, not a task
@@ -513,12 +527,19 @@ def _paragraph_features(text: str, out: list[dict]) -> None:
     opens with an action or an enumerator — a list of measures goes on (（一）加强…。推进…。实施…。); and whether the
     document is a plan and the clause opens with an action."""
     line_start, seen_rule, seen_head = -1, False, False
+    heading_before, last = False, None
     for c in out:
         a = c["start"]
         start = text.rfind("\n", 0, a) + 1
         if start != line_start:
+            # the line before is a numbered heading of its own ((一)开展“净城”行动): its measures follow
+            heading_before = bool(last and last.get("enum") and last.get("line_alone"))
             line_start, seen_rule, seen_head = start, False, False
         f = c["features"]
+        if heading_before:
+            f["under_heading"] = 1.0
+            heading_before = False
+        last = f
         if seen_rule:
             f["para_rule_before"] = 1.0
         if seen_head:
@@ -535,7 +556,7 @@ _STATISTIC = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?\s*(?:家|件|个|人|起|�
 def _document_features(text: str, r: dict) -> dict:
     """What the whole text is like: an announcement of an inspection, a plan, a briefing with an issue number."""
     return {"doc_announcement": float("举报" in text and any(w in text for w in r["_announcement"])),
-            "doc_plan": float(bool(re.search(r"(?:实施|工作|整改)方案|阶段[(（]", text))),
+            "doc_plan": float(bool(r["_plan_cue"].search(text))),
             "doc_issue": float(bool(re.search(r"第\s*[0-9一二三四五六七八九十]+\s*期", text[:300])))}
 
 
@@ -575,12 +596,39 @@ def _features(text: str, a: int, b: int, r: dict, *, enum, marker_pos, spoken, o
     f["frame_head"] = float(text.startswith(r["_frame_heads"], a))
     f.update(_head_features(text, a, b, r, inside))
     f["subject_body"] = float(bool(r["_subject_body"].match(text, a)))
+    title = r["_title_in"].search(text, a, min(b, a + 14))
+    if title and (marker_pos is None or marker_pos > title.end()):  # 顾贵鹏县长现场调度…: an official as subject
+        f["official_subject"] = 1.0
     f["sentence_start"] = float(a == sentence[0])
     f["line_start"] = float(a == 0 or text[a - 1] == "\n")
     if _in_goal_section(text, a, r):
         f["goal_section"] = 1.0
     f.update(document)
     return f
+
+
+def _in_note(text: str, a: int, b: int, r: dict) -> bool:
+    """Whether the clause [a, b) opens a bracketed note of who answers for the measures before it (``note_heads``:
+    (责任单位：…), 〔牵头单位：…〕), stands inside one that is not yet closed (〔责任单位：…负责。具体任务…，下同。〕), or
+    stands inside brackets and says that what follows is meant alike (``note_ends``: (…以下均需县区政府落实，不再列出))."""
+    if r["_note_head"].match(text, a):
+        return True
+    depth, opened = 0, None
+    for i in range(text.rfind("\n", 0, a) + 1, a):
+        if text[i] in "(（〔【[":
+            depth += 1
+            if depth == 1:
+                opened = i
+        elif text[i] in ")）〕】]" and depth:
+            depth -= 1
+    if not depth:
+        return False
+    return bool(r["_note_head"].match(text, opened)) or any(w in text[a:b] for w in r.get("note_ends", ()))
+
+
+def _guiding(text: str, a: int, b: int, r: dict) -> bool:
+    """Whether the clause [a, b) says what a plan is guided by (``guide_phrases``: 以…为指导)."""
+    return bool(r["_guide_phrase"].search(text, a, b))
 
 
 def _in_goal_section(text: str, a: int, r: dict) -> bool:
@@ -644,7 +692,16 @@ def _headline(text: str, start: int, end: int, r: dict) -> bool:
     return len(line) <= limit and not re.search(r"[，,：:。；;]", line)
 
 
-_MAKES_DOCUMENT = re.compile(r"[，,]\s*(?:特)?制定[^，,]{0,30}?(?:方案|规划|办法|细则|计划)(?:[(（][0-9—–\-年]+[)）])?$")
+def _section_name(text: str, a: int, b: int, r: dict) -> bool:
+    """Whether [a, b), what follows an enumerator on a line of its own, is a section's short name (``section_name_max``
+    characters at most: 总体要求, 主要目标, 保障措施) — no action opens it and no marker does."""
+    while a < b and text[a] in " \u3000\t":
+        a += 1
+    return 0 < b - a <= r.get("section_name_max", 0) and not r["_duty_head"].match(text, a) \
+        and not r["_marker"].match(text, a)
+
+
+_MAKES_DOCUMENT = re.compile(r"[，,]\s*(?:特)?(?:制定|编制)[^，,]{0,30}?(?:方案|规划|办法|细则|计划)(?:[(（][0-9—–\-年]+[)）])?$")
 
 
 def _framed_action(text: str, start: int, end: int, r: dict) -> bool:
@@ -679,7 +736,7 @@ def _transfer(text: str, a: int, b: int, r: dict) -> bool:
 def _preamble(text: str, start: int, end: int, r: dict) -> bool:
     """Whether the sentence [start, end) opens with a ``preamble_heads`` word (为…) and ends by making the document
     (``preamble_ends``: …，制定本方案): the preamble of a plan."""
-    body = text[start:end].strip().rstrip("。；;")
+    body = text[start:end].strip().rstrip("。；;：:")
     if not r["_preamble_heads"] or not body.startswith(r["_preamble_heads"]):
         return False
     return body.endswith(r["_preamble_ends"]) or bool(_MAKES_DOCUMENT.search(body[-40:]))
