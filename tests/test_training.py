@@ -253,3 +253,36 @@ def test_a_new_model_version_keeps_the_models_beside_it(tmp_path):
     assert (target / "pollution_type.json").read_text(encoding="utf-8") == "new"
     assert (target / "briefing_directives" / "weights.json").read_text(encoding="utf-8") == "{}"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_a_few_office_records_override_a_shipped_convention():
+    """The shipped records file garbage that stinks under 大气 and 土壤 (the central tables' convention); an office
+    whose tables file it under 大气 alone overrides that with three records of its own: at the office level the
+    convention's floor weighs OFFICE_CONVENTION_STRENGTH records, not the shipped level's twenty (with which three
+    records would not yet be enough)."""
+    import numpy as np
+
+    from petitionnlp.classify import PollutionTypeClassifier
+    from petitionnlp.taxonomy import TYPES
+    from petitionnlp.text import normalize
+    from petitionnlp.training import OFFICE_CONVENTION_STRENGTH, OFFICE_STRENGTH, _Calibration
+
+    villages = ["东湖", "西山", "南岭", "北坡", "上塘", "下店", "前进", "红星", "新民", "长乐", "河口", "桥头"]
+    texts = [normalize(f"{v}村路边垃圾成堆，臭气熏天") for v in villages]
+    labels = [["大气", "土壤"]] * 9 + [["大气"]] * 3          # nine shipped records, then the office's three
+    model = PollutionTypeClassifier(memory_threshold=None).fit(texts + ["工地夜间施工噪声扰民"],
+                                                               labels + [["噪声"]])
+    base = np.full((len(texts), len(TYPES)), 0.02)
+    base[:, TYPES.index("大气")], base[:, TYPES.index("土壤")] = 0.9, 0.2   # the model reads the smell
+    held = dict(enumerate(base))
+    shipped, office = _Calibration(model, texts, labels, np.arange(9), np.arange(9, 12), held).fit()
+    probe = [normalize("前街垃圾堆放，异味很大")]
+    assert model.conventions_.fired_rules(probe).any()
+    assert model.predict_from_proba(model.finish_proba(probe, base[:1], calibrator=shipped)) == [["大气", "土壤"]]
+    assert model.predict_from_proba(model.finish_proba(probe, base[:1], calibrator=office)) == [["大气"]]
+    soil = [c for c in office.describe()["conventions"] if c["type"] == "土壤" and c["fired"]]
+    assert soil and all(c["floor"] < 0.5 for c in soil)
+    slow = model.fit_calibrator(texts[9:], labels[9:], base[9:], prior=shipped, strength=OFFICE_STRENGTH,
+                                convention_strength=20.0)
+    assert model.predict_from_proba(model.finish_proba(probe, base[:1], calibrator=slow)) == [["大气", "土壤"]]
+    assert OFFICE_CONVENTION_STRENGTH < 20
