@@ -26,7 +26,7 @@ gain a labelling convention, and their mean.
     .venv/bin/python benchmarks/office_history.py [--seeds 1] [--group province] [--min-records 8]
         [--relabel published|one-type|secondary-main] [--folds 5]
     .venv/bin/python benchmarks/office_history.py --calibration-only [--seeds 10] [--strengths 1,2,5]
-        [--convention-strengths 2,20]
+        [--convention-strengths -,2]
 """
 
 from __future__ import annotations
@@ -76,8 +76,8 @@ def calibration_only(generated: list[dict], real: list[dict], args) -> None:
     settings = [(s, c) for s in floats(args.strengths) for c in floats(args.convention_strengths)]
     conventions = [args.relabel] if args.relabel_given else list(RELABEL)
     print(f"{len(real)} real records, held-out probabilities from folds by page; offices: page halves, "
-          f"{args.seeds} seeds × 2; default rule; office strength now {OFFICE_STRENGTH}, convention strength "
-          f"{OFFICE_CONVENTION_STRENGTH}")
+          f"{args.seeds} seeds × 2; default rule; office strength now {OFFICE_STRENGTH}, "
+          f"convention strength {OFFICE_CONVENTION_STRENGTH}")
     table = {}
     for name in conventions:
         labels = [RELABEL[name](r["types"]) for r in real]

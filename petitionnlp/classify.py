@@ -555,8 +555,8 @@ class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
         secondary-type prior's weight, instead of ``calibration_strength``; ``overrides``: other parameters of the
         calibrator, e.g. an office's ``convention_strength``)."""
         X = list(X)
-        return self._calibrator(strength).set_params(**overrides).fit(proba, Y, self.conventions_.fired_rules(X), self.conventions_.pairs(),
-                                      sample_weight, prior)
+        return self._calibrator(strength).set_params(**overrides).fit(
+            proba, Y, self.conventions_.fired_rules(X), self.conventions_.pairs(), sample_weight, prior)
 
     def base_proba(self, X) -> np.ndarray:
         """The logistic regressions' probabilities alone (before the conventions and the memory)."""

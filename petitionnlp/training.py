@@ -160,12 +160,13 @@ def read_corpus(paths: list[str], text_column: str | None = None, require_label:
 OFFICE_FACTOR = 2.0  # an office's own records weigh this many times a shipped real record in stage one
 # the weight, in records, of the shipped records' secondary-type calibration when an office's records are fitted over
 # it (the shipped level itself weighs calibration_strength, 5, over the conventions as written); chosen with
-# `benchmarks/office_history.py --calibration-only`: page halves of the real records as offices of ~25 records with a
-# labelling convention of their own, scored on the other half
-OFFICE_STRENGTH = 2.0
-# the weight, in records where a convention fires, of the shipped floor of a convention when an office's records are
-# fitted over it (the shipped level's is convention_strength, 20, over the conventions as written): an office whose
-# tables do not give a convention's type teaches that with a few records; chosen with the same experiment
+# `benchmarks/office_history.py --calibration-only --seeds 10 --strengths 0.25,0.5,1,2 --convention-strengths=-,1,2,5`:
+# page halves of the real records as offices of ~25 records with a labelling convention of their own, scored on the
+# other half (0.5 with OFFICE_CONVENTION_STRENGTH 2: the best mean micro-F1 gain over the three labellings)
+OFFICE_STRENGTH = 0.5
+# the weight, in records where it fires, of a convention's shipped floor when an office's records are fitted over it
+# (the shipped level's is convention_strength, 20, over the conventions as written): an office whose tables do not
+# give a convention's type teaches that with a few records; chosen with the same experiment (`--convention-strengths`)
 OFFICE_CONVENTION_STRENGTH = 2.0
 
 
