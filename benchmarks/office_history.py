@@ -19,11 +19,14 @@ folds by page (`--schemes`).  Slow: every model is a full training (each with it
 records' held-out probabilities are computed once (folds by page), the shipped calibration is fitted on all of them
 (published labels); then, for each seed, the pages are cut in halves, each half is an office of its own
 convention (`--relabel`, or all of them) whose calibration is fitted over the shipped one with each of
-`--strengths`, scored on the other half against the shipped calibration (decision rule: the default).
+`--strengths` (the secondary-type prior's weight) and `--convention-strengths` (the shipped convention floors'
+weight), scored on the other half against the shipped calibration (decision rule: the default): micro-F1 and top-1
+gain a labelling convention, and their mean.
 
     .venv/bin/python benchmarks/office_history.py [--seeds 1] [--group province] [--min-records 8]
         [--relabel published|one-type|secondary-main] [--folds 5]
     .venv/bin/python benchmarks/office_history.py --calibration-only [--seeds 10] [--strengths 1,2,5]
+        [--convention-strengths -,2]
 """
 
 from __future__ import annotations
@@ -40,7 +43,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from petitionnlp.classify import _decide, evaluate_predictions  # noqa: E402
-from petitionnlp.training import OFFICE_STRENGTH, fit_type_model, held_out_proba, read_corpus  # noqa: E402
+from petitionnlp.training import (OFFICE_CONVENTION_STRENGTH, OFFICE_STRENGTH, fit_type_model,  # noqa: E402
+                                  held_out_proba, read_corpus)
 
 # an office's labelling convention: as published; only the first type; no secondary 大气 or 噪声 (the smell and
 # the noise beside the main complaint left out, as many tables do)
@@ -68,26 +72,38 @@ def calibration_only(generated: list[dict], real: list[dict], args) -> None:
     shipped = model.fit_calibrator(texts, [r["types"] for r in real], proba)
     fired = model.conventions_.fired_rules(texts)
     pages = np.array([r.get("page") or r["text"] for r in real])
-    strengths = [float(x) for x in args.strengths.split(",")]
+    floats = lambda text: [float(x) if x != "-" else None for x in text.split(",")]  # noqa: E731
+    settings = [(s, c) for s in floats(args.strengths) for c in floats(args.convention_strengths)]
     conventions = [args.relabel] if args.relabel_given else list(RELABEL)
     print(f"{len(real)} real records, held-out probabilities from folds by page; offices: page halves, "
-          f"{args.seeds} seeds × 2; default rule; office strength now {OFFICE_STRENGTH}")
+          f"{args.seeds} seeds × 2; default rule; office strength now {OFFICE_STRENGTH}, "
+          f"convention strength {OFFICE_CONVENTION_STRENGTH}")
+    table = {}
     for name in conventions:
         labels = [RELABEL[name](r["types"]) for r in real]
-        gains = {s: [] for s in strengths}
+        gains = {s: [] for s in settings}
         for seed in range(args.seeds):
             order = np.random.default_rng(seed).permutation(sorted(set(pages)))
             first = np.isin(pages, order[:len(order) // 2])
             for a, b in ((np.flatnonzero(first), np.flatnonzero(~first)), (np.flatnonzero(~first), np.flatnonzero(first))):
                 gold = [labels[i] for i in b]
                 ship = evaluate_predictions(gold, _decide(shipped.predict_proba(proba[b], fired[b]), 0.5, 3))
-                for strength in strengths:
+                for setting in settings:
+                    strength, conv = setting
                     office = model.fit_calibrator([texts[i] for i in a], [labels[i] for i in a], proba[a],
-                                                  prior=shipped, strength=strength)
+                                                  prior=shipped, strength=strength,
+                                                  **({} if conv is None else {"convention_strength": conv}))
                     got = evaluate_predictions(gold, _decide(office.predict_proba(proba[b], fired[b]), 0.5, 3))
-                    gains[strength].append(got["micro_f1"] - ship["micro_f1"])
-        print(f"  labels {name:15s} " + "  ".join(f"strength {s:g}: gain {np.mean(g):+.4f}" for s, g in gains.items()),
-              flush=True)
+                    gains[setting].append((got["micro_f1"] - ship["micro_f1"],
+                                           got["top1_accuracy"] - ship["top1_accuracy"]))
+        for setting, g in gains.items():
+            table.setdefault(setting, {})[name] = np.mean(g, axis=0)
+    shown = lambda v: "—" if v is None else f"{v:g}"  # noqa: E731
+    print("strength  conv.strength  " + "  ".join(f"{c:>22s}" for c in conventions) + "   mean F1 gain")
+    for setting, got in sorted(table.items(), key=lambda kv: -np.mean([v[0] for v in kv[1].values()])):
+        print(f"{shown(setting[0]):>8s}  {shown(setting[1]):>13s}  "
+              + "  ".join(f"F1 {got[c][0]:+.4f} top1 {got[c][1]:+.4f}" for c in conventions)
+              + f"   {np.mean([v[0] for v in got.values()]):+.4f}", flush=True)
 
 
 def main() -> None:
@@ -96,7 +112,10 @@ def main() -> None:
     ap.add_argument("--group", default="province", help="record field that names an office (province, page …)")
     ap.add_argument("--min-records", type=int, default=8, help="offices with fewer typed records are left out")
     ap.add_argument("--calibration-only", action="store_true", help="the quick experiment on the calibration alone")
-    ap.add_argument("--strengths", default="1,2,5", help="office calibration strengths (--calibration-only)")
+    ap.add_argument("--strengths", default=f"1,{OFFICE_STRENGTH:g},5",
+                    help="office calibration strengths (--calibration-only)")
+    ap.add_argument("--convention-strengths", default=f"{OFFICE_CONVENTION_STRENGTH:g}",
+                    help="office convention strengths, '-' = the shipped one (--calibration-only)")
     ap.add_argument("--relabel", choices=sorted(RELABEL), default=None,
                     help="the office's own labelling convention (the other records keep the published labels)")
     ap.add_argument("--schemes", default="page", help="fold schemes inside each training (the first is used)")

@@ -549,13 +549,14 @@ class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
         self.calibrator_ = self.fit_calibrator(X, Y, proba, sample_weight, prior)
         return self
 
-    def fit_calibrator(self, X, Y, proba, sample_weight=None, prior=None,
-                       strength: float | None = None) -> ConventionCalibrator:
+    def fit_calibrator(self, X, Y, proba, sample_weight=None, prior=None, strength: float | None = None,
+                       **overrides) -> ConventionCalibrator:
         """A :class:`ConventionCalibrator` fitted as :meth:`calibrate` does, without keeping it (``strength``: the
-        secondary-type prior's weight, instead of ``calibration_strength``)."""
+        secondary-type prior's weight, instead of ``calibration_strength``; ``overrides``: other parameters of the
+        calibrator, e.g. an office's ``convention_strength``)."""
         X = list(X)
-        return self._calibrator(strength).fit(proba, Y, self.conventions_.fired_rules(X), self.conventions_.pairs(),
-                                      sample_weight, prior)
+        return self._calibrator(strength).set_params(**overrides).fit(
+            proba, Y, self.conventions_.fired_rules(X), self.conventions_.pairs(), sample_weight, prior)
 
     def base_proba(self, X) -> np.ndarray:
         """The logistic regressions' probabilities alone (before the conventions and the memory)."""

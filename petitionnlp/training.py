@@ -35,7 +35,8 @@ from .text import normalize
 
 __all__ = ["read_corpus", "train_model", "evaluate_model", "fit_type_model", "record_weights", "BASE_CORPORA",
            "DECISION_GRID", "BLIND_SEED", "BLIND_SHARE", "choose_blind_pages", "read_blind_split", "blind_pages",
-           "cv_folds", "held_out_proba", "OFFICE_FACTOR", "OFFICE_STRENGTH"]
+           "cv_folds", "held_out_proba", "OFFICE_FACTOR", "OFFICE_STRENGTH",
+           "OFFICE_CONVENTION_STRENGTH"]
 
 BASE_CORPORA = (("train", "synthetic_petitions.jsonl"), ("train", "real_petitions.jsonl"))
 DECISION_GRID = [(t, m) for t in (0.3, 0.4, 0.5, 0.6, 0.7) for m in (1, 2, 3)]
@@ -159,9 +160,14 @@ def read_corpus(paths: list[str], text_column: str | None = None, require_label:
 OFFICE_FACTOR = 2.0  # an office's own records weigh this many times a shipped real record in stage one
 # the weight, in records, of the shipped records' secondary-type calibration when an office's records are fitted over
 # it (the shipped level itself weighs calibration_strength, 5, over the conventions as written); chosen with
-# `benchmarks/office_history.py --calibration-only`: page halves of the real records as offices of ~25 records with a
-# labelling convention of their own, scored on the other half
-OFFICE_STRENGTH = 2.0
+# `benchmarks/office_history.py --calibration-only --seeds 10 --strengths 0.25,0.5,1,2 --convention-strengths=-,1,2,5`:
+# page halves of the real records as offices of ~25 records with a labelling convention of their own, scored on the
+# other half (0.5 with OFFICE_CONVENTION_STRENGTH 2: the best mean micro-F1 gain over the three labellings)
+OFFICE_STRENGTH = 0.5
+# the weight, in records where it fires, of a convention's shipped floor when an office's records are fitted over it
+# (the shipped level's is convention_strength, 20, over the conventions as written): an office whose tables do not
+# give a convention's type teaches that with a few records; chosen with the same experiment (`--convention-strengths`)
+OFFICE_CONVENTION_STRENGTH = 2.0
 
 
 def record_weights(records: list[dict], real_share: float = 0.5, cap: float = 50.0,
@@ -246,11 +252,11 @@ class _Calibration:
         self.model, self.X, self.Y = model, X, Y
         self.base_real, self.office, self.held_base = base_real, office, held_base
 
-    def _fit(self, idx, prior, strength=None):
+    def _fit(self, idx, prior, strength=None, **overrides):
         idx = [i for i in idx if i in self.held_base]
         return self.model.fit_calibrator([self.X[i] for i in idx], [self.Y[i] for i in idx],
                                          np.array([self.held_base[i] for i in idx]).reshape(-1, len(TYPES)),
-                                         None, prior, strength)
+                                         None, prior, strength, **overrides)
 
     def fit(self, leave_out=()):
         """(shipped calibrator, the office's) from every record but ``leave_out``.  Without shipped real records
@@ -260,8 +266,10 @@ class _Calibration:
         shipped = self._fit([i for i in self.base_real if i not in out], None)
         if not len(self.office):
             return shipped, shipped
-        strength = OFFICE_STRENGTH if len(self.base_real) else None
-        return shipped, self._fit([i for i in self.office if i not in out], shipped, strength)
+        if not len(self.base_real):
+            return shipped, self._fit([i for i in self.office if i not in out], shipped)
+        return shipped, self._fit([i for i in self.office if i not in out], shipped, OFFICE_STRENGTH,
+                                  convention_strength=OFFICE_CONVENTION_STRENGTH)
 
 
 def fit_type_model(records: list[dict], params: dict | None = None, tune_mask=None, folds: int = CV_FOLDS,
@@ -392,6 +400,7 @@ def train_model(corpora: list[str], out_dir, base: bool = True, eval_corpora: li
         "missing_types": model.missing_types_,
         "cross_validation": cv,
         "office_factor": OFFICE_FACTOR,
+        "office_strength": OFFICE_STRENGTH, "office_convention_strength": OFFICE_CONVENTION_STRENGTH,
         "conventions": ({"learned": model.calibrator_.describe(), "names": list(model.conventions_.names_)}
                         if getattr(model, "calibrator_", None) is not None else None),
         "versions": {"python": platform.python_version(), "scikit-learn": sklearn.__version__},
@@ -532,7 +541,10 @@ def _write_card_md(out: Path, card: dict) -> None:
         "学习的记录中这一惯例触发而公开表不填这一类型的越多，这一下限越低（十余条即低于一半，几十条近于零）。校准器"
         "（`ConventionCalibrator`）还从真实记录的留出概率（按网页分折，模型没有见过这些记录）学出：模型的把握有多可信，"
         "每个类型作次要类型（不是最可能的类型）时公开表是否也填（先验的分量相当于 "
-        f"{params.get('calibration_strength')} 条记录）。先学随附的真实记录，再学本单位自己的记录，后者覆盖前者。",
+        f"{params.get('calibration_strength')} 条记录）。先学随附的真实记录，再学本单位自己的记录，后者覆盖前者"
+        + (f"：这时随附记录学得的惯例只作先验，下限的分量相当于 {card.get('office_convention_strength')} 条触发记录，"
+           f"次要类型的分量相当于 {card.get('office_strength')} 条记录，本单位几条记录就能改变它们（各类型的变化见下文"
+           "“惯例：先验与学得”）。" if base else "。"),
         f"3. **记忆**：一件信访件与某条真实记录的二字片段相似度不低于 {params['memory_threshold']} 时，沿用那条记录的"
         "类型（与模型的概率合并）。", "",
         f"判定：校准后概率不低于 {params['threshold']} 的类型都算，最多 {params['max_types']} 个，概率最高的一个总算。", "",

@@ -253,3 +253,67 @@ def test_a_new_model_version_keeps_the_models_beside_it(tmp_path):
     assert (target / "pollution_type.json").read_text(encoding="utf-8") == "new"
     assert (target / "briefing_directives" / "weights.json").read_text(encoding="utf-8") == "{}"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+
+def test_a_few_office_records_override_the_shipped_secondary_types():
+    """The shipped records file a barbecue's smoke and its night-time din under 大气 and 噪声; an office whose tables
+    file it under 大气 alone overrides that with two records of its own: at the office level the shipped
+    calibration weighs OFFICE_STRENGTH records (with the shipped level's five, two records would not be enough)."""
+    import numpy as np
+
+    from petitionnlp.classify import PollutionTypeClassifier
+    from petitionnlp.taxonomy import TYPES
+    from petitionnlp.text import normalize
+    from petitionnlp.training import OFFICE_STRENGTH, _Calibration
+
+    streets = ["东风", "人民", "解放", "建设", "和平", "中山", "新华", "胜利", "光明", "文化", "朝阳", "青年"]
+    texts = [normalize(f"{v}路烧烤店油烟很大，夜里客人喧哗") for v in streets]
+    labels = [["大气", "噪声"]] * 10 + [["大气"]] * 2         # ten shipped records, then the office's two
+    model = PollutionTypeClassifier(memory_threshold=None).fit(texts + ["河里漂着死鱼"], labels + [["水"]])
+    base = np.full((len(texts), len(TYPES)), 0.02)
+    base[:, TYPES.index("大气")], base[:, TYPES.index("噪声")] = 0.9, 0.45  # the model half hears the din
+    held = dict(enumerate(base))
+    shipped, office = _Calibration(model, texts, labels, np.arange(10), np.arange(10, 12), held).fit()
+    probe = [normalize("站前路烧烤店油烟扰民，夜里吵闹")]
+    assert not model.conventions_.fired_rules(probe).any()      # no convention: the secondary-type bias decides
+    decide = lambda cal: model.predict_from_proba(model.finish_proba(probe, base[:1], calibrator=cal))  # noqa: E731
+    assert decide(shipped) == [["大气", "噪声"]]
+    assert decide(office) == [["大气"]]
+    was, now = office.describe()["prior"]["secondary"]["噪声"], office.describe()["secondary"]["噪声"]
+    assert now < was
+    slow = model.fit_calibrator(texts[10:], labels[10:], base[10:], prior=shipped, strength=5.0)
+    assert decide(slow) == [["大气", "噪声"]]
+    assert OFFICE_STRENGTH < 5.0
+
+
+def test_a_few_office_records_override_a_shipped_convention():
+    """The shipped records file garbage that stinks under 大气 and 土壤 (the central tables' convention); an office
+    whose tables file it under 大气 alone overrides that with three records of its own: at the office level the
+    convention's floor weighs OFFICE_CONVENTION_STRENGTH records where it fires, not the shipped level's twenty
+    (with which three records would not yet be enough)."""
+    import numpy as np
+
+    from petitionnlp.classify import PollutionTypeClassifier
+    from petitionnlp.taxonomy import TYPES
+    from petitionnlp.text import normalize
+    from petitionnlp.training import OFFICE_CONVENTION_STRENGTH, OFFICE_STRENGTH, _Calibration
+
+    villages = ["东湖", "西山", "南岭", "北坡", "上塘", "下店", "前进", "红星", "新民", "长乐", "河口", "桥头"]
+    texts = [normalize(f"{v}村路边垃圾成堆，臭气熏天") for v in villages]
+    labels = [["大气", "土壤"]] * 9 + [["大气"]] * 3          # nine shipped records, then the office's three
+    model = PollutionTypeClassifier(memory_threshold=None).fit(texts + ["工地夜间施工噪声扰民"], labels + [["噪声"]])
+    base = np.full((len(texts), len(TYPES)), 0.02)
+    base[:, TYPES.index("大气")], base[:, TYPES.index("土壤")] = 0.9, 0.2   # the model reads the smell
+    shipped, office = _Calibration(model, texts, labels, np.arange(9), np.arange(9, 12), dict(enumerate(base))).fit()
+    probe = [normalize("前街垃圾堆放，异味很大")]
+    assert model.conventions_.fired_rules(probe).any()
+    decide = lambda cal: model.predict_from_proba(model.finish_proba(probe, base[:1], calibrator=cal))  # noqa: E731
+    assert decide(shipped) == [["大气", "土壤"]]
+    assert decide(office) == [["大气"]]
+    soil = [c for c in office.describe()["conventions"] if c["type"] == "土壤" and c["fired"]]
+    assert soil and all(c["floor"] < 0.5 for c in soil)
+    slow = model.fit_calibrator(texts[9:], labels[9:], base[9:], prior=shipped, strength=OFFICE_STRENGTH,
+                                convention_strength=20.0)
+    assert decide(slow) == [["大气", "土壤"]]
+    assert OFFICE_CONVENTION_STRENGTH < 20
