@@ -412,7 +412,7 @@ def _cmd_report(args) -> int:
     days = [_date_option(v, o) for v, o in ((args.date_from, "--from"), (args.date_to, "--to"))]
     dated = _date_option(args.date, "--date") if args.date else None
     data, docx = progress_report(store, None, *[d.isoformat() if d else None for d in days], "docx", via="cli",
-                                 issue=args.issue, day=dated.isoformat() if dated else None)
+                                 issue=args.issue, day=dated.isoformat() if dated else None, draft=args.draft)
     with atomic_path(args.output) as tmp:
         with open(tmp, "wb") as fh:
             fh.write(docx.data)
@@ -570,7 +570,8 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("-o", "--output", required=True, metavar="文件.docx", help="写出的专报")
     rp.add_argument("--issue", type=_positive_int, metavar="N",
                     help="期号（第N期）；不填时同一时间段沿用原期号，否则为已印发的最大期号加一")
-    rp.add_argument("--date", metavar=_DATE, help="成文日期；不填时为时间段的最后一天（已过去时）或今天")
+    rp.add_argument("--date", metavar=_DATE, help="成文日期；不填时为今天（统计数字所截至的日期）")
+    rp.add_argument("--draft", action="store_true", help="送审稿：不编期号、不占用期号，审阅后再印发")
     _data_option(rp)
     rp.set_defaults(func=_cmd_report)
 

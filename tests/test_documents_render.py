@@ -151,6 +151,31 @@ def test_the_report_renders_as_a_government_briefing_on_a4(office, tmp_path):
     assert len(pngs) == len(sizes)
 
 
+def test_a_draft_report_uses_up_no_issue_number(office):
+    """专报送审稿 (?draft=1): marked 送审稿 where the number stands, named so, logged as generated and not issued —
+    reading drafts of three periods leaves the next issue's number where it was; it is dated today."""
+    from docx import Document
+
+    def text(r):
+        return "".join(p.text for p in Document(io.BytesIO(r.content)).paragraphs)
+
+    def get(day, **extra):
+        return office.get("/api/v1/report", params={"from": day, "to": day, "format": "docx", **extra},
+                          headers=office.ed)
+
+    first = get("2017-05-20")
+    n = int(re.search(r"第(\d+)期", text(first)).group(1))
+    for day in ("2017-05-21", "2017-05-22", "2017-05-23"):
+        draft = get(day, draft="true")
+        assert draft.status_code == 200 and "送审稿" in text(draft) and not re.search(r"第\d+期", text(draft))
+        assert "%E9%80%81%E5%AE%A1%E7%A8%BF" in draft.headers["content-disposition"]  # 送审稿 in the file's name
+    assert f"第{n + 1}期" in text(get("2017-05-24"))  # no number used up by the drafts
+    from petitionnlp.dates import chinese_date
+    from petitionnlp.office.clock import office_today
+
+    assert chinese_date(office_today()) in text(first)  # dated today, the day its figures are counted
+
+
 def test_the_report_chart_has_every_city_legibly(office):
     """The chart of the 专报 carries each city with cases (its name, its 件) and is drawn at the width it is printed
     (156 mm) — the PNG is saved to look at."""

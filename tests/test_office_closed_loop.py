@@ -568,3 +568,12 @@ def test_supervision_callback_and_check_answer_from_their_own_transaction(client
     assert r.status_code == 200, r.text
     assert r.json()["spotchecks"][0]["passed"] is True
     assert outside == []
+
+
+def test_a_sentence_without_a_reached_complainant_says_so_in_words():
+    """Every complainant called was 未联系上: the 专报's sentence says there is no 满意度 yet, never a bare dash."""
+    from petitionnlp.office.figures import loop_sentence
+
+    said = loop_sentence({"satisfaction": {"called": 1, "满意": 0, "基本满意": 0, "不满意": 0, "未联系上": 1,
+                                           "rate": None}})
+    assert "均未联系上，暂无满意度" in said and "—" not in said

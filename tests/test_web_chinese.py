@@ -715,3 +715,16 @@ def test_an_os_error_and_an_interrupt_are_told_in_chinese(tmp_path):
     assert "(interrupted)" not in (ROOT / "petitionnlp" / "cli.py").read_text(encoding="utf-8") + \
         (ROOT / "petitionnlp" / "_entry.py").read_text(encoding="utf-8")
     assert _entry and cli
+
+
+def test_a_period_box_with_no_date_or_a_reversed_period_is_said_on_the_page(office):
+    """进度 with 从 2017-13-01 shows every day as before, and says the box was no date; 从 later than 到 says so —
+    never a silent 全部 or an unexplained empty page."""
+    from petitionnlp.web.app import create_app
+
+    ed = Clerk(create_app(office, background=False), USERS["editor"])
+    page = ed.get("/progress?from=2017-13-01").text
+    assert "“2017-13-01”不是有效日期" in page
+    page = ed.get("/stats?from=2024-05-20&to=2024-05-01").text
+    assert "起始日期 2024-05-20 晚于截止日期 2024-05-01" in page
+    assert "不是有效日期" not in ed.get("/progress?from=2024-05-01").text

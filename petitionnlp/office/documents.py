@@ -21,6 +21,7 @@ more function.  The functions at the end (:func:`progress_report`, :func:`public
 from __future__ import annotations
 
 import io
+import re
 from typing import NamedTuple
 
 from ..dates import chinese_date, period_words
@@ -76,6 +77,7 @@ TITLE_PT = 22        # 二号: the title
 HEAD_PT = 42         # 初号: the document's name in the 版头
 CELL_MARGIN_MM = 1.0  # a table cell's left and right margins (_cell_margins)
 TABLE_PT = 12        # 小四: tables
+DRAFT_MARK = "送审稿"  # a 专报 printed to be read before it is issued: no 第N期
 NOTE_PT = 14         # 四号: the note, the 版记 and the page numbers
 RED = "FF0000"
 # The fonts of a government office's Word, named in the document (w:eastAsia), each with the one every Chinese
@@ -130,12 +132,10 @@ def _numeral(n: int) -> str:
 
 
 def report_date(data: dict, given: str | None = None) -> str:
-    """The day a 专报 is dated (ISO): ``given``; else the end of its period when that is past (a report on May 2017
-    is dated as of its last day, not the day it is printed); else today (the office's)."""
-    if given:
-        return given
-    today = data.get("today") or office_today().isoformat()
-    return min(data["to"], today) if data.get("to") else today
+    """The day a 专报 is dated (ISO): ``given``; else today (the office's), the day its figures are counted — its
+    逾期, its 督办 deadlines and its statuses are today's, so a report on a past period dated that period's last
+    day would be dated before the facts it reports; the period is named under the title."""
+    return given or data.get("today") or office_today().isoformat()
 
 
 class _Briefing:
@@ -391,6 +391,9 @@ def _text_mm(text: str, size_pt: float) -> float:
     return em * size_pt * 25.4 / 72
 
 
+_PIECES = re.compile(r"[（(、，,；;）)]")
+
+
 def _fit_widths(heads: list[str], rows: list[tuple], widths_mm: list[float], size_pt: float,
                 wrap: set[int] = frozenset()) -> list[float]:
     """The columns' widths, the table's whole width kept: a column whose longest cell (a 受理编号, a date, a figure)
@@ -403,7 +406,11 @@ def _fit_widths(heads: list[str], rows: list[tuple], widths_mm: list[float], siz
     cells = [max((_text_mm("" if r[j] is None else str(r[j]), size_pt) + pad for r in rows), default=0.0)
              for j in range(n)]
     heads_mm = [_text_mm(h, size_pt) + pad for h in heads]
-    floor = [max(heads_mm[k], 8.0) if k in wrap else max(cells[k], heads_mm[k], 8.0) for k in range(n)]
+    # a text column keeps at least its longest piece between marks (长沙市岳麓区 of 长沙市岳麓区（逾期1件、督办0件）)
+    pieces = [max((_text_mm(part, size_pt) + pad for r in rows for part in _PIECES.split("" if r[j] is None else str(r[j]))),
+                  default=0.0) for j in range(n)]
+    floor = [max(heads_mm[k], min(pieces[k], widths_mm[k] * 1.5), 8.0) if k in wrap else
+             max(cells[k], heads_mm[k], 8.0) for k in range(n)]
     widths = list(widths_mm)
 
     def grow(j: int, need: float, floor: list[float]) -> None:
@@ -444,16 +451,16 @@ def _border(par, side: str, size_eighths: int, color: str = "000000", space: int
            {"w:val": "single", "w:sz": str(size_eighths), "w:space": str(space), "w:color": color})
 
 
-def _head(b: _Briefing, issue: int, day: str, office: str) -> None:
-    """The 版头: the document's name in red, 第N期, then the issuing office and the date on one line over a red
-    line as wide as the 版心."""
+def _head(b: _Briefing, issue: int | None, day: str, office: str) -> None:
+    """The 版头: the document's name in red, 第N期 (a draft, ``issue`` None: 送审稿, no number), then the issuing
+    office and the date on one line over a red line as wide as the 版心."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
     from docx.shared import Mm, Pt, RGBColor
 
     name = b.paragraph(REPORT_NAME, style="版头")
     name.paragraph_format.space_before = Pt(6)
     name.runs[0].font.color.rgb = RGBColor.from_string(RED)
-    number = b.paragraph(f"第{issue}期")
+    number = b.paragraph(f"第{issue}期" if issue else DRAFT_MARK)
     number.alignment = WD_ALIGN_PARAGRAPH.CENTER
     number.paragraph_format.first_line_indent = Pt(0)
     number.paragraph_format.space_before = Pt(10)
@@ -597,7 +604,7 @@ def _supervision(b: _Briefing, data: dict) -> None:
 
 
 def _loop(b: _Briefing, data: dict) -> None:
-    """回访 and 满意度, 抽查复核, 重新办理 and 不受理 (``data["satisfaction"]``, ``data["spotcheck"]``)."""
+    """回访 and 满意度, 抽查复核, then 重新办理 and 不受理 apart (``data["satisfaction"]``, ``data["spotcheck"]``)."""
     if "satisfaction" not in data and "spotcheck" not in data:
         return
     sat, spot = data.get("satisfaction") or {}, data.get("spotcheck") or {}
@@ -607,9 +614,13 @@ def _loop(b: _Briefing, data: dict) -> None:
             [(sat.get("called", 0), sat.get("满意", 0), sat.get("基本满意", 0), sat.get("不满意", 0),
               sat.get("未联系上", 0), _rate(sat.get("rate")))], [26, 26, 26, 26, 26, 26])
     b.heading2("抽查复核")
-    b.table(["抽查件数", "已复核", "通过", "通过率", "重新办理", "不受理"],
-            [(spot.get("drawn", 0), spot.get("checked", 0), spot.get("passed", 0), _rate(spot.get("pass_rate")),
-              data.get("reopened", 0), data.get("rejected", 0))], [26, 26, 26, 26, 26, 26])
+    b.table(["抽查件数", "已复核", "通过", "通过率"],
+            [(spot.get("drawn", 0), spot.get("checked", 0), spot.get("passed", 0), _rate(spot.get("pass_rate")))],
+            [39, 39, 39, 39])
+    # what follows a call or a check, and the cases not taken up: their own table, not the spot check's columns
+    b.heading2("重新办理与不受理")
+    b.table(["重新办理（群众不满意、抽查未通过等）", "不受理"], [(data.get("reopened", 0), data.get("rejected", 0))],
+            [100, 56])
 
 
 # -- hotspots, repeats and the map (issue 28): drawn when report_data carries them ---------------------------------
@@ -679,10 +690,11 @@ def _rate(value) -> str:
 REPORT_SECTIONS = [_overview, _by_unit, _overdue, _ranking, _supervision, _loop, _hotspots, _distribution, _notes]
 
 
-def report_docx(data: dict, issue: int = 1, day: str | None = None, office: str | None = None,
+def report_docx(data: dict, issue: int | None = 1, day: str | None = None, office: str | None = None,
                 report_to: str | None = None, report_cc: str | None = None, pictures: dict | None = None) -> bytes:
     """The 办理情况专报 of :func:`.figures.report_data` as a Word document in the form of a government briefing:
-    the 版头 (the name, 第``issue``期, ``office`` and ``day`` in Chinese), the title naming the period, the sections
+    the 版头 (the name, 第``issue``期 — 送审稿 for a draft, ``issue`` None — ``office`` and ``day`` in Chinese), the
+    title naming the period, the sections
     of :data:`REPORT_SECTIONS`, the 版记 (报 ``report_to``, 送 ``report_cc``, ``day`` 印发).  ``day``: the day
     it is dated (:func:`report_date`); ``office``, ``report_to``, ``report_cc``: the settings
     (``PETITIONNLP_OFFICE_NAME``, ``PETITIONNLP_REPORT_TO``, ``PETITIONNLP_REPORT_CC``) unless given; ``pictures``:
@@ -775,15 +787,16 @@ def queue_xlsx(views: list[dict], columns: list[str], name: str = "信访件", p
 
 def progress_report(store, user: dict | None, date_from: str | None = None, date_to: str | None = None,
                     fmt: str = "json", via: str | None = None, issue: int | None = None,
-                    day: str | None = None) -> tuple[dict, Download | None]:
+                    day: str | None = None, draft: bool = False) -> tuple[dict, Download | None]:
     """The 办理情况专报 of a period: (its data, the Word document for ``docx`` else None), logged as handed out
     (``via="cli"``: by the command line).
 
     A Word document is an issue of the 专报 and has a number (第N期): ``issue`` when given; else the number the
     same period was issued under before (a corrected copy keeps it); else one more than the highest issued so far.
     The numbers are kept in the audit log (the ``report`` events whose target is ``report:N``), so they survive
-    restarts and every server of the office counts from the same list.  ``day``: the day it is dated (default: the
-    end of its period when past, else today)."""
+    restarts and every server of the office counts from the same list.  ``draft``: a copy to read before issuing
+    (送审稿): no number, none used up, logged as generated, not issued.  ``day``: the day it is dated (default:
+    today, the day its figures are counted)."""
     data = report_data(store, date_from, date_to)
     data["alerts"] = overview.alerts(store, date_from, date_to)
     data["repeats"] = [g for g in list_groups(store, user or {"role": "admin"}, date_from, date_to) if g["count"] >= MANY]
@@ -796,11 +809,15 @@ def progress_report(store, user: dict | None, date_from: str | None = None, date
     day = report_date(data, day)
     drawn = overview.county_map(store, None, date_from, date_to, "count", "png")
     pictures = {"map": drawn["png"]} if drawn.get("png") else {}
-    number = store.log_issue(user["username"] if user else None, "report",
-                             {"from": data["from"], "to": data["to"]}, {**detail, "date": day}, issue)
+    if draft:
+        store.log(user["username"] if user else None, "report", None, {**detail, "date": day, "draft": True})
+        number = None
+    else:
+        number = store.log_issue(user["username"] if user else None, "report",
+                                 {"from": data["from"], "to": data["to"]}, {**detail, "date": day}, issue)
     period = _file_period(data["from"], data["to"], data["today"])
-    name = f"{REPORT_NAME}_第{number}期_{period}.docx"
-    fallback = f"report-{number}_{_ascii_period(data['from'], data['to'], data['today'])}.docx"
+    name = f"{REPORT_NAME}_{f'第{number}期' if number else DRAFT_MARK}_{period}.docx"
+    fallback = f"report-{number or 'draft'}_{_ascii_period(data['from'], data['to'], data['today'])}.docx"
     return {**data, "issue": number, "date": day}, Download(name, DOCX_TYPE,
                                                             report_docx(data, number, day, pictures=pictures),
                                                             fallback)

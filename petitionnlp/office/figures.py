@@ -218,7 +218,8 @@ def loop_sentence(pr: dict) -> str | None:
     sat = pr.get("satisfaction") or {}
     if sat.get("called"):
         parts.append(f"回访群众{sat['called']}件，其中满意{sat['满意']}件、基本满意{sat['基本满意']}件、"
-                     f"不满意{sat['不满意']}件、未联系上{sat['未联系上']}件，满意度{percent(sat['rate'])}")
+                     f"不满意{sat['不满意']}件、未联系上{sat['未联系上']}件，"
+                     + (f"满意度{percent(sat['rate'])}" if sat["rate"] is not None else "均未联系上，暂无满意度"))
     if pr.get("supervised"):
         parts.append(f"督办{pr['supervised']}件")
     spot = pr.get("spotcheck") or {}

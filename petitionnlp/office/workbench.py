@@ -356,9 +356,11 @@ class Workbench:
         return documents.stats_chart(self.store, date_from, date_to)
 
     def report(self, user: dict, date_from: str | None = None, date_to: str | None = None, fmt: str = "json",
-               issue: int | None = None, day: str | None = None):
-        """The 专报: (its data, the Word document for ``docx``: 第``issue``期 or the next number, dated ``day``)."""
-        return documents.progress_report(self.store, user, date_from, date_to, fmt, issue=issue, day=day)
+               issue: int | None = None, day: str | None = None, draft: bool = False):
+        """The 专报: (its data, the Word document for ``docx``: 第``issue``期 or the next number, dated ``day``;
+        ``draft``: 送审稿, no number used up)."""
+        return documents.progress_report(self.store, user, date_from, date_to, fmt, issue=issue, day=day,
+                                         draft=draft)
 
     def report_data(self, date_from: str | None = None, date_to: str | None = None) -> dict:
         """The 专报's numbers, sentences and overdue list, as the progress page shows them (not a hand-out)."""

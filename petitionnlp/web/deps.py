@@ -248,3 +248,15 @@ def page_date(value: str | None) -> str | None:
         return dt.date.fromisoformat(value).isoformat() if value else None
     except ValueError:
         return None
+
+
+def period_notice(params) -> str | None:
+    """What a page says of its period boxes (``from``, ``to``), said rather than silently dropped: a date that is
+    no date (left out of the filter), a start after the end (a period without a day)."""
+    bad = [v for k in ("from", "to") if (v := params.get(k)) and page_date(v) is None]
+    if bad:
+        return f"“{bad[0][:20]}”不是有效日期（应为 年-月-日），未按它筛选"
+    start, end = page_date(params.get("from")), page_date(params.get("to"))
+    if start and end and start > end:
+        return f"起始日期 {start} 晚于截止日期 {end}：所选期间没有一天，请改正"
+    return None

@@ -21,6 +21,7 @@ from ..office.places import region_words
 from ..office.roles import allowed
 from ..dates import time_words
 from ..taxonomy import TYPES
+from .deps import period_notice
 
 __all__ = ["templates", "render", "render_error", "start_page", "back", "notice", "safe_next", "here", "outcome", "download",
            "ROLE_NAMES", "json_answer"]
@@ -77,6 +78,8 @@ templates.env.globals["round_names"] = {1: "第一轮", 2: "第二轮", 3: "第�
 
 def render(request: Request, name: str, session: dict | None, status: int = 200, **context) -> HTMLResponse:
     user = session["user"] if session else None
+    if not context.get("message"):  # a period box's date that is no date, or a reversed period, is said
+        context["message"] = period_notice(request.query_params)
     context.update(request=request, user=user, role_name=ROLE_NAMES.get(user["role"]) if user else None,
                    csrf=session["csrf"] if session else None, can=lambda action: allowed(user, action),
                    types=TYPES, statuses=STATUSES)

@@ -48,14 +48,16 @@ def progress_page(request: Request, wb: Office, session: Annotated[dict, Depends
 
 
 Issue = Annotated[int | None, Query(ge=1, le=99999, description="期号（第N期）；不填：同一时间段沿用原期号，否则顺延")]
-Dated = Annotated[str | None, Query(description="成文日期 YYYY-MM-DD；不填：时间段已过去时为其最后一天，否则为今天")]
+Dated = Annotated[str | None, Query(description="成文日期 YYYY-MM-DD；不填：今天（统计数字所截至的日期）")]
+Draft = Annotated[bool, Query(description="送审稿：不编期号、不占用期号，审阅后再印发")]
 
 
 @api.get("/report", summary="办理情况专报：JSON（数字与文字）或 DOCX（Word 文档，A4 公文格式，第N期）")
 def report(wb: Office, user: Annotated[dict, Depends(require("progress"))], from_: From = None,
            to: str | None = None, format: Literal["json", "docx"] = "json", issue: Issue = None,
-           date: Dated = None):
-    data, docx = wb.report(user, api_date(from_, "from"), api_date(to, "to"), format, issue, api_date(date, "date"))
+           date: Dated = None, draft: Draft = False):
+    data, docx = wb.report(user, api_date(from_, "from"), api_date(to, "to"), format, issue, api_date(date, "date"),
+                           draft)
     return data if format == "json" else download(docx)
 
 
@@ -64,7 +66,8 @@ def report_page(request: Request, wb: Office, session: Annotated[dict, Depends(p
     date_from, date_to, _ = _period(request)
     q = request.query_params
     issue = int(q["issue"]) if (q.get("issue") or "").isdecimal() and 0 < len(q["issue"]) < 6 else None
-    return download(wb.report(session["user"], date_from, date_to, "docx", issue or None, page_date(q.get("date")))[1])
+    return download(wb.report(session["user"], date_from, date_to, "docx", issue or None, page_date(q.get("date")),
+                              q.get("draft") == "1")[1])
 
 
 @api.get("/public", summary="公开表：已审核办结的信访件，脱敏，XLSX 或 JSON")
