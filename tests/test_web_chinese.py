@@ -728,3 +728,11 @@ def test_a_period_box_with_no_date_or_a_reversed_period_is_said_on_the_page(offi
     page = ed.get("/stats?from=2024-05-20&to=2024-05-01").text
     assert "起始日期 2024-05-20 晚于截止日期 2024-05-01" in page
     assert "不是有效日期" not in ed.get("/progress?from=2024-05-01").text
+
+
+def test_a_search_snippet_on_a_page_shows_a_placeholder_as_every_page_does():
+    """The snippet keeps a redaction's placeholder apart from its matches (［姓名］); the page shows it 【姓名】 as the
+    case, the export and the 公开表 do, and the matches marked."""
+    from petitionnlp.web.render import _highlight
+
+    assert str(_highlight("举报人［姓名］反映【噪声】扰民<b>")) == "举报人【姓名】反映<mark>噪声</mark>扰民&lt;b&gt;"

@@ -31,11 +31,12 @@ ROLE_NAMES = labels()["role"]        # the roles in Chinese (data: corpora/offic
 
 
 def _highlight(snippet: str | None):
-    """A search snippet, escaped, with its 【matched terms】 in <mark>."""
+    """A search snippet, escaped, with its 【matched terms】 in <mark>, and a redaction's placeholder, which the
+    snippet writes ［姓名］ to keep it apart from a match, shown as every other page shows it: 【姓名】."""
     from markupsafe import Markup, escape
 
     text = str(escape(snippet or ""))
-    return Markup(text.replace("【", "<mark>").replace("】", "</mark>"))
+    return Markup(text.replace("【", "<mark>").replace("】", "</mark>").replace("［", "【").replace("］", "】"))
 
 
 def _markdown(text: str | None):
