@@ -105,3 +105,13 @@ def test_triage_command_sorts_by_priority_with_history(tmp_path):
     assert chenzhou["duplicate_of"] == "D2HN202304010001" and chenzhou["department"] == "林业局"
     assert all(r["due_date"] == "2024-06-05" for r in rows if not r["error"])
     assert "[高]" in queue and "理由" in queue
+
+
+def test_a_worry_for_health_is_no_visible_harm():
+    """担心…影响健康 is a worry, not harm done: no 已造成可见损害, no 高 from it; a symptom still is."""
+    from petitionnlp.triage import prioritize
+
+    level, reasons = prioritize("小区楼顶新装了基站，居民担心电磁辐射影响健康")
+    assert "visible_harm" not in {r["signal"] for r in reasons} and level != "高"
+    _, reasons = prioritize("化工厂夜间排气，居民头晕恶心")
+    assert "visible_harm" in {r["signal"] for r in reasons}
