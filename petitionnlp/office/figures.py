@@ -15,6 +15,7 @@ import datetime as dt
 
 from ..dates import period_words
 from ..taxonomy import TYPES
+from ..text import to_simplified
 from .clock import office_today
 from .lifecycle import CALLBACK_RESULTS, CLOSED, COUNTS, OPEN, REJECTED, STATUSES
 from .places import place_name, region_order_key
@@ -271,15 +272,22 @@ def supervision_by_unit(rows: list[dict], unit_names: dict, units: list[dict], t
 
 def public_rows(store, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
     """The 公开表: the cases of the period that are 已办结 or 阶段性办结 (each once; a case reaches those only by an
-    approved report), the official columns in order, every text redacted as ``redact`` does (no pii field)."""
+    approved report), the official columns in order, every text redacted as ``redact`` does (no pii field) and in
+    simplified characters."""
     rows = [r for r in period_cases(store, date_from, date_to, sort="row")[0] if r["status"] in CLOSED]
     reports, _ = store.case_extras([r["id"] for r in rows], with_events=False)
     out = []
     for p in rows:
         r = reports.get(p["id"]) or {}
         out.append({"序号": len(out) + 1, "受理编号": p["receipt_id"] or "",
-                    "交办问题基本情况": redacted(p["text"]) or "", "行政区域": place_name(p),
-                    "污染类型": "、".join(p["pollution_types"] or ()), "调查核实情况": redacted(r.get("findings")) or "",
-                    "是否属实": r.get("verified") or "", "处理和整改情况": redacted(r.get("actions")) or "",
-                    "责任人被问责情况": redacted(r.get("accountability")) or ""})
+                    "交办问题基本情况": _published(p["text"]), "行政区域": place_name(p),
+                    "污染类型": "、".join(p["pollution_types"] or ()), "调查核实情况": _published(r.get("findings")),
+                    "是否属实": r.get("verified") or "", "处理和整改情况": _published(r.get("actions")),
+                    "责任人被问责情况": _published(r.get("accountability"))})
     return out
+
+
+def _published(text: str | None) -> str:
+    """A text as the 公开表 publishes it: redacted, in simplified characters (a petition written in traditional
+    characters is published as an office publishes, 益陽市赫山區 → 益阳市赫山区)."""
+    return to_simplified(redacted(text) or "")
