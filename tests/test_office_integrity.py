@@ -214,6 +214,22 @@ def test_a_title_rows_handover_date_in_every_table_format(client, fmt):
     assert other["handover_date"] == "2017-06-01" and other["handover_source"] == "form"
 
 
+def test_a_row_without_text_uploaded_again_with_its_text_becomes_a_case(client):
+    """A row of the 交办表 with no text cannot be read (无法分类：正文为空) and is no case; the table corrected and
+    uploaded again must store it — it was counted as already there and stayed out of every list and figure."""
+    ed = token(client, "ed")
+    upload(client, ed, table([["E-1", "岳阳市", "", ""], ["E-2", "岳阳市", "", "岳阳市某厂噪声扰民"]]), name="缺正文.csv",
+           handover_date="2024-05-15")
+    assert "E-1" not in cases(client, ed) and "E-2" in cases(client, ed)
+    before = client.get("/api/v1/progress", headers=ed).json()["total"]
+    again = upload(client, ed, table([["E-1", "岳阳市", "", "岳阳市某砖厂烟尘扰民"], ["E-2", "岳阳市", "", "岳阳市某厂噪声扰民"]]),
+                   name="补正文.csv", handover_date="2024-05-15")
+    assert again["existing"] == 1  # E-2 only
+    got = cases(client, ed)
+    assert "E-1" in got and got["E-1"]["text"] == "岳阳市某砖厂烟尘扰民"
+    assert client.get("/api/v1/progress", headers=ed).json()["total"] == before + 1
+
+
 def test_a_batch_corrected_keeps_the_deadline_a_case_was_given_by_supervision(client):
     """督办 gives a case its own deadline; correcting the batch's hand-over date afterwards moves the other open
     cases' deadlines and the 督办 case's hand-over date, never its 督办 deadline (it was lost before), and says so."""
