@@ -581,7 +581,7 @@ def test_a_sentence_without_a_reached_complainant_says_so_in_words():
 
 def test_the_public_table_publishes_in_simplified_characters():
     """A petition written in traditional characters is published in simplified ones, redacted as ever."""
-    from petitionnlp.office.figures import _published
+    from petitionnlp.office.figures import _public_text
 
-    got = _published("益陽市赫山區某養豬場糞污直排，舉報人電話13974712345")
+    got = _public_text("益陽市赫山區某養豬場糞污直排，舉報人電話13974712345")
     assert "益阳市赫山区某养猪场粪污直排" in got and "13974712345" not in got and "【电话】" in got

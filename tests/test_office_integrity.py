@@ -493,3 +493,96 @@ def test_the_figures_agree_after_every_path_that_changes_a_status(client, tmp_pa
     page = client.get("/progress?from=2024-05-01&to=2024-05-31").text
     assert f'id="fig-total">{pr["total"]}<' in page and f'id="fig-closed">{pr["closed"]}<' in page
     assert json.dumps(pr, ensure_ascii=False)
+
+
+# ------------------------------------------------------------------- what a batch's 脱敏版 publishes (session 35)
+
+def _sheet(response) -> tuple[list, list[dict]]:
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    head = list(rows[0])
+    return head, [dict(zip(head, r)) for r in rows[1:]]
+
+
+def test_a_batchs_public_version_publishes_what_the_public_table_does(client):
+    """The 脱敏版 (供公开) of a batch shows a report only where the 公开表 does — the current round approved — and
+    nothing of a returned, a pending or a reopened case's report; the table's personal columns (举报人, 联系电话)
+    are left out, not masked.  The office's own export keeps every report."""
+    ed, hy, yy = token(client, "ed"), token(client, "hy"), token(client, "yy")
+    head = HEAD + ["举报人", "联系电话", "办结情况"]
+    rows = [r + ["王建国", "13812345678", ""] for r in ROWS]
+    upload(client, ed, table(rows, head), handover_date="2024-05-15")
+    got = cases(client, ed)
+    ids = {k: v["id"] for k, v in got.items()}
+    batch = got["C-01"]["batch_id"]
+
+    def step(key, who, decision=None, closure="已办结", findings=None):
+        r = client.post(f"/api/v1/petitions/{ids[key]}/report", headers=who,
+                        json={**REPORT, "closure": closure, "findings": findings or f"{key}经现场核查属实。"})
+        assert r.status_code == 200, r.text
+        if decision:
+            r = client.post(f"/api/v1/petitions/{ids[key]}/review", headers=ed,
+                            json={"decision": decision, "reason": "材料不全"})
+            assert r.status_code == 200, r.text
+
+    step("C-01", hy, "approve")                          # 已办结: published
+    step("C-03", yy, "approve", closure="阶段性办结")       # 阶段性办结: published
+    step("C-05", hy, "return")                           # 退回: not
+    step("C-06", hy)                                     # 待审核: not
+    step("C-02", hy, "approve")                          # approved, then reopened (办理中): not
+    assert client.post(f"/api/v1/petitions/{ids['C-02']}/reopen", json={"reason": "回访不满意"},
+                       headers=ed).json()["status"] == "办理中"
+
+    public = client.get("/api/v1/public", params={"from": "2024-05-15", "to": "2024-05-15"}, headers=ed).json()["rows"]
+    assert {r["受理编号"] for r in public} == {"C-01", "C-03"}
+    r = client.get(f"/api/v1/batches/{batch}/export.xlsx", params={"redacted": 1}, headers=ed)
+    assert r.status_code == 200
+    head, sheet = _sheet(r)
+    assert not {"举报人", "联系电话"} & set(head), head      # left out, not 【姓名】/【电话】
+    cells = json.dumps(sheet, ensure_ascii=False, default=str)
+    assert "【姓名】" not in cells and "【电话】" not in cells and "13812345678" not in cells
+    by_id = {row["受理编号"]: row for row in sheet}
+    assert set(by_id) == {k for k, *_ in ROWS}
+    report_columns = ("办结情况", "调查核实情况", "是否属实", "处理和整改情况")
+    filled = {k for k, row in by_id.items() if any(row.get(c) for c in report_columns)}
+    assert filled == {r["受理编号"] for r in public}, filled
+    for r in public:  # the same words as the 公开表's
+        assert by_id[r["受理编号"]]["调查核实情况"] == r["调查核实情况"]
+        assert by_id[r["受理编号"]]["是否属实"] == r["是否属实"]
+    assert by_id["C-01"]["办结情况"] == "已办结" and by_id["C-03"]["办结情况"] == "阶段性办结"
+    assert by_id["C-02"]["办理状态"] == "办理中"
+    # the office's working copy keeps the reports it works on, and the personal columns
+    head, sheet = _sheet(client.get(f"/api/v1/batches/{batch}/export.xlsx", headers=ed))
+    assert {"举报人", "联系电话"} <= set(head)
+    by_id = {row["受理编号"]: row for row in sheet}
+    assert by_id["C-05"]["调查核实情况"] == "C-05经现场核查属实。" and by_id["C-06"]["办结情况"] == "已办结"
+
+
+def test_a_repeat_is_named_by_its_receipt_number_and_only_a_repeat_has_a_similarity(client):
+    """The queue (API, page, XLSX) names the case a petition repeats by its 受理编号, not the internal id; a
+    petition that repeats none has no 重复相似度; a petition's page is titled by its 受理编号."""
+    ed = token(client, "ed")
+    upload(client, ed, handover_date="2024-05-15")
+    upload(client, ed, table([["C-07", "衡阳市雁峰区", "", "衡阳市雁峰区某化工厂夜间偷排废水，河水发黑发臭。"],
+                              ["C-08", "岳阳市", "", "岳阳市君山区某造纸厂排放刺鼻气体。"]]),
+           name="第二批.csv", handover_date="2024-05-16")
+    got = cases(client, ed)
+    batch = got["C-07"]["batch_id"]
+    first = got["C-02"]
+    rows = client.get(f"/api/v1/batches/{batch}/petitions", headers=ed).json()["petitions"]
+    rows += client.get(f"/api/v1/batches/{first['batch_id']}/petitions", headers=ed).json()["petitions"]
+    for p in rows:
+        assert (p["duplicate_score"] is None) == (p["duplicate_of"] is None), p
+    repeat = next(p for p in rows if p["receipt_id"] == "C-07")
+    assert repeat["duplicate_of"] == str(first["id"]) and repeat["duplicate_receipt"] == "C-02"
+    assert repeat["duplicate_score"] > 0
+    assert next(p for p in rows if p["receipt_id"] == "C-08")["duplicate_score"] is None
+    head, sheet = _sheet(client.get(f"/api/v1/batches/{batch}/export.xlsx", headers=ed))
+    by_id = {row["受理编号"]: row for row in sheet}
+    assert by_id["C-07"]["重复件"] == "C-02" and by_id["C-08"]["重复件"] is None
+    assert by_id["C-08"]["重复相似度"] is None
+    login(client, "ed")
+    page = client.get(f"/batches/{batch}").text
+    assert f'<a href="/petitions/{first["id"]}">C-02</a>' in page and f"信访件 {first['id']}" not in page
+    page = client.get(f"/petitions/{repeat['id']}").text
+    assert "<title>C-07" in page and f"信访件 {repeat['id']}" not in page
+    assert f'<a href="/petitions/{first["id"]}">C-02</a>' in page

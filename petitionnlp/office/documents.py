@@ -29,7 +29,8 @@ from ..io import field_header, field_layout, readable_value, write_table_xlsx, x
 from ..settings import get_settings
 from .charts import TEXT_WIDTH_MM, progress_chart_png, region_chart_png
 from .clock import office_today
-from .figures import PUBLIC_COLUMNS, percent, period_cases, public_rows, region_table, report_data
+from ..pii import personal_columns
+from .figures import PUBLIC_COLUMNS, percent, period_cases, public_report, public_rows, region_table, report_data
 from . import overview
 from .places import place_name, region_words
 from .repeat_groups import MANY, list_groups
@@ -757,24 +758,35 @@ def _header(field: str) -> str:
     return _CASE_HEADERS.get(field) or field_header(field)
 
 
-def queue_xlsx(views: list[dict], columns: list[str], name: str = "信访件", public: bool = False) -> bytes:
+def queue_xlsx(views: list[dict], columns: list[str], name: str = "信访件", public: bool = False,
+               text_column: str = "") -> bytes:
     """A batch's cases as XLSX in the table's own columns — its 污染类型 and 行政区域 filled with the workbench's
     (corrected) values, its report columns with the reports — then the workbench's columns named in Chinese
     (:data:`QUEUE_FIELDS`; ``public``: :data:`PUBLIC_QUEUE_FIELDS`, the version for publishing); values as a reader
-    wants them (types in the taxonomy's order, dates as date cells)."""
+    wants them (types in the taxonomy's order, dates as date cells).
+
+    ``public`` (the 脱敏版, 供公开): the table's columns that hold personal information by their header (举报人,
+    联系电话 …, :func:`petitionnlp.pii.personal_columns`; not ``text_column``) are left out, and the report columns
+    show a report only where the 公开表 would (:func:`.figures.public_report`: the current round approved) — a
+    report waiting for review, returned or superseded by a reopening is left blank, as is the table's own cell."""
     own = list(columns)
+    if public:
+        personal = personal_columns(own, text_column)
+        own = [c for c in own if c not in personal]
     fields = PUBLIC_QUEUE_FIELDS if public else QUEUE_FIELDS
     by_header = {_header(f): f for f in fields}
     added = {h: f for h, f in by_header.items() if h not in own}
     rows = []
     for v in views:
-        report = v.get("report") or {}
+        report = (public_report(v, v.get("report")) if public else v.get("report")) or {}
         flat = {**{f: v.get(f) for f in fields}, "region": place_name(v), **{k: report.get(k) for k in _REPORT}}
+        if "duplicate_of" in fields:  # the case it repeats by its 受理编号 (views.case_name)
+            flat["duplicate_of"] = v.get("duplicate_name")
         row = {c: v["row"].get(c) for c in own}
         for header, f in by_header.items():
             if header not in own:
                 continue
-            if (f in _FILLED and not v.get("error")) or (f in _REPORT and flat.get(f)):
+            if (f in _FILLED and not v.get("error")) or (f in _REPORT and (flat.get(f) or public)):
                 row[header] = readable_value(f, flat.get(f))
         for header, f in added.items():
             row[header] = readable_value(f, flat.get(f))
@@ -841,8 +853,9 @@ def public_table(store, user: dict, date_from: str | None = None, date_to: str |
 def queue_export(store, user: dict, batch: dict, views: list[dict], redacted: bool) -> Download:
     """A batch's cases as the table it came in (its 污染类型 and 行政区域 filled, corrections included) with the
     workbench's columns in Chinese; ``redacted``: the version for publishing (the viewer's text, the public
-    columns only); logged."""
-    data = queue_xlsx(views, list(batch["columns"] or []), "交办表" if not redacted else "交办表（脱敏）", redacted)
+    columns only, no personal column, reports only as the 公开表 publishes them); logged."""
+    data = queue_xlsx(views, list(batch["columns"] or []), "交办表" if not redacted else "交办表（脱敏）", redacted,
+                      batch.get("text_column") or "")
     store.log(user["username"], "export", f"batch:{batch['id']}", {"redacted": redacted, "rows": len(views)})
     day = chinese_date(batch.get("handover_date"))
     suffix = "_脱敏版" if redacted else ""

@@ -23,7 +23,7 @@ from .redaction import redacted
 
 __all__ = ["is_overdue", "closure_rate", "satisfaction", "rank_units", "period_cases", "progress", "stats",
            "region_table", "report_sentences", "loop_sentence", "report_data", "supervision_by_unit", "public_rows",
-           "PUBLIC_COLUMNS", "percent", "UNPLACED"]
+           "published", "public_report", "PUBLIC_COLUMNS", "percent", "UNPLACED"]
 
 PUBLIC_COLUMNS = ("序号", "受理编号", "交办问题基本情况", "行政区域", "污染类型", "调查核实情况", "是否属实", "处理和整改情况",
                   "责任人被问责情况")
@@ -270,24 +270,37 @@ def supervision_by_unit(rows: list[dict], unit_names: dict, units: list[dict], t
             for k, cases in sorted(groups.items(), key=lambda kv: (kv[0] is None, order.get(kv[0], 0)))]
 
 
+def published(case: dict) -> bool:
+    """The one rule of what an office may publish of a case's report: its current round was approved as 已办结 or
+    阶段性办结 (a case reaches those only by an approved report).  A report waiting for review, returned (退回), or
+    of a round that a reopening (重新办理) superseded is published nowhere — not in the 公开表, not in a batch's
+    脱敏版."""
+    return case.get("status") in CLOSED
+
+
+def public_report(case: dict, report: dict | None) -> dict | None:
+    """``report`` (the case's latest) when :func:`published` allows it, else None."""
+    return report if published(case) else None
+
+
 def public_rows(store, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
     """The 公开表: the cases of the period that are 已办结 or 阶段性办结 (each once; a case reaches those only by an
     approved report), the official columns in order, every text redacted as ``redact`` does (no pii field) and in
     simplified characters."""
-    rows = [r for r in period_cases(store, date_from, date_to, sort="row")[0] if r["status"] in CLOSED]
+    rows = [r for r in period_cases(store, date_from, date_to, sort="row")[0] if published(r)]
     reports, _ = store.case_extras([r["id"] for r in rows], with_events=False)
     out = []
     for p in rows:
-        r = reports.get(p["id"]) or {}
+        r = public_report(p, reports.get(p["id"])) or {}
         out.append({"序号": len(out) + 1, "受理编号": p["receipt_id"] or "",
-                    "交办问题基本情况": _published(p["text"]), "行政区域": place_name(p),
-                    "污染类型": "、".join(p["pollution_types"] or ()), "调查核实情况": _published(r.get("findings")),
-                    "是否属实": r.get("verified") or "", "处理和整改情况": _published(r.get("actions")),
-                    "责任人被问责情况": _published(r.get("accountability"))})
+                    "交办问题基本情况": _public_text(p["text"]), "行政区域": place_name(p),
+                    "污染类型": "、".join(p["pollution_types"] or ()), "调查核实情况": _public_text(r.get("findings")),
+                    "是否属实": r.get("verified") or "", "处理和整改情况": _public_text(r.get("actions")),
+                    "责任人被问责情况": _public_text(r.get("accountability"))})
     return out
 
 
-def _published(text: str | None) -> str:
+def _public_text(text: str | None) -> str:
     """A text as the 公开表 publishes it: redacted, in simplified characters (a petition written in traditional
     characters is published as an office publishes, 益陽市赫山區 → 益阳市赫山区)."""
     return to_simplified(redacted(text) or "")

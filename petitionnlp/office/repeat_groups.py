@@ -74,7 +74,7 @@ class RepeatGroups:
             threshold = self.index.threshold
             for r, m in zip(pending, self.index.add_matches(_record(r) for r in pending)):
                 joined = m.nearest is not None and m.score >= threshold
-                placed[r["id"]] = (int(m.group), m.nearest if joined else None, m.score)
+                placed[r["id"]] = (int(m.group), m.nearest if joined else None, m.score if joined else None)
                 got["repeats"] = got.get("repeats", 0) + joined
             got["grouped"] = got.get("grouped", 0) + len(placed)
             return placed

@@ -20,7 +20,7 @@ from .redaction import no_paths, redact, redact_message, redacted, scrub
 from .repeat_groups import repeat_fields
 from .roles import unit_scope
 
-__all__ = ["iso_time", "petition_view", "case_views", "batch_view", "briefing_view", "job_view",
+__all__ = ["iso_time", "case_name", "petition_view", "single_view", "case_views", "batch_view", "briefing_view", "job_view",
            "model_version_view", "audit_view"]
 
 PETITION_FIELDS = OUTPUT_FIELDS + ["duplicate_of", "duplicate_score", "due_date", "status", "corrected",
@@ -33,6 +33,36 @@ def iso_time(value: dt.datetime | None, zone: dt.tzinfo | None = None) -> str | 
     if value is None:
         return None
     return value.replace(tzinfo=dt.timezone.utc).astimezone(zone or office_zone()).isoformat(timespec="seconds")
+
+
+def case_name(receipt_id: str | None, pid) -> str:
+    """How a page or a table names a case to a clerk: its 受理编号, else (a table without one) 信访件 <id>."""
+    return receipt_id or f"信访件 {pid}"
+
+
+def _ref(value) -> int | None:
+    """The stored case a ``duplicate_of`` (or ``same_as``) names by its id, or None."""
+    return int(value) if isinstance(value, int) or (isinstance(value, str) and value.isdecimal()) else None
+
+
+def _receipts(store, rows: list[dict], session=None) -> dict[int, str | None]:
+    """The 受理编号 of the cases these rows repeat (``duplicate_of``) or were rejected as repeats of (``same_as``),
+    withdrawn ones too: ``{id: receipt_id}``."""
+    ids = {i for r in rows for i in (_ref(r.get("same_as")), _ref(r.get("duplicate_of"))) if i is not None}
+    if not ids:
+        return {}
+    return {r["id"]: r["receipt_id"] for r in store.petitions(ids=ids, withdrawn=True, light=True, s=session)}
+
+
+def _repeat_of(p: dict, receipts: dict) -> dict:
+    """What a case shows of the case it repeats: ``duplicate_receipt`` (its 受理编号) and ``duplicate_name``
+    (:func:`case_name`); ``duplicate_score`` only on a repeat (a case that repeats none has no similarity)."""
+    dup = p.get("duplicate_of")
+    if not dup:
+        return {"duplicate_of": None, "duplicate_score": None, "duplicate_receipt": None, "duplicate_name": None}
+    ref = _ref(dup)
+    receipt = receipts.get(ref) if ref is not None else str(dup)
+    return {"duplicate_receipt": receipt, "duplicate_name": case_name(receipt, dup)}
 
 
 class _RowRedactor:
@@ -53,13 +83,18 @@ class _RowRedactor:
         return {k: ((hidden if v == text else redact(v)) if k == tc else out[k]) for k, v in row.items()}
 
 
-def petition_view(p: dict, batch: dict | None, redact_: bool, row_redactor: _RowRedactor | None = None) -> dict:
+def petition_view(p: dict, batch: dict | None, redact_: bool, row_redactor: _RowRedactor | None = None,
+                  receipts: dict | None = None) -> dict:
     """A petition as the API and the pages show it: ``{"id", "row", "text", the classify and triage fields,
-    "status"}``; with ``redact_``, text, row, error and evidence carry no personal information."""
+    "status"}``, its ``receipt_id`` and ``case_name`` (:func:`case_name`), and the case it repeats
+    (:func:`_repeat_of`, by ``receipts``: :func:`_receipts`); with ``redact_``, text, row, error and evidence carry
+    no personal information."""
     view = {"id": p["id"], "batch_id": p["batch_id"], "row_index": p["row_index"], "row": dict(p["row"]),
             "text": p["text"]}
     for k in PETITION_FIELDS:
         view[k] = p.get(k)
+    view.update(receipt_id=p.get("receipt_id"), case_name=case_name(p.get("receipt_id"), p["id"]))
+    view.update(_repeat_of(p, receipts or {}))
     view.update(repeat_fields(p))
     if redact_:
         hidden = redact(p["text"])
@@ -117,6 +152,11 @@ def _rounds(events: list[dict]) -> list[int]:
     return out
 
 
+def single_view(store, p: dict, batch: dict | None, redact_: bool) -> dict:
+    """One petition as :func:`petition_view` shows it, the cases it repeats named by their 受理编号."""
+    return petition_view(p, batch, redact_, receipts=_receipts(store, [p]))
+
+
 def case_views(store, rows: list[dict], redact_: bool, user: dict | None = None, history: bool = True,
                session=None) -> list[dict]:
     """Petitions as the API shows them: the workbench's fields and receipt_id, unit, due_date, overdue, status,
@@ -130,9 +170,7 @@ def case_views(store, rows: list[dict], redact_: bool, user: dict | None = None,
     reports, events = store.case_extras([r["id"] for r in rows], with_events=history, s=session)
     extras = store.followup_extras([r["id"] for r in rows], s=session)
     scope = unit_scope(user) if user else None
-    same = {r["same_as"] for r in rows if r.get("same_as")}
-    receipts = {r["id"]: r["receipt_id"] for r in store.petitions(ids=same, withdrawn=True, light=True, s=session)} \
-        if same else {}
+    receipts = _receipts(store, rows, session)
     batches: dict[int, tuple] = {}
     today, zone = office_today().isoformat(), office_zone()  # looked up once, not once a row
     out = []
@@ -141,7 +179,7 @@ def case_views(store, rows: list[dict], redact_: bool, user: dict | None = None,
             b = store.batch(p["batch_id"], session)
             batches[p["batch_id"]] = (b, _RowRedactor(b, (b or {}).get("columns") or p["row"]) if redact_ else None)
         batch, rows_redactor = batches[p["batch_id"]]
-        view = petition_view(p, batch, redact_, rows_redactor)
+        view = petition_view(p, batch, redact_, rows_redactor, receipts)
         view.update(receipt_id=p.get("receipt_id"), unit=units.get(p.get("unit_id")), due_date=p.get("due_date"),
                     overdue=is_overdue(p, today), status=p["status"], version=p.get("version") or 1,
                     withdrawn=bool(p.get("withdrawn")), report=_report_view(reports.get(p["id"]), redact_, zone),

@@ -29,7 +29,7 @@ from .repeat_groups import RepeatGroups
 from .roles import redacts
 from .store import Store
 from .views import (audit_view, batch_view, briefing_view, case_views, job_view, model_version_view,
-                    petition_view)
+                    single_view)
 
 __all__ = ["Workbench"]
 
@@ -258,7 +258,7 @@ class Workbench:
             raise NotFound(Messages.O100)
         batch = self.store.batch(p["batch_id"])
         hide = redacts(user)
-        return petition_view(p, batch, hide), batch_view(batch, hide) if batch else None
+        return single_view(self.store, p, batch, hide), batch_view(batch, hide) if batch else None
 
     def change_case(self, user: dict, petition_id: int, changes: dict, version: int | None = None) -> dict:
         """A correction of a case (types, place) and/or its hand-over, answered with the case as stored; the search

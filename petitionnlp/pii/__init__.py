@@ -15,7 +15,7 @@ from functools import lru_cache
 from ..resources import once, read_list
 
 __all__ = ["PII_TYPES", "make_pii_nlp", "get_pii_nlp", "find_pii", "redact_text", "Redactor",
-           "personal_column_type", "kept_column"]
+           "personal_column_type", "personal_columns", "kept_column"]
 
 PII_TYPES = ("姓名", "电话", "证件号", "车牌", "邮箱", "账号", "住址")
 
@@ -85,6 +85,12 @@ def personal_column_type(header: str) -> str | None:
     return next((t for part, t in _personal_columns() if part in h), None)
 
 
+def personal_columns(columns, text_column: str = "") -> dict[str, str]:
+    """``{column: type}`` of the columns that hold personal information by their header (not the text column, nor a
+    kept id or receipt-number column): replaced whole when rows are redacted, left out of a table for publishing."""
+    return {c: t for c in columns if c != text_column and not kept_column(c) and (t := personal_column_type(c))}
+
+
 class Redactor:
     """Redacts rows: the text column gets the redacted text and ``pii`` the spans found in it (offsets into the
     original cell); a column whose header names personal information (举报人, 联系电话 …:
@@ -94,8 +100,7 @@ class Redactor:
     def __init__(self, text_column: str, columns=()):
         self.text_column = text_column
         self.kept = {c for c in columns if c != text_column and kept_column(c)}
-        self.personal = {c: t for c in columns
-                         if c != text_column and c not in self.kept and (t := personal_column_type(c))}
+        self.personal = personal_columns(columns, text_column)
 
     def __call__(self, row: dict) -> dict:
         for col, value in row.items():
