@@ -233,9 +233,11 @@ class Intake:
             report = report_from_row(raw, self.columns) if rid else None
             if report:
                 self.reports.append((rid, report))
+            known = self.seen.get(rid) if rid else None
+            if known is not None and known["error"] and not rec["error"]:
+                del self.seen[rid]  # a row that could not be read, now with its text: a case at last
             if rid and rid in self.seen:
                 self.existing += 1
-                known = self.seen[rid]
                 if known is not None:
                     differs = not _same_text(known["text"], rec["text"])
                     if differs and rid not in self.changed:

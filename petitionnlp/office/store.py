@@ -847,17 +847,17 @@ class Store:
                      "county": p.county} for p in rows if p.text]
 
     def known_receipts(self, receipts) -> dict[str, dict]:
-        """受理编号 already stored as a case (in a batch not withdrawn; a row that could not be read — no text — is
-        no case: the same 受理编号 with its text, uploaded again, is stored) → {"id", "text", "batch_id"}."""
+        """受理编号 already stored (in a batch not withdrawn) → {"id", "text", "batch_id", "error"} of its case — of
+        the row that could not be read (``error``: no text) only when there is no case of it."""
         receipts = sorted({r for r in receipts if r})
         out: dict[str, dict] = {}
         with self.session() as s:
             for i in range(0, len(receipts), 500):
-                q = select(Petition.id, Petition.receipt_id, Petition.text, Petition.batch_id).where(
-                    Petition.receipt_id.in_(receipts[i:i + 500]), Petition.withdrawn.is_(False),
-                    Petition.error.is_(None)).order_by(Petition.id)
+                q = select(Petition.id, Petition.receipt_id, Petition.text, Petition.batch_id, Petition.error).where(
+                    Petition.receipt_id.in_(receipts[i:i + 500]), Petition.withdrawn.is_(False)).order_by(
+                    Petition.error.isnot(None), Petition.id)  # a case before an unreadable row
                 for r in s.execute(q):
-                    out.setdefault(r.receipt_id, {"id": r.id, "text": r.text, "batch_id": r.batch_id})
+                    out.setdefault(r.receipt_id, {"id": r.id, "text": r.text, "batch_id": r.batch_id, "error": r.error})
         return out
 
     def case_extras(self, petition_ids, with_events: bool = True,
