@@ -6,6 +6,7 @@ with its rows."""
 
 import datetime as dt
 import io
+import re
 
 import pytest
 
@@ -89,6 +90,68 @@ def test_rejection_by_kind_with_the_duplicate_linked_and_counted_apart(client):
     assert "已重新办理" in r.text
     got = client.get(f"/api/v1/petitions/{ids['C-05']}", headers=ed).json()
     assert (got["status"], got["due_date"]) == ("办理中", "2024-07-01")
+
+
+def _field(page: str, name: str) -> str:
+    """The value a page's input ``name`` of the 不受理 form holds."""
+    form = page.split('id="reject"', 1)[1].split("</form>", 1)[0]
+    m = re.search(rf'<input name="{name}"[^>]*value="([^"]*)"', form)
+    return m.group(1) if m else ""
+
+
+def test_a_rejection_names_its_duplicate_by_receipt_keeps_what_was_typed_and_says_it_once(client):
+    """The clerk sees 受理编号, never internal numbers: the 不受理 form takes the other case's 受理编号; a refusal shows
+    the page again with the kind, the number and the reason typed; the duplicate's reason reads once."""
+    ed = token(client, "ed")
+    upload(client, ed, handover_date="2024-05-15", reply_days="15")
+    ids = {k: v["id"] for k, v in cases(client, ed).items()}
+    csrf = login(client, "ed")
+    typed = {"csrf_token": csrf, "step": "reject", "kind": "与在办件重复", "duplicate_of": "C-99", "reason": "同一搅拌站"}
+    r = client.post(f"/cases/{ids['C-05']}/step", data=typed)
+    assert r.status_code == 422 and "[O229]" in r.text and "C-99" in r.text
+    assert (_field(r.text, "duplicate_of"), _field(r.text, "reason")) == ("C-99", "同一搅拌站")
+    assert "<option selected>与在办件重复</option>" in r.text  # nothing typed is lost
+    assert "O222" not in client.post(f"/cases/{ids['C-05']}/step", data={**typed, "duplicate_of": "C-01"}).text
+    got = client.get(f"/api/v1/petitions/{ids['C-05']}", headers=ed).json()
+    assert got["status"] == "不受理" and got["rejection"]["duplicate_of"] == ids["C-01"]
+    assert got["rejection"]["duplicate_receipt"] == "C-01" and got["rejection"]["reason"] == "同一搅拌站"
+    # a kind alone: the reason is the kind, and the page says it once
+    r = client.post(f"/cases/{ids['C-04']}/step", data={**typed, "duplicate_of": "c-01", "reason": ""})
+    assert "已作不受理处理" in r.text
+    page = client.get(f"/cases/{ids['C-04']}").text
+    said = re.sub(r"<[^>]+>", "", page.split('<dd id="rejection">', 1)[1].split("</dd>", 1)[0])
+    assert said == "与在办件 C-01 重复", said
+    timeline = re.sub(r"<[^>]+>", "", page.split('id="timeline"', 1)[1])
+    assert "与在办件重复" not in timeline and "与 C-01 重复" in timeline
+    # the audit page names every key of the detail, the 受理编号 among them, and no internal number
+    login(client, "admin")
+    audit_page = client.get("/audit").text
+    assert "重复件受理编号：C-01" in audit_page and "duplicate_receipt" not in audit_page
+
+
+def test_a_second_round_report_refused_shows_what_was_typed_with_the_field_in_chinese(client):
+    ed, hy = token(client, "ed"), token(client, "hy")
+    upload(client, ed, handover_date="2024-05-15", reply_days="15")
+    pid = cases(client, ed)["C-01"]["id"]
+    assert client.post(f"/api/v1/petitions/{pid}/report", json=REPORT, headers=hy).status_code == 200
+    r = client.post(f"/api/v1/petitions/{pid}/review", json={"decision": "return", "reason": "未写明整改时限"},
+                    headers=ed)
+    assert r.json()["status"] == "退回"
+    csrf = login(client, "hy")
+    second = {"csrf_token": csrf, "verified": "基本属实", "findings": "第二轮：已于6月1日前整改完毕。", "closure": "已办结",
+              "actions": "责令停产整改。", "count_rectify": "99999999999", "count_detained": "2"}
+    r = client.post(f"/cases/{pid}/report", data=second)
+    assert r.status_code == 422 and "未报送" in r.text
+    form = r.text.split('id="report-', 1)[1].split("</form>", 1)[0]
+    assert second["findings"] in form and REPORT["findings"] not in form and second["actions"] in form
+    assert "<option selected>基本属实</option>" in form and 'value="99999999999"' in form and 'value="2"' in form
+    notice = re.search(r'<p class="notice"[^>]*>(.*?)</p>', r.text, flags=re.S).group(1)
+    assert "责令整改（家）应为 0 到 100000 之间的整数" in notice, notice
+    assert "counts" not in notice and "9223372036854775807" not in notice
+    assert client.get(f"/api/v1/petitions/{pid}", headers=ed).json()["status"] == "退回"  # nothing stored
+    # the API keeps the field's code beside its name
+    bad = client.post(f"/api/v1/petitions/{pid}/report", json={**REPORT, "counts": {"rectify": 10 ** 12}}, headers=hy)
+    assert bad.status_code == 422 and "（counts.rectify）应为 0 到 100000" in bad.json()["error"]
 
 
 # --------------------------------------------------------------------------------------- reopening in rounds

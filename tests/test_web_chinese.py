@@ -464,6 +464,41 @@ def test_the_labels_cover_every_action_the_office_logs():
     assert logged - set(names) == set(), logged - set(names)
 
 
+def _dicts(source: str, start: str) -> list[str]:
+    """The dict literals of ``source`` that open right after a match of ``start`` (a regex ending at the brace)."""
+    out = []
+    for m in re.finditer(start, source):
+        depth, i = 0, m.end() - 1
+        for j in range(i, min(len(source), i + 3000)):
+            depth += {"{": 1, "}": -1}.get(source[j], 0)
+            if depth == 0:
+                out.append(source[i:j + 1])
+                break
+    return out
+
+
+def test_the_labels_cover_every_detail_key_the_office_writes(day):
+    """Every key of a detail the office writes to the audit log or a case's history has its Chinese name (the audit
+    page and a case's history show the name, never the key: duplicate_receipt, units)."""
+    from petitionnlp.office.labels import labels
+
+    names = labels()["detail"]
+    source = "\n".join(p.read_text(encoding="utf-8") for d in ("office", "web")
+                       for p in (ROOT / "petitionnlp" / d).rglob("*.py"))
+    found = _dicts(source, r"\bdetail\s*=\s*\{") + _dicts(source, r"\.log(?:_issue)?\([^{}\n]*\{")
+    found += _dicts(source, r"(?:\[|\.append\()\((?:\"\w+\"|step|name), \{")  # a history step: (action, detail)
+    keys = {k for d in found for k in re.findall(r"\"(\w+)\":", d)}
+    keys |= {k for args in re.findall(r"detail\.update\(([^)]*)\)", source) for k in re.findall(r"(\w+)=", args)}
+    keys |= set(re.findall(r"detail\[\"(\w+)\"\]\s*=", source))
+    assert {"duplicate_receipt", "units", "reason", "status", "closure"} <= keys  # the scan finds what it should
+    assert keys - set(names) == set(), keys - set(names)
+    # and what the office wrote in a day's work: every key of every event of the audit log, and of a case's history
+    api = day["api"]
+    events = api.get("/api/v1/audit", headers=_api(api, USERS["admin"])).json()["events"]
+    written = {k for e in events for k in (e.get("detail") or {})}
+    assert len(written) > 20 and written - set(names) == set(), written - set(names)
+
+
 # ------------------------------------------------------------------------------------ working days on the page
 
 def test_reply_days_are_working_days_on_the_page(day):

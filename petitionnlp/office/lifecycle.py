@@ -210,12 +210,16 @@ def _day(body: dict, required: bool) -> str | None:
 
 def _reject_body(body: dict) -> dict:
     """不受理: a reason (free text; the kind's name when only a kind is given), its kind (a duplicate when it
-    names the case it repeats) and that case's id."""
+    names the case it repeats) and that case: the API's number, or a form's text — the 受理编号 the clerk reads (or
+    a case's number), resolved inside the change (:func:`_duplicate`)."""
     dup = body.get("duplicate_of")
-    try:  # a form sends digits, the API a number (:mod:`.inputs`: never "2", true or 1e3)
-        dup = inputs.whole(dup, "duplicate_of", lo=1)
-    except Invalid:
-        raise Invalid(Messages.O222) from None
+    if isinstance(dup, str):  # a form: the 受理编号 a clerk reads (or a case's number), resolved in :func:`_duplicate`
+        dup = _text(body, "duplicate_of", False, "重复件的受理编号", 64)
+    else:
+        try:  # the API: a case's number (:mod:`.inputs`: never true or 1e3)
+            dup = inputs.whole(dup, "duplicate_of", lo=1)
+        except Invalid:
+            raise Invalid(Messages.O222, field="duplicate_of") from None
     kind = _text(body, "kind", False, "不受理类别", 20)
     if kind is not None and kind not in REJECT_KINDS:
         raise Invalid(Messages.O201.format(field="kind", choices=" / ".join(REJECT_KINDS), what="不受理类别",
@@ -348,9 +352,8 @@ def _effect(s, p, user: dict, step: str, body: dict) -> list[tuple[str, dict]]:
                   "duplicate_of": None}
         dup = body.get("duplicate_of")
         if dup is not None:
-            other = s.get(type(p), dup) if dup != p.id else None
-            if other is None or other.error or other.withdrawn or other.status == REJECTED:
-                raise Invalid(Messages.O229.format(value=dup))
+            other = _duplicate(s, p, dup)
+            dup = other.id
             detail.update(duplicate_of=dup, duplicate_receipt=other.receipt_id)
         p.status, p.reject_kind, p.reject_reason, p.same_as = REJECTED, body["kind"], body["reason"], dup
         return [(step, detail)]
@@ -366,6 +369,32 @@ def _effect(s, p, user: dict, step: str, body: dict) -> list[tuple[str, dict]]:
     if step == "spotcheck":
         return _spotcheck(s, p, user, body)
     raise AssertionError(step)  # every step of the table has its branch
+
+
+def _in_hand(p, other) -> bool:
+    return other is not None and other.id != p.id and not other.error and not other.withdrawn \
+        and other.status != REJECTED
+
+
+def _duplicate(s, p, dup):
+    """The case in hand a 不受理 repeats: named by its 受理编号 (a form; the latest such case in hand) or by its
+    number (the API; a form's digits that are no 受理编号), never the case itself; :class:`Invalid` O229 else."""
+    from sqlalchemy import select
+
+    other = None
+    if isinstance(dup, str):
+        kind = type(p)
+        for row in s.scalars(select(kind).where(kind.receipt_id.in_({dup, dup.upper()})).order_by(kind.id.desc())):
+            if _in_hand(p, row):
+                other = row
+                break
+        if other is None and dup.isascii() and dup.isdigit() and len(dup) < 19:
+            other = s.get(kind, int(dup))
+    else:
+        other = s.get(type(p), dup)
+    if not _in_hand(p, other):
+        raise Invalid(Messages.O229.format(value=str(dup)[:64]), field="duplicate_of")
+    return other
 
 
 def _reopen(s, p, reason: str, via: str | None = None, due: str | None = None) -> tuple[str, dict]:

@@ -146,16 +146,20 @@ def here(request: Request) -> str:
     return str(request.url.path) + ("?" + str(request.url.query) if request.url.query else "")
 
 
-def outcome(to: str, do, done, refused: str = "未完成") -> RedirectResponse:
+def outcome(to: str, do, done, refused: str = "未完成", again=None):
     """A page form's answer: ``do()`` and back to ``to`` with ``done(result)`` as the notice, or with the office's
-    refusal (``refused``：why); a case that is not there is the 404 page, as everywhere."""
+    refusal (``refused``：why); a case that is not there is the 404 page, as everywhere.
+
+    ``again(message)``: a form whose fields a person typed (a report, a 不受理) is not sent back empty — on a refusal
+    its page is shown again at once with the message and what was typed in its fields (nothing typed is lost)."""
     try:
         got = do()
     except NotFound:
         raise
     except OfficeError as exc:
         offered = exc.fields.get("suggestions")
-        return back(to, m=f"{refused}：{exc.message}" + (f"；可选：{'、'.join(offered)}" if offered else ""))
+        message = f"{refused}：{exc.message}" + (f"；可选：{'、'.join(offered)}" if offered else "")
+        return again(message) if again is not None else back(to, m=message)
     return back(to, m=done(got))
 
 

@@ -13,7 +13,8 @@ from pydantic import Field
 from ...office.cases import BULK_ACTIONS
 from ...office.lifecycle import CLOSURES, COUNTS, MAX_REPORT_TEXT, REJECT_KINDS, STATUSES, VERIFIED
 from ...office.roles import allowed, denied
-from ...office.inputs import MAX_VERSION
+from ...office.inputs import COUNTS_MAX, MAX_VERSION
+from ...office.labels import label
 from ..deps import Body, Id, Office, Text, Version, api_date, form, form_decimal, form_int, page, text_int, require
 from ..render import back, here, json_answer, notice, outcome, render, safe_next
 from .routers import api, pages
@@ -145,13 +146,25 @@ def petition(petition_id: int, wb: Office, user: Annotated[dict, Depends(require
 
 @pages.get("/cases/{petition_id}")
 def case_page(petition_id: int, request: Request, wb: Office, session: Annotated[dict, Depends(page("cases"))]):
+    return _case(request, wb, session, petition_id, here(request), notice(request))
+
+
+def _case(request: Request, wb, session: dict, petition_id: int, next_: str, message: str | None,
+          typed: dict | None = None):
+    """The case page; after a refused form (``typed``: the form's name and what was typed in it) the same page with
+    the refusal and the typed values in that form, its 'next' the page the form was to return to."""
     user = session["user"]
     view = wb.case(user, petition_id)
-    return render(request, "case.html", session, p=view,
+    return render(request, "case.html", session, status=200 if typed is None else 422, p=view,
                   batch=wb.batch(user, view["batch_id"]) if allowed(user, "read") else None,
                   units=wb.units() if "assign" in view["allowed"] else [], verified=VERIFIED, closures=CLOSURES,
                   places=wb.place_choices([view["province"]]) if allowed(user, "correct") else None,
-                  counts=COUNTS, here=here(request), message=notice(request))
+                  counts=COUNTS, here=next_, message=message, typed=typed or {})
+
+
+def _again(request: Request, wb, session: dict, petition_id: int, to: str, typed: dict):
+    """What :func:`outcome` shows on a refusal of a typed form: the case page with the message and what was typed."""
+    return lambda message: _case(request, wb, session, petition_id, to, message, typed)
 
 
 @api.patch("/petitions/{petition_id}", summary="更正类型、属地，或改派责任单位（编辑、管理员）；状态只经办理步骤改变")
@@ -205,9 +218,10 @@ def _version(got) -> int | None:
 
 
 def _form_counts(got) -> dict:
-    """The report form's counts (count_rectify …): digits, 罚款 with a decimal point; empty is 0."""
-    return {k: (form_decimal(got, f"count_{k}", field=f"counts.{k}") if k == "fine_wan" else
-                form_int(got, f"count_{k}", field=f"counts.{k}")) or 0 for k in COUNTS}
+    """The report form's counts (count_rectify …): digits within :data:`.inputs.COUNTS_MAX`, 罚款 with a decimal
+    point; empty is 0.  A refusal names the field as the form does (责令整改（家）), never its code."""
+    return {k: (form_decimal(got, f"count_{k}", hi=COUNTS_MAX[k], field=label("detail", k)) if k == "fine_wan" else
+                form_int(got, f"count_{k}", hi=COUNTS_MAX[k], field=label("detail", k))) or 0 for k in COUNTS}
 
 
 @pages.post("/cases/{petition_id}/report")
@@ -215,10 +229,13 @@ async def report_page(petition_id: int, request: Request, wb: Office,
                       session: Annotated[dict, Depends(page("report"))]):
     got = await form(request, session)
     body = {k: got.get(k) for k in REPORT_FIELDS}
-    return outcome(safe_next(got.get("next"), f"/cases/{petition_id}"),
-                   lambda: wb.step(session["user"], petition_id, "report", {**body, "counts": _form_counts(got)},
-                                   _version(got)),
-                   lambda p: f"已报送 {_name(p)} 的办理情况，等待审核", "未报送")
+    to = safe_next(got.get("next"), f"/cases/{petition_id}")
+    typed = {"form": "report", **{k: str(v or "") for k, v in body.items()},
+             "counts": {k: str(got.get(f"count_{k}") or "") for k in COUNTS}}
+    return outcome(to, lambda: wb.step(session["user"], petition_id, "report", {**body, "counts": _form_counts(got)},
+                                       _version(got)),
+                   lambda p: f"已报送 {_name(p)} 的办理情况，等待审核", "未报送",
+                   again=_again(request, wb, session, petition_id, to, typed))
 
 
 @pages.post("/cases/{petition_id}/review")
@@ -255,9 +272,11 @@ async def step_form(petition_id: int, request: Request, wb: Office, session: Ann
     if step == "reopen":
         body["due_date"] = got.get("due_date") or None
     names = {"accept": "已签收", "reject": "已作不受理处理", "reopen": "已重新办理"}
-    return outcome(safe_next(got.get("next"), f"/cases/{petition_id}"),
-                   lambda: wb.step(session["user"], petition_id, step, body, _version(got)),
-                   lambda p: f"{_name(p)} {names[step]}（{p['status']}）")
+    to = safe_next(got.get("next"), f"/cases/{petition_id}")
+    typed = {"form": step, **{k: str(got.get(k) or "") for k in ("kind", "duplicate_of", "reason", "due_date")}}
+    return outcome(to, lambda: wb.step(session["user"], petition_id, step, body, _version(got)),
+                   lambda p: f"{_name(p)} {names[step]}（{p['status']}）",
+                   again=_again(request, wb, session, petition_id, to, typed) if step != "accept" else None)
 
 
 @pages.post("/cases/bulk")
