@@ -607,7 +607,8 @@ class Store:
                     s.add(CaseEvent(petition_id=p.id, user=user["username"], action="redate", detail=detail))
                     changed += 1
             s.add(AuditEvent(user=user["username"], action="redate", target=f"batch:{b.id}",
-                             detail={"old": old, "new": fields, "due_date": due, "cases": changed}))
+                             detail={"old": old, "new": fields, "due_date": due, "cases": changed,
+                                     "deadlines_kept": kept}))
             self.follow(s, "batch", b.id)  # the index searches them by their hand-over date
             return {**_row(b), "cases_changed": changed, "deadlines_kept": kept}
 
