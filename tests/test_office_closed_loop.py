@@ -372,6 +372,10 @@ def test_supervision_and_the_reminders_of_deadlines(client, monkeypatch):
     assert cases(client, ed)["R-02"]["due_date"] == later and cases(client, ed)["R-03"]["supervised"] is True
     r = client.post(f"/cases/{ids['R-02']}/supervise", data={"csrf_token": csrf, "due_date": "", "note": ""})
     assert "未督办" in r.text
+    # a refused 督办 shows the case again with what was typed (nothing typed is lost)
+    r = client.post(f"/cases/{ids['R-02']}/supervise", data={"csrf_token": csrf, "due_date": "2024-13-40",
+                                                            "note": "请于月底前报送整改照片"})
+    assert r.status_code == 422 and "未督办" in r.text and 'value="请于月底前报送整改照片"' in r.text
     login(client, "vi")
     assert client.get("/supervision").status_code == 403
 

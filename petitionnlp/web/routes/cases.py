@@ -162,7 +162,7 @@ def _case(request: Request, wb, session: dict, petition_id: int, next_: str, mes
                   counts=COUNTS, here=next_, message=message, typed=typed or {})
 
 
-def _again(request: Request, wb, session: dict, petition_id: int, to: str, typed: dict):
+def case_again(request: Request, wb, session: dict, petition_id: int, to: str, typed: dict):
     """What :func:`outcome` shows on a refusal of a typed form: the case page with the message and what was typed."""
     return lambda message: _case(request, wb, session, petition_id, to, message, typed)
 
@@ -235,7 +235,7 @@ async def report_page(petition_id: int, request: Request, wb: Office,
     return outcome(to, lambda: wb.step(session["user"], petition_id, "report", {**body, "counts": _form_counts(got)},
                                        _version(got)),
                    lambda p: f"已报送 {_name(p)} 的办理情况，等待审核", "未报送",
-                   again=_again(request, wb, session, petition_id, to, typed))
+                   again=case_again(request, wb, session, petition_id, to, typed))
 
 
 @pages.post("/cases/{petition_id}/review")
@@ -243,10 +243,12 @@ async def review_form(petition_id: int, request: Request, wb: Office,
                       session: Annotated[dict, Depends(page("review"))]):
     got = await form(request, session)
     decision = "return" if got.get("decision") == "return" else "approve"
-    return outcome(safe_next(got.get("next"), "/review"),
-                   lambda: wb.step(session["user"], petition_id, "review",
-                                   {"decision": decision, "reason": str(got.get("reason") or "")}, _version(got)),
-                   lambda p: f"{_name(p)} 已审核通过（{p['status']}）" if decision == "approve" else f"{_name(p)} 已退回")
+    to = safe_next(got.get("next"), "/review")
+    typed = {"form": "review", "reason": str(got.get("reason") or "")}
+    return outcome(to, lambda: wb.step(session["user"], petition_id, "review",
+                                       {"decision": decision, "reason": typed["reason"]}, _version(got)),
+                   lambda p: f"{_name(p)} 已审核通过（{p['status']}）" if decision == "approve" else f"{_name(p)} 已退回",
+                   again=case_again(request, wb, session, petition_id, to, typed) if typed["reason"] else None)
 
 
 @pages.post("/cases/{petition_id}/assign")
@@ -276,7 +278,7 @@ async def step_form(petition_id: int, request: Request, wb: Office, session: Ann
     typed = {"form": step, **{k: str(got.get(k) or "") for k in ("kind", "duplicate_of", "reason", "due_date")}}
     return outcome(to, lambda: wb.step(session["user"], petition_id, step, body, _version(got)),
                    lambda p: f"{_name(p)} {names[step]}（{p['status']}）",
-                   again=_again(request, wb, session, petition_id, to, typed) if step != "accept" else None)
+                   again=case_again(request, wb, session, petition_id, to, typed) if step != "accept" else None)
 
 
 @pages.post("/cases/bulk")

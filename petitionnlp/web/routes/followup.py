@@ -15,6 +15,7 @@ from ...office.errors import Invalid, OfficeError
 from ...office import inputs
 from ..deps import Body, Flag, Id, Office, Rate, Seed, Text, Version, api_date, form, page, page_date, require
 from ..render import back, here, notice, outcome, render, safe_next
+from .cases import case_again
 from .routers import api, pages
 
 FLAGS = {"true": True, "1": True, "yes": True, "是": True, "false": False, "0": False, "no": False, "否": False,
@@ -142,11 +143,12 @@ async def callback_form(petition_id: int, request: Request, wb: Office,
                         session: Annotated[dict, Depends(page("callback"))]):
     got = await form(request, session)
     result = str(got.get("result") or "")
-    return outcome(safe_next(got.get("next"), f"/cases/{petition_id}"),
-                   lambda: wb.callback(session["user"], petition_id, result, str(got.get("note") or "") or None,
-                                       _version(got.get("version"))),
+    to = safe_next(got.get("next"), f"/cases/{petition_id}")
+    typed = {"form": "callback", "result": result, "note": str(got.get("note") or "")}
+    return outcome(to, lambda: wb.callback(session["user"], petition_id, result, typed["note"] or None,
+                                           _version(got.get("version"))),
                    lambda p: f"已记录 {_name(p)} 的回访：{result}" + ("，已重新办理" if p["status"] == "办理中" else ""),
-                   "未记录")
+                   "未记录", again=case_again(request, wb, session, petition_id, to, typed))
 
 
 # ------------------------------------------------------------------------------------------ 督办 and reminders
@@ -173,10 +175,12 @@ def supervision_page(request: Request, wb: Office, session: Annotated[dict, Depe
 async def supervise_form(petition_id: int, request: Request, wb: Office,
                          session: Annotated[dict, Depends(page("supervise"))]):
     got = await form(request, session)
-    return outcome(safe_next(got.get("next"), f"/cases/{petition_id}"),
-                   lambda: wb.supervise(session["user"], petition_id, str(got.get("due_date") or ""),
-                                        str(got.get("note") or "") or None, _version(got.get("version"))),
-                   lambda p: f"已督办 {_name(p)}，新的办理期限 {p['due_date']}", "未督办")
+    to = safe_next(got.get("next"), f"/cases/{petition_id}")
+    typed = {"form": "supervise", "due_date": str(got.get("due_date") or ""), "note": str(got.get("note") or "")}
+    return outcome(to, lambda: wb.supervise(session["user"], petition_id, typed["due_date"], typed["note"] or None,
+                                            _version(got.get("version"))),
+                   lambda p: f"已督办 {_name(p)}，新的办理期限 {p['due_date']}", "未督办",
+                   again=case_again(request, wb, session, petition_id, to, typed))
 
 
 @pages.post("/supervision")
