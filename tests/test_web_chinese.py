@@ -351,6 +351,8 @@ def test_notices_after_actions_are_chinese(day):
     assert "第3批交办表.csv" in shown["upload"] and "upload" not in shown["upload"]
     assert "表头上方的 1 行标题未作为数据读取" in shown["upload"] and "10个工作日" in shown["upload"]
     assert "[E005]" in shown["pdf"] and "PDF" in shown["pdf"] and "交办表.pdf" in shown["pdf"]
+    # a file that could not be read offers no filters, downloads or hand-over of rows it does not have
+    assert 'id="bulk"' not in shown["pdf"] and 'id="download"' not in shown["pdf"] and 'id="f-q"' not in shown["pdf"]
     assert "[O300]" in shown["conflict"] and "可做" in shown["conflict"]
     assert "[O301]" in shown["stale"]
     assert "[O214] 退回须写明理由" in shown["bulk return without a reason"]
