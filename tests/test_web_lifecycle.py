@@ -569,6 +569,19 @@ def test_every_path_of_the_cycle_hides_a_planted_person_from_viewers_and_other_u
     _session(client, "yy")
     assert client.get(f"/cases/{cid}").status_code == 404
     _clean(client.get("/cases").text, "another unit's page")
+    # nor through a case page's forms: a refused form shows the case again with what was typed (case_again), so
+    # each form posted by another unit, then by a viewer, must answer without the case, not the case re-shown
+    forms = {"report": {"findings": "已核查", "verified": "属实"}, "step": {"step": "reject", "reason": "重复"},
+             "review": {"decision": "return", "reason": "请补充"}, "callback": {"result": "满意"},
+             "supervise": {"reason": "逾期", "due_date": "2024-06-30"}}
+    for who in ("yy", "vi"):
+        _session(client, who)
+        csrf = _csrf(client.get("/cases").text)
+        for name, fields in forms.items():
+            r = client.post(f"/cases/{cid}/{name}", data={**fields, "csrf_token": csrf}, follow_redirects=False)
+            assert r.status_code in (403, 404), (who, name, r.status_code, r.text[-600:])
+            _clean(r.text, f"{who} posting {name}")
+            assert "P0001" not in r.text and "化工厂" not in r.text, (who, name)
 
     # what is published holds none of it; the case's own unit reads it in full
     public = client.get("/api/v1/public?format=json", headers=ed)

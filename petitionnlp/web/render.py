@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
 from ..office.clock import local_time
-from ..office.errors import NotFound, OfficeError
+from ..office.errors import Forbidden, NotFound, OfficeError
 from ..office.labels import action_label, detail_items, label, labels, model_label, target_label
 from ..office.lifecycle import CALLBACK_RESULTS, REJECT_KINDS, STATUSES, STEP_NAMES
 from ..office.places import region_words
@@ -148,13 +148,14 @@ def here(request: Request) -> str:
 
 def outcome(to: str, do, done, refused: str = "未完成", again=None):
     """A page form's answer: ``do()`` and back to ``to`` with ``done(result)`` as the notice, or with the office's
-    refusal (``refused``：why); a case that is not there is the 404 page, as everywhere.
+    refusal (``refused``：why); a case that is not there is the 404 page, and a step the person's role may not take
+    the 403 page, as everywhere (never the case shown again to someone who may not act on it).
 
     ``again(message)``: a form whose fields a person typed (a report, a 不受理) is not sent back empty — on a refusal
     its page is shown again at once with the message and what was typed in its fields (nothing typed is lost)."""
     try:
         got = do()
-    except NotFound:
+    except (NotFound, Forbidden):
         raise
     except OfficeError as exc:
         offered = exc.fields.get("suggestions")

@@ -20,7 +20,10 @@ from ..render import back, here, json_answer, notice, outcome, render, safe_next
 from .routers import api, pages
 
 REPORT_FIELDS = ("verified", "findings", "actions", "accountability", "closure")
-BULK_NEEDS = {"assign": "assign", "accept": "report", "approve": "review", "return": "review"}
+# the permission each action of the case pages needs (bulk actions and the case page's steps), checked before the
+# office is asked: a role that may never take it gets 403, not the case page shown again with a refusal
+BULK_NEEDS = {"assign": "assign", "accept": "report", "approve": "review", "return": "review", "reject": "review",
+              "reopen": "review"}
 
 
 class PetitionPatch(Body):
@@ -268,6 +271,7 @@ async def step_form(petition_id: int, request: Request, wb: Office, session: Ann
     step = str(got.get("step") or "")
     if step not in ("accept", "reject", "reopen"):
         raise HTTPException(422, "办理步骤应为 签收、不受理 或 重新办理")
+    _may(session["user"], step)
     body = {"reason": got.get("reason"), "duplicate_of": got.get("duplicate_of") or None} if step != "accept" else {}
     if step == "reject":
         body["kind"] = got.get("kind") or None
