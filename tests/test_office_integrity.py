@@ -464,6 +464,12 @@ def test_the_figures_agree_after_every_path_that_changes_a_status(client, tmp_pa
     r = client.post(f"/api/v1/petitions/{ids['C-05']}/supervise", json={"due_date": "2024-06-30"}, headers=ed)
     assert r.status_code == 200, r.text
     assert agree(client, ed, "supervise")["supervised"] == 1
+    # the batch's dates corrected: the open cases take the new deadline, the supervised one keeps its own
+    r = client.patch(f"/api/v1/batches/{cases(client, ed)['C-05']['batch_id']}",
+                     json={"handover_date": "2024-05-10", "reply_days": 5}, headers=ed)
+    assert r.status_code == 200 and r.json()["deadlines_kept"] >= 1, r.text  # C-05 and the reopened ones
+    assert cases(client, ed)["C-05"]["due_date"] == "2024-06-30"
+    assert agree(client, ed, "batch dates corrected")["supervised"] == 1
     r = upload(client, ed, table([["C-07", "衡阳市雁峰区", "", "衡阳市雁峰区某搅拌站夜间施工噪声扰民。"]]),
                name="重复.csv", handover_date="2024-05-16")
     dup = cases(client, ed)["C-07"]["id"]

@@ -16,7 +16,7 @@ from ..pipeline import RowJob, run_chunks
 from . import inputs
 from .errors import Conflict, Invalid, Messages, NotFound
 from .intake import Intake, due_of, in_working_days
-from .lifecycle import OPEN
+from .lifecycle import batch_deadline
 from .redaction import scrub
 
 __all__ = ["upload", "store_rows", "finish", "redate", "withdraw", "batch_or_404", "MAX_REPLY_DAYS"]
@@ -282,7 +282,7 @@ def redate(store, user: dict, batch_id: int, handover_date=None, reply_days=None
         raise Invalid(Messages.O212.format(fields="交办日期或回复期限"))
     if "reply_days" in fields and "working_days" not in fields and b["working_days"] is None:
         fields["working_days"] = in_working_days(None)  # days given by a person count as the rules count them, as at upload
-    return store.redate_batch(batch_id, user, fields, due_of, OPEN)
+    return store.redate_batch(batch_id, user, fields, due_of, batch_deadline)
 
 
 def withdraw(wb, user: dict, batch_id: int, reason: str | None) -> dict:

@@ -244,6 +244,18 @@ def check_version(record, expected_version: int | None, **state) -> None:
         raise Stale(Messages.O301.format(current=current), **{**state, "version": current})
 
 
+def batch_deadline(p, due: str | None) -> tuple[str | None, bool]:
+    """The deadline a batch's corrected dates give its case ``p`` (a stored row being changed): ``(due, False)`` for
+    an open case the batch's new deadline reaches; ``(None, True)`` for an open case whose deadline was set on it
+    by a person (督办, 重新办理), which keeps it; ``(None, False)`` when the batch's dates do not touch its
+    deadline (closed, not accepted, or already due then).  The one rule of a batch's dates on its cases' deadlines."""
+    if p.status not in OPEN or p.due_date == due:
+        return None, False
+    if p.supervised or p.reopened:
+        return None, True
+    return due, False
+
+
 def apply(store, user: dict, petition_id: int, step: str | None = None, body: dict | None = None, *,
           changes: dict | None = None, status: str | None = None, version: int | None = None, then=None):
     """Change one case atomically and return its stored row: ``step`` (a name of :data:`TRANSITIONS`, its body

@@ -574,12 +574,12 @@ class Store:
             for _, group in groups.items():
                 s.execute(update(Petition), group)
 
-    def redate_batch(self, batch_id: int, user: dict, fields: dict, due_of, open_statuses) -> dict | None:
+    def redate_batch(self, batch_id: int, user: dict, fields: dict, due_of, deadline) -> dict | None:
         """A batch's hand-over date or reply days corrected (``fields``, the batch's columns): its cases take the
-        hand-over date, and those in ``open_statuses`` the due date ``due_of(batch)`` gives — but for a case whose
-        deadline was set on it by 督办 or 重新办理, which keeps it (counted in ``deadlines_kept``); each changed case
-        one history step and a new version, the batch one audit event, in one transaction.  None when there is
-        no such batch."""
+        hand-over date, and each the deadline ``deadline(case, due_of(batch))`` gives (the lifecycle's
+        :func:`.lifecycle.batch_deadline`: an open case the batch's new due date, but one whose deadline was set on
+        it by 督办 or 重新办理 keeps it, counted in ``deadlines_kept``); each changed case one history step and a new
+        version, the batch one audit event, in one transaction.  None when there is no such batch."""
         with self.writing.begin() as s:
             b = s.get(Batch, batch_id, with_for_update=True)
             if b is None:
@@ -596,12 +596,11 @@ class Store:
                 if p.handover_date != b.handover_date:
                     detail["handover_date"] = {"old": p.handover_date, "new": b.handover_date}
                     p.handover_date = b.handover_date
-                # a deadline a person set on the case itself (督办, 重新办理) is not the batch's to recompute
-                own = bool(p.supervised or p.reopened)
-                kept += own and p.status in open_statuses and p.due_date != due
-                if p.status in open_statuses and not own and p.due_date != due:
-                    detail["due_date"] = {"old": p.due_date, "new": due}
-                    p.due_date = due
+                new_due, keeps = deadline(p, due)
+                kept += keeps
+                if new_due is not None:
+                    detail["due_date"] = {"old": p.due_date, "new": new_due}
+                    p.due_date = new_due
                 if detail:
                     p.version, p.updated_at = (p.version or 1) + 1, now()
                     s.add(CaseEvent(petition_id=p.id, user=user["username"], action="redate", detail=detail))
