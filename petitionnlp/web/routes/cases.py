@@ -16,6 +16,7 @@ from ...office.roles import allowed, denied
 from ...office.inputs import COUNTS_MAX, MAX_VERSION
 from ...office.labels import label
 from ..deps import Body, Id, Office, Text, Version, api_date, form, form_decimal, form_int, page, text_int, require
+from ..casepage import case_again, show_case
 from ..render import back, here, json_answer, notice, outcome, render, safe_next
 from .routers import api, pages
 
@@ -149,25 +150,7 @@ def petition(petition_id: int, wb: Office, user: Annotated[dict, Depends(require
 
 @pages.get("/cases/{petition_id}")
 def case_page(petition_id: int, request: Request, wb: Office, session: Annotated[dict, Depends(page("cases"))]):
-    return _case(request, wb, session, petition_id, here(request), notice(request))
-
-
-def _case(request: Request, wb, session: dict, petition_id: int, next_: str, message: str | None,
-          typed: dict | None = None):
-    """The case page; after a refused form (``typed``: the form's name and what was typed in it) the same page with
-    the refusal and the typed values in that form, its 'next' the page the form was to return to."""
-    user = session["user"]
-    view = wb.case(user, petition_id)
-    return render(request, "case.html", session, status=200 if typed is None else 422, p=view,
-                  batch=wb.batch(user, view["batch_id"]) if allowed(user, "read") else None,
-                  units=wb.units() if "assign" in view["allowed"] else [], verified=VERIFIED, closures=CLOSURES,
-                  places=wb.place_choices([view["province"]]) if allowed(user, "correct") else None,
-                  counts=COUNTS, here=next_, message=message, typed=typed or {})
-
-
-def case_again(request: Request, wb, session: dict, petition_id: int, to: str, typed: dict):
-    """What :func:`outcome` shows on a refusal of a typed form: the case page with the message and what was typed."""
-    return lambda message: _case(request, wb, session, petition_id, to, message, typed)
+    return show_case(request, wb, session, petition_id, here(request), notice(request))
 
 
 @api.patch("/petitions/{petition_id}", summary="更正类型、属地，或改派责任单位（编辑、管理员）；状态只经办理步骤改变")

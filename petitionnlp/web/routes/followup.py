@@ -14,8 +14,8 @@ from ...office.lifecycle import CALLBACK_RESULTS, CLOSURES, COUNTS, MAX_NOTE, VE
 from ...office.errors import Invalid, OfficeError
 from ...office import inputs
 from ..deps import Body, Flag, Id, Office, Rate, Seed, Text, Version, api_date, form, page, page_date, require
+from ..casepage import case_again
 from ..render import back, here, notice, outcome, render, safe_next
-from .cases import case_again
 from .routers import api, pages
 
 FLAGS = {"true": True, "1": True, "yes": True, "是": True, "false": False, "0": False, "no": False, "否": False,
