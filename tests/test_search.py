@@ -3,6 +3,7 @@ compounds, thesaurus words, places, typos and snippets (issue 22) — every test
 and a PostgreSQL database of the tests' own throw-away cluster (issue 20)."""
 
 import json
+import re
 
 import pytest
 
@@ -170,6 +171,18 @@ def test_phrase_snippet_marks_the_whole_phrase_only(dev_docs):
     assert top["id"] == "seed"
     assert "【每3天一报告】" in top["snippet"] and "【报告】" not in top["snippet"]
     assert "；" in top["snippet"] or "，" in top["snippet"]   # Chinese punctuation kept
+
+
+def test_a_snippet_never_starts_inside_a_receipt_number(target):
+    """A window cut a third of its width before the match, with no clause end near, starts at a whole 受理编号,
+    not in its middle (…0123 反映… was read as another number)."""
+    text = "群众来电反映情况如下受理编号D2HN20240515012345号反映工地夜间打桩噪声很大影响休息请求查处"
+    with SearchIndex(target()) as ix:
+        ix.add("p", text)
+        shown = ix.search("噪声")[0]["snippet"]
+    assert "【噪声】" in shown, shown
+    head = shown.lstrip("…")
+    assert not re.match(r"[0-9A-Za-z]", head) or head.startswith("D2HN20240515012345"), shown
 
 
 def test_compound_found_as_its_parts_in_either_order_below_the_compound(target):

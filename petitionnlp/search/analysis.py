@@ -1123,7 +1123,7 @@ def snippet(text: str, matches: list, width: int = 80) -> str:
         m = None
         for m in _CLAUSE_START.finditer(base, back, a):
             pass
-        start = m.end() if m else back
+        start = m.end() if m else _token_start(base, back, a)
         end = start + width
         covered: dict[int, float] = {}
         for s, e, w, ci in weighted:
@@ -1144,6 +1144,24 @@ def snippet(text: str, matches: list, width: int = 80) -> str:
     out.append(base[pos:end])
     shown = ("…" if start > 0 else "") + "".join(out) + ("…" if end < len(base) else "")
     return shown if as_written else _chinese_punctuation(shown)
+
+
+def _token_start(base: str, start: int, match: int) -> int:
+    """A window's start moved off the inside of a run of Latin letters and digits (a 受理编号 D2HN2024…, a licence
+    number, a phone kept as 【电话】 is not one): back to the run's start when it is near, else past its end (never
+    past the match at ``match``)."""
+    def inside(i: int) -> bool:
+        return 0 < i < len(base) and base[i - 1].isascii() and base[i - 1].isalnum() and base[i].isascii() \
+            and base[i].isalnum()
+
+    i = start
+    while inside(i) and start - i < 24:
+        i -= 1
+    if not inside(i):
+        return i
+    while inside(start) and start < match:
+        start += 1
+    return start
 
 
 _FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
