@@ -465,6 +465,15 @@ def test_a_word_whose_characters_the_documents_lack_finds_nothing_by_them(target
     assert _ranked(target, {"plant": "某化工厂夜间偷排废水", "bricks": "砖窑烟尘大"} | NOISE, "砖厂") == ["bricks"]
 
 
+def test_a_town_named_as_a_kind_of_place_is_read_as_the_word(target):
+    from petitionnlp.search.analysis import _split_places
+
+    # the gazetteer lists state farms 种猪场 as towns; a clerk typing it means a pig-breeding farm
+    assert _split_places("种猪场") == [("种猪场", [])]
+    assert _split_places("城关镇")[0][1]   # a town's own name stays a place
+    assert _ranked(target, {"pigs": "养猪场臭味大，影响周边居民"} | NOISE, "种猪场") == ["pigs"]
+
+
 # ---------------------------------------------------------------------------------- issue 26: search items
 def test_words_found_only_in_part_are_said(target, tmp_path):
     db = target()

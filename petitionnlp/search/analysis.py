@@ -565,12 +565,16 @@ def place_filter_atoms(region: str) -> list[Atom]:
 
 
 def _split_places(term: str) -> list[tuple[str, list]]:
-    """A term cut into (piece, places) around the gazetteer names in it: 衡阳噪声 → (衡阳, [衡阳市]), (噪声, [])."""
+    """A term cut into (piece, places) around the gazetteer names in it: 衡阳噪声 → (衡阳, [衡阳市]), (噪声, []).
+    A town's name that is also a word of the vocabulary and does not end as a town's does (种猪场, 畜牧场, 林业站:
+    state farms and units the gazetteer lists as towns) is read as the word."""
     from ..regions import get_gazetteer
+    from ..regions.gazetteer import _TOWN_SUFFIXES
 
     if not _CJK.search(term):
         return [(term, [])]
     gaz = get_gazetteer()
+    town_endings = _TOWN_SUFFIXES + ("区",)
     out, pos = [], 0
     for m in gaz.find(term):
         if m.start < pos or not m.places:
@@ -578,6 +582,8 @@ def _split_places(term: str) -> list[tuple[str, list]]:
         name = term[m.start:m.end]
         if not m.exact and (len(name) < 2 or name in thesaurus()):
             continue
+        if all(p.level == "town" for p in m.places) and not name.endswith(town_endings) and is_word(name):
+            continue   # a town named as a kind of place, not 镇/乡/街道/苏木/区 (种猪场, 林业站, 硫铁矿): the word
         if m.start > pos:
             out.append((term[pos:m.start], []))
         out.append((name, list(m.places)))
