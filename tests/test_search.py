@@ -478,6 +478,36 @@ def test_a_word_whose_characters_the_documents_lack_finds_nothing_by_them(target
     assert _ranked(target, {"plant": "某化工厂夜间偷排废水", "bricks": "砖窑烟尘大"} | NOISE, "砖厂") == ["bricks"]
 
 
+def test_a_part_the_documents_never_use_is_found_by_its_head(target):
+    from petitionnlp.search.analysis import W_CHARS, W_CILIN, W_HEAD, analyze
+
+    assert W_CHARS < W_HEAD < W_CILIN
+    # 抽风机 is no word of these documents, 风机 is; 蛋鸡场: 蛋鸡 is not, 鸡场 (= 养鸡场) is; the characters
+    # alone (风 … 机, 鸡) find the other documents too, and rank them first by their ids
+    docs = {"fan": "饭店把风机装在户外，噪音扰民", "hens": "养鸡场鸡粪直接排进水池",
+            "a_wind": "风大的时候机器声音更响", "ducks": "市场宰杀鸡鸭后把内脏倒进水沟"}
+    assert _ranked(target, docs, "抽风机")[0] == "fan"
+    assert _ranked(target, docs, "蛋鸡场")[0] == "hens"
+    with SearchIndex(target("plan")) as ix:
+        for doc_id, text in docs.items():
+            ix.add(doc_id, text)
+        plan = analyze("抽风机", count=lambda alts: ix._count([alts], 30))
+        heads = [a for c in plan.concepts for a in c.alts if a.label == "head"]
+        assert len(heads) == 1 and heads[0].weight == W_HEAD and {a.value for a in heads[0].groups[0]} == {"风机"}
+        # a word the documents use is never read by its head
+        plan = analyze("风机", count=lambda alts: ix._count([alts], 30))
+        assert not any(a.label == "head" for c in plan.concepts for a in c.alts)
+
+
+def test_a_town_named_as_a_kind_of_place_is_read_as_the_word(target):
+    from petitionnlp.search.analysis import _split_places
+
+    # the gazetteer lists state farms 种猪场 as towns; a clerk typing it means a pig-breeding farm
+    assert _split_places("种猪场") == [("种猪场", [])]
+    assert _split_places("城关镇")[0][1]   # a town's own name stays a place
+    assert _ranked(target, {"pigs": "养猪场臭味大，影响周边居民"} | NOISE, "种猪场") == ["pigs"]
+
+
 # ---------------------------------------------------------------------------------- issue 26: search items
 def test_words_found_only_in_part_are_said(target, tmp_path):
     db = target()

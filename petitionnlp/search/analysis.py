@@ -12,7 +12,8 @@ corpora/search/word_forms.tsv), a qualifying part (非法) worth half; the thesa
 (corpora/search/thesaurus.tsv, farm_animals.tsv: 臭水塘 → 黑臭, 养猪 → 猪+养殖, 泥头车 → 渣土车: 0.6 / 0.5) and their
 own words one step further (泥头车 → 大货车: 0.216); its Cilin synonyms that the documents use (尘埃 → 灰尘: 0.45);
 when none of these finds more than :data:`FEW` documents, the parts no spelling of the index fills as their
-meaningful characters (猪圈 → 猪: 0.2); and for a place, the document's resolved province/city/county at
+meaningful characters (猪圈 → 猪: 0.2); a part the documents use in no spelling, by its head, the known word it
+ends with (抽风机 → 风机, 蛋鸡场 → 鸡场: 0.4); and for a place, the document's resolved province/city/county at
 every level (衡阳 → a petition naming only 珠晖区: 1.0) or its name in the text (0.6).  The documents of a query's
 place rank before the others.
 
@@ -50,6 +51,7 @@ W_HOP = 0.6            # a thesaurus word's own thesaurus word (泥头车 = 渣�
 W_CILIN = 0.45         # a term's Cilin synonym that the indexed documents use (饭店 → 餐馆)
 W_SETTING = 0.3        # the setting of a request (小区 in 小区旁边烧烤油烟): it ranks, it is not required
 W_PREDICATE = 0.6      # a lone verb or adjective split off a question (堵 in 下水道老是堵有人管没): ranks, not required
+W_HEAD = 0.4           # a part the documents never use found by its head, the known word it ends with (抽风机 → 风机)
 W_CHARS = 0.2          # a word the documents never use found by its meaningful characters (猪圈 → 猪): the last resort
 FEW = 2                # a term whose readings find at most this many documents is also read by its characters
 MAX_CILIN = 4          # Cilin synonyms a term is also searched as (the first the documents use, in Cilin's order)
@@ -565,12 +567,16 @@ def place_filter_atoms(region: str) -> list[Atom]:
 
 
 def _split_places(term: str) -> list[tuple[str, list]]:
-    """A term cut into (piece, places) around the gazetteer names in it: 衡阳噪声 → (衡阳, [衡阳市]), (噪声, [])."""
+    """A term cut into (piece, places) around the gazetteer names in it: 衡阳噪声 → (衡阳, [衡阳市]), (噪声, []).
+    A town's name that is also a word of the vocabulary and does not end as a town's does (种猪场, 畜牧场, 林业站:
+    state farms and units the gazetteer lists as towns) is read as the word."""
     from ..regions import get_gazetteer
+    from ..regions.gazetteer import _TOWN_SUFFIXES
 
     if not _CJK.search(term):
         return [(term, [])]
     gaz = get_gazetteer()
+    town_endings = _TOWN_SUFFIXES + ("区",)
     out, pos = [], 0
     for m in gaz.find(term):
         if m.start < pos or not m.places:
@@ -578,6 +584,8 @@ def _split_places(term: str) -> list[tuple[str, list]]:
         name = term[m.start:m.end]
         if not m.exact and (len(name) < 2 or name in thesaurus()):
             continue
+        if all(p.level == "town" for p in m.places) and not name.endswith(town_endings) and is_word(name):
+            continue   # a town named as a kind of place, not 镇/乡/街道/苏木/区 (种猪场, 林业站, 硫铁矿): the word
         if m.start > pos:
             out.append((term[pos:m.start], []))
         out.append((name, list(m.places)))
@@ -825,6 +833,44 @@ def _character_alt(piece: str, used, few) -> Alternative | None:
     return Alternative(W_CHARS, "chars", tuple(groups), parts=len(groups) > 1)
 
 
+def _spellings_used(word: str, used) -> list[str]:
+    """The spellings of ``word`` the indexed documents use: the word, its variants and first Cilin synonyms
+    (:func:`_broad_variants`), its thesaurus words of one piece."""
+    words = _broad_variants(word, used) + [e for e, _ in thesaurus().get(word, ())[:12] if "+" not in e]
+    return [w for w in dict.fromkeys(words) if used(w)]
+
+
+def _head_alt(piece: str, used) -> Alternative | None:
+    """A term with a part the documents use in no spelling, found by that part's head: the longest known word
+    the part ends with (抽风机 → 风机), or that its end spells with the next part (蛋鸡 场 → 鸡场; 种猪场 →
+    猪场 → 养猪场), the other parts in their spellings; weight :data:`W_HEAD`, above the characters
+    (:func:`_character_alt`).  A Chinese compound names its kind last: what the head names is what the clerk
+    asks about, less the kind the documents did not write.  None when every part is found, or when a part
+    that is not found has no head the documents use."""
+    parts = parts_of(piece) if len(piece) >= 3 else [piece]
+    if not parts or len(parts) > 6:
+        return None
+    groups, changed, k = [], False, 0
+    while k < len(parts):
+        part, step = parts[k], 1
+        have = _spellings_used(part, used)
+        if not have:
+            tails = [(part[i:] + parts[k + 1], 2) for i in range(1, len(part))] if k + 1 < len(parts) else []
+            tails += [(part[i:], 1) for i in range(1, len(part) - 1)]
+            for tail, step in tails:
+                have = _spellings_used(tail, used)
+                if have:
+                    break
+            if not have:
+                return None
+            changed = True
+        groups.append(tuple(Atom("sub", normalize(w).lower()) for w in have))
+        k += step
+    if not changed:
+        return None
+    return Alternative(W_HEAD, "head", tuple(groups), parts=len(groups) > 1)
+
+
 def analyze(query: str, count=None) -> Plan:
     """The plan of a query.  ``count(alternatives) -> int`` (documents matching, capped) lets a term that finds
     nothing be tried as the word of the same sound it was probably meant to be."""
@@ -871,6 +917,9 @@ def analyze(query: str, count=None) -> Plan:
                             a.weight = round(a.weight * W_TYPO, 3)
                             alts.append(a)
             if used is not None and _CJK.search(piece):
+                head = _head_alt(piece, used)
+                if head is not None:
+                    alts.append(head)
                 fallback = _character_alt(piece, used, lambda: count(alts) <= FEW)
                 if fallback is not None:
                     alts.append(fallback)
