@@ -218,9 +218,12 @@ def test_a_row_without_text_uploaded_again_with_its_text_becomes_a_case(client):
     """A row of the 交办表 with no text cannot be read (无法分类：正文为空) and is no case; the table corrected and
     uploaded again must store it — it was counted as already there and stayed out of every list and figure."""
     ed = token(client, "ed")
-    upload(client, ed, table([["E-1", "岳阳市", "", ""], ["E-2", "岳阳市", "", "岳阳市某厂噪声扰民"]]), name="缺正文.csv",
-           handover_date="2024-05-15")
+    first = upload(client, ed, table([["E-1", "岳阳市", "", ""], ["E-2", "岳阳市", "", "岳阳市某厂噪声扰民"]]),
+                   name="缺正文.csv", handover_date="2024-05-15")
     assert "E-1" not in cases(client, ed) and "E-2" in cases(client, ed)
+    login(client, "ed")  # its page says what to do with the row
+    page = client.get(f"/batches/{first['batch_id']}").text
+    assert 'id="unreadable-rows"' in page and "1 行无法分类" in page and "重新上传同一张表" in page
     before = client.get("/api/v1/progress", headers=ed).json()["total"]
     again = upload(client, ed, table([["E-1", "岳阳市", "", "岳阳市某砖厂烟尘扰民"], ["E-2", "岳阳市", "", "岳阳市某厂噪声扰民"]]),
                    name="补正文.csv", handover_date="2024-05-15")
