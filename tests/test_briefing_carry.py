@@ -204,3 +204,17 @@ def test_a_monthly_report_with_its_day_limit_and_jiang_as_ba_is_a_standing_task(
     text = "确保整改落实到位。每月25日前将包抓领导对整改工作的批示、要求及现场调研情况进行汇总,对整改不到位的将严格问责。"
     r = _reasons(text)
     assert r.get("每月25日前将包抓领导对整改工作的批示、要求及现场调研情况进行汇总", "missing") is None
+
+
+def test_a_condition_that_ends_in_de_belongs_to_the_order_after_it():
+    from petitionnlp.briefing import extract_briefing
+
+    text = "如因主观原因没有完成整改任务的,由局党组追究责任单位和相关责任人的责任,并限期整改。"
+    assert [d["action"] for d in extract_briefing(text, None)["directives"]] == [text[:-1]]
+
+
+def test_documents_and_files_before_the_marker_are_the_topic_of_the_order():
+    from petitionnlp.briefing import extract_briefing
+
+    got = extract_briefing("督查事项形成的文件、资料必须齐全。", None)["directives"]
+    assert [d["action"] for d in got] == ["督查事项形成的文件、资料必须齐全"]

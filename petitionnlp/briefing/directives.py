@@ -463,7 +463,9 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             elif marker_pos is not None and marker_pos - a <= 40:
                 kind = "marker"
                 action_start = marker_pos if marker_pos > a and text[marker_pos - 1] not in "，," else a
+                first_piece = _CLAUSE_BREAK.search(text, a, marker_pos)
                 if clause.startswith(("对", "在", "针对", "围绕", "按照", "根据")) or text[marker_pos - 1] == "的" \
+                        or first_piece and text[first_piece.start() - 1] == "的" \
                         or r["_topic_end"].search(text, a, marker_pos) or _all_of_things(text, a, marker_pos, r):
                     action_start = a  # 对…要…, 已经完成整改的要…, …案件要…: the phrase that frames the order belongs to it
             elif assigned or standing or due or transfer:
