@@ -153,3 +153,68 @@ def test_a_numbered_section_name_on_its_own_line_is_no_directive_and_a_numbered_
 def test_chemical_oxygen_demand_is_no_marker_of_an_order():
     r = _reasons("到2020年，化学需氧量、氨氮排放量比2015年减少1%。")
     assert all(v is not None for v in r.values()), r
+
+
+def test_a_numbered_item_that_lists_what_an_inspection_covers_is_contents_and_a_measure_is_not():
+    r = _reasons("2.检查企业执行有关环境保护政策规定情况,主要包括:企业是否按规定进行排放污染物申报登记;\n"
+                 "3.加强工业企业监管,严格执行排放标准。\n")
+    assert [v for k, v in r.items() if k.startswith("2.检查")] == ["contents"]  # never added by the judge
+    assert [v for k, v in r.items() if k.startswith("3.加强")] != ["contents"]
+
+
+def test_what_the_focus_of_the_work_is_is_a_statement_the_judge_never_adds():
+    r = _reasons("下阶段的工作重点是信访交办件的办结。督察工作的重点是提高办结率，更早更多更好地整改问题。"
+                 "检查重点是否落实到位。")
+    assert r["下阶段的工作重点是信访交办件的办结"] == "copula"
+    assert r["督察工作的重点是提高办结率，更早更多更好地整改问题"] == "copula"
+    assert r.get("检查重点是否落实到位") != "copula"  # 是否 asks, it states no focus
+
+
+def test_a_plans_guiding_thought_without_yi_wei_zhidao_is_never_added_by_the_judge():
+    r = _reasons("一、总体要求\n全面贯彻落实党的十九大精神,按照总体布局,牢固树立创新、协调、绿色的发展理念。"
+                 "实施分类别治理,形成土壤污染防治体系,为建设美丽乡村而奋斗。\n二、主要任务\n开展土壤污染状况调查。\n")
+    assert {v for k, v in r.items() if "贯彻" in k or "奋斗" in k} == {"guiding_thought"}
+    assert r["开展土壤污染状况调查"] == "no_marker"  # a measure: the judge may add it
+
+
+def test_a_bracketed_note_opened_by_the_body_that_leads_is_a_responsibility_note():
+    r = _reasons("落实高耗能行业准入条件。(市生态环境局牵头,市发改委等参与,县区政府负责落实)\n"
+                 "用水总量控制在47亿立方米。[市水务局牵头,市工信委配合,各县区政府负责落实]\n")
+    assert [v for k, v in r.items() if "牵头" in k] == ["responsibility_note", "responsibility_note"]
+    assert r["落实高耗能行业准入条件"] == "no_marker"
+
+
+def test_an_obligation_whose_sentence_ends_with_yaoqiu_is_a_directive_not_a_speaker():
+    r = _reasons("煤矿矿井水达标后回用或排放。排入城市污水管网废水必须达到排放标准要求。\n")
+    assert r.get("必须达到排放标准要求", "missing") is None  # 城市…要求 is no speaker who says nothing
+    f = find_candidates("会议强调：\n要加快整改。\n", [])
+    assert f[-1]["actor"] == "会议"  # a speaker whose words follow on the next line is still one
+
+
+def test_things_before_jun_ying_belong_to_the_action_and_a_body_stays_the_addressee():
+    from petitionnlp.briefing import extract_briefing
+
+    got = extract_briefing("2014年6月底前,除循环流化床锅炉以外的燃煤机组均应安装脱硝设施。", None)["directives"]
+    assert [d["action"] for d in got] == ["2014年6月底前,除循环流化床锅炉以外的燃煤机组均应安装脱硝设施"]
+    got = extract_briefing("所有企业均要安装在线监测设施。", None)["directives"]
+    assert [d["action"] for d in got] == ["要安装在线监测设施"]
+
+
+def test_a_monthly_report_with_its_day_limit_and_jiang_as_ba_is_a_standing_task():
+    text = "确保整改落实到位。每月25日前将包抓领导对整改工作的批示、要求及现场调研情况进行汇总,对整改不到位的将严格问责。"
+    r = _reasons(text)
+    assert r.get("每月25日前将包抓领导对整改工作的批示、要求及现场调研情况进行汇总", "missing") is None
+
+
+def test_a_condition_that_ends_in_de_belongs_to_the_order_after_it():
+    from petitionnlp.briefing import extract_briefing
+
+    text = "如因主观原因没有完成整改任务的,由局党组追究责任单位和相关责任人的责任,并限期整改。"
+    assert [d["action"] for d in extract_briefing(text, None)["directives"]] == [text[:-1]]
+
+
+def test_documents_and_files_before_the_marker_are_the_topic_of_the_order():
+    from petitionnlp.briefing import extract_briefing
+
+    got = extract_briefing("督查事项形成的文件、资料必须齐全。", None)["directives"]
+    assert [d["action"] for d in got] == ["督查事项形成的文件、资料必须齐全"]

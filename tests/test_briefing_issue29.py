@@ -272,6 +272,11 @@ def test_a_text_too_long_for_a_spacy_document_gets_the_same_directives(monkeypat
     ("督查员应在个工作日内审核批复。", "个工作日内", "duration"),
     ("各单位要按时间节点完成整改。", "按时间节点", "vague"),
     ("按照时间节点推进各项任务。", "按照时间节点", "vague"),
+    ("确保问题立知立行、立行立改。", "立知立行", "vague"),
+    ("各单位按照办结时限办理交办件。", "按照办结时限", "vague"),
+    ("进行为期一周的综合大督查。", "一周", "duration"),
+    ("开展为期一年的环境综合整治专项行动。", "一年", "duration"),
+    ("每月25日前将检查督办情况进行汇总。", "每月25日前", "recurrence"),
 ])
 def test_vague_words_and_time_limits_are_found_by_class(text, span, kind):
     from petitionnlp.briefing import find_time_expressions
@@ -287,6 +292,7 @@ def test_vague_words_and_time_limits_are_found_by_class(text, span, kind):
     "坚持边督边改，推动问题解决。",  # a way of working
     "对未到期的事项不予催办。",  # no limit, a state
     "对未按时间节点完成的单位予以通报。",  # negated, as 未按时 is
+    "对未按期完成的督查事项进行催办。",  # negated, as 未按时 is
 ])
 def test_look_alikes_of_the_classes_are_no_time_expressions(text):
     from petitionnlp.briefing import find_time_expressions
@@ -310,6 +316,20 @@ def test_a_date_with_spaces_inside_and_its_clock_time_are_one_expression():
     found = [(t["text"], t["type"], t["value"]) for t in find_time_expressions(text, None)]
     assert found[0] == ("2017 年 8 月 25 日 21:30", "date", "2017-08-25T21:30")
     assert ("3 个月", "duration", "P3M") in found
+
+
+def test_two_dates_joined_by_zhi_are_one_span_without_a_document_date():
+    from petitionnlp.briefing import find_time_expressions
+
+    found = [(t["text"], t["type"], t["value"]) for t in find_time_expressions("(三)总结阶段(10月初至11月底)。", None)]
+    assert found == [("10月初至11月底", "date", None)]
+
+
+def test_a_monthly_day_limit_is_one_recurrence_valued_by_its_period():
+    from petitionnlp.briefing import find_time_expressions
+
+    found = [(t["text"], t["value"]) for t in find_time_expressions("每月25日前将进展汇总。", None)]
+    assert found == [("每月25日前", "P1M")]
 
 
 def test_up_to_a_years_end_is_its_last_day():

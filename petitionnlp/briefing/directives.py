@@ -47,11 +47,17 @@ def compile_rules(data: dict) -> dict:
     data["_section_heading"] = re.compile(goals.get("heading", r"(?!x)x"), re.M)
     data["_goal_words"] = tuple(goals.get("words", ()))
     data["_note_head"] = re.compile(f"[（(〔【\\[](?:{alt(data.get('note_heads', []))})" if data.get("note_heads") else r"(?!x)x")
+    # (市环保局牵头,市经信委配合,各县市区人民政府负责落实): a note of who answers, opened by the body that leads
+    data["_note_lead"] = re.compile(rf"[（(〔【\[][^）)\]〕】，,。]{{2,24}}?(?:{alt(data['note_lead_verbs'])})[，,）)\]〕】]"
+                                    if data.get("note_lead_verbs") else r"(?!x)x")
     data["_plan_cue"] = re.compile("|".join(data.get("plan_cues", [r"(?:实施|工作|整改)方案", r"阶段[(（]"])), re.M)
     data["_title_in"] = re.compile(f"(?:{titles})")
     # 抓好巡视整改是当前最重要的政治任务: no comma before 是, but what follows it ranks the task — a statement
     data["_copula_bare"] = re.compile(rf"[^，,。；;]{{2,16}}?(?:就是|更是|也是|是)(?:{'|'.join(data['copula_ranks'])})"
                                       if data.get("copula_ranks") else r"(?!x)x")
+    # 下阶段的工作重点是…; 督察工作的重点是…: what the focus is, a statement (not 重点是否…)
+    data["_copula_subject"] = re.compile(rf"[^，,。；;]{{0,12}}?(?:{alt(data['copula_subjects'])})(?:就)?是(?!否)"
+                                         if data.get("copula_subjects") else r"(?!x)x")
     data["_guide_phrase"] = re.compile("|".join(data["guide_phrases"]) if data.get("guide_phrases") else r"(?!x)x")
     data["_marker"] = re.compile(f"(?:{alt(data['markers'])})")
     data["_cut_marker"] = re.compile(f"(?:{alt(data['cut_markers'])})")
@@ -169,6 +175,8 @@ def _speaker(sentence: str, people: dict[str, str], r: dict) -> tuple[str, int, 
         before = re.split(r"[，,：:]", sentence[:m.start()])[-1]
         if r["_verb_noun_before"][0] in before[-3:] or any(w in before for w in r["_verb_noun_before"][1:]):
             continue  # 关于…的重要批示, …的必然要求: a noun, not someone speaking
+        if sentence[m.end():].strip() in ("。", "；", ";", "！", "!", "？", "?"):
+            continue  # …废水必须达到排放标准要求。: the verb ends the sentence, nothing is said (…强调：\n says it next)
         actor = _actor_in(sentence[:m.start()], people, r)
         if actor:
             return actor, m.end(), bool(r["_ordering"].search(sentence[:m.end()]))
@@ -446,7 +454,7 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 reason = "responsibility_note"  # （责任单位：市环保局…）: who answers for the measures before it
             elif not enum and not inside and _slogans_only(text, a, b, r):
                 reason = "slogans"  # 要应急谋远，标本兼治
-            elif enum and not marker_pos and _content_list(text, a, r):
+            elif enum and not marker_pos and (_content_list(text, a, r) or _content_item(text, a, b, r)):
                 reason = "contents"  # 主要了解：1.…资料; 整改完成情况：1、…: contents or what was done
             elif enum and (actor or spoken or bisect.bisect_right(listed, a) % 2):
                 kind = "item"  # an item under a speaker, or in a paragraph that lists two or more
@@ -455,14 +463,19 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             elif marker_pos is not None and marker_pos - a <= 40:
                 kind = "marker"
                 action_start = marker_pos if marker_pos > a and text[marker_pos - 1] not in "，," else a
+                first_piece = _CLAUSE_BREAK.search(text, a, marker_pos)
                 if clause.startswith(("对", "在", "针对", "围绕", "按照", "根据")) or text[marker_pos - 1] == "的" \
-                        or r["_topic_end"].search(text, a, marker_pos):
+                        or first_piece and text[first_piece.start() - 1] == "的" \
+                        or r["_topic_end"].search(text, a, marker_pos) or _all_of_things(text, a, marker_pos, r):
                     action_start = a  # 对…要…, 已经完成整改的要…, …案件要…: the phrase that frames the order belongs to it
             elif assigned or standing or due or transfer:
                 kind = "duty"  # 由…负责…; 各地每周报送…; 各单位在…后3个月内报送…: a duty given to a body
             else:
                 # （责任单位：市环保局…）: who answers for the measures before it, not a duty of its own
-                reason = "guiding_thought" if _guiding(text, a, b, r) else "no_marker"  # 全面贯彻…，以…为指导
+                first = _CLAUSE_BREAK.search(text, a, b)
+                reason = "guiding_thought" if _guiding(text, a, b, r) else \
+                    "copula" if r["_copula_subject"].match(text, a, first.start() if first else b) else "no_marker"
+                # 全面贯彻…，以…为指导: a plan's guiding thought; 下阶段的工作重点是…: what the focus is, a statement
             if reason is None:
                 first = _CLAUSE_BREAK.search(text, action_start, b)
                 if b - action_start < 4:
@@ -607,11 +620,18 @@ def _features(text: str, a: int, b: int, r: dict, *, enum, marker_pos, spoken, o
     return f
 
 
+def _all_of_things(text: str, a: int, marker_pos: int, r: dict) -> bool:
+    """Whether the words before the marker end with 均/都 (``all_words``) after things, not after a body that is
+    addressed (…燃煤機組(含自備電廠)均應安裝…: the things belong to the action; 各地均要…: 各地 is the addressee)."""
+    w = next((w for w in r.get("all_words", ()) if text.startswith(w, marker_pos - len(w))), None)
+    return bool(w) and marker_pos - len(w) > a and not r["_addressee"].search(text, a, marker_pos - len(w))
+
+
 def _in_note(text: str, a: int, b: int, r: dict) -> bool:
     """Whether the clause [a, b) opens a bracketed note of who answers for the measures before it (``note_heads``:
     (责任单位：…), 〔牵头单位：…〕), stands inside one that is not yet closed (〔责任单位：…负责。具体任务…，下同。〕), or
     stands inside brackets and says that what follows is meant alike (``note_ends``: (…以下均需县区政府落实，不再列出))."""
-    if r["_note_head"].match(text, a):
+    if r["_note_head"].match(text, a) or r["_note_lead"].match(text, a):
         return True
     depth, opened = 0, None
     for i in range(text.rfind("\n", 0, a) + 1, a):
@@ -623,7 +643,8 @@ def _in_note(text: str, a: int, b: int, r: dict) -> bool:
             depth -= 1
     if not depth:
         return False
-    return bool(r["_note_head"].match(text, opened)) or any(w in text[a:b] for w in r.get("note_ends", ()))
+    return bool(r["_note_head"].match(text, opened) or r["_note_lead"].match(text, opened)) \
+        or any(w in text[a:b] for w in r.get("note_ends", ()))
 
 
 def _guiding(text: str, a: int, b: int, r: dict) -> bool:
@@ -790,6 +811,13 @@ def _content_list(text: str, a: int, r: dict) -> bool:
     if c < 0 or a - c > 600 or not any(w in text[max(0, c - 12):c] for w in r["_content_colon"]):
         return False
     return all(not p.strip() or r["_enum"].match(p.strip()) for p in _ITEM_BREAK.split(text[c + 1:a]))
+
+
+def _content_item(text: str, a: int, b: int, r: dict) -> bool:
+    """Whether the numbered item [a, b) itself opens a list of contents (2.检查…的整治情况,主要包括:…): what an
+    inspection looks at, not a measure."""
+    return any(text.startswith((w + "：", w + ":"), i) for i in range(a, b) for w in r["_content_colon"]
+               if text.startswith(w, i))
 
 
 def _listed_paragraphs(text: str, r: dict) -> list[int]:

@@ -506,10 +506,11 @@ def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
             value = f"{prev['value'].split('/')[0]}/{t['value']}"
             out[-1] = _expression(text[prev["start"]:t["end"]], prev["start"], t["end"], "date", value)
             continue
-        if (prev and prev["type"] == "date" and t["type"] in ("date", "deadline") and prev["value"] and t["value"]
-                and _DATEISH.match(prev["value"]) and _DATEISH.match(t["value"])
+        if (prev and prev["type"] == "date" and t["type"] in ("date", "deadline")
+                and (prev["value"] and t["value"] and _DATEISH.match(prev["value"]) and _DATEISH.match(t["value"])
+                     or prev["value"] is None and t["value"] is None)  # no document date: a span without a value
                 and joiner.match(text[prev["end"]:t["start"]])):  # 10月初至11月底: the deadline ends the span
-            value = f"{prev['value'].split('/')[0]}/{t['value'].split('/')[-1]}"
+            value = f"{prev['value'].split('/')[0]}/{t['value'].split('/')[-1]}" if prev["value"] else None
             out[-1] = _expression(text[prev["start"]:t["end"]], prev["start"], t["end"], "date", value)
             continue
         out.append(t)
