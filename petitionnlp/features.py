@@ -422,10 +422,14 @@ def calibrate(proba: np.ndarray, coef: np.ndarray, pairs, floors, fired_rules=No
 
 def decide(proba: np.ndarray, threshold: float, max_types: int | None = None) -> list[list[str]]:
     """Types with probability ≥ threshold, best first, at most ``max_types``; always at least the best one."""
+    proba = np.asarray(proba)
+    if not len(proba):
+        return []
+    orders = np.argsort(-proba, axis=1, kind="stable").tolist()  # each row's order, the batch sorted at once
+    above = (proba >= threshold).tolist()
     out = []
-    for row in proba:
-        order = np.argsort(-row, kind="stable")
-        picked = [TYPES[j] for j in order if row[j] >= threshold] or [TYPES[order[0]]]
+    for order, ok in zip(orders, above):
+        picked = [TYPES[j] for j in order if ok[j]] or [TYPES[order[0]]]
         out.append(picked[:max_types] if max_types else picked)
     return out
 

@@ -276,10 +276,7 @@ class TermFinder:
     def ordinals(self, text: str) -> list[int]:
         if self._empty:
             return []
-        seen: set[int] = set()
-        for _, ks in self._automaton.iter(text):
-            seen.update(ks)
-        return sorted(seen)
+        return sorted({k for _, ks in self._automaton.iter(text) for k in ks})
 
 
 @lru_cache(maxsize=16)

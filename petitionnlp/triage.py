@@ -52,9 +52,15 @@ class TriageRules:
         return tuple(words), TermFinder(tuple(words))
 
     def words_in(self, text: str) -> frozenset:
-        """The signals' and departments' words that ``text`` contains, found in one pass."""
+        """The signals' and departments' words that ``text`` contains, found in one pass (the last text's kept:
+        :func:`prioritize` and :func:`assign_department` of one petition ask for the same text)."""
+        last = self.__dict__.get("_last")
+        if last is not None and last[0] == text:
+            return last[1]
         words, finder = self._finder
-        return frozenset(words[k] for k in finder.ordinals(text))
+        found = frozenset(words[k] for k in finder.ordinals(text))
+        self.__dict__["_last"] = (text, found)  # one tuple, replaced whole: safe across threads
+        return found
 
     @classmethod
     def load(cls) -> "TriageRules":
@@ -77,6 +83,8 @@ def prioritize(text: str, rules: TriageRules | None = None) -> tuple[str, list[d
     reasons, score = [], 0.0
     present = rules.words_in(text)
     for signal, weight, terms, reason in rules.signals:
+        if present.isdisjoint(terms):  # most signals: none of their words
+            continue
         hits = [t for t in terms if t in present]
         if hits:
             score += weight
