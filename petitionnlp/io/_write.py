@@ -67,11 +67,14 @@ def _json_safe(value):
     return value
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False, default=str, allow_nan=False)  # json.dumps with these builds one a call
+
+
 def json_line(row: dict) -> str:
     try:
-        return json.dumps(row, ensure_ascii=False, default=str, allow_nan=False)
+        return _JSON.encode(row)
     except ValueError:
-        return json.dumps(_json_safe(row), ensure_ascii=False, default=str, allow_nan=False)
+        return _JSON.encode(_json_safe(row))
 
 
 class BatchWriter:

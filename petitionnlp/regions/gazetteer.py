@@ -197,6 +197,7 @@ class Gazetteer:
                 masks[key] = get(key, 0) | (1 << len(name))
         self._masks = masks
         self._sizes_of_mask: dict[int, tuple[int, ...]] = {}
+        self._key_sizes: dict[str, tuple[int, ...]] = {}  # first two characters → _sizes(them), as find meets them
         self._start_codes = None  # the first two characters of every name, as bigram codes (on first batch)
 
     def _sizes(self, key: str) -> tuple[int, ...]:
@@ -438,14 +439,18 @@ class Gazetteer:
         ``starts``: the positions where a name may start (:meth:`find_many` finds them for a batch); None: any."""
         out, i, n = [], 0, len(text)
         masks, exact, short, city_keys = self._masks, self.exact, self.short, self._city_keys
+        key_sizes = self._key_sizes
         for p in (range(n - 1) if starts is None else starts):
             if p < i:  # inside the mention found before
                 continue
             key = text[p:p + 2]
-            if key not in masks:  # most positions: no name starts with these two characters
-                continue
+            sizes = key_sizes.get(key)
+            if sizes is None:
+                if key not in masks:  # most positions: no name starts with these two characters
+                    continue
+                sizes = key_sizes[key] = self._sizes(key)
             hit = None
-            for size in self._sizes(key):
+            for size in sizes:
                 if p + size > n:
                     continue
                 frag = text[p:p + size]
