@@ -29,6 +29,8 @@ _GENERIC = {"城区", "郊区", "矿区", "新区", "市中", "市辖区", "市�
 
 
 _TOWN_SUFFIXES = ("街道办事处", "街道", "镇", "乡", "苏木")
+# a line of towns.tsv whose name ends in a suffix after at least two characters: (the name without it, its county)
+_TOWN_CORE = re.compile(rf"^([^\t\n]{{2,}})(?:{'|'.join(_TOWN_SUFFIXES)})\t([^\t\n]*)$", re.MULTILINE)
 _PLACEHOLDER = "直辖行政区划"  # a county row that only stands for a city without counties (东莞, 中山, 儋州)
 
 
@@ -412,12 +414,9 @@ class Gazetteer:
             table: dict[str, list[str]] = {}
             with open(corpus_path("gazetteer", "towns.tsv"), encoding="utf-8") as fh:
                 next(fh)
-                for line in fh:
-                    name, code = line.rstrip("\n").split("\t")
-                    for suffix in _TOWN_SUFFIXES:
-                        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-                            table.setdefault(code, []).append(name[:-len(suffix)])
-                            break
+                # one scan of the file for the names that end in a suffix (a name ends in one of them at most)
+                for core, code in _TOWN_CORE.findall(fh.read()):
+                    table.setdefault(code, []).append(core)
             self._town_cores = table
         return self._town_cores
 
