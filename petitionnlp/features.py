@@ -335,12 +335,15 @@ def conventions_fired_rules(X, rules, clause_scope, patterns) -> np.ndarray:
         maybe = [r for r, groups in enumerate(rule_groups) if all(not present.isdisjoint(g) for g in groups)]
         if not maybe:
             continue
+        # each group of a convention that may fire, cut to the cues the text has (no other is in any part of it)
+        checks = [(r, [[c for c in g if c in present] for g in rules[r][:-1]]) for r in maybe]
         for sentence in _SENTENCE.split(text):
-            clauses = _CLAUSE.split(sentence)
-            for r in maybe:
-                if out[i, r]:
-                    continue
-                groups = rules[r][:-1]
+            clauses = None
+            for r, groups in checks:
+                if out[i, r] or not all(any(c in sentence for c in g) for g in groups):
+                    continue  # fired already, or a group with no cue in the sentence: in none of its clauses either
+                if clause_scope[r]:
+                    clauses = _CLAUSE.split(sentence) if clauses is None else clauses
                 for span in clauses if clause_scope[r] else (sentence,):
                     if all(any(c in span and used(span, c) for c in g) for g in groups):
                         out[i, r] = True
