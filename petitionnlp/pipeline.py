@@ -246,14 +246,12 @@ class ChunkMap:
         return rows if self.finish is None else self.finish(rows)
 
     def _start(self) -> bool:
-        global _WORKER_JOB
+        global _WORKER_JOB, _WORKER_FINISH
         import multiprocessing
 
         if "fork" not in multiprocessing.get_all_start_methods():
             return False  # no fork (Windows, macOS defaults): the models would load again in each worker
-        _WORKER_JOB = self.job
-        global _WORKER_FINISH
-        _WORKER_FINISH = self.finish
+        _WORKER_JOB, _WORKER_FINISH = self.job, self.finish
         import gc
 
         gc.collect()
