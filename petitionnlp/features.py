@@ -376,21 +376,25 @@ def nearest(vectors: sparse.csr_matrix, memory: sparse.csr_matrix) -> tuple[np.n
     n = vectors.shape[0]
     if memory.shape[0] == 0 or n == 0:
         return np.zeros(n), np.full(n, -1)
-    sims = vectors @ memory.T
-    if memory.shape[0] <= _DENSE_MEMORY:
-        # a few hundred remembered rows: the similarities as a dense block, reduced by NumPy (SciPy's sparse
-        # argmax loops over the rows in Python).  The same answers: the similarities are never negative, a
+    m = memory.shape[0]
+    sims = (vectors @ memory.T).tocsr()
+    if m <= _DENSE_MEMORY:
+        # a few hundred remembered rows: the similarities as dense blocks of rows, reduced by NumPy (SciPy's
+        # sparse argmax loops over the rows in Python).  The same answers: the similarities are never negative, a
         # row's best is its largest, and where it is above 0 the first column that has it (SciPy's, too)
-        sims = sims.toarray()
-        best, idx = sims.max(axis=1), sims.argmax(axis=1)
+        step = max(1, _DENSE_CELLS // m)
+        best, idx = np.empty(n, dtype=sims.dtype), np.empty(n, dtype=np.intp)
+        for a in range(0, n, step):
+            block = sims[a:a + step].toarray()
+            best[a:a + step], idx[a:a + step] = block.max(axis=1), block.argmax(axis=1)
     else:
-        sims = sims.tocsr()
         best = np.asarray(sims.max(axis=1).todense()).ravel()
         idx = np.asarray(sims.argmax(axis=1)).ravel()
     return best, np.where(best > 0, idx, -1)
 
 
-_DENSE_MEMORY = 2048  # remembered rows up to which nearest() reduces a dense block (a chunk × them, float32)
+_DENSE_MEMORY = 2048  # remembered rows up to which nearest() reduces dense blocks of rows × them
+_DENSE_CELLS = 1 << 22  # similarities in one such block (16 MB of float32)
 
 
 def blend(proba: np.ndarray, sim: np.ndarray, idx: np.ndarray, labels: np.ndarray, threshold: float,
