@@ -335,12 +335,15 @@ def conventions_fired_rules(X, rules, clause_scope, patterns) -> np.ndarray:
         maybe = [r for r, groups in enumerate(rule_groups) if all(not present.isdisjoint(g) for g in groups)]
         if not maybe:
             continue
+        # each group of a convention that may fire, cut to the cues the text has (no other is in any part of it)
+        checks = [(r, [[c for c in g if c in present] for g in rules[r][:-1]]) for r in maybe]
         for sentence in _SENTENCE.split(text):
-            clauses = _CLAUSE.split(sentence)
-            for r in maybe:
-                if out[i, r]:
-                    continue
-                groups = rules[r][:-1]
+            clauses = None
+            for r, groups in checks:
+                if out[i, r] or not all(any(c in sentence for c in g) for g in groups):
+                    continue  # fired already, or a group with no cue in the sentence: in none of its clauses either
+                if clause_scope[r]:
+                    clauses = _CLAUSE.split(sentence) if clauses is None else clauses
                 for span in clauses if clause_scope[r] else (sentence,):
                     if all(any(c in span and used(span, c) for c in g) for g in groups):
                         out[i, r] = True
@@ -373,10 +376,25 @@ def nearest(vectors: sparse.csr_matrix, memory: sparse.csr_matrix) -> tuple[np.n
     n = vectors.shape[0]
     if memory.shape[0] == 0 or n == 0:
         return np.zeros(n), np.full(n, -1)
+    m = memory.shape[0]
     sims = (vectors @ memory.T).tocsr()
-    best = np.asarray(sims.max(axis=1).todense()).ravel()
-    idx = np.asarray(sims.argmax(axis=1)).ravel()
+    if m <= _DENSE_MEMORY:
+        # a few hundred remembered rows: the similarities as dense blocks of rows, reduced by NumPy (SciPy's
+        # sparse argmax loops over the rows in Python).  The same answers: the similarities are never negative, a
+        # row's best is its largest, and where it is above 0 the first column that has it (SciPy's, too)
+        step = max(1, _DENSE_CELLS // m)
+        best, idx = np.empty(n, dtype=sims.dtype), np.empty(n, dtype=np.intp)
+        for a in range(0, n, step):
+            block = sims[a:a + step].toarray()
+            best[a:a + step], idx[a:a + step] = block.max(axis=1), block.argmax(axis=1)
+    else:
+        best = np.asarray(sims.max(axis=1).todense()).ravel()
+        idx = np.asarray(sims.argmax(axis=1)).ravel()
     return best, np.where(best > 0, idx, -1)
+
+
+_DENSE_MEMORY = 2048  # remembered rows up to which nearest() reduces dense blocks of rows × them
+_DENSE_CELLS = 1 << 22  # similarities in one such block (16 MB of float32)
 
 
 def blend(proba: np.ndarray, sim: np.ndarray, idx: np.ndarray, labels: np.ndarray, threshold: float,
@@ -422,10 +440,14 @@ def calibrate(proba: np.ndarray, coef: np.ndarray, pairs, floors, fired_rules=No
 
 def decide(proba: np.ndarray, threshold: float, max_types: int | None = None) -> list[list[str]]:
     """Types with probability ≥ threshold, best first, at most ``max_types``; always at least the best one."""
+    proba = np.asarray(proba)
+    if not len(proba):
+        return []
+    orders = np.argsort(-proba, axis=1, kind="stable").tolist()  # each row's order, the batch sorted at once
+    above = (proba >= threshold).tolist()
     out = []
-    for row in proba:
-        order = np.argsort(-row, kind="stable")
-        picked = [TYPES[j] for j in order if row[j] >= threshold] or [TYPES[order[0]]]
+    for order, ok in zip(orders, above):
+        picked = [TYPES[j] for j in order if ok[j]] or [TYPES[order[0]]]
         out.append(picked[:max_types] if max_types else picked)
     return out
 

@@ -207,13 +207,18 @@ class Folded:
 
 # the characters NFKC maps one for one in most Chinese texts: full-width ASCII (，：（） ＡＢ１２) and the
 # ideographic space
-_WIDE = {c: unicodedata.normalize("NFKC", chr(c)) for c in (*range(0xFF01, 0xFF5F), 0x3000)}
+_WIDE = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in (*range(0xFF01, 0xFF5F), 0x3000)}
+_WIDE_RE = re.compile("[\uff01-\uff5e\u3000]")  # a petition has a few (its commas): replaced where they are
+
+
+def _narrow(match) -> str:
+    return _WIDE[match.group()]
 
 
 def _nfkc(text: str) -> str:
     """``unicodedata.normalize("NFKC", text)``: the full-width characters first (their own NFKC forms, one for one),
     then the whole normalization only for a text that still needs it (a quick check says so) — most need none."""
-    text = text.translate(_WIDE)
+    text = _WIDE_RE.sub(_narrow, text)  # str.translate looks up every character of the text
     return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
 
 
@@ -247,7 +252,7 @@ def normalize(text: str | None) -> str:
         return ""
     text = fold(text).text if len(text) <= 4096 else fold.__wrapped__(text).text  # big cells: not cached
     text = _SPACE_RE.sub(" ", text).strip()
-    return _CJK_GAP_RE.sub("", text)
+    return _CJK_GAP_RE.sub("", text) if " " in text else text  # its gaps are spaces now: most texts have none
 
 
 def normalize_many(texts: list[str | None]) -> list[str]:
@@ -276,10 +281,7 @@ class TermFinder:
     def ordinals(self, text: str) -> list[int]:
         if self._empty:
             return []
-        seen: set[int] = set()
-        for _, ks in self._automaton.iter(text):
-            seen.update(ks)
-        return sorted(seen)
+        return sorted({k for _, ks in self._automaton.iter(text) for k in ks})
 
 
 @lru_cache(maxsize=16)

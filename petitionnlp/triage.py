@@ -19,12 +19,22 @@ from functools import cached_property, lru_cache
 
 from .dates import UnknownHolidayYear, add_working_days, chinese_date
 from .errors import Errors
-from .repeats import RepeatIndex, cited_receipts
 from .resources import corpus_path
 from .text import TermFinder, normalize
 
 __all__ = ["TriageRules", "get_rules", "prioritize", "assign_department", "due_date", "reply_deadline", "Deadline",
            "days_words", "DuplicateFinder", "cited_receipts", "triage_rows", "render_queue", "PRIORITY_ORDER"]
+
+
+def __getattr__(name):
+    """``cited_receipts`` is :mod:`petitionnlp.repeats`' own, imported on first use: ``classify``, which
+    prioritizes every petition, never searches for repeats (importing the search costs its start-up 12 ms)."""
+    if name == "cited_receipts":
+        from .repeats import cited_receipts
+
+        return cited_receipts
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 PRIORITY_ORDER = {"高": 0, "中": 1, "低": 2}
 
@@ -52,9 +62,15 @@ class TriageRules:
         return tuple(words), TermFinder(tuple(words))
 
     def words_in(self, text: str) -> frozenset:
-        """The signals' and departments' words that ``text`` contains, found in one pass."""
+        """The signals' and departments' words that ``text`` contains, found in one pass (the last text's kept:
+        :func:`prioritize` and :func:`assign_department` of one petition ask for the same text)."""
+        last = self.__dict__.get("_last")
+        if last is not None and last[0] == text:
+            return last[1]
         words, finder = self._finder
-        return frozenset(words[k] for k in finder.ordinals(text))
+        found = frozenset(words[k] for k in finder.ordinals(text))
+        self.__dict__["_last"] = (text, found)  # one tuple, replaced whole: safe across threads
+        return found
 
     @classmethod
     def load(cls) -> "TriageRules":
@@ -77,6 +93,8 @@ def prioritize(text: str, rules: TriageRules | None = None) -> tuple[str, list[d
     reasons, score = [], 0.0
     present = rules.words_in(text)
     for signal, weight, terms, reason in rules.signals:
+        if present.isdisjoint(terms):  # most signals: none of their words
+            continue
         hits = [t for t in terms if t in present]
         if hits:
             score += weight
@@ -168,6 +186,8 @@ class DuplicateFinder:
     def fit(self, texts: list[str], ids: list[str], places: list[dict] | None = None):
         """Remember the history (earlier petitions): their texts, ids and, if known, places (``province``,
         ``city``, ``county``: a history without places is compared with every petition)."""
+        from .repeats import RepeatIndex
+
         places = places or [{}] * len(texts)
         self.index_ = RepeatIndex(threshold=self.threshold)
         self.index_.extend(({**p, "id": str(i), "text": t} for t, i, p in zip(texts, ids, places)),

@@ -12,6 +12,7 @@ printed on every page, A4 landscape.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import math
 import os
@@ -66,11 +67,14 @@ def _json_safe(value):
     return value
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False, default=str, allow_nan=False)  # json.dumps with these builds one a call
+
+
 def json_line(row: dict) -> str:
     try:
-        return json.dumps(row, ensure_ascii=False, default=str, allow_nan=False)
+        return _JSON.encode(row)
     except ValueError:
-        return json.dumps(_json_safe(row), ensure_ascii=False, default=str, allow_nan=False)
+        return _JSON.encode(_json_safe(row))
 
 
 class BatchWriter:
@@ -113,13 +117,27 @@ class BatchWriter:
             raise
 
     def write(self, rows: list[dict]) -> None:
+        self.write_encoded(self.encode(rows))
+
+    def encode(self, rows: list[dict]):
+        """``rows`` as :meth:`write_encoded` writes them: the text of their lines (JSON Lines, CSV), or the rows
+        themselves (XLSX).  Touches no file: a worker process encodes its own chunk, and the process that writes
+        only copies text."""
         if self.suffix == ".jsonl":
-            self._fh.write("".join(json_line(r) + "\n" for r in rows))
-        elif self.suffix == ".csv":
+            return "".join([json_line(r) + "\n" for r in rows])
+        if self.suffix == ".csv":
+            buf = io.StringIO()
             names = self.fieldnames
-            self._csv.writerows([_csv_cell(r.get(k)) for k in names] for r in rows)
+            csv.writer(buf).writerows([_csv_cell(r.get(k)) for k in names] for r in rows)
+            return buf.getvalue()
+        return rows
+
+    def write_encoded(self, part) -> None:
+        """Write what :meth:`encode` made of a chunk of rows."""
+        if self.suffix == ".xlsx":
+            self._xlsx.write(part)
         else:
-            self._xlsx.write(rows)
+            self._fh.write(part)
 
     def close(self) -> None:
         """Finish the file and put it in place (a no-op after :meth:`abort`)."""

@@ -29,6 +29,8 @@ _GENERIC = {"城区", "郊区", "矿区", "新区", "市中", "市辖区", "市�
 
 
 _TOWN_SUFFIXES = ("街道办事处", "街道", "镇", "乡", "苏木")
+# a line of towns.tsv whose name ends in a suffix after at least two characters: (the name without it, its county)
+_TOWN_CORE = re.compile(rf"^([^\t\n]{{2,}})(?:{'|'.join(_TOWN_SUFFIXES)})\t([^\t\n]*)$", re.MULTILINE)
 _PLACEHOLDER = "直辖行政区划"  # a county row that only stands for a city without counties (东莞, 中山, 儋州)
 
 
@@ -197,6 +199,7 @@ class Gazetteer:
                 masks[key] = get(key, 0) | (1 << len(name))
         self._masks = masks
         self._sizes_of_mask: dict[int, tuple[int, ...]] = {}
+        self._key_sizes: dict[str, tuple[int, ...]] = {}  # first two characters → _sizes(them), as find meets them
         self._start_codes = None  # the first two characters of every name, as bigram codes (on first batch)
 
     def _sizes(self, key: str) -> tuple[int, ...]:
@@ -411,12 +414,9 @@ class Gazetteer:
             table: dict[str, list[str]] = {}
             with open(corpus_path("gazetteer", "towns.tsv"), encoding="utf-8") as fh:
                 next(fh)
-                for line in fh:
-                    name, code = line.rstrip("\n").split("\t")
-                    for suffix in _TOWN_SUFFIXES:
-                        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-                            table.setdefault(code, []).append(name[:-len(suffix)])
-                            break
+                # one scan of the file for the names that end in a suffix (a name ends in one of them at most)
+                for core, code in _TOWN_CORE.findall(fh.read()):
+                    table.setdefault(code, []).append(core)
             self._town_cores = table
         return self._town_cores
 
@@ -438,14 +438,18 @@ class Gazetteer:
         ``starts``: the positions where a name may start (:meth:`find_many` finds them for a batch); None: any."""
         out, i, n = [], 0, len(text)
         masks, exact, short, city_keys = self._masks, self.exact, self.short, self._city_keys
+        key_sizes = self._key_sizes
         for p in (range(n - 1) if starts is None else starts):
             if p < i:  # inside the mention found before
                 continue
             key = text[p:p + 2]
-            if key not in masks:  # most positions: no name starts with these two characters
-                continue
+            sizes = key_sizes.get(key)
+            if sizes is None:
+                if key not in masks:  # most positions: no name starts with these two characters
+                    continue
+                sizes = key_sizes[key] = self._sizes(key)
             hit = None
-            for size in self._sizes(key):
+            for size in sizes:
                 if p + size > n:
                     continue
                 frag = text[p:p + size]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..features import bigram_code, bigram_positions, char_ngrams, tfidf
+from ..features import bigram_code, bigram_positions, char_ngrams, nearest, tfidf
 from ..resources import read_list
 from ..text import CJK
 
@@ -97,11 +97,9 @@ class RegionMemory:
         index, by_start, starts = self._names()
         maybe = bigram_positions(X, starts)
         if X and self.memory.shape[0]:
-            sims = (self.vectors(X) @ self.memory.T).tocsr()
-            best = np.asarray(sims.max(axis=1).todense()).ravel()  # the nearest earlier petition of each text
-            nearest = np.asarray(sims.argmax(axis=1)).ravel()
+            best, closest = nearest(self.vectors(X), self.memory)  # the nearest earlier petition of each text
         else:
-            best, nearest = np.zeros(len(X)), np.zeros(len(X), dtype=np.int64)
+            best, closest = np.zeros(len(X)), np.zeros(len(X), dtype=np.int64)
         for i, text in enumerate(X):
             # every landmark a text yields is a substring of it: a text naming none is not scanned
             found = (sorted(index[n] for n in landmarks_in(text) if n in index)
@@ -111,7 +109,7 @@ class RegionMemory:
                 yield int(self.landmark_labels[j]), 0.75 * float(self.landmark_shares[j]), self.landmarks[j]
                 continue
             if best[i] > 0 and best[i] >= self.repeat_similarity:
-                k = int(nearest[i])
+                k = int(closest[i])
                 yield int(self.labels[k]), 0.6 + 0.2 * float(best[i] - self.repeat_similarity), None
                 continue
             yield None
