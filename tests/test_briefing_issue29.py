@@ -318,6 +318,31 @@ def test_a_date_with_spaces_inside_and_its_clock_time_are_one_expression():
     assert ("3 个月", "duration", "P3M") in found
 
 
+@pytest.mark.parametrize("doc_date", [None, "2018-06-16"])
+def test_a_day_and_the_clock_time_right_after_it_are_one_expression_with_or_without_a_document_date(doc_date):
+    # a daily report of complaints handed over (6月15日21:25, 当日22:05): the clock time belongs to the day before it
+    import datetime as dt
+
+    from petitionnlp.briefing import find_time_expressions
+
+    text = "6月15日21:25,督察组交办第十一批举报59件。当日22:05,已全部移交办理。"
+    day = dt.date.fromisoformat(doc_date) if doc_date else None
+    found = [(t["text"], t["type"]) for t in find_time_expressions(text, day)]
+    assert found == [("6月15日21:25", "date"), ("当日22:05", "date")]
+    if day:
+        assert [t["value"] for t in find_time_expressions(text, day)] == ["2018-06-15T21:25", "2018-06-15T22:05"]
+
+
+def test_a_date_with_its_clock_time_and_no_document_date_keeps_its_value():
+    from petitionnlp.briefing import find_time_expressions
+
+    text = "2018年6月15日21:25,交办59件;6月16日8时30分,移交;6月16日下午3:30,反馈;6月17日9:00-11:30,会商。"
+    found = [(t["text"], t["value"]) for t in find_time_expressions(text, None)]
+    assert found == [("2018年6月15日21:25", "2018-06-15T21:25"), ("6月16日8时30分", "2018-06-16T08:30"),
+                     ("6月16日下午3:30", "2018-06-16T15:30"),  # the clock time after 下午 was lost
+                     ("6月17日9:00-11:30", "2018-06-17T09:00/2018-06-17T11:30")]  # a clock span stays one span
+
+
 def test_two_dates_joined_by_zhi_are_one_span_without_a_document_date():
     from petitionnlp.briefing import find_time_expressions
 
@@ -360,3 +385,14 @@ def test_a_span_of_years_leaves_a_deadline_at_its_end_and_half_a_year_recurs():
     assert ("至2026年底前", "deadline", "2026-12-31") in found and not any("/" in (t[2] or "") for t in found)
     found = [(t["type"], t["value"]) for t in find_time_expressions("每季度报送一次，每半年报送一次总结。", None)]
     assert found == [("recurrence", "P3M"), ("recurrence", "P6M")]
+
+
+@pytest.mark.parametrize("simplified, traditional", [
+    ("各单位在收到通知后3个月内报送整改情况。", "各單位在收到通知後3個月內報送整改情況。"),
+    ("市生态环境局在收到通知后3个月内报送整改情况。", "市生態環境局在收到通知後3個月內報送整改情況。")])
+def test_a_duty_with_a_time_limit_is_found_in_traditional_text_as_in_simplified(simplified, traditional):
+    # the rules read a time limit as folded text: 3個月內 ends in 内 as 3个月内 does (it was read as written)
+    from petitionnlp.briefing import extract_briefing
+
+    got = [len(extract_briefing(t, "2024-05-01")["directives"]) for t in (simplified, traditional)]
+    assert got == [1, 1]

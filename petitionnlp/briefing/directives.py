@@ -339,6 +339,8 @@ def find_directives(text: str, time_expressions: list[dict], rules_: dict | None
 
     mapped = [dict(t, start=joined.index(view.index(t["start"])), end=joined.index(view.index(t["end"])))
               for t in time_expressions]
+    for t in mapped:  # the rules read a time expression as folded too: 30個工作日內(nèi) is 30个工作日内 (it ends in 内)
+        t["text"] = joined.text[t["start"]:t["end"]]
     removed = [(view.at(a), view.at(b)) for a, b in joined.removed]  # the page breaks taken out, in ``text``
     found = []
     for d in _find(joined.text, mapped, time_expressions, r):
