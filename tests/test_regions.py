@@ -302,3 +302,13 @@ def test_a_city_name_before_a_direction_and_road_is_a_road(resolver):
     assert place(resolver, "杭州中路234号一家饭店油烟扰民") == (None, None, None)
     assert place(resolver, "家住南京东路附近，工地夜间施工") == (None, None, None)
     assert place(resolver, "长沙城南路有工厂排污")[:2] == ("湖南省", "长沙市")
+
+
+@pytest.mark.parametrize("text, county", [
+    ("广东省广州市天和区体育西路101号", "天河区"),      # 和 for 河: the same sound, a slip of the input method
+    ("衡阳市燕峰区某厂夜间噪声扰民", "雁峰区"),
+    ("广州市天空区某厂噪声", None),                     # another sound: not guessed
+    ("广州市天河路某店油烟", None)])                    # a road named like the county: not the county
+def test_a_county_written_with_a_character_of_the_same_sound_after_its_city(resolver, text, county):
+    got = resolver.resolve(text)
+    assert (got["city"] is not None, got["county"]) == (True, county)

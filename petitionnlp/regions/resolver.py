@@ -25,6 +25,21 @@ EMPTY_REGION = {"province": None, "city": None, "county": None, "region_confiden
                 "region_evidence": None}
 
 
+_CJK_RE = re.compile(f"[{CJK}]")
+
+
+@lru_cache(maxsize=4096)
+def _same_sound(a: str, b: str) -> bool:
+    """Two characters that share a reading, tones aside (河/和 he; pypinyin's dictionary, loaded only when a
+    city is followed by a county name not in the gazetteer)."""
+    from pypinyin import Style, pinyin
+
+    def readings(ch: str) -> set:
+        return set(pinyin(ch, style=Style.NORMAL, heteronym=True)[0])
+
+    return bool(readings(a) & readings(b))
+
+
 @lru_cache(maxsize=1)
 def _not_after_short() -> tuple[str, ...]:
     return tuple(read_list("gazetteer", "not_after_short.txt"))
@@ -140,6 +155,25 @@ class RegionResolver:
         if len(found) == 1:
             return self.gazetteer.by_adcode[found.pop()]
         return None
+
+    def _county_by_sound(self, text: str, city: str, mention) -> Place | None:
+        """广州市天和区 → 天河区: right after the city's name, a county's name of the city written with one
+        character of the same sound in its place (a slip of the typist's input method: 和 for 河), its last
+        character (区, 县, 市, 旗) as written; the one such county, else None."""
+        following = text[mention.end:mention.end + 8].lstrip()
+        if len(following) < 2 or not _CJK_RE.match(following):
+            return None
+        found = []
+        for code in self._county_codes(city):
+            place = self.gazetteer.by_adcode[code]
+            name = place.county or place.name
+            written = following[:len(name)]
+            if len(written) != len(name) or written[-1] != name[-1] or written == name:
+                continue
+            diff = [i for i, (a, b) in enumerate(zip(written, name)) if a != b]
+            if len(diff) == 1 and _CJK_RE.match(written[diff[0]]) and _same_sound(written[diff[0]], name[diff[0]]):
+                found.append(place)
+        return found[0] if len(found) == 1 else None
 
     def _county_codes(self, city: str) -> list[str]:
         codes = self._codes_by_city.get(city) if hasattr(self, "_codes_by_city") else None
@@ -260,7 +294,8 @@ class RegionResolver:
 
     def _answer(self, text, place: Place, mention, mentions, ambiguity, support) -> dict:
         if place.level == "city":
-            by_street = self._county_by_street(text, place.city, mention)
+            by_street = self._county_by_street(text, place.city, mention) \
+                or self._county_by_sound(text, place.city, mention)
             if by_street is not None:
                 start = mention.start
                 return {"province": place.province, "city": place.city, "county": by_street.county,
