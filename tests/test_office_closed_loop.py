@@ -14,6 +14,8 @@ from petitionnlp.office.clock import office_today
 from test_office_integrity import REPORT, agree, cases, client, login, table, token, upload  # noqa: F401 — client
 from test_web_lifecycle import PLANTED, _clean
 
+LATER = (office_today() + dt.timedelta(days=30)).isoformat()  # a 督办 deadline: never before today
+
 PERIOD = {"from": "2024-05-01", "to": "2024-05-31"}
 
 
@@ -326,6 +328,12 @@ def test_supervision_and_the_reminders_of_deadlines(client, monkeypatch):
                        headers=hy).status_code == 403
     assert client.post(f"/api/v1/petitions/{ids['R-04']}/supervise", json={"due_date": "2024-13-40"},
                        headers=ed).status_code == 422
+    # a new deadline already past would leave the supervised case overdue at once: refused, saying why
+    past = client.post(f"/api/v1/petitions/{ids['R-04']}/supervise",
+                       json={"due_date": (today - dt.timedelta(days=1)).isoformat(), "note": "限期整改"}, headers=ed)
+    assert past.status_code == 422 and past.json()["field"] == "due_date", past.text
+    assert "不能早于今天" in past.json()["error"]
+    assert cases(client, ed)["R-04"]["supervised"] is False
     r = client.post(f"/api/v1/petitions/{ids['R-04']}/supervise", json={"due_date": new_due, "note": "限期整改到位"},
                     headers=ed)
     case = r.json()
@@ -510,7 +518,7 @@ def test_every_new_path_hides_a_planted_person_from_viewers_and_other_units(clie
     assert client.post(f"/api/v1/spotchecks/{sc['id']}/items/{ids['P-03']}",
                        json={"passed": True, "note": f"已电话核实（{PLANTED[1]}）"}, headers=ed).status_code == 200
     client.post(f"/api/v1/petitions/{ids['P-01']}/reopen", json={"reason": "复查"}, headers=ed)
-    client.post(f"/api/v1/petitions/{ids['P-01']}/supervise", json={"due_date": "2024-06-30",
+    client.post(f"/api/v1/petitions/{ids['P-01']}/supervise", json={"due_date": LATER,
                                                                    "note": f"督促联系举报人{PLANTED[0]}"}, headers=ed)
     # the office reads them all, and the complainant's contact on the callback list
     assert PLANTED[1] in client.get("/api/v1/callbacks", headers=ed).text
@@ -623,10 +631,10 @@ def test_supervision_callback_and_check_answer_from_their_own_transaction(client
 
     for name in ("case_extras", "followup_extras", "units", "batch"):
         only_inside(name)
-    r = client.post(f"/api/v1/petitions/{ids['T-01']}/supervise", json={"due_date": "2024-07-01", "note": "限期"},
+    r = client.post(f"/api/v1/petitions/{ids['T-01']}/supervise", json={"due_date": LATER, "note": "限期"},
                     headers=ed)
     assert r.status_code == 200, r.text
-    assert r.json()["due_date"] == "2024-07-01" and r.json()["supervised"]
+    assert r.json()["due_date"] == LATER and r.json()["supervised"]
     r = client.post(f"/api/v1/petitions/{ids['T-02']}/callback", json={"result": "满意"}, headers=ed)
     assert r.status_code == 200, r.text
     assert r.json()["callbacks"][-1]["result"] == "满意"

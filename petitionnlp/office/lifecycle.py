@@ -185,7 +185,10 @@ def step_body(step: str, body: dict | None) -> dict:
                                                value=result[:20]))
         return {"result": result, "note": _text(body, "note", False, "回访情况", MAX_NOTE)}
     if step == "supervise":
-        return {"due_date": _day(body, True), "note": _text(body, "note", False, "督办意见", MAX_NOTE)}
+        due = _day(body, True)
+        if due < office_today().isoformat():  # a 督办 deadline already past would leave the case overdue at once
+            raise Invalid(Messages.O240.format(today=office_today().isoformat(), value=due), field="due_date")
+        return {"due_date": due, "note": _text(body, "note", False, "督办意见", MAX_NOTE)}
     if step == "spotcheck":
         passed = body.get("passed")
         if not isinstance(passed, bool):
