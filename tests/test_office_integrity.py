@@ -548,6 +548,14 @@ def test_a_batchs_public_version_publishes_what_the_public_table_does(client):
 
     public = client.get("/api/v1/public", params={"from": "2024-05-15", "to": "2024-05-15"}, headers=ed).json()["rows"]
     assert {r["受理编号"] for r in public} == {"C-01", "C-03"}
+    # types as a person ticked them (or the model ranked them) are published in the taxonomy's order, as the
+    # batch's XLSX gives them and the case's page shows them (the 公开表 printed 噪声、水 before)
+    r = client.patch(f"/api/v1/petitions/{ids['C-01']}", json={"pollution_types": ["噪声", "水"]}, headers=ed)
+    assert r.status_code == 200 and r.json()["pollution_types"] == ["噪声", "水"], r.text
+    public = client.get("/api/v1/public", params={"from": "2024-05-15", "to": "2024-05-15"}, headers=ed).json()["rows"]
+    assert {r["受理编号"]: r["污染类型"] for r in public}["C-01"] == "水、噪声"
+    login(client, "ed")
+    assert '<dd id="types">水、噪声 ' in client.get(f"/cases/{ids['C-01']}").text
     r = client.get(f"/api/v1/batches/{batch}/export.xlsx", params={"redacted": 1}, headers=ed)
     assert r.status_code == 200
     head, sheet = _sheet(r)
