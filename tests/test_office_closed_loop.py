@@ -129,6 +129,9 @@ def test_a_rejection_names_its_duplicate_by_receipt_keeps_what_was_typed_and_say
     login(client, "admin")
     audit_page = client.get("/audit").text
     assert "重复件受理编号：C-01" in audit_page and "duplicate_receipt" not in audit_page
+    # and the case each event is about by its 受理编号, a link to its page (信访件 5 before)
+    assert f'信访件 <a href="/cases/{ids["C-04"]}">C-04</a>' in audit_page
+    assert not re.search(r"<td>信访件 \d+</td>", audit_page)
 
 
 def test_a_second_round_report_refused_shows_what_was_typed_with_the_field_in_chinese(client):
