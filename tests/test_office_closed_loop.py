@@ -410,6 +410,11 @@ def test_spot_checks_drawn_by_a_recorded_seed_and_a_failed_check_reopens(client)
     for bad in ({"rate": 0}, {"rate": 1.5}, {"rate": -0.1}, {"seed": -1}, {"seed": 2 ** 60}, {"from": "2024-13-01"}):
         r = client.post("/api/v1/spotchecks", json={**PERIOD, "rate": 0.3, **bad}, headers=ed)
         assert r.status_code == 422, (bad, r.text)
+    # a seed refused is said in a clerk's words (digits), not as a programmer's bound (9007199254740991 before)
+    csrf = login(client, "ed")
+    r = client.post("/spotchecks", data={"csrf_token": csrf, "from": PERIOD["from"], "to": PERIOD["to"],
+                                         "percent": "30", "seed": str(10 ** 15)})
+    assert "至多 15 位数字" in r.text and "9007199254740991" not in r.text, r.text
     a = client.post("/api/v1/spotchecks", json={**PERIOD, "rate": 0.3, "seed": 20240515}, headers=ed)
     assert a.status_code == 201, a.text
     a = a.json()
