@@ -288,6 +288,7 @@ def test_the_callback_page_records_one_or_many(client):
     r = client.post("/callbacks", data={"csrf_token": csrf, "row": rows[1:2], f"result_{ids['C-03']}": "不满意",
                                         f"note_{ids['C-03']}": "仍有油烟"})
     assert "已记录回访 1 件" in r.text and cases(client, ed)["C-03"]["status"] == "办理中"
+    assert "其中不满意 1 件已重新办理" in r.text  # said, as the spot check's page says a failed check's reopening
     assert "没有待回访的信访件" in client.get("/callbacks").text
     done = client.get("/callbacks?show=done").text
     assert "基本解决" in done and "C-03" not in done  # reopened: off the list until approved again
