@@ -119,7 +119,7 @@ def test_a_rejection_names_its_duplicate_by_receipt_keeps_what_was_typed_and_say
     assert got["rejection"]["duplicate_receipt"] == "C-01" and got["rejection"]["reason"] == "同一搅拌站"
     # a kind alone: the reason is the kind, and the page says it once
     r = client.post(f"/cases/{ids['C-04']}/step", data={**typed, "duplicate_of": "c-01", "reason": ""})
-    assert "已作不受理处理" in r.text
+    assert "C-04 已作不受理处理" in r.text and "已作不受理处理（不受理）" not in r.text  # said once
     page = client.get(f"/cases/{ids['C-04']}").text
     said = re.sub(r"<[^>]+>", "", page.split('<dd id="rejection">', 1)[1].split("</dd>", 1)[0])
     assert said == "与在办件 C-01 重复", said
