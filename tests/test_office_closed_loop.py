@@ -67,12 +67,17 @@ def test_rejection_by_kind_with_the_duplicate_linked_and_counted_apart(client):
     # reopened, a 不受理 no longer holds (its history keeps it), and the case counts again
     bad = client.post(f"/api/v1/petitions/{ids['C-06']}/reopen", json={"reason": "x", "due_date": "下周"}, headers=ed)
     assert bad.status_code == 422 and bad.json()["field"] == "due_date" and "新的办理期限" in bad.json()["error"]
-    r = client.post(f"/api/v1/petitions/{ids['C-06']}/reopen", json={"reason": "并非同一工地", "due_date": "2024-06-20"},
+    # a deadline already past would make the new round overdue the day it opens: refused, the case unchanged
+    past = client.post(f"/api/v1/petitions/{ids['C-06']}/reopen", headers=ed,
+                       json={"reason": "并非同一工地", "due_date": (office_today() - dt.timedelta(days=1)).isoformat()})
+    assert past.status_code == 422 and past.json()["field"] == "due_date" and "不能早于今天" in past.json()["error"]
+    assert client.get(f"/api/v1/petitions/{ids['C-06']}", headers=ed).json()["status"] == "不受理"
+    r = client.post(f"/api/v1/petitions/{ids['C-06']}/reopen", json={"reason": "并非同一工地", "due_date": LATER},
                     headers=ed)
     assert r.json()["status"] == "办理中" and r.json()["rejection"] is None and r.json()["reopened"] == 1
-    assert r.json()["due_date"] == "2024-06-20"  # the deadline the office gives the new round
+    assert r.json()["due_date"] == LATER  # the deadline the office gives the new round
     # the old deadline: 15 working days from 2024-05-15
-    assert r.json()["history"][-1]["detail"]["due_date"] == {"old": "2024-06-05", "new": "2024-06-20"}
+    assert r.json()["history"][-1]["detail"]["due_date"] == {"old": "2024-06-05", "new": LATER}
     assert client.get(f"/api/v1/petitions/{ids['C-01']}", headers=ed).json()["repeats"] == []
     assert agree(client, ed, "a rejection reopened")["rejected"] == 2
     # the case page: the form offers the kinds; the rejected case links to the case it repeats
@@ -88,10 +93,10 @@ def test_rejection_by_kind_with_the_duplicate_linked_and_counted_apart(client):
     # reopened from its page with the deadline the office gives the new round
     assert 'id="reopen-due"' in page
     r = client.post(f"/cases/{ids['C-05']}/step", data={"csrf_token": csrf, "step": "reopen", "reason": "并非重复",
-                                                        "due_date": "2024-07-01"})
+                                                        "due_date": LATER})
     assert "已重新办理" in r.text
     got = client.get(f"/api/v1/petitions/{ids['C-05']}", headers=ed).json()
-    assert (got["status"], got["due_date"]) == ("办理中", "2024-07-01")
+    assert (got["status"], got["due_date"]) == ("办理中", LATER)
 
 
 def _field(page: str, name: str) -> str:

@@ -111,7 +111,7 @@ class Messages:
     O237 = "[O237] {field}应为 {lo} 到 {hi} 之间的数，收到的是：{value}"
     O238 = "[O238] {field}应为文字，收到的是：{value}"
     O239 = "[O239] 报告日应为这项常态任务的报告日之一：{value}"
-    O240 = "[O240] 督办的新办理期限不能早于今天（{today}），收到的是：{value}"
+    O240 = "[O240] 新的办理期限不能早于今天（{today}），收到的是：{value}"
     O280 = "[O280] 没有这个省份，或地名库中没有它的县级区划：{name}"
     O281 = "[O281] 统计期间的起始日期不能晚于截止日期：{date_from} 晚于 {date_to}"
     # conflicts with the case's state
