@@ -13,13 +13,21 @@ from functools import lru_cache
 from .resources import corpus_path, read_list
 from .text import normalize
 
-__all__ = ["TYPES", "TYPE_COLORS", "LabelNormalizer", "normalize_label", "get_label_normalizer"]
+__all__ = ["TYPES", "TYPE_COLORS", "LabelNormalizer", "normalize_label", "get_label_normalizer", "in_order"]
 
 
 TYPES: tuple[str, ...] = tuple(read_list("taxonomy", "types.txt"))
 # one colour per type, the same in every chart (the page's SVG, the statistics PNG, the 专报's picture)
 TYPE_COLORS = {"水": "#2b6cb0", "大气": "#718096", "土壤": "#975a16", "海洋": "#00838f", "生态": "#2f855a",
                "辐射": "#e0a800", "噪声": "#c53030", "其他": "#6b46c1"}
+
+
+def in_order(types) -> list[str]:
+    """A case's types as every table shows them: in the taxonomy's order (水, 大气 … 其他), each once; a name
+    outside the taxonomy after them, as given.  Types are stored as the model ranks them or a person ticks them."""
+    got = [str(t) for t in types or ()]
+    order = {t: i for i, t in enumerate(TYPES)}
+    return sorted(dict.fromkeys(got), key=lambda t: (order.get(t, len(order)), got.index(t)))
 
 
 class LabelNormalizer:

@@ -14,6 +14,8 @@ from petitionnlp.office.clock import office_today
 from test_office_integrity import REPORT, agree, cases, client, login, table, token, upload  # noqa: F401 — client
 from test_web_lifecycle import PLANTED, _clean
 
+LATER = (office_today() + dt.timedelta(days=30)).isoformat()  # a 督办 deadline: never before today
+
 PERIOD = {"from": "2024-05-01", "to": "2024-05-31"}
 
 
@@ -65,12 +67,17 @@ def test_rejection_by_kind_with_the_duplicate_linked_and_counted_apart(client):
     # reopened, a 不受理 no longer holds (its history keeps it), and the case counts again
     bad = client.post(f"/api/v1/petitions/{ids['C-06']}/reopen", json={"reason": "x", "due_date": "下周"}, headers=ed)
     assert bad.status_code == 422 and bad.json()["field"] == "due_date" and "新的办理期限" in bad.json()["error"]
-    r = client.post(f"/api/v1/petitions/{ids['C-06']}/reopen", json={"reason": "并非同一工地", "due_date": "2024-06-20"},
+    # a deadline already past would make the new round overdue the day it opens: refused, the case unchanged
+    past = client.post(f"/api/v1/petitions/{ids['C-06']}/reopen", headers=ed,
+                       json={"reason": "并非同一工地", "due_date": (office_today() - dt.timedelta(days=1)).isoformat()})
+    assert past.status_code == 422 and past.json()["field"] == "due_date" and "不能早于今天" in past.json()["error"]
+    assert client.get(f"/api/v1/petitions/{ids['C-06']}", headers=ed).json()["status"] == "不受理"
+    r = client.post(f"/api/v1/petitions/{ids['C-06']}/reopen", json={"reason": "并非同一工地", "due_date": LATER},
                     headers=ed)
     assert r.json()["status"] == "办理中" and r.json()["rejection"] is None and r.json()["reopened"] == 1
-    assert r.json()["due_date"] == "2024-06-20"  # the deadline the office gives the new round
+    assert r.json()["due_date"] == LATER  # the deadline the office gives the new round
     # the old deadline: 15 working days from 2024-05-15
-    assert r.json()["history"][-1]["detail"]["due_date"] == {"old": "2024-06-05", "new": "2024-06-20"}
+    assert r.json()["history"][-1]["detail"]["due_date"] == {"old": "2024-06-05", "new": LATER}
     assert client.get(f"/api/v1/petitions/{ids['C-01']}", headers=ed).json()["repeats"] == []
     assert agree(client, ed, "a rejection reopened")["rejected"] == 2
     # the case page: the form offers the kinds; the rejected case links to the case it repeats
@@ -86,10 +93,10 @@ def test_rejection_by_kind_with_the_duplicate_linked_and_counted_apart(client):
     # reopened from its page with the deadline the office gives the new round
     assert 'id="reopen-due"' in page
     r = client.post(f"/cases/{ids['C-05']}/step", data={"csrf_token": csrf, "step": "reopen", "reason": "并非重复",
-                                                        "due_date": "2024-07-01"})
+                                                        "due_date": LATER})
     assert "已重新办理" in r.text
     got = client.get(f"/api/v1/petitions/{ids['C-05']}", headers=ed).json()
-    assert (got["status"], got["due_date"]) == ("办理中", "2024-07-01")
+    assert (got["status"], got["due_date"]) == ("办理中", LATER)
 
 
 def _field(page: str, name: str) -> str:
@@ -117,7 +124,7 @@ def test_a_rejection_names_its_duplicate_by_receipt_keeps_what_was_typed_and_say
     assert got["rejection"]["duplicate_receipt"] == "C-01" and got["rejection"]["reason"] == "同一搅拌站"
     # a kind alone: the reason is the kind, and the page says it once
     r = client.post(f"/cases/{ids['C-04']}/step", data={**typed, "duplicate_of": "c-01", "reason": ""})
-    assert "已作不受理处理" in r.text
+    assert "C-04 已作不受理处理" in r.text and "已作不受理处理（不受理）" not in r.text  # said once
     page = client.get(f"/cases/{ids['C-04']}").text
     said = re.sub(r"<[^>]+>", "", page.split('<dd id="rejection">', 1)[1].split("</dd>", 1)[0])
     assert said == "与在办件 C-01 重复", said
@@ -127,6 +134,9 @@ def test_a_rejection_names_its_duplicate_by_receipt_keeps_what_was_typed_and_say
     login(client, "admin")
     audit_page = client.get("/audit").text
     assert "重复件受理编号：C-01" in audit_page and "duplicate_receipt" not in audit_page
+    # and the case each event is about by its 受理编号, a link to its page (信访件 5 before)
+    assert f'信访件 <a href="/cases/{ids["C-04"]}">C-04</a>' in audit_page
+    assert not re.search(r"<td>信访件 \d+</td>", audit_page)
 
 
 def test_a_second_round_report_refused_shows_what_was_typed_with_the_field_in_chinese(client):
@@ -283,6 +293,7 @@ def test_the_callback_page_records_one_or_many(client):
     r = client.post("/callbacks", data={"csrf_token": csrf, "row": rows[1:2], f"result_{ids['C-03']}": "不满意",
                                         f"note_{ids['C-03']}": "仍有油烟"})
     assert "已记录回访 1 件" in r.text and cases(client, ed)["C-03"]["status"] == "办理中"
+    assert "其中不满意 1 件已重新办理" in r.text  # said, as the spot check's page says a failed check's reopening
     assert "没有待回访的信访件" in client.get("/callbacks").text
     done = client.get("/callbacks?show=done").text
     assert "基本解决" in done and "C-03" not in done  # reopened: off the list until approved again
@@ -326,6 +337,12 @@ def test_supervision_and_the_reminders_of_deadlines(client, monkeypatch):
                        headers=hy).status_code == 403
     assert client.post(f"/api/v1/petitions/{ids['R-04']}/supervise", json={"due_date": "2024-13-40"},
                        headers=ed).status_code == 422
+    # a new deadline already past would leave the supervised case overdue at once: refused, saying why
+    past = client.post(f"/api/v1/petitions/{ids['R-04']}/supervise",
+                       json={"due_date": (today - dt.timedelta(days=1)).isoformat(), "note": "限期整改"}, headers=ed)
+    assert past.status_code == 422 and past.json()["field"] == "due_date", past.text
+    assert "不能早于今天" in past.json()["error"]
+    assert cases(client, ed)["R-04"]["supervised"] is False
     r = client.post(f"/api/v1/petitions/{ids['R-04']}/supervise", json={"due_date": new_due, "note": "限期整改到位"},
                     headers=ed)
     case = r.json()
@@ -399,6 +416,11 @@ def test_spot_checks_drawn_by_a_recorded_seed_and_a_failed_check_reopens(client)
     for bad in ({"rate": 0}, {"rate": 1.5}, {"rate": -0.1}, {"seed": -1}, {"seed": 2 ** 60}, {"from": "2024-13-01"}):
         r = client.post("/api/v1/spotchecks", json={**PERIOD, "rate": 0.3, **bad}, headers=ed)
         assert r.status_code == 422, (bad, r.text)
+    # a seed refused is said in a clerk's words (digits), not as a programmer's bound (9007199254740991 before)
+    csrf = login(client, "ed")
+    r = client.post("/spotchecks", data={"csrf_token": csrf, "from": PERIOD["from"], "to": PERIOD["to"],
+                                         "percent": "30", "seed": str(10 ** 15)})
+    assert "至多 15 位数字" in r.text and "9007199254740991" not in r.text, r.text
     a = client.post("/api/v1/spotchecks", json={**PERIOD, "rate": 0.3, "seed": 20240515}, headers=ed)
     assert a.status_code == 201, a.text
     a = a.json()
@@ -510,7 +532,7 @@ def test_every_new_path_hides_a_planted_person_from_viewers_and_other_units(clie
     assert client.post(f"/api/v1/spotchecks/{sc['id']}/items/{ids['P-03']}",
                        json={"passed": True, "note": f"已电话核实（{PLANTED[1]}）"}, headers=ed).status_code == 200
     client.post(f"/api/v1/petitions/{ids['P-01']}/reopen", json={"reason": "复查"}, headers=ed)
-    client.post(f"/api/v1/petitions/{ids['P-01']}/supervise", json={"due_date": "2024-06-30",
+    client.post(f"/api/v1/petitions/{ids['P-01']}/supervise", json={"due_date": LATER,
                                                                    "note": f"督促联系举报人{PLANTED[0]}"}, headers=ed)
     # the office reads them all, and the complainant's contact on the callback list
     assert PLANTED[1] in client.get("/api/v1/callbacks", headers=ed).text
@@ -623,10 +645,10 @@ def test_supervision_callback_and_check_answer_from_their_own_transaction(client
 
     for name in ("case_extras", "followup_extras", "units", "batch"):
         only_inside(name)
-    r = client.post(f"/api/v1/petitions/{ids['T-01']}/supervise", json={"due_date": "2024-07-01", "note": "限期"},
+    r = client.post(f"/api/v1/petitions/{ids['T-01']}/supervise", json={"due_date": LATER, "note": "限期"},
                     headers=ed)
     assert r.status_code == 200, r.text
-    assert r.json()["due_date"] == "2024-07-01" and r.json()["supervised"]
+    assert r.json()["due_date"] == LATER and r.json()["supervised"]
     r = client.post(f"/api/v1/petitions/{ids['T-02']}/callback", json={"result": "满意"}, headers=ed)
     assert r.status_code == 200, r.text
     assert r.json()["callbacks"][-1]["result"] == "满意"

@@ -5,6 +5,7 @@ of record, places from the gazetteer only, and — after every path that changes
 (JSON and Word), the 公开表 and the statistics giving the same numbers."""
 
 import csv
+import datetime
 import io
 import json
 
@@ -14,6 +15,10 @@ from openpyxl import Workbook, load_workbook
 
 from conftest import run_cli
 from test_web_lifecycle import _csrf, _session
+
+from petitionnlp.office.clock import office_today
+
+LATER = (office_today() + datetime.timedelta(days=30)).isoformat()  # a 督办 deadline: never before today
 
 REPORT = {"verified": "属实", "findings": "经现场核查，情况属实。", "actions": "已责令整改。", "closure": "已办结",
           "counts": {"rectify": 1}}
@@ -240,20 +245,20 @@ def test_a_batch_corrected_keeps_the_deadline_a_case_was_given_by_supervision(cl
     first = upload(client, ed, table(ROWS[2:]), name="督办批.csv", handover_date="2024-05-15", reply_days="15")
     got = cases(client, ed, batch_id=first["batch_id"])
     pid = got["C-03"]["id"]
-    r = client.post(f"/api/v1/petitions/{pid}/supervise", json={"due_date": "2024-07-01", "note": "限期办结"},
+    r = client.post(f"/api/v1/petitions/{pid}/supervise", json={"due_date": LATER, "note": "限期办结"},
                     headers=ed)
-    assert r.status_code == 200 and r.json()["due_date"] == "2024-07-01"
+    assert r.status_code == 200 and r.json()["due_date"] == LATER
     r = client.patch(f"/api/v1/batches/{first['batch_id']}", json={"handover_date": "2024-05-20"}, headers=ed)
     assert r.status_code == 200 and r.json()["deadlines_kept"] == 1, r.json()
     after = cases(client, ed, batch_id=first["batch_id"])
-    assert after["C-03"]["due_date"] == "2024-07-01" and after["C-03"]["handover_date"] == "2024-05-20"
+    assert after["C-03"]["due_date"] == LATER and after["C-03"]["handover_date"] == "2024-05-20"
     others = [k for k in after if k != "C-03" and after[k]["status"] == "待办"]
     assert others and all(after[k]["due_date"] != got[k]["due_date"] for k in others)  # the batch's rule moved them
     token_ = login(client, "ed")
     page = client.post(f"/batches/{first['batch_id']}/dates", data={
         "handover_date": "2024-05-21", "reply_days": "15", "csrf_token": token_}, follow_redirects=True)
     assert "1 件督办或重新办理的信访件保留其办理期限" in page.text
-    assert cases(client, ed, batch_id=first["batch_id"])["C-03"]["due_date"] == "2024-07-01"
+    assert cases(client, ed, batch_id=first["batch_id"])["C-03"]["due_date"] == LATER
 
 
 def test_a_batchs_dates_corrected_and_a_batch_withdrawn(client):
@@ -464,14 +469,14 @@ def test_the_figures_agree_after_every_path_that_changes_a_status(client, tmp_pa
     assert pr["spotcheck"]["checked"] == 1 and pr["spotcheck"]["passed"] == 0
     client.post(f"/api/v1/spotchecks/{sc['id']}/items/{drawn[1]}", json={"passed": True}, headers=ed)
     assert agree(client, ed, "passed spot check")["spotcheck"]["passed"] == 1
-    r = client.post(f"/api/v1/petitions/{ids['C-05']}/supervise", json={"due_date": "2024-06-30"}, headers=ed)
+    r = client.post(f"/api/v1/petitions/{ids['C-05']}/supervise", json={"due_date": LATER}, headers=ed)
     assert r.status_code == 200, r.text
     assert agree(client, ed, "supervise")["supervised"] == 1
     # the batch's dates corrected: the open cases take the new deadline, the supervised one keeps its own
     r = client.patch(f"/api/v1/batches/{cases(client, ed)['C-05']['batch_id']}",
                      json={"handover_date": "2024-05-10", "reply_days": 5}, headers=ed)
     assert r.status_code == 200 and r.json()["deadlines_kept"] >= 1, r.text  # C-05 and the reopened ones
-    assert cases(client, ed)["C-05"]["due_date"] == "2024-06-30"
+    assert cases(client, ed)["C-05"]["due_date"] == LATER
     assert agree(client, ed, "batch dates corrected")["supervised"] == 1
     r = upload(client, ed, table([["C-07", "衡阳市雁峰区", "", "衡阳市雁峰区某搅拌站夜间施工噪声扰民。"]]),
                name="重复.csv", handover_date="2024-05-16")
@@ -543,6 +548,14 @@ def test_a_batchs_public_version_publishes_what_the_public_table_does(client):
 
     public = client.get("/api/v1/public", params={"from": "2024-05-15", "to": "2024-05-15"}, headers=ed).json()["rows"]
     assert {r["受理编号"] for r in public} == {"C-01", "C-03"}
+    # types as a person ticked them (or the model ranked them) are published in the taxonomy's order, as the
+    # batch's XLSX gives them and the case's page shows them (the 公开表 printed 噪声、水 before)
+    r = client.patch(f"/api/v1/petitions/{ids['C-01']}", json={"pollution_types": ["噪声", "水"]}, headers=ed)
+    assert r.status_code == 200 and r.json()["pollution_types"] == ["噪声", "水"], r.text
+    public = client.get("/api/v1/public", params={"from": "2024-05-15", "to": "2024-05-15"}, headers=ed).json()["rows"]
+    assert {r["受理编号"]: r["污染类型"] for r in public}["C-01"] == "水、噪声"
+    login(client, "ed")
+    assert '<dd id="types">水、噪声 ' in client.get(f"/cases/{ids['C-01']}").text
     r = client.get(f"/api/v1/batches/{batch}/export.xlsx", params={"redacted": 1}, headers=ed)
     assert r.status_code == 200
     head, sheet = _sheet(r)

@@ -130,13 +130,11 @@ def fields_from_headers(columns: Iterable[str]) -> dict[str, str]:
 
 
 def _types_in_order(value) -> list[str]:
-    from ..taxonomy import TYPES
+    from ..taxonomy import in_order
 
     if isinstance(value, str):
         value = [t for t in re.split(r"[|、,，;；\s]+", value) if t]
-    got = [str(t) for t in value or ()]
-    order = {t: i for i, t in enumerate(TYPES)}
-    return sorted(dict.fromkeys(got), key=lambda t: (order.get(t, len(order)), got.index(t)))
+    return in_order(value)
 
 
 SCORE_SHOWN = 0.05

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..dates import period_words
-from ..taxonomy import TYPES
+from ..taxonomy import TYPES, in_order
 from ..text import to_simplified
 from .clock import office_today
 from .lifecycle import CALLBACK_RESULTS, CLOSED, COUNTS, OPEN, REJECTED, STATUSES
@@ -294,7 +294,7 @@ def public_rows(store, date_from: str | None = None, date_to: str | None = None)
         r = public_report(p, reports.get(p["id"])) or {}
         out.append({"序号": len(out) + 1, "受理编号": p["receipt_id"] or "",
                     "交办问题基本情况": _public_text(p["text"]), "行政区域": place_name(p),
-                    "污染类型": "、".join(p["pollution_types"] or ()), "调查核实情况": _public_text(r.get("findings")),
+                    "污染类型": "、".join(in_order(p["pollution_types"])), "调查核实情况": _public_text(r.get("findings")),
                     "是否属实": r.get("verified") or "", "处理和整改情况": _public_text(r.get("actions")),
                     "责任人被问责情况": _public_text(r.get("accountability"))})
     return out

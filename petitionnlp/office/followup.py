@@ -31,7 +31,7 @@ __all__ = ["REMINDER_KINDS", "MAX_SEED", "MAX_ITEMS", "remind_days", "reminders"
            "spotcheck", "check"]
 
 REMINDER_KINDS = ("逾期", "督办", "临期")  # the first that applies names a reminder
-MAX_SEED = 2 ** 53 - 1  # a seed any JSON reader keeps exactly
+MAX_SEED = 10 ** 15 - 1  # at most 15 digits, as a clerk is told; any JSON reader keeps it exactly (< 2**53)
 MAX_ITEMS = 500         # callbacks recorded at once
 
 
@@ -184,7 +184,7 @@ def _rate(value) -> float:
 
 
 def _seed(value) -> int:
-    """A draw's seed: a whole number 0 … 2**53 − 1 (a JSON number, or digits in a form: :mod:`.inputs`), or a new
+    """A draw's seed: a whole number of at most 15 digits (a JSON number, or digits in a form: :mod:`.inputs`), or a new
     one when none is given."""
     if value is None or value == "":
         return secrets.randbelow(2 ** 31)

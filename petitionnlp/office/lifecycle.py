@@ -198,14 +198,18 @@ def step_body(step: str, body: dict | None) -> dict:
 
 
 def _day(body: dict, required: bool) -> str | None:
-    """A new deadline (``due_date``, YYYY-MM-DD) of 督办 (required) or of 重新办理 (optional)."""
+    """A new deadline (``due_date``, YYYY-MM-DD) of 督办 (required) or of 重新办理 (optional): today or later — one
+    already past would leave the case overdue the moment it is given."""
     due = _text(body, "due_date", required, "新的办理期限", 40)
     if due is None:
         return None
     try:
-        return dt.date.fromisoformat(due).isoformat()
+        day = dt.date.fromisoformat(due)
     except ValueError:
         raise Invalid(Messages.O216.format(name="新的办理期限", value=due[:20]), field="due_date") from None
+    if day < office_today():
+        raise Invalid(Messages.O240.format(today=office_today().isoformat(), value=day.isoformat()), field="due_date")
+    return day.isoformat()
 
 
 def _reject_body(body: dict) -> dict:

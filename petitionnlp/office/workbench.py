@@ -442,8 +442,19 @@ class Workbench:
         return [audit_view(e) for e in self.store.audit(limit)]
 
     def audit_events(self, limit: int = 1000) -> list[dict]:
-        """The audit log's rows as stored (the audit page)."""
-        return self.store.audit(limit)
+        """The audit log's rows as stored (the audit page), a case's event with the case's 受理编号 (``receipt``, None
+        for a case without one): the page names a case as the clerk knows it, not by its internal number."""
+        events = self.store.audit(limit)
+        ids = {int(rest) for e in events for kind, _, rest in [(e["target"] or "").partition(":")]
+               if kind == "petition" and rest.isdecimal()}
+        receipts = {r["id"]: r["receipt_id"] for r in self.store.petitions(ids=ids, withdrawn=True, light=True)} \
+            if ids else {}
+        out = []
+        for e in events:
+            kind, _, rest = (e["target"] or "").partition(":")
+            case = int(rest) if kind == "petition" and rest.isdecimal() else None
+            out.append({**e, "case": case, "receipt": receipts.get(case)})
+        return out
 
     def log(self, user: dict | None, action: str, target: str | None = None, detail: dict | None = None) -> None:
         self.store.log(user["username"] if user else None, action, target, detail)

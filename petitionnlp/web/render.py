@@ -20,7 +20,7 @@ from ..office.lifecycle import CALLBACK_RESULTS, REJECT_KINDS, STATUSES, STEP_NA
 from ..office.places import region_words
 from ..office.roles import allowed
 from ..dates import time_words
-from ..taxonomy import TYPES
+from ..taxonomy import TYPES, in_order
 from .deps import period_notice
 
 __all__ = ["templates", "render", "render_error", "start_page", "back", "notice", "safe_next", "here", "outcome", "download",
@@ -61,6 +61,7 @@ def _iso_local(value: str | None) -> str:
 
 
 templates.env.filters["highlight"] = _highlight
+templates.env.filters["in_order"] = lambda types: "、".join(in_order(types))  # 水、大气 … in the taxonomy's order
 templates.env.filters["local"] = local_time  # stored times (UTC) shown in the office's zone
 templates.env.filters["isolocal"] = _iso_local
 templates.env.filters["markdown"] = _markdown

@@ -264,7 +264,7 @@ async def step_form(petition_id: int, request: Request, wb: Office, session: Ann
     to = safe_next(got.get("next"), f"/cases/{petition_id}")
     typed = {"form": step, **{k: str(got.get(k) or "") for k in ("kind", "duplicate_of", "reason", "due_date")}}
     return outcome(to, lambda: wb.step(session["user"], petition_id, step, body, _version(got)),
-                   lambda p: f"{_name(p)} {names[step]}（{p['status']}）",
+                   lambda p: f"{_name(p)} {names[step]}" + (f"（{p['status']}）" if step != "reject" else ""),
                    again=case_again(request, wb, session, petition_id, to, typed) if step != "accept" else None)
 
 

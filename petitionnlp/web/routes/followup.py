@@ -132,8 +132,11 @@ async def callbacks_form(request: Request, wb: Office, session: Annotated[dict, 
         return back(to, m="请先为信访件选择回访结果" if not bulk else "请先勾选信访件并选择回访结果")
 
     def said(r: dict) -> str:
+        done = set(r["done"])
+        reopened = sum(1 for it in items if it["petition"] in done and it["result"] == "不满意")  # 不满意 reopens
         failed = f"，{len(r['failed'])} 件未记录：{r['failed'][0]['error']}" if r["failed"] else ""
-        return f"已记录回访 {len(r['done'])} 件{failed}"
+        return (f"已记录回访 {len(r['done'])} 件" + (f"，其中不满意 {reopened} 件已重新办理" if reopened else "")
+                + failed)
 
     return outcome(to, lambda: wb.record_callbacks(session["user"], items), said, "未记录")
 
