@@ -59,8 +59,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from petitionnlp.classify import _decide, evaluate_predictions  # noqa: E402
-from petitionnlp.training import (OFFICE_CONVENTION_STRENGTH, OFFICE_STRENGTH, fit_type_model,  # noqa: E402
-                                  held_out_proba, read_corpus)
+from petitionnlp.training import (OFFICE_CERTAINTY_STRENGTH, OFFICE_CONVENTION_STRENGTH,  # noqa: E402
+                                  OFFICE_STRENGTH, fit_type_model, held_out_proba, read_corpus)
 
 # an office's labelling convention: as published; only the first type; no secondary 大气 or 噪声 (the smell and
 # the noise beside the main complaint left out, as many tables do)
@@ -108,6 +108,7 @@ def calibration_only(generated: list[dict], real: list[dict], args) -> None:
                     strength, conv = setting
                     office = model.fit_calibrator([texts[i] for i in a], [labels[i] for i in a], proba[a],
                                                   prior=shipped, strength=strength,
+                                                  certainty_strength=OFFICE_CERTAINTY_STRENGTH,
                                                   **({} if conv is None else {"convention_strength": conv}))
                     got = evaluate_predictions(gold, _decide(office.predict_proba(proba[b], fired[b]), 0.5, 3))
                     gains[setting].append((got["micro_f1"] - ship["micro_f1"],
