@@ -356,7 +356,8 @@ class ConventionCalibrator(BaseEstimator):
 
       ``a`` (how far to trust the model's certainty), ``b`` and one ``s`` a type (how often the tables also
       record that type when it is not the main one), by maximum a posteriori: the records' log-loss plus
-      ``strength``/2 · ‖θ − θ₀‖², θ₀ = the prior's (a = 1, b = 0, s = 0 without one);
+      ``strength``/2 · ‖θ − θ₀‖², θ₀ = the prior's (a = 1, b = 0, s = 0 without one) — with
+      ``certainty_strength`` instead of ``strength`` for ``a`` and ``b``, when given;
     - the conventions (:class:`TableConventions`): where a convention fires, each type it names gets at least
       its floor — how often the tables give that type when the convention fires, re-estimated from the records
       where it fired (a Beta posterior mean: (``convention_strength`` · prior floor + given) / (``convention_strength``
@@ -367,15 +368,21 @@ class ConventionCalibrator(BaseEstimator):
     accumulate; without records the calibrator is its prior.
 
     strength : weight of the secondary-type prior, in records
+    certainty_strength : weight of the prior of ``a`` and ``b`` (how far the model's certainty is trusted), in
+        records; None = ``strength``.  An office's few records are about its tables' conventions (which types
+        they also record), not about how certain the model is: they should move the ``s`` faster than ``a`` and
+        ``b``, which the shipped records estimate
     convention_prior : a convention's floor before any record is seen
     convention_strength : weight of a convention's prior, in records where it fires (a dozen records that fire it
         and do not give its type bring the floor under one half; a few dozen, near zero)
     """
 
-    def __init__(self, strength: float = 5.0, convention_prior: float = 0.75, convention_strength: float = 20.0):
+    def __init__(self, strength: float = 5.0, convention_prior: float = 0.75, convention_strength: float = 20.0,
+                 certainty_strength: float | None = None):
         self.strength = strength
         self.convention_prior = convention_prior
         self.convention_strength = convention_strength
+        self.certainty_strength = certainty_strength
 
     def fit(self, proba, Y, fired=None, pairs=(), sample_weight=None, prior: "ConventionCalibrator | None" = None):
         """proba: held-out probabilities (texts × types) of real records; Y: their types (lists, or an indicator
@@ -410,6 +417,9 @@ class ConventionCalibrator(BaseEstimator):
         design = calibration_design(proba).reshape(n * len(TYPES), -1)
         target, weight = Yind.reshape(-1), np.repeat(w, len(TYPES))
         lam = float(self.strength)
+        certainty = getattr(self, "certainty_strength", None)  # (a calibrator saved before: none)
+        if certainty is not None:  # a and b weigh certainty_strength records, the s strength
+            lam = np.r_[float(certainty), float(certainty), np.full(len(TYPES), lam)]
 
         def loss(theta):
             z = design @ theta
@@ -699,7 +709,8 @@ _KNOWN = {
     "WeightedOneVsRest": {"C", "max_iter", "n_jobs", "coef_", "intercept_", "constant_", "n_outputs_"},
     "TableConventions": {"conventions", "floor", "mention_rules", "rules_", "clause_scope_", "negated_before_",
                          "place_after_", "container_after_", "names_"},
-    "ConventionCalibrator": {"strength", "convention_prior", "convention_strength", "pairs_", "prior_coef_",
+    "ConventionCalibrator": {"strength", "convention_prior", "convention_strength", "certainty_strength", "pairs_",
+                             "prior_coef_",
                              "prior_floors_", "n_records_", "fired_counts_", "given_counts_", "floors_", "coef_"},
     "RepeatMemory": {"threshold", "weight", "n_features", "memory_", "labels_"},
 }

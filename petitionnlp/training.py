@@ -36,7 +36,7 @@ from .text import normalize
 __all__ = ["read_corpus", "train_model", "evaluate_model", "fit_type_model", "record_weights", "BASE_CORPORA",
            "DECISION_GRID", "BLIND_SEED", "BLIND_SHARE", "choose_blind_pages", "read_blind_split", "blind_pages",
            "cv_folds", "held_out_proba", "OFFICE_FACTOR", "OFFICE_STRENGTH",
-           "OFFICE_CONVENTION_STRENGTH"]
+           "OFFICE_CONVENTION_STRENGTH", "OFFICE_CERTAINTY_STRENGTH"]
 
 BASE_CORPORA = (("train", "synthetic_petitions.jsonl"), ("train", "real_petitions.jsonl"))
 DECISION_GRID = [(t, m) for t in (0.3, 0.4, 0.5, 0.6, 0.7) for m in (1, 2, 3)]
@@ -168,6 +168,14 @@ OFFICE_STRENGTH = 0.5
 # (the shipped level's is convention_strength, 20, over the conventions as written): an office whose tables do not
 # give a convention's type teaches that with a few records; chosen with the same experiment (`--convention-strengths`)
 OFFICE_CONVENTION_STRENGTH = 2.0
+# the weight, in records, of the shipped calibration's slope and best-type bias (how far the model's certainty is
+# trusted) when an office's records are fitted over it: an office's records teach its conventions (the secondary
+# types, the floors), not how certain the model is, so these move slowly.  Chosen with
+# `benchmarks/office_history.py --pooled --fit-cache DIR` (seeds 0, 1, 5, 6: an office of ~36 records pooled from
+# real pages, halves of ~18): moving as fast as the secondary types (OFFICE_STRENGTH, as before), a few records
+# the model misread taught it to doubt every main type, and convention floors then outranked it (micro-F1 gain
+# one-type +0.007, secondary-main +0.002, published -0.026; with 20: +0.023, +0.016, -0.019; with 5: +0.017, -, -0.019)
+OFFICE_CERTAINTY_STRENGTH = 20.0
 
 
 def record_weights(records: list[dict], real_share: float = 0.5, cap: float = 50.0,
@@ -269,7 +277,8 @@ class _Calibration:
         if not len(self.base_real):
             return shipped, self._fit([i for i in self.office if i not in out], shipped)
         return shipped, self._fit([i for i in self.office if i not in out], shipped, OFFICE_STRENGTH,
-                                  convention_strength=OFFICE_CONVENTION_STRENGTH)
+                                  convention_strength=OFFICE_CONVENTION_STRENGTH,
+                                  certainty_strength=OFFICE_CERTAINTY_STRENGTH)
 
 
 def fit_type_model(records: list[dict], params: dict | None = None, tune_mask=None, folds: int = CV_FOLDS,
@@ -401,6 +410,7 @@ def train_model(corpora: list[str], out_dir, base: bool = True, eval_corpora: li
         "cross_validation": cv,
         "office_factor": OFFICE_FACTOR,
         "office_strength": OFFICE_STRENGTH, "office_convention_strength": OFFICE_CONVENTION_STRENGTH,
+        "office_certainty_strength": OFFICE_CERTAINTY_STRENGTH,
         "conventions": ({"learned": model.calibrator_.describe(), "names": list(model.conventions_.names_)}
                         if getattr(model, "calibrator_", None) is not None else None),
         "versions": {"python": platform.python_version(), "scikit-learn": sklearn.__version__},
@@ -544,7 +554,8 @@ def _write_card_md(out: Path, card: dict) -> None:
         f"{params.get('calibration_strength')} 条记录）。先学随附的真实记录，再学本单位自己的记录，后者覆盖前者"
         + (f"：这时随附记录学得的惯例只作先验，下限的分量相当于 {card.get('office_convention_strength')} 条触发记录，"
            f"次要类型的分量相当于 {card.get('office_strength')} 条记录，本单位几条记录就能改变它们（各类型的变化见下文"
-           "“惯例：先验与学得”）。" if base else "。"),
+           "“惯例：先验与学得”）；模型的把握有多可信（斜率、最可能类型的加成）是模型的事，不是本单位惯例的事，分量相当于 "
+           f"{card.get('office_certainty_strength')} 条记录。" if base else "。"),
         f"3. **记忆**：一件信访件与某条真实记录的二字片段相似度不低于 {params['memory_threshold']} 时，沿用那条记录的"
         "类型（与模型的概率合并）。", "",
         f"判定：校准后概率不低于 {params['threshold']} 的类型都算，最多 {params['max_types']} 个，概率最高的一个总算。", "",

@@ -317,3 +317,44 @@ def test_a_few_office_records_override_a_shipped_convention():
                                 convention_strength=20.0)
     assert decide(slow) == [["大气", "土壤"]]
     assert OFFICE_CONVENTION_STRENGTH < 20
+
+
+def test_an_office_giving_one_type_a_petition_drops_the_secondary_types_not_its_trust_in_the_main_one():
+    """An office whose tables give one type a petition (the factory's fumes, not also its din) teaches that with a
+    few records, two of which the model got wrong: at the office level those records move the secondary types
+    (OFFICE_STRENGTH) while how far the model's certainty is trusted (the slope and the best type's bias) weighs
+    OFFICE_CERTAINTY_STRENGTH records.  When both moved as fast, the two misread records taught the calibration to
+    doubt every main type: a clear petition's main type fell, and convention floors outranked it."""
+    import numpy as np
+
+    from petitionnlp.classify import PollutionTypeClassifier
+    from petitionnlp.taxonomy import TYPES
+    from petitionnlp.text import normalize
+    from petitionnlp.training import OFFICE_CERTAINTY_STRENGTH, OFFICE_STRENGTH, _Calibration
+
+    streets = ["东风", "人民", "解放", "建设", "和平", "中山", "新华", "胜利", "光明", "文化", "朝阳", "青年", "红旗",
+               "跃进", "团结", "幸福"]
+    texts = [normalize(f"{v}路工厂排放废气，夜里机器轰鸣") for v in streets]
+    air, din, water = TYPES.index("大气"), TYPES.index("噪声"), TYPES.index("水")
+    # ten shipped records (the din given six times), then the office's six: fumes alone, twice a water case misread
+    labels = [["大气", "噪声"]] * 6 + [["大气"]] * 4 + [["大气"]] * 4 + [["水"]] * 2
+    model = PollutionTypeClassifier(memory_threshold=None).fit(texts + ["河里漂着死鱼"], labels + [["水"]])
+    base = np.full((len(texts), len(TYPES)), 0.02)
+    base[:, air], base[:, din] = 0.95, 0.6
+    base[10:14, din] = 0.9                                          # the model hears the din loud and clear
+    base[14:, air], base[14:, water] = 0.9, 0.3                     # and misreads two water cases as fumes
+    calibration = _Calibration(model, texts, labels, np.arange(10), np.arange(10, 16), dict(enumerate(base)))
+    shipped, office = calibration.fit()
+    probe = [normalize("站前路工厂废气很大，机器声吵")]
+    assert not model.conventions_.fired_rules(probe).any()
+    decide = lambda cal: model.predict_from_proba(model.finish_proba(probe, base[10:11], calibrator=cal))  # noqa: E731
+    assert decide(shipped) == [["大气", "噪声"]]
+    assert decide(office) == [["大气"]]                              # the office's convention, learned
+    learned, prior = office.describe(), shipped.describe()
+    assert learned["secondary"]["噪声"] < prior["secondary"]["噪声"] - 2
+    assert abs(learned["best"] - prior["best"]) < 0.5               # the main type still trusted
+    # with the certainty weighing as little as the secondary types, the misread records make every main type doubtful
+    fast = model.fit_calibrator(texts[10:], labels[10:], base[10:], prior=shipped, strength=OFFICE_STRENGTH,
+                                convention_strength=2.0, certainty_strength=OFFICE_STRENGTH)
+    assert fast.describe()["best"] < prior["best"] - 1
+    assert OFFICE_CERTAINTY_STRENGTH > OFFICE_STRENGTH
