@@ -14,7 +14,9 @@ How two petitions are compared
     cosine of their vectors raised by the square root of the longer one's weight over the shorter's (halfway
     to containment: a restatement that tells part of the case, or adds to it, still matches), at most 1; times
     ``type_penalty`` when both have pollution types and they share none (another matter); times
-    ``place_penalty`` for each of city and county that one of them knows and the other does not.
+    ``place_penalty`` for each of city and county that one of them knows and the other does not; times
+    ``cue_boost`` when the later one says it restates a complaint (再次反映, 多次反映未解决, 又在夜间生产:
+    ``corpora/triage/repeat_cues.txt``), which a restatement often does in fewer words than the first.
 
 Which petitions are compared
     Only petitions whose places agree: the same province, city and county, where a level left unknown
@@ -78,6 +80,17 @@ class Match(NamedTuple):
 def cited_receipts(text: str) -> list[str]:
     """Receipt numbers a petition cites: full codes (D2HN202010150023) and 编号NNN forms."""
     return [m.group(1) or m.group(0) for m in _RECEIPT.finditer(text or "")]
+
+
+@lru_cache(maxsize=1)
+def _repeat_cues() -> re.Pattern:
+    """What a complainant writes of a complaint made before (``corpora/triage/repeat_cues.txt``)."""
+    return re.compile("|".join(f"(?:{line})" for line in read_list("triage", "repeat_cues.txt")))
+
+
+def says_repeat(text: str | None) -> bool:
+    """Whether a petition says it restates an earlier complaint (再次反映, 反映多次未解决, 又在夜间生产)."""
+    return bool(text) and bool(_repeat_cues().search(normalize(text)))
 
 
 @lru_cache(maxsize=1)
@@ -147,6 +160,7 @@ _SPOT_STOP = set("的在有个该本近全各这那此其每与和及或等是�
 _TOWN = re.compile(r"([\u4e00-\u9fff]{2})(镇|乡(?![村下亲镇])|街道)")
 _SITE = re.compile(r"([\u4e00-\u9fff]{2})(村(?![民委里干级庄子])|社区|小区|花园|家园|工业园|产业园|园区|大道)")
 SPOTS = 3  # towns and sites kept of each petition
+CUE_BOOST = 1.3  # a petition that says it restates a complaint: this much more similar to the earlier ones
 NEAR_TIE = 0.05  # groups this close in similarity are a tie, which the oldest group wins
 
 
@@ -474,6 +488,9 @@ class RepeatIndex:
     max_df : reference share above which a bigram is left out of the vectors
     chunk : petitions searched together (bounds the memory of one step, with ``budget``)
     budget : the most posting entries one sparse product of a search sums (bounds its memory)
+    cue_boost : how much more similar a petition that says it restates an earlier complaint (再次反映,
+        多次反映未解决, 又在夜间生产: ``corpora/triage/repeat_cues.txt``) is taken to be to the earlier petitions
+        of its place
 
     Records are dicts with ``id`` and ``text`` and, when known, ``province``, ``city``, ``county`` (the
     resolved place), ``pollution_types`` and ``receipt`` (a 受理编号 other petitions may cite).  :meth:`add`
@@ -483,8 +500,9 @@ class RepeatIndex:
 
     def __init__(self, threshold: float | None = None, max_df: float = 0.05, type_penalty: float = 0.7,
                  place_penalty: float = 0.9, spot_penalty: float = 0.5, far_features: int = 12,
-                 chunk: int = 20000, budget: int = _PRODUCT_BUDGET):
+                 chunk: int = 20000, budget: int = _PRODUCT_BUDGET, cue_boost: float = CUE_BOOST):
         self.threshold = threshold
+        self.cue_boost = cue_boost
         self.max_df = max_df
         self.type_penalty = type_penalty
         self.place_penalty = place_penalty
@@ -628,7 +646,7 @@ class RepeatIndex:
             pool = self.blocks_.keys()
         return [key for key in pool if _compatible(key, place)]
 
-    def _search_index(self, vec, norms, places: list[tuple], bits):
+    def _search_index(self, vec, norms, places: list[tuple], bits, boost):
         """The kept petitions each record resembles, among those whose place agrees: ((record, index row,
         similarity) of every similarity ≥ the threshold, sorted by record), and each record's best (similarity,
         index row) whatever its value."""
@@ -650,7 +668,7 @@ class RepeatIndex:
 
         def adjust(sims, qrows, rows):
             s = _adjust(sims, norms[qrows], self.norms_[rows], bits[qrows], self.types_[rows], self.type_penalty)
-            return np.where(alive[rows], s, 0.0)
+            return np.where(alive[rows], s * boost[qrows], 0.0)
 
         found = [(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))]
         best, best_row = np.zeros(n), np.full(n, -1, dtype=np.int64)
@@ -672,7 +690,7 @@ class RepeatIndex:
         order = np.lexsort((-ss, qs))
         return (qs[order], rs[order], ss[order]), (best, best_row)
 
-    def _search_within(self, vec, norms, places: list[tuple], bits):
+    def _search_within(self, vec, norms, places: list[tuple], bits, boost):
         """The earlier records of the same chunk each record resembles, among those whose place agrees, compared
         city by city (records without a city join every city's comparison): ((record, earlier record, similarity)
         of every similarity ≥ the threshold, sorted by record), and each record's best (similarity, earlier
@@ -703,7 +721,7 @@ class RepeatIndex:
             s = _adjust(s, norms[a], norms[b], bits[a], bits[b], self.type_penalty)
             unsure = ((level[a, 1] < 0) != (level[b, 1] < 0)).astype(int) + ((level[a, 2] < 0) != (level[b, 2] < 0))
             unsure[np.all(level[a] < 0, axis=1) | np.all(level[b] < 0, axis=1)] = 0
-            s = s * self.place_penalty ** unsure
+            s = s * self.place_penalty ** unsure * boost[a]  # the later one says it restates a complaint
             la, lb = level[a], level[b]
             ok = np.all((la == lb) | (la < 0) | (lb < 0), axis=1)
             a, b, s = a[ok], b[ok], s[ok]
@@ -745,8 +763,9 @@ class RepeatIndex:
         vec, norms = _vectors(texts, self.idf_)
         bits = self._type_bits([records[i] for i in fresh])
         spot = _spot_codes(texts)
-        (iq, irow, isim), (ibest, ibest_row) = self._search_index(vec, norms, places, bits)
-        (wq, wb, wsim), (wbest, wbest_at) = self._search_within(vec, norms, places, bits)
+        boost = np.array([self.cue_boost if says_repeat(records[i].get("text")) else 1.0 for i in fresh])
+        (iq, irow, isim), (ibest, ibest_row) = self._search_index(vec, norms, places, bits, boost)
+        (wq, wb, wsim), (wbest, wbest_at) = self._search_within(vec, norms, places, bits, boost)
         start = len(self.ids_)  # the rows the fresh records will have, in order
         i_at = np.searchsorted(iq, np.arange(len(fresh) + 1))
         w_at = np.searchsorted(wq, np.arange(len(fresh) + 1))
@@ -912,7 +931,7 @@ class RepeatIndex:
         place_no = {p: i for i, p in enumerate(place_names)}
         meta = {"format": "petitionnlp.repeats/1", "threshold": self.threshold, "max_df": self.max_df,
                 "type_penalty": self.type_penalty, "place_penalty": self.place_penalty,
-                "spot_penalty": self.spot_penalty,
+                "spot_penalty": self.spot_penalty, "cue_boost": self.cue_boost,
                 "far_features": self.far_features, "chunk": self.chunk, "budget": self.budget,
                 "idf_unknown": self.idf_[2],
                 "places": [list(p) for p in place_names], "type_names": self.type_names_}
@@ -941,6 +960,7 @@ class RepeatIndex:
         new.type_penalty, new.place_penalty = meta["type_penalty"], meta["place_penalty"]
         new.far_features, new.budget = meta["far_features"], meta.get("budget", _PRODUCT_BUDGET)
         new.spot_penalty = meta.get("spot_penalty", 1.0)
+        new.cue_boost = meta.get("cue_boost", CUE_BOOST)
         new._setup((z["idf_codes"], z["idf"], float(meta["idf_unknown"])))
         new.type_names_ = list(meta["type_names"])
         places = [tuple(p) for p in meta["places"]]

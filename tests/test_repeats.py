@@ -171,3 +171,27 @@ def test_a_cited_receipt_number_of_a_record_joins_its_group_after_a_round_trip()
 def test_a_tiny_product_budget_finds_the_same_groups():
     records = [dict(r, id=f"{r['id']}-{k}") for k in range(3) for r in WEEK1 + WEEK3]
     assert RepeatIndex(budget=5).add(records) == RepeatIndex().add(records)
+
+
+def test_a_petition_that_says_it_restates_a_complaint_joins_the_complaints_group():
+    """又在夜间生产…多次反映未解决, 又偷排废水: a complainant who says the complaint was made before is taken as
+    cue_boost times as similar to the earlier petitions of its place (corpora/triage/repeat_cues.txt); the same
+    shorter restatements without such words stay apart, and another matter at the same site without them too."""
+    from petitionnlp.repeats import says_repeat
+
+    P = dict(province="湖南省", city="长沙市", county="岳麓区")
+    Q = dict(province="湖南省", city="衡阳市", county="雁峰区")
+    first = [dict(id="a1", text="长沙市岳麓区麓谷街道某小区旁的混凝土搅拌站日夜生产，噪声扰民，扬尘严重。", **P),
+             dict(id="a2", text="长沙市岳麓区麓谷街道某小区旁混凝土搅拌站夜间生产噪声扰民，扬尘大，居民无法开窗。", **P),
+             dict(id="c1", text="衡阳市雁峰区岳屏镇某化工厂夜间偷排废水，附近水塘发黑发臭，出现死鱼。", **Q)]
+    again = [dict(id="b1", text="长沙市岳麓区麓谷街道混凝土搅拌站又在夜间生产，噪声和扬尘扰民，多次反映未解决。", **P),
+             dict(id="b2", text="长沙市岳麓区麓谷街道搅拌站扬尘污染，车辆带泥上路。", **P),
+             dict(id="c2", text="衡阳市雁峰区某化工厂又偷排废水，水塘发臭。", **Q)]
+    plain = [dict(r, id=r["id"] + "x", text=r["text"].replace("又在", "在").replace("，多次反映未解决", "")
+                  .replace("又偷排", "偷排")) for r in again]
+    assert [says_repeat(r["text"]) for r in again] == [True, False, True]
+    assert not any(says_repeat(t) for t in ("河道又脏又臭", "又吵又呛", "某厂废气扰民"))
+    ix = RepeatIndex()
+    assert ix.add(first) == ["a1", "a1", "c1"]
+    assert [m.group for m in ix.match(again)] == ["a1", "b2", "c1"]
+    assert [m.group for m in ix.match(plain)] == ["b1x", "b2x", "c2x"]  # without the words: below the threshold
