@@ -223,7 +223,7 @@ def spotcheck(spotcheck_id: int, wb: Office, user: Annotated[dict, Depends(requi
     return wb.spotcheck(user, spotcheck_id)
 
 
-@api.post("/spotchecks/{spotcheck_id}/items/{petition_id}", summary="复核抽中的一件：通过，或不通过（即重新办理）")
+@api.post("/spotchecks/{spotcheck_id}/items/{petition_id}", summary="复核抽中的一件：通过，或未通过（即重新办理）")
 def check(spotcheck_id: int, petition_id: int, body: CheckIn, wb: Office,
           user: Annotated[dict, Depends(require("spotcheck"))]):
     return wb.check(user, spotcheck_id, petition_id, body.passed, body.note, body.version)
@@ -269,7 +269,7 @@ async def check_form(spotcheck_id: int, request: Request, wb: Office,
     ids = [only] if only is not None else [i for i in (_id(v) for v in got.getlist("row")) if i is not None][:500]
     chosen = [(pid, got.get(f"passed_{pid}")) for pid in ids if got.get(f"passed_{pid}") in ("1", "0")]
     if not chosen:
-        return back(to, m="请先选择复核结果（通过或不通过）")
+        return back(to, m="请先选择复核结果（通过或未通过）")
     done, reopened, failed = 0, 0, []
     for pid, verdict in chosen:
         try:
