@@ -674,3 +674,11 @@ def test_the_public_table_publishes_in_simplified_characters():
 
     got = _public_text("益陽市赫山區某養豬場糞污直排，舉報人電話13974712345")
     assert "益阳市赫山区某养猪场粪污直排" in got and "13974712345" not in got and "【电话】" in got
+
+
+def test_an_audit_detail_gives_a_share_as_a_percentage():
+    # a spot check's 抽查比例 0.5 is read 50% on the audit page, not 0.5
+    from petitionnlp.office.labels import detail_items
+
+    assert dict(detail_items({"rate": 0.5}))["抽查比例"] == "50%"
+    assert dict(detail_items({"rate": 0.125}))["抽查比例"] == "12.5%"

@@ -96,6 +96,8 @@ def value_words(value, key: str | None = None) -> str:
         return "、".join(value_words(v, key) for v in value) or "—"
     if key in ("role", "format", "handover_source", "mark", "via") and isinstance(value, str):
         return label(key, value)
+    if key == "rate" and isinstance(value, (int, float)) and 0 <= value <= 1:
+        return f"{value * 100:g}%"  # 抽查比例 0.5 is 50%
     return str(value)
 
 
