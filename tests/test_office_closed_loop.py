@@ -393,6 +393,11 @@ def test_supervision_and_the_reminders_of_deadlines(client, monkeypatch):
     r = client.post(f"/cases/{ids['R-02']}/supervise", data={"csrf_token": csrf, "due_date": "2024-13-40",
                                                             "note": "请于月底前报送整改照片"})
     assert r.status_code == 422 and "未督办" in r.text and 'value="请于月底前报送整改照片"' in r.text
+    # so does a refused 批量督办: its note, its date and the ticked cases are kept
+    r = client.post("/supervision", data={"csrf_token": csrf, "ids": [str(ids["R-02"]), str(ids["R-03"])],
+                                          "due_date": "2024-13-40", "note": "第二轮集中督办"})
+    assert r.status_code == 422 and "未督办" in r.text and 'value="第二轮集中督办"' in r.text
+    assert 'value="2024-13-40"' in r.text and f'value="{ids["R-02"]}" form="bulk-supervise" checked' in r.text
     login(client, "vi")
     assert client.get("/supervision").status_code == 403
 

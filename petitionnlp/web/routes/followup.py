@@ -168,10 +168,17 @@ def reminders(wb: Office, user: Annotated[dict, Depends(require("reminders"))]):
 
 @pages.get("/supervision")
 def supervision_page(request: Request, wb: Office, session: Annotated[dict, Depends(page("supervise"))]):
+    return _supervision(request, wb, session, here(request), notice(request))
+
+
+def _supervision(request: Request, wb, session: dict, next_: str, message: str | None, typed: dict | None = None):
+    """The 督办 page; after a refused 批量督办 (``typed``: the ticked cases, the deadline and the note) the same
+    page with the refusal and what was typed, ticked as it was."""
     user = session["user"]
     supervised, _ = wb.cases(user, history=False, limit=500, supervised=True)
-    return render(request, "supervision.html", session, reminders=wb.reminders(user), days=wb.remind_days(),
-                  supervised=supervised, here=here(request), message=notice(request))
+    return render(request, "supervision.html", session, status=200 if typed is None else 422,
+                  reminders=wb.reminders(user), days=wb.remind_days(), supervised=supervised, here=next_,
+                  message=message, typed=typed or {})
 
 
 @pages.post("/cases/{petition_id}/supervise")
@@ -203,6 +210,9 @@ async def supervise_many(request: Request, wb: Office, session: Annotated[dict, 
         except OfficeError as exc:
             failed.append(exc.message)
     failed_text = f"，{len(failed)} 件未督办：{failed[0]}" if failed else ""
+    if failed and not done:  # nothing supervised: the page again with what was typed, not an empty form
+        return _supervision(request, wb, session, to, f"未督办：{failed[0]}",
+                            {"ids": ids, "due_date": due, "note": note or ""})
     return back(to, m=f"已督办 {len(done)} 件{failed_text}")
 
 
