@@ -279,6 +279,11 @@ def test_the_callback_page_records_one_or_many(client):
     page = client.get("/callbacks").text
     assert page.count('name="pick"') == 4 and 'id="bulk-callback"' in page
     rows = [str(ids[k]) for k in ("C-01", "C-03", "C-04", "C-05")]
+    # a refused row comes back with its result and its note as typed (nothing typed is lost)
+    r = client.post("/callbacks?show=due", data={"csrf_token": csrf, "row": rows[1:2], "next": "/callbacks?show=due",
+                                                 f"result_{ids['C-03']}": "很满意", f"note_{ids['C-03']}": "下午再拨一次"})
+    assert r.status_code == 422 and "已记录回访 0 件，1 件未记录" in r.text, r.text[-800:]
+    assert 'value="下午再拨一次"' in r.text and cases(client, ed)["C-03"]["callbacks"] == []
     # one row's own button
     r = client.post("/callbacks", data={"csrf_token": csrf, "row": rows, "only": str(ids["C-01"]),
                                         f"result_{ids['C-01']}": "满意", f"result_{ids['C-03']}": "不满意"})

@@ -147,13 +147,15 @@ def here(request: Request) -> str:
     return str(request.url.path) + ("?" + str(request.url.query) if request.url.query else "")
 
 
-def outcome(to: str, do, done, refused: str = "未完成", again=None):
+def outcome(to: str, do, done, refused: str = "未完成", again=None, partly=None):
     """A page form's answer: ``do()`` and back to ``to`` with ``done(result)`` as the notice, or with the office's
     refusal (``refused``：why); a case that is not there is the 404 page, and a step the person's role may not take
     the 403 page, as everywhere (never the case shown again to someone who may not act on it).
 
     ``again(message)``: a form whose fields a person typed (a report, a 不受理) is not sent back empty — on a refusal
-    its page is shown again at once with the message and what was typed in its fields (nothing typed is lost)."""
+    its page is shown again at once with the message and what was typed in its fields (nothing typed is lost).
+    ``partly(result)``: for a form of many rows whose refused rows leave the others done — the page to show
+    instead of going back (the refused rows as typed), or None when every row was done."""
     try:
         got = do()
     except (NotFound, Forbidden):
@@ -162,7 +164,8 @@ def outcome(to: str, do, done, refused: str = "未完成", again=None):
         offered = exc.fields.get("suggestions")
         message = f"{refused}：{exc.message}" + (f"；可选：{'、'.join(offered)}" if offered else "")
         return again(message) if again is not None else back(to, m=message)
-    return back(to, m=done(got))
+    shown = partly(got) if partly is not None else None
+    return shown if shown is not None else back(to, m=done(got))
 
 
 def download(d) -> "Response":

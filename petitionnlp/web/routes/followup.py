@@ -101,13 +101,19 @@ def record_callbacks(body: CallbacksIn, wb: Office, user: Annotated[dict, Depend
 
 @pages.get("/callbacks")
 def callbacks_page(request: Request, wb: Office, session: Annotated[dict, Depends(page("followup"))]):
-    q = request.query_params
+    return _callbacks(request, wb, session, request.query_params, here(request), notice(request))
+
+
+def _callbacks(request: Request, wb, session: dict, q, next_: str, message: str | None, typed: dict | None = None):
+    """The callback list (``q``: its filters); after rows refused (``typed``: each refused row's id → the result
+    and the note typed for it) the same list with the message and what was typed in those rows."""
     show = q.get("show") if q.get("show") in ("due", "done", "all", "unreached") else "due"
     date_from, date_to = page_date(q.get("from")), page_date(q.get("to"))
     due = {"due": True, "done": False}.get(show)
     rows = wb.callbacks(session["user"], due, "未联系上" if show == "unreached" else None, date_from, date_to)
-    return render(request, "callbacks.html", session, rows=rows, show=show, date_from=date_from or "",
-                  date_to=date_to or "", results=CALLBACK_RESULTS, here=here(request), message=notice(request))
+    return render(request, "callbacks.html", session, status=200 if typed is None else 422, rows=rows, show=show,
+                  date_from=date_from or "", date_to=date_to or "", results=CALLBACK_RESULTS, here=next_,
+                  message=message, typed=typed or {})
 
 
 @pages.post("/callbacks")
@@ -138,7 +144,17 @@ async def callbacks_form(request: Request, wb: Office, session: Annotated[dict, 
         return (f"已记录回访 {len(r['done'])} 件" + (f"，其中不满意 {reopened} 件已重新办理" if reopened else "")
                 + failed)
 
-    return outcome(to, lambda: wb.record_callbacks(session["user"], items), said, "未记录")
+    def again(message: str, refused: set):  # the list again, the refused rows with what was typed in them
+        from urllib.parse import parse_qs, urlsplit
+
+        q = {k: v[0] for k, v in parse_qs(urlsplit(to).query).items()}
+        return _callbacks(request, wb, session, q, to, message,
+                          {it["petition"]: {"result": it["result"], "note": it["note"] or ""}
+                           for it in items if it["petition"] in refused})
+
+    return outcome(to, lambda: wb.record_callbacks(session["user"], items), said, "未记录",
+                   again=lambda message: again(message, {it["petition"] for it in items}),
+                   partly=lambda r: again(said(r), {f["id"] for f in r["failed"]}) if r["failed"] else None)
 
 
 @pages.post("/cases/{petition_id}/callback")
