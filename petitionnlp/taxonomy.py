@@ -25,9 +25,11 @@ TYPE_COLORS = {"水": "#2b6cb0", "大气": "#718096", "土壤": "#975a16", "海�
 def in_order(types) -> list[str]:
     """A case's types as every table shows them: in the taxonomy's order (水, 大气 … 其他), each once; a name
     outside the taxonomy after them, as given.  Types are stored as the model ranks them or a person ticks them."""
-    got = [str(t) for t in types or ()]
-    order = {t: i for i, t in enumerate(TYPES)}
-    return sorted(dict.fromkeys(got), key=lambda t: (order.get(t, len(order)), got.index(t)))
+    got = list(dict.fromkeys(str(t) for t in types or ()))
+    return sorted(got, key=lambda t: (_ORDER.get(t, len(_ORDER)), got.index(t)))
+
+
+_ORDER = {t: i for i, t in enumerate(TYPES)}
 
 
 class LabelNormalizer:

@@ -207,8 +207,9 @@ def _day(body: dict, required: bool) -> str | None:
         day = dt.date.fromisoformat(due)
     except ValueError:
         raise Invalid(Messages.O216.format(name="新的办理期限", value=due[:20]), field="due_date") from None
-    if day < office_today():
-        raise Invalid(Messages.O240.format(today=office_today().isoformat(), value=day.isoformat()), field="due_date")
+    today = office_today()
+    if day < today:
+        raise Invalid(Messages.O240.format(today=today.isoformat(), value=day.isoformat()), field="due_date")
     return day.isoformat()
 
 

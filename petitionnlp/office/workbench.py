@@ -445,16 +445,12 @@ class Workbench:
         """The audit log's rows as stored (the audit page), a case's event with the case's 受理编号 (``receipt``, None
         for a case without one): the page names a case as the clerk knows it, not by its internal number."""
         events = self.store.audit(limit)
-        ids = {int(rest) for e in events for kind, _, rest in [(e["target"] or "").partition(":")]
-               if kind == "petition" and rest.isdecimal()}
+        cases = [int(rest) if kind == "petition" and rest.isdecimal() else None
+                 for kind, _, rest in ((e["target"] or "").partition(":") for e in events)]
+        ids = {c for c in cases if c is not None}
         receipts = {r["id"]: r["receipt_id"] for r in self.store.petitions(ids=ids, withdrawn=True, light=True)} \
             if ids else {}
-        out = []
-        for e in events:
-            kind, _, rest = (e["target"] or "").partition(":")
-            case = int(rest) if kind == "petition" and rest.isdecimal() else None
-            out.append({**e, "case": case, "receipt": receipts.get(case)})
-        return out
+        return [{**e, "case": case, "receipt": receipts.get(case)} for e, case in zip(events, cases)]
 
     def log(self, user: dict | None, action: str, target: str | None = None, detail: dict | None = None) -> None:
         self.store.log(user["username"] if user else None, action, target, detail)
