@@ -767,6 +767,17 @@ def test_a_period_box_with_no_date_or_a_reversed_period_is_said_on_the_page(offi
     assert "不是有效日期" not in ed.get("/progress?from=2024-05-01").text
 
 
+def test_the_stats_page_names_the_cases_handed_over_with_one_word(office):
+    """统计's region × type table and its 办结率 table count the same cases: both say 交办件数 (as 进度 and the 专报
+    do), never 移交件数 beside it; the API keeps its key."""
+    from petitionnlp.web.app import create_app
+
+    ed = Clerk(create_app(office, background=False), USERS["editor"])
+    page = ed.get("/stats").text
+    heads = re.findall(r"<th>(交办件数|移交件数)</th>", page)
+    assert heads == ["交办件数", "交办件数"] and "移交件数" not in page, heads
+
+
 def test_a_search_snippet_on_a_page_shows_a_placeholder_as_every_page_does():
     """The snippet keeps a redaction's placeholder apart from its matches (［姓名］); the page shows it 【姓名】 as the
     case, the export and the 公开表 do, and the matches marked."""
