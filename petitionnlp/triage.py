@@ -23,17 +23,7 @@ from .resources import corpus_path
 from .text import TermFinder, normalize
 
 __all__ = ["TriageRules", "get_rules", "prioritize", "assign_department", "due_date", "reply_deadline", "Deadline",
-           "days_words", "DuplicateFinder", "cited_receipts", "triage_rows", "render_queue", "PRIORITY_ORDER"]
-
-
-def __getattr__(name):
-    """``cited_receipts`` is :mod:`petitionnlp.repeats`' own, imported on first use: ``classify``, which
-    prioritizes every petition, never searches for repeats (importing the search costs its start-up 12 ms)."""
-    if name == "cited_receipts":
-        from .repeats import cited_receipts
-
-        return cited_receipts
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+           "days_words", "DuplicateFinder", "triage_rows", "render_queue", "PRIORITY_ORDER"]
 
 
 PRIORITY_ORDER = {"高": 0, "中": 1, "低": 2}

@@ -6,8 +6,9 @@ import json
 import pytest
 
 from conftest import ROOT, run_cli
+from petitionnlp.repeats import cited_receipts
 from petitionnlp.text import normalize
-from petitionnlp.triage import (DuplicateFinder, assign_department, cited_receipts, due_date, get_rules,
+from petitionnlp.triage import (DuplicateFinder, assign_department, due_date, get_rules,
                                 prioritize)
 
 
