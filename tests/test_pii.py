@@ -69,6 +69,8 @@ def test_a_home_address_keeps_its_area_and_loses_its_numbers():
     assert spans("家住新化县洋溪镇青峰村三组12号，村旁石场炸山") == [("住址", "三组12号")]
     assert spans("住址：株洲市天元区泰山路2号楼3单元401室") == [("住址", "2号楼3单元401室")]
     assert spans("家庭住址为湘潭市雨湖区某小区B座1203") == [("住址", "B座1203")]
+    # a door number and the flat's numbers after it are one 住址 (one placeholder, not 【住址】【住址】)
+    assert spans("家住长沙市岳麓区麓山南路88号3栋2单元501室，楼下KTV噪音大") == [("住址", "88号3栋2单元501室")]
     assert spans("长沙市芙蓉区五一大道88号的工厂夜间排放废气") == []
     assert spans("2019年3月12号起，搅拌站每天噪声扰民") == []
 

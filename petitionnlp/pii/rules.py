@@ -90,12 +90,18 @@ _CHECKS = {"resident_id": _resident_id, "bank_card": _bank_card, "plate": _plate
 
 def choose(spans: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str]]:
     """Non-overlapping spans: the longer first (a phone number inside a bank card is the card), then the
-    pattern of higher priority."""
+    pattern of higher priority; two of one type that touch are one (88号 and 3栋2单元501室 are one 住址, one
+    placeholder)."""
     picked: list[tuple[int, int, str]] = []
     for start, end, label, _ in sorted(spans, key=lambda s: (-(s[1] - s[0]), -s[3], s[0])):
         if all(end <= a or start >= b for a, b, _ in picked):
             picked.append((start, end, label))
-    return sorted(picked)
+    joined: list[tuple[int, int, str]] = []
+    for start, end, label in sorted(picked):
+        if joined and joined[-1][1] == start and joined[-1][2] == label:
+            start = joined.pop()[0]
+        joined.append((start, end, label))
+    return joined
 
 
 # ---------------------------------------------------------------------------------------------- patterns
