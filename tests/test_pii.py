@@ -71,6 +71,18 @@ def test_a_home_address_keeps_its_area_and_loses_its_numbers():
     assert spans("家庭住址为湘潭市雨湖区某小区B座1203") == [("住址", "B座1203")]
     # a door number and the flat's numbers after it are one 住址 (one placeholder, not 【住址】【住址】)
     assert spans("家住长沙市岳麓区麓山南路88号3栋2单元501室，楼下KTV噪音大") == [("住址", "88号3栋2单元501室")]
+    # building-unit-room written with dashes, after a word for one's address (联系地址, 家庭住址 …)
+    assert spans("家庭住址：衡阳市蒸湘区联合街道某小区3-2-401") == [("住址", "3-2-401")]
+    assert spans("联系地址为株洲市荷塘区某小区12-1-1102，反映噪声") == [("住址", "12-1-1102")]
+    assert spans("我家住在厂旁，2019-3-1201批次废水超标") == []
+
+
+def test_a_phone_with_a_long_dash_and_a_visitor_by_name_are_found():
+    """0731—88888888 (a long dash typed between area code and number) is one phone, the area code included; 来访人
+    (a visitor at the office) is a complainant's word, as 来电人 and 来信人 are."""
+    assert spans("反映人王先生，电话：0731—88888888，反映某洗车场污水") == [("电话", "0731—88888888")]
+    assert spans("手机138—7312—3456") == [("电话", "138—7312—3456")]
+    assert ("姓名", "段誉") in spans("来访人：段誉，男，1985年5月生")
     assert spans("长沙市芙蓉区五一大道88号的工厂夜间排放废气") == []
     assert spans("2019年3月12号起，搅拌站每天噪声扰民") == []
 
