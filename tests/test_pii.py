@@ -77,6 +77,16 @@ def test_a_home_address_keeps_its_area_and_loses_its_numbers():
     assert spans("我家住在厂旁，2019-3-1201批次废水超标") == []
 
 
+def test_a_name_a_table_spaces_apart_is_one_name():
+    """Tables pad a two-character name to a three-character one's width (王　伟) and some type 谢 国 华: after a
+    complainant's word it is one name; a surname alone (王 反映), a masked one (张 某) or a place (李 家 湾的) is not."""
+    assert spans("举报人：王　伟，电话13812345678") == [("姓名", "王　伟"), ("电话", "13812345678")]
+    assert spans("联系人：李  娜") == [("姓名", "李  娜")]
+    assert spans("举报人 谢 国 华 反映污水") == [("姓名", "谢 国 华")]
+    assert spans("举报人王 反映噪声") == [] and spans("举报人张 某反映") == []
+    assert spans("村民李 家 湾的石场") == []
+
+
 def test_a_phone_with_a_long_dash_and_a_visitor_by_name_are_found():
     """0731—88888888 (a long dash typed between area code and number) is one phone, the area code included; 来访人
     (a visitor at the office) is a complainant's word, as 来电人 and 来信人 are."""

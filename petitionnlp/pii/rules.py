@@ -163,6 +163,8 @@ _HONORIFICS = ("女士", "先生", "师傅", "小姐", "大爷", "大妈", "老�
 _DOT_NAME = re.compile(rf"[{CJK}]{{1,8}}(?:[·•・‧][{CJK}]{{1,8}})+")
 _MASK_CHARS = ("某", "X", "x", "*", "×")
 _NOT_NAME_TAGS = ("f", "s", "t", "d", "r", "m", "q", "p", "c", "u", "uj", "ul", "ud", "uz", "ug")  # jieba's tags
+_PADDED1 = re.compile(rf"[ \u3000]{{1,3}}[{CJK}]")
+_PADDED2 = re.compile(rf"[ \u3000]{{1,3}}[{CJK}][ \u3000]{{1,3}}[{CJK}]")
 _CONNECTOR = re.compile(r"(?:是|叫|名叫|为)?[:：\s]?")
 
 
@@ -279,6 +281,9 @@ class NameRules:
         got = None
         if sl:
             g = pos + sl
+            padded = self._padded_end(text, g, starts)
+            if padded:
+                return pos, padded
             if text[g:g + 1] in _MASK_CHARS or text.startswith(_HONORIFICS, g):
                 return None  # 张某, 李X, 刘女士: masked
             if text[g:g + 1] in _FUNCTION_CHARS or text.startswith(self.follow_long, g):
@@ -296,6 +301,15 @@ class NameRules:
         if minority is not None and (got is None or minority > got[1]):
             return pos, minority
         return got
+
+    def _padded_end(self, text: str, g: int, starts) -> int | None:
+        """The end of a name whose characters a table spaces apart (王　伟 padded to a three-character name's width,
+        谢 国 华): one or two given characters, each after one to three spaces, none a function character."""
+        for m in (_PADDED2.match(text, g), _PADDED1.match(text, g)):
+            if m and not any(c in _FUNCTION_CHARS or c in _MASK_CHARS for c in m.group().split()) \
+                    and self._ends(text, m.end(), starts):
+                return m.end()
+        return None
 
     def _word_not_name(self, span: tuple[int, int], exact: dict) -> bool:
         """Whether jieba reads ``span`` as ordinary words: one word that is not a name (房屋), a surname jieba
