@@ -87,6 +87,14 @@ def test_a_name_a_table_spaces_apart_is_one_name():
     assert spans("村民李 家 湾的石场") == []
 
 
+def test_a_name_in_pinyin_after_a_complainants_word_is_a_name():
+    """投诉人：Zhang Wei — a name written in pinyin right after 投诉人, 信访人 …; capitals alone (KTV) or one word after
+    another verb (举报人称Apple专卖店) are not."""
+    assert spans("投诉人：Zhang Wei，电话13812345678") == [("姓名", "Zhang Wei"), ("电话", "13812345678")]
+    assert spans("信访人Ouyang Xiaoyan反映") == [("姓名", "Ouyang Xiaoyan")]
+    assert spans("投诉人：KTV噪声") == [] and spans("举报人称Apple专卖店") == []
+
+
 def test_a_phone_with_a_long_dash_and_a_visitor_by_name_are_found():
     """0731—88888888 (a long dash typed between area code and number) is one phone, the area code included; 来访人
     (a visitor at the office) is a complainant's word, as 来电人 and 来信人 are."""
