@@ -226,6 +226,8 @@ class _Resolver:
         return _iso(y, m, _last_day(y, m))
 
     def _holiday(self, g):
+        if g["hol"] not in _HOLIDAYS:  # 春节前: a lunar holiday, a limit without a fixed day
+            return None
         m, d = _HOLIDAYS[g["hol"]]
         y = self.doc.year if self.doc else self.anchor.year
         if g["hol"] == "元旦" and self.doc and self.doc.month > 1:
@@ -260,6 +262,10 @@ class _Resolver:
             self.anchor = dt.date(y, m, 1)  # 2019年6月中旬至12月31日: the day after resolves in 2019
         if part == "上旬":
             return f"{_iso(y, m, 1)}/{_iso(y, m, 10)}"
+        if part == "上中旬":
+            return f"{_iso(y, m, 1)}/{_iso(y, m, 20)}"
+        if part == "中下旬":
+            return f"{_iso(y, m, 11)}/{_iso(y, m, _last_day(y, m))}"
         if part == "初":
             return f"{_iso(y, m, 1)}/{_iso(y, m, 5)}"
         if part == "中旬":
@@ -515,10 +521,10 @@ def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
             continue
         out.append(t)
     for i, t in enumerate(out):
-        if t["type"] != "date" or not t["value"] or "/" in t["value"] or not _DATEISH.match(t["value"]):
+        if t["type"] != "date" or not t["value"] or t["value"].endswith("/..") or not _DATEISH.match(t["value"]):
             continue
         m = open_suffix.match(text, t["end"])
-        if m:
+        if m:  # a part of a month opens the span at its first day (2月下旬以来 → 2月21日起)
             start = t["start"] - 1 if t["start"] > 0 and text[t["start"] - 1] in "从自" else t["start"]
-            out[i] = _expression(text[start:m.end()], start, m.end(), "date", f"{t['value']}/..")
+            out[i] = _expression(text[start:m.end()], start, m.end(), "date", f"{t['value'].split('/')[0]}/..")
     return out
