@@ -103,3 +103,15 @@ def test_the_time_development_pages_meet_the_bar_of_the_time_expressions():
     c = score(load(TIME_DEV))
     assert prf(c["t_tp"], c["t_pred"], c["t_gold"])[2] >= 0.98
     assert c["v_ok"] == c["v_n"]
+
+
+def test_a_part_of_the_day_that_opens_a_sentence_is_the_day_before_it():
+    text = "6月21日上午,督察组查阅资料。下午,乘飞机返回昆明。"
+    assert found(text) == [("6月21日上午", "date", "2021-06-21"), ("下午", "date", "2021-06-21")]
+    assert found("中午吃饭,主任说。")[0][:2] == ("中午", "date")
+    assert found("每天上午9时开门。") == [("每天", "recurrence", "P1D"), ("上午9时", "date", "2021-06-15T09:00")]
+
+
+def test_a_length_before_nuli_and_the_end_of_a_month_after_jiezhi_without_a_year():
+    assert found("经过两年努力,完成全覆盖。") == [("两年", "duration", "P2Y")]
+    assert found("截止6月底全市完成总土方。") == [("截止6月底", "date", "2021-06-30")]

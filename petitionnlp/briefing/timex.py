@@ -324,7 +324,7 @@ class _Resolver:
         return f"{self.anchor.isoformat()}T{h % 24:02d}:{_minute(g):02d}"
 
     def _relative(self, g):
-        rel = g["rel"]
+        rel = g.get("rel") or "当日"  # a part of the day alone (下午，…) is the anchor day
         if rel in ("当日", "当天", "当晚", "当夜", "同日"):
             day = self.anchor
         elif rel == "次日":
