@@ -115,3 +115,8 @@ def test_a_part_of_the_day_that_opens_a_sentence_is_the_day_before_it():
 def test_a_length_before_nuli_and_the_end_of_a_month_after_jiezhi_without_a_year():
     assert found("经过两年努力,完成全覆盖。") == [("两年", "duration", "P2Y")]
     assert found("截止6月底全市完成总土方。") == [("截止6月底", "date", "2021-06-30")]
+
+
+def test_jinqi_before_an_action_reported_as_done_is_of_the_past():
+    assert found("近期开展了专项督查。近期组织召开了会议。") == []
+    assert [x[0] for x in found("近期要开展专项督查。近期将组织召开会议。")] == ["近期", "近期"]
