@@ -120,3 +120,10 @@ def test_a_length_before_nuli_and_the_end_of_a_month_after_jiezhi_without_a_year
 def test_jinqi_before_an_action_reported_as_done_is_of_the_past():
     assert found("近期开展了专项督查。近期组织召开了会议。") == []
     assert [x[0] for x in found("近期要开展专项督查。近期将组织召开会议。")] == ["近期", "近期"]
+
+
+def test_the_next_month_a_monthly_end_limit_and_a_length_after_chaoguo():
+    assert found("各村于次月5日前上报。") == [("次月5日前", "deadline", "2021-07-05")]
+    assert found("每月月底前报送进展。") == [("每月月底前报送", "recurrence", "P1M")]
+    assert found("延长期限不得超过30日。一般不超过15日办结。") == [("30日", "duration", "P30D"), ("15日", "duration", "P15D")]
+    assert found("浓度较2012年下降,不超过2012年水平。") == [("2012年", "date", "2012"), ("2012年", "date", "2012")]
