@@ -127,3 +127,9 @@ def test_the_next_month_a_monthly_end_limit_and_a_length_after_chaoguo():
     assert found("每月月底前报送进展。") == [("每月月底前报送", "recurrence", "P1M")]
     assert found("延长期限不得超过30日。一般不超过15日办结。") == [("30日", "duration", "P30D"), ("15日", "duration", "P15D")]
     assert found("浓度较2012年下降,不超过2012年水平。") == [("2012年", "date", "2012"), ("2012年", "date", "2012")]
+
+
+def test_jiri_is_the_documents_day_and_a_date_qi_zhi_another_is_one_span():
+    assert found("自即日起至12月31日,开展专项行动。") == [("即日起至12月31日", "date", "2021-06-15/2021-12-31")]
+    assert found("自即日起,实行周报制度。") == [("自即日起", "date", "2021-06-15/..")]
+    assert found("从5月1日起至6月30日,开展专项整治。") == [("5月1日起至6月30日", "date", "2021-05-01/2021-06-30")]
