@@ -119,7 +119,7 @@ _UNIT_DURATION = {"半年": "P6M", "半个月": "P15D", "小时": "PT{n}H", "天
                   "星期": "P{n}W", "工作周": "P{n}W", "个月": "P{n}M", "月": "P{n}M", "年": "P{n}Y", "季度": "P{m}M",
                   "季": "P{m}M", "半月": "P15D", "旬": "P10D"}
 _HOUR_SHIFT = {"下午": 12, "晚上": 12, "晚": 12, "中午": 0, "上午": 0, "早上": 0, "凌晨": 0}
-_RELATIVE = {"昨日": -1, "昨天": -1, "前日": -2, "前天": -2, "明日": 1, "明天": 1, "今日": 0, "今天": 0, "后天": 2,
+_RELATIVE = {"即日": 0, "昨日": -1, "昨天": -1, "前日": -2, "前天": -2, "明日": 1, "明天": 1, "今日": 0, "今天": 0, "后天": 2,
              "大前天": -3, "大后天": 3, "昨晚": -1, "昨夜": -1, "今晚": 0, "今早": 0, "今晨": 0}
 _EVENING = ("晚", "夜")
 _REL_YEAR = {"今年": 0, "本年": 0, "当年": 0, "明年": 1, "去年": -1, "前年": -2, "上一年": -1, "上年": -1, "下一年": 1,
@@ -128,7 +128,7 @@ _REL_YEAR = {"今年": 0, "本年": 0, "当年": 0, "明年": 1, "去年": -1, "
              "今": 0, "本": 0, "当": 0, "明": 1, "去": -1, "上": -1, "次": 1, "下一": 1}
 _REL_WEEK = {None: 0, "这": 0, "本": 0, "上": -1, "下": 1, "上上": -2, "下下": 2}
 _WEEKDAY = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
-_REL_MONTH = {"上个月": -1, "上月": -1, "上一个月": -1, "下个月": 1, "下月": 1, "下一个月": 1, "本月": 0, "这个月": 0,
+_REL_MONTH = {"上个月": -1, "上月": -1, "上一个月": -1, "下个月": 1, "下月": 1, "下一个月": 1, "次月": 1, "本月": 0, "这个月": 0,
               "当月": 0, "同月": 0}
 _REL_QUARTER = {"本季度": 0, "这个季度": 0, "当季": 0, "上个季度": -1, "上季度": -1, "上一季度": -1, "下个季度": 1,
                 "下季度": 1, "下一季度": 1}
@@ -226,6 +226,8 @@ class _Resolver:
         return _iso(y, m, _last_day(y, m))
 
     def _holiday(self, g):
+        if g["hol"] not in _HOLIDAYS:  # 春节前: a lunar holiday, a limit without a fixed day
+            return None
         m, d = _HOLIDAYS[g["hol"]]
         y = self.doc.year if self.doc else self.anchor.year
         if g["hol"] == "元旦" and self.doc and self.doc.month > 1:
@@ -260,6 +262,10 @@ class _Resolver:
             self.anchor = dt.date(y, m, 1)  # 2019年6月中旬至12月31日: the day after resolves in 2019
         if part == "上旬":
             return f"{_iso(y, m, 1)}/{_iso(y, m, 10)}"
+        if part == "上中旬":
+            return f"{_iso(y, m, 1)}/{_iso(y, m, 20)}"
+        if part == "中下旬":
+            return f"{_iso(y, m, 11)}/{_iso(y, m, _last_day(y, m))}"
         if part == "初":
             return f"{_iso(y, m, 1)}/{_iso(y, m, 5)}"
         if part == "中旬":
@@ -318,7 +324,7 @@ class _Resolver:
         return f"{self.anchor.isoformat()}T{h % 24:02d}:{_minute(g):02d}"
 
     def _relative(self, g):
-        rel = g["rel"]
+        rel = g.get("rel") or "当日"  # a part of the day alone (下午，…) is the anchor day
         if rel in ("当日", "当天", "当晚", "当夜", "同日"):
             day = self.anchor
         elif rel == "次日":
@@ -515,10 +521,10 @@ def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
             continue
         out.append(t)
     for i, t in enumerate(out):
-        if t["type"] != "date" or not t["value"] or "/" in t["value"] or not _DATEISH.match(t["value"]):
+        if t["type"] != "date" or not t["value"] or t["value"].endswith("/..") or not _DATEISH.match(t["value"]):
             continue
         m = open_suffix.match(text, t["end"])
-        if m:
+        if m:  # a part of a month opens the span at its first day (2月下旬以来 → 2月21日起)
             start = t["start"] - 1 if t["start"] > 0 and text[t["start"] - 1] in "从自" else t["start"]
-            out[i] = _expression(text[start:m.end()], start, m.end(), "date", f"{t['value']}/..")
+            out[i] = _expression(text[start:m.end()], start, m.end(), "date", f"{t['value'].split('/')[0]}/..")
     return out

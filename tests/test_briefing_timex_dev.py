@@ -1,0 +1,135 @@
+"""Issue 29, item 3: time expressions of the kinds the training pages lack — daily reports of complaints handed over
+(clock times, a day in brackets after 昨天), news of meetings and inspections (当晚, 12日下午4时, 16日一早, 9时许),
+standing duties of supervision (按月通报, 一季一通报, 日调度、周通报、月考核, 每月底前), spans that stay open (6月以来,
+6月10日至今, 2月下旬以来) — and the development set of corpora/briefing/gold/time_dev.jsonl they were read on."""
+
+import datetime as dt
+import hashlib
+import json
+import sys
+
+import pytest
+
+from conftest import ROOT
+from petitionnlp.briefing import find_time_expressions
+
+GOLD = ROOT / "corpora" / "briefing" / "gold"
+TIME_DEV = GOLD / "time_dev.jsonl"
+D = dt.date(2021, 6, 15)
+
+
+def found(text, day=D):
+    return [(t["text"], t["type"], t["value"]) for t in find_time_expressions(text, day)]
+
+
+def test_a_clock_span_with_a_space_after_each_colon_is_one_expression():
+    assert ("8: 00到20: 00", "date", "2021-06-15T08:00/2021-06-15T20:00") in found("检查组每天从8: 00到20: 00接听举报电话。")
+
+
+def test_a_day_in_brackets_after_a_relative_day_is_a_date():
+    assert found("昨天(24号),部里通报了进展。", dt.date(2018, 9, 25)) == [("昨天", "date", "2018-09-24"),
+                                                                    ("24号", "date", "2018-09-24")]
+    assert found("依据(桂审报〔2022〕3号)办理。") == []  # a document number is no day
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("各县区按月通报进展。", "按月", "P1M"), ("逐月调度整改情况。", "逐月", "P1M"), ("按季度考核。", "按季度", "P3M"),
+    ("一季一通报。", "一季一通报", "P3M"), ("每月底前报送进展。", "每月底前报送", "P1M"),
+    ("实行日调度、周通报、月考核制度。", "日调度", "P1D")])
+def test_standing_duties_of_supervision_are_recurrences(text, span, value):
+    assert (span, "recurrence", value) in found(text)
+
+
+def test_a_unit_and_a_verb_without_a_separator_or_after_a_number_are_no_recurrence():
+    assert [x for x in found("5月通报了进展,人民日报报道。") if x[1] == "recurrence"] == []
+    assert [x for x in found("按月份统计。") if x[1] == "recurrence"] == []
+
+
+def test_a_month_then_yilai_is_since_that_month_and_zhijin_opens_a_span():
+    assert found("6月以来,共交办12件。") == [("6月以来", "date", "2021-06/..")]
+    assert found("6月10日至今,共交办12件。") == [("6月10日至今", "date", "2021-06-10/..")]
+    assert found("三个月以来,共交办12件。") == [("三个月以来", "date", "2021-03-15/2021-06-15")]
+    assert found("2月下旬以来,空气质量好转。") == [("2月下旬以来", "date", "2021-02-21/..")]
+    assert found("6月10日至今年8月底。")[0][0] == "6月10日至今年8月底"  # 至今年 joins two dates
+
+
+def test_the_parts_of_a_month_that_span_two_thirds():
+    assert found("5月中下旬") == [("5月中下旬", "date", "2021-05-11/2021-05-31")]
+    assert found("6月上中旬") == [("6月上中旬", "date", "2021-06-01/2021-06-20")]
+
+
+def test_a_bare_day_keeps_its_part_of_the_day_and_its_hour():
+    assert found("12日下午4时,检查组抵达。16日一早,检查组进厂。") == [("12日下午4时", "date", "2021-06-12T16:00"),
+                                                                 ("16日一早", "date", "2021-06-16")]
+    assert found("9时许,执法人员到达现场。") == [("9时许", "date", "2021-06-15T09:00")]
+
+
+def test_the_spring_festival_is_a_limit_without_a_value_and_its_days_around_stay_vague():
+    assert found("春节前完成整改。") == [("春节前", "deadline", None)]
+    assert found("春节前后加强巡查。") == [("春节前后", "vague", None)]
+
+
+def test_a_count_of_days_is_no_length():
+    assert found("优良天数203天。") == []
+    assert found("为期20天。") == [("20天", "duration", "P20D")]
+
+
+# -------------------------------------------------------------------------------------------- the development set
+
+def test_the_time_development_pages_name_their_sources_and_are_new():
+    docs = [json.loads(x) for x in TIME_DEV.read_text(encoding="utf-8").splitlines() if x.strip()]
+    assert len(docs) >= 15 and all(d["doc"].get("url") and d["doc"].get("time_only") for d in docs)
+    hosts = {d["doc"]["url"].split("/")[2] for d in docs}
+    reserved = ROOT.parent / "shared" / "corpora" / "reserved_sources.txt"
+    if reserved.is_file():
+        banned = [ln.strip() for ln in reserved.read_text(encoding="utf-8").splitlines()
+                  if ln.strip() and not ln.startswith("#")]
+        assert not {u.split("/")[2] for u in banned} & hosts  # neither a reserved page nor its site
+    others = [json.loads(x) for f in GOLD.glob("briefings_*.jsonl") for x in f.read_text(encoding="utf-8").splitlines()
+              if x.strip()]
+    assert not {(d["doc"].get("url") or "").split("/")[2] for d in others if d["doc"].get("url")} & hosts
+    for d in docs:
+        text, pos = d["doc"]["text"], 0
+        assert d["gold"]["directives"] == []  # time expressions only
+        for g in d["gold"]["time_expressions"]:  # every gold span is in the text, in order
+            pos = text.index(g["span"], pos) + 1
+    assert len({hashlib.sha1(d["doc"]["text"].encode()).hexdigest() for d in docs}) == len(docs)
+
+
+def test_the_time_development_pages_meet_the_bar_of_the_time_expressions():
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from eval_briefings import load, prf, score
+
+    c = score(load(TIME_DEV))
+    assert prf(c["t_tp"], c["t_pred"], c["t_gold"])[2] >= 0.98
+    assert c["v_ok"] == c["v_n"]
+
+
+def test_a_part_of_the_day_that_opens_a_sentence_is_the_day_before_it():
+    text = "6月21日上午,督察组查阅资料。下午,乘飞机返回昆明。"
+    assert found(text) == [("6月21日上午", "date", "2021-06-21"), ("下午", "date", "2021-06-21")]
+    assert found("中午吃饭,主任说。")[0][:2] == ("中午", "date")
+    assert found("每天上午9时开门。") == [("每天", "recurrence", "P1D"), ("上午9时", "date", "2021-06-15T09:00")]
+
+
+def test_a_length_before_nuli_and_the_end_of_a_month_after_jiezhi_without_a_year():
+    assert found("经过两年努力,完成全覆盖。") == [("两年", "duration", "P2Y")]
+    assert found("截止6月底全市完成总土方。") == [("截止6月底", "date", "2021-06-30")]
+
+
+def test_jinqi_before_an_action_reported_as_done_is_of_the_past():
+    assert found("近期开展了专项督查。近期组织召开了会议。") == []
+    assert [x[0] for x in found("近期要开展专项督查。近期将组织召开会议。")] == ["近期", "近期"]
+
+
+def test_the_next_month_a_monthly_end_limit_and_a_length_after_chaoguo():
+    assert found("各村于次月5日前上报。") == [("次月5日前", "deadline", "2021-07-05")]
+    assert found("每月月底前报送进展。") == [("每月月底前报送", "recurrence", "P1M")]
+    assert found("延长期限不得超过30日。一般不超过15日办结。") == [("30日", "duration", "P30D"), ("15日", "duration", "P15D")]
+    assert found("浓度较2012年下降,不超过2012年水平。") == [("2012年", "date", "2012"), ("2012年", "date", "2012")]
+
+
+def test_jiri_is_the_documents_day_and_a_date_qi_zhi_another_is_one_span():
+    assert found("自即日起至12月31日,开展专项行动。") == [("即日起至12月31日", "date", "2021-06-15/2021-12-31")]
+    assert found("自即日起,实行周报制度。") == [("自即日起", "date", "2021-06-15/..")]
+    assert found("从5月1日起至6月30日,开展专项整治。") == [("5月1日起至6月30日", "date", "2021-05-01/2021-06-30")]
