@@ -35,7 +35,8 @@ def test_a_day_in_brackets_after_a_relative_day_is_a_date():
 @pytest.mark.parametrize("text,span,value", [
     ("各县区按月通报进展。", "按月", "P1M"), ("逐月调度整改情况。", "逐月", "P1M"), ("按季度考核。", "按季度", "P3M"),
     ("一季一通报。", "一季一通报", "P3M"), ("每月底前报送进展。", "每月底前报送", "P1M"),
-    ("实行日调度、周通报、月考核制度。", "日调度", "P1D")])
+    ("实行日调度、周通报、月考核制度。", "日调度", "P1D"),
+    ("各县区做到一月一总结。", "一月一总结", "P1M"), ("实行一月一考核一排名。", "一月一考核一排名", "P1M")])
 def test_standing_duties_of_supervision_are_recurrences(text, span, value):
     assert (span, "recurrence", value) in found(text)
 
@@ -43,6 +44,8 @@ def test_standing_duties_of_supervision_are_recurrences(text, span, value):
 def test_a_unit_and_a_verb_without_a_separator_or_after_a_number_are_no_recurrence():
     assert [x for x in found("5月通报了进展,人民日报报道。") if x[1] == "recurrence"] == []
     assert [x for x in found("按月份统计。") if x[1] == "recurrence"] == []
+    assert found("一月一总结。") != [("一月", "date", "2021-01")]  # once a month, not January
+    assert found("自一月一日起施行。")[0][1:] == ("date", "2021-01-01/..")
 
 
 def test_a_month_then_yilai_is_since_that_month_and_zhijin_opens_a_span():
