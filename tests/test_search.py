@@ -432,6 +432,28 @@ def test_a_question_keeps_its_topic_required_and_its_lone_verb_only_ranks():
     assert read_settings("有人管没") == [("管没", False)]
 
 
+def test_a_question_is_cut_where_a_preposition_or_particle_stands_inside_it():
+    from petitionnlp.search.analysis import read_settings
+
+    # 被, 把, 这么 … inside a question part it: each side is searched as a term of its own
+    assert read_settings("金矿把田里的水弄没了") == [("金矿", False), ("田里", False), ("水", False)]
+    assert read_settings("养猪场离家这么近为什么能批") == [("养猪场离家", False), ("近", True), ("批", True)]
+    # an adverb or a negation qualifies what follows it and does not cut the piece
+    assert read_settings("搅拌站晚上偷偷开工有人管没") == [("搅拌站晚上偷偷开工", False)]
+    assert read_settings("河边沙场没手续能不能查一下") == [("河边沙场没手续", False)]
+    # a phrase that is not a question is not cut
+    assert read_settings("树木被砍伐") == [("树木被砍伐", False)]
+
+
+def test_the_parts_of_a_question_cut_at_a_preposition_need_not_stand_together(target):
+    docs = {"gold": "金矿开采导致良田水位下沉，村民没水喝", "mine": "金矿开采粉尘大", "farm": "养猪场污水直排"}
+    with SearchIndex(target()) as ix:
+        for doc_id, text in docs.items():
+            ix.add(doc_id, text)
+        # 金矿 is the topic: a 金矿 without the water comes before the water without a 金矿
+        assert [h["id"] for h in ix.search("金矿把田里的水弄没了")][:2] == ["gold", "mine"]
+
+
 def test_a_question_finds_its_topic_without_the_callers_verb(target):
     docs = {"blocked": "小区下水道经常堵塞，污水外溢", "drain": "下雨天小区下水道污水外冒",
             "jam": "路口经常堵车，鸣笛扰民"} | NOISE

@@ -255,15 +255,15 @@ def _asks(term: str) -> bool:
 
 
 @once
-def _request_grammar() -> tuple[frozenset, frozenset, frozenset]:
-    """(interrogatives, request and modal verbs, parts of speech) of corpora/search/query_frames.tsv's ``ask``,
-    ``word`` and ``pos`` lines."""
-    sets = {"ask": set(), "word": set(), "pos": set()}
+def _request_grammar() -> tuple[frozenset, frozenset, frozenset, frozenset]:
+    """(interrogatives, request and modal verbs, parts of speech, words and parts of speech taken off the edges
+    only) of corpora/search/query_frames.tsv's ``ask``, ``word``, ``pos`` and ``edge`` lines."""
+    sets = {"ask": set(), "word": set(), "pos": set(), "edge": set()}
     for line in read_list("search", "query_frames.tsv"):
         cols = line.split("\t")
         if len(cols) >= 2 and cols[1] in sets:
             sets[cols[1]].add(cols[0])
-    return frozenset(sets["ask"]), frozenset(sets["word"]), frozenset(sets["pos"])
+    return frozenset(sets["ask"]), frozenset(sets["word"]), frozenset(sets["pos"]), frozenset(sets["edge"])
 
 
 #: parts of speech of a content word (a noun, a verb, a place or time word …): what keeps the words after an
@@ -274,12 +274,19 @@ _CONTENT_POS = ("n", "v", "s", "a", "j", "l", "i")
 def _request_of(piece: str, keep: bool = True) -> list[str]:
     """The request a piece wraps by the grammar of a question (corpora/search/query_frames.tsv, ``ask``/``word``/
     ``pos``): cut at an interrogative pronoun, what follows it kept only when it holds a content word; pronouns,
-    adverbs, particles, request and modal verbs taken off both edges.  养猪场到底归哪管 → [养猪场]; 河水变黑了咋整 →
-    [河水变黑]; 为什么砍小区的树 → [砍小区的树].  A piece that would lose everything stays as it is."""
+    adverbs, particles, request and modal verbs taken off both edges, and the piece cut where they stand inside —
+    but for the ``edge`` words (adverbs, negations), which qualify what follows them.  养猪场到底归哪管 → [养猪场];
+    河水变黑了咋整 → [河水变黑]; 为什么砍小区的树 → [砍小区, 树]; 小区里的树被砍光 → [小区里, 树, 砍光]; 沙场没手续 →
+    [沙场没手续].  A piece that would lose everything stays as it is."""
     if not _CJK.search(piece) or len(piece) < 2:
         return [piece]
-    asks, words, tags = _request_grammar()
+    asks, words, tags, edge = _request_grammar()
     tokens = _plain_tokenizer().tag(piece)
+
+    def off(tok) -> bool:
+        w, t = tok
+        return w in words or t in tags or t[:1] == "u"
+
     spans, cur = [], []
     for w, t in tokens:
         if w in asks:
@@ -288,10 +295,6 @@ def _request_of(piece: str, keep: bool = True) -> list[str]:
         else:
             cur.append((w, t))
     spans.append(cur)
-
-    def off(tok) -> bool:
-        w, t = tok
-        return w in words or t in tags or t[:1] == "u"
 
     out = []
     for i, span in enumerate(spans):
@@ -303,7 +306,13 @@ def _request_of(piece: str, keep: bool = True) -> list[str]:
             continue
         if i > 0 and not any(t.startswith(_CONTENT_POS) and len(w) >= 2 and w not in words for w, t in span):
             continue   # after an interrogative: 归哪管, 咋整, 怎么办
-        out.append("".join(w for w, _ in span))
+        cur = []
+        for w, t in span + [("", "x")]:   # cut inside at a word the edges lose, the word itself gone
+            if w and not (off((w, t)) and w not in edge and t not in edge):
+                cur.append(w)
+            elif cur:
+                out.append("".join(cur))
+                cur = []
     return [x for x in out if _TOKEN.search(x)] or ([piece] if keep else [])
 
 
