@@ -445,6 +445,15 @@ def test_a_question_is_cut_where_a_preposition_or_particle_stands_inside_it():
     assert read_settings("树木被砍伐") == [("树木被砍伐", False)]
 
 
+def test_a_question_opening_with_who_handles_it_or_closing_with_what_is_it_keeps_only_its_request():
+    from petitionnlp.search.analysis import read_settings
+
+    # 谁来管 is one word to jieba: a frame at the start takes it off; 是怎么回事 at the end goes whole
+    assert read_settings("谁来管管河里挖沙的") == [("河里挖沙", False)]
+    assert read_settings("沟里的水发白是怎么回事") == [("沟里", False), ("水发白", False)]
+    assert read_settings("是不是有企业往河里放废水") == [("有企业往河里放废水", False)]
+
+
 def test_the_parts_of_a_question_cut_at_a_preposition_need_not_stand_together(target):
     docs = {"gold": "金矿开采导致良田水位下沉，村民没水喝", "mine": "金矿开采粉尘大", "farm": "养猪场污水直排"}
     with SearchIndex(target()) as ix:
