@@ -222,10 +222,27 @@ def read_settings(term: str) -> list[tuple[str, bool]]:
         else:
             pieces = [(x, setting) for p, setting in pieces if _TOKEN.search(p) for x in _request_of(p)]
     else:
-        pieces = [(p, setting) for p, setting in pieces if _TOKEN.search(p)]
+        pieces = [(x, setting) for p, setting in pieces if _TOKEN.search(p) for x in _cut(p)]
     if all(setting for _, setting in pieces):
         pieces = [(p, False) for p, _ in pieces]
     return pieces or [(term, False)]
+
+
+def _cut(piece: str) -> list[str]:
+    """A piece cut where a particle or a preposition of corpora/search/query_frames.tsv's ``cut`` lines stands
+    inside it (树被剃了光头 → 树, 剃, 光头; 猪屎水往塘里排 → 猪屎水, 塘里排), that word gone: each side is a term of its
+    own, question or not.  A piece of two characters or fewer, or one that would lose everything, stays."""
+    if len(piece) < 3 or not _CJK.search(piece):
+        return [piece]
+    at = _request_grammar()[4]
+    out, cur = [], []
+    for w, t in _plain_tokenizer().tag(piece) + [("", "x")]:
+        if w and w not in at and t not in at:
+            cur.append(w)
+        elif cur:
+            out.append("".join(cur))
+            cur = []
+    return [x for x in out if _TOKEN.search(x)] or [piece]
 
 
 #: parts of speech (jieba's tag set) of what a request is about: nouns, place words, abbreviations, foreign words
@@ -255,15 +272,16 @@ def _asks(term: str) -> bool:
 
 
 @once
-def _request_grammar() -> tuple[frozenset, frozenset, frozenset, frozenset]:
+def _request_grammar() -> tuple[frozenset, frozenset, frozenset, frozenset, frozenset]:
     """(interrogatives, request and modal verbs, parts of speech, words and parts of speech taken off the edges
-    only) of corpora/search/query_frames.tsv's ``ask``, ``word``, ``pos`` and ``edge`` lines."""
-    sets = {"ask": set(), "word": set(), "pos": set(), "edge": set()}
+    only, words and parts of speech at which any term is cut) of corpora/search/query_frames.tsv's ``ask``,
+    ``word``, ``pos``, ``edge`` and ``cut`` lines."""
+    sets = {"ask": set(), "word": set(), "pos": set(), "edge": set(), "cut": set()}
     for line in read_list("search", "query_frames.tsv"):
         cols = line.split("\t")
         if len(cols) >= 2 and cols[1] in sets:
             sets[cols[1]].add(cols[0])
-    return frozenset(sets["ask"]), frozenset(sets["word"]), frozenset(sets["pos"]), frozenset(sets["edge"])
+    return tuple(frozenset(sets[k]) for k in ("ask", "word", "pos", "edge", "cut"))
 
 
 #: parts of speech of a content word (a noun, a verb, a place or time word …): what keeps the words after an
@@ -280,7 +298,7 @@ def _request_of(piece: str, keep: bool = True) -> list[str]:
     [沙场没手续].  A piece that would lose everything stays as it is."""
     if not _CJK.search(piece) or len(piece) < 2:
         return [piece]
-    asks, words, tags, edge = _request_grammar()
+    asks, words, tags, edge, _ = _request_grammar()
     tokens = _plain_tokenizer().tag(piece)
 
     def off(tok) -> bool:
