@@ -470,6 +470,7 @@ def test_any_term_is_cut_at_a_particle_or_at_bei_ba_wang():
 
     assert read_settings("树被剃了光头") == [("树", False), ("剃", False), ("光头", False)]
     assert read_settings("猪屎水往塘里排") == [("猪屎水", False), ("塘里排", False)]
+    assert read_settings("污水排到河里") == [("污水排", False), ("河里", False)]
     # two characters are never cut, and 用 (a preposition to jieba) is no place to cut
     assert read_settings("耕地被站用") == [("耕地", False), ("站用", False)]
     assert read_settings("饭店油烟") == [("饭店油烟", False)]
