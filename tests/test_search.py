@@ -443,6 +443,8 @@ def test_a_question_is_cut_where_a_preposition_or_particle_stands_inside_it():
     # an adverb or a negation qualifies what follows it and does not cut the piece
     assert read_settings("搅拌站晚上偷偷开工有人管没") == [("搅拌站晚上偷偷开工", False)]
     assert read_settings("河边沙场没手续能不能查一下") == [("河边沙场没手续", False)]
+    # 就, 都, 还 … say nothing of the matter: left out, the piece not cut
+    assert read_settings("下雨天就冒粪水怎么办") == [("下雨天冒粪水", False)]
     # a phrase that is not a question is not cut at an adverb (only at the cut lines: see the next test)
     assert read_settings("夜间偷偷施工") == [("夜间偷偷施工", False)]
 

@@ -272,16 +272,16 @@ def _asks(term: str) -> bool:
 
 
 @once
-def _request_grammar() -> tuple[frozenset, frozenset, frozenset, frozenset, frozenset]:
+def _request_grammar() -> tuple[frozenset, frozenset, frozenset, frozenset, frozenset, frozenset]:
     """(interrogatives, request and modal verbs, parts of speech, words and parts of speech taken off the edges
-    only, words and parts of speech at which any term is cut) of corpora/search/query_frames.tsv's ``ask``,
-    ``word``, ``pos``, ``edge`` and ``cut`` lines."""
-    sets = {"ask": set(), "word": set(), "pos": set(), "edge": set(), "cut": set()}
+    only, words and parts of speech at which any term is cut, adverbs left out inside a question's piece) of
+    corpora/search/query_frames.tsv's ``ask``, ``word``, ``pos``, ``edge``, ``cut`` and ``drop`` lines."""
+    sets = {"ask": set(), "word": set(), "pos": set(), "edge": set(), "cut": set(), "drop": set()}
     for line in read_list("search", "query_frames.tsv"):
         cols = line.split("\t")
         if len(cols) >= 2 and cols[1] in sets:
             sets[cols[1]].add(cols[0])
-    return tuple(frozenset(sets[k]) for k in ("ask", "word", "pos", "edge", "cut"))
+    return tuple(frozenset(sets[k]) for k in ("ask", "word", "pos", "edge", "cut", "drop"))
 
 
 #: parts of speech of a content word (a noun, a verb, a place or time word …): what keeps the words after an
@@ -293,12 +293,13 @@ def _request_of(piece: str, keep: bool = True) -> list[str]:
     """The request a piece wraps by the grammar of a question (corpora/search/query_frames.tsv, ``ask``/``word``/
     ``pos``): cut at an interrogative pronoun, what follows it kept only when it holds a content word; pronouns,
     adverbs, particles, request and modal verbs taken off both edges, and the piece cut where they stand inside —
-    but for the ``edge`` words (adverbs, negations), which qualify what follows them.  养猪场到底归哪管 → [养猪场];
+    but for the ``edge`` words (adverbs, negations), which qualify what follows them; the ``drop`` adverbs (就, 都,
+    还 …) left out inside it.  养猪场到底归哪管 → [养猪场];
     河水变黑了咋整 → [河水变黑]; 为什么砍小区的树 → [砍小区, 树]; 小区里的树被砍光 → [小区里, 树, 砍光]; 沙场没手续 →
     [沙场没手续].  A piece that would lose everything stays as it is."""
     if not _CJK.search(piece) or len(piece) < 2:
         return [piece]
-    asks, words, tags, edge, _ = _request_grammar()
+    asks, words, tags, edge, _, drop = _request_grammar()
     tokens = _plain_tokenizer().tag(piece)
 
     def off(tok) -> bool:
@@ -326,6 +327,8 @@ def _request_of(piece: str, keep: bool = True) -> list[str]:
             continue   # after an interrogative: 归哪管, 咋整, 怎么办
         cur = []
         for w, t in span + [("", "x")]:   # cut inside at a word the edges lose, the word itself gone
+            if w in drop:
+                continue   # 就 of 一下雨小区门口就冒粪水: says nothing of the matter
             if w and not (off((w, t)) and w not in edge and t not in edge):
                 cur.append(w)
             elif cur:
