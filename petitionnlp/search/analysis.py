@@ -51,6 +51,7 @@ W_HOP = 0.6            # a thesaurus word's own thesaurus word (泥头车 = 渣�
 W_CILIN = 0.45         # a term's Cilin synonym that the indexed documents use (饭店 → 餐馆)
 W_SETTING = 0.3        # the setting of a request (小区 in 小区旁边烧烤油烟): it ranks, it is not required
 W_PREDICATE = 0.6      # a lone verb or adjective split off a question (堵 in 下水道老是堵有人管没): ranks, not required
+W_BARE = 0.6           # a term without its grammatical dressing (河沟里 → 河沟), in any of its spellings
 W_HEAD = 0.4           # a part the documents never use found by its head, the known word it ends with (抽风机 → 风机)
 W_CHARS = 0.2          # a word the documents never use found by its meaningful characters (猪圈 → 猪): the last resort
 FEW = 2                # a term whose readings find at most this many documents is also read by its characters
@@ -786,8 +787,8 @@ def _literal(term: str) -> Alternative:
 
 
 def _word_alts(term: str, used=None) -> list[Alternative]:
-    """Everything but the literal term and typos: numerals, the parts of a compound, thesaurus words
-    (``used``: see :func:`_broad_variants`)."""
+    """Everything but the literal term and typos: numerals, the parts of a compound, the term without its
+    grammatical dressing (:func:`bare_form`), thesaurus words (``used``: see :func:`_broad_variants`)."""
     alts = []
     num = _numeral_variant(term)
     if num:
@@ -800,6 +801,9 @@ def _word_alts(term: str, used=None) -> list[Alternative]:
             broad = tuple(tuple(Atom("sub", v) for v in _broad_variants(p, used)) for p in parts[:6])
             if broad != groups:   # the same parts in Cilin's words too, a little below
                 alts.append(Alternative(round(W_PARTS * W_BROAD, 3), "near", broad, parts=True))
+    bare = bare_form(term)
+    if bare and len(bare) >= 2:   # 河沟里 → 河沟 | 河道 | 水沟: the 里 a clerk adds is no part a document must hold
+        alts.append(Alternative(W_BARE, "bare", (tuple(Atom("sub", v) for v in _variants(bare)),)))
     for e, w in thesaurus().get(term, ())[:MAX_EXPANSIONS]:
         groups = _expansion_groups(e)
         if groups:
