@@ -432,30 +432,38 @@ def test_a_question_keeps_its_topic_required_and_its_lone_verb_only_ranks():
     assert read_settings("有人管没") == [("管没", False)]
 
 
-def test_a_question_is_cut_where_a_preposition_or_particle_stands_inside_it():
-    from petitionnlp.search.analysis import read_settings
-
-    # 被, 把, 这么 … inside a question part it: each side is searched as a term of its own
-    assert read_settings("金矿把田里的水弄没了") == [("金矿", False), ("田里", False), ("水", False)]
-    assert read_settings("养猪场离家这么近为什么能批") == [("养猪场离家", False), ("近", True), ("批", True)]
+#: (query, its pieces as read_settings gives them: (term, ranks only)) — how a query is cut into terms
+CUTS = [
+    # a question is cut where a pronoun, preposition or particle stands inside it (被, 把, 这么 …)
+    ("金矿把田里的水弄没了", [("金矿", False), ("田里", False), ("水", False)]),
+    ("养猪场离家这么近为什么能批", [("养猪场离家", False), ("近", True), ("批", True)]),
     # 往 is a preposition that jieba tags zg: listed as a word the edges lose
-    assert read_settings("有人拉酸水往河里倒怎么没人管") == [("拉酸水", False), ("河里倒", False)]
+    ("有人拉酸水往河里倒怎么没人管", [("拉酸水", False), ("河里倒", False)]),
     # an adverb or a negation qualifies what follows it and does not cut the piece
-    assert read_settings("搅拌站晚上偷偷开工有人管没") == [("搅拌站晚上偷偷开工", False)]
-    assert read_settings("河边沙场没手续能不能查一下") == [("河边沙场没手续", False)]
+    ("搅拌站晚上偷偷开工有人管没", [("搅拌站晚上偷偷开工", False)]),
+    ("河边沙场没手续能不能查一下", [("河边沙场没手续", False)]),
     # 就, 都, 还 … say nothing of the matter: left out, the piece not cut
-    assert read_settings("下雨天就冒粪水怎么办") == [("下雨天冒粪水", False)]
-    # a phrase that is not a question is not cut at an adverb (only at the cut lines: see the next test)
-    assert read_settings("夜间偷偷施工") == [("夜间偷偷施工", False)]
+    ("下雨天就冒粪水怎么办", [("下雨天冒粪水", False)]),
+    # 谁来管 is one word to jieba: a frame at the start takes it off; 是怎么回事 at the end goes whole; 是不是 opens
+    ("谁来管管河里挖沙的", [("河里挖沙", False)]),
+    ("沟里的水发白是怎么回事", [("沟里", False), ("水发白", False)]),
+    ("是不是有企业夜里排废水", [("有企业夜里排废水", False)]),
+    # any term, question or not, is cut at a particle or at 被, 把, 往, 到 (not at an adverb)
+    ("树被剃了光头", [("树", False), ("剃", False), ("光头", False)]),
+    ("猪屎水往塘里排", [("猪屎水", False), ("塘里排", False)]),
+    ("污水排到河里", [("污水排", False), ("河里", False)]),
+    ("夜间偷偷施工", [("夜间偷偷施工", False)]),
+    # two characters are never cut, and 用 (a preposition to jieba) is no place to cut
+    ("耕地被站用", [("耕地", False), ("站用", False)]),
+    ("饭店油烟", [("饭店油烟", False)]),
+]
 
 
-def test_a_question_opening_with_who_handles_it_or_closing_with_what_is_it_keeps_only_its_request():
+@pytest.mark.parametrize("query,pieces", CUTS)
+def test_how_a_query_is_cut_into_terms(query, pieces):
     from petitionnlp.search.analysis import read_settings
 
-    # 谁来管 is one word to jieba: a frame at the start takes it off; 是怎么回事 at the end goes whole
-    assert read_settings("谁来管管河里挖沙的") == [("河里挖沙", False)]
-    assert read_settings("沟里的水发白是怎么回事") == [("沟里", False), ("水发白", False)]
-    assert read_settings("是不是有企业夜里排废水") == [("有企业夜里排废水", False)]
+    assert read_settings(query) == pieces
 
 
 def test_the_parts_of_a_question_cut_at_a_preposition_need_not_stand_together(target):
@@ -465,17 +473,6 @@ def test_the_parts_of_a_question_cut_at_a_preposition_need_not_stand_together(ta
             ix.add(doc_id, text)
         # 金矿 is the topic: a 金矿 without the water comes before the water without a 金矿
         assert [h["id"] for h in ix.search("金矿把田里的水弄没了")][:2] == ["gold", "mine"]
-
-
-def test_any_term_is_cut_at_a_particle_or_at_bei_ba_wang():
-    from petitionnlp.search.analysis import read_settings
-
-    assert read_settings("树被剃了光头") == [("树", False), ("剃", False), ("光头", False)]
-    assert read_settings("猪屎水往塘里排") == [("猪屎水", False), ("塘里排", False)]
-    assert read_settings("污水排到河里") == [("污水排", False), ("河里", False)]
-    # two characters are never cut, and 用 (a preposition to jieba) is no place to cut
-    assert read_settings("耕地被站用") == [("耕地", False), ("站用", False)]
-    assert read_settings("饭店油烟") == [("饭店油烟", False)]
 
 
 def test_what_a_passive_sentence_separates_need_not_stand_together(target):
