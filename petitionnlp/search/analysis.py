@@ -2,13 +2,15 @@
 
 A query is first *read*: the words that wrap a request (a question, a plea, a particle: 饭店油烟怎么没人管 →
 饭店油烟; corpora/search/query_frames.tsv) are taken off, and a question is read by its grammar (cut at an
-interrogative pronoun; pronouns, adverbs, particles, request and modal verbs off its edges: 养猪场到底归哪管 → 养猪场).  It is then a list of *concepts*, one for each term
+interrogative pronoun; pronouns, adverbs, particles, request and modal verbs off its edges and cut at inside it:
+养猪场到底归哪管 → 养猪场, 金矿把田里的水弄没了 → 金矿 + 田里 + 水); any term is cut at a particle or at 被, 把, 往, 到
+(树被剃了光头 → 树 + 剃 + 光头).  It is then a list of *concepts*, one for each term
 (quoted phrases kept whole).  A concept is found by any of its *alternatives*, each with a weight: the term as
 written (1.0); the same with numbers in words (每3天 ↔ 每三天); a typo corrected to a known word of the same or a
 fuzzy sound (pypinyin) or of similar shape (four-corner codes) (0.9); its parts, near each other in either order
 (垃圾焚烧 → 焚烧垃圾: 0.75, apart: 0.5; some parts only: less, by how rare they are), and the same parts in Cilin's
 synonyms that the documents use a little below, a part also without its grammatical dressing (河里 → 河,
-corpora/search/word_forms.tsv), a qualifying part (非法) worth half; the thesaurus' words for it
+corpora/search/word_forms.tsv), the whole term too (河沟里 → 河沟: 0.6), a qualifying part (非法) worth half; the thesaurus' words for it
 (corpora/search/thesaurus.tsv, farm_animals.tsv: 臭水塘 → 黑臭, 养猪 → 猪+养殖, 泥头车 → 渣土车: 0.6 / 0.5) and their
 own words one step further (泥头车 → 大货车: 0.216); its Cilin synonyms that the documents use (尘埃 → 灰尘: 0.45);
 when none of these finds more than :data:`FEW` documents, the parts no spelling of the index fills as their
@@ -295,9 +297,9 @@ def _request_of(piece: str, keep: bool = True) -> list[str]:
     ``pos``): cut at an interrogative pronoun, what follows it kept only when it holds a content word; pronouns,
     adverbs, particles, request and modal verbs taken off both edges, and the piece cut where they stand inside —
     but for the ``edge`` words (adverbs, negations), which qualify what follows them; the ``drop`` adverbs (就, 都,
-    还 …) left out inside it.  养猪场到底归哪管 → [养猪场];
-    河水变黑了咋整 → [河水变黑]; 为什么砍小区的树 → [砍小区, 树]; 小区里的树被砍光 → [小区里, 树, 砍光]; 沙场没手续 →
-    [沙场没手续].  A piece that would lose everything stays as it is."""
+    还 …) left out inside it.  养猪场到底归哪管 → [养猪场]; 河水变黑了咋整 → [河水变黑]; 为什么砍小区的树 → [砍小区,
+    树]; 小区里的树被砍光 → [小区里, 树, 砍光]; 沙场没手续 → [沙场没手续].  A piece that would lose everything stays as
+    it is."""
     if not _CJK.search(piece) or len(piece) < 2:
         return [piece]
     asks, words, tags, edge, _, drop = _request_grammar()
