@@ -2,13 +2,15 @@
 
 A query is first *read*: the words that wrap a request (a question, a plea, a particle: 饭店油烟怎么没人管 →
 饭店油烟; corpora/search/query_frames.tsv) are taken off, and a question is read by its grammar (cut at an
-interrogative pronoun; pronouns, adverbs, particles, request and modal verbs off its edges: 养猪场到底归哪管 → 养猪场).  It is then a list of *concepts*, one for each term
+interrogative pronoun; pronouns, adverbs, particles, request and modal verbs off its edges and cut at inside it:
+养猪场到底归哪管 → 养猪场, 金矿把田里的水弄没了 → 金矿 + 田里 + 水); any term is cut at a particle or at 被, 把, 往, 到
+(树被剃了光头 → 树 + 剃 + 光头).  It is then a list of *concepts*, one for each term
 (quoted phrases kept whole).  A concept is found by any of its *alternatives*, each with a weight: the term as
 written (1.0); the same with numbers in words (每3天 ↔ 每三天); a typo corrected to a known word of the same or a
 fuzzy sound (pypinyin) or of similar shape (four-corner codes) (0.9); its parts, near each other in either order
 (垃圾焚烧 → 焚烧垃圾: 0.75, apart: 0.5; some parts only: less, by how rare they are), and the same parts in Cilin's
 synonyms that the documents use a little below, a part also without its grammatical dressing (河里 → 河,
-corpora/search/word_forms.tsv), a qualifying part (非法) worth half; the thesaurus' words for it
+corpora/search/word_forms.tsv), the whole term too (河沟里 → 河沟: 0.6), a qualifying part (非法) worth half; the thesaurus' words for it
 (corpora/search/thesaurus.tsv, farm_animals.tsv: 臭水塘 → 黑臭, 养猪 → 猪+养殖, 泥头车 → 渣土车: 0.6 / 0.5) and their
 own words one step further (泥头车 → 大货车: 0.216); its Cilin synonyms that the documents use (尘埃 → 灰尘: 0.45);
 when none of these finds more than :data:`FEW` documents, the parts no spelling of the index fills as their
@@ -40,7 +42,7 @@ MAX_QUERY_CHARS = 400
 MAX_TYPO_TERMS = 4     # terms of one query looked at for typos (each costs a few index look-ups)
 PART_DF_CAP = 500      # documents counted at most for a part's document frequency
 MAX_EXPANSIONS = 32    # thesaurus words a term is also searched as
-BROAD_PER_WORD = 3     # Cilin synonyms a part of a compound is also searched as
+BROAD_PER_WORD = 2     # Cilin synonyms a part of a compound is also searched as (the first the documents use)
 W_BROAD = 0.9          # a compound found in Cilin's words: this much of the compound found in its own
 
 W_LITERAL, W_NUMERALS, W_TYPO, W_NEAR, W_PARTS = 1.0, 0.95, 0.9, 0.75, 0.5
@@ -51,6 +53,7 @@ W_HOP = 0.6            # a thesaurus word's own thesaurus word (泥头车 = 渣�
 W_CILIN = 0.45         # a term's Cilin synonym that the indexed documents use (饭店 → 餐馆)
 W_SETTING = 0.3        # the setting of a request (小区 in 小区旁边烧烤油烟): it ranks, it is not required
 W_PREDICATE = 0.6      # a lone verb or adjective split off a question (堵 in 下水道老是堵有人管没): ranks, not required
+W_BARE = 0.6           # a term without its grammatical dressing (河沟里 → 河沟), in any of its spellings
 W_HEAD = 0.4           # a part the documents never use found by its head, the known word it ends with (抽风机 → 风机)
 W_CHARS = 0.2          # a word the documents never use found by its meaningful characters (猪圈 → 猪): the last resort
 FEW = 2                # a term whose readings find at most this many documents is also read by its characters
@@ -222,10 +225,27 @@ def read_settings(term: str) -> list[tuple[str, bool]]:
         else:
             pieces = [(x, setting) for p, setting in pieces if _TOKEN.search(p) for x in _request_of(p)]
     else:
-        pieces = [(p, setting) for p, setting in pieces if _TOKEN.search(p)]
+        pieces = [(x, setting) for p, setting in pieces if _TOKEN.search(p) for x in _cut(p)]
     if all(setting for _, setting in pieces):
         pieces = [(p, False) for p, _ in pieces]
     return pieces or [(term, False)]
+
+
+def _cut(piece: str) -> list[str]:
+    """A piece cut where a particle or a preposition of corpora/search/query_frames.tsv's ``cut`` lines stands
+    inside it (树被剃了光头 → 树, 剃, 光头; 猪屎水往塘里排 → 猪屎水, 塘里排), that word gone: each side is a term of its
+    own, question or not.  A piece of two characters or fewer, or one that would lose everything, stays."""
+    if len(piece) < 3 or not _CJK.search(piece):
+        return [piece]
+    at = _request_grammar()[4]
+    out, cur = [], []
+    for w, t in _plain_tokenizer().tag(piece) + [("", "x")]:
+        if w and w not in at and t not in at:
+            cur.append(w)
+        elif cur:
+            out.append("".join(cur))
+            cur = []
+    return [x for x in out if _TOKEN.search(x)] or [piece]
 
 
 #: parts of speech (jieba's tag set) of what a request is about: nouns, place words, abbreviations, foreign words
@@ -255,15 +275,16 @@ def _asks(term: str) -> bool:
 
 
 @once
-def _request_grammar() -> tuple[frozenset, frozenset, frozenset]:
-    """(interrogatives, request and modal verbs, parts of speech) of corpora/search/query_frames.tsv's ``ask``,
-    ``word`` and ``pos`` lines."""
-    sets = {"ask": set(), "word": set(), "pos": set()}
+def _request_grammar() -> tuple[frozenset, frozenset, frozenset, frozenset, frozenset, frozenset]:
+    """(interrogatives, request and modal verbs, parts of speech, words and parts of speech taken off the edges
+    only, words and parts of speech at which any term is cut, adverbs left out inside a question's piece) of
+    corpora/search/query_frames.tsv's ``ask``, ``word``, ``pos``, ``edge``, ``cut`` and ``drop`` lines."""
+    sets = {"ask": set(), "word": set(), "pos": set(), "edge": set(), "cut": set(), "drop": set()}
     for line in read_list("search", "query_frames.tsv"):
         cols = line.split("\t")
         if len(cols) >= 2 and cols[1] in sets:
             sets[cols[1]].add(cols[0])
-    return frozenset(sets["ask"]), frozenset(sets["word"]), frozenset(sets["pos"])
+    return tuple(frozenset(sets[k]) for k in ("ask", "word", "pos", "edge", "cut", "drop"))
 
 
 #: parts of speech of a content word (a noun, a verb, a place or time word …): what keeps the words after an
@@ -274,12 +295,20 @@ _CONTENT_POS = ("n", "v", "s", "a", "j", "l", "i")
 def _request_of(piece: str, keep: bool = True) -> list[str]:
     """The request a piece wraps by the grammar of a question (corpora/search/query_frames.tsv, ``ask``/``word``/
     ``pos``): cut at an interrogative pronoun, what follows it kept only when it holds a content word; pronouns,
-    adverbs, particles, request and modal verbs taken off both edges.  养猪场到底归哪管 → [养猪场]; 河水变黑了咋整 →
-    [河水变黑]; 为什么砍小区的树 → [砍小区的树].  A piece that would lose everything stays as it is."""
+    adverbs, particles, request and modal verbs taken off both edges, and the piece cut where they stand inside —
+    but for the ``edge`` words (adverbs, negations), which qualify what follows them; the ``drop`` adverbs (就, 都,
+    还 …) left out inside it.  养猪场到底归哪管 → [养猪场]; 河水变黑了咋整 → [河水变黑]; 为什么砍小区的树 → [砍小区,
+    树]; 小区里的树被砍光 → [小区里, 树, 砍光]; 沙场没手续 → [沙场没手续].  A piece that would lose everything stays as
+    it is."""
     if not _CJK.search(piece) or len(piece) < 2:
         return [piece]
-    asks, words, tags = _request_grammar()
+    asks, words, tags, edge, _, drop = _request_grammar()
     tokens = _plain_tokenizer().tag(piece)
+
+    def off(tok) -> bool:
+        w, t = tok
+        return w in words or t in tags or t[:1] == "u"
+
     spans, cur = [], []
     for w, t in tokens:
         if w in asks:
@@ -288,10 +317,6 @@ def _request_of(piece: str, keep: bool = True) -> list[str]:
         else:
             cur.append((w, t))
     spans.append(cur)
-
-    def off(tok) -> bool:
-        w, t = tok
-        return w in words or t in tags or t[:1] == "u"
 
     out = []
     for i, span in enumerate(spans):
@@ -303,7 +328,15 @@ def _request_of(piece: str, keep: bool = True) -> list[str]:
             continue
         if i > 0 and not any(t.startswith(_CONTENT_POS) and len(w) >= 2 and w not in words for w, t in span):
             continue   # after an interrogative: 归哪管, 咋整, 怎么办
-        out.append("".join(w for w, _ in span))
+        cur = []
+        for w, t in span + [("", "x")]:   # cut inside at a word the edges lose, the word itself gone
+            if w in drop:
+                continue   # 就 of 一下雨小区门口就冒粪水: says nothing of the matter
+            if w and not (off((w, t)) and w not in edge and t not in edge):
+                cur.append(w)
+            elif cur:
+                out.append("".join(cur))
+                cur = []
     return [x for x in out if _TOKEN.search(x)] or ([piece] if keep else [])
 
 
@@ -756,8 +789,8 @@ def _literal(term: str) -> Alternative:
 
 
 def _word_alts(term: str, used=None) -> list[Alternative]:
-    """Everything but the literal term and typos: numerals, the parts of a compound, thesaurus words
-    (``used``: see :func:`_broad_variants`)."""
+    """Everything but the literal term and typos: numerals, the parts of a compound, the term without its
+    grammatical dressing (:func:`bare_form`), thesaurus words (``used``: see :func:`_broad_variants`)."""
     alts = []
     num = _numeral_variant(term)
     if num:
@@ -770,6 +803,9 @@ def _word_alts(term: str, used=None) -> list[Alternative]:
             broad = tuple(tuple(Atom("sub", v) for v in _broad_variants(p, used)) for p in parts[:6])
             if broad != groups:   # the same parts in Cilin's words too, a little below
                 alts.append(Alternative(round(W_PARTS * W_BROAD, 3), "near", broad, parts=True))
+    bare = bare_form(term)
+    if bare and len(bare) >= 2:   # 河沟里 → 河沟 | 河道 | 水沟: the 里 a clerk adds is no part a document must hold
+        alts.append(Alternative(W_BARE, "bare", (tuple(Atom("sub", v) for v in _variants(bare)),)))
     for e, w in thesaurus().get(term, ())[:MAX_EXPANSIONS]:
         groups = _expansion_groups(e)
         if groups:
