@@ -42,7 +42,7 @@ MAX_QUERY_CHARS = 400
 MAX_TYPO_TERMS = 4     # terms of one query looked at for typos (each costs a few index look-ups)
 PART_DF_CAP = 500      # documents counted at most for a part's document frequency
 MAX_EXPANSIONS = 32    # thesaurus words a term is also searched as
-BROAD_PER_WORD = 2     # Cilin synonyms a part of a compound is also searched as (the first the documents use)
+BROAD_PER_WORD = 3     # Cilin synonyms a part of a compound is also searched as
 W_BROAD = 0.9          # a compound found in Cilin's words: this much of the compound found in its own
 
 W_LITERAL, W_NUMERALS, W_TYPO, W_NEAR, W_PARTS = 1.0, 0.95, 0.9, 0.75, 0.5
