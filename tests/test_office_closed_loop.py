@@ -431,6 +431,9 @@ def test_spot_checks_drawn_by_a_recorded_seed_and_a_failed_check_reopens(client)
     r = client.post("/spotchecks", data={"csrf_token": csrf, "from": PERIOD["from"], "to": PERIOD["to"],
                                          "percent": "30", "seed": str(10 ** 15)})
     assert "至多 15 位数字" in r.text and "9007199254740991" not in r.text, r.text
+    # the draw form comes back with its period, share and seed as typed (422), not empty
+    assert r.status_code == 422 and f'value="{10 ** 15}"' in r.text and 'value="30"' in r.text, r.text[-800:]
+    assert f'value="{PERIOD["from"]}"' in r.text and f'value="{PERIOD["to"]}"' in r.text
     a = client.post("/api/v1/spotchecks", json={**PERIOD, "rate": 0.3, "seed": 20240515}, headers=ed)
     assert a.status_code == 201, a.text
     a = a.json()
@@ -476,14 +479,26 @@ def test_spot_checks_drawn_by_a_recorded_seed_and_a_failed_check_reopens(client)
     assert "已从 9 件中抽取 2 件（随机种子 99）" in r.text
     new = max(x["id"] for x in client.get("/api/v1/spotchecks", headers=ed).json()["spotchecks"])
     items = client.get(f"/api/v1/spotchecks/{new}", headers=ed).json()["petitions"]
+    # rows refused (a version read before a change, a 未通过 with no note) come back named by their 受理编号, with the
+    # choice and the note typed in them (422); nothing is recorded for them
+    receipt = {v: k for k, v in ids.items()}
+    r = client.post(f"/spotchecks/{new}", data={"csrf_token": csrf, "row": [str(i) for i in items],
+                                                f"passed_{items[0]}": "0", f"note_{items[0]}": "整改照片不清",
+                                                f"version_{items[0]}": "1", f"passed_{items[1]}": "0"})
+    assert r.status_code == 422 and "已记录复核 0 件；2 件未记录：" in r.text, r.text[-800:]
+    assert f"{receipt[items[0]]}：" in r.text and f"{receipt[items[1]]}：" in r.text
+    assert 'value="整改照片不清"' in r.text
+    assert len(re.findall(r'name="passed_\d+" value="0" checked', r.text)) == 2
+    assert client.get(f"/api/v1/spotchecks/{new}", headers=ed).json()["checked"] == 0
     r = client.post(f"/spotchecks/{new}", data={"csrf_token": csrf, "row": [str(i) for i in items],
                                                 f"passed_{items[0]}": "1", f"passed_{items[1]}": "0",
                                                 f"note_{items[1]}": "处罚决定书缺失"})
     assert "已记录复核 2 件，其中未通过 1 件已重新办理" in r.text
     assert "处罚决定书缺失" in client.get(f"/spotchecks/{new}").text
     assert "第 1 次" in client.get("/spotchecks").text
-    r = client.post("/spotchecks", data={"csrf_token": csrf, "from": "2030-01-01", "percent": "10"})
-    assert "未抽取" in r.text
+    r = client.post("/spotchecks", data={"csrf_token": csrf, "from": "2030-01-01", "percent": "12.5", "seed": "42"})
+    assert r.status_code == 422 and "未抽取" in r.text
+    assert 'value="2030-01-01"' in r.text and 'value="12.5"' in r.text and 'value="42"' in r.text
 
 
 # -------------------------------------------------------------------------------------------- the ranking
