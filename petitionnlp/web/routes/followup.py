@@ -15,7 +15,7 @@ from ...office.errors import Invalid, OfficeError
 from ...office import inputs
 from ..deps import Body, Flag, Id, Office, Rate, Seed, Text, Version, api_date, form, page, page_date, require
 from ..casepage import case_again
-from ..render import back, here, notice, outcome, render, safe_next
+from ..render import back, here, next_parts, notice, outcome, render, safe_next
 from .routers import api, pages
 
 FLAGS = {"true": True, "1": True, "yes": True, "是": True, "false": False, "0": False, "no": False, "否": False,
@@ -145,10 +145,7 @@ async def callbacks_form(request: Request, wb: Office, session: Annotated[dict, 
                 + failed)
 
     def again(message: str, refused: set):  # the list again, the refused rows with what was typed in them
-        from urllib.parse import parse_qs, urlsplit
-
-        q = {k: v[0] for k, v in parse_qs(urlsplit(to).query).items()}
-        return _callbacks(request, wb, session, q, to, message,
+        return _callbacks(request, wb, session, next_parts(to)[1], to, message,
                           {it["petition"]: {"result": it["result"], "note": it["note"] or ""}
                            for it in items if it["petition"] in refused})
 
