@@ -499,6 +499,11 @@ def test_spot_checks_drawn_by_a_recorded_seed_and_a_failed_check_reopens(client)
     r = client.post("/spotchecks", data={"csrf_token": csrf, "from": "2030-01-01", "percent": "12.5", "seed": "42"})
     assert r.status_code == 422 and "未抽取" in r.text
     assert 'value="2030-01-01"' in r.text and 'value="12.5"' in r.text and 'value="42"' in r.text
+    # the audit page names the drawn cases by their 受理编号 (信访件数：1、13 before), as it names a case event's target
+    login(client, "admin")
+    page = client.get("/audit").text
+    assert f"受理编号：{'、'.join(receipt[i] for i in a['petitions'])}" in page
+    assert not re.search(r"信访件(数|编号)：\d+、", page)
 
 
 # -------------------------------------------------------------------------------------------- the ranking
