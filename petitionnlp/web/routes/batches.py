@@ -12,6 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ...office.intake import default_reply_days
 from ...office.roles import allowed
+from ...office.views import iso_time
 from ..deps import Body, Days, Flag, Office, Text, form, form_int, page, page_date, require, text_int
 from ..casepage import show_case
 from ..render import back, download, here, json_answer, next_parts, notice, outcome, render, safe_next
@@ -24,7 +25,7 @@ SORTS = ("row", "priority", "due", "region", "status")
 def _batch_out(b: dict) -> dict:
     return {"batch_id": b["id"], "name": b["name"], "filename": b["filename"], "state": b["state"],
             "rows": b["rows"], "done_rows": b["done_rows"], "errors": b["errors"], "message": b["message"],
-            "uploaded_at": b["uploaded_at"].isoformat(timespec="seconds"), "handover_date": b["handover_date"],
+            "uploaded_at": iso_time(b["uploaded_at"]), "handover_date": b["handover_date"],
             "handover_source": b["handover_source"], "handover_from": b["handover_from"],
             "reply_days": b["reply_days"], "working_days": bool(b["working_days"]),
             "model_version": b["model_version"], "existing": b["existing"], "changed": b["changed"] or [],
