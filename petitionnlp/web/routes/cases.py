@@ -303,7 +303,7 @@ async def bulk_form(request: Request, wb: Office, session: Annotated[dict, Depen
     shown = {"/cases": lambda m, refused: _cases(request, wb, session, q, to, m, refused),
              "/review": lambda m, refused: _review(request, wb, session, to, m, refused)}.get(path)
 
-    def again(message: str, refused) -> object:  # the list again, the refused cases ticked, what was typed kept
+    def again(message: str, refused):  # the list again, the refused cases ticked, what was typed kept
         typed = {"ids": set(refused), "unit": unit, "reason": reason}
         return shown(message, typed) if shown is not None else back(to, m=message)
 
