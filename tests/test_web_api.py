@@ -260,6 +260,7 @@ def test_models_retrain_activate_rollback(client):
                        if json.loads(ln)["types"])  # the shipped real records are the base of every retraining
     assert len(versions) == 1 and versions[0]["card"]["n_real"] > shipped_real
     assert "path" not in versions[0]  # no server path in an answer (issue 18)
+    assert versions[0]["created_at"].endswith("+08:00")  # the office's time with its offset, as every time of the API
     stored = client.app.state.workbench.store.model_versions()[0]
     assert stored["file_id"] and stored["path"].startswith("database:")  # the folder is in the database
     r = client.post(f"/api/v1/models/{versions[0]['id']}/activate", headers=admin)
