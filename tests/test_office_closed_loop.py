@@ -57,6 +57,13 @@ def test_rejection_by_kind_with_the_duplicate_linked_and_counted_apart(client):
         got = client.post(f"/api/v1/petitions/{ids['C-05']}/reject", json=body, headers=ed)
         assert got.status_code == 422 and got.json()["error"], (body, got.text)
     assert cases(client, ed)["C-05"]["status"] == "待办"
+    # a repeat is the same complaint, about one place: a case of another city is refused, said in words with a code
+    # (accepted without a word before), and the case is unchanged
+    got = client.post(f"/api/v1/petitions/{ids['C-05']}/reject", json={"reason": "同一搅拌站", "duplicate_of": ids["C-03"]},
+                      headers=ed)
+    assert got.status_code == 422 and got.json()["field"] == "duplicate_of", got.text
+    assert got.json()["error"].startswith("[O241] 重复件应为同一地方反映的问题：C-03属岳阳市，本件属衡阳市"), got.text
+    assert "请先更正行政区域" in got.json()["error"] and cases(client, ed)["C-05"]["status"] == "待办"
     assert client.post(f"/api/v1/petitions/{ids['C-05']}/reject", json={"reason": "x"}, headers=hy).status_code == 403
     assert client.post(f"/api/v1/petitions/{ids['C-05']}/reject", json={"reason": "x"}, headers=vi).status_code == 403
     r = client.post(f"/api/v1/petitions/{ids['C-04']}/reject", json={"kind": "不属于本机关职责", "reason": "属林业部门"},
@@ -122,10 +129,14 @@ def test_a_rejection_names_its_duplicate_by_receipt_keeps_what_was_typed_and_say
     got = client.get(f"/api/v1/petitions/{ids['C-05']}", headers=ed).json()
     assert got["status"] == "不受理" and got["rejection"]["duplicate_of"] == ids["C-01"]
     assert got["rejection"]["duplicate_receipt"] == "C-01" and got["rejection"]["reason"] == "同一搅拌站"
-    # a kind alone: the reason is the kind, and the page says it once
+    # a case of another city (C-04 岳阳市平江县) is no repeat of C-01 (衡阳市): the page again, with what was typed
     r = client.post(f"/cases/{ids['C-04']}/step", data={**typed, "duplicate_of": "c-01", "reason": ""})
-    assert "C-04 已作不受理处理" in r.text and "已作不受理处理（不受理）" not in r.text  # said once
-    page = client.get(f"/cases/{ids['C-04']}").text
+    assert r.status_code == 422 and "[O241]" in r.text and "C-01属衡阳市，本件属岳阳市" in r.text, r.text[-600:]
+    assert _field(r.text, "duplicate_of") == "c-01" and cases(client, ed)["C-04"]["status"] == "待办"
+    # a kind alone: the reason is the kind, and the page says it once
+    r = client.post(f"/cases/{ids['C-06']}/step", data={**typed, "duplicate_of": "c-01", "reason": ""})
+    assert "C-06 已作不受理处理" in r.text and "已作不受理处理（不受理）" not in r.text  # said once
+    page = client.get(f"/cases/{ids['C-06']}").text
     said = re.sub(r"<[^>]+>", "", page.split('<dd id="rejection">', 1)[1].split("</dd>", 1)[0])
     assert said == "与已受理的 C-01 重复", said  # 已受理: the case it repeats may be closed by now
     timeline = re.sub(r"<[^>]+>", "", page.split('id="timeline"', 1)[1])
@@ -135,7 +146,7 @@ def test_a_rejection_names_its_duplicate_by_receipt_keeps_what_was_typed_and_say
     audit_page = client.get("/audit").text
     assert "重复件受理编号：C-01" in audit_page and "duplicate_receipt" not in audit_page
     # and the case each event is about by its 受理编号, a link to its page (信访件 5 before)
-    assert f'信访件 <a href="/cases/{ids["C-04"]}">C-04</a>' in audit_page
+    assert f'信访件 <a href="/cases/{ids["C-06"]}">C-06</a>' in audit_page
     assert not re.search(r"<td>信访件 \d+</td>", audit_page)
 
 
@@ -431,6 +442,9 @@ def test_spot_checks_drawn_by_a_recorded_seed_and_a_failed_check_reopens(client)
     r = client.post("/spotchecks", data={"csrf_token": csrf, "from": PERIOD["from"], "to": PERIOD["to"],
                                          "percent": "30", "seed": str(10 ** 15)})
     assert "至多 15 位数字" in r.text and "9007199254740991" not in r.text, r.text
+    # the draw form comes back with its period, share and seed as typed (422), not empty
+    assert r.status_code == 422 and f'value="{10 ** 15}"' in r.text and 'value="30"' in r.text, r.text[-800:]
+    assert f'value="{PERIOD["from"]}"' in r.text and f'value="{PERIOD["to"]}"' in r.text
     a = client.post("/api/v1/spotchecks", json={**PERIOD, "rate": 0.3, "seed": 20240515}, headers=ed)
     assert a.status_code == 201, a.text
     a = a.json()
@@ -476,14 +490,31 @@ def test_spot_checks_drawn_by_a_recorded_seed_and_a_failed_check_reopens(client)
     assert "已从 9 件中抽取 2 件（随机种子 99）" in r.text
     new = max(x["id"] for x in client.get("/api/v1/spotchecks", headers=ed).json()["spotchecks"])
     items = client.get(f"/api/v1/spotchecks/{new}", headers=ed).json()["petitions"]
+    # rows refused (a version read before a change, a 未通过 with no note) come back named by their 受理编号, with the
+    # choice and the note typed in them (422); nothing is recorded for them
+    receipt = {v: k for k, v in ids.items()}
+    r = client.post(f"/spotchecks/{new}", data={"csrf_token": csrf, "row": [str(i) for i in items],
+                                                f"passed_{items[0]}": "0", f"note_{items[0]}": "整改照片不清",
+                                                f"version_{items[0]}": "1", f"passed_{items[1]}": "0"})
+    assert r.status_code == 422 and "已记录复核 0 件；2 件未记录：" in r.text, r.text[-800:]
+    assert f"{receipt[items[0]]}：" in r.text and f"{receipt[items[1]]}：" in r.text
+    assert 'value="整改照片不清"' in r.text
+    assert len(re.findall(r'name="passed_\d+" value="0" checked', r.text)) == 2
+    assert client.get(f"/api/v1/spotchecks/{new}", headers=ed).json()["checked"] == 0
     r = client.post(f"/spotchecks/{new}", data={"csrf_token": csrf, "row": [str(i) for i in items],
                                                 f"passed_{items[0]}": "1", f"passed_{items[1]}": "0",
                                                 f"note_{items[1]}": "处罚决定书缺失"})
     assert "已记录复核 2 件，其中未通过 1 件已重新办理" in r.text
     assert "处罚决定书缺失" in client.get(f"/spotchecks/{new}").text
     assert "第 1 次" in client.get("/spotchecks").text
-    r = client.post("/spotchecks", data={"csrf_token": csrf, "from": "2030-01-01", "percent": "10"})
-    assert "未抽取" in r.text
+    r = client.post("/spotchecks", data={"csrf_token": csrf, "from": "2030-01-01", "percent": "12.5", "seed": "42"})
+    assert r.status_code == 422 and "未抽取" in r.text
+    assert 'value="2030-01-01"' in r.text and 'value="12.5"' in r.text and 'value="42"' in r.text
+    # the audit page names the drawn cases by their 受理编号 (信访件数：1、13 before), as it names a case event's target
+    login(client, "admin")
+    page = client.get("/audit").text
+    assert f"受理编号：{'、'.join(receipt[i] for i in a['petitions'])}" in page
+    assert not re.search(r"信访件(数|编号)：\d+、", page)
 
 
 # -------------------------------------------------------------------------------------------- the ranking

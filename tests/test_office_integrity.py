@@ -8,6 +8,7 @@ import csv
 import datetime
 import io
 import json
+import re
 
 import pytest
 from fastapi.testclient import TestClient
@@ -385,6 +386,51 @@ def test_places_come_from_the_gazetteer_only(client):
     r = client.post(f"/petitions/{pid}", data={"csrf_token": csrf, "region": "湖南省/衡阳市/没有县",
                                               "next": f"/cases/{pid}"})
     assert "可选" in r.text and "湖南省/衡阳市/" in r.text
+
+
+def _ticked(page: str) -> set[int]:
+    return {int(i) for i in re.findall(r'name="ids" value="(\d+)" form="bulk" checked', page)}
+
+
+def test_a_refused_bulk_form_or_place_correction_gives_the_page_back_with_what_was_typed(client):
+    """The review list's 退回 with its reason, the case list's 交办 and a place corrected (from the case page and
+    from the batch's queue): on a refusal the same page at once (422), the message, and what was typed."""
+    ed, hy = token(client, "ed"), token(client, "hy")
+    batch_id = upload(client, ed, handover_date="2024-05-15")["batch_id"]
+    got = cases(client, ed)
+    c1, c5, c2 = got["C-01"]["id"], got["C-05"]["id"], got["C-02"]["id"]
+    for pid in (c1, c5):
+        assert client.post(f"/api/v1/petitions/{pid}/report", json=REPORT, headers=hy).status_code == 200
+    csrf = login(client, "ed")
+    assert _ticked(client.get("/review").text) == set()
+    reason = "未附整改前后对比照片，请补充后重新报送。" * 120  # longer than a reason may be
+    r = client.post("/cases/bulk", data={"csrf_token": csrf, "action": "return", "reason": reason,
+                                         "ids": [str(c1), str(c5)], "next": "/review"})
+    assert r.status_code == 422 and "已退回 0 件，2 件未完成：" in r.text and "超过 2000 字" in r.text, r.text[-600:]
+    assert f'value="{reason}"' in r.text and _ticked(r.text) == {c1, c5}
+    assert {p["status"] for p in cases(client, ed).values() if p["id"] in (c1, c5)} == {"待审核"}
+    # a reason left out: the whole form refused, the cases still ticked
+    r = client.post("/cases/bulk", data={"csrf_token": csrf, "action": "return", "reason": " ",
+                                         "ids": [str(c1)], "next": "/review"})
+    assert r.status_code == 422 and "未退回：[O214] 退回须写明理由" in r.text and _ticked(r.text) == {c1}
+    # the case list's 交办: the case that may no longer be handed over stays ticked, the unit chosen kept
+    r = client.post("/cases/bulk", data={"csrf_token": csrf, "action": "assign", "unit": "岳阳市",
+                                         "ids": [str(c1), str(c2)], "next": "/cases?status="})
+    assert r.status_code == 422 and "已交办 1 件，1 件未完成：" in r.text and _ticked(r.text) == {c1}
+    assert "<option selected>岳阳市</option>" in r.text.replace("<option selected >", "<option selected>")
+    assert cases(client, ed)["C-02"]["unit"] == "岳阳市"
+    # a place the gazetteer does not know, from the case page: the page again with the place as typed
+    r = client.post(f"/petitions/{c2}", data={"csrf_token": csrf, "region": "湖南省/衡阳市/雁峰去",
+                                              "next": f"/cases/{c2}"})
+    assert r.status_code == 422 and "未保存：[O209]" in r.text and 'value="湖南省/衡阳市/雁峰去"' in r.text
+    # from the batch's queue: that row with the types and the place as typed, nothing half-saved
+    r = client.post(f"/petitions/{c2}", data={"csrf_token": csrf, "pollution_types": ["水", "土壤"], "city": "衡阳市",
+                                              "county": "雁峰去", "next": f"/batches/{batch_id}?sort=row#p{c2}"})
+    assert r.status_code == 422 and "未保存：[O209]" in r.text and "可选" in r.text, r.text[-600:]
+    row = r.text[r.text.index(f'id="e{c2}"'):r.text.index(f'id="p{c5}"')]
+    assert 'value="雁峰去"' in row and 'value="土壤" checked' in row and 'value="水" checked' in row
+    assert f'value="/batches/{batch_id}?sort=row#p{c2}"' in row  # and it goes back to the same place
+    assert cases(client, ed)["C-02"]["pollution_types"] != ["水", "土壤"]
 
 
 # ------------------------------------------------------------------------------------ figures that agree

@@ -260,6 +260,7 @@ def test_models_retrain_activate_rollback(client):
                        if json.loads(ln)["types"])  # the shipped real records are the base of every retraining
     assert len(versions) == 1 and versions[0]["card"]["n_real"] > shipped_real
     assert "path" not in versions[0]  # no server path in an answer (issue 18)
+    assert versions[0]["created_at"].endswith("+08:00")  # the office's time with its offset, as every time of the API
     stored = client.app.state.workbench.store.model_versions()[0]
     assert stored["file_id"] and stored["path"].startswith("database:")  # the folder is in the database
     r = client.post(f"/api/v1/models/{versions[0]['id']}/activate", headers=admin)
@@ -374,3 +375,44 @@ def test_a_job_left_unfinished_by_a_stopped_server_is_taken_up_at_start(tmp_path
     assert wb.store.job(job["id"])["state"] == "done"
     rows = wb.store.petitions(batch["id"])
     assert [p["row_index"] for p in rows] == list(range(12)) and wb.store.batch(batch["id"])["state"] == "done"
+
+
+def _times(value, key=None):
+    """Every time-like value of a JSON answer (a key ``time`` or ending in ``_at``), with its key."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _times(v, k)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _times(v, key)
+    elif isinstance(value, str) and key is not None and (key == "time" or key.endswith("_at")):
+        yield key, value
+
+
+def test_every_time_in_the_api_is_the_offices_with_its_offset(client, monkeypatch):
+    """A batch's ``uploaded_at`` was UTC with no zone (2026-12-05T09:53:59) beside the audit's …Z and a case
+    history's +08:00: a program could not tell which zone it was in.  Every time is the office's (Beijing time by
+    default) with its offset, and the batch's time is its upload event's."""
+    import datetime as dt
+    import re
+
+    monkeypatch.setenv("PETITIONNLP_TZ", "Asia/Shanghai")
+    admin, ed = token(client, "admin"), token(client, "ed")
+    batch = upload(client, ed).json()["batch_id"]
+    assert client.post("/api/v1/briefings", json={"text": "督察办工作简报\n2024年5月6日\n会议要求，各县市区要在5月10日前"
+                                                          "完成自查。"}, headers=ed).status_code == 201
+    pid = client.get(f"/api/v1/batches/{batch}/petitions", headers=ed).json()["petitions"][0]["id"]
+    client.patch(f"/api/v1/petitions/{pid}", json={"pollution_types": ["水"]}, headers=ed)
+    answers = {url: client.get(url, headers=admin).json() for url in (
+        f"/api/v1/batches/{batch}", "/api/v1/batches", "/api/v1/audit", f"/api/v1/petitions/{pid}",
+        "/api/v1/briefings", "/api/v1/models")}
+    found = [(url, k, v) for url, got in answers.items() for k, v in _times(got)]
+    assert {url for url, _, _ in found} >= {f"/api/v1/batches/{batch}", "/api/v1/batches", "/api/v1/audit",
+                                            f"/api/v1/petitions/{pid}"}
+    bad = [(url, k, v) for url, k, v in found if not re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00", v)]
+    assert not bad, bad
+    uploaded = dt.datetime.fromisoformat(answers[f"/api/v1/batches/{batch}"]["uploaded_at"])
+    logged = next(dt.datetime.fromisoformat(e["time"]) for e in answers["/api/v1/audit"]["events"]
+                  if e["action"] == "upload" and e["target"] == f"batch:{batch}")
+    now = dt.datetime.now(dt.timezone.utc)
+    assert abs((uploaded - logged).total_seconds()) < 60 and abs((now - uploaded).total_seconds()) < 600

@@ -281,7 +281,8 @@ def _counts(store) -> dict:
         return {"batches": s.scalar(select(func.count()).select_from(Batch)),
                 "files": s.scalar(select(func.count()).select_from(StoredFile)),
                 "jobs": s.scalar(select(func.count()).select_from(Job)),
-                "uploads": s.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "upload"))}
+                "uploads": s.scalar(select(func.count()).select_from(AuditEvent)
+                                    .where(AuditEvent.action.in_(("upload", "upload_failed"))))}
 
 
 def _away(what: str):
@@ -318,13 +319,14 @@ def test_an_upload_is_stored_whole_or_not_at_all(office):
     assert _counts(wb.store) == {k: v + 1 for k, v in before.items()}
 
 
-def test_an_unreadable_upload_is_refused_with_its_record_and_without_its_file(backend, tmp_path):
-    """Where a job thread or a worker stores the rows, the file is read through before anything is stored: an
-    unreadable one is answered 422 with the reason (no server path), the batch and its job stored failed, in
-    the audit log, its bytes not kept."""
+@pytest.mark.parametrize("background", [True, False], ids=["job-thread", "inline"])
+def test_an_unreadable_upload_is_refused_with_its_record_and_without_its_file(backend, tmp_path, background):
+    """On every path (a job thread, the request itself, a worker) the file is read through before anything is
+    stored: an unreadable one is answered 422 with the reason (no server path), the batch and its job stored
+    failed, in the audit log as a failed upload with its reason, its bytes not kept."""
     from petitionnlp.web.app import create_app
 
-    app = create_app(backend["data_dir"], background=True, db_url=backend["db_url"])
+    app = create_app(backend["data_dir"], background=background, db_url=backend["db_url"])
     make_office(app.state.workbench.store)
     wb = app.state.workbench
     wb.queue.submit = lambda job_id: None  # nothing is to be sent: the file is refused before
@@ -340,6 +342,15 @@ def test_an_unreadable_upload_is_refused_with_its_record_and_without_its_file(ba
         job = wb.store.batch_job(batch["id"])
         assert batch["state"] == "failed" and batch["file_id"] is None and batch["message"]
         assert job["state"] == "failed" and job["message"] == batch["message"]
+        # its audit line says the upload failed, and why, on both backends (上传交办表 with no reason on SQLite before)
+        admin = token(client, "admin")
+        event = next(e for e in client.get("/api/v1/audit", headers=admin).json()["events"]
+                     if e["target"] == f"batch:{batch['id']}")
+        assert (event["action"], event["label"]) == ("upload_failed", "上传交办表（未成功）"), event
+        assert event["detail"]["reason"] == batch["message"] and event["detail"]["file"] == "坏表.xlsx"
+        login(client, "admin")
+        line = next(tr for tr in client.get("/audit").text.split("<tr>") if "坏表.xlsx" in tr)
+        assert "上传交办表（未成功）" in line and "理由：" in line, line
         # a table without a text column: what to do says a clerk's words, not the command line's option
         r = client.post("/api/v1/batches", files={"file": ("无正文.csv", "编号,地址\n1,长沙\n".encode())}, headers=ed)
         assert r.status_code == 422 and "找不到正文列" in r.json()["error"] and "交办问题基本情况" in r.json()["error"]

@@ -53,8 +53,9 @@ def upload(wb, filename: str, data: bytes, user: dict, wait: bool = False, hando
     """Store an uploaded file and queue its classification; the batch record as stored and its ``job_id``.
 
     The upload is one transaction (:meth:`.store.Store.add_upload`): the file, the batch, its audit event and its
-    job are stored together or not at all.  Where a queue runs the job, the file is read through first (before
-    anything is stored): an unreadable one is refused at once (state ``failed``, the file not kept).  ``wait``: on
+    job are stored together or not at all.  The file is read through first (before anything is stored), on SQLite
+    and PostgreSQL alike: an unreadable one is refused at once (state ``failed``, the file not kept), its audit
+    event ``upload_failed`` with the reason.  ``wait``: on
     SQLite the rows are stored when this returns (repeats and the search index follow in the background); on
     PostgreSQL a worker stores them.  Once the upload is stored, the answer says so even when the database goes
     away afterwards: the job stays queued and is carried out when it is back (the sweepers: the job thread's
@@ -71,7 +72,7 @@ def upload(wb, filename: str, data: bytes, user: dict, wait: bool = False, hando
     safe = "".join(ch for ch in Path(inputs.cell(filename or "batch.csv")).name if ch not in "/\\\0\ufffd")
     safe = safe.strip() or "batch.csv"
     queued = not wb.queue.inline and not (wait and not wb.shared)
-    read = _read_through(wb, safe, data) if queued else {}
+    read = _read_through(wb, safe, data)  # on every path: a refusal is known, audited and said before anything is kept
     fields = dict(name=Path(safe).stem[:200], filename=safe[:255], uploaded_by=user["id"], state="processing",
                   model_version=wb.model_name(), handover_date=handover_date,
                   handover_source="form" if handover_date else None, reply_days=reply_days,
@@ -80,9 +81,10 @@ def upload(wb, filename: str, data: bytes, user: dict, wait: bool = False, hando
         fields.update(state="failed", message=read["refused"])
     else:
         fields.update(read)
-    batch, job = store.add_upload(safe, data if "refused" not in read else None,
-                                  {"user": user["username"], "action": "upload",
-                                   "detail": {"file": safe, "bytes": len(data)}}, **fields)
+    refused = {"reason": read["refused"]} if "refused" in read else {}
+    batch, job = store.add_upload(safe, None if refused else data,
+                                  {"user": user["username"], "action": "upload_failed" if refused else "upload",
+                                   "detail": {"file": safe, "bytes": len(data), **refused}}, **fields)
     stored = {**batch, "job_id": job["id"]}
     if batch["state"] == "failed":
         return stored

@@ -112,6 +112,7 @@ class Messages:
     O238 = "[O238] {field}应为文字，收到的是：{value}"
     O239 = "[O239] 报告日应为这项常态任务的报告日之一：{value}"
     O240 = "[O240] 新的办理期限不能早于今天（{today}），收到的是：{value}"
+    O241 = "[O241] 重复件应为同一地方反映的问题：{other}属{there}，本件属{here}；如本件属地有误，请先更正行政区域"
     O280 = "[O280] 没有这个省份，或地名库中没有它的县级区划：{name}"
     O281 = "[O281] 统计期间的起始日期不能晚于截止日期：{date_from} 晚于 {date_to}"
     # conflicts with the case's state

@@ -395,7 +395,9 @@ def _in_hand(p, other) -> bool:
 
 def _duplicate(s, p, dup):
     """The case in hand a 不受理 repeats: named by its 受理编号 (a form; the latest such case in hand) or by its
-    number (the API; a form's digits that are no 受理编号), never the case itself; :class:`Invalid` O229 else."""
+    number (the API; a form's digits that are no 受理编号), never the case itself; :class:`Invalid` O229 else.  A
+    repeat is the same complaint, so about the same place: a case of another city (both placed) is refused, O241,
+    with what to do when this case's place is the one that is wrong."""
     from sqlalchemy import select
 
     other = None
@@ -411,7 +413,20 @@ def _duplicate(s, p, dup):
         other = s.get(type(p), dup)
     if not _in_hand(p, other):
         raise Invalid(Messages.O229.format(value=str(dup)[:64]), field="duplicate_of")
+    here, there = _city(p), _city(other)
+    if here and there and here != there:  # a repeat is the same complaint, about one place: not another city's case
+
+        def words(place: tuple[str, str]) -> str:  # the city, with its province when the two differ in it
+            return place[1] if here[0] == there[0] else "".join(place)
+
+        raise Invalid(Messages.O241.format(other=other.receipt_id or f"信访件 {other.id}", there=words(there),
+                                           here=words(here)), field="duplicate_of")
     return other
+
+
+def _city(p) -> tuple[str, str] | None:
+    """A case's province and city (a place to compare two cases by), or None when it has no city yet."""
+    return (p.province or "", p.city) if p.city else None
 
 
 def _reopen(s, p, reason: str, via: str | None = None, due: str | None = None) -> tuple[str, dict]:

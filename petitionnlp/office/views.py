@@ -258,7 +258,8 @@ def model_version_view(m: dict) -> dict:
 
 
 def audit_view(e: dict) -> dict:
-    """An audit event as the API shows it: ``action`` stays a code for programs, ``label`` is its Chinese name."""
-    return {"time": e["time"].isoformat(timespec="seconds") + "Z", "user": e["user"], "action": e["action"],
+    """An audit event as the API shows it: ``action`` stays a code for programs, ``label`` is its Chinese name;
+    its time in the office's zone with the offset, as every time of the API (:func:`iso_time`)."""
+    return {"time": iso_time(e["time"]), "user": e["user"], "action": e["action"],
             "label": action_label(e["action"], e["target"], e["detail"]), "target": e["target"],
             "detail": e["detail"]}

@@ -443,17 +443,37 @@ class Workbench:
 
     def audit_events(self, limit: int = 1000) -> list[dict]:
         """The audit log's rows as stored (the audit page), a case's event with the case's 受理编号 (``receipt``, None
-        for a case without one): the page names a case as the clerk knows it, not by its internal number."""
+        for a case without one), and a detail that lists cases (a spot check's draw) with their 受理编号
+        (``receipts``) in place of their ids: the page names a case as the clerk knows it, not by its internal
+        number."""
         events = self.store.audit(limit)
         cases = [int(rest) if kind == "petition" and rest.isdecimal() else None
                  for kind, _, rest in ((e["target"] or "").partition(":") for e in events)]
-        ids = {c for c in cases if c is not None}
+        listed = [_listed_cases(e["detail"]) for e in events]
+        ids = {c for c in cases if c is not None} | {i for key, got in listed if key for i in got}
         receipts = {r["id"]: r["receipt_id"] for r in self.store.petitions(ids=ids, withdrawn=True, light=True)} \
             if ids else {}
-        return [{**e, "case": case, "receipt": receipts.get(case)} for e, case in zip(events, cases)]
+        out = []
+        for e, case, (key, got) in zip(events, cases, listed):
+            detail = e["detail"]
+            if key:  # the ids replaced by the 受理编号 where the detail listed them (信访件 N for a case without one)
+                detail = {("receipts" if k == key else k): ([receipts.get(i) or f"信访件 {i}" for i in got]
+                                                            if k == key else v) for k, v in detail.items()}
+            out.append({**e, "detail": detail, "case": case, "receipt": receipts.get(case)})
+        return out
 
     def log(self, user: dict | None, action: str, target: str | None = None, detail: dict | None = None) -> None:
         self.store.log(user["username"] if user else None, action, target, detail)
+
+
+def _listed_cases(detail) -> tuple[str | None, list[int]]:
+    """The key of an audit detail that lists cases by their ids (``petitions`` of a spot check's draw, ``ids``) and
+    those ids; ``(None, [])`` when it lists none (``petitions`` may also be a count)."""
+    for key in ("petitions", "ids"):
+        got = detail.get(key) if isinstance(detail, dict) else None
+        if isinstance(got, list) and all(isinstance(i, int) and not isinstance(i, bool) for i in got):
+            return key, got
+    return None, []
 
 
 def _with_rule(view: dict, b: dict) -> dict:

@@ -7,7 +7,7 @@ import hashlib
 import hmac
 import secrets
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -23,7 +23,7 @@ from ..dates import time_words
 from ..taxonomy import TYPES, in_order
 from .deps import period_notice
 
-__all__ = ["templates", "render", "render_error", "start_page", "back", "notice", "safe_next", "here", "outcome", "download",
+__all__ = ["templates", "render", "render_error", "start_page", "back", "notice", "safe_next", "here", "next_parts", "outcome", "download",
            "ROLE_NAMES", "json_answer"]
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
@@ -145,6 +145,13 @@ def safe_next(value: str | None, default: str) -> str:
 
 def here(request: Request) -> str:
     return str(request.url.path) + ("?" + str(request.url.query) if request.url.query else "")
+
+
+def next_parts(to: str) -> tuple[str, dict]:
+    """A form's 'next' page (:func:`safe_next`) as its path and its query's values (the first of each), for a page
+    shown again at once instead of going back to it."""
+    parts = urlsplit(to)
+    return parts.path, {k: v[0] for k, v in parse_qs(parts.query).items()}
 
 
 def outcome(to: str, do, done, refused: str = "未完成", again=None, partly=None):

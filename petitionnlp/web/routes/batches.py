@@ -12,8 +12,10 @@ from starlette.concurrency import run_in_threadpool
 
 from ...office.intake import default_reply_days
 from ...office.roles import allowed
+from ...office.views import iso_time
 from ..deps import Body, Days, Flag, Office, Text, form, form_int, page, page_date, require, text_int
-from ..render import back, download, here, json_answer, notice, outcome, render, safe_next
+from ..casepage import show_case
+from ..render import back, download, here, json_answer, next_parts, notice, outcome, render, safe_next
 from .routers import api, pages
 
 PAGE_SIZE = 200
@@ -23,7 +25,7 @@ SORTS = ("row", "priority", "due", "region", "status")
 def _batch_out(b: dict) -> dict:
     return {"batch_id": b["id"], "name": b["name"], "filename": b["filename"], "state": b["state"],
             "rows": b["rows"], "done_rows": b["done_rows"], "errors": b["errors"], "message": b["message"],
-            "uploaded_at": b["uploaded_at"].isoformat(timespec="seconds"), "handover_date": b["handover_date"],
+            "uploaded_at": iso_time(b["uploaded_at"]), "handover_date": b["handover_date"],
             "handover_source": b["handover_source"], "handover_from": b["handover_from"],
             "reply_days": b["reply_days"], "working_days": bool(b["working_days"]),
             "model_version": b["model_version"], "existing": b["existing"], "changed": b["changed"] or [],
@@ -107,9 +109,15 @@ def batch_petitions(batch_id: int, wb: Office, user: Annotated[dict, Depends(req
 
 @pages.get("/batches/{batch_id}")
 def batch_page(batch_id: int, request: Request, wb: Office, session: Annotated[dict, Depends(page())]):
+    return _batch(request, wb, session, batch_id, request.query_params, here(request), notice(request))
+
+
+def _batch(request: Request, wb, session: dict, batch_id: int, q, next_: str, message: str | None,
+           typed: dict | None = None):
+    """A batch's queue (``q``: its filters, sort and page); after a refused correction of a row (``typed``: the
+    row's id and the types and place typed in it) the same queue with the refusal and what was typed in that row."""
     user = session["user"]
     batch_ = wb.batch(user, batch_id)
-    q = request.query_params
     filters = {k: q.get(k) or None for k in ("type", "region", "priority", "status", "q")}
     sort = q.get("sort") if q.get("sort") in SORTS else "row"
     number = max(1, int(q.get("page")) if (q.get("page") or "").isdecimal() and len(q.get("page")) < 10 else 1)
@@ -118,11 +126,11 @@ def batch_page(batch_id: int, request: Request, wb: Office, session: Annotated[d
                                  status=filters["status"], q=filters["q"], sort=sort)
     query = {k: v for k, v in {**filters, "sort": sort}.items() if v}
     places = wb.place_choices({p["province"] for p in shown}) if allowed(user, "correct") else None
-    return render(request, "batch.html", session, batch=batch_, petitions=shown, total=total, page=number,
-                  places=places,
+    return render(request, "batch.html", session, status=200 if typed is None else 422, batch=batch_,
+                  petitions=shown, total=total, page=number, places=places,
                   units=wb.units() if allowed(user, "assign") else [], pages=max(1, -(-total // PAGE_SIZE)),
                   filters=filters, sort=sort, regions=wb.batch_places(batch_id), query=urlencode(query),
-                  here=here(request), message=notice(request))
+                  here=next_, message=message, typed=typed or {})
 
 
 # ------------------------------------------------------------------------------------------- corrections
@@ -175,6 +183,9 @@ async def withdraw_page(batch_id: int, request: Request, wb: Office,
 @pages.post("/petitions/{petition_id}")
 async def correct_page(petition_id: int, request: Request, wb: Office,
                        session: Annotated[dict, Depends(page("correct"))]):
+    """A row's types and place corrected from its batch's queue, or a case's place from the case page.  A refusal
+    (a place the gazetteer does not know) shows that page again at once (422) with the message, the suggestions
+    and what was typed."""
     got = await form(request, session)
     to = safe_next(got.get("next"), "/batches")
     changes = {}
@@ -185,8 +196,19 @@ async def correct_page(petition_id: int, request: Request, wb: Office,
             changes[field] = got.get(field)
         elif field in ("city", "county") and field in got:
             changes[field] = ""
+    path, q = next_parts(to)
+    typed = {"id": petition_id, "types": [str(t) for t in got.getlist("pollution_types")],
+             **{k: str(got.get(k) or "") for k in ("city", "county", "region")}}
+
+    def again(message: str):  # the page the form came from, with what was typed in it
+        if path == f"/cases/{petition_id}":
+            return show_case(request, wb, session, petition_id, to, message, {**typed, "form": "place"})
+        if path.startswith("/batches/") and path[9:].isdecimal() and len(path) < 30:
+            return _batch(request, wb, session, int(path[9:]), q, to.partition("#")[0], message, typed)
+        return back(to, m=message)
+
     return outcome(to, lambda: wb.change_case(session["user"], petition_id, changes),
-                   lambda p: f"已保存第 {p['row_index'] + 1} 行的更正", "未保存")
+                   lambda p: f"已保存第 {p['row_index'] + 1} 行的更正", "未保存", again=again)
 
 
 @pages.get("/petitions/{petition_id}")

@@ -17,7 +17,7 @@ from ...office.inputs import COUNTS_MAX, MAX_VERSION
 from ...office.labels import label
 from ..deps import Body, Id, Office, Text, Version, api_date, form, form_decimal, form_int, page, text_int, require
 from ..casepage import case_again, show_case
-from ..render import back, here, json_answer, notice, outcome, render, safe_next
+from ..render import back, here, json_answer, next_parts, notice, outcome, render, safe_next
 from .routers import api, pages
 
 REPORT_FIELDS = ("verified", "findings", "actions", "accountability", "closure")
@@ -112,27 +112,39 @@ def list_petitions(wb: Office, user: Annotated[dict, Depends(require("cases"))],
 @pages.get("/cases")
 def cases_page(request: Request, wb: Office, session: Annotated[dict, Depends(page("cases"))]):
     """A unit handler's 我的案件 (its own cases, by deadline, each with the report form); the office's case list."""
+    return _cases(request, wb, session, request.query_params, here(request), notice(request))
+
+
+def _cases(request: Request, wb, session: dict, q, next_: str, message: str | None, typed: dict | None = None):
+    """The case list (``q``: its filters); after a refused bulk form (``typed``: the cases ticked, the unit chosen)
+    the same list with the refusal, ticked as it was."""
     user = session["user"]
-    q = request.query_params
     status = q.get("status") if q.get("status") in STATUSES else None
     overdue = True if q.get("overdue") == "1" else None
     unit = (q.get("unit") or "").strip() or None
     text = (q.get("q") or "").strip()[:100] or None
     views, total = wb.cases(user, history=False, limit=500, status=status, unit=unit, overdue=overdue, q=text)
     mine = user["role"] == "unit"
-    return render(request, "cases.html", session, cases=views, total=total, mine=mine,
-                  reminders=wb.reminders(user) if mine else None, days=wb.remind_days(),
+    return render(request, "cases.html", session, status=200 if typed is None else 422, cases=views, total=total,
+                  mine=mine, reminders=wb.reminders(user) if mine else None, days=wb.remind_days(),
                   my_unit=wb.unit_name(user.get("unit_id")) if mine else None,
                   units=wb.units() if allowed(user, "assign") else [],
                   filters={"status": status or "", "unit": unit or "", "overdue": overdue, "q": text or ""},
-                  here=here(request), verified=VERIFIED, closures=CLOSURES, counts=COUNTS, message=notice(request))
+                  here=next_, verified=VERIFIED, closures=CLOSURES, counts=COUNTS, message=message,
+                  typed=typed or {})
 
 
 @pages.get("/review")
 def review_page(request: Request, wb: Office, session: Annotated[dict, Depends(page("review"))]):
+    return _review(request, wb, session, here(request), notice(request))
+
+
+def _review(request: Request, wb, session: dict, next_: str, message: str | None, typed: dict | None = None):
+    """The reports waiting for review; after a refused bulk form (``typed``: the reports ticked, the reason typed)
+    the same list with the refusal and what was typed."""
     views, _ = wb.cases(session["user"], history=False, status="待审核")
-    return render(request, "review.html", session, cases=views, here=here(request), counts=COUNTS,
-                  message=notice(request))
+    return render(request, "review.html", session, status=200 if typed is None else 422, cases=views, here=next_,
+                  counts=COUNTS, message=message, typed=typed or {})
 
 
 @api.get("/units", summary="责任单位（按行政区划顺序）")
@@ -270,6 +282,9 @@ async def step_form(petition_id: int, request: Request, wb: Office, session: Ann
 
 @pages.post("/cases/bulk")
 async def bulk_form(request: Request, wb: Office, session: Annotated[dict, Depends(page("cases"))]):
+    """A selection of cases handed over, accepted, approved or returned at once.  On a refusal the list the form
+    came from (the case list, the review list) is shown again at once (422) with the message, the cases refused
+    still ticked and the unit or the reason as typed; the others are done."""
     got = await form(request, session)
     to = safe_next(got.get("next"), "/cases")
     action = str(got.get("action") or "")
@@ -278,10 +293,20 @@ async def bulk_form(request: Request, wb: Office, session: Annotated[dict, Depen
     if not ids:
         return back(to, m="请先勾选信访件")
     what = BULK_ACTIONS.get(action, action)
+    unit, reason = str(got.get("unit") or ""), str(got.get("reason") or "")
 
     def said(r: dict) -> str:
         failed = f"，{len(r['failed'])} 件未完成：{r['failed'][0]['error']}" if r["failed"] else ""
         return f"已{what} {len(r['done'])} 件{failed}"
 
-    return outcome(to, lambda: wb.bulk(session["user"], ids, action, str(got.get("unit") or "") or None,
-                                       str(got.get("reason") or "") or None), said)
+    path, q = next_parts(to)
+    shown = {"/cases": lambda m, refused: _cases(request, wb, session, q, to, m, refused),
+             "/review": lambda m, refused: _review(request, wb, session, to, m, refused)}.get(path)
+
+    def again(message: str, refused):  # the list again, the refused cases ticked, what was typed kept
+        typed = {"ids": set(refused), "unit": unit, "reason": reason}
+        return shown(message, typed) if shown is not None else back(to, m=message)
+
+    return outcome(to, lambda: wb.bulk(session["user"], ids, action, unit or None, reason or None), said,
+                   f"未{what}" if action in BULK_ACTIONS else "未完成", again=lambda message: again(message, ids),
+                   partly=lambda r: again(said(r), [f["id"] for f in r["failed"]]) if r["failed"] else None)

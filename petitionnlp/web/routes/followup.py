@@ -15,7 +15,7 @@ from ...office.errors import Invalid, OfficeError
 from ...office import inputs
 from ..deps import Body, Flag, Id, Office, Rate, Seed, Text, Version, api_date, form, page, page_date, require
 from ..casepage import case_again
-from ..render import back, here, notice, outcome, render, safe_next
+from ..render import back, here, next_parts, notice, outcome, render, safe_next
 from .routers import api, pages
 
 FLAGS = {"true": True, "1": True, "yes": True, "是": True, "false": False, "0": False, "no": False, "否": False,
@@ -145,10 +145,7 @@ async def callbacks_form(request: Request, wb: Office, session: Annotated[dict, 
                 + failed)
 
     def again(message: str, refused: set):  # the list again, the refused rows with what was typed in them
-        from urllib.parse import parse_qs, urlsplit
-
-        q = {k: v[0] for k, v in parse_qs(urlsplit(to).query).items()}
-        return _callbacks(request, wb, session, q, to, message,
+        return _callbacks(request, wb, session, next_parts(to)[1], to, message,
                           {it["petition"]: {"result": it["result"], "note": it["note"] or ""}
                            for it in items if it["petition"] in refused})
 
@@ -257,38 +254,53 @@ def check(spotcheck_id: int, petition_id: int, body: CheckIn, wb: Office,
 
 @pages.get("/spotchecks")
 def spotchecks_page(request: Request, wb: Office, session: Annotated[dict, Depends(page("followup"))]):
-    return render(request, "spotchecks.html", session, checks=wb.spotchecks(session["user"]), here=here(request),
-                  message=notice(request))
+    return _spotchecks(request, wb, session, notice(request))
+
+
+def _spotchecks(request: Request, wb, session: dict, message: str | None, typed: dict | None = None):
+    """The list of draws with the draw form; after a refused draw (``typed``: the period, share and seed as typed)
+    the same page with the refusal and what was typed in the form."""
+    return render(request, "spotchecks.html", session, status=200 if typed is None else 422,
+                  checks=wb.spotchecks(session["user"]), here=here(request), message=message, typed=typed or {})
 
 
 @pages.post("/spotchecks")
 async def draw_form(request: Request, wb: Office, session: Annotated[dict, Depends(page("spotcheck"))]):
     got = await form(request, session)
-    percent = str(got.get("percent") or "").strip()
+    typed = {k: str(got.get(k) or "").strip() for k in ("from", "to", "percent", "seed")}
+    percent = typed["percent"]
     try:  # digits with a decimal point (never float(): it reads 1e3, nan, inf)
         rate = inputs.decimal_text(percent, "percent", hi=100) / 100 if percent else 0.1
     except Invalid:
         rate = percent  # the office names what is wrong
-    date_from, date_to = page_date(str(got.get("from") or "")), page_date(str(got.get("to") or ""))
-    seed = str(got.get("seed") or "").strip() or None
+    date_from, date_to = page_date(typed["from"]), page_date(typed["to"])
     try:
-        sc = wb.draw_spotcheck(session["user"], date_from, date_to, rate, seed)
-    except OfficeError as exc:
-        return back("/spotchecks", m=f"未抽取：{exc.message}")
+        sc = wb.draw_spotcheck(session["user"], date_from, date_to, rate, typed["seed"] or None)
+    except OfficeError as exc:  # the form again with what was typed, not an empty one
+        return _spotchecks(request, wb, session, f"未抽取：{exc.message}", typed)
     return back(f"/spotchecks/{sc['id']}", m=f"已从 {sc['candidates']} 件中抽取 {len(sc['petitions'])} 件（随机种子 {sc['seed']}）")
 
 
 @pages.get("/spotchecks/{spotcheck_id}")
 def spotcheck_page(spotcheck_id: int, request: Request, wb: Office,
                    session: Annotated[dict, Depends(page("followup"))]):
-    return render(request, "spotcheck.html", session, sc=wb.spotcheck(session["user"], spotcheck_id), counts=COUNTS,
-                  verified=VERIFIED, closures=CLOSURES, here=here(request), message=notice(request))
+    return _spotcheck(request, wb, session, spotcheck_id, here(request), notice(request))
+
+
+def _spotcheck(request: Request, wb, session: dict, spotcheck_id: int, next_: str, message: str | None,
+               typed: dict | None = None, sc: dict | None = None):
+    """One draw's page; after rows refused (``typed``: each refused row's id → the choice and the note typed for
+    it) the same page with the message and what was typed in those rows."""
+    return render(request, "spotcheck.html", session, status=200 if typed is None else 422,
+                  sc=sc or wb.spotcheck(session["user"], spotcheck_id), counts=COUNTS, verified=VERIFIED,
+                  closures=CLOSURES, here=next_, message=message, typed=typed or {})
 
 
 @pages.post("/spotchecks/{spotcheck_id}")
 async def check_form(spotcheck_id: int, request: Request, wb: Office,
                      session: Annotated[dict, Depends(page("spotcheck"))]):
-    """The spot check's one form: a row's own 保存 (``only``), or every row whose result was chosen."""
+    """The spot check's one form: a row's own 保存 (``only``), or every row whose result was chosen.  Rows refused
+    come back named by their 受理编号, with the choice and the note typed in them (422); the others are recorded."""
     got = await form(request, session)
     to = safe_next(got.get("next"), f"/spotchecks/{spotcheck_id}")
     only = _id(got.get("only"))
@@ -296,14 +308,21 @@ async def check_form(spotcheck_id: int, request: Request, wb: Office,
     chosen = [(pid, got.get(f"passed_{pid}")) for pid in ids if got.get(f"passed_{pid}") in ("1", "0")]
     if not chosen:
         return back(to, m="请先选择复核结果（通过或未通过）")
-    done, reopened, failed = 0, 0, []
+    done, reopened, failed = 0, 0, {}
     for pid, verdict in chosen:
+        note = str(got.get(f"note_{pid}") or "")
         try:
-            p = wb.check(session["user"], spotcheck_id, pid, verdict == "1", str(got.get(f"note_{pid}") or "") or None,
+            p = wb.check(session["user"], spotcheck_id, pid, verdict == "1", note or None,
                          _version(got.get(f"version_{pid}")))
             done += 1
             reopened += p["status"] == "办理中"
         except OfficeError as exc:
-            failed.append(exc.message)
+            failed[pid] = (exc.message, {"passed": verdict, "note": note})
     said = f"已记录复核 {done} 件" + (f"，其中未通过 {reopened} 件已重新办理" if reopened else "")
-    return back(to, m=said + (f"；{len(failed)} 件未记录：{failed[0]}" if failed else ""))
+    if not failed:
+        return back(to, m=said)
+    sc = wb.spotcheck(session["user"], spotcheck_id)
+    names = {p["id"]: _name(p) for p in sc["items"]}
+    why = "；".join(f"{names.get(pid, f'信访件 {pid}')}：{message}" for pid, (message, _) in failed.items())
+    return _spotcheck(request, wb, session, spotcheck_id, to, f"{said}；{len(failed)} 件未记录：{why}",
+                      {pid: t for pid, (_, t) in failed.items()}, sc)
