@@ -81,7 +81,7 @@ def test_a_count_of_days_is_no_length():
 
 def test_the_time_development_pages_name_their_sources_and_are_new():
     docs = [json.loads(x) for x in TIME_DEV.read_text(encoding="utf-8").splitlines() if x.strip()]
-    assert len(docs) >= 15 and all(d["doc"].get("url") and d["doc"].get("time_only") for d in docs)
+    assert len(docs) >= 15 and all(d["doc"].get("url") and not d["doc"].get("time_only") for d in docs)
     hosts = {d["doc"]["url"].split("/")[2] for d in docs}
     reserved = ROOT.parent / "shared" / "corpora" / "reserved_sources.txt"
     if reserved.is_file():
@@ -93,9 +93,13 @@ def test_the_time_development_pages_name_their_sources_and_are_new():
     assert not {(d["doc"].get("url") or "").split("/")[2] for d in others if d["doc"].get("url")} & hosts
     for d in docs:
         text, pos = d["doc"]["text"], 0
-        assert d["gold"]["directives"] == []  # time expressions only
         for g in d["gold"]["time_expressions"]:  # every gold span is in the text, in order
             pos = text.index(g["span"], pos) + 1
+        pos = 0
+        for g in d["gold"]["directives"]:  # every directive is in the text, in order; its deadline is in it
+            pos = text.index(g["action"], pos) + 1
+            assert g["deadline_span"] is None or g["deadline_span"] in g["action"]
+    assert sum(len(d["gold"]["directives"]) for d in docs) >= 50  # directives annotated too (i37d)
     assert len({hashlib.sha1(d["doc"]["text"].encode()).hexdigest() for d in docs}) == len(docs)
 
 
