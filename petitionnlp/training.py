@@ -158,24 +158,22 @@ def read_corpus(paths: list[str], text_column: str | None = None, require_label:
 
 
 OFFICE_FACTOR = 2.0  # an office's own records weigh this many times a shipped real record in stage one
-# the weight, in records, of the shipped records' secondary-type calibration when an office's records are fitted over
-# it (the shipped level itself weighs calibration_strength, 5, over the conventions as written); chosen with
-# `benchmarks/office_history.py --calibration-only --seeds 10 --strengths 0.25,0.5,1,2 --convention-strengths=-,1,2,5`:
-# page halves of the real records as offices of ~25 records with a labelling convention of their own, scored on the
-# other half (0.5 with OFFICE_CONVENTION_STRENGTH 2: the best mean micro-F1 gain over the three labellings)
+# An office's records are fitted over the shipped records' calibration, which is their prior (the shipped level itself
+# weighs calibration_strength, 5, and convention_strength, 20, over the conventions as written).  Three weights, in
+# records: the secondary types (OFFICE_STRENGTH), the convention floors (OFFICE_CONVENTION_STRENGTH, in records where
+# the convention fires), and how far the model's certainty is trusted (the slope and the best type's bias,
+# OFFICE_CERTAINTY_STRENGTH).  An office's records teach which types its tables give, not how certain the model is:
+# the secondary types and floors move with a few records (0.5 and 2, chosen with `--calibration-only --seeds 10
+# --strengths 0.25,0.5,1,2 --convention-strengths=-,1,2,5`: page halves of the real records as offices of ~25
+# records with a labelling of their own), while the slope and best-type bias stay the shipped ones (10,000 records:
+# a few dozen do not move them; when they moved, a few records the model misread taught it to doubt every main type,
+# and convention floors then outranked it).  Chosen with `benchmarks/office_history.py --pooled --fit-cache DIR` (an
+# office of ~36 records pooled from real pages, halves of ~18) on seeds 0, 1, 2, 5, 6, 7 and confirmed on 3, 4, 8, 9
+# (notes/i37r.md): micro-F1 gain one-type / secondary-main / published on the first six with the certainty weighing
+# 20 records: +0.034 / +0.027 / -0.018; 100: +0.038 / +0.028 / -0.016; 10,000: +0.044 / +0.033 / -0.012.
 OFFICE_STRENGTH = 0.5
-# the weight, in records where it fires, of a convention's shipped floor when an office's records are fitted over it
-# (the shipped level's is convention_strength, 20, over the conventions as written): an office whose tables do not
-# give a convention's type teaches that with a few records; chosen with the same experiment (`--convention-strengths`)
 OFFICE_CONVENTION_STRENGTH = 2.0
-# the weight, in records, of the shipped calibration's slope and best-type bias (how far the model's certainty is
-# trusted) when an office's records are fitted over it: an office's records teach its conventions (the secondary
-# types, the floors), not how certain the model is, so these move slowly.  Chosen with
-# `benchmarks/office_history.py --pooled --fit-cache DIR` (seeds 0, 1, 5, 6: an office of ~36 records pooled from
-# real pages, halves of ~18): moving as fast as the secondary types (OFFICE_STRENGTH, as before), a few records
-# the model misread taught it to doubt every main type, and convention floors then outranked it (micro-F1 gain
-# one-type +0.007, secondary-main +0.002, published -0.026; with 20: +0.023, +0.016, -0.019; with 5: +0.017, -, -0.019)
-OFFICE_CERTAINTY_STRENGTH = 20.0
+OFFICE_CERTAINTY_STRENGTH = 10000.0
 
 
 def record_weights(records: list[dict], real_share: float = 0.5, cap: float = 50.0,
@@ -555,7 +553,7 @@ def _write_card_md(out: Path, card: dict) -> None:
         + (f"：这时随附记录学得的惯例只作先验，下限的分量相当于 {card.get('office_convention_strength')} 条触发记录，"
            f"次要类型的分量相当于 {card.get('office_strength')} 条记录，本单位几条记录就能改变它们（各类型的变化见下文"
            "“惯例：先验与学得”）；模型的把握有多可信（斜率、最可能类型的加成）是模型的事，不是本单位惯例的事，分量相当于 "
-           f"{card.get('office_certainty_strength')} 条记录。" if base else "。"),
+           f"{card.get('office_certainty_strength', 0):g} 条记录（几十条本单位记录几乎不改变它们）。" if base else "。"),
         f"3. **记忆**：一件信访件与某条真实记录的二字片段相似度不低于 {params['memory_threshold']} 时，沿用那条记录的"
         "类型（与模型的概率合并）。", "",
         f"判定：校准后概率不低于 {params['threshold']} 的类型都算，最多 {params['max_types']} 个，概率最高的一个总算。", "",
