@@ -85,6 +85,10 @@ def test_a_name_a_table_spaces_apart_is_one_name():
     assert spans("举报人 谢 国 华 反映污水") == [("姓名", "谢 国 华")]
     assert spans("举报人王 反映噪声") == [] and spans("举报人张 某反映") == []
     assert spans("村民李 家 湾的石场") == []
+    # spaced words after a complainant's word are no name: a verb, a place, an honorific, a measure
+    for text in ("举报人 李 称 该厂夜间偷排", "投诉人 高 度 关注此事", "信访人 石 场 炸山噪声大", "反映人 周 边 居民受影响",
+                 "举报人 黄 河 边 养殖场排污", "联系人 江 边 的养殖场", "投诉人 刘 女 士", "投诉人 王 先 生 反映"):
+        assert spans(text) == [], text
 
 
 def test_a_name_in_pinyin_after_a_complainants_word_is_a_name():
@@ -93,6 +97,8 @@ def test_a_name_in_pinyin_after_a_complainants_word_is_a_name():
     assert spans("投诉人：Zhang Wei，电话13812345678") == [("姓名", "Zhang Wei"), ("电话", "13812345678")]
     assert spans("信访人Ouyang Xiaoyan反映") == [("姓名", "Ouyang Xiaoyan")]
     assert spans("投诉人：KTV噪声") == [] and spans("举报人称Apple专卖店") == []
+    for text in ("联系人WeChat：abc123", "联系人：Mr Li", "联系人：Wang Fang Ltd", "投诉人 John Deere 拖拉机噪声"):
+        assert spans(text) == [], text  # a brand, a title, a firm: no surname's pinyin then a given name
 
 
 def test_a_phone_with_a_long_dash_and_a_visitor_by_name_are_found():

@@ -23,8 +23,11 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
+from ..resources import read_list
 from ..text import CJK
 
 __all__ = ["PatternRules", "NameRules", "choose", "IDENTIFIER_RUN", "NAME_FILES", "PATTERN_FILE"]
@@ -85,7 +88,42 @@ def _plate(s: str) -> bool:
     return sum(c.isdigit() for c in s) >= 2
 
 
-_CHECKS = {"resident_id": _resident_id, "bank_card": _bank_card, "plate": _plate}
+@lru_cache(maxsize=1)
+def _pinyin_sounds() -> tuple[frozenset, frozenset]:
+    """(every syllable pypinyin reads a Chinese character as, toneless; the surnames of ``surnames.txt`` as
+    written in pinyin, compound ones joined: ouyang)."""
+    from pypinyin import lazy_pinyin
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    syllables = set()
+    for code, readings in pinyin_dict.items():
+        if 0x4E00 <= code <= 0x9FFF:
+            for r in readings.split(","):
+                syllables.add("".join(c for c in unicodedata.normalize("NFD", r) if not unicodedata.combining(c)))
+    surnames = {"".join(lazy_pinyin(n)) for n in read_list("pii", NAME_FILES["surnames"])}
+    return frozenset(syllables), frozenset(surnames)
+
+
+def _syllables(word: str, most: int = 3) -> bool:
+    """Whether ``word`` is one to ``most`` pinyin syllables (xiaoyan = xiao + yan)."""
+    syllables = _pinyin_sounds()[0]
+    if not word:
+        return True
+    return most > 0 and any(word[:k] in syllables and _syllables(word[k:], most - 1)
+                            for k in range(min(6, len(word)), 0, -1))
+
+
+def _pinyin_name(s: str) -> bool:
+    """A name in pinyin: a surname's pinyin (Zhang, Ouyang), then a given name of one or two syllables
+    (Wei, Xiaoyan, Xiao Yan); WeChat, John Deere or Wang Fang Ltd are none."""
+    parts = re.findall(r"[A-Z][a-z]*", s)
+    if len(parts) < 2 or parts[0].lower() not in _pinyin_sounds()[1]:
+        return False
+    given = "".join(parts[1:]).lower()
+    return len(parts) <= 3 and _syllables(given, 2)
+
+
+_CHECKS = {"resident_id": _resident_id, "bank_card": _bank_card, "plate": _plate, "pinyin_name": _pinyin_name}
 
 
 def choose(spans: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str]]:
@@ -108,7 +146,8 @@ def choose(spans: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str]]
 
 class PatternRules:
     """The identifier patterns: ``patterns`` are the dicts of ``patterns.jsonl`` (``label``, ``pattern`` with an
-    optional ``span`` group, ``check``, ``context`` and ``window``, ``priority``); ``kept`` the receipt words
+    optional ``span`` group, ``check`` (which a context word overrides unless ``check_decides``), ``context`` and
+    ``window``, ``priority``); ``kept`` the receipt words
     after which a number is the case's."""
 
     def __init__(self, patterns: list[dict], kept: list[str] = ()):
@@ -144,7 +183,7 @@ class PatternRules:
                 ok_check = check(folded[start:end]) if check else None
                 ctx = p.get("context")
                 ok_context = any(w in folded[max(0, start - p.get("window", 8)):start] for w in ctx) if ctx else None
-                if ok_check is False and ok_context is not True:
+                if ok_check is False and (ok_context is not True or p.get("check_decides")):
                     continue
                 if ok_check is None and ok_context is False:
                     continue
@@ -165,6 +204,7 @@ _MASK_CHARS = ("某", "X", "x", "*", "×")
 _NOT_NAME_TAGS = ("f", "s", "t", "d", "r", "m", "q", "p", "c", "u", "uj", "ul", "ud", "uz", "ug")  # jieba's tags
 _PADDED1 = re.compile(rf"[ \u3000]{{1,3}}[{CJK}]")
 _PADDED2 = re.compile(rf"[ \u3000]{{1,3}}[{CJK}][ \u3000]{{1,3}}[{CJK}]")
+_PADDED_CLOSE = re.compile(r"[ \u3000]*(?:$|[，,。；;：:、）)\]】0-9A-Za-z+])")
 _CONNECTOR = re.compile(r"(?:是|叫|名叫|为)?[:：\s]?")
 
 
@@ -281,7 +321,7 @@ class NameRules:
         got = None
         if sl:
             g = pos + sl
-            padded = self._padded_end(text, g, starts)
+            padded = self._padded_end(text, g)
             if padded:
                 return pos, padded
             if text[g:g + 1] in _MASK_CHARS or text.startswith(_HONORIFICS, g):
@@ -302,12 +342,20 @@ class NameRules:
             return pos, minority
         return got
 
-    def _padded_end(self, text: str, g: int, starts) -> int | None:
+    def _padded_end(self, text: str, g: int) -> int | None:
         """The end of a name whose characters a table spaces apart (王　伟 padded to a three-character name's width,
-        谢 国 华): one or two given characters, each after one to three spaces, none a function character."""
+        谢 国 华): one or two given characters, each after one to three spaces and each a given name's character
+        (``given_name_chars.txt``), not an honorific (王 先 生), the name then closed by the end, a punctuation
+        mark, a number or a word that follows names (反映), spaces between (黄 河 边, 李 家 湾 are spaced text, not
+        names)."""
         for m in (_PADDED2.match(text, g), _PADDED1.match(text, g)):
-            if m and not any(c in _FUNCTION_CHARS or c in _MASK_CHARS for c in m.group().split()) \
-                    and self._ends(text, m.end(), starts):
+            if not m:
+                continue
+            given = "".join(m.group().split())
+            if all(c in self.given for c in given) and not given.startswith(tuple(h[:len(given)] for h in
+                                                                                   _HONORIFICS)) \
+                    and (_PADDED_CLOSE.match(text, m.end())
+                         or text[m.end():m.end() + 8].lstrip(" \u3000").startswith(self.follow_long)):
                 return m.end()
         return None
 
