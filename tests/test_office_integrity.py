@@ -431,6 +431,13 @@ def test_a_refused_bulk_form_or_place_correction_gives_the_page_back_with_what_w
     assert 'value="雁峰去"' in row and 'value="土壤" checked' in row and 'value="水" checked' in row
     assert f'value="/batches/{batch_id}?sort=row#p{c2}"' in row  # and it goes back to the same place
     assert cases(client, ed)["C-02"]["pollution_types"] != ["水", "土壤"]
+    # a unit handler naming /review as the page to come back to does not get the review list (its GET is the
+    # office's): the message goes back by redirect, to a page the unit may not open
+    csrf = login(client, "hy")
+    assert client.get("/review").status_code == 403
+    r = client.post("/cases/bulk", data={"csrf_token": csrf, "action": "accept", "ids": [str(c1)], "next": "/review"},
+                    follow_redirects=False)
+    assert r.status_code == 303 and 'id="bulk-approve"' not in r.text, (r.status_code, r.text[-300:])
 
 
 # ------------------------------------------------------------------------------------ figures that agree

@@ -300,8 +300,12 @@ async def bulk_form(request: Request, wb: Office, session: Annotated[dict, Depen
         return f"已{what} {len(r['done'])} 件{failed}"
 
     path, q = next_parts(to)
-    shown = {"/cases": lambda m, refused: _cases(request, wb, session, q, to, m, refused),
-             "/review": lambda m, refused: _review(request, wb, session, to, m, refused)}.get(path)
+    # a list shown again only to whom its own page opens (the role of /review's GET, not the bulk form's)
+    lists = {"/cases": ("cases", lambda m, refused: _cases(request, wb, session, q, to, m, refused)),
+             "/review": ("review", lambda m, refused: _review(request, wb, session, to, m, refused))}
+    need, shown = lists.get(path, (None, None))
+    if need and not allowed(session["user"], need):
+        shown = None
 
     def again(message: str, refused):  # the list again, the refused cases ticked, what was typed kept
         typed = {"ids": set(refused), "unit": unit, "reason": reason}
