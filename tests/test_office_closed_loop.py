@@ -64,6 +64,15 @@ def test_rejection_by_kind_with_the_duplicate_linked_and_counted_apart(client):
     assert got.status_code == 422 and got.json()["field"] == "duplicate_of", got.text
     assert got.json()["error"].startswith("[O241] 重复件应为同一地方反映的问题：C-03属岳阳市，本件属衡阳市"), got.text
     assert "请先更正行政区域" in got.json()["error"] and cases(client, ed)["C-05"]["status"] == "待办"
+    # nor can a place corrected afterwards break the link, either way (C-06 is C-01's repeat, both 衡阳市): O242,
+    # nothing changed; a county inside the same city is a correction like any other
+    for pid in (ids["C-01"], ids["C-06"]):
+        got = client.patch(f"/api/v1/petitions/{pid}", json={"city": "岳阳市", "county": "平江县"}, headers=ed)
+        assert got.status_code == 422 and got.json()["error"].startswith("[O242] 更正后本件属湖南省岳阳市"), got.text
+        assert "请先对该不受理件重新办理" in got.json()["error"]
+    assert {cases(client, ed)[k]["city"] for k in ("C-01", "C-06")} == {"衡阳市"}
+    got = client.patch(f"/api/v1/petitions/{ids['C-06']}", json={"county": "珠晖区"}, headers=ed)
+    assert got.status_code == 200 and got.json()["county"] == "珠晖区", got.text
     assert client.post(f"/api/v1/petitions/{ids['C-05']}/reject", json={"reason": "x"}, headers=hy).status_code == 403
     assert client.post(f"/api/v1/petitions/{ids['C-05']}/reject", json={"reason": "x"}, headers=vi).status_code == 403
     r = client.post(f"/api/v1/petitions/{ids['C-04']}/reject", json={"kind": "不属于本机关职责", "reason": "属林业部门"},

@@ -323,6 +323,8 @@ def _correct(s, p, user: dict, changes: dict, follow) -> list[tuple[str, dict]]:
         setattr(p, field, value)
         s.add(Correction(petition_id=p.id, user_id=user["id"], field=field, old=old, new=value))
         done[field] = {"old": old, "new": value}
+    if {"province", "city"} & set(done):
+        _repeats_keep_one_place(s, p)
     if "pollution_types" in done:
         p.types_source = "更正"
     if done:
@@ -413,6 +415,8 @@ def _duplicate(s, p, dup):
         other = s.get(type(p), dup)
     if not _in_hand(p, other):
         raise Invalid(Messages.O229.format(value=str(dup)[:64]), field="duplicate_of")
+    # locked until the step is written: a place corrected on it at the same time waits, then sees the link
+    other = s.get(type(p), other.id, with_for_update=True, populate_existing=True)
     here, there = _city(p), _city(other)
     if here and there and here != there:  # a repeat is the same complaint, about one place: not another city's case
 
@@ -422,6 +426,26 @@ def _duplicate(s, p, dup):
         raise Invalid(Messages.O241.format(other=other.receipt_id or f"信访件 {other.id}", there=words(there),
                                            here=words(here)), field="duplicate_of")
     return other
+
+
+def _repeats_keep_one_place(s, p) -> None:
+    """A corrected place keeps :func:`_duplicate`'s rule for every repeat link of the case, both ways (the case it
+    was found a repeat of, the cases found repeats of it): O242 when a linked case lies in another city — reopen
+    the repeat (重新办理) first.  The linked cases are locked, as :func:`_duplicate` locks the case it names."""
+    from sqlalchemy import select
+
+    here = _city(p)
+    if here is None:
+        return
+    kind = type(p)
+    linked = list(s.scalars(select(kind).where(kind.same_as == p.id).order_by(kind.id).with_for_update()))
+    if p.same_as is not None:
+        linked.insert(0, s.get(kind, p.same_as, with_for_update=True, populate_existing=True))
+    for other in linked:
+        there = _city(other) if other is not None else None
+        if there and there != here:
+            raise Invalid(Messages.O242.format(other=other.receipt_id or f"信访件 {other.id}", there="".join(there),
+                                               here="".join(here)), field="city")
 
 
 def _city(p) -> tuple[str, str] | None:
