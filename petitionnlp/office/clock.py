@@ -11,7 +11,8 @@ import datetime as dt
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-__all__ = ["office_zone_name", "office_zone", "office_now", "office_today", "local_time", "DEFAULT_ZONE"]
+__all__ = ["office_zone_name", "office_zone", "office_now", "office_today", "office_time", "local_time",
+           "DEFAULT_ZONE"]
 
 DEFAULT_ZONE = "Asia/Shanghai"
 
@@ -43,10 +44,16 @@ def office_today() -> dt.date:
     return office_now().date()
 
 
-def local_time(value: dt.datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
-    """A stored time (naive UTC) as the office reads it."""
+def office_time(value: dt.datetime | None, zone: dt.tzinfo | None = None) -> dt.datetime | None:
+    """A stored time (naive UTC, or one that carries its zone) in the office's zone (``zone``, when the caller
+    looked it up once for many): the one conversion pages, documents and the API use."""
     if value is None:
-        return ""
+        return None
     if value.tzinfo is None:
         value = value.replace(tzinfo=dt.timezone.utc)
-    return value.astimezone(office_zone()).strftime(fmt)
+    return value.astimezone(zone or office_zone())
+
+
+def local_time(value: dt.datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
+    """A stored time as the office reads it (:func:`office_time`)."""
+    return "" if value is None else office_time(value).strftime(fmt)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..pipeline import OUTPUT_FIELDS
-from .clock import office_today, office_zone
+from .clock import office_time, office_today, office_zone
 from .figures import is_overdue
 from .labels import action_label, label
 from .lifecycle import COUNTS, allowed_steps
@@ -30,9 +30,8 @@ PETITION_FIELDS = OUTPUT_FIELDS + ["duplicate_of", "duplicate_score", "due_date"
 def iso_time(value: dt.datetime | None, zone: dt.tzinfo | None = None) -> str | None:
     """A stored time (naive UTC) in the office's zone (``zone``, when the caller looked it up once for many),
     ISO 8601 with its offset."""
-    if value is None:
-        return None
-    return value.replace(tzinfo=dt.timezone.utc).astimezone(zone or office_zone()).isoformat(timespec="seconds")
+    t = office_time(value, zone)
+    return None if t is None else t.isoformat(timespec="seconds")
 
 
 def case_name(receipt_id: str | None, pid) -> str:
