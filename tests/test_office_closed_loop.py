@@ -34,6 +34,29 @@ def audit(client, admin, action):
 
 # ------------------------------------------------------------------------------------------------- 不受理
 
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)  # SQLite: a write holds the whole database
+def test_a_case_held_by_another_clerk_at_that_moment_is_said_not_waited_for(client):
+    """The case a 不受理 names as the one it repeats, or a repeat a corrected place must agree with, held at that
+    moment by another clerk's transaction: 409 O243 at once and nothing saved — not a wait that two clerks linking
+    two cases to each other would turn into a deadlock; sent again once it is free, the step is done."""
+    ed = token(client, "ed")
+    upload(client, ed, handover_date="2024-05-15", reply_days="15")
+    ids = {k: v["id"] for k, v in cases(client, ed).items()}
+    store = client.app.state.workbench.store
+    with store.locked_petition(ids["C-01"]):  # another clerk's step on C-01, not yet written
+        got = client.post(f"/api/v1/petitions/{ids['C-05']}/reject", json={"reason": "同", "duplicate_of": ids["C-01"]},
+                          headers=ed)
+    assert got.status_code == 409 and got.json()["error"].startswith("[O243] 与本件关联的C-01此刻正由他人办理"), got.text
+    assert cases(client, ed)["C-05"]["status"] == "待办"
+    got = client.post(f"/api/v1/petitions/{ids['C-05']}/reject", json={"reason": "同", "duplicate_of": ids["C-01"]},
+                      headers=ed)
+    assert got.status_code == 200, got.text
+    with store.locked_petition(ids["C-05"]):  # the repeat held while C-01's place is corrected
+        got = client.patch(f"/api/v1/petitions/{ids['C-01']}", json={"city": "岳阳市", "county": "平江县"}, headers=ed)
+    assert got.status_code == 409 and "[O243] 与本件关联的C-05此刻" in got.json()["error"], got.text
+    assert cases(client, ed)["C-01"]["city"] == "衡阳市"
+
+
 def test_rejection_by_kind_with_the_duplicate_linked_and_counted_apart(client):
     ed, hy, vi = token(client, "ed"), token(client, "hy"), token(client, "vi")
     upload(client, ed, handover_date="2024-05-15", reply_days="15")

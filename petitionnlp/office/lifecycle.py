@@ -415,8 +415,8 @@ def _duplicate(s, p, dup):
         other = s.get(type(p), dup)
     if not _in_hand(p, other):
         raise Invalid(Messages.O229.format(value=str(dup)[:64]), field="duplicate_of")
-    # locked until the step is written: a place corrected on it at the same time waits, then sees the link
-    other = s.get(type(p), other.id, with_for_update=True, populate_existing=True)
+    # locked until the step is written: a place corrected on it at the same time is told so, or sees the link
+    other = _lock_other(s, type(p), other.id, other.receipt_id)
     here, there = _city(p), _city(other)
     if here and there and here != there:  # a repeat is the same complaint, about one place: not another city's case
 
@@ -438,14 +438,29 @@ def _repeats_keep_one_place(s, p) -> None:
     if here is None:
         return
     kind = type(p)
-    linked = list(s.scalars(select(kind).where(kind.same_as == p.id).order_by(kind.id).with_for_update()))
-    if p.same_as is not None:
-        linked.insert(0, s.get(kind, p.same_as, with_for_update=True, populate_existing=True))
+    near = (kind.same_as == p.id) | (kind.id == p.same_as) if p.same_as is not None else kind.same_as == p.id
+    linked = [_lock_other(s, kind, i, r) for i, r in s.execute(select(kind.id, kind.receipt_id).where(near)
+                                                                .order_by(kind.id)).all()]
     for other in linked:
         there = _city(other) if other is not None else None
         if there and there != here:
             raise Invalid(Messages.O242.format(other=other.receipt_id or f"信访件 {other.id}", there="".join(there),
                                                here="".join(here)), field="city")
+
+
+def _lock_other(s, kind, pid: int, receipt: str | None = None):
+    """Another case than the step's own, locked for the step without waiting: two clerks who link two cases to
+    each other at the same moment (each 不受理 as a repeat of the other, or a repeat beside a place corrected on its
+    case) would each wait for the other's lock (PostgreSQL ends that as a deadlock); the one who finds the case
+    taken is told so (409, O243) and sends again.  On SQLite the writing transaction holds the whole database."""
+    from sqlalchemy.exc import OperationalError
+
+    try:
+        return s.get(kind, pid, with_for_update={"nowait": True}, populate_existing=True)
+    except OperationalError as exc:
+        if getattr(exc.orig, "sqlstate", None) == "55P03":  # lock_not_available
+            raise Conflict(Messages.O243.format(other=receipt or f"信访件 {pid}")) from None
+        raise
 
 
 def _city(p) -> tuple[str, str] | None:
