@@ -635,6 +635,20 @@ def test_every_new_path_hides_a_planted_person_from_viewers_and_other_units(clie
             assert r.status_code == 403, (who, url, r.status_code)
             _clean(r.text, f"{who} posting {url}")
             assert "P-01" not in r.text
+    # nor the other pages a refusal shows again with what was typed (the 抽查 rows and draw, the bulk form back to
+    # the review list or the case list, a place correction): refused, or only the poster's own cases, none of it
+    forms = {f"/spotchecks/{sc['id']}": {"row": str(ids["P-01"]), f"passed_{ids['P-01']}": "0", f"note_{ids['P-01']}": ""},
+             "/spotchecks": {"from": "2024-05-01", "to": "2024-05-31", "percent": "500", "seed": "1"},
+             "/cases/bulk?review": {"action": "return", "ids": str(ids["P-01"]), "reason": "", "next": "/review"},
+             "/cases/bulk?cases": {"action": "accept", "ids": str(ids["P-01"]), "next": "/cases"},
+             f"/petitions/{ids['P-01']}": {"region": "湖南省/衡阳市/雁峰去", "next": f"/cases/{ids['P-01']}"}}
+    for who in ("vi", "yy"):
+        csrf = login(client, who)
+        for url, data in forms.items():
+            r = client.post(url.split("?")[0], data={**data, "csrf_token": csrf}, follow_redirects=False)
+            assert r.status_code in (303, 403, 404, 422), (who, url, r.status_code)
+            _clean(r.text, f"{who} posting {url}")
+            assert "P-01" not in r.text and "P-03" not in r.text, (who, url, r.status_code)
     # another unit: none of it
     for url in ("/api/v1/callbacks", f"/api/v1/spotchecks/{sc['id']}", "/api/v1/reminders", "/api/v1/petitions"):
         r = client.get(url, headers=yy)

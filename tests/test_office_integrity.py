@@ -537,6 +537,13 @@ def test_the_figures_agree_after_every_path_that_changes_a_status(client, tmp_pa
     client.post(f"/api/v1/petitions/{dup}/reject", json={"reason": "同一搅拌站", "duplicate_of": ids["C-01"]}, headers=ed)
     pr = agree(client, ed, "duplicate rejected")
     assert pr["rejected"] == 1
+    # a place corrected (统计's cities follow), and one refused because it would part a repeat from its case
+    r = client.patch(f"/api/v1/petitions/{ids['C-01']}", json={"city": "岳阳市", "county": "平江县"}, headers=ed)
+    assert r.status_code == 422 and "[O242]" in r.json()["error"], r.text
+    agree(client, ed, "place correction refused")
+    r = client.patch(f"/api/v1/petitions/{ids['C-03']}", json={"city": "衡阳市", "county": "雁峰区"}, headers=ed)
+    assert r.status_code == 200 and r.json()["city"] == "衡阳市", r.text
+    agree(client, ed, "place corrected")
     # the pages: a callback and a spot check from their own pages
     csrf = login(client, "ed")
     client.post(f"/cases/{ids['C-06']}/callback", data={"csrf_token": csrf, "result": "不满意", "note": "又有噪声"})

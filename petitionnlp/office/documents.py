@@ -780,7 +780,7 @@ def queue_xlsx(views: list[dict], columns: list[str], name: str = "信访件", p
     for v in views:
         report = (public_report(v, v.get("report")) if public else v.get("report")) or {}
         flat = {**{f: v.get(f) for f in fields}, "region": place_name(v), **{k: report.get(k) for k in _REPORT}}
-        if "duplicate_of" in fields:  # the case it repeats by its 受理编号 (views.case_name)
+        if "duplicate_of" in fields:  # the case it repeats by its 受理编号 (labels.case_name)
             flat["duplicate_of"] = v.get("duplicate_name")
         row = {c: v["row"].get(c) for c in own}
         for header, f in by_header.items():

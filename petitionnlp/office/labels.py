@@ -12,12 +12,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["labels", "label", "action_label", "target_label", "detail_items", "value_words", "model_label",
+__all__ = ["labels", "label", "case_name", "action_label", "target_label", "detail_items", "value_words", "model_label",
            "SHIPPED_MODEL"]
 
 SHIPPED_MODEL = "shipped"  # the stored name of the model the software ships with (no version row)
 _HIDDEN = "-"
 _TRAINED = re.compile(r"v(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})")
+
+
+def case_name(receipt_id: str | None, pid) -> str:
+    """How a page, a table or a message names a case to a clerk: its 受理编号, else (a table without one) 信访件 <id>."""
+    return receipt_id or f"信访件 {pid}"
 
 
 @lru_cache(maxsize=1)

@@ -21,6 +21,7 @@ from typing import NamedTuple
 from . import inputs
 from .clock import office_today
 from .errors import Conflict, Invalid, Messages, NotFound, Stale
+from .labels import case_name
 from .roles import unit_scope
 from .tables import (AuditEvent, Batch, Callback, CaseEvent, Correction, Report, SpotcheckItem, now,
                      row_dict)
@@ -296,7 +297,7 @@ def apply(store, user: dict, petition_id: int, step: str | None = None, body: di
         for name, got, asked in steps:  # each checked against the case as the step before left it
             open_now = allowed_steps(user, p)
             if name not in open_now:
-                raise Conflict(Messages.O300.format(name=p.receipt_id or f"信访件 {p.id}", status=p.status,
+                raise Conflict(Messages.O300.format(name=case_name(p.receipt_id, p.id), status=p.status,
                                                     step=STEP_NAMES[name], why="",
                                                     allowed="、".join(STEP_NAMES[a] for a in open_now) or "无"),
                                **state)
@@ -354,7 +355,7 @@ def _effect(s, p, user: dict, step: str, body: dict) -> list[tuple[str, dict]]:
     if step == "review":
         r = s.scalar(select(Report).where(Report.petition_id == p.id).order_by(Report.id.desc()).limit(1))
         if r is None or r.review is not None:  # 待审核 without a report waiting: a database older than the lifecycle
-            raise Conflict(Messages.O300.format(name=p.receipt_id or f"信访件 {p.id}", status=p.status, step="审核",
+            raise Conflict(Messages.O300.format(name=case_name(p.receipt_id, p.id), status=p.status, step="审核",
                                                 why="（没有待审核的报告）", allowed="无"),
                            allowed=[], status=p.status, version=p.version or 1)
         decision, reason = body["decision"], body["reason"]
@@ -423,7 +424,7 @@ def _duplicate(s, p, dup):
         def words(place: tuple[str, str]) -> str:  # the city, with its province when the two differ in it
             return place[1] if here[0] == there[0] else "".join(place)
 
-        raise Invalid(Messages.O241.format(other=other.receipt_id or f"信访件 {other.id}", there=words(there),
+        raise Invalid(Messages.O241.format(other=case_name(other.receipt_id, other.id), there=words(there),
                                            here=words(here)), field="duplicate_of")
     return other
 
@@ -444,7 +445,7 @@ def _repeats_keep_one_place(s, p) -> None:
     for other in linked:
         there = _city(other) if other is not None else None
         if there and there != here:
-            raise Invalid(Messages.O242.format(other=other.receipt_id or f"信访件 {other.id}", there="".join(there),
+            raise Invalid(Messages.O242.format(other=case_name(other.receipt_id, other.id), there="".join(there),
                                                here="".join(here)), field="city")
 
 
@@ -459,7 +460,7 @@ def _lock_other(s, kind, pid: int, receipt: str | None = None):
         return s.get(kind, pid, with_for_update={"nowait": True}, populate_existing=True)
     except OperationalError as exc:
         if getattr(exc.orig, "sqlstate", None) == "55P03":  # lock_not_available
-            raise Conflict(Messages.O243.format(other=receipt or f"信访件 {pid}")) from None
+            raise Conflict(Messages.O243.format(other=case_name(receipt, pid))) from None
         raise
 
 

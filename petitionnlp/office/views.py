@@ -14,7 +14,7 @@ import datetime as dt
 from ..pipeline import OUTPUT_FIELDS
 from .clock import office_time, office_today, office_zone
 from .figures import is_overdue
-from .labels import action_label, label
+from .labels import action_label, case_name, label
 from .lifecycle import COUNTS, allowed_steps
 from .redaction import no_paths, redact, redact_message, redacted, scrub
 from .repeat_groups import repeat_fields
@@ -32,11 +32,6 @@ def iso_time(value: dt.datetime | None, zone: dt.tzinfo | None = None) -> str | 
     ISO 8601 with its offset."""
     t = office_time(value, zone)
     return None if t is None else t.isoformat(timespec="seconds")
-
-
-def case_name(receipt_id: str | None, pid) -> str:
-    """How a page or a table names a case to a clerk: its 受理编号, else (a table without one) 信访件 <id>."""
-    return receipt_id or f"信访件 {pid}"
 
 
 def _ref(value) -> int | None:

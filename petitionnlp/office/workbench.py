@@ -22,6 +22,7 @@ from ..pipeline import PetitionPipeline
 from . import (batches, briefings, cases, documents, figures, followup, jobs, lifecycle, models, overview, places,
                repeat_groups)
 from .errors import Messages, NotFound
+from .labels import case_name
 from .index import OfficeIndex
 from .intake import deadline_of
 from .redaction import redact
@@ -457,7 +458,7 @@ class Workbench:
         for e, case, (key, got) in zip(events, cases, listed):
             detail = e["detail"]
             if key:  # the ids replaced by the 受理编号 where the detail listed them (信访件 N for a case without one)
-                detail = {("receipts" if k == key else k): ([receipts.get(i) or f"信访件 {i}" for i in got]
+                detail = {("receipts" if k == key else k): ([case_name(receipts.get(i), i) for i in got]
                                                             if k == key else v) for k, v in detail.items()}
             out.append({**e, "detail": detail, "case": case, "receipt": receipts.get(case)})
         return out

@@ -14,7 +14,7 @@ from ...office.cases import BULK_ACTIONS
 from ...office.lifecycle import CLOSURES, COUNTS, MAX_REPORT_TEXT, REJECT_KINDS, STATUSES, VERIFIED
 from ...office.roles import allowed, denied
 from ...office.inputs import COUNTS_MAX, MAX_VERSION
-from ...office.labels import label
+from ...office.labels import case_name, label
 from ..deps import Body, Id, Office, Text, Version, api_date, form, form_decimal, form_int, page, text_int, require
 from ..casepage import case_again, show_case
 from ..render import back, here, json_answer, next_parts, notice, outcome, render, safe_next
@@ -86,7 +86,7 @@ def _may(user: dict, action: str) -> None:
 
 
 def _name(p: dict) -> str:
-    return p["receipt_id"] or f"信访件 {p['id']}"
+    return case_name(p["receipt_id"], p["id"])
 
 
 # --------------------------------------------------------------------------------------------- the lists

@@ -12,6 +12,7 @@ from pydantic import ConfigDict, Field
 
 from ...office.lifecycle import CALLBACK_RESULTS, CLOSURES, COUNTS, MAX_NOTE, VERIFIED
 from ...office.errors import Invalid, OfficeError
+from ...office.labels import case_name
 from ...office import inputs
 from ..deps import Body, Flag, Id, Office, Rate, Seed, Text, Version, api_date, form, page, page_date, require
 from ..casepage import case_again
@@ -57,7 +58,7 @@ class CheckIn(Body):
 
 
 def _name(p: dict) -> str:
-    return p["receipt_id"] or f"信访件 {p['id']}"
+    return case_name(p["receipt_id"], p["id"])
 
 
 def _digits(value, hi: int) -> int | None:
@@ -323,6 +324,6 @@ async def check_form(spotcheck_id: int, request: Request, wb: Office,
         return back(to, m=said)
     sc = wb.spotcheck(session["user"], spotcheck_id)
     names = {p["id"]: _name(p) for p in sc["items"]}
-    why = "；".join(f"{names.get(pid, f'信访件 {pid}')}：{message}" for pid, (message, _) in failed.items())
+    why = "；".join(f"{names.get(pid) or case_name(None, pid)}：{message}" for pid, (message, _) in failed.items())
     return _spotcheck(request, wb, session, spotcheck_id, to, f"{said}；{len(failed)} 件未记录：{why}",
                       {pid: t for pid, (_, t) in failed.items()}, sc)
