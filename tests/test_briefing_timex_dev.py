@@ -140,3 +140,33 @@ def test_jiri_is_the_documents_day_and_a_date_qi_zhi_another_is_one_span():
     assert found("自即日起至12月31日,开展专项行动。") == [("即日起至12月31日", "date", "2021-06-15/2021-12-31")]
     assert found("自即日起,实行周报制度。") == [("自即日起", "date", "2021-06-15/..")]
     assert found("从5月1日起至6月30日,开展专项整治。") == [("5月1日起至6月30日", "date", "2021-05-01/2021-06-30")]
+
+
+# ------------------------------------------------------------------------- the second development batch (i38b)
+
+TIME_DEV2 = GOLD / "time_dev2.jsonl"
+
+
+def test_the_second_development_batch_names_its_sources_and_is_new():
+    docs = [json.loads(x) for x in TIME_DEV2.read_text(encoding="utf-8").splitlines() if x.strip()]
+    assert len(docs) >= 25 and all(d["doc"].get("url") for d in docs)
+    hosts = {d["doc"]["url"].split("/")[2] for d in docs}
+    reserved = ROOT.parent / "shared" / "corpora" / "reserved_sources.txt"
+    if reserved.is_file():
+        banned = [ln.strip() for ln in reserved.read_text(encoding="utf-8").splitlines()
+                  if ln.strip() and not ln.startswith("#")]
+        assert not {u.split("/")[2] for u in banned} & hosts  # neither a reserved page nor its site
+    others = [json.loads(x) for f in GOLD.glob("*.jsonl") if f != TIME_DEV2
+              for x in f.read_text(encoding="utf-8").splitlines() if x.strip()]
+    assert not {(d["doc"].get("url") or "").split("/")[2] for d in others if d["doc"].get("url")} & hosts
+    windows = {t[i:i + 30] for t in (d["doc"]["text"] for d in others) for i in range(0, max(len(t) - 29, 0))}
+    for d in docs:
+        text, pos = d["doc"]["text"], 0
+        assert not any(text[i:i + 30] in windows for i in range(0, max(len(text) - 29, 0), 5))  # no copy of a page
+        for g in d["gold"]["time_expressions"]:  # every gold span is in the text, in order
+            pos = text.index(g["span"], pos) + 1
+        pos = 0
+        for g in d["gold"]["directives"]:
+            pos = text.index(g["action"], pos) + 1
+            assert g["deadline_span"] is None or g["deadline_span"] in g["action"]
+    assert len({d["doc"]["id"] for d in docs}) == len(docs)
