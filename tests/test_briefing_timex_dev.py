@@ -170,3 +170,15 @@ def test_the_second_development_batch_names_its_sources_and_is_new():
             pos = text.index(g["action"], pos) + 1
             assert g["deadline_span"] is None or g["deadline_span"] in g["action"]
     assert len({d["doc"]["id"] for d in docs}) == len(docs)
+
+
+# Failure kinds the second batch shows on more than one page (i38b): a date a page wrote as a run of digits
+# (2021915日; 152018-06 is not read yet).
+
+def test_a_date_written_without_year_and_month_characters_is_read_when_one_reading_only_is_possible():
+    assert found("2021915日,市人大常委会听取了报告。") == [("2021915日", "date", "2021-09-15")]
+    assert found("2021130日召开。") == [("2021130日", "date", "2021-01-30")]
+    assert found("2021105日召开。") == [("2021105日", "date", "2021-10-05")]
+    assert found("2021115日召开。") == []  # 1月15日 or 11月5日: no reading is taken
+    assert found("编号2021915。") == []  # without 日 a run of digits is no date
+
