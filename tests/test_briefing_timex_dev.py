@@ -173,7 +173,8 @@ def test_the_second_development_batch_names_its_sources_and_is_new():
 
 
 # Failure kinds the second batch shows on more than one page (i38b): a date a page wrote as a run of digits
-# (2021915日; 152018-06 is not read yet).
+# (2021915日; 152018-06 is not read yet), and vague words of a coming period or a time limit (近期 after 部署;
+# 要求时限 is not read: a rule for it added a span on issue 21's blind set).
 
 def test_a_date_written_without_year_and_month_characters_is_read_when_one_reading_only_is_possible():
     assert found("2021915日,市人大常委会听取了报告。") == [("2021915日", "date", "2021-09-15")]
@@ -182,3 +183,8 @@ def test_a_date_written_without_year_and_month_characters_is_read_when_one_readi
     assert found("2021115日召开。") == []  # 1月15日 or 11月5日: no reading is taken
     assert found("编号2021915。") == []  # without 日 a run of digits is no date
 
+
+def test_a_coming_period_after_a_verb_of_planning_is_vague():
+    assert found("安排部署近期全市大气污染防治攻坚等工作。") == [("近期", "vague", None)]
+    assert found("近期部署了检查工作。") == []  # of the past
+    assert found("明确整改要求、时限和责任单位。") == []
