@@ -562,6 +562,33 @@ def test_a_part_the_documents_never_use_is_found_by_its_head(target):
         assert not any(a.label == "head" for c in plan.concepts for a in c.alts)
 
 
+def test_a_word_the_documents_never_use_is_found_by_its_nearest_words_in_a_general_vector_space(target):
+    from petitionnlp.search.analysis import W_CHARS, W_HEAD, W_NEIGHBOUR, analyze, neighbours
+
+    assert W_CHARS < W_NEIGHBOUR < W_HEAD
+    # 早市 (a morning market) is no word of these documents, of the thesaurus, of Cilin's groups they use, and no
+    # head or character of it is either; the word vectors put 菜市场 next to it
+    assert "菜市场" in neighbours("早市")
+    assert neighbours("没有这个词的词") == []
+    docs = {"market": "菜市场经营导致噪音扰民", "fish": "河边鱼塘的水发臭"} | NOISE
+    assert _ranked(target, docs, "早市吵") == ["market"]
+    assert _ranked(target, docs, "早市") == ["market"]
+    with SearchIndex(target("plan")) as ix:
+        for doc_id, text in (docs | {"morning": "小区门口的早市天天吵"}).items():
+            ix.add(doc_id, text)
+        # a document with the word itself first; a word the documents use is not read by its neighbours
+        assert [h["id"] for h in ix.search("早市吵")][0] == "morning"
+        plan = analyze("早市", count=lambda alts: ix._count([alts], 30))
+        assert not any(a.label == "neighbour" for c in plan.concepts for a in c.alts)
+    with SearchIndex(target("plain")) as ix:
+        for doc_id, text in docs.items():
+            ix.add(doc_id, text)
+        plan = analyze("早市", count=lambda alts: ix._count([alts], 30))
+        near = [a for c in plan.concepts for a in c.alts if a.label == "neighbour"]
+        assert len(near) == 1 and near[0].weight == W_NEIGHBOUR
+        assert "菜市场" in {a.value for a in near[0].groups[0]}
+
+
 def test_a_town_named_as_a_kind_of_place_is_read_as_the_word(target):
     from petitionnlp.search.analysis import _split_places
 
