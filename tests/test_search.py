@@ -587,6 +587,14 @@ def test_a_word_the_documents_never_use_is_found_by_its_nearest_words_in_a_gener
         near = [a for c in plan.concepts for a in c.alts if a.label == "neighbour"]
         assert len(near) == 1 and near[0].weight == W_NEIGHBOUR
         assert "菜市场" in {a.value for a in near[0].groups[0]}
+    # the nearest words the documents use need not be the nearest of all: 双氧水 (hydrogen peroxide) is found by
+    # 溶液, further down its list than the words of chemistry no petition writes
+    assert neighbours("双氧水").index("溶液") >= 12
+    with SearchIndex(target("peroxide")) as ix:
+        for doc_id, text in ({"peroxide": "无名作坊疑似生产过氧化氢溶液，粉尘大", "pigs": "养猪场污水直排"} | NOISE).items():
+            ix.add(doc_id, text)
+        # first, above the pig farm its characters alone (水) find
+        assert [h["id"] for h in ix.search("双氧水")][0] == "peroxide"
 
 
 def test_a_town_named_as_a_kind_of_place_is_read_as_the_word(target):

@@ -60,7 +60,7 @@ W_CHARS = 0.2          # a word the documents never use found by its meaningful 
 W_NEIGHBOUR = 0.3      # a word the documents never use found by its nearest words in a general word-vector space (早市 → 菜市场)
 NEIGHBOURS = 2         # nearest words the documents use that such a word is searched as
 NEIGHBOUR_MIN = 0.65   # the least cosine similarity of such a word
-NEIGHBOUR_TRIED = 12   # nearest words looked up in the index for one word
+NEIGHBOUR_TRIED = 48   # nearest words looked up in the index for one word (those above NEIGHBOUR_MIN only)
 FEW = 2                # a term whose readings find at most this many documents is also read by its characters
 MAX_CILIN = 4          # Cilin synonyms a term is also searched as (the first the documents use, in Cilin's order)
 CILIN_TRIED = 12       # Cilin synonyms looked up in the index for one term
@@ -897,7 +897,7 @@ def word_vectors():
         word, _, vec = line.partition(" ")
         words.append(normalize(word).lower())
         rows.append(vec)
-    matrix = np.array(" ".join(rows).split(), dtype=np.float32).reshape(len(words), -1)
+    matrix = np.fromstring(" ".join(rows), dtype=np.float32, sep=" ").reshape(len(words), -1)
     matrix /= np.linalg.norm(matrix, axis=1, keepdims=True) + 1e-9
     return words, {w: i for i, w in enumerate(words)}, matrix
 
