@@ -26,6 +26,10 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
      questions wrapping a request (哪里有食堂油烟直排, 有人拉酸水往河里倒怎么没人管, 河边沙场没手续能不能查一下,
      村干部把地卖给开发商了谁管; a verb for its noun: 卖烤串的, 挖煤的, 取土的, 打石头的) and 18 everyday words for
      the documents' terms (夜宵摊, 锅炉房, 撂荒, 违建, 走过场), same pool.
+   - ``dev5``: corpora/search/eval_queries_dev5.jsonl — a fourth development batch (all ``dev``, 47 queries): 37
+     everyday words for the documents' terms (打鱼船, 卡拉OK, 排气扇, 柴火, 日料店, 家具厂, 肉鸡场, 灭草的药,
+     省长发话) and 10 questions wrapping such words (饭店抽风的机器吵得睡不着怎么办, 没挂牌子的小厂能不能查一下),
+     same pool.
    Each query has the relevance 0–3 of the pool's documents, graded by reading them; the ``held_out`` ones were
    not looked at while the engine was changed (``--split dev`` leaves them out of a tuning run).  Prints
    nDCG@10 and recall@10 (of the relevant documents, out of at most 10) per kind, overall and on the held-out
@@ -36,7 +40,7 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
    begin with as many literal matches as the scan finds (up to 10): recall@10 of the literal matches.
 
     python benchmarks/bench_search.py [--docs 100000 (0: the graded sets only)] [--queries 200]
-                                      [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3,dev2,dev3,dev4]
+                                      [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3,dev2,dev3,dev4,dev5]
                                       [--split all|dev|held_out]
 
 ``--pg auto`` starts a throw-away PostgreSQL cluster (tests/pgcluster.py) and removes it at the end.
@@ -82,7 +86,8 @@ def dev_documents(disclosure: bool = False) -> list[dict]:
 SETS = {"issue22": ("eval_queries.jsonl", False), "clerks": ("eval_queries_clerks.jsonl", True),
         "clerks2": ("eval_queries_clerks2.jsonl", True), "clerks3": ("eval_queries_clerks3.jsonl", True),
         "dev2": ("eval_queries_dev2.jsonl", True), "dev3": ("eval_queries_dev3.jsonl", True),
-        "dev4": ("eval_queries_dev4.jsonl", True)}
+        "dev4": ("eval_queries_dev4.jsonl", True),
+        "dev5": ("eval_queries_dev5.jsonl", True)}
 KINDS = ["synonyms", "questions", "compounds", "typos", "place", "briefing", "all", "held_out"]
 
 

@@ -341,12 +341,23 @@ def test_a_broad_synonym_source_is_read_from_its_package():
     assert "河流" in syn["河里"] and "夜晚" in syn["晚上"] and "噪声" in syn["噪音"]
 
 
-def _ranked(target, docs: dict, query: str) -> list[str]:
+def _ranked(target, docs: dict, query: str, name: str = "ix") -> list[str]:
     """The ids a fresh index of ``docs`` (id → text) ranks for ``query``."""
-    with SearchIndex(target()) as ix:
+    with SearchIndex(target(name)) as ix:
         for doc_id, text in docs.items():
             ix.add(doc_id, text)
         return [h["id"] for h in ix.search(query)]
+
+
+def _readings(target, docs: dict, query: str, label: str, name: str) -> list:
+    """The alternatives labelled ``label`` of ``query``'s plan over a fresh index ``name`` of ``docs``."""
+    from petitionnlp.search.analysis import analyze
+
+    with SearchIndex(target(name)) as ix:
+        for doc_id, text in docs.items():
+            ix.add(doc_id, text)
+        plan = analyze(query, count=lambda alts: ix._count([alts], 30))
+    return [a for c in plan.concepts for a in c.alts if a.label == label]
 
 
 NOISE = {"noise": "工地夜间施工噪声扰民"}
@@ -560,6 +571,32 @@ def test_a_part_the_documents_never_use_is_found_by_its_head(target):
         # a word the documents use is never read by its head
         plan = analyze("风机", count=lambda alts: ix._count([alts], 30))
         assert not any(a.label == "head" for c in plan.concepts for a in c.alts)
+
+
+def test_a_word_the_documents_never_use_is_found_by_its_nearest_words_in_a_general_vector_space(target):
+    from petitionnlp.search.analysis import W_CHARS, W_HEAD, W_NEIGHBOUR, neighbours
+
+    assert W_CHARS < W_NEIGHBOUR < W_HEAD
+    # 早市 (a morning market) is no word of these documents, of the thesaurus, of Cilin's groups they use, and no
+    # head or character of it is either; the word vectors put 菜市场 next to it
+    assert "菜市场" in neighbours("早市")
+    assert neighbours("没有这个词的词") == []
+    docs = {"market": "菜市场经营导致噪音扰民", "fish": "河边鱼塘的水发臭"} | NOISE
+    assert _ranked(target, docs, "早市吵") == ["market"]
+    assert _ranked(target, docs, "早市") == ["market"]
+    # a document with the word itself first; a word the documents use is not read by its neighbours
+    morning = docs | {"morning": "小区门口的早市天天吵"}
+    assert _ranked(target, morning, "早市吵", "morning")[0] == "morning"
+    assert _readings(target, morning, "早市", "neighbour", "morning_plan") == []
+    near = _readings(target, docs, "早市", "neighbour", "plain")
+    assert len(near) == 1 and near[0].weight == W_NEIGHBOUR
+    assert "菜市场" in {a.value for a in near[0].groups[0]}
+    # the nearest words the documents use need not be the nearest of all: 双氧水 (hydrogen peroxide) is found by
+    # 溶液, further down its list than the words of chemistry no petition writes; first, above the pig farm its
+    # characters alone (水) find
+    assert neighbours("双氧水").index("溶液") >= 12
+    peroxide = {"peroxide": "无名作坊疑似生产过氧化氢溶液，粉尘大", "pigs": "养猪场污水直排"} | NOISE
+    assert _ranked(target, peroxide, "双氧水", "peroxide")[0] == "peroxide"
 
 
 def test_a_town_named_as_a_kind_of_place_is_read_as_the_word(target):

