@@ -440,6 +440,33 @@ def test_a_refused_bulk_form_or_place_correction_gives_the_page_back_with_what_w
     assert r.status_code == 303 and 'id="bulk-approve"' not in r.text, (r.status_code, r.text[-300:])
 
 
+def test_a_refused_place_correction_whose_next_names_no_batch_shows_the_case_form_with_what_was_typed(client):
+    """A hand-made 'next' (a batch that is not there, a page that shows no form) does not turn a refused correction
+    into the 404 page or a redirect: the case page's form again (422), what was typed in it, its CSRF token, and a
+    way back that opens."""
+    ed = token(client, "ed")
+    upload(client, ed, handover_date="2024-05-15")
+    c2 = cases(client, ed)["C-02"]["id"]
+    csrf = login(client, "ed")
+    for nxt in ("/batches/99999?sort=row", "/batches", "/cases?status="):
+        r = client.post(f"/petitions/{c2}", data={"csrf_token": csrf, "region": "湖南省/衡阳市/雁峰去", "next": nxt},
+                        follow_redirects=False)
+        assert r.status_code == 422 and "未保存：[O209]" in r.text, (nxt, r.status_code, r.text[-300:])
+        form = r.text[r.text.index('id="place"'):]
+        form = form[:form.index("</form>")]
+        assert 'value="湖南省/衡阳市/雁峰去"' in form and f'value="{csrf}"' in form and f'value="/cases/{c2}"' in form
+    # a queue row's form (types, city, county) sent with a batch that is not there: the types and place as typed
+    r = client.post(f"/petitions/{c2}", data={"csrf_token": csrf, "pollution_types": ["水", "土壤"], "city": "衡阳市",
+                                              "county": "雁峰去", "next": f"/batches/99999?sort=row#p{c2}"},
+                    follow_redirects=False)
+    assert r.status_code == 422 and "未保存：[O209]" in r.text, (r.status_code, r.text[-300:])
+    form = r.text[r.text.index('id="place"'):]
+    form = form[:form.index("</form>")]
+    assert 'value="雁峰去"' in form and 'value="衡阳市"' in form and f'value="{csrf}"' in form
+    assert 'value="水" checked' in form and 'value="土壤" checked' in form and 'value="大气" checked' not in form
+    assert cases(client, ed)["C-02"]["pollution_types"] != ["水", "土壤"]  # nothing half-saved
+
+
 # ------------------------------------------------------------------------------------ figures that agree
 
 def test_the_figures_agree_after_every_path_that_changes_a_status(client, tmp_path):

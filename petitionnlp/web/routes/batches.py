@@ -10,6 +10,7 @@ from fastapi import Depends, File, Form, HTTPException, Request, UploadFile
 from pydantic import Field
 from starlette.concurrency import run_in_threadpool
 
+from ...office.errors import NotFound
 from ...office.intake import default_reply_days
 from ...office.roles import allowed
 from ...office.views import iso_time
@@ -185,7 +186,8 @@ async def correct_page(petition_id: int, request: Request, wb: Office,
                        session: Annotated[dict, Depends(page("correct"))]):
     """A row's types and place corrected from its batch's queue, or a case's place from the case page.  A refusal
     (a place the gazetteer does not know) shows that page again at once (422) with the message, the suggestions
-    and what was typed."""
+    and what was typed; when the form's 'next' names no page that can be shown (a batch that is not there, any
+    other page), the case page's correction form with what was typed, never a page that drops it."""
     got = await form(request, session)
     to = safe_next(got.get("next"), "/batches")
     changes = {}
@@ -200,12 +202,14 @@ async def correct_page(petition_id: int, request: Request, wb: Office,
     typed = {"id": petition_id, "types": [str(t) for t in got.getlist("pollution_types")],
              **{k: str(got.get(k) or "") for k in ("city", "county", "region")}}
 
-    def again(message: str):  # the page the form came from, with what was typed in it
-        if path == f"/cases/{petition_id}":
-            return show_case(request, wb, session, petition_id, to, message, {**typed, "form": "place"})
+    def again(message: str):  # the page the form came from, with what was typed in it; else the case page's form
         if path.startswith("/batches/") and path[9:].isdecimal() and len(path) < 30:
-            return _batch(request, wb, session, int(path[9:]), q, to.partition("#")[0], message, typed)
-        return back(to, m=message)
+            try:
+                return _batch(request, wb, session, int(path[9:]), q, to.partition("#")[0], message, typed)
+            except NotFound:  # a hand-made next naming no batch: what was typed is not lost for it
+                pass
+        return show_case(request, wb, session, petition_id, to if path == f"/cases/{petition_id}" else
+                         f"/cases/{petition_id}", message, {**typed, "form": "place"})
 
     return outcome(to, lambda: wb.change_case(session["user"], petition_id, changes),
                    lambda p: f"已保存第 {p['row_index'] + 1} 行的更正", "未保存", again=again)
