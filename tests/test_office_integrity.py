@@ -467,6 +467,34 @@ def test_a_refused_place_correction_whose_next_names_no_batch_shows_the_case_for
     assert cases(client, ed)["C-02"]["pollution_types"] != ["水", "土壤"]  # nothing half-saved
 
 
+def test_the_batch_pages_bulk_handover_refused_gives_the_queue_back_ticked_with_the_unit_chosen(client):
+    """The batch page's 批量交办 (its page rendered by the batches' routes, the form posted to the cases'): a case
+    that may no longer be handed over comes back on the same queue at once (422), still ticked, the unit chosen
+    kept, the others handed over; a 'next' naming no batch gives the case list, ticked the same."""
+    ed, hy = token(client, "ed"), token(client, "hy")
+    batch_id = upload(client, ed, handover_date="2024-05-15")["batch_id"]
+    got = cases(client, ed)
+    c1, c2, c6 = got["C-01"]["id"], got["C-02"]["id"], got["C-06"]["id"]
+    assert client.post(f"/api/v1/petitions/{c1}/accept", headers=hy).status_code == 200  # 办理中: not to hand over
+    csrf = login(client, "ed")
+    page = client.get(f"/batches/{batch_id}?sort=row").text
+    assert _ticked(page) == set() and 'id="bulk-assign"' in page
+    r = client.post("/cases/bulk", data={"csrf_token": csrf, "action": "assign", "unit": "岳阳市",
+                                         "ids": [str(c1), str(c2)], "next": f"/batches/{batch_id}?sort=row"},
+                    follow_redirects=False)
+    assert r.status_code == 422 and "已交办 1 件，1 件未完成：" in r.text, (r.status_code, r.text[-300:])
+    assert 'id="bulk-assign"' in r.text and f'id="p{c6}"' in r.text and _ticked(r.text) == {c1}  # the queue
+    assert "<option selected>岳阳市</option>" in r.text.replace("<option selected >", "<option selected>")
+    assert f'name="next" value="/batches/{batch_id}?sort=row"' in r.text and f'value="{csrf}"' in r.text
+    now = cases(client, ed)
+    assert now["C-02"]["unit"] == "岳阳市" and now["C-01"]["unit"] == "衡阳市雁峰区"
+    # a batch that is not there: the case list, ticked, the unit kept (not the 404 page)
+    r = client.post("/cases/bulk", data={"csrf_token": csrf, "action": "assign", "unit": "岳阳市", "ids": [str(c1)],
+                                         "next": "/batches/99999"}, follow_redirects=False)
+    assert r.status_code == 422 and "已交办 0 件，1 件未完成" in r.text and _ticked(r.text) == {c1}, r.status_code
+    assert "<option selected>岳阳市</option>" in r.text.replace("<option selected >", "<option selected>")
+
+
 # ------------------------------------------------------------------------------------ figures that agree
 
 def test_the_figures_agree_after_every_path_that_changes_a_status(client, tmp_path):

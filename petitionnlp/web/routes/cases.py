@@ -11,11 +11,13 @@ from fastapi import Depends, HTTPException, Query, Request
 from pydantic import Field
 
 from ...office.cases import BULK_ACTIONS
+from ...office.errors import NotFound
 from ...office.lifecycle import CLOSURES, COUNTS, MAX_REPORT_TEXT, REJECT_KINDS, STATUSES, VERIFIED
 from ...office.roles import allowed, denied
 from ...office.inputs import COUNTS_MAX, MAX_VERSION
 from ...office.labels import case_name, label
 from ..deps import Body, Id, Office, Text, Version, api_date, form, form_decimal, form_int, page, text_int, require
+from ..batchpage import batch_path, show_batch
 from ..casepage import case_again, show_case
 from ..render import back, here, json_answer, next_parts, notice, outcome, render, safe_next
 from .routers import api, pages
@@ -145,6 +147,15 @@ def _review(request: Request, wb, session: dict, next_: str, message: str | None
     views, _ = wb.cases(session["user"], history=False, status="待审核")
     return render(request, "review.html", session, status=200 if typed is None else 422, cases=views, here=next_,
                   counts=COUNTS, message=message, typed=typed or {})
+
+
+def _batch_or_cases(request: Request, wb, session: dict, batch_id: int, q, to: str, message: str, typed: dict):
+    """A batch's queue shown again after its refused bulk 交办; for a 'next' naming a batch that is not there, the
+    case list (its own bulk form), so that what was ticked and chosen is not lost."""
+    try:
+        return show_batch(request, wb, session, batch_id, q, to.partition("#")[0], message, typed)
+    except NotFound:
+        return _cases(request, wb, session, {}, "/cases", message, typed)
 
 
 @api.get("/units", summary="责任单位（按行政区划顺序）")
@@ -301,8 +312,11 @@ async def bulk_form(request: Request, wb: Office, session: Annotated[dict, Depen
 
     path, q = next_parts(to)
     # a list shown again only to whom its own page opens (the role of /review's GET, not the bulk form's)
-    lists = {"/cases": ("cases", lambda m, refused: _cases(request, wb, session, q, to, m, refused)),
-             "/review": ("review", lambda m, refused: _review(request, wb, session, to, m, refused))}
+    lists = {"/cases": ("cases", lambda m, typed: _cases(request, wb, session, q, to, m, typed)),
+             "/review": ("review", lambda m, typed: _review(request, wb, session, to, m, typed))}
+    batch_id = batch_path(path)
+    if batch_id is not None:  # a batch's queue (its bulk 交办); a batch that is not there: the case list
+        lists[path] = ("read", lambda m, typed: _batch_or_cases(request, wb, session, batch_id, q, to, m, typed))
     need, shown = lists.get(path, (None, None))
     if need and not allowed(session["user"], need):
         shown = None
