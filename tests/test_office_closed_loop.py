@@ -327,6 +327,13 @@ def test_the_callback_page_records_one_or_many(client):
                                                  f"result_{ids['C-03']}": "很满意", f"note_{ids['C-03']}": "下午再拨一次"})
     assert r.status_code == 422 and "已记录回访 0 件，1 件未记录" in r.text, r.text[-800:]
     assert 'value="下午再拨一次"' in r.text and cases(client, ed)["C-03"]["callbacks"] == []
+    # every refused row named with its reason, the rows refused for the same reason together
+    r = client.post("/callbacks", data={"csrf_token": csrf, "row": [rows[1], rows[2], "99999"],
+                                        f"result_{ids['C-03']}": "很满意", f"result_{ids['C-04']}": "很满意",
+                                        "result_99999": "满意"})
+    said = re.search(r"已记录回访 0 件，3 件未记录：[^<]*", r.text).group(0)
+    assert r.status_code == 422 and said.startswith("已记录回访 0 件，3 件未记录：C-03、C-04：[O201] "), said
+    assert said.count("很满意") == 1 and said.endswith("；信访件 99999：[O100] 没有这件信访件"), said
     # one row's own button
     r = client.post("/callbacks", data={"csrf_token": csrf, "row": rows, "only": str(ids["C-01"]),
                                         f"result_{ids['C-01']}": "满意", f"result_{ids['C-03']}": "不满意"})

@@ -495,6 +495,35 @@ def test_the_batch_pages_bulk_handover_refused_gives_the_queue_back_ticked_with_
     assert "<option selected>岳阳市</option>" in r.text.replace("<option selected >", "<option selected>")
 
 
+def test_a_bulk_notice_names_every_refused_case_and_its_reason_once(client):
+    """Every refused case of a bulk form is named (by its 受理编号) with its reason, the cases refused for the same
+    reason together; an id typed for another unit's case, or for none, is named by that id only."""
+    ed, hy = token(client, "ed"), token(client, "hy")
+    upload(client, ed, handover_date="2024-05-15")
+    got = cases(client, ed)
+    c1, c2, c3, c5, c6 = (got[k]["id"] for k in ("C-01", "C-02", "C-03", "C-05", "C-06"))
+    for pid in (c1, c5):
+        assert client.post(f"/api/v1/petitions/{pid}/accept", headers=hy).status_code == 200
+    assert client.post(f"/api/v1/petitions/{c6}/report", json=REPORT, headers=hy).status_code == 200
+    csrf = login(client, "ed")
+    r = client.post("/cases/bulk", data={"csrf_token": csrf, "action": "assign", "unit": "岳阳市", "next": "/cases",
+                                         "ids": [str(c1), str(c2), str(c5), str(c6), "99999"]})
+    assert r.status_code == 422, r.status_code
+    said = re.search(r"已交办 1 件，4 件未完成：[^<]*", r.text).group(0)
+    assert said.startswith("已交办 1 件，4 件未完成：C-01、C-05：[O300] 当前状态 办理中 不能"), said
+    assert "；C-06：[O300] 当前状态 待审核 不能" in said and said.endswith("；信访件 99999：[O100] 没有这件信访件"), said
+    assert said.count("办理中") == 1 and "C-02" not in said
+    # the API's answer names them too
+    r = client.post("/api/v1/petitions/bulk", json={"ids": [c1, c5], "action": "accept"}, headers=ed)
+    assert [(f["id"], f["name"]) for f in r.json()["failed"]] == [(c1, "C-01"), (c5, "C-05")]
+    # a unit handler's ids of another unit's case: named by the id it typed, never by that case's 受理编号
+    csrf = login(client, "hy")
+    r = client.post("/cases/bulk", data={"csrf_token": csrf, "action": "accept", "next": "/cases",
+                                         "ids": [str(c3), str(c1)]})
+    said = re.search(r"已签收 0 件，2 件未完成：[^<]*", r.text).group(0)
+    assert r.status_code == 422 and f"信访件 {c3}：[O100]" in said and "C-03" not in said and "C-01：" in said, said
+
+
 # ------------------------------------------------------------------------------------ figures that agree
 
 def test_the_figures_agree_after_every_path_that_changes_a_status(client, tmp_path):

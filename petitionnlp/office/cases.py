@@ -8,7 +8,7 @@ from ..taxonomy import TYPES
 from .clock import office_today
 from .errors import Invalid, Messages, NotFound, OfficeError
 from .figures import is_overdue
-from .lifecycle import STATUSES, apply
+from .lifecycle import STATUSES, apply, name_refused
 from .places import resolve_correction
 from .redaction import redact
 from .roles import UNASSIGNED, redacts, unit_scope
@@ -128,7 +128,7 @@ def update_case(store, user: dict, petition_id: int, changes: dict, version: int
 def bulk_action(store, user: dict, ids: list[int], action: str, unit: str | None = None,
                 reason: str | None = None) -> dict:
     """One action on a selection of cases (assign to a unit, accept, approve, return): ``{"done": [ids],
-    "failed": [{"id", "error"}]}``; each case is its own change (one refused leaves the others done)."""
+    "failed": [{"id", "name", "error"}]}`` (:func:`.lifecycle.name_refused`); each case is its own change (one refused leaves the others done)."""
     if action not in BULK_ACTIONS:
         raise Invalid(Messages.O223.format(actions="、".join(BULK_ACTIONS.values())), field="action")
     if action == "return" and not (reason or "").strip():
@@ -145,4 +145,4 @@ def bulk_action(store, user: dict, ids: list[int], action: str, unit: str | None
             done.append(pid)
         except OfficeError as exc:
             failed.append({"id": pid, "error": exc.message})
-    return {"done": done, "failed": failed}
+    return {"done": done, "failed": name_refused(store, user, failed)}

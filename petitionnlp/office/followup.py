@@ -20,7 +20,7 @@ from . import inputs
 from .clock import office_today
 from .errors import Invalid, Messages, NotFound, OfficeError
 from .figures import is_overdue
-from .lifecycle import CALLBACK_RESULTS, CLOSED, OPEN, apply
+from .lifecycle import CALLBACK_RESULTS, CLOSED, OPEN, apply, name_refused
 from .places import place_name
 from .redaction import redact
 from .roles import redacts, unit_scope
@@ -143,7 +143,7 @@ def record_callback(store, user: dict, petition_id: int, result, note=None, vers
 def record_callbacks(store, user: dict, items: list) -> dict:
     """Many callbacks at once (a clerk's afternoon of calls): ``items`` ``[{"petition", "result", "note",
     "version"}]``; each its own step, one refused leaves the others done → ``{"done": [ids], "failed": [{"id",
-    "error"}]}``."""
+    "name", "error"}]}`` (:func:`.lifecycle.name_refused`)."""
     if not isinstance(items, list) or len(items) > MAX_ITEMS:
         raise Invalid(Messages.O234.format(n=MAX_ITEMS))
     done, failed = [], []
@@ -156,7 +156,7 @@ def record_callbacks(store, user: dict, items: list) -> dict:
             done.append(pid)
         except OfficeError as exc:
             failed.append({"id": pid, "error": exc.message})
-    return {"done": done, "failed": failed}
+    return {"done": done, "failed": name_refused(store, user, failed)}
 
 
 # ---------------------------------------------------------------------------------------------- spot checks

@@ -28,7 +28,7 @@ from .tables import (AuditEvent, Batch, Callback, CaseEvent, Correction, Report,
 
 __all__ = ["STATUSES", "CLOSED", "REJECTED", "OPEN", "Transition", "TRANSITIONS", "STEPS", "STEP_NAMES",
            "VERIFIED", "CLOSURES", "COUNTS", "MAX_REPORT_TEXT", "REJECT_KINDS", "DUPLICATE", "CALLBACK_RESULTS",
-           "SUPERVISABLE", "MAX_NOTE", "allowed_steps", "apply", "check_version", "parse_report", "step_body"]
+           "SUPERVISABLE", "MAX_NOTE", "allowed_steps", "apply", "name_refused", "check_version", "parse_report", "step_body"]
 
 STATUSES = ("待办", "办理中", "待审核", "退回", "已办结", "阶段性办结", "不受理")
 CLOSED = ("已办结", "阶段性办结")  # 办结: counted in 办结率 and published in the 公开表
@@ -260,6 +260,16 @@ def batch_deadline(p, due: str | None) -> tuple[str | None, bool]:
     if p.supervised or p.reopened:
         return None, True
     return due, False
+
+
+def name_refused(store, user: dict, failed: list[dict]) -> list[dict]:
+    """The refused cases of a step on many (``[{"id", "error"}]``) each with its ``name`` as a clerk knows it
+    (:func:`.labels.case_name`): its 受理编号 when this user may see the case, else 信访件 <id> — an id typed for
+    another unit's case, or for none, tells nothing more of it than the id that was typed."""
+    ids = {f["id"] for f in failed}
+    seen = {r["id"]: r["receipt_id"] for r in store.petitions(ids=ids, cases=True, unit_id=unit_scope(user),
+                                                               light=True)} if ids else {}
+    return [{**f, "name": case_name(seen.get(f["id"]), f["id"])} for f in failed]
 
 
 def apply(store, user: dict, petition_id: int, step: str | None = None, body: dict | None = None, *,

@@ -19,7 +19,7 @@ from ...office.labels import case_name, label
 from ..deps import Body, Id, Office, Text, Version, api_date, form, form_decimal, form_int, page, text_int, require
 from ..batchpage import batch_path, show_batch
 from ..casepage import case_again, show_case
-from ..render import back, here, json_answer, next_parts, notice, outcome, render, safe_next
+from ..render import back, here, json_answer, next_parts, notice, outcome, refused_words, render, safe_next
 from .routers import api, pages
 
 REPORT_FIELDS = ("verified", "findings", "actions", "accountability", "closure")
@@ -307,7 +307,7 @@ async def bulk_form(request: Request, wb: Office, session: Annotated[dict, Depen
     unit, reason = str(got.get("unit") or ""), str(got.get("reason") or "")
 
     def said(r: dict) -> str:
-        failed = f"，{len(r['failed'])} 件未完成：{r['failed'][0]['error']}" if r["failed"] else ""
+        failed = f"，{len(r['failed'])} 件未完成：{refused_words(r['failed'])}" if r["failed"] else ""
         return f"已{what} {len(r['done'])} 件{failed}"
 
     path, q = next_parts(to)

@@ -16,7 +16,7 @@ from ...office.labels import case_name
 from ...office import inputs
 from ..deps import Body, Flag, Id, Office, Rate, Seed, Text, Version, api_date, form, page, page_date, require
 from ..casepage import case_again
-from ..render import back, here, next_parts, notice, outcome, render, safe_next
+from ..render import back, here, next_parts, notice, outcome, refused_words, render, safe_next
 from .routers import api, pages
 
 FLAGS = {"true": True, "1": True, "yes": True, "是": True, "false": False, "0": False, "no": False, "否": False,
@@ -141,7 +141,7 @@ async def callbacks_form(request: Request, wb: Office, session: Annotated[dict, 
     def said(r: dict) -> str:
         done = set(r["done"])
         reopened = sum(1 for it in items if it["petition"] in done and it["result"] == "不满意")  # 不满意 reopens
-        failed = f"，{len(r['failed'])} 件未记录：{r['failed'][0]['error']}" if r["failed"] else ""
+        failed = f"，{len(r['failed'])} 件未记录：{refused_words(r['failed'])}" if r["failed"] else ""
         return (f"已记录回访 {len(r['done'])} 件" + (f"，其中不满意 {reopened} 件已重新办理" if reopened else "")
                 + failed)
 
