@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from fastapi import Request
 
 from ..office.roles import allowed
-from .render import render
+from .render import render_form
 
 __all__ = ["show_batch", "batch_path", "PAGE_SIZE", "SORTS"]
 
@@ -38,8 +38,8 @@ def show_batch(request: Request, wb, session: dict, batch_id: int, q, next_: str
                                  status=filters["status"], q=filters["q"], sort=sort)
     query = {k: v for k, v in {**filters, "sort": sort}.items() if v}
     places = wb.place_choices({p["province"] for p in shown}) if allowed(user, "correct") else None
-    return render(request, "batch.html", session, status=200 if typed is None else 422, batch=batch_,
-                  petitions=shown, total=total, page=number, places=places,
-                  units=wb.units() if allowed(user, "assign") else [], pages=max(1, -(-total // PAGE_SIZE)),
-                  filters=filters, sort=sort, regions=wb.batch_places(batch_id), query=urlencode(query),
-                  here=next_, message=message, typed=typed or {})
+    return render_form(request, "batch.html", session, typed, batch=batch_,
+                       petitions=shown, total=total, page=number, places=places,
+                       units=wb.units() if allowed(user, "assign") else [], pages=max(1, -(-total // PAGE_SIZE)),
+                       filters=filters, sort=sort, regions=wb.batch_places(batch_id), query=urlencode(query),
+                       here=next_, message=message)

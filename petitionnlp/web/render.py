@@ -23,8 +23,8 @@ from ..dates import time_words
 from ..taxonomy import TYPES, in_order
 from .deps import period_notice
 
-__all__ = ["templates", "render", "render_error", "start_page", "back", "notice", "safe_next", "here", "next_parts", "outcome", "refused_words", "download",
-           "ROLE_NAMES", "json_answer"]
+__all__ = ["templates", "render", "render_form", "render_error", "start_page", "back", "notice", "safe_next", "here",
+           "next_parts", "outcome", "refused_words", "download", "ROLE_NAMES", "json_answer"]
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 ROLE_NAMES = labels()["role"]        # the roles in Chinese (data: corpora/office/labels.tsv)
@@ -86,6 +86,13 @@ def render(request: Request, name: str, session: dict | None, status: int = 200,
                    csrf=session["csrf"] if session else None, can=lambda action: allowed(user, action),
                    types=TYPES, statuses=STATUSES)
     return templates.TemplateResponse(request, name, context, status_code=status)
+
+
+def render_form(request: Request, name: str, session: dict | None, typed: dict | None, **context) -> HTMLResponse:
+    """A page that carries a form, the one rule of its status: 200 as it is asked for; after a refusal of its form
+    (``typed``: what was typed in it, shown again in the form) 422 — the same page with the refusal and what was
+    typed, never an empty form."""
+    return render(request, name, session, status=200 if typed is None else 422, typed=typed or {}, **context)
 
 
 def render_error(request: Request, status: int, message: str) -> HTMLResponse:

@@ -19,7 +19,7 @@ from ...office.labels import case_name, label
 from ..deps import Body, Id, Office, Text, Version, api_date, form, form_decimal, form_int, page, text_int, require
 from ..batchpage import batch_path, show_batch
 from ..casepage import case_again, show_case
-from ..render import back, here, json_answer, next_parts, notice, outcome, refused_words, render, safe_next
+from ..render import back, here, json_answer, next_parts, notice, outcome, refused_words, render_form, safe_next
 from .routers import api, pages
 
 REPORT_FIELDS = ("verified", "findings", "actions", "accountability", "closure")
@@ -127,13 +127,12 @@ def _cases(request: Request, wb, session: dict, q, next_: str, message: str | No
     text = (q.get("q") or "").strip()[:100] or None
     views, total = wb.cases(user, history=False, limit=500, status=status, unit=unit, overdue=overdue, q=text)
     mine = user["role"] == "unit"
-    return render(request, "cases.html", session, status=200 if typed is None else 422, cases=views, total=total,
-                  mine=mine, reminders=wb.reminders(user) if mine else None, days=wb.remind_days(),
-                  my_unit=wb.unit_name(user.get("unit_id")) if mine else None,
-                  units=wb.units() if allowed(user, "assign") else [],
-                  filters={"status": status or "", "unit": unit or "", "overdue": overdue, "q": text or ""},
-                  here=next_, verified=VERIFIED, closures=CLOSURES, counts=COUNTS, message=message,
-                  typed=typed or {})
+    return render_form(request, "cases.html", session, typed, cases=views, total=total,
+                       mine=mine, reminders=wb.reminders(user) if mine else None, days=wb.remind_days(),
+                       my_unit=wb.unit_name(user.get("unit_id")) if mine else None,
+                       units=wb.units() if allowed(user, "assign") else [],
+                       filters={"status": status or "", "unit": unit or "", "overdue": overdue, "q": text or ""},
+                       here=next_, verified=VERIFIED, closures=CLOSURES, counts=COUNTS, message=message)
 
 
 @pages.get("/review")
@@ -145,8 +144,8 @@ def _review(request: Request, wb, session: dict, next_: str, message: str | None
     """The reports waiting for review; after a refused bulk form (``typed``: the reports ticked, the reason typed)
     the same list with the refusal and what was typed."""
     views, _ = wb.cases(session["user"], history=False, status="待审核")
-    return render(request, "review.html", session, status=200 if typed is None else 422, cases=views, here=next_,
-                  counts=COUNTS, message=message, typed=typed or {})
+    return render_form(request, "review.html", session, typed, cases=views, here=next_,
+                       counts=COUNTS, message=message)
 
 
 def _batch_or_cases(request: Request, wb, session: dict, batch_id: int, q, to: str, message: str, typed: dict):

@@ -16,7 +16,7 @@ from ...office.labels import case_name
 from ...office import inputs
 from ..deps import Body, Flag, Id, Office, Rate, Seed, Text, Version, api_date, form, page, page_date, require
 from ..casepage import case_again
-from ..render import back, here, next_parts, notice, outcome, refused_words, render, safe_next
+from ..render import back, here, next_parts, notice, outcome, refused_words, render_form, safe_next
 from .routers import api, pages
 
 FLAGS = {"true": True, "1": True, "yes": True, "是": True, "false": False, "0": False, "no": False, "否": False,
@@ -112,9 +112,9 @@ def _callbacks(request: Request, wb, session: dict, q, next_: str, message: str 
     date_from, date_to = page_date(q.get("from")), page_date(q.get("to"))
     due = {"due": True, "done": False}.get(show)
     rows = wb.callbacks(session["user"], due, "未联系上" if show == "unreached" else None, date_from, date_to)
-    return render(request, "callbacks.html", session, status=200 if typed is None else 422, rows=rows, show=show,
-                  date_from=date_from or "", date_to=date_to or "", results=CALLBACK_RESULTS, here=next_,
-                  message=message, typed=typed or {})
+    return render_form(request, "callbacks.html", session, typed, rows=rows, show=show,
+                       date_from=date_from or "", date_to=date_to or "", results=CALLBACK_RESULTS, here=next_,
+                       message=message)
 
 
 @pages.post("/callbacks")
@@ -190,9 +190,9 @@ def _supervision(request: Request, wb, session: dict, next_: str, message: str |
     page with the refusal and what was typed, ticked as it was."""
     user = session["user"]
     supervised, _ = wb.cases(user, history=False, limit=500, supervised=True)
-    return render(request, "supervision.html", session, status=200 if typed is None else 422,
-                  reminders=wb.reminders(user), days=wb.remind_days(), supervised=supervised, here=next_,
-                  message=message, typed=typed or {})
+    return render_form(request, "supervision.html", session, typed,
+                       reminders=wb.reminders(user), days=wb.remind_days(), supervised=supervised, here=next_,
+                       message=message)
 
 
 @pages.post("/cases/{petition_id}/supervise")
@@ -261,8 +261,8 @@ def spotchecks_page(request: Request, wb: Office, session: Annotated[dict, Depen
 def _spotchecks(request: Request, wb, session: dict, message: str | None, typed: dict | None = None):
     """The list of draws with the draw form; after a refused draw (``typed``: the period, share and seed as typed)
     the same page with the refusal and what was typed in the form."""
-    return render(request, "spotchecks.html", session, status=200 if typed is None else 422,
-                  checks=wb.spotchecks(session["user"]), here=here(request), message=message, typed=typed or {})
+    return render_form(request, "spotchecks.html", session, typed,
+                       checks=wb.spotchecks(session["user"]), here=here(request), message=message)
 
 
 @pages.post("/spotchecks")
@@ -292,9 +292,9 @@ def _spotcheck(request: Request, wb, session: dict, spotcheck_id: int, next_: st
                typed: dict | None = None, sc: dict | None = None):
     """One draw's page; after rows refused (``typed``: each refused row's id → the choice and the note typed for
     it) the same page with the message and what was typed in those rows."""
-    return render(request, "spotcheck.html", session, status=200 if typed is None else 422,
-                  sc=sc or wb.spotcheck(session["user"], spotcheck_id), counts=COUNTS, verified=VERIFIED,
-                  closures=CLOSURES, here=next_, message=message, typed=typed or {})
+    return render_form(request, "spotcheck.html", session, typed,
+                       sc=sc or wb.spotcheck(session["user"], spotcheck_id), counts=COUNTS, verified=VERIFIED,
+                       closures=CLOSURES, here=next_, message=message)
 
 
 @pages.post("/spotchecks/{spotcheck_id}")
