@@ -46,3 +46,15 @@ def test_every_command_is_documented_in_the_readme():
     sub = next(a for a in build_parser()._actions if a.__class__.__name__ == "_SubParsersAction")
     for command in sub.choices:
         assert f"petitionnlp {command}" in readme, command
+
+
+def test_a_page_shown_again_after_a_refusal_has_its_status_decided_in_one_place():
+    """Every page with a form that a refusal shows again (with what was typed) answers 422 by one rule,
+    ``render.render_form``: no page module decides that status itself (seven copies of the rule had grown)."""
+    import re
+
+    web = ROOT / "petitionnlp" / "web"
+    own = [f"{p.relative_to(web)}:{n}" for p in sorted(web.rglob("*.py")) if p.name != "render.py"
+           for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+           if re.search(r"(else|if)\s+422\b|\b422\s+(if|else)\b|status\s*=\s*422\b", line)]
+    assert own == [], own

@@ -296,6 +296,14 @@ def test_callbacks_satisfaction_and_an_unsatisfied_complainant_reopens_the_case(
                                                          {"petition": ids["K-04"], "result": "未联系上"},
                                                          {"petition": ids["K-05"], "result": "满意"}]}, headers=ed)
     assert r.json()["done"] == [ids["K-02"], ids["K-04"]] and r.json()["failed"][0]["id"] == ids["K-05"]
+    # the office's list (one library function for every bulk path): an item that is no item refuses the whole
+    # list before any is recorded, not after the items before it
+    from petitionnlp.office.errors import Invalid
+
+    wb = client.app.state.workbench
+    with pytest.raises(Invalid, match="O234"):
+        wb.record_callbacks(wb.store.user("ed"), [{"petition": ids["K-01"], "result": "不满意"}, {"petition": "K-02"}])
+    assert len(client.get(f"/api/v1/petitions/{ids['K-01']}", headers=ed).json()["callbacks"]) == 1
     assert client.get("/api/v1/callbacks", params={"due": "true"}, headers=ed).json()["callbacks"] == []
     assert {c["receipt_id"] for c in client.get("/api/v1/callbacks", params={"result": "未联系上"},
                                                 headers=ed).json()["callbacks"]} == {"K-04"}
@@ -327,6 +335,13 @@ def test_the_callback_page_records_one_or_many(client):
                                                  f"result_{ids['C-03']}": "很满意", f"note_{ids['C-03']}": "下午再拨一次"})
     assert r.status_code == 422 and "已记录回访 0 件，1 件未记录" in r.text, r.text[-800:]
     assert 'value="下午再拨一次"' in r.text and cases(client, ed)["C-03"]["callbacks"] == []
+    # every refused row named with its reason, the rows refused for the same reason together
+    r = client.post("/callbacks", data={"csrf_token": csrf, "row": [rows[1], rows[2], "99999"],
+                                        f"result_{ids['C-03']}": "很满意", f"result_{ids['C-04']}": "很满意",
+                                        "result_99999": "满意"})
+    said = re.search(r"已记录回访 0 件，3 件未记录：[^<]*", r.text).group(0)
+    assert r.status_code == 422 and said.startswith("已记录回访 0 件，3 件未记录：C-03、C-04：[O201] "), said
+    assert said.count("很满意") == 1 and said.endswith("；信访件 99999：[O100] 没有这件信访件"), said
     # one row's own button
     r = client.post("/callbacks", data={"csrf_token": csrf, "row": rows, "only": str(ids["C-01"]),
                                         f"result_{ids['C-01']}": "满意", f"result_{ids['C-03']}": "不满意"})
@@ -446,6 +461,19 @@ def test_supervision_and_the_reminders_of_deadlines(client, monkeypatch):
                                           "due_date": "2024-13-40", "note": "第二轮集中督办"})
     assert r.status_code == 422 and "未督办" in r.text and 'value="第二轮集中督办"' in r.text
     assert 'value="2024-13-40"' in r.text and f'value="{ids["R-02"]}" form="bulk-supervise" checked' in r.text
+    # some refused, the others done (each its own step, in the office): the page again (422), every refused case
+    # named with its reason, still ticked, the deadline and the note as typed
+    assert client.post(f"/api/v1/petitions/{ids['R-03']}/report", json=REPORT, headers=hy).status_code == 200
+    third = (today + dt.timedelta(days=28)).isoformat()
+    r = client.post("/supervision", data={"csrf_token": csrf, "ids": [str(ids["R-02"]), str(ids["R-03"]), "99999"],
+                                          "due_date": third, "note": "第三轮集中督办"})
+    said = re.search(r"已督办 1 件，2 件未督办：[^<]*", r.text).group(0)
+    assert r.status_code == 422 and said.startswith("已督办 1 件，2 件未督办：R-03：[O300] 当前状态 待审核 不能督办"), said
+    assert said.endswith("；信访件 99999：[O100] 没有这件信访件"), said
+    assert f'value="{ids["R-03"]}" form="bulk-supervise" checked' in r.text
+    assert f'value="{ids["R-02"]}" form="bulk-supervise" checked' not in r.text
+    assert 'value="第三轮集中督办"' in r.text and f'value="{third}"' in r.text
+    assert cases(client, ed)["R-02"]["due_date"] == third and cases(client, ed)["R-03"]["due_date"] != third
     login(client, "vi")
     assert client.get("/supervision").status_code == 403
 

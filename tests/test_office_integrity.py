@@ -440,6 +440,90 @@ def test_a_refused_bulk_form_or_place_correction_gives_the_page_back_with_what_w
     assert r.status_code == 303 and 'id="bulk-approve"' not in r.text, (r.status_code, r.text[-300:])
 
 
+def test_a_refused_place_correction_whose_next_names_no_batch_shows_the_case_form_with_what_was_typed(client):
+    """A hand-made 'next' (a batch that is not there, a page that shows no form) does not turn a refused correction
+    into the 404 page or a redirect: the case page's form again (422), what was typed in it, its CSRF token, and a
+    way back that opens."""
+    ed = token(client, "ed")
+    upload(client, ed, handover_date="2024-05-15")
+    c2 = cases(client, ed)["C-02"]["id"]
+    csrf = login(client, "ed")
+    for nxt in ("/batches/99999?sort=row", "/batches", "/cases?status="):
+        r = client.post(f"/petitions/{c2}", data={"csrf_token": csrf, "region": "湖南省/衡阳市/雁峰去", "next": nxt},
+                        follow_redirects=False)
+        assert r.status_code == 422 and "未保存：[O209]" in r.text, (nxt, r.status_code, r.text[-300:])
+        form = r.text[r.text.index('id="place"'):]
+        form = form[:form.index("</form>")]
+        assert 'value="湖南省/衡阳市/雁峰去"' in form and f'value="{csrf}"' in form and f'value="/cases/{c2}"' in form
+    # a queue row's form (types, city, county) sent with a batch that is not there: the types and place as typed
+    r = client.post(f"/petitions/{c2}", data={"csrf_token": csrf, "pollution_types": ["水", "土壤"], "city": "衡阳市",
+                                              "county": "雁峰去", "next": f"/batches/99999?sort=row#p{c2}"},
+                    follow_redirects=False)
+    assert r.status_code == 422 and "未保存：[O209]" in r.text, (r.status_code, r.text[-300:])
+    form = r.text[r.text.index('id="place"'):]
+    form = form[:form.index("</form>")]
+    assert 'value="雁峰去"' in form and 'value="衡阳市"' in form and f'value="{csrf}"' in form
+    assert 'value="水" checked' in form and 'value="土壤" checked' in form and 'value="大气" checked' not in form
+    assert cases(client, ed)["C-02"]["pollution_types"] != ["水", "土壤"]  # nothing half-saved
+
+
+def test_the_batch_pages_bulk_handover_refused_gives_the_queue_back_ticked_with_the_unit_chosen(client):
+    """The batch page's 批量交办 (its page rendered by the batches' routes, the form posted to the cases'): a case
+    that may no longer be handed over comes back on the same queue at once (422), still ticked, the unit chosen
+    kept, the others handed over; a 'next' naming no batch gives the case list, ticked the same."""
+    ed, hy = token(client, "ed"), token(client, "hy")
+    batch_id = upload(client, ed, handover_date="2024-05-15")["batch_id"]
+    got = cases(client, ed)
+    c1, c2, c6 = got["C-01"]["id"], got["C-02"]["id"], got["C-06"]["id"]
+    assert client.post(f"/api/v1/petitions/{c1}/accept", headers=hy).status_code == 200  # 办理中: not to hand over
+    csrf = login(client, "ed")
+    page = client.get(f"/batches/{batch_id}?sort=row").text
+    assert _ticked(page) == set() and 'id="bulk-assign"' in page
+    r = client.post("/cases/bulk", data={"csrf_token": csrf, "action": "assign", "unit": "岳阳市",
+                                         "ids": [str(c1), str(c2)], "next": f"/batches/{batch_id}?sort=row"},
+                    follow_redirects=False)
+    assert r.status_code == 422 and "已交办 1 件，1 件未完成：" in r.text, (r.status_code, r.text[-300:])
+    assert 'id="bulk-assign"' in r.text and f'id="p{c6}"' in r.text and _ticked(r.text) == {c1}  # the queue
+    assert "<option selected>岳阳市</option>" in r.text.replace("<option selected >", "<option selected>")
+    assert f'name="next" value="/batches/{batch_id}?sort=row"' in r.text and f'value="{csrf}"' in r.text
+    now = cases(client, ed)
+    assert now["C-02"]["unit"] == "岳阳市" and now["C-01"]["unit"] == "衡阳市雁峰区"
+    # a batch that is not there: the case list, ticked, the unit kept (not the 404 page)
+    r = client.post("/cases/bulk", data={"csrf_token": csrf, "action": "assign", "unit": "岳阳市", "ids": [str(c1)],
+                                         "next": "/batches/99999"}, follow_redirects=False)
+    assert r.status_code == 422 and "已交办 0 件，1 件未完成" in r.text and _ticked(r.text) == {c1}, r.status_code
+    assert "<option selected>岳阳市</option>" in r.text.replace("<option selected >", "<option selected>")
+
+
+def test_a_bulk_notice_names_every_refused_case_and_its_reason_once(client):
+    """Every refused case of a bulk form is named (by its 受理编号) with its reason, the cases refused for the same
+    reason together; an id typed for another unit's case, or for none, is named by that id only."""
+    ed, hy = token(client, "ed"), token(client, "hy")
+    upload(client, ed, handover_date="2024-05-15")
+    got = cases(client, ed)
+    c1, c2, c3, c5, c6 = (got[k]["id"] for k in ("C-01", "C-02", "C-03", "C-05", "C-06"))
+    for pid in (c1, c5):
+        assert client.post(f"/api/v1/petitions/{pid}/accept", headers=hy).status_code == 200
+    assert client.post(f"/api/v1/petitions/{c6}/report", json=REPORT, headers=hy).status_code == 200
+    csrf = login(client, "ed")
+    r = client.post("/cases/bulk", data={"csrf_token": csrf, "action": "assign", "unit": "岳阳市", "next": "/cases",
+                                         "ids": [str(c1), str(c2), str(c5), str(c6), "99999"]})
+    assert r.status_code == 422, r.status_code
+    said = re.search(r"已交办 1 件，4 件未完成：[^<]*", r.text).group(0)
+    assert said.startswith("已交办 1 件，4 件未完成：C-01、C-05：[O300] 当前状态 办理中 不能"), said
+    assert "；C-06：[O300] 当前状态 待审核 不能" in said and said.endswith("；信访件 99999：[O100] 没有这件信访件"), said
+    assert said.count("办理中") == 1 and "C-02" not in said
+    # the API's answer names them too
+    r = client.post("/api/v1/petitions/bulk", json={"ids": [c1, c5], "action": "accept"}, headers=ed)
+    assert [(f["id"], f["name"]) for f in r.json()["failed"]] == [(c1, "C-01"), (c5, "C-05")]
+    # a unit handler's ids of another unit's case: named by the id it typed, never by that case's 受理编号
+    csrf = login(client, "hy")
+    r = client.post("/cases/bulk", data={"csrf_token": csrf, "action": "accept", "next": "/cases",
+                                         "ids": [str(c3), str(c1)]})
+    said = re.search(r"已签收 0 件，2 件未完成：[^<]*", r.text).group(0)
+    assert r.status_code == 422 and f"信访件 {c3}：[O100]" in said and "C-03" not in said and "C-01：" in said, said
+
+
 # ------------------------------------------------------------------------------------ figures that agree
 
 def test_the_figures_agree_after_every_path_that_changes_a_status(client, tmp_path):

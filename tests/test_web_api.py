@@ -403,9 +403,16 @@ def test_every_time_in_the_api_is_the_offices_with_its_offset(client, monkeypatc
                                                           "完成自查。"}, headers=ed).status_code == 201
     pid = client.get(f"/api/v1/batches/{batch}/petitions", headers=ed).json()["petitions"][0]["id"]
     client.patch(f"/api/v1/petitions/{pid}", json={"pollution_types": ["水"]}, headers=ed)
+    wb = client.app.state.workbench
+    wb.store.add_model_version("v20261205-120000", "database:0", "admin", {"n_real": 1})  # a version, as stored
     answers = {url: client.get(url, headers=admin).json() for url in (
         f"/api/v1/batches/{batch}", "/api/v1/batches", "/api/v1/audit", f"/api/v1/petitions/{pid}",
         "/api/v1/briefings", "/api/v1/models")}
+    # a model version's time is the view's, whoever reads it (the API, the models page, any caller of the office)
+    created = answers["/api/v1/models"]["versions"][0]["created_at"]
+    assert wb.model_versions()[0]["created_at"] == created
+    _login(client, "admin")
+    assert f"<td>{created[:16].replace('T', ' ')}</td>" in client.get("/models").text
     found = [(url, k, v) for url, got in answers.items() for k, v in _times(got)]
     assert {url for url, _, _ in found} >= {f"/api/v1/batches/{batch}", "/api/v1/batches", "/api/v1/audit",
                                             f"/api/v1/petitions/{pid}"}

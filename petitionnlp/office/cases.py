@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from ..taxonomy import TYPES
 from .clock import office_today
-from .errors import Invalid, Messages, NotFound, OfficeError
+from .errors import Invalid, Messages, NotFound
 from .figures import is_overdue
-from .lifecycle import STATUSES, apply
+from .lifecycle import STATUSES, apply, each_case
 from .places import resolve_correction
 from .redaction import redact
 from .roles import UNASSIGNED, redacts, unit_scope
@@ -128,21 +128,19 @@ def update_case(store, user: dict, petition_id: int, changes: dict, version: int
 def bulk_action(store, user: dict, ids: list[int], action: str, unit: str | None = None,
                 reason: str | None = None) -> dict:
     """One action on a selection of cases (assign to a unit, accept, approve, return): ``{"done": [ids],
-    "failed": [{"id", "error"}]}``; each case is its own change (one refused leaves the others done)."""
+    "failed": [{"id", "name", "error"}]}``; each case is its own change, one refused leaves the others done
+    (:func:`.lifecycle.each_case`)."""
     if action not in BULK_ACTIONS:
         raise Invalid(Messages.O223.format(actions="、".join(BULK_ACTIONS.values())), field="action")
     if action == "return" and not (reason or "").strip():
         raise Invalid(Messages.O214.format(what="退回"))
-    done, failed = [], []
-    for pid in dict.fromkeys(ids):
-        try:
-            if action == "assign":
-                update_case(store, user, pid, {"unit": unit})
-            elif action == "accept":
-                apply(store, user, pid, "accept")
-            else:
-                apply(store, user, pid, "review", {"decision": action, "reason": reason})
-            done.append(pid)
-        except OfficeError as exc:
-            failed.append({"id": pid, "error": exc.message})
-    return {"done": done, "failed": failed}
+
+    def step(pid: int, _) -> None:
+        if action == "assign":
+            update_case(store, user, pid, {"unit": unit})
+        elif action == "accept":
+            apply(store, user, pid, "accept")
+        else:
+            apply(store, user, pid, "review", {"decision": action, "reason": reason})
+
+    return each_case(store, user, ((pid, None) for pid in dict.fromkeys(ids)), step)

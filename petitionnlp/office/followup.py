@@ -18,17 +18,17 @@ import secrets
 
 from . import inputs
 from .clock import office_today
-from .errors import Invalid, Messages, NotFound, OfficeError
+from .errors import Invalid, Messages, NotFound
 from .figures import is_overdue
-from .lifecycle import CALLBACK_RESULTS, CLOSED, OPEN, apply
+from .lifecycle import CALLBACK_RESULTS, CLOSED, OPEN, apply, each_case, step_body
 from .places import place_name
 from .redaction import redact
 from .roles import redacts, unit_scope
 from .views import case_views, iso_time
 
 __all__ = ["REMINDER_KINDS", "MAX_SEED", "MAX_ITEMS", "remind_days", "reminders", "contact", "callback_list",
-           "record_callback", "record_callbacks", "supervise", "draw_count", "choose", "draw", "spotchecks",
-           "spotcheck", "check"]
+           "record_callback", "record_callbacks", "supervise", "supervise_many", "draw_count", "choose", "draw",
+           "spotchecks", "spotcheck", "check", "check_many"]
 
 REMINDER_KINDS = ("逾期", "督办", "临期")  # the first that applies names a reminder
 MAX_SEED = 10 ** 15 - 1  # at most 15 digits, as a clerk is told; any JSON reader keeps it exactly (< 2**53)
@@ -142,21 +142,23 @@ def record_callback(store, user: dict, petition_id: int, result, note=None, vers
 
 def record_callbacks(store, user: dict, items: list) -> dict:
     """Many callbacks at once (a clerk's afternoon of calls): ``items`` ``[{"petition", "result", "note",
-    "version"}]``; each its own step, one refused leaves the others done → ``{"done": [ids], "failed": [{"id",
-    "error"}]}``."""
-    if not isinstance(items, list) or len(items) > MAX_ITEMS:
+    "version"}]`` (a list that is not one refuses the whole, before any is recorded); each its own step, one refused
+    leaves the others done → ``{"done": [ids], "failed": [{"id", "name", "error"}]}`` (:func:`.lifecycle.each_case`)."""
+    if not isinstance(items, list) or len(items) > MAX_ITEMS or not all(
+            isinstance(i, dict) and isinstance(i.get("petition"), int) and not isinstance(i["petition"], bool)
+            for i in items):
         raise Invalid(Messages.O234.format(n=MAX_ITEMS))
-    done, failed = [], []
-    for item in items:
-        pid = item.get("petition") if isinstance(item, dict) else None
-        if isinstance(pid, bool) or not isinstance(pid, int):
-            raise Invalid(Messages.O234.format(n=MAX_ITEMS))
-        try:
-            record_callback(store, user, pid, item.get("result"), item.get("note"), item.get("version"))
-            done.append(pid)
-        except OfficeError as exc:
-            failed.append({"id": pid, "error": exc.message})
-    return {"done": done, "failed": failed}
+    return each_case(store, user, ((i["petition"], i) for i in items),
+                     lambda pid, i: record_callback(store, user, pid, i.get("result"), i.get("note"), i.get("version")))
+
+
+def supervise_many(store, user: dict, ids: list[int], due_date, note=None) -> dict:
+    """督办 of several cases at once, with one deadline and one note (a deadline or note the rules refuse refuses the
+    whole, before any case is touched); each case its own step, one refused leaves the others done → ``{"done":
+    [ids], "failed": [{"id", "name", "error"}]}`` (:func:`.lifecycle.each_case`)."""
+    step_body("supervise", {"due_date": due_date, "note": note})
+    return each_case(store, user, ((pid, None) for pid in dict.fromkeys(ids)),
+                     lambda pid, _: supervise(store, user, pid, due_date, note))
 
 
 # ---------------------------------------------------------------------------------------------- spot checks
@@ -257,3 +259,11 @@ def check(store, user: dict, spotcheck_id: int, petition_id: int, passed, note=N
         raise NotFound(Messages.O106)
     return apply(store, user, petition_id, "spotcheck", {"spotcheck_id": spotcheck_id, "passed": passed,
                                                          "note": note}, version=version, then=then)
+
+
+def check_many(store, user: dict, spotcheck_id: int, items: list) -> dict:
+    """The checks of several drawn cases at once (the spot check's form): ``items`` ``[{"petition", "passed",
+    "note", "version"}]``, each its own step (:func:`check`), one refused leaves the others done → ``{"done": [ids],
+    "failed": [{"id", "name", "error"}]}`` (:func:`.lifecycle.each_case`)."""
+    return each_case(store, user, ((i["petition"], i) for i in items),
+                     lambda pid, i: check(store, user, spotcheck_id, pid, i["passed"], i.get("note"), i.get("version")))

@@ -20,7 +20,7 @@ from ..taxonomy import TYPES, normalize_label
 from .clock import office_today
 from .errors import OfficeError
 from .inputs import cell
-from .lifecycle import CLOSURES, VERIFIED, apply, parse_report
+from .lifecycle import CLOSURES, VERIFIED, apply, each_case, parse_report
 from .units import unit_resolver
 
 __all__ = ["Intake", "handover_from_titles", "due_of", "deadline_of", "default_reply_days", "report_from_row",
@@ -262,20 +262,15 @@ class Intake:
         it is), the steps of the cases met again, and the audit events; how many reports were recorded."""
         ids = self.store.known_receipts([rid for rid, _ in self.reports])
         latest, _ = self.store.case_extras([v["id"] for v in ids.values()], with_events=False)
-        filled = 0
+        todo = {}  # a case's report as the table gives it (its first row), unless the case has it already
         for rid, report in self.reports:
             case = ids.get(rid)
-            if case is None:
-                continue
-            have = latest.get(case["id"])
-            if have and all(have.get(k) == v for k, v in report.items() if k != "counts"):
-                continue
-            try:
-                apply(self.store, self.user, case["id"], "report", report)
-            except OfficeError:
-                continue
-            latest[case["id"]] = report
-            filled += 1
+            have = latest.get(case["id"]) if case else None
+            if case is not None and not (have and all(have.get(k) == v for k, v in report.items() if k != "counts")):
+                todo.setdefault(case["id"], report)
+        # each its own step (one the lifecycle refuses leaves the others recorded), as every bulk path
+        filled = len(each_case(self.store, self.user, todo.items(),
+                               lambda pid, report: apply(self.store, self.user, pid, "report", report))["done"])
         cases = self.store.petitions(self.batch["id"], cases=True)
         assigned = sum(1 for p in cases if p["unit_id"])
         self.store.add_case_events([], {"user": self.user["username"], "action": "handover",

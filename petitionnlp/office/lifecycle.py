@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from . import inputs
 from .clock import office_today
-from .errors import Conflict, Invalid, Messages, NotFound, Stale
+from .errors import Conflict, Invalid, Messages, NotFound, OfficeError, Stale
 from .labels import case_name
 from .roles import unit_scope
 from .tables import (AuditEvent, Batch, Callback, CaseEvent, Correction, Report, SpotcheckItem, now,
@@ -28,7 +28,7 @@ from .tables import (AuditEvent, Batch, Callback, CaseEvent, Correction, Report,
 
 __all__ = ["STATUSES", "CLOSED", "REJECTED", "OPEN", "Transition", "TRANSITIONS", "STEPS", "STEP_NAMES",
            "VERIFIED", "CLOSURES", "COUNTS", "MAX_REPORT_TEXT", "REJECT_KINDS", "DUPLICATE", "CALLBACK_RESULTS",
-           "SUPERVISABLE", "MAX_NOTE", "allowed_steps", "apply", "check_version", "parse_report", "step_body"]
+           "SUPERVISABLE", "MAX_NOTE", "allowed_steps", "apply", "each_case", "name_refused", "check_version", "parse_report", "step_body"]
 
 STATUSES = ("待办", "办理中", "待审核", "退回", "已办结", "阶段性办结", "不受理")
 CLOSED = ("已办结", "阶段性办结")  # 办结: counted in 办结率 and published in the 公开表
@@ -260,6 +260,32 @@ def batch_deadline(p, due: str | None) -> tuple[str | None, bool]:
     if p.supervised or p.reopened:
         return None, True
     return due, False
+
+
+def each_case(store, user: dict, items, do) -> dict:
+    """A step on many cases at once — the one loop of every bulk path (a selection handed over, accepted, approved
+    or returned; 回访; 督办; 抽查复核): ``do(petition_id, what)`` for each ``(petition_id, what)`` of ``items`` in the
+    order given, each case its own step (one transaction through :func:`apply`), so that one refused leaves the
+    others done → ``{"done": [ids], "failed": [{"id", "name", "error"}]}``, each refused case named as a clerk knows
+    it (:func:`name_refused`)."""
+    done, failed = [], []
+    for pid, what in items:
+        try:
+            do(pid, what)
+            done.append(pid)
+        except OfficeError as exc:
+            failed.append({"id": pid, "error": exc.message})
+    return {"done": done, "failed": name_refused(store, user, failed)}
+
+
+def name_refused(store, user: dict, failed: list[dict]) -> list[dict]:
+    """The refused cases of a step on many (``[{"id", "error"}]``) each with its ``name`` as a clerk knows it
+    (:func:`.labels.case_name`): its 受理编号 when this user may see the case, else 信访件 <id> — an id typed for
+    another unit's case, or for none, tells nothing more of it than the id that was typed."""
+    ids = {f["id"] for f in failed}
+    seen = {r["id"]: r["receipt_id"] for r in store.petitions(ids=ids, cases=True, unit_id=unit_scope(user),
+                                                               light=True)} if ids else {}
+    return [{**f, "name": case_name(seen.get(f["id"]), f["id"])} for f in failed]
 
 
 def apply(store, user: dict, petition_id: int, step: str | None = None, body: dict | None = None, *,

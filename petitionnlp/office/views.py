@@ -232,8 +232,9 @@ def job_view(store, job: dict, redact_: bool) -> dict:
 
 
 def model_version_view(m: dict) -> dict:
-    """A model version as the API and the models page show it: no server path; ``summary`` holds the comparison's
-    figures as the page prints them, each None when the stored comparison (of any age or shape) lacks it."""
+    """A model version as the API and the models page show it: no server path; ``created_at`` in the office's time
+    with its offset (:func:`iso_time`, as every time of a view); ``summary`` holds the comparison's figures as the
+    page prints them, each None when the stored comparison (of any age or shape) lacks it."""
     comparison = no_paths(m.get("comparison")) if isinstance(m.get("comparison"), dict) else None
 
     def get(d, *keys):
@@ -246,8 +247,8 @@ def model_version_view(m: dict) -> dict:
         summary = {"micro_f1": get(comparison, "types", "micro_f1"), "n": get(comparison, "types", "n"),
                    "against_micro_f1": get(comparison, "against", "types", "micro_f1"),
                    "difference": get(comparison, "difference", "micro_f1")}
-    return {"id": m["id"], "name": m["name"], "created_at": m["created_at"], "created_by": m["created_by"],
-            "active": m["active"], "card": no_paths(m.get("card")) if isinstance(m.get("card"), dict) else None,
+    return {"id": m["id"], "name": m["name"], "created_at": iso_time(m["created_at"]),
+            "created_by": m["created_by"], "active": m["active"], "card": no_paths(m.get("card")) if isinstance(m.get("card"), dict) else None,
             "comparison": comparison, "summary": summary}
 
 

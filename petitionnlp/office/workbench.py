@@ -331,6 +331,9 @@ class Workbench:
     def record_callbacks(self, user: dict, items: list) -> dict:
         return followup.record_callbacks(self.store, user, items)
 
+    def supervise_many(self, user: dict, ids: list[int], due_date, note=None) -> dict:
+        return followup.supervise_many(self.store, user, ids, due_date, note)
+
     def draw_spotcheck(self, user: dict, date_from: str | None = None, date_to: str | None = None, rate=0.1,
                        seed=None) -> dict:
         return followup.draw(self.store, user, date_from, date_to, rate, seed)
@@ -345,6 +348,9 @@ class Workbench:
               version: int | None = None) -> dict:
         return followup.check(self.store, user, spotcheck_id, petition_id, passed, note, version,
                               then=self._answer(user))
+
+    def check_many(self, user: dict, spotcheck_id: int, items: list) -> dict:
+        return followup.check_many(self.store, user, spotcheck_id, items)
 
     # --------------------------------------------------------------------------------------- figures
     def progress(self, date_from: str | None = None, date_to: str | None = None) -> dict:

@@ -7,7 +7,7 @@ from fastapi import Request
 
 from ..office.lifecycle import CLOSURES, COUNTS, VERIFIED
 from ..office.roles import allowed
-from .render import render
+from .render import render_form
 
 __all__ = ["show_case", "case_again"]
 
@@ -18,11 +18,11 @@ def show_case(request: Request, wb, session: dict, petition_id: int, next_: str,
     the refusal and the typed values in that form, its 'next' the page the form was to return to."""
     user = session["user"]
     view = wb.case(user, petition_id)
-    return render(request, "case.html", session, status=200 if typed is None else 422, p=view,
-                  batch=wb.batch(user, view["batch_id"]) if allowed(user, "read") else None,
-                  units=wb.units() if "assign" in view["allowed"] else [], verified=VERIFIED, closures=CLOSURES,
-                  places=wb.place_choices([view["province"]]) if allowed(user, "correct") else None,
-                  counts=COUNTS, here=next_, message=message, typed=typed or {})
+    return render_form(request, "case.html", session, typed, p=view,
+                       batch=wb.batch(user, view["batch_id"]) if allowed(user, "read") else None,
+                       units=wb.units() if "assign" in view["allowed"] else [], verified=VERIFIED, closures=CLOSURES,
+                       places=wb.place_choices([view["province"]]) if allowed(user, "correct") else None,
+                       counts=COUNTS, here=next_, message=message)
 
 
 def case_again(request: Request, wb, session: dict, petition_id: int, to: str, typed: dict):

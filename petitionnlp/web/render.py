@@ -15,7 +15,7 @@ from fastapi.templating import Jinja2Templates
 
 from ..office.clock import local_time
 from ..office.errors import Forbidden, NotFound, OfficeError
-from ..office.labels import action_label, detail_items, label, labels, model_label, target_label
+from ..office.labels import action_label, case_name, detail_items, label, labels, model_label, target_label
 from ..office.lifecycle import CALLBACK_RESULTS, REJECT_KINDS, STATUSES, STEP_NAMES
 from ..office.places import region_words
 from ..office.roles import allowed
@@ -23,8 +23,8 @@ from ..dates import time_words
 from ..taxonomy import TYPES, in_order
 from .deps import period_notice
 
-__all__ = ["templates", "render", "render_error", "start_page", "back", "notice", "safe_next", "here", "next_parts", "outcome", "download",
-           "ROLE_NAMES", "json_answer"]
+__all__ = ["templates", "render", "render_form", "render_error", "start_page", "back", "notice", "safe_next", "here",
+           "next_parts", "outcome", "refused_words", "download", "ROLE_NAMES", "json_answer"]
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 ROLE_NAMES = labels()["role"]        # the roles in Chinese (data: corpora/office/labels.tsv)
@@ -86,6 +86,13 @@ def render(request: Request, name: str, session: dict | None, status: int = 200,
                    csrf=session["csrf"] if session else None, can=lambda action: allowed(user, action),
                    types=TYPES, statuses=STATUSES)
     return templates.TemplateResponse(request, name, context, status_code=status)
+
+
+def render_form(request: Request, name: str, session: dict | None, typed: dict | None, **context) -> HTMLResponse:
+    """A page that carries a form, the one rule of its status: 200 as it is asked for; after a refusal of its form
+    (``typed``: what was typed in it, shown again in the form) 422 — the same page with the refusal and what was
+    typed, never an empty form."""
+    return render(request, name, session, status=200 if typed is None else 422, typed=typed or {}, **context)
 
 
 def render_error(request: Request, status: int, message: str) -> HTMLResponse:
@@ -173,6 +180,18 @@ def outcome(to: str, do, done, refused: str = "未完成", again=None, partly=No
         return again(message) if again is not None else back(to, m=message)
     shown = partly(got) if partly is not None else None
     return shown if shown is not None else back(to, m=done(got))
+
+
+def refused_words(failed: list[dict]) -> str:
+    """Every refused case of a form of many rows and why (the office's ``failed``: ``[{"id", "name", "error"}]``),
+    compactly: the cases refused for the same reason named together, in the order refused —
+    ``C-01、C-05：[O300] 当前状态 已办结 不能交办；可做：重新办理；信访件 9：[O100] 没有这件信访件``; a reason that
+    names its own case (O300) is said without the name, which stands before it."""
+    reasons: dict[str, list[str]] = {}
+    for f in failed:
+        name = f.get("name") or case_name(None, f["id"])
+        reasons.setdefault(f["error"].replace(f"{name}：", "", 1), []).append(name)
+    return "；".join(f"{'、'.join(names)}：{why}" for why, names in reasons.items())
 
 
 def download(d) -> "Response":

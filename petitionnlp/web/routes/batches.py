@@ -4,23 +4,19 @@ row), its hand-over date and reply days corrected, withdrawal, and the XLSX down
 from __future__ import annotations
 
 from typing import Annotated, Literal
-from urllib.parse import urlencode
-
 from fastapi import Depends, File, Form, HTTPException, Request, UploadFile
 from pydantic import Field
 from starlette.concurrency import run_in_threadpool
 
+from ...office.errors import NotFound
 from ...office.intake import default_reply_days
 from ...office.roles import allowed
 from ...office.views import iso_time
 from ..deps import Body, Days, Flag, Office, Text, form, form_int, page, page_date, require, text_int
+from ..batchpage import batch_path, show_batch
 from ..casepage import show_case
 from ..render import back, download, here, json_answer, next_parts, notice, outcome, render, safe_next
 from .routers import api, pages
-
-PAGE_SIZE = 200
-SORTS = ("row", "priority", "due", "region", "status")
-
 
 def _batch_out(b: dict) -> dict:
     return {"batch_id": b["id"], "name": b["name"], "filename": b["filename"], "state": b["state"],
@@ -109,28 +105,7 @@ def batch_petitions(batch_id: int, wb: Office, user: Annotated[dict, Depends(req
 
 @pages.get("/batches/{batch_id}")
 def batch_page(batch_id: int, request: Request, wb: Office, session: Annotated[dict, Depends(page())]):
-    return _batch(request, wb, session, batch_id, request.query_params, here(request), notice(request))
-
-
-def _batch(request: Request, wb, session: dict, batch_id: int, q, next_: str, message: str | None,
-           typed: dict | None = None):
-    """A batch's queue (``q``: its filters, sort and page); after a refused correction of a row (``typed``: the
-    row's id and the types and place typed in it) the same queue with the refusal and what was typed in that row."""
-    user = session["user"]
-    batch_ = wb.batch(user, batch_id)
-    filters = {k: q.get(k) or None for k in ("type", "region", "priority", "status", "q")}
-    sort = q.get("sort") if q.get("sort") in SORTS else "row"
-    number = max(1, int(q.get("page")) if (q.get("page") or "").isdecimal() and len(q.get("page")) < 10 else 1)
-    shown, total = wb.queue_rows(user, batch_id, history=False, page=((number - 1) * PAGE_SIZE, PAGE_SIZE),
-                                 type_=filters["type"], region=filters["region"], priority=filters["priority"],
-                                 status=filters["status"], q=filters["q"], sort=sort)
-    query = {k: v for k, v in {**filters, "sort": sort}.items() if v}
-    places = wb.place_choices({p["province"] for p in shown}) if allowed(user, "correct") else None
-    return render(request, "batch.html", session, status=200 if typed is None else 422, batch=batch_,
-                  petitions=shown, total=total, page=number, places=places,
-                  units=wb.units() if allowed(user, "assign") else [], pages=max(1, -(-total // PAGE_SIZE)),
-                  filters=filters, sort=sort, regions=wb.batch_places(batch_id), query=urlencode(query),
-                  here=next_, message=message, typed=typed or {})
+    return show_batch(request, wb, session, batch_id, request.query_params, here(request), notice(request))
 
 
 # ------------------------------------------------------------------------------------------- corrections
@@ -185,7 +160,8 @@ async def correct_page(petition_id: int, request: Request, wb: Office,
                        session: Annotated[dict, Depends(page("correct"))]):
     """A row's types and place corrected from its batch's queue, or a case's place from the case page.  A refusal
     (a place the gazetteer does not know) shows that page again at once (422) with the message, the suggestions
-    and what was typed."""
+    and what was typed; when the form's 'next' names no page that can be shown (a batch that is not there, any
+    other page), the case page's correction form with what was typed, never a page that drops it."""
     got = await form(request, session)
     to = safe_next(got.get("next"), "/batches")
     changes = {}
@@ -200,12 +176,14 @@ async def correct_page(petition_id: int, request: Request, wb: Office,
     typed = {"id": petition_id, "types": [str(t) for t in got.getlist("pollution_types")],
              **{k: str(got.get(k) or "") for k in ("city", "county", "region")}}
 
-    def again(message: str):  # the page the form came from, with what was typed in it
-        if path == f"/cases/{petition_id}":
-            return show_case(request, wb, session, petition_id, to, message, {**typed, "form": "place"})
-        if path.startswith("/batches/") and path[9:].isdecimal() and len(path) < 30:
-            return _batch(request, wb, session, int(path[9:]), q, to.partition("#")[0], message, typed)
-        return back(to, m=message)
+    def again(message: str):  # the page the form came from, with what was typed in it; else the case page's form
+        if batch_path(path) is not None:
+            try:
+                return show_batch(request, wb, session, batch_path(path), q, to.partition("#")[0], message, typed)
+            except NotFound:  # a hand-made next naming no batch: what was typed is not lost for it
+                pass
+        return show_case(request, wb, session, petition_id, to if path == f"/cases/{petition_id}" else
+                         f"/cases/{petition_id}", message, {**typed, "form": "place"})
 
     return outcome(to, lambda: wb.change_case(session["user"], petition_id, changes),
                    lambda p: f"已保存第 {p['row_index'] + 1} 行的更正", "未保存", again=again)

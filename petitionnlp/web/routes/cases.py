@@ -11,13 +11,15 @@ from fastapi import Depends, HTTPException, Query, Request
 from pydantic import Field
 
 from ...office.cases import BULK_ACTIONS
+from ...office.errors import NotFound
 from ...office.lifecycle import CLOSURES, COUNTS, MAX_REPORT_TEXT, REJECT_KINDS, STATUSES, VERIFIED
 from ...office.roles import allowed, denied
 from ...office.inputs import COUNTS_MAX, MAX_VERSION
 from ...office.labels import case_name, label
 from ..deps import Body, Id, Office, Text, Version, api_date, form, form_decimal, form_int, page, text_int, require
+from ..batchpage import batch_path, show_batch
 from ..casepage import case_again, show_case
-from ..render import back, here, json_answer, next_parts, notice, outcome, render, safe_next
+from ..render import back, here, json_answer, next_parts, notice, outcome, refused_words, render_form, safe_next
 from .routers import api, pages
 
 REPORT_FIELDS = ("verified", "findings", "actions", "accountability", "closure")
@@ -125,13 +127,12 @@ def _cases(request: Request, wb, session: dict, q, next_: str, message: str | No
     text = (q.get("q") or "").strip()[:100] or None
     views, total = wb.cases(user, history=False, limit=500, status=status, unit=unit, overdue=overdue, q=text)
     mine = user["role"] == "unit"
-    return render(request, "cases.html", session, status=200 if typed is None else 422, cases=views, total=total,
-                  mine=mine, reminders=wb.reminders(user) if mine else None, days=wb.remind_days(),
-                  my_unit=wb.unit_name(user.get("unit_id")) if mine else None,
-                  units=wb.units() if allowed(user, "assign") else [],
-                  filters={"status": status or "", "unit": unit or "", "overdue": overdue, "q": text or ""},
-                  here=next_, verified=VERIFIED, closures=CLOSURES, counts=COUNTS, message=message,
-                  typed=typed or {})
+    return render_form(request, "cases.html", session, typed, cases=views, total=total,
+                       mine=mine, reminders=wb.reminders(user) if mine else None, days=wb.remind_days(),
+                       my_unit=wb.unit_name(user.get("unit_id")) if mine else None,
+                       units=wb.units() if allowed(user, "assign") else [],
+                       filters={"status": status or "", "unit": unit or "", "overdue": overdue, "q": text or ""},
+                       here=next_, verified=VERIFIED, closures=CLOSURES, counts=COUNTS, message=message)
 
 
 @pages.get("/review")
@@ -143,8 +144,17 @@ def _review(request: Request, wb, session: dict, next_: str, message: str | None
     """The reports waiting for review; after a refused bulk form (``typed``: the reports ticked, the reason typed)
     the same list with the refusal and what was typed."""
     views, _ = wb.cases(session["user"], history=False, status="待审核")
-    return render(request, "review.html", session, status=200 if typed is None else 422, cases=views, here=next_,
-                  counts=COUNTS, message=message, typed=typed or {})
+    return render_form(request, "review.html", session, typed, cases=views, here=next_,
+                       counts=COUNTS, message=message)
+
+
+def _batch_or_cases(request: Request, wb, session: dict, batch_id: int, q, to: str, message: str, typed: dict):
+    """A batch's queue shown again after its refused bulk 交办; for a 'next' naming a batch that is not there, the
+    case list (its own bulk form), so that what was ticked and chosen is not lost."""
+    try:
+        return show_batch(request, wb, session, batch_id, q, to.partition("#")[0], message, typed)
+    except NotFound:
+        return _cases(request, wb, session, {}, "/cases", message, typed)
 
 
 @api.get("/units", summary="责任单位（按行政区划顺序）")
@@ -296,13 +306,16 @@ async def bulk_form(request: Request, wb: Office, session: Annotated[dict, Depen
     unit, reason = str(got.get("unit") or ""), str(got.get("reason") or "")
 
     def said(r: dict) -> str:
-        failed = f"，{len(r['failed'])} 件未完成：{r['failed'][0]['error']}" if r["failed"] else ""
+        failed = f"，{len(r['failed'])} 件未完成：{refused_words(r['failed'])}" if r["failed"] else ""
         return f"已{what} {len(r['done'])} 件{failed}"
 
     path, q = next_parts(to)
     # a list shown again only to whom its own page opens (the role of /review's GET, not the bulk form's)
-    lists = {"/cases": ("cases", lambda m, refused: _cases(request, wb, session, q, to, m, refused)),
-             "/review": ("review", lambda m, refused: _review(request, wb, session, to, m, refused))}
+    lists = {"/cases": ("cases", lambda m, typed: _cases(request, wb, session, q, to, m, typed)),
+             "/review": ("review", lambda m, typed: _review(request, wb, session, to, m, typed))}
+    batch_id = batch_path(path)
+    if batch_id is not None:  # a batch's queue (its bulk 交办); a batch that is not there: the case list
+        lists[path] = ("read", lambda m, typed: _batch_or_cases(request, wb, session, batch_id, q, to, m, typed))
     need, shown = lists.get(path, (None, None))
     if need and not allowed(session["user"], need):
         shown = None

@@ -16,7 +16,7 @@ from ...office.labels import case_name
 from ...office import inputs
 from ..deps import Body, Flag, Id, Office, Rate, Seed, Text, Version, api_date, form, page, page_date, require
 from ..casepage import case_again
-from ..render import back, here, next_parts, notice, outcome, render, safe_next
+from ..render import back, here, next_parts, notice, outcome, refused_words, render_form, safe_next
 from .routers import api, pages
 
 FLAGS = {"true": True, "1": True, "yes": True, "是": True, "false": False, "0": False, "no": False, "否": False,
@@ -112,9 +112,9 @@ def _callbacks(request: Request, wb, session: dict, q, next_: str, message: str 
     date_from, date_to = page_date(q.get("from")), page_date(q.get("to"))
     due = {"due": True, "done": False}.get(show)
     rows = wb.callbacks(session["user"], due, "未联系上" if show == "unreached" else None, date_from, date_to)
-    return render(request, "callbacks.html", session, status=200 if typed is None else 422, rows=rows, show=show,
-                  date_from=date_from or "", date_to=date_to or "", results=CALLBACK_RESULTS, here=next_,
-                  message=message, typed=typed or {})
+    return render_form(request, "callbacks.html", session, typed, rows=rows, show=show,
+                       date_from=date_from or "", date_to=date_to or "", results=CALLBACK_RESULTS, here=next_,
+                       message=message)
 
 
 @pages.post("/callbacks")
@@ -141,7 +141,7 @@ async def callbacks_form(request: Request, wb: Office, session: Annotated[dict, 
     def said(r: dict) -> str:
         done = set(r["done"])
         reopened = sum(1 for it in items if it["petition"] in done and it["result"] == "不满意")  # 不满意 reopens
-        failed = f"，{len(r['failed'])} 件未记录：{r['failed'][0]['error']}" if r["failed"] else ""
+        failed = f"，{len(r['failed'])} 件未记录：{refused_words(r['failed'])}" if r["failed"] else ""
         return (f"已记录回访 {len(r['done'])} 件" + (f"，其中不满意 {reopened} 件已重新办理" if reopened else "")
                 + failed)
 
@@ -190,9 +190,9 @@ def _supervision(request: Request, wb, session: dict, next_: str, message: str |
     page with the refusal and what was typed, ticked as it was."""
     user = session["user"]
     supervised, _ = wb.cases(user, history=False, limit=500, supervised=True)
-    return render(request, "supervision.html", session, status=200 if typed is None else 422,
-                  reminders=wb.reminders(user), days=wb.remind_days(), supervised=supervised, here=next_,
-                  message=message, typed=typed or {})
+    return render_form(request, "supervision.html", session, typed,
+                       reminders=wb.reminders(user), days=wb.remind_days(), supervised=supervised, here=next_,
+                       message=message)
 
 
 @pages.post("/cases/{petition_id}/supervise")
@@ -209,25 +209,26 @@ async def supervise_form(petition_id: int, request: Request, wb: Office,
 
 @pages.post("/supervision")
 async def supervise_many(request: Request, wb: Office, session: Annotated[dict, Depends(page("supervise"))]):
-    """Several cases supervised at once, with one deadline and one note; each its own step."""
+    """Several cases supervised at once, with one deadline and one note (each case its own step, in the office).  On
+    a refusal the page again at once (422) with the message, the cases refused still ticked, the deadline and the
+    note as typed; the others are done."""
     got = await form(request, session)
     to = safe_next(got.get("next"), "/supervision")
     ids = list(dict.fromkeys(i for i in (_id(v) for v in got.getlist("ids")) if i is not None))[:500]
     if not ids:
         return back(to, m="请先勾选信访件")
-    due, note = str(got.get("due_date") or ""), str(got.get("note") or "") or None
-    done, failed = [], []
-    for pid in ids:
-        try:
-            wb.supervise(session["user"], pid, due, note)
-            done.append(pid)
-        except OfficeError as exc:
-            failed.append(exc.message)
-    failed_text = f"，{len(failed)} 件未督办：{failed[0]}" if failed else ""
-    if failed and not done:  # nothing supervised: the page again with what was typed, not an empty form
-        return _supervision(request, wb, session, to, f"未督办：{failed[0]}",
-                            {"ids": ids, "due_date": due, "note": note or ""})
-    return back(to, m=f"已督办 {len(done)} 件{failed_text}")
+    due, note = str(got.get("due_date") or ""), str(got.get("note") or "")
+
+    def said(r: dict) -> str:
+        failed = f"，{len(r['failed'])} 件未督办：{refused_words(r['failed'])}" if r["failed"] else ""
+        return f"已督办 {len(r['done'])} 件{failed}"
+
+    def again(message: str, refused: list):  # the page again, the refused cases ticked, what was typed kept
+        return _supervision(request, wb, session, to, message, {"ids": refused, "due_date": due, "note": note})
+
+    return outcome(to, lambda: wb.supervise_many(session["user"], ids, due, note or None), said, "未督办",
+                   again=lambda message: again(message, ids),
+                   partly=lambda r: again(said(r), [f["id"] for f in r["failed"]]) if r["failed"] else None)
 
 
 # ------------------------------------------------------------------------------------------------ 抽查复核
@@ -261,8 +262,8 @@ def spotchecks_page(request: Request, wb: Office, session: Annotated[dict, Depen
 def _spotchecks(request: Request, wb, session: dict, message: str | None, typed: dict | None = None):
     """The list of draws with the draw form; after a refused draw (``typed``: the period, share and seed as typed)
     the same page with the refusal and what was typed in the form."""
-    return render(request, "spotchecks.html", session, status=200 if typed is None else 422,
-                  checks=wb.spotchecks(session["user"]), here=here(request), message=message, typed=typed or {})
+    return render_form(request, "spotchecks.html", session, typed,
+                       checks=wb.spotchecks(session["user"]), here=here(request), message=message)
 
 
 @pages.post("/spotchecks")
@@ -292,9 +293,9 @@ def _spotcheck(request: Request, wb, session: dict, spotcheck_id: int, next_: st
                typed: dict | None = None, sc: dict | None = None):
     """One draw's page; after rows refused (``typed``: each refused row's id → the choice and the note typed for
     it) the same page with the message and what was typed in those rows."""
-    return render(request, "spotcheck.html", session, status=200 if typed is None else 422,
-                  sc=sc or wb.spotcheck(session["user"], spotcheck_id), counts=COUNTS, verified=VERIFIED,
-                  closures=CLOSURES, here=next_, message=message, typed=typed or {})
+    return render_form(request, "spotcheck.html", session, typed,
+                       sc=sc or wb.spotcheck(session["user"], spotcheck_id), counts=COUNTS, verified=VERIFIED,
+                       closures=CLOSURES, here=next_, message=message)
 
 
 @pages.post("/spotchecks/{spotcheck_id}")
@@ -309,21 +310,16 @@ async def check_form(spotcheck_id: int, request: Request, wb: Office,
     chosen = [(pid, got.get(f"passed_{pid}")) for pid in ids if got.get(f"passed_{pid}") in ("1", "0")]
     if not chosen:
         return back(to, m="请先选择复核结果（通过或未通过）")
-    done, reopened, failed = 0, 0, {}
-    for pid, verdict in chosen:
-        note = str(got.get(f"note_{pid}") or "")
-        try:
-            p = wb.check(session["user"], spotcheck_id, pid, verdict == "1", note or None,
-                         _version(got.get(f"version_{pid}")))
-            done += 1
-            reopened += p["status"] == "办理中"
-        except OfficeError as exc:
-            failed[pid] = (exc.message, {"passed": verdict, "note": note})
-    said = f"已记录复核 {done} 件" + (f"，其中未通过 {reopened} 件已重新办理" if reopened else "")
-    if not failed:
+    items = [{"petition": pid, "passed": verdict == "1", "note": str(got.get(f"note_{pid}") or ""),
+              "version": _version(got.get(f"version_{pid}"))} for pid, verdict in chosen]
+    r = wb.check_many(session["user"], spotcheck_id, [{**i, "note": i["note"] or None} for i in items])
+    done = set(r["done"])
+    reopened = sum(1 for i in items if i["petition"] in done and not i["passed"])  # a failed check reopens
+    said = f"已记录复核 {len(done)} 件" + (f"，其中未通过 {reopened} 件已重新办理" if reopened else "")
+    if not r["failed"]:
         return back(to, m=said)
-    sc = wb.spotcheck(session["user"], spotcheck_id)
-    names = {p["id"]: _name(p) for p in sc["items"]}
-    why = "；".join(f"{names.get(pid) or case_name(None, pid)}：{message}" for pid, (message, _) in failed.items())
-    return _spotcheck(request, wb, session, spotcheck_id, to, f"{said}；{len(failed)} 件未记录：{why}",
-                      {pid: t for pid, (_, t) in failed.items()}, sc)
+    refused = {f["id"] for f in r["failed"]}
+    return _spotcheck(request, wb, session, spotcheck_id, to,
+                      f"{said}；{len(refused)} 件未记录：{refused_words(r['failed'])}",
+                      {i["petition"]: {"passed": "1" if i["passed"] else "0", "note": i["note"]}
+                       for i in items if i["petition"] in refused})

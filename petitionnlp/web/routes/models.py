@@ -8,17 +8,14 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from ...office.labels import model_label
-from ...office.views import iso_time
 from ..deps import Office, form, page, require
 from ..render import notice, outcome, render
 from .routers import api, pages
 
 
-
 @api.get("/models", summary="模型版本（管理员）")
 def models(wb: Office, user: Annotated[dict, Depends(require("models"))]):
-    return {"active": wb.model_name(),  # a time as every time of the API: the office's, with its offset
-            "versions": [{**v, "created_at": iso_time(v["created_at"])} for v in wb.model_versions()]}
+    return {"active": wb.model_name(), "versions": wb.model_versions()}
 
 
 @pages.get("/models")
