@@ -522,6 +522,13 @@ def test_a_bulk_notice_names_every_refused_case_and_its_reason_once(client):
                                          "ids": [str(c3), str(c1)]})
     said = re.search(r"已签收 0 件，2 件未完成：[^<]*", r.text).group(0)
     assert r.status_code == 422 and f"信访件 {c3}：[O100]" in said and "C-03" not in said and "C-01：" in said, said
+    # many refused for one reason: the first ten named, the rest counted (the notice may travel in an address)
+    csrf = login(client, "ed")
+    many = [str(90000 + i) for i in range(40)]
+    r = client.post("/cases/bulk", data={"csrf_token": csrf, "action": "assign", "unit": "岳阳市", "next": "/cases",
+                                         "ids": many})
+    said = re.search(r"已交办 0 件，40 件未完成：[^<]*", r.text).group(0)
+    assert said.endswith("信访件 90009等共40件：[O100] 没有这件信访件") and "90010" not in said, said
 
 
 # ------------------------------------------------------------------------------------ figures that agree

@@ -191,7 +191,17 @@ def refused_words(failed: list[dict]) -> str:
     for f in failed:
         name = f.get("name") or case_name(None, f["id"])
         reasons.setdefault(f["error"].replace(f"{name}：", "", 1), []).append(name)
-    return "；".join(f"{'、'.join(names)}：{why}" for why, names in reasons.items())
+    return "；".join(f"{_named(names)}：{why}" for why, names in reasons.items())
+
+
+NAMED_AT_MOST = 10   # refused cases named for one reason; the rest counted (a notice travels in the page's address)
+
+
+def _named(names: list[str]) -> str:
+    """``C-01、C-05``; past :data:`NAMED_AT_MOST` cases the first of them and the count: ``C-01、…、C-10等共25件``."""
+    if len(names) <= NAMED_AT_MOST:
+        return "、".join(names)
+    return f"{'、'.join(names[:NAMED_AT_MOST])}等共{len(names)}件"
 
 
 def download(d) -> "Response":
