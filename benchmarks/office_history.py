@@ -250,6 +250,7 @@ def pooled(generated: list[dict], real: list[dict], args) -> None:
                 got_office += office.predict(texts)
                 halves_info.append({"trained_on": len(own), "scored": len(b),
                                     "rule": [office.threshold, office.max_types],
+                                    "chosen": ((cv or {}).get("choice") or {}).get("chosen"),
                                     "office_folds": None if cv is None else
                                     [cv["before"]["micro_f1"], cv["micro_f1"]]})
             before, after = evaluate_predictions(gold, got_ship), evaluate_predictions(gold, got_office)
@@ -260,7 +261,8 @@ def pooled(generated: list[dict], real: list[dict], args) -> None:
             print(f"  seed {seed} {name}: shipped real {len(ship_real)}, office {len(first)}+{len(second)}: micro-F1 "
                   f"{before['micro_f1']:.3f} → {after['micro_f1']:.3f} ({after['micro_f1'] - before['micro_f1']:+.3f}), "
                   f"top-1 {before['top1_accuracy']:.3f} → {after['top1_accuracy']:.3f}; rules "
-                  f"{[h['rule'] for h in halves_info]}  ({time.time() - t0:.0f} s)", flush=True)
+                  f"{[h['rule'] for h in halves_info]}, kept {[h['chosen'] for h in halves_info]}  "
+                  f"({time.time() - t0:.0f} s)", flush=True)
     print("labels          seeds  shipped F1  office F1  gain mean ± sd [min, max]        top-1 gain mean ± sd")
     for name in conventions:
         got = [r for r in rows if r["labels"] == name]

@@ -152,6 +152,14 @@ def test_an_office_history_on_the_shipped_data_teaches_its_conventions(tmp_path)
     md = (out / "MODEL_CARD.md").read_text(encoding="utf-8")
     assert "惯例：先验与学得" in md and "次要类型偏置" in md and "本单位" in md
     assert all(f"| {t} | " in md for t in ("水", "大气", "土壤", "其他"))
+    # how much the office's records weigh was chosen on them: the card gives each candidate's out-of-fold figures
+    # type by type, the one kept and the weight of the office's records in it
+    choice = card["cross_validation"]["choice"]
+    assert set(choice["candidates"]) == {"shipped", "recalibrated", "office"}
+    assert choice["candidates"]["office"]["per_type"]["其他"]["support"] == 12
+    assert choice["office_weight"] == (card["office_factor"] if choice["chosen"] == "office" else 0)
+    assert "本单位记录的分量" in md and f"| {choice['candidates']['shipped']['micro_f1']:.3f} |" in md
+    assert "选定：**" in md and "| 其他 | " in md
 
 
 @pytest.mark.slow
@@ -363,3 +371,57 @@ def test_an_office_giving_one_type_a_petition_drops_the_secondary_types_not_its_
                                 convention_strength=2.0, certainty_strength=OFFICE_STRENGTH)
     assert fast.describe()["best"] < prior["best"] - 1
     assert OFFICE_CERTAINTY_STRENGTH > OFFICE_STRENGTH
+
+
+def _office_choice_records(office_labels):
+    """A small training set as `train --corpus` builds it: generated records, shipped real records (one page
+    each) that file a barbecue's smoke and din under 大气 and 噪声, then twelve office records of the same
+    complaint (one page each) labelled ``office_labels``."""
+    from petitionnlp.text import normalize
+
+    generated = [dict(text=normalize(t), types=[k], real=False) for t, k in [
+        ("化工厂废气异味扰民", "大气"), ("工地夜间施工噪声扰民", "噪声"), ("养猪场粪污直排小河", "水"),
+        ("企业偷排废水到地下", "水"), ("KTV音响声音太大", "噪声"), ("砂石厂粉尘污染严重", "大气"),
+        ("非法采砂破坏河道生态", "生态"), ("垃圾随意堆放在农田", "土壤"), ("餐馆油烟直排扰民", "大气"),
+        ("广场舞音响吵闹", "噪声"), ("河里漂着死鱼，水发黑", "水"), ("锅炉冒黑烟", "大气")] * 2]
+    streets = ["东风", "人民", "解放", "建设", "和平", "中山", "新华", "胜利", "光明", "文化", "朝阳", "青年", "红旗",
+               "跃进", "团结", "幸福", "前进", "五一", "长江", "黄河", "民主", "振兴", "滨江", "湖滨"]
+    shipped = [dict(text=normalize(f"{v}路烧烤店油烟很大，夜里客人喧哗"), types=["大气", "噪声"], real=True,
+                    page=f"https://a.example/{i}") for i, v in enumerate(streets[:12])]
+    office = [dict(text=normalize(f"{v}路烧烤摊油烟扰民，夜里吵闹"), types=list(office_labels), real=True,
+                   office=True, page=f"https://b.example/{i}") for i, v in enumerate(streets[12:])]
+    return generated, shipped, office
+
+
+@pytest.mark.parametrize("office_labels, kept", [(["大气", "噪声"], "shipped"), (["大气"], None)])
+def test_an_office_history_is_weighed_by_what_it_shows(office_labels, kept):
+    """How much an office's records change the model is chosen on them (out of fold, by page): an office that
+    files as the shipped records do keeps the shipped model exactly (its records weigh nothing, so its history
+    can never make the model worse for it); an office with a convention of its own gets a model that follows it,
+    and the choice (each candidate's figures, type by type, the weight chosen) is in the cross-validation."""
+    import numpy as np
+
+    from petitionnlp.text import normalize
+    from petitionnlp.training import fit_type_model
+
+    generated, shipped_real, office = _office_choice_records(office_labels)
+    params = {"memory_threshold": None}
+    shipped, _ = fit_type_model(generated + shipped_real, params, tune_mask=[r["real"] for r in generated + shipped_real])
+    records = generated + shipped_real + office
+    model, cv = fit_type_model(records, params, tune_mask=[bool(r.get("office")) for r in records])
+    choice = cv["choice"]
+    assert set(choice["candidates"]) == {"shipped", "recalibrated", "office"} and choice["folds"] >= 2
+    for figures in choice["candidates"].values():
+        assert {"micro_f1", "top1_accuracy", "per_type", "office_weight"} <= set(figures)
+        assert figures["per_type"]["大气"]["support"] == len(office)
+    probe = [normalize("站前路烧烤店油烟扰民，夜里吵闹")]
+    if kept == "shipped":
+        assert choice["chosen"] == "shipped" and choice["office_weight"] == 0 and not choice["recalibrated"]
+        assert np.array_equal(model.predict_proba(probe), shipped.predict_proba(probe))
+        assert model.predict(probe) == shipped.predict(probe) == [["大气", "噪声"]]
+    else:
+        assert choice["chosen"] != "shipped"
+        best = max(c["micro_f1"] for c in choice["candidates"].values())
+        assert choice["candidates"][choice["chosen"]]["micro_f1"] == best
+        assert choice["candidates"]["shipped"]["micro_f1"] < best
+        assert shipped.predict(probe) == [["大气", "噪声"]] and model.predict(probe) == [["大气"]]
