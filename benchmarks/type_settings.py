@@ -8,9 +8,12 @@ the :class:`ConventionCalibrator` (``convention_prior``: a convention's floor be
 its weight in records; ``calibration_strength``: the secondary-type prior's weight) the calibrator is cross-fitted
 (each fold's without its records, as ``fit_type_model`` does) and every decision rule (threshold, max types) is
 scored: micro-F1 and top-1 against the published labels, and how many types a record is given against how many
-the tables give.  Nothing blind is read.
+the tables give.  ``--main-types best,first_named`` scores each way of choosing the main type
+(``PollutionTypeClassifier(main_type=...)``: the most probable, or the first named when it is predicted) — only
+top-1 moves.  Nothing blind is read.
 
     .venv/bin/python benchmarks/type_settings.py [--real-share 0.5] [--folds 5] [--schemes page,province]
+        [--main-types first_named]
 """
 
 from __future__ import annotations
@@ -46,8 +49,9 @@ def held_out(records, real_idx, scheme, folds, real_share, cap):
 
 
 def score_setting(model, records, fold_list, setting):
-    prior, conv_strength, cal_strength = setting
-    model.set_params(convention_prior=prior, convention_strength=conv_strength, calibration_strength=cal_strength)
+    prior, conv_strength, cal_strength, main_type = setting
+    model.set_params(convention_prior=prior, convention_strength=conv_strength, calibration_strength=cal_strength,
+                     main_type=main_type)
     base = {int(i): row for idx, proba, _ in fold_list for i, row in zip(idx, proba)}
     final = {}
     for idx, proba, recalled in fold_list:
@@ -59,9 +63,10 @@ def score_setting(model, records, fold_list, setting):
     order = sorted(final)
     gold = [records[i]["types"] for i in order]
     proba = np.array([final[i] for i in order])
+    main = model.main_types([records[i]["text"] for i in order])
     out = {}
     for rule in RULES:
-        pred = _decide(proba, *rule)
+        pred = _decide(proba, *rule, main)
         got = evaluate_predictions(gold, pred)
         out[rule] = (got["micro_f1"], got["top1_accuracy"], sum(map(len, pred)) / max(1, sum(map(len, gold))))
     return out
@@ -73,6 +78,8 @@ def main() -> None:
     ap.add_argument("--cap", type=float, default=50.0, help="a real record's weight at most (record_weights)")
     ap.add_argument("--folds", type=int, default=CV_FOLDS)
     ap.add_argument("--schemes", default="page,province")
+    ap.add_argument("--main-types", default="first_named", help="ways of choosing the main type, comma-separated "
+                    "(best, first_named)")
     ap.add_argument("--all", action="store_true", help="every setting and rule (else the best 25, and the shipped "
                     "rule with each convention prior)")
     args = ap.parse_args()
@@ -93,17 +100,19 @@ def main() -> None:
         fold_list = held_out(records, real_idx, scheme, args.folds, args.real_share, args.cap)
         print(f"held-out base probabilities, folds by {scheme}: {len(fold_list)} folds, {time.time() - t0:.0f} s",
               flush=True)
-        for setting in itertools.product(PRIORS, CONVENTION_STRENGTHS, CALIBRATION_STRENGTHS):
+        for setting in itertools.product(PRIORS, CONVENTION_STRENGTHS, CALIBRATION_STRENGTHS,
+                                         args.main_types.split(",")):
             for rule, got in score_setting(model, records, fold_list, setting).items():
                 table.setdefault((setting, rule), {})[scheme] = got
     schemes = args.schemes.split(",")
     rows = sorted(table.items(), key=lambda kv: -np.mean([kv[1][s][0] + kv[1][s][1] for s in schemes]))
     head = "  ".join(f"{s:>8s} F1/top1/types" for s in schemes)
-    print(f"{'prior':>5s} {'conv':>5s} {'cal':>5s} {'thr':>4s} {'max':>3s}  {head}")
-    shown = rows if args.all else rows[:25] + [kv for kv in rows if kv[0][1] == (0.5, 3) and kv[0][0][1:] == (20.0, 5.0)]
+    print(f"{'prior':>5s} {'conv':>5s} {'cal':>5s} {'main':>11s} {'thr':>4s} {'max':>3s}  {head}")
+    shown = rows if args.all else rows[:25] + [kv for kv in rows if kv[0][1] == (0.5, 3) and kv[0][0][1:3] == (20.0, 5.0)]
     for (setting, rule), got in shown:
         cells = "  ".join(f"{got[s][0]:.4f}/{got[s][1]:.4f}/{got[s][2]:.2f}" for s in schemes)
-        print(f"{setting[0]:5.2f} {setting[1]:5.0f} {setting[2]:5.0f} {rule[0]:4.1f} {rule[1]:3d}  {cells}")
+        print(f"{setting[0]:5.2f} {setting[1]:5.0f} {setting[2]:5.0f} {setting[3]:>11s} {rule[0]:4.1f} {rule[1]:3d}  "
+              f"{cells}")
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ from . import persist
 from .errors import Errors, ModelError, os_reason
 from .persist import MANIFEST, file_sha256, read_manifest, verified_sha256
 from .features import (bigram_vectors, calibrate, calibration_design, char_ngrams, conventions_fired,
-                       conventions_fired_rules, lexicon_index, lexicon_matrix, nearest, term_counts)
+                       conventions_fired_rules, first_named, lexicon_index, lexicon_matrix, nearest, term_counts)
 from .features import blend as _blend, compiled as _compiled, decide as _decide
 from .resources import corpus_path
 from .taxonomy import TYPES
@@ -39,6 +39,7 @@ __all__ = ["LexiconFeatures", "TableConventions", "ConventionCalibrator", "Weigh
            "dump_skops", "write_manifest", "read_manifest", "file_sha256", "MODEL_FILE", "MANIFEST"]
 
 MODEL_FILE = "pollution_type.skops"
+MAIN_TYPES = ("best", "first_named")  # how PollutionTypeClassifier chooses the main type (its ``main_type``)
 
 
 def _read_lexicon(path) -> list[tuple[str, str, float]]:
@@ -477,13 +478,19 @@ class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
     convention_prior : a firing convention's floor before any real record is seen (``benchmarks/type_settings.py``
         scores the choices on folds by page and by province)
     convention_strength : a convention's prior weight, in records where it fires
+    main_type : how the main (first) type is chosen among the predicted ones: ``best``, the most probable;
+        ``first_named``, the type the text names first (:class:`LexiconFeatures`' first mention: not in passing,
+        not a facility's name) when it is predicted, else the most probable — published tables record the medium
+        a complaint leads with, and a secondary type the conventions add (or the model reads more surely) should
+        not take its place.  Which types are given does not change.  Chosen on folds by page and by province
+        (``benchmarks/type_settings.py --main-types``)
     """
 
     def __init__(self, C: float = 4.0, threshold: float = 0.5, max_types: int | None = 3,
                  char_ngram_range=(1, 3), hash_bits_words: int = 16, hash_bits_chars: int = 17,
                  use_lexicon: bool = True, lexicon: str | None = None, memory_threshold: float | None = 0.6,
                  convention_floor: float | None = None, passing: bool = True, calibration_strength: float = 5.0,
-                 convention_prior: float = 0.75, convention_strength: float = 20.0):
+                 convention_prior: float = 0.75, convention_strength: float = 20.0, main_type: str = "first_named"):
         self.C = C
         self.threshold = threshold
         self.max_types = max_types
@@ -498,6 +505,7 @@ class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
         self.calibration_strength = calibration_strength
         self.convention_prior = convention_prior
         self.convention_strength = convention_strength
+        self.main_type = main_type
 
     def _make_features(self):
         from sklearn.feature_extraction.text import TfidfTransformer
@@ -527,6 +535,8 @@ class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
         memorize : boolean mask of the texts whose labels :class:`RepeatMemory` keeps (the real ones)
         A type with no example is never predicted; it is listed in ``missing_types_``.
         """
+        if self.main_type not in MAIN_TYPES:
+            raise ValueError(Errors.E015.format(value=self.main_type, choices=", ".join(MAIN_TYPES)))
         X = list(X)
         Yind = _indicator(Y)
         self.missing_types_ = [t for t, n in zip(TYPES, Yind.sum(axis=0)) if n == 0]
@@ -596,12 +606,23 @@ class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
             proba = memory.mix(proba, *(recalled if recalled is not None else memory.recalled(X)))
         return proba
 
-    def predict(self, X) -> list[list[str]]:
-        return self.predict_from_proba(self.predict_proba(X))
+    def main_types(self, X) -> np.ndarray | None:
+        """The type each text names first (an index into :data:`TYPES`, -1: none) when the main type is the first
+        named (``main_type``), else None: the most probable type is the main one."""
+        check_is_fitted(self, "pipeline_")
+        lexicon = dict(self.pipeline_.named_steps["features"].transformer_list).get("lexicon")
+        if getattr(self, "main_type", "best") != "first_named" or lexicon is None or not lexicon.first_mention:
+            return None  # (a model saved before main_type: the most probable)
+        return first_named(lexicon.transform(list(X)))
 
-    def predict_from_proba(self, proba: np.ndarray) -> list[list[str]]:
-        """The decision rule alone, for callers that also need the probabilities."""
-        return _decide(proba, self.threshold, self.max_types)
+    def predict(self, X) -> list[list[str]]:
+        X = list(X)
+        return self.predict_from_proba(self.predict_proba(X), self.main_types(X))
+
+    def predict_from_proba(self, proba: np.ndarray, main: np.ndarray | None = None) -> list[list[str]]:
+        """The decision rule alone, for callers that also need the probabilities (``main``: :meth:`main_types`
+        of the same texts; None: the most probable type first)."""
+        return _decide(proba, self.threshold, self.max_types, main)
 
     def score(self, X, Y, sample_weight=None) -> float:
         return evaluate_predictions(Y, self.predict(X))["micro_f1"]
@@ -697,6 +718,7 @@ _KNOWN = {
     "PollutionTypeClassifier": {"C", "threshold", "max_types", "char_ngram_range", "hash_bits_words",
                                 "hash_bits_chars", "use_lexicon", "lexicon", "memory_threshold", "convention_floor",
                                 "passing", "calibration_strength", "convention_prior", "convention_strength",
+                                "main_type",
                                 "missing_types_", "classes_", "pipeline_", "memory_", "conventions_", "calibrator_"},
     "Pipeline": None,
     "FeatureUnion": None,
@@ -794,7 +816,10 @@ def light_predictor(model):
                       "n_features": m.n_features}
     except (_Unknown, AttributeError):
         return None
-    return TypePredictor(parts, clf.coef_, clf.intercept_, conventions, memory, model.threshold, model.max_types)
+    first = getattr(model, "main_type", "best") == "first_named" and any(
+        kind == "lexicon" and p["first_mention"] for kind, p in parts)
+    return TypePredictor(parts, clf.coef_, clf.intercept_, conventions, memory, model.threshold, model.max_types,
+                         "first_named" if first else "best")
 
 
 def load_model(directory) -> PollutionTypeClassifier:

@@ -40,7 +40,7 @@ from .text import term_finder
 
 __all__ = ["char_ngrams", "term_counts", "token_counts", "tfidf", "lexicon_matrix", "conventions_fired",
            "conventions_fired_rules", "calibration_design", "calibrate", "bigram_vectors",
-           "nearest", "blend", "decide", "expit", "bigram_code", "bigram_positions"]
+           "nearest", "blend", "decide", "first_named", "expit", "bigram_code", "bigram_positions"]
 
 _SPACES = re.compile(r"\s\s+")
 _MIX = np.uint64(0x100000001B3)
@@ -438,17 +438,35 @@ def calibrate(proba: np.ndarray, coef: np.ndarray, pairs, floors, fired_rules=No
     return q
 
 
-def decide(proba: np.ndarray, threshold: float, max_types: int | None = None) -> list[list[str]]:
-    """Types with probability ≥ threshold, best first, at most ``max_types``; always at least the best one."""
+def first_named(lexicon: sparse.csr_matrix) -> np.ndarray:
+    """The type each text names first (the first-mention columns of :func:`lexicon_matrix`: not in passing, not a
+    facility's name), as an index into :data:`TYPES`; -1 where the text names none."""
+    n_types = len(TYPES)
+    first = sparse.csr_matrix(lexicon)[:, n_types:2 * n_types]
+    out = np.full(first.shape[0], -1, dtype=np.int64)
+    rows, cols = first.nonzero()
+    out[rows] = cols
+    return out
+
+
+def decide(proba: np.ndarray, threshold: float, max_types: int | None = None,
+           main: np.ndarray | None = None) -> list[list[str]]:
+    """Types with probability ≥ threshold, best first, at most ``max_types``; always at least the best one.
+    ``main`` (an index into :data:`TYPES` a text, -1: none) is the type that goes first when it is one of those
+    predicted: the main type is decided apart from which types are given (:func:`first_named`)."""
     proba = np.asarray(proba)
     if not len(proba):
         return []
     orders = np.argsort(-proba, axis=1, kind="stable").tolist()  # each row's order, the batch sorted at once
     above = (proba >= threshold).tolist()
+    mains = [-1] * len(proba) if main is None else np.asarray(main).tolist()
     out = []
-    for order, ok in zip(orders, above):
-        picked = [TYPES[j] for j in order if ok[j]] or [TYPES[order[0]]]
-        out.append(picked[:max_types] if max_types else picked)
+    for order, ok, m in zip(orders, above, mains):
+        picked = [j for j in order if ok[j]] or [order[0]]
+        if m >= 0 and ok[m] and picked[0] != m:
+            picked.remove(m)
+            picked.insert(0, m)
+        out.append([TYPES[j] for j in (picked[:max_types] if max_types else picked)])
     return out
 
 

@@ -93,8 +93,9 @@ class PetitionPipeline:
         ok = [i for i, t in enumerate(norm) if _CJK.search(t)]
         out = [dict.fromkeys(OUTPUT_FIELDS) for _ in norm]
         if ok:
-            proba = self.type_model.predict_proba([norm[i] for i in ok])
-            types = self.type_model.predict_from_proba(proba)
+            texts = [norm[i] for i in ok]
+            proba = self.type_model.predict_proba(texts)
+            types = self.type_model.predict_from_proba(proba, self.type_model.main_types(texts))
             regions = self.regions.resolve_many([norm[i] for i in ok],
                                                 [hints[i] for i in ok] if hints else None)
             rules = get_rules()

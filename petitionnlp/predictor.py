@@ -19,7 +19,7 @@ import numpy as np
 from scipy import sparse
 
 from .features import (bigram_vectors, blend, calibrate, char_ngrams, compiled, conventions_fired,
-                       conventions_fired_rules, decide, expit, lexicon_index, lexicon_matrix, nearest, tfidf,
+                       conventions_fired_rules, decide, expit, first_named, lexicon_index, lexicon_matrix, nearest, tfidf,
                        token_counts)
 from .taxonomy import TYPES
 
@@ -36,10 +36,11 @@ class TypePredictor:
         :func:`~petitionnlp.features.calibrate`; None: the imposed floor) and the memory of real petitions
         (dicts), or None
     threshold, max_types : the decision rule's parameters
+    main_type : ``first_named`` (the type the text names first goes first when it is predicted) or ``best``
     """
 
     def __init__(self, parts, coef, intercept, conventions=None, memory=None, threshold: float = 0.3,
-                 max_types: int | None = None):
+                 max_types: int | None = None, main_type: str = "best"):
         self.parts = parts
         self.coef = coef
         self.intercept = intercept
@@ -47,6 +48,7 @@ class TypePredictor:
         self.memory = memory
         self.threshold = threshold
         self.max_types = max_types
+        self.main_type = main_type
         self.classes_ = np.array(TYPES, dtype=object)
 
     def _block(self, kind: str, p: dict, X: list[str], scratch: dict):
@@ -91,11 +93,21 @@ class TypePredictor:
             proba = blend(proba, sim, idx, m["labels"], m["threshold"], m["weight"])
         return proba
 
-    def predict_from_proba(self, proba: np.ndarray) -> list[list[str]]:
-        return decide(proba, self.threshold, self.max_types)
+    def main_types(self, X) -> np.ndarray | None:
+        """The type each text names first (-1: none) when the main type is the first named, else None."""
+        if self.main_type != "first_named":
+            return None
+        X = list(X)
+        scratch = _SCRATCH.setdefault(self, {})
+        kind, p = next(part for part in self.parts if part[0] == "lexicon")
+        return first_named(self._block(kind, p, X, scratch))
+
+    def predict_from_proba(self, proba: np.ndarray, main: np.ndarray | None = None) -> list[list[str]]:
+        return decide(proba, self.threshold, self.max_types, main)
 
     def predict(self, X) -> list[list[str]]:
-        return self.predict_from_proba(self.predict_proba(X))
+        X = list(X)
+        return self.predict_from_proba(self.predict_proba(X), self.main_types(X))
 
 
 _SCRATCH: "weakref.WeakKeyDictionary[TypePredictor, dict]" = weakref.WeakKeyDictionary()

@@ -395,9 +395,9 @@ def _choose_office_model(office_model, cv, oof, records, tune, fold_list, params
         recalled = None if memory is None else _remembering(memory, [X[p] for p in train],
                                                             [gold[p] for p in train]).recalled(texts)
         recalibrated[held] = shipped.finish_proba(texts, base[held], calibrator=cal, recalled=recalled)
-    rule = (shipped.threshold, shipped.max_types)
-    predicted = {"shipped": shipped.predict(X), "recalibrated": _decide_rows(recalibrated, *rule),
-                 "office": _decide_rows(oof, office_model.threshold, office_model.max_types)}
+    rule, first = (shipped.threshold, shipped.max_types), shipped.main_types(X)
+    predicted = {"shipped": shipped.predict(X), "recalibrated": _decide_rows(recalibrated, *rule, first),
+                 "office": _decide_rows(oof, office_model.threshold, office_model.max_types, first)}
     scores = {name: evaluate_predictions(gold, predicted[name]) for name in OFFICE_CANDIDATES}
     best = max(scores[name]["micro_f1"] for name in OFFICE_CANDIDATES)
     chosen = next(name for name in OFFICE_CANDIDATES if scores[name]["micro_f1"] >= best - OFFICE_CHOICE_MARGIN - 1e-12)
@@ -441,30 +441,31 @@ def _office_figures(model, records, X, Y, tune, by_scheme, calibration, params,
         order = [int(i) for i in tune]
         results[scheme] = (len(fold_list), np.array([after[i] for i in order]), np.array([before[i] for i in order]))
     gold = [Y[i] for i in tune]
+    first = model.main_types([X[i] for i in tune])  # the main type chosen as the model chooses it
     main = next(iter(results))
     n_folds, oof, oof_before = results[main]
-    scores = {rule: evaluate_predictions(gold, _decide_rows(oof, *rule)) for rule in DECISION_GRID}
-    scores.setdefault(default, evaluate_predictions(gold, _decide_rows(oof, *default)))
+    scores = {rule: evaluate_predictions(gold, _decide_rows(oof, *rule, first)) for rule in DECISION_GRID}
+    scores.setdefault(default, evaluate_predictions(gold, _decide_rows(oof, *default, first)))
     best = max(scores, key=lambda rule: (scores[rule]["micro_f1"], scores[rule]["top1_accuracy"], rule == default))
     chosen = default
     if (tune_rule and len(tune) >= MIN_RECORDS_TO_TUNE
             and scores[best]["micro_f1"] >= scores[default]["micro_f1"] + TUNE_MARGIN):
         chosen = best
     base = evaluate_predictions(gold, KeywordClassifier().fit().predict([X[i] for i in tune]))
-    before = evaluate_predictions(gold, _decide_rows(oof_before, *default))
+    before = evaluate_predictions(gold, _decide_rows(oof_before, *default, first))
     return {"folds": n_folds, "n": len(tune), "scheme": main,
             "decision": {"threshold": chosen[0], "max_types": chosen[1]},
             **scores[chosen], "default_rule": {k: scores[default][k] for k in ("micro_f1", "top1_accuracy")},
             "baseline_keywords": {k: base[k] for k in ("micro_f1", "macro_f1", "top1_accuracy")},
             "before": {"note": "the shipped conventions and decision rule, same folds", **before},
-            "schemes": {s: {"folds": nf, **evaluate_predictions(gold, _decide_rows(o, *chosen))}
+            "schemes": {s: {"folds": nf, **evaluate_predictions(gold, _decide_rows(o, *chosen, first))}
                         for s, (nf, o, _) in results.items()}}, oof
 
 
-def _decide_rows(proba, threshold, max_types):
+def _decide_rows(proba, threshold, max_types, main=None):
     from .classify import _decide
 
-    return _decide(proba, threshold, max_types)
+    return _decide(proba, threshold, max_types, main)
 
 
 def _files_card(paths) -> list[dict]:
@@ -692,7 +693,10 @@ def _write_card_md(out: Path, card: dict) -> None:
            f"{card.get('office_certainty_strength', 0):g} 条记录（几十条本单位记录几乎不改变它们）。" if base else "。"),
         f"3. **记忆**：一件信访件与某条真实记录的二字片段相似度不低于 {params['memory_threshold']} 时，沿用那条记录的"
         "类型（与模型的概率合并）。", "",
-        f"判定：校准后概率不低于 {params['threshold']} 的类型都算，最多 {params['max_types']} 个，概率最高的一个总算。", "",
+        f"判定：校准后概率不低于 {params['threshold']} 的类型都算，最多 {params['max_types']} 个，概率最高的一个总算。"
+        + ("主要类型（排在第一位的）是正文最先提到的类型（只是顺带提到的、只是设施名称的不算），只要它在判出的类型之中；"
+           "否则是概率最高的类型：公开表记录的是投诉开头所说的介质，惯例添上的或模型更有把握的次要类型不应占它的位置。"
+           if params.get("main_type") == "first_named" else ""), "",
         "### 数据", "",
         f"- 基础：{'、'.join(d['file'] + '（`sha256` ' + d['sha256'] + '）' for d in base['data'])}——随附的训练数据"
         "（`corpora/train/`）。" if base else "- 基础：无（只用下列语料训练）。",

@@ -203,3 +203,30 @@ def test_the_conventions_are_a_prior_that_an_office_overrides():
     # an office that does file it under 土壤 keeps the convention
     keeps = ConventionCalibrator().fit(base, [["大气", "土壤"]] * len(texts), fired, conv.pairs(), prior=prior)
     assert _decide(keeps.predict_proba(base[:1], fired[:1]), 0.5)[0] == ["大气", "土壤"]
+
+
+def test_the_main_type_is_the_one_the_text_leads_with_when_it_is_predicted(shipped):
+    """Published tables record the medium a complaint leads with: among the predicted types the one the text
+    names first goes first (``main_type="first_named"``), even where a secondary type — added by a convention,
+    or read more surely — is more probable.  Which types are given does not change; a first-named type that is
+    not predicted does not become the main one."""
+    import copy
+
+    from petitionnlp.classify import light_predictor
+    from petitionnlp.features import decide
+
+    assert decide(np.array([[0.9, 0.8, 0, 0, 0, 0, 0, 0]]), 0.5, 3, np.array([1])) == [["大气", "水"]]
+    assert decide(np.array([[0.9, 0.4, 0, 0, 0, 0, 0, 0]]), 0.5, 3, np.array([1])) == [["水"]]  # not predicted
+    assert decide(np.array([[0.9, 0.8, 0, 0, 0, 0, 0, 0]]), 0.5, 3, np.array([-1])) == [["水", "大气"]]
+    texts = [normalize("夜间车间机器噪音很大，还有刺鼻的油漆气味。"), normalize("某某某")]
+    proba = np.zeros((2, len(TYPES)))
+    proba[:, TYPES.index("大气")], proba[:, TYPES.index("噪声")] = 0.9, 0.7  # the second-named more probable
+    assert shipped.get_params()["main_type"] == "first_named"
+    assert shipped.predict_from_proba(proba, shipped.main_types(texts)) == [["噪声", "大气"], ["大气", "噪声"]]
+    light = light_predictor(shipped)
+    assert light.predict_from_proba(proba, light.main_types(texts)) == [["噪声", "大气"], ["大气", "噪声"]]
+    best = copy.copy(shipped).set_params(main_type="best")
+    assert best.main_types(texts) is None and best.predict_from_proba(proba) == [["大气", "噪声"]] * 2
+    assert light_predictor(best).main_types(texts) is None
+    with pytest.raises(ValueError, match="E015"):
+        PollutionTypeClassifier(main_type="leading").fit([t for t, _ in TRAIN], [y for _, y in TRAIN])

@@ -129,6 +129,8 @@ def test_light_predictor_gives_the_models_probabilities_bit_for_bit():
         full, fast = model.predict_proba(chunk), light.predict_proba(chunk)
         assert np.array_equal(full, fast)
         assert model.predict_from_proba(full) == light.predict_from_proba(fast)
+        assert np.array_equal(model.main_types(chunk), light.main_types(chunk))  # the main type: the first named
+        assert model.predict(chunk) == light.predict(chunk)
 
 
 def test_light_predictor_refuses_a_model_it_does_not_know():
