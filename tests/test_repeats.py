@@ -191,7 +191,34 @@ def test_a_petition_that_says_it_restates_a_complaint_joins_the_complaints_group
                   .replace("又偷排", "偷排")) for r in again]
     assert [says_repeat(r["text"]) for r in again] == [True, False, True]
     assert not any(says_repeat(t) for t in ("河道又脏又臭", "又吵又呛", "某厂废气扰民"))
-    ix = RepeatIndex()
+    # the cue alone (the matters they share left out: matter_boost and matter_penalty 1)
+    ix = RepeatIndex(matter_boost=1.0, matter_penalty=1.0)
     assert ix.add(first) == ["a1", "a1", "c1"]
     assert [m.group for m in ix.match(again)] == ["a1", "b2", "c1"]
     assert [m.group for m in ix.match(plain)] == ["b1x", "b2x", "c2x"]  # without the words: below the threshold
+    # with the matters: the plain restatements of the same nuisance join too; the dust of another matter does not
+    ix = RepeatIndex()
+    assert ix.add(first) == ["a1", "a1", "c1"]
+    assert [m.group for m in ix.match(again)] == ["a1", "b2", "c1"]
+    assert [m.group for m in ix.match(plain)] == ["a1", "b2x", "c1"]
+
+
+def test_a_restatement_in_other_words_joins_by_the_matters_it_shares_and_another_matter_at_the_site_does_not():
+    """A second call in the complainant's own words shares few rare bigrams with the first (the nuisance words are
+    too common to weigh), but it names the same matters (corpora/triage/matter_keys.txt: 噪声, 扬尘 …); another
+    matter at the same site names others.  The matters are kept in the saved state."""
+    from petitionnlp.repeats import matter_keys
+
+    first = rec("F1", "衡南县云集镇新塘村东头的预制板厂每天晚上加班生产，机器轰鸣，粉尘飘到村民家里，晒的衣服都是灰。")
+    again = rec("F2", "云集镇新塘村那个预制板厂还是半夜加班生产，噪音吵得睡不着，灰尘飘到家里。")
+    other = rec("F3", "新塘村预制板厂旁边的水塘被人倒了生活垃圾，水发黑。")
+    keys = matter_keys([case_text(r["text"]) for r in (first, again, other)])
+    assert keys[0] & keys[1] and not keys[0] & keys[2]
+    ix = RepeatIndex()
+    ix.add([first])
+    assert [m.group for m in ix.match([again, other])] == ["F1", "F3"]
+    back = RepeatIndex.from_bytes(ix.to_bytes())
+    assert np.array_equal(back.matters_, ix.matters_) and back.match([again])[0].group == "F1"
+    neutral = RepeatIndex(matter_boost=1.0, matter_penalty=1.0)
+    neutral.add([first])
+    assert neutral.match([again])[0].group == "F2"  # without the matters: below the threshold
