@@ -222,3 +222,17 @@ def test_a_restatement_in_other_words_joins_by_the_matters_it_shares_and_another
     neutral = RepeatIndex(matter_boost=1.0, matter_penalty=1.0)
     neutral.add([first])
     assert neutral.match([again])[0].group == "F2"  # without the matters: below the threshold
+
+
+def test_a_second_call_in_plain_words_says_it_restates():
+    """还在生产, 照样偷排, 又来反映, 第三次投诉, 反映过好几次, 上次反映后, 还是没拆: how a complainant calling again says
+    so (corpora/triage/repeat_cues.txt); a first complaint's wording does not."""
+    from petitionnlp.repeats import says_repeat
+
+    again = ["那家搅拌站晚上还在生产，灰尘很大。", "养猪场照样往河里偷排粪水。", "烧烤摊油烟大，居民又来反映。",
+             "饭店油烟直排，这是第三次投诉了。", "工地夜间施工扰民，反映过好几次了。", "上次反映后没有改善，噪音还是很大。",
+             "楼顶违建的烟道还是没拆。"]
+    first = ["某搅拌站夜间生产，灰尘很大。", "养猪场往河里偷排粪水，河水发黑。", "烧烤摊油烟大，又吵又呛。",
+             "饭店油烟直排，影响居民生活。", "小区旁工地还在建设中，夜间施工扰民。"]
+    assert [says_repeat(t) for t in again] == [True] * len(again)
+    assert [says_repeat(t) for t in first] == [False] * len(first)
