@@ -551,7 +551,7 @@ class RepeatIndex:
     """
 
     def __init__(self, threshold: float | None = None, max_df: float = 0.05, type_penalty: float = 0.7,
-                 place_penalty: float = 0.9, spot_penalty: float = 0.5, far_features: int = 12,
+                 place_penalty: float = 0.9, spot_penalty: float = 0.5, far_features: int = 24,
                  chunk: int = 20000, budget: int = _PRODUCT_BUDGET, cue_boost: float = CUE_BOOST,
                  matter_boost: float = MATTER_BOOST, matter_penalty: float = MATTER_PENALTY):
         self.threshold = threshold

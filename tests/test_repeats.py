@@ -243,3 +243,17 @@ def test_the_way_a_complainant_talks_is_left_out_of_the_comparison():
     petition; a place name is kept whole."""
     assert case_text("那家饭店油烟还是很大，我们一直睡不好了。") == case_text("饭店油烟大，睡不好。")
     assert "成都" in case_text("成都市太原路某厂废气扰民") and "太原" in case_text("成都市太原路某厂废气扰民")
+
+
+def test_a_restatement_whose_city_is_not_found_is_compared_on_enough_of_its_rare_bigrams():
+    """A petition without a city is compared with its province's others on its far_features rarest bigrams only (a
+    lower bound of the similarity, to stay fast): too few, and a short restatement of another city's complaint
+    falls under the threshold although it matches once placed."""
+    city = {"province": "湖南省", "city": "长沙市", "county": "开福区"}
+    first = dict(id="W1", text="长沙市开福区四方坪街道鸿运新村12栋和13栋之间私搭乱建了一排棚子，用来经营烧烤和小龙虾，"
+                               "营业期间油烟污染严重，深夜喧哗。", **city)
+    again = "四方坪鸿运新村12栋13栋之间违建棚子经营烧烤小龙虾，油烟很大，深夜喧哗。"
+    ix = RepeatIndex()
+    ix.add([first])
+    assert ix.match([dict(id="W2", text=again, **city)])[0].group == "W1"
+    assert ix.match([dict(id="W2", text=again, province="湖南省", city=None, county=None)])[0].group == "W1"
