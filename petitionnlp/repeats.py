@@ -726,9 +726,17 @@ class RepeatIndex:
         alive = self.alive_
 
         def adjust(sims, qrows, rows):
-            s = _adjust(sims, norms[qrows], self.norms_[rows], bits[qrows], self.types_[rows], self.type_penalty,
-                        _matter_factor(matters[qrows], self.matters_[rows], self.matter_penalty, self.matter_boost))
-            return np.where(alive[rows], s * boost[qrows], 0.0)
+            s = _adjust(sims, norms[qrows], self.norms_[rows], bits[qrows], self.types_[rows], self.type_penalty)
+            s *= boost[qrows]
+            # the matters only where they could lift a pair to the threshold (a product's entries are mostly far
+            # below it): the pairs found are exact, a best similarity under the threshold may lack its factor
+            near = np.flatnonzero(s * max(self.matter_boost, 1.0) >= self.threshold)
+            if len(near):
+                q, r = qrows[near], rows[near]
+                s[near] = _adjust(sims[near], norms[q], self.norms_[r], bits[q], self.types_[r], self.type_penalty,
+                                  _matter_factor(matters[q], self.matters_[r], self.matter_penalty,
+                                                 self.matter_boost)) * boost[q]
+            return np.where(alive[rows], s, 0.0)
 
         found = [(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))]
         best, best_row = np.zeros(n), np.full(n, -1, dtype=np.int64)
@@ -778,8 +786,12 @@ class RepeatIndex:
             a, b, s = members[sims.row], members[sims.col], sims.data
             keep = b < a
             a, b, s = a[keep], b[keep], s[keep]
-            s = _adjust(s, norms[a], norms[b], bits[a], bits[b], self.type_penalty,
-                        _matter_factor(matters[a], matters[b], self.matter_penalty, self.matter_boost))
+            cos, s = s, _adjust(s, norms[a], norms[b], bits[a], bits[b], self.type_penalty)
+            near = np.flatnonzero(s * boost[a] * max(self.matter_boost, 1.0) >= self.threshold)  # as in _search_index
+            if len(near):
+                s[near] = _adjust(cos[near], norms[a[near]], norms[b[near]], bits[a[near]], bits[b[near]],
+                                  self.type_penalty, _matter_factor(matters[a[near]], matters[b[near]],
+                                                                    self.matter_penalty, self.matter_boost))
             unsure = ((level[a, 1] < 0) != (level[b, 1] < 0)).astype(int) + ((level[a, 2] < 0) != (level[b, 2] < 0))
             unsure[np.all(level[a] < 0, axis=1) | np.all(level[b] < 0, axis=1)] = 0
             s = s * self.place_penalty ** unsure * boost[a]  # the later one says it restates a complaint
