@@ -12,8 +12,10 @@ How two petitions are compared
     ``max_df`` of the reference petitions use are left out: they say little about which complaint it is, and
     leaving them out keeps the inverted lists short.  The similarity of two petitions (:func:`_adjust`) is the
     cosine of their vectors raised by the square root of the longer one's weight over the shorter's (halfway
-    to containment: a restatement that tells part of the case, or adds to it, still matches), at most 1; times
-    ``type_penalty`` when both have pollution types and they share none (another matter); times
+    to containment: a restatement that tells part of the case, or adds to it, still matches) and by the matters
+    the two name (:func:`matter_keys`, ``corpora/triage/matter_keys.txt``: 油烟, 噪声, 扬尘, 采砂, 屠宰 …) —
+    from ``matter_penalty`` when they share none to ``matter_boost`` when they name the same ones — at most 1;
+    times ``type_penalty`` when both have pollution types and they share none (another matter); times
     ``place_penalty`` for each of city and county that one of them knows and the other does not; times
     ``cue_boost`` when the later one says it restates a complaint (再次反映, 多次反映未解决, 又在夜间生产:
     ``corpora/triage/repeat_cues.txt``), which a restatement often does in fewer words than the first.
@@ -34,8 +36,9 @@ How groups form
     similarities).  Requiring the first petition keeps a group around its complaint: petitions that each
     resemble the last one (look-alike template complaints of one county, or a petition without a place
     bridging two counties) no longer chain into one group.  Two petitions that name different towns (…镇,
-    …乡, …街道) or different sites (…村, …社区, …小区, …花园, …工业园 …: :func:`spots`) are taken as
-    ``spot_penalty`` times as similar: in one county, another village is another complaint.  A petition
+    …乡, …街道) or different sites (…村, …社区, …小区, …花园, …工业园, …街 …: :func:`spots`) are taken as
+    ``spot_penalty`` times as similar, and the matters they share raise them no more: in one county, another
+    village is another complaint, the same nuisance there a twin.  A petition
     that cites an earlier one's receipt number (``此件与受理编号D2HN…属同一案件``) joins its group.  Otherwise
     it starts a group of its own, named by its id.  Groups are never merged or renamed later, so a group id
     the office stored stays valid; :meth:`RepeatIndex.discard` takes petitions out (a withdrawn batch).
@@ -59,7 +62,7 @@ import numpy as np
 from .resources import corpus_path, read_list
 from .text import normalize
 
-__all__ = ["case_text", "cited_receipts", "place_key", "spots", "Match", "RepeatIndex", "reference_idf"]
+__all__ = ["case_text", "cited_receipts", "matter_keys", "place_key", "spots", "Match", "RepeatIndex", "reference_idf"]
 
 _RECEIPT = re.compile(r"[DX]\d{0,2}[A-Z]{2}\d{8,14}|(?:受理编号|编号|受理号)[:：]?\s*([A-Z]*\d{3,})号?")
 _PUNCT = re.compile(r"[\s,，.。;；:：!！?？、()（）\"“”'‘’《》<>\[\]【】/\\\-—_~·…]+")
@@ -158,8 +161,10 @@ def place_key(record: dict) -> tuple:
 
 _SPOT_STOP = set("的在有个该本近全各这那此其每与和及或等是了到从对向将把被给由入排至往")
 _TOWN = re.compile(r"([\u4e00-\u9fff]{2})(镇|乡(?![村下亲镇])|街道)")
-_SITE = re.compile(r"([\u4e00-\u9fff]{2})(村(?![民委里干级庄子])|社区|小区|花园|家园|工业园|产业园|园区|大道)")
+_SITE = re.compile(r"([\u4e00-\u9fff]{2})(村(?![民委里干级庄子])|社区|小区|花园|家园|工业园|产业园|园区|大道|街(?![道区头巷上边面]))")
 SPOTS = 3  # towns and sites kept of each petition
+MATTER_BOOST = 1.6  # two petitions naming the same matters: this much more similar
+MATTER_PENALTY = 0.7  # two petitions naming matters, none shared: this much less
 CUE_BOOST = 1.3  # a petition that says it restates a complaint: this much more similar to the earlier ones
 NEAR_TIE = 0.05  # groups this close in similarity are a tie, which the oldest group wins
 
@@ -205,6 +210,49 @@ def _spots_differ(a: np.ndarray, b: np.ndarray) -> np.ndarray:
         common = ((x[:, :, None] == y[:, None, :]) & (x[:, :, None] > 0)).any(axis=(1, 2))
         differ |= (x[:, 0] > 0) & (y[:, 0] > 0) & ~common
     return differ
+
+
+@lru_cache(maxsize=1)
+def _matter_words() -> tuple[re.Pattern, dict]:
+    """The words of ``corpora/triage/matter_keys.txt``, each to its matter's bit."""
+    bit = {}
+    for k, line in enumerate(read_list("triage", "matter_keys.txt")[:62]):
+        for w in line.split("|"):
+            if w:
+                bit.setdefault(w, 1 << k)
+    return re.compile("|".join(map(re.escape, sorted(bit, key=len, reverse=True)))), bit
+
+
+def matter_keys(case_texts: Sequence[str]) -> np.ndarray:
+    """The matters each case text names (the nuisance and its source: 油烟, 噪声, 采砂, 屠宰 …;
+    ``corpora/triage/matter_keys.txt``) as bits of an int64, 0 for none."""
+    pattern, bit = _matter_words()
+    out = np.zeros(len(case_texts), dtype=np.int64)
+    for k, text in enumerate(case_texts):
+        v = 0
+        for m in pattern.finditer(text or ""):
+            v |= bit[m.group(0)]
+        out[k] = v
+    return out
+
+
+def _popcount(x: np.ndarray) -> np.ndarray:
+    x = np.asarray(x, dtype=np.int64).astype(np.uint64)
+    x = x - ((x >> np.uint64(1)) & np.uint64(0x5555555555555555))
+    x = (x & np.uint64(0x3333333333333333)) + ((x >> np.uint64(2)) & np.uint64(0x3333333333333333))
+    x = (x + (x >> np.uint64(4))) & np.uint64(0x0F0F0F0F0F0F0F0F)
+    return ((x * np.uint64(0x0101010101010101)) >> np.uint64(56)).astype(np.int64)
+
+
+def _matter_factor(a: np.ndarray, b: np.ndarray, lo: float, hi: float) -> np.ndarray:
+    """How much more (or less) alike two petitions are for the matters they name (:func:`matter_keys`): from
+    ``lo`` when they share none to ``hi`` when they name the same ones, by the share of the matters of the one
+    naming more that the other names too (a matter only one of them names counts against: the head of a
+    complaint shared, another nuisance told after it, is another complaint); 1 when either names none."""
+    na, nb = _popcount(a), _popcount(b)
+    more = np.maximum(na, nb)
+    share = _popcount(np.asarray(a, np.int64) & np.asarray(b, np.int64)) / np.where(more > 0, more, 1)
+    return np.where(np.minimum(na, nb) > 0, lo + (hi - lo) * share, 1.0)
 
 
 def _compatible(a: tuple, b: tuple) -> bool:
@@ -307,12 +355,13 @@ def _restrict(q, cols: np.ndarray):
     return sparse.csr_matrix((q.data[hit], pos[hit], indptr), shape=(q.shape[0], len(cols)))
 
 
-def _adjust(s: np.ndarray, a_norm, b_norm, a_types, b_types, penalty: float) -> np.ndarray:
+def _adjust(s: np.ndarray, a_norm, b_norm, a_types, b_types, penalty: float, matter=1.0) -> np.ndarray:
     """The similarity of pairs from their cosine ``s``: raised by the square root of the ratio of the longer
     text's norm to the shorter's (halfway between cosine and containment: a restatement that tells part of the
-    case, or adds to it, still matches), at most 1; times ``penalty`` when both types are known and share none."""
+    case, or adds to it, still matches), times ``matter`` (:func:`_matter_factor`: the matters they share), at
+    most 1; times ``penalty`` when both types are known and share none."""
     lo, hi = np.minimum(a_norm, b_norm), np.maximum(a_norm, b_norm)
-    s = np.minimum(1.0, s * np.sqrt(hi / np.where(lo > 0, lo, 1.0)))
+    s = np.minimum(1.0, s * np.sqrt(hi / np.where(lo > 0, lo, 1.0)) * matter)
     disjoint = ((a_types & b_types) == 0) & (a_types != 0) & (b_types != 0)
     return np.where(disjoint, s * penalty, s)
 
@@ -491,6 +540,9 @@ class RepeatIndex:
     cue_boost : how much more similar a petition that says it restates an earlier complaint (再次反映,
         多次反映未解决, 又在夜间生产: ``corpora/triage/repeat_cues.txt``) is taken to be to the earlier petitions
         of its place
+    matter_boost, matter_penalty : how much more similar two petitions naming the same matters (油烟, 噪声,
+        采砂 …: ``corpora/triage/matter_keys.txt``) are taken to be, and how much less two naming matters none
+        of which they share (in between by the share)
 
     Records are dicts with ``id`` and ``text`` and, when known, ``province``, ``city``, ``county`` (the
     resolved place), ``pollution_types`` and ``receipt`` (a 受理编号 other petitions may cite).  :meth:`add`
@@ -499,9 +551,12 @@ class RepeatIndex:
     """
 
     def __init__(self, threshold: float | None = None, max_df: float = 0.05, type_penalty: float = 0.7,
-                 place_penalty: float = 0.9, spot_penalty: float = 0.5, far_features: int = 12,
-                 chunk: int = 20000, budget: int = _PRODUCT_BUDGET, cue_boost: float = CUE_BOOST):
+                 place_penalty: float = 0.9, spot_penalty: float = 0.5, far_features: int = 24,
+                 chunk: int = 20000, budget: int = _PRODUCT_BUDGET, cue_boost: float = CUE_BOOST,
+                 matter_boost: float = MATTER_BOOST, matter_penalty: float = MATTER_PENALTY):
         self.threshold = threshold
+        self.matter_boost = matter_boost
+        self.matter_penalty = matter_penalty
         self.cue_boost = cue_boost
         self.max_df = max_df
         self.type_penalty = type_penalty
@@ -525,6 +580,7 @@ class RepeatIndex:
         self.norms_ = np.zeros(0, dtype=np.float32)  # each row's vector norm before normalizing
         self.alive_ = np.zeros(0, dtype=bool)  # False for a discarded petition
         self.spots_ = np.zeros((0, 2 * SPOTS), dtype=np.int64)  # the towns and sites each names (_spot_codes)
+        self.matters_ = np.zeros(0, dtype=np.int64)  # the matters each names (matter_keys)
         self.group_no_ = np.zeros(0, dtype=np.int64)  # each row's group, by number
         self.group_names_: list[str] = []  # group number → its id (its first petition's id)
         self.group_index_: dict[str, int] = {}
@@ -560,9 +616,12 @@ class RepeatIndex:
 
     def similarity(self, a: str, b: str, place: tuple = (None, None, None)) -> float:
         """The similarity the index uses, of two texts of one place (types not known)."""
-        v, n = _vectors([case_text(a, place), case_text(b, place)], self.idf_)
+        texts = [case_text(a, place), case_text(b, place)]
+        v, n = _vectors(texts, self.idf_)
         zero = np.zeros(1, dtype=np.int32)
-        return float(_adjust(np.array([v[0].multiply(v[1]).sum()]), n[:1], n[1:], zero, zero, 1.0)[0])
+        m = matter_keys(texts)
+        return float(_adjust(np.array([v[0].multiply(v[1]).sum()]), n[:1], n[1:], zero, zero, 1.0,
+                             _matter_factor(m[:1], m[1:], self.matter_penalty, self.matter_boost))[0])
 
     # -- building
     def add(self, records: Iterable[dict]) -> list[str]:
@@ -597,7 +656,7 @@ class RepeatIndex:
                 places = [place_key(r) for r in part]
                 texts = [case_text(r.get("text"), place) for r, place in zip(part, places)]
                 self._insert_named(part, [g for _, g in pairs], *_vectors(texts, self.idf_), places,
-                                   spots=_spot_codes(texts))
+                                   spots=_spot_codes(texts), matters=matter_keys(texts))
         return self
 
     def discard(self, ids: Iterable) -> int:
@@ -646,7 +705,7 @@ class RepeatIndex:
             pool = self.blocks_.keys()
         return [key for key in pool if _compatible(key, place)]
 
-    def _search_index(self, vec, norms, places: list[tuple], bits, boost):
+    def _search_index(self, vec, norms, places: list[tuple], bits, boost, matters):
         """The kept petitions each record resembles, among those whose place agrees: ((record, index row,
         similarity) of every similarity ≥ the threshold, sorted by record), and each record's best (similarity,
         index row) whatever its value."""
@@ -668,7 +727,16 @@ class RepeatIndex:
 
         def adjust(sims, qrows, rows):
             s = _adjust(sims, norms[qrows], self.norms_[rows], bits[qrows], self.types_[rows], self.type_penalty)
-            return np.where(alive[rows], s * boost[qrows], 0.0)
+            s *= boost[qrows]
+            # the matters only where they could lift a pair to the threshold (a product's entries are mostly far
+            # below it): the pairs found are exact, a best similarity under the threshold may lack its factor
+            near = np.flatnonzero(s * max(self.matter_boost, 1.0) >= self.threshold)
+            if len(near):
+                q, r = qrows[near], rows[near]
+                s[near] = _adjust(sims[near], norms[q], self.norms_[r], bits[q], self.types_[r], self.type_penalty,
+                                  _matter_factor(matters[q], self.matters_[r], self.matter_penalty,
+                                                 self.matter_boost)) * boost[q]
+            return np.where(alive[rows], s, 0.0)
 
         found = [(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))]
         best, best_row = np.zeros(n), np.full(n, -1, dtype=np.int64)
@@ -690,7 +758,7 @@ class RepeatIndex:
         order = np.lexsort((-ss, qs))
         return (qs[order], rs[order], ss[order]), (best, best_row)
 
-    def _search_within(self, vec, norms, places: list[tuple], bits, boost):
+    def _search_within(self, vec, norms, places: list[tuple], bits, boost, matters):
         """The earlier records of the same chunk each record resembles, among those whose place agrees, compared
         city by city (records without a city join every city's comparison): ((record, earlier record, similarity)
         of every similarity ≥ the threshold, sorted by record), and each record's best (similarity, earlier
@@ -718,7 +786,12 @@ class RepeatIndex:
             a, b, s = members[sims.row], members[sims.col], sims.data
             keep = b < a
             a, b, s = a[keep], b[keep], s[keep]
-            s = _adjust(s, norms[a], norms[b], bits[a], bits[b], self.type_penalty)
+            cos, s = s, _adjust(s, norms[a], norms[b], bits[a], bits[b], self.type_penalty)
+            near = np.flatnonzero(s * boost[a] * max(self.matter_boost, 1.0) >= self.threshold)  # as in _search_index
+            if len(near):
+                s[near] = _adjust(cos[near], norms[a[near]], norms[b[near]], bits[a[near]], bits[b[near]],
+                                  self.type_penalty, _matter_factor(matters[a[near]], matters[b[near]],
+                                                                    self.matter_penalty, self.matter_boost))
             unsure = ((level[a, 1] < 0) != (level[b, 1] < 0)).astype(int) + ((level[a, 2] < 0) != (level[b, 2] < 0))
             unsure[np.all(level[a] < 0, axis=1) | np.all(level[b] < 0, axis=1)] = 0
             s = s * self.place_penalty ** unsure * boost[a]  # the later one says it restates a complaint
@@ -763,15 +836,19 @@ class RepeatIndex:
         vec, norms = _vectors(texts, self.idf_)
         bits = self._type_bits([records[i] for i in fresh])
         spot = _spot_codes(texts)
+        matters = matter_keys(texts)
         boost = np.array([self.cue_boost if says_repeat(records[i].get("text")) else 1.0 for i in fresh])
-        (iq, irow, isim), (ibest, ibest_row) = self._search_index(vec, norms, places, bits, boost)
-        (wq, wb, wsim), (wbest, wbest_at) = self._search_within(vec, norms, places, bits, boost)
+        (iq, irow, isim), (ibest, ibest_row) = self._search_index(vec, norms, places, bits, boost, matters)
+        (wq, wb, wsim), (wbest, wbest_at) = self._search_within(vec, norms, places, bits, boost, matters)
         start = len(self.ids_)  # the rows the fresh records will have, in order
         i_at = np.searchsorted(iq, np.arange(len(fresh) + 1))
         w_at = np.searchsorted(wq, np.arange(len(fresh) + 1))
-        # petitions that name different towns or sites are less alike (the anchor's similarity too)
-        isim = np.where(_spots_differ(spot[iq], self.spots_[irow]), isim * self.spot_penalty, isim)
-        wsim = np.where(_spots_differ(spot[wq], spot[wb]), wsim * self.spot_penalty, wsim)
+        # petitions that name different towns or sites are less alike (the anchor's similarity too), and the
+        # matters they share do not make them more alike: the same nuisance at another village is a twin
+        isim = np.where(_spots_differ(spot[iq], self.spots_[irow]), isim * self.spot_penalty / np.maximum(
+            _matter_factor(matters[iq], self.matters_[irow], self.matter_penalty, self.matter_boost), 1.0), isim)
+        wsim = np.where(_spots_differ(spot[wq], spot[wb]), wsim * self.spot_penalty / np.maximum(
+            _matter_factor(matters[wq], matters[wb], self.matter_penalty, self.matter_boost), 1.0), wsim)
         irow, isim, wrow, wsim = irow.tolist(), isim.tolist(), (wb + start).tolist(), wsim.tolist()
         receipts: dict[str, int] = {}  # this chunk's receipt numbers → rows
         chunk_groups: list[int] = []
@@ -798,7 +875,7 @@ class RepeatIndex:
             if isinstance(receipt, str) and receipt:
                 receipts[receipt] = start + j
             out[i] = Match(self.group_names_[group], nearest, round(min(float(score), 1.0), 4))
-        self._insert([records[i] for i in fresh], chunk_groups, vec, norms, places, bits, spots=spot)
+        self._insert([records[i] for i in fresh], chunk_groups, vec, norms, places, bits, spots=spot, matters=matters)
         return [m if m is not None else Match(self.group_of(pid), None, 0.0) for m, pid in zip(out, ids)]
 
     def _best_group(self, cands: dict, place: tuple, start: int, chunk_groups: list[int], chunk_ids: list[str]):
@@ -871,7 +948,7 @@ class RepeatIndex:
         return out
 
     def _insert_named(self, records: list[dict], names: list[str], vec, norms, places=None, bits=None,
-                      alive=None, spots=None) -> None:
+                      alive=None, spots=None, matters=None) -> None:
         """Keep records whose groups are named (:meth:`extend`, :meth:`from_bytes`): a group not known yet
         starts at its first record here, or at the record whose id names it."""
         places = places if places is not None else [place_key(r) for r in records]
@@ -889,10 +966,10 @@ class RepeatIndex:
             if alive[k] and str(r["id"]) == name:
                 self.anchor_[g] = start + k
             numbers.append(g)
-        self._insert(records, numbers, vec, norms, places, bits, alive, spots)
+        self._insert(records, numbers, vec, norms, places, bits, alive, spots, matters)
 
     def _insert(self, records: list[dict], numbers: list[int], vec, norms, places=None, bits=None,
-                alive=None, spots=None) -> None:
+                alive=None, spots=None, matters=None) -> None:
         places = places if places is not None else [place_key(r) for r in records]
         bits = bits if bits is not None else self._type_bits(records)
         self.types_ = np.concatenate([self.types_, bits.astype(np.int32)])
@@ -901,6 +978,8 @@ class RepeatIndex:
         self.group_no_ = np.concatenate([self.group_no_, np.asarray(numbers, dtype=np.int64)])
         self.spots_ = np.concatenate([self.spots_, np.zeros((len(records), 2 * SPOTS), np.int64) if spots is None
                                       else np.asarray(spots, dtype=np.int64).reshape(len(records), 2 * SPOTS)])
+        self.matters_ = np.concatenate([self.matters_, np.zeros(len(records), np.int64) if matters is None
+                                        else np.asarray(matters, dtype=np.int64)])
         start = len(self.ids_)
         by_block: dict[tuple, list[int]] = {}
         for k, (r, g, place) in enumerate(zip(records, numbers, places)):
@@ -932,6 +1011,7 @@ class RepeatIndex:
         meta = {"format": "petitionnlp.repeats/1", "threshold": self.threshold, "max_df": self.max_df,
                 "type_penalty": self.type_penalty, "place_penalty": self.place_penalty,
                 "spot_penalty": self.spot_penalty, "cue_boost": self.cue_boost,
+                "matter_boost": self.matter_boost, "matter_penalty": self.matter_penalty,
                 "far_features": self.far_features, "chunk": self.chunk, "budget": self.budget,
                 "idf_unknown": self.idf_[2],
                 "places": [list(p) for p in place_names], "type_names": self.type_names_}
@@ -940,7 +1020,7 @@ class RepeatIndex:
             buf, meta=np.array(json.dumps(meta, ensure_ascii=False)),
             ids=np.array(self.ids_, dtype=str), groups=np.array(self.groups_, dtype=str),
             places=np.array([place_no[p] for p in self.places_], dtype=np.int32),
-            norms=self.norms_, types=self.types_, alive=self.alive_, spots=self.spots_,
+            norms=self.norms_, types=self.types_, alive=self.alive_, spots=self.spots_, matters=self.matters_,
             receipts=np.array(list(self.receipts_), dtype=str),
             receipt_rows=np.array(list(self.receipts_.values()), dtype=np.int64),
             indptr=m.indptr.astype(np.int64), indices=m.indices.astype(np.int32), data=m.data.astype(np.float32),
@@ -961,6 +1041,9 @@ class RepeatIndex:
         new.far_features, new.budget = meta["far_features"], meta.get("budget", _PRODUCT_BUDGET)
         new.spot_penalty = meta.get("spot_penalty", 1.0)
         new.cue_boost = meta.get("cue_boost", CUE_BOOST)
+        # an index saved before the matters were kept: its petitions name none (factor 1)
+        new.matter_boost = meta.get("matter_boost", MATTER_BOOST)
+        new.matter_penalty = meta.get("matter_penalty", MATTER_PENALTY)
         new._setup((z["idf_codes"], z["idf"], float(meta["idf_unknown"])))
         new.type_names_ = list(meta["type_names"])
         places = [tuple(p) for p in meta["places"]]
@@ -969,7 +1052,8 @@ class RepeatIndex:
         if ids:
             alive = z["alive"] if "alive" in z.files else None
             new._insert_named([{"id": pid} for pid in ids], groups, m, z["norms"], [places[i] for i in z["places"]],
-                              z["types"], alive, z["spots"] if "spots" in z.files else None)
+                              z["types"], alive, z["spots"] if "spots" in z.files else None,
+                              z["matters"] if "matters" in z.files else None)
         if "receipts" in z.files:
             new.receipts_ = {str(k): int(r) for k, r in zip(z["receipts"], z["receipt_rows"])}
         return new

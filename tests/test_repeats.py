@@ -191,7 +191,69 @@ def test_a_petition_that_says_it_restates_a_complaint_joins_the_complaints_group
                   .replace("又偷排", "偷排")) for r in again]
     assert [says_repeat(r["text"]) for r in again] == [True, False, True]
     assert not any(says_repeat(t) for t in ("河道又脏又臭", "又吵又呛", "某厂废气扰民"))
-    ix = RepeatIndex()
+    # the cue alone (the matters they share left out: matter_boost and matter_penalty 1)
+    ix = RepeatIndex(matter_boost=1.0, matter_penalty=1.0)
     assert ix.add(first) == ["a1", "a1", "c1"]
     assert [m.group for m in ix.match(again)] == ["a1", "b2", "c1"]
     assert [m.group for m in ix.match(plain)] == ["b1x", "b2x", "c2x"]  # without the words: below the threshold
+    # with the matters: the plain restatements of the same nuisance join too; the dust of another matter does not
+    ix = RepeatIndex()
+    assert ix.add(first) == ["a1", "a1", "c1"]
+    assert [m.group for m in ix.match(again)] == ["a1", "b2", "c1"]
+    assert [m.group for m in ix.match(plain)] == ["a1", "b2x", "c1"]
+
+
+def test_a_restatement_in_other_words_joins_by_the_matters_it_shares_and_another_matter_at_the_site_does_not():
+    """A second call in the complainant's own words shares few rare bigrams with the first (the nuisance words are
+    too common to weigh), but it names the same matters (corpora/triage/matter_keys.txt: 噪声, 扬尘 …); another
+    matter at the same site names others.  The matters are kept in the saved state."""
+    from petitionnlp.repeats import matter_keys
+
+    first = rec("F1", "衡南县云集镇新塘村东头的预制板厂每天晚上加班生产，机器轰鸣，粉尘飘到村民家里，晒的衣服都是灰。")
+    again = rec("F2", "新塘村的预制板厂深更半夜开机器，吵得人睡不着，灰尘飘进家里。")
+    other = rec("F3", "新塘村预制板厂旁边的水塘被人倒了生活垃圾，水发黑。")
+    keys = matter_keys([case_text(r["text"]) for r in (first, again, other)])
+    assert keys[0] & keys[1] and not keys[0] & keys[2]
+    ix = RepeatIndex()
+    ix.add([first])
+    assert [m.group for m in ix.match([again, other])] == ["F1", "F3"]
+    back = RepeatIndex.from_bytes(ix.to_bytes())
+    assert np.array_equal(back.matters_, ix.matters_) and back.match([again])[0].group == "F1"
+    neutral = RepeatIndex(matter_boost=1.0, matter_penalty=1.0)
+    neutral.add([first])
+    assert neutral.match([again])[0].group == "F2"  # without the matters: below the threshold
+
+
+def test_a_second_call_in_plain_words_says_it_restates():
+    """还在生产, 照样偷排, 又来反映, 第三次投诉, 反映过好几次, 上次反映后, 还是没拆: how a complainant calling again says
+    so (corpora/triage/repeat_cues.txt); a first complaint's wording does not."""
+    from petitionnlp.repeats import says_repeat
+
+    again = ["那家搅拌站晚上还在生产，灰尘很大。", "养猪场照样往河里偷排粪水。", "烧烤摊油烟大，居民又来反映。",
+             "饭店油烟直排，这是第三次投诉了。", "工地夜间施工扰民，反映过好几次了。", "上次反映后没有改善，噪音还是很大。",
+             "楼顶违建的烟道还是没拆。"]
+    first = ["某搅拌站夜间生产，灰尘很大。", "养猪场往河里偷排粪水，河水发黑。", "烧烤摊油烟大，又吵又呛。",
+             "饭店油烟直排，影响居民生活。", "小区旁工地还在建设中，夜间施工扰民。"]
+    assert [says_repeat(t) for t in again] == [True] * len(again)
+    assert [says_repeat(t) for t in first] == [False] * len(first)
+
+
+def test_the_way_a_complainant_talks_is_left_out_of_the_comparison():
+    """那家, 还是, 我们, 很 … (corpora/triage/boilerplate.txt): a second call in one's own words compares as the written
+    petition; a place name is kept whole."""
+    assert case_text("那家饭店油烟还是很大，我们一直睡不好了。") == case_text("饭店油烟大，睡不好。")
+    assert "成都" in case_text("成都市太原路某厂废气扰民") and "太原" in case_text("成都市太原路某厂废气扰民")
+
+
+def test_a_restatement_whose_city_is_not_found_is_compared_on_enough_of_its_rare_bigrams():
+    """A petition without a city is compared with its province's others on its far_features rarest bigrams only (a
+    lower bound of the similarity, to stay fast): too few, and a short restatement of another city's complaint
+    falls under the threshold although it matches once placed."""
+    city = {"province": "湖南省", "city": "长沙市", "county": "开福区"}
+    first = dict(id="W1", text="长沙市开福区四方坪街道鸿运新村12栋和13栋之间私搭乱建了一排棚子，用来经营烧烤和小龙虾，"
+                               "营业期间油烟污染严重，深夜喧哗。", **city)
+    again = "四方坪鸿运新村12栋13栋之间违建棚子经营烧烤小龙虾，油烟很大，深夜喧哗。"
+    ix = RepeatIndex()
+    ix.add([first])
+    assert ix.match([dict(id="W2", text=again, **city)])[0].group == "W1"
+    assert ix.match([dict(id="W2", text=again, province="湖南省", city=None, county=None)])[0].group == "W1"
