@@ -616,8 +616,12 @@ class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
         return first_named(lexicon.transform(list(X)))
 
     def predict(self, X) -> list[list[str]]:
+        return self.predict_from_proba(*self.proba_and_main(X))
+
+    def proba_and_main(self, X) -> tuple[np.ndarray, np.ndarray | None]:
+        """:meth:`predict_proba` and :meth:`main_types` of the same texts (as the fast predictor gives them)."""
         X = list(X)
-        return self.predict_from_proba(self.predict_proba(X), self.main_types(X))
+        return self.predict_proba(X), self.main_types(X)
 
     def predict_from_proba(self, proba: np.ndarray, main: np.ndarray | None = None) -> list[list[str]]:
         """The decision rule alone, for callers that also need the probabilities (``main``: :meth:`main_types`

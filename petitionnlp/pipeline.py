@@ -94,8 +94,8 @@ class PetitionPipeline:
         out = [dict.fromkeys(OUTPUT_FIELDS) for _ in norm]
         if ok:
             texts = [norm[i] for i in ok]
-            proba = self.type_model.predict_proba(texts)
-            types = self.type_model.predict_from_proba(proba, self.type_model.main_types(texts))
+            proba, main = self.type_model.proba_and_main(texts)
+            types = self.type_model.predict_from_proba(proba, main)
             regions = self.regions.resolve_many([norm[i] for i in ok],
                                                 [hints[i] for i in ok] if hints else None)
             rules = get_rules()

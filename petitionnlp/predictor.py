@@ -72,9 +72,19 @@ class TypePredictor:
         raise ValueError(f"unknown feature block {kind!r}")
 
     def predict_proba(self, X) -> np.ndarray:
+        return self.proba_and_main(X)[0]
+
+    def proba_and_main(self, X) -> tuple[np.ndarray, np.ndarray | None]:
+        """:meth:`predict_proba` and :meth:`main_types` of the same texts, each feature block computed once."""
         X = list(X)
         scratch = _SCRATCH.setdefault(self, {})  # per process, never packed: token columns, the lexicon index
         blocks = [self._block(kind, p, X, scratch) for kind, p in self.parts]
+        main = None
+        if self.main_type == "first_named":
+            main = first_named(next(b for (kind, _), b in zip(self.parts, blocks) if kind == "lexicon"))
+        return self._finish(X, blocks), main
+
+    def _finish(self, X: list[str], blocks) -> np.ndarray:
         features = sparse.hstack(blocks).tocsr()
         proba = expit(np.asarray(features @ self.coef.T) + self.intercept)
         c = self.conventions
@@ -106,8 +116,7 @@ class TypePredictor:
         return decide(proba, self.threshold, self.max_types, main)
 
     def predict(self, X) -> list[list[str]]:
-        X = list(X)
-        return self.predict_from_proba(self.predict_proba(X), self.main_types(X))
+        return self.predict_from_proba(*self.proba_and_main(X))
 
 
 _SCRATCH: "weakref.WeakKeyDictionary[TypePredictor, dict]" = weakref.WeakKeyDictionary()

@@ -133,6 +133,22 @@ def test_light_predictor_gives_the_models_probabilities_bit_for_bit():
         assert model.predict(chunk) == light.predict(chunk)
 
 
+def test_classify_reads_a_texts_lexicon_once(monkeypatch):
+    """The main type (the type a text names first) comes from the lexicon block the probabilities already
+    computed: classify matches the lexicon against each text once, not a second time to order the types."""
+    import petitionnlp.predictor as predictor
+    from petitionnlp.pipeline import PetitionPipeline
+
+    pipe = PetitionPipeline()
+    texts = ["村口养猪场粪水直排小河，臭气熏天", "工地夜间施工噪声扰民，扬尘大"]
+    before = pipe.classify_texts(texts)
+    calls = []
+    real = predictor.lexicon_matrix
+    monkeypatch.setattr(predictor, "lexicon_matrix", lambda *a, **k: calls.append(1) or real(*a, **k))
+    assert pipe.classify_texts(texts) == before
+    assert len(calls) == 1, len(calls)
+
+
 def test_light_predictor_refuses_a_model_it_does_not_know():
     from petitionnlp.classify import light_predictor, load_model
     from petitionnlp.resources import models_dir
