@@ -407,8 +407,8 @@ def _choose_office_model(office_model, cv, oof, records, tune, fold_list, params
         kept = shipped
         if chosen == "recalibrated":
             kept.calibrator_ = _office_calibrator(shipped, X, gold, base, shipped.calibrator_)
-            if kept.memory_ is not None:
-                kept.memory_ = _remembering(kept.memory_, X, gold)
+        if kept.memory_ is not None:  # whichever is kept, the office's own records count: a petition it
+            kept.memory_ = _remembering(kept.memory_, X, gold)  # corrected, seen again, gets the corrected types
     cv["choice"] = {
         "chosen": chosen, "margin": OFFICE_CHOICE_MARGIN, "folds": len(fold_list),
         "office_weight": OFFICE_FACTOR if chosen == "office" else 0.0, "recalibrated": chosen != "shipped",

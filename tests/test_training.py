@@ -425,3 +425,20 @@ def test_an_office_history_is_weighed_by_what_it_shows(office_labels, kept):
         assert choice["candidates"][choice["chosen"]]["micro_f1"] == best
         assert choice["candidates"]["shipped"]["micro_f1"] < best
         assert shipped.predict(probe) == [["大气", "噪声"]] and model.predict(probe) == [["大气"]]
+
+
+def test_an_office_correction_counts_whichever_model_is_kept():
+    """An office whose records, taken together, file as the shipped ones do keeps the shipped model — but a case it
+    corrected (one record of its own labelling) still counts: the kept model remembers the office's records, so
+    the same petition seen again gets the corrected types (review 38: with the shipped model kept, the correction
+    was lost)."""
+    from petitionnlp.text import normalize
+    from petitionnlp.training import fit_type_model
+
+    generated, shipped_real, office = _office_choice_records(["大气", "噪声"])
+    fixed = normalize("湖滨路烧烤摊夜里客人划拳喧哗到凌晨两点，油烟不大")
+    office.append(dict(text=fixed, types=["噪声"], real=True, office=True, page="https://b.example/x"))
+    records = generated + shipped_real + office
+    model, cv = fit_type_model(records, {}, tune_mask=[bool(r.get("office")) for r in records])
+    assert cv["choice"]["chosen"] == "shipped"
+    assert model.predict([fixed]) == [["噪声"]]
