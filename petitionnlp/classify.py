@@ -486,6 +486,8 @@ class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
         (``benchmarks/type_settings.py --main-types``)
     """
 
+    main_type = "best"  # a model saved before main_type existed: the most probable first (get_params, clone work)
+
     def __init__(self, C: float = 4.0, threshold: float = 0.5, max_types: int | None = 3,
                  char_ngram_range=(1, 3), hash_bits_words: int = 16, hash_bits_chars: int = 17,
                  use_lexicon: bool = True, lexicon: str | None = None, memory_threshold: float | None = 0.6,
@@ -611,7 +613,7 @@ class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
         named (``main_type``), else None: the most probable type is the main one."""
         check_is_fitted(self, "pipeline_")
         lexicon = dict(self.pipeline_.named_steps["features"].transformer_list).get("lexicon")
-        if getattr(self, "main_type", "best") != "first_named" or lexicon is None or not lexicon.first_mention:
+        if self.main_type != "first_named" or lexicon is None or not lexicon.first_mention:
             return None  # (a model saved before main_type: the most probable)
         return first_named(lexicon.transform(list(X)))
 

@@ -228,5 +228,13 @@ def test_the_main_type_is_the_one_the_text_leads_with_when_it_is_predicted(shipp
     best = copy.copy(shipped).set_params(main_type="best")
     assert best.main_types(texts) is None and best.predict_from_proba(proba) == [["大气", "噪声"]] * 2
     assert light_predictor(best).main_types(texts) is None
+    # a model saved before main_type existed (its attributes lack it): the most probable first, and its
+    # parameters, a clone and its repr still work
+    old = copy.copy(shipped)
+    del old.__dict__["main_type"]
+    assert old.main_types(texts) is None and old.get_params()["main_type"] == "best" and repr(old)
+    from sklearn.base import clone
+
+    assert clone(old).main_type == "best"
     with pytest.raises(ValueError, match="E015"):
         PollutionTypeClassifier(main_type="leading").fit([t for t, _ in TRAIN], [y for _, y in TRAIN])
