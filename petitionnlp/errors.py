@@ -41,7 +41,7 @@ class Errors:
     E014 = "[E014] 模型 {path} 未通过校验，拒绝加载：{reason}"
     E012 = "[E012] {path}：第 {row} 行之后读取出错：{reason}"
     E013 = "[E013] {path}：第 {line} 行起的单元格超过 {mb} MB 上限；可能是引号不成对，或不是信访表格"
-    E015 = "[E015] 主要类型的选法 main_type={value!r} 不认识；可选：{choices}"
+    E015 = "[E015] 主要类型的选法 {value!r} 不认识；可选：{choices}"
     E020 = "[E020] {path}：训练语料中找不到类型标签列；现有列：{columns}"
     E021 = "[E021] 训练语料没有可用的带标签记录"
     E030 = "[E030] {path}：无法写出：{reason}"
