@@ -59,6 +59,7 @@ from typing import Iterable, NamedTuple, Sequence
 
 import numpy as np
 
+from .errors import Errors, ModelError
 from .resources import corpus_path, read_list
 from .text import normalize
 
@@ -169,11 +170,14 @@ CUE_BOOST = 1.3  # a petition that says it restates a complaint: this much more 
 NEAR_TIE = 0.05  # groups this close in similarity are a tie, which the oldest group wins
 
 
+_NOT_A_STREET = set("临沿满上当逛穿过跨")  # 临街, 沿街, 满街, 上街 …: along or onto a street, not a street's name
+
+
 def _spot_names(text: str, pattern: re.Pattern) -> list[str]:
     out = []
     for m in pattern.finditer(text):
         head = m.group(1)
-        if head[-1] in _SPOT_STOP:
+        if head[-1] in _SPOT_STOP or (m.group(2) == "街" and head[-1] in _NOT_A_STREET):
             continue
         name = (head[1:] if head[0] in _SPOT_STOP else head) + m.group(2)
         if name not in out:
@@ -216,21 +220,31 @@ def _spots_differ(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 def _matter_words() -> tuple[re.Pattern, dict]:
     """The words of ``corpora/triage/matter_keys.txt``, each to its matter's bit."""
     bit = {}
-    for k, line in enumerate(read_list("triage", "matter_keys.txt")[:62]):
+    lines = read_list("triage", "matter_keys.txt")
+    if len(lines) > 62:  # one bit of an int64 a matter
+        raise ModelError(Errors.E090.format(path=corpus_path("triage", "matter_keys.txt"),
+                                            reason=f"事项最多 62 行，现有 {len(lines)} 行"))
+    for k, line in enumerate(lines):
         for w in line.split("|"):
             if w:
                 bit.setdefault(w, 1 << k)
     return re.compile("|".join(map(re.escape, sorted(bit, key=len, reverse=True)))), bit
 
 
+def _blank(m: re.Match) -> str:
+    return "　" * len(m.group(0))
+
+
 def matter_keys(case_texts: Sequence[str]) -> np.ndarray:
     """The matters each case text names (the nuisance and its source: 油烟, 噪声, 采砂, 屠宰 …;
-    ``corpora/triage/matter_keys.txt``) as bits of an int64, 0 for none."""
+    ``corpora/triage/matter_keys.txt``) as bits of an int64, 0 for none; words inside the name of a town or a
+    site (南湖村, 石场镇: :func:`spots`' patterns) name a place, not a matter."""
     pattern, bit = _matter_words()
     out = np.zeros(len(case_texts), dtype=np.int64)
     for k, text in enumerate(case_texts):
         v = 0
-        for m in pattern.finditer(text or ""):
+        text = _TOWN.sub(_blank, _SITE.sub(_blank, text or ""))
+        for m in pattern.finditer(text):
             v |= bit[m.group(0)]
         out[k] = v
     return out

@@ -257,3 +257,29 @@ def test_a_restatement_whose_city_is_not_found_is_compared_on_enough_of_its_rare
     ix.add([first])
     assert ix.match([dict(id="W2", text=again, **city)])[0].group == "W1"
     assert ix.match([dict(id="W2", text=again, province="湖南省", city=None, county=None)])[0].group == "W1"
+
+
+def test_a_place_name_is_no_matter_and_along_the_street_is_no_street(monkeypatch):
+    """A matter's word inside a village's or a town's name (南湖村: 湖) names the place, not the matter, so two
+    complaints of one village about different things are not made alike by it; 临街 and 沿街 (along the street)
+    are not a street's name, so one shop told both ways is one complaint (review 38).  The matter list holds at
+    most 62 lines (one bit each): more is refused, not cut silently."""
+    import petitionnlp.repeats as repeats
+    from petitionnlp.errors import ModelError
+    from petitionnlp.repeats import matter_keys, spots
+
+    pigs, sand = (case_text(t) for t in ("南湖村的养猪场粪水流到田里", "南湖村又有人在河里采砂"))
+    keys = matter_keys([pigs, sand, case_text("村边的湖里漂着死鱼")])
+    assert keys[0] and keys[1] and not keys[0] & keys[1] and keys[2]
+    city = {"province": "湖南省", "city": "衡阳市", "county": "雁峰区"}
+    a = dict(id="A", text="先锋路老王烧烤店临街摆摊，油烟直排，晚上吵到十二点。", **city)
+    b = dict(id="B", text="先锋路老王烧烤店沿街摆摊油烟大，半夜还吵。", **city)
+    assert spots(case_text(a["text"]))[1] == [] and spots(case_text(b["text"]))[1] == []
+    ix = RepeatIndex()
+    ix.add([a])
+    assert ix.match([b])[0].group == "A"
+    repeats._matter_words.cache_clear()
+    monkeypatch.setattr(repeats, "read_list", lambda *parts: [f"词{k}" for k in range(63)])
+    with pytest.raises(ModelError, match="最多 62 行"):
+        matter_keys(["x"])
+    repeats._matter_words.cache_clear()
