@@ -719,6 +719,19 @@ class RepeatIndex:
             pool = self.blocks_.keys()
         return [key for key in pool if _compatible(key, place)]
 
+    def _with_matters(self, cos, a_norm, b_norm, a_types, b_types, a_matters, b_matters, lift) -> np.ndarray:
+        """:func:`_adjust` of each pair's cosine, times the matters' factor (:func:`_matter_factor`) only for the
+        pairs it could lift to the threshold (``lift``: what the caller multiplies in after, the restating cue's
+        boost): a product's entries are mostly far below it, so the pairs found are exact, and a best similarity
+        under the threshold may lack its factor."""
+        s = _adjust(cos, a_norm, b_norm, a_types, b_types, self.type_penalty)
+        near = np.flatnonzero(s * lift * max(self.matter_boost, 1.0) >= self.threshold)
+        if len(near):
+            s[near] = _adjust(cos[near], a_norm[near], b_norm[near], a_types[near], b_types[near], self.type_penalty,
+                              _matter_factor(a_matters[near], b_matters[near], self.matter_penalty,
+                                             self.matter_boost))
+        return s
+
     def _search_index(self, vec, norms, places: list[tuple], bits, boost, matters):
         """The kept petitions each record resembles, among those whose place agrees: ((record, index row,
         similarity) of every similarity ≥ the threshold, sorted by record), and each record's best (similarity,
@@ -740,16 +753,8 @@ class RepeatIndex:
         alive = self.alive_
 
         def adjust(sims, qrows, rows):
-            s = _adjust(sims, norms[qrows], self.norms_[rows], bits[qrows], self.types_[rows], self.type_penalty)
-            s *= boost[qrows]
-            # the matters only where they could lift a pair to the threshold (a product's entries are mostly far
-            # below it): the pairs found are exact, a best similarity under the threshold may lack its factor
-            near = np.flatnonzero(s * max(self.matter_boost, 1.0) >= self.threshold)
-            if len(near):
-                q, r = qrows[near], rows[near]
-                s[near] = _adjust(sims[near], norms[q], self.norms_[r], bits[q], self.types_[r], self.type_penalty,
-                                  _matter_factor(matters[q], self.matters_[r], self.matter_penalty,
-                                                 self.matter_boost)) * boost[q]
+            s = self._with_matters(sims, norms[qrows], self.norms_[rows], bits[qrows], self.types_[rows],
+                                   matters[qrows], self.matters_[rows], boost[qrows]) * boost[qrows]
             return np.where(alive[rows], s, 0.0)
 
         found = [(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))]
@@ -800,12 +805,7 @@ class RepeatIndex:
             a, b, s = members[sims.row], members[sims.col], sims.data
             keep = b < a
             a, b, s = a[keep], b[keep], s[keep]
-            cos, s = s, _adjust(s, norms[a], norms[b], bits[a], bits[b], self.type_penalty)
-            near = np.flatnonzero(s * boost[a] * max(self.matter_boost, 1.0) >= self.threshold)  # as in _search_index
-            if len(near):
-                s[near] = _adjust(cos[near], norms[a[near]], norms[b[near]], bits[a[near]], bits[b[near]],
-                                  self.type_penalty, _matter_factor(matters[a[near]], matters[b[near]],
-                                                                    self.matter_penalty, self.matter_boost))
+            s = self._with_matters(s, norms[a], norms[b], bits[a], bits[b], matters[a], matters[b], boost[a])
             unsure = ((level[a, 1] < 0) != (level[b, 1] < 0)).astype(int) + ((level[a, 2] < 0) != (level[b, 2] < 0))
             unsure[np.all(level[a] < 0, axis=1) | np.all(level[b] < 0, axis=1)] = 0
             s = s * self.place_penalty ** unsure * boost[a]  # the later one says it restates a complaint
