@@ -8,10 +8,11 @@ from urllib.parse import urlencode
 
 from fastapi import Request
 
+from ..office.errors import NotFound
 from ..office.roles import allowed
 from .render import render_form
 
-__all__ = ["show_batch", "batch_path", "PAGE_SIZE", "SORTS"]
+__all__ = ["show_batch", "show_batch_or", "batch_path", "PAGE_SIZE", "SORTS"]
 
 PAGE_SIZE = 200
 SORTS = ("row", "priority", "due", "region", "status")
@@ -43,3 +44,16 @@ def show_batch(request: Request, wb, session: dict, batch_id: int, q, next_: str
                        units=wb.units() if allowed(user, "assign") else [], pages=max(1, -(-total // PAGE_SIZE)),
                        filters=filters, sort=sort, regions=wb.batch_places(batch_id), query=urlencode(query),
                        here=next_, message=message)
+
+
+def show_batch_or(otherwise, request: Request, wb, session: dict, batch_id: int | None, q, next_: str, message: str,
+                  typed: dict):
+    """:func:`show_batch` again after a refused form; for a 'next' that names no batch, or a batch that is not there
+    (a hand-made address), ``otherwise()``: another page with the form, so that what was typed is never lost for
+    it."""
+    if batch_id is not None:
+        try:
+            return show_batch(request, wb, session, batch_id, q, next_, message, typed)
+        except NotFound:
+            pass
+    return otherwise()

@@ -8,12 +8,11 @@ from fastapi import Depends, File, Form, HTTPException, Request, UploadFile
 from pydantic import Field
 from starlette.concurrency import run_in_threadpool
 
-from ...office.errors import NotFound
 from ...office.intake import default_reply_days
 from ...office.roles import allowed
 from ...office.views import iso_time
 from ..deps import Body, Days, Flag, Office, Text, form, form_int, page, page_date, require, text_int
-from ..batchpage import batch_path, show_batch
+from ..batchpage import batch_path, show_batch, show_batch_or
 from ..casepage import show_case
 from ..render import back, download, here, json_answer, next_parts, notice, outcome, render, safe_next
 from .routers import api, pages
@@ -177,13 +176,9 @@ async def correct_page(petition_id: int, request: Request, wb: Office,
              **{k: str(got.get(k) or "") for k in ("city", "county", "region")}}
 
     def again(message: str):  # the page the form came from, with what was typed in it; else the case page's form
-        if batch_path(path) is not None:
-            try:
-                return show_batch(request, wb, session, batch_path(path), q, to.partition("#")[0], message, typed)
-            except NotFound:  # a hand-made next naming no batch: what was typed is not lost for it
-                pass
-        return show_case(request, wb, session, petition_id, to if path == f"/cases/{petition_id}" else
-                         f"/cases/{petition_id}", message, {**typed, "form": "place"})
+        return show_batch_or(lambda: show_case(request, wb, session, petition_id, to if path == f"/cases/{petition_id}"
+                                               else f"/cases/{petition_id}", message, {**typed, "form": "place"}),
+                             request, wb, session, batch_path(path), q, to.partition("#")[0], message, typed)
 
     return outcome(to, lambda: wb.change_case(session["user"], petition_id, changes),
                    lambda p: f"已保存第 {p['row_index'] + 1} 行的更正", "未保存", again=again)

@@ -11,13 +11,12 @@ from fastapi import Depends, HTTPException, Query, Request
 from pydantic import Field
 
 from ...office.cases import BULK_ACTIONS
-from ...office.errors import NotFound
 from ...office.lifecycle import CLOSURES, COUNTS, MAX_REPORT_TEXT, REJECT_KINDS, STATUSES, VERIFIED
 from ...office.roles import allowed, denied
 from ...office.inputs import COUNTS_MAX, MAX_VERSION
 from ...office.labels import case_name, label
 from ..deps import Body, Id, Office, Text, Version, api_date, form, form_decimal, form_int, page, text_int, require
-from ..batchpage import batch_path, show_batch
+from ..batchpage import batch_path, show_batch_or
 from ..casepage import case_again, show_case
 from ..render import back, here, json_answer, next_parts, notice, outcome, refused_words, render_form, safe_next
 from .routers import api, pages
@@ -151,10 +150,8 @@ def _review(request: Request, wb, session: dict, next_: str, message: str | None
 def _batch_or_cases(request: Request, wb, session: dict, batch_id: int, q, to: str, message: str, typed: dict):
     """A batch's queue shown again after its refused bulk 交办; for a 'next' naming a batch that is not there, the
     case list (its own bulk form), so that what was ticked and chosen is not lost."""
-    try:
-        return show_batch(request, wb, session, batch_id, q, to.partition("#")[0], message, typed)
-    except NotFound:
-        return _cases(request, wb, session, {}, "/cases", message, typed)
+    return show_batch_or(lambda: _cases(request, wb, session, {}, "/cases", message, typed),
+                         request, wb, session, batch_id, q, to.partition("#")[0], message, typed)
 
 
 @api.get("/units", summary="责任单位（按行政区划顺序）")
