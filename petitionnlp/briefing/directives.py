@@ -26,6 +26,22 @@ from .view import fold_view
 __all__ = ["find_directives", "find_candidates", "rules", "compile_rules", "default_rules_data"]
 
 
+def _removable(text: str, start: int, end: int, features: dict, r: dict) -> bool:
+    """Whether the judge may take this clause away when the rules take it: its verb is marked as done (已, 了 —
+    not 为了, 了解), it is a line alone without a sentence end (a heading), or a closing formula stands near it
+    (请予审议).  Any other directive of the rules stays (``judge_removable_*`` in ``directive_rules.json``)."""
+    clause = text[start:end]
+    for w in r["judge_removable_not_done"]:
+        clause = clause.replace(w, "")
+    if any(w in clause for w in r["judge_removable_done"]):
+        return True
+    ends = [k[len("end_mark="):] for k in features if k.startswith("end_mark=")]
+    if "line_alone" in features and not any(e and e in r["judge_removable_sentence_ends"] for e in ends):
+        return True
+    near = r["judge_removable_closing_window"]
+    return any(w in text[max(0, start - near):end + near] for w in r["judge_removable_closing"])
+
+
 def default_rules_data() -> dict:
     """The shipped word lists (``corpora/briefing/directive_rules.json``), as JSON data."""
     return json.loads(corpus_path("briefing", "directive_rules.json").read_text(encoding="utf-8"))
@@ -352,7 +368,8 @@ def find_directives(text: str, time_expressions: list[dict], rules_: dict | None
                       "action": _without(text, start, end, removed), "start": start, "end": end,
                       "deadline": d["deadline"]})
         if candidates:
-            found[-1].update(rule=d["rule"], reason=d["reason"], features=d["features"])
+            found[-1].update(rule=d["rule"], reason=d["reason"], features=d["features"],
+                             removable=_removable(text, start, end, d["features"], r))
     return found
 
 
