@@ -88,6 +88,7 @@ def test_a_name_a_table_spaces_apart_is_one_name():
     assert spans("反映人:胡 斌 联系电话:13800138000") == [("姓名", "胡 斌"), ("电话", "13800138000")]
     assert spans("举报人 谢 国 华 手机13812345678") == [("姓名", "谢 国 华"), ("电话", "13812345678")]
     assert spans("反映人：罗 敏（女） 电话：13787654321") == [("姓名", "罗 敏"), ("电话", "13787654321")]
+    assert spans("举报人: 孙 丽（电话13800001111）") == [("姓名", "孙 丽"), ("电话", "13800001111")]  # ": " then the name
     assert spans("村民李 家 湾的石场") == []
     # spaced words after a complainant's word are no name: a verb, a place, an honorific, a measure
     for text in ("举报人 李 称 该厂夜间偷排", "投诉人 高 度 关注此事", "信访人 石 场 炸山噪声大", "反映人 周 边 居民受影响",
