@@ -495,6 +495,32 @@ def test_the_batch_pages_bulk_handover_refused_gives_the_queue_back_ticked_with_
     assert "<option selected>岳阳市</option>" in r.text.replace("<option selected >", "<option selected>")
 
 
+def test_the_pages_a_refusal_shows_again_hide_a_planted_person_from_viewers_and_other_units(client):
+    """The pages this session shows again after a refusal — the batch page's bulk 交办, a place correction whose
+    'next' names no batch, the bulk notices naming each refused case — posted by a viewer and by another unit
+    (with its own session and token): never the planted name, phone or ID number, nor the case's 受理编号 for a
+    case that is not its own."""
+    name, phone, pid = "司马建国", "13912345678", "430102199003077735"
+    rows = [["S-01", "衡阳市雁峰区", "大气", f"举报人{name}（电话{phone}，身份证号{pid}）反映衡阳市雁峰区某化工厂夜间偷排废气。"]]
+    ed = token(client, "ed")
+    batch_id = upload(client, ed, table(rows), handover_date="2024-05-15")["batch_id"]
+    c1 = cases(client, ed)["S-01"]["id"]
+    for who in ("vi", "yy"):
+        csrf = login(client, who)
+        answers = [client.post("/cases/bulk", data={"csrf_token": csrf, "action": action, "unit": "岳阳市",
+                                                    "ids": [str(c1)], "next": nxt})
+                   for action in ("assign", "accept") for nxt in (f"/batches/{batch_id}?sort=row", "/batches/99999",
+                                                                  "/cases")]
+        answers.append(client.post(f"/petitions/{c1}", data={"csrf_token": csrf, "region": "湖南省/衡阳市/雁峰去",
+                                                             "next": "/batches/99999"}))
+        answers.append(client.post("/api/v1/petitions/bulk", json={"ids": [c1], "action": "accept"},
+                                   headers=token(client, who)))
+        for r in answers:
+            assert r.status_code in (200, 403, 404, 422), r.status_code
+            for planted in (name, phone, pid, "S-01"):
+                assert planted not in r.text, (who, r.request.url, planted)
+
+
 def test_a_bulk_notice_names_every_refused_case_and_its_reason_once(client):
     """Every refused case of a bulk form is named (by its 受理编号) with its reason, the cases refused for the same
     reason together; an id typed for another unit's case, or for none, is named by that id only."""
@@ -658,6 +684,20 @@ def test_the_figures_agree_after_every_path_that_changes_a_status(client, tmp_pa
     page = client.get("/progress?from=2024-05-01&to=2024-05-31").text
     assert f'id="fig-total">{pr["total"]}<' in page and f'id="fig-closed">{pr["closed"]}<' in page
     assert json.dumps(pr, ensure_ascii=False)
+    # the 督办 page's bulk form (the one loop of bulk steps, lifecycle.each_case) and the bulk 回访 of the API: the
+    # figures follow each case's step
+    now = cases(client, ed)
+    open_ = [p["id"] for k, p in now.items() if p["status"] in ("待办", "办理中", "退回") and k != "C-05"]
+    assert open_, now
+    client.post("/supervision", data={"csrf_token": csrf, "ids": [str(open_[0])], "due_date": LATER,
+                                      "note": "请加快办理"})
+    after = agree(client, ed, "page bulk 督办")
+    assert after["supervised"] == pr["supervised"] + 1
+    done = [p["id"] for p in cases(client, ed).values() if p["status"] == "已办结"]
+    r = client.post("/api/v1/callbacks", json={"items": [{"petition": done[0], "result": "不满意", "note": "仍有"}]},
+                    headers=ed)
+    assert r.status_code == 200 and r.json()["done"] == [done[0]], r.text
+    assert agree(client, ed, "bulk 回访")["closed"] == after["closed"] - 1
 
 
 # ------------------------------------------------------------------- what a batch's 脱敏版 publishes (session 35)
