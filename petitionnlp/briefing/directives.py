@@ -29,7 +29,9 @@ __all__ = ["find_directives", "find_candidates", "rules", "compile_rules", "defa
 def _removable(text: str, start: int, end: int, features: dict, r: dict) -> bool:
     """Whether the judge may take this clause away when the rules take it: its verb is marked as done (已, 了 —
     not 为了, 了解), it is a line alone without a sentence end (a heading), or a closing formula stands near it
-    (请予审议).  Any other directive of the rules stays (``judge_removable_*`` in ``directive_rules.json``)."""
+    (请予审议), or it has one of the ``judge_removable_features`` (an aim 为… whose marker is not the order; a section
+    that reports what was done).  Any other directive of the rules stays (``judge_removable_*`` in
+    ``directive_rules.json``)."""
     clause = text[start:end]
     for w in r["judge_removable_not_done"]:
         clause = clause.replace(w, "")
@@ -39,7 +41,9 @@ def _removable(text: str, start: int, end: int, features: dict, r: dict) -> bool
     if "line_alone" in features and not any(e and e in r["judge_removable_sentence_ends"] for e in ends):
         return True
     near = r["judge_removable_closing_window"]
-    return any(w in text[max(0, start - near):end + near] for w in r["judge_removable_closing"])
+    if any(w in text[max(0, start - near):end + near] for w in r["judge_removable_closing"]):
+        return True
+    return any(features.get(k) for k in r.get("judge_removable_features", ()))
 
 
 def default_rules_data() -> dict:
@@ -545,6 +549,8 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                                  assigned=bool(assigned), transfer=transfer, inside=inside, who=who is not None,
                                  after_rule=bool(out) and out[-1]["rule"] and out[-1]["end"] >= a - 2,
                                  document=document, sentence=(s_start, s_end))
+            if reason is None and features.get("report_heading"):
+                reason = "heading"  # (一)主要指标完成情况, (二)督查方式: a numbered heading of a report, no task
             out.append({"actor": actor, "who": who, "start": action_start, "end": b, "deadline": deadline,
                         "rule": reason is None, "reason": reason, "features": features})
             n_rule += reason is None
@@ -636,6 +642,35 @@ def _features(text: str, a: int, b: int, r: dict, *, enum, marker_pos, spoken, o
     if _in_goal_section(text, a, r):
         f["goal_section"] = 1.0
     f.update(document)
+    f.update(_carry_features(text, a, b, r, enum, marker_pos))
+    return f
+
+
+def _carry_features(text: str, a: int, b: int, r: dict, enum, marker_pos) -> dict:
+    """Cues of the kinds that are false on pages of new kinds and general to reports and news (``carry_cues_doc`` in
+    ``directive_rules.json``): a clause under a section that reports what was done, a numbered heading that names a
+    state or a result (the rules take it for no directive), a numbered short name, an aim (为…) whose marker is not
+    the order."""
+    f = {}
+    heading = None
+    for m in r["_section_heading"].finditer(text, 0, a + 1):
+        heading = m
+    if heading is not None:
+        end = text.find("\n", heading.start())
+        line = text[heading.start():end if end >= 0 else len(text)]
+        if any(w in line for w in r.get("report_section_words", ())):
+            f["report_section"] = 1.0
+    body = text[a:b].rstrip(" \u3000")
+    if enum and marker_pos is None and (body.endswith(tuple(r.get("report_heading_ends", ())) + ("：", ":"))
+                                        or b < len(text) and text[b] in "：:"):
+        f["report_heading"] = 1.0
+    item = r["_enum"].match(text, a) if enum else None
+    if item and marker_pos is None and 0 < len(text[item.end():b].strip(" \u3000：:")) <= r.get("section_name_max", 0):
+        f["short_item"] = 1.0  # 1.自查, 2.抽查: a numbered name, no measure
+    if marker_pos is not None and text.startswith(r["_preamble_heads"], a):
+        last = max((m.end() for m in _CLAUSE_BREAK.finditer(text, a, b)), default=a)
+        if last > marker_pos and not r["_marker"].search(text, last, b):
+            f["purpose_marker"] = 1.0
     return f
 
 

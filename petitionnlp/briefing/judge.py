@@ -88,7 +88,8 @@ ADDABLE = frozenset({"no_marker"})  # what the rules left out only for want of a
 
 def choose(candidates: list[dict], p, keep_threshold: float, add_threshold: float) -> list[bool]:
     """Keep a directive of the rules unless it is ``removable`` (of a kind that is often false on pages of new
-    kinds: done work, a heading, a closing formula — :func:`.directives.find_candidates`) and p < ``keep_threshold``
+    kinds: done work, a heading, a closing formula, an aim whose marker is not the order, a section that reports what
+    was done — :func:`.directives.find_candidates`) and p < ``keep_threshold``
     (the kinds of issue 29 — 定期…公布, 由…负责, 移交…处理, 确保…前完成 — are never removable); add a clause they left out for want of a marker
     (``reason`` in :data:`ADDABLE`) at p ≥ ``add_threshold`` — never one they found to be an announcement, a
     slogan, a headline or a list of contents: the judge adds the duties the rules miss, it does not undo what they
