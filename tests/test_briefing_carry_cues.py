@@ -1,7 +1,9 @@
 """Directives that carry over (issue 29 item 3, d39): a report's numbered heading ((一)…完成情况, (二)督查方式：) is no
-directive; the judge may also take away an aim (为…，确保…，X局开展…) and a clause under a section that reports what
-was done (一、…推进情况) — ``report_heading_ends``, ``report_section_words``, ``judge_removable_features`` in
-directive_rules.json; under a section of what is to be done, and when the marker gives the order, nothing changes."""
+directive; the judge may also take away an aim (为…，确保…，X局开展…), a clause under a section that reports what
+was done (一、…推进情况) and any directive in a document that reports to a body (…报告如下, 请予审议), and adds no clause
+in such a section or document — ``report_heading_ends``, ``report_section_words``, ``report_document``,
+``judge_removable_features``, ``judge_not_addable_features`` in directive_rules.json; under a section of what is to be
+done, and when the marker gives the order, nothing changes."""
 
 import json
 import sys
@@ -10,6 +12,7 @@ import pytest
 
 from conftest import ROOT
 from petitionnlp.briefing.directives import find_candidates
+from petitionnlp.briefing.judge import choose
 from petitionnlp.briefing.timex import find_time_expressions
 
 REPORT = "会议听取了工作汇报。王市长指出：\n（一）主要指标完成情况。全年优良天数280天。\n（二）督查方式：\n1.自查。各单位逐项自查。"
@@ -48,16 +51,33 @@ def test_a_clause_under_a_section_of_what_was_done_is_removable_under_what_is_to
     assert todo["rule"] and not todo["removable"] and not todo["features"].get("report_section")
 
 
+def test_in_a_document_that_reports_to_a_body_the_judge_may_remove_and_adds_nothing():
+    head = "现将我市整改情况报告如下：\n"
+    body = "市政府要求各部门切实加强监管。市生态环境局对企业进行了检查。"
+    plain, reported = _cands(body), _cands(head + body)
+    assert [c["rule"] for c in plain] == [c["rule"] for c in reported[1:]] and reported[1]["rule"]
+    assert not plain[0]["removable"] and all(c["addable"] for c in plain if not c["features"].get("report_section"))
+    assert all(c["removable"] and not c["addable"] for c in reported)
+    assert choose(reported[1:], [0.0, 1.0], 0.5, 0.6) == [False, False]
+    assert choose(plain, [0.0, 1.0], 0.5, 0.6) == [True, plain[1]["reason"] == "no_marker"]
+
+
+def test_under_a_section_of_what_was_done_nothing_is_added():
+    text = "一、整改工作推进情况\n各部门对企业开展专项检查。\n二、下一步工作安排\n各部门对企业开展专项检查。"
+    done, todo = [c for c in _cands(text) if text[c["start"]:c["end"]] == "各部门对企业开展专项检查"]
+    assert not done["addable"] and todo["addable"]
+
+
 def test_the_shipped_judge_on_the_development_pages_of_new_kinds():
     sys.path.insert(0, str(ROOT / "scripts"))
     from train_briefing_model import development_briefings
 
     meta = json.loads((ROOT / "models" / "briefing_directives" / "meta.json").read_text(encoding="utf-8"))
-    assert meta["grouped_cv"]["macro_f1"]["rules_and_learned"] >= 0.845  # 0.835 before d39
+    assert meta["grouped_cv"]["macro_f1"]["rules_and_learned"] >= 0.85  # 0.835 before d39
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from eval_briefings import prf, score
 
     dev = development_briefings()
-    for origin, bar in (("briefings_timedev", 0.84), ("briefings_timedev2", 0.63)):  # 0.793 and 0.603 before d39
+    for origin, bar in (("briefings_timedev", 0.84), ("briefings_timedev2", 0.65)):  # 0.793 and 0.603 before d39
         c = score([dict(d, origin=None) for d in dev if d["origin"] == origin])
         assert prf(c["d_tp"], c["d_pred"], c["d_gold"])[2] >= bar

@@ -362,6 +362,8 @@ def find_directives(text: str, time_expressions: list[dict], rules_: dict | None
     for t in mapped:  # the rules read a time expression as folded too: 30個工作日內(nèi) is 30个工作日内 (it ends in 内)
         t["text"] = joined.text[t["start"]:t["end"]]
     removed = [(view.at(a), view.at(b)) for a, b in joined.removed]  # the page breaks taken out, in ``text``
+    # a document that reports to a body (…情况报告如下, 请予审议): the judge may take its directives away, adds none
+    reporting = candidates and any(w in joined.text for w in r.get("report_document", ()))
     found = []
     for d in _find(joined.text, mapped, time_expressions, r):
         if not (candidates or d["rule"]):
@@ -373,7 +375,9 @@ def find_directives(text: str, time_expressions: list[dict], rules_: dict | None
                       "deadline": d["deadline"]})
         if candidates:
             found[-1].update(rule=d["rule"], reason=d["reason"], features=d["features"],
-                             removable=_removable(text, start, end, d["features"], r))
+                             removable=reporting or _removable(text, start, end, d["features"], r),
+                             addable=not reporting and not any(d["features"].get(k)
+                                                               for k in r.get("judge_not_addable_features", ())))
     return found
 
 

@@ -90,17 +90,19 @@ def choose(candidates: list[dict], p, keep_threshold: float, add_threshold: floa
     """Keep a directive of the rules unless it is ``removable`` (of a kind that is often false on pages of new
     kinds: done work, a heading, a closing formula, an aim whose marker is not the order, a section that reports what
     was done — :func:`.directives.find_candidates`) and p < ``keep_threshold``
-    (the kinds of issue 29 — 定期…公布, 由…负责, 移交…处理, 确保…前完成 — are never removable); add a clause they left out for want of a marker
-    (``reason`` in :data:`ADDABLE`) at p ≥ ``add_threshold`` — never one they found to be an announcement, a
-    slogan, a headline or a list of contents: the judge adds the duties the rules miss, it does not undo what they
-    know is no directive."""
+    (the kinds of issue 29 — 定期…公布, 由…负责, 移交…处理, 确保…前完成 — are never removable, except in a document that
+    reports to a body: …报告如下, 请予审议); add a clause they left out for want of a marker (``reason`` in
+    :data:`ADDABLE`) at p ≥ ``add_threshold`` unless it is not ``addable`` (in a document that reports to a body, under
+    a section that reports what was done) — never one they found to be an announcement, a slogan, a headline or a
+    list of contents: the judge adds the duties the rules miss, it does not undo what they know is no directive."""
     return [(not c.get("removable") or bool(pi >= keep_threshold)) if c["rule"]
-            else bool(pi >= add_threshold and c.get("reason", "no_marker") in ADDABLE) for c, pi in zip(candidates, p)]
+            else bool(pi >= add_threshold and c.get("reason", "no_marker") in ADDABLE and c.get("addable", True))
+            for c, pi in zip(candidates, p)]
 
 
 def apply(candidates: list[dict], judge: Judge | None) -> list[dict]:
     """The directives among ``candidates`` (:func:`.directives.find_candidates`): the rules' own without a judge,
     else the judge's decision; without the candidates' ``rule``/``reason``/``features``."""
     keep = judge.decide(candidates) if judge is not None and candidates else [c["rule"] for c in candidates]
-    drop = ("rule", "reason", "features", "removable")
+    drop = ("rule", "reason", "features", "removable", "addable")
     return [{k: v for k, v in c.items() if k not in drop} for c, k in zip(candidates, keep) if k]
