@@ -18,7 +18,8 @@ what was done, announcements, headings).
 The regularisation C and the two thresholds (keep a directive of the rules at p ≥ keep — only a removable one,
 of the kinds false on new pages (done work, a heading, a closing formula, an aim 为… whose marker is not the order,
 a clause under a section that reports what was done, any in a document that reports to a body), may be taken away;
-add a clause the rules (never in a document that reports to a body or under a section that reports what was done)
+add a clause the rules (never in a document that reports to a body, under a section that reports what was done or
+with a time word of a report: 截至目前, 近日)
 leave out at p ≥ add) are chosen on folds grouped by source (a page's site: the briefings of one site are never
 split between training and test), by the mean over the annotated sets of each set's directive F1 on the test folds
 (ties: the pooled F1), so that the pages of kinds the rules were not written on weigh as much as those they were;
@@ -254,7 +255,7 @@ def _card(meta: dict, model: DirectiveModel, top: list) -> str:
 一个逻辑回归模型（`scikit-learn` 的 `DictVectorizer` 加 `LogisticRegression`，按类别平衡加权），判断简报中的一个分句是不是一条指示。
 它看的是指示规则所依据的线索（`petitionnlp/briefing/directives.py` 的 `find_candidates`）：标志词及其位置、序号、讲话人、
 时间表达、是否在叙述过去或统计数字、文件的种类——而不是规则自己的结论：它是依据同样线索的第二意见。
-规则认定的指示只有可去掉的几类（已完成的工作、没有句末标点的独立一行、“请予审议”一类结束语、标志词只在“为…”目的里而后面是汇报的分句、汇报已做工作的一节（一、…推进情况）里的分句、向上级报告的文件（…报告如下、请予审议）里的指示：`directive_rules.json` 的 `judge_removable_*`）在概率低于 {model.keep_threshold} 时去掉，其余一律保留；规则没有认定的分句在概率不低于 {model.add_threshold} 时增补{never}，但向上级报告的文件里和汇报已做工作的一节里的分句从不增补（`judge_not_addable_features`）；
+规则认定的指示只有可去掉的几类（已完成的工作、没有句末标点的独立一行、“请予审议”一类结束语、标志词只在“为…”目的里而后面是汇报的分句、汇报已做工作的一节（一、…推进情况）里的分句、向上级报告的文件（…报告如下、请予审议）里的指示：`directive_rules.json` 的 `judge_removable_*`）在概率低于 {model.keep_threshold} 时去掉，其余一律保留；规则没有认定的分句在概率不低于 {model.add_threshold} 时增补{never}，但向上级报告的文件里、汇报已做工作的一节里和带有汇报时间词（截至目前、近日、连日来）的分句从不增补（`judge_not_addable_features`）；
 正则化系数 C = {model.C}。{state}。
 
 - 训练：{y}年{m}月{d}日，由 `make train-briefing`（`scripts/train_briefing_model.py`）在 {meta['briefings']} 份已标注简报上训练，
@@ -287,7 +288,7 @@ def _card(meta: dict, model: DirectiveModel, top: list) -> str:
 - 最能提高这一几率的特征：{pos}。
 - 局限：可学的已标注指示只有 {meta['directives']} 条，且有两种标注习惯（最早的开发简报把一个“要”字下的一串措施拆成几条指示，
   后来的数据集保留为一条：见 `corpora/briefing/GUIDELINES.md`）。特征只是规则的线索（标志词、位置、序号、讲话人、时间表达、
-  过去时、统计数字、文件种类、是否在方案的目标一节、是否是一行独立的编号标题之后的第一句、标志词之前是否有职务名作主语、是否在汇报已做工作的一节、是否是编号的简短名称、标志词是否只在“为…”目的里），不含分句本身的字词：分句开头的一两个字（问题 29 第 3 项以前的特征）记住的是训练网站的字串
+  过去时、统计数字、文件种类、是否在方案的目标一节、是否是一行独立的编号标题之后的第一句、标志词之前是否有职务名作主语、是否在汇报已做工作的一节、是否是编号的简短名称、标志词是否只在“为…”目的里、是否有汇报时间词），不含分句本身的字词：分句开头的一两个字（问题 29 第 3 项以前的特征）记住的是训练网站的字串
   （如镜像网页留下的拼音），在按网站分组的交叉验证上并不更好，还会丢掉能迁移的类型（`市生态环境局对…实施定期检查`）。
 - 盲测：`benchmarks/eval_briefings.py` 在从未训练、也未用来写规则的四组简报上评分（`briefings_more.jsonl`、
   `briefings_reports.jsonl` 的留出部分、`briefings_fresh.jsonl`、`briefings_carry.jsonl` 的盲测部分）；数字见问题 29 的说明。

@@ -1,7 +1,7 @@
 """Directives that carry over (issue 29 item 3, d39): a report's numbered heading ((一)…完成情况, (二)督查方式：) is no
 directive; the judge may also take away an aim (为…，确保…，X局开展…), a clause under a section that reports what
 was done (一、…推进情况) and any directive in a document that reports to a body (…报告如下, 请予审议), and adds no clause
-in such a section or document — ``report_heading_ends``, ``report_section_words``, ``report_document``,
+in such a section or document nor one with a time word of a report (截至目前, 近日) — ``report_heading_ends``, ``report_section_words``, ``report_document``,
 ``judge_removable_features``, ``judge_not_addable_features`` in directive_rules.json; under a section of what is to be
 done, and when the marker gives the order, nothing changes."""
 
@@ -68,16 +68,23 @@ def test_under_a_section_of_what_was_done_nothing_is_added():
     assert not done["addable"] and todo["addable"]
 
 
+def test_a_clause_with_a_time_word_of_a_report_is_not_added():
+    text = "截至目前，各部门对企业开展专项检查。各部门对企业开展专项检查。"
+    then, plain = [c for c in _cands(text) if not c["rule"]][:2]
+    assert then["features"].get("report_time") and not then["addable"]
+    assert not plain["features"].get("report_time") and plain["addable"]
+
+
 def test_the_shipped_judge_on_the_development_pages_of_new_kinds():
     sys.path.insert(0, str(ROOT / "scripts"))
     from train_briefing_model import development_briefings
 
     meta = json.loads((ROOT / "models" / "briefing_directives" / "meta.json").read_text(encoding="utf-8"))
-    assert meta["grouped_cv"]["macro_f1"]["rules_and_learned"] >= 0.85  # 0.835 before d39
+    assert meta["grouped_cv"]["macro_f1"]["rules_and_learned"] >= 0.852  # 0.835 before d39
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from eval_briefings import prf, score
 
     dev = development_briefings()
-    for origin, bar in (("briefings_timedev", 0.84), ("briefings_timedev2", 0.65)):  # 0.793 and 0.603 before d39
+    for origin, bar in (("briefings_timedev", 0.855), ("briefings_timedev2", 0.65)):  # 0.793 and 0.603 before d39
         c = score([dict(d, origin=None) for d in dev if d["origin"] == origin])
         assert prf(c["d_tp"], c["d_pred"], c["d_gold"])[2] >= bar

@@ -654,7 +654,7 @@ def _carry_features(text: str, a: int, b: int, r: dict, enum, marker_pos) -> dic
     """Cues of the kinds that are false on pages of new kinds and general to reports and news (``carry_cues_doc`` in
     ``directive_rules.json``): a clause under a section that reports what was done, a numbered heading that names a
     state or a result (the rules take it for no directive), a numbered short name, an aim (为…) whose marker is not
-    the order."""
+    the order, a time word of a report (截至目前, 近日)."""
     f = {}
     heading = None
     for m in r["_section_heading"].finditer(text, 0, a + 1):
@@ -671,6 +671,8 @@ def _carry_features(text: str, a: int, b: int, r: dict, enum, marker_pos) -> dic
     item = r["_enum"].match(text, a) if enum else None
     if item and marker_pos is None and 0 < len(text[item.end():b].strip(" \u3000：:")) <= r.get("section_name_max", 0):
         f["short_item"] = 1.0  # 1.自查, 2.抽查: a numbered name, no measure
+    if any(w in text[a:b] for w in r.get("report_time_words", ())):
+        f["report_time"] = 1.0  # 截至目前, 近日, 连日来: the time of a report of what was done
     if marker_pos is not None and text.startswith(r["_preamble_heads"], a):
         last = max((m.end() for m in _CLAUSE_BREAK.finditer(text, a, b)), default=a)
         if last > marker_pos and not r["_marker"].search(text, last, b):
