@@ -422,6 +422,11 @@ class _Resolver:
     def _two_years(self, g):
         return f"{self.doc.year:04d}/{self.doc.year + 1:04d}"
 
+    def _years_before(self, g):
+        """前两年: the n years before the document's year (2018 → 2016/2017)."""
+        n, y = parse_number(g["n"]), self.doc.year
+        return f"{y - n:04d}/{y - 1:04d}"
+
 
 def find_time_expressions(text: str, doc_date: dt.date | None = None, rules_: dict | None = None) -> list[dict]:
     """Every time expression in ``text`` with exact offsets (into ``text`` as given), type and normalized value;
@@ -484,6 +489,7 @@ _DATEISH = re.compile(r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2}(?:T[0-9:]+)?)?|-Q[1-4]
 _DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:/[0-9]{4}-[0-9]{2}-[0-9]{2})?$")
 _ATTACHED = re.compile(r"^(?:周|星期|礼拜|上午|下午|晚上|晚|凌晨|早上|中午|[0-9]{1,2}[:：][0-9]{2}(?![0-9]))")
 _BARE_DAY = re.compile(r"^[0-9]{1,2}[号日]$")
+_MONTH = re.compile(r"^[0-9]{4}-[0-9]{2}$")
 
 
 def _next_day(value: str) -> str | None:
@@ -516,7 +522,10 @@ def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
                 and (prev["value"] and t["value"] and _DATEISH.match(prev["value"]) and _DATEISH.match(t["value"])
                      or prev["value"] is None and t["value"] is None)  # no document date: a span without a value
                 and joiner.match(text[prev["end"]:t["start"]])):  # 10月初至11月底: the deadline ends the span
-            value = f"{prev['value'].split('/')[0]}/{t['value'].split('/')[-1]}" if prev["value"] else None
+            end = t["value"].split("/")[-1] if t["value"] else None
+            if end and _MONTH.match(prev["value"]) and _BARE_DAY.match(t["text"]):
+                end = prev["value"] + end[7:]  # 8月份截止14日: the bare day is of the month before it
+            value = f"{prev['value'].split('/')[0]}/{end}" if prev["value"] else None
             out[-1] = _expression(text[prev["start"]:t["end"]], prev["start"], t["end"], "date", value)
             continue
         out.append(t)
