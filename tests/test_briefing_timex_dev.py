@@ -250,3 +250,43 @@ def test_a_ratio_colon_an_hour_span_and_a_time_limit_of_a_body():
 
 def test_a_difference_in_days_is_no_length():
     assert found("距离省定目标相差14天。") == []
+
+
+def test_a_weekday_in_brackets_belongs_to_the_day_before_it_and_has_no_value_of_its_own():
+    assert found("督察组于2017年5月3日（星期三）进驻。") == [("2017年5月3日（星期三）", "date", "2017-05-03")]
+    assert found("12月5日(周六)上午9时召开推进会。") == [("12月5日(周六)上午9时", "date", "2021-12-05T09:00")]
+    assert found("11月27日(星期三)至12月27日(星期五)开展督察。", dt.date(2019, 11, 20)) == [
+        ("11月27日(星期三)至12月27日(星期五)", "date", "2019-11-27/2019-12-27")]
+    assert found("5月3日（周三）进驻。", None) == [("5月3日（周三）", "date", None)]
+
+
+def test_a_number_of_units_then_yici_is_a_recurrence_never_a_month():
+    assert found("各乡镇一月一次开展自查,两个月一次集中通报,半年一次总结。") == [
+        ("一月一次", "recurrence", "P1M"), ("两个月一次", "recurrence", "P2M"), ("半年一次", "recurrence", "P6M")]
+    assert found("督查组一周一次到现场,每月一次调度。") == [("一周一次", "recurrence", "P1W"),
+                                                ("每月一次", "recurrence", "P1M")]
+    assert found("于3月一次性拨付资金。") == [("3月", "date", "2021-03")]
+
+
+def test_a_year_and_its_quarter_are_one_expression_in_that_year():
+    assert found("2019年四季度完成整改。") == [("2019年四季度", "date", "2019-Q4")]
+    assert found("2020年第四季度开展回头看。") == [("2020年第四季度", "date", "2020-Q4")]
+    assert found("2020年一季度末前完成验收,截至2020年一季度末已完成8项。") == [
+        ("2020年一季度末前", "deadline", "2020-03-31"), ("截至2020年一季度末", "date", "2020-03-31")]
+    assert found("三季度前完成。") == [("三季度前", "deadline", None)]  # neither the quarter's first nor last day
+
+
+def test_an_ordinal_day_is_a_date_relative_to_an_event_not_a_length():
+    assert found("接到交办件后第二个工作日报送。") == [("第二个工作日", "date", None)]
+    assert found("在第3个工作日内答复。") == [("第3个工作日内", "deadline", None)]
+    assert found("6月3日召开会议,要求各村第二天中午12点前上报,第二天上午复查。") == [
+        ("6月3日", "date", "2021-06-03"), ("第二天中午12点前", "deadline", "2021-06-04"),
+        ("第二天", "date", "2021-06-04")]
+    assert found("第二天然气处理厂") == []
+    assert found("15个工作日内办结。") == [("15个工作日内", "duration", None)]
+
+
+def test_consecutive_days_listed_are_one_expression_each():
+    assert found("6月25日、26日开展检查。") == [("6月25日", "date", "2021-06-25"), ("26日", "date", "2021-06-26")]
+    assert found("9月10号，11号，12号") == [("9月10号", "date", "2021-09-10"), ("11号", "date", "2021-09-11"),
+                                      ("12号", "date", "2021-09-12")]
