@@ -200,6 +200,8 @@ class _Resolver:
 
     def _deadline(self, g):
         part = g.get("part")
+        if g.get("q"):  # 2020年一季度末前: the quarter's last day; 三季度前 says neither its first nor its last day
+            return self._quarter_end(g) if part else None
         if part in ("月底", "月末"):
             y, m = self.month({})
             return _iso(y, m, _last_day(y, m))
@@ -283,6 +285,8 @@ class _Resolver:
             y, q = base.year, (base.month - 1) // 3 + 1 + _REL_QUARTER[g["rq"]]
             y, q = y + (q - 1) // 4, (q - 1) % 4 + 1
             return f"{y:04d}-Q{q}"
+        if g.get("q") and g.get("part"):  # 2020年一季度末: the quarter's last day
+            return self._quarter_end(g)
         if g.get("q") or g.get("q1"):
             q = parse_number(g["q"]) if g.get("q") else 1
             return f"{self.year(g):04d}-Q{q}"
@@ -292,6 +296,21 @@ class _Resolver:
             y = self.year(g)
             return f"{_iso(y, 1)}/{_iso(y, 2)}" if g.get("early") else _iso(y)
         return self._point(g)
+
+    def _quarter_end(self, g):
+        y, m = self.year(g), 3 * parse_number(g["q"])
+        return _iso(y, m, _last_day(y, m))
+
+    def _ordinal_day(self, g):
+        """第二天 (中午12点前): the day after the last day named, as 次日 is (with its hour)."""
+        day = (self.anchor + dt.timedelta(days=parse_number(g["n"]) - 1)).isoformat()
+        if not g.get("h"):
+            return day
+        return f"{day}T{_hour(parse_number(g['h']), g.get('ampm')) % 24:02d}:{_minute(g):02d}"
+
+    def _ordinal_deadline(self, g):
+        """第二天中午12点前: a deadline's last day, the day after the last day named."""
+        return self._ordinal_day({"n": g["n"]})
 
     def _span(self, g):
         first = self._point(g)
@@ -422,6 +441,11 @@ class _Resolver:
     def _two_years(self, g):
         return f"{self.doc.year:04d}/{self.doc.year + 1:04d}"
 
+    def _years_before(self, g):
+        """前两年: the n years before the document's year (2018 → 2016/2017)."""
+        n, y = parse_number(g["n"]), self.doc.year
+        return f"{y - n:04d}/{y - 1:04d}"
+
 
 def find_time_expressions(text: str, doc_date: dt.date | None = None, rules_: dict | None = None) -> list[dict]:
     """Every time expression in ``text`` with exact offsets (into ``text`` as given), type and normalized value;
@@ -484,20 +508,25 @@ _DATEISH = re.compile(r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2}(?:T[0-9:]+)?)?|-Q[1-4]
 _DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:/[0-9]{4}-[0-9]{2}-[0-9]{2})?$")
 _ATTACHED = re.compile(r"^(?:周|星期|礼拜|上午|下午|晚上|晚|凌晨|早上|中午|[0-9]{1,2}[:：][0-9]{2}(?![0-9]))")
 _BARE_DAY = re.compile(r"^[0-9]{1,2}[号日]$")
-
-
-def _next_day(value: str) -> str | None:
-    day = parse_date(value)
-    return (day + dt.timedelta(days=1)).isoformat() if day and day < dt.date.max else None
+_WEEKDAY_ONLY = re.compile(r"^(?:周|星期|礼拜)[一二三四五六日天1-7]$")
+_MONTH = re.compile(r"^[0-9]{4}-[0-9]{2}$")
 
 
 def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
     """Two dates joined by 至/到/— become one span ``START/END`` (the first's start, the second's end); a date
-    followed by 起/以来/以后 an open span ``START/..``, with a 从/自 before it in the span."""
+    followed by 起/以来/以后 an open span ``START/..``, with a 从/自 before it in the span; a weekday or a time of day
+    right after a day, or a weekday in brackets after it, belongs to it.  Days listed (25日、26日) stay one each."""
     joiner, open_suffix = r["joiner"], r["open_suffix"]
     out: list[dict] = []
     for t in found:
         prev = out[-1] if out else None
+        if prev and prev["type"] == "date" and t["type"] == "date" and text[prev["end"]:t["start"]] == "(" \
+                and _WEEKDAY_ONLY.match(t["text"]) and text[t["end"]:t["end"] + 1] == ")" \
+                and (_DAY.match(prev["value"] or "") or prev["value"] is None and prev["text"][-1] in "日号"):
+            # 2017年5月3日（星期三）, 12月5日(周六): the weekday in brackets belongs to the day before it, which gives
+            # the value (the weekday never gets one of its own)
+            out[-1] = _expression(text[prev["start"]:t["end"] + 1], prev["start"], t["end"] + 1, "date", prev["value"])
+            continue
         if prev and prev["type"] == "date" and t["type"] == "date" and prev["end"] == t["start"] \
                 and _DAY.match(prev["value"] or "") and t["value"] and _ATTACHED.match(t["text"]):
             # 6月1日周六, 下个月9号早上8点到中午12点, 8月25日21:30: the weekday or the time of day belongs to the day
@@ -505,18 +534,14 @@ def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
             value = prev["value"] if t["text"][0] in "周星礼" else t["value"].replace(t["value"][:10], prev["value"])
             out[-1] = _expression(text[prev["start"]:t["end"]], prev["start"], t["end"], "date", value)
             continue
-        if prev and prev["type"] == "date" and t["type"] == "date" and _DAY.match(prev["value"] or "") \
-                and _BARE_DAY.match(t["text"]) and text[prev["end"]:t["start"]] in ("，", ",", "、") \
-                and t["value"] and _next_day(prev["value"].split("/")[-1]) == t["value"]:
-            # 9月10号，11号，12号: consecutive days listed → one span
-            value = f"{prev['value'].split('/')[0]}/{t['value']}"
-            out[-1] = _expression(text[prev["start"]:t["end"]], prev["start"], t["end"], "date", value)
-            continue
         if (prev and prev["type"] == "date" and t["type"] in ("date", "deadline")
                 and (prev["value"] and t["value"] and _DATEISH.match(prev["value"]) and _DATEISH.match(t["value"])
                      or prev["value"] is None and t["value"] is None)  # no document date: a span without a value
                 and joiner.match(text[prev["end"]:t["start"]])):  # 10月初至11月底: the deadline ends the span
-            value = f"{prev['value'].split('/')[0]}/{t['value'].split('/')[-1]}" if prev["value"] else None
+            end = t["value"].split("/")[-1] if t["value"] else None
+            if end and _MONTH.match(prev["value"]) and _BARE_DAY.match(t["text"]):
+                end = prev["value"] + end[7:]  # 8月份截止14日: the bare day is of the month before it
+            value = f"{prev['value'].split('/')[0]}/{end}" if prev["value"] else None
             out[-1] = _expression(text[prev["start"]:t["end"]], prev["start"], t["end"], "date", value)
             continue
         out.append(t)
