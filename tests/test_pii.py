@@ -334,3 +334,45 @@ def test_redact_refuses_to_overwrite_its_input(tmp_path):
     src.write_text("内容\n举报人张三，电话13807341234\n", encoding="utf-8")
     code, _, err = run_cli("redact", src, "-o", src)
     assert code == 2 and "E034" in err
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a mobile typed digit by digit, a landline's extension after a dash, a landline with +86 and no 0
+    ("手机号码：1 3 8 0 7 3 1 2 2 4 5，反映粉尘", [("电话", "1 3 8 0 7 3 1 2 2 4 5")]),
+    ("联系电话：0731-84561234-8023，反映噪声", [("电话", "0731-84561234-8023")]),
+    ("电话+86-731-8456-1234，反映油烟", [("电话", "+86-731-8456-1234")]),
+    ("固话84561234，请回电", [("电话", "84561234")]),
+    # plates with two spaces, or a dot after the province
+    ("车牌号：湘E  88U66（白色面包车）", [("车牌", "湘E  88U66")]),
+    ("车牌湘·A12345的货车夜间拉运渣土", [("车牌", "湘·A12345")]),
+    # a company's credit code is no resident ID, whatever its check digit
+    ("统一社会信用代码：914301007073812345，法定代表人已约谈", []),
+])
+def test_probe39_identifiers(text, expected):
+    """Session 39's probe (corpora/pii/probe39_source.txt): identifiers in the writings it found missed or mistaken."""
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("举报人　周　杰　伦　联系电话：138 0731 2245", ["周　杰　伦"]),  # spaced, 伦 not a listed given character
+    ("投诉人(张 勇)反映，小区泵房噪声", ["张 勇"]),  # in brackets after the complainant's word
+    ("举报人：雷锋同志反映，某石材厂切割污水横流", ["雷锋"]),  # 同志 after a complainant is no post
+    ("我是欧阳娜娜，电话见后", ["欧阳娜娜"]),
+    ("业主皮卫国反映小区地下室噪声", ["皮卫国"]),
+    ("村民代表：陈建设、陈新华、刘桂英（共签名37人）", ["陈建设", "陈新华", "刘桂英"]),
+    ("账号：6237355975073750966，户名：欧阳春花", ["欧阳春花"]),
+    ("整改情况：责任人黄建（厂长）已被立案调查", ["黄建"]),
+    ("该地块由雷振华租用，用于堆放废旧轮胎", ["雷振华"]),
+    ("举报人万里称，湘江边有人夜钓炸鱼", ["万里"]),  # a name that is a word of number or time, before 称/反映
+    ("来电人夏天反映，夏天一到养猪场就臭气熏天", ["夏天"]),
+    # what stays
+    ("此致 敬礼！ 群众 毛建军 敬上", ["毛建军"]),
+    ("已回访，群众满意", []),
+    ("举报人高山反映，高山上的采石场开采破坏植被", ["高山"]),
+    ("来电人凌晨反映噪声", []), ("投诉人（化名）反映", []), ("来电人王女士反映油烟", []),
+    ("市环保局执法支队支队长周志刚同志接受采访", []), ("督察组组长张建国同志带队", []),
+])
+def test_probe39_names(text, expected):
+    """Session 39's probe: names it found missed, and the words next to them that stay.  王女士 stays (CONTRACT:
+    a surname with an honorific names no one, as 张某 does)."""
+    assert [t for kind, t in spans(text) if kind == "姓名"] == expected

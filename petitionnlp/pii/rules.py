@@ -205,7 +205,9 @@ _NOT_NAME_TAGS = ("f", "s", "t", "d", "r", "m", "q", "p", "c", "u", "uj", "ul", 
 _PADDED1 = re.compile(rf"[ \u3000]{{1,3}}[{CJK}]")
 _PADDED2 = re.compile(rf"[ \u3000]{{1,3}}[{CJK}][ \u3000]{{1,3}}[{CJK}]")
 _PADDED_CLOSE = re.compile(r"[ \u3000]*(?:$|[，,。；;：:、（(）)\]】0-9A-Za-z+])")
-_CONNECTOR = re.compile(r"(?:是|叫|名叫|为)?[:：]?[ \t\u3000]{0,3}")
+_CONNECTOR = re.compile(r"(?:是|叫|名叫|为)?[:：]?[ \t\u3000]{0,3}(?:[(（][ \t\u3000]{0,2})?")  # 投诉人(张 勇)
+_ADDRESS = ("同志",)  # a form of address, a post only for an official: 举报人雷锋同志 is a private person
+_NOT_GIVEN = _FUNCTION_CHARS + _PLACE_ENDINGS + "".join(_MASK_CHARS) + "边旁上下里内外前后"
 
 
 class NameRules:
@@ -229,6 +231,7 @@ class NameRules:
         self.place_after = frozenset(g("place_after", []))
         self.not_names = frozenset(g("not_names", []))
         self.subject_verbs = _by_length(g("subject_verbs", []))
+        self.says = _by_length(g("subject_verbs", []) + ["称", "说"])  # what a complainant does after his name
         self.discharge = _by_length(g("discharge", []))
         self.minority = frozenset(w for line in g("minority", []) for w in line.split())
         self.minority_max = max(map(len, self.minority), default=0)
@@ -352,7 +355,9 @@ class NameRules:
             if not m:
                 continue
             given = "".join(m.group().split())
-            if all(c in self.given for c in given) and not given.startswith(tuple(h[:len(given)] for h in
+            listed = all(c in self.given for c in given) or (  # 周　杰　伦: one listed, none a place's or a word's
+                len(given) == 2 and any(c in self.given for c in given) and not any(c in _NOT_GIVEN for c in given))
+            if listed and given not in self.titles and not given.startswith(tuple(h[:len(given)] for h in
                                                                                    _HONORIFICS)) \
                     and (_PADDED_CLOSE.match(text, m.end())
                          or text[m.end():m.end() + 8].lstrip(" \u3000").startswith(self.follow_long)):
@@ -394,7 +399,7 @@ class NameRules:
                 if not sl or len(name) - sl not in (1, 2) or not all(_CJK.match(c) for c in name):
                     continue
                 given = name[sl:]
-                if any(c in _FUNCTION_CHARS or c in "家厂村们某" for c in given) or given[-1] in _PLACE_ENDINGS \
+                if any(c in _FUNCTION_CHARS or c in "家厂村们某" for c in given) or given[-1] in _NOT_GIVEN \
                         or not any(c in self.given for c in given):
                     continue  # 涪江河边的, 很高烟囱的: not a given name
                 tag = exact.get((a, cue))
@@ -406,10 +411,11 @@ class NameRules:
                 break
         return out
 
-    def _official(self, folded: str, start: int, end: int) -> bool:
-        """A name next to a post (许达哲省长, 副市长张建林, 记者 王霞), or in a list led by one (副组长陈仲伯、陈爱林)."""
+    def _official(self, folded: str, start: int, end: int, private: bool = False) -> bool:
+        """A name next to a post (许达哲省长, 副市长张建林, 记者 王霞), or in a list led by one (副组长陈仲伯、陈爱林);
+        ``private`` (after a complainant's word): 同志 after it is a form of address, not a post (举报人雷锋同志)."""
         after, before = folded[end:end + 6], folded[max(0, start - 8):start].rstrip(" ")
-        if after.startswith(self.titles) or before.endswith(self.titles) \
+        if (after.startswith(self.titles) and not (private and after.startswith(_ADDRESS))) or before.endswith(self.titles) \
                 or before.endswith(tuple(t + "(" for t in self.titles)):
             return True
         pos = start
@@ -445,6 +451,7 @@ class NameRules:
         of ``folded`` (identifier runs, tagged ``pii``, are skipped)."""
         found: dict[int, int] = {}
         strong: set[int] = set()  # after a context word or a cue of possession
+        private: set[int] = set()  # right after a complainant's word (举报人, 来电人 …: one ending in 人 or 者)
         starts = frozenset(s for w, t, s in tagged if len(w) >= 2)  # (a run of digits ends a name anyway)
         exact = {(s, s + len(w)): t for w, t, s in tagged}
         # 1. after a context word (举报人, 村民, 老板, 保洁员, 弟弟, 邻村 …), and after a name in a list
@@ -454,12 +461,16 @@ class NameRules:
                 got = self._name_at(folded, pos, starts)
                 if not got:
                     break
-                if not self._ends(folded, got[1]) and self._word_not_name(got, exact) \
-                        or exact.get(got, "") in _NOT_NAME_TAGS:
+                word_like = exact.get(got, "") in _NOT_NAME_TAGS and not (  # 举报人万里称, 来电人夏天反映
+                    exact.get(got) in ("t", "m") and m.group().endswith(("人", "者"))
+                    and folded.startswith(self.says, got[1]))
+                if not self._ends(folded, got[1]) and self._word_not_name(got, exact) or word_like:
                     break  # 村民房屋震坏, 养殖户向近岸海域, 村民周边的: it reads as ordinary words
                 if found.get(got[0], 0) < got[1]:
                     found[got[0]] = got[1]
                 strong.add(got[0])
+                if m.group().endswith(("人", "者")):
+                    private.add(got[0])
                 sep = re.match(r"、|和|与|及|以及|，", folded[got[1]:got[1] + 2])
                 if not sep:
                     break
@@ -523,10 +534,12 @@ class NameRules:
             name = folded[a:b]
             sl = self._surname_len(name, 0)
             bare = a not in strong  # found by jieba alone: it must end where a name can end, and not as places do
-            if name in self.not_names or name in _HONORIFICS or self._official(folded, a, b) or "某" in name \
+            if name in self.not_names or name in _HONORIFICS or self._official(folded, a, b, a in private) \
+                    or "某" in name \
                     or name[-1] in "镇乡" or name[sl:] in _HONORIFICS \
                     or name[sl:] in self.titles or self._place_like(name) or self._place_or_company(folded, a, b) \
-                    or (b - a <= 4 and self.is_place(name, bare)) or folded[max(0, a - 4):a].endswith(self.discharge) \
+                    or (b - a <= 4 and self.is_place(name, bare) and not (a in private and folded.startswith(self.says, b))) \
+                    or folded[max(0, a - 4):a].endswith(self.discharge) \
                     or (bare and (name[-1] in _PLACE_ENDINGS or name[sl:sl + 1] == "家" or not self._ends(folded, b))):
                 continue
             out.append((a, b, "姓名", 1))
