@@ -441,6 +441,12 @@ class NameRules:
         head = re.split(r"[，,。；;、（）()\s的]", after)[0]
         return any(w in head for w in ("有限", "公司", "集团", "股份", "合作社"))
 
+    @staticmethod
+    def _place_ending(name: str, sl: int) -> bool:
+        """Whether a name found without a context word ends as a place does (石门桥, 金鸡岭); not with a compound
+        surname (欧阳晓峰), nor a given name of two characters ending in 峰, 江 or 川 (王晓峰, 李海江), as names do."""
+        return name[-1] in _PLACE_ENDINGS and sl == 1 and not (len(name) == 3 and name[-1] in "峰江川")
+
     def _place_like(self, name: str) -> bool:
         """王家村, 李家湾: a surname, 家, and a place ending."""
         return len(name) >= 3 and (name[1] == "家" or name[-1] in "村湾庄屯寨沟镇乡") and name[-1] in self.place_after
@@ -504,6 +510,14 @@ class NameRules:
                     word, end = word + nxt_word, end + len(nxt_word)
                 else:
                     continue
+            elif word in self.compound and i + 1 < len(tagged):
+                nxt_word, nxt_tag, _ = tagged[i + 1]  # 司马 / 晓东, 欧阳 / 晓峰: a compound surname split off
+                if 1 <= len(nxt_word) <= 2 and _CJK.match(nxt_word) and word not in self.not_names \
+                        and nxt_word not in self.not_names and (nxt_tag.startswith("nr") or all(
+                        c in self.given for c in nxt_word)):
+                    word, end = word + nxt_word, end + len(nxt_word)
+                else:
+                    continue
             elif not (tag.startswith("nr") and 2 <= len(word) <= 4):
                 continue
             sl = self._surname_len(word, 0)
@@ -535,12 +549,12 @@ class NameRules:
             sl = self._surname_len(name, 0)
             bare = a not in strong  # found by jieba alone: it must end where a name can end, and not as places do
             if name in self.not_names or name in _HONORIFICS or self._official(folded, a, b, a in private) \
-                    or "某" in name \
+                    or "某" in name or (name[0] in _FUNCTION_CHARS and not all(c in self.given for c in name[sl:])) \
                     or name[-1] in "镇乡" or name[sl:] in _HONORIFICS \
                     or name[sl:] in self.titles or self._place_like(name) or self._place_or_company(folded, a, b) \
                     or (b - a <= 4 and self.is_place(name, bare) and not (a in private and folded.startswith(self.says, b))) \
                     or folded[max(0, a - 4):a].endswith(self.discharge) \
-                    or (bare and (name[-1] in _PLACE_ENDINGS or name[sl:sl + 1] == "家" or not self._ends(folded, b))):
+                    or (bare and (self._place_ending(name, sl) or name[sl:sl + 1] == "家" or not self._ends(folded, b))):
                 continue
             out.append((a, b, "姓名", 1))
         return out
