@@ -383,6 +383,7 @@ def test_probe39_names(text, expected):
     ("已约谈欧阳晓峰，责令整改", ["欧阳晓峰"]),  # 欧阳 / 晓峰, and 峰 ends no place after a compound surname
     ("已约谈王晓峰，责令整改", ["王晓峰"]), ("李海江反映", ["李海江"]),  # a given name of two ending in 峰, 江
     ("东方明珠塔附近", []), ("东方明珠", []), ("石门江边", []), ("落实的责任人和单位，发出通报", []),
+    ("落款：居民 曾凡华 联系电话见后", ["曾凡华"]),  # 曾 is a function word and a surname: only 和与及同跟 need listed given characters
 ])
 def test_names_jieba_splits_or_reads_as_places(text, expected):
     """Found by the crawl of session 39 (a unit's report: 已约谈司马晓东): names with no context word before them."""

@@ -201,6 +201,7 @@ _FUNCTION_CHARS = "于在的将把被已曾从到对向和与及等也是"
 _HONORIFICS = ("女士", "先生", "师傅", "小姐", "大爷", "大妈", "老师", "阿姨")  # 刘女士: only a surname, like 张某
 _DOT_NAME = re.compile(rf"[{CJK}]{{1,8}}(?:[·•・‧][{CJK}]{{1,8}})+")
 _MASK_CHARS = ("某", "X", "x", "*", "×")
+_CONJUNCTIONS = "和与及同跟"  # surnames too (和平), but 责任人和单位 joins two words
 _NOT_NAME_TAGS = ("f", "s", "t", "d", "r", "m", "q", "p", "c", "u", "uj", "ul", "ud", "uz", "ug")  # jieba's tags
 _PADDED1 = re.compile(rf"[ \u3000]{{1,3}}[{CJK}]")
 _PADDED2 = re.compile(rf"[ \u3000]{{1,3}}[{CJK}][ \u3000]{{1,3}}[{CJK}]")
@@ -380,7 +381,7 @@ class NameRules:
         """Whether ``pos`` starts a cue of possession (家的) or a conjunction before a context word (和弟弟)."""
         if self._cue_re and self._cue_re.match(text, pos):
             return True
-        return text[pos:pos + 1] in "和与及同跟" and bool(self.context_re.match(text, pos + 1))
+        return text[pos:pos + 1] in _CONJUNCTIONS and bool(self.context_re.match(text, pos + 1))
 
     def _possession_names(self, text: str, tagged, exact: dict) -> list[tuple[int, int]]:
         """Names before a cue of possession (赵福来开的养猪场, 孙有财家的鱼塘, 村东头王长贵的石料厂); ``exact`` maps
@@ -549,7 +550,7 @@ class NameRules:
             sl = self._surname_len(name, 0)
             bare = a not in strong  # found by jieba alone: it must end where a name can end, and not as places do
             if name in self.not_names or name in _HONORIFICS or self._official(folded, a, b, a in private) \
-                    or "某" in name or (name[0] in _FUNCTION_CHARS and not all(c in self.given for c in name[sl:])) \
+                    or "某" in name or (name[0] in _CONJUNCTIONS and not all(c in self.given for c in name[sl:])) \
                     or name[-1] in "镇乡" or name[sl:] in _HONORIFICS \
                     or name[sl:] in self.titles or self._place_like(name) or self._place_or_company(folded, a, b) \
                     or (b - a <= 4 and self.is_place(name, bare) and not (a in private and folded.startswith(self.says, b))) \
