@@ -388,3 +388,18 @@ def test_probe39_names(text, expected):
 def test_names_jieba_splits_or_reads_as_places(text, expected):
     """Found by the crawl of session 39 (a unit's report: 已约谈司马晓东): names with no context word before them."""
     assert [t for kind, t in spans(text) if kind == "姓名"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("联系电话0731 - 8888 1234，反映", [("电话", "0731 - 8888 1234")]),  # spaces around the dash
+    ("手机：138.0731.5566，反映", [("电话", "138.0731.5566")]),  # dots between the groups
+    ("电话：〇七三一－八四五六一二三四，反映", [("电话", "〇七三一－八四五六一二三四")]),  # a landline in Chinese numerals
+    ("罚款1.38万元，面积138.5平方米，二〇二三年六月一日", []),
+    ("村民帕丽达·阿不都反映，村里的砖厂冒黑烟", [("姓名", "帕丽达·阿不都")]),  # 不 inside the name's last part
+    ("买买提·艾力的煤场", [("姓名", "买买提·艾力")]),
+    ("举报人石头反映，石头山采石场放炮", [("姓名", "石头")]),  # a listed false friend is a name before 反映
+    ("举报人平时反映较多", []),  # …unless it is a word of time
+])
+def test_probe39b(text, expected):
+    """Session 39's second probe (corpora/pii/probe39b_source.txt, written after the first one's fixes)."""
+    assert spans(text) == expected

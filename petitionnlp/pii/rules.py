@@ -240,6 +240,7 @@ class NameRules:
         cues = g("possession", [])
         self._cue_re = re.compile("(?:" + "|".join(cues) + ")") if cues else None
         self._ends_words = self.follow + self.context + self.titles + _HONORIFICS
+        self._ends_long = tuple(w for w in self._ends_words if len(w) > 1)
 
     @classmethod
     def from_dir(cls, path, landmarks=(), is_place=None) -> "NameRules":
@@ -279,6 +280,9 @@ class NameRules:
     def _dot_end(self, text: str, end: int, starts=frozenset()) -> int:
         """The end of a middle-dot name whose last part the regex ran on (热依拉·艾买提反映… → 艾买提)."""
         last = max(text.rfind(d, 0, end) for d in "·•・‧") + 1
+        for e in range(last + 2, min(end, last + 4) + 1):  # 帕丽达·阿不都反映: a word of two after it first (不 is one)
+            if e == len(text) or not _CJK.match(text[e]) or text.startswith(self._ends_long, e):
+                return e
         for e in range(last + 1, end + 1):
             if self._ends(text, e, starts) and (e == end or text.startswith(self._ends_words, e)
                                                 or not _CJK.match(text[e])):
@@ -549,11 +553,13 @@ class NameRules:
             name = folded[a:b]
             sl = self._surname_len(name, 0)
             bare = a not in strong  # found by jieba alone: it must end where a name can end, and not as places do
-            if name in self.not_names or name in _HONORIFICS or self._official(folded, a, b, a in private) \
+            says = a in private and folded.startswith(self.says, b)  # 举报人石头反映: a name, whatever word it is
+            if (name in self.not_names and not (says and exact.get((a, b), "n")[:1] in ("n", "a"))) \
+                    or name in _HONORIFICS or self._official(folded, a, b, a in private) \
                     or "某" in name or (name[0] in _CONJUNCTIONS and not all(c in self.given for c in name[sl:])) \
                     or name[-1] in "镇乡" or name[sl:] in _HONORIFICS \
                     or name[sl:] in self.titles or self._place_like(name) or self._place_or_company(folded, a, b) \
-                    or (b - a <= 4 and self.is_place(name, bare) and not (a in private and folded.startswith(self.says, b))) \
+                    or (b - a <= 4 and self.is_place(name, bare) and not says) \
                     or folded[max(0, a - 4):a].endswith(self.discharge) \
                     or (bare and (self._place_ending(name, sl) or name[sl:sl + 1] == "家" or not self._ends(folded, b))):
                 continue
