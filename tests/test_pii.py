@@ -403,3 +403,12 @@ def test_names_jieba_splits_or_reads_as_places(text, expected):
 def test_probe39b(text, expected):
     """Session 39's second probe (corpora/pii/probe39b_source.txt, written after the first one's fixes)."""
     assert spans(text) == expected
+
+
+def test_a_spaced_name_in_a_pasted_table_row_before_a_phone_is_a_name():
+    """A table pasted as text (受理编号　举报人　联系电话 … then the values): a name spaced to its cell's width and a
+    phone or ID number in the next cell, with no complainant's word right before it (session 39's probe)."""
+    row = "受理编号　举报人　联系电话　反映问题　X43000020230506001　邹　平　13975188888　废气"
+    assert spans(row) == [("姓名", "邹　平"), ("电话", "13975188888")]
+    assert spans("序号 李 娜 0731-84561234") == [("姓名", "李 娜"), ("电话", "0731-84561234")]
+    assert spans("黄 河 1380731 以北") == [] and spans("张 某 13807341234") == [("电话", "13807341234")]

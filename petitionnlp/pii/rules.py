@@ -206,6 +206,9 @@ _NOT_NAME_TAGS = ("f", "s", "t", "d", "r", "m", "q", "p", "c", "u", "uj", "ul", 
 _PADDED1 = re.compile(rf"[ \u3000]{{1,3}}[{CJK}]")
 _PADDED2 = re.compile(rf"[ \u3000]{{1,3}}[{CJK}][ \u3000]{{1,3}}[{CJK}]")
 _PADDED_CLOSE = re.compile(r"[ \u3000]*(?:$|[，,。；;：:、（(）)\]】0-9A-Za-z+])")
+_CELL_START = re.compile(rf"(?:^|(?<=[ \u3000\t|]))(?=[{CJK}])")
+_NEXT_CELL_NUMBER = re.compile(r"[ \u3000\t|]+(?:(?:\+?86[\s\-]?)?1[3-9]\d(?:[\s\-]?\d){8}|0\d{2,3}[\s\-]?\d{7,8}"
+                               r"|\d{17}[\dXx]|\d{15})(?![0-9])")  # a mobile, a landline, an ID number
 _CONNECTOR = re.compile(r"(?:是|叫|名叫|为)?[:：]?[ \t\u3000]{0,3}(?:[(（][ \t\u3000]{0,2})?")  # 投诉人(张 勇)
 _ADDRESS = ("同志",)  # a form of address, a post only for an official: 举报人雷锋同志 is a private person
 _NOT_GIVEN = _FUNCTION_CHARS + _PLACE_ENDINGS + "".join(_MASK_CHARS) + "边旁上下里内外前后"
@@ -529,6 +532,14 @@ class NameRules:
             if not sl or len(word) - sl not in (1, 2) or not all(c in self.given for c in word[sl:]):
                 continue
             found.setdefault(start, end)
+        # 6. a name a table spaces apart, then a phone or an ID number in the next cell (a pasted row: …　邹　平　139…)
+        for m in _CELL_START.finditer(folded):
+            pos = m.end()
+            sl = self._surname_len(folded, pos)
+            end = self._padded_end(folded, pos + sl) if sl and pos not in covered else None
+            if end and _NEXT_CELL_NUMBER.match(folded, end):
+                found.setdefault(pos, end)
+                strong.add(pos)
         # 5. the subject of a complaint at the start of a clause (欧阳秀英反映…): given-name characters only
         for m in _CLAUSE_START.finditer(folded):
             pos = m.end()
