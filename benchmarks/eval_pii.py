@@ -1,8 +1,9 @@
-"""Personal-information detection on the gold set (corpora/pii/gold.jsonl): precision and recall per type, exact
-spans (type, start and end all equal) and overlapping ones; the look-alikes that were redacted; and the gold
-numbers whose digits are still in the redacted text.
+"""Personal-information detection on the gold sets (corpora/pii/gold.jsonl, and the hostile probes of session 39,
+corpora/pii/probe39.jsonl and probe39b.jsonl, the second written after the first one's fixes): precision and recall per type, exact spans (type, start and end all equal) and
+overlapping ones; the look-alikes that were redacted; and the gold numbers whose digits are still in the
+redacted text.  Each set is reported on its own.
 
-    .venv/bin/python benchmarks/eval_pii.py [--show] [--gold corpora/pii/heldout.jsonl]
+    .venv/bin/python benchmarks/eval_pii.py [--show] [--gold corpora/pii/heldout.jsonl ...]
 """
 
 from __future__ import annotations
@@ -20,10 +21,19 @@ from petitionnlp.pii import PII_TYPES, find_pii, redact_text  # noqa: E402
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gold", default=str(ROOT / "corpora/pii/gold.jsonl"))
+    ap.add_argument("--gold", nargs="+", default=[str(ROOT / "corpora/pii" / f"{n}.jsonl")
+                                                  for n in ("gold", "probe39", "probe39b")])
     ap.add_argument("--show", action="store_true", help="print every miss and every false alarm")
     args = ap.parse_args()
-    records = [json.loads(x) for x in open(args.gold, encoding="utf-8")]
+    for n, path in enumerate(args.gold):
+        if n:
+            print()
+        print(f"== {Path(path).name}")
+        report(path, args.show)
+
+
+def report(path: str, show: bool) -> None:
+    records = [json.loads(x) for x in open(path, encoding="utf-8")]
     counts = {t: {"tp": 0, "fp": 0, "fn": 0, "tp_overlap": 0} for t in PII_TYPES}
     left = 0
     for r in records:
@@ -35,20 +45,20 @@ def main() -> None:
             digits = "".join(c for c in s["text"] if c.isdigit())
             if s["type"] != "姓名" and len(digits) >= 5 and digits in "".join(c for c in redacted if c.isdigit() or c == "【"):
                 left += 1
-                if args.show:
+                if show:
                     print(f"left in the redacted text: {s['text']!r} in {r['text'][:50]}")
         for t, a, b in got:
             if (t, a, b) in gold:
                 counts[t]["tp"] += 1
             else:
                 counts[t]["fp"] += 1
-                if args.show:
+                if show:
                     print(f"false alarm {t} {r['text'][a:b]!r} in {r['text'][:50]}")
             if any(gt == t and ga < b and a < gb for gt, ga, gb in gold):
                 counts[t]["tp_overlap"] += 1
         for t, a, b in gold - got:
             counts[t]["fn"] += 1
-            if args.show:
+            if show:
                 print(f"missed {t} {r['text'][a:b]!r} in {r['text'][:50]}")
     print(f"{len(records)} petitions, {sum(len(r['spans']) for r in records)} gold spans; "
           f"{sum(1 for r in records if not r['spans'])} petitions with look-alikes only")

@@ -1,4 +1,4 @@
-"""Build corpora/pii/gold.jsonl and heldout.jsonl from gold_source.txt and heldout_source.txt: each line's
+"""Build corpora/pii/gold.jsonl, heldout.jsonl, probe39.jsonl and probe39b.jsonl from their *_source.txt files: each line's
 〔类型:文本〕 marks become spans with offsets into the unmarked text.  Deterministic; `tests/test_pii.py` checks
 that the files agree.
 
@@ -27,7 +27,8 @@ def parse(line: str) -> dict:
     return {"text": "".join(text), "spans": spans}
 
 
-SETS = {"gold": "gold_source.txt", "heldout": "heldout_source.txt"}
+SETS = {"gold": "gold_source.txt", "heldout": "heldout_source.txt", "probe39": "probe39_source.txt",
+        "probe39b": "probe39b_source.txt"}
 
 
 def build(name: str = "gold") -> list[dict]:

@@ -334,3 +334,81 @@ def test_redact_refuses_to_overwrite_its_input(tmp_path):
     src.write_text("内容\n举报人张三，电话13807341234\n", encoding="utf-8")
     code, _, err = run_cli("redact", src, "-o", src)
     assert code == 2 and "E034" in err
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a mobile typed digit by digit, a landline's extension after a dash, a landline with +86 and no 0
+    ("手机号码：1 3 8 0 7 3 1 2 2 4 5，反映粉尘", [("电话", "1 3 8 0 7 3 1 2 2 4 5")]),
+    ("联系电话：0731-84561234-8023，反映噪声", [("电话", "0731-84561234-8023")]),
+    ("电话+86-731-8456-1234，反映油烟", [("电话", "+86-731-8456-1234")]),
+    ("固话84561234，请回电", [("电话", "84561234")]),
+    # plates with two spaces, or a dot after the province
+    ("车牌号：湘E  88U66（白色面包车）", [("车牌", "湘E  88U66")]),
+    ("车牌湘·A12345的货车夜间拉运渣土", [("车牌", "湘·A12345")]),
+    # a company's credit code is no resident ID, whatever its check digit
+    ("统一社会信用代码：914301007073812345，法定代表人已约谈", []),
+])
+def test_probe39_identifiers(text, expected):
+    """Session 39's probe (corpora/pii/probe39_source.txt): identifiers in the writings it found missed or mistaken."""
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("举报人　周　杰　伦　联系电话：138 0731 2245", ["周　杰　伦"]),  # spaced, 伦 not a listed given character
+    ("投诉人(张 勇)反映，小区泵房噪声", ["张 勇"]),  # in brackets after the complainant's word
+    ("举报人：雷锋同志反映，某石材厂切割污水横流", ["雷锋"]),  # 同志 after a complainant is no post
+    ("我是欧阳娜娜，电话见后", ["欧阳娜娜"]),
+    ("业主皮卫国反映小区地下室噪声", ["皮卫国"]),
+    ("村民代表：陈建设、陈新华、刘桂英（共签名37人）", ["陈建设", "陈新华", "刘桂英"]),
+    ("账号：6237355975073750966，户名：欧阳春花", ["欧阳春花"]),
+    ("整改情况：责任人黄建（厂长）已被立案调查", ["黄建"]),
+    ("该地块由雷振华租用，用于堆放废旧轮胎", ["雷振华"]),
+    ("举报人万里称，湘江边有人夜钓炸鱼", ["万里"]),  # a name that is a word of number or time, before 称/反映
+    ("来电人夏天反映，夏天一到养猪场就臭气熏天", ["夏天"]),
+    # what stays
+    ("此致 敬礼！ 群众 毛建军 敬上", ["毛建军"]),
+    ("已回访，群众满意", []),
+    ("举报人高山反映，高山上的采石场开采破坏植被", ["高山"]),
+    ("来电人凌晨反映噪声", []), ("投诉人（化名）反映", []), ("来电人王女士反映油烟", []),
+    ("市环保局执法支队支队长周志刚同志接受采访", []), ("督察组组长张建国同志带队", []),
+])
+def test_probe39_names(text, expected):
+    """Session 39's probe: names it found missed, and the words next to them that stay.  王女士 stays (CONTRACT:
+    a surname with an honorific names no one, as 张某 does)."""
+    assert [t for kind, t in spans(text) if kind == "姓名"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("已约谈司马晓东。", ["司马晓东"]),  # jieba splits a compound surname from the given name: 司马 / 晓东
+    ("已约谈欧阳晓峰，责令整改", ["欧阳晓峰"]),  # 欧阳 / 晓峰, and 峰 ends no place after a compound surname
+    ("已约谈王晓峰，责令整改", ["王晓峰"]), ("李海江反映", ["李海江"]),  # a given name of two ending in 峰, 江
+    ("东方明珠塔附近", []), ("东方明珠", []), ("石门江边", []), ("落实的责任人和单位，发出通报", []),
+    ("落款：居民 曾凡华 联系电话见后", ["曾凡华"]),  # 曾 is a function word and a surname: only 和与及同跟 need listed given characters
+])
+def test_names_jieba_splits_or_reads_as_places(text, expected):
+    """Found by the crawl of session 39 (a unit's report: 已约谈司马晓东): names with no context word before them."""
+    assert [t for kind, t in spans(text) if kind == "姓名"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("联系电话0731 - 8888 1234，反映", [("电话", "0731 - 8888 1234")]),  # spaces around the dash
+    ("手机：138.0731.5566，反映", [("电话", "138.0731.5566")]),  # dots between the groups
+    ("电话：〇七三一－八四五六一二三四，反映", [("电话", "〇七三一－八四五六一二三四")]),  # a landline in Chinese numerals
+    ("罚款1.38万元，面积138.5平方米，二〇二三年六月一日", []),
+    ("村民帕丽达·阿不都反映，村里的砖厂冒黑烟", [("姓名", "帕丽达·阿不都")]),  # 不 inside the name's last part
+    ("买买提·艾力的煤场", [("姓名", "买买提·艾力")]),
+    ("举报人石头反映，石头山采石场放炮", [("姓名", "石头")]),  # a listed false friend is a name before 反映
+    ("举报人平时反映较多", []),  # …unless it is a word of time
+])
+def test_probe39b(text, expected):
+    """Session 39's second probe (corpora/pii/probe39b_source.txt, written after the first one's fixes)."""
+    assert spans(text) == expected
+
+
+def test_a_spaced_name_in_a_pasted_table_row_before_a_phone_is_a_name():
+    """A table pasted as text (受理编号　举报人　联系电话 … then the values): a name spaced to its cell's width and a
+    phone or ID number in the next cell, with no complainant's word right before it (session 39's probe)."""
+    row = "受理编号　举报人　联系电话　反映问题　X43000020230506001　邹　平　13975188888　废气"
+    assert spans(row) == [("姓名", "邹　平"), ("电话", "13975188888")]
+    assert spans("序号 李 娜 0731-84561234") == [("姓名", "李 娜"), ("电话", "0731-84561234")]
+    assert spans("黄 河 1380731 以北") == [] and spans("张 某 13807341234") == [("电话", "13807341234")]

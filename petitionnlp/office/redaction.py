@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["redact", "redacted", "scrub", "redact_message", "no_paths"]
+__all__ = ["redact", "redact_piece", "redacted", "scrub", "redact_message", "no_paths"]
 
 
 def redact(text):
@@ -27,6 +27,40 @@ def _redact_remembered(text: str) -> str:
     from ..pii import redact_text
 
     return redact_text(text)[0]
+
+
+@lru_cache(maxsize=1024)
+def _spans_remembered(text: str) -> tuple:
+    from ..pii import find_pii
+
+    return tuple((s["start"], s["end"], s["type"]) for s in find_pii(text))
+
+
+def redact_piece(piece, *sources):
+    """A piece taken from ``sources`` (a briefing's keyword, a directive's actor or action) redacted as it reads
+    there: where the piece overlaps personal information found in a source, that part becomes its type in
+    brackets — a given name jieba split from its surname (晓东 of 司马晓东) or a name whose complainant's word stays
+    outside the piece is found only in the whole text; elsewhere as :func:`redact` finds it in the piece alone."""
+    if not isinstance(piece, str) or not piece:
+        return piece
+    for src in sources:
+        if not isinstance(src, str) or piece not in src:
+            continue
+        spans = _spans_remembered(src)
+        at = src.find(piece)
+        while at != -1 and spans:
+            end = at + len(piece)
+            hit = [sp for sp in spans if sp[0] < end and at < sp[1]]
+            if hit:
+                out, pos = [], at
+                for a, b, kind in hit:
+                    out.append(redact(src[pos:max(pos, a)]) or "")
+                    out.append(f"【{kind}】")
+                    pos = max(pos, b)
+                out.append(redact(src[pos:end]) if pos < end else "")
+                return "".join(out)
+            at = src.find(piece, at + 1)
+    return redact(piece)
 
 
 def redacted(value):

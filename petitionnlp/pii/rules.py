@@ -201,11 +201,17 @@ _FUNCTION_CHARS = "于在的将把被已曾从到对向和与及等也是"
 _HONORIFICS = ("女士", "先生", "师傅", "小姐", "大爷", "大妈", "老师", "阿姨")  # 刘女士: only a surname, like 张某
 _DOT_NAME = re.compile(rf"[{CJK}]{{1,8}}(?:[·•・‧][{CJK}]{{1,8}})+")
 _MASK_CHARS = ("某", "X", "x", "*", "×")
+_CONJUNCTIONS = "和与及同跟"  # surnames too (和平), but 责任人和单位 joins two words
 _NOT_NAME_TAGS = ("f", "s", "t", "d", "r", "m", "q", "p", "c", "u", "uj", "ul", "ud", "uz", "ug")  # jieba's tags
 _PADDED1 = re.compile(rf"[ \u3000]{{1,3}}[{CJK}]")
 _PADDED2 = re.compile(rf"[ \u3000]{{1,3}}[{CJK}][ \u3000]{{1,3}}[{CJK}]")
 _PADDED_CLOSE = re.compile(r"[ \u3000]*(?:$|[，,。；;：:、（(）)\]】0-9A-Za-z+])")
-_CONNECTOR = re.compile(r"(?:是|叫|名叫|为)?[:：]?[ \t\u3000]{0,3}")
+_CELL_START = re.compile(rf"(?:^|(?<=[ \u3000\t|]))(?=[{CJK}])")
+_NEXT_CELL_NUMBER = re.compile(r"[ \u3000\t|]+(?:(?:\+?86[\s\-]?)?1[3-9]\d(?:[\s\-]?\d){8}|0\d{2,3}[\s\-]?\d{7,8}"
+                               r"|\d{17}[\dXx]|\d{15})(?![0-9])")  # a mobile, a landline, an ID number
+_CONNECTOR = re.compile(r"(?:是|叫|名叫|为)?[:：]?[ \t\u3000]{0,3}(?:[(（][ \t\u3000]{0,2})?")  # 投诉人(张 勇)
+_ADDRESS = ("同志",)  # a form of address, a post only for an official: 举报人雷锋同志 is a private person
+_NOT_GIVEN = _FUNCTION_CHARS + _PLACE_ENDINGS + "".join(_MASK_CHARS) + "边旁上下里内外前后"
 
 
 class NameRules:
@@ -229,6 +235,7 @@ class NameRules:
         self.place_after = frozenset(g("place_after", []))
         self.not_names = frozenset(g("not_names", []))
         self.subject_verbs = _by_length(g("subject_verbs", []))
+        self.says = _by_length(g("subject_verbs", []) + ["称", "说"])  # what a complainant does after his name
         self.discharge = _by_length(g("discharge", []))
         self.minority = frozenset(w for line in g("minority", []) for w in line.split())
         self.minority_max = max(map(len, self.minority), default=0)
@@ -236,6 +243,7 @@ class NameRules:
         cues = g("possession", [])
         self._cue_re = re.compile("(?:" + "|".join(cues) + ")") if cues else None
         self._ends_words = self.follow + self.context + self.titles + _HONORIFICS
+        self._ends_long = tuple(w for w in self._ends_words if len(w) > 1)
 
     @classmethod
     def from_dir(cls, path, landmarks=(), is_place=None) -> "NameRules":
@@ -275,6 +283,9 @@ class NameRules:
     def _dot_end(self, text: str, end: int, starts=frozenset()) -> int:
         """The end of a middle-dot name whose last part the regex ran on (热依拉·艾买提反映… → 艾买提)."""
         last = max(text.rfind(d, 0, end) for d in "·•・‧") + 1
+        for e in range(last + 2, min(end, last + 4) + 1):  # 帕丽达·阿不都反映: a word of two after it first (不 is one)
+            if e == len(text) or not _CJK.match(text[e]) or text.startswith(self._ends_long, e):
+                return e
         for e in range(last + 1, end + 1):
             if self._ends(text, e, starts) and (e == end or text.startswith(self._ends_words, e)
                                                 or not _CJK.match(text[e])):
@@ -352,7 +363,9 @@ class NameRules:
             if not m:
                 continue
             given = "".join(m.group().split())
-            if all(c in self.given for c in given) and not given.startswith(tuple(h[:len(given)] for h in
+            listed = all(c in self.given for c in given) or (  # 周　杰　伦: one listed, none a place's or a word's
+                len(given) == 2 and any(c in self.given for c in given) and not any(c in _NOT_GIVEN for c in given))
+            if listed and given not in self.titles and not given.startswith(tuple(h[:len(given)] for h in
                                                                                    _HONORIFICS)) \
                     and (_PADDED_CLOSE.match(text, m.end())
                          or text[m.end():m.end() + 8].lstrip(" \u3000").startswith(self.follow_long)):
@@ -375,7 +388,7 @@ class NameRules:
         """Whether ``pos`` starts a cue of possession (家的) or a conjunction before a context word (和弟弟)."""
         if self._cue_re and self._cue_re.match(text, pos):
             return True
-        return text[pos:pos + 1] in "和与及同跟" and bool(self.context_re.match(text, pos + 1))
+        return text[pos:pos + 1] in _CONJUNCTIONS and bool(self.context_re.match(text, pos + 1))
 
     def _possession_names(self, text: str, tagged, exact: dict) -> list[tuple[int, int]]:
         """Names before a cue of possession (赵福来开的养猪场, 孙有财家的鱼塘, 村东头王长贵的石料厂); ``exact`` maps
@@ -394,7 +407,7 @@ class NameRules:
                 if not sl or len(name) - sl not in (1, 2) or not all(_CJK.match(c) for c in name):
                     continue
                 given = name[sl:]
-                if any(c in _FUNCTION_CHARS or c in "家厂村们某" for c in given) or given[-1] in _PLACE_ENDINGS \
+                if any(c in _FUNCTION_CHARS or c in "家厂村们某" for c in given) or given[-1] in _NOT_GIVEN \
                         or not any(c in self.given for c in given):
                     continue  # 涪江河边的, 很高烟囱的: not a given name
                 tag = exact.get((a, cue))
@@ -406,10 +419,11 @@ class NameRules:
                 break
         return out
 
-    def _official(self, folded: str, start: int, end: int) -> bool:
-        """A name next to a post (许达哲省长, 副市长张建林, 记者 王霞), or in a list led by one (副组长陈仲伯、陈爱林)."""
+    def _official(self, folded: str, start: int, end: int, private: bool = False) -> bool:
+        """A name next to a post (许达哲省长, 副市长张建林, 记者 王霞), or in a list led by one (副组长陈仲伯、陈爱林);
+        ``private`` (after a complainant's word): 同志 after it is a form of address, not a post (举报人雷锋同志)."""
         after, before = folded[end:end + 6], folded[max(0, start - 8):start].rstrip(" ")
-        if after.startswith(self.titles) or before.endswith(self.titles) \
+        if (after.startswith(self.titles) and not (private and after.startswith(_ADDRESS))) or before.endswith(self.titles) \
                 or before.endswith(tuple(t + "(" for t in self.titles)):
             return True
         pos = start
@@ -435,6 +449,12 @@ class NameRules:
         head = re.split(r"[，,。；;、（）()\s的]", after)[0]
         return any(w in head for w in ("有限", "公司", "集团", "股份", "合作社"))
 
+    @staticmethod
+    def _place_ending(name: str, sl: int) -> bool:
+        """Whether a name found without a context word ends as a place does (石门桥, 金鸡岭); not with a compound
+        surname (欧阳晓峰), nor a given name of two characters ending in 峰, 江 or 川 (王晓峰, 李海江), as names do."""
+        return name[-1] in _PLACE_ENDINGS and sl == 1 and not (len(name) == 3 and name[-1] in "峰江川")
+
     def _place_like(self, name: str) -> bool:
         """王家村, 李家湾: a surname, 家, and a place ending."""
         return len(name) >= 3 and (name[1] == "家" or name[-1] in "村湾庄屯寨沟镇乡") and name[-1] in self.place_after
@@ -445,6 +465,7 @@ class NameRules:
         of ``folded`` (identifier runs, tagged ``pii``, are skipped)."""
         found: dict[int, int] = {}
         strong: set[int] = set()  # after a context word or a cue of possession
+        private: set[int] = set()  # right after a complainant's word (举报人, 来电人 …: one ending in 人 or 者)
         starts = frozenset(s for w, t, s in tagged if len(w) >= 2)  # (a run of digits ends a name anyway)
         exact = {(s, s + len(w)): t for w, t, s in tagged}
         # 1. after a context word (举报人, 村民, 老板, 保洁员, 弟弟, 邻村 …), and after a name in a list
@@ -454,12 +475,16 @@ class NameRules:
                 got = self._name_at(folded, pos, starts)
                 if not got:
                     break
-                if not self._ends(folded, got[1]) and self._word_not_name(got, exact) \
-                        or exact.get(got, "") in _NOT_NAME_TAGS:
+                word_like = exact.get(got, "") in _NOT_NAME_TAGS and not (  # 举报人万里称, 来电人夏天反映
+                    exact.get(got) in ("t", "m") and m.group().endswith(("人", "者"))
+                    and folded.startswith(self.says, got[1]))
+                if not self._ends(folded, got[1]) and self._word_not_name(got, exact) or word_like:
                     break  # 村民房屋震坏, 养殖户向近岸海域, 村民周边的: it reads as ordinary words
                 if found.get(got[0], 0) < got[1]:
                     found[got[0]] = got[1]
                 strong.add(got[0])
+                if m.group().endswith(("人", "者")):
+                    private.add(got[0])
                 sep = re.match(r"、|和|与|及|以及|，", folded[got[1]:got[1] + 2])
                 if not sep:
                     break
@@ -493,12 +518,28 @@ class NameRules:
                     word, end = word + nxt_word, end + len(nxt_word)
                 else:
                     continue
+            elif word in self.compound and i + 1 < len(tagged):
+                nxt_word, nxt_tag, _ = tagged[i + 1]  # 司马 / 晓东, 欧阳 / 晓峰: a compound surname split off
+                if 1 <= len(nxt_word) <= 2 and _CJK.match(nxt_word) and word not in self.not_names \
+                        and nxt_word not in self.not_names and (nxt_tag.startswith("nr") or all(
+                        c in self.given for c in nxt_word)):
+                    word, end = word + nxt_word, end + len(nxt_word)
+                else:
+                    continue
             elif not (tag.startswith("nr") and 2 <= len(word) <= 4):
                 continue
             sl = self._surname_len(word, 0)
             if not sl or len(word) - sl not in (1, 2) or not all(c in self.given for c in word[sl:]):
                 continue
             found.setdefault(start, end)
+        # 6. a name a table spaces apart, then a phone or an ID number in the next cell (a pasted row: …　邹　平　139…)
+        for m in _CELL_START.finditer(folded):
+            pos = m.end()
+            sl = self._surname_len(folded, pos)
+            end = self._padded_end(folded, pos + sl) if sl and pos not in covered else None
+            if end and _NEXT_CELL_NUMBER.match(folded, end):
+                found.setdefault(pos, end)
+                strong.add(pos)
         # 5. the subject of a complaint at the start of a clause (欧阳秀英反映…): given-name characters only
         for m in _CLAUSE_START.finditer(folded):
             pos = m.end()
@@ -523,11 +564,15 @@ class NameRules:
             name = folded[a:b]
             sl = self._surname_len(name, 0)
             bare = a not in strong  # found by jieba alone: it must end where a name can end, and not as places do
-            if name in self.not_names or name in _HONORIFICS or self._official(folded, a, b) or "某" in name \
+            says = a in private and folded.startswith(self.says, b)  # 举报人石头反映: a name, whatever word it is
+            if (name in self.not_names and not (says and exact.get((a, b), "n")[:1] in ("n", "a"))) \
+                    or name in _HONORIFICS or self._official(folded, a, b, a in private) \
+                    or "某" in name or (name[0] in _CONJUNCTIONS and not all(c in self.given for c in name[sl:])) \
                     or name[-1] in "镇乡" or name[sl:] in _HONORIFICS \
                     or name[sl:] in self.titles or self._place_like(name) or self._place_or_company(folded, a, b) \
-                    or (b - a <= 4 and self.is_place(name, bare)) or folded[max(0, a - 4):a].endswith(self.discharge) \
-                    or (bare and (name[-1] in _PLACE_ENDINGS or name[sl:sl + 1] == "家" or not self._ends(folded, b))):
+                    or (b - a <= 4 and self.is_place(name, bare) and not says) \
+                    or folded[max(0, a - 4):a].endswith(self.discharge) \
+                    or (bare and (self._place_ending(name, sl) or name[sl:sl + 1] == "家" or not self._ends(folded, b))):
                 continue
             out.append((a, b, "姓名", 1))
         return out
