@@ -424,6 +424,11 @@ def test_an_office_history_is_weighed_by_what_it_shows(office_labels, kept):
         best = max(c["micro_f1"] for c in choice["candidates"].values())
         assert choice["candidates"][choice["chosen"]]["micro_f1"] == best
         assert choice["candidates"]["shipped"]["micro_f1"] < best
+        # a candidate leaves the shipped model only with more of the office's records exactly right out of fold
+        assert choice["candidates"][choice["chosen"]]["net_exact"] >= choice["min_exact"] >= 1
+        assert choice["candidates"]["shipped"]["net_exact"] == 0
+        # twelve one-type records do not outweigh shipped records that all give two types: max_types as shipped
+        assert choice["types_per_petition"]["max_types"] == model.max_types == 3
         assert shipped.predict(probe) == [["大气", "噪声"]] and model.predict(probe) == [["大气"]]
 
 
