@@ -424,7 +424,50 @@ def test_an_office_history_is_weighed_by_what_it_shows(office_labels, kept):
         best = max(c["micro_f1"] for c in choice["candidates"].values())
         assert choice["candidates"][choice["chosen"]]["micro_f1"] == best
         assert choice["candidates"]["shipped"]["micro_f1"] < best
+        # a candidate leaves the shipped model only with more of the office's records exactly right out of fold
+        assert choice["candidates"][choice["chosen"]]["net_exact"] >= choice["min_exact"] >= 1
+        assert choice["candidates"]["shipped"]["net_exact"] == 0
+        # twelve one-type records do not outweigh shipped records that all give two types: max_types as shipped
+        assert choice["types_per_petition"]["max_types"] == model.max_types == 3
         assert shipped.predict(probe) == [["大气", "噪声"]] and model.predict(probe) == [["大气"]]
+
+
+def test_an_office_decides_how_many_types_a_petition_gets(tmp_path):
+    """How many types a petition gets is the office's convention too, learned from its records, not imposed: an
+    office whose tables give one type a petition (none of its records two) gets at most one type a petition, while
+    the shipped real records (a sixth of them with two types) keep the shipped max_types; the choice records the
+    shares it was decided on, and the card's section on the office's records shows the decision."""
+    from petitionnlp.text import normalize
+    from petitionnlp.training import (OFFICE_MORE_TYPES_SHARE, OFFICE_TYPES_STRENGTH, _choice_lines,
+                                      fit_type_model)
+
+    generated, shipped_real, _ = _office_choice_records(["大气", "噪声"])
+    kinds = [("{}路化工厂废气异味扰民", ["大气"]), ("{}路工地夜间施工噪声扰民", ["噪声"]),
+             ("{}路养猪场粪污直排小河", ["水"]), ("{}路砂石厂粉尘污染严重", ["大气"])]
+    streets = ["东风", "人民", "解放", "建设", "和平", "中山", "新华", "胜利", "光明", "文化", "朝阳", "青年", "红旗",
+               "跃进", "团结", "幸福", "前进", "五一", "长江", "黄河"]
+    single = [dict(text=normalize(kinds[i % 4][0].format(v)), types=kinds[i % 4][1], real=True,
+                   page=f"https://c.example/{i}") for i, v in enumerate(streets)]
+    shipped_real = shipped_real[:4] + single  # 4 of 24 with two types
+    office = [dict(text=normalize(f"{v}路烧烤摊油烟扰民，夜里吵闹"), types=["大气"], real=True, office=True,
+                   page=f"https://b.example/{i}") for i, v in enumerate(streets[:6])]
+    office += [dict(r, text=r["text"].replace("路", "街"), office=True, page=r["page"] + "b") for r in single[:6]]
+    params = {"memory_threshold": None}
+    shipped, _ = fit_type_model(generated + shipped_real, params,
+                                tune_mask=[r["real"] for r in generated + shipped_real])
+    records = generated + shipped_real + office
+    model, cv = fit_type_model(records, params, tune_mask=[bool(r.get("office")) for r in records])
+    types = cv["choice"]["types_per_petition"]
+    assert shipped.max_types == types["shipped_max_types"] == 3
+    first = types["shares"][0]
+    assert first["more_than"] == 1 and first["office"] == 0 and abs(first["shipped"] - 4 / 24) < 1e-3
+    assert abs(first["shrunk"] - OFFICE_TYPES_STRENGTH * (4 / 24) / (OFFICE_TYPES_STRENGTH + 12)) < 1e-3
+    assert first["shrunk"] < OFFICE_MORE_TYPES_SHARE
+    assert types["max_types"] == model.max_types == cv["choice"]["decision"]["max_types"] == 1
+    probe = [normalize("站前路烧烤店油烟很大，夜里客人喧哗")]
+    assert len(shipped.predict(probe)[0]) == 2 and len(model.predict(probe)[0]) == 1
+    md = "\n".join(_choice_lines({"cross_validation": cv}))
+    assert "每件信访件最多给几个类型" in md and "| m = 1 | 0.167 | 0.000 |" in md and "每件最多 **1** 个类型" in md
 
 
 def test_an_office_correction_counts_whichever_model_is_kept():
