@@ -518,6 +518,19 @@ def test_a_question_finds_its_topic_without_the_callers_verb(target):
         assert "jam" not in got
 
 
+def test_a_callers_verb_in_a_compound_is_read_as_the_documents_noun_and_its_parts_by_their_thesaurus_line(target):
+    from petitionnlp.search.analysis import _said_of, _same_line
+
+    # 吵 says what the caller hears of 半夜: the documents write 噪声, 噪音, 扰民; 脏 of 脏水流 qualifies a noun
+    assert {"噪声", "噪音", "扰民"} <= set(_said_of(["半夜", "吵"])[1]) and _said_of(["半夜", "吵"])[0] == []
+    assert _said_of(["脏", "水流"]) == [[], []]
+    # 夜间 = 晚上 | 深夜 | 凌晨 | 夜里 | 半夜 spells 半夜 as 凌晨; a long "=" line lists kinds (饭店 = 饭馆 | 食堂 | 面馆 …)
+    assert {"夜间", "深夜", "凌晨"} <= set(_same_line("半夜")) and _same_line("饭店") == []
+    docs = {"ktv": "歌厅营业到凌晨两三点，噪音扰民", "open": "歌厅半夜还在营业，门口乱停车"} | NOISE
+    # the late-night noise of a karaoke hall first, though it says neither 半夜 nor 吵
+    assert _ranked(target, docs, "歌厅半夜吵")[:2] == ["ktv", "open"]
+
+
 def test_a_word_the_documents_never_use_is_found_by_its_meaningful_characters(target):
     from petitionnlp.search.analysis import W_CHARS, analyze
 

@@ -8,8 +8,9 @@ interrogative pronoun; pronouns, adverbs, particles, request and modal verbs off
 (quoted phrases kept whole).  A concept is found by any of its *alternatives*, each with a weight: the term as
 written (1.0); the same with numbers in words (每3天 ↔ 每三天); a typo corrected to a known word of the same or a
 fuzzy sound (pypinyin) or of similar shape (four-corner codes) (0.9); its parts, near each other in either order
-(垃圾焚烧 → 焚烧垃圾: 0.75, apart: 0.5; some parts only: less, by how rare they are), and the same parts in Cilin's
-synonyms that the documents use a little below, a part also without its grammatical dressing (河里 → 河,
+(垃圾焚烧 → 焚烧垃圾: 0.75, apart: 0.5; some parts only: less, by how rare they are), a caller's one-character
+verb among them as the documents' nouns (半夜吵 → 半夜 + 噪声 | 噪音 | 扰民), and the same parts in Cilin's synonyms
+that the documents use and in the words of the thesaurus' short ``=`` lines (半夜 → 凌晨 | 深夜) a little below, a part also without its grammatical dressing (河里 → 河,
 corpora/search/word_forms.tsv), the whole term too (河沟里 → 河沟: 0.6), a qualifying part (非法) worth half; the thesaurus' words for it
 (corpora/search/thesaurus.tsv, farm_animals.tsv: 臭水塘 → 黑臭, 养猪 → 猪+养殖, 泥头车 → 渣土车: 0.6 / 0.5) and their
 own words one step further (泥头车 → 大货车: 0.216); its Cilin synonyms that the documents use (尘埃 → 灰尘: 0.45);
@@ -400,6 +401,34 @@ def thesaurus() -> dict[str, list[tuple[str, float]]]:
             out[a].setdefault(c, w)
     # the heaviest first; among equals, in the order the files give them (the thesaurus' own before the rules')
     return {k: sorted(v.items(), key=lambda kv: -kv[1]) for k, v in out.items()}
+
+
+SAME_LINE_MAX = 6      # words of a thesaurus "=" line read as one another's spellings (a longer line lists kinds)
+
+
+@lru_cache(maxsize=4096)
+def _same_line(word: str) -> list[str]:
+    """The other words of the short ``=`` lines of corpora/search/thesaurus.tsv (at most :data:`SAME_LINE_MAX`
+    words) that hold ``word``: the same thing written another way, so one another's spellings too — 半夜 of
+    夜间 = 晚上 | 深夜 | 凌晨 | 夜里 | 半夜 → 夜间, 晚上, 深夜, 凌晨, 夜里 (the thesaurus itself links 半夜 to 夜间 only).
+    A compound's second reading (:func:`_word_alts`) spells its parts so."""
+    out = []
+    for line in _same_lines():
+        if word in line and len(line) <= SAME_LINE_MAX:
+            out += [w for w in line if w != word]
+    return list(dict.fromkeys(out))
+
+
+@once
+def _same_lines() -> list[tuple[str, ...]]:
+    """The words of each ``=`` line of corpora/search/thesaurus.tsv (its head and its expansions of one piece)."""
+    out = []
+    for line in read_list("search", "thesaurus.tsv"):
+        cols = line.split("\t")
+        if len(cols) >= 3 and cols[1] == "=":
+            words = [normalize(w).lower() for w in [cols[0]] + cols[2].split("|") if w and "+" not in w]
+            out.append(tuple(dict.fromkeys(words)))
+    return out
 
 
 @once
@@ -805,10 +834,13 @@ def _word_alts(term: str, used=None) -> list[Alternative]:
     if len(term) >= 3:
         parts = parts_of(term)
         if len(parts) >= 2 and any(len(p) >= 2 for p in parts):
-            groups = tuple(tuple(Atom("sub", v) for v in _variants(p)) for p in parts[:6])
+            parts = parts[:6]
+            said = _said_of(parts)
+            groups = tuple(tuple(Atom("sub", v) for v in _variants(p) + said[i]) for i, p in enumerate(parts))
             alts.append(Alternative(W_PARTS, "near", groups, parts=True))
-            broad = tuple(tuple(Atom("sub", v) for v in _broad_variants(p, used)) for p in parts[:6])
-            if broad != groups:   # the same parts in Cilin's words too, a little below
+            broad = tuple(tuple(Atom("sub", v) for v in list(dict.fromkeys(_broad_variants(p, used) + _same_line(p)))[:20]
+                                + said[i]) for i, p in enumerate(parts))
+            if broad != groups:   # the same parts in Cilin's and the thesaurus' other words too, a little below
                 alts.append(Alternative(round(W_PARTS * W_BROAD, 3), "near", broad, parts=True))
     bare = bare_form(term)
     if bare and len(bare) >= 2:   # 河沟里 → 河沟 | 河道 | 水沟: the 里 a clerk adds is no part a document must hold
@@ -818,6 +850,22 @@ def _word_alts(term: str, used=None) -> list[Alternative]:
         if groups:
             alts.append(Alternative(w, "thesaurus", groups, parts=len(groups) > 1))
     return alts
+
+
+def _said_of(parts: list[str]) -> list[list[str]]:
+    """Per part of a compound, the words a document uses for what a one-character part says of the others — its
+    thesaurus words, the broad ones too (吵 → 噪声 | 噪音 | 扰民; 臭 → 臭味 | 异味; 排 → 排放 | 直排; 灰 → 扬尘): a
+    caller's verb read as the documents' noun (半夜吵, 池塘臭, 下水道里排).  Not for a character that qualifies the
+    noun after it (脏 of 脏 水流); [] for the other parts."""
+    tag = _plain_tokenizer().tag
+    out = []
+    for i, p in enumerate(parts):
+        after = tag(parts[i + 1]) if i + 1 < len(parts) else []
+        if len(p) != 1 or after and after[0][1].startswith(_TOPIC_POS):
+            out.append([])
+            continue
+        out.append([e for e, _ in thesaurus().get(p, ()) if "+" not in e][:12])
+    return out
 
 
 def _cilin_alts(term: str, alts: list, used) -> list[Alternative]:
