@@ -543,6 +543,20 @@ def test_the_kind_a_clerk_names_inside_a_compound_is_not_required(target):
         assert [h["id"] for h in hits][0] == "pit" and not hits.partial
 
 
+def test_a_word_mistyped_into_characters_jieba_leaves_alone_is_mended(target):
+    from petitionnlp.search.analysis import _broken, _mends
+
+    # 词料 (饲料 typed with 词): jieba cuts 词 料, and the parts alone (料, 异味) find "enough" — still a typo
+    assert _broken("词料厂异味") and _mends("词料厂异味", "饲料厂异味", _broken("词料厂异味"))
+    assert not _mends("挖得到处是坑", "挖得到处事坑", _broken("挖得到处是坑"))   # 处事 is no noun mended
+    docs = {"feed": "饲料厂锅炉废气异味扰民", "bins": "垃圾站异味大，材料乱堆", "stock": "仓库原料堆放异味大"} | NOISE
+    with SearchIndex(target()) as ix:
+        for doc_id, text in docs.items():
+            ix.add(doc_id, text)
+        hits = ix.search("词料厂异味")
+        assert hits[0]["id"] == "feed" and "饲料厂异味" in (hits.notice or "")
+
+
 def test_a_word_the_documents_never_use_is_found_by_its_meaningful_characters(target):
     from petitionnlp.search.analysis import W_CHARS, analyze
 

@@ -861,6 +861,22 @@ def _without_kind(parts: list[str]) -> list[str]:
     return kept if len(kept) >= 2 else parts
 
 
+def _broken(piece: str) -> int:
+    """How many one-character parts that name something stand beside another such (词 料 of 词料厂异味, 树 目 of
+    砍伐树目): where jieba found no word — a mistyped word, more likely than words of one character; 0 for none."""
+    tags = _plain_tokenizer().tag(piece)
+    lone = [bool(len(w) == 1 and _CJK.match(w) and not t.startswith(_EMPTY_CHAR_POS)) for w, t in tags]
+    return sum(1 for i, x in enumerate(lone) if x and (i > 0 and lone[i - 1] or i + 1 < len(lone) and lone[i + 1]))
+
+
+def _mends(piece: str, cand: str, broken: int) -> bool:
+    """``cand`` makes a noun of characters :func:`_broken` found alone in ``piece`` (词料 → 饲料, 树目 → 树木)."""
+    if _broken(cand) >= broken:
+        return False
+    had = {w for w, _ in _plain_tokenizer().tag(piece)}
+    return any(len(w) >= 2 and t.startswith("n") and w not in had for w, t in _plain_tokenizer().tag(cand))
+
+
 def _said_of(parts: list[str]) -> list[list[str]]:
     """Per part of a compound, the words a document uses for what a one-character part says of the others — its
     thesaurus words, the broad ones too (吵 → 噪声 | 噪音 | 扰民; 臭 → 臭味 | 异味; 排 → 排放 | 直排; 灰 → 扬尘): a
@@ -1140,23 +1156,31 @@ def analyze(query: str, count=None) -> Plan:
             if count is not None and _CJK.search(piece) and tried < MAX_TYPO_TERMS and not is_word(piece):
                 # a known word is not a typo (臭水沟 finds what it finds, never 臭水)
                 tried += 1
-                have = count([_literal(piece)])
+                have = literal = count([_literal(piece)])
                 if have <= 2 and len(alts) > 1:
                     have = max(have, count(alts) // 3)   # its parts and thesaurus words find enough
+                best, best_n = None, max(have * 10, 0)
                 if have <= 2:
-                    best, best_n = None, max(have * 10, 0)
                     for cand in typo_candidates(piece):
                         n = count([_literal(cand)])
                         if not n:   # a word the documents write in other words or apart (餐饮…油烟) only
                             n = count(_word_alts(cand)) // 2
                         if n > best_n:
                             best, best_n = cand, n
-                    if best and (have == 0 or best_n >= 10 * max(have, 1)):
-                        corrected[piece] = best
-                        alts.append(Alternative(W_TYPO, "typo", ((Atom("sub", best),),)))
-                        for a in _word_alts(best):
-                            a.weight = round(a.weight * W_TYPO, 3)
-                            alts.append(a)
+                broken = _broken(piece) if best is None and literal <= 2 else 0
+                if broken:   # characters jieba found alone: their parts finding "enough" is no sign of a word
+                    have, best_n = literal, max(literal * 10, 0)
+                    for cand in typo_candidates(piece):
+                        if _mends(piece, cand, broken):
+                            n = count([_literal(cand)]) or count(_word_alts(cand))
+                            if n > best_n:
+                                best, best_n = cand, n
+                if best and (have == 0 or best_n >= 10 * max(have, 1)):
+                    corrected[piece] = best
+                    alts.append(Alternative(W_TYPO, "typo", ((Atom("sub", best),),)))
+                    for a in _word_alts(best):
+                        a.weight = round(a.weight * W_TYPO, 3)
+                        alts.append(a)
             if used is not None and _CJK.search(piece):
                 head = _head_alt(piece, used)
                 if head is not None:
