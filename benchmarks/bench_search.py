@@ -30,6 +30,11 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
      everyday words for the documents' terms (打鱼船, 卡拉OK, 排气扇, 柴火, 日料店, 家具厂, 肉鸡场, 灭草的药,
      省长发话) and 10 questions wrapping such words (饭店抽风的机器吵得睡不着怎么办, 没挂牌子的小厂能不能查一下),
      same pool.
+   - ``dev6``: corpora/search/eval_queries_dev6.jsonl — a fifth development batch (all ``dev``, 55 queries): 31
+     questions as people say them (哪里有…, …怎么没人管, 谁管…, …怎么办, 能不能…, 为什么…还…: 禁养区里为什么还有养猪场,
+     废品站说好只卖不收怎么还在收, 谁管焦化厂冒的烟), 12 everyday words for the documents' terms (杀鸡场用大风扇把臭味吹出来,
+     放炮的药渣污染喝的水) and 12 typos of the same sound or a similar shape inside a compound (词料厂, 图宰场, 泥石硫),
+     same pool.
    Each query has the relevance 0–3 of the pool's documents, graded by reading them; the ``held_out`` ones were
    not looked at while the engine was changed (``--split dev`` leaves them out of a tuning run).  Prints
    nDCG@10 and recall@10 (of the relevant documents, out of at most 10) per kind, overall and on the held-out
@@ -40,7 +45,7 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
    begin with as many literal matches as the scan finds (up to 10): recall@10 of the literal matches.
 
     python benchmarks/bench_search.py [--docs 100000 (0: the graded sets only)] [--queries 200]
-                                      [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3,dev2,dev3,dev4,dev5]
+                                      [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3,dev2,dev3,dev4,dev5,dev6]
                                       [--split all|dev|held_out]
 
 ``--pg auto`` starts a throw-away PostgreSQL cluster (tests/pgcluster.py) and removes it at the end.
@@ -87,7 +92,7 @@ SETS = {"issue22": ("eval_queries.jsonl", False), "clerks": ("eval_queries_clerk
         "clerks2": ("eval_queries_clerks2.jsonl", True), "clerks3": ("eval_queries_clerks3.jsonl", True),
         "dev2": ("eval_queries_dev2.jsonl", True), "dev3": ("eval_queries_dev3.jsonl", True),
         "dev4": ("eval_queries_dev4.jsonl", True),
-        "dev5": ("eval_queries_dev5.jsonl", True)}
+        "dev5": ("eval_queries_dev5.jsonl", True), "dev6": ("eval_queries_dev6.jsonl", True)}
 KINDS = ["synonyms", "questions", "compounds", "typos", "place", "briefing", "all", "held_out"]
 
 

@@ -8,8 +8,9 @@ interrogative pronoun; pronouns, adverbs, particles, request and modal verbs off
 (quoted phrases kept whole).  A concept is found by any of its *alternatives*, each with a weight: the term as
 written (1.0); the same with numbers in words (每3天 ↔ 每三天); a typo corrected to a known word of the same or a
 fuzzy sound (pypinyin) or of similar shape (four-corner codes) (0.9); its parts, near each other in either order
-(垃圾焚烧 → 焚烧垃圾: 0.75, apart: 0.5; some parts only: less, by how rare they are), and the same parts in Cilin's
-synonyms that the documents use a little below, a part also without its grammatical dressing (河里 → 河,
+(垃圾焚烧 → 焚烧垃圾: 0.75, apart: 0.5; some parts only: less, by how rare they are), a caller's one-character
+verb among them as the documents' nouns (半夜吵 → 半夜 + 噪声 | 噪音 | 扰民), and the same parts in Cilin's synonyms
+that the documents use and in the words of the thesaurus' short ``=`` lines (半夜 → 凌晨 | 深夜) a little below, a part also without its grammatical dressing (河里 → 河,
 corpora/search/word_forms.tsv), the whole term too (河沟里 → 河沟: 0.6), a qualifying part (非法) worth half; the thesaurus' words for it
 (corpora/search/thesaurus.tsv, farm_animals.tsv: 臭水塘 → 黑臭, 养猪 → 猪+养殖, 泥头车 → 渣土车: 0.6 / 0.5) and their
 own words one step further (泥头车 → 大货车: 0.216); its Cilin synonyms that the documents use (尘埃 → 灰尘: 0.45);
@@ -260,9 +261,14 @@ _TOPIC_POS = ("n", "s", "j", "eng")
 
 
 def _predicate(piece: str) -> bool:
-    """A lone character that names nothing — a verb or an adjective (吵, 臭, 堵, 闻, 飘, 收, 管): what a question says
-    of its topic, not the topic."""
-    return len(piece) == 1 and not any(t.startswith(_TOPIC_POS) and t != "vn" for _, t in _plain_tokenizer().tag(piece))
+    """What a question says of its topic, not the topic: a lone character that names nothing — a verb or an
+    adjective (吵, 臭, 堵, 闻, 飘, 收, 管) — or a piece of such characters and time words only (半夜吵 of
+    宰猪的半夜吵得不行: 半夜 + 吵)."""
+    tags = _plain_tokenizer().tag(piece)
+    said = [len(w) == 1 and t.startswith(("v", "a")) for w, t in tags]
+    if len(piece) > 1 and not (any(said) and all(x or t.startswith(("m", "t")) for x, (_, t) in zip(said, tags))):
+        return False
+    return not any(t.startswith(_TOPIC_POS) and t != "vn" for _, t in tags)
 
 
 def _predicates_rank(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
@@ -400,6 +406,34 @@ def thesaurus() -> dict[str, list[tuple[str, float]]]:
             out[a].setdefault(c, w)
     # the heaviest first; among equals, in the order the files give them (the thesaurus' own before the rules')
     return {k: sorted(v.items(), key=lambda kv: -kv[1]) for k, v in out.items()}
+
+
+SAME_LINE_MAX = 6      # words of a thesaurus "=" line read as one another's spellings (a longer line lists kinds)
+
+
+@lru_cache(maxsize=4096)
+def _same_line(word: str) -> list[str]:
+    """The other words of the short ``=`` lines of corpora/search/thesaurus.tsv (at most :data:`SAME_LINE_MAX`
+    words) that hold ``word``: the same thing written another way, so one another's spellings too — 半夜 of
+    夜间 = 晚上 | 深夜 | 凌晨 | 夜里 | 半夜 → 夜间, 晚上, 深夜, 凌晨, 夜里 (the thesaurus itself links 半夜 to 夜间 only).
+    A compound's second reading (:func:`_word_alts`) spells its parts so."""
+    out = []
+    for line in _same_lines():
+        if word in line and len(line) <= SAME_LINE_MAX:
+            out += [w for w in line if w != word]
+    return list(dict.fromkeys(out))
+
+
+@once
+def _same_lines() -> list[tuple[str, ...]]:
+    """The words of each ``=`` line of corpora/search/thesaurus.tsv (its head and its expansions of one piece)."""
+    out = []
+    for line in read_list("search", "thesaurus.tsv"):
+        cols = line.split("\t")
+        if len(cols) >= 3 and cols[1] == "=":
+            words = [normalize(w).lower() for w in [cols[0]] + cols[2].split("|") if w and "+" not in w]
+            out.append(tuple(dict.fromkeys(words)))
+    return out
 
 
 @once
@@ -805,10 +839,13 @@ def _word_alts(term: str, used=None) -> list[Alternative]:
     if len(term) >= 3:
         parts = parts_of(term)
         if len(parts) >= 2 and any(len(p) >= 2 for p in parts):
-            groups = tuple(tuple(Atom("sub", v) for v in _variants(p)) for p in parts[:6])
+            parts = _without_kind(parts[:6])
+            said = _said_of(parts)
+            groups = tuple(tuple(Atom("sub", v) for v in _variants(p) + said[i]) for i, p in enumerate(parts))
             alts.append(Alternative(W_PARTS, "near", groups, parts=True))
-            broad = tuple(tuple(Atom("sub", v) for v in _broad_variants(p, used)) for p in parts[:6])
-            if broad != groups:   # the same parts in Cilin's words too, a little below
+            broad = tuple(tuple(Atom("sub", v) for v in list(dict.fromkeys(_broad_variants(p, used) + _same_line(p)))[:20]
+                                + said[i]) for i, p in enumerate(parts))
+            if broad != groups:   # the same parts in Cilin's and the thesaurus' other words too, a little below
                 alts.append(Alternative(round(W_PARTS * W_BROAD, 3), "near", broad, parts=True))
     bare = bare_form(term)
     if bare and len(bare) >= 2:   # 河沟里 → 河沟 | 河道 | 水沟: the 里 a clerk adds is no part a document must hold
@@ -818,6 +855,47 @@ def _word_alts(term: str, used=None) -> list[Alternative]:
         if groups:
             alts.append(Alternative(w, "thesaurus", groups, parts=len(groups) > 1))
     return alts
+
+
+def _without_kind(parts: list[str]) -> list[str]:
+    """A compound's parts without those of one character that name only a kind of place, body or trade
+    (corpora/search/generic_heads.tsv: 场 of 采砂 场 灰尘, 店 of 日料 店 油烟): what a document must hold of the
+    compound is what the kind is of, not the caller's word for the kind (制沙场, 砂石厂; 日本料理).  The parts as they
+    are when fewer than two would be left."""
+    kept = [p for p in parts if not (len(p) == 1 and p in _generic_heads())]
+    return kept if len(kept) >= 2 else parts
+
+
+def _broken(piece: str) -> int:
+    """How many one-character parts that name something stand beside another such (词 料 of 词料厂异味, 树 目 of
+    砍伐树目): where jieba found no word — a mistyped word, more likely than words of one character; 0 for none."""
+    tags = _plain_tokenizer().tag(piece)
+    lone = [bool(len(w) == 1 and _CJK.match(w) and not t.startswith(_EMPTY_CHAR_POS)) for w, t in tags]
+    return sum(1 for i, x in enumerate(lone) if x and (i > 0 and lone[i - 1] or i + 1 < len(lone) and lone[i + 1]))
+
+
+def _mends(piece: str, cand: str, broken: int) -> bool:
+    """``cand`` makes a noun of characters :func:`_broken` found alone in ``piece`` (词料 → 饲料, 树目 → 树木)."""
+    if _broken(cand) >= broken:
+        return False
+    had = {w for w, _ in _plain_tokenizer().tag(piece)}
+    return any(len(w) >= 2 and t.startswith("n") and w not in had for w, t in _plain_tokenizer().tag(cand))
+
+
+def _said_of(parts: list[str]) -> list[list[str]]:
+    """Per part of a compound, the words a document uses for what a one-character part says of the others — its
+    thesaurus words, the broad ones too (吵 → 噪声 | 噪音 | 扰民; 臭 → 臭味 | 异味; 排 → 排放 | 直排; 灰 → 扬尘): a
+    caller's verb read as the documents' noun (半夜吵, 池塘臭, 下水道里排).  Not for a character that qualifies the
+    noun after it (脏 of 脏 水流); [] for the other parts."""
+    tag = _plain_tokenizer().tag
+    out = []
+    for i, p in enumerate(parts):
+        after = tag(parts[i + 1]) if i + 1 < len(parts) else []
+        if len(p) != 1 or after and after[0][1].startswith(_TOPIC_POS):
+            out.append([])
+            continue
+        out.append([e for e, _ in thesaurus().get(p, ()) if "+" not in e][:12])
+    return out
 
 
 def _cilin_alts(term: str, alts: list, used) -> list[Alternative]:
@@ -1083,23 +1161,31 @@ def analyze(query: str, count=None) -> Plan:
             if count is not None and _CJK.search(piece) and tried < MAX_TYPO_TERMS and not is_word(piece):
                 # a known word is not a typo (臭水沟 finds what it finds, never 臭水)
                 tried += 1
-                have = count([_literal(piece)])
+                have = literal = count([_literal(piece)])
                 if have <= 2 and len(alts) > 1:
                     have = max(have, count(alts) // 3)   # its parts and thesaurus words find enough
+                best, best_n = None, max(have * 10, 0)
                 if have <= 2:
-                    best, best_n = None, max(have * 10, 0)
                     for cand in typo_candidates(piece):
                         n = count([_literal(cand)])
                         if not n:   # a word the documents write in other words or apart (餐饮…油烟) only
                             n = count(_word_alts(cand)) // 2
                         if n > best_n:
                             best, best_n = cand, n
-                    if best and (have == 0 or best_n >= 10 * max(have, 1)):
-                        corrected[piece] = best
-                        alts.append(Alternative(W_TYPO, "typo", ((Atom("sub", best),),)))
-                        for a in _word_alts(best):
-                            a.weight = round(a.weight * W_TYPO, 3)
-                            alts.append(a)
+                broken = _broken(piece) if best is None and literal <= 2 else 0
+                if broken:   # characters jieba found alone: their parts finding "enough" is no sign of a word
+                    have, best_n = literal, max(literal * 10, 0)
+                    for cand in typo_candidates(piece):
+                        if _mends(piece, cand, broken):
+                            n = count([_literal(cand)]) or count(_word_alts(cand))
+                            if n > best_n:
+                                best, best_n = cand, n
+                if best and (have == 0 or best_n >= 10 * max(have, 1)):
+                    corrected[piece] = best
+                    alts.append(Alternative(W_TYPO, "typo", ((Atom("sub", best),),)))
+                    for a in _word_alts(best):
+                        a.weight = round(a.weight * W_TYPO, 3)
+                        alts.append(a)
             if used is not None and _CJK.search(piece):
                 head = _head_alt(piece, used)
                 if head is not None:
