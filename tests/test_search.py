@@ -557,16 +557,6 @@ def test_a_word_mistyped_into_characters_jieba_leaves_alone_is_mended(target):
         assert hits[0]["id"] == "feed" and "饲料厂异味" in (hits.notice or "")
 
 
-def test_what_a_question_says_of_its_topic_at_some_time_only_ranks(target):
-    from petitionnlp.search.analysis import read_settings
-
-    # 半夜吵 is a time and a verb: what the caller says of the slaughterhouse, not what to look for
-    assert ("半夜吵", True) in read_settings("宰猪的半夜吵得不行") and ("宰猪", False) in read_settings("宰猪的半夜吵得不行")
-    assert ("挂牌子", False) in read_settings("没挂牌子的小厂能不能查一下")   # a verb of two characters names the topic
-    docs = {"pigs": "杀猪场污水、噪声、臭气扰民", "bar": "酒吧深夜噪音扰民"} | NOISE
-    assert _ranked(target, docs, "宰猪的半夜吵得不行")[0] == "pigs"
-
-
 def test_a_word_the_documents_never_use_is_found_by_its_meaningful_characters(target):
     from petitionnlp.search.analysis import W_CHARS, analyze
 

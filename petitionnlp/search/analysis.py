@@ -261,14 +261,9 @@ _TOPIC_POS = ("n", "s", "j", "eng")
 
 
 def _predicate(piece: str) -> bool:
-    """What a question says of its topic, not the topic: a lone character that names nothing — a verb or an
-    adjective (吵, 臭, 堵, 闻, 飘, 收, 管) — or a piece of such characters and time words only (半夜吵 of
-    宰猪的半夜吵得不行: 半夜 + 吵)."""
-    tags = _plain_tokenizer().tag(piece)
-    said = [len(w) == 1 and t.startswith(("v", "a")) for w, t in tags]
-    if len(piece) > 1 and not (any(said) and all(x or t.startswith(("m", "t")) for x, (_, t) in zip(said, tags))):
-        return False
-    return not any(t.startswith(_TOPIC_POS) and t != "vn" for _, t in tags)
+    """A lone character that names nothing — a verb or an adjective (吵, 臭, 堵, 闻, 飘, 收, 管): what a question says
+    of its topic, not the topic."""
+    return len(piece) == 1 and not any(t.startswith(_TOPIC_POS) and t != "vn" for _, t in _plain_tokenizer().tag(piece))
 
 
 def _predicates_rank(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
