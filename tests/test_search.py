@@ -531,18 +531,6 @@ def test_a_callers_verb_in_a_compound_is_read_as_the_documents_noun_and_its_part
     assert _ranked(target, docs, "歌厅半夜吵")[:2] == ["ktv", "open"]
 
 
-def test_the_kind_a_clerk_names_inside_a_compound_is_not_required(target):
-    # 采砂 场 灰尘: what the dust is of is 采砂; 场 is only the clerk's word for its kind of place
-    near = _readings(target, {"pit": "河道采砂灰尘很大"} | NOISE, "采砂场灰尘", "near", "a")
-    assert near and all(len(a.groups) == 2 and "场" not in {x.value for g in a.groups for x in g} for a in near)
-    with SearchIndex(target("b")) as ix:
-        for doc_id, text in ({"pit": "河道采砂灰尘很大", "yard": "采砂场旁边的操场"} | NOISE).items():
-            ix.add(doc_id, text)
-        hits = ix.search("采砂场灰尘")
-        # the pit holds all the clerk asked about: no "not found together" notice
-        assert [h["id"] for h in hits][0] == "pit" and not hits.partial
-
-
 def test_a_word_mistyped_into_characters_jieba_leaves_alone_is_mended(target):
     from petitionnlp.search.analysis import _broken, _mends
 

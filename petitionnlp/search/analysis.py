@@ -834,7 +834,7 @@ def _word_alts(term: str, used=None) -> list[Alternative]:
     if len(term) >= 3:
         parts = parts_of(term)
         if len(parts) >= 2 and any(len(p) >= 2 for p in parts):
-            parts = _without_kind(parts[:6])
+            parts = parts[:6]
             said = _said_of(parts)
             groups = tuple(tuple(Atom("sub", v) for v in _variants(p) + said[i]) for i, p in enumerate(parts))
             alts.append(Alternative(W_PARTS, "near", groups, parts=True))
@@ -850,15 +850,6 @@ def _word_alts(term: str, used=None) -> list[Alternative]:
         if groups:
             alts.append(Alternative(w, "thesaurus", groups, parts=len(groups) > 1))
     return alts
-
-
-def _without_kind(parts: list[str]) -> list[str]:
-    """A compound's parts without those of one character that name only a kind of place, body or trade
-    (corpora/search/generic_heads.tsv: 场 of 采砂 场 灰尘, 店 of 日料 店 油烟): what a document must hold of the
-    compound is what the kind is of, not the caller's word for the kind (制沙场, 砂石厂; 日本料理).  The parts as they
-    are when fewer than two would be left."""
-    kept = [p for p in parts if not (len(p) == 1 and p in _generic_heads())]
-    return kept if len(kept) >= 2 else parts
 
 
 def _broken(piece: str) -> int:
