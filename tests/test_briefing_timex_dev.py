@@ -290,3 +290,16 @@ def test_consecutive_days_listed_are_one_expression_each():
     assert found("6月25日、26日开展检查。") == [("6月25日", "date", "2021-06-25"), ("26日", "date", "2021-06-26")]
     assert found("9月10号，11号，12号") == [("9月10号", "date", "2021-09-10"), ("11号", "date", "2021-09-11"),
                                       ("12号", "date", "2021-09-12")]
+
+
+# ------------------------------------------------------------------------- the fourth development batch (t39 part 3)
+
+TIME_DEV4 = GOLD / "time_dev4.jsonl"
+
+
+def test_the_fourth_development_batch_names_its_sources_and_is_new():
+    docs = _sourced_new_and_in_order(TIME_DEV4, "*.jsonl")  # nor a site of any other gold file
+    assert 25 <= len(docs) <= 35 and len({d["doc"]["id"] for d in docs}) == len(docs)
+    assert all(d["doc"].get("time_only") for d in docs)  # time expressions only: no directive is scored
+    assert sum(len(d["gold"]["time_expressions"]) for d in docs) >= 150
+    _no_copy_of_another_set(TIME_DEV4, docs)
