@@ -368,3 +368,12 @@ def test_the_fourth_development_batch_meets_the_bar_of_the_time_expressions():
 
     c = score(load(TIME_DEV4))
     assert prf(c["t_tp"], c["t_pred"], c["t_gold"])[2] >= 0.965  # 0.905 before the rules of t39's part 3
+
+
+def test_a_year_and_month_after_zhi_before_a_day_are_the_days_not_a_deadline_and_niandu_belongs_to_the_year():
+    assert found("督查从2018年6月11日开始,持续到2019年4月28日结束。") == [
+        ("2018年6月11日", "date", "2018-06-11"), ("2019年4月28日", "date", "2019-04-28")]
+    assert [x[2] for x in found("即日起至2021年12月31日止。")] == ["2021-06-15/2021-12-31"]
+    assert found("至2020年底完成。") == [("至2020年底", "deadline", "2020-12-31")]
+    assert found("编制2021年度报告。") == [("2021年度", "date", "2021")]
+    assert found("2021年度至2022年度") == [("2021年度至2022年度", "date", "2021/2022")]
