@@ -28,7 +28,11 @@ The sets, reported apart and together:
 * corpora/briefing/gold/time_dev3.jsonl (issue 29 item 3): a third development batch of the blind set's kinds from
   sites never used — inspection announcements, meeting and check news, notices with deadlines and orders, progress
   reports, a township's self-check report — time expressions and directives, annotated before the extractor was run
-  on them; not trained on (make train-briefing does not read it), left out of "all of them".
+  on them; not trained on (make train-briefing does not read it), left out of "all of them";
+* corpora/briefing/gold/time_dev4.jsonl (issue 29 item 3): a fourth development batch, time expressions only, of
+  the kinds the blind set misses — standing rules with frequencies, reporting limits, notices' date spans in every
+  written form, relative days — from sites never used, annotated before the extractor was run on them; not trained
+  on, left out of "all of them".
 
 A predicted span matches a gold span when it covers at least half of the gold span (offsets; a gold span
 string listed twice stands for its successive occurrences); matching is one-to-one, in order.
@@ -200,7 +204,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     fresh, added = load(gold / "briefings_fresh.jsonl"), load(gold / "briefings_added.jsonl")
     carry = load(gold / "briefings_carry.jsonl")
     time_dev, time_dev2 = load(gold / "time_dev.jsonl"), load(gold / "time_dev2.jsonl")
-    time_dev3 = load(gold / "time_dev3.jsonl")
+    time_dev3, time_dev4 = load(gold / "time_dev3.jsonl"), load(gold / "time_dev4.jsonl")
     return [("the first development briefings (reserved page left out)", old),
             ("new briefings used to write the rules", [d for d in new if not held(d)]),
             ("new briefings held out while writing the rules", [d for d in new if held(d)]),
@@ -221,6 +225,8 @@ def sets() -> list[tuple[str, list[dict]]]:
              "meetings (issue 29 item 3)", time_dev2),
             ("third development batch of the blind kinds: announcements, meetings, checks, notices and progress "
              "reports of other sites (issue 29 item 3)", time_dev3),
+            ("fourth development batch, time expressions only: standing rules with frequencies, reporting limits, "
+             "notices' date spans, relative days (issue 29 item 3)", time_dev4),
             ("all of them", old + new + more + reports + added + fresh + carry)]
 
 

@@ -25,6 +25,7 @@ __all__ = ["parse_date", "interval", "last_day", "parse_duration", "add_duration
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９／－．：", "0123456789/-.:")
 # 2017-05-15, 2017/5/15, 2017.5.15, 2017年5月15日 (with or without 日/号, spaces between), 20170515; a time may follow
 _WRITTEN = re.compile(r"\s*([0-9]{4})\s*(?:[-/.]|年)\s*([0-9]{1,2})\s*(?:[-/.]|月)\s*([0-9]{1,2})\s*[日号]?"
+                      r"(?:\s*[(（]?\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）]?)?"  # a weekday after the day
                       r"(?:[ T]\s*[0-9]{1,2}(?::[0-9]{2}){1,2}(?:\.[0-9]+)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?\s*")
 _COMPACT = re.compile(r"\s*((?:19|20)[0-9]{2})([01][0-9])([0-3][0-9])\s*")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -35,7 +36,7 @@ def parse_date(value, *, excel_serials: bool = False) -> dt.date | None:
 
     Accepts ``date``/``datetime`` objects (pandas ``Timestamp`` too), ISO text with or without a time
     (``2017-05-15``, ``2017-05-15 09:09``, ``2017-05-15T09:09:00Z``), ``2017/5/15``, ``2017.5.15``,
-    ``2017年5月15日``, ``20170515`` and full-width digits.  With ``excel_serials`` a number is read as an Excel day
+    ``2017年5月15日`` (a weekday after it, ``2017年5月3日（星期三）``, read through), ``20170515`` and full-width digits.  With ``excel_serials`` a number is read as an Excel day
     serial (what a spreadsheet cell without a date format holds)."""
     if value is None:
         return None

@@ -117,8 +117,8 @@ def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
 
 _UNIT_DURATION = {"半年": "P6M", "半个月": "P15D", "小时": "PT{n}H", "天": "P{n}D", "日": "P{n}D", "周": "P{n}W",
                   "星期": "P{n}W", "工作周": "P{n}W", "个月": "P{n}M", "月": "P{n}M", "年": "P{n}Y", "季度": "P{m}M",
-                  "季": "P{m}M", "半月": "P15D", "旬": "P10D"}
-_HOUR_SHIFT = {"下午": 12, "晚上": 12, "晚": 12, "中午": 0, "上午": 0, "早上": 0, "凌晨": 0}
+                  "季": "P{m}M", "半月": "P15D", "旬": "P10D", "分钟": "PT{n}M"}
+_HOUR_SHIFT = {"下午": 12, "晚上": 12, "晚": 12, "晚间": 12, "当晚": 12, "中午": 0, "上午": 0, "早上": 0, "凌晨": 0}
 _RELATIVE = {"即日": 0, "昨日": -1, "昨天": -1, "前日": -2, "前天": -2, "明日": 1, "明天": 1, "今日": 0, "今天": 0, "后天": 2,
              "大前天": -3, "大后天": 3, "昨晚": -1, "昨夜": -1, "今晚": 0, "今早": 0, "今晨": 0}
 _EVENING = ("晚", "夜")
@@ -533,6 +533,11 @@ def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
             # before it
             value = prev["value"] if t["text"][0] in "周星礼" else t["value"].replace(t["value"][:10], prev["value"])
             out[-1] = _expression(text[prev["start"]:t["end"]], prev["start"], t["end"], "date", value)
+            continue
+        if prev and prev["type"] == "date" and t["type"] == "date" and prev["end"] == t["start"] \
+                and prev["value"] is None and prev["text"][-1] in "日号" and _WEEKDAY_ONLY.match(t["text"]):
+            # 6月1日周六 without a document date: the weekday still belongs to the day (no value then)
+            out[-1] = _expression(text[prev["start"]:t["end"]], prev["start"], t["end"], "date", None)
             continue
         if (prev and prev["type"] == "date" and t["type"] in ("date", "deadline")
                 and (prev["value"] and t["value"] and _DATEISH.match(prev["value"]) and _DATEISH.match(t["value"])
