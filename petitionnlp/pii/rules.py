@@ -578,7 +578,8 @@ class NameRules:
                     or "某" in name or (name[0] in _CONJUNCTIONS and not all(c in self.given for c in name[sl:])) \
                     or name[-1] in "镇乡" or name[sl:] in _HONORIFICS \
                     or name[sl:] in self.titles or self._place_like(name) or self._place_or_company(folded, a, b) \
-                    or (b - a <= 4 and self.is_place(name, bare) and not says) \
+                    or (b - a <= 4 and self.is_place(name, bare)  # 村民余江称: a place's name that says is a name
+                        and not (says or (a in strong and folded.startswith(self.says, b)))) \
                     or folded[max(0, a - 4):a].endswith(self.discharge) \
                     or (bare and (self._place_ending(name, sl) or name[sl:sl + 1] == "家" or not self._ends(folded, b))):
                 continue
