@@ -1,8 +1,8 @@
-"""Personal-information detection on the gold sets (corpora/pii/gold.jsonl, and the hostile probes of session 39,
-corpora/pii/probe39.jsonl and probe39b.jsonl, the second written after the first one's fixes, probe39c.jsonl,
-an independent probe by another hand, and probe39d.jsonl, written after its fixes): precision and recall per type, exact spans (type, start and end all equal) and
-overlapping ones; the look-alikes that were redacted; and the gold numbers whose digits are still in the
-redacted text.  Each set is reported on its own.
+"""Personal-information detection on the gold sets (corpora/pii/gold.jsonl, and the hostile probes of session 39:
+corpora/pii/probe39.jsonl; probe39b.jsonl, written after the first one's fixes; probe39c.jsonl, an independent
+probe by another hand; probe39d.jsonl, written after probe39c's fixes): precision and recall per type, exact spans
+(type, start and end all equal) and overlapping ones; the look-alikes that were redacted; and the gold numbers
+whose digits are still in the redacted text.  Each set is reported on its own.
 
     .venv/bin/python benchmarks/eval_pii.py [--show] [--gold corpora/pii/heldout.jsonl ...]
 """

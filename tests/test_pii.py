@@ -431,6 +431,8 @@ def test_a_spaced_name_in_a_pasted_table_row_before_a_phone_is_a_name():
     ("务工人员覃海燕反映", [("姓名", "覃海燕")]),  # 覃 / 海燕 made one name, and 海燕 is not a second one
     ("居民邹平称，邹平市某化工厂排异味", [("姓名", "邹平")]),  # a county's name after a context word, then 称
     ("湘潭县群众反映，花石镇碎石场粉尘大", []), ("请联系孙国华核实情况", [("姓名", "孙国华")]), ("请联系王科长核实", []),
+    ("落款：皮建新 二〇一七年十一月", [("姓名", "皮建新")]), ("落款：长沙市岳麓区环保局", []),  # (probe39d)
+    ("符建中等村民多次反映砂场噪声", [("姓名", "符建中")]), ("管建华等居民反映", [("姓名", "管建华")]),  # a name leading a group of villagers (probe39d)
     # officials named by their role in a report-back stay
     ("核查人员：周建平、刘志明。经办人：谭伟。", []), ("审核人：雷鸣", []), ("村支书彭建国说他管不了", []),
 ])
