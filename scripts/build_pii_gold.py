@@ -1,6 +1,6 @@
-"""Build corpora/pii/gold.jsonl, heldout.jsonl, probe39.jsonl and probe39b.jsonl from their *_source.txt files: each line's
-〔类型:文本〕 marks become spans with offsets into the unmarked text.  Deterministic; `tests/test_pii.py` checks
-that the files agree.
+"""Build corpora/pii/gold.jsonl, heldout.jsonl and the probes of session 39 (probe39*.jsonl) from their
+*_source.txt files: each line's 〔类型:文本〕 marks become spans with offsets into the unmarked text, and the two
+characters \\n stand for a line break.  Deterministic; `tests/test_pii.py` checks that the files agree.
 
     python scripts/build_pii_gold.py
 """
@@ -16,6 +16,7 @@ MARK = re.compile(r"〔(姓名|电话|证件号|车牌|邮箱|账号):([^〕]+)�
 
 
 def parse(line: str) -> dict:
+    line = line.replace("\\n", "\n")
     text, spans, pos = [], [], 0
     for m in MARK.finditer(line):
         text.append(line[pos:m.start()])
@@ -28,7 +29,8 @@ def parse(line: str) -> dict:
 
 
 SETS = {"gold": "gold_source.txt", "heldout": "heldout_source.txt", "probe39": "probe39_source.txt",
-        "probe39b": "probe39b_source.txt"}
+        "probe39b": "probe39b_source.txt", "probe39c": "probe39c_source.txt",
+        "probe39d": "probe39d_source.txt"}
 
 
 def build(name: str = "gold") -> list[dict]:

@@ -412,3 +412,30 @@ def test_a_spaced_name_in_a_pasted_table_row_before_a_phone_is_a_name():
     assert spans(row) == [("姓名", "邹　平"), ("电话", "13975188888")]
     assert spans("序号 李 娜 0731-84561234") == [("姓名", "李 娜"), ("电话", "0731-84561234")]
     assert spans("黄 河 1380731 以北") == [] and spans("张 某 13807341234") == [("电话", "13807341234")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # identifiers
+    ("座机0739-5218888 转 305，找刘科长", [("电话", "0739-5218888 转 305")]),  # an extension after a spaced 转
+    ("客服电话400-880-1234，打不通", []), ("拨打800-820-8820", []),  # a service number: no landline inside it
+    ("抖音号：hn_lao_zhou88，视频在上面", [("账号", "hn_lao_zhou88")]), ("快手号abc12345678有视频", [("账号", "abc12345678")]),
+    ("QQ群：563218947，欢迎加入", []),  # a group's number names no person
+    # names
+    ("望予答复。邓振东敬上", [("姓名", "邓振东")]),  # a signature's verb after the name
+    ("谭宪平等人反映，烧烤店油烟直排", [("姓名", "谭宪平")]),  # jieba cuts 谭宪 / 平等 / 人
+    ("签名：王春燕 李国庆 罗建新", [("姓名", "王春燕"), ("姓名", "李国庆"), ("姓名", "罗建新")]),  # a list spaced apart
+    ("此致 敬礼！ 群众 吴建军 敬上", [("姓名", "吴建军")]),  # …which ends at a word that follows names
+    ("其妻陈美华在厂里上班", [("姓名", "陈美华")]), ("孙女李雨桐出了皮疹", [("姓名", "李雨桐")]),
+    ("证人孙卫东、孙卫红可以作证", [("姓名", "孙卫东"), ("姓名", "孙卫红")]), ("知情人范丽萍愿意配合", [("姓名", "范丽萍")]),
+    ("举报人海洋称，海洋馆旁有黑水", [("姓名", "海洋")]), ("本人柏杨，住在城南", [("姓名", "柏杨")]),  # 海, 柏: surnames
+    ("务工人员覃海燕反映", [("姓名", "覃海燕")]),  # 覃 / 海燕 made one name, and 海燕 is not a second one
+    ("居民邹平称，邹平市某化工厂排异味", [("姓名", "邹平")]),  # a county's name after a context word, then 称
+    ("湘潭县群众反映，花石镇碎石场粉尘大", []), ("请联系孙国华核实情况", [("姓名", "孙国华")]), ("请联系王科长核实", []),
+    ("落款：皮建新 二〇一七年十一月", [("姓名", "皮建新")]), ("落款：长沙市岳麓区环保局", []),  # (probe39d)
+    ("符建中等村民多次反映砂场噪声", [("姓名", "符建中")]), ("管建华等居民反映", [("姓名", "管建华")]),  # a name leading a group of villagers (probe39d)
+    # officials named by their role in a report-back stay
+    ("核查人员：周建平、刘志明。经办人：谭伟。", []), ("审核人：雷鸣", []), ("村支书彭建国说他管不了", []),
+])
+def test_probe39c(text, expected):
+    """Session 39's third, independent probe (corpora/pii/probe39c_source.txt)."""
+    assert spans(text) == expected

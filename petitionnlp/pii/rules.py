@@ -210,6 +210,7 @@ _CELL_START = re.compile(rf"(?:^|(?<=[ \u3000\t|]))(?=[{CJK}])")
 _NEXT_CELL_NUMBER = re.compile(r"[ \u3000\t|]+(?:(?:\+?86[\s\-]?)?1[3-9]\d(?:[\s\-]?\d){8}|0\d{2,3}[\s\-]?\d{7,8}"
                                r"|\d{17}[\dXx]|\d{15})(?![0-9])")  # a mobile, a landline, an ID number
 _CONNECTOR = re.compile(r"(?:是|叫|名叫|为)?[:：]?[ \t\u3000]{0,3}(?:[(（][ \t\u3000]{0,2})?")  # 投诉人(张 勇)
+_LIST_SEP = re.compile(r"、|和|与|及|以及|，|[ \u3000]{1,3}(?=\S{2,4}(?:[ \u3000]|$))")  # 签名：黄春燕 肖国庆 龙建新
 _ADDRESS = ("同志",)  # a form of address, a post only for an official: 举报人雷锋同志 is a private person
 _NOT_GIVEN = _FUNCTION_CHARS + _PLACE_ENDINGS + "".join(_MASK_CHARS) + "边旁上下里内外前后"
 
@@ -422,7 +423,7 @@ class NameRules:
     def _official(self, folded: str, start: int, end: int, private: bool = False) -> bool:
         """A name next to a post (许达哲省长, 副市长张建林, 记者 王霞), or in a list led by one (副组长陈仲伯、陈爱林);
         ``private`` (after a complainant's word): 同志 after it is a form of address, not a post (举报人雷锋同志)."""
-        after, before = folded[end:end + 6], folded[max(0, start - 8):start].rstrip(" ")
+        after, before = folded[end:end + 6], folded[max(0, start - 8):start].rstrip(" ：:")  # 核查人员：周建平
         if (after.startswith(self.titles) and not (private and after.startswith(_ADDRESS))) or before.endswith(self.titles) \
                 or before.endswith(tuple(t + "(" for t in self.titles)):
             return True
@@ -433,7 +434,7 @@ class NameRules:
             for size in (3, 2, 4):
                 seg = folded[max(0, pos - 1 - size):pos - 1]
                 if len(seg) == size and _CJK.fullmatch(seg[0]) and \
-                        folded[max(0, pos - 1 - size - 8):pos - 1 - size].rstrip(" ").endswith(self.titles):
+                        folded[max(0, pos - 1 - size - 8):pos - 1 - size].rstrip(" ：:").endswith(self.titles):
                     return True
             pos -= 4
         return False
@@ -448,6 +449,12 @@ class NameRules:
             return True  # 李家大道, 华旭家园: a landmark ending inside or right after the name
         head = re.split(r"[，,。；;、（）()\s的]", after)[0]
         return any(w in head for w in ("有限", "公司", "集团", "股份", "合作社"))
+
+    def _longer_subject(self, folded: str, pos: int, end: int) -> bool:
+        """Whether a name jieba cut short (曾宪 / 平等 / 人) is longer as the subject of a verb (曾宪平等人反映)."""
+        sl = self._surname_len(folded, pos)
+        return end == pos + sl + 1 and folded.startswith(self.subject_verbs, pos + sl + 2) \
+            and all(c in self.given for c in folded[pos + sl:pos + sl + 2])
 
     @staticmethod
     def _place_ending(name: str, sl: int) -> bool:
@@ -485,10 +492,10 @@ class NameRules:
                 strong.add(got[0])
                 if m.group().endswith(("人", "者")):
                     private.add(got[0])
-                sep = re.match(r"、|和|与|及|以及|，", folded[got[1]:got[1] + 2])
-                if not sep:
-                    break
-                pos = got[1] + sep.end()
+                sep = _LIST_SEP.match(folded, got[1])
+                if not sep or folded.startswith(self.follow_long, sep.end()):
+                    break  # 群众 毛建军 敬上: what follows the list is no name
+                pos = sep.end()
         # 2. names with a middle dot anywhere (买买提·艾力的煤场)
         for m in _DOT_NAME.finditer(folded):
             first_end = min(folded.find(d, m.start()) % (len(folded) + 1) for d in "·•・‧")
@@ -532,6 +539,7 @@ class NameRules:
             if not sl or len(word) - sl not in (1, 2) or not all(c in self.given for c in word[sl:]):
                 continue
             found.setdefault(start, end)
+            covered.update(range(start, end))  # 覃 / 海燕 made one name: 海燕 is not a second one
         # 6. a name a table spaces apart, then a phone or an ID number in the next cell (a pasted row: …　邹　平　139…)
         for m in _CELL_START.finditer(folded):
             pos = m.end()
@@ -543,7 +551,7 @@ class NameRules:
         # 5. the subject of a complaint at the start of a clause (欧阳秀英反映…): given-name characters only
         for m in _CLAUSE_START.finditer(folded):
             pos = m.end()
-            if pos in found:
+            if pos in found and not self._longer_subject(folded, pos, found[pos]):
                 continue
             minority = self._minority_at(folded, pos, frozenset())
             if minority is not None and folded.startswith(self.subject_verbs, minority):
@@ -570,7 +578,8 @@ class NameRules:
                     or "某" in name or (name[0] in _CONJUNCTIONS and not all(c in self.given for c in name[sl:])) \
                     or name[-1] in "镇乡" or name[sl:] in _HONORIFICS \
                     or name[sl:] in self.titles or self._place_like(name) or self._place_or_company(folded, a, b) \
-                    or (b - a <= 4 and self.is_place(name, bare) and not says) \
+                    or (b - a <= 4 and self.is_place(name, bare)  # 村民余江称: a place's name that says is a name
+                        and not (says or (a in strong and folded.startswith(self.says, b)))) \
                     or folded[max(0, a - 4):a].endswith(self.discharge) \
                     or (bare and (self._place_ending(name, sl) or name[sl:sl + 1] == "家" or not self._ends(folded, b))):
                 continue
