@@ -321,6 +321,36 @@ def test_callbacks_satisfaction_and_an_unsatisfied_complainant_reopens_the_case(
                                                 headers=ed).json()["callbacks"]] == ["K-03"]
 
 
+def test_a_case_history_says_each_step_once_and_starts_with_no_comma(client):
+    """The timeline of a case page: a 督办 with its note reads 督办 ed 请于…，期限 … → … (not 督办 ed ，请于…);
+    a 不满意 回访 without a note reopens with the reason 回访不满意 said once, not 回访不满意（回访不满意）."""
+    ed, hy = token(client, "ed"), token(client, "hy")
+    upload(client, ed, table([["H-01", "衡阳市雁峰区", "噪声", "衡阳市雁峰区某搅拌站夜间噪声扰民。"],
+                              ["H-02", "衡阳市雁峰区", "水", "衡阳市雁峰区某化工厂偷排废水。"]]),
+           handover_date="2024-05-15", reply_days="15")
+    ids = {k: v["id"] for k, v in cases(client, ed).items()}
+    approve(client, ids["H-01"], ed, hy)
+    r = client.post(f"/api/v1/petitions/{ids['H-01']}/callback", json={"result": "不满意"}, headers=ed)
+    assert r.status_code == 200 and r.json()["status"] == "办理中", r.text
+    r = client.post(f"/api/v1/petitions/{ids['H-02']}/supervise", json={"due_date": LATER, "note": "请尽快办结"},
+                    headers=ed)
+    assert r.status_code == 200, r.text
+    login(client, "ed")
+
+    def steps(pid):
+        page = client.get(f"/cases/{pid}").text
+        timeline = page.split('id="timeline"', 1)[1].split("</ol>", 1)[0]
+        return [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", li)).strip()
+                for li in re.findall(r"<li>(.*?)</li>", timeline, flags=re.S)]
+
+    reopened = [s for s in steps(ids["H-01"]) if " 重新办理 " in s]
+    assert len(reopened) == 1 and reopened[0].count("回访不满意") == 1, reopened
+    assert "已办结 → 办理中，理由：回访不满意" in reopened[0], reopened
+    supervised = [s for s in steps(ids["H-02"]) if " 督办 " in s]
+    assert len(supervised) == 1 and supervised[0].endswith(f"督办 ed 请尽快办结，期限 2024-06-05 → {LATER}"), supervised
+    assert not any(" ，" in s or s.endswith("，") for s in steps(ids["H-01"]) + steps(ids["H-02"]))
+
+
 def test_the_callback_page_records_one_or_many(client):
     ed = token(client, "ed")
     upload(client, ed, handover_date="2024-05-15", reply_days="15")

@@ -71,7 +71,49 @@ def _iso_local(value: str | None) -> str:
     return value[:16].replace("T", " ") if value else ""
 
 
+def _step_words(detail: dict | None):
+    """A step of a case's history in words, its items joined by ， (never one before the first): 责任单位 衡阳市，期限
+    2026-12-08 · 待审核 → 退回，理由：… · 与 <a>C-01</a> 重复 · 请于…办结，期限 2026-11-23 → 2026-12-15; a reopening
+    says why once (the reason, and how it came — 回访不满意 — only when that is not the reason itself)."""
+    from markupsafe import Markup, escape
+
+    d = detail if isinstance(detail, dict) else {}
+    parts = []
+    if "unit" in d:
+        parts.append(f"责任单位 {d['unit'] or '未分配'}")
+    if d.get("due_date") and not isinstance(d["due_date"], dict):
+        parts.append(f"期限 {d['due_date']}")
+    if d.get("status"):
+        parts.append(f"{d['status']['old']} → {d['status']['new']}")
+    if d.get("kind") and not d.get("duplicate_of"):
+        parts.append(d["kind"])
+    via = label("via", d["via"]) if d.get("via") else None
+    if d.get("reason") and d["reason"] != d.get("kind"):
+        parts.append(f"理由：{d['reason']}" + (f"（{via}）" if via and via != d["reason"] else ""))
+    elif via:
+        parts.append(f"（{via}）")
+    if d.get("duplicate_of"):
+        name = d.get("duplicate_receipt") or f"#{d['duplicate_of']}"
+        parts.append(Markup('与 <a href="/cases/{}">{}</a> 重复').format(int(d["duplicate_of"]), name))
+    if d.get("result"):
+        parts.append(d["result"])
+    if "passed" in d:
+        parts.append("通过" if d["passed"] else "未通过")
+    elif d.get("spotcheck"):
+        parts.append(f"第 {d['spotcheck']} 次抽查")
+    if d.get("note"):
+        parts.append(d["note"])
+    if d.get("handover_date"):
+        parts.append(f"交办日期 {d['handover_date']['old']} → {d['handover_date']['new']}")
+    if isinstance(d.get("due_date"), dict):
+        parts.append(f"期限 {d['due_date']['old']} → {d['due_date']['new']}")
+    if d.get("text_changed"):
+        parts.append("重传的正文与已存的不同（保留已存的）")
+    return Markup("，").join(escape(p) for p in parts)
+
+
 templates.env.filters["highlight"] = _highlight
+templates.env.filters["step_words"] = _step_words  # a history step's detail in words
 templates.env.filters["in_order"] = lambda types: "、".join(in_order(types))  # 水、大气 … in the taxonomy's order
 templates.env.filters["local"] = local_time  # stored times (UTC) shown in the office's zone
 templates.env.filters["isolocal"] = _iso_local
