@@ -250,6 +250,9 @@ def refused_words(failed: list[dict]) -> str:
     return "；".join(f"{_named(names)}：{why}" for why, names in reasons.items())
 
 
+templates.env.filters["refused"] = refused_words  # a returned table's refused reports, as the bulk notices say them
+
+
 NAMED_AT_MOST = 10   # refused cases named for one reason; the rest counted (a notice travels in the page's address)
 
 
