@@ -778,6 +778,19 @@ def test_a_period_box_with_no_date_or_a_reversed_period_is_said_on_the_page(offi
     assert "起始日期 2024-05-20 晚于截止日期 2024-05-01" not in said, said[-800:]  # the notice beside it, no more
 
 
+def test_the_maps_hover_hint_is_not_printed(office):
+    """鼠标停在县（市、区）上… is for the screen: on 进度 and 地图 it is left out when printed (paper has no mouse);
+    the note that the unplaced cases are listed under the map stays."""
+    from petitionnlp.web.app import create_app
+
+    ed = Clerk(create_app(office, background=False), USERS["editor"])
+    for path in ("/progress", "/map"):
+        page = ed.get(path).text
+        hint = re.search(r'<span class="noprint"[^>]*>(鼠标停在[^<]*)</span>', page)
+        assert hint and "未定到县的案件" not in hint.group(1), (path, page[page.find("鼠标停在") - 120:][:300])
+        assert "未定到县的案件、无边界数据的县（市、区）列在图下" in page
+
+
 def test_the_stats_page_names_the_cases_handed_over_with_one_word(office):
     """统计's region × type table and its 办结率 table count the same cases: both say 交办件数 (as 进度 and the 专报
     do), never 移交件数 beside it; the API keeps its key."""
