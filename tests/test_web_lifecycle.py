@@ -89,8 +89,9 @@ def test_units_and_handlers_from_the_command_line(tmp_path):
     assert code == 2 and "E061" in err
     code, _, err = run_cli("user", "add", "x", "--role", "unit", "--data", data, stdin=b"x-password-1\n")
     assert code == 2 and "E050" in err  # a unit handler needs its unit
-    _cli_ok("user", "add", "yl", "--role", "unit", "--unit", "长沙市岳麓区", "--data", data,
-            stdin=b"yl-password-1\n")
+    _, err = _cli_ok("user", "add", "yl", "--role", "unit", "--unit", "长沙市岳麓区", "--data", data,
+                     stdin=b"yl-password-1\n")
+    assert "已创建用户 yl（属地经办人，责任单位 长沙市岳麓区）" in err, err  # the role in Chinese, not its code
     from petitionnlp.office.store import Store
 
     store = Store(data)
