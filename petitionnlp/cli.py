@@ -339,6 +339,7 @@ def _cmd_user(args) -> int:
     from .office.accounts import add_user
     from .office.database import describe
     from .office.errors import OfficeError
+    from .office.labels import label
 
     store = _open_store(args)
     where = describe(store.data_dir, store.url if store.shared else None)
@@ -355,7 +356,7 @@ def _cmd_user(args) -> int:
         raise InputError(Errors.E050.format(reason=exc.message)) from None
     store.log(None, "user_added", f"user:{user['username']}", {"role": user["role"], "unit": args.unit})
     unit = f"，责任单位 {args.unit}" if args.unit else ""
-    print(f"已创建用户 {user['username']}（{user['role']}{unit}），数据 {where}", file=sys.stderr)
+    print(f"已创建用户 {user['username']}（{label('role', user['role'])}{unit}），数据 {where}", file=sys.stderr)
     return 0
 
 

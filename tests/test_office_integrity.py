@@ -412,7 +412,7 @@ def test_a_refused_bulk_form_or_place_correction_gives_the_page_back_with_what_w
     # a reason left out: the whole form refused, the cases still ticked
     r = client.post("/cases/bulk", data={"csrf_token": csrf, "action": "return", "reason": " ",
                                          "ids": [str(c1)], "next": "/review"})
-    assert r.status_code == 422 and "未退回：[O214] 退回须写明理由" in r.text and _ticked(r.text) == {c1}
+    assert r.status_code == 422 and "未退回：退回须写明理由" in r.text and _ticked(r.text) == {c1}
     # the case list's 交办: the case that may no longer be handed over stays ticked, the unit chosen kept
     r = client.post("/cases/bulk", data={"csrf_token": csrf, "action": "assign", "unit": "岳阳市",
                                          "ids": [str(c1), str(c2)], "next": "/cases?status="})
@@ -422,11 +422,11 @@ def test_a_refused_bulk_form_or_place_correction_gives_the_page_back_with_what_w
     # a place the gazetteer does not know, from the case page: the page again with the place as typed
     r = client.post(f"/petitions/{c2}", data={"csrf_token": csrf, "region": "湖南省/衡阳市/雁峰去",
                                               "next": f"/cases/{c2}"})
-    assert r.status_code == 422 and "未保存：[O209]" in r.text and 'value="湖南省/衡阳市/雁峰去"' in r.text
+    assert r.status_code == 422 and "未保存：地名库中没有" in r.text and "[O209]" not in r.text and 'value="湖南省/衡阳市/雁峰去"' in r.text
     # from the batch's queue: that row with the types and the place as typed, nothing half-saved
     r = client.post(f"/petitions/{c2}", data={"csrf_token": csrf, "pollution_types": ["水", "土壤"], "city": "衡阳市",
                                               "county": "雁峰去", "next": f"/batches/{batch_id}?sort=row#p{c2}"})
-    assert r.status_code == 422 and "未保存：[O209]" in r.text and "可选" in r.text, r.text[-600:]
+    assert r.status_code == 422 and "未保存：地名库中没有" in r.text and "[O209]" not in r.text and "可选" in r.text, r.text[-600:]
     row = r.text[r.text.index(f'id="e{c2}"'):r.text.index(f'id="p{c5}"')]
     assert 'value="雁峰去"' in row and 'value="土壤" checked' in row and 'value="水" checked' in row
     assert f'value="/batches/{batch_id}?sort=row#p{c2}"' in row  # and it goes back to the same place
@@ -451,7 +451,7 @@ def test_a_refused_place_correction_whose_next_names_no_batch_shows_the_case_for
     for nxt in ("/batches/99999?sort=row", "/batches", "/cases?status="):
         r = client.post(f"/petitions/{c2}", data={"csrf_token": csrf, "region": "湖南省/衡阳市/雁峰去", "next": nxt},
                         follow_redirects=False)
-        assert r.status_code == 422 and "未保存：[O209]" in r.text, (nxt, r.status_code, r.text[-300:])
+        assert r.status_code == 422 and "未保存：地名库中没有" in r.text and "[O209]" not in r.text, (nxt, r.status_code, r.text[-300:])
         form = r.text[r.text.index('id="place"'):]
         form = form[:form.index("</form>")]
         assert 'value="湖南省/衡阳市/雁峰去"' in form and f'value="{csrf}"' in form and f'value="/cases/{c2}"' in form
@@ -459,7 +459,7 @@ def test_a_refused_place_correction_whose_next_names_no_batch_shows_the_case_for
     r = client.post(f"/petitions/{c2}", data={"csrf_token": csrf, "pollution_types": ["水", "土壤"], "city": "衡阳市",
                                               "county": "雁峰去", "next": f"/batches/99999?sort=row#p{c2}"},
                     follow_redirects=False)
-    assert r.status_code == 422 and "未保存：[O209]" in r.text, (r.status_code, r.text[-300:])
+    assert r.status_code == 422 and "未保存：地名库中没有" in r.text and "[O209]" not in r.text, (r.status_code, r.text[-300:])
     form = r.text[r.text.index('id="place"'):]
     form = form[:form.index("</form>")]
     assert 'value="雁峰去"' in form and 'value="衡阳市"' in form and f'value="{csrf}"' in form
@@ -536,8 +536,8 @@ def test_a_bulk_notice_names_every_refused_case_and_its_reason_once(client):
                                          "ids": [str(c1), str(c2), str(c5), str(c6), "99999"]})
     assert r.status_code == 422, r.status_code
     said = re.search(r"已交办 1 件，4 件未完成：[^<]*", r.text).group(0)
-    assert said.startswith("已交办 1 件，4 件未完成：C-01、C-05：[O300] 当前状态 办理中 不能"), said
-    assert "；C-06：[O300] 当前状态 待审核 不能" in said and said.endswith("；信访件 99999：[O100] 没有这件信访件"), said
+    assert said.startswith("已交办 1 件，4 件未完成：C-01、C-05：当前状态 办理中 不能"), said
+    assert "；C-06：当前状态 待审核 不能" in said and said.endswith("；信访件 99999：没有这件信访件"), said
     assert said.count("办理中") == 1 and "C-02" not in said
     # the API's answer names them too
     r = client.post("/api/v1/petitions/bulk", json={"ids": [c1, c5], "action": "accept"}, headers=ed)
@@ -547,14 +547,14 @@ def test_a_bulk_notice_names_every_refused_case_and_its_reason_once(client):
     r = client.post("/cases/bulk", data={"csrf_token": csrf, "action": "accept", "next": "/cases",
                                          "ids": [str(c3), str(c1)]})
     said = re.search(r"已签收 0 件，2 件未完成：[^<]*", r.text).group(0)
-    assert r.status_code == 422 and f"信访件 {c3}：[O100]" in said and "C-03" not in said and "C-01：" in said, said
+    assert r.status_code == 422 and f"信访件 {c3}：没有这件信访件" in said and "C-03" not in said and "C-01：" in said, said
     # many refused for one reason: the first ten named, the rest counted (the notice may travel in an address)
     csrf = login(client, "ed")
     many = [str(90000 + i) for i in range(40)]
     r = client.post("/cases/bulk", data={"csrf_token": csrf, "action": "assign", "unit": "岳阳市", "next": "/cases",
                                          "ids": many})
     said = re.search(r"已交办 0 件，40 件未完成：[^<]*", r.text).group(0)
-    assert said.endswith("信访件 90009等共40件：[O100] 没有这件信访件") and "90010" not in said, said
+    assert said.endswith("信访件 90009等共40件：没有这件信访件") and "90010" not in said, said
 
 
 # ------------------------------------------------------------------------------------ figures that agree

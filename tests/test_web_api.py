@@ -215,6 +215,21 @@ def test_errors_are_json_and_bodies_are_limited(client):
     assert not [p for p in client.app.state.workbench.data_dir.rglob("*") if p.is_file() and "upload" in p.name]
 
 
+def test_a_period_whose_start_is_after_its_end_is_refused_by_every_list_figure_and_map(client):
+    """from > to is a period without a day: 422 with the office's words (O281) from every API answer that takes a
+    period — not 200 with zeros from some (进度, 专报, 公开表, 统计, 重复件, 回访, 案件, 检索) and 422 from others
+    (热点, 地图), so a program's mistake is never read as an office with nothing to report."""
+    ed = token(client, "ed")
+    period = {"from": "2024-05-20", "to": "2024-05-01"}
+    for path in ("/api/v1/progress", "/api/v1/report", "/api/v1/public", "/api/v1/stats", "/api/v1/repeats",
+                 "/api/v1/callbacks", "/api/v1/petitions", "/api/v1/search", "/api/v1/alerts", "/api/v1/map"):
+        r = client.get(path, params={**period, "q": "噪声"} if path.endswith("search") else period, headers=ed)
+        assert r.status_code == 422, (path, r.status_code, r.text[:200])
+        assert r.json()["error"] == "[O281] 统计期间的起始日期不能晚于截止日期：2024-05-20 晚于 2024-05-01", path
+    ok = client.get("/api/v1/progress", params={"from": "2024-05-01", "to": "2024-05-01"}, headers=ed)
+    assert ok.status_code == 200 and ok.json()["total"] == 0  # one day is a period
+
+
 def test_export_xlsx_with_corrections_and_redacted(client):
     ed, vi = token(client, "ed"), token(client, "vi")
     rows = [["交办问题基本情况"], [f"举报人张建国反映某砂石厂粉尘污染，电话{PHONE}"]]

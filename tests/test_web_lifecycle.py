@@ -8,6 +8,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 
 import pytest
 from fastapi.testclient import TestClient
@@ -88,8 +89,9 @@ def test_units_and_handlers_from_the_command_line(tmp_path):
     assert code == 2 and "E061" in err
     code, _, err = run_cli("user", "add", "x", "--role", "unit", "--data", data, stdin=b"x-password-1\n")
     assert code == 2 and "E050" in err  # a unit handler needs its unit
-    _cli_ok("user", "add", "yl", "--role", "unit", "--unit", "长沙市岳麓区", "--data", data,
-            stdin=b"yl-password-1\n")
+    _, err = _cli_ok("user", "add", "yl", "--role", "unit", "--unit", "长沙市岳麓区", "--data", data,
+                     stdin=b"yl-password-1\n")
+    assert "已创建用户 yl（属地经办人，责任单位 长沙市岳麓区）" in err, err  # the role in Chinese, not its code
     from petitionnlp.office.store import Store
 
     store = Store(data)
@@ -368,9 +370,32 @@ def test_a_returned_table_fills_the_reports_it_names(client):
     assert got["status"] == "待审核" and got["report"]["verified"] == "基本属实"
     assert got["report"]["actions"] == "已责令夜间停产。" and got["report"]["closure"] == "已办结"
     assert cases["D2HN202405150002"]["report"] is None and cases["D2HN202405150002"]["status"] == "待办"
+    # another report for the case that waits for review: the lifecycle refuses it, and the batch names it by its
+    # 受理编号 with why (as the bulk notices do), in the API (the code kept) and on its page (in words)
+    # and a row whose report columns are filled but say no 是否属实 (nor its words): no report, said too
+    other = [row[:] for row in rows]
+    other[1][2:4] = ["复查：搅拌站已停止夜间生产。", "属实"]
+    other[2][2] = "已派员现场查看。"
+    buf2 = io.StringIO()
+    csv.writer(buf2).writerows(other)
+    r2 = upload(client, ed, content=buf2.getvalue().encode("utf-8"), name="回复表二.csv").json()
+    second = cases["D2HN202405150002"]["id"]
+    assert r2["reports"] == 0 and {(f["id"], f["name"]) for f in r2["refused_reports"]} == {
+        (got["id"], "D2HN202405150001"), (second, "D2HN202405150002")}, r2["refused_reports"]
+    why = {f["name"]: f["error"] for f in r2["refused_reports"]}
+    assert why["D2HN202405150001"].startswith("[O300] D2HN202405150001：当前状态 待审核 不能报送"), why
+    assert why["D2HN202405150002"].startswith("[O") and "是否属实" in why["D2HN202405150002"], why
+    assert client.get(f"/api/v1/batches/{r2['batch_id']}", headers=ed).json()["refused_reports"] == r2["refused_reports"]
+    assert by_receipt(client, ed)["D2HN202405150001"]["report"] == got["report"]  # nothing changed
+    _session(client, "ed")
+    page = client.get(f"/batches/{r2['batch_id']}").text
+    said = page.split('<p class="notice" id="existing">', 1)[1].split("</p>", 1)[0]
+    assert "表中 2 件的办理情况未记入：" in said and "D2HN202405150001：当前状态 待审核 不能报送" in said, said
+    assert "D2HN202405150002：" in said and not re.search(r"\[O\d{3}\]", said), said
+    assert "交办日期" in page and "））" not in page  # 交办日期 …（上传当天，表中没有交办日期）, no bracket in a bracket
     # the same table again records nothing new
     again = upload(client, ed, content=buf.getvalue().encode("utf-8"), name="回复表.csv").json()
-    assert again["reports"] == 0
+    assert again["reports"] == 0 and again["refused_reports"] == []  # the report it has already: not refused
     # the round trip of the public table itself: the reviewed cases' own published rows
     client.post(f"/api/v1/petitions/{got['id']}/review", json={"decision": "approve"}, headers=ed)
     pub = client.get("/api/v1/public?format=xlsx", headers=ed).content

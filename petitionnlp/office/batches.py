@@ -239,7 +239,8 @@ def store_rows(wb, batch_id: int) -> bool:
             notices = "；".join(scrub(x, path, wb.data_dir, batch["filename"]) for x in source.notices)
             store.update_batch(batch_id, rows=n, message=inputs.cell(notices[:2000]) or None,
                                changed=intake.changed[:1000] or b["changed"] or None)
-            store.update_batch(batch_id, filled_reports=intake.finish())
+            filled, refused = intake.finish()
+            store.update_batch(batch_id, filled_reports=filled, refused_reports=refused or None)
             return True
         except PetitionNLPError as exc:
             _refuse(wb, batch, exc, path)

@@ -17,11 +17,12 @@ from ..dates import period_words
 from ..taxonomy import TYPES, in_order
 from ..text import to_simplified
 from .clock import office_today
+from .errors import Invalid, Messages
 from .lifecycle import CALLBACK_RESULTS, CLOSED, COUNTS, OPEN, REJECTED, STATUSES
 from .places import place_name, region_order_key
 from .redaction import redacted
 
-__all__ = ["is_overdue", "closure_rate", "satisfaction", "rank_units", "period_cases", "progress", "stats",
+__all__ = ["check_period", "is_overdue", "closure_rate", "satisfaction", "rank_units", "period_cases", "progress", "stats",
            "region_table", "report_sentences", "loop_sentence", "report_data", "supervision_by_unit", "public_rows",
            "published", "public_report", "PUBLIC_COLUMNS", "percent", "UNPLACED"]
 
@@ -90,6 +91,13 @@ class _Tally:
     @property
     def rate(self) -> float:
         return closure_rate(self.closed, self.staged, self.total)
+
+
+def check_period(date_from: str | None, date_to: str | None) -> None:
+    """A period (hand-over dates, ``YYYY-MM-DD``) whose start is after its end is refused (O281) — a period
+    without a day, every figure of it 0 — whichever figure, list or map asks for it."""
+    if date_from and date_to and date_from > date_to:
+        raise Invalid(Messages.O281.format(date_from=date_from, date_to=date_to))
 
 
 def period_cases(store, date_from: str | None = None, date_to: str | None = None,

@@ -148,9 +148,9 @@ def petition_record(batch_id: int, index: int, raw: dict, row: dict, text_column
 
 def report_from_row(row: dict, columns: list[str]) -> dict | None:
     """The report columns of a returned 交办表 or a 公开表 row (调查核实情况, 是否属实, 处理和整改情况,
-    责任人被问责情况; headers as data in ``corpora/io/``) as a checked report, or None when they are empty or
-    unusable (是否属实 missing is read from the findings' own words; the closure, when no column gives it, is
-    已办结)."""
+    责任人被问责情况; headers as data in ``corpora/io/``) as a checked report, or None when they are empty
+    (是否属实 missing is read from the findings' own words; the closure, when no column gives it, is 已办结);
+    filled but unusable (no 是否属实 in the column or the words), the office's refusal (:class:`OfficeError`)."""
     def column(kind: str) -> str:
         col = find_column(columns, kind)
         value = row.get(col) if col else None
@@ -164,11 +164,8 @@ def report_from_row(row: dict, columns: list[str]) -> dict | None:
         verified = next((v for v in ("不属实", "部分属实", "基本属实", "属实") if v in (verified or findings)), "")
     closure = column("closure")
     closure = next((c for c in CLOSURES if c in closure), "已办结" if not closure else "")
-    try:
-        return parse_report({"verified": verified, "findings": findings, "actions": column("actions"),
-                             "accountability": column("accountability"), "closure": closure})
-    except OfficeError:
-        return None
+    return parse_report({"verified": verified, "findings": findings, "actions": column("actions"),
+                         "accountability": column("accountability"), "closure": closure})
 
 
 class Intake:
@@ -189,6 +186,7 @@ class Intake:
         self.changed: list[str] = []
         self.seen: dict[str, dict | None] = {}   # receipt → its stored case, or None when new in this batch
         self.reports: list[tuple[str, dict]] = []
+        self.unusable: list[tuple[str, str]] = []  # (receipt, why) of report columns filled but not a report
         self.events: list[dict] = []             # steps of cases stored before (a re-upload)
         self.hand_over: dict | None = None       # the batch's hand-over date, source and reply rule, once decided
 
@@ -230,7 +228,11 @@ class Intake:
         new, steps = [], []
         for rec, raw in zip(records, raws):
             rid = rec["receipt_id"]
-            report = report_from_row(raw, self.columns) if rid else None
+            try:
+                report = report_from_row(raw, self.columns) if rid else None
+            except OfficeError as exc:
+                report = None
+                self.unusable.append((rid, exc.message))
             if report:
                 self.reports.append((rid, report))
             known = self.seen.get(rid) if rid else None
@@ -256,11 +258,12 @@ class Intake:
                                          "batch": self.batch["id"]}})
         return new, steps
 
-    def finish(self) -> int:
+    def finish(self) -> tuple[int, list[dict]]:
         """After the last row: the report columns' reports on the cases they name (a report step by the uploader,
         through the lifecycle: a case closed or waiting for review, or one that has this very report, is left as
-        it is), the steps of the cases met again, and the audit events; how many reports were recorded."""
-        ids = self.store.known_receipts([rid for rid, _ in self.reports])
+        it is), the steps of the cases met again, and the audit events; (how many reports were recorded, those the
+        lifecycle refused, each named with why: ``[{"id", "name", "error"}]`` as every bulk path names them)."""
+        ids = self.store.known_receipts([rid for rid, _ in self.reports + self.unusable])
         latest, _ = self.store.case_extras([v["id"] for v in ids.values()], with_events=False)
         todo = {}  # a case's report as the table gives it (its first row), unless the case has it already
         for rid, report in self.reports:
@@ -269,8 +272,15 @@ class Intake:
             if case is not None and not (have and all(have.get(k) == v for k, v in report.items() if k != "counts")):
                 todo.setdefault(case["id"], report)
         # each its own step (one the lifecycle refuses leaves the others recorded), as every bulk path
-        filled = len(each_case(self.store, self.user, todo.items(),
-                               lambda pid, report: apply(self.store, self.user, pid, "report", report))["done"])
+        got = each_case(self.store, self.user, todo.items(),
+                        lambda pid, report: apply(self.store, self.user, pid, "report", report))
+        filled = len(got["done"])
+        named = {rid for rid, _ in self.reports}
+        unusable = {}  # a row whose report columns are filled but are no report: named too, the first per case
+        for rid, why in self.unusable:
+            if rid not in named and ids.get(rid) is not None:
+                unusable.setdefault(rid, {"id": ids[rid]["id"], "name": rid, "error": why})
+        refused = [*unusable.values(), *got["failed"]]
         cases = self.store.petitions(self.batch["id"], cases=True)
         assigned = sum(1 for p in cases if p["unit_id"])
         self.store.add_case_events([], {"user": self.user["username"], "action": "handover",
@@ -281,6 +291,7 @@ class Intake:
                                                    "existing": self.existing}})
         self.store.add_case_events(self.events, {
             "user": self.user["username"], "action": "reupload", "target": f"batch:{self.batch['id']}",
-            "detail": {"existing": self.existing, "changed": self.changed[:50], "reports": filled}}
-            if self.existing or filled else None)
-        return filled
+            "detail": {"existing": self.existing, "changed": self.changed[:50], "reports": filled,
+                       "refused_reports": len(refused)}}
+            if self.existing or filled or refused else None)
+        return filled, refused

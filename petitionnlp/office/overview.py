@@ -14,7 +14,7 @@ from ..hotspots import HotspotRule
 from ..maps import MEASURES, county_values, province_map, render_png, render_svg, unplaced_counts
 from .clock import office_today
 from .errors import Invalid, Messages
-from .figures import period_cases
+from .figures import check_period, period_cases
 
 __all__ = ["period", "alerts", "county_map", "map_province", "DEFAULT_PROVINCE", "WEEK"]
 
@@ -26,8 +26,7 @@ def period(date_from: str | None, date_to: str | None, today: dt.date | None = N
     """(from, to) of a period: what was given, the rest a week ending today (or ending at ``to``)."""
     end = dt.date.fromisoformat(date_to) if date_to else (today or office_today())
     start = dt.date.fromisoformat(date_from) if date_from else end - dt.timedelta(days=WEEK - 1)
-    if start > end:
-        raise Invalid(Messages.O281.format(date_from=start.isoformat(), date_to=end.isoformat()))
+    check_period(start.isoformat(), end.isoformat())
     return start.isoformat(), end.isoformat()
 
 
@@ -66,8 +65,7 @@ def county_map(store, province: str | None = None, date_from: str | None = None,
     if measure not in MEASURES:
         raise Invalid(Messages.O201.format(field="measure", choices="/".join(MEASURES), what="地图指标",
                                            value=str(measure)[:20]))
-    if date_from and date_to and date_from > date_to:
-        raise Invalid(Messages.O281.format(date_from=date_from, date_to=date_to))
+    check_period(date_from, date_to)
     name = map_province(store, province, date_from, date_to)
     rows, _ = period_cases(store, date_from, date_to)
     values = county_values(rows, name, measure)

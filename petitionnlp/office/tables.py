@@ -80,6 +80,7 @@ class Batch(Base):
     existing: Mapped[int] = mapped_column(Integer, nullable=False, default=0)   # rows whose 受理编号 was stored
     changed: Mapped[list | None] = mapped_column(JSON)               # of those, receipts whose text differs
     filled_reports: Mapped[int] = mapped_column(Integer, nullable=False, default=0)  # round trip: reports read
+    refused_reports: Mapped[list | None] = mapped_column(JSON)       # …and those refused: [{"id", "name", "error"}]
     working_days: Mapped[bool | None] = mapped_column(Boolean)      # reply days counted Monday–Friday
     handover_source: Mapped[str | None] = mapped_column(String(16))  # where handover_date came from (intake)
     withdrawn: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)

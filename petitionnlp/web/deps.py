@@ -27,6 +27,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Str
 
 from ..office import inputs
 from ..office.errors import Invalid, Messages
+from ..office.figures import check_period
 from ..office.followup import MAX_SEED
 from ..office.labels import label
 from ..office.roles import allowed, denied, redacts
@@ -240,6 +241,14 @@ def api_date(value: str | None, name: str) -> str | None:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
         raise HTTPException(422, f"{name} 应为 年-月-日 格式的日期（如 2017-05-15），收到的是：{value[:20]}") from None
+
+
+def api_period(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
+    """An API's period parameters (``from``, ``to``): each a date (:func:`api_date`), the start not after the end
+    (the office's rule, :func:`.figures.check_period`: 422 with O281) — for every list, figure and map alike."""
+    got = api_date(date_from, "from"), api_date(date_to, "to")
+    check_period(*got)
+    return got
 
 
 def page_date(value: str | None) -> str | None:

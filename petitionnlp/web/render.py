@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -15,7 +16,7 @@ from fastapi.templating import Jinja2Templates
 
 from ..office.clock import local_time
 from ..office.errors import Forbidden, NotFound, OfficeError
-from ..office.labels import action_label, case_name, detail_items, label, labels, model_label, target_label
+from ..office.labels import action_label, detail_items, label, labels, model_label, target_label
 from ..office.lifecycle import CALLBACK_RESULTS, REJECT_KINDS, STATUSES, STEP_NAMES
 from ..office.places import region_words
 from ..office.roles import allowed
@@ -24,7 +25,7 @@ from ..taxonomy import TYPES, in_order
 from .deps import period_notice
 
 __all__ = ["templates", "render", "render_form", "render_error", "start_page", "back", "notice", "safe_next", "here",
-           "next_parts", "outcome", "refused_words", "download", "ROLE_NAMES", "json_answer"]
+           "next_parts", "outcome", "refused_words", "clerk_words", "download", "ROLE_NAMES", "json_answer"]
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 ROLE_NAMES = labels()["role"]        # the roles in Chinese (data: corpora/office/labels.tsv)
@@ -55,15 +56,68 @@ def _time_words(value: str | None, kind: str | None = None, within: bool = False
     return words + "内" if within and kind == "duration" and words else words
 
 
+_CODE = re.compile(r"\[[EO]\d{3}\] ?")  # the maintainers' code of a message: [O300], [E005]
+
+
+def clerk_words(message: str | None) -> str | None:
+    """A message as a page shows it to a clerk: its words without the code ([O300] 当前状态 … → 当前状态 …),
+    wherever the code stands (a notice naming several refused cases carries one per reason).  The API keeps the
+    code, for programs and for the maintainers."""
+    return _CODE.sub("", message) if message else message
+
+
 def _iso_local(value: str | None) -> str:
     """An ISO time with its offset (already in the office's zone) as a person reads it."""
     return value[:16].replace("T", " ") if value else ""
 
 
+def _step_words(detail: dict | None):
+    """A step of a case's history in words, its items joined by ， (never one before the first): 责任单位 衡阳市，期限
+    2026-12-08 · 待审核 → 退回，理由：… · 与 <a>C-01</a> 重复 · 请于…办结，期限 2026-11-23 → 2026-12-15; a reopening
+    says why once (the reason, and how it came — 回访不满意 — only when that is not the reason itself)."""
+    from markupsafe import Markup, escape
+
+    d = detail if isinstance(detail, dict) else {}
+    parts = []
+    if "unit" in d:
+        parts.append(f"责任单位 {d['unit'] or '未分配'}")
+    if d.get("due_date") and not isinstance(d["due_date"], dict):
+        parts.append(f"期限 {d['due_date']}")
+    if d.get("status"):
+        parts.append(f"{d['status']['old']} → {d['status']['new']}")
+    if d.get("kind") and not d.get("duplicate_of"):
+        parts.append(d["kind"])
+    via = label("via", d["via"]) if d.get("via") else None
+    if d.get("reason") and d["reason"] != d.get("kind"):
+        parts.append(f"理由：{d['reason']}" + (f"（{via}）" if via and via != d["reason"] else ""))
+    elif via:
+        parts.append(f"（{via}）")
+    if d.get("duplicate_of"):
+        name = d.get("duplicate_receipt") or f"#{d['duplicate_of']}"
+        parts.append(Markup('与 <a href="/cases/{}">{}</a> 重复').format(int(d["duplicate_of"]), name))
+    if d.get("result"):
+        parts.append(d["result"])
+    if "passed" in d:
+        parts.append("通过" if d["passed"] else "未通过")
+    elif d.get("spotcheck"):
+        parts.append(f"第 {d['spotcheck']} 次抽查")
+    if d.get("note"):
+        parts.append(d["note"])
+    if d.get("handover_date"):
+        parts.append(f"交办日期 {d['handover_date']['old']} → {d['handover_date']['new']}")
+    if isinstance(d.get("due_date"), dict):
+        parts.append(f"期限 {d['due_date']['old']} → {d['due_date']['new']}")
+    if d.get("text_changed"):
+        parts.append("重传的正文与已存的不同（保留已存的）")
+    return Markup("，").join(escape(p) for p in parts)
+
+
 templates.env.filters["highlight"] = _highlight
+templates.env.filters["step_words"] = _step_words  # a history step's detail in words
 templates.env.filters["in_order"] = lambda types: "、".join(in_order(types))  # 水、大气 … in the taxonomy's order
 templates.env.filters["local"] = local_time  # stored times (UTC) shown in the office's zone
 templates.env.filters["isolocal"] = _iso_local
+templates.env.filters["words"] = clerk_words        # a stored message (a batch's, a row's) without its code
 templates.env.filters["markdown"] = _markdown
 templates.env.filters["timewords"] = _time_words
 templates.env.filters["action"] = action_label       # an action code (and its target) → its Chinese name
@@ -80,8 +134,10 @@ templates.env.globals["round_names"] = {1: "第一轮", 2: "第二轮", 3: "第�
 
 def render(request: Request, name: str, session: dict | None, status: int = 200, **context) -> HTMLResponse:
     user = session["user"] if session else None
-    if not context.get("message"):  # a period box's date that is no date, or a reversed period, is said
+    if context.get("message") is None:  # a period box's date that is no date, or a reversed period, is said
         context["message"] = period_notice(request.query_params)
+    for key in ("message", "error_message", "notice"):  # what a page says, in words: no code (clerk_words)
+        context[key] = clerk_words(context.get(key))
     context.update(request=request, user=user, role_name=ROLE_NAMES.get(user["role"]) if user else None,
                    csrf=session["csrf"] if session else None, can=lambda action: allowed(user, action),
                    types=TYPES, statuses=STATUSES)
@@ -100,6 +156,7 @@ def render_error(request: Request, status: int, message: str) -> HTMLResponse:
     session = request.app.state.auth.session(request)
     user = session["user"] if session else None
     return render(request, "error.html", session, status=status, status_code=status, error_message=message,
+                  message="",  # what went wrong is said once, by the error (a reversed period's notice is not added)
                   back=_referer_path(request), home=start_page(user))
 
 
@@ -188,10 +245,12 @@ def refused_words(failed: list[dict]) -> str:
     ``C-01、C-05：[O300] 当前状态 已办结 不能交办；可做：重新办理；信访件 9：[O100] 没有这件信访件``; a reason that
     names its own case (O300) is said without the name, which stands before it."""
     reasons: dict[str, list[str]] = {}
-    for f in failed:
-        name = f.get("name") or case_name(None, f["id"])
-        reasons.setdefault(f["error"].replace(f"{name}：", "", 1), []).append(name)
+    for f in failed:  # named by the office (lifecycle.each_case), as the user may know the case
+        reasons.setdefault(f["error"].replace(f"{f['name']}：", "", 1), []).append(f["name"])
     return "；".join(f"{_named(names)}：{why}" for why, names in reasons.items())
+
+
+templates.env.filters["refused"] = refused_words  # a returned table's refused reports, as the bulk notices say them
 
 
 NAMED_AT_MOST = 10   # refused cases named for one reason; the rest counted (a notice travels in the page's address)

@@ -24,7 +24,8 @@ def _batch_out(b: dict) -> dict:
             "handover_source": b["handover_source"], "handover_from": b["handover_from"],
             "reply_days": b["reply_days"], "working_days": bool(b["working_days"]),
             "model_version": b["model_version"], "existing": b["existing"], "changed": b["changed"] or [],
-            "reports": b["filled_reports"], "withdrawn": bool(b["withdrawn"]),
+            "reports": b["filled_reports"], "refused_reports": b["refused_reports"] or [],
+            "withdrawn": bool(b["withdrawn"]),
             "withdrawn_reason": b["withdrawn_reason"], "new_rows": b["new_rows"],
             "reply_rule": b.get("reply_rule"), "deadline_notice": b.get("deadline_notice")}
 

@@ -15,7 +15,7 @@ from ...office.lifecycle import CLOSURES, COUNTS, MAX_REPORT_TEXT, REJECT_KINDS,
 from ...office.roles import allowed, denied
 from ...office.inputs import COUNTS_MAX, MAX_VERSION
 from ...office.labels import case_name, label
-from ..deps import Body, Id, Office, Text, Version, api_date, form, form_decimal, form_int, page, text_int, require
+from ..deps import Body, Id, Office, Text, Version, api_period, form, form_decimal, form_int, page, text_int, require
 from ..batchpage import batch_path, show_batch_or
 from ..casepage import case_again, show_case
 from ..render import back, here, json_answer, next_parts, notice, outcome, refused_words, render_form, safe_next
@@ -104,9 +104,10 @@ def list_petitions(wb: Office, user: Annotated[dict, Depends(require("cases"))],
     flags = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False, "": None}
     if (overdue or "").lower() not in flags:
         raise HTTPException(422, f"overdue 应为 true 或 false，收到的是：{overdue}")
+    date_from, date_to = api_period(from_, to)
     views, _ = wb.cases(user, status=status or None, unit=unit or None, overdue=flags[(overdue or "").lower()],
-                        batch_id=batch_id, q=q, date_from=api_date(from_, "from"),
-                        date_to=api_date(to, "to"), sort=sort)  # an empty filter (?status=&unit=) is no filter
+                        batch_id=batch_id, q=q, date_from=date_from, date_to=date_to,
+                        sort=sort)  # an empty filter (?status=&unit=) is no filter
     return json_answer({"petitions": views})
 
 

@@ -15,7 +15,7 @@ from ...office.figures import PUBLIC_COLUMNS, percent
 from ...office.lifecycle import COUNTS
 from ...office.repeat_groups import MANY
 from ...taxonomy import TYPES
-from ..deps import Office, api_date, page, page_date, require
+from ..deps import Office, api_date, api_period, page, page_date, require
 from ..render import download, render
 from .routers import api, pages
 
@@ -31,7 +31,7 @@ def _period(request: Request) -> tuple[str | None, str | None, str]:
 @api.get("/progress", summary="办理进度：总数、办结率、逾期、不受理，按状态、类型、市州、责任单位")
 def progress(wb: Office, user: Annotated[dict, Depends(require("progress"))], from_: From = None,
              to: str | None = None):
-    return wb.progress(api_date(from_, "from"), api_date(to, "to"))
+    return wb.progress(*api_period(from_, to))
 
 
 @pages.get("/progress")
@@ -56,7 +56,7 @@ Draft = Annotated[bool, Query(description="送审稿：不编期号、不占用�
 def report(wb: Office, user: Annotated[dict, Depends(require("progress"))], from_: From = None,
            to: str | None = None, format: Literal["json", "docx"] = "json", issue: Issue = None,
            date: Dated = None, draft: Draft = False):
-    data, docx = wb.report(user, api_date(from_, "from"), api_date(to, "to"), format, issue, api_date(date, "date"),
+    data, docx = wb.report(user, *api_period(from_, to), format, issue, api_date(date, "date"),
                            draft)
     return data if format == "json" else download(docx)
 
@@ -73,7 +73,7 @@ def report_page(request: Request, wb: Office, session: Annotated[dict, Depends(p
 @api.get("/public", summary="公开表：已审核办结的信访件，脱敏，XLSX 或 JSON")
 def public(wb: Office, user: Annotated[dict, Depends(require("progress"))], from_: From = None,
            to: str | None = None, format: Literal["json", "xlsx"] = "json"):
-    got = wb.public(user, api_date(from_, "from"), api_date(to, "to"), format)
+    got = wb.public(user, *api_period(from_, to), format)
     return {"rows": got} if format == "json" else download(got)
 
 
@@ -94,7 +94,7 @@ def public_download(request: Request, wb: Office, session: Annotated[dict, Depen
 @api.get("/stats", summary="属地 × 污染类型统计与办结率")
 def stats(wb: Office, user: Annotated[dict, Depends(require("read"))], from_: From = None, to: str | None = None,
           level: Literal["city", "county"] = "city"):
-    return wb.stats(api_date(from_, "from"), api_date(to, "to"), level)
+    return wb.stats(*api_period(from_, to), level)
 
 
 @pages.get("/stats")

@@ -14,7 +14,7 @@ from ...office.lifecycle import CALLBACK_RESULTS, CLOSURES, COUNTS, MAX_NOTE, VE
 from ...office.errors import Invalid, OfficeError
 from ...office.labels import case_name
 from ...office import inputs
-from ..deps import Body, Flag, Id, Office, Rate, Seed, Text, Version, api_date, form, page, page_date, require
+from ..deps import Body, Flag, Id, Office, Rate, Seed, Text, Version, api_date, api_period, form, page, page_date, require
 from ..casepage import case_again
 from ..render import back, here, next_parts, notice, outcome, refused_words, render_form, safe_next
 from .routers import api, pages
@@ -91,7 +91,7 @@ def callbacks(wb: Office, user: Annotated[dict, Depends(require("followup"))],
               from_: Annotated[str | None, Query(alias="from")] = None, to: str | None = None):
     if (due or "").lower() not in FLAGS:
         raise HTTPException(422, f"是否只列尚未回访的应为 是（1）或 否（0），收到的是：{due[:10]}")
-    items = wb.callbacks(user, FLAGS[(due or "").lower()], result or None, api_date(from_, "from"), api_date(to, "to"))
+    items = wb.callbacks(user, FLAGS[(due or "").lower()], result or None, *api_period(from_, to))
     return {"callbacks": items, "petitions": items}  # the same list: callbacks due are cases
 
 

@@ -10,7 +10,7 @@ from fastapi import Depends, Query, Request
 from fastapi.responses import Response
 
 from ...maps import MEASURES
-from ..deps import Office, api_date, page, page_date, require
+from ..deps import Office, api_period, page, page_date, require
 from ..render import render
 from .routers import api, pages
 
@@ -25,7 +25,7 @@ def _period(request: Request) -> tuple[str | None, str | None]:
 @api.get("/repeats", summary="重复举报：同一事项（同一地点、同一问题）的信访件组，件数多的在前")
 def repeats(wb: Office, user: Annotated[dict, Depends(require("repeats"))], from_: From = None,
             to: str | None = None):
-    groups = wb.repeats(user, api_date(from_, "from"), api_date(to, "to"))
+    groups = wb.repeats(user, *api_period(from_, to))
     return {"groups": [{k: g[k] for k in ("group", "petitions", "count", "first", "last", "place", "types")}
                        for g in groups]}
 
@@ -39,14 +39,14 @@ def repeat_group(group: int, wb: Office, user: Annotated[dict, Depends(require("
 @api.get("/alerts", summary="热点预警：某县（市）某类污染在期间内的件数远高于其自身历史")
 def alerts(wb: Office, user: Annotated[dict, Depends(require("alerts"))], from_: From = None,
            to: str | None = None):
-    return wb.alerts(api_date(from_, "from"), api_date(to, "to"))
+    return wb.alerts(*api_period(from_, to))
 
 
 @api.get("/map", summary="县级地图（示意图）：各县（市、区）案件数或办结率，SVG 或 PNG")
 def county_map(wb: Office, user: Annotated[dict, Depends(require("map"))], province: str | None = Query(None, max_length=20),
                from_: From = None, to: str | None = None, measure: Literal["count", "closure_rate"] = "count",
                format: Literal["svg", "png"] = "svg"):
-    got = wb.county_map(province, api_date(from_, "from"), api_date(to, "to"), measure, format)
+    got = wb.county_map(province, *api_period(from_, to), measure, format)
     if format == "png":
         return Response(got["png"], media_type="image/png")
     return Response(got["svg"], media_type="image/svg+xml; charset=utf-8")

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
-from ..deps import Office, PageRedacts, Redacts, api_date, page, page_date, require, text_int
+from ..deps import Office, PageRedacts, Redacts, api_period, page, page_date, require, text_int
 from ..render import render
 from .routers import api, pages
 
@@ -18,7 +18,7 @@ def search(wb: Office, hide: Redacts, user: Annotated[dict, Depends(require("rea
            limit: Annotated[text_int("limit", 1, 100, empty=10), Query()] = 10, type: Annotated[str | None, Query(max_length=8)] = None,
            region: Annotated[str | None, Query(max_length=64)] = None,
            from_: Annotated[str | None, Query(alias="from")] = None, to: str | None = None):
-    hits = wb.search(q, limit, type, region, api_date(from_, "from"), api_date(to, "to"), redact=hide)
+    hits = wb.search(q, limit, type, region, *api_period(from_, to), redact=hide)
     # a corrected typo says so on each hit ("notice": 已按 “油烟” 检索 …), as the search page does above its list
     return [{k: h[k] for k in ("id", "title", "date", "score", "snippet") + (("notice",) if h.get("notice") else ())}
             for h in hits]
