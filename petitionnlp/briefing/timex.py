@@ -135,6 +135,11 @@ _REL_QUARTER = {"本季度": 0, "这个季度": 0, "当季": 0, "上个季度": 
 _HOLIDAYS = {"十一": (10, 1), "国庆": (10, 1), "国庆节": (10, 1), "五一": (5, 1), "元旦": (1, 1)}
 
 
+def _next_year(value: str) -> str:
+    """``2017-01-20`` → ``2018-01-20`` (the end of a span that a page wrote without its year, across a new year)."""
+    return f"{int(value[:4]) + 1:04d}{value[4:]}"
+
+
 def _hour(h: int, ampm: str | None) -> int:
     """The hour on a 24-hour clock: 下午5时 → 17, 下午21时 → 21 (already past noon)."""
     return h + _HOUR_SHIFT.get(ampm or "", 0) if h < 12 else h
@@ -314,13 +319,22 @@ class _Resolver:
 
     def _span(self, g):
         first = self._point(g)
-        if g.get("h2"):  # 5月9日8时至20时: the same day
+        if g.get("h2"):  # 5月9日8时至20时, 5日下午2时至5时: the same day
             day = first[:10]
-            h2 = parse_number(g["h2"])
+            h2 = _hour(parse_number(g["h2"]), g.get("ampm2") or g.get("ampm"))
             return f"{first}/{day}T{h2 % 24:02d}:00"
         y1 = int(first[:4])
         m1 = int(first[5:7]) if len(first) >= 7 and first[4] == "-" else None
-        second = self._point(g, "2", default_y=y1, default_m=m1)
+        second = self._point(g, "2", default_y=y1, default_m=m1).split("/")[-1]
+        if second < first[:len(second)] and not any(g.get(k + "2") for k in ("y", "ycn", "yy", "ry")):
+            second = _next_year(second)  # 12月20日至1月20日: the end is in the next year
+        return f"{first.split('/')[0]}/{second}"
+
+    def _part_span(self, g):
+        """6月上旬至中旬: from the first part's first day to the second part's last, in the same month."""
+        first = self._point(g)
+        y, m = int(first[:4]), int(first[5:7])
+        second = self._point({"y": str(y), "m": str(m), "part": g["part2"]})
         return f"{first.split('/')[0]}/{second.split('/')[-1]}"
 
     def _first_n(self, g):
@@ -510,12 +524,15 @@ _ATTACHED = re.compile(r"^(?:周|星期|礼拜|上午|下午|晚上|晚|凌晨|�
 _BARE_DAY = re.compile(r"^[0-9]{1,2}[号日]$")
 _WEEKDAY_ONLY = re.compile(r"^(?:周|星期|礼拜)[一二三四五六日天1-7]$")
 _MONTH = re.compile(r"^[0-9]{4}-[0-9]{2}$")
+_OF_DAYS = re.compile(r"[日号月年旬]")
+_CLOSED = re.compile(r"[0-9一二三四五六七八九十日号月年旬底末时点)）]\s*(?:起\s*)?(?:至|到|一直到|—+|－|–|-|~|～)\s*[0-9一二三四五六七八九十上中下]")
 
 
 def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
     """Two dates joined by 至/到/— become one span ``START/END`` (the first's start, the second's end); a date
     followed by 起/以来/以后 an open span ``START/..``, with a 从/自 before it in the span; a weekday or a time of day
-    right after a day, or a weekday in brackets after it, belongs to it.  Days listed (25日、26日) stay one each."""
+    right after a day, or a weekday in brackets after it, belongs to it.  Days listed (25日、26日) stay one each.  A
+    closed span of days takes the 自/从 before it and the 止 after it (自4月24日起至5月24日止)."""
     joiner, open_suffix = r["joiner"], r["open_suffix"]
     out: list[dict] = []
     for t in found:
@@ -546,10 +563,21 @@ def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
             end = t["value"].split("/")[-1] if t["value"] else None
             if end and _MONTH.match(prev["value"]) and _BARE_DAY.match(t["text"]):
                 end = prev["value"] + end[7:]  # 8月份截止14日: the bare day is of the month before it
-            value = f"{prev['value'].split('/')[0]}/{end}" if prev["value"] else None
+            start = prev["value"].split("/")[0] if prev["value"] else None
+            if end and end < start[:len(end)] and "年" not in t["text"]:
+                end = _next_year(end)  # 12月20日起至1月20日: the end is in the next year
+            value = f"{start}/{end}" if prev["value"] else None
             out[-1] = _expression(text[prev["start"]:t["end"]], prev["start"], t["end"], "date", value)
             continue
         out.append(t)
+    for i, t in enumerate(out):  # 自4月24日起至5月24日止: 自/从 open the closed span and 止 closes it
+        if t["type"] != "date" or not _CLOSED.search(t["text"]) or t["value"] and "/" not in t["value"]:
+            continue
+        start = t["start"] - 1 if t["start"] > 0 and text[t["start"] - 1] in "从自" and t["text"][0] not in "从自" \
+            and _OF_DAYS.search(t["text"]) else t["start"]  # not before a clock span (从8: 00到20: 00)
+        end = t["end"] + 1 if text[t["end"]:t["end"] + 1] == "止" else t["end"]
+        if (start, end) != (t["start"], t["end"]):
+            out[i] = _expression(text[start:end], start, end, "date", t["value"])
     for i, t in enumerate(out):
         if t["type"] != "date" or not t["value"] or t["value"].endswith("/..") or not _DATEISH.match(t["value"]):
             continue
