@@ -226,6 +226,9 @@ def test_a_period_whose_start_is_after_its_end_is_refused_by_every_list_figure_a
         r = client.get(path, params={**period, "q": "噪声"} if path.endswith("search") else period, headers=ed)
         assert r.status_code == 422, (path, r.status_code, r.text[:200])
         assert r.json()["error"] == "[O281] 统计期间的起始日期不能晚于截止日期：2024-05-20 晚于 2024-05-01", path
+    # 抽查 draws from a period too: the same words, not "no approved cases in the period" (O233)
+    r = client.post("/api/v1/spotchecks", json={**period, "rate": 0.5}, headers=ed)
+    assert r.status_code == 422 and r.json()["error"].startswith("[O281] "), r.text[:200]
     ok = client.get("/api/v1/progress", params={"from": "2024-05-01", "to": "2024-05-01"}, headers=ed)
     assert ok.status_code == 200 and ok.json()["total"] == 0  # one day is a period
 

@@ -19,7 +19,7 @@ import secrets
 from . import inputs
 from .clock import office_today
 from .errors import Invalid, Messages, NotFound
-from .figures import is_overdue
+from .figures import check_period, is_overdue
 from .lifecycle import CALLBACK_RESULTS, CLOSED, OPEN, apply, each_case, step_body
 from .places import place_name
 from .redaction import redact
@@ -208,6 +208,7 @@ def draw(store, user: dict, date_from: str | None = None, date_to: str | None = 
     ``seed`` (a new one when none is given), record it and its seed (audited), and mark each drawn case as
     waiting for its check → ``{"id", "seed", "petitions": [ids], …}``.  The same period, rate and seed draw the
     same cases while the period's approved cases are the same."""
+    check_period(date_from, date_to)
     rate, seed = _rate(rate), _seed(seed)
     got = store.draw_spotcheck(user, date_from, date_to, rate, seed, CLOSED, lambda ids: choose(ids, rate, seed))
     if got is None:
