@@ -255,7 +255,7 @@ def _card(meta: dict, model: DirectiveModel, top: list) -> str:
 一个逻辑回归模型（`scikit-learn` 的 `DictVectorizer` 加 `LogisticRegression`，按类别平衡加权），判断简报中的一个分句是不是一条指示。
 它看的是指示规则所依据的线索（`petitionnlp/briefing/directives.py` 的 `find_candidates`）：标志词及其位置、序号、讲话人、
 时间表达、是否在叙述过去或统计数字、文件的种类——而不是规则自己的结论：它是依据同样线索的第二意见。
-规则认定的指示只有可去掉的几类（已完成的工作、没有句末标点的独立一行、“请予审议”一类结束语、标志词只在“为…”目的里而后面是汇报的分句、汇报已做工作的一节（一、…推进情况）里的分句、向上级报告的文件（…报告如下、请予审议）里的指示：`directive_rules.json` 的 `judge_removable_*`）在概率低于 {model.keep_threshold} 时去掉，其余一律保留；规则没有认定的分句在概率不低于 {model.add_threshold} 时增补{never}，但向上级报告的文件里、汇报已做工作的一节里和带有汇报时间词（截至目前、近日、连日来）的分句从不增补（`judge_not_addable_features`）；
+规则认定的指示只有可去掉的几类（已完成的工作、没有句末标点的独立一行、“请予审议”一类结束语、标志词只在“为…”目的里而后面是汇报的分句、标题读作汇报已做工作的一节（一、…推进情况，不含“要求”“下一步”一类词）里的分句、以自己的口吻向上级报告的文件（开头或结尾、引号外的…报告如下、请予审议）里的指示：`directive_rules.json` 的 `judge_removable_*`，但带有期限或交办（…前完成、由…负责、责成、移交）的指示从不去掉：`judge_kept_*`）在概率低于 {model.keep_threshold} 时去掉，其余一律保留；规则没有认定的分句在概率不低于 {model.add_threshold} 时增补{never}，但向上级报告的文件里、汇报已做工作的一节里和带有汇报时间词（截至目前、近日、连日来）的分句从不增补（`judge_not_addable_features`）；
 正则化系数 C = {model.C}。{state}。
 
 - 训练：{y}年{m}月{d}日，由 `make train-briefing`（`scripts/train_briefing_model.py`）在 {meta['briefings']} 份已标注简报上训练，

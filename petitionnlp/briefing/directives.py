@@ -26,16 +26,22 @@ from .view import fold_view
 __all__ = ["find_directives", "find_candidates", "rules", "compile_rules", "default_rules_data"]
 
 
-def _removable(text: str, start: int, end: int, features: dict, r: dict) -> bool:
+def _removable(text: str, start: int, end: int, features: dict, r: dict, deadline: dict | None = None,
+               reporting: bool = False) -> bool:
     """Whether the judge may take this clause away when the rules take it: its verb is marked as done (已, 了 —
-    not 为了, 了解), it is a line alone without a sentence end (a heading), or a closing formula stands near it
-    (请予审议), or it has one of the ``judge_removable_features`` (an aim 为… whose marker is not the order; a section
-    that reports what was done).  Any other directive of the rules stays (``judge_removable_*`` in
-    ``directive_rules.json``)."""
+    not 为了, 了解), or else — unless it carries a deadline or an assignment (:func:`_kept`) — it stands in a
+    document that reports to a body (``reporting``), it is a line alone without a sentence end (a heading), a
+    closing formula stands near it (请予审议), or it has one of the ``judge_removable_features`` (an aim 为… whose
+    marker is not the order; a section that reports what was done).  Any other directive of the rules stays
+    (``judge_removable_*``, ``judge_kept_*`` in ``directive_rules.json``)."""
     clause = text[start:end]
     for w in r["judge_removable_not_done"]:
         clause = clause.replace(w, "")
     if any(w in clause for w in r["judge_removable_done"]):
+        return True
+    if _kept(text[start:end], features, deadline, r):
+        return False
+    if reporting:
         return True
     ends = [k[len("end_mark="):] for k in features if k.startswith("end_mark=")]
     if "line_alone" in features and not any(e and e in r["judge_removable_sentence_ends"] for e in ends):
@@ -44,6 +50,52 @@ def _removable(text: str, start: int, end: int, features: dict, r: dict) -> bool
     if any(w in text[max(0, start - near):end + near] for w in r["judge_removable_closing"]):
         return True
     return any(features.get(k) for k in r.get("judge_removable_features", ()))
+
+
+def _kept(clause: str, features: dict, deadline: dict | None, r: dict) -> bool:
+    """Whether a directive of the rules carries a deadline (its governing time expression is of a type in
+    ``judge_kept_times``, or a duration that ends with ``judge_kept_duration_ends``: 30个工作日内) or an assignment
+    (a feature in ``judge_kept_features``: 由…负责, 对…的问题，移交…, a duty due by a deadline; or a match of
+    ``judge_kept_patterns`` in it: 由…负责, 交办 as a verb, 责成, 移交, 移送) and is not reported as done (``past``):
+    such an order is never the judge's to take away (省督察组要求…于2024年6月30日前办结…)."""
+    if features.get("past"):
+        return False
+    if any(features.get(k) for k in r.get("judge_kept_features", ())) \
+            or any(re.search(p, clause) for p in r.get("judge_kept_patterns", ())):
+        return True
+    if not deadline:
+        return False
+    ends = tuple(r.get("judge_kept_duration_ends", ()))
+    return deadline.get("type") in r.get("judge_kept_times", ()) \
+        or deadline.get("type") == "duration" and bool(ends) and str(deadline.get("text", "")).endswith(ends)
+
+
+def _reports_to_a_body(text: str, r: dict) -> bool:
+    """Whether the document reports to a body in its own voice (``report_document``: …情况报告如下, 请予审议): a cue
+    counts in its opening — its lines before the first top-level heading (一、…), or its first
+    ``report_document_opening_lines`` lines when it has none — or in its last ``report_document_closing_lines``
+    lines, and not inside quotation marks (``report_document_quotes``, counted on the cue's line) nor after a frame
+    that quotes another document on its line (``report_document_quote_frames``: 整改报告称：“现将有关情况报告如下…”)."""
+    words = tuple(r.get("report_document", ()))
+    if not words or not any(w in text for w in words):
+        return False
+    lines = [line for line in text.split("\n") if line.strip()]
+    first_heading = next((k for k, line in enumerate(lines) if r["_section_heading"].match(line)), None)
+    opening = lines[:first_heading if first_heading is not None else r.get("report_document_opening_lines", 0)]
+    closing = lines[max(len(opening), len(lines) - r.get("report_document_closing_lines", 0)):]
+    quotes = r.get("report_document_quotes", ())
+    frames = tuple(r.get("report_document_quote_frames", ()))
+    for line in opening + closing:
+        for w in words:
+            i = line.find(w)
+            while i >= 0:
+                before = line[:i]
+                quoted = any(before.count(q[0]) > before.count(q[1]) if q[0] != q[1] else before.count(q[0]) % 2
+                             for q in quotes)
+                if not quoted and not any(f in before for f in frames):
+                    return True
+                i = line.find(w, i + 1)
+    return False
 
 
 def default_rules_data() -> dict:
@@ -362,8 +414,9 @@ def find_directives(text: str, time_expressions: list[dict], rules_: dict | None
     for t in mapped:  # the rules read a time expression as folded too: 30個工作日內(nèi) is 30个工作日内 (it ends in 内)
         t["text"] = joined.text[t["start"]:t["end"]]
     removed = [(view.at(a), view.at(b)) for a, b in joined.removed]  # the page breaks taken out, in ``text``
-    # a document that reports to a body (…情况报告如下, 请予审议): the judge may take its directives away, adds none
-    reporting = candidates and any(w in joined.text for w in r.get("report_document", ()))
+    # a document that reports to a body in its own voice (…情况报告如下, 请予审议): the judge may take its directives
+    # away (not one with a deadline or an assignment), adds none
+    reporting = candidates and _reports_to_a_body(joined.text, r)
     found = []
     for d in _find(joined.text, mapped, time_expressions, r):
         if not (candidates or d["rule"]):
@@ -375,7 +428,7 @@ def find_directives(text: str, time_expressions: list[dict], rules_: dict | None
                       "deadline": d["deadline"]})
         if candidates:
             found[-1].update(rule=d["rule"], reason=d["reason"], features=d["features"],
-                             removable=reporting or _removable(text, start, end, d["features"], r),
+                             removable=_removable(text, start, end, d["features"], r, d["deadline"], reporting),
                              addable=not reporting and not any(d["features"].get(k)
                                                                for k in r.get("judge_not_addable_features", ())))
     return found
@@ -660,9 +713,7 @@ def _carry_features(text: str, a: int, b: int, r: dict, enum, marker_pos) -> dic
     for m in r["_section_heading"].finditer(text, 0, a + 1):
         heading = m
     if heading is not None:
-        end = text.find("\n", heading.start())
-        line = text[heading.start():end if end >= 0 else len(text)]
-        if any(w in line for w in r.get("report_section_words", ())):
+        if _report_heading_line(text, heading, r):
             f["report_section"] = 1.0
     body = text[a:b].rstrip(" \u3000")
     if enum and marker_pos is None and (body.endswith(tuple(r.get("report_heading_ends", ())) + ("：", ":"))
@@ -678,6 +729,17 @@ def _carry_features(text: str, a: int, b: int, r: dict, enum, marker_pos) -> dic
         if last > marker_pos and not r["_marker"].search(text, last, b):
             f["purpose_marker"] = 1.0
     return f
+
+
+def _report_heading_line(text: str, heading: re.Match, r: dict) -> bool:
+    """Whether a top-level heading (一、…) reads as a report of what was done: the heading, to its first 。：；,
+    ends with one of ``report_section_ends`` (一、整改工作总体推进情况, 二、主要做法和成效) and holds none of
+    ``report_section_not`` (一、存在问题及整改要求情况, 二、工作开展情况及下一步安排: an order or a plan)."""
+    end = text.find("\n", heading.end())
+    line = text[heading.end():end if end >= 0 else len(text)]
+    name = re.split(r"[。：:；;]", line, maxsplit=1)[0].strip(" \u3000，,")
+    return name.endswith(tuple(r.get("report_section_ends", ()))) and bool(r.get("report_section_ends")) \
+        and not any(w in name for w in r.get("report_section_not", ()))
 
 
 def _all_of_things(text: str, a: int, marker_pos: int, r: dict) -> bool:

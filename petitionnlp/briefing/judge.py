@@ -90,8 +90,8 @@ def choose(candidates: list[dict], p, keep_threshold: float, add_threshold: floa
     """Keep a directive of the rules unless it is ``removable`` (of a kind that is often false on pages of new
     kinds: done work, a heading, a closing formula, an aim whose marker is not the order, a section that reports what
     was done — :func:`.directives.find_candidates`) and p < ``keep_threshold``
-    (the kinds of issue 29 — 定期…公布, 由…负责, 移交…处理, 确保…前完成 — are never removable, except in a document that
-    reports to a body: …报告如下, 请予审议); add a clause they left out for want of a marker (``reason`` in
+    (an order that carries a deadline or an assignment — 于…前办结, 由…负责, 责成, 移交…处理 — is never removable, in a
+    document that reports to a body too: ``judge_kept_*``); add a clause they left out for want of a marker (``reason`` in
     :data:`ADDABLE`) at p ≥ ``add_threshold`` unless it is not ``addable`` (in a document that reports to a body, under
     a section that reports what was done) — never one they found to be an announcement, a slogan, a headline or a
     list of contents: the judge adds the duties the rules miss, it does not undo what they know is no directive."""
