@@ -468,3 +468,10 @@ def test_jishi_before_monitoring_or_data_is_real_time_not_urgency():
 ])
 def test_an_hour_span_with_dian_before_a_counted_noun_is_a_count_not_a_time(text, expected):
     assert found(text) == expected
+
+
+def test_qian_then_a_number_after_a_quarter_is_its_first_months_not_a_deadline():
+    got = found("三季度前两个月完成整改,第一季度前三个月已完成。")
+    assert [x for x in got if x[0].endswith("季度")] == [("三季度", "date", "2021-Q3"), ("第一季度", "date", "2021-Q1")]
+    assert [x for x in got if x[1] == "deadline"] == []
+    assert found("请于三季度前完成。") == [("三季度前", "deadline", None)]
