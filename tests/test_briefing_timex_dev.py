@@ -417,3 +417,61 @@ def test_every_separator_of_a_span_joins_its_two_days(sep):
 @pytest.mark.parametrize("sep", ["至", "到", "—", "–", "-", "～", "~"])
 def test_every_separator_of_a_clock_span_joins_its_two_times(sep):
     assert found(f"8:00{sep}12:00受理。") == [(f"8:00{sep}12:00", "date", "2021-06-15T08:00/2021-06-15T12:00")]
+
+
+# t39 part 5 (review39 finding 6): misfires of this session's rules, on my own sentences
+@pytest.mark.parametrize("text,expected", [
+    # a month's name (or a day's, a quarter's) before 一次 and a noun is that month, no recurrence
+    ("在十一月一次暗访中发现偷排。", [("十一月", "date", "2021-11")]),
+    ("该局二月一次突击检查中查实。", [("二月", "date", "2021-02")]),
+    ("三季度一次集中督查中发现问题。", [("三季度", "date", "2021-Q3")]),
+    # only the forms that name no month are recurrences
+    ("各县两月一次通报,三个月一次考核,一日一次巡查,三天一次抽查。", [
+        ("两月一次", "recurrence", "P2M"), ("三个月一次", "recurrence", "P3M"), ("一日一次", "recurrence", "P1D"),
+        ("三天一次", "recurrence", "P3D")]),
+])
+def test_a_month_before_yici_and_a_noun_is_no_recurrence(text, expected):
+    assert found(text) == expected
+
+
+def test_a_month_before_yici_gives_no_standing_task_and_keeps_the_directives_deadline():
+    from petitionnlp.briefing import extract_briefing
+    from petitionnlp.briefing.standing import standing_tasks
+    text = "督察通报（第3期）\n2021年6月15日\n市督察办要求县环保局对十月一次暗访中查出的问题于2021年8月31日前整改完毕。\n"
+    result = extract_briefing(text, None)
+    assert [d["deadline"]["value"] for d in result["directives"] if d.get("deadline")] == ["2021-08-31"]
+    assert standing_tasks(result, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 将 that means 把 (将 + object + verb) says nothing of what is to come
+    ("近期,巡查人员发现该厂将污泥堆放在厂外空地。", []),
+    ("近期,有群众举报某养殖场将粪污排入水塘。", []),
+    # 将 the future marker (将 + verb) still does
+    ("近期,市局将开展一次夜查行动。", [("近期", "vague", None)]),
+    ("近期,督察组将对整改情况进行核查。", [("近期", "vague", None)]),
+])
+def test_jinqi_is_of_what_is_to_come_only_before_jiang_the_future_marker(text, expected):
+    assert found(text) == expected
+
+
+def test_jishi_before_monitoring_or_data_is_real_time_not_urgency():
+    assert found("厂区安装了即时监控设备,即时数据接入平台,监测结果即时上传、即时传输。") == []
+    assert found("该企业即时监测数据超标。") == []
+    assert found("发现问题即时整改。") == [("即时", "vague", None)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("会上提出三点至五点建议。", []), ("每人列出两点到三点问题。", []), ("形成2点至3点共识。", []),
+    ("两点至三点召开座谈会。", [("两点至三点", "date", None)]),
+    ("下午两点至三点接访。", [("下午两点至三点", "date", None)]),
+])
+def test_an_hour_span_with_dian_before_a_counted_noun_is_a_count_not_a_time(text, expected):
+    assert found(text) == expected
+
+
+def test_qian_then_a_number_after_a_quarter_is_its_first_months_not_a_deadline():
+    got = found("三季度前两个月完成整改,第一季度前三个月已完成。")
+    assert [x for x in got if x[0].endswith("季度")] == [("三季度", "date", "2021-Q3"), ("第一季度", "date", "2021-Q1")]
+    assert [x for x in got if x[1] == "deadline"] == []
+    assert found("请于三季度前完成。") == [("三季度前", "deadline", None)]
