@@ -584,4 +584,29 @@ class NameRules:
                     or (bare and (self._place_ending(name, sl) or name[sl:sl + 1] == "家" or not self._ends(folded, b))):
                 continue
             out.append((a, b, "姓名", 1))
-        return out
+        return self._mentions(folded, tagged, out)
+
+    def _mentions(self, folded: str, tagged, out: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
+        """``out`` and every other mention of a name found in it (举报人覃海燕反映… 向覃海燕反馈): a name of two
+        characters or more, not a masked one (张某), is one wherever it appears again in the same text — unless
+        that mention reads as an ordinary word (举报人江河称，污水排入江河; 早晚高峰; a name of two characters
+        must end where a name can: 白雪覆盖, 寺庙钟声我…), a place (邹平市) or a company's or a street's name
+        (柳青路, 金鑫公司)."""
+        names = {folded[a:b] for a, b, _, _ in out if b - a >= 2 and not any(c in folded[a:b] for c in _MASK_CHARS)}
+        names = {n for n in names if n not in self.not_names and not self.is_place(n, True)}
+        if not names:
+            return out
+        words = [(s, s + len(w)) for w, t, s in tagged if len(w) >= 2 and not t.startswith("nr")]
+        taken = [(a, b) for a, b, _, _ in out]
+        more = []
+        for name in sorted(names, key=len, reverse=True):
+            for m in re.finditer(re.escape(name), folded):
+                a, b = m.span()
+                if not all(b <= x or a >= y for x, y in taken):
+                    continue
+                if any(x < b and a < y for x, y in words) or self._place_or_company(folded, a, b) \
+                        or self._place_like(name) or (len(name) == 2 and not self._ends(folded, b)):
+                    continue
+                taken.append((a, b))
+                more.append((a, b, "姓名", 1))
+        return out + more

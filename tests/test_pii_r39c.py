@@ -1,0 +1,25 @@
+"""Review 39's personal-information findings (p39c): a name found once is a name at every mention; the pasted-table
+name rule reads the next cell with the one set of number patterns; measured series and IP addresses are no phones;
+ordinary words are no names; middle-dot names whole; a briefing's directive pieces redacted one way everywhere."""
+
+import pytest
+
+from petitionnlp.pii import find_pii, redact_text
+
+
+def spans(text):
+    got = find_pii(text)
+    for s in got:
+        assert text[s["start"]:s["end"]] == s["text"]
+    return [(s["type"], s["text"]) for s in got]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("举报人覃海燕反映化工厂偷排。要求雁峰区政府于2024年6月30日前向覃海燕反馈处理结果。",
+     "举报人【姓名】反映化工厂偷排。要求雁峰区政府于2024年6月30日前向【姓名】反馈处理结果。"),
+    ("来电人彭丽君反映油烟扰民。经查属实，已电话告知彭丽君处理结果。",
+     "来电人【姓名】反映油烟扰民。经查属实，已电话告知【姓名】处理结果。"),
+    ("举报人张某反映噪声。张某某称夜间施工。", "举报人张某反映噪声。张某某称夜间施工。"),  # masked: nothing
+])
+def test_a_name_found_once_is_redacted_at_every_mention(text, expected):
+    assert redact_text(text)[0] == expected
