@@ -23,3 +23,16 @@ def spans(text):
 ])
 def test_a_name_found_once_is_redacted_at_every_mention(text, expected):
     assert redact_text(text)[0] == expected
+
+
+@pytest.mark.parametrize("number,kind", [
+    ("13975188888", "电话"), ("1 3 9 7 5 1 8 8 8 8 8", "电话"), ("139.7518.8888", "电话"),
+    ("+86 139 7518 8888", "电话"), ("0731-8456 1234", "电话"), ("43110219860619001X", "证件号"),
+    ("４３１１０２１９８６０６１９００１Ｘ", "证件号"), ("１３９７５１８８８８８", "电话")])
+def test_a_spaced_name_before_a_number_cell_in_any_writing_the_patterns_know(number, kind):
+    text = f"X43000020230506001　邹　平　{number}　废气"
+    assert spans(text) == [("姓名", "邹　平"), (kind, number)]
+
+
+def test_a_spaced_pair_before_a_number_that_is_no_phone_is_no_name():
+    assert spans("X43000020230506001　邹　平　20230506　废气") == []

@@ -207,8 +207,7 @@ _PADDED1 = re.compile(rf"[ \u3000]{{1,3}}[{CJK}]")
 _PADDED2 = re.compile(rf"[ \u3000]{{1,3}}[{CJK}][ \u3000]{{1,3}}[{CJK}]")
 _PADDED_CLOSE = re.compile(r"[ \u3000]*(?:$|[，,。；;：:、（(）)\]】0-9A-Za-z+])")
 _CELL_START = re.compile(rf"(?:^|(?<=[ \u3000\t|]))(?=[{CJK}])")
-_NEXT_CELL_NUMBER = re.compile(r"[ \u3000\t|]+(?:(?:\+?86[\s\-]?)?1[3-9]\d(?:[\s\-]?\d){8}|0\d{2,3}[\s\-]?\d{7,8}"
-                               r"|\d{17}[\dXx]|\d{15})(?![0-9])")  # a mobile, a landline, an ID number
+_CELL_GAP = re.compile(r"[ \u3000\t|]+")
 _CONNECTOR = re.compile(r"(?:是|叫|名叫|为)?[:：]?[ \t\u3000]{0,3}(?:[(（][ \t\u3000]{0,2})?")  # 投诉人(张 勇)
 _LIST_SEP = re.compile(r"、|和|与|及|以及|，|[ \u3000]{1,3}(?=\S{2,4}(?:[ \u3000]|$))")  # 签名：黄春燕 肖国庆 龙建新
 _ADDRESS = ("同志",)  # a form of address, a post only for an official: 举报人雷锋同志 is a private person
@@ -467,9 +466,11 @@ class NameRules:
         return len(name) >= 3 and (name[1] == "家" or name[-1] in "村湾庄屯寨沟镇乡") and name[-1] in self.place_after
 
     # -------------------------------------------------------------------------------------------- find
-    def find(self, folded: str, tagged: list[tuple[str, str, int]]) -> list[tuple[int, int, str, int]]:
+    def find(self, folded: str, tagged: list[tuple[str, str, int]],
+             numbers=frozenset()) -> list[tuple[int, int, str, int]]:
         """(start, end, "姓名", priority) of private persons' names; ``tagged`` are jieba's (word, tag, start)
-        of ``folded`` (identifier runs, tagged ``pii``, are skipped)."""
+        of ``folded`` (identifier runs, tagged ``pii``, are skipped); ``numbers`` the starts of the phones and ID
+        numbers :class:`PatternRules` found in it (a pasted row's next cell)."""
         found: dict[int, int] = {}
         strong: set[int] = set()  # after a context word or a cue of possession
         private: set[int] = set()  # right after a complainant's word (举报人, 来电人 …: one ending in 人 or 者)
@@ -540,12 +541,14 @@ class NameRules:
                 continue
             found.setdefault(start, end)
             covered.update(range(start, end))  # 覃 / 海燕 made one name: 海燕 is not a second one
-        # 6. a name a table spaces apart, then a phone or an ID number in the next cell (a pasted row: …　邹　平　139…)
+        # 6. a name a table spaces apart, then a phone or an ID number (as the patterns find them) in the next cell
+        #    (a pasted row: …　邹　平　139…)
         for m in _CELL_START.finditer(folded):
             pos = m.end()
             sl = self._surname_len(folded, pos)
             end = self._padded_end(folded, pos + sl) if sl and pos not in covered else None
-            if end and _NEXT_CELL_NUMBER.match(folded, end):
+            gap = _CELL_GAP.match(folded, end) if end else None
+            if gap and gap.end() in numbers:
                 found.setdefault(pos, end)
                 strong.add(pos)
         # 5. the subject of a complaint at the start of a clause (欧阳秀英反映…): given-name characters only
