@@ -36,3 +36,18 @@ def test_a_spaced_name_before_a_number_cell_in_any_writing_the_patterns_know(num
 
 def test_a_spaced_pair_before_a_number_that_is_no_phone_is_no_name():
     assert spans("X43000020230506001　邹　平　20230506　废气") == []
+
+
+@pytest.mark.parametrize("text", [
+    "监测点位PM2.5浓度（微克/立方米）：17.6 15.3 16.8 14.2 13.9",
+    "COD 18.5 16.2 15.7 19.3 mg/L",
+    "服务器地址192.168.10.100无法访问。",
+    "噪声监测值 15.3 18.1 16.2 13.5 分贝",
+])
+def test_measured_series_and_ip_addresses_are_no_phones(text):
+    assert spans(text) == []
+
+
+@pytest.mark.parametrize("phone", ["138.0731.5566", "1.3.8.0.7.3.1.5.5.6.6", "138 0731 5566", "138-0731-5566"])
+def test_phones_with_dots_or_spaces_stay_phones(phone):
+    assert spans(f"手机：{phone}，反映噪声") == [("电话", phone)]

@@ -84,6 +84,18 @@ def _bank_card(s: str) -> bool:
     return 16 <= len(digits) <= 19 and digits.startswith("62") and _luhn(digits)
 
 
+_DOTTED_IP = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
+_DECIMAL_IN_SERIES = re.compile(r"\.\d{1,2}\s+\d|\d\s+\d{1,3}\.\d")
+
+
+def _mobile(s: str) -> bool:
+    """Whether eleven digits with dots between groups are a phone (138.0731.5566, 1.3.8…), not an IP address
+    (192.168.10.100) nor decimals of a series of measured values (PM2.5：17.6 15.3 16.8 14.2 13.9)."""
+    if "." not in s:
+        return True
+    return not (_DOTTED_IP.fullmatch(s) or _DECIMAL_IN_SERIES.search(s))
+
+
 def _plate(s: str) -> bool:
     return sum(c.isdigit() for c in s) >= 2
 
@@ -123,7 +135,7 @@ def _pinyin_name(s: str) -> bool:
     return len(parts) <= 3 and _syllables(given, 2)
 
 
-_CHECKS = {"resident_id": _resident_id, "bank_card": _bank_card, "plate": _plate, "pinyin_name": _pinyin_name}
+_CHECKS = {"mobile": _mobile, "resident_id": _resident_id, "bank_card": _bank_card, "plate": _plate, "pinyin_name": _pinyin_name}
 
 
 def choose(spans: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str]]:
