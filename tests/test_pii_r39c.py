@@ -51,3 +51,25 @@ def test_measured_series_and_ip_addresses_are_no_phones(text):
 @pytest.mark.parametrize("phone", ["138.0731.5566", "1.3.8.0.7.3.1.5.5.6.6", "138 0731 5566", "138-0731-5566"])
 def test_phones_with_dots_or_spaces_stay_phones(phone):
     assert spans(f"手机：{phone}，反映噪声") == [("电话", phone)]
+
+
+@pytest.mark.parametrize("text", [
+    "我是岳阳人，家门口河道发黑。", "我是江西人，在长沙打工，反映工地噪声。", "我是常德人，反映河道污染。",
+    "责任人应当承担相应责任。", "落款单位：长沙县生态环境分局", "落款时间：2023年6月1日",
+    "柏林的工厂排放废气。", "通过抖音 Douyin 发布视频。", "在小红书 Xiaohongshu 上发帖。",
+])
+def test_ordinary_words_are_no_names_nor_accounts(text):
+    assert spans(text) == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("来电人 王强 时间 2023-05-06 区域 雨花区", "王强"), ("来电人 王强 单位 某公司 方式 电话", "王强"),
+    ("来电人 刘洋 方式 电话", "刘洋"), ("来电人 李强 程度 紧急", "李强"),
+])
+def test_a_form_field_after_a_spaced_name_is_no_second_name(text, name):
+    assert spans(text) == [("姓名", name)]
+
+
+def test_an_account_after_a_platform_stays_one():
+    assert spans("微博 weibo123 上有视频。") == [("账号", "weibo123")]
+    assert spans("抖音号：douyin_88123 发布视频") == [("账号", "douyin_88123")]

@@ -498,6 +498,8 @@ class NameRules:
                 word_like = exact.get(got, "") in _NOT_NAME_TAGS and not (  # 举报人万里称, 来电人夏天反映
                     exact.get(got) in ("t", "m") and m.group().endswith(("人", "者"))
                     and folded.startswith(self.says, got[1]))
+                word_like = word_like or (exact.get(got) == "v" and bool(_CJK.match(folded[got[1]:got[1] + 1]))
+                                          and not folded.startswith(self.says, got[1]))  # 责任人应当承担 (反映人符合。)
                 if not self._ends(folded, got[1]) and self._word_not_name(got, exact) or word_like:
                     break  # 村民房屋震坏, 养殖户向近岸海域, 村民周边的: it reads as ordinary words
                 if found.get(got[0], 0) < got[1]:
@@ -596,6 +598,7 @@ class NameRules:
                     or (b - a <= 4 and self.is_place(name, bare)  # 村民余江称: a place's name that says is a name
                         and not (says or (a in strong and folded.startswith(self.says, b)))) \
                     or folded[max(0, a - 4):a].endswith(self.discharge) \
+                    or (name[-1] == "人" and self.is_place(name[:-1], False)) \
                     or (bare and (self._place_ending(name, sl) or name[sl:sl + 1] == "家" or not self._ends(folded, b))):
                 continue
             out.append((a, b, "姓名", 1))
