@@ -73,3 +73,14 @@ def test_a_form_field_after_a_spaced_name_is_no_second_name(text, name):
 def test_an_account_after_a_platform_stays_one():
     assert spans("微博 weibo123 上有视频。") == [("账号", "weibo123")]
     assert spans("抖音号：douyin_88123 发布视频") == [("账号", "douyin_88123")]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("村民帕丽达·阿不都热合曼反映砖厂冒黑烟。", "帕丽达·阿不都热合曼"),
+    ("村民阿不都热依木·阿不都克力木反映砖厂黑烟。", "阿不都热依木·阿不都克力木"),
+    ("买买提·艾力牧场的牛粪堆积。", "买买提·艾力"),
+    ("热合曼·买买提的煤场粉尘大。", "热合曼·买买提"),
+    ("艾力·买买提江反映噪声。", "艾力·买买提江"),
+])
+def test_middle_dot_names_whole_and_no_more(text, name):
+    assert spans(text) == [("姓名", name)]

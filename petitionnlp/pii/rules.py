@@ -41,7 +41,7 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "roles": "role_words.txt", "follow": "name_follow.txt", "titles": "titles.txt",
               "place_after": "place_after.txt", "not_names": "not_names.txt", "subject_verbs": "subject_verbs.txt",
               "possession": "possession.txt", "minority": "minority_name_parts.txt",
-              "discharge": "discharge_verbs.txt", "kept": KEPT_FILE}
+              "discharge": "discharge_verbs.txt", "premises": "premises.txt", "kept": KEPT_FILE}
 
 _CJK = re.compile(f"[{CJK}]")
 
@@ -252,6 +252,8 @@ class NameRules:
         self.minority = frozenset(w for line in g("minority", []) for w in line.split())
         self.minority_max = max(map(len, self.minority), default=0)
         self.minority_heads = frozenset(w[:2] for w in self.minority if len(w) >= 2)
+        premises = "".join(map(re.escape, g("premises", [])))
+        self._premises_re = re.compile(rf"[{CJK}]{{1,2}}[{premises}](?=的|[^{CJK}]|$)") if premises else None
         cues = g("possession", [])
         self._cue_re = re.compile("(?:" + "|".join(cues) + ")") if cues else None
         self._ends_words = self.follow + self.context + self.titles + _HONORIFICS
@@ -295,8 +297,11 @@ class NameRules:
     def _dot_end(self, text: str, end: int, starts=frozenset()) -> int:
         """The end of a middle-dot name whose last part the regex ran on (热依拉·艾买提反映… → 艾买提)."""
         last = max(text.rfind(d, 0, end) for d in "·•・‧") + 1
-        for e in range(last + 2, min(end, last + 4) + 1):  # 帕丽达·阿不都反映: a word of two after it first (不 is one)
-            if e == len(text) or not _CJK.match(text[e]) or text.startswith(self._ends_long, e):
+        # 帕丽达·阿不都反映, 帕丽达·阿不都热合曼反映: a word of two after it first (不 is one), a last part of up to
+        # seven characters; 买买提·艾力牧场的: not a place of business after it (``premises.txt``)
+        for e in range(last + 2, min(end, last + 7) + 1):
+            if e == len(text) or not _CJK.match(text[e]) or text.startswith(self._ends_long, e) \
+                    or (self._premises_re and self._premises_re.match(text, e)):
                 return e
         for e in range(last + 1, end + 1):
             if self._ends(text, e, starts) and (e == end or text.startswith(self._ends_words, e)
