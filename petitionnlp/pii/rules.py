@@ -12,7 +12,8 @@ spaCy components of :mod:`petitionnlp.pii.components` hold one of each and call 
   (阿依古丽·买买提) and Tibetan and Mongolian names made of common name elements (``minority_name_parts.txt``);
   not a name with a post (许达哲省长: ``titles.txt``), a masked one (张某, 李某某), a place (王家村:
   ``place_after.txt``), a company (张三有限公司), a river after a verb of discharge (排入邵水:
-  ``discharge_verbs.txt``) or a listed false friend (``not_names.txt``).
+  ``discharge_verbs.txt``) or a listed false friend (``not_names.txt``); a name found once is one at every
+  other mention of it in the text that does not read as a word, a place or a business (向覃海燕反馈).
 
 Both read their data from a folder (the shipped ``corpora/pii/``, or a saved component's own folder) and can
 write it back (:meth:`to_dir`).  Offsets are into the folded text; the components map them to the original.
