@@ -84,3 +84,15 @@ def test_an_account_after_a_platform_stays_one():
 ])
 def test_middle_dot_names_whole_and_no_more(text, name):
     assert spans(text) == [("姓名", name)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("举报人司马晓东反映化工厂偷排。要求晓东所在村的村委会配合核查。",
+     "举报人【姓名】反映化工厂偷排。要求【姓名】所在村的村委会配合核查。"),
+    ("信访人欧阳晓峰反映化工厂偷排，晓峰称已多次举报。", "信访人【姓名】反映化工厂偷排，【姓名】称已多次举报。"),
+    ("举报人王建国反映，建国以来该厂一直排污。", "举报人【姓名】反映，建国以来该厂一直排污。"),
+    ("投诉人张新华称，新华路上噪声大。", "投诉人【姓名】称，新华路上噪声大。"),
+    ("来电人陈光明反映，夜间光明小区噪声。", "来电人【姓名】反映，夜间光明小区噪声。"),
+])
+def test_the_given_name_alone_at_another_mention_unless_it_reads_as_a_word(text, expected):
+    assert redact_text(text)[0] == expected

@@ -618,6 +618,10 @@ class NameRules:
         (柳青路, 金鑫公司)."""
         names = {folded[a:b] for a, b, _, _ in out if b - a >= 2 and not any(c in folded[a:b] for c in _MASK_CHARS)}
         names = {n for n in names if n not in self.not_names and not self.is_place(n, True)}
+        # the given name of two characters alone too (举报人司马晓东… 晓东所在村; 来电人谭志刚… 约谈志刚反映的)
+        given = {n[self._surname_len(n, 0):] for n in names if "·" not in n}
+        names |= {g for g in given if len(g) == 2 and all(c in self.given for c in g)
+                  and g not in self.not_names and not self.is_place(g, True)}
         if not names:
             return out
         words = [(s, s + len(w)) for w, t, s in tagged if len(w) >= 2 and not t.startswith("nr")]
