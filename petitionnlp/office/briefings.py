@@ -10,7 +10,7 @@ from . import inputs
 from .clock import office_today
 from .errors import Invalid, Messages, NotFound
 from .labels import label
-from .redaction import redact
+from .redaction import redact, redact_piece
 
 __all__ = ["add_briefing", "deadlines", "mark_task", "MAX_EXTRACT_CHARS", "MARKS"]
 
@@ -74,7 +74,7 @@ def deadlines(store, today: dt.date | None = None, redact_: bool = False) -> dic
                             missed=state["missed"], ended=state["ended"], closed=marked["closed"],
                             done=sorted(marked["done"]), due=state["next_due"])
                 if redact_:
-                    _hide(item)
+                    _hide(item, b)
                 out["standing"].append(item)
                 if not state["ended"] and item["due"]:
                     place(item, dt.date.fromisoformat(item["due"]))
@@ -86,7 +86,7 @@ def deadlines(store, today: dt.date | None = None, redact_: bool = False) -> dic
                 continue
             item["due"] = days[0].isoformat()
             if redact_:
-                _hide(item)
+                _hide(item, b)
             place(item, days[0])
     for key in ("overdue", "this_week", "later"):
         out[key].sort(key=lambda x: x["due"])
@@ -94,8 +94,11 @@ def deadlines(store, today: dt.date | None = None, redact_: bool = False) -> dic
     return out
 
 
-def _hide(item: dict) -> None:
-    item.update({k: redact(item[k]) for k in ("briefing", "actor", "addressee", "action", "deadline")})
+def _hide(item: dict, b: dict) -> None:
+    """A deadline's pieces for a viewer, redacted as the briefing page redacts them (:func:`redact_piece`: as
+    each reads in the briefing's text, so that 晓东 of 举报人司马晓东 is a name in the action too)."""
+    item["briefing"] = redact(item["briefing"])
+    item.update({k: redact_piece(item[k], b["text"], b["title"]) for k in ("actor", "addressee", "action", "deadline")})
 
 
 def mark_task(wb, user: dict, briefing_id: int, task_id: str, mark: str, day: str | None = None,

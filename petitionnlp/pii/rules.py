@@ -12,7 +12,8 @@ spaCy components of :mod:`petitionnlp.pii.components` hold one of each and call 
   (阿依古丽·买买提) and Tibetan and Mongolian names made of common name elements (``minority_name_parts.txt``);
   not a name with a post (许达哲省长: ``titles.txt``), a masked one (张某, 李某某), a place (王家村:
   ``place_after.txt``), a company (张三有限公司), a river after a verb of discharge (排入邵水:
-  ``discharge_verbs.txt``) or a listed false friend (``not_names.txt``).
+  ``discharge_verbs.txt``) or a listed false friend (``not_names.txt``); a name found once is one at every
+  other mention of it in the text that does not read as a word, a place or a business (向覃海燕反馈).
 
 Both read their data from a folder (the shipped ``corpora/pii/``, or a saved component's own folder) and can
 write it back (:meth:`to_dir`).  Offsets are into the folded text; the components map them to the original.
@@ -41,7 +42,7 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "roles": "role_words.txt", "follow": "name_follow.txt", "titles": "titles.txt",
               "place_after": "place_after.txt", "not_names": "not_names.txt", "subject_verbs": "subject_verbs.txt",
               "possession": "possession.txt", "minority": "minority_name_parts.txt",
-              "discharge": "discharge_verbs.txt", "kept": KEPT_FILE}
+              "discharge": "discharge_verbs.txt", "premises": "premises.txt", "kept": KEPT_FILE}
 
 _CJK = re.compile(f"[{CJK}]")
 
@@ -84,6 +85,18 @@ def _bank_card(s: str) -> bool:
     return 16 <= len(digits) <= 19 and digits.startswith("62") and _luhn(digits)
 
 
+_DOTTED_IP = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
+_DECIMAL_IN_SERIES = re.compile(r"\.\d{1,2}\s+\d|\d\s+\d{1,3}\.\d")
+
+
+def _mobile(s: str) -> bool:
+    """Whether eleven digits with dots between groups are a phone (138.0731.5566, 1.3.8…), not an IP address
+    (192.168.10.100) nor decimals of a series of measured values (PM2.5：17.6 15.3 16.8 14.2 13.9)."""
+    if "." not in s:
+        return True
+    return not (_DOTTED_IP.fullmatch(s) or _DECIMAL_IN_SERIES.search(s))
+
+
 def _plate(s: str) -> bool:
     return sum(c.isdigit() for c in s) >= 2
 
@@ -123,7 +136,7 @@ def _pinyin_name(s: str) -> bool:
     return len(parts) <= 3 and _syllables(given, 2)
 
 
-_CHECKS = {"resident_id": _resident_id, "bank_card": _bank_card, "plate": _plate, "pinyin_name": _pinyin_name}
+_CHECKS = {"mobile": _mobile, "resident_id": _resident_id, "bank_card": _bank_card, "plate": _plate, "pinyin_name": _pinyin_name}
 
 
 def choose(spans: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str]]:
@@ -207,8 +220,7 @@ _PADDED1 = re.compile(rf"[ \u3000]{{1,3}}[{CJK}]")
 _PADDED2 = re.compile(rf"[ \u3000]{{1,3}}[{CJK}][ \u3000]{{1,3}}[{CJK}]")
 _PADDED_CLOSE = re.compile(r"[ \u3000]*(?:$|[，,。；;：:、（(）)\]】0-9A-Za-z+])")
 _CELL_START = re.compile(rf"(?:^|(?<=[ \u3000\t|]))(?=[{CJK}])")
-_NEXT_CELL_NUMBER = re.compile(r"[ \u3000\t|]+(?:(?:\+?86[\s\-]?)?1[3-9]\d(?:[\s\-]?\d){8}|0\d{2,3}[\s\-]?\d{7,8}"
-                               r"|\d{17}[\dXx]|\d{15})(?![0-9])")  # a mobile, a landline, an ID number
+_CELL_GAP = re.compile(r"[ \u3000\t|]+")
 _CONNECTOR = re.compile(r"(?:是|叫|名叫|为)?[:：]?[ \t\u3000]{0,3}(?:[(（][ \t\u3000]{0,2})?")  # 投诉人(张 勇)
 _LIST_SEP = re.compile(r"、|和|与|及|以及|，|[ \u3000]{1,3}(?=\S{2,4}(?:[ \u3000]|$))")  # 签名：黄春燕 肖国庆 龙建新
 _ADDRESS = ("同志",)  # a form of address, a post only for an official: 举报人雷锋同志 is a private person
@@ -241,6 +253,8 @@ class NameRules:
         self.minority = frozenset(w for line in g("minority", []) for w in line.split())
         self.minority_max = max(map(len, self.minority), default=0)
         self.minority_heads = frozenset(w[:2] for w in self.minority if len(w) >= 2)
+        premises = "".join(map(re.escape, g("premises", [])))
+        self._premises_re = re.compile(rf"[{CJK}]{{1,2}}[{premises}](?=的|[^{CJK}]|$)") if premises else None
         cues = g("possession", [])
         self._cue_re = re.compile("(?:" + "|".join(cues) + ")") if cues else None
         self._ends_words = self.follow + self.context + self.titles + _HONORIFICS
@@ -284,8 +298,11 @@ class NameRules:
     def _dot_end(self, text: str, end: int, starts=frozenset()) -> int:
         """The end of a middle-dot name whose last part the regex ran on (热依拉·艾买提反映… → 艾买提)."""
         last = max(text.rfind(d, 0, end) for d in "·•・‧") + 1
-        for e in range(last + 2, min(end, last + 4) + 1):  # 帕丽达·阿不都反映: a word of two after it first (不 is one)
-            if e == len(text) or not _CJK.match(text[e]) or text.startswith(self._ends_long, e):
+        # 帕丽达·阿不都反映, 帕丽达·阿不都热合曼反映: a word of two after it first (不 is one), a last part of up to
+        # seven characters; 买买提·艾力牧场的: not a place of business after it (``premises.txt``)
+        for e in range(last + 2, min(end, last + 7) + 1):
+            if e == len(text) or not _CJK.match(text[e]) or text.startswith(self._ends_long, e) \
+                    or (self._premises_re and self._premises_re.match(text, e)):
                 return e
         for e in range(last + 1, end + 1):
             if self._ends(text, e, starts) and (e == end or text.startswith(self._ends_words, e)
@@ -467,9 +484,11 @@ class NameRules:
         return len(name) >= 3 and (name[1] == "家" or name[-1] in "村湾庄屯寨沟镇乡") and name[-1] in self.place_after
 
     # -------------------------------------------------------------------------------------------- find
-    def find(self, folded: str, tagged: list[tuple[str, str, int]]) -> list[tuple[int, int, str, int]]:
+    def find(self, folded: str, tagged: list[tuple[str, str, int]],
+             numbers=frozenset()) -> list[tuple[int, int, str, int]]:
         """(start, end, "姓名", priority) of private persons' names; ``tagged`` are jieba's (word, tag, start)
-        of ``folded`` (identifier runs, tagged ``pii``, are skipped)."""
+        of ``folded`` (identifier runs, tagged ``pii``, are skipped); ``numbers`` the starts of the phones and ID
+        numbers :class:`PatternRules` found in it (a pasted row's next cell)."""
         found: dict[int, int] = {}
         strong: set[int] = set()  # after a context word or a cue of possession
         private: set[int] = set()  # right after a complainant's word (举报人, 来电人 …: one ending in 人 or 者)
@@ -485,6 +504,8 @@ class NameRules:
                 word_like = exact.get(got, "") in _NOT_NAME_TAGS and not (  # 举报人万里称, 来电人夏天反映
                     exact.get(got) in ("t", "m") and m.group().endswith(("人", "者"))
                     and folded.startswith(self.says, got[1]))
+                word_like = word_like or (exact.get(got) == "v" and bool(_CJK.match(folded[got[1]:got[1] + 1]))
+                                          and not folded.startswith(self.says, got[1]))  # 责任人应当承担 (反映人符合。)
                 if not self._ends(folded, got[1]) and self._word_not_name(got, exact) or word_like:
                     break  # 村民房屋震坏, 养殖户向近岸海域, 村民周边的: it reads as ordinary words
                 if found.get(got[0], 0) < got[1]:
@@ -540,12 +561,14 @@ class NameRules:
                 continue
             found.setdefault(start, end)
             covered.update(range(start, end))  # 覃 / 海燕 made one name: 海燕 is not a second one
-        # 6. a name a table spaces apart, then a phone or an ID number in the next cell (a pasted row: …　邹　平　139…)
+        # 6. a name a table spaces apart, then a phone or an ID number (as the patterns find them) in the next cell
+        #    (a pasted row: …　邹　平　139…)
         for m in _CELL_START.finditer(folded):
             pos = m.end()
             sl = self._surname_len(folded, pos)
             end = self._padded_end(folded, pos + sl) if sl and pos not in covered else None
-            if end and _NEXT_CELL_NUMBER.match(folded, end):
+            gap = _CELL_GAP.match(folded, end) if end else None
+            if gap and gap.end() in numbers:
                 found.setdefault(pos, end)
                 strong.add(pos)
         # 5. the subject of a complaint at the start of a clause (欧阳秀英反映…): given-name characters only
@@ -581,7 +604,37 @@ class NameRules:
                     or (b - a <= 4 and self.is_place(name, bare)  # 村民余江称: a place's name that says is a name
                         and not (says or (a in strong and folded.startswith(self.says, b)))) \
                     or folded[max(0, a - 4):a].endswith(self.discharge) \
+                    or (name[-1] == "人" and self.is_place(name[:-1], False)) \
                     or (bare and (self._place_ending(name, sl) or name[sl:sl + 1] == "家" or not self._ends(folded, b))):
                 continue
             out.append((a, b, "姓名", 1))
-        return out
+        return self._mentions(folded, tagged, out)
+
+    def _mentions(self, folded: str, tagged, out: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
+        """``out`` and every other mention of a name found in it (举报人覃海燕反映… 向覃海燕反馈): a name of two
+        characters or more, not a masked one (张某), is one wherever it appears again in the same text — unless
+        that mention reads as an ordinary word (举报人江河称，污水排入江河; 早晚高峰; a name of two characters
+        must end where a name can: 白雪覆盖, 寺庙钟声我…), a place (邹平市) or a company's or a street's name
+        (柳青路, 金鑫公司)."""
+        names = {folded[a:b] for a, b, _, _ in out if b - a >= 2 and not any(c in folded[a:b] for c in _MASK_CHARS)}
+        names = {n for n in names if n not in self.not_names and not self.is_place(n, True)}
+        # the given name of two characters alone too (举报人司马晓东… 晓东所在村; 来电人谭志刚… 约谈志刚反映的)
+        given = {n[self._surname_len(n, 0):] for n in names if "·" not in n}
+        names |= {g for g in given if len(g) == 2 and all(c in self.given for c in g)
+                  and g not in self.not_names and not self.is_place(g, True)}
+        if not names:
+            return out
+        words = [(s, s + len(w)) for w, t, s in tagged if len(w) >= 2 and not t.startswith("nr")]
+        taken = [(a, b) for a, b, _, _ in out]
+        more = []
+        for name in sorted(names, key=len, reverse=True):
+            for m in re.finditer(re.escape(name), folded):
+                a, b = m.span()
+                if not all(b <= x or a >= y for x, y in taken):
+                    continue
+                if any(x < b and a < y for x, y in words) or self._place_or_company(folded, a, b) \
+                        or self._place_like(name) or (len(name) == 2 and not self._ends(folded, b)):
+                    continue
+                taken.append((a, b))
+                more.append((a, b, "姓名", 1))
+        return out + more
