@@ -6,7 +6,11 @@ Library code raises these; ``cli`` turns them into one line on stderr.  Row-leve
 
 from __future__ import annotations
 
-__all__ = ["PetitionNLPError", "InputError", "ModelError", "DatabaseUnavailable", "Errors", "os_reason"]
+import logging
+import secrets
+
+__all__ = ["PetitionNLPError", "InputError", "ModelError", "DatabaseUnavailable", "Errors", "os_reason",
+           "internal_error"]
 
 
 class Errors:
@@ -55,6 +59,7 @@ class Errors:
     E050 = "[E050] 无法创建用户：{reason}"
     E058 = "[E058] 无法停用用户：{reason}"
     E090 = "[E090] {path}：{reason}"
+    INTERNAL = "内部错误（编号 {ref}），请把这一行和时间告诉维护人员"
     E099 = "[E099] 程序内部错误（{kind}：{reason}），请把这一行发给维护人员；设置 PETITIONNLP_DEBUG=1 可看详细信息"
     E040 = "[E040] {path}：日期格式应为 YYYY-MM-DD（如 2017-05-15），收到的是：{value}"
     E041 = "[E041] --limit 应在 1 到 {max} 之间，收到的是：{value}"
@@ -123,3 +128,13 @@ def os_reason(exc: OSError) -> str:
     if name in _OS_REASONS:
         return _OS_REASONS[name]
     return f"系统错误（错误号 {exc.errno}）" if getattr(exc, "errno", None) else "系统错误"
+
+
+def internal_error(exc: BaseException, where: str = "") -> str:
+    """What a clerk is told of an error the program did not expect (a page, an API answer, a job's or a batch's
+    record): Chinese words and a reference (编号) that the maintainers find in the log beside the traceback — never
+    the error's class, its message or a path.  The error is logged here, with the reference and ``where``."""
+    ref = secrets.token_hex(4)
+    logging.getLogger("petitionnlp").error("internal error %s%s", ref, f" on {where}" if where else "",
+                                           exc_info=(type(exc), exc, exc.__traceback__))
+    return Errors.INTERNAL.format(ref=ref)

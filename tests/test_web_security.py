@@ -617,6 +617,35 @@ def test_every_error_answer_carries_the_security_headers(planted, monkeypatch):
     assert all("error" in r.json() or "出错了" in r.text for r in crash[:1])
 
 
+def test_a_crash_tells_the_clerk_a_reference_not_the_programs_words(planted, monkeypatch, caplog):
+    """An error the program did not expect: the page and the API say 内部错误 with a reference (编号) in Chinese —
+    never the error's class or message (English to a clerk) — and the log holds that reference beside the
+    traceback, so a maintainer finds what the clerk quotes."""
+    import logging
+    import re
+
+    client, data, ids = planted
+    vi = token(client, "vi")
+    wb = client.app.state.workbench
+
+    def boom(*a, **k):
+        raise KeyError("secret_column_name")
+
+    monkeypatch.setattr(wb, "stats", boom)
+    with caplog.at_level(logging.ERROR, logger="petitionnlp"):
+        api = client.get("/api/v1/stats", headers=vi)
+        as_user(client, _login(client, "vi"))
+        page = client.get("/stats", headers={"accept": "text/html"})
+        client.cookies.clear()
+    for r in (api, page):
+        assert r.status_code == 500
+        assert "KeyError" not in r.text and "secret_column_name" not in r.text and "Traceback" not in r.text
+        ref = re.search(r"内部错误（编号 ([0-9a-f]{8})）", r.text)
+        assert ref, r.text[-400:]
+        logged = [rec for rec in caplog.records if ref.group(1) in rec.getMessage()]
+        assert logged and logged[0].exc_info and logged[0].exc_info[0] is KeyError
+
+
 def test_only_allowed_host_names_are_answered(tmp_path, monkeypatch):
     from petitionnlp.web.app import create_app
 

@@ -10,7 +10,7 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import PetitionNLPError
+from ..errors import PetitionNLPError, internal_error
 from ..io import open_batch
 from ..pipeline import RowJob, run_chunks
 from . import inputs
@@ -96,7 +96,7 @@ def upload(wb, filename: str, data: bytes, user: dict, wait: bool = False, hando
             ok = store_rows(wb, batch["id"])
         except Exception as exc:
             if not database_unreachable(exc):
-                message = f"内部错误（{type(exc).__name__}）"  # said on its records, as run_job does
+                message = internal_error(exc, f"batch {batch['id']}")  # said on its records, as run_job does
                 store.update_job(job["id"], state="failed", message=message)
                 store.update_batch(batch["id"], state="failed", message=message)
                 raise

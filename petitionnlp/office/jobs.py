@@ -15,7 +15,7 @@ import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from ..errors import PetitionNLPError
+from ..errors import PetitionNLPError, internal_error
 from . import batches, models
 from .database import database_unreachable
 from .errors import OfficeError
@@ -195,7 +195,7 @@ def run_job(wb, job_id: int) -> dict | None:
         if database_unreachable(exc):
             raise
         message = str(exc) if isinstance(exc, (PetitionNLPError, OfficeError, ValueError)) else \
-            f"内部错误（{type(exc).__name__}），请告诉维护人员"
+            internal_error(exc, f"job {job_id}")
         store.update_job(job_id, state="failed", message=message[:2000])
         if job["kind"] == "batch":
             store.update_batch(job["batch_id"], state="failed", message=message[:2000])

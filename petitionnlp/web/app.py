@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..office.database import database_unreachable, unreachable_classes
+from ..errors import internal_error
 from ..office.errors import OfficeError
 from ..office.workbench import Workbench
 from .auth import Auth
@@ -125,10 +126,9 @@ class SecurityHeaders:
                 if not started:
                     await unavailable_response(scope)(scope, receive, with_headers)
                 return
-            log.exception("internal error on %s", scope.get("path"))
+            message = internal_error(exc, scope.get("path", ""))
             if not started:
-                await _send_error(scope, receive, with_headers, 500,
-                                  f"内部错误（{type(exc).__name__}），请把这一行和时间告诉维护人员")
+                await _send_error(scope, receive, with_headers, 500, message)
 
 
 class Gate:
@@ -416,7 +416,7 @@ def create_app(data_dir=None, background: bool = True, db_url: str | None = None
     async def crashed(request: Request, exc: Exception):
         if database_unreachable(exc):
             return unavailable_response(request.scope)
-        return error_response(request, 500, f"内部错误（{type(exc).__name__}），请把这一行和时间告诉维护人员")
+        return error_response(request, 500, internal_error(exc, request.url.path))
 
     settings = security_settings()
     app.add_middleware(BodyLimit)
