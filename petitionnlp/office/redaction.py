@@ -26,11 +26,13 @@ def redact(text):
 def _redact_remembered(text: str) -> str:
     from ..pii import redact_text
 
-    return redact_text(text)[0]
+    return redact_text(text, [{"start": a, "end": b, "type": kind} for a, b, kind in _spans_remembered(text)])[0]
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=8192)
 def _spans_remembered(text: str) -> tuple:
+    """The personal information found in ``text``, found once: :func:`redact` and :func:`redact_piece` both read
+    it (a briefing's text is redacted whole and its pieces read in it)."""
     from ..pii import find_pii
 
     return tuple((s["start"], s["end"], s["type"]) for s in find_pii(text))
