@@ -24,7 +24,8 @@ from .view import fold_view
 __all__ = ["find_time_expressions", "document_date", "parse_number", "interval", "rules", "compile_rules",
            "default_rules_data"]
 
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+           "双": 2}  # 双 only where a rule takes it as a number: 双周, 双月 (every two weeks, months)
 
 
 def parse_number(s: str | None) -> int | None:
