@@ -546,3 +546,27 @@ def test_the_neighbours_of_those_words_stay_times():
     assert found("间隔要大于96小时(4天)。") == [("96小时", "duration", "PT96H"), ("4天", "duration", "P4D")]
     assert found("次日上午复查。") == [("次日上午", "date", "2021-06-16")]
     assert found("要求限时整改到位。") == [("限时", "vague", None)]
+
+
+# t40, second step (found on my own sentences of the kinds the batch holds, no set moved): frequencies written with
+# 每隔, 每半个月, 每年度, 按年度; a span whose first end is followed by 起, or 开始, and a comma before 至; a span of
+# quarters whose second end has no year is in the first end's year.
+
+@pytest.mark.parametrize("text,span,value", [
+    ("每隔15天巡查一次。", "每隔15天", "P15D"), ("每隔两个月通报。", "每隔两个月", "P2M"),
+    ("每半个月调度一次。", "每半个月调度一次", "P15D"), ("每年度开展一次评估。", "每年度", "P1Y"),
+    ("按年度考核。", "按年度", "P1Y")])
+def test_more_written_frequencies_are_recurrences(text, span, value):
+    assert [(x[0], x[2]) for x in found(text) if x[1] == "recurrence"] == [(span, value)]
+
+
+def test_a_span_after_qi_and_a_comma_or_after_kaishi_is_one_span():
+    assert found("2019年3月1日起,至2020年12月31日止。") == [
+        ("2019年3月1日起,至2020年12月31日止", "date", "2019-03-01/2020-12-31")]
+    assert found("从2019年3月1日开始至2020年12月31日结束。")[0][2] == "2019-03-01/2020-12-31"
+    assert found("3月1日起,全面开展巡查。") == [("3月1日起", "date", "2021-03-01/..")]
+
+
+def test_a_span_of_quarters_keeps_the_first_ends_year():
+    assert found("2019年第一季度至第三季度") == [("2019年第一季度至第三季度", "date", "2019-Q1/2019-Q3")]
+    assert found("2019年一季度至三季度完成。") == [("2019年一季度至三季度", "date", "2019-Q1/2019-Q3")]

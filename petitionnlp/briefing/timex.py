@@ -525,8 +525,10 @@ _ATTACHED = re.compile(r"^(?:周|星期|礼拜|上午|下午|晚上|晚|凌晨|�
 _BARE_DAY = re.compile(r"^[0-9]{1,2}[号日]$")
 _WEEKDAY_ONLY = re.compile(r"^(?:周|星期|礼拜)[一二三四五六日天1-7]$")
 _MONTH = re.compile(r"^[0-9]{4}-[0-9]{2}$")
+_QUARTER = re.compile(r"^[0-9]{4}-Q[1-4]$")
+_QUARTER_ONLY = re.compile(r"^第?[一二三四1-4]季度$")
 _OF_DAYS = re.compile(r"[日号月年旬]")
-_CLOSED = re.compile(r"[0-9一二三四五六七八九十日号月年旬底末时点)）]\s*(?:起\s*)?(?:至|到|一直到|—+|－|–|-|~|～)\s*[0-9一二三四五六七八九十上中下]")
+_CLOSED = re.compile(r"[0-9一二三四五六七八九十日号月年旬底末时点)）]\s*(?:(?:起|开始)\s*[，,]?\s*)?(?:至|到|一直到|—+|－|–|-|~|～)\s*[0-9一二三四五六七八九十上中下]")
 
 
 def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
@@ -564,6 +566,8 @@ def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
             end = t["value"].split("/")[-1] if t["value"] else None
             if end and _MONTH.match(prev["value"]) and _BARE_DAY.match(t["text"]):
                 end = prev["value"] + end[7:]  # 8月份截止14日: the bare day is of the month before it
+            if end and _QUARTER.match(end) and _QUARTER_ONLY.match(t["text"]) and prev["value"][:4].isdigit():
+                end = prev["value"][:4] + end[4:]  # 2019年第一季度至第三季度: the second quarter is of the first's year
             start = prev["value"].split("/")[0] if prev["value"] else None
             if end and end < start[:len(end)] and "年" not in t["text"]:
                 end = _next_year(end)  # 12月20日起至1月20日: the end is in the next year
