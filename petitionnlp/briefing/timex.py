@@ -118,7 +118,7 @@ def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
 
 _UNIT_DURATION = {"半年": "P6M", "半个月": "P15D", "小时": "PT{n}H", "天": "P{n}D", "日": "P{n}D", "周": "P{n}W",
                   "星期": "P{n}W", "工作周": "P{n}W", "个月": "P{n}M", "月": "P{n}M", "年": "P{n}Y", "季度": "P{m}M",
-                  "季": "P{m}M", "半月": "P15D", "旬": "P10D", "分钟": "PT{n}M"}
+                  "季": "P{m}M", "半月": "P15D", "旬": "P10D", "分钟": "PT{n}M", "半小时": "PT30M"}
 _HOUR_SHIFT = {"下午": 12, "晚上": 12, "晚": 12, "晚间": 12, "当晚": 12, "中午": 0, "上午": 0, "早上": 0, "凌晨": 0}
 _RELATIVE = {"即日": 0, "昨日": -1, "昨天": -1, "前日": -2, "前天": -2, "明日": 1, "明天": 1, "今日": 0, "今天": 0, "后天": 2,
              "大前天": -3, "大后天": 3, "昨晚": -1, "昨夜": -1, "今晚": 0, "今早": 0, "今晨": 0}
@@ -562,7 +562,9 @@ def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
         if (prev and prev["type"] == "date" and t["type"] in ("date", "deadline")
                 and (prev["value"] and t["value"] and _DATEISH.match(prev["value"]) and _DATEISH.match(t["value"])
                      or prev["value"] is None and t["value"] is None)  # no document date: a span without a value
-                and joiner.match(text[prev["end"]:t["start"]])):  # 10月初至11月底: the deadline ends the span
+                and (joiner.match(text[prev["end"]:t["start"]])  # 10月初至11月底: the deadline ends the span
+                     or t["text"][:1] in "至到" and joiner.match(text[prev["end"]:t["start"]] + t["text"][0]))):
+            # (至2020年底, a deadline that took its 至, ends the span of the date right before it)
             end = t["value"].split("/")[-1] if t["value"] else None
             if end and _MONTH.match(prev["value"]) and _BARE_DAY.match(t["text"]):
                 end = prev["value"] + end[7:]  # 8月份截止14日: the bare day is of the month before it
