@@ -591,3 +591,15 @@ def test_half_an_hour_is_a_length_and_yinianyidu_is_yearly():
     assert found("半小时内到达现场。") == [("半小时内", "duration", "PT30M")]
     assert found("一年一度的专项检查") == [("一年一度", "recurrence", "P1Y")]
     assert found("一个半小时") == [("一个半小时", "duration", None)]
+
+
+# t40, fourth step (my own sentences): 月度 and 年度 in a list of standing duties are monthly and yearly as 季度 is
+# (实行月度通报、季度考核、年度考评); a weekly day limit is one recurrence as a monthly one is (每周五前, 每周二中午12时前).
+
+def test_yuedu_and_niandu_in_a_list_of_standing_duties_and_a_weekly_day_limit():
+    assert [(x[0], x[2]) for x in found("实行月度通报、季度考核、年度考评制度。")] == [
+        ("月度通报", "P1M"), ("季度考核", "P3M"), ("年度考评", "P1Y")]
+    assert found("于每周五前报送。") == [("每周五前", "recurrence", "P1W")]
+    assert found("每周二中午12时前报送上周情况。")[0] == ("每周二中午12时前", "recurrence", "P1W")
+    assert found("每周一次。") == [("每周一次", "recurrence", "P1W")]
+    assert found("进行年度考核。") == []
