@@ -475,3 +475,131 @@ def test_qian_then_a_number_after_a_quarter_is_its_first_months_not_a_deadline()
     assert [x for x in got if x[0].endswith("季度")] == [("三季度", "date", "2021-Q3"), ("第一季度", "date", "2021-Q1")]
     assert [x for x in got if x[1] == "deadline"] == []
     assert found("请于三季度前完成。") == [("三季度前", "deadline", None)]
+
+
+# ------------------------------------------------------------------------- the fifth development batch (t40)
+
+TIME_DEV5 = GOLD / "time_dev5.jsonl"
+
+
+def test_the_fifth_development_batch_names_its_sources_and_is_new():
+    docs = _sourced_new_and_in_order(TIME_DEV5, "*.jsonl")  # nor a site of any other gold file
+    assert 30 <= len(docs) <= 40 and len({d["doc"]["id"] for d in docs}) == len(docs)
+    assert all(d["doc"].get("time_only") for d in docs)
+    assert sum(len(d["gold"]["time_expressions"]) for d in docs) >= 150
+    _no_copy_of_another_set(TIME_DEV5, docs)
+
+
+# Failure kinds the fifth batch shows (t40), each general: frequencies the rules lacked (双周, 每小时, 逐年, a list of
+# standing duties with 季推进/年考评, a meeting or mechanism named after its cadence), a dotted day-first date with its
+# clock time, a date at a line's end that lost its 日, a length with a half (6个半月); and words read as times that are
+# none (a year before 第N号, 1天次, a count of days after 天数…超过 or after a percentage, 1次日均, 限时办结制度).  A
+# meeting's cadence after 第N次 names one meeting, an event, not a standing duty (time_dev2 left 第一次周调度会 out,
+# time_dev3 annotated 第一次周调度视频会: the older batch is followed, and no directive is made of a meeting's news).
+
+@pytest.mark.parametrize("text,spans", [
+    ("县里推行双周例会制度,采取双周现场调度机制。", [("双周", "P2W"), ("双周", "P2W")]),
+    ("双月通报一次整改进展。", [("双月", "P2M")]),
+    ("实施“周调度、月通报、季推进、年考评”工作机制。",
+     [("周调度", "P1W"), ("月通报", "P1M"), ("季推进", "P3M"), ("年考评", "P1Y")]),
+    ("将重点工作纳入月调度机制,月调度会议由县长主持。", [("月调度", "P1M"), ("月调度", "P1M")]),
+    ("数据每小时更新,每日形成日报。", [("每小时", "PT1H"), ("每日", "P1D")]),
+    ("自2017年起,逐年对上年度实施情况进行年度考核。", [("逐年", "P1Y")])])
+def test_frequencies_the_rules_lacked_are_recurrences(text, spans):
+    assert [(x[0], x[2]) for x in found(text) if x[1] == "recurrence"] == spans
+
+
+@pytest.mark.parametrize("text", ["本月调度会议推迟召开。", "3月通报了进展。", "上周调度的问题已解决。", "优良天数逐年提高。",
+                                  "双休日照常值班。", "2019年考评结果已公布。",
+                                  "3月3日,全市第一次周调度会召开。"])
+def test_no_recurrence_is_made_of_a_named_month_or_a_rising_trend(text):
+    assert [x for x in found(text) if x[1] == "recurrence"] == []
+
+
+def test_a_dotted_day_first_date_with_its_clock_time_is_one_date():
+    assert found("10.03.2016 18:50 本文来源: 环境保护厅") == [("10.03.2016 18:50", "date", "2016-03-10T18:50")]
+    assert found("发布于25.12.2019。") == [("25.12.2019", "date", "2019-12-25")]
+    assert found("版本1.2.3发布") == []
+
+
+def test_a_date_at_a_lines_end_that_lost_its_ri_is_that_day():
+    assert found("县政府督查室           2022年8月19\n\n关于印发") == [("2022年8月19", "date", "2022-08-19")]
+    assert found("2022年8月共督办19件。") == [("2022年8月", "date", "2022-08")]
+
+
+def test_a_length_with_a_half_after_its_unit_is_one_duration():
+    assert found("2014年9月15日至2015年3月31日(为期6个半月),实施防控。") == [
+        ("2014年9月15日至2015年3月31日", "date", "2014-09-15/2015-03-31"), ("6个半月", "duration", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "交通运输部令2019年第32号", "(国家环境保护总局公告2006年第41号)",
+    "村级河长每旬巡查不少于1天次。", "即全年污染天数不能超过27天。", "优良率达到85%(310天)以上。",
+    "出现1次日均浓度超标的,纳入停产整改。", "每次日常巡查均须记录。", "8、限时办结制度"])
+def test_words_read_as_times_that_are_none(text):
+    assert [x for x in found(text) if x[0] not in ("每旬", "全年", "日常")] == []
+
+
+def test_the_neighbours_of_those_words_stay_times():
+    assert found("2022年第八次县政府常务会议") == [("2022年", "date", "2022")]
+    assert found("不得超过30日。") == [("30日", "duration", "P30D")]
+    assert found("间隔要大于96小时(4天)。") == [("96小时", "duration", "PT96H"), ("4天", "duration", "P4D")]
+    assert found("次日上午复查。") == [("次日上午", "date", "2021-06-16")]
+    assert found("要求限时整改到位。") == [("限时", "vague", None)]
+
+
+# t40, second step (found on my own sentences of the kinds the batch holds, no set moved): frequencies written with
+# 每隔, 每半个月, 每年度, 按年度; a span whose first end is followed by 起, or 开始, and a comma before 至; a span of
+# quarters whose second end has no year is in the first end's year.
+
+@pytest.mark.parametrize("text,span,value", [
+    ("每隔15天巡查一次。", "每隔15天", "P15D"), ("每隔两个月通报。", "每隔两个月", "P2M"),
+    ("每半个月调度一次。", "每半个月调度一次", "P15D"), ("每年度开展一次评估。", "每年度", "P1Y"),
+    ("按年度考核。", "按年度", "P1Y")])
+def test_more_written_frequencies_are_recurrences(text, span, value):
+    assert [(x[0], x[2]) for x in found(text) if x[1] == "recurrence"] == [(span, value)]
+
+
+def test_a_span_after_qi_and_a_comma_or_after_kaishi_is_one_span():
+    assert found("2019年3月1日起,至2020年12月31日止。") == [
+        ("2019年3月1日起,至2020年12月31日止", "date", "2019-03-01/2020-12-31")]
+    assert found("从2019年3月1日开始至2020年12月31日结束。")[0][2] == "2019-03-01/2020-12-31"
+    assert found("3月1日起,全面开展巡查。") == [("3月1日起", "date", "2021-03-01/..")]
+
+
+def test_a_span_of_quarters_keeps_the_first_ends_year():
+    assert found("2019年第一季度至第三季度") == [("2019年第一季度至第三季度", "date", "2019-Q1/2019-Q3")]
+    assert found("2019年一季度至三季度完成。") == [("2019年一季度至三季度", "date", "2019-Q1/2019-Q3")]
+
+
+# t40, third step (my own sentences; the blind set's kind "a long date span split into two"): a span whose second end
+# is a deadline that takes its 至 (至2020年底, 至2020年6月底) is one span; 半小时 is a length, 一年一度 a yearly recurrence.
+# Tried and not kept: a span's second day keeping its clock time (至2020年12月31日24:00 is cut before 日) — the reports
+# held out by source fell 0.964 → 0.945.
+
+@pytest.mark.parametrize("text,expected", [
+    ("2019年3月1日至2020年年底", ("2019年3月1日至2020年年底", "date", "2019-03-01/2020-12-31")),
+    ("2019年3月至2020年底", ("2019年3月至2020年底", "date", "2019-03/2020-12-31")),
+    ("2019年3月1日至2020年6月底完成。", ("2019年3月1日至2020年6月底", "date", "2019-03-01/2020-06-30")),
+    ("自2019年3月1日起至2020年底止", ("自2019年3月1日起至2020年底止", "date", "2019-03-01/2020-12-31"))])
+def test_a_span_whose_second_end_takes_its_zhi_is_one_span(text, expected):
+    assert found(text) == [expected]
+    assert found("截至2019年3月1日,至2020年底前完成。")[-1][1] == "deadline"  # a comma without 起 parts them
+
+
+def test_half_an_hour_is_a_length_and_yinianyidu_is_yearly():
+    assert found("半小时内到达现场。") == [("半小时内", "duration", "PT30M")]
+    assert found("一年一度的专项检查") == [("一年一度", "recurrence", "P1Y")]
+    assert found("一个半小时") == [("一个半小时", "duration", None)]
+
+
+# t40, fourth step (my own sentences): 月度 and 年度 in a list of standing duties are monthly and yearly as 季度 is
+# (实行月度通报、季度考核、年度考评); a weekly day limit is one recurrence as a monthly one is (每周五前, 每周二中午12时前).
+
+def test_yuedu_and_niandu_in_a_list_of_standing_duties_and_a_weekly_day_limit():
+    assert [(x[0], x[2]) for x in found("实行月度通报、季度考核、年度考评制度。")] == [
+        ("月度通报", "P1M"), ("季度考核", "P3M"), ("年度考评", "P1Y")]
+    assert found("于每周五前报送。") == [("每周五前", "recurrence", "P1W")]
+    assert found("每周二中午12时前报送上周情况。")[0] == ("每周二中午12时前", "recurrence", "P1W")
+    assert found("每周一次。") == [("每周一次", "recurrence", "P1W")]
+    assert found("进行年度考核。") == []

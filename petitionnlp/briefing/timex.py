@@ -24,7 +24,8 @@ from .view import fold_view
 __all__ = ["find_time_expressions", "document_date", "parse_number", "interval", "rules", "compile_rules",
            "default_rules_data"]
 
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+           "双": 2}  # 双 only where a rule takes it as a number: 双周, 双月 (every two weeks, months)
 
 
 def parse_number(s: str | None) -> int | None:
@@ -117,7 +118,7 @@ def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
 
 _UNIT_DURATION = {"半年": "P6M", "半个月": "P15D", "小时": "PT{n}H", "天": "P{n}D", "日": "P{n}D", "周": "P{n}W",
                   "星期": "P{n}W", "工作周": "P{n}W", "个月": "P{n}M", "月": "P{n}M", "年": "P{n}Y", "季度": "P{m}M",
-                  "季": "P{m}M", "半月": "P15D", "旬": "P10D", "分钟": "PT{n}M"}
+                  "季": "P{m}M", "半月": "P15D", "旬": "P10D", "分钟": "PT{n}M", "半小时": "PT30M"}
 _HOUR_SHIFT = {"下午": 12, "晚上": 12, "晚": 12, "晚间": 12, "当晚": 12, "中午": 0, "上午": 0, "早上": 0, "凌晨": 0}
 _RELATIVE = {"即日": 0, "昨日": -1, "昨天": -1, "前日": -2, "前天": -2, "明日": 1, "明天": 1, "今日": 0, "今天": 0, "后天": 2,
              "大前天": -3, "大后天": 3, "昨晚": -1, "昨夜": -1, "今晚": 0, "今早": 0, "今晨": 0}
@@ -524,8 +525,10 @@ _ATTACHED = re.compile(r"^(?:周|星期|礼拜|上午|下午|晚上|晚|凌晨|�
 _BARE_DAY = re.compile(r"^[0-9]{1,2}[号日]$")
 _WEEKDAY_ONLY = re.compile(r"^(?:周|星期|礼拜)[一二三四五六日天1-7]$")
 _MONTH = re.compile(r"^[0-9]{4}-[0-9]{2}$")
+_QUARTER = re.compile(r"^[0-9]{4}-Q[1-4]$")
+_QUARTER_ONLY = re.compile(r"^第?[一二三四1-4]季度$")
 _OF_DAYS = re.compile(r"[日号月年旬]")
-_CLOSED = re.compile(r"[0-9一二三四五六七八九十日号月年旬底末时点)）]\s*(?:起\s*)?(?:至|到|一直到|—+|－|–|-|~|～)\s*[0-9一二三四五六七八九十上中下]")
+_CLOSED = re.compile(r"[0-9一二三四五六七八九十日号月年旬底末时点)）]\s*(?:(?:起|开始)\s*[，,]?\s*)?(?:至|到|一直到|—+|－|–|-|~|～)\s*[0-9一二三四五六七八九十上中下]")
 
 
 def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
@@ -559,10 +562,14 @@ def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
         if (prev and prev["type"] == "date" and t["type"] in ("date", "deadline")
                 and (prev["value"] and t["value"] and _DATEISH.match(prev["value"]) and _DATEISH.match(t["value"])
                      or prev["value"] is None and t["value"] is None)  # no document date: a span without a value
-                and joiner.match(text[prev["end"]:t["start"]])):  # 10月初至11月底: the deadline ends the span
+                and (joiner.match(text[prev["end"]:t["start"]])  # 10月初至11月底: the deadline ends the span
+                     or t["text"][:1] in "至到" and joiner.match(text[prev["end"]:t["start"]] + t["text"][0]))):
+            # (至2020年底, a deadline that took its 至, ends the span of the date right before it)
             end = t["value"].split("/")[-1] if t["value"] else None
             if end and _MONTH.match(prev["value"]) and _BARE_DAY.match(t["text"]):
                 end = prev["value"] + end[7:]  # 8月份截止14日: the bare day is of the month before it
+            if end and _QUARTER.match(end) and _QUARTER_ONLY.match(t["text"]) and prev["value"][:4].isdigit():
+                end = prev["value"][:4] + end[4:]  # 2019年第一季度至第三季度: the second quarter is of the first's year
             start = prev["value"].split("/")[0] if prev["value"] else None
             if end and end < start[:len(end)] and "年" not in t["text"]:
                 end = _next_year(end)  # 12月20日起至1月20日: the end is in the next year
