@@ -761,7 +761,8 @@ def test_an_os_error_and_an_interrupt_are_told_in_chinese(tmp_path):
 
 def test_a_period_box_with_no_date_or_a_reversed_period_is_said_on_the_page(office):
     """进度 with 从 2017-13-01 shows every day as before, and says the box was no date; 从 later than 到 says so —
-    never a silent 全部 or an unexplained empty page."""
+    never a silent 全部 or an unexplained empty page; on 进度, 热点预警 and 地图 (whose figures the office refuses for
+    such a period) above the page's form again, as typed, to be corrected there."""
     from petitionnlp.web.app import create_app
 
     ed = Clerk(create_app(office, background=False), USERS["editor"])
@@ -770,12 +771,21 @@ def test_a_period_box_with_no_date_or_a_reversed_period_is_said_on_the_page(offi
     page = ed.get("/stats?from=2024-05-20&to=2024-05-01").text
     assert "起始日期 2024-05-20 晚于截止日期 2024-05-01" in page
     assert "不是有效日期" not in ed.get("/progress?from=2024-05-01").text
-    # 进度 (its hotspots and map refuse a period without a day): the error page says it once, in words
-    page = ed.get("/progress?from=2024-05-20&to=2024-05-01")
-    said = re.sub(r"<[^>]+>", "", page.text)
-    assert page.status_code == 422 and "[O281]" not in said, said[-800:]
-    assert said.count("统计期间的起始日期不能晚于截止日期：2024-05-20 晚于 2024-05-01") == 1, said[-800:]
-    assert "起始日期 2024-05-20 晚于截止日期 2024-05-01" not in said, said[-800:]  # the notice beside it, no more
+    # 进度, 热点预警, 地图 (the office refuses a period without a day: O281): the page again, not the error page — its
+    # form with the dates as typed, the refusal above it said once, in words, 422
+    for path in ("/progress", "/alerts", "/map"):
+        page = ed.get(f"{path}?from=2024-05-20&to=2024-05-01")
+        said = re.sub(r"<[^>]+>", "", page.text)
+        assert page.status_code == 422 and "[O281]" not in said, (path, said[-800:])
+        assert said.count("统计期间的起始日期不能晚于截止日期：2024-05-20 晚于 2024-05-01") == 1, (path, said[-800:])
+        assert "起始日期 2024-05-20 晚于截止日期 2024-05-01" not in said, said[-800:]  # the notice beside it, no more
+        assert 'id="error-message"' not in page.text, (path, said[-800:])
+        form = re.search(rf'<form class="filters noprint" method="get" action="{path}">.*?</form>', page.text, re.S)
+        assert form and 'name="from" id="from" value="2024-05-20"' in form.group(0) \
+            and 'name="to" id="to" value="2024-05-01"' in form.group(0), (path, page.text[-1500:])
+        notice_at, form_at = page.text.find("统计期间的起始日期不能晚于截止日期"), page.text.find(form.group(0))
+        assert 0 <= notice_at < form_at, path  # above the form
+        assert_chinese(page.text, path)
 
 
 def test_the_maps_hover_hint_is_not_printed(office):

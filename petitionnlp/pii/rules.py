@@ -42,7 +42,8 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "roles": "role_words.txt", "follow": "name_follow.txt", "titles": "titles.txt",
               "place_after": "place_after.txt", "not_names": "not_names.txt", "subject_verbs": "subject_verbs.txt",
               "possession": "possession.txt", "minority": "minority_name_parts.txt",
-              "discharge": "discharge_verbs.txt", "premises": "premises.txt", "kept": KEPT_FILE}
+              "discharge": "discharge_verbs.txt", "premises": "premises.txt", "kept": KEPT_FILE,
+              "groups": "group_words.txt", "contact": "contact_verbs.txt", "village_groups": "village_groups.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
 
@@ -224,6 +225,7 @@ _CELL_GAP = re.compile(r"[ \u3000\t|]+")
 _CONNECTOR = re.compile(r"(?:是|叫|名叫|为)?[:：]?[ \t\u3000]{0,3}(?:[(（][ \t\u3000]{0,2})?")  # 投诉人(张 勇)
 _LIST_SEP = re.compile(r"、|和|与|及|以及|，|[ \u3000]{1,3}(?=\S{2,4}(?:[ \u3000]|$))")  # 签名：黄春燕 肖国庆 龙建新
 _ADDRESS = ("同志",)  # a form of address, a post only for an official: 举报人雷锋同志 is a private person
+_GROUP_NOT_NAME_TAGS = _NOT_NAME_TAGS + ("v", "vd", "vn", "ad")  # a word of two or more right after 群众 …
 _NOT_GIVEN = _FUNCTION_CHARS + _PLACE_ENDINGS + "".join(_MASK_CHARS) + "边旁上下里内外前后"
 
 
@@ -258,6 +260,12 @@ class NameRules:
         cues = g("possession", [])
         self._cue_re = re.compile("(?:" + "|".join(cues) + ")") if cues else None
         self._ends_words = self.follow + self.context + self.titles + _HONORIFICS
+        self.groups = frozenset(g("groups", []))
+        self.contact = _by_length(g("contact", []))
+        units = "|".join(map(re.escape, _by_length(g("village_groups", []))))
+        self._village_group_re = re.compile(  # 汤细毛（5组）, 李伟(龙泉村第2组)
+            rf"[(（][ \u3000]*(?:[{CJK}]{{1,6}}村)?第?[0-9０-９零〇一二三四五六七八九十]+(?:{units})[ \u3000]*[)）,，、]") \
+            if units else None
         self._ends_long = tuple(w for w in self._ends_words if len(w) > 1)
 
     @classmethod
@@ -437,6 +445,33 @@ class NameRules:
                 break
         return out
 
+    def _speaks(self, text: str, pos: int, word_at: dict) -> bool:
+        """Whether the word at ``pos`` (after 群众, 村民 …) is a person who speaks: jieba reads a person, of a
+        surname or none and given-name characters (``given_name_chars.txt``), then a verb of saying (文明反映)."""
+        end, tag = word_at.get(pos, (pos, ""))
+        name = text[pos:end]
+        given = name[self._surname_len(name, 0):]
+        return tag.startswith("nr") and 2 <= len(name) <= 4 and 1 <= len(given) <= 2 \
+            and all(c in self.given for c in given) and text.startswith(self.says, end)
+
+    def _village_group_names(self, text: str) -> list[tuple[int, int]]:
+        """Names right before a bracket that gives a village group (名单 彭德怀（1组） 汤细毛（5组）:
+        ``village_groups.txt``): a surname and one or two characters standing alone (at the start, after a space
+        or a punctuation mark), none of them a place's ending or a function word (石桥（5组）)."""
+        if not self._village_group_re:
+            return []
+        out = []
+        for m in self._village_group_re.finditer(text):
+            for size in (2, 3, 4):  # the one that stands alone
+                a = m.start() - size
+                name = text[max(a, 0):m.start()]
+                sl = self._surname_len(name, 0)
+                if a >= 0 and sl and len(name) - sl in (1, 2) and all(_CJK.match(c) for c in name) \
+                        and (a == 0 or not _CJK.match(text[a - 1])) and not any(c in _NOT_GIVEN for c in name[sl:]):
+                    out.append((a, m.start()))
+                    break
+        return out
+
     def _official(self, folded: str, start: int, end: int, private: bool = False) -> bool:
         """A name next to a post (许达哲省长, 副市长张建林, 记者 王霞), or in a list led by one (副组长陈仲伯、陈爱林);
         ``private`` (after a complainant's word): 同志 after it is a form of address, not a post (举报人雷锋同志)."""
@@ -491,16 +526,25 @@ class NameRules:
         numbers :class:`PatternRules` found in it (a pasted row's next cell)."""
         found: dict[int, int] = {}
         strong: set[int] = set()  # after a context word or a cue of possession
-        private: set[int] = set()  # right after a complainant's word (举报人, 来电人 …: one ending in 人 or 者)
+        # right after a complainant's word (举报人, 来电人 …: one ending in 人 or 者), or a person who speaks after 群众
+        private: set[int] = set()
         starts = frozenset(s for w, t, s in tagged if len(w) >= 2)  # (a run of digits ends a name anyway)
         exact = {(s, s + len(w)): t for w, t, s in tagged}
+        word_at = {s: (s + len(w), t) for w, t, s in tagged if len(w) >= 2}
         # 1. after a context word (举报人, 村民, 老板, 保洁员, 弟弟, 邻村 …), and after a name in a list
         for m in self.context_re.finditer(folded):
             pos = _CONNECTOR.match(folded, m.end()).end()
+            group = m.group() in self.groups  # 群众, 村民, 居民 …: an adverb after it as often as a name
             while True:
                 got = self._name_at(folded, pos, starts)
+                if group and self._speaks(folded, pos, word_at):
+                    got = pos, word_at[pos][0]  # 群众文明反映, 居民秀英举报: a person who speaks, whatever word it is too
+                    private.add(pos)
+                elif got and group and word_at.get(got[0], (0, ""))[1] in _GROUP_NOT_NAME_TAGS:
+                    break  # 群众普遍反映, 居民夏天反映, 群众向来很配合: a word of manner or time, not a name
                 if not got:
                     break
+                group = False  # (a list after it: 村民陈桂兰、周玉梅等反映)
                 word_like = exact.get(got, "") in _NOT_NAME_TAGS and not (  # 举报人万里称, 来电人夏天反映
                     exact.get(got) in ("t", "m") and m.group().endswith(("人", "者"))
                     and folded.startswith(self.says, got[1]))
@@ -529,8 +573,9 @@ class NameRules:
                 del found[k]
             found[a] = b
             strong.add(a)
-        # 3. before a cue of possession (赵福来开的, 孙有财家的, 王长贵的石料厂)
-        for a, b in self._possession_names(folded, tagged, exact):
+        # 3. before a cue of possession (赵福来开的, 孙有财家的, 王长贵的石料厂) or a bracket giving a village group
+        #    (彭德怀（1组） 汤细毛（5组）)
+        for a, b in self._possession_names(folded, tagged, exact) + self._village_group_names(folded):
             if not any(k <= a < v or a <= k < b for k, v in found.items()):
                 found[a] = b
                 strong.add(a)
@@ -613,9 +658,12 @@ class NameRules:
     def _mentions(self, folded: str, tagged, out: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
         """``out`` and every other mention of a name found in it (举报人覃海燕反映… 向覃海燕反馈): a name of two
         characters or more, not a masked one (张某), is one wherever it appears again in the same text — unless
-        that mention reads as an ordinary word (举报人江河称，污水排入江河; 早晚高峰; a name of two characters
-        must end where a name can: 白雪覆盖, 寺庙钟声我…), a place (邹平市) or a company's or a street's name
-        (柳青路, 金鑫公司)."""
+        that mention reads as an ordinary word (举报人江河称，污水排入江河; 早晚高峰; inside a longer word, even one
+        jieba takes for a person: 举报人夏天称，今年夏天…; a name of two characters must end where a name can: 白雪覆盖,
+        寺庙钟声我…), a place (邹平市) or a company's or a street's name (柳青路, 金鑫公司).  Right after a verb
+        of the office reaching a person (回访, 联系, 告知 …: ``contact_verbs.txt``) a name need only end where
+        jieba ends a word, and a word jieba glued across the verb and the name does not hide it (回访晓峰并报告,
+        告知晓峰处理结果 read as 告/知晓/峰)."""
         names = {folded[a:b] for a, b, _, _ in out if b - a >= 2 and not any(c in folded[a:b] for c in _MASK_CHARS)}
         names = {n for n in names if n not in self.not_names and not self.is_place(n, True)}
         # the given name of two characters alone too (举报人司马晓东… 晓东所在村; 来电人谭志刚… 约谈志刚反映的)
@@ -624,7 +672,8 @@ class NameRules:
                   and g not in self.not_names and not self.is_place(g, True)}
         if not names:
             return out
-        words = [(s, s + len(w)) for w, t, s in tagged if len(w) >= 2 and not t.startswith("nr")]
+        words = [(s, s + len(w), t.startswith("nr")) for w, t, s in tagged if len(w) >= 2]
+        bounds = frozenset(s for w, t, s in tagged) | {len(folded)}
         taken = [(a, b) for a, b, _, _ in out]
         more = []
         for name in sorted(names, key=len, reverse=True):
@@ -632,8 +681,11 @@ class NameRules:
                 a, b = m.span()
                 if not all(b <= x or a >= y for x, y in taken):
                     continue
-                if any(x < b and a < y for x, y in words) or self._place_or_company(folded, a, b) \
-                        or self._place_like(name) or (len(name) == 2 and not self._ends(folded, b)):
+                reached = folded.endswith(self.contact, 0, a)  # 回访晓峰并报告
+                if any(x < b and a < y and (not person or (x <= a and b <= y and y - x > b - a))
+                       and not (reached and x < a < y) for x, y, person in words) \
+                        or self._place_or_company(folded, a, b) or self._place_like(name) \
+                        or (len(name) == 2 and not (self._ends(folded, b) or (reached and b in bounds))):
                     continue
                 taken.append((a, b))
                 more.append((a, b, "姓名", 1))

@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
 from ..office.clock import local_time
-from ..office.errors import Forbidden, NotFound, OfficeError
+from ..office.errors import Forbidden, Invalid, NotFound, OfficeError
 from ..office.labels import action_label, detail_items, label, labels, model_label, target_label
 from ..office.lifecycle import CALLBACK_RESULTS, REJECT_KINDS, STATUSES, STEP_NAMES
 from ..office.places import region_words
@@ -24,7 +24,7 @@ from ..dates import time_words
 from ..taxonomy import TYPES, in_order
 from .deps import period_notice
 
-__all__ = ["templates", "render", "render_form", "render_error", "start_page", "back", "notice", "safe_next", "here",
+__all__ = ["templates", "render", "render_form", "render_figures", "render_error", "start_page", "back", "notice", "safe_next", "here",
            "next_parts", "outcome", "refused_words", "clerk_words", "download", "ROLE_NAMES", "json_answer"]
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
@@ -149,6 +149,17 @@ def render_form(request: Request, name: str, session: dict | None, typed: dict |
     (``typed``: what was typed in it, shown again in the form) 422 — the same page with the refusal and what was
     typed, never an empty form."""
     return render(request, name, session, status=200 if typed is None else 422, typed=typed or {}, **context)
+
+
+def render_figures(request: Request, name: str, session: dict | None, figures, **context) -> HTMLResponse:
+    """A page of a period's figures (进度, 热点预警, 地图): ``figures()`` gives what the page shows of them; when the
+    office refuses what its form asked (a start after the end: O281) it is :func:`render_form`'s page again — the
+    form as typed, the refusal above it, 422, no figure — not the error page."""
+    try:
+        got = figures()
+    except Invalid as exc:
+        return render_form(request, name, session, dict(request.query_params), message=exc.message, **context)
+    return render(request, name, session, **{**context, **got})  # (the figures' own period first: 热点预警's week)
 
 
 def render_error(request: Request, status: int, message: str) -> HTMLResponse:

@@ -16,7 +16,7 @@ from ...office.lifecycle import COUNTS
 from ...office.repeat_groups import MANY
 from ...taxonomy import TYPES
 from ..deps import Office, api_date, api_period, page, page_date, require
-from ..render import download, render
+from ..render import download, render, render_figures
 from .routers import api, pages
 
 From = Annotated[str | None, Query(alias="from")]
@@ -37,14 +37,18 @@ def progress(wb: Office, user: Annotated[dict, Depends(require("progress"))], fr
 @pages.get("/progress")
 def progress_page(request: Request, wb: Office, session: Annotated[dict, Depends(page("progress"))]):
     date_from, date_to, query = _period(request)
-    data = wb.report_data(date_from, date_to)
-    table = [{"region": c, "移交件数": n, **data["by_city_type"][c]} for c, n in data["by_city"].items()]
-    many = [g for g in wb.repeats(session["user"], date_from, date_to) if g["count"] >= MANY]
-    return render(request, "progress.html", session, d=data, chart=bar_chart_svg(table, list(data["by_type"])),
-                  date_from=date_from or "", date_to=date_to or "", query=query, percent=percent, counts=COUNTS,
-                  period=period_words(date_from, date_to), today=chinese_date(data["today"]),
-                  alerts=wb.alerts(date_from, date_to), county_map=wb.county_map(None, date_from, date_to),
-                  repeat_groups=many)
+
+    def figures():
+        data = wb.report_data(date_from, date_to)
+        table = [{"region": c, "移交件数": n, **data["by_city_type"][c]} for c, n in data["by_city"].items()]
+        many = [g for g in wb.repeats(session["user"], date_from, date_to) if g["count"] >= MANY]
+        return dict(d=data, chart=bar_chart_svg(table, list(data["by_type"])), today=chinese_date(data["today"]),
+                    alerts=wb.alerts(date_from, date_to), county_map=wb.county_map(None, date_from, date_to),
+                    repeat_groups=many)
+
+    return render_figures(request, "progress.html", session, figures, date_from=date_from or "",
+                          date_to=date_to or "", query=query, percent=percent, counts=COUNTS,
+                          period=period_words(date_from, date_to))
 
 
 Issue = Annotated[int | None, Query(ge=1, le=99999, description="期号（第N期）；不填：同一时间段沿用原期号，否则顺延")]

@@ -11,7 +11,7 @@ from fastapi.responses import Response
 
 from ...maps import MEASURES
 from ..deps import Office, api_period, page, page_date, require
-from ..render import render
+from ..render import render, render_figures
 from .routers import api, pages
 
 From = Annotated[str | None, Query(alias="from")]
@@ -68,8 +68,12 @@ def repeat_group_page(group: int, request: Request, wb: Office, session: Annotat
 @pages.get("/alerts")
 def alerts_page(request: Request, wb: Office, session: Annotated[dict, Depends(page("alerts"))]):
     date_from, date_to = _period(request)
-    got = wb.alerts(date_from, date_to)
-    return render(request, "alerts.html", session, a=got, date_from=got["from"], date_to=got["to"])
+
+    def figures():
+        got = wb.alerts(date_from, date_to)
+        return dict(a=got, date_from=got["from"], date_to=got["to"])  # the week it chose when none was given
+
+    return render_figures(request, "alerts.html", session, figures, date_from=date_from or "", date_to=date_to or "")
 
 
 @pages.get("/map")
@@ -77,6 +81,6 @@ def map_page(request: Request, wb: Office, session: Annotated[dict, Depends(page
     date_from, date_to = _period(request)
     measure = "closure_rate" if request.query_params.get("measure") == "closure_rate" else "count"
     province = (request.query_params.get("province") or "")[:20] or None
-    got = wb.county_map(province, date_from, date_to, measure)
-    return render(request, "map.html", session, m=got, measures=MEASURES, date_from=date_from or "",
-                  date_to=date_to or "", measure=measure)
+    return render_figures(request, "map.html", session,
+                          lambda: dict(m=wb.county_map(province, date_from, date_to, measure)), measures=MEASURES,
+                          date_from=date_from or "", date_to=date_to or "", measure=measure)
