@@ -815,3 +815,17 @@ def test_a_part_the_documents_never_use_is_also_spelled_by_the_words_of_its_cili
     # a part the documents use keeps its own spellings only
     assert "饭店" not in {a.value for a in _readings(target, docs | {"tower": "酒楼油烟直排"}, "酒楼油烟", "near",
                                                       "used")[-1].groups[0]}
+
+
+def test_a_questions_longer_verb_ranks_and_its_topic_stays_required(target):
+    from petitionnlp.search.analysis import _predicate, read_settings
+
+    # a piece of verbs and adjectives only that no thesaurus line holds says something of the topic; a verbal noun
+    # or a thesaurus word (施工, 扰民) is the matter; a noun always
+    assert _predicate("批准") and _predicate("压坏") and _predicate("落实")
+    assert not _predicate("施工") and not _predicate("扰民") and not _predicate("垃圾") and not _predicate("绿地")
+    assert ("批准", True) in read_settings("谁批准在绿地上建垃圾屋的")
+    docs = {"bins": "小区建垃圾屋时破坏绿地，臭味扰民", "approval": "项目未经批准擅自开工"} | NOISE
+    assert _ranked(target, docs, "谁批准在绿地上建垃圾屋的")[0] == "bins"
+    # a document that also says the caller's verb ranks first among those about the topic
+    assert _ranked(target, docs | {"both": "绿地上建垃圾屋未经批准"}, "谁批准在绿地上建垃圾屋的", "both")[0] == "both"
