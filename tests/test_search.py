@@ -829,3 +829,13 @@ def test_a_questions_longer_verb_ranks_and_its_topic_stays_required(target):
     assert _ranked(target, docs, "谁批准在绿地上建垃圾屋的")[0] == "bins"
     # a document that also says the caller's verb ranks first among those about the topic
     assert _ranked(target, docs | {"both": "绿地上建垃圾屋未经批准"}, "谁批准在绿地上建垃圾屋的", "both")[0] == "both"
+
+
+def test_a_thesaurus_word_inside_a_compound_is_also_read_whole(target):
+    from petitionnlp.search.analysis import _joined, parts_of
+
+    # jieba cuts 卡拉OK in two; the thesaurus knows it whole (ktv = 歌厅 | 卡拉ok …)
+    assert parts_of("卡拉ok半夜吵")[:2] == ["卡拉", "ok"] and _joined(parts_of("卡拉ok半夜吵"))[0] == "卡拉ok"
+    assert _joined(["工地", "噪声"]) == ["工地", "噪声"]
+    docs = {"ktv": "漫城KTV每天晚上营业至凌晨两三点，吵闹扰民", "karaoke_cafe": "卡拉咖啡馆门口垃圾成堆"} | NOISE
+    assert _ranked(target, docs, "卡拉OK半夜吵")[0] == "ktv"

@@ -644,6 +644,25 @@ def parts_of(term: str) -> list[str]:
     return words
 
 
+def _joined(words: list[str]) -> list[str]:
+    """A compound's parts with neighbours that together make a word of the thesaurus joined into it (卡拉 ok → 卡拉ok,
+    撸 串 → 撸串, 装修 垃圾 → 装修垃圾): a compound holding a word the thesaurus knows whole is also read with that
+    word as one part, spelled by its thesaurus words (卡拉ok = ktv | 歌厅; 装修垃圾 ~ 建筑垃圾), beside the reading
+    by jieba's pieces (:func:`_word_alts`)."""
+    known = thesaurus()
+    out, i = [], 0
+    while i < len(words):
+        for k in (3, 2):
+            if i + k <= len(words) and "".join(words[i:i + k]) in known:
+                out.append("".join(words[i:i + k]))
+                i += k
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
 # ------------------------------------------------------------------------------------------------ places
 def place_token(level: str, province: str | None, city: str | None = None, county: str | None = None) -> str:
     """The token of a document's place at one level (p: province, c: city, x: county within its city)."""
@@ -879,15 +898,18 @@ def _literal(term: str) -> Alternative:
 
 
 def _word_alts(term: str, used=None) -> list[Alternative]:
-    """Everything but the literal term and typos: numerals, the parts of a compound, the term without its
-    grammatical dressing (:func:`bare_form`), thesaurus words (``used``: see :func:`_broad_variants`)."""
+    """Everything but the literal term and typos: numerals, the parts of a compound (as jieba cuts it, and again with
+    the thesaurus words it holds whole: :func:`_joined`), the term without its grammatical dressing (:func:`bare_form`), thesaurus words (``used``: see :func:`_broad_variants`)."""
     alts = []
     num = _numeral_variant(term)
     if num:
         alts.append(Alternative(W_NUMERALS, "numerals", ((Atom("sub", num),),)))
     if len(term) >= 3:
         parts = parts_of(term)
-        if len(parts) >= 2 and any(len(p) >= 2 for p in parts):
+        joined = _joined(parts)
+        for i, parts in enumerate([parts] + ([joined] if joined != parts and len(joined) >= 2 else [])):
+            if len(parts) < 2 or not any(len(p) >= 2 for p in parts):
+                continue
             parts = parts[:6]
             said = _said_of(parts)
             groups = tuple(tuple(Atom("sub", v) for v in _variants(p) + said[i]) for i, p in enumerate(parts))
