@@ -839,3 +839,12 @@ def test_a_thesaurus_word_inside_a_compound_is_also_read_whole(target):
     assert _joined(["工地", "噪声"]) == ["工地", "噪声"]
     docs = {"ktv": "漫城KTV每天晚上营业至凌晨两三点，吵闹扰民", "karaoke_cafe": "卡拉咖啡馆门口垃圾成堆"} | NOISE
     assert _ranked(target, docs, "卡拉OK半夜吵")[0] == "ktv"
+
+
+def test_a_two_character_verb_and_object_is_searched_by_the_spellings_of_each(target):
+    from petitionnlp.search.analysis import _verb_object
+
+    # 毁田: jieba reads 毁 (v) 田 (n); the documents write 破坏…耕地, 毁坏…农田
+    assert _verb_object("毁田") and not _verb_object("噪声") and not _verb_object("小厂")
+    docs = {"farmland": "村支书毁坏耕地200余亩，引进污染企业", "field_trip": "田间道路噪声扰民"} | NOISE
+    assert _ranked(target, docs, "毁田")[0] == "farmland"

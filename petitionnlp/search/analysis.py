@@ -644,6 +644,13 @@ def parts_of(term: str) -> list[str]:
     return words
 
 
+def _verb_object(term: str) -> bool:
+    """A term of two characters that jieba reads as a verb and its object (毁田, 炸山): each searched by its spellings
+    near the other (毁 → 毁坏 | 破坏, 田 → 农田 | 耕地), as a longer compound's parts are."""
+    tags = _plain_tokenizer().tag(term)
+    return len(term) == 2 and len(tags) == 2 and tags[0][1] == "v" and tags[1][1] == "n"
+
+
 def _joined(words: list[str]) -> list[str]:
     """A compound's parts with neighbours that together make a word of the thesaurus joined into it (卡拉 ok → 卡拉ok,
     撸 串 → 撸串, 装修 垃圾 → 装修垃圾): a compound holding a word the thesaurus knows whole is also read with that
@@ -904,11 +911,11 @@ def _word_alts(term: str, used=None) -> list[Alternative]:
     num = _numeral_variant(term)
     if num:
         alts.append(Alternative(W_NUMERALS, "numerals", ((Atom("sub", num),),)))
-    if len(term) >= 3:
+    if len(term) >= 2:
         parts = parts_of(term)
         joined = _joined(parts)
         for i, parts in enumerate([parts] + ([joined] if joined != parts and len(joined) >= 2 else [])):
-            if len(parts) < 2 or not any(len(p) >= 2 for p in parts):
+            if len(parts) < 2 or not any(len(p) >= 2 for p in parts) and not _verb_object(term):
                 continue
             parts = parts[:6]
             said = _said_of(parts)
