@@ -467,6 +467,9 @@ CUTS = [
     # two characters are never cut, and 用 (a preposition to jieba) is no place to cut
     ("耕地被站用", [("耕地", False), ("站用", False)]),
     ("饭店油烟", [("饭店油烟", False)]),
+    # 东西 names no matter; 还有 / 还在 (one word to jieba) say nothing of it
+    ("平房那边烧东西冒烟能不能查", [("平房", True), ("烧", True), ("冒烟", False)]),
+    ("为什么半夜还有大车拉货", [("半夜大车拉货", False)]),
 ]
 
 
