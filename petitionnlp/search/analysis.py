@@ -9,8 +9,10 @@ interrogative pronoun; pronouns, adverbs, particles, request and modal verbs off
 written (1.0); the same with numbers in words (每3天 ↔ 每三天); a typo corrected to a known word of the same or a
 fuzzy sound (pypinyin) or of similar shape (four-corner codes) (0.9); its parts, near each other in either order
 (垃圾焚烧 → 焚烧垃圾: 0.75, apart: 0.5; some parts only: less, by how rare they are), a caller's one-character
-verb among them as the documents' nouns (半夜吵 → 半夜 + 噪声 | 噪音 | 扰民), and the same parts in Cilin's synonyms
-that the documents use and in the words of the thesaurus' short ``=`` lines (半夜 → 凌晨 | 深夜) a little below, a part also without its grammatical dressing (河里 → 河,
+verb among them as the documents' nouns (半夜吵 → 半夜 + 噪声 | 噪音 | 扰民), the parts again with a thesaurus word
+jieba cut in pieces joined (卡拉 ok → 卡拉ok = ktv), and the same parts in Cilin's synonyms that the documents use, in
+the words of the thesaurus' short ``=`` lines (半夜 → 凌晨 | 深夜) and, for a part the documents never use, in the
+words of its Cilin class the word vectors agree on (酒楼 → 饭馆 | 饭店) a little below, a part also without its grammatical dressing (河里 → 河,
 corpora/search/word_forms.tsv), the whole term too (河沟里 → 河沟: 0.6), a qualifying part (非法) worth half; the thesaurus' words for it
 (corpora/search/thesaurus.tsv, farm_animals.tsv: 臭水塘 → 黑臭, 养猪 → 猪+养殖, 泥头车 → 渣土车: 0.6 / 0.5) and their
 own words one step further (泥头车 → 大货车: 0.216); its Cilin synonyms that the documents use (尘埃 → 灰尘: 0.45);
