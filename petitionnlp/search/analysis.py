@@ -9,8 +9,10 @@ interrogative pronoun; pronouns, adverbs, particles, request and modal verbs off
 written (1.0); the same with numbers in words (每3天 ↔ 每三天); a typo corrected to a known word of the same or a
 fuzzy sound (pypinyin) or of similar shape (four-corner codes) (0.9); its parts, near each other in either order
 (垃圾焚烧 → 焚烧垃圾: 0.75, apart: 0.5; some parts only: less, by how rare they are), a caller's one-character
-verb among them as the documents' nouns (半夜吵 → 半夜 + 噪声 | 噪音 | 扰民), and the same parts in Cilin's synonyms
-that the documents use and in the words of the thesaurus' short ``=`` lines (半夜 → 凌晨 | 深夜) a little below, a part also without its grammatical dressing (河里 → 河,
+verb among them as the documents' nouns (半夜吵 → 半夜 + 噪声 | 噪音 | 扰民), the parts again with a thesaurus word
+jieba cut in pieces joined (卡拉 ok → 卡拉ok = ktv), and the same parts in Cilin's synonyms that the documents use, in
+the words of the thesaurus' short ``=`` lines (半夜 → 凌晨 | 深夜) and, for a part the documents never use, in the
+words of its Cilin class the word vectors agree on (酒楼 → 饭馆 | 饭店) a little below, a part also without its grammatical dressing (河里 → 河,
 corpora/search/word_forms.tsv), the whole term too (河沟里 → 河沟: 0.6), a qualifying part (非法) worth half; the thesaurus' words for it
 (corpora/search/thesaurus.tsv, farm_animals.tsv: 臭水塘 → 黑臭, 养猪 → 猪+养殖, 泥头车 → 渣土车: 0.6 / 0.5) and their
 own words one step further (泥头车 → 大货车: 0.216); its Cilin synonyms that the documents use (尘埃 → 灰尘: 0.45);
@@ -261,9 +263,20 @@ _TOPIC_POS = ("n", "s", "j", "eng")
 
 
 def _predicate(piece: str) -> bool:
-    """A lone character that names nothing — a verb or an adjective (吵, 臭, 堵, 闻, 飘, 收, 管): what a question says
-    of its topic, not the topic."""
-    return len(piece) == 1 and not any(t.startswith(_TOPIC_POS) and t != "vn" for _, t in _plain_tokenizer().tag(piece))
+    """A lone character that names nothing — a verb or an adjective (吵, 臭, 堵, 闻, 飘, 收, 管) — or a longer piece of
+    verbs, adjectives and adverbs only that no thesaurus line holds (批准 of 谁批准在绿地上建垃圾屋的, 打扫, 干活, 落实,
+    压坏): what a question says of its topic, not the topic.  A verbal noun or a word of the thesaurus (施工, 排放,
+    扰民) is the matter asked about."""
+    tags = _plain_tokenizer().tag(piece)
+    if len(piece) == 1:
+        return not any(t.startswith(_TOPIC_POS) and t != "vn" for _, t in tags)
+    return all(t[:1] in _SAYING_POS and t != "vn" for _, t in tags) and _CJK.match(piece) is not None \
+        and not any(w in thesaurus() for w in [piece] + [w for w, _ in tags])
+
+
+#: parts of speech (jieba's) of a longer piece that only says something of a question's topic (压坏, 批准, 打扫,
+#: 干活): verbs, adjectives, adverbs — not a verbal noun, nor a word of the thesaurus (施工, 排放: the matter)
+_SAYING_POS = ("v", "a", "d")
 
 
 def _predicates_rank(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
@@ -437,6 +450,14 @@ def broad_synonyms() -> dict[str, list[str]]:
     梅家驹 et al.'s Cilin, as the ``cilin`` package ships it): the members of each finest group marked ``=``
     (synonyms, not the ``#`` related words), of two characters or more, in Cilin's own order (the most usual
     first).  Read once from the package's data file; {} when the package is missing."""
+    return _cilin()[0]
+
+
+@once
+def _cilin() -> tuple[dict[str, list[str]], dict[str, frozenset], dict[str, tuple]]:
+    """(:func:`broad_synonyms`, word → the small classes of Cilin it stands in (the first five characters of a
+    group's code: 饭店 Dm04A09= and 酒楼 Dm04A10= are both of Dm04A), small class → its words of two characters or
+    more, every group's, ``#`` ones too); ({}, {}, {}) when the package is missing."""
     import importlib.metadata
     import json
 
@@ -445,21 +466,53 @@ def broad_synonyms() -> dict[str, list[str]]:
         with open(path, encoding="utf-8") as fh:
             tree = json.load(fh)
     except (importlib.metadata.PackageNotFoundError, StopIteration, OSError, ValueError):
-        return {}
+        return {}, {}, {}
     out: dict[str, list[str]] = {}
+    classes: dict[str, set] = {}
+    members: dict[str, list[str]] = {}
 
     def walk(node, code):
         if isinstance(node, list):
             if code.endswith("="):
                 for w in node:
                     out.setdefault(w, []).extend(e for e in node if e != w and len(e) >= 2)
+            for w in node:
+                if len(w) >= 2:
+                    classes.setdefault(w, set()).add(code[:5])
+                    members.setdefault(code[:5], []).append(w)
             return
         for k, v in (node.get("sub") or {}).items():
             walk(v, code + k)
 
     for k, v in tree.items():
         walk(v, k)
-    return {k: list(dict.fromkeys(v)) for k, v in out.items()}
+    return ({k: list(dict.fromkeys(v)) for k, v in out.items()}, {k: frozenset(v) for k, v in classes.items()},
+            {k: tuple(dict.fromkeys(v)) for k, v in members.items()})
+
+
+KIN_MIN = 0.65     # the least cosine of a word of the same Cilin small class taken as another spelling (酒楼 → 饭店)
+KIN_PER_WORD = 3   # such words a part the documents do not use is also searched as
+
+
+@lru_cache(maxsize=4096)
+def cilin_kin(word: str) -> list[str]:
+    """The words of ``word``'s Cilin small classes (:func:`_cilin`: the groups beside its own — 酒楼 of
+    Dm04A10 酒店 | 酒家, 饭店 of Dm04A09 饭店 | 饭馆 | 餐馆) that the general word vectors (:func:`word_vectors`) put
+    near it (cosine ≥ :data:`KIN_MIN`), nearest first: two sources agreeing — Cilin that they name things of one
+    kind, the vectors that people use them alike — where neither alone is enough (Cilin's class holds 商店 and
+    公司 too; the vectors put 茶楼 and 客栈 beside 酒楼).  酒楼 → 酒家, 饭馆, 饭店, 餐馆; 翻斗车 → 罐车, 货车, 卡车;
+    [] for a word either source lacks."""
+    _, classes, members = _cilin()
+    vectors = word_vectors()
+    if vectors is None or word not in classes or word not in vectors[1]:
+        return []
+    words, row, matrix = vectors
+    others = [w for c in sorted(classes[word]) for w in members.get(c, ()) if w != word and w in row]
+    others = list(dict.fromkeys(others))
+    if not others:
+        return []
+    sims = matrix[[row[w] for w in others]] @ matrix[row[word]]
+    return [w for s, w in sorted(zip(sims.tolist(), others), key=lambda x: -x[0]) if s >= KIN_MIN]
 
 
 def _expansion_groups(expansion: str) -> tuple:
@@ -544,14 +597,17 @@ def _variants(word: str) -> list[str]:
     return list(dict.fromkeys(out))[:12]
 
 
-def _broad_variants(word: str, used=None) -> list[str]:
+def _broad_variants(word: str, used=None, kin: bool = False) -> list[str]:
     """A part's spellings as :func:`_variants` gives them, and its first synonyms in Cilin (河里 → 河道 河流;
     非法 → 私自; 晚上 → 夜晚 晚间): with ``used(word) -> bool`` (the index holds it), the first that the
     documents use, else Cilin's first."""
     syns = broad_synonyms().get(word, [])
+    more = []
     if used is not None:
         syns = [x for x in syns[:CILIN_TRIED] if used(x)]
-    out = _variants(word) + syns[:BROAD_PER_WORD]
+        if kin and not used(word):   # a word the documents do not use: the words of its kind they use (酒楼 → 饭店)
+            more = [x for x in cilin_kin(word) if used(x)][:KIN_PER_WORD]
+    out = _variants(word) + syns[:BROAD_PER_WORD] + more
     return list(dict.fromkeys(out))[:16]
 
 
@@ -588,6 +644,32 @@ def parts_of(term: str) -> list[str]:
         if sum(len(t) >= 2 for t in tiles) >= 2:
             words = tiles
     return words
+
+
+def _verb_object(term: str) -> bool:
+    """A term of two characters that jieba reads as a verb and its object (毁田, 炸山): each searched by its spellings
+    near the other (毁 → 毁坏 | 破坏, 田 → 农田 | 耕地), as a longer compound's parts are."""
+    tags = _plain_tokenizer().tag(term)
+    return len(term) == 2 and len(tags) == 2 and tags[0][1] == "v" and tags[1][1] == "n"
+
+
+def _joined(words: list[str]) -> list[str]:
+    """A compound's parts with neighbours that together make a word of the thesaurus joined into it (卡拉 ok → 卡拉ok,
+    撸 串 → 撸串, 装修 垃圾 → 装修垃圾): a compound holding a word the thesaurus knows whole is also read with that
+    word as one part, spelled by its thesaurus words (卡拉ok = ktv | 歌厅; 装修垃圾 ~ 建筑垃圾), beside the reading
+    by jieba's pieces (:func:`_word_alts`)."""
+    known = thesaurus()
+    out, i = [], 0
+    while i < len(words):
+        for k in (3, 2):
+            if i + k <= len(words) and "".join(words[i:i + k]) in known:
+                out.append("".join(words[i:i + k]))
+                i += k
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
 
 
 # ------------------------------------------------------------------------------------------------ places
@@ -825,20 +907,23 @@ def _literal(term: str) -> Alternative:
 
 
 def _word_alts(term: str, used=None) -> list[Alternative]:
-    """Everything but the literal term and typos: numerals, the parts of a compound, the term without its
-    grammatical dressing (:func:`bare_form`), thesaurus words (``used``: see :func:`_broad_variants`)."""
+    """Everything but the literal term and typos: numerals, the parts of a compound (as jieba cuts it, and again with
+    the thesaurus words it holds whole: :func:`_joined`), the term without its grammatical dressing (:func:`bare_form`), thesaurus words (``used``: see :func:`_broad_variants`)."""
     alts = []
     num = _numeral_variant(term)
     if num:
         alts.append(Alternative(W_NUMERALS, "numerals", ((Atom("sub", num),),)))
-    if len(term) >= 3:
+    if len(term) >= 2:
         parts = parts_of(term)
-        if len(parts) >= 2 and any(len(p) >= 2 for p in parts):
+        joined = _joined(parts)
+        for i, parts in enumerate([parts] + ([joined] if joined != parts and len(joined) >= 2 else [])):
+            if len(parts) < 2 or not any(len(p) >= 2 for p in parts) and not _verb_object(term):
+                continue
             parts = parts[:6]
             said = _said_of(parts)
             groups = tuple(tuple(Atom("sub", v) for v in _variants(p) + said[i]) for i, p in enumerate(parts))
             alts.append(Alternative(W_PARTS, "near", groups, parts=True))
-            broad = tuple(tuple(Atom("sub", v) for v in list(dict.fromkeys(_broad_variants(p, used) + _same_line(p)))[:20]
+            broad = tuple(tuple(Atom("sub", v) for v in list(dict.fromkeys(_broad_variants(p, used, kin=True) + _same_line(p)))[:20]
                                 + said[i]) for i, p in enumerate(parts))
             if broad != groups:   # the same parts in Cilin's and the thesaurus' other words too, a little below
                 alts.append(Alternative(round(W_PARTS * W_BROAD, 3), "near", broad, parts=True))
