@@ -69,3 +69,10 @@ def test_a_headings_short_name_is_removable_and_never_added():
 def test_an_approximate_number_is_a_statistic():
     text = "五是加大采集力度，每周排查上报环境污染有关问题300余件。"
     assert any(c["features"].get("statistics=1") for c in _cands(text))
+
+
+def test_要求_that_is_put_forward_is_a_noun():
+    text = "9月15日，市人大常委会听取和审议了审计局所作的《审计工作报告》，对反映的问题提出了整改要求。"
+    assert not any(c["rule"] for c in _cands(text))
+    text = "王市长提出，要加强监管。"
+    assert any(c["rule"] and c["features"].get("spoken") for c in _cands(text))
