@@ -76,3 +76,15 @@ def test_要求_that_is_put_forward_is_a_noun():
     assert not any(c["rule"] for c in _cands(text))
     text = "王市长提出，要加强监管。"
     assert any(c["rule"] and c["features"].get("spoken") for c in _cands(text))
+
+
+def test_a_subject_then_an_object_framed_by_对_the_order_keeps_its_object():
+    text = "胡文朴要求，有关部门对落实不到位的企业要依法处理。"
+    d = extract_briefing(text)["directives"]
+    assert [(x["addressee"], x["action"]) for x in d] == [("有关部门", "对落实不到位的企业要依法处理")]
+
+
+def test_the_whole_county_is_addressed():
+    text = "县长指出宣传工作是当前的一项重要任务，是我县环保工作的最直接反应，全县上下要形成人人关心环保的舆论氛围。"
+    d = extract_briefing(text)["directives"]
+    assert [(x["addressee"], x["action"]) for x in d] == [("全县上下", "要形成人人关心环保的舆论氛围")]

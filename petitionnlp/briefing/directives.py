@@ -596,7 +596,12 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                         w += 1
                     who = (w, m.end(1)) if w < m.end(1) else None
                 if who is None and marker_pos is not None and action_start < marker_pos <= action_start + 25:
-                    m = r["_addressee"].fullmatch(text, action_start, marker_pos)
+                    framed = next((i for i in range(action_start + 2, marker_pos)
+                                   if text.startswith(r["_frame_heads"], i)
+                                   and r["_addressee"].fullmatch(text, action_start, i)), None)
+                    if framed is not None:  # 有关部门对落实不到位的企业要依法处理: the subject, then the object 对…
+                        who, action_start = (action_start, framed), framed
+                    m = None if framed is not None else r["_addressee"].fullmatch(text, action_start, marker_pos)
                     if m:  # 全市要迅速行动 / 各专项工作组要…: the addressee, then the order
                         who, action_start = (m.start(1), m.end(1)), marker_pos
                 who_end = _asked_until(text, action_start, b, r) if who is None else None
