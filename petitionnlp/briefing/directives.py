@@ -166,6 +166,9 @@ def compile_rules(data: dict) -> dict:
     data["_body_end"] = re.compile(rf"(?:{alt(data['bodies'])})(?:“[^”]{{1,8}}”)?")
     data["_addressee"] = re.compile(rf"((?:各|省|市|县|区)?[{CJK}、]{{0,24}}?(?:{alt(data['bodies'])}))$")
     data["_frame_words"] = tuple(data.get("frame_words", ()))
+    data["_demand_noun"] = data["_frame_words"] + tuple(data.get("demand_noun_before", ()))
+    data["_procedure"] = re.compile("|".join(f"(?:{p})" for p in data["procedure_patterns"])) \
+        if data.get("procedure_patterns") else None
     data["_not_standing"] = tuple(data.get("not_standing", ()))
     data["_periodic_words"] = frozenset(data.get("periodic_words", ()))
     data["_periodic_verb"] = re.compile(f"(?:{alt(data.get('periodic_verbs', ['检查']))})")
@@ -247,6 +250,8 @@ def _speaker(sentence: str, people: dict[str, str], r: dict) -> tuple[str, int, 
         before = re.split(r"[，,：:]", sentence[:m.start()])[-1]
         if r["_verb_noun_before"][0] in before[-3:] or any(w in before for w in r["_verb_noun_before"][1:]):
             continue  # 关于…的重要批示, …的必然要求: a noun, not someone speaking
+        if m.group(0) == "要求" and _demand_noun(sentence, m.start(), r):
+            continue  # 市审计局认真贯彻…意见和市政府要求，积极落实…: what is carried out, not someone speaking
         if sentence[m.end():].strip() in ("。", "；", ";", "！", "!", "？", "?"):
             continue  # …废水必须达到排放标准要求。: the verb ends the sentence, nothing is said (…强调：\n says it next)
         actor = _actor_in(sentence[:m.start()], people, r)
@@ -284,10 +289,8 @@ def _is_marker_at(text: str, pos: int, r: dict, key: str = "_marker") -> bool:
     m = r[key].match(text, pos)
     if not m:
         return False
-    if m.group(0) == "要求" and r["_frame_words"]:  # 根据…要求, 按照…要求: a noun
-        a, _ = _piece_before(text, pos)
-        if any(w in text[a:pos] for w in r["_frame_words"]):
-            return False
+    if m.group(0) == "要求" and _demand_noun(text, pos, r):  # 根据…要求, 贯彻…要求: a noun
+        return False
     if m.group(0) in r["_commitment"]:  # 将 after a subject (督察组将…), not 把-将 at a clause start
         if text.startswith(r["_future_after"], m.end()):
             return True  # 将按规定交由…, 将继续…, 将于…: 将 of the future wherever it stands
@@ -300,6 +303,13 @@ def _is_marker_at(text: str, pos: int, r: dict, key: str = "_marker") -> bool:
         a, _ = _piece_before(text, pos)  # 督察组将…, …不到位的将…: after a body, a person or a condition
         return bool(r["_subject_end"].search(text, a, pos))
     return True
+
+
+def _demand_noun(text: str, pos: int, r: dict) -> bool:
+    """Whether 要求 at ``pos`` is a noun: after a ``frame_words`` word (根据…要求, 按照…要求) or a verb that takes it
+    as its object (``demand_noun_before``: 贯彻…要求, 落实…要求, 符合…要求) in its comma piece."""
+    a, _ = _piece_before(text, pos)
+    return any(w in text[a:pos] for w in r["_demand_noun"])
 
 
 def _slogan(text: str, start: int, end: int, r: dict, short: int) -> bool:
@@ -519,6 +529,8 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             if marker_pos is not None and text.startswith(tuple(r["_announcement_markers"]), marker_pos) \
                     and any(w in clause for w in r["_announcement"]):
                 reason = "announcement"  # 督察组拟于…进驻…: an announcement, not a directive
+            elif marker_pos is not None and r["_procedure"] and r["_procedure"].fullmatch(text, marker_pos, b):
+                reason = "procedure"  # 请李县长讲话, 请…宣读《…》: a meeting's order of business, not a directive
             elif not enum and b < len(text) and text[b] in "！!":
                 reason = "exclaimed"  # 坚决打赢污染防治攻坚战！: a slogan
             elif not enum and actor is None and not spoken and not in_order and marker_pos == a and not inside \
@@ -584,7 +596,12 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                         w += 1
                     who = (w, m.end(1)) if w < m.end(1) else None
                 if who is None and marker_pos is not None and action_start < marker_pos <= action_start + 25:
-                    m = r["_addressee"].fullmatch(text, action_start, marker_pos)
+                    framed = next((i for i in range(action_start + 2, marker_pos)
+                                   if text.startswith(r["_frame_heads"], i)
+                                   and r["_addressee"].fullmatch(text, action_start, i)), None)
+                    if framed is not None:  # 有关部门对落实不到位的企业要依法处理: the subject, then the object 对…
+                        who, action_start = (action_start, framed), framed
+                    m = None if framed is not None else r["_addressee"].fullmatch(text, action_start, marker_pos)
                     if m:  # 全市要迅速行动 / 各专项工作组要…: the addressee, then the order
                         who, action_start = (m.start(1), m.end(1)), marker_pos
                 who_end = _asked_until(text, action_start, b, r) if who is None else None
@@ -645,7 +662,7 @@ def _paragraph_features(text: str, out: list[dict]) -> None:
         seen_head = seen_head or bool(f.get("duty_head") or f.get("enum"))
 
 
-_STATISTIC = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?\s*(?:家|件|个|人|起|处|项|万元|元|吨|%|％|批|篇|期|次)")
+_STATISTIC = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?\s*(?:余|多)?\s*(?:家|件|个|人|起|处|项|万元|元|吨|%|％|批|篇|期|次)")
 
 
 def _document_features(text: str, r: dict) -> dict:
@@ -722,6 +739,9 @@ def _carry_features(text: str, a: int, b: int, r: dict, enum, marker_pos) -> dic
     item = r["_enum"].match(text, a) if enum else None
     if item and marker_pos is None and 0 < len(text[item.end():b].strip(" \u3000：:")) <= r.get("section_name_max", 0):
         f["short_item"] = 1.0  # 1.自查, 2.抽查: a numbered name, no measure
+        if len(text[item.end():b].strip(" \u3000：:")) <= r.get("name_item_max", 0) \
+                and not item.group(0).endswith(("是", "要")):
+            f["name_item"] = 1.0  # 4、监督检查, (一)指导思想: a heading's name (一是真重视 goes on a sentence)
     if any(w in text[a:b] for w in r.get("report_time_words", ())):
         f["report_time"] = 1.0  # 截至目前, 近日, 连日来: the time of a report of what was done
     if marker_pos is not None and text.startswith(r["_preamble_heads"], a):

@@ -1,0 +1,90 @@
+"""Directives that carry over (issue 29 item 3, d40): grammar of official documents, not phrases of pages —
+a ranking (…，其次为…) is no list item; 要求 as the object of 贯彻/落实/符合 is a noun, neither a marker nor a speaker's
+verb; a meeting's order of business (请李县长讲话, 请…宣读《…》) is no directive; a numbered heading's short name
+((一)指导思想, 4、监督检查) is the judge's to take away and never to add; an approximate number (300余件) is a
+statistic.  Data: ``enumerators``, ``demand_noun_before``, ``procedure_patterns``, ``name_item_max``,
+``judge_removable_features``, ``judge_not_addable_features`` in directive_rules.json."""
+
+import pytest
+
+from petitionnlp.briefing import extract_briefing
+from petitionnlp.briefing.directives import find_candidates
+from petitionnlp.briefing.timex import find_time_expressions
+
+
+def _cands(text):
+    return find_candidates(text, find_time_expressions(text, None))
+
+
+def _clause(text, clause):
+    found = [c for c in _cands(text) if text[c["start"]:c["end"]] == clause]
+    assert found, [text[c["start"]:c["end"]] for c in _cands(text)]
+    return found[0]
+
+
+def test_a_ranking_after_其次为_is_no_item():
+    text = "本月受理举报44件，其中反映大气污染最为集中，其次为水和噪声污染。被举报最多的行业是化工业，其次为加工制造业。"
+    assert not any(c["rule"] for c in _cands(text))
+    text = "会议要求：首先，要加强监管；其次，要及时公开。"
+    assert any(c["rule"] and "及时公开" in text[c["start"]:c["end"]] for c in _cands(text))
+
+
+def test_要求_carried_out_is_a_noun_not_a_speaker():
+    text = "市审计局认真贯彻市人大常委会意见和市政府要求，积极落实整改结果公告制度，加强整改督查。"
+    assert not any(c["features"].get("spoken") for c in _cands(text))
+    text = "市政府要求，各部门积极落实整改结果公告制度。"
+    assert any(c["features"].get("spoken") and c["rule"] for c in _cands(text))
+
+
+def test_要求_that_is_met_is_no_marker():
+    text = "执法人员发现该企业的部分生产设备不符合环评要求。"
+    assert not any(c["rule"] for c in _cands(text))
+
+
+@pytest.mark.parametrize("clause", ["请李县长讲话", "请市综合执法大队张某宣读《关于开展环境整治的通知》",
+                                    "请省环境监测站专家做近期生态环境形势分析报告"])
+def test_a_meetings_order_of_business_is_no_directive(clause):
+    text = f"会议由王书记主持。{clause}。"
+    c = _clause(text, clause)
+    assert not c["rule"] and c["reason"] == "procedure"
+    assert not extract_briefing(text)["directives"]
+
+
+@pytest.mark.parametrize("clause", ["请各县区于5月底前报送整改报告", "请各单位做好年度工作报告的报送工作",
+                                    "请各乡镇主要负责同志亲自督办"])
+def test_a_request_stays_a_directive(clause):
+    text = f"会议由王书记主持。{clause}。"
+    assert [c["rule"] for c in _cands(text) if c["start"] >= text.index(clause)] == [True]
+
+
+def test_a_headings_short_name_is_removable_and_never_added():
+    text = "会议要求：\n（一）指导思想\n全面贯彻新发展理念。\n4、监督检查\n各单位逐项自查。\n一是真重视，二是真落实。"
+    for clause in ("（一）指导思想", "4、监督检查"):
+        c = _clause(text, clause)
+        assert c["features"].get("name_item") and not c["addable"]
+        assert c["removable"] or not c["rule"]
+    assert not _clause(text, "一是真重视")["features"].get("name_item")
+
+
+def test_an_approximate_number_is_a_statistic():
+    text = "五是加大采集力度，每周排查上报环境污染有关问题300余件。"
+    assert any(c["features"].get("statistics=1") for c in _cands(text))
+
+
+def test_要求_that_is_put_forward_is_a_noun():
+    text = "9月15日，市人大常委会听取和审议了审计局所作的《审计工作报告》，对反映的问题提出了整改要求。"
+    assert not any(c["rule"] for c in _cands(text))
+    text = "王市长提出，要加强监管。"
+    assert any(c["rule"] and c["features"].get("spoken") for c in _cands(text))
+
+
+def test_a_subject_then_an_object_framed_by_对_the_order_keeps_its_object():
+    text = "胡文朴要求，有关部门对落实不到位的企业要依法处理。"
+    d = extract_briefing(text)["directives"]
+    assert [(x["addressee"], x["action"]) for x in d] == [("有关部门", "对落实不到位的企业要依法处理")]
+
+
+def test_the_whole_county_is_addressed():
+    text = "县长指出宣传工作是当前的一项重要任务，是我县环保工作的最直接反应，全县上下要形成人人关心环保的舆论氛围。"
+    d = extract_briefing(text)["directives"]
+    assert [(x["addressee"], x["action"]) for x in d] == [("全县上下", "要形成人人关心环保的舆论氛围")]
