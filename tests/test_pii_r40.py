@@ -69,3 +69,15 @@ def test_no_second_mention_inside_a_longer_word(text, expected):
 def test_officials_after_their_post_in_a_report_stay(text):
     # the decision of session 39 (titles.txt: 经办人, 核查人员 …; probe39c051, probe39d017/018): officials stay
     assert names(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # review40: jieba reads 了晓峰 and 晓峰家 as one person; what it glued is a particle or 家, not another name
+    ("举报人欧阳晓峰反映某厂偷排，已联系了晓峰。", "举报人【姓名】反映某厂偷排，已联系了【姓名】。"),
+    ("举报人欧阳晓峰反映某厂偷排，工作人员上门走访晓峰家。", "举报人【姓名】反映某厂偷排，工作人员上门走访【姓名】家。"),
+    # still no mention inside another name or a word (李建军, 今年夏天)
+    ("举报人王建军反映噪声。经办人：李建军。", "举报人【姓名】反映噪声。经办人：李建军。"),
+    ("举报人夏天称，今年夏天，该厂夜间偷排。", "举报人【姓名】称，今年夏天，该厂夜间偷排。"),
+])
+def test_a_mention_jieba_glued_to_a_particle_or_a_home_is_still_a_name(text, expected):
+    assert redact_text(text)[0] == expected

@@ -226,6 +226,14 @@ _CONNECTOR = re.compile(r"(?:是|叫|名叫|为)?[:：]?[ \t\u3000]{0,3}(?:[(（
 _LIST_SEP = re.compile(r"、|和|与|及|以及|，|[ \u3000]{1,3}(?=\S{2,4}(?:[ \u3000]|$))")  # 签名：黄春燕 肖国庆 龙建新
 _ADDRESS = ("同志",)  # a form of address, a post only for an official: 举报人雷锋同志 is a private person
 _GROUP_NOT_NAME_TAGS = _NOT_NAME_TAGS + ("v", "vd", "vn", "ad")  # a word of two or more right after 群众 …
+_GLUE = frozenset(_FUNCTION_CHARS + "了家")  # what jieba glues to a name in a word it takes for a person (了晓峰)
+
+
+def _glued(extra: str) -> bool:
+    """Whether the characters a word jieba takes for a person adds to a name are glue only (了, 已与, 家)."""
+    return all(c in _GLUE for c in extra)
+
+
 _NOT_GIVEN = _FUNCTION_CHARS + _PLACE_ENDINGS + "".join(_MASK_CHARS) + "边旁上下里内外前后"
 
 
@@ -672,6 +680,9 @@ class NameRules:
                   and g not in self.not_names and not self.is_place(g, True)}
         if not names:
             return out
+        # a word jieba takes for a person hides a mention inside it only when what it adds is of a word or of another
+        # name (今年夏天, 李建军), not a particle, a function character or 家 glued to the name (联系了晓峰, 已与晓峰,
+        # 走访晓峰家)
         words = [(s, s + len(w), t.startswith("nr")) for w, t, s in tagged if len(w) >= 2]
         bounds = frozenset(s for w, t, s in tagged) | {len(folded)}
         taken = [(a, b) for a, b, _, _ in out]
@@ -682,7 +693,8 @@ class NameRules:
                 if not all(b <= x or a >= y for x, y in taken):
                     continue
                 reached = folded.endswith(self.contact, 0, a)  # 回访晓峰并报告
-                if any(x < b and a < y and (not person or (x <= a and b <= y and y - x > b - a))
+                if any(x < b and a < y and (not person or (x <= a and b <= y and y - x > b - a
+                                                           and not _glued(folded[x:a] + folded[b:y])))
                        and not (reached and x < a < y) for x, y, person in words) \
                         or self._place_or_company(folded, a, b) or self._place_like(name) \
                         or (len(name) == 2 and not (self._ends(folded, b) or (reached and b in bounds))):
