@@ -81,3 +81,17 @@ def test_officials_after_their_post_in_a_report_stay(text):
 ])
 def test_a_mention_jieba_glued_to_a_particle_or_a_home_is_still_a_name(text, expected):
     assert redact_text(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # review40: given names with a character of a place's ending or side (江, 峰, 山, 水; 前进, 后生) are names …
+    ("名单：王峰（5组） 李江（3组） 王玉山（2组） 陈秋水（4组）", ["王峰", "李江", "王玉山", "陈秋水"]),
+    ("联名：张前进（1组）、王后生（2组）", ["张前进", "王后生"]),
+    # … and hamlets (李家, 何家) and words of the dictionary (农田, 高桥, 黄泥) before a group are not
+    ("排污口位于：李家（5组）附近。", []),
+    ("问题地点：何家（3组）后山。", []),
+    ("涉及地块：林地（3组）、农田（5组）、旱地（2组）", []),
+    ("问题点位：高桥（3组）、黄泥（2组）、塘边（1组）", []),
+])
+def test_a_name_before_a_village_group_is_read_by_its_characters_not_by_a_places_ending(text, expected):
+    assert names(text) == expected
