@@ -69,3 +69,29 @@ def test_no_second_mention_inside_a_longer_word(text, expected):
 def test_officials_after_their_post_in_a_report_stay(text):
     # the decision of session 39 (titles.txt: 经办人, 核查人员 …; probe39c051, probe39d017/018): officials stay
     assert names(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # review40: jieba reads 了晓峰 and 晓峰家 as one person; what it glued is a particle or 家, not another name
+    ("举报人欧阳晓峰反映某厂偷排，已联系了晓峰。", "举报人【姓名】反映某厂偷排，已联系了【姓名】。"),
+    ("举报人欧阳晓峰反映某厂偷排，工作人员上门走访晓峰家。", "举报人【姓名】反映某厂偷排，工作人员上门走访【姓名】家。"),
+    # still no mention inside another name or a word (李建军, 今年夏天)
+    ("举报人王建军反映噪声。经办人：李建军。", "举报人【姓名】反映噪声。经办人：李建军。"),
+    ("举报人夏天称，今年夏天，该厂夜间偷排。", "举报人【姓名】称，今年夏天，该厂夜间偷排。"),
+])
+def test_a_mention_jieba_glued_to_a_particle_or_a_home_is_still_a_name(text, expected):
+    assert redact_text(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # review40: given names with a character of a place's ending or side (江, 峰, 山, 水; 前进, 后生) are names …
+    ("名单：王峰（5组） 李江（3组） 王玉山（2组） 陈秋水（4组）", ["王峰", "李江", "王玉山", "陈秋水"]),
+    ("联名：张前进（1组）、王后生（2组）", ["张前进", "王后生"]),
+    # … and hamlets (李家, 何家) and words of the dictionary (农田, 高桥, 黄泥) before a group are not
+    ("排污口位于：李家（5组）附近。", []),
+    ("问题地点：何家（3组）后山。", []),
+    ("涉及地块：林地（3组）、农田（5组）、旱地（2组）", []),
+    ("问题点位：高桥（3组）、黄泥（2组）、塘边（1组）", []),
+])
+def test_a_name_before_a_village_group_is_read_by_its_characters_not_by_a_places_ending(text, expected):
+    assert names(text) == expected

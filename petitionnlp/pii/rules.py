@@ -226,7 +226,16 @@ _CONNECTOR = re.compile(r"(?:是|叫|名叫|为)?[:：]?[ \t\u3000]{0,3}(?:[(（
 _LIST_SEP = re.compile(r"、|和|与|及|以及|，|[ \u3000]{1,3}(?=\S{2,4}(?:[ \u3000]|$))")  # 签名：黄春燕 肖国庆 龙建新
 _ADDRESS = ("同志",)  # a form of address, a post only for an official: 举报人雷锋同志 is a private person
 _GROUP_NOT_NAME_TAGS = _NOT_NAME_TAGS + ("v", "vd", "vn", "ad")  # a word of two or more right after 群众 …
-_NOT_GIVEN = _FUNCTION_CHARS + _PLACE_ENDINGS + "".join(_MASK_CHARS) + "边旁上下里内外前后"
+_GLUE = frozenset(_FUNCTION_CHARS + "了家")  # what jieba glues to a name in a word it takes for a person (了晓峰)
+
+
+def _glued(extra: str) -> bool:
+    """Whether the characters a word jieba takes for a person adds to a name are glue only (了, 已与, 家)."""
+    return all(c in _GLUE for c in extra)
+
+
+_POSITIONS = "边旁上下里内外前后"  # a place's side (塘边, 山前), a given name's first character too (前进, 后生)
+_NOT_GIVEN = _FUNCTION_CHARS + _PLACE_ENDINGS + "".join(_MASK_CHARS) + _POSITIONS
 
 
 class NameRules:
@@ -454,10 +463,13 @@ class NameRules:
         return tag.startswith("nr") and 2 <= len(name) <= 4 and 1 <= len(given) <= 2 \
             and all(c in self.given for c in given) and text.startswith(self.says, end)
 
-    def _village_group_names(self, text: str) -> list[tuple[int, int]]:
+    def _village_group_names(self, text: str, exact: dict) -> list[tuple[int, int]]:
         """Names right before a bracket that gives a village group (名单 彭德怀（1组） 汤细毛（5组）:
         ``village_groups.txt``): a surname and one or two characters standing alone (at the start, after a space
-        or a punctuation mark), none of them a place's ending or a function word (石桥（5组）)."""
+        or a punctuation mark) — not a function word nor a mask in them, not a place's side at their end (塘边),
+        not 家 first (李家, 何家: hamlets), no place's ending that is no given name's character (石桥, 黄泥塘; 李江,
+        王玉山 are names), and not one word of the dictionary other than a person (``exact``, jieba's (start, end) →
+        tag: 农田, 高桥)."""
         if not self._village_group_re:
             return []
         out = []
@@ -466,9 +478,13 @@ class NameRules:
                 a = m.start() - size
                 name = text[max(a, 0):m.start()]
                 sl = self._surname_len(name, 0)
-                if a >= 0 and sl and len(name) - sl in (1, 2) and all(_CJK.match(c) for c in name) \
-                        and (a == 0 or not _CJK.match(text[a - 1])) and not any(c in _NOT_GIVEN for c in name[sl:]):
-                    out.append((a, m.start()))
+                given = name[sl:]
+                if a >= 0 and sl and len(given) in (1, 2) and all(_CJK.match(c) for c in name) \
+                        and (a == 0 or not _CJK.match(text[a - 1])):
+                    if not (any(c in _FUNCTION_CHARS or c in _MASK_CHARS for c in given) or given[-1] in _POSITIONS
+                            or given[0] == "家" or any(c in _PLACE_ENDINGS and c not in self.given for c in given)
+                            or not exact.get((a, m.start()), "nr").startswith("nr")):
+                        out.append((a, m.start()))
                     break
         return out
 
@@ -575,7 +591,7 @@ class NameRules:
             strong.add(a)
         # 3. before a cue of possession (赵福来开的, 孙有财家的, 王长贵的石料厂) or a bracket giving a village group
         #    (彭德怀（1组） 汤细毛（5组）)
-        for a, b in self._possession_names(folded, tagged, exact) + self._village_group_names(folded):
+        for a, b in self._possession_names(folded, tagged, exact) + self._village_group_names(folded, exact):
             if not any(k <= a < v or a <= k < b for k, v in found.items()):
                 found[a] = b
                 strong.add(a)
@@ -672,6 +688,9 @@ class NameRules:
                   and g not in self.not_names and not self.is_place(g, True)}
         if not names:
             return out
+        # a word jieba takes for a person hides a mention inside it only when what it adds is of a word or of another
+        # name (今年夏天, 李建军), not a particle, a function character or 家 glued to the name (联系了晓峰, 已与晓峰,
+        # 走访晓峰家)
         words = [(s, s + len(w), t.startswith("nr")) for w, t, s in tagged if len(w) >= 2]
         bounds = frozenset(s for w, t, s in tagged) | {len(folded)}
         taken = [(a, b) for a, b, _, _ in out]
@@ -682,7 +701,8 @@ class NameRules:
                 if not all(b <= x or a >= y for x, y in taken):
                     continue
                 reached = folded.endswith(self.contact, 0, a)  # 回访晓峰并报告
-                if any(x < b and a < y and (not person or (x <= a and b <= y and y - x > b - a))
+                if any(x < b and a < y and (not person or (x <= a and b <= y and y - x > b - a
+                                                           and not _glued(folded[x:a] + folded[b:y])))
                        and not (reached and x < a < y) for x, y, person in words) \
                         or self._place_or_company(folded, a, b) or self._place_like(name) \
                         or (len(name) == 2 and not (self._ends(folded, b) or (reached and b in bounds))):
