@@ -11,7 +11,7 @@ from fastapi import Depends, Query, Request
 from ...dates import chinese_date, period_words
 from ...office.charts import bar_chart_svg
 from ...office.documents import public_title
-from ...office.figures import PUBLIC_COLUMNS, percent
+from ...office.figures import PUBLIC_COLUMNS, check_period, percent
 from ...office.lifecycle import COUNTS
 from ...office.repeat_groups import MANY
 from ...taxonomy import TYPES
@@ -105,9 +105,14 @@ def stats(wb: Office, user: Annotated[dict, Depends(require("read"))], from_: Fr
 def stats_page(request: Request, wb: Office, session: Annotated[dict, Depends(page())]):
     date_from, date_to, query = _period(request)
     level = "county" if request.query_params.get("level") == "county" else "city"
-    result = wb.stats(date_from, date_to, level)
-    return render(request, "stats.html", session, stats=result, chart=bar_chart_svg(result["table"], list(TYPES)),
-                  date_from=date_from or "", date_to=date_to or "", level=level, png=query)
+
+    def figures():
+        check_period(date_from, date_to)  # as the API and 进度: a reversed period is refused, not counted as nothing
+        result = wb.stats(date_from, date_to, level)
+        return dict(stats=result, chart=bar_chart_svg(result["table"], list(TYPES)))
+
+    return render_figures(request, "stats.html", session, figures, date_from=date_from or "",
+                          date_to=date_to or "", level=level, png=query)
 
 
 @pages.get("/stats.png")
