@@ -851,3 +851,46 @@ def test_a_two_character_verb_and_object_is_searched_by_the_spellings_of_each(ta
     assert _verb_object("毁田") and not _verb_object("噪声") and not _verb_object("小厂")
     docs = {"farmland": "村支书毁坏耕地200余亩，引进污染企业", "field_trip": "田间道路噪声扰民"} | NOISE
     assert _ranked(target, docs, "毁田")[0] == "farmland"
+
+
+def _doc(text: str):
+    from petitionnlp.search.analysis import Doc
+
+    folded = normalize(text).lower()
+    return Doc("d", None, None, None, None, None, None, None, text, folded, "", frozenset())
+
+
+def test_a_part_spelled_in_another_word_weighs_less_than_the_part_itself():
+    from petitionnlp.search.analysis import W_BROAD, _match, _word_alts
+
+    # in a collection that never writes 治污, it is spelled 治理 by its Cilin class and the vectors, and 设备 设施 by
+    # Cilin: a document holding 治污 itself beside 设施 ranks above one that spells both parts in other words, and one
+    # that holds both parts themselves above both
+    def used(word):
+        return word in ("治理", "设施", "设备")
+
+    second = [a for a in _word_alts("治污设备", used) if a.label == "near"][-1]
+    weights = {a.value: a.weight for g in second.groups for a in g}
+    assert weights["治污"] == weights["设备"] == 1.0 and weights["设施"] == W_BROAD
+    assert abs(weights["治理"] - W_BROAD ** 2) < 1e-9
+    own, one, other = (_match(second, _doc(t))[0] for t in ("治污设备晚上不开", "厂里的治污设施晚上不开",
+                                                             "锅炉没有废气治理设施"))
+    assert own > one > other
+
+
+def test_a_one_character_part_is_not_spelled_by_cilin_inside_a_longer_compound():
+    from petitionnlp.search.analysis import _broad_variants
+
+    # Cilin lists 到 in 周到's group, 里 in 期间's: none is its spelling inside 油烟排到院子里
+    assert _broad_variants("到") == ["到"] and "期间" not in _broad_variants("里")
+    assert "破坏" in _broad_variants("毁", single=True)   # the verb of a verb and its object of two (毁田)
+
+
+def test_a_one_character_part_beside_a_longer_one_earns_its_share_of_a_partial_match():
+    from petitionnlp.search.analysis import _match, Alternative, Atom
+
+    # 河道 and 垃圾 in both; 漂 beside 垃圾 in one only, 满 far from them in the other (满族): the first holds more
+    near = Alternative(0.5, "near", tuple((Atom("sub", w),) for w in ("河道", "漂", "满", "垃圾")), parts=True)
+    floating = _match(near, _doc("河道污染严重，垃圾漂浮，臭气熏天"))[0]
+    manchu = _match(near, _doc("满族自治县某村的农家院把垃圾直排河道，造成污染"))[0]
+    assert floating > manchu

@@ -53,6 +53,7 @@ W_BROAD = 0.9          # a compound found in Cilin's words: this much of the com
 
 W_LITERAL, W_NUMERALS, W_TYPO, W_NEAR, W_PARTS = 1.0, 0.95, 0.9, 0.75, 0.5
 W_PART_SOME = 0.3     # some of a compound's parts (all of them: W_PARTS)
+NEAR_ONE = 8          # characters within which a one-character part stands by a longer part for partial credit
 W_PLACE_FIELD, W_PLACE_TEXT = 1.0, 0.6
 W_RELATION = {"=": 0.6, "~": 0.6, ">": 0.5}
 W_HOP = 0.6            # a thesaurus word's own thesaurus word (泥头车 = 渣土车 ~ 大货车): the two weights times this
@@ -98,6 +99,9 @@ def units(text: str) -> list[str]:
 class Atom:
     kind: str   # "sub": a substring of the folded text; "place": a place token of the document
     value: str
+    #: how much of its group an atom is worth: a part's own spellings 1.0, another word for it less
+    #: (:func:`_word_alts`' second reading); not part of an atom's identity
+    weight: float = field(default=1.0, compare=False)
 
 
 @dataclass
@@ -597,11 +601,13 @@ def _variants(word: str) -> list[str]:
     return list(dict.fromkeys(out))[:12]
 
 
-def _broad_variants(word: str, used=None, kin: bool = False) -> list[str]:
+def _broad_variants(word: str, used=None, kin: bool = False, single: bool = False) -> list[str]:
     """A part's spellings as :func:`_variants` gives them, and its first synonyms in Cilin (河里 → 河道 河流;
     非法 → 私自; 晚上 → 夜晚 晚间): with ``used(word) -> bool`` (the index holds it), the first that the
-    documents use, else Cilin's first."""
-    syns = broad_synonyms().get(word, [])
+    documents use, else Cilin's first.  A part of one character has none (unless ``single``: the verb or the object
+    of a term of two, 毁 of 毁田 → 毁坏 | 破坏): Cilin lists a character in the groups of many words it stands for
+    (到 → 全面 | 周至, 里 → 期间 | 之间, 开 → 开路), none of them its spelling inside a longer compound."""
+    syns = broad_synonyms().get(word, []) if len(word) >= 2 or single else []
     more = []
     if used is not None:
         syns = [x for x in syns[:CILIN_TRIED] if used(x)]
@@ -923,10 +929,11 @@ def _word_alts(term: str, used=None) -> list[Alternative]:
             said = _said_of(parts)
             groups = tuple(tuple(Atom("sub", v) for v in _variants(p) + said[i]) for i, p in enumerate(parts))
             alts.append(Alternative(W_PARTS, "near", groups, parts=True))
-            broad = tuple(tuple(Atom("sub", v) for v in list(dict.fromkeys(_broad_variants(p, used, kin=True) + _same_line(p)))[:20]
-                                + said[i]) for i, p in enumerate(parts))
+            broad = tuple(tuple(Atom("sub", v, _spelling_weight(p, v, g)) for v in list(dict.fromkeys(
+                _broad_variants(p, used, kin=True, single=_verb_object(term)) + _same_line(p)))[:20] + said[i])
+                for i, (p, g) in enumerate(zip(parts, groups)))
             if broad != groups:   # the same parts in Cilin's and the thesaurus' other words too, a little below
-                alts.append(Alternative(round(W_PARTS * W_BROAD, 3), "near", broad, parts=True))
+                alts.append(Alternative(W_PARTS, "near", broad, parts=True))
     bare = bare_form(term)
     if bare and len(bare) >= 2:   # 河沟里 → 河沟 | 河道 | 水沟: the 里 a clerk adds is no part a document must hold
         alts.append(Alternative(W_BARE, "bare", (tuple(Atom("sub", v) for v in _variants(bare)),)))
@@ -935,6 +942,18 @@ def _word_alts(term: str, used=None) -> list[Alternative]:
         if groups:
             alts.append(Alternative(w, "thesaurus", groups, parts=len(groups) > 1))
     return alts
+
+
+def _spelling_weight(part: str, word: str, own: tuple) -> float:
+    """What ``word`` is worth as a spelling of a compound's ``part`` in its second reading: 1.0 for the part's own
+    spellings (``own``: the first reading's atoms), :data:`W_BROAD` for another word of Cilin's or the thesaurus'
+    (饭店 → 餐馆), :data:`W_BROAD` squared for a word of its Cilin class only the word vectors put near it (治污 →
+    治理): a document that spells every part in other words ranks below one that holds the parts themselves."""
+    if any(a.value == word for a in own):
+        return 1.0
+    if word in broad_synonyms().get(part, ()) or word in _same_line(part) or word not in cilin_kin(part):
+        return W_BROAD
+    return W_BROAD * W_BROAD
 
 
 def _broken(piece: str) -> int:
@@ -1327,30 +1346,48 @@ def _atom_spans(atom: Atom, doc: Doc) -> list[tuple[int, int]]:
 
 def _match(alt: Alternative, doc: Doc):
     """(weight, spans of every group) when ``alt`` matches ``doc``, else None."""
-    spans, missing = [], 0
+    spans, missing, spelled = [], 0, 1.0
     for group in alt.groups:
-        found = [s for atom in group for s in _atom_spans(atom, doc)]
+        found, best = [], 0.0
+        for atom in group:
+            sp = _atom_spans(atom, doc)
+            if sp:
+                found += sp
+                best = max(best, atom.weight)
         if not found:
             if alt.label != "near":
                 return None
             missing += 1
+        else:
+            spelled *= best   # each part found in another word only: worth that word's weight
         spans.append(found)
     if missing:
         # some parts of a compound only: a little credit for the share of its (longer) parts present
         have = [i for i, (g, sp) in enumerate(zip(alt.groups, spans)) if sp and len(g[0].value) >= 2]
         if not have:
             return None
+        # a part of one character earns no credit alone, but beside a longer part found it does when it names
+        # something (漂 of 河道…垃圾漂浮; not 不 or 到)
+        have += [i for i, sp in enumerate(spans) if sp and i not in have and _names_something(alt.groups[i][0].value)
+                 and any(_near([sp, spans[j]], NEAR_ONE) for j in have)]
         shares = alt.shares or (1.0,) * len(alt.groups)
         share = sum(shares[i] for i in have) / sum(shares)
-        return W_PART_SOME * alt.weight / W_PARTS * share, spans   # (a missing part's spans are empty)
-    weight = alt.weight
+        return W_PART_SOME * alt.weight / W_PARTS * share * spelled, spans   # (a missing part's spans are empty)
+    weight = alt.weight * spelled
     if alt.parts:
         near = _near(spans, max(30, 5 * sum(len(g[0].value) for g in alt.groups)))
         if alt.label == "near":
-            weight = (W_NEAR if near else W_PARTS) * alt.weight / W_PARTS
+            weight = (W_NEAR if near else W_PARTS) * weight / W_PARTS
         elif not near:
-            weight = alt.weight * 0.7
+            weight = weight * 0.7
     return weight, spans
+
+
+@lru_cache(maxsize=4096)
+def _names_something(ch: str) -> bool:
+    """A character that says something of a document's matter on its own: not a particle, preposition, adverb,
+    pronoun … (:data:`_EMPTY_CHAR_POS`, jieba's tag of it alone)."""
+    return not (_plain_tokenizer().tag(ch) or [(ch, "x")])[0][1].startswith(_EMPTY_CHAR_POS)
 
 
 def weigh_parts(alts: list, count, total: int) -> None:
