@@ -894,3 +894,25 @@ def test_a_one_character_part_beside_a_longer_one_earns_its_share_of_a_partial_m
     floating = _match(near, _doc("河道污染严重，垃圾漂浮，臭气熏天"))[0]
     manchu = _match(near, _doc("满族自治县某村的农家院把垃圾直排河道，造成污染"))[0]
     assert floating > manchu
+
+
+def test_sand_written_either_way_is_one_word_for_search(target):
+    from petitionnlp.search.analysis import Atom, atom_values
+    from petitionnlp.text import normalize as shared_normalize
+
+    # search reads 砂 and 沙 as one (corpora/search/variant_chars.tsv); the shared normalisation keeps them apart
+    assert atom_values(Atom("sub", "机制砂")) == ("机制砂", "机制沙") and atom_values(Atom("sub", "噪声")) == ("噪声",)
+    assert shared_normalize("砂石") == "砂石"
+    docs = {"sand": "驾校旁的制沙场生产时扬尘、噪声污染严重", "bricks": "砖厂灰大，扬尘扰民"} | NOISE
+    hits = _ranked(target, docs, "机制砂厂灰大")
+    assert hits[0] == "sand"
+    with SearchIndex(target("snippet")) as ix:
+        ix.add("sand", docs["sand"])
+        assert "【制沙】" in ix.search("制砂")[0]["snippet"]
+
+
+def test_a_word_the_index_matches_only_across_a_comma_is_not_a_word_the_documents_use(target):
+    # 沙堆 is matched by the index in 采砂、堆砂 (its grams run across the comma) but no document writes it: the
+    # query 沙堆不盖 is still read by its characters and finds the uncovered sand heap
+    docs = {"briefing": "河道违法采砂、堆砂问题突出", "heap": "河边有一个沙场，沙石料不覆盖，露天堆放"} | NOISE
+    assert _ranked(target, docs, "沙堆不盖")[0] == "heap"

@@ -68,6 +68,7 @@ NEIGHBOURS = 2         # nearest words the documents use that such a word is sea
 NEIGHBOUR_MIN = 0.65   # the least cosine similarity of such a word
 NEIGHBOUR_TRIED = 48   # nearest words looked up in the index for one word (those above NEIGHBOUR_MIN only)
 FEW = 2                # a term whose readings find at most this many documents is also read by its characters
+FEW_USES = 3           # a word the index finds in fewer documents is looked for in their text (not across a comma)
 MAX_CILIN = 4          # Cilin synonyms a term is also searched as (the first the documents use, in Cilin's order)
 CILIN_TRIED = 12       # Cilin synonyms looked up in the index for one term
 TIEBREAK = 0.09        # all tie-breaks together stay below the smallest gap between weights
@@ -88,6 +89,27 @@ _BRACKETS = str.maketrans("【】", "［］")
 def mask_placeholders(text: str) -> str:
     """``text`` with each redaction placeholder blanked out (same length: offsets stay)."""
     return PLACEHOLDER.sub(lambda m: "\x00" * len(m.group()), text) if "【" in text else text
+
+
+@once
+def _variant_chars() -> dict[int, str]:
+    """character → the character search also reads it as (corpora/search/variant_chars.tsv: 砂 ↔ 沙), both ways."""
+    out = {}
+    for line in read_list("search", "variant_chars.tsv"):
+        cols = line.split("\t")
+        if len(cols) >= 2 and len(cols[0]) == len(cols[1]) == 1:
+            out[ord(cols[0])], out[ord(cols[1])] = cols[1], cols[0]
+    return out
+
+
+def atom_values(atom: "Atom") -> tuple[str, ...]:
+    """The strings a substring atom finds: its value, and the value with each variant character of
+    corpora/search/variant_chars.tsv written as the other (采砂 → 采砂, 采沙).  Search's own folding: the index and the
+    documents keep the characters as written."""
+    if atom.kind != "sub":
+        return (atom.value,)
+    other = atom.value.translate(_variant_chars())
+    return (atom.value,) if other == atom.value else (atom.value, other)
 
 
 def units(text: str) -> list[str]:
@@ -1223,15 +1245,22 @@ def _head_alt(piece: str, used) -> Alternative | None:
     return Alternative(W_HEAD, "head", tuple(groups), parts=len(groups) > 1)
 
 
-def analyze(query: str, count=None) -> Plan:
+def analyze(query: str, count=None, texts=None) -> Plan:
     """The plan of a query.  ``count(alternatives) -> int`` (documents matching, capped) lets a term that finds
-    nothing be tried as the word of the same sound it was probably meant to be."""
+    nothing be tried as the word of the same sound it was probably meant to be; ``texts(alternatives) -> [str]``
+    (the folded texts of the first few documents matching), when given, tells a word the documents use from one the
+    index matches only across punctuation (沙堆 in 采砂、堆砂)."""
     concepts, corrected, tried = [], {}, 0
     used = None
     if count is not None:
         @lru_cache(maxsize=None)
         def used(word: str) -> bool:   # the index holds the word (a look-up, once a query)
-            return bool(count([_literal(normalize(word).lower())]))
+            atom = Atom("sub", normalize(word).lower())
+            n = count([Alternative(W_LITERAL, "literal", ((atom,),))])
+            if n and texts is not None and n < FEW_USES and len(atom.value) >= 2:   # a rare word: in a text, not across a comma
+                return any(v in t for t in texts([Alternative(W_LITERAL, "literal", ((atom,),))])
+                           for v in atom_values(atom))
+            return bool(n)
     for term, quoted in parse(query):
         term = term.lower()
         if quoted:
@@ -1301,7 +1330,7 @@ def expression(concepts: list, atom, and_: str, or_: str, any_concept: bool = Fa
     for alts in concepts:
         parts = []
         for alt in alts:
-            groups = [[a for a in map(atom, g) if a] for g in alt.groups]
+            groups = [[x for x in (atom(Atom(a.kind, v)) for a in g for v in atom_values(a)) if x] for g in alt.groups]
             if groups and all(groups):
                 parts.append(and_.join("(" + or_.join(g) + ")" for g in groups))
         if parts:
@@ -1334,12 +1363,13 @@ def _atom_spans(atom: Atom, doc: Doc) -> list[tuple[int, int]]:
     """Where an atom occurs in the folded body ((-1, -1) for a place token or a title-only hit)."""
     if atom.kind == "place":
         return [(-1, -1)] if atom.value in doc.places else []
-    v = atom.value
-    spans, i = [], doc.folded.find(v)
-    while i >= 0 and len(spans) < 50:
-        spans.append((i, i + len(v)))
-        i = doc.folded.find(v, i + 1)
-    if not spans and v in doc.folded_title:
+    spans = []
+    for v in atom_values(atom):
+        i = doc.folded.find(v)
+        while i >= 0 and len(spans) < 50:
+            spans.append((i, i + len(v)))
+            i = doc.folded.find(v, i + 1)
+    if not spans and any(v in doc.folded_title for v in atom_values(atom)):
         spans.append((-1, -1))
     return spans
 
@@ -1535,7 +1565,8 @@ def snippet(text: str, matches: list, width: int = 80) -> str:
     for ci, (w, alt, _) in enumerate(matches):
         if not alt:
             continue
-        values = sorted({a.value for g in alt.groups for a in g if a.kind == "sub"}, key=len, reverse=True)
+        values = sorted({v for g in alt.groups for a in g if a.kind == "sub" for v in atom_values(a)}, key=len,
+                        reverse=True)
         for v in values:
             i = low.find(v)
             while i >= 0:
