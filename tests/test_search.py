@@ -916,3 +916,14 @@ def test_a_word_the_index_matches_only_across_a_comma_is_not_a_word_the_document
     # query 沙堆不盖 is still read by its characters and finds the uncovered sand heap
     docs = {"briefing": "河道违法采砂、堆砂问题突出", "heap": "河边有一个沙场，沙石料不覆盖，露天堆放"} | NOISE
     assert _ranked(target, docs, "沙堆不盖")[0] == "heap"
+
+
+def test_a_character_searched_alone_does_not_find_a_name_that_holds_it(target):
+    from petitionnlp.search.analysis import _in_name
+
+    # 淘金 is in no document: it is read, last, by its character 金 — which the 金矿 of a mine is, and the 金山 of a
+    # road's name is not
+    assert _in_name("福州市仓山区金山大道新华都", 6) and not _in_name("一家金矿开采企业", 2)
+    docs = {"mine": "镇上一家规模较大的金矿开采企业导致良田水位下沉，污染村民的饮用水",
+            "road": "金山大道金山路口KTV吵"} | NOISE
+    assert _ranked(target, docs, "淘金")[0] == "mine"

@@ -1381,6 +1381,8 @@ def _match(alt: Alternative, doc: Doc):
         found, best = [], 0.0
         for atom in group:
             sp = _atom_spans(atom, doc)
+            if sp and alt.label == "chars" and len(atom.value) == 1:
+                sp = [x for x in sp if not _in_name(doc.folded, x[0])]
             if sp:
                 found += sp
                 best = max(best, atom.weight)
@@ -1418,6 +1420,26 @@ def _names_something(ch: str) -> bool:
     """A character that says something of a document's matter on its own: not a particle, preposition, adverb,
     pronoun … (:data:`_EMPTY_CHAR_POS`, jieba's tag of it alone)."""
     return not (_plain_tokenizer().tag(ch) or [(ch, "x")])[0][1].startswith(_EMPTY_CHAR_POS)
+
+
+#: jieba's parts of speech of a name: a person's, a place's, an organisation's, another proper name
+_NAME_POS = ("nr", "ns", "nt", "nz")
+NAME_WINDOW = 4   # characters read on each side of a character to tell whether it stands in a name
+
+
+def _in_name(text: str, at: int) -> bool:
+    """The character at ``at`` of ``text`` stands in a name as jieba reads the few characters around it (金 of 金山大道,
+    瑞金里, 雁金幼儿园), not as the word it is (金 of 金矿): a character searched alone (:func:`_character_alt`) does
+    not find a document by a road's or a shop's name."""
+    if at < 0:
+        return False
+    start = max(0, at - NAME_WINDOW)
+    pos = start
+    for w, t in _plain_tokenizer().tag(text[start:at + NAME_WINDOW + 1]):
+        if pos <= at < pos + len(w):
+            return t.startswith(_NAME_POS)
+        pos += len(w)
+    return False
 
 
 def weigh_parts(alts: list, count, total: int) -> None:
