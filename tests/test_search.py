@@ -927,3 +927,18 @@ def test_a_character_searched_alone_does_not_find_a_name_that_holds_it(target):
     docs = {"mine": "镇上一家规模较大的金矿开采企业导致良田水位下沉，污染村民的饮用水",
             "road": "金山大道金山路口KTV吵"} | NOISE
     assert _ranked(target, docs, "淘金")[0] == "mine"
+
+
+def test_a_word_found_for_a_part_the_documents_never_use_is_spelled_as_the_documents_spell_it():
+    from petitionnlp.search.analysis import W_BROAD, _match, _word_alts
+
+    # 酒楼 is in no document; its Cilin class and the vectors give 饭店, whose thesaurus line gives 餐厅: a restaurant
+    # written 餐厅 is found by 酒楼油烟, a step below 饭店 itself
+    def used(word):
+        return word in ("饭店", "餐厅", "油烟")
+
+    second = [a for a in _word_alts("酒楼油烟", used) if a.label == "near"][-1]
+    weights = {a.value: a.weight for a in second.groups[0]}
+    assert weights["饭店"] == W_BROAD ** 2 or abs(weights["饭店"] - W_BROAD ** 2) < 1e-9
+    assert abs(weights["餐厅"] - W_BROAD ** 3) < 1e-6
+    assert _match(second, _doc("小区底商的饭店油烟直排"))[0] > _match(second, _doc("小区底商的餐厅油烟直排"))[0] > 0.3

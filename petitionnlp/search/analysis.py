@@ -951,9 +951,8 @@ def _word_alts(term: str, used=None) -> list[Alternative]:
             said = _said_of(parts)
             groups = tuple(tuple(Atom("sub", v) for v in _variants(p) + said[i]) for i, p in enumerate(parts))
             alts.append(Alternative(W_PARTS, "near", groups, parts=True))
-            broad = tuple(tuple(Atom("sub", v, _spelling_weight(p, v, g)) for v in list(dict.fromkeys(
-                _broad_variants(p, used, kin=True, single=_verb_object(term)) + _same_line(p)))[:20] + said[i])
-                for i, (p, g) in enumerate(zip(parts, groups)))
+            broad = tuple(_spelled_again(p, g, _broad_variants(p, used, kin=True, single=_verb_object(term))
+                                         + _same_line(p), said[i]) for i, (p, g) in enumerate(zip(parts, groups)))
             if broad != groups:   # the same parts in Cilin's and the thesaurus' other words too, a little below
                 alts.append(Alternative(W_PARTS, "near", broad, parts=True))
     bare = bare_form(term)
@@ -964,6 +963,22 @@ def _word_alts(term: str, used=None) -> list[Alternative]:
         if groups:
             alts.append(Alternative(w, "thesaurus", groups, parts=len(groups) > 1))
     return alts
+
+
+def _spelled_again(part: str, own: tuple, words: list[str], said: list[str]) -> tuple:
+    """A part's atoms in a compound's second reading: ``words`` (its spellings, Cilin's and the thesaurus' other words)
+    each weighed by :func:`_spelling_weight`, and the thesaurus spellings of each word that is not the part's own, one
+    step further at that weight times :data:`W_BROAD` (酒楼 → 饭店 → 餐馆 | 餐厅 | 餐饮店): a word found for a part
+    the documents do not use is spelled as the documents spell it."""
+    atoms = {}
+    for v in list(dict.fromkeys(words))[:20]:
+        w = _spelling_weight(part, v, own)
+        atoms.setdefault(v, w)
+        if w < 1.0:
+            for x in _variants(v)[1:]:
+                if x not in atoms and len(atoms) < 32:
+                    atoms[x] = round(w * W_BROAD, 6)
+    return tuple(Atom("sub", v, w) for v, w in atoms.items()) + tuple(Atom("sub", v) for v in said if v not in atoms)
 
 
 def _spelling_weight(part: str, word: str, own: tuple) -> float:
