@@ -106,10 +106,13 @@ def atom_values(atom: "Atom") -> tuple[str, ...]:
     """The strings a substring atom finds: its value, and the value with each variant character of
     corpora/search/variant_chars.tsv written as the other (采砂 → 采砂, 采沙).  Search's own folding: the index and the
     documents keep the characters as written."""
-    if atom.kind != "sub":
-        return (atom.value,)
-    other = atom.value.translate(_variant_chars())
-    return (atom.value,) if other == atom.value else (atom.value, other)
+    return _spellings(atom.value) if atom.kind == "sub" else (atom.value,)
+
+
+@lru_cache(maxsize=65536)
+def _spellings(value: str) -> tuple[str, ...]:
+    other = value.translate(_variant_chars())
+    return (value,) if other == value else (value, other)
 
 
 def units(text: str) -> list[str]:
@@ -952,7 +955,8 @@ def _word_alts(term: str, used=None) -> list[Alternative]:
             groups = tuple(tuple(Atom("sub", v) for v in _variants(p) + said[i]) for i, p in enumerate(parts))
             alts.append(Alternative(W_PARTS, "near", groups, parts=True))
             broad = tuple(_spelled_again(p, g, _broad_variants(p, used, kin=True, single=_verb_object(term))
-                                         + _same_line(p), said[i]) for i, (p, g) in enumerate(zip(parts, groups)))
+                                         + _same_line(p), said[i], used is not None and not used(p))
+                          for i, (p, g) in enumerate(zip(parts, groups)))
             if broad != groups:   # the same parts in Cilin's and the thesaurus' other words too, a little below
                 alts.append(Alternative(W_PARTS, "near", broad, parts=True))
     bare = bare_form(term)
@@ -965,16 +969,16 @@ def _word_alts(term: str, used=None) -> list[Alternative]:
     return alts
 
 
-def _spelled_again(part: str, own: tuple, words: list[str], said: list[str]) -> tuple:
+def _spelled_again(part: str, own: tuple, words: list[str], said: list[str], unused: bool) -> tuple:
     """A part's atoms in a compound's second reading: ``words`` (its spellings, Cilin's and the thesaurus' other words)
-    each weighed by :func:`_spelling_weight`, and the thesaurus spellings of each word that is not the part's own, one
-    step further at that weight times :data:`W_BROAD` (酒楼 → 饭店 → 餐馆 | 餐厅 | 餐饮店): a word found for a part
-    the documents do not use is spelled as the documents spell it."""
+    each weighed by :func:`_spelling_weight`, and, for a part the documents do not use (``unused``), the thesaurus
+    spellings of each word that is not the part's own, one step further at that weight times :data:`W_BROAD` (酒楼 →
+    饭店 → 餐馆 | 餐厅 | 餐饮店): a word found for such a part is spelled as the documents spell it."""
     atoms = {}
     for v in list(dict.fromkeys(words))[:20]:
         w = _spelling_weight(part, v, own)
         atoms.setdefault(v, w)
-        if w < 1.0:
+        if w < 1.0 and unused:
             for x in _variants(v)[1:]:
                 if x not in atoms and len(atoms) < 32:
                     atoms[x] = round(w * W_BROAD, 6)
