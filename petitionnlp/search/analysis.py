@@ -106,7 +106,7 @@ def atom_values(atom: "Atom") -> tuple[str, ...]:
     """The strings a substring atom finds: its value, and the value with each variant character of
     corpora/search/variant_chars.tsv written as the other (采砂 → 采砂, 采沙).  Search's own folding: the index and the
     documents keep the characters as written."""
-    return _spellings(atom.value) if atom.kind == "sub" else (atom.value,)
+    return (atom.value, atom.other) if atom.other else (atom.value,)
 
 
 @lru_cache(maxsize=65536)
@@ -127,6 +127,14 @@ class Atom:
     #: how much of its group an atom is worth: a part's own spellings 1.0, another word for it less
     #: (:func:`_word_alts`' second reading); not part of an atom's identity
     weight: float = field(default=1.0, compare=False)
+    #: the value in the other spelling of its variant characters (采砂 → 采沙: :func:`atom_values`), else ""
+    other: str = field(default="", compare=False, init=False, repr=False)
+
+    def __post_init__(self):
+        if self.kind == "sub":
+            values = _spellings(self.value)
+            if len(values) > 1:
+                object.__setattr__(self, "other", values[1])
 
 
 @dataclass
@@ -1382,29 +1390,34 @@ def _atom_spans(atom: Atom, doc: Doc) -> list[tuple[int, int]]:
     """Where an atom occurs in the folded body ((-1, -1) for a place token or a title-only hit)."""
     if atom.kind == "place":
         return [(-1, -1)] if atom.value in doc.places else []
-    spans = []
-    for v in atom_values(atom):
-        i = doc.folded.find(v)
+    v, other, folded = atom.value, atom.other, doc.folded
+    spans, i = [], folded.find(v)
+    while i >= 0 and len(spans) < 50:
+        spans.append((i, i + len(v)))
+        i = folded.find(v, i + 1)
+    if other:
+        i = folded.find(other)
         while i >= 0 and len(spans) < 50:
-            spans.append((i, i + len(v)))
-            i = doc.folded.find(v, i + 1)
-    if not spans and any(v in doc.folded_title for v in atom_values(atom)):
+            spans.append((i, i + len(other)))
+            i = folded.find(other, i + 1)
+    if not spans and (v in doc.folded_title or other and other in doc.folded_title):
         spans.append((-1, -1))
     return spans
 
 
 def _match(alt: Alternative, doc: Doc):
     """(weight, spans of every group) when ``alt`` matches ``doc``, else None."""
-    spans, missing, spelled = [], 0, 1.0
+    spans, missing, spelled, chars = [], 0, 1.0, alt.label == "chars"
     for group in alt.groups:
         found, best = [], 0.0
         for atom in group:
             sp = _atom_spans(atom, doc)
-            if sp and alt.label == "chars" and len(atom.value) == 1:
-                sp = [x for x in sp if not _in_name(doc.folded, x[0])]
             if sp:
+                if chars and len(atom.value) == 1:
+                    sp = [x for x in sp if not _in_name(doc.folded, x[0])]
                 found += sp
-                best = max(best, atom.weight)
+                if atom.weight > best and sp:
+                    best = atom.weight
         if not found:
             if alt.label != "near":
                 return None
