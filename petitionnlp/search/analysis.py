@@ -12,7 +12,9 @@ fuzzy sound (pypinyin) or of similar shape (four-corner codes) (0.9); its parts,
 verb among them as the documents' nouns (半夜吵 → 半夜 + 噪声 | 噪音 | 扰民), the parts again with a thesaurus word
 jieba cut in pieces joined (卡拉 ok → 卡拉ok = ktv), and the same parts in Cilin's synonyms that the documents use, in
 the words of the thesaurus' short ``=`` lines (半夜 → 凌晨 | 深夜) and, for a part the documents never use, in the
-words of its Cilin class the word vectors agree on (酒楼 → 饭馆 | 饭店) a little below, a part also without its grammatical dressing (河里 → 河,
+words of its Cilin class the word vectors agree on (酒楼 → 饭馆 | 饭店, and their thesaurus spellings a step further: 餐厅)
+a little below, each part worth the word that spelled it (its own 1.0, another word less), a part also without its
+grammatical dressing (河里 → 河,
 corpora/search/word_forms.tsv), the whole term too (河沟里 → 河沟: 0.6), a qualifying part (非法) worth half; the thesaurus' words for it
 (corpora/search/thesaurus.tsv, farm_animals.tsv: 臭水塘 → 黑臭, 养猪 → 猪+养殖, 泥头车 → 渣土车: 0.6 / 0.5) and their
 own words one step further (泥头车 → 大货车: 0.216); its Cilin synonyms that the documents use (尘埃 → 灰尘: 0.45);
@@ -24,7 +26,9 @@ every level (衡阳 → a petition naming only 珠晖区: 1.0) or its name in th
 place rank before the others.
 
 An alternative is groups of atoms, all groups required, any atom of a group: an atom is a substring of the folded
-text (``sub``) or a place token of the document (``place``).  The backends turn the same structure into an FTS5
+text (``sub``; 砂 and 沙 read as one, corpora/search/variant_chars.tsv) or a place token of the document (``place``).
+A compound found in some of its parts only earns the share of the parts found (a part of one character beside a
+longer one too); a character searched alone does not count inside a name (金 of 金山大道).  The backends turn the same structure into an FTS5
 MATCH expression or a tsquery to fetch candidates; :func:`score` ranks them here, identically for both.
 """
 
@@ -54,6 +58,7 @@ W_BROAD = 0.9          # a compound found in Cilin's words: this much of the com
 W_LITERAL, W_NUMERALS, W_TYPO, W_NEAR, W_PARTS = 1.0, 0.95, 0.9, 0.75, 0.5
 W_PART_SOME = 0.3     # some of a compound's parts (all of them: W_PARTS)
 NEAR_ONE = 8          # characters within which a one-character part stands by a longer part for partial credit
+W_ONE_SHARE = 0.75    # what such a part earns of its share (a character says less than a word)
 W_PLACE_FIELD, W_PLACE_TEXT = 1.0, 0.6
 W_RELATION = {"=": 0.6, "~": 0.6, ">": 0.5}
 W_HOP = 0.6            # a thesaurus word's own thesaurus word (泥头车 = 渣土车 ~ 大货车): the two weights times this
@@ -1432,10 +1437,10 @@ def _match(alt: Alternative, doc: Doc):
             return None
         # a part of one character earns no credit alone, but beside a longer part found it does when it names
         # something (漂 of 河道…垃圾漂浮; not 不 or 到)
-        have += [i for i, sp in enumerate(spans) if sp and i not in have and _names_something(alt.groups[i][0].value)
-                 and any(_near([sp, spans[j]], NEAR_ONE) for j in have)]
+        one = [i for i, sp in enumerate(spans) if sp and i not in have and _names_something(alt.groups[i][0].value)
+               and any(_near([sp, spans[j]], NEAR_ONE) for j in have)]
         shares = alt.shares or (1.0,) * len(alt.groups)
-        share = sum(shares[i] for i in have) / sum(shares)
+        share = (sum(shares[i] for i in have) + W_ONE_SHARE * sum(shares[i] for i in one)) / sum(shares)
         return W_PART_SOME * alt.weight / W_PARTS * share * spelled, spans   # (a missing part's spans are empty)
     weight = alt.weight * spelled
     if alt.parts:
