@@ -851,3 +851,94 @@ def test_a_two_character_verb_and_object_is_searched_by_the_spellings_of_each(ta
     assert _verb_object("毁田") and not _verb_object("噪声") and not _verb_object("小厂")
     docs = {"farmland": "村支书毁坏耕地200余亩，引进污染企业", "field_trip": "田间道路噪声扰民"} | NOISE
     assert _ranked(target, docs, "毁田")[0] == "farmland"
+
+
+def _doc(text: str):
+    from petitionnlp.search.analysis import Doc
+
+    folded = normalize(text).lower()
+    return Doc("d", None, None, None, None, None, None, None, text, folded, "", frozenset())
+
+
+def test_a_part_spelled_in_another_word_weighs_less_than_the_part_itself():
+    from petitionnlp.search.analysis import W_BROAD, _match, _word_alts
+
+    # in a collection that never writes 治污, it is spelled 治理 by its Cilin class and the vectors, and 设备 设施 by
+    # Cilin: a document holding 治污 itself beside 设施 ranks above one that spells both parts in other words, and one
+    # that holds both parts themselves above both
+    def used(word):
+        return word in ("治理", "设施", "设备")
+
+    second = [a for a in _word_alts("治污设备", used) if a.label == "near"][-1]
+    weights = {a.value: a.weight for g in second.groups for a in g}
+    assert weights["治污"] == weights["设备"] == 1.0 and weights["设施"] == W_BROAD
+    assert abs(weights["治理"] - W_BROAD ** 2) < 1e-9
+    own, one, other = (_match(second, _doc(t))[0] for t in ("治污设备晚上不开", "厂里的治污设施晚上不开",
+                                                             "锅炉没有废气治理设施"))
+    assert own > one > other
+
+
+def test_a_one_character_part_is_not_spelled_by_cilin_inside_a_longer_compound():
+    from petitionnlp.search.analysis import _broad_variants
+
+    # Cilin lists 到 in 周到's group, 里 in 期间's: none is its spelling inside 油烟排到院子里
+    assert _broad_variants("到") == ["到"] and "期间" not in _broad_variants("里")
+    assert "破坏" in _broad_variants("毁", single=True)   # the verb of a verb and its object of two (毁田)
+
+
+def test_a_one_character_part_beside_a_longer_one_earns_its_share_of_a_partial_match():
+    from petitionnlp.search.analysis import _match, Alternative, Atom
+
+    # 河道 and 垃圾 in both; 漂 beside 垃圾 in one only, 满 far from them in the other (满族): the first holds more
+    near = Alternative(0.5, "near", tuple((Atom("sub", w),) for w in ("河道", "漂", "满", "垃圾")), parts=True)
+    floating = _match(near, _doc("河道污染严重，垃圾漂浮，臭气熏天"))[0]
+    manchu = _match(near, _doc("满族自治县某村的农家院把垃圾直排河道，造成污染"))[0]
+    assert floating > manchu
+
+
+def test_sand_written_either_way_is_one_word_for_search(target):
+    from petitionnlp.search.analysis import Atom, atom_values
+    from petitionnlp.text import normalize as shared_normalize
+
+    # search reads 砂 and 沙 as one (corpora/search/variant_chars.tsv); the shared normalisation keeps them apart
+    assert atom_values(Atom("sub", "机制砂")) == ("机制砂", "机制沙") and atom_values(Atom("sub", "噪声")) == ("噪声",)
+    assert shared_normalize("砂石") == "砂石"
+    docs = {"sand": "驾校旁的制沙场生产时扬尘、噪声污染严重", "bricks": "砖厂灰大，扬尘扰民"} | NOISE
+    hits = _ranked(target, docs, "机制砂厂灰大")
+    assert hits[0] == "sand"
+    with SearchIndex(target("snippet")) as ix:
+        ix.add("sand", docs["sand"])
+        assert "【制沙】" in ix.search("制砂")[0]["snippet"]
+
+
+def test_a_word_the_index_matches_only_across_a_comma_is_not_a_word_the_documents_use(target):
+    # 沙堆 is matched by the index in 采砂、堆砂 (its grams run across the comma) but no document writes it: the
+    # query 沙堆不盖 is still read by its characters and finds the uncovered sand heap
+    docs = {"briefing": "河道违法采砂、堆砂问题突出", "heap": "河边有一个沙场，沙石料不覆盖，露天堆放"} | NOISE
+    assert _ranked(target, docs, "沙堆不盖")[0] == "heap"
+
+
+def test_a_character_searched_alone_does_not_find_a_name_that_holds_it(target):
+    from petitionnlp.search.analysis import _in_name
+
+    # 淘金 is in no document: it is read, last, by its character 金 — which the 金矿 of a mine is, and the 金山 of a
+    # road's name is not
+    assert _in_name("福州市仓山区金山大道新华都", 6) and not _in_name("一家金矿开采企业", 2)
+    docs = {"mine": "镇上一家规模较大的金矿开采企业导致良田水位下沉，污染村民的饮用水",
+            "road": "金山大道金山路口KTV吵"} | NOISE
+    assert _ranked(target, docs, "淘金")[0] == "mine"
+
+
+def test_a_word_found_for_a_part_the_documents_never_use_is_spelled_as_the_documents_spell_it():
+    from petitionnlp.search.analysis import W_BROAD, _match, _word_alts
+
+    # 酒楼 is in no document; its Cilin class and the vectors give 饭店, whose thesaurus line gives 餐厅: a restaurant
+    # written 餐厅 is found by 酒楼油烟, a step below 饭店 itself
+    def used(word):
+        return word in ("饭店", "餐厅", "油烟")
+
+    second = [a for a in _word_alts("酒楼油烟", used) if a.label == "near"][-1]
+    weights = {a.value: a.weight for a in second.groups[0]}
+    assert weights["饭店"] == W_BROAD ** 2 or abs(weights["饭店"] - W_BROAD ** 2) < 1e-9
+    assert abs(weights["餐厅"] - W_BROAD ** 3) < 1e-6
+    assert _match(second, _doc("小区底商的饭店油烟直排"))[0] > _match(second, _doc("小区底商的餐厅油烟直排"))[0] > 0.3

@@ -21,7 +21,8 @@ from ..briefing.timex import document_date
 from ..errors import Errors, InputError
 from ..resources import once
 from ..text import normalize
-from .analysis import (MAX_QUERY_CHARS, MAX_TERMS, Doc, analyze, doc_place_tokens, mask_placeholders,
+from .analysis import (FEW_USES, MAX_QUERY_CHARS, MAX_TERMS, Doc, analyze, doc_place_tokens,
+                       mask_placeholders,
                        parse, partial_alternatives, partial_notice, place_filter_atoms, score, snippet,
                        weigh_parts)
 
@@ -218,7 +219,9 @@ class SearchIndex:
         for stage in ("literal", "full", "loose"):
             if stage == "full":
                 # fewer than ``limit`` literal matches: look for typos (a few look-ups in the index) first
-                plan = analyze(query, count=lambda alts: self._count([alts], 3 if len(alts) == 1 else 30))
+                plan = analyze(query, count=lambda alts: self._count([alts], FEW_USES if len(alts) == 1 else 30),
+                               texts=lambda alts: [d.folded + "\n" + d.folded_title
+                                                   for d in self._fetch([alts], False, {}, FEW_USES)])
                 out.notice, out.corrected = plan.notice, plan.corrected
             concepts, any_concept = getattr(plan, stage)(), stage == "loose"
             key = (repr(concepts), any_concept)

@@ -12,7 +12,9 @@ fuzzy sound (pypinyin) or of similar shape (four-corner codes) (0.9); its parts,
 verb among them as the documents' nouns (半夜吵 → 半夜 + 噪声 | 噪音 | 扰民), the parts again with a thesaurus word
 jieba cut in pieces joined (卡拉 ok → 卡拉ok = ktv), and the same parts in Cilin's synonyms that the documents use, in
 the words of the thesaurus' short ``=`` lines (半夜 → 凌晨 | 深夜) and, for a part the documents never use, in the
-words of its Cilin class the word vectors agree on (酒楼 → 饭馆 | 饭店) a little below, a part also without its grammatical dressing (河里 → 河,
+words of its Cilin class the word vectors agree on (酒楼 → 饭馆 | 饭店, and their thesaurus spellings a step further: 餐厅)
+a little below, each part worth the word that spelled it (its own 1.0, another word less), a part also without its
+grammatical dressing (河里 → 河,
 corpora/search/word_forms.tsv), the whole term too (河沟里 → 河沟: 0.6), a qualifying part (非法) worth half; the thesaurus' words for it
 (corpora/search/thesaurus.tsv, farm_animals.tsv: 臭水塘 → 黑臭, 养猪 → 猪+养殖, 泥头车 → 渣土车: 0.6 / 0.5) and their
 own words one step further (泥头车 → 大货车: 0.216); its Cilin synonyms that the documents use (尘埃 → 灰尘: 0.45);
@@ -24,7 +26,9 @@ every level (衡阳 → a petition naming only 珠晖区: 1.0) or its name in th
 place rank before the others.
 
 An alternative is groups of atoms, all groups required, any atom of a group: an atom is a substring of the folded
-text (``sub``) or a place token of the document (``place``).  The backends turn the same structure into an FTS5
+text (``sub``; 砂 and 沙 read as one, corpora/search/variant_chars.tsv) or a place token of the document (``place``).
+A compound found in some of its parts only earns the share of the parts found (a part of one character beside a
+longer one too); a character searched alone does not count inside a name (金 of 金山大道).  The backends turn the same structure into an FTS5
 MATCH expression or a tsquery to fetch candidates; :func:`score` ranks them here, identically for both.
 """
 
@@ -53,6 +57,8 @@ W_BROAD = 0.9          # a compound found in Cilin's words: this much of the com
 
 W_LITERAL, W_NUMERALS, W_TYPO, W_NEAR, W_PARTS = 1.0, 0.95, 0.9, 0.75, 0.5
 W_PART_SOME = 0.3     # some of a compound's parts (all of them: W_PARTS)
+NEAR_ONE = 8          # characters within which a one-character part stands by a longer part for partial credit
+W_ONE_SHARE = 0.75    # what such a part earns of its share (a character says less than a word)
 W_PLACE_FIELD, W_PLACE_TEXT = 1.0, 0.6
 W_RELATION = {"=": 0.6, "~": 0.6, ">": 0.5}
 W_HOP = 0.6            # a thesaurus word's own thesaurus word (泥头车 = 渣土车 ~ 大货车): the two weights times this
@@ -67,6 +73,7 @@ NEIGHBOURS = 2         # nearest words the documents use that such a word is sea
 NEIGHBOUR_MIN = 0.65   # the least cosine similarity of such a word
 NEIGHBOUR_TRIED = 48   # nearest words looked up in the index for one word (those above NEIGHBOUR_MIN only)
 FEW = 2                # a term whose readings find at most this many documents is also read by its characters
+FEW_USES = 3           # a word the index finds in fewer documents is looked for in their text (not across a comma)
 MAX_CILIN = 4          # Cilin synonyms a term is also searched as (the first the documents use, in Cilin's order)
 CILIN_TRIED = 12       # Cilin synonyms looked up in the index for one term
 TIEBREAK = 0.09        # all tie-breaks together stay below the smallest gap between weights
@@ -89,6 +96,30 @@ def mask_placeholders(text: str) -> str:
     return PLACEHOLDER.sub(lambda m: "\x00" * len(m.group()), text) if "【" in text else text
 
 
+@once
+def _variant_chars() -> dict[int, str]:
+    """character → the character search also reads it as (corpora/search/variant_chars.tsv: 砂 ↔ 沙), both ways."""
+    out = {}
+    for line in read_list("search", "variant_chars.tsv"):
+        cols = line.split("\t")
+        if len(cols) >= 2 and len(cols[0]) == len(cols[1]) == 1:
+            out[ord(cols[0])], out[ord(cols[1])] = cols[1], cols[0]
+    return out
+
+
+def atom_values(atom: "Atom") -> tuple[str, ...]:
+    """The strings a substring atom finds: its value, and the value with each variant character of
+    corpora/search/variant_chars.tsv written as the other (采砂 → 采砂, 采沙).  Search's own folding: the index and the
+    documents keep the characters as written."""
+    return (atom.value, atom.other) if atom.other else (atom.value,)
+
+
+@lru_cache(maxsize=65536)
+def _spellings(value: str) -> tuple[str, ...]:
+    other = value.translate(_variant_chars())
+    return (value,) if other == value else (value, other)
+
+
 def units(text: str) -> list[str]:
     """The indexed units of a text: runs of ASCII letters/digits and single CJK characters, lowercased."""
     return [u.lower() for u in _TOKEN.findall(text)]
@@ -98,6 +129,17 @@ def units(text: str) -> list[str]:
 class Atom:
     kind: str   # "sub": a substring of the folded text; "place": a place token of the document
     value: str
+    #: how much of its group an atom is worth: a part's own spellings 1.0, another word for it less
+    #: (:func:`_word_alts`' second reading); not part of an atom's identity
+    weight: float = field(default=1.0, compare=False)
+    #: the value in the other spelling of its variant characters (采砂 → 采沙: :func:`atom_values`), else ""
+    other: str = field(default="", compare=False, init=False, repr=False)
+
+    def __post_init__(self):
+        if self.kind == "sub":
+            values = _spellings(self.value)
+            if len(values) > 1:
+                object.__setattr__(self, "other", values[1])
 
 
 @dataclass
@@ -597,11 +639,13 @@ def _variants(word: str) -> list[str]:
     return list(dict.fromkeys(out))[:12]
 
 
-def _broad_variants(word: str, used=None, kin: bool = False) -> list[str]:
+def _broad_variants(word: str, used=None, kin: bool = False, single: bool = False) -> list[str]:
     """A part's spellings as :func:`_variants` gives them, and its first synonyms in Cilin (河里 → 河道 河流;
     非法 → 私自; 晚上 → 夜晚 晚间): with ``used(word) -> bool`` (the index holds it), the first that the
-    documents use, else Cilin's first."""
-    syns = broad_synonyms().get(word, [])
+    documents use, else Cilin's first.  A part of one character has none (unless ``single``: the verb or the object
+    of a term of two, 毁 of 毁田 → 毁坏 | 破坏): Cilin lists a character in the groups of many words it stands for
+    (到 → 全面 | 周至, 里 → 期间 | 之间, 开 → 开路), none of them its spelling inside a longer compound."""
+    syns = broad_synonyms().get(word, []) if len(word) >= 2 or single else []
     more = []
     if used is not None:
         syns = [x for x in syns[:CILIN_TRIED] if used(x)]
@@ -923,10 +967,11 @@ def _word_alts(term: str, used=None) -> list[Alternative]:
             said = _said_of(parts)
             groups = tuple(tuple(Atom("sub", v) for v in _variants(p) + said[i]) for i, p in enumerate(parts))
             alts.append(Alternative(W_PARTS, "near", groups, parts=True))
-            broad = tuple(tuple(Atom("sub", v) for v in list(dict.fromkeys(_broad_variants(p, used, kin=True) + _same_line(p)))[:20]
-                                + said[i]) for i, p in enumerate(parts))
+            broad = tuple(_spelled_again(p, g, _broad_variants(p, used, kin=True, single=_verb_object(term))
+                                         + _same_line(p), said[i], used is not None and not used(p))
+                          for i, (p, g) in enumerate(zip(parts, groups)))
             if broad != groups:   # the same parts in Cilin's and the thesaurus' other words too, a little below
-                alts.append(Alternative(round(W_PARTS * W_BROAD, 3), "near", broad, parts=True))
+                alts.append(Alternative(W_PARTS, "near", broad, parts=True))
     bare = bare_form(term)
     if bare and len(bare) >= 2:   # 河沟里 → 河沟 | 河道 | 水沟: the 里 a clerk adds is no part a document must hold
         alts.append(Alternative(W_BARE, "bare", (tuple(Atom("sub", v) for v in _variants(bare)),)))
@@ -935,6 +980,34 @@ def _word_alts(term: str, used=None) -> list[Alternative]:
         if groups:
             alts.append(Alternative(w, "thesaurus", groups, parts=len(groups) > 1))
     return alts
+
+
+def _spelled_again(part: str, own: tuple, words: list[str], said: list[str], unused: bool) -> tuple:
+    """A part's atoms in a compound's second reading: ``words`` (its spellings, Cilin's and the thesaurus' other words)
+    each weighed by :func:`_spelling_weight`, and, for a part the documents do not use (``unused``), the thesaurus
+    spellings of each word that is not the part's own, one step further at that weight times :data:`W_BROAD` (酒楼 →
+    饭店 → 餐馆 | 餐厅 | 餐饮店): a word found for such a part is spelled as the documents spell it."""
+    atoms = {}
+    for v in list(dict.fromkeys(words))[:20]:
+        w = _spelling_weight(part, v, own)
+        atoms.setdefault(v, w)
+        if w < 1.0 and unused:
+            for x in _variants(v)[1:]:
+                if x not in atoms and len(atoms) < 32:
+                    atoms[x] = round(w * W_BROAD, 6)
+    return tuple(Atom("sub", v, w) for v, w in atoms.items()) + tuple(Atom("sub", v) for v in said if v not in atoms)
+
+
+def _spelling_weight(part: str, word: str, own: tuple) -> float:
+    """What ``word`` is worth as a spelling of a compound's ``part`` in its second reading: 1.0 for the part's own
+    spellings (``own``: the first reading's atoms), :data:`W_BROAD` for another word of Cilin's or the thesaurus'
+    (饭店 → 餐馆), :data:`W_BROAD` squared for a word of its Cilin class only the word vectors put near it (治污 →
+    治理): a document that spells every part in other words ranks below one that holds the parts themselves."""
+    if any(a.value == word for a in own):
+        return 1.0
+    if word in broad_synonyms().get(part, ()) or word in _same_line(part) or word not in cilin_kin(part):
+        return W_BROAD
+    return W_BROAD * W_BROAD
 
 
 def _broken(piece: str) -> int:
@@ -1204,15 +1277,22 @@ def _head_alt(piece: str, used) -> Alternative | None:
     return Alternative(W_HEAD, "head", tuple(groups), parts=len(groups) > 1)
 
 
-def analyze(query: str, count=None) -> Plan:
+def analyze(query: str, count=None, texts=None) -> Plan:
     """The plan of a query.  ``count(alternatives) -> int`` (documents matching, capped) lets a term that finds
-    nothing be tried as the word of the same sound it was probably meant to be."""
+    nothing be tried as the word of the same sound it was probably meant to be; ``texts(alternatives) -> [str]``
+    (the folded texts of the first few documents matching), when given, tells a word the documents use from one the
+    index matches only across punctuation (沙堆 in 采砂、堆砂)."""
     concepts, corrected, tried = [], {}, 0
     used = None
     if count is not None:
         @lru_cache(maxsize=None)
         def used(word: str) -> bool:   # the index holds the word (a look-up, once a query)
-            return bool(count([_literal(normalize(word).lower())]))
+            atom = Atom("sub", normalize(word).lower())
+            n = count([Alternative(W_LITERAL, "literal", ((atom,),))])
+            if n and texts is not None and n < FEW_USES and len(atom.value) >= 2:   # a rare word: in a text, not across a comma
+                return any(v in t for t in texts([Alternative(W_LITERAL, "literal", ((atom,),))])
+                           for v in atom_values(atom))
+            return bool(n)
     for term, quoted in parse(query):
         term = term.lower()
         if quoted:
@@ -1282,7 +1362,7 @@ def expression(concepts: list, atom, and_: str, or_: str, any_concept: bool = Fa
     for alts in concepts:
         parts = []
         for alt in alts:
-            groups = [[a for a in map(atom, g) if a] for g in alt.groups]
+            groups = [[x for x in (atom(Atom(a.kind, v)) for a in g for v in atom_values(a)) if x] for g in alt.groups]
             if groups and all(groups):
                 parts.append(and_.join("(" + or_.join(g) + ")" for g in groups))
         if parts:
@@ -1315,42 +1395,88 @@ def _atom_spans(atom: Atom, doc: Doc) -> list[tuple[int, int]]:
     """Where an atom occurs in the folded body ((-1, -1) for a place token or a title-only hit)."""
     if atom.kind == "place":
         return [(-1, -1)] if atom.value in doc.places else []
-    v = atom.value
-    spans, i = [], doc.folded.find(v)
+    v, other, folded = atom.value, atom.other, doc.folded
+    spans, i = [], folded.find(v)
     while i >= 0 and len(spans) < 50:
         spans.append((i, i + len(v)))
-        i = doc.folded.find(v, i + 1)
-    if not spans and v in doc.folded_title:
+        i = folded.find(v, i + 1)
+    if other:
+        i = folded.find(other)
+        while i >= 0 and len(spans) < 50:
+            spans.append((i, i + len(other)))
+            i = folded.find(other, i + 1)
+    if not spans and (v in doc.folded_title or other and other in doc.folded_title):
         spans.append((-1, -1))
     return spans
 
 
 def _match(alt: Alternative, doc: Doc):
     """(weight, spans of every group) when ``alt`` matches ``doc``, else None."""
-    spans, missing = [], 0
+    spans, missing, spelled, chars = [], 0, 1.0, alt.label == "chars"
     for group in alt.groups:
-        found = [s for atom in group for s in _atom_spans(atom, doc)]
+        found, best = [], 0.0
+        for atom in group:
+            sp = _atom_spans(atom, doc)
+            if sp:
+                if chars and len(atom.value) == 1:
+                    sp = [x for x in sp if not _in_name(doc.folded, x[0])]
+                found += sp
+                if atom.weight > best and sp:
+                    best = atom.weight
         if not found:
             if alt.label != "near":
                 return None
             missing += 1
+        else:
+            spelled *= best   # each part found in another word only: worth that word's weight
         spans.append(found)
     if missing:
         # some parts of a compound only: a little credit for the share of its (longer) parts present
         have = [i for i, (g, sp) in enumerate(zip(alt.groups, spans)) if sp and len(g[0].value) >= 2]
         if not have:
             return None
+        # a part of one character earns no credit alone, but beside a longer part found it does when it names
+        # something (漂 of 河道…垃圾漂浮; not 不 or 到)
+        one = [i for i, sp in enumerate(spans) if sp and i not in have and _names_something(alt.groups[i][0].value)
+               and any(_near([sp, spans[j]], NEAR_ONE) for j in have)]
         shares = alt.shares or (1.0,) * len(alt.groups)
-        share = sum(shares[i] for i in have) / sum(shares)
-        return W_PART_SOME * alt.weight / W_PARTS * share, spans   # (a missing part's spans are empty)
-    weight = alt.weight
+        share = (sum(shares[i] for i in have) + W_ONE_SHARE * sum(shares[i] for i in one)) / sum(shares)
+        return W_PART_SOME * alt.weight / W_PARTS * share * spelled, spans   # (a missing part's spans are empty)
+    weight = alt.weight * spelled
     if alt.parts:
         near = _near(spans, max(30, 5 * sum(len(g[0].value) for g in alt.groups)))
         if alt.label == "near":
-            weight = (W_NEAR if near else W_PARTS) * alt.weight / W_PARTS
+            weight = (W_NEAR if near else W_PARTS) * weight / W_PARTS
         elif not near:
-            weight = alt.weight * 0.7
+            weight = weight * 0.7
     return weight, spans
+
+
+@lru_cache(maxsize=4096)
+def _names_something(ch: str) -> bool:
+    """A character that says something of a document's matter on its own: not a particle, preposition, adverb,
+    pronoun … (:data:`_EMPTY_CHAR_POS`, jieba's tag of it alone)."""
+    return not (_plain_tokenizer().tag(ch) or [(ch, "x")])[0][1].startswith(_EMPTY_CHAR_POS)
+
+
+#: jieba's parts of speech of a name: a person's, a place's, an organisation's, another proper name
+_NAME_POS = ("nr", "ns", "nt", "nz")
+NAME_WINDOW = 4   # characters read on each side of a character to tell whether it stands in a name
+
+
+def _in_name(text: str, at: int) -> bool:
+    """The character at ``at`` of ``text`` stands in a name as jieba reads the few characters around it (金 of 金山大道,
+    瑞金里, 雁金幼儿园), not as the word it is (金 of 金矿): a character searched alone (:func:`_character_alt`) does
+    not find a document by a road's or a shop's name."""
+    if at < 0:
+        return False
+    start = max(0, at - NAME_WINDOW)
+    pos = start
+    for w, t in _plain_tokenizer().tag(text[start:at + NAME_WINDOW + 1]):
+        if pos <= at < pos + len(w):
+            return t.startswith(_NAME_POS)
+        pos += len(w)
+    return False
 
 
 def weigh_parts(alts: list, count, total: int) -> None:
@@ -1498,7 +1624,8 @@ def snippet(text: str, matches: list, width: int = 80) -> str:
     for ci, (w, alt, _) in enumerate(matches):
         if not alt:
             continue
-        values = sorted({a.value for g in alt.groups for a in g if a.kind == "sub"}, key=len, reverse=True)
+        values = sorted({v for g in alt.groups for a in g if a.kind == "sub" for v in atom_values(a)}, key=len,
+                        reverse=True)
         for v in values:
             i = low.find(v)
             while i >= 0:
