@@ -470,6 +470,9 @@ CUTS = [
     # 东西 names no matter; 还有 / 还在 (one word to jieba) say nothing of it
     ("平房那边烧东西冒烟能不能查", [("平房", True), ("烧", True), ("冒烟", False)]),
     ("为什么半夜还有大车拉货", [("半夜大车拉货", False)]),
+    # …but 东西 that jieba cut off a one-character noun is a name's first part (review40: 东西湖 lost 东西)
+    ("谁管东西湖的污水", [("东西湖", False), ("污水", False)]),
+    ("东西街有人烧垃圾怎么没人管", [("东西街", False), ("烧垃圾", False)]),
 ]
 
 

@@ -370,7 +370,12 @@ def _request_of(piece: str, keep: bool = True) -> list[str]:
 
     def off(tok) -> bool:
         w, t = tok
-        return w in words or t in tags or t[:1] == "u"
+        return w in words and t != "nz" or t in tags or t[:1] == "u"
+
+    # a request word of two characters or more that jieba cut off a one-character noun after it is the first part
+    # of a name (东西 of 东西湖, 东西街: 谁管东西湖的污水), not the word: it is kept, as a tag of its own
+    tokens = [(w, "nz") if w in words and len(w) >= 2 and i + 1 < len(tokens) and len(tokens[i + 1][0]) == 1
+              and tokens[i + 1][1][:1] in ("n", "s") else (w, t) for i, (w, t) in enumerate(tokens)]
 
     spans, cur = [], []
     for w, t in tokens:
