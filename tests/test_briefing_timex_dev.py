@@ -603,3 +603,15 @@ def test_yuedu_and_niandu_in_a_list_of_standing_duties_and_a_weekly_day_limit():
     assert found("每周二中午12时前报送上周情况。")[0] == ("每周二中午12时前", "recurrence", "P1W")
     assert found("每周一次。") == [("每周一次", "recurrence", "P1W")]
     assert found("进行年度考核。") == []
+
+
+# Review of t40 (t40c): misfires of the t40 rules, each fixed by a general rule (document date 2021-06-15).
+# 双周/双月 are a cadence only in a cadence's context — after 每/按, or before a verb or noun of a standing duty
+# (双月调度, 双周通报, 双周例会, 双月一次) — never as part of a place's name (双月湾, 双月湖).
+
+@pytest.mark.parametrize("text,expected", [
+    ("惠州双月湾景区游客较多。", []), ("双月湖公园周边排查。", []), ("双月山村道路硬化。", []),
+    ("每双月开展一次评估。", [("双月", "P2M")]), ("双月一次通报。", [("双月", "P2M")]),
+    ("实行双周调度、双月通报。", [("双周", "P2W"), ("双月", "P2M")])])
+def test_shuangyue_and_shuangzhou_are_a_cadence_only_in_a_cadences_context(text, expected):
+    assert [(x[0], x[2]) for x in found(text) if x[1] == "recurrence"] == expected
