@@ -615,3 +615,18 @@ def test_yuedu_and_niandu_in_a_list_of_standing_duties_and_a_weekly_day_limit():
     ("实行双周调度、双月通报。", [("双周", "P2W"), ("双月", "P2M")])])
 def test_shuangyue_and_shuangzhou_are_a_cadence_only_in_a_cadences_context(text, expected):
     assert [(x[0], x[2]) for x in found(text) if x[1] == "recurrence"] == expected
+
+
+# A cadence before a meeting or a mechanism (月调度会议, 纳入月调度机制) starts a word: after a clause's start, a
+# separator, a verb that takes it (纳入, 召开, 建立, 实行…) or 在/和/与/及/的 — never at the end of another word (假日, 历年,
+# 往年, 工作日, 节日).
+
+@pytest.mark.parametrize("text", ["落实春节假日督查制度。", "召开元旦假日督查会议。", "完善历年考核制度。", "参照往年考核会议安排。",
+                                  "建立工作日督查机制。"])
+def test_a_cadence_before_a_meeting_is_not_the_end_of_another_word(text):
+    assert [x for x in found(text) if x[1] == "recurrence"] == []
+
+
+def test_a_cadence_before_a_meeting_after_a_verb_or_a_conjunction_stays():
+    assert [(x[0], x[2]) for x in found("主持召开周调度会议,双周例会和月调度会可合并。") if x[1] == "recurrence"] == [
+        ("周调度", "P1W"), ("双周", "P2W"), ("月调度", "P1M")]
