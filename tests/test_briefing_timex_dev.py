@@ -630,3 +630,14 @@ def test_a_cadence_before_a_meeting_is_not_the_end_of_another_word(text):
 def test_a_cadence_before_a_meeting_after_a_verb_or_a_conjunction_stays():
     assert [(x[0], x[2]) for x in found("主持召开周调度会议,双周例会和月调度会可合并。") if x[1] == "recurrence"] == [
         ("周调度", "P1W"), ("双周", "P2W"), ("月调度", "P1M")]
+
+
+# 限时 in the name of a rule (限时办结制度, 实行限时办结制。, 限时办结制和…) is none; a time limit on an action whose object
+# begins with 制 (限时关停制砖厂, 限时拆除制药厂违建) is still urgency: the rule's 制 ends a word (制度, or 制 before a
+# punctuation mark, the text's end or a conjunction).
+
+@pytest.mark.parametrize("text,expected", [
+    ("对违法企业限时关停制砖厂。", [("限时", "vague", None)]), ("限时拆除制药厂违建。", [("限时", "vague", None)]),
+    ("实行限时办结制度。", []), ("实行限时办结制。", []), ("落实首问负责制、限时办结制和责任追究制。", [])])
+def test_xianshi_is_none_only_in_the_name_of_a_rule(text, expected):
+    assert found(text) == expected
