@@ -641,3 +641,14 @@ def test_a_cadence_before_a_meeting_after_a_verb_or_a_conjunction_stays():
     ("实行限时办结制度。", []), ("实行限时办结制。", []), ("落实首问负责制、限时办结制和责任追究制。", [])])
 def test_xianshi_is_none_only_in_the_name_of_a_rule(text, expected):
     assert found(text) == expected
+
+
+# A dotted day-first date (10.03.2016 18:50) needs its clock time or no 年 after it: before 年 the numbers are an
+# outline's (3.1. then 2020年以来), and the year is the page's.
+
+@pytest.mark.parametrize("text,expected", [
+    ("3.1.2020年以来共受理投诉。", ("2020年以来", "date", "2020/..")), ("1.1.2019年全市空气质量改善。", ("2019年", "date", "2019")),
+    ("10.03.2016 18:50发现排污。", ("10.03.2016 18:50", "date", "2016-03-10T18:50")),
+    ("10.03.2016发现排污。", ("10.03.2016", "date", "2016-03-10"))])
+def test_a_dotted_day_first_date_is_no_outline_number_before_a_year(text, expected):
+    assert found(text) == [expected]
