@@ -652,3 +652,14 @@ def test_xianshi_is_none_only_in_the_name_of_a_rule(text, expected):
     ("10.03.2016发现排污。", ("10.03.2016", "date", "2016-03-10"))])
 def test_a_dotted_day_first_date_is_no_outline_number_before_a_year(text, expected):
     assert found(text) == [expected]
+
+
+# 前 closing a limit (BEFORE in time_rules.json) is not the first character of 前往, 前来 or 前去: 每周一前往现场 goes to the
+# site on Mondays, 3月5日前往 on March 5th; 年底前进行验收 keeps its limit (前进 is rare there, 前进行 common).
+
+@pytest.mark.parametrize("text,expected", [
+    ("每周一前往现场督查。", [("每周", "recurrence", "P1W")]), ("3月5日前往现场督查。", [("3月5日", "date", "2021-03-05")]),
+    ("每月25日前来报到。", [("每月25日", "recurrence", "P1M")]),
+    ("年底前进行验收。", [("年底前", "deadline", "2021-12-31")]), ("每周五前报送。", [("每周五前", "recurrence", "P1W")])])
+def test_qian_of_qianwang_closes_no_limit(text, expected):
+    assert found(text) == expected

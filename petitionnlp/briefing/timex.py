@@ -62,6 +62,8 @@ def compile_rules(data: dict) -> dict:
     def expand(pattern: str) -> str:
         for key in ("MNUM", "DNUM", "HNUM"):  # before NUM, which they contain
             pattern = pattern.replace(key, data[key])
+        if "BEFORE" in data:  # 前/之前/以前 closing a limit (rules saved before it was a key write it out)
+            pattern = pattern.replace("BEFORE", data["BEFORE"])
         return pattern.replace("NUM", data["NUM"])
 
     return {"data": data, "rules": [(r["name"], r["type"], re.compile(expand(r["pattern"]))) for r in data["rules"]],
