@@ -663,3 +663,13 @@ def test_a_dotted_day_first_date_is_no_outline_number_before_a_year(text, expect
     ("年底前进行验收。", [("年底前", "deadline", "2021-12-31")]), ("每周五前报送。", [("每周五前", "recurrence", "P1W")])])
 def test_qian_of_qianwang_closes_no_limit(text, expected):
     assert found(text) == expected
+
+
+# 每半小时 is a recurrence, not a length; 每隔一 before a calendar unit is every other unit (隔日, 隔周, 隔月: 每隔一天 P2D),
+# any other number the period itself (每隔15天 P15D, 每隔一小时 PT1H) — GUIDELINES.md, review of t40.
+
+@pytest.mark.parametrize("text,span,value", [
+    ("每半小时监测一次。", "每半小时", "PT30M"), ("每隔一天巡查一次。", "每隔一天", "P2D"), ("每隔一周通报。", "每隔一周", "P2W"),
+    ("每隔一个月抽查。", "每隔一个月", "P2M"), ("每隔15天巡查一次。", "每隔15天", "P15D"), ("每隔一小时监测。", "每隔一小时", "PT1H")])
+def test_every_half_hour_and_every_other_day(text, span, value):
+    assert [(x[0], x[1], x[2]) for x in found(text)] == [(span, "recurrence", value)]

@@ -196,6 +196,10 @@ class _Resolver:
         n = parse_number(g.get("n")) or 1
         return _UNIT_DURATION[g["unit"]].format(n=n, m=3 * n)
 
+    def _every_other(self, g):
+        """每隔一天, 每隔一周, 每隔一个月: every other day, week, month (P2D, P2W, P2M; GUIDELINES.md)."""
+        return self._recurrence({"n": "2", "unit": g["unit"]})
+
     def _working_days(self, g):
         return None
 
