@@ -673,3 +673,10 @@ def test_qian_of_qianwang_closes_no_limit(text, expected):
     ("每隔一个月抽查。", "每隔一个月", "P2M"), ("每隔15天巡查一次。", "每隔15天", "P15D"), ("每隔一小时监测。", "每隔一小时", "PT1H")])
 def test_every_half_hour_and_every_other_day(text, span, value):
     assert [(x[0], x[1], x[2]) for x in found(text)] == [(span, "recurrence", value)]
+
+
+# 半月形 (半月状, 半月型) is a shape, not half a month: 三个半月形水塘 counts ponds; 历时三个半月 is still a length.
+
+def test_banyuexing_is_a_shape_not_a_length():
+    assert found("村里有三个半月形水塘。") == []
+    assert found("整治历时三个半月。") == [("三个半月", "duration", None)]
