@@ -603,3 +603,80 @@ def test_yuedu_and_niandu_in_a_list_of_standing_duties_and_a_weekly_day_limit():
     assert found("每周二中午12时前报送上周情况。")[0] == ("每周二中午12时前", "recurrence", "P1W")
     assert found("每周一次。") == [("每周一次", "recurrence", "P1W")]
     assert found("进行年度考核。") == []
+
+
+# Review of t40 (t40c): misfires of the t40 rules, each fixed by a general rule (document date 2021-06-15).
+# 双周/双月 are a cadence only in a cadence's context — after 每/按, or before a verb or noun of a standing duty
+# (双月调度, 双周通报, 双周例会, 双月一次) — never as part of a place's name (双月湾, 双月湖).
+
+@pytest.mark.parametrize("text,expected", [
+    ("惠州双月湾景区游客较多。", []), ("双月湖公园周边排查。", []), ("双月山村道路硬化。", []),
+    ("每双月开展一次评估。", [("双月", "P2M")]), ("双月一次通报。", [("双月", "P2M")]),
+    ("实行双周调度、双月通报。", [("双周", "P2W"), ("双月", "P2M")])])
+def test_shuangyue_and_shuangzhou_are_a_cadence_only_in_a_cadences_context(text, expected):
+    assert [(x[0], x[2]) for x in found(text) if x[1] == "recurrence"] == expected
+
+
+# A cadence before a meeting or a mechanism (月调度会议, 纳入月调度机制) starts a word: after a clause's start, a
+# separator, a verb that takes it (纳入, 召开, 建立, 实行…) or 在/和/与/及/的 — never at the end of another word (假日, 历年,
+# 往年, 工作日, 节日).
+
+@pytest.mark.parametrize("text", ["落实春节假日督查制度。", "召开元旦假日督查会议。", "完善历年考核制度。", "参照往年考核会议安排。",
+                                  "建立工作日督查机制。"])
+def test_a_cadence_before_a_meeting_is_not_the_end_of_another_word(text):
+    assert [x for x in found(text) if x[1] == "recurrence"] == []
+
+
+def test_a_cadence_before_a_meeting_after_a_verb_or_a_conjunction_stays():
+    assert [(x[0], x[2]) for x in found("主持召开周调度会议,双周例会和月调度会可合并。") if x[1] == "recurrence"] == [
+        ("周调度", "P1W"), ("双周", "P2W"), ("月调度", "P1M")]
+
+
+# 限时 in the name of a rule (限时办结制度, 实行限时办结制。, 限时办结制和…) is none; a time limit on an action whose object
+# begins with 制 (限时关停制砖厂, 限时拆除制药厂违建) is still urgency: the rule's 制 ends a word (制度, or 制 before a
+# punctuation mark, the text's end or a conjunction).
+
+@pytest.mark.parametrize("text,expected", [
+    ("对违法企业限时关停制砖厂。", [("限时", "vague", None)]), ("限时拆除制药厂违建。", [("限时", "vague", None)]),
+    ("实行限时办结制度。", []), ("实行限时办结制。", []), ("落实首问负责制、限时办结制和责任追究制。", [])])
+def test_xianshi_is_none_only_in_the_name_of_a_rule(text, expected):
+    assert found(text) == expected
+
+
+# A dotted day-first date (10.03.2016 18:50) needs its clock time or no 年 after it: before 年 the numbers are an
+# outline's (3.1. then 2020年以来), and the year is the page's.
+
+@pytest.mark.parametrize("text,expected", [
+    ("3.1.2020年以来共受理投诉。", ("2020年以来", "date", "2020/..")), ("1.1.2019年全市空气质量改善。", ("2019年", "date", "2019")),
+    ("10.03.2016 18:50发现排污。", ("10.03.2016 18:50", "date", "2016-03-10T18:50")),
+    ("10.03.2016发现排污。", ("10.03.2016", "date", "2016-03-10"))])
+def test_a_dotted_day_first_date_is_no_outline_number_before_a_year(text, expected):
+    assert found(text) == [expected]
+
+
+# 前 closing a limit (BEFORE in time_rules.json) is not the first character of 前往, 前来 or 前去: 每周一前往现场 goes to the
+# site on Mondays, 3月5日前往 on March 5th; 年底前进行验收 keeps its limit (前进 is rare there, 前进行 common).
+
+@pytest.mark.parametrize("text,expected", [
+    ("每周一前往现场督查。", [("每周", "recurrence", "P1W")]), ("3月5日前往现场督查。", [("3月5日", "date", "2021-03-05")]),
+    ("每月25日前来报到。", [("每月25日", "recurrence", "P1M")]),
+    ("年底前进行验收。", [("年底前", "deadline", "2021-12-31")]), ("每周五前报送。", [("每周五前", "recurrence", "P1W")])])
+def test_qian_of_qianwang_closes_no_limit(text, expected):
+    assert found(text) == expected
+
+
+# 每半小时 is a recurrence, not a length; 每隔一 before a calendar unit is every other unit (隔日, 隔周, 隔月: 每隔一天 P2D),
+# any other number the period itself (每隔15天 P15D, 每隔一小时 PT1H) — GUIDELINES.md, review of t40.
+
+@pytest.mark.parametrize("text,span,value", [
+    ("每半小时监测一次。", "每半小时", "PT30M"), ("每隔一天巡查一次。", "每隔一天", "P2D"), ("每隔一周通报。", "每隔一周", "P2W"),
+    ("每隔一个月抽查。", "每隔一个月", "P2M"), ("每隔15天巡查一次。", "每隔15天", "P15D"), ("每隔一小时监测。", "每隔一小时", "PT1H")])
+def test_every_half_hour_and_every_other_day(text, span, value):
+    assert [(x[0], x[1], x[2]) for x in found(text)] == [(span, "recurrence", value)]
+
+
+# 半月形 (半月状, 半月型) is a shape, not half a month: 三个半月形水塘 counts ponds; 历时三个半月 is still a length.
+
+def test_banyuexing_is_a_shape_not_a_length():
+    assert found("村里有三个半月形水塘。") == []
+    assert found("整治历时三个半月。") == [("三个半月", "duration", None)]

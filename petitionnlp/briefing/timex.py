@@ -62,6 +62,8 @@ def compile_rules(data: dict) -> dict:
     def expand(pattern: str) -> str:
         for key in ("MNUM", "DNUM", "HNUM"):  # before NUM, which they contain
             pattern = pattern.replace(key, data[key])
+        if "BEFORE" in data:  # 前/之前/以前 closing a limit (rules saved before it was a key write it out)
+            pattern = pattern.replace("BEFORE", data["BEFORE"])
         return pattern.replace("NUM", data["NUM"])
 
     return {"data": data, "rules": [(r["name"], r["type"], re.compile(expand(r["pattern"]))) for r in data["rules"]],
@@ -193,6 +195,10 @@ class _Resolver:
     def _recurrence(self, g):
         n = parse_number(g.get("n")) or 1
         return _UNIT_DURATION[g["unit"]].format(n=n, m=3 * n)
+
+    def _every_other(self, g):
+        """每隔一天, 每隔一周, 每隔一个月: every other day, week, month (P2D, P2W, P2M; GUIDELINES.md)."""
+        return self._recurrence({"n": "2", "unit": g["unit"]})
 
     def _working_days(self, g):
         return None
