@@ -651,6 +651,7 @@ class NameRules:
                 if len(given) == gl and all(c in self.given for c in given) and folded.startswith(self.subject_verbs, end):
                     found[pos] = end
                     break
+        self._surname_before(folded, tagged, found, strong, private)
         out = []
         for a, b in found.items():
             name = folded[a:b]
@@ -670,6 +671,26 @@ class NameRules:
                 continue
             out.append((a, b, "姓名", 1))
         return self._mentions(folded, tagged, out)
+
+    def _surname_before(self, folded: str, tagged, found: dict, strong: set, private: set) -> None:
+        """A found name of two characters that jieba reads as a name (向东) after a surname standing alone as a
+        person's (吴 / 向东: jieba tags it nr) is the given name of the whole (来电人吴向东反映 → 吴向东, not 吴 left in
+        the clear): the surname is no function word (向王伟反映: 向 is a preposition, tagged p) and not the last
+        character of a context word.  ``found`` (start → end) and the starts in ``strong`` and ``private`` move
+        to the surname."""
+        single = {s: t for w, t, s in tagged if len(w) == 1}
+        for a in sorted(found):
+            b = found[a]
+            if a < 1 or b - a != 2 or not single.get(a - 1, "").startswith("nr") or folded[a - 1] not in self.surnames \
+                    or folded[a - 1] in _FUNCTION_CHARS + _CONJUNCTIONS or folded.endswith(self.context, 0, a) \
+                    or any(k < a <= v for k, v in found.items() if k != a):
+                continue
+            del found[a]
+            found[a - 1] = b
+            for starts in (strong, private):
+                if a in starts:
+                    starts.discard(a)
+                    starts.add(a - 1)
 
     def _mentions(self, folded: str, tagged, out: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
         """``out`` and every other mention of a name found in it (举报人覃海燕反映… 向覃海燕反馈): a name of two

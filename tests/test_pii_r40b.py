@@ -1,0 +1,27 @@
+"""Review of session 40's name finder (p40c): a surname standing alone before a given name jieba reads as a name
+(来电人吴向东); a given name that is also a town's, after a verb of the office reaching a person, once its full name
+was found (告知红梅); a business named by a given name (春燕超市) is no person; no speaker in a word before 的 nor in
+an adverb of manner after a group word (村民关心的, 群众齐声反映); a given name alone after 与/了 (经与志刚核实)."""
+
+import pytest
+
+from petitionnlp.pii import find_pii, redact_text
+
+
+def names(text):
+    return [s["text"] for s in find_pii(text) if s["type"] == "姓名"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("来电人吴向东反映村口垃圾堆放。", "来电人【姓名】反映村口垃圾堆放。"),
+    ("据村民反映，吴向东在河边倾倒垃圾。", "据村民反映，【姓名】在河边倾倒垃圾。"),
+])
+def test_a_surname_before_a_given_name_jieba_reads_as_a_name_is_part_of_it(text, expected):
+    assert redact_text(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("他多次向王伟反映，王伟未处理。", ["王伟", "王伟"]),  # 向 a preposition here
+])
+def test_a_function_word_before_a_name_stays_out(text, expected):
+    assert names(text) == expected
