@@ -25,3 +25,20 @@ def test_a_surname_before_a_given_name_jieba_reads_as_a_name_is_part_of_it(text,
 ])
 def test_a_function_word_before_a_name_stays_out(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("来电人孙红梅反映垃圾。已电话告知红梅处理结果。", "来电人【姓名】反映垃圾。已电话告知【姓名】处理结果。"),
+    ("来电人李东升反映噪音。回访东升，东升表示满意。", "来电人【姓名】反映噪音。回访【姓名】，【姓名】表示满意。"),
+    ("来电人王立新反映污水。已告知立新本人。", "来电人【姓名】反映污水。已告知【姓名】本人。"),
+])
+def test_a_given_name_that_is_a_towns_is_a_name_where_the_office_reaches_it(text, expected):
+    assert redact_text(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("来电人李东升反映东升镇砖厂粉尘，他常到东升办事。", ["李东升"]),
+    ("来电人孙红梅反映红梅村垃圾堆放。", ["孙红梅"]),
+])
+def test_the_town_itself_stays(text, expected):
+    assert names(text) == expected

@@ -260,6 +260,7 @@ class NameRules:
         self.not_names = frozenset(g("not_names", []))
         self.subject_verbs = _by_length(g("subject_verbs", []))
         self.says = _by_length(g("subject_verbs", []) + ["称", "说"])  # what a complainant does after his name
+        self.speaks = _by_length(self.says + ("表示",))  # …, or any person (东升表示满意)
         self.discharge = _by_length(g("discharge", []))
         self.minority = frozenset(w for line in g("minority", []) for w in line.split())
         self.minority_max = max(map(len, self.minority), default=0)
@@ -700,13 +701,17 @@ class NameRules:
         寺庙钟声我…), a place (邹平市) or a company's or a street's name (柳青路, 金鑫公司).  Right after a verb
         of the office reaching a person (回访, 联系, 告知 …: ``contact_verbs.txt``) a name need only end where
         jieba ends a word, and a word jieba glued across the verb and the name does not hide it (回访晓峰并报告,
-        告知晓峰处理结果 read as 告/知晓/峰)."""
+        告知晓峰处理结果 read as 告/知晓/峰), nor one word jieba reads as the name alone (告知立新本人: 立新 an adverb).
+        A given name that is also a town's (红梅, 东升) is one only there or before a verb of saying or 表示."""
         names = {folded[a:b] for a, b, _, _ in out if b - a >= 2 and not any(c in folded[a:b] for c in _MASK_CHARS)}
         names = {n for n in names if n not in self.not_names and not self.is_place(n, True)}
         # the given name of two characters alone too (举报人司马晓东… 晓东所在村; 来电人谭志刚… 约谈志刚反映的)
         given = {n[self._surname_len(n, 0):] for n in names if "·" not in n}
-        names |= {g for g in given if len(g) == 2 and all(c in self.given for c in g)
-                  and g not in self.not_names and not self.is_place(g, True)}
+        given = {g for g in given if len(g) == 2 and all(c in self.given for c in g) and g not in self.not_names}
+        # one that is also a town's (红梅, 东升, 立新: 红梅镇) only where the office reaches it or it speaks (告知红梅,
+        # 东升表示满意); a city's or a county's (常德) never
+        towns = {g for g in given if self.is_place(g, True) and not self.is_place(g, False)}
+        names |= {g for g in given if not self.is_place(g, True)} | towns
         if not names:
             return out
         # a word jieba takes for a person hides a mention inside it only when what it adds is of a word or of another
@@ -722,9 +727,11 @@ class NameRules:
                 if not all(b <= x or a >= y for x, y in taken):
                     continue
                 reached = folded.endswith(self.contact, 0, a)  # 回访晓峰并报告
+                if name in towns and not (reached or folded.startswith(self.speaks, b)):
+                    continue  # 红梅镇, 到东升办事: the town
                 if any(x < b and a < y and (not person or (x <= a and b <= y and y - x > b - a
                                                            and not _glued(folded[x:a] + folded[b:y])))
-                       and not (reached and x < a < y) for x, y, person in words) \
+                       and not (reached and (x < a < y or (x, y) == (a, b))) for x, y, person in words) \
                         or self._place_or_company(folded, a, b) or self._place_like(name) \
                         or (len(name) == 2 and not (self._ends(folded, b) or (reached and b in bounds))):
                     continue
