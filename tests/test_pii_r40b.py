@@ -42,3 +42,13 @@ def test_a_given_name_that_is_a_towns_is_a_name_where_the_office_reaches_it(text
 ])
 def test_the_town_itself_stays(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("来电人陈春燕反映噪音。已通知春燕超市停止外放音响。", "来电人【姓名】反映噪音。已通知春燕超市停止外放音响。"),
+    ("来电人刘国栋反映粉尘。已约谈国栋建材厂法人。", "来电人【姓名】反映粉尘。已约谈国栋建材厂法人。"),
+    ("来电人陈春燕反映噪音。春燕饭店油烟大。", "来电人【姓名】反映噪音。春燕饭店油烟大。"),
+    ("来电人李红梅反映噪音，已联系红梅到场。", "来电人【姓名】反映噪音，已联系【姓名】到场。"),
+])
+def test_a_business_named_by_a_given_name_is_no_person(text, expected):
+    assert redact_text(text)[0] == expected

@@ -265,7 +265,9 @@ class NameRules:
         self.minority = frozenset(w for line in g("minority", []) for w in line.split())
         self.minority_max = max(map(len, self.minority), default=0)
         self.minority_heads = frozenset(w[:2] for w in self.minority if len(w) >= 2)
-        premises = "".join(map(re.escape, g("premises", [])))
+        premises = "".join(map(re.escape, (w for w in g("premises", []) if len(w) == 1)))
+        self.premise_chars = frozenset(w for w in g("premises", []) if len(w) == 1)
+        self.businesses = _by_length(w for w in g("premises", []) if len(w) > 1)
         self._premises_re = re.compile(rf"[{CJK}]{{1,2}}[{premises}](?=的|[^{CJK}]|$)") if premises else None
         cues = g("possession", [])
         self._cue_re = re.compile("(?:" + "|".join(cues) + ")") if cues else None
@@ -720,6 +722,7 @@ class NameRules:
         words = [(s, s + len(w), t.startswith("nr")) for w, t, s in tagged if len(w) >= 2]
         bounds = frozenset(s for w, t, s in tagged) | {len(folded)}
         taken = [(a, b) for a, b, _, _ in out]
+        nouns = {s: w for w, t, s in tagged if 2 <= len(w) <= 3 and t.startswith("n") and w[-1] in self.premise_chars}
         more = []
         for name in sorted(names, key=len, reverse=True):
             for m in re.finditer(re.escape(name), folded):
@@ -729,6 +732,8 @@ class NameRules:
                 reached = folded.endswith(self.contact, 0, a)  # 回访晓峰并报告
                 if name in towns and not (reached or folded.startswith(self.speaks, b)):
                     continue  # 红梅镇, 到东升办事: the town
+                if folded.startswith(self.businesses, b) or b in nouns:
+                    continue  # 通知春燕超市, 约谈国栋建材厂法人: a business's name
                 if any(x < b and a < y and (not person or (x <= a and b <= y and y - x > b - a
                                                            and not _glued(folded[x:a] + folded[b:y])))
                        and not (reached and (x < a < y or (x, y) == (a, b))) for x, y, person in words) \
