@@ -52,3 +52,17 @@ def test_the_town_itself_stays(text, expected):
 ])
 def test_a_business_named_by_a_given_name_is_no_person(text, expected):
     assert redact_text(text)[0] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "村民关心的垃圾问题一直没有解决。", "群众齐声反映河水发臭。", "居民关心的是噪声何时停止。",
+])
+def test_no_speaker_in_a_word_before_de_nor_in_an_adverb_after_a_group_word(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("村民张伟的房屋被震裂。", ["张伟"]), ("居民刘桂英的家门口堆满垃圾。", ["刘桂英"]),
+])
+def test_a_name_before_de_after_a_group_word_stays(text, expected):
+    assert names(text) == expected

@@ -43,7 +43,7 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "place_after": "place_after.txt", "not_names": "not_names.txt", "subject_verbs": "subject_verbs.txt",
               "possession": "possession.txt", "minority": "minority_name_parts.txt",
               "discharge": "discharge_verbs.txt", "premises": "premises.txt", "kept": KEPT_FILE,
-              "groups": "group_words.txt", "contact": "contact_verbs.txt", "village_groups": "village_groups.txt"}
+              "groups": "group_words.txt", "group_adverbs": "group_adverbs.txt", "contact": "contact_verbs.txt", "village_groups": "village_groups.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
 
@@ -273,6 +273,7 @@ class NameRules:
         self._cue_re = re.compile("(?:" + "|".join(cues) + ")") if cues else None
         self._ends_words = self.follow + self.context + self.titles + _HONORIFICS
         self.groups = frozenset(g("groups", []))
+        self.group_adverbs = _by_length(g("group_adverbs", []))
         self.contact = _by_length(g("contact", []))
         units = "|".join(map(re.escape, _by_length(g("village_groups", []))))
         self._village_group_re = re.compile(  # 汤细毛（5组）, 李伟(龙泉村第2组)
@@ -555,12 +556,15 @@ class NameRules:
             pos = _CONNECTOR.match(folded, m.end()).end()
             group = m.group() in self.groups  # 群众, 村民, 居民 …: an adverb after it as often as a name
             while True:
+                if group and folded.startswith(self.group_adverbs, pos):
+                    break  # 群众齐声反映, 村民联名举报: an adverb of manner
                 got = self._name_at(folded, pos, starts)
                 if group and self._speaks(folded, pos, word_at):
                     got = pos, word_at[pos][0]  # 群众文明反映, 居民秀英举报: a person who speaks, whatever word it is too
                     private.add(pos)
-                elif got and group and word_at.get(got[0], (0, ""))[1] in _GROUP_NOT_NAME_TAGS:
-                    break  # 群众普遍反映, 居民夏天反映, 群众向来很配合: a word of manner or time, not a name
+                elif got and group and (word_at.get(got[0], (0, ""))[1] in _GROUP_NOT_NAME_TAGS or (
+                        folded.startswith("的", got[1]) and not word_at.get(got[0], (0, "nr"))[1].startswith("nr"))):
+                    break  # 群众普遍反映, 居民夏天反映, 群众向来很配合, 村民关心的: a word of manner or time, or one before 的
                 if not got:
                     break
                 group = False  # (a list after it: 村民陈桂兰、周玉梅等反映)
