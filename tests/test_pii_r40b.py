@@ -66,3 +66,12 @@ def test_no_speaker_in_a_word_before_de_nor_in_an_adverb_after_a_group_word(text
 ])
 def test_a_name_before_de_after_a_group_word_stays(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("举报人张志刚反映废气。经与志刚核实，已告诉了志刚处理结果。", "举报人【姓名】反映废气。经与【姓名】核实，已告诉了【姓名】处理结果。"),
+    ("举报人张志刚反映废气，已向志刚了解情况。", "举报人【姓名】反映废气，已向【姓名】了解情况。"),
+    ("来电人李东升反映砖厂粉尘，砖厂与东升河相连。", "来电人【姓名】反映砖厂粉尘，砖厂与东升河相连。"),
+])
+def test_a_given_name_alone_after_with_or_told_is_the_person_found_earlier(text, expected):
+    assert redact_text(text)[0] == expected

@@ -705,7 +705,8 @@ class NameRules:
         that mention reads as an ordinary word (举报人江河称，污水排入江河; 早晚高峰; inside a longer word, even one
         jieba takes for a person: 举报人夏天称，今年夏天…; a name of two characters must end where a name can: 白雪覆盖,
         寺庙钟声我…), a place (邹平市) or a company's or a street's name (柳青路, 金鑫公司).  Right after a verb
-        of the office reaching a person (回访, 联系, 告知 …: ``contact_verbs.txt``) a name need only end where
+        of the office reaching or meeting a person (回访, 联系, 告知, 经与 …: ``contact_verbs.txt``; a 了 between is read
+        through: 告诉了志刚) a name need only end where
         jieba ends a word, and a word jieba glued across the verb and the name does not hide it (回访晓峰并报告,
         告知晓峰处理结果 read as 告/知晓/峰), nor one word jieba reads as the name alone (告知立新本人: 立新 an adverb).
         A given name that is also a town's (红梅, 东升) is one only there or before a verb of saying or 表示."""
@@ -733,7 +734,7 @@ class NameRules:
                 a, b = m.span()
                 if not all(b <= x or a >= y for x, y in taken):
                     continue
-                reached = folded.endswith(self.contact, 0, a)  # 回访晓峰并报告
+                reached = folded.endswith(self.contact, 0, a - (folded[a - 1:a] == "了"))  # 回访晓峰并报告, 告诉了志刚
                 if name in towns and not (reached or folded.startswith(self.speaks, b)):
                     continue  # 红梅镇, 到东升办事: the town
                 if folded.startswith(self.businesses, b) or b in nouns:
