@@ -706,10 +706,11 @@ class NameRules:
         jieba takes for a person: 举报人夏天称，今年夏天…; a name of two characters must end where a name can: 白雪覆盖,
         寺庙钟声我…), a place (邹平市) or a company's or a street's name (柳青路, 金鑫公司).  Right after a verb
         of the office reaching or meeting a person (回访, 联系, 告知, 经与 …: ``contact_verbs.txt``; a 了 between is read
-        through: 告诉了志刚) a name need only end where
-        jieba ends a word, and a word jieba glued across the verb and the name does not hide it (回访晓峰并报告,
-        告知晓峰处理结果 read as 告/知晓/峰), nor one word jieba reads as the name alone (告知立新本人: 立新 an adverb).
-        A given name that is also a town's (红梅, 东升) is one only there or before a verb of saying or 表示."""
+        through: 告诉了志刚) a name need only end where jieba ends a word, and a word jieba glued across the verb and
+        the name does not hide it (回访晓峰并报告, 告知晓峰处理结果 read as 告/知晓/峰), nor one word jieba reads as the
+        name alone (告知立新本人: 立新 an adverb).  A given name that is also a town's (红梅, 东升) is one only there or
+        before a verb of saying or 表示; a mention before a business's word (春燕超市, 国栋建材厂: ``premises.txt``)
+        is the business's name."""
         names = {folded[a:b] for a, b, _, _ in out if b - a >= 2 and not any(c in folded[a:b] for c in _MASK_CHARS)}
         names = {n for n in names if n not in self.not_names and not self.is_place(n, True)}
         # the given name of two characters alone too (举报人司马晓东… 晓东所在村; 来电人谭志刚… 约谈志刚反映的)
