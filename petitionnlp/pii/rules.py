@@ -43,7 +43,7 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "place_after": "place_after.txt", "not_names": "not_names.txt", "subject_verbs": "subject_verbs.txt",
               "possession": "possession.txt", "minority": "minority_name_parts.txt",
               "discharge": "discharge_verbs.txt", "premises": "premises.txt", "kept": KEPT_FILE,
-              "groups": "group_words.txt", "contact": "contact_verbs.txt", "village_groups": "village_groups.txt"}
+              "groups": "group_words.txt", "group_adverbs": "group_adverbs.txt", "contact": "contact_verbs.txt", "village_groups": "village_groups.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
 
@@ -260,16 +260,20 @@ class NameRules:
         self.not_names = frozenset(g("not_names", []))
         self.subject_verbs = _by_length(g("subject_verbs", []))
         self.says = _by_length(g("subject_verbs", []) + ["称", "说"])  # what a complainant does after his name
+        self.speaks = _by_length(self.says + ("表示",))  # …, or any person (东升表示满意)
         self.discharge = _by_length(g("discharge", []))
         self.minority = frozenset(w for line in g("minority", []) for w in line.split())
         self.minority_max = max(map(len, self.minority), default=0)
         self.minority_heads = frozenset(w[:2] for w in self.minority if len(w) >= 2)
-        premises = "".join(map(re.escape, g("premises", [])))
+        premises = "".join(map(re.escape, (w for w in g("premises", []) if len(w) == 1)))
+        self.premise_chars = frozenset(w for w in g("premises", []) if len(w) == 1)
+        self.businesses = _by_length(w for w in g("premises", []) if len(w) > 1)
         self._premises_re = re.compile(rf"[{CJK}]{{1,2}}[{premises}](?=的|[^{CJK}]|$)") if premises else None
         cues = g("possession", [])
         self._cue_re = re.compile("(?:" + "|".join(cues) + ")") if cues else None
         self._ends_words = self.follow + self.context + self.titles + _HONORIFICS
         self.groups = frozenset(g("groups", []))
+        self.group_adverbs = _by_length(g("group_adverbs", []))
         self.contact = _by_length(g("contact", []))
         units = "|".join(map(re.escape, _by_length(g("village_groups", []))))
         self._village_group_re = re.compile(  # 汤细毛（5组）, 李伟(龙泉村第2组)
@@ -552,12 +556,15 @@ class NameRules:
             pos = _CONNECTOR.match(folded, m.end()).end()
             group = m.group() in self.groups  # 群众, 村民, 居民 …: an adverb after it as often as a name
             while True:
+                if group and folded.startswith(self.group_adverbs, pos):
+                    break  # 群众齐声反映, 村民联名举报: an adverb of manner
                 got = self._name_at(folded, pos, starts)
                 if group and self._speaks(folded, pos, word_at):
                     got = pos, word_at[pos][0]  # 群众文明反映, 居民秀英举报: a person who speaks, whatever word it is too
                     private.add(pos)
-                elif got and group and word_at.get(got[0], (0, ""))[1] in _GROUP_NOT_NAME_TAGS:
-                    break  # 群众普遍反映, 居民夏天反映, 群众向来很配合: a word of manner or time, not a name
+                elif got and group and (word_at.get(got[0], (0, ""))[1] in _GROUP_NOT_NAME_TAGS or (
+                        folded.startswith("的", got[1]) and not word_at.get(got[0], (0, "nr"))[1].startswith("nr"))):
+                    break  # 群众普遍反映, 居民夏天反映, 群众向来很配合, 村民关心的: a word of manner or time, or one before 的
                 if not got:
                     break
                 group = False  # (a list after it: 村民陈桂兰、周玉梅等反映)
@@ -651,6 +658,7 @@ class NameRules:
                 if len(given) == gl and all(c in self.given for c in given) and folded.startswith(self.subject_verbs, end):
                     found[pos] = end
                     break
+        self._surname_before(folded, tagged, found, strong, private)
         out = []
         for a, b in found.items():
             name = folded[a:b]
@@ -671,21 +679,47 @@ class NameRules:
             out.append((a, b, "姓名", 1))
         return self._mentions(folded, tagged, out)
 
+    def _surname_before(self, folded: str, tagged, found: dict, strong: set, private: set) -> None:
+        """A found name of two characters that jieba reads as a name (向东) after a surname standing alone as a
+        person's (吴 / 向东: jieba tags it nr) is the given name of the whole (来电人吴向东反映 → 吴向东, not 吴 left in
+        the clear): the surname is no function word (向王伟反映: 向 is a preposition, tagged p) and not the last
+        character of a context word.  ``found`` (start → end) and the starts in ``strong`` and ``private`` move
+        to the surname."""
+        single = {s: t for w, t, s in tagged if len(w) == 1}
+        for a in sorted(found):
+            b = found[a]
+            if a < 1 or b - a != 2 or not single.get(a - 1, "").startswith("nr") or folded[a - 1] not in self.surnames \
+                    or folded[a - 1] in _FUNCTION_CHARS + _CONJUNCTIONS or folded.endswith(self.context, 0, a) \
+                    or any(k < a <= v for k, v in found.items() if k != a):
+                continue
+            del found[a]
+            found[a - 1] = b
+            for starts in (strong, private):
+                if a in starts:
+                    starts.discard(a)
+                    starts.add(a - 1)
+
     def _mentions(self, folded: str, tagged, out: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
         """``out`` and every other mention of a name found in it (举报人覃海燕反映… 向覃海燕反馈): a name of two
         characters or more, not a masked one (张某), is one wherever it appears again in the same text — unless
         that mention reads as an ordinary word (举报人江河称，污水排入江河; 早晚高峰; inside a longer word, even one
         jieba takes for a person: 举报人夏天称，今年夏天…; a name of two characters must end where a name can: 白雪覆盖,
         寺庙钟声我…), a place (邹平市) or a company's or a street's name (柳青路, 金鑫公司).  Right after a verb
-        of the office reaching a person (回访, 联系, 告知 …: ``contact_verbs.txt``) a name need only end where
-        jieba ends a word, and a word jieba glued across the verb and the name does not hide it (回访晓峰并报告,
-        告知晓峰处理结果 read as 告/知晓/峰)."""
+        of the office reaching or meeting a person (回访, 联系, 告知, 经与 …: ``contact_verbs.txt``; a 了 between is read
+        through: 告诉了志刚) a name need only end where jieba ends a word, and a word jieba glued across the verb and
+        the name does not hide it (回访晓峰并报告, 告知晓峰处理结果 read as 告/知晓/峰), nor one word jieba reads as the
+        name alone (告知立新本人: 立新 an adverb).  A given name that is also a town's (红梅, 东升) is one only there or
+        before a verb of saying or 表示; a mention before a business's word (春燕超市, 国栋建材厂: ``premises.txt``)
+        is the business's name."""
         names = {folded[a:b] for a, b, _, _ in out if b - a >= 2 and not any(c in folded[a:b] for c in _MASK_CHARS)}
         names = {n for n in names if n not in self.not_names and not self.is_place(n, True)}
         # the given name of two characters alone too (举报人司马晓东… 晓东所在村; 来电人谭志刚… 约谈志刚反映的)
         given = {n[self._surname_len(n, 0):] for n in names if "·" not in n}
-        names |= {g for g in given if len(g) == 2 and all(c in self.given for c in g)
-                  and g not in self.not_names and not self.is_place(g, True)}
+        given = {g for g in given if len(g) == 2 and all(c in self.given for c in g) and g not in self.not_names}
+        # one that is also a town's (红梅, 东升, 立新: 红梅镇) only where the office reaches it or it speaks (告知红梅,
+        # 东升表示满意); a city's or a county's (常德) never
+        towns = {g for g in given if self.is_place(g, True) and not self.is_place(g, False)}
+        names |= {g for g in given if not self.is_place(g, True)} | towns
         if not names:
             return out
         # a word jieba takes for a person hides a mention inside it only when what it adds is of a word or of another
@@ -694,16 +728,21 @@ class NameRules:
         words = [(s, s + len(w), t.startswith("nr")) for w, t, s in tagged if len(w) >= 2]
         bounds = frozenset(s for w, t, s in tagged) | {len(folded)}
         taken = [(a, b) for a, b, _, _ in out]
+        nouns = {s: w for w, t, s in tagged if 2 <= len(w) <= 3 and t.startswith("n") and w[-1] in self.premise_chars}
         more = []
         for name in sorted(names, key=len, reverse=True):
             for m in re.finditer(re.escape(name), folded):
                 a, b = m.span()
                 if not all(b <= x or a >= y for x, y in taken):
                     continue
-                reached = folded.endswith(self.contact, 0, a)  # 回访晓峰并报告
+                reached = folded.endswith(self.contact, 0, a - (folded[a - 1:a] == "了"))  # 回访晓峰并报告, 告诉了志刚
+                if name in towns and not (reached or folded.startswith(self.speaks, b)):
+                    continue  # 红梅镇, 到东升办事: the town
+                if folded.startswith(self.businesses, b) or b in nouns:
+                    continue  # 通知春燕超市, 约谈国栋建材厂法人: a business's name
                 if any(x < b and a < y and (not person or (x <= a and b <= y and y - x > b - a
                                                            and not _glued(folded[x:a] + folded[b:y])))
-                       and not (reached and x < a < y) for x, y, person in words) \
+                       and not (reached and (x < a < y or (x, y) == (a, b))) for x, y, person in words) \
                         or self._place_or_company(folded, a, b) or self._place_like(name) \
                         or (len(name) == 2 and not (self._ends(folded, b) or (reached and b in bounds))):
                     continue
