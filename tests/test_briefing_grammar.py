@@ -88,3 +88,33 @@ def test_the_whole_county_is_addressed():
     text = "县长指出宣传工作是当前的一项重要任务，是我县环保工作的最直接反应，全县上下要形成人人关心环保的舆论氛围。"
     d = extract_briefing(text)["directives"]
     assert [(x["addressee"], x["action"]) for x in d] == [("全县上下", "要形成人人关心环保的舆论氛围")]
+
+
+# review of d40 (d40c): the grammar rules above must not drop real orders — a lost order with its deadline costs
+# more than a kept invented one.
+
+@pytest.mark.parametrize("text, addressee, deadline", [
+    ("请各县区于6月底前向市政府作专题报告。", "各县区", "6月底前"),
+    ("请各乡镇于5月10日前做出书面情况报告。", "各乡镇", "5月10日前"),
+    ("请县环保局向县政府做整改情况报告。", "县环保局", None),
+    ("请各地认真学习贯彻习近平总书记重要讲话。", "各地", None),
+    ("请各乡镇主要负责同志作表态发言。", "各乡镇主要负责同志", None),
+    ("请李局长作5月底前整改完成情况报告。", "李局长", "5月底前"),
+    ("请县政府各部门负责同志作表态发言。", "县政府各部门负责同志", None),
+])
+def test_a_request_to_a_body_ending_in_a_report_or_a_speech_is_an_order(text, addressee, deadline):
+    """The agenda reading needs a person (a name or a post) right after 请, then an agenda verb; not a body
+    addressed (各县区, 县环保局, 各地), nor a deadline."""
+    d = extract_briefing(text)["directives"]
+    assert len(d) == 1, d
+    assert addressee in (d[0]["addressee"] or "") or d[0]["addressee"] and d[0]["addressee"] in addressee
+    assert (d[0]["deadline"] or {}).get("text") == deadline
+
+
+@pytest.mark.parametrize("clause", ["请李县长讲话", "请主持人宣读《会议纪律》", "请县环保局王局长作整改情况报告",
+                                    "请专家作辅导报告", "请张某同志发言", "请王书记主持会议", "请李xx县长讲话",
+                                    "请省大气污染防控专家xx做近期生态环境工作分析报告"])
+def test_a_person_then_an_agenda_verb_is_the_order_of_business(clause):
+    text = f"会议由王书记主持。{clause}。"
+    c = _clause(text, clause)
+    assert not c["rule"] and c["reason"] == "procedure"

@@ -167,8 +167,7 @@ def compile_rules(data: dict) -> dict:
     data["_addressee"] = re.compile(rf"((?:各|省|市|县|区)?[{CJK}、]{{0,24}}?(?:{alt(data['bodies'])}))$")
     data["_frame_words"] = tuple(data.get("frame_words", ()))
     data["_demand_noun"] = data["_frame_words"] + tuple(data.get("demand_noun_before", ()))
-    data["_procedure"] = re.compile("|".join(f"(?:{p})" for p in data["procedure_patterns"])) \
-        if data.get("procedure_patterns") else None
+    data["_procedure"] = _procedure_pattern(data, alt) if data.get("procedure") else None
     data["_not_standing"] = tuple(data.get("not_standing", ()))
     data["_periodic_words"] = frozenset(data.get("periodic_words", ()))
     data["_periodic_verb"] = re.compile(f"(?:{alt(data.get('periodic_verbs', ['检查']))})")
@@ -187,6 +186,24 @@ def compile_rules(data: dict) -> dict:
     data["_subject_end"] = re.compile(rf"(?:{alt(data['bodies'] + data['org_suffixes'] + data['titles'] + data.get('subject_ends', []) + data.get('topic_ends', []))})$")
     data["_subject_body"] = re.compile(rf"(?:各|省|市|县|区)?[{CJK}、()（）]{{0,16}}?(?:{alt(data['bodies'] + data['org_suffixes'])})")
     return data
+
+
+def _procedure_pattern(data: dict, alt) -> re.Pattern:
+    """请, a person — a name (a surname and one or two characters, or a masked name: 李xx) or a post, after at most
+    one organ or a description led by its level (省…) that is no body addressed (not 各…/有关…) — then right away an
+    agenda verb: a meeting's order of business (请李县长讲话, 请省环境监测站专家做…分析报告), matched from 请 to the
+    clause's end (``procedure`` in directive_rules.json)."""
+    p = data["procedure"]
+    posts = alt(data["titles"] + data["person_suffixes"] + p["persons"])
+    surname = alt(_surnames())
+    char = rf"(?:(?!{alt(p.get('not_in_org', ['各']))})[{CJK}])"  # not 县政府各部门…: a body addressed
+    organ = rf"(?!{alt(p['not_org_heads'])})(?:{char}{{1,16}}?(?:{alt(data['org_suffixes'] + p['org_ends'])})" \
+            rf"|(?:{alt(p.get('org_levels', []))}){char}{{1,12}}?)"  # 县环保局王局长; 省大气污染防控专家xx
+    masked = p.get("masked_name", r"(?!x)x")  # 李xx, 张某: a name the page hides
+    person = rf"(?:(?:{surname})(?:{masked}|[{CJK}]{{0,2}}?)|{masked})?(?:{posts})" \
+             rf"|(?:{posts})?(?:(?:{surname})(?:{masked}|[{CJK}]{{1,2}}?)|{masked})"
+    verbs = "|".join(f"(?:{v})" for v in p["verbs"])
+    return re.compile(rf"请(?:{organ})?(?:{person})(?:{verbs})")
 
 
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
@@ -529,7 +546,8 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             if marker_pos is not None and text.startswith(tuple(r["_announcement_markers"]), marker_pos) \
                     and any(w in clause for w in r["_announcement"]):
                 reason = "announcement"  # 督察组拟于…进驻…: an announcement, not a directive
-            elif marker_pos is not None and r["_procedure"] and r["_procedure"].fullmatch(text, marker_pos, b):
+            elif marker_pos is not None and r["_procedure"] and r["_procedure"].fullmatch(text, marker_pos, b) \
+                    and not any(t["type"] != "date" for t in inside if t["start"] >= marker_pos):
                 reason = "procedure"  # 请李县长讲话, 请…宣读《…》: a meeting's order of business, not a directive
             elif not enum and b < len(text) and text[b] in "！!":
                 reason = "exclaimed"  # 坚决打赢污染防治攻坚战！: a slogan
