@@ -8,7 +8,7 @@ statistic.  Data: ``enumerators``, ``demand_noun_before``, ``procedure_patterns`
 import pytest
 
 from petitionnlp.briefing import extract_briefing
-from petitionnlp.briefing.directives import find_candidates
+from petitionnlp.briefing.directives import _is_marker_at, find_candidates, rules
 from petitionnlp.briefing.timex import find_time_expressions
 
 
@@ -118,3 +118,37 @@ def test_a_person_then_an_agenda_verb_is_the_order_of_business(clause):
     text = f"会议由王书记主持。{clause}。"
     c = _clause(text, clause)
     assert not c["rule"] and c["reason"] == "procedure"
+
+
+@pytest.mark.parametrize("text", ["对整改落实不到位的企业县环保局要求停产整治。", "对执行不力的乡镇县政府要求限期整改。",
+                                  "对达到关停条件的企业，县政府要求限期关停。", "对执行不力的乡镇要求限期整改。",
+                                  "对不符合要求的企业要求限期整改。"])
+def test_要求_is_a_noun_only_when_the_verb_governs_it(text):
+    """贯彻/落实/执行/符合/达到/满足/提出 earlier in the piece does not make 要求 a noun: the verb must govern it (the
+    verb, then at most a phrase ending in 的 or a short attribute, then 要求)."""
+    assert _is_marker_at(text, text.rindex("要求"), rules())
+    assert extract_briefing(text)["directives"], _cands(text)
+
+
+@pytest.mark.parametrize("text", ["各单位要认真落实上级要求。", "该企业废水未达到排放标准要求。",
+                                  "落实省委省政府关于生态环境保护的部署要求，加强监管。", "县政府对此提出了明确要求。"])
+def test_要求_governed_by_its_verb_stays_a_noun(text):
+    assert not _is_marker_at(text, text.rindex("要求"), rules())
+
+
+def test_要求_after_a_comma_is_governed_by_no_verb_before_it():
+    text = "执法人员发现该企业的部分生产设备不符合环评要求，要求立即停产并拆除。"
+    assert [x["action"] for x in extract_briefing(text)["directives"]] == ["要求立即停产并拆除"]
+
+
+@pytest.mark.parametrize("text", ["为落实中央推进长江经济带发展相关工作要求，打好水污染防治攻坚战。",
+                                  "严格落实长江经济带“共抓大保护、不搞大开发”要求，深入打好污染防治攻坚战。",
+                                  "市政府积极贯彻“党建引领、整体智治”要求，抓好审计问题整改工作。"])
+def test_要求_after_a_long_attribute_or_a_quoted_name_stays_a_noun(text):
+    assert not _is_marker_at(text, text.index("要求"), rules())
+
+
+def test_an_addressee_after_要求_holds_no_time_expression():
+    text = "新到任的镇党委书记重落实，要求各村在第二天中午12点前把一整套方案和台账上报镇党委办公室，统一审核盖章后放在村里备检。"
+    d = extract_briefing(text)["directives"]
+    assert len(d) == 1 and "12点" not in (d[0]["addressee"] or "") and "上报镇党委办公室" in d[0]["action"]

@@ -166,7 +166,16 @@ def compile_rules(data: dict) -> dict:
     data["_body_end"] = re.compile(rf"(?:{alt(data['bodies'])})(?:“[^”]{{1,8}}”)?")
     data["_addressee"] = re.compile(rf"((?:各|省|市|县|区)?[{CJK}、]{{0,24}}?(?:{alt(data['bodies'])}))$")
     data["_frame_words"] = tuple(data.get("frame_words", ()))
-    data["_demand_noun"] = data["_frame_words"] + tuple(data.get("demand_noun_before", ()))
+    obj, word = data.get("demand_noun_object", {}), rf"(?:(?!要求)[{CJK}])"
+    data["_demand_verb"] = re.compile(f"(?:{alt(data['demand_noun_before'])})") \
+        if data.get("demand_noun_before") else None
+    data["_demand_noun"] = re.compile(  # 贯彻…意见和市政府要求, 落实上级要求, 提出了整改要求: the verb governs 要求
+        rf"(?:{alt(data.get('demand_noun_before', []))})(?!{alt(obj.get('not_after_verb', ['不']))})"
+        rf"(?:{alt(obj.get('particles', ['了']))})?"
+        rf"(?:(?:(?!要求)[^，,。；;：:]){{1,{obj.get('modifier_max', 20)}}}?(?:{alt(obj.get('coordinators', ['和']))}))?"
+        rf"(?:(?:(?!要求)[^，,。；;：:]){{0,{obj.get('modifier_max', 20)}}}?的{word}{{0,{obj.get('attribute_max', 4)}}}"
+        rf"|(?:{word}|《[^》]{{1,40}}》|“[^”]{{1,40}}”){{0,{obj.get('bare_attribute_max', 8)}}})$") \
+        if data.get("demand_noun_before") else None
     data["_procedure"] = _procedure_pattern(data, alt) if data.get("procedure") else None
     data["_not_standing"] = tuple(data.get("not_standing", ()))
     data["_periodic_words"] = frozenset(data.get("periodic_words", ()))
@@ -323,10 +332,14 @@ def _is_marker_at(text: str, pos: int, r: dict, key: str = "_marker") -> bool:
 
 
 def _demand_noun(text: str, pos: int, r: dict) -> bool:
-    """Whether 要求 at ``pos`` is a noun: after a ``frame_words`` word (根据…要求, 按照…要求) or a verb that takes it
-    as its object (``demand_noun_before``: 贯彻…要求, 落实…要求, 符合…要求) in its comma piece."""
+    """Whether 要求 at ``pos`` is a noun: after a ``frame_words`` word (根据…要求, 按照…要求) in its comma piece, or
+    the object of a verb that governs it (``demand_noun_before``, ``demand_noun_object``: 贯彻…意见和市政府要求,
+    落实上级要求, 不符合环评要求; not 对整改落实不到位的企业县环保局要求…)."""
     a, _ = _piece_before(text, pos)
-    return any(w in text[a:pos] for w in r["_demand_noun"])
+    if any(w in text[a:pos] for w in r["_frame_words"]):
+        return True
+    return bool(r["_demand_verb"] and any(r["_demand_noun"].match(text, m.start(), pos)
+                                          for m in r["_demand_verb"].finditer(text, a, pos)))
 
 
 def _slogan(text: str, start: int, end: int, r: dict, short: int) -> bool:
@@ -396,14 +409,15 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
             yield a, b
 
 
-def _asked_until(text: str, start: int, end: int, r: dict) -> int | None:
+def _asked_until(text: str, start: int, end: int, r: dict, time_start: int | None = None) -> int | None:
     """After 要求/请/责成 at ``start``: where the addressee ends — after a body (…部门, …联络组, 全市, …局,
-    …负责同志) that is not followed by 及/和/、 (a list goes on) — when an order of at least four characters
-    follows; else None."""
+    …负责同志) that is not followed by 及/和/、 (a list goes on) and before the first time expression
+    (``time_start``: 要求各村在第二天中午12点前…上报镇党委办公室 names no 各村…镇) — when an order of at least four
+    characters follows; else None."""
     ask = r["_ask"].match(text, start)
     if not ask:
         return None
-    limit = min(ask.end() + 24, end)
+    limit = min(ask.end() + 24, end, time_start if time_start is not None and time_start > ask.end() else end)
     pos = ask.end()
     while pos < limit:
         m = r["_ask_body"].search(text, pos, limit)
@@ -622,7 +636,9 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                     m = None if framed is not None else r["_addressee"].fullmatch(text, action_start, marker_pos)
                     if m:  # 全市要迅速行动 / 各专项工作组要…: the addressee, then the order
                         who, action_start = (m.start(1), m.end(1)), marker_pos
-                who_end = _asked_until(text, action_start, b, r) if who is None else None
+                j = bisect.bisect_left(starts, action_start)
+                who_end = _asked_until(text, action_start, b, r, starts[j] if j < len(starts) else None) \
+                    if who is None else None
                 if who_end:  # 要求各区县市及市直相关部门“一把手”担任联络员… / 请市政府主要负责同志亲自督办
                     ask = r["_ask"].match(text, action_start)
                     who, action_start = (ask.end(), who_end), who_end
