@@ -152,3 +152,18 @@ def test_an_addressee_after_要求_holds_no_time_expression():
     text = "新到任的镇党委书记重落实，要求各村在第二天中午12点前把一整套方案和台账上报镇党委办公室，统一审核盖章后放在村里备检。"
     d = extract_briefing(text)["directives"]
     assert len(d) == 1 and "12点" not in (d[0]["addressee"] or "") and "上报镇党委办公室" in d[0]["action"]
+
+
+@pytest.mark.parametrize("text, addressee, action", [
+    ("有关部门对落实不到位的企业要依法处理。", "有关部门", "对落实不到位的企业要依法处理"),
+    ("县长强调，有关部门对落实不到位的企业要依法处理。", "有关部门", "对落实不到位的企业要依法处理"),
+    ("县长要求，环保局对超标排放的企业要依法查处。", "环保局", "对超标排放的企业要依法查处"),
+    ("各乡镇对排查出的问题必须限期整改到位。", "各乡镇", "对排查出的问题必须限期整改到位"),
+    ("对不符合条件的企业县政府要求限期关停。", "县政府", "对不符合条件的企业县政府要求限期关停"),
+    ("对整改落实不到位的企业县环保局要求停产整治。", "县环保局", "对整改落实不到位的企业县环保局要求停产整治"),
+])
+def test_a_body_and_an_object_framed_by_对_wherever_they_stand(text, addressee, action):
+    """A body, then 对…的企业/单位/问题, then a modal or an order word (or the object first, then the body): the body
+    is the addressee, the object stays in the action — not only after 某某要求，."""
+    d = extract_briefing(text)["directives"]
+    assert [(x["addressee"], x["action"]) for x in d] == [(addressee, action)]

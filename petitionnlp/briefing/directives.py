@@ -174,9 +174,16 @@ def compile_rules(data: dict) -> dict:
         rf"(?:{alt(obj.get('particles', ['了']))})?"
         rf"(?:(?:(?!要求)[^，,。；;：:]){{1,{obj.get('modifier_max', 20)}}}?(?:{alt(obj.get('coordinators', ['和']))}))?"
         rf"(?:(?:(?!要求)[^，,。；;：:]){{0,{obj.get('modifier_max', 20)}}}?的{word}{{0,{obj.get('attribute_max', 4)}}}"
-        rf"|(?:{word}|《[^》]{{1,40}}》|“[^”]{{1,40}}”){{0,{obj.get('bare_attribute_max', 8)}}})$") \
+        rf"|(?:(?!的){word}|《[^》]{{1,40}}》|“[^”]{{1,40}}”){{0,{obj.get('bare_attribute_max', 8)}}})$") \
         if data.get("demand_noun_before") else None
     data["_procedure"] = _procedure_pattern(data, alt) if data.get("procedure") else None
+    fs = data.get("framed_subject", {})
+    body = rf"(?:各|省|市|县|区)?[{CJK}、]{{0,16}}?(?:{alt(data['bodies'] + data['org_suffixes'])})"
+    data["_framed_modal"] = tuple(fs.get("modals", ()))
+    data["_framed_body"] = re.compile(body)
+    data["_framed_object"] = re.compile(  # 对不符合条件的企业 | 县政府 (要求…): the object, then the body
+        rf"(?:{alt(data.get('frame_heads', ['对']))})[^，,。；;：:]{{1,{fs.get('object_max', 40)}}}?的[{CJK}]{{0,4}}?"
+        rf"(?:{alt(fs['object_nouns'])})(?P<body>{body})$") if fs.get("object_nouns") else None
     data["_not_standing"] = tuple(data.get("not_standing", ()))
     data["_periodic_words"] = frozenset(data.get("periodic_words", ()))
     data["_periodic_verb"] = re.compile(f"(?:{alt(data.get('periodic_verbs', ['检查']))})")
@@ -329,6 +336,23 @@ def _is_marker_at(text: str, pos: int, r: dict, key: str = "_marker") -> bool:
         a, _ = _piece_before(text, pos)  # 督察组将…, …不到位的将…: after a body, a person or a condition
         return bool(r["_subject_end"].search(text, a, pos))
     return True
+
+
+def _framed_subject(text: str, a: int, marker_pos: int, r: dict) -> tuple[int, int, int] | None:
+    """(addressee start, end, action start) when a body and an object framed by a frame head stand before a modal
+    or an order word at ``marker_pos`` in one comma piece (``framed_subject``): the body, then 对…
+    (有关部门对落实不到位的企业要依法处理: 有关部门, the action from 对), or 对…的企业 then the body
+    (对不符合条件的企业县政府要求限期关停: 县政府, the action from 对); else None."""
+    if not r["_framed_modal"] or not text.startswith(r["_framed_modal"], marker_pos):
+        return None
+    s = marker_pos
+    while s > a and not _PIECE_START.match(text, s - 1):
+        s -= 1
+    for i in range(s + 1, marker_pos):
+        if text.startswith(r["_frame_heads"], i) and r["_framed_body"].fullmatch(text, s, i):
+            return s, i, i
+    m = r["_framed_object"].match(text, s, marker_pos) if r["_framed_object"] else None
+    return (m.start("body"), m.end("body"), s) if m else None
 
 
 def _demand_noun(text: str, pos: int, r: dict) -> bool:
@@ -613,6 +637,10 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             if reason is None:
                 if assigned and action_start == a:
                     who = (assigned.start("who"), assigned.end("who"))
+                framed = _framed_subject(text, a, marker_pos, r) if who is None and marker_pos is not None else None
+                if framed:  # 有关部门对落实不到位的企业要依法处理; 对不符合条件的企业县政府要求…: the body, the object kept
+                    who, action_start = framed[:2], min(action_start, framed[2]) if framed[2] < framed[0] \
+                        else framed[2]
                 h_start = a if action_start > a else body_start
                 h_end = action_start if action_start > a else a if a == body_start else h_start
                 while h_end > h_start and text[h_end - 1] in "，, ":
@@ -628,12 +656,7 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                         w += 1
                     who = (w, m.end(1)) if w < m.end(1) else None
                 if who is None and marker_pos is not None and action_start < marker_pos <= action_start + 25:
-                    framed = next((i for i in range(action_start + 2, marker_pos)
-                                   if text.startswith(r["_frame_heads"], i)
-                                   and r["_addressee"].fullmatch(text, action_start, i)), None)
-                    if framed is not None:  # 有关部门对落实不到位的企业要依法处理: the subject, then the object 对…
-                        who, action_start = (action_start, framed), framed
-                    m = None if framed is not None else r["_addressee"].fullmatch(text, action_start, marker_pos)
+                    m = r["_addressee"].fullmatch(text, action_start, marker_pos)
                     if m:  # 全市要迅速行动 / 各专项工作组要…: the addressee, then the order
                         who, action_start = (m.start(1), m.end(1)), marker_pos
                 j = bisect.bisect_left(starts, action_start)
