@@ -167,3 +167,12 @@ def test_a_body_and_an_object_framed_by_对_wherever_they_stand(text, addressee,
     is the addressee, the object stays in the action — not only after 某某要求，."""
     d = extract_briefing(text)["directives"]
     assert [(x["addressee"], x["action"]) for x in d] == [(addressee, action)]
+
+
+@pytest.mark.parametrize("text, addressee, action", [
+    ("请各县区于6月底前向市政府作专题报告。", "各县区", "于6月底前向市政府作专题报告"),
+    ("各区县要于5月底前完成自查。", "各区县", "要于5月底前完成自查"),
+])
+def test_the_counties_and_districts_are_one_body(text, addressee, action):
+    d = extract_briefing(text)["directives"]
+    assert [(x["addressee"], x["action"]) for x in d] == [(addressee, action)]
