@@ -2,8 +2,8 @@
 a ranking (…，其次为…) is no list item; 要求 as the object of 贯彻/落实/符合 is a noun, neither a marker nor a speaker's
 verb; a meeting's order of business (请李县长讲话, 请…宣读《…》) is no directive; a numbered heading's short name
 ((一)指导思想, 4、监督检查) is the judge's to take away and never to add; an approximate number (300余件) is a
-statistic.  Data: ``enumerators``, ``demand_noun_before``, ``procedure_patterns``, ``name_item_max``,
-``judge_removable_features``, ``judge_not_addable_features`` in directive_rules.json."""
+statistic.  Data: ``enumerators``, ``demand_noun_before``, ``demand_noun_object``, ``procedure``, ``framed_subject``,
+``name_item_max``, ``judge_removable_features``, ``judge_not_addable_features`` in directive_rules.json."""
 
 import pytest
 
@@ -14,6 +14,10 @@ from petitionnlp.briefing.timex import find_time_expressions
 
 def _cands(text):
     return find_candidates(text, find_time_expressions(text, None))
+
+
+def _orders(text):
+    return [(x["addressee"], x["action"]) for x in extract_briefing(text)["directives"]]
 
 
 def _clause(text, clause):
@@ -79,15 +83,12 @@ def test_要求_that_is_put_forward_is_a_noun():
 
 
 def test_a_subject_then_an_object_framed_by_对_the_order_keeps_its_object():
-    text = "胡文朴要求，有关部门对落实不到位的企业要依法处理。"
-    d = extract_briefing(text)["directives"]
-    assert [(x["addressee"], x["action"]) for x in d] == [("有关部门", "对落实不到位的企业要依法处理")]
+    assert _orders("胡文朴要求，有关部门对落实不到位的企业要依法处理。") == [("有关部门", "对落实不到位的企业要依法处理")]
 
 
 def test_the_whole_county_is_addressed():
     text = "县长指出宣传工作是当前的一项重要任务，是我县环保工作的最直接反应，全县上下要形成人人关心环保的舆论氛围。"
-    d = extract_briefing(text)["directives"]
-    assert [(x["addressee"], x["action"]) for x in d] == [("全县上下", "要形成人人关心环保的舆论氛围")]
+    assert _orders(text) == [("全县上下", "要形成人人关心环保的舆论氛围")]
 
 
 # review of d40 (d40c): the grammar rules above must not drop real orders — a lost order with its deadline costs
@@ -165,8 +166,7 @@ def test_an_addressee_after_要求_holds_no_time_expression():
 def test_a_body_and_an_object_framed_by_对_wherever_they_stand(text, addressee, action):
     """A body, then 对…的企业/单位/问题, then a modal or an order word (or the object first, then the body): the body
     is the addressee, the object stays in the action — not only after 某某要求，."""
-    d = extract_briefing(text)["directives"]
-    assert [(x["addressee"], x["action"]) for x in d] == [(addressee, action)]
+    assert _orders(text) == [(addressee, action)]
 
 
 @pytest.mark.parametrize("text, addressee, action", [
@@ -174,5 +174,4 @@ def test_a_body_and_an_object_framed_by_对_wherever_they_stand(text, addressee,
     ("各区县要于5月底前完成自查。", "各区县", "要于5月底前完成自查"),
 ])
 def test_the_counties_and_districts_are_one_body(text, addressee, action):
-    d = extract_briefing(text)["directives"]
-    assert [(x["addressee"], x["action"]) for x in d] == [(addressee, action)]
+    assert _orders(text) == [(addressee, action)]
