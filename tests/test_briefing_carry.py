@@ -117,7 +117,7 @@ def test_the_judge_reads_whether_an_official_is_the_subject_before_any_marker():
     f = _features("顾贵鹏县长现场调度，逐项分析。市政府分管副市长多次组织召开调度会。会议要求，各县区要加快整改。")
     assert f["顾贵鹏县长现场调度，逐项分析"].get("official_subject")  # an account of what an official did
     assert f["市政府分管副市长多次组织召开调度会"].get("official_subject")
-    assert not f["各县区要加快整改"].get("official_subject")
+    assert not f["要加快整改"].get("official_subject")  # 各县区 is its addressee (d40c)
     g = _features("张三市长强调，要加快整改。")  # the official speaks: the order after the speaker has no such subject
     assert g["要加快整改"].get("spoken") and not g["要加快整改"].get("official_subject")
 

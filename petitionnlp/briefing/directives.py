@@ -166,9 +166,24 @@ def compile_rules(data: dict) -> dict:
     data["_body_end"] = re.compile(rf"(?:{alt(data['bodies'])})(?:“[^”]{{1,8}}”)?")
     data["_addressee"] = re.compile(rf"((?:各|省|市|县|区)?[{CJK}、]{{0,24}}?(?:{alt(data['bodies'])}))$")
     data["_frame_words"] = tuple(data.get("frame_words", ()))
-    data["_demand_noun"] = data["_frame_words"] + tuple(data.get("demand_noun_before", ()))
-    data["_procedure"] = re.compile("|".join(f"(?:{p})" for p in data["procedure_patterns"])) \
-        if data.get("procedure_patterns") else None
+    obj, word = data.get("demand_noun_object", {}), rf"(?:(?!要求)[{CJK}])"
+    data["_demand_verb"] = re.compile(f"(?:{alt(data['demand_noun_before'])})") \
+        if data.get("demand_noun_before") else None
+    data["_demand_noun"] = re.compile(  # 贯彻…意见和市政府要求, 落实上级要求, 提出了整改要求: the verb governs 要求
+        rf"(?:{alt(data.get('demand_noun_before', []))})(?!{alt(obj.get('not_after_verb', ['不']))})"
+        rf"(?:{alt(obj.get('particles', ['了']))})?"
+        rf"(?:(?:(?!要求)[^，,。；;：:]){{1,{obj.get('modifier_max', 20)}}}?(?:{alt(obj.get('coordinators', ['和']))}))?"
+        rf"(?:(?:(?!要求)[^，,。；;：:]){{0,{obj.get('modifier_max', 20)}}}?的{word}{{0,{obj.get('attribute_max', 4)}}}"
+        rf"|(?:(?!的){word}|《[^》]{{1,40}}》|“[^”]{{1,40}}”){{0,{obj.get('bare_attribute_max', 8)}}})$") \
+        if data.get("demand_noun_before") else None
+    data["_procedure"] = _procedure_pattern(data, alt) if data.get("procedure") else None
+    fs = data.get("framed_subject", {})
+    body = rf"(?:各|省|市|县|区)?[{CJK}、]{{0,16}}?(?:{alt(data['bodies'] + data['org_suffixes'])})"
+    data["_framed_modal"] = tuple(fs.get("modals", ()))
+    data["_framed_body"] = re.compile(body)
+    data["_framed_object"] = re.compile(  # 对不符合条件的企业 | 县政府 (要求…): the object, then the body
+        rf"(?:{alt(data.get('frame_heads', ['对']))})[^，,。；;：:]{{1,{fs.get('object_max', 40)}}}?的[{CJK}]{{0,4}}?"
+        rf"(?:{alt(fs['object_nouns'])})(?P<body>{body})$") if fs.get("object_nouns") else None
     data["_not_standing"] = tuple(data.get("not_standing", ()))
     data["_periodic_words"] = frozenset(data.get("periodic_words", ()))
     data["_periodic_verb"] = re.compile(f"(?:{alt(data.get('periodic_verbs', ['检查']))})")
@@ -187,6 +202,24 @@ def compile_rules(data: dict) -> dict:
     data["_subject_end"] = re.compile(rf"(?:{alt(data['bodies'] + data['org_suffixes'] + data['titles'] + data.get('subject_ends', []) + data.get('topic_ends', []))})$")
     data["_subject_body"] = re.compile(rf"(?:各|省|市|县|区)?[{CJK}、()（）]{{0,16}}?(?:{alt(data['bodies'] + data['org_suffixes'])})")
     return data
+
+
+def _procedure_pattern(data: dict, alt) -> re.Pattern:
+    """请, a person — a name (a surname and one or two characters, or a masked name: 李xx) or a post, after at most
+    one organ or a description led by its level (省…) that is no body addressed (not 各…/有关…) — then right away an
+    agenda verb: a meeting's order of business (请李县长讲话, 请省环境监测站专家做…分析报告), matched from 请 to the
+    clause's end (``procedure`` in directive_rules.json)."""
+    p = data["procedure"]
+    posts = alt(data["titles"] + data["person_suffixes"] + p["persons"])
+    surname = alt(_surnames())
+    char = rf"(?:(?!{alt(p.get('not_in_org', ['各']))})[{CJK}])"  # not 县政府各部门…: a body addressed
+    organ = rf"(?!{alt(p['not_org_heads'])})(?:{char}{{1,16}}?(?:{alt(data['org_suffixes'] + p['org_ends'])})" \
+            rf"|(?:{alt(p.get('org_levels', []))}){char}{{1,12}}?)"  # 县环保局王局长; 省大气污染防控专家xx
+    masked = p.get("masked_name", r"(?!x)x")  # 李xx, 张某: a name the page hides
+    person = rf"(?:(?:{surname})(?:{masked}|[{CJK}]{{0,2}}?)|{masked})?(?:{posts})" \
+             rf"|(?:{posts})?(?:(?:{surname})(?:{masked}|[{CJK}]{{1,2}}?)|{masked})"
+    verbs = "|".join(f"(?:{v})" for v in p["verbs"])
+    return re.compile(rf"请(?:{organ})?(?:{person})(?:{verbs})")
 
 
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
@@ -305,11 +338,32 @@ def _is_marker_at(text: str, pos: int, r: dict, key: str = "_marker") -> bool:
     return True
 
 
+def _framed_subject(text: str, a: int, marker_pos: int, r: dict) -> tuple[int, int, int] | None:
+    """(addressee start, end, action start) when a body and an object framed by a frame head stand before a modal
+    or an order word at ``marker_pos`` in one comma piece (``framed_subject``): the body, then 对…
+    (有关部门对落实不到位的企业要依法处理: 有关部门, the action from 对), or 对…的企业 then the body
+    (对不符合条件的企业县政府要求限期关停: 县政府, the action from 对); else None."""
+    if not r["_framed_modal"] or not text.startswith(r["_framed_modal"], marker_pos):
+        return None
+    s = marker_pos
+    while s > a and not _PIECE_START.match(text, s - 1):
+        s -= 1
+    for i in range(s + 1, marker_pos):
+        if text.startswith(r["_frame_heads"], i) and r["_framed_body"].fullmatch(text, s, i):
+            return s, i, i
+    m = r["_framed_object"].match(text, s, marker_pos) if r["_framed_object"] else None
+    return (m.start("body"), m.end("body"), s) if m else None
+
+
 def _demand_noun(text: str, pos: int, r: dict) -> bool:
-    """Whether 要求 at ``pos`` is a noun: after a ``frame_words`` word (根据…要求, 按照…要求) or a verb that takes it
-    as its object (``demand_noun_before``: 贯彻…要求, 落实…要求, 符合…要求) in its comma piece."""
+    """Whether 要求 at ``pos`` is a noun: after a ``frame_words`` word (根据…要求, 按照…要求) in its comma piece, or
+    the object of a verb that governs it (``demand_noun_before``, ``demand_noun_object``: 贯彻…意见和市政府要求,
+    落实上级要求, 不符合环评要求; not 对整改落实不到位的企业县环保局要求…)."""
     a, _ = _piece_before(text, pos)
-    return any(w in text[a:pos] for w in r["_demand_noun"])
+    if any(w in text[a:pos] for w in r["_frame_words"]):
+        return True
+    return bool(r["_demand_verb"] and any(r["_demand_noun"].match(text, m.start(), pos)
+                                          for m in r["_demand_verb"].finditer(text, a, pos)))
 
 
 def _slogan(text: str, start: int, end: int, r: dict, short: int) -> bool:
@@ -379,14 +433,15 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
             yield a, b
 
 
-def _asked_until(text: str, start: int, end: int, r: dict) -> int | None:
+def _asked_until(text: str, start: int, end: int, r: dict, time_start: int | None = None) -> int | None:
     """After 要求/请/责成 at ``start``: where the addressee ends — after a body (…部门, …联络组, 全市, …局,
-    …负责同志) that is not followed by 及/和/、 (a list goes on) — when an order of at least four characters
-    follows; else None."""
+    …负责同志) that is not followed by 及/和/、 (a list goes on) and before the first time expression
+    (``time_start``: 要求各村在第二天中午12点前…上报镇党委办公室 names no 各村…镇) — when an order of at least four
+    characters follows; else None."""
     ask = r["_ask"].match(text, start)
     if not ask:
         return None
-    limit = min(ask.end() + 24, end)
+    limit = min(ask.end() + 24, end, time_start if time_start is not None and time_start > ask.end() else end)
     pos = ask.end()
     while pos < limit:
         m = r["_ask_body"].search(text, pos, limit)
@@ -529,7 +584,8 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             if marker_pos is not None and text.startswith(tuple(r["_announcement_markers"]), marker_pos) \
                     and any(w in clause for w in r["_announcement"]):
                 reason = "announcement"  # 督察组拟于…进驻…: an announcement, not a directive
-            elif marker_pos is not None and r["_procedure"] and r["_procedure"].fullmatch(text, marker_pos, b):
+            elif marker_pos is not None and r["_procedure"] and r["_procedure"].fullmatch(text, marker_pos, b) \
+                    and not any(t["type"] != "date" for t in inside if t["start"] >= marker_pos):
                 reason = "procedure"  # 请李县长讲话, 请…宣读《…》: a meeting's order of business, not a directive
             elif not enum and b < len(text) and text[b] in "！!":
                 reason = "exclaimed"  # 坚决打赢污染防治攻坚战！: a slogan
@@ -581,6 +637,10 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             if reason is None:
                 if assigned and action_start == a:
                     who = (assigned.start("who"), assigned.end("who"))
+                framed = _framed_subject(text, a, marker_pos, r) if who is None and marker_pos is not None else None
+                if framed:  # 有关部门对落实不到位的企业要依法处理; 对不符合条件的企业县政府要求…: the body, the object kept
+                    who, action_start = framed[:2], min(action_start, framed[2]) if framed[2] < framed[0] \
+                        else framed[2]
                 h_start = a if action_start > a else body_start
                 h_end = action_start if action_start > a else a if a == body_start else h_start
                 while h_end > h_start and text[h_end - 1] in "，, ":
@@ -596,15 +656,12 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                         w += 1
                     who = (w, m.end(1)) if w < m.end(1) else None
                 if who is None and marker_pos is not None and action_start < marker_pos <= action_start + 25:
-                    framed = next((i for i in range(action_start + 2, marker_pos)
-                                   if text.startswith(r["_frame_heads"], i)
-                                   and r["_addressee"].fullmatch(text, action_start, i)), None)
-                    if framed is not None:  # 有关部门对落实不到位的企业要依法处理: the subject, then the object 对…
-                        who, action_start = (action_start, framed), framed
-                    m = None if framed is not None else r["_addressee"].fullmatch(text, action_start, marker_pos)
+                    m = r["_addressee"].fullmatch(text, action_start, marker_pos)
                     if m:  # 全市要迅速行动 / 各专项工作组要…: the addressee, then the order
                         who, action_start = (m.start(1), m.end(1)), marker_pos
-                who_end = _asked_until(text, action_start, b, r) if who is None else None
+                j = bisect.bisect_left(starts, action_start)
+                who_end = _asked_until(text, action_start, b, r, starts[j] if j < len(starts) else None) \
+                    if who is None else None
                 if who_end:  # 要求各区县市及市直相关部门“一把手”担任联络员… / 请市政府主要负责同志亲自督办
                     ask = r["_ask"].match(text, action_start)
                     who, action_start = (ask.end(), who_end), who_end
