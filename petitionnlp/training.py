@@ -213,18 +213,8 @@ OFFICE_CHOICE_MIN_EXACT = 1
 # against the criterion alone: one-type +0.026 -> +0.033, secondary-main +0.019 -> +0.009 (a half of that office
 # with no second type in its 28 records looks like a one-type office, and its other half has some), published and
 # no-soil-odour unchanged (never one type only).  OFFICE_FEWEST_TYPES_LOOKED = 0 turns the rule off.
-# The share under which one type a petition is given: 0.14 (was 0.1).  An office that records the main medium alone
-# and a second one only now and then (secondary-main: a second type on 8 of the 80 typed real records, against 22
-# published) got the shipped secondary types it does not record: out of fold on its other half, one type a petition
-# scored better than the shipped three wherever its shrunk share was 0.11-0.14.  Chosen with
-# `benchmarks/office_history.py --pooled --relabel secondary-main --fit-cache DIR` on seeds 0, 1, 2 among 0.1, 0.12,
-# 0.14, 0.15, 0.16 (secondary-main +0.022 -> +0.025 over the three; 0.16: +0.013, a half at 0.150 lost with one type),
-# and below 0.15, the least shrunk share of any half of the published and no-soil-odour labellings on seeds 0-13, 20,
-# 21 (0.150, 0.175), so those offices keep the shipped max_types: their figures are unchanged, and one-type's (every
-# half under 0.1) too.  Check seeds: notes in the commit.  With the make train share (22 of 80) an office needs
-# about 10 records, none with a second type, or about 35 with one in ten.
 OFFICE_TYPES_STRENGTH = 10.0
-OFFICE_MORE_TYPES_SHARE = 0.14
+OFFICE_MORE_TYPES_SHARE = 0.1
 OFFICE_FEWEST_TYPES_LOOKED = 1
 
 

@@ -470,24 +470,6 @@ def test_an_office_decides_how_many_types_a_petition_gets(tmp_path):
     assert "每件信访件最多给几个类型" in md and "| m = 1 | 0.167 | 0.000 |" in md and "每件最多 **1** 个类型" in md
 
 
-def test_an_office_that_seldom_gives_a_second_type_gets_one_type_a_petition():
-    """An office whose tables record the main medium and only now and then a second one (one record in twenty)
-    is a one-type office for the decision rule: shrunk toward shipped records of which a quarter give two types
-    (weighing OFFICE_TYPES_STRENGTH records), its share is 0.117 — under OFFICE_MORE_TYPES_SHARE (0.14), so at most
-    one type a petition (before, at 0.1, the shipped three: such an office, the benchmark's secondary-main one,
-    got the shipped secondary types it does not record).  An office giving two types as often as the shipped
-    records (five in twenty) keeps the shipped max_types, and one that never does gets one type, as before."""
-    from petitionnlp.training import OFFICE_TYPES_STRENGTH, _office_max_types
-
-    shipped = [["大气", "噪声"]] * 5 + [["水"]] * 15
-    seldom = [["大气"]] * 19 + [["水", "土壤"]]
-    got = _office_max_types(seldom, shipped, 3)
-    assert OFFICE_TYPES_STRENGTH == 10.0 and abs(got["shares"][0]["shrunk"] - 3.5 / 30) < 1e-3
-    assert got["max_types"] == 1
-    assert _office_max_types([["大气"]] * 15 + [["大气", "噪声"]] * 5, shipped, 3)["max_types"] == 3
-    assert _office_max_types([["大气"]] * 20, shipped, 3)["max_types"] == 1
-
-
 def test_an_office_correction_counts_whichever_model_is_kept():
     """An office whose records, taken together, file as the shipped ones do keeps the shipped model — but a case it
     corrected (one record of its own labelling) still counts: the kept model remembers the office's records, so
