@@ -219,7 +219,7 @@ OFFICE_CHOICE_MIN_EXACT = 1
 # is always under 0.1).  Seeds 0, 1, 2: secondary-main +0.019 -> +0.022; check seeds 10-13: +0.025 -> +0.016 (seed 12
 # +0.053 -> -0.005: both halves cut to one type, the candidate choice then kept the shipped model twice), so no.
 # Why secondary-main teaches little: the type such an office leaves out is often the one the model reads most surely
-# (base argmax; 3 of the 10 records it relabels on seed 10's shipped model, 7 of 10 on seed 0's), so the office's
+# (base argmax; 4 of the 10 records it relabels on seed 10's shipped model, 7 of 10 on seed 0's), so the office's
 # secondary-type bias never applies to it and the best-type bias is held at the shipped value (certainty strength).
 OFFICE_TYPES_STRENGTH = 10.0
 OFFICE_MORE_TYPES_SHARE = 0.1
