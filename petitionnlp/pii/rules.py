@@ -10,6 +10,8 @@ spaCy components of :mod:`petitionnlp.pii.components` hold one of each and call 
   ``name_context.txt``) or a role, relation or neighbour word (保洁员, 弟弟, 邻村 … ``role_words.txt``); a name
   before a cue of possession (…开的, …家的, …的石料厂: ``possession.txt``); names with a middle dot
   (阿依古丽·买买提) and Tibetan and Mongolian names made of common name elements (``minority_name_parts.txt``);
+  a name next to a village group (汤细毛（均为5组村民）, 5组汤细毛、3组邓梅英反映: ``village_groups.txt``,
+  ``village_group_words.txt``) or after 向 before a verb of asking (向王伟了解情况: ``ask_verbs.txt``);
   not a name with a post (许达哲省长: ``titles.txt``), a masked one (张某, 李某某), a place (王家村:
   ``place_after.txt``), a company (张三有限公司), a river after a verb of discharge (排入邵水:
   ``discharge_verbs.txt``) or a listed false friend (``not_names.txt``); a name found once is one at every
@@ -548,9 +550,9 @@ class NameRules:
         return out
 
     def _asked_names(self, text: str, exact: dict) -> list[tuple[int, int]]:
-        """A full name (a surname and a given name of given-name characters) after 向
-        and before a verb of asking or reporting (向王伟了解情况, 来电人向王伟反映: ``ask_verbs.txt``): 向 is the
-        preposition, the name the person asked or told."""
+        """A full name (a surname and a given name of given-name characters) after 向 and before a verb of asking
+        or reporting (向王伟了解情况, 来电人向王伟反映: ``ask_verbs.txt``): 向 is the preposition, the name the person
+        asked or told."""
         out = []
         for k in (m.start() for m in re.finditer("向", text)):
             b = self._given_name_before(text, k + 1, self.ask, exact)  # (向高新区反映: 区 no given name's)
