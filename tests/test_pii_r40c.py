@@ -45,7 +45,10 @@ def test_a_village_groups_own_words_stay(text):
 
 @pytest.mark.parametrize("text,expected", [
     ("执法人员当场向王伟了解情况。", "执法人员当场向【姓名】了解情况。"),
-    ("来电人向王伟反映村口垃圾堆放。", "来电人向【姓名】反映村口垃圾堆放。"),
+    ("群众已向王伟反映村口垃圾堆放。", "群众已向【姓名】反映村口垃圾堆放。"),
+    # right after a complainant's word 向 may be the surname (来电人向海燕反映): the whole is hidden, as before
+    ("来电人向王伟反映村口垃圾堆放。", "来电人【姓名】反映村口垃圾堆放。"),
+    ("来电人向海燕反映村口垃圾堆放。", "来电人【姓名】反映村口垃圾堆放。"),
     ("来电人向东反映村口垃圾堆放。", "来电人【姓名】反映村口垃圾堆放。"),  # 向东 a name: 东反 no full name
 ])
 def test_xiang_before_a_full_name_and_a_verb_of_asking_is_the_preposition(text, expected):

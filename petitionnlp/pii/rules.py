@@ -555,6 +555,8 @@ class NameRules:
         asked or told."""
         out = []
         for k in (m.start() for m in re.finditer("向", text)):
+            if text.endswith(self.context, 0, k):
+                continue  # 来电人向海燕反映: the caller may be 向海燕 — read whole, as before, lest her surname show
             b = self._given_name_before(text, k + 1, self.ask, exact)  # (向高新区反映: 区 no given name's)
             if b:
                 out.append((k + 1, b))
