@@ -10,6 +10,8 @@ spaCy components of :mod:`petitionnlp.pii.components` hold one of each and call 
   ``name_context.txt``) or a role, relation or neighbour word (保洁员, 弟弟, 邻村 … ``role_words.txt``); a name
   before a cue of possession (…开的, …家的, …的石料厂: ``possession.txt``); names with a middle dot
   (阿依古丽·买买提) and Tibetan and Mongolian names made of common name elements (``minority_name_parts.txt``);
+  a name next to a village group (汤细毛（均为5组村民）, 5组汤细毛、3组邓梅英反映: ``village_groups.txt``,
+  ``village_group_words.txt``) or after 向 before a verb of asking (向王伟了解情况: ``ask_verbs.txt``);
   not a name with a post (许达哲省长: ``titles.txt``), a masked one (张某, 李某某), a place (王家村:
   ``place_after.txt``), a company (张三有限公司), a river after a verb of discharge (排入邵水:
   ``discharge_verbs.txt``) or a listed false friend (``not_names.txt``); a name found once is one at every
@@ -43,7 +45,8 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "place_after": "place_after.txt", "not_names": "not_names.txt", "subject_verbs": "subject_verbs.txt",
               "possession": "possession.txt", "minority": "minority_name_parts.txt",
               "discharge": "discharge_verbs.txt", "premises": "premises.txt", "kept": KEPT_FILE,
-              "groups": "group_words.txt", "group_adverbs": "group_adverbs.txt", "contact": "contact_verbs.txt", "village_groups": "village_groups.txt"}
+              "groups": "group_words.txt", "group_adverbs": "group_adverbs.txt", "contact": "contact_verbs.txt", "village_groups": "village_groups.txt",
+              "village_group_words": "village_group_words.txt", "ask": "ask_verbs.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
 
@@ -276,9 +279,15 @@ class NameRules:
         self.group_adverbs = _by_length(g("group_adverbs", []))
         self.contact = _by_length(g("contact", []))
         units = "|".join(map(re.escape, _by_length(g("village_groups", []))))
-        self._village_group_re = re.compile(  # 汤细毛（5组）, 李伟(龙泉村第2组)
-            rf"[(（][ \u3000]*(?:[{CJK}]{{1,6}}村)?第?[0-9０-９零〇一二三四五六七八九十]+(?:{units})[ \u3000]*[)）,，、]") \
+        words = g("village_group_words", [])
+        tails = "|".join(map(re.escape, _by_length(w[1:] for w in words if w.startswith("+"))))
+        leads = "|".join(map(re.escape, _by_length(w[:-1] for w in words if w.endswith("+") and len(w) > 1)))
+        group = rf"(?:[{CJK}]{{1,6}}村)?第?[0-9０-９零〇一二三四五六七八九十]+(?:{units})"  # 5组, 龙泉村第2组
+        self._village_group_re = re.compile(  # 汤细毛（5组）, 李伟(龙泉村第2组), 汤细毛（均为5组村民）
+            rf"[(（][ \u3000]*(?:{leads or '(?!)'})?{group}(?:{tails or '(?!)'})?[ \u3000]*[)）,，、]") \
             if units else None
+        self._after_group_re = re.compile(group) if units else None  # 5组汤细毛、3组邓梅英反映
+        self.ask = _by_length(g("ask", []))
         self._ends_long = tuple(w for w in self._ends_words if len(w) > 1)
 
     @classmethod
@@ -464,10 +473,14 @@ class NameRules:
         end, tag = word_at.get(pos, (pos, ""))
         name = text[pos:end]
         given = name[self._surname_len(name, 0):]
-        return tag.startswith("nr") and 2 <= len(name) <= 4 and 1 <= len(given) <= 2 \
+        # 村民建华反映: a given name of two jieba reads as another proper name or a place (nz, ns; 建华 a district's
+        # name too), not a listed false friend (村民长江反映)
+        return (tag.startswith("nr") or (tag in ("nz", "ns") and len(name) == 2 and given == name
+                                         and name not in self.not_names)) \
+            and 2 <= len(name) <= 4 and 1 <= len(given) <= 2 \
             and all(c in self.given for c in given) and text.startswith(self.says, end)
 
-    def _village_group_names(self, text: str, exact: dict) -> list[tuple[int, int]]:
+    def _village_group_names(self, text: str, exact: dict, tagged=()) -> list[tuple[int, int]]:
         """Names right before a bracket that gives a village group (名单 彭德怀（1组） 汤细毛（5组）:
         ``village_groups.txt``): a surname and one or two characters standing alone (at the start, after a space
         or a punctuation mark) — not a function word nor a mask in them, not a place's side at their end (塘边),
@@ -485,12 +498,82 @@ class NameRules:
                 given = name[sl:]
                 if a >= 0 and sl and len(given) in (1, 2) and all(_CJK.match(c) for c in name) \
                         and (a == 0 or not _CJK.match(text[a - 1])):
-                    if not (any(c in _FUNCTION_CHARS or c in _MASK_CHARS for c in given) or given[-1] in _POSITIONS
-                            or given[0] == "家" or any(c in _PLACE_ENDINGS and c not in self.given for c in given)
-                            or not exact.get((a, m.start()), "nr").startswith("nr")):
+                    if self._villager_like(text, a, m.start(), exact):
                         out.append((a, m.start()))
+                        out += self._listed_before(text, a, exact)  # 汤细毛、邓梅英（均为5组）
+                    break
+        # a name right after a group (5组汤细毛、3组邓梅英反映, 龙泉村2组李伟称), then a list mark or a verb of saying,
+        # ending where jieba ends a word, and not inside one word with the group (第3组成员称: 组成员; 3队伍长称: 长称)
+        # unless jieba reads a person in it (组李伟称)
+        spans = [(s, s + len(w)) for w, t, s in tagged if len(w) >= 2 and not t.startswith("nr")]
+        for m in self._after_group_re.finditer(text):
+            for size in (3, 2, 4):
+                b = m.end() + size
+                name = text[m.end():b]
+                if len(name) == size and self._surname_len(name, 0) and all(_CJK.match(c) for c in name) \
+                        and (text[b:b + 1] in ("、", "，", ",") or text.startswith(self.says, b)) \
+                        and len(name) - self._surname_len(name, 0) in (1, 2) \
+                        and self._villager_like(text, m.end(), b, exact) \
+                        and not any(x < b < y or (x < m.end() and b <= y) for x, y in spans):
+                    out.append((m.end(), b))
                     break
         return out
+
+    def _villager_like(self, text: str, a: int, b: int, exact: dict) -> bool:
+        """Whether ``text[a:b]``, a surname and one or two characters next to a village group, reads as a name: not a
+        function word nor a mask in its given name, not a place's side at its end (塘边), not 家 first (李家, 何家:
+        hamlets), no place's ending that is no given name's character (石桥, 黄泥塘; 李江, 王玉山 are names), and not
+        one word of the dictionary other than a person (``exact``, jieba's (start, end) → tag: 农田, 高桥)."""
+        given = text[a + self._surname_len(text, a):b]
+        return bool(given) and not (
+            any(c in _FUNCTION_CHARS or c in _MASK_CHARS for c in given) or given[-1] in _POSITIONS
+            or given[0] == "家" or any(c in _PLACE_ENDINGS and c not in self.given for c in given)
+            or not exact.get((a, b), "nr").startswith("nr"))
+
+    def _listed_before(self, text: str, a: int, exact: dict) -> list[tuple[int, int]]:
+        """The names listed with 、 before the one at ``a`` (汤细毛、邓梅英（均为5组）), each standing alone."""
+        out = []
+        while a >= 3 and text[a - 1] == "、":
+            for size in (3, 2, 4):
+                s = a - 1 - size
+                name = text[max(s, 0):a - 1]
+                sl = self._surname_len(name, 0)
+                if s >= 0 and sl and len(name) - sl in (1, 2) and all(_CJK.match(c) for c in name) \
+                        and (s == 0 or not _CJK.match(text[s - 1])):
+                    if not self._villager_like(text, s, a - 1, exact):
+                        return out
+                    out.append((s, a - 1))
+                    a = s
+                    break
+            else:
+                return out
+        return out
+
+    def _asked_names(self, text: str, exact: dict) -> list[tuple[int, int]]:
+        """A full name (a surname and a given name of given-name characters) after 向 and before a verb of asking
+        or reporting (向王伟了解情况, 来电人向王伟反映: ``ask_verbs.txt``): 向 is the preposition, the name the person
+        asked or told."""
+        out = []
+        for k in (m.start() for m in re.finditer("向", text)):
+            if text.endswith(self.context, 0, k):
+                continue  # 来电人向海燕反映: the caller may be 向海燕 — read whole, as before, lest her surname show
+            b = self._given_name_before(text, k + 1, self.ask, exact)  # (向高新区反映: 区 no given name's)
+            if b:
+                out.append((k + 1, b))
+        return out
+
+    def _given_name_before(self, text: str, pos: int, words, exact=None) -> int | None:
+        """The end of a surname at ``pos`` and a given name of one or two given-name characters (the longer first)
+        right before one of ``words`` (欧阳秀英反映, 向王伟了解); with ``exact`` (jieba's (start, end) → tag), not one
+        word of the dictionary other than a person."""
+        sl = self._surname_len(text, pos)
+        for gl in (2, 1) if sl else ():
+            end = pos + sl + gl
+            given = text[pos + sl:end]
+            if len(given) == gl and all(c in self.given for c in given) and text.startswith(words, end) \
+                    and (exact is None or exact.get((pos, end), "nr").startswith("nr")):
+                return end
+        return None
 
     def _official(self, folded: str, start: int, end: int, private: bool = False) -> bool:
         """A name next to a post (许达哲省长, 副市长张建林, 记者 王霞), or in a list led by one (副组长陈仲伯、陈爱林);
@@ -598,10 +681,16 @@ class NameRules:
             strong.add(a)
         # 3. before a cue of possession (赵福来开的, 孙有财家的, 王长贵的石料厂) or a bracket giving a village group
         #    (彭德怀（1组） 汤细毛（5组）)
-        for a, b in self._possession_names(folded, tagged, exact) + self._village_group_names(folded, exact):
+        for a, b in self._possession_names(folded, tagged, exact) + self._village_group_names(folded, exact, tagged):
             if not any(k <= a < v or a <= k < b for k, v in found.items()):
                 found[a] = b
                 strong.add(a)
+        #    and after 向 before a verb of asking (向王伟了解情况; 来电人向王伟反映: not 向王伟)
+        for a, b in self._asked_names(folded, exact):
+            for k in [k for k, v in found.items() if k < b and a - 1 < v and k >= a - 1]:
+                del found[k]
+            found[a] = b
+            strong.add(a)
         # 4. where jieba sees a person (刘建军在河边…): its given name must look like one
         covered = {k for a, b in found.items() for k in range(a, b)}
         for i, (word, tag, start) in enumerate(tagged):
@@ -649,15 +738,9 @@ class NameRules:
                 found[pos] = minority
                 strong.add(pos)
                 continue
-            sl = self._surname_len(folded, pos)
-            if not sl:
-                continue
-            for gl in (2, 1):
-                end = pos + sl + gl
-                given = folded[pos + sl:end]
-                if len(given) == gl and all(c in self.given for c in given) and folded.startswith(self.subject_verbs, end):
-                    found[pos] = end
-                    break
+            end = self._given_name_before(folded, pos, self.subject_verbs)
+            if end:
+                found[pos] = end
         self._surname_before(folded, tagged, found, strong, private)
         out = []
         for a, b in found.items():
