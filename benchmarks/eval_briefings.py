@@ -36,7 +36,12 @@ The sets, reported apart and together:
 * corpora/briefing/gold/time_dev5.jsonl (issue 29 item 3): a fifth development batch, time expressions only, of
   the blind set's error kinds — standing rules and notices with frequencies (双周, 每旬, 逐年, 周调度、月通报), long
   date spans across years, site dates in other written forms, words that are no time — from sites never used,
-  annotated before the extractor was run on them; not trained on, left out of "all of them".
+  annotated before the extractor was run on them; not trained on, left out of "all of them";
+* corpora/briefing/gold/time_dev6.jsonl (issue 29 item 3): a sixth development batch, time expressions only, of
+  the fresh set's genres — standing and special meetings of city, county and district governments, inspection and
+  check news, notices and calls for comments with their periods, rules with frequencies, work reports — with many
+  words that are no time (past 近期/近日, 目前, plan periods, decree numbers, counts of days, kinds of plan), from
+  sites never used, annotated before the extractor was run on them; not trained on, left out of "all of them".
 
 A predicted span matches a gold span when it covers at least half of the gold span (offsets; a gold span
 string listed twice stands for its successive occurrences); matching is one-to-one, in order.
@@ -209,7 +214,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     carry = load(gold / "briefings_carry.jsonl")
     time_dev, time_dev2 = load(gold / "time_dev.jsonl"), load(gold / "time_dev2.jsonl")
     time_dev3, time_dev4 = load(gold / "time_dev3.jsonl"), load(gold / "time_dev4.jsonl")
-    time_dev5 = load(gold / "time_dev5.jsonl")
+    time_dev5, time_dev6 = load(gold / "time_dev5.jsonl"), load(gold / "time_dev6.jsonl")
     return [("the first development briefings (reserved page left out)", old),
             ("new briefings used to write the rules", [d for d in new if not held(d)]),
             ("new briefings held out while writing the rules", [d for d in new if held(d)]),
@@ -234,6 +239,8 @@ def sets() -> list[tuple[str, list[dict]]]:
              "notices' date spans, relative days (issue 29 item 3)", time_dev4),
             ("fifth development batch, time expressions only: frequencies, long date spans, site dates, words that "
              "are no time (issue 29 item 3)", time_dev5),
+            ("sixth development batch, time expressions only: meetings, inspections, notices, rules and work "
+             "reports of city and county sites, words that are no time (issue 29 item 3)", time_dev6),
             ("all of them", old + new + more + reports + added + fresh + carry)]
 
 

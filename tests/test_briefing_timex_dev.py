@@ -680,3 +680,16 @@ def test_every_half_hour_and_every_other_day(text, span, value):
 def test_banyuexing_is_a_shape_not_a_length():
     assert found("村里有三个半月形水塘。") == []
     assert found("整治历时三个半月。") == [("三个半月", "duration", None)]
+
+
+# ------------------------------------------------------------------------- the sixth development batch (t40d)
+
+TIME_DEV6 = GOLD / "time_dev6.jsonl"
+
+
+def test_the_sixth_development_batch_names_its_sources_and_is_new():
+    docs = _sourced_new_and_in_order(TIME_DEV6, "*.jsonl")  # nor a site of any other gold file
+    assert 25 <= len(docs) <= 40 and len({d["doc"]["id"] for d in docs}) == len(docs)
+    assert all(d["doc"].get("time_only") for d in docs)
+    assert sum(len(d["gold"]["time_expressions"]) for d in docs) >= 130
+    _no_copy_of_another_set(TIME_DEV6, docs)
