@@ -724,3 +724,9 @@ def test_a_site_date_with_a_two_digit_year_is_read_with_its_clock_time_or_a_date
     assert found("最后更新:22-09-28 12:05:38") == [("22-09-28 12:05:38", "date", "2022-09-28T12:05")]
     assert found("作者: 日期:18-02-27 字号") == [("18-02-27", "date", "2018-02-27")]
     assert found("电话:0534-5426690,编号12-05-28号") == []
+
+
+def test_a_months_end_alone_is_a_date_and_stays_a_limit_after_yu_zhi_or_before_qian():
+    assert found("预计6月底断面水质均值能达标。") == [("6月底", "date", "2021-06-30")]
+    assert found("6月底前完成。") == [("6月底前", "deadline", "2021-06-30")]
+    assert [x[1] for x in found("分别于6月底和7月底报送,至11月底结束。")] == ["deadline"] * 3
