@@ -482,12 +482,17 @@ def test_qian_then_a_number_after_a_quarter_is_its_first_months_not_a_deadline()
 TIME_DEV5 = GOLD / "time_dev5.jsonl"
 
 
-def test_the_fifth_development_batch_names_its_sources_and_is_new():
-    docs = _sourced_new_and_in_order(TIME_DEV5, "*.jsonl")  # nor a site of any other gold file
-    assert 30 <= len(docs) <= 40 and len({d["doc"]["id"] for d in docs}) == len(docs)
+def _a_new_time_only_batch(path, fewest_pages: int, fewest_spans: int) -> None:
+    """A time-only development batch: sourced, new (nor a site of any other gold file), no copy of another set."""
+    docs = _sourced_new_and_in_order(path, "*.jsonl")
+    assert fewest_pages <= len(docs) <= 40 and len({d["doc"]["id"] for d in docs}) == len(docs)
     assert all(d["doc"].get("time_only") for d in docs)
-    assert sum(len(d["gold"]["time_expressions"]) for d in docs) >= 150
-    _no_copy_of_another_set(TIME_DEV5, docs)
+    assert sum(len(d["gold"]["time_expressions"]) for d in docs) >= fewest_spans
+    _no_copy_of_another_set(path, docs)
+
+
+def test_the_fifth_development_batch_names_its_sources_and_is_new():
+    _a_new_time_only_batch(TIME_DEV5, 30, 150)
 
 
 # Failure kinds the fifth batch shows (t40), each general: frequencies the rules lacked (双周, 每小时, 逐年, a list of
@@ -680,3 +685,48 @@ def test_every_half_hour_and_every_other_day(text, span, value):
 def test_banyuexing_is_a_shape_not_a_length():
     assert found("村里有三个半月形水塘。") == []
     assert found("整治历时三个半月。") == [("三个半月", "duration", None)]
+
+
+# ------------------------------------------------------------------------- the sixth development batch (t40d)
+
+TIME_DEV6 = GOLD / "time_dev6.jsonl"
+
+
+def test_the_sixth_development_batch_names_its_sources_and_is_new():
+    _a_new_time_only_batch(TIME_DEV6, 25, 130)
+
+
+# Failure kinds the sixth batch shows (t40d), each general: a year's 年度 before its half; inventions — a mirror's
+# reading time, counts of days after a total or a grade of air, a weekday that begins a name after a byline, a compact
+# date inside an address; and a site's date with a two-digit year (with its clock time or after a date label).
+
+def test_a_years_niandu_before_its_half_is_one_expression():
+    assert found("县生态环境分局2022年度上半年工作总结") == [("2022年度上半年", "date", "2022-H1")]
+    assert found("2023年上半年工作总结") == [("2023年上半年", "date", "2023-H1")]
+
+
+@pytest.mark.parametrize("text", [
+    "本篇文章439字,读完约1分钟", "有效天数总计304天,其中优良282天、轻度污染16天、重度污染2天,没有发生严重污染。",
+    "空气质量优良天数累积125天,优良天数比例为82.8%。", "本报讯(通讯员 周日圣 特约通讯员 邹道海)",
+    "地址:http://www.huarenwang.vip/new/20181024/11.html"])
+def test_words_of_the_sixth_batch_that_are_no_time(text):
+    assert found(text) == []
+
+
+def test_the_neighbours_of_the_sixth_batchs_non_times_stay_times():
+    assert found("会议时长约30分钟。") == [("30分钟", "duration", "PT30M")]
+    assert found("重污染天气持续2天。") == [("2天", "duration", "P2D")]
+    assert found("记者周日获悉") == [("周日", "date", "2021-06-20")]
+    assert found("于20181024召开") == [("20181024", "date", "2018-10-24")]
+
+
+def test_a_site_date_with_a_two_digit_year_is_read_with_its_clock_time_or_a_date_label():
+    assert found("最后更新:22-09-28 12:05:38") == [("22-09-28 12:05:38", "date", "2022-09-28T12:05")]
+    assert found("作者: 日期:18-02-27 字号") == [("18-02-27", "date", "2018-02-27")]
+    assert found("电话:0534-5426690,编号12-05-28号") == []
+
+
+def test_a_months_end_alone_is_a_date_and_stays_a_limit_after_yu_zhi_or_before_qian():
+    assert found("预计6月底断面水质均值能达标。") == [("6月底", "date", "2021-06-30")]
+    assert found("6月底前完成。") == [("6月底前", "deadline", "2021-06-30")]
+    assert [x[1] for x in found("分别于6月底和7月底报送,至11月底结束。")] == ["deadline"] * 3

@@ -355,7 +355,7 @@ class _Resolver:
         return f"{_iso(y, 1)}/{_iso(y, last)}"
 
     def _iso(self, g):
-        day = dt.date(int(g["y"]), int(g["m"]), int(g["d"]))
+        day = dt.date(self.year(g), int(g["m"]), int(g["d"]))  # a two-digit year (22-09-28) too
         self.anchor = day
         return day.isoformat() + (f"T{int(g['h']):02d}:{g['min']}" if g.get("h") else "")
 
