@@ -304,6 +304,11 @@ def _cut(piece: str) -> list[str]:
 _TOPIC_POS = ("n", "s", "j", "eng")
 
 
+#: parts of speech (jieba's) of a longer piece that only says something of a question's topic (压坏, 批准, 打扫,
+#: 干活): verbs, adjectives, adverbs — not a verbal noun, nor a word of the thesaurus (施工, 排放: the matter)
+_SAYING_POS = ("v", "a", "d")
+
+
 def _predicate(piece: str) -> bool:
     """A lone character that names nothing — a verb or an adjective (吵, 臭, 堵, 闻, 飘, 收, 管) — or a longer piece of
     verbs, adjectives and adverbs only that no thesaurus line holds (批准 of 谁批准在绿地上建垃圾屋的, 打扫, 干活, 落实,
@@ -314,11 +319,6 @@ def _predicate(piece: str) -> bool:
         return not any(t.startswith(_TOPIC_POS) and t != "vn" for _, t in tags)
     return all(t[:1] in _SAYING_POS and t != "vn" for _, t in tags) and _CJK.match(piece) is not None \
         and not any(w in thesaurus() for w in [piece] + [w for w, _ in tags])
-
-
-#: parts of speech (jieba's) of a longer piece that only says something of a question's topic (压坏, 批准, 打扫,
-#: 干活): verbs, adjectives, adverbs — not a verbal noun, nor a word of the thesaurus (施工, 排放: the matter)
-_SAYING_POS = ("v", "a", "d")
 
 
 def _predicates_rank(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:

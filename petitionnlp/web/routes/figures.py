@@ -118,4 +118,5 @@ def stats_page(request: Request, wb: Office, session: Annotated[dict, Depends(pa
 @pages.get("/stats.png")
 def stats_png(request: Request, wb: Office, session: Annotated[dict, Depends(page())]):
     date_from, date_to, _ = _period(request)
+    check_period(date_from, date_to)  # the chart of a refused period is refused too (422), as the page and the API
     return download(wb.stats_png(date_from, date_to))
