@@ -784,6 +784,8 @@ def test_a_period_box_with_no_date_or_a_reversed_period_is_said_on_the_page(offi
         notice_at, form_at = page.text.find("统计期间的起始日期不能晚于截止日期"), page.text.find(form.group(0))
         assert 0 <= notice_at < form_at, path  # above the form
         assert_chinese(page.text, path)
+        heading = re.search(r"<h1>.*?</h1>", page.text, re.S)
+        assert heading and "2024-05-20" not in heading.group(0), (path, heading and heading.group(0))  # not drawn
     # 统计's 下载图表 PNG of that period: refused in words, not a chart of zeros
     png = ed.get("/stats.png?from=2024-05-20&to=2024-05-01")
     assert png.status_code == 422 and "统计期间的起始日期不能晚于截止日期" in png.text, png.headers.get("content-type")
