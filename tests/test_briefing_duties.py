@@ -130,3 +130,28 @@ def test_a_row_of_a_task_list_that_names_who_answers_or_by_when_is_no_duty():
     for row in ("责任单位：市生态环境局，各县区政府", "完成时限：2019年12月底前"):
         c = _clause(text, row)
         assert not c["rule"] and c["reason"] == "responsibility_note"
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("督察组进驻期间设立专门值班电话和专门邮政信箱，受理生态环境保护方面来电来信举报，受理时间为进驻期间每天9:00至17:30。",
+     "督察组进驻期间设立专门值班电话和专门邮政信箱，受理生态环境保护方面来电来信举报，受理时间为进驻期间每天9:00至17:30"),
+    ("生态环境部将于6月11日启动强化督查，将持续到2019年4月28日结束。", "将持续到2019年4月28日结束"),
+])
+def test_an_inspections_hotline_start_and_period_are_an_announcement(text, clause):
+    c = _clause(text, clause)
+    assert not c["rule"] and c["reason"] == "announcement"
+
+
+def test_an_order_to_set_up_a_hotline_is_no_announcement():
+    text = "各县区要设立举报电话，及时受理群众投诉。"
+    assert any(c["rule"] for c in _cands(text))
+
+
+def test_in_a_report_to_a_body_the_numbered_yishi_items_of_a_section_of_what_was_done_are_no_duties():
+    text = ("现将整改情况汇报如下：\n一、整改落实情况\n一是及时调整工作分工，成立两个工作小组，对乡镇进行业务督导。"
+            "三是创新整改机制。\n二、下一步工作打算\n一是县直单位及乡镇要抓好各领域信息及时公开。")
+    for clause in ("一是及时调整工作分工，成立两个工作小组，对乡镇进行业务督导", "三是创新整改机制"):
+        c = _clause(text, clause)
+        assert not c["rule"] and c["reason"] == "report_item"
+    plan = text.replace("现将整改情况汇报如下：\n", "")
+    assert _clause(plan, "一是及时调整工作分工，成立两个工作小组，对乡镇进行业务督导")["rule"]

@@ -195,6 +195,7 @@ def compile_rules(data: dict) -> dict:
     data["_deadline_verb"] = re.compile(f"(?:{alt(data.get('deadline_verbs', ['报送']))})")
     data["_announcement"] = tuple(data.get("announcement_words", ()))
     data["_announcement_markers"] = frozenset(data.get("announcement_markers", ()))
+    data["_announcement_plain"] = tuple(data.get("announcement_plain_words", ()))
     data["_frame_heads"] = tuple(sorted(data.get("frame_heads", ("对",)), key=len, reverse=True))
     data["_article"] = re.compile(data.get("article_heads", r"(?!x)x"))
     data["_sentence_head"] = re.compile(f"(?:{alt(data.get('sentence_heads', ['进一步']))})")
@@ -565,6 +566,7 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
     n_rule = 0
     listed = _listed_paragraphs(text, r)
     document = _document_features(text, r)
+    reporting = _reports_to_a_body(text, r)  # …情况汇报如下: its numbered 一是… under 一、…情况 report what was done
     carried = False  # the sentence before ended in ；inside an order or a plan: its list goes on
     ordered_paragraph = False  # a sentence of this paragraph gave orders: a sentence that starts so goes on
     for s_start, s_end in sentences(text):
@@ -615,8 +617,10 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             transfer = not past and _transfer(text, a, b, r)  # 对…的问题，纳入年度考核; …问题线索，移交…处理
             reason, kind, action_start = None, None, a
             if marker_pos is not None and text.startswith(tuple(r["_announcement_markers"]), marker_pos) \
-                    and any(w in clause for w in r["_announcement"]):
-                reason = "announcement"  # 督察组拟于…进驻…: an announcement, not a directive
+                    and any(w in clause for w in r["_announcement"]) \
+                    or any(w in clause for w in r["_announcement_plain"]) \
+                    and not any(_is_marker_at(text, i, r, "_cut_marker") for i in range(a, b)):
+                reason = "announcement"  # 督察组拟于…进驻…; 期间设立专门值班电话…，受理时间为…: an announcement
             elif marker_pos is not None and r["_procedure"] and r["_procedure"].fullmatch(text, marker_pos, b) \
                     and not any(t["type"] != "date" for t in inside if t["start"] >= marker_pos):
                 reason = "procedure"  # 请李县长讲话, 请…宣读《…》: a meeting's order of business, not a directive
@@ -721,6 +725,10 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                                  document=document, sentence=(s_start, s_end))
             if reason is None and features.get("report_heading"):
                 reason = "heading"  # (一)主要指标完成情况, (二)督查方式: a numbered heading of a report, no task
+            elif reason is None and kind == "item" and marker_pos is None and reporting \
+                    and features.get("report_section") and enum.group(0).endswith("是") \
+                    and not (due or assigned or transfer or standing):
+                reason = "report_item"  # 现将整改情况汇报如下：一、整改落实情况 一是及时调整…: what was done
             out.append({"actor": actor, "who": who, "start": action_start, "end": b, "deadline": deadline,
                         "rule": reason is None, "reason": reason, "features": features})
             n_rule += reason is None
