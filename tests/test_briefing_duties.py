@@ -155,3 +155,11 @@ def test_in_a_report_to_a_body_the_numbered_yishi_items_of_a_section_of_what_was
         assert not c["rule"] and c["reason"] == "report_item"
     plan = text.replace("现将整改情况汇报如下：\n", "")
     assert _clause(plan, "一是及时调整工作分工，成立两个工作小组，对乡镇进行业务督导")["rule"]
+
+
+def test_what_is_due_then_a_time_limit_and_a_verb_of_reporting_is_a_duty_of_a_rule():
+    text = "三、市政府领导批办件及临时交办事项等有关工作承办落实情况，在区政府督查室规定的期限内上报。"
+    c = _clause(text, text[:-1])
+    assert c["rule"] and c["features"].get("due")
+    text = "三、群众反映的问题较多，在规定的期限内办结率达到95%。"
+    assert not any(c["rule"] for c in _cands(text))

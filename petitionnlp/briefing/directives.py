@@ -441,6 +441,25 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
             yield a, b
 
 
+def _topic_then_limit(text: str, a: int, inside: list[dict], r: dict) -> bool:
+    """Whether the clause at ``a`` names what is due (its first comma piece ends with a ``topic_ends`` noun:
+    …承办落实情况) and a time limit follows right after it, or after the comma (…情况在会后7日内上报; …情况，在…规定的期限内
+    上报): the duty of a rule without a subject."""
+    for t in inside:
+        if t["type"] == "date":
+            continue
+        k = t["start"]
+        while k > a and text[k - 1] in "，, ":
+            k -= 1
+        m = re.search(r"(?:在|于)?[^，,。；;：:]{0,30}$", text[a:k])  # 在区政府督查室…规定的: what leads the limit
+        head = a + m.start() if m else k
+        while head > a and text[head - 1] in "，, ":
+            head -= 1
+        return head > a and bool(r["_topic_end"].search(text, a, head)) \
+            and not _CLAUSE_BREAK.search(text, a, head)
+    return False
+
+
 def _lead_end(text: str, pos: int, r: dict) -> int:
     """Where the words of a clause at ``pos`` begin: after spaces and the number of a rule's article
     (``article_heads``: 第六条  对…，各成员单位要…)."""
@@ -608,12 +627,13 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 any(t["type"] == "recurrence" and t["value"] for t in inside) and _standing_verb(text, a, b, r)
                 or any(t["type"] == "recurrence" and t["text"] in r["_periodic_words"] for t in inside)
                 and bool(r["_periodic_verb"].search(text, a, b)))  # 每周报送…; 对…实施定期检查, 不定期开展暗访
-            due = not past and any((t["type"] == "deadline" or t["type"] == "duration" and t["text"].endswith("内"))
+            due = not past and any((t["type"] == "deadline" or t["type"] in ("duration", "vague") and t["text"].endswith("内"))
                                    and not (r["_goal_horizon"].fullmatch(t["text"]) and _in_goal_section(text, a, r))
                                    for t in inside) and _verb_in(text, a, b, r["_deadline_verb"], r) \
                 and (in_order or bool(r["_subject_body"].match(text, a))  # 各单位在…后3个月内报送…
                      or any(t["type"] == "deadline" and t["start"] <= (enum.end() if enum else a) + 1
-                            for t in inside))  # 2019年底前完成整改销号: a deadline that leads the duty
+                            for t in inside)  # 2019年底前完成整改销号: a deadline that leads the duty
+                     or _topic_then_limit(text, enum.end() if enum else a, inside, r))  # …落实情况，在…规定的期限内上报
             transfer = not past and _transfer(text, a, b, r)  # 对…的问题，纳入年度考核; …问题线索，移交…处理
             reason, kind, action_start = None, None, a
             if marker_pos is not None and text.startswith(tuple(r["_announcement_markers"]), marker_pos) \
