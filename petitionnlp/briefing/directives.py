@@ -118,14 +118,19 @@ def compile_rules(data: dict) -> dict:
     goals = data.get("goal_sections", {})
     data["_section_heading"] = re.compile(goals.get("heading", r"(?!x)x"), re.M)
     data["_goal_words"] = tuple(goals.get("words", ()))
+    data["_goal_subheading"] = re.compile(goals.get("subheading", r"(?!x)x"), re.M)
+    data["_goal_horizon"] = re.compile(goals.get("horizon", r"(?!x)x"))
     data["_note_head"] = re.compile(f"[（(〔【\\[](?:{alt(data.get('note_heads', []))})" if data.get("note_heads") else r"(?!x)x")
+    # 责任单位：市生态环境局 / 完成时限：2019年12月底前 as a row of a task list: who answers or by when, no duty
+    data["_note_row"] = re.compile(f"[ \u3000]*(?:{alt(data.get('note_heads', []))})[：:]" if data.get("note_heads") else r"(?!x)x")
     # (市环保局牵头,市经信委配合,各县市区人民政府负责落实): a note of who answers, opened by the body that leads
     data["_note_lead"] = re.compile(rf"[（(〔【\[][^）)\]〕】，,。]{{2,24}}?(?:{alt(data['note_lead_verbs'])})[，,）)\]〕】]"
                                     if data.get("note_lead_verbs") else r"(?!x)x")
     data["_plan_cue"] = re.compile("|".join(data.get("plan_cues", [r"(?:实施|工作|整改)方案", r"阶段[(（]"])), re.M)
     data["_title_in"] = re.compile(f"(?:{titles})")
     # 抓好巡视整改是当前最重要的政治任务: no comma before 是, but what follows it ranks the task — a statement
-    data["_copula_bare"] = re.compile(rf"[^，,。；;]{{2,16}}?(?:就是|更是|也是|是)(?:{'|'.join(data['copula_ranks'])})"
+    data["_copula_bare"] = re.compile(rf"[^，,。；;]{{2,{data.get('copula_subject_max', 16)}}}?(?:就是|更是|也是|是)"
+                                      rf"(?:{'|'.join(data['copula_ranks'])})"
                                       if data.get("copula_ranks") else r"(?!x)x")
     # 下阶段的工作重点是…; 督察工作的重点是…: what the focus is, a statement (not 重点是否…)
     data["_copula_subject"] = re.compile(rf"[^，,。；;]{{0,12}}?(?:{alt(data['copula_subjects'])})(?:就)?是(?!否)"
@@ -190,7 +195,9 @@ def compile_rules(data: dict) -> dict:
     data["_deadline_verb"] = re.compile(f"(?:{alt(data.get('deadline_verbs', ['报送']))})")
     data["_announcement"] = tuple(data.get("announcement_words", ()))
     data["_announcement_markers"] = frozenset(data.get("announcement_markers", ()))
+    data["_announcement_plain"] = tuple(data.get("announcement_plain_words", ()))
     data["_frame_heads"] = tuple(sorted(data.get("frame_heads", ("对",)), key=len, reverse=True))
+    data["_article"] = re.compile(data.get("article_heads", r"(?!x)x"))
     data["_sentence_head"] = re.compile(f"(?:{alt(data.get('sentence_heads', ['进一步']))})")
     data["_transfer"] = re.compile(f"(?:{alt(data['transfer_verbs'])})") if data.get("transfer_verbs") else None
     data["_preamble_heads"] = tuple(data.get("preamble_heads", ()))
@@ -391,7 +398,7 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
     short = r["slogan_length"]
     for m in _CLAUSE_BREAK.finditer(text, start, end):
         last_cut = max(c for c in cuts if c <= m.start())
-        if text.startswith(("对", "针对", "围绕", "按照", "根据"), last_cut) and not any(
+        if text.startswith(("对", "针对", "围绕", "按照", "根据"), _lead_end(text, last_cut, r)) and not any(
                 _is_marker_at(text, i, r) for i in range(last_cut, m.start())):
             continue  # 对…，要…: the order includes its object phrase (up to its marker)
         led = _slogan(text, last_cut, m.start(), r, short)
@@ -399,10 +406,11 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
                 tuple(r["_commitment"]), m.end()) and _is_marker_at(text, m.end(), r)):  # …，要… / …的，将纳入…
             prev = max([c + 1 for c in commas if c < m.start()] + [last_cut])
             if prev == last_cut and (r["_topic_end"].search(text, prev, m.start()) or text[m.start() - 1] == "的") \
-                    and not _slogan(
+                    and not r["_copula_bare"].match(text, prev, m.start()) and not _slogan(
                     text, last_cut, m.start(), r, short) and not any(
                     _is_marker_at(text, i, r) for i in range(prev, m.start())):
                 continue  # 其他…信访问题，将按规定交由…处理; 能立即解决的，要立即解决: the topic, then its order
+                # (not …整改是一项重要政治任务，要…: a statement that ranks the task, then the order)
             if prev > last_cut and text.startswith(("对", "针对"), prev):
                 if not _slogan(text, last_cut, prev - 1, r, short):
                     cuts.add(prev)  # …，对环境信访交办件和突出环境问题，要认真办结…
@@ -431,6 +439,50 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
             b -= 1
         if b > a:
             yield a, b
+
+
+def _topic_then_limit(text: str, a: int, inside: list[dict], r: dict) -> bool:
+    """Whether the clause at ``a`` names what is due (its first comma piece ends with a ``topic_ends`` noun:
+    …承办落实情况) and a time limit follows right after it, or after the comma (…情况在会后7日内上报; …情况，在…规定的期限内
+    上报): the duty of a rule without a subject."""
+    for t in inside:
+        if t["type"] == "date":
+            continue
+        k = t["start"]
+        while k > a and text[k - 1] in "，, ":
+            k -= 1
+        m = re.search(r"(?:在|于)?[^，,。；;：:]{0,30}$", text[a:k])  # 在区政府督查室…规定的: what leads the limit
+        head = a + m.start() if m else k
+        while head > a and text[head - 1] in "，, ":
+            head -= 1
+        return head > a and bool(r["_topic_end"].search(text, a, head)) \
+            and not _CLAUSE_BREAK.search(text, a, head)
+    return False
+
+
+def _lead_end(text: str, pos: int, r: dict) -> int:
+    """Where the words of a clause at ``pos`` begin: after spaces and the number of a rule's article
+    (``article_heads``: 第六条  对…，各成员单位要…)."""
+    while pos < len(text) and text[pos] in " \u3000\t":
+        pos += 1
+    m = r["_article"].match(text, pos)
+    if m:
+        pos = m.end()
+        while pos < len(text) and text[pos] in " \u3000\t":
+            pos += 1
+    return pos
+
+
+def _framed_far(text: str, a: int, marker_pos: int, r: dict) -> bool:
+    """Whether a phrase that frames the order (对…的政府信息，) opens the clause [a, …) and the marker stands in the comma
+    piece right after it, however long the frame (``framed_order_piece`` characters at most from the comma: 对涉及公众
+    利益调整…的政府信息，行政机关应当主动公开)."""
+    lead = _lead_end(text, a, r)
+    if not text.startswith(r["_frame_heads"], lead):
+        return False
+    comma = _CLAUSE_BREAK.search(text, lead, marker_pos)
+    return bool(comma) and not _CLAUSE_BREAK.search(text, comma.end(), marker_pos) \
+        and marker_pos - comma.end() <= r.get("framed_order_piece", 0)
 
 
 def _asked_until(text: str, start: int, end: int, r: dict, time_start: int | None = None) -> int | None:
@@ -533,6 +585,7 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
     n_rule = 0
     listed = _listed_paragraphs(text, r)
     document = _document_features(text, r)
+    reporting = _reports_to_a_body(text, r)  # …情况汇报如下: its numbered 一是… under 一、…情况 report what was done
     carried = False  # the sentence before ended in ；inside an order or a plan: its list goes on
     ordered_paragraph = False  # a sentence of this paragraph gave orders: a sentence that starts so goes on
     for s_start, s_end in sentences(text):
@@ -574,16 +627,20 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 any(t["type"] == "recurrence" and t["value"] for t in inside) and _standing_verb(text, a, b, r)
                 or any(t["type"] == "recurrence" and t["text"] in r["_periodic_words"] for t in inside)
                 and bool(r["_periodic_verb"].search(text, a, b)))  # 每周报送…; 对…实施定期检查, 不定期开展暗访
-            due = not past and any(t["type"] == "deadline" or t["type"] == "duration" and t["text"].endswith("内")
+            due = not past and any((t["type"] == "deadline" or t["type"] in ("duration", "vague") and t["text"].endswith("内"))
+                                   and not (r["_goal_horizon"].fullmatch(t["text"]) and _in_goal_section(text, a, r))
                                    for t in inside) and _verb_in(text, a, b, r["_deadline_verb"], r) \
                 and (in_order or bool(r["_subject_body"].match(text, a))  # 各单位在…后3个月内报送…
                      or any(t["type"] == "deadline" and t["start"] <= (enum.end() if enum else a) + 1
-                            for t in inside))  # 2019年底前完成整改销号: a deadline that leads the duty
+                            for t in inside)  # 2019年底前完成整改销号: a deadline that leads the duty
+                     or _topic_then_limit(text, enum.end() if enum else a, inside, r))  # …落实情况，在…规定的期限内上报
             transfer = not past and _transfer(text, a, b, r)  # 对…的问题，纳入年度考核; …问题线索，移交…处理
             reason, kind, action_start = None, None, a
             if marker_pos is not None and text.startswith(tuple(r["_announcement_markers"]), marker_pos) \
-                    and any(w in clause for w in r["_announcement"]):
-                reason = "announcement"  # 督察组拟于…进驻…: an announcement, not a directive
+                    and any(w in clause for w in r["_announcement"]) \
+                    or any(w in clause for w in r["_announcement_plain"]) \
+                    and not any(_is_marker_at(text, i, r, "_cut_marker") for i in range(a, b)):
+                reason = "announcement"  # 督察组拟于…进驻…; 期间设立专门值班电话…，受理时间为…: an announcement
             elif marker_pos is not None and r["_procedure"] and r["_procedure"].fullmatch(text, marker_pos, b) \
                     and not any(t["type"] != "date" for t in inside if t["start"] >= marker_pos):
                 reason = "procedure"  # 请李县长讲话, 请…宣读《…》: a meeting's order of business, not a directive
@@ -602,17 +659,20 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 reason = "responsibility_note"  # （责任单位：市环保局…）: who answers for the measures before it
             elif not enum and not inside and _slogans_only(text, a, b, r):
                 reason = "slogans"  # 要应急谋远，标本兼治
-            elif enum and not marker_pos and (_content_list(text, a, r) or _content_item(text, a, b, r)):
-                reason = "contents"  # 主要了解：1.…资料; 整改完成情况：1、…: contents or what was done
+            elif enum and not marker_pos and (_content_list(text, a, r) or _content_item(text, a, b, r)
+                                              or not enum.group(0).endswith(("是", "要"))
+                                              and _noun_item(text, enum.end(), b, r)):
+                reason = "contents"  # 主要了解：1.…资料; 整改完成情况：1、…; （一）…议定的事项；: contents or what was done
             elif enum and (actor or spoken or bisect.bisect_right(listed, a) % 2):
                 kind = "item"  # an item under a speaker, or in a paragraph that lists two or more
             elif ((ordering or goes_on) and k == 0) or (in_order and r["_action_head"].match(text, a)):
                 kind = "order"
-            elif marker_pos is not None and marker_pos - a <= 40:
+            elif marker_pos is not None and (marker_pos - a <= 40 or _framed_far(text, a, marker_pos, r)):
                 kind = "marker"
                 action_start = marker_pos if marker_pos > a and text[marker_pos - 1] not in "，," else a
                 first_piece = _CLAUSE_BREAK.search(text, a, marker_pos)
-                if clause.startswith(("对", "在", "针对", "围绕", "按照", "根据")) or text[marker_pos - 1] == "的" \
+                if text.startswith(("对", "在", "针对", "围绕", "按照", "根据"), _lead_end(text, a, r)) \
+                        or text[marker_pos - 1] == "的" \
                         or first_piece and text[first_piece.start() - 1] == "的" \
                         or r["_topic_end"].search(text, a, marker_pos) or _all_of_things(text, a, marker_pos, r):
                     action_start = a  # 对…要…, 已经完成整改的要…, …案件要…: the phrase that frames the order belongs to it
@@ -622,7 +682,10 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 # （责任单位：市环保局…）: who answers for the measures before it, not a duty of its own
                 first = _CLAUSE_BREAK.search(text, a, b)
                 reason = "guiding_thought" if _guiding(text, a, b, r) else \
-                    "copula" if r["_copula_subject"].match(text, a, first.start() if first else b) else "no_marker"
+                    "copula" if r["_copula_subject"].match(text, a, first.start() if first else b) \
+                    or first and _COPULA.match(text, first.start()) \
+                    or r["_copula_bare"].match(text, a, first.start() if first else b) else "no_marker"
+                # 开展环境保护督察工作，是…的一项重要制度安排: a statement about the work, not a duty
                 # 全面贯彻…，以…为指导: a plan's guiding thought; 下阶段的工作重点是…: what the focus is, a statement
             if reason is None:
                 first = _CLAUSE_BREAK.search(text, action_start, b)
@@ -682,6 +745,10 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                                  document=document, sentence=(s_start, s_end))
             if reason is None and features.get("report_heading"):
                 reason = "heading"  # (一)主要指标完成情况, (二)督查方式: a numbered heading of a report, no task
+            elif reason is None and kind == "item" and marker_pos is None and reporting \
+                    and features.get("report_section") and enum.group(0).endswith("是") \
+                    and not (due or assigned or transfer or standing):
+                reason = "report_item"  # 现将整改情况汇报如下：一、整改落实情况 一是及时调整…: what was done
             out.append({"actor": actor, "who": who, "start": action_start, "end": b, "deadline": deadline,
                         "rule": reason is None, "reason": reason, "features": features})
             n_rule += reason is None
@@ -790,22 +857,34 @@ def _carry_features(text: str, a: int, b: int, r: dict, enum, marker_pos) -> dic
         if _report_heading_line(text, heading, r):
             f["report_section"] = 1.0
     body = text[a:b].rstrip(" \u3000")
-    if enum and marker_pos is None and (body.endswith(tuple(r.get("report_heading_ends", ())) + ("：", ":"))
-                                        or b < len(text) and text[b] in "：:"):
-        f["report_heading"] = 1.0
     item = r["_enum"].match(text, a) if enum else None
+    if enum and marker_pos is None and (body.endswith(tuple(r.get("report_heading_ends", ())) + ("：", ":"))
+                                        or b < len(text) and text[b] in "：:") \
+            and not r["_duty_head"].match(text, item.end() if item else a):
+        f["report_heading"] = 1.0  # (一)主要指标完成情况; not (一)深入打好蓝天保卫战，提升环境空气质量: an action opens it
     if item and marker_pos is None and 0 < len(text[item.end():b].strip(" \u3000：:")) <= r.get("section_name_max", 0):
         f["short_item"] = 1.0  # 1.自查, 2.抽查: a numbered name, no measure
         if len(text[item.end():b].strip(" \u3000：:")) <= r.get("name_item_max", 0) \
                 and not item.group(0).endswith(("是", "要")):
             f["name_item"] = 1.0  # 4、监督检查, (一)指导思想: a heading's name (一是真重视 goes on a sentence)
-    if any(w in text[a:b] for w in r.get("report_time_words", ())):
-        f["report_time"] = 1.0  # 截至目前, 近日, 连日来: the time of a report of what was done
+    if any(_report_time_at(text, a, b, w) for w in r.get("report_time_words", ())):
+        f["report_time"] = 1.0  # 截至目前, 近日, 连日来: the time of a report of what was done (not 9月30日前)
     if marker_pos is not None and text.startswith(r["_preamble_heads"], a):
         last = max((m.end() for m in _CLAUSE_BREAK.finditer(text, a, b)), default=a)
         if last > marker_pos and not r["_marker"].search(text, last, b):
             f["purpose_marker"] = 1.0
     return f
+
+
+def _report_time_at(text: str, a: int, b: int, word: str) -> bool:
+    """Whether ``word`` (a time word of a report: 日前, 截至) stands in [a, b) as a word of its own, not after a number
+    (9月30日前完成: a day, then 前 — a limit, no 日前)."""
+    i = text.find(word, a, b)
+    while i >= 0:
+        if i == 0 or not re.match(r"[0-9０-９一二三四五六七八九十〇零]", text[i - 1]):
+            return True
+        i = text.find(word, i + 1, b)
+    return False
 
 
 def _report_heading_line(text: str, heading: re.Match, r: dict) -> bool:
@@ -828,9 +907,9 @@ def _all_of_things(text: str, a: int, marker_pos: int, r: dict) -> bool:
 
 def _in_note(text: str, a: int, b: int, r: dict) -> bool:
     """Whether the clause [a, b) opens a bracketed note of who answers for the measures before it (``note_heads``:
-    (责任单位：…), 〔牵头单位：…〕), stands inside one that is not yet closed (〔责任单位：…负责。具体任务…，下同。〕), or
+    (责任单位：…), 〔牵头单位：…〕) or such a row of a task list without brackets (责任单位：…；完成时限：…), stands inside one that is not yet closed (〔责任单位：…负责。具体任务…，下同。〕), or
     stands inside brackets and says that what follows is meant alike (``note_ends``: (…以下均需县区政府落实，不再列出))."""
-    if r["_note_head"].match(text, a) or r["_note_lead"].match(text, a):
+    if r["_note_head"].match(text, a) or r["_note_lead"].match(text, a) or r["_note_row"].match(text, a):
         return True
     depth, opened = 0, None
     for i in range(text.rfind("\n", 0, a) + 1, a):
@@ -852,11 +931,20 @@ def _guiding(text: str, a: int, b: int, r: dict) -> bool:
 
 
 def _in_goal_section(text: str, a: int, r: dict) -> bool:
-    """Whether ``a`` stands under a plan's top-level heading (一、…) that names its goals (``goal_sections``: 一、工作目标)."""
+    """Whether ``a`` stands under a plan's top-level heading (一、…) that names its goals (``goal_sections``: 一、工作目标),
+    or under a numbered sub-heading at a line's start whose name, to its first 。 or ：, names them (``goal_sections``
+    ``subheading``: （二）目标指标。经过三年努力，…; 到2020年，…) until the next heading of either kind."""
     heading = r["_section_heading"].match(text, a)  # a heading stands in its own section
     if heading is None:
         for m in r["_section_heading"].finditer(text, 0, a):
             heading = m
+    sub = r["_goal_subheading"].match(text, a)
+    if sub is None:
+        for m in r["_goal_subheading"].finditer(text, heading.start() if heading else 0, a):
+            sub = m
+    if sub is not None:
+        name = re.split(r"[。：:\n]", text[sub.end():sub.end() + 40], maxsplit=1)[0]
+        return any(w in name for w in r["_goal_words"])
     if heading is None:
         return False
     line_end = text.find("\n", heading.start())
@@ -1017,6 +1105,18 @@ def _content_item(text: str, a: int, b: int, r: dict) -> bool:
     inspection looks at, not a measure."""
     return any(text.startswith((w + "：", w + ":"), i) for i in range(a, b) for w in r["_content_colon"]
                if text.startswith(w, i))
+
+
+def _noun_item(text: str, a: int, b: int, r: dict) -> bool:
+    """Whether what follows an enumerator (not 一是/一要, which opens a sentence: 六是紧盯信访案件), [a, b), is a noun
+    phrase that names a thing, no task: one comma piece that
+    no action opens (``duty_heads``) and that ends with a noun of things (``content_item_ends``: （一）…会议议定的事项；
+    （七）财政预算、决算信息；) — an item of a list of what is taken up or disclosed."""
+    while a < b and text[a] in " \u3000\t":
+        a += 1
+    ends = tuple(r.get("content_item_ends", ()))
+    return bool(ends) and b > a and text[a:b].endswith(ends) and not _CLAUSE_BREAK.search(text, a, b) \
+        and not r["_duty_head"].match(text, a)
 
 
 def _listed_paragraphs(text: str, r: dict) -> list[int]:

@@ -4,7 +4,8 @@ the offsets of the text given, so that a directive split by a page is read as on
 
 A break is joined when the line before it is running text (it holds a comma, a full stop or a semicolon and ends
 on a character, not on punctuation) and the line after it goes on (it is not a heading, an enumerated item or the
-distribution list of the briefing's foot).  Titles, headings and paragraphs that end with 。 keep their breaks; a
+distribution list of the briefing's foot); a line that a numbered heading opens (（一）…) ends there unless a page
+number follows it.  Titles, headings and paragraphs that end with 。 keep their breaks; a
 text whose paragraphs mostly do not end with 。 (a page that lost them, where a line may be a whole paragraph)
 has only the breaks joined that show a page number or fall inside a word (紧|盯: the segmenter reads one across).
 A break after a comma or an enumeration comma, or before one, is always joined: no paragraph ends there (a page
@@ -34,6 +35,8 @@ _GOES_ON = re.compile(rf"[{CJK}0-9A-Za-z“（(《]")
 _OPEN_END = re.compile(r"[，,、]$")       # a line that stops on a comma goes on
 _OPEN_START = re.compile(r"[，,、。；;]")  # a line that starts with one continues the line before
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
+# a line that a numbered heading opens ((一)深入打好蓝天保卫战,提升环境空气质量) ends there, unless a page number follows
+_HEADING = re.compile(r"[ \t\u3000]*[（(][一二三四五六七八九十]+[)）]")
 _NOT_GOING_ON = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]{1,2}[、.．]"
                            r"|第[一二三四五六七八九十]+[章节条部分]|附件|报：|送：|抄送|抄报|印发|联系|主送)")
 
@@ -94,7 +97,8 @@ def rejoin(text: str, cut=None) -> Joined:
         elif _ENDED.search(line):
             ended += 1
         elif _ENDS_ON_TEXT.search(line) and _GOES_ON.match(text, m.end()) \
-                and not _NOT_GOING_ON.match(text, m.end()):
+                and not _NOT_GOING_ON.match(text, m.end()) \
+                and (not _HEADING.match(line) or _NUMBERED.search(m.group(0))):
             breaks.append(m)
             joined = True
         if not joined:
