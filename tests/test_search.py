@@ -945,3 +945,18 @@ def test_a_word_found_for_a_part_the_documents_never_use_is_spelled_as_the_docum
     assert weights["饭店"] == W_BROAD ** 2 or abs(weights["饭店"] - W_BROAD ** 2) < 1e-9
     assert abs(weights["餐厅"] - W_BROAD ** 3) < 1e-6
     assert _match(second, _doc("小区底商的饭店油烟直排"))[0] > _match(second, _doc("小区底商的餐厅油烟直排"))[0] > 0.3
+
+
+def test_a_two_character_part_is_not_found_across_two_words_of_a_document(target):
+    # 垃圾堆成山: the part 成山 stands in 造成山上 as the end of 造成 and the start of 山上 — not a heap of rubbish;
+    # 水源 inside the one word 饮用水源地 is still the part
+    docs = {"slope": "挖山修建护坡，造成山上水土流失，碎石滚落",
+            "park": "公园无人管理，垃圾成堆，水塘臭气熏天", "lane": "小巷里垃圾成堆没人清理",
+            "river": "河边垃圾成堆，臭气熏天"} | NOISE
+    hits = _ranked(target, docs, "垃圾堆成山")
+    assert "slope" not in hits[:3]
+    assert _ranked(target, {"pigs": "养猪场位于饮用水源地，粪水污染", "dust": "矿厂粉尘污染"} | NOISE,
+                   "饮用水源污染")[0] == "pigs"
+    from petitionnlp.search.analysis import _across_words
+
+    assert _across_words("造成山上水土流失", 1, 3) and not _across_words("位于饮用水源地", 4, 6)

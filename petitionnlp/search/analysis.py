@@ -1425,6 +1425,8 @@ def _match(alt: Alternative, doc: Doc):
             if sp:
                 if chars and len(atom.value) == 1:
                     sp = [x for x in sp if not _in_name(doc.folded, x[0])]
+                elif len(alt.groups) > 1 and len(atom.value) == 2:
+                    sp = [x for x in sp if not _across_words(doc.folded, x[0], x[1])]
                 found += sp
                 if atom.weight > best and sp:
                     best = atom.weight
@@ -1482,6 +1484,27 @@ def _in_name(text: str, at: int) -> bool:
             return t.startswith(_NAME_POS)
         pos += len(w)
     return False
+
+
+@lru_cache(maxsize=65536)
+def _boundaries(window: str) -> frozenset:
+    """Where jieba's words begin and end in a few characters of a document."""
+    out, pos = {0}, 0
+    for w in _plain_tokenizer().cut(window):
+        pos += len(w)
+        out.add(pos)
+    return frozenset(out)
+
+
+def _across_words(text: str, start: int, end: int) -> bool:
+    """The two characters at ``start:end`` of ``text`` stand in two words of it, the end of one and the start of the
+    next, as jieba reads the few characters around (成山 of 造成山上: 造成 山上; not 水源 of 饮用水源地, one word): a
+    compound's part of two characters found there is not the part."""
+    if start < 0:
+        return False
+    lo = max(0, start - NAME_WINDOW)
+    cuts = _boundaries(text[lo:end + NAME_WINDOW])
+    return start - lo not in cuts and end - lo not in cuts and start + 1 - lo in cuts
 
 
 def weigh_parts(alts: list, count, total: int) -> None:
