@@ -960,3 +960,14 @@ def test_a_two_character_part_is_not_found_across_two_words_of_a_document(target
     from petitionnlp.search.analysis import _across_words
 
     assert _across_words("造成山上水土流失", 1, 3) and not _across_words("位于饮用水源地", 4, 6)
+
+
+def test_a_place_no_document_is_of_named_by_a_word_the_documents_use_is_read_as_the_word(target):
+    # 平房区 is Harbin's district and the bungalows of 附近都是平房: no document is of Harbin's 平房区, so the word
+    # is meant — the bungalows burning rubber come first, not every document of no known place
+    docs = {"bungalows": "天津市滨海新区凯旋苑小区东侧，附近都是平房，冬天燃烧胶皮冒烟",
+            "grill": "小区门口烧烤店冒烟", "boiler": "锅炉烧煤冒烟"} | NOISE
+    assert _ranked(target, docs, "平房区烧东西冒烟")[0] == "bungalows"
+    # a place the index holds documents of stays the place (和平区 of Tianjin, not the word 和平)
+    docs = {"heping": "天津市和平区哈密道底商日本料理油烟污染严重", "road": "和平路饭店油烟扰民"} | NOISE
+    assert _ranked(target, docs, "和平区油烟")[0] == "heping"

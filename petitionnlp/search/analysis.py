@@ -766,6 +766,15 @@ def place_filter_atoms(region: str) -> list[Atom]:
     return _place_atoms(list(places))
 
 
+def _place_word(name: str) -> str | None:
+    """The word a place's name also is, whole or without its 区/县/市 (平房区 → 平房, the bungalows), if the
+    vocabulary has it; None for a name that is only a name."""
+    for word in (name[:-1] if name.endswith(("区", "县", "市")) else "", name):
+        if len(word) >= 2 and is_word(word) and not any(t.startswith("ns") for _, t in get_tokenizer().tag(word)):
+            return word
+    return None
+
+
 def _split_places(term: str) -> list[tuple[str, list]]:
     """A term cut into (piece, places) around the gazetteer names in it: 衡阳噪声 → (衡阳, [衡阳市]), (噪声, []).
     A town's name that is also a word of the vocabulary and does not end as a town's does (种猪场, 畜牧场, 林业站:
@@ -1304,6 +1313,11 @@ def analyze(query: str, count=None, texts=None) -> Plan:
             concepts.append(Concept(term, True, [_literal(term)]))
             continue
         for piece, places, setting in [(p, pl, st) for read, st in read_settings(term) for p, pl in _split_places(read)]:
+            word = _place_word(piece) if places and used is not None else None
+            if word and used(word) and not count([Alternative(W_PLACE_FIELD, "place", (tuple(_place_atoms(places)),))]):
+                # a place the index holds no document of, named by a word the documents use (平房区 of 平房区烧东西冒烟:
+                # Harbin's district, or the bungalows): the word
+                piece, places = word, []
             if places:
                 atoms = tuple(_place_atoms(places))
                 names = list(dict.fromkeys([piece] + [p.name for p in places[:3]]))
