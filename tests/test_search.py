@@ -971,3 +971,13 @@ def test_a_place_no_document_is_of_named_by_a_word_the_documents_use_is_read_as_
     # a place the index holds documents of stays the place (和平区 of Tianjin, not the word 和平)
     docs = {"heping": "天津市和平区哈密道底商日本料理油烟污染严重", "road": "和平路饭店油烟扰民"} | NOISE
     assert _ranked(target, docs, "和平区油烟")[0] == "heping"
+
+
+def test_a_typo_of_the_same_phonetic_part_and_final_is_corrected(target):
+    # 绕 (rao) for 烧 (shao): another initial and a left half unlike, but the same right half 尧 and final — a
+    # four-corner code of the same right-hand corners; 侵 for 浸 alike
+    docs = {"tyres": "橡胶厂焚烧废旧轮胎产生刺鼻气味", "rubber": "冬天会燃烧胶皮，造成大气污染"} | NOISE
+    assert _ranked(target, docs, "露天焚绕")[0] == "tyres"
+    from petitionnlp.search.analysis import same_phonetic
+
+    assert "烧" in same_phonetic("绕") and "侵" in same_phonetic("浸") and "排" not in same_phonetic("拍")

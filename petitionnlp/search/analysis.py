@@ -917,6 +917,46 @@ def similar_shapes(ch: str) -> list[str]:
     return [x for x in dict.fromkeys(out) if x != ch]
 
 
+@once
+def _phonetic_index() -> dict[str, list[str]]:
+    """The right-hand corners of a four-corner code (upper right, lower right and the extra digit: the phonetic part
+    of most characters) and the final of the reading (绕 25112 rao, 烧 95812 shao: ``5 1 2 ao``) → the characters of
+    the vocabulary that have them."""
+    vocab, _, _, codes = _typo_tables()
+    out: dict[str, list[str]] = {}
+    for ch in {ch for w in vocab for ch in w if ch in codes}:
+        final = _final(ch)
+        if final:
+            c = codes[ch]
+            out.setdefault(c[1] + c[3] + c[4] + final, []).append(ch)
+    return out
+
+
+_INITIAL = re.compile(r"^(zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])")
+
+
+def _final(ch: str) -> str | None:
+    """The final of a character's first reading in pypinyin's dictionary, tones ignored (烧 → ao)."""
+    import unicodedata
+
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    reading = pinyin_dict.get(ord(ch))
+    if not reading:
+        return None
+    plain = "".join(c for c in unicodedata.normalize("NFD", reading.split(",")[0]) if not unicodedata.combining(c))
+    return _INITIAL.sub("", plain) or None
+
+
+def same_phonetic(ch: str) -> list[str]:
+    """Characters of the vocabulary of the same phonetic part, read with the same final but another initial: the
+    character a clerk writes for one with its sound and its right half (焚绕 for 焚烧, 浸占 for 侵占)."""
+    c, final = _typo_tables()[3].get(ch), _final(ch)
+    if not c or not final:
+        return []
+    return sorted(x for x in _phonetic_index().get(c[1] + c[3] + c[4] + final, ()) if x != ch)
+
+
 def is_word(term: str) -> bool:
     """A word of the vocabulary typos are corrected to (jieba's dictionary, the domain lexicon, the thesaurus)."""
     return term in _typo_tables()[0]
@@ -930,12 +970,13 @@ def typo_candidates(term: str) -> list[str]:
     if not _CJK.search(term) or not 2 <= len(term) <= 8:
         return []
     vocab, sounds, fuzzy, _ = _typo_tables()
-    whole: list[list[str]] = [[], [], []]     # same sound, similar shape, fuzzy sound
-    inside: list[list[str]] = [[], [], []]
+    whole: list[list[str]] = [[], [], [], []]     # same sound, similar shape, fuzzy sound, same phonetic part
+    inside: list[list[str]] = [[], [], [], []]
     for i, ch in enumerate(term):
         if not _CJK.match(ch):
             continue
-        for tier, others in enumerate((sounds.get(ch, ""), similar_shapes(ch), fuzzy.get(ch, ""))):
+        for tier, others in enumerate((sounds.get(ch, ""), similar_shapes(ch), fuzzy.get(ch, ""),
+                                       same_phonetic(ch))):
             for other in others:
                 if other == ch:
                     continue
@@ -955,7 +996,7 @@ def typo_candidates(term: str) -> list[str]:
             cand = term[:i] + term[i + 1:]
             if cand in vocab:
                 moved.append(cand)
-    ordered = whole[0] + whole[1] + moved + whole[2] + inside[0] + inside[1] + inside[2]
+    ordered = whole[0] + whole[1] + moved + whole[2] + whole[3] + inside[0] + inside[1] + inside[2] + inside[3]
     return list(dict.fromkeys(ordered))[:16]
 
 
