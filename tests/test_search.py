@@ -971,6 +971,10 @@ def test_a_place_no_document_is_of_named_by_a_word_the_documents_use_is_read_as_
     # a place the index holds documents of stays the place (和平区 of Tianjin, not the word 和平)
     docs = {"heping": "天津市和平区哈密道底商日本料理油烟污染严重", "road": "和平路饭店油烟扰民"} | NOISE
     assert _ranked(target, docs, "和平区油烟")[0] == "heping"
+    from petitionnlp.search.analysis import _place_word
+
+    # the noun, not a verb (开发 of 开发区: the name is then the word, whole)
+    assert _place_word("平房区") == "平房" and _place_word("开发区") == "开发区" and _place_word("郊区") is None
 
 
 def test_a_typo_of_the_same_phonetic_part_and_final_is_corrected(target):

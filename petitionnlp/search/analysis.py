@@ -767,10 +767,11 @@ def place_filter_atoms(region: str) -> list[Atom]:
 
 
 def _place_word(name: str) -> str | None:
-    """The word a place's name also is, whole or without its 区/县/市 (平房区 → 平房, the bungalows), if the
-    vocabulary has it; None for a name that is only a name."""
+    """The noun a place's name also is, without its 区/县/市 or whole (平房区 → 平房, the bungalows), if the
+    vocabulary has it; None for a name that is only a name, or a verb (开发 of 开发区)."""
     for word in (name[:-1] if name.endswith(("区", "县", "市")) else "", name):
-        if len(word) >= 2 and is_word(word) and not any(t.startswith("ns") for _, t in get_tokenizer().tag(word)):
+        tags = get_tokenizer().tag(word) if len(word) >= 2 and is_word(word) else []
+        if len(tags) == 1 and tags[0][1].startswith("n") and not tags[0][1].startswith(("ns", "nr", "nt")):
             return word
     return None
 
