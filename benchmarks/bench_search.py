@@ -39,6 +39,10 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
      weakest kinds: 28 everyday words for the documents' terms (酒楼, 练歌房, 商砼站, 抽沙, 口粮田, 装修垃圾, 伙房,
      粮站, 土方车, 翻斗车, 打板子) and 23 questions as people say them, a verb often standing for its noun (盖楼的半夜还在干活谁管,
      开饭店的把油烟排到院子里怎么没人管, 卖菜的市场太吵能不能管, 退耕还林为什么还砍树, 药厂晚上冒烟是不是偷排), same pool.
+   - ``dev8``: corpora/search/eval_queries_dev8.jsonl — a seventh development batch (all ``dev``, 51 queries), the four
+     kinds balanced: everyday words (养母猪的, 养草鱼, 火锅店, 洋灰罐车, 大挂车, 大窟窿, 潲水, 纱厂), questions (哪里有…,
+     …怎么办, …谁管, …会不会…), typos of shape or sound inside a compound (异味绕民, 剌鼻, 呜笛, 冼车场, 生态坏境) and
+     compounds, same pool.
    Each query has the relevance 0–3 of the pool's documents, graded by reading them; the ``held_out`` ones were
    not looked at while the engine was changed (``--split dev`` leaves them out of a tuning run).  Prints
    nDCG@10 and recall@10 (of the relevant documents, out of at most 10) per kind, overall and on the held-out
@@ -49,7 +53,7 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
    begin with as many literal matches as the scan finds (up to 10): recall@10 of the literal matches.
 
     python benchmarks/bench_search.py [--docs 100000 (0: the graded sets only)] [--queries 200]
-                                      [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3,dev2,dev3,dev4,dev5,dev6,dev7]
+                                      [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3,dev2,dev3,dev4,dev5,dev6,dev7,dev8]
                                       [--split all|dev|held_out]
 
 ``--pg auto`` starts a throw-away PostgreSQL cluster (tests/pgcluster.py) and removes it at the end.
@@ -97,7 +101,7 @@ SETS = {"issue22": ("eval_queries.jsonl", False), "clerks": ("eval_queries_clerk
         "dev2": ("eval_queries_dev2.jsonl", True), "dev3": ("eval_queries_dev3.jsonl", True),
         "dev4": ("eval_queries_dev4.jsonl", True),
         "dev5": ("eval_queries_dev5.jsonl", True), "dev6": ("eval_queries_dev6.jsonl", True),
-        "dev7": ("eval_queries_dev7.jsonl", True)}
+        "dev7": ("eval_queries_dev7.jsonl", True), "dev8": ("eval_queries_dev8.jsonl", True)}
 KINDS = ["synonyms", "questions", "compounds", "typos", "place", "briefing", "all", "held_out"]
 
 

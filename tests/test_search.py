@@ -945,3 +945,43 @@ def test_a_word_found_for_a_part_the_documents_never_use_is_spelled_as_the_docum
     assert weights["饭店"] == W_BROAD ** 2 or abs(weights["饭店"] - W_BROAD ** 2) < 1e-9
     assert abs(weights["餐厅"] - W_BROAD ** 3) < 1e-6
     assert _match(second, _doc("小区底商的饭店油烟直排"))[0] > _match(second, _doc("小区底商的餐厅油烟直排"))[0] > 0.3
+
+
+def test_a_two_character_part_is_not_found_across_two_words_of_a_document(target):
+    # 垃圾堆成山: the part 成山 stands in 造成山上 as the end of 造成 and the start of 山上 — not a heap of rubbish;
+    # 水源 inside the one word 饮用水源地 is still the part
+    docs = {"slope": "挖山修建护坡，造成山上水土流失，碎石滚落",
+            "park": "公园无人管理，垃圾成堆，水塘臭气熏天", "lane": "小巷里垃圾成堆没人清理",
+            "river": "河边垃圾成堆，臭气熏天"} | NOISE
+    hits = _ranked(target, docs, "垃圾堆成山")
+    assert "slope" not in hits[:3]
+    assert _ranked(target, {"pigs": "养猪场位于饮用水源地，粪水污染", "dust": "矿厂粉尘污染"} | NOISE,
+                   "饮用水源污染")[0] == "pigs"
+    from petitionnlp.search.analysis import _across_words
+
+    assert _across_words("造成山上水土流失", 1, 3) and not _across_words("位于饮用水源地", 4, 6)
+
+
+def test_a_place_no_document_is_of_named_by_a_word_the_documents_use_is_read_as_the_word(target):
+    # 平房区 is Harbin's district and the bungalows of 附近都是平房: no document is of Harbin's 平房区, so the word
+    # is meant — the bungalows burning rubber come first, not every document of no known place
+    docs = {"bungalows": "天津市滨海新区凯旋苑小区东侧，附近都是平房，冬天燃烧胶皮冒烟",
+            "grill": "小区门口烧烤店冒烟", "boiler": "锅炉烧煤冒烟"} | NOISE
+    assert _ranked(target, docs, "平房区烧东西冒烟")[0] == "bungalows"
+    # a place the index holds documents of stays the place (和平区 of Tianjin, not the word 和平)
+    docs = {"heping": "天津市和平区哈密道底商日本料理油烟污染严重", "road": "和平路饭店油烟扰民"} | NOISE
+    assert _ranked(target, docs, "和平区油烟")[0] == "heping"
+    from petitionnlp.search.analysis import _place_word
+
+    # the noun, not a verb (开发 of 开发区: the name is then the word, whole)
+    assert _place_word("平房区") == "平房" and _place_word("开发区") == "开发区" and _place_word("郊区") is None
+
+
+def test_a_typo_of_the_same_phonetic_part_and_final_is_corrected(target):
+    # 绕 (rao) for 烧 (shao): another initial and a left half unlike, but the same right half 尧 and final — a
+    # four-corner code of the same right-hand corners; 侵 for 浸 alike
+    docs = {"tyres": "橡胶厂焚烧废旧轮胎产生刺鼻气味", "rubber": "冬天会燃烧胶皮，造成大气污染"} | NOISE
+    assert _ranked(target, docs, "露天焚绕")[0] == "tyres"
+    from petitionnlp.search.analysis import same_phonetic
+
+    assert "烧" in same_phonetic("绕") and "侵" in same_phonetic("浸") and "排" not in same_phonetic("拍")

@@ -766,6 +766,16 @@ def place_filter_atoms(region: str) -> list[Atom]:
     return _place_atoms(list(places))
 
 
+def _place_word(name: str) -> str | None:
+    """The noun a place's name also is, without its 区/县/市 or whole (平房区 → 平房, the bungalows), if the
+    vocabulary has it; None for a name that is only a name, or a verb (开发 of 开发区)."""
+    for word in (name[:-1] if name.endswith(("区", "县", "市")) else "", name):
+        tags = get_tokenizer().tag(word) if len(word) >= 2 and is_word(word) else []
+        if len(tags) == 1 and tags[0][1].startswith("n") and not tags[0][1].startswith(("ns", "nr", "nt")):
+            return word
+    return None
+
+
 def _split_places(term: str) -> list[tuple[str, list]]:
     """A term cut into (piece, places) around the gazetteer names in it: 衡阳噪声 → (衡阳, [衡阳市]), (噪声, []).
     A town's name that is also a word of the vocabulary and does not end as a town's does (种猪场, 畜牧场, 林业站:
@@ -908,6 +918,46 @@ def similar_shapes(ch: str) -> list[str]:
     return [x for x in dict.fromkeys(out) if x != ch]
 
 
+@once
+def _phonetic_index() -> dict[str, list[str]]:
+    """The right-hand corners of a four-corner code (upper right, lower right and the extra digit: the phonetic part
+    of most characters) and the final of the reading (绕 25112 rao, 烧 95812 shao: ``5 1 2 ao``) → the characters of
+    the vocabulary that have them."""
+    vocab, _, _, codes = _typo_tables()
+    out: dict[str, list[str]] = {}
+    for ch in {ch for w in vocab for ch in w if ch in codes}:
+        final = _final(ch)
+        if final:
+            c = codes[ch]
+            out.setdefault(c[1] + c[3] + c[4] + final, []).append(ch)
+    return out
+
+
+_INITIAL = re.compile(r"^(zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])")
+
+
+def _final(ch: str) -> str | None:
+    """The final of a character's first reading in pypinyin's dictionary, tones ignored (烧 → ao)."""
+    import unicodedata
+
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    reading = pinyin_dict.get(ord(ch))
+    if not reading:
+        return None
+    plain = "".join(c for c in unicodedata.normalize("NFD", reading.split(",")[0]) if not unicodedata.combining(c))
+    return _INITIAL.sub("", plain) or None
+
+
+def same_phonetic(ch: str) -> list[str]:
+    """Characters of the vocabulary of the same phonetic part, read with the same final but another initial: the
+    character a clerk writes for one with its sound and its right half (焚绕 for 焚烧, 浸占 for 侵占)."""
+    c, final = _typo_tables()[3].get(ch), _final(ch)
+    if not c or not final:
+        return []
+    return sorted(x for x in _phonetic_index().get(c[1] + c[3] + c[4] + final, ()) if x != ch)
+
+
 def is_word(term: str) -> bool:
     """A word of the vocabulary typos are corrected to (jieba's dictionary, the domain lexicon, the thesaurus)."""
     return term in _typo_tables()[0]
@@ -921,12 +971,13 @@ def typo_candidates(term: str) -> list[str]:
     if not _CJK.search(term) or not 2 <= len(term) <= 8:
         return []
     vocab, sounds, fuzzy, _ = _typo_tables()
-    whole: list[list[str]] = [[], [], []]     # same sound, similar shape, fuzzy sound
-    inside: list[list[str]] = [[], [], []]
+    whole: list[list[str]] = [[], [], [], []]     # same sound, similar shape, fuzzy sound, same phonetic part
+    inside: list[list[str]] = [[], [], [], []]
     for i, ch in enumerate(term):
         if not _CJK.match(ch):
             continue
-        for tier, others in enumerate((sounds.get(ch, ""), similar_shapes(ch), fuzzy.get(ch, ""))):
+        for tier, others in enumerate((sounds.get(ch, ""), similar_shapes(ch), fuzzy.get(ch, ""),
+                                       same_phonetic(ch))):
             for other in others:
                 if other == ch:
                     continue
@@ -946,7 +997,7 @@ def typo_candidates(term: str) -> list[str]:
             cand = term[:i] + term[i + 1:]
             if cand in vocab:
                 moved.append(cand)
-    ordered = whole[0] + whole[1] + moved + whole[2] + inside[0] + inside[1] + inside[2]
+    ordered = whole[0] + whole[1] + moved + whole[2] + whole[3] + inside[0] + inside[1] + inside[2] + inside[3]
     return list(dict.fromkeys(ordered))[:16]
 
 
@@ -1304,6 +1355,11 @@ def analyze(query: str, count=None, texts=None) -> Plan:
             concepts.append(Concept(term, True, [_literal(term)]))
             continue
         for piece, places, setting in [(p, pl, st) for read, st in read_settings(term) for p, pl in _split_places(read)]:
+            word = _place_word(piece) if places and used is not None else None
+            if word and used(word) and not count([Alternative(W_PLACE_FIELD, "place", (tuple(_place_atoms(places)),))]):
+                # a place the index holds no document of, named by a word the documents use (平房区 of 平房区烧东西冒烟:
+                # Harbin's district, or the bungalows): the word
+                piece, places = word, []
             if places:
                 atoms = tuple(_place_atoms(places))
                 names = list(dict.fromkeys([piece] + [p.name for p in places[:3]]))
@@ -1425,6 +1481,8 @@ def _match(alt: Alternative, doc: Doc):
             if sp:
                 if chars and len(atom.value) == 1:
                     sp = [x for x in sp if not _in_name(doc.folded, x[0])]
+                elif len(alt.groups) > 1 and len(atom.value) == 2:
+                    sp = [x for x in sp if not _across_words(doc.folded, x[0], x[1])]
                 found += sp
                 if atom.weight > best and sp:
                     best = atom.weight
@@ -1482,6 +1540,27 @@ def _in_name(text: str, at: int) -> bool:
             return t.startswith(_NAME_POS)
         pos += len(w)
     return False
+
+
+@lru_cache(maxsize=65536)
+def _boundaries(window: str) -> frozenset:
+    """Where jieba's words begin and end in a few characters of a document."""
+    out, pos = {0}, 0
+    for w in _plain_tokenizer().cut(window):
+        pos += len(w)
+        out.add(pos)
+    return frozenset(out)
+
+
+def _across_words(text: str, start: int, end: int) -> bool:
+    """The two characters at ``start:end`` of ``text`` stand in two words of it, the end of one and the start of the
+    next, as jieba reads the few characters around (成山 of 造成山上: 造成 山上; not 水源 of 饮用水源地, one word): a
+    compound's part of two characters found there is not the part."""
+    if start < 0:
+        return False
+    lo = max(0, start - NAME_WINDOW)
+    cuts = _boundaries(text[lo:end + NAME_WINDOW])
+    return start - lo not in cuts and end - lo not in cuts and start + 1 - lo in cuts
 
 
 def weigh_parts(alts: list, count, total: int) -> None:
