@@ -798,3 +798,8 @@ def test_jinqi_opens_a_span_from_the_documents_day():
     assert found("经过培训,今起,督查组正式上岗。", dt.date(2006, 3, 27)) == [("今起", "date", "2006-03-27/..")]
     assert found("本市规定,明起实施。", dt.date(2006, 3, 27)) == [("明起", "date", "2006-03-28/..")]
     assert found("如今起到了示范作用。") == [] and found("说明起草情况。") == []
+
+
+def test_a_relative_month_in_a_columns_name_is_none():
+    assert found("举报渠道\n本月占比(%)\n环比增长(%)") == []
+    assert found("本月同比下降5%。") == [("本月", "date", "2021-06")]
