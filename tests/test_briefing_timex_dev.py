@@ -730,3 +730,76 @@ def test_a_months_end_alone_is_a_date_and_stays_a_limit_after_yu_zhi_or_before_q
     assert found("预计6月底断面水质均值能达标。") == [("6月底", "date", "2021-06-30")]
     assert found("6月底前完成。") == [("6月底前", "deadline", "2021-06-30")]
     assert [x[1] for x in found("分别于6月底和7月底报送,至11月底结束。")] == ["deadline"] * 3
+
+
+# Failure kinds of briefings_duties.jsonl and of the fifth and sixth batches as they stood (t41), each fixed as a kind
+# with rules as data (time_rules.json: none_in_context, CADENCE), on my own sentences.
+
+@pytest.mark.parametrize("text", [
+    "对未立行立改问题建立台账。", "对办理不及时的单位通报。", "群众反映问题处理不够及时。", "未能按期完成的要说明原因。",
+    "部分单位未按时限报送。", "对未按要求时限办结的事项催办。", "没有及时回复群众。"])
+def test_a_vague_word_after_a_negation_is_none(text):
+    assert [x for x in found(text) if x[1] == "vague"] == []
+
+
+def test_a_negation_of_the_verb_after_a_time_word_leaves_it():
+    assert found("若不能第一时间掌握现场情况,企业易逃避检查。") == [("第一时间", "vague", None)]
+    assert found("对不按时报送的单位及时通报。") == [("及时", "vague", None)]
+
+
+def test_a_vague_word_before_xing_names_a_quality():
+    assert found("保证信息公开的及时性、规范性。") == []
+    assert found("提高数据传输的即时性。") == []
+    assert found("及时性不足的要及时整改。") == [("及时", "vague", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "等级为优的天数不少于141天。", "全年优良天数不低于300天。", "重污染天数控制在5天以内。", "两地数据相差14天。",
+    "监测显示,Ⅲ类水质5个月。"])
+def test_a_number_of_days_after_tianshu_or_a_grade_is_a_count(text):
+    assert [x for x in found(text) if x[1] == "duration"] == []
+
+
+def test_a_length_without_tianshu_or_a_grade_stays_a_length():
+    assert found("督查时间不少于3天。") == [("3天", "duration", "P3D")]
+    assert found("整改期限不超过30日。") == [("30日", "duration", "P30D")]
+
+
+def test_per_hour_before_a_quantity_is_a_unit_not_a_recurrence():
+    assert found("禁止新建每小时10蒸吨及以下燃煤锅炉。") == []
+    assert found("该厂每天处理污水500吨。") == [("每天", "recurrence", "P1D")]  # the quantity is not right after it
+    assert found("污水处理能力为每日2万吨。") == []
+    assert found("数据每小时更新一次。")[0][:2] == ("每小时", "recurrence")
+    assert found("受理时间为每天8:00-20:00。")[0] == ("每天", "recurrence", "P1D")
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("实行每天一调度、每周一督查。", "每周一督查", "P1W"), ("坚持每月一通报。", "每月一通报", "P1M"),
+    ("做到每周一检查。", "每周一检查", "P1W"), ("实行一周一督查一通报。", "一周一督查一通报", "P1W"),
+    ("坚持一月一报告。", "一月一报告", "P1M")])
+def test_a_cadence_takes_the_same_verbs_after_mei_and_after_yi(text, span, value):
+    assert (span, "recurrence", value) in found(text)
+
+
+def test_a_length_after_a_verb_of_spending_it():
+    assert found("通过两天的实地走访,梳理出问题。") == [("两天", "duration", "P2D")]
+    assert found("历时5个月的整治。") == [("5个月", "duration", "P5M")]
+    assert found("经过2019年的整治,水质好转。") == [("2019年", "date", "2019")]
+
+
+def test_quannian_is_a_period_of_the_year():
+    assert found("确保完成全年目标任务。") == [("全年", "date", None)]
+    assert found("实行全年全时段禁烧。") == [("全年", "date", None)]
+    assert found("2021年全年均为0天。")[0] == ("2021年全年", "date", "2021")
+    assert found("全年级学生参加。") == []
+
+
+def test_jinqi_opens_a_span_from_the_documents_day():
+    assert found("经过培训,今起,督查组正式上岗。", dt.date(2006, 3, 27)) == [("今起", "date", "2006-03-27/..")]
+    assert found("本市规定,明起实施。", dt.date(2006, 3, 27)) == [("明起", "date", "2006-03-28/..")]
+    assert found("如今起到了示范作用。") == [] and found("说明起草情况。") == []
+
+
+def test_a_relative_month_in_a_columns_name_is_none():
+    assert found("举报渠道\n本月占比(%)\n环比增长(%)") == []
+    assert found("本月同比下降5%。") == [("本月", "date", "2021-06")]

@@ -62,14 +62,18 @@ def compile_rules(data: dict) -> dict:
     def expand(pattern: str) -> str:
         for key in ("MNUM", "DNUM", "HNUM"):  # before NUM, which they contain
             pattern = pattern.replace(key, data[key])
-        if "BEFORE" in data:  # 前/之前/以前 closing a limit (rules saved before it was a key write it out)
-            pattern = pattern.replace("BEFORE", data["BEFORE"])
+        for key in ("BEFORE", "CADENCE"):  # 前/之前/以前 closing a limit; the verbs of a cadence (每周一督查, 一月一通报)
+            if key in data:  # (rules saved before they were keys write them out)
+                pattern = pattern.replace(key, data[key])
         return pattern.replace("NUM", data["NUM"])
 
     return {"data": data, "rules": [(r["name"], r["type"], re.compile(expand(r["pattern"]))) for r in data["rules"]],
             "joiner": re.compile(data["span_joiners"]), "open_suffix": re.compile(data["open_span_suffix"]),
             "vague_not_in": re.compile(data["vague_not_in"]) if data.get("vague_not_in") else None,
-            "date_gaps": re.compile(data["date_gaps"]) if data.get("date_gaps") else None}
+            "date_gaps": re.compile(data["date_gaps"]) if data.get("date_gaps") else None,
+            "context": [(frozenset(c["types"]), re.compile(c.get("text", "")), re.compile(f"(?:{c['before']})\\Z")
+                         if c.get("before") else None, re.compile(c["after"]) if c.get("after") else None)
+                        for c in data.get("none_in_context", [])]}
 
 
 @lru_cache(maxsize=1)
@@ -123,7 +127,8 @@ _UNIT_DURATION = {"半年": "P6M", "半个月": "P15D", "小时": "PT{n}H", "天
                   "季": "P{m}M", "半月": "P15D", "旬": "P10D", "分钟": "PT{n}M", "半小时": "PT30M"}
 _HOUR_SHIFT = {"下午": 12, "晚上": 12, "晚": 12, "晚间": 12, "当晚": 12, "中午": 0, "上午": 0, "早上": 0, "凌晨": 0}
 _RELATIVE = {"即日": 0, "昨日": -1, "昨天": -1, "前日": -2, "前天": -2, "明日": 1, "明天": 1, "今日": 0, "今天": 0, "后天": 2,
-             "大前天": -3, "大后天": 3, "昨晚": -1, "昨夜": -1, "今晚": 0, "今早": 0, "今晨": 0}
+             "大前天": -3, "大后天": 3, "昨晚": -1, "昨夜": -1, "今晚": 0, "今早": 0, "今晨": 0,
+             "今": 0, "明": 1}  # 今起, 明起: from today, from tomorrow
 _EVENING = ("晚", "夜")
 _REL_YEAR = {"今年": 0, "本年": 0, "当年": 0, "明年": 1, "去年": -1, "前年": -2, "上一年": -1, "上年": -1, "下一年": 1,
              "次年": 1,
@@ -371,6 +376,8 @@ class _Resolver:
             day = self.anchor + dt.timedelta(days=1)
         else:
             day = self.doc + dt.timedelta(days=_RELATIVE[rel])
+        if g.get("open"):  # 今起, 明起: an open span from that day
+            return f"{day.isoformat()}/.."
         if not g.get("h"):
             return day.isoformat()
         h = parse_number(g["h"])
@@ -491,7 +498,7 @@ def find_time_expressions(text: str, doc_date: dt.date | None = None, rules_: di
     for name, kind, m in picked:
         g = {k: v for k, v in m.groupdict().items() if v}
         out.append(_expression(m.group(0), m.start(), m.end(), kind, resolver.value(name, g)))
-    out = _spans(folded, _outside_names(folded, out, r), r)
+    out = _spans(folded, _outside_context(folded, _outside_names(folded, out, r), r), r)
     for t in out:  # back to the original text's offsets and characters, a mirror page's pinyin after the last
         a, b = (kept[t["start"]], kept[t["end"] - 1] + 1) if kept is not None else (t["start"], t["end"])
         t["start"], t["end"] = view.span_through(a, b)  # character kept: 及时(shi) is one word
@@ -521,6 +528,25 @@ def _outside_names(text: str, found: list[dict], r: dict) -> list[dict]:
     spans = [m.span() for m in names.finditer(text)] if names and any(t["type"] == "vague" for t in found) else []
     return [t for t in found if t["type"] != "vague" or not any(a <= t["start"] and t["end"] <= b for a, b in spans)] \
         if spans else found
+
+
+def _outside_context(text: str, found: list[dict], r: dict) -> list[dict]:
+    """``found`` without the expressions their context says are no time (``none_in_context``: a negation before a
+    vague word, 及时性 a quality, a number of days after 天数 a count, 每小时35蒸吨 a unit).  Each entry names the
+    types it applies to and, all optional, what the expression's text matches (``text``), what the clause before
+    it ends with (``before``, read on the 40 characters before it) and what follows it (``after``)."""
+    out = []
+    for t in found:
+        a, b = t["start"], t["end"]
+        if not any(t["type"] in types and text_rx.match(t["text"])
+                   and (before is None or before.search(text, max(0, a - _CONTEXT), a))
+                   and (after is None or after.match(text, b))
+                   for types, text_rx, before, after in r.get("context", ())):
+            out.append(t)
+    return out
+
+
+_CONTEXT = 40  # characters before an expression that ``none_in_context``'s ``before`` reads
 
 
 _DATEISH = re.compile(r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2}(?:T[0-9:]+)?)?|-Q[1-4]|-H[12])?(?:/[0-9]{4}[-0-9QHT:]*)?$")
