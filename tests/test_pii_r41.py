@@ -67,3 +67,20 @@ def test_a_seven_digit_landline_in_groups_of_four_and_three():
     assert [(s["type"], s["text"]) for s in find_pii("家里座机0746 8223 561，白天没人接。")] == \
         [("电话", "0746 8223 561")]
     assert find_pii("2023 0746 123") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("来电人王和平反映，经与和平路社区核实，情况属实。", ["王和平"]),
+    ("来电人刘向阳反映，已通知向阳村村委会清理垃圾。", ["刘向阳"]),
+    ("举报人刘向东反映，砖厂冒烟。", ["刘向东"]),
+])
+def test_a_given_name_whose_first_character_is_a_function_words(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "举报人张和李某反映，砖厂冒烟。", "业主李和王反映楼上噪声。", "举报人李向我们反映，砖厂冒烟。", "群众王在家反映噪声。",
+    "投诉人曾于11月5日反映噪声。", "举报人王已向环保局反映。", "村民张也称，河水发臭。",
+])
+def test_no_name_of_a_surname_and_a_function_word(text):
+    assert names(text) == []

@@ -7,7 +7,8 @@ spaCy components of :mod:`petitionnlp.pii.components` hold one of each and call 
   nearby).  A number right after a receipt word (受理编号…: ``kept_columns.txt``) is the case's, not a person's.
 - :class:`NameRules` — private persons: a word jieba tags as a person whose first character is a surname
   (``surnames.txt``); a surname and one or two characters after a context word (举报人, 村民, 老板 …
-  ``name_context.txt``) or a role, relation or neighbour word (保洁员, 弟弟, 邻村 … ``role_words.txt``); a name
+  ``name_context.txt``) or a role, relation or neighbour word (保洁员, 弟弟, 邻村 … ``role_words.txt``; a given name
+  starting with a function word's character, before a verb of saying: 来电人王和平反映); a name
   before a cue of possession (…开的, …家的, …的石料厂: ``possession.txt``); names with a middle dot
   (阿依古丽·买买提) and Tibetan and Mongolian names made of common name elements (``minority_name_parts.txt``);
   a name next to a village group (汤细毛（均为5组村民）, 5组汤细毛、3组邓梅英反映: ``village_groups.txt``,
@@ -386,10 +387,11 @@ class NameRules:
                     frontier.append((at + size, n + 1))
         return best
 
-    def _name_at(self, text: str, pos: int, starts=frozenset()) -> tuple[int, int] | None:
+    def _name_at(self, text: str, pos: int, starts=frozenset(), exact=None) -> tuple[int, int] | None:
         """A name starting at ``pos`` after a context word: a surname and a one- or two-character given name,
         read character by character (jieba often glues the name to its neighbours: 人林晓燕, 人马 国庆), a name
-        with a middle dot, or a name of minority name elements."""
+        with a middle dot, or a name of minority name elements.  With ``exact`` (jieba's (start, end) → tag), a
+        given name whose first character is a function word's is one before a verb of saying (:meth:`_function_given`)."""
         dot = _DOT_NAME.match(text, pos)
         if dot and dot.end() - pos >= 4:
             return pos, self._dot_end(text, dot.end(), starts)
@@ -403,6 +405,8 @@ class NameRules:
                 return pos, padded
             if text[g:g + 1] in _MASK_CHARS or text.startswith(_HONORIFICS, g):
                 return None  # 张某, 李X, 刘女士: masked
+            if text[g:g + 1] in _FUNCTION_CHARS and exact is not None and self._function_given(text, pos, g, exact):
+                return pos, g + 2  # 来电人王和平反映, 来电人刘向阳反映
             if text[g:g + 1] in _FUNCTION_CHARS or text.startswith(self.follow_long, g):
                 return None if minority is None else (pos, minority)  # 投诉人曾于11月5日…: no given name
             ok = {gl: len(text[g:g + gl]) == gl and all(_CJK.match(c) for c in text[g:g + gl])
@@ -418,6 +422,17 @@ class NameRules:
         if minority is not None and (got is None or minority > got[1]):
             return pos, minority
         return got
+
+    def _function_given(self, text: str, pos: int, g: int, exact: dict) -> bool:
+        """Whether the two characters at ``g`` after a surname at ``pos`` are a given name though the first is a
+        function word's (和平, 向阳, 向东: 来电人王和平反映, 来电人刘向阳反映): right before a verb of saying, the second
+        a given name's character, and jieba reads them as one word that is no function word (和平 nz, 向东 nr) or the
+        whole as a person (刘向阳 nr) — not 业主李和王反映 (和 / 王), 群众王在家反映 (在家: a pronoun)."""
+        end = g + 2
+        if len(text) < end or text[g + 1] not in self.given or not text.startswith(self.says, end):
+            return False
+        word, whole = exact.get((g, end)), exact.get((pos, end), "")
+        return whole.startswith("nr") or (word is not None and word not in _GROUP_NOT_NAME_TAGS)
 
     def _padded_end(self, text: str, g: int) -> int | None:
         """The end of a name whose characters a table spaces apart (王　伟 padded to a three-character name's width,
@@ -664,7 +679,7 @@ class NameRules:
             while True:
                 if group and folded.startswith(self.group_adverbs, pos):
                     break  # 群众齐声反映, 村民联名举报: an adverb of manner
-                got = self._name_at(folded, pos, starts)
+                got = self._name_at(folded, pos, starts, exact)
                 if group and self._speaks(folded, pos, word_at):
                     got = pos, word_at[pos][0]  # 群众文明反映, 居民秀英举报: a person who speaks, whatever word it is too
                     private.add(pos)
