@@ -1,4 +1,4 @@
-"""Build corpora/pii/gold.jsonl, heldout.jsonl and the probes of session 39 (probe39*.jsonl) from their
+"""Build corpora/pii/gold.jsonl, heldout.jsonl and the probes of sessions 39 and 41 (probe39*.jsonl, probe41.jsonl) from their
 *_source.txt files: each line's 〔类型:文本〕 marks become spans with offsets into the unmarked text, and the two
 characters \\n stand for a line break.  Deterministic; `tests/test_pii.py` checks that the files agree.
 
@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-MARK = re.compile(r"〔(姓名|电话|证件号|车牌|邮箱|账号):([^〕]+)〕")
+MARK = re.compile(r"〔(姓名|电话|证件号|车牌|邮箱|账号|住址):([^〕]+)〕")
 
 
 def parse(line: str) -> dict:
@@ -30,7 +30,7 @@ def parse(line: str) -> dict:
 
 SETS = {"gold": "gold_source.txt", "heldout": "heldout_source.txt", "probe39": "probe39_source.txt",
         "probe39b": "probe39b_source.txt", "probe39c": "probe39c_source.txt",
-        "probe39d": "probe39d_source.txt"}
+        "probe39d": "probe39d_source.txt", "probe41": "probe41_source.txt"}
 
 
 def build(name: str = "gold") -> list[dict]:

@@ -7,7 +7,8 @@ spaCy components of :mod:`petitionnlp.pii.components` hold one of each and call 
   nearby).  A number right after a receipt word (受理编号…: ``kept_columns.txt``) is the case's, not a person's.
 - :class:`NameRules` — private persons: a word jieba tags as a person whose first character is a surname
   (``surnames.txt``); a surname and one or two characters after a context word (举报人, 村民, 老板 …
-  ``name_context.txt``) or a role, relation or neighbour word (保洁员, 弟弟, 邻村 … ``role_words.txt``); a name
+  ``name_context.txt``) or a role, relation or neighbour word (保洁员, 弟弟, 邻村 … ``role_words.txt``; a given name
+  starting with a function word's character, before a verb of saying: 来电人王和平反映); a name
   before a cue of possession (…开的, …家的, …的石料厂: ``possession.txt``); names with a middle dot
   (阿依古丽·买买提) and Tibetan and Mongolian names made of common name elements (``minority_name_parts.txt``);
   a name next to a village group (汤细毛（均为5组村民）, 5组汤细毛、3组邓梅英反映: ``village_groups.txt``,
@@ -16,6 +17,19 @@ spaCy components of :mod:`petitionnlp.pii.components` hold one of each and call 
   ``place_after.txt``), a company (张三有限公司), a river after a verb of discharge (排入邵水:
   ``discharge_verbs.txt``) or a listed false friend (``not_names.txt``); a name found once is one at every
   other mention of it in the text that does not read as a word, a place or a business (向覃海燕反馈).
+
+Decisions (session 41; the cases are in ``corpora/pii/probe41_source.txt`` and ``tests/test_pii_r41.py``):
+
+- The head of a village group (5组组长, 三组小组长, 村民小组长, 生产队长) is a villager, a private person: no official
+  of any government, he is named as a witness or a party the way a villager is, so his name is hidden
+  (``village_group_words.txt`` +组长 …, ``name_context.txt``); 组长 of an inspection team (核查组组长, 督察组组长) stays
+  an official's post.  Hiding one name too many costs the office's tables little; showing a private one is the
+  harm redaction exists to prevent.
+- A complainant's given name that is also a place's — a town's (红梅镇) or a district's or county's (建华区, 永定区) —
+  is hidden, as a mention of the name found, where the office reaches him (已同建华沟通, 经与永定本人核实) or he speaks
+  (建华表示满意); elsewhere it is read as the place (齐齐哈尔市建华区, 到永定办事), which the tables need.
+- A name ending in 乡 or 镇 (居民宁乡称) is a person's when it follows a complainant's or a group's word and comes before
+  a verb of saying, as a city's name there already was (村民余江称): a township does not speak; 宁乡市, 宁乡镇 stay.
 
 Both read their data from a folder (the shipped ``corpora/pii/``, or a saved component's own folder) and can
 write it back (:meth:`to_dir`).  Offsets are into the folded text; the components map them to the original.
@@ -286,7 +300,12 @@ class NameRules:
         self._village_group_re = re.compile(  # 汤细毛（5组）, 李伟(龙泉村第2组), 汤细毛（均为5组村民）
             rf"[(（][ \u3000]*(?:{leads or '(?!)'})?{group}(?:{tails or '(?!)'})?[ \u3000]*[)）,，、]") \
             if units else None
-        self._after_group_re = re.compile(group) if units else None  # 5组汤细毛、3组邓梅英反映
+        # 5组汤细毛、3组邓梅英反映, 5组组长彭建军称: a name right after a group, or after a villager's standing in it
+        self._after_group_re = re.compile(rf"{group}(?:{tails})?" if tails else group) if units else None
+        # 5组组长, 三组小组长: the head of a village group, a villager; his 组长 is no official's post
+        self._group_head_re = re.compile(rf"{group}(?:{tails})[ \u3000]*[:：]?[ \u3000]*$") if units and tails else None
+        # 村民小组长: a word for a private person that ends with a post (组长), the longer word the one read
+        self._private_posts = tuple(w for w in self.context if any(w.endswith(t) and w != t for t in self.titles))
         self.ask = _by_length(g("ask", []))
         self._ends_long = tuple(w for w in self._ends_words if len(w) > 1)
 
@@ -368,10 +387,11 @@ class NameRules:
                     frontier.append((at + size, n + 1))
         return best
 
-    def _name_at(self, text: str, pos: int, starts=frozenset()) -> tuple[int, int] | None:
+    def _name_at(self, text: str, pos: int, starts=frozenset(), exact=None) -> tuple[int, int] | None:
         """A name starting at ``pos`` after a context word: a surname and a one- or two-character given name,
         read character by character (jieba often glues the name to its neighbours: 人林晓燕, 人马 国庆), a name
-        with a middle dot, or a name of minority name elements."""
+        with a middle dot, or a name of minority name elements.  With ``exact`` (jieba's (start, end) → tag), a
+        given name whose first character is a function word's is one before a verb of saying (:meth:`_function_given`)."""
         dot = _DOT_NAME.match(text, pos)
         if dot and dot.end() - pos >= 4:
             return pos, self._dot_end(text, dot.end(), starts)
@@ -385,6 +405,8 @@ class NameRules:
                 return pos, padded
             if text[g:g + 1] in _MASK_CHARS or text.startswith(_HONORIFICS, g):
                 return None  # 张某, 李X, 刘女士: masked
+            if text[g:g + 1] in _FUNCTION_CHARS and exact is not None and self._function_given(text, pos, g, exact):
+                return pos, g + 2  # 来电人王和平反映, 来电人刘向阳反映
             if text[g:g + 1] in _FUNCTION_CHARS or text.startswith(self.follow_long, g):
                 return None if minority is None else (pos, minority)  # 投诉人曾于11月5日…: no given name
             ok = {gl: len(text[g:g + gl]) == gl and all(_CJK.match(c) for c in text[g:g + gl])
@@ -400,6 +422,17 @@ class NameRules:
         if minority is not None and (got is None or minority > got[1]):
             return pos, minority
         return got
+
+    def _function_given(self, text: str, pos: int, g: int, exact: dict) -> bool:
+        """Whether the two characters at ``g`` after a surname at ``pos`` are a given name though the first is a
+        function word's (和平, 向阳, 向东: 来电人王和平反映, 来电人刘向阳反映): right before a verb of saying, the second
+        a given name's character, and jieba reads them as one word that is no function word (和平 nz, 向东 nr) or the
+        whole as a person (刘向阳 nr) — not 业主李和王反映 (和 / 王), 群众王在家反映 (在家: a pronoun)."""
+        end = g + 2
+        if len(text) < end or text[g + 1] not in self.given or not text.startswith(self.says, end):
+            return False
+        word, whole = exact.get((g, end)), exact.get((pos, end), "")
+        return whole.startswith("nr") or (word is not None and word not in _GROUP_NOT_NAME_TAGS)
 
     def _padded_end(self, text: str, g: int) -> int | None:
         """The end of a name whose characters a table spaces apart (王　伟 padded to a three-character name's width,
@@ -502,7 +535,8 @@ class NameRules:
                         out.append((a, m.start()))
                         out += self._listed_before(text, a, exact)  # 汤细毛、邓梅英（均为5组）
                     break
-        # a name right after a group (5组汤细毛、3组邓梅英反映, 龙泉村2组李伟称), then a list mark or a verb of saying,
+        # a name right after a group or a villager's standing in it (5组汤细毛、3组邓梅英反映, 龙泉村2组李伟称, 5组组长
+        # 彭建军称), then a list mark or a verb of saying (not the verb's first character: 王伟称，is 王伟),
         # ending where jieba ends a word, and not inside one word with the group (第3组成员称: 组成员; 3队伍长称: 长称)
         # unless jieba reads a person in it (组李伟称)
         spans = [(s, s + len(w)) for w, t, s in tagged if len(w) >= 2 and not t.startswith("nr")]
@@ -512,6 +546,7 @@ class NameRules:
                 name = text[m.end():b]
                 if len(name) == size and self._surname_len(name, 0) and all(_CJK.match(c) for c in name) \
                         and (text[b:b + 1] in ("、", "，", ",") or text.startswith(self.says, b)) \
+                        and not text.startswith(self.says, b - 1) \
                         and len(name) - self._surname_len(name, 0) in (1, 2) \
                         and self._villager_like(text, m.end(), b, exact) \
                         and not any(x < b < y or (x < m.end() and b <= y) for x, y in spans):
@@ -579,6 +614,9 @@ class NameRules:
         """A name next to a post (许达哲省长, 副市长张建林, 记者 王霞), or in a list led by one (副组长陈仲伯、陈爱林);
         ``private`` (after a complainant's word): 同志 after it is a form of address, not a post (举报人雷锋同志)."""
         after, before = folded[end:end + 6], folded[max(0, start - 8):start].rstrip(" ：:")  # 核查人员：周建平
+        if before.endswith(self._private_posts) or (
+                self._group_head_re and self._group_head_re.search(folded, max(0, start - 20), start)):
+            return False  # 村民小组长冉茂林, 5组组长彭建军: the head of a village group is a villager
         if (after.startswith(self.titles) and not (private and after.startswith(_ADDRESS))) or before.endswith(self.titles) \
                 or before.endswith(tuple(t + "(" for t in self.titles)):
             return True
@@ -641,7 +679,7 @@ class NameRules:
             while True:
                 if group and folded.startswith(self.group_adverbs, pos):
                     break  # 群众齐声反映, 村民联名举报: an adverb of manner
-                got = self._name_at(folded, pos, starts)
+                got = self._name_at(folded, pos, starts, exact)
                 if group and self._speaks(folded, pos, word_at):
                     got = pos, word_at[pos][0]  # 群众文明反映, 居民秀英举报: a person who speaks, whatever word it is too
                     private.add(pos)
@@ -748,13 +786,14 @@ class NameRules:
             sl = self._surname_len(name, 0)
             bare = a not in strong  # found by jieba alone: it must end where a name can end, and not as places do
             says = a in private and folded.startswith(self.says, b)  # 举报人石头反映: a name, whatever word it is
+            # 居民宁乡称, 村民余江称: after a context word and before a verb of saying, a place's name is a person's
+            speaker = says or (a in strong and folded.startswith(self.says, b))
             if (name in self.not_names and not (says and exact.get((a, b), "n")[:1] in ("n", "a"))) \
                     or name in _HONORIFICS or self._official(folded, a, b, a in private) \
                     or "某" in name or (name[0] in _CONJUNCTIONS and not all(c in self.given for c in name[sl:])) \
-                    or name[-1] in "镇乡" or name[sl:] in _HONORIFICS \
+                    or (name[-1] in "镇乡" and not speaker) or name[sl:] in _HONORIFICS \
                     or name[sl:] in self.titles or self._place_like(name) or self._place_or_company(folded, a, b) \
-                    or (b - a <= 4 and self.is_place(name, bare)  # 村民余江称: a place's name that says is a name
-                        and not (says or (a in strong and folded.startswith(self.says, b)))) \
+                    or (b - a <= 4 and self.is_place(name, bare) and not speaker) \
                     or folded[max(0, a - 4):a].endswith(self.discharge) \
                     or (name[-1] == "人" and self.is_place(name[:-1], False)) \
                     or (bare and (self._place_ending(name, sl) or name[sl:sl + 1] == "家" or not self._ends(folded, b))):
@@ -791,17 +830,18 @@ class NameRules:
         of the office reaching or meeting a person (回访, 联系, 告知, 经与 …: ``contact_verbs.txt``; a 了 between is read
         through: 告诉了志刚) a name need only end where jieba ends a word, and a word jieba glued across the verb and
         the name does not hide it (回访晓峰并报告, 告知晓峰处理结果 read as 告/知晓/峰), nor one word jieba reads as the
-        name alone (告知立新本人: 立新 an adverb).  A given name that is also a town's (红梅, 东升) is one only there or
-        before a verb of saying or 表示; a mention before a business's word (春燕超市, 国栋建材厂: ``premises.txt``)
+        name alone (告知立新本人: 立新 an adverb).  A given name that is also a place's (红梅, 东升: towns; 建华, 永定: districts)
+        is one only there or before a verb of saying or 表示 (where one word jieba reads as the name alone does not hide
+        it either: 建华表示满意); a mention before a business's word (春燕超市, 国栋建材厂: ``premises.txt``)
         is the business's name."""
         names = {folded[a:b] for a, b, _, _ in out if b - a >= 2 and not any(c in folded[a:b] for c in _MASK_CHARS)}
         names = {n for n in names if n not in self.not_names and not self.is_place(n, True)}
         # the given name of two characters alone too (举报人司马晓东… 晓东所在村; 来电人谭志刚… 约谈志刚反映的)
         given = {n[self._surname_len(n, 0):] for n in names if "·" not in n}
         given = {g for g in given if len(g) == 2 and all(c in self.given for c in g) and g not in self.not_names}
-        # one that is also a town's (红梅, 东升, 立新: 红梅镇) only where the office reaches it or it speaks (告知红梅,
-        # 东升表示满意); a city's or a county's (常德) never
-        towns = {g for g in given if self.is_place(g, True) and not self.is_place(g, False)}
+        # one that is also a place's (红梅, 东升, 立新: 红梅镇; 建华, 永定: a district's) only where the office reaches
+        # it or it speaks (告知红梅, 东升表示满意, 已同建华沟通, 经与永定本人核实; 建华区, 到永定办事 stay)
+        towns = {g for g in given if self.is_place(g, True)}
         names |= {g for g in given if not self.is_place(g, True)} | towns
         if not names:
             return out
@@ -819,13 +859,15 @@ class NameRules:
                 if not all(b <= x or a >= y for x, y in taken):
                     continue
                 reached = folded.endswith(self.contact, 0, a - (folded[a - 1:a] == "了"))  # 回访晓峰并报告, 告诉了志刚
-                if name in towns and not (reached or folded.startswith(self.speaks, b)):
+                speaks = folded.startswith(self.speaks, b)
+                if name in towns and not (reached or speaks):
                     continue  # 红梅镇, 到东升办事: the town
                 if folded.startswith(self.businesses, b) or b in nouns:
                     continue  # 通知春燕超市, 约谈国栋建材厂法人: a business's name
                 if any(x < b and a < y and (not person or (x <= a and b <= y and y - x > b - a
                                                            and not _glued(folded[x:a] + folded[b:y])))
-                       and not (reached and (x < a < y or (x, y) == (a, b))) for x, y, person in words) \
+                       and not (reached and x < a < y) and not ((reached or speaks) and (x, y) == (a, b))
+                       for x, y, person in words) \
                         or self._place_or_company(folded, a, b) or self._place_like(name) \
                         or (len(name) == 2 and not (self._ends(folded, b) or (reached and b in bounds))):
                     continue

@@ -1,0 +1,86 @@
+"""Session 41's probe (corpora/pii/probe41_source.txt) and the three cases session 40 left undecided: the head of a
+village group is a villager (5组组长王伟称, 村民小组长冉茂林); a complainant's given name that is also a district's
+is hidden where the office reaches him or he speaks (已同建华沟通, 建华表示满意), the district stays (建华区); a name
+ending in 乡 or 镇 after a complainant's word and before a verb of saying is a person's (居民宁乡称)."""
+
+import pytest
+
+from petitionnlp.pii import find_pii, redact_text
+from tests.test_pii_r40b import names
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("5组组长彭建军称，该养猪场是去年年底建成的。", "5组组长【姓名】称，该养猪场是去年年底建成的。"),
+    ("3组组长王伟称，该厂夜间偷排。", "3组组长【姓名】称，该厂夜间偷排。"),
+    ("三组小组长谢国华反映，渠道被堵。", "三组小组长【姓名】反映，渠道被堵。"),
+    ("村民小组长冉茂林陪同执法人员查看了排污口。", "村民小组长【姓名】陪同执法人员查看了排污口。"),
+    ("生产队长刘满仓说，这条河以前很清。", "生产队长【姓名】说，这条河以前很清。"),
+])
+def test_the_head_of_a_village_group_is_a_villager(text, expected):
+    assert redact_text(text)[0] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "核查组组长刘卫东、副组长陈亮带队进行了现场核查。", "督察组组长张建国同志带队下沉督察。",
+    "第三督察组组长李明带队。", "专案组副组长陈亮、组长王强到现场。", "3组组长称已处理。",
+])
+def test_the_head_of_an_inspection_team_stays_an_official(text):
+    assert names(text) == []
+
+
+def test_a_given_name_that_is_a_districts_is_hidden_where_the_office_reaches_it():
+    text = "来电人王建华反映，已同建华沟通，建华表示满意。"
+    assert redact_text(text)[0] == "来电人【姓名】反映，已同【姓名】沟通，【姓名】表示满意。"
+    assert redact_text("信访人刘永定反映砂场噪声，经与永定本人沟通，同意延期办理。")[0] == \
+        "信访人【姓名】反映砂场噪声，经与【姓名】本人沟通，同意延期办理。"
+    # the district itself, and a hamlet before a verb that starts as a place's ending does (王家沟通往)
+    assert names("齐齐哈尔市建华区某供热站烟囱冒黑烟，已向建华区生态环境分局反映。") == []
+    assert names("来电人王建华反映，到建华区办事的群众多。") == ["王建华"]
+    assert names("王家沟通往镇上的路被渣土车压坏。") == []
+
+
+def test_a_name_ending_in_a_townships_character_that_speaks():
+    assert names("居民宁乡称，宁乡市一家屠宰场污水直排。") == ["宁乡"]
+    assert names("宁乡市花明楼镇的石材厂粉尘大。") == []
+    assert names("村民宁乡镇反映，砖厂冒烟。") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("蒙桂芳、韦秀英和覃德光等村民反映，石场放炮震裂房屋。", ["蒙桂芳", "韦秀英", "覃德光"]),
+    ("龚德胜与龚德利兄弟二人经营的采砂场夜间作业。", ["龚德胜", "龚德利"]),
+    ("由秦玉珍提供的视频显示，该厂凌晨通过暗管排污。", ["秦玉珍"]),
+])
+def test_names_the_probe_found_missed(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "毕业生反映宿舍旁工地噪声大。", "由环保部门提供的数据显示，该厂超标排放。", "县长陪同省领导视察。",
+    "惠民小区居民反映，翁源县某厂排污。", "湛江市某养殖场污水直排。", "村民房屋颜色发黑。",
+    "开矿时在山上挖了一个容积高达500多万立方米的大深坑。",
+])
+def test_new_surnames_and_follow_words_make_no_name_of_ordinary_words(text):
+    assert names(text) == []
+
+
+def test_a_seven_digit_landline_in_groups_of_four_and_three():
+    assert [(s["type"], s["text"]) for s in find_pii("家里座机0746 8223 561，白天没人接。")] == \
+        [("电话", "0746 8223 561")]
+    assert find_pii("2023 0746 123") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("来电人王和平反映，经与和平路社区核实，情况属实。", ["王和平"]),
+    ("来电人刘向阳反映，已通知向阳村村委会清理垃圾。", ["刘向阳"]),
+    ("举报人刘向东反映，砖厂冒烟。", ["刘向东"]),
+])
+def test_a_given_name_whose_first_character_is_a_function_words(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "举报人张和李某反映，砖厂冒烟。", "业主李和王反映楼上噪声。", "举报人李向我们反映，砖厂冒烟。", "群众王在家反映噪声。",
+    "投诉人曾于11月5日反映噪声。", "举报人王已向环保局反映。", "村民张也称，河水发臭。",
+])
+def test_no_name_of_a_surname_and_a_function_word(text):
+    assert names(text) == []
