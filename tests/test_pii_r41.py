@@ -84,3 +84,19 @@ def test_a_given_name_whose_first_character_is_a_function_words(text, expected):
 ])
 def test_no_name_of_a_surname_and_a_function_word(text):
     assert names(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "附近村民房屋被震裂，村民要求赔偿。", "村民房屋也被损坏。", "村民庄稼被毁，要求赔偿。", "群众车辆被堵在路口。",
+    "村民农田被污水淹没。", "居民门窗被震坏。",
+])
+def test_what_a_group_owns_after_its_word_is_no_name(text):
+    """村民房屋被震裂: the villagers' houses (房 + 屋 read as a surname and a given name) — group_belongings.txt."""
+    assert names(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("村民金花被狗咬伤。", ["金花"]), ("村民王伟被打伤。", ["王伟"]), ("村民房建国反映，石场放炮。", ["房建国"]),
+])
+def test_a_villagers_name_stays_hidden_beside_the_belongings(text, expected):
+    assert names(text) == expected

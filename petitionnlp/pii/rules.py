@@ -59,7 +59,8 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "place_after": "place_after.txt", "not_names": "not_names.txt", "subject_verbs": "subject_verbs.txt",
               "possession": "possession.txt", "minority": "minority_name_parts.txt",
               "discharge": "discharge_verbs.txt", "premises": "premises.txt", "kept": KEPT_FILE,
-              "groups": "group_words.txt", "group_adverbs": "group_adverbs.txt", "contact": "contact_verbs.txt", "village_groups": "village_groups.txt",
+              "groups": "group_words.txt", "group_adverbs": "group_adverbs.txt",
+              "group_belongings": "group_belongings.txt", "contact": "contact_verbs.txt", "village_groups": "village_groups.txt",
               "village_group_words": "village_group_words.txt", "ask": "ask_verbs.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
@@ -291,6 +292,7 @@ class NameRules:
         self._ends_words = self.follow + self.context + self.titles + _HONORIFICS
         self.groups = frozenset(g("groups", []))
         self.group_adverbs = _by_length(g("group_adverbs", []))
+        self.group_belongings = _by_length(g("group_belongings", []))
         self.contact = _by_length(g("contact", []))
         units = "|".join(map(re.escape, _by_length(g("village_groups", []))))
         words = g("village_group_words", [])
@@ -679,6 +681,8 @@ class NameRules:
             while True:
                 if group and folded.startswith(self.group_adverbs, pos):
                     break  # 群众齐声反映, 村民联名举报: an adverb of manner
+                if group and folded.startswith(self.group_belongings, pos):
+                    break  # 村民房屋被震裂, 村民庄稼被毁: what the group owns, no person
                 got = self._name_at(folded, pos, starts, exact)
                 if group and self._speaks(folded, pos, word_at):
                     got = pos, word_at[pos][0]  # 群众文明反映, 居民秀英举报: a person who speaks, whatever word it is too
