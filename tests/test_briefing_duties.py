@@ -163,3 +163,13 @@ def test_what_is_due_then_a_time_limit_and_a_verb_of_reporting_is_a_duty_of_a_ru
     assert c["rule"] and c["features"].get("due")
     text = "三、群众反映的问题较多，在规定的期限内办结率达到95%。"
     assert not any(c["rule"] for c in _cands(text))
+
+
+def test_a_running_paragraph_that_a_numbered_heading_opens_is_joined_across_a_line_break():
+    """Review of session 41: （一）加强工业污染治理。…依法责令|停产整治 is one paragraph wrapped, joined as before; a bare
+    heading line ((一)深入打好蓝天保卫战,提升环境空气质量) still ends there."""
+    around = "各地要高度重视，认真落实。\n市生态环境局负责牵头。\n各县区按要求报送。\n"  # paragraphs that end with 。
+    text = around + "（一）加强工业污染治理。全面排查涉气企业，对不达标的，各县区要依法责令\n停产整治，2018年底前完成。\n" + around
+    assert "依法责令停产整治" in rejoin(text).text
+    heading = around + "（一）深入打好蓝天保卫战，提升环境空气质量\n各县区要加强对重点企业的监管。\n" + around
+    assert "环境空气质量\n各县区" in rejoin(heading).text

@@ -803,3 +803,18 @@ def test_jinqi_opens_a_span_from_the_documents_day():
 def test_a_relative_month_in_a_columns_name_is_none():
     assert found("举报渠道\n本月占比(%)\n环比增长(%)") == []
     assert found("本月同比下降5%。") == [("本月", "date", "2021-06")]
+
+
+@pytest.mark.parametrize("text,word", [
+    ("建立健全年度考核制度，完善安全年度检查机制。", "全年"), ("要健全年终考核办法。", "全年"),
+    ("该公司今起诉至法院。", "今起"),
+])
+def test_a_time_word_inside_another_word_is_no_time(text, word):
+    """Review of session 41: 健全年度 holds no 全年; 今起诉 no 今起."""
+    assert not [t for t in found(text) if t[0] == word]
+
+
+@pytest.mark.parametrize("text,word", [("企业不得不立即停产整改。", "立即"), ("问题不能不及时处理。", "及时")])
+def test_a_double_negation_keeps_its_vague_word(text, word):
+    """不得不立即: a vague word after a double negation is a time (the negation filter reads 不 only alone)."""
+    assert [t for t in found(text) if t[0] == word]

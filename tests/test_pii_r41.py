@@ -100,3 +100,23 @@ def test_what_a_group_owns_after_its_word_is_no_name(text):
 ])
 def test_a_villagers_name_stays_hidden_beside_the_belongings(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "村民林木森反映，该厂废水直排河道。", "村民管道明反映，石场放炮。", "居民林木生称，夜间噪声大。", "5组张明说，河水发黑。",
+    "龙泉村2组李明说，河水发黑。", "3组组长王伟称，2组组长李明说。",
+])
+def test_a_name_that_opens_with_a_belonging_or_ends_before_a_glued_verb_stays_hidden(text):
+    """Review of session 41: a name glued to a belonging's word (林木 + 森) or to its verb of saying (张明说: jieba reads
+    明说) was shown after the first rules of this session; hidden as before them."""
+    shown = redact_text(text)[0]
+    assert "【姓名】" in shown and not any(n in shown for n in ("林木森", "管道明", "林木生", "张明", "李明")), shown
+
+
+@pytest.mark.parametrize("text", [
+    "执法二队队长王刚现场检查。", "市生态环境局执法3队队长李强现场检查。", "督察一组组长李强带队检查。",
+    "村民费用被挪用。", "村民翁婿二人经营的养殖场。",
+])
+def test_a_bodys_numbered_team_head_and_words_of_the_new_surnames_are_no_private_names(text):
+    """执法二队队长 is an official (no village group after a body's word: village_group_words.txt ``!``); 费用, 翁婿."""
+    assert names(text) == []

@@ -98,7 +98,8 @@ def rejoin(text: str, cut=None) -> Joined:
             ended += 1
         elif _ENDS_ON_TEXT.search(line) and _GOES_ON.match(text, m.end()) \
                 and not _NOT_GOING_ON.match(text, m.end()) \
-                and (not _HEADING.match(line) or _NUMBERED.search(m.group(0))):
+                and (not (_HEADING.match(line) and not _SENTENCE_END.search(line) and len(line.strip()) <= 32)
+                     or _NUMBERED.search(m.group(0))):
             breaks.append(m)
             joined = True
         if not joined:

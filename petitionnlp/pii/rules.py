@@ -298,7 +298,9 @@ class NameRules:
         words = g("village_group_words", [])
         tails = "|".join(map(re.escape, _by_length(w[1:] for w in words if w.startswith("+"))))
         leads = "|".join(map(re.escape, _by_length(w[:-1] for w in words if w.endswith("+") and len(w) > 1)))
-        group = rf"(?:[{CJK}]{{1,6}}村)?第?[0-9０-９零〇一二三四五六七八九十]+(?:{units})"  # 5组, 龙泉村第2组
+        # not after a body's word (执法二队队长: an enforcement team's head is an official): lines starting "!"
+        bodies = "".join(f"(?<!{re.escape(w[1:])})" for w in words if w.startswith("!") and len(w) > 1)
+        group = rf"(?:[{CJK}]{{1,6}}村)?{bodies}第?[0-9０-９零〇一二三四五六七八九十]+(?:{units})"  # 5组, 龙泉村第2组
         self._village_group_re = re.compile(  # 汤细毛（5组）, 李伟(龙泉村第2组), 汤细毛（均为5组村民）
             rf"[(（][ \u3000]*(?:{leads or '(?!)'})?{group}(?:{tails or '(?!)'})?[ \u3000]*[)）,，、]") \
             if units else None
@@ -543,17 +545,23 @@ class NameRules:
         # unless jieba reads a person in it (组李伟称)
         spans = [(s, s + len(w)) for w, t, s in tagged if len(w) >= 2 and not t.startswith("nr")]
         for m in self._after_group_re.finditer(text):
+            glued = None
             for size in (3, 2, 4):
                 b = m.end() + size
                 name = text[m.end():b]
                 if len(name) == size and self._surname_len(name, 0) and all(_CJK.match(c) for c in name) \
-                        and (text[b:b + 1] in ("、", "，", ",") or text.startswith(self.says, b)) \
-                        and not text.startswith(self.says, b - 1) \
+                        and (text[b:b + 1] in ("、", "，", ",", "。", "；", ";") or text.startswith(self.says, b)) \
                         and len(name) - self._surname_len(name, 0) in (1, 2) \
                         and self._villager_like(text, m.end(), b, exact) \
                         and not any(x < b < y or (x < m.end() and b <= y) for x, y in spans):
+                    if text.startswith(self.says, b - 1):
+                        glued = glued or (m.end(), b)  # 王伟称，: 王伟 if it reads so, else the whole (张明说，)
+                        continue
                     out.append((m.end(), b))
                     break
+            else:
+                if glued:
+                    out.append(glued)
         return out
 
     def _villager_like(self, text: str, a: int, b: int, exact: dict) -> bool:
@@ -681,9 +689,11 @@ class NameRules:
             while True:
                 if group and folded.startswith(self.group_adverbs, pos):
                     break  # 群众齐声反映, 村民联名举报: an adverb of manner
-                if group and folded.startswith(self.group_belongings, pos):
-                    break  # 村民房屋被震裂, 村民庄稼被毁: what the group owns, no person
                 got = self._name_at(folded, pos, starts, exact)
+                owned = next((w for w in self.group_belongings if folded.startswith(w, pos)), None) if group else None
+                if owned and not (got and got[1] > pos + len(owned) and (
+                        folded.startswith(self.says, got[1]) or folded[got[1]:got[1] + 1] in ("、", "，", ","))):
+                    break  # 村民房屋被震裂, 村民庄稼被毁: what the group owns, no person (村民林木森反映 is one)
                 if group and self._speaks(folded, pos, word_at):
                     got = pos, word_at[pos][0]  # 群众文明反映, 居民秀英举报: a person who speaks, whatever word it is too
                     private.add(pos)
