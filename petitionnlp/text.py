@@ -143,6 +143,12 @@ def strip_pinyin(text: str) -> str:
     return _PINYIN_RE.sub("", text)
 
 
+def toneless(reading: str) -> str:
+    """A pinyin reading without its tone marks (shāo → shao): the one way search's sound tables and the name rules'
+    syllables read pypinyin's dictionary."""
+    return "".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=4096)
 def _readings(ch: str) -> frozenset:
     from pypinyin import Style, pinyin  # only for a text that has a bare syllable in brackets

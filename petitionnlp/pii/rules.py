@@ -40,12 +40,11 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
 from ..resources import read_list
-from ..text import CJK
+from ..text import CJK, toneless
 
 __all__ = ["PatternRules", "NameRules", "choose", "IDENTIFIER_RUN", "NAME_FILES", "PATTERN_FILE"]
 
@@ -131,7 +130,7 @@ def _pinyin_sounds() -> tuple[frozenset, frozenset]:
     for code, readings in pinyin_dict.items():
         if 0x4E00 <= code <= 0x9FFF:
             for r in readings.split(","):
-                syllables.add("".join(c for c in unicodedata.normalize("NFD", r) if not unicodedata.combining(c)))
+                syllables.add(toneless(r))
     surnames = {"".join(lazy_pinyin(n)) for n in read_list("pii", NAME_FILES["surnames"])}
     return frozenset(syllables), frozenset(surnames)
 

@@ -44,7 +44,7 @@ from pathlib import Path
 
 from ..pii import PII_TYPES
 from ..resources import cache_dir, once, read_list
-from ..text import CJK, CJK_CHAR, normalize
+from ..text import CJK, CJK_CHAR, normalize, toneless
 from ..tokenize import Tokenizer, get_tokenizer
 
 MAX_TERMS = 32         # query terms looked at (a pasted paragraph is not 500 required words)
@@ -818,7 +818,6 @@ def _typo_tables() -> tuple[frozenset, dict, dict, dict]:
     codes differ in at most one digit (拢 53014 ~ 扰 53012, 钦 87782 ~ 饮 27782, 釆 = 采 20904).  Built once and
     kept as text in the user cache (reading jieba's 350,000 words and the tables takes seconds)."""
     import importlib.metadata
-    import unicodedata
 
     from ..resources import cache_dir, corpus_path
 
@@ -861,8 +860,7 @@ def _typo_tables() -> tuple[frozenset, dict, dict, dict]:
     by_fuzzy: dict[str, list[str]] = {}
     for code, readings in pinyin_dict.items():
         if 0x4E00 <= code <= 0x9FFF:
-            plain = "".join(c for c in unicodedata.normalize("NFD", readings.split(",")[0])
-                            if not unicodedata.combining(c))
+            plain = toneless(readings.split(",")[0])
             by_sound.setdefault(plain, []).append(chr(code))
             by_fuzzy.setdefault(_fuzzy(plain), []).append(chr(code))
     sounds = ["".join(chs) for chs in by_sound.values()]
@@ -938,14 +936,12 @@ _INITIAL = re.compile(r"^(zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])")
 
 def _final(ch: str) -> str | None:
     """The final of a character's first reading in pypinyin's dictionary, tones ignored (烧 → ao)."""
-    import unicodedata
-
     from pypinyin.pinyin_dict import pinyin_dict
 
     reading = pinyin_dict.get(ord(ch))
     if not reading:
         return None
-    plain = "".join(c for c in unicodedata.normalize("NFD", reading.split(",")[0]) if not unicodedata.combining(c))
+    plain = toneless(reading.split(",")[0])
     return _INITIAL.sub("", plain) or None
 
 
