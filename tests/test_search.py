@@ -985,3 +985,26 @@ def test_a_typo_of_the_same_phonetic_part_and_final_is_corrected(target):
     from petitionnlp.search.analysis import same_phonetic
 
     assert "烧" in same_phonetic("绕") and "侵" in same_phonetic("浸") and "排" not in same_phonetic("拍")
+
+
+def test_a_query_no_document_holds_whole_still_finds_those_holding_most_of_it(target):
+    # no document writes 打鱼, 渔船 nor 漏油 as typed: the documents holding some of the query's parts (船, 油) are
+    # shown, the most of it first, with the note that not every word was found — never an empty list
+    docs = {"boats": "湖上的渔船油污排入水中", "ferry": "码头有一艘废弃的船", "dust": "矿厂粉尘污染"} | NOISE
+    with SearchIndex(target()) as ix:
+        for doc_id, text in docs.items():
+            ix.add(doc_id, text)
+        hits = ix.search("打鱼船漏油")
+        assert [h["id"] for h in hits][:2] == ["boats", "ferry"] and "dust" not in [h["id"] for h in hits]
+        assert hits.partial == "未找到同时包含“打鱼船漏油”的文档，以下为包含“船”或“油”的结果"
+        assert all(h["notice"] == hits.notice for h in hits)
+        assert ix.search("核电站") == []   # nothing of it anywhere: nothing
+
+
+def test_a_request_verb_that_begins_what_happens_is_kept():
+    from petitionnlp.search.analysis import _request_of
+
+    # 停 is what a caller asks done at a piece's end (让工厂停); where it begins the piece it says what happens
+    assert _request_of("停满车谁管") == ["停满车"]
+    assert _request_of("能不能让工厂停") == ["让工厂"] and _request_of("能不能把厂子关掉") == ["厂子"]
+    assert _request_of("工厂晚上关掉治污设备谁来查") == ["工厂晚上", "治污设备"]

@@ -189,6 +189,40 @@ class Plan:
             out.append(alts)
         return out
 
+    def some(self) -> list[list[Alternative]]:
+        """When no stage finds anything: every part of every reading in parts (of :meth:`relaxed`'s plan) as an
+        alternative of its own — a character too, when it names something (船 and 油 of 打鱼船漏油) — for fetching the
+        documents that hold some of the query."""
+        out = []
+        for c in self.concepts:
+            if c.setting:
+                continue
+            alts = list(c.alts)
+            for a in c.alts:
+                if len(a.groups) > 1 or a.label == "some":
+                    alts += [Alternative(0.0, "part", (g,)) for g in a.groups
+                             if len(g[0].value) >= 2 or _names_something(g[0].value)]
+            out.append(alts)
+        return out
+
+    def relaxed(self) -> "Plan":
+        """The plan in which a reading in parts counts when only some of its parts are found (label ``some``), and
+        each part also by its meaningful characters: the ranking of what :meth:`some` fetched, the most of the
+        query first — every such reading at the weight of the last resort, so that the share of it found decides
+        (船 and 油 of 打鱼船漏油 before 船 alone)."""
+        concepts = []
+        for c in self.concepts:
+            alts = c.alts + [Alternative(W_CHARS, "some", a.groups, a.parts, a.shares)
+                             for a in c.alts if len(a.groups) > 1]
+            if not (c.place or c.quoted) and _CJK.search(c.term):
+                parts = parts_of(c.term) if len(c.term) >= 3 else [c.term]
+                groups = tuple((Atom("sub", p),) + tuple(Atom("sub", ch) for ch in dict.fromkeys(p) if len(p) > 1
+                                                           and _CJK.match(ch) and ch not in _generic_heads()
+                                                           and _names_something(ch)) for p in parts)
+                alts.append(Alternative(W_CHARS, "some", groups, len(groups) > 1))
+            concepts.append(Concept(c.term, c.quoted, alts, c.place, c.setting, c.weight))
+        return Plan(concepts, self.notice, self.corrected)
+
 
 # ------------------------------------------------------------------------------------------------ parsing
 def parse(query: str) -> list[tuple[str, bool]]:
@@ -338,16 +372,17 @@ def _asks(term: str) -> bool:
 
 
 @once
-def _request_grammar() -> tuple[frozenset, frozenset, frozenset, frozenset, frozenset, frozenset]:
+def _request_grammar() -> tuple[frozenset, ...]:
     """(interrogatives, request and modal verbs, parts of speech, words and parts of speech taken off the edges
-    only, words and parts of speech at which any term is cut, adverbs left out inside a question's piece) of
-    corpora/search/query_frames.tsv's ``ask``, ``word``, ``pos``, ``edge``, ``cut`` and ``drop`` lines."""
-    sets = {"ask": set(), "word": set(), "pos": set(), "edge": set(), "cut": set(), "drop": set()}
+    only, words and parts of speech at which any term is cut, adverbs left out inside a question's piece, request
+    verbs taken off a piece's end only) of corpora/search/query_frames.tsv's ``ask``, ``word``, ``pos``, ``edge``,
+    ``cut``, ``drop`` and ``tail`` lines."""
+    sets = {"ask": set(), "word": set(), "pos": set(), "edge": set(), "cut": set(), "drop": set(), "tail": set()}
     for line in read_list("search", "query_frames.tsv"):
         cols = line.split("\t")
         if len(cols) >= 2 and cols[1] in sets:
             sets[cols[1]].add(cols[0])
-    return tuple(frozenset(sets[k]) for k in ("ask", "word", "pos", "edge", "cut", "drop"))
+    return tuple(frozenset(sets[k]) for k in ("ask", "word", "pos", "edge", "cut", "drop", "tail"))
 
 
 #: parts of speech of a content word (a noun, a verb, a place or time word …): what keeps the words after an
@@ -365,11 +400,13 @@ def _request_of(piece: str, keep: bool = True) -> list[str]:
     it is."""
     if not _CJK.search(piece) or len(piece) < 2:
         return [piece]
-    asks, words, tags, edge, _, drop = _request_grammar()
+    asks, words, tags, edge, _, drop, tail = _request_grammar()
     tokens = _plain_tokenizer().tag(piece)
 
-    def off(tok) -> bool:
+    def off(tok, end: bool = True) -> bool:
         w, t = tok
+        if w in tail:   # 停 of 让工厂停 and of 空地上停满车; not of 停满车, where it begins what happens
+            return end and t != "nz"
         return w in words and t != "nz" or t in tags or t[:1] == "u"
 
     # a request word of two characters or more that jieba cut off a one-character noun after it is the first part
@@ -388,7 +425,7 @@ def _request_of(piece: str, keep: bool = True) -> list[str]:
 
     out = []
     for i, span in enumerate(spans):
-        while span and off(span[0]):
+        while span and off(span[0], False):
             span = span[1:]
         while span and off(span[-1]):
             span = span[:-1]
@@ -400,9 +437,11 @@ def _request_of(piece: str, keep: bool = True) -> list[str]:
         for w, t in span + [("", "x")]:   # cut inside at a word the edges lose, the word itself gone
             if w in drop:
                 continue   # 就 of 一下雨小区门口就冒粪水: says nothing of the matter
-            if w and not (off((w, t)) and w not in edge and t not in edge):
+            if w and not (off((w, t), bool(cur) or bool(out)) and w not in edge and t not in edge):
                 cur.append(w)
             elif cur:
+                while cur and cur[-1] in tail:   # the end of a part too (关掉 of 关掉的又开起来了)
+                    cur.pop()
                 out.append("".join(cur))
                 cur = []
     return [x for x in out if _TOKEN.search(x)] or ([piece] if keep else [])
@@ -1473,7 +1512,7 @@ def _atom_spans(atom: Atom, doc: Doc) -> list[tuple[int, int]]:
 
 def _match(alt: Alternative, doc: Doc):
     """(weight, spans of every group) when ``alt`` matches ``doc``, else None."""
-    spans, missing, spelled, chars = [], 0, 1.0, alt.label == "chars"
+    spans, missing, spelled, chars = [], 0, 1.0, alt.label in ("chars", "some")
     for group in alt.groups:
         found, best = [], 0.0
         for atom in group:
@@ -1487,7 +1526,7 @@ def _match(alt: Alternative, doc: Doc):
                 if atom.weight > best and sp:
                     best = atom.weight
         if not found:
-            if alt.label != "near":
+            if alt.label not in ("near", "some"):
                 return None
             missing += 1
         else:
@@ -1495,7 +1534,8 @@ def _match(alt: Alternative, doc: Doc):
         spans.append(found)
     if missing:
         # some parts of a compound only: a little credit for the share of its (longer) parts present
-        have = [i for i, (g, sp) in enumerate(zip(alt.groups, spans)) if sp and len(g[0].value) >= 2]
+        have = [i for i, (g, sp) in enumerate(zip(alt.groups, spans)) if sp and (len(g[0].value) >= 2 or
+                alt.label == "some" and _names_something(g[0].value))]
         if not have:
             return None
         # a part of one character earns no credit alone, but beside a longer part found it does when it names
@@ -1594,7 +1634,7 @@ def partial_alternatives(plan: Plan, scored: list) -> list:
     out = []
     for matches in scored:
         for m in matches:
-            if m[1] is not None and m[1].label == "near" and not all(m[2]) and m[1] not in out:
+            if m[1] is not None and m[1].label in ("near", "some") and not all(m[2]) and m[1] not in out:
                 out.append(m[1])
     return out
 
@@ -1661,26 +1701,28 @@ def complete(match) -> bool:
     return alt is not None and all(spans)
 
 
-def found_words(plan: Plan, matches: list) -> list[str]:
+def found_words(plan: Plan, matches: list, text: str = "") -> list[str]:
     """What of the query a document holds: the whole term of each concept it matches completely, the parts of a
     compound it holds only some of."""
     out = []
     for c, m in zip(plan.concepts, matches):
         if complete(m):
             out.append(c.term)
+        elif m[1] is not None and m[1].label == "some":   # a part or a character of it: the words found
+            out += [w for w in dict.fromkeys(text[a:b] for sp in m[2] for a, b in sp if a >= 0) if w]
         elif m[1] is not None:
             out += [g[0].value for g, sp in zip(m[1].groups, m[2]) if sp]
     return out
 
 
-def partial_notice(plan: Plan, hit_matches: list) -> str | None:
+def partial_notice(plan: Plan, hit_matches: list, texts: list | None = None) -> str | None:
     """未找到同时包含“垃圾焚烧”的文档，以下为包含“垃圾”的结果 — when no hit holds every word of the query."""
     if not hit_matches or any(all(complete(m) for c, m in zip(plan.concepts, ms) if not c.setting)
                               for ms in hit_matches):
         return None
     shown = []
-    for ms in hit_matches:
-        for w in found_words(plan, ms):
+    for ms, text in zip(hit_matches, texts or [""] * len(hit_matches)):
+        for w in found_words(plan, ms, text):
             if w not in shown:
                 shown.append(w)
     terms = "".join(f"“{c.term}”" for c in plan.concepts)
