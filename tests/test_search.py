@@ -1008,3 +1008,17 @@ def test_a_request_verb_that_begins_what_happens_is_kept():
     assert _request_of("停满车谁管") == ["停满车"]
     assert _request_of("能不能让工厂停") == ["让工厂"] and _request_of("能不能把厂子关掉") == ["厂子"]
     assert _request_of("工厂晚上关掉治污设备谁来查") == ["工厂晚上", "治污设备"]
+
+
+def test_a_word_said_of_a_term_is_no_typo_to_tell(target):
+    from petitionnlp.search.analysis import said_of
+
+    # 下水道倒 is 下水道 and what is done there: searched as 下水道 all the same, but not "corrected" with a note;
+    # a key typed twice (噪声声) is still a typo
+    assert said_of("下水道倒", "下水道") and not said_of("噪声声扰民", "噪声扰民") and not said_of("垃圾圾", "垃圾")
+    docs = {"sewer": "餐馆把泔水倒进下水道，堵塞发臭", "dust": "矿厂粉尘污染"} | NOISE
+    with SearchIndex(target()) as ix:
+        for doc_id, text in docs.items():
+            ix.add(doc_id, text)
+        hits = ix.search("泔水往下水道倒")
+        assert hits[0]["id"] == "sewer" and not hits.corrected and hits.notice is None

@@ -1040,6 +1040,16 @@ def typo_candidates(term: str) -> list[str]:
     return list(dict.fromkeys(ordered))[:16]
 
 
+def said_of(term: str, cand: str) -> bool:
+    """``cand`` is ``term`` without a character at its edge that jieba reads as a word of its own, not a repeat of
+    its neighbour: what the caller says of the word (倒 of 下水道倒, 吵 of 工地吵), not a key typed twice (声 of 噪声声) —
+    searched as the word all the same, but no typo to tell the reader of."""
+    if len(term) != len(cand) + 1:
+        return False
+    cut = _plain_tokenizer().cut(term)
+    return (cut == [cand, term[-1]] and term[-1] != term[-2]) or (cut == [term[0], cand] and term[0] != term[1])
+
+
 # ------------------------------------------------------------------------------------------------ analysis
 def _literal(term: str) -> Alternative:
     return Alternative(W_LITERAL, "literal", ((Atom("sub", term),),))
@@ -1432,7 +1442,8 @@ def analyze(query: str, count=None, texts=None) -> Plan:
                             if n > best_n:
                                 best, best_n = cand, n
                 if best and (have == 0 or best_n >= 10 * max(have, 1)):
-                    corrected[piece] = best
+                    if not said_of(piece, best):   # 下水道倒 searched as 下水道 is no correction to tell
+                        corrected[piece] = best
                     alts.append(Alternative(W_TYPO, "typo", ((Atom("sub", best),),)))
                     for a in _word_alts(best):
                         a.weight = round(a.weight * W_TYPO, 3)
@@ -1707,7 +1718,7 @@ def found_words(plan: Plan, matches: list, text: str = "") -> list[str]:
     out = []
     for c, m in zip(plan.concepts, matches):
         if complete(m):
-            out.append(c.term)
+            out.append(m[1].groups[0][0].value if m[1].label == "typo" else c.term)   # 下水道 of 下水道倒
         elif m[1] is not None and m[1].label == "some":   # a part or a character of it: the words found
             out += [w for w in dict.fromkeys(text[a:b] for sp in m[2] for a, b in sp if a >= 0) if w]
         elif m[1] is not None:
