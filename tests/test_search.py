@@ -1022,3 +1022,14 @@ def test_a_word_said_of_a_term_is_no_typo_to_tell(target):
             ix.add(doc_id, text)
         hits = ix.search("泔水往下水道倒")
         assert hits[0]["id"] == "sewer" and not hits.corrected and hits.notice is None
+
+
+def test_the_verb_after_bei_is_checked_for_typos(target):
+    # 防护林被会: a modal verb cannot be what was done to the shelter belt; the verb read the same (hui) that the
+    # documents hold with 防护林 is — 毁
+    docs = {"forest": "防护林非法被毁，生态遭到破坏", "meeting": "防护林管护工作会议召开，部署巡查"} | NOISE
+    with SearchIndex(target()) as ix:
+        for doc_id, text in docs.items():
+            ix.add(doc_id, text)
+        hits = ix.search("防护林被会")
+        assert hits[0]["id"] == "forest" and hits.corrected == {"会": "毁"}

@@ -1040,6 +1040,29 @@ def typo_candidates(term: str) -> list[str]:
     return list(dict.fromkeys(ordered))[:16]
 
 
+def _after_preposition(term: str, piece: str) -> bool:
+    """``piece`` is one character of the request words (a modal or request verb: 会, 要, 管) standing right after a
+    preposition at which the term was cut (被, 把: 防护林被会) — where the verb of what was done stands."""
+    grammar = _request_grammar()
+    return len(piece) == 1 and piece in grammar[1] and any(
+        len(c) == 1 and _CJK.match(c) and c + piece in term for c in grammar[4])
+
+
+def passive_verb(piece: str, topic: str, count) -> str | None:
+    """The verb read the same as ``piece`` (a character of the same sound that jieba tags as a verb and that is no
+    request word) that the most documents hold with ``topic``, the piece before the preposition; None when none
+    does (``count(alternatives) -> int``)."""
+    sounds, words, tag = _typo_tables()[1], _request_grammar()[1], _plain_tokenizer().tag
+    best, best_n = None, 0
+    for ch in sounds.get(piece, ""):
+        if ch == piece or ch in words or normalize(ch) != ch or not (tag(ch) or [(ch, "x")])[0][1] == "v":
+            continue
+        n = count([Alternative(1.0, "near", ((Atom("sub", topic),), (Atom("sub", ch),)))])
+        if n > best_n:
+            best, best_n = ch, n
+    return best
+
+
 def said_of(term: str, cand: str) -> bool:
     """``cand`` is ``term`` without a character at its edge that jieba reads as a word of its own, not a repeat of
     its neighbour: what the caller says of the word (倒 of 下水道倒, 吵 of 工地吵), not a key typed twice (声 of 噪声声) —
@@ -1403,7 +1426,8 @@ def analyze(query: str, count=None, texts=None) -> Plan:
         if quoted:
             concepts.append(Concept(term, True, [_literal(term)]))
             continue
-        for piece, places, setting in [(p, pl, st) for read, st in read_settings(term) for p, pl in _split_places(read)]:
+        pieces = [(p, pl, st) for read, st in read_settings(term) for p, pl in _split_places(read)]
+        for k, (piece, places, setting) in enumerate(pieces):
             word = _place_word(piece) if places and used is not None else None
             if word and used(word) and not count([Alternative(W_PLACE_FIELD, "place", (tuple(_place_atoms(places)),))]):
                 # a place the index holds no document of, named by a word the documents use (平房区 of 平房区烧东西冒烟:
@@ -1448,6 +1472,12 @@ def analyze(query: str, count=None, texts=None) -> Plan:
                     for a in _word_alts(best):
                         a.weight = round(a.weight * W_TYPO, 3)
                         alts.append(a)
+            if count is not None and k and tried < MAX_TYPO_TERMS and _after_preposition(term, piece):
+                tried += 1
+                best = passive_verb(piece, pieces[k - 1][0], count)
+                if best:   # 防护林被会: a modal verb cannot be what was done to it (not 会 of 会议); 毁, read the same, was
+                    corrected[piece] = best
+                    alts = [Alternative(W_TYPO, "typo", ((Atom("sub", best),),))]
             if used is not None and _CJK.search(piece):
                 head = _head_alt(piece, used)
                 if head is not None:
