@@ -176,34 +176,22 @@ class Plan:
         return [c.alts for c in self.concepts if not c.setting]
 
     def loose(self) -> list[list[Alternative]]:
-        """The alternatives with the parts of each compound as alternatives of their own (the last stage)."""
-        out = []
-        for c in self.concepts:
-            if c.setting:
-                continue
-            alts = list(c.alts)
-            for a in c.alts:
-                if a.label == "near":
-                    # for fetching only: ranked by the compound's own partial credit
-                    alts += [Alternative(0.0, "part", (g,)) for g in a.groups if len(g[0].value) >= 2]
-            out.append(alts)
-        return out
+        """The alternatives with the parts of each compound as alternatives of their own (the last stage); for
+        fetching only: ranked by the compound's own partial credit."""
+        return self._with_parts(lambda a: a.label == "near", lambda g: len(g[0].value) >= 2)
 
     def some(self) -> list[list[Alternative]]:
         """When no stage finds anything: every part of every reading in parts (of :meth:`relaxed`'s plan) as an
         alternative of its own — a character too, when it names something (船 and 油 of 打鱼船漏油) — for fetching the
         documents that hold some of the query."""
-        out = []
-        for c in self.concepts:
-            if c.setting:
-                continue
-            alts = list(c.alts)
-            for a in c.alts:
-                if len(a.groups) > 1 or a.label == "some":
-                    alts += [Alternative(0.0, "part", (g,)) for g in a.groups
-                             if len(g[0].value) >= 2 or _names_something(g[0].value)]
-            out.append(alts)
-        return out
+        return self._with_parts(lambda a: len(a.groups) > 1 or a.label == "some",
+                                lambda g: len(g[0].value) >= 2 or _names_something(g[0].value))
+
+    def _with_parts(self, split, keep) -> list[list[Alternative]]:
+        """Per required concept its alternatives, and the groups ``keep`` keeps of those ``split`` selects as
+        alternatives of their own."""
+        return [list(c.alts) + [Alternative(0.0, "part", (g,)) for a in c.alts if split(a) for g in a.groups if keep(g)]
+                for c in self.concepts if not c.setting]
 
     def relaxed(self) -> "Plan":
         """The plan in which a reading in parts counts when only some of its parts are found (label ``some``), and
