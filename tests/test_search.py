@@ -349,6 +349,15 @@ def _ranked(target, docs: dict, query: str, name: str = "ix") -> list[str]:
         return [h["id"] for h in ix.search(query)]
 
 
+def _filled(target, docs: dict, name: str = "ix") -> SearchIndex:
+    """A fresh index of ``docs`` (id → text), written and open."""
+    ix = SearchIndex(target(name))
+    for doc_id, text in docs.items():
+        ix.add(doc_id, text)
+    ix.commit()
+    return ix
+
+
 def _readings(target, docs: dict, query: str, label: str, name: str) -> list:
     """The alternatives labelled ``label`` of ``query``'s plan over a fresh index ``name`` of ``docs``."""
     from petitionnlp.search.analysis import analyze
@@ -985,3 +994,45 @@ def test_a_typo_of_the_same_phonetic_part_and_final_is_corrected(target):
     from petitionnlp.search.analysis import same_phonetic
 
     assert "烧" in same_phonetic("绕") and "侵" in same_phonetic("浸") and "排" not in same_phonetic("拍")
+
+
+def test_a_query_no_document_holds_whole_still_finds_those_holding_most_of_it(target):
+    # no document writes 打鱼, 渔船 nor 漏油 as typed: the documents holding some of the query's parts (船, 油) are
+    # shown, the most of it first, with the note that not every word was found — never an empty list
+    docs = {"boats": "湖上的渔船油污排入水中", "ferry": "码头有一艘废弃的船", "dust": "矿厂粉尘污染"} | NOISE
+    with _filled(target, docs) as ix:
+        hits = ix.search("打鱼船漏油")
+        assert [h["id"] for h in hits][:2] == ["boats", "ferry"] and "dust" not in [h["id"] for h in hits]
+        assert hits.partial == "未找到同时包含“打鱼船漏油”的文档，以下为包含“船”或“油”的结果"
+        assert all(h["notice"] == hits.notice for h in hits)
+        assert ix.search("核电站") == []   # nothing of it anywhere: nothing
+
+
+def test_a_request_verb_that_begins_what_happens_is_kept():
+    from petitionnlp.search.analysis import _request_of
+
+    # 停 is what a caller asks done at a piece's end (让工厂停); where it begins the piece it says what happens
+    assert _request_of("停满车谁管") == ["停满车"]
+    assert _request_of("能不能让工厂停") == ["让工厂"] and _request_of("能不能把厂子关掉") == ["厂子"]
+    assert _request_of("工厂晚上关掉治污设备谁来查") == ["工厂晚上", "治污设备"]
+
+
+def test_a_word_said_of_a_term_is_no_typo_to_tell(target):
+    from petitionnlp.search.analysis import said_of
+
+    # 下水道倒 is 下水道 and what is done there: searched as 下水道 all the same, but not "corrected" with a note;
+    # a key typed twice (噪声声) is still a typo
+    assert said_of("下水道倒", "下水道") and not said_of("噪声声扰民", "噪声扰民") and not said_of("垃圾圾", "垃圾")
+    docs = {"sewer": "餐馆把泔水倒进下水道，堵塞发臭", "dust": "矿厂粉尘污染"} | NOISE
+    with _filled(target, docs) as ix:
+        hits = ix.search("泔水往下水道倒")
+    assert hits[0]["id"] == "sewer" and not hits.corrected and hits.notice is None
+
+
+def test_the_verb_after_bei_is_checked_for_typos(target):
+    # 防护林被会: a modal verb cannot be what was done to the shelter belt; the verb read the same (hui) that the
+    # documents hold with 防护林 is — 毁
+    docs = {"forest": "防护林非法被毁，生态遭到破坏", "meeting": "防护林管护工作会议召开，部署巡查"} | NOISE
+    with _filled(target, docs) as ix:
+        hits = ix.search("防护林被会")
+    assert hits[0]["id"] == "forest" and hits.corrected == {"会": "毁"}

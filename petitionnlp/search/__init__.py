@@ -216,7 +216,12 @@ class SearchIndex:
             found.setdefault(d.id, d)
         named_ids = {d.id for d in named}
         done = set()
-        for stage in ("literal", "full", "loose"):
+        for stage in ("literal", "full", "loose", "some"):
+            if stage == "some":
+                if found:
+                    break
+                # nothing holds the whole of any term: the documents that hold some of its parts, the most first
+                plan = plan.relaxed()
             if stage == "full":
                 # fewer than ``limit`` literal matches: look for typos (a few look-ups in the index) first
                 plan = analyze(query, count=lambda alts: self._count([alts], FEW_USES if len(alts) == 1 else 30),
@@ -254,7 +259,8 @@ class SearchIndex:
         ranked.sort(key=lambda x: (-x[0], x[1].id))
         out.ranked = len(ranked)
         shown = ranked[:limit]
-        out.partial = partial_notice(plan, [m for _, d, m in shown if d.id not in named_ids]) \
+        out.partial = partial_notice(plan, [m for _, d, m in shown if d.id not in named_ids],
+                                     [d.folded for _, d, _ in shown if d.id not in named_ids]) \
             if not any(d.id in named_ids for _, d, _ in shown) else None
         out.notice = "；".join(x for x in (out.notice, out.partial) if x) or None
         for s, d, matches in shown:

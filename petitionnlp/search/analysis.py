@@ -176,18 +176,40 @@ class Plan:
         return [c.alts for c in self.concepts if not c.setting]
 
     def loose(self) -> list[list[Alternative]]:
-        """The alternatives with the parts of each compound as alternatives of their own (the last stage)."""
-        out = []
+        """The alternatives with the parts of each compound as alternatives of their own (the last stage); for
+        fetching only: ranked by the compound's own partial credit."""
+        return self._with_parts(lambda a: a.label == "near", lambda g: len(g[0].value) >= 2)
+
+    def some(self) -> list[list[Alternative]]:
+        """When no stage finds anything: every part of every reading in parts (of :meth:`relaxed`'s plan) as an
+        alternative of its own — a character too, when it names something (船 and 油 of 打鱼船漏油) — for fetching the
+        documents that hold some of the query."""
+        return self._with_parts(lambda a: len(a.groups) > 1 or a.label == "some",
+                                lambda g: len(g[0].value) >= 2 or _names_something(g[0].value))
+
+    def _with_parts(self, split, keep) -> list[list[Alternative]]:
+        """Per required concept its alternatives, and the groups ``keep`` keeps of those ``split`` selects as
+        alternatives of their own."""
+        return [list(c.alts) + [Alternative(0.0, "part", (g,)) for a in c.alts if split(a) for g in a.groups if keep(g)]
+                for c in self.concepts if not c.setting]
+
+    def relaxed(self) -> "Plan":
+        """The plan in which a reading in parts counts when only some of its parts are found (label ``some``), and
+        each part also by its meaningful characters: the ranking of what :meth:`some` fetched, the most of the
+        query first — every such reading at the weight of the last resort, so that the share of it found decides
+        (船 and 油 of 打鱼船漏油 before 船 alone)."""
+        concepts = []
         for c in self.concepts:
-            if c.setting:
-                continue
-            alts = list(c.alts)
-            for a in c.alts:
-                if a.label == "near":
-                    # for fetching only: ranked by the compound's own partial credit
-                    alts += [Alternative(0.0, "part", (g,)) for g in a.groups if len(g[0].value) >= 2]
-            out.append(alts)
-        return out
+            alts = c.alts + [Alternative(W_CHARS, "some", a.groups, a.parts, a.shares)
+                             for a in c.alts if len(a.groups) > 1]
+            if not (c.place or c.quoted) and _CJK.search(c.term):
+                parts = parts_of(c.term) if len(c.term) >= 3 else [c.term]
+                groups = tuple((Atom("sub", p),) + tuple(Atom("sub", ch) for ch in dict.fromkeys(p) if len(p) > 1
+                                                           and _CJK.match(ch) and ch not in _generic_heads()
+                                                           and _names_something(ch)) for p in parts)
+                alts.append(Alternative(W_CHARS, "some", groups, len(groups) > 1))
+            concepts.append(Concept(c.term, c.quoted, alts, c.place, c.setting, c.weight))
+        return Plan(concepts, self.notice, self.corrected)
 
 
 # ------------------------------------------------------------------------------------------------ parsing
@@ -338,16 +360,17 @@ def _asks(term: str) -> bool:
 
 
 @once
-def _request_grammar() -> tuple[frozenset, frozenset, frozenset, frozenset, frozenset, frozenset]:
+def _request_grammar() -> tuple[frozenset, ...]:
     """(interrogatives, request and modal verbs, parts of speech, words and parts of speech taken off the edges
-    only, words and parts of speech at which any term is cut, adverbs left out inside a question's piece) of
-    corpora/search/query_frames.tsv's ``ask``, ``word``, ``pos``, ``edge``, ``cut`` and ``drop`` lines."""
-    sets = {"ask": set(), "word": set(), "pos": set(), "edge": set(), "cut": set(), "drop": set()}
+    only, words and parts of speech at which any term is cut, adverbs left out inside a question's piece, request
+    verbs taken off a piece's end only) of corpora/search/query_frames.tsv's ``ask``, ``word``, ``pos``, ``edge``,
+    ``cut``, ``drop`` and ``tail`` lines."""
+    sets = {"ask": set(), "word": set(), "pos": set(), "edge": set(), "cut": set(), "drop": set(), "tail": set()}
     for line in read_list("search", "query_frames.tsv"):
         cols = line.split("\t")
         if len(cols) >= 2 and cols[1] in sets:
             sets[cols[1]].add(cols[0])
-    return tuple(frozenset(sets[k]) for k in ("ask", "word", "pos", "edge", "cut", "drop"))
+    return tuple(frozenset(sets[k]) for k in ("ask", "word", "pos", "edge", "cut", "drop", "tail"))
 
 
 #: parts of speech of a content word (a noun, a verb, a place or time word …): what keeps the words after an
@@ -365,11 +388,13 @@ def _request_of(piece: str, keep: bool = True) -> list[str]:
     it is."""
     if not _CJK.search(piece) or len(piece) < 2:
         return [piece]
-    asks, words, tags, edge, _, drop = _request_grammar()
+    asks, words, tags, edge, _, drop, tail = _request_grammar()
     tokens = _plain_tokenizer().tag(piece)
 
-    def off(tok) -> bool:
+    def off(tok, end: bool = True) -> bool:
         w, t = tok
+        if w in tail:   # 停 of 让工厂停 and of 空地上停满车; not of 停满车, where it begins what happens
+            return end and t != "nz"
         return w in words and t != "nz" or t in tags or t[:1] == "u"
 
     # a request word of two characters or more that jieba cut off a one-character noun after it is the first part
@@ -388,7 +413,7 @@ def _request_of(piece: str, keep: bool = True) -> list[str]:
 
     out = []
     for i, span in enumerate(spans):
-        while span and off(span[0]):
+        while span and off(span[0], False):
             span = span[1:]
         while span and off(span[-1]):
             span = span[:-1]
@@ -400,9 +425,11 @@ def _request_of(piece: str, keep: bool = True) -> list[str]:
         for w, t in span + [("", "x")]:   # cut inside at a word the edges lose, the word itself gone
             if w in drop:
                 continue   # 就 of 一下雨小区门口就冒粪水: says nothing of the matter
-            if w and not (off((w, t)) and w not in edge and t not in edge):
+            if w and not (off((w, t), bool(cur) or bool(out)) and w not in edge and t not in edge):
                 cur.append(w)
             elif cur:
+                while cur and cur[-1] in tail:   # the end of a part too (关掉 of 关掉的又开起来了)
+                    cur.pop()
                 out.append("".join(cur))
                 cur = []
     return [x for x in out if _TOKEN.search(x)] or ([piece] if keep else [])
@@ -997,6 +1024,39 @@ def typo_candidates(term: str) -> list[str]:
     return list(dict.fromkeys(ordered))[:16]
 
 
+def _after_preposition(term: str, piece: str) -> bool:
+    """``piece`` is one character of the request words (a modal or request verb: 会, 要, 管) standing right after a
+    preposition at which the term was cut (被, 把: 防护林被会) — where the verb of what was done stands."""
+    grammar = _request_grammar()
+    return len(piece) == 1 and piece in grammar[1] and any(
+        len(c) == 1 and _CJK.match(c) and c + piece in term for c in grammar[4])
+
+
+def passive_verb(piece: str, topic: str, count) -> str | None:
+    """The verb read the same as ``piece`` (a character of the same sound that jieba tags as a verb and that is no
+    request word) that the most documents hold with ``topic``, the piece before the preposition; None when none
+    does (``count(alternatives) -> int``)."""
+    sounds, words, tag = _typo_tables()[1], _request_grammar()[1], _plain_tokenizer().tag
+    best, best_n = None, 0
+    for ch in sounds.get(piece, ""):
+        if ch == piece or ch in words or normalize(ch) != ch or not (tag(ch) or [(ch, "x")])[0][1] == "v":
+            continue
+        n = count([Alternative(1.0, "near", ((Atom("sub", topic),), (Atom("sub", ch),)))])
+        if n > best_n:
+            best, best_n = ch, n
+    return best
+
+
+def said_of(term: str, cand: str) -> bool:
+    """``cand`` is ``term`` without a character at its edge that jieba reads as a word of its own, not a repeat of
+    its neighbour: what the caller says of the word (倒 of 下水道倒, 吵 of 工地吵), not a key typed twice (声 of 噪声声) —
+    searched as the word all the same, but no typo to tell the reader of."""
+    if len(term) != len(cand) + 1:
+        return False
+    cut = _plain_tokenizer().cut(term)
+    return (cut == [cand, term[-1]] and term[-1] != term[-2]) or (cut == [term[0], cand] and term[0] != term[1])
+
+
 # ------------------------------------------------------------------------------------------------ analysis
 def _literal(term: str) -> Alternative:
     return Alternative(W_LITERAL, "literal", ((Atom("sub", term),),))
@@ -1350,7 +1410,8 @@ def analyze(query: str, count=None, texts=None) -> Plan:
         if quoted:
             concepts.append(Concept(term, True, [_literal(term)]))
             continue
-        for piece, places, setting in [(p, pl, st) for read, st in read_settings(term) for p, pl in _split_places(read)]:
+        pieces = [(p, pl, st) for read, st in read_settings(term) for p, pl in _split_places(read)]
+        for k, (piece, places, setting) in enumerate(pieces):
             word = _place_word(piece) if places and used is not None else None
             if word and used(word) and not count([Alternative(W_PLACE_FIELD, "place", (tuple(_place_atoms(places)),))]):
                 # a place the index holds no document of, named by a word the documents use (平房区 of 平房区烧东西冒烟:
@@ -1389,11 +1450,18 @@ def analyze(query: str, count=None, texts=None) -> Plan:
                             if n > best_n:
                                 best, best_n = cand, n
                 if best and (have == 0 or best_n >= 10 * max(have, 1)):
-                    corrected[piece] = best
+                    if not said_of(piece, best):   # 下水道倒 searched as 下水道 is no correction to tell
+                        corrected[piece] = best
                     alts.append(Alternative(W_TYPO, "typo", ((Atom("sub", best),),)))
                     for a in _word_alts(best):
                         a.weight = round(a.weight * W_TYPO, 3)
                         alts.append(a)
+            if count is not None and k and tried < MAX_TYPO_TERMS and _after_preposition(term, piece):
+                tried += 1
+                best = passive_verb(piece, pieces[k - 1][0], count)
+                if best:   # 防护林被会: a modal verb cannot be what was done to it (not 会 of 会议); 毁, read the same, was
+                    corrected[piece] = best
+                    alts = [Alternative(W_TYPO, "typo", ((Atom("sub", best),),))]
             if used is not None and _CJK.search(piece):
                 head = _head_alt(piece, used)
                 if head is not None:
@@ -1469,7 +1537,7 @@ def _atom_spans(atom: Atom, doc: Doc) -> list[tuple[int, int]]:
 
 def _match(alt: Alternative, doc: Doc):
     """(weight, spans of every group) when ``alt`` matches ``doc``, else None."""
-    spans, missing, spelled, chars = [], 0, 1.0, alt.label == "chars"
+    spans, missing, spelled, chars = [], 0, 1.0, alt.label in ("chars", "some")
     for group in alt.groups:
         found, best = [], 0.0
         for atom in group:
@@ -1483,7 +1551,7 @@ def _match(alt: Alternative, doc: Doc):
                 if atom.weight > best and sp:
                     best = atom.weight
         if not found:
-            if alt.label != "near":
+            if alt.label not in ("near", "some"):
                 return None
             missing += 1
         else:
@@ -1491,7 +1559,8 @@ def _match(alt: Alternative, doc: Doc):
         spans.append(found)
     if missing:
         # some parts of a compound only: a little credit for the share of its (longer) parts present
-        have = [i for i, (g, sp) in enumerate(zip(alt.groups, spans)) if sp and len(g[0].value) >= 2]
+        have = [i for i, (g, sp) in enumerate(zip(alt.groups, spans)) if sp and (len(g[0].value) >= 2 or
+                alt.label == "some" and _names_something(g[0].value))]
         if not have:
             return None
         # a part of one character earns no credit alone, but beside a longer part found it does when it names
@@ -1590,7 +1659,7 @@ def partial_alternatives(plan: Plan, scored: list) -> list:
     out = []
     for matches in scored:
         for m in matches:
-            if m[1] is not None and m[1].label == "near" and not all(m[2]) and m[1] not in out:
+            if m[1] is not None and m[1].label in ("near", "some") and not all(m[2]) and m[1] not in out:
                 out.append(m[1])
     return out
 
@@ -1657,26 +1726,28 @@ def complete(match) -> bool:
     return alt is not None and all(spans)
 
 
-def found_words(plan: Plan, matches: list) -> list[str]:
+def found_words(plan: Plan, matches: list, text: str = "") -> list[str]:
     """What of the query a document holds: the whole term of each concept it matches completely, the parts of a
     compound it holds only some of."""
     out = []
     for c, m in zip(plan.concepts, matches):
         if complete(m):
-            out.append(c.term)
+            out.append(m[1].groups[0][0].value if m[1].label == "typo" else c.term)   # 下水道 of 下水道倒
+        elif m[1] is not None and m[1].label == "some":   # a part or a character of it: the words found
+            out += [w for w in dict.fromkeys(text[a:b] for sp in m[2] for a, b in sp if a >= 0) if w]
         elif m[1] is not None:
             out += [g[0].value for g, sp in zip(m[1].groups, m[2]) if sp]
     return out
 
 
-def partial_notice(plan: Plan, hit_matches: list) -> str | None:
+def partial_notice(plan: Plan, hit_matches: list, texts: list | None = None) -> str | None:
     """未找到同时包含“垃圾焚烧”的文档，以下为包含“垃圾”的结果 — when no hit holds every word of the query."""
     if not hit_matches or any(all(complete(m) for c, m in zip(plan.concepts, ms) if not c.setting)
                               for ms in hit_matches):
         return None
     shown = []
-    for ms in hit_matches:
-        for w in found_words(plan, ms):
+    for ms, text in zip(hit_matches, texts or [""] * len(hit_matches)):
+        for w in found_words(plan, ms, text):
             if w not in shown:
                 shown.append(w)
     terms = "".join(f"“{c.term}”" for c in plan.concepts)
