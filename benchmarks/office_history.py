@@ -44,7 +44,9 @@ with its shipped counterpart on the other half.  Printed: the gain in micro-F1 a
 pooled), and over the seeds their mean, standard deviation and range.  `--fit-cache DIR` keeps every fitted
 type model under a digest of its inputs (texts, labels, weights, parameters and the data files the features
 read), so that a change after the logistic regressions (calibration, decision rule) is measured again without
-refitting; clear it after changing the features or the regressions.
+refitting; clear it after changing the features or the regressions (the calibration functions of features.py,
+AFTER_THE_FIT, are not part of the key).  `--best-type-strength S` (`-`: none) and `--choice-by exact|micro_f1`
+measure the office's calibration and choice with other settings than the shipped ones, on the same fits.
 """
 
 from __future__ import annotations
