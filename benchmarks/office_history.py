@@ -44,7 +44,9 @@ with its shipped counterpart on the other half.  Printed: the gain in micro-F1 a
 pooled), and over the seeds their mean, standard deviation and range.  `--fit-cache DIR` keeps every fitted
 type model under a digest of its inputs (texts, labels, weights, parameters and the data files the features
 read), so that a change after the logistic regressions (calibration, decision rule) is measured again without
-refitting; clear it after changing the features or the regressions.
+refitting; clear it after changing the features or the regressions (the calibration functions of features.py,
+AFTER_THE_FIT, are not part of the key).  `--best-type-strength S` (`-`: none) and `--choice-by exact|micro_f1`
+measure the office's calibration and choice with other settings than the shipped ones, on the same fits.
 """
 
 from __future__ import annotations
@@ -60,9 +62,11 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from petitionnlp import training  # noqa: E402
 from petitionnlp.classify import _decide, evaluate_predictions  # noqa: E402
-from petitionnlp.training import (OFFICE_CERTAINTY_STRENGTH, OFFICE_CONVENTION_STRENGTH,  # noqa: E402
-                                  OFFICE_STRENGTH, fit_type_model, held_out_proba, read_corpus)
+from petitionnlp.training import (OFFICE_BEST_TYPE_STRENGTH, OFFICE_CERTAINTY_STRENGTH,  # noqa: E402
+                                  OFFICE_CONVENTION_STRENGTH, OFFICE_STRENGTH, fit_type_model, held_out_proba,
+                                  read_corpus)
 
 # `no-soil-odour`, issue 29's own example of an office's convention: an office that files a smell as 大气 and never
 # files its source's medium — garbage that stinks (uncovered bins, scrap heaps) is not 土壤, a smell from a sewage
@@ -123,13 +127,16 @@ def calibration_only(generated: list[dict], real: list[dict], args) -> None:
     texts = [r["text"] for r in real]
     shipped = model.fit_calibrator(texts, [r["types"] for r in real], proba)
     fired = model.conventions_.fired_rules(texts)
+    main = model.main_types(texts)
+    main = np.full(len(texts), -1) if main is None else main
     pages = np.array([r.get("page") or r["text"] for r in real])
     floats = lambda text: [float(x) if x != "-" else None for x in text.split(",")]  # noqa: E731
-    settings = [(s, c) for s in floats(args.strengths) for c in floats(args.convention_strengths)]
+    settings = [(s, c, b) for s in floats(args.strengths) for c in floats(args.convention_strengths)
+                for b in floats(args.best_type_strengths)]
     conventions = [args.relabel] if args.relabel_given else list(RELABEL)
     print(f"{len(real)} real records, held-out probabilities from folds by page; offices: page halves, "
           f"{args.seeds} seeds × 2; default rule; office strength now {OFFICE_STRENGTH}, "
-          f"convention strength {OFFICE_CONVENTION_STRENGTH}")
+          f"convention strength {OFFICE_CONVENTION_STRENGTH}, best-type strength {OFFICE_BEST_TYPE_STRENGTH}")
     table = {}
     for name in conventions:
         labels = [RELABEL[name](r["text"], r["types"]) for r in real]
@@ -139,24 +146,41 @@ def calibration_only(generated: list[dict], real: list[dict], args) -> None:
             first = np.isin(pages, order[:len(order) // 2])
             for a, b in ((np.flatnonzero(first), np.flatnonzero(~first)), (np.flatnonzero(~first), np.flatnonzero(first))):
                 gold = [labels[i] for i in b]
-                ship = evaluate_predictions(gold, _decide(shipped.predict_proba(proba[b], fired[b]), 0.5, 3))
+                ship = evaluate_predictions(gold, _decide(shipped.predict_proba(proba[b], fired[b], main[b]), 0.5, 3))
                 for setting in settings:
-                    strength, conv = setting
+                    strength, conv, best = setting
                     office = model.fit_calibrator([texts[i] for i in a], [labels[i] for i in a], proba[a],
                                                   prior=shipped, strength=strength,
                                                   certainty_strength=OFFICE_CERTAINTY_STRENGTH,
+                                                  best_type_strength=best,
                                                   **({} if conv is None else {"convention_strength": conv}))
-                    got = evaluate_predictions(gold, _decide(office.predict_proba(proba[b], fired[b]), 0.5, 3))
+                    got = evaluate_predictions(gold, _decide(office.predict_proba(proba[b], fired[b], main[b]), 0.5,
+                                                             3))
                     gains[setting].append((got["micro_f1"] - ship["micro_f1"],
                                            got["top1_accuracy"] - ship["top1_accuracy"]))
         for setting, g in gains.items():
             table.setdefault(setting, {})[name] = np.mean(g, axis=0)
     shown = lambda v: "—" if v is None else f"{v:g}"  # noqa: E731
-    print("strength  conv.strength  " + "  ".join(f"{c:>22s}" for c in conventions) + "   mean F1 gain")
+    print("strength  conv.strength  best-type strength  " + "  ".join(f"{c:>22s}" for c in conventions)
+          + "   mean F1 gain")
     for setting, got in sorted(table.items(), key=lambda kv: -np.mean([v[0] for v in kv[1].values()])):
-        print(f"{shown(setting[0]):>8s}  {shown(setting[1]):>13s}  "
+        print(f"{shown(setting[0]):>8s}  {shown(setting[1]):>13s}  {shown(setting[2]):>18s}  "
               + "  ".join(f"F1 {got[c][0]:+.4f} top1 {got[c][1]:+.4f}" for c in conventions)
               + f"   {np.mean([v[0] for v in got.values()]):+.4f}", flush=True)
+
+
+AFTER_THE_FIT = ("calibration_design", "calibrate")  # functions of features.py that run after the regressions
+
+
+def _fit_source(path) -> str:
+    """The code of ``path`` as far as a fit reads it: its syntax tree (comments and layout do not count) without
+    the functions AFTER_THE_FIT (the calibration, fitted and applied after the logistic regressions), so that a
+    change there is measured again on the fits kept."""
+    import ast
+
+    tree = ast.parse(Path(path).read_text(encoding="utf-8"))
+    tree.body = [n for n in tree.body if not (isinstance(n, ast.FunctionDef) and n.name in AFTER_THE_FIT)]
+    return ast.dump(tree)
 
 
 def fit_cache(directory) -> None:
@@ -172,7 +196,8 @@ def fit_cache(directory) -> None:
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     inputs = hashlib.sha256()
-    for path in ("petitionnlp/features.py", "corpora/lexicon/pollution_terms.tsv", "corpora/lexicon/mention_rules.tsv",
+    inputs.update(_fit_source(ROOT / "petitionnlp/features.py").encode())
+    for path in ("corpora/lexicon/pollution_terms.tsv", "corpora/lexicon/mention_rules.tsv",
                  "corpora/taxonomy/conventions.tsv"):
         inputs.update((ROOT / path).read_bytes())
     fit = PollutionTypeClassifier.fit
@@ -226,7 +251,8 @@ def pooled(generated: list[dict], real: list[dict], args) -> None:
     schemes = tuple(args.schemes.split(","))
     conventions = [args.relabel] if args.relabel_given else list(RELABEL)
     print(f"{len(real)} typed real records pooled by page; shipped share {args.shipped_share}; labels: "
-          f"{', '.join(conventions)}; folds {args.folds}; seeds {args.first_seed}..{args.first_seed + args.seeds - 1}",
+          f"{', '.join(conventions)}; folds {args.folds}; seeds {args.first_seed}..{args.first_seed + args.seeds - 1}; "
+          f"office best-type strength {training.OFFICE_BEST_TYPE_STRENGTH}; chosen by {training.OFFICE_CHOICE_BY}",
           flush=True)
     rows, t0 = [], time.time()
     for seed in range(args.first_seed, args.first_seed + args.seeds):
@@ -283,6 +309,8 @@ def main() -> None:
                     help="office calibration strengths (--calibration-only)")
     ap.add_argument("--convention-strengths", default=f"{OFFICE_CONVENTION_STRENGTH:g}",
                     help="office convention strengths, '-' = the shipped one (--calibration-only)")
+    ap.add_argument("--best-type-strengths", default=f"-,{OFFICE_BEST_TYPE_STRENGTH:g}",
+                    help="office best-type strengths, '-' = no best-type bias of each type (--calibration-only)")
     ap.add_argument("--relabel", choices=sorted(RELABEL), default=None,
                     help="the office's own labelling convention (the other records keep the published labels)")
     ap.add_argument("--schemes", default="page", help="fold schemes inside each training (the first is used)")
@@ -293,7 +321,16 @@ def main() -> None:
                     help="the share of the real records (whole pages) kept as the shipped ones (--pooled)")
     ap.add_argument("--first-seed", type=int, default=0, help="the first seed (--pooled): seeds first..first+seeds-1")
     ap.add_argument("--fit-cache", default=None, help="folder keeping every fitted type model by its inputs")
+    ap.add_argument("--best-type-strength", default=None,
+                    help="the office's best-type strength instead of OFFICE_BEST_TYPE_STRENGTH, '-' = no best-type "
+                         "bias of each type (the calibration before it)")
+    ap.add_argument("--choice-by", default=None, choices=("micro_f1", "exact"),
+                    help="what the office's candidates are chosen by, instead of OFFICE_CHOICE_BY")
     args = ap.parse_args()
+    if args.choice_by:
+        training.OFFICE_CHOICE_BY = args.choice_by
+    if args.best_type_strength is not None:
+        training.OFFICE_BEST_TYPE_STRENGTH = None if args.best_type_strength == "-" else float(args.best_type_strength)
     if args.fit_cache:
         fit_cache(args.fit_cache)
     args.relabel_given = args.relabel is not None

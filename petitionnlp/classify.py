@@ -358,7 +358,12 @@ class ConventionCalibrator(BaseEstimator):
       ``a`` (how far to trust the model's certainty), ``b`` and one ``s`` a type (how often the tables also
       record that type when it is not the main one), by maximum a posteriori: the records' log-loss plus
       ``strength``/2 · ‖θ − θ₀‖², θ₀ = the prior's (a = 1, b = 0, s = 0 without one) — with
-      ``certainty_strength`` instead of ``strength`` for ``a`` and ``b``, when given;
+      ``certainty_strength`` instead of ``strength`` for ``a`` and ``b``, when given; with ``best_type_strength``
+      also one ``c`` a type, added when the type is the best one but the text names another type first (the main
+      type, :func:`~petitionnlp.features.first_named`): how often the tables record the type the model reads most
+      surely beside the one the complaint leads with — an office that files only the medium a complaint leads with
+      leaves it out, and the ``s`` never reach it; its prior weighs ``best_type_strength`` records (the prior's
+      ``c``, or 0);
     - the conventions (:class:`TableConventions`): where a convention fires, each type it names gets at least
       its floor — how often the tables give that type when the convention fires, re-estimated from the records
       where it fired (a Beta posterior mean: (``convention_strength`` · prior floor + given) / (``convention_strength``
@@ -373,22 +378,30 @@ class ConventionCalibrator(BaseEstimator):
         records; None = ``strength``.  An office's few records are about its tables' conventions (which types
         they also record), not about how certain the model is: they should move the ``s`` faster than ``a`` and
         ``b``, which the shipped records estimate
+    best_type_strength : weight of the prior of each type's own bias when it is the best type of a text that names
+        another first, in records; None = no such bias (the best type's ``b`` alone; a prior that has them keeps
+        them, weighing ``strength``)
     convention_prior : a convention's floor before any record is seen
     convention_strength : weight of a convention's prior, in records where it fires (a dozen records that fire it
         and do not give its type bring the floor under one half; a few dozen, near zero)
     """
 
+    best_type_strength = None  # (a calibrator saved before best_type_strength existed: none)
+
     def __init__(self, strength: float = 5.0, convention_prior: float = 0.75, convention_strength: float = 20.0,
-                 certainty_strength: float | None = None):
+                 certainty_strength: float | None = None, best_type_strength: float | None = None):
         self.strength = strength
         self.convention_prior = convention_prior
         self.convention_strength = convention_strength
         self.certainty_strength = certainty_strength
+        self.best_type_strength = best_type_strength
 
-    def fit(self, proba, Y, fired=None, pairs=(), sample_weight=None, prior: "ConventionCalibrator | None" = None):
+    def fit(self, proba, Y, fired=None, pairs=(), sample_weight=None, prior: "ConventionCalibrator | None" = None,
+            main=None):
         """proba: held-out probabilities (texts × types) of real records; Y: their types (lists, or an indicator
         array); fired: conventions that fire on them (texts × conventions); pairs: (convention, type index) of
-        :meth:`TableConventions.pairs`; prior: a fitted calibrator whose values are the prior's centre."""
+        :meth:`TableConventions.pairs`; prior: a fitted calibrator whose values are the prior's centre; main: the
+        type each text names first (:func:`~petitionnlp.features.first_named`; None: not known)."""
         from scipy.optimize import minimize
 
         self.pairs_ = [tuple(map(int, pr)) for pr in pairs]
@@ -399,8 +412,11 @@ class ConventionCalibrator(BaseEstimator):
         Yind = Yind.reshape(n, len(TYPES))
         w = np.ones(n) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
         same = prior is not None and getattr(prior, "pairs_", None) == self.pairs_
-        centre = (np.asarray(prior.coef_, dtype=np.float64) if prior is not None
-                  else np.r_[1.0, 0.0, np.zeros(len(TYPES))])
+        k = len(TYPES)
+        centre = (np.asarray(prior.coef_, dtype=np.float64) if prior is not None else np.r_[1.0, 0.0, np.zeros(k)])
+        by_type = self.best_type_strength is not None or len(centre) > 2 + k
+        if by_type and len(centre) == 2 + k:  # each type's own bias when best, not main: the prior's b, 0 on top
+            centre = np.r_[centre, np.zeros(k)]
         floor0 = (np.asarray(prior.floors_, dtype=np.float64) if same
                   else np.full(len(self.pairs_), float(self.convention_prior)))
         self.prior_coef_, self.prior_floors_ = centre, floor0
@@ -415,12 +431,15 @@ class ConventionCalibrator(BaseEstimator):
         if n == 0:
             self.coef_ = centre.copy()
             return self
-        design = calibration_design(proba).reshape(n * len(TYPES), -1)
-        target, weight = Yind.reshape(-1), np.repeat(w, len(TYPES))
+        design = calibration_design(proba, by_type, main).reshape(n * k, -1)
+        target, weight = Yind.reshape(-1), np.repeat(w, k)
         lam = float(self.strength)
         certainty = getattr(self, "certainty_strength", None)  # (a calibrator saved before: none)
         if certainty is not None:  # a and b weigh certainty_strength records, the s strength
-            lam = np.r_[float(certainty), float(certainty), np.full(len(TYPES), lam)]
+            lam = np.r_[float(certainty), float(certainty), np.full(k, lam)]
+        if by_type:  # each type's own bias when best, not main, weighs best_type_strength records (None: strength)
+            lam = np.r_[np.broadcast_to(lam, 2 + k), np.full(k, float(
+                self.strength if self.best_type_strength is None else self.best_type_strength))]
 
         def loss(theta):
             z = design @ theta
@@ -432,9 +451,15 @@ class ConventionCalibrator(BaseEstimator):
         self.coef_ = minimize(loss, centre.copy(), jac=True, method="L-BFGS-B").x
         return self
 
-    def predict_proba(self, proba, fired=None) -> np.ndarray:
+    def predict_proba(self, proba, fired=None, main=None) -> np.ndarray:
         check_is_fitted(self, "coef_")
-        return calibrate(proba, self.coef_, self.pairs_, self.floors_, fired)
+        return calibrate(proba, self.coef_, self.pairs_, self.floors_, fired, main)
+
+    @property
+    def reads_main(self) -> bool:
+        """Whether :meth:`predict_proba` needs the type each text names first (each type's own bias when it is
+        the best one of a text that names another first)."""
+        return len(self.coef_) > 2 + len(TYPES)
 
     def describe(self) -> dict:
         """The fitted values by name (and their prior): what the records taught, for the model card."""
@@ -446,6 +471,8 @@ class ConventionCalibrator(BaseEstimator):
                    "secondary": {t: round(float(v), 3) for t, v in zip(TYPES, c[2:2 + k])},
                    "conventions": [{"rule": r, "type": TYPES[t], "floor": round(float(f), 3)}
                                    for (r, t), f in zip(self.pairs_, floors)]}
+            if len(c) > 2 + k:  # each type's own bias when best but not named first: b and the type's own c
+                out["best_not_main"] = {t: round(float(c[1] + v), 3) for t, v in zip(TYPES, c[2 + k:2 + 2 * k])}
             if counts:
                 for conv, fired, given in zip(out["conventions"], *counts):
                     conv.update(fired=round(float(fired), 2), given=round(float(given), 2))
@@ -578,7 +605,8 @@ class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
         calibrator, e.g. an office's ``convention_strength``)."""
         X = list(X)
         return self._calibrator(strength).set_params(**overrides).fit(
-            proba, Y, self.conventions_.fired_rules(X), self.conventions_.pairs(), sample_weight, prior)
+            proba, Y, self.conventions_.fired_rules(X), self.conventions_.pairs(), sample_weight, prior,
+            self.main_types(X))
 
     def base_proba(self, X) -> np.ndarray:
         """The logistic regressions' probabilities alone (before the conventions and the memory)."""
@@ -592,13 +620,16 @@ class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
         return self.finish_proba(X, self.pipeline_.predict_proba(X), use_memory, calibrator)
 
     def finish_proba(self, X, base: np.ndarray, use_memory: bool = True,
-                     calibrator: ConventionCalibrator | None = None, recalled=None) -> np.ndarray:
+                     calibrator: ConventionCalibrator | None = None, recalled=None, main=None) -> np.ndarray:
         """From :meth:`base_proba` to the final probabilities: the conventions (learned, or the old floor of a
-        model saved before), then the memory (``recalled``: (similarity, types) given instead of looked up)."""
+        model saved before), then the memory (``recalled``: (similarity, types) given instead of looked up;
+        ``main``: :meth:`main_types` of ``X``, looked up when None and the calibration reads it)."""
         calibrator = calibrator or getattr(self, "calibrator_", None)
         conventions = getattr(self, "conventions_", None)
         if calibrator is not None:
-            proba = calibrator.predict_proba(base, conventions.fired_rules(X))
+            if main is None and getattr(calibrator, "reads_main", False):
+                main = self.main_types(X)
+            proba = calibrator.predict_proba(base, conventions.fired_rules(X), main)
         elif conventions is not None:
             proba = conventions.apply(X, base)
         else:
@@ -623,7 +654,8 @@ class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
     def proba_and_main(self, X) -> tuple[np.ndarray, np.ndarray | None]:
         """:meth:`predict_proba` and :meth:`main_types` of the same texts (as the fast predictor gives them)."""
         X = list(X)
-        return self.predict_proba(X), self.main_types(X)
+        main = self.main_types(X)
+        return self.finish_proba(X, self.base_proba(X), main=main), main
 
     def predict_from_proba(self, proba: np.ndarray, main: np.ndarray | None = None) -> list[list[str]]:
         """The decision rule alone, for callers that also need the probabilities (``main``: :meth:`main_types`
@@ -737,7 +769,8 @@ _KNOWN = {
     "WeightedOneVsRest": {"C", "max_iter", "n_jobs", "coef_", "intercept_", "constant_", "n_outputs_"},
     "TableConventions": {"conventions", "floor", "mention_rules", "rules_", "clause_scope_", "negated_before_",
                          "place_after_", "container_after_", "names_"},
-    "ConventionCalibrator": {"strength", "convention_prior", "convention_strength", "certainty_strength", "pairs_",
+    "ConventionCalibrator": {"strength", "convention_prior", "convention_strength", "certainty_strength",
+                             "best_type_strength", "pairs_",
                              "prior_coef_",
                              "prior_floors_", "n_records_", "fired_counts_", "given_counts_", "floors_", "coef_"},
     "RepeatMemory": {"threshold", "weight", "n_features", "memory_", "labels_"},
@@ -811,7 +844,7 @@ def light_predictor(model):
                            "container_after": c.container_after_, "calibrator": None}
             if getattr(model, "calibrator_", None) is not None:  # the conventions learned from records
                 cal = _known(model.calibrator_, "ConventionCalibrator")
-                conventions["calibrator"] = {"coef": np.asarray(cal.coef_, dtype=np.float64),
+                conventions["calibrator"] = {"coef": np.asarray(cal.coef_, dtype=np.float64),  # (2 + 2·types: reads main)
                                              "pairs": [[int(r), int(t)] for r, t in cal.pairs_],
                                              "floors": np.asarray(cal.floors_, dtype=np.float64)}
         elif getattr(model, "calibrator_", None) is not None:

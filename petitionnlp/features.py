@@ -412,23 +412,34 @@ def _logit(p: np.ndarray) -> np.ndarray:
     return np.log(p / (1 - p))
 
 
-def calibration_design(proba: np.ndarray) -> np.ndarray:
+def calibration_design(proba: np.ndarray, best_not_main: bool = False, main: np.ndarray | None = None) -> np.ndarray:
     """The calibration's inputs (texts × types × (2 + types)) for each text and type: the logit of the model's
-    probability, 1 for the text's best type, and for any other type a 1 in that type's own column."""
+    probability, 1 for the text's best type, and for any other type a 1 in that type's own column; with
+    ``best_not_main`` (texts × types × (2 + 2 · types)) also, for the best type of a text that names another type
+    first (``main``: :func:`first_named`, -1: none; None: not known), a 1 in its own column after those."""
     n, k = proba.shape
     best = np.zeros((n, k), dtype=bool)
     if n:
         best[np.arange(n), np.argmax(proba, axis=1)] = True
-    return np.concatenate([_logit(proba)[:, :, None], best[:, :, None].astype(np.float64),
-                           np.eye(k)[None] * (~best)[:, :, None]], axis=2)
+    parts = [_logit(proba)[:, :, None], best[:, :, None].astype(np.float64), np.eye(k)[None] * (~best)[:, :, None]]
+    if best_not_main:
+        other = np.zeros((n, k), dtype=bool)
+        if main is not None and n:
+            main = np.asarray(main)
+            other = best & (main[:, None] >= 0) & (np.arange(k)[None, :] != main[:, None])
+        parts.append(np.eye(k)[None] * other[:, :, None])
+    return np.concatenate(parts, axis=2)
 
 
-def calibrate(proba: np.ndarray, coef: np.ndarray, pairs, floors, fired_rules=None) -> np.ndarray:
+def calibrate(proba: np.ndarray, coef: np.ndarray, pairs, floors, fired_rules=None,
+              main: np.ndarray | None = None) -> np.ndarray:
     """The tables' conventions as learned (:class:`petitionnlp.classify.ConventionCalibrator`): the secondary-type
-    decisions ``1 / (1 + exp(-design · coef))``, then, where a convention fires (``fired_rules``: texts ×
-    conventions), each type it names at least its floor (``pairs``: (convention, type) of each floor)."""
+    decisions ``1 / (1 + exp(-design · coef))`` (``coef`` of 2 + 2 · types values: also each type's own bias when
+    it is the best one of a text that names another type first, ``main``), then, where a convention fires
+    (``fired_rules``: texts × conventions), each type it names at least its floor (``pairs``: (convention, type)
+    of each floor)."""
     proba = np.asarray(proba, dtype=np.float64)
-    z = calibration_design(proba) @ coef
+    z = calibration_design(proba, len(coef) > 2 + proba.shape[1], main) @ coef
     q = 1.0 / (1.0 + np.exp(-z))
     if fired_rules is not None and len(pairs):
         fired_rules = np.asarray(fired_rules, dtype=bool)

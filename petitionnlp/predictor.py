@@ -82,9 +82,9 @@ class TypePredictor:
         main = None
         if self.main_type == "first_named":
             main = first_named(next(b for (kind, _), b in zip(self.parts, blocks) if kind == "lexicon"))
-        return self._finish(X, blocks), main
+        return self._finish(X, blocks, main), main
 
-    def _finish(self, X: list[str], blocks) -> np.ndarray:
+    def _finish(self, X: list[str], blocks, main: np.ndarray | None = None) -> np.ndarray:
         features = sparse.hstack(blocks).tocsr()
         proba = expit(np.asarray(features @ self.coef.T) + self.intercept)
         c = self.conventions
@@ -93,7 +93,7 @@ class TypePredictor:
             cal = c.get("calibrator")
             if cal is not None:  # the conventions as learned from records
                 fired = conventions_fired_rules(X, c["rules"], c["clause_scope"], patterns)
-                proba = calibrate(proba, cal["coef"], cal["pairs"], cal["floors"], fired)
+                proba = calibrate(proba, cal["coef"], cal["pairs"], cal["floors"], fired, main)
             else:  # the imposed floor of an older model
                 fired = conventions_fired(X, c["rules"], c["clause_scope"], patterns)
                 proba = np.where(fired, np.maximum(proba, c["floor"]), proba)

@@ -373,6 +373,60 @@ def test_an_office_giving_one_type_a_petition_drops_the_secondary_types_not_its_
     assert OFFICE_CERTAINTY_STRENGTH > OFFICE_STRENGTH
 
 
+def test_an_office_that_leaves_out_the_type_the_model_is_surest_of_teaches_it():
+    """Issue 29 item 2, conventions learned: an office whose tables give only the medium a complaint leads with
+    (the singing at night, not also the barbecue's smoke the model reads most surely) teaches that with a few
+    records.  The type it leaves out is the model's best type, which the secondary-type biases never reach: at the
+    office level each type has its own bias when it is the best one of a text that names another type first
+    (OFFICE_BEST_TYPE_STRENGTH), while the shared best-type bias and the slope (how far the model's certainty is
+    trusted) stay the shipped ones — the other types' decisions do not move.  Before, the office's calibration left
+    the smoke in."""
+    import numpy as np
+
+    from petitionnlp.classify import PollutionTypeClassifier, light_predictor
+    from petitionnlp.taxonomy import TYPES
+    from petitionnlp.text import normalize
+    from petitionnlp.training import (OFFICE_BEST_TYPE_STRENGTH, OFFICE_CERTAINTY_STRENGTH, _Calibration,
+                                      _conventions_lines)
+
+    streets = ["东风", "人民", "解放", "建设", "和平", "中山", "新华", "胜利", "光明", "文化", "朝阳", "青年", "红旗",
+               "跃进", "团结", "幸福", "前进", "五一", "长江", "黄河"]
+    texts = [normalize(f"{v}路歌厅夜里唱歌噪声扰民，门口烧烤摊油烟很大") for v in streets]
+    air, din = TYPES.index("大气"), TYPES.index("噪声")
+    labels = [["噪声", "大气"]] * 8 + [["噪声"]] * 12           # eight shipped records, then the office's twelve
+    model = PollutionTypeClassifier(memory_threshold=None).fit(texts + ["河里漂着死鱼"], labels + [["水"]])
+    base = np.full((len(texts), len(TYPES)), 0.02)
+    base[:, air], base[:, din] = 0.8, 0.7                            # the smoke read most surely
+    calibration = _Calibration(model, texts, labels, np.arange(8), np.arange(8, 20), dict(enumerate(base)))
+    shipped, office = calibration.fit()
+    probe = [normalize("站前路歌厅夜里唱歌噪声扰民，门口烧烤摊油烟很大")]
+    assert not model.conventions_.fired_rules(probe).any()          # no convention: the calibration decides
+    decide = lambda cal: model.predict_from_proba(model.finish_proba(probe, base[:1], calibrator=cal))  # noqa: E731
+    assert decide(shipped) == [["大气", "噪声"]]
+    assert decide(office) == [["噪声"]]                               # the office's convention, learned
+    # before: the office's calibration moved the secondary types only, the best type's bias held at the shipped one
+    before = model.fit_calibrator(texts[8:], labels[8:], base[8:], prior=shipped, strength=0.5,
+                                  convention_strength=2.0, certainty_strength=OFFICE_CERTAINTY_STRENGTH)
+    assert sorted(decide(before)[0]) == sorted(["大气", "噪声"])         # the smoke left in
+    learned, prior = office.describe(), shipped.describe()
+    assert "best_not_main" not in prior                               # the shipped calibration as it was
+    assert learned["best_not_main"]["大气"] < learned["prior"]["best_not_main"]["大气"] - 2
+    assert all(abs(learned["best_not_main"][t] - learned["prior"]["best_not_main"][t]) < 0.02 for t in TYPES if t != "大气")
+    assert abs(learned["best"] - prior["best"]) < 0.02 and abs(learned["slope"] - prior["slope"]) < 0.02
+    assert OFFICE_BEST_TYPE_STRENGTH is not None
+    # the light predictor (what a loaded model folder predicts with) applies the same calibration
+    model.calibrator_ = office
+    assert np.allclose(light_predictor(model).predict_proba(probe), model.predict_proba(probe))
+    assert model.predict(probe) == [["噪声"]]
+    # the card shows the change type by type
+    md = "\n".join(_conventions_lines({"base": {"data": []}, "cross_validation": {},
+                                       "conventions": {"learned": learned, "names": []}}))
+    row = next(ln for ln in md.splitlines() if ln.startswith("| 大气 | "))
+    assert "最有把握却非正文首提时的加成" in md and f"{prior['best']:+.2f} → {learned['best_not_main']['大气']:+.2f}" in row
+    header = next(ln for ln in md.splitlines() if "最有把握却非正文首提时的加成" in ln)
+    assert len(row.split("|")) == len(header.split("|")) == 7
+
+
 def _office_choice_records(office_labels):
     """A small training set as `train --corpus` builds it: generated records, shipped real records (one page
     each) that file a barbecue's smoke and din under 大气 and 噪声, then twelve office records of the same
@@ -430,6 +484,24 @@ def test_an_office_history_is_weighed_by_what_it_shows(office_labels, kept):
         # twelve one-type records do not outweigh shipped records that all give two types: max_types as shipped
         assert choice["types_per_petition"]["max_types"] == model.max_types == 3
         assert shipped.predict(probe) == [["大气", "噪声"]] and model.predict(probe) == [["大气"]]
+
+
+def test_the_office_candidate_kept_is_the_one_with_the_most_records_exactly_right():
+    """Of the candidates that get enough more of the office's records exactly right than the shipped model, the one
+    with the most exactly right is kept (OFFICE_CHOICE_BY), not the one whose micro-F1 is a little higher from
+    partial matches; of equals, the one that changes the least.  Before, the recalibrated candidate's micro-F1 won."""
+    from petitionnlp.training import OFFICE_CHOICE_BY, OFFICE_CHOICE_MIN_EXACT, _chosen_candidate
+
+    scores = {"shipped": {"micro_f1": 0.80, "exact": 20, "net_exact": 0},
+              "recalibrated": {"micro_f1": 0.86, "exact": 21, "net_exact": 1},
+              "office": {"micro_f1": 0.85, "exact": 23, "net_exact": 3}}
+    assert OFFICE_CHOICE_BY == "exact" and OFFICE_CHOICE_MIN_EXACT == 1
+    assert _chosen_candidate(scores) == "office"
+    scores["office"].update(exact=21, net_exact=1)               # as many exactly right: the smaller change
+    assert _chosen_candidate(scores) == "recalibrated"
+    scores["recalibrated"].update(exact=20, net_exact=0)          # not one more than shipped: never looked at
+    scores["office"].update(exact=20, net_exact=0)
+    assert _chosen_candidate(scores) == "shipped"
 
 
 def test_an_office_decides_how_many_types_a_petition_gets(tmp_path):
