@@ -120,3 +120,14 @@ def test_a_name_that_opens_with_a_belonging_or_ends_before_a_glued_verb_stays_hi
 def test_a_bodys_numbered_team_head_and_words_of_the_new_surnames_are_no_private_names(text):
     """执法二队队长 is an official (no village group after a body's word: village_group_words.txt ``!``); 费用, 翁婿."""
     assert names(text) == []
+
+
+@pytest.mark.parametrize("text,shown", [
+    ("来电人王常德反映河水发黑，已告知常德，常德表示满意。常德市环保局已处理。", "常德市环保局"),
+    ("来电人张海淀反映噪声，经与海淀沟通，海淀表示满意。", ""),
+])
+def test_a_bare_given_name_of_characters_names_seldom_use_is_hidden_where_the_office_reaches_him(text, shown):
+    """A complainant's given name that is a city's or district's (常德, 海淀) and not of given-name characters was shown
+    alone after 告知 / before 表示; hidden there like a town's (only where reached or speaking: 常德市 stays)."""
+    red = redact_text(text)[0]
+    assert red.count("【姓名】") == 3 and shown in red, red

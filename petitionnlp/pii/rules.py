@@ -851,10 +851,11 @@ class NameRules:
         names = {n for n in names if n not in self.not_names and not self.is_place(n, True)}
         # the given name of two characters alone too (举报人司马晓东… 晓东所在村; 来电人谭志刚… 约谈志刚反映的)
         given = {n[self._surname_len(n, 0):] for n in names if "·" not in n}
-        given = {g for g in given if len(g) == 2 and all(c in self.given for c in g) and g not in self.not_names}
-        # one that is also a place's (红梅, 东升, 立新: 红梅镇; 建华, 永定: a district's) only where the office reaches
-        # it or it speaks (告知红梅, 东升表示满意, 已同建华沟通, 经与永定本人核实; 建华区, 到永定办事 stay)
-        towns = {g for g in given if self.is_place(g, True)}
+        given = {g for g in given if len(g) == 2 and g not in self.not_names and _CJK.match(g[0]) and _CJK.match(g[1])}
+        # one that is also a place's (红梅, 东升, 立新: 红梅镇; 建华, 永定: a district's) or is of characters names seldom
+        # use (常德, 海淀: a city's, a district's) only where the office reaches it or it speaks (告知红梅, 东升表示满意,
+        # 已同建华沟通, 经与永定本人核实, 已告知常德; 建华区, 到永定办事, 常德市 stay)
+        towns = {g for g in given if self.is_place(g, True) or not all(c in self.given for c in g)}
         names |= {g for g in given if not self.is_place(g, True)} | towns
         if not names:
             return out
