@@ -818,3 +818,9 @@ def test_a_time_word_inside_another_word_is_no_time(text, word):
 def test_a_double_negation_keeps_its_vague_word(text, word):
     """不得不立即: a vague word after a double negation is a time (the negation filter reads 不 only alone)."""
     assert [t for t in found(text) if t[0] == word]
+
+
+def test_a_length_of_no_days_is_no_day():
+    """0天 is a length of none (P0D), not one day (review41: the number was read with ``or 1``)."""
+    assert ("0天", "duration", "P0D") in found("整改期限为0天。")
+    assert ("一天内完成", "duration", "P1D") in found("一天内完成。")

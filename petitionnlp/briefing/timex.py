@@ -212,7 +212,8 @@ class _Resolver:
         return None
 
     def _duration(self, g):
-        n = parse_number(g.get("n")) or 1
+        n = parse_number(g.get("n"))
+        n = 1 if n is None else n  # 天 alone: one day; 0天 is none (P0D), not one
         return _UNIT_DURATION[g["unit"]].format(n=n, m=3 * n)
 
     def _deadline(self, g):
