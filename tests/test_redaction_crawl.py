@@ -87,7 +87,9 @@ def _urls(client, ids: dict) -> list[tuple[str, str]]:
             if "report" in route.path or route.path in ("/progress", "/public", "/public.xlsx", "/stats", "/map"):
                 out.append(("page", fill(route.path) + "?from=2024-05-01&to=2024-05-31"))
     out += [("page", "/search?q=化工厂"), ("page", "/search?q=晓东"), ("api", "/api/v1/search?q=化工厂&limit=50"),
-            ("api", "/api/v1/petitions?q=化工厂"), ("page", "/cases?q=化工厂"), ("page", "/callbacks?show=all")]
+            ("api", "/api/v1/petitions?q=化工厂"), ("page", "/cases?q=化工厂"), ("page", "/callbacks?show=all"),
+            # a query no document holds whole: the documents holding most of it (search's last stage, session 41)
+            ("page", "/search?q=化工厂打鱼船漏油"), ("api", "/api/v1/search?q=化工厂打鱼船漏油&limit=50")]
     return out
 
 
