@@ -312,3 +312,42 @@ def test_a_city_name_before_a_direction_and_road_is_a_road(resolver):
 def test_a_county_written_with_a_character_of_the_same_sound_after_its_city(resolver, text, county):
     got = resolver.resolve(text)
     assert (got["city"] is not None, got["county"]) == (True, county)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("西藏林芝县", ("西藏自治区", "林芝市", "巴宜区")),  # a county named as its city, renamed when the city was set up
+    ("西藏昌都县一家砂石厂", ("西藏自治区", "昌都市", "卡若区")),
+    ("宁夏中卫县一家化工厂", ("宁夏回族自治区", "中卫市", "沙坡头区")),
+    ("贵州省遵义县虾子镇乐安村", ("贵州省", "遵义市", "播州区")),
+    ("浙江绍兴县一家印染厂", ("浙江省", "绍兴市", "柯桥区")),
+    ("云南普洱县一家茶厂", ("云南省", "普洱市", "宁洱哈尼族彝族自治县")),
+    ("青海省玉树县一家砂石厂", ("青海省", "玉树藏族自治州", "玉树市")),  # a county named as its prefecture
+    ("江西星子县一家采砂场", ("江西省", "九江市", "庐山市")),
+])
+def test_a_county_renamed_when_its_city_was_set_up_leads_to_the_new_county(resolver, text, expected):
+    assert place(resolver, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("翁旗一家养殖场臭气扰民", ("内蒙古自治区", "赤峰市", "翁牛特旗")),
+    ("反映克旗一家选矿厂夜间排污", ("内蒙古自治区", "赤峰市", "克什克腾旗")),
+    ("太旗一家选矿厂粉尘扰民", ("内蒙古自治区", "锡林郭勒盟", "太仆寺旗")),
+    ("新疆博州一家化工厂", ("新疆维吾尔自治区", "博尔塔拉蒙古自治州", None)),
+    ("云南版纳一家橡胶加工厂", ("云南省", "西双版纳傣族自治州", None)),
+])
+def test_short_forms_offices_write_for_banners_and_prefectures(resolver, text, expected):
+    assert place(resolver, text) == expected
+
+
+@pytest.mark.parametrize("text", ["他们到达县城后反映养殖场臭气", "平安县城一家工厂夜间排污"])
+def test_a_two_character_old_county_name_inside_a_common_word_names_no_place(resolver, text):
+    assert place(resolver, text) == (None, None, None)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("长沙县级市浏阳一家化工厂夜间排污", ("湖南省", "长沙市", "浏阳市")),
+    ("宜昌县级市宜都市一家化工厂", ("湖北省", "宜昌市", "宜都市")),  # 宜昌县 is also 夷陵区's old name
+    ("长沙县级市场监管局接到投诉", ("湖南省", "长沙市", "长沙县")),  # 县级市场: 县 is the county's
+])
+def test_a_city_before_xianjishi_names_the_city_not_a_county_ending_in_xian(resolver, text, expected):
+    assert place(resolver, text) == expected

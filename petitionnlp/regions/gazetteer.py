@@ -454,6 +454,8 @@ class Gazetteer:
                     continue
                 frag = text[p:p + size]
                 if frag in exact and not (size == 2 and frag[1] == "区"):  # not _part_of_city(frag), inlined
+                    if frag[-1] == "县" and text.startswith("级市", p + size) and not text.startswith("级市场", p + size):
+                        continue  # 长沙县级市浏阳, 宜昌县级市宜都: 县 is 县级市's, the name before it the city's
                     hit = Mention(p, p + size, frag, tuple(exact[frag]), True)
                     break
                 if frag in short:  # the longest name here is a short one: nothing longer is official
