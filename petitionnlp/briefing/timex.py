@@ -388,9 +388,11 @@ class _Resolver:
 
     def _clock(self, g):
         day = self.anchor.isoformat()
-        h = int(g["h"]) + (12 if g.get("ampm") in ("下午", "晚上") and int(g["h"]) < 12 else 0)
+        h = _hour(int(g["h"]), g.get("ampm"))
         first = f"{day}T{h:02d}:{g['min']}"
-        return f"{first}/{day}T{int(g['h2']):02d}:{g['min2']}" if g.get("h2") else first
+        if not g.get("h2"):
+            return first
+        return f"{first}/{day}T{_hour(int(g['h2']), g.get('ampm2') or g.get('ampm')):02d}:{g['min2']}"  # 早8:00—晚8:00
 
     def _week(self, g):
         """A day of a week (下周六) or the week itself (上周: Monday to Sunday), against the document date."""
