@@ -874,3 +874,11 @@ def test_a_year_of_a_kind_and_a_vague_word_in_a_rates_name_are_none(text):
 def test_their_neighbours_stay_times():
     assert found("整改期限为一年。") == [("一年", "duration", "P1Y")]
     assert found("及时提高工作效率。") == [("及时", "vague", None)]
+
+
+def test_a_spans_second_end_before_yue_is_a_month_and_a_day_limit_in_a_quarters_month():
+    """t42, second step: 3月5日至5月 was cut before 月 (至5, a day); a quarter's month's day limit is one expression."""
+    assert found("3月5日至5月开展整治。") == [("3月5日至5月", "date", "2021-03-05/2021-05")]
+    assert found("4月24日至26,召开会议。") == [("4月24日至26", "date", "2021-04-24/2021-04-26")]
+    assert found("每季度第一个月10日前报送。") == [("每季度第一个月10日前报送", "recurrence", "P3M")]
+    assert found("分别于下一季第一个月的15日前报送。") == [("下一季第一个月的15日前", "deadline", None)]
