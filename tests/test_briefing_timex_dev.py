@@ -882,3 +882,22 @@ def test_a_spans_second_end_before_yue_is_a_month_and_a_day_limit_in_a_quarters_
     assert found("4月24日至26,召开会议。") == [("4月24日至26", "date", "2021-04-24/2021-04-26")]
     assert found("每季度第一个月10日前报送。") == [("每季度第一个月10日前报送", "recurrence", "P3M")]
     assert found("分别于下一季第一个月的15日前报送。") == [("下一季第一个月的15日前", "deadline", None)]
+
+
+@pytest.mark.parametrize("text,span", [("1至2个月内完成整改。", "1至2个月内"), ("一般在2-3天办结。", "2-3天"),
+                                       ("长期(3-5年)整改。", "3-5年"), ("15至30日内反馈。", "15至30日内"),
+                                       ("一至两个月完成。", "一至两个月")])
+def test_a_range_of_lengths_is_one_duration_without_a_value(text, span):
+    """t42, third step: the range was cut at its second number (2个月内 P2M, 3天 P3D)."""
+    assert found(text) == [(span, "duration", None)]
+
+
+def test_month_spans_and_placeholders_stay_as_they_were_and_windows_with_duo_and_banian():
+    assert found("1-6月,完成治理。") == [("1-6月", "date", "2021-01/2021-06")]
+    assert found("《**20-20年环境空气质量报告》") == []
+    assert found("两年多来,全市空气改善。") == [("两年多来", "date", "2019-06-15/2021-06-15")]
+    assert found("半年来,全市空气改善。") == [("半年来", "date", "2020-12-15/2021-06-15")]
+
+
+def test_a_days_twenty_fourth_hour_is_the_next_days_midnight():
+    assert found("截止时间为2021年6月30日24时。") == [("2021年6月30日24时", "date", "2021-07-01T00:00")]
