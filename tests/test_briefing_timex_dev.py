@@ -901,3 +901,22 @@ def test_month_spans_and_placeholders_stay_as_they_were_and_windows_with_duo_and
 
 def test_a_days_twenty_fourth_hour_is_the_next_days_midnight():
     assert found("截止时间为2021年6月30日24时。") == [("2021年6月30日24时", "date", "2021-07-01T00:00")]
+
+
+# ------------------------------------------------------------------------ the eighth development batch (t42)
+
+TIME_DEV8 = GOLD / "time_dev8.jsonl"
+
+
+def test_the_eighth_development_batch_names_its_sources_and_is_new():
+    _a_new_time_only_batch(TIME_DEV8, 12, 40)
+
+
+def test_what_the_eighth_batch_showed_as_kinds():
+    """t42, fourth step (time_dev8, annotated after the first three steps): a space after 到 before a year, 火速/从速
+    as urgency, a standing duty's cadence before 暗访督查, lunar days as dates without a solar value."""
+    assert found("提出“到 2020 年,城市建成区…”。") == [("到 2020 年", "deadline", "2020-12-31")]
+    assert found("督促火速展开清理,从速处理。") == [("火速", "vague", None), ("从速", "vague", None)]
+    assert ("月暗访督查", "recurrence", "P1M") in found("制定了“月暗访督查、双月考核、年考评”等制度。")
+    assert found("除农历除夕至正月初八可以燃放外。") == [("农历除夕至正月初八", "date", None)]
+    assert found("加速推进整改。") == []
