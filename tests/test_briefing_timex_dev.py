@@ -824,3 +824,99 @@ def test_a_length_of_no_days_is_no_day():
     """0天 is a length of none (P0D), not one day (review41: the number was read with ``or 1``)."""
     assert ("0天", "duration", "P0D") in found("整改期限为0天。")
     assert ("一天内完成", "duration", "P1D") in found("一天内完成。")
+
+
+# ----------------------------------------------------------------------- the seventh development batch (t42)
+
+TIME_DEV7 = GOLD / "time_dev7.jsonl"
+
+
+def test_the_seventh_development_batch_names_its_sources_and_is_new():
+    _a_new_time_only_batch(TIME_DEV7, 15, 100)
+
+
+# Kinds the errors of every development batch show (t42), fixed as grammar, each found again on my own sentences.
+
+@pytest.mark.parametrize("text,span,value", [
+    ("无人机每天一巡查。", "每天一巡查", "P1D"), ("镇级河长每月一巡河。", "每月一巡河", "P1M"),
+    ("每季度末前报送进展。", "每季度末前报送", "P3M"), ("每年年底前报送总结。", "每年年底前报送", "P1Y")])
+def test_a_cadence_of_patrols_and_the_end_of_a_quarter_or_year_after_mei(text, span, value):
+    assert (span, "recurrence", value) in found(text)
+
+
+def test_a_length_after_an_interval_or_a_lengthening_and_the_past_years_as_a_window():
+    assert found("党中央时隔五年再次召开大会。") == [("五年", "duration", "P5Y")]
+    assert found("复杂问题延长至30日,延长至3月30日。") == [("30日", "duration", "P30D"), ("3月30日", "date", "2021-03-30")]
+    assert found("过去三年,全市空气质量持续改善。") == [("过去三年", "date", "2018-06-15/2021-06-15")]
+
+
+def test_a_holiday_then_hou_a_weekday_then_qian_and_a_clock_span_with_zao_wan():
+    assert found("国庆节后,督导组将听取汇报。") == [("国庆节后", "date", None)]
+    assert found("请于本周五前报送。") == [("本周五前", "deadline", "2021-06-18")]
+    assert found("下周一前往现场。") == [("下周一", "date", "2021-06-21")]
+    assert ("早8:00—晚8:00", "date", "2021-06-15T08:00/2021-06-15T20:00") in found("每日早8:00—晚8:00受理。")
+
+
+def test_banian_and_nianzhong_as_periods_of_the_year_and_seasons_are_none():
+    assert found("对县市区半年工作情况专项督查。") == [("半年", "date", None)]
+    assert found("报送半年报告或年度报告。用半年时间完成。每半年报送一次。")[0][0] == "每半年报送一次"
+    assert found("采取随机检查、季度考评、年终汇总的方式。") == [("季度考评", "recurrence", "P3M"), ("年终", "date", None)]
+    assert found("督查结果列入年终精神文明建设考核。") == []
+    assert found("全面开展秋冬季大气污染综合治理攻坚行动,狠抓秋季秸秆禁烧。") == []
+
+
+@pytest.mark.parametrize("text", ["2023年是关键一年,是重要一年。", "这是具有里程碑意义的一年。",
+                                  "按时受理和按时办结率均达到100%。", "及时率达100%。"])
+def test_a_year_of_a_kind_and_a_vague_word_in_a_rates_name_are_none(text):
+    assert [x for x in found(text) if x[1] in ("duration", "vague")] == []
+
+
+def test_their_neighbours_stay_times():
+    assert found("整改期限为一年。") == [("一年", "duration", "P1Y")]
+    assert found("及时提高工作效率。") == [("及时", "vague", None)]
+
+
+def test_a_spans_second_end_before_yue_is_a_month_and_a_day_limit_in_a_quarters_month():
+    """t42, second step: 3月5日至5月 was cut before 月 (至5, a day); a quarter's month's day limit is one expression."""
+    assert found("3月5日至5月开展整治。") == [("3月5日至5月", "date", "2021-03-05/2021-05")]
+    assert found("4月24日至26,召开会议。") == [("4月24日至26", "date", "2021-04-24/2021-04-26")]
+    assert found("每季度第一个月10日前报送。") == [("每季度第一个月10日前报送", "recurrence", "P3M")]
+    assert found("分别于下一季第一个月的15日前报送。") == [("下一季第一个月的15日前", "deadline", None)]
+
+
+@pytest.mark.parametrize("text,span", [("1至2个月内完成整改。", "1至2个月内"), ("一般在2-3天办结。", "2-3天"),
+                                       ("长期(3-5年)整改。", "3-5年"), ("15至30日内反馈。", "15至30日内"),
+                                       ("一至两个月完成。", "一至两个月")])
+def test_a_range_of_lengths_is_one_duration_without_a_value(text, span):
+    """t42, third step: the range was cut at its second number (2个月内 P2M, 3天 P3D)."""
+    assert found(text) == [(span, "duration", None)]
+
+
+def test_month_spans_and_placeholders_stay_as_they_were_and_windows_with_duo_and_banian():
+    assert found("1-6月,完成治理。") == [("1-6月", "date", "2021-01/2021-06")]
+    assert found("《**20-20年环境空气质量报告》") == []
+    assert found("两年多来,全市空气改善。") == [("两年多来", "date", "2019-06-15/2021-06-15")]
+    assert found("半年来,全市空气改善。") == [("半年来", "date", "2020-12-15/2021-06-15")]
+
+
+def test_a_days_twenty_fourth_hour_is_the_next_days_midnight():
+    assert found("截止时间为2021年6月30日24时。") == [("2021年6月30日24时", "date", "2021-07-01T00:00")]
+
+
+# ------------------------------------------------------------------------ the eighth development batch (t42)
+
+TIME_DEV8 = GOLD / "time_dev8.jsonl"
+
+
+def test_the_eighth_development_batch_names_its_sources_and_is_new():
+    _a_new_time_only_batch(TIME_DEV8, 12, 40)
+
+
+def test_what_the_eighth_batch_showed_as_kinds():
+    """t42, fourth step (time_dev8, annotated after the first three steps): a space after 到 before a year, 火速/从速
+    as urgency, a standing duty's cadence before 暗访督查, lunar days as dates without a solar value."""
+    assert found("提出“到 2020 年,城市建成区…”。") == [("到 2020 年", "deadline", "2020-12-31")]
+    assert found("督促火速展开清理,从速处理。") == [("火速", "vague", None), ("从速", "vague", None)]
+    assert ("月暗访督查", "recurrence", "P1M") in found("制定了“月暗访督查、双月考核、年考评”等制度。")
+    assert found("除农历除夕至正月初八可以燃放外。") == [("农历除夕至正月初八", "date", None)]
+    assert found("加速推进整改。") == []

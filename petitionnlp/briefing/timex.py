@@ -272,11 +272,12 @@ class _Resolver:
             day = dt.date(y, m, parse_number(g["d" + sfx]))
             if (g.get("m" + sfx) or g.get("rm" + sfx)) and not sfx:
                 self.anchor = day
-            value = day.isoformat()
-            if g.get("h" + sfx):
-                h = _hour(parse_number(g["h" + sfx]), g.get("ampm"))
-                value += f"T{h % 24:02d}:{_minute(g, sfx):02d}"
-            return value
+            if not g.get("h" + sfx):
+                return day.isoformat()
+            h = _hour(parse_number(g["h" + sfx]), g.get("ampm"))
+            if h == 24:  # 6月30日24时: the next day's midnight, not the same day's
+                day, h = day + dt.timedelta(days=1), 0
+            return f"{day.isoformat()}T{h:02d}:{_minute(g, sfx):02d}"
         part = g.get("part")
         if g.get("y" + sfx) or g.get("ycn" + sfx) or g.get("yy" + sfx):
             self.anchor = dt.date(y, m, 1)  # 2019年6月中旬至12月31日: the day after resolves in 2019
@@ -388,9 +389,11 @@ class _Resolver:
 
     def _clock(self, g):
         day = self.anchor.isoformat()
-        h = int(g["h"]) + (12 if g.get("ampm") in ("下午", "晚上") and int(g["h"]) < 12 else 0)
+        h = _hour(int(g["h"]), g.get("ampm"))
         first = f"{day}T{h:02d}:{g['min']}"
-        return f"{first}/{day}T{int(g['h2']):02d}:{g['min2']}" if g.get("h2") else first
+        if not g.get("h2"):
+            return first
+        return f"{first}/{day}T{_hour(int(g['h2']), g.get('ampm2') or g.get('ampm')):02d}:{g['min2']}"  # 早8:00—晚8:00
 
     def _week(self, g):
         """A day of a week (下周六) or the week itself (上周: Monday to Sunday), against the document date."""
@@ -424,7 +427,7 @@ class _Resolver:
 
     def _window(self, g):
         """近30天, 三个多月以来 → the days up to the document date; 未来两个月, 今后10年 → the months from it."""
-        n, unit, base = parse_number(g["n"]), g["unit"], self.doc
+        n, unit, base = (6, "月", self.doc) if g.get("hy") else (parse_number(g["n"]), g["unit"], self.doc)  # 半年来
         future = g.get("dir") in ("未来", "今后", "往后", "此后")  # no direction word (三年来): the past
         if unit in ("年", "月"):
             months = n * (12 if unit == "年" else 1)
