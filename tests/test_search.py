@@ -1050,6 +1050,10 @@ def test_a_kind_the_documents_never_name_finds_its_class(target):
     bowls = {"bowls": "饭店把碗筷泡在脏水里"}
     assert _ranked(target, docs | bowls, "碗筷", "named") == ["bowls"]
     assert "bowls" not in _ranked(target, docs | bowls, "餐具", "class")
+    # a field, a lawn, a tractor by the land class, the vegetation, the vehicles of the documents
+    land = {"farm": "村里耕地被挖成大坑", "slope": "山体植被遭到破坏", "cars": "停放车辆噪声扰民"} | NOISE
+    assert [_ranked(target, land, q, f"land{i}")[:1] for i, q in enumerate(["口粮田", "草皮被铲", "三轮车"])] == \
+        [["farm"], ["slope"], ["cars"]]
 
 
 def test_a_request_verb_after_a_place_begins_what_happens_there():
