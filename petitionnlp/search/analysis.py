@@ -1143,13 +1143,12 @@ def _spelled_again(part: str, own: tuple, words: list[str], said: list[str], unu
 def _spelling_weight(part: str, word: str, own: tuple) -> float:
     """What ``word`` is worth as a spelling of a compound's ``part`` in its second reading: 1.0 for the part's own
     spellings (``own``: the first reading's atoms), :data:`W_BROAD` for another word of Cilin's or the thesaurus'
-    (饭店 → 餐馆), :data:`W_BROAD` squared for a word of its Cilin class only the word vectors put near it (治污 →
-    治理) or for the class a kind is of (碗筷 → 餐具: :func:`kind_classes`): a document that spells every part in other
-    words ranks below one that holds the parts themselves."""
+    (饭店 → 餐馆; the class a kind is of, 碗筷 → 餐具, too), :data:`W_BROAD` squared for a word of its Cilin class only
+    the word vectors put near it (治污 → 治理): a document that spells every part in other words ranks below one that
+    holds the parts themselves."""
     if any(a.value == word for a in own):
         return 1.0
-    if word in broad_synonyms().get(part, ()) or word in _same_line(part) or \
-            word not in cilin_kin(part) and word not in kind_classes().get(part, ()):
+    if word in broad_synonyms().get(part, ()) or word in _same_line(part) or word not in cilin_kin(part):
         return W_BROAD
     return W_BROAD * W_BROAD
 
