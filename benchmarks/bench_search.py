@@ -43,6 +43,9 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
      kinds balanced: everyday words (养母猪的, 养草鱼, 火锅店, 洋灰罐车, 大挂车, 大窟窿, 潲水, 纱厂), questions (哪里有…,
      …怎么办, …谁管, …会不会…), typos of shape or sound inside a compound (异味绕民, 剌鼻, 呜笛, 冼车场, 生态坏境) and
      compounds, same pool.
+   - ``dev9``: corpora/search/eval_queries_dev9.jsonl — an eighth development batch (all ``dev``, 52 queries), weighted
+     to everyday words (28: 养乌鸡的, 养鲤鱼, 杀猪房, 禽类下水, 饭铺, 烤肉摊, 列车, 十轮大卡, 砼车, 拌和站, 石矿, 盗沙,
+     林带, 机帆船, 碎砖烂瓦, 暴土扬长, 油机, 三无作坊, 批条子, 小饭桌), the rest questions, typos and compounds, same pool.
    Each query has the relevance 0–3 of the pool's documents, graded by reading them; the ``held_out`` ones were
    not looked at while the engine was changed (``--split dev`` leaves them out of a tuning run).  Prints
    nDCG@10 and recall@10 (of the relevant documents, out of at most 10) per kind, overall and on the held-out
@@ -53,7 +56,7 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
    begin with as many literal matches as the scan finds (up to 10): recall@10 of the literal matches.
 
     python benchmarks/bench_search.py [--docs 100000 (0: the graded sets only)] [--queries 200]
-                                      [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3,dev2,dev3,dev4,dev5,dev6,dev7,dev8]
+                                      [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9]
                                       [--split all|dev|held_out]
 
 ``--pg auto`` starts a throw-away PostgreSQL cluster (tests/pgcluster.py) and removes it at the end.
@@ -101,7 +104,8 @@ SETS = {"issue22": ("eval_queries.jsonl", False), "clerks": ("eval_queries_clerk
         "dev2": ("eval_queries_dev2.jsonl", True), "dev3": ("eval_queries_dev3.jsonl", True),
         "dev4": ("eval_queries_dev4.jsonl", True),
         "dev5": ("eval_queries_dev5.jsonl", True), "dev6": ("eval_queries_dev6.jsonl", True),
-        "dev7": ("eval_queries_dev7.jsonl", True), "dev8": ("eval_queries_dev8.jsonl", True)}
+        "dev7": ("eval_queries_dev7.jsonl", True), "dev8": ("eval_queries_dev8.jsonl", True),
+        "dev9": ("eval_queries_dev9.jsonl", True)}
 KINDS = ["synonyms", "questions", "compounds", "typos", "place", "briefing", "all", "held_out"]
 
 

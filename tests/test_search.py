@@ -1036,3 +1036,40 @@ def test_the_verb_after_bei_is_checked_for_typos(target):
     with _filled(target, docs) as ix:
         hits = ix.search("防护林被会")
     assert hits[0]["id"] == "forest" and hits.corrected == {"会": "毁"}
+
+
+def test_a_kind_the_documents_never_name_finds_its_class(target):
+    from petitionnlp.search.analysis import kind_classes
+
+    # thesaurus.tsv '<' lines: 餐具 < 碗筷 | 筷子 …, each kind finds its class, the class not its kinds
+    assert "餐具" in kind_classes()["碗筷"] and "碗筷" not in kind_classes().get("餐具", ())
+    docs = {"tableware": "小胡同内一无名餐具厂每天排放污水", "brick": "砖厂烧煤冒黑烟", "clinic": "医院消毒水味道大"} | NOISE
+    assert _ranked(target, docs, "碗筷消毒厂")[0] == "tableware"   # a part of a compound
+    assert _ranked(target, docs, "碗筷", "whole") == ["tableware"]   # a whole term
+    # a kind the documents name is not widened to its class; the class does not find the kind
+    bowls = {"bowls": "饭店把碗筷泡在脏水里"}
+    assert _ranked(target, docs | bowls, "碗筷", "named") == ["bowls"]
+    assert "bowls" not in _ranked(target, docs | bowls, "餐具", "class")
+    # a field, a lawn, a tractor by the land class, the vegetation, the vehicles of the documents
+    land = {"farm": "村里耕地被挖成大坑", "slope": "山体植被遭到破坏", "cars": "停放车辆噪声扰民"} | NOISE
+    assert [_ranked(target, land, q, f"land{i}")[:1] for i, q in enumerate(["口粮田", "草皮被铲", "三轮车"])] == \
+        [["farm"], ["slope"], ["cars"]]
+
+
+def test_a_request_verb_after_a_place_begins_what_happens_there():
+    from petitionnlp.search.analysis import _request_of
+
+    # 停 after a locative or a place word (空地上停满车, 门口停满了车) says what happens there, as at a piece's start
+    # (停满车谁管): kept; after a time word it is still the request cut out (工厂晚上关掉治污设备)
+    assert _request_of("空地上停满车又吵又有灰谁管") == ["空地上停满车吵有灰"]
+    assert _request_of("门口停满了车谁管")[0] == "门口停满"
+    assert _request_of("工厂晚上关掉治污设备谁来查") == ["工厂晚上", "治污设备"]
+    assert _request_of("停满车谁管") == ["停满车"]
+
+
+def test_a_correction_grammar_decided_says_so(target):
+    # 防护林被会 → 毁 was read so because a modal verb cannot be what was done, not because 会 found few documents
+    docs = {"forest": "防护林非法被毁，生态遭到破坏", "meeting": "防护林管护工作会议召开，部署巡查"} | NOISE
+    with _filled(target, docs) as ix:
+        hits = ix.search("防护林被会")
+    assert hits.notice == "已按 “毁” 检索（“被会”不通，按同音的“被毁”理解）" and "结果很少" not in hits.notice

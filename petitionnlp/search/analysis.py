@@ -13,6 +13,7 @@ verb among them as the documents' nouns (半夜吵 → 半夜 + 噪声 | 噪音 
 jieba cut in pieces joined (卡拉 ok → 卡拉ok = ktv), and the same parts in Cilin's synonyms that the documents use, in
 the words of the thesaurus' short ``=`` lines (半夜 → 凌晨 | 深夜) and, for a part the documents never use, in the
 words of its Cilin class the word vectors agree on (酒楼 → 饭馆 | 饭店, and their thesaurus spellings a step further: 餐厅)
+and the class the thesaurus' ``<`` lines put it in (碗筷 → 餐具; a whole term too, 0.5)
 a little below, each part worth the word that spelled it (its own 1.0, another word less), a part also without its
 grammatical dressing (河里 → 河,
 corpora/search/word_forms.tsv), the whole term too (河沟里 → 河沟: 0.6), a qualifying part (非法) worth half; the thesaurus' words for it
@@ -63,6 +64,7 @@ W_PLACE_FIELD, W_PLACE_TEXT = 1.0, 0.6
 W_RELATION = {"=": 0.6, "~": 0.6, ">": 0.5}
 W_HOP = 0.6            # a thesaurus word's own thesaurus word (泥头车 = 渣土车 ~ 大货车): the two weights times this
 W_CILIN = 0.45         # a term's Cilin synonym that the indexed documents use (饭店 → 餐馆)
+W_CLASS = 0.5          # a kind the documents never name, found by its class (碗筷 → 餐具: thesaurus.tsv '<' lines)
 W_SETTING = 0.3        # the setting of a request (小区 in 小区旁边烧烤油烟): it ranks, it is not required
 W_PREDICATE = 0.6      # a lone verb or adjective split off a question (堵 in 下水道老是堵有人管没): ranks, not required
 W_BARE = 0.6           # a term without its grammatical dressing (河沟里 → 河沟), in any of its spellings
@@ -373,6 +375,10 @@ def _request_grammar() -> tuple[frozenset, ...]:
     return tuple(frozenset(sets[k]) for k in ("ask", "word", "pos", "edge", "cut", "drop", "tail"))
 
 
+#: parts of speech (jieba's) of a place a request verb after it begins what happens at: locatives, place words
+_PLACE_POS = ("f", "s")
+
+
 #: parts of speech of a content word (a noun, a verb, a place or time word …): what keeps the words after an
 #: interrogative (为什么砍小区的树)
 _CONTENT_POS = ("n", "v", "s", "a", "j", "l", "i")
@@ -393,7 +399,7 @@ def _request_of(piece: str, keep: bool = True) -> list[str]:
 
     def off(tok, end: bool = True) -> bool:
         w, t = tok
-        if w in tail:   # 停 of 让工厂停 and of 空地上停满车; not of 停满车, where it begins what happens
+        if w in tail:   # 停 of 让工厂停; not of 停满车 nor 空地上停满车, where it begins what happens
             return end and t != "nz"
         return w in words and t != "nz" or t in tags or t[:1] == "u"
 
@@ -421,11 +427,15 @@ def _request_of(piece: str, keep: bool = True) -> list[str]:
             continue
         if i > 0 and not any(t.startswith(_CONTENT_POS) and len(w) >= 2 and w not in words for w, t in span):
             continue   # after an interrogative: 归哪管, 咋整, 怎么办
-        cur = []
+        cur, before = [], "x"
         for w, t in span + [("", "x")]:   # cut inside at a word the edges lose, the word itself gone
             if w in drop:
                 continue   # 就 of 一下雨小区门口就冒粪水: says nothing of the matter
-            if w and not (off((w, t), bool(cur) or bool(out)) and w not in edge and t not in edge):
+            # a request verb right after a place (空地上停满车, 门口停满了车: a locative or place word) begins what
+            # happens there, as at the start of a piece: kept
+            there = w in tail and before.startswith(_PLACE_POS)
+            before = t
+            if w and not (off((w, t), bool(cur) or bool(out)) and w not in edge and t not in edge and not there):
                 cur.append(w)
             elif cur:
                 while cur and cur[-1] in tail:   # the end of a part too (关掉 of 关掉的又开起来了)
@@ -488,6 +498,21 @@ def thesaurus() -> dict[str, list[tuple[str, float]]]:
             out[a].setdefault(c, w)
     # the heaviest first; among equals, in the order the files give them (the thesaurus' own before the rules')
     return {k: sorted(v.items(), key=lambda kv: -kv[1]) for k, v in out.items()}
+
+
+@once
+def kind_classes() -> dict[str, list[str]]:
+    """kind → the broad words that cover it, from corpora/search/thesaurus.tsv's ``<`` lines (餐具 < 碗筷 | 筷子 …,
+    the inverse of ``>``: each kind finds its class, the class not its kinds).  Read only for a kind the documents
+    never name (:func:`_broad_variants`, :func:`_word_alts`): a clerk's narrower word searched as the documents' broader
+    one, below the word's own spellings."""
+    out: dict[str, list[str]] = {}
+    for line in read_list("search", "thesaurus.tsv"):
+        cols = line.split("\t")
+        if len(cols) >= 3 and cols[1] == "<":
+            for kind in (e for e in cols[2].split("|") if e):
+                out.setdefault(normalize(kind).lower(), []).append(normalize(cols[0]).lower())
+    return {k: list(dict.fromkeys(v)) for k, v in out.items()}
 
 
 SAME_LINE_MAX = 6      # words of a thesaurus "=" line read as one another's spellings (a longer line lists kinds)
@@ -683,6 +708,7 @@ def _broad_variants(word: str, used=None, kin: bool = False, single: bool = Fals
         syns = [x for x in syns[:CILIN_TRIED] if used(x)]
         if kin and not used(word):   # a word the documents do not use: the words of its kind they use (酒楼 → 饭店)
             more = [x for x in cilin_kin(word) if used(x)][:KIN_PER_WORD]
+            more += [x for x in kind_classes().get(word, ()) if used(x)]   # and its class (碗筷 → 餐具)
     out = _variants(word) + syns[:BROAD_PER_WORD] + more
     return list(dict.fromkeys(out))[:16]
 
@@ -1091,6 +1117,10 @@ def _word_alts(term: str, used=None) -> list[Alternative]:
         groups = _expansion_groups(e)
         if groups:
             alts.append(Alternative(w, "thesaurus", groups, parts=len(groups) > 1))
+    if used is not None and term in kind_classes() and not used(term):   # 碗筷 → 餐具: a kind by its class
+        classes = [c for c in kind_classes()[term] if used(c)]
+        if classes:
+            alts.append(Alternative(W_CLASS, "thesaurus", (tuple(Atom("sub", c) for c in classes),)))
     return alts
 
 
@@ -1113,8 +1143,9 @@ def _spelled_again(part: str, own: tuple, words: list[str], said: list[str], unu
 def _spelling_weight(part: str, word: str, own: tuple) -> float:
     """What ``word`` is worth as a spelling of a compound's ``part`` in its second reading: 1.0 for the part's own
     spellings (``own``: the first reading's atoms), :data:`W_BROAD` for another word of Cilin's or the thesaurus'
-    (饭店 → 餐馆), :data:`W_BROAD` squared for a word of its Cilin class only the word vectors put near it (治污 →
-    治理): a document that spells every part in other words ranks below one that holds the parts themselves."""
+    (饭店 → 餐馆; the class a kind is of, 碗筷 → 餐具, too), :data:`W_BROAD` squared for a word of its Cilin class only
+    the word vectors put near it (治污 → 治理): a document that spells every part in other words ranks below one that
+    holds the parts themselves."""
     if any(a.value == word for a in own):
         return 1.0
     if word in broad_synonyms().get(part, ()) or word in _same_line(part) or word not in cilin_kin(part):
@@ -1395,6 +1426,7 @@ def analyze(query: str, count=None, texts=None) -> Plan:
     (the folded texts of the first few documents matching), when given, tells a word the documents use from one the
     index matches only across punctuation (沙堆 in 采砂、堆砂)."""
     concepts, corrected, tried = [], {}, 0
+    by_grammar: dict[str, str] = {}   # a correction grammar decided (防护林被会 → 毁): piece → the preposition before it
     used = None
     if count is not None:
         @lru_cache(maxsize=None)
@@ -1461,6 +1493,7 @@ def analyze(query: str, count=None, texts=None) -> Plan:
                 best = passive_verb(piece, pieces[k - 1][0], count)
                 if best:   # 防护林被会: a modal verb cannot be what was done to it (not 会 of 会议); 毁, read the same, was
                     corrected[piece] = best
+                    by_grammar[piece] = next(c for c in _request_grammar()[4] if len(c) == 1 and c + piece in term)
                     alts = [Alternative(W_TYPO, "typo", ((Atom("sub", best),),))]
             if used is not None and _CJK.search(piece):
                 head = _head_alt(piece, used)
@@ -1472,11 +1505,14 @@ def analyze(query: str, count=None, texts=None) -> Plan:
                 alts += [a for a in (near, fallback) if a is not None]
             concepts.append(Concept(piece, False, alts, setting=setting,
                                     weight=(W_PREDICATE if _predicate(piece) else W_SETTING) if setting else 1.0))
-    notice = None
-    if corrected:
-        notice = "已按 " + "、".join(f"“{v}”" for v in corrected.values()) + " 检索（原词 " + \
-                 "、".join(f"“{k}”" for k in corrected) + " 结果很少）"
-    return Plan(concepts, notice, corrected)
+    notes = []
+    few = {k: v for k, v in corrected.items() if k not in by_grammar}
+    if few:
+        notes.append("已按 " + "、".join(f"“{v}”" for v in few.values()) + " 检索（原词 " +
+                     "、".join(f"“{k}”" for k in few) + " 结果很少）")
+    for k, p in by_grammar.items():   # not for its few results: what was done cannot be a modal verb
+        notes.append(f"已按 “{corrected[k]}” 检索（“{p}{k}”不通，按同音的“{p}{corrected[k]}”理解）")
+    return Plan(concepts, "；".join(notes) or None, corrected)
 
 
 def expression(concepts: list, atom, and_: str, or_: str, any_concept: bool = False) -> str | None:
