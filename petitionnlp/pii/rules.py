@@ -60,7 +60,8 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "discharge": "discharge_verbs.txt", "premises": "premises.txt", "kept": KEPT_FILE,
               "groups": "group_words.txt", "group_adverbs": "group_adverbs.txt",
               "group_belongings": "group_belongings.txt", "contact": "contact_verbs.txt", "village_groups": "village_groups.txt",
-              "village_group_words": "village_group_words.txt", "ask": "ask_verbs.txt"}
+              "village_group_words": "village_group_words.txt", "ask": "ask_verbs.txt",
+              "findings": "finding_openers.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
 
@@ -230,7 +231,9 @@ _PLACE_ENDINGS = "山河湖溪江川桥村镇庄苑园城峰岭坡沟塘湾港�
 _CLAUSE_START = re.compile(rf"(?:^|(?<=[。；;！!？?\n，,：:（(、\s]))(?=[{CJK}])")
 _FUNCTION_CHARS = "于在的将把被已曾从到对向和与及等也是"
 _HONORIFICS = ("女士", "先生", "师傅", "小姐", "大爷", "大妈", "老师", "阿姨")  # 刘女士: only a surname, like 张某
-_DOT_NAME = re.compile(rf"[{CJK}]{{1,8}}(?:[·•・‧][{CJK}]{{1,8}})+")
+# a part after a dot stops before a conjunction that a second dotted name follows (古丽娜尔·吐尔逊和马木提·艾海提: two
+# names; 巴特尔·孟和 is one)
+_DOT_NAME = re.compile(rf"[{CJK}]{{1,8}}(?:[·•・‧](?:(?![和与及][{CJK}]{{1,8}}[·•・‧])[{CJK}]){{1,8}})+")
 _MASK_CHARS = ("某", "X", "x", "*", "×")
 _CONJUNCTIONS = "和与及同跟"  # surnames too (和平), but 责任人和单位 joins two words
 _NOT_NAME_TAGS = ("f", "s", "t", "d", "r", "m", "q", "p", "c", "u", "uj", "ul", "ud", "uz", "ug")  # jieba's tags
@@ -310,6 +313,7 @@ class NameRules:
         # 村民小组长: a word for a private person that ends with a post (组长), the longer word the one read
         self._private_posts = tuple(w for w in self.context if any(w.endswith(t) and w != t for t in self.titles))
         self.ask = _by_length(g("ask", []))
+        self.findings = _by_length(g("findings", []))
         self._ends_long = tuple(w for w in self._ends_words if len(w) > 1)
 
     @classmethod
@@ -435,7 +439,9 @@ class NameRules:
         if len(text) < end or text[g + 1] not in self.given or not text.startswith(self.says, end):
             return False
         word, whole = exact.get((g, end)), exact.get((pos, end), "")
-        return whole.startswith("nr") or (word is not None and word not in _GROUP_NOT_NAME_TAGS)
+        # a word of time is a given name there too (村民邹向前称: 向前 t): no time word starts with a function
+        # character and comes between a surname and 称 in a sentence that reads
+        return whole.startswith("nr") or (word is not None and (word == "t" or word not in _GROUP_NOT_NAME_TAGS))
 
     def _padded_end(self, text: str, g: int) -> int | None:
         """The end of a name whose characters a table spaces apart (王　伟 padded to a three-character name's width,
@@ -790,6 +796,9 @@ class NameRules:
                 strong.add(pos)
                 continue
             end = self._given_name_before(folded, pos, self.subject_verbs)
+            if not end and folded[:pos].rstrip(" \u3000，,：:").endswith(self.findings):
+                # 经查，莫海生在自家院内…: the subject of a finding, before a word that follows names (在, 的, 于 …)
+                end = self._given_name_before(folded, pos, self.follow, exact)
             if end:
                 found[pos] = end
         self._surname_before(folded, tagged, found, strong, private)

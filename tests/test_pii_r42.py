@@ -1,0 +1,46 @@
+"""Session 42's kinds (probe: corpora/pii/probe42_source.txt; the cases here are other texts of the same kinds): the
+subject of an investigation's finding at the start of a sentence (经查，莫海生在自家院内…), rare surnames (仉, 庹,
+闾丘), given names with 前 (向前, 前进), a township's 专干 as an official's post, two middle-dot names joined by 和."""
+
+import pytest
+
+from petitionnlp.pii import redact_text
+from tests.test_pii_r40b import names
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("经查，莫海生在自家院内焚烧垃圾属实。", ["莫海生"]),
+    ("据查，田秀英的养鸭棚紧挨水库。", ["田秀英"]),
+    ("经核实，钟国庆于去年私自扩建猪场。", ["钟国庆"]),
+    ("经现场核查，庹建明在河滩上洗砂。", ["庹建明"]),
+])
+def test_the_subject_of_a_finding_at_the_start_of_a_sentence_is_a_name(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "经查，该厂在夜间偷排废水属实。", "经查，周边群众反映的情况属实。", "经核实，王家村的砖厂已停产。",
+    "据查，黄河在此处拐弯。", "经查，群众反映的问题属实。", "经查，平时在此洗车的车辆较多。",
+    "经查，张某某在自家院内焚烧垃圾。", "经查，高新区的污水处理厂运行正常。", "经查，万达广场的油烟净化器未开启。",
+])
+def test_what_is_no_name_after_a_finding_stays(text):
+    assert names(text) == []
+
+
+def test_rare_surnames_and_given_names_with_qian():
+    assert names("举报人仉立国反映，砖厂烟囱冒黑烟。") == ["仉立国"]
+    assert names("来电人闾丘明辉称，工地夜间施工。") == ["闾丘明辉"]
+    assert names("村民邹向前称，河里的鱼死了一片。") == ["邹向前"]
+    assert names("信访人胡前进反映，养猪场臭味大。") == ["胡前进"]
+    assert names("多名群众前来反映，该厂凌晨偷排废水。") == []
+
+
+def test_a_townships_zhuangan_is_an_officials_post():
+    assert names("回访人：乡安监专干肖丽。") == []
+    assert names("回访信访人谢春梅，其表示满意，回访人：镇环保专干刘红。") == ["谢春梅"]
+
+
+def test_two_middle_dot_names_joined_by_he_are_two():
+    assert names("阿依古丽·买买提和热合曼·托乎提反映，砂场扬尘大。") == ["阿依古丽·买买提", "热合曼·托乎提"]
+    assert redact_text("村民艾力·吾守尔与帕丽达·阿不都反映，水渠发臭。")[0] == "村民【姓名】与【姓名】反映，水渠发臭。"
+    assert names("巴特尔·孟和反映，选矿厂尾矿水流进草场。") == ["巴特尔·孟和"]
