@@ -44,3 +44,31 @@ def test_two_middle_dot_names_joined_by_he_are_two():
     assert names("阿依古丽·买买提和热合曼·托乎提反映，砂场扬尘大。") == ["阿依古丽·买买提", "热合曼·托乎提"]
     assert redact_text("村民艾力·吾守尔与帕丽达·阿不都反映，水渠发臭。")[0] == "村民【姓名】与【姓名】反映，水渠发臭。"
     assert names("巴特尔·孟和反映，选矿厂尾矿水流进草场。") == ["巴特尔·孟和"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("镇里对蒋向前、蒋向东两户的旱厕进行了改造。", ["蒋向前", "蒋向东"]),
+    ("经协调，黎建国、黎国庆、庞海生三户同意搬迁猪栏。", ["黎建国", "黎国庆", "庞海生"]),
+    ("唐国庆、唐向前兄弟在河边开了洗砂场。", ["唐国庆", "唐向前"]),
+])
+def test_a_list_of_names_closed_by_a_count_of_households_or_a_kinship(text, expected):
+    assert names(text) == expected
+
+
+def test_the_neighbours_of_a_name_found_in_a_list_with_dun_are_names():
+    assert sorted(set(names("村民彭海生反映，韦向前、彭海生、邱国庆三家的井水变浑。"))) == ["彭海生", "邱国庆", "韦向前"]
+    assert sorted(names("韦向前、彭秀英、邱国庆的房屋被石场放炮震裂。")) == ["彭秀英", "邱国庆", "韦向前"]
+
+
+@pytest.mark.parametrize("text", [
+    "王家、李家两户的房屋开裂。", "黄沙、石子两车倾倒在河边。", "长沙、株洲、湘潭三市的督察组。",
+    "高新区、经开区两区的企业。", "副组长陈仲伯、陈爱林两人带队。", "张某某、李某某两户拒不整改。",
+    "周边、河边两处都有垃圾。", "村前、村后两户都养了猪。",
+])
+def test_what_is_no_list_of_names_stays(text):
+    assert names(text) == []
+
+
+def test_a_name_and_a_kin_after_zhi():
+    assert names("蒙海生之子蒙前进在河道内非法采砂。") == ["蒙海生", "蒙前进"]
+    assert names("该厂法人之女负责日常管理。") == []

@@ -61,7 +61,7 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "groups": "group_words.txt", "group_adverbs": "group_adverbs.txt",
               "group_belongings": "group_belongings.txt", "contact": "contact_verbs.txt", "village_groups": "village_groups.txt",
               "village_group_words": "village_group_words.txt", "ask": "ask_verbs.txt",
-              "findings": "finding_openers.txt"}
+              "findings": "finding_openers.txt", "list_closers": "list_closers.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
 
@@ -314,6 +314,8 @@ class NameRules:
         self._private_posts = tuple(w for w in self.context if any(w.endswith(t) and w != t for t in self.titles))
         self.ask = _by_length(g("ask", []))
         self.findings = _by_length(g("findings", []))
+        closers = g("list_closers", [])
+        self._closer_re = re.compile("(?:" + "|".join(closers) + ")") if closers else None
         self._ends_long = tuple(w for w in self._ends_words if len(w) > 1)
 
     @classmethod
@@ -599,6 +601,64 @@ class NameRules:
                 return out
         return out
 
+    def _listed_names(self, text: str, found: dict, exact: dict) -> list[tuple[int, int]]:
+        """Names in a list with 、 whose items are whole (each a surname and one or two characters, :meth:`_list_item`):
+        two or more before a count of households or persons or a kinship (伍向前、伍向东两户的: ``list_closers.txt``), and
+        the items next to a name found after a context word or a cue (``found``: start → end) on either side
+        (村民彭海生反映，韦向前、彭海生、邱国庆三家的; not next to one jieba alone found: 市领导王新会、李征 …)."""
+        out = []
+        if self._closer_re:
+            for m in self._closer_re.finditer(text):
+                items = self._items_before(text, m.start(), exact)
+                if len(items) >= 2:
+                    out += items
+        for a, b in list(found.items()):
+            if text[a - 1:a] == "、":
+                out += self._items_before(text, a - 1, exact)
+            pos = b
+            while text[pos:pos + 1] == "、":
+                for size in (3, 2, 4):
+                    e = pos + 1 + size
+                    if e <= len(text) and self._list_item(text, pos + 1, e, exact) and (
+                            e == len(text) or text[e] == "、" or not _CJK.match(text[e])
+                            or (self._closer_re and self._closer_re.match(text, e)) or text.startswith(self.follow, e)):
+                        out.append((pos + 1, e))
+                        pos = e
+                        break
+                else:
+                    break
+        return out
+
+    def _items_before(self, text: str, end: int, exact: dict) -> list[tuple[int, int]]:
+        """The whole items of a list with 、 that ends at ``end``, last first: each after a 、, the first after the
+        start, a mark or a function word's character (对伍向前、…)."""
+        items = []
+        while True:
+            for size in (3, 2, 4):
+                s = end - size
+                if s >= 0 and (s == 0 or text[s - 1] == "、" or not _CJK.match(text[s - 1])
+                               or text[s - 1] in _FUNCTION_CHARS) and self._list_item(text, s, end, exact):
+                    break
+            else:
+                return items
+            items.append((s, end))
+            if text[s - 1:s] != "、":
+                return items
+            end = s - 1
+
+    def _list_item(self, text: str, a: int, b: int, exact: dict) -> bool:
+        """Whether ``text[a:b]``, an item of a list, is a name: a surname and one or two Chinese characters, no mask,
+        not 家 first (王家, 李家: hamlets), no place's ending that is no given name's character (王家湾), not one word of
+        the dictionary other than a person's (黄沙, 长沙), nor a given name jieba reads as a side or a count (周边)."""
+        name = text[a:b]
+        sl = self._surname_len(name, 0)
+        given = name[sl:]
+        return bool(sl) and len(given) in (1, 2) and all(_CJK.match(c) for c in name) \
+            and not any(c in _MASK_CHARS for c in given) and given[0] != "家" and name not in self.not_names \
+            and not any(c in _PLACE_ENDINGS and c not in self.given for c in given) \
+            and exact.get((a, b), "nr").startswith("nr") \
+            and exact.get((a + sl, b), "") not in ("s", "f", "m", "q")
+
     def _asked_names(self, text: str, exact: dict) -> list[tuple[int, int]]:
         """A full name (a surname and a given name of given-name characters) after 向 and before a verb of asking
         or reporting (向王伟了解情况, 来电人向王伟反映: ``ask_verbs.txt``): 向 is the preposition, the name the person
@@ -801,6 +861,15 @@ class NameRules:
                 end = self._given_name_before(folded, pos, self.follow, exact)
             if end:
                 found[pos] = end
+        # 7. names in a list with 、: closed by a count of households or persons or a kinship (伍向前、伍向东两户的,
+        #    唐国庆、唐向前兄弟: ``list_closers.txt``), or next to a name found (阮向前、阮海生、邱建国的房屋)
+        for a, b in self._listed_names(folded, {k: v for k, v in found.items() if k in strong}, exact):
+            inside = [k for k, v in found.items() if k < b and a < v]
+            if all(a <= k and found[k] <= b for k in inside):  # 蒋 / 向东: the whole item, not jieba's piece of it
+                for k in inside:
+                    del found[k]
+                found[a] = b
+                strong.add(a)
         self._surname_before(folded, tagged, found, strong, private)
         out = []
         for a, b in found.items():
