@@ -72,3 +72,15 @@ def test_what_is_no_list_of_names_stays(text):
 def test_a_name_and_a_kin_after_zhi():
     assert names("蒙海生之子蒙前进在河道内非法采砂。") == ["蒙海生", "蒙前进"]
     assert names("该厂法人之女负责日常管理。") == []
+
+
+def test_a_given_name_of_a_function_words_character_before_benren():
+    assert names("经与信访人蒲向前本人核实，噪声来自夜间装卸。") == ["蒲向前"]
+    assert names("举报人李向我们反映，砖厂冒烟。") == []
+
+
+def test_a_name_after_a_village_groups_head_before_any_verb():
+    assert names("3组组长黎国庆陪同执法人员查看了排污口。") == ["黎国庆"]
+    assert names("五组组长王伟在场见证。") == ["王伟"]
+    assert names("2组组长陪同执法人员查看了排污口。") == []
+    assert names("核查组组长周建平陪同查看。") == []

@@ -308,6 +308,7 @@ class NameRules:
             if units else None
         # 5组汤细毛、3组邓梅英反映, 5组组长彭建军称: a name right after a group, or after a villager's standing in it
         self._after_group_re = re.compile(rf"{group}(?:{tails})?" if tails else group) if units else None
+        self._group_tails = _by_length(w[1:] for w in words if w.startswith("+"))
         # 5组组长, 三组小组长: the head of a village group, a villager; his 组长 is no official's post
         self._group_head_re = re.compile(rf"{group}(?:{tails})[ \u3000]*[:：]?[ \u3000]*$") if units and tails else None
         # 村民小组长: a word for a private person that ends with a post (组长), the longer word the one read
@@ -438,7 +439,7 @@ class NameRules:
         a given name's character, and jieba reads them as one word that is no function word (和平 nz, 向东 nr) or the
         whole as a person (刘向阳 nr) — not 业主李和王反映 (和 / 王), 群众王在家反映 (在家: a pronoun)."""
         end = g + 2
-        if len(text) < end or text[g + 1] not in self.given or not text.startswith(self.says, end):
+        if len(text) < end or text[g + 1] not in self.given or not text.startswith(self.says + ("本人",), end):
             return False
         word, whole = exact.get((g, end)), exact.get((pos, end), "")
         # a word of time is a given name there too (村民邹向前称: 向前 t): no time word starts with a function
@@ -550,14 +551,18 @@ class NameRules:
         # 彭建军称), then a list mark or a verb of saying (not the verb's first character: 王伟称，is 王伟),
         # ending where jieba ends a word, and not inside one word with the group (第3组成员称: 组成员; 3队伍长称: 长称)
         # unless jieba reads a person in it (组李伟称)
+        # after a villager's standing (5组组长罗国庆陪同…) it may end where jieba starts a word, before any verb
         spans = [(s, s + len(w)) for w, t, s in tagged if len(w) >= 2 and not t.startswith("nr")]
+        starts = frozenset(s for w, t, s in tagged if len(w) >= 2)
         for m in self._after_group_re.finditer(text):
             glued = None
+            standing = m.group().endswith(self._group_tails)
             for size in (3, 2, 4):
                 b = m.end() + size
                 name = text[m.end():b]
                 if len(name) == size and self._surname_len(name, 0) and all(_CJK.match(c) for c in name) \
-                        and (text[b:b + 1] in ("、", "，", ",", "。", "；", ";") or text.startswith(self.says, b)) \
+                        and (text[b:b + 1] in ("、", "，", ",", "。", "；", ";") or text.startswith(self.says, b)
+                             or (standing and self._ends(text, b, starts))) \
                         and len(name) - self._surname_len(name, 0) in (1, 2) \
                         and self._villager_like(text, m.end(), b, exact) \
                         and not any(x < b < y or (x < m.end() and b <= y) for x, y in spans):
