@@ -84,3 +84,13 @@ def test_a_name_after_a_village_groups_head_before_any_verb():
     assert names("五组组长王伟在场见证。") == ["王伟"]
     assert names("2组组长陪同执法人员查看了排污口。") == []
     assert names("核查组组长周建平陪同查看。") == []
+
+
+@pytest.mark.parametrize("text", ["群众费心了，问题已处理。", "村民辛苦了", "业主费心了", "村民高兴了", "群众满意了", "居民关心了"])
+def test_a_word_and_the_particle_le_after_a_groups_word_is_no_name(text):
+    assert names(text) == []
+
+
+def test_a_name_before_le_stays_a_name():
+    assert names("举报人王伟了解情况后称，砖厂已停产。") == ["王伟"]
+    assert names("已电话告知了举报人李秀英。") == ["李秀英"]
