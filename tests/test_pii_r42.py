@@ -94,3 +94,10 @@ def test_a_word_and_the_particle_le_after_a_groups_word_is_no_name(text):
 def test_a_name_before_le_stays_a_name():
     assert names("举报人王伟了解情况后称，砖厂已停产。") == ["王伟"]
     assert names("已电话告知了举报人李秀英。") == ["李秀英"]
+
+
+def test_leaders_named_in_a_briefings_list_are_officials():
+    assert names("县领导龚学超、赵明、朱韶、冉燃、王海涛、刘长远、董良杰等出席会议。") == []
+    assert names("市领导蔡正方、周斌、张红波参加会议。") == []
+    # a villagers' list stays hidden, and so does one after a post that is a villager's
+    assert names("村民龚学超、赵明、朱韶反映，砂场噪声大。") == ["龚学超", "赵明", "朱韶"]

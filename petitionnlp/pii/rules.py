@@ -702,15 +702,22 @@ class NameRules:
                 or before.endswith(tuple(t + "(" for t in self.titles)):
             return True
         pos = start
-        for _ in range(8):  # walk back over a list of names: 副组长陈仲伯、陈爱林、王一鸥
+        for _ in range(12):  # walk back over a list of names: 副组长陈仲伯、陈爱林、王一鸥; 县领导龚学超、赵明、朱韶、冉燃…
             if pos < 3 or folded[pos - 1] not in "、,，":
                 return False
             for size in (3, 2, 4):
-                seg = folded[max(0, pos - 1 - size):pos - 1]
+                a = pos - 1 - size
+                seg = folded[max(0, a):pos - 1]
                 if len(seg) == size and _CJK.fullmatch(seg[0]) and \
-                        folded[max(0, pos - 1 - size - 8):pos - 1 - size].rstrip(" ：:").endswith(self.titles):
+                        folded[max(0, a - 8):a].rstrip(" ：:").endswith(self.titles):
                     return True
-            pos -= 4
+            for size in (3, 2, 4):  # the item before, whole between two marks, to walk on from
+                a = pos - 1 - size
+                if a > 0 and folded[a - 1] in "、,，" and all(_CJK.match(c) for c in folded[a:pos - 1]):
+                    pos = a
+                    break
+            else:
+                return False
         return False
 
     def _place_or_company(self, folded: str, start: int, end: int) -> bool:
