@@ -15,7 +15,7 @@ spaCy components of :mod:`petitionnlp.pii.components` hold one of each and call 
   ``village_group_words.txt``) or after 向 before a verb of asking (向王伟了解情况: ``ask_verbs.txt``);
   not a name with a post (许达哲省长: ``titles.txt``), a masked one (张某, 李某某), a place (王家村:
   ``place_after.txt``), a company (张三有限公司), a river after a verb of discharge (排入邵水:
-  ``discharge_verbs.txt``) or a listed false friend (``not_names.txt``); a name found once is one at every
+  ``discharge_verbs.txt``), a word before a particle (群众费心了) or a listed false friend (``not_names.txt``); a name found once is one at every
   other mention of it in the text that does not read as a word, a place or a business (向覃海燕反馈).
 
 Decisions (session 41; the cases are in ``corpora/pii/probe41_source.txt`` and ``tests/test_pii_r41.py``):
@@ -30,6 +30,18 @@ Decisions (session 41; the cases are in ``corpora/pii/probe41_source.txt`` and `
   (建华表示满意); elsewhere it is read as the place (齐齐哈尔市建华区, 到永定办事), which the tables need.
 - A name ending in 乡 or 镇 (居民宁乡称) is a person's when it follows a complainant's or a group's word and comes before
   a verb of saying, as a city's name there already was (村民余江称): a township does not speak; 宁乡市, 宁乡镇 stay.
+
+Decisions (session 42; the cases are in ``corpora/pii/probe42_source.txt`` and ``tests/test_pii_r42.py``):
+
+- After a word that opens a unit's finding (经查, 据查, 经核实 …: ``finding_openers.txt``) the clause's subject, a surname
+  and given-name characters before a word that follows names (在, 的, 于, 前来), is a person, though jieba reads it as
+  words (莫 an adverb, 国庆 a day); a finding is about a party, and an official there comes with his post.
+- Names in a list with 、 are whole items between the marks: two or more before a count of households or persons or a
+  kinship (两户, 三人, 兄弟, 夫妇: ``list_closers.txt``) are private persons, and so are the items next to a name found
+  after a context word or a cue; a list next to a name jieba alone found is left as it was (briefings list leaders).
+- Leaders listed after 市领导, 县领导 … are officials (领导 a post): a briefing's list of those present stays, as a
+  post's holder does; a township's 专干 is a post too.
+- An extension (分机806, 转8012) is part of the phone's span, as every gold set marks it.
 
 Both read their data from a folder (the shipped ``corpora/pii/``, or a saved component's own folder) and can
 write it back (:meth:`to_dir`).  Offsets are into the folded text; the components map them to the original.
@@ -546,7 +558,8 @@ class NameRules:
                         and (a == 0 or not _CJK.match(text[a - 1])):
                     if self._villager_like(text, a, m.start(), exact):
                         out.append((a, m.start()))
-                        out += self._listed_before(text, a, exact)  # 汤细毛、邓梅英（均为5组）
+                        if text[a - 1:a] == "、":  # 汤细毛、邓梅英（均为5组）
+                            out += self._items_before(text, a - 1, exact, self._villager_like)
                     break
         # a name right after a group or a villager's standing in it (5组汤细毛、3组邓梅英反映, 龙泉村2组李伟称, 5组组长
         # 彭建军称), then a list mark or a verb of saying (not the verb's first character: 王伟称，is 王伟),
@@ -588,25 +601,6 @@ class NameRules:
             or given[0] == "家" or any(c in _PLACE_ENDINGS and c not in self.given for c in given)
             or not exact.get((a, b), "nr").startswith("nr"))
 
-    def _listed_before(self, text: str, a: int, exact: dict) -> list[tuple[int, int]]:
-        """The names listed with 、 before the one at ``a`` (汤细毛、邓梅英（均为5组）), each standing alone."""
-        out = []
-        while a >= 3 and text[a - 1] == "、":
-            for size in (3, 2, 4):
-                s = a - 1 - size
-                name = text[max(s, 0):a - 1]
-                sl = self._surname_len(name, 0)
-                if s >= 0 and sl and len(name) - sl in (1, 2) and all(_CJK.match(c) for c in name) \
-                        and (s == 0 or not _CJK.match(text[s - 1])):
-                    if not self._villager_like(text, s, a - 1, exact):
-                        return out
-                    out.append((s, a - 1))
-                    a = s
-                    break
-            else:
-                return out
-        return out
-
     def _listed_names(self, text: str, found: dict, exact: dict) -> list[tuple[int, int]]:
         """Names in a list with 、 whose items are whole (each a surname and one or two characters, :meth:`_list_item`):
         two or more before a count of households or persons or a kinship (伍向前、伍向东两户的: ``list_closers.txt``), and
@@ -635,15 +629,18 @@ class NameRules:
                     break
         return out
 
-    def _items_before(self, text: str, end: int, exact: dict) -> list[tuple[int, int]]:
+    def _items_before(self, text: str, end: int, exact: dict, check=None) -> list[tuple[int, int]]:
         """The whole items of a list with 、 that ends at ``end``, last first: each after a 、, the first after the
-        start, a mark or a function word's character (对伍向前、…)."""
+        start, a mark or a function word's character (对伍向前、…), each a name by ``check`` (text, start, end, exact;
+        :meth:`_list_item` by default)."""
+        check = check or self._list_item
         items = []
         while True:
             for size in (3, 2, 4):
                 s = end - size
                 if s >= 0 and (s == 0 or text[s - 1] == "、" or not _CJK.match(text[s - 1])
-                               or text[s - 1] in _FUNCTION_CHARS) and self._list_item(text, s, end, exact):
+                               or text[s - 1] in _FUNCTION_CHARS) and self._item_shape(text[s:end]) \
+                        and check(text, s, end, exact):
                     break
             else:
                 return items
@@ -652,6 +649,11 @@ class NameRules:
                 return items
             end = s - 1
 
+    def _item_shape(self, name: str) -> bool:
+        """A surname and one or two Chinese characters."""
+        return len(name) - self._surname_len(name, 0) in (1, 2) and self._surname_len(name, 0) > 0 \
+            and all(_CJK.match(c) for c in name)
+
     def _list_item(self, text: str, a: int, b: int, exact: dict) -> bool:
         """Whether ``text[a:b]``, an item of a list, is a name: a surname and one or two Chinese characters, no mask,
         not 家 first (王家, 李家: hamlets), no place's ending that is no given name's character (王家湾), not one word of
@@ -659,8 +661,7 @@ class NameRules:
         name = text[a:b]
         sl = self._surname_len(name, 0)
         given = name[sl:]
-        return bool(sl) and len(given) in (1, 2) and all(_CJK.match(c) for c in name) \
-            and not any(c in _MASK_CHARS for c in given) and given[0] != "家" and name not in self.not_names \
+        return self._item_shape(name) and not any(c in _MASK_CHARS for c in given) and given[0] != "家" and name not in self.not_names \
             and not any(c in _PLACE_ENDINGS and c not in self.given for c in given) \
             and exact.get((a, b), "nr").startswith("nr") \
             and exact.get((a + sl, b), "") not in ("s", "f", "m", "q")
