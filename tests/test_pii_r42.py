@@ -4,7 +4,7 @@ subject of an investigation's finding at the start of a sentence (经查，莫�
 
 import pytest
 
-from petitionnlp.pii import redact_text
+from petitionnlp.pii import find_pii, redact_text
 from tests.test_pii_r40b import names
 
 
@@ -101,3 +101,17 @@ def test_leaders_named_in_a_briefings_list_are_officials():
     assert names("市领导蔡正方、周斌、张红波参加会议。") == []
     # a villagers' list stays hidden, and so does one after a post that is a villager's
     assert names("村民龚学超、赵明、朱韶反映，砂场噪声大。") == ["龚学超", "赵明", "朱韶"]
+
+
+@pytest.mark.parametrize("text", [
+    "9月22日下午，副市长胡文朴带领相关部门负责人督查。胡文朴要求，有关部门要立即整改。",
+    "副市長吳剛帶領督查組深入企業。吳剛要求，各縣市區要以問題為導向。",
+    "县委书记谭海华调研环保工作。谭海华认为，我县整改工作扎实。",
+])
+def test_an_official_named_once_with_his_post_is_one_at_every_mention(text):
+    assert names(text) == []
+
+
+def test_a_private_person_named_after_a_villagers_word_stays_hidden_though_a_namesake_has_a_post():
+    text = "村民王伟反映砂场噪声大，副镇长王伟已到场查看。"
+    assert [(s["start"], s["end"]) for s in find_pii(text) if s["type"] == "姓名"][:1] == [(2, 4)]

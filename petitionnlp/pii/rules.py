@@ -721,6 +721,11 @@ class NameRules:
                 return False
         return False
 
+    def _official_elsewhere(self, folded: str, name: str) -> bool:
+        """Whether ``name`` is named with a post at some mention in the text (副市长胡文朴带领… 胡文朴要求: the official
+        at every mention jieba alone finds; a name after a complainant's word is not asked)."""
+        return any(self._official(folded, m.start(), m.end()) for m in re.finditer(re.escape(name), folded))
+
     def _place_or_company(self, folded: str, start: int, end: int) -> bool:
         """王家村, 李四后村, 华旭家园, 明峰驾校, 张三有限公司: the name of a place, a landmark or a company."""
         after = folded[end:end + 10]
@@ -896,6 +901,7 @@ class NameRules:
             if (name in self.not_names and not (says and exact.get((a, b), "n")[:1] in ("n", "a"))) \
                     or name in _HONORIFICS or self._official(folded, a, b, a in private) \
                     or "某" in name or exact.get((b - 1, b), "") in _PARTICLE_TAGS \
+                    or (a not in strong and self._official_elsewhere(folded, name)) \
                     or (name[0] in _CONJUNCTIONS and not all(c in self.given for c in name[sl:])) \
                     or (name[-1] in "镇乡" and not speaker) or name[sl:] in _HONORIFICS \
                     or name[sl:] in self.titles or self._place_like(name) or self._place_or_company(folded, a, b) \
