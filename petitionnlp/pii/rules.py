@@ -566,9 +566,12 @@ class NameRules:
         # ending where jieba ends a word, and not inside one word with the group (第3组成员称: 组成员; 3队伍长称: 长称)
         # unless jieba reads a person in it (组李伟称)
         # after a villager's standing (5组组长罗国庆陪同…) it may end where jieba starts a word, before any verb
+        groups = list(self._after_group_re.finditer(text))
+        if not groups:
+            return out
         spans = [(s, s + len(w)) for w, t, s in tagged if len(w) >= 2 and not t.startswith("nr")]
         starts = frozenset(s for w, t, s in tagged if len(w) >= 2)
-        for m in self._after_group_re.finditer(text):
+        for m in groups:
             glued = None
             standing = m.group().endswith(self._group_tails)
             for size in (3, 2, 4):
@@ -875,7 +878,7 @@ class NameRules:
                 strong.add(pos)
                 continue
             end = self._given_name_before(folded, pos, self.subject_verbs)
-            if not end and folded[:pos].rstrip(" \u3000，,：:").endswith(self.findings):
+            if not end and folded[max(0, pos - 12):pos].rstrip(" \u3000，,：:").endswith(self.findings):
                 # 经查，莫海生在自家院内…: the subject of a finding, before a word that follows names (在, 的, 于 …)
                 end = self._given_name_before(folded, pos, self.follow, exact)
             if end:
