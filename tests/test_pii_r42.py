@@ -115,3 +115,11 @@ def test_an_official_named_once_with_his_post_is_one_at_every_mention(text):
 def test_a_private_person_named_after_a_villagers_word_stays_hidden_though_a_namesake_has_a_post():
     text = "村民王伟反映砂场噪声大，副镇长王伟已到场查看。"
     assert [(s["start"], s["end"]) for s in find_pii(text) if s["type"] == "姓名"][:1] == [(2, 4)]
+
+
+@pytest.mark.parametrize("text", [
+    "根据《关于全面加强生态环境保护的实施意见》（桂发〔2018〕13号）精神，制定本方案。",
+    "按照《关于加强环境保护工作的意见》(甘政发〔2012〕17号)要求。",
+])
+def test_the_issuer_of_a_document_number_is_no_name(text):
+    assert names(text) == []
