@@ -15,7 +15,7 @@ spaCy components of :mod:`petitionnlp.pii.components` hold one of each and call 
   ``village_group_words.txt``) or after 向 before a verb of asking (向王伟了解情况: ``ask_verbs.txt``);
   not a name with a post (许达哲省长: ``titles.txt``), a masked one (张某, 李某某), a place (王家村:
   ``place_after.txt``), a company (张三有限公司), a river after a verb of discharge (排入邵水:
-  ``discharge_verbs.txt``) or a listed false friend (``not_names.txt``); a name found once is one at every
+  ``discharge_verbs.txt``), a word before a particle (群众费心了) or a listed false friend (``not_names.txt``); a name found once is one at every
   other mention of it in the text that does not read as a word, a place or a business (向覃海燕反馈).
 
 Decisions (session 41; the cases are in ``corpora/pii/probe41_source.txt`` and ``tests/test_pii_r41.py``):
@@ -30,6 +30,18 @@ Decisions (session 41; the cases are in ``corpora/pii/probe41_source.txt`` and `
   (建华表示满意); elsewhere it is read as the place (齐齐哈尔市建华区, 到永定办事), which the tables need.
 - A name ending in 乡 or 镇 (居民宁乡称) is a person's when it follows a complainant's or a group's word and comes before
   a verb of saying, as a city's name there already was (村民余江称): a township does not speak; 宁乡市, 宁乡镇 stay.
+
+Decisions (session 42; the cases are in ``corpora/pii/probe42_source.txt`` and ``tests/test_pii_r42.py``):
+
+- After a word that opens a unit's finding (经查, 据查, 经核实 …: ``finding_openers.txt``) the clause's subject, a surname
+  and given-name characters before a word that follows names (在, 的, 于, 前来), is a person, though jieba reads it as
+  words (莫 an adverb, 国庆 a day); a finding is about a party, and an official there comes with his post.
+- Names in a list with 、 are whole items between the marks: two or more before a count of households or persons or a
+  kinship (两户, 三人, 兄弟, 夫妇: ``list_closers.txt``) are private persons, and so are the items next to a name found
+  after a context word or a cue; a list next to a name jieba alone found is left as it was (briefings list leaders).
+- Leaders listed after 市领导, 县领导 … are officials (领导 a post): a briefing's list of those present stays, as a
+  post's holder does; a township's 专干 is a post too.
+- An extension (分机806, 转8012) is part of the phone's span, as every gold set marks it.
 
 Both read their data from a folder (the shipped ``corpora/pii/``, or a saved component's own folder) and can
 write it back (:meth:`to_dir`).  Offsets are into the folded text; the components map them to the original.
@@ -60,7 +72,8 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "discharge": "discharge_verbs.txt", "premises": "premises.txt", "kept": KEPT_FILE,
               "groups": "group_words.txt", "group_adverbs": "group_adverbs.txt",
               "group_belongings": "group_belongings.txt", "contact": "contact_verbs.txt", "village_groups": "village_groups.txt",
-              "village_group_words": "village_group_words.txt", "ask": "ask_verbs.txt"}
+              "village_group_words": "village_group_words.txt", "ask": "ask_verbs.txt",
+              "findings": "finding_openers.txt", "list_closers": "list_closers.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
 
@@ -230,7 +243,9 @@ _PLACE_ENDINGS = "山河湖溪江川桥村镇庄苑园城峰岭坡沟塘湾港�
 _CLAUSE_START = re.compile(rf"(?:^|(?<=[。；;！!？?\n，,：:（(、\s]))(?=[{CJK}])")
 _FUNCTION_CHARS = "于在的将把被已曾从到对向和与及等也是"
 _HONORIFICS = ("女士", "先生", "师傅", "小姐", "大爷", "大妈", "老师", "阿姨")  # 刘女士: only a surname, like 张某
-_DOT_NAME = re.compile(rf"[{CJK}]{{1,8}}(?:[·•・‧][{CJK}]{{1,8}})+")
+# a part after a dot stops before a conjunction that a second dotted name follows (古丽娜尔·吐尔逊和马木提·艾海提: two
+# names; 巴特尔·孟和 is one)
+_DOT_NAME = re.compile(rf"[{CJK}]{{1,8}}(?:[·•・‧](?:(?![和与及][{CJK}]{{1,8}}[·•・‧])[{CJK}]){{1,8}})+")
 _MASK_CHARS = ("某", "X", "x", "*", "×")
 _CONJUNCTIONS = "和与及同跟"  # surnames too (和平), but 责任人和单位 joins two words
 _NOT_NAME_TAGS = ("f", "s", "t", "d", "r", "m", "q", "p", "c", "u", "uj", "ul", "ud", "uz", "ug")  # jieba's tags
@@ -243,6 +258,8 @@ _CONNECTOR = re.compile(r"(?:是|叫|名叫|为)?[:：]?[ \t\u3000]{0,3}(?:[(（
 _LIST_SEP = re.compile(r"、|和|与|及|以及|，|[ \u3000]{1,3}(?=\S{2,4}(?:[ \u3000]|$))")  # 签名：黄春燕 肖国庆 龙建新
 _ADDRESS = ("同志",)  # a form of address, a post only for an official: 举报人雷锋同志 is a private person
 _GROUP_NOT_NAME_TAGS = _NOT_NAME_TAGS + ("v", "vd", "vn", "ad")  # a word of two or more right after 群众 …
+_DOCUMENT_YEAR = re.compile(r"[〔\[［]\s*(?:19|20)\d\d\s*[〕\]］]")  # 桂发〔2018〕13号: the issuer of a document number
+_PARTICLE_TAGS = ("ul", "uz", "ug", "y", "e")  # jieba's 了 着 过, modal particles, interjections: no name ends with one
 _GLUE = frozenset(_FUNCTION_CHARS + "了家")  # what jieba glues to a name in a word it takes for a person (了晓峰)
 
 
@@ -305,11 +322,15 @@ class NameRules:
             if units else None
         # 5组汤细毛、3组邓梅英反映, 5组组长彭建军称: a name right after a group, or after a villager's standing in it
         self._after_group_re = re.compile(rf"{group}(?:{tails})?" if tails else group) if units else None
+        self._group_tails = _by_length(w[1:] for w in words if w.startswith("+"))
         # 5组组长, 三组小组长: the head of a village group, a villager; his 组长 is no official's post
         self._group_head_re = re.compile(rf"{group}(?:{tails})[ \u3000]*[:：]?[ \u3000]*$") if units and tails else None
         # 村民小组长: a word for a private person that ends with a post (组长), the longer word the one read
         self._private_posts = tuple(w for w in self.context if any(w.endswith(t) and w != t for t in self.titles))
         self.ask = _by_length(g("ask", []))
+        self.findings = _by_length(g("findings", []))
+        closers = g("list_closers", [])
+        self._closer_re = re.compile("(?:" + "|".join(closers) + ")") if closers else None
         self._ends_long = tuple(w for w in self._ends_words if len(w) > 1)
 
     @classmethod
@@ -432,10 +453,12 @@ class NameRules:
         a given name's character, and jieba reads them as one word that is no function word (和平 nz, 向东 nr) or the
         whole as a person (刘向阳 nr) — not 业主李和王反映 (和 / 王), 群众王在家反映 (在家: a pronoun)."""
         end = g + 2
-        if len(text) < end or text[g + 1] not in self.given or not text.startswith(self.says, end):
+        if len(text) < end or text[g + 1] not in self.given or not text.startswith(self.says + ("本人",), end):
             return False
         word, whole = exact.get((g, end)), exact.get((pos, end), "")
-        return whole.startswith("nr") or (word is not None and word not in _GROUP_NOT_NAME_TAGS)
+        # a word of time is a given name there too (村民邹向前称: 向前 t): no time word starts with a function
+        # character and comes between a surname and 称 in a sentence that reads
+        return whole.startswith("nr") or (word is not None and (word == "t" or word not in _GROUP_NOT_NAME_TAGS))
 
     def _padded_end(self, text: str, g: int) -> int | None:
         """The end of a name whose characters a table spaces apart (王　伟 padded to a three-character name's width,
@@ -536,20 +559,28 @@ class NameRules:
                         and (a == 0 or not _CJK.match(text[a - 1])):
                     if self._villager_like(text, a, m.start(), exact):
                         out.append((a, m.start()))
-                        out += self._listed_before(text, a, exact)  # 汤细毛、邓梅英（均为5组）
+                        if text[a - 1:a] == "、":  # 汤细毛、邓梅英（均为5组）
+                            out += self._items_before(text, a - 1, exact, self._villager_like)
                     break
         # a name right after a group or a villager's standing in it (5组汤细毛、3组邓梅英反映, 龙泉村2组李伟称, 5组组长
         # 彭建军称), then a list mark or a verb of saying (not the verb's first character: 王伟称，is 王伟),
         # ending where jieba ends a word, and not inside one word with the group (第3组成员称: 组成员; 3队伍长称: 长称)
         # unless jieba reads a person in it (组李伟称)
+        # after a villager's standing (5组组长罗国庆陪同…) it may end where jieba starts a word, before any verb
+        groups = list(self._after_group_re.finditer(text))
+        if not groups:
+            return out
         spans = [(s, s + len(w)) for w, t, s in tagged if len(w) >= 2 and not t.startswith("nr")]
-        for m in self._after_group_re.finditer(text):
+        starts = frozenset(s for w, t, s in tagged if len(w) >= 2)
+        for m in groups:
             glued = None
+            standing = m.group().endswith(self._group_tails)
             for size in (3, 2, 4):
                 b = m.end() + size
                 name = text[m.end():b]
                 if len(name) == size and self._surname_len(name, 0) and all(_CJK.match(c) for c in name) \
-                        and (text[b:b + 1] in ("、", "，", ",", "。", "；", ";") or text.startswith(self.says, b)) \
+                        and (text[b:b + 1] in ("、", "，", ",", "。", "；", ";") or text.startswith(self.says, b)
+                             or (standing and self._ends(text, b, starts))) \
                         and len(name) - self._surname_len(name, 0) in (1, 2) \
                         and self._villager_like(text, m.end(), b, exact) \
                         and not any(x < b < y or (x < m.end() and b <= y) for x, y in spans):
@@ -574,24 +605,70 @@ class NameRules:
             or given[0] == "家" or any(c in _PLACE_ENDINGS and c not in self.given for c in given)
             or not exact.get((a, b), "nr").startswith("nr"))
 
-    def _listed_before(self, text: str, a: int, exact: dict) -> list[tuple[int, int]]:
-        """The names listed with 、 before the one at ``a`` (汤细毛、邓梅英（均为5组）), each standing alone."""
+    def _listed_names(self, text: str, found: dict, exact: dict) -> list[tuple[int, int]]:
+        """Names in a list with 、 whose items are whole (each a surname and one or two characters, :meth:`_list_item`):
+        two or more before a count of households or persons or a kinship (伍向前、伍向东两户的: ``list_closers.txt``), and
+        the items next to a name found after a context word or a cue (``found``: start → end) on either side
+        (村民彭海生反映，韦向前、彭海生、邱国庆三家的; not next to one jieba alone found: 市领导王新会、李征 …)."""
         out = []
-        while a >= 3 and text[a - 1] == "、":
+        if self._closer_re:
+            for m in self._closer_re.finditer(text):
+                items = self._items_before(text, m.start(), exact)
+                if len(items) >= 2:
+                    out += items
+        for a, b in list(found.items()):
+            if text[a - 1:a] == "、":
+                out += self._items_before(text, a - 1, exact)
+            pos = b
+            while text[pos:pos + 1] == "、":
+                for size in (3, 2, 4):
+                    e = pos + 1 + size
+                    if e <= len(text) and self._list_item(text, pos + 1, e, exact) and (
+                            e == len(text) or text[e] == "、" or not _CJK.match(text[e])
+                            or (self._closer_re and self._closer_re.match(text, e)) or text.startswith(self.follow, e)):
+                        out.append((pos + 1, e))
+                        pos = e
+                        break
+                else:
+                    break
+        return out
+
+    def _items_before(self, text: str, end: int, exact: dict, check=None) -> list[tuple[int, int]]:
+        """The whole items of a list with 、 that ends at ``end``, last first: each after a 、, the first after the
+        start, a mark or a function word's character (对伍向前、…), each a name by ``check`` (text, start, end, exact;
+        :meth:`_list_item` by default)."""
+        check = check or self._list_item
+        items = []
+        while True:
             for size in (3, 2, 4):
-                s = a - 1 - size
-                name = text[max(s, 0):a - 1]
-                sl = self._surname_len(name, 0)
-                if s >= 0 and sl and len(name) - sl in (1, 2) and all(_CJK.match(c) for c in name) \
-                        and (s == 0 or not _CJK.match(text[s - 1])):
-                    if not self._villager_like(text, s, a - 1, exact):
-                        return out
-                    out.append((s, a - 1))
-                    a = s
+                s = end - size
+                if s >= 0 and (s == 0 or text[s - 1] == "、" or not _CJK.match(text[s - 1])
+                               or text[s - 1] in _FUNCTION_CHARS) and self._item_shape(text[s:end]) \
+                        and check(text, s, end, exact):
                     break
             else:
-                return out
-        return out
+                return items
+            items.append((s, end))
+            if text[s - 1:s] != "、":
+                return items
+            end = s - 1
+
+    def _item_shape(self, name: str) -> bool:
+        """A surname and one or two Chinese characters."""
+        return len(name) - self._surname_len(name, 0) in (1, 2) and self._surname_len(name, 0) > 0 \
+            and all(_CJK.match(c) for c in name)
+
+    def _list_item(self, text: str, a: int, b: int, exact: dict) -> bool:
+        """Whether ``text[a:b]``, an item of a list, is a name: a surname and one or two Chinese characters, no mask,
+        not 家 first (王家, 李家: hamlets), no place's ending that is no given name's character (王家湾), not one word of
+        the dictionary other than a person's (黄沙, 长沙), nor a given name jieba reads as a side or a count (周边)."""
+        name = text[a:b]
+        sl = self._surname_len(name, 0)
+        given = name[sl:]
+        return self._item_shape(name) and not any(c in _MASK_CHARS for c in given) and given[0] != "家" and name not in self.not_names \
+            and not any(c in _PLACE_ENDINGS and c not in self.given for c in given) \
+            and exact.get((a, b), "nr").startswith("nr") \
+            and exact.get((a + sl, b), "") not in ("s", "f", "m", "q")
 
     def _asked_names(self, text: str, exact: dict) -> list[tuple[int, int]]:
         """A full name (a surname and a given name of given-name characters) after 向 and before a verb of asking
@@ -630,16 +707,28 @@ class NameRules:
                 or before.endswith(tuple(t + "(" for t in self.titles)):
             return True
         pos = start
-        for _ in range(8):  # walk back over a list of names: 副组长陈仲伯、陈爱林、王一鸥
+        for _ in range(12):  # walk back over a list of names: 副组长陈仲伯、陈爱林、王一鸥; 县领导龚学超、赵明、朱韶、冉燃…
             if pos < 3 or folded[pos - 1] not in "、,，":
                 return False
             for size in (3, 2, 4):
-                seg = folded[max(0, pos - 1 - size):pos - 1]
+                a = pos - 1 - size
+                seg = folded[max(0, a):pos - 1]
                 if len(seg) == size and _CJK.fullmatch(seg[0]) and \
-                        folded[max(0, pos - 1 - size - 8):pos - 1 - size].rstrip(" ：:").endswith(self.titles):
+                        folded[max(0, a - 8):a].rstrip(" ：:").endswith(self.titles):
                     return True
-            pos -= 4
+            for size in (3, 2, 4):  # the item before, whole between two marks, to walk on from
+                a = pos - 1 - size
+                if a > 0 and folded[a - 1] in "、,，" and all(_CJK.match(c) for c in folded[a:pos - 1]):
+                    pos = a
+                    break
+            else:
+                return False
         return False
+
+    def _official_elsewhere(self, folded: str, name: str) -> bool:
+        """Whether ``name`` is named with a post at some mention in the text (副市长胡文朴带领… 胡文朴要求: the official
+        at every mention jieba alone finds; a name after a complainant's word is not asked)."""
+        return any(self._official(folded, m.start(), m.end()) for m in re.finditer(re.escape(name), folded))
 
     def _place_or_company(self, folded: str, start: int, end: int) -> bool:
         """王家村, 李四后村, 华旭家园, 明峰驾校, 张三有限公司: the name of a place, a landmark or a company."""
@@ -790,8 +879,20 @@ class NameRules:
                 strong.add(pos)
                 continue
             end = self._given_name_before(folded, pos, self.subject_verbs)
+            if not end and folded[max(0, pos - 12):pos].rstrip(" \u3000，,：:").endswith(self.findings):
+                # 经查，莫海生在自家院内…: the subject of a finding, before a word that follows names (在, 的, 于 …)
+                end = self._given_name_before(folded, pos, self.follow, exact)
             if end:
                 found[pos] = end
+        # 7. names in a list with 、: closed by a count of households or persons or a kinship (伍向前、伍向东两户的,
+        #    唐国庆、唐向前兄弟: ``list_closers.txt``), or next to a name found (阮向前、阮海生、邱建国的房屋)
+        for a, b in self._listed_names(folded, {k: v for k, v in found.items() if k in strong}, exact):
+            inside = [k for k, v in found.items() if k < b and a < v]
+            if all(a <= k and found[k] <= b for k in inside):  # 蒋 / 向东: the whole item, not jieba's piece of it
+                for k in inside:
+                    del found[k]
+                found[a] = b
+                strong.add(a)
         self._surname_before(folded, tagged, found, strong, private)
         out = []
         for a, b in found.items():
@@ -803,7 +904,9 @@ class NameRules:
             speaker = says or (a in strong and folded.startswith(self.says, b))
             if (name in self.not_names and not (says and exact.get((a, b), "n")[:1] in ("n", "a"))) \
                     or name in _HONORIFICS or self._official(folded, a, b, a in private) \
-                    or "某" in name or (name[0] in _CONJUNCTIONS and not all(c in self.given for c in name[sl:])) \
+                    or "某" in name or exact.get((b - 1, b), "") in _PARTICLE_TAGS \
+                    or (a not in strong and self._official_elsewhere(folded, name)) or _DOCUMENT_YEAR.match(folded, b) \
+                    or (name[0] in _CONJUNCTIONS and not all(c in self.given for c in name[sl:])) \
                     or (name[-1] in "镇乡" and not speaker) or name[sl:] in _HONORIFICS \
                     or name[sl:] in self.titles or self._place_like(name) or self._place_or_company(folded, a, b) \
                     or (b - a <= 4 and self.is_place(name, bare) and not speaker) \
