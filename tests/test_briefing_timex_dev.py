@@ -920,3 +920,20 @@ def test_what_the_eighth_batch_showed_as_kinds():
     assert ("月暗访督查", "recurrence", "P1M") in found("制定了“月暗访督查、双月考核、年考评”等制度。")
     assert found("除农历除夕至正月初八可以燃放外。") == [("农历除夕至正月初八", "date", None)]
     assert found("加速推进整改。") == []
+
+
+def test_what_the_ninth_batch_and_t42s_leftovers_showed_as_kinds():
+    """t42b (time_dev9 and the kinds t42 left): a full date's clock may carry seconds; 汛期前 is a limit without a
+    fixed day; 每隔1-2天 is a frequency without value; a list of months or quarters sharing one unit gives each item
+    its date; a part of the night between a day and 至 joins the span; 时间节点 after a count and 日常 before a
+    quantity are none."""
+    assert found("2017年03月31日 14:38:32 来源:新华社") == [("2017年03月31日 14:38:32", "date", "2017-03-31T14:38")]
+    assert found("各地要在汛期前完成清障。") == [("汛期前", "deadline", None)]
+    assert found("督查组每隔1-2天巡查一次。") == [("每隔1-2天", "recurrence", None)]
+    assert [x[0] for x in found("全市在5、6、7月份开展巡查。")] == ["5", "6", "7月份"]
+    assert [x[0] for x in found("在第二、三季度完成整改。")] == ["第二", "三季度"]
+    assert [x[0] for x in found("1、6月份以来,全市…")] == ["6月份以来"]  # an outline's number is no month
+    assert [x[0] for x in found("3月16日夜间至17日,荆州出现污染。")] == ["3月16日夜间至17日"]
+    assert "时间节点" not in [x[0] for x in found("在10月31日、12月20日三个时间节点前完成。")]
+    assert found("涉及运输(日常进出量超过10辆次)的单位。") == []
+    assert found("加强日常监管。") == [("日常", "recurrence", None)]
