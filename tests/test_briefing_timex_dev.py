@@ -937,3 +937,18 @@ def test_what_the_ninth_batch_and_t42s_leftovers_showed_as_kinds():
     assert "时间节点" not in [x[0] for x in found("在10月31日、12月20日三个时间节点前完成。")]
     assert found("涉及运输(日常进出量超过10辆次)的单位。") == []
     assert found("加强日常监管。") == [("日常", "recurrence", None)]
+
+
+def test_days_listed_before_one_limit_share_it_and_a_list_keeps_its_year():
+    """t42b: days listed before one 前 (分别于…、…、…前) or before N个时间节点前 are deadlines each (GUIDELINES.md's
+    table); months or quarters listed after a year are of the last year written; 累计到/统计到 before a month is the
+    data's cut-off, a date as 截至 (time_dev6's z25), not a limit."""
+    got = found("要求分别于6月27日、9月30日、2022年1月5日前报送。")
+    assert [(x[1], x[2]) for x in got] == [("deadline", "2021-06-27"), ("deadline", "2021-09-30"), ("deadline", "2022-01-05")]
+    got = found("在2022年10月31日、12月20日、2023年5月31日三个时间节点前完成。")
+    assert [(x[0], x[1]) for x in got] == [("2022年10月31日", "deadline"), ("12月20日", "deadline"), ("2023年5月31日", "deadline")]
+    assert [x[1] for x in found("6月27日、9月30日召开会议。")] == ["date", "date"]
+    assert [x[2] for x in found("于2019年一、二季度开展。")] == ["2019-Q1", "2019-Q2"]
+    assert [x[2] for x in found("2016年7月和11月、2017年4月和8月分四批开展。")] == ["2016-07", "2016-11", "2017-04", "2017-08"]
+    assert found("数据累计到2019年10月。") == [("到2019年10月", "date", "2019-10")]
+    assert found("要求到2019年10月完成。") == [("到2019年10月", "deadline", "2019-10-31")]
