@@ -920,3 +920,35 @@ def test_what_the_eighth_batch_showed_as_kinds():
     assert ("月暗访督查", "recurrence", "P1M") in found("制定了“月暗访督查、双月考核、年考评”等制度。")
     assert found("除农历除夕至正月初八可以燃放外。") == [("农历除夕至正月初八", "date", None)]
     assert found("加速推进整改。") == []
+
+
+def test_what_the_ninth_batch_and_t42s_leftovers_showed_as_kinds():
+    """t42b (time_dev9 and the kinds t42 left): a full date's clock may carry seconds; 汛期前 is a limit without a
+    fixed day; 每隔1-2天 is a frequency without value; a list of months or quarters sharing one unit gives each item
+    its date; a part of the night between a day and 至 joins the span; 时间节点 after a count and 日常 before a
+    quantity are none."""
+    assert found("2017年03月31日 14:38:32 来源:新华社") == [("2017年03月31日 14:38:32", "date", "2017-03-31T14:38")]
+    assert found("各地要在汛期前完成清障。") == [("汛期前", "deadline", None)]
+    assert found("督查组每隔1-2天巡查一次。") == [("每隔1-2天", "recurrence", None)]
+    assert [x[0] for x in found("全市在5、6、7月份开展巡查。")] == ["5", "6", "7月份"]
+    assert [x[0] for x in found("在第二、三季度完成整改。")] == ["第二", "三季度"]
+    assert [x[0] for x in found("1、6月份以来,全市…")] == ["6月份以来"]  # an outline's number is no month
+    assert [x[0] for x in found("3月16日夜间至17日,荆州出现污染。")] == ["3月16日夜间至17日"]
+    assert "时间节点" not in [x[0] for x in found("在10月31日、12月20日三个时间节点前完成。")]
+    assert found("涉及运输(日常进出量超过10辆次)的单位。") == []
+    assert found("加强日常监管。") == [("日常", "recurrence", None)]
+
+
+def test_days_listed_before_one_limit_share_it_and_a_list_keeps_its_year():
+    """t42b: days listed before one 前 (分别于…、…、…前) or before N个时间节点前 are deadlines each (GUIDELINES.md's
+    table); months or quarters listed after a year are of the last year written; 累计到/统计到 before a month is the
+    data's cut-off, a date as 截至 (time_dev6's z25), not a limit."""
+    got = found("要求分别于6月27日、9月30日、2022年1月5日前报送。")
+    assert [(x[1], x[2]) for x in got] == [("deadline", "2021-06-27"), ("deadline", "2021-09-30"), ("deadline", "2022-01-05")]
+    got = found("在2022年10月31日、12月20日、2023年5月31日三个时间节点前完成。")
+    assert [(x[0], x[1]) for x in got] == [("2022年10月31日", "deadline"), ("12月20日", "deadline"), ("2023年5月31日", "deadline")]
+    assert [x[1] for x in found("6月27日、9月30日召开会议。")] == ["date", "date"]
+    assert [x[2] for x in found("于2019年一、二季度开展。")] == ["2019-Q1", "2019-Q2"]
+    assert [x[2] for x in found("2016年7月和11月、2017年4月和8月分四批开展。")] == ["2016-07", "2016-11", "2017-04", "2017-08"]
+    assert found("数据累计到2019年10月。") == [("到2019年10月", "date", "2019-10")]
+    assert found("要求到2019年10月完成。") == [("到2019年10月", "deadline", "2019-10-31")]

@@ -628,4 +628,44 @@ def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
         if m:  # a part of a month opens the span at its first day (2月下旬以来 → 2月21日起)
             start = t["start"] - 1 if t["start"] > 0 and text[t["start"] - 1] in "从自" else t["start"]
             out[i] = _expression(text[start:m.end()], start, m.end(), "date", f"{t['value'].split('/')[0]}/..")
+    return _sharing_one_limit(text, out)
+
+
+_LIST_SEP = re.compile(r"^\s*[、和及与]\s*$")
+_LIMIT_END = re.compile(r"(?:前|之前|以前)$")
+_NODES_AFTER = re.compile(r"\s*(?:等)?(?:[0-9]+|[一二两三四五六七八九十]+)个(?:时间|時間)(?:节点|節點)(?:前|之前|以前)")
+
+
+def _limit_value(value: str | None) -> str | None:
+    return value if value and _DAY.match(value) else None  # 2017年10月前: a month before 前 says no day
+
+
+def _sharing_one_limit(text: str, found: list[dict]) -> list[dict]:
+    """Days listed before one limit share it (分别于6月27日、9月30日、2009年1月5日前: three deadlines), and so do days
+    listed before N个时间节点前 (在2022年10月31日、12月20日、2023年5月31日三个时间节点前: three deadlines) — GUIDELINES.md.
+    Months or quarters listed after a year are of that year (2021年一、二季度: 2021-Q1, 2021-Q2; 2016年7月和11月、2017年4月和8月)."""
+    out = list(found)
+    i = 0
+    while i < len(out):
+        j = i
+        while j + 1 < len(out) and out[j]["type"] == "date" and _LIST_SEP.match(text[out[j]["end"]:out[j + 1]["start"]]):
+            j += 1
+        run = [k for k in range(i, j + 1) if out[k]["type"] == "date"]
+        if j > i and out[j]["type"] == "deadline" and _LIMIT_END.search(out[j]["text"]):
+            targets = run
+        elif out[j]["type"] == "date" and _NODES_AFTER.match(text, out[j]["end"]):
+            targets = run
+        else:
+            targets = []
+        year = None  # 2021年一、二季度, 2016年7月和11月、2017年4月和8月: an item is of the last year written before it
+        for k in run:
+            v = out[k]["value"]
+            if "年" in out[k]["text"]:
+                year = v[:4] if v and v[:4].isdigit() else None
+            elif year and v and (_MONTH.match(v) or _QUARTER.match(v)):
+                out[k] = _expression(out[k]["text"], out[k]["start"], out[k]["end"], out[k]["type"], year + v[4:])
+        for k in targets:
+            if "/" not in (out[k]["value"] or ""):
+                out[k] = _expression(out[k]["text"], out[k]["start"], out[k]["end"], "deadline", _limit_value(out[k]["value"]))
+        i = j + 1
     return out
