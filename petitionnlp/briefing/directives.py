@@ -208,6 +208,13 @@ def compile_rules(data: dict) -> dict:
     data["_topic_end"] = re.compile(f"(?:{alt(data.get('topic_ends', ['问题']))})$")
     data["_subject_end"] = re.compile(rf"(?:{alt(data['bodies'] + data['org_suffixes'] + data['titles'] + data.get('subject_ends', []) + data.get('topic_ends', []))})$")
     data["_subject_body"] = re.compile(rf"(?:各|省|市|县|区)?[{CJK}、()（）]{{0,16}}?(?:{alt(data['bodies'] + data['org_suffixes'])})")
+    bd = data.get("body_duty")  # 市住建局负责城市黑臭水体整治: a body, then 负责 and a verb — a duty without 由
+    data["_body_duty"] = re.compile(
+        rf"(?P<who>(?:各|省|市|县|区)?[{CJK}、()（）]{{0,16}}?(?:{alt(data['bodies'] + data['org_suffixes'])}))"
+        rf"(?:{alt(bd.get('adverbs', []))})?(?:{alt(bd['verbs'])})(?!{alt(bd.get('not_after', ['人']))})(?=[{CJK}])"
+    ) if bd else None
+    data["_item_keeps"] = tuple(data.get("item_keeps_markers", ()))
+    data["_cut_adverbs"] = tuple(sorted(data.get("cut_marker_adverbs", ()), key=len, reverse=True))
     return data
 
 
@@ -402,9 +409,14 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
                 _is_marker_at(text, i, r) for i in range(last_cut, m.start())):
             continue  # 对…，要…: the order includes its object phrase (up to its marker)
         led = _slogan(text, last_cut, m.start(), r, short)
-        if m.end() < end and (_is_marker_at(text, m.end(), r, "_cut_marker") or text.startswith(
+        item = r["_enum"].match(text, last_cut)
+        prev = max([c + 1 for c in commas if c < m.start()] + [last_cut])
+        if item and item.group(0).endswith(r["_item_keeps"]) and (_cut_marker_after(
+                text, m.end(), r, last_cut) or ordered) and not (prev > last_cut and text.startswith(("对", "针对"), prev)):
+            continue  # 一是要提高…，要以…为统领，加强…: an enumerated item stays whole to its sentence's end
+            # (not …，对环境信访交办件…，要认真办结…: an object phrase and its own marker, a new order)
+        if m.end() < end and (_cut_marker_after(text, m.end(), r, last_cut) or text.startswith(
                 tuple(r["_commitment"]), m.end()) and _is_marker_at(text, m.end(), r)):  # …，要… / …的，将纳入…
-            prev = max([c + 1 for c in commas if c < m.start()] + [last_cut])
             if prev == last_cut and (r["_topic_end"].search(text, prev, m.start()) or text[m.start() - 1] == "的") \
                     and not r["_copula_bare"].match(text, prev, m.start()) and not _slogan(
                     text, last_cut, m.start(), r, short) and not any(
@@ -439,6 +451,17 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
             b -= 1
         if b > a:
             yield a, b
+
+
+def _cut_marker_after(text: str, pos: int, r: dict, since: int) -> bool:
+    """Whether an order's marker starts at ``pos`` (after a comma): the marker itself (…，要…) or an adverb before
+    it (…，还要防止…; 更要, 也要: ``cut_marker_adverbs``) — not the second half of 既要…，又要… (one order in two parts:
+    since ``since``, the clause's start, no 既 before a marker)."""
+    if _is_marker_at(text, pos, r, "_cut_marker"):
+        return True
+    adverb = next((w for w in r["_cut_adverbs"] if text.startswith(w, pos)), None)
+    return bool(adverb) and _is_marker_at(text, pos + len(adverb), r, "_cut_marker") and not any(
+        text[i] == "既" and _is_marker_at(text, i + 1, r, "_cut_marker") for i in range(since, pos))
 
 
 def _topic_then_limit(text: str, a: int, inside: list[dict], r: dict) -> bool:
@@ -619,10 +642,12 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 if _is_marker_at(text, i, r):
                     marker_pos = i
                     break
-            assigned = r["_assign"].match(text, a) or _framed_assignment(text, a, b, r)  # 由…厅、…局共同成立…
+            past = bool(r["_past"].search(text, a, b))
+            assigned = r["_assign"].match(text, a) or _framed_assignment(text, a, b, r) \
+                or (not past and r["_body_duty"] and r["_body_duty"].match(text, a, b))
+            # 由…厅、…局共同成立…; 市住建局负责城市黑臭水体整治: a duty given to a body
             j0 = bisect.bisect_left(starts, a)
             inside = [t for t in time_expressions[j0:bisect.bisect_left(starts, b)] if t["end"] <= b]
-            past = bool(r["_past"].search(text, a, b))
             standing = not past and (
                 any(t["type"] == "recurrence" and t["value"] for t in inside) and _standing_verb(text, a, b, r)
                 or any(t["type"] == "recurrence" and t["text"] in r["_periodic_words"] for t in inside)

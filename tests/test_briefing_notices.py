@@ -1,0 +1,54 @@
+"""Directives that carry over (issue 29 item 3, d42), read on corpora/briefing/gold/briefings_notices.jsonl and the
+development sets: a body's duty after 负责 without 由 (``body_duty``), an enumerated item that repeats its marker stays
+whole (``item_keeps_markers``), an adverb before a marker after a comma starts a new order
+(``cut_marker_adverbs``) — grammar of official documents as data in directive_rules.json."""
+
+import pytest
+
+from petitionnlp.briefing.directives import find_candidates
+from petitionnlp.briefing.timex import find_time_expressions
+
+
+def _rules(text):
+    """The clauses the rules take for directives, with their addressees."""
+    return [(text[c["start"]:c["end"]], c["addressee"])
+            for c in find_candidates(text, find_time_expressions(text, None)) if c["rule"]]
+
+
+@pytest.mark.parametrize("text, clause, who", [
+    ("会议明确了分工。市住建局负责城市黑臭水体整治。", "市住建局负责城市黑臭水体整治", "市住建局"),
+    ("区财政局具体负责村庄环境整治专项经费的落实，监督资金的使用情况。",
+     "区财政局具体负责村庄环境整治专项经费的落实，监督资金的使用情况", "区财政局"),
+    ("县生态环境局负责组织开展全县突出环境问题排查整治。", "县生态环境局负责组织开展全县突出环境问题排查整治", "县生态环境局"),
+])
+def test_a_body_then_fuze_and_a_verb_is_a_duty_of_that_body(text, clause, who):
+    assert (clause, who) in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "会上，县生态环境局负责人通报了当前全县水污染防治工作中存在的突出问题。",
+    "县环保局负责同志介绍了整改情况。",
+    "市环保局负责组织了三次专项检查。",
+])
+def test_a_person_in_charge_or_what_was_done_is_no_duty(text):
+    assert _rules(text) == []
+
+
+def test_an_enumerated_item_that_repeats_its_marker_stays_whole():
+    text = ("王苏龙要求：一是要提高政治敏感性，要以习近平生态文明思想为统领，加强政治敏感性，加大环境问题整改力度。"
+            "二是各职能部门和乡镇人民政府对照督办事项清单，要明确专班专人负责，采取得力措施。")
+    assert [c for c, _ in _rules(text)] == [
+        "一是要提高政治敏感性，要以习近平生态文明思想为统领，加强政治敏感性，加大环境问题整改力度",
+        "二是各职能部门和乡镇人民政府对照督办事项清单，要明确专班专人负责，采取得力措施"]
+
+
+def test_inside_an_item_an_object_phrase_with_its_own_marker_is_a_new_order():
+    text = "二要进一步加大督察督办力度，保持尺度不松，对环境信访交办件和突出环境问题，要认真办结和整改到位。"
+    assert "对环境信访交办件和突出环境问题，要认真办结和整改到位" in [c for c, _ in _rules(text)]
+
+
+def test_an_adverb_before_the_marker_after_a_comma_starts_a_new_order_but_not_the_half_of_jiyao_youyao():
+    text = "书记批示，要求更要解决今后工作中的不规范，还要防止再发问题，不能年年审年年有。"
+    assert any(c.startswith("要防止再发问题") or c.startswith("还要防止再发问题") for c, _ in _rules(text))
+    text = "刘丰雷强调，要严格整改责任单位的整改主体责任，既要协作配合，又要各司其职，实事求是，严格履责。"
+    assert not any(c.startswith(("要各司其职", "又要各司其职")) for c, _ in _rules(text))
