@@ -52,3 +52,12 @@ def test_an_adverb_before_the_marker_after_a_comma_starts_a_new_order_but_not_th
     assert any(c.startswith("要防止再发问题") or c.startswith("还要防止再发问题") for c, _ in _rules(text))
     text = "刘丰雷强调，要严格整改责任单位的整改主体责任，既要协作配合，又要各司其职，实事求是，严格履责。"
     assert not any(c.startswith(("要各司其职", "又要各司其职")) for c, _ in _rules(text))
+
+
+def test_under_a_heading_of_tasks_a_guide_phrase_leads_a_measure_elsewhere_it_is_a_guiding_thought():
+    task = ("建湖县2021年工作方案\n一、工作目标\n环境空气质量持续改善。\n二、重点任务\n（一）深入打好蓝天保卫战\n"
+            "以碳中和、碳达峰为统领，以源头治理为根本策略，实施协同治理臭氧和PM2.5污染，持续改善空气质量。")
+    assert any(c.startswith("以碳中和、碳达峰为统领") for c, _ in _rules(task))
+    guide = ("建湖县2021年工作方案\n一、指导思想\n"
+             "以碳中和、碳达峰为统领，以源头治理为根本策略，实施协同治理臭氧和PM2.5污染，持续改善空气质量。")
+    assert not any(c.startswith("以碳中和") for c, _ in _rules(guide))

@@ -214,6 +214,7 @@ def compile_rules(data: dict) -> dict:
         rf"(?:{alt(bd.get('adverbs', []))})?(?:{alt(bd['verbs'])})(?!{alt(bd.get('not_after', ['人']))})(?=[{CJK}])"
     ) if bd else None
     data["_item_keeps"] = tuple(data.get("item_keeps_markers", ()))
+    data["_task_section_words"] = tuple(data.get("task_section_words", ()))
     data["_cut_adverbs"] = tuple(sorted(data.get("cut_marker_adverbs", ()), key=len, reverse=True))
     return data
 
@@ -703,6 +704,8 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                     action_start = a  # 对…要…, 已经完成整改的要…, …案件要…: the phrase that frames the order belongs to it
             elif assigned or standing or due or transfer:
                 kind = "duty"  # 由…负责…; 各地每周报送…; 各单位在…后3个月内报送…: a duty given to a body
+            elif not past and _led_measure(text, a, b, r):
+                kind = "duty"  # 二、重点任务 … 以碳中和、碳达峰为统领，…，实施…: a measure its frame leads
             else:
                 # （责任单位：市环保局…）: who answers for the measures before it, not a duty of its own
                 first = _CLAUSE_BREAK.search(text, a, b)
@@ -951,8 +954,28 @@ def _in_note(text: str, a: int, b: int, r: dict) -> bool:
 
 
 def _guiding(text: str, a: int, b: int, r: dict) -> bool:
-    """Whether the clause [a, b) says what a plan is guided by (``guide_phrases``: 以…为指导)."""
-    return bool(r["_guide_phrase"].search(text, a, b))
+    """Whether the clause [a, b) says what a plan is guided by (``guide_phrases``: 以…为指导) — not under a top-level
+    heading of tasks (``task_section_words``: 二、重点任务), where 以…为统领，…，实施… leads a measure."""
+    return bool(r["_guide_phrase"].search(text, a, b)) and not _in_task_section(text, a, r)
+
+
+def _led_measure(text: str, a: int, b: int, r: dict) -> bool:
+    """Whether the clause [a, b), under a heading of tasks, opens with a guide phrase (以…为统领) and goes on, after a
+    comma, with an action (``duty_heads``: 实施…, 推进…): a plan's measure, no guiding thought."""
+    guide = r["_guide_phrase"].match(text, a, b)
+    return bool(guide) and _in_task_section(text, a, r) and any(
+        r["_duty_head"].match(text, m.end(), b) for m in _CLAUSE_BREAK.finditer(text, guide.end(), b))
+
+
+def _in_task_section(text: str, a: int, r: dict) -> bool:
+    """Whether ``a`` stands under a plan's top-level heading (一、…) that names tasks or measures (二、重点任务)."""
+    heading = None
+    for heading in r["_section_heading"].finditer(text, 0, a):
+        pass
+    if heading is None:
+        return False
+    line_end = text.find("\n", heading.start())
+    return any(w in text[heading.start():line_end if line_end >= 0 else len(text)] for w in r["_task_section_words"])
 
 
 def _in_goal_section(text: str, a: int, r: dict) -> bool:
