@@ -61,3 +61,10 @@ def test_under_a_heading_of_tasks_a_guide_phrase_leads_a_measure_elsewhere_it_is
     guide = ("建湖县2021年工作方案\n一、指导思想\n"
              "以碳中和、碳达峰为统领，以源头治理为根本策略，实施协同治理臭氧和PM2.5污染，持续改善空气质量。")
     assert not any(c.startswith("以碳中和") for c, _ in _rules(guide))
+
+
+def test_four_or_more_short_actions_under_one_marker_are_an_order_two_are_slogans():
+    text = "曹拥军强调，要严格考核。要进一步改进作风，加强沟通，相互配合，通力协作，合力整改。"
+    assert "要进一步改进作风，加强沟通，相互配合，通力协作，合力整改" in [c for c, _ in _rules(text)]
+    text = "曹拥军强调，要严格考核。要应急谋远，标本兼治。"
+    assert not any(c.startswith("要应急谋远") for c, _ in _rules(text))

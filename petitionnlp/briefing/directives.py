@@ -1112,8 +1112,8 @@ def _slogans_only(text: str, a: int, b: int, r: dict) -> bool:
     pieces = re.split(r"[，,]", text[a:b])
     if len(pieces) == 1:  # 要追根溯源、严查细究: the pieces of one clause parted by 、
         pieces = text[a:b].split("、")
-    if not limit or len(pieces) < 2:  # one short order alone is a slogan only when listed (要动真碰硬)
-        return False
+    if not limit or len(pieces) < 2 or len(pieces) > r.get("slogan_pieces_max", len(pieces)):
+        return False  # one short order alone is a slogan only when listed (要动真碰硬); a long list is of measures
     for piece in pieces:
         head = r["_slogan_head"].match(piece)
         core = piece[head.end():]
