@@ -68,3 +68,10 @@ def test_four_or_more_short_actions_under_one_marker_are_an_order_two_are_slogan
     assert "要进一步改进作风，加强沟通，相互配合，通力协作，合力整改" in [c for c, _ in _rules(text)]
     text = "曹拥军强调，要严格考核。要应急谋远，标本兼治。"
     assert not any(c.startswith("要应急谋远") for c, _ in _rules(text))
+
+
+def test_a_subject_in_its_role_before_a_marker_starts_a_new_order():
+    text = "王超强调，要全面落实生态环境保护领导责任制，主要负责人作为第一责任人，要亲自研究部署，督促落实。"
+    found = [c for c, _ in _rules(text)]
+    assert "要全面落实生态环境保护领导责任制" in found
+    assert any(c.startswith("主要负责人作为第一责任人，要亲自研究部署") for c in found)

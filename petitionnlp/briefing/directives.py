@@ -215,6 +215,7 @@ def compile_rules(data: dict) -> dict:
     ) if bd else None
     data["_item_keeps"] = tuple(data.get("item_keeps_markers", ()))
     data["_task_section_words"] = tuple(data.get("task_section_words", ()))
+    data["_subject_roles"] = tuple(data.get("subject_roles", ()))
     data["_cut_adverbs"] = tuple(sorted(data.get("cut_marker_adverbs", ()), key=len, reverse=True))
     return data
 
@@ -427,6 +428,8 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
             if prev > last_cut and text.startswith(("对", "针对"), prev):
                 if not _slogan(text, last_cut, prev - 1, r, short):
                     cuts.add(prev)  # …，对环境信访交办件和突出环境问题，要认真办结…
+            elif prev > last_cut and _subject_as(text, prev, m.start(), r):
+                cuts.add(prev)  # …，主要负责人作为第一责任人，要亲自研究部署: the subject in its role, then its order
             elif prev > last_cut and (r["_conditional"].match(text, prev) or text[m.start() - 1] == "的"):
                 continue  # 要严格追责问责，如出现…等问题，要依法依纪处理: one order
             else:
@@ -452,6 +455,17 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
             b -= 1
         if b > a:
             yield a, b
+
+
+def _subject_as(text: str, a: int, b: int, r: dict) -> bool:
+    """Whether the comma piece [a, b) is a subject in its role — a body or a person, then ``subject_roles``
+    (主要负责人作为第一责任人; 各级党委政府作为责任主体) — with no marker: what the order after it is addressed to."""
+    for w in r["_subject_roles"]:
+        k = text.find(w, a, b)
+        if k > a and (r["_subject_end"].search(text, a, k) or r["_person_after"].search(text, a, k)) \
+                and not any(_is_marker_at(text, i, r) for i in range(a, b)):
+            return True
+    return False
 
 
 def _cut_marker_after(text: str, pos: int, r: dict, since: int) -> bool:
