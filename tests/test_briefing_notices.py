@@ -75,3 +75,18 @@ def test_a_subject_in_its_role_before_a_marker_starts_a_new_order():
     found = [c for c, _ in _rules(text)]
     assert "要全面落实生态环境保护领导责任制" in found
     assert any(c.startswith("主要负责人作为第一责任人，要亲自研究部署") for c in found)
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("据介绍，此次督查由市政府督查室组织协调并实施，督查工作结束后，督查室负责第一时间对各部门整改落实情况进行督查通报。",
+     "督查室负责第一时间对各部门整改落实情况进行督查通报"),
+    ("领导小组办公室设在局办公室，负责统筹、推动、督办相关工作落实，承担领导小组日常工作。",
+     "负责统筹、推动、督办相关工作落实，承担领导小组日常工作"),
+])
+def test_a_bodys_duty_after_a_comma_is_a_directive_of_its_own(text, clause):
+    assert clause in [c for c, _ in _rules(text)]
+
+
+def test_a_duty_after_fuze_under_its_own_marker_stays_with_the_order():
+    text = "区委农办要结合全区“三新”建设任务，负责指导督查新社区按康居示范村标准建设新社区。"
+    assert [c for c, _ in _rules(text)] == ["要结合全区“三新”建设任务，负责指导督查新社区按康居示范村标准建设新社区"]

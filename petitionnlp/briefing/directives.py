@@ -210,9 +210,13 @@ def compile_rules(data: dict) -> dict:
     data["_subject_body"] = re.compile(rf"(?:各|省|市|县|区)?[{CJK}、()（）]{{0,16}}?(?:{alt(data['bodies'] + data['org_suffixes'])})")
     bd = data.get("body_duty")  # 市住建局负责城市黑臭水体整治: a body, then 负责 and a verb — a duty without 由
     data["_body_duty"] = re.compile(
-        rf"(?P<who>(?:各|省|市|县|区)?[{CJK}、()（）]{{0,16}}?(?:{alt(data['bodies'] + data['org_suffixes'])}))"
+        rf"(?P<who>(?:各|省|市|县|区)?[{CJK}、()（）]{{0,16}}?(?:{alt(data['bodies'] + data['org_suffixes'] + bd.get('bodies', []))}))"
         rf"(?:{alt(bd.get('adverbs', []))})?(?:{alt(bd['verbs'])})(?!{alt(bd.get('not_after', ['人']))})(?=[{CJK}])"
     ) if bd else None
+    data["_body_duty_after"] = re.compile(  # 领导小组办公室设在局办公室，负责统筹…: the body, a piece, then 负责
+        rf"(?P<who>(?:各|省|市|县|区)?[{CJK}、()（）]{{0,16}}?(?:{alt(data['bodies'] + data['org_suffixes'] + bd.get('bodies', []))}))"
+        rf"[^，,。；;：:]{{1,20}}[，,](?:{alt(bd.get('adverbs', []))})?(?:{alt(bd['verbs'])})"
+        rf"(?!{alt(bd.get('not_after', ['人']))})(?=[{CJK}])") if bd else None
     data["_item_keeps"] = tuple(data.get("item_keeps_markers", ()))
     data["_task_section_words"] = tuple(data.get("task_section_words", ()))
     data["_subject_roles"] = tuple(data.get("subject_roles", ()))
@@ -410,6 +414,9 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
         if text.startswith(("对", "针对", "围绕", "按照", "根据"), _lead_end(text, last_cut, r)) and not any(
                 _is_marker_at(text, i, r) for i in range(last_cut, m.start())):
             continue  # 对…，要…: the order includes its object phrase (up to its marker)
+        if m.end() < end and text[m.start()] in "，," and _duty_after_comma(text, last_cut, m.start(), end, r):
+            cuts.add(m.end())  # …，督查工作结束后，督查室负责第一时间…通报; …设在局办公室，负责统筹…: a body's duty
+            continue
         led = _slogan(text, last_cut, m.start(), r, short)
         item = r["_enum"].match(text, last_cut)
         prev = max([c + 1 for c in commas if c < m.start()] + [last_cut])
@@ -455,6 +462,32 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
             b -= 1
         if b > a:
             yield a, b
+
+
+def _duty_after_comma(text: str, last_cut: int, comma: int, end: int, r: dict) -> bool:
+    """Whether the piece after the comma at ``comma`` is a body's duty (``body_duty``, not marked as done): a body
+    then 负责 (…，督查室负责第一时间…通报), or 负责 alone after a clause that a body opens without a marker
+    (领导小组办公室设在局办公室，负责统筹… — not 区委农办要结合…任务，负责指导…: under its own marker the duty goes on
+    the order)."""
+    pos = comma + 1
+    if not r["_body_duty"] or r["_past"].search(text, pos, end):
+        return False
+    if r["_body_duty"].match(text, pos, end):
+        return True
+    verb = _duty_verb_at(text, pos, r)
+    lead = r["_body_duty_after"].match(text, last_cut, end) if verb else None
+    return bool(lead) and lead.end() == pos + len(verb) \
+        and not any(_is_marker_at(text, i, r) for i in range(last_cut, comma))
+
+
+def _duty_verb_at(text: str, pos: int, r: dict) -> str:
+    """The words of ``body_duty`` (an adverb, then 负责) that start at ``pos``, or ''."""
+    bd = r.get("body_duty") or {}
+    for adverb in [""] + list(bd.get("adverbs", [])):
+        for verb in bd.get("verbs", []):
+            if text.startswith(adverb + verb, pos):
+                return adverb + verb
+    return ""
 
 
 def _subject_as(text: str, a: int, b: int, r: dict) -> bool:
@@ -659,7 +692,8 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                     break
             past = bool(r["_past"].search(text, a, b))
             assigned = r["_assign"].match(text, a) or _framed_assignment(text, a, b, r) \
-                or (not past and r["_body_duty"] and r["_body_duty"].match(text, a, b))
+                or (not past and r["_body_duty"] and (r["_body_duty"].match(text, a, b) or _duty_verb_at(text, a, r)
+                                                      and r["_body_duty_after"].match(text, body_start, b)))
             # 由…厅、…局共同成立…; 市住建局负责城市黑臭水体整治: a duty given to a body
             j0 = bisect.bisect_left(starts, a)
             inside = [t for t in time_expressions[j0:bisect.bisect_left(starts, b)] if t["end"] <= b]
