@@ -90,3 +90,10 @@ def test_a_bodys_duty_after_a_comma_is_a_directive_of_its_own(text, clause):
 def test_a_duty_after_fuze_under_its_own_marker_stays_with_the_order():
     text = "区委农办要结合全区“三新”建设任务，负责指导督查新社区按康居示范村标准建设新社区。"
     assert [c for c, _ in _rules(text)] == ["要结合全区“三新”建设任务，负责指导督查新社区按康居示范村标准建设新社区"]
+
+
+def test_the_years_of_effort_a_plan_names_lead_a_target_the_judge_never_adds():
+    text = "一、主要思路\n强化主体责任。通过一年努力，河长制体系全面建立，高效运转的工作机制基本形成。"
+    cands = find_candidates(text, find_time_expressions(text, None))
+    target = [c for c in cands if text[c["start"]:c["end"]].startswith("通过一年努力")]
+    assert target and not target[0]["rule"] and not target[0]["addable"]

@@ -220,6 +220,7 @@ def compile_rules(data: dict) -> dict:
     data["_item_keeps"] = tuple(data.get("item_keeps_markers", ()))
     data["_task_section_words"] = tuple(data.get("task_section_words", ()))
     data["_subject_roles"] = tuple(data.get("subject_roles", ()))
+    data["_goal_lead"] = re.compile("|".join(data["goal_leads"]) if data.get("goal_leads") else r"(?!x)x")
     data["_cut_adverbs"] = tuple(sorted(data.get("cut_marker_adverbs", ()), key=len, reverse=True))
     return data
 
@@ -943,6 +944,8 @@ def _carry_features(text: str, a: int, b: int, r: dict, enum, marker_pos) -> dic
         if len(text[item.end():b].strip(" \u3000：:")) <= r.get("name_item_max", 0) \
                 and not item.group(0).endswith(("是", "要")):
             f["name_item"] = 1.0  # 4、监督检查, (一)指导思想: a heading's name (一是真重视 goes on a sentence)
+    if r["_goal_lead"].match(text, item.end() if item else a, b):
+        f["goal_lead"] = 1.0  # 通过一年努力，河长制体系全面建立…: what a plan aims to reach, a target
     if any(_report_time_at(text, a, b, w) for w in r.get("report_time_words", ())):
         f["report_time"] = 1.0  # 截至目前, 近日, 连日来: the time of a report of what was done (not 9月30日前)
     if marker_pos is not None and text.startswith(r["_preamble_heads"], a):
