@@ -208,15 +208,12 @@ def compile_rules(data: dict) -> dict:
     data["_topic_end"] = re.compile(f"(?:{alt(data.get('topic_ends', ['问题']))})$")
     data["_subject_end"] = re.compile(rf"(?:{alt(data['bodies'] + data['org_suffixes'] + data['titles'] + data.get('subject_ends', []) + data.get('topic_ends', []))})$")
     data["_subject_body"] = re.compile(rf"(?:各|省|市|县|区)?[{CJK}、()（）]{{0,16}}?(?:{alt(data['bodies'] + data['org_suffixes'])})")
-    bd = data.get("body_duty")  # 市住建局负责城市黑臭水体整治: a body, then 负责 and a verb — a duty without 由
-    data["_body_duty"] = re.compile(
-        rf"(?P<who>(?:各|省|市|县|区)?[{CJK}、()（）]{{0,16}}?(?:{alt(data['bodies'] + data['org_suffixes'] + bd.get('bodies', []))}))"
-        rf"(?:{alt(bd.get('adverbs', []))})?(?:{alt(bd['verbs'])})(?!{alt(bd.get('not_after', ['人']))})(?=[{CJK}])"
-    ) if bd else None
-    data["_body_duty_after"] = re.compile(  # 领导小组办公室设在局办公室，负责统筹…: the body, a piece, then 负责
-        rf"(?P<who>(?:各|省|市|县|区)?[{CJK}、()（）]{{0,16}}?(?:{alt(data['bodies'] + data['org_suffixes'] + bd.get('bodies', []))}))"
-        rf"[^，,。；;：:]{{1,20}}[，,](?:{alt(bd.get('adverbs', []))})?(?:{alt(bd['verbs'])})"
-        rf"(?!{alt(bd.get('not_after', ['人']))})(?=[{CJK}])") if bd else None
+    bd = data.get("body_duty") or {}  # 市住建局负责城市黑臭水体整治: a body, then 负责 and a verb — a duty without 由
+    who = rf"(?P<who>(?:各|省|市|县|区)?[{CJK}、()（）]{{0,16}}?(?:{alt(data['bodies'] + data['org_suffixes'] + bd.get('bodies', []))}))"
+    duty = rf"(?:{alt(bd.get('adverbs', []))})?(?:{alt(bd.get('verbs', []))})(?!{alt(bd.get('not_after', ['人']))})(?=[{CJK}])"
+    data["_body_duty"] = re.compile(who + duty) if bd else None
+    # 领导小组办公室设在局办公室，负责统筹…: the body, a piece of its own, then 负责
+    data["_body_duty_after"] = re.compile(who + r"[^，,。；;：:]{1,20}[，,]" + duty) if bd else None
     data["_item_keeps"] = tuple(data.get("item_keeps_markers", ()))
     data["_task_section_words"] = tuple(data.get("task_section_words", ()))
     data["_subject_roles"] = tuple(data.get("subject_roles", ()))
