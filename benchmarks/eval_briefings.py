@@ -59,7 +59,12 @@ The sets, reported apart and together:
   duties of rules with 应当/负责, deadlines as duties, reports whose measures were already taken, announcements of an
   inspection's arrival and pledges, meeting and check news of other provinces — from sites never used, annotated
   blind (directives and time expressions) before the extractor was run on them; not trained on, left out of "all
-  of them".
+  of them";
+* corpora/briefing/gold/briefings_notices.jsonl (issue 29 item 3, d42): a development batch of 17 pages of sites
+  never used — county and city meetings' numbered orders with addressees and duties without an order word,
+  forwarding notices with a plan's preamble and guiding thought, a rectification task table, a notice's
+  interpretation with a body's duty after 负责, news of measures taken and of published plans — annotated blind
+  (directives and time expressions) before the extractor was run on them; left out of "all of them".
 
 A predicted span matches a gold span when it covers at least half of the gold span (offsets; a gold span
 string listed twice stands for its successive occurrences); matching is one-to-one, in order.
@@ -242,6 +247,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     time_dev7, time_dev8 = load(gold / "time_dev7.jsonl"), load(gold / "time_dev8.jsonl")
     time_dev9 = load(gold / "time_dev9.jsonl")
     duties = load(gold / "briefings_duties.jsonl")
+    notices = load(gold / "briefings_notices.jsonl")
     return [("the first development briefings (reserved page left out)", old),
             ("new briefings used to write the rules", [d for d in new if not held(d)]),
             ("new briefings held out while writing the rules", [d for d in new if held(d)]),
@@ -278,6 +284,8 @@ def sets() -> list[tuple[str, list[dict]]]:
              time_dev9),
             ("development batch of duties that carry over: task lists, duties without an order word, reports of "
              "measures taken, announcements and pledges of other sites (issue 29 item 3)", duties),
+            ("development batch of notices and meetings: county and city meetings' numbered orders, forwarding "
+             "notices and plans' openings, task tables, reports of measures taken (issue 29 item 3, d42)", notices),
             ("all of them", old + new + more + reports + added + fresh + carry)]
 
 

@@ -208,6 +208,17 @@ def compile_rules(data: dict) -> dict:
     data["_topic_end"] = re.compile(f"(?:{alt(data.get('topic_ends', ['问题']))})$")
     data["_subject_end"] = re.compile(rf"(?:{alt(data['bodies'] + data['org_suffixes'] + data['titles'] + data.get('subject_ends', []) + data.get('topic_ends', []))})$")
     data["_subject_body"] = re.compile(rf"(?:各|省|市|县|区)?[{CJK}、()（）]{{0,16}}?(?:{alt(data['bodies'] + data['org_suffixes'])})")
+    bd = data.get("body_duty") or {}  # 市住建局负责城市黑臭水体整治: a body, then 负责 and a verb — a duty without 由
+    who = rf"(?P<who>(?:各|省|市|县|区)?[{CJK}、()（）]{{0,16}}?(?:{alt(data['bodies'] + data['org_suffixes'] + bd.get('bodies', []))}))"
+    duty = rf"(?:{alt(bd.get('adverbs', []))})?(?:{alt(bd.get('verbs', []))})(?!{alt(bd.get('not_after', ['人']))})(?=[{CJK}])"
+    data["_body_duty"] = re.compile(who + duty) if bd else None
+    # 领导小组办公室设在局办公室，负责统筹…: the body, a piece of its own, then 负责
+    data["_body_duty_after"] = re.compile(who + r"[^，,。；;：:]{1,20}[，,]" + duty) if bd else None
+    data["_item_keeps"] = tuple(data.get("item_keeps_markers", ()))
+    data["_task_section_words"] = tuple(data.get("task_section_words", ()))
+    data["_subject_roles"] = tuple(data.get("subject_roles", ()))
+    data["_goal_lead"] = re.compile("|".join(data["goal_leads"]) if data.get("goal_leads") else r"(?!x)x")
+    data["_cut_adverbs"] = tuple(sorted(data.get("cut_marker_adverbs", ()), key=len, reverse=True))
     return data
 
 
@@ -401,10 +412,18 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
         if text.startswith(("对", "针对", "围绕", "按照", "根据"), _lead_end(text, last_cut, r)) and not any(
                 _is_marker_at(text, i, r) for i in range(last_cut, m.start())):
             continue  # 对…，要…: the order includes its object phrase (up to its marker)
+        if m.end() < end and text[m.start()] in "，," and _duty_after_comma(text, last_cut, m.start(), end, r):
+            cuts.add(m.end())  # …，督查工作结束后，督查室负责第一时间…通报; …设在局办公室，负责统筹…: a body's duty
+            continue
         led = _slogan(text, last_cut, m.start(), r, short)
-        if m.end() < end and (_is_marker_at(text, m.end(), r, "_cut_marker") or text.startswith(
+        item = r["_enum"].match(text, last_cut)
+        prev = max([c + 1 for c in commas if c < m.start()] + [last_cut])
+        if item and item.group(0).endswith(r["_item_keeps"]) and (_cut_marker_after(
+                text, m.end(), r, last_cut) or ordered) and not (prev > last_cut and text.startswith(("对", "针对"), prev)):
+            continue  # 一是要提高…，要以…为统领，加强…: an enumerated item stays whole to its sentence's end
+            # (not …，对环境信访交办件…，要认真办结…: an object phrase and its own marker, a new order)
+        if m.end() < end and (_cut_marker_after(text, m.end(), r, last_cut) or text.startswith(
                 tuple(r["_commitment"]), m.end()) and _is_marker_at(text, m.end(), r)):  # …，要… / …的，将纳入…
-            prev = max([c + 1 for c in commas if c < m.start()] + [last_cut])
             if prev == last_cut and (r["_topic_end"].search(text, prev, m.start()) or text[m.start() - 1] == "的") \
                     and not r["_copula_bare"].match(text, prev, m.start()) and not _slogan(
                     text, last_cut, m.start(), r, short) and not any(
@@ -414,6 +433,8 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
             if prev > last_cut and text.startswith(("对", "针对"), prev):
                 if not _slogan(text, last_cut, prev - 1, r, short):
                     cuts.add(prev)  # …，对环境信访交办件和突出环境问题，要认真办结…
+            elif prev > last_cut and _subject_as(text, prev, m.start(), r):
+                cuts.add(prev)  # …，主要负责人作为第一责任人，要亲自研究部署: the subject in its role, then its order
             elif prev > last_cut and (r["_conditional"].match(text, prev) or text[m.start() - 1] == "的"):
                 continue  # 要严格追责问责，如出现…等问题，要依法依纪处理: one order
             else:
@@ -439,6 +460,54 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
             b -= 1
         if b > a:
             yield a, b
+
+
+def _duty_after_comma(text: str, last_cut: int, comma: int, end: int, r: dict) -> bool:
+    """Whether the piece after the comma at ``comma`` is a body's duty (``body_duty``, not marked as done): a body
+    then 负责 (…，督查室负责第一时间…通报), or 负责 alone after a clause that a body opens without a marker
+    (领导小组办公室设在局办公室，负责统筹… — not 区委农办要结合…任务，负责指导…: under its own marker the duty goes on
+    the order)."""
+    pos = comma + 1
+    if not r["_body_duty"] or r["_past"].search(text, pos, end):
+        return False
+    if r["_body_duty"].match(text, pos, end):
+        return True
+    verb = _duty_verb_at(text, pos, r)
+    lead = r["_body_duty_after"].match(text, last_cut, end) if verb else None
+    return bool(lead) and lead.end() == pos + len(verb) \
+        and not any(_is_marker_at(text, i, r) for i in range(last_cut, comma))
+
+
+def _duty_verb_at(text: str, pos: int, r: dict) -> str:
+    """The words of ``body_duty`` (an adverb, then 负责) that start at ``pos``, or ''."""
+    bd = r.get("body_duty") or {}
+    for adverb in [""] + list(bd.get("adverbs", [])):
+        for verb in bd.get("verbs", []):
+            if text.startswith(adverb + verb, pos):
+                return adverb + verb
+    return ""
+
+
+def _subject_as(text: str, a: int, b: int, r: dict) -> bool:
+    """Whether the comma piece [a, b) is a subject in its role — a body or a person, then ``subject_roles``
+    (主要负责人作为第一责任人; 各级党委政府作为责任主体) — with no marker: what the order after it is addressed to."""
+    for w in r["_subject_roles"]:
+        k = text.find(w, a, b)
+        if k > a and (r["_subject_end"].search(text, a, k) or r["_person_after"].search(text, a, k)) \
+                and not any(_is_marker_at(text, i, r) for i in range(a, b)):
+            return True
+    return False
+
+
+def _cut_marker_after(text: str, pos: int, r: dict, since: int) -> bool:
+    """Whether an order's marker starts at ``pos`` (after a comma): the marker itself (…，要…) or an adverb before
+    it (…，还要防止…; 更要, 也要: ``cut_marker_adverbs``) — not the second half of 既要…，又要… (one order in two parts:
+    since ``since``, the clause's start, no 既 before a marker)."""
+    if _is_marker_at(text, pos, r, "_cut_marker"):
+        return True
+    adverb = next((w for w in r["_cut_adverbs"] if text.startswith(w, pos)), None)
+    return bool(adverb) and _is_marker_at(text, pos + len(adverb), r, "_cut_marker") and not any(
+        text[i] == "既" and _is_marker_at(text, i + 1, r, "_cut_marker") for i in range(since, pos))
 
 
 def _topic_then_limit(text: str, a: int, inside: list[dict], r: dict) -> bool:
@@ -619,10 +688,13 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 if _is_marker_at(text, i, r):
                     marker_pos = i
                     break
-            assigned = r["_assign"].match(text, a) or _framed_assignment(text, a, b, r)  # 由…厅、…局共同成立…
+            past = bool(r["_past"].search(text, a, b))
+            assigned = r["_assign"].match(text, a) or _framed_assignment(text, a, b, r) \
+                or (not past and r["_body_duty"] and (r["_body_duty"].match(text, a, b) or _duty_verb_at(text, a, r)
+                                                      and r["_body_duty_after"].match(text, body_start, b)))
+            # 由…厅、…局共同成立…; 市住建局负责城市黑臭水体整治: a duty given to a body
             j0 = bisect.bisect_left(starts, a)
             inside = [t for t in time_expressions[j0:bisect.bisect_left(starts, b)] if t["end"] <= b]
-            past = bool(r["_past"].search(text, a, b))
             standing = not past and (
                 any(t["type"] == "recurrence" and t["value"] for t in inside) and _standing_verb(text, a, b, r)
                 or any(t["type"] == "recurrence" and t["text"] in r["_periodic_words"] for t in inside)
@@ -678,6 +750,8 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                     action_start = a  # 对…要…, 已经完成整改的要…, …案件要…: the phrase that frames the order belongs to it
             elif assigned or standing or due or transfer:
                 kind = "duty"  # 由…负责…; 各地每周报送…; 各单位在…后3个月内报送…: a duty given to a body
+            elif not past and _led_measure(text, a, b, r):
+                kind = "duty"  # 二、重点任务 … 以碳中和、碳达峰为统领，…，实施…: a measure its frame leads
             else:
                 # （责任单位：市环保局…）: who answers for the measures before it, not a duty of its own
                 first = _CLAUSE_BREAK.search(text, a, b)
@@ -867,6 +941,8 @@ def _carry_features(text: str, a: int, b: int, r: dict, enum, marker_pos) -> dic
         if len(text[item.end():b].strip(" \u3000：:")) <= r.get("name_item_max", 0) \
                 and not item.group(0).endswith(("是", "要")):
             f["name_item"] = 1.0  # 4、监督检查, (一)指导思想: a heading's name (一是真重视 goes on a sentence)
+    if r["_goal_lead"].match(text, item.end() if item else a, b):
+        f["goal_lead"] = 1.0  # 通过一年努力，河长制体系全面建立…: what a plan aims to reach, a target
     if any(_report_time_at(text, a, b, w) for w in r.get("report_time_words", ())):
         f["report_time"] = 1.0  # 截至目前, 近日, 连日来: the time of a report of what was done (not 9月30日前)
     if marker_pos is not None and text.startswith(r["_preamble_heads"], a):
@@ -926,8 +1002,28 @@ def _in_note(text: str, a: int, b: int, r: dict) -> bool:
 
 
 def _guiding(text: str, a: int, b: int, r: dict) -> bool:
-    """Whether the clause [a, b) says what a plan is guided by (``guide_phrases``: 以…为指导)."""
-    return bool(r["_guide_phrase"].search(text, a, b))
+    """Whether the clause [a, b) says what a plan is guided by (``guide_phrases``: 以…为指导) — not under a top-level
+    heading of tasks (``task_section_words``: 二、重点任务), where 以…为统领，…，实施… leads a measure."""
+    return bool(r["_guide_phrase"].search(text, a, b)) and not _in_task_section(text, a, r)
+
+
+def _led_measure(text: str, a: int, b: int, r: dict) -> bool:
+    """Whether the clause [a, b), under a heading of tasks, opens with a guide phrase (以…为统领) and goes on, after a
+    comma, with an action (``duty_heads``: 实施…, 推进…): a plan's measure, no guiding thought."""
+    guide = r["_guide_phrase"].match(text, a, b)
+    return bool(guide) and _in_task_section(text, a, r) and any(
+        r["_duty_head"].match(text, m.end(), b) for m in _CLAUSE_BREAK.finditer(text, guide.end(), b))
+
+
+def _in_task_section(text: str, a: int, r: dict) -> bool:
+    """Whether ``a`` stands under a plan's top-level heading (一、…) that names tasks or measures (二、重点任务)."""
+    heading = None
+    for heading in r["_section_heading"].finditer(text, 0, a):
+        pass
+    if heading is None:
+        return False
+    line_end = text.find("\n", heading.start())
+    return any(w in text[heading.start():line_end if line_end >= 0 else len(text)] for w in r["_task_section_words"])
 
 
 def _in_goal_section(text: str, a: int, r: dict) -> bool:
@@ -1064,8 +1160,8 @@ def _slogans_only(text: str, a: int, b: int, r: dict) -> bool:
     pieces = re.split(r"[，,]", text[a:b])
     if len(pieces) == 1:  # 要追根溯源、严查细究: the pieces of one clause parted by 、
         pieces = text[a:b].split("、")
-    if not limit or len(pieces) < 2:  # one short order alone is a slogan only when listed (要动真碰硬)
-        return False
+    if not limit or len(pieces) < 2 or len(pieces) > r.get("slogan_pieces_max", len(pieces)):
+        return False  # one short order alone is a slogan only when listed (要动真碰硬); a long list is of measures
     for piece in pieces:
         head = r["_slogan_head"].match(piece)
         core = piece[head.end():]
