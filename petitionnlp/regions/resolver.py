@@ -106,8 +106,28 @@ class RegionResolver:
                 if weak is not None and text.startswith(("河", "江"), m.end):
                     weak.append(m)
                 continue
+            if self._inside_a_word(text, m, out):
+                continue
             out.append(m)
         return out
+
+    @staticmethod
+    def _inside_a_word(text: str, m, before: list) -> bool:
+        """简单县城, 充沛县城: a two-character county's name (单县, 沛县) whose first character the segmenter joins to
+        the character before it (简单, 充沛), that character not the end of a place's name (山东单县, 徐州沛县):
+        a word and the 县 of what follows (县城), not the county.  (The segmenter is asked only in this case.)"""
+        if len(m.text) != 2 or m.text[1] != "县" or m.start == 0 or not _CJK_RE.match(text[m.start - 1]) \
+                or (before and before[-1].end == m.start):
+            return False
+        from ..tokenize import get_tokenizer
+
+        lo = max(0, m.start - 3)
+        at = 0
+        for token in get_tokenizer().raw_cut(text[lo:m.end + 2]):
+            if at + len(token) > m.start - lo:  # the token holding the county's first character
+                return at < m.start - lo
+            at += len(token)
+        return False
 
     @staticmethod
     def _before_town(m, following) -> bool:
@@ -238,6 +258,7 @@ class RegionResolver:
         hint_counties = {p.county for p in hint_places if p.county}
         hint_provinces = {p.province for p in hint_places}
         best = None
+        former_names, former_cities = self.gazetteer.former, self.gazetteer.former_city
         for rank, m in enumerate(mentions):
             places = m.places
             if len(places) > 1 and places[0].level == "town":
@@ -246,8 +267,16 @@ class RegionResolver:
                 if codes:
                     places = tuple(p for p in places if p.adcode in codes) or places
             ambiguity = len({(p.city, p.county) for p in places})
-            frame = self._frame_before(text, mentions, rank)
-            for p in places:
+            prev = self._mention_before(text, mentions, rank)
+            frame = tuple(q for q in prev.places if q.level in ("county", "city")) if prev else ()
+            old_city = former_cities.get(prev.text, ()) if prev else ()
+            former = former_names.get(m.text, ())
+            current_support = 0.0
+            for p in places + tuple(former):
+                is_former = p not in places
+                if is_former and any(q.level == "city" and q.city == p.city for q in places) \
+                        and not any(q.city == p.city for q in frame):
+                    continue  # 日喀则市 names the city; the county-level city it was, only under its city (日喀则地区日喀则市)
                 score = {"county": 3.0, "town": 2.6, "zone": 2.2, "city": 2.0, "province": 1.0}[p.level]
                 if not m.exact:
                     score -= 0.8
@@ -267,6 +296,8 @@ class RegionResolver:
                             support = max(support, 2.0 if p.level != "city" else 0.5)
                         elif q.level == "province" and q.province == p.province:
                             support = max(support, 1.0)
+                if p in old_city:  # 巢湖市无为县: a county right after the city it was under
+                    support = max(support, 2.0)
                 if ambiguity > 1 and p.level == "county" and self._town_named(text, p, m):
                     support = max(support, 1.5)
                     score += 1.5
@@ -287,6 +318,12 @@ class RegionResolver:
                         support = max(support, 2.0)
                     elif p.province in hint_provinces:
                         score += 1.0
+                if is_former:
+                    if support <= current_support:
+                        continue  # 东乡县 alone is 临夏's; 江西东乡县, the county 抚州's 东乡区 was
+                    score -= 0.5
+                else:
+                    current_support = max(current_support, support)
                 if best is None or score > best[0]:
                     best = (score, p, m, ambiguity, support)
         score, place, mention, ambiguity, support = best
@@ -318,15 +355,15 @@ class RegionResolver:
                 "region_confidence": round(max(conf, 0.1), 2), "region_evidence": text[start:end]}
 
     @staticmethod
-    def _frame_before(text: str, mentions: list, i: int) -> tuple:
-        """The county and city places of the mention right before mention ``i`` (nothing but spaces or commas
-        between): the frame a town named next is read in (喀左 覃家岗街道, 三江双浦镇)."""
+    def _mention_before(text: str, mentions: list, i: int):
+        """The mention right before mention ``i`` (nothing but spaces or commas between), or None: the frame a
+        town named next is read in (喀左 覃家岗街道, 三江双浦镇), the old city a county is written under."""
         if i == 0:
-            return ()
+            return None
         prev, m = mentions[i - 1], mentions[i]
         if text[prev.end:m.start].strip(" ,，、") or m.start - prev.end > 2:
-            return ()
-        return tuple(q for q in prev.places if q.level in ("county", "city"))
+            return None
+        return prev
 
     def _twin_county(self, place: Place) -> str | None:
         """神农架林区, 天门市, 白沙黎族自治县: a county-level division a province governs is its own city and
