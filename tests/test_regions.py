@@ -361,6 +361,9 @@ def test_a_city_before_xianjishi_names_the_city_not_a_county_ending_in_xian(reso
     ("江西省东乡县孝岗镇某养猪场臭气", ("江西省", "抚州市", "东乡区")),
     ("东乡县一家砂石厂粉尘扰民", ("甘肃省", "临夏回族自治州", "东乡族自治县")),  # nothing written: today's name
     ("甘肃东乡县一家砂石厂", ("甘肃省", "临夏回族自治州", "东乡族自治县")),
+    ("邢台市桥东区某厂夜间噪声", ("河北省", "邢台市", "襄都区")),  # 2020; 张家口's 桥东区 is current
+    ("广州东山区一家饭店油烟", ("广东省", "广州市", "越秀区")),  # merged 2005; 鹤岗's 东山区 is current
+    ("张家口市桥东区某厂夜间噪声", ("河北省", "张家口市", "桥东区")),
 ])
 def test_an_old_county_name_another_county_bears_today_follows_the_written_province(resolver, text, expected):
     assert place(resolver, text) == expected
