@@ -399,3 +399,17 @@ def test_a_county_written_after_its_former_prefecture_is_that_county(resolver, t
 ])
 def test_a_two_character_county_inside_a_word_before_xiancheng_names_no_place(resolver, text, expected):
     assert place(resolver, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("开发区一家化工厂夜间排污", (None, None, None)),  # a town name of 18 counties: was 行唐县
+    ("城关镇一家养猪场臭气扰民", (None, None, None)),  # 99 counties: was 武清区
+    ("太平镇一家砖厂冒黑烟", (None, None, None)),
+    ("安平镇一家化工厂夜间排污", ("河北省", "衡水市", "安平县")),  # the seat of 安平县, of seven 安平镇
+    ("木兰镇富民花园的搅拌站废水直排", ("黑龙江省", "哈尔滨市", "木兰县")),
+    ("大厂镇一家制药厂油烟扰民", ("河北省", "廊坊市", "大厂回族自治县")),
+    ("长沙高新区一家工厂噪声扰民", ("湖南省", "长沙市", None)),  # another place named: it answers
+    ("常州市高新区一家工厂噪声扰民", ("江苏省", "常州市", "武进区")),  # the city says which
+])
+def test_a_town_name_many_counties_share_names_none_of_them_alone_unless_its_countys_seat(resolver, text, expected):
+    assert place(resolver, text) == expected

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..resources import read_list
 from ..text import CJK, normalize
-from .gazetteer import Gazetteer, Place, get_gazetteer
+from .gazetteer import TOWN_SUFFIXES, Gazetteer, Place, get_gazetteer
 
 __all__ = ["RegionResolver", "EMPTY_REGION"]
 
@@ -78,6 +78,10 @@ class RegionResolver:
     model : an optional fitted RegionClassifier for texts the gazetteer cannot place
     min_model_confidence : the model answers only at or above this probability
     """
+
+    # a town's name that this many counties share or more, with nothing else in the text for one of them, is
+    # no answer (right one time in three at best); a name two share is still the low-confidence guess
+    TOWN_GUESS_LIMIT = 3
 
     def __init__(self, gazetteer: Gazetteer | None = None, province: str | None = None, model=None,
                  min_model_confidence: float = 0.6):
@@ -271,6 +275,8 @@ class RegionResolver:
             frame = tuple(q for q in prev.places if q.level in ("county", "city")) if prev else ()
             old_city = former_cities.get(prev.text, ()) if prev else ()
             former = former_names.get(m.text, ())
+            seats = [p for p in places if p.level == "town" and self._named_after_its_county(p)] \
+                if ambiguity >= self.TOWN_GUESS_LIMIT else []
             current_support = 0.0
             for p in places + tuple(former):
                 is_former = p not in places
@@ -318,6 +324,9 @@ class RegionResolver:
                         support = max(support, 2.0)
                     elif p.province in hint_provinces:
                         score += 1.0
+                if p.level == "town" and ambiguity >= self.TOWN_GUESS_LIMIT and support == 0 \
+                        and p.province not in hint_provinces and seats != [p]:
+                    continue  # 开发区, 城关镇, 太平镇 alone: a town name three counties or more share names none of them
                 if is_former:
                     if support <= current_support:
                         continue  # 东乡县 alone is 临夏's; 江西东乡县, the county 抚州's 东乡区 was
@@ -326,6 +335,8 @@ class RegionResolver:
                     current_support = max(current_support, support)
                 if best is None or score > best[0]:
                     best = (score, p, m, ambiguity, support)
+        if best is None:
+            return dict(EMPTY_REGION)
         score, place, mention, ambiguity, support = best
         return self._answer(text, place, mention, mentions, ambiguity, support)
 
@@ -353,6 +364,15 @@ class RegionResolver:
             conf -= 0.15
         return {"province": place.province, "city": city, "county": county,
                 "region_confidence": round(max(conf, 0.1), 2), "region_evidence": text[start:end]}
+
+    @staticmethod
+    def _named_after_its_county(town: Place) -> bool:
+        """木兰镇 of 木兰县, 安平镇 of 安平县, 大厂镇 of 大厂回族自治县: the town its county is named after (its seat),
+        the one a town name several counties share names when nothing else is said."""
+        stem = next((town.name[:-len(s)] for s in TOWN_SUFFIXES if town.name.endswith(s)), "")
+        county = town.county or ""
+        rest = county[len(stem):]
+        return len(stem) >= 2 and county.startswith(stem) and (len(rest) == 1 or rest.endswith(("自治县", "自治旗")))
 
     @staticmethod
     def _mention_before(text: str, mentions: list, i: int):
