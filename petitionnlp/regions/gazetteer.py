@@ -16,7 +16,7 @@ import numpy as np
 from ..features import bigram_code, bigram_positions
 from ..resources import corpus_path, once, read_list
 
-__all__ = ["Place", "Mention", "Gazetteer", "get_gazetteer", "province_divisions", "find_province", "TOWN_SUFFIXES"]
+__all__ = ["Place", "Mention", "Gazetteer", "get_gazetteer", "province_divisions", "find_province"]
 
 # generic words that are names of some division somewhere but, alone, name nothing in a petition
 _GENERIC = {"城区", "郊区", "矿区", "新区", "市中", "市辖区", "市直辖", "管理区", "经开区", "高新区", "开发区",
@@ -28,9 +28,9 @@ _GENERIC = {"城区", "郊区", "矿区", "新区", "市中", "市辖区", "市�
             "湖里", "道里"}
 
 
-TOWN_SUFFIXES = ("街道办事处", "街道", "镇", "乡", "苏木")
+_TOWN_SUFFIXES = ("街道办事处", "街道", "镇", "乡", "苏木")
 # a line of towns.tsv whose name ends in a suffix after at least two characters: (the name without it, its county)
-_TOWN_CORE = re.compile(rf"^([^\t\n]{{2,}})(?:{'|'.join(TOWN_SUFFIXES)})\t([^\t\n]*)$", re.MULTILINE)
+_TOWN_CORE = re.compile(rf"^([^\t\n]{{2,}})(?:{'|'.join(_TOWN_SUFFIXES)})\t([^\t\n]*)$", re.MULTILINE)
 _PLACEHOLDER = "直辖行政区划"  # a county row that only stands for a city without counties (东莞, 中山, 儋州)
 
 

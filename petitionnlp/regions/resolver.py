@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..resources import read_list
 from ..text import CJK, normalize
-from .gazetteer import TOWN_SUFFIXES, Gazetteer, Place, get_gazetteer
+from .gazetteer import _TOWN_SUFFIXES, Gazetteer, Place, get_gazetteer
 
 __all__ = ["RegionResolver", "EMPTY_REGION"]
 
@@ -369,7 +369,7 @@ class RegionResolver:
     def _named_after_its_county(town: Place) -> bool:
         """木兰镇 of 木兰县, 安平镇 of 安平县, 大厂镇 of 大厂回族自治县: the town its county is named after (its seat),
         the one a town name several counties share names when nothing else is said."""
-        stem = next((town.name[:-len(s)] for s in TOWN_SUFFIXES if town.name.endswith(s)), "")
+        stem = next((town.name[:-len(s)] for s in _TOWN_SUFFIXES if town.name.endswith(s)), "")
         county = town.county or ""
         rest = county[len(stem):]
         return len(stem) >= 2 and county.startswith(stem) and (len(rest) == 1 or rest.endswith(("自治县", "自治旗")))
