@@ -413,3 +413,13 @@ def test_a_two_character_county_inside_a_word_before_xiancheng_names_no_place(re
 ])
 def test_a_town_name_many_counties_share_names_none_of_them_alone_unless_its_countys_seat(resolver, text, expected):
     assert place(resolver, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("石家庄桥西区一家饭店油烟扰民", ("河北省", "石家庄市", "桥西区")),  # was 张家口's 桥西区: 石家庄桥 read as a bridge
+    ("河北邢台桥东区某厂夜间噪声", ("河北省", "邢台市", "襄都区")),  # 邢台's 桥东区 until 2020
+    ("张家口桥东区一家饭店油烟", ("河北省", "张家口市", "桥东区")),
+    ("长沙桥头镇一家饭店油烟", (None, None, None)),  # 桥头镇 is no town of 长沙: 长沙桥 stays a bridge's name
+])
+def test_a_city_before_one_of_its_own_counties_is_read_though_the_county_starts_a_word(resolver, text, expected):
+    assert place(resolver, text) == expected

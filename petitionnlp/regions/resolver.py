@@ -105,8 +105,9 @@ class RegionResolver:
         out = []
         found = self.gazetteer.find(text) if found is None else found
         for i, m in enumerate(found):
+            following = found[i + 1] if i + 1 < len(found) else None
             if not m.exact and text.startswith(stop, m.end) and not self._before_street(text, m, out) \
-                    and not self._before_town(m, found[i + 1] if i + 1 < len(found) else None):
+                    and not self._before_town(m, following) and not self._before_own_county(m, following):
                 if weak is not None and text.startswith(("河", "江"), m.end):
                     weak.append(m)
                 continue
@@ -139,6 +140,16 @@ class RegionResolver:
         town is read in, though the town's first character (桥, 城) would make the bare name part of a word."""
         return following is not None and following.start == m.end and following.exact \
             and all(p.level == "town" for p in following.places) and all(p.level == "county" for p in m.places)
+
+    def _before_own_county(self, m, following) -> bool:
+        """石家庄桥西区, 邢台桥东区: a city's bare name right before the full name of one of its counties (or of
+        one it had: 邢台's 桥东区, now 襄都区), though the county's first character (桥) would make the bare name
+        part of a word (石家庄桥)."""
+        if following is None or following.start != m.end or not following.exact:
+            return False
+        cities = {p.city for p in m.places if p.level == "city"}
+        counties = tuple(following.places) + tuple(self.gazetteer.former.get(following.text, ()))
+        return bool(cities) and any(p.level == "county" and p.city in cities for p in counties)
 
     @staticmethod
     def _before_street(text: str, m, before: list) -> bool:
