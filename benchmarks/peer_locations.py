@@ -26,6 +26,9 @@ misses left are a bare 兴安 the peer reads as 兴安盟, 台北信义区 (the 
 ``peer_locations_check.jsonl``: 16 cases of four more sources (iLib-js/ilib-mono's Chinese address tests,
 zhyang18/weather's division tests, hyacinthus/addresscn, zeroinger-utils) gathered after those changes and run once:
 0.938 (15/16; 乌镇, the usual name of 桐乡's 乌镇镇, is missed).
+``peer_locations_g42b.jsonl``: 23 cases of three more sources (weitw/address-analyzer's printed list, ax3353/cpca's
+tests, zfn215/parseAddress's own test list), gathered after the former-name changes (东乡县, 日喀则地区日喀则市,
+巢湖市无为县, 简单县城) and committed before they were run.
 
 Prints, for each file and for both together, per level, the share of cases whose answer is the expected one
 (a county is scored where the case expects one; None expected counts as right only when we also say None), the
@@ -46,7 +49,7 @@ from petitionnlp.text import normalize
 DATA = Path(__file__).resolve().parent / "data"
 FILES = ("peer_locations.jsonl", "peer_locations_more.jsonl", "peer_locations_late.jsonl", "peer_locations_fresh.jsonl",
          "peer_locations_after.jsonl", "peer_locations_unseen.jsonl",
-         "peer_locations_check.jsonl")
+         "peer_locations_check.jsonl", "peer_locations_g42b.jsonl")
 
 
 def _right(c, g) -> bool:

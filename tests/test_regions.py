@@ -351,3 +351,75 @@ def test_a_two_character_old_county_name_inside_a_common_word_names_no_place(res
 ])
 def test_a_city_before_xianjishi_names_the_city_not_a_county_ending_in_xian(resolver, text, expected):
     assert place(resolver, text) == expected
+
+
+# g42b: the kinds the peers' batches left (issue 29, item 5); texts of our own making
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("江西东乡县一家化工厂夜间排污", ("江西省", "抚州市", "东乡区")),  # 东乡县 → 东乡区 (2016); 临夏's 东乡县 is current
+    ("江西省东乡县孝岗镇某养猪场臭气", ("江西省", "抚州市", "东乡区")),
+    ("东乡县一家砂石厂粉尘扰民", ("甘肃省", "临夏回族自治州", "东乡族自治县")),  # nothing written: today's name
+    ("甘肃东乡县一家砂石厂", ("甘肃省", "临夏回族自治州", "东乡族自治县")),
+    ("邢台市桥东区某厂夜间噪声", ("河北省", "邢台市", "襄都区")),  # 2020; 张家口's 桥东区 is current
+    ("广州东山区一家饭店油烟", ("广东省", "广州市", "越秀区")),  # merged 2005; 鹤岗's 东山区 is current
+    ("张家口市桥东区某厂夜间噪声", ("河北省", "张家口市", "桥东区")),
+])
+def test_an_old_county_name_another_county_bears_today_follows_the_written_province(resolver, text, expected):
+    assert place(resolver, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("西藏自治区日喀则地区日喀则市一家砂石厂", ("西藏自治区", "日喀则市", "桑珠孜区")),  # county-level city until 2014
+    ("新疆哈密地区哈密市一家洗煤厂粉尘", ("新疆维吾尔自治区", "哈密市", "伊州区")),
+    ("新疆吐鲁番地区吐鲁番市某砖厂冒黑烟", ("新疆维吾尔自治区", "吐鲁番市", "高昌区")),
+    ("西藏日喀则市一家砂石厂", ("西藏自治区", "日喀则市", None)),  # the city alone: today's city
+    ("哈密市一家洗煤厂粉尘，哈密瓜地受影响", ("新疆维吾尔自治区", "哈密市", None)),
+])
+def test_a_former_county_level_city_named_as_its_prefecture_is_its_district_under_it(resolver, text, expected):
+    assert place(resolver, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("安徽省巢湖市无为县一家电缆厂粉尘扰民", ("安徽省", "芜湖市", "无为市")),  # 巢湖 a prefecture until 2011
+    ("巢湖市和县一家化工厂排污", ("安徽省", "马鞍山市", "和县")),
+    ("巢湖市一家餐馆油烟扰民", ("安徽省", "合肥市", "巢湖市")),
+])
+def test_a_county_written_after_its_former_prefecture_is_that_county(resolver, text, expected):
+    assert place(resolver, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("这个简单县城的污水处理厂臭气扰民", (None, None, None)),
+    ("精力充沛县城里的居民反映噪声", (None, None, None)),
+    ("山东单县县城一家养殖场臭气", ("山东省", "菏泽市", "单县")),
+    ("沛县县城一家饭店油烟扰民", ("江苏省", "徐州市", "沛县")),
+    ("在环县城区一家砖厂冒黑烟", ("甘肃省", "庆阳市", "环县")),
+    ("睢县城郊乡某养猪场污水直排", ("河南省", "商丘市", "睢县")),
+])
+def test_a_two_character_county_inside_a_word_before_xiancheng_names_no_place(resolver, text, expected):
+    assert place(resolver, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("开发区一家化工厂夜间排污", (None, None, None)),  # a town name of 18 counties: was 行唐县
+    ("城关镇一家养猪场臭气扰民", (None, None, None)),  # 99 counties: was 武清区
+    ("太平镇一家砖厂冒黑烟", (None, None, None)),
+    ("安平镇一家化工厂夜间排污", ("河北省", "衡水市", "安平县")),  # the seat of 安平县, of seven 安平镇
+    ("木兰镇富民花园的搅拌站废水直排", ("黑龙江省", "哈尔滨市", "木兰县")),
+    ("大厂镇一家制药厂油烟扰民", ("河北省", "廊坊市", "大厂回族自治县")),
+    ("长沙高新区一家工厂噪声扰民", ("湖南省", "长沙市", None)),  # another place named: it answers
+    ("常州市高新区一家工厂噪声扰民", ("江苏省", "常州市", "武进区")),  # the city says which
+])
+def test_a_town_name_many_counties_share_names_none_of_them_alone_unless_its_countys_seat(resolver, text, expected):
+    assert place(resolver, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("石家庄桥西区一家饭店油烟扰民", ("河北省", "石家庄市", "桥西区")),  # was 张家口's 桥西区: 石家庄桥 read as a bridge
+    ("河北邢台桥东区某厂夜间噪声", ("河北省", "邢台市", "襄都区")),  # 邢台's 桥东区 until 2020
+    ("张家口桥东区一家饭店油烟", ("河北省", "张家口市", "桥东区")),
+    ("长沙桥头镇一家饭店油烟", (None, None, None)),  # 桥头镇 is no town of 长沙: 长沙桥 stays a bridge's name
+])
+def test_a_city_before_one_of_its_own_counties_is_read_though_the_county_starts_a_word(resolver, text, expected):
+    assert place(resolver, text) == expected

@@ -185,6 +185,12 @@ class Gazetteer:
         self._after_sizes: dict[str, tuple[int, ...]] = {}
         self._city_keys: set[str] = set()
         self._city_shorts: dict[str, list[str]] = {}  # city → its short names (阜新; 巴州/巴音郭楞)
+        # an old name that names a current division too → the places a recorded change made of it (江西's 东乡县
+        # → 东乡区 beside 临夏's 东乡县; the county-level 日喀则市 → 桑珠孜区 beside the city): read where the text
+        # says so (RegionResolver)
+        self.former: dict[str, list[Place]] = {}
+        # an old city's name (巢湖市, 巢湖; 日喀则地区) → the counties once under it, today under another city
+        self.former_city: dict[str, set[Place]] = {}
         self._villages = None
         self._town_cores = None
         self._build()
@@ -293,8 +299,18 @@ class Gazetteer:
             if new is None:
                 continue
             for old in (r["old_county"], r["old_city"] if not r["old_county"] else ""):
-                if old and old not in (new.name,) and old not in self.exact:
+                if not old or old == new.name:
+                    continue
+                current = self.exact.get(old, []) + self.short.get(old, [])
+                if not current:
                     self._add(self.exact, old, new)
+                elif new not in current:
+                    self._add(self.former, old, new)
+            if r["old_county"] and r["old_city"] and r["old_city"] != r["new_city"] and new.level == "county":
+                stem = r["old_city"].removesuffix("地区").removesuffix("市")
+                for old_city in {r["old_city"], stem} - {""}:
+                    self.former_city.setdefault(old_city, set()).add(new)
+        self._add_old_city_names()
         for r in _tsv("aliases.tsv"):
             parts = r["target"].split("/")
             prov, city = parts[0], parts[1]
@@ -307,6 +323,21 @@ class Gazetteer:
                 if p is None:
                     continue
             self.exact[r["alias"]] = [p]
+
+    def _add_old_city_names(self) -> None:
+        """日喀则地区, 林芝地区, 思茅市: a prefecture's old name that the recorded changes give with its counties,
+        when the counties it had are all under one city today and the name names nothing current: that city."""
+        cities: dict[str, set[str]] = {}
+        for r in _changes():
+            if r["old_county"] and r["old_city"] and r["old_city"] != r["new_city"]:
+                cities.setdefault(r["old_city"], set()).add((r["new_province"], r["new_city"]))
+        for old, new in cities.items():
+            if len(new) > 1 or old in self.exact:
+                continue
+            (province, city), = new
+            place = next((p for p in self.exact.get(city, ()) if p.level == "city" and p.province == province), None)
+            if place is not None:
+                self._add(self.exact, old, place)
 
     def _add_short_forms(self, counties: list[tuple[Place, str]]) -> None:
         """The short forms offices write for banners and autonomous counties (科左中旗, 喀左县, 鄂温克旗), by the

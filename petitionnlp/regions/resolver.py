@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..resources import read_list
 from ..text import CJK, normalize
-from .gazetteer import Gazetteer, Place, get_gazetteer
+from .gazetteer import _TOWN_SUFFIXES, Gazetteer, Place, get_gazetteer
 
 __all__ = ["RegionResolver", "EMPTY_REGION"]
 
@@ -79,6 +79,10 @@ class RegionResolver:
     min_model_confidence : the model answers only at or above this probability
     """
 
+    # a town's name that this many counties share or more, with nothing else in the text for one of them, is
+    # no answer (right one time in three at best); a name two share is still the low-confidence guess
+    TOWN_GUESS_LIMIT = 3
+
     def __init__(self, gazetteer: Gazetteer | None = None, province: str | None = None, model=None,
                  min_model_confidence: float = 0.6):
         self.gazetteer = gazetteer or get_gazetteer()
@@ -101,13 +105,34 @@ class RegionResolver:
         out = []
         found = self.gazetteer.find(text) if found is None else found
         for i, m in enumerate(found):
+            following = found[i + 1] if i + 1 < len(found) else None
             if not m.exact and text.startswith(stop, m.end) and not self._before_street(text, m, out) \
-                    and not self._before_town(m, found[i + 1] if i + 1 < len(found) else None):
+                    and not self._before_town(m, following) and not self._before_own_county(m, following):
                 if weak is not None and text.startswith(("河", "江"), m.end):
                     weak.append(m)
                 continue
+            if self._inside_a_word(text, m, out):
+                continue
             out.append(m)
         return out
+
+    @staticmethod
+    def _inside_a_word(text: str, m, before: list) -> bool:
+        """简单县城, 充沛县城: a two-character county's name (单县, 沛县) whose first character the segmenter joins to
+        the character before it (简单, 充沛), that character not the end of a place's name (山东单县, 徐州沛县):
+        a word and the 县 of what follows (县城), not the county.  (The segmenter is asked only in this case.)"""
+        if len(m.text) != 2 or m.text[1] != "县" or m.start == 0 or not _CJK_RE.match(text[m.start - 1]) \
+                or (before and before[-1].end == m.start):
+            return False
+        from ..tokenize import get_tokenizer
+
+        lo = max(0, m.start - 3)
+        at = 0
+        for token in get_tokenizer().raw_cut(text[lo:m.end + 2]):
+            if at + len(token) > m.start - lo:  # the token holding the county's first character
+                return at < m.start - lo
+            at += len(token)
+        return False
 
     @staticmethod
     def _before_town(m, following) -> bool:
@@ -115,6 +140,16 @@ class RegionResolver:
         town is read in, though the town's first character (桥, 城) would make the bare name part of a word."""
         return following is not None and following.start == m.end and following.exact \
             and all(p.level == "town" for p in following.places) and all(p.level == "county" for p in m.places)
+
+    def _before_own_county(self, m, following) -> bool:
+        """石家庄桥西区, 邢台桥东区: a city's bare name right before the full name of one of its counties (or of
+        one it had: 邢台's 桥东区, now 襄都区), though the county's first character (桥) would make the bare name
+        part of a word (石家庄桥)."""
+        if following is None or following.start != m.end or not following.exact:
+            return False
+        cities = {p.city for p in m.places if p.level == "city"}
+        counties = tuple(following.places) + tuple(self.gazetteer.former.get(following.text, ()))
+        return bool(cities) and any(p.level == "county" and p.city in cities for p in counties)
 
     @staticmethod
     def _before_street(text: str, m, before: list) -> bool:
@@ -238,6 +273,7 @@ class RegionResolver:
         hint_counties = {p.county for p in hint_places if p.county}
         hint_provinces = {p.province for p in hint_places}
         best = None
+        former_names, former_cities = self.gazetteer.former, self.gazetteer.former_city
         for rank, m in enumerate(mentions):
             places = m.places
             if len(places) > 1 and places[0].level == "town":
@@ -246,8 +282,18 @@ class RegionResolver:
                 if codes:
                     places = tuple(p for p in places if p.adcode in codes) or places
             ambiguity = len({(p.city, p.county) for p in places})
-            frame = self._frame_before(text, mentions, rank)
-            for p in places:
+            prev = self._mention_before(text, mentions, rank)
+            frame = tuple(q for q in prev.places if q.level in ("county", "city")) if prev else ()
+            old_city = former_cities.get(prev.text, ()) if prev else ()
+            former = former_names.get(m.text, ())
+            seats = [p for p in places if p.level == "town" and self._named_after_its_county(p)] \
+                if ambiguity >= self.TOWN_GUESS_LIMIT else []
+            current_support = 0.0
+            for p in places + tuple(former):
+                is_former = p not in places
+                if is_former and any(q.level == "city" and q.city == p.city for q in places) \
+                        and not any(q.city == p.city for q in frame):
+                    continue  # 日喀则市 names the city; the county-level city it was, only under its city (日喀则地区日喀则市)
                 score = {"county": 3.0, "town": 2.6, "zone": 2.2, "city": 2.0, "province": 1.0}[p.level]
                 if not m.exact:
                     score -= 0.8
@@ -267,6 +313,8 @@ class RegionResolver:
                             support = max(support, 2.0 if p.level != "city" else 0.5)
                         elif q.level == "province" and q.province == p.province:
                             support = max(support, 1.0)
+                if p in old_city:  # 巢湖市无为县: a county right after the city it was under
+                    support = max(support, 2.0)
                 if ambiguity > 1 and p.level == "county" and self._town_named(text, p, m):
                     support = max(support, 1.5)
                     score += 1.5
@@ -287,8 +335,19 @@ class RegionResolver:
                         support = max(support, 2.0)
                     elif p.province in hint_provinces:
                         score += 1.0
+                if p.level == "town" and ambiguity >= self.TOWN_GUESS_LIMIT and support == 0 \
+                        and p.province not in hint_provinces and seats != [p]:
+                    continue  # 开发区, 城关镇, 太平镇 alone: a town name three counties or more share names none of them
+                if is_former:
+                    if support <= current_support:
+                        continue  # 东乡县 alone is 临夏's; 江西东乡县, the county 抚州's 东乡区 was
+                    score -= 0.5
+                else:
+                    current_support = max(current_support, support)
                 if best is None or score > best[0]:
                     best = (score, p, m, ambiguity, support)
+        if best is None:
+            return dict(EMPTY_REGION)
         score, place, mention, ambiguity, support = best
         return self._answer(text, place, mention, mentions, ambiguity, support)
 
@@ -318,15 +377,24 @@ class RegionResolver:
                 "region_confidence": round(max(conf, 0.1), 2), "region_evidence": text[start:end]}
 
     @staticmethod
-    def _frame_before(text: str, mentions: list, i: int) -> tuple:
-        """The county and city places of the mention right before mention ``i`` (nothing but spaces or commas
-        between): the frame a town named next is read in (喀左 覃家岗街道, 三江双浦镇)."""
+    def _named_after_its_county(town: Place) -> bool:
+        """木兰镇 of 木兰县, 安平镇 of 安平县, 大厂镇 of 大厂回族自治县: the town its county is named after (its seat),
+        the one a town name several counties share names when nothing else is said."""
+        stem = next((town.name[:-len(s)] for s in _TOWN_SUFFIXES if town.name.endswith(s)), "")
+        county = town.county or ""
+        rest = county[len(stem):]
+        return len(stem) >= 2 and county.startswith(stem) and (len(rest) == 1 or rest.endswith(("自治县", "自治旗")))
+
+    @staticmethod
+    def _mention_before(text: str, mentions: list, i: int):
+        """The mention right before mention ``i`` (nothing but spaces or commas between), or None: the frame a
+        town named next is read in (喀左 覃家岗街道, 三江双浦镇), the old city a county is written under."""
         if i == 0:
-            return ()
+            return None
         prev, m = mentions[i - 1], mentions[i]
         if text[prev.end:m.start].strip(" ,，、") or m.start - prev.end > 2:
-            return ()
-        return tuple(q for q in prev.places if q.level in ("county", "city"))
+            return None
+        return prev
 
     def _twin_county(self, place: Place) -> str | None:
         """神农架林区, 天门市, 白沙黎族自治县: a county-level division a province governs is its own city and
