@@ -960,6 +960,7 @@ def test_every_night_is_daily_and_its_hour_has_no_value():
     assert found("要求各村每晚9时前完成巡查。") == [("每晚", "recurrence", "P1D"), ("9时前", "deadline", None)]
     assert found("每晚9时至次日6时禁止施工。") == [("每晚", "recurrence", "P1D"), ("9时至次日6时", "date", None)]
     assert found("每晚营业到凌晨两点。")[0] == ("每晚", "recurrence", "P1D")
+    assert found("每晚22:00至次日6:00禁止施工。") == [("每晚", "recurrence", "P1D"), ("22:00至次日6:00", "date", None)]
     assert found("今天晚上9点开会。")[-1][2] is not None  # a time of a named day keeps its value
 
 
