@@ -54,6 +54,10 @@ The sets, reported apart and together:
   sites never used, annotated blind after t42 (t42b) — flood-season notices and river news, grid patrols with their
   frequencies, straw-burning and meeting news, heavy-pollution warnings and forecasts; not trained on, left out of
   "all of them";
+* corpora/briefing/gold/time_dev10.jsonl (issue 29 item 3): a tenth development batch, time expressions only, of
+  sites never used, annotated blind after t42b (t42c) — supervision bulletins, drinking-water bulletins, emergency
+  plans, monthly and yearly complaint reports, court and police news, county work summaries; not trained on, left
+  out of "all of them";
 * corpora/briefing/gold/briefings_duties.jsonl (issue 29 item 3, directives that carry over): a development batch of
   the kinds the blind sets' misses and inventions point at — plans' task lists and measures without an order word,
   duties of rules with 应当/负责, deadlines as duties, reports whose measures were already taken, announcements of an
@@ -245,7 +249,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     time_dev3, time_dev4 = load(gold / "time_dev3.jsonl"), load(gold / "time_dev4.jsonl")
     time_dev5, time_dev6 = load(gold / "time_dev5.jsonl"), load(gold / "time_dev6.jsonl")
     time_dev7, time_dev8 = load(gold / "time_dev7.jsonl"), load(gold / "time_dev8.jsonl")
-    time_dev9 = load(gold / "time_dev9.jsonl")
+    time_dev9, time_dev10 = load(gold / "time_dev9.jsonl"), load(gold / "time_dev10.jsonl")
     duties = load(gold / "briefings_duties.jsonl")
     notices = load(gold / "briefings_notices.jsonl")
     return [("the first development briefings (reserved page left out)", old),
@@ -282,6 +286,9 @@ def sets() -> list[tuple[str, list[dict]]]:
             ("ninth development batch, time expressions only, written after t42: flood-season notices, grid patrols, "
              "straw-burning and meeting news, pollution warnings and forecasts of other sites (issue 29 item 3)",
              time_dev9),
+            ("tenth development batch, time expressions only, written after t42b: supervision bulletins, water "
+             "bulletins, emergency plans, complaint reports, court and police news, work summaries (issue 29 item 3)",
+             time_dev10),
             ("development batch of duties that carry over: task lists, duties without an order word, reports of "
              "measures taken, announcements and pledges of other sites (issue 29 item 3)", duties),
             ("development batch of notices and meetings: county and city meetings' numbered orders, forwarding "

@@ -952,3 +952,54 @@ def test_days_listed_before_one_limit_share_it_and_a_list_keeps_its_year():
     assert [x[2] for x in found("2016年7月和11月、2017年4月和8月分四批开展。")] == ["2016-07", "2016-11", "2017-04", "2017-08"]
     assert found("数据累计到2019年10月。") == [("到2019年10月", "date", "2019-10")]
     assert found("要求到2019年10月完成。") == [("到2019年10月", "deadline", "2019-10-31")]
+
+
+def test_every_night_is_daily_and_its_hour_has_no_value():
+    """t42c: 每晚 is a daily recurrence and the hour after it places no one day: a date without a value, a limit with
+    前 (GUIDELINES.md: a recurrence plus a time, as 每周…8点至20点), 每晚9时至次日6时 one date."""
+    assert found("要求各村每晚9时前完成巡查。") == [("每晚", "recurrence", "P1D"), ("9时前", "deadline", None)]
+    assert found("每晚9时至次日6时禁止施工。") == [("每晚", "recurrence", "P1D"), ("9时至次日6时", "date", None)]
+    assert found("每晚营业到凌晨两点。")[0] == ("每晚", "recurrence", "P1D")
+    assert found("每晚22:00至次日6:00禁止施工。") == [("每晚", "recurrence", "P1D"), ("22:00至次日6:00", "date", None)]
+    assert found("今天晚上9点开会。")[-1][2] is not None  # a time of a named day keeps its value
+
+
+def test_a_cadence_of_disclosure_in_a_quoted_list_is_monthly_never_january():
+    """t42c: 一月一公开 (公开, 公示 are verbs of a cadence, as 通报) is once a month, never January."""
+    got = found("实行“一月一公开、一季一督、一年一考核”制度。")
+    assert got == [("一月一公开", "recurrence", "P1M"), ("一季一督", "recurrence", "P3M"), ("一年一考核", "recurrence", "P1Y")]
+    assert found("整改情况每月一公示。") == [("每月一公示", "recurrence", "P1M")]
+
+
+def test_before_the_flood_season_is_a_limit_without_a_day():
+    """t42c: 汛前 and 入汛前 are limits without a fixed day, as 汛期前 (t42b); not 防汛前期 nor 汛前期."""
+    assert found("要在汛前完成清淤，入汛前全面排查隐患。") == [("汛前", "deadline", None), ("入汛前", "deadline", None)]
+    assert found("做好防汛前期准备。") == []
+
+
+def test_months_listed_before_one_limit_have_no_value():
+    """t42c: months listed before one 前 (5月、6月前) are limits each, and none has a value — a month before 前 says
+    neither its first nor its last day (GUIDELINES.md's table); days listed keep theirs; 到 before a month keeps its
+    last day."""
+    assert found("分别于5月、6月前完成。") == [("5月", "deadline", None), ("6月前", "deadline", None)]
+    assert found("分别于2021年5月和6月份前完成。") == [("2021年5月", "deadline", None), ("6月份前", "deadline", None)]
+    assert found("分别于6月27日、9月30日前报送。") == [("6月27日", "deadline", "2021-06-27"), ("9月30日前", "deadline", "2021-09-30")]
+    assert found("要求到2019年10月完成。") == [("到2019年10月", "deadline", "2019-10-31")]
+
+
+def test_a_yearly_day_is_one_recurrence_and_a_bright_day_is_no_tomorrow():
+    """t42c (time_dev10's k07): 每年8月15日 without 前 is one yearly recurrence (as 每年3月15日前); before a span's
+    joiner the span stays a date (每年5月1日至9月30日); 明日 inside 文明日, 光明日报, 说明日期 is none."""
+    assert found("将每年8月15日设立为“江阴生态文明日”。") == [("每年8月15日", "recurrence", "P1Y")]
+    assert found("每年5月1日至9月30日为禁渔期。") == [("每年", "recurrence", "P1Y"), ("5月1日至9月30日", "date", "2021-05-01/2021-09-30")]
+    assert found("据光明日报报道。") == []
+    assert found("明日起施行。")[0][0] == "明日起"
+
+
+def test_quarters_listed_after_a_bracket_and_a_coming_term_after_a_body_that_will_form_a_team():
+    """t42c (time_dev10's k05, k02): quarters listed after a closing bracket that ends no outline number are dates each
+    ((径山水厂取水口)第一、第二…季度; not （一）第一、二季度); 近期，…将组成督查组 is of what is to come."""
+    got = found("2020年，四岭水库(径山水厂取水口)第一、第二、第三、第四季度水质为II类。")
+    assert [x[2] for x in got] == ["2020", "2021-Q1", "2021-Q2", "2021-Q3", "2021-Q4"]  # a quarter alone: the page's year
+    assert ("第一", "date", "2021-Q1") not in found("(一)第一、二季度开展检查。")
+    assert ("近期", "vague", None) in found("近期，自治区政府将组成督查组，分赴各市督查。")

@@ -124,7 +124,7 @@ def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
 
 _UNIT_DURATION = {"半年": "P6M", "半个月": "P15D", "小时": "PT{n}H", "天": "P{n}D", "日": "P{n}D", "周": "P{n}W",
                   "星期": "P{n}W", "工作周": "P{n}W", "个月": "P{n}M", "月": "P{n}M", "年": "P{n}Y", "季度": "P{m}M",
-                  "季": "P{m}M", "半月": "P15D", "旬": "P10D", "分钟": "PT{n}M", "半小时": "PT30M"}
+                  "季": "P{m}M", "半月": "P15D", "旬": "P10D", "分钟": "PT{n}M", "半小时": "PT30M", "晚": "P1D"}
 _HOUR_SHIFT = {"下午": 12, "晚上": 12, "晚": 12, "晚间": 12, "当晚": 12, "中午": 0, "上午": 0, "早上": 0, "凌晨": 0}
 _RELATIVE = {"即日": 0, "昨日": -1, "昨天": -1, "前日": -2, "前天": -2, "明日": 1, "明天": 1, "今日": 0, "今天": 0, "后天": 2,
              "大前天": -3, "大后天": 3, "昨晚": -1, "昨夜": -1, "今晚": 0, "今早": 0, "今晨": 0,
@@ -633,6 +633,7 @@ def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
 
 _LIST_SEP = re.compile(r"^\s*[、和及与]\s*$")
 _LIMIT_END = re.compile(r"(?:前|之前|以前)$")
+_MONTH_LIMIT = re.compile(r"月份?(?:前|之前|以前)$")
 _NODES_AFTER = re.compile(r"\s*(?:等)?(?:[0-9]+|[一二两三四五六七八九十]+)个(?:时间|時間)(?:节点|節點)(?:前|之前|以前)")
 
 
@@ -667,5 +668,8 @@ def _sharing_one_limit(text: str, found: list[dict]) -> list[dict]:
         for k in targets:
             if "/" not in (out[k]["value"] or ""):
                 out[k] = _expression(out[k]["text"], out[k]["start"], out[k]["end"], "deadline", _limit_value(out[k]["value"]))
+        if targets and out[j]["type"] == "deadline" and _MONTH_LIMIT.search(out[j]["text"]):
+            # 5月、6月前: the last month says no day either (GUIDELINES.md's table: a month before 前 has no value)
+            out[j] = _expression(out[j]["text"], out[j]["start"], out[j]["end"], "deadline", None)
         i = j + 1
     return out
