@@ -73,7 +73,7 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "groups": "group_words.txt", "group_adverbs": "group_adverbs.txt",
               "group_belongings": "group_belongings.txt", "contact": "contact_verbs.txt", "village_groups": "village_groups.txt",
               "village_group_words": "village_group_words.txt", "ask": "ask_verbs.txt",
-              "findings": "finding_openers.txt", "list_closers": "list_closers.txt"}
+              "findings": "finding_openers.txt", "list_closers": "list_closers.txt", "leaders_after": "leaders_after.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
 
@@ -258,6 +258,8 @@ _CONNECTOR = re.compile(r"(?:是|叫|名叫|为)?[:：]?[ \t\u3000]{0,3}(?:[(（
 _LIST_SEP = re.compile(r"、|和|与|及|以及|，|[ \u3000]{1,3}(?=\S{2,4}(?:[ \u3000]|$))")  # 签名：黄春燕 肖国庆 龙建新
 _ADDRESS = ("同志",)  # a form of address, a post only for an official: 举报人雷锋同志 is a private person
 _GROUP_NOT_NAME_TAGS = _NOT_NAME_TAGS + ("v", "vd", "vn", "ad")  # a word of two or more right after 群众 …
+# a name alone in brackets right after a phone or an ID number: the number's holder (15973102846(涂光明))
+_AFTER_NUMBER = re.compile(rf"[ \u3000]*[(（][ \u3000]*([{CJK}]{{2,4}})[ \u3000]*[)）]")
 _DOCUMENT_YEAR = re.compile(r"[〔\[［]\s*(?:19|20)\d\d\s*[〕\]］]")  # 桂发〔2018〕13号: the issuer of a document number
 _PARTICLE_TAGS = ("ul", "uz", "ug", "y", "e")  # jieba's 了 着 过, modal particles, interjections: no name ends with one
 _GLUE = frozenset(_FUNCTION_CHARS + "了家")  # what jieba glues to a name in a word it takes for a person (了晓峰)
@@ -332,6 +334,9 @@ class NameRules:
         closers = g("list_closers", [])
         self._closer_re = re.compile("(?:" + "|".join(closers) + ")") if closers else None
         self._ends_long = tuple(w for w in self._ends_words if len(w) > 1)
+        leaders = g("leaders_after", [])  # …、李巍、熊燕翔等县领导参加: the list's names are officials
+        self._leaders_after_re = re.compile(rf"(?:[、，,][{CJK}]{{2,4}}){{0,12}}(?:" + "|".join(leaders) + ")") \
+            if leaders else None
 
     @classmethod
     def from_dir(cls, path, landmarks=(), is_place=None) -> "NameRules":
@@ -614,7 +619,9 @@ class NameRules:
         if self._closer_re:
             for m in self._closer_re.finditer(text):
                 items = self._items_before(text, m.start(), exact)
-                if len(items) >= 2:
+                # one name is enough before a count of a group's people (龚细妹等8名村民: the persons counted are
+                # villagers, so is the one named; 李建国等5名干部 is none)
+                if len(items) >= 2 or (items and m.group().startswith("等") and text.startswith(tuple(self.groups), m.end())):
                     out += items
         for a, b in list(found.items()):
             if text[a - 1:a] == "、":
@@ -706,6 +713,8 @@ class NameRules:
         if (after.startswith(self.titles) and not (private and after.startswith(_ADDRESS))) or before.endswith(self.titles) \
                 or before.endswith(tuple(t + "(" for t in self.titles)):
             return True
+        if self._leaders_after_re and not private and self._leaders_after_re.match(folded, end):
+            return True  # 胡波、陈双成、李巍等县领导参加会议: a list closed by leaders
         pos = start
         for _ in range(12):  # walk back over a list of names: 副组长陈仲伯、陈爱林、王一鸥; 县领导龚学超、赵明、朱韶、冉燃…
             if pos < 3 or folded[pos - 1] not in "、,，":
@@ -759,10 +768,11 @@ class NameRules:
 
     # -------------------------------------------------------------------------------------------- find
     def find(self, folded: str, tagged: list[tuple[str, str, int]],
-             numbers=frozenset()) -> list[tuple[int, int, str, int]]:
+             numbers=frozenset(), number_ends=frozenset()) -> list[tuple[int, int, str, int]]:
         """(start, end, "姓名", priority) of private persons' names; ``tagged`` are jieba's (word, tag, start)
         of ``folded`` (identifier runs, tagged ``pii``, are skipped); ``numbers`` the starts of the phones and ID
-        numbers :class:`PatternRules` found in it (a pasted row's next cell)."""
+        numbers :class:`PatternRules` found in it (a pasted row's next cell), ``number_ends`` their ends (a name in
+        brackets after one)."""
         found: dict[int, int] = {}
         strong: set[int] = set()  # after a context word or a cue of possession
         # right after a complainant's word (举报人, 来电人 …: one ending in 人 or 者), or a person who speaks after 群众
@@ -868,6 +878,20 @@ class NameRules:
             if gap and gap.end() in numbers:
                 found.setdefault(pos, end)
                 strong.add(pos)
+        #    and a name alone in brackets right after a phone or an ID number (手机号15973102846(涂光明), 联系电话：
+        #    135 0731 6688（欧阳海生）): the number's holder, whose number is hidden too — a surname and given-name
+        #    characters, not a form of address or a post (（王先生）, （张科长）)
+        for e in number_ends:
+            m = _AFTER_NUMBER.match(folded, e)
+            if not m:
+                continue
+            a, b = m.span(1)
+            name, sl = folded[a:b], self._surname_len(folded, a)
+            if self._item_shape(name) and all(c in self.given for c in name[sl:]) and name not in self.not_names \
+                    and name[sl:] not in _HONORIFICS and name[sl:] not in self.titles \
+                    and not any(k < b and a < v for k, v in found.items()):
+                found[a] = b
+                strong.add(a)
         # 5. the subject of a complaint at the start of a clause (欧阳秀英反映…): given-name characters only
         for m in _CLAUSE_START.finditer(folded):
             pos = m.end()
