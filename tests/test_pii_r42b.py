@@ -49,3 +49,20 @@ def test_a_name_alone_in_brackets_after_a_phone_is_its_holders(text, expected):
 ])
 def test_no_name_in_brackets_after_a_phone_stays(text):
     assert names(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "相关行业主管部门、属地乡镇要压实责任。",  # 行业 / 主管部门: no 业主 there
+    "以各部门负责人为成员的领导小组。",  # 为成员: a common noun after a connector
+    "抽查重点问题、个性问题和点名道姓问题。",  # 道姓 / 问题
+    "引导群众向本级反映，并及时解决问题。",  # 向 a preposition before a pronoun
+])
+def test_ordinary_words_after_a_context_word_stay(text):
+    assert names(text) == []
+
+
+def test_names_after_a_context_word_still_found():
+    assert names("业主高尚反映，小区旁的工地噪声大。") == ["高尚"]
+    assert names("来电人向海燕反映，隔壁饭店油烟大。") == ["向海燕"]
+    assert names("该项目负责人为卢建明，联系电话13907312468。") == ["卢建明"]
+    assert names("人民群众罗建华反映，河水发黑。") == ["罗建华"]

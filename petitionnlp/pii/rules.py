@@ -781,8 +781,14 @@ class NameRules:
         exact = {(s, s + len(w)): t for w, t, s in tagged}
         word_at = {s: (s + len(w), t) for w, t, s in tagged if len(w) >= 2}
         # 1. after a context word (举报人, 村民, 老板, 保洁员, 弟弟, 邻村 …), and after a name in a list
+        inside = {k: e for s, e in exact if e - s >= 2 for k in range(s + 1, e)}  # a position inside a word → its end
         for m in self.context_re.finditer(folded):
+            if inside.get(m.start(), m.end()) < m.end():
+                continue  # 行业 / 主管部门: 业主 across two words jieba reads is no context word
             pos = _CONNECTOR.match(folded, m.end()).end()
+            # after a connector (负责人为成员, 联系人是…) or a one-character context word (点名道姓问题), a common noun
+            # jieba reads whole is no name (以…负责人为成员的; 举报人石头反映 is one: before a verb of saying)
+            linked = len(m.group()) == 1 or bool(folded[m.end():pos].strip(" \t\u3000:：(（"))
             group = m.group() in self.groups  # 群众, 村民, 居民 …: an adverb after it as often as a name
             while True:
                 if group and folded.startswith(self.group_adverbs, pos):
@@ -806,6 +812,10 @@ class NameRules:
                     and folded.startswith(self.says, got[1]))
                 word_like = word_like or (exact.get(got) == "v" and bool(_CJK.match(folded[got[1]:got[1] + 1]))
                                           and not folded.startswith(self.says, got[1]))  # 责任人应当承担 (反映人符合。)
+                word_like = word_like or (linked and exact.get(got) == "n" and not folded.startswith(self.says, got[1]))
+                # 群众向本级反映: a surname jieba reads as a preposition before a pronoun (向海燕反映 is a name: nr)
+                word_like = word_like or (exact.get((got[0], got[0] + 1)) == "p"
+                                          and exact.get((got[0] + 1, got[1]), "") in ("r", "f", "s"))
                 if not self._ends(folded, got[1]) and self._word_not_name(got, exact) or word_like:
                     break  # 村民房屋震坏, 养殖户向近岸海域, 村民周边的: it reads as ordinary words
                 if found.get(got[0], 0) < got[1]:
