@@ -66,3 +66,41 @@ def test_names_after_a_context_word_still_found():
     assert names("来电人向海燕反映，隔壁饭店油烟大。") == ["向海燕"]
     assert names("该项目负责人为卢建明，联系电话13907312468。") == ["卢建明"]
     assert names("人民群众罗建华反映，河水发黑。") == ["罗建华"]
+
+
+@pytest.mark.parametrize("text", [
+    "馮安龍專員領學了規定。馮安龍要求,近期要重點督促。",  # the post after the name
+    "中国生态文明研究与促进会会长陈宗兴,时任生态环境部党组书记李干杰出席。",
+    "市住房城乡建设局总工程师周光辉,市市政建设事务中心相关负责人参加。",
+    "会上,王兆铭对2019年全县生态环境保护工作作了部署。县长提名人选王兆铭出席会议。",
+    "市委副书记、市长何洪涛，市委副书记张勇。",  # 市长何 / 洪涛: jieba read the surname apart
+])
+def test_officials_with_a_post_stay(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "本网讯(邱枫)7月18日，全县召开督察迎检工作会。",
+    "本报讯（张晨阳）1月10日，副市长吕娜调研大气污染防治。",
+    "提出整改要求。 記者|鄭東巖",
+    "本報記者廉偉 趙娜5月7日北京報道",
+])
+def test_a_journalists_byline_is_public(text):
+    assert names(text) == []
+
+
+def test_a_spaced_list_after_a_post_holds_only_names():
+    assert names("村支书 张三 村民 李建国 反映河水发黑。") == ["李建国"]
+
+
+@pytest.mark.parametrize("text", [
+    "深入实施蓝天、碧水、净土保卫战。", "档案材料齐全。", "将“食品经营许可”(预包装食品)和“报关”纳入。",
+    "督和举报的整改情况,群众满意率;重点窗口部位脏乱整治情况",
+    "依据《中华人民共和国行政许可法》，自公告起五个工作日内。",
+])
+def test_the_vocabulary_of_environmental_work_is_no_name(text):
+    assert names(text) == []
+
+
+def test_a_complainant_named_as_a_word_still_found():
+    assert names("举报人蓝天反映，楼下烧烤店油烟大。") == ["蓝天"]

@@ -706,28 +706,36 @@ class NameRules:
     def _official(self, folded: str, start: int, end: int, private: bool = False) -> bool:
         """A name next to a post (许达哲省长, 副市长张建林, 记者 王霞), or in a list led by one (副组长陈仲伯、陈爱林);
         ``private`` (after a complainant's word): 同志 after it is a form of address, not a post (举报人雷锋同志)."""
-        after, before = folded[end:end + 6], folded[max(0, start - 8):start].rstrip(" ：:")  # 核查人员：周建平
+        # 核查人员：周建平, 記者|鄭東巖 (a byline's bar)
+        after, before = folded[end:end + 6], folded[max(0, start - 8):start].rstrip(" ：:|｜")
         if before.endswith(self._private_posts) or (
                 self._group_head_re and self._group_head_re.search(folded, max(0, start - 20), start)):
             return False  # 村民小组长冉茂林, 5组组长彭建军: the head of a village group is a villager
         if (after.startswith(self.titles) and not (private and after.startswith(_ADDRESS))) or before.endswith(self.titles) \
-                or before.endswith(tuple(t + "(" for t in self.titles)):
-            return True
+                or before.endswith(tuple(t + "(" for t in self.titles)) \
+                or (before[-1:] in self.surnames and before[:-1].endswith(self.titles)):
+            return True  # (市长何 / 洪涛: the given name of an official whose surname jieba read apart)
         if self._leaders_after_re and not private and self._leaders_after_re.match(folded, end):
             return True  # 胡波、陈双成、李巍等县领导参加会议: a list closed by leaders
         pos = start
-        for _ in range(12):  # walk back over a list of names: 副组长陈仲伯、陈爱林、王一鸥; 县领导龚学超、赵明、朱韶、冉燃…
-            if pos < 3 or folded[pos - 1] not in "、,，":
+        # walk back over a list of names: 副组长陈仲伯、陈爱林、王一鸥; 县领导龚学超、赵明、朱韶、冉燃…; 本报记者廉伟 赵娜
+        for _ in range(12):
+            if pos < 3 or folded[pos - 1] not in "、,， ":
                 return False
+            # (between spaces an item must be a name: 村支书 张三 村民 李四 — 村民 is no item, 李四 no official)
+            spaced = folded[pos - 1] == " "
             for size in (3, 2, 4):
                 a = pos - 1 - size
                 seg = folded[max(0, a):pos - 1]
                 if len(seg) == size and _CJK.fullmatch(seg[0]) and \
-                        folded[max(0, a - 8):a].rstrip(" ：:").endswith(self.titles):
+                        folded[max(0, a - 8):a].rstrip(" ：:").endswith(self.titles) and not (
+                        spaced and (not self._item_shape(seg) or self.context_re.search(seg))):
                     return True
             for size in (3, 2, 4):  # the item before, whole between two marks, to walk on from
                 a = pos - 1 - size
-                if a > 0 and folded[a - 1] in "、,，" and all(_CJK.match(c) for c in folded[a:pos - 1]):
+                seg = folded[max(0, a):pos - 1]
+                if a > 0 and folded[a - 1] in "、,， " and all(_CJK.match(c) for c in seg) and not (
+                        spaced and (not self._item_shape(seg) or self.context_re.search(seg))):
                     pos = a
                     break
             else:
@@ -946,7 +954,8 @@ class NameRules:
                     or (b - a <= 4 and self.is_place(name, bare) and not speaker) \
                     or folded[max(0, a - 4):a].endswith(self.discharge) \
                     or (name[-1] == "人" and self.is_place(name[:-1], False)) \
-                    or (bare and (self._place_ending(name, sl) or name[sl:sl + 1] == "家" or not self._ends(folded, b))):
+                    or (bare and (self._place_ending(name, sl) or name[sl:sl + 1] == "家" or not self._ends(folded, b)
+                                  or folded.startswith("》", b))):  # 《…行政许可法》: a title's end
                 continue
             out.append((a, b, "姓名", 1))
         return self._mentions(folded, tagged, out)
