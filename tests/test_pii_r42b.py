@@ -104,3 +104,9 @@ def test_the_vocabulary_of_environmental_work_is_no_name(text):
 
 def test_a_complainant_named_as_a_word_still_found():
     assert names("举报人蓝天反映，楼下烧烤店油烟大。") == ["蓝天"]
+
+
+def test_two_words_joined_by_a_middle_dot_are_no_name():
+    assert names("A2:时政·经济总第3111期 >2023-") == []
+    assert names("阿不都热依木·买买提反映，村里的石灰窑冒黑烟。") == ["阿不都热依木·买买提"]
+    assert names("买买提·艾力的煤场没有围挡。") == ["买买提·艾力"]

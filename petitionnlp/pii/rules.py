@@ -261,6 +261,7 @@ _GROUP_NOT_NAME_TAGS = _NOT_NAME_TAGS + ("v", "vd", "vn", "ad")  # a word of two
 # a name alone in brackets right after a phone or an ID number: the number's holder (15973102846(涂光明))
 _AFTER_NUMBER = re.compile(rf"[ \u3000]*[(（][ \u3000]*([{CJK}]{{2,4}})[ \u3000]*[)）]")
 _DOCUMENT_YEAR = re.compile(r"[〔\[［]\s*(?:19|20)\d\d\s*[〕\]］]")  # 桂发〔2018〕13号: the issuer of a document number
+_COMMON_TAGS = ("n", "vn", "v", "a", "an")  # jieba's common nouns, verbs, adjectives: no proper name (ns, nz, nr…)
 _PARTICLE_TAGS = ("ul", "uz", "ug", "y", "e")  # jieba's 了 着 过, modal particles, interjections: no name ends with one
 _GLUE = frozenset(_FUNCTION_CHARS + "了家")  # what jieba glues to a name in a word it takes for a person (了晓峰)
 
@@ -387,6 +388,16 @@ class NameRules:
                                                 or not _CJK.match(text[e])):
                 return e
         return end
+
+    def _dot_words(self, text: str, a: int, dot: int, exact: dict, word_at: dict) -> bool:
+        """Whether both sides of a middle dot are words of the dictionary, no name (时政·经济, 文化·旅游: a page's
+        section): the first part one word jieba reads as a common noun, verb or adjective, the word after the dot
+        too, each of two characters or more, neither a minority name's element (买买提·艾力, 阿不都热依木·买买提 are
+        names)."""
+        first, (end, tag) = text[a:dot], word_at.get(dot + 1, (dot + 1, "nr"))
+        after = text[dot + 1:end]
+        return exact.get((a, dot)) in _COMMON_TAGS and tag in _COMMON_TAGS and len(first) >= 2 and len(after) >= 2 \
+            and first not in self.minority and after not in self.minority
 
     def _dot_start(self, text: str, start: int, first_end: int) -> int:
         """The start of a middle-dot name found anywhere: after the last context word, function character or
@@ -841,7 +852,8 @@ class NameRules:
             a = self._dot_start(folded, m.start(), first_end)
             b = self._dot_end(folded, m.end(), starts)
             if (a and folded[a - 1] in "《<") or (b < len(folded) and folded[b] in "》>") or any(
-                    self.is_place(part, False) for part in re.split("[·•・‧]", folded[a:b])):
+                    self.is_place(part, False) for part in re.split("[·•・‧]", folded[a:b])) \
+                    or self._dot_words(folded, a, first_end, exact, word_at):
                 continue
             for k in [k for k in found if a <= k < b or k < a < found[k]]:
                 del found[k]
