@@ -43,6 +43,20 @@ Decisions (session 42; the cases are in ``corpora/pii/probe42_source.txt`` and `
   post's holder does; a township's 专干 is a post too.
 - An extension (分机806, 转8012) is part of the phone's span, as every gold set marks it.
 
+Decisions (session 42, helper p42b; the cases are in ``corpora/pii/probe42c_source.txt`` and ``tests/test_pii_r42b.py``):
+
+- A journalist's name in a byline is printed for the public and stays: 本网讯(邱枫), 本报讯（张晨阳）, 記者|鄭東巖, 本報記者廉偉
+  趙娜 (``titles.txt``); a bare name in brackets closing an article ((孙建飞)) stays hidden, since a letter's signature
+  looks the same and a complainant must never show.
+- A surname with a form of address (李师傅, 王某某老师) names no one and stays; a full name with 老师 or 师傅 after it
+  (严春燕老师, 卢德福师傅) is a private person, no post of any government, and is hidden.  A post after the name
+  (馮安龍專員, 吴振国会长, 总工程师周光辉) is an official's, as one before it is.
+- Names listed before 等 and a count (…等3户, …等十余人: ``list_closers.txt``) are private persons, one alone too before a
+  count of a group's people (龚细妹等8名村民); names listed before 等县领导 (``leaders_after.txt``) are officials.
+- A name alone in brackets right after a phone or an ID number is the number's holder (15973102846(涂光明)).
+- Words of environmental work jieba's dictionary tags as persons (蓝天, 碧水, 齐全, 许可, 满意率) are listed false friends
+  (``not_names.txt``): after a complainant's word and before a verb of saying they are still a name (举报人蓝天反映).
+
 Both read their data from a folder (the shipped ``corpora/pii/``, or a saved component's own folder) and can
 write it back (:meth:`to_dir`).  Offsets are into the folded text; the components map them to the original.
 """
