@@ -814,9 +814,9 @@ class NameRules:
         exact = {(s, s + len(w)): t for w, t, s in tagged}
         word_at = {s: (s + len(w), t) for w, t, s in tagged if len(w) >= 2}
         # 1. after a context word (举报人, 村民, 老板, 保洁员, 弟弟, 邻村 …), and after a name in a list
-        inside = {k: e for s, e in exact if e - s >= 2 for k in range(s + 1, e)}  # a position inside a word → its end
+        bounds = {s for s, _ in exact}  # where jieba starts a word
         for m in self.context_re.finditer(folded):
-            if inside.get(m.start(), m.end()) < m.end():
+            if m.start() not in bounds and any(k in bounds for k in range(m.start() + 1, m.end())):
                 continue  # 行业 / 主管部门: 业主 across two words jieba reads is no context word
             pos = _CONNECTOR.match(folded, m.end()).end()
             # after a connector (负责人为成员, 联系人是…) or a one-character context word (点名道姓问题), a common noun
