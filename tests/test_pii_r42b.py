@@ -110,3 +110,10 @@ def test_two_words_joined_by_a_middle_dot_are_no_name():
     assert names("A2:时政·经济总第3111期 >2023-") == []
     assert names("阿不都热依木·买买提反映，村里的石灰窑冒黑烟。") == ["阿不都热依木·买买提"]
     assert names("买买提·艾力的煤场没有围挡。") == ["买买提·艾力"]
+
+
+def test_zhuanyuan_is_a_post_only_after_the_name():
+    """馮安龍專員: the inspection's officer; 客服专员刘建军: a firm's employee, a private person."""
+    assert names("投诉人称，物业公司客服专员刘建军多次推诿。") == ["刘建军"]
+    assert names("销售专员王海涛称，该厂手续齐全。") == ["王海涛"]
+    assert names("督察组彭立新专员听取了汇报。") == []

@@ -306,7 +306,9 @@ class NameRules:
         self.context_re = re.compile("(?:" + "|".join(map(re.escape, self.context)) + ")")
         self.follow = _by_length(g("follow", []))
         self.follow_long = tuple(w for w in self.follow if len(w) > 1)
-        self.titles = _by_length(g("titles", []))
+        # a post only after the name (馮安龍專員; 客服专员李四 is a firm's employee, a private person): lines "+专员"
+        self.titles = _by_length(t for t in g("titles", []) if not t.startswith("+"))
+        self.titles_after = _by_length(self.titles + tuple(t[1:] for t in g("titles", []) if t.startswith("+")))
         self.place_after = frozenset(g("place_after", []))
         self.not_names = frozenset(g("not_names", []))
         self.subject_verbs = _by_length(g("subject_verbs", []))
@@ -322,7 +324,7 @@ class NameRules:
         self._premises_re = re.compile(rf"[{CJK}]{{1,2}}[{premises}](?=的|[^{CJK}]|$)") if premises else None
         cues = g("possession", [])
         self._cue_re = re.compile("(?:" + "|".join(cues) + ")") if cues else None
-        self._ends_words = self.follow + self.context + self.titles + _HONORIFICS
+        self._ends_words = self.follow + self.context + self.titles_after + _HONORIFICS
         self.groups = frozenset(g("groups", []))
         self.group_adverbs = _by_length(g("group_adverbs", []))
         self.group_belongings = _by_length(g("group_belongings", []))
@@ -736,7 +738,7 @@ class NameRules:
         if before.endswith(self._private_posts) or (
                 self._group_head_re and self._group_head_re.search(folded, max(0, start - 20), start)):
             return False  # 村民小组长冉茂林, 5组组长彭建军: the head of a village group is a villager
-        if (after.startswith(self.titles) and not (private and after.startswith(_ADDRESS))) or before.endswith(self.titles) \
+        if (after.startswith(self.titles_after) and not (private and after.startswith(_ADDRESS))) or before.endswith(self.titles) \
                 or before.endswith(tuple(t + "(" for t in self.titles)) \
                 or (before[-1:] in self.surnames and before[:-1].endswith(self.titles)):
             return True  # (市长何 / 洪涛: the given name of an official whose surname jieba read apart)
