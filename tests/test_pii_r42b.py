@@ -117,3 +117,9 @@ def test_zhuanyuan_is_a_post_only_after_the_name():
     assert names("投诉人称，物业公司客服专员刘建军多次推诿。") == ["刘建军"]
     assert names("销售专员王海涛称，该厂手续齐全。") == ["王海涛"]
     assert names("督察组彭立新专员听取了汇报。") == []
+
+
+def test_a_verb_of_complaint_heading_a_count_has_no_subject():
+    assert names("一、全國舉報量同比下降30.0%") == []
+    assert names("欧阳秀英反映，工地噪声大。") == ["欧阳秀英"]
+    assert names("张三举报数次无果。") == ["张三"]

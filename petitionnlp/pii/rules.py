@@ -275,6 +275,7 @@ _GROUP_NOT_NAME_TAGS = _NOT_NAME_TAGS + ("v", "vd", "vn", "ad")  # a word of two
 # a name alone in brackets right after a phone or an ID number: the number's holder (15973102846(涂光明))
 _AFTER_NUMBER = re.compile(rf"[ \u3000]*[(（][ \u3000]*([{CJK}]{{2,4}})[ \u3000]*[)）]")
 _DOCUMENT_YEAR = re.compile(r"[〔\[［]\s*(?:19|20)\d\d\s*[〕\]］]")  # 桂发〔2018〕13号: the issuer of a document number
+_COUNTED = re.compile("[量率]")  # 举报量, 投诉率: a verb of complaint that heads a count
 _COMMON_TAGS = ("n", "vn", "v", "a", "an")  # jieba's common nouns, verbs, adjectives: no proper name (ns, nz, nr…)
 _PARTICLE_TAGS = ("ul", "uz", "ug", "y", "e")  # jieba's 了 着 过, modal particles, interjections: no name ends with one
 _GLUE = frozenset(_FUNCTION_CHARS + "了家")  # what jieba glues to a name in a word it takes for a person (了晓峰)
@@ -949,6 +950,8 @@ class NameRules:
                 strong.add(pos)
                 continue
             end = self._given_name_before(folded, pos, self.subject_verbs)
+            if end and _COUNTED.match(folded, end + next(len(w) for w in self.subject_verbs if folded.startswith(w, end))):
+                end = None  # 全国举报量同比下降, 全省投诉量: the verb heads a count, a noun, and has no subject
             if not end and folded[max(0, pos - 12):pos].rstrip(" \u3000，,：:").endswith(self.findings):
                 # 经查，莫海生在自家院内…: the subject of a finding, before a word that follows names (在, 的, 于 …)
                 end = self._given_name_before(folded, pos, self.follow, exact)
