@@ -123,3 +123,10 @@ def test_a_verb_of_complaint_heading_a_count_has_no_subject():
     assert names("一、全國舉報量同比下降30.0%") == []
     assert names("欧阳秀英反映，工地噪声大。") == ["欧阳秀英"]
     assert names("张三举报数次无果。") == ["张三"]
+
+
+def test_the_head_of_a_villages_association_is_a_villager():
+    """会长 is a post (会长陈宗兴), but a village's own association's head is a villager, as a village group's is."""
+    assert names("村老年协会会长邓建华反映，石场放炮震裂房屋。") == ["邓建华"]
+    assert names("村民理事会会长刘国庆称，河道被倒满垃圾。") == ["刘国庆"]
+    assert names("县工商联会长吴振国表示支持。") == []
