@@ -130,3 +130,11 @@ def test_the_head_of_a_villages_association_is_a_villager():
     assert names("村老年协会会长邓建华反映，石场放炮震裂房屋。") == ["邓建华"]
     assert names("村民理事会会长刘国庆称，河道被倒满垃圾。") == ["刘国庆"]
     assert names("县工商联会长吴振国表示支持。") == []
+
+
+def test_a_firms_or_a_villages_post_before_the_name_is_no_officials():
+    """会长, 总工程师 before a name are an official's only as a public body's (促进会会长, 建设局总工程师)."""
+    assert names("该公司总工程师王海涛称，废水已经处理达标。") == ["王海涛"]
+    assert names("石料厂总经济师刘建军拒绝检查。") == ["刘建军"]
+    assert names("村商会副会长张国华反映，砂场扬尘。") == ["张国华"]
+    assert names("市住房城乡建设局总工程师周光辉,市市政建设事务中心相关负责人参加。") == []
