@@ -31,7 +31,7 @@ def parse(line: str) -> dict:
 SETS = {"gold": "gold_source.txt", "heldout": "heldout_source.txt", "probe39": "probe39_source.txt",
         "probe39b": "probe39b_source.txt", "probe39c": "probe39c_source.txt",
         "probe39d": "probe39d_source.txt", "probe41": "probe41_source.txt", "probe42": "probe42_source.txt",
-        "probe42b": "probe42b_source.txt"}
+        "probe42b": "probe42b_source.txt", "probe42c": "probe42c_source.txt"}
 
 
 def build(name: str = "gold") -> list[dict]:

@@ -43,6 +43,20 @@ Decisions (session 42; the cases are in ``corpora/pii/probe42_source.txt`` and `
   post's holder does; a township's 专干 is a post too.
 - An extension (分机806, 转8012) is part of the phone's span, as every gold set marks it.
 
+Decisions (session 42, helper p42b; the cases are in ``corpora/pii/probe42c_source.txt`` and ``tests/test_pii_r42b.py``):
+
+- A journalist's name in a byline is printed for the public and stays: 本网讯(邱枫), 本报讯（张晨阳）, 記者|鄭東巖, 本報記者廉偉
+  趙娜 (``titles.txt``); a bare name in brackets closing an article ((孙建飞)) stays hidden, since a letter's signature
+  looks the same and a complainant must never show.
+- A surname with a form of address (李师傅, 王某某老师) names no one and stays; a full name with 老师 or 师傅 after it
+  (严春燕老师, 卢德福师傅) is a private person, no post of any government, and is hidden.  A post after the name
+  (馮安龍專員, 吴振国会长, 总工程师周光辉) is an official's, as one before it is.
+- Names listed before 等 and a count (…等3户, …等十余人: ``list_closers.txt``) are private persons, one alone too before a
+  count of a group's people (龚细妹等8名村民); names listed before 等县领导 (``leaders_after.txt``) are officials.
+- A name alone in brackets right after a phone or an ID number is the number's holder (15973102846(涂光明)).
+- Words of environmental work jieba's dictionary tags as persons (蓝天, 碧水, 齐全, 许可, 满意率) are listed false friends
+  (``not_names.txt``): after a complainant's word and before a verb of saying they are still a name (举报人蓝天反映).
+
 Both read their data from a folder (the shipped ``corpora/pii/``, or a saved component's own folder) and can
 write it back (:meth:`to_dir`).  Offsets are into the folded text; the components map them to the original.
 """
@@ -73,7 +87,7 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "groups": "group_words.txt", "group_adverbs": "group_adverbs.txt",
               "group_belongings": "group_belongings.txt", "contact": "contact_verbs.txt", "village_groups": "village_groups.txt",
               "village_group_words": "village_group_words.txt", "ask": "ask_verbs.txt",
-              "findings": "finding_openers.txt", "list_closers": "list_closers.txt"}
+              "findings": "finding_openers.txt", "list_closers": "list_closers.txt", "leaders_after": "leaders_after.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
 
@@ -258,7 +272,11 @@ _CONNECTOR = re.compile(r"(?:是|叫|名叫|为)?[:：]?[ \t\u3000]{0,3}(?:[(（
 _LIST_SEP = re.compile(r"、|和|与|及|以及|，|[ \u3000]{1,3}(?=\S{2,4}(?:[ \u3000]|$))")  # 签名：黄春燕 肖国庆 龙建新
 _ADDRESS = ("同志",)  # a form of address, a post only for an official: 举报人雷锋同志 is a private person
 _GROUP_NOT_NAME_TAGS = _NOT_NAME_TAGS + ("v", "vd", "vn", "ad")  # a word of two or more right after 群众 …
+# a name alone in brackets right after a phone or an ID number: the number's holder (15973102846(涂光明))
+_AFTER_NUMBER = re.compile(rf"[ \u3000]*[(（][ \u3000]*([{CJK}]{{2,4}})[ \u3000]*[)）]")
 _DOCUMENT_YEAR = re.compile(r"[〔\[［]\s*(?:19|20)\d\d\s*[〕\]］]")  # 桂发〔2018〕13号: the issuer of a document number
+_COUNTED = re.compile("[量率]")  # 举报量, 投诉率: a verb of complaint that heads a count
+_COMMON_TAGS = ("n", "vn", "v", "a", "an")  # jieba's common nouns, verbs, adjectives: no proper name (ns, nz, nr…)
 _PARTICLE_TAGS = ("ul", "uz", "ug", "y", "e")  # jieba's 了 着 过, modal particles, interjections: no name ends with one
 _GLUE = frozenset(_FUNCTION_CHARS + "了家")  # what jieba glues to a name in a word it takes for a person (了晓峰)
 
@@ -289,7 +307,9 @@ class NameRules:
         self.context_re = re.compile("(?:" + "|".join(map(re.escape, self.context)) + ")")
         self.follow = _by_length(g("follow", []))
         self.follow_long = tuple(w for w in self.follow if len(w) > 1)
-        self.titles = _by_length(g("titles", []))
+        # a post only after the name (馮安龍專員; 客服专员李四 is a firm's employee, a private person): lines "+专员"
+        self.titles = _by_length(t for t in g("titles", []) if not t.startswith("+"))
+        self.titles_after = _by_length(self.titles + tuple(t[1:] for t in g("titles", []) if t.startswith("+")))
         self.place_after = frozenset(g("place_after", []))
         self.not_names = frozenset(g("not_names", []))
         self.subject_verbs = _by_length(g("subject_verbs", []))
@@ -305,7 +325,7 @@ class NameRules:
         self._premises_re = re.compile(rf"[{CJK}]{{1,2}}[{premises}](?=的|[^{CJK}]|$)") if premises else None
         cues = g("possession", [])
         self._cue_re = re.compile("(?:" + "|".join(cues) + ")") if cues else None
-        self._ends_words = self.follow + self.context + self.titles + _HONORIFICS
+        self._ends_words = self.follow + self.context + self.titles_after + _HONORIFICS
         self.groups = frozenset(g("groups", []))
         self.group_adverbs = _by_length(g("group_adverbs", []))
         self.group_belongings = _by_length(g("group_belongings", []))
@@ -332,6 +352,9 @@ class NameRules:
         closers = g("list_closers", [])
         self._closer_re = re.compile("(?:" + "|".join(closers) + ")") if closers else None
         self._ends_long = tuple(w for w in self._ends_words if len(w) > 1)
+        leaders = g("leaders_after", [])  # …、李巍、熊燕翔等县领导参加: the list's names are officials
+        self._leaders_after_re = re.compile(rf"(?:[、，,][{CJK}]{{2,4}}){{0,12}}(?:" + "|".join(leaders) + ")") \
+            if leaders else None
 
     @classmethod
     def from_dir(cls, path, landmarks=(), is_place=None) -> "NameRules":
@@ -382,6 +405,16 @@ class NameRules:
                                                 or not _CJK.match(text[e])):
                 return e
         return end
+
+    def _dot_words(self, text: str, a: int, dot: int, exact: dict, word_at: dict) -> bool:
+        """Whether both sides of a middle dot are words of the dictionary, no name (时政·经济, 文化·旅游: a page's
+        section): the first part one word jieba reads as a common noun, verb or adjective, the word after the dot
+        too, each of two characters or more, neither a minority name's element (买买提·艾力, 阿不都热依木·买买提 are
+        names)."""
+        first, (end, tag) = text[a:dot], word_at.get(dot + 1, (dot + 1, "nr"))
+        after = text[dot + 1:end]
+        return exact.get((a, dot)) in _COMMON_TAGS and tag in _COMMON_TAGS and len(first) >= 2 and len(after) >= 2 \
+            and first not in self.minority and after not in self.minority
 
     def _dot_start(self, text: str, start: int, first_end: int) -> int:
         """The start of a middle-dot name found anywhere: after the last context word, function character or
@@ -614,7 +647,9 @@ class NameRules:
         if self._closer_re:
             for m in self._closer_re.finditer(text):
                 items = self._items_before(text, m.start(), exact)
-                if len(items) >= 2:
+                # one name is enough before a count of a group's people (龚细妹等8名村民: the persons counted are
+                # villagers, so is the one named; 李建国等5名干部 is none)
+                if len(items) >= 2 or (items and m.group().startswith("等") and text.startswith(tuple(self.groups), m.end())):
                     out += items
         for a, b in list(found.items()):
             if text[a - 1:a] == "、":
@@ -699,26 +734,36 @@ class NameRules:
     def _official(self, folded: str, start: int, end: int, private: bool = False) -> bool:
         """A name next to a post (许达哲省长, 副市长张建林, 记者 王霞), or in a list led by one (副组长陈仲伯、陈爱林);
         ``private`` (after a complainant's word): 同志 after it is a form of address, not a post (举报人雷锋同志)."""
-        after, before = folded[end:end + 6], folded[max(0, start - 8):start].rstrip(" ：:")  # 核查人员：周建平
+        # 核查人员：周建平, 記者|鄭東巖 (a byline's bar)
+        after, before = folded[end:end + 6], folded[max(0, start - 8):start].rstrip(" ：:|｜")
         if before.endswith(self._private_posts) or (
                 self._group_head_re and self._group_head_re.search(folded, max(0, start - 20), start)):
             return False  # 村民小组长冉茂林, 5组组长彭建军: the head of a village group is a villager
-        if (after.startswith(self.titles) and not (private and after.startswith(_ADDRESS))) or before.endswith(self.titles) \
-                or before.endswith(tuple(t + "(" for t in self.titles)):
-            return True
+        if (after.startswith(self.titles_after) and not (private and after.startswith(_ADDRESS))) or before.endswith(self.titles) \
+                or before.endswith(tuple(t + "(" for t in self.titles)) \
+                or (before[-1:] in self.surnames and before[:-1].endswith(self.titles)):
+            return True  # (市长何 / 洪涛: the given name of an official whose surname jieba read apart)
+        if self._leaders_after_re and not private and self._leaders_after_re.match(folded, end):
+            return True  # 胡波、陈双成、李巍等县领导参加会议: a list closed by leaders
         pos = start
-        for _ in range(12):  # walk back over a list of names: 副组长陈仲伯、陈爱林、王一鸥; 县领导龚学超、赵明、朱韶、冉燃…
-            if pos < 3 or folded[pos - 1] not in "、,，":
+        # walk back over a list of names: 副组长陈仲伯、陈爱林、王一鸥; 县领导龚学超、赵明、朱韶、冉燃…; 本报记者廉伟 赵娜
+        for _ in range(12):
+            if pos < 3 or folded[pos - 1] not in "、,， ":
                 return False
+            # (between spaces an item must be a name: 村支书 张三 村民 李四 — 村民 is no item, 李四 no official)
+            spaced = folded[pos - 1] == " "
             for size in (3, 2, 4):
                 a = pos - 1 - size
                 seg = folded[max(0, a):pos - 1]
                 if len(seg) == size and _CJK.fullmatch(seg[0]) and \
-                        folded[max(0, a - 8):a].rstrip(" ：:").endswith(self.titles):
+                        folded[max(0, a - 8):a].rstrip(" ：:").endswith(self.titles) and not (
+                        spaced and (not self._item_shape(seg) or self.context_re.search(seg))):
                     return True
             for size in (3, 2, 4):  # the item before, whole between two marks, to walk on from
                 a = pos - 1 - size
-                if a > 0 and folded[a - 1] in "、,，" and all(_CJK.match(c) for c in folded[a:pos - 1]):
+                seg = folded[max(0, a):pos - 1]
+                if a > 0 and folded[a - 1] in "、,， " and all(_CJK.match(c) for c in seg) and not (
+                        spaced and (not self._item_shape(seg) or self.context_re.search(seg))):
                     pos = a
                     break
             else:
@@ -759,10 +804,11 @@ class NameRules:
 
     # -------------------------------------------------------------------------------------------- find
     def find(self, folded: str, tagged: list[tuple[str, str, int]],
-             numbers=frozenset()) -> list[tuple[int, int, str, int]]:
+             numbers=frozenset(), number_ends=frozenset()) -> list[tuple[int, int, str, int]]:
         """(start, end, "姓名", priority) of private persons' names; ``tagged`` are jieba's (word, tag, start)
         of ``folded`` (identifier runs, tagged ``pii``, are skipped); ``numbers`` the starts of the phones and ID
-        numbers :class:`PatternRules` found in it (a pasted row's next cell)."""
+        numbers :class:`PatternRules` found in it (a pasted row's next cell), ``number_ends`` their ends (a name in
+        brackets after one)."""
         found: dict[int, int] = {}
         strong: set[int] = set()  # after a context word or a cue of possession
         # right after a complainant's word (举报人, 来电人 …: one ending in 人 or 者), or a person who speaks after 群众
@@ -771,8 +817,14 @@ class NameRules:
         exact = {(s, s + len(w)): t for w, t, s in tagged}
         word_at = {s: (s + len(w), t) for w, t, s in tagged if len(w) >= 2}
         # 1. after a context word (举报人, 村民, 老板, 保洁员, 弟弟, 邻村 …), and after a name in a list
+        bounds = {s for s, _ in exact}  # where jieba starts a word
         for m in self.context_re.finditer(folded):
+            if m.start() not in bounds and any(k in bounds for k in range(m.start() + 1, m.end())):
+                continue  # 行业 / 主管部门: 业主 across two words jieba reads is no context word
             pos = _CONNECTOR.match(folded, m.end()).end()
+            # after a connector (负责人为成员, 联系人是…) or a one-character context word (点名道姓问题), a common noun
+            # jieba reads whole is no name (以…负责人为成员的; 举报人石头反映 is one: before a verb of saying)
+            linked = len(m.group()) == 1 or bool(folded[m.end():pos].strip(" \t\u3000:：(（"))
             group = m.group() in self.groups  # 群众, 村民, 居民 …: an adverb after it as often as a name
             while True:
                 if group and folded.startswith(self.group_adverbs, pos):
@@ -796,6 +848,10 @@ class NameRules:
                     and folded.startswith(self.says, got[1]))
                 word_like = word_like or (exact.get(got) == "v" and bool(_CJK.match(folded[got[1]:got[1] + 1]))
                                           and not folded.startswith(self.says, got[1]))  # 责任人应当承担 (反映人符合。)
+                word_like = word_like or (linked and exact.get(got) == "n" and not folded.startswith(self.says, got[1]))
+                # 群众向本级反映: a surname jieba reads as a preposition before a pronoun (向海燕反映 is a name: nr)
+                word_like = word_like or (exact.get((got[0], got[0] + 1)) == "p"
+                                          and exact.get((got[0] + 1, got[1]), "") in ("r", "f", "s"))
                 if not self._ends(folded, got[1]) and self._word_not_name(got, exact) or word_like:
                     break  # 村民房屋震坏, 养殖户向近岸海域, 村民周边的: it reads as ordinary words
                 if found.get(got[0], 0) < got[1]:
@@ -813,7 +869,8 @@ class NameRules:
             a = self._dot_start(folded, m.start(), first_end)
             b = self._dot_end(folded, m.end(), starts)
             if (a and folded[a - 1] in "《<") or (b < len(folded) and folded[b] in "》>") or any(
-                    self.is_place(part, False) for part in re.split("[·•・‧]", folded[a:b])):
+                    self.is_place(part, False) for part in re.split("[·•・‧]", folded[a:b])) \
+                    or self._dot_words(folded, a, first_end, exact, word_at):
                 continue
             for k in [k for k in found if a <= k < b or k < a < found[k]]:
                 del found[k]
@@ -868,6 +925,20 @@ class NameRules:
             if gap and gap.end() in numbers:
                 found.setdefault(pos, end)
                 strong.add(pos)
+        #    and a name alone in brackets right after a phone or an ID number (手机号15973102846(涂光明), 联系电话：
+        #    135 0731 6688（欧阳海生）): the number's holder, whose number is hidden too — a surname and given-name
+        #    characters, not a form of address or a post (（王先生）, （张科长）)
+        for e in number_ends:
+            m = _AFTER_NUMBER.match(folded, e)
+            if not m:
+                continue
+            a, b = m.span(1)
+            name, sl = folded[a:b], self._surname_len(folded, a)
+            if self._item_shape(name) and all(c in self.given for c in name[sl:]) and name not in self.not_names \
+                    and name[sl:] not in _HONORIFICS and name[sl:] not in self.titles \
+                    and not any(k < b and a < v for k, v in found.items()):
+                found[a] = b
+                strong.add(a)
         # 5. the subject of a complaint at the start of a clause (欧阳秀英反映…): given-name characters only
         for m in _CLAUSE_START.finditer(folded):
             pos = m.end()
@@ -879,6 +950,8 @@ class NameRules:
                 strong.add(pos)
                 continue
             end = self._given_name_before(folded, pos, self.subject_verbs)
+            if end and _COUNTED.match(folded, end + next(len(w) for w in self.subject_verbs if folded.startswith(w, end))):
+                end = None  # 全国举报量同比下降, 全省投诉量: the verb heads a count, a noun, and has no subject
             if not end and folded[max(0, pos - 12):pos].rstrip(" \u3000，,：:").endswith(self.findings):
                 # 经查，莫海生在自家院内…: the subject of a finding, before a word that follows names (在, 的, 于 …)
                 end = self._given_name_before(folded, pos, self.follow, exact)
@@ -912,7 +985,8 @@ class NameRules:
                     or (b - a <= 4 and self.is_place(name, bare) and not speaker) \
                     or folded[max(0, a - 4):a].endswith(self.discharge) \
                     or (name[-1] == "人" and self.is_place(name[:-1], False)) \
-                    or (bare and (self._place_ending(name, sl) or name[sl:sl + 1] == "家" or not self._ends(folded, b))):
+                    or (bare and (self._place_ending(name, sl) or name[sl:sl + 1] == "家" or not self._ends(folded, b)
+                                  or folded.startswith("》", b))):  # 《…行政许可法》: a title's end
                 continue
             out.append((a, b, "姓名", 1))
         return self._mentions(folded, tagged, out)
