@@ -1073,3 +1073,30 @@ def test_a_correction_grammar_decided_says_so(target):
     with _filled(target, docs) as ix:
         hits = ix.search("防护林被会")
     assert hits.notice == "已按 “毁” 检索（“被会”不通，按同音的“被毁”理解）" and "结果很少" not in hits.notice
+
+
+def test_a_typo_replaced_by_a_whole_word_beats_the_term_cut_short(target):
+    # 非法采旷: dropping 旷 (非法采) finds every 非法采… document, more than 非法采矿 finds; the word of the same shape
+    # that keeps every character typed is what was meant
+    docs = {"mine": "某公司在村后山上非法采矿，植被破坏", "sand": "河道里有人非法采砂",
+            "stone": "非法采石导致水土流失", "trees": "非法采伐林木"} | NOISE
+    with _filled(target, docs) as ix:
+        hits = ix.search("非法采旷")
+        assert hits.corrected == {"非法采旷": "非法采矿"} and hits[0]["id"] == "mine"
+
+
+def test_a_thesaurus_word_jieba_splits_is_kept_whole():
+    from petitionnlp.search.analysis import parts_of
+
+    # jieba cuts 石矿放炮灰 as 石矿 放 炮灰, splitting the thesaurus' 放炮 (~ 爆破): the cut that keeps it whole
+    assert parts_of("石矿放炮灰") == ["石矿", "放炮", "灰"]
+    # not where it would break a domain word (排污) or leave a character that is none (火 of 柴火, 机 of 机制)
+    assert parts_of("沟里排污水") == ["沟里", "排污", "水"]
+    assert parts_of("平房烧柴火冒烟") == ["平房", "烧", "柴火", "冒烟"]
+    assert parts_of("机制砂厂灰") == ["机制", "砂", "厂", "灰"]
+    assert parts_of("养猪场污水") == ["养猪场", "污水"]
+
+
+def test_a_thesaurus_word_jieba_splits_finds_its_spellings(target):
+    docs = {"quarry": "矿山爆破时扬尘很大，震裂房屋", "kiln": "石灰厂放烟，灰大"} | NOISE
+    assert _ranked(target, docs, "石矿放炮灰")[0] == "quarry"
