@@ -1100,3 +1100,21 @@ def test_a_thesaurus_word_jieba_splits_is_kept_whole():
 def test_a_thesaurus_word_jieba_splits_finds_its_spellings(target):
     docs = {"quarry": "矿山爆破时扬尘很大，震裂房屋", "kiln": "石灰厂放烟，灰大"} | NOISE
     assert _ranked(target, docs, "石矿放炮灰")[0] == "quarry"
+
+
+def test_a_character_most_documents_hold_weighs_little_for_a_word_they_never_use(target):
+    from petitionnlp.search.analysis import COMMON_MIN, TIEBREAK, W_CHARS, W_COMMON, common_cap
+
+    assert common_cap(3) == COMMON_MIN and common_cap(1000) == 250
+    # 潲水 (swill) is no word of these documents and 潲 no character of theirs: 水, which every fourth of them holds,
+    # finds any water document — it earns half a character's credit, not a character's
+    rivers = {f"river{i:02d}": f"第{i}号河段水质发黑，鱼虾死亡" for i in range(24)}
+    with _filled(target, {"sewer": "小区下水道堵塞发臭"} | rivers | NOISE) as ix:
+        hits = ix.search("潲水往下水道倒")
+    assert hits[0]["id"] == "sewer"
+    river = [h["score"] for h in hits if h["id"].startswith("river")]
+    assert river and all(s < W_CHARS * W_COMMON + TIEBREAK for s in river)   # W_CHARS and tie-breaks before
+    # a character few of them hold earns all of it (猪圈 → 猪: the pig farm)
+    with _filled(target, rivers | {"pigs": "养猪场恶臭扰民"}, "pigs") as ix:
+        hits = ix.search("猪圈")
+    assert [h["id"] for h in hits] == ["pigs"] and hits[0]["score"] >= W_CHARS

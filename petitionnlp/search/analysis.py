@@ -70,6 +70,9 @@ W_PREDICATE = 0.6      # a lone verb or adjective split off a question (堵 in �
 W_BARE = 0.6           # a term without its grammatical dressing (河沟里 → 河沟), in any of its spellings
 W_HEAD = 0.4           # a part the documents never use found by its head, the known word it ends with (抽风机 → 风机)
 W_CHARS = 0.2          # a word the documents never use found by its meaningful characters (猪圈 → 猪): the last resort
+COMMON_SHARE = 0.25    # a character at least this share of the documents holds says little of which (潲水 → 水) …
+COMMON_MIN = 20        # … when they are at least this many (in three documents every character is in a third)
+W_COMMON = 0.5         # what such a character is worth of a character standing for a word (:func:`_character_alt`)
 W_NEIGHBOUR = 0.3      # a word the documents never use found by its nearest words in a general word-vector space (早市 → 菜市场)
 NEIGHBOURS = 2         # nearest words the documents use that such a word is searched as
 NEIGHBOUR_MIN = 0.65   # the least cosine similarity of such a word
@@ -1266,14 +1269,21 @@ def _generic_heads() -> frozenset[str]:
     return frozenset(line.split("\t")[0] for line in read_list("search", "generic_heads.tsv"))
 
 
-def _character_alt(piece: str, used, few) -> Alternative | None:
+def common_cap(total: int) -> int:
+    """How many documents of ``total`` make a character common (:data:`COMMON_SHARE`, :data:`COMMON_MIN`)."""
+    return max(COMMON_MIN, math.ceil(COMMON_SHARE * total))
+
+
+def _character_alt(piece: str, used, few, common=None) -> Alternative | None:
     """The last resort for a term the documents do not use in any of its spellings: each part of it that no
     spelling of the index fills (a colloquial word: 猪圈, 阴沟, 挖土机) searched as any of its meaningful characters
     that the documents use (猪圈 → 猪: 养猪场; 阴沟 → 沟), the other parts as they are, near each other: weight
     :data:`W_CHARS`, below every other reading.  None when every part is found, when the term's readings find
     more than a few documents after all (``few() -> bool`` says they do not: asked only when a part is not
     found), or when a part that is not found has no such character (辐射 in a collection without 辐 or 射: no
-    credit for what is not there; 砖厂 without 砖: 厂 names only a kind of place, :func:`_generic_heads`)."""
+    credit for what is not there; 砖厂 without 砖: 厂 names only a kind of place, :func:`_generic_heads`; 潲水 in a
+    collection without 潲 where every fourth document holds 水: ``common(alternatives) -> bool`` says so, and such a
+    character finds any water document, not the swill: it earns :data:`W_COMMON` of its credit, a rarer one all)."""
     parts = parts_of(piece) if len(piece) >= 3 else [piece]
     if not parts or len(parts) > 6:
         return None
@@ -1291,7 +1301,8 @@ def _character_alt(piece: str, used, few) -> Alternative | None:
                  and not (tag(ch) or [(ch, "x")])[0][1].startswith(_EMPTY_CHAR_POS) and used(ch)]
         if not chars:
             return None
-        groups.append(tuple(Atom("sub", ch) for ch in chars))
+        groups.append(tuple(Atom("sub", ch, W_COMMON if common is not None and common([_literal(ch)]) else 1.0)
+                            for ch in chars))
     return Alternative(W_CHARS, "chars", tuple(groups), parts=len(groups) > 1)
 
 
@@ -1474,11 +1485,13 @@ def _head_alt(piece: str, used) -> Alternative | None:
     return Alternative(W_HEAD, "head", tuple(groups), parts=len(groups) > 1)
 
 
-def analyze(query: str, count=None, texts=None) -> Plan:
+def analyze(query: str, count=None, texts=None, common=None) -> Plan:
     """The plan of a query.  ``count(alternatives) -> int`` (documents matching, capped) lets a term that finds
     nothing be tried as the word of the same sound it was probably meant to be; ``texts(alternatives) -> [str]``
     (the folded texts of the first few documents matching), when given, tells a word the documents use from one the
-    index matches only across punctuation (沙堆 in 采砂、堆砂)."""
+    index matches only across punctuation (沙堆 in 采砂、堆砂); ``common(alternatives) -> bool`` (they match at least
+    :func:`common_cap` documents), when given, weighs down a character so common standing for a word
+    (:func:`_character_alt`)."""
     concepts, corrected, tried = [], {}, 0
     by_grammar: dict[str, str] = {}   # a correction grammar decided (防护林被会 → 毁): piece → the preposition before it
     used = None
@@ -1558,7 +1571,7 @@ def analyze(query: str, count=None, texts=None) -> Plan:
                     alts.append(head)
                 few = lru_cache(maxsize=None)(lambda: count(alts) <= FEW)
                 near = _neighbour_alt(piece, used, few)
-                fallback = _character_alt(piece, used, few)
+                fallback = _character_alt(piece, used, few, common)
                 alts += [a for a in (near, fallback) if a is not None]
             concepts.append(Concept(piece, False, alts, setting=setting,
                                     weight=(W_PREDICATE if _predicate(piece) else W_SETTING) if setting else 1.0))
