@@ -1073,3 +1073,48 @@ def test_a_correction_grammar_decided_says_so(target):
     with _filled(target, docs) as ix:
         hits = ix.search("防护林被会")
     assert hits.notice == "已按 “毁” 检索（“被会”不通，按同音的“被毁”理解）" and "结果很少" not in hits.notice
+
+
+def test_a_typo_replaced_by_a_whole_word_beats_the_term_cut_short(target):
+    # 非法采旷: dropping 旷 (非法采) finds every 非法采… document, more than 非法采矿 finds; the word of the same shape
+    # that keeps every character typed is what was meant
+    docs = {"mine": "某公司在村后山上非法采矿，植被破坏", "sand": "河道里有人非法采砂",
+            "stone": "非法采石导致水土流失", "trees": "非法采伐林木"} | NOISE
+    with _filled(target, docs) as ix:
+        hits = ix.search("非法采旷")
+        assert hits.corrected == {"非法采旷": "非法采矿"} and hits[0]["id"] == "mine"
+
+
+def test_a_thesaurus_word_jieba_splits_is_kept_whole():
+    from petitionnlp.search.analysis import parts_of
+
+    # jieba cuts 石矿放炮灰 as 石矿 放 炮灰, splitting the thesaurus' 放炮 (~ 爆破): the cut that keeps it whole
+    assert parts_of("石矿放炮灰") == ["石矿", "放炮", "灰"]
+    # not where it would break a domain word (排污) or leave a character that is none (火 of 柴火, 机 of 机制)
+    assert parts_of("沟里排污水") == ["沟里", "排污", "水"]
+    assert parts_of("平房烧柴火冒烟") == ["平房", "烧", "柴火", "冒烟"]
+    assert parts_of("机制砂厂灰") == ["机制", "砂", "厂", "灰"]
+    assert parts_of("养猪场污水") == ["养猪场", "污水"]
+
+
+def test_a_thesaurus_word_jieba_splits_finds_its_spellings(target):
+    docs = {"quarry": "矿山爆破时扬尘很大，震裂房屋", "kiln": "石灰厂放烟，灰大"} | NOISE
+    assert _ranked(target, docs, "石矿放炮灰")[0] == "quarry"
+
+
+def test_a_character_most_documents_hold_weighs_little_for_a_word_they_never_use(target):
+    from petitionnlp.search.analysis import COMMON_MIN, TIEBREAK, W_CHARS, W_COMMON, common_cap
+
+    assert common_cap(3) == COMMON_MIN and common_cap(1000) == 250
+    # 潲水 (swill) is no word of these documents and 潲 no character of theirs: 水, which every fourth of them holds,
+    # finds any water document — it earns half a character's credit, not a character's
+    rivers = {f"river{i:02d}": f"第{i}号河段水质发黑，鱼虾死亡" for i in range(24)}
+    with _filled(target, {"sewer": "小区下水道堵塞发臭"} | rivers | NOISE) as ix:
+        hits = ix.search("潲水往下水道倒")
+    assert hits[0]["id"] == "sewer"
+    river = [h["score"] for h in hits if h["id"].startswith("river")]
+    assert river and all(s < W_CHARS * W_COMMON + TIEBREAK for s in river)   # W_CHARS and tie-breaks before
+    # a character few of them hold earns all of it (猪圈 → 猪: the pig farm)
+    with _filled(target, rivers | {"pigs": "养猪场恶臭扰民"}, "pigs") as ix:
+        hits = ix.search("猪圈")
+    assert [h["id"] for h in hits] == ["pigs"] and hits[0]["score"] >= W_CHARS

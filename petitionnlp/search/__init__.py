@@ -21,7 +21,7 @@ from ..briefing.timex import document_date
 from ..errors import Errors, InputError
 from ..resources import once
 from ..text import normalize
-from .analysis import (FEW_USES, MAX_QUERY_CHARS, MAX_TERMS, Doc, analyze, doc_place_tokens,
+from .analysis import (FEW_USES, MAX_QUERY_CHARS, MAX_TERMS, Doc, analyze, common_cap, doc_place_tokens,
                        mask_placeholders,
                        parse, partial_alternatives, partial_notice, place_filter_atoms, score, snippet,
                        weigh_parts)
@@ -224,9 +224,11 @@ class SearchIndex:
                 plan = plan.relaxed()
             if stage == "full":
                 # fewer than ``limit`` literal matches: look for typos (a few look-ups in the index) first
+                common = common_cap(self._total())
                 plan = analyze(query, count=lambda alts: self._count([alts], FEW_USES if len(alts) == 1 else 30),
                                texts=lambda alts: [d.folded + "\n" + d.folded_title
-                                                   for d in self._fetch([alts], False, {}, FEW_USES)])
+                                                   for d in self._fetch([alts], False, {}, FEW_USES)],
+                               common=lambda alts: self._count([alts], common) >= common)
                 out.notice, out.corrected = plan.notice, plan.corrected
             concepts, any_concept = getattr(plan, stage)(), stage == "loose"
             key = (repr(concepts), any_concept)

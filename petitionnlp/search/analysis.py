@@ -70,6 +70,9 @@ W_PREDICATE = 0.6      # a lone verb or adjective split off a question (堵 in �
 W_BARE = 0.6           # a term without its grammatical dressing (河沟里 → 河沟), in any of its spellings
 W_HEAD = 0.4           # a part the documents never use found by its head, the known word it ends with (抽风机 → 风机)
 W_CHARS = 0.2          # a word the documents never use found by its meaningful characters (猪圈 → 猪): the last resort
+COMMON_SHARE = 0.25    # a character at least this share of the documents holds says little of which (潲水 → 水) …
+COMMON_MIN = 20        # … when they are at least this many (in three documents every character is in a third)
+W_COMMON = 0.5         # what such a character is worth of a character standing for a word (:func:`_character_alt`)
 W_NEIGHBOUR = 0.3      # a word the documents never use found by its nearest words in a general word-vector space (早市 → 菜市场)
 NEIGHBOURS = 2         # nearest words the documents use that such a word is searched as
 NEIGHBOUR_MIN = 0.65   # the least cosine similarity of such a word
@@ -732,10 +735,60 @@ def _plain_tokenizer() -> Tokenizer:
     return Tokenizer(hmm=False, shared=True)
 
 
+@once
+def domain_words() -> frozenset[str]:
+    """The words of the domain: the thesaurus', the domain dictionary's (corpora/lexicon/userdict.txt) and the
+    pollution lexicon's."""
+    words = set(thesaurus())
+    for line in read_list("lexicon", "userdict.txt"):
+        words.add(line.split()[0])
+    for line in read_list("lexicon", "pollution_terms.tsv"):
+        words.add(line.split("\t")[0])
+    return frozenset(w for w in words if w and " " not in w)
+
+
+def _domain_cut(term: str, words: list[str]) -> list[str]:
+    """jieba's cut ``words`` of ``term`` re-cut to keep whole a domain word (:func:`domain_words`) it splits, where
+    what that leaves of each word it crosses is a domain word too and none of them was one (石矿 放 炮灰 splits the
+    thesaurus' 放炮 ~ 爆破 and leaves 灰 ~ 扬尘 of 炮灰: 石矿 放炮 灰) — the longest such word first, once.  Not where
+    it would break a domain word (沟里 排污 水, not 排 污水) or leave a character that is none (烧 柴火, not 烧柴 火)."""
+    if len(words) < 2 or "".join(words) != term:
+        return words
+    starts, at = [], 0
+    for w in words:
+        starts.append(at)
+        at += len(w)
+    known = domain_words()
+    for size in range(min(len(term) - 1, 6), 1, -1):
+        for i in range(len(term) - size + 1):
+            w, end = term[i:i + size], i + size
+            if w not in known:
+                continue
+            crossed = [k for k, s in enumerate(starts) if s < end and s + len(words[k]) > i]
+            if all(starts[k] >= i and starts[k] + len(words[k]) <= end for k in crossed):
+                continue   # whole words of jieba's: joined by _joined
+            out, ok = [], True
+            for k, x in enumerate(words):
+                if k not in crossed:
+                    out.append(x)
+                    continue
+                if len(x) > 1 and x in known:
+                    ok = False
+                    break
+                before, after = x[:max(0, i - starts[k])], x[max(0, end - starts[k]):]
+                if any(r and r not in known for r in (before, after)):
+                    ok = False
+                    break
+                out += [r for r in (before, w if starts[k] <= i else "", after) if r]
+            if ok:
+                return out
+    return words
+
+
 def parts_of(term: str) -> list[str]:
-    """A compound's parts: its jieba words; a word the dictionary keeps whole (垃圾焚烧) split into the
-    sub-words jieba's search mode knows (垃圾 焚烧)."""
-    words = [w for w in _plain_tokenizer().cut(term) if _TOKEN.search(w)]
+    """A compound's parts: its jieba words, re-cut to keep a domain word whole (:func:`_domain_cut`); a word the
+    dictionary keeps whole (垃圾焚烧) split into the sub-words jieba's search mode knows (垃圾 焚烧)."""
+    words = _domain_cut(term, [w for w in _plain_tokenizer().cut(term) if _TOKEN.search(w)])
     if len(words) == 1 and len(term) >= 4:
         subs = {w for w in _plain_tokenizer().cut_for_search(term) if w != term and len(w) >= 2}
         tiles, i = [], 0
@@ -897,11 +950,7 @@ def _typo_tables() -> tuple[frozenset, dict, dict, dict]:
     from four_corner_method import FourCornerMethod
     from pypinyin.pinyin_dict import pinyin_dict
 
-    words = set(thesaurus())
-    for line in read_list("lexicon", "userdict.txt"):
-        words.add(line.split()[0])
-    for line in read_list("lexicon", "pollution_terms.tsv"):
-        words.add(line.split("\t")[0])
+    words = set(domain_words())
     if jieba_dict:
         with open(jieba_dict, encoding="utf-8") as fh:
             for line in fh:
@@ -1048,6 +1097,14 @@ def typo_candidates(term: str) -> list[str]:
                 moved.append(cand)
     ordered = whole[0] + whole[1] + moved + whole[2] + whole[3] + inside[0] + inside[1] + inside[2] + inside[3]
     return list(dict.fromkeys(ordered))[:16]
+
+
+def _keeps_every_character(term: str, cand: str, found: int) -> bool:
+    """``cand`` is as long as ``term`` (a character replaced, two swapped) and a whole word — of the vocabulary
+    (:func:`is_word`) or of the documents, which hold it as it is (``found``: how many do): it says all that was
+    typed, where a shorter one drops what it could not read (非法采旷 → 非法采矿, not 非法采) — such a candidate is taken
+    before any shorter one, however many more documents the shorter one finds (it finds more because it says less)."""
+    return len(cand) == len(term) and (found > 0 or is_word(cand))
 
 
 def _after_preposition(term: str, piece: str) -> bool:
@@ -1212,14 +1269,21 @@ def _generic_heads() -> frozenset[str]:
     return frozenset(line.split("\t")[0] for line in read_list("search", "generic_heads.tsv"))
 
 
-def _character_alt(piece: str, used, few) -> Alternative | None:
+def common_cap(total: int) -> int:
+    """How many documents of ``total`` make a character common (:data:`COMMON_SHARE`, :data:`COMMON_MIN`)."""
+    return max(COMMON_MIN, math.ceil(COMMON_SHARE * total))
+
+
+def _character_alt(piece: str, used, few, common=None) -> Alternative | None:
     """The last resort for a term the documents do not use in any of its spellings: each part of it that no
     spelling of the index fills (a colloquial word: 猪圈, 阴沟, 挖土机) searched as any of its meaningful characters
     that the documents use (猪圈 → 猪: 养猪场; 阴沟 → 沟), the other parts as they are, near each other: weight
     :data:`W_CHARS`, below every other reading.  None when every part is found, when the term's readings find
     more than a few documents after all (``few() -> bool`` says they do not: asked only when a part is not
     found), or when a part that is not found has no such character (辐射 in a collection without 辐 or 射: no
-    credit for what is not there; 砖厂 without 砖: 厂 names only a kind of place, :func:`_generic_heads`)."""
+    credit for what is not there; 砖厂 without 砖: 厂 names only a kind of place, :func:`_generic_heads`; 潲水 in a
+    collection without 潲 where every fourth document holds 水: ``common(alternatives) -> bool`` says so, and such a
+    character finds any water document, not the swill: it earns :data:`W_COMMON` of its credit, a rarer one all)."""
     parts = parts_of(piece) if len(piece) >= 3 else [piece]
     if not parts or len(parts) > 6:
         return None
@@ -1237,7 +1301,8 @@ def _character_alt(piece: str, used, few) -> Alternative | None:
                  and not (tag(ch) or [(ch, "x")])[0][1].startswith(_EMPTY_CHAR_POS) and used(ch)]
         if not chars:
             return None
-        groups.append(tuple(Atom("sub", ch) for ch in chars))
+        groups.append(tuple(Atom("sub", ch, W_COMMON if common is not None and common([_literal(ch)]) else 1.0)
+                            for ch in chars))
     return Alternative(W_CHARS, "chars", tuple(groups), parts=len(groups) > 1)
 
 
@@ -1420,11 +1485,13 @@ def _head_alt(piece: str, used) -> Alternative | None:
     return Alternative(W_HEAD, "head", tuple(groups), parts=len(groups) > 1)
 
 
-def analyze(query: str, count=None, texts=None) -> Plan:
+def analyze(query: str, count=None, texts=None, common=None) -> Plan:
     """The plan of a query.  ``count(alternatives) -> int`` (documents matching, capped) lets a term that finds
     nothing be tried as the word of the same sound it was probably meant to be; ``texts(alternatives) -> [str]``
     (the folded texts of the first few documents matching), when given, tells a word the documents use from one the
-    index matches only across punctuation (沙堆 in 采砂、堆砂)."""
+    index matches only across punctuation (沙堆 in 采砂、堆砂); ``common(alternatives) -> bool`` (they match at least
+    :func:`common_cap` documents), when given, weighs down a character so common standing for a word
+    (:func:`_character_alt`)."""
     concepts, corrected, tried = [], {}, 0
     by_grammar: dict[str, str] = {}   # a correction grammar decided (防护林被会 → 毁): piece → the preposition before it
     used = None
@@ -1467,12 +1534,15 @@ def analyze(query: str, count=None, texts=None) -> Plan:
                     have = max(have, count(alts) // 3)   # its parts and thesaurus words find enough
                 best, best_n = None, max(have * 10, 0)
                 if have <= 2:
+                    floor, best_rank = best_n, (False, best_n)
                     for cand in typo_candidates(piece):
-                        n = count([_literal(cand)])
+                        n = literal_n = count([_literal(cand)])
                         if not n:   # a word the documents write in other words or apart (餐饮…油烟) only
                             n = count(_word_alts(cand)) // 2
-                        if n > best_n:
-                            best, best_n = cand, n
+                        rank = (_keeps_every_character(piece, cand, literal_n), n)
+                        if n > floor and rank > best_rank:
+                            best, best_rank = cand, rank
+                    best_n = best_rank[1]
                 broken = _broken(piece) if best is None and literal <= 2 else 0
                 if broken:   # characters jieba found alone: their parts finding "enough" is no sign of a word
                     have, best_n = literal, max(literal * 10, 0)
@@ -1501,7 +1571,7 @@ def analyze(query: str, count=None, texts=None) -> Plan:
                     alts.append(head)
                 few = lru_cache(maxsize=None)(lambda: count(alts) <= FEW)
                 near = _neighbour_alt(piece, used, few)
-                fallback = _character_alt(piece, used, few)
+                fallback = _character_alt(piece, used, few, common)
                 alts += [a for a in (near, fallback) if a is not None]
             concepts.append(Concept(piece, False, alts, setting=setting,
                                     weight=(W_PREDICATE if _predicate(piece) else W_SETTING) if setting else 1.0))
