@@ -220,6 +220,28 @@ def test_the_blind_pages_are_data_and_never_trained_on():
         assert len(typed) / 3 <= len(blind) < len(typed) / 2
 
 
+def test_the_gathered_blind_pages_are_drawn_once_and_never_trained_on():
+    """Every page of the gathered records was drawn once (each gathering its own seed, among its own pages), the
+    split's blind pages are the draws' blind pages, none of them is in the shipped training data, and a draw made
+    again on the pages it chose among gives the same pages (a page withdrawn since: that draw is not redone)."""
+    from petitionnlp.training import BLIND_SHARE, choose_blind_pages, read_blind_split
+
+    split = read_blind_split(ROOT / "corpora/train/blind_split_gathered.json")
+    rows = _jsonl(ROOT / "corpora/train/gathered_petitions.jsonl")
+    draws = split["draws"]
+    assert len({d["seed"] for d in draws}) == len(draws)
+    pages = [u for d in draws for u in d["pages"]]
+    assert len(pages) == len(set(pages)) and {r["url"] for r in rows} <= set(pages)
+    assert split["files"]["gathered_petitions.jsonl"] == [u for d in draws for u in d["blind"]]
+    trained = {r["url"] for r in _jsonl(ROOT / "corpora/train/real_petitions.jsonl")}
+    assert not trained & set(split["files"]["gathered_petitions.jsonl"])
+    for d in draws:
+        assert set(d["blind"]) <= set(d["pages"])
+        drawn = [r for r in rows if r["url"] in set(d["pages"])]
+        if {r["url"] for r in drawn} == set(d["pages"]):
+            assert sorted(choose_blind_pages(drawn, BLIND_SHARE, d["seed"])) == sorted(d["blind"])
+
+
 def test_grouped_folds_never_split_a_page_or_a_province():
     from petitionnlp.training import cv_folds
 
