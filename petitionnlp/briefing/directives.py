@@ -194,6 +194,7 @@ def compile_rules(data: dict) -> dict:
     data["_periodic_verb"] = re.compile(f"(?:{alt(data.get('periodic_verbs', ['检查']))})")
     data["_deadline_verb"] = re.compile(f"(?:{alt(data.get('deadline_verbs', ['报送']))})")
     data["_announcement"] = tuple(data.get("announcement_words", ()))
+    data["_second_markers"] = tuple(data.get("second_subject_markers", ()))
     data["_announcement_markers"] = frozenset(data.get("announcement_markers", ()))
     data["_announcement_plain"] = tuple(data.get("announcement_plain_words", ()))
     data["_frame_heads"] = tuple(sorted(data.get("frame_heads", ("对",)), key=len, reverse=True))
@@ -242,6 +243,7 @@ def _procedure_pattern(data: dict, alt) -> re.Pattern:
 
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
 _CLAUSE_BREAK = re.compile(r"[，,：:]")
+_BARE_NOUNS = re.compile(rf"[{CJK}]+")  # a bare noun phrase: characters only, no digit, no punctuation
 _COPULA = re.compile(r"[，,]\s*(?:是|就是|更是|也是)")
 
 
@@ -352,7 +354,7 @@ def _is_marker_at(text: str, pos: int, r: dict, key: str = "_marker") -> bool:
         if pos == 0 or text[pos - 1] in "，,：:。；;、\n 　“" or r["_enum"].match(text, max(0, pos - 2)):
             return False
         a, _ = _piece_before(text, pos)  # 督察组将…, …不到位的将…: after a body, a person or a condition
-        return bool(r["_subject_end"].search(text, a, pos))
+        return bool(r["_subject_end"].search(text, a, pos) or r["_subject"].fullmatch(text, a, pos))  # 该镇将…
     return True
 
 
@@ -445,10 +447,19 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
             cuts.add(m.end())  # a list of actions after 要求 or 要: each its own directive
         else:  # ，各专项工作组、整改督办工作组要… : an addressee, then the marker
             framed = text.startswith(r["_frame_heads"], m.end())
+            second = not item and not text.startswith(r["_frame_heads"], prev) and any(
+                _is_marker_at(text, i, r) and text[i] != "请" for i in range(prev, m.start()))
             for k in range(m.end() + 2, min(m.end() + 26, end)):
                 if text[k] in "，,。；;":
                     break
+                if second and k - m.end() <= r.get("second_subject_max", 0) and _is_marker_at(text, k, r) \
+                        and text.startswith(r["_second_markers"], k) and not text.startswith("要求", k) \
+                        and _BARE_NOUNS.fullmatch(text, m.end(), k) \
+                        and not any(_is_marker_at(text, i, r) for i in range(m.end(), k)):
+                    cuts.add(m.end())  # …均应安装脱硝设施，新型干法水泥窑要实施…: a second subject, its own order
+                    break
                 if _is_marker_at(text, k, r) and (framed or r["_addressee"].search(text[m.end():k])
+                                                  or r["_subject"].fullmatch(text, m.end(), k)
                                                   or text[k - 1] == "的" or r["_topic_end"].search(text, m.end(), k)
                                                   and not text.startswith("要求", k)
                                                   and not re.search(r"[0-9]", text[m.end():k])):
