@@ -44,3 +44,46 @@ def test_a_second_subject_with_its_own_marker_starts_a_new_directive():
 ])
 def test_no_second_subject_where_the_marker_is_no_order_of_its_own(text):
     assert len(_rules(text)) == 1
+
+
+def _features(text):
+    return {text[c["start"]:c["end"]].split(" |")[0]: c["features"]
+            for c in find_candidates(text, find_time_expressions(text, None))}
+
+
+def test_a_table_row_reads_as_its_label_says():
+    text = ("整改措施完成情况公示表\n反馈问题 | 草原改良任务推进不力。 |\n"
+            "核查情况 | 配合地区林业和草原局完成编制评估报告,并通过领导小组核查。 |\n"
+            "整改目标 | 到2025年全地区草原综合植被盖度达到21.09%。 |\n"
+            "整改措施 | 加强草原监测评价,科学研判草原退化趋势,不断加大退化草原生态修复治理力度。 |\n")
+    f = _features(text)
+    assert f["反馈问题"].get("report_section") == 1.0
+    assert f["核查情况"].get("report_section") == 1.0
+    assert f["整改目标"].get("goal_section") == 1.0
+    assert f["整改措施"].get("task_row") == 1.0 and f["整改措施"].get("enum_duty_head") == 1.0
+
+
+def test_a_line_with_a_bar_that_is_no_labelled_row_has_no_row_features():
+    text = "要求各地加强巡查 | 每周报送进展情况。"
+    assert all("task_row" not in f and "report_section" not in f for f in _features(text).values())
+
+
+def test_a_past_word_inside_the_frame_marks_no_report():
+    text = "王强要求,各级各部门要加快推进整改。对已完成整改的问题,开展“回头看”,防止反弹。对交办的问题,已完成整改。"
+    c = {text[c["start"]:c["end"]]: c for c in find_candidates(text, find_time_expressions(text, None))}
+    framed = c["对已完成整改的问题,开展“回头看”,防止反弹"]
+    assert not framed["removable"] and "past" not in framed["features"]
+    done = c["对交办的问题,已完成整改"]
+    assert done["features"].get("past") == 1.0
+
+
+def test_a_frame_with_a_done_verb_of_its_own_stays_a_report():
+    text = "对20家单位下达了责令整改通知书,立案处罚4家。"
+    c = find_candidates(text, find_time_expressions(text, None))
+    assert all(x["features"].get("past") == 1.0 for x in c)
+
+
+def test_a_closing_formula_alone_is_no_directive():
+    text = "现将整改情况报告如下。全市已完成整改任务40项。\n请予审议。"
+    c = find_candidates(text, find_time_expressions(text, None))
+    assert not any(x["rule"] for x in c if "审议" in text[x["start"]:x["end"]])
