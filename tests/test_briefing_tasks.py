@@ -87,3 +87,13 @@ def test_a_closing_formula_alone_is_no_directive():
     text = "现将整改情况报告如下。全市已完成整改任务40项。\n请予审议。"
     c = find_candidates(text, find_time_expressions(text, None))
     assert not any(x["rule"] for x in c if "审议" in text[x["start"]:x["end"]])
+
+
+@pytest.mark.parametrize("text, who", [
+    ("县环境保护督察整改工作领导小组办公室设在县生态环境局，负责统筹协调整改工作。", "县环境保护督察整改工作领导小组办公室"),
+    ("宜昌市生态环境保护督察整改工作领导小组办公室设在市生态环境局，负责日常工作。",
+     "宜昌市生态环境保护督察整改工作领导小组办公室"),
+])
+def test_a_duty_after_a_comma_is_addressed_to_the_whole_name_of_its_body(text, who):
+    c = [x for x in find_candidates(text, find_time_expressions(text, None)) if x["rule"]]
+    assert [x["addressee"] for x in c] == [who]

@@ -218,7 +218,9 @@ def compile_rules(data: dict) -> dict:
     duty = rf"(?:{alt(bd.get('adverbs', []))})?(?:{alt(bd.get('verbs', []))})(?!{alt(bd.get('not_after', ['人']))})(?=[{CJK}])"
     data["_body_duty"] = re.compile(who + duty) if bd else None
     # 领导小组办公室设在局办公室，负责统筹…: the body, a piece of its own, then 负责
-    data["_body_duty_after"] = re.compile(who + r"[^，,。；;：:]{1,20}[，,]" + duty) if bd else None
+    whole = rf"(?!{alt(data['bodies'] + data['org_suffixes'] + bd.get('bodies', []))})"  # 领导小组|办公室: the whole name
+    data["_body_duty_after"] = re.compile(who.replace("{0,16}", "{0,24}") + whole + r"[^，,。；;：:]{1,20}[，,]" + duty) \
+        if bd else None
     data["_item_keeps"] = tuple(data.get("item_keeps_markers", ()))
     data["_task_section_words"] = tuple(data.get("task_section_words", ()))
     data["_subject_roles"] = tuple(data.get("subject_roles", ()))
