@@ -97,3 +97,34 @@ def test_a_closing_formula_alone_is_no_directive():
 def test_a_duty_after_a_comma_is_addressed_to_the_whole_name_of_its_body(text, who):
     c = [x for x in find_candidates(text, find_time_expressions(text, None)) if x["rule"]]
     assert [x["addressee"] for x in c] == [who]
+
+
+def test_yaoqiu_after_yu_is_the_object_compared_with_not_an_order():
+    text = "坚决做到与省环保督察工作要求“对表”“对标”“对账”，建立问题清单和台账，立行立改。"
+    assert _rules(text) == ["坚决做到与省环保督察工作要求“对表”“对标”“对账”，建立问题清单和台账，立行立改"]
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("市环保局与市住建局要求各企业立即停产整治。", "各企业立即停产整治"),  # two bodies speak
+    ("整改的同时，要求突出长效机制建设，完善各项制度。", "突出长效机制建设，完善各项制度"),  # 同时, no preposition
+])
+def test_yaoqiu_after_bodies_or_tongshi_stays_an_order(text, clause):
+    assert any(clause in c for c in _rules(text))
+
+
+def test_the_shipped_setting_stays_while_the_folds_do_not_clearly_beat_it():
+    import sys
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from train_briefing_model import SETTLE, stable_choice
+
+    grids = ((0.3, 1.0), (0.5, 0.6, 0.8), (0.6, 0.7))
+    macro = {(c, k, a): 0.860 for c in grids[0] for k in grids[1] for a in grids[2]}
+    macro[(1.0, 0.8, 0.7)] = 0.860 + SETTLE / 2  # a best cell by noise: the shipped setting stays
+    pooled = dict.fromkeys(macro, 0.87)
+    assert stable_choice(macro, pooled, (0.3, 0.6, 0.6), grids) == (0.3, 0.6, 0.6)
+    macro[(1.0, 0.8, 0.7)] = 0.860 + 2 * SETTLE  # clearly better on the grouped folds: the judge moves
+    assert stable_choice(macro, pooled, (0.3, 0.6, 0.6), grids) == (1.0, 0.8, 0.7)
+    assert stable_choice(macro, pooled, None, grids) == (1.0, 0.8, 0.7)  # no shipped judge: the best cell

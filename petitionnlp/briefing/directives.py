@@ -196,6 +196,7 @@ def compile_rules(data: dict) -> dict:
     data["_announcement"] = tuple(data.get("announcement_words", ()))
     data["_second_markers"] = tuple(data.get("second_subject_markers", ()))
     data["_closing_formulas"] = frozenset(data.get("closing_formulas", ()))
+    data["_demand_prepositions"] = tuple(data.get("demand_noun_prepositions", ()))
     rows = data.get("table_rows")
     data["_table_row"] = re.compile(  # 整改措施 | 加强…: a table's row label, then its separator
         rf"([{CJK}（）() \u3000]{{2,{rows['label_max']}}}?)\s*(?:{alt(rows['separators'])})\s*") if rows else None
@@ -388,6 +389,11 @@ def _demand_noun(text: str, pos: int, r: dict) -> bool:
     a, _ = _piece_before(text, pos)
     if any(w in text[a:pos] for w in r["_frame_words"]):
         return True
+    for w in r["_demand_prepositions"]:  # 做到与省环保督察工作要求“对表”: the object of 与, not a speaker (not …局与…局要求)
+        k = text.rfind(w, a, pos)
+        if a <= k and pos - k - len(w) >= 2 and not r["_subject_end"].search(text, k + len(w), pos) \
+                and not r["_person_after"].search(text, k + len(w), pos):
+            return True
     return bool(r["_demand_verb"] and any(r["_demand_noun"].match(text, m.start(), pos)
                                           for m in r["_demand_verb"].finditer(text, a, pos)))
 
