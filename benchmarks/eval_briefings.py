@@ -68,7 +68,12 @@ The sets, reported apart and together:
   never used — county and city meetings' numbered orders with addressees and duties without an order word,
   forwarding notices with a plan's preamble and guiding thought, a rectification task table, a notice's
   interpretation with a body's duty after 负责, news of measures taken and of published plans — annotated blind
-  (directives and time expressions) before the extractor was run on them; left out of "all of them".
+  (directives and time expressions) before the extractor was run on them; left out of "all of them";
+* corpora/briefing/gold/briefings_tasks.jsonl (issue 29 item 3, d42b): a development batch of 15 pages of sites never
+  used — plans' task lists and headings, duties without an order word, rectification plans' openings and a public
+  table of a measure, an announcement's commitments, a progress bulletin, a forwarding notice, town and township
+  duties, news retelling a province's rules with deadlines — annotated blind (directives and time expressions)
+  before the extractor was run on them; left out of "all of them".
 
 A predicted span matches a gold span when it covers at least half of the gold span (offsets; a gold span
 string listed twice stands for its successive occurrences); matching is one-to-one, in order.
@@ -252,6 +257,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     time_dev9, time_dev10 = load(gold / "time_dev9.jsonl"), load(gold / "time_dev10.jsonl")
     duties = load(gold / "briefings_duties.jsonl")
     notices = load(gold / "briefings_notices.jsonl")
+    tasks = load(gold / "briefings_tasks.jsonl")
     return [("the first development briefings (reserved page left out)", old),
             ("new briefings used to write the rules", [d for d in new if not held(d)]),
             ("new briefings held out while writing the rules", [d for d in new if held(d)]),
@@ -293,6 +299,8 @@ def sets() -> list[tuple[str, list[dict]]]:
              "measures taken, announcements and pledges of other sites (issue 29 item 3)", duties),
             ("development batch of notices and meetings: county and city meetings' numbered orders, forwarding "
              "notices and plans' openings, task tables, reports of measures taken (issue 29 item 3, d42)", notices),
+            ("development batch of task lists and duties: plans' task lists, duties without an order word, "
+             "rectification plans and tables, progress bulletins, forwarding notices (issue 29 item 3, d42b)", tasks),
             ("all of them", old + new + more + reports + added + fresh + carry)]
 
 

@@ -5,7 +5,9 @@ the development part of corpora/briefing/gold/briefings_reports.jsonl, corpora/b
 (issue 29, item 3: pages of sites never used, annotated before the extractor was run on them), the part of
 corpora/briefing/gold/briefings_carry.jsonl that is not blind (issue 29 item 3, "directives that carry over"),
 corpora/briefing/gold/briefings_notices.jsonl (d42: meetings' numbered orders, forwarding notices, a task table, news
-of measures taken; annotated blind and reported as it stood before it was trained on) and, when the shared corpora are beside the
+of measures taken; annotated blind and reported as it stood before it was trained on), corpora/briefing/gold/briefings_tasks.jsonl
+(d42b: plans' task lists, duties without an order word, rectification plans and a measure's public table, progress
+bulletins, a forwarding notice; annotated blind and reported as it stood before it was trained on) and, when the shared corpora are beside the
 repo, ../shared/corpora/briefings_dev.jsonl without its pages listed in reserved_sources.txt.  Never the blind sets:
 briefings_more.jsonl (issue 21), the held-out part of briefings_reports.jsonl, briefings_fresh.jsonl (issue 29) and the
 blind part of briefings_carry.jsonl.
@@ -24,7 +26,9 @@ add a clause the rules (never in a document that reports to a body, under a sect
 with a time word of a report: 截至目前, 近日)
 leave out at p ≥ add) are chosen on folds grouped by source (a page's site: the briefings of one site are never
 split between training and test), by the mean over the annotated sets of each set's directive F1 on the test folds
-(ties: the pooled F1), so that the pages of kinds the rules were not written on weigh as much as those they were;
+(ties: the pooled F1), so that the pages of kinds the rules were not written on weigh as much as those they were —
+and the shipped setting stays while it is within SETTLE of the best (d42b, ``stable_choice``: the surface is flat and
+its single best cell moved with every few pages added);
 the rules alone (keep 0, add never) are scored on the same folds.  When the learned judge does not beat the rules alone there, the model is
 still written (so that the pipeline and its tests have one), with ``enabled`` false in meta.json, and the pipeline
 leaves the rules' directives as they are.
@@ -58,8 +62,12 @@ GOLD = ROOT / "corpora" / "briefing" / "gold"
 C_GRID = (0.03, 0.1, 0.3, 1.0)
 KEEP_GRID = (0.0, 0.1, 0.2, 0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8)  # applies only to a removable directive
 # of the rules (judge_removable_* in directive_rules.json: done work, a heading, a closing formula); 0: none is taken away
-ADD_GRID = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01)  # 1.01: never add
+ADD_GRID = (0.6, 0.7, 0.8, 0.9, 0.95, 1.01)  # 1.01: never add; d42b: no 0.5 — a clause the rules left out is
+# added only when the model is surer than a coin (tests/test_briefing_issue29.py asks add > 0.5 of the shipped judge;
+# the grouped CV is flat around there, 0.860–0.867 over C 0.1–1.0 and keep 0.4–0.8, and 0.5 won by noise)
 FOLDS = 5
+SETTLE = 0.005  # d42b: the shipped setting stays while it is within this of the best mean F1 over the sets (about two
+# directives of one set; the surface is that flat)
 
 
 def _rows(path: Path) -> list[dict]:
@@ -83,6 +91,7 @@ def training_briefings(shared: Path) -> list[dict]:
     out += [dict(d, origin="briefings_carry") for d in _rows(GOLD / "briefings_carry.jsonl")
             if not _held(d) and not d["doc"].get("blind")]
     out += [dict(d, origin="briefings_notices") for d in _rows(GOLD / "briefings_notices.jsonl") if not _held(d)]
+    out += [dict(d, origin="briefings_tasks") for d in _rows(GOLD / "briefings_tasks.jsonl") if not _held(d)]
     return out
 
 
@@ -174,6 +183,35 @@ def cross_validate(docs: list[dict]) -> dict:
             "rules_macro": _macro(docs, dec_rules)}
 
 
+def shipped_setting() -> tuple | None:
+    """(C, keep, add) of the judge shipped in ``models/briefing_directives`` (its meta.json), or None."""
+    meta = ROOT / "models" / "briefing_directives" / "meta.json"
+    if not meta.is_file():
+        return None
+    m = json.loads(meta.read_text(encoding="utf-8"))
+    k = (m.get("C"), m.get("keep_threshold"), m.get("add_threshold"))
+    return k if all(v is not None for v in k) else None
+
+
+def stable_choice(macro: dict, pooled: dict, shipped: tuple | None, grids=None) -> tuple:
+    """The (C, keep, add) to ship: among the settings whose mean F1 over the sets (grouped folds) is within
+    ``SETTLE`` of the best, the one nearest the shipped judge's on the grids (steps along each, summed) — then the
+    higher mean F1, the pooled F1, the lower keep, the higher add, the lower C.  The grouped CV is flat (d42b: 0.860–
+    0.867 over C 0.1–1.0 and keep 0.4–0.8) and its single best cell moved with every few pages (C 0.1–1.0, keep
+    0.55–0.8, add 0.5–0.7): the judge moves only when the folds say so by more than that noise.  Without a shipped
+    judge (or one off the grids), the best cell."""
+    grids = grids or (C_GRID, KEEP_GRID, ADD_GRID)
+    top = max(round(v, 4) for v in macro.values())
+    near = [k for k in macro if round(macro[k], 4) >= top - SETTLE]
+
+    def steps(k):
+        if shipped is None or any(v not in g for v, g in zip(shipped, grids)):
+            return 0
+        return sum(abs(g.index(a) - g.index(b)) for a, b, g in zip(k, shipped, grids))
+
+    return max(near, key=lambda k: (-steps(k), round(macro[k], 4), round(pooled[k], 4), -k[1], k[2], -k[0]))
+
+
 def _macro(docs: list[dict], decisions: list[list[bool]]) -> float:
     """The mean of the directive F1 of each annotated set (``origin``), each pooled over its test folds: every kind
     of page weighs the same, so the sets the rules were written on (where they score about 0.95) do not decide
@@ -202,8 +240,7 @@ def main() -> None:
     docs = examples(training_briefings(Path(args.shared))) + \
         [dict(d, train=False) for d in examples(development_briefings())]
     cv = cross_validate(docs)
-    best = max(cv["scores"], key=lambda k: (round(cv["macro"][k], 4), round(_prf(*cv["scores"][k])[2], 4),
-                                            -k[1], k[2], -k[0]))
+    best = stable_choice(cv["macro"], {k: _prf(*v)[2] for k, v in cv["scores"].items()}, shipped_setting())
     learned_f1 = cv["macro"][best]
     rules_f1 = cv["rules_macro"]
     enabled = learned_f1 > rules_f1
@@ -237,7 +274,7 @@ def _fmt(prf) -> str:
 
 SET_NAMES = {"briefings_dev": "共享开发简报", "briefings_new": "新标注简报", "briefings_reports": "报告、通报与方案",
              "briefings_added": "新增的他站文本", "briefings_carry": "可迁移类型的新增文本",
-             "briefings_notices": "会议要求、转发通知与任务表",
+             "briefings_notices": "会议要求、转发通知与任务表", "briefings_tasks": "任务清单与无标志词的职责",
              "briefings_timedev": "新类型开发页面，不训练", "briefings_timedev2": "第二批新类型开发页面，不训练"}
 
 
@@ -266,13 +303,15 @@ def _card(meta: dict, model: DirectiveModel, top: list) -> str:
   来自 {meta['sites']} 个网站（{meta['directives']} 条指示，{meta['candidates']} 个候选分句）：共享的开发简报（去掉保留页面）、
   `corpora/briefing/gold/briefings_new.jsonl`、`briefings_reports.jsonl` 的开发部分、`briefings_added.jsonl`（问题 29 第 3 项新增的他站文本）
 、`briefings_carry.jsonl` 的非盲测部分（会议新闻、督查制度、方案里没有标志词的任务）
-  和 `briefings_notices.jsonl`（会议的编号要求、转发通知与方案开头、整改任务表、已做工作的报道）。
+  、`briefings_notices.jsonl`（会议的编号要求、转发通知与方案开头、整改任务表、已做工作的报道）
+  和 `briefings_tasks.jsonl`（方案的任务清单、没有标志词的职责、整改方案与整改措施公示表、进展通报、转发通知）。
   不用盲测集（`briefings_more.jsonl`、`briefings_reports.jsonl` 的留出部分、`briefings_fresh.jsonl` 和 `briefings_carry.jsonl` 的盲测部分）训练：它们由 `benchmarks/eval_briefings.py` 评分。
 - 保存：用 `skops` 保存（`model.skops`，不用 `pickle`；加载时只信任 `scikit-learn`、`NumPy` 和 `SciPy` 的类型），
   另存一份纯权重（`weights.json`）：流水线用这份权重判断（`petitionnlp/briefing/judge.py`），不必载入 `scikit-learn`；
   两者给出的概率相同（`tests/test_briefing_issue29.py`）。
 - 选择：在按网站分组的 {meta['folds']} 折交叉验证上（同一网站的简报不会同时出现在训练和测试两边），
-  按各数据集指示 F1 的平均值选定（每个数据集各自合计其测试折；平均值相同时看全部合计的 F1），
+  按各数据集指示 F1 的平均值选定（每个数据集各自合计其测试折；平均值相同时看全部合计的 F1）；
+  平均值与最高值相差不到 0.005 的取值里，取离已发布模型的取值最近的一组（这个平均值在各取值间很平，最高点随新增的几份页面来回移动），
   这样规则已写得很好的数据集不会单独决定判别模型是否增补规则漏掉的任务。
   `time_dev.jsonl` 和 `time_dev2.jsonl` 的 {meta.get('development_briefings', 0)} 份新类型开发页面只作测试折参与选择，从不训练：
   规则是在训练页面上写成的，那里规则认定的指示几乎都对，只有在新类型页面上才看得出何时该去掉规则认定的指示（已完成工作的报道、公告、标题）。

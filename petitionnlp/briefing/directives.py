@@ -34,7 +34,7 @@ def _removable(text: str, start: int, end: int, features: dict, r: dict, deadlin
     closing formula stands near it (请予审议), or it has one of the ``judge_removable_features`` (an aim 为… whose
     marker is not the order; a section that reports what was done).  Any other directive of the rules stays
     (``judge_removable_*``, ``judge_kept_*`` in ``directive_rules.json``)."""
-    clause = text[start:end]
+    clause = text[_after_frame(text, start, end, r):end]  # 对已完成整改的问题，开展…: the frame names its object
     for w in r["judge_removable_not_done"]:
         clause = clause.replace(w, "")
     if any(w in clause for w in r["judge_removable_done"]):
@@ -194,6 +194,12 @@ def compile_rules(data: dict) -> dict:
     data["_periodic_verb"] = re.compile(f"(?:{alt(data.get('periodic_verbs', ['检查']))})")
     data["_deadline_verb"] = re.compile(f"(?:{alt(data.get('deadline_verbs', ['报送']))})")
     data["_announcement"] = tuple(data.get("announcement_words", ()))
+    data["_second_markers"] = tuple(data.get("second_subject_markers", ()))
+    data["_closing_formulas"] = frozenset(data.get("closing_formulas", ()))
+    data["_demand_prepositions"] = tuple(data.get("demand_noun_prepositions", ()))
+    rows = data.get("table_rows")
+    data["_table_row"] = re.compile(  # 整改措施 | 加强…: a table's row label, then its separator
+        rf"([{CJK}（）() \u3000]{{2,{rows['label_max']}}}?)\s*(?:{alt(rows['separators'])})\s*") if rows else None
     data["_announcement_markers"] = frozenset(data.get("announcement_markers", ()))
     data["_announcement_plain"] = tuple(data.get("announcement_plain_words", ()))
     data["_frame_heads"] = tuple(sorted(data.get("frame_heads", ("对",)), key=len, reverse=True))
@@ -213,7 +219,9 @@ def compile_rules(data: dict) -> dict:
     duty = rf"(?:{alt(bd.get('adverbs', []))})?(?:{alt(bd.get('verbs', []))})(?!{alt(bd.get('not_after', ['人']))})(?=[{CJK}])"
     data["_body_duty"] = re.compile(who + duty) if bd else None
     # 领导小组办公室设在局办公室，负责统筹…: the body, a piece of its own, then 负责
-    data["_body_duty_after"] = re.compile(who + r"[^，,。；;：:]{1,20}[，,]" + duty) if bd else None
+    whole = rf"(?!{alt(data['bodies'] + data['org_suffixes'] + bd.get('bodies', []))})"  # 领导小组|办公室: the whole name
+    data["_body_duty_after"] = re.compile(who.replace("{0,16}", "{0,24}") + whole + r"[^，,。；;：:]{1,20}[，,]" + duty) \
+        if bd else None
     data["_item_keeps"] = tuple(data.get("item_keeps_markers", ()))
     data["_task_section_words"] = tuple(data.get("task_section_words", ()))
     data["_subject_roles"] = tuple(data.get("subject_roles", ()))
@@ -242,6 +250,7 @@ def _procedure_pattern(data: dict, alt) -> re.Pattern:
 
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
 _CLAUSE_BREAK = re.compile(r"[，,：:]")
+_BARE_NOUNS = re.compile(rf"[{CJK}]+")  # a bare noun phrase: characters only, no digit, no punctuation
 _COPULA = re.compile(r"[，,]\s*(?:是|就是|更是|也是)")
 
 
@@ -352,7 +361,7 @@ def _is_marker_at(text: str, pos: int, r: dict, key: str = "_marker") -> bool:
         if pos == 0 or text[pos - 1] in "，,：:。；;、\n 　“" or r["_enum"].match(text, max(0, pos - 2)):
             return False
         a, _ = _piece_before(text, pos)  # 督察组将…, …不到位的将…: after a body, a person or a condition
-        return bool(r["_subject_end"].search(text, a, pos))
+        return bool(r["_subject_end"].search(text, a, pos) or r["_subject"].fullmatch(text, a, pos))  # 该镇将…
     return True
 
 
@@ -380,6 +389,11 @@ def _demand_noun(text: str, pos: int, r: dict) -> bool:
     a, _ = _piece_before(text, pos)
     if any(w in text[a:pos] for w in r["_frame_words"]):
         return True
+    for w in r["_demand_prepositions"]:  # 做到与省环保督察工作要求“对表”: the object of 与, not a speaker (not …局与…局要求)
+        k = text.rfind(w, a, pos)
+        if a <= k and pos - k - len(w) >= 2 and not r["_subject_end"].search(text, k + len(w), pos) \
+                and not r["_person_after"].search(text, k + len(w), pos):
+            return True
     return bool(r["_demand_verb"] and any(r["_demand_noun"].match(text, m.start(), pos)
                                           for m in r["_demand_verb"].finditer(text, a, pos)))
 
@@ -445,10 +459,19 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
             cuts.add(m.end())  # a list of actions after 要求 or 要: each its own directive
         else:  # ，各专项工作组、整改督办工作组要… : an addressee, then the marker
             framed = text.startswith(r["_frame_heads"], m.end())
+            second = not item and not text.startswith(r["_frame_heads"], prev) and any(
+                _is_marker_at(text, i, r) and text[i] != "请" for i in range(prev, m.start()))
             for k in range(m.end() + 2, min(m.end() + 26, end)):
                 if text[k] in "，,。；;":
                     break
+                if second and k - m.end() <= r.get("second_subject_max", 0) and _is_marker_at(text, k, r) \
+                        and text.startswith(r["_second_markers"], k) and not text.startswith("要求", k) \
+                        and _BARE_NOUNS.fullmatch(text, m.end(), k) \
+                        and not any(_is_marker_at(text, i, r) for i in range(m.end(), k)):
+                    cuts.add(m.end())  # …均应安装脱硝设施，新型干法水泥窑要实施…: a second subject, its own order
+                    break
                 if _is_marker_at(text, k, r) and (framed or r["_addressee"].search(text[m.end():k])
+                                                  or r["_subject"].fullmatch(text, m.end(), k)
                                                   or text[k - 1] == "的" or r["_topic_end"].search(text, m.end(), k)
                                                   and not text.startswith("要求", k)
                                                   and not re.search(r"[0-9]", text[m.end():k])):
@@ -688,7 +711,7 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 if _is_marker_at(text, i, r):
                     marker_pos = i
                     break
-            past = bool(r["_past"].search(text, a, b))
+            past = bool(r["_past"].search(text, _after_frame(text, a, b, r), b))
             assigned = r["_assign"].match(text, a) or _framed_assignment(text, a, b, r) \
                 or (not past and r["_body_duty"] and (r["_body_duty"].match(text, a, b) or _duty_verb_at(text, a, r)
                                                       and r["_body_duty_after"].match(text, body_start, b)))
@@ -716,6 +739,8 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             elif marker_pos is not None and r["_procedure"] and r["_procedure"].fullmatch(text, marker_pos, b) \
                     and not any(t["type"] != "date" for t in inside if t["start"] >= marker_pos):
                 reason = "procedure"  # 请李县长讲话, 请…宣读《…》: a meeting's order of business, not a directive
+            elif clause.strip(" \u3000，,。") in r["_closing_formulas"]:
+                reason = "closing"  # 请予审议 alone: a report's closing formula, no one is asked to do anything
             elif not enum and b < len(text) and text[b] in "！!":
                 reason = "exclaimed"  # 坚决打赢污染防治攻坚战！: a slogan
             elif not enum and actor is None and not spoken and not in_order and marker_pos == a and not inside \
@@ -915,7 +940,27 @@ def _features(text: str, a: int, b: int, r: dict, *, enum, marker_pos, spoken, o
         f["goal_section"] = 1.0
     f.update(document)
     f.update(_carry_features(text, a, b, r, enum, marker_pos))
+    f.update(_row_features(text, a, b, r))
     return f
+
+
+def _row_features(text: str, a: int, b: int, r: dict) -> dict:
+    """A clause that opens a row of a table (``table_rows``: a label, then ``|`` — 整改措施 | 加强…; 核查情况 | 配合…完成…)
+    reads as its label says: a row whose label names tasks or measures (``task_section_words``) and whose text opens
+    with an action is a numbered measure is (``enum_duty_head``, ``task_row``); a row whose label names what was found
+    or done (``report_ends``: 反馈问题, 核查情况, 整改主要工作及成效) stands in a section that reports
+    (``report_section``); a row whose label names a target (``goal_ends``: 整改目标) in one of goals (``goal_section``)."""
+    m = r["_table_row"].match(text, a, b) if r.get("_table_row") else None
+    if not m:
+        return {}
+    label, rows = m.group(1).strip(" \u3000"), r["table_rows"]
+    if label.endswith(tuple(rows.get("goal_ends", ()))):
+        return {"goal_section": 1.0}
+    if label.endswith(tuple(rows.get("report_ends", ()))):
+        return {"report_section": 1.0}
+    if any(w in label for w in r["_task_section_words"]) and r["_duty_head"].match(text, m.end()):
+        return {"task_row": 1.0, "duty_head": 1.0, "enum_duty_head": 1.0}
+    return {}
 
 
 def _carry_features(text: str, a: int, b: int, r: dict, enum, marker_pos) -> dict:
@@ -1106,6 +1151,20 @@ def _section_name(text: str, a: int, b: int, r: dict) -> bool:
 
 
 _MAKES_DOCUMENT = re.compile(r"[，,]\s*(?:特)?(?:制定|编制)[^，,]{0,30}?(?:方案|规划|办法|细则|计划)(?:[(（][0-9—–\-年]+[)）])?$")
+
+
+def _after_frame(text: str, start: int, end: int, r: dict) -> int:
+    """Where the clause [start, end) goes on after the phrase that frames it (对已完成整改的问题，| 开展“回头看”): the
+    words of the frame name the object of the action, not what was done, so a past word there (已, 了) before the
+    frame's last 的 marks no report (as :func:`_framed_action` reads it); ``start`` when no frame head opens it or
+    the frame has a verb of its own that is done (对20家单位下达了责令整改通知书，…: a report)."""
+    if not text.startswith(r["_frame_heads"], start):
+        return start
+    comma = _CLAUSE_BREAK.search(text, start, end)
+    if not comma:
+        return start
+    last_de = text.rfind("的", start, comma.start())  # the past word modifies the object (…的问题), no verb of its own
+    return comma.end() if last_de > start and not r["_past"].search(text, last_de, comma.start()) else start
 
 
 def _framed_action(text: str, start: int, end: int, r: dict) -> bool:
