@@ -567,6 +567,23 @@ _OF_DAYS = re.compile(r"[日号月年旬]")
 _CLOSED = re.compile(r"[0-9一二三四五六七八九十日号月年旬底末时点)）]\s*(?:(?:起|开始)\s*[，,]?\s*)?(?:至|到|一直到|—+|－|–|-|~|～)\s*[0-9一二三四五六七八九十上中下]")
 
 
+_LOST_MARKS = re.compile(r"^(?:19|20)[0-9]{5,6}[日号]?$")  # 2021528日: a date that lost 年 and 月
+_LOST_END = re.compile(r"^[0-9]{2,4}[日号]$")
+
+
+def _lost_month_day(digits: str, start: str) -> str | None:
+    """The day ``digits`` (a month and a day without 月: 63 is 6月3日, 1228 is 12月28日) in ``start``'s year, or its
+    next when it would fall before it; None where the digits allow no reading or two."""
+    days = []
+    for k in (1, 2):
+        m, d = int(digits[:k] or 0), int(digits[k:] or 0)
+        if len(digits) - k in (1, 2) and 1 <= m <= 12 and 1 <= d <= _last_day(int(start[:4]), m):
+            days.append(_iso(int(start[:4]), m, d))
+    if len(days) != 1:
+        return None
+    return days[0] if days[0] >= start[:10] else _next_year(days[0])
+
+
 def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
     """Two dates joined by 至/到/— become one span ``START/END`` (the first's start, the second's end); a date
     followed by 起/以来/以后 an open span ``START/..``, with a 从/自 before it in the span; a weekday or a time of day
@@ -595,6 +612,11 @@ def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
             # 6月1日周六 without a document date: the weekday still belongs to the day (no value then)
             out[-1] = _expression(text[prev["start"]:t["end"]], prev["start"], t["end"], "date", None)
             continue
+        if prev and prev["type"] == "date" and t["type"] == "date" and t["value"] is None and prev["value"] \
+                and _LOST_MARKS.match(prev["text"]) and _LOST_END.match(t["text"]) \
+                and joiner.match(text[prev["end"]:t["start"]]):
+            # 2021528日至63日: the end of a span whose first end lost 年 and 月 lost its 月 too (63日 is 6月3日)
+            t = _expression(t["text"], t["start"], t["end"], "date", _lost_month_day(t["text"][:-1], prev["value"]))
         if (prev and prev["type"] == "date" and t["type"] in ("date", "deadline")
                 and (prev["value"] and t["value"] and _DATEISH.match(prev["value"]) and _DATEISH.match(t["value"])
                      or prev["value"] is None and t["value"] is None)  # no document date: a span without a value
