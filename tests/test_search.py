@@ -1118,3 +1118,12 @@ def test_a_character_most_documents_hold_weighs_little_for_a_word_they_never_use
     with _filled(target, rivers | {"pigs": "养猪场恶臭扰民"}, "pigs") as ix:
         hits = ix.search("猪圈")
     assert [h["id"] for h in hits] == ["pigs"] and hits[0]["score"] >= W_CHARS
+
+
+def test_an_everyday_word_finds_the_documents_term(target):
+    # thesaurus.tsv's second batch of everyday words (s42c): a clerk's word for a trade, a vehicle's part, a grain
+    # buyer — the documents write the term
+    docs = {"tyres": "某公司露天焚烧废旧轮胎，刺鼻气味扰民", "karaoke": "某ktv歌厅夜间营业声音过大",
+            "grain": "粮食收购站烘干设备噪声扰民", "wood": "村内木材加工厂粉尘污染"} | NOISE
+    assert [_ranked(target, docs, q, f"everyday{i}")[:1] for i, q in enumerate(["车轱辘", "练歌房", "收粮点", "锯木厂"])] == \
+        [["tyres"], ["karaoke"], ["grain"], ["wood"]]
