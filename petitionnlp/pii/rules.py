@@ -309,7 +309,8 @@ class NameRules:
         self.follow_long = tuple(w for w in self.follow if len(w) > 1)
         # a post only after the name (馮安龍專員; 客服专员李四 is a firm's employee, a private person): lines "+专员"
         self.titles = _by_length(t for t in g("titles", []) if not t.startswith("+"))
-        self.titles_after = _by_length(self.titles + tuple(t[1:] for t in g("titles", []) if t.startswith("+")))
+        self._after_only = _by_length(t[1:] for t in g("titles", []) if t.startswith("+"))
+        self.titles_after = _by_length(self.titles + self._after_only)
         self.place_after = frozenset(g("place_after", []))
         self.not_names = frozenset(g("not_names", []))
         self.subject_verbs = _by_length(g("subject_verbs", []))
@@ -739,10 +740,16 @@ class NameRules:
         if before.endswith(self._private_posts) or (
                 self._group_head_re and self._group_head_re.search(folded, max(0, start - 20), start)):
             return False  # 村民小组长冉茂林, 5组组长彭建军: the head of a village group is a villager
-        if (after.startswith(self.titles_after) and not (private and after.startswith(_ADDRESS))) or before.endswith(self.titles) \
-                or before.endswith(tuple(t + "(" for t in self.titles)) \
-                or (before[-1:] in self.surnames and before[:-1].endswith(self.titles)):
-            return True  # (市长何 / 洪涛: the given name of an official whose surname jieba read apart)
+        # after a complainant's word a post only ever after the name (会长, 专员, 总工程师: a firm's or an
+        # association's, "+" lines of titles.txt) is no official's: 举报人张国华会长反映 is a private person
+        if (after.startswith(self.titles_after) and not (private and (after.startswith(_ADDRESS) or (
+                after.startswith(self._after_only) and not after.startswith(self.titles))))) \
+                or before.endswith(self.titles) or before.endswith(tuple(t + "(" for t in self.titles)) \
+                or (before[-1:] in self.surnames and before[-1] not in _FUNCTION_CHARS
+                    and before[:-1].endswith(self.titles)):
+            # (市长何 / 洪涛: the given name of an official whose surname jieba read apart; not 主任向李秀英了解: 向 the
+            # preposition)
+            return True
         if self._leaders_after_re and not private and self._leaders_after_re.match(folded, end):
             return True  # 胡波、陈双成、李巍等县领导参加会议: a list closed by leaders
         pos = start
@@ -751,7 +758,8 @@ class NameRules:
             if pos < 3 or folded[pos - 1] not in "、,， ":
                 return False
             # (between spaces an item must be a name: 村支书 张三 村民 李四 — 村民 is no item, 李四 no official)
-            spaced = folded[pos - 1] == " "
+            # (after a comma too: 副镇长李明带队，王小红、刘大山等三户 — 李明带队 is no item, 王小红 no official)
+            spaced = folded[pos - 1] in " ,，"
             for size in (3, 2, 4):
                 a = pos - 1 - size
                 seg = folded[max(0, a):pos - 1]
@@ -759,10 +767,14 @@ class NameRules:
                         folded[max(0, a - 8):a].rstrip(" ：:").endswith(self.titles) and not (
                         spaced and (not self._item_shape(seg) or self.context_re.search(seg))):
                     return True
-            for size in (3, 2, 4):  # the item before, whole between two marks, to walk on from
+            # the item before, whole between two marks, to walk on from — over 、 or spaces, not over a comma, which
+            # ends a clause as often (副镇长李明，张伟，王小红，刘大山三户反映: 王小红 no official)
+            if folded[pos - 1] not in "、 ":
+                return False
+            for size in (3, 2, 4):
                 a = pos - 1 - size
                 seg = folded[max(0, a):pos - 1]
-                if a > 0 and folded[a - 1] in "、,， " and all(_CJK.match(c) for c in seg) and not (
+                if a > 0 and folded[a - 1] in "、 " and all(_CJK.match(c) for c in seg) and not (
                         spaced and (not self._item_shape(seg) or self.context_re.search(seg))):
                     pos = a
                     break
@@ -770,10 +782,12 @@ class NameRules:
                 return False
         return False
 
-    def _official_elsewhere(self, folded: str, name: str) -> bool:
+    def _official_elsewhere(self, folded: str, name: str, exact: dict) -> bool:
         """Whether ``name`` is named with a post at some mention in the text (副市长胡文朴带领… 胡文朴要求: the official
-        at every mention jieba alone finds; a name after a complainant's word is not asked)."""
-        return any(self._official(folded, m.start(), m.end()) for m in re.finditer(re.escape(name), folded))
+        at every mention jieba alone finds; a name after a complainant's word is not asked) — a mention that is the
+        whole of a name, not the start of a longer one (王伟反映… 副镇长王伟华: jieba reads 王伟华 as one word)."""
+        return any(self._official(folded, m.start(), m.end()) for m in re.finditer(re.escape(name), folded)
+                   if not any(a <= m.start() and m.end() < b for a, b in exact if b - a > len(name)))
 
     def _place_or_company(self, folded: str, start: int, end: int) -> bool:
         """王家村, 李四后村, 华旭家园, 明峰驾校, 张三有限公司: the name of a place, a landmark or a company."""
@@ -978,7 +992,7 @@ class NameRules:
             if (name in self.not_names and not (says and exact.get((a, b), "n")[:1] in ("n", "a"))) \
                     or name in _HONORIFICS or self._official(folded, a, b, a in private) \
                     or "某" in name or exact.get((b - 1, b), "") in _PARTICLE_TAGS \
-                    or (a not in strong and self._official_elsewhere(folded, name)) or _DOCUMENT_YEAR.match(folded, b) \
+                    or (a not in strong and self._official_elsewhere(folded, name, exact)) or _DOCUMENT_YEAR.match(folded, b) \
                     or (name[0] in _CONJUNCTIONS and not all(c in self.given for c in name[sl:])) \
                     or (name[-1] in "镇乡" and not speaker) or name[sl:] in _HONORIFICS \
                     or name[sl:] in self.titles or self._place_like(name) or self._place_or_company(folded, a, b) \

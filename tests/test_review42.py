@@ -1,0 +1,48 @@
+"""Review of session 42's change (helper review42): complainants the change had shown, and a place the hint gave."""
+
+import pytest
+
+from petitionnlp.pii import redact_text
+from petitionnlp.regions import RegionResolver
+
+
+@pytest.mark.parametrize("text,name", [
+    # a post only ever after the name (会长, 专员, 总工程师: "+" lines of titles.txt) after a complainant's word
+    ("举报人张国华会长反映厂区噪声。", "张国华"),
+    ("来电人张国华副会长反映砂场扰民。", "张国华"),
+    ("投诉人王海涛总工程师称设备噪声大。", "王海涛"),
+    ("举报人李四海专员反映。", "李四海"),
+    # 向 before a name is the preposition, not an official's surname jieba read apart (市长何 / 洪涛)
+    ("镇环保办主任向李秀英了解情况，李秀英称养猪场臭味大。", "李秀英"),
+    ("主任向李明了解情况。", "李明"),
+    # a list of officials is not walked over commas, nor is a clause after a comma an item
+    ("副镇长李明，张伟，王小红，刘大山三户反映房屋开裂。", "王小红"),
+    ("副镇长李明带队，王小红、刘大山、张秋菊等三户反映房屋开裂。", "王小红"),
+])
+def test_a_complainant_is_never_read_as_an_official(text, name):
+    assert name not in redact_text(text)[0]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a complainant's name that only begins an official's longer one is not that official
+    ("王伟反映小区噪声扰民。副镇长王伟华带队核查。", "【姓名】反映小区噪声扰民。副镇长王伟华带队核查。"),
+    ("张建反映养殖场臭味。副镇长张建国带队核查。", "【姓名】反映养殖场臭味。副镇长张建国带队核查。"),
+])
+def test_a_name_inside_an_officials_longer_name_is_not_his(text, expected):
+    assert redact_text(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,name", [
+    ("副镇长李明带队到现场核查。", "李明"),
+    ("县领导龚学超、赵明、朱韶出席会议。", "赵明"),
+    ("吴振国会长出席会议。", "吴振国"),
+    ("市长何 洪涛出席。", "洪涛"),
+])
+def test_officials_still_shown(text, name):
+    assert name in redact_text(text)[0]
+
+
+def test_a_town_name_many_counties_share_leaves_the_hint_to_answer():
+    r = RegionResolver().resolve("开发区某化工厂夜间排放废气", hint="衡阳市")
+    assert (r["province"], r["city"]) == ("湖南省", "衡阳市")
+    assert RegionResolver().resolve("开发区某化工厂夜间排放废气")["city"] is None
