@@ -18,6 +18,11 @@ from petitionnlp.regions import RegionResolver
     # a list of officials is not walked over commas, nor is a clause after a comma an item
     ("副镇长李明，张伟，王小红，刘大山三户反映房屋开裂。", "王小红"),
     ("副镇长李明带队，王小红、刘大山、张秋菊等三户反映房屋开裂。", "王小红"),
+    # a context word before the list, or a complainant's word in brackets after the name, outweighs 等领导 and 县领导
+    ("市民刘红梅、王小红等领导来访。", "王小红"),
+    ("村民刘红梅、王小红等县领导。", "刘红梅"),
+    ("县领导王明、刘红梅（信访人）参加。", "刘红梅"),
+    ("村民张国华会长反映厂区噪声。", "张国华"),
 ])
 def test_a_complainant_is_never_read_as_an_official(text, name):
     assert name not in redact_text(text)[0]

@@ -734,9 +734,13 @@ class NameRules:
 
     def _official(self, folded: str, start: int, end: int, private: bool = False) -> bool:
         """A name next to a post (许达哲省长, 副市长张建林, 记者 王霞), or in a list led by one (副组长陈仲伯、陈爱林);
-        ``private`` (after a complainant's word): 同志 after it is a form of address, not a post (举报人雷锋同志)."""
+        ``private`` (after a complainant's word, or any context word: 村民, 市民 …): 同志 after it is a form of address,
+        not a post (举报人雷锋同志), nor is a post only ever after the name (举报人张国华会长), nor 等领导 after its list
+        (市民刘红梅、王小红等领导来访)."""
         # 核查人员：周建平, 記者|鄭東巖 (a byline's bar)
         after, before = folded[end:end + 6], folded[max(0, start - 8):start].rstrip(" ：:|｜")
+        if after[:1] in "(（" and self.context_re.match(folded, end + 1):
+            return False  # 县领导王明、刘红梅（信访人）: a private person's word in brackets after the name says who it is
         if before.endswith(self._private_posts) or (
                 self._group_head_re and self._group_head_re.search(folded, max(0, start - 20), start)):
             return False  # 村民小组长冉茂林, 5组组长彭建军: the head of a village group is a villager
@@ -990,7 +994,7 @@ class NameRules:
             # 居民宁乡称, 村民余江称: after a context word and before a verb of saying, a place's name is a person's
             speaker = says or (a in strong and folded.startswith(self.says, b))
             if (name in self.not_names and not (says and exact.get((a, b), "n")[:1] in ("n", "a"))) \
-                    or name in _HONORIFICS or self._official(folded, a, b, a in private) \
+                    or name in _HONORIFICS or self._official(folded, a, b, a in private or a in strong) \
                     or "某" in name or exact.get((b - 1, b), "") in _PARTICLE_TAGS \
                     or (a not in strong and self._official_elsewhere(folded, name, exact)) or _DOCUMENT_YEAR.match(folded, b) \
                     or (name[0] in _CONJUNCTIONS and not all(c in self.given for c in name[sl:])) \
