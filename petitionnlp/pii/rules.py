@@ -789,9 +789,11 @@ class NameRules:
     def _official_elsewhere(self, folded: str, name: str, exact: dict) -> bool:
         """Whether ``name`` is named with a post at some mention in the text (副市长胡文朴带领… 胡文朴要求: the official
         at every mention jieba alone finds; a name after a complainant's word is not asked) — a mention that is the
-        whole of a name, not the start of a longer one (王伟反映… 副镇长王伟华: jieba reads 王伟华 as one word)."""
+        whole of a name, not the start of a longer one: a surname and one character jieba reads as the start of a
+        person's word (王伟反映… 副镇长王伟华: 王伟华 nr; 副市长谭海华来 stays 谭海华's, though jieba reads 谭海华来 as nr)."""
+        short = len(name) - self._surname_len(name, 0) == 1
         return any(self._official(folded, m.start(), m.end()) for m in re.finditer(re.escape(name), folded)
-                   if not any(a <= m.start() and m.end() < b for a, b in exact if b - a > len(name)))
+                   if not (short and any(exact.get((m.start(), m.end() + k), "").startswith("nr") for k in (1, 2))))
 
     def _place_or_company(self, folded: str, start: int, end: int) -> bool:
         """王家村, 李四后村, 华旭家园, 明峰驾校, 张三有限公司: the name of a place, a landmark or a company."""
