@@ -23,6 +23,10 @@ from petitionnlp.regions import RegionResolver
     ("村民刘红梅、王小红等县领导。", "刘红梅"),
     ("县领导王明、刘红梅（信访人）参加。", "刘红梅"),
     ("村民张国华会长反映厂区噪声。", "张国华"),
+    # a pasted row: the caller after the official who handles it, a space between (only a byline lists with spaces)
+    ("承办人 王明 刘红梅 13907315566 噪声扰民", "刘红梅"),
+    ("副镇长 王明 刘红梅 13907315566 反映噪声", "刘红梅"),
+    ("2024-05-01 副镇长王明 刘红梅 13907315566 养猪场臭味", "刘红梅"),
 ])
 def test_a_complainant_is_never_read_as_an_official(text, name):
     assert name not in redact_text(text)[0]
@@ -44,6 +48,7 @@ def test_a_name_inside_an_officials_longer_name_is_not_his(text, expected):
     ("县领导龚学超、赵明、朱韶出席会议。", "赵明"),
     ("吴振国会长出席会议。", "吴振国"),
     ("市长何 洪涛出席。", "洪涛"),
+    ("本报记者 廉伟 赵娜 王芳 报道", "王芳"),
 ])
 def test_officials_still_shown(text, name):
     assert name in redact_text(text)[0]

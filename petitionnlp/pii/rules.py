@@ -87,7 +87,8 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "groups": "group_words.txt", "group_adverbs": "group_adverbs.txt",
               "group_belongings": "group_belongings.txt", "contact": "contact_verbs.txt", "village_groups": "village_groups.txt",
               "village_group_words": "village_group_words.txt", "ask": "ask_verbs.txt",
-              "findings": "finding_openers.txt", "list_closers": "list_closers.txt", "leaders_after": "leaders_after.txt"}
+              "findings": "finding_openers.txt", "list_closers": "list_closers.txt", "leaders_after": "leaders_after.txt",
+              "bylines": "byline_posts.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
 
@@ -354,6 +355,7 @@ class NameRules:
         self._closer_re = re.compile("(?:" + "|".join(closers) + ")") if closers else None
         self._ends_long = tuple(w for w in self._ends_words if len(w) > 1)
         leaders = g("leaders_after", [])  # …、李巍、熊燕翔等县领导参加: the list's names are officials
+        self.bylines = _by_length(g("bylines", []))  # 本报记者廉伟 赵娜: only these posts lead a list with spaces
         self._leaders_after_re = re.compile(rf"(?:[、，,][{CJK}]{{2,4}}){{0,12}}(?:" + "|".join(leaders) + ")") \
             if leaders else None
 
@@ -756,11 +758,15 @@ class NameRules:
             return True
         if self._leaders_after_re and not private and self._leaders_after_re.match(folded, end):
             return True  # 胡波、陈双成、李巍等县领导参加会议: a list closed by leaders
-        pos = start
+        pos, over_space = start, False
         # walk back over a list of names: 副组长陈仲伯、陈爱林、王一鸥; 县领导龚学超、赵明、朱韶、冉燃…; 本报记者廉伟 赵娜
+        # — a list with spaces only after a byline's post (byline_posts.txt): 承办人 王明 刘红梅 13907315566 is a row, and
+        # 刘红梅 the caller
         for _ in range(12):
             if pos < 3 or folded[pos - 1] not in "、,， ":
                 return False
+            over_space = over_space or folded[pos - 1] == " "
+            posts = self.bylines if over_space else self.titles
             # (between spaces an item must be a name: 村支书 张三 村民 李四 — 村民 is no item, 李四 no official)
             # (after a comma too: 副镇长李明带队，王小红、刘大山等三户 — 李明带队 is no item, 王小红 no official)
             spaced = folded[pos - 1] in " ,，"
@@ -768,7 +774,7 @@ class NameRules:
                 a = pos - 1 - size
                 seg = folded[max(0, a):pos - 1]
                 if len(seg) == size and _CJK.fullmatch(seg[0]) and \
-                        folded[max(0, a - 8):a].rstrip(" ：:").endswith(self.titles) and not (
+                        posts and folded[max(0, a - 8):a].rstrip(" ：:").endswith(posts) and not (
                         spaced and (not self._item_shape(seg) or self.context_re.search(seg))):
                     return True
             # the item before, whole between two marks, to walk on from — over 、 or spaces, not over a comma, which
