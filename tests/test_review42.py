@@ -27,6 +27,12 @@ from petitionnlp.regions import RegionResolver
     ("承办人 王明 刘红梅 13907315566 噪声扰民", "刘红梅"),
     ("副镇长 王明 刘红梅 13907315566 反映噪声", "刘红梅"),
     ("2024-05-01 副镇长王明 刘红梅 13907315566 养猪场臭味", "刘红梅"),
+    # a firm's leaders are private persons: 领导 is a post only of a level or a public body, and 等…领导 closes a list of
+    # officials only with a level (等县领导) or a body of leaders (等四套班子领导)
+    ("该公司领导张建国称已整改。", "张建国"),
+    ("企业领导张建国、李卫东拒绝执法人员进入。", "李卫东"),
+    ("约谈了该公司张建国、李卫东等负责同志。", "张建国"),
+    ("该厂张建国、李卫东等领导拒不整改。", "李卫东"),
 ])
 def test_a_complainant_is_never_read_as_an_official(text, name):
     assert name not in redact_text(text)[0]
@@ -49,6 +55,8 @@ def test_a_name_inside_an_officials_longer_name_is_not_his(text, expected):
     ("吴振国会长出席会议。", "吴振国"),
     ("市长何 洪涛出席。", "洪涛"),
     ("本报记者 廉伟 赵娜 王芳 报道", "王芳"),
+    ("市政府领导张中于讲话。", "张中于"),
+    ("胡波、陈双成、李巍等县领导参加会议。", "胡波"),
 ])
 def test_officials_still_shown(text, name):
     assert name in redact_text(text)[0]
