@@ -49,6 +49,14 @@ def test_a_name_inside_an_officials_longer_name_is_not_his(text, expected):
     assert redact_text(text)[0] == expected
 
 
+def test_a_complainant_called_huizhang_later_stays_hidden_at_every_mention():
+    # 建平 (a county) splits the name for jieba, so the later mentions are found alone, and 罗建平会长 made them an official's
+    text = ("来电人罗建平（13807311234）反映石场扬尘。罗建平会长（村老年协会）表示，石场老板曾承诺赔偿。"
+            "已电话联系罗建平，罗建平对处理结果表示满意。")
+    assert "罗建平" not in redact_text(text)[0]
+    assert "罗建平" not in redact_text("来电人罗建平反映石场扬尘。罗建平会长表示感谢。")[0]
+
+
 @pytest.mark.parametrize("text,name", [
     ("副镇长李明带队到现场核查。", "李明"),
     ("县领导龚学超、赵明、朱韶出席会议。", "赵明"),

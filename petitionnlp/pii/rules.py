@@ -994,6 +994,9 @@ class NameRules:
                 strong.add(a)
         self._surname_before(folded, tagged, found, strong, private)
         out = []
+        # a name found after a context word or a cue somewhere (来电人罗建平) is a private person's at every mention: a
+        # post only ever after the name (罗建平会长（村老年协会）), 等领导 or a post elsewhere do not make it an official's
+        vouched = {folded[a:b] for a, b in found.items() if a in strong}
         for a, b in found.items():
             name = folded[a:b]
             sl = self._surname_len(name, 0)
@@ -1002,9 +1005,9 @@ class NameRules:
             # 居民宁乡称, 村民余江称: after a context word and before a verb of saying, a place's name is a person's
             speaker = says or (a in strong and folded.startswith(self.says, b))
             if (name in self.not_names and not (says and exact.get((a, b), "n")[:1] in ("n", "a"))) \
-                    or name in _HONORIFICS or self._official(folded, a, b, a in private or a in strong) \
+                    or name in _HONORIFICS or self._official(folded, a, b, a in private or name in vouched) \
                     or "某" in name or exact.get((b - 1, b), "") in _PARTICLE_TAGS \
-                    or (a not in strong and self._official_elsewhere(folded, name, exact)) or _DOCUMENT_YEAR.match(folded, b) \
+                    or (name not in vouched and self._official_elsewhere(folded, name, exact)) or _DOCUMENT_YEAR.match(folded, b) \
                     or (name[0] in _CONJUNCTIONS and not all(c in self.given for c in name[sl:])) \
                     or (name[-1] in "镇乡" and not speaker) or name[sl:] in _HONORIFICS \
                     or name[sl:] in self.titles or self._place_like(name) or self._place_or_company(folded, a, b) \
