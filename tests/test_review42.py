@@ -57,6 +57,21 @@ def test_a_complainant_called_huizhang_later_stays_hidden_at_every_mention():
     assert "罗建平" not in redact_text("来电人罗建平反映石场扬尘。罗建平会长表示感谢。")[0]
 
 
+@pytest.mark.parametrize("text", [
+    # jieba reads 周 / 向东: the name right after the complainant's word is found by jieba and joined to its surname,
+    # and a post after a later mention (+会长, 等镇领导) made it an official's at every mention, the first included
+    "举报人周向东（13807311234）反映养猪场臭味。周向东会长表示感谢。",
+    "投诉人：周向东，反映油烟。周向东等镇领导参加。",
+    "举报人周向东（13807311234）反映养猪场臭味。周向东专员反映。",
+    # a complainant's name is hidden next to a post too (the same name as a byline's or an official's)
+    "来电人罗建平反映石场扬尘。记者|罗建平",
+    "信访人王海生反映噪声扰民。本报讯（王海生）",
+])
+def test_a_complainant_is_hidden_at_every_mention_whatever_stands_next_to_another(text):
+    assert "周向东" not in redact_text(text)[0] and "罗建平" not in redact_text(text)[0] \
+        and "王海生" not in redact_text(text)[0]
+
+
 @pytest.mark.parametrize("text,name", [
     ("副镇长李明带队到现场核查。", "李明"),
     ("县领导龚学超、赵明、朱韶出席会议。", "赵明"),

@@ -355,6 +355,7 @@ class NameRules:
         self._closer_re = re.compile("(?:" + "|".join(closers) + ")") if closers else None
         self._ends_long = tuple(w for w in self._ends_words if len(w) > 1)
         leaders = g("leaders_after", [])  # …、李巍、熊燕翔等县领导参加: the list's names are officials
+        self._complainant_words = tuple(w for w in self.context if w.endswith(("人", "者")))  # 举报人, 来电人 …
         self.bylines = _by_length(g("bylines", []))  # 本报记者廉伟 赵娜: only these posts lead a list with spaces
         self._leaders_after_re = re.compile(rf"(?:[、，,][{CJK}]{{2,4}}){{0,12}}(?:" + "|".join(leaders) + ")") \
             if leaders else None
@@ -994,9 +995,11 @@ class NameRules:
                 strong.add(a)
         self._surname_before(folded, tagged, found, strong, private)
         out = []
-        # a name found after a context word or a cue somewhere (来电人罗建平) is a private person's at every mention: a
-        # post only ever after the name (罗建平会长（村老年协会）), 等领导 or a post elsewhere do not make it an official's
-        vouched = {folded[a:b] for a, b in found.items() if a in strong}
+        # a name found after a context word or a cue somewhere (来电人罗建平) is a private person's at every mention: no
+        # post next to it (罗建平会长（村老年协会）, 记者|罗建平), 等领导 or a post elsewhere makes it an official's
+        # (or right after a complainant's word though jieba read it apart: 举报人周 / 向东, the surname joined after)
+        vouched = {folded[a:b] for a, b in found.items() if a in strong
+                   or folded[max(0, a - 12):a].rstrip(" \u3000:：").endswith(self._complainant_words)}
         for a, b in found.items():
             name = folded[a:b]
             sl = self._surname_len(name, 0)
@@ -1005,7 +1008,7 @@ class NameRules:
             # 居民宁乡称, 村民余江称: after a context word and before a verb of saying, a place's name is a person's
             speaker = says or (a in strong and folded.startswith(self.says, b))
             if (name in self.not_names and not (says and exact.get((a, b), "n")[:1] in ("n", "a"))) \
-                    or name in _HONORIFICS or self._official(folded, a, b, a in private or name in vouched) \
+                    or name in _HONORIFICS or (name not in vouched and self._official(folded, a, b, a in private)) \
                     or "某" in name or exact.get((b - 1, b), "") in _PARTICLE_TAGS \
                     or (name not in vouched and self._official_elsewhere(folded, name, exact)) or _DOCUMENT_YEAR.match(folded, b) \
                     or (name[0] in _CONJUNCTIONS and not all(c in self.given for c in name[sl:])) \
