@@ -89,3 +89,8 @@ def test_a_town_name_many_counties_share_leaves_the_hint_to_answer():
     r = RegionResolver().resolve("开发区某化工厂夜间排放废气", hint="衡阳市")
     assert (r["province"], r["city"]) == ("湖南省", "衡阳市")
     assert RegionResolver().resolve("开发区某化工厂夜间排放废气")["city"] is None
+
+
+def test_a_complainant_the_office_reaches_is_hidden_though_jieba_reads_a_word_inside_the_name():
+    # 罗 / 建平 (建平 a county): after 经与 or 联系 the whole mention is the name (on 43b7b24 too)
+    assert "罗建平" not in redact_text("来电人罗建平反映石场扬尘。经与罗建平本人核实，情况属实。")[0]
