@@ -94,3 +94,8 @@ def test_a_town_name_many_counties_share_leaves_the_hint_to_answer():
 def test_a_complainant_the_office_reaches_is_hidden_though_jieba_reads_a_word_inside_the_name():
     # 罗 / 建平 (建平 a county): after 经与 or 联系 the whole mention is the name (on 43b7b24 too)
     assert "罗建平" not in redact_text("来电人罗建平反映石场扬尘。经与罗建平本人核实，情况属实。")[0]
+
+
+def test_the_head_of_a_village_group_written_in_full_is_a_villager():
+    # 村民小组组长 (村民小组长 written in full): 组长 is a post, but not of a village group's head (on 43b7b24 too)
+    assert "罗国庆" not in redact_text("反映人系村民小组组长罗国庆，罗国庆称企业偷排。")[0]
