@@ -99,3 +99,9 @@ def test_a_complainant_the_office_reaches_is_hidden_though_jieba_reads_a_word_in
 def test_the_head_of_a_village_group_written_in_full_is_a_villager():
     # 村民小组组长 (村民小组长 written in full): 组长 is a post, but not of a village group's head (on 43b7b24 too)
     assert "罗国庆" not in redact_text("反映人系村民小组组长罗国庆，罗国庆称企业偷排。")[0]
+
+
+def test_a_complainants_full_name_before_an_adverb_is_hidden_though_jieba_reads_a_word_inside_it():
+    # 孙 / 国庆 (a holiday): the full name again before 非常 (name_follow.txt) is the complainant (on 43b7b24 too)
+    text = "来电人孙国庆（13611112222）反映车库积水。处理结果：已联系孙国庆，孙国庆非常满意。"
+    assert "孙国庆" not in redact_text(text)[0]

@@ -1089,7 +1089,8 @@ class NameRules:
                     continue  # 通知春燕超市, 约谈国栋建材厂法人: a business's name
                 if any(x < b and a < y and (not person or (x <= a and b <= y and y - x > b - a
                                                            and not _glued(folded[x:a] + folded[b:y])))
-                       and not (reached and x < a < y) and not ((reached or speaks) and a <= x and y <= b)
+                       and not (reached and x < a < y)
+                       and not ((reached or speaks or folded.startswith(self.follow_long, b)) and a <= x and y <= b)
                        for x, y, person in words) \
                         or self._place_or_company(folded, a, b) or self._place_like(name) \
                         or (len(name) == 2 and not (self._ends(folded, b) or (reached and b in bounds))):
