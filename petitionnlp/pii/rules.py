@@ -57,6 +57,14 @@ Decisions (session 42, helper p42b; the cases are in ``corpora/pii/probe42c_sour
 - Words of environmental work jieba's dictionary tags as persons (蓝天, 碧水, 齐全, 许可, 满意率) are listed false friends
   (``not_names.txt``): after a complainant's word and before a verb of saying they are still a name (举报人蓝天反映).
 
+Decisions (session 42, review42; the cases are in ``tests/test_review42.py``):
+
+- A name found after a context word, or right after a complainant's word though jieba read it apart (举报人周 / 向东),
+  is private at every mention: no post next to another mention (罗建平会长, 记者|罗建平), no 等领导, no post elsewhere.
+- 领导 is a post only of a level or a public body (县领导, 局领导; 该公司领导 is a firm's), 等…领导 closes a list of
+  officials only with a level (等县领导); a post only ever after the name (+会长) is no official's after a context word.
+- A list with spaces only after a byline's post (``byline_posts.txt``): 承办人 王明 刘红梅 13907315566 is a pasted row.
+
 Both read their data from a folder (the shipped ``corpora/pii/``, or a saved component's own folder) and can
 write it back (:meth:`to_dir`).  Offsets are into the folded text; the components map them to the original.
 """
