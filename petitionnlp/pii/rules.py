@@ -57,6 +57,14 @@ Decisions (session 42, helper p42b; the cases are in ``corpora/pii/probe42c_sour
 - Words of environmental work jieba's dictionary tags as persons (蓝天, 碧水, 齐全, 许可, 满意率) are listed false friends
   (``not_names.txt``): after a complainant's word and before a verb of saying they are still a name (举报人蓝天反映).
 
+Decisions (session 42, review42; the cases are in ``tests/test_review42.py``):
+
+- A name found after a context word, or right after a complainant's word though jieba read it apart (举报人周 / 向东),
+  is private at every mention: no post next to another mention (罗建平会长, 记者|罗建平), no 等领导, no post elsewhere.
+- 领导 is a post only of a level or a public body (县领导, 局领导; 该公司领导 is a firm's), 等…领导 closes a list of
+  officials only with a level (等县领导); a post only ever after the name (+会长) is no official's after a context word.
+- A list with spaces only after a byline's post (``byline_posts.txt``): 承办人 王明 刘红梅 13907315566 is a pasted row.
+
 Both read their data from a folder (the shipped ``corpora/pii/``, or a saved component's own folder) and can
 write it back (:meth:`to_dir`).  Offsets are into the folded text; the components map them to the original.
 """
@@ -87,7 +95,8 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "groups": "group_words.txt", "group_adverbs": "group_adverbs.txt",
               "group_belongings": "group_belongings.txt", "contact": "contact_verbs.txt", "village_groups": "village_groups.txt",
               "village_group_words": "village_group_words.txt", "ask": "ask_verbs.txt",
-              "findings": "finding_openers.txt", "list_closers": "list_closers.txt", "leaders_after": "leaders_after.txt"}
+              "findings": "finding_openers.txt", "list_closers": "list_closers.txt", "leaders_after": "leaders_after.txt",
+              "bylines": "byline_posts.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
 
@@ -309,7 +318,8 @@ class NameRules:
         self.follow_long = tuple(w for w in self.follow if len(w) > 1)
         # a post only after the name (馮安龍專員; 客服专员李四 is a firm's employee, a private person): lines "+专员"
         self.titles = _by_length(t for t in g("titles", []) if not t.startswith("+"))
-        self.titles_after = _by_length(self.titles + tuple(t[1:] for t in g("titles", []) if t.startswith("+")))
+        self._after_only = _by_length(t[1:] for t in g("titles", []) if t.startswith("+"))
+        self.titles_after = _by_length(self.titles + self._after_only)
         self.place_after = frozenset(g("place_after", []))
         self.not_names = frozenset(g("not_names", []))
         self.subject_verbs = _by_length(g("subject_verbs", []))
@@ -353,6 +363,8 @@ class NameRules:
         self._closer_re = re.compile("(?:" + "|".join(closers) + ")") if closers else None
         self._ends_long = tuple(w for w in self._ends_words if len(w) > 1)
         leaders = g("leaders_after", [])  # …、李巍、熊燕翔等县领导参加: the list's names are officials
+        self._complainant_words = tuple(w for w in self.context if w.endswith(("人", "者")))  # 举报人, 来电人 …
+        self.bylines = _by_length(g("bylines", []))  # 本报记者廉伟 赵娜: only these posts lead a list with spaces
         self._leaders_after_re = re.compile(rf"(?:[、，,][{CJK}]{{2,4}}){{0,12}}(?:" + "|".join(leaders) + ")") \
             if leaders else None
 
@@ -733,36 +745,55 @@ class NameRules:
 
     def _official(self, folded: str, start: int, end: int, private: bool = False) -> bool:
         """A name next to a post (许达哲省长, 副市长张建林, 记者 王霞), or in a list led by one (副组长陈仲伯、陈爱林);
-        ``private`` (after a complainant's word): 同志 after it is a form of address, not a post (举报人雷锋同志)."""
+        ``private`` (after a complainant's word, or any context word: 村民, 市民 …): 同志 after it is a form of address,
+        not a post (举报人雷锋同志), nor is a post only ever after the name (举报人张国华会长), nor 等领导 after its list
+        (市民刘红梅、王小红等领导来访)."""
         # 核查人员：周建平, 記者|鄭東巖 (a byline's bar)
         after, before = folded[end:end + 6], folded[max(0, start - 8):start].rstrip(" ：:|｜")
+        if after[:1] in "(（" and self.context_re.match(folded, end + 1):
+            return False  # 县领导王明、刘红梅（信访人）: a private person's word in brackets after the name says who it is
         if before.endswith(self._private_posts) or (
                 self._group_head_re and self._group_head_re.search(folded, max(0, start - 20), start)):
             return False  # 村民小组长冉茂林, 5组组长彭建军: the head of a village group is a villager
-        if (after.startswith(self.titles_after) and not (private and after.startswith(_ADDRESS))) or before.endswith(self.titles) \
-                or before.endswith(tuple(t + "(" for t in self.titles)) \
-                or (before[-1:] in self.surnames and before[:-1].endswith(self.titles)):
-            return True  # (市长何 / 洪涛: the given name of an official whose surname jieba read apart)
+        # after a complainant's word a post only ever after the name (会长, 专员, 总工程师: a firm's or an
+        # association's, "+" lines of titles.txt) is no official's: 举报人张国华会长反映 is a private person
+        if (after.startswith(self.titles_after) and not (private and (after.startswith(_ADDRESS) or (
+                after.startswith(self._after_only) and not after.startswith(self.titles))))) \
+                or before.endswith(self.titles) or before.endswith(tuple(t + "(" for t in self.titles)) \
+                or (before[-1:] in self.surnames and before[-1] not in _FUNCTION_CHARS
+                    and before[:-1].endswith(self.titles)):
+            # (市长何 / 洪涛: the given name of an official whose surname jieba read apart; not 主任向李秀英了解: 向 the
+            # preposition)
+            return True
         if self._leaders_after_re and not private and self._leaders_after_re.match(folded, end):
             return True  # 胡波、陈双成、李巍等县领导参加会议: a list closed by leaders
-        pos = start
+        pos, over_space = start, False
         # walk back over a list of names: 副组长陈仲伯、陈爱林、王一鸥; 县领导龚学超、赵明、朱韶、冉燃…; 本报记者廉伟 赵娜
+        # — a list with spaces only after a byline's post (byline_posts.txt): 承办人 王明 刘红梅 13907315566 is a row, and
+        # 刘红梅 the caller
         for _ in range(12):
             if pos < 3 or folded[pos - 1] not in "、,， ":
                 return False
+            over_space = over_space or folded[pos - 1] == " "
+            posts = self.bylines if over_space else self.titles
             # (between spaces an item must be a name: 村支书 张三 村民 李四 — 村民 is no item, 李四 no official)
-            spaced = folded[pos - 1] == " "
+            # (after a comma too: 副镇长李明带队，王小红、刘大山等三户 — 李明带队 is no item, 王小红 no official)
+            spaced = folded[pos - 1] in " ,，"
             for size in (3, 2, 4):
                 a = pos - 1 - size
                 seg = folded[max(0, a):pos - 1]
                 if len(seg) == size and _CJK.fullmatch(seg[0]) and \
-                        folded[max(0, a - 8):a].rstrip(" ：:").endswith(self.titles) and not (
+                        posts and folded[max(0, a - 8):a].rstrip(" ：:").endswith(posts) and not (
                         spaced and (not self._item_shape(seg) or self.context_re.search(seg))):
                     return True
-            for size in (3, 2, 4):  # the item before, whole between two marks, to walk on from
+            # the item before, whole between two marks, to walk on from — over 、 or spaces, not over a comma, which
+            # ends a clause as often (副镇长李明，张伟，王小红，刘大山三户反映: 王小红 no official)
+            if folded[pos - 1] not in "、 ":
+                return False
+            for size in (3, 2, 4):
                 a = pos - 1 - size
                 seg = folded[max(0, a):pos - 1]
-                if a > 0 and folded[a - 1] in "、,， " and all(_CJK.match(c) for c in seg) and not (
+                if a > 0 and folded[a - 1] in "、 " and all(_CJK.match(c) for c in seg) and not (
                         spaced and (not self._item_shape(seg) or self.context_re.search(seg))):
                     pos = a
                     break
@@ -770,10 +801,14 @@ class NameRules:
                 return False
         return False
 
-    def _official_elsewhere(self, folded: str, name: str) -> bool:
+    def _official_elsewhere(self, folded: str, name: str, exact: dict) -> bool:
         """Whether ``name`` is named with a post at some mention in the text (副市长胡文朴带领… 胡文朴要求: the official
-        at every mention jieba alone finds; a name after a complainant's word is not asked)."""
-        return any(self._official(folded, m.start(), m.end()) for m in re.finditer(re.escape(name), folded))
+        at every mention jieba alone finds; a name after a complainant's word is not asked) — a mention that is the
+        whole of a name, not the start of a longer one: a surname and one character jieba reads as the start of a
+        person's word (王伟反映… 副镇长王伟华: 王伟华 nr; 副市长谭海华来 stays 谭海华's, though jieba reads 谭海华来 as nr)."""
+        short = len(name) - self._surname_len(name, 0) == 1
+        return any(self._official(folded, m.start(), m.end()) for m in re.finditer(re.escape(name), folded)
+                   if not (short and any(exact.get((m.start(), m.end() + k), "").startswith("nr") for k in (1, 2))))
 
     def _place_or_company(self, folded: str, start: int, end: int) -> bool:
         """王家村, 李四后村, 华旭家园, 明峰驾校, 张三有限公司: the name of a place, a landmark or a company."""
@@ -968,6 +1003,11 @@ class NameRules:
                 strong.add(a)
         self._surname_before(folded, tagged, found, strong, private)
         out = []
+        # a name found after a context word or a cue somewhere (来电人罗建平) is a private person's at every mention: no
+        # post next to it (罗建平会长（村老年协会）, 记者|罗建平), 等领导 or a post elsewhere makes it an official's
+        # (or right after a complainant's word though jieba read it apart: 举报人周 / 向东, the surname joined after)
+        vouched = {folded[a:b] for a, b in found.items() if a in strong
+                   or folded[max(0, a - 12):a].rstrip(" \u3000:：").endswith(self._complainant_words)}
         for a, b in found.items():
             name = folded[a:b]
             sl = self._surname_len(name, 0)
@@ -976,9 +1016,9 @@ class NameRules:
             # 居民宁乡称, 村民余江称: after a context word and before a verb of saying, a place's name is a person's
             speaker = says or (a in strong and folded.startswith(self.says, b))
             if (name in self.not_names and not (says and exact.get((a, b), "n")[:1] in ("n", "a"))) \
-                    or name in _HONORIFICS or self._official(folded, a, b, a in private) \
+                    or name in _HONORIFICS or (name not in vouched and self._official(folded, a, b, a in private)) \
                     or "某" in name or exact.get((b - 1, b), "") in _PARTICLE_TAGS \
-                    or (a not in strong and self._official_elsewhere(folded, name)) or _DOCUMENT_YEAR.match(folded, b) \
+                    or (name not in vouched and self._official_elsewhere(folded, name, exact)) or _DOCUMENT_YEAR.match(folded, b) \
                     or (name[0] in _CONJUNCTIONS and not all(c in self.given for c in name[sl:])) \
                     or (name[-1] in "镇乡" and not speaker) or name[sl:] in _HONORIFICS \
                     or name[sl:] in self.titles or self._place_like(name) or self._place_or_company(folded, a, b) \
@@ -1057,7 +1097,8 @@ class NameRules:
                     continue  # 通知春燕超市, 约谈国栋建材厂法人: a business's name
                 if any(x < b and a < y and (not person or (x <= a and b <= y and y - x > b - a
                                                            and not _glued(folded[x:a] + folded[b:y])))
-                       and not (reached and x < a < y) and not ((reached or speaks) and (x, y) == (a, b))
+                       and not (reached and x < a < y)
+                       and not ((reached or speaks or folded.startswith(self.follow_long, b)) and a <= x and y <= b)
                        for x, y, person in words) \
                         or self._place_or_company(folded, a, b) or self._place_like(name) \
                         or (len(name) == 2 and not (self._ends(folded, b) or (reached and b in bounds))):

@@ -346,8 +346,8 @@ class RegionResolver:
                     current_support = max(current_support, support)
                 if best is None or score > best[0]:
                     best = (score, p, m, ambiguity, support)
-        if best is None:
-            return dict(EMPTY_REGION)
+        if best is None:  # only a town name many counties share (开发区 alone): the hint, if any, answers
+            return self._from_hint(hint_places) if hint_places else dict(EMPTY_REGION)
         score, place, mention, ambiguity, support = best
         return self._answer(text, place, mention, mentions, ambiguity, support)
 
