@@ -225,7 +225,8 @@ def test_more_standing_duties_are_recurrences(text, spans):
 
 
 def test_the_start_of_the_year_the_weekend_and_the_years_before_are_dates():
-    assert found("总结年初以来的工作。今年初完成。") == [("年初", "date", None), ("今年初", "date", "2021-01/2021-02")]
+    # t42e: 年初以来 keeps its 以来 (GUIDELINES.md: 年初以来 holds it; time_dev3's and time_dev6's gold span), no value
+    assert found("总结年初以来的工作。今年初完成。") == [("年初以来", "date", None), ("今年初", "date", "2021-01/2021-02")]
     assert found("利用周末时间检查。") == [("周末", "date", None)]
     assert found("与前两年不同的是。", dt.date(2018, 6, 1)) == [("前两年", "date", "2016/2017")]
     assert found("提前两年完成。") == [("提前", "vague", None)]
