@@ -69,6 +69,7 @@ def compile_rules(data: dict) -> dict:
 
     return {"data": data, "rules": [(r["name"], r["type"], re.compile(expand(r["pattern"]))) for r in data["rules"]],
             "joiner": re.compile(data["span_joiners"]), "open_suffix": re.compile(data["open_span_suffix"]),
+            "open_from": re.compile(data["open_span_from_suffix"]) if data.get("open_span_from_suffix") else None,
             "vague_not_in": re.compile(data["vague_not_in"]) if data.get("vague_not_in") else None,
             "date_gaps": re.compile(data["date_gaps"]) if data.get("date_gaps") else None,
             "context": [(frozenset(c["types"]), re.compile(c.get("text", "")), re.compile(f"(?:{c['before']})\\Z")
@@ -126,7 +127,7 @@ _UNIT_DURATION = {"半年": "P6M", "半个月": "P15D", "小时": "PT{n}H", "天
                   "星期": "P{n}W", "工作周": "P{n}W", "个月": "P{n}M", "月": "P{n}M", "年": "P{n}Y", "季度": "P{m}M",
                   "季": "P{m}M", "半月": "P15D", "旬": "P10D", "分钟": "PT{n}M", "半小时": "PT30M", "晚": "P1D"}
 _HOUR_SHIFT = {"下午": 12, "晚上": 12, "晚": 12, "晚间": 12, "当晚": 12, "中午": 0, "上午": 0, "早上": 0, "凌晨": 0}
-_RELATIVE = {"即日": 0, "昨日": -1, "昨天": -1, "前日": -2, "前天": -2, "明日": 1, "明天": 1, "今日": 0, "今天": 0, "后天": 2,
+_RELATIVE = {"即日": 0, "现在": 0, "昨日": -1, "昨天": -1, "前日": -2, "前天": -2, "明日": 1, "明天": 1, "今日": 0, "今天": 0, "后天": 2,
              "大前天": -3, "大后天": 3, "昨晚": -1, "昨夜": -1, "今晚": 0, "今早": 0, "今晨": 0,
              "今": 0, "明": 1}  # 今起, 明起: from today, from tomorrow
 _EVENING = ("晚", "夜")
@@ -586,7 +587,8 @@ def _lost_month_day(digits: str, start: str) -> str | None:
 
 def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
     """Two dates joined by 至/到/— become one span ``START/END`` (the first's start, the second's end); a date
-    followed by 起/以来/以后 an open span ``START/..``, with a 从/自 before it in the span; a weekday or a time of day
+    followed by 起/以来/以后 (or, after 从/自 and a year, 开始) an open span ``START/..``, with a 从/自 before it in the span (a date
+    without a value takes the suffix and keeps none); a weekday (also after 即) or a time of day
     right after a day, or a weekday in brackets after it, belongs to it.  Days listed (25日、26日) stay one each.  A
     closed span of days takes the 自/从 before it and the 止 after it (自4月24日起至5月24日止)."""
     joiner, open_suffix = r["joiner"], r["open_suffix"]
@@ -600,10 +602,11 @@ def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
             # the value (the weekday never gets one of its own)
             out[-1] = _expression(text[prev["start"]:t["end"] + 1], prev["start"], t["end"] + 1, "date", prev["value"])
             continue
-        if prev and prev["type"] == "date" and t["type"] == "date" and prev["end"] == t["start"] \
-                and _DAY.match(prev["value"] or "") and t["value"] and _ATTACHED.match(t["text"]):
+        if prev and prev["type"] == "date" and t["type"] == "date" and _DAY.match(prev["value"] or "") \
+                and t["value"] and _ATTACHED.match(t["text"]) \
+                and (prev["end"] == t["start"] or text[prev["end"]:t["start"]] == "即" and t["text"][0] in "周星礼"):
             # 6月1日周六, 下个月9号早上8点到中午12点, 8月25日21:30: the weekday or the time of day belongs to the day
-            # before it
+            # before it; so does a weekday after 即 (2月24日即周四晚8点: that day, 20:00)
             value = prev["value"] if t["text"][0] in "周星礼" else t["value"].replace(t["value"][:10], prev["value"])
             out[-1] = _expression(text[prev["start"]:t["end"]], prev["start"], t["end"], "date", value)
             continue
@@ -643,16 +646,22 @@ def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
         end = t["end"] + 1 if text[t["end"]:t["end"] + 1] == "止" else t["end"]
         if (start, end) != (t["start"], t["end"]):
             out[i] = _expression(text[start:end], start, end, "date", t["value"])
+    open_from = r.get("open_from")
     for i, t in enumerate(out):
-        if t["type"] != "date" or not t["value"] or t["value"].endswith("/..") or not _DATEISH.match(t["value"]):
+        if t["type"] != "date" or t["value"] and (t["value"].endswith("/..") or not _DATEISH.match(t["value"])):
             continue
-        m = open_suffix.match(text, t["end"])
-        if m:  # a part of a month opens the span at its first day (2月下旬以来 → 2月21日起)
+        after_from = (t["start"] > 0 and text[t["start"] - 1] in "从自" or t["text"][0] in "从自") \
+            and _YEAR_END.search(t["text"])  # 从2014年开始: from that year on; 从4月2日开始 is the day it starts
+        m = open_suffix.match(text, t["end"]) or (open_from.match(text, t["end"]) if open_from and after_from else None)
+        if m:  # a part of a month opens the span at its first day (2月下旬以来 → 2月21日起); 从2014年开始 opens one
             start = t["start"] - 1 if t["start"] > 0 and text[t["start"] - 1] in "从自" else t["start"]
-            out[i] = _expression(text[start:m.end()], start, m.end(), "date", f"{t['value'].split('/')[0]}/..")
+            # a date without a value (每天19:00以后, a day without a document date) keeps none, its suffix in its span
+            value = f"{t['value'].split('/')[0]}/.." if t["value"] else None
+            out[i] = _expression(text[start:m.end()], start, m.end(), "date", value)
     return _sharing_one_limit(text, out)
 
 
+_YEAR_END = re.compile(r"年度?$")
 _LIST_SEP = re.compile(r"^\s*[、和及与]\s*$")
 _LIMIT_END = re.compile(r"(?:前|之前|以前)$")
 _MONTH_LIMIT = re.compile(r"月份?(?:前|之前|以前)$")
