@@ -707,9 +707,10 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             clause = text[a:b]
             enum = r["_enum"].match(text, a)
             marker_pos = None
+            framed_by_guide = _guide_frames(text, a, b, r)
             for i in range(a, b):
-                if _is_marker_at(text, i, r):
-                    marker_pos = i
+                if _is_marker_at(text, i, r) and not any(g0 < i < g1 for g0, g1 in framed_by_guide):
+                    marker_pos = i  # 以抓好…为契机: a marker inside a guide phrase is no order of its own
                     break
             past = bool(r["_past"].search(text, _after_frame(text, a, b, r), b))
             assigned = r["_assign"].match(text, a) or _framed_assignment(text, a, b, r) \
@@ -1050,6 +1051,11 @@ def _guiding(text: str, a: int, b: int, r: dict) -> bool:
     """Whether the clause [a, b) says what a plan is guided by (``guide_phrases``: 以…为指导) — not under a top-level
     heading of tasks (``task_section_words``: 二、重点任务), where 以…为统领，…，实施… leads a measure."""
     return bool(r["_guide_phrase"].search(text, a, b)) and not _in_task_section(text, a, r)
+
+
+def _guide_frames(text: str, a: int, b: int, r: dict) -> list[tuple[int, int]]:
+    """The spans of the guide phrases (``guide_phrases``: 以…为契机, 以…为指导) in the clause [a, b)."""
+    return [(m.start(), m.end()) for m in r["_guide_phrase"].finditer(text, a, b)]
 
 
 def _led_measure(text: str, a: int, b: int, r: dict) -> bool:

@@ -1,0 +1,28 @@
+"""Directives that carry over (issue 29, d42c), read on the development sets: a marker inside the frame of a guiding
+thought (以抓好…为契机) is no order of its own — grammar of official documents as data in directive_rules.json."""
+
+import pytest
+
+from petitionnlp.briefing.directives import find_candidates
+from petitionnlp.briefing.timex import find_time_expressions
+
+
+def _rules(text):
+    """The clauses the rules take for directives."""
+    return [text[c["start"]:c["end"]] for c in find_candidates(text, find_time_expressions(text, None)) if c["rule"]]
+
+
+@pytest.mark.parametrize("text", [
+    "以抓好督察问题整改为契机，着力解决群众身边的环境问题，着力改善生态环境质量。",
+    "全区以切实解决突出环境问题为重要契机，推动绿色发展。",
+])
+def test_a_marker_inside_the_frame_of_a_guiding_thought_is_no_order(text):
+    assert _rules(text) == []
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("要以这次督察为契机，推动绿色转型发展，加快解决突出问题。", "要以这次督察为契机"),  # the marker before the frame
+    ("我镇将以本次整改为契机，认真总结经验教训。", "将以本次整改为契机"),
+])
+def test_a_marker_before_the_frame_still_orders(text, clause):
+    assert any(clause in c for c in _rules(text))
