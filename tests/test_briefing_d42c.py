@@ -26,3 +26,16 @@ def test_a_marker_inside_the_frame_of_a_guiding_thought_is_no_order(text):
 ])
 def test_a_marker_before_the_frame_still_orders(text, clause):
     assert any(clause in c for c in _rules(text))
+
+
+@pytest.mark.parametrize("text", [
+    "该县对省委提出的“要坚决守住生态保护红线，统筹推进治污工作”理解不深刻，落实不到位。",
+    "一些部门对上级文件明确的“必须从严从快查处违法排污行为”重视不够，至今仍未查处。",
+])
+def test_an_order_quoted_as_the_object_of_a_finding_is_no_directive(text):
+    assert _rules(text) == []
+
+
+def test_a_quoted_order_that_is_spoken_stays_an_order():
+    text = "县长强调：“要坚决守住生态保护红线，统筹推进治污工作。”"
+    assert any("要坚决守住生态保护红线" in c for c in _rules(text))

@@ -349,6 +349,8 @@ def _is_marker_at(text: str, pos: int, r: dict, key: str = "_marker") -> bool:
     m = r[key].match(text, pos)
     if not m:
         return False
+    if _in_named_quote(text, pos, r):  # …提出的“要…”理解不深刻: a quoted order named as a thing
+        return False
     if m.group(0) == "要求" and _demand_noun(text, pos, r):  # 根据…要求, 贯彻…要求: a noun
         return False
     if m.group(0) in r["_commitment"]:  # 将 after a subject (督察组将…), not 把-将 at a clause start
@@ -363,6 +365,24 @@ def _is_marker_at(text: str, pos: int, r: dict, key: str = "_marker") -> bool:
         a, _ = _piece_before(text, pos)  # 督察组将…, …不到位的将…: after a body, a person or a condition
         return bool(r["_subject_end"].search(text, a, pos) or r["_subject"].fullmatch(text, a, pos))  # 该镇将…
     return True
+
+
+def _in_named_quote(text: str, pos: int, r: dict) -> bool:
+    """Whether ``pos`` stands inside a quotation, within its sentence, whose opening mark follows a word of
+    ``named_quotes.after`` (…提出的“要…”: the head of a noun phrase, not a spoken order)."""
+    spec = r.get("named_quotes")
+    if not spec:
+        return False
+    for i in range(pos - 1, max(-1, pos - 200), -1):
+        ch = text[i]
+        if ch in "。！？!?\n":
+            return False
+        for pair in spec["pairs"]:
+            if ch == pair[1]:
+                return False  # a quotation closed before pos
+            if ch == pair[0]:
+                return text.endswith(tuple(spec["after"]), 0, i) and text.find(pair[1], pos) >= 0
+    return False
 
 
 def _framed_subject(text: str, a: int, marker_pos: int, r: dict) -> tuple[int, int, int] | None:
