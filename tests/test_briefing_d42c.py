@@ -39,3 +39,20 @@ def test_an_order_quoted_as_the_object_of_a_finding_is_no_directive(text):
 def test_a_quoted_order_that_is_spoken_stays_an_order():
     text = "县长强调：“要坚决守住生态保护红线，统筹推进治污工作。”"
     assert any("要坚决守住生态保护红线" in c for c in _rules(text))
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("细则提出，加强电力、冶金等重点行业二氧化硫的治理。", "加强电力、冶金等重点行业二氧化硫的治理"),
+    ("方案还提出，推进燃煤锅炉淘汰，实施工业污染源达标排放计划。", "推进燃煤锅炉淘汰，实施工业污染源达标排放计划"),
+    ("《意见》明确，全面推行河长制，建立健全河湖管护机制。", "全面推行河长制，建立健全河湖管护机制"),
+])
+def test_the_measures_a_document_is_reported_to_set_out_are_directives(text, clause):
+    assert clause in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "细则提出，作为主要目标，到2017年，全省可吸入颗粒物浓度下降5%以上。",  # a goal, not a measure
+    "专家提出，加强监管很有必要。",  # not a document
+])
+def test_a_documents_goal_or_a_persons_remark_is_no_measure(text):
+    assert _rules(text) == []

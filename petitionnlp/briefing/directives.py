@@ -135,6 +135,10 @@ def compile_rules(data: dict) -> dict:
     # 下阶段的工作重点是…; 督察工作的重点是…: what the focus is, a statement (not 重点是否…)
     data["_copula_subject"] = re.compile(rf"[^，,。；;]{{0,12}}?(?:{alt(data['copula_subjects'])})(?:就)?是(?!否)"
                                          if data.get("copula_subjects") else r"(?!x)x")
+    says = data.get("document_says")
+    data["_document_says"] = re.compile(
+        rf"[^，,。；;：:\n]{{0,{says['lead_max']}}}?(?:{alt(says['nouns'])})(?:{alt(says['adverbs'])})?"
+        rf"(?:{alt(says['verbs'])})[，,：:]") if says else None  # 细则提出，…: a document's content follows
     data["_guide_phrase"] = re.compile("|".join(data["guide_phrases"]) if data.get("guide_phrases") else r"(?!x)x")
     data["_marker"] = re.compile(f"(?:{alt(data['markers'])})")
     data["_cut_marker"] = re.compile(f"(?:{alt(data['cut_markers'])})")
@@ -383,6 +387,18 @@ def _in_named_quote(text: str, pos: int, r: dict) -> bool:
             if ch == pair[0]:
                 return text.endswith(tuple(spec["after"]), 0, i) and text.find(pair[1], pos) >= 0
     return False
+
+
+def _document_content(text: str, s_start: int, s_end: int, r: dict) -> int | None:
+    """Where a document's measures start when the sentence opens with a piece that names a document and what it says
+    (``document_says``: 细则提出，; 《意见》明确，) and the next piece opens with an action (``duty_heads``); else None."""
+    m = r["_document_says"].match(text, s_start, s_end) if r["_document_says"] else None
+    if not m:
+        return None
+    start = m.end()
+    while start < s_end and text[start] in " 　":
+        start += 1
+    return start if r["_duty_head"].match(text, start, s_end) else None
 
 
 def _framed_subject(text: str, a: int, marker_pos: int, r: dict) -> tuple[int, int, int] | None:
@@ -713,6 +729,9 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             body_start = s_start + spoken[1]
             while body_start < s_end and text[body_start] in "，,：: ":
                 body_start += 1
+        said = _document_content(text, s_start, s_end, r) if not ordering else None
+        if said is not None:  # 细则提出，加强…: a document's content reported as its measures
+            ordering, body_start = True, said
         in_order = ordering or any(_is_marker_at(text, i, r, "_cut_marker")
                                    for i in range(body_start, min(body_start + 3, s_end)))
         in_order = in_order or (carried and bool(r["_action_head"].match(text, body_start)))
