@@ -56,3 +56,8 @@ def test_the_measures_a_document_is_reported_to_set_out_are_directives(text, cla
 ])
 def test_a_documents_goal_or_a_persons_remark_is_no_measure(text):
     assert _rules(text) == []
+
+
+def test_the_measures_after_a_connective_and_a_verb_without_a_comma():
+    text = "此外，方案还提出加强扬尘治理、加强餐饮油烟治理等措施。"
+    assert any(c.startswith("加强扬尘治理") for c in _rules(text))

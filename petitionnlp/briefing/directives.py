@@ -137,8 +137,8 @@ def compile_rules(data: dict) -> dict:
                                          if data.get("copula_subjects") else r"(?!x)x")
     says = data.get("document_says")
     data["_document_says"] = re.compile(
-        rf"[^，,。；;：:\n]{{0,{says['lead_max']}}}?(?:{alt(says['nouns'])})(?:{alt(says['adverbs'])})?"
-        rf"(?:{alt(says['verbs'])})[，,：:]") if says else None  # 细则提出，…: a document's content follows
+        rf"(?:(?:{alt(says['connectives'])})[，,])?[^，,。；;：:\n]{{0,{says['lead_max']}}}?(?:{alt(says['nouns'])})"
+        rf"(?:{alt(says['adverbs'])})?(?:{alt(says['verbs'])})[，,：:]?") if says else None  # 细则提出，…: its content
     data["_guide_phrase"] = re.compile("|".join(data["guide_phrases"]) if data.get("guide_phrases") else r"(?!x)x")
     data["_marker"] = re.compile(f"(?:{alt(data['markers'])})")
     data["_cut_marker"] = re.compile(f"(?:{alt(data['cut_markers'])})")
