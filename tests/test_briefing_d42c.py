@@ -61,3 +61,25 @@ def test_a_documents_goal_or_a_persons_remark_is_no_measure(text):
 def test_the_measures_after_a_connective_and_a_verb_without_a_comma():
     text = "此外，方案还提出加强扬尘治理、加强餐饮油烟治理等措施。"
     assert any(c.startswith("加强扬尘治理") for c in _rules(text))
+
+
+@pytest.mark.parametrize("text", [
+    "为打赢污染防治攻坚战，确保交办问题有效整改落实，县委召开常委会专题研究部署。",
+    "为确保整改任务按期完成，县里抽调20名干部组成了工作专班。",
+])
+def test_a_purpose_with_queren_before_a_news_narrative_is_no_order(text):
+    assert _rules(text) == []
+
+
+def test_the_order_after_a_purpose_starts_at_its_own_marker():
+    text = ("为督促各地确保实现年底完成整治任务的目标，针对清理整治工作最后攻坚阶段面临的剩余问题，"
+            "我部将召集有关市再次召开专题会议。")
+    assert _rules(text) == ["将召集有关市再次召开专题会议"]
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("为确保整改任务按期完成，各县区要每周报送进展情况。", "要每周报送进展情况"),
+    ("要以钉钉子精神抓好整改，确保交办问题有效整改落实。", "确保交办问题有效整改落实"),
+])
+def test_an_order_beside_a_purpose_stays(text, clause):
+    assert any(clause in c for c in _rules(text))

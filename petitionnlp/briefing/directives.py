@@ -746,7 +746,9 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             clause = text[a:b]
             enum = r["_enum"].match(text, a)
             marker_pos = None
-            framed_by_guide = _guide_frames(text, a, b, r)
+            purpose = _purpose_span(text, a, b, r)
+            framed_by_guide = _guide_frames(text, a, b, r) + purpose
+            order_from = purpose[0][1] if purpose else a  # an order after a purpose is near its own start
             for i in range(a, b):
                 if _is_marker_at(text, i, r) and not any(g0 < i < g1 for g0, g1 in framed_by_guide):
                     marker_pos = i  # 以抓好…为契机: a marker inside a guide phrase is no order of its own
@@ -804,7 +806,7 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 kind = "item"  # an item under a speaker, or in a paragraph that lists two or more
             elif ((ordering or goes_on) and k == 0) or (in_order and r["_action_head"].match(text, a)):
                 kind = "order"
-            elif marker_pos is not None and (marker_pos - a <= 40 or _framed_far(text, a, marker_pos, r)):
+            elif marker_pos is not None and (marker_pos - order_from <= 40 or _framed_far(text, a, marker_pos, r)):
                 kind = "marker"
                 action_start = marker_pos if marker_pos > a and text[marker_pos - 1] not in "，," else a
                 first_piece = _CLAUSE_BREAK.search(text, a, marker_pos)
@@ -1095,6 +1097,22 @@ def _guiding(text: str, a: int, b: int, r: dict) -> bool:
 def _guide_frames(text: str, a: int, b: int, r: dict) -> list[tuple[int, int]]:
     """The spans of the guide phrases (``guide_phrases``: 以…为契机, 以…为指导) in the clause [a, b)."""
     return [(m.start(), m.end()) for m in r["_guide_phrase"].finditer(text, a, b)]
+
+
+def _purpose_span(text: str, a: int, b: int, r: dict) -> list[tuple[int, int]]:
+    """The purpose that opens the clause [a, b) (``purpose_pieces``: 为…，确保…，), to the comma after it: no marker
+    inside it orders; empty where the clause opens with no purpose."""
+    spec = r.get("purpose_pieces")
+    if not spec or not re.match(spec["head"], text[a:b]):
+        return []
+    end = a
+    while True:
+        comma = _CLAUSE_BREAK.search(text, end, b)
+        if not comma or text[comma.start()] not in "，,":
+            return []  # the purpose is the whole clause: a preamble or a title, left to the other rules
+        end = comma.end()
+        if not text.startswith(tuple(spec["goes_on"]), end):
+            return [(a - 1, end)]
 
 
 def _led_measure(text: str, a: int, b: int, r: dict) -> bool:
