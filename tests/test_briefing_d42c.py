@@ -83,3 +83,16 @@ def test_the_order_after_a_purpose_starts_at_its_own_marker():
 ])
 def test_an_order_beside_a_purpose_stays(text, clause):
     assert any(clause in c for c in _rules(text))
+
+
+@pytest.mark.parametrize("text", [
+    "会议要求，各乡镇要举一反三，深入剖析，查找症结，迅速整改。",
+    "会议要求，要积极做好资料调阅工作，严格按照调阅资料清单，认真准备，及时提供文件资料。",
+])
+def test_a_short_action_goes_on_the_list_of_one_order(text):
+    assert len(_rules(text)) == 1
+
+
+def test_a_long_action_after_a_comma_still_starts_a_new_order_as_the_first_briefings_cut():
+    text = "会议要求，要进一步强化政治观念和责任意识，主动做好配合中央环保督察的各项准备工作。"
+    assert len(_rules(text)) == 2

@@ -491,8 +491,10 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
                 cuts.add(m.end())
         elif led:
             continue  # 要掌握信息，提前预警，…: one order under its slogan
-        elif ordered and m.end() < end and r["_action_head"].match(text, m.end()):
+        elif ordered and m.end() < end and r["_action_head"].match(text, m.end()) \
+                and not _short_piece_at(text, m.end(), end, r):
             cuts.add(m.end())  # a list of actions after 要求 or 要: each its own directive
+            # (not …，查找症结，迅速整改: a short verb phrase closes the list of one order)
         else:  # ，各专项工作组、整改督办工作组要… : an addressee, then the marker
             framed = text.startswith(r["_frame_heads"], m.end())
             second = not item and not text.startswith(r["_frame_heads"], prev) and any(
@@ -519,6 +521,12 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
             b -= 1
         if b > a:
             yield a, b
+
+
+def _short_piece_at(text: str, start: int, end: int, r: dict) -> bool:
+    """Whether the comma piece that starts at ``start`` is no longer than ``action_cut_min_piece`` characters."""
+    stop = _CLAUSE_BREAK.search(text, start, end)
+    return (stop.start() if stop else end) - start <= r.get("action_cut_min_piece", 0)
 
 
 def _duty_after_comma(text: str, last_cut: int, comma: int, end: int, r: dict) -> bool:
