@@ -96,3 +96,20 @@ def test_a_short_action_goes_on_the_list_of_one_order(text):
 def test_a_long_action_after_a_comma_still_starts_a_new_order_as_the_first_briefings_cut():
     text = "会议要求，要进一步强化政治观念和责任意识，主动做好配合中央环保督察的各项准备工作。"
     assert len(_rules(text)) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "《方案》要求2018年底前完成整改，但该县至今未完成。",
+    "省政府文件要求各地关停燃煤小锅炉，但该区仍有12台未关停。",
+    "国家明确要求自然保护区内不得开展采矿活动，但该县仍批准了3个采矿项目。",
+])
+def test_what_a_document_required_before_a_finding_is_no_directive(text):
+    assert _rules(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "各地要加快淘汰燃煤小锅炉，但不得搞“一刀切”。",
+    "要严格执法，但也要做好企业帮扶工作。",
+])
+def test_an_order_with_its_own_limit_after_dan_stays(text):
+    assert len(_rules(text)) >= 1

@@ -789,6 +789,8 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             elif marker_pos is not None and r["_procedure"] and r["_procedure"].fullmatch(text, marker_pos, b) \
                     and not any(t["type"] != "date" for t in inside if t["start"] >= marker_pos):
                 reason = "procedure"  # 请李县长讲话, 请…宣读《…》: a meeting's order of business, not a directive
+            elif _contrast_finding(text, a, b, r):
+                reason = "finding"  # 《方案》要求…前完成整改，但该县至今未完成: what was required, then a finding
             elif clause.strip(" \u3000，,。") in r["_closing_formulas"]:
                 reason = "closing"  # 请予审议 alone: a report's closing formula, no one is asked to do anything
             elif not enum and b < len(text) and text[b] in "！!":
@@ -1121,6 +1123,24 @@ def _purpose_span(text: str, a: int, b: int, r: dict) -> list[tuple[int, int]]:
         end = comma.end()
         if not text.startswith(tuple(spec["goes_on"]), end):
             return [(a - 1, end)]
+
+
+def _contrast_finding(text: str, a: int, b: int, r: dict) -> bool:
+    """Whether the clause [a, b) goes on, after a comma, with a piece that opens with a contrast and says what was not
+    or still is done, with no marker of its own (``contrast_findings``: …，但该县至今未完成)."""
+    spec = r.get("contrast_findings")
+    if not spec:
+        return False
+    for comma in re.finditer(r"[，,]", text[a:b]):
+        start = a + comma.end()
+        if not text.startswith(tuple(spec["heads"]), start):
+            continue
+        stop = _CLAUSE_BREAK.search(text, start, b)
+        end = stop.start() if stop else b
+        if any(w in text[start:end] for w in spec["findings"]) \
+                and not any(_is_marker_at(text, i, r) for i in range(start, end)):
+            return True
+    return False
 
 
 def _led_measure(text: str, a: int, b: int, r: dict) -> bool:
