@@ -109,13 +109,3 @@ def test_what_a_document_required_before_a_finding_is_no_directive(text):
 ])
 def test_an_order_with_its_own_limit_after_dan_stays(text):
     assert len(_rules(text)) >= 1
-
-
-def test_a_pishi_with_its_object_is_no_speaker_who_orders():
-    text = "县委书记第一时间批示交办件，县领导深入现场调度。"
-    assert _rules(text) == []
-
-
-@pytest.mark.parametrize("text", ["县委书记批示：要立即整改到位。", "县委书记批示，立即整改到位。"])
-def test_a_pishi_before_its_words_still_orders(text):
-    assert _rules(text) == [text[7:-1]]

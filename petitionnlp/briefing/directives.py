@@ -316,9 +316,6 @@ def _speaker(sentence: str, people: dict[str, str], r: dict) -> tuple[str, int, 
             continue  # 关于…的重要批示, …的必然要求: a noun, not someone speaking
         if m.group(0) == "要求" and _demand_noun(sentence, m.start(), r):
             continue  # 市审计局认真贯彻…意见和市政府要求，积极落实…: what is carried out, not someone speaking
-        if m.group(0) in r.get("object_speech_verbs", ()) and m.end() < len(sentence) \
-                and not _PIECE_START.match(sentence, m.end()):
-            continue  # 主要领导批示省环保督察转办件，…: the verb and its object, no words said
         if sentence[m.end():].strip() in ("。", "；", ";", "！", "!", "？", "?"):
             continue  # …废水必须达到排放标准要求。: the verb ends the sentence, nothing is said (…强调：\n says it next)
         actor = _actor_in(sentence[:m.start()], people, r)
