@@ -135,6 +135,10 @@ def compile_rules(data: dict) -> dict:
     # 下阶段的工作重点是…; 督察工作的重点是…: what the focus is, a statement (not 重点是否…)
     data["_copula_subject"] = re.compile(rf"[^，,。；;]{{0,12}}?(?:{alt(data['copula_subjects'])})(?:就)?是(?!否)"
                                          if data.get("copula_subjects") else r"(?!x)x")
+    says = data.get("document_says")
+    data["_document_says"] = re.compile(
+        rf"(?:(?:{alt(says['connectives'])})[，,])?[^，,。；;：:\n]{{0,{says['lead_max']}}}?(?:{alt(says['nouns'])})"
+        rf"(?:{alt(says['adverbs'])})?(?:{alt(says['verbs'])})[，,：:]?") if says else None  # 细则提出，…: its content
     data["_guide_phrase"] = re.compile("|".join(data["guide_phrases"]) if data.get("guide_phrases") else r"(?!x)x")
     data["_marker"] = re.compile(f"(?:{alt(data['markers'])})")
     data["_cut_marker"] = re.compile(f"(?:{alt(data['cut_markers'])})")
@@ -349,6 +353,8 @@ def _is_marker_at(text: str, pos: int, r: dict, key: str = "_marker") -> bool:
     m = r[key].match(text, pos)
     if not m:
         return False
+    if _in_named_quote(text, pos, r):  # …提出的“要…”理解不深刻: a quoted order named as a thing
+        return False
     if m.group(0) == "要求" and _demand_noun(text, pos, r):  # 根据…要求, 贯彻…要求: a noun
         return False
     if m.group(0) in r["_commitment"]:  # 将 after a subject (督察组将…), not 把-将 at a clause start
@@ -363,6 +369,36 @@ def _is_marker_at(text: str, pos: int, r: dict, key: str = "_marker") -> bool:
         a, _ = _piece_before(text, pos)  # 督察组将…, …不到位的将…: after a body, a person or a condition
         return bool(r["_subject_end"].search(text, a, pos) or r["_subject"].fullmatch(text, a, pos))  # 该镇将…
     return True
+
+
+def _in_named_quote(text: str, pos: int, r: dict) -> bool:
+    """Whether ``pos`` stands inside a quotation, within its sentence, whose opening mark follows a word of
+    ``named_quotes.after`` (…提出的“要…”: the head of a noun phrase, not a spoken order)."""
+    spec = r.get("named_quotes")
+    if not spec:
+        return False
+    for i in range(pos - 1, max(-1, pos - 200), -1):
+        ch = text[i]
+        if ch in "。！？!?\n":
+            return False
+        for pair in spec["pairs"]:
+            if ch == pair[1]:
+                return False  # a quotation closed before pos
+            if ch == pair[0]:
+                return text.endswith(tuple(spec["after"]), 0, i) and text.find(pair[1], pos) >= 0
+    return False
+
+
+def _document_content(text: str, s_start: int, s_end: int, r: dict) -> int | None:
+    """Where a document's measures start when the sentence opens with a piece that names a document and what it says
+    (``document_says``: 细则提出，; 《意见》明确，) and the next piece opens with an action (``duty_heads``); else None."""
+    m = r["_document_says"].match(text, s_start, s_end) if r["_document_says"] else None
+    if not m:
+        return None
+    start = m.end()
+    while start < s_end and text[start] in " 　":
+        start += 1
+    return start if r["_duty_head"].match(text, start, s_end) else None
 
 
 def _framed_subject(text: str, a: int, marker_pos: int, r: dict) -> tuple[int, int, int] | None:
@@ -455,8 +491,10 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
                 cuts.add(m.end())
         elif led:
             continue  # 要掌握信息，提前预警，…: one order under its slogan
-        elif ordered and m.end() < end and r["_action_head"].match(text, m.end()):
+        elif ordered and m.end() < end and r["_action_head"].match(text, m.end()) \
+                and not _short_piece_at(text, m.end(), end, r):
             cuts.add(m.end())  # a list of actions after 要求 or 要: each its own directive
+            # (not …，查找症结，迅速整改: a short verb phrase closes the list of one order)
         else:  # ，各专项工作组、整改督办工作组要… : an addressee, then the marker
             framed = text.startswith(r["_frame_heads"], m.end())
             second = not item and not text.startswith(r["_frame_heads"], prev) and any(
@@ -483,6 +521,12 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
             b -= 1
         if b > a:
             yield a, b
+
+
+def _short_piece_at(text: str, start: int, end: int, r: dict) -> bool:
+    """Whether the comma piece that starts at ``start`` is no longer than ``action_cut_min_piece`` characters."""
+    stop = _CLAUSE_BREAK.search(text, start, end)
+    return (stop.start() if stop else end) - start <= r.get("action_cut_min_piece", 0)
 
 
 def _duty_after_comma(text: str, last_cut: int, comma: int, end: int, r: dict) -> bool:
@@ -693,6 +737,9 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             body_start = s_start + spoken[1]
             while body_start < s_end and text[body_start] in "，,：: ":
                 body_start += 1
+        said = _document_content(text, s_start, s_end, r) if not ordering else None
+        if said is not None:  # 细则提出，加强…: a document's content reported as its measures
+            ordering, body_start = True, said
         in_order = ordering or any(_is_marker_at(text, i, r, "_cut_marker")
                                    for i in range(body_start, min(body_start + 3, s_end)))
         in_order = in_order or (carried and bool(r["_action_head"].match(text, body_start)))
@@ -707,9 +754,12 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             clause = text[a:b]
             enum = r["_enum"].match(text, a)
             marker_pos = None
+            purpose = _purpose_span(text, a, b, r)
+            framed_by_guide = _guide_frames(text, a, b, r) + purpose
+            order_from = purpose[0][1] if purpose else a  # an order after a purpose is near its own start
             for i in range(a, b):
-                if _is_marker_at(text, i, r):
-                    marker_pos = i
+                if _is_marker_at(text, i, r) and not any(g0 < i < g1 for g0, g1 in framed_by_guide):
+                    marker_pos = i  # 以抓好…为契机: a marker inside a guide phrase is no order of its own
                     break
             past = bool(r["_past"].search(text, _after_frame(text, a, b, r), b))
             assigned = r["_assign"].match(text, a) or _framed_assignment(text, a, b, r) \
@@ -739,6 +789,8 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             elif marker_pos is not None and r["_procedure"] and r["_procedure"].fullmatch(text, marker_pos, b) \
                     and not any(t["type"] != "date" for t in inside if t["start"] >= marker_pos):
                 reason = "procedure"  # 请李县长讲话, 请…宣读《…》: a meeting's order of business, not a directive
+            elif _contrast_finding(text, a, b, r):
+                reason = "finding"  # 《方案》要求…前完成整改，但该县至今未完成: what was required, then a finding
             elif clause.strip(" \u3000，,。") in r["_closing_formulas"]:
                 reason = "closing"  # 请予审议 alone: a report's closing formula, no one is asked to do anything
             elif not enum and b < len(text) and text[b] in "！!":
@@ -764,7 +816,7 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 kind = "item"  # an item under a speaker, or in a paragraph that lists two or more
             elif ((ordering or goes_on) and k == 0) or (in_order and r["_action_head"].match(text, a)):
                 kind = "order"
-            elif marker_pos is not None and (marker_pos - a <= 40 or _framed_far(text, a, marker_pos, r)):
+            elif marker_pos is not None and (marker_pos - order_from <= 40 or _framed_far(text, a, marker_pos, r)):
                 kind = "marker"
                 action_start = marker_pos if marker_pos > a and text[marker_pos - 1] not in "，," else a
                 first_piece = _CLAUSE_BREAK.search(text, a, marker_pos)
@@ -1050,6 +1102,45 @@ def _guiding(text: str, a: int, b: int, r: dict) -> bool:
     """Whether the clause [a, b) says what a plan is guided by (``guide_phrases``: 以…为指导) — not under a top-level
     heading of tasks (``task_section_words``: 二、重点任务), where 以…为统领，…，实施… leads a measure."""
     return bool(r["_guide_phrase"].search(text, a, b)) and not _in_task_section(text, a, r)
+
+
+def _guide_frames(text: str, a: int, b: int, r: dict) -> list[tuple[int, int]]:
+    """The spans of the guide phrases (``guide_phrases``: 以…为契机, 以…为指导) in the clause [a, b)."""
+    return [(m.start(), m.end()) for m in r["_guide_phrase"].finditer(text, a, b)]
+
+
+def _purpose_span(text: str, a: int, b: int, r: dict) -> list[tuple[int, int]]:
+    """The purpose that opens the clause [a, b) (``purpose_pieces``: 为…，确保…，), to the comma after it: no marker
+    inside it orders; empty where the clause opens with no purpose."""
+    spec = r.get("purpose_pieces")
+    if not spec or not re.match(spec["head"], text[a:b]):
+        return []
+    end = a
+    while True:
+        comma = _CLAUSE_BREAK.search(text, end, b)
+        if not comma or text[comma.start()] not in "，,":
+            return []  # the purpose is the whole clause: a preamble or a title, left to the other rules
+        end = comma.end()
+        if not text.startswith(tuple(spec["goes_on"]), end):
+            return [(a - 1, end)]
+
+
+def _contrast_finding(text: str, a: int, b: int, r: dict) -> bool:
+    """Whether the clause [a, b) goes on, after a comma, with a piece that opens with a contrast and says what was not
+    or still is done, with no marker of its own (``contrast_findings``: …，但该县至今未完成)."""
+    spec = r.get("contrast_findings")
+    if not spec:
+        return False
+    for comma in re.finditer(r"[，,]", text[a:b]):
+        start = a + comma.end()
+        if not text.startswith(tuple(spec["heads"]), start):
+            continue
+        stop = _CLAUSE_BREAK.search(text, start, b)
+        end = stop.start() if stop else b
+        if any(w in text[start:end] for w in spec["findings"]) \
+                and not any(_is_marker_at(text, i, r) for i in range(start, end)):
+            return True
+    return False
 
 
 def _led_measure(text: str, a: int, b: int, r: dict) -> bool:
