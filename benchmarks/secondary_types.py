@@ -3,10 +3,10 @@
 The typed real records of ``make train``'s corpora (``corpora/train/``: no blind page among them) get out-of-fold
 probabilities exactly as ``make train``'s card computes its cross-validated figures (``fit_type_model``: each
 fold's model trained on the generated records and the other folds' real ones, its calibrator fitted without the
-fold; folds by page and by province, seed 0), so the model's figures here are the card's.  Beside them: the
-keyword list (:class:`~petitionnlp.classify.KeywordClassifier`), type by type (true/false positives, misses) and
-as secondary types (the types given after the first); then two combinations that keep the model's first type
-(top-1 cannot move) and change only the secondary ones:
+fold; folds by page and by province, seed 0 as the card's, ``--seed`` another cut), so the model's figures here
+are the card's.  Beside them: the keyword list (:class:`~petitionnlp.classify.KeywordClassifier`), type by type
+(true/false positives, misses) and as secondary types (the types given after the first); then two combinations
+that keep the model's first type (top-1 cannot move) and change only the secondary ones:
 
 - ``agree``: a secondary type the model gives (probability ≥ its threshold) is kept only when the keyword list
   names it too;
@@ -14,7 +14,7 @@ as secondary types (the types given after the first); then two combinations that
 
 Nothing blind is read.
 
-    .venv/bin/python benchmarks/secondary_types.py [--schemes page,province] [--gates 0.3,0.4]
+    .venv/bin/python benchmarks/secondary_types.py [--schemes page,province] [--gates 0.3,0.4] [--seed 0]
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from petitionnlp.training import (CV_FOLDS, _Calibration, _held_out, cv_folds, r
                                   record_weights)
 
 
-def out_of_fold(records, schemes):
+def out_of_fold(records, schemes, seed=0):
     """{scheme: final probabilities of the real records (in order)} as the card computes them, and the model."""
     X, Y = [r["text"] for r in records], [r["types"] for r in records]
     w = record_weights(records)
@@ -44,8 +44,8 @@ def out_of_fold(records, schemes):
     by = {}
     for scheme in schemes:
         t0 = time.time()
-        by[scheme] = _held_out(records, X, Y, w, real, pool, cv_folds([records[i] for i in pool], scheme, CV_FOLDS, 0),
-                               {})
+        splits = cv_folds([records[i] for i in pool], scheme, CV_FOLDS, seed)
+        by[scheme] = _held_out(records, X, Y, w, real, pool, splits, {})
         print(f"folds by {scheme}: {len(by[scheme])}, {time.time() - t0:.0f} s", flush=True)
     held_base = {int(i): row for idx, p, _ in by[schemes[0]] for i, row in zip(idx, p)}  # as fit_type_model
     model = PollutionTypeClassifier().fit(X, Y, sample_weight=w, memorize=real)
@@ -91,10 +91,11 @@ def main() -> None:
     ap.add_argument("--schemes", default="page,province")
     ap.add_argument("--gates", default="0.3,0.4", help="probabilities from which a type the keyword list names is "
                     "given (the `named` combination)")
+    ap.add_argument("--seed", type=int, default=0, help="the folds' seed (0: the card's folds)")
     args = ap.parse_args()
     files = [str(ROOT / "corpora/train" / f) for f in ("synthetic_petitions.jsonl", "real_petitions.jsonl")]
     records = [r for r in read_corpus(files) if r["types"]]
-    probas, model = out_of_fold(records, args.schemes.split(","))
+    probas, model = out_of_fold(records, args.schemes.split(","), args.seed)
     real = [r for r in records if r.get("real")]
     texts, gold = [r["text"] for r in real], [r["types"] for r in real]
     main_types, named = model.main_types(texts), KeywordClassifier().fit().predict(texts)
