@@ -207,6 +207,8 @@ def compile_rules(data: dict) -> dict:
     data["_announcement_markers"] = frozenset(data.get("announcement_markers", ()))
     data["_announcement_plain"] = tuple(data.get("announcement_plain_words", ()))
     data["_frame_heads"] = tuple(sorted(data.get("frame_heads", ("对",)), key=len, reverse=True))
+    data["_lead_frames"] = tuple(data["lead_frames"])  # 对…，要…: an order's object phrase before its marker
+    data["_object_frames"] = tuple(data["object_frames"])  # …，对…，要…: an object phrase that opens a new order
     data["_article"] = re.compile(data.get("article_heads", r"(?!x)x"))
     data["_sentence_head"] = re.compile(f"(?:{alt(data.get('sentence_heads', ['进一步']))})")
     data["_transfer"] = re.compile(f"(?:{alt(data['transfer_verbs'])})") if data.get("transfer_verbs") else None
@@ -459,7 +461,7 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
     short = r["slogan_length"]
     for m in _CLAUSE_BREAK.finditer(text, start, end):
         last_cut = max(c for c in cuts if c <= m.start())
-        if text.startswith(("对", "针对", "围绕", "按照", "根据"), _lead_end(text, last_cut, r)) and not any(
+        if text.startswith(r["_lead_frames"], _lead_end(text, last_cut, r)) and not any(
                 _is_marker_at(text, i, r) for i in range(last_cut, m.start())):
             continue  # 对…，要…: the order includes its object phrase (up to its marker)
         if m.end() < end and text[m.start()] in "，," and _duty_after_comma(text, last_cut, m.start(), end, r):
@@ -469,7 +471,7 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
         item = r["_enum"].match(text, last_cut)
         prev = max([c + 1 for c in commas if c < m.start()] + [last_cut])
         if item and item.group(0).endswith(r["_item_keeps"]) and (_cut_marker_after(
-                text, m.end(), r, last_cut) or ordered) and not (prev > last_cut and text.startswith(("对", "针对"), prev)):
+                text, m.end(), r, last_cut) or ordered) and not (prev > last_cut and text.startswith(r["_object_frames"], prev)):
             continue  # 一是要提高…，要以…为统领，加强…: an enumerated item stays whole to its sentence's end
             # (not …，对环境信访交办件…，要认真办结…: an object phrase and its own marker, a new order)
         if m.end() < end and (_cut_marker_after(text, m.end(), r, last_cut) or text.startswith(
@@ -480,7 +482,7 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
                     _is_marker_at(text, i, r) for i in range(prev, m.start())):
                 continue  # 其他…信访问题，将按规定交由…处理; 能立即解决的，要立即解决: the topic, then its order
                 # (not …整改是一项重要政治任务，要…: a statement that ranks the task, then the order)
-            if prev > last_cut and text.startswith(("对", "针对"), prev):
+            if prev > last_cut and text.startswith(r["_object_frames"], prev):
                 if not _slogan(text, last_cut, prev - 1, r, short):
                     cuts.add(prev)  # …，对环境信访交办件和突出环境问题，要认真办结…
             elif prev > last_cut and _subject_as(text, prev, m.start(), r):
