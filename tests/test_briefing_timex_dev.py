@@ -1086,6 +1086,16 @@ def test_the_twelfth_development_batch_names_its_sources_and_is_new():
     _a_new_time_only_batch(TIME_DEV12, 11, 45)
 
 
+TIME_DEV13 = GOLD / "time_dev13.jsonl"
+
+
+def test_the_thirteenth_development_batch_names_its_sources_and_is_new():
+    """t43: time_dev13.jsonl, annotated blind after t42e — sourced, new, no copy of another set (a sixteenth page, a
+    reposting of the ministry's monthly 12369 report, was dropped before the extractor was run: its standard sentences
+    repeat time_dev2's monthly reports word for word)."""
+    _a_new_time_only_batch(TIME_DEV13, 15, 70)
+
+
 def test_from_a_year_or_from_now_on_is_an_open_span_and_a_day_that_starts_is_the_day():
     """t42e: 从/自 … 开始 after a year opens a span, as 起 does (從2014年開始 `2014/..`, briefings_tasks), and so does
     从现在开始 (time_dev12, as 自即日起); a day before 开始 is the day something starts (从4月2日开始, time_dev3, time_dev9,
