@@ -1096,6 +1096,81 @@ def test_the_thirteenth_development_batch_names_its_sources_and_is_new():
     _a_new_time_only_batch(TIME_DEV13, 15, 70)
 
 
+# Kinds time_dev13's misses show (t43), each general: a length before a bracketed length and after 持续, a forecast's
+# horizon after 未来, a length with a decimal, 过去的一年 and 今明2年, a time limit negated through 按规定.
+
+def test_a_length_after_a_verb_of_lasting_or_before_a_bracketed_length_is_a_duration():
+    """t43 (time_dev13's o16): 持续2天(48小时) is two lengths, as 96小时(4天) was (time_dev4); 连续两年获评 is a count of
+    years in a row, no length (time_dev7's v16)."""
+    assert found("预测AQI日均值>200将持续2天(48小时)及以上。") == [("2天", "duration", "P2D"), ("48小时", "duration", "PT48H")]
+    assert found("预警持续3天（72小时）。") == [("3天", "duration", "P3D"), ("72小时", "duration", "PT72H")]
+    assert found("广西连续两年获评国家考核优秀等次。") == []
+
+
+def test_a_forecast_s_horizon_after_future_is_a_length_not_a_window():
+    """t43 (time_dev13's o16): in a standing plan 对未来3天…进行预报 names how far each forecast reaches (a length, as
+    7天精确预报), not the three days after the page's; 未来两个月 without a forecast stays a window."""
+    assert found("对未来3天城市环境空气质量进行预报,对未来7天环境空气质量变化趋势进行预测。") == [
+        ("未来3天", "duration", "P3D"), ("未来7天", "duration", "P7D")]
+    assert found("未来两个月将开展专项督查。") == [("未来两个月", "date", "2021-06-15/2021-08-14")]
+
+
+def test_a_length_with_a_decimal_is_one_duration_without_a_value():
+    """t43 (time_dev13's o15): 平均办结时间是14.3天 is one length (no value), not 3天; PM2.5年均浓度 and an outline's
+    4.2015年 hold none."""
+    assert found("平均办结时间是14.3天,按期办结率为99.8%。") == [("14.3天", "duration", None)]
+    assert found("市区PM2.5年均浓度保持在30微克/立方米以下。") == []
+    assert ("2015年", "date", "2015") in found("4.2015年,某村村民雇人挖砂。")
+
+
+def test_the_past_year_with_de_and_this_year_and_next_in_digits_are_relative():
+    """t43 (time_dev13's o02, o11): 过去的一年 is 过去一年 (the year up to the page's day); 今明2年 is 今明两年."""
+    assert found("过去的一年,极不平凡。", dt.date(2023, 4, 25)) == [("过去的一年", "date", "2022-04-25/2023-04-25")]
+    assert found("利用今明2年时间集中清理整治。", dt.date(2024, 5, 15)) == [("今明2年", "date", "2024/2025")]
+
+
+def test_a_time_limit_after_a_negated_as_required_is_none():
+    """t43 (time_dev13's o08): 未按规定时间节点完成 negates the limit through 按规定 (as 未按时间节点), on a mirror's
+    traditional text with pinyin too; 按规定时间节点 alone stays."""
+    assert found("对未按规定时间节点完成整治任务的县区挂牌督办。") == []
+    assert found("對未按規(guī)定時間節(jié)點完成整治任務(wù)的縣區(qū)") == []
+    assert found("未按要求的时限完成。") == []
+    assert [x[1] for x in found("严格按规定时间节点完成。")] == ["vague"]
+
+
+def test_an_evening_s_twelve_is_midnight_and_a_nightly_limit_may_be_twenty_four():
+    """t43 (t42's leftovers): 晚8:00—晚12:00 ends at midnight (the next day's 00:00), not at noon; 每晚24:00前 keeps its
+    limit (a limit without a value after 每晚); 中午12:00 stays noon."""
+    assert found("营业时间为晚8:00—晚12:00。") == [("晚8:00—晚12:00", "date", "2021-06-15T20:00/2021-06-16T00:00")]
+    assert found("6月5日晚8时至12时开展夜查。") == [("6月5日晚8时至12时", "date", "2021-06-05T20:00/2021-06-06T00:00")]
+    assert found("每晚24:00前停止营业。") == [("每晚", "recurrence", "P1D"), ("24:00前", "deadline", None)]
+    assert found("中午12:00前报送。")[0][2] != "2021-06-16T00:00"
+
+
+def test_near_term_work_after_a_planning_verb_in_its_clause_is_of_what_is_to_come():
+    """t43 (time_dev6's z13, a leftover of t40d): 研究部署了…等近期工作 is of what is to come, though the list stands
+    between 部署 and 近期; 近期工作 in a clause that plans nothing is of the past (会议总结了近期工作)."""
+    assert found("会议还研究部署了优化升级经营环境、实施垃圾分类、推进重点项目建设等近期工作。") == [("近期", "vague", None)]
+    assert found("会议总结了近期工作。") == []
+    assert found("在近期工作中发现了一些问题。") == []
+    assert found("安排部署近期全市重点工作。") == [("近期", "vague", None)]
+
+
+def test_the_shared_limit_patterns_are_data_and_the_count_of_nodes_is_one_pattern():
+    """t43: _sharing_one_limit's patterns are time_rules.json's shared_limit, and N个时间节点 is read by one pattern
+    (COUNT_OF) for both the none-rule (时间节点 after a count) and the days that share N个时间节点前."""
+    data = json.loads((ROOT / "corpora" / "briefing" / "time_rules.json").read_text(encoding="utf-8"))
+    assert set(data["shared_limit"]) >= {"list_separator", "limit_end", "month_limit", "nodes_after"}
+    assert "COUNT_OF" in data["shared_limit"]["nodes_after"]
+    assert any(c.get("before") == "COUNT_OF" for c in data["none_in_context"])
+    src = (ROOT / "petitionnlp" / "briefing" / "timex.py").read_text(encoding="utf-8")
+    body = src.split("def _sharing_one_limit")[1]
+    assert "re.compile" not in body and "_NODES_AFTER" not in src and "_LIMIT_END" not in src
+    assert found("在2022年10月31日、12月20日、2023年5月31日三个时间节点前完成。") == [
+        ("2022年10月31日", "deadline", "2022-10-31"), ("12月20日", "deadline", "2022-12-20"),
+        ("2023年5月31日", "deadline", "2023-05-31")]
+
+
 def test_from_a_year_or_from_now_on_is_an_open_span_and_a_day_that_starts_is_the_day():
     """t42e: 从/自 … 开始 after a year opens a span, as 起 does (從2014年開始 `2014/..`, briefings_tasks), and so does
     从现在开始 (time_dev12, as 自即日起); a day before 开始 is the day something starts (从4月2日开始, time_dev3, time_dev9,

@@ -62,18 +62,23 @@ def compile_rules(data: dict) -> dict:
     def expand(pattern: str) -> str:
         for key in ("MNUM", "DNUM", "HNUM"):  # before NUM, which they contain
             pattern = pattern.replace(key, data[key])
-        for key in ("BEFORE", "CADENCE"):  # 前/之前/以前 closing a limit; the verbs of a cadence (每周一督查, 一月一通报)
-            if key in data:  # (rules saved before they were keys write them out)
-                pattern = pattern.replace(key, data[key])
+        for key in ("BEFORE", "CADENCE", "COUNT_OF"):  # 前/之前/以前 closing a limit; the verbs of a cadence
+            if key in data:  # (每周一督查, 一月一通报); a count before a counter (三个时间节点) — rules saved before
+                pattern = pattern.replace(key, data[key])  # they were keys write them out
         return pattern.replace("NUM", data["NUM"])
 
+    limit = data["shared_limit"]
     return {"data": data, "rules": [(r["name"], r["type"], re.compile(expand(r["pattern"]))) for r in data["rules"]],
             "joiner": re.compile(data["span_joiners"]), "open_suffix": re.compile(data["open_span_suffix"]),
             "open_from": re.compile(data["open_span_from_suffix"]) if data.get("open_span_from_suffix") else None,
+            "from_years": re.compile(data["open_span_from_years"]),
             "vague_not_in": re.compile(data["vague_not_in"]) if data.get("vague_not_in") else None,
             "date_gaps": re.compile(data["date_gaps"]) if data.get("date_gaps") else None,
-            "context": [(frozenset(c["types"]), re.compile(c.get("text", "")), re.compile(f"(?:{c['before']})\\Z")
-                         if c.get("before") else None, re.compile(c["after"]) if c.get("after") else None)
+            "limit": {k: re.compile(expand(limit[k])) for k in ("list_separator", "limit_end", "month_limit",
+                                                               "nodes_after")},
+            "context": [(frozenset(c["types"]), re.compile(expand(c.get("text", ""))),
+                         re.compile(f"(?:{expand(c['before'])})\\Z") if c.get("before") else None,
+                         re.compile(expand(c["after"])) if c.get("after") else None)
                         for c in data.get("none_in_context", [])]}
 
 
@@ -127,6 +132,7 @@ _UNIT_DURATION = {"半年": "P6M", "半个月": "P15D", "小时": "PT{n}H", "天
                   "星期": "P{n}W", "工作周": "P{n}W", "个月": "P{n}M", "月": "P{n}M", "年": "P{n}Y", "季度": "P{m}M",
                   "季": "P{m}M", "半月": "P15D", "旬": "P10D", "分钟": "PT{n}M", "半小时": "PT30M", "晚": "P1D"}
 _HOUR_SHIFT = {"下午": 12, "晚上": 12, "晚": 12, "晚间": 12, "当晚": 12, "中午": 0, "上午": 0, "早上": 0, "凌晨": 0}
+_MIDNIGHT = ("晚上", "晚", "晚间", "当晚")  # 晚12:00, 晚上12点: the day's end, not noon
 _RELATIVE = {"即日": 0, "现在": 0, "昨日": -1, "昨天": -1, "前日": -2, "前天": -2, "明日": 1, "明天": 1, "今日": 0, "今天": 0, "后天": 2,
              "大前天": -3, "大后天": 3, "昨晚": -1, "昨夜": -1, "今晚": 0, "今早": 0, "今晨": 0,
              "今": 0, "明": 1}  # 今起, 明起: from today, from tomorrow
@@ -150,8 +156,18 @@ def _next_year(value: str) -> str:
 
 
 def _hour(h: int, ampm: str | None) -> int:
-    """The hour on a 24-hour clock: 下午5时 → 17, 下午21时 → 21 (already past noon)."""
+    """The hour on a 24-hour clock: 下午5时 → 17, 下午21时 → 21 (already past noon); an evening's 12 is midnight
+    (晚12:00 → 24, the end of the day), 中午12时 noon."""
+    if h == 12 and (ampm or "") in _MIDNIGHT:
+        return 24
     return h + _HOUR_SHIFT.get(ampm or "", 0) if h < 12 else h
+
+
+def _at(day: dt.date, h: int, minute: int) -> str:
+    """``day`` at ``h``:``minute``; hour 24 is the next day's 00:00 (晚12:00, 24时)."""
+    if h >= 24:
+        day, h = day + dt.timedelta(days=h // 24), h % 24
+    return f"{day.isoformat()}T{h:02d}:{minute:02d}"
 
 
 def _minute(g: dict, sfx: str = "") -> int:
@@ -334,10 +350,9 @@ class _Resolver:
 
     def _span(self, g):
         first = self._point(g)
-        if g.get("h2"):  # 5月9日8时至20时, 5日下午2时至5时: the same day
-            day = first[:10]
+        if g.get("h2"):  # 5月9日8时至20时, 5日下午2时至5时: the same day (晚8时至12时: to midnight)
             h2 = _hour(parse_number(g["h2"]), g.get("ampm2") or g.get("ampm"))
-            return f"{first}/{day}T{h2 % 24:02d}:00"
+            return f"{first}/{_at(dt.date.fromisoformat(first[:10]), h2, 0)}"
         y1 = int(first[:4])
         m1 = int(first[5:7]) if len(first) >= 7 and first[4] == "-" else None
         second = self._point(g, "2", default_y=y1, default_m=m1).split("/")[-1]
@@ -368,8 +383,7 @@ class _Resolver:
         return day.isoformat() + (f"T{int(g['h']):02d}:{g['min']}" if g.get("h") else "")
 
     def _time(self, g):
-        h = _hour(parse_number(g["h"]), g.get("ampm"))
-        return f"{self.anchor.isoformat()}T{h % 24:02d}:{_minute(g):02d}"
+        return _at(self.anchor, _hour(parse_number(g["h"]), g.get("ampm")), _minute(g))
 
     def _relative(self, g):
         rel = g.get("rel") or "当日"  # a part of the day alone (下午，…) is the anchor day
@@ -385,16 +399,15 @@ class _Resolver:
             return day.isoformat()
         h = parse_number(g["h"])
         evening = (g.get("ampm") or "") in ("下午", "晚上", "晚", "夜里") or rel.endswith(_EVENING)
-        h = h + 12 if evening and h < 12 else h
-        return f"{day.isoformat()}T{h % 24:02d}:{int(g.get('min') or 0):02d}"
+        h = h + 12 if evening and h < 12 else 24 if evening and h == 12 and g.get("ampm") != "下午" else h
+        return _at(day, h, int(g.get("min") or 0))  # 今晚12点: the day's end, the next day's 00:00
 
     def _clock(self, g):
-        day = self.anchor.isoformat()
-        h = _hour(int(g["h"]), g.get("ampm"))
-        first = f"{day}T{h:02d}:{g['min']}"
+        first = _at(self.anchor, _hour(int(g["h"]), g.get("ampm")), int(g["min"]))
         if not g.get("h2"):
             return first
-        return f"{first}/{day}T{_hour(int(g['h2']), g.get('ampm2') or g.get('ampm')):02d}:{g['min2']}"  # 早8:00—晚8:00
+        # 早8:00—晚8:00; 晚8:00—晚12:00 ends at midnight, the next day's 00:00
+        return f"{first}/{_at(self.anchor, _hour(int(g['h2']), g.get('ampm2') or g.get('ampm')), int(g['min2']))}"
 
     def _week(self, g):
         """A day of a week (下周六) or the week itself (上周: Monday to Sunday), against the document date."""
@@ -651,41 +664,36 @@ def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
         if t["type"] != "date" or t["value"] and (t["value"].endswith("/..") or not _DATEISH.match(t["value"])):
             continue
         after_from = (t["start"] > 0 and text[t["start"] - 1] in "从自" or t["text"][0] in "从自") \
-            and _YEAR_END.search(t["text"])  # 从2014年开始: from that year on; 从4月2日开始 is the day it starts
+            and r["from_years"].search(t["text"])  # 从2014年开始: from that year on; 从4月2日开始 is the day it starts
         m = open_suffix.match(text, t["end"]) or (open_from.match(text, t["end"]) if open_from and after_from else None)
         if m:  # a part of a month opens the span at its first day (2月下旬以来 → 2月21日起); 从2014年开始 opens one
             start = t["start"] - 1 if t["start"] > 0 and text[t["start"] - 1] in "从自" else t["start"]
             # a date without a value (每天19:00以后, a day without a document date) keeps none, its suffix in its span
             value = f"{t['value'].split('/')[0]}/.." if t["value"] else None
             out[i] = _expression(text[start:m.end()], start, m.end(), "date", value)
-    return _sharing_one_limit(text, out)
-
-
-_YEAR_END = re.compile(r"年度?$")
-_LIST_SEP = re.compile(r"^\s*[、和及与]\s*$")
-_LIMIT_END = re.compile(r"(?:前|之前|以前)$")
-_MONTH_LIMIT = re.compile(r"月份?(?:前|之前|以前)$")
-_NODES_AFTER = re.compile(r"\s*(?:等)?(?:[0-9]+|[一二两三四五六七八九十]+)个(?:时间|時間)(?:节点|節點)(?:前|之前|以前)")
+    return _sharing_one_limit(text, out, r["limit"])
 
 
 def _limit_value(value: str | None) -> str | None:
     return value if value and _DAY.match(value) else None  # 2017年10月前: a month before 前 says no day
 
 
-def _sharing_one_limit(text: str, found: list[dict]) -> list[dict]:
+def _sharing_one_limit(text: str, found: list[dict], limit: dict) -> list[dict]:
     """Days listed before one limit share it (分别于6月27日、9月30日、2009年1月5日前: three deadlines), and so do days
     listed before N个时间节点前 (在2022年10月31日、12月20日、2023年5月31日三个时间节点前: three deadlines) — GUIDELINES.md.
-    Months or quarters listed after a year are of that year (2021年一、二季度: 2021-Q1, 2021-Q2; 2016年7月和11月、2017年4月和8月)."""
-    out = list(found)
+    Months or quarters listed after a year are of that year (2021年一、二季度: 2021-Q1, 2021-Q2; 2016年7月和11月、2017年4月和8月).
+    ``limit``: the compiled ``shared_limit`` of time_rules.json (what separates the items, closes the limit, makes it a
+    month's, and N个时间节点前 after the items)."""
+    out, sep = list(found), limit["list_separator"]
     i = 0
     while i < len(out):
         j = i
-        while j + 1 < len(out) and out[j]["type"] == "date" and _LIST_SEP.match(text[out[j]["end"]:out[j + 1]["start"]]):
+        while j + 1 < len(out) and out[j]["type"] == "date" and sep.match(text[out[j]["end"]:out[j + 1]["start"]]):
             j += 1
         run = [k for k in range(i, j + 1) if out[k]["type"] == "date"]
-        if j > i and out[j]["type"] == "deadline" and _LIMIT_END.search(out[j]["text"]):
+        if j > i and out[j]["type"] == "deadline" and limit["limit_end"].search(out[j]["text"]):
             targets = run
-        elif out[j]["type"] == "date" and _NODES_AFTER.match(text, out[j]["end"]):
+        elif out[j]["type"] == "date" and limit["nodes_after"].match(text, out[j]["end"]):
             targets = run
         else:
             targets = []
@@ -699,7 +707,7 @@ def _sharing_one_limit(text: str, found: list[dict]) -> list[dict]:
         for k in targets:
             if "/" not in (out[k]["value"] or ""):
                 out[k] = _expression(out[k]["text"], out[k]["start"], out[k]["end"], "deadline", _limit_value(out[k]["value"]))
-        if targets and out[j]["type"] == "deadline" and _MONTH_LIMIT.search(out[j]["text"]):
+        if targets and out[j]["type"] == "deadline" and limit["month_limit"].search(out[j]["text"]):
             # 5月、6月前: the last month says no day either (GUIDELINES.md's table: a month before 前 has no value)
             out[j] = _expression(out[j]["text"], out[j]["start"], out[j]["end"], "deadline", None)
         i = j + 1
