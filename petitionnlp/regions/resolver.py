@@ -54,6 +54,11 @@ def _street_words() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _zone_words() -> tuple[str, ...]:
+    return tuple(read_list("gazetteer", "zone_words.txt"))
+
+
+@lru_cache(maxsize=1)
 def _street_after() -> re.Pattern:
     """A community, street or village name (湖滨社区, 城南路, 金鹗山街道) — what may follow a city's bare name."""
     return re.compile(rf"[{CJK}]{{2,6}}?(?:{'|'.join(map(re.escape, _street_words()))})")
@@ -175,8 +180,9 @@ class RegionResolver:
     def _before_street(text: str, m, before: list) -> bool:
         """岳阳湖滨社区, 长沙城南路, 上海浦东商城路: a bare name right before the name of a community or a street,
         whose first character is one that would otherwise make the bare name part of another (岳阳路, 浦东商城):
-        a city's, or a county's right after the name of its own city or province."""
-        if not _street_after().match(text, m.end):
+        a city's, or a county's right after the name of its own city or province.  So too right before the word
+        of a development zone or industrial park (宜昌开发区, 长沙工业园: the city's own zone)."""
+        if not _street_after().match(text, m.end) and not text.startswith(_zone_words(), m.end):
             return False
         if all(p.level == "city" for p in m.places):
             return True
@@ -296,11 +302,17 @@ class RegionResolver:
         former_names, former_cities = self.gazetteer.former, self.gazetteer.former_city
         for rank, m in enumerate(mentions):
             places = m.places
+            others = None
             if len(places) > 1 and places[0].level == "town":
-                # a town name several counties share: the village named after it may tell which
+                # a town name several counties share: the village named after it may tell which — among the
+                # counties the text names no other way: a county, city or province named elsewhere in the text
+                # keeps its own town of the name (太平镇红星村…常德市: 常德's 太平镇, though the villages listed
+                # under it lack 红星村 and 天津's list it)
                 codes = self.gazetteer.village_counties(m.text, text[m.end:m.end + 8])
                 if codes:
-                    places = tuple(p for p in places if p.adcode in codes) or places
+                    others = _others(mentions, m.text)
+                    places = tuple(p for p in places if p.adcode in codes or (p.county, p.city) in others[0]
+                                   or p.city in others[1] or p.province in others[2]) or places
             ambiguity = len({(p.city, p.county) for p in places})
             prev = self._mention_before(text, mentions, rank)
             frame = tuple(q for q in prev.places if q.level in ("county", "city")) if prev else ()
@@ -308,7 +320,6 @@ class RegionResolver:
             former = former_names.get(m.text, ())
             seats = None  # the towns of places named after their county, asked for only when needed
             current_support = 0.0
-            others = None
             for p in places + tuple(former):
                 is_former = p not in places
                 if is_former and any(q.level == "city" and q.city == p.city for q in places) \
