@@ -29,6 +29,11 @@ zhyang18/weather's division tests, hyacinthus/addresscn, zeroinger-utils) gather
 ``peer_locations_g42b.jsonl``: 23 cases of three more sources (weitw/address-analyzer's printed list, ax3353/cpca's
 tests, zfn215/parseAddress's own test list), gathered after the former-name changes (东乡县, 日喀则地区日喀则市,
 巢湖市无为县, 简单县城) and committed before they were run.
+``peer_locations_g43.jsonl``: 58 cases of seven more sources never read before (laofahai/cpca-rs's tests and examples
+— its README was read before —, firezihai/address-smart-parse, dengliangshi/Chinese-Address-Parser,
+cnzhnet.ChinaAddressParser, obladishka/chinese_address_parser, li-hongjie/jaddress-parser, pupuk/address-smart-parse;
+qingmo/addressparser4j's four cases are shibing624's, already in ``peer_locations_unseen``), gathered after the
+development-zone and village changes of session 43 and run once before any change for them.
 
 Prints, for each file and for both together, per level, the share of cases whose answer is the expected one
 (a county is scored where the case expects one; None expected counts as right only when we also say None), the
@@ -49,7 +54,7 @@ from petitionnlp.text import normalize
 DATA = Path(__file__).resolve().parent / "data"
 FILES = ("peer_locations.jsonl", "peer_locations_more.jsonl", "peer_locations_late.jsonl", "peer_locations_fresh.jsonl",
          "peer_locations_after.jsonl", "peer_locations_unseen.jsonl",
-         "peer_locations_check.jsonl", "peer_locations_g42b.jsonl")
+         "peer_locations_check.jsonl", "peer_locations_g42b.jsonl", "peer_locations_g43.jsonl")
 
 
 def _right(c, g) -> bool:

@@ -51,6 +51,9 @@ _PINYIN_RE = re.compile(rf"[(（]\s*[a-zü]*[{_TONED}][a-zü{_TONED}]*\s*[)）]"
 # a parenthesised syllable without tone marks right after a Chinese character: 时(shi)间, 察(cha)(cha); dropped
 # only where it is a reading of that character (pypinyin says so), so (PM) or (A) after a word stays
 _TONELESS_RE = re.compile(rf"(?<=[{CJK}])((?:[(（][a-z]{{1,6}}[)）])+)")
+# what both begin with: a bracket, then a letter (after spaces); a text without one has no annotation, found with one
+# quick scan (the lookbehind that opens _TONELESS_RE is tried at every character of a text)
+_MAY_BE_PINYIN = re.compile(rf"[(（]\s*[a-zü{_TONED}]", re.IGNORECASE)
 _SPACE_RE = re.compile(r"\s+")
 # a space between two CJK characters (or CJK and CJK punctuation) is an extraction artifact
 _CJK_GAP_RE = re.compile(rf"(?<=[{CJK}，。、；：！？”“）（])\s+(?=[{CJK}，。、；：！？”“）（])")
@@ -217,14 +220,12 @@ _WIDE = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in (*range(0xFF01, 
 _WIDE_RE = re.compile("[\uff01-\uff5e\u3000]")  # a petition has a few (its commas): replaced where they are
 
 
-def _narrow(match) -> str:
-    return _WIDE[match.group()]
-
-
 def _nfkc(text: str) -> str:
     """``unicodedata.normalize("NFKC", text)``: the full-width characters first (their own NFKC forms, one for one),
     then the whole normalization only for a text that still needs it (a quick check says so) — most need none."""
-    text = _WIDE_RE.sub(_narrow, text)  # str.translate looks up every character of the text
+    found = _WIDE_RE.findall(text)  # str.translate looks up every character of the text, a callback each match
+    for ch in set(found):  # costs more: each distinct one replaced at once
+        text = text.replace(ch, _WIDE[ch])
     return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
 
 
@@ -234,7 +235,8 @@ def fold(text: str) -> Folded:
     original index of each folded character.  Cached: the stages of one text share it."""
     text = text or ""
     half = _nfkc(text)
-    spans = _pinyin_spans(text) if _PINYIN_RE.search(text) or _TONELESS_RE.search(text) else []
+    spans = _pinyin_spans(text) if _MAY_BE_PINYIN.search(text) and (
+        _PINYIN_RE.search(text) or _TONELESS_RE.search(text)) else []
     if len(half) == len(text) and not spans:  # the common case: one for one
         return Folded(_simplified_same_length(half), range(len(text)), len(text))
     origin: list[int] = []

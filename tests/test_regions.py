@@ -423,3 +423,26 @@ def test_a_town_name_many_counties_share_names_none_of_them_alone_unless_its_cou
 ])
 def test_a_city_before_one_of_its_own_counties_is_read_though_the_county_starts_a_word(resolver, text, expected):
     assert place(resolver, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("湖北宜昌开发区一家化工厂夜间排放废气", ("湖北省", "宜昌市", None)),  # was 武汉市青山区 (湖北's town 开发区)
+    ("长沙开发区一家工厂噪声扰民", ("湖南省", "长沙市", None)),  # was no place: 长沙 read as part of a name
+    ("宜昌经开区某厂排污", ("湖北省", "宜昌市", None)),
+    ("湖南宁乡开发区某厂夜间噪声", ("湖南省", "长沙市", "宁乡市")),
+    ("桃园工业园的水产养殖户非法围填海", (None, None, None)),  # a park is named after anything: not 桃园市
+    ("凤凰开发区一家砖厂冒黑烟", (None, None, None)),  # a county's bare name alone before 开发区: no place
+])
+def test_a_citys_bare_name_before_the_word_of_a_development_zone_names_the_city(resolver, text, expected):
+    assert place(resolver, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("太平镇红星村一家养猪场臭气扰民，地址在常德市", ("湖南省", "常德市", "石门县")),  # was 天津滨海新区
+    ("常德市太平镇红星村一家养猪场臭气扰民", ("湖南省", "常德市", "石门县")),  # was 常德市 without its county
+    ("太平镇红星村一家养猪场臭气扰民", ("天津市", "天津市", "滨海新区")),  # nothing else named: the village says
+    ("天津太平镇红星村一家养猪场臭气扰民", ("天津市", "天津市", "滨海新区")),
+])
+def test_a_place_named_elsewhere_keeps_its_own_town_of_a_shared_name_that_a_village_would_send_elsewhere(
+        resolver, text, expected):
+    assert place(resolver, text) == expected

@@ -54,6 +54,11 @@ def _street_words() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _zone_words() -> tuple[str, ...]:
+    return tuple(read_list("gazetteer", "zone_words.txt"))
+
+
+@lru_cache(maxsize=1)
 def _street_after() -> re.Pattern:
     """A community, street or village name (湖滨社区, 城南路, 金鹗山街道) — what may follow a city's bare name."""
     return re.compile(rf"[{CJK}]{{2,6}}?(?:{'|'.join(map(re.escape, _street_words()))})")
@@ -69,6 +74,26 @@ def _province_of(name: str | None, gaz: Gazetteer) -> str | None:
         if full.startswith(name[:2]):
             return full
     return None
+
+
+_LEVEL_SCORE = {"county": 3.0, "town": 2.6, "zone": 2.2, "city": 2.0, "province": 1.0}  # how specific a place is
+
+
+def _others(mentions: list, name: str) -> tuple[set, set, set]:
+    """What the mentions of other names than ``name`` name (a name repeated does not vouch for itself): the
+    (county, city) of their counties and towns, the cities of their cities and zones, their provinces."""
+    counties, cities, provinces = set(), set(), set()
+    for other in mentions:
+        if other.text == name:
+            continue
+        for q in other.places:
+            if q.level in ("county", "town"):
+                counties.add((q.county, q.city))
+            elif q.level in ("city", "zone"):
+                cities.add(q.city)
+            elif q.level == "province":
+                provinces.add(q.province)
+    return counties, cities, provinces
 
 
 class RegionResolver:
@@ -155,8 +180,9 @@ class RegionResolver:
     def _before_street(text: str, m, before: list) -> bool:
         """岳阳湖滨社区, 长沙城南路, 上海浦东商城路: a bare name right before the name of a community or a street,
         whose first character is one that would otherwise make the bare name part of another (岳阳路, 浦东商城):
-        a city's, or a county's right after the name of its own city or province."""
-        if not _street_after().match(text, m.end):
+        a city's, or a county's right after the name of its own city or province.  So too right before the word
+        of a development zone or industrial park (宜昌开发区, 长沙工业园: the city's own zone)."""
+        if not _street_after().match(text, m.end) and not text.startswith(_zone_words(), m.end):
             return False
         if all(p.level == "city" for p in m.places):
             return True
@@ -276,25 +302,30 @@ class RegionResolver:
         former_names, former_cities = self.gazetteer.former, self.gazetteer.former_city
         for rank, m in enumerate(mentions):
             places = m.places
+            others = None
             if len(places) > 1 and places[0].level == "town":
-                # a town name several counties share: the village named after it may tell which
+                # a town name several counties share: the village named after it may tell which — among the
+                # counties the text names no other way: a county, city or province named elsewhere in the text
+                # keeps its own town of the name (太平镇红星村…常德市: 常德's 太平镇, though the villages listed
+                # under it lack 红星村 and 天津's list it)
                 codes = self.gazetteer.village_counties(m.text, text[m.end:m.end + 8])
                 if codes:
-                    places = tuple(p for p in places if p.adcode in codes) or places
+                    others = _others(mentions, m.text)
+                    places = tuple(p for p in places if p.adcode in codes or (p.county, p.city) in others[0]
+                                   or p.city in others[1] or p.province in others[2]) or places
             ambiguity = len({(p.city, p.county) for p in places})
             prev = self._mention_before(text, mentions, rank)
             frame = tuple(q for q in prev.places if q.level in ("county", "city")) if prev else ()
             old_city = former_cities.get(prev.text, ()) if prev else ()
             former = former_names.get(m.text, ())
-            seats = [p for p in places if p.level == "town" and self._named_after_its_county(p)] \
-                if ambiguity >= self.TOWN_GUESS_LIMIT else []
+            seats = None  # the towns of places named after their county, asked for only when needed
             current_support = 0.0
             for p in places + tuple(former):
                 is_former = p not in places
                 if is_former and any(q.level == "city" and q.city == p.city for q in places) \
                         and not any(q.city == p.city for q in frame):
                     continue  # 日喀则市 names the city; the county-level city it was, only under its city (日喀则地区日喀则市)
-                score = {"county": 3.0, "town": 2.6, "zone": 2.2, "city": 2.0, "province": 1.0}[p.level]
+                score = _LEVEL_SCORE[p.level]
                 if not m.exact:
                     score -= 0.8
                 if p.level == "town" and frame and not any(q.city == p.city and (q.level == "city" or q.county == p.county)
@@ -303,16 +334,14 @@ class RegionResolver:
                 score -= 0.6 * math.log(ambiguity)
                 score -= 0.15 * rank
                 support = 0.0
-                for other in mentions:
-                    if other.text == m.text:  # a name repeated does not vouch for itself
-                        continue
-                    for q in other.places:
-                        if q.level in ("county", "town") and p.county and q.county == p.county and q.city == p.city:
-                            support = max(support, 1.5)
-                        elif q.level in ("city", "zone") and p.city and q.city == p.city:
-                            support = max(support, 2.0 if p.level != "city" else 0.5)
-                        elif q.level == "province" and q.province == p.province:
-                            support = max(support, 1.0)
+                if others is None:
+                    others = _others(mentions, m.text)
+                if p.county and (p.county, p.city) in others[0]:  # the other names: a county or town of it,
+                    support = 1.5
+                if p.city and p.city in others[1]:  # its city (or a zone of it),
+                    support = max(support, 2.0 if p.level != "city" else 0.5)
+                if p.province in others[2]:  # its province
+                    support = max(support, 1.0)
                 if p in old_city:  # 巢湖市无为县: a county right after the city it was under
                     support = max(support, 2.0)
                 if ambiguity > 1 and p.level == "county" and self._town_named(text, p, m):
@@ -336,8 +365,11 @@ class RegionResolver:
                     elif p.province in hint_provinces:
                         score += 1.0
                 if p.level == "town" and ambiguity >= self.TOWN_GUESS_LIMIT and support == 0 \
-                        and p.province not in hint_provinces and seats != [p]:
-                    continue  # 开发区, 城关镇, 太平镇 alone: a town name three counties or more share names none of them
+                        and p.province not in hint_provinces:
+                    if seats is None:
+                        seats = [q for q in places if q.level == "town" and self._named_after_its_county(q)]
+                    if seats != [p]:
+                        continue  # 开发区, 城关镇, 太平镇 alone: a town name three counties or more share names none of them
                 if is_former:
                     if support <= current_support:
                         continue  # 东乡县 alone is 临夏's; 江西东乡县, the county 抚州's 东乡区 was
@@ -377,6 +409,7 @@ class RegionResolver:
                 "region_confidence": round(max(conf, 0.1), 2), "region_evidence": text[start:end]}
 
     @staticmethod
+    @lru_cache(maxsize=65536)  # a few shared town names come back row after row (开发区, 城关镇)
     def _named_after_its_county(town: Place) -> bool:
         """木兰镇 of 木兰县, 安平镇 of 安平县, 大厂镇 of 大厂回族自治县: the town its county is named after (its seat),
         the one a town name several counties share names when nothing else is said."""
