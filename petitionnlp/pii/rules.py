@@ -65,6 +65,21 @@ Decisions (session 42, review42; the cases are in ``tests/test_review42.py``):
   officials only with a level (等县领导); a post only ever after the name (+会长) is no official's after a context word.
 - A list with spaces only after a byline's post (``byline_posts.txt``): 承办人 王明 刘红梅 13907315566 is a pasted row.
 
+Decisions (session 43, helper p43; the cases are in ``corpora/pii/probe43_source.txt`` and ``tests/test_pii_r43.py``):
+
+- A complainant who says what he is (举报人系县钓鱼协会副会长宋长林, 反映人为小区业委会主任谭立新: a complainant's word, a
+  copula of ``copulas.txt``) is a private person whatever post closes the description: an association's or a residents'
+  body's post is no government's, and his complaint is a private act.
+- A name that is a city's or a county's (万宁, 安仁, 高明) is a person's right after a complainant's word, before a home or
+  kin (高明家的, 之子), and at a mention where the office reaches it or it speaks (万宁表示认可); 高明区, 安仁县 stay.
+- At a clause's start a surname and given-name characters before 称, 说 or 表示 are a name (欧阳菲称, 罗金花表示) unless
+  jieba reads a word there (该厂称, 官方称, 房东说; 向群众说明: a preposition, and 说明 no 说).
+- A middle-dot name ends before a verb of saying or a function word's character (巴特尔·孟和称, 乌力吉·那顺于5日内), 和 and
+  the conjunctions excepted (孟和), unless a context word follows (巴特尔·孟和和妻子); Yi names (吉克曲布) are minority
+  name elements; a nationality in brackets (哈斯额尔敦（蒙古族）) follows a person.
+- A surname with a form of address (``honorifics.txt``: 欧阳大姐, 李大哥) names no one and stays; an account's holder
+  named in brackets after it (…545（工行，邝美玲）) is hidden as a phone's is; a Hong Kong identity card is an ID.
+
 Both read their data from a folder (the shipped ``corpora/pii/``, or a saved component's own folder) and can
 write it back (:meth:`to_dir`).  Offsets are into the folded text; the components map them to the original.
 """
@@ -96,7 +111,8 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "group_belongings": "group_belongings.txt", "contact": "contact_verbs.txt", "village_groups": "village_groups.txt",
               "village_group_words": "village_group_words.txt", "ask": "ask_verbs.txt",
               "findings": "finding_openers.txt", "list_closers": "list_closers.txt", "leaders_after": "leaders_after.txt",
-              "bylines": "byline_posts.txt"}
+              "bylines": "byline_posts.txt", "honorifics": "honorifics.txt",
+              "copulas": "copulas.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
 
@@ -151,6 +167,15 @@ def _mobile(s: str) -> bool:
     return not (_DOTTED_IP.fullmatch(s) or _DECIMAL_IN_SERIES.search(s))
 
 
+def _hk_id(s: str) -> bool:
+    """The check digit of a Hong Kong identity card (K382716(A)): the letters (a space before a single one) and six
+    digits weighted 9 … 2, the check making the sum a multiple of 11 (A for 10)."""
+    head, check = s[:s.index("(")], s[s.index("(") + 1]
+    values = [36] * (8 - len(head)) + [ord(c) - 55 if c.isalpha() else int(c) for c in head]
+    total = sum(v * w for v, w in zip(values, range(9, 1, -1))) + (10 if check == "A" else int(check))
+    return total % 11 == 0
+
+
 def _plate(s: str) -> bool:
     return sum(c.isdigit() for c in s) >= 2
 
@@ -190,7 +215,8 @@ def _pinyin_name(s: str) -> bool:
     return len(parts) <= 3 and _syllables(given, 2)
 
 
-_CHECKS = {"mobile": _mobile, "resident_id": _resident_id, "bank_card": _bank_card, "plate": _plate, "pinyin_name": _pinyin_name}
+_CHECKS = {"mobile": _mobile, "resident_id": _resident_id, "bank_card": _bank_card, "plate": _plate, "pinyin_name": _pinyin_name,
+           "hk_id": _hk_id}
 
 
 def choose(spans: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str]]:
@@ -265,7 +291,8 @@ class PatternRules:
 _PLACE_ENDINGS = "山河湖溪江川桥村镇庄苑园城峰岭坡沟塘湾港洲岛水"
 _CLAUSE_START = re.compile(rf"(?:^|(?<=[。；;！!？?\n，,：:（(、\s]))(?=[{CJK}])")
 _FUNCTION_CHARS = "于在的将把被已曾从到对向和与及等也是"
-_HONORIFICS = ("女士", "先生", "师傅", "小姐", "大爷", "大妈", "老师", "阿姨")  # 刘女士: only a surname, like 张某
+# 刘女士: only a surname, like 张某 (``honorifics.txt``; these where a folder has none)
+_HONORIFICS = ("女士", "先生", "师傅", "小姐", "大爷", "大妈", "老师", "阿姨")
 # a part after a dot stops before a conjunction that a second dotted name follows (古丽娜尔·吐尔逊和马木提·艾海提: two
 # names; 巴特尔·孟和 is one)
 _DOT_NAME = re.compile(rf"[{CJK}]{{1,8}}(?:[·•・‧](?:(?![和与及][{CJK}]{{1,8}}[·•・‧])[{CJK}]){{1,8}})+")
@@ -277,13 +304,17 @@ _PADDED2 = re.compile(rf"[ \u3000]{{1,3}}[{CJK}][ \u3000]{{1,3}}[{CJK}]")
 _PADDED_CLOSE = re.compile(r"[ \u3000]*(?:$|[，,。；;：:、（(）)\]】0-9A-Za-z+])")
 _CELL_START = re.compile(rf"(?:^|(?<=[ \u3000\t|]))(?=[{CJK}])")
 _CELL_GAP = re.compile(r"[ \u3000\t|]+")
-_CONNECTOR = re.compile(r"(?:是|叫|名叫|为)?[:：]?[ \t\u3000]{0,3}(?:[(（][ \t\u3000]{0,2})?")  # 投诉人(张 勇)
+# 投诉人(张 勇), 落款为“梁国栋”, 自称「陳志明」: a bracket or an opening quote before the name
+_OPENERS = "(（“‘「『\"'"
+_CONNECTOR = re.compile(rf"(?:是|叫|名叫|为)?[:：]?[ \t\u3000]{{0,3}}(?:[{_OPENERS}][ \t\u3000]{{0,2}})?")
 _LIST_SEP = re.compile(r"、|和|与|及|以及|，|[ \u3000]{1,3}(?=\S{2,4}(?:[ \u3000]|$))")  # 签名：黄春燕 肖国庆 龙建新
 _ADDRESS = ("同志",)  # a form of address, a post only for an official: 举报人雷锋同志 is a private person
 _GROUP_NOT_NAME_TAGS = _NOT_NAME_TAGS + ("v", "vd", "vn", "ad")  # a word of two or more right after 群众 …
 # a name alone in brackets right after a phone or an ID number: the number's holder (15973102846(涂光明))
-_AFTER_NUMBER = re.compile(rf"[ \u3000]*[(（][ \u3000]*([{CJK}]{{2,4}})[ \u3000]*[)）]")
+# (or after an account and its bank: 6222…545（工行，邝美玲）)
+_AFTER_NUMBER = re.compile(rf"[ \u3000]*[(（][ \u3000]*(?:[{CJK}]{{1,6}}[，,、][ \u3000]*)?([{CJK}]{{2,4}})[ \u3000]*[)）]")
 _DOCUMENT_YEAR = re.compile(r"[〔\[［]\s*(?:19|20)\d\d\s*[〕\]］]")  # 桂发〔2018〕13号: the issuer of a document number
+_ETHNIC = re.compile(rf"[(（][{CJK}]{{1,4}}族[)）]")  # 哈斯额尔敦（蒙古族）: a person's nationality after the name
 _COUNTED = re.compile("[量率]")  # 举报量, 投诉率: a verb of complaint that heads a count
 _COMMON_TAGS = ("n", "vn", "v", "a", "an")  # jieba's common nouns, verbs, adjectives: no proper name (ns, nz, nr…)
 _PARTICLE_TAGS = ("ul", "uz", "ug", "y", "e")  # jieba's 了 着 过, modal particles, interjections: no name ends with one
@@ -335,7 +366,8 @@ class NameRules:
         self._premises_re = re.compile(rf"[{CJK}]{{1,2}}[{premises}](?=的|[^{CJK}]|$)") if premises else None
         cues = g("possession", [])
         self._cue_re = re.compile("(?:" + "|".join(cues) + ")") if cues else None
-        self._ends_words = self.follow + self.context + self.titles_after + _HONORIFICS
+        self.honorifics = _by_length(g("honorifics", []) or _HONORIFICS)
+        self._ends_words = self.follow + self.context + self.titles_after + self.honorifics
         self.groups = frozenset(g("groups", []))
         self.group_adverbs = _by_length(g("group_adverbs", []))
         self.group_belongings = _by_length(g("group_belongings", []))
@@ -358,6 +390,9 @@ class NameRules:
         # 村民小组长: a word for a private person that ends with a post (组长), the longer word the one read
         self._private_posts = tuple(w for w in self.context if any(w.endswith(t) and w != t for t in self.titles))
         self.ask = _by_length(g("ask", []))
+        copulas = "|".join(map(re.escape, _by_length(g("copulas", []))))
+        complainants = "|".join(map(re.escape, (w for w in self.context if w.endswith(("人", "者")))))
+        self._described_re = re.compile(f"(?:{complainants})(?:{copulas})") if copulas and complainants else None
         self.findings = _by_length(g("findings", []))
         closers = g("list_closers", [])
         self._closer_re = re.compile("(?:" + "|".join(closers) + ")") if closers else None
@@ -408,10 +443,13 @@ class NameRules:
         last = max(text.rfind(d, 0, end) for d in "·•・‧") + 1
         # 帕丽达·阿不都反映, 帕丽达·阿不都热合曼反映: a word of two after it first (不 is one), a last part of up to
         # seven characters; 买买提·艾力牧场的: not a place of business after it (``premises.txt``)
+        # (巴特尔·孟和称, 乌力吉·那顺于5日内: not a verb of saying nor a function word's character after it; 和 and the
+        # other conjunctions end Mongolian names: 孟和)
         for e in range(last + 2, min(end, last + 7) + 1):
             if e == len(text) or not _CJK.match(text[e]) or text.startswith(self._ends_long, e) \
-                    or (self._premises_re and self._premises_re.match(text, e)):
-                return e
+                    or (self._premises_re and self._premises_re.match(text, e)) or text.startswith(self.says, e) \
+                    or (text[e] in _FUNCTION_CHARS and text[e] not in _CONJUNCTIONS) or self._cut_after_one(text, e):
+                return e  # (巴特尔·孟和和妻子: a conjunction before a context word)
         for e in range(last + 1, end + 1):
             if self._ends(text, e, starts) and (e == end or text.startswith(self._ends_words, e)
                                                 or not _CJK.match(text[e])):
@@ -432,8 +470,10 @@ class NameRules:
         """The start of a middle-dot name found anywhere: after the last context word, function character or
         verb of discharge inside its first part (投诉人热依拉·… → 热依拉)."""
         best = start
-        for m in self.context_re.finditer(text, start, first_end):
-            best = max(best, m.end())
+        # (a context word may begin before the regex's eight characters: 来电人阿卜杜热合曼·… → 阿卜杜热合曼)
+        for m in self.context_re.finditer(text, max(0, start - max(map(len, self.context), default=0)), first_end):
+            if m.end() > start:
+                best = max(best, m.end())
         for k in range(best, first_end):
             if text[k] in _FUNCTION_CHARS:
                 best = k + 1
@@ -472,7 +512,7 @@ class NameRules:
             padded = self._padded_end(text, g)
             if padded:
                 return pos, padded
-            if text[g:g + 1] in _MASK_CHARS or text.startswith(_HONORIFICS, g):
+            if text[g:g + 1] in _MASK_CHARS or text.startswith(self.honorifics, g):
                 return None  # 张某, 李X, 刘女士: masked
             if text[g:g + 1] in _FUNCTION_CHARS and exact is not None and self._function_given(text, pos, g, exact):
                 return pos, g + 2  # 来电人王和平反映, 来电人刘向阳反映
@@ -518,7 +558,7 @@ class NameRules:
             listed = all(c in self.given for c in given) or (  # 周　杰　伦: one listed, none a place's or a word's
                 len(given) == 2 and any(c in self.given for c in given) and not any(c in _NOT_GIVEN for c in given))
             if listed and given not in self.titles and not given.startswith(tuple(h[:len(given)] for h in
-                                                                                   _HONORIFICS)) \
+                                                                                   self.honorifics)) \
                     and (_PADDED_CLOSE.match(text, m.end())
                          or text[m.end():m.end() + 8].lstrip(" \u3000").startswith(self.follow_long)):
                 return m.end()
@@ -717,6 +757,35 @@ class NameRules:
             and exact.get((a, b), "nr").startswith("nr") \
             and exact.get((a + sl, b), "") not in ("s", "f", "m", "q")
 
+    def _described_names(self, text: str, tagged) -> list[tuple[int, int]]:
+        """The name closing a clause in which a complainant says what he is (举报人系县钓鱼协会副会长宋长林，…; 反映人为小区
+        业委会主任谭立新，称…; 来信人是退休教师贺建英): after a complainant's word and a copula (``copulas.txt``), the
+        surname and given-name characters right before a mark or a verb of saying, not starting inside a word of the
+        dictionary other than a person's (会长 / 王伟, not 长王伟) — his, whatever post comes before it: an
+        association's or a residents' body's is no government's, and his complaint is a private act."""
+        if not self._described_re:
+            return []
+        inside = [(s, s + len(w)) for w, t, s in tagged if len(w) > 1 and not t.startswith("nr")]
+        out = []
+        for m in self._described_re.finditer(text):
+            b = m.end()
+            while b < min(len(text), m.end() + 24) and _CJK.match(text[b]) and not text.startswith(self.says, b):
+                b += 1
+            if b == m.end() or not (b == len(text) or not _CJK.match(text[b]) or text.startswith(self.says, b)):
+                continue
+            for size in (4, 3, 2):
+                a = b - size
+                name = text[max(a, m.end()):b]
+                sl = self._surname_len(name, 0)
+                if len(name) != size or not self._item_shape(name) or (size == 4 and sl != 2) \
+                        or not all(c in self.given for c in name[sl:]) or name in self.not_names \
+                        or name[sl:] in self.honorifics or name[sl:] in self.titles \
+                        or any(x < a < y for x, y in inside):
+                    continue
+                out.append((a, b))
+                break
+        return out
+
     def _asked_names(self, text: str, exact: dict) -> list[tuple[int, int]]:
         """A full name (a surname and a given name of given-name characters) after 向 and before a verb of asking
         or reporting (向王伟了解情况, 来电人向王伟反映: ``ask_verbs.txt``): 向 is the preposition, the name the person
@@ -822,9 +891,10 @@ class NameRules:
         return any(w in head for w in ("有限", "公司", "集团", "股份", "合作社"))
 
     def _longer_subject(self, folded: str, pos: int, end: int) -> bool:
-        """Whether a name jieba cut short (曾宪 / 平等 / 人) is longer as the subject of a verb (曾宪平等人反映)."""
+        """Whether a name jieba cut short (曾宪 / 平等 / 人) is longer as the subject of a verb (曾宪平等人反映;
+        许可 / 新表示: 许可新, before 称, 说 or 表示 too)."""
         sl = self._surname_len(folded, pos)
-        return end == pos + sl + 1 and folded.startswith(self.subject_verbs, pos + sl + 2) \
+        return end == pos + sl + 1 and folded.startswith(self.speaks, pos + sl + 2) \
             and all(c in self.given for c in folded[pos + sl:pos + sl + 2])
 
     @staticmethod
@@ -859,7 +929,7 @@ class NameRules:
             pos = _CONNECTOR.match(folded, m.end()).end()
             # after a connector (负责人为成员, 联系人是…) or a one-character context word (点名道姓问题), a common noun
             # jieba reads whole is no name (以…负责人为成员的; 举报人石头反映 is one: before a verb of saying)
-            linked = len(m.group()) == 1 or bool(folded[m.end():pos].strip(" \t\u3000:：(（"))
+            linked = len(m.group()) == 1 or bool(folded[m.end():pos].strip(" \t\u3000:：" + _OPENERS))
             group = m.group() in self.groups  # 群众, 村民, 居民 …: an adverb after it as often as a name
             while True:
                 if group and folded.startswith(self.group_adverbs, pos):
@@ -913,10 +983,20 @@ class NameRules:
             strong.add(a)
         # 3. before a cue of possession (赵福来开的, 孙有财家的, 王长贵的石料厂) or a bracket giving a village group
         #    (彭德怀（1组） 汤细毛（5组）)
+        owners = set()  # before 家的, 家里, 之子 …: a home or kin, which no city has (高明家的养鸭场; 高明区 stays)
         for a, b in self._possession_names(folded, tagged, exact) + self._village_group_names(folded, exact, tagged):
             if not any(k <= a < v or a <= k < b for k, v in found.items()):
                 found[a] = b
                 strong.add(a)
+                if folded.startswith(("家", "之"), b):
+                    owners.add(a)
+        #    and a complainant who says what he is before his name (举报人系县钓鱼协会副会长宋长林, 反映人为小区业委会主任谭立新)
+        for a, b in self._described_names(folded, tagged):
+            for k in [k for k, v in found.items() if k < b and a < v]:
+                del found[k]
+            found[a] = b
+            strong.add(a)
+            private.add(a)
         #    and after 向 before a verb of asking (向王伟了解情况; 来电人向王伟反映: not 向王伟)
         for a, b in self._asked_names(folded, exact):
             for k in [k for k, v in found.items() if k < b and a - 1 < v and k >= a - 1]:
@@ -970,7 +1050,7 @@ class NameRules:
             a, b = m.span(1)
             name, sl = folded[a:b], self._surname_len(folded, a)
             if self._item_shape(name) and all(c in self.given for c in name[sl:]) and name not in self.not_names \
-                    and name[sl:] not in _HONORIFICS and name[sl:] not in self.titles \
+                    and name[sl:] not in self.honorifics and name[sl:] not in self.titles \
                     and not any(k < b and a < v for k, v in found.items()):
                 found[a] = b
                 strong.add(a)
@@ -980,13 +1060,26 @@ class NameRules:
             if pos in found and not self._longer_subject(folded, pos, found[pos]):
                 continue
             minority = self._minority_at(folded, pos, frozenset())
-            if minority is not None and folded.startswith(self.subject_verbs, minority):
+            # (哈斯额尔敦（蒙古族）和妻子…反映, 吉克曲布称: a verb of saying, or the person's nationality in brackets)
+            if minority is not None and (folded.startswith(self.speaks, minority) or _ETHNIC.match(folded, minority)):
                 found[pos] = minority
                 strong.add(pos)
                 continue
             end = self._given_name_before(folded, pos, self.subject_verbs)
             if end and _COUNTED.match(folded, end + next(len(w) for w in self.subject_verbs if folded.startswith(w, end))):
                 end = None  # 全国举报量同比下降, 全省投诉量: the verb heads a count, a noun, and has no subject
+            if not end:
+                # 欧阳菲称, 回访中，罗金花表示…: before 称, 说 or 表示 too, when jieba reads no other word there (该厂称,
+                # 官方称, 房东说, 同时说: one word, or a word of two or more starting it, that is no person's)
+                # (向群众说明: a preposition first, and a word jieba reads from 说 or 称 on — 说明 is no 说; 表示满意 is 表示)
+                end = self._given_name_before(folded, pos, self.speaks, exact)
+                head = word_at.get(pos)
+                if end and ((head and head[0] <= end and not head[1].startswith("nr")
+                             and folded[pos:head[0]] not in self.compound)
+                            or exact.get((pos, pos + 1), "") in _NOT_NAME_TAGS
+                            or (end in word_at and not folded.startswith(tuple(w for w in self.speaks if len(w) > 1),
+                                                                         end))):
+                    end = None
             if not end and folded[max(0, pos - 12):pos].rstrip(" \u3000，,：:").endswith(self.findings):
                 # 经查，莫海生在自家院内…: the subject of a finding, before a word that follows names (在, 的, 于 …)
                 end = self._given_name_before(folded, pos, self.follow, exact)
@@ -1016,13 +1109,13 @@ class NameRules:
             # 居民宁乡称, 村民余江称: after a context word and before a verb of saying, a place's name is a person's
             speaker = says or (a in strong and folded.startswith(self.says, b))
             if (name in self.not_names and not (says and exact.get((a, b), "n")[:1] in ("n", "a"))) \
-                    or name in _HONORIFICS or (name not in vouched and self._official(folded, a, b, a in private)) \
+                    or name in self.honorifics or (name not in vouched and self._official(folded, a, b, a in private)) \
                     or "某" in name or exact.get((b - 1, b), "") in _PARTICLE_TAGS \
                     or (name not in vouched and self._official_elsewhere(folded, name, exact)) or _DOCUMENT_YEAR.match(folded, b) \
                     or (name[0] in _CONJUNCTIONS and not all(c in self.given for c in name[sl:])) \
-                    or (name[-1] in "镇乡" and not speaker) or name[sl:] in _HONORIFICS \
+                    or (name[-1] in "镇乡" and not speaker) or name[sl:] in self.honorifics \
                     or name[sl:] in self.titles or self._place_like(name) or self._place_or_company(folded, a, b) \
-                    or (b - a <= 4 and self.is_place(name, bare) and not speaker) \
+                    or (b - a <= 4 and self.is_place(name, bare) and not (speaker or a in private or a in owners)) \
                     or folded[max(0, a - 4):a].endswith(self.discharge) \
                     or (name[-1] == "人" and self.is_place(name[:-1], False)) \
                     or (bare and (self._place_ending(name, sl) or name[sl:sl + 1] == "家" or not self._ends(folded, b)
@@ -1065,14 +1158,17 @@ class NameRules:
         it either: 建华表示满意); a mention before a business's word (春燕超市, 国栋建材厂: ``premises.txt``)
         is the business's name."""
         names = {folded[a:b] for a, b, _, _ in out if b - a >= 2 and not any(c in folded[a:b] for c in _MASK_CHARS)}
-        names = {n for n in names if n not in self.not_names and not self.is_place(n, True)}
+        names = {n for n in names if n not in self.not_names}
+        # a full name that is a city's or a county's (反映人万宁… 万宁表示认可) is one where a given name that is a town's is
+        placed = {n for n in names if self.is_place(n, True)}
+        names -= placed
         # the given name of two characters alone too (举报人司马晓东… 晓东所在村; 来电人谭志刚… 约谈志刚反映的)
         given = {n[self._surname_len(n, 0):] for n in names if "·" not in n}
         given = {g for g in given if len(g) == 2 and g not in self.not_names and _CJK.match(g[0]) and _CJK.match(g[1])}
         # one that is also a place's (红梅, 东升, 立新: 红梅镇; 建华, 永定: a district's) or is of characters names seldom
         # use (常德, 海淀: a city's, a district's) only where the office reaches it or it speaks (告知红梅, 东升表示满意,
         # 已同建华沟通, 经与永定本人核实, 已告知常德; 建华区, 到永定办事, 常德市 stay)
-        towns = {g for g in given if self.is_place(g, True) or not all(c in self.given for c in g)}
+        towns = {g for g in given if self.is_place(g, True) or not all(c in self.given for c in g)} | placed
         names |= {g for g in given if not self.is_place(g, True)} | towns
         if not names:
             return out
