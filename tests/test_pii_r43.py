@@ -105,3 +105,12 @@ def test_a_hong_kong_identity_card_with_its_check_digit_is_an_id():
     found = [(s["type"], s["text"]) for s in find_pii("香港身份证号码A123456(3)，反映屋旁有人焚烧电缆。")]
     assert found == [("证件号", "A123456(3)")]
     assert [s for s in find_pii("编号A123456(4)的设备") if s["type"] == "证件号"] == []
+
+
+def test_a_firms_legal_representative_is_a_context_word():
+    assert names("经查，涉事企业法人代表陈志高已被立案调查。") == ["陈志高"]
+
+
+def test_a_context_word_after_a_groups_word_is_no_name():
+    assert names("村民申请人：覃爱民，反映鱼塘死鱼。") == ["覃爱民"]
+    assert names("村民代表熊志勇反映，砂场夜间作业。") == ["熊志勇"]

@@ -934,6 +934,9 @@ class NameRules:
             while True:
                 if group and folded.startswith(self.group_adverbs, pos):
                     break  # 群众齐声反映, 村民联名举报: an adverb of manner
+                nxt = self.context_re.match(folded, pos)
+                if nxt and nxt.end() - pos >= 2 and pos in bounds:
+                    break  # 村民申请人：覃爱民 — another context word, read in its turn, is no name
                 got = self._name_at(folded, pos, starts, exact)
                 owned = next((w for w in self.group_belongings if folded.startswith(w, pos)), None) if group else None
                 if owned and not (got and got[1] > pos + len(owned) and (
