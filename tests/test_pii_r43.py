@@ -114,3 +114,28 @@ def test_a_firms_legal_representative_is_a_context_word():
 def test_a_context_word_after_a_groups_word_is_no_name():
     assert names("村民申请人：覃爱民，反映鱼塘死鱼。") == ["覃爱民"]
     assert names("村民代表熊志勇反映，砂场夜间作业。") == ["熊志勇"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("问责情况：给予副镇长刘建军、工作人员王小明诫勉谈话。", ["王小明"]),
+    ("问责情况：给予刘志平党内警告处分，给予谢长春通报批评。", ["刘志平", "谢长春"]),
+])
+def test_a_name_before_the_discipline_an_accountability_sentence_gives_is_hidden(text, expected):
+    assert names(text) == expected
+
+
+def test_an_official_named_with_his_post_stays_in_an_accountability_sentence():
+    assert names("问责情况：给予县长助理邓国平诫勉谈话。") == []
+    assert names("副镇长谢长春分管环保。问责情况：给予谢长春通报批评。") == []
+
+
+def test_a_name_given_in_full_after_a_form_of_address_is_hidden():
+    assert names("来电人李先生（全名李建设）反映噪声扰民。") == ["李建设"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("次仁旺堆和格桑卓玛两位牧民反映，河边有人挖沙。", ["次仁旺堆", "格桑卓玛"]),
+    ("巴图和乌兰说，矿上的车压坏了草场。", ["巴图", "乌兰"]),
+])
+def test_minority_names_joined_by_he_at_a_clauses_start_are_hidden(text, expected):
+    assert names(text) == expected

@@ -112,7 +112,7 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "village_group_words": "village_group_words.txt", "ask": "ask_verbs.txt",
               "findings": "finding_openers.txt", "list_closers": "list_closers.txt", "leaders_after": "leaders_after.txt",
               "bylines": "byline_posts.txt", "honorifics": "honorifics.txt",
-              "copulas": "copulas.txt"}
+              "copulas": "copulas.txt", "discipline": "discipline_words.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
 
@@ -345,7 +345,8 @@ class NameRules:
         self.given = frozenset("".join(g("given", [])).replace(" ", ""))
         self.context = _by_length(g("context", []) + g("roles", []))
         self.context_re = re.compile("(?:" + "|".join(map(re.escape, self.context)) + ")")
-        self.follow = _by_length(g("follow", []))
+        self.discipline = _by_length(g("discipline", []))  # 诫勉, 警告 …: after a name in an accountability sentence
+        self.follow = _by_length(g("follow", []) + g("discipline", []))
         self.follow_long = tuple(w for w in self.follow if len(w) > 1)
         # a post only after the name (馮安龍專員; 客服专员李四 is a firm's employee, a private person): lines "+专员"
         self.titles = _by_length(t for t in g("titles", []) if not t.startswith("+"))
@@ -799,6 +800,16 @@ class NameRules:
                 out.append((k + 1, b))
         return out
 
+    def _disciplined_names(self, text: str, exact: dict) -> list[tuple[int, int]]:
+        """A full name after 给予 before the discipline it gives (给予谢长春通报批评: ``discipline_words.txt``), though
+        jieba reads it apart (谢 / 长春); not one word of the dictionary other than a person (给予党内警告)."""
+        out = []
+        for k in (m.end() for m in re.finditer("给予", text)) if self.discipline else ():
+            b = self._given_name_before(text, k, self.discipline, exact)
+            if b:
+                out.append((k, b))
+        return out
+
     def _given_name_before(self, text: str, pos: int, words, exact=None) -> int | None:
         """The end of a surname at ``pos`` and a given name of one or two given-name characters (the longer first)
         right before one of ``words`` (欧阳秀英反映, 向王伟了解); with ``exact`` (jieba's (start, end) → tag), not one
@@ -993,6 +1004,11 @@ class NameRules:
                 strong.add(a)
                 if folded.startswith(("家", "之"), b):
                     owners.add(a)
+        #    and a name after 给予 before a discipline (给予谢长春通报批评): not vouched for — an official named with his
+        #    post elsewhere in the text stays one
+        for a, b in self._disciplined_names(folded, exact):
+            if not any(k < b and a < v for k, v in found.items()):
+                found[a] = b
         #    and a complainant who says what he is before his name (举报人系县钓鱼协会副会长宋长林, 反映人为小区业委会主任谭立新)
         for a, b in self._described_names(folded, tagged):
             for k in [k for k, v in found.items() if k < b and a < v]:
@@ -1063,10 +1079,19 @@ class NameRules:
             if pos in found and not self._longer_subject(folded, pos, found[pos]):
                 continue
             minority = self._minority_at(folded, pos, frozenset())
-            # (哈斯额尔敦（蒙古族）和妻子…反映, 吉克曲布称: a verb of saying, or the person's nationality in brackets)
-            if minority is not None and (folded.startswith(self.speaks, minority) or _ETHNIC.match(folded, minority)):
-                found[pos] = minority
-                strong.add(pos)
+            # (哈斯额尔敦（蒙古族）和妻子…反映, 吉克曲布称: a verb of saying, or the person's nationality in brackets;
+            # 次仁旺堆和格桑卓玛两位牧民反映: names joined by 和/与/及/、, then a verb of saying or a count of persons)
+            joined = [(pos, minority)] if minority is not None else []
+            while joined and folded[joined[-1][1]:joined[-1][1] + 1] in ("和", "与", "及", "、"):
+                more = self._minority_at(folded, joined[-1][1] + 1, starts)
+                if more is None:
+                    break
+                joined.append((joined[-1][1] + 1, more))
+            if joined and (folded.startswith(self.speaks, joined[-1][1]) or _ETHNIC.match(folded, joined[-1][1])
+                           or (len(joined) > 1 and self._closer_re and self._closer_re.match(folded, joined[-1][1]))):
+                for a, b in joined:
+                    found[a] = b
+                    strong.add(a)
                 continue
             end = self._given_name_before(folded, pos, self.subject_verbs)
             if end and _COUNTED.match(folded, end + next(len(w) for w in self.subject_verbs if folded.startswith(w, end))):
