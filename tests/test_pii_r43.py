@@ -139,3 +139,38 @@ def test_a_name_given_in_full_after_a_form_of_address_is_hidden():
 ])
 def test_minority_names_joined_by_he_at_a_clauses_start_are_hidden(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("来电人孙长林系县钓鱼协会会员，反映水库投肥。", ["孙长林"]),
+    ("举报人吴长林系村老年协会会员，反映砂场扬尘。", ["吴长林"]),
+])
+def test_a_complainants_name_ends_before_a_copula(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("市书画协会会长龙长海称，湿地里有人偷排污水。", ["龙长海"]),
+    ("某商会会长周长青反映，园区道路扬尘大。", ["周长青"]),
+    ("中国生态文明研究与促进会会长陈宗兴出席会议。", []),
+    ("县工商联会长吴振国表示，将督促会员企业整改。", []),
+])
+def test_the_head_of_an_association_before_his_name_is_a_private_person(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("经查，蓝天明在河边私设排污口。", ["蓝天明"]),
+    ("已电话回访许可平，其对处理结果满意。", ["许可平"]),
+    ("经查，许可强在自家院内焚烧垃圾。", ["许可强"]),
+])
+def test_a_listed_false_friend_jieba_reads_as_a_name_is_the_start_of_a_longer_one(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("已电话告知阿依古丽·吐尔逊处理结果。", ["阿依古丽·吐尔逊"]),
+    ("已回访巴图·孟和处理结果。", ["巴图·孟和"]),
+])
+def test_a_middle_dot_name_after_a_verb_of_reaching_and_before_a_noun_is_the_name_alone(text, expected):
+    assert names(text) == expected

@@ -373,6 +373,7 @@ class NameRules:
         self.group_adverbs = _by_length(g("group_adverbs", []))
         self.group_belongings = _by_length(g("group_belongings", []))
         self.contact = _by_length(g("contact", []))
+        self._contact_long = tuple(w for w in self.contact if len(w) > 1)
         units = "|".join(map(re.escape, _by_length(g("village_groups", []))))
         words = g("village_group_words", [])
         tails = "|".join(map(re.escape, _by_length(w[1:] for w in words if w.startswith("+"))))
@@ -394,6 +395,7 @@ class NameRules:
         copulas = "|".join(map(re.escape, _by_length(g("copulas", []))))
         complainants = "|".join(map(re.escape, (w for w in self.context if w.endswith(("人", "者")))))
         self._described_re = re.compile(f"(?:{complainants})(?:{copulas})") if copulas and complainants else None
+        self._ends_words = self._ends_words + tuple(g("copulas", []))  # 举报人周长林系某协会会长: a name ends before 系
         self.findings = _by_length(g("findings", []))
         closers = g("list_closers", [])
         self._closer_re = re.compile("(?:" + "|".join(closers) + ")") if closers else None
@@ -439,7 +441,7 @@ class NameRules:
         return pos >= len(text) or not _CJK.match(text[pos]) or text.startswith(self._ends_words, pos) \
             or pos in starts
 
-    def _dot_end(self, text: str, end: int, starts=frozenset()) -> int:
+    def _dot_end(self, text: str, end: int, starts=frozenset(), exact=None) -> int:
         """The end of a middle-dot name whose last part the regex ran on (热依拉·艾买提反映… → 艾买提)."""
         last = max(text.rfind(d, 0, end) for d in "·•・‧") + 1
         # 帕丽达·阿不都反映, 帕丽达·阿不都热合曼反映: a word of two after it first (不 is one), a last part of up to
@@ -449,8 +451,12 @@ class NameRules:
         for e in range(last + 2, min(end, last + 7) + 1):
             if e == len(text) or not _CJK.match(text[e]) or text.startswith(self._ends_long, e) \
                     or (self._premises_re and self._premises_re.match(text, e)) or text.startswith(self.says, e) \
-                    or (text[e] in _FUNCTION_CHARS and text[e] not in _CONJUNCTIONS) or self._cut_after_one(text, e):
-                return e  # (巴特尔·孟和和妻子: a conjunction before a context word)
+                    or (text[e] in _FUNCTION_CHARS and text[e] not in _CONJUNCTIONS) or self._cut_after_one(text, e) \
+                    or (exact and any(exact.get((e, e + k), "") in ("n", "vn", "an") and text[e:e + k] not in self.minority
+                                      for k in (2, 3, 4))):
+                # (巴特尔·孟和和妻子: a conjunction before a context word; 告知巴特尔·孟和处理结果: a noun jieba reads —
+                # not a verb, which jieba glues to the name's last character: 热合 / 曼称)
+                return e
         for e in range(last + 1, end + 1):
             if self._ends(text, e, starts) and (e == end or text.startswith(self._ends_words, e)
                                                 or not _CJK.match(text[e])):
@@ -475,6 +481,10 @@ class NameRules:
         for m in self.context_re.finditer(text, max(0, start - max(map(len, self.context), default=0)), first_end):
             if m.end() > start:
                 best = max(best, m.end())
+        for verb in self._contact_long:  # 已电话告知巴特尔·… → 巴特尔
+            at = text.rfind(verb, start, first_end)
+            if at != -1 and at + len(verb) < first_end:
+                best = max(best, at + len(verb))
         for k in range(best, first_end):
             if text[k] in _FUNCTION_CHARS:
                 best = k + 1
@@ -504,7 +514,7 @@ class NameRules:
         given name whose first character is a function word's is one before a verb of saying (:meth:`_function_given`)."""
         dot = _DOT_NAME.match(text, pos)
         if dot and dot.end() - pos >= 4:
-            return pos, self._dot_end(text, dot.end(), starts)
+            return pos, self._dot_end(text, dot.end(), starts, exact)
         minority = self._minority_at(text, pos, starts)
         sl = self._surname_len(text, pos)
         got = None
@@ -770,9 +780,10 @@ class NameRules:
         out = []
         for m in self._described_re.finditer(text):
             b = m.end()
-            while b < min(len(text), m.end() + 24) and _CJK.match(text[b]) and not text.startswith(self.says, b):
+            # (…会长周长林等三人，: a count or a word that follows names closes it too)
+            while b < min(len(text), m.end() + 24) and _CJK.match(text[b]) and not self._closes_description(text, b):
                 b += 1
-            if b == m.end() or not (b == len(text) or not _CJK.match(text[b]) or text.startswith(self.says, b)):
+            if b == m.end() or not (b == len(text) or not _CJK.match(text[b]) or self._closes_description(text, b)):
                 continue
             for size in (4, 3, 2):
                 a = b - size
@@ -786,6 +797,11 @@ class NameRules:
                 out.append((a, b))
                 break
         return out
+
+    def _closes_description(self, text: str, b: int) -> bool:
+        """Whether a complainant's description ends at ``b``: a verb of saying, a count or a word that follows names."""
+        return text.startswith(self.says, b) or text.startswith(self.follow_long, b) \
+            or bool(self._closer_re and self._closer_re.match(text, b))
 
     def _asked_names(self, text: str, exact: dict) -> list[tuple[int, int]]:
         """A full name (a surname and a given name of given-name characters) after 向 and before a verb of asking
@@ -937,6 +953,8 @@ class NameRules:
         for m in self.context_re.finditer(folded):
             if m.start() not in bounds and any(k in bounds for k in range(m.start() + 1, m.end())):
                 continue  # 行业 / 主管部门: 业主 across two words jieba reads is no context word
+            if folded.endswith(tuple(t for t in self.titles if len(t) > len(m.group())), 0, m.end()):
+                continue  # 促进会会长陈宗兴: a public body's post that ends with a context word (会长) is a post
             pos = _CONNECTOR.match(folded, m.end()).end()
             # after a connector (负责人为成员, 联系人是…) or a one-character context word (点名道姓问题), a common noun
             # jieba reads whole is no name (以…负责人为成员的; 举报人石头反映 is one: before a verb of saying)
@@ -986,7 +1004,7 @@ class NameRules:
         for m in _DOT_NAME.finditer(folded):
             first_end = min(folded.find(d, m.start()) % (len(folded) + 1) for d in "·•・‧")
             a = self._dot_start(folded, m.start(), first_end)
-            b = self._dot_end(folded, m.end(), starts)
+            b = self._dot_end(folded, m.end(), starts, exact)
             if (a and folded[a - 1] in "《<") or (b < len(folded) and folded[b] in "》>") or any(
                     self.is_place(part, False) for part in re.split("[·•・‧]", folded[a:b])) \
                     or self._dot_words(folded, a, first_end, exact, word_at):
@@ -1044,6 +1062,12 @@ class NameRules:
                     continue
             elif not (tag.startswith("nr") and 2 <= len(word) <= 4):
                 continue
+            elif len(word) == 2 and word[0] in self.surnames and i + 1 < len(tagged):
+                nxt_word, nxt_tag, _ = tagged[i + 1]  # 许可 / 新，: the last given character jieba split off
+                if len(nxt_word) == 1 and nxt_word in self.given and word[1] in self.given \
+                        and nxt_tag not in _NOT_NAME_TAGS and nxt_tag != "v" \
+                        and (end + 1 == len(folded) or not _CJK.match(folded[end + 1])):
+                    word, end = word + nxt_word, end + 1
             sl = self._surname_len(word, 0)
             if not sl or len(word) - sl not in (1, 2) or not all(c in self.given for c in word[sl:]):
                 continue
@@ -1076,7 +1100,8 @@ class NameRules:
         # 5. the subject of a complaint at the start of a clause (欧阳秀英反映…): given-name characters only
         for m in _CLAUSE_START.finditer(folded):
             pos = m.end()
-            if pos in found and not self._longer_subject(folded, pos, found[pos]):
+            if pos in found and not self._longer_subject(folded, pos, found[pos]) \
+                    and folded[pos:found[pos]] not in self.not_names:  # 经查，许可 / 新在河边: maybe longer
                 continue
             minority = self._minority_at(folded, pos, frozenset())
             # (哈斯额尔敦（蒙古族）和妻子…反映, 吉克曲布称: a verb of saying, or the person's nationality in brackets;
