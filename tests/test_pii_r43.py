@@ -174,3 +174,9 @@ def test_a_listed_false_friend_jieba_reads_as_a_name_is_the_start_of_a_longer_on
 ])
 def test_a_middle_dot_name_after_a_verb_of_reaching_and_before_a_noun_is_the_name_alone(text, expected):
     assert names(text) == expected
+
+
+def test_a_name_before_ji_qi_and_kin_is_hidden_and_a_preposition_before_an_owner_is_not():
+    assert names("由周建华及其妻刘美兰经营的豆腐坊污水直排。") == ["周建华", "刘美兰"]
+    assert names("由王刚经营的砂场夜间作业。") == ["王刚"]
+    assert names("该厂及其子公司均未办理环评。") == []

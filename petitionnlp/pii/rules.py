@@ -616,6 +616,8 @@ class NameRules:
                 tag = exact.get((a, cue))
                 if tag is not None and not tag.startswith("nr"):
                     continue  # 公司的, 化工厂的: a word of the dictionary, not a name
+                if exact.get((a, a + 1), "") in ("p", "c") and size > 2:
+                    continue  # 由王刚经营的: 由 a preposition jieba reads alone, not a surname
                 if any(s < a < s + len(w) and not t.startswith("nr") and len(w) > 1 for w, t, s in tagged):
                     continue  # starts inside a word (大路口修建的)
                 out.append((a, cue))
