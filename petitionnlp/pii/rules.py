@@ -65,6 +65,21 @@ Decisions (session 42, review42; the cases are in ``tests/test_review42.py``):
   officials only with a level (等县领导); a post only ever after the name (+会长) is no official's after a context word.
 - A list with spaces only after a byline's post (``byline_posts.txt``): 承办人 王明 刘红梅 13907315566 is a pasted row.
 
+Decisions (session 43, helper p43; the cases are in ``corpora/pii/probe43_source.txt`` and ``tests/test_pii_r43.py``):
+
+- A complainant who says what he is (举报人系县钓鱼协会副会长宋长林, 反映人为小区业委会主任谭立新: a complainant's word, a
+  copula of ``copulas.txt``) is a private person whatever post closes the description: an association's or a residents'
+  body's post is no government's, and his complaint is a private act.
+- A name that is a city's or a county's (万宁, 安仁, 高明) is a person's right after a complainant's word, before a home or
+  kin (高明家的, 之子), and at a mention where the office reaches it or it speaks (万宁表示认可); 高明区, 安仁县 stay.
+- At a clause's start a surname and given-name characters before 称, 说 or 表示 are a name (欧阳菲称, 罗金花表示) unless
+  jieba reads a word there (该厂称, 官方称, 房东说; 向群众说明: a preposition, and 说明 no 说).
+- A middle-dot name ends before a verb of saying or a function word's character (巴特尔·孟和称, 乌力吉·那顺于5日内), 和 and
+  the conjunctions excepted (孟和), unless a context word follows (巴特尔·孟和和妻子); Yi names (吉克曲布) are minority
+  name elements; a nationality in brackets (哈斯额尔敦（蒙古族）) follows a person.
+- A surname with a form of address (``honorifics.txt``: 欧阳大姐, 李大哥) names no one and stays; an account's holder
+  named in brackets after it (…545（工行，邝美玲）) is hidden as a phone's is; a Hong Kong identity card is an ID.
+
 Both read their data from a folder (the shipped ``corpora/pii/``, or a saved component's own folder) and can
 write it back (:meth:`to_dir`).  Offsets are into the folded text; the components map them to the original.
 """
@@ -96,7 +111,8 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "group_belongings": "group_belongings.txt", "contact": "contact_verbs.txt", "village_groups": "village_groups.txt",
               "village_group_words": "village_group_words.txt", "ask": "ask_verbs.txt",
               "findings": "finding_openers.txt", "list_closers": "list_closers.txt", "leaders_after": "leaders_after.txt",
-              "bylines": "byline_posts.txt"}
+              "bylines": "byline_posts.txt", "honorifics": "honorifics.txt",
+              "copulas": "copulas.txt", "discipline": "discipline_words.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
 
@@ -151,6 +167,15 @@ def _mobile(s: str) -> bool:
     return not (_DOTTED_IP.fullmatch(s) or _DECIMAL_IN_SERIES.search(s))
 
 
+def _hk_id(s: str) -> bool:
+    """The check digit of a Hong Kong identity card (K382716(A)): the letters (a space before a single one) and six
+    digits weighted 9 … 2, the check making the sum a multiple of 11 (A for 10)."""
+    head, check = s[:s.index("(")], s[s.index("(") + 1]
+    values = [36] * (8 - len(head)) + [ord(c) - 55 if c.isalpha() else int(c) for c in head]
+    total = sum(v * w for v, w in zip(values, range(9, 1, -1))) + (10 if check == "A" else int(check))
+    return total % 11 == 0
+
+
 def _plate(s: str) -> bool:
     return sum(c.isdigit() for c in s) >= 2
 
@@ -190,7 +215,8 @@ def _pinyin_name(s: str) -> bool:
     return len(parts) <= 3 and _syllables(given, 2)
 
 
-_CHECKS = {"mobile": _mobile, "resident_id": _resident_id, "bank_card": _bank_card, "plate": _plate, "pinyin_name": _pinyin_name}
+_CHECKS = {"mobile": _mobile, "resident_id": _resident_id, "bank_card": _bank_card, "plate": _plate, "pinyin_name": _pinyin_name,
+           "hk_id": _hk_id}
 
 
 def choose(spans: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str]]:
@@ -265,7 +291,8 @@ class PatternRules:
 _PLACE_ENDINGS = "山河湖溪江川桥村镇庄苑园城峰岭坡沟塘湾港洲岛水"
 _CLAUSE_START = re.compile(rf"(?:^|(?<=[。；;！!？?\n，,：:（(、\s]))(?=[{CJK}])")
 _FUNCTION_CHARS = "于在的将把被已曾从到对向和与及等也是"
-_HONORIFICS = ("女士", "先生", "师傅", "小姐", "大爷", "大妈", "老师", "阿姨")  # 刘女士: only a surname, like 张某
+# 刘女士: only a surname, like 张某 (``honorifics.txt``; these where a folder has none)
+_HONORIFICS = ("女士", "先生", "师傅", "小姐", "大爷", "大妈", "老师", "阿姨")
 # a part after a dot stops before a conjunction that a second dotted name follows (古丽娜尔·吐尔逊和马木提·艾海提: two
 # names; 巴特尔·孟和 is one)
 _DOT_NAME = re.compile(rf"[{CJK}]{{1,8}}(?:[·•・‧](?:(?![和与及][{CJK}]{{1,8}}[·•・‧])[{CJK}]){{1,8}})+")
@@ -277,13 +304,17 @@ _PADDED2 = re.compile(rf"[ \u3000]{{1,3}}[{CJK}][ \u3000]{{1,3}}[{CJK}]")
 _PADDED_CLOSE = re.compile(r"[ \u3000]*(?:$|[，,。；;：:、（(）)\]】0-9A-Za-z+])")
 _CELL_START = re.compile(rf"(?:^|(?<=[ \u3000\t|]))(?=[{CJK}])")
 _CELL_GAP = re.compile(r"[ \u3000\t|]+")
-_CONNECTOR = re.compile(r"(?:是|叫|名叫|为)?[:：]?[ \t\u3000]{0,3}(?:[(（][ \t\u3000]{0,2})?")  # 投诉人(张 勇)
+# 投诉人(张 勇), 落款为“梁国栋”, 自称「陳志明」: a bracket or an opening quote before the name
+_OPENERS = "(（“‘「『\"'"
+_CONNECTOR = re.compile(rf"(?:是|叫|名叫|为)?[:：]?[ \t\u3000]{{0,3}}(?:[{_OPENERS}][ \t\u3000]{{0,2}})?")
 _LIST_SEP = re.compile(r"、|和|与|及|以及|，|[ \u3000]{1,3}(?=\S{2,4}(?:[ \u3000]|$))")  # 签名：黄春燕 肖国庆 龙建新
 _ADDRESS = ("同志",)  # a form of address, a post only for an official: 举报人雷锋同志 is a private person
 _GROUP_NOT_NAME_TAGS = _NOT_NAME_TAGS + ("v", "vd", "vn", "ad")  # a word of two or more right after 群众 …
 # a name alone in brackets right after a phone or an ID number: the number's holder (15973102846(涂光明))
-_AFTER_NUMBER = re.compile(rf"[ \u3000]*[(（][ \u3000]*([{CJK}]{{2,4}})[ \u3000]*[)）]")
+# (or after an account and its bank: 6222…545（工行，邝美玲）)
+_AFTER_NUMBER = re.compile(rf"[ \u3000]*[(（][ \u3000]*(?:[{CJK}]{{1,6}}[，,、][ \u3000]*)?([{CJK}]{{2,4}})[ \u3000]*[)）]")
 _DOCUMENT_YEAR = re.compile(r"[〔\[［]\s*(?:19|20)\d\d\s*[〕\]］]")  # 桂发〔2018〕13号: the issuer of a document number
+_ETHNIC = re.compile(rf"[(（][{CJK}]{{1,4}}族[)）]")  # 哈斯额尔敦（蒙古族）: a person's nationality after the name
 _COUNTED = re.compile("[量率]")  # 举报量, 投诉率: a verb of complaint that heads a count
 _COMMON_TAGS = ("n", "vn", "v", "a", "an")  # jieba's common nouns, verbs, adjectives: no proper name (ns, nz, nr…)
 _PARTICLE_TAGS = ("ul", "uz", "ug", "y", "e")  # jieba's 了 着 过, modal particles, interjections: no name ends with one
@@ -314,7 +345,8 @@ class NameRules:
         self.given = frozenset("".join(g("given", [])).replace(" ", ""))
         self.context = _by_length(g("context", []) + g("roles", []))
         self.context_re = re.compile("(?:" + "|".join(map(re.escape, self.context)) + ")")
-        self.follow = _by_length(g("follow", []))
+        self.discipline = _by_length(g("discipline", []))  # 诫勉, 警告 …: after a name in an accountability sentence
+        self.follow = _by_length(g("follow", []) + g("discipline", []))
         self.follow_long = tuple(w for w in self.follow if len(w) > 1)
         # a post only after the name (馮安龍專員; 客服专员李四 is a firm's employee, a private person): lines "+专员"
         self.titles = _by_length(t for t in g("titles", []) if not t.startswith("+"))
@@ -335,11 +367,13 @@ class NameRules:
         self._premises_re = re.compile(rf"[{CJK}]{{1,2}}[{premises}](?=的|[^{CJK}]|$)") if premises else None
         cues = g("possession", [])
         self._cue_re = re.compile("(?:" + "|".join(cues) + ")") if cues else None
-        self._ends_words = self.follow + self.context + self.titles_after + _HONORIFICS
+        self.honorifics = _by_length(g("honorifics", []) or _HONORIFICS)
+        self._ends_words = self.follow + self.context + self.titles_after + self.honorifics
         self.groups = frozenset(g("groups", []))
         self.group_adverbs = _by_length(g("group_adverbs", []))
         self.group_belongings = _by_length(g("group_belongings", []))
         self.contact = _by_length(g("contact", []))
+        self._contact_long = tuple(w for w in self.contact if len(w) > 1)
         units = "|".join(map(re.escape, _by_length(g("village_groups", []))))
         words = g("village_group_words", [])
         tails = "|".join(map(re.escape, _by_length(w[1:] for w in words if w.startswith("+"))))
@@ -358,6 +392,10 @@ class NameRules:
         # 村民小组长: a word for a private person that ends with a post (组长), the longer word the one read
         self._private_posts = tuple(w for w in self.context if any(w.endswith(t) and w != t for t in self.titles))
         self.ask = _by_length(g("ask", []))
+        copulas = "|".join(map(re.escape, _by_length(g("copulas", []))))
+        complainants = "|".join(map(re.escape, (w for w in self.context if w.endswith(("人", "者")))))
+        self._described_re = re.compile(f"(?:{complainants})(?:{copulas})") if copulas and complainants else None
+        self._ends_words = self._ends_words + tuple(g("copulas", []))  # 举报人周长林系某协会会长: a name ends before 系
         self.findings = _by_length(g("findings", []))
         closers = g("list_closers", [])
         self._closer_re = re.compile("(?:" + "|".join(closers) + ")") if closers else None
@@ -403,14 +441,21 @@ class NameRules:
         return pos >= len(text) or not _CJK.match(text[pos]) or text.startswith(self._ends_words, pos) \
             or pos in starts
 
-    def _dot_end(self, text: str, end: int, starts=frozenset()) -> int:
+    def _dot_end(self, text: str, end: int, starts=frozenset(), exact=None) -> int:
         """The end of a middle-dot name whose last part the regex ran on (热依拉·艾买提反映… → 艾买提)."""
         last = max(text.rfind(d, 0, end) for d in "·•・‧") + 1
         # 帕丽达·阿不都反映, 帕丽达·阿不都热合曼反映: a word of two after it first (不 is one), a last part of up to
         # seven characters; 买买提·艾力牧场的: not a place of business after it (``premises.txt``)
+        # (巴特尔·孟和称, 乌力吉·那顺于5日内: not a verb of saying nor a function word's character after it; 和 and the
+        # other conjunctions end Mongolian names: 孟和)
         for e in range(last + 2, min(end, last + 7) + 1):
             if e == len(text) or not _CJK.match(text[e]) or text.startswith(self._ends_long, e) \
-                    or (self._premises_re and self._premises_re.match(text, e)):
+                    or (self._premises_re and self._premises_re.match(text, e)) or text.startswith(self.says, e) \
+                    or (text[e] in _FUNCTION_CHARS and text[e] not in _CONJUNCTIONS) or self._cut_after_one(text, e) \
+                    or (exact and any(exact.get((e, e + k), "") in ("n", "vn", "an") and text[e:e + k] not in self.minority
+                                      for k in (2, 3, 4))):
+                # (巴特尔·孟和和妻子: a conjunction before a context word; 告知巴特尔·孟和处理结果: a noun jieba reads —
+                # not a verb, which jieba glues to the name's last character: 热合 / 曼称)
                 return e
         for e in range(last + 1, end + 1):
             if self._ends(text, e, starts) and (e == end or text.startswith(self._ends_words, e)
@@ -432,8 +477,14 @@ class NameRules:
         """The start of a middle-dot name found anywhere: after the last context word, function character or
         verb of discharge inside its first part (投诉人热依拉·… → 热依拉)."""
         best = start
-        for m in self.context_re.finditer(text, start, first_end):
-            best = max(best, m.end())
+        # (a context word may begin before the regex's eight characters: 来电人阿卜杜热合曼·… → 阿卜杜热合曼)
+        for m in self.context_re.finditer(text, max(0, start - max(map(len, self.context), default=0)), first_end):
+            if m.end() > start:
+                best = max(best, m.end())
+        for verb in self._contact_long:  # 已电话告知巴特尔·… → 巴特尔
+            at = text.rfind(verb, start, first_end)
+            if at != -1 and at + len(verb) < first_end:
+                best = max(best, at + len(verb))
         for k in range(best, first_end):
             if text[k] in _FUNCTION_CHARS:
                 best = k + 1
@@ -463,7 +514,7 @@ class NameRules:
         given name whose first character is a function word's is one before a verb of saying (:meth:`_function_given`)."""
         dot = _DOT_NAME.match(text, pos)
         if dot and dot.end() - pos >= 4:
-            return pos, self._dot_end(text, dot.end(), starts)
+            return pos, self._dot_end(text, dot.end(), starts, exact)
         minority = self._minority_at(text, pos, starts)
         sl = self._surname_len(text, pos)
         got = None
@@ -472,7 +523,7 @@ class NameRules:
             padded = self._padded_end(text, g)
             if padded:
                 return pos, padded
-            if text[g:g + 1] in _MASK_CHARS or text.startswith(_HONORIFICS, g):
+            if text[g:g + 1] in _MASK_CHARS or text.startswith(self.honorifics, g):
                 return None  # 张某, 李X, 刘女士: masked
             if text[g:g + 1] in _FUNCTION_CHARS and exact is not None and self._function_given(text, pos, g, exact):
                 return pos, g + 2  # 来电人王和平反映, 来电人刘向阳反映
@@ -518,7 +569,7 @@ class NameRules:
             listed = all(c in self.given for c in given) or (  # 周　杰　伦: one listed, none a place's or a word's
                 len(given) == 2 and any(c in self.given for c in given) and not any(c in _NOT_GIVEN for c in given))
             if listed and given not in self.titles and not given.startswith(tuple(h[:len(given)] for h in
-                                                                                   _HONORIFICS)) \
+                                                                                   self.honorifics)) \
                     and (_PADDED_CLOSE.match(text, m.end())
                          or text[m.end():m.end() + 8].lstrip(" \u3000").startswith(self.follow_long)):
                 return m.end()
@@ -565,6 +616,8 @@ class NameRules:
                 tag = exact.get((a, cue))
                 if tag is not None and not tag.startswith("nr"):
                     continue  # 公司的, 化工厂的: a word of the dictionary, not a name
+                if exact.get((a, a + 1), "") in ("p", "c") and size > 2:
+                    continue  # 由王刚经营的: 由 a preposition jieba reads alone, not a surname
                 if any(s < a < s + len(w) and not t.startswith("nr") and len(w) > 1 for w, t, s in tagged):
                     continue  # starts inside a word (大路口修建的)
                 out.append((a, cue))
@@ -717,6 +770,41 @@ class NameRules:
             and exact.get((a, b), "nr").startswith("nr") \
             and exact.get((a + sl, b), "") not in ("s", "f", "m", "q")
 
+    def _described_names(self, text: str, tagged) -> list[tuple[int, int]]:
+        """The name closing a clause in which a complainant says what he is (举报人系县钓鱼协会副会长宋长林，…; 反映人为小区
+        业委会主任谭立新，称…; 来信人是退休教师贺建英): after a complainant's word and a copula (``copulas.txt``), the
+        surname and given-name characters right before a mark or a verb of saying, not starting inside a word of the
+        dictionary other than a person's (会长 / 王伟, not 长王伟) — his, whatever post comes before it: an
+        association's or a residents' body's is no government's, and his complaint is a private act."""
+        if not self._described_re:
+            return []
+        inside = [(s, s + len(w)) for w, t, s in tagged if len(w) > 1 and not t.startswith("nr")]
+        out = []
+        for m in self._described_re.finditer(text):
+            b = m.end()
+            # (…会长周长林等三人，: a count or a word that follows names closes it too)
+            while b < min(len(text), m.end() + 24) and _CJK.match(text[b]) and not self._closes_description(text, b):
+                b += 1
+            if b == m.end() or not (b == len(text) or not _CJK.match(text[b]) or self._closes_description(text, b)):
+                continue
+            for size in (4, 3, 2):
+                a = b - size
+                name = text[max(a, m.end()):b]
+                sl = self._surname_len(name, 0)
+                if len(name) != size or not self._item_shape(name) or (size == 4 and sl != 2) \
+                        or not all(c in self.given for c in name[sl:]) or name in self.not_names \
+                        or name[sl:] in self.honorifics or name[sl:] in self.titles \
+                        or any(x < a < y for x, y in inside):
+                    continue
+                out.append((a, b))
+                break
+        return out
+
+    def _closes_description(self, text: str, b: int) -> bool:
+        """Whether a complainant's description ends at ``b``: a verb of saying, a count or a word that follows names."""
+        return text.startswith(self.says, b) or text.startswith(self.follow_long, b) \
+            or bool(self._closer_re and self._closer_re.match(text, b))
+
     def _asked_names(self, text: str, exact: dict) -> list[tuple[int, int]]:
         """A full name (a surname and a given name of given-name characters) after 向 and before a verb of asking
         or reporting (向王伟了解情况, 来电人向王伟反映: ``ask_verbs.txt``): 向 is the preposition, the name the person
@@ -728,6 +816,16 @@ class NameRules:
             b = self._given_name_before(text, k + 1, self.ask, exact)  # (向高新区反映: 区 no given name's)
             if b:
                 out.append((k + 1, b))
+        return out
+
+    def _disciplined_names(self, text: str, exact: dict) -> list[tuple[int, int]]:
+        """A full name after 给予 before the discipline it gives (给予谢长春通报批评: ``discipline_words.txt``), though
+        jieba reads it apart (谢 / 长春); not one word of the dictionary other than a person (给予党内警告)."""
+        out = []
+        for k in (m.end() for m in re.finditer("给予", text)) if self.discipline else ():
+            b = self._given_name_before(text, k, self.discipline, exact)
+            if b:
+                out.append((k, b))
         return out
 
     def _given_name_before(self, text: str, pos: int, words, exact=None) -> int | None:
@@ -822,9 +920,10 @@ class NameRules:
         return any(w in head for w in ("有限", "公司", "集团", "股份", "合作社"))
 
     def _longer_subject(self, folded: str, pos: int, end: int) -> bool:
-        """Whether a name jieba cut short (曾宪 / 平等 / 人) is longer as the subject of a verb (曾宪平等人反映)."""
+        """Whether a name jieba cut short (曾宪 / 平等 / 人) is longer as the subject of a verb (曾宪平等人反映;
+        许可 / 新表示: 许可新, before 称, 说 or 表示 too)."""
         sl = self._surname_len(folded, pos)
-        return end == pos + sl + 1 and folded.startswith(self.subject_verbs, pos + sl + 2) \
+        return end == pos + sl + 1 and folded.startswith(self.speaks, pos + sl + 2) \
             and all(c in self.given for c in folded[pos + sl:pos + sl + 2])
 
     @staticmethod
@@ -856,14 +955,19 @@ class NameRules:
         for m in self.context_re.finditer(folded):
             if m.start() not in bounds and any(k in bounds for k in range(m.start() + 1, m.end())):
                 continue  # 行业 / 主管部门: 业主 across two words jieba reads is no context word
+            if folded.endswith(tuple(t for t in self.titles if len(t) > len(m.group())), 0, m.end()):
+                continue  # 促进会会长陈宗兴: a public body's post that ends with a context word (会长) is a post
             pos = _CONNECTOR.match(folded, m.end()).end()
             # after a connector (负责人为成员, 联系人是…) or a one-character context word (点名道姓问题), a common noun
             # jieba reads whole is no name (以…负责人为成员的; 举报人石头反映 is one: before a verb of saying)
-            linked = len(m.group()) == 1 or bool(folded[m.end():pos].strip(" \t\u3000:：(（"))
+            linked = len(m.group()) == 1 or bool(folded[m.end():pos].strip(" \t\u3000:：" + _OPENERS))
             group = m.group() in self.groups  # 群众, 村民, 居民 …: an adverb after it as often as a name
             while True:
                 if group and folded.startswith(self.group_adverbs, pos):
                     break  # 群众齐声反映, 村民联名举报: an adverb of manner
+                nxt = self.context_re.match(folded, pos)
+                if nxt and nxt.end() - pos >= 2 and pos in bounds:
+                    break  # 村民申请人：覃爱民 — another context word, read in its turn, is no name
                 got = self._name_at(folded, pos, starts, exact)
                 owned = next((w for w in self.group_belongings if folded.startswith(w, pos)), None) if group else None
                 if owned and not (got and got[1] > pos + len(owned) and (
@@ -902,7 +1006,7 @@ class NameRules:
         for m in _DOT_NAME.finditer(folded):
             first_end = min(folded.find(d, m.start()) % (len(folded) + 1) for d in "·•・‧")
             a = self._dot_start(folded, m.start(), first_end)
-            b = self._dot_end(folded, m.end(), starts)
+            b = self._dot_end(folded, m.end(), starts, exact)
             if (a and folded[a - 1] in "《<") or (b < len(folded) and folded[b] in "》>") or any(
                     self.is_place(part, False) for part in re.split("[·•・‧]", folded[a:b])) \
                     or self._dot_words(folded, a, first_end, exact, word_at):
@@ -913,10 +1017,25 @@ class NameRules:
             strong.add(a)
         # 3. before a cue of possession (赵福来开的, 孙有财家的, 王长贵的石料厂) or a bracket giving a village group
         #    (彭德怀（1组） 汤细毛（5组）)
+        owners = set()  # before 家的, 家里, 之子 …: a home or kin, which no city has (高明家的养鸭场; 高明区 stays)
         for a, b in self._possession_names(folded, tagged, exact) + self._village_group_names(folded, exact, tagged):
             if not any(k <= a < v or a <= k < b for k, v in found.items()):
                 found[a] = b
                 strong.add(a)
+                if folded.startswith(("家", "之"), b):
+                    owners.add(a)
+        #    and a name after 给予 before a discipline (给予谢长春通报批评): not vouched for — an official named with his
+        #    post elsewhere in the text stays one
+        for a, b in self._disciplined_names(folded, exact):
+            if not any(k < b and a < v for k, v in found.items()):
+                found[a] = b
+        #    and a complainant who says what he is before his name (举报人系县钓鱼协会副会长宋长林, 反映人为小区业委会主任谭立新)
+        for a, b in self._described_names(folded, tagged):
+            for k in [k for k, v in found.items() if k < b and a < v]:
+                del found[k]
+            found[a] = b
+            strong.add(a)
+            private.add(a)
         #    and after 向 before a verb of asking (向王伟了解情况; 来电人向王伟反映: not 向王伟)
         for a, b in self._asked_names(folded, exact):
             for k in [k for k, v in found.items() if k < b and a - 1 < v and k >= a - 1]:
@@ -945,6 +1064,12 @@ class NameRules:
                     continue
             elif not (tag.startswith("nr") and 2 <= len(word) <= 4):
                 continue
+            elif len(word) == 2 and word[0] in self.surnames and i + 1 < len(tagged):
+                nxt_word, nxt_tag, _ = tagged[i + 1]  # 许可 / 新，: the last given character jieba split off
+                if len(nxt_word) == 1 and nxt_word in self.given and word[1] in self.given \
+                        and nxt_tag not in _NOT_NAME_TAGS and nxt_tag != "v" \
+                        and (end + 1 == len(folded) or not _CJK.match(folded[end + 1])):
+                    word, end = word + nxt_word, end + 1
             sl = self._surname_len(word, 0)
             if not sl or len(word) - sl not in (1, 2) or not all(c in self.given for c in word[sl:]):
                 continue
@@ -970,23 +1095,46 @@ class NameRules:
             a, b = m.span(1)
             name, sl = folded[a:b], self._surname_len(folded, a)
             if self._item_shape(name) and all(c in self.given for c in name[sl:]) and name not in self.not_names \
-                    and name[sl:] not in _HONORIFICS and name[sl:] not in self.titles \
+                    and name[sl:] not in self.honorifics and name[sl:] not in self.titles \
                     and not any(k < b and a < v for k, v in found.items()):
                 found[a] = b
                 strong.add(a)
         # 5. the subject of a complaint at the start of a clause (欧阳秀英反映…): given-name characters only
         for m in _CLAUSE_START.finditer(folded):
             pos = m.end()
-            if pos in found and not self._longer_subject(folded, pos, found[pos]):
+            if pos in found and not self._longer_subject(folded, pos, found[pos]) \
+                    and folded[pos:found[pos]] not in self.not_names:  # 经查，许可 / 新在河边: maybe longer
                 continue
             minority = self._minority_at(folded, pos, frozenset())
-            if minority is not None and folded.startswith(self.subject_verbs, minority):
-                found[pos] = minority
-                strong.add(pos)
+            # (哈斯额尔敦（蒙古族）和妻子…反映, 吉克曲布称: a verb of saying, or the person's nationality in brackets;
+            # 次仁旺堆和格桑卓玛两位牧民反映: names joined by 和/与/及/、, then a verb of saying or a count of persons)
+            joined = [(pos, minority)] if minority is not None else []
+            while joined and folded[joined[-1][1]:joined[-1][1] + 1] in ("和", "与", "及", "、"):
+                more = self._minority_at(folded, joined[-1][1] + 1, starts)
+                if more is None:
+                    break
+                joined.append((joined[-1][1] + 1, more))
+            if joined and (folded.startswith(self.speaks, joined[-1][1]) or _ETHNIC.match(folded, joined[-1][1])
+                           or (len(joined) > 1 and self._closer_re and self._closer_re.match(folded, joined[-1][1]))):
+                for a, b in joined:
+                    found[a] = b
+                    strong.add(a)
                 continue
             end = self._given_name_before(folded, pos, self.subject_verbs)
             if end and _COUNTED.match(folded, end + next(len(w) for w in self.subject_verbs if folded.startswith(w, end))):
                 end = None  # 全国举报量同比下降, 全省投诉量: the verb heads a count, a noun, and has no subject
+            if not end:
+                # 欧阳菲称, 回访中，罗金花表示…: before 称, 说 or 表示 too, when jieba reads no other word there (该厂称,
+                # 官方称, 房东说, 同时说: one word, or a word of two or more starting it, that is no person's)
+                # (向群众说明: a preposition first, and a word jieba reads from 说 or 称 on — 说明 is no 说; 表示满意 is 表示)
+                end = self._given_name_before(folded, pos, self.speaks, exact)
+                head = word_at.get(pos)
+                if end and ((head and head[0] <= end and not head[1].startswith("nr")
+                             and folded[pos:head[0]] not in self.compound)
+                            or exact.get((pos, pos + 1), "") in _NOT_NAME_TAGS
+                            or (end in word_at and not folded.startswith(tuple(w for w in self.speaks if len(w) > 1),
+                                                                         end))):
+                    end = None
             if not end and folded[max(0, pos - 12):pos].rstrip(" \u3000，,：:").endswith(self.findings):
                 # 经查，莫海生在自家院内…: the subject of a finding, before a word that follows names (在, 的, 于 …)
                 end = self._given_name_before(folded, pos, self.follow, exact)
@@ -1016,13 +1164,13 @@ class NameRules:
             # 居民宁乡称, 村民余江称: after a context word and before a verb of saying, a place's name is a person's
             speaker = says or (a in strong and folded.startswith(self.says, b))
             if (name in self.not_names and not (says and exact.get((a, b), "n")[:1] in ("n", "a"))) \
-                    or name in _HONORIFICS or (name not in vouched and self._official(folded, a, b, a in private)) \
+                    or name in self.honorifics or (name not in vouched and self._official(folded, a, b, a in private)) \
                     or "某" in name or exact.get((b - 1, b), "") in _PARTICLE_TAGS \
                     or (name not in vouched and self._official_elsewhere(folded, name, exact)) or _DOCUMENT_YEAR.match(folded, b) \
                     or (name[0] in _CONJUNCTIONS and not all(c in self.given for c in name[sl:])) \
-                    or (name[-1] in "镇乡" and not speaker) or name[sl:] in _HONORIFICS \
+                    or (name[-1] in "镇乡" and not speaker) or name[sl:] in self.honorifics \
                     or name[sl:] in self.titles or self._place_like(name) or self._place_or_company(folded, a, b) \
-                    or (b - a <= 4 and self.is_place(name, bare) and not speaker) \
+                    or (b - a <= 4 and self.is_place(name, bare) and not (speaker or a in private or a in owners)) \
                     or folded[max(0, a - 4):a].endswith(self.discharge) \
                     or (name[-1] == "人" and self.is_place(name[:-1], False)) \
                     or (bare and (self._place_ending(name, sl) or name[sl:sl + 1] == "家" or not self._ends(folded, b)
@@ -1065,14 +1213,17 @@ class NameRules:
         it either: 建华表示满意); a mention before a business's word (春燕超市, 国栋建材厂: ``premises.txt``)
         is the business's name."""
         names = {folded[a:b] for a, b, _, _ in out if b - a >= 2 and not any(c in folded[a:b] for c in _MASK_CHARS)}
-        names = {n for n in names if n not in self.not_names and not self.is_place(n, True)}
+        names = {n for n in names if n not in self.not_names}
+        # a full name that is a city's or a county's (反映人万宁… 万宁表示认可) is one where a given name that is a town's is
+        placed = {n for n in names if self.is_place(n, True)}
+        names -= placed
         # the given name of two characters alone too (举报人司马晓东… 晓东所在村; 来电人谭志刚… 约谈志刚反映的)
         given = {n[self._surname_len(n, 0):] for n in names if "·" not in n}
         given = {g for g in given if len(g) == 2 and g not in self.not_names and _CJK.match(g[0]) and _CJK.match(g[1])}
         # one that is also a place's (红梅, 东升, 立新: 红梅镇; 建华, 永定: a district's) or is of characters names seldom
         # use (常德, 海淀: a city's, a district's) only where the office reaches it or it speaks (告知红梅, 东升表示满意,
         # 已同建华沟通, 经与永定本人核实, 已告知常德; 建华区, 到永定办事, 常德市 stay)
-        towns = {g for g in given if self.is_place(g, True) or not all(c in self.given for c in g)}
+        towns = {g for g in given if self.is_place(g, True) or not all(c in self.given for c in g)} | placed
         names |= {g for g in given if not self.is_place(g, True)} | towns
         if not names:
             return out
