@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 
+from ..pii import rules_stamp
 from .errors import Invalid, Messages
 from .redaction import redact
 
@@ -18,6 +19,8 @@ EDITOR_KINDS = ("petition", "briefing")
 VIEWER_KINDS = ("petition_redacted", "briefing_redacted")
 _REDACTED = "_redacted"  # = petitionnlp.search.REDACTED_SUFFIX (a test checks)
 _GONE = "withdrawn" + _REDACTED  # a kind no search asks for: answers neither a plain search nor a viewer's
+_STALE = "stale" + _REDACTED  # viewer copies made with other redaction rules: out of every search until made again
+_RULES = "rules" + _REDACTED  # the one document naming the redaction rules the viewer copies were made with
 
 
 class OfficeIndex:
@@ -145,6 +148,26 @@ class OfficeIndex:
         """A record (``batch``, ``petition``, ``briefing``) indexed as stored now, without the outbox (a rebuild);
         how many records are searchable."""
         return self._follow_one(store, kind, target)
+
+    def retire_stale_copies(self) -> int:
+        """When the viewer copies were made with other redaction rules than this process's (the rules grew: a name
+        the old ones missed shows in an old copy), all of them leave viewers' searches at once, in one transaction
+        under the index's write lock, and count as missing (:meth:`missing_redacted`), so that
+        :func:`~.jobs.index_redacted_copies` makes them again; until then viewers find fewer documents, never an
+        old copy.  The rules are named by :func:`petitionnlp.pii.rules_stamp` in a document of a kind nobody
+        searches (a new index gets it at once: its copies will be made by these rules); how many copies left."""
+        stamp = f"redaction:{rules_stamp()}"
+        if not self._empty():
+            with self._lock, self._open(readonly=True) as ix:
+                if stamp in ix.ids((_RULES,)):
+                    return 0
+        with self._lock, self._open() as ix:
+            ix.hold_writes()
+            if stamp in ix.ids((_RULES,)):  # another server did it meanwhile
+                return 0
+            n = ix.rekind(VIEWER_KINDS + (_RULES,), _STALE)
+            ix.add(stamp, "", kind=_RULES)
+            return n
 
     def missing_redacted(self) -> list[str]:
         """The ids of indexed cases and briefings without their redacted copy (an index made before viewers

@@ -217,7 +217,8 @@ def reindex_all(wb) -> int:
 
 def index_redacted_copies(wb) -> int:
     """Index the redacted copy of every indexed case and briefing that has none yet (an index made before
-    viewers searched redacted text); the number indexed.  Until then viewers simply find fewer documents."""
+    viewers searched redacted text, or copies retired because the redaction rules changed); the number indexed.
+    Until then viewers simply find fewer documents."""
     n = 0
     petitions = []
     for doc_id in wb.index.missing_redacted():

@@ -10,12 +10,14 @@ and amounts match no pattern; the id column and receipt-number columns of a row 
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
+from pathlib import Path
 
-from ..resources import once, read_list
+from ..resources import corpus_path, once, read_list
 
 __all__ = ["PII_TYPES", "make_pii_nlp", "get_pii_nlp", "find_pii", "redact_text", "Redactor",
-           "personal_column_type", "personal_columns", "kept_column"]
+           "personal_column_type", "personal_columns", "kept_column", "rules_stamp"]
 
 PII_TYPES = ("姓名", "电话", "证件号", "车牌", "邮箱", "账号", "住址")
 
@@ -39,6 +41,24 @@ def find_pii(text: str | None) -> list[dict]:
         return []
     doc = get_pii_nlp()(text)
     return [{"type": s.label_, "start": s.start_char, "end": s.end_char, "text": s.text} for s in doc.spans["pii"]]
+
+
+@lru_cache(maxsize=1)
+def rules_stamp() -> str:
+    """A fingerprint of everything that decides what :func:`find_pii` hides: this package's code, its word lists
+    and patterns (``corpora/pii``), the domain dictionary its tokenizer reads (``corpora/lexicon``), the landmark
+    words, the normalization and the tokenizer.  A copy redacted under another fingerprint was made with other
+    rules and may show what the rules of now hide (the office index makes such copies again)."""
+    code = Path(__file__).resolve().parent
+    files = sorted(code.glob("*.py")) + [code.parent / "text.py", code.parent / "tokenize.py"]
+    for folder in (corpus_path("pii"), corpus_path("lexicon")):
+        files += sorted(f for f in folder.rglob("*") if f.is_file())
+    files.append(corpus_path("regions", "landmark_suffixes.txt"))
+    h = hashlib.sha1()
+    for f in files:
+        if f.is_file():
+            h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
 
 
 def redact_text(text: str | None, spans: list[dict] | None = None) -> tuple[str | None, list[dict]]:
