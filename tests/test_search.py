@@ -1155,3 +1155,12 @@ def test_a_callers_how_long_and_how_often_is_taken_off():
     assert read_query("搅拌站整天轰轰响谁管") == ["搅拌站", "轰轰响"]
     assert read_query("饭店三天两头往沟里倒泔水")[0] == "饭店"
 
+
+def test_a_lone_noun_after_de_is_the_head_of_what_stands_before_it(target):
+    from petitionnlp.search.analysis import read_query
+
+    # 冒的烟 → 冒烟, 灭草的药 → 灭草药 (a thesaurus word): one term; 切石头的灰 makes no word across 的: two
+    assert read_query("炼焦炉冒的烟") == ["炼焦炉冒烟"] and read_query("打灭草的药") == ["打灭草药"]
+    assert read_query("切石头的灰太大怎么办") == ["切石头", "灰"]
+    docs = {"weeds": "村上用草甘膦除草剂除去农田中的杂草", "blast": "矿区炸药残渣污染饮用水源"} | NOISE
+    assert _ranked(target, docs, "打灭草的药")[:1] == ["weeds"]
