@@ -1164,3 +1164,9 @@ def test_a_lone_noun_after_de_is_the_head_of_what_stands_before_it(target):
     assert read_query("切石头的灰太大怎么办") == ["切石头", "灰"]
     docs = {"weeds": "村上用草甘膦除草剂除去农田中的杂草", "blast": "矿区炸药残渣污染饮用水源"} | NOISE
     assert _ranked(target, docs, "打灭草的药")[:1] == ["weeds"]
+
+
+def test_kitchen_swill_finds_a_restaurants_waste_water(target):
+    # 潲水 and 泔水 are what a kitchen pours away: the documents write 餐饮污水 (dev8's 潲水往下水道倒)
+    docs = {"kitchen": "底商日本料理餐馆把餐饮污水乱排，异味大", "garage": "洗车场污水流到路面"} | NOISE
+    assert _ranked(target, docs, "潲水") == ["kitchen"] and _ranked(target, docs, "泔水", "swill2") == ["kitchen"]
