@@ -50,6 +50,10 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
      hardest kind only: everyday words for the documents' terms (宰猪点, 堆煤的货场, 汽车轮子, 发电的机器, 虾池子,
      锯木头的厂子, 学车场, 收玉米小麦的点子, 挖机, 打混凝土的站子, 粪汤子, 绞塑料的机器, 炼焦炉, 猫狗美容店, 织布厂,
      挖沙船漏的机油), graded before any engine change for it, same pool.
+   - ``clerks4``: corpora/search/eval_queries_clerks4.jsonl — a tenth batch (all ``dev`` once first reported, 56
+     queries), typed the way an inspection office's clerk or a 12369 operator types: everyday and dialect words
+     (集卡, 灰罐车, 钩机, 苞谷地, 旱厕, 建筑渣子, 臭烘烘, 闹哄哄, 下脚料), questions (…谁管, …怎么没人管, 哪里有…,
+     …找哪个部门), typos of shape or sound inside a compound (油烟值排, 噪生, 恶嗅, 侵古, 残喳) and compounds, same pool.
    Each query has the relevance 0–3 of the pool's documents, graded by reading them; the ``held_out`` ones were
    not looked at while the engine was changed (``--split dev`` leaves them out of a tuning run).  Prints
    nDCG@10 and recall@10 (of the relevant documents, out of at most 10) per kind, overall and on the held-out
@@ -60,7 +64,7 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
    begin with as many literal matches as the scan finds (up to 10): recall@10 of the literal matches.
 
     python benchmarks/bench_search.py [--docs 100000 (0: the graded sets only)] [--queries 200]
-                                      [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10]
+                                      [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,clerks4]
                                       [--split all|dev|held_out]
 
 ``--pg auto`` starts a throw-away PostgreSQL cluster (tests/pgcluster.py) and removes it at the end.
@@ -109,7 +113,8 @@ SETS = {"issue22": ("eval_queries.jsonl", False), "clerks": ("eval_queries_clerk
         "dev4": ("eval_queries_dev4.jsonl", True),
         "dev5": ("eval_queries_dev5.jsonl", True), "dev6": ("eval_queries_dev6.jsonl", True),
         "dev7": ("eval_queries_dev7.jsonl", True), "dev8": ("eval_queries_dev8.jsonl", True),
-        "dev9": ("eval_queries_dev9.jsonl", True), "dev10": ("eval_queries_dev10.jsonl", True)}
+        "dev9": ("eval_queries_dev9.jsonl", True), "dev10": ("eval_queries_dev10.jsonl", True),
+        "clerks4": ("eval_queries_clerks4.jsonl", True)}
 KINDS = ["synonyms", "questions", "compounds", "typos", "place", "briefing", "all", "held_out"]
 
 

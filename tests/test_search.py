@@ -1139,3 +1139,46 @@ def test_an_everyday_word_finds_the_documents_term(target):
             "grain": "粮食收购站烘干设备噪声扰民", "wood": "村内木材加工厂粉尘污染"} | NOISE
     assert [_ranked(target, docs, q, f"everyday{i}")[:1] for i, q in enumerate(["车轱辘", "练歌房", "收粮点", "锯木厂"])] == \
         [["tyres"], ["karaoke"], ["grain"], ["wood"]]
+
+
+def test_an_everyday_word_of_the_third_batch_finds_the_documents_term(target):
+    # thesaurus.tsv's third batch (s43): a port's word for a lorry, Sichuan's word for rubble, a farmer's word for
+    # weedkiller, a caller's word for a din, a fish as a farmer names it — the documents write the term
+    docs = {"lorry": "停车场大货车夜间进出噪声扰民", "rubble": "空地上倾倒建筑垃圾无人清理",
+            "weeds": "村上用除草剂除去农田杂草", "market": "菜市场经营嘈杂扰民", "fish": "水库被承包养鱼十几年"} | NOISE
+    assert [_ranked(target, docs, q, f"third{i}")[:1] for i, q in enumerate(["集卡", "建渣", "杀草剂", "闹哄哄", "养鲢鱼"])] \
+        == [["lorry"], ["rubble"], ["weeds"], ["market"], ["fish"]]
+
+
+def test_a_nouns_colloquial_suffix_is_dressing(target):
+    from petitionnlp.search.analysis import bare_form
+
+    # 子 and 儿 after a noun (虾池子, 鞋底子) are what a caller adds; a word jieba has whole keeps it (房子, 孩子)
+    assert bare_form("虾池子") == "虾池" and bare_form("鞋底子") == "鞋底"
+    assert bare_form("房子") is None and bare_form("孩子") is None
+    assert _ranked(target, {"shrimp": "新龙镇海边养虾池排污"} | NOISE, "虾池子排污") == ["shrimp"]
+
+
+def test_a_callers_how_long_and_how_often_is_taken_off():
+    from petitionnlp.search.analysis import read_query
+
+    # 一天到晚, 整天, 三天两头 say how long or how often, not what: taken off like 天天
+    assert read_query("煤场一天到晚装卸又吵又脏找哪个部门")[0] == "煤场"
+    assert read_query("搅拌站整天轰轰响谁管") == ["搅拌站", "轰轰响"]
+    assert read_query("饭店三天两头往沟里倒泔水")[0] == "饭店"
+
+
+def test_a_lone_noun_after_de_is_the_head_of_what_stands_before_it(target):
+    from petitionnlp.search.analysis import read_query
+
+    # 冒的烟 → 冒烟, 灭草的药 → 灭草药 (a thesaurus word): one term; 切石头的灰 makes no word across 的: two
+    assert read_query("炼焦炉冒的烟") == ["炼焦炉冒烟"] and read_query("打灭草的药") == ["打灭草药"]
+    assert read_query("切石头的灰太大怎么办") == ["切石头", "灰"]
+    docs = {"weeds": "村上用草甘膦除草剂除去农田中的杂草", "blast": "矿区炸药残渣污染饮用水源"} | NOISE
+    assert _ranked(target, docs, "打灭草的药")[:1] == ["weeds"]
+
+
+def test_kitchen_swill_finds_a_restaurants_waste_water(target):
+    # 潲水 and 泔水 are what a kitchen pours away: the documents write 餐饮污水 (dev8's 潲水往下水道倒)
+    docs = {"kitchen": "底商日本料理餐馆把餐饮污水乱排，异味大", "garage": "洗车场污水流到路面"} | NOISE
+    assert _ranked(target, docs, "潲水") == ["kitchen"] and _ranked(target, docs, "泔水", "swill2") == ["kitchen"]

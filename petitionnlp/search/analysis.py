@@ -296,6 +296,10 @@ def read_settings(term: str) -> list[tuple[str, bool]]:
             cur.append(term[k])
     if cur:
         pieces.append(("".join(cur), False))
+        before, head = (pieces[-2][0] if len(pieces) >= 2 else ""), pieces[-1][0]
+        if before and not pieces[-2][1] and term.endswith(before + term[end - 2] + head, 0, end) \
+                and _joins_head(before, term[end - 2], head):
+            pieces[-2:] = [(before + head, False)]   # 灭草的药 → 灭草药
     asked = (start, end) != (0, len(term)) or any(gone) or _asks(term)
     if asked:
         read = [(x, setting) for p, setting in pieces if _TOKEN.search(p) for x in _request_of(p, keep=False)]
@@ -308,6 +312,17 @@ def read_settings(term: str) -> list[tuple[str, bool]]:
     if all(setting for _, setting in pieces):
         pieces = [(p, False) for p, _ in pieces]
     return pieces or [(term, False)]
+
+
+def _joins_head(before: str, particle: str, head: str) -> bool:
+    """A lone noun (jieba: n) that ends a term after a ``head`` particle of corpora/search/query_frames.tsv (的) is
+    the head of what stands before the particle when the two make a word of the vocabulary across it — 冒的烟 →
+    冒烟, 灭草的药 → 灭草药 (a thesaurus word); not 打沙的灰 or 切石头的灰, which stay two terms."""
+    if particle not in _request_grammar()[7] or len(head) != 1 or len(before) < 2:
+        return False
+    tags = _plain_tokenizer().tag(head)
+    return len(tags) == 1 and tags[0][1] == "n" and any(is_word(before[-k:] + head) for k in range(1, 4)
+                                                        if k <= len(before))
 
 
 def _cut(piece: str) -> list[str]:
@@ -368,14 +383,16 @@ def _asks(term: str) -> bool:
 def _request_grammar() -> tuple[frozenset, ...]:
     """(interrogatives, request and modal verbs, parts of speech, words and parts of speech taken off the edges
     only, words and parts of speech at which any term is cut, adverbs left out inside a question's piece, request
-    verbs taken off a piece's end only) of corpora/search/query_frames.tsv's ``ask``, ``word``, ``pos``, ``edge``,
-    ``cut``, ``drop`` and ``tail`` lines."""
-    sets = {"ask": set(), "word": set(), "pos": set(), "edge": set(), "cut": set(), "drop": set(), "tail": set()}
+    verbs taken off a piece's end only, particles a lone noun after which may be the head of what stands before
+    them) of corpora/search/query_frames.tsv's ``ask``, ``word``, ``pos``, ``edge``, ``cut``, ``drop``, ``tail``
+    and ``head`` lines."""
+    sets = {"ask": set(), "word": set(), "pos": set(), "edge": set(), "cut": set(), "drop": set(), "tail": set(),
+            "head": set()}
     for line in read_list("search", "query_frames.tsv"):
         cols = line.split("\t")
         if len(cols) >= 2 and cols[1] in sets:
             sets[cols[1]].add(cols[0])
-    return tuple(frozenset(sets[k]) for k in ("ask", "word", "pos", "edge", "cut", "drop", "tail"))
+    return tuple(frozenset(sets[k]) for k in ("ask", "word", "pos", "edge", "cut", "drop", "tail", "head"))
 
 
 #: parts of speech (jieba's) of a place a request verb after it begins what happens at: locatives, place words
@@ -397,7 +414,7 @@ def _request_of(piece: str, keep: bool = True) -> list[str]:
     it is."""
     if not _CJK.search(piece) or len(piece) < 2:
         return [piece]
-    asks, words, tags, edge, _, drop, tail = _request_grammar()
+    asks, words, tags, edge, _, drop, tail, _ = _request_grammar()
     tokens = _plain_tokenizer().tag(piece)
 
     def off(tok, end: bool = True) -> bool:
