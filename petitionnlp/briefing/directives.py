@@ -233,6 +233,13 @@ def compile_rules(data: dict) -> dict:
     data["_subject_roles"] = tuple(data.get("subject_roles", ()))
     data["_goal_lead"] = re.compile("|".join(data["goal_leads"]) if data.get("goal_leads") else r"(?!x)x")
     data["_cut_adverbs"] = tuple(sorted(data.get("cut_marker_adverbs", ()), key=len, reverse=True))
+    data["_pair_heads"] = tuple(data.get("paired_marker_heads", ()))  # 既要…，又要…: one order in two parts
+    data["_object_markers"] = frozenset(data.get("markers_with_object", ()))  # …，现场督促，: no object, no order
+    np_ = data.get("narrative_purpose") or {}  # 县领导深入现场调度，确保…: what an act was for
+    data["_narrative_markers"] = frozenset(np_.get("markers", ()))
+    data["_narrative_subject"] = re.compile(
+        rf"(?:{alt(np_['subjects'])})[{CJK}]{{{np_.get('verb_min', 2)},}}") if np_.get("subjects") else None
+    data["_speech_verb"] = re.compile(f"(?:{verbs})")
     return data
 
 
@@ -359,6 +366,10 @@ def _is_marker_at(text: str, pos: int, r: dict, key: str = "_marker") -> bool:
         return False
     if m.group(0) == "要求" and _demand_noun(text, pos, r):  # 根据…要求, 贯彻…要求: a noun
         return False
+    if m.group(0) in r["_object_markers"] and (m.end() >= len(text) or text[m.end()] in _PIECE_ENDS):
+        return False  # 分管领导具体抓、现场督促，…: the verb without its object ends the piece — an act, no order
+    if m.group(0) in r["_narrative_markers"] and _narrative_purpose(text, pos, r):
+        return False  # 县领导深入现场调度，确保件件有落实: what the officials' act was for
     if m.group(0) in r["_commitment"]:  # 将 after a subject (督察组将…), not 把-将 at a clause start
         if text.startswith(r["_future_after"], m.end()):
             return True  # 将按规定交由…, 将继续…, 将于…: 将 of the future wherever it stands
@@ -371,6 +382,23 @@ def _is_marker_at(text: str, pos: int, r: dict, key: str = "_marker") -> bool:
         a, _ = _piece_before(text, pos)  # 督察组将…, …不到位的将…: after a body, a person or a condition
         return bool(r["_subject_end"].search(text, a, pos) or r["_subject"].fullmatch(text, a, pos))  # 该镇将…
     return True
+
+
+_PIECE_ENDS = "，,。；;：:！!？?、\n"
+
+
+def _narrative_purpose(text: str, pos: int, r: dict) -> bool:
+    """Whether the marker at ``pos`` (after a comma) says what a narrated act was for (``narrative_purpose``): its
+    clause has no marker, no speech verb and no enumerator before it, and a piece there holds a person by post
+    followed by what they did (6月13日，县领导深入现场调度，确保…; 分管领导具体抓、现场督促，确保…)."""
+    if r["_narrative_subject"] is None or pos == 0 or text[pos - 1] not in "，,":
+        return False
+    start = max(text.rfind(c, 0, pos) for c in "。；;！!？?\n") + 1
+    before = text[start:pos]
+    if r["_enum"].match(before.lstrip()) or r["_speech_verb"].search(before) \
+            or any(_is_marker_at(text, i, r) for i in range(start, pos)):
+        return False
+    return any(r["_narrative_subject"].search(piece) for piece in re.split("[，,]", before))
 
 
 def _in_named_quote(text: str, pos: int, r: dict) -> bool:
@@ -571,12 +599,13 @@ def _subject_as(text: str, a: int, b: int, r: dict) -> bool:
 def _cut_marker_after(text: str, pos: int, r: dict, since: int) -> bool:
     """Whether an order's marker starts at ``pos`` (after a comma): the marker itself (…，要…) or an adverb before
     it (…，还要防止…; 更要, 也要: ``cut_marker_adverbs``) — not the second half of 既要…，又要… (one order in two parts:
-    since ``since``, the clause's start, no 既 before a marker)."""
+    since ``since``, the clause's start, no ``paired_marker_heads`` word before a marker)."""
     if _is_marker_at(text, pos, r, "_cut_marker"):
         return True
     adverb = next((w for w in r["_cut_adverbs"] if text.startswith(w, pos)), None)
     return bool(adverb) and _is_marker_at(text, pos + len(adverb), r, "_cut_marker") and not any(
-        text[i] == "既" and _is_marker_at(text, i + 1, r, "_cut_marker") for i in range(since, pos))
+        text.startswith(h, i) and _is_marker_at(text, i + len(h), r, "_cut_marker")
+        for h in r["_pair_heads"] for i in range(since, pos))
 
 
 def _topic_then_limit(text: str, a: int, inside: list[dict], r: dict) -> bool:
