@@ -50,3 +50,52 @@ def test_the_pair_heads_are_data():
     assert "既" in rules()["paired_marker_heads"]
     text = "刘丰雷强调，要严格整改责任单位的整改主体责任，既要协作配合，又要各司其职，实事求是，严格履责。"
     assert len([c for c in _rules(text) if "又要" in c and "既要" in c]) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "环境保护督察工作是一项时间要求非常严格的政治任务。",
+    "环保督察的工作要求与时间节点已经明确。",
+    "部分乡镇对督察组要求提供的相关资料没有引起高度重视。",
+])
+def test_a_requirement_named_as_a_thing_is_no_order(text):
+    assert _rules(text) == []
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("督察组要求及时整改到位。", "及时整改到位"),
+    ("对发现的问题，督察组要求立即整改。", "立即整改"),
+    ("县环保局要求和平村立即清理垃圾。", "立即清理垃圾"),
+])
+def test_an_order_with_its_demand_still_orders(text, clause):
+    assert any(clause in c for c in _rules(text))
+
+
+def test_an_item_that_names_its_addressees_keeps_its_object_phrase_and_order():
+    text = "二、几点要求 1.市直相关部门、各乡镇，对以上各项工作，要主动认领，尽快开展相关工作。"
+    got = _rules(text)
+    assert not any(c.rstrip("，,") in ("1.市直相关部门、各乡镇",) for c in got)
+    assert any("要主动认领" in c and "市直相关部门" in c for c in got)
+
+
+def test_a_second_subject_listed_with_a_pause_mark_starts_its_own_order():
+    text = "会议强调，要加快推进污水管网建设和雨污分流改造，部门、乡镇之间要建立健全沟通协调机制，形成齐抓共管的良好局面。"
+    got = _rules(text)
+    assert any(c.startswith("要加快推进污水管网建设") and "要建立" not in c for c in got)
+    assert any(c.startswith("要建立健全沟通协调机制") for c in got)
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("李干杰表示，将继续开展各类专项督察。计划在京津冀及周边地区开展专项督察。", "计划在京津冀及周边地区开展专项督察"),
+    ("生态环境部准备用三年时间，开展新一轮中央生态环保督察。", "准备用三年时间"),
+])
+def test_a_body_s_plan_after_jihua_or_zhunbei_is_a_commitment(text, clause):
+    assert any(clause in c for c in _rules(text))
+
+
+@pytest.mark.parametrize("text", [
+    "当年计划退出村的指标已经下达。",
+    "三年行动计划于去年印发。",
+    "各乡镇已做好迎检准备工作。",
+])
+def test_a_plan_named_as_a_thing_is_no_commitment(text):
+    assert _rules(text) == []
