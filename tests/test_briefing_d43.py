@@ -99,3 +99,16 @@ def test_a_body_s_plan_after_jihua_or_zhunbei_is_a_commitment(text, clause):
 ])
 def test_a_plan_named_as_a_thing_is_no_commitment(text):
     assert _rules(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "接下来，各督察组将开展下沉督察，重点对工业园、畜禽养殖等领域进行现场检查。",
+    "进驻以来，各督察组还将开展下沉督察，直奔基层一线、问题现场。",
+])
+def test_what_an_inspection_s_teams_will_do_at_its_next_stage_is_an_announcement(text):
+    assert _rules(text) == []
+
+
+def test_a_body_s_commitment_beside_an_inspection_still_orders():
+    text = "各督察组将把推动解决群众反映突出的生态环境问题作为重中之重，及时转办督办。"
+    assert _rules(text)
