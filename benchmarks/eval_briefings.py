@@ -85,7 +85,12 @@ The sets, reported apart and together:
   used — plans' task lists and headings, duties without an order word, rectification plans' openings and a public
   table of a measure, an announcement's commitments, a progress bulletin, a forwarding notice, town and township
   duties, news retelling a province's rules with deadlines — annotated blind (directives and time expressions)
-  before the extractor was run on them; left out of "all of them".
+  before the extractor was run on them; left out of "all of them";
+* corpora/briefing/gold/briefings_news.jsonl (issue 29 item 3, d43): a development batch of 15 pages of sites never
+  used, of the second fresh set's kinds — county and town meeting news with orders, national and provincial news of
+  inspections and a minister's plans, a supervision office's notice, a town's bulletin with deadlines, a plan's
+  measures, a district's opinions during an inspection — annotated blind (directives and time expressions) before
+  the extractor was run on them; left out of "all of them".
 
 A predicted span matches a gold span when it covers at least half of the gold span (offsets; a gold span
 string listed twice stands for its successive occurrences); matching is one-to-one, in order.
@@ -272,6 +277,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     duties = load(gold / "briefings_duties.jsonl")
     notices = load(gold / "briefings_notices.jsonl")
     tasks = load(gold / "briefings_tasks.jsonl")
+    news = load(gold / "briefings_news.jsonl")
     return [("the first development briefings (reserved page left out)", old),
             ("new briefings used to write the rules", [d for d in new if not held(d)]),
             ("new briefings held out while writing the rules", [d for d in new if held(d)]),
@@ -324,6 +330,9 @@ def sets() -> list[tuple[str, list[dict]]]:
              "notices and plans' openings, task tables, reports of measures taken (issue 29 item 3, d42)", notices),
             ("development batch of task lists and duties: plans' task lists, duties without an order word, "
              "rectification plans and tables, progress bulletins, forwarding notices (issue 29 item 3, d42b)", tasks),
+            ("development batch of news of meetings and inspections: county and town meetings' orders, national and "
+             "provincial inspection news, a supervision notice, a town's bulletin, a plan's measures (issue 29 item 3, "
+             "d43)", news),
             ("all of them", old + new + more + reports + added + fresh + carry)]
 
 

@@ -7,7 +7,9 @@ corpora/briefing/gold/briefings_carry.jsonl that is not blind (issue 29 item 3, 
 corpora/briefing/gold/briefings_notices.jsonl (d42: meetings' numbered orders, forwarding notices, a task table, news
 of measures taken; annotated blind and reported as it stood before it was trained on), corpora/briefing/gold/briefings_tasks.jsonl
 (d42b: plans' task lists, duties without an order word, rectification plans and a measure's public table, progress
-bulletins, a forwarding notice; annotated blind and reported as it stood before it was trained on) and, when the shared corpora are beside the
+bulletins, a forwarding notice; annotated blind and reported as it stood before it was trained on),
+corpora/briefing/gold/briefings_news.jsonl (d43: news of meetings and inspections, a supervision notice, a town's
+bulletin, a plan's measures; annotated blind and reported as it stood before it was trained on) and, when the shared corpora are beside the
 repo, ../shared/corpora/briefings_dev.jsonl without its pages listed in reserved_sources.txt.  Never the blind sets:
 briefings_more.jsonl (issue 21), the held-out part of briefings_reports.jsonl, briefings_fresh.jsonl (issue 29) and the
 blind part of briefings_carry.jsonl.
@@ -41,6 +43,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import random
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -66,6 +69,7 @@ ADD_GRID = (0.6, 0.7, 0.8, 0.9, 0.95, 1.01)  # 1.01: never add; d42b: no 0.5 —
 # added only when the model is surer than a coin (tests/test_briefing_issue29.py asks add > 0.5 of the shipped judge;
 # the grouped CV is flat around there, 0.860–0.867 over C 0.1–1.0 and keep 0.4–0.8, and 0.5 won by noise)
 FOLDS = 5
+FOLD_SEEDS = (0, 1, 2, 3, 4)  # d43: the setting is chosen on the grouped CV averaged over these cuts of the sites
 SETTLE = 0.005  # d42b: the shipped setting stays while it is within this of the best mean F1 over the sets (about two
 # directives of one set; the surface is that flat)
 
@@ -92,6 +96,7 @@ def training_briefings(shared: Path) -> list[dict]:
             if not _held(d) and not d["doc"].get("blind")]
     out += [dict(d, origin="briefings_notices") for d in _rows(GOLD / "briefings_notices.jsonl") if not _held(d)]
     out += [dict(d, origin="briefings_tasks") for d in _rows(GOLD / "briefings_tasks.jsonl") if not _held(d)]
+    out += [dict(d, origin="briefings_news") for d in _rows(GOLD / "briefings_news.jsonl") if not _held(d)]
     return out
 
 
@@ -147,20 +152,38 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
-def grouped_folds(docs: list[dict], k: int = FOLDS) -> list[list[int]]:
-    """Indices of the test briefings of each fold: whole sites, the largest first into the smallest fold."""
+def grouped_folds(docs: list[dict], k: int = FOLDS, seed: int = 0) -> list[list[int]]:
+    """Indices of the test briefings of each fold: whole sites, the largest first into the smallest fold (seed 0);
+    another seed deals the sites in a shuffled order, each into the smallest fold (another cut, as balanced)."""
     groups = defaultdict(list)
     for i, d in enumerate(docs):
         groups[d["group"]].append(i)
     folds: list[list[int]] = [[] for _ in range(k)]
-    for g in sorted(groups, key=lambda g: (-sum(len(docs[i]["gold"]) + 1 for i in groups[g]), g)):
+    order = sorted(groups, key=lambda g: (-sum(len(docs[i]["gold"]) + 1 for i in groups[g]), g))
+    if seed:
+        order = sorted(groups)
+        random.Random(seed).shuffle(order)
+    for g in order:
         min(folds, key=lambda f: sum(len(docs[i]["gold"]) + 1 for i in f)).extend(groups[g])
     return folds
 
 
-def cross_validate(docs: list[dict]) -> dict:
+def cross_validate_seeds(docs: list[dict], seeds: tuple[int, ...] = FOLD_SEEDS) -> dict:
+    """``cross_validate`` on the folds of each seed, with ``macro`` and ``pooled`` averaged over the seeds (the
+    setting is chosen on those: one cut of the sites into folds moved the chosen cell, and with it the blind sets, by
+    about 0.01); ``probs``, ``scores`` and ``folds`` are the first seed's, for the card."""
+    runs = [cross_validate(docs, seed) for seed in seeds]
+    out = dict(runs[0])
+    out["macro"] = {key: sum(r["macro"][key] for r in runs) / len(runs) for key in runs[0]["macro"]}
+    out["pooled"] = {key: sum(_prf(*r["scores"][key])[2] for r in runs) / len(runs) for key in runs[0]["scores"]}
+    out["rules_macro"] = sum(r["rules_macro"] for r in runs) / len(runs)
+    out["seeds"] = list(seeds)
+    return out
+
+
+def cross_validate(docs: list[dict], seed: int = 0) -> dict:
     """Out-of-fold probabilities for each C, and the pooled scores of every (C, keep, add)."""
-    folds = grouped_folds(docs)
+    folds = grouped_folds(docs, seed=seed)
     probs = {c: [None] * len(docs) for c in C_GRID}
     for test in folds:
         train = [i for i in range(len(docs)) if i not in set(test) and docs[i].get("train", True)]
@@ -239,8 +262,8 @@ def main() -> None:
         return
     docs = examples(training_briefings(Path(args.shared))) + \
         [dict(d, train=False) for d in examples(development_briefings())]
-    cv = cross_validate(docs)
-    best = stable_choice(cv["macro"], {k: _prf(*v)[2] for k, v in cv["scores"].items()}, shipped_setting())
+    cv = cross_validate_seeds(docs)
+    best = stable_choice(cv["macro"], cv["pooled"], shipped_setting())
     learned_f1 = cv["macro"][best]
     rules_f1 = cv["rules_macro"]
     enabled = learned_f1 > rules_f1
@@ -256,7 +279,7 @@ def main() -> None:
     top = sorted(zip(weights, names))
     meta = {"trained": dt.date.today().isoformat(),
             "briefings": len(trained), "sites": len({d["group"] for d in trained}), "candidates": len(X),
-            "directives": int(sum(len(d["gold"]) for d in trained)), "folds": FOLDS,
+            "directives": int(sum(len(d["gold"]) for d in trained)), "folds": FOLDS, "fold_seeds": cv["seeds"],
             "development_briefings": len(docs) - len(trained),
             "grouped_cv": {"rules": dict(zip("prf", _prf(*cv["rules"]))),
                            "rules_and_learned": dict(zip("prf", _prf(*cv["scores"][best]))),
@@ -275,6 +298,7 @@ def _fmt(prf) -> str:
 SET_NAMES = {"briefings_dev": "共享开发简报", "briefings_new": "新标注简报", "briefings_reports": "报告、通报与方案",
              "briefings_added": "新增的他站文本", "briefings_carry": "可迁移类型的新增文本",
              "briefings_notices": "会议要求、转发通知与任务表", "briefings_tasks": "任务清单与无标志词的职责",
+             "briefings_news": "会议与督察新闻、督查通知与通报",
              "briefings_timedev": "新类型开发页面，不训练", "briefings_timedev2": "第二批新类型开发页面，不训练"}
 
 
@@ -304,18 +328,20 @@ def _card(meta: dict, model: DirectiveModel, top: list) -> str:
   `corpora/briefing/gold/briefings_new.jsonl`、`briefings_reports.jsonl` 的开发部分、`briefings_added.jsonl`（问题 29 第 3 项新增的他站文本）
 、`briefings_carry.jsonl` 的非盲测部分（会议新闻、督查制度、方案里没有标志词的任务）
   、`briefings_notices.jsonl`（会议的编号要求、转发通知与方案开头、整改任务表、已做工作的报道）
-  和 `briefings_tasks.jsonl`（方案的任务清单、没有标志词的职责、整改方案与整改措施公示表、进展通报、转发通知）。
+  、`briefings_tasks.jsonl`（方案的任务清单、没有标志词的职责、整改方案与整改措施公示表、进展通报、转发通知）
+  和 `briefings_news.jsonl`（会议与督察新闻、督查通知与通报、整改方案的措施）。
   不用盲测集（`briefings_more.jsonl`、`briefings_reports.jsonl` 的留出部分、`briefings_fresh.jsonl` 和 `briefings_carry.jsonl` 的盲测部分）训练：它们由 `benchmarks/eval_briefings.py` 评分。
 - 保存：用 `skops` 保存（`model.skops`，不用 `pickle`；加载时只信任 `scikit-learn`、`NumPy` 和 `SciPy` 的类型），
   另存一份纯权重（`weights.json`）：流水线用这份权重判断（`petitionnlp/briefing/judge.py`），不必载入 `scikit-learn`；
   两者给出的概率相同（`tests/test_briefing_issue29.py`）。
 - 选择：在按网站分组的 {meta['folds']} 折交叉验证上（同一网站的简报不会同时出现在训练和测试两边），
+  把网站分入各折的 {len(meta.get('fold_seeds', [0]))} 种分法各做一遍、取平均（只用一种分法时，选定的取值随分法移动），
   按各数据集指示 F1 的平均值选定（每个数据集各自合计其测试折；平均值相同时看全部合计的 F1）；
   平均值与最高值相差不到 0.005 的取值里，取离已发布模型的取值最近的一组（这个平均值在各取值间很平，最高点随新增的几份页面来回移动），
   这样规则已写得很好的数据集不会单独决定判别模型是否增补规则漏掉的任务。
   `time_dev.jsonl` 和 `time_dev2.jsonl` 的 {meta.get('development_briefings', 0)} 份新类型开发页面只作测试折参与选择，从不训练：
   规则是在训练页面上写成的，那里规则认定的指示几乎都对，只有在新类型页面上才看得出何时该去掉规则认定的指示（已完成工作的报道、公告、标题）。
-  各数据集 F1 的平均值：单用规则 {cv.get('macro_f1', {}).get('rules', 0):.3f}，规则加判别模型 {cv.get('macro_f1', {}).get('rules_and_learned', 0):.3f}。全部合计：
+  各数据集 F1 的平均值（各种分法的平均）：单用规则 {cv.get('macro_f1', {}).get('rules', 0):.3f}，规则加判别模型 {cv.get('macro_f1', {}).get('rules_and_learned', 0):.3f}。全部合计（第一种分法）：
 
 | 做法 | 分组交叉验证中的指示 |
 |---|---|

@@ -140,7 +140,12 @@ def compile_rules(data: dict) -> dict:
         rf"(?:(?:{alt(says['connectives'])})[，,])?[^，,。；;：:\n]{{0,{says['lead_max']}}}?(?:{alt(says['nouns'])})"
         rf"(?:{alt(says['adverbs'])})?(?:{alt(says['verbs'])})[，,：:]?") if says else None  # 细则提出，…: its content
     data["_guide_phrase"] = re.compile("|".join(data["guide_phrases"]) if data.get("guide_phrases") else r"(?!x)x")
-    data["_marker"] = re.compile(f"(?:{alt(data['markers'])})")
+    plan = data.get("plan_markers") or {}  # 计划在…开展…, 准备用…: a body's plan, where plan_markers allow
+    data["_plan_words"] = frozenset(plan.get("words", ()))
+    data["_plan_after"] = tuple(plan.get("after", ()))
+    data["_plan_before"] = plan.get("before", "")
+    data["_marker"] = re.compile(f"(?:{alt(data['markers'] + list(plan.get('words', ())))})")
+    data["_marker_plain"] = re.compile(f"(?:{alt(data['markers'])})")  # without the plan words: a raw search
     data["_cut_marker"] = re.compile(f"(?:{alt(data['cut_markers'])})")
     data["_action_head"] = re.compile(f"(?:{alt(data['action_heads'])})")
     data["_ordering"] = re.compile(f"(?:{alt(data['ordering_verbs'])})[，,：:]?$")
@@ -233,6 +238,15 @@ def compile_rules(data: dict) -> dict:
     data["_subject_roles"] = tuple(data.get("subject_roles", ()))
     data["_goal_lead"] = re.compile("|".join(data["goal_leads"]) if data.get("goal_leads") else r"(?!x)x")
     data["_cut_adverbs"] = tuple(sorted(data.get("cut_marker_adverbs", ()), key=len, reverse=True))
+    data["_demand_after"] = re.compile(data["demand_noun_after"]) if data.get("demand_noun_after") else None
+    data["_second_subject"] = re.compile(rf"[{CJK}](?:[{CJK}{data.get('second_subject_joiners', '')}]*[{CJK}])?")
+    data["_pair_heads"] = tuple(data.get("paired_marker_heads", ()))  # 既要…，又要…: one order in two parts
+    data["_object_markers"] = frozenset(data.get("markers_with_object", ()))  # …，现场督促，: no object, no order
+    np_ = data.get("narrative_purpose") or {}  # 县领导深入现场调度，确保…: what an act was for
+    data["_narrative_markers"] = frozenset(np_.get("markers", ()))
+    data["_narrative_subject"] = re.compile(
+        rf"(?:{alt(np_['subjects'])})[{CJK}]{{{np_.get('verb_min', 2)},}}") if np_.get("subjects") else None
+    data["_speech_verb"] = re.compile(f"(?:{verbs})")
     return data
 
 
@@ -256,7 +270,6 @@ def _procedure_pattern(data: dict, alt) -> re.Pattern:
 
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
 _CLAUSE_BREAK = re.compile(r"[，,：:]")
-_BARE_NOUNS = re.compile(rf"[{CJK}]+")  # a bare noun phrase: characters only, no digit, no punctuation
 _COPULA = re.compile(r"[，,]\s*(?:是|就是|更是|也是)")
 
 
@@ -359,6 +372,14 @@ def _is_marker_at(text: str, pos: int, r: dict, key: str = "_marker") -> bool:
         return False
     if m.group(0) == "要求" and _demand_noun(text, pos, r):  # 根据…要求, 贯彻…要求: a noun
         return False
+    if m.group(0) in r["_plan_words"] and not (
+            (pos == 0 or text[pos - 1] in r["_plan_before"] or r["_subject_end"].search(text, _piece_before(text, pos)[0], pos))
+            and text.startswith(r["_plan_after"], m.end())):
+        return False  # 计划在…开展…: a plan; 行动计划, 当年计划退出村, 准备工作: names
+    if m.group(0) in r["_object_markers"] and (m.end() >= len(text) or text[m.end()] in _PIECE_ENDS):
+        return False  # 分管领导具体抓、现场督促，…: the verb without its object ends the piece — an act, no order
+    if m.group(0) in r["_narrative_markers"] and _narrative_purpose(text, pos, r):
+        return False  # 县领导深入现场调度，确保件件有落实: what the officials' act was for
     if m.group(0) in r["_commitment"]:  # 将 after a subject (督察组将…), not 把-将 at a clause start
         if text.startswith(r["_future_after"], m.end()):
             return True  # 将按规定交由…, 将继续…, 将于…: 将 of the future wherever it stands
@@ -371,6 +392,23 @@ def _is_marker_at(text: str, pos: int, r: dict, key: str = "_marker") -> bool:
         a, _ = _piece_before(text, pos)  # 督察组将…, …不到位的将…: after a body, a person or a condition
         return bool(r["_subject_end"].search(text, a, pos) or r["_subject"].fullmatch(text, a, pos))  # 该镇将…
     return True
+
+
+_PIECE_ENDS = "，,。；;：:！!？?、\n"
+
+
+def _narrative_purpose(text: str, pos: int, r: dict) -> bool:
+    """Whether the marker at ``pos`` (after a comma) says what a narrated act was for (``narrative_purpose``): its
+    clause has no marker, no speech verb and no enumerator before it, and a piece there holds a person by post
+    followed by what they did (6月13日，县领导深入现场调度，确保…; 分管领导具体抓、现场督促，确保…)."""
+    if r["_narrative_subject"] is None or pos == 0 or text[pos - 1] not in "，,":
+        return False
+    start = max(text.rfind(c, 0, pos) for c in "。；;！!？?\n") + 1
+    before = text[start:pos]
+    if r["_enum"].match(before.lstrip()) or r["_speech_verb"].search(before) \
+            or any(_is_marker_at(text, i, r) for i in range(start, pos)):
+        return False
+    return any(r["_narrative_subject"].search(piece) for piece in re.split("[，,]", before))
 
 
 def _in_named_quote(text: str, pos: int, r: dict) -> bool:
@@ -427,6 +465,14 @@ def _demand_noun(text: str, pos: int, r: dict) -> bool:
     a, _ = _piece_before(text, pos)
     if any(w in text[a:pos] for w in r["_frame_words"]):
         return True
+    if r["_demand_after"] and r["_demand_after"].match(text, pos + 2):
+        return True  # 时间要求非常严格, 工作要求及…部署: a noun before a coordinator or an adverb of degree
+    obj = r.get("demand_in_object")
+    piece = max(text.rfind(c, 0, pos) for c in "，,。；;：:\n") + 1  # 要求 and its frame in one comma piece
+    if obj and any(f in text[piece:pos] for f in obj["frames"]):
+        stop = _CLAUSE_BREAK.search(text, pos, len(text))
+        if obj["particle"] in text[pos + 2:stop.start() if stop else len(text)]:
+            return True  # 对督察组要求提供的相关资料没有…: the object's relative clause names a thing
     for w in r["_demand_prepositions"]:  # 做到与省环保督察工作要求“对表”: the object of 与, not a speaker (not …局与…局要求)
         k = text.rfind(w, a, pos)
         if a <= k and pos - k - len(w) >= 2 and not r["_subject_end"].search(text, k + len(w), pos) \
@@ -483,7 +529,7 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
                 continue  # 其他…信访问题，将按规定交由…处理; 能立即解决的，要立即解决: the topic, then its order
                 # (not …整改是一项重要政治任务，要…: a statement that ranks the task, then the order)
             if prev > last_cut and text.startswith(r["_object_frames"], prev):
-                if not _slogan(text, last_cut, prev - 1, r, short):
+                if not _slogan(text, last_cut, prev - 1, r, short) and not _addressees_only(text, last_cut, prev - 1, r):
                     cuts.add(prev)  # …，对环境信访交办件和突出环境问题，要认真办结…
             elif prev > last_cut and _subject_as(text, prev, m.start(), r):
                 cuts.add(prev)  # …，主要负责人作为第一责任人，要亲自研究部署: the subject in its role, then its order
@@ -506,7 +552,7 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
                     break
                 if second and k - m.end() <= r.get("second_subject_max", 0) and _is_marker_at(text, k, r) \
                         and text.startswith(r["_second_markers"], k) and not text.startswith("要求", k) \
-                        and _BARE_NOUNS.fullmatch(text, m.end(), k) \
+                        and r["_second_subject"].fullmatch(text, m.end(), k) \
                         and not any(_is_marker_at(text, i, r) for i in range(m.end(), k)):
                     cuts.add(m.end())  # …均应安装脱硝设施，新型干法水泥窑要实施…: a second subject, its own order
                     break
@@ -523,6 +569,13 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
             b -= 1
         if b > a:
             yield a, b
+
+
+def _addressees_only(text: str, a: int, b: int, r: dict) -> bool:
+    """Whether [a, b) is an item's enumerator (if any) and its addressees only (1.市直相关部门、各乡镇): they lead the
+    order whose object phrase follows, no order of their own."""
+    item = r["_enum"].match(text, a)
+    return bool(r["_addressee"].fullmatch(text[item.end() if item else a:b].strip()))
 
 
 def _short_piece_at(text: str, start: int, end: int, r: dict) -> bool:
@@ -571,12 +624,13 @@ def _subject_as(text: str, a: int, b: int, r: dict) -> bool:
 def _cut_marker_after(text: str, pos: int, r: dict, since: int) -> bool:
     """Whether an order's marker starts at ``pos`` (after a comma): the marker itself (…，要…) or an adverb before
     it (…，还要防止…; 更要, 也要: ``cut_marker_adverbs``) — not the second half of 既要…，又要… (one order in two parts:
-    since ``since``, the clause's start, no 既 before a marker)."""
+    since ``since``, the clause's start, no ``paired_marker_heads`` word before a marker)."""
     if _is_marker_at(text, pos, r, "_cut_marker"):
         return True
     adverb = next((w for w in r["_cut_adverbs"] if text.startswith(w, pos)), None)
     return bool(adverb) and _is_marker_at(text, pos + len(adverb), r, "_cut_marker") and not any(
-        text[i] == "既" and _is_marker_at(text, i + 1, r, "_cut_marker") for i in range(since, pos))
+        text.startswith(h, i) and _is_marker_at(text, i + len(h), r, "_cut_marker")
+        for h in r["_pair_heads"] for i in range(since, pos))
 
 
 def _topic_then_limit(text: str, a: int, inside: list[dict], r: dict) -> bool:
@@ -1046,7 +1100,7 @@ def _carry_features(text: str, a: int, b: int, r: dict, enum, marker_pos) -> dic
         f["report_time"] = 1.0  # 截至目前, 近日, 连日来: the time of a report of what was done (not 9月30日前)
     if marker_pos is not None and text.startswith(r["_preamble_heads"], a):
         last = max((m.end() for m in _CLAUSE_BREAK.finditer(text, a, b)), default=a)
-        if last > marker_pos and not r["_marker"].search(text, last, b):
+        if last > marker_pos and not r["_marker_plain"].search(text, last, b):
             f["purpose_marker"] = 1.0
     return f
 
@@ -1240,7 +1294,7 @@ def _section_name(text: str, a: int, b: int, r: dict) -> bool:
     while a < b and text[a] in " \u3000\t":
         a += 1
     return 0 < b - a <= r.get("section_name_max", 0) and not r["_duty_head"].match(text, a) \
-        and not r["_marker"].match(text, a)
+        and not r["_marker_plain"].match(text, a)
 
 
 _MAKES_DOCUMENT = re.compile(r"[，,]\s*(?:特)?(?:制定|编制)[^，,]{0,30}?(?:方案|规划|办法|细则|计划)(?:[(（][0-9—–\-年]+[)）])?$")
