@@ -1209,3 +1209,15 @@ def test_a_plans_length_before_its_years_and_a_forecasts_horizon_are_lengths():
         ("三年", "duration", "P3Y"), ("2015~2017年", "date", "2015/2017")]
     assert found("实现以城市为单位的7天精确预报能力。") == [("7天", "duration", "P7D")]
     assert found("第三年(2017年)完成。")[0][1] != "duration"
+
+
+# ------------------------------------------------------------------ the fourteenth development batch (t43b)
+
+TIME_DEV14 = GOLD / "time_dev14.jsonl"
+
+
+def test_the_fourteenth_development_batch_names_its_sources_and_is_new():
+    """t43b: time_dev14.jsonl, annotated blind after t43 — sourced, new (no site of another gold file nor a reserved
+    one), no copy of another set: monthly complaint reports, 12345 news and notices, rectification plans and notices,
+    holiday and lunar days, minutes, Hong Kong and Taiwan agencies' releases."""
+    _a_new_time_only_batch(TIME_DEV14, 14, 90)
