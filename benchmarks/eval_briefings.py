@@ -70,6 +70,11 @@ The sets, reported apart and together:
   sites never used, annotated blind after t42e (t43) — county and district work reports, emergency plans for incidents
   and heavy pollution, river-chief orders and river plans, a listed-supervision notice, inspection and special-check
   bulletins, hotline reports; not trained on, left out of "all of them";
+* corpora/briefing/gold/time_dev14.jsonl (issue 29 item 3): a fourteenth development batch, time expressions only, of
+  sites never used, annotated blind after t43 (t43b) — a province's monthly 12369 report and a city's four-month report,
+  12345 news and a notice with a morning's hours, rectification plans, reports and a public notice of a task done,
+  holiday and lunar days, meeting minutes and news with times of day, Hong Kong and Taiwan agencies' releases; not
+  trained on, left out of "all of them";
 * corpora/briefing/gold/briefings_duties.jsonl (issue 29 item 3, directives that carry over): a development batch of
   the kinds the blind sets' misses and inventions point at — plans' task lists and measures without an order word,
   duties of rules with 应当/负责, deadlines as duties, reports whose measures were already taken, announcements of an
@@ -273,7 +278,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     time_dev7, time_dev8 = load(gold / "time_dev7.jsonl"), load(gold / "time_dev8.jsonl")
     time_dev9, time_dev10 = load(gold / "time_dev9.jsonl"), load(gold / "time_dev10.jsonl")
     time_dev11, time_dev12 = load(gold / "time_dev11.jsonl"), load(gold / "time_dev12.jsonl")
-    time_dev13 = load(gold / "time_dev13.jsonl")
+    time_dev13, time_dev14 = load(gold / "time_dev13.jsonl"), load(gold / "time_dev14.jsonl")
     duties = load(gold / "briefings_duties.jsonl")
     notices = load(gold / "briefings_notices.jsonl")
     tasks = load(gold / "briefings_tasks.jsonl")
@@ -324,6 +329,9 @@ def sets() -> list[tuple[str, list[dict]]]:
             ("thirteenth development batch, time expressions only, written after t42e: work reports, emergency "
              "plans, river-chief orders and plans, supervision notices and bulletins, hotline reports (issue 29 item 3)",
              time_dev13),
+            ("fourteenth development batch, time expressions only, written after t43: monthly 12369 and complaint "
+             "reports, 12345 news and notices, rectification plans and notices, holidays and lunar days, minutes, "
+             "Hong Kong and Taiwan releases (issue 29 item 3)", time_dev14),
             ("development batch of duties that carry over: task lists, duties without an order word, reports of "
              "measures taken, announcements and pledges of other sites (issue 29 item 3)", duties),
             ("development batch of notices and meetings: county and city meetings' numbered orders, forwarding "

@@ -1209,3 +1209,89 @@ def test_a_plans_length_before_its_years_and_a_forecasts_horizon_are_lengths():
         ("三年", "duration", "P3Y"), ("2015~2017年", "date", "2015/2017")]
     assert found("实现以城市为单位的7天精确预报能力。") == [("7天", "duration", "P7D")]
     assert found("第三年(2017年)完成。")[0][1] != "duration"
+
+
+# ------------------------------------------------------------------ the fourteenth development batch (t43b)
+
+TIME_DEV14 = GOLD / "time_dev14.jsonl"
+
+
+def test_the_fourteenth_development_batch_names_its_sources_and_is_new():
+    """t43b: time_dev14.jsonl, annotated blind after t43 — sourced, new (no site of another gold file nor a reserved
+    one), no copy of another set: monthly complaint reports, 12345 news and notices, rectification plans and notices,
+    holiday and lunar days, minutes, Hong Kong and Taiwan agencies' releases."""
+    _a_new_time_only_batch(TIME_DEV14, 14, 90)
+
+
+# Kinds time_dev14's misses show (t43b), each general: a year glued to a month that lost 年 (20207月), lengths of 个小时,
+# a mechanism named after 马上办, a day that lost 月 opening a span
+# (1116日至18日), days listed across the year's end, an ordinal day of a holiday, a year in Chinese numerals written with
+# ○, 该月, 半个多月以来, 立刻, 上周 before a title (周 a surname), an hour after a time zone's name.
+
+def test_a_year_glued_to_a_month_that_lost_nian_is_that_month():
+    """t43b (time_dev14's p01): a mirror's 20207月 is 2020年7月, also after a figure's number (图1 lost: 120207月)."""
+    assert found("20207月,全省共接到环保举报886件。") == [("20207月", "date", "2020-07")]
+    assert found("\n120207月全省环保举报来源情况\n") == [("20207月", "date", "2020-07")]
+    assert found("举报电话123697月开通。") == []  # a number, no year before the month
+    assert found("2020年7月共接到举报。") == [("2020年7月", "date", "2020-07")]
+
+
+def test_a_length_of_hours_with_ge_is_a_duration():
+    """t43b (p03): 12个小时, 半个小时 are lengths, as 12小时 and 半小时."""
+    assert found("工单12个小时就有结果,前后不到半个小时。") == [
+        ("12个小时", "duration", "PT12H"), ("半个小时", "duration", "PT30M")]
+
+
+def test_a_mechanism_named_after_mashang_ban_is_none():
+    """t43b (p03): “马上办” names a mechanism in quotes (none, as 立交立办); 马上 of an order stays."""
+    assert found("扬州推出“生态环境马上办”工作机制,“马上办”工单优先处理。") == []
+    assert found("发现问题要马上整改。") == [("马上", "vague", None)]
+
+
+def test_a_day_that_lost_its_month_opening_a_span_is_read_where_one_reading_only_is_possible():
+    """t43b (p07): 1116日至18日 is 11月16日至18日 (1月116日 is none); 115日至18日 (1月15日 or 11月5日) is left."""
+    assert found("1116日至18日,督察组下沉督察。", dt.date(2019, 11, 21)) == [
+        ("1116日至18日", "date", "2019-11-16/2019-11-18")]
+    assert not any(t[0].startswith("115日") and t[2] for t in found("115日至18日,督察。", dt.date(2019, 11, 21)))
+
+
+def test_days_listed_across_the_years_end_take_the_next_year():
+    """t43b (p09): 元旦(12 月 31 日、1 月 1 日) on a page of December: the second day is in the next year."""
+    assert found("元旦(12月31日、1月1日)禁放。", dt.date(2024, 12, 26)) == [
+        ("12月31日", "date", "2024-12-31"), ("1月1日", "date", "2025-01-01")]
+    assert found("3月5日、2月10日两次检查。", dt.date(2024, 12, 26)) == [
+        ("3月5日", "date", "2024-03-05"), ("2月10日", "date", "2024-02-10")]
+
+
+def test_an_ordinal_day_of_a_holiday_is_a_date_without_a_value():
+    """t43b (p10): 从假期第一天起 opens a span from an unnamed day (as 第二个工作日, no value)."""
+    assert found("从假期第一天起,执法人员分组排查。") == [("从假期第一天起", "date", None)]
+
+
+def test_a_year_in_chinese_numerals_written_with_a_circle_is_that_year():
+    """t43b (p12): 二○一三年七月份 (○, not 〇) is 2013-07, and 该月 is that month."""
+    assert found("二○一三年七月份被定罪的个案共有二十九宗,为该月最高。", dt.date(2013, 8, 21)) == [
+        ("二○一三年七月份", "date", "2013-07"), ("该月", "date", "2013-07")]
+
+
+def test_half_a_month_and_more_up_to_now_is_a_window_without_a_value():
+    """t43b (p14): 半个多月以来 says no length (a date without a value)."""
+    assert found("督察组入驻半个多月以来,已办结35件。") == [("半个多月以来", "date", None)]
+
+
+def test_like_is_urgency_as_liji():
+    """t43b (p15): 立刻 is urgency as 立即 (negated, none)."""
+    assert found("会后立刻成立了领导小组。") == [("立刻", "vague", None)]
+    assert found("未立刻处理。") == []
+
+
+def test_shangzhou_before_a_title_is_no_week():
+    """t43b (p15): 会议上周主任讲到… is 会议上 then 周主任, a person; 上周五 and 上周 stay."""
+    assert found("会议上周主任讲到了秸秆焚烧的危害。") == []
+    assert [x[0] for x in found("上周召开了会议。")] == ["上周"]
+
+
+def test_an_hour_after_a_time_zones_name_is_a_time_of_the_day_before_it():
+    """t43b (p16): 2023年10月26日(星期四) then 香港時間15時00分 on the next line: that day at 15:00."""
+    assert found("2023年10月26日(星期四)\n香港時間15時00分") == [
+        ("2023年10月26日(星期四)", "date", "2023-10-26"), ("15時00分", "date", "2023-10-26T15:00")]

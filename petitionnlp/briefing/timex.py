@@ -24,8 +24,9 @@ from .view import fold_view
 __all__ = ["find_time_expressions", "document_date", "parse_number", "interval", "rules", "compile_rules",
            "default_rules_data"]
 
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-           "双": 2}  # 双 only where a rule takes it as a number: 双周, 双月 (every two weeks, months)
+# 双 only where a rule takes it as a number: 双周, 双月 (every two weeks, months); ○ is a page's 〇 (二○一三年)
+_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+           "九": 9, "双": 2}
 
 
 def parse_number(s: str | None) -> int | None:
@@ -130,7 +131,8 @@ def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
 
 _UNIT_DURATION = {"半年": "P6M", "半个月": "P15D", "小时": "PT{n}H", "天": "P{n}D", "日": "P{n}D", "周": "P{n}W",
                   "星期": "P{n}W", "工作周": "P{n}W", "个月": "P{n}M", "月": "P{n}M", "年": "P{n}Y", "季度": "P{m}M",
-                  "季": "P{m}M", "半月": "P15D", "旬": "P10D", "分钟": "PT{n}M", "半小时": "PT30M", "晚": "P1D"}
+                  "季": "P{m}M", "半月": "P15D", "旬": "P10D", "分钟": "PT{n}M", "半小时": "PT30M",
+                  "半个小时": "PT30M", "晚": "P1D"}
 _HOUR_SHIFT = {"下午": 12, "晚上": 12, "晚": 12, "晚间": 12, "当晚": 12, "中午": 0, "上午": 0, "早上": 0, "凌晨": 0}
 _MIDNIGHT = ("晚上", "晚", "晚间", "当晚")  # 晚12:00, 晚上12点: the day's end, not noon
 _RELATIVE = {"即日": 0, "现在": 0, "昨日": -1, "昨天": -1, "前日": -2, "前天": -2, "明日": 1, "明天": 1, "今日": 0, "今天": 0, "后天": 2,
@@ -343,6 +345,19 @@ class _Resolver:
         if not g.get("h"):
             return day
         return f"{day}T{_hour(parse_number(g['h']), g.get('ampm')) % 24:02d}:{_minute(g):02d}"
+
+    def _lost_month(self, g):
+        """1116日 opening a span (11月16日至18日): a day that lost its 月, in the year of the document or of the last
+        date named, where the digits allow one reading only (1116 is 11-16; 115 could be 1-15 or 11-5: none)."""
+        year = self.doc.year if self.doc else self.anchor.year
+        value = _lost_month_day(g["md"], f"{year:04d}-01-01")
+        if value:
+            self.anchor = dt.date.fromisoformat(value)
+        return value
+
+    def _that_month(self, g):
+        """该月: the month named last before it (a monthly release's 二〇一三年七月份…该月)."""
+        return _iso(self.anchor.year, self.anchor.month)
 
     def _ordinal_deadline(self, g):
         """第二天中午12点前: a deadline's last day, the day after the last day named."""
@@ -698,12 +713,18 @@ def _sharing_one_limit(text: str, found: list[dict], limit: dict) -> list[dict]:
         else:
             targets = []
         year = None  # 2021年一、二季度, 2016年7月和11月、2017年4月和8月: an item is of the last year written before it
+        day = None  # 元旦(12月31日、1月1日): a day listed after one of November or December falls in the next year
         for k in run:
             v = out[k]["value"]
             if "年" in out[k]["text"]:
                 year = v[:4] if v and v[:4].isdigit() else None
             elif year and v and (_MONTH.match(v) or _QUARTER.match(v)):
                 out[k] = _expression(out[k]["text"], out[k]["start"], out[k]["end"], out[k]["type"], year + v[4:])
+            elif day and v and _DAY.match(v) and "/" not in v and v[:4] == day[:4] and day[5:7] in ("11", "12") \
+                    and v[5:7] in ("01", "02"):
+                v = _next_year(v)
+                out[k] = _expression(out[k]["text"], out[k]["start"], out[k]["end"], out[k]["type"], v)
+            day = v if v and _DAY.match(v) and "/" not in v else None
         for k in targets:
             if "/" not in (out[k]["value"] or ""):
                 out[k] = _expression(out[k]["text"], out[k]["start"], out[k]["end"], "deadline", _limit_value(out[k]["value"]))
