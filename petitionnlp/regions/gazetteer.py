@@ -139,10 +139,19 @@ class _Villages:
         return table or None
 
 
-def _changes() -> list[dict]:
-    """The recorded division changes: ``changes.tsv`` (generated from JioNLP's table) and ``changes_more.tsv``
-    (changes that table lacks or misnames: 新浦区 → 海州区, 玉环县 → 玉环市, each with its source)."""
-    return list(_tsv("changes.tsv")) + list(_tsv("changes_more.tsv"))
+@lru_cache(maxsize=1)
+def _changes() -> tuple[dict, ...]:
+    """The recorded division changes: ``changes_mca.tsv`` (generated from the Ministry of Civil Affairs' yearly
+    lists, 2000–2024, with the counties set up), ``changes.tsv`` (generated from JioNLP's table) and
+    ``changes_more.tsv`` (changes before those years or that the tables lack: 巢湖市's counties, each with its
+    source).  Where the Ministry's table gives an old county's new county, the others' row for it is not read (凤翔县
+    → 凤翔区, not changes.tsv's 凤翔市); where it gives only the city (an area split), another table's county is."""
+    mca = list(_tsv("changes_mca.tsv"))
+    key = lambda r: (r["old_province"], r["old_city"], r["old_county"])  # noqa: E731
+    settled = {key(r) for r in mca if r["old_county"] and r["new_county"]}
+    others = [r for r in list(_tsv("changes.tsv")) + list(_tsv("changes_more.tsv")) if key(r) not in settled]
+    told = {key(r) for r in others}
+    return tuple(r for r in mca if r["new_county"] or key(r) not in told) + tuple(others)
 
 
 def _current_counties(rows: list[dict]) -> tuple[set, dict, dict]:
@@ -153,16 +162,22 @@ def _current_counties(rows: list[dict]) -> tuple[set, dict, dict]:
     (澄江县 beside 澄江市: its towns, listed under its code, are the new county's)."""
     listed = {(r["province"], r["city"], r["name"]) for r in rows if r["level"] == "county"}
     targets: dict[tuple, set] = {}
+    by_code: dict[str, tuple] = {}  # an old code → (its old name, its new county)
     for c in _changes():
         if c["old_county"] and c["new_county"] and c["old_county"] != c["new_county"]:
-            targets.setdefault((c["old_province"], c["old_city"], c["old_county"]), set()).add(
-                (c["new_province"], c["new_city"], c["new_county"]))
+            new = (c["new_province"], c["new_city"], c["new_county"])
+            targets.setdefault((c["old_province"], c["old_city"], c["old_county"]), set()).add(new)
+            if c.get("old_adcode"):
+                by_code[c["old_adcode"]] = (c["old_county"], new)
     current, renamed, merged = set(), {}, {}
     for r in rows:
         if r["level"] != "county":
             continue
         key = (r["province"], r["city"], r["name"])
         new = targets.get(key)
+        old_name, by_old_code = by_code.get(r["adcode"], ("", None))
+        if not new and by_old_code and r["name"][:-1] == old_name[:-1] and by_old_code != key:
+            new = {by_old_code}  # listed under the code given up by a name of its own (610322 凤翔市: 凤翔县 → 凤翔区)
         if not new or len(new) > 1:  # not changed, or split between several (邢台县)
             current.add(key)
             continue
@@ -281,6 +296,7 @@ class Gazetteer:
                     self._add(self.exact, short + "县", p)
                 if name.endswith("自治旗"):
                     self._add(self.exact, short + "旗", p)
+        self._add_set_up(county_rows)
         self._add_short_forms(county_rows)
         self._add_after_city(county_rows)
         by_full = {(p.province, p.city, p.county): p for p in self.by_adcode.values()}
@@ -294,12 +310,15 @@ class Gazetteer:
                 if len(name) < 2 or code not in by_adcode or _part_of_city(name):
                     continue
                 exact.add_town(name, code)
+        # 平安县 (→ 平安区, 2015): an old name that is a common word and its 县 (平安县城) is left out, as the bare short
+        # name of a county is when it is a common word; it is still read after its city (海东市平安县)
+        common = _GENERIC | {r["short"] for r in rows if r["level"] == "county" and r.get("short_is_common")}
         for r in _changes():
             new = by_full.get((r["new_province"], r["new_city"], r["new_county"] or None))
             if new is None:
                 continue
             for old in (r["old_county"], r["old_city"] if not r["old_county"] else ""):
-                if not old or old == new.name:
+                if not old or old == new.name or (old[-1] == "县" and old[:-1] in common):
                     continue
                 current = self.exact.get(old, []) + self.short.get(old, [])
                 if not current:
@@ -323,6 +342,24 @@ class Gazetteer:
                 if p is None:
                     continue
             self.exact[r["alias"]] = [p]
+
+    def _add_set_up(self, county_rows: list) -> None:
+        """和安县, 和康县 (2024), 白杨市 (2023): a county the recorded changes set up that ``divisions.tsv`` does not list,
+        by its full name (a province-governed city, its own city, as a city too)."""
+        listed = {(p.province, p.city, p.name) for p, _ in county_rows}
+        cities = {(p.province, p.name) for p in self.by_adcode.values() if p.level == "city"}
+        for r in _changes():
+            prov, city, name, code = r["new_province"], r["new_city"], r["new_county"], r.get("new_adcode") or ""
+            if r["old_county"] or r["old_city"] or not name or not code or (prov, city, name) in listed:
+                continue
+            if (prov, city) not in cities:
+                if city != name:
+                    continue
+                self._add(self.exact, name, Place("city", name, prov, name, adcode=code))
+            p = Place("county", name, prov, city, name, code)
+            county_rows.append((p, ""))
+            self.by_adcode[code] = p
+            self._add(self.exact, name, p)
 
     def _add_old_city_names(self) -> None:
         """日喀则地区, 林芝地区, 思茅市: a prefecture's old name that the recorded changes give with its counties,
@@ -424,9 +461,9 @@ class Gazetteer:
                 place = table.get(form) if len(form) == size else None
                 if place is None:
                     continue
-                longer = self.exact.get(text[hit.end:hit.end + size + 1], ())
-                if any(p.city == city for p in longer):
-                    return None
+                for longer in self._sizes(text[hit.end:hit.end + 2]):  # 安陆市 after 孝感, 光明新区 after 深圳市
+                    if longer > size and any(p.city == city for p in self.exact.get(text[hit.end:hit.end + longer], ())):
+                        return None
                 return Mention(hit.end, hit.end + size, form, (place,), form.endswith(("区", "县", "市")))
         return None
 
