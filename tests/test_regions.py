@@ -492,3 +492,36 @@ def test_the_ministrys_change_table_names_its_source_and_overrides_a_misnamed_ro
     assert "yescallop/areacodes" in head and "民政部" in head
     rows = [r for r in _changes() if r["old_county"] == "凤翔县"]
     assert [r["new_county"] for r in rows] == ["凤翔区"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("朝阳 北京市望京1号一家饭店油烟", ("北京市", "北京市", "朝阳区")),  # was 北京市 alone
+    ("朝阳-北京市望京1号一家饭店油烟", ("北京市", "北京市", "朝阳区")),
+    ("地址：海淀，北京市一家工地夜间施工", ("北京市", "北京市", "海淀区")),
+    ("辽宁省朝阳 北京路1号一家饭店", ("辽宁省", "朝阳市", None)),  # 北京路 is a road: no city after 朝阳
+    ("家住朝阳北京市民反映噪声", ("北京市", "北京市", None)),  # inside a sentence: not an address written upward
+])
+def test_a_county_written_before_its_citys_full_name_is_that_county(resolver, text, expected):
+    assert place(resolver, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("黑龙江省西安人民路1号一家饭店油烟", ("黑龙江省", "牡丹江市", "西安区")),  # was 黑龙江省 alone (西安 is 陕西's)
+    ("湖南省资阳人民路1号一家工厂噪声", ("湖南省", "益阳市", "资阳区")),  # 资阳 is also 四川's city
+    ("四川省资阳人民路1号一家工厂噪声", ("四川省", "资阳市", None)),
+    ("陕西省西安人民路一家饭店油烟", ("陕西省", "西安市", None)),
+    ("湖南省长沙人民路一家饭店油烟", ("湖南省", "长沙市", None)),
+])
+def test_a_provinces_own_county_beats_another_provinces_city_of_its_bare_name_after_it(resolver, text, expected):
+    assert place(resolver, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("江苏省鼓楼区人民路1号一家饭店油烟", ("江苏省", None, None)),  # 南京's and 徐州's: was 南京市
+    ("江苏省徐州市鼓楼区一家饭店油烟", ("江苏省", "徐州市", "鼓楼区")),
+    ("江苏南京鼓楼区一家饭店油烟", ("江苏省", "南京市", "鼓楼区")),
+    ("福建省鼓楼区一家饭店油烟", ("福建省", "福州市", "鼓楼区")),  # the province's only 鼓楼区
+    ("吉林省朝阳区一家饭店油烟", ("吉林省", "长春市", "朝阳区")),
+])
+def test_a_county_name_two_cities_of_the_named_province_share_names_the_province_alone(resolver, text, expected):
+    assert place(resolver, text) == expected

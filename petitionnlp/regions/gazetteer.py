@@ -15,6 +15,7 @@ import numpy as np
 
 from ..features import bigram_code, bigram_positions
 from ..resources import corpus_path, once, read_list
+from ..text import CJK_CHAR
 
 __all__ = ["Place", "Mention", "Gazetteer", "get_gazetteer", "province_divisions", "find_province"]
 
@@ -32,6 +33,9 @@ _TOWN_SUFFIXES = ("街道办事处", "街道", "镇", "乡", "苏木")
 # a line of towns.tsv whose name ends in a suffix after at least two characters: (the name without it, its county)
 _TOWN_CORE = re.compile(rf"^([^\t\n]{{2,}})(?:{'|'.join(_TOWN_SUFFIXES)})\t([^\t\n]*)$", re.MULTILINE)
 _PLACEHOLDER = "直辖行政区划"  # a county row that only stands for a city without counties (东莞, 中山, 儋州)
+
+
+_BEFORE_CITY_GAP = " -－—–,，、"  # what may stand between a county written first and its city (朝阳-北京市)
 
 
 def _part_of_city(name: str) -> bool:
@@ -297,6 +301,7 @@ class Gazetteer:
                 if name.endswith("自治旗"):
                     self._add(self.exact, short + "旗", p)
         self._add_set_up(county_rows)
+        self._add_province_stems(county_rows)
         self._add_short_forms(county_rows)
         self._add_after_city(county_rows)
         by_full = {(p.province, p.city, p.county): p for p in self.by_adcode.values()}
@@ -467,6 +472,50 @@ class Gazetteer:
                 return Mention(hit.end, hit.end + size, form, (place,), form.endswith(("区", "县", "市")))
         return None
 
+    def _before_city(self, text: str, hit: Mention, out: list) -> Mention | None:
+        """朝阳 北京市, 朝阳-北京市: one of :meth:`_add_after_city`'s forms of a county right before its city's full name
+        (a dash or a comma between, or nothing: normalization drops the space), at the start of the text or after
+        what is no Chinese character — an address written from the county up."""
+        k = hit.start
+        while k > 0 and text[k - 1] in _BEFORE_CITY_GAP:
+            k -= 1
+        if k == 0 or (k == hit.start and not hit.exact):
+            return None
+        for city in {p.city for p in hit.places if p.level == "city"}:
+            table = self.after_city.get(city)
+            for size in self._after_sizes.get(city, ()):
+                place = table.get(text[k - size:k]) if size <= k else None
+                if place is None or (size < k and CJK_CHAR.match(text[k - size - 1])):
+                    continue
+                prev = out[-1] if out else None
+                if prev is not None and prev.end > k - size and (prev.start, prev.end) != (k - size, k):
+                    return None  # a longer name ends there (辽宁朝阳): not this county's form
+                form = text[k - size:k]
+                return Mention(k - size, k, form, (place,), form.endswith(("区", "县", "市")))
+        return None
+
+    def _after_province(self, hit: Mention, prev: Mention) -> Mention | None:
+        """黑龙江省西安, 湖南省资阳: right after a province's name, a bare name all of whose places lie in other
+        provinces (西安市, 资阳市) is the one county of the named province whose name is it and 区/县/市/旗 (西安区)."""
+        provinces = {p.province for p in prev.places}
+        if any(p.province in provinces for p in hit.places):
+            return None
+        for province in provinces:
+            county = self._province_stems.get(province, {}).get(hit.text)
+            if county is not None:
+                return Mention(hit.start, hit.end, hit.text, (county,), False)
+        return None
+
+    def _add_province_stems(self, counties: list[tuple[Place, str]]) -> None:
+        """province → the name of a county without its last 区/县/市/旗 (西安 of 西安区), when one county only of the
+        province is so named (read by :meth:`_after_province`)."""
+        stems: dict[str, dict[str, list[Place]]] = {}
+        for place, _ in counties:
+            if len(place.name) >= 3 and place.name[-1] in "区县市旗":
+                stems.setdefault(place.province, {}).setdefault(place.name[:-1], []).append(place)
+        self._province_stems = {prov: {stem: places[0] for stem, places in table.items() if len(places) == 1}
+                                for prov, table in stems.items()}
+
     @property
     def villages(self) -> "_Villages":
         """town → village → county adcodes, for town names several counties share (read on first use)."""
@@ -530,6 +579,14 @@ class Gazetteer:
                     hit = Mention(p, p + size, frag, tuple(short[frag]), False)
                     break
             if hit:
+                if not hit.exact and out and out[-1].end == p and out[-1].places[0].level == "province":
+                    hit = self._after_province(hit, out[-1]) or hit
+                if hit.text in city_keys:
+                    before = self._before_city(text, hit, out)
+                    if before is not None:
+                        if out and out[-1].end > before.start:
+                            out.pop()
+                        out.append(before)
                 out.append(hit)
                 i = hit.end
                 if hit.text in city_keys:
