@@ -446,3 +446,82 @@ def test_a_citys_bare_name_before_the_word_of_a_development_zone_names_the_city(
 def test_a_place_named_elsewhere_keeps_its_own_town_of_a_shared_name_that_a_village_would_send_elsewhere(
         resolver, text, expected):
     assert place(resolver, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("大厂区凤北路22号一家化工厂臭气", ("江苏省", "南京市", "六合区")),  # merged 2002: was 廊坊's 大厂回族自治县
+    ("江苏省南京市大厂区某厂夜间噪声", ("江苏省", "南京市", "六合区")),  # was 南京市 alone
+    ("梅列区人民路一家饭店油烟扰民", ("福建省", "三明市", "三元区")),  # merged 2021: was no place
+    ("洛阳市吉利区一家化工厂排污", ("河南省", "洛阳市", "孟津区")),  # merged 2021
+    ("长泰县一家石材厂粉尘扰民", ("福建省", "漳州市", "长泰区")),  # 2021: divisions.tsv still listed 长泰县
+    ("宝鸡市凤翔县某砖厂冒黑烟", ("陕西省", "宝鸡市", "凤翔区")),  # 2021: changes.tsv named it 凤翔市
+    ("广东省佛山市石湾区一家陶瓷厂", ("广东省", "佛山市", "禅城区")),  # 2002
+    ("河北省廊坊市大厂回族自治县某厂", ("河北省", "廊坊市", "大厂回族自治县")),
+    ("大厂镇一家制药厂油烟扰民", ("河北省", "廊坊市", "大厂回族自治县")),
+    ("杭州江干区一家工地夜间施工", ("浙江省", "杭州市", "上城区")),  # split 2021: changes.tsv's county kept
+])
+def test_a_county_the_ministrys_yearly_lists_renamed_or_merged_leads_to_todays(resolver, text, expected):
+    assert place(resolver, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("和安县人民路一家砂石厂粉尘", ("新疆维吾尔自治区", "和田地区", "和安县")),  # set up 2024: was no place
+    ("和康县人民路一家砂石厂粉尘", ("新疆维吾尔自治区", "和田地区", "和康县")),  # was 陇南's 康县
+    ("新疆白杨市一家化工厂排污", ("新疆维吾尔自治区", "白杨市", "白杨市")),  # 2023, governed by the region
+    ("甘肃康县一家砂石厂粉尘", ("甘肃省", "陇南市", "康县")),
+])
+def test_a_county_set_up_after_the_division_table_is_read_by_its_name(resolver, text, expected):
+    assert place(resolver, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("广东省深圳市光明新区光明街道一家工厂 (广东,深圳,宝安区)", ("广东省", "深圳市", "光明区")),  # was 宝安区
+    ("深圳市光明新区一家工厂噪声", ("广东省", "深圳市", "光明区")),
+    ("深圳市龙华新区民治街道一家饭店油烟", ("广东省", "深圳市", "龙华区")),
+    ("孝感安陆市一家砖厂", ("湖北省", "孝感市", "安陆市")),
+])
+def test_a_functional_new_area_that_became_a_district_is_that_district(resolver, text, expected):
+    assert place(resolver, text) == expected
+
+
+def test_the_ministrys_change_table_names_its_source_and_overrides_a_misnamed_row():
+    from petitionnlp.regions.gazetteer import _changes
+    from petitionnlp.resources import corpus_path
+
+    head = open(corpus_path("gazetteer", "changes_mca.tsv"), encoding="utf-8").read(2000)
+    assert "yescallop/areacodes" in head and "民政部" in head
+    rows = [r for r in _changes() if r["old_county"] == "凤翔县"]
+    assert [r["new_county"] for r in rows] == ["凤翔区"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("朝阳 北京市望京1号一家饭店油烟", ("北京市", "北京市", "朝阳区")),  # was 北京市 alone
+    ("朝阳-北京市望京1号一家饭店油烟", ("北京市", "北京市", "朝阳区")),
+    ("地址：海淀，北京市一家工地夜间施工", ("北京市", "北京市", "海淀区")),
+    ("辽宁省朝阳 北京路1号一家饭店", ("辽宁省", "朝阳市", None)),  # 北京路 is a road: no city after 朝阳
+    ("家住朝阳北京市民反映噪声", ("北京市", "北京市", None)),  # inside a sentence: not an address written upward
+])
+def test_a_county_written_before_its_citys_full_name_is_that_county(resolver, text, expected):
+    assert place(resolver, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("黑龙江省西安人民路1号一家饭店油烟", ("黑龙江省", "牡丹江市", "西安区")),  # was 黑龙江省 alone (西安 is 陕西's)
+    ("湖南省资阳人民路1号一家工厂噪声", ("湖南省", "益阳市", "资阳区")),  # 资阳 is also 四川's city
+    ("四川省资阳人民路1号一家工厂噪声", ("四川省", "资阳市", None)),
+    ("陕西省西安人民路一家饭店油烟", ("陕西省", "西安市", None)),
+    ("湖南省长沙人民路一家饭店油烟", ("湖南省", "长沙市", None)),
+])
+def test_a_provinces_own_county_beats_another_provinces_city_of_its_bare_name_after_it(resolver, text, expected):
+    assert place(resolver, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("江苏省鼓楼区人民路1号一家饭店油烟", ("江苏省", None, None)),  # 南京's and 徐州's: was 南京市
+    ("江苏省徐州市鼓楼区一家饭店油烟", ("江苏省", "徐州市", "鼓楼区")),
+    ("江苏南京鼓楼区一家饭店油烟", ("江苏省", "南京市", "鼓楼区")),
+    ("福建省鼓楼区一家饭店油烟", ("福建省", "福州市", "鼓楼区")),  # the province's only 鼓楼区
+    ("吉林省朝阳区一家饭店油烟", ("吉林省", "长春市", "朝阳区")),
+])
+def test_a_county_name_two_cities_of_the_named_province_share_names_the_province_alone(resolver, text, expected):
+    assert place(resolver, text) == expected

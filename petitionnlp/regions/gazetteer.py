@@ -15,6 +15,7 @@ import numpy as np
 
 from ..features import bigram_code, bigram_positions
 from ..resources import corpus_path, once, read_list
+from ..text import CJK_CHAR
 
 __all__ = ["Place", "Mention", "Gazetteer", "get_gazetteer", "province_divisions", "find_province"]
 
@@ -32,6 +33,9 @@ _TOWN_SUFFIXES = ("街道办事处", "街道", "镇", "乡", "苏木")
 # a line of towns.tsv whose name ends in a suffix after at least two characters: (the name without it, its county)
 _TOWN_CORE = re.compile(rf"^([^\t\n]{{2,}})(?:{'|'.join(_TOWN_SUFFIXES)})\t([^\t\n]*)$", re.MULTILINE)
 _PLACEHOLDER = "直辖行政区划"  # a county row that only stands for a city without counties (东莞, 中山, 儋州)
+
+
+_BEFORE_CITY_GAP = " -－—–,，、"  # what may stand between a county written first and its city (朝阳-北京市)
 
 
 def _part_of_city(name: str) -> bool:
@@ -139,10 +143,19 @@ class _Villages:
         return table or None
 
 
-def _changes() -> list[dict]:
-    """The recorded division changes: ``changes.tsv`` (generated from JioNLP's table) and ``changes_more.tsv``
-    (changes that table lacks or misnames: 新浦区 → 海州区, 玉环县 → 玉环市, each with its source)."""
-    return list(_tsv("changes.tsv")) + list(_tsv("changes_more.tsv"))
+@lru_cache(maxsize=1)
+def _changes() -> tuple[dict, ...]:
+    """The recorded division changes: ``changes_mca.tsv`` (generated from the Ministry of Civil Affairs' yearly
+    lists, 2000–2024, with the counties set up), ``changes.tsv`` (generated from JioNLP's table) and
+    ``changes_more.tsv`` (changes before those years or that the tables lack: 巢湖市's counties, each with its
+    source).  Where the Ministry's table gives an old county's new county, the others' row for it is not read (凤翔县
+    → 凤翔区, not changes.tsv's 凤翔市); where it gives only the city (an area split), another table's county is."""
+    mca = list(_tsv("changes_mca.tsv"))
+    key = lambda r: (r["old_province"], r["old_city"], r["old_county"])  # noqa: E731
+    settled = {key(r) for r in mca if r["old_county"] and r["new_county"]}
+    others = [r for r in list(_tsv("changes.tsv")) + list(_tsv("changes_more.tsv")) if key(r) not in settled]
+    told = {key(r) for r in others}
+    return tuple(r for r in mca if r["new_county"] or key(r) not in told) + tuple(others)
 
 
 def _current_counties(rows: list[dict]) -> tuple[set, dict, dict]:
@@ -153,16 +166,22 @@ def _current_counties(rows: list[dict]) -> tuple[set, dict, dict]:
     (澄江县 beside 澄江市: its towns, listed under its code, are the new county's)."""
     listed = {(r["province"], r["city"], r["name"]) for r in rows if r["level"] == "county"}
     targets: dict[tuple, set] = {}
+    by_code: dict[str, tuple] = {}  # an old code → (its old name, its new county)
     for c in _changes():
         if c["old_county"] and c["new_county"] and c["old_county"] != c["new_county"]:
-            targets.setdefault((c["old_province"], c["old_city"], c["old_county"]), set()).add(
-                (c["new_province"], c["new_city"], c["new_county"]))
+            new = (c["new_province"], c["new_city"], c["new_county"])
+            targets.setdefault((c["old_province"], c["old_city"], c["old_county"]), set()).add(new)
+            if c.get("old_adcode"):
+                by_code[c["old_adcode"]] = (c["old_county"], new)
     current, renamed, merged = set(), {}, {}
     for r in rows:
         if r["level"] != "county":
             continue
         key = (r["province"], r["city"], r["name"])
         new = targets.get(key)
+        old_name, by_old_code = by_code.get(r["adcode"], ("", None))
+        if not new and by_old_code and r["name"][:-1] == old_name[:-1] and by_old_code != key:
+            new = {by_old_code}  # listed under the code given up by a name of its own (610322 凤翔市: 凤翔县 → 凤翔区)
         if not new or len(new) > 1:  # not changed, or split between several (邢台县)
             current.add(key)
             continue
@@ -281,6 +300,8 @@ class Gazetteer:
                     self._add(self.exact, short + "县", p)
                 if name.endswith("自治旗"):
                     self._add(self.exact, short + "旗", p)
+        self._add_set_up(county_rows)
+        self._add_province_stems(county_rows)
         self._add_short_forms(county_rows)
         self._add_after_city(county_rows)
         by_full = {(p.province, p.city, p.county): p for p in self.by_adcode.values()}
@@ -294,12 +315,15 @@ class Gazetteer:
                 if len(name) < 2 or code not in by_adcode or _part_of_city(name):
                     continue
                 exact.add_town(name, code)
+        # 平安县 (→ 平安区, 2015): an old name that is a common word and its 县 (平安县城) is left out, as the bare short
+        # name of a county is when it is a common word; it is still read after its city (海东市平安县)
+        common = _GENERIC | {r["short"] for r in rows if r["level"] == "county" and r.get("short_is_common")}
         for r in _changes():
             new = by_full.get((r["new_province"], r["new_city"], r["new_county"] or None))
             if new is None:
                 continue
             for old in (r["old_county"], r["old_city"] if not r["old_county"] else ""):
-                if not old or old == new.name:
+                if not old or old == new.name or (old[-1] == "县" and old[:-1] in common):
                     continue
                 current = self.exact.get(old, []) + self.short.get(old, [])
                 if not current:
@@ -323,6 +347,24 @@ class Gazetteer:
                 if p is None:
                     continue
             self.exact[r["alias"]] = [p]
+
+    def _add_set_up(self, county_rows: list) -> None:
+        """和安县, 和康县 (2024), 白杨市 (2023): a county the recorded changes set up that ``divisions.tsv`` does not list,
+        by its full name (a province-governed city, its own city, as a city too)."""
+        listed = {(p.province, p.city, p.name) for p, _ in county_rows}
+        cities = {(p.province, p.name) for p in self.by_adcode.values() if p.level == "city"}
+        for r in _changes():
+            prov, city, name, code = r["new_province"], r["new_city"], r["new_county"], r.get("new_adcode") or ""
+            if r["old_county"] or r["old_city"] or not name or not code or (prov, city, name) in listed:
+                continue
+            if (prov, city) not in cities:
+                if city != name:
+                    continue
+                self._add(self.exact, name, Place("city", name, prov, name, adcode=code))
+            p = Place("county", name, prov, city, name, code)
+            county_rows.append((p, ""))
+            self.by_adcode[code] = p
+            self._add(self.exact, name, p)
 
     def _add_old_city_names(self) -> None:
         """日喀则地区, 林芝地区, 思茅市: a prefecture's old name that the recorded changes give with its counties,
@@ -424,11 +466,55 @@ class Gazetteer:
                 place = table.get(form) if len(form) == size else None
                 if place is None:
                     continue
-                longer = self.exact.get(text[hit.end:hit.end + size + 1], ())
-                if any(p.city == city for p in longer):
-                    return None
+                for longer in self._sizes(text[hit.end:hit.end + 2]):  # 安陆市 after 孝感, 光明新区 after 深圳市
+                    if longer > size and any(p.city == city for p in self.exact.get(text[hit.end:hit.end + longer], ())):
+                        return None
                 return Mention(hit.end, hit.end + size, form, (place,), form.endswith(("区", "县", "市")))
         return None
+
+    def _before_city(self, text: str, hit: Mention, out: list) -> Mention | None:
+        """朝阳 北京市, 朝阳-北京市: one of :meth:`_add_after_city`'s forms of a county right before its city's full name
+        (a dash or a comma between, or nothing: normalization drops the space), at the start of the text or after
+        what is no Chinese character — an address written from the county up."""
+        k = hit.start
+        while k > 0 and text[k - 1] in _BEFORE_CITY_GAP:
+            k -= 1
+        if k == 0 or (k == hit.start and not hit.exact):
+            return None
+        for city in {p.city for p in hit.places if p.level == "city"}:
+            table = self.after_city.get(city)
+            for size in self._after_sizes.get(city, ()):
+                place = table.get(text[k - size:k]) if size <= k else None
+                if place is None or (size < k and CJK_CHAR.match(text[k - size - 1])):
+                    continue
+                prev = out[-1] if out else None
+                if prev is not None and prev.end > k - size and (prev.start, prev.end) != (k - size, k):
+                    return None  # a longer name ends there (辽宁朝阳): not this county's form
+                form = text[k - size:k]
+                return Mention(k - size, k, form, (place,), form.endswith(("区", "县", "市")))
+        return None
+
+    def _after_province(self, hit: Mention, prev: Mention) -> Mention | None:
+        """黑龙江省西安, 湖南省资阳: right after a province's name, a bare name all of whose places lie in other
+        provinces (西安市, 资阳市) is the one county of the named province whose name is it and 区/县/市/旗 (西安区)."""
+        provinces = {p.province for p in prev.places}
+        if any(p.province in provinces for p in hit.places):
+            return None
+        for province in provinces:
+            county = self._province_stems.get(province, {}).get(hit.text)
+            if county is not None:
+                return Mention(hit.start, hit.end, hit.text, (county,), False)
+        return None
+
+    def _add_province_stems(self, counties: list[tuple[Place, str]]) -> None:
+        """province → the name of a county without its last 区/县/市/旗 (西安 of 西安区), when one county only of the
+        province is so named (read by :meth:`_after_province`)."""
+        stems: dict[str, dict[str, list[Place]]] = {}
+        for place, _ in counties:
+            if len(place.name) >= 3 and place.name[-1] in "区县市旗":
+                stems.setdefault(place.province, {}).setdefault(place.name[:-1], []).append(place)
+        self._province_stems = {prov: {stem: places[0] for stem, places in table.items() if len(places) == 1}
+                                for prov, table in stems.items()}
 
     @property
     def villages(self) -> "_Villages":
@@ -493,6 +579,14 @@ class Gazetteer:
                     hit = Mention(p, p + size, frag, tuple(short[frag]), False)
                     break
             if hit:
+                if not hit.exact and out and out[-1].end == p and out[-1].places[0].level == "province":
+                    hit = self._after_province(hit, out[-1]) or hit
+                if hit.text in city_keys:
+                    before = self._before_city(text, hit, out)
+                    if before is not None:
+                        if out and out[-1].end > before.start:
+                            out.pop()
+                        out.append(before)
                 out.append(hit)
                 i = hit.end
                 if hit.text in city_keys:

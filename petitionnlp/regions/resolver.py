@@ -299,6 +299,7 @@ class RegionResolver:
         hint_counties = {p.county for p in hint_places if p.county}
         hint_provinces = {p.province for p in hint_places}
         best = None
+        shared: list = []  # (score, county, mention) of a county name several cities share, in a province named
         former_names, former_cities = self.gazetteer.former, self.gazetteer.former_city
         for rank, m in enumerate(mentions):
             places = m.places
@@ -378,9 +379,15 @@ class RegionResolver:
                     current_support = max(current_support, support)
                 if best is None or score > best[0]:
                     best = (score, p, m, ambiguity, support)
+                if ambiguity > 1 and p.level == "county" and p.province in named_provinces:
+                    shared.append((score, p, m))
         if best is None:  # only a town name many counties share (开发区 alone): the hint, if any, answers
             return self._from_hint(hint_places) if hint_places else dict(EMPTY_REGION)
         score, place, mention, ambiguity, support = best
+        if support <= 1.0 and any(m is mention and q.province == place.province and q.city != place.city
+                                  and s == score for s, q, m in shared):
+            # 江苏省鼓楼区: the province named has the county name in two cities and nothing tells which: the province
+            place = self.gazetteer.provinces[place.province]
         return self._answer(text, place, mention, mentions, ambiguity, support)
 
     def _answer(self, text, place: Place, mention, mentions, ambiguity, support) -> dict:
