@@ -396,6 +396,7 @@ class NameRules:
         complainants = "|".join(map(re.escape, (w for w in self.context if w.endswith(("人", "者")))))
         self._described_re = re.compile(f"(?:{complainants})(?:{copulas})") if copulas and complainants else None
         self._ends_words = self._ends_words + tuple(g("copulas", []))  # 举报人周长林系某协会会长: a name ends before 系
+        self._copulas = tuple(g("copulas", []))
         self.findings = _by_length(g("findings", []))
         closers = g("list_closers", [])
         self._closer_re = re.compile("(?:" + "|".join(closers) + ")") if closers else None
@@ -794,11 +795,19 @@ class NameRules:
                 if len(name) != size or not self._item_shape(name) or (size == 4 and sl != 2) \
                         or not all(c in self.given for c in name[sl:]) or name in self.not_names \
                         or name[sl:] in self.honorifics or name[sl:] in self.titles \
-                        or any(x < a < y for x, y in inside):
+                        or any(x <= a < y for x, y in inside):  # (举报人系古浪县农民: 农民 is a word, no name)
                     continue
                 out.append((a, b))
                 break
         return out
+
+    def _owner_or_private(self, folded: str, a: int, b: int, private: set, owners: set) -> bool:
+        """Whether a name that is a place's is still a person's: an owner's (高明家的) or a complainant's own
+        (反映人万宁…) — not a place written in full (高明区, 安仁县), nor after a copula, where the complainant's word is
+        followed by what he is (举报人为滕州居民, 举报人为海陵区居民: the place he lives in)."""
+        if a in owners or (folded.startswith(("家", "之"), b) and self._cue_re and self._cue_re.match(folded, b)):
+            return True  # (举报人为高明家的邻居: found after the complainant's word first, an owner all the same)
+        return a in private and folded[b - 1] not in "省市县区旗" and not folded.endswith(self._copulas, 0, a)
 
     def _closes_description(self, text: str, b: int) -> bool:
         """Whether a complainant's description ends at ``b``: a verb of saying, a count or a word that follows names."""
@@ -1170,7 +1179,8 @@ class NameRules:
                     or (name[0] in _CONJUNCTIONS and not all(c in self.given for c in name[sl:])) \
                     or (name[-1] in "镇乡" and not speaker) or name[sl:] in self.honorifics \
                     or name[sl:] in self.titles or self._place_like(name) or self._place_or_company(folded, a, b) \
-                    or (b - a <= 4 and self.is_place(name, bare) and not (speaker or a in private or a in owners)) \
+                    or (b - a <= 4 and self.is_place(name, bare) and not (speaker or self._owner_or_private(
+                        folded, a, b, private, owners))) \
                     or folded[max(0, a - 4):a].endswith(self.discharge) \
                     or (name[-1] == "人" and self.is_place(name[:-1], False)) \
                     or (bare and (self._place_ending(name, sl) or name[sl:sl + 1] == "家" or not self._ends(folded, b)
