@@ -1295,3 +1295,35 @@ def test_an_hour_after_a_time_zones_name_is_a_time_of_the_day_before_it():
     """t43b (p16): 2023年10月26日(星期四) then 香港時間15時00分 on the next line: that day at 15:00."""
     assert found("2023年10月26日(星期四)\n香港時間15時00分") == [
         ("2023年10月26日(星期四)", "date", "2023-10-26"), ("15時00分", "date", "2023-10-26T15:00")]
+
+
+# ------------------------------------------------------------------ t43c: kinds of the news batch's time misses
+# (briefings_news.jsonl, read by d43): 前三年 that is the first years of a round, not the years before the page; a year
+# before 开始 read by what follows 开始 — a clause break makes it a frame, from that year on, with or without 从; a verb
+# or the sentence's end makes it the year something began.
+
+def test_the_first_years_of_a_period_are_no_years_before_the_page():
+    """t43c (briefings_news' n05): 前三年 contrasted with 第四年 in its sentence, or after 的 (规划的前两年), names the first
+    years of a period the text speaks of (a round of inspections, a plan), not the years before the page; 前两年 alone
+    stays the two years before (t39)."""
+    assert found("新一轮督察用四年时间,前三年是例行督察,第四年是回头看。", dt.date(2019, 9, 29)) == [
+        ("四年", "duration", "P4Y")]
+    assert found("行动分两个阶段:前两年集中整治,后三年巩固提升。", dt.date(2019, 9, 29)) == []
+    assert found("规划实施的前两年,重点推进污水管网建设。", dt.date(2019, 9, 29)) == []
+    assert found("前两年完成了23家企业的搬迁。", dt.date(2018, 5, 1)) == [("前两年", "date", "2016/2017")]
+
+
+def test_a_year_then_kaishi_is_from_that_year_on_before_a_clause_break_with_or_without_cong():
+    """t43c (briefings_news' n05, briefings_dev's b05, briefings_tasks' k05): [从]今年开始，… and [从]2014年开始，… frame the
+    clause after them — from that year on, an open span, with or without 从; 开始 before a verb or closing the sentence
+    says when something began — the year alone, with or without 从 (从2015年开始编制了规划; 督察从2015年开始。)."""
+    day = dt.date(2019, 9, 29)
+    assert found("从今年开始,准备用新的四年时间开展督察。", day) == [("从今年开始", "date", "2019/.."),
+                                                                ("四年", "duration", "P4Y")]
+    assert found("今年开始,准备用新的四年时间开展督察。", day) == [("今年开始", "date", "2019/.."),
+                                                              ("四年", "duration", "P4Y")]
+    assert found("2020年开始,全市禁止露天烧烤。", day) == [("2020年开始", "date", "2020/..")]
+    assert found("中央生态环保督察从2015年开始。", day) == [("2015年", "date", "2015")]
+    assert found("由县商务局从2015年开始编制了规划。", day) == [("2015年", "date", "2015")]
+    assert found("從2014年開始,全省全面供應國五標準汽油。", day) == [("從2014年開始", "date", "2014/..")]
+    assert found("2014年开始实施。", day) == [("2014年", "date", "2014")]

@@ -615,7 +615,7 @@ def _lost_month_day(digits: str, start: str) -> str | None:
 
 def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
     """Two dates joined by 至/到/— become one span ``START/END`` (the first's start, the second's end); a date
-    followed by 起/以来/以后 (or, after 从/自 and a year, 开始) an open span ``START/..``, with a 从/自 before it in the span (a date
+    followed by 起/以来/以后 (or, after a year, 开始 and a clause break) an open span ``START/..``, with a 从/自 before it in the span (a date
     without a value takes the suffix and keeps none); a weekday (also after 即) or a time of day
     right after a day, or a weekday in brackets after it, belongs to it.  Days listed (25日、26日) stay one each.  A
     closed span of days takes the 自/从 before it and the 止 after it (自4月24日起至5月24日止)."""
@@ -678,10 +678,11 @@ def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
     for i, t in enumerate(out):
         if t["type"] != "date" or t["value"] and (t["value"].endswith("/..") or not _DATEISH.match(t["value"])):
             continue
-        after_from = (t["start"] > 0 and text[t["start"] - 1] in "从自" or t["text"][0] in "从自") \
-            and r["from_years"].search(t["text"])  # 从2014年开始: from that year on; 从4月2日开始 is the day it starts
-        m = open_suffix.match(text, t["end"]) or (open_from.match(text, t["end"]) if open_from and after_from else None)
-        if m:  # a part of a month opens the span at its first day (2月下旬以来 → 2月21日起); 从2014年开始 opens one
+        # [从]2014年开始，…: from that year on (a clause break after 开始, open_span_from_suffix); 2014年开始实施 is the
+        # year it began, and 从4月2日开始 the day it starts (open_span_from_years: a year only)
+        a_year = r["from_years"].search(t["text"])
+        m = open_suffix.match(text, t["end"]) or (open_from.match(text, t["end"]) if open_from and a_year else None)
+        if m:  # a part of a month opens the span at its first day (2月下旬以来 → 2月21日起); 从2014年开始， opens one
             start = t["start"] - 1 if t["start"] > 0 and text[t["start"] - 1] in "从自" else t["start"]
             # a date without a value (每天19:00以后, a day without a document date) keeps none, its suffix in its span
             value = f"{t['value'].split('/')[0]}/.." if t["value"] else None
