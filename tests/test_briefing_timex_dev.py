@@ -1327,3 +1327,15 @@ def test_a_year_then_kaishi_is_from_that_year_on_before_a_clause_break_with_or_w
     assert found("由县商务局从2015年开始编制了规划。", day) == [("2015年", "date", "2015")]
     assert found("從2014年開始,全省全面供應國五標準汽油。", day) == [("從2014年開始", "date", "2014/..")]
     assert found("2014年开始实施。", day) == [("2014年", "date", "2014")]
+
+
+# ------------------------------------------------------------------ the fifteenth development batch (t43c)
+
+TIME_DEV15 = GOLD / "time_dev15.jsonl"
+
+
+def test_the_fifteenth_development_batch_names_its_sources_and_is_new():
+    """t43c: time_dev15.jsonl, annotated blind after t43b — sourced, new (no site of another gold file nor a reserved
+    one), no copy of another set: dispatch meetings, a meeting notice, permit rules, procuratorates' and a court's
+    cases, schools' and hospitals' pollution news, a hospital's rectification table, press conferences."""
+    _a_new_time_only_batch(TIME_DEV15, 14, 70)
