@@ -1339,3 +1339,56 @@ def test_the_fifteenth_development_batch_names_its_sources_and_is_new():
     one), no copy of another set: dispatch meetings, a meeting notice, permit rules, procuratorates' and a court's
     cases, schools' and hospitals' pollution news, a hospital's rectification table, press conferences."""
     _a_new_time_only_batch(TIME_DEV15, 14, 70)
+
+
+# Kinds time_dev15's misses show (t43c), each general: 限期 inside the name of a kind of order or its period
+# (限期治理期限, 限期整改制度), a span from a year's end (2019年底至2020年初), 按月 before 提交, 近期 before 规划/计划, a length of
+# years and months (有期徒刑二年八个月) or years and a half (四年半), N年之久, the newspaper 今晚报, 近日 of what is to come.
+
+def test_xianqi_in_the_name_of_a_kind_of_order_or_its_period_is_none():
+    """t43c (time_dev15's r04): 限期 names a kind of order before its period or rule (限期治理期限, 限期整改制度); an order
+    with 限期 stays urgency (责令限期治理, 责令限期改正), and so does 限期 before 通知书 outside 《》, as time_dev2's u30 and
+    time_dev3's w26 annotate it (下达限期整改通知书)."""
+    assert found("临时许可证有效期与限期治理期限相同。") == []
+    assert found("对逾期未完成的,实行限期整改制度。") == []
+    assert found("当场下达限期整改通知书。") == [("限期", "vague", None)]
+    assert found("责令限期治理。") == [("限期", "vague", None)]
+    assert found("责令限期改正。") == [("限期", "vague", None)]
+
+
+def test_a_span_from_a_years_end_to_a_later_date_is_one_date():
+    """t43c (r07): 2019年底至2020年初 is one span (its first end the year's last day); 至2020年初 is no limit of 2020.
+    2019年底 alone keeps its reading (a limit)."""
+    got = found("2019年底至2020年初,该县开展了排查。")
+    assert [(x[0], x[1]) for x in got] == [("2019年底至2020年初", "date")]
+    assert found("2019年底至2020年6月,该县开展了排查。") == [("2019年底至2020年6月", "date", "2019-12-31/2020-06-30")]
+    assert found("2019年底前完成排查。") == [("2019年底前", "deadline", "2019-12-31")]
+
+
+def test_monthly_submission_and_a_near_term_plan():
+    """t43c (r07, r08): 按月 before 提交 is monthly, as before 报送; 近期 before 规划/计划 is of what is to come, though a
+    verb in the past follows the phrase (近期规划建设进行了了解)."""
+    assert found("相关企业按月提交水质检测报告。") == [("按月", "recurrence", "P1M")]
+    assert found("就管网现状和近期规划建设进行了了解。") == [("近期", "vague", None)]
+    assert found("近期开展了专项督查。") == []
+
+
+def test_a_length_of_years_and_months_or_years_and_a_half_and_a_length_zhi_jiu():
+    """t43c (r09, r10): a prison term of years and months is one length (二年八个月: P2Y8M); years and a half (四年半,
+    三年半) a length without a value, as 6个半月 (t40); N年之久 a length."""
+    assert found("判处有期徒刑二年八个月,并处罚金。") == [("二年八个月", "duration", "P2Y8M")]
+    assert found("判处有期徒刑四年半。") == [("四年半", "duration", None)]
+    assert found("该项目历时三年半建成。") == [("三年半", "duration", None)]
+    assert found("这种情况已持续有11年之久。") == [("11年", "duration", "P11Y")]
+    assert found("一年半载难以见效。") == []
+
+
+def test_the_newspaper_tonight_is_no_evening_and_jinri_before_jiang_is_to_come():
+    """t43c (r10, r12): 今晚报 is a newspaper (来源:今晚报), 今晚报送 stays tonight; 近日 whose sentence goes on with the
+    future 将 (近日，…将对…进行复查) is of what is to come, as 近期 is (t39); 近日 of the past stays none."""
+    assert found("来源:今晚报") == []
+    assert found("请于今晚报送材料。") == [("今晚", "date", "2021-06-15")]
+    assert found("近日,市水政执法部门将对超标排水户进行复查。") == [("近日", "vague", None)]
+    assert found("近日,记者将该情况反映给了相关部门。") == []
+    assert found("近日,该局对企业进行了检查。") == []
+    assert found("近日,环保部等11个部门联合制订了考核规定,将对各省进行考核。") == []
