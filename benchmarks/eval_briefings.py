@@ -75,6 +75,11 @@ The sets, reported apart and together:
   12345 news and a notice with a morning's hours, rectification plans, reports and a public notice of a task done,
   holiday and lunar days, meeting minutes and news with times of day, Hong Kong and Taiwan agencies' releases; not
   trained on, left out of "all of them";
+* corpora/briefing/gold/time_dev15.jsonl (issue 29 item 3): a fifteenth development batch, time expressions only, of
+  sites never used, annotated blind after t43b (t43c) — dispatch meetings of a city and a province's quarter, a notice
+  of a video meeting with its limits, water and pollution permit rules with their validity, procuratorates' and a
+  court's environmental cases, schools' and hospitals' pollution news and a hospital's rectification table, press
+  conferences; not trained on, left out of "all of them";
 * corpora/briefing/gold/briefings_duties.jsonl (issue 29 item 3, directives that carry over): a development batch of
   the kinds the blind sets' misses and inventions point at — plans' task lists and measures without an order word,
   duties of rules with 应当/负责, deadlines as duties, reports whose measures were already taken, announcements of an
@@ -279,6 +284,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     time_dev9, time_dev10 = load(gold / "time_dev9.jsonl"), load(gold / "time_dev10.jsonl")
     time_dev11, time_dev12 = load(gold / "time_dev11.jsonl"), load(gold / "time_dev12.jsonl")
     time_dev13, time_dev14 = load(gold / "time_dev13.jsonl"), load(gold / "time_dev14.jsonl")
+    time_dev15 = load(gold / "time_dev15.jsonl")
     duties = load(gold / "briefings_duties.jsonl")
     notices = load(gold / "briefings_notices.jsonl")
     tasks = load(gold / "briefings_tasks.jsonl")
@@ -332,6 +338,9 @@ def sets() -> list[tuple[str, list[dict]]]:
             ("fourteenth development batch, time expressions only, written after t43: monthly 12369 and complaint "
              "reports, 12345 news and notices, rectification plans and notices, holidays and lunar days, minutes, "
              "Hong Kong and Taiwan releases (issue 29 item 3)", time_dev14),
+            ("fifteenth development batch, time expressions only, written after t43b: dispatch meetings, a meeting "
+             "notice, permit rules, procuratorates' and courts' cases, school and hospital pollution, press "
+             "conferences (issue 29 item 3)", time_dev15),
             ("development batch of duties that carry over: task lists, duties without an order word, reports of "
              "measures taken, announcements and pledges of other sites (issue 29 item 3)", duties),
             ("development batch of notices and meetings: county and city meetings' numbered orders, forwarding "

@@ -1295,3 +1295,100 @@ def test_an_hour_after_a_time_zones_name_is_a_time_of_the_day_before_it():
     """t43b (p16): 2023年10月26日(星期四) then 香港時間15時00分 on the next line: that day at 15:00."""
     assert found("2023年10月26日(星期四)\n香港時間15時00分") == [
         ("2023年10月26日(星期四)", "date", "2023-10-26"), ("15時00分", "date", "2023-10-26T15:00")]
+
+
+# ------------------------------------------------------------------ t43c: kinds of the news batch's time misses
+# (briefings_news.jsonl, read by d43): 前三年 that is the first years of a round, not the years before the page; a year
+# before 开始 read by what follows 开始 — a clause break makes it a frame, from that year on, with or without 从; a verb
+# or the sentence's end makes it the year something began.
+
+def test_the_first_years_of_a_period_are_no_years_before_the_page():
+    """t43c (briefings_news' n05): 前三年 contrasted with 第四年 in its sentence, or after 的 (规划的前两年), names the first
+    years of a period the text speaks of (a round of inspections, a plan), not the years before the page; 前两年 alone
+    stays the two years before (t39)."""
+    assert found("新一轮督察用四年时间,前三年是例行督察,第四年是回头看。", dt.date(2019, 9, 29)) == [
+        ("四年", "duration", "P4Y")]
+    assert found("行动分两个阶段:前两年集中整治,后三年巩固提升。", dt.date(2019, 9, 29)) == []
+    assert found("规划实施的前两年,重点推进污水管网建设。", dt.date(2019, 9, 29)) == []
+    assert found("前两年完成了23家企业的搬迁。", dt.date(2018, 5, 1)) == [("前两年", "date", "2016/2017")]
+
+
+def test_a_year_then_kaishi_is_from_that_year_on_before_a_clause_break_with_or_without_cong():
+    """t43c (briefings_news' n05, briefings_dev's b05, briefings_tasks' k05): [从]今年开始，… and [从]2014年开始，… frame the
+    clause after them — from that year on, an open span, with or without 从; 开始 before a verb or closing the sentence
+    says when something began — the year alone, with or without 从 (从2015年开始编制了规划; 督察从2015年开始。)."""
+    day = dt.date(2019, 9, 29)
+    assert found("从今年开始,准备用新的四年时间开展督察。", day) == [("从今年开始", "date", "2019/.."),
+                                                                ("四年", "duration", "P4Y")]
+    assert found("今年开始,准备用新的四年时间开展督察。", day) == [("今年开始", "date", "2019/.."),
+                                                              ("四年", "duration", "P4Y")]
+    assert found("2020年开始,全市禁止露天烧烤。", day) == [("2020年开始", "date", "2020/..")]
+    assert found("中央生态环保督察从2015年开始。", day) == [("2015年", "date", "2015")]
+    assert found("由县商务局从2015年开始编制了规划。", day) == [("2015年", "date", "2015")]
+    assert found("從2014年開始,全省全面供應國五標準汽油。", day) == [("從2014年開始", "date", "2014/..")]
+    assert found("2014年开始实施。", day) == [("2014年", "date", "2014")]
+
+
+# ------------------------------------------------------------------ the fifteenth development batch (t43c)
+
+TIME_DEV15 = GOLD / "time_dev15.jsonl"
+
+
+def test_the_fifteenth_development_batch_names_its_sources_and_is_new():
+    """t43c: time_dev15.jsonl, annotated blind after t43b — sourced, new (no site of another gold file nor a reserved
+    one), no copy of another set: dispatch meetings, a meeting notice, permit rules, procuratorates' and a court's
+    cases, schools' and hospitals' pollution news, a hospital's rectification table, press conferences."""
+    _a_new_time_only_batch(TIME_DEV15, 14, 70)
+
+
+# Kinds time_dev15's misses show (t43c), each general: 限期 inside the name of a kind of order or its period
+# (限期治理期限, 限期整改制度), a span from a year's end (2019年底至2020年初), 按月 before 提交, 近期 before 规划/计划, a length of
+# years and months (有期徒刑二年八个月) or years and a half (四年半), N年之久, the newspaper 今晚报, 近日 of what is to come.
+
+def test_xianqi_in_the_name_of_a_kind_of_order_or_its_period_is_none():
+    """t43c (time_dev15's r04): 限期 names a kind of order before its period or rule (限期治理期限, 限期整改制度); an order
+    with 限期 stays urgency (责令限期治理, 责令限期改正), and so does 限期 before 通知书 outside 《》, as time_dev2's u30 and
+    time_dev3's w26 annotate it (下达限期整改通知书)."""
+    assert found("临时许可证有效期与限期治理期限相同。") == []
+    assert found("对逾期未完成的,实行限期整改制度。") == []
+    assert found("当场下达限期整改通知书。") == [("限期", "vague", None)]
+    assert found("责令限期治理。") == [("限期", "vague", None)]
+    assert found("责令限期改正。") == [("限期", "vague", None)]
+
+
+def test_a_span_from_a_years_end_to_a_later_date_is_one_date():
+    """t43c (r07): 2019年底至2020年初 is one span (its first end the year's last day); 至2020年初 is no limit of 2020.
+    2019年底 alone keeps its reading (a limit)."""
+    got = found("2019年底至2020年初,该县开展了排查。")
+    assert [(x[0], x[1]) for x in got] == [("2019年底至2020年初", "date")]
+    assert found("2019年底至2020年6月,该县开展了排查。") == [("2019年底至2020年6月", "date", "2019-12-31/2020-06-30")]
+    assert found("2019年底前完成排查。") == [("2019年底前", "deadline", "2019-12-31")]
+
+
+def test_monthly_submission_and_a_near_term_plan():
+    """t43c (r07, r08): 按月 before 提交 is monthly, as before 报送; 近期 before 规划/计划 is of what is to come, though a
+    verb in the past follows the phrase (近期规划建设进行了了解)."""
+    assert found("相关企业按月提交水质检测报告。") == [("按月", "recurrence", "P1M")]
+    assert found("就管网现状和近期规划建设进行了了解。") == [("近期", "vague", None)]
+    assert found("近期开展了专项督查。") == []
+
+
+def test_a_length_of_years_and_months_or_years_and_a_half_and_a_length_zhi_jiu():
+    """t43c (r09, r10): a prison term of years and months is one length (二年八个月: P2Y8M); years and a half (四年半,
+    三年半) a length without a value, as 6个半月 (t40); N年之久 a length."""
+    assert found("判处有期徒刑二年八个月,并处罚金。") == [("二年八个月", "duration", "P2Y8M")]
+    assert found("判处有期徒刑四年半。") == [("四年半", "duration", None)]
+    assert found("该项目历时三年半建成。") == [("三年半", "duration", None)]
+    assert found("这种情况已持续有11年之久。") == [("11年", "duration", "P11Y")]
+    assert found("一年半载难以见效。") == []
+
+
+def test_the_newspaper_tonight_is_no_evening_and_jinri_before_jiang_is_to_come():
+    """t43c (r10, r12): 今晚报 is a newspaper (来源:今晚报), 今晚报送 stays tonight; 近日 whose sentence goes on with the
+    future 将 (近日，…将对…进行复查) is of what is to come, as 近期 is (t39); 近日 of the past stays none."""
+    assert found("来源:今晚报") == []
+    assert found("请于今晚报送材料。") == [("今晚", "date", "2021-06-15")]
+    assert found("近日,市水政执法部门将对超标排水户进行复查。") == [("近日", "vague", None)]
+    assert found("近日,记者将该情况反映给了相关部门。") == []
+    assert found("近日,该局对企业进行了检查。") == []
+    assert found("近日,环保部等11个部门联合制订了考核规定,将对各省进行考核。") == []

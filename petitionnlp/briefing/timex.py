@@ -235,6 +235,10 @@ class _Resolver:
         n = 1 if n is None else n  # 天 alone: one day; 0天 is none (P0D), not one
         return _UNIT_DURATION[g["unit"]].format(n=n, m=3 * n)
 
+    def _years_months(self, g):
+        """二年八个月: a length of years and months (a prison term), ``P2Y8M``."""
+        return f"P{parse_number(g['n'])}Y{parse_number(g['m'])}M"
+
     def _deadline(self, g):
         part = g.get("part")
         if g.get("q"):  # 2020年一季度末前: the quarter's last day; 三季度前 says neither its first nor its last day
@@ -596,6 +600,7 @@ _OF_DAYS = re.compile(r"[日号月年旬]")
 _CLOSED = re.compile(r"[0-9一二三四五六七八九十日号月年旬底末时点)）]\s*(?:(?:起|开始)\s*[，,]?\s*)?(?:至|到|一直到|—+|－|–|-|~|～)\s*[0-9一二三四五六七八九十上中下]")
 
 
+_YEAR_END = re.compile(r"^[0-9]{4}年[底末]$")  # 2019年底至2020年初: a year's end opens a span (its first end, not a limit)
 _LOST_MARKS = re.compile(r"^(?:19|20)[0-9]{5,6}[日号]?$")  # 2021528日: a date that lost 年 and 月
 _LOST_END = re.compile(r"^[0-9]{2,4}[日号]$")
 
@@ -614,11 +619,11 @@ def _lost_month_day(digits: str, start: str) -> str | None:
 
 
 def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
-    """Two dates joined by 至/到/— become one span ``START/END`` (the first's start, the second's end); a date
-    followed by 起/以来/以后 (or, after 从/自 and a year, 开始) an open span ``START/..``, with a 从/自 before it in the span (a date
-    without a value takes the suffix and keeps none); a weekday (also after 即) or a time of day
-    right after a day, or a weekday in brackets after it, belongs to it.  Days listed (25日、26日) stay one each.  A
-    closed span of days takes the 自/从 before it and the 止 after it (自4月24日起至5月24日止)."""
+    """Two dates joined by 至/到/— become one span ``START/END`` (the first's start, the second's end; a year's 底 opens
+    one too, 2019年底至2020年初); a date followed by 起/以来/以后 (or, after a year, 开始 and a clause break) an open span
+    ``START/..``, with a 从/自 before it in the span (a date without a value takes the suffix and keeps none); a weekday
+    (also after 即) or a time of day right after a day, or a weekday in brackets after it, belongs to it.  Days listed
+    (25日、26日) stay one each.  A closed span of days takes the 自/从 before it and the 止 after it (自4月24日起至5月24日止)."""
     joiner, open_suffix = r["joiner"], r["open_suffix"]
     out: list[dict] = []
     for t in found:
@@ -648,7 +653,7 @@ def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
                 and joiner.match(text[prev["end"]:t["start"]]):
             # 2021528日至63日: the end of a span whose first end lost 年 and 月 lost its 月 too (63日 is 6月3日)
             t = _expression(t["text"], t["start"], t["end"], "date", _lost_month_day(t["text"][:-1], prev["value"]))
-        if (prev and prev["type"] == "date" and t["type"] in ("date", "deadline")
+        if (prev and (prev["type"] == "date" or _YEAR_END.match(prev["text"])) and t["type"] in ("date", "deadline")
                 and (prev["value"] and t["value"] and _DATEISH.match(prev["value"]) and _DATEISH.match(t["value"])
                      or prev["value"] is None and t["value"] is None)  # no document date: a span without a value
                 and (joiner.match(text[prev["end"]:t["start"]])  # 10月初至11月底: the deadline ends the span
@@ -678,10 +683,11 @@ def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
     for i, t in enumerate(out):
         if t["type"] != "date" or t["value"] and (t["value"].endswith("/..") or not _DATEISH.match(t["value"])):
             continue
-        after_from = (t["start"] > 0 and text[t["start"] - 1] in "从自" or t["text"][0] in "从自") \
-            and r["from_years"].search(t["text"])  # 从2014年开始: from that year on; 从4月2日开始 is the day it starts
-        m = open_suffix.match(text, t["end"]) or (open_from.match(text, t["end"]) if open_from and after_from else None)
-        if m:  # a part of a month opens the span at its first day (2月下旬以来 → 2月21日起); 从2014年开始 opens one
+        # [从]2014年开始，…: from that year on (a clause break after 开始, open_span_from_suffix); 2014年开始实施 is the
+        # year it began, and 从4月2日开始 the day it starts (open_span_from_years: a year only)
+        a_year = r["from_years"].search(t["text"])
+        m = open_suffix.match(text, t["end"]) or (open_from.match(text, t["end"]) if open_from and a_year else None)
+        if m:  # a part of a month opens the span at its first day (2月下旬以来 → 2月21日起); 从2014年开始， opens one
             start = t["start"] - 1 if t["start"] > 0 and text[t["start"] - 1] in "从自" else t["start"]
             # a date without a value (每天19:00以后, a day without a document date) keeps none, its suffix in its span
             value = f"{t['value'].split('/')[0]}/.." if t["value"] else None
