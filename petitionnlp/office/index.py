@@ -13,14 +13,23 @@ from ..pii import rules_stamp
 from .errors import Invalid, Messages
 from .redaction import redact
 
-__all__ = ["OfficeIndex", "EDITOR_KINDS", "VIEWER_KINDS"]
+__all__ = ["OfficeIndex", "EDITOR_KINDS", "viewer_kind", "viewer_kinds"]
 
 EDITOR_KINDS = ("petition", "briefing")
-VIEWER_KINDS = ("petition_redacted", "briefing_redacted")
 _REDACTED = "_redacted"  # = petitionnlp.search.REDACTED_SUFFIX (a test checks)
 _GONE = "withdrawn" + _REDACTED  # a kind no search asks for: answers neither a plain search nor a viewer's
-_STALE = "stale" + _REDACTED  # viewer copies made with other redaction rules: out of every search until made again
-_RULES = "rules" + _REDACTED  # the one document naming the redaction rules the viewer copies were made with
+
+
+def viewer_kind(kind: str) -> str:
+    """The kind of a record's redacted copy as this process makes it: the redaction rules' fingerprint in it
+    (``petition@3f…_redacted``).  A viewer searches only copies of the rules of now, so a copy made by other rules
+    (before an upgrade, or by a server or worker of another version still running) is never shown: it counts as
+    missing and is made again (:func:`~.jobs.index_redacted_copies`)."""
+    return f"{kind}@{rules_stamp()}{_REDACTED}"
+
+
+def viewer_kinds() -> tuple[str, ...]:
+    return tuple(viewer_kind(k) for k in EDITOR_KINDS)
 
 
 class OfficeIndex:
@@ -69,27 +78,13 @@ class OfficeIndex:
         hidden = redact(text)
         return [(f"petition:{p['id']}", text, dict(fields, title=text[:30], kind="petition")),
                 (f"petition{_REDACTED}:{p['id']}", hidden,
-                 dict(fields, title=hidden[:30], kind=f"petition{_REDACTED}"))]
+                 dict(fields, title=hidden[:30], kind=viewer_kind("petition")))]
 
     @staticmethod
     def briefing_docs(b: dict) -> list[tuple]:
         return [(f"briefing:{b['id']}", b["text"], {"title": b["title"], "date": b["date"], "kind": "briefing"}),
                 (f"briefing{_REDACTED}:{b['id']}", redact(b["text"]),
-                 {"title": redact(b["title"]), "date": b["date"], "kind": f"briefing{_REDACTED}"})]
-
-    def add_petitions(self, petitions: list[dict]) -> None:
-        """Index these case rows as given (a rebuild; changes go through :meth:`follow`)."""
-        self._add([d for p in petitions for d in self.petition_docs(p)])
-
-    def add_briefing(self, b: dict) -> None:
-        self._add(self.briefing_docs(b))
-
-    def _add(self, docs: list[tuple]) -> None:
-        if not docs:
-            return
-        with self._lock, self._open() as ix:
-            for doc_id, text, fields in docs:
-                ix.add(doc_id, text, **fields)
+                 {"title": redact(b["title"]), "date": b["date"], "kind": viewer_kind("briefing")})]
 
     def _write_fresh(self, read, wait: float | None) -> int:
         """Hold the index's write lock, then ``read()`` the records' documents as stored now and write them, in
@@ -136,7 +131,11 @@ class OfficeIndex:
         if kind == "briefing":
             return self._write_fresh(lambda: [d for b in [store.briefing(target)] if b
                                               for d in self.briefing_docs(b)], wait)
-        ids = store.petition_ids(target) if kind == "batch" else [target]
+        return self.write_cases(store, store.petition_ids(target) if kind == "batch" else [target], wait)
+
+    def write_cases(self, store, ids: list[int], wait: float | None = None) -> int:
+        """These cases indexed as stored now, a page at a time, each page read under the index's write lock (a
+        batch withdrawn meanwhile stays out of every search); how many are searchable."""
         n = 0
         for i in range(0, len(ids), self.PAGE):
             page = ids[i:i + self.PAGE]
@@ -149,33 +148,13 @@ class OfficeIndex:
         how many records are searchable."""
         return self._follow_one(store, kind, target)
 
-    def retire_stale_copies(self) -> int:
-        """When the viewer copies were made with other redaction rules than this process's (the rules grew: a name
-        the old ones missed shows in an old copy), all of them leave viewers' searches at once, in one transaction
-        under the index's write lock, and count as missing (:meth:`missing_redacted`), so that
-        :func:`~.jobs.index_redacted_copies` makes them again; until then viewers find fewer documents, never an
-        old copy.  The rules are named by :func:`petitionnlp.pii.rules_stamp` in a document of a kind nobody
-        searches (a new index gets it at once: its copies will be made by these rules); how many copies left."""
-        stamp = f"redaction:{rules_stamp()}"
-        if not self._empty():
-            with self._lock, self._open(readonly=True) as ix:
-                if stamp in ix.ids((_RULES,)):
-                    return 0
-        with self._lock, self._open() as ix:
-            ix.hold_writes()
-            if stamp in ix.ids((_RULES,)):  # another server did it meanwhile
-                return 0
-            n = ix.rekind(VIEWER_KINDS + (_RULES,), _STALE)
-            ix.add(stamp, "", kind=_RULES)
-            return n
-
     def missing_redacted(self) -> list[str]:
-        """The ids of indexed cases and briefings without their redacted copy (an index made before viewers
-        searched redacted text)."""
+        """The ids of indexed cases and briefings without their redacted copy made by the redaction rules of now
+        (an index made before viewers searched redacted text, or by other rules)."""
         if self._empty():
             return []
         with self._open(readonly=True) as ix:
-            have = set(ix.ids(VIEWER_KINDS))
+            have = set(ix.ids(viewer_kinds()))
             return [i for i in ix.ids(EDITOR_KINDS) if i.replace(":", f"{_REDACTED}:", 1) not in have]
 
     def search(self, q: str, limit: int = 20, type_: str | None = None, region: str | None = None,
@@ -191,14 +170,14 @@ class OfficeIndex:
         try:
             with self._open(readonly=True) as ix:
                 hits = ix.search(q, limit, date_from, date_to, type_, region,
-                                 kinds=VIEWER_KINDS if redact_ else EDITOR_KINDS)
+                                 kinds=viewer_kinds() if redact_ else EDITOR_KINDS)
         except DatabaseUnavailable:
             raise  # the database is away: 503, like every other request now, not a bad query
         except PetitionNLPError:
             raise Invalid(Messages.O219) from None
         for h in hits:
             if h["kind"].endswith(_REDACTED):
-                h["kind"] = h["kind"][:-len(_REDACTED)]
+                h["kind"] = h["kind"].partition("@")[0]
                 h["id"] = h["kind"] + ":" + h["id"].split(":", 1)[1]
         return hits
 

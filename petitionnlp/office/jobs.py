@@ -216,19 +216,15 @@ def reindex_all(wb) -> int:
 
 
 def index_redacted_copies(wb) -> int:
-    """Index the redacted copy of every indexed case and briefing that has none yet (an index made before
-    viewers searched redacted text, or copies retired because the redaction rules changed); the number indexed.
-    Until then viewers simply find fewer documents."""
-    n = 0
-    petitions = []
+    """Index the redacted copy of every indexed case and briefing that has none made by the redaction rules of
+    now (an index made before viewers searched redacted text, or by other rules: an upgrade, a server of another
+    version); the number indexed.  Each record is read as stored now under the index's write lock, a page at a
+    time (a batch withdrawn meanwhile stays withdrawn; requests' own index writes go between the pages).  Until
+    then viewers simply find fewer documents."""
+    cases, briefings = [], []
     for doc_id in wb.index.missing_redacted():
         kind, _, number = doc_id.partition(":")
-        if not number.isdigit():
-            continue
-        if kind == "briefing" and (b := wb.store.briefing(int(number))):
-            wb.index.add_briefing(b)
-            n += 1
-        elif kind == "petition" and (p := wb.store.petition(int(number))):
-            petitions.append(p)
-    wb.index.add_petitions(petitions)
-    return n + len(petitions)
+        if number.isdigit() and kind in ("petition", "briefing"):
+            (cases if kind == "petition" else briefings).append(int(number))
+    n = sum(wb.index.refresh(wb.store, "briefing", b) for b in briefings)
+    return n + wb.index.write_cases(wb.store, cases)

@@ -81,8 +81,7 @@ class Workbench:
         self.queue = jobs.make_queue(self, background)
         if self.shared:  # the index's tables in the shared database (made once, under a lock, by the first)
             self.index.prepare()
-        self.index.retire_stale_copies()  # copies redacted by older rules leave viewers' searches at once
-        if self.queue.inline:  # an index made before viewers searched redacted copies, or by older rules, gets them
+        if self.queue.inline:  # an index made before viewers searched redacted copies, or by other rules, gets them
             jobs.index_redacted_copies(self)
         else:
             self.queue.submit_call(jobs.index_redacted_copies, self)

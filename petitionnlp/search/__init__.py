@@ -163,12 +163,6 @@ class SearchIndex:
         """The ids of the indexed documents of these kinds."""
         raise NotImplementedError
 
-    def rekind(self, kinds, kind: str) -> int:
-        """Every document of these ``kinds`` moved to ``kind``, in the open write transaction, and marked changed (the
-        next :meth:`add` of the same id writes it whatever it holds); how many moved."""
-        raise NotImplementedError
-
-    # -- shared -------------------------------------------------------------------------------------------
     def __enter__(self):
         return self
 

@@ -192,13 +192,6 @@ class PostgresSearchIndex(SearchIndex):
         sql = f"SELECT id FROM {TABLE} WHERE kind = ANY(%s) ORDER BY rowid"
         return [r[0] for r in self._guard(lambda: self.db.execute(sql, (kinds,)).fetchall())] if kinds else []
 
-    def rekind(self, kinds, kind: str) -> int:
-        kinds = list(kinds)
-        if not kinds:
-            return 0
-        return self._guard(lambda: self.db.execute(f"UPDATE {TABLE} SET kind = %s, sha = '' WHERE kind = ANY(%s)",
-                                                   (kind, kinds)).rowcount)
-
     def _fetch(self, concepts, any_concept, filters, cap) -> list[Doc]:
         q = tsquery_text(concepts, any_concept)
         if not q:

@@ -229,17 +229,6 @@ class SqliteSearchIndex(SearchIndex):
         sql = f"SELECT id FROM docs WHERE kind IN ({', '.join('?' * len(kinds))}) ORDER BY rowid"
         return [r[0] for r in self._guard(lambda: self.db.execute(sql, kinds).fetchall())] if kinds else []
 
-    def rekind(self, kinds, kind: str) -> int:
-        kinds = list(kinds)
-        if not kinds:
-            return 0
-
-        def move():
-            self._begin()
-            return self.db.execute(f"UPDATE docs SET kind = ?, sha = '' WHERE kind IN ({', '.join('?' * len(kinds))})",
-                                   [kind, *kinds]).rowcount
-        return self._guard(move)
-
     def _fetch(self, concepts, any_concept, filters, cap) -> list[Doc]:
         match = match_expression(concepts, any_concept)
         if not match:
