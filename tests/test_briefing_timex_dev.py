@@ -1398,3 +1398,16 @@ def test_the_newspaper_tonight_is_no_evening_and_jinri_before_jiang_is_to_come()
     assert found("近日,记者将该情况反映给了相关部门。") == []
     assert found("近日,该局对企业进行了检查。") == []
     assert found("近日,环保部等11个部门联合制订了考核规定,将对各省进行考核。") == []
+
+
+def test_an_evening_hour_is_read_one_way_after_a_day_word_or_a_part_of_the_day():
+    """Lead (review43): the hour after 今晚/昨夜 and after 晚/晚上/夜里 is read by one rule (timex._hour): evening
+    hours after noon, an evening's 12 the day's end."""
+    from petitionnlp.briefing.timex import find_time_expressions
+
+    day = dt.date(2021, 6, 15)
+    cases = {"今晚8点召开会议。": [("今晚8点", "2021-06-15T20:00")], "今晚12点前完成。": [("今晚12点", "2021-06-16T00:00")],
+             "昨夜11时发现。": [("昨夜11时", "2021-06-14T23:00")],
+             "6月3日晚12:00前整改到位。": [("6月3日晚12:00", "2021-06-04T00:00")]}
+    for text, want in cases.items():
+        assert [(x["text"], x["value"]) for x in find_time_expressions(text, day)] == want, text

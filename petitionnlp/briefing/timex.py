@@ -133,8 +133,9 @@ _UNIT_DURATION = {"半年": "P6M", "半个月": "P15D", "小时": "PT{n}H", "天
                   "星期": "P{n}W", "工作周": "P{n}W", "个月": "P{n}M", "月": "P{n}M", "年": "P{n}Y", "季度": "P{m}M",
                   "季": "P{m}M", "半月": "P15D", "旬": "P10D", "分钟": "PT{n}M", "半小时": "PT30M",
                   "半个小时": "PT30M", "晚": "P1D"}
-_HOUR_SHIFT = {"下午": 12, "晚上": 12, "晚": 12, "晚间": 12, "当晚": 12, "中午": 0, "上午": 0, "早上": 0, "凌晨": 0}
-_MIDNIGHT = ("晚上", "晚", "晚间", "当晚")  # 晚12:00, 晚上12点: the day's end, not noon
+_HOUR_SHIFT = {"下午": 12, "傍晚": 12, "晚上": 12, "晚": 12, "晚间": 12, "当晚": 12, "夜里": 12, "中午": 0, "上午": 0,
+               "早上": 0, "凌晨": 0}
+_MIDNIGHT = ("晚上", "晚", "晚间", "当晚", "夜里")  # 晚12:00, 晚上12点: the day's end, not noon
 _RELATIVE = {"即日": 0, "现在": 0, "昨日": -1, "昨天": -1, "前日": -2, "前天": -2, "明日": 1, "明天": 1, "今日": 0, "今天": 0, "后天": 2,
              "大前天": -3, "大后天": 3, "昨晚": -1, "昨夜": -1, "今晚": 0, "今早": 0, "今晨": 0,
              "今": 0, "明": 1}  # 今起, 明起: from today, from tomorrow
@@ -416,10 +417,8 @@ class _Resolver:
             return f"{day.isoformat()}/.."
         if not g.get("h"):
             return day.isoformat()
-        h = parse_number(g["h"])
-        evening = (g.get("ampm") or "") in ("下午", "晚上", "晚", "夜里") or rel.endswith(_EVENING)
-        h = h + 12 if evening and h < 12 else 24 if evening and h == 12 and g.get("ampm") != "下午" else h
-        return _at(day, h, int(g.get("min") or 0))  # 今晚12点: the day's end, the next day's 00:00
+        ampm = g.get("ampm") or ("晚" if rel.endswith(_EVENING) else None)  # 今晚8点, 昨夜11时: the evening's
+        return _at(day, _hour(parse_number(g["h"]), ampm), int(g.get("min") or 0))  # 今晚12点: the next day's 00:00
 
     def _clock(self, g):
         first = _at(self.anchor, _hour(int(g["h"]), g.get("ampm")), int(g["min"]))
