@@ -1182,3 +1182,14 @@ def test_kitchen_swill_finds_a_restaurants_waste_water(target):
     # 潲水 and 泔水 are what a kitchen pours away: the documents write 餐饮污水 (dev8's 潲水往下水道倒)
     docs = {"kitchen": "底商日本料理餐馆把餐饮污水乱排，异味大", "garage": "洗车场污水流到路面"} | NOISE
     assert _ranked(target, docs, "潲水") == ["kitchen"] and _ranked(target, docs, "泔水", "swill2") == ["kitchen"]
+
+
+def test_a_particle_jieba_hides_inside_a_word_still_cuts_the_term(target):
+    from petitionnlp.search.analysis import read_query
+
+    # jieba cuts 苞谷地被占 as 苞谷 / 地被 / 占 (地被: ground cover): between a noun and a verb the 被 is the passive's,
+    # and the field is what was taken
+    assert read_query("苞谷地被占了盖房") == ["苞谷地", "占", "盖房"]
+    assert read_query("草甸子被挖成鱼池")[0] == "草甸子"
+    docs = {"farm": "村民耕地被占用建房", "plant": "小区绿化种植地被植物"} | NOISE
+    assert _ranked(target, docs, "苞谷地被占了盖房")[:1] == ["farm"]

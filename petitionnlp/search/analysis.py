@@ -325,6 +325,23 @@ def _joins_head(before: str, particle: str, head: str) -> bool:
                                                         if k <= len(before))
 
 
+def _tagged(piece: str) -> list[tuple[str, str]]:
+    """jieba's tagged plain cut of ``piece``, with a particle it hid set free: a word of two characters that ends in
+    a one-character ``cut`` word of corpora/search/query_frames.tsv (被, 把, 往, 到), stands between a noun and a
+    verb and is no domain word is the noun's last character and the particle (苞谷 地被 占 → 苞谷 地 被 占: the field
+    was taken, not 地被, ground cover)."""
+    tokens = _plain_tokenizer().tag(piece)
+    at = _request_grammar()[4]
+    out: list[tuple[str, str]] = []
+    for i, (w, t) in enumerate(tokens):
+        if len(w) == 2 and w[1] in at and 0 < i < len(tokens) - 1 and w not in domain_words() \
+                and tokens[i - 1][1].startswith("n") and tokens[i + 1][1].startswith("v"):
+            out += [(w[0], "n"), (w[1], "p")]
+        else:
+            out.append((w, t))
+    return out
+
+
 def _cut(piece: str) -> list[str]:
     """A piece cut where a particle or a preposition of corpora/search/query_frames.tsv's ``cut`` lines stands
     inside it (树被剃了光头 → 树, 剃, 光头; 猪屎水往塘里排 → 猪屎水, 塘里排), that word gone: each side is a term of its
@@ -333,7 +350,7 @@ def _cut(piece: str) -> list[str]:
         return [piece]
     at = _request_grammar()[4]
     out, cur = [], []
-    for w, t in _plain_tokenizer().tag(piece) + [("", "x")]:
+    for w, t in _tagged(piece) + [("", "x")]:
         if w and w not in at and t not in at:
             cur.append(w)
         elif cur:
@@ -415,7 +432,7 @@ def _request_of(piece: str, keep: bool = True) -> list[str]:
     if not _CJK.search(piece) or len(piece) < 2:
         return [piece]
     asks, words, tags, edge, _, drop, tail, _ = _request_grammar()
-    tokens = _plain_tokenizer().tag(piece)
+    tokens = _tagged(piece)
 
     def off(tok, end: bool = True) -> bool:
         w, t = tok
