@@ -1220,3 +1220,14 @@ def test_a_typo_of_a_characters_other_reading_is_corrected(target):
         for typed, meant, doc in [("恶嗅", "恶臭", "pigs"), ("填瞒垃圾", "填埋垃圾", "fill")]:
             hits = ix.search(typed)
             assert [h["id"] for h in hits][:1] == [doc] and meant in hits.corrected.values()
+
+
+def test_an_everyday_word_of_the_fourth_batch_finds_the_documents_term(target):
+    # thesaurus.tsv's fourth batch (s43b): the southwest's pond, the north's lorry, the northeast's grassland and
+    # Cantonese written forms for a building site, a cement truck and a manhole — the documents write the term
+    docs = {"pond": "小区污水流入池塘，水塘发臭", "lorry": "停车场大货车夜间噪声扰民",
+            "grass": "私自更改草场性质，挖建鱼池", "site": "在建工地夜间施工噪音扰民",
+            "mixer": "水泥罐车鸣笛声扰民", "manhole": "下水井经常堵塞，污水外溢"} | NOISE
+    queries = ["堰塘发臭", "大解放", "草甸子", "地盘", "石屎车", "沙井"]
+    assert [_ranked(target, docs, q, f"fourth{i}")[:1] for i, q in enumerate(queries)] \
+        == [["pond"], ["lorry"], ["grass"], ["site"], ["mixer"], ["manhole"]]
