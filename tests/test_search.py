@@ -1231,3 +1231,22 @@ def test_an_everyday_word_of_the_fourth_batch_finds_the_documents_term(target):
     queries = ["堰塘发臭", "大解放", "草甸子", "地盘", "石屎车", "沙井"]
     assert [_ranked(target, docs, q, f"fourth{i}")[:1] for i, q in enumerate(queries)] \
         == [["pond"], ["lorry"], ["grass"], ["site"], ["mixer"], ["manhole"]]
+
+
+def test_regional_question_words_and_particles_are_taken_off():
+    from petitionnlp.search.analysis import read_query
+
+    # Cantonese 边个管 (who), 点算 (what to do), 有冇人理 (is anyone), 啲 and 嘅 (的), 畀 (被); the northeast's 咋整
+    assert read_query("楼下食肆油烟边个管") == ["楼下食肆油烟"]
+    assert read_query("半夜打桩好嘈点算")[0] == "半夜打桩"
+    assert read_query("街边烧嘢食啲油烟有冇人理") == ["街边烧嘢食", "油烟"]
+    assert read_query("小区啲树畀人斩晒")[:2] == ["小区", "树"]
+    assert read_query("橡胶厂烧轮胎咋整") == ["橡胶厂烧轮胎"]
+
+
+def test_a_question_is_cut_at_a_cut_word_as_any_term_is():
+    from petitionnlp.search.analysis import read_query
+
+    # 到 of a direction cuts a question's piece as it cuts any term's (脏水流到马路上 → 脏水流 + 马路上)
+    assert read_query("猪场的粪水直接排到地上怎么没人管") == ["猪场", "粪水直接排", "地上"]
+    assert read_query("脏水流到马路上") == ["脏水流", "马路上"]

@@ -329,7 +329,7 @@ def _tagged(piece: str) -> list[tuple[str, str]]:
     """jieba's tagged plain cut of ``piece``, with a particle it hid set free: a word of two characters that ends in
     a one-character ``cut`` word of corpora/search/query_frames.tsv (被, 把, 往, 到), stands between a noun and a
     verb and is no domain word is the noun's last character and the particle (苞谷 地被 占 → 苞谷 地 被 占: the field
-    was taken, not 地被, ground cover)."""
+    was taken, not 地被, ground cover); a one-character cut word is a preposition (畀, Cantonese for 被)."""
     tokens = _plain_tokenizer().tag(piece)
     at = _request_grammar()[4]
     out: list[tuple[str, str]] = []
@@ -337,8 +337,8 @@ def _tagged(piece: str) -> list[tuple[str, str]]:
         if len(w) == 2 and w[1] in at and 0 < i < len(tokens) - 1 and w not in domain_words() \
                 and tokens[i - 1][1].startswith("n") and tokens[i + 1][1].startswith("v"):
             out += [(w[0], "n"), (w[1], "p")]
-        else:
-            out.append((w, t))
+        else:   # a cut word jieba does not know as a preposition (畀, Cantonese for 被) is one
+            out.append((w, "p" if w in at and len(w) == 1 and _CJK.match(w) else t))
     return out
 
 
