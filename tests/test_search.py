@@ -1250,3 +1250,23 @@ def test_a_question_is_cut_at_a_cut_word_as_any_term_is():
     # 到 of a direction cuts a question's piece as it cuts any term's (脏水流到马路上 → 脏水流 + 马路上)
     assert read_query("猪场的粪水直接排到地上怎么没人管") == ["猪场", "粪水直接排", "地上"]
     assert read_query("脏水流到马路上") == ["脏水流", "马路上"]
+
+
+def test_a_term_the_documents_never_write_keeps_room_for_the_words_they_do():
+    # 渣土车 has more thesaurus words than are searched (32); the documents write none of the everyday ones a hop
+    # brings (集卡, 大解放 …), so those the index holds come first: 搅拌车 and 罐车 beyond the cap are searched
+    from petitionnlp.search.analysis import MAX_EXPANSIONS, thesaurus
+
+    words = [e for e, _ in thesaurus()["渣土车"]]
+    assert len(words) > MAX_EXPANSIONS and words.index("搅拌车") >= MAX_EXPANSIONS
+    from petitionnlp.search.analysis import _word_alts
+
+    held = {"搅拌车", "罐车", "大货车"}   # what an index holds
+
+    def used(word):
+        return word in held
+
+    searched = {a.value for alt in _word_alts("渣土车", used) if alt.label == "thesaurus" for g in alt.groups for a in g}
+    assert {"搅拌车", "罐车", "大货车"} <= searched
+    assert "搅拌车" not in {a.value for alt in _word_alts("渣土车") if alt.label == "thesaurus"
+                          for g in alt.groups for a in g}   # without the index: the first 32, as written

@@ -1290,7 +1290,13 @@ def _word_alts(term: str, used=None) -> list[Alternative]:
     bare = bare_form(term)
     if bare and len(bare) >= 2:   # 河沟里 → 河沟 | 河道 | 水沟: the 里 a clerk adds is no part a document must hold
         alts.append(Alternative(W_BARE, "bare", (tuple(Atom("sub", v) for v in _variants(bare)),)))
-    for e, w in thesaurus().get(term, ())[:MAX_EXPANSIONS]:
+    expansions = thesaurus().get(term, ())
+    if used is not None and len(expansions) > MAX_EXPANSIONS and not used(term):
+        # more words than are searched for a term the documents never write: those the index holds first, so that
+        # the everyday words of a hop, which the documents do not write either (渣土车 → 大货车 → 集卡, 大解放),
+        # leave room for theirs (水泥罐车, 灰罐车); a term they write is found as written and keeps its order
+        expansions = sorted(expansions, key=lambda ew: "+" not in ew[0] and not used(ew[0]))
+    for e, w in expansions[:MAX_EXPANSIONS]:
         groups = _expansion_groups(e)
         if groups:
             alts.append(Alternative(w, "thesaurus", groups, parts=len(groups) > 1))
