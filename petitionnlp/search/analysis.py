@@ -1188,14 +1188,15 @@ def typo_candidates(term: str) -> list[str]:
     if not _CJK.search(term) or not 2 <= len(term) <= 8:
         return []
     vocab, sounds, fuzzy, _ = _typo_tables()
-    whole: list[list[str]] = [[], [], [], []]     # same sound, similar shape, fuzzy sound, same phonetic part
-    inside: list[list[str]] = [[], [], [], []]
+    # same sound, similar shape, fuzzy sound, same phonetic part; then, after every one of those (the cap keeps
+    # them): another reading, a radical added, dropped or swapped
+    whole: list[list[str]] = [[], [], [], [], [], []]
+    inside: list[list[str]] = [[], [], [], [], [], []]
     for i, ch in enumerate(term):
         if not _CJK.match(ch):
             continue
-        for tier, others in enumerate((sounds.get(ch, "") + read_otherwise(ch), similar_shapes(ch) + radical_kin(ch),
-                                       fuzzy.get(ch, ""),
-                                       same_phonetic(ch))):
+        for tier, others in enumerate((sounds.get(ch, ""), similar_shapes(ch), fuzzy.get(ch, ""), same_phonetic(ch),
+                                       read_otherwise(ch), radical_kin(ch))):
             for other in others:
                 if other == ch:
                     continue
@@ -1215,7 +1216,8 @@ def typo_candidates(term: str) -> list[str]:
             cand = term[:i] + term[i + 1:]
             if cand in vocab:
                 moved.append(cand)
-    ordered = whole[0] + whole[1] + moved + whole[2] + whole[3] + inside[0] + inside[1] + inside[2] + inside[3]
+    ordered = whole[0] + whole[1] + moved + whole[2] + whole[3] + inside[0] + inside[1] + inside[2] + inside[3] \
+        + whole[4] + whole[5] + inside[4] + inside[5]
     return list(dict.fromkeys(ordered))[:16]
 
 
