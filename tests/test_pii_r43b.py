@@ -1,0 +1,46 @@
+"""Helper p43b's kinds (probe: corpora/pii/probe43b_source.txt; the cases here are other texts of the same kinds): kin
+named in a letter written in the first person (我老伴…, 我媳妇…, 我姐夫…), a firm's post before a name (总经理…), a
+villager named after his group and 的 (我是五组的谢春兰), a word jieba reads across a surname after a context word
+(女儿马上要中考) or a measure word after a demonstrative (这封信), an official with his post in brackets after the name
+(李建军（区城管局副局长）约谈), names in pinyin written in capitals or with a long given name (ZHANG Wei, Wang
+Xiaoming) and names in English after a complainant's word (来电人Mary Johnson反映), and a home's door numbers before
+的业主/的住户 or after 地址 in a person's pasted row."""
+
+import pytest
+
+from petitionnlp.pii import find_pii
+from tests.test_pii_r40b import names
+
+
+def spans(text, kind):
+    return [s["text"] for s in find_pii(text) if s["type"] == kind]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("我老伴何玉珍去年因为这事住了一次院。", ["何玉珍"]),
+    ("我媳妇杨春花怀孕七个月了，油烟熏得她吃不下饭。", ["杨春花"]),
+    ("我姐夫邓国华开车路过时拍了照片。", ["邓国华"]),
+    ("我婶婶罗秀梅家就在养猪场旁边。", ["罗秀梅"]),
+    ("我和爱人苏桂芝都是退休工人，住在厂区宿舍。", ["苏桂芝"]),
+    ("我老公卢军在外地打工，家里只有老人孩子。", ["卢军"]),
+])
+def test_kin_named_in_a_first_person_letter_are_hidden(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "我老伴身体不好，闻到气味就咳嗽。",
+    "我和爱人都是退休工人。",
+    "热爱人民是我们的宗旨。",
+    "我姐夫家就在厂子旁边。",
+])
+def test_kin_words_without_a_name_name_no_one(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("宏达公司总经理邬建军答应赔偿。", ["邬建军"]),
+    ("该厂董事长柯志明称设备正在检修。", ["柯志明"]),
+])
+def test_a_firms_post_before_a_name_is_a_private_persons(text, expected):
+    assert names(text) == expected
