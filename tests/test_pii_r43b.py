@@ -44,3 +44,29 @@ def test_kin_words_without_a_name_name_no_one(text):
 ])
 def test_a_firms_post_before_a_name_is_a_private_persons(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("我是五组的谢春兰，家门口的沟渠被堵了。", ["谢春兰"]),
+    ("来电人称：我是3组的龙玉梅，电话就是这个号。", ["龙玉梅"]),
+])
+def test_a_villager_named_after_his_group_and_de_is_hidden(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "我是二组的村民，姓刘。",
+    "三组的农田被淹了。",
+])
+def test_a_group_and_de_before_no_name_names_no_one(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "女儿马上要中考了，晚上吵得没法复习。",
+    "儿子马上就要上学了。",
+    "我替父亲写了这封信。",
+    "那封信寄出去一个月了，没有回音。",
+])
+def test_words_jieba_reads_across_a_surname_are_no_name(text):
+    assert names(text) == []

@@ -309,6 +309,7 @@ _OPENERS = "(（“‘「『\"'"
 _CONNECTOR = re.compile(rf"(?:是|叫|名叫|为)?[:：]?[ \t\u3000]{{0,3}}(?:[{_OPENERS}][ \t\u3000]{{0,2}})?")
 _LIST_SEP = re.compile(r"、|和|与|及|以及|，|[ \u3000]{1,3}(?=\S{2,4}(?:[ \u3000]|$))")  # 签名：黄春燕 肖国庆 龙建新
 _ADDRESS = ("同志",)  # a form of address, a post only for an official: 举报人雷锋同志 is a private person
+_FUNCTION_TAGS = ("d", "r", "p", "c", "m", "q")  # jieba's adverbs, pronouns, prepositions, conjunctions, counts
 _GROUP_NOT_NAME_TAGS = _NOT_NAME_TAGS + ("v", "vd", "vn", "ad")  # a word of two or more right after 群众 …
 # a name alone in brackets right after a phone or an ID number: the number's holder (15973102846(涂光明))
 # (or after an account and its bank: 6222…545（工行，邝美玲）)
@@ -326,6 +327,9 @@ def _glued(extra: str) -> bool:
     return all(c in _GLUE for c in extra)
 
 
+# 这封信, 三封信: after a demonstrative or a numeral jieba reads alone comes a measure word, no name
+_DEMONSTRATIVES = "这那哪每此"
+_NUMERALS = "一二两三四五六七八九十几"
 _POSITIONS = "边旁上下里内外前后"  # a place's side (塘边, 山前), a given name's first character too (前进, 后生)
 _NOT_GIVEN = _FUNCTION_CHARS + _PLACE_ENDINGS + "".join(_MASK_CHARS) + _POSITIONS
 
@@ -988,6 +992,11 @@ class NameRules:
                 word_like = word_like or (exact.get(got) == "v" and bool(_CJK.match(folded[got[1]:got[1] + 1]))
                                           and not folded.startswith(self.says, got[1]))  # 责任人应当承担 (反映人符合。)
                 word_like = word_like or (linked and exact.get(got) == "n" and not folded.startswith(self.says, got[1]))
+                # 女儿马上要中考: a word jieba reads from the surname into the given name that is an adverb, a pronoun,
+                # a preposition, a conjunction or a count (马上 d), no name's (a word of time is not: 夏秋 / 菊)
+                head = word_at.get(got[0])
+                word_like = word_like or (head is not None and head[0] < got[1] and head[1] in _FUNCTION_TAGS
+                                          and not folded.startswith(self.says, got[1]))
                 # 群众向本级反映: a surname jieba reads as a preposition before a pronoun (向海燕反映 is a name: nr)
                 word_like = word_like or (exact.get((got[0], got[0] + 1)) == "p"
                                           and exact.get((got[0] + 1, got[1]), "") in ("r", "f", "s"))
@@ -1173,6 +1182,8 @@ class NameRules:
                     or (b - a <= 4 and self.is_place(name, bare) and not (speaker or a in private or a in owners)) \
                     or folded[max(0, a - 4):a].endswith(self.discharge) \
                     or (name[-1] == "人" and self.is_place(name[:-1], False)) \
+                    or (bare and a and exact.get((a - 1, a)) is not None and (folded[a - 1] in _DEMONSTRATIVES or (
+                        folded[a - 1] in _NUMERALS and exact[(a - 1, a)] == "m"))) \
                     or (bare and (self._place_ending(name, sl) or name[sl:sl + 1] == "家" or not self._ends(folded, b)
                                   or folded.startswith("》", b))):  # 《…行政许可法》: a title's end
                 continue
