@@ -70,3 +70,22 @@ def test_a_group_and_de_before_no_name_names_no_one(text):
 ])
 def test_words_jieba_reads_across_a_surname_are_no_name(text):
     assert names(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "问责情况：李建军（区城管局副局长）约谈；刘敏（街道办主任）书面检查。",
+    "问责情况：陈立新（县水利局局长）、王芳（县水利局副局长）通报批评。",
+])
+def test_an_official_with_his_post_in_brackets_after_the_name_stays(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("举报人罗建平（村老年协会会长）反映砂场扰民。", ["罗建平"]),
+    ("问责情况：对李建军（区城管局副局长）约谈；对责任人王德胜（厂长）立案处罚。", ["王德胜"]),
+    ("王建国（小区业委会主任）称物业在地下车库焚烧垃圾。", ["王建国"]),
+    ("小区业委会主任谭立新称物业在地下车库焚烧垃圾。", ["谭立新"]),
+    ("经查，彭建军（5组组长）在河边倾倒垃圾。", ["彭建军"]),
+])
+def test_a_private_post_in_brackets_keeps_the_name_hidden(text, expected):
+    assert names(text) == expected

@@ -314,6 +314,7 @@ _GROUP_NOT_NAME_TAGS = _NOT_NAME_TAGS + ("v", "vd", "vn", "ad")  # a word of two
 # a name alone in brackets right after a phone or an ID number: the number's holder (15973102846(涂光明))
 # (or after an account and its bank: 6222…545（工行，邝美玲）)
 _AFTER_NUMBER = re.compile(rf"[ \u3000]*[(（][ \u3000]*(?:[{CJK}]{{1,6}}[，,、][ \u3000]*)?([{CJK}]{{2,4}})[ \u3000]*[)）]")
+_BRACKETED = re.compile(r"[ \u3000]*[(（]([^()（）]{1,24})[)）]")  # what a bracket right after a name holds
 _DOCUMENT_YEAR = re.compile(r"[〔\[［]\s*(?:19|20)\d\d\s*[〕\]］]")  # 桂发〔2018〕13号: the issuer of a document number
 _ETHNIC = re.compile(rf"[(（][{CJK}]{{1,4}}族[)）]")  # 哈斯额尔敦（蒙古族）: a person's nationality after the name
 _COUNTED = re.compile("[量率]")  # 举报量, 投诉率: a verb of complaint that heads a count
@@ -857,6 +858,10 @@ class NameRules:
         if before.endswith(self._private_posts) or (
                 self._group_head_re and self._group_head_re.search(folded, max(0, start - 20), start)):
             return False  # 村民小组长冉茂林, 5组组长彭建军: the head of a village group is a villager
+        held = _BRACKETED.match(folded, end)
+        if held and held.group(1).endswith(self.titles) and not held.group(1).endswith(self._private_posts) \
+                and not (self._group_head_re and self._group_head_re.search(held.group(1))):
+            return True  # 张立军（县生态环境局副局长）诫勉谈话: his post in brackets after the name, as before it
         # after a complainant's word a post only ever after the name (会长, 专员, 总工程师: a firm's or an
         # association's, "+" lines of titles.txt) is no official's: 举报人张国华会长反映 is a private person
         if (after.startswith(self.titles_after) and not (private and (after.startswith(_ADDRESS) or (
