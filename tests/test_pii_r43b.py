@@ -89,3 +89,28 @@ def test_an_official_with_his_post_in_brackets_after_the_name_stays(text):
 ])
 def test_a_private_post_in_brackets_keeps_the_name_hidden(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("举报人：Wang Xiaoming，联系电话13507310001。", ["Wang Xiaoming"]),
+    ("投诉人：ZHANG Wei，电话13507310002。", ["ZHANG Wei"]),
+    ("投诉人英文名：CHEN JIANHUA。", ["CHEN JIANHUA"]),
+    ("来电人Mary Johnson反映，酒店后面的垃圾站臭气熏天。", ["Mary Johnson"]),
+    ("外籍投诉人 David Brown 称噪声太大。", ["David Brown"]),
+    ("护照姓名：WANG XIAOMING，反映酒店旁的工地噪声。", ["WANG XIAOMING"]),
+])
+def test_names_in_pinyin_capitals_and_in_english_are_hidden(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "联系人为Mr. Chen，未留全名。",
+    "来电人Mr Brown反映噪声。",
+    "检测报告显示COD和BOD均超标，PM2.5浓度偏高。",
+    "来电人反映，Apple Store门口的垃圾桶满了。",
+    "AN LI品牌的门店门口堆满了装修垃圾。",
+    "投诉人 Caterpillar Tractor 挖掘机夜间施工。",
+    "联系人：Hunan Green Ltd，反映园区异味。",
+])
+def test_latin_words_that_name_no_one_stay(text):
+    assert names(text) == []

@@ -207,8 +207,9 @@ def _syllables(word: str, most: int = 3) -> bool:
 
 def _pinyin_name(s: str) -> bool:
     """A name in pinyin: a surname's pinyin (Zhang, Ouyang), then a given name of one or two syllables
-    (Wei, Xiaoyan, Xiao Yan); WeChat, John Deere or Wang Fang Ltd are none."""
-    parts = re.findall(r"[A-Z][a-z]*", s)
+    (Wei, Xiaoyan, Xiao Yan), in capitals too as a passport writes it (ZHANG Wei, CHEN JIANHUA); WeChat, John
+    Deere, Wang Fang Ltd or COD BOD are none."""
+    parts = re.findall(r"[A-Z][a-z]*", " ".join(w.capitalize() if w.isupper() else w for w in s.split()))
     if len(parts) < 2 or parts[0].lower() not in _pinyin_sounds()[1]:
         return False
     given = "".join(parts[1:]).lower()
@@ -240,7 +241,7 @@ def choose(spans: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str]]
 class PatternRules:
     """The identifier patterns: ``patterns`` are the dicts of ``patterns.jsonl`` (``label``, ``pattern`` with an
     optional ``span`` group, ``check`` (which a context word overrides unless ``check_decides``), ``context`` and
-    ``window``, ``priority``); ``kept`` the receipt words
+    ``window``, and ``needs_context`` when a passed check is not enough, ``priority``); ``kept`` the receipt words
     after which a number is the case's."""
 
     def __init__(self, patterns: list[dict], kept: list[str] = ()):
@@ -278,8 +279,8 @@ class PatternRules:
                 ok_context = any(w in folded[max(0, start - p.get("window", 8)):start] for w in ctx) if ctx else None
                 if ok_check is False and (ok_context is not True or p.get("check_decides")):
                     continue
-                if ok_check is None and ok_context is False:
-                    continue
+                if ok_context is False and (ok_check is None or p.get("needs_context")):
+                    continue  # (needs_context: the check alone does not decide — CHEN JIANHUA after 英文名, not AN LI)
                 if self._kept_re and self._kept_re.search(folded[max(0, start - 8):start]):
                     continue  # 受理编号001485325945: the case's number
                 found.append((start, end, p["label"], p.get("priority", 1)))
