@@ -114,3 +114,23 @@ def test_names_in_pinyin_capitals_and_in_english_are_hidden(text, expected):
 ])
 def test_latin_words_that_name_no_one_stay(text):
     assert names(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("我是芙蓉小区5栋1单元802的业主，楼下超市冷机噪声很大。", ["5栋1单元802"]),
+    ("锦绣家园12栋2单元1501室的住户反映，楼顶基站辐射。", ["12栋2单元1501室"]),
+    ("姓名：马建国 | 电话：13807310003 | 地址：开福区某小区8栋301室", ["8栋301室"]),
+    ("投诉人：周玉梅\t电话：13807310004\t地址：雨花区某小区2栋1单元502", ["2栋1单元502"]),
+])
+def test_a_homes_door_numbers_before_an_owners_word_or_in_a_persons_row_are_hidden(text, expected):
+    assert spans(text, "住址") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "该公司位于科技园5栋201室。",
+    "被投诉单位：长沙某建材厂　地址：望城区工业园3栋　法人：刘德胜",
+    "小区3栋的业主们联名反映楼下的油烟。",
+    "企业名称：宏达石材厂 地址：工业园区B区3栋201室 联系人：刘德胜",
+])
+def test_a_firms_address_and_a_buildings_residents_stay(text):
+    assert spans(text, "住址") == []
