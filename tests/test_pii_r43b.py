@@ -134,3 +134,23 @@ def test_a_homes_door_numbers_before_an_owners_word_or_in_a_persons_row_are_hidd
 ])
 def test_a_firms_address_and_a_buildings_residents_stay(text):
     assert spans(text, "住址") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("写信人：我，向红英，电话就不留了。", ["向红英"]),
+    ("此致\n敬礼！\n向东升，2026年11月20日", ["向东升"]),
+])
+def test_a_clause_that_is_a_surname_read_as_a_preposition_and_a_person_is_a_name(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "向北京，向世界，展示湖南生态之美。",
+    "请向镇政府反映，向环保局举报。",
+])
+def test_a_preposition_before_a_place_or_a_body_names_no_one(text):
+    assert names(text) == []
+
+
+def test_a_firms_workshop_head_is_a_private_person():
+    assert names("问责情况：对县环保局副局长宋文华诫勉谈话，对车间主任刘永强罚款。") == ["刘永强"]

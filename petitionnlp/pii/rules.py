@@ -330,6 +330,7 @@ def _glued(extra: str) -> bool:
 
 
 # 这封信, 三封信: after a demonstrative or a numeral jieba reads alone comes a measure word, no name
+_CLOSING_MARKS = "，,。；;！!？?\n"  # what closes a clause that is a name alone (…，向红英，)
 _DEMONSTRATIVES = "这那哪每此"
 _NUMERALS = "一二两三四五六七八九十几"
 _POSITIONS = "边旁上下里内外前后"  # a place's side (塘边, 山前), a given name's first character too (前进, 后生)
@@ -1155,6 +1156,19 @@ class NameRules:
                 end = self._given_name_before(folded, pos, self.follow, exact)
             if end:
                 found[pos] = end
+        #    a clause that is a surname jieba reads as a preposition and a person it reads, closed by a mark (写信人：我，
+        #    向红英，…; 此致敬礼！向东升，): no object of a preposition stands alone, the whole is a name (红英 alone
+        #    left 向 in the clear, 东升 a town's name left all)
+        for m in _CLAUSE_START.finditer(folded):
+            pos = m.end()
+            nxt = word_at.get(pos + 1)
+            if folded[pos] in self.surnames and exact.get((pos, pos + 1)) == "p" and nxt and nxt[0] == pos + 3 \
+                    and nxt[1].startswith("nr") and all(c in self.given for c in folded[pos + 1:pos + 3]) \
+                    and (pos + 3 == len(folded) or folded[pos + 3] in _CLOSING_MARKS):
+                for k in [k for k, v in found.items() if pos <= k < pos + 3]:
+                    del found[k]
+                found[pos] = pos + 3
+                strong.add(pos)
         # 7. names in a list with 、: closed by a count of households or persons or a kinship (伍向前、伍向东两户的,
         #    唐国庆、唐向前兄弟: ``list_closers.txt``), or next to a name found (阮向前、阮海生、邱建国的房屋)
         for a, b in self._listed_names(folded, {k: v for k, v in found.items() if k in strong}, exact):
