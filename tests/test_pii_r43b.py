@@ -154,3 +154,43 @@ def test_a_preposition_before_a_place_or_a_body_names_no_one(text):
 
 def test_a_firms_workshop_head_is_a_private_person():
     assert names("问责情况：对县环保局副局长宋文华诫勉谈话，对车间主任刘永强罚款。") == ["刘永强"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("序号\t姓名\t联系电话\n1\t雷春花\t13975112345\n2\t孔令军\t15073124567", ["雷春花", "孔令军"]),
+    ("企业名称 | 负责人 | 电话\n宏达石材厂 | 彭国强 | 13800001111\n某养殖场 | 王先生 | 13800002222", ["彭国强"]),
+])
+def test_names_under_a_pasted_tables_header_of_a_person_are_hidden(text, expected):
+    assert names(text) == expected
+
+
+def test_a_tables_cells_under_other_headers_name_no_one():
+    assert names("序号\t乡镇\t问题类型\n1\t高桥镇\t大气\n2\t石门乡\t水") == []
+
+
+def test_a_homes_door_under_a_tables_header_of_a_home_is_hidden():
+    text = "序号\t姓名\t住址\n1\t雷春花\t某小区2栋1单元302\n2\t孔令军\t某小区5栋2单元601"
+    assert spans(text, "住址") == ["2栋1单元302", "5栋2单元601"]
+    assert spans("企业名称 | 地址\n宏达石材厂 | 工业园3栋201室", "住址") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("坐席：您贵姓？\n来电人：免贵姓孟，孟凡军。", ["孟凡军"]),
+    ("群成员：@付建平 @朱小梅 大家都看到了吧", ["付建平", "朱小梅"]),
+    ("问责情况：对监理单位总监陆平予以通报。", ["陆平"]),
+])
+def test_a_name_after_the_surname_given_in_a_chat_and_in_a_firm_are_hidden(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "该店老板王总说会整改。",
+    "他姓李，李家的人都知道。",
+    "他们的朱总监签了字。",
+])
+def test_a_surname_with_a_form_of_address_and_a_hamlet_stay(text):
+    assert names(text) == []
+
+
+def test_a_wechat_id_after_an_english_label_is_an_account():
+    assert spans("WeChat: liming_1990，可发视频。", "账号") == ["liming_1990"]

@@ -100,6 +100,7 @@ __all__ = ["PatternRules", "NameRules", "choose", "IDENTIFIER_RUN", "NAME_FILES"
 #: A run of digits, Latin letters and the marks inside identifiers (``+86 138-1234-5678``, ``abc@qq.com``,
 #: ``A·12345``): one token for the tokenizer.
 IDENTIFIER_RUN = re.compile(r"[0-9A-Za-z](?:[0-9A-Za-z@._%+\-·•()]|\s(?=[0-9]))*[0-9A-Za-z)]|[0-9A-Za-z]")
+_TABLE_SEP = re.compile(r"[\t|｜]")  # the cells of a table pasted as text
 PATTERN_FILE = "patterns.jsonl"
 KEPT_FILE = "kept_columns.txt"
 NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "context": "name_context.txt",
@@ -220,6 +221,31 @@ _CHECKS = {"mobile": _mobile, "resident_id": _resident_id, "bank_card": _bank_ca
            "hk_id": _hk_id}
 
 
+def table_cells(text: str, heads) -> list[tuple[int, int]]:
+    """(start, end) of the cells, stripped of spaces, of a table pasted as text (cells split by tabs or bars, one row
+    a line) that stand under a header cell ``heads(cell)`` accepts, in the rows after that header with as many
+    cells (序号\t姓名\t联系电话 / 1\t雷春花\t… → 雷春花); a row of another width ends the table."""
+    out, header, width, pos = [], None, 0, 0
+    for line in text.split("\n"):
+        cells, at = [], pos
+        for part in _TABLE_SEP.split(line):
+            lead = len(part) - len(part.lstrip(" \u3000"))
+            cells.append((at + lead, at + len(part.rstrip(" \u3000"))))
+            at += len(part) + 1
+        pos += len(line) + 1
+        if len(cells) < 2:
+            header = None
+            continue
+        picked = [j for j, (a, b) in enumerate(cells) if b > a and heads(text[a:b])]
+        if picked:
+            header, width = picked, len(cells)
+        elif header and len(cells) == width:
+            out += [cells[j] for j in header if cells[j][1] > cells[j][0]]
+        else:
+            header = None
+    return out
+
+
 def choose(spans: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str]]:
     """Non-overlapping spans: the longer first (a phone number inside a bank card is the card), then the
     pattern of higher priority; two of one type that touch are one (88号 and 3栋2单元501室 are one 住址, one
@@ -241,7 +267,8 @@ def choose(spans: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str]]
 class PatternRules:
     """The identifier patterns: ``patterns`` are the dicts of ``patterns.jsonl`` (``label``, ``pattern`` with an
     optional ``span`` group, ``check`` (which a context word overrides unless ``check_decides``), ``context`` and
-    ``window``, and ``needs_context`` when a passed check is not enough, ``priority``); ``kept`` the receipt words
+    ``window``, and ``needs_context`` when a passed check is not enough; ``columns``: the header cells of a table
+    pasted as text under which a match needs no context word, ``priority``); ``kept`` the receipt words
     after which a number is the case's."""
 
     def __init__(self, patterns: list[dict], kept: list[str] = ()):
@@ -271,12 +298,22 @@ class PatternRules:
     def find(self, folded: str) -> list[tuple[int, int, str, int]]:
         """(start, end, label, priority) of every candidate, overlapping ones included."""
         found = []
+        cells: dict[str, list] = {}
+
+        def columns(p: dict) -> list:
+            key = "\t".join(p["columns"])
+            if key not in cells:
+                cells[key] = table_cells(folded, lambda head: head in p["columns"])
+            return cells[key]
+
         for p, rx, check in self._compiled:
             for m in rx.finditer(folded):
                 start, end = m.span("span") if "span" in rx.groupindex else m.span()
                 ok_check = check(folded[start:end]) if check else None
                 ctx = p.get("context")
                 ok_context = any(w in folded[max(0, start - p.get("window", 8)):start] for w in ctx) if ctx else None
+                if ok_context is False and p.get("columns") and any(a <= start and end <= b for a, b in columns(p)):
+                    ok_context = True  # in a cell under a header of ``columns`` (住址: …某小区5栋2单元601)
                 if ok_check is False and (ok_context is not True or p.get("check_decides")):
                     continue
                 if ok_context is False and (ok_check is None or p.get("needs_context")):
@@ -330,6 +367,7 @@ def _glued(extra: str) -> bool:
 
 
 # 这封信, 三封信: after a demonstrative or a numeral jieba reads alone comes a measure word, no name
+_SURNAME_THEN = re.compile(r"[，,、 \u3000]+")  # 姓孟，孟凡军: what stands between a surname given and the name
 _CLOSING_MARKS = "，,。；;！!？?\n"  # what closes a clause that is a name alone (…，向红英，)
 _DEMONSTRATIVES = "这那哪每此"
 _NUMERALS = "一二两三四五六七八九十几"
@@ -777,6 +815,21 @@ class NameRules:
             and exact.get((a, b), "nr").startswith("nr") \
             and exact.get((a + sl, b), "") not in ("s", "f", "m", "q")
 
+    def _table_names(self, text: str, exact: dict) -> list[tuple[int, int]]:
+        """Names in the cells of a table pasted as text (cells split by tabs or bars, one row a line) under a header
+        cell that names a person (姓名, 户主姓名, or a context word: 举报人, 联系人, 负责人 …), in the rows after the
+        header with as many cells: each a surname and one or two Chinese characters, no mask, no form of address
+        or post (王先生, 张局长), not a word of the dictionary other than a person's."""
+        out = []
+        for a, b in table_cells(text, lambda head: head.endswith("姓名") or head in self.context):
+            name = text[a:b]
+            sl = self._surname_len(name, 0)
+            if self._item_shape(name) and not any(c in _MASK_CHARS for c in name) \
+                    and name[sl:] not in self.honorifics and name[sl:] not in self.titles \
+                    and name not in self.not_names and exact.get((a, b), "nr").startswith("nr"):
+                out.append((a, b))
+        return out
+
     def _described_names(self, text: str, tagged) -> list[tuple[int, int]]:
         """The name closing a clause in which a complainant says what he is (举报人系县钓鱼协会副会长宋长林，…; 反映人为小区
         业委会主任谭立新，称…; 来信人是退休教师贺建英): after a complainant's word and a copula (``copulas.txt``), the
@@ -973,6 +1026,12 @@ class NameRules:
             # jieba reads whole is no name (以…负责人为成员的; 举报人石头反映 is one: before a verb of saying)
             linked = len(m.group()) == 1 or bool(folded[m.end():pos].strip(" \t\u3000:：" + _OPENERS))
             group = m.group() in self.groups  # 群众, 村民, 居民 …: an adverb after it as often as a name
+            sl = self._surname_len(folded, pos) if m.group() == "姓" else 0
+            again = _SURNAME_THEN.match(folded, pos + sl) if sl else None
+            if again and again.end() > pos + sl and folded.startswith(folded[pos:pos + sl], again.end()):
+                given = self._name_at(folded, again.end(), starts, exact)
+                if given and self._list_item(folded, *given, exact):
+                    pos = again.end()  # 免贵姓孟，孟凡军: the name after the surname he gave, which begins it
             while True:
                 if group and folded.startswith(self.group_adverbs, pos):
                     break  # 群众齐声反映, 村民联名举报: an adverb of manner
@@ -1091,6 +1150,12 @@ class NameRules:
                 continue
             found.setdefault(start, end)
             covered.update(range(start, end))  # 覃 / 海燕 made one name: 海燕 is not a second one
+        #    and the cells under a column a table's header row names as a person's (序号\t姓名\t联系电话 / 1\t雷春花\t…:
+        #    姓名, or a context word: 举报人, 负责人 …)
+        for a, b in self._table_names(folded, exact):
+            if not any(k < b and a < v for k, v in found.items()):
+                found[a] = b
+                strong.add(a)
         # 6. a name a table spaces apart, then a phone or an ID number (as the patterns find them) in the next cell
         #    (a pasted row: …　邹　平　139…)
         for m in _CELL_START.finditer(folded):
