@@ -194,3 +194,28 @@ def test_a_surname_with_a_form_of_address_and_a_hamlet_stay(text):
 
 def test_a_wechat_id_after_an_english_label_is_an_account():
     assert spans("WeChat: liming_1990，可发视频。", "账号") == ["liming_1990"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("我叫向阳，在镇上开了一家小超市。", ["向阳"]),
+    ("来电人自称万宁，住在河边。", ["万宁"]),
+])
+def test_a_name_given_after_a_naming_word_is_a_persons_though_a_place_has_it(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("我爸爸王德明都在家。", ["王德明"]),
+    ("我妈刘桂英天天咳嗽。", ["刘桂英"]),
+])
+def test_a_mother_and_a_father_named_in_a_letter_are_hidden(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "妈祖庙前的广场上堆满垃圾。",
+    "我妈说厂里又排了。",
+    "向阳区某五金厂酸雾扰民。",
+])
+def test_kin_and_places_without_a_name_name_no_one(text):
+    assert names(text) == []

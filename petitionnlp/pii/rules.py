@@ -80,6 +80,19 @@ Decisions (session 43, helper p43; the cases are in ``corpora/pii/probe43_source
 - A surname with a form of address (``honorifics.txt``: 欧阳大姐, 李大哥) names no one and stays; an account's holder
   named in brackets after it (…545（工行，邝美玲）) is hidden as a phone's is; a Hong Kong identity card is an ID.
 
+Decisions (session 43, helper p43b; the cases are in ``corpora/pii/probe43b_source.txt`` and ``tests/test_pii_r43b.py``):
+
+- A surname with a form of address or a post and no given name (王总, 李老板, 陈师傅, 刘所长, Mr Chen) names no one and
+  stays; a full name with a firm's post (总经理邬建军, 周立华经理, 车间主任刘永强, 总监陆平) is a private person's.
+- An official's post in brackets right after his name (张立军（县生态环境局副局长）诫勉谈话) makes him one, as before
+  it; a homeowners' committee's head (业委会主任) and a village group's head are private on either side of the name.
+- Kin as a letter in the first person names them (我老伴…, 我媳妇…, 我和爱人…) are private persons; so are the people
+  under a header cell of a person in a table pasted as text (姓名, 举报人, 负责人 …), a villager after his group and 的
+  (五组的谢春兰), a member named with @ in a group chat, and a name in pinyin or English (Wang Xiaoming, ZHANG Wei,
+  Mary Johnson after a complainant's word; capitals alone only after a person's word: AN LI is as often a brand).
+- A home's door and room numbers are hidden before 的业主/的住户 (where the writer lives), after an address cell of a
+  person's row and under a table's header of a home; a firm's address and a building alone stay.
+
 Both read their data from a folder (the shipped ``corpora/pii/``, or a saved component's own folder) and can
 write it back (:meth:`to_dir`).  Offsets are into the folded text; the components map them to the original.
 """
@@ -113,7 +126,7 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "village_group_words": "village_group_words.txt", "ask": "ask_verbs.txt",
               "findings": "finding_openers.txt", "list_closers": "list_closers.txt", "leaders_after": "leaders_after.txt",
               "bylines": "byline_posts.txt", "honorifics": "honorifics.txt",
-              "copulas": "copulas.txt", "discipline": "discipline_words.txt"}
+              "copulas": "copulas.txt", "discipline": "discipline_words.txt", "naming": "naming_words.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
 
@@ -437,6 +450,7 @@ class NameRules:
         # 村民小组长: a word for a private person that ends with a post (组长), the longer word the one read
         self._private_posts = tuple(w for w in self.context if any(w.endswith(t) and w != t for t in self.titles))
         self.ask = _by_length(g("ask", []))
+        self.naming = frozenset(g("naming", []))  # 我叫, 名叫, 姓名 …: the name after one is a person's, a place's too
         copulas = "|".join(map(re.escape, _by_length(g("copulas", []))))
         complainants = "|".join(map(re.escape, (w for w in self.context if w.endswith(("人", "者")))))
         self._described_re = re.compile(f"(?:{complainants})(?:{copulas})") if copulas and complainants else None
@@ -1071,7 +1085,7 @@ class NameRules:
                 if found.get(got[0], 0) < got[1]:
                     found[got[0]] = got[1]
                 strong.add(got[0])
-                if m.group().endswith(("人", "者")):
+                if m.group().endswith(("人", "者")) or m.group() in self.naming:  # (我叫向阳: a name given)
                     private.add(got[0])
                 sep = _LIST_SEP.match(folded, got[1])
                 if not sep or folded.startswith(self.follow_long, sep.end()):
