@@ -219,3 +219,8 @@ def test_a_mother_and_a_father_named_in_a_letter_are_hidden(text, expected):
 ])
 def test_kin_and_places_without_a_name_name_no_one(text):
     assert names(text) == []
+
+
+def test_members_of_an_enforcement_team_acting_in_their_role_stay():
+    assert names("县生态环境局执法大队队员刘洋、陈晨对该厂进行了检查。") == []
+    assert names("举报人刘洋系执法大队队员。") == ["刘洋"]  # a complainant is private whatever he says he is
