@@ -224,3 +224,16 @@ def test_kin_and_places_without_a_name_name_no_one(text):
 def test_members_of_an_enforcement_team_acting_in_their_role_stay():
     assert names("县生态环境局执法大队队员刘洋、陈晨对该厂进行了检查。") == []
     assert names("举报人刘洋系执法大队队员。") == ["刘洋"]  # a complainant is private whatever he says he is
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("诉求人苏建国反映，楼下餐馆油烟扰民。", ["苏建国"]),
+    ("违法行为人周德华被行政拘留十日。", ["周德华"]),
+])
+def test_a_work_orders_and_a_police_findings_words_for_a_person_are_context_words(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", ["诉求人反映的问题属实。", "嫌疑人已被刑拘。", "被举报人系该厂老板。"])
+def test_those_words_without_a_name_name_no_one(text):
+    assert names(text) == []
