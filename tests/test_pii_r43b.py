@@ -237,3 +237,8 @@ def test_a_work_orders_and_a_police_findings_words_for_a_person_are_context_word
 @pytest.mark.parametrize("text", ["诉求人反映的问题属实。", "嫌疑人已被刑拘。", "被举报人系该厂老板。"])
 def test_those_words_without_a_name_name_no_one(text):
     assert names(text) == []
+
+
+def test_a_new_energy_plate_with_its_letter_set_off_is_a_plate():
+    assert spans("新能源车湘AD·12345每晚停在河边洗车。", "车牌") == ["湘AD·12345"]
+    assert spans("粤BF-01234停在路边。", "车牌") == ["粤BF-01234"]
