@@ -242,3 +242,16 @@ def test_those_words_without_a_name_name_no_one(text):
 def test_a_new_energy_plate_with_its_letter_set_off_is_a_plate():
     assert spans("新能源车湘AD·12345每晚停在河边洗车。", "车牌") == ["湘AD·12345"]
     assert spans("粤BF-01234停在路边。", "车牌") == ["粤BF-01234"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("经查，南宫婉儿在河边倾倒垃圾。", ["南宫婉儿"]),
+    ("经查，欧阳恭明在自家院内焚烧废旧轮胎。", ["欧阳恭明"]),
+])
+def test_a_finding_names_a_compound_surname_with_a_rarer_given_name(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", ["经查，东方红在河边倾倒垃圾。", "经查，西门外在施工。", "经查，上官园区在建设中。"])
+def test_a_compound_surnames_word_before_no_given_name_names_no_one(text):
+    assert names(text) == []

@@ -905,12 +905,16 @@ class NameRules:
     def _given_name_before(self, text: str, pos: int, words, exact=None) -> int | None:
         """The end of a surname at ``pos`` and a given name of one or two given-name characters (the longer first)
         right before one of ``words`` (欧阳秀英反映, 向王伟了解); with ``exact`` (jieba's (start, end) → tag), not one
-        word of the dictionary other than a person."""
+        word of the dictionary other than a person.  After a compound surname jieba reads as no other word (尉迟, 南宫;
+        not 东方 a side, 百里 a count) a given name's characters need not be listed ones (经查，尉迟恭明在…, 南宫婉儿在…), only no
+        function word's, place ending's or side's."""
         sl = self._surname_len(text, pos)
+        loose = sl == 2 and exact is not None and exact.get((pos, pos + 2), "nr") not in ("s", "f", "m", "d", "v", "t")
         for gl in (2, 1) if sl else ():
             end = pos + sl + gl
             given = text[pos + sl:end]
-            if len(given) == gl and all(c in self.given for c in given) and text.startswith(words, end) \
+            if len(given) == gl and all(c in self.given or (loose and _CJK.match(c) and c not in _NOT_GIVEN)
+                                        for c in given) and text.startswith(words, end) \
                     and (exact is None or exact.get((pos, end), "nr").startswith("nr")):
                 return end
         return None
