@@ -255,3 +255,16 @@ def test_a_finding_names_a_compound_surname_with_a_rarer_given_name(text, expect
 @pytest.mark.parametrize("text", ["经查，东方红在河边倾倒垃圾。", "经查，西门外在施工。", "经查，上官园区在建设中。"])
 def test_a_compound_surnames_word_before_no_given_name_names_no_one(text):
     assert names(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("村民王建国、林立两户反映，砖厂烟尘大。", ["王建国", "林立"]),
+    ("王建国、许可、林立三户的房屋被震裂。", ["王建国", "许可", "林立"]),
+])
+def test_a_listed_false_friend_among_names_a_count_closes_is_a_name(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", ["许可、林立两户", "蓝天、碧水两项指标达标。", "厂区内烟囱林立、管道纵横。"])
+def test_false_friends_alone_in_a_list_stay_words(text):
+    assert names(text) == []

@@ -769,8 +769,14 @@ class NameRules:
         (村民彭海生反映，韦向前、彭海生、邱国庆三家的; not next to one jieba alone found: 市领导王新会、李征 …)."""
         out = []
         if self._closer_re:
+            loose = lambda t, a, b, e: self._list_item(t, a, b, e, listed=True)  # noqa: E731
             for m in self._closer_re.finditer(text):
                 items = self._items_before(text, m.start(), exact)
+                # (a listed false friend is a name among names a count closes: 王建国、林立两户 — not all of them one)
+                wider = self._items_before(text, m.start(), exact, loose)
+                if len(wider) > len(items) and len(wider) >= 2 \
+                        and any(text[a:b] not in self.not_names for a, b in wider):
+                    items = wider
                 # one name is enough before a count of a group's people (龚细妹等8名村民: the persons counted are
                 # villagers, so is the one named; 李建国等5名干部 is none)
                 if len(items) >= 2 or (items and m.group().startswith("等") and text.startswith(tuple(self.groups), m.end())):
@@ -782,9 +788,11 @@ class NameRules:
             while text[pos:pos + 1] == "、":
                 for size in (3, 2, 4):
                     e = pos + 1 + size
-                    if e <= len(text) and self._list_item(text, pos + 1, e, exact) and (
+                    closed = bool(e <= len(text) and self._closer_re and self._closer_re.match(text, e))
+                    # (村民王建国、林立两户: the last item before a count, a listed false friend too)
+                    if e <= len(text) and self._list_item(text, pos + 1, e, exact, listed=closed) and (
                             e == len(text) or text[e] == "、" or not _CJK.match(text[e])
-                            or (self._closer_re and self._closer_re.match(text, e)) or text.startswith(self.follow, e)):
+                            or closed or text.startswith(self.follow, e)):
                         out.append((pos + 1, e))
                         pos = e
                         break
@@ -817,14 +825,16 @@ class NameRules:
         return len(name) - self._surname_len(name, 0) in (1, 2) and self._surname_len(name, 0) > 0 \
             and all(_CJK.match(c) for c in name)
 
-    def _list_item(self, text: str, a: int, b: int, exact: dict) -> bool:
+    def _list_item(self, text: str, a: int, b: int, exact: dict, listed: bool = False) -> bool:
         """Whether ``text[a:b]``, an item of a list, is a name: a surname and one or two Chinese characters, no mask,
         not 家 first (王家, 李家: hamlets), no place's ending that is no given name's character (王家湾), not one word of
-        the dictionary other than a person's (黄沙, 长沙), nor a given name jieba reads as a side or a count (周边)."""
+        the dictionary other than a person's (黄沙, 长沙), nor a given name jieba reads as a side or a count (周边); not a
+        listed false friend unless ``listed`` (among names a count closes)."""
         name = text[a:b]
         sl = self._surname_len(name, 0)
         given = name[sl:]
-        return self._item_shape(name) and not any(c in _MASK_CHARS for c in given) and given[0] != "家" and name not in self.not_names \
+        return self._item_shape(name) and not any(c in _MASK_CHARS for c in given) and given[0] != "家" \
+            and (listed or name not in self.not_names) \
             and not any(c in _PLACE_ENDINGS and c not in self.given for c in given) \
             and exact.get((a, b), "nr").startswith("nr") \
             and exact.get((a + sl, b), "") not in ("s", "f", "m", "q")
@@ -1027,6 +1037,7 @@ class NameRules:
         brackets after one)."""
         found: dict[int, int] = {}
         strong: set[int] = set()  # after a context word or a cue of possession
+        counted: set[int] = set()  # in a list with 、 (step 7): a listed false friend there is a name (王建国、林立两户)
         # right after a complainant's word (举报人, 来电人 …: one ending in 人 or 者), or a person who speaks after 群众
         private: set[int] = set()
         starts = frozenset(s for w, t, s in tagged if len(w) >= 2)  # (a run of digits ends a name anyway)
@@ -1261,6 +1272,7 @@ class NameRules:
                     del found[k]
                 found[a] = b
                 strong.add(a)
+                counted.add(a)
         self._surname_before(folded, tagged, found, strong, private)
         out = []
         # a name found after a context word or a cue somewhere (来电人罗建平) is a private person's at every mention: no
@@ -1275,7 +1287,7 @@ class NameRules:
             says = a in private and folded.startswith(self.says, b)  # 举报人石头反映: a name, whatever word it is
             # 居民宁乡称, 村民余江称: after a context word and before a verb of saying, a place's name is a person's
             speaker = says or (a in strong and folded.startswith(self.says, b))
-            if (name in self.not_names and not (says and exact.get((a, b), "n")[:1] in ("n", "a"))) \
+            if (name in self.not_names and not (says and exact.get((a, b), "n")[:1] in ("n", "a")) and a not in counted) \
                     or name in self.honorifics or (name not in vouched and self._official(folded, a, b, a in private)) \
                     or "某" in name or exact.get((b - 1, b), "") in _PARTICLE_TAGS \
                     or (name not in vouched and self._official_elsewhere(folded, name, exact)) or _DOCUMENT_YEAR.match(folded, b) \
