@@ -268,3 +268,12 @@ def test_a_listed_false_friend_among_names_a_count_closes_is_a_name(text, expect
 @pytest.mark.parametrize("text", ["许可、林立两户", "蓝天、碧水两项指标达标。", "厂区内烟囱林立、管道纵横。"])
 def test_false_friends_alone_in_a_list_stay_words(text):
     assert names(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("阿依古丽·吐尔逊超市门口堆满了纸箱。", ["阿依古丽·吐尔逊"]),
+    ("买买提·艾力的煤场粉尘大。", ["买买提·艾力"]),
+    ("村民阿依古丽·吐尔逊反映，超市门口垃圾多。", ["阿依古丽·吐尔逊"]),
+])
+def test_a_middle_dot_name_ends_before_a_business_it_names(text, expected):
+    assert names(text) == expected

@@ -510,6 +510,7 @@ class NameRules:
         for e in range(last + 2, min(end, last + 7) + 1):
             if e == len(text) or not _CJK.match(text[e]) or text.startswith(self._ends_long, e) \
                     or (self._premises_re and self._premises_re.match(text, e)) or text.startswith(self.says, e) \
+                    or text.startswith(self.businesses, e) \
                     or (text[e] in _FUNCTION_CHARS and text[e] not in _CONJUNCTIONS) or self._cut_after_one(text, e) \
                     or (exact and any(exact.get((e, e + k), "") in ("n", "vn", "an") and text[e:e + k] not in self.minority
                                       for k in (2, 3, 4))):
@@ -1106,7 +1107,7 @@ class NameRules:
                 if not sep or folded.startswith(self.follow_long, sep.end()):
                     break  # 群众 毛建军 敬上: what follows the list is no name
                 pos = sep.end()
-        # 2. names with a middle dot anywhere (买买提·艾力的煤场)
+        # 2. names with a middle dot anywhere (买买提·艾力的煤场; 阿依古丽·吐尔逊超市: the owner's, up to the business)
         for m in _DOT_NAME.finditer(folded):
             first_end = min(folded.find(d, m.start()) % (len(folded) + 1) for d in "·•・‧")
             a = self._dot_start(folded, m.start(), first_end)
