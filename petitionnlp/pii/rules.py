@@ -80,6 +80,19 @@ Decisions (session 43, helper p43; the cases are in ``corpora/pii/probe43_source
 - A surname with a form of address (``honorifics.txt``: 欧阳大姐, 李大哥) names no one and stays; an account's holder
   named in brackets after it (…545（工行，邝美玲）) is hidden as a phone's is; a Hong Kong identity card is an ID.
 
+Decisions (session 43, helper p43b; the cases are in ``corpora/pii/probe43b_source.txt`` and ``tests/test_pii_r43b.py``):
+
+- A surname with a form of address or a post and no given name (王总, 李老板, 陈师傅, 刘所长, Mr Chen) names no one and
+  stays; a full name with a firm's post (总经理邬建军, 周立华经理, 车间主任刘永强, 总监陆平) is a private person's.
+- An official's post in brackets right after his name (张立军（县生态环境局副局长）诫勉谈话) makes him one, as before
+  it; a homeowners' committee's head (业委会主任) and a village group's head are private on either side of the name.
+- Kin as a letter in the first person names them (我老伴…, 我媳妇…, 我和爱人…) are private persons; so are the people
+  under a header cell of a person in a table pasted as text (姓名, 举报人, 负责人 …), a villager after his group and 的
+  (五组的谢春兰), a member named with @ in a group chat, and a name in pinyin or English (Wang Xiaoming, ZHANG Wei,
+  Mary Johnson after a complainant's word; capitals alone only after a person's word: AN LI is as often a brand).
+- A home's door and room numbers are hidden before 的业主/的住户 (where the writer lives), after an address cell of a
+  person's row and under a table's header of a home; a firm's address and a building alone stay.
+
 Both read their data from a folder (the shipped ``corpora/pii/``, or a saved component's own folder) and can
 write it back (:meth:`to_dir`).  Offsets are into the folded text; the components map them to the original.
 """
@@ -100,6 +113,7 @@ __all__ = ["PatternRules", "NameRules", "choose", "IDENTIFIER_RUN", "NAME_FILES"
 #: A run of digits, Latin letters and the marks inside identifiers (``+86 138-1234-5678``, ``abc@qq.com``,
 #: ``A·12345``): one token for the tokenizer.
 IDENTIFIER_RUN = re.compile(r"[0-9A-Za-z](?:[0-9A-Za-z@._%+\-·•()]|\s(?=[0-9]))*[0-9A-Za-z)]|[0-9A-Za-z]")
+_TABLE_SEP = re.compile(r"[\t|｜]")  # the cells of a table pasted as text
 PATTERN_FILE = "patterns.jsonl"
 KEPT_FILE = "kept_columns.txt"
 NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "context": "name_context.txt",
@@ -112,7 +126,7 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "village_group_words": "village_group_words.txt", "ask": "ask_verbs.txt",
               "findings": "finding_openers.txt", "list_closers": "list_closers.txt", "leaders_after": "leaders_after.txt",
               "bylines": "byline_posts.txt", "honorifics": "honorifics.txt",
-              "copulas": "copulas.txt", "discipline": "discipline_words.txt"}
+              "copulas": "copulas.txt", "discipline": "discipline_words.txt", "naming": "naming_words.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
 
@@ -207,8 +221,9 @@ def _syllables(word: str, most: int = 3) -> bool:
 
 def _pinyin_name(s: str) -> bool:
     """A name in pinyin: a surname's pinyin (Zhang, Ouyang), then a given name of one or two syllables
-    (Wei, Xiaoyan, Xiao Yan); WeChat, John Deere or Wang Fang Ltd are none."""
-    parts = re.findall(r"[A-Z][a-z]*", s)
+    (Wei, Xiaoyan, Xiao Yan), in capitals too as a passport writes it (ZHANG Wei, CHEN JIANHUA); WeChat, John
+    Deere, Wang Fang Ltd or COD BOD are none."""
+    parts = re.findall(r"[A-Z][a-z]*", " ".join(w.capitalize() if w.isupper() else w for w in s.split()))
     if len(parts) < 2 or parts[0].lower() not in _pinyin_sounds()[1]:
         return False
     given = "".join(parts[1:]).lower()
@@ -217,6 +232,31 @@ def _pinyin_name(s: str) -> bool:
 
 _CHECKS = {"mobile": _mobile, "resident_id": _resident_id, "bank_card": _bank_card, "plate": _plate, "pinyin_name": _pinyin_name,
            "hk_id": _hk_id}
+
+
+def table_cells(text: str, heads) -> list[tuple[int, int]]:
+    """(start, end) of the cells, stripped of spaces, of a table pasted as text (cells split by tabs or bars, one row
+    a line) that stand under a header cell ``heads(cell)`` accepts, in the rows after that header with as many
+    cells (序号\t姓名\t联系电话 / 1\t雷春花\t… → 雷春花); a row of another width ends the table."""
+    out, header, width, pos = [], None, 0, 0
+    for line in text.split("\n"):
+        cells, at = [], pos
+        for part in _TABLE_SEP.split(line):
+            lead = len(part) - len(part.lstrip(" \u3000"))
+            cells.append((at + lead, at + len(part.rstrip(" \u3000"))))
+            at += len(part) + 1
+        pos += len(line) + 1
+        if len(cells) < 2:
+            header = None
+            continue
+        picked = [j for j, (a, b) in enumerate(cells) if b > a and heads(text[a:b])]
+        if picked:
+            header, width = picked, len(cells)
+        elif header and len(cells) == width:
+            out += [cells[j] for j in header if cells[j][1] > cells[j][0]]
+        else:
+            header = None
+    return out
 
 
 def choose(spans: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str]]:
@@ -240,7 +280,8 @@ def choose(spans: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str]]
 class PatternRules:
     """The identifier patterns: ``patterns`` are the dicts of ``patterns.jsonl`` (``label``, ``pattern`` with an
     optional ``span`` group, ``check`` (which a context word overrides unless ``check_decides``), ``context`` and
-    ``window``, ``priority``); ``kept`` the receipt words
+    ``window``, and ``needs_context`` when a passed check is not enough; ``columns``: the header cells of a table
+    pasted as text under which a match needs no context word, ``priority``); ``kept`` the receipt words
     after which a number is the case's."""
 
     def __init__(self, patterns: list[dict], kept: list[str] = ()):
@@ -270,16 +311,26 @@ class PatternRules:
     def find(self, folded: str) -> list[tuple[int, int, str, int]]:
         """(start, end, label, priority) of every candidate, overlapping ones included."""
         found = []
+        cells: dict[str, list] = {}
+
+        def columns(p: dict) -> list:
+            key = "\t".join(p["columns"])
+            if key not in cells:
+                cells[key] = table_cells(folded, lambda head: head in p["columns"])
+            return cells[key]
+
         for p, rx, check in self._compiled:
             for m in rx.finditer(folded):
                 start, end = m.span("span") if "span" in rx.groupindex else m.span()
                 ok_check = check(folded[start:end]) if check else None
                 ctx = p.get("context")
                 ok_context = any(w in folded[max(0, start - p.get("window", 8)):start] for w in ctx) if ctx else None
+                if ok_context is False and p.get("columns") and any(a <= start and end <= b for a, b in columns(p)):
+                    ok_context = True  # in a cell under a header of ``columns`` (住址: …某小区5栋2单元601)
                 if ok_check is False and (ok_context is not True or p.get("check_decides")):
                     continue
-                if ok_check is None and ok_context is False:
-                    continue
+                if ok_context is False and (ok_check is None or p.get("needs_context")):
+                    continue  # (needs_context: the check alone does not decide — CHEN JIANHUA after 英文名, not AN LI)
                 if self._kept_re and self._kept_re.search(folded[max(0, start - 8):start]):
                     continue  # 受理编号001485325945: the case's number
                 found.append((start, end, p["label"], p.get("priority", 1)))
@@ -309,10 +360,12 @@ _OPENERS = "(（“‘「『\"'"
 _CONNECTOR = re.compile(rf"(?:是|叫|名叫|为)?[:：]?[ \t\u3000]{{0,3}}(?:[{_OPENERS}][ \t\u3000]{{0,2}})?")
 _LIST_SEP = re.compile(r"、|和|与|及|以及|，|[ \u3000]{1,3}(?=\S{2,4}(?:[ \u3000]|$))")  # 签名：黄春燕 肖国庆 龙建新
 _ADDRESS = ("同志",)  # a form of address, a post only for an official: 举报人雷锋同志 is a private person
+_FUNCTION_TAGS = ("d", "r", "p", "c", "m", "q")  # jieba's adverbs, pronouns, prepositions, conjunctions, counts
 _GROUP_NOT_NAME_TAGS = _NOT_NAME_TAGS + ("v", "vd", "vn", "ad")  # a word of two or more right after 群众 …
 # a name alone in brackets right after a phone or an ID number: the number's holder (15973102846(涂光明))
 # (or after an account and its bank: 6222…545（工行，邝美玲）)
 _AFTER_NUMBER = re.compile(rf"[ \u3000]*[(（][ \u3000]*(?:[{CJK}]{{1,6}}[，,、][ \u3000]*)?([{CJK}]{{2,4}})[ \u3000]*[)）]")
+_BRACKETED = re.compile(r"[ \u3000]*[(（]([^()（）]{1,24})[)）]")  # what a bracket right after a name holds
 _DOCUMENT_YEAR = re.compile(r"[〔\[［]\s*(?:19|20)\d\d\s*[〕\]］]")  # 桂发〔2018〕13号: the issuer of a document number
 _ETHNIC = re.compile(rf"[(（][{CJK}]{{1,4}}族[)）]")  # 哈斯额尔敦（蒙古族）: a person's nationality after the name
 _COUNTED = re.compile("[量率]")  # 举报量, 投诉率: a verb of complaint that heads a count
@@ -326,6 +379,11 @@ def _glued(extra: str) -> bool:
     return all(c in _GLUE for c in extra)
 
 
+# 这封信, 三封信: after a demonstrative or a numeral jieba reads alone comes a measure word, no name
+_SURNAME_THEN = re.compile(r"[，,、 \u3000]+")  # 姓孟，孟凡军: what stands between a surname given and the name
+_CLOSING_MARKS = "，,。；;！!？?\n"  # what closes a clause that is a name alone (…，向红英，)
+_DEMONSTRATIVES = "这那哪每此"
+_NUMERALS = "一二两三四五六七八九十几"
 _POSITIONS = "边旁上下里内外前后"  # a place's side (塘边, 山前), a given name's first character too (前进, 后生)
 _NOT_GIVEN = _FUNCTION_CHARS + _PLACE_ENDINGS + "".join(_MASK_CHARS) + _POSITIONS
 
@@ -392,6 +450,7 @@ class NameRules:
         # 村民小组长: a word for a private person that ends with a post (组长), the longer word the one read
         self._private_posts = tuple(w for w in self.context if any(w.endswith(t) and w != t for t in self.titles))
         self.ask = _by_length(g("ask", []))
+        self.naming = frozenset(g("naming", []))  # 我叫, 名叫, 姓名 …: the name after one is a person's, a place's too
         copulas = "|".join(map(re.escape, _by_length(g("copulas", []))))
         complainants = "|".join(map(re.escape, (w for w in self.context if w.endswith(("人", "者")))))
         self._described_re = re.compile(f"(?:{complainants})(?:{copulas})") if copulas and complainants else None
@@ -452,6 +511,7 @@ class NameRules:
         for e in range(last + 2, min(end, last + 7) + 1):
             if e == len(text) or not _CJK.match(text[e]) or text.startswith(self._ends_long, e) \
                     or (self._premises_re and self._premises_re.match(text, e)) or text.startswith(self.says, e) \
+                    or text.startswith(self.businesses, e) \
                     or (text[e] in _FUNCTION_CHARS and text[e] not in _CONJUNCTIONS) or self._cut_after_one(text, e) \
                     or (exact and any(exact.get((e, e + k), "") in ("n", "vn", "an") and text[e:e + k] not in self.minority
                                       for k in (2, 3, 4))):
@@ -711,8 +771,14 @@ class NameRules:
         (村民彭海生反映，韦向前、彭海生、邱国庆三家的; not next to one jieba alone found: 市领导王新会、李征 …)."""
         out = []
         if self._closer_re:
+            loose = lambda t, a, b, e: self._list_item(t, a, b, e, listed=True)  # noqa: E731
             for m in self._closer_re.finditer(text):
                 items = self._items_before(text, m.start(), exact)
+                # (a listed false friend is a name among names a count closes: 王建国、林立两户 — not all of them one)
+                wider = self._items_before(text, m.start(), exact, loose)
+                if len(wider) > len(items) and len(wider) >= 2 \
+                        and any(text[a:b] not in self.not_names for a, b in wider):
+                    items = wider
                 # one name is enough before a count of a group's people (龚细妹等8名村民: the persons counted are
                 # villagers, so is the one named; 李建国等5名干部 is none)
                 if len(items) >= 2 or (items and m.group().startswith("等") and text.startswith(tuple(self.groups), m.end())):
@@ -724,9 +790,11 @@ class NameRules:
             while text[pos:pos + 1] == "、":
                 for size in (3, 2, 4):
                     e = pos + 1 + size
-                    if e <= len(text) and self._list_item(text, pos + 1, e, exact) and (
+                    closed = bool(e <= len(text) and self._closer_re and self._closer_re.match(text, e))
+                    # (村民王建国、林立两户: the last item before a count, a listed false friend too)
+                    if e <= len(text) and self._list_item(text, pos + 1, e, exact, listed=closed) and (
                             e == len(text) or text[e] == "、" or not _CJK.match(text[e])
-                            or (self._closer_re and self._closer_re.match(text, e)) or text.startswith(self.follow, e)):
+                            or closed or text.startswith(self.follow, e)):
                         out.append((pos + 1, e))
                         pos = e
                         break
@@ -759,17 +827,34 @@ class NameRules:
         return len(name) - self._surname_len(name, 0) in (1, 2) and self._surname_len(name, 0) > 0 \
             and all(_CJK.match(c) for c in name)
 
-    def _list_item(self, text: str, a: int, b: int, exact: dict) -> bool:
+    def _list_item(self, text: str, a: int, b: int, exact: dict, listed: bool = False) -> bool:
         """Whether ``text[a:b]``, an item of a list, is a name: a surname and one or two Chinese characters, no mask,
         not 家 first (王家, 李家: hamlets), no place's ending that is no given name's character (王家湾), not one word of
-        the dictionary other than a person's (黄沙, 长沙), nor a given name jieba reads as a side or a count (周边)."""
+        the dictionary other than a person's (黄沙, 长沙), nor a given name jieba reads as a side or a count (周边); not a
+        listed false friend unless ``listed`` (among names a count closes)."""
         name = text[a:b]
         sl = self._surname_len(name, 0)
         given = name[sl:]
-        return self._item_shape(name) and not any(c in _MASK_CHARS for c in given) and given[0] != "家" and name not in self.not_names \
+        return self._item_shape(name) and not any(c in _MASK_CHARS for c in given) and given[0] != "家" \
+            and (listed or name not in self.not_names) \
             and not any(c in _PLACE_ENDINGS and c not in self.given for c in given) \
             and exact.get((a, b), "nr").startswith("nr") \
             and exact.get((a + sl, b), "") not in ("s", "f", "m", "q")
+
+    def _table_names(self, text: str, exact: dict) -> list[tuple[int, int]]:
+        """Names in the cells of a table pasted as text (cells split by tabs or bars, one row a line) under a header
+        cell that names a person (姓名, 户主姓名, or a context word: 举报人, 联系人, 负责人 …), in the rows after the
+        header with as many cells: each a surname and one or two Chinese characters, no mask, no form of address
+        or post (王先生, 张局长), not a word of the dictionary other than a person's."""
+        out = []
+        for a, b in table_cells(text, lambda head: head.endswith("姓名") or head in self.context):
+            name = text[a:b]
+            sl = self._surname_len(name, 0)
+            if self._item_shape(name) and not any(c in _MASK_CHARS for c in name) \
+                    and name[sl:] not in self.honorifics and name[sl:] not in self.titles \
+                    and name not in self.not_names and exact.get((a, b), "nr").startswith("nr"):
+                out.append((a, b))
+        return out
 
     def _described_names(self, text: str, tagged) -> list[tuple[int, int]]:
         """The name closing a clause in which a complainant says what he is (举报人系县钓鱼协会副会长宋长林，…; 反映人为小区
@@ -840,12 +925,16 @@ class NameRules:
     def _given_name_before(self, text: str, pos: int, words, exact=None) -> int | None:
         """The end of a surname at ``pos`` and a given name of one or two given-name characters (the longer first)
         right before one of ``words`` (欧阳秀英反映, 向王伟了解); with ``exact`` (jieba's (start, end) → tag), not one
-        word of the dictionary other than a person."""
+        word of the dictionary other than a person.  After a compound surname jieba reads as no other word (尉迟, 南宫;
+        not 东方 a side, 百里 a count) a given name's characters need not be listed ones (经查，尉迟恭明在…, 南宫婉儿在…), only no
+        function word's, place ending's or side's."""
         sl = self._surname_len(text, pos)
+        loose = sl == 2 and exact is not None and exact.get((pos, pos + 2), "nr") not in ("s", "f", "m", "d", "v", "t")
         for gl in (2, 1) if sl else ():
             end = pos + sl + gl
             given = text[pos + sl:end]
-            if len(given) == gl and all(c in self.given for c in given) and text.startswith(words, end) \
+            if len(given) == gl and all(c in self.given or (loose and _CJK.match(c) and c not in _NOT_GIVEN)
+                                        for c in given) and text.startswith(words, end) \
                     and (exact is None or exact.get((pos, end), "nr").startswith("nr")):
                 return end
         return None
@@ -862,6 +951,10 @@ class NameRules:
         if before.endswith(self._private_posts) or (
                 self._group_head_re and self._group_head_re.search(folded, max(0, start - 20), start)):
             return False  # 村民小组长冉茂林, 5组组长彭建军: the head of a village group is a villager
+        held = _BRACKETED.match(folded, end)
+        if held and held.group(1).endswith(self.titles) and not held.group(1).endswith(self._private_posts) \
+                and not (self._group_head_re and self._group_head_re.search(held.group(1))):
+            return True  # 张立军（县生态环境局副局长）诫勉谈话: his post in brackets after the name, as before it
         # after a complainant's word a post only ever after the name (会长, 专员, 总工程师: a firm's or an
         # association's, "+" lines of titles.txt) is no official's: 举报人张国华会长反映 is a private person
         if (after.startswith(self.titles_after) and not (private and (after.startswith(_ADDRESS) or (
@@ -954,6 +1047,7 @@ class NameRules:
         brackets after one)."""
         found: dict[int, int] = {}
         strong: set[int] = set()  # after a context word or a cue of possession
+        counted: set[int] = set()  # in a list with 、 (step 7): a listed false friend there is a name (王建国、林立两户)
         # right after a complainant's word (举报人, 来电人 …: one ending in 人 or 者), or a person who speaks after 群众
         private: set[int] = set()
         starts = frozenset(s for w, t, s in tagged if len(w) >= 2)  # (a run of digits ends a name anyway)
@@ -971,6 +1065,12 @@ class NameRules:
             # jieba reads whole is no name (以…负责人为成员的; 举报人石头反映 is one: before a verb of saying)
             linked = len(m.group()) == 1 or bool(folded[m.end():pos].strip(" \t\u3000:：" + _OPENERS))
             group = m.group() in self.groups  # 群众, 村民, 居民 …: an adverb after it as often as a name
+            sl = self._surname_len(folded, pos) if m.group() == "姓" else 0
+            again = _SURNAME_THEN.match(folded, pos + sl) if sl else None
+            if again and again.end() > pos + sl and folded.startswith(folded[pos:pos + sl], again.end()):
+                given = self._name_at(folded, again.end(), starts, exact)
+                if given and self._list_item(folded, *given, exact):
+                    pos = again.end()  # 免贵姓孟，孟凡军: the name after the surname he gave, which begins it
             while True:
                 if group and folded.startswith(self.group_adverbs, pos):
                     break  # 群众齐声反映, 村民联名举报: an adverb of manner
@@ -997,6 +1097,11 @@ class NameRules:
                 word_like = word_like or (exact.get(got) == "v" and bool(_CJK.match(folded[got[1]:got[1] + 1]))
                                           and not folded.startswith(self.says, got[1]))  # 责任人应当承担 (反映人符合。)
                 word_like = word_like or (linked and exact.get(got) == "n" and not folded.startswith(self.says, got[1]))
+                # 女儿马上要中考: a word jieba reads from the surname into the given name that is an adverb, a pronoun,
+                # a preposition, a conjunction or a count (马上 d), no name's (a word of time is not: 夏秋 / 菊)
+                head = word_at.get(got[0])
+                word_like = word_like or (head is not None and head[0] < got[1] and head[1] in _FUNCTION_TAGS
+                                          and not folded.startswith(self.says, got[1]))
                 # 群众向本级反映: a surname jieba reads as a preposition before a pronoun (向海燕反映 is a name: nr)
                 word_like = word_like or (exact.get((got[0], got[0] + 1)) == "p"
                                           and exact.get((got[0] + 1, got[1]), "") in ("r", "f", "s"))
@@ -1005,13 +1110,13 @@ class NameRules:
                 if found.get(got[0], 0) < got[1]:
                     found[got[0]] = got[1]
                 strong.add(got[0])
-                if m.group().endswith(("人", "者")):
+                if m.group().endswith(("人", "者")) or m.group() in self.naming:  # (我叫向阳: a name given)
                     private.add(got[0])
                 sep = _LIST_SEP.match(folded, got[1])
                 if not sep or folded.startswith(self.follow_long, sep.end()):
                     break  # 群众 毛建军 敬上: what follows the list is no name
                 pos = sep.end()
-        # 2. names with a middle dot anywhere (买买提·艾力的煤场)
+        # 2. names with a middle dot anywhere (买买提·艾力的煤场; 阿依古丽·吐尔逊超市: the owner's, up to the business)
         for m in _DOT_NAME.finditer(folded):
             first_end = min(folded.find(d, m.start()) % (len(folded) + 1) for d in "·•・‧")
             a = self._dot_start(folded, m.start(), first_end)
@@ -1084,6 +1189,12 @@ class NameRules:
                 continue
             found.setdefault(start, end)
             covered.update(range(start, end))  # 覃 / 海燕 made one name: 海燕 is not a second one
+        #    and the cells under a column a table's header row names as a person's (序号\t姓名\t联系电话 / 1\t雷春花\t…:
+        #    姓名, or a context word: 举报人, 负责人 …)
+        for a, b in self._table_names(folded, exact):
+            if not any(k < b and a < v for k, v in found.items()):
+                found[a] = b
+                strong.add(a)
         # 6. a name a table spaces apart, then a phone or an ID number (as the patterns find them) in the next cell
         #    (a pasted row: …　邹　平　139…)
         for m in _CELL_START.finditer(folded):
@@ -1149,6 +1260,19 @@ class NameRules:
                 end = self._given_name_before(folded, pos, self.follow, exact)
             if end:
                 found[pos] = end
+        #    a clause that is a surname jieba reads as a preposition and a person it reads, closed by a mark (写信人：我，
+        #    向红英，…; 此致敬礼！向东升，): no object of a preposition stands alone, the whole is a name (红英 alone
+        #    left 向 in the clear, 东升 a town's name left all)
+        for m in _CLAUSE_START.finditer(folded):
+            pos = m.end()
+            nxt = word_at.get(pos + 1)
+            if folded[pos] in self.surnames and exact.get((pos, pos + 1)) == "p" and nxt and nxt[0] == pos + 3 \
+                    and nxt[1].startswith("nr") and all(c in self.given for c in folded[pos + 1:pos + 3]) \
+                    and (pos + 3 == len(folded) or folded[pos + 3] in _CLOSING_MARKS):
+                for k in [k for k, v in found.items() if pos <= k < pos + 3]:
+                    del found[k]
+                found[pos] = pos + 3
+                strong.add(pos)
         # 7. names in a list with 、: closed by a count of households or persons or a kinship (伍向前、伍向东两户的,
         #    唐国庆、唐向前兄弟: ``list_closers.txt``), or next to a name found (阮向前、阮海生、邱建国的房屋)
         for a, b in self._listed_names(folded, {k: v for k, v in found.items() if k in strong}, exact):
@@ -1158,6 +1282,7 @@ class NameRules:
                     del found[k]
                 found[a] = b
                 strong.add(a)
+                counted.add(a)
         self._surname_before(folded, tagged, found, strong, private)
         out = []
         # a name found after a context word or a cue somewhere (来电人罗建平) is a private person's at every mention: no
@@ -1172,7 +1297,7 @@ class NameRules:
             says = a in private and folded.startswith(self.says, b)  # 举报人石头反映: a name, whatever word it is
             # 居民宁乡称, 村民余江称: after a context word and before a verb of saying, a place's name is a person's
             speaker = says or (a in strong and folded.startswith(self.says, b))
-            if (name in self.not_names and not (says and exact.get((a, b), "n")[:1] in ("n", "a"))) \
+            if (name in self.not_names and not (says and exact.get((a, b), "n")[:1] in ("n", "a")) and a not in counted) \
                     or name in self.honorifics or (name not in vouched and self._official(folded, a, b, a in private)) \
                     or "某" in name or exact.get((b - 1, b), "") in _PARTICLE_TAGS \
                     or (name not in vouched and self._official_elsewhere(folded, name, exact)) or _DOCUMENT_YEAR.match(folded, b) \
@@ -1183,6 +1308,8 @@ class NameRules:
                         folded, a, b, private, owners))) \
                     or folded[max(0, a - 4):a].endswith(self.discharge) \
                     or (name[-1] == "人" and self.is_place(name[:-1], False)) \
+                    or (bare and a and exact.get((a - 1, a)) is not None and (folded[a - 1] in _DEMONSTRATIVES or (
+                        folded[a - 1] in _NUMERALS and exact[(a - 1, a)] == "m"))) \
                     or (bare and (self._place_ending(name, sl) or name[sl:sl + 1] == "家" or not self._ends(folded, b)
                                   or folded.startswith("》", b))):  # 《…行政许可法》: a title's end
                 continue
