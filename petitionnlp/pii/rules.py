@@ -343,7 +343,6 @@ _PLACE_ENDINGS = "山河湖溪江川桥村镇庄苑园城峰岭坡沟塘湾港�
 _CLAUSE_START = re.compile(rf"(?:^|(?<=[。；;！!？?\n，,：:（(、\s]))(?=[{CJK}])")
 _FUNCTION_CHARS = "于在的将把被已曾从到对向和与及等也是"
 # 刘女士: only a surname, like 张某 (``honorifics.txt``; these where a folder has none)
-_HONORIFICS = ("女士", "先生", "师傅", "小姐", "大爷", "大妈", "老师", "阿姨")
 # a part after a dot stops before a conjunction that a second dotted name follows (古丽娜尔·吐尔逊和马木提·艾海提: two
 # names; 巴特尔·孟和 is one)
 _DOT_NAME = re.compile(rf"[{CJK}]{{1,8}}(?:[·•・‧](?:(?![和与及][{CJK}]{{1,8}}[·•・‧])[{CJK}]){{1,8}})+")
@@ -410,6 +409,7 @@ class NameRules:
         self.titles = _by_length(t for t in g("titles", []) if not t.startswith("+"))
         self._after_only = _by_length(t[1:] for t in g("titles", []) if t.startswith("+"))
         self.titles_after = _by_length(self.titles + self._after_only)
+        self._longer = {}  # a length → the posts longer than it (促进会会长 before 会长), made once
         self.place_after = frozenset(g("place_after", []))
         self.not_names = frozenset(g("not_names", []))
         self.subject_verbs = _by_length(g("subject_verbs", []))
@@ -425,7 +425,7 @@ class NameRules:
         self._premises_re = re.compile(rf"[{CJK}]{{1,2}}[{premises}](?=的|[^{CJK}]|$)") if premises else None
         cues = g("possession", [])
         self._cue_re = re.compile("(?:" + "|".join(cues) + ")") if cues else None
-        self.honorifics = _by_length(g("honorifics", []) or _HONORIFICS)
+        self.honorifics = _by_length(g("honorifics", []))
         self._ends_words = self.follow + self.context + self.titles_after + self.honorifics
         self.groups = frozenset(g("groups", []))
         self.group_adverbs = _by_length(g("group_adverbs", []))
@@ -886,6 +886,11 @@ class NameRules:
                 break
         return out
 
+    def _titles_longer(self, n: int) -> tuple[str, ...]:
+        if n not in self._longer:
+            self._longer[n] = tuple(t for t in self.titles if len(t) > n)
+        return self._longer[n]
+
     def _owner_or_private(self, folded: str, a: int, b: int, private: set, owners: set) -> bool:
         """Whether a name that is a place's is still a person's: an owner's (高明家的) or a complainant's own
         (反映人万宁…) — not a place written in full (高明区, 安仁县), nor after a copula, where the complainant's word is
@@ -1058,7 +1063,7 @@ class NameRules:
         for m in self.context_re.finditer(folded):
             if m.start() not in bounds and any(k in bounds for k in range(m.start() + 1, m.end())):
                 continue  # 行业 / 主管部门: 业主 across two words jieba reads is no context word
-            if folded.endswith(tuple(t for t in self.titles if len(t) > len(m.group())), 0, m.end()):
+            if folded.endswith(self._titles_longer(len(m.group())), 0, m.end()):
                 continue  # 促进会会长陈宗兴: a public body's post that ends with a context word (会长) is a post
             pos = _CONNECTOR.match(folded, m.end()).end()
             # after a connector (负责人为成员, 联系人是…) or a one-character context word (点名道姓问题), a common noun
