@@ -35,3 +35,16 @@ def test_an_order_that_goes_on_into_a_report_of_what_was_done_is_none(text, clau
 def test_the_attribute_words_are_data():
     r = rules()
     assert r["past_attribute"]["end"] == "的" and "和" in r["past_attribute"]["before"]
+
+
+@pytest.mark.parametrize("text", [
+    "从7月11日起，各督查组将再次深入各县（市、区）整治一线进行交叉督查。",
+    "下一步，各督察组将分赴各地开展交叉督察，重点对问题整改情况进行核查。",
+])
+def test_what_check_teams_will_do_in_a_round_of_cross_checks_is_an_announcement(text):
+    """d43b (briefings_news2 j04): a round of cross checks the teams will make is an announcement, as d43's 下沉督察."""
+    assert _rules(text) == []
+
+
+def test_an_order_to_make_cross_checks_still_orders():
+    assert _rules("会议要求，各乡镇要开展交叉督查，确保问题整改到位。")
