@@ -100,7 +100,12 @@ The sets, reported apart and together:
   used, of the second fresh set's kinds — county and town meeting news with orders, national and provincial news of
   inspections and a minister's plans, a supervision office's notice, a town's bulletin with deadlines, a plan's
   measures, a district's opinions during an inspection — annotated blind (directives and time expressions) before
-  the extractor was run on them; left out of "all of them".
+  the extractor was run on them; left out of "all of them";
+* corpora/briefing/gold/briefings_news2.jsonl (issue 29 item 3, d43b): a second development batch of 10 pages of sites
+  never used, of the same kinds — district, county and zone meetings' orders, a bureau's warning talk with pledges, a
+  city's cross checks, a province's inspection entry, township, park and town checks, the ministry's requirements on
+  listed companies — annotated blind (directives and time expressions) before the extractor was run on them; left out
+  of "all of them".
 
 A predicted span matches a gold span when it covers at least half of the gold span (offsets; a gold span
 string listed twice stands for its successive occurrences); matching is one-to-one, in order.
@@ -288,7 +293,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     duties = load(gold / "briefings_duties.jsonl")
     notices = load(gold / "briefings_notices.jsonl")
     tasks = load(gold / "briefings_tasks.jsonl")
-    news = load(gold / "briefings_news.jsonl")
+    news, news2 = load(gold / "briefings_news.jsonl"), load(gold / "briefings_news2.jsonl")
     return [("the first development briefings (reserved page left out)", old),
             ("new briefings used to write the rules", [d for d in new if not held(d)]),
             ("new briefings held out while writing the rules", [d for d in new if held(d)]),
@@ -350,6 +355,9 @@ def sets() -> list[tuple[str, list[dict]]]:
             ("development batch of news of meetings and inspections: county and town meetings' orders, national and "
              "provincial inspection news, a supervision notice, a town's bulletin, a plan's measures (issue 29 item 3, "
              "d43)", news),
+            ("second development batch of news of meetings and inspections: meetings' orders, a warning talk's "
+             "pledges, cross checks, an inspection's entry, township and park checks, the ministry's requirements "
+             "(issue 29 item 3, d43b)", news2),
             ("all of them", old + new + more + reports + added + fresh + carry)]
 
 

@@ -9,7 +9,10 @@ of measures taken; annotated blind and reported as it stood before it was traine
 (d42b: plans' task lists, duties without an order word, rectification plans and a measure's public table, progress
 bulletins, a forwarding notice; annotated blind and reported as it stood before it was trained on),
 corpora/briefing/gold/briefings_news.jsonl (d43: news of meetings and inspections, a supervision notice, a town's
-bulletin, a plan's measures; annotated blind and reported as it stood before it was trained on) and, when the shared corpora are beside the
+bulletin, a plan's measures; annotated blind and reported as it stood before it was trained on),
+corpora/briefing/gold/briefings_news2.jsonl (d43b: meetings' orders, a warning talk's pledges, cross checks, an
+inspection's entry, township and park checks, the ministry's requirements; annotated blind and reported as it stood
+before it was trained on) and, when the shared corpora are beside the
 repo, ../shared/corpora/briefings_dev.jsonl without its pages listed in reserved_sources.txt.  Never the blind sets:
 briefings_more.jsonl (issue 21), the held-out part of briefings_reports.jsonl, briefings_fresh.jsonl (issue 29) and the
 blind part of briefings_carry.jsonl.
@@ -97,6 +100,7 @@ def training_briefings(shared: Path) -> list[dict]:
     out += [dict(d, origin="briefings_notices") for d in _rows(GOLD / "briefings_notices.jsonl") if not _held(d)]
     out += [dict(d, origin="briefings_tasks") for d in _rows(GOLD / "briefings_tasks.jsonl") if not _held(d)]
     out += [dict(d, origin="briefings_news") for d in _rows(GOLD / "briefings_news.jsonl") if not _held(d)]
+    out += [dict(d, origin="briefings_news2") for d in _rows(GOLD / "briefings_news2.jsonl") if not _held(d)]
     return out
 
 
@@ -299,6 +303,7 @@ SET_NAMES = {"briefings_dev": "共享开发简报", "briefings_new": "新标注�
              "briefings_added": "新增的他站文本", "briefings_carry": "可迁移类型的新增文本",
              "briefings_notices": "会议要求、转发通知与任务表", "briefings_tasks": "任务清单与无标志词的职责",
              "briefings_news": "会议与督察新闻、督查通知与通报",
+             "briefings_news2": "第二批会议与督察新闻、表态与交叉督查",
              "briefings_timedev": "新类型开发页面，不训练", "briefings_timedev2": "第二批新类型开发页面，不训练"}
 
 
@@ -329,7 +334,8 @@ def _card(meta: dict, model: DirectiveModel, top: list) -> str:
 、`briefings_carry.jsonl` 的非盲测部分（会议新闻、督查制度、方案里没有标志词的任务）
   、`briefings_notices.jsonl`（会议的编号要求、转发通知与方案开头、整改任务表、已做工作的报道）
   、`briefings_tasks.jsonl`（方案的任务清单、没有标志词的职责、整改方案与整改措施公示表、进展通报、转发通知）
-  和 `briefings_news.jsonl`（会议与督察新闻、督查通知与通报、整改方案的措施）。
+  、`briefings_news.jsonl`（会议与督察新闻、督查通知与通报、整改方案的措施）
+  和 `briefings_news2.jsonl`（第二批会议与督察新闻：会议要求、约谈会上的表态、交叉督查、督察进驻、乡镇与园区检查、部委要求）。
   不用盲测集（`briefings_more.jsonl`、`briefings_reports.jsonl` 的留出部分、`briefings_fresh.jsonl` 和 `briefings_carry.jsonl` 的盲测部分）训练：它们由 `benchmarks/eval_briefings.py` 评分。
 - 保存：用 `skops` 保存（`model.skops`，不用 `pickle`；加载时只信任 `scikit-learn`、`NumPy` 和 `SciPy` 的类型），
   另存一份纯权重（`weights.json`）：流水线用这份权重判断（`petitionnlp/briefing/judge.py`），不必载入 `scikit-learn`；

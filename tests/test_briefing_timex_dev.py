@@ -1411,3 +1411,19 @@ def test_an_evening_hour_is_read_one_way_after_a_day_word_or_a_part_of_the_day()
              "6月3日晚12:00前整改到位。": [("6月3日晚12:00", "2021-06-04T00:00")]}
     for text, want in cases.items():
         assert [(x["text"], x["value"]) for x in find_time_expressions(text, day)] == want, text
+
+
+# ------------------------------------------------------- the second batch of news of meetings and inspections (d43b)
+
+NEWS2 = GOLD / "briefings_news2.jsonl"
+
+
+def test_the_second_news_batch_names_its_sources_and_is_new():
+    """d43b: briefings_news2.jsonl, annotated blind (directives and time expressions) — sourced, new (no site of another
+    gold file nor a reserved one), no copy of another set: meetings' orders, a warning talk's pledges, cross checks, an
+    inspection's entry, township, park and town checks, the ministry's requirements on listed companies."""
+    docs = _sourced_new_and_in_order(NEWS2, "*.jsonl")
+    assert 10 <= len(docs) <= 40 and len({d["doc"]["id"] for d in docs}) == len(docs)
+    assert not any(d["doc"].get("time_only") for d in docs)
+    assert sum(len(d["gold"]["directives"]) for d in docs) >= 30
+    _no_copy_of_another_set(NEWS2, docs)

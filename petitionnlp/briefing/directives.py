@@ -398,6 +398,19 @@ def _is_marker_at(text: str, pos: int, r: dict, key: str = "_marker") -> bool:
 _PIECE_ENDS = "，,。；;：:！!？?、\n"
 
 
+def _reports_done(text: str, start: int, end: int, r: dict) -> bool:
+    """Whether [start, end) reports what was done: a ``past_words`` word (已, 了) that does not open an attribute —
+    after a coordinator or a preposition (``past_attribute``'s before) and up to a 的 in its comma piece
+    (公开正在核查和已通过核查公司的信息, 对已完成整改的问题: a thing named, not a report)."""
+    attr = r.get("past_attribute") or {}
+    for m in r["_past"].finditer(text, start, end):
+        stop = min([k for k in (text.find(c, m.end(), end) for c in _PIECE_ENDS) if k >= 0] or [end])
+        if not (m.start() > 0 and text[m.start() - 1] in attr.get("before", ())
+                and attr.get("end", "\0") in text[m.end():stop]):
+            return True
+    return False
+
+
 _NARRATIVE_SEEN = threading.local()  # this thread's answers of _narrative_purpose for the last text it read
 
 
@@ -815,7 +828,7 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                                    for i in range(body_start, min(body_start + 3, s_end)))
         in_order = in_order or (carried and bool(r["_action_head"].match(text, body_start)))
         goes_on = not spoken and (carried or ordered_paragraph) and (
-            bool(r["_sentence_head"].match(text, body_start)) and not r["_past"].search(text, body_start, s_end)
+            bool(r["_sentence_head"].match(text, body_start)) and not _reports_done(text, body_start, s_end, r)
             or _framed_action(text, body_start, s_end, r))  # 会议要求…。进一步强化…；强化…; 对…的问题，开展…
         in_order = in_order or goes_on
         n_before = n_rule
