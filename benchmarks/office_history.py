@@ -169,17 +169,25 @@ def calibration_only(generated: list[dict], real: list[dict], args) -> None:
               + f"   {np.mean([v[0] for v in got.values()]):+.4f}", flush=True)
 
 
-AFTER_THE_FIT = ("calibration_design", "calibrate")  # functions of features.py that run after the regressions
+# functions of features.py that run after the regressions: the calibration, the decision rule and the keyword list's
+# types it reads
+AFTER_THE_FIT = ("calibration_design", "calibrate", "decide", "keyword_hits", "keyword_named")
+# parameters of the type model that only the decision rule reads (not part of a fit's key: a fit kept before they
+# existed is the same fit)
+DECISION_ONLY = ("named_threshold", "unnamed_threshold")
 
 
 def _fit_source(path) -> str:
     """The code of ``path`` as far as a fit reads it: its syntax tree (comments and layout do not count) without
-    the functions AFTER_THE_FIT (the calibration, fitted and applied after the logistic regressions), so that a
-    change there is measured again on the fits kept."""
+    its docstring, its ``__all__`` and the functions AFTER_THE_FIT (the calibration, fitted and applied after the
+    logistic regressions; the decision rule), so that a change there is measured again on the fits kept."""
     import ast
 
     tree = ast.parse(Path(path).read_text(encoding="utf-8"))
-    tree.body = [n for n in tree.body if not (isinstance(n, ast.FunctionDef) and n.name in AFTER_THE_FIT)]
+    tree.body = [n for i, n in enumerate(tree.body)
+                 if not (isinstance(n, ast.FunctionDef) and n.name in AFTER_THE_FIT)
+                 and not (i == 0 and isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))
+                 and not (isinstance(n, ast.Assign) and any(getattr(t, "id", None) == "__all__" for t in n.targets))]
     return ast.dump(tree)
 
 
@@ -205,7 +213,8 @@ def fit_cache(directory) -> None:
     def cached_fit(self, X, Y, sample_weight=None, memorize=None):
         X = list(X)
         h = inputs.copy()
-        h.update(json.dumps([self.get_params(), X, [list(y) for y in Y]], ensure_ascii=False, default=str).encode())
+        params = {k: v for k, v in self.get_params().items() if k not in DECISION_ONLY}
+        h.update(json.dumps([params, X, [list(y) for y in Y]], ensure_ascii=False, default=str).encode())
         for a in (sample_weight, memorize):
             h.update(b"-" if a is None else np.asarray(a, dtype=np.float64).tobytes())
         key = directory / h.hexdigest()[:40]
