@@ -63,7 +63,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from petitionnlp import training  # noqa: E402
-from petitionnlp.classify import _decide, evaluate_predictions  # noqa: E402
+from petitionnlp.classify import PollutionTypeClassifier, _decide, evaluate_predictions  # noqa: E402
 from petitionnlp.training import (OFFICE_BEST_TYPE_STRENGTH, OFFICE_CERTAINTY_STRENGTH,  # noqa: E402
                                   OFFICE_CONVENTION_STRENGTH, OFFICE_STRENGTH, fit_type_model, held_out_proba,
                                   read_corpus)
@@ -199,7 +199,6 @@ def fit_cache(directory) -> None:
     import os
 
     from petitionnlp import persist
-    from petitionnlp.classify import PollutionTypeClassifier
 
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
@@ -221,7 +220,9 @@ def fit_cache(directory) -> None:
         if key.with_suffix(".npz").exists():
             with np.load(key.with_suffix(".npz")) as arrays:
                 got = persist.unpack(json.loads(key.with_suffix(".json").read_text(encoding="utf-8")), dict(arrays))
+            decision = {k: v for k, v in vars(self).items() if k in DECISION_ONLY}  # this model's, not the kept one's
             self.__dict__.update(vars(got))
+            self.__dict__.update(decision)
             return self
         fit(self, X, Y, sample_weight, memorize)
         try:
@@ -261,7 +262,9 @@ def pooled(generated: list[dict], real: list[dict], args) -> None:
     conventions = [args.relabel] if args.relabel_given else list(RELABEL)
     print(f"{len(real)} typed real records pooled by page; shipped share {args.shipped_share}; labels: "
           f"{', '.join(conventions)}; folds {args.folds}; seeds {args.first_seed}..{args.first_seed + args.seeds - 1}; "
-          f"office best-type strength {training.OFFICE_BEST_TYPE_STRENGTH}; chosen by {training.OFFICE_CHOICE_BY}",
+          f"office best-type strength {training.OFFICE_BEST_TYPE_STRENGTH}; chosen by {training.OFFICE_CHOICE_BY}; "
+          f"secondary-type rule {PollutionTypeClassifier().named_threshold, PollutionTypeClassifier().unnamed_threshold}"
+          f", kept by the office: {getattr(training, 'OFFICE_KEEPS_SECONDARY_RULE', None)}",
           flush=True)
     rows, t0 = [], time.time()
     for seed in range(args.first_seed, args.first_seed + args.seeds):
@@ -335,7 +338,12 @@ def main() -> None:
                          "bias of each type (the calibration before it)")
     ap.add_argument("--choice-by", default=None, choices=("micro_f1", "exact"),
                     help="what the office's candidates are chosen by, instead of OFFICE_CHOICE_BY")
+    ap.add_argument("--office-secondary-rule", default=None, choices=("keep", "drop"),
+                    help="whether a chosen office candidate keeps the shipped secondary-type rule (classify."
+                         "SECONDARY_RULE), instead of OFFICE_KEEPS_SECONDARY_RULE")
     args = ap.parse_args()
+    if args.office_secondary_rule:
+        training.OFFICE_KEEPS_SECONDARY_RULE = args.office_secondary_rule == "keep"
     if args.choice_by:
         training.OFFICE_CHOICE_BY = args.choice_by
     if args.best_type_strength is not None:

@@ -579,3 +579,34 @@ def test_an_office_correction_counts_whichever_model_is_kept():
     model, cv = fit_type_model(records, {}, tune_mask=[bool(r.get("office")) for r in records])
     assert cv["choice"]["chosen"] == "shipped"
     assert model.predict([fixed]) == [["噪声"]]
+
+
+def test_an_office_teaches_secondary_types_the_keyword_list_does_not_name():
+    """The shipped model weighs its secondary types against the plain keyword list (SECONDARY_RULE), but that is a
+    prior: an office whose records are chosen decides them by its own calibration and the threshold alone
+    (OFFICE_KEEPS_SECONDARY_RULE False).  Here the shipped records file stinking waste under 大气, the office's
+    under 大气 and 土壤 — and the keyword list names no 土壤 in 废弃物: with the shipped rule kept as strict as
+    it can be (no unnamed secondary type), the office's model still gives it."""
+    from petitionnlp.features import keyword_named
+    from petitionnlp.taxonomy import TYPES
+    from petitionnlp.text import normalize
+    from petitionnlp.training import OFFICE_KEEPS_SECONDARY_RULE, fit_type_model
+
+    generated, _, _ = _office_choice_records(["大气"])
+    streets = ["东风", "人民", "解放", "建设", "和平", "中山", "新华", "胜利", "光明", "文化", "朝阳", "青年", "红旗",
+               "跃进", "团结", "幸福", "前进", "五一", "长江", "黄河", "民主", "振兴", "滨江", "湖滨"]
+    shipped_real = [dict(text=normalize(f"{v}路边废弃物成堆，散发臭气"), types=["大气"], real=True,
+                         page=f"https://a.example/{i}") for i, v in enumerate(streets[:12])]
+    office = [dict(text=normalize(f"{v}街废弃物乱堆，臭气难闻"), types=["大气", "土壤"], real=True, office=True,
+                   page=f"https://b.example/{i}") for i, v in enumerate(streets[12:])]
+    params = {"memory_threshold": None, "named_threshold": None, "unnamed_threshold": 2.0}
+    records = generated + shipped_real + office
+    model, cv = fit_type_model(records, params, tune_mask=[bool(r.get("office")) for r in records])
+    probe = [normalize("站前路废弃物堆放，臭气熏人")]
+    lexicon = dict(model.pipeline_.named_steps["features"].transformer_list)["lexicon"]
+    assert not keyword_named(probe, lexicon._lexicon())[0, TYPES.index("土壤")]   # the keyword list: no 土壤
+    assert not OFFICE_KEEPS_SECONDARY_RULE and cv["choice"]["chosen"] != "shipped"
+    assert (model.named_threshold, model.unnamed_threshold) == (None, None)
+    assert cv["choice"]["decision"]["unnamed_threshold"] is None
+    assert model.predict(probe) == [["大气", "土壤"]]
+    assert model.set_params(unnamed_threshold=2.0).predict(probe) == [["大气"]]     # the shipped rule would block it
