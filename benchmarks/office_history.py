@@ -46,7 +46,10 @@ type model under a digest of its inputs (texts, labels, weights, parameters and 
 read), so that a change after the logistic regressions (calibration, decision rule) is measured again without
 refitting; clear it after changing the features or the regressions (the calibration functions of features.py,
 AFTER_THE_FIT, are not part of the key).  `--best-type-strength S` (`-`: none) and `--choice-by exact|micro_f1`
-measure the office's calibration and choice with other settings than the shipped ones, on the same fits.
+measure the office's calibration and choice with other settings than the shipped ones, on the same fits;
+`--office-secondary-rule keep|drop` whether a chosen office candidate keeps the shipped secondary-type rule
+(classify.SECONDARY_RULE; training.OFFICE_KEEPS_SECONDARY_RULE).  The decision rule's own parameters are not part of
+a fit's key (DECISION_ONLY).
 """
 
 from __future__ import annotations
