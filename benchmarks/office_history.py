@@ -47,8 +47,8 @@ read), so that a change after the logistic regressions (calibration, decision ru
 refitting; clear it after changing the features or the regressions (the calibration functions of features.py,
 AFTER_THE_FIT, are not part of the key).  `--best-type-strength S` (`-`: none) and `--choice-by exact|micro_f1`
 measure the office's calibration and choice with other settings than the shipped ones, on the same fits;
-`--office-secondary-rule keep|drop` whether a chosen office candidate keeps the shipped secondary-type rule
-(classify.SECONDARY_RULE; training.OFFICE_KEEPS_SECONDARY_RULE).  The decision rule's own parameters are not part of
+`--office-secondary-rule keep|drop|choose` whether a chosen office candidate keeps the shipped secondary-type rule
+(classify.SECONDARY_RULE), or `choose` it on its records (training.OFFICE_SECONDARY_RULE).  The decision rule's own parameters are not part of
 a fit's key (DECISION_ONLY).
 """
 
@@ -267,7 +267,7 @@ def pooled(generated: list[dict], real: list[dict], args) -> None:
           f"{', '.join(conventions)}; folds {args.folds}; seeds {args.first_seed}..{args.first_seed + args.seeds - 1}; "
           f"office best-type strength {training.OFFICE_BEST_TYPE_STRENGTH}; chosen by {training.OFFICE_CHOICE_BY}; "
           f"secondary-type rule {PollutionTypeClassifier().named_threshold, PollutionTypeClassifier().unnamed_threshold}"
-          f", kept by the office: {getattr(training, 'OFFICE_KEEPS_SECONDARY_RULE', None)}",
+          f", by the office: {getattr(training, 'OFFICE_SECONDARY_RULE', None)}",
           flush=True)
     rows, t0 = [], time.time()
     for seed in range(args.first_seed, args.first_seed + args.seeds):
@@ -341,12 +341,12 @@ def main() -> None:
                          "bias of each type (the calibration before it)")
     ap.add_argument("--choice-by", default=None, choices=("micro_f1", "exact"),
                     help="what the office's candidates are chosen by, instead of OFFICE_CHOICE_BY")
-    ap.add_argument("--office-secondary-rule", default=None, choices=("keep", "drop"),
-                    help="whether a chosen office candidate keeps the shipped secondary-type rule (classify."
-                         "SECONDARY_RULE), instead of OFFICE_KEEPS_SECONDARY_RULE")
+    ap.add_argument("--office-secondary-rule", default=None, choices=("keep", "drop", "choose"),
+                    help="whether an office candidate keeps the shipped secondary-type rule (classify.SECONDARY_RULE)"
+                         ", drops it or chooses on the office's records, instead of OFFICE_SECONDARY_RULE")
     args = ap.parse_args()
     if args.office_secondary_rule:
-        training.OFFICE_KEEPS_SECONDARY_RULE = args.office_secondary_rule == "keep"
+        training.OFFICE_SECONDARY_RULE = args.office_secondary_rule
     if args.choice_by:
         training.OFFICE_CHOICE_BY = args.choice_by
     if args.best_type_strength is not None:
