@@ -46,7 +46,10 @@ type model under a digest of its inputs (texts, labels, weights, parameters and 
 read), so that a change after the logistic regressions (calibration, decision rule) is measured again without
 refitting; clear it after changing the features or the regressions (the calibration functions of features.py,
 AFTER_THE_FIT, are not part of the key).  `--best-type-strength S` (`-`: none) and `--choice-by exact|micro_f1`
-measure the office's calibration and choice with other settings than the shipped ones, on the same fits.
+measure the office's calibration and choice with other settings than the shipped ones, on the same fits;
+`--office-secondary-rule keep|drop|choose` whether a chosen office candidate keeps the shipped secondary-type rule
+(classify.SECONDARY_RULE), or `choose` it on its records (training.OFFICE_SECONDARY_RULE).  The decision rule's own parameters are not part of
+a fit's key (DECISION_ONLY).
 """
 
 from __future__ import annotations
@@ -63,7 +66,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from petitionnlp import training  # noqa: E402
-from petitionnlp.classify import _decide, evaluate_predictions  # noqa: E402
+from petitionnlp.classify import PollutionTypeClassifier, _decide, evaluate_predictions  # noqa: E402
 from petitionnlp.training import (OFFICE_BEST_TYPE_STRENGTH, OFFICE_CERTAINTY_STRENGTH,  # noqa: E402
                                   OFFICE_CONVENTION_STRENGTH, OFFICE_STRENGTH, fit_type_model, held_out_proba,
                                   read_corpus)
@@ -169,17 +172,25 @@ def calibration_only(generated: list[dict], real: list[dict], args) -> None:
               + f"   {np.mean([v[0] for v in got.values()]):+.4f}", flush=True)
 
 
-AFTER_THE_FIT = ("calibration_design", "calibrate")  # functions of features.py that run after the regressions
+# functions of features.py that run after the regressions: the calibration, the decision rule and the keyword list's
+# types it reads
+AFTER_THE_FIT = ("calibration_design", "calibrate", "decide", "keyword_hits", "keyword_named")
+# parameters of the type model that only the decision rule reads (not part of a fit's key: a fit kept before they
+# existed is the same fit)
+DECISION_ONLY = ("named_threshold", "unnamed_threshold")
 
 
 def _fit_source(path) -> str:
     """The code of ``path`` as far as a fit reads it: its syntax tree (comments and layout do not count) without
-    the functions AFTER_THE_FIT (the calibration, fitted and applied after the logistic regressions), so that a
-    change there is measured again on the fits kept."""
+    its docstring, its ``__all__`` and the functions AFTER_THE_FIT (the calibration, fitted and applied after the
+    logistic regressions; the decision rule), so that a change there is measured again on the fits kept."""
     import ast
 
     tree = ast.parse(Path(path).read_text(encoding="utf-8"))
-    tree.body = [n for n in tree.body if not (isinstance(n, ast.FunctionDef) and n.name in AFTER_THE_FIT)]
+    tree.body = [n for i, n in enumerate(tree.body)
+                 if not (isinstance(n, ast.FunctionDef) and n.name in AFTER_THE_FIT)
+                 and not (i == 0 and isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))
+                 and not (isinstance(n, ast.Assign) and any(getattr(t, "id", None) == "__all__" for t in n.targets))]
     return ast.dump(tree)
 
 
@@ -191,7 +202,6 @@ def fit_cache(directory) -> None:
     import os
 
     from petitionnlp import persist
-    from petitionnlp.classify import PollutionTypeClassifier
 
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
@@ -205,14 +215,17 @@ def fit_cache(directory) -> None:
     def cached_fit(self, X, Y, sample_weight=None, memorize=None):
         X = list(X)
         h = inputs.copy()
-        h.update(json.dumps([self.get_params(), X, [list(y) for y in Y]], ensure_ascii=False, default=str).encode())
+        params = {k: v for k, v in self.get_params().items() if k not in DECISION_ONLY}
+        h.update(json.dumps([params, X, [list(y) for y in Y]], ensure_ascii=False, default=str).encode())
         for a in (sample_weight, memorize):
             h.update(b"-" if a is None else np.asarray(a, dtype=np.float64).tobytes())
         key = directory / h.hexdigest()[:40]
         if key.with_suffix(".npz").exists():
             with np.load(key.with_suffix(".npz")) as arrays:
                 got = persist.unpack(json.loads(key.with_suffix(".json").read_text(encoding="utf-8")), dict(arrays))
+            decision = {k: v for k, v in vars(self).items() if k in DECISION_ONLY}  # this model's, not the kept one's
             self.__dict__.update(vars(got))
+            self.__dict__.update(decision)
             return self
         fit(self, X, Y, sample_weight, memorize)
         try:
@@ -252,7 +265,9 @@ def pooled(generated: list[dict], real: list[dict], args) -> None:
     conventions = [args.relabel] if args.relabel_given else list(RELABEL)
     print(f"{len(real)} typed real records pooled by page; shipped share {args.shipped_share}; labels: "
           f"{', '.join(conventions)}; folds {args.folds}; seeds {args.first_seed}..{args.first_seed + args.seeds - 1}; "
-          f"office best-type strength {training.OFFICE_BEST_TYPE_STRENGTH}; chosen by {training.OFFICE_CHOICE_BY}",
+          f"office best-type strength {training.OFFICE_BEST_TYPE_STRENGTH}; chosen by {training.OFFICE_CHOICE_BY}; "
+          f"secondary-type rule {PollutionTypeClassifier().named_threshold, PollutionTypeClassifier().unnamed_threshold}"
+          f", by the office: {getattr(training, 'OFFICE_SECONDARY_RULE', None)}",
           flush=True)
     rows, t0 = [], time.time()
     for seed in range(args.first_seed, args.first_seed + args.seeds):
@@ -326,7 +341,12 @@ def main() -> None:
                          "bias of each type (the calibration before it)")
     ap.add_argument("--choice-by", default=None, choices=("micro_f1", "exact"),
                     help="what the office's candidates are chosen by, instead of OFFICE_CHOICE_BY")
+    ap.add_argument("--office-secondary-rule", default=None, choices=("keep", "drop", "choose"),
+                    help="whether an office candidate keeps the shipped secondary-type rule (classify.SECONDARY_RULE)"
+                         ", drops it or chooses on the office's records, instead of OFFICE_SECONDARY_RULE")
     args = ap.parse_args()
+    if args.office_secondary_rule:
+        training.OFFICE_SECONDARY_RULE = args.office_secondary_rule
     if args.choice_by:
         training.OFFICE_CHOICE_BY = args.choice_by
     if args.best_type_strength is not None:

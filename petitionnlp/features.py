@@ -15,7 +15,8 @@ both run, so that a prediction is the same number on either path:
 - :func:`conventions_fired_rules` — the published tables' conventions that fire on each text
   (:func:`conventions_fired`: the types they name); :func:`calibrate` — the conventions as learned from records;
 - :func:`bigram_vectors`, :func:`nearest`, :func:`blend` — the memory of real labelled petitions;
-- :func:`decide` — the decision rule: the types at or above the threshold, best first; :func:`expit` the logistic
+- :func:`decide` — the decision rule: the types at or above the threshold, best first, the secondary ones weighed
+  against the plain keyword list's reading (:func:`keyword_named`, :func:`keyword_hits`); :func:`expit` the logistic
   function as SciPy computes it.
 
 Also :func:`bigram_positions`, the places in a batch of texts where any of a set of two-character strings starts (the
@@ -40,7 +41,8 @@ from .text import term_finder
 
 __all__ = ["char_ngrams", "term_counts", "token_counts", "tfidf", "lexicon_matrix", "conventions_fired",
            "conventions_fired_rules", "calibration_design", "calibrate", "bigram_vectors",
-           "nearest", "blend", "decide", "first_named", "expit", "bigram_code", "bigram_positions"]
+           "nearest", "blend", "decide", "keyword_hits", "keyword_named", "first_named", "expit", "bigram_code",
+           "bigram_positions"]
 
 _SPACES = re.compile(r"\s\s+")
 _MIX = np.uint64(0x100000001B3)
@@ -460,23 +462,71 @@ def first_named(lexicon: sparse.csr_matrix) -> np.ndarray:
     return out
 
 
+def keyword_hits(X, index, min_weight: float = 0.8) -> list[dict[int, int]]:
+    """The plain keyword list's reading of each text: {type (an index into :data:`TYPES`): the first position of
+    one of its terms} for every lexicon term of weight ≥ ``min_weight`` the text contains anywhere (no passing-
+    mention rule), in lexicon order (``index``: :func:`lexicon_index`)."""
+    entries, finder = index
+    out = []
+    for text in X:
+        hits: dict[int, int] = {}
+        for k in finder.ordinals(text):
+            term, kind, weight = entries[k]
+            if weight >= min_weight:
+                pos = text.find(term)
+                hits[kind] = min(hits.get(kind, pos), pos)
+        out.append(hits)
+    return out
+
+
+def keyword_named(X, index, min_weight: float = 0.8) -> np.ndarray:
+    """Texts × types, True for each type the plain keyword list names (as :func:`keyword_hits` reads it: a term of
+    weight ≥ ``min_weight`` anywhere in the text); a text it names no type in names ``其他``, as the keyword list
+    answers.  One pass over the whole batch (its texts joined by a character no term holds)."""
+    entries, finder = index
+    out = np.zeros((len(X), len(TYPES)), dtype=bool)
+    strong = np.array([kind if weight >= min_weight else -1 for _, kind, weight in entries] or [-1], dtype=np.int64)
+    found = finder.found("\0".join(X))
+    if found:
+        at, ordinal = np.array(found, dtype=np.int64).T
+        row = np.searchsorted(np.cumsum([len(t) + 1 for t in X]), at, side="right")  # each text ends at its NUL
+        kind = strong[ordinal]
+        out[row[kind >= 0], kind[kind >= 0]] = True
+    out[~out.any(axis=1), TYPES.index("其他")] = True
+    return out
+
+
 def decide(proba: np.ndarray, threshold: float, max_types: int | None = None,
-           main: np.ndarray | None = None) -> list[list[str]]:
+           main: np.ndarray | None = None, named: np.ndarray | None = None,
+           named_threshold: float | None = None, unnamed_threshold: float | None = None) -> list[list[str]]:
     """Types with probability ≥ threshold, best first, at most ``max_types``; always at least the best one.
     ``main`` (an index into :data:`TYPES` a text, -1: none) is the type that goes first when it is one of those
-    predicted: the main type is decided apart from which types are given (:func:`first_named`)."""
+    predicted: the main type is decided apart from which types are given (:func:`first_named`).
+
+    The types after the first may be weighed against the plain keyword list (``named``: texts × types,
+    :func:`keyword_named`): a type it names is given from ``named_threshold``, one it does not name from
+    ``unnamed_threshold`` (None: ``threshold``; above 1: never).  The first type is decided as without them."""
     proba = np.asarray(proba)
     if not len(proba):
         return []
     orders = np.argsort(-proba, axis=1, kind="stable").tolist()  # each row's order, the batch sorted at once
     above = (proba >= threshold).tolist()
     mains = [-1] * len(proba) if main is None else np.asarray(main).tolist()
+    gated = named is not None and (named_threshold is not None or unnamed_threshold is not None)
+    if gated:
+        second = proba >= np.where(np.asarray(named, dtype=bool),
+                                   threshold if named_threshold is None else named_threshold,
+                                   threshold if unnamed_threshold is None else unnamed_threshold)
+        seconds = second.tolist()
     out = []
-    for order, ok, m in zip(orders, above, mains):
+    for i, (order, ok, m) in enumerate(zip(orders, above, mains)):
         picked = [j for j in order if ok[j]] or [order[0]]
         if m >= 0 and ok[m] and picked[0] != m:
             picked.remove(m)
             picked.insert(0, m)
+        if gated:
+            first, ok2 = picked[0], seconds[i]
+            picked = [first] + [j for j in order if j != first and ok2[j]]
         out.append([TYPES[j] for j in (picked[:max_types] if max_types else picked)])
     return out
 

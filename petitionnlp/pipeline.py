@@ -94,8 +94,8 @@ class PetitionPipeline:
         out = [dict.fromkeys(OUTPUT_FIELDS) for _ in norm]
         if ok:
             texts = [norm[i] for i in ok]
-            proba, main = self.type_model.proba_and_main(texts)
-            types = self.type_model.predict_from_proba(proba, main)
+            proba, main, named = self.type_model.proba_and_main(texts)
+            types = self.type_model.predict_from_proba(proba, main, named)
             regions = self.regions.resolve_many([norm[i] for i in ok],
                                                 [hints[i] for i in ok] if hints else None)
             rules = get_rules()

@@ -19,8 +19,8 @@ import numpy as np
 from scipy import sparse
 
 from .features import (bigram_vectors, blend, calibrate, char_ngrams, compiled, conventions_fired,
-                       conventions_fired_rules, decide, expit, first_named, lexicon_index, lexicon_matrix, nearest, tfidf,
-                       token_counts)
+                       conventions_fired_rules, decide, expit, first_named, keyword_named, lexicon_index, lexicon_matrix,
+                       nearest, tfidf, token_counts)
 from .taxonomy import TYPES
 
 __all__ = ["TypePredictor"]
@@ -37,10 +37,13 @@ class TypePredictor:
         (dicts), or None
     threshold, max_types : the decision rule's parameters
     main_type : ``first_named`` (the type the text names first goes first when it is predicted) or ``best``
+    named_threshold, unnamed_threshold : the secondary types weighed against the plain keyword list (the lexicon
+        block's terms, :func:`~petitionnlp.features.keyword_named`; None: the threshold)
     """
 
     def __init__(self, parts, coef, intercept, conventions=None, memory=None, threshold: float = 0.3,
-                 max_types: int | None = None, main_type: str = "best"):
+                 max_types: int | None = None, main_type: str = "best", named_threshold: float | None = None,
+                 unnamed_threshold: float | None = None):
         self.parts = parts
         self.coef = coef
         self.intercept = intercept
@@ -49,6 +52,8 @@ class TypePredictor:
         self.threshold = threshold
         self.max_types = max_types
         self.main_type = main_type
+        self.named_threshold = named_threshold
+        self.unnamed_threshold = unnamed_threshold
         self.classes_ = np.array(TYPES, dtype=object)
 
     def _block(self, kind: str, p: dict, X: list[str], scratch: dict):
@@ -74,15 +79,32 @@ class TypePredictor:
     def predict_proba(self, X) -> np.ndarray:
         return self.proba_and_main(X)[0]
 
-    def proba_and_main(self, X) -> tuple[np.ndarray, np.ndarray | None]:
-        """:meth:`predict_proba` and :meth:`main_types` of the same texts, each feature block computed once."""
+    def proba_and_main(self, X) -> tuple[np.ndarray, np.ndarray | None, np.ndarray | None]:
+        """:meth:`predict_proba`, :meth:`main_types` and :meth:`keyword_named` of the same texts, each feature
+        block computed once."""
         X = list(X)
         scratch = _SCRATCH.setdefault(self, {})  # per process, never packed: token columns, the lexicon index
         blocks = [self._block(kind, p, X, scratch) for kind, p in self.parts]
         main = None
         if self.main_type == "first_named":
             main = first_named(next(b for (kind, _), b in zip(self.parts, blocks) if kind == "lexicon"))
-        return self._finish(X, blocks, main), main
+        return self._finish(X, blocks, main), main, self._named(X, scratch)
+
+    def _named(self, X: list[str], scratch: dict) -> np.ndarray | None:
+        if self.named_threshold is None and self.unnamed_threshold is None:
+            return None
+        p = next((p for kind, p in self.parts if kind == "lexicon"), None)
+        if p is None:
+            return None
+        index = scratch.get("lexicon")
+        if index is None:
+            index = scratch["lexicon"] = lexicon_index(p["terms"], p["types"], p["weights"])
+        return keyword_named(X, index)
+
+    def keyword_named(self, X) -> np.ndarray | None:
+        """The types the plain keyword list names in each text (texts × types), or None when the decision rule
+        does not read them."""
+        return self._named(list(X), _SCRATCH.setdefault(self, {}))
 
     def _finish(self, X: list[str], blocks, main: np.ndarray | None = None) -> np.ndarray:
         features = sparse.hstack(blocks).tocsr()
@@ -112,8 +134,10 @@ class TypePredictor:
         kind, p = next(part for part in self.parts if part[0] == "lexicon")
         return first_named(self._block(kind, p, X, scratch))
 
-    def predict_from_proba(self, proba: np.ndarray, main: np.ndarray | None = None) -> list[list[str]]:
-        return decide(proba, self.threshold, self.max_types, main)
+    def predict_from_proba(self, proba: np.ndarray, main: np.ndarray | None = None,
+                           named: np.ndarray | None = None) -> list[list[str]]:
+        return decide(proba, self.threshold, self.max_types, main, named, self.named_threshold,
+                      self.unnamed_threshold)
 
     def predict(self, X) -> list[list[str]]:
         return self.predict_from_proba(*self.proba_and_main(X))

@@ -291,6 +291,12 @@ class TermFinder:
             return []
         return sorted({k for _, ks in self._automaton.iter(text) for k in ks})
 
+    def found(self, text: str) -> list[tuple[int, int]]:
+        """(the position of its last character, its position in the list) of every occurrence of a term."""
+        if self._empty:
+            return []
+        return [(end, k) for end, ks in self._automaton.iter(text) for k in ks]
+
 
 @lru_cache(maxsize=16)
 def term_finder(terms: tuple) -> TermFinder:

@@ -245,6 +245,21 @@ OFFICE_CHOICE_BY = "exact"
 # (base argmax; 4 of the 10 records it relabels on seed 10's shipped model, 7 of 10 on seed 0's), so the office's
 # secondary-type bias never applies to it and the best-type bias is held at the shipped value (certainty strength).
 OFFICE_TYPES_STRENGTH = 10.0
+# The shipped model weighs its secondary types against the plain keyword list (classify.SECONDARY_RULE): a prior, as
+# the conventions are.  Whether an office's candidate (recalibrated, refitted) keeps it is re-estimated on the
+# office's records (``choose``): the rule is dropped — the secondary types decided by the office's calibration and the
+# threshold alone — where that gets more of its records exactly right out of fold, so that what its records teach
+# (土壤 for garbage odour where the keyword list names no 土壤) is never blocked by the list, while an office that
+# files as the list reads keeps it.  ``keep``: always kept; ``drop``: always dropped.  Chosen with
+# `benchmarks/office_history.py --pooled --relabel secondary-main --fit-cache DIR --office-secondary-rule R` on the
+# check seeds 10-13 (81 typed real records): gain (office model - shipped model, micro-F1) before the shipped rule
+# +0.0280 (per seed +0.056 / +0.000 / +0.039 / +0.017; office 0.7313), choose +0.0312 (+0.069 / +0.000 / +0.030 /
+# +0.026; office 0.7369), keep +0.0325 (+0.074 / ... ; 0.7383; but it blocks a type the list does not name that an
+# office teaches), drop +0.0238 (+0.060 / +0.000 / +0.035 / +0.000; 0.7296).  Choice seed 0: before +0.0447 (office
+# 0.803), choose +0.0575 (0.818), keep +0.0178 (0.778), drop +0.0432 (0.803); seed 1: before +0.0241 (0.766), choose
+# +0.0066 (0.753), keep +0.0066, drop +0.0221 (0.769); seed 2: before -0.0185 (0.681), choose +0.0111 (0.707), keep
+# +0.0111, drop -0.0241 (0.671).  Choice seeds 0-2: before +0.0168, choose +0.0251, keep +0.0118, drop +0.0137.
+OFFICE_SECONDARY_RULE = "choose"
 OFFICE_MORE_TYPES_SHARE = 0.1
 OFFICE_FEWEST_TYPES_LOOKED = 1
 
@@ -454,8 +469,11 @@ def _choose_office_model(office_model, cv, oof, records, tune, fold_list, params
     shipped_types = [r["types"] for i, r in enumerate(records) if r.get("real") and i not in inside]
     types = _office_max_types(gold, shipped_types, shipped.max_types)
     rule, first = (shipped.threshold, types["max_types"]), shipped.main_types(X)
-    predicted = {"shipped": _decide_rows(shipped.predict_proba(X), *rule, first),
-                 "recalibrated": _decide_rows(recalibrated, *rule, first), "office": _decide_rows(oof, *rule, first)}
+    named, gate = shipped.keyword_named(X, needed_only=False), _secondary_rule(shipped)
+    predicted = {"shipped": _decide_rows(shipped.predict_proba(X), *rule, first, named, gate)}
+    gates = {"shipped": gate}
+    for name, proba in (("recalibrated", recalibrated), ("office", oof)):
+        gates[name], predicted[name] = _office_secondary_rule(proba, rule, first, named, gate, gold)
     scores = {name: evaluate_predictions(gold, predicted[name]) for name in OFFICE_CANDIDATES}
     exact = {name: [set(p) == set(g) for p, g in zip(predicted[name], gold)] for name in OFFICE_CANDIDATES}
     for name in OFFICE_CANDIDATES:  # how many of the office's records each gets exactly right, and more than shipped
@@ -471,17 +489,34 @@ def _choose_office_model(office_model, cv, oof, records, tune, fold_list, params
             kept.calibrator_ = _office_calibrator(shipped, X, gold, base, shipped.calibrator_)
         if kept.memory_ is not None:  # whichever is kept, the office's own records count: a petition it
             kept.memory_ = _remembering(kept.memory_, X, gold)  # corrected, seen again, gets the corrected types
+    kept.set_params(named_threshold=gates[chosen][0], unnamed_threshold=gates[chosen][1])  # OFFICE_SECONDARY_RULE
     cv["choice"] = {
         "chosen": chosen, "margin": OFFICE_CHOICE_MARGIN, "min_exact": OFFICE_CHOICE_MIN_EXACT, "folds": len(fold_list),
         "by": OFFICE_CHOICE_BY,
         "office_weight": OFFICE_FACTOR if chosen == "office" else 0.0, "recalibrated": chosen != "shipped",
-        "decision": {"threshold": kept.threshold, "max_types": kept.max_types}, "types_per_petition": types,
+        "decision": {"threshold": kept.threshold, "max_types": kept.max_types,
+                     "named_threshold": kept.named_threshold, "unnamed_threshold": kept.unnamed_threshold},
+        "types_per_petition": types,
         "candidates": {name: {"office_weight": OFFICE_FACTOR if name == "office" else 0.0,
+                              "secondary_rule": list(gates[name]),
                               **{k: scores[name][k] for k in ("micro_f1", "top1_accuracy", "per_type", "exact",
                                                               "net_exact")}}
                        for name in OFFICE_CANDIDATES}}
     cv["decision"] = dict(cv["choice"]["decision"])
     return kept
+
+
+def _office_secondary_rule(proba, rule, first, named, gate, gold) -> tuple[tuple, list]:
+    """(the secondary-type rule, its decisions) of an office candidate whose out-of-fold probabilities on the
+    office's records are ``proba`` (OFFICE_SECONDARY_RULE): the shipped ``gate`` kept, dropped (the threshold
+    alone), or chosen on the records — dropped only where that gets more of them exactly right."""
+    kept, free = _decide_rows(proba, *rule, first, named, gate), _decide_rows(proba, *rule, first, named, (None, None))
+    if OFFICE_SECONDARY_RULE == "keep":
+        return gate, kept
+    if OFFICE_SECONDARY_RULE == "drop":
+        return (None, None), free
+    right = lambda pred: sum(set(p) == set(g) for p, g in zip(pred, gold))  # noqa: E731
+    return ((None, None), free) if right(free) > right(kept) else (gate, kept)
 
 
 def _chosen_candidate(scores: dict) -> str:
@@ -542,30 +577,40 @@ def _office_figures(model, records, X, Y, tune, by_scheme, calibration, params,
         results[scheme] = (len(fold_list), np.array([after[i] for i in order]), np.array([before[i] for i in order]))
     gold = [Y[i] for i in tune]
     first = model.main_types([X[i] for i in tune])  # the main type chosen as the model chooses it
+    # the secondary types weighed against the keyword list as the shipped model weighs them; an office's own records
+    # (``tune_rule`` False: over shipped real records) without it unless the office keeps it (OFFICE_SECONDARY_RULE)
+    named, shipped_gate = model.keyword_named([X[i] for i in tune], needed_only=False), _secondary_rule(model)
+    gate = shipped_gate if tune_rule or OFFICE_SECONDARY_RULE == "keep" else (None, None)
     main = next(iter(results))
     n_folds, oof, oof_before = results[main]
-    scores = {rule: evaluate_predictions(gold, _decide_rows(oof, *rule, first)) for rule in DECISION_GRID}
-    scores.setdefault(default, evaluate_predictions(gold, _decide_rows(oof, *default, first)))
+    scores = {rule: evaluate_predictions(gold, _decide_rows(oof, *rule, first, named, gate)) for rule in DECISION_GRID}
+    scores.setdefault(default, evaluate_predictions(gold, _decide_rows(oof, *default, first, named, gate)))
     best = max(scores, key=lambda rule: (scores[rule]["micro_f1"], scores[rule]["top1_accuracy"], rule == default))
     chosen = default
     if (tune_rule and len(tune) >= MIN_RECORDS_TO_TUNE
             and scores[best]["micro_f1"] >= scores[default]["micro_f1"] + TUNE_MARGIN):
         chosen = best
     base = evaluate_predictions(gold, KeywordClassifier().fit().predict([X[i] for i in tune]))
-    before = evaluate_predictions(gold, _decide_rows(oof_before, *default, first))
+    before = evaluate_predictions(gold, _decide_rows(oof_before, *default, first, named, shipped_gate))
     return {"folds": n_folds, "n": len(tune), "scheme": main,
             "decision": {"threshold": chosen[0], "max_types": chosen[1]},
             **scores[chosen], "default_rule": {k: scores[default][k] for k in ("micro_f1", "top1_accuracy")},
             "baseline_keywords": {k: base[k] for k in ("micro_f1", "macro_f1", "top1_accuracy")},
             "before": {"note": "the shipped conventions and decision rule, same folds", **before},
-            "schemes": {s: {"folds": nf, **evaluate_predictions(gold, _decide_rows(o, *chosen, first))}
+            "schemes": {s: {"folds": nf, **evaluate_predictions(gold, _decide_rows(o, *chosen, first, named, gate))}
                         for s, (nf, o, _) in results.items()}}, oof
 
 
-def _decide_rows(proba, threshold, max_types, main=None):
+def _decide_rows(proba, threshold, max_types, main=None, named=None, gate=(None, None)):
+    """The decision rule (:func:`~petitionnlp.features.decide`; ``gate``: its named and unnamed thresholds)."""
     from .classify import _decide
 
-    return _decide(proba, threshold, max_types, main)
+    return _decide(proba, threshold, max_types, main, named, *gate)
+
+
+def _secondary_rule(model) -> tuple:
+    """(named_threshold, unnamed_threshold) of ``model``'s decision rule."""
+    return model.named_threshold, model.unnamed_threshold
 
 
 def _files_card(paths) -> list[dict]:
@@ -831,7 +876,7 @@ def _write_card_md(out: Path, card: dict) -> None:
         f"判定：校准后概率不低于 {params['threshold']} 的类型都算，最多 {params['max_types']} 个，概率最高的一个总算。"
         + ("主要类型（排在第一位的）是正文最先提到的类型（只是顺带提到的、只是设施名称的不算），只要它在判出的类型之中；"
            "否则是概率最高的类型：公开表记录的是投诉开头所说的介质，惯例添上的或模型更有把握的次要类型不应占它的位置。"
-           if params.get("main_type") == "first_named" else ""), "",
+           if params.get("main_type") == "first_named" else "") + _secondary_rule_text(params), "",
         "### 数据", "",
         f"- 基础：{'、'.join(d['file'] + '（`sha256` ' + d['sha256'] + '）' for d in base['data'])}——随附的训练数据"
         "（`corpora/train/`）。" if base else "- 基础：无（只用下列语料训练）。",
@@ -890,6 +935,22 @@ def _write_card_md(out: Path, card: dict) -> None:
     lines += ["", "局限：公开的标签有噪声（列出几种污染物时只标一种；另一张表记作大气的，这里记作其他）；专家对真实记录"
               "盲标，与公开标签的一致程度为微平均 F1 0.82。生成的记录见 `corpora/train/README.md`。", ""]
     (out / "MODEL_CARD.md").write_text("\n".join(ln for ln in lines if ln is not None), encoding="utf-8")
+
+
+def _secondary_rule_text(params: dict) -> str:
+    """The card's sentence on the secondary types weighed against the keyword list (empty when they are not)."""
+    named, unnamed = params.get("named_threshold"), params.get("unnamed_threshold")
+    if named is None and unnamed is None:
+        return ""
+    shown = lambda v, what: (f"概率不低于 {params['threshold'] if v is None else v} 即给出" if v is None or v <= 1  # noqa: E731
+                             else "不给出") + what
+    return ("第一个类型之后的次要类型还要对照关键词表（`corpora/lexicon/pollution_terms.tsv` 中权重不低于 0.8 的词，"
+            "出现在正文任何地方即算）：关键词表也提到的类型，" + shown(named, "；") + "关键词表没有提到的类型，"
+            + shown(unnamed, "。") + "公开表很少填关键词表读不出的次要类型（按网页、按省分折，几个随机种子上选定："
+            "`benchmarks/secondary_types.py`）。"
+            + ("" if OFFICE_SECONDARY_RULE == "keep" else "本单位的记录选定为重新校准或重新训练的模型时，是否还对照关键词表"
+               "也由本单位的记录定（在本单位的记录上折外比较，不对照时完全判对的记录更多才不对照），关键词表不挡本单位的"
+               "记录教的类型。"))
 
 
 def _split_files(blind) -> list:

@@ -34,7 +34,9 @@ def _check_rows(out_rows):
     assert set(first["pollution_scores"]) == {"水", "大气", "土壤", "海洋", "生态", "辐射", "噪声", "其他"}
     assert blank["error"] and blank["pollution_types"] is None
     assert empty["error"] and empty["pollution_types"] is None
-    assert trad["city"] == "益阳市" and trad["county"] == "赫山区" and "水" in trad["pollution_types"]
+    # the traditional characters are read (糞污直排…小河: 水 about as likely as not); since SECONDARY_RULE the
+    # keyword list, which names no 水 here, keeps it out of the secondary types (it would need 0.8)
+    assert trad["city"] == "益阳市" and trad["county"] == "赫山区" and trad["pollution_scores"]["水"] >= 0.5
     assert trad["region_evidence"] == "益陽市赫山區"  # as the input wrote it, a substring of its text
 
 

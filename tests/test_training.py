@@ -579,3 +579,42 @@ def test_an_office_correction_counts_whichever_model_is_kept():
     model, cv = fit_type_model(records, {}, tune_mask=[bool(r.get("office")) for r in records])
     assert cv["choice"]["chosen"] == "shipped"
     assert model.predict([fixed]) == [["噪声"]]
+
+
+@pytest.mark.parametrize("waste, rule, shipped_types, office_types, expected", [
+    # the office teaches 土壤 where the list names none (废弃物), the shipped rule never giving an unnamed type
+    ("废弃物", (None, 2.0), ["大气"], ["大气", "土壤"], [["大气", "土壤"]]),
+    # the other way: it leaves 土壤 out where the list names it (垃圾), the shipped rule giving a named type from 0.1
+    ("垃圾", (0.1, None), ["大气", "土壤"], ["大气"], [["大气"]]),
+])
+def test_an_office_teaches_secondary_types_whatever_the_keyword_list_names(waste, rule, shipped_types, office_types,
+                                                                           expected):
+    """The shipped model weighs its secondary types against the plain keyword list (SECONDARY_RULE), but that is a
+    prior: whether an office's candidate keeps it is chosen on the office's records (OFFICE_SECONDARY_RULE).  Here
+    the shipped records file stinking waste one way, the office's records the other, and the office's model
+    follows its records whatever the keyword list names."""
+    from petitionnlp.features import keyword_named
+    from petitionnlp.taxonomy import TYPES
+    from petitionnlp.text import normalize
+    from petitionnlp.training import OFFICE_SECONDARY_RULE, fit_type_model
+
+    generated, _, _ = _office_choice_records(["大气"])
+    streets = ["东风", "人民", "解放", "建设", "和平", "中山", "新华", "胜利", "光明", "文化", "朝阳", "青年", "红旗",
+               "跃进", "团结", "幸福", "前进", "五一", "长江", "黄河", "民主", "振兴", "滨江", "湖滨"]
+    shipped_real = [dict(text=normalize(f"{v}路边{waste}成堆，散发臭气"), types=shipped_types, real=True,
+                         page=f"https://a.example/{i}") for i, v in enumerate(streets[:12])]
+    office = [dict(text=normalize(f"{v}街{waste}乱堆，臭气难闻"), types=office_types, real=True, office=True,
+                   page=f"https://b.example/{i}") for i, v in enumerate(streets[12:])]
+    params = {"memory_threshold": None, "named_threshold": rule[0], "unnamed_threshold": rule[1]}
+    records = generated + shipped_real + office
+    model, cv = fit_type_model(records, params, tune_mask=[bool(r.get("office")) for r in records])
+    probe = [normalize(f"站前路{waste}堆放，臭气熏人")]
+    lexicon = dict(model.pipeline_.named_steps["features"].transformer_list)["lexicon"]
+    assert keyword_named(probe, lexicon._lexicon())[0, TYPES.index("土壤")] == (waste == "垃圾")
+    assert OFFICE_SECONDARY_RULE == "choose" and cv["choice"]["chosen"] != "shipped"
+    assert cv["choice"]["candidates"]["shipped"]["secondary_rule"] == list(rule)
+    assert model.predict(probe) == expected
+    if "土壤" in office_types:  # the rule is dropped for this office: kept, it would block what its records teach
+        assert (model.named_threshold, model.unnamed_threshold) == (None, None)
+        assert cv["choice"]["decision"]["unnamed_threshold"] is None
+        assert model.set_params(unnamed_threshold=2.0).predict(probe) == [["大气"]]
