@@ -29,7 +29,7 @@ from .analysis import (FEW_USES, MAX_QUERY_CHARS, MAX_TERMS, Doc, analyze, commo
 __all__ = ["SearchIndex", "SearchHits", "REDACTED_SUFFIX", "index_paths", "parse_query", "snippet", "is_url", "shown", "MAX_LIMIT",
            "MAX_TERMS", "MAX_QUERY_CHARS"]
 
-#: the kind suffix of a document's redacted copy (``petition_redacted``), indexed beside it for the workbench's
+#: the kind suffix of a document's redacted copy (``petition@<rules>_redacted``), indexed beside it for the workbench's
 #: viewers: such copies answer only a search that asks for their kind (``kinds=``), never a plain search
 REDACTED_SUFFIX = "_redacted"
 
