@@ -34,6 +34,13 @@ tests, zfn215/parseAddress's own test list), gathered after the former-name chan
 cnzhnet.ChinaAddressParser, obladishka/chinese_address_parser, li-hongjie/jaddress-parser, pupuk/address-smart-parse;
 qingmo/addressparser4j's four cases are shibing624's, already in ``peer_locations_unseen``), gathered after the
 development-zone and village changes of session 43 and run once before any change for them.
+``peer_locations_g44.jsonl``: 58 place mentions as petitions and briefings write them (not addresses), from 35 public
+pages never used before (督察 hand-over tables and reports, county and city news, hotline answers): towns and villages
+named without their county, scenic areas, forest farms and 兵团 divisions, rivers and roads named by a place,
+streets of a district, county-level cities, Xinjiang, Tibet, Inner Mongolia and Guangxi; traditional characters where
+the page has them.  Each text is an excerpt of its page (words may be left out, place words never changed); the
+answer is a careful reading with the page's context (``note`` says what the page adds), checked against the
+gazetteer's town table.  Gathered and committed in session 44 before it was run.
 
 Prints, for each file and for both together, per level, the share of cases whose answer is the expected one
 (a county is scored where the case expects one; None expected counts as right only when we also say None), the
@@ -54,7 +61,8 @@ from petitionnlp.text import normalize
 DATA = Path(__file__).resolve().parent / "data"
 FILES = ("peer_locations.jsonl", "peer_locations_more.jsonl", "peer_locations_late.jsonl", "peer_locations_fresh.jsonl",
          "peer_locations_after.jsonl", "peer_locations_unseen.jsonl",
-         "peer_locations_check.jsonl", "peer_locations_g42b.jsonl", "peer_locations_g43.jsonl")
+         "peer_locations_check.jsonl", "peer_locations_g42b.jsonl", "peer_locations_g43.jsonl",
+         "peer_locations_g44.jsonl")
 
 
 def _right(c, g) -> bool:
