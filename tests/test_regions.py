@@ -525,3 +525,18 @@ def test_a_provinces_own_county_beats_another_provinces_city_of_its_bare_name_af
 ])
 def test_a_county_name_two_cities_of_the_named_province_share_names_the_province_alone(resolver, text, expected):
     assert place(resolver, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("浙江省乌镇", ("浙江省", "嘉兴市", "桐乡市")),  # 乌镇镇 of 桐乡: was 浙江省 alone
+    ("浙江乌镇景区旁一家民宿油烟扰民", ("浙江省", "嘉兴市", "桐乡市")),
+    ("嘉兴乌镇一家饭店油烟", ("浙江省", "嘉兴市", "桐乡市")),  # was 嘉兴市 alone
+    ("西藏自治区狮泉河公厕旁一家酒吧噪声扰民", ("西藏自治区", "阿里地区", "噶尔县")),  # 狮泉河镇, the seat of 噶尔县
+    ("湖南省人民医院旁一家饭店油烟", ("湖南省", None, None)),  # 人民 of 人民医院 is no town (人民街道 of 衡阳)
+    ("吉林省吉林开发区", ("吉林省", None, None)),  # 吉林 is the province's name, not 长春's 吉林街道
+    ("湖北省东湖边一家饭店油烟", ("湖北省", None, None)),  # 东湖: a word of many places
+    ("南京市湖南路234号一家饭店油烟", ("江苏省", "南京市", None)),  # a road, not 鼓楼's 湖南路街道
+    ("江苏省周庄一家饭店", ("江苏省", None, None)),  # 周庄镇 of 昆山 and of 江阴: not one town of the province
+])
+def test_a_town_named_without_its_suffix_right_after_its_province_or_city_names_its_county(resolver, text, expected):
+    assert place(resolver, text) == expected

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..resources import read_list
 from ..text import CJK, normalize
-from .gazetteer import _TOWN_SUFFIXES, Gazetteer, Place, get_gazetteer
+from .gazetteer import _GENERIC, _TOWN_SUFFIXES, Gazetteer, Place, get_gazetteer
 
 __all__ = ["RegionResolver", "EMPTY_REGION"]
 
@@ -217,6 +217,46 @@ class RegionResolver:
             return self.gazetteer.by_adcode[found.pop()]
         return None
 
+    def _county_by_core(self, text: str, place: Place, mention, mentions) -> Place | None:
+        """浙江省乌镇 → 桐乡市: right after the name of a province or city (the deciding place, nothing finer named), the
+        name of one of its towns without 镇/乡/街道/苏木 (乌镇 of 乌镇镇), when no other town there has that name, the
+        name is no division's (吉林省吉林开发区), none many places use (东湖, 城关: the gazetteer's generic words) and no
+        road's (南京市湖南路: a road runs through several towns), and the segmenter reads it there as one word that
+        names a place (its ``ns``: not 人民 of 湖南省人民医院; asked only in this case)."""
+        cores = self._cores_by_province().get(place.city or place.province)
+        if not cores or any(m.start == mention.end for m in mentions):
+            return None  # a place is named there
+        following = text[mention.end:mention.end + self._CORE_MAX]
+        names = self.gazetteer
+        if not any(following[:size] in cores for size in range(2, len(following) + 1)):
+            return None
+        from ..tokenize import get_tokenizer
+
+        word, tag = get_tokenizer().tag(following)[0]
+        codes = cores.get(word)
+        if tag != "ns" or codes is None or len(codes) != 1 or word in names.short or word in names.exact \
+                or word in _GENERIC or word.endswith(_street_words()):  # 湖北省东湖; 南京市湖南路: a road, not its 街道
+            return None
+        county = names.by_adcode[next(iter(codes))]
+        return county if county.county else None
+
+    _CORE_MAX = 8
+
+    def _cores_by_province(self) -> dict[str, dict[str, set[str]]]:
+        """province or city → the names of its towns without 街道/镇/乡/苏木 → their county adcodes (built once)."""
+        table = getattr(self, "_province_cores", None)
+        if table is None:
+            table = {}
+            for code, cores in self.gazetteer.town_cores.items():
+                place = self.gazetteer.by_adcode.get(code)
+                if place is None:
+                    continue
+                for core in cores:
+                    table.setdefault(place.province, {}).setdefault(core, set()).add(code)
+                    table.setdefault(place.city, {}).setdefault(core, set()).add(code)
+            self._province_cores = table
+        return table
+
     def _county_by_sound(self, text: str, city: str, mention) -> Place | None:
         """广州市天和区 → 天河区: right after the city's name, a county's name of the city written with one
         character of the same sound in its place (a slip of the typist's input method: 和 for 河), its last
@@ -398,6 +438,11 @@ class RegionResolver:
                 start = mention.start
                 return {"province": place.province, "city": place.city, "county": by_street.county,
                         "region_confidence": 0.8, "region_evidence": text[start:mention.end]}
+        if place.level in ("province", "city"):
+            by_core = self._county_by_core(text, place, mention, mentions)
+            if by_core is not None:
+                return {"province": place.province, "city": by_core.city, "county": by_core.county,
+                        "region_confidence": 0.7, "region_evidence": text[mention.start:mention.end]}
         county = place.county if place.level in ("county", "town") else self._twin_county(place)
         city = place.city if place.level != "province" else None
         # evidence: from the first consistent mention to the deciding one (衡阳市衡南县), as written
