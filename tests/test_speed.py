@@ -223,3 +223,19 @@ def test_classify_starts_without_scikit_learn(tmp_path):
     again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert again.stdout.strip() == "[]"
     assert (tmp_path / "out.jsonl").read_text(encoding="utf-8").count("\n") == 1
+
+
+def test_bigram_positions_are_every_place_a_listed_pair_starts():
+    # the hashed table only sets pairs aside: every position of a listed pair is found, within each text, whatever
+    # the characters (beyond the Basic Multilingual Plane too) and however many codes share a bucket
+    from petitionnlp.features import bigram_code, bigram_positions
+
+    rng = np.random.default_rng(3)
+    alphabet = list("湖南省长沙市岳阳楼区镇乡村路a1 ，") + ["𠀋", "𪚥"]
+    texts = ["".join(rng.choice(alphabet, size=rng.integers(0, 30))) for _ in range(300)] + ["", "湖", "湖南"]
+    listed = sorted({t[i:i + 2] for t in texts[:40] for i in range(len(t) - 1)})
+    codes = np.array(sorted(map(bigram_code, listed)), dtype=np.uint64)
+    want = [[i for i in range(len(t) - 1) if t[i:i + 2] in set(listed)] for t in texts]
+    assert bigram_positions(texts, codes) == want
+    assert bigram_positions(texts, codes[:1]) == [[i for i in range(len(t) - 1) if t[i:i + 2] == listed[0]]
+                                                  for t in texts]
