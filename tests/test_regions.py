@@ -540,3 +540,20 @@ def test_a_county_name_two_cities_of_the_named_province_share_names_the_province
 ])
 def test_a_town_named_without_its_suffix_right_after_its_province_or_city_names_its_county(resolver, text, expected):
     assert place(resolver, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("两安乡稀土开采问题", ("广西壮族自治区", "贺州市", "钟山县")),  # 两安瑶族乡: was no place
+    ("七家岱乡一家石料厂粉尘", ("河北省", "承德市", "平泉市")),  # 七家岱满族乡
+    ("塔什库尔干县一家砂石厂", ("新疆维吾尔自治区", "喀什地区", "塔什库尔干塔吉克自治县")),  # was no place
+    ("三元乡一家养猪场", ("四川省", "绵阳市", "盐亭县")),  # a township's own name beats 三元彝族苗族白族乡's form
+    ("清水乡一家养猪场", (None, None, None)),  # no 水族 township of 清: each ethnic group needs its 族
+])
+def test_an_ethnic_township_or_autonomous_county_written_without_its_ethnic_groups_is_that_place(resolver, text,
+                                                                                                  expected):
+    assert place(resolver, text) == expected
+
+
+def test_an_autonomous_county_written_as_its_name_before_the_ethnic_groups_is_read_whole(resolver):
+    r = resolver.resolve("和布克赛尔县一家煤矿")  # was read as the short name 和布 (0.8)
+    assert (r["county"], r["region_evidence"], r["region_confidence"]) == ("和布克赛尔蒙古自治县", "和布克赛尔县", 0.95)

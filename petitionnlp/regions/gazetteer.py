@@ -308,6 +308,8 @@ class Gazetteer:
         by_adcode = dict(self.by_adcode)  # a town listed under a merged county's code is its new county's
         by_adcode.update({code: by_full[key] for code, key in merged.items() if key in by_full})
         exact = self.exact = _Names(self.exact, by_adcode)
+        ethnic_town = _ethnic_town()
+        plain: dict[str, list[str]] = {}  # 两安乡 → the codes of 两安瑶族乡 (see below)
         with open(corpus_path("gazetteer", "towns.tsv"), encoding="utf-8") as fh:
             next(fh)
             for line in fh:
@@ -315,6 +317,15 @@ class Gazetteer:
                 if len(name) < 2 or code not in by_adcode or _part_of_city(name):
                     continue
                 exact.add_town(name, code)
+                m = ethnic_town.match(name) if "族" in name else None
+                if m:
+                    plain.setdefault(m.group(1) + m.group(2), []).append(code)
+        # 两安乡 of 两安瑶族乡, 七家岱乡 of 七家岱满族乡: an ethnic township or town as offices write it, without its
+        # ethnic groups — unless that is another place's name already (三元乡 elsewhere keeps its own)
+        for name, codes in plain.items():
+            if name not in exact and name not in self.short:
+                for code in codes:
+                    exact.add_town(name, code)
         # 平安县 (→ 平安区, 2015): an old name that is a common word and its 县 (平安县城) is left out, as the bare short
         # name of a county is when it is a common word; it is still read after its city (海东市平安县)
         common = _GENERIC | {r["short"] for r in rows if r["level"] == "county" and r.get("short_is_common")}
@@ -605,10 +616,23 @@ class Gazetteer:
 
 
 @lru_cache(maxsize=1)
+def _ethnic_names() -> str:
+    """The names of ``ethnic_groups.txt`` as one regex alternation, longest first (without 族)."""
+    ethnic = sorted(read_list("gazetteer", "ethnic_groups.txt"), key=len, reverse=True)
+    return "(?:" + "|".join(map(re.escape, ethnic)) + ")"
+
+
+@lru_cache(maxsize=1)
+def _ethnic_town() -> re.Pattern:
+    """An ethnic township's or town's name: (the name before its ethnic groups, 乡/镇/苏木); each group with its 族
+    (清水乡 is no 水族 township of 清)."""
+    return re.compile(rf"^(\S{{2,}}?)(?:{_ethnic_names()}族)+(乡|镇|苏木)$")
+
+
+@lru_cache(maxsize=1)
 def _short_form_rules() -> list[tuple[re.Pattern, bool, list[str]]]:
     """(pattern, whether it starts after the short name ``^{SHORT}``, form templates) of ``short_forms.tsv``."""
-    ethnic = sorted(read_list("gazetteer", "ethnic_groups.txt"), key=len, reverse=True)
-    group = "(?:" + "|".join(map(re.escape, ethnic)) + ")族?"
+    group = _ethnic_names() + "族?"
     rules = []
     for r in _tsv("short_forms.tsv"):
         pattern = r["pattern"].replace("{ETHNIC}", group)
