@@ -531,7 +531,7 @@ def test_a_county_name_two_cities_of_the_named_province_share_names_the_province
     ("浙江省乌镇", ("浙江省", "嘉兴市", "桐乡市")),  # 乌镇镇 of 桐乡: was 浙江省 alone
     ("浙江乌镇景区旁一家民宿油烟扰民", ("浙江省", "嘉兴市", "桐乡市")),
     ("嘉兴乌镇一家饭店油烟", ("浙江省", "嘉兴市", "桐乡市")),  # was 嘉兴市 alone
-    ("西藏自治区狮泉河公厕旁一家酒吧噪声扰民", ("西藏自治区", "阿里地区", "噶尔县")),  # 狮泉河镇, the seat of 噶尔县
+    ("浙江省西塘古镇一家客栈油烟", ("浙江省", "嘉兴市", "嘉善县")),  # 西塘镇
     ("湖南省人民医院旁一家饭店油烟", ("湖南省", None, None)),  # 人民 of 人民医院 is no town (人民街道 of 衡阳)
     ("吉林省吉林开发区", ("吉林省", None, None)),  # 吉林 is the province's name, not 长春's 吉林街道
     ("湖北省东湖边一家饭店油烟", ("湖北省", None, None)),  # 东湖: a word of many places
@@ -557,3 +557,14 @@ def test_an_ethnic_township_or_autonomous_county_written_without_its_ethnic_grou
 def test_an_autonomous_county_written_as_its_name_before_the_ethnic_groups_is_read_whole(resolver):
     r = resolver.resolve("和布克赛尔县一家煤矿")  # was read as the short name 和布 (0.8)
     assert (r["county"], r["region_evidence"], r["region_confidence"]) == ("和布克赛尔蒙古自治县", "和布克赛尔县", 0.95)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("江苏省长江沿岸一家化工厂排污", ("江苏省", None, None)),  # the river, not 如皋's 长江镇
+    ("湖南省湘江流域一家养殖场", ("湖南省", None, None)),  # not 江华's 湘江乡
+    ("广州市珠江新城一家饭店油烟", ("广东省", "广州市", None)),  # 天河's, not 南沙's 珠江街道
+    ("深圳市华强北一家饭店油烟", ("广东省", "深圳市", "福田区")),  # a 街道's name as the place is still read
+    ("西藏自治区狮泉河公厕旁一家酒吧", ("西藏自治区", None, None)),  # the cost: 噶尔's 狮泉河镇 is named after its river
+])
+def test_a_water_named_right_after_a_province_or_city_is_not_the_town_named_after_it(resolver, text, expected):
+    assert place(resolver, text) == expected

@@ -54,6 +54,11 @@ def _street_words() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _water_words() -> tuple[str, ...]:
+    return tuple(read_list("gazetteer", "water_words.txt"))
+
+
+@lru_cache(maxsize=1)
 def _zone_words() -> tuple[str, ...]:
     return tuple(read_list("gazetteer", "zone_words.txt"))
 
@@ -220,8 +225,9 @@ class RegionResolver:
     def _county_by_core(self, text: str, place: Place, mention, mentions) -> Place | None:
         """浙江省乌镇 → 桐乡市: right after the name of a province or city (the deciding place, nothing finer named), the
         name of one of its towns without 镇/乡/街道/苏木 (乌镇 of 乌镇镇), when no other town there has that name, the
-        name is no division's (吉林省吉林开发区), none many places use (东湖, 城关: the gazetteer's generic words) and no
-        road's (南京市湖南路: a road runs through several towns), and the segmenter reads it there as one word that
+        name is no division's (吉林省吉林开发区), none many places use (东湖, 城关: the gazetteer's generic words), no
+        road's (南京市湖南路: a road runs through several towns) and no water's (江苏省长江沿岸, 广州市珠江新城: the river,
+        not 如皋's 长江镇 nor 南沙's 珠江街道; water_words.txt), and the segmenter reads it there as one word that
         names a place (its ``ns``: not 人民 of 湖南省人民医院; asked only in this case)."""
         cores = self._cores_by_province().get(place.city or place.province)
         if not cores or any(m.start == mention.end for m in mentions):
@@ -235,7 +241,8 @@ class RegionResolver:
         word, tag = get_tokenizer().tag(following)[0]
         codes = cores.get(word)
         if tag != "ns" or codes is None or len(codes) != 1 or word in names.short or word in names.exact \
-                or word in _GENERIC or word.endswith(_street_words()):  # 湖北省东湖; 南京市湖南路: a road, not its 街道
+                or word in _GENERIC or word.endswith(_street_words()) or word.endswith(_water_words()):
+            # 湖北省东湖; 南京市湖南路: a road, not its 街道; 江苏省长江沿岸: the river, not 如皋's 长江镇
             return None
         county = names.by_adcode[next(iter(codes))]
         return county if county.county else None
