@@ -41,6 +41,8 @@ streets of a district, county-level cities, Xinjiang, Tibet, Inner Mongolia and 
 the page has them.  Each text is an excerpt of its page (words may be left out, place words never changed); the
 answer is a careful reading with the page's context (``note`` says what the page adds), checked against the
 gazetteer's town table.  Gathered and committed in session 44 before it was run.
+``peer_locations_g44b.jsonl``: 19 more such mentions from 16 further pages (roads and their sections, town names
+without 镇, industrial parks, an old county name), gathered after session 44's changes and committed before its run.
 
 Prints, for each file and for both together, per level, the share of cases whose answer is the expected one
 (a county is scored where the case expects one; None expected counts as right only when we also say None), the
@@ -62,7 +64,7 @@ DATA = Path(__file__).resolve().parent / "data"
 FILES = ("peer_locations.jsonl", "peer_locations_more.jsonl", "peer_locations_late.jsonl", "peer_locations_fresh.jsonl",
          "peer_locations_after.jsonl", "peer_locations_unseen.jsonl",
          "peer_locations_check.jsonl", "peer_locations_g42b.jsonl", "peer_locations_g43.jsonl",
-         "peer_locations_g44.jsonl")
+         "peer_locations_g44.jsonl", "peer_locations_g44b.jsonl")
 
 
 def _right(c, g) -> bool:
