@@ -229,40 +229,32 @@ class RegionResolver:
         road's (南京市湖南路: a road runs through several towns) and no water's (江苏省长江沿岸, 广州市珠江新城: the river,
         not 如皋's 长江镇 nor 南沙's 珠江街道; water_words.txt), and the segmenter reads it there as one word that
         names a place (its ``ns``: not 人民 of 湖南省人民医院; asked only in this case)."""
-        cores = self._cores_by_province().get(place.city or place.province)
-        if not cores or any(m.start == mention.end for m in mentions):
+        if any(m.start == mention.end for m in mentions):
             return None  # a place is named there
         following = text[mention.end:mention.end + self._CORE_MAX]
-        names = self.gazetteer
-        if not any(following[:size] in cores for size in range(2, len(following) + 1)):
-            return None
+        exact = self.gazetteer.exact
+        if not any(following[:size] + suffix in exact for size in range(2, len(following) + 1)
+                   for suffix in _TOWN_SUFFIXES):
+            return None  # no town's name starts there (most texts)
         from ..tokenize import get_tokenizer
 
+        names = self.gazetteer
         word, tag = get_tokenizer().tag(following)[0]
-        codes = cores.get(word)
-        if tag != "ns" or codes is None or len(codes) != 1 or word in names.short or word in names.exact \
+        codes = self._towns_named(word, place)
+        if tag != "ns" or len(codes) != 1 or word in names.short or word in names.exact \
                 or word in _GENERIC or word.endswith(_street_words()) or word.endswith(_water_words()):
             # 湖北省东湖; 南京市湖南路: a road, not its 街道; 江苏省长江沿岸: the river, not 如皋's 长江镇
             return None
-        county = names.by_adcode[next(iter(codes))]
-        return county if county.county else None
+        county = names.by_adcode.get(next(iter(codes)))
+        return county if county is not None and county.county else None
 
     _CORE_MAX = 8
 
-    def _cores_by_province(self) -> dict[str, dict[str, set[str]]]:
-        """province or city → the names of its towns without 街道/镇/乡/苏木 → their county adcodes (built once)."""
-        table = getattr(self, "_province_cores", None)
-        if table is None:
-            table = {}
-            for code, cores in self.gazetteer.town_cores.items():
-                place = self.gazetteer.by_adcode.get(code)
-                if place is None:
-                    continue
-                for core in cores:
-                    table.setdefault(place.province, {}).setdefault(core, set()).add(code)
-                    table.setdefault(place.city, {}).setdefault(core, set()).add(code)
-            self._province_cores = table
-        return table
+    def _towns_named(self, core: str, place: Place) -> set[str]:
+        """The county adcodes of the towns of ``place`` (a province or city) named ``core`` and 街道/镇/乡/苏木."""
+        key, level = (place.city, "city") if place.level == "city" else (place.province, "province")
+        return {p.adcode for suffix in _TOWN_SUFFIXES for p in self.gazetteer.exact.get(core + suffix, ())
+                if p.level == "town" and getattr(p, level) == key}
 
     def _county_by_sound(self, text: str, city: str, mention) -> Place | None:
         """广州市天和区 → 天河区: right after the city's name, a county's name of the city written with one
