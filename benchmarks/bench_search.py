@@ -60,6 +60,12 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
      沙井, 坑渠, 街市), questions in those words (…边个管, …点算, …管不管嘛, …咋整, 有冇人理), typos of a radical added or
      dropped or of a character's other reading (扇盖, 填瞒, 浑凝土, 下详, 堵色, 然烧, 顷倒, 鸟笛, 环坪) and compounds,
      same pool.
+   - ``clerks6``: corpora/search/eval_queries_clerks6.jsonl — a twelfth batch (all ``dev`` once first reported, 60
+     queries): trade, vehicle, machine and household words no thesaurus line held (做水泥桩的厂, 做海绵的厂, 碳素厂,
+     后八轮, 拉鼻儿, 罐罐车, 角磨机, 木方厂, 袜子厂, 炭场, 生炉子, 振动棒, 牲口, 光杆), colours and smells said
+     colloquially (白花花, 黑黢黢, 臭火焦), Wu, Min, Xiang, Hubei, Henan and Shandong turns (弄堂, 交关, 日里, 夜里向,
+     哒, 冇得人管, 何解, 么样搞, 咋弄哩, 俺, 恁), questions, typos of shape or sound inside a compound (搅伴站, 禁痒区,
+     干固, 凌辰, 烟窗, 开匣, 瘀泥, 淋地, 农茂, 手绪, 住尸, 聚胺酯) and compounds, same pool.
    Each query has the relevance 0–3 of the pool's documents, graded by reading them; the ``held_out`` ones were
    not looked at while the engine was changed (``--split dev`` leaves them out of a tuning run).  Prints
    nDCG@10 and recall@10 (of the relevant documents, out of at most 10) per kind, overall and on the held-out
@@ -70,7 +76,7 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
    begin with as many literal matches as the scan finds (up to 10): recall@10 of the literal matches.
 
     python benchmarks/bench_search.py [--docs 100000 (0: the graded sets only)] [--queries 200]
-                                      [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,clerks4,clerks5]
+                                      [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,clerks4,clerks5,clerks6]
                                       [--split all|dev|held_out]
 
 ``--pg auto`` starts a throw-away PostgreSQL cluster (tests/pgcluster.py) and removes it at the end.
@@ -120,7 +126,8 @@ SETS = {"issue22": ("eval_queries.jsonl", False), "clerks": ("eval_queries_clerk
         "dev5": ("eval_queries_dev5.jsonl", True), "dev6": ("eval_queries_dev6.jsonl", True),
         "dev7": ("eval_queries_dev7.jsonl", True), "dev8": ("eval_queries_dev8.jsonl", True),
         "dev9": ("eval_queries_dev9.jsonl", True), "dev10": ("eval_queries_dev10.jsonl", True),
-        "clerks4": ("eval_queries_clerks4.jsonl", True), "clerks5": ("eval_queries_clerks5.jsonl", True)}
+        "clerks4": ("eval_queries_clerks4.jsonl", True), "clerks5": ("eval_queries_clerks5.jsonl", True),
+        "clerks6": ("eval_queries_clerks6.jsonl", True)}
 KINDS = ["synonyms", "questions", "compounds", "typos", "place", "briefing", "all", "held_out"]
 
 

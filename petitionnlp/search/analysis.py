@@ -508,6 +508,10 @@ def thesaurus() -> dict[str, list[tuple[str, float]]]:
             link(word, e, W_RELATION[rel])
             if rel != ">" and "+" not in e:
                 link(e, word, W_RELATION[rel])
+    kinds: dict[str, list[str]] = {}   # an animal → its kinds (the thesaurus' '<' lines: 猪 < 黑毛猪 | 土猪 …)
+    for kind, classes in kind_classes().items():
+        for c in classes:
+            kinds.setdefault(c, []).append(kind)
     for line in read_list("search", "farm_animals.tsv"):
         # the animal a clerk names and the farm a petition names (one direction: the rule's own words)
         a = line.split("\t")[0]
@@ -517,6 +521,12 @@ def thesaurus() -> dict[str, list[tuple[str, float]]]:
                  (f"杀{a}", [f"屠宰+{a}", f"宰杀+{a}", "屠宰场", "屠宰厂"], "~"),
                  (f"宰{a}", [f"屠宰+{a}", f"宰杀+{a}", "屠宰场", "屠宰厂"], "~")]
         rules += [(broad, [f"养{a}场", f"{a}场"], ">") for broad in ("养殖场", "养殖", "畜禽养殖", "养殖户")]
+        # a breed is farmed and slaughtered where its animal is (养黑毛猪 → 猪场 | 养猪场 | 猪+养殖; 芦花鸡场 → 养鸡场):
+        # one direction, the animal's farm words, never the breed the documents do not name
+        rules += [(f"{pre}{k}{post}", [f"{a}场", f"养{a}场", f"{a}+养殖"], "~")
+                  for k in kinds.get(a, ()) for pre, post in (("养", ""), ("", "场"), ("养", "场"))]
+        rules += [(f"{verb}{k}", [f"屠宰+{a}", f"宰杀+{a}", "屠宰场"], "~")
+                  for k in kinds.get(a, ()) for verb in ("杀", "宰")]
         for word, expansions, rel in rules:
             for e in expansions:
                 link(word, e, W_RELATION[rel])
