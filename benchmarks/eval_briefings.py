@@ -81,10 +81,10 @@ The sets, reported apart and together:
   court's environmental cases, schools' and hospitals' pollution news and a hospital's rectification table, press
   conferences; not trained on, left out of "all of them";
 * corpora/briefing/gold/time_dev16.jsonl (issue 29 item 3): a sixteenth development batch, time expressions only, of
-  sites never used, annotated blind after t43c (t44) — weekly and monthly air bulletins (weeks by their number, days as
-  month.day), administrative penalty decisions' limits, petition-review and mailbox rules, an EIA approval's validity,
-  river-chief orders and reports, a court judgment, a congress report, a village plan; not trained on, left out of
-  "all of them";
+  sites never used, annotated blind after t43c (t44) — weekly air bulletins (weeks by their number, days as month.day,
+  counts of days), administrative penalty decisions' limits, petition-review and mailbox rules, an EIA approval's
+  validity, river-chief orders and reports, a court judgment, a congress report, a village plan; not trained on, left
+  out of "all of them";
 * corpora/briefing/gold/briefings_duties.jsonl (issue 29 item 3, directives that carry over): a development batch of
   the kinds the blind sets' misses and inventions point at — plans' task lists and measures without an order word,
   duties of rules with 应当/负责, deadlines as duties, reports whose measures were already taken, announcements of an
@@ -351,8 +351,8 @@ def sets() -> list[tuple[str, list[dict]]]:
             ("fifteenth development batch, time expressions only, written after t43b: dispatch meetings, a meeting "
              "notice, permit rules, procuratorates' and courts' cases, school and hospital pollution, press "
              "conferences (issue 29 item 3)", time_dev15),
-            ("sixteenth development batch, time expressions only, written after t43c: weekly and monthly air "
-             "bulletins, penalty decisions, petition and mailbox rules, EIA validity, river chiefs, a judgment, a "
+            ("sixteenth development batch, time expressions only, written after t43c: weekly air bulletins, "
+             "penalty decisions, petition and mailbox rules, EIA validity, river chiefs, a judgment, a "
              "village plan (issue 29 item 3)", time_dev16),
             ("development batch of duties that carry over: task lists, duties without an order word, reports of "
              "measures taken, announcements and pledges of other sites (issue 29 item 3)", duties),

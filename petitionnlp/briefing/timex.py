@@ -344,6 +344,12 @@ class _Resolver:
         y, m = self.year(g), 3 * parse_number(g["q"])
         return _iso(y, m, _last_day(y, m))
 
+    def _year_week(self, g):
+        """2021年第18周: a week by its number, no value (a page's numbering is not ISO's); its year anchors the days
+        after it (the bracketed 4.26-5.2)."""
+        self.anchor = dt.date(int(g["y"]), 1, 1)
+        return None
+
     def _ordinal_day(self, g):
         """第二天 (中午12点前): the day after the last day named, as 次日 is (with its hour)."""
         day = (self.anchor + dt.timedelta(days=parse_number(g["n"]) - 1)).isoformat()
