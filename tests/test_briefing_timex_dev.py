@@ -1501,3 +1501,21 @@ def test_a_period_counted_in_and_a_kind_named_in_quotes_are_no_urgency():
     assert found("增加了“责令限期拆除”等处罚种类。") == []
     assert found("要在规定的期限内予以整改。") == [("规定的期限内", "vague", None)]
     assert found("当场下达“限期整改”通知书。") == [("限期", "vague", None)]
+
+
+def test_the_normalizers_value_tables_are_data():
+    """t44: the tables the normalizers read (a part of the day's hours, a relative day's, year's, week's, month's and
+    quarter's offset, a unit's length, a solar holiday's day, a numeral's digits, the parts of a century and a decade)
+    are time_rules.json's ``values``, not code; what they give is unchanged (checked on every text of the repository's
+    and the shared corpora: no span, type or value moved)."""
+    from petitionnlp.briefing import timex
+
+    values = timex.default_rules_data()["values"]
+    assert {"digits", "unit_duration", "hour_shift", "midnight", "relative_day", "evening", "relative_year",
+            "relative_week", "weekday", "relative_month", "relative_quarter", "holidays", "era_parts",
+            "decade_parts"} <= set(values)
+    assert timex._HOUR_SHIFT == values["hour_shift"] and timex._RELATIVE == values["relative_day"]
+    assert timex._REL_WEEK[None] == values["relative_week"][""] == 0
+    assert found("今晚8点召开会议。") == [("今晚8点", "date", "2021-06-15T20:00")]
+    assert found("上世纪80年代末") == [("上世纪80年代末", "date", "1987/1989")]
+    assert found("国庆前完成。") == [("国庆前", "deadline", "2021-10-01")]
