@@ -1457,6 +1457,7 @@ def test_a_week_by_its_number_and_its_days_in_brackets():
     assert found("2017年第52周(12.25-1.1)") == [("2017年第52周", "date", None),
                                                 ("12.25-1.1", "date", "2017-12-25/2018-01-01")]
     assert found("pH值6.5-8.5之间。") == []
+    assert found("项目一期(1.5-2.5)建成。") == []  # a word ending in 期 is no issue's number
     assert found("2021年第11周(2021年3月15日~2021年3月21日)")[1] == ("2021年3月15日~2021年3月21日", "date",
                                                                      "2021-03-15/2021-03-21")
 
