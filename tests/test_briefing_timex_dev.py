@@ -1481,6 +1481,7 @@ def test_a_length_whose_end_is_not_said_is_a_length_without_a_value():
     assert found("该厂已运行十余年。") == [("十余年", "duration", None)]
     assert found("前后用了20余天。") == [("20余天", "duration", None)]
     assert [x for x in found("已有2000余年历史。") if x[1] == "duration"] == []
+    assert found("十余年来,该厂持续排污。") == [] and found("十余天后完成整改。") == []  # a window, a day after
 
 
 def test_counts_and_differences_of_days_in_a_bulletin_are_no_lengths():
@@ -1491,7 +1492,9 @@ def test_counts_and_differences_of_days_in_a_bulletin_are_no_lengths():
     assert found("从“蓝繁”天数看,青岛、烟台均达满分7天。") == []
     assert found("优良天数同比持平,环比减少1天。") == []
     assert found("全市良好天数17天(国控),同比增加1天。") == []
+    assert found("较上年同期增加3天。") == [("上年", "date", "2020")]
     assert found("整改期限为30天。") == [("30天", "duration", "P30D")]
+    assert found("全年优良天数达到300天,和往年一样整改期限为30天。")[-1] == ("30天", "duration", "P30D")
 
 
 def test_a_period_counted_in_and_a_kind_named_in_quotes_are_no_urgency():
