@@ -1523,3 +1523,23 @@ def test_the_normalizers_value_tables_are_data():
     assert found("今晚8点召开会议。") == [("今晚8点", "date", "2021-06-15T20:00")]
     assert found("上世纪80年代末") == [("上世纪80年代末", "date", "1987/1989")]
     assert found("国庆前完成。") == [("国庆前", "deadline", "2021-10-01")]
+
+
+# ---------------------------------------------------------------- the seventeenth development batch (t44b)
+
+TIME_DEV17 = GOLD / "time_dev17.jsonl"
+
+
+def test_the_seventeenth_development_batch_names_its_sources_and_is_new():
+    """t44b: time_dev17.jsonl, annotated blind after t44's rules — sourced, new (no site of another gold file nor a
+    reserved one), no copy of another set: penalty notices and decisions, penalty news, town river patrols and a yearly
+    report, national bulletins' news, a handed-over complaints notice."""
+    _a_new_time_only_batch(TIME_DEV17, 14, 55)
+
+
+def test_dingqi_inside_a_word_of_a_period_or_a_limit_is_none():
+    """t44b (time_dev17's v05): 定期 inside 法定期间, 约定期限, 指定期限 is no recurrence (the word is 法定/约定/指定 and
+    期间/期限); 定期 and 不定期 of checks stay."""
+    assert found("你公司在法定期间内未提出陈述和申辩。") == []
+    assert found("应在约定期限内完成。") == []
+    assert found("定期开展巡查,不定期抽查。") == [("定期", "recurrence", None), ("不定期", "recurrence", None)]
