@@ -1543,3 +1543,35 @@ def test_dingqi_inside_a_word_of_a_period_or_a_limit_is_none():
     assert found("你公司在法定期间内未提出陈述和申辩。") == []
     assert found("应在约定期限内完成。") == []
     assert found("定期开展巡查,不定期抽查。") == [("定期", "recurrence", None), ("不定期", "recurrence", None)]
+
+
+# ---------------------------------------------------------------- the eighteenth development batch (t44c)
+
+TIME_DEV18 = GOLD / "time_dev18.jsonl"
+
+
+def test_the_eighteenth_development_batch_names_its_sources_and_is_new():
+    """t44c: time_dev18.jsonl, annotated blind after t44b — sourced, new, no copy of another set: EIA completion rules
+    and an approvals table, a yearly bulletin, complaints notices, straw-burning news, the procuratorate's news and
+    white paper."""
+    _a_new_time_only_batch(TIME_DEV18, 11, 35)
+
+
+def test_a_length_of_years_and_days_and_a_year_in_a_titles_brackets():
+    """t44c (w09, w10): 历时1年零11天 is one length (P1Y11D), as 二年八个月 (P2Y8M); a year alone in brackets after a
+    title's last word (白皮书(2023)) is that year, not a case's or a document's number ((2020)赣0222民初796号, 环发(2019)12号)."""
+    assert found("历时1年零11天,共办理案件205件。") == [("1年零11天", "duration", "P1Y11D")]
+    assert found("判处有期徒刑二年八个月。") == [("二年八个月", "duration", "P2Y8M")]
+    assert found("公益诉讼检察工作白皮书(2023)\n") == [("2023", "date", "2023")]
+    assert found("民 事 判 决 书 (2020)赣0222民初796号") == []
+    assert found("依据环发(2019)12号文件。") == []
+
+
+def test_a_count_of_days_in_brackets_and_an_indicators_window_are_no_lengths():
+    """t44c (w03): a number of days in brackets right after 天数 (占全年监测有效天数(366天)) is a count; hours before
+    平均/滑动平均 (臭氧日最大8小时平均浓度) name an indicator's window.  A length in brackets elsewhere (整改期限(30天)) and
+    持续8小时 stay lengths."""
+    assert [x for x in found("占全年监测有效天数(366天)的96.7%。") if x[1] == "duration"] == []
+    assert found("臭氧日最大8小时平均浓度达到二级标准。") == []
+    assert found("整改期限(30天)。") == [("30天", "duration", "P30D")]
+    assert found("降雨持续8小时。") == [("8小时", "duration", "PT8H")]

@@ -230,8 +230,10 @@ class _Resolver:
         return _UNIT_DURATION[g["unit"]].format(n=n, m=3 * n)
 
     def _years_months(self, g):
-        """二年八个月: a length of years and months (a prison term), ``P2Y8M``."""
-        return f"P{parse_number(g['n'])}Y{parse_number(g['m'])}M"
+        """二年八个月: a length of years and months (a prison term), ``P2Y8M``; 1年零11天 one of years and days,
+        ``P1Y11D``."""
+        rest = f"{parse_number(g['m'])}M" if g.get("m") else f"{parse_number(g['d'])}D"
+        return f"P{parse_number(g['n'])}Y{rest}"
 
     def _deadline(self, g):
         part = g.get("part")
