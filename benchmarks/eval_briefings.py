@@ -80,6 +80,19 @@ The sets, reported apart and together:
   of a video meeting with its limits, water and pollution permit rules with their validity, procuratorates' and a
   court's environmental cases, schools' and hospitals' pollution news and a hospital's rectification table, press
   conferences; not trained on, left out of "all of them";
+* corpora/briefing/gold/time_dev16.jsonl (issue 29 item 3): a sixteenth development batch, time expressions only, of
+  sites never used, annotated blind after t43c (t44) — weekly air bulletins (weeks by their number, days as month.day,
+  counts of days), administrative penalty decisions' limits, petition-review and mailbox rules, an EIA approval's
+  validity, river-chief orders and reports, a court judgment, a congress report, a village plan; not trained on, left
+  out of "all of them";
+* corpora/briefing/gold/time_dev17.jsonl (issue 29 item 3): a seventeenth development batch, time expressions only, of
+  sites never used, annotated blind after t44's rules (t44b) — penalty notices and decisions, monthly and half-year
+  penalty news, town river-chief patrols and a yearly report, national bulletins' news, a handed-over complaints notice;
+  not trained on, left out of "all of them";
+* corpora/briefing/gold/time_dev18.jsonl (issue 29 item 3): an eighteenth development batch, time expressions only, of
+  sites never used, annotated blind after t44b (t44c) — EIA completion rules and an approvals table, a city's yearly
+  environment bulletin, handed-over complaints notices, straw-burning news of villages and towns, the Supreme
+  Procuratorate's news and white paper; not trained on, left out of "all of them";
 * corpora/briefing/gold/briefings_duties.jsonl (issue 29 item 3, directives that carry over): a development batch of
   the kinds the blind sets' misses and inventions point at — plans' task lists and measures without an order word,
   duties of rules with 应当/负责, deadlines as duties, reports whose measures were already taken, announcements of an
@@ -289,7 +302,8 @@ def sets() -> list[tuple[str, list[dict]]]:
     time_dev9, time_dev10 = load(gold / "time_dev9.jsonl"), load(gold / "time_dev10.jsonl")
     time_dev11, time_dev12 = load(gold / "time_dev11.jsonl"), load(gold / "time_dev12.jsonl")
     time_dev13, time_dev14 = load(gold / "time_dev13.jsonl"), load(gold / "time_dev14.jsonl")
-    time_dev15 = load(gold / "time_dev15.jsonl")
+    time_dev15, time_dev16 = load(gold / "time_dev15.jsonl"), load(gold / "time_dev16.jsonl")
+    time_dev17, time_dev18 = load(gold / "time_dev17.jsonl"), load(gold / "time_dev18.jsonl")
     duties = load(gold / "briefings_duties.jsonl")
     notices = load(gold / "briefings_notices.jsonl")
     tasks = load(gold / "briefings_tasks.jsonl")
@@ -346,6 +360,15 @@ def sets() -> list[tuple[str, list[dict]]]:
             ("fifteenth development batch, time expressions only, written after t43b: dispatch meetings, a meeting "
              "notice, permit rules, procuratorates' and courts' cases, school and hospital pollution, press "
              "conferences (issue 29 item 3)", time_dev15),
+            ("sixteenth development batch, time expressions only, written after t43c: weekly air bulletins, "
+             "penalty decisions, petition and mailbox rules, EIA validity, river chiefs, a judgment, a "
+             "village plan (issue 29 item 3)", time_dev16),
+            ("seventeenth development batch, time expressions only, written after t44: penalty notices and "
+             "decisions, penalty news, town river patrols and reports, national bulletins' news (issue 29 item 3)",
+             time_dev17),
+            ("eighteenth development batch, time expressions only, written after t44b: EIA completion rules, a yearly "
+             "bulletin, complaints notices, straw-burning news, the procuratorate's news and white paper (issue 29 "
+             "item 3)", time_dev18),
             ("development batch of duties that carry over: task lists, duties without an order word, reports of "
              "measures taken, announcements and pledges of other sites (issue 29 item 3)", duties),
             ("development batch of notices and meetings: county and city meetings' numbered orders, forwarding "

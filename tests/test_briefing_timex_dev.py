@@ -1427,3 +1427,151 @@ def test_the_second_news_batch_names_its_sources_and_is_new():
     assert not any(d["doc"].get("time_only") for d in docs)
     assert sum(len(d["gold"]["directives"]) for d in docs) >= 30
     _no_copy_of_another_set(NEWS2, docs)
+
+
+# ------------------------------------------------------------------ the sixteenth development batch (t44)
+
+TIME_DEV16 = GOLD / "time_dev16.jsonl"
+
+
+def test_the_sixteenth_development_batch_names_its_sources_and_is_new():
+    """t44: time_dev16.jsonl, annotated blind after t43c — sourced, new (no site of another gold file nor a reserved
+    one), no copy of another set: weekly and monthly air bulletins, penalty decisions, petition and mailbox rules, an EIA
+    approval's validity, river-chief orders and reports, a court judgment, a congress report, a village plan."""
+    _a_new_time_only_batch(TIME_DEV16, 15, 75)
+
+
+# Kinds time_dev16's misses show (t44), each general: a week of a year by its number and its days in brackets as
+# month.day (2021年第18周(4.26-5.2)), the week before the one spoken of (此前一周, 上一周), the length a tally covers
+# (一周总计, 一周督导情况), a length whose end is not said (6年有余, 十余年), counts and differences of days in a weekly or
+# monthly bulletin (较此前一周的4.8天, 环比减少1天), a period named as what a time is counted in (不计算在…期限内) and a vague
+# word in a quoted name listed as a kind (“责令限期拆除”等处罚种类).
+
+def test_a_week_by_its_number_and_its_days_in_brackets():
+    """t44 (s07, s08): 2021年第18周 is a date without a value (a page's week 18 may begin on 26 April: no ISO week), and
+    its year anchors the days in brackets written month.day (4.26-5.2: 2021-04-26/2021-05-02; 2020年第18周's the same
+    days of 2020; an end before the first in the next year).  A range of numbers elsewhere (pH值6.5-8.5) stays none."""
+    text = "主要指标\n|\n2021年第18周(4.26-5.2)\n|\n2020年第18周(4.26-5.2)\n|"
+    assert found(text, None) == [("2021年第18周", "date", None), ("4.26-5.2", "date", "2021-04-26/2021-05-02"),
+                                 ("2020年第18周", "date", None), ("4.26-5.2", "date", "2020-04-26/2020-05-02")]
+    assert found("2017年第52周(12.25-1.1)") == [("2017年第52周", "date", None),
+                                                ("12.25-1.1", "date", "2017-12-25/2018-01-01")]
+    assert found("pH值6.5-8.5之间。") == []
+    assert found("项目一期(1.5-2.5)建成。") == []  # a word ending in 期 is no issue's number
+    assert found("2021年第11周(2021年3月15日~2021年3月21日)")[1] == ("2021年3月15日~2021年3月21日", "date",
+                                                                     "2021-03-15/2021-03-21")
+
+
+def test_the_week_before_and_the_week_a_tally_covers():
+    """t44 (s06, time_dev4's x45): 此前一周 and 上一周 are the week before the one spoken of (dates without a value, as
+    上周 in the gold files; not 上一周期); a length before a tally or a report of what was done in it is the period it
+    covers (17市一周总计, 组长一周督导情况: P1W)."""
+    assert found("整体气质较此前一周进一步改善。") == [("此前一周", "date", None)]
+    assert found("上一周的数据已公布。") == [("上一周", "date", None)]
+    assert found("进入上一周期。") == []
+    assert found("17市一周总计出现3个中度污染天数。") == [("一周", "duration", "P1W")]
+    assert found("听取各督导组组长一周督导情况汇报。") == [("一周", "duration", "P1W")]
+
+
+def test_a_length_whose_end_is_not_said_is_a_length_without_a_value():
+    """t44 (s05): N年有余, N个月有余 and 十余年, 20余天 are lengths that name no one length (no value, as 四年半); not
+    N余年来 (a window) nor a four-digit number before 余年."""
+    assert found("在各地全面推行已6年有余,成效明显。") == [("6年有余", "duration", None)]
+    assert found("整治持续了3个月有余。") == [("3个月有余", "duration", None)]
+    assert found("该厂已运行十余年。") == [("十余年", "duration", None)]
+    assert found("前后用了20余天。") == [("20余天", "duration", None)]
+    assert [x for x in found("已有2000余年历史。") if x[1] == "duration"] == []
+    assert found("十余年来,该厂持续排污。") == [] and found("十余天后完成整改。") == []  # a window, a day after
+
+
+def test_counts_and_differences_of_days_in_a_bulletin_are_no_lengths():
+    """t44 (s06, s07, s13): a number of days in a clause that goes on comparing a count its sentence named (天数平均5.6天，
+    较此前一周的4.8天) or under a frame of counts (从“蓝繁”天数看，…均达满分7天), and a number of days after 同比/环比 and
+    增加/减少 (a difference of counts) are no length; a length elsewhere stays (整改期限为30天)."""
+    assert [x for x in found("全省天数平均5.6天,较此前一周的4.8天进一步提高。") if x[1] == "duration"] == []
+    assert found("从“蓝繁”天数看,青岛、烟台均达满分7天。") == []
+    assert found("优良天数同比持平,环比减少1天。") == []
+    assert found("全市良好天数17天(国控),同比增加1天。") == []
+    assert found("较上年同期增加3天。") == [("上年", "date", "2020")]
+    assert found("整改期限为30天。") == [("30天", "duration", "P30D")]
+    assert found("全年优良天数达到300天,和往年一样整改期限为30天。")[-1] == ("30天", "duration", "P30D")
+
+
+def test_a_period_counted_in_and_a_kind_named_in_quotes_are_no_urgency():
+    """t44 (s01, s02): a time limit named as what a time is or is not counted in (听证所需时间不计算在前款规定的期限内) is
+    the period itself, no limit to keep; a vague word inside a quoted name listed as a kind (增加了“责令限期拆除”等处罚
+    种类) names the kind.  A limit to keep (要在规定的期限内予以整改) and 限期 before 通知书 stay vague."""
+    assert found("听证所需时间不计算在前款规定的期限内。") == []
+    assert found("增加了“责令限期拆除”等处罚种类。") == []
+    assert found("要在规定的期限内予以整改。") == [("规定的期限内", "vague", None)]
+    assert found("当场下达“限期整改”通知书。") == [("限期", "vague", None)]
+
+
+def test_the_normalizers_value_tables_are_data():
+    """t44: the tables the normalizers read (a part of the day's hours, a relative day's, year's, week's, month's and
+    quarter's offset, a unit's length, a solar holiday's day, a numeral's digits, the parts of a century and a decade)
+    are time_rules.json's ``values``, not code; what they give is unchanged (checked on every text of the repository's
+    and the shared corpora: no span, type or value moved)."""
+    from petitionnlp.briefing import timex
+
+    values = timex.default_rules_data()["values"]
+    assert {"digits", "unit_duration", "hour_shift", "midnight", "relative_day", "evening", "relative_year",
+            "relative_week", "weekday", "relative_month", "relative_quarter", "holidays", "era_parts",
+            "decade_parts"} <= set(values)
+    assert timex._HOUR_SHIFT == values["hour_shift"] and timex._RELATIVE == values["relative_day"]
+    assert timex._REL_WEEK[None] == values["relative_week"][""] == 0
+    assert found("今晚8点召开会议。") == [("今晚8点", "date", "2021-06-15T20:00")]
+    assert found("上世纪80年代末") == [("上世纪80年代末", "date", "1987/1989")]
+    assert found("国庆前完成。") == [("国庆前", "deadline", "2021-10-01")]
+
+
+# ---------------------------------------------------------------- the seventeenth development batch (t44b)
+
+TIME_DEV17 = GOLD / "time_dev17.jsonl"
+
+
+def test_the_seventeenth_development_batch_names_its_sources_and_is_new():
+    """t44b: time_dev17.jsonl, annotated blind after t44's rules — sourced, new (no site of another gold file nor a
+    reserved one), no copy of another set: penalty notices and decisions, penalty news, town river patrols and a yearly
+    report, national bulletins' news, a handed-over complaints notice."""
+    _a_new_time_only_batch(TIME_DEV17, 14, 55)
+
+
+def test_dingqi_inside_a_word_of_a_period_or_a_limit_is_none():
+    """t44b (time_dev17's v05): 定期 inside 法定期间, 约定期限, 指定期限 is no recurrence (the word is 法定/约定/指定 and
+    期间/期限); 定期 and 不定期 of checks stay."""
+    assert found("你公司在法定期间内未提出陈述和申辩。") == []
+    assert found("应在约定期限内完成。") == []
+    assert found("定期开展巡查,不定期抽查。") == [("定期", "recurrence", None), ("不定期", "recurrence", None)]
+
+
+# ---------------------------------------------------------------- the eighteenth development batch (t44c)
+
+TIME_DEV18 = GOLD / "time_dev18.jsonl"
+
+
+def test_the_eighteenth_development_batch_names_its_sources_and_is_new():
+    """t44c: time_dev18.jsonl, annotated blind after t44b — sourced, new, no copy of another set: EIA completion rules
+    and an approvals table, a yearly bulletin, complaints notices, straw-burning news, the procuratorate's news and
+    white paper."""
+    _a_new_time_only_batch(TIME_DEV18, 11, 35)
+
+
+def test_a_length_of_years_and_days_and_a_year_in_a_titles_brackets():
+    """t44c (w09, w10): 历时1年零11天 is one length (P1Y11D), as 二年八个月 (P2Y8M); a year alone in brackets after a
+    title's last word (白皮书(2023)) is that year, not a case's or a document's number ((2020)赣0222民初796号, 环发(2019)12号)."""
+    assert found("历时1年零11天,共办理案件205件。") == [("1年零11天", "duration", "P1Y11D")]
+    assert found("判处有期徒刑二年八个月。") == [("二年八个月", "duration", "P2Y8M")]
+    assert found("公益诉讼检察工作白皮书(2023)\n") == [("2023", "date", "2023")]
+    assert found("民 事 判 决 书 (2020)赣0222民初796号") == []
+    assert found("依据环发(2019)12号文件。") == []
+
+
+def test_a_count_of_days_in_brackets_and_an_indicators_window_are_no_lengths():
+    """t44c (w03): a number of days in brackets right after 天数 (占全年监测有效天数(366天)) is a count; hours before
+    平均/滑动平均 (臭氧日最大8小时平均浓度) name an indicator's window.  A length in brackets elsewhere (整改期限(30天)) and
+    持续8小时 stay lengths."""
+    assert [x for x in found("占全年监测有效天数(366天)的96.7%。") if x[1] == "duration"] == []
+    assert found("臭氧日最大8小时平均浓度达到二级标准。") == []
+    assert found("整改期限(30天)。") == [("30天", "duration", "P30D")]
+    assert found("降雨持续8小时。") == [("8小时", "duration", "PT8H")]

@@ -24,11 +24,6 @@ from .view import fold_view
 __all__ = ["find_time_expressions", "document_date", "parse_number", "interval", "rules", "compile_rules",
            "default_rules_data"]
 
-# 双 only where a rule takes it as a number: 双周, 双月 (every two weeks, months); ○ is a page's 〇 (二○一三年)
-_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
-           "九": 9, "双": 2}
-
-
 def parse_number(s: str | None) -> int | None:
     """``"3"``, ``"三"``, ``"十五"``, ``"二十"``, ``"二〇〇六"`` (digit by digit), full-width digits → int."""
     if not s:
@@ -83,6 +78,28 @@ def compile_rules(data: dict) -> dict:
                         for c in data.get("none_in_context", [])]}
 
 
+def _value_tables(values: dict) -> dict:
+    """``time_rules.json``'s ``values``: what the normalizers read (a unit's length, a part of the day's hours, a relative
+    day's, year's, week's, month's or quarter's offset, a solar holiday's day, the parts of a century and a decade)."""
+    return {"digits": values["digits"], "unit_duration": values["unit_duration"], "hour_shift": values["hour_shift"],
+            "midnight": tuple(values["midnight"]), "relative_day": values["relative_day"],
+            "evening": tuple(values["evening"]), "relative_year": values["relative_year"],
+            "relative_week": {(k or None): v for k, v in values["relative_week"].items()},  # "": a week without a word
+            "weekday": values["weekday"], "relative_month": values["relative_month"],
+            "relative_quarter": values["relative_quarter"],
+            "holidays": {k: tuple(v) for k, v in values["holidays"].items()},
+            "era_parts": {k: tuple(v) for k, v in values["era_parts"].items()},
+            "decade_parts": {k: tuple(v) for k, v in values["decade_parts"].items()}}
+
+
+_VALUES = _value_tables(default_rules_data()["values"])
+_DIGITS, _UNIT_DURATION, _HOUR_SHIFT = _VALUES["digits"], _VALUES["unit_duration"], _VALUES["hour_shift"]
+_MIDNIGHT, _RELATIVE, _EVENING = _VALUES["midnight"], _VALUES["relative_day"], _VALUES["evening"]
+_REL_YEAR, _REL_WEEK, _WEEKDAY = _VALUES["relative_year"], _VALUES["relative_week"], _VALUES["weekday"]
+_REL_MONTH, _REL_QUARTER, _HOLIDAYS = _VALUES["relative_month"], _VALUES["relative_quarter"], _VALUES["holidays"]
+_ERA_PARTS, _DECADE_PARTS = _VALUES["era_parts"], _VALUES["decade_parts"]
+
+
 @lru_cache(maxsize=1)
 def rules() -> dict:
     """The shipped patterns, compiled once (what :func:`find_time_expressions` uses when given none)."""
@@ -127,30 +144,6 @@ def _iso(y, m=None, d=None) -> str:
 def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
     n = y * 12 + (m - 1) + k
     return n // 12, n % 12 + 1
-
-
-_UNIT_DURATION = {"半年": "P6M", "半个月": "P15D", "小时": "PT{n}H", "天": "P{n}D", "日": "P{n}D", "周": "P{n}W",
-                  "星期": "P{n}W", "工作周": "P{n}W", "个月": "P{n}M", "月": "P{n}M", "年": "P{n}Y", "季度": "P{m}M",
-                  "季": "P{m}M", "半月": "P15D", "旬": "P10D", "分钟": "PT{n}M", "半小时": "PT30M",
-                  "半个小时": "PT30M", "晚": "P1D"}
-_HOUR_SHIFT = {"下午": 12, "傍晚": 12, "晚上": 12, "晚": 12, "晚间": 12, "当晚": 12, "夜里": 12, "中午": 0, "上午": 0,
-               "早上": 0, "凌晨": 0}
-_MIDNIGHT = ("晚上", "晚", "晚间", "当晚", "夜里")  # 晚12:00, 晚上12点: the day's end, not noon
-_RELATIVE = {"即日": 0, "现在": 0, "昨日": -1, "昨天": -1, "前日": -2, "前天": -2, "明日": 1, "明天": 1, "今日": 0, "今天": 0, "后天": 2,
-             "大前天": -3, "大后天": 3, "昨晚": -1, "昨夜": -1, "今晚": 0, "今早": 0, "今晨": 0,
-             "今": 0, "明": 1}  # 今起, 明起: from today, from tomorrow
-_EVENING = ("晚", "夜")
-_REL_YEAR = {"今年": 0, "本年": 0, "当年": 0, "明年": 1, "去年": -1, "前年": -2, "上一年": -1, "上年": -1, "下一年": 1,
-             "次年": 1,
-             # the same before 年底/年末/年内, where 年 belongs to the part (今年底 → 今 + 年底)
-             "今": 0, "本": 0, "当": 0, "明": 1, "去": -1, "上": -1, "次": 1, "下一": 1}
-_REL_WEEK = {None: 0, "这": 0, "本": 0, "上": -1, "下": 1, "上上": -2, "下下": 2}
-_WEEKDAY = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
-_REL_MONTH = {"上个月": -1, "上月": -1, "上一个月": -1, "下个月": 1, "下月": 1, "下一个月": 1, "次月": 1, "本月": 0, "这个月": 0,
-              "当月": 0, "同月": 0}
-_REL_QUARTER = {"本季度": 0, "这个季度": 0, "当季": 0, "上个季度": -1, "上季度": -1, "上一季度": -1, "下个季度": 1,
-                "下季度": 1, "下一季度": 1}
-_HOLIDAYS = {"十一": (10, 1), "国庆": (10, 1), "国庆节": (10, 1), "五一": (5, 1), "元旦": (1, 1)}
 
 
 def _next_year(value: str) -> str:
@@ -237,8 +230,10 @@ class _Resolver:
         return _UNIT_DURATION[g["unit"]].format(n=n, m=3 * n)
 
     def _years_months(self, g):
-        """二年八个月: a length of years and months (a prison term), ``P2Y8M``."""
-        return f"P{parse_number(g['n'])}Y{parse_number(g['m'])}M"
+        """二年八个月: a length of years and months (a prison term), ``P2Y8M``; 1年零11天 one of years and days,
+        ``P1Y11D``."""
+        rest = f"{parse_number(g['m'])}M" if g.get("m") else f"{parse_number(g['d'])}D"
+        return f"P{parse_number(g['n'])}Y{rest}"
 
     def _deadline(self, g):
         part = g.get("part")
@@ -343,6 +338,12 @@ class _Resolver:
     def _quarter_end(self, g):
         y, m = self.year(g), 3 * parse_number(g["q"])
         return _iso(y, m, _last_day(y, m))
+
+    def _year_week(self, g):
+        """2021年第18周: a week by its number, no value (a page's numbering is not ISO's); its year anchors the days
+        after it (the bracketed 4.26-5.2)."""
+        self.anchor = dt.date(int(g["y"]), 1, 1)
+        return None
 
     def _ordinal_day(self, g):
         """第二天 (中午12点前): the day after the last day named, as 次日 is (with its hour)."""
@@ -494,12 +495,10 @@ class _Resolver:
         else:  # 80年代: the last century's, unless that decade has begun in this one
             c = self.doc.year // 100 if int(g["dec"][0]) * 10 <= self.doc.year % 100 else self.doc.year // 100 - 1
         if not g.get("dec"):
-            lo, hi = {"初": (0, 19), "初期": (0, 19), "前期": (0, 19), "末": (80, 99), "末期": (80, 99),
-                      "后期": (80, 99), "中期": (40, 59)}.get(part, (0, 99))
+            lo, hi = _ERA_PARTS.get(part, (0, 99))
             return f"{c * 100 + lo:04d}/{c * 100 + hi:04d}"
         start = c * 100 + parse_number(g["dec"])
-        lo, hi = {"初": (0, 2), "初期": (0, 2), "前期": (0, 2), "中期": (4, 6), "末": (7, 9), "末期": (7, 9),
-                  "后期": (7, 9)}.get(part, (0, 9))
+        lo, hi = _DECADE_PARTS.get(part, (0, 9))
         return f"{start + lo:04d}/{start + hi:04d}"
 
     def _two_years(self, g):
