@@ -126,7 +126,9 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "village_group_words": "village_group_words.txt", "ask": "ask_verbs.txt",
               "findings": "finding_openers.txt", "list_closers": "list_closers.txt", "leaders_after": "leaders_after.txt",
               "bylines": "byline_posts.txt", "honorifics": "honorifics.txt",
-              "copulas": "copulas.txt", "discipline": "discipline_words.txt", "naming": "naming_words.txt"}
+              "copulas": "copulas.txt", "discipline": "discipline_words.txt", "naming": "naming_words.txt",
+              "openers": "subject_openers.txt", "pronouns": "letter_pronouns.txt",
+              "person_brackets": "person_brackets.txt", "married": "married_name_marks.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
 
@@ -414,6 +416,7 @@ class NameRules:
         self.not_names = frozenset(g("not_names", []))
         self.subject_verbs = _by_length(g("subject_verbs", []))
         self.says = _by_length(g("subject_verbs", []) + ["称", "说"])  # what a complainant does after his name
+        self._says_long = tuple(w for w in self.says if len(w) > 1)  # 举报, 反映 …: no firm's name holds one
         self.speaks = _by_length(self.says + ("表示",))  # …, or any person (东升表示满意)
         self.discharge = _by_length(g("discharge", []))
         self.minority = frozenset(w for line in g("minority", []) for w in line.split())
@@ -463,6 +466,15 @@ class NameRules:
         leaders = g("leaders_after", [])  # …、李巍、熊燕翔等县领导参加: the list's names are officials
         self._complainant_words = tuple(w for w in self.context if w.endswith(("人", "者")))  # 举报人, 来电人 …
         self.bylines = _by_length(g("bylines", []))  # 本报记者廉伟 赵娜: only these posts lead a list with spaces
+        self.openers = _by_length(g("openers", []))  # 关于蔡国华举报: a complaint's subject after one
+        self._opener_re = re.compile("|".join(map(re.escape, self.openers))) if self.openers else None
+        self.pronouns = tuple(g("pronouns", []))  # 石玉兰：你于…反映: a letter's addressee
+        self.married = tuple(g("married", []))  # 王李氏: a married woman's name
+        sexes = _by_length(w for w in g("person_brackets", []) if not w.startswith("N"))
+        ages = _by_length(w[1:] for w in g("person_brackets", []) if w.startswith("N"))
+        person = ([f"(?:{'|'.join(map(re.escape, sexes))})(?:[，,、 ]|$)"] if sexes else []) \
+            + ([f"[0-9〇零一二三四五六七八九十]+(?:{'|'.join(map(re.escape, ages))})"] if ages else [])
+        self._person_bracket_re = re.compile("(?:" + "|".join(person) + ")") if person else None
         self._leaders_after_re = re.compile(rf"(?:[、，,][{CJK}]{{2,4}}){{0,12}}(?:" + "|".join(leaders) + ")") \
             if leaders else None
 
@@ -646,7 +658,9 @@ class NameRules:
             return True
         if exact.get((a, a + 1), "") in ("p", "c", "d", "u", "uj", "ul", "r"):
             return True
-        return any(exact.get((g, b), "") in ("s", "f", "t", "d", "r", "m", "q", "p") for g in (a + 1, a + 2))
+        # (被告人尹友才夜里…: jieba reads 尹友 as a person and 才 as an adverb — a person's word before it is a name)
+        return any(exact.get((g, b), "") in ("s", "f", "t", "d", "r", "m", "q", "p")
+                   and not exact.get((a, g), "").startswith("nr") for g in (a + 1, a + 2))
 
     def _cut_after_one(self, text: str, pos: int) -> bool:
         """Whether ``pos`` starts a cue of possession (家的) or a conjunction before a context word (和弟弟)."""
@@ -818,7 +832,8 @@ class NameRules:
             else:
                 return items
             items.append((s, end))
-            if text[s - 1:s] != "、":
+            # (欧阳建华、司马红和上官婉清三人: the last item after 和, 与 or 及; walked over only to a whole item)
+            if text[s - 1:s] not in ("、", "和", "与", "及"):
                 return items
             end = s - 1
 
@@ -884,6 +899,72 @@ class NameRules:
                     continue
                 out.append((a, b))
                 break
+        return out
+
+    def _married(self, given: str) -> bool:
+        """Whether ``given``, after a surname, is a married woman's own surname and a mark (王 / 李氏:
+        ``married_name_marks.txt``)."""
+        return any(given.endswith(w) and given[:-len(w)] in self.surnames for w in self.married)
+
+    def _bracketed_subject(self, text: str, pos: int, exact: dict) -> int | None:
+        """The end of a name at a clause's start before a bracket that describes a person — a sex or an age
+        (覃国柱（男，56岁）, 甘秋生（71岁）: ``person_brackets.txt``), or anything, then a verb of saying (谭立新（小区业委会主任）称):
+        a surname and given-name characters jieba reads as no other word.  An official's post in the bracket
+        still makes him one (:meth:`_official`)."""
+        end = self._given_name_before(text, pos, ("(", "（"), exact)
+        held = _BRACKETED.match(text, end) if end else None
+        if held and ((self._person_bracket_re and self._person_bracket_re.match(held.group(1).strip()))
+                     or text.startswith(self.speaks, held.end())):
+            return end
+        return None
+
+    def _addressed_names(self, text: str, exact: dict) -> list[tuple[int, int]]:
+        """The addressee of a letter (石玉兰：\n你于2024年3月2日…, 付正平同志：你反映的…): at a line's start a surname and one
+        or two characters — given-name characters, or a word jieba reads as a person — perhaps 同志 or a form of
+        address, then a colon and one of ``letter_pronouns.txt`` within the next twenty characters.  Not a surname
+        with a form of address or a post alone (王总：, 刘局长：您好), nor one word of the dictionary other than a
+        person."""
+        out = []
+        if not self.pronouns:
+            return out
+        forms = _by_length(self.honorifics + _ADDRESS)
+        for m in re.finditer(r"(?:^|(?<=\n))[ \u3000]*", text):
+            pos = m.end()
+            sl = self._surname_len(text, pos)
+            for gl in (2, 1) if sl else ():
+                end = pos + sl + gl
+                given = text[pos + sl:end]
+                if len(given) != gl or not all(_CJK.match(c) for c in given) or given in self.honorifics \
+                        or given in self.titles or any(c in _MASK_CHARS for c in given) \
+                        or not exact.get((pos, end), "nr").startswith("nr") \
+                        or not (all(c in self.given for c in given) or exact.get((pos + sl, end), "").startswith("nr")):
+                    continue
+                rest = end + len(next((w for w in forms if text.startswith(w, end)), ""))
+                colon = re.compile(r"[ \u3000]*[:：]\s*").match(text, rest)
+                if colon and any(p in text[colon.end():colon.end() + 20] for p in self.pronouns):
+                    out.append((pos, end))
+                    break
+        return out
+
+    def _nationality_names(self, text: str, exact: dict) -> list[tuple[int, int]]:
+        """A person after a nationality and a context word (彝族村民阿苏拉则（45岁）, 傣族村民玉罕反映, 藏族群众次仁旺姆、…):
+        a minority's names follow no surname's rules, so the characters up to where a name can end (a mark, a verb of
+        saying, a word that follows names), two to six of them, none a function word's, not one word of the
+        dictionary other than a person nor starting with a word of manner, time or count (彝族群众纷纷反映)."""
+        out = []
+        for m in re.finditer(rf"[{CJK}]{{1,4}}族", text):
+            c = self.context_re.match(text, m.end())
+            if not c:
+                continue
+            pos = c.end()
+            end = next((e for e in range(pos + 1, min(len(text), pos + 6) + 1) if self._ends(text, e)), None)
+            if end is None or end - pos < 2 or any(ch in _FUNCTION_CHARS for ch in text[pos:end]) \
+                    or not exact.get((pos, end), "nr").startswith("nr"):
+                continue
+            first = next((t for (a, b), t in exact.items() if a == pos), "")
+            if first in _GROUP_NOT_NAME_TAGS or self.is_place(text[pos:end], False):
+                continue
+            out.append((pos, end))
         return out
 
     def _titles_longer(self, n: int) -> tuple[str, ...]:
@@ -1024,6 +1105,8 @@ class NameRules:
                 or after.startswith(("驾校", "水库", "家园", "后村")):
             return True  # 李家大道, 华旭家园: a landmark ending inside or right after the name
         head = re.split(r"[，,。；;、（）()\s的]", after)[0]
+        # (关于蔡国华举报我公司…: a verb of complaint ends what could be the firm's name)
+        head = head[:min([head.find(w) for w in self._says_long if w in head] + [len(head)])]
         return any(w in head for w in ("有限", "公司", "集团", "股份", "合作社"))
 
     def _longer_subject(self, folded: str, pos: int, end: int) -> bool:
@@ -1055,6 +1138,7 @@ class NameRules:
         counted: set[int] = set()  # in a list with 、 (step 7): a listed false friend there is a name (王建国、林立两户)
         # right after a complainant's word (举报人, 来电人 …: one ending in 人 or 者), or a person who speaks after 群众
         private: set[int] = set()
+        split: set[int] = set()  # 邓 / 国庆: a name whose given name jieba read as a day — it ends where a word starts
         starts = frozenset(s for w, t, s in tagged if len(w) >= 2)  # (a run of digits ends a name anyway)
         exact = {(s, s + len(w)): t for w, t, s in tagged}
         word_at = {s: (s + len(w), t) for w, t, s in tagged if len(w) >= 2}
@@ -1090,13 +1174,15 @@ class NameRules:
                 if group and self._speaks(folded, pos, word_at):
                     got = pos, word_at[pos][0]  # 群众文明反映, 居民秀英举报: a person who speaks, whatever word it is too
                     private.add(pos)
-                elif got and group and (word_at.get(got[0], (0, ""))[1] in _GROUP_NOT_NAME_TAGS or (
+                elif got and group and folded[got[0]:got[1]] not in self.minority and (
+                        word_at.get(got[0], (0, ""))[1] in _GROUP_NOT_NAME_TAGS or (
                         folded.startswith("的", got[1]) and not word_at.get(got[0], (0, "nr"))[1].startswith("nr"))):
                     break  # 群众普遍反映, 居民夏天反映, 群众向来很配合, 村民关心的: a word of manner or time, or one before 的
                 if not got:
                     break
                 group = False  # (a list after it: 村民陈桂兰、周玉梅等反映)
-                word_like = exact.get(got, "") in _NOT_NAME_TAGS and not (  # 举报人万里称, 来电人夏天反映
+                # (牧民其其格和她丈夫: a minority name's element jieba tags as a function word is a name)
+                word_like = exact.get(got, "") in _NOT_NAME_TAGS and folded[got[0]:got[1]] not in self.minority and not (
                     exact.get(got) in ("t", "m") and m.group().endswith(("人", "者"))
                     and folded.startswith(self.says, got[1]))
                 word_like = word_like or (exact.get(got) == "v" and bool(_CJK.match(folded[got[1]:got[1] + 1]))
@@ -1169,8 +1255,14 @@ class NameRules:
             end = start + len(word)
             if len(word) == 1 and word in self.surnames and i + 1 < len(tagged) and tag.startswith(("nr", "zg", "j")):
                 nxt_word, nxt_tag, _ = tagged[i + 1]  # 冯 / 海涛: a surname jieba split from the given name
-                if 1 <= len(nxt_word) <= 2 and nxt_tag.startswith(("nr", "n", "a", "nz", "ns")) and _CJK.match(nxt_word):
+                # (邓 / 国庆: a given name jieba reads as a day, after a surname it reads as a person's)
+                if 1 <= len(nxt_word) <= 2 and _CJK.match(nxt_word) and (
+                        nxt_tag.startswith(("nr", "n", "a", "nz", "ns")) or (
+                        nxt_tag == "t" and tag.startswith("nr") and len(nxt_word) == 2
+                        and all(c in self.given for c in nxt_word))):
                     word, end = word + nxt_word, end + len(nxt_word)
+                    if nxt_tag == "t":
+                        split.add(start)
                 else:
                     continue
             elif word in self.compound and i + 1 < len(tagged):
@@ -1190,7 +1282,8 @@ class NameRules:
                         and (end + 1 == len(folded) or not _CJK.match(folded[end + 1])):
                     word, end = word + nxt_word, end + 1
             sl = self._surname_len(word, 0)
-            if not sl or len(word) - sl not in (1, 2) or not all(c in self.given for c in word[sl:]):
+            if not sl or len(word) - sl not in (1, 2) or not (all(c in self.given for c in word[sl:])
+                                                              or self._married(word[sl:])):
                 continue
             found.setdefault(start, end)
             covered.update(range(start, end))  # 覃 / 海燕 made one name: 海燕 is not a second one
@@ -1263,8 +1356,30 @@ class NameRules:
             if not end and folded[max(0, pos - 12):pos].rstrip(" \u3000，,：:").endswith(self.findings):
                 # 经查，莫海生在自家院内…: the subject of a finding, before a word that follows names (在, 的, 于 …)
                 end = self._given_name_before(folded, pos, self.follow, exact)
+            if not end:
+                end = self._bracketed_subject(folded, pos, exact)
             if end:
                 found[pos] = end
+        #    and after an opener (关于蔡国华举报…, …1503室的易梦反映: ``subject_openers.txt``) the subject of a verb of
+        #    complaint, where jieba starts a word and reads the name as no other word
+        for m in self._opener_re.finditer(folded) if self._opener_re else ():
+            pos = m.end()
+            if pos not in bounds or any(k <= pos < v for k, v in found.items()):
+                continue
+            end = self._given_name_before(folded, pos, self.subject_verbs, exact)
+            if end and not _COUNTED.match(folded, end + next(len(w) for w in self.subject_verbs
+                                                           if folded.startswith(w, end))):
+                found[pos] = end
+        #    and the addressee of a letter (石玉兰：\n你于…, 付正平同志：你反映的…) and a person after a nationality and a
+        #    context word (彝族村民阿苏拉则（45岁）, 傣族村民玉罕反映)
+        for a, b in self._addressed_names(folded, exact) + self._nationality_names(folded, exact):
+            inside = [k for k, v in found.items() if k < b and a < v]
+            if all(a <= k and found[k] <= b for k in inside):  # (王建军 / 同志：jieba's person, now the addressee)
+                for k in inside:
+                    del found[k]
+                found[a] = b
+                strong.add(a)
+                private.add(a)
         #    a clause that is a surname jieba reads as a preposition and a person it reads, closed by a mark (写信人：我，
         #    向红英，…; 此致敬礼！向东升，): no object of a preposition stands alone, the whole is a name (红英 alone
         #    left 向 in the clear, 东升 a town's name left all)
@@ -1315,7 +1430,8 @@ class NameRules:
                     or (name[-1] == "人" and self.is_place(name[:-1], False)) \
                     or (bare and a and exact.get((a - 1, a)) is not None and (folded[a - 1] in _DEMONSTRATIVES or (
                         folded[a - 1] in _NUMERALS and exact[(a - 1, a)] == "m"))) \
-                    or (bare and (self._place_ending(name, sl) or name[sl:sl + 1] == "家" or not self._ends(folded, b)
+                    or (bare and (self._place_ending(name, sl) or name[sl:sl + 1] == "家" or name in self.context
+                                  or not self._ends(folded, b, starts if a in split else frozenset())
                                   or folded.startswith("》", b))):  # 《…行政许可法》: a title's end
                 continue
             out.append((a, b, "姓名", 1))
