@@ -8,6 +8,7 @@ after a nationality; a given name jieba reads as a day (邓 / 国庆) or ends wi
 
 import pytest
 
+from petitionnlp.pii import find_pii
 from tests.test_pii_r40b import names
 
 
@@ -118,3 +119,18 @@ def test_a_given_name_jieba_reads_as_a_day_or_with_an_adverb_is_hidden(text, exp
 
 def test_a_day_is_no_name():
     assert names("国庆期间，该厂停产检修。") == []
+
+
+def test_residents_listed_with_their_flats_are_hidden():
+    text = "大家把名字和房号报一下\n汪德明 2-1-302\n饶春兰 2-2-501"
+    found = [(s["type"], s["text"]) for s in find_pii(text)]
+    assert found == [("姓名", "汪德明"), ("住址", "2-1-302"), ("姓名", "饶春兰"), ("住址", "2-2-501")]
+
+
+def test_a_name_at_a_lines_start_before_a_phone_is_hidden_an_official_with_his_post_stays():
+    assert names("来电登记\n谌桂生 13907314567 反映养猪场臭气") == ["谌桂生"]
+    assert names("经办人 刘建新 13907314567") == []
+
+
+def test_officials_listed_with_their_badge_numbers_in_brackets_stay():
+    assert names("执法人员：张卫国（执法证号：43010122015）、李红梅（执法证号：43010122016）到现场检查。") == []

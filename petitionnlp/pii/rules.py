@@ -355,6 +355,7 @@ _PADDED1 = re.compile(rf"[ \u3000]{{1,3}}[{CJK}]")
 _PADDED2 = re.compile(rf"[ \u3000]{{1,3}}[{CJK}][ \u3000]{{1,3}}[{CJK}]")
 _PADDED_CLOSE = re.compile(r"[ \u3000]*(?:$|[，,。；;：:、（(）)\]】0-9A-Za-z+])")
 _CELL_START = re.compile(rf"(?:^|(?<=[ \u3000\t|]))(?=[{CJK}])")
+_ROW_START = re.compile(rf"(?:^|(?<=[\n \u3000\t|]))(?=[{CJK}])")  # a line's or a cell's start
 _CELL_GAP = re.compile(r"[ \u3000\t|]+")
 # 投诉人(张 勇), 落款为“梁国栋”, 自称「陳志明」: a bracket or an opening quote before the name
 _OPENERS = "(（“‘「『\"'"
@@ -1065,9 +1066,15 @@ class NameRules:
             # (between spaces an item must be a name: 村支书 张三 村民 李四 — 村民 is no item, 李四 no official)
             # (after a comma too: 副镇长李明带队，王小红、刘大山等三户 — 李明带队 is no item, 王小红 no official)
             spaced = folded[pos - 1] in " ,，"
+            # (执法人员：蒋卫东（执法证号：43110122015）、林秀清: an item's bracket is read over to the item)
+            cut = pos - 1
+            if folded[cut] == "、" and folded[cut - 1:cut] in (")", "）"):
+                k = max(folded.rfind("(", 0, cut - 1), folded.rfind("（", 0, cut - 1))
+                if 0 < k and cut - k <= 26 and "、" not in folded[k:cut]:
+                    cut = k
             for size in (3, 2, 4):
-                a = pos - 1 - size
-                seg = folded[max(0, a):pos - 1]
+                a = cut - size
+                seg = folded[max(0, a):cut]
                 if len(seg) == size and _CJK.fullmatch(seg[0]) and \
                         posts and folded[max(0, a - 8):a].rstrip(" ：:").endswith(posts) and not (
                         spaced and (not self._item_shape(seg) or self.context_re.search(seg))):
@@ -1077,8 +1084,8 @@ class NameRules:
             if folded[pos - 1] not in "、 ":
                 return False
             for size in (3, 2, 4):
-                a = pos - 1 - size
-                seg = folded[max(0, a):pos - 1]
+                a = cut - size
+                seg = folded[max(0, a):cut]
                 if a > 0 and folded[a - 1] in "、 " and all(_CJK.match(c) for c in seg) and not (
                         spaced and (not self._item_shape(seg) or self.context_re.search(seg))):
                     pos = a
@@ -1303,6 +1310,19 @@ class NameRules:
             if gap and gap.end() in numbers:
                 found.setdefault(pos, end)
                 strong.add(pos)
+        #    and a name unspaced at a line's or a cell's start, then a phone, an ID number or a home's numbers in the next
+        #    cell (a list of residents: 冯艳 3-1-502\n饶光辉 5-2-301): given-name characters, no word of the dictionary
+        #    other than a person; not vouched for (经办人 王伟 139…: an official with his post before it stays one)
+        for m in _ROW_START.finditer(folded):
+            pos = m.end()
+            sl = self._surname_len(folded, pos)
+            for gl in (2, 1) if sl and pos not in covered else ():
+                end = pos + sl + gl
+                gap = _CELL_GAP.match(folded, end)
+                if gap and gap.end() in numbers and all(c in self.given for c in folded[pos + sl:end]) \
+                        and exact.get((pos, end), "nr").startswith("nr"):
+                    found.setdefault(pos, end)
+                    break
         #    and a name alone in brackets right after a phone or an ID number (手机号15973102846(涂光明), 联系电话：
         #    135 0731 6688（欧阳海生）): the number's holder, whose number is hidden too — a surname and given-name
         #    characters, not a form of address or a post (（王先生）, （张科长）)
