@@ -134,3 +134,23 @@ def test_a_name_at_a_lines_start_before_a_phone_is_hidden_an_official_with_his_p
 
 def test_officials_listed_with_their_badge_numbers_in_brackets_stay():
     assert names("执法人员：张卫国（执法证号：43010122015）、李红梅（执法证号：43010122016）到现场检查。") == []
+
+
+@pytest.mark.parametrize("text", [
+    "这家厂还有没有王法？",
+    "工资至今没有付清。",
+    "这批苗木是他去年种的。",
+    "冷清的街道上只有一家烧烤店。",
+    "洪亮的喇叭声每天早上六点响起。",
+])
+def test_vocabulary_jiebas_dictionary_tags_as_a_person_below_frequency_300_stays(text):
+    assert names(text) == []
+
+
+def test_such_a_word_after_a_complainants_word_before_a_verb_of_saying_is_still_a_name():
+    assert names("举报人洪亮反映，砂场夜间作业。") == ["洪亮"]
+
+
+def test_a_surname_that_closes_a_countys_name_in_a_complainants_description_is_none():
+    assert names("举报人系双柏农民，称其家鱼塘被污染。") == []
+    assert names("举报人系平江农民柏建华，称其家鱼塘被污染。") == ["柏建华"]

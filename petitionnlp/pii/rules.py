@@ -93,6 +93,22 @@ Decisions (session 43, helper p43b; the cases are in ``corpora/pii/probe43b_sour
 - A home's door and room numbers are hidden before 的业主/的住户 (where the writer lives), after an address cell of a
   person's row and under a table's header of a home; a firm's address and a building alone stay.
 
+Decisions (session 44, helper p44; the cases are in ``corpora/pii/probe44_source.txt`` and ``tests/test_pii_r44.py``):
+
+- The parties of court documents and penalty decisions (被告人, 上诉人, 证人, 被询问人, 受送达人, 申辩人, a firm's 员工) are
+  private persons, and so is a lawyer (辩护人, 委托诉讼代理人 … 律师): he acts for a private party and holds no public post;
+  the bench, the clerk and the prosecutor (审判长, 审判员, 人民陪审员, 书记员, 检察员), a process server (送达人) and a
+  unit's sign-off lines (拟稿, 审核, 签发) are posts, as 经办人 is.
+- A reply's addressee (石玉兰：\n你于…反映的, 付正平同志：你反映的: a name at a line's start, a colon, then 你 or 您) is the
+  complainant, a private person, 同志 or not; a surname with a post or a form of address (刘科长：您好) stays.
+- A name before a bracket giving a person's sex or age (覃国柱（男，56岁）) or saying what he is before a verb of saying
+  (谭立新（小区业委会主任）称) is a person's; an official's post in the bracket still makes him one.
+- A married woman's name with 氏 (王李氏, 刘陈氏) is her full name and is hidden; a surname with 氏 alone (陈氏宗祠) stays.
+- A minority's name after a nationality and a context word (傣族村民玉罕, 彝族村民阿苏拉则) follows no surname's rules:
+  the characters up to where a name ends, unless jieba reads a word of manner there (彝族群众纷纷反映).
+- Residents listed with their flats (冯艳 3-1-502, after 房号) are hidden, the flat as 住址; officials listed with their
+  badge numbers in brackets (执法人员：蒋卫东（执法证号：…）、林秀清（…）) stay.
+
 Both read their data from a folder (the shipped ``corpora/pii/``, or a saved component's own folder) and can
 write it back (:meth:`to_dir`).  Offsets are into the folded text; the components map them to the original.
 """
@@ -896,8 +912,9 @@ class NameRules:
                 if len(name) != size or not self._item_shape(name) or (size == 4 and sl != 2) \
                         or not all(c in self.given for c in name[sl:]) or name in self.not_names \
                         or name[sl:] in self.honorifics or name[sl:] in self.titles \
-                        or any(x <= a < y for x, y in inside):  # (举报人系古浪县农民: 农民 is a word, no name)
-                    continue
+                        or any(x <= a < y for x, y in inside) \
+                        or any(self.is_place(text[a - k:a + sl], False) for k in (1, 2, 3) if a - k >= m.end()):
+                    continue  # (举报人系古浪县农民: 农民 is a word, no name; 系双柏农民: 柏 closes a county's name, 双柏)
                 out.append((a, b))
                 break
         return out
