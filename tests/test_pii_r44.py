@@ -154,3 +154,25 @@ def test_such_a_word_after_a_complainants_word_before_a_verb_of_saying_is_still_
 def test_a_surname_that_closes_a_countys_name_in_a_complainants_description_is_none():
     assert names("举报人系双柏农民，称其家鱼塘被污染。") == []
     assert names("举报人系平江农民柏建华，称其家鱼塘被污染。") == ["柏建华"]
+
+
+def test_the_giver_of_a_discipline_the_nationality_mark_and_the_owners_cues_are_read_from_the_folder(tmp_path):
+    """给予, 族 and the home's and kin's cues (possession.txt's lines marked *) were literals of pii/rules.py."""
+    import shutil
+    from pathlib import Path
+
+    from petitionnlp.pii import make_pii_nlp
+
+    data = tmp_path / "rules"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "corpora/pii", data)
+    text = "给予谢长春通报批评。哈斯额尔敦（蒙古族）和妻子反映。高明家的养鸭场臭气大。"
+    assert names(text) == ["谢长春", "哈斯额尔敦", "高明"]
+    (data / "discipline_givers.txt").write_text("予以\n", encoding="utf-8")
+    (data / "nationality_marks.txt").write_text("部落\n", encoding="utf-8")
+    possession = (data / "possession.txt").read_text(encoding="utf-8")
+    (data / "possession.txt").write_text(possession.replace("*家的", "家的"), encoding="utf-8")
+    nlp = make_pii_nlp(data)
+    doc = nlp(text)
+    assert [s.text for s in doc.spans["pii"]] == []
+    doc = nlp("予以谢长春通报批评。")
+    assert [s.text for s in doc.spans["pii"]] == ["谢长春"]

@@ -144,7 +144,8 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "bylines": "byline_posts.txt", "honorifics": "honorifics.txt",
               "copulas": "copulas.txt", "discipline": "discipline_words.txt", "naming": "naming_words.txt",
               "openers": "subject_openers.txt", "pronouns": "letter_pronouns.txt",
-              "person_brackets": "person_brackets.txt", "married": "married_name_marks.txt"}
+              "person_brackets": "person_brackets.txt", "married": "married_name_marks.txt",
+              "nationality": "nationality_marks.txt", "givers": "discipline_givers.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
 
@@ -385,7 +386,6 @@ _GROUP_NOT_NAME_TAGS = _NOT_NAME_TAGS + ("v", "vd", "vn", "ad")  # a word of two
 _AFTER_NUMBER = re.compile(rf"[ \u3000]*[(（][ \u3000]*(?:[{CJK}]{{1,6}}[，,、][ \u3000]*)?([{CJK}]{{2,4}})[ \u3000]*[)）]")
 _BRACKETED = re.compile(r"[ \u3000]*[(（]([^()（）]{1,24})[)）]")  # what a bracket right after a name holds
 _DOCUMENT_YEAR = re.compile(r"[〔\[［]\s*(?:19|20)\d\d\s*[〕\]］]")  # 桂发〔2018〕13号: the issuer of a document number
-_ETHNIC = re.compile(rf"[(（][{CJK}]{{1,4}}族[)）]")  # 哈斯额尔敦（蒙古族）: a person's nationality after the name
 _COUNTED = re.compile("[量率]")  # 举报量, 投诉率: a verb of complaint that heads a count
 _COMMON_TAGS = ("n", "vn", "v", "a", "an")  # jieba's common nouns, verbs, adjectives: no proper name (ns, nz, nr…)
 _PARTICLE_TAGS = ("ul", "uz", "ug", "y", "e")  # jieba's 了 着 过, modal particles, interjections: no name ends with one
@@ -443,8 +443,16 @@ class NameRules:
         self.premise_chars = frozenset(w for w in g("premises", []) if len(w) == 1)
         self.businesses = _by_length(w for w in g("premises", []) if len(w) > 1)
         self._premises_re = re.compile(rf"[{CJK}]{{1,2}}[{premises}](?=的|[^{CJK}]|$)") if premises else None
-        cues = g("possession", [])
+        cues = [w.lstrip("*") for w in g("possession", [])]
         self._cue_re = re.compile("(?:" + "|".join(cues) + ")") if cues else None
+        owners = [w[1:] for w in g("possession", []) if w.startswith("*")]  # 家的, 之子 …: a home's or a kin's
+        self._owner_cue_re = re.compile("(?:" + "|".join(owners) + ")") if owners else None
+        marks = "|".join(map(re.escape, _by_length(g("nationality", []))))  # 族: 蒙古族, 彝族
+        self._nationality_re = re.compile(rf"[{CJK}]{{1,4}}(?:{marks})") if marks else None
+        # 哈斯额尔敦（蒙古族）: a person's nationality in brackets after the name
+        self._ethnic_re = re.compile(rf"[(（][{CJK}]{{1,4}}(?:{marks})[)）]") if marks else None
+        givers = "|".join(map(re.escape, _by_length(g("givers", []))))  # 给予: what gives a discipline
+        self._givers_re = re.compile(givers) if givers else None
         self.honorifics = _by_length(g("honorifics", []))
         self._ends_words = self.follow + self.context + self.titles_after + self.honorifics
         self.groups = frozenset(g("groups", []))
@@ -970,7 +978,7 @@ class NameRules:
         saying, a word that follows names), two to six of them, none a function word's, not one word of the
         dictionary other than a person nor starting with a word of manner, time or count (彝族群众纷纷反映)."""
         out = []
-        for m in re.finditer(rf"[{CJK}]{{1,4}}族", text):
+        for m in self._nationality_re.finditer(text) if self._nationality_re else ():
             c = self.context_re.match(text, m.end())
             if not c:
                 continue
@@ -994,7 +1002,7 @@ class NameRules:
         """Whether a name that is a place's is still a person's: an owner's (高明家的) or a complainant's own
         (反映人万宁…) — not a place written in full (高明区, 安仁县), nor after a copula, where the complainant's word is
         followed by what he is (举报人为滕州居民, 举报人为海陵区居民: the place he lives in)."""
-        if a in owners or (folded.startswith(("家", "之"), b) and self._cue_re and self._cue_re.match(folded, b)):
+        if a in owners or (self._owner_cue_re and self._owner_cue_re.match(folded, b)):
             return True  # (举报人为高明家的邻居: found after the complainant's word first, an owner all the same)
         return a in private and folded[b - 1] not in "省市县区旗" and not folded.endswith(self._copulas, 0, a)
 
@@ -1020,7 +1028,7 @@ class NameRules:
         """A full name after 给予 before the discipline it gives (给予谢长春通报批评: ``discipline_words.txt``), though
         jieba reads it apart (谢 / 长春); not one word of the dictionary other than a person (给予党内警告)."""
         out = []
-        for k in (m.end() for m in re.finditer("给予", text)) if self.discipline else ():
+        for k in (m.end() for m in self._givers_re.finditer(text)) if self.discipline and self._givers_re else ():
             b = self._given_name_before(text, k, self.discipline, exact)
             if b:
                 out.append((k, b))
@@ -1251,7 +1259,7 @@ class NameRules:
             if not any(k <= a < v or a <= k < b for k, v in found.items()):
                 found[a] = b
                 strong.add(a)
-                if folded.startswith(("家", "之"), b):
+                if self._owner_cue_re and self._owner_cue_re.match(folded, b):
                     owners.add(a)
         #    and a name after 给予 before a discipline (给予谢长春通报批评): not vouched for — an official named with his
         #    post elsewhere in the text stays one
@@ -1369,7 +1377,7 @@ class NameRules:
                 if more is None:
                     break
                 joined.append((joined[-1][1] + 1, more))
-            if joined and (folded.startswith(self.speaks, joined[-1][1]) or _ETHNIC.match(folded, joined[-1][1])
+            if joined and (folded.startswith(self.speaks, joined[-1][1]) or (self._ethnic_re and self._ethnic_re.match(folded, joined[-1][1]))
                            or (len(joined) > 1 and self._closer_re and self._closer_re.match(folded, joined[-1][1]))):
                 for a, b in joined:
                     found[a] = b
