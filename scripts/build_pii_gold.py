@@ -1,4 +1,4 @@
-"""Build corpora/pii/gold.jsonl, heldout.jsonl and the probes of sessions 39, 41 and 42 (probe39*.jsonl, probe41.jsonl, probe42*.jsonl, probe43*.jsonl) from their
+"""Build corpora/pii/gold.jsonl, heldout.jsonl and the probes of sessions 39, 41 and 42 (probe39*.jsonl, probe41.jsonl, probe42*.jsonl, probe43*.jsonl, probe44*.jsonl) from their
 *_source.txt files: each line's 〔类型:文本〕 marks become spans with offsets into the unmarked text, and the two
 characters \\n stand for a line break.  Deterministic; `tests/test_pii.py` checks that the files agree.
 
@@ -32,7 +32,8 @@ SETS = {"gold": "gold_source.txt", "heldout": "heldout_source.txt", "probe39": "
         "probe39b": "probe39b_source.txt", "probe39c": "probe39c_source.txt",
         "probe39d": "probe39d_source.txt", "probe41": "probe41_source.txt", "probe42": "probe42_source.txt",
         "probe42b": "probe42b_source.txt", "probe42c": "probe42c_source.txt",
-        "probe43": "probe43_source.txt", "probe43b": "probe43b_source.txt"}
+        "probe43": "probe43_source.txt", "probe43b": "probe43b_source.txt",
+        "probe44": "probe44_source.txt", "probe44b": "probe44b_source.txt"}
 
 
 def build(name: str = "gold") -> list[dict]:

@@ -292,7 +292,7 @@ class PIINames(_RuleComponent):
         text = _text(doc)
         f = fold(text)
         have = [(s.start_char, s.end_char, s.label_) for s in doc.spans.get(self.spans_key, [])]
-        numbers = frozenset(f.index(a) for a, _, label in have if label in ("电话", "证件号"))
+        numbers = frozenset(f.index(a) for a, _, label in have if label in ("电话", "证件号", "住址"))
         ends = frozenset(f.index(b) for _, b, label in have if label in ("电话", "证件号", "账号"))
         names = rules.find(f.text, _folded_tokens(doc, f), numbers, ends)
         add = []

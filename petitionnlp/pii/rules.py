@@ -93,6 +93,22 @@ Decisions (session 43, helper p43b; the cases are in ``corpora/pii/probe43b_sour
 - A home's door and room numbers are hidden before 的业主/的住户 (where the writer lives), after an address cell of a
   person's row and under a table's header of a home; a firm's address and a building alone stay.
 
+Decisions (session 44, helper p44; the cases are in ``corpora/pii/probe44_source.txt`` and ``tests/test_pii_r44.py``):
+
+- The parties of court documents and penalty decisions (被告人, 上诉人, 证人, 被询问人, 受送达人, 申辩人, a firm's 员工) are
+  private persons, and so is a lawyer (辩护人, 委托诉讼代理人 … 律师): he acts for a private party and holds no public post;
+  the bench, the clerk and the prosecutor (审判长, 审判员, 人民陪审员, 书记员, 检察员), a process server (送达人) and a
+  unit's sign-off lines (拟稿, 审核, 签发) are posts, as 经办人 is.
+- A reply's addressee (石玉兰：\n你于…反映的, 付正平同志：你反映的: a name at a line's start, a colon, then 你 or 您) is the
+  complainant, a private person, 同志 or not; a surname with a post or a form of address (刘科长：您好) stays.
+- A name before a bracket giving a person's sex or age (覃国柱（男，56岁）) or saying what he is before a verb of saying
+  (谭立新（小区业委会主任）称) is a person's; an official's post in the bracket still makes him one.
+- A married woman's name with 氏 (王李氏, 刘陈氏) is her full name and is hidden; a surname with 氏 alone (陈氏宗祠) stays.
+- A minority's name after a nationality and a context word (傣族村民玉罕, 彝族村民阿苏拉则) follows no surname's rules:
+  the characters up to where a name ends, unless jieba reads a word of manner there (彝族群众纷纷反映).
+- Residents listed with their flats (冯艳 3-1-502, after 房号) are hidden, the flat as 住址; officials listed with their
+  badge numbers in brackets (执法人员：蒋卫东（执法证号：…）、林秀清（…）) stay.
+
 Both read their data from a folder (the shipped ``corpora/pii/``, or a saved component's own folder) and can
 write it back (:meth:`to_dir`).  Offsets are into the folded text; the components map them to the original.
 """
@@ -126,7 +142,10 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "village_group_words": "village_group_words.txt", "ask": "ask_verbs.txt",
               "findings": "finding_openers.txt", "list_closers": "list_closers.txt", "leaders_after": "leaders_after.txt",
               "bylines": "byline_posts.txt", "honorifics": "honorifics.txt",
-              "copulas": "copulas.txt", "discipline": "discipline_words.txt", "naming": "naming_words.txt"}
+              "copulas": "copulas.txt", "discipline": "discipline_words.txt", "naming": "naming_words.txt",
+              "openers": "subject_openers.txt", "pronouns": "letter_pronouns.txt",
+              "person_brackets": "person_brackets.txt", "married": "married_name_marks.txt",
+              "nationality": "nationality_marks.txt", "givers": "discipline_givers.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
 
@@ -353,6 +372,7 @@ _PADDED1 = re.compile(rf"[ \u3000]{{1,3}}[{CJK}]")
 _PADDED2 = re.compile(rf"[ \u3000]{{1,3}}[{CJK}][ \u3000]{{1,3}}[{CJK}]")
 _PADDED_CLOSE = re.compile(r"[ \u3000]*(?:$|[，,。；;：:、（(）)\]】0-9A-Za-z+])")
 _CELL_START = re.compile(rf"(?:^|(?<=[ \u3000\t|]))(?=[{CJK}])")
+_ROW_START = re.compile(rf"(?:^|(?<=[\n \u3000\t|]))(?=[{CJK}])")  # a line's or a cell's start
 _CELL_GAP = re.compile(r"[ \u3000\t|]+")
 # 投诉人(张 勇), 落款为“梁国栋”, 自称「陳志明」: a bracket or an opening quote before the name
 _OPENERS = "(（“‘「『\"'"
@@ -366,7 +386,6 @@ _GROUP_NOT_NAME_TAGS = _NOT_NAME_TAGS + ("v", "vd", "vn", "ad")  # a word of two
 _AFTER_NUMBER = re.compile(rf"[ \u3000]*[(（][ \u3000]*(?:[{CJK}]{{1,6}}[，,、][ \u3000]*)?([{CJK}]{{2,4}})[ \u3000]*[)）]")
 _BRACKETED = re.compile(r"[ \u3000]*[(（]([^()（）]{1,24})[)）]")  # what a bracket right after a name holds
 _DOCUMENT_YEAR = re.compile(r"[〔\[［]\s*(?:19|20)\d\d\s*[〕\]］]")  # 桂发〔2018〕13号: the issuer of a document number
-_ETHNIC = re.compile(rf"[(（][{CJK}]{{1,4}}族[)）]")  # 哈斯额尔敦（蒙古族）: a person's nationality after the name
 _COUNTED = re.compile("[量率]")  # 举报量, 投诉率: a verb of complaint that heads a count
 _COMMON_TAGS = ("n", "vn", "v", "a", "an")  # jieba's common nouns, verbs, adjectives: no proper name (ns, nz, nr…)
 _PARTICLE_TAGS = ("ul", "uz", "ug", "y", "e")  # jieba's 了 着 过, modal particles, interjections: no name ends with one
@@ -414,6 +433,7 @@ class NameRules:
         self.not_names = frozenset(g("not_names", []))
         self.subject_verbs = _by_length(g("subject_verbs", []))
         self.says = _by_length(g("subject_verbs", []) + ["称", "说"])  # what a complainant does after his name
+        self._says_long = tuple(w for w in self.says if len(w) > 1)  # 举报, 反映 …: no firm's name holds one
         self.speaks = _by_length(self.says + ("表示",))  # …, or any person (东升表示满意)
         self.discharge = _by_length(g("discharge", []))
         self.minority = frozenset(w for line in g("minority", []) for w in line.split())
@@ -423,8 +443,16 @@ class NameRules:
         self.premise_chars = frozenset(w for w in g("premises", []) if len(w) == 1)
         self.businesses = _by_length(w for w in g("premises", []) if len(w) > 1)
         self._premises_re = re.compile(rf"[{CJK}]{{1,2}}[{premises}](?=的|[^{CJK}]|$)") if premises else None
-        cues = g("possession", [])
+        cues = [w.lstrip("*") for w in g("possession", [])]
         self._cue_re = re.compile("(?:" + "|".join(cues) + ")") if cues else None
+        owners = [w[1:] for w in g("possession", []) if w.startswith("*")]  # 家的, 之子 …: a home's or a kin's
+        self._owner_cue_re = re.compile("(?:" + "|".join(owners) + ")") if owners else None
+        marks = "|".join(map(re.escape, _by_length(g("nationality", []))))  # 族: 蒙古族, 彝族
+        self._nationality_re = re.compile(rf"[{CJK}]{{1,4}}(?:{marks})") if marks else None
+        # 哈斯额尔敦（蒙古族）: a person's nationality in brackets after the name
+        self._ethnic_re = re.compile(rf"[(（][{CJK}]{{1,4}}(?:{marks})[)）]") if marks else None
+        givers = "|".join(map(re.escape, _by_length(g("givers", []))))  # 给予: what gives a discipline
+        self._givers_re = re.compile(givers) if givers else None
         self.honorifics = _by_length(g("honorifics", []))
         self._ends_words = self.follow + self.context + self.titles_after + self.honorifics
         self.groups = frozenset(g("groups", []))
@@ -463,6 +491,15 @@ class NameRules:
         leaders = g("leaders_after", [])  # …、李巍、熊燕翔等县领导参加: the list's names are officials
         self._complainant_words = tuple(w for w in self.context if w.endswith(("人", "者")))  # 举报人, 来电人 …
         self.bylines = _by_length(g("bylines", []))  # 本报记者廉伟 赵娜: only these posts lead a list with spaces
+        self.openers = _by_length(g("openers", []))  # 关于蔡国华举报: a complaint's subject after one
+        self._opener_re = re.compile("|".join(map(re.escape, self.openers))) if self.openers else None
+        self.pronouns = tuple(g("pronouns", []))  # 石玉兰：你于…反映: a letter's addressee
+        self.married = tuple(g("married", []))  # 王李氏: a married woman's name
+        sexes = _by_length(w for w in g("person_brackets", []) if not w.startswith("N"))
+        ages = _by_length(w[1:] for w in g("person_brackets", []) if w.startswith("N"))
+        person = ([f"(?:{'|'.join(map(re.escape, sexes))})(?:[，,、 ]|$)"] if sexes else []) \
+            + ([f"[0-9〇零一二三四五六七八九十]+(?:{'|'.join(map(re.escape, ages))})"] if ages else [])
+        self._person_bracket_re = re.compile("(?:" + "|".join(person) + ")") if person else None
         self._leaders_after_re = re.compile(rf"(?:[、，,][{CJK}]{{2,4}}){{0,12}}(?:" + "|".join(leaders) + ")") \
             if leaders else None
 
@@ -646,7 +683,9 @@ class NameRules:
             return True
         if exact.get((a, a + 1), "") in ("p", "c", "d", "u", "uj", "ul", "r"):
             return True
-        return any(exact.get((g, b), "") in ("s", "f", "t", "d", "r", "m", "q", "p") for g in (a + 1, a + 2))
+        # (被告人尹友才夜里…: jieba reads 尹友 as a person and 才 as an adverb — a person's word before it is a name)
+        return any(exact.get((g, b), "") in ("s", "f", "t", "d", "r", "m", "q", "p")
+                   and not exact.get((a, g), "").startswith("nr") for g in (a + 1, a + 2))
 
     def _cut_after_one(self, text: str, pos: int) -> bool:
         """Whether ``pos`` starts a cue of possession (家的) or a conjunction before a context word (和弟弟)."""
@@ -818,7 +857,8 @@ class NameRules:
             else:
                 return items
             items.append((s, end))
-            if text[s - 1:s] != "、":
+            # (欧阳建华、司马红和上官婉清三人: the last item after 和, 与 or 及; walked over only to a whole item)
+            if text[s - 1:s] not in ("、", "和", "与", "及"):
                 return items
             end = s - 1
 
@@ -880,10 +920,77 @@ class NameRules:
                 if len(name) != size or not self._item_shape(name) or (size == 4 and sl != 2) \
                         or not all(c in self.given for c in name[sl:]) or name in self.not_names \
                         or name[sl:] in self.honorifics or name[sl:] in self.titles \
-                        or any(x <= a < y for x, y in inside):  # (举报人系古浪县农民: 农民 is a word, no name)
-                    continue
+                        or any(x <= a < y for x, y in inside) \
+                        or any(self.is_place(text[a - k:a + sl], False) for k in (1, 2, 3) if a - k >= m.end()):
+                    continue  # (举报人系古浪县农民: 农民 is a word, no name; 系双柏农民: 柏 closes a county's name, 双柏)
                 out.append((a, b))
                 break
+        return out
+
+    def _married(self, given: str) -> bool:
+        """Whether ``given``, after a surname, is a married woman's own surname and a mark (王 / 李氏:
+        ``married_name_marks.txt``)."""
+        return any(given.endswith(w) and given[:-len(w)] in self.surnames for w in self.married)
+
+    def _bracketed_subject(self, text: str, pos: int, exact: dict) -> int | None:
+        """The end of a name at a clause's start before a bracket that describes a person — a sex or an age
+        (覃国柱（男，56岁）, 甘秋生（71岁）: ``person_brackets.txt``), or anything, then a verb of saying (谭立新（小区业委会主任）称):
+        a surname and given-name characters jieba reads as no other word.  An official's post in the bracket
+        still makes him one (:meth:`_official`)."""
+        end = self._given_name_before(text, pos, ("(", "（"), exact)
+        held = _BRACKETED.match(text, end) if end else None
+        if held and ((self._person_bracket_re and self._person_bracket_re.match(held.group(1).strip()))
+                     or text.startswith(self.speaks, held.end())):
+            return end
+        return None
+
+    def _addressed_names(self, text: str, exact: dict) -> list[tuple[int, int]]:
+        """The addressee of a letter (石玉兰：\n你于2024年3月2日…, 付正平同志：你反映的…): at a line's start a surname and one
+        or two characters — given-name characters, or a word jieba reads as a person — perhaps 同志 or a form of
+        address, then a colon and one of ``letter_pronouns.txt`` within the next twenty characters.  Not a surname
+        with a form of address or a post alone (王总：, 刘局长：您好), nor one word of the dictionary other than a
+        person."""
+        out = []
+        if not self.pronouns:
+            return out
+        forms = _by_length(self.honorifics + _ADDRESS)
+        for m in re.finditer(r"(?:^|(?<=\n))[ \u3000]*", text):
+            pos = m.end()
+            sl = self._surname_len(text, pos)
+            for gl in (2, 1) if sl else ():
+                end = pos + sl + gl
+                given = text[pos + sl:end]
+                if len(given) != gl or not all(_CJK.match(c) for c in given) or given in self.honorifics \
+                        or given in self.titles or any(c in _MASK_CHARS for c in given) \
+                        or not exact.get((pos, end), "nr").startswith("nr") \
+                        or not (all(c in self.given for c in given) or exact.get((pos + sl, end), "").startswith("nr")):
+                    continue
+                rest = end + len(next((w for w in forms if text.startswith(w, end)), ""))
+                colon = re.compile(r"[ \u3000]*[:：]\s*").match(text, rest)
+                if colon and any(p in text[colon.end():colon.end() + 20] for p in self.pronouns):
+                    out.append((pos, end))
+                    break
+        return out
+
+    def _nationality_names(self, text: str, exact: dict) -> list[tuple[int, int]]:
+        """A person after a nationality and a context word (彝族村民阿苏拉则（45岁）, 傣族村民玉罕反映, 藏族群众次仁旺姆、…):
+        a minority's names follow no surname's rules, so the characters up to where a name can end (a mark, a verb of
+        saying, a word that follows names), two to six of them, none a function word's, not one word of the
+        dictionary other than a person nor starting with a word of manner, time or count (彝族群众纷纷反映)."""
+        out = []
+        for m in self._nationality_re.finditer(text) if self._nationality_re else ():
+            c = self.context_re.match(text, m.end())
+            if not c:
+                continue
+            pos = c.end()
+            end = next((e for e in range(pos + 1, min(len(text), pos + 6) + 1) if self._ends(text, e)), None)
+            if end is None or end - pos < 2 or any(ch in _FUNCTION_CHARS for ch in text[pos:end]) \
+                    or not exact.get((pos, end), "nr").startswith("nr"):
+                continue
+            first = next((t for (a, b), t in exact.items() if a == pos), "")
+            if first in _GROUP_NOT_NAME_TAGS or self.is_place(text[pos:end], False):
+                continue
+            out.append((pos, end))
         return out
 
     def _titles_longer(self, n: int) -> tuple[str, ...]:
@@ -895,7 +1002,7 @@ class NameRules:
         """Whether a name that is a place's is still a person's: an owner's (高明家的) or a complainant's own
         (反映人万宁…) — not a place written in full (高明区, 安仁县), nor after a copula, where the complainant's word is
         followed by what he is (举报人为滕州居民, 举报人为海陵区居民: the place he lives in)."""
-        if a in owners or (folded.startswith(("家", "之"), b) and self._cue_re and self._cue_re.match(folded, b)):
+        if a in owners or (self._owner_cue_re and self._owner_cue_re.match(folded, b)):
             return True  # (举报人为高明家的邻居: found after the complainant's word first, an owner all the same)
         return a in private and folded[b - 1] not in "省市县区旗" and not folded.endswith(self._copulas, 0, a)
 
@@ -921,7 +1028,7 @@ class NameRules:
         """A full name after 给予 before the discipline it gives (给予谢长春通报批评: ``discipline_words.txt``), though
         jieba reads it apart (谢 / 长春); not one word of the dictionary other than a person (给予党内警告)."""
         out = []
-        for k in (m.end() for m in re.finditer("给予", text)) if self.discipline else ():
+        for k in (m.end() for m in self._givers_re.finditer(text)) if self.discipline and self._givers_re else ():
             b = self._given_name_before(text, k, self.discipline, exact)
             if b:
                 out.append((k, b))
@@ -984,9 +1091,15 @@ class NameRules:
             # (between spaces an item must be a name: 村支书 张三 村民 李四 — 村民 is no item, 李四 no official)
             # (after a comma too: 副镇长李明带队，王小红、刘大山等三户 — 李明带队 is no item, 王小红 no official)
             spaced = folded[pos - 1] in " ,，"
+            # (执法人员：蒋卫东（执法证号：43110122015）、林秀清: an item's bracket is read over to the item)
+            cut = pos - 1
+            if folded[cut] == "、" and folded[cut - 1:cut] in (")", "）"):
+                k = max(folded.rfind("(", 0, cut - 1), folded.rfind("（", 0, cut - 1))
+                if 0 < k and cut - k <= 26 and "、" not in folded[k:cut]:
+                    cut = k
             for size in (3, 2, 4):
-                a = pos - 1 - size
-                seg = folded[max(0, a):pos - 1]
+                a = cut - size
+                seg = folded[max(0, a):cut]
                 if len(seg) == size and _CJK.fullmatch(seg[0]) and \
                         posts and folded[max(0, a - 8):a].rstrip(" ：:").endswith(posts) and not (
                         spaced and (not self._item_shape(seg) or self.context_re.search(seg))):
@@ -996,8 +1109,8 @@ class NameRules:
             if folded[pos - 1] not in "、 ":
                 return False
             for size in (3, 2, 4):
-                a = pos - 1 - size
-                seg = folded[max(0, a):pos - 1]
+                a = cut - size
+                seg = folded[max(0, a):cut]
                 if a > 0 and folded[a - 1] in "、 " and all(_CJK.match(c) for c in seg) and not (
                         spaced and (not self._item_shape(seg) or self.context_re.search(seg))):
                     pos = a
@@ -1024,6 +1137,8 @@ class NameRules:
                 or after.startswith(("驾校", "水库", "家园", "后村")):
             return True  # 李家大道, 华旭家园: a landmark ending inside or right after the name
         head = re.split(r"[，,。；;、（）()\s的]", after)[0]
+        # (关于蔡国华举报我公司…: a verb of complaint ends what could be the firm's name)
+        head = head[:min([head.find(w) for w in self._says_long if w in head] + [len(head)])]
         return any(w in head for w in ("有限", "公司", "集团", "股份", "合作社"))
 
     def _longer_subject(self, folded: str, pos: int, end: int) -> bool:
@@ -1055,6 +1170,7 @@ class NameRules:
         counted: set[int] = set()  # in a list with 、 (step 7): a listed false friend there is a name (王建国、林立两户)
         # right after a complainant's word (举报人, 来电人 …: one ending in 人 or 者), or a person who speaks after 群众
         private: set[int] = set()
+        split: set[int] = set()  # 邓 / 国庆: a name whose given name jieba read as a day — it ends where a word starts
         starts = frozenset(s for w, t, s in tagged if len(w) >= 2)  # (a run of digits ends a name anyway)
         exact = {(s, s + len(w)): t for w, t, s in tagged}
         word_at = {s: (s + len(w), t) for w, t, s in tagged if len(w) >= 2}
@@ -1090,13 +1206,15 @@ class NameRules:
                 if group and self._speaks(folded, pos, word_at):
                     got = pos, word_at[pos][0]  # 群众文明反映, 居民秀英举报: a person who speaks, whatever word it is too
                     private.add(pos)
-                elif got and group and (word_at.get(got[0], (0, ""))[1] in _GROUP_NOT_NAME_TAGS or (
+                elif got and group and folded[got[0]:got[1]] not in self.minority and (
+                        word_at.get(got[0], (0, ""))[1] in _GROUP_NOT_NAME_TAGS or (
                         folded.startswith("的", got[1]) and not word_at.get(got[0], (0, "nr"))[1].startswith("nr"))):
                     break  # 群众普遍反映, 居民夏天反映, 群众向来很配合, 村民关心的: a word of manner or time, or one before 的
                 if not got:
                     break
                 group = False  # (a list after it: 村民陈桂兰、周玉梅等反映)
-                word_like = exact.get(got, "") in _NOT_NAME_TAGS and not (  # 举报人万里称, 来电人夏天反映
+                # (牧民其其格和她丈夫: a minority name's element jieba tags as a function word is a name)
+                word_like = exact.get(got, "") in _NOT_NAME_TAGS and folded[got[0]:got[1]] not in self.minority and not (
                     exact.get(got) in ("t", "m") and m.group().endswith(("人", "者"))
                     and folded.startswith(self.says, got[1]))
                 word_like = word_like or (exact.get(got) == "v" and bool(_CJK.match(folded[got[1]:got[1] + 1]))
@@ -1141,7 +1259,7 @@ class NameRules:
             if not any(k <= a < v or a <= k < b for k, v in found.items()):
                 found[a] = b
                 strong.add(a)
-                if folded.startswith(("家", "之"), b):
+                if self._owner_cue_re and self._owner_cue_re.match(folded, b):
                     owners.add(a)
         #    and a name after 给予 before a discipline (给予谢长春通报批评): not vouched for — an official named with his
         #    post elsewhere in the text stays one
@@ -1169,8 +1287,14 @@ class NameRules:
             end = start + len(word)
             if len(word) == 1 and word in self.surnames and i + 1 < len(tagged) and tag.startswith(("nr", "zg", "j")):
                 nxt_word, nxt_tag, _ = tagged[i + 1]  # 冯 / 海涛: a surname jieba split from the given name
-                if 1 <= len(nxt_word) <= 2 and nxt_tag.startswith(("nr", "n", "a", "nz", "ns")) and _CJK.match(nxt_word):
+                # (邓 / 国庆: a given name jieba reads as a day, after a surname it reads as a person's)
+                if 1 <= len(nxt_word) <= 2 and _CJK.match(nxt_word) and (
+                        nxt_tag.startswith(("nr", "n", "a", "nz", "ns")) or (
+                        nxt_tag == "t" and tag.startswith("nr") and len(nxt_word) == 2
+                        and all(c in self.given for c in nxt_word))):
                     word, end = word + nxt_word, end + len(nxt_word)
+                    if nxt_tag == "t":
+                        split.add(start)
                 else:
                     continue
             elif word in self.compound and i + 1 < len(tagged):
@@ -1190,7 +1314,8 @@ class NameRules:
                         and (end + 1 == len(folded) or not _CJK.match(folded[end + 1])):
                     word, end = word + nxt_word, end + 1
             sl = self._surname_len(word, 0)
-            if not sl or len(word) - sl not in (1, 2) or not all(c in self.given for c in word[sl:]):
+            if not sl or len(word) - sl not in (1, 2) or not (all(c in self.given for c in word[sl:])
+                                                              or self._married(word[sl:])):
                 continue
             found.setdefault(start, end)
             covered.update(range(start, end))  # 覃 / 海燕 made one name: 海燕 is not a second one
@@ -1210,6 +1335,19 @@ class NameRules:
             if gap and gap.end() in numbers:
                 found.setdefault(pos, end)
                 strong.add(pos)
+        #    and a name unspaced at a line's or a cell's start, then a phone, an ID number or a home's numbers in the next
+        #    cell (a list of residents: 冯艳 3-1-502\n饶光辉 5-2-301): given-name characters, no word of the dictionary
+        #    other than a person; not vouched for (经办人 王伟 139…: an official with his post before it stays one)
+        for m in _ROW_START.finditer(folded):
+            pos = m.end()
+            sl = self._surname_len(folded, pos)
+            for gl in (2, 1) if sl and pos not in covered else ():
+                end = pos + sl + gl
+                gap = _CELL_GAP.match(folded, end)
+                if gap and gap.end() in numbers and all(c in self.given for c in folded[pos + sl:end]) \
+                        and exact.get((pos, end), "nr").startswith("nr"):
+                    found.setdefault(pos, end)
+                    break
         #    and a name alone in brackets right after a phone or an ID number (手机号15973102846(涂光明), 联系电话：
         #    135 0731 6688（欧阳海生）): the number's holder, whose number is hidden too — a surname and given-name
         #    characters, not a form of address or a post (（王先生）, （张科长）)
@@ -1239,7 +1377,7 @@ class NameRules:
                 if more is None:
                     break
                 joined.append((joined[-1][1] + 1, more))
-            if joined and (folded.startswith(self.speaks, joined[-1][1]) or _ETHNIC.match(folded, joined[-1][1])
+            if joined and (folded.startswith(self.speaks, joined[-1][1]) or (self._ethnic_re and self._ethnic_re.match(folded, joined[-1][1]))
                            or (len(joined) > 1 and self._closer_re and self._closer_re.match(folded, joined[-1][1]))):
                 for a, b in joined:
                     found[a] = b
@@ -1263,8 +1401,30 @@ class NameRules:
             if not end and folded[max(0, pos - 12):pos].rstrip(" \u3000，,：:").endswith(self.findings):
                 # 经查，莫海生在自家院内…: the subject of a finding, before a word that follows names (在, 的, 于 …)
                 end = self._given_name_before(folded, pos, self.follow, exact)
+            if not end:
+                end = self._bracketed_subject(folded, pos, exact)
             if end:
                 found[pos] = end
+        #    and after an opener (关于蔡国华举报…, …1503室的易梦反映: ``subject_openers.txt``) the subject of a verb of
+        #    complaint, where jieba starts a word and reads the name as no other word
+        for m in self._opener_re.finditer(folded) if self._opener_re else ():
+            pos = m.end()
+            if pos not in bounds or any(k <= pos < v for k, v in found.items()):
+                continue
+            end = self._given_name_before(folded, pos, self.subject_verbs, exact)
+            if end and not _COUNTED.match(folded, end + next(len(w) for w in self.subject_verbs
+                                                           if folded.startswith(w, end))):
+                found[pos] = end
+        #    and the addressee of a letter (石玉兰：\n你于…, 付正平同志：你反映的…) and a person after a nationality and a
+        #    context word (彝族村民阿苏拉则（45岁）, 傣族村民玉罕反映)
+        for a, b in self._addressed_names(folded, exact) + self._nationality_names(folded, exact):
+            inside = [k for k, v in found.items() if k < b and a < v]
+            if all(a <= k and found[k] <= b for k in inside):  # (王建军 / 同志：jieba's person, now the addressee)
+                for k in inside:
+                    del found[k]
+                found[a] = b
+                strong.add(a)
+                private.add(a)
         #    a clause that is a surname jieba reads as a preposition and a person it reads, closed by a mark (写信人：我，
         #    向红英，…; 此致敬礼！向东升，): no object of a preposition stands alone, the whole is a name (红英 alone
         #    left 向 in the clear, 东升 a town's name left all)
@@ -1315,7 +1475,8 @@ class NameRules:
                     or (name[-1] == "人" and self.is_place(name[:-1], False)) \
                     or (bare and a and exact.get((a - 1, a)) is not None and (folded[a - 1] in _DEMONSTRATIVES or (
                         folded[a - 1] in _NUMERALS and exact[(a - 1, a)] == "m"))) \
-                    or (bare and (self._place_ending(name, sl) or name[sl:sl + 1] == "家" or not self._ends(folded, b)
+                    or (bare and (self._place_ending(name, sl) or name[sl:sl + 1] == "家" or name in self.context
+                                  or not self._ends(folded, b, starts if a in split else frozenset())
                                   or folded.startswith("》", b))):  # 《…行政许可法》: a title's end
                 continue
             out.append((a, b, "姓名", 1))
