@@ -43,6 +43,9 @@ answer is a careful reading with the page's context (``note`` says what the page
 gazetteer's town table.  Gathered and committed in session 44 before it was run.
 ``peer_locations_g44b.jsonl``: 19 more such mentions from 16 further pages (roads and their sections, town names
 without 镇, industrial parks, an old county name), gathered after session 44's changes and committed before its run.
+``peer_locations_g44c.jsonl``: 28 landmark-heavy mentions from 23 further pages (5A and other scenic areas, national
+and provincial nature reserves, wetland parks, development and high-tech zones named without their city), gathered
+before the landmark table (``corpora/gazetteer/landmarks.tsv``) and committed before it was run.
 
 Prints, for each file and for both together, per level, the share of cases whose answer is the expected one
 (a county is scored where the case expects one; None expected counts as right only when we also say None), the
@@ -64,7 +67,8 @@ DATA = Path(__file__).resolve().parent / "data"
 FILES = ("peer_locations.jsonl", "peer_locations_more.jsonl", "peer_locations_late.jsonl", "peer_locations_fresh.jsonl",
          "peer_locations_after.jsonl", "peer_locations_unseen.jsonl",
          "peer_locations_check.jsonl", "peer_locations_g42b.jsonl", "peer_locations_g43.jsonl",
-         "peer_locations_g44.jsonl", "peer_locations_g44b.jsonl")
+         "peer_locations_g44.jsonl", "peer_locations_g44b.jsonl",
+         "peer_locations_g44c.jsonl")
 
 
 def _right(c, g) -> bool:
