@@ -568,3 +568,30 @@ def test_an_autonomous_county_written_as_its_name_before_the_ethnic_groups_is_re
 ])
 def test_a_water_named_right_after_a_province_or_city_is_not_the_town_named_after_it(resolver, text, expected):
     assert place(resolver, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("海螺沟景区管理局在景区内修建污水处理站", ("四川省", "甘孜藏族自治州", "泸定县")),
+    ("游客反映千岛湖风景区游船排放油污", ("浙江省", "杭州市", "淳安县")),
+    ("白洋淀景区周边农家乐污水直排", ("河北省", "保定市", "安新县")),
+    ("大连金石滩风景名胜区内有违建", ("辽宁省", "大连市", "金州区")),       # after its city: the county
+    # guards (pass before too): a name two areas of two cities share (广州's and 洛阳's 白云山) names neither; a
+    # province or county the text names elsewhere beats the scenic area; the division 五台山风景名胜区 stays
+    ("白云山风景区内餐馆油烟扰民", (None, None, None)),
+    ("深圳市南山区居民反映海螺沟景区垃圾无人清理", ("广东省", "深圳市", "南山区")),
+    ("广东省游客投诉海螺沟景区垃圾无人清理", ("广东省", None, None)),
+    ("反映忻州市五台山风景名胜区石咀乡杨家社区的砂石厂扬尘", ("山西省", "忻州市", "五台山风景名胜区")),
+])
+def test_a_5a_scenic_area_named_with_its_landmark_word_names_its_county(resolver, text, expected):
+    assert place(resolver, text) == expected
+
+
+def test_every_landmark_of_the_table_names_a_place_and_shared_names_name_none():
+    g = get_gazetteer()
+    from petitionnlp.regions.gazetteer import _tsv
+
+    rows = list(_tsv("landmarks.tsv"))
+    assert len(rows) >= 300
+    assert all(g._landmark_place(r["target"]) is not None for r in rows)
+    assert "白云山风景区" not in g.exact and "东湖景区" not in g.exact  # two cities' / a generic word
+    assert g.exact["海螺沟景区"][0].level == "landmark"

@@ -45,7 +45,8 @@ def _part_of_city(name: str) -> bool:
 
 
 class Place(NamedTuple):
-    """A division: ``level`` is province, city, county, zone (a development zone: its city) or town."""
+    """A division: ``level`` is province, city, county, zone (a development zone: its city), town or landmark (a
+    scenic area: its county, or its city; ``adcode`` that place's)."""
 
     level: str
     name: str
@@ -358,6 +359,61 @@ class Gazetteer:
                 if p is None:
                     continue
             self.exact[r["alias"]] = [p]
+        self._add_landmarks()
+
+    def _add_landmarks(self) -> None:
+        """``landmarks.tsv``: the 5A scenic areas, each by its title as listed (杭州市西湖风景名胜区) and by each of its
+        names followed by a word of ``landmark_words.txt`` (海螺沟景区, 黄山风景区, 白洋淀景区).  A name that is a
+        generic word (东湖, 南湖) or names a division or, two characters long, a town the area is not in (灵山 of 灵山县
+        is no 无锡灵山) is left out; a form two areas share names their city when they share one, else nothing
+        (白云山风景区: 广州's and 洛阳's); a form that names something already, or ends in a county's name, is left
+        alone."""
+        words = read_list("gazetteer", "landmark_words.txt")
+        forms: dict[str, set[Place]] = {}
+        for r in _tsv("landmarks.tsv"):
+            place = self._landmark_place(r["target"])
+            if place is None:
+                continue
+            forms.setdefault(r["name"], set()).add(place)
+            for name in r["names"].split("|"):
+                if name and not self._names_elsewhere(name, place):
+                    for word in words:
+                        forms.setdefault(name + word, set()).add(place)
+        exact, short = self.exact, self.short
+        for form, places in forms.items():
+            if form in exact or form in short or any(
+                    form[i:] in exact and any(q.level in ("county", "zone") for q in exact[form[i:]])
+                    for i in range(1, len(form) - 2)):
+                continue  # 忻州市五台山风景名胜区: the division 五台山风景名胜区 (140971) after its city's name
+            cities = {(p.province, p.city) for p in places}
+            if len(cities) > 1:
+                continue
+            place = next(iter(places)) if len(places) == 1 else Place("landmark", "", *next(iter(cities)))
+            exact[form] = [place._replace(name=form)]
+
+    def _landmark_place(self, target: str) -> Place | None:
+        """``省/市[/县]`` → a landmark place: its county's, else its city's path and code."""
+        prov, city, *rest = target.split("/")
+        county = rest[0] if rest else None
+        found = next((q for q in self.by_adcode.values() if q.province == prov and q.city == city
+                      and (q.level == "county" and q.name == county or q.level == "city" and county is None)), None)
+        if found is None:
+            return None
+        return Place("landmark", "", prov, city, county, found.adcode)
+
+    def _names_elsewhere(self, core: str, place: Place) -> bool:
+        """Whether ``core`` is a generic word, or names a division (or, two characters long, a town) that ``place``,
+        a landmark, is not in."""
+        if core in _GENERIC:
+            return True
+        names = [core] + ([core + s for s in _TOWN_SUFFIXES] if len(core) == 2 else [])
+        for name in names:
+            for q in self.exact.get(name, []) + self.short.get(name, []):
+                inside = q.province == place.province and (q.level == "province" or q.city == place.city and (
+                    q.level == "city" or q.county is not None and q.county == place.county))
+                if not inside:
+                    return True
+        return False
 
     def _add_set_up(self, county_rows: list) -> None:
         """和安县, 和康县 (2024), 白杨市 (2023): a county the recorded changes set up that ``divisions.tsv`` does not list,

@@ -81,20 +81,22 @@ def _province_of(name: str | None, gaz: Gazetteer) -> str | None:
     return None
 
 
-_LEVEL_SCORE = {"county": 3.0, "town": 2.6, "zone": 2.2, "city": 2.0, "province": 1.0}  # how specific a place is
+# how specific a place is; a landmark (a scenic area: landmarks.tsv) below a county or town the text names
+_LEVEL_SCORE = {"county": 3.0, "town": 2.6, "landmark": 2.4, "zone": 2.2, "city": 2.0, "province": 1.0}
 
 
 def _others(mentions: list, name: str) -> tuple[set, set, set]:
     """What the mentions of other names than ``name`` name (a name repeated does not vouch for itself): the
-    (county, city) of their counties and towns, the cities of their cities and zones, their provinces."""
+    (county, city) of their counties, towns and landmarks, the cities of their cities and zones (and of landmarks that
+    name a city only), their provinces."""
     counties, cities, provinces = set(), set(), set()
     for other in mentions:
         if other.text == name:
             continue
         for q in other.places:
-            if q.level in ("county", "town"):
+            if q.level in ("county", "town") or q.level == "landmark" and q.county:
                 counties.add((q.county, q.city))
-            elif q.level in ("city", "zone"):
+            elif q.level in ("city", "zone", "landmark"):
                 cities.add(q.city)
             elif q.level == "province":
                 provinces.add(q.province)
@@ -365,6 +367,8 @@ class RegionResolver:
                 if is_former and any(q.level == "city" and q.city == p.city for q in places) \
                         and not any(q.city == p.city for q in frame):
                     continue  # 日喀则市 names the city; the county-level city it was, only under its city (日喀则地区日喀则市)
+                if p.level == "landmark" and self._contradicted(p, named_provinces, named_cities):
+                    continue  # 北京市…黄山风景区: the place named, not the scenic area's
                 score = _LEVEL_SCORE[p.level]
                 if not m.exact:
                     score -= 0.8
@@ -429,6 +433,12 @@ class RegionResolver:
             place = self.gazetteer.provinces[place.province]
         return self._answer(text, place, mention, mentions, ambiguity, support)
 
+    @staticmethod
+    def _contradicted(place: Place, provinces: set, cities: set) -> bool:
+        """Whether the text names a province, or a city, other than a landmark's own (a city's zone counts as the
+        city): the landmark named may be where one goes or compares with, the province or city is where one is."""
+        return bool(provinces) and place.province not in provinces or bool(cities) and place.city not in cities
+
     def _answer(self, text, place: Place, mention, mentions, ambiguity, support) -> dict:
         if place.level == "city":
             by_street = self._county_by_street(text, place.city, mention) \
@@ -442,7 +452,7 @@ class RegionResolver:
             if by_core is not None:
                 return {"province": place.province, "city": by_core.city, "county": by_core.county,
                         "region_confidence": 0.7, "region_evidence": text[mention.start:mention.end]}
-        county = place.county if place.level in ("county", "town") else self._twin_county(place)
+        county = place.county if place.level in ("county", "town", "landmark") else self._twin_county(place)
         city = place.city if place.level != "province" else None
         # evidence: from the first consistent mention to the deciding one (衡阳市衡南县), as written
         start, end = mention.start, mention.end
@@ -451,7 +461,7 @@ class RegionResolver:
                     q.province == place.province and (q.level == "province" or q.city == city)
                     for q in other.places):
                 start = min(start, other.start)
-        conf = {"county": 0.95, "town": 0.9, "zone": 0.85, "city": 0.85, "province": 0.5}[place.level]
+        conf = {"county": 0.95, "town": 0.9, "landmark": 0.85, "zone": 0.85, "city": 0.85, "province": 0.5}[place.level]
         if ambiguity > 1:
             conf -= 0.25 if support == 0 else 0.1
         if not mention.exact:
@@ -490,7 +500,7 @@ class RegionResolver:
 
     def _from_hint(self, places: list[Place]) -> dict:
         p = places[0]
-        county = p.county if p.level in ("county", "town") else self._twin_county(p)
+        county = p.county if p.level in ("county", "town", "landmark") else self._twin_county(p)
         city = p.city if p.level != "province" else None
         return {"province": p.province, "city": city, "county": county, "region_confidence": 0.6,
                 "region_evidence": None}
