@@ -109,6 +109,21 @@ Decisions (session 44, helper p44; the cases are in ``corpora/pii/probe44_source
 - Residents listed with their flats (冯艳 3-1-502, after 房号) are hidden, the flat as 住址; officials listed with their
   badge numbers in brackets (执法人员：蒋卫东（执法证号：…）、林秀清（…）) stay.
 
+Decisions (session 44, helper p44b; the cases are probe44b's misses and ``tests/test_pii_r44b.py``):
+
+- Every party procedural law names by its part in a proceeding is a private person (被不起诉人, 自诉人, 被执行人, 申请执行人,
+  被处罚人, 案外人, 法定代理人, 监护人 …: ``name_context.txt``, each word the head of its longer forms); an agency's
+  note-taker (记录人, 记录员) is a post, as the sign-off lines are.
+- A name is never kept inside another (季红霞说: not 红霞 too), and at a line's or a clause's start a surname jieba reads as a
+  noun before a name it reads is the name's (季 / 红霞：又在烧…: the chat line's speaker, not 红霞 with the surname shown).
+- A numbered roster row (1. 樊立军 8-1-1201) names a resident by his flat: the flat is 住址, and the name before it then too.
+- Surnames of Yunnan's peoples (排, 勒排: Jingpo clans; 普) are surnames; the words they start that jieba reads as nouns are
+  listed false friends (排队, 普查); a compound surname jieba reads as a side (东方) before given-name characters is a name
+  after a group's word too (养殖户东方明亮介绍); a listed false friend jieba reads from a surname on, cut inside the name (农户夏收时,
+  the farm seasons' words: ``not_names.txt``), is no name.
+- Before 同志 and a colon, a reply's addressee may have a given name that is a word (尤建设同志：你反映的…), none of its
+  characters a function word's, a place ending's or a side's, the whole no word of the dictionary (党员同志：).
+
 Both read their data from a folder (the shipped ``corpora/pii/``, or a saved component's own folder) and can
 write it back (:meth:`to_dir`).  Offsets are into the folded text; the components map them to the original.
 """
@@ -687,6 +702,13 @@ class NameRules:
         return any(exact.get((g, b), "") in ("s", "f", "t", "d", "r", "m", "q", "p")
                    and not exact.get((a, g), "").startswith("nr") for g in (a + 1, a + 2))
 
+    def _compound_head(self, text: str, got: tuple[int, int], word_at: dict) -> bool:
+        """Whether the word jieba reads at a name's start is a compound surname and the rest given-name characters
+        (养殖户东方明亮介绍: 东方 a side to jieba, 明亮 a given name)."""
+        head = word_at.get(got[0])
+        return head is not None and text[got[0]:head[0]] in self.compound and head[0] < got[1] \
+            and all(c in self.given for c in text[head[0]:got[1]])
+
     def _cut_after_one(self, text: str, pos: int) -> bool:
         """Whether ``pos`` starts a cue of possession (家的) or a conjunction before a context word (和弟弟)."""
         if self._cue_re and self._cue_re.match(text, pos):
@@ -960,10 +982,14 @@ class NameRules:
             for gl in (2, 1) if sl else ():
                 end = pos + sl + gl
                 given = text[pos + sl:end]
+                # (尤建设同志：你反映的…: before 同志 a given name that is a word — 建设, 国庆 — is one, none of its
+                # characters a function word's, a place ending's or a side's, nor the whole one word of the dictionary)
+                comrade = text.startswith(_ADDRESS, end) and not any(c in _NOT_GIVEN for c in given)
                 if len(given) != gl or not all(_CJK.match(c) for c in given) or given in self.honorifics \
                         or given in self.titles or any(c in _MASK_CHARS for c in given) \
                         or not exact.get((pos, end), "nr").startswith("nr") \
-                        or not (all(c in self.given for c in given) or exact.get((pos + sl, end), "").startswith("nr")):
+                        or not (all(c in self.given for c in given) or exact.get((pos + sl, end), "").startswith("nr")
+                                or comrade):
                     continue
                 rest = end + len(next((w for w in forms if text.startswith(w, end)), ""))
                 colon = re.compile(r"[ \u3000]*[:：]\s*").match(text, rest)
@@ -1206,10 +1232,13 @@ class NameRules:
                 if group and self._speaks(folded, pos, word_at):
                     got = pos, word_at[pos][0]  # 群众文明反映, 居民秀英举报: a person who speaks, whatever word it is too
                     private.add(pos)
-                elif got and group and folded[got[0]:got[1]] not in self.minority and (
-                        word_at.get(got[0], (0, ""))[1] in _GROUP_NOT_NAME_TAGS or (
-                        folded.startswith("的", got[1]) and not word_at.get(got[0], (0, "nr"))[1].startswith("nr"))):
-                    break  # 群众普遍反映, 居民夏天反映, 群众向来很配合, 村民关心的: a word of manner or time, or one before 的
+                elif got and group and folded[got[0]:got[1]] not in self.minority \
+                        and not self._compound_head(folded, got, word_at) and (
+                        word_at.get(got[0], (0, ""))[1] in _GROUP_NOT_NAME_TAGS
+                        or (folded.startswith("的", got[1]) and not word_at.get(got[0], (0, "nr"))[1].startswith("nr"))):
+                    # 群众普遍反映, 居民夏天反映, 群众向来很配合, 村民关心的: a word of manner or time, or one before 的
+                    # (养殖户东方明亮介绍: a compound surname jieba reads as a side, then a given name, is none)
+                    break
                 if not got:
                     break
                 group = False  # (a list after it: 村民陈桂兰、周玉梅等反映)
@@ -1228,6 +1257,10 @@ class NameRules:
                 # 群众向本级反映: a surname jieba reads as a preposition before a pronoun (向海燕反映 is a name: nr)
                 word_like = word_like or (exact.get((got[0], got[0] + 1)) == "p"
                                           and exact.get((got[0] + 1, got[1]), "") in ("r", "f", "s"))
+                # 农户夏收时焚烧, 村民夏收后: a listed false friend jieba reads from the surname on, cut inside the name
+                # (租户阳光明在…: a given name's characters after it make a name)
+                word_like = word_like or (head is not None and head[0] < got[1] and folded[got[0]:head[0]] in self.not_names
+                                          and not all(c in self.given for c in folded[head[0]:got[1]]))
                 if not self._ends(folded, got[1]) and self._word_not_name(got, exact) or word_like:
                     break  # 村民房屋震坏, 养殖户向近岸海域, 村民周边的: it reads as ordinary words
                 if found.get(got[0], 0) < got[1]:
@@ -1480,6 +1513,8 @@ class NameRules:
                                   or folded.startswith("》", b))):  # 《…行政许可法》: a title's end
                 continue
             out.append((a, b, "姓名", 1))
+        # a name inside another name kept (季红霞说: 红霞 jieba's person, 季红霞 the clause's subject) is that name's
+        out = [s for s in out if not any(x <= s[0] and s[1] <= y and (x, y) != s[:2] for x, y, _, _ in out)]
         return self._mentions(folded, tagged, out)
 
     def _surname_before(self, folded: str, tagged, found: dict, strong: set, private: set) -> None:
@@ -1491,7 +1526,12 @@ class NameRules:
         single = {s: t for w, t, s in tagged if len(w) == 1}
         for a in sorted(found):
             b = found[a]
-            if a < 1 or b - a != 2 or not single.get(a - 1, "").startswith("nr") or folded[a - 1] not in self.surnames \
+            # (季 / 红霞：又在烧…: at a line's or a clause's start a surname jieba reads as a noun is one too, before a
+            # name of given-name characters — 红霞 alone left the surname in the clear)
+            opens = single.get(a - 1, "") not in ("", *_NOT_NAME_TAGS) and _CLAUSE_START.match(folded, a - 1) \
+                and all(c in self.given for c in folded[a:b])
+            if a < 1 or b - a != 2 or not (single.get(a - 1, "").startswith("nr") or opens) \
+                    or folded[a - 1] not in self.surnames \
                     or folded[a - 1] in _FUNCTION_CHARS + _CONJUNCTIONS or folded.endswith(self.context, 0, a) \
                     or any(k < a <= v for k, v in found.items() if k != a):
                 continue
