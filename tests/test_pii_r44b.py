@@ -82,3 +82,53 @@ def test_a_body_of_comrades_addressed_names_no_one(text):
 
 def test_the_note_taker_of_an_agencys_record_stays():
     assert names("检查人：周立新、贺敏（执法证号：43050122011），记录人：贺敏。现场检查笔录") == []
+
+
+# probe44c's kinds (written blind by p44b after the changes above; the cases here are other texts of the same kinds)
+
+@pytest.mark.parametrize("text,expected", [
+    ("互助群记录：\n时建伟：厂里又冒黑烟了\n尚小兵：我去拍照", ["时建伟", "尚小兵"]),
+    ("群聊：\n柏玉珍：味道太冲了\n洪亮：我也闻到了", ["柏玉珍"]),
+])
+def test_a_chat_transcripts_speakers_are_hidden(text, expected):
+    assert names(text) == expected
+
+
+def test_a_form_and_its_fields_are_no_chat():
+    assert names("时间：2024年6月\n地点：县生态环境局\n单位：某某化工厂") == []
+
+
+def test_a_numbered_relief_list_with_counts_and_amounts_is_hidden():
+    text = "五保户名单：\n1. 滕满囤　1人　每月发放600元\n2. 滕二妹　2人　每月发放900元"
+    assert names(text) == ["滕满囤", "滕二妹"]
+
+
+def test_numbered_measures_are_no_roster():
+    assert names("整改措施：\n1. 加强巡查　2次每周\n2. 严格执法　3项") == []
+
+
+def test_a_circled_row_number_before_a_resident_and_his_flat():
+    found = [(s["type"], s["text"]) for s in find_pii("参会业主：\n①邝春来 5-2-701\n②邵晓玲 7-1-302")]
+    assert found == [("姓名", "邝春来"), ("住址", "5-2-701"), ("姓名", "邵晓玲"), ("住址", "7-1-302")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("被拆迁人邬长水对评估结果有异议。", ["邬长水"]),
+    ("低保户滕满囤反映，村里的垃圾站离他家太近。", ["滕满囤"]),
+])
+def test_the_households_of_demolition_and_relief_lists_are_hidden(text, expected):
+    assert names(text) == expected
+
+
+def test_a_demolished_houses_door_number_is_hidden():
+    found = [(s["type"], s["text"]) for s in find_pii("被征收房屋坐落：某镇某村5组22号，建筑面积120平方米。")]
+    assert found == [("住址", "5组22号")]
+
+
+@pytest.mark.parametrize("text", ["刘姐说楼下的烧烤摊太吵。", "联系人：陈工，电话另告。", "检查人：邓建平、彭丽，被检查单位：某厂。"])
+def test_a_surname_with_jie_ge_gong_and_an_agencys_inspectors_stay(text):
+    assert names(text) == []
+
+
+def test_gu_is_a_surname():
+    assert names("签名：\n1. 古春林 13907318826") == ["古春林"]

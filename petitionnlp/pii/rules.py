@@ -123,6 +123,12 @@ Decisions (session 44, helper p44b; the cases are probe44b's misses and ``tests/
   the farm seasons' words: ``not_names.txt``), is no name.
 - Before 同志 and a colon, a reply's addressee may have a given name that is a word (尤建设同志：你反映的…), none of its
   characters a function word's, a place ending's or a side's, the whole no word of the dictionary (党员同志：).
+- (probe44c's kinds, after its blind measure) The speakers of a chat transcript, two lines or more opening with a name
+  and a colon, are hidden though jieba reads one as a noun (时小军：); a numbered row's first cell before a count or an
+  amount (1. 郑满仓　3人　每月发放1050元) is a listed person, and a person jieba reads a character short of the cell (滕满 /
+  囤) is the cell's name; the households of demolition and relief lists (被征收人, 拆迁户, 低保户 …) are private persons
+  and a demolished house's number (房屋坐落：…2组15号) is 住址; a surname with 姐, 哥 or 工 names no one (李姐, 王工); an
+  agency's inspectors and questioner (检查人, 询问人) are posts; 古 is a surname.
 
 Both read their data from a folder (the shipped ``corpora/pii/``, or a saved component's own folder) and can
 write it back (:meth:`to_dir`).  Offsets are into the folded text; the components map them to the original.
@@ -388,6 +394,10 @@ _PADDED2 = re.compile(rf"[ \u3000]{{1,3}}[{CJK}][ \u3000]{{1,3}}[{CJK}]")
 _PADDED_CLOSE = re.compile(r"[ \u3000]*(?:$|[，,。；;：:、（(）)\]】0-9A-Za-z+])")
 _CELL_START = re.compile(rf"(?:^|(?<=[ \u3000\t|]))(?=[{CJK}])")
 _ROW_START = re.compile(rf"(?:^|(?<=[\n \u3000\t|]))(?=[{CJK}])")  # a line's or a cell's start
+# a numbered row's first cell (1. 郑满仓　3人, ①苗春生 2-3-501 — folding makes ① a 1 —, (2)冯艳 …)
+_NUMBERED_ROW = re.compile(rf"(?m)^[ \u3000\t]*(?:\d{{1,3}}[.．、)）]?|[(（]\d{{1,3}}[)）])[ \u3000\t]*(?=[{CJK}])")
+# a chat transcript's speaker: a line that opens with a name and a colon (柏春燕：今天又闻到…)
+_SPEAKER_LINE = re.compile(rf"(?m)^[ \u3000]*([{CJK}]{{2,4}})[:：]")
 _CELL_GAP = re.compile(r"[ \u3000\t|]+")
 # 投诉人(张 勇), 落款为“梁国栋”, 自称「陳志明」: a bracket or an opening quote before the name
 _OPENERS = "(（“‘「『\"'"
@@ -998,6 +1008,21 @@ class NameRules:
                     break
         return out
 
+    def _speaker_names(self, text: str, exact: dict) -> list[tuple[int, int]]:
+        """The speakers of a chat transcript (two lines or more that open with a name and a colon: 柏春燕：…\n时小军：…):
+        a surname and one or two given-name characters right before the colon, which jieba reads as a person or a
+        noun (时小军 n), not a listed false friend, a form of address, a post nor a place."""
+        lines = list(_SPEAKER_LINE.finditer(text))
+        out = []
+        for m in lines if len(lines) >= 2 else ():
+            pos, end = m.span(1)
+            name, sl = m.group(1), self._surname_len(text, pos)
+            if sl and 1 <= end - pos - sl <= 2 and all(c in self.given for c in name[sl:]) \
+                    and exact.get((pos, end), "n")[:1] == "n" and name not in self.not_names \
+                    and name[sl:] not in self.honorifics and name[sl:] not in self.titles and not self.is_place(name, False):
+                out.append((pos, end))
+        return out
+
     def _nationality_names(self, text: str, exact: dict) -> list[tuple[int, int]]:
         """A person after a nationality and a context word (彝族村民阿苏拉则（45岁）, 傣族村民玉罕反映, 藏族群众次仁旺姆、…):
         a minority's names follow no surname's rules, so the characters up to where a name can end (a mark, a verb of
@@ -1371,15 +1396,23 @@ class NameRules:
         #    and a name unspaced at a line's or a cell's start, then a phone, an ID number or a home's numbers in the next
         #    cell (a list of residents: 冯艳 3-1-502\n饶光辉 5-2-301): given-name characters, no word of the dictionary
         #    other than a person; not vouched for (经办人 王伟 139…: an official with his post before it stays one)
-        for m in _ROW_START.finditer(folded):
-            pos = m.end()
+        #    — and in a numbered row, before a cell that starts with a number (a count of the household, an amount:
+        #    1. 郑满仓　3人　每月发放1050元), the given name any characters that are no function word's, place ending's
+        #    or side's (满仓)
+        numbered = {m.end() for m in _NUMBERED_ROW.finditer(folded)}
+        for pos in sorted({m.end() for m in _ROW_START.finditer(folded)} | numbered):
             sl = self._surname_len(folded, pos)
-            for gl in (2, 1) if sl and pos not in covered else ():
+            # (滕满 / 囤: jieba's person a character short of the cell is the cell's name — 囤 not left in the clear)
+            for gl in (2, 1) if sl and (pos not in covered or pos in found) else ():
                 end = pos + sl + gl
                 gap = _CELL_GAP.match(folded, end)
-                if gap and gap.end() in numbers and all(c in self.given for c in folded[pos + sl:end]) \
-                        and exact.get((pos, end), "nr").startswith("nr"):
-                    found.setdefault(pos, end)
+                given = folded[pos + sl:end]
+                if not gap or not exact.get((pos, end), "nr").startswith("nr") or len(given) != gl:
+                    continue
+                if (gap.end() in numbers and all(c in self.given for c in given)) or (
+                        pos in numbered and folded[gap.end():gap.end() + 1].isdigit()
+                        and all(_CJK.match(c) and c not in _NOT_GIVEN for c in given)):
+                    found[pos] = max(found.get(pos, end), end)
                     break
         #    and a name alone in brackets right after a phone or an ID number (手机号15973102846(涂光明), 联系电话：
         #    135 0731 6688（欧阳海生）): the number's holder, whose number is hidden too — a surname and given-name
@@ -1450,7 +1483,8 @@ class NameRules:
                 found[pos] = end
         #    and the addressee of a letter (石玉兰：\n你于…, 付正平同志：你反映的…) and a person after a nationality and a
         #    context word (彝族村民阿苏拉则（45岁）, 傣族村民玉罕反映)
-        for a, b in self._addressed_names(folded, exact) + self._nationality_names(folded, exact):
+        for a, b in self._addressed_names(folded, exact) + self._nationality_names(folded, exact) \
+                + self._speaker_names(folded, exact):
             inside = [k for k, v in found.items() if k < b and a < v]
             if all(a <= k and found[k] <= b for k in inside):  # (王建军 / 同志：jieba's person, now the addressee)
                 for k in inside:
