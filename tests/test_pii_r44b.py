@@ -94,8 +94,9 @@ def test_a_chat_transcripts_speakers_are_hidden(text, expected):
     assert names(text) == expected
 
 
-def test_a_form_and_its_fields_are_no_chat():
-    assert names("时间：2024年6月\n地点：县生态环境局\n单位：某某化工厂") == []
+@pytest.mark.parametrize("text", ["时间：2024年6月\n地点：县生态环境局\n单位：某某化工厂", "分区：\n华东：10家\n华南：5家"])
+def test_a_form_and_its_fields_are_no_chat(text):
+    assert names(text) == []
 
 
 def test_a_numbered_relief_list_with_counts_and_amounts_is_hidden():

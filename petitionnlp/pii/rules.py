@@ -1018,7 +1018,8 @@ class NameRules:
             pos, end = m.span(1)
             name, sl = m.group(1), self._surname_len(text, pos)
             if sl and 1 <= end - pos - sl <= 2 and all(c in self.given for c in name[sl:]) \
-                    and exact.get((pos, end), "n")[:1] == "n" and name not in self.not_names \
+                    and (exact.get((pos, end), "n") == "n" or exact[(pos, end)].startswith("nr")) \
+                    and name not in self.not_names \
                     and name[sl:] not in self.honorifics and name[sl:] not in self.titles and not self.is_place(name, False):
                 out.append((pos, end))
         return out
