@@ -133,3 +133,11 @@ def test_a_surname_with_jie_ge_gong_and_an_agencys_inspectors_stay(text):
 
 def test_gu_is_a_surname():
     assert names("签名：\n1. 古春林 13907318826") == ["古春林"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("傣族村民岩温和玉兰反映，糖厂的废水流进了稻田。", ["岩温", "玉兰"]),
+    ("傣族村民玉罕和家人一起反映，糖厂的废水流进了稻田。", ["玉罕"]),
+])
+def test_minority_names_listed_after_a_nationality_and_a_group_word(text, expected):
+    assert names(text) == expected

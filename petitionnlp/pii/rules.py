@@ -1029,20 +1029,30 @@ class NameRules:
         a minority's names follow no surname's rules, so the characters up to where a name can end (a mark, a verb of
         saying, a word that follows names), two to six of them, none a function word's, not one word of the
         dictionary other than a person nor starting with a word of manner, time or count (彝族群众纷纷反映)."""
-        out = []
-        for m in self._nationality_re.finditer(text) if self._nationality_re else ():
-            c = self.context_re.match(text, m.end())
-            if not c:
-                continue
-            pos = c.end()
+        def item(pos: int) -> int | None:
             end = next((e for e in range(pos + 1, min(len(text), pos + 6) + 1) if self._ends(text, e)), None)
             if end is None or end - pos < 2 or any(ch in _FUNCTION_CHARS for ch in text[pos:end]) \
                     or not exact.get((pos, end), "nr").startswith("nr"):
-                continue
+                return None
             first = next((t for (a, b), t in exact.items() if a == pos), "")
-            if first in _GROUP_NOT_NAME_TAGS or self.is_place(text[pos:end], False):
+            return None if first in _GROUP_NOT_NAME_TAGS or self.is_place(text[pos:end], False) else end
+
+        out = []
+        for m in self._nationality_re.finditer(text) if self._nationality_re else ():
+            c = self.context_re.match(text, m.end())
+            end = item(c.end()) if c else None
+            if end is None:
                 continue
-            out.append((pos, end))
+            out.append((c.end(), end))
+            # (傣族村民岩温和玉香反映: the names listed after it with 、 or 和 that jieba starts as a person's, when the list
+            # closes with a verb of saying or a count; 玉罕和家人一起反映 is one name)
+            more = []
+            while end < len(text) and text[end] in "、和与及" and (nxt := item(end + 1)) is not None \
+                    and next((t for (a, b), t in exact.items() if a == end + 1), "").startswith("nr"):
+                more.append((end + 1, nxt))
+                end = nxt
+            if more and (text.startswith(self.speaks, end) or (self._closer_re and self._closer_re.match(text, end))):
+                out += more
         return out
 
     def _titles_longer(self, n: int) -> tuple[str, ...]:
