@@ -33,7 +33,8 @@ SETS = {"gold": "gold_source.txt", "heldout": "heldout_source.txt", "probe39": "
         "probe39d": "probe39d_source.txt", "probe41": "probe41_source.txt", "probe42": "probe42_source.txt",
         "probe42b": "probe42b_source.txt", "probe42c": "probe42c_source.txt",
         "probe43": "probe43_source.txt", "probe43b": "probe43b_source.txt",
-        "probe44": "probe44_source.txt", "probe44b": "probe44b_source.txt"}
+        "probe44": "probe44_source.txt", "probe44b": "probe44b_source.txt",
+        "probe44c": "probe44c_source.txt"}
 
 
 def build(name: str = "gold") -> list[dict]:

@@ -109,6 +109,27 @@ Decisions (session 44, helper p44; the cases are in ``corpora/pii/probe44_source
 - Residents listed with their flats (冯艳 3-1-502, after 房号) are hidden, the flat as 住址; officials listed with their
   badge numbers in brackets (执法人员：蒋卫东（执法证号：…）、林秀清（…）) stay.
 
+Decisions (session 44, helper p44b; the cases are probe44b's misses and ``tests/test_pii_r44b.py``):
+
+- Every party procedural law names by its part in a proceeding is a private person (被不起诉人, 自诉人, 被执行人, 申请执行人,
+  被处罚人, 案外人, 法定代理人, 监护人 …: ``name_context.txt``, each word the head of its longer forms); an agency's
+  note-taker (记录人, 记录员) is a post, as the sign-off lines are.
+- A name is never kept inside another (季红霞说: not 红霞 too), and at a line's or a clause's start a surname jieba reads as a
+  noun before a name it reads is the name's (季 / 红霞：又在烧…: the chat line's speaker, not 红霞 with the surname shown).
+- A numbered roster row (1. 樊立军 8-1-1201) names a resident by his flat: the flat is 住址, and the name before it then too.
+- Surnames of Yunnan's peoples (排, 勒排: Jingpo clans; 普) are surnames; the words they start that jieba reads as nouns are
+  listed false friends (排队, 普查); a compound surname jieba reads as a side (东方) before given-name characters is a name
+  after a group's word too (养殖户东方明亮介绍); a listed false friend jieba reads from a surname on, cut inside the name (农户夏收时,
+  the farm seasons' words: ``not_names.txt``), is no name.
+- Before 同志 and a colon, a reply's addressee may have a given name that is a word (尤建设同志：你反映的…), none of its
+  characters a function word's, a place ending's or a side's, the whole no word of the dictionary (党员同志：).
+- (probe44c's kinds, after its blind measure) The speakers of a chat transcript, two lines or more opening with a name
+  and a colon, are hidden though jieba reads one as a noun (时小军：); a numbered row's first cell before a count or an
+  amount (1. 郑满仓　3人　每月发放1050元) is a listed person, and a person jieba reads a character short of the cell (滕满 /
+  囤) is the cell's name; the households of demolition and relief lists (被征收人, 拆迁户, 低保户 …) are private persons
+  and a demolished house's number (房屋坐落：…2组15号) is 住址; a surname with 姐, 哥 or 工 names no one (李姐, 王工); an
+  agency's inspectors and questioner (检查人, 询问人) are posts; 古 is a surname.
+
 Both read their data from a folder (the shipped ``corpora/pii/``, or a saved component's own folder) and can
 write it back (:meth:`to_dir`).  Offsets are into the folded text; the components map them to the original.
 """
@@ -373,6 +394,10 @@ _PADDED2 = re.compile(rf"[ \u3000]{{1,3}}[{CJK}][ \u3000]{{1,3}}[{CJK}]")
 _PADDED_CLOSE = re.compile(r"[ \u3000]*(?:$|[，,。；;：:、（(）)\]】0-9A-Za-z+])")
 _CELL_START = re.compile(rf"(?:^|(?<=[ \u3000\t|]))(?=[{CJK}])")
 _ROW_START = re.compile(rf"(?:^|(?<=[\n \u3000\t|]))(?=[{CJK}])")  # a line's or a cell's start
+# a numbered row's first cell (1. 郑满仓　3人, ①苗春生 2-3-501 — folding makes ① a 1 —, (2)冯艳 …)
+_NUMBERED_ROW = re.compile(rf"(?m)^[ \u3000\t]*(?:\d{{1,3}}[.．、)）]?|[(（]\d{{1,3}}[)）])[ \u3000\t]*(?=[{CJK}])")
+# a chat transcript's speaker: a line that opens with a name and a colon (柏春燕：今天又闻到…)
+_SPEAKER_LINE = re.compile(rf"(?m)^[ \u3000]*([{CJK}]{{2,4}})[:：]")
 _CELL_GAP = re.compile(r"[ \u3000\t|]+")
 # 投诉人(张 勇), 落款为“梁国栋”, 自称「陳志明」: a bracket or an opening quote before the name
 _OPENERS = "(（“‘「『\"'"
@@ -687,6 +712,13 @@ class NameRules:
         return any(exact.get((g, b), "") in ("s", "f", "t", "d", "r", "m", "q", "p")
                    and not exact.get((a, g), "").startswith("nr") for g in (a + 1, a + 2))
 
+    def _compound_head(self, text: str, got: tuple[int, int], word_at: dict) -> bool:
+        """Whether the word jieba reads at a name's start is a compound surname and the rest given-name characters
+        (养殖户东方明亮介绍: 东方 a side to jieba, 明亮 a given name)."""
+        head = word_at.get(got[0])
+        return head is not None and text[got[0]:head[0]] in self.compound and head[0] < got[1] \
+            and all(c in self.given for c in text[head[0]:got[1]])
+
     def _cut_after_one(self, text: str, pos: int) -> bool:
         """Whether ``pos`` starts a cue of possession (家的) or a conjunction before a context word (和弟弟)."""
         if self._cue_re and self._cue_re.match(text, pos):
@@ -960,10 +992,14 @@ class NameRules:
             for gl in (2, 1) if sl else ():
                 end = pos + sl + gl
                 given = text[pos + sl:end]
+                # (尤建设同志：你反映的…: before 同志 a given name that is a word — 建设, 国庆 — is one, none of its
+                # characters a function word's, a place ending's or a side's, nor the whole one word of the dictionary)
+                comrade = text.startswith(_ADDRESS, end) and not any(c in _NOT_GIVEN for c in given)
                 if len(given) != gl or not all(_CJK.match(c) for c in given) or given in self.honorifics \
                         or given in self.titles or any(c in _MASK_CHARS for c in given) \
                         or not exact.get((pos, end), "nr").startswith("nr") \
-                        or not (all(c in self.given for c in given) or exact.get((pos + sl, end), "").startswith("nr")):
+                        or not (all(c in self.given for c in given) or exact.get((pos + sl, end), "").startswith("nr")
+                                or comrade):
                     continue
                 rest = end + len(next((w for w in forms if text.startswith(w, end)), ""))
                 colon = re.compile(r"[ \u3000]*[:：]\s*").match(text, rest)
@@ -972,25 +1008,51 @@ class NameRules:
                     break
         return out
 
+    def _speaker_names(self, text: str, exact: dict) -> list[tuple[int, int]]:
+        """The speakers of a chat transcript (two lines or more that open with a name and a colon: 柏春燕：…\n时小军：…):
+        a surname and one or two given-name characters right before the colon, which jieba reads as a person or a
+        noun (时小军 n), not a listed false friend, a form of address, a post nor a place."""
+        lines = list(_SPEAKER_LINE.finditer(text))
+        out = []
+        for m in lines if len(lines) >= 2 else ():
+            pos, end = m.span(1)
+            name, sl = m.group(1), self._surname_len(text, pos)
+            if sl and 1 <= end - pos - sl <= 2 and all(c in self.given for c in name[sl:]) \
+                    and (exact.get((pos, end), "n") == "n" or exact[(pos, end)].startswith("nr")) \
+                    and name not in self.not_names \
+                    and name[sl:] not in self.honorifics and name[sl:] not in self.titles and not self.is_place(name, False):
+                out.append((pos, end))
+        return out
+
     def _nationality_names(self, text: str, exact: dict) -> list[tuple[int, int]]:
         """A person after a nationality and a context word (彝族村民阿苏拉则（45岁）, 傣族村民玉罕反映, 藏族群众次仁旺姆、…):
         a minority's names follow no surname's rules, so the characters up to where a name can end (a mark, a verb of
         saying, a word that follows names), two to six of them, none a function word's, not one word of the
         dictionary other than a person nor starting with a word of manner, time or count (彝族群众纷纷反映)."""
-        out = []
-        for m in self._nationality_re.finditer(text) if self._nationality_re else ():
-            c = self.context_re.match(text, m.end())
-            if not c:
-                continue
-            pos = c.end()
+        def item(pos: int) -> int | None:
             end = next((e for e in range(pos + 1, min(len(text), pos + 6) + 1) if self._ends(text, e)), None)
             if end is None or end - pos < 2 or any(ch in _FUNCTION_CHARS for ch in text[pos:end]) \
                     or not exact.get((pos, end), "nr").startswith("nr"):
-                continue
+                return None
             first = next((t for (a, b), t in exact.items() if a == pos), "")
-            if first in _GROUP_NOT_NAME_TAGS or self.is_place(text[pos:end], False):
+            return None if first in _GROUP_NOT_NAME_TAGS or self.is_place(text[pos:end], False) else end
+
+        out = []
+        for m in self._nationality_re.finditer(text) if self._nationality_re else ():
+            c = self.context_re.match(text, m.end())
+            end = item(c.end()) if c else None
+            if end is None:
                 continue
-            out.append((pos, end))
+            out.append((c.end(), end))
+            # (傣族村民岩温和玉香反映: the names listed after it with 、 or 和 that jieba starts as a person's, when the list
+            # closes with a verb of saying or a count; 玉罕和家人一起反映 is one name)
+            more = []
+            while end < len(text) and text[end] in "、和与及" and (nxt := item(end + 1)) is not None \
+                    and next((t for (a, b), t in exact.items() if a == end + 1), "").startswith("nr"):
+                more.append((end + 1, nxt))
+                end = nxt
+            if more and (text.startswith(self.speaks, end) or (self._closer_re and self._closer_re.match(text, end))):
+                out += more
         return out
 
     def _titles_longer(self, n: int) -> tuple[str, ...]:
@@ -1206,10 +1268,13 @@ class NameRules:
                 if group and self._speaks(folded, pos, word_at):
                     got = pos, word_at[pos][0]  # 群众文明反映, 居民秀英举报: a person who speaks, whatever word it is too
                     private.add(pos)
-                elif got and group and folded[got[0]:got[1]] not in self.minority and (
-                        word_at.get(got[0], (0, ""))[1] in _GROUP_NOT_NAME_TAGS or (
-                        folded.startswith("的", got[1]) and not word_at.get(got[0], (0, "nr"))[1].startswith("nr"))):
-                    break  # 群众普遍反映, 居民夏天反映, 群众向来很配合, 村民关心的: a word of manner or time, or one before 的
+                elif got and group and folded[got[0]:got[1]] not in self.minority \
+                        and not self._compound_head(folded, got, word_at) and (
+                        word_at.get(got[0], (0, ""))[1] in _GROUP_NOT_NAME_TAGS
+                        or (folded.startswith("的", got[1]) and not word_at.get(got[0], (0, "nr"))[1].startswith("nr"))):
+                    # 群众普遍反映, 居民夏天反映, 群众向来很配合, 村民关心的: a word of manner or time, or one before 的
+                    # (养殖户东方明亮介绍: a compound surname jieba reads as a side, then a given name, is none)
+                    break
                 if not got:
                     break
                 group = False  # (a list after it: 村民陈桂兰、周玉梅等反映)
@@ -1228,6 +1293,10 @@ class NameRules:
                 # 群众向本级反映: a surname jieba reads as a preposition before a pronoun (向海燕反映 is a name: nr)
                 word_like = word_like or (exact.get((got[0], got[0] + 1)) == "p"
                                           and exact.get((got[0] + 1, got[1]), "") in ("r", "f", "s"))
+                # 农户夏收时焚烧, 村民夏收后: a listed false friend jieba reads from the surname on, cut inside the name
+                # (租户阳光明在…: a given name's characters after it make a name)
+                word_like = word_like or (head is not None and head[0] < got[1] and folded[got[0]:head[0]] in self.not_names
+                                          and not all(c in self.given for c in folded[head[0]:got[1]]))
                 if not self._ends(folded, got[1]) and self._word_not_name(got, exact) or word_like:
                     break  # 村民房屋震坏, 养殖户向近岸海域, 村民周边的: it reads as ordinary words
                 if found.get(got[0], 0) < got[1]:
@@ -1338,15 +1407,23 @@ class NameRules:
         #    and a name unspaced at a line's or a cell's start, then a phone, an ID number or a home's numbers in the next
         #    cell (a list of residents: 冯艳 3-1-502\n饶光辉 5-2-301): given-name characters, no word of the dictionary
         #    other than a person; not vouched for (经办人 王伟 139…: an official with his post before it stays one)
-        for m in _ROW_START.finditer(folded):
-            pos = m.end()
+        #    — and in a numbered row, before a cell that starts with a number (a count of the household, an amount:
+        #    1. 郑满仓　3人　每月发放1050元), the given name any characters that are no function word's, place ending's
+        #    or side's (满仓)
+        numbered = {m.end() for m in _NUMBERED_ROW.finditer(folded)}
+        for pos in sorted({m.end() for m in _ROW_START.finditer(folded)} | numbered):
             sl = self._surname_len(folded, pos)
-            for gl in (2, 1) if sl and pos not in covered else ():
+            # (滕满 / 囤: jieba's person a character short of the cell is the cell's name — 囤 not left in the clear)
+            for gl in (2, 1) if sl and (pos not in covered or pos in found) else ():
                 end = pos + sl + gl
                 gap = _CELL_GAP.match(folded, end)
-                if gap and gap.end() in numbers and all(c in self.given for c in folded[pos + sl:end]) \
-                        and exact.get((pos, end), "nr").startswith("nr"):
-                    found.setdefault(pos, end)
+                given = folded[pos + sl:end]
+                if not gap or not exact.get((pos, end), "nr").startswith("nr") or len(given) != gl:
+                    continue
+                if (gap.end() in numbers and all(c in self.given for c in given)) or (
+                        pos in numbered and folded[gap.end():gap.end() + 1].isdigit()
+                        and all(_CJK.match(c) and c not in _NOT_GIVEN for c in given)):
+                    found[pos] = max(found.get(pos, end), end)
                     break
         #    and a name alone in brackets right after a phone or an ID number (手机号15973102846(涂光明), 联系电话：
         #    135 0731 6688（欧阳海生）): the number's holder, whose number is hidden too — a surname and given-name
@@ -1417,7 +1494,8 @@ class NameRules:
                 found[pos] = end
         #    and the addressee of a letter (石玉兰：\n你于…, 付正平同志：你反映的…) and a person after a nationality and a
         #    context word (彝族村民阿苏拉则（45岁）, 傣族村民玉罕反映)
-        for a, b in self._addressed_names(folded, exact) + self._nationality_names(folded, exact):
+        for a, b in self._addressed_names(folded, exact) + self._nationality_names(folded, exact) \
+                + self._speaker_names(folded, exact):
             inside = [k for k, v in found.items() if k < b and a < v]
             if all(a <= k and found[k] <= b for k in inside):  # (王建军 / 同志：jieba's person, now the addressee)
                 for k in inside:
@@ -1480,6 +1558,8 @@ class NameRules:
                                   or folded.startswith("》", b))):  # 《…行政许可法》: a title's end
                 continue
             out.append((a, b, "姓名", 1))
+        # a name inside another name kept (季红霞说: 红霞 jieba's person, 季红霞 the clause's subject) is that name's
+        out = [s for s in out if not any(x <= s[0] and s[1] <= y and (x, y) != s[:2] for x, y, _, _ in out)]
         return self._mentions(folded, tagged, out)
 
     def _surname_before(self, folded: str, tagged, found: dict, strong: set, private: set) -> None:
@@ -1491,7 +1571,12 @@ class NameRules:
         single = {s: t for w, t, s in tagged if len(w) == 1}
         for a in sorted(found):
             b = found[a]
-            if a < 1 or b - a != 2 or not single.get(a - 1, "").startswith("nr") or folded[a - 1] not in self.surnames \
+            # (季 / 红霞：又在烧…: at a line's or a clause's start a surname jieba reads as a noun is one too, before a
+            # name of given-name characters — 红霞 alone left the surname in the clear)
+            opens = single.get(a - 1, "") not in ("", *_NOT_NAME_TAGS) and _CLAUSE_START.match(folded, a - 1) \
+                and all(c in self.given for c in folded[a:b])
+            if a < 1 or b - a != 2 or not (single.get(a - 1, "").startswith("nr") or opens) \
+                    or folded[a - 1] not in self.surnames \
                     or folded[a - 1] in _FUNCTION_CHARS + _CONJUNCTIONS or folded.endswith(self.context, 0, a) \
                     or any(k < a <= v for k, v in found.items() if k != a):
                 continue
