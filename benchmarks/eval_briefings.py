@@ -118,7 +118,12 @@ The sets, reported apart and together:
   never used, of the same kinds — district, county and zone meetings' orders, a bureau's warning talk with pledges, a
   city's cross checks, a province's inspection entry, township, park and town checks, the ministry's requirements on
   listed companies — annotated blind (directives and time expressions) before the extractor was run on them; left out
-  of "all of them".
+  of "all of them";
+* corpora/briefing/gold/briefings_news3.jsonl (issue 29 item 3, d44): a third development batch of 13 pages of sites
+  never used, of kinds the others lack and of the provinces they hold least — provincial leading-group and deployment
+  meetings with orders, progress notices and reports, news of rectification plans (guiding thoughts, targets, task
+  lists), a city's night checks and a warning talk, a county's model bulletin, an inspection office's news — annotated
+  blind (directives and time expressions) before the extractor was run on them; left out of "all of them".
 
 A predicted span matches a gold span when it covers at least half of the gold span (offsets; a gold span
 string listed twice stands for its successive occurrences); matching is one-to-one, in order.
@@ -308,6 +313,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     notices = load(gold / "briefings_notices.jsonl")
     tasks = load(gold / "briefings_tasks.jsonl")
     news, news2 = load(gold / "briefings_news.jsonl"), load(gold / "briefings_news2.jsonl")
+    news3 = load(gold / "briefings_news3.jsonl")
     return [("the first development briefings (reserved page left out)", old),
             ("new briefings used to write the rules", [d for d in new if not held(d)]),
             ("new briefings held out while writing the rules", [d for d in new if held(d)]),
@@ -381,6 +387,9 @@ def sets() -> list[tuple[str, list[dict]]]:
             ("second development batch of news of meetings and inspections: meetings' orders, a warning talk's "
              "pledges, cross checks, an inspection's entry, township and park checks, the ministry's requirements "
              "(issue 29 item 3, d43b)", news2),
+            ("third development batch of news of meetings, plans and inspections: provincial meetings' orders, progress "
+             "notices, rectification plans' news, night checks and a warning talk, a model bulletin (issue 29 item 3, "
+             "d44)", news3),
             ("all of them", old + new + more + reports + added + fresh + carry)]
 
 

@@ -141,6 +141,13 @@ def compile_rules(data: dict) -> dict:
         rf"(?:(?:{alt(says['connectives'])})[，,])?[^，,。；;：:\n]{{0,{says['lead_max']}}}?(?:{alt(says['nouns'])})"
         rf"(?:{alt(says['adverbs'])})?(?:{alt(says['verbs'])})[，,：:]?") if says else None  # 细则提出，…: its content
     data["_guide_phrase"] = re.compile("|".join(data["guide_phrases"]) if data.get("guide_phrases") else r"(?!x)x")
+    guide = data.get("document_guide")  # 《整改方案》要求，以…为指导，…: the document's guiding thought (d44)
+    data["_document_guide"] = re.compile(
+        rf"[ \u3000]*(?:(?:{alt(says['connectives'])})[，,])?[^，,。；;：:\n]{{0,{says['lead_max']}}}?(?:{alt(says['nouns'])})"
+        rf"(?:{alt(says['adverbs'])})?(?:{alt(guide['verbs'])})[，,：:][ \u3000]*"
+        rf"(?:{'|'.join(guide['guides'] + data.get('guide_phrases', []))})") if says and guide else None
+    data["_goal_list_intro"] = re.compile(data["goal_list_intro"]) if data.get("goal_list_intro") else None
+    data["_ask_object_heads"] = tuple(sorted(data.get("ask_object_heads", ()), key=len, reverse=True))
     plan = data.get("plan_markers") or {}  # 计划在…开展…, 准备用…: a body's plan, where plan_markers allow
     data["_plan_words"] = frozenset(plan.get("words", ()))
     data["_plan_after"] = tuple(plan.get("after", ()))
@@ -711,8 +718,8 @@ def _asked_until(text: str, start: int, end: int, r: dict, time_start: int | Non
     (``time_start``: 要求各村在第二天中午12点前…上报镇党委办公室 names no 各村…镇) — when an order of at least four
     characters follows; else None."""
     ask = r["_ask"].match(text, start)
-    if not ask:
-        return None
+    if not ask or r["_ask_object_heads"] and text.startswith(r["_ask_object_heads"], ask.end()):
+        return None  # 要求对…进行管控, 要求把…纳入…: a frame, no addressee (``ask_object_heads``)
     limit = min(ask.end() + 24, end, time_start if time_start is not None and time_start > ask.end() else end)
     pos = ask.end()
     while pos < limit:
@@ -822,6 +829,7 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             while body_start < s_end and text[body_start] in "，,：: ":
                 body_start += 1
         said = _document_content(text, s_start, s_end, r) if not ordering else None
+        guide_said = bool(r["_document_guide"] and r["_document_guide"].match(text, s_start, s_end))
         if said is not None:  # 细则提出，加强…: a document's content reported as its measures
             ordering, body_start = True, said
         in_order = ordering or any(_is_marker_at(text, i, r, "_cut_marker")
@@ -888,6 +896,8 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 reason = "heading"  # （一）总体要求, （二）主要目标 on a line of their own: a section's name, no task
             elif preamble:
                 reason = "preamble"  # 为…，加快…，制定本方案: what the document is for
+            elif guide_said and not enum:
+                reason = "guiding_thought"  # 《整改方案》要求，以…为指导，…: the document's guiding thought (d44)
             elif _in_note(text, a, b, r):
                 reason = "responsibility_note"  # （责任单位：市环保局…）: who answers for the measures before it
             elif not enum and not inside and _slogans_only(text, a, b, r):
@@ -963,6 +973,10 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 if who_end:  # 要求各区县市及市直相关部门“一把手”担任联络员… / 请市政府主要负责同志亲自督办
                     ask = r["_ask"].match(text, action_start)
                     who, action_start = (ask.end(), who_end), who_end
+                elif who is None and r["_ask_object_heads"]:
+                    ask = r["_ask"].match(text, action_start)
+                    if ask and text.startswith(r["_ask_object_heads"], ask.end()) and b - ask.end() >= 4:
+                        action_start = ask.end()  # 要求对…进行管控: the order is its frame and verb, after 要求
             deadline = None
             for j in range(bisect.bisect_left(starts, action_start), len(starts)):
                 t = time_expressions[j]
@@ -1072,8 +1086,8 @@ def _features(text: str, a: int, b: int, r: dict, *, enum, marker_pos, spoken, o
         f["official_subject"] = 1.0
     f["sentence_start"] = float(a == sentence[0])
     f["line_start"] = float(a == 0 or text[a - 1] == "\n")
-    if _in_goal_section(text, a, r):
-        f["goal_section"] = 1.0
+    if _in_goal_section(text, a, r) or enum and _in_goal_list(text, a, r):
+        f["goal_section"] = 1.0  # d44: …明确了四方面整改工作目标。一是…: an item of a list of goals, as under 一、工作目标
     f.update(document)
     f.update(_carry_features(text, a, b, r, enum, marker_pos))
     f.update(_row_features(text, a, b, r))
@@ -1244,6 +1258,29 @@ def _in_task_section(text: str, a: int, r: dict) -> bool:
         return False
     line_end = text.find("\n", heading.start())
     return any(w in text[heading.start():line_end if line_end >= 0 else len(text)] for w in r["_task_section_words"])
+
+
+def _in_goal_list(text: str, a: int, r: dict) -> bool:
+    """Whether the enumerated clause at ``a`` is an item of a list of goals: in its paragraph, the list it belongs to
+    opens right after a sentence or a colon that is no item itself and ends in a goal word (``goal_list_intro``:
+    …明确了四方面整改工作目标。一是…; 工作目标：（一）…)."""
+    if r["_goal_list_intro"] is None:
+        return False
+    line = text.rfind("\n", 0, a) + 1
+    start = None
+    for m in r["_enum"].finditer(text, line, min(len(text), a + 12)):
+        q = m.start()
+        if q > a:
+            break
+        if q > line and text[q - 1] in "：:。":
+            opened = max([text.rfind(c, line, q - 1) for c in "。；;：:"] + [line - 1]) + 1
+            while opened < q and text[opened] in " \u3000":
+                opened += 1
+            if not r["_enum"].match(text, opened):  # the sentence before is no item: a list opens here
+                start = q
+    if start is None:
+        return False
+    return any(m.end() == start for m in r["_goal_list_intro"].finditer(text, max(line, start - 16), start))
 
 
 def _in_goal_section(text: str, a: int, r: dict) -> bool:
