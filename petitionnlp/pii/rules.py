@@ -719,6 +719,15 @@ class NameRules:
         return head is not None and text[got[0]:head[0]] in self.compound and head[0] < got[1] \
             and all(c in self.given for c in text[head[0]:got[1]])
 
+    def _ordinal_head(self, text: str, a: int, b: int, exact: dict, word_at: dict) -> bool:
+        """Whether a name's compound surname is an ordinal's head jieba reads as a count (第五: 第五条, 第五次, 第五中学)
+        and what follows it is no given name: a name with it (第五红梅, 第五建国) only when jieba reads the given part as
+        one word that is a person's or another proper name (nr, ns, nz), of given-name characters."""
+        if word_at.get(a, (0, ""))[1] != "m":
+            return False
+        tag = exact.get((a + 2, b), "")
+        return not (tag.startswith(("nr", "ns", "nz")) and all(c in self.given for c in text[a + 2:b]))
+
     def _cut_after_one(self, text: str, pos: int) -> bool:
         """Whether ``pos`` starts a cue of possession (家的) or a conjunction before a context word (和弟弟)."""
         if self._cue_re and self._cue_re.match(text, pos):
@@ -1545,6 +1554,7 @@ class NameRules:
                     or "某" in name or exact.get((b - 1, b), "") in _PARTICLE_TAGS \
                     or (name not in vouched and self._official_elsewhere(folded, name, exact)) or _DOCUMENT_YEAR.match(folded, b) \
                     or (name[0] in _CONJUNCTIONS and not all(c in self.given for c in name[sl:])) \
+                    or (sl == 2 and self._ordinal_head(folded, a, b, exact, word_at)) \
                     or (name[-1] in "镇乡" and not speaker) or name[sl:] in self.honorifics \
                     or name[sl:] in self.titles or self._place_like(name) or self._place_or_company(folded, a, b) \
                     or (b - a <= 4 and self.is_place(name, bare) and not (speaker or self._owner_or_private(
