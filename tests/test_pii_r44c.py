@@ -1,5 +1,5 @@
 """Helper p44c's kinds (probe44c's leftovers after p44b, now development data; the cases here are other texts of the
-same kinds): a surname and a nickname (王二麻子, 刘小三) read whole, not the tail alone with the surname shown; the
+same kinds): a surname and a nickname (王二麻子, 赵二狗) read whole, not the tail alone with the surname shown; the
 compound surnames of the 百家姓 (第五, 东郭, 司空, 赫连 …), an ordinal's 第五 staying (第五条, 第五次); a person jieba reads
 before a verb of sending a message (汪德顺发给我); a text message's signature after a dash (——住在厂后面的龙春花); Dai
 names after a nationality that jieba reads as verbs or adverbs (玉罕、岩应, 岩罕和玉波)."""
@@ -10,11 +10,18 @@ from tests.test_pii_r40b import names
 
 
 @pytest.mark.parametrize("text,expected", [
+    ("赵二狗说厂里晚上偷排。", ["赵二狗"]),
     ("是刘三麻子家的鱼塘，死鱼堆在岸边。", ["刘三麻子"]),
+    ("村民孙三癞子反映，鸭棚的粪水流进了沟里。", ["孙三癞子"]),
     ("就是王二麻子开的砖厂在冒黑烟。", ["王二麻子"]),
 ])
 def test_a_surname_and_a_nickname_are_one_name(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", ["要从讲政治、顾大局的高度抓好整改。", "刘老板的饭店已停业。", "张三哥说厂里在排污。"])
+def test_a_phrase_or_a_form_of_address_after_a_surname_stays(text):
+    assert names(text) == []
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -166,6 +166,7 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "copulas": "copulas.txt", "discipline": "discipline_words.txt", "naming": "naming_words.txt",
               "openers": "subject_openers.txt", "pronouns": "letter_pronouns.txt",
               "person_brackets": "person_brackets.txt", "married": "married_name_marks.txt",
+              "nicknames": "nickname_marks.txt",
               "nationality": "nationality_marks.txt", "givers": "discipline_givers.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
@@ -520,6 +521,7 @@ class NameRules:
         self._opener_re = re.compile("|".join(map(re.escape, self.openers))) if self.openers else None
         self.pronouns = tuple(g("pronouns", []))  # 石玉兰：你于…反映: a letter's addressee
         self.married = tuple(g("married", []))  # 王李氏: a married woman's name
+        self.nickname_marks = frozenset(g("nicknames", []))  # 王二麻子: between a surname and the rest of a nickname
         sexes = _by_length(w for w in g("person_brackets", []) if not w.startswith("N"))
         ages = _by_length(w[1:] for w in g("person_brackets", []) if w.startswith("N"))
         person = ([f"(?:{'|'.join(map(re.escape, sexes))})(?:[，,、 ]|$)"] if sexes else []) \
@@ -968,6 +970,28 @@ class NameRules:
                 break
         return out
 
+    def _nickname(self, name: str, sl: int) -> bool:
+        """Whether ``name`` is a surname of ``sl`` characters, a mark of ``nickname_marks.txt`` (二, 三, 四 …) and
+        one or two Chinese characters (王二麻子, 赵二狗), none a function word's nor a mask, and neither the rest nor the
+        mark and the rest a form of address, a post or a context word (张三哥, 刘二姐)."""
+        rest = name[sl + 1:]
+        return name[sl:sl + 1] in self.nickname_marks and 1 <= len(rest) <= 2 and all(_CJK.match(c) for c in rest) \
+            and not any(c in _FUNCTION_CHARS or c in _MASK_CHARS for c in rest) \
+            and not any(w in self.honorifics or w in self.titles_after or w in self.context for w in (rest, name[sl:]))
+
+    def _nickname_end(self, text: str, a: int, b: int, exact: dict) -> int:
+        """The end of a nickname whose surname and mark jieba reads as a person (刘三 / 麻子, 孙三 / 癞子): the noun of one
+        or two characters after them (:meth:`_nickname`) that is no listed false friend and starts no business's name;
+        else ``b``."""
+        if not self._surname_len(text, a) == b - a - 1:
+            return b
+        for e in (b + 2, b + 1):
+            if exact.get((b, e)) == "n" and self._nickname(text[a:e], b - a - 1) and text[b:e] not in self.not_names \
+                    and not text.startswith(self.businesses, b) \
+                    and not (self._premises_re and self._premises_re.match(text, b)):
+                return e
+        return b
+
     def _married(self, given: str) -> bool:
         """Whether ``given``, after a surname, is a married woman's own surname and a mark (王 / 李氏:
         ``married_name_marks.txt``)."""
@@ -1308,6 +1332,8 @@ class NameRules:
                                           and not all(c in self.given for c in folded[head[0]:got[1]]))
                 if not self._ends(folded, got[1]) and self._word_not_name(got, exact) or word_like:
                     break  # 村民房屋震坏, 养殖户向近岸海域, 村民周边的: it reads as ordinary words
+                if exact.get(got, "").startswith("nr"):  # 村民刘三麻子反映: the rest of a nickname (刘三 / 麻子)
+                    got = got[0], self._nickname_end(folded, *got, exact)
                 if found.get(got[0], 0) < got[1]:
                     found[got[0]] = got[1]
                 strong.add(got[0])
@@ -1385,6 +1411,9 @@ class NameRules:
                     continue
             elif not (tag.startswith("nr") and 2 <= len(word) <= 4):
                 continue
+            elif self._nickname_end(folded, start, end, exact) > end:
+                end = self._nickname_end(folded, start, end, exact)  # 刘三 / 麻子: the rest of a nickname
+                word = folded[start:end]
             elif len(word) == 2 and word[0] in self.surnames and i + 1 < len(tagged):
                 nxt_word, nxt_tag, _ = tagged[i + 1]  # 许可 / 新，: the last given character jieba split off
                 if len(nxt_word) == 1 and nxt_word in self.given and word[1] in self.given \
@@ -1394,7 +1423,8 @@ class NameRules:
             sl = self._surname_len(word, 0)
             if not sl or len(word) - sl not in (1, 2) or not (all(c in self.given for c in word[sl:])
                                                               or self._married(word[sl:])):
-                continue
+                if not (sl and self._nickname(word, sl) and tag.startswith("nr")):
+                    continue  # (王二麻子, 赵二狗: a surname and a nickname jieba reads as a person)
             found.setdefault(start, end)
             covered.update(range(start, end))  # 覃 / 海燕 made one name: 海燕 is not a second one
         #    and the cells under a column a table's header row names as a person's (序号\t姓名\t联系电话 / 1\t雷春花\t…:
