@@ -166,7 +166,7 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "copulas": "copulas.txt", "discipline": "discipline_words.txt", "naming": "naming_words.txt",
               "openers": "subject_openers.txt", "pronouns": "letter_pronouns.txt",
               "person_brackets": "person_brackets.txt", "married": "married_name_marks.txt",
-              "nicknames": "nickname_marks.txt",
+              "nicknames": "nickname_marks.txt", "signatures": "signature_marks.txt",
               "nationality": "nationality_marks.txt", "givers": "discipline_givers.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
@@ -522,6 +522,8 @@ class NameRules:
         self.pronouns = tuple(g("pronouns", []))  # 石玉兰：你于…反映: a letter's addressee
         self.married = tuple(g("married", []))  # 王李氏: a married woman's name
         self.nickname_marks = frozenset(g("nicknames", []))  # 王二麻子: between a surname and the rest of a nickname
+        signs = "|".join(map(re.escape, _by_length(g("signatures", []))))  # ——住在厂后面的龙春花: a message's signature
+        self._signature_re = re.compile(rf"(?:{signs})([^\n。！!？?——]{{2,30}}?)[ \u3000。.!！]*$") if signs else None
         sexes = _by_length(w for w in g("person_brackets", []) if not w.startswith("N"))
         ages = _by_length(w[1:] for w in g("person_brackets", []) if w.startswith("N"))
         person = ([f"(?:{'|'.join(map(re.escape, sexes))})(?:[，,、 ]|$)"] if sexes else []) \
@@ -1041,6 +1043,29 @@ class NameRules:
                     break
         return out
 
+    def _signed_names(self, text: str, exact: dict) -> list[tuple[int, int]]:
+        """The writer signing a short message or a letter at its end after a dash (……我已经拍了视频。——住在厂后面的龙春花,
+        ——柏建军: ``signature_marks.txt``): what closes the text, a surname and one or two given-name characters, the
+        whole right after the mark or after 的 or a space, starting where jieba starts a word and not one word of the
+        dictionary other than a person's; not a listed false friend, a form of address, a post nor a place (——老张,
+        ——一位愤怒的居民, ——县生态环境局 name no one)."""
+        m = self._signature_re.search(text) if self._signature_re else None
+        if not m:
+            return []
+        starts = {a for a, _ in exact}
+        lo, end = m.span(1)
+        for size in (4, 3, 2):
+            a = end - size
+            name = text[a:end]
+            sl = self._surname_len(text, a)
+            if a < lo or not sl or not 1 <= size - sl <= 2 or not (a == lo or text[a - 1] in "的 \u3000") \
+                    or a not in starts or not all(c in self.given for c in name[sl:]) \
+                    or not exact.get((a, end), "nr").startswith("nr") or name in self.not_names \
+                    or name[sl:] in self.honorifics or name[sl:] in self.titles or self.is_place(name, False):
+                continue
+            return [(a, end)]
+        return []
+
     def _speaker_names(self, text: str, exact: dict) -> list[tuple[int, int]]:
         """The speakers of a chat transcript (two lines or more that open with a name and a colon: 柏春燕：…\n时小军：…):
         a surname and one or two given-name characters right before the colon, which jieba reads as a person or a
@@ -1534,6 +1559,7 @@ class NameRules:
         #    and the addressee of a letter (石玉兰：\n你于…, 付正平同志：你反映的…) and a person after a nationality and a
         #    context word (彝族村民阿苏拉则（45岁）, 傣族村民玉罕反映)
         for a, b in self._addressed_names(folded, exact) + self._nationality_names(folded, exact) \
+                + self._signed_names(folded, exact) \
                 + self._speaker_names(folded, exact):
             inside = [k for k, v in found.items() if k < b and a < v]
             if all(a <= k and found[k] <= b for k in inside):  # (王建军 / 同志：jieba's person, now the addressee)
