@@ -62,3 +62,8 @@ def test_a_signature_that_names_no_one_stays(text):
 ])
 def test_dai_names_jieba_reads_as_verbs(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", ["傣族村民岩石和泥土被冲走了。", "傣族群众玉米和甘蔗被淹。", "傣族村民依法反映情况。"])
+def test_a_common_noun_after_a_nationality_stays(text):
+    assert names(text) == []

@@ -167,6 +167,7 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "openers": "subject_openers.txt", "pronouns": "letter_pronouns.txt",
               "person_brackets": "person_brackets.txt", "married": "married_name_marks.txt",
               "nicknames": "nickname_marks.txt", "signatures": "signature_marks.txt",
+              "minority_heads": "minority_name_heads.txt",
               "nationality": "nationality_marks.txt", "givers": "discipline_givers.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
@@ -521,6 +522,7 @@ class NameRules:
         self._opener_re = re.compile("|".join(map(re.escape, self.openers))) if self.openers else None
         self.pronouns = tuple(g("pronouns", []))  # 石玉兰：你于…反映: a letter's addressee
         self.married = tuple(g("married", []))  # 王李氏: a married woman's name
+        self.name_heads = frozenset(g("minority_heads", []))  # 岩, 玉: a Dai name's first character (岩应, 玉罕)
         self.nickname_marks = frozenset(g("nicknames", []))  # 王二麻子: between a surname and the rest of a nickname
         signs = "|".join(map(re.escape, _by_length(g("signatures", []))))  # ——住在厂后面的龙春花: a message's signature
         self._signature_re = re.compile(rf"(?:{signs})([^\n。！!？?——]{{2,30}}?)[ \u3000。.!！]*$") if signs else None
@@ -1089,11 +1091,22 @@ class NameRules:
         dictionary other than a person nor starting with a word of manner, time or count (彝族群众纷纷反映)."""
         def item(pos: int) -> int | None:
             end = next((e for e in range(pos + 1, min(len(text), pos + 6) + 1) if self._ends(text, e)), None)
-            if end is None or end - pos < 2 or any(ch in _FUNCTION_CHARS for ch in text[pos:end]) \
-                    or not exact.get((pos, end), "nr").startswith("nr"):
+            if end is None or end - pos < 2 or any(ch in _FUNCTION_CHARS for ch in text[pos:end]):
+                return None
+            if headed(pos, end):
+                return end
+            if not exact.get((pos, end), "nr").startswith("nr"):
                 return None
             first = next((t for (a, b), t in exact.items() if a == pos), "")
             return None if first in _GROUP_NOT_NAME_TAGS or self.is_place(text[pos:end], False) else end
+
+        def headed(pos: int, end: int) -> bool:
+            # (玉罕、岩应反映, 岩罕和玉波反映: a Dai name of two, 岩 or 玉 first, that jieba reads as a verb or an adverb,
+            # before a list mark or a verb of saying — not a common noun, 岩石, nor a listed false friend, 玉米)
+            tag = exact.get((pos, end), "")
+            return end - pos == 2 and text[pos] in self.name_heads and text[pos:end] not in self.not_names \
+                and (tag.startswith("nr") or tag in ("v", "vn", "a", "ad", "an", "")) \
+                and (text[end:end + 1] in ("、", "和", "与", "及") or text.startswith(self.speaks, end))
 
         out = []
         for m in self._nationality_re.finditer(text) if self._nationality_re else ():
@@ -1106,7 +1119,8 @@ class NameRules:
             # closes with a verb of saying or a count; 玉罕和家人一起反映 is one name)
             more = []
             while end < len(text) and text[end] in "、和与及" and (nxt := item(end + 1)) is not None \
-                    and next((t for (a, b), t in exact.items() if a == end + 1), "").startswith("nr"):
+                    and (next((t for (a, b), t in exact.items() if a == end + 1), "").startswith("nr")
+                         or headed(end + 1, nxt)):
                 more.append((end + 1, nxt))
                 end = nxt
             if more and (text.startswith(self.speaks, end) or (self._closer_re and self._closer_re.match(text, end))):
