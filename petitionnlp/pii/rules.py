@@ -130,6 +130,18 @@ Decisions (session 44, helper p44b; the cases are probe44b's misses and ``tests/
   and a demolished house's number (房屋坐落：…2组15号) is 住址; a surname with 姐, 哥 or 工 names no one (李姐, 王工); an
   agency's inspectors and questioner (检查人, 询问人) are posts; 古 is a surname.
 
+Decisions (session 44, helper p44c; probe44c's leftovers after p44b, now development data, and ``tests/test_pii_r44c.py``):
+
+- A surname and a nickname (王二麻子, 赵二狗, 刘三 / 麻子: a rank among siblings between, ``nickname_marks.txt``) are one private
+  person's name, hidden whole: the tail alone (麻子) left the surname in the clear.  Not 大, 小 or 老 (顾大局, 刘老板 jieba
+  reads as persons; 王老汉 is a form of address), nor a form of address or a post after the rank (张三哥).
+- The compound surnames of the 百家姓 are surnames; 第五, an ordinal's head jieba reads as a count, makes a name only before a
+  word jieba reads as a person or a proper name (第五红梅; 第五条, 第五次, 第五中学 stay).
+- A short message's or a letter's signature after a dash closing the text (——住在厂后面的龙春花: ``signature_marks.txt``) is
+  the writer, a private person; a person jieba reads before a verb of sending a message (汪德顺发给我) is one.
+- A Dai name after a nationality and a context word (傣族村民玉罕、岩应反映): two characters, 岩/玉/艾/咪 first
+  (``minority_name_heads.txt``), before a list mark or a verb of saying, whatever jieba reads it as; no common noun (岩石).
+
 Both read their data from a folder (the shipped ``corpora/pii/``, or a saved component's own folder) and can
 write it back (:meth:`to_dir`).  Offsets are into the folded text; the components map them to the original.
 """
