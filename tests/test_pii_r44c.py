@@ -51,7 +51,7 @@ def test_a_text_messages_signature_after_a_dash(text, expected):
 
 
 @pytest.mark.parametrize("text", ["你们厂又偷排了。——一位愤怒的居民", "保护环境，人人有责。——县生态环境局",
-                                  "请快来查。——老张"])
+                                  "请快来查。——老张", "污水直排。——本报记者 王海燕"])
 def test_a_signature_that_names_no_one_stays(text):
     assert names(text) == []
 

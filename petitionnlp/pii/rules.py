@@ -1060,7 +1060,7 @@ class NameRules:
     def _signed_names(self, text: str, exact: dict) -> list[tuple[int, int]]:
         """The writer signing a short message or a letter at its end after a dash (……我已经拍了视频。——住在厂后面的龙春花,
         ——柏建军: ``signature_marks.txt``): what closes the text, a surname and one or two given-name characters, the
-        whole right after the mark or after 的 or a space, starting where jieba starts a word and not one word of the
+        whole right after the mark (spaces between) or after 的 (not after a space: ——本报记者 王海燕 is a byline), starting where jieba starts a word and not one word of the
         dictionary other than a person's; not a listed false friend, a form of address, a post nor a place (——老张,
         ——一位愤怒的居民, ——县生态环境局 name no one)."""
         m = self._signature_re.search(text) if self._signature_re else None
@@ -1068,11 +1068,12 @@ class NameRules:
             return []
         starts = {a for a, _ in exact}
         lo, end = m.span(1)
+        lo += len(m.group(1)) - len(m.group(1).lstrip(" \u3000"))  # (—— 王海燕: spaces after the mark)
         for size in (4, 3, 2):
             a = end - size
             name = text[a:end]
             sl = self._surname_len(text, a)
-            if a < lo or not sl or not 1 <= size - sl <= 2 or not (a == lo or text[a - 1] in "的 \u3000") \
+            if a < lo or not sl or not 1 <= size - sl <= 2 or not (a == lo or text[a - 1] == "的") \
                     or a not in starts or not all(c in self.given for c in name[sl:]) \
                     or not exact.get((a, end), "nr").startswith("nr") or name in self.not_names \
                     or name[sl:] in self.honorifics or name[sl:] in self.titles or self.is_place(name, False):
