@@ -130,6 +130,18 @@ Decisions (session 44, helper p44b; the cases are probe44b's misses and ``tests/
   and a demolished house's number (房屋坐落：…2组15号) is 住址; a surname with 姐, 哥 or 工 names no one (李姐, 王工); an
   agency's inspectors and questioner (检查人, 询问人) are posts; 古 is a surname.
 
+Decisions (session 44, helper p44c; probe44c's leftovers after p44b, now development data, and ``tests/test_pii_r44c.py``):
+
+- A surname and a nickname (王二麻子, 赵二狗, 刘三 / 麻子: a rank among siblings between, ``nickname_marks.txt``) are one private
+  person's name, hidden whole: the tail alone (麻子) left the surname in the clear.  Not 大, 小 or 老 (顾大局, 刘老板 jieba
+  reads as persons; 王老汉 is a form of address), nor a form of address or a post after the rank (张三哥).
+- The compound surnames of the 百家姓 are surnames; 第五, an ordinal's head jieba reads as a count, makes a name only before a
+  word jieba reads as a person or a proper name (第五红梅; 第五条, 第五次, 第五中学 stay).
+- A short message's or a letter's signature after a dash closing the text (——住在厂后面的龙春花: ``signature_marks.txt``) is
+  the writer, a private person; a person jieba reads before a verb of sending a message (汪德顺发给我) is one.
+- A Dai name after a nationality and a context word (傣族村民玉罕、岩应反映): two characters, 岩/玉/艾/咪 first
+  (``minority_name_heads.txt``), before a list mark or a verb of saying, whatever jieba reads it as; no common noun (岩石).
+
 Both read their data from a folder (the shipped ``corpora/pii/``, or a saved component's own folder) and can
 write it back (:meth:`to_dir`).  Offsets are into the folded text; the components map them to the original.
 """
@@ -166,6 +178,8 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "copulas": "copulas.txt", "discipline": "discipline_words.txt", "naming": "naming_words.txt",
               "openers": "subject_openers.txt", "pronouns": "letter_pronouns.txt",
               "person_brackets": "person_brackets.txt", "married": "married_name_marks.txt",
+              "nicknames": "nickname_marks.txt", "signatures": "signature_marks.txt",
+              "minority_heads": "minority_name_heads.txt",
               "nationality": "nationality_marks.txt", "givers": "discipline_givers.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
@@ -520,6 +534,10 @@ class NameRules:
         self._opener_re = re.compile("|".join(map(re.escape, self.openers))) if self.openers else None
         self.pronouns = tuple(g("pronouns", []))  # 石玉兰：你于…反映: a letter's addressee
         self.married = tuple(g("married", []))  # 王李氏: a married woman's name
+        self.name_heads = frozenset(g("minority_heads", []))  # 岩, 玉: a Dai name's first character (岩应, 玉罕)
+        self.nickname_marks = frozenset(g("nicknames", []))  # 王二麻子: between a surname and the rest of a nickname
+        signs = "|".join(map(re.escape, _by_length(g("signatures", []))))  # ——住在厂后面的龙春花: a message's signature
+        self._signature_re = re.compile(rf"(?:{signs})([^\n。！!？?——]{{2,30}}?)[ \u3000。.!！]*$") if signs else None
         sexes = _by_length(w for w in g("person_brackets", []) if not w.startswith("N"))
         ages = _by_length(w[1:] for w in g("person_brackets", []) if w.startswith("N"))
         person = ([f"(?:{'|'.join(map(re.escape, sexes))})(?:[，,、 ]|$)"] if sexes else []) \
@@ -718,6 +736,15 @@ class NameRules:
         head = word_at.get(got[0])
         return head is not None and text[got[0]:head[0]] in self.compound and head[0] < got[1] \
             and all(c in self.given for c in text[head[0]:got[1]])
+
+    def _ordinal_head(self, text: str, a: int, b: int, exact: dict, word_at: dict) -> bool:
+        """Whether a name's compound surname is an ordinal's head jieba reads as a count (第五: 第五条, 第五次, 第五中学)
+        and what follows it is no given name: a name with it (第五红梅, 第五建国) only when jieba reads the given part as
+        one word that is a person's or another proper name (nr, ns, nz), of given-name characters."""
+        if word_at.get(a, (0, ""))[1] != "m":
+            return False
+        tag = exact.get((a + 2, b), "")
+        return not (tag.startswith(("nr", "ns", "nz")) and all(c in self.given for c in text[a + 2:b]))
 
     def _cut_after_one(self, text: str, pos: int) -> bool:
         """Whether ``pos`` starts a cue of possession (家的) or a conjunction before a context word (和弟弟)."""
@@ -959,6 +986,28 @@ class NameRules:
                 break
         return out
 
+    def _nickname(self, name: str, sl: int) -> bool:
+        """Whether ``name`` is a surname of ``sl`` characters, a mark of ``nickname_marks.txt`` (二, 三, 四 …) and
+        one or two Chinese characters (王二麻子, 赵二狗), none a function word's nor a mask, and neither the rest nor the
+        mark and the rest a form of address, a post or a context word (张三哥, 刘二姐)."""
+        rest = name[sl + 1:]
+        return name[sl:sl + 1] in self.nickname_marks and 1 <= len(rest) <= 2 and all(_CJK.match(c) for c in rest) \
+            and not any(c in _FUNCTION_CHARS or c in _MASK_CHARS for c in rest) \
+            and not any(w in self.honorifics or w in self.titles_after or w in self.context for w in (rest, name[sl:]))
+
+    def _nickname_end(self, text: str, a: int, b: int, exact: dict) -> int:
+        """The end of a nickname whose surname and mark jieba reads as a person (刘三 / 麻子, 孙三 / 癞子): the noun of one
+        or two characters after them (:meth:`_nickname`) that is no listed false friend and starts no business's name;
+        else ``b``."""
+        if not self._surname_len(text, a) == b - a - 1:
+            return b
+        for e in (b + 2, b + 1):
+            if exact.get((b, e)) == "n" and self._nickname(text[a:e], b - a - 1) and text[b:e] not in self.not_names \
+                    and not text.startswith(self.businesses, b) \
+                    and not (self._premises_re and self._premises_re.match(text, b)):
+                return e
+        return b
+
     def _married(self, given: str) -> bool:
         """Whether ``given``, after a surname, is a married woman's own surname and a mark (王 / 李氏:
         ``married_name_marks.txt``)."""
@@ -1008,6 +1057,30 @@ class NameRules:
                     break
         return out
 
+    def _signed_names(self, text: str, exact: dict) -> list[tuple[int, int]]:
+        """The writer signing a short message or a letter at its end after a dash (……我已经拍了视频。——住在厂后面的龙春花,
+        ——柏建军: ``signature_marks.txt``): what closes the text, a surname and one or two given-name characters, the
+        whole right after the mark (spaces between) or after 的 (not after a space: ——本报记者 王海燕 is a byline), starting where jieba starts a word and not one word of the
+        dictionary other than a person's; not a listed false friend, a form of address, a post nor a place (——老张,
+        ——一位愤怒的居民, ——县生态环境局 name no one)."""
+        m = self._signature_re.search(text) if self._signature_re else None
+        if not m:
+            return []
+        starts = {a for a, _ in exact}
+        lo, end = m.span(1)
+        lo += len(m.group(1)) - len(m.group(1).lstrip(" \u3000"))  # (—— 王海燕: spaces after the mark)
+        for size in (4, 3, 2):
+            a = end - size
+            name = text[a:end]
+            sl = self._surname_len(text, a)
+            if a < lo or not sl or not 1 <= size - sl <= 2 or not (a == lo or text[a - 1] == "的") \
+                    or a not in starts or not all(c in self.given for c in name[sl:]) \
+                    or not exact.get((a, end), "nr").startswith("nr") or name in self.not_names \
+                    or name[sl:] in self.honorifics or name[sl:] in self.titles or self.is_place(name, False):
+                continue
+            return [(a, end)]
+        return []
+
     def _speaker_names(self, text: str, exact: dict) -> list[tuple[int, int]]:
         """The speakers of a chat transcript (two lines or more that open with a name and a colon: 柏春燕：…\n时小军：…):
         a surname and one or two given-name characters right before the colon, which jieba reads as a person or a
@@ -1031,11 +1104,22 @@ class NameRules:
         dictionary other than a person nor starting with a word of manner, time or count (彝族群众纷纷反映)."""
         def item(pos: int) -> int | None:
             end = next((e for e in range(pos + 1, min(len(text), pos + 6) + 1) if self._ends(text, e)), None)
-            if end is None or end - pos < 2 or any(ch in _FUNCTION_CHARS for ch in text[pos:end]) \
-                    or not exact.get((pos, end), "nr").startswith("nr"):
+            if end is None or end - pos < 2 or any(ch in _FUNCTION_CHARS for ch in text[pos:end]):
+                return None
+            if headed(pos, end):
+                return end
+            if not exact.get((pos, end), "nr").startswith("nr"):
                 return None
             first = next((t for (a, b), t in exact.items() if a == pos), "")
             return None if first in _GROUP_NOT_NAME_TAGS or self.is_place(text[pos:end], False) else end
+
+        def headed(pos: int, end: int) -> bool:
+            # (玉罕、岩应反映, 岩罕和玉波反映: a Dai name of two, 岩 or 玉 first, that jieba reads as a verb or an adverb,
+            # before a list mark or a verb of saying — not a common noun, 岩石, nor a listed false friend, 玉米)
+            tag = exact.get((pos, end), "")
+            return end - pos == 2 and text[pos] in self.name_heads and text[pos:end] not in self.not_names \
+                and (tag.startswith("nr") or tag in ("v", "vn", "a", "ad", "an", "")) \
+                and (text[end:end + 1] in ("、", "和", "与", "及") or text.startswith(self.speaks, end))
 
         out = []
         for m in self._nationality_re.finditer(text) if self._nationality_re else ():
@@ -1048,7 +1132,8 @@ class NameRules:
             # closes with a verb of saying or a count; 玉罕和家人一起反映 is one name)
             more = []
             while end < len(text) and text[end] in "、和与及" and (nxt := item(end + 1)) is not None \
-                    and next((t for (a, b), t in exact.items() if a == end + 1), "").startswith("nr"):
+                    and (next((t for (a, b), t in exact.items() if a == end + 1), "").startswith("nr")
+                         or headed(end + 1, nxt)):
                 more.append((end + 1, nxt))
                 end = nxt
             if more and (text.startswith(self.speaks, end) or (self._closer_re and self._closer_re.match(text, end))):
@@ -1299,6 +1384,8 @@ class NameRules:
                                           and not all(c in self.given for c in folded[head[0]:got[1]]))
                 if not self._ends(folded, got[1]) and self._word_not_name(got, exact) or word_like:
                     break  # 村民房屋震坏, 养殖户向近岸海域, 村民周边的: it reads as ordinary words
+                if exact.get(got, "").startswith("nr"):  # 村民刘三麻子反映: the rest of a nickname (刘三 / 麻子)
+                    got = got[0], self._nickname_end(folded, *got, exact)
                 if found.get(got[0], 0) < got[1]:
                     found[got[0]] = got[1]
                 strong.add(got[0])
@@ -1376,6 +1463,9 @@ class NameRules:
                     continue
             elif not (tag.startswith("nr") and 2 <= len(word) <= 4):
                 continue
+            elif self._nickname_end(folded, start, end, exact) > end:
+                end = self._nickname_end(folded, start, end, exact)  # 刘三 / 麻子: the rest of a nickname
+                word = folded[start:end]
             elif len(word) == 2 and word[0] in self.surnames and i + 1 < len(tagged):
                 nxt_word, nxt_tag, _ = tagged[i + 1]  # 许可 / 新，: the last given character jieba split off
                 if len(nxt_word) == 1 and nxt_word in self.given and word[1] in self.given \
@@ -1385,7 +1475,8 @@ class NameRules:
             sl = self._surname_len(word, 0)
             if not sl or len(word) - sl not in (1, 2) or not (all(c in self.given for c in word[sl:])
                                                               or self._married(word[sl:])):
-                continue
+                if not (sl and self._nickname(word, sl) and tag.startswith("nr")):
+                    continue  # (王二麻子, 赵二狗: a surname and a nickname jieba reads as a person)
             found.setdefault(start, end)
             covered.update(range(start, end))  # 覃 / 海燕 made one name: 海燕 is not a second one
         #    and the cells under a column a table's header row names as a person's (序号\t姓名\t联系电话 / 1\t雷春花\t…:
@@ -1495,6 +1586,7 @@ class NameRules:
         #    and the addressee of a letter (石玉兰：\n你于…, 付正平同志：你反映的…) and a person after a nationality and a
         #    context word (彝族村民阿苏拉则（45岁）, 傣族村民玉罕反映)
         for a, b in self._addressed_names(folded, exact) + self._nationality_names(folded, exact) \
+                + self._signed_names(folded, exact) \
                 + self._speaker_names(folded, exact):
             inside = [k for k, v in found.items() if k < b and a < v]
             if all(a <= k and found[k] <= b for k in inside):  # (王建军 / 同志：jieba's person, now the addressee)
@@ -1545,6 +1637,7 @@ class NameRules:
                     or "某" in name or exact.get((b - 1, b), "") in _PARTICLE_TAGS \
                     or (name not in vouched and self._official_elsewhere(folded, name, exact)) or _DOCUMENT_YEAR.match(folded, b) \
                     or (name[0] in _CONJUNCTIONS and not all(c in self.given for c in name[sl:])) \
+                    or (sl == 2 and self._ordinal_head(folded, a, b, exact, word_at)) \
                     or (name[-1] in "镇乡" and not speaker) or name[sl:] in self.honorifics \
                     or name[sl:] in self.titles or self._place_like(name) or self._place_or_company(folded, a, b) \
                     or (b - a <= 4 and self.is_place(name, bare) and not (speaker or self._owner_or_private(
