@@ -10,10 +10,12 @@ its weight in records; ``calibration_strength``: the secondary-type prior's weig
 scored: micro-F1 and top-1 against the published labels, and how many types a record is given against how many
 the tables give.  ``--main-types best,first_named`` scores each way of choosing the main type
 (``PollutionTypeClassifier(main_type=...)``: the most probable, or the first named when it is predicted) — only
-top-1 moves.  Nothing blind is read.
+top-1 moves.  The secondary types (after the first) are weighed against the plain keyword list as the shipped
+model weighs them (:data:`~petitionnlp.classify.SECONDARY_RULE`; ``--no-secondary-rule``: by the threshold alone,
+as before session 43).  Nothing blind is read.
 
     .venv/bin/python benchmarks/type_settings.py [--real-share 0.5] [--folds 5] [--schemes page,province]
-        [--main-types first_named]
+        [--main-types first_named] [--no-secondary-rule]
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from petitionnlp.classify import PollutionTypeClassifier, _decide, evaluate_predictions  # noqa: E402
+from petitionnlp.classify import (SECONDARY_RULE, PollutionTypeClassifier, _decide,  # noqa: E402
+                                  evaluate_predictions)
 from petitionnlp.training import CV_FOLDS, _held_out, cv_folds, read_corpus, record_weights  # noqa: E402
 
 PRIORS = (0.4, 0.45, 0.5, 0.6, 0.75)
@@ -48,7 +51,7 @@ def held_out(records, real_idx, scheme, folds, real_share, cap):
     return _held_out(records, X, Y, w, real, real_idx, splits, {})
 
 
-def score_setting(model, records, fold_list, setting):
+def score_setting(model, records, fold_list, setting, secondary=SECONDARY_RULE):
     prior, conv_strength, cal_strength, main_type = setting
     model.set_params(convention_prior=prior, convention_strength=conv_strength, calibration_strength=cal_strength,
                      main_type=main_type)
@@ -63,10 +66,11 @@ def score_setting(model, records, fold_list, setting):
     order = sorted(final)
     gold = [records[i]["types"] for i in order]
     proba = np.array([final[i] for i in order])
-    main = model.main_types([records[i]["text"] for i in order])
+    texts = [records[i]["text"] for i in order]
+    main, named = model.main_types(texts), model.keyword_named(texts, needed_only=False)
     out = {}
     for rule in RULES:
-        pred = _decide(proba, *rule, main)
+        pred = _decide(proba, *rule, main, named, *secondary)
         got = evaluate_predictions(gold, pred)
         out[rule] = (got["micro_f1"], got["top1_accuracy"], sum(map(len, pred)) / max(1, sum(map(len, gold))))
     return out
@@ -82,7 +86,10 @@ def main() -> None:
                     "(best, first_named)")
     ap.add_argument("--all", action="store_true", help="every setting and rule (else the best 25, and the shipped "
                     "rule with each convention prior)")
+    ap.add_argument("--no-secondary-rule", action="store_true", help="secondary types by the threshold alone (not "
+                    "weighed against the keyword list as classify.SECONDARY_RULE weighs them)")
     args = ap.parse_args()
+    secondary = (None, None) if args.no_secondary_rule else SECONDARY_RULE
     generated = [r for r in read_corpus([str(ROOT / "corpora/train/synthetic_petitions.jsonl")]) if r["types"]]
     real = [r for r in read_corpus([str(ROOT / "corpora/train/real_petitions.jsonl")], require_label=False)
             if r["types"]]
@@ -93,7 +100,7 @@ def main() -> None:
     model = PollutionTypeClassifier().fit([r["text"] for r in real], [r["types"] for r in real],
                                           memorize=np.ones(len(real), bool))
     print(f"{len(real)} real typed records, {len(generated)} generated; real share {args.real_share}, "
-          f"a real record's weight at most {args.cap:g}", flush=True)
+          f"a real record's weight at most {args.cap:g}; secondary-type rule {secondary}", flush=True)
     table: dict = {}
     for scheme in args.schemes.split(","):
         t0 = time.time()
@@ -102,7 +109,7 @@ def main() -> None:
               flush=True)
         for setting in itertools.product(PRIORS, CONVENTION_STRENGTHS, CALIBRATION_STRENGTHS,
                                          args.main_types.split(",")):
-            for rule, got in score_setting(model, records, fold_list, setting).items():
+            for rule, got in score_setting(model, records, fold_list, setting, secondary).items():
                 table.setdefault((setting, rule), {})[scheme] = got
     schemes = args.schemes.split(",")
     rows = sorted(table.items(), key=lambda kv: -np.mean([kv[1][s][0] + kv[1][s][1] for s in schemes]))

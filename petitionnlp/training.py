@@ -578,11 +578,12 @@ def _office_figures(model, records, X, Y, tune, by_scheme, calibration, params,
     gold = [Y[i] for i in tune]
     first = model.main_types([X[i] for i in tune])  # the main type chosen as the model chooses it
     # the secondary types weighed against the keyword list as the shipped model weighs them; an office's own records
-    # (``tune_rule`` False: over shipped real records) without it unless the office keeps it (OFFICE_SECONDARY_RULE)
+    # (``tune_rule`` False: over shipped real records) as its model weighs them: the rule kept or dropped on its
+    # out-of-fold decisions (OFFICE_SECONDARY_RULE, as _choose_office_model decides it for the office's candidate)
     named, shipped_gate = model.keyword_named([X[i] for i in tune], needed_only=False), _secondary_rule(model)
-    gate = shipped_gate if tune_rule or OFFICE_SECONDARY_RULE == "keep" else (None, None)
     main = next(iter(results))
     n_folds, oof, oof_before = results[main]
+    gate = shipped_gate if tune_rule else _office_secondary_rule(oof, default, first, named, shipped_gate, gold)[0]
     scores = {rule: evaluate_predictions(gold, _decide_rows(oof, *rule, first, named, gate)) for rule in DECISION_GRID}
     scores.setdefault(default, evaluate_predictions(gold, _decide_rows(oof, *default, first, named, gate)))
     best = max(scores, key=lambda rule: (scores[rule]["micro_f1"], scores[rule]["top1_accuracy"], rule == default))
@@ -593,7 +594,7 @@ def _office_figures(model, records, X, Y, tune, by_scheme, calibration, params,
     base = evaluate_predictions(gold, KeywordClassifier().fit().predict([X[i] for i in tune]))
     before = evaluate_predictions(gold, _decide_rows(oof_before, *default, first, named, shipped_gate))
     return {"folds": n_folds, "n": len(tune), "scheme": main,
-            "decision": {"threshold": chosen[0], "max_types": chosen[1]},
+            "decision": {"threshold": chosen[0], "max_types": chosen[1]}, "secondary_rule": list(gate),
             **scores[chosen], "default_rule": {k: scores[default][k] for k in ("micro_f1", "top1_accuracy")},
             "baseline_keywords": {k: base[k] for k in ("micro_f1", "macro_f1", "top1_accuracy")},
             "before": {"note": "the shipped conventions and decision rule, same folds", **before},

@@ -581,9 +581,32 @@ def test_an_office_correction_counts_whichever_model_is_kept():
     assert model.predict([fixed]) == [["噪声"]]
 
 
+def test_an_office_card_scores_its_records_with_the_secondary_rule_its_model_keeps():
+    """The card's out-of-fold figures of an office's own records ("after") are decided as the office's model
+    decides them: with the shipped secondary-type rule when the office's records keep it (an office that files as
+    the keyword list reads: here stinking garbage under 大气 and 土壤, as the shipped records file it), not by the
+    threshold alone.  Before session 44 they were always scored without it (OFFICE_SECONDARY_RULE "choose")."""
+    from petitionnlp.text import normalize
+    from petitionnlp.training import fit_type_model
+
+    generated, _, _ = _office_choice_records(["大气"])
+    streets = ["东风", "人民", "解放", "建设", "和平", "中山", "新华", "胜利", "光明", "文化", "朝阳", "青年", "红旗",
+               "跃进", "团结", "幸福", "前进", "五一", "长江", "黄河", "民主", "振兴", "滨江", "湖滨"]
+    shipped_real = [dict(text=normalize(f"{v}路边垃圾成堆，散发臭气"), types=["大气", "土壤"], real=True,
+                         page=f"https://a.example/{i}") for i, v in enumerate(streets[:12])]
+    office = [dict(text=normalize(f"{v}街垃圾乱堆，臭气难闻"), types=["大气", "土壤"], real=True, office=True,
+                   page=f"https://b.example/{i}") for i, v in enumerate(streets[12:])]
+    rule = (0.1, None)
+    params = {"memory_threshold": None, "named_threshold": rule[0], "unnamed_threshold": rule[1]}
+    records = generated + shipped_real + office
+    _, cv = fit_type_model(records, params, tune_mask=[bool(r.get("office")) for r in records])
+    assert cv["choice"]["candidates"]["office"]["secondary_rule"] == list(rule)
+    assert cv["secondary_rule"] == list(rule)
+
+
 @pytest.mark.parametrize("waste, rule, shipped_types, office_types, expected", [
-    # the office teaches 土壤 where the list names none (废弃物), the shipped rule never giving an unnamed type
-    ("废弃物", (None, 2.0), ["大气"], ["大气", "土壤"], [["大气", "土壤"]]),
+    # the office teaches 土壤 where the list names none (杂物), the shipped rule never giving an unnamed type
+    ("杂物", (None, 2.0), ["大气"], ["大气", "土壤"], [["大气", "土壤"]]),
     # the other way: it leaves 土壤 out where the list names it (垃圾), the shipped rule giving a named type from 0.1
     ("垃圾", (0.1, None), ["大气", "土壤"], ["大气"], [["大气"]]),
 ])
