@@ -1,8 +1,8 @@
 """Directives of news of meetings, plans and inspections, third batch (issue 29 item 3, d44, read on
 corpora/briefing/gold/briefings_news3.jsonl after it was reported as it stood): grammar as data in
 directive_rules.json (d44_doc) — 要求 governed by 对标/对表 is a noun; after 要求 a frame (对…, 把…, 在…) names no
-addressee; a document's verb before its guiding thought (《方案》要求，以…为指导，…) gives no order; the items of a
-list of goals (…明确了四方面目标。一是…) are read as goals (the judge's goal_section), as under 一、工作目标."""
+addressee; a document's verb before its guiding thought (《方案》要求，以…为指导，…) gives no order.  (d44's reading of
+the items after …目标。 as goals was taken out by the lead: it lost an order of the held-out briefings_new.)"""
 
 import pytest
 
@@ -49,27 +49,3 @@ def test_a_documents_guiding_thought_after_its_verb_is_no_directive(text):
 def test_an_order_after_a_documents_verb_stays_one():
     text = "《实施方案》要求，各县区要在6月底前完成整改销号。"
     assert _rules(text) and _rules(text)[0].startswith("要在6月底前完成整改销号")
-
-
-def _goal_items(text):
-    """The clauses that open with an enumerator, with whether the judge reads them as goals."""
-    return {text[c["start"]:c["start"] + 2]: bool(c["features"].get("goal_section"))
-            for c in find_candidates(text, find_time_expressions(text, None)) if c["features"].get("enum")}
-
-
-@pytest.mark.parametrize("text", [
-    "《行动方案》明确了三方面主要目标。一是空气质量持续改善，优良天数比例稳步提高。二是水环境质量明显好转，"
-    "劣V类水体基本消除。三是生态系统稳定性不断增强，到2025年底，森林覆盖率达到50%。",
-    "方案提出的工作目标：（一）环境质量持续改善，群众满意度不断提升。（二）突出问题整改到位，长效机制基本建立。",
-])
-def test_the_items_of_a_list_of_goals_are_read_as_goals(text):
-    items = _goal_items(text)
-    assert len(items) >= 2 and all(items.values()), items
-
-
-def test_a_list_of_tasks_after_its_goals_is_no_list_of_goals():
-    text = ("方案明确了工作目标。一是空气质量持续改善。\n方案提出三项任务。一是要加强扬尘管控。二是各县区于6月底前完成整改销号。"
-            "\n会议提出目标。全年完成治理任务。一是加强督查。")
-    goals = [c["features"].get("goal_section") for c in find_candidates(text, find_time_expressions(text, None))
-             if c["features"].get("enum")]
-    assert goals == [1.0, None, None, None]

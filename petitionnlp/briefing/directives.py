@@ -146,7 +146,6 @@ def compile_rules(data: dict) -> dict:
         rf"[ \u3000]*(?:(?:{alt(says['connectives'])})[，,])?[^，,。；;：:\n]{{0,{says['lead_max']}}}?(?:{alt(says['nouns'])})"
         rf"(?:{alt(says['adverbs'])})?(?:{alt(guide['verbs'])})[，,：:][ \u3000]*"
         rf"(?:{'|'.join(guide['guides'] + data.get('guide_phrases', []))})") if says and guide else None
-    data["_goal_list_intro"] = re.compile(data["goal_list_intro"]) if data.get("goal_list_intro") else None
     data["_ask_object_heads"] = tuple(sorted(data.get("ask_object_heads", ()), key=len, reverse=True))
     plan = data.get("plan_markers") or {}  # 计划在…开展…, 准备用…: a body's plan, where plan_markers allow
     data["_plan_words"] = frozenset(plan.get("words", ()))
@@ -1086,8 +1085,8 @@ def _features(text: str, a: int, b: int, r: dict, *, enum, marker_pos, spoken, o
         f["official_subject"] = 1.0
     f["sentence_start"] = float(a == sentence[0])
     f["line_start"] = float(a == 0 or text[a - 1] == "\n")
-    if _in_goal_section(text, a, r) or enum and _in_goal_list(text, a, r):
-        f["goal_section"] = 1.0  # d44: …明确了四方面整改工作目标。一是…: an item of a list of goals, as under 一、工作目标
+    if _in_goal_section(text, a, r):
+        f["goal_section"] = 1.0
     f.update(document)
     f.update(_carry_features(text, a, b, r, enum, marker_pos))
     f.update(_row_features(text, a, b, r))
@@ -1258,29 +1257,6 @@ def _in_task_section(text: str, a: int, r: dict) -> bool:
         return False
     line_end = text.find("\n", heading.start())
     return any(w in text[heading.start():line_end if line_end >= 0 else len(text)] for w in r["_task_section_words"])
-
-
-def _in_goal_list(text: str, a: int, r: dict) -> bool:
-    """Whether the enumerated clause at ``a`` is an item of a list of goals: in its paragraph, the list it belongs to
-    opens right after a sentence or a colon that is no item itself and ends in a goal word (``goal_list_intro``:
-    …明确了四方面整改工作目标。一是…; 工作目标：（一）…)."""
-    if r["_goal_list_intro"] is None:
-        return False
-    line = text.rfind("\n", 0, a) + 1
-    start = None
-    for m in r["_enum"].finditer(text, line, min(len(text), a + 12)):
-        q = m.start()
-        if q > a:
-            break
-        if q > line and text[q - 1] in "：:。":
-            opened = max([text.rfind(c, line, q - 1) for c in "。；;：:"] + [line - 1]) + 1
-            while opened < q and text[opened] in " \u3000":
-                opened += 1
-            if not r["_enum"].match(text, opened):  # the sentence before is no item: a list opens here
-                start = q
-    if start is None:
-        return False
-    return any(m.end() == start for m in r["_goal_list_intro"].finditer(text, max(line, start - 16), start))
 
 
 def _in_goal_section(text: str, a: int, r: dict) -> bool:
