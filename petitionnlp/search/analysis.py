@@ -1349,15 +1349,25 @@ def _light_words() -> tuple[frozenset, tuple]:
 
 def _light(parts: list[str]) -> list[bool]:
     """Per part of a compound, whether it says how, not what — a soft requirement of the compound: a light verb, a
-    vague quantity, a preposition (变成, 好多, 在: ``light`` lines of corpora/search/query_frames.tsv), a directional
+    vague quantity, a preposition (变成, 好多, 在: ``light`` lines of corpora/search/query_frames.tsv), a locative
+    standing alone (山坡 上: :func:`_locatives`), a measure word (棵: jieba's q), a directional
     complement (``complement`` lines: 出来) with the verb of one character before it (流 出来) or in its word (冒出来)."""
     words, complements = _light_words()
     tag = _plain_tokenizer().tag
-    out = [p in words or p.endswith(complements) and len(p) <= 3 or all(t == "q" for _, t in tag(p)) for p in parts]
+    out = [p in words or p in _locatives() or p.endswith(complements) and len(p) <= 3
+           or all(t == "q" for _, t in tag(p)) for p in parts]
     for i, p in enumerate(parts[:-1]):
         if len(p) == 1 and parts[i + 1] in complements:
             out[i] = True
     return out
+
+
+@lru_cache(maxsize=1)
+def _locatives() -> frozenset:
+    """The locatives of corpora/search/word_forms.tsv (上, 里, 边 …): one standing alone in a compound (山坡 上) says
+    where, not what."""
+    return frozenset(c[0] for c in (line.split("\t") for line in read_list("search", "word_forms.tsv"))
+                     if len(c) >= 3 and c[2] == "方位词")
 
 
 def _without_light(groups: tuple, light: list) -> list[Alternative]:
