@@ -1352,3 +1352,11 @@ def test_a_thesaurus_head_written_with_de_is_reached_as_a_query_reads_it():
     assert {"饮用水源", "自来水"} <= dict(thesaurus()["喝水"]).keys()
     assert "摩的" in thesaurus()   # 的 of 摩的 is no particle
     assert [p for p, _ in read_settings("养猪场就在喝的水旁边能不能搬走")] == ["养猪场", "喝水"]
+
+
+def test_a_short_place_name_across_two_words_is_no_place():
+    # 雨山 (马鞍山市雨山区) of 下雨 山坡: it neither begins nor ends where jieba's words do; 衡阳 of 衡阳噪声 still a place
+    from petitionnlp.search.analysis import _split_places
+
+    assert all(not places for _, places in _split_places("一刮风下雨山坡上的黄土就往下冲"))
+    assert [p for p, places in _split_places("衡阳噪声") if places] == ["衡阳"]

@@ -937,7 +937,8 @@ def _place_word(name: str) -> str | None:
 def _split_places(term: str) -> list[tuple[str, list]]:
     """A term cut into (piece, places) around the gazetteer names in it: 衡阳噪声 → (衡阳, [衡阳市]), (噪声, []).
     A town's name that is also a word of the vocabulary and does not end as a town's does (种猪场, 畜牧场, 林业站:
-    state farms and units the gazetteer lists as towns) is read as the word."""
+    state farms and units the gazetteer lists as towns) is read as the word; a short name (without its 市/区/县)
+    that neither begins nor ends where jieba's words do is no name (雨山 of 下雨 山坡)."""
     from ..regions import get_gazetteer
     from ..regions.gazetteer import _TOWN_SUFFIXES
 
@@ -946,12 +947,16 @@ def _split_places(term: str) -> list[tuple[str, list]]:
     gaz = get_gazetteer()
     town_endings = _TOWN_SUFFIXES + ("区",)
     out, pos = [], 0
+    bounds, at = {0}, 0
+    for w in _plain_tokenizer().cut(term):
+        at += len(w)
+        bounds.add(at)
     for m in gaz.find(term):
         if m.start < pos or not m.places:
             continue
         name = term[m.start:m.end]
-        if not m.exact and (len(name) < 2 or name in thesaurus()):
-            continue
+        if not m.exact and (len(name) < 2 or name in thesaurus() or m.start not in bounds and m.end not in bounds):
+            continue   # 雨山 of 下雨 山坡: a short name across two words is none
         if all(p.level == "town" for p in m.places) and not name.endswith(town_endings) and is_word(name):
             continue   # a town named as a kind of place, not 镇/乡/街道/苏木/区 (种猪场, 林业站, 硫铁矿): the word
         if m.start > pos:
