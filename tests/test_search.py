@@ -1336,6 +1336,9 @@ def test_a_compound_s_light_verbs_and_complements_are_a_soft_requirement(target)
 
     assert _light(parts_of("垃圾场流出来")) == [False, True, True]
     assert _light(["河水", "晚上", "变成", "泥", "汤"]) == [False, False, True, False, False]
+    # a locative, an aspect particle or a noun suffix standing alone (山坡 上; 洗沙 子, re-cut to keep 洗沙 whole)
+    assert _light(["山坡", "上", "乱采", "石头"]) == [False, True, False, False]
+    assert _light(parts_of("河边洗沙子")) == [False, False, True]
     docs = {"landfill": "阜新市垃圾处理厂堆存大量污泥，气味难闻", "sewer": "小区门口下雨天出现大量粪水，疑似下水道污水",
             "night": "养殖户粪水直排玉带河，一到晚上就有大量泥巴浑水"} | NOISE
     assert _ranked(target, docs, "垃圾场流出来的黑水", "light1")[:1] == ["landfill"]

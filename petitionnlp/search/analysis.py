@@ -1367,12 +1367,17 @@ def _light(parts: list[str]) -> list[bool]:
     return out
 
 
+#: the classes of corpora/search/word_forms.tsv whose words, standing alone in a compound, say nothing of its matter
+_LONE_DRESSING = ("方位词", "动态助词", "名词后缀")
+
+
 @lru_cache(maxsize=1)
 def _locatives() -> frozenset:
-    """The locatives of corpora/search/word_forms.tsv (上, 里, 边 …): one standing alone in a compound (山坡 上) says
-    where, not what."""
+    """The locatives, aspect particles and noun suffixes of corpora/search/word_forms.tsv (上, 里, 了, 子 …): one
+    standing alone in a compound (山坡 上; 洗沙 子, where jieba's cut is re-cut to keep 洗沙 whole) says where or
+    nothing, not what."""
     return frozenset(c[0] for c in (line.split("\t") for line in read_list("search", "word_forms.tsv"))
-                     if len(c) >= 3 and c[2] == "方位词")
+                     if len(c) >= 3 and c[2] in _LONE_DRESSING)
 
 
 def _without_light(groups: tuple, light: list) -> list[Alternative]:
