@@ -66,6 +66,11 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
      colloquially (白花花, 黑黢黢, 臭火焦), Wu, Min, Xiang, Hubei, Henan and Shandong turns (弄堂, 交关, 日里, 夜里向,
      哒, 冇得人管, 何解, 么样搞, 咋弄哩, 俺, 恁), questions, typos of shape or sound inside a compound (搅伴站, 禁痒区,
      干固, 凌辰, 烟窗, 开匣, 瘀泥, 淋地, 农茂, 手绪, 住尸, 聚胺酯) and compounds, same pool.
+   - ``clerks7``: corpora/search/eval_queries_clerks7.jsonl — a thirteenth batch (all ``dev`` once first reported, 45
+     queries): long descriptive complaints with light verbs and complements (变成, 冒出来, 弄得, 冲下来, 挖回去), the
+     one-character nouns 山, 河, 田, 沟, 塘 (村后头的山叫几家打石头的挖空了, 养猪的把粪水排到塘里塘都变成黑的了),
+     questions (…找谁, …有没有人管, …归哪个部门管, …合法吗), typos inside long phrases (水糖, 坑坑哇哇, 硬话, 下陈) and
+     compounds, same pool.
    Each query has the relevance 0–3 of the pool's documents, graded by reading them; the ``held_out`` ones were
    not looked at while the engine was changed (``--split dev`` leaves them out of a tuning run).  Prints
    nDCG@10 and recall@10 (of the relevant documents, out of at most 10) per kind, overall and on the held-out
@@ -76,7 +81,7 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
    begin with as many literal matches as the scan finds (up to 10): recall@10 of the literal matches.
 
     python benchmarks/bench_search.py [--docs 100000 (0: the graded sets only)] [--queries 200]
-                                      [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,clerks4,clerks5,clerks6]
+                                      [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,clerks4,clerks5,clerks6,clerks7]
                                       [--split all|dev|held_out]
 
 ``--pg auto`` starts a throw-away PostgreSQL cluster (tests/pgcluster.py) and removes it at the end.
@@ -127,7 +132,7 @@ SETS = {"issue22": ("eval_queries.jsonl", False), "clerks": ("eval_queries_clerk
         "dev7": ("eval_queries_dev7.jsonl", True), "dev8": ("eval_queries_dev8.jsonl", True),
         "dev9": ("eval_queries_dev9.jsonl", True), "dev10": ("eval_queries_dev10.jsonl", True),
         "clerks4": ("eval_queries_clerks4.jsonl", True), "clerks5": ("eval_queries_clerks5.jsonl", True),
-        "clerks6": ("eval_queries_clerks6.jsonl", True)}
+        "clerks6": ("eval_queries_clerks6.jsonl", True), "clerks7": ("eval_queries_clerks7.jsonl", True)}
 KINDS = ["synonyms", "questions", "compounds", "typos", "place", "briefing", "all", "held_out"]
 
 

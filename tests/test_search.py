@@ -1313,3 +1313,53 @@ def test_a_water_or_land_noun_with_its_locative_finds_the_place_as_the_documents
             "ditch": "企业和居民生活污水都排至沟内，沟内的水变白"} | NOISE
     assert _ranked(target, docs, "小作坊污水流到路上谁管", "loc1")[:1] == ["road"]
     assert _ranked(target, docs, "沟里的水发白", "loc2")[:1] == ["ditch"]
+
+
+def test_a_character_found_only_inside_place_names_counts_less_than_the_thing(target):
+    # 山 of 仓山区 and 平顶山市 is a place, not a mountain; 河 of 黄河 and 山 of 白塔山 are what the names name
+    from petitionnlp.search.analysis import _inside_name
+
+    assert _inside_name("福州市仓山区金山大道", 4) and _inside_name("平顶山市宝丰县", 2)
+    assert _inside_name("飞云村王家山组", 5)
+    assert not _inside_name("污水排入黄河，污染庄稼", 5) and not _inside_name("白塔山由西向东山脚下挖山", 2)
+    assert not _inside_name("山区污水", 0) and not _inside_name("在山上挖了大坑", 1)
+    docs = {"quarry": "赤田村的虬岭被好几家采石场挖空，在山上挖了大坑", "district": "福州市仓山区金山大道超市污水直排雨水井",
+            "city": "平顶山市宝丰县东环路南段，纺织厂污水直排至厂南边的沟内"}
+    assert _ranked(target, docs, "山被挖空了怎么投诉", "name1")[:1] == ["quarry"]
+    assert _ranked(target, docs, "山", "name2")[:1] == ["quarry"]
+
+
+def test_a_compound_s_light_verbs_and_complements_are_a_soft_requirement(target):
+    # 变成, 出来 (and the verb of one character before a complement), 好多, 在: the compound is also read without
+    # them, a little lower — a document without them is found, one with them ranks higher
+    from petitionnlp.search.analysis import _light, parts_of
+
+    assert _light(parts_of("垃圾场流出来")) == [False, True, True]
+    assert _light(["河水", "晚上", "变成", "泥", "汤"]) == [False, False, True, False, False]
+    # a locative, an aspect particle or a noun suffix standing alone (山坡 上; 洗沙 子, re-cut to keep 洗沙 whole)
+    assert _light(["山坡", "上", "乱采", "石头"]) == [False, True, False, False]
+    assert _light(parts_of("河边洗沙子")) == [False, False, True]
+    docs = {"landfill": "阜新市垃圾处理厂堆存大量污泥，气味难闻", "sewer": "小区门口下雨天出现大量粪水，疑似下水道污水",
+            "night": "养殖户粪水直排玉带河，一到晚上就有大量泥巴浑水"} | NOISE
+    assert _ranked(target, docs, "垃圾场流出来的黑水", "light1")[:1] == ["landfill"]
+    got = _ranked(target, docs | {"both": "垃圾处理厂的污水流出来，发黑"}, "垃圾场流出来的黑水", "light2")
+    assert got[:2] == ["both", "landfill"]
+    assert _ranked(target, docs, "河里晚上变成泥巴浑水", "light3")[:1] == ["night"]
+
+
+def test_a_thesaurus_head_written_with_de_is_reached_as_a_query_reads_it():
+    # 喝的水 ~ 饮用水源 | 自来水: a query drops 的, so the line is keyed 喝水 too; 的 between a verb and a lone noun
+    # before a place word joins them (喝的水旁边 → 喝水), as it does at a term's end (灭草的药 → 灭草药)
+    from petitionnlp.search.analysis import read_settings, thesaurus
+
+    assert {"饮用水源", "自来水"} <= dict(thesaurus()["喝水"]).keys()
+    assert "摩的" in thesaurus()   # 的 of 摩的 is no particle
+    assert [p for p, _ in read_settings("养猪场就在喝的水旁边能不能搬走")] == ["养猪场", "喝水"]
+
+
+def test_a_short_place_name_across_two_words_is_no_place():
+    # 雨山 (马鞍山市雨山区) of 下雨 山坡: it neither begins nor ends where jieba's words do; 衡阳 of 衡阳噪声 still a place
+    from petitionnlp.search.analysis import _split_places
+
+    assert all(not places for _, places in _split_places("一刮风下雨山坡上的黄土就往下冲"))
+    assert [p for p, places in _split_places("衡阳噪声") if places] == ["衡阳"]

@@ -154,6 +154,7 @@ class Alternative:
     groups: tuple                   # tuple of tuples of Atom: every group required, any atom of it
     parts: bool = False             # parts of a compound: weight raised when they are near each other
     shares: tuple | None = None     # a compound's parts: how much each is worth when only some are present
+    light: frozenset = frozenset()  # a compound's parts that say how, not what (变成, 出来): no credit alone
 
 
 @dataclass
@@ -205,7 +206,7 @@ class Plan:
         (船 and 油 of 打鱼船漏油 before 船 alone)."""
         concepts = []
         for c in self.concepts:
-            alts = c.alts + [Alternative(W_CHARS, "some", a.groups, a.parts, a.shares)
+            alts = c.alts + [Alternative(W_CHARS, "some", a.groups, a.parts, a.shares, a.light)
                              for a in c.alts if len(a.groups) > 1]
             if not (c.place or c.quoted) and _CJK.search(c.term):
                 parts = parts_of(c.term) if len(c.term) >= 3 else [c.term]
@@ -286,20 +287,24 @@ def read_settings(term: str) -> list[tuple[str, bool]]:
                     gone[m.start():m.end()] = [True] * (m.end() - m.start())
                     if where == "setting":
                         before_place.add(m.start())
-    pieces, cur = [], []
+    pieces, cur, at = [], [], []   # at: where each piece begins
     for k in range(start, end):
         if gone[k]:
             if cur:
                 pieces.append(("".join(cur), k in before_place))
             cur = []
         else:
+            if not cur:
+                at.append(k)
             cur.append(term[k])
     if cur:
         pieces.append(("".join(cur), False))
-        before, head = (pieces[-2][0] if len(pieces) >= 2 else ""), pieces[-1][0]
-        if before and not pieces[-2][1] and term.endswith(before + term[end - 2] + head, 0, end) \
-                and _joins_head(before, term[end - 2], head):
-            pieces[-2:] = [(before + head, False)]   # 灭草的药 → 灭草药
+    for i in range(len(pieces) - 1, 0, -1):
+        (before, placed), (head, setting) = pieces[i - 1], pieces[i]
+        gap = at[i - 1] + len(before)
+        if not placed and at[i] == gap + 1 and (i == len(pieces) - 1 and at[i] + len(head) == end or setting) \
+                and _joins_head(before, term[gap], head):
+            pieces[i - 1:i + 1] = [(before + head, setting)]   # 灭草的药 → 灭草药; 喝的水旁边 → 喝水, a setting
     asked = (start, end) != (0, len(term)) or any(gone) or _asks(term)
     if asked:
         read = [(x, setting) for p, setting in pieces if _TOKEN.search(p) for x in _request_of(p, keep=False)]
@@ -504,10 +509,13 @@ def thesaurus() -> dict[str, list[tuple[str, float]]]:
         if len(cols) < 3 or cols[1] not in W_RELATION:
             continue
         word, rel, expansions = cols[0], cols[1], [e for e in cols[2].split("|") if e]
-        for e in expansions:
-            link(word, e, W_RELATION[rel])
-            if rel != ">" and "+" not in e:
-                link(e, word, W_RELATION[rel])
+        # a head as a query is read: without a particle standing as a word of its own (喝的水 → 喝水; not 摩的)
+        plain = "".join(w for w in _plain_tokenizer().cut(word) if w not in _request_grammar()[7])
+        for head in dict.fromkeys([word, plain] if len(plain) >= 2 else [word]):
+            for e in expansions:
+                link(head, e, W_RELATION[rel])
+                if rel != ">" and "+" not in e:
+                    link(e, head, W_RELATION[rel])
     kinds: dict[str, list[str]] = {}   # an animal → its kinds (the thesaurus' '<' lines: 猪 < 黑毛猪 | 土猪 …)
     for kind, classes in kind_classes().items():
         for c in classes:
@@ -929,7 +937,8 @@ def _place_word(name: str) -> str | None:
 def _split_places(term: str) -> list[tuple[str, list]]:
     """A term cut into (piece, places) around the gazetteer names in it: 衡阳噪声 → (衡阳, [衡阳市]), (噪声, []).
     A town's name that is also a word of the vocabulary and does not end as a town's does (种猪场, 畜牧场, 林业站:
-    state farms and units the gazetteer lists as towns) is read as the word."""
+    state farms and units the gazetteer lists as towns) is read as the word; a short name (without its 市/区/县)
+    that neither begins nor ends where jieba's words do is no name (雨山 of 下雨 山坡)."""
     from ..regions import get_gazetteer
     from ..regions.gazetteer import _TOWN_SUFFIXES
 
@@ -938,12 +947,16 @@ def _split_places(term: str) -> list[tuple[str, list]]:
     gaz = get_gazetteer()
     town_endings = _TOWN_SUFFIXES + ("区",)
     out, pos = [], 0
+    bounds, at = {0}, 0
+    for w in _plain_tokenizer().cut(term):
+        at += len(w)
+        bounds.add(at)
     for m in gaz.find(term):
         if m.start < pos or not m.places:
             continue
         name = term[m.start:m.end]
-        if not m.exact and (len(name) < 2 or name in thesaurus()):
-            continue
+        if not m.exact and (len(name) < 2 or name in thesaurus() or m.start not in bounds and m.end not in bounds):
+            continue   # 雨山 of 下雨 山坡: a short name across two words is none
         if all(p.level == "town" for p in m.places) and not name.endswith(town_endings) and is_word(name):
             continue   # a town named as a kind of place, not 镇/乡/街道/苏木/区 (种猪场, 林业站, 硫铁矿): the word
         if m.start > pos:
@@ -1290,15 +1303,21 @@ def _word_alts(term: str, used=None) -> list[Alternative]:
         for i, parts in enumerate([parts] + ([joined] if joined != parts and len(joined) >= 2 else [])):
             if len(parts) < 2 or not any(len(p) >= 2 for p in parts) and not _verb_object(term):
                 continue
-            parts = parts[:6]
+            light = _light(parts)
+            if len(parts) > 6 and sum(not x for x in light) >= 2:   # the parts that say what, before those that say how
+                kept = sorted(sorted(range(len(parts)), key=lambda k: light[k])[:6])
+                parts, light = [parts[k] for k in kept], [light[k] for k in kept]
+            parts, light = parts[:6], light[:6]
             said = _said_of(parts)
             groups = tuple(tuple(Atom("sub", v) for v in _variants(p) + said[i]) for i, p in enumerate(parts))
-            alts.append(Alternative(W_PARTS, "near", groups, parts=True))
+            dim = frozenset(k for k, x in enumerate(light) if x)
+            alts.append(Alternative(W_PARTS, "near", groups, parts=True, light=dim))
             broad = tuple(_spelled_again(p, g, _broad_variants(p, used, kin=True, single=_verb_object(term))
                                          + _same_line(p), said[i], used is not None and not used(p))
                           for i, (p, g) in enumerate(zip(parts, groups)))
             if broad != groups:   # the same parts in Cilin's and the thesaurus' other words too, a little below
-                alts.append(Alternative(W_PARTS, "near", broad, parts=True))
+                alts.append(Alternative(W_PARTS, "near", broad, parts=True, light=dim))
+            alts += _without_light(groups, light) + (_without_light(broad, light) if broad != groups else [])
     bare = bare_form(term)
     if bare and len(bare) >= 2:   # 河沟里 → 河沟 | 河道 | 水沟: the 里 a clerk adds is no part a document must hold
         alts.append(Alternative(W_BARE, "bare", (tuple(Atom("sub", v) for v in _variants(bare)),)))
@@ -1317,6 +1336,66 @@ def _word_alts(term: str, used=None) -> list[Alternative]:
         if classes:
             alts.append(Alternative(W_CLASS, "thesaurus", (tuple(Atom("sub", c) for c in classes),)))
     return alts
+
+
+W_LIGHT = 0.9   # a compound read without its light parts (变成, 出来, 好多): this much of its reading with them
+
+
+@lru_cache(maxsize=1)
+def _light_words() -> tuple[frozenset, tuple]:
+    """(words, directional complements) of corpora/search/query_frames.tsv's ``light`` and ``complement`` lines."""
+    kinds = {"light": set(), "complement": set()}
+    for line in read_list("search", "query_frames.tsv"):
+        cols = line.split("\t")
+        if len(cols) >= 2 and cols[1] in kinds:
+            kinds[cols[1]].add(cols[0])
+    return frozenset(kinds["light"]), tuple(kinds["complement"])
+
+
+def _light(parts: list[str]) -> list[bool]:
+    """Per part of a compound, whether it says how, not what — a soft requirement of the compound: a light verb, a
+    vague quantity, a preposition (变成, 好多, 在: ``light`` lines of corpora/search/query_frames.tsv), a locative
+    standing alone (山坡 上: :func:`_locatives`), a measure word (棵: jieba's q), a directional
+    complement (``complement`` lines: 出来) with the verb of one character before it (流 出来) or in its word (冒出来)."""
+    words, complements = _light_words()
+    tag = _plain_tokenizer().tag
+    out = [p in words or p in _locatives() or p.endswith(complements) and len(p) <= 3
+           or all(t == "q" for _, t in tag(p)) for p in parts]
+    for i, p in enumerate(parts[:-1]):
+        if len(p) == 1 and parts[i + 1] in complements:
+            out[i] = True
+    return out
+
+
+#: the classes of corpora/search/word_forms.tsv whose words, standing alone in a compound, say nothing of its matter
+_LONE_DRESSING = ("方位词", "动态助词", "名词后缀")
+
+
+@lru_cache(maxsize=1)
+def _locatives() -> frozenset:
+    """The locatives, aspect particles and noun suffixes of corpora/search/word_forms.tsv (上, 里, 了, 子 …): one
+    standing alone in a compound (山坡 上; 洗沙 子, where jieba's cut is re-cut to keep 洗沙 whole) says where or
+    nothing, not what."""
+    return frozenset(c[0] for c in (line.split("\t") for line in read_list("search", "word_forms.tsv"))
+                     if len(c) >= 3 and c[2] in _LONE_DRESSING)
+
+
+def _without_light(groups: tuple, light: list) -> list[Alternative]:
+    """A compound's reading without its light parts (河水晚上变成泥汤 → 河水 晚上 泥 汤; 垃圾场流出来 → 垃圾场 流), at
+    :data:`W_LIGHT` of the reading with them: a document that holds them ranks higher, one without is still found.
+    [] when no part is light, or what is left is a character alone."""
+    kept = tuple(g for g, x in zip(groups, light) if not x)
+    if not any(light) or not kept or len(kept) == 1 and len(kept[0][0].value) < 2:
+        return []
+    if len(kept) == 1:   # one word left: worth a compound found whole and near
+        return [Alternative(W_NEAR * W_LIGHT, "light", kept)]
+    return [Alternative(W_PARTS * W_LIGHT, "light", kept, parts=True)]
+
+
+def _strict(alts: list) -> list:
+    """The alternatives but a compound's readings without its light parts: what a term's own words find, for
+    telling a typo (a reading that asks less finds more and says nothing of the spelling)."""
+    return [a for a in alts if a.label != "light"]
 
 
 def _spelled_again(part: str, own: tuple, words: list[str], said: list[str], unused: bool) -> tuple:
@@ -1669,14 +1748,14 @@ def analyze(query: str, count=None, texts=None, common=None) -> Plan:
                 tried += 1
                 have = literal = count([_literal(piece)])
                 if have <= 2 and len(alts) > 1:
-                    have = max(have, count(alts) // 3)   # its parts and thesaurus words find enough
+                    have = max(have, count(_strict(alts)) // 3)   # its parts and thesaurus words find enough
                 best, best_n = None, max(have * 10, 0)
                 if have <= 2:
                     floor, best_rank = best_n, (False, best_n)
                     for cand in typo_candidates(piece):
                         n = literal_n = count([_literal(cand)])
                         if not n:   # a word the documents write in other words or apart (餐饮…油烟) only
-                            n = count(_word_alts(cand)) // 2
+                            n = count(_strict(_word_alts(cand))) // 2
                         rank = (_keeps_every_character(piece, cand, literal_n), n)
                         if n > floor and rank > best_rank:
                             best, best_rank = cand, rank
@@ -1686,7 +1765,7 @@ def analyze(query: str, count=None, texts=None, common=None) -> Plan:
                     have, best_n = literal, max(literal * 10, 0)
                     for cand in typo_candidates(piece):
                         if _mends(piece, cand, broken):
-                            n = count([_literal(cand)]) or count(_word_alts(cand))
+                            n = count([_literal(cand)]) or count(_strict(_word_alts(cand)))
                             if n > best_n:
                                 best, best_n = cand, n
                 if best and (have == 0 or best_n >= 10 * max(have, 1)):
@@ -1707,7 +1786,7 @@ def analyze(query: str, count=None, texts=None, common=None) -> Plan:
                 head = _head_alt(piece, used)
                 if head is not None:
                     alts.append(head)
-                few = lru_cache(maxsize=None)(lambda: count(alts) <= FEW)
+                few = lru_cache(maxsize=None)(lambda: count(_strict(alts)) <= FEW)
                 near = _neighbour_alt(piece, used, few)
                 fallback = _character_alt(piece, used, few, common)
                 alts += [a for a in (near, fallback) if a is not None]
@@ -1787,13 +1866,17 @@ def _match(alt: Alternative, doc: Doc):
         for atom in group:
             sp = _atom_spans(atom, doc)
             if sp:
-                if chars and len(atom.value) == 1:
-                    sp = [x for x in sp if not _in_name(doc.folded, x[0])]
+                worth = atom.weight
+                if len(atom.value) == 1:
+                    if chars:
+                        sp = [x for x in sp if not _in_name(doc.folded, x[0])]
+                    elif len(alt.groups) == 1 and all(_inside_name(doc.folded, x[0]) for x in sp):   # 山 of 仓山区, 平顶山 only: less than the word itself
+                        worth *= W_IN_NAME
                 elif len(alt.groups) > 1 and len(atom.value) == 2:
                     sp = [x for x in sp if not _across_words(doc.folded, x[0], x[1])]
                 found += sp
-                if atom.weight > best and sp:
-                    best = atom.weight
+                if worth > best and sp:
+                    best = worth
         if not found:
             if alt.label not in ("near", "some"):
                 return None
@@ -1803,13 +1886,14 @@ def _match(alt: Alternative, doc: Doc):
         spans.append(found)
     if missing:
         # some parts of a compound only: a little credit for the share of its (longer) parts present
-        have = [i for i, (g, sp) in enumerate(zip(alt.groups, spans)) if sp and (len(g[0].value) >= 2 or
-                alt.label == "some" and _names_something(g[0].value))]
+        have = [i for i, (g, sp) in enumerate(zip(alt.groups, spans)) if sp and i not in alt.light and
+                (len(g[0].value) >= 2 or alt.label == "some" and _names_something(g[0].value))]
         if not have:
             return None
         # a part of one character earns no credit alone, but beside a longer part found it does when it names
         # something (漂 of 河道…垃圾漂浮; not 不 or 到)
-        one = [i for i, sp in enumerate(spans) if sp and i not in have and _names_something(alt.groups[i][0].value)
+        one = [i for i, sp in enumerate(spans) if sp and i not in have and i not in alt.light
+               and _names_something(alt.groups[i][0].value)
                and any(_near([sp, spans[j]], NEAR_ONE) for j in have)]
         shares = alt.shares or (1.0,) * len(alt.groups)
         share = (sum(shares[i] for i in have) + W_ONE_SHARE * sum(shares[i] for i in one)) / sum(shares)
@@ -1817,7 +1901,7 @@ def _match(alt: Alternative, doc: Doc):
     weight = alt.weight * spelled
     if alt.parts:
         near = _near(spans, max(30, 5 * sum(len(g[0].value) for g in alt.groups)))
-        if alt.label == "near":
+        if alt.label in ("near", "light"):
             weight = (W_NEAR if near else W_PARTS) * weight / W_PARTS
         elif not near:
             weight = weight * 0.7
@@ -1834,6 +1918,7 @@ def _names_something(ch: str) -> bool:
 #: jieba's parts of speech of a name: a person's, a place's, an organisation's, another proper name
 _NAME_POS = ("nr", "ns", "nt", "nz")
 NAME_WINDOW = 4   # characters read on each side of a character to tell whether it stands in a name
+W_IN_NAME = 0.3   # a character of the query found only inside names (山 of 仓山区, 平顶山): this much of a real match
 
 
 def _in_name(text: str, at: int) -> bool:
@@ -1847,6 +1932,36 @@ def _in_name(text: str, at: int) -> bool:
     for w, t in _plain_tokenizer().tag(text[start:at + NAME_WINDOW + 1]):
         if pos <= at < pos + len(w):
             return t.startswith(_NAME_POS)
+        pos += len(w)
+    return False
+
+
+@lru_cache(maxsize=1)
+def _name_heads() -> tuple[str, ...]:
+    """The words that end a place's name (corpora/search/name_heads.txt, corpora/gazetteer/street_words.txt),
+    longest first."""
+    words = set(read_list("search", "name_heads.txt")) | set(read_list("gazetteer", "street_words.txt"))
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _inside_name(text: str, at: int) -> bool:
+    """The character at ``at`` of ``text`` stands inside a name and is not what the name names (山 of 仓山区, 平顶山市,
+    府山西路, 王家山组, 山前村; not 河 of 黄河 or 玉带河, 山 of 白塔山): in a word jieba reads as a name
+    (:data:`_NAME_POS`) or of three characters or more that ends as a place's name does (:func:`_name_heads`), and
+    not as the word's last character (山区 and 山村, a thing and its tier, are no names) unless such an ending
+    follows (金山 大道); or in a noun of at most three characters right before such an ending (王家 山 组)."""
+    if at < 0:
+        return False
+    start = max(0, at - NAME_WINDOW)
+    words, pos = _plain_tokenizer().tag(text[start:at + NAME_WINDOW + 3]), start
+    for i, (w, t) in enumerate(words):
+        if pos <= at < pos + len(w):
+            named = i + 1 < len(words) and words[i + 1][0] in _name_heads()   # 王家 山 组, 金山 大道
+            if len(w) == 2 and w[1] in _name_heads():
+                return False   # 山区, 山村: a thing and its tier, no name
+            if t.startswith(_NAME_POS) or len(w) >= 3 and w.endswith(_name_heads()):
+                return at != pos + len(w) - 1 or named
+            return len(w) <= 3 and t.startswith(("n", "s", "j")) and named
         pos += len(w)
     return False
 
