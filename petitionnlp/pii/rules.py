@@ -467,6 +467,7 @@ class NameRules:
         self.titles = _by_length(t for t in g("titles", []) if not t.startswith("+"))
         self._after_only = _by_length(t[1:] for t in g("titles", []) if t.startswith("+"))
         self.titles_after = _by_length(self.titles + self._after_only)
+        self._titles_bracket = tuple(t + "(" for t in self.titles)  # 局长(…: a post with its bracket opened
         self._longer = {}  # a length → the posts longer than it (促进会会长 before 会长), made once
         self.place_after = frozenset(g("place_after", []))
         self.not_names = frozenset(g("not_names", []))
@@ -758,6 +759,7 @@ class NameRules:
         if not self._cue_re:
             return []
         out = []
+        inside_words = None  # the places inside a word of two or more characters jieba reads as no person's
         for m in self._cue_re.finditer(text):
             cue = m.start()
             for size in (4, 3, 2):  # the longest name that ends at the cue
@@ -777,7 +779,10 @@ class NameRules:
                     continue  # 公司的, 化工厂的: a word of the dictionary, not a name
                 if exact.get((a, a + 1), "") in ("p", "c") and size > 2:
                     continue  # 由王刚经营的: 由 a preposition jieba reads alone, not a surname
-                if any(s < a < s + len(w) and not t.startswith("nr") and len(w) > 1 for w, t, s in tagged):
+                if inside_words is None:  # once a text, not once a cue: a text of n cues costs n, not n²
+                    inside_words = {k for w, t, s in tagged if len(w) > 1 and not t.startswith("nr")
+                                    for k in range(s + 1, s + len(w))}
+                if a in inside_words:
                     continue  # starts inside a word (大路口修建的)
                 out.append((a, cue))
                 break
@@ -1218,7 +1223,7 @@ class NameRules:
         # association's, "+" lines of titles.txt) is no official's: 举报人张国华会长反映 is a private person
         if (after.startswith(self.titles_after) and not (private and (after.startswith(_ADDRESS) or (
                 after.startswith(self._after_only) and not after.startswith(self.titles))))) \
-                or before.endswith(self.titles) or before.endswith(tuple(t + "(" for t in self.titles)) \
+                or before.endswith(self.titles) or before.endswith(self._titles_bracket) \
                 or (before[-1:] in self.surnames and before[-1] not in _FUNCTION_CHARS
                     and before[:-1].endswith(self.titles)):
             # (市长何 / 洪涛: the given name of an official whose surname jieba read apart; not 主任向李秀英了解: 向 the
@@ -1625,6 +1630,13 @@ class NameRules:
         # (or right after a complainant's word though jieba read it apart: 举报人周 / 向东, the surname joined after)
         vouched = {folded[a:b] for a, b in found.items() if a in strong
                    or folded[max(0, a - 12):a].rstrip(" \u3000:：").endswith(self._complainant_words)}
+        elsewhere: dict[str, bool] = {}  # a name's answer once per text: a name repeated n times costs n, not n²
+
+        def official_elsewhere(name: str) -> bool:
+            if name not in elsewhere:
+                elsewhere[name] = self._official_elsewhere(folded, name, exact)
+            return elsewhere[name]
+
         for a, b in found.items():
             name = folded[a:b]
             sl = self._surname_len(name, 0)
@@ -1635,7 +1647,7 @@ class NameRules:
             if (name in self.not_names and not (says and exact.get((a, b), "n")[:1] in ("n", "a")) and a not in counted) \
                     or name in self.honorifics or (name not in vouched and self._official(folded, a, b, a in private)) \
                     or "某" in name or exact.get((b - 1, b), "") in _PARTICLE_TAGS \
-                    or (name not in vouched and self._official_elsewhere(folded, name, exact)) or _DOCUMENT_YEAR.match(folded, b) \
+                    or (name not in vouched and official_elsewhere(name)) or _DOCUMENT_YEAR.match(folded, b) \
                     or (name[0] in _CONJUNCTIONS and not all(c in self.given for c in name[sl:])) \
                     or (sl == 2 and self._ordinal_head(folded, a, b, exact, word_at)) \
                     or (name[-1] in "镇乡" and not speaker) or name[sl:] in self.honorifics \
@@ -1652,7 +1664,12 @@ class NameRules:
                 continue
             out.append((a, b, "姓名", 1))
         # a name inside another name kept (季红霞说: 红霞 jieba's person, 季红霞 the clause's subject) is that name's
-        out = [s for s in out if not any(x <= s[0] and s[1] <= y and (x, y) != s[:2] for x, y, _, _ in out)]
+        nested, reach = set(), -1  # sorted by start, the longer first: a span ending within one before it is inside
+        for x, y in sorted({s[:2] for s in out}, key=lambda span: (span[0], -span[1])):
+            if reach >= y:
+                nested.add((x, y))
+            reach = max(reach, y)
+        out = [s for s in out if s[:2] not in nested]
         return self._mentions(folded, tagged, out)
 
     def _surname_before(self, folded: str, tagged, found: dict, strong: set, private: set) -> None:
