@@ -947,8 +947,8 @@ def _secondary_rule_text(params: dict) -> str:
                              else "不给出") + what
     return ("第一个类型之后的次要类型还要对照关键词表（`corpora/lexicon/pollution_terms.tsv` 中权重不低于 0.8 的词，"
             "出现在正文任何地方即算）：关键词表也提到的类型，" + shown(named, "；") + "关键词表没有提到的类型，"
-            + shown(unnamed, "。") + "公开表很少填关键词表读不出的次要类型（按网页、按省分折，几个随机种子上选定："
-            "`benchmarks/secondary_types.py`）。"
+            + shown(unnamed, "。") + "公开表很少填关键词表读不出的次要类型（按网页、按省分折和盲测记录上都不比只看阈值差："
+            "`benchmarks/secondary_types.py`、`benchmarks/secondary_blind.py`）。"
             + ("" if OFFICE_SECONDARY_RULE == "keep" else "本单位的记录选定为重新校准或重新训练的模型时，是否还对照关键词表"
                "也由本单位的记录定（在本单位的记录上折外比较，不对照时完全判对的记录更多才不对照），关键词表不挡本单位的"
                "记录教的类型。"))
