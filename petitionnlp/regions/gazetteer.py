@@ -213,6 +213,8 @@ class Gazetteer:
         self.former_city: dict[str, set[Place]] = {}
         self._villages = None
         self._town_cores = None
+        self._villages_more = None
+        self._towns_by_core = None
         self._build()
         self.maxlen = max(map(len, self.exact))
         # the sizes of names by their first two characters, as bits of an int (most positions of a text start
@@ -616,6 +618,38 @@ class Gazetteer:
             if following[size - 1] == "村" and following[:size - 1] + "村委会" in villages:
                 return villages[following[:size - 1] + "村委会"]
         return set()
+
+    @property
+    def villages_more(self) -> dict[str, str]:
+        """town → its villages joined by ``|``, for the towns whose name only one county has (``villages_more.tsv``,
+        read on first use: only a text that names no county asks)."""
+        if self._villages_more is None:
+            with open(corpus_path("gazetteer", "villages_more.tsv"), encoding="utf-8") as fh:
+                next(fh)
+                self._villages_more = dict(line.rstrip("\n").split("\t", 1) for line in fh)
+        return self._villages_more
+
+    @property
+    def towns_by_core(self) -> dict[str, list[tuple[str, str]]]:
+        """A town's name without 街道/镇/乡/苏木 (小板 of 小板镇) → (the town's name, its county's adcode) of each town
+        so named (read on first use)."""
+        if self._towns_by_core is None:
+            table: dict[str, list[tuple[str, str]]] = {}
+            with open(corpus_path("gazetteer", "towns.tsv"), encoding="utf-8") as fh:
+                next(fh)
+                for line in fh:
+                    name, code = line.rstrip("\n").split("\t")
+                    core = next((name[:-len(s)] for s in _TOWN_SUFFIXES if name.endswith(s)), "")
+                    if len(core) >= 2 and code in self.by_adcode:
+                        table.setdefault(core, []).append((name, code))
+            self._towns_by_core = table
+        return self._towns_by_core
+
+    def has_village(self, town: str, code: str, village: str) -> bool:
+        """Whether ``village`` is a village of ``town`` (of the county ``code``)."""
+        if town in self.villages_more:
+            return village in self.villages_more[town].split("|")
+        return code in (self.villages.get(town) or {}).get(village, ())
 
     def find(self, text: str, starts: list[int] | None = None) -> list[Mention]:
         """Leftmost-longest, non-overlapping mentions of official names, aliases and short names.
