@@ -263,7 +263,9 @@ class RegionResolver:
         read."""
         names = self.gazetteer
         by_core = None
-        taken = [(m.start, m.end) for m in mentions]
+        taken = bytearray(len(text))  # the characters other mentions cover
+        for m in mentions:
+            taken[m.start:m.end] = b"\x01" * (m.end - m.start)
         found: dict[str, str] = {}
         for end in (m.end() for m in _VILLAGE_END.finditer(text)):  # a village's name ends there
             for start in range(max(0, end - 8), end - 2):
@@ -277,7 +279,7 @@ class RegionResolver:
                             by_core = names.towns_by_core
                         towns = by_core.get(core)
                         if not towns or core in _GENERIC or core in names.exact or core in names.short \
-                                or any(a < end and stop - k < b for a, b in taken):
+                                or any(taken[stop - k:end]):
                             continue
                         for town, code in towns:
                             county = names.by_adcode.get(code)
