@@ -46,6 +46,12 @@ without 镇, industrial parks, an old county name), gathered after session 44's 
 ``peer_locations_g44c.jsonl``: 28 landmark-heavy mentions from 23 further pages (5A and other scenic areas, national
 and provincial nature reserves, wetland parks, development and high-tech zones named without their city), gathered
 before the landmark table (``corpora/gazetteer/landmarks.tsv``) and committed before it was run.
+``peer_locations_g45.jsonl``: 55 mentions from 55 further pages (session 45: hotline and mailbox answers, forum
+complaints, local news, 25 provinces, 20 in traditional characters), a natural mix — towns
+and streets named alone or after their city, counties with their villages, short banner and county names, two named
+by their city only — not landmark-heavy; gathered and committed before it was run.
+``peer_locations_g45b.jsonl``: 20 more such mentions from 20 further pages (quarries, landfills, square dancing, old
+county names 章丘市 and 济阳县; 11 provinces), gathered after session 45's village change and committed before its run.
 
 Prints, for each file and for both together, per level, the share of cases whose answer is the expected one
 (a county is scored where the case expects one; None expected counts as right only when we also say None), the
@@ -68,7 +74,8 @@ FILES = ("peer_locations.jsonl", "peer_locations_more.jsonl", "peer_locations_la
          "peer_locations_after.jsonl", "peer_locations_unseen.jsonl",
          "peer_locations_check.jsonl", "peer_locations_g42b.jsonl", "peer_locations_g43.jsonl",
          "peer_locations_g44.jsonl", "peer_locations_g44b.jsonl",
-         "peer_locations_g44c.jsonl")
+         "peer_locations_g44c.jsonl", "peer_locations_g45.jsonl",
+         "peer_locations_g45b.jsonl")
 
 
 def _right(c, g) -> bool:

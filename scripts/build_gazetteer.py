@@ -11,6 +11,8 @@ Writes:
                  word of jieba's general dictionary, e.g. 凤凰, 和平)
   towns.tsv      name parent_adcode                                      (乡镇/街道 under each county, or city)
   villages.tsv   town village county_adcode                               (only under town names shared by counties)
+  villages_more.tsv  town villages (joined by |)                         (the villages of the other towns, whose
+                 name only one county has: a town written without its suffix before one of its villages)
   changes.tsv    date old_province old_city old_county new_province new_city new_county
 """
 
@@ -109,6 +111,14 @@ def main(argv: list[str]) -> None:
         w = csv.writer(fh, delimiter="\t", lineterminator="\n")
         w.writerow(["town", "village", "county_adcode"])
         w.writerows(sorted({v for v in villages if v[0] in shared}))
+    alone: dict[str, set[str]] = {}
+    for town, village, _ in villages:
+        if town not in shared:
+            alone.setdefault(town, set()).add(village)
+    with open(OUT / "villages_more.tsv", "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        w.writerow(["town", "villages"])
+        w.writerows((town, "|".join(sorted(alone[town]))) for town in sorted(alone))
     changes = []
     for line in (src / "china_location_change.txt").read_text(encoding="utf-8").splitlines():
         if "=>" not in line:

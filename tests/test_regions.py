@@ -595,3 +595,18 @@ def test_every_landmark_of_the_table_names_a_place_and_shared_names_name_none():
     assert all(g._landmark_place(r["target"]) is not None for r in rows)
     assert "白云山风景区" not in g.exact and "东湖景区" not in g.exact  # two cities' / a generic word
     assert g.exact["海螺沟景区"][0].level == "landmark"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("我们小板罗黄村八组前后村民却遭受着养猪场的严重污染", ("湖北省", "天门市", "天门市")),  # 小板镇's 罗黄村
+    ("接到群众投诉,思延乡草坪村下桥组养鸡场臭味难闻", ("四川省", "雅安市", "芦山县")),  # 思延镇 (once 思延乡)'s 草坪村
+    ("湖北省小板罗黄村养猪场", ("湖北省", "天门市", "天门市")),  # inside the province named
+    ("广东省小板罗黄村养猪场", ("广东省", None, None)),  # another province named: not read
+    ("我们豆张庄村每天晚上都会闻到橡胶厂的气味", (None, None, None)),  # a village alone, though named after its town
+    ("促进社会主义新农村建设", (None, None, None)),  # 新农村镇 has a 新农村: a word, not read
+    ("来信人反映胜利社区有混凝土搅拌站", (None, None, None)),  # 胜利社区街道's 胜利社区: one of many
+    ("小板一家养猪场", (None, None, None)),  # a town's bare name alone
+])
+def test_a_town_written_without_its_suffix_or_with_another_before_one_of_its_villages_names_its_county(
+        resolver, text, expected):
+    assert place(resolver, text) == expected

@@ -30,8 +30,9 @@ _GENERIC = {"城区", "郊区", "矿区", "新区", "市中", "市辖区", "市�
 
 
 _TOWN_SUFFIXES = ("街道办事处", "街道", "镇", "乡", "苏木")
-# a line of towns.tsv whose name ends in a suffix after at least two characters: (the name without it, its county)
-_TOWN_CORE = re.compile(rf"^([^\t\n]{{2,}})(?:{'|'.join(_TOWN_SUFFIXES)})\t([^\t\n]*)$", re.MULTILINE)
+# a line of towns.tsv whose name ends in a suffix after at least two characters: (the name, the name without the
+# suffix, its county)
+_TOWN_CORE = re.compile(rf"^(([^\t\n]{{2,}})(?:{'|'.join(_TOWN_SUFFIXES)}))\t([^\t\n]*)$", re.MULTILINE)
 _PLACEHOLDER = "直辖行政区划"  # a county row that only stands for a city without counties (东莞, 中山, 儋州)
 
 
@@ -213,6 +214,8 @@ class Gazetteer:
         self.former_city: dict[str, set[Place]] = {}
         self._villages = None
         self._town_cores = None
+        self._villages_more = None
+        self._towns_by_core = None
         self._build()
         self.maxlen = max(map(len, self.exact))
         # the sizes of names by their first two characters, as bits of an int (most positions of a text start
@@ -595,14 +598,20 @@ class Gazetteer:
         """county adcode → the names of its towns without 街道/镇/乡/苏木 (金鹗山, 望京), as petitions often write
         them before 社区, 路 or 村 (loaded on first use)."""
         if self._town_cores is None:
-            table: dict[str, list[str]] = {}
-            with open(corpus_path("gazetteer", "towns.tsv"), encoding="utf-8") as fh:
-                next(fh)
-                # one scan of the file for the names that end in a suffix (a name ends in one of them at most)
-                for core, code in _TOWN_CORE.findall(fh.read()):
-                    table.setdefault(code, []).append(core)
-            self._town_cores = table
+            self._read_town_cores()
         return self._town_cores
+
+    def _read_town_cores(self) -> None:
+        """:attr:`town_cores` and :attr:`towns_by_core`, from one scan of ``towns.tsv`` for the names that end in a
+        suffix (a name ends in one of them at most)."""
+        by_county: dict[str, list[str]] = {}
+        by_core: dict[str, list[tuple[str, str]]] = {}
+        with open(corpus_path("gazetteer", "towns.tsv"), encoding="utf-8") as fh:
+            next(fh)
+            for name, core, code in _TOWN_CORE.findall(fh.read()):
+                by_county.setdefault(code, []).append(core)
+                by_core.setdefault(core, []).append((name, code))
+        self._town_cores, self._towns_by_core = by_county, by_core
 
     def village_counties(self, town: str, following: str) -> set[str]:
         """County adcodes of a village of ``town`` named at the start of ``following`` (文昌村, 西宋村)."""
@@ -616,6 +625,30 @@ class Gazetteer:
             if following[size - 1] == "村" and following[:size - 1] + "村委会" in villages:
                 return villages[following[:size - 1] + "村委会"]
         return set()
+
+    @property
+    def villages_more(self) -> dict[str, str]:
+        """town → its villages joined by ``|``, for the towns whose name only one county has (``villages_more.tsv``,
+        read on first use: only a text that names no county asks)."""
+        if self._villages_more is None:
+            with open(corpus_path("gazetteer", "villages_more.tsv"), encoding="utf-8") as fh:
+                next(fh)
+                self._villages_more = dict(line.rstrip("\n").split("\t", 1) for line in fh)
+        return self._villages_more
+
+    @property
+    def towns_by_core(self) -> dict[str, list[tuple[str, str]]]:
+        """A town's name without 街道/镇/乡/苏木 (小板 of 小板镇) → (the town's name, its county's adcode) of each town
+        so named (read on first use, with :attr:`town_cores`)."""
+        if self._towns_by_core is None:
+            self._read_town_cores()
+        return self._towns_by_core
+
+    def has_village(self, town: str, code: str, village: str) -> bool:
+        """Whether ``village`` is a village of ``town`` (of the county ``code``)."""
+        if town in self.villages_more:
+            return village in self.villages_more[town].split("|")
+        return code in (self.villages.get(town) or {}).get(village, ())
 
     def find(self, text: str, starts: list[int] | None = None) -> list[Mention]:
         """Leftmost-longest, non-overlapping mentions of official names, aliases and short names.

@@ -46,6 +46,7 @@ def _not_after_short() -> tuple[str, ...]:
 
 
 _COMMUNITY_WORDS = ("社区", "小区", "街道", "村", "居委会")
+_VILLAGE_END = re.compile("村|社区|嘎查")  # how most names of villages.tsv and villages_more.tsv end
 
 
 @lru_cache(maxsize=1)
@@ -252,6 +253,48 @@ class RegionResolver:
 
     _CORE_MAX = 8
 
+    def _county_by_village(self, text: str, within: Place | None, mentions) -> tuple[Place, str] | None:
+        """小板罗黄村 → 天门市, 思延乡草坪村 → 芦山县: where the text names no county, a town written without its
+        街道/镇/乡/苏木 or with another of them (a 乡 made a 镇) right before one of its villages (three characters or
+        more) — the county, when all such pairs in the text name one, inside ``within`` (a province or city the text
+        names) if given; with the pair's words as evidence.  Two names must agree, so a town's bare name alone
+        (狮泉河) is not read, nor a village alone, though named after its town (豆张庄村, 胜利社区, 新农村: many such
+        names are words or common to many places).  Town names that name a division or are generic words are not
+        read."""
+        names = self.gazetteer
+        by_core = None
+        taken = bytearray(len(text))  # the characters other mentions cover
+        for m in mentions:
+            taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+        found: dict[str, str] = {}
+        for end in (m.end() for m in _VILLAGE_END.finditer(text)):  # a village's name ends there
+            for start in range(max(0, end - 8), end - 2):
+                for suffix in ("",) + _TOWN_SUFFIXES:
+                    stop = start - len(suffix)
+                    if stop < 2 or not text.startswith(suffix, stop):
+                        continue
+                    for k in (4, 3, 2):
+                        core = text[stop - k:stop] if stop >= k else ""
+                        if by_core is None:
+                            by_core = names.towns_by_core
+                        towns = by_core.get(core)
+                        if not towns or core in _GENERIC or core in names.exact or core in names.short \
+                                or any(taken[stop - k:end]):
+                            continue
+                        for town, code in towns:
+                            county = names.by_adcode.get(code)
+                            if county is None or county.level != "county" or not names.has_village(
+                                    town, code, text[start:end]):
+                                continue
+                            if within is None or county.province == within.province and (
+                                    within.level == "province" or county.city == within.city):
+                                found.setdefault(code, text[stop - k:end])
+        if len(found) != 1:
+            return None
+        (code, span), = found.items()
+        return names.by_adcode[code], span
+
+
     def _towns_named(self, core: str, place: Place) -> set[str]:
         """The county adcodes of the towns of ``place`` (a province or city) named ``core`` and 街道/镇/乡/苏木."""
         key, level = (place.city, "city") if place.level == "city" else (place.province, "province")
@@ -329,7 +372,12 @@ class RegionResolver:
                 return {"province": p.province, "city": p.city, "county": p.county, "region_confidence": 0.4,
                         "region_evidence": text[m.start:m.end + 1]}
         if not mentions:
-            return dict(EMPTY_REGION)
+            by_village = self._county_by_village(text, None, mentions)
+            if by_village is None:
+                return dict(EMPTY_REGION)
+            county, span = by_village
+            return {"province": county.province, "city": county.city, "county": county.county,
+                    "region_confidence": 0.6, "region_evidence": span}
         named_cities = {p.city for m in mentions for p in m.places if p.level in ("city", "zone")
                         and len(m.places) == 1}
         named_provinces = {p.province for m in mentions for p in m.places if p.level == "province"}
@@ -452,6 +500,11 @@ class RegionResolver:
             if by_core is not None:
                 return {"province": place.province, "city": by_core.city, "county": by_core.county,
                         "region_confidence": 0.7, "region_evidence": text[mention.start:mention.end]}
+            by_village = self._county_by_village(text, place, mentions)
+            if by_village is not None:
+                county, span = by_village
+                return {"province": county.province, "city": county.city, "county": county.county,
+                        "region_confidence": 0.7, "region_evidence": span}
         county = place.county if place.level in ("county", "town", "landmark") else self._twin_county(place)
         city = place.city if place.level != "province" else None
         # evidence: from the first consistent mention to the deciding one (衡阳市衡南县), as written
