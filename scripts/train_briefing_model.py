@@ -14,7 +14,10 @@ corpora/briefing/gold/briefings_news2.jsonl (d43b: meetings' orders, a warning t
 inspection's entry, township and park checks, the ministry's requirements; annotated blind and reported as it stood
 before it was trained on), corpora/briefing/gold/briefings_news3.jsonl (d44: provincial leading-group and deployment
 meetings' orders, progress notices and reports, news of rectification plans, night checks and a warning talk, a model
-bulletin; annotated blind and reported as it stood before it was trained on) and, when the shared corpora are beside the
+bulletin; annotated blind and reported as it stood before it was trained on), corpora/briefing/gold/briefings_news4.jsonl
+(d45: a follow-up check's bulletin, warning talks with pledges and commitments, site checks, town meetings against straw
+burning, a report of measures taken; annotated blind and reported as it stood before it was trained on) and, when the
+shared corpora are beside the
 repo, ../shared/corpora/briefings_dev.jsonl without its pages listed in reserved_sources.txt.  Never the blind sets:
 briefings_more.jsonl (issue 21), the held-out part of briefings_reports.jsonl, briefings_fresh.jsonl (issue 29) and the
 blind part of briefings_carry.jsonl.
@@ -104,6 +107,7 @@ def training_briefings(shared: Path) -> list[dict]:
     out += [dict(d, origin="briefings_news") for d in _rows(GOLD / "briefings_news.jsonl") if not _held(d)]
     out += [dict(d, origin="briefings_news2") for d in _rows(GOLD / "briefings_news2.jsonl") if not _held(d)]
     out += [dict(d, origin="briefings_news3") for d in _rows(GOLD / "briefings_news3.jsonl") if not _held(d)]
+    out += [dict(d, origin="briefings_news4") for d in _rows(GOLD / "briefings_news4.jsonl") if not _held(d)]
     return out
 
 
@@ -316,6 +320,7 @@ SET_NAMES = {"briefings_dev": "共享开发简报", "briefings_new": "新标注�
              "briefings_news": "会议与督察新闻、督查通知与通报",
              "briefings_news2": "第二批会议与督察新闻、表态与交叉督查",
              "briefings_news3": "第三批会议、整改方案与督察新闻、进展公示与约谈",
+             "briefings_news4": "第四批督查通报、约谈与表态、工地检查、秸秆禁烧会议",
              "briefings_timedev": "新类型开发页面，不训练", "briefings_timedev2": "第二批新类型开发页面，不训练"}
 
 
@@ -348,7 +353,8 @@ def _card(meta: dict, model: DirectiveModel, top: list) -> str:
   、`briefings_tasks.jsonl`（方案的任务清单、没有标志词的职责、整改方案与整改措施公示表、进展通报、转发通知）
   、`briefings_news.jsonl`（会议与督察新闻、督查通知与通报、整改方案的措施）
   、`briefings_news2.jsonl`（第二批会议与督察新闻：会议要求、约谈会上的表态、交叉督查、督察进驻、乡镇与园区检查、部委要求）
-  和 `briefings_news3.jsonl`（第三批：省级领导小组与部署会的要求、整改进展公示与报告、整改方案的新闻、夜查与约谈、迎检通报范本）。
+  、`briefings_news3.jsonl`（第三批：省级领导小组与部署会的要求、整改进展公示与报告、整改方案的新闻、夜查与约谈、迎检通报范本）
+  和 `briefings_news4.jsonl`（第四批：回头看督查通报、约谈会的要求与企业表态、工地扬尘检查、现场交办、秸秆禁烧会议、已采取措施的报道）。
   不用盲测集（`briefings_more.jsonl`、`briefings_reports.jsonl` 的留出部分、`briefings_fresh.jsonl` 和 `briefings_carry.jsonl` 的盲测部分）训练：它们由 `benchmarks/eval_briefings.py` 评分。
 - 保存：用 `skops` 保存（`model.skops`，不用 `pickle`；加载时只信任 `scikit-learn`、`NumPy` 和 `SciPy` 的类型），
   另存一份纯权重（`weights.json`）：流水线用这份权重判断（`petitionnlp/briefing/judge.py`），不必载入 `scikit-learn`；

@@ -158,6 +158,7 @@ def compile_rules(data: dict) -> dict:
     data["_ordering"] = re.compile(f"(?:{alt(data['ordering_verbs'])})[，,：:]?$")
     data["_not_marker"] = re.compile(f"(?:{alt(data['not_markers'])})")
     data["_verb"] = re.compile(f"(?:{verbs})")
+    data["_verb_attribute_after"] = tuple(data.get("speech_verb_attribute_after", ()))
     data["_adverbial"] = re.compile("|".join(f"(?:{a})" for a in data["adverbials"]))
     data["_title_end"] = re.compile(rf"(?P<t>{titles})(?P<n>[{CJK}]{{2,3}})$")
     data["_name_title_end"] = re.compile(rf"(?P<n>[{CJK}]{{2,3}}?)(?P<t>{titles})$")
@@ -338,6 +339,8 @@ def _speaker(sentence: str, people: dict[str, str], r: dict) -> tuple[str, int, 
             continue  # 关于…的重要批示, …的必然要求: a noun, not someone speaking
         if m.group(0) == "要求" and _demand_noun(sentence, m.start(), r):
             continue  # 市审计局认真贯彻…意见和市政府要求，积极落实…: what is carried out, not someone speaking
+        if sentence.startswith(r["_verb_attribute_after"], m.end()):
+            continue  # 不局限于“通报”中提出的问题: an attribute of what follows, nobody speaking
         if sentence[m.end():].strip() in ("。", "；", ";", "！", "!", "？", "?"):
             continue  # …废水必须达到排放标准要求。: the verb ends the sentence, nothing is said (…强调：\n says it next)
         actor = _actor_in(sentence[:m.start()], people, r)
