@@ -58,3 +58,10 @@ def test_the_judge_trains_on_the_fourth_news_batch():
 
     origins = {d["origin"] for d in training_briefings(ROOT.parent / "shared" / "corpora")}
     assert "briefings_news4" in origins
+
+
+def test_an_order_to_an_addressee_of_its_own_after_a_comma_is_its_own_even_inside_an_item():
+    found = _directives("会上,分局负责同志提出整改工作要求,一是要认清形势,保质保量完成整改任务。三是加强沟通,妥善处理好各类"
+                        "信访问题,同时要求执法大队加强监管、严格执法,打击各类环境违法行为。")
+    assert [(d["addressee"], d["action"]) for d in found][-2:] == [
+        (None, "三是加强沟通,妥善处理好各类信访问题"), ("执法大队", "加强监管、严格执法,打击各类环境违法行为")]

@@ -550,6 +550,9 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
         if m.end() < end and text[m.start()] in "，," and _duty_after_comma(text, last_cut, m.start(), end, r):
             cuts.add(m.end())  # …，督查工作结束后，督查室负责第一时间…通报; …设在局办公室，负责统筹…: a body's duty
             continue
+        if m.end() < end and text[m.start()] in "，," and _ask_at(text, m.end(), end, r):
+            cuts.add(m.end())  # …，同时要求执法大队加强监管…: an order to an addressee of its own
+            continue
         led = _slogan(text, last_cut, m.start(), r, short)
         item = r["_enum"].match(text, last_cut)
         prev = max([c + 1 for c in commas if c < m.start()] + [last_cut])
@@ -712,6 +715,14 @@ def _framed_far(text: str, a: int, marker_pos: int, r: dict) -> bool:
     comma = _CLAUSE_BREAK.search(text, lead, marker_pos)
     return bool(comma) and not _CLAUSE_BREAK.search(text, comma.end(), marker_pos) \
         and marker_pos - comma.end() <= r.get("framed_order_piece", 0)
+
+
+def _ask_at(text: str, pos: int, end: int, r: dict) -> bool:
+    """Whether an order to an addressee of its own opens at ``pos`` — 要求/请/责成 and the body (:func:`_asked_until`),
+    after a connective (``ask_connectives``: 同时要求执法大队加强监管…) or not: after a comma, inside an enumerated item
+    too, it is an order of its own (GUIDELINES.md: a part with its own addressee and marker is its own)."""
+    pos += next((len(w) for w in r.get("ask_connectives", ()) if text.startswith(w, pos)), 0)
+    return _asked_until(text, pos, end, r) is not None
 
 
 def _asked_until(text: str, start: int, end: int, r: dict, time_start: int | None = None) -> int | None:
