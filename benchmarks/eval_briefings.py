@@ -123,7 +123,12 @@ The sets, reported apart and together:
   never used, of kinds the others lack and of the provinces they hold least — provincial leading-group and deployment
   meetings with orders, progress notices and reports, news of rectification plans (guiding thoughts, targets, task
   lists), a city's night checks and a warning talk, a county's model bulletin, an inspection office's news — annotated
-  blind (directives and time expressions) before the extractor was run on them; left out of "all of them".
+  blind (directives and time expressions) before the extractor was run on them; left out of "all of them";
+* corpora/briefing/gold/briefings_news4.jsonl (issue 29 item 3, d45): a fourth development batch of 17 pages of sites
+  never used — a district's bulletin of a follow-up check, bureaus' warning talks with enterprises' pledges and the
+  bureaus' commitments, site checks, a provincial check team's orders on the spot, town meetings against straw burning,
+  a report of measures taken — annotated blind (directives and time expressions) before the extractor was run on them;
+  left out of "all of them".
 
 A predicted span matches a gold span when it covers at least half of the gold span (offsets; a gold span
 string listed twice stands for its successive occurrences); matching is one-to-one, in order.
@@ -313,7 +318,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     notices = load(gold / "briefings_notices.jsonl")
     tasks = load(gold / "briefings_tasks.jsonl")
     news, news2 = load(gold / "briefings_news.jsonl"), load(gold / "briefings_news2.jsonl")
-    news3 = load(gold / "briefings_news3.jsonl")
+    news3, news4 = load(gold / "briefings_news3.jsonl"), load(gold / "briefings_news4.jsonl")
     return [("the first development briefings (reserved page left out)", old),
             ("new briefings used to write the rules", [d for d in new if not held(d)]),
             ("new briefings held out while writing the rules", [d for d in new if held(d)]),
@@ -390,6 +395,9 @@ def sets() -> list[tuple[str, list[dict]]]:
             ("third development batch of news of meetings, plans and inspections: provincial meetings' orders, progress "
              "notices, rectification plans' news, night checks and a warning talk, a model bulletin (issue 29 item 3, "
              "d44)", news3),
+            ("fourth development batch of news of checks, warning talks and meetings: a follow-up check's bulletin, "
+             "warning talks with pledges and commitments, site checks, town meetings against straw burning, a report of "
+             "measures taken (issue 29 item 3, d45)", news4),
             ("all of them", old + new + more + reports + added + fresh + carry)]
 
 

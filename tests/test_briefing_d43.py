@@ -47,9 +47,12 @@ def test_a_marker_with_its_object_still_orders():
 
 
 def test_the_pair_heads_are_data():
-    assert "既" in rules()["paired_marker_heads"]
+    """d45: the pair heads are empty — 既要…，又要… are two orders, as the later sets annotate them (a head in the
+    data keeps them one)."""
+    assert rules()["paired_marker_heads"] == []
     text = "刘丰雷强调，要严格整改责任单位的整改主体责任，既要协作配合，又要各司其职，实事求是，严格履责。"
-    assert len([c for c in _rules(text) if "又要" in c and "既要" in c]) == 1
+    assert len([c for c in _rules(text) if "又要" in c and "既要" in c]) == 0
+    assert any(c.startswith("又要各司其职") or c.startswith("要各司其职") for c in _rules(text))
 
 
 @pytest.mark.parametrize("text", [

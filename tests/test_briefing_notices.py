@@ -47,11 +47,12 @@ def test_inside_an_item_an_object_phrase_with_its_own_marker_is_a_new_order():
     assert "对环境信访交办件和突出环境问题，要认真办结和整改到位" in [c for c, _ in _rules(text)]
 
 
-def test_an_adverb_before_the_marker_after_a_comma_starts_a_new_order_but_not_the_half_of_jiyao_youyao():
+def test_an_adverb_before_the_marker_after_a_comma_starts_a_new_order_and_so_does_the_half_of_jiyao_youyao():
     text = "书记批示，要求更要解决今后工作中的不规范，还要防止再发问题，不能年年审年年有。"
     assert any(c.startswith("要防止再发问题") or c.startswith("还要防止再发问题") for c, _ in _rules(text))
+    # d45: 既要…，又要… are two orders, as the later sets annotate them (one page of the reports keeps it as one)
     text = "刘丰雷强调，要严格整改责任单位的整改主体责任，既要协作配合，又要各司其职，实事求是，严格履责。"
-    assert not any(c.startswith(("要各司其职", "又要各司其职")) for c, _ in _rules(text))
+    assert any(c.startswith(("要各司其职", "又要各司其职")) for c, _ in _rules(text))
 
 
 def test_under_a_heading_of_tasks_a_guide_phrase_leads_a_measure_elsewhere_it_is_a_guiding_thought():

@@ -158,6 +158,7 @@ def compile_rules(data: dict) -> dict:
     data["_ordering"] = re.compile(f"(?:{alt(data['ordering_verbs'])})[，,：:]?$")
     data["_not_marker"] = re.compile(f"(?:{alt(data['not_markers'])})")
     data["_verb"] = re.compile(f"(?:{verbs})")
+    data["_verb_attribute_after"] = tuple(data.get("speech_verb_attribute_after", ()))
     data["_adverbial"] = re.compile("|".join(f"(?:{a})" for a in data["adverbials"]))
     data["_title_end"] = re.compile(rf"(?P<t>{titles})(?P<n>[{CJK}]{{2,3}})$")
     data["_name_title_end"] = re.compile(rf"(?P<n>[{CJK}]{{2,3}}?)(?P<t>{titles})$")
@@ -338,6 +339,8 @@ def _speaker(sentence: str, people: dict[str, str], r: dict) -> tuple[str, int, 
             continue  # 关于…的重要批示, …的必然要求: a noun, not someone speaking
         if m.group(0) == "要求" and _demand_noun(sentence, m.start(), r):
             continue  # 市审计局认真贯彻…意见和市政府要求，积极落实…: what is carried out, not someone speaking
+        if sentence.startswith(r["_verb_attribute_after"], m.end()):
+            continue  # 不局限于“通报”中提出的问题: an attribute of what follows, nobody speaking
         if sentence[m.end():].strip() in ("。", "；", ";", "！", "!", "？", "?"):
             continue  # …废水必须达到排放标准要求。: the verb ends the sentence, nothing is said (…强调：\n says it next)
         actor = _actor_in(sentence[:m.start()], people, r)
@@ -547,6 +550,9 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
         if m.end() < end and text[m.start()] in "，," and _duty_after_comma(text, last_cut, m.start(), end, r):
             cuts.add(m.end())  # …，督查工作结束后，督查室负责第一时间…通报; …设在局办公室，负责统筹…: a body's duty
             continue
+        if m.end() < end and text[m.start()] in "，," and _ask_at(text, m.end(), end, r):
+            cuts.add(m.end())  # …，同时要求执法大队加强监管…: an order to an addressee of its own
+            continue
         led = _slogan(text, last_cut, m.start(), r, short)
         item = r["_enum"].match(text, last_cut)
         prev = max([c + 1 for c in commas if c < m.start()] + [last_cut])
@@ -709,6 +715,14 @@ def _framed_far(text: str, a: int, marker_pos: int, r: dict) -> bool:
     comma = _CLAUSE_BREAK.search(text, lead, marker_pos)
     return bool(comma) and not _CLAUSE_BREAK.search(text, comma.end(), marker_pos) \
         and marker_pos - comma.end() <= r.get("framed_order_piece", 0)
+
+
+def _ask_at(text: str, pos: int, end: int, r: dict) -> bool:
+    """Whether an order to an addressee of its own opens at ``pos`` — 要求/请/责成 and the body (:func:`_asked_until`),
+    after a connective (``ask_connectives``: 同时要求执法大队加强监管…) or not: after a comma, inside an enumerated item
+    too, it is an order of its own (GUIDELINES.md: a part with its own addressee and marker is its own)."""
+    pos += next((len(w) for w in r.get("ask_connectives", ()) if text.startswith(w, pos)), 0)
+    return _asked_until(text, pos, end, r) is not None
 
 
 def _asked_until(text: str, start: int, end: int, r: dict, time_start: int | None = None) -> int | None:

@@ -25,57 +25,26 @@ from sklearn.utils.validation import check_is_fitted
 
 from .judge import META_FILE, MODEL_FILE, Judge, choose
 
-__all__ = ["DirectiveModel", "match_gold", "BAGGING"]
-
-BAGGING = ("n_estimators", "max_samples", "random_state")  # the bagging parameters, kept in meta.json
+__all__ = ["DirectiveModel", "match_gold"]
 
 
 class DirectiveModel(ClassifierMixin, BaseEstimator):
     """P(a clause is a directive | what the rules saw in it): a ``DictVectorizer`` and a ``LogisticRegression``.
 
-    ``fit(X, y, groups=None)`` takes the ``features`` dicts of candidates and whether each is a directive; ``decide``
-    gives, for the candidates of one briefing, which of them are directives (see the module docstring).
+    ``fit(X, y)`` takes the ``features`` dicts of candidates and whether each is a directive; ``decide`` gives, for
+    the candidates of one briefing, which of them are directives (see the module docstring).  (d44 tried bagging the
+    regression over sites; it did not steady the blind sets and was taken out of the shipped model in d45.)"""
 
-    With ``n_estimators`` > 1 the logistic regression is bagged over groups (d44): each of ``n_estimators`` members
-    learns from the candidates of ``max_samples`` of the groups (a briefing's site: ``groups`` gives each candidate's),
-    drawn without replacement by ``random_state``, and the judge is their average in log-odds — one logistic
-    regression whose weights are the mean of the members' (``estimators_`` keeps the members), so that
-    ``weights.json`` and the judge of :mod:`.judge` stay as they are.  A judge fitted on all the sites at once moved
-    the small blind sets by a directive or two with every retraining; the mean over subsets of the sites moves less
-    (``benchmarks/judge_retrain_spread.py``)."""
-
-    def __init__(self, C: float = 1.0, keep_threshold: float = 0.0, add_threshold: float = 0.8, enabled: bool = True,
-                 n_estimators: int = 1, max_samples: float = 0.8, random_state: int = 0):
+    def __init__(self, C: float = 1.0, keep_threshold: float = 0.0, add_threshold: float = 0.8, enabled: bool = True):
         self.C = C
         self.keep_threshold = keep_threshold
         self.add_threshold = add_threshold
         self.enabled = enabled
-        self.n_estimators = n_estimators
-        self.max_samples = max_samples
-        self.random_state = random_state
 
-    def _member(self) -> LogisticRegression:
-        return LogisticRegression(C=self.C, max_iter=2000, class_weight="balanced")
-
-    def fit(self, X: list[dict], y, groups=None):
-        y = np.asarray(y, dtype=int)
-        vectorizer = DictVectorizer(sparse=True).fit(X)
-        Xv = vectorizer.transform(X)
-        if self.n_estimators <= 1:
-            self.estimators_ = [self._member().fit(Xv, y)]
-            model = self.estimators_[0]
-        else:
-            groups = np.asarray(range(len(y)) if groups is None else groups, dtype=object)
-            names = sorted(set(groups), key=str)
-            take = max(1, int(round(self.max_samples * len(names))))
-            rng = np.random.RandomState(self.random_state)
-            self.estimators_ = []
-            for _ in range(self.n_estimators):
-                chosen = {names[i] for i in rng.choice(len(names), size=take, replace=False)}
-                rows = np.fromiter((g in chosen for g in groups), dtype=bool, count=len(groups))
-                self.estimators_.append(self._member().fit(Xv[rows], y[rows]))
-            model = _averaged(self._member(), self.estimators_, Xv.shape[1])
-        self.pipeline_ = Pipeline([("features", vectorizer), ("model", model)])
+    def fit(self, X: list[dict], y):
+        model = LogisticRegression(C=self.C, max_iter=2000, class_weight="balanced")
+        self.pipeline_ = Pipeline([("features", DictVectorizer(sparse=True)), ("model", model)])
+        self.pipeline_.fit(X, np.asarray(y, dtype=int))
         self.classes_ = self.pipeline_.classes_
         return self
 
@@ -100,7 +69,7 @@ class DirectiveModel(ClassifierMixin, BaseEstimator):
         lr = self.pipeline_.named_steps["model"]
         weights = {n: float(w) for n, w in zip(names, lr.coef_[0]) if w}
         return Judge(weights, float(lr.intercept_[0]), self.keep_threshold, self.add_threshold, self.enabled,
-                     dict(meta or {}, C=self.C, **{k: getattr(self, k) for k in BAGGING}))
+                     dict(meta or {}, C=self.C))
 
     def save(self, folder: str | Path, meta: dict | None = None) -> None:
         """The fitted model as ``model.skops``, its weights as ``weights.json`` and its parameters as ``meta.json``
@@ -127,21 +96,11 @@ class DirectiveModel(ClassifierMixin, BaseEstimator):
             raise ValueError(f"{path}: types outside scikit-learn, NumPy and SciPy: "
                              f"{sorted(set(untrusted) - set(allowed))}")
         model = cls(C=meta["C"], keep_threshold=meta["keep_threshold"], add_threshold=meta["add_threshold"],
-                    enabled=meta.get("enabled", True), **{k: meta[k] for k in BAGGING if k in meta})
+                    enabled=meta.get("enabled", True))
         model.meta_ = meta
         model.pipeline_ = sio.load(path, trusted=allowed)
         model.classes_ = model.pipeline_.classes_
         return model
-
-
-def _averaged(model: LogisticRegression, members: list[LogisticRegression], n_features: int) -> LogisticRegression:
-    """``model`` (unfitted) holding the mean weights and intercept of the fitted ``members``: their log-odds averaged."""
-    model.coef_ = np.mean([m.coef_ for m in members], axis=0)
-    model.intercept_ = np.mean([m.intercept_ for m in members], axis=0)
-    model.classes_ = members[0].classes_
-    model.n_features_in_ = n_features
-    model.n_iter_ = np.max([m.n_iter_ for m in members], axis=0)
-    return model
 
 
 def match_gold(gold: list[tuple[int, int]], spans: list[tuple[int, int]]) -> list[bool]:
