@@ -71,6 +71,11 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
      one-character nouns 山, 河, 田, 沟, 塘 (村后头的山叫几家打石头的挖空了, 养猪的把粪水排到塘里塘都变成黑的了),
      questions (…找谁, …有没有人管, …归哪个部门管, …合法吗), typos inside long phrases (水糖, 坑坑哇哇, 硬话, 下陈) and
      compounds, same pool.
+   - ``clerks8``: corpora/search/eval_queries_clerks8.jsonl — a fourteenth batch (all ``dev`` once first reported, 59
+     queries): setting nouns beside the matter (村里, 小区里, 镇上, 矿上, 园区里), a vehicle's or an animal's everyday
+     name (绿皮车, 挂车, 泥头车, 打灰的罐车, 猪娃, 鸡婆, 对虾), trade words (钢铁厂 for a 钢 company, 石材, 储煤), questions
+     (哪里有…, …怎么没人管, …谁管, …合法吗, …会不会…) and typos of shape or sound inside a compound (轮台, 养虾堂, 做业,
+     木宵, 风条, 中专站, 内赃, 截溜, 粉沉, 铸吕, 松数, 难文, 叫拌站), same pool.
    Each query has the relevance 0–3 of the pool's documents, graded by reading them; the ``held_out`` ones were
    not looked at while the engine was changed (``--split dev`` leaves them out of a tuning run).  Prints
    nDCG@10 and recall@10 (of the relevant documents, out of at most 10) per kind, overall and on the held-out
@@ -81,7 +86,7 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
    begin with as many literal matches as the scan finds (up to 10): recall@10 of the literal matches.
 
     python benchmarks/bench_search.py [--docs 100000 (0: the graded sets only)] [--queries 200]
-                                      [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,clerks4,clerks5,clerks6,clerks7]
+                                      [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,clerks4,clerks5,clerks6,clerks7,clerks8]
                                       [--split all|dev|held_out]
 
 ``--pg auto`` starts a throw-away PostgreSQL cluster (tests/pgcluster.py) and removes it at the end.
@@ -132,7 +137,8 @@ SETS = {"issue22": ("eval_queries.jsonl", False), "clerks": ("eval_queries_clerk
         "dev7": ("eval_queries_dev7.jsonl", True), "dev8": ("eval_queries_dev8.jsonl", True),
         "dev9": ("eval_queries_dev9.jsonl", True), "dev10": ("eval_queries_dev10.jsonl", True),
         "clerks4": ("eval_queries_clerks4.jsonl", True), "clerks5": ("eval_queries_clerks5.jsonl", True),
-        "clerks6": ("eval_queries_clerks6.jsonl", True), "clerks7": ("eval_queries_clerks7.jsonl", True)}
+        "clerks6": ("eval_queries_clerks6.jsonl", True), "clerks7": ("eval_queries_clerks7.jsonl", True),
+        "clerks8": ("eval_queries_clerks8.jsonl", True)}
 KINDS = ["synonyms", "questions", "compounds", "typos", "place", "briefing", "all", "held_out"]
 
 

@@ -403,7 +403,7 @@ def test_a_part_is_also_searched_without_its_grammatical_dressing(target):
 def test_a_question_is_read_by_its_grammar():
     from petitionnlp.search.analysis import read_query
 
-    assert read_query("村里养猪场到底归哪管") == ["村里养猪场"]
+    assert read_query("村里养猪场到底归哪管") == ["村里", "养猪场"]   # 村里: the setting (session 45)
     assert read_query("河水变黑了咋整") == ["河水变黑"]
     assert read_query("谁管乱倒建筑垃圾的") == ["倒建筑垃圾"]
     # not a question: a phrase of a briefing keeps its every character
@@ -1363,3 +1363,54 @@ def test_a_short_place_name_across_two_words_is_no_place():
 
     assert all(not places for _, places in _split_places("一刮风下雨山坡上的黄土就往下冲"))
     assert [p for p, places in _split_places("衡阳噪声") if places] == ["衡阳"]
+
+
+# ------------------------------------------------------------------ session 45: scenes and a sixth batch of words
+def test_a_scene_and_its_locative_is_the_setting_of_the_request_not_its_matter():
+    from petitionnlp.search.analysis import read_query, read_settings
+
+    # 村里 alone between the matter's pieces (cut at 把 and 的): where, not what
+    assert read_settings("开煤矿放炮把村里的房子震裂了找谁") == [("开煤矿放炮", False), ("村里", True),
+                                                                 ("房子震裂", False)]
+    # a scene beginning a piece, on a word boundary, is split off it
+    assert read_settings("村里开了个石头矿")[0] == ("村里", True)
+    assert read_settings("镇上医院的脏水把菜地泡了")[0] == ("镇上", True)
+    assert read_query("村里养猪场到底归哪管") == ["村里", "养猪场"]
+    # not inside a word (家里人), not a factory, a mine or a river (often the matter itself), not a scene alone
+    assert read_settings("家里人都被熏病了")[0][0].startswith("家里人")
+    assert read_settings("厂里半夜排废水")[0] == ("厂里半夜排废水", False)
+    assert read_settings("村里") == [("村里", False)]
+
+
+def test_a_village_named_without_the_matter_comes_after_the_matter(target):
+    docs = {"blast": "东佳矿业在万宝乡复茂村开采煤矿，采矿放炮时将村民房屋震坏",
+            "farm": "村支书在村里占地修建鸡场，鸡场粪污未作处理",
+            "land": "该公司在村里非法采矿，毁坏村里土地百余亩"} | NOISE
+    got = _ranked(target, docs, "开煤矿放炮把村里的房子震裂了找谁")
+    assert got[0] == "blast"
+    assert "farm" not in got[:2]
+
+
+def test_a_steel_works_a_quarry_and_sawdust_in_everyday_words(target):
+    # 钢厂 finds a steel group by its short name (天钢); 石头矿 the quarry; 木头渣子 the sawdust; 煤粉 coal dust —
+    # each before a document holding the query's other words without the thing itself
+    docs = {"steel": "天钢集团旁赵家河内，该公司多次违规开闸排放污染水，导致周边河流被污染",
+            "oil": "油田三中有污水河散发异味，烧烤摊排放油烟污染",
+            "quarry": "正昌矿业日夜生产开采石头，货运噪声扰民、扬尘严重",
+            "lava": "村里有人加工火山石，切割石头过程中产生粉尘",
+            "wood": "彩虹木器厂无环评手续，排放木屑粉尘污染",
+            "boards": "废品收购站占用人行道堆放大量拆迁板材，木材满天飞",
+            "coal": "嘉士德储运每天24小时储运煤，粉尘和噪声污染严重",
+            "burn": "永乐乡下烧煤大气污染重，到处都是煤"} | NOISE
+    assert _ranked(target, docs, "钢厂开闸往河里放污水")[0] == "steel"
+    assert _ranked(target, docs, "村里开了个石头矿")[0] == "quarry"
+    assert _ranked(target, docs, "木头加工厂木头渣子满天飞")[0] == "wood"
+    assert _ranked(target, docs, "储煤的大院子煤粉飘得到处都是")[0] == "coal"
+
+
+def test_a_steel_groups_name_is_no_typo_target():
+    # the short names kept are those that sound like no common word: 河干 (河都干了) is never read as 河钢
+    from petitionnlp.search.analysis import thesaurus
+
+    assert "天钢" in [w for w, _ in thesaurus()["钢厂"]]
+    assert not {"河钢", "宝钢", "首钢", "新钢"} & set(thesaurus())

@@ -306,6 +306,8 @@ def read_settings(term: str) -> list[tuple[str, bool]]:
                 and _joins_head(before, term[gap], head):
             pieces[i - 1:i + 1] = [(before + head, setting)]   # 灭草的药 → 灭草药; 喝的水旁边 → 喝水, a setting
     asked = (start, end) != (0, len(term)) or any(gone) or _asks(term)
+    # a piece that begins with a scene and its locative (村里开了个石头矿 → 村里 + 开了个石头矿): where, not what
+    pieces = [x for p, setting in pieces for x in _scene_split(p, setting)]
     if asked:
         read = [(x, setting) for p, setting in pieces if _TOKEN.search(p) for x in _request_of(p, keep=False)]
         if read:   # a piece that is all question (管没 of 有人管没, 哪些村) goes when something else is asked
@@ -314,9 +316,46 @@ def read_settings(term: str) -> list[tuple[str, bool]]:
             pieces = [(x, setting) for p, setting in pieces if _TOKEN.search(p) for x in _request_of(p)]
     else:
         pieces = [(x, setting) for p, setting in pieces if _TOKEN.search(p) for x in _cut(p)]
+    # a piece that is a scene and its locative alone (村里 of 开煤矿放炮把村里的房子震裂了): a setting
+    pieces = [(p, setting or 0 < _scene_end(p) == len(p)) for p, setting in pieces]
     if all(setting for _, setting in pieces):
         pieces = [(p, False) for p, _ in pieces]
     return pieces or [(term, False)]
+
+
+@once
+def _scenes() -> tuple[frozenset, frozenset]:
+    """(scene nouns, locatives): corpora/search/query_frames.tsv's ``scene`` lines (村, 小区, 镇 …: where people live
+    or work, never what a complaint is about) and corpora/search/word_forms.tsv's 方位词 (里, 上, 边 …)."""
+    nouns = frozenset(c[0] for c in (line.split("\t") for line in read_list("search", "query_frames.tsv"))
+                      if len(c) >= 2 and c[1] == "scene")
+    places = frozenset(c[0] for c in (line.split("\t") for line in read_list("search", "word_forms.tsv"))
+                       if len(c) >= 3 and c[2] == "方位词")
+    return nouns, places
+
+
+def _scene_end(piece: str) -> int:
+    """Where a scene noun and its locative that begin ``piece`` end (村里 of 村里开了个石头矿, 小区里 of 小区里开了家
+    宠物店, 镇上 of 镇上医院), on a word boundary of jieba's plain cut (not 家里人); 0 when none does."""
+    nouns, places = _scenes()
+    for n in range(min(len(piece) - 1, 3), 0, -1):
+        if piece[:n] in nouns and piece[n] in places:
+            bounds, i = set(), 0
+            for w in _plain_tokenizer().cut(piece):
+                i += len(w)
+                bounds.add(i)
+            return n + 1 if n + 1 in bounds else 0
+    return 0
+
+
+def _scene_split(piece: str, setting: bool) -> list[tuple[str, bool]]:
+    """``piece`` with the scene that begins it (:func:`_scene_end`) split off as a setting of its own: 村里开了个石头矿
+    → (村里, True), (开了个石头矿, setting).  The scene ranks a document (:data:`W_SETTING`), it is not required: a
+    document naming the village but not the quarry is no match."""
+    end = _scene_end(piece)
+    if 0 < end < len(piece):
+        return [(piece[:end], True), (piece[end:], setting)]
+    return [(piece, setting)]
 
 
 def _joins_head(before: str, particle: str, head: str) -> bool:
@@ -1791,7 +1830,8 @@ def analyze(query: str, count=None, texts=None, common=None) -> Plan:
                 fallback = _character_alt(piece, used, few, common)
                 alts += [a for a in (near, fallback) if a is not None]
             concepts.append(Concept(piece, False, alts, setting=setting,
-                                    weight=(W_PREDICATE if _predicate(piece) else W_SETTING) if setting else 1.0))
+                                    weight=(W_PREDICATE if _predicate(piece) and not _scene_end(piece) else W_SETTING)
+                                    if setting else 1.0))
     notes = []
     few = {k: v for k, v in corrected.items() if k not in by_grammar}
     if few:
