@@ -318,9 +318,11 @@ def choose(spans: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str]]
     pattern of higher priority; two of one type that touch are one (88号 and 3栋2单元501室 are one 住址, one
     placeholder)."""
     picked: list[tuple[int, int, str]] = []
+    held: set[int] = set()  # the places a picked span holds (n spans cost n, not n²)
     for start, end, label, _ in sorted(spans, key=lambda s: (-(s[1] - s[0]), -s[3], s[0])):
-        if all(end <= a or start >= b for a, b, _ in picked):
+        if not any(k in held for k in range(start, end)):
             picked.append((start, end, label))
+            held.update(range(start, end))
     joined: list[tuple[int, int, str]] = []
     for start, end, label in sorted(picked):
         if joined and joined[-1][1] == start and joined[-1][2] == label:
@@ -444,6 +446,26 @@ _NUMERALS = "一二两三四五六七八九十几"
 _POSITIONS = "边旁上下里内外前后"  # a place's side (塘边, 山前), a given name's first character too (前进, 后生)
 _NOT_GIVEN = _FUNCTION_CHARS + _PLACE_ENDINGS + "".join(_MASK_CHARS) + _POSITIONS
 
+
+
+class _Found(dict):
+    """start → end of the names found so far in a text, asked which of them overlap a stretch by looking only at the
+    starts within the longest name's reach of it: a text of n names costs n such questions, not n²."""
+
+    longest = 1
+
+    def __setitem__(self, start: int, end: int) -> None:
+        self.longest = max(self.longest, end - start)
+        super().__setitem__(start, end)
+
+    def setdefault(self, start: int, end: int) -> int:
+        if start not in self:
+            self[start] = end
+        return self[start]
+
+    def overlapping(self, a: int, b: int) -> list[int]:
+        """The starts of the names that overlap ``[a, b)``, in ascending order."""
+        return [k for k in range(max(0, a - self.longest), b) if k in self and a < self[k]]
 
 class NameRules:
     """Private persons' names.  ``lists`` maps each key of :data:`NAME_FILES` to its lines; ``landmarks`` are
@@ -832,7 +854,11 @@ class NameRules:
         groups = list(self._after_group_re.finditer(text))
         if not groups:
             return out
-        spans = [(s, s + len(w)) for w, t, s in tagged if len(w) >= 2 and not t.startswith("nr")]
+        over: dict[int, list[tuple[int, int]]] = {}  # a place → the words of two or more over it that are no person
+        for w, t, s in tagged:
+            if len(w) >= 2 and not t.startswith("nr"):
+                for k in range(s, s + len(w)):
+                    over.setdefault(k, []).append((s, s + len(w)))
         starts = frozenset(s for w, t, s in tagged if len(w) >= 2)
         for m in groups:
             glued = None
@@ -845,7 +871,8 @@ class NameRules:
                              or (standing and self._ends(text, b, starts))) \
                         and len(name) - self._surname_len(name, 0) in (1, 2) \
                         and self._villager_like(text, m.end(), b, exact) \
-                        and not any(x < b < y or (x < m.end() and b <= y) for x, y in spans):
+                        and not any(x < b for x, _ in over.get(b, ())) \
+                        and not any(b <= y for _, y in over.get(m.end() - 1, ())):
                     if text.startswith(self.says, b - 1):
                         glued = glued or (m.end(), b)  # 王伟称，: 王伟 if it reads so, else the whole (张明说，)
                         continue
@@ -968,9 +995,12 @@ class NameRules:
         association's or a residents' body's is no government's, and his complaint is a private act."""
         if not self._described_re:
             return []
-        inside = [(s, s + len(w)) for w, t, s in tagged if len(w) > 1 and not t.startswith("nr")]
+        described = list(self._described_re.finditer(text))
+        # the places inside a word of two or more that is no person's, made once a text (not a walk a name)
+        inside = {k for w, t, s in tagged if len(w) > 1 and not t.startswith("nr") for k in range(s, s + len(w))} \
+            if described else set()
         out = []
-        for m in self._described_re.finditer(text):
+        for m in described:
             b = m.end()
             # (…会长周长林等三人，: a count or a word that follows names closes it too)
             while b < min(len(text), m.end() + 24) and _CJK.match(text[b]) and not self._closes_description(text, b):
@@ -984,7 +1014,7 @@ class NameRules:
                 if len(name) != size or not self._item_shape(name) or (size == 4 and sl != 2) \
                         or not all(c in self.given for c in name[sl:]) or name in self.not_names \
                         or name[sl:] in self.honorifics or name[sl:] in self.titles \
-                        or any(x <= a < y for x, y in inside) \
+                        or a in inside \
                         or any(self.is_place(text[a - k:a + sl], False) for k in (1, 2, 3) if a - k >= m.end()):
                     continue  # (举报人系古浪县农民: 农民 is a word, no name; 系双柏农民: 柏 closes a county's name, 双柏)
                 out.append((a, b))
@@ -1107,6 +1137,14 @@ class NameRules:
         a minority's names follow no surname's rules, so the characters up to where a name can end (a mark, a verb of
         saying, a word that follows names), two to six of them, none a function word's, not one word of the
         dictionary other than a person nor starting with a word of manner, time or count (彝族群众纷纷反映)."""
+        first_tags: dict[int, str] = {}  # the tag of jieba's word at each start, made once a text (not a walk a name)
+
+        def first_tag(pos: int) -> str:
+            if not first_tags:
+                for (a, _), t in exact.items():
+                    first_tags.setdefault(a, t)
+            return first_tags.get(pos, "")
+
         def item(pos: int) -> int | None:
             end = next((e for e in range(pos + 1, min(len(text), pos + 6) + 1) if self._ends(text, e)), None)
             if end is None or end - pos < 2 or any(ch in _FUNCTION_CHARS for ch in text[pos:end]):
@@ -1115,8 +1153,7 @@ class NameRules:
                 return end
             if not exact.get((pos, end), "nr").startswith("nr"):
                 return None
-            first = next((t for (a, b), t in exact.items() if a == pos), "")
-            return None if first in _GROUP_NOT_NAME_TAGS or self.is_place(text[pos:end], False) else end
+            return None if first_tag(pos) in _GROUP_NOT_NAME_TAGS or self.is_place(text[pos:end], False) else end
 
         def headed(pos: int, end: int) -> bool:
             # (玉罕、岩应反映, 岩罕和玉波反映: a Dai name of two, 岩 or 玉 first, that jieba reads as a verb or an adverb,
@@ -1137,7 +1174,7 @@ class NameRules:
             # closes with a verb of saying or a count; 玉罕和家人一起反映 is one name)
             more = []
             while end < len(text) and text[end] in "、和与及" and (nxt := item(end + 1)) is not None \
-                    and (next((t for (a, b), t in exact.items() if a == end + 1), "").startswith("nr")
+                    and (first_tag(end + 1).startswith("nr")
                          or headed(end + 1, nxt)):
                 more.append((end + 1, nxt))
                 end = nxt
@@ -1317,7 +1354,7 @@ class NameRules:
         of ``folded`` (identifier runs, tagged ``pii``, are skipped); ``numbers`` the starts of the phones and ID
         numbers :class:`PatternRules` found in it (a pasted row's next cell), ``number_ends`` their ends (a name in
         brackets after one)."""
-        found: dict[int, int] = {}
+        found = _Found()
         strong: set[int] = set()  # after a context word or a cue of possession
         counted: set[int] = set()  # in a list with 、 (step 7): a listed false friend there is a name (王建国、林立两户)
         # right after a complainant's word (举报人, 来电人 …: one ending in 人 or 者), or a person who speaks after 群众
@@ -1409,7 +1446,7 @@ class NameRules:
                     self.is_place(part, False) for part in re.split("[·•・‧]", folded[a:b])) \
                     or self._dot_words(folded, a, first_end, exact, word_at):
                 continue
-            for k in [k for k in found if a <= k < b or k < a < found[k]]:
+            for k in found.overlapping(a, b):
                 del found[k]
             found[a] = b
             strong.add(a)
@@ -1417,7 +1454,7 @@ class NameRules:
         #    (彭德怀（1组） 汤细毛（5组）)
         owners = set()  # before 家的, 家里, 之子 …: a home or kin, which no city has (高明家的养鸭场; 高明区 stays)
         for a, b in self._possession_names(folded, tagged, exact) + self._village_group_names(folded, exact, tagged):
-            if not any(k <= a < v or a <= k < b for k, v in found.items()):
+            if not found.overlapping(a, b):
                 found[a] = b
                 strong.add(a)
                 if self._owner_cue_re and self._owner_cue_re.match(folded, b):
@@ -1425,18 +1462,18 @@ class NameRules:
         #    and a name after 给予 before a discipline (给予谢长春通报批评): not vouched for — an official named with his
         #    post elsewhere in the text stays one
         for a, b in self._disciplined_names(folded, exact):
-            if not any(k < b and a < v for k, v in found.items()):
+            if not found.overlapping(a, b):
                 found[a] = b
         #    and a complainant who says what he is before his name (举报人系县钓鱼协会副会长宋长林, 反映人为小区业委会主任谭立新)
         for a, b in self._described_names(folded, tagged):
-            for k in [k for k, v in found.items() if k < b and a < v]:
+            for k in found.overlapping(a, b):
                 del found[k]
             found[a] = b
             strong.add(a)
             private.add(a)
         #    and after 向 before a verb of asking (向王伟了解情况; 来电人向王伟反映: not 向王伟)
         for a, b in self._asked_names(folded, exact):
-            for k in [k for k, v in found.items() if k < b and a - 1 < v and k >= a - 1]:
+            for k in [k for k in found.overlapping(a - 1, b) if k >= a - 1]:
                 del found[k]
             found[a] = b
             strong.add(a)
@@ -1487,7 +1524,7 @@ class NameRules:
         #    and the cells under a column a table's header row names as a person's (序号\t姓名\t联系电话 / 1\t雷春花\t…:
         #    姓名, or a context word: 举报人, 负责人 …)
         for a, b in self._table_names(folded, exact):
-            if not any(k < b and a < v for k, v in found.items()):
+            if not found.overlapping(a, b):
                 found[a] = b
                 strong.add(a)
         # 6. a name a table spaces apart, then a phone or an ID number (as the patterns find them) in the next cell
@@ -1532,7 +1569,7 @@ class NameRules:
             name, sl = folded[a:b], self._surname_len(folded, a)
             if self._item_shape(name) and all(c in self.given for c in name[sl:]) and name not in self.not_names \
                     and name[sl:] not in self.honorifics and name[sl:] not in self.titles \
-                    and not any(k < b and a < v for k, v in found.items()):
+                    and not found.overlapping(a, b):
                 found[a] = b
                 strong.add(a)
         # 5. the subject of a complaint at the start of a clause (欧阳秀英反映…): given-name characters only
@@ -1582,7 +1619,7 @@ class NameRules:
         #    complaint, where jieba starts a word and reads the name as no other word
         for m in self._opener_re.finditer(folded) if self._opener_re else ():
             pos = m.end()
-            if pos not in bounds or any(k <= pos < v for k, v in found.items()):
+            if pos not in bounds or found.overlapping(pos, pos + 1):
                 continue
             end = self._given_name_before(folded, pos, self.subject_verbs, exact)
             if end and not _COUNTED.match(folded, end + next(len(w) for w in self.subject_verbs
@@ -1593,7 +1630,7 @@ class NameRules:
         for a, b in self._addressed_names(folded, exact) + self._nationality_names(folded, exact) \
                 + self._signed_names(folded, exact) \
                 + self._speaker_names(folded, exact):
-            inside = [k for k, v in found.items() if k < b and a < v]
+            inside = found.overlapping(a, b)
             if all(a <= k and found[k] <= b for k in inside):  # (王建军 / 同志：jieba's person, now the addressee)
                 for k in inside:
                     del found[k]
@@ -1609,14 +1646,14 @@ class NameRules:
             if folded[pos] in self.surnames and exact.get((pos, pos + 1)) == "p" and nxt and nxt[0] == pos + 3 \
                     and nxt[1].startswith("nr") and all(c in self.given for c in folded[pos + 1:pos + 3]) \
                     and (pos + 3 == len(folded) or folded[pos + 3] in _CLOSING_MARKS):
-                for k in [k for k, v in found.items() if pos <= k < pos + 3]:
+                for k in [k for k in found.overlapping(pos, pos + 3) if k >= pos]:
                     del found[k]
                 found[pos] = pos + 3
                 strong.add(pos)
         # 7. names in a list with 、: closed by a count of households or persons or a kinship (伍向前、伍向东两户的,
         #    唐国庆、唐向前兄弟: ``list_closers.txt``), or next to a name found (阮向前、阮海生、邱建国的房屋)
         for a, b in self._listed_names(folded, {k: v for k, v in found.items() if k in strong}, exact):
-            inside = [k for k, v in found.items() if k < b and a < v]
+            inside = found.overlapping(a, b)
             if all(a <= k and found[k] <= b for k in inside):  # 蒋 / 向东: the whole item, not jieba's piece of it
                 for k in inside:
                     del found[k]
@@ -1688,7 +1725,7 @@ class NameRules:
             if a < 1 or b - a != 2 or not (single.get(a - 1, "").startswith("nr") or opens) \
                     or folded[a - 1] not in self.surnames \
                     or folded[a - 1] in _FUNCTION_CHARS + _CONJUNCTIONS or folded.endswith(self.context, 0, a) \
-                    or any(k < a <= v for k, v in found.items() if k != a):
+                    or found.overlapping(a - 1, a):
                 continue
             del found[a]
             found[a - 1] = b
@@ -1728,15 +1765,20 @@ class NameRules:
         # a word jieba takes for a person hides a mention inside it only when what it adds is of a word or of another
         # name (今年夏天, 李建军), not a particle, a function character or 家 glued to the name (联系了晓峰, 已与晓峰,
         # 走访晓峰家)
-        words = [(s, s + len(w), t.startswith("nr")) for w, t, s in tagged if len(w) >= 2]
+        # (each mention asks only about the words and the names at its own places: n mentions cost n, not n²)
+        words: dict[int, list[tuple[int, int, bool]]] = {}  # a place → the words of two or more over it
+        for w, t, s in tagged:
+            if len(w) >= 2:
+                for k in range(s, s + len(w)):
+                    words.setdefault(k, []).append((s, s + len(w), t.startswith("nr")))
         bounds = frozenset(s for w, t, s in tagged) | {len(folded)}
-        taken = [(a, b) for a, b, _, _ in out]
+        taken = {k for a, b, _, _ in out for k in range(a, b)}  # the places a name already holds
         nouns = {s: w for w, t, s in tagged if 2 <= len(w) <= 3 and t.startswith("n") and w[-1] in self.premise_chars}
         more = []
         for name in sorted(names, key=len, reverse=True):
             for m in re.finditer(re.escape(name), folded):
                 a, b = m.span()
-                if not all(b <= x or a >= y for x, y in taken):
+                if any(k in taken for k in range(a, b)):
                     continue
                 reached = folded.endswith(self.contact, 0, a - (folded[a - 1:a] == "了"))  # 回访晓峰并报告, 告诉了志刚
                 speaks = folded.startswith(self.speaks, b)
@@ -1748,10 +1790,10 @@ class NameRules:
                                                            and not _glued(folded[x:a] + folded[b:y])))
                        and not (reached and x < a < y)
                        and not ((reached or speaks or folded.startswith(self.follow_long, b)) and a <= x and y <= b)
-                       for x, y, person in words) \
+                       for x, y, person in {word for k in range(a, b) for word in words.get(k, ())}) \
                         or self._place_or_company(folded, a, b) or self._place_like(name) \
                         or (len(name) == 2 and not (self._ends(folded, b) or (reached and b in bounds))):
                     continue
-                taken.append((a, b))
+                taken.update(range(a, b))
                 more.append((a, b, "姓名", 1))
         return out + more
