@@ -98,3 +98,42 @@ def test_split_tokens_are_the_retokenizers(text):
         [(t.text, t.whitespace_, t.tag_, t.norm_, t.idx) for t in plain]
     assert doc.user_data == plain.user_data
     assert all(s.start_char == s[0].idx and s.end_char == s[-1].idx + len(s[-1]) for s in doc.spans["pii"])
+
+
+# ------------------------------------------------------------------------------------- kinds (helper p45)
+
+def _names(text):
+    return [(s["type"], s["text"]) for s in find_pii(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a Dai list's later item jieba reads as a noun (岩温 n) is a name there; a common noun (岩石) is none
+    ("傣族村民玉罕、玉香、岩温反映，寨子边的橡胶厂废水流进了田里。", [("姓名", "玉罕"), ("姓名", "玉香"), ("姓名", "岩温")]),
+    ("傣族村民玉罕、岩石反映", [("姓名", "玉罕")]),
+    # a roster of residents with no header or numbers: two rows of a name and a flat make one (the flats are 住址)
+    ("冯艳 3-1-502\n饶光辉 5-2-301\n苗春生 2-3-501", [("姓名", "冯艳"), ("住址", "3-1-502"), ("姓名", "饶光辉"), ("住址", "5-2-301"),
+                                                ("姓名", "苗春生"), ("住址", "2-3-501")]),
+    ("王伟　6栋2单元301\n李红　6栋1单元502室", [("姓名", "王伟"), ("住址", "6栋2单元301"), ("姓名", "李红"), ("住址", "6栋1单元502室")]),
+    ("截止 12-3-2024\n开始 1-3-2024", []),  # a date, not a flat
+    # a chat line's speaker whose surname stands alone on the line before (季 / 红霞：)
+    ("季\n红霞：又在烧垃圾了\n时小军：是的，我也闻到了", [("姓名", "季\n红霞"), ("姓名", "时小军")]),
+    # a nickname jieba reads as a person and a noun, no context word (孙三 / 癞子 / 天天)
+    ("孙三癞子天天往河里倒垃圾。", [("姓名", "孙三癞子")]),
+    # an article's author line and a photo credit stay, as a byline does (probe45)
+    ("作者:吴丽玮(文 / 吴丽玮)", []),
+    ("作者:撰文 摄影_李志雄 来源:中国公路网", []),
+    ("干昌友家在坑内拍摄挖掘机清理垃圾。王嘉兴/摄", []),
+    # 干 is a surname (百家姓), its common words are not names
+    ("今年3月6日,干昌友将掌握的信息制成视频后发到网上。", [("姓名", "干昌友")]),
+    ("村民干活反映", []),
+])
+def test_kinds_p45(text, expected):
+    assert _names(text) == expected
+
+
+def test_list_marks_are_data():
+    """The marks between a list's names are read from list_marks.txt, one place for every list walk."""
+    from petitionnlp.resources import read_list
+
+    nlp = get_pii_nlp()
+    assert nlp.get_pipe("pii_names").rules.list_marks == frozenset(read_list("pii", "list_marks.txt")) == {"、", "和", "与", "及"}

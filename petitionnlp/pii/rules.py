@@ -179,7 +179,7 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "openers": "subject_openers.txt", "pronouns": "letter_pronouns.txt",
               "person_brackets": "person_brackets.txt", "married": "married_name_marks.txt",
               "nicknames": "nickname_marks.txt", "signatures": "signature_marks.txt",
-              "minority_heads": "minority_name_heads.txt",
+              "minority_heads": "minority_name_heads.txt", "list_marks": "list_marks.txt",
               "nationality": "nationality_marks.txt", "givers": "discipline_givers.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
@@ -557,6 +557,7 @@ class NameRules:
         self._opener_re = re.compile("|".join(map(re.escape, self.openers))) if self.openers else None
         self.pronouns = tuple(g("pronouns", []))  # 石玉兰：你于…反映: a letter's addressee
         self.married = tuple(g("married", []))  # 王李氏: a married woman's name
+        self.list_marks = frozenset(g("list_marks", []))  # 、和与及: between the names of a list
         self.name_heads = frozenset(g("minority_heads", []))  # 岩, 玉: a Dai name's first character (岩应, 玉罕)
         self.nickname_marks = frozenset(g("nicknames", []))  # 王二麻子: between a surname and the rest of a nickname
         signs = "|".join(map(re.escape, _by_length(g("signatures", []))))  # ——住在厂后面的龙春花: a message's signature
@@ -949,7 +950,7 @@ class NameRules:
                 return items
             items.append((s, end))
             # (欧阳建华、司马红和上官婉清三人: the last item after 和, 与 or 及; walked over only to a whole item)
-            if text[s - 1:s] not in ("、", "和", "与", "及"):
+            if text[s - 1:s] not in self.list_marks:
                 return items
             end = s - 1
 
@@ -1125,6 +1126,15 @@ class NameRules:
         for m in lines if len(lines) >= 2 else ():
             pos, end = m.span(1)
             name, sl = m.group(1), self._surname_len(text, pos)
+            # (季\n红霞：又在烧了: the speaker's surname alone on the line before, the line broken inside the name — the
+            # whole is his; 红霞 alone left the surname in the clear)
+            before = text.rfind("\n", 0, max(0, m.start() - 1)) + 1
+            head = text[before:m.start() - 1].strip(" \u3000") if m.start() and text[m.start() - 1] == "\n" else ""
+            if head and self._surname_len(head, 0) == len(head) and 1 <= end - pos <= 2 \
+                    and all(c in self.given for c in name) and exact.get((pos, end), "nr")[:1] in ("n", "") \
+                    and name not in self.not_names:
+                out.append((text.index(head, before), end))
+                continue
             if sl and 1 <= end - pos - sl <= 2 and all(c in self.given for c in name[sl:]) \
                     and (exact.get((pos, end), "n") == "n" or exact[(pos, end)].startswith("nr")) \
                     and name not in self.not_names \
@@ -1145,23 +1155,24 @@ class NameRules:
                     first_tags.setdefault(a, t)
             return first_tags.get(pos, "")
 
-        def item(pos: int) -> int | None:
+        def item(pos: int, listed: bool = False) -> int | None:
             end = next((e for e in range(pos + 1, min(len(text), pos + 6) + 1) if self._ends(text, e)), None)
             if end is None or end - pos < 2 or any(ch in _FUNCTION_CHARS for ch in text[pos:end]):
                 return None
-            if headed(pos, end):
+            if headed(pos, end, listed):
                 return end
             if not exact.get((pos, end), "nr").startswith("nr"):
                 return None
             return None if first_tag(pos) in _GROUP_NOT_NAME_TAGS or self.is_place(text[pos:end], False) else end
 
-        def headed(pos: int, end: int) -> bool:
+        def headed(pos: int, end: int, listed: bool = False) -> bool:
             # (玉罕、岩应反映, 岩罕和玉波反映: a Dai name of two, 岩 or 玉 first, that jieba reads as a verb or an adverb,
-            # before a list mark or a verb of saying — not a common noun, 岩石, nor a listed false friend, 玉米)
+            # before a list mark or a verb of saying — not a common noun, 岩石, nor a listed false friend, 玉米; ``listed``:
+            # an item after a name of the list, where a noun jieba reads is one too, 玉罕、玉香、岩温反映)
             tag = exact.get((pos, end), "")
             return end - pos == 2 and text[pos] in self.name_heads and text[pos:end] not in self.not_names \
-                and (tag.startswith("nr") or tag in ("v", "vn", "a", "ad", "an", "")) \
-                and (text[end:end + 1] in ("、", "和", "与", "及") or text.startswith(self.speaks, end))
+                and (tag.startswith("nr") or tag in ("v", "vn", "a", "ad", "an", "") or (listed and tag == "n")) \
+                and (text[end:end + 1] in self.list_marks or text.startswith(self.speaks, end))
 
         out = []
         for m in self._nationality_re.finditer(text) if self._nationality_re else ():
@@ -1173,9 +1184,9 @@ class NameRules:
             # (傣族村民岩温和玉香反映: the names listed after it with 、 or 和 that jieba starts as a person's, when the list
             # closes with a verb of saying or a count; 玉罕和家人一起反映 is one name)
             more = []
-            while end < len(text) and text[end] in "、和与及" and (nxt := item(end + 1)) is not None \
+            while end < len(text) and text[end] in self.list_marks and (nxt := item(end + 1, True)) is not None \
                     and (first_tag(end + 1).startswith("nr")
-                         or headed(end + 1, nxt)):
+                         or headed(end + 1, nxt, True)):
                 more.append((end + 1, nxt))
                 end = nxt
             if more and (text.startswith(self.speaks, end) or (self._closer_re and self._closer_re.match(text, end))):
@@ -1246,7 +1257,8 @@ class NameRules:
         not a post (举报人雷锋同志), nor is a post only ever after the name (举报人张国华会长), nor 等领导 after its list
         (市民刘红梅、王小红等领导来访)."""
         # 核查人员：周建平, 記者|鄭東巖 (a byline's bar)
-        after, before = folded[end:end + 6], folded[max(0, start - 8):start].rstrip(" ：:|｜")
+        # (摄影_李志雄, 文 / 吴丽玮: an underscore or a slash between a byline's post and the name)
+        after, before = folded[end:end + 6], folded[max(0, start - 8):start].rstrip(" ：:|｜_/")
         if after[:1] in "(（" and self.context_re.match(folded, end + 1):
             return False  # 县领导王明、刘红梅（信访人）: a private person's word in brackets after the name says who it is
         if before.endswith(self._private_posts) or (
@@ -1360,6 +1372,7 @@ class NameRules:
         # right after a complainant's word (举报人, 来电人 …: one ending in 人 or 者), or a person who speaks after 群众
         private: set[int] = set()
         split: set[int] = set()  # 邓 / 国庆: a name whose given name jieba read as a day — it ends where a word starts
+        nicknamed: set[int] = set()  # 孙三 / 癞子: a nickname jieba read as a person and a noun — it too (…癞子 / 天天)
         starts = frozenset(s for w, t, s in tagged if len(w) >= 2)  # (a run of digits ends a name anyway)
         exact = {(s, s + len(w)): t for w, t, s in tagged}
         word_at = {s: (s + len(w), t) for w, t, s in tagged if len(w) >= 2}
@@ -1508,6 +1521,7 @@ class NameRules:
             elif self._nickname_end(folded, start, end, exact) > end:
                 end = self._nickname_end(folded, start, end, exact)  # 刘三 / 麻子: the rest of a nickname
                 word = folded[start:end]
+                nicknamed.add(start)
             elif len(word) == 2 and word[0] in self.surnames and i + 1 < len(tagged):
                 nxt_word, nxt_tag, _ = tagged[i + 1]  # 许可 / 新，: the last given character jieba split off
                 if len(nxt_word) == 1 and nxt_word in self.given and word[1] in self.given \
@@ -1582,7 +1596,7 @@ class NameRules:
             # (哈斯额尔敦（蒙古族）和妻子…反映, 吉克曲布称: a verb of saying, or the person's nationality in brackets;
             # 次仁旺堆和格桑卓玛两位牧民反映: names joined by 和/与/及/、, then a verb of saying or a count of persons)
             joined = [(pos, minority)] if minority is not None else []
-            while joined and folded[joined[-1][1]:joined[-1][1] + 1] in ("和", "与", "及", "、"):
+            while joined and folded[joined[-1][1]:joined[-1][1] + 1] in self.list_marks:
                 more = self._minority_at(folded, joined[-1][1] + 1, starts)
                 if more is None:
                     break
@@ -1696,7 +1710,7 @@ class NameRules:
                     or (bare and a and exact.get((a - 1, a)) is not None and (folded[a - 1] in _DEMONSTRATIVES or (
                         folded[a - 1] in _NUMERALS and exact[(a - 1, a)] == "m"))) \
                     or (bare and (self._place_ending(name, sl) or name[sl:sl + 1] == "家" or name in self.context
-                                  or not self._ends(folded, b, starts if a in split else frozenset())
+                                  or not self._ends(folded, b, starts if a in split or a in nicknamed else frozenset())
                                   or folded.startswith("》", b))):  # 《…行政许可法》: a title's end
                 continue
             out.append((a, b, "姓名", 1))
