@@ -180,6 +180,7 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "person_brackets": "person_brackets.txt", "married": "married_name_marks.txt",
               "nicknames": "nickname_marks.txt", "signatures": "signature_marks.txt",
               "minority_heads": "minority_name_heads.txt", "list_marks": "list_marks.txt",
+              "layout": "layout_patterns.txt",
               "nationality": "nationality_marks.txt", "givers": "discipline_givers.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
@@ -409,11 +410,6 @@ _PADDED1 = re.compile(rf"[ \u3000]{{1,3}}[{CJK}]")
 _PADDED2 = re.compile(rf"[ \u3000]{{1,3}}[{CJK}][ \u3000]{{1,3}}[{CJK}]")
 _PADDED_CLOSE = re.compile(r"[ \u3000]*(?:$|[，,。；;：:、（(）)\]】0-9A-Za-z+])")
 _CELL_START = re.compile(rf"(?:^|(?<=[ \u3000\t|]))(?=[{CJK}])")
-_ROW_START = re.compile(rf"(?:^|(?<=[\n \u3000\t|]))(?=[{CJK}])")  # a line's or a cell's start
-# a numbered row's first cell (1. 郑满仓　3人, ①苗春生 2-3-501 — folding makes ① a 1 —, (2)冯艳 …)
-_NUMBERED_ROW = re.compile(rf"(?m)^[ \u3000\t]*(?:\d{{1,3}}[.．、)）]?|[(（]\d{{1,3}}[)）])[ \u3000\t]*(?=[{CJK}])")
-# a chat transcript's speaker: a line that opens with a name and a colon (柏春燕：今天又闻到…)
-_SPEAKER_LINE = re.compile(rf"(?m)^[ \u3000]*([{CJK}]{{2,4}})[:：]")
 _CELL_GAP = re.compile(r"[ \u3000\t|]+")
 # 投诉人(张 勇), 落款为“梁国栋”, 自称「陳志明」: a bracket or an opening quote before the name
 _OPENERS = "(（“‘「『\"'"
@@ -558,6 +554,11 @@ class NameRules:
         self.pronouns = tuple(g("pronouns", []))  # 石玉兰：你于…反映: a letter's addressee
         self.married = tuple(g("married", []))  # 王李氏: a married woman's name
         self.list_marks = frozenset(g("list_marks", []))  # 、和与及: between the names of a list
+        # a line's or a cell's start, a numbered row's first cell, a chat speaker's line (``layout_patterns.txt``)
+        layout = dict(line.split("\t", 1) for line in g("layout", []) if "\t" in line)
+        self._row_start, self._numbered_row, self._speaker_line = (
+            re.compile(layout[k].replace("{CJK}", CJK) if k in layout else "(?!)")
+            for k in ("row_start", "numbered_row", "speaker_line"))
         self.name_heads = frozenset(g("minority_heads", []))  # 岩, 玉: a Dai name's first character (岩应, 玉罕)
         self.nickname_marks = frozenset(g("nicknames", []))  # 王二麻子: between a surname and the rest of a nickname
         signs = "|".join(map(re.escape, _by_length(g("signatures", []))))  # ——住在厂后面的龙春花: a message's signature
@@ -1121,7 +1122,7 @@ class NameRules:
         """The speakers of a chat transcript (two lines or more that open with a name and a colon: 柏春燕：…\n时小军：…):
         a surname and one or two given-name characters right before the colon, which jieba reads as a person or a
         noun (时小军 n), not a listed false friend, a form of address, a post nor a place."""
-        lines = list(_SPEAKER_LINE.finditer(text))
+        lines = list(self._speaker_line.finditer(text))
         out = []
         for m in lines if len(lines) >= 2 else ():
             pos, end = m.span(1)
@@ -1557,8 +1558,8 @@ class NameRules:
         #    — and in a numbered row, before a cell that starts with a number (a count of the household, an amount:
         #    1. 郑满仓　3人　每月发放1050元), the given name any characters that are no function word's, place ending's
         #    or side's (满仓)
-        numbered = {m.end() for m in _NUMBERED_ROW.finditer(folded)}
-        for pos in sorted({m.end() for m in _ROW_START.finditer(folded)} | numbered):
+        numbered = {m.end() for m in self._numbered_row.finditer(folded)}
+        for pos in sorted({m.end() for m in self._row_start.finditer(folded)} | numbered):
             sl = self._surname_len(folded, pos)
             # (滕满 / 囤: jieba's person a character short of the cell is the cell's name — 囤 not left in the clear)
             for gl in (2, 1) if sl and (pos not in covered or pos in found) else ():
