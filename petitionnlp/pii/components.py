@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy
 import srsly
-from spacy.attrs import TAG
+from spacy.attrs import NORM, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 from spacy.util import registry
@@ -159,9 +159,9 @@ def _folded_tokens(doc: Doc, f) -> list[tuple[str, str, int]]:
     return out
 
 
-def _set_spans(doc: Doc, key: str, spans: list[tuple[int, int, str]], text: str) -> None:
-    """``doc.spans[key]`` = the (start, end, label) character spans of ``text`` (the doc's), tokens split where a
-    span edge falls inside."""
+def _set_spans(doc: Doc, key: str, spans: list[tuple[int, int, str]], text: str) -> Doc:
+    """The doc with ``doc.spans[key]`` = the (start, end, label) character spans of ``text`` (the doc's), tokens split
+    where a span edge falls inside (:func:`_split_tokens`: a new doc then)."""
     if spans:
         idx = doc.to_array("IDX").tolist()
         ends = idx[1:] + [len(text)]
@@ -171,18 +171,46 @@ def _set_spans(doc: Doc, key: str, spans: list[tuple[int, int, str]], text: str)
             if 0 <= i and idx[i] < e < ends[i]:
                 cuts.setdefault(i, []).append(e)
         if cuts:
-            with doc.retokenize() as retok:
-                for i, inner in cuts.items():
-                    tok = doc[i]
-                    bounds = [tok.idx] + sorted(inner) + [tok.idx + len(tok)]
-                    orths = [text[a:b] for a, b in zip(bounds, bounds[1:])]
-                    rel = [a - tok.idx for a in bounds]
-                    norm = tok.norm_
-                    norms = [norm[a:b] for a, b in zip(rel, rel[1:])] if len(norm) == len(tok.text) else orths
-                    retok.split(tok, orths, heads=[(tok, 0)] * len(orths),
-                                attrs={"NORM": norms, "TAG": [tok.tag_] * len(orths)})
+            doc = _split_tokens(doc, cuts, text)
     group = [doc.char_span(a, b, label=label) for a, b, label in spans]
     doc.spans[key] = SpanGroup(doc, name=key, spans=[s for s in group if s is not None])
+    return doc
+
+
+def _split_tokens(doc: Doc, cuts: dict[int, list[int]], text: str) -> Doc:
+    """A new doc of ``doc``'s tokens with token ``i`` split at the character offsets ``cuts[i]``: each piece keeps the
+    token's tag, its part of the token's norm (the folded form) and, the last, its whitespace; the span groups,
+    entities, categories and user data carry over.  Made in one pass: spaCy's retokenizer moves the whole doc at each
+    split, so a text of n names cost n² there.  (A parse would not carry over: this pipeline has none.)"""
+    strings = doc.vocab.strings
+    arr = doc.to_array(["IDX", "TAG", "NORM", "SPACY"]).tolist()
+    words, spaces, tags, norms = [], [], [], []
+    for i, (a, tag, norm, space) in enumerate(arr):
+        b = arr[i + 1][0] if i + 1 < len(arr) else len(text)
+        word = text[a:b - 1] if space else text[a:b]
+        if i in cuts:
+            bounds = [a] + sorted(cuts[i]) + [a + len(word)]
+            orths = [text[x:y] for x, y in zip(bounds, bounds[1:])]
+            whole = strings[norm]
+            pieces = [whole[x - a:y - a] for x, y in zip(bounds, bounds[1:])] if len(whole) == len(word) else orths
+            words += orths
+            spaces += [False] * (len(orths) - 1) + [bool(space)]
+            tags += [tag] * len(orths)
+            norms += [strings.add(n) for n in pieces]
+        else:
+            words.append(word)
+            spaces.append(bool(space))
+            tags.append(tag)
+            norms.append(norm)
+    new = Doc(doc.vocab, words=words, spaces=spaces, user_data=dict(doc.user_data))
+    new.from_array([TAG, NORM], numpy.array(list(zip(tags, norms)), dtype="uint64").reshape(-1, 2))
+    for name, group in doc.spans.items():
+        new.spans[name] = SpanGroup(new, name=name, attrs=dict(group.attrs), spans=[
+            new.char_span(s.start_char, s.end_char, label=s.label, kb_id=s.kb_id, span_id=s.id) for s in group])
+    if doc.ents:
+        new.ents = [new.char_span(s.start_char, s.end_char, label=s.label, kb_id=s.kb_id) for s in doc.ents]
+    new.cats = dict(doc.cats)
+    return new
 
 
 def _data_dir(data_dir) -> Path:
@@ -247,8 +275,7 @@ class PIIPatterns(_RuleComponent):
         text = _text(doc)
         f = fold(text)
         found = choose(rules.find(f.text))
-        _set_spans(doc, self.spans_key, [(*f.span(a, b), label) for a, b, label in found], text)
-        return doc
+        return _set_spans(doc, self.spans_key, [(*f.span(a, b), label) for a, b, label in found], text)
 
 
 @Language.factory("pii_patterns", default_config={"spans_key": SPANS_KEY}, assigns=["doc.spans"],
@@ -296,12 +323,12 @@ class PIINames(_RuleComponent):
         ends = frozenset(f.index(b) for _, b, label in have if label in ("电话", "证件号", "账号"))
         names = rules.find(f.text, _folded_tokens(doc, f), numbers, ends)
         add = []
+        held = {k for x, y, _ in have for k in range(x, y)}  # the places an identifier holds
         for a, b, label, _ in names:
             a, b = f.span(a, b)
-            if all(b <= x or a >= y for x, y, _ in have):
+            if not any(k in held for k in range(a, b)):
                 add.append((a, b, label))
-        _set_spans(doc, self.spans_key, sorted(have + add), text)
-        return doc
+        return _set_spans(doc, self.spans_key, sorted(have + add), text)
 
 
 @Language.factory("pii_names", default_config={"spans_key": SPANS_KEY, "use_gazetteer": True},

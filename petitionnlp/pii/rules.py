@@ -179,7 +179,8 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "openers": "subject_openers.txt", "pronouns": "letter_pronouns.txt",
               "person_brackets": "person_brackets.txt", "married": "married_name_marks.txt",
               "nicknames": "nickname_marks.txt", "signatures": "signature_marks.txt",
-              "minority_heads": "minority_name_heads.txt",
+              "minority_heads": "minority_name_heads.txt", "list_marks": "list_marks.txt",
+              "layout": "layout_patterns.txt",
               "nationality": "nationality_marks.txt", "givers": "discipline_givers.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
@@ -318,9 +319,11 @@ def choose(spans: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str]]
     pattern of higher priority; two of one type that touch are one (88号 and 3栋2单元501室 are one 住址, one
     placeholder)."""
     picked: list[tuple[int, int, str]] = []
+    held: set[int] = set()  # the places a picked span holds (n spans cost n, not n²)
     for start, end, label, _ in sorted(spans, key=lambda s: (-(s[1] - s[0]), -s[3], s[0])):
-        if all(end <= a or start >= b for a, b, _ in picked):
+        if not any(k in held for k in range(start, end)):
             picked.append((start, end, label))
+            held.update(range(start, end))
     joined: list[tuple[int, int, str]] = []
     for start, end, label in sorted(picked):
         if joined and joined[-1][1] == start and joined[-1][2] == label:
@@ -407,11 +410,6 @@ _PADDED1 = re.compile(rf"[ \u3000]{{1,3}}[{CJK}]")
 _PADDED2 = re.compile(rf"[ \u3000]{{1,3}}[{CJK}][ \u3000]{{1,3}}[{CJK}]")
 _PADDED_CLOSE = re.compile(r"[ \u3000]*(?:$|[，,。；;：:、（(）)\]】0-9A-Za-z+])")
 _CELL_START = re.compile(rf"(?:^|(?<=[ \u3000\t|]))(?=[{CJK}])")
-_ROW_START = re.compile(rf"(?:^|(?<=[\n \u3000\t|]))(?=[{CJK}])")  # a line's or a cell's start
-# a numbered row's first cell (1. 郑满仓　3人, ①苗春生 2-3-501 — folding makes ① a 1 —, (2)冯艳 …)
-_NUMBERED_ROW = re.compile(rf"(?m)^[ \u3000\t]*(?:\d{{1,3}}[.．、)）]?|[(（]\d{{1,3}}[)）])[ \u3000\t]*(?=[{CJK}])")
-# a chat transcript's speaker: a line that opens with a name and a colon (柏春燕：今天又闻到…)
-_SPEAKER_LINE = re.compile(rf"(?m)^[ \u3000]*([{CJK}]{{2,4}})[:：]")
 _CELL_GAP = re.compile(r"[ \u3000\t|]+")
 # 投诉人(张 勇), 落款为“梁国栋”, 自称「陳志明」: a bracket or an opening quote before the name
 _OPENERS = "(（“‘「『\"'"
@@ -444,6 +442,26 @@ _NUMERALS = "一二两三四五六七八九十几"
 _POSITIONS = "边旁上下里内外前后"  # a place's side (塘边, 山前), a given name's first character too (前进, 后生)
 _NOT_GIVEN = _FUNCTION_CHARS + _PLACE_ENDINGS + "".join(_MASK_CHARS) + _POSITIONS
 
+
+
+class _Found(dict):
+    """start → end of the names found so far in a text, asked which of them overlap a stretch by looking only at the
+    starts within the longest name's reach of it: a text of n names costs n such questions, not n²."""
+
+    longest = 1
+
+    def __setitem__(self, start: int, end: int) -> None:
+        self.longest = max(self.longest, end - start)
+        super().__setitem__(start, end)
+
+    def setdefault(self, start: int, end: int) -> int:
+        if start not in self:
+            self[start] = end
+        return self[start]
+
+    def overlapping(self, a: int, b: int) -> list[int]:
+        """The starts of the names that overlap ``[a, b)``, in ascending order."""
+        return [k for k in range(max(0, a - self.longest), b) if k in self and a < self[k]]
 
 class NameRules:
     """Private persons' names.  ``lists`` maps each key of :data:`NAME_FILES` to its lines; ``landmarks`` are
@@ -535,6 +553,12 @@ class NameRules:
         self._opener_re = re.compile("|".join(map(re.escape, self.openers))) if self.openers else None
         self.pronouns = tuple(g("pronouns", []))  # 石玉兰：你于…反映: a letter's addressee
         self.married = tuple(g("married", []))  # 王李氏: a married woman's name
+        self.list_marks = frozenset(g("list_marks", []))  # 、和与及: between the names of a list
+        # a line's or a cell's start, a numbered row's first cell, a chat speaker's line (``layout_patterns.txt``)
+        layout = dict(line.split("\t", 1) for line in g("layout", []) if "\t" in line)
+        self._row_start, self._numbered_row, self._speaker_line = (
+            re.compile(layout[k].replace("{CJK}", CJK) if k in layout else "(?!)")
+            for k in ("row_start", "numbered_row", "speaker_line"))
         self.name_heads = frozenset(g("minority_heads", []))  # 岩, 玉: a Dai name's first character (岩应, 玉罕)
         self.nickname_marks = frozenset(g("nicknames", []))  # 王二麻子: between a surname and the rest of a nickname
         signs = "|".join(map(re.escape, _by_length(g("signatures", []))))  # ——住在厂后面的龙春花: a message's signature
@@ -832,7 +856,11 @@ class NameRules:
         groups = list(self._after_group_re.finditer(text))
         if not groups:
             return out
-        spans = [(s, s + len(w)) for w, t, s in tagged if len(w) >= 2 and not t.startswith("nr")]
+        over: dict[int, list[tuple[int, int]]] = {}  # a place → the words of two or more over it that are no person
+        for w, t, s in tagged:
+            if len(w) >= 2 and not t.startswith("nr"):
+                for k in range(s, s + len(w)):
+                    over.setdefault(k, []).append((s, s + len(w)))
         starts = frozenset(s for w, t, s in tagged if len(w) >= 2)
         for m in groups:
             glued = None
@@ -845,7 +873,8 @@ class NameRules:
                              or (standing and self._ends(text, b, starts))) \
                         and len(name) - self._surname_len(name, 0) in (1, 2) \
                         and self._villager_like(text, m.end(), b, exact) \
-                        and not any(x < b < y or (x < m.end() and b <= y) for x, y in spans):
+                        and not any(x < b for x, _ in over.get(b, ())) \
+                        and not any(b <= y for _, y in over.get(m.end() - 1, ())):
                     if text.startswith(self.says, b - 1):
                         glued = glued or (m.end(), b)  # 王伟称，: 王伟 if it reads so, else the whole (张明说，)
                         continue
@@ -922,7 +951,7 @@ class NameRules:
                 return items
             items.append((s, end))
             # (欧阳建华、司马红和上官婉清三人: the last item after 和, 与 or 及; walked over only to a whole item)
-            if text[s - 1:s] not in ("、", "和", "与", "及"):
+            if text[s - 1:s] not in self.list_marks:
                 return items
             end = s - 1
 
@@ -968,9 +997,12 @@ class NameRules:
         association's or a residents' body's is no government's, and his complaint is a private act."""
         if not self._described_re:
             return []
-        inside = [(s, s + len(w)) for w, t, s in tagged if len(w) > 1 and not t.startswith("nr")]
+        described = list(self._described_re.finditer(text))
+        # the places inside a word of two or more that is no person's, made once a text (not a walk a name)
+        inside = {k for w, t, s in tagged if len(w) > 1 and not t.startswith("nr") for k in range(s, s + len(w))} \
+            if described else set()
         out = []
-        for m in self._described_re.finditer(text):
+        for m in described:
             b = m.end()
             # (…会长周长林等三人，: a count or a word that follows names closes it too)
             while b < min(len(text), m.end() + 24) and _CJK.match(text[b]) and not self._closes_description(text, b):
@@ -984,7 +1016,7 @@ class NameRules:
                 if len(name) != size or not self._item_shape(name) or (size == 4 and sl != 2) \
                         or not all(c in self.given for c in name[sl:]) or name in self.not_names \
                         or name[sl:] in self.honorifics or name[sl:] in self.titles \
-                        or any(x <= a < y for x, y in inside) \
+                        or a in inside \
                         or any(self.is_place(text[a - k:a + sl], False) for k in (1, 2, 3) if a - k >= m.end()):
                     continue  # (举报人系古浪县农民: 农民 is a word, no name; 系双柏农民: 柏 closes a county's name, 双柏)
                 out.append((a, b))
@@ -1090,11 +1122,20 @@ class NameRules:
         """The speakers of a chat transcript (two lines or more that open with a name and a colon: 柏春燕：…\n时小军：…):
         a surname and one or two given-name characters right before the colon, which jieba reads as a person or a
         noun (时小军 n), not a listed false friend, a form of address, a post nor a place."""
-        lines = list(_SPEAKER_LINE.finditer(text))
+        lines = list(self._speaker_line.finditer(text))
         out = []
         for m in lines if len(lines) >= 2 else ():
             pos, end = m.span(1)
             name, sl = m.group(1), self._surname_len(text, pos)
+            # (季\n红霞：又在烧了: the speaker's surname alone on the line before, the line broken inside the name — the
+            # whole is his; 红霞 alone left the surname in the clear)
+            before = text.rfind("\n", 0, max(0, m.start() - 1)) + 1
+            head = text[before:m.start() - 1].strip(" \u3000") if m.start() and text[m.start() - 1] == "\n" else ""
+            if head and self._surname_len(head, 0) == len(head) and 1 <= end - pos <= 2 \
+                    and all(c in self.given for c in name) and exact.get((pos, end), "nr")[:1] in ("n", "") \
+                    and name not in self.not_names:
+                out.append((text.index(head, before), end))
+                continue
             if sl and 1 <= end - pos - sl <= 2 and all(c in self.given for c in name[sl:]) \
                     and (exact.get((pos, end), "n") == "n" or exact[(pos, end)].startswith("nr")) \
                     and name not in self.not_names \
@@ -1107,24 +1148,32 @@ class NameRules:
         a minority's names follow no surname's rules, so the characters up to where a name can end (a mark, a verb of
         saying, a word that follows names), two to six of them, none a function word's, not one word of the
         dictionary other than a person nor starting with a word of manner, time or count (彝族群众纷纷反映)."""
-        def item(pos: int) -> int | None:
+        first_tags: dict[int, str] = {}  # the tag of jieba's word at each start, made once a text (not a walk a name)
+
+        def first_tag(pos: int) -> str:
+            if not first_tags:
+                for (a, _), t in exact.items():
+                    first_tags.setdefault(a, t)
+            return first_tags.get(pos, "")
+
+        def item(pos: int, listed: bool = False) -> int | None:
             end = next((e for e in range(pos + 1, min(len(text), pos + 6) + 1) if self._ends(text, e)), None)
             if end is None or end - pos < 2 or any(ch in _FUNCTION_CHARS for ch in text[pos:end]):
                 return None
-            if headed(pos, end):
+            if headed(pos, end, listed):
                 return end
             if not exact.get((pos, end), "nr").startswith("nr"):
                 return None
-            first = next((t for (a, b), t in exact.items() if a == pos), "")
-            return None if first in _GROUP_NOT_NAME_TAGS or self.is_place(text[pos:end], False) else end
+            return None if first_tag(pos) in _GROUP_NOT_NAME_TAGS or self.is_place(text[pos:end], False) else end
 
-        def headed(pos: int, end: int) -> bool:
+        def headed(pos: int, end: int, listed: bool = False) -> bool:
             # (玉罕、岩应反映, 岩罕和玉波反映: a Dai name of two, 岩 or 玉 first, that jieba reads as a verb or an adverb,
-            # before a list mark or a verb of saying — not a common noun, 岩石, nor a listed false friend, 玉米)
+            # before a list mark or a verb of saying — not a common noun, 岩石, nor a listed false friend, 玉米; ``listed``:
+            # an item after a name of the list, where a noun jieba reads is one too, 玉罕、玉香、岩温反映)
             tag = exact.get((pos, end), "")
             return end - pos == 2 and text[pos] in self.name_heads and text[pos:end] not in self.not_names \
-                and (tag.startswith("nr") or tag in ("v", "vn", "a", "ad", "an", "")) \
-                and (text[end:end + 1] in ("、", "和", "与", "及") or text.startswith(self.speaks, end))
+                and (tag.startswith("nr") or tag in ("v", "vn", "a", "ad", "an", "") or (listed and tag == "n")) \
+                and (text[end:end + 1] in self.list_marks or text.startswith(self.speaks, end))
 
         out = []
         for m in self._nationality_re.finditer(text) if self._nationality_re else ():
@@ -1136,9 +1185,9 @@ class NameRules:
             # (傣族村民岩温和玉香反映: the names listed after it with 、 or 和 that jieba starts as a person's, when the list
             # closes with a verb of saying or a count; 玉罕和家人一起反映 is one name)
             more = []
-            while end < len(text) and text[end] in "、和与及" and (nxt := item(end + 1)) is not None \
-                    and (next((t for (a, b), t in exact.items() if a == end + 1), "").startswith("nr")
-                         or headed(end + 1, nxt)):
+            while end < len(text) and text[end] in self.list_marks and (nxt := item(end + 1, True)) is not None \
+                    and (first_tag(end + 1).startswith("nr")
+                         or headed(end + 1, nxt, True)):
                 more.append((end + 1, nxt))
                 end = nxt
             if more and (text.startswith(self.speaks, end) or (self._closer_re and self._closer_re.match(text, end))):
@@ -1209,7 +1258,8 @@ class NameRules:
         not a post (举报人雷锋同志), nor is a post only ever after the name (举报人张国华会长), nor 等领导 after its list
         (市民刘红梅、王小红等领导来访)."""
         # 核查人员：周建平, 記者|鄭東巖 (a byline's bar)
-        after, before = folded[end:end + 6], folded[max(0, start - 8):start].rstrip(" ：:|｜")
+        # (摄影_李志雄, 文 / 吴丽玮: an underscore or a slash between a byline's post and the name)
+        after, before = folded[end:end + 6], folded[max(0, start - 8):start].rstrip(" ：:|｜_/")
         if after[:1] in "(（" and self.context_re.match(folded, end + 1):
             return False  # 县领导王明、刘红梅（信访人）: a private person's word in brackets after the name says who it is
         if before.endswith(self._private_posts) or (
@@ -1317,12 +1367,13 @@ class NameRules:
         of ``folded`` (identifier runs, tagged ``pii``, are skipped); ``numbers`` the starts of the phones and ID
         numbers :class:`PatternRules` found in it (a pasted row's next cell), ``number_ends`` their ends (a name in
         brackets after one)."""
-        found: dict[int, int] = {}
+        found = _Found()
         strong: set[int] = set()  # after a context word or a cue of possession
         counted: set[int] = set()  # in a list with 、 (step 7): a listed false friend there is a name (王建国、林立两户)
         # right after a complainant's word (举报人, 来电人 …: one ending in 人 or 者), or a person who speaks after 群众
         private: set[int] = set()
         split: set[int] = set()  # 邓 / 国庆: a name whose given name jieba read as a day — it ends where a word starts
+        nicknamed: set[int] = set()  # 孙三 / 癞子: a nickname jieba read as a person and a noun — it too (…癞子 / 天天)
         starts = frozenset(s for w, t, s in tagged if len(w) >= 2)  # (a run of digits ends a name anyway)
         exact = {(s, s + len(w)): t for w, t, s in tagged}
         word_at = {s: (s + len(w), t) for w, t, s in tagged if len(w) >= 2}
@@ -1409,7 +1460,7 @@ class NameRules:
                     self.is_place(part, False) for part in re.split("[·•・‧]", folded[a:b])) \
                     or self._dot_words(folded, a, first_end, exact, word_at):
                 continue
-            for k in [k for k in found if a <= k < b or k < a < found[k]]:
+            for k in found.overlapping(a, b):
                 del found[k]
             found[a] = b
             strong.add(a)
@@ -1417,7 +1468,7 @@ class NameRules:
         #    (彭德怀（1组） 汤细毛（5组）)
         owners = set()  # before 家的, 家里, 之子 …: a home or kin, which no city has (高明家的养鸭场; 高明区 stays)
         for a, b in self._possession_names(folded, tagged, exact) + self._village_group_names(folded, exact, tagged):
-            if not any(k <= a < v or a <= k < b for k, v in found.items()):
+            if not found.overlapping(a, b):
                 found[a] = b
                 strong.add(a)
                 if self._owner_cue_re and self._owner_cue_re.match(folded, b):
@@ -1425,18 +1476,18 @@ class NameRules:
         #    and a name after 给予 before a discipline (给予谢长春通报批评): not vouched for — an official named with his
         #    post elsewhere in the text stays one
         for a, b in self._disciplined_names(folded, exact):
-            if not any(k < b and a < v for k, v in found.items()):
+            if not found.overlapping(a, b):
                 found[a] = b
         #    and a complainant who says what he is before his name (举报人系县钓鱼协会副会长宋长林, 反映人为小区业委会主任谭立新)
         for a, b in self._described_names(folded, tagged):
-            for k in [k for k, v in found.items() if k < b and a < v]:
+            for k in found.overlapping(a, b):
                 del found[k]
             found[a] = b
             strong.add(a)
             private.add(a)
         #    and after 向 before a verb of asking (向王伟了解情况; 来电人向王伟反映: not 向王伟)
         for a, b in self._asked_names(folded, exact):
-            for k in [k for k, v in found.items() if k < b and a - 1 < v and k >= a - 1]:
+            for k in [k for k in found.overlapping(a - 1, b) if k >= a - 1]:
                 del found[k]
             found[a] = b
             strong.add(a)
@@ -1471,6 +1522,7 @@ class NameRules:
             elif self._nickname_end(folded, start, end, exact) > end:
                 end = self._nickname_end(folded, start, end, exact)  # 刘三 / 麻子: the rest of a nickname
                 word = folded[start:end]
+                nicknamed.add(start)
             elif len(word) == 2 and word[0] in self.surnames and i + 1 < len(tagged):
                 nxt_word, nxt_tag, _ = tagged[i + 1]  # 许可 / 新，: the last given character jieba split off
                 if len(nxt_word) == 1 and nxt_word in self.given and word[1] in self.given \
@@ -1487,7 +1539,7 @@ class NameRules:
         #    and the cells under a column a table's header row names as a person's (序号\t姓名\t联系电话 / 1\t雷春花\t…:
         #    姓名, or a context word: 举报人, 负责人 …)
         for a, b in self._table_names(folded, exact):
-            if not any(k < b and a < v for k, v in found.items()):
+            if not found.overlapping(a, b):
                 found[a] = b
                 strong.add(a)
         # 6. a name a table spaces apart, then a phone or an ID number (as the patterns find them) in the next cell
@@ -1506,8 +1558,8 @@ class NameRules:
         #    — and in a numbered row, before a cell that starts with a number (a count of the household, an amount:
         #    1. 郑满仓　3人　每月发放1050元), the given name any characters that are no function word's, place ending's
         #    or side's (满仓)
-        numbered = {m.end() for m in _NUMBERED_ROW.finditer(folded)}
-        for pos in sorted({m.end() for m in _ROW_START.finditer(folded)} | numbered):
+        numbered = {m.end() for m in self._numbered_row.finditer(folded)}
+        for pos in sorted({m.end() for m in self._row_start.finditer(folded)} | numbered):
             sl = self._surname_len(folded, pos)
             # (滕满 / 囤: jieba's person a character short of the cell is the cell's name — 囤 not left in the clear)
             for gl in (2, 1) if sl and (pos not in covered or pos in found) else ():
@@ -1532,7 +1584,7 @@ class NameRules:
             name, sl = folded[a:b], self._surname_len(folded, a)
             if self._item_shape(name) and all(c in self.given for c in name[sl:]) and name not in self.not_names \
                     and name[sl:] not in self.honorifics and name[sl:] not in self.titles \
-                    and not any(k < b and a < v for k, v in found.items()):
+                    and not found.overlapping(a, b):
                 found[a] = b
                 strong.add(a)
         # 5. the subject of a complaint at the start of a clause (欧阳秀英反映…): given-name characters only
@@ -1545,7 +1597,7 @@ class NameRules:
             # (哈斯额尔敦（蒙古族）和妻子…反映, 吉克曲布称: a verb of saying, or the person's nationality in brackets;
             # 次仁旺堆和格桑卓玛两位牧民反映: names joined by 和/与/及/、, then a verb of saying or a count of persons)
             joined = [(pos, minority)] if minority is not None else []
-            while joined and folded[joined[-1][1]:joined[-1][1] + 1] in ("和", "与", "及", "、"):
+            while joined and folded[joined[-1][1]:joined[-1][1] + 1] in self.list_marks:
                 more = self._minority_at(folded, joined[-1][1] + 1, starts)
                 if more is None:
                     break
@@ -1582,7 +1634,7 @@ class NameRules:
         #    complaint, where jieba starts a word and reads the name as no other word
         for m in self._opener_re.finditer(folded) if self._opener_re else ():
             pos = m.end()
-            if pos not in bounds or any(k <= pos < v for k, v in found.items()):
+            if pos not in bounds or found.overlapping(pos, pos + 1):
                 continue
             end = self._given_name_before(folded, pos, self.subject_verbs, exact)
             if end and not _COUNTED.match(folded, end + next(len(w) for w in self.subject_verbs
@@ -1593,7 +1645,7 @@ class NameRules:
         for a, b in self._addressed_names(folded, exact) + self._nationality_names(folded, exact) \
                 + self._signed_names(folded, exact) \
                 + self._speaker_names(folded, exact):
-            inside = [k for k, v in found.items() if k < b and a < v]
+            inside = found.overlapping(a, b)
             if all(a <= k and found[k] <= b for k in inside):  # (王建军 / 同志：jieba's person, now the addressee)
                 for k in inside:
                     del found[k]
@@ -1609,14 +1661,14 @@ class NameRules:
             if folded[pos] in self.surnames and exact.get((pos, pos + 1)) == "p" and nxt and nxt[0] == pos + 3 \
                     and nxt[1].startswith("nr") and all(c in self.given for c in folded[pos + 1:pos + 3]) \
                     and (pos + 3 == len(folded) or folded[pos + 3] in _CLOSING_MARKS):
-                for k in [k for k, v in found.items() if pos <= k < pos + 3]:
+                for k in [k for k in found.overlapping(pos, pos + 3) if k >= pos]:
                     del found[k]
                 found[pos] = pos + 3
                 strong.add(pos)
         # 7. names in a list with 、: closed by a count of households or persons or a kinship (伍向前、伍向东两户的,
         #    唐国庆、唐向前兄弟: ``list_closers.txt``), or next to a name found (阮向前、阮海生、邱建国的房屋)
         for a, b in self._listed_names(folded, {k: v for k, v in found.items() if k in strong}, exact):
-            inside = [k for k, v in found.items() if k < b and a < v]
+            inside = found.overlapping(a, b)
             if all(a <= k and found[k] <= b for k in inside):  # 蒋 / 向东: the whole item, not jieba's piece of it
                 for k in inside:
                     del found[k]
@@ -1659,7 +1711,7 @@ class NameRules:
                     or (bare and a and exact.get((a - 1, a)) is not None and (folded[a - 1] in _DEMONSTRATIVES or (
                         folded[a - 1] in _NUMERALS and exact[(a - 1, a)] == "m"))) \
                     or (bare and (self._place_ending(name, sl) or name[sl:sl + 1] == "家" or name in self.context
-                                  or not self._ends(folded, b, starts if a in split else frozenset())
+                                  or not self._ends(folded, b, starts if a in split or a in nicknamed else frozenset())
                                   or folded.startswith("》", b))):  # 《…行政许可法》: a title's end
                 continue
             out.append((a, b, "姓名", 1))
@@ -1688,7 +1740,7 @@ class NameRules:
             if a < 1 or b - a != 2 or not (single.get(a - 1, "").startswith("nr") or opens) \
                     or folded[a - 1] not in self.surnames \
                     or folded[a - 1] in _FUNCTION_CHARS + _CONJUNCTIONS or folded.endswith(self.context, 0, a) \
-                    or any(k < a <= v for k, v in found.items() if k != a):
+                    or found.overlapping(a - 1, a):
                 continue
             del found[a]
             found[a - 1] = b
@@ -1728,15 +1780,20 @@ class NameRules:
         # a word jieba takes for a person hides a mention inside it only when what it adds is of a word or of another
         # name (今年夏天, 李建军), not a particle, a function character or 家 glued to the name (联系了晓峰, 已与晓峰,
         # 走访晓峰家)
-        words = [(s, s + len(w), t.startswith("nr")) for w, t, s in tagged if len(w) >= 2]
+        # (each mention asks only about the words and the names at its own places: n mentions cost n, not n²)
+        words: dict[int, list[tuple[int, int, bool]]] = {}  # a place → the words of two or more over it
+        for w, t, s in tagged:
+            if len(w) >= 2:
+                for k in range(s, s + len(w)):
+                    words.setdefault(k, []).append((s, s + len(w), t.startswith("nr")))
         bounds = frozenset(s for w, t, s in tagged) | {len(folded)}
-        taken = [(a, b) for a, b, _, _ in out]
+        taken = {k for a, b, _, _ in out for k in range(a, b)}  # the places a name already holds
         nouns = {s: w for w, t, s in tagged if 2 <= len(w) <= 3 and t.startswith("n") and w[-1] in self.premise_chars}
         more = []
         for name in sorted(names, key=len, reverse=True):
             for m in re.finditer(re.escape(name), folded):
                 a, b = m.span()
-                if not all(b <= x or a >= y for x, y in taken):
+                if any(k in taken for k in range(a, b)):
                     continue
                 reached = folded.endswith(self.contact, 0, a - (folded[a - 1:a] == "了"))  # 回访晓峰并报告, 告诉了志刚
                 speaks = folded.startswith(self.speaks, b)
@@ -1748,10 +1805,10 @@ class NameRules:
                                                            and not _glued(folded[x:a] + folded[b:y])))
                        and not (reached and x < a < y)
                        and not ((reached or speaks or folded.startswith(self.follow_long, b)) and a <= x and y <= b)
-                       for x, y, person in words) \
+                       for x, y, person in {word for k in range(a, b) for word in words.get(k, ())}) \
                         or self._place_or_company(folded, a, b) or self._place_like(name) \
                         or (len(name) == 2 and not (self._ends(folded, b) or (reached and b in bounds))):
                     continue
-                taken.append((a, b))
+                taken.update(range(a, b))
                 more.append((a, b, "姓名", 1))
         return out + more
