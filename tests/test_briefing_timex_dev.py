@@ -1575,3 +1575,16 @@ def test_a_count_of_days_in_brackets_and_an_indicators_window_are_no_lengths():
     assert found("臭氧日最大8小时平均浓度达到二级标准。") == []
     assert found("整改期限(30天)。") == [("30天", "duration", "P30D")]
     assert found("降雨持续8小时。") == [("8小时", "duration", "PT8H")]
+
+
+# ---------------------------------------------------------------- the nineteenth development batch (t45)
+
+TIME_DEV19 = GOLD / "time_dev19.jsonl"
+
+
+def test_the_nineteenth_development_batch_names_its_sources_and_is_new():
+    """t45: time_dev19.jsonl, annotated blind after t44c's rules — sourced, new, no copy of another set: complaints
+    handed over with a day's hours, rectification reports and news after inspections, a campaign's check, an
+    inspection's feedback, of the provinces the sets hold least (Guizhou, Tibet, Hainan, Guangxi, Tianjin, Qinghai,
+    Ningxia, Beijing)."""
+    _a_new_time_only_batch(TIME_DEV19, 14, 75)
