@@ -1588,3 +1588,13 @@ def test_the_nineteenth_development_batch_names_its_sources_and_is_new():
     inspection's feedback, of the provinces the sets hold least (Guizhou, Tibet, Hainan, Guangxi, Tianjin, Qinghai,
     Ningxia, Beijing)."""
     _a_new_time_only_batch(TIME_DEV19, 14, 75)
+
+
+TIME_DEV20 = GOLD / "time_dev20.jsonl"
+
+
+def test_the_twentieth_development_batch_names_its_sources_and_is_new():
+    """t45: time_dev20.jsonl, annotated blind after time_dev19 was committed and before any rule of t45 — sourced, new,
+    no copy of another set: inspection announcements with their hotline hours, complaints handed over, a rectification
+    plan and its table, campaign and check news (Shanghai, Xinjiang, Heilongjiang, Jiangxi)."""
+    _a_new_time_only_batch(TIME_DEV20, 10, 40)
