@@ -1598,3 +1598,36 @@ def test_the_twentieth_development_batch_names_its_sources_and_is_new():
     no copy of another set: inspection announcements with their hotline hours, complaints handed over, a rectification
     plan and its table, campaign and check news (Shanghai, Xinjiang, Heilongjiang, Jiangxi)."""
     _a_new_time_only_batch(TIME_DEV20, 10, 40)
+
+
+# Failure kinds time_dev19 shows (t45; time_dev20, written after it, had none): a paper's header puts a space between
+# the day and its weekday; a count of days after a grade of air that carries its 天 (重污染天3天); months named after a
+# half year or a quarter with its year (2018年上半年…，7、9月…) are of that year, not of a later year named before it.
+
+@pytest.mark.parametrize("text,span", [
+    ("工人日报 2022年08月05日 星期五\n\n落实整改意见", "2022年08月05日 星期五"),
+    ("2022年8月5日\u3000周五\n", "2022年8月5日\u3000周五"),
+    ("本报 3月2日 礼拜三 讯", "3月2日 礼拜三")])
+def test_a_weekday_after_a_day_and_a_space_belongs_to_the_day(text, span):
+    day = find_time_expressions(text, D)
+    assert [(t["text"], t["type"]) for t in day] == [(span, "date")]
+    assert day[0]["value"] in ("2022-08-05", "2021-03-02")
+
+
+@pytest.mark.parametrize("text", ["2022年8月5日 周边群众反映", "3月5日 周一至周五每天9时至17时接听"])
+def test_a_word_that_begins_with_zhou_after_a_day_and_a_space_stays_apart(text):
+    assert found(text)[0][0] in ("2022年8月5日", "3月5日")
+
+
+def test_a_count_of_days_after_a_grade_of_air_with_its_tian_is_no_length():
+    assert found("优良天数274天,同比增加20天。重污染天3天,同比减少7天。") == []
+    assert found("全年优良天282天。") == [("全年", "date", None)]
+    assert found("整改时间为3天。") == [("3天", "duration", "P3D")]
+
+
+def test_months_after_a_half_year_or_a_quarter_with_its_year_are_of_that_year():
+    text = "在2019年1月的会议上予以肯定。2018年上半年断面水质为劣Ⅴ类,7、9、10月改善为Ⅲ类。"
+    assert [v for _, _, v in found(text, dt.date(2019, 4, 1))] == ["2019-01", "2018-H1", "2018-07", "2018-09",
+                                                                    "2018-10"]
+    assert found("2020年四季度完成验收,12月底前上报。", dt.date(2021, 6, 1))[1] == ("12月底前", "deadline", "2020-12-31")
+    assert found("上半年完成,8月开展复查。", dt.date(2021, 6, 1))[1] == ("8月", "date", "2021-08")

@@ -327,13 +327,21 @@ class _Resolver:
             return self._quarter_end(g)
         if g.get("q") or g.get("q1"):
             q = parse_number(g["q"]) if g.get("q") else 1
+            self._year_named(g, 3 * q - 2)
             return f"{self.year(g):04d}-Q{q}"
         if g.get("half"):
+            self._year_named(g, 1 if g["half"] == "上半年" else 7)
             return f"{self.year(g):04d}-H{1 if g['half'] == '上半年' else 2}"
         if not g.get("m") and not g.get("d") and not g.get("rm"):
             y = self.year(g)
             return f"{_iso(y, 1)}/{_iso(y, 2)}" if g.get("early") else _iso(y)
         return self._point(g)
+
+    def _year_named(self, g: dict, month: int) -> None:
+        """A quarter or a half with its year written (2018年上半年, 2019年四季度) anchors what follows in that year, at its
+        first month, as a month with its year does: 2018年上半年…，7、9、10、11、12月… are months of 2018."""
+        if g.get("y") or g.get("ycn") or g.get("yy"):
+            self.anchor = dt.date(self.year(g), month, 1)
 
     def _quarter_end(self, g):
         y, m = self.year(g), 3 * parse_number(g["q"])
