@@ -1518,8 +1518,9 @@ def test_the_normalizers_value_tables_are_data():
     assert {"digits", "unit_duration", "hour_shift", "midnight", "relative_day", "evening", "relative_year",
             "relative_week", "weekday", "relative_month", "relative_quarter", "holidays", "era_parts",
             "decade_parts"} <= set(values)
-    assert timex._HOUR_SHIFT == values["hour_shift"] and timex._RELATIVE == values["relative_day"]
-    assert timex._REL_WEEK[None] == values["relative_week"][""] == 0
+    tables = timex.rules()["values"]  # what the shipped rules' normalizers read
+    assert tables["hour_shift"] == values["hour_shift"] and tables["relative_day"] == values["relative_day"]
+    assert tables["relative_week"][None] == values["relative_week"][""] == 0
     assert found("今晚8点召开会议。") == [("今晚8点", "date", "2021-06-15T20:00")]
     assert found("上世纪80年代末") == [("上世纪80年代末", "date", "1987/1989")]
     assert found("国庆前完成。") == [("国庆前", "deadline", "2021-10-01")]
@@ -1631,3 +1632,31 @@ def test_months_after_a_half_year_or_a_quarter_with_its_year_are_of_that_year():
                                                                     "2018-10"]
     assert found("2020年四季度完成验收,12月底前上报。", dt.date(2021, 6, 1))[1] == ("12月底前", "deadline", "2020-12-31")
     assert found("上半年完成,8月开展复查。", dt.date(2021, 6, 1))[1] == ("8月", "date", "2021-08")
+
+
+def test_a_custom_rules_sets_value_tables_are_what_its_normalizers_read():
+    """t45 (session 44's leftover): compile_rules(data) reads data["values"], so a custom rules set changes the value
+    tables too (a holiday's day, a relative day's offset, a unit's length, a numeral's digits, the hours of a part of
+    the day) — they were read once from the shipped file at import — and the shipped rules stay as they were."""
+    import copy
+
+    from petitionnlp.briefing import timex
+
+    data = copy.deepcopy(timex.default_rules_data())
+    values = data["values"]
+    values["holidays"]["国庆"] = [10, 8]
+    values["relative_day"]["明天"] = 2
+    values["unit_duration"]["天"] = "P{n}DX"
+    values["digits"]["两"] = 3
+    values["hour_shift"]["下午"] = 0
+    custom = timex.compile_rules(data)
+
+    def got(text, rules_=None):
+        return [(t["text"], t["value"]) for t in find_time_expressions(text, D, rules_)]
+
+    text = "国庆前完成。明天召开会议。整改期限为两天。10日下午3时到场。"
+    assert got(text, custom) == [("国庆前", "2021-10-08"), ("明天", "2021-06-17"), ("两天", "P3DX"),
+                                 ("10日下午3时", "2021-06-10T03:00")]
+    assert got(text) == [("国庆前", "2021-10-01"), ("明天", "2021-06-16"), ("两天", "P2D"),
+                         ("10日下午3时", "2021-06-10T15:00")]
+    assert timex.parse_number("两", custom["values"]["digits"]) == 3 and timex.parse_number("两") == 2
