@@ -93,6 +93,16 @@ The sets, reported apart and together:
   sites never used, annotated blind after t44b (t44c) — EIA completion rules and an approvals table, a city's yearly
   environment bulletin, handed-over complaints notices, straw-burning news of villages and towns, the Supreme
   Procuratorate's news and white paper; not trained on, left out of "all of them";
+* corpora/briefing/gold/time_dev19.jsonl (issue 29 item 3): a nineteenth development batch, time expressions only, of
+  sites never used and of the provinces the sets hold least, annotated blind after t44c (t45) — complaints handed over
+  with a day's hours (Guizhou, Tibet), public reports and news of rectification after central and provincial
+  inspections (Hainan, Guangxi, Tianjin, Qinghai, Beijing), a congress campaign's check and an inspection's feedback
+  (Ningxia), a workers' daily's news; not trained on, left out of "all of them";
+* corpora/briefing/gold/time_dev20.jsonl (issue 29 item 3): a twentieth development batch, time expressions only, of
+  sites never used, annotated blind after time_dev19 was committed and before any rule of t45 — city and regional
+  inspection teams' announcements with their stay and hotline hours (Shanghai, Xinjiang), complaints handed over
+  (Xinjiang and the corps), a province's rectification plan and its table (Heilongjiang), news of a Party campaign's
+  public rectification and of an urbanisation check (Jiangxi, 2014 and 2010); not trained on, left out of "all of them";
 * corpora/briefing/gold/briefings_duties.jsonl (issue 29 item 3, directives that carry over): a development batch of
   the kinds the blind sets' misses and inventions point at — plans' task lists and measures without an order word,
   duties of rules with 应当/负责, deadlines as duties, reports whose measures were already taken, announcements of an
@@ -314,6 +324,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     time_dev13, time_dev14 = load(gold / "time_dev13.jsonl"), load(gold / "time_dev14.jsonl")
     time_dev15, time_dev16 = load(gold / "time_dev15.jsonl"), load(gold / "time_dev16.jsonl")
     time_dev17, time_dev18 = load(gold / "time_dev17.jsonl"), load(gold / "time_dev18.jsonl")
+    time_dev19, time_dev20 = load(gold / "time_dev19.jsonl"), load(gold / "time_dev20.jsonl")
     duties = load(gold / "briefings_duties.jsonl")
     notices = load(gold / "briefings_notices.jsonl")
     tasks = load(gold / "briefings_tasks.jsonl")
@@ -380,6 +391,12 @@ def sets() -> list[tuple[str, list[dict]]]:
             ("eighteenth development batch, time expressions only, written after t44b: EIA completion rules, a yearly "
              "bulletin, complaints notices, straw-burning news, the procuratorate's news and white paper (issue 29 "
              "item 3)", time_dev18),
+            ("nineteenth development batch, time expressions only, written after t44c: complaints handed over with "
+             "a day's hours, rectification reports and news after inspections, a campaign's check, an inspection's "
+             "feedback, of the provinces the sets hold least (issue 29 item 3)", time_dev19),
+            ("twentieth development batch, time expressions only, written after time_dev19 and before t45's rules: "
+             "inspection announcements with hotline hours, complaints handed over, a rectification plan and its table, "
+             "campaign and check news (issue 29 item 3)", time_dev20),
             ("development batch of duties that carry over: task lists, duties without an order word, reports of "
              "measures taken, announcements and pledges of other sites (issue 29 item 3)", duties),
             ("development batch of notices and meetings: county and city meetings' numbered orders, forwarding "

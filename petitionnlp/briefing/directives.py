@@ -531,19 +531,38 @@ def _slogan(text: str, start: int, end: int, r: dict, short: int) -> bool:
         re.fullmatch(rf"[{CJK}]+", core))
 
 
+class _Cuts:
+    """The cut positions of :func:`_clauses`, kept sorted: the last cut at or before a position is found by bisection
+    (a clause of thousands of commas costs its commas, not their square)."""
+
+    def __init__(self, first: int):
+        self._sorted = [first]
+
+    def add(self, pos: int) -> None:
+        i = bisect.bisect_left(self._sorted, pos)
+        if i == len(self._sorted) or self._sorted[i] != pos:
+            self._sorted.insert(i, pos)
+
+    def last_at(self, pos: int) -> int:
+        return self._sorted[bisect.bisect_right(self._sorted, pos) - 1]
+
+    def sorted(self) -> list[int]:
+        return list(self._sorted)
+
+
 def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
     """Cut [start, end) at enumerators, at a comma followed by a marker (or by an object phrase 对… and
     then a marker), and — inside an order — at a comma followed by the head of the next action.  A piece that
     is a slogan (要提高站位，…) leads into the words after it: no cut follows it but at a marker."""
-    cuts = {start}
-    commas = [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end)]
+    cuts = _Cuts(start)
+    breaks = list(_CLAUSE_BREAK.finditer(text, start, end))
     for m in r["_enum"].finditer(text, start, end):
         if m.start() == start or text[m.start() - 1] in "，,：:。；;\n 　" \
                 or r["_subject"].fullmatch(text, start, m.start()):
             cuts.add(m.start())
     short = r["slogan_length"]
-    for m in _CLAUSE_BREAK.finditer(text, start, end):
-        last_cut = max(c for c in cuts if c <= m.start())
+    for n, m in enumerate(breaks):
+        last_cut = cuts.last_at(m.start())
         if text.startswith(r["_lead_frames"], _lead_end(text, last_cut, r)) and not any(
                 _is_marker_at(text, i, r) for i in range(last_cut, m.start())):
             continue  # 对…，要…: the order includes its object phrase (up to its marker)
@@ -555,7 +574,7 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
             continue
         led = _slogan(text, last_cut, m.start(), r, short)
         item = r["_enum"].match(text, last_cut)
-        prev = max([c + 1 for c in commas if c < m.start()] + [last_cut])
+        prev = max(breaks[n - 1].start() + 1, last_cut) if n else last_cut  # after the break before this one
         if item and item.group(0).endswith(r["_item_keeps"]) and (_cut_marker_after(
                 text, m.end(), r, last_cut) or ordered) and not (prev > last_cut and text.startswith(r["_object_frames"], prev)):
             continue  # 一是要提高…，要以…为统领，加强…: an enumerated item stays whole to its sentence's end
@@ -603,7 +622,7 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
                                                   and not re.search(r"[0-9]", text[m.end():k])):
                     cuts.add(m.end())  # …，正在整改的要确保序时进度 / …，对于交办问题要…: a subject or object
                     break
-    bounds = sorted(cuts) + [end]
+    bounds = cuts.sorted() + [end]
     for a, b in zip(bounds, bounds[1:]):
         while b > a and text[b - 1] in "。；;！!？?，, \n":
             b -= 1
@@ -1048,7 +1067,7 @@ def _paragraph_features(text: str, out: list[dict]) -> None:
         seen_head = seen_head or bool(f.get("duty_head") or f.get("enum"))
 
 
-_STATISTIC = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?\s*(?:余|多)?\s*(?:家|件|个|人|起|处|项|万元|元|吨|%|％|批|篇|期|次)")
+_STATISTIC = re.compile(r"(?<![0-9０-９])[0-9０-９]+(?:\.[0-9]+)?\s*(?:余|多)?\s*(?:家|件|个|人|起|处|项|万元|元|吨|%|％|批|篇|期|次)")
 
 
 def _document_features(text: str, r: dict) -> dict:

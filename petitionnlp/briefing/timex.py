@@ -24,19 +24,22 @@ from .view import fold_view
 __all__ = ["find_time_expressions", "document_date", "parse_number", "interval", "rules", "compile_rules",
            "default_rules_data"]
 
-def parse_number(s: str | None) -> int | None:
-    """``"3"``, ``"三"``, ``"十五"``, ``"二十"``, ``"二〇〇六"`` (digit by digit), full-width digits → int."""
+def parse_number(s: str | None, digits: dict | None = None) -> int | None:
+    """``"3"``, ``"三"``, ``"十五"``, ``"二十"``, ``"二〇〇六"`` (digit by digit), full-width digits → int; ``digits`` (a
+    numeral's digits, ``values["digits"]`` of a rules set) are the shipped rules' when None."""
     if not s:
         return None
+    if digits is None:
+        digits = rules()["values"]["digits"]
     s = s.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
     if s.isdigit():
         return int(s)
-    if len(s) > 1 and all(ch in _DIGITS for ch in s):  # 二〇〇六, 一九九一: read digit by digit
-        return int("".join(str(_DIGITS[ch]) for ch in s))
+    if len(s) > 1 and all(ch in digits for ch in s):  # 二〇〇六, 一九九一: read digit by digit
+        return int("".join(str(digits[ch]) for ch in s))
     total, current = 0, 0
     for ch in s:
-        if ch in _DIGITS:
-            current = _DIGITS[ch]
+        if ch in digits:
+            current = digits[ch]
         elif ch == "十":
             total += (current or 1) * 10
             current = 0
@@ -54,7 +57,8 @@ def default_rules_data() -> dict:
 
 
 def compile_rules(data: dict) -> dict:
-    """Patterns (the JSON of ``time_rules.json``) → what :func:`find_time_expressions` matches."""
+    """Patterns (the JSON of ``time_rules.json``) → what :func:`find_time_expressions` matches, with the value tables its
+    normalizers read (``data["values"]``; a rules set saved before they were data takes the shipped ones)."""
     def expand(pattern: str) -> str:
         for key in ("MNUM", "DNUM", "HNUM"):  # before NUM, which they contain
             pattern = pattern.replace(key, data[key])
@@ -64,7 +68,9 @@ def compile_rules(data: dict) -> dict:
         return pattern.replace("NUM", data["NUM"])
 
     limit = data["shared_limit"]
-    return {"data": data, "rules": [(r["name"], r["type"], re.compile(expand(r["pattern"]))) for r in data["rules"]],
+    values = data["values"] if "values" in data else default_rules_data()["values"]
+    return {"data": data, "values": _value_tables(values),
+            "rules": [(r["name"], r["type"], re.compile(expand(r["pattern"]))) for r in data["rules"]],
             "joiner": re.compile(data["span_joiners"]), "open_suffix": re.compile(data["open_span_suffix"]),
             "open_from": re.compile(data["open_span_from_suffix"]) if data.get("open_span_from_suffix") else None,
             "from_years": re.compile(data["open_span_from_years"]),
@@ -90,14 +96,6 @@ def _value_tables(values: dict) -> dict:
             "holidays": {k: tuple(v) for k, v in values["holidays"].items()},
             "era_parts": {k: tuple(v) for k, v in values["era_parts"].items()},
             "decade_parts": {k: tuple(v) for k, v in values["decade_parts"].items()}}
-
-
-_VALUES = _value_tables(default_rules_data()["values"])
-_DIGITS, _UNIT_DURATION, _HOUR_SHIFT = _VALUES["digits"], _VALUES["unit_duration"], _VALUES["hour_shift"]
-_MIDNIGHT, _RELATIVE, _EVENING = _VALUES["midnight"], _VALUES["relative_day"], _VALUES["evening"]
-_REL_YEAR, _REL_WEEK, _WEEKDAY = _VALUES["relative_year"], _VALUES["relative_week"], _VALUES["weekday"]
-_REL_MONTH, _REL_QUARTER, _HOLIDAYS = _VALUES["relative_month"], _VALUES["relative_quarter"], _VALUES["holidays"]
-_ERA_PARTS, _DECADE_PARTS = _VALUES["era_parts"], _VALUES["decade_parts"]
 
 
 @lru_cache(maxsize=1)
@@ -151,12 +149,12 @@ def _next_year(value: str) -> str:
     return f"{int(value[:4]) + 1:04d}{value[4:]}"
 
 
-def _hour(h: int, ampm: str | None) -> int:
+def _hour(h: int, ampm: str | None, values: dict) -> int:
     """The hour on a 24-hour clock: 下午5时 → 17, 下午21时 → 21 (already past noon); an evening's 12 is midnight
-    (晚12:00 → 24, the end of the day), 中午12时 noon."""
-    if h == 12 and (ampm or "") in _MIDNIGHT:
+    (晚12:00 → 24, the end of the day), 中午12时 noon (``values``: the tables of :func:`_value_tables`)."""
+    if h == 12 and (ampm or "") in values["midnight"]:
         return 24
-    return h + _HOUR_SHIFT.get(ampm or "", 0) if h < 12 else h
+    return h + values["hour_shift"].get(ampm or "", 0) if h < 12 else h
 
 
 def _at(day: dt.date, h: int, minute: int) -> str:
@@ -172,23 +170,32 @@ def _minute(g: dict, sfx: str = "") -> int:
 
 
 class _Resolver:
-    def __init__(self, doc_date: dt.date | None):
+    def __init__(self, doc_date: dt.date | None, values: dict):
         self.doc = doc_date
         self.anchor = doc_date  # the last full date named (当日, 14日 resolve against it)
+        self.v = values  # the value tables of the rules set (compile_rules' "values")
+
+    def number(self, s: str | None) -> int | None:
+        """A numeral read with the rules set's digits."""
+        return parse_number(s, self.v["digits"])
+
+    def hour(self, h: int, ampm: str | None) -> int:
+        """An hour on a 24-hour clock with the rules set's hours of the parts of the day."""
+        return _hour(h, ampm, self.v)
 
     # ------------------------------------------------------------------------------------ pieces
     def year(self, g: dict, sfx: str = "", default: int | None = None) -> int | None:
         if g.get("y" + sfx):
             return int(g["y" + sfx])
         if g.get("ycn" + sfx):
-            return parse_number(g["ycn" + sfx])
+            return self.number(g["ycn" + sfx])
         ref = self.doc.year if self.doc else (self.anchor.year if self.anchor else None)
         if g.get("yy" + sfx):
             yy = int(g["yy" + sfx])
             base = (ref or 2024) % 100
             return 2000 + yy if yy <= base + 5 else 1900 + yy
         if g.get("ry" + sfx) and ref is not None:
-            return ref + _REL_YEAR.get(g["ry" + sfx], 0)
+            return ref + self.v["relative_year"].get(g["ry" + sfx], 0)
         if default is not None:
             return default
         return self.anchor.year if self.anchor else ref
@@ -196,9 +203,9 @@ class _Resolver:
     def month(self, g: dict, sfx: str = "", default: int | None = None) -> tuple[int, int]:
         """(year, month) of the month the groups name (a relative month counts from the document date)."""
         if g.get("rm" + sfx) and self.doc:
-            return _shift_month(self.doc.year, self.doc.month, _REL_MONTH[g["rm" + sfx]])
+            return _shift_month(self.doc.year, self.doc.month, self.v["relative_month"][g["rm" + sfx]])
         y = self.year(g, sfx)
-        m = parse_number(g.get("m" + sfx)) if g.get("m" + sfx) else default
+        m = self.number(g.get("m" + sfx)) if g.get("m" + sfx) else default
         if m is None:
             m = self.anchor.month if self.anchor else None
         return y, m
@@ -211,8 +218,8 @@ class _Resolver:
 
     # ------------------------------------------------------------------------------------- rules
     def _recurrence(self, g):
-        n = parse_number(g.get("n")) or 1
-        return _UNIT_DURATION[g["unit"]].format(n=n, m=3 * n)
+        n = self.number(g.get("n")) or 1
+        return self.v["unit_duration"][g["unit"]].format(n=n, m=3 * n)
 
     def _every_other(self, g):
         """每隔一天, 每隔一周, 每隔一个月: every other day, week, month (P2D, P2W, P2M; GUIDELINES.md)."""
@@ -225,15 +232,15 @@ class _Resolver:
         return None
 
     def _duration(self, g):
-        n = parse_number(g.get("n"))
+        n = self.number(g.get("n"))
         n = 1 if n is None else n  # 天 alone: one day; 0天 is none (P0D), not one
-        return _UNIT_DURATION[g["unit"]].format(n=n, m=3 * n)
+        return self.v["unit_duration"][g["unit"]].format(n=n, m=3 * n)
 
     def _years_months(self, g):
         """二年八个月: a length of years and months (a prison term), ``P2Y8M``; 1年零11天 one of years and days,
         ``P1Y11D``."""
-        rest = f"{parse_number(g['m'])}M" if g.get("m") else f"{parse_number(g['d'])}D"
-        return f"P{parse_number(g['n'])}Y{rest}"
+        rest = f"{self.number(g['m'])}M" if g.get("m") else f"{self.number(g['d'])}D"
+        return f"P{self.number(g['n'])}Y{rest}"
 
     def _deadline(self, g):
         part = g.get("part")
@@ -255,7 +262,7 @@ class _Resolver:
             return _iso(self.year(g), 12, 31)
         y, m = self.month(g)
         if g.get("d"):
-            return _iso(y, m, parse_number(g["d"]))
+            return _iso(y, m, self.number(g["d"]))
         if part == "上旬":
             return _iso(y, m, 10)
         if part == "初":
@@ -265,9 +272,9 @@ class _Resolver:
         return _iso(y, m, _last_day(y, m))
 
     def _holiday(self, g):
-        if g["hol"] not in _HOLIDAYS:  # 春节前: a lunar holiday, a limit without a fixed day
+        if g["hol"] not in self.v["holidays"]:  # 春节前: a lunar holiday, a limit without a fixed day
             return None
-        m, d = _HOLIDAYS[g["hol"]]
+        m, d = self.v["holidays"][g["hol"]]
         y = self.doc.year if self.doc else self.anchor.year
         if g["hol"] == "元旦" and self.doc and self.doc.month > 1:
             y += 1
@@ -284,16 +291,16 @@ class _Resolver:
             y, m = self.month(g, sfx)
         else:
             y = self.year(g, sfx, default_y)
-            m = parse_number(g.get("m" + sfx)) if g.get("m" + sfx) else default_m
+            m = self.number(g.get("m" + sfx)) if g.get("m" + sfx) else default_m
             if m is None:
                 m = self.anchor.month if self.anchor else None
         if g.get("d" + sfx):
-            day = dt.date(y, m, parse_number(g["d" + sfx]))
+            day = dt.date(y, m, self.number(g["d" + sfx]))
             if (g.get("m" + sfx) or g.get("rm" + sfx)) and not sfx:
                 self.anchor = day
             if not g.get("h" + sfx):
                 return day.isoformat()
-            h = _hour(parse_number(g["h" + sfx]), g.get("ampm"))
+            h = self.hour(self.number(g["h" + sfx]), g.get("ampm"))
             if h == 24:  # 6月30日24时: the next day's midnight, not the same day's
                 day, h = day + dt.timedelta(days=1), 0
             return f"{day.isoformat()}T{h:02d}:{_minute(g, sfx):02d}"
@@ -320,23 +327,31 @@ class _Resolver:
     def _date(self, g):
         if g.get("rq"):
             base = self.doc or self.anchor
-            y, q = base.year, (base.month - 1) // 3 + 1 + _REL_QUARTER[g["rq"]]
+            y, q = base.year, (base.month - 1) // 3 + 1 + self.v["relative_quarter"][g["rq"]]
             y, q = y + (q - 1) // 4, (q - 1) % 4 + 1
             return f"{y:04d}-Q{q}"
         if g.get("q") and g.get("part"):  # 2020年一季度末: the quarter's last day
             return self._quarter_end(g)
         if g.get("q") or g.get("q1"):
-            q = parse_number(g["q"]) if g.get("q") else 1
+            q = self.number(g["q"]) if g.get("q") else 1
+            self._year_named(g, 3 * q - 2)
             return f"{self.year(g):04d}-Q{q}"
         if g.get("half"):
+            self._year_named(g, 1 if g["half"] == "上半年" else 7)
             return f"{self.year(g):04d}-H{1 if g['half'] == '上半年' else 2}"
         if not g.get("m") and not g.get("d") and not g.get("rm"):
             y = self.year(g)
             return f"{_iso(y, 1)}/{_iso(y, 2)}" if g.get("early") else _iso(y)
         return self._point(g)
 
+    def _year_named(self, g: dict, month: int) -> None:
+        """A quarter or a half with its year written (2018年上半年, 2019年四季度) anchors what follows in that year, at its
+        first month, as a month with its year does: 2018年上半年…，7、9、10、11、12月… are months of 2018."""
+        if g.get("y") or g.get("ycn") or g.get("yy"):
+            self.anchor = dt.date(self.year(g), month, 1)
+
     def _quarter_end(self, g):
-        y, m = self.year(g), 3 * parse_number(g["q"])
+        y, m = self.year(g), 3 * self.number(g["q"])
         return _iso(y, m, _last_day(y, m))
 
     def _year_week(self, g):
@@ -347,10 +362,10 @@ class _Resolver:
 
     def _ordinal_day(self, g):
         """第二天 (中午12点前): the day after the last day named, as 次日 is (with its hour)."""
-        day = (self.anchor + dt.timedelta(days=parse_number(g["n"]) - 1)).isoformat()
+        day = (self.anchor + dt.timedelta(days=self.number(g["n"]) - 1)).isoformat()
         if not g.get("h"):
             return day
-        return f"{day}T{_hour(parse_number(g['h']), g.get('ampm')) % 24:02d}:{_minute(g):02d}"
+        return f"{day}T{self.hour(self.number(g['h']), g.get('ampm')) % 24:02d}:{_minute(g):02d}"
 
     def _lost_month(self, g):
         """1116日 opening a span (11月16日至18日): a day that lost its 月, in the year of the document or of the last
@@ -372,7 +387,7 @@ class _Resolver:
     def _span(self, g):
         first = self._point(g)
         if g.get("h2"):  # 5月9日8时至20时, 5日下午2时至5时: the same day (晚8时至12时: to midnight)
-            h2 = _hour(parse_number(g["h2"]), g.get("ampm2") or g.get("ampm"))
+            h2 = self.hour(self.number(g["h2"]), g.get("ampm2") or g.get("ampm"))
             return f"{first}/{_at(dt.date.fromisoformat(first[:10]), h2, 0)}"
         y1 = int(first[:4])
         m1 = int(first[5:7]) if len(first) >= 7 and first[4] == "-" else None
@@ -391,11 +406,11 @@ class _Resolver:
     def _first_n(self, g):
         y = self.year(g)
         if g.get("lqn") or g.get("lmn"):  # 2021年后三个月, 后两个季度: the year's last months
-            n = 3 * parse_number(g["lqn"]) if g.get("lqn") else parse_number(g["lmn"])
+            n = 3 * self.number(g["lqn"]) if g.get("lqn") else self.number(g["lmn"])
             return f"{_iso(y, 13 - n)}/{_iso(y, 12)}" if 1 <= n <= 12 else None
         if not g.get("qn") and not g.get("mn"):  # 首月
             return _iso(y, 1)
-        last = 3 * parse_number(g["qn"]) if g.get("qn") else parse_number(g["mn"])
+        last = 3 * self.number(g["qn"]) if g.get("qn") else self.number(g["mn"])
         return f"{_iso(y, 1)}/{_iso(y, last)}"
 
     def _iso(self, g):
@@ -404,7 +419,7 @@ class _Resolver:
         return day.isoformat() + (f"T{int(g['h']):02d}:{g['min']}" if g.get("h") else "")
 
     def _time(self, g):
-        return _at(self.anchor, _hour(parse_number(g["h"]), g.get("ampm")), _minute(g))
+        return _at(self.anchor, self.hour(self.number(g["h"]), g.get("ampm")), _minute(g))
 
     def _relative(self, g):
         rel = g.get("rel") or "当日"  # a part of the day alone (下午，…) is the anchor day
@@ -413,32 +428,33 @@ class _Resolver:
         elif rel == "次日":
             day = self.anchor + dt.timedelta(days=1)
         else:
-            day = self.doc + dt.timedelta(days=_RELATIVE[rel])
+            day = self.doc + dt.timedelta(days=self.v["relative_day"][rel])
         if g.get("open"):  # 今起, 明起: an open span from that day
             return f"{day.isoformat()}/.."
         if not g.get("h"):
             return day.isoformat()
-        ampm = g.get("ampm") or ("晚" if rel.endswith(_EVENING) else None)  # 今晚8点, 昨夜11时: the evening's
-        return _at(day, _hour(parse_number(g["h"]), ampm), int(g.get("min") or 0))  # 今晚12点: the next day's 00:00
+        ampm = g.get("ampm") or ("晚" if rel.endswith(self.v["evening"]) else None)  # 今晚8点, 昨夜11时: the evening's
+        return _at(day, self.hour(self.number(g["h"]), ampm), int(g.get("min") or 0))  # 今晚12点: the next day's 00:00
 
     def _clock(self, g):
-        first = _at(self.anchor, _hour(int(g["h"]), g.get("ampm")), int(g["min"]))
+        first = _at(self.anchor, self.hour(int(g["h"]), g.get("ampm")), int(g["min"]))
         if not g.get("h2"):
             return first
         # 早8:00—晚8:00; 晚8:00—晚12:00 ends at midnight, the next day's 00:00
-        return f"{first}/{_at(self.anchor, _hour(int(g['h2']), g.get('ampm2') or g.get('ampm')), int(g['min2']))}"
+        return f"{first}/{_at(self.anchor, self.hour(int(g['h2']), g.get('ampm2') or g.get('ampm')), int(g['min2']))}"
 
     def _week(self, g):
         """A day of a week (下周六) or the week itself (上周: Monday to Sunday), against the document date."""
-        monday = self.doc - dt.timedelta(days=self.doc.weekday()) + dt.timedelta(weeks=_REL_WEEK[g.get("wrel")])
+        week = self.v["relative_week"][g.get("wrel")]
+        monday = self.doc - dt.timedelta(days=self.doc.weekday()) + dt.timedelta(weeks=week)
         if g.get("wd"):
-            wd = _WEEKDAY.get(g["wd"]) or int(g["wd"])
+            wd = self.v["weekday"].get(g["wd"]) or int(g["wd"])
             return (monday + dt.timedelta(days=wd - 1)).isoformat()
         return f"{monday.isoformat()}/{(monday + dt.timedelta(days=6)).isoformat()}"
 
     def _offset(self, g):
         """三年前 → that year, 20天后 → that day, 半年之后 → from that month on, 两天之前 → up to that day."""
-        n = 0.5 if g["n"] == "半" else parse_number(g["n"]) + (0.5 if g.get("half") else 0)
+        n = 0.5 if g["n"] == "半" else self.number(g["n"]) + (0.5 if g.get("half") else 0)
         sign = -1 if g["dir"].endswith("前") else 1
         unit = g["unit"]
         if unit == "月" and n != int(n):  # 半月, 两个半月: days
@@ -460,7 +476,7 @@ class _Resolver:
 
     def _window(self, g):
         """近30天, 三个多月以来 → the days up to the document date; 未来两个月, 今后10年 → the months from it."""
-        n, unit, base = (6, "月", self.doc) if g.get("hy") else (parse_number(g["n"]), g["unit"], self.doc)  # 半年来
+        n, unit, base = (6, "月", self.doc) if g.get("hy") else (self.number(g["n"]), g["unit"], self.doc)  # 半年来
         future = g.get("dir") in ("未来", "今后", "往后", "此后")  # no direction word (三年来): the past
         if unit in ("年", "月"):
             months = n * (12 if unit == "年" else 1)
@@ -491,14 +507,14 @@ class _Resolver:
         """上世纪80年代 → 1980/1989, 二十世纪九十年代末期 → 1997/1999, 11世纪初 → 1000/1019."""
         part = g.get("part") or ""
         if g.get("c"):
-            c = self.doc.year // 100 - 1 if g["c"] == "上" else parse_number(g["c"]) - 1
+            c = self.doc.year // 100 - 1 if g["c"] == "上" else self.number(g["c"]) - 1
         else:  # 80年代: the last century's, unless that decade has begun in this one
             c = self.doc.year // 100 if int(g["dec"][0]) * 10 <= self.doc.year % 100 else self.doc.year // 100 - 1
         if not g.get("dec"):
-            lo, hi = _ERA_PARTS.get(part, (0, 99))
+            lo, hi = self.v["era_parts"].get(part, (0, 99))
             return f"{c * 100 + lo:04d}/{c * 100 + hi:04d}"
-        start = c * 100 + parse_number(g["dec"])
-        lo, hi = _DECADE_PARTS.get(part, (0, 9))
+        start = c * 100 + self.number(g["dec"])
+        lo, hi = self.v["decade_parts"].get(part, (0, 9))
         return f"{start + lo:04d}/{start + hi:04d}"
 
     def _two_years(self, g):
@@ -506,7 +522,7 @@ class _Resolver:
 
     def _years_before(self, g):
         """前两年: the n years before the document's year (2018 → 2016/2017)."""
-        n, y = parse_number(g["n"]), self.doc.year
+        n, y = self.number(g["n"]), self.doc.year
         return f"{y - n:04d}/{y - 1:04d}"
 
 
@@ -528,7 +544,7 @@ def find_time_expressions(text: str, doc_date: dt.date | None = None, rules_: di
             continue
         picked.append((name, kind, m))
         last_end = start - neg_len
-    resolver = _Resolver(doc_date)
+    resolver = _Resolver(doc_date, r["values"])
     out = []
     for name, kind, m in picked:
         g = {k: v for k, v in m.groupdict().items() if v}
