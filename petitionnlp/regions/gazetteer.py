@@ -213,6 +213,7 @@ class Gazetteer:
         self.former_city: dict[str, set[Place]] = {}
         self._villages = None
         self._town_cores = None
+        self._paths: dict[tuple, Place] | None = None  # (province, city, county or None) → division (_division)
         self._build()
         self.maxlen = max(map(len, self.exact))
         # the sizes of names by their first two characters, as bits of an int (most positions of a text start
@@ -354,8 +355,7 @@ class Gazetteer:
             if r["kind"] == "zone" or county is None:
                 p = Place("zone", r["alias"], prov, city, None)
             else:
-                p = next((q for q in self.by_adcode.values() if q.level == "county" and q.province == prov
-                          and q.city == city and q.name == county), None)
+                p = self._division(prov, city, county)
                 if p is None:
                     continue
             self.exact[r["alias"]] = [p]
@@ -395,11 +395,22 @@ class Gazetteer:
         """``省/市[/县]`` → a landmark place: its county's, else its city's path and code."""
         prov, city, *rest = target.split("/")
         county = rest[0] if rest else None
-        found = next((q for q in self.by_adcode.values() if q.province == prov and q.city == city
-                      and (q.level == "county" and q.name == county or q.level == "city" and county is None)), None)
+        found = self._division(prov, city, county)
         if found is None:
             return None
         return Place("landmark", "", prov, city, county, found.adcode)
+
+    def _division(self, province: str, city: str, county: str | None) -> Place | None:
+        """The county ``province/city/county`` (``county`` None: the city), the first listed of that path — one
+        look-up in a table of the paths made on first use, not a scan of every division for each alias and
+        landmark row."""
+        paths = self._paths
+        if paths is None:
+            paths = self._paths = {}
+            for q in self.by_adcode.values():
+                if q.level in ("county", "city"):
+                    paths.setdefault((q.province, q.city, q.name if q.level == "county" else None), q)
+        return paths.get((province, city, county))
 
     def _names_elsewhere(self, core: str, place: Place) -> bool:
         """Whether ``core`` is a generic word, or names a division (or, two characters long, a town) that ``place``,
@@ -680,9 +691,9 @@ def _ethnic_names() -> str:
 
 @lru_cache(maxsize=1)
 def _ethnic_town() -> re.Pattern:
-    """An ethnic township's or town's name: (the name before its ethnic groups, 乡/镇/苏木); each group with its 族
-    (清水乡 is no 水族 township of 清)."""
-    return re.compile(rf"^(\S{{2,}}?)(?:{_ethnic_names()}族)+(乡|镇|苏木)$")
+    """An ethnic township's, town's or street's name: (the name before its ethnic groups, its suffix of
+    ``_TOWN_SUFFIXES``: 乡/镇/苏木/街道); each group with its 族 (清水乡 is no 水族 township of 清)."""
+    return re.compile(rf"^(\S{{2,}}?)(?:{_ethnic_names()}族)+({'|'.join(map(re.escape, _TOWN_SUFFIXES))})$")
 
 
 @lru_cache(maxsize=1)
