@@ -134,14 +134,18 @@ class _Villages:
                 lo = mid + 1
             else:
                 hi = mid
+        hi = lo
+        while hi < len(starts) and data.startswith(key, starts[hi]):
+            hi += 1
+        if hi == lo:
+            return None
+        # the town's lines, decoded and split at once (one by one took most of a batch's village look-ups)
+        block = data[starts[lo]:starts[hi] - 1] if hi < len(starts) else data[starts[lo]:].removesuffix(b"\n")
         table: dict[str, set[str]] = {}
-        for i in range(lo, len(starts)):
-            if not data.startswith(key, starts[i]):
-                break
-            end = data.find(b"\n", starts[i])
-            _, village, code = data[starts[i]:end if end >= 0 else len(data)].decode("utf-8").split("\t")
+        for line in block.decode("utf-8").split("\n"):
+            _, village, code = line.split("\t")
             table.setdefault(village, set()).add(code)
-        return table or None
+        return table
 
 
 @lru_cache(maxsize=1)
