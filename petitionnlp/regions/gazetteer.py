@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..features import bigram_code, bigram_positions
+from ..features import bigram_codes, bigram_positions
 from ..resources import corpus_path, once, read_list
 from ..text import CJK_CHAR
 
@@ -682,7 +682,7 @@ class Gazetteer:
         """:meth:`find` for each text, the places where a name can start found for the whole batch at once."""
         codes = self._start_codes
         if codes is None:
-            codes = self._start_codes = np.array(sorted(map(bigram_code, self._masks)), dtype=np.uint64)
+            codes = self._start_codes = bigram_codes(self._masks)
         return [self.find(t, s) for t, s in zip(texts, bigram_positions(texts, codes))]
 
 
