@@ -20,7 +20,7 @@ from scipy import sparse
 
 from .features import (bigram_vectors, blend, calibrate, char_ngrams, compiled, conventions_fired,
                        conventions_fired_rules, decide, expit, first_named, keyword_named, lexicon_index, lexicon_matrix,
-                       nearest, tfidf, token_counts)
+                       lexicon_ordinals, nearest, tfidf, token_counts)
 from .taxonomy import TYPES
 
 __all__ = ["TypePredictor"]
@@ -56,7 +56,7 @@ class TypePredictor:
         self.unnamed_threshold = unnamed_threshold
         self.classes_ = np.array(TYPES, dtype=object)
 
-    def _block(self, kind: str, p: dict, X: list[str], scratch: dict):
+    def _block(self, kind: str, p: dict, X: list[str], scratch: dict, found: dict | None = None):
         if kind == "terms":
             from .tokenize import get_tokenizer
 
@@ -67,13 +67,10 @@ class TypePredictor:
             counts = char_ngrams(X, tuple(p["ngram_range"]), p["n_features"], p["binary"], p["strip"])
             return tfidf(counts, p["idf"], p["sublinear"], p["norm"])
         if kind == "lexicon":
-            index = scratch.get("lexicon")
-            if index is None:
-                index = scratch["lexicon"] = lexicon_index(p["terms"], p["types"], p["weights"])
             patterns = compiled(p["negated_before"], p["place_after"]) if p["passing"] else None
             container = compiled(p["container_after"])[0] if p.get("container_after") else None
-            return lexicon_matrix(X, index, patterns, p["first_mention"], p["n_out"], container,
-                                  p.get("facility_weight", 1.0))
+            return lexicon_matrix(X, self._lexicon(p, scratch), patterns, p["first_mention"], p["n_out"], container,
+                                  p.get("facility_weight", 1.0), self._ordinals(p, X, scratch, found))
         raise ValueError(f"unknown feature block {kind!r}")
 
     def predict_proba(self, X) -> np.ndarray:
@@ -84,22 +81,35 @@ class TypePredictor:
         block computed once."""
         X = list(X)
         scratch = _SCRATCH.setdefault(self, {})  # per process, never packed: token columns, the lexicon index
-        blocks = [self._block(kind, p, X, scratch) for kind, p in self.parts]
+        found: dict = {}  # these texts' lexicon entries: matched once, read by the lexicon block and _named
+        blocks = [self._block(kind, p, X, scratch, found) for kind, p in self.parts]
         main = None
         if self.main_type == "first_named":
             main = first_named(next(b for (kind, _), b in zip(self.parts, blocks) if kind == "lexicon"))
-        return self._finish(X, blocks, main), main, self._named(X, scratch)
+        return self._finish(X, blocks, main), main, self._named(X, scratch, found)
 
-    def _named(self, X: list[str], scratch: dict) -> np.ndarray | None:
+    @staticmethod
+    def _lexicon(p: dict, scratch: dict):
+        index = scratch.get("lexicon")
+        if index is None:
+            index = scratch["lexicon"] = lexicon_index(p["terms"], p["types"], p["weights"])
+        return index
+
+    def _ordinals(self, p: dict, X: list[str], scratch: dict, found: dict | None) -> list[list[int]]:
+        """:func:`~petitionnlp.features.lexicon_ordinals` of ``X``, kept in ``found`` for the other readers."""
+        if found is None:
+            return lexicon_ordinals(X, self._lexicon(p, scratch))
+        if "lexicon" not in found:
+            found["lexicon"] = lexicon_ordinals(X, self._lexicon(p, scratch))
+        return found["lexicon"]
+
+    def _named(self, X: list[str], scratch: dict, found: dict | None = None) -> np.ndarray | None:
         if self.named_threshold is None and self.unnamed_threshold is None:
             return None
         p = next((p for kind, p in self.parts if kind == "lexicon"), None)
         if p is None:
             return None
-        index = scratch.get("lexicon")
-        if index is None:
-            index = scratch["lexicon"] = lexicon_index(p["terms"], p["types"], p["weights"])
-        return keyword_named(X, index)
+        return keyword_named(X, self._lexicon(p, scratch), ordinals=self._ordinals(p, X, scratch, found))
 
     def keyword_named(self, X) -> np.ndarray | None:
         """The types the plain keyword list names in each text (texts × types), or None when the decision rule

@@ -548,6 +548,7 @@ def test_a_town_named_without_its_suffix_right_after_its_province_or_city_names_
     ("塔什库尔干县一家砂石厂", ("新疆维吾尔自治区", "喀什地区", "塔什库尔干塔吉克自治县")),  # was no place
     ("三元乡一家养猪场", ("四川省", "绵阳市", "盐亭县")),  # a township's own name beats 三元彝族苗族白族乡's form
     ("清水乡一家养猪场", (None, None, None)),  # no 水族 township of 清: each ethnic group needs its 族
+    ("陈州街道一家饭店油烟", ("河南省", "周口市", "川汇区")),  # 陈州回族街道: a street is a town too (was no place)
 ])
 def test_an_ethnic_township_or_autonomous_county_written_without_its_ethnic_groups_is_that_place(resolver, text,
                                                                                                   expected):

@@ -149,6 +149,26 @@ def test_classify_reads_a_texts_lexicon_once(monkeypatch):
     assert len(calls) == 1, len(calls)
 
 
+def test_classify_matches_the_lexicon_against_a_text_once(monkeypatch):
+    """The plain keyword list's reading (what the secondary-type rule weighs types against) comes from the terms the
+    lexicon block found: the lexicon's terms are looked for in each text once, not a second time over the batch."""
+    import petitionnlp.predictor as predictor
+    from petitionnlp.pipeline import PetitionPipeline
+    from petitionnlp.text import TermFinder
+
+    pipe = PetitionPipeline()
+    texts = ["村口养猪场粪水直排小河，臭气熏天", "工地夜间施工噪声扰民，扬尘大", "反映楼下饭店油烟"]
+    before = pipe.classify_texts(texts)
+    finder = predictor._SCRATCH[pipe.type_model]["lexicon"][1]
+    scans = []
+    for name in ("ordinals", "found"):
+        real = getattr(TermFinder, name)
+        monkeypatch.setattr(TermFinder, name, lambda self, text, real=real, name=name: (
+            scans.append(name) if self is finder else None) or real(self, text))
+    assert pipe.classify_texts(texts) == before
+    assert scans == ["ordinals"] * len(texts), scans
+
+
 def test_light_predictor_refuses_a_model_it_does_not_know():
     from petitionnlp.classify import light_predictor, load_model
     from petitionnlp.resources import models_dir
@@ -239,3 +259,13 @@ def test_bigram_positions_are_every_place_a_listed_pair_starts():
     assert bigram_positions(texts, codes) == want
     assert bigram_positions(texts, codes[:1]) == [[i for i in range(len(t) - 1) if t[i:i + 2] == listed[0]]
                                                   for t in texts]
+
+
+def test_bigram_codes_are_each_pairs_code_sorted():
+    # computed at once for a table's 25,000 name starts: the codes one by one, in order (beyond the BMP too)
+    from petitionnlp.features import bigram_code, bigram_codes
+
+    pairs = ["湖南", "长沙", "𠀋村", "a1", "湖北", "湖南"]
+    assert bigram_codes(pairs).tolist() == sorted(map(bigram_code, pairs))
+    assert bigram_codes(iter(pairs)).dtype == np.uint64 and len(bigram_codes([])) == 0
+    assert bigram_codes(["湖南省", "长沙"]).tolist() == sorted(map(bigram_code, ["湖南省", "长沙"]))

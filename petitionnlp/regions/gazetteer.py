@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..features import bigram_code, bigram_positions
+from ..features import bigram_codes, bigram_positions
 from ..resources import corpus_path, once, read_list
 from ..text import CJK_CHAR
 
@@ -135,14 +135,18 @@ class _Villages:
                 lo = mid + 1
             else:
                 hi = mid
+        hi = lo
+        while hi < len(starts) and data.startswith(key, starts[hi]):
+            hi += 1
+        if hi == lo:
+            return None
+        # the town's lines, decoded and split at once (one by one took most of a batch's village look-ups)
+        block = data[starts[lo]:starts[hi] - 1] if hi < len(starts) else data[starts[lo]:].removesuffix(b"\n")
         table: dict[str, set[str]] = {}
-        for i in range(lo, len(starts)):
-            if not data.startswith(key, starts[i]):
-                break
-            end = data.find(b"\n", starts[i])
-            _, village, code = data[starts[i]:end if end >= 0 else len(data)].decode("utf-8").split("\t")
+        for line in block.decode("utf-8").split("\n"):
+            _, village, code = line.split("\t")
             table.setdefault(village, set()).add(code)
-        return table or None
+        return table
 
 
 @lru_cache(maxsize=1)
@@ -216,6 +220,7 @@ class Gazetteer:
         self._town_cores = None
         self._villages_more = None
         self._towns_by_core = None
+        self._paths: dict[tuple, Place] | None = None  # (province, city, county or None) → division (_division)
         self._build()
         self.maxlen = max(map(len, self.exact))
         # the sizes of names by their first two characters, as bits of an int (most positions of a text start
@@ -357,8 +362,7 @@ class Gazetteer:
             if r["kind"] == "zone" or county is None:
                 p = Place("zone", r["alias"], prov, city, None)
             else:
-                p = next((q for q in self.by_adcode.values() if q.level == "county" and q.province == prov
-                          and q.city == city and q.name == county), None)
+                p = self._division(prov, city, county)
                 if p is None:
                     continue
             self.exact[r["alias"]] = [p]
@@ -398,11 +402,22 @@ class Gazetteer:
         """``省/市[/县]`` → a landmark place: its county's, else its city's path and code."""
         prov, city, *rest = target.split("/")
         county = rest[0] if rest else None
-        found = next((q for q in self.by_adcode.values() if q.province == prov and q.city == city
-                      and (q.level == "county" and q.name == county or q.level == "city" and county is None)), None)
+        found = self._division(prov, city, county)
         if found is None:
             return None
         return Place("landmark", "", prov, city, county, found.adcode)
+
+    def _division(self, province: str, city: str, county: str | None) -> Place | None:
+        """The county ``province/city/county`` (``county`` None: the city), the first listed of that path — one
+        look-up in a table of the paths made on first use, not a scan of every division for each alias and
+        landmark row."""
+        paths = self._paths
+        if paths is None:
+            paths = self._paths = {}
+            for q in self.by_adcode.values():
+                if q.level in ("county", "city"):
+                    paths.setdefault((q.province, q.city, q.name if q.level == "county" else None), q)
+        return paths.get((province, city, county))
 
     def _names_elsewhere(self, core: str, place: Place) -> bool:
         """Whether ``core`` is a generic word, or names a division (or, two characters long, a town) that ``place``,
@@ -700,7 +715,7 @@ class Gazetteer:
         """:meth:`find` for each text, the places where a name can start found for the whole batch at once."""
         codes = self._start_codes
         if codes is None:
-            codes = self._start_codes = np.array(sorted(map(bigram_code, self._masks)), dtype=np.uint64)
+            codes = self._start_codes = bigram_codes(self._masks)
         return [self.find(t, s) for t, s in zip(texts, bigram_positions(texts, codes))]
 
 
@@ -713,9 +728,9 @@ def _ethnic_names() -> str:
 
 @lru_cache(maxsize=1)
 def _ethnic_town() -> re.Pattern:
-    """An ethnic township's or town's name: (the name before its ethnic groups, 乡/镇/苏木); each group with its 族
-    (清水乡 is no 水族 township of 清)."""
-    return re.compile(rf"^(\S{{2,}}?)(?:{_ethnic_names()}族)+(乡|镇|苏木)$")
+    """An ethnic township's, town's or street's name: (the name before its ethnic groups, its suffix of
+    ``_TOWN_SUFFIXES``: 乡/镇/苏木/街道); each group with its 族 (清水乡 is no 水族 township of 清)."""
+    return re.compile(rf"^(\S{{2,}}?)(?:{_ethnic_names()}族)+({'|'.join(map(re.escape, _TOWN_SUFFIXES))})$")
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..features import bigram_code, bigram_positions, char_ngrams, nearest, tfidf
+from ..features import bigram_codes, bigram_positions, char_ngrams, nearest, tfidf
 from ..resources import read_list
 from ..text import CJK
 
@@ -84,7 +84,7 @@ class RegionMemory:
             by_start: dict[str, list[str]] = {}
             for n in self.landmarks:
                 by_start.setdefault(n[:2], []).append(n)
-            starts = np.array(sorted(map(bigram_code, by_start)), dtype=np.uint64)
+            starts = bigram_codes(by_start)
             table = _TABLES[self] = (index, by_start, starts)
         return table
 
