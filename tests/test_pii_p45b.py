@@ -21,6 +21,9 @@ def _names(text: str) -> list[str]:
     ("村民陈树云挑着水桶出门了。", ["陈树云"]),
     # a home jieba glued to the name (干昌友家 nr)
     ("干昌友家在河边。", ["干昌友"]),
+    # a Dai name jieba reads as one person's word (玉香拉 nr, 岩香拉 nrt), no cue needed
+    ("在外打工多年的玉香拉回到寨子。", ["玉香拉"]),
+    ("岩香拉回到寨子。", ["岩香拉"]),
     # a name given after 叫, and its later mention that jieba splits inside (付现 / 明)
     ("老人叫付现明,今年刚满99岁。付现明老人正在做饭。", ["付现明", "付现明"]),
 ])
@@ -35,6 +38,8 @@ def test_narrative_names(text, expected):
     # no cue of a private person: as before (an official in a briefing, a business's name)
     "孙国胜强调,要加快整改。",
     "金德利公馆项目工地扬尘严重。",
+    # a common word with a Dai name's first character (玉米地 nr): no name
+    "玉米地被淹了，岩石裸露。",
 ])
 def test_not_private_names(text):
     assert _names(text) == []

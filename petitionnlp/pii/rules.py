@@ -1547,8 +1547,13 @@ class NameRules:
                         and (end + 1 == len(folded) or not _CJK.match(folded[end + 1])):
                     word, end = word + nxt_word, end + 1
             sl = self._surname_len(word, 0)
-            if end - start == 3 and sl == 1 and tag.startswith("nr") and self._person_cued(folded, start, end) \
-                    and any(c in self.given for c in word[1:]) and not any(c in _NOT_GIVEN for c in word[1:]) \
+            # (a Dai name jieba reads as one person's word, 玉新拉 nr, needs no cue: its syllables are no Chinese given
+            # name's — minority_name_heads.txt)
+            # (a common word first, 玉米地 nr, is none: not_names.txt's 玉米, 岩石 …)
+            dai = len(word) == len(tagged[i][0]) and word[0] in self.name_heads and word[:2] not in self.not_names
+            if end - start == 3 and (sl == 1 or dai) and tag.startswith("nr") and (dai or (
+                    self._person_cued(folded, start, end) and any(c in self.given for c in word[1:]))) \
+                    and not any(c in _NOT_GIVEN for c in word[1:]) \
                     and not word.endswith(self.honorifics):  # (张三哥说: a form of address, no name)
                 whole.add(start)  # 40岁的陈爱华, 赵清芝听到, 杨昌浒说: it ends where jieba's word ends
             elif not sl or len(word) - sl not in (1, 2) or not (all(c in self.given for c in word[sl:])
