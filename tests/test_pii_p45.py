@@ -122,7 +122,9 @@ def _names(text):
     # an article's author line and a photo credit stay, as a byline does (probe45)
     ("作者:吴丽玮(文 / 吴丽玮)", []),
     ("作者:撰文 摄影_李志雄 来源:中国公路网", []),
-    ("干昌友家在坑内拍摄挖掘机清理垃圾。王嘉兴/摄", []),
+    # (the photo credit stays; the villager before 家, whose home jieba glued to his name, is hidden since helper p45b,
+    # as probe45's gold has it)
+    ("干昌友家在坑内拍摄挖掘机清理垃圾。王嘉兴/摄", [("姓名", "干昌友")]),
     # 干 is a surname (百家姓), its common words are not names
     ("今年3月6日,干昌友将掌握的信息制成视频后发到网上。", [("姓名", "干昌友")]),
     ("村民干活反映", []),

@@ -181,7 +181,7 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "nicknames": "nickname_marks.txt", "signatures": "signature_marks.txt",
               "minority_heads": "minority_name_heads.txt", "list_marks": "list_marks.txt",
               "layout": "layout_patterns.txt",
-              "nationality": "nationality_marks.txt", "givers": "discipline_givers.txt"}
+              "nationality": "nationality_marks.txt", "givers": "discipline_givers.txt", "person_cues": "person_cues.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
 
@@ -556,9 +556,9 @@ class NameRules:
         self.list_marks = frozenset(g("list_marks", []))  # 、和与及: between the names of a list
         # a line's or a cell's start, a numbered row's first cell, a chat speaker's line (``layout_patterns.txt``)
         layout = dict(line.split("\t", 1) for line in g("layout", []) if "\t" in line)
-        self._row_start, self._numbered_row, self._speaker_line = (
+        self._row_start, self._numbered_row, self._speaker_line, self._appositive = (
             re.compile(layout[k].replace("{CJK}", CJK) if k in layout else "(?!)")
-            for k in ("row_start", "numbered_row", "speaker_line"))
+            for k in ("row_start", "numbered_row", "speaker_line", "appositive"))
         self.name_heads = frozenset(g("minority_heads", []))  # 岩, 玉: a Dai name's first character (岩应, 玉罕)
         self.nickname_marks = frozenset(g("nicknames", []))  # 王二麻子: between a surname and the rest of a nickname
         signs = "|".join(map(re.escape, _by_length(g("signatures", []))))  # ——住在厂后面的龙春花: a message's signature
@@ -568,6 +568,12 @@ class NameRules:
         person = ([f"(?:{'|'.join(map(re.escape, sexes))})(?:[，,、 ]|$)"] if sexes else []) \
             + ([f"[0-9〇零一二三四五六七八九十]+(?:{'|'.join(map(re.escape, ages))})"] if ages else [])
         self._person_bracket_re = re.compile("(?:" + "|".join(person) + ")") if person else None
+        cues = g("person_cues", [])  # 40岁的陈爱华, 赵清芝听到: a private person in a narrative (person_cues.txt)
+        self.person_after = _by_length([w for w in cues if not w.startswith("<")] + list(self.says))  # and 说, 称 …
+        before = "|".join(re.escape(w[1:]).replace("N", "[0-9〇零一二三四五六七八九十百]+")
+                          for w in _by_length(w for w in cues if w.startswith("<")))
+        before = "|".join(filter(None, [before] + [re.escape(w) for w in _by_length(self.naming)]))  # 名叫, 叫 …
+        self._person_before_re = re.compile(f"(?:{before})$") if before else None
         self._leaders_after_re = re.compile(rf"(?:[、，,][{CJK}]{{2,4}}){{0,12}}(?:" + "|".join(leaders) + ")") \
             if leaders else None
 
@@ -1265,6 +1271,9 @@ class NameRules:
         if before.endswith(self._private_posts) or (
                 self._group_head_re and self._group_head_re.search(folded, max(0, start - 20), start)):
             return False  # 村民小组长冉茂林, 5组组长彭建军: the head of a village group is a villager
+        said = None if private else self._appositive.match(folded, end)
+        if said and said.group(1).endswith(self.titles) and not said.group(1).endswith(self._private_posts):
+            return True  # 王林生,沈丘县…村支部书记,: his post in the clause a comma opens after the name
         held = _BRACKETED.match(folded, end)
         if held and held.group(1).endswith(self.titles) and not held.group(1).endswith(self._private_posts) \
                 and not (self._group_head_re and self._group_head_re.search(held.group(1))):
@@ -1373,6 +1382,7 @@ class NameRules:
         # right after a complainant's word (举报人, 来电人 …: one ending in 人 or 者), or a person who speaks after 群众
         private: set[int] = set()
         split: set[int] = set()  # 邓 / 国庆: a name whose given name jieba read as a day — it ends where a word starts
+        whole: set[int] = set()  # 赵清芝 / 听到: a surname and two given-name characters jieba reads as a person
         nicknamed: set[int] = set()  # 孙三 / 癞子: a nickname jieba read as a person and a noun — it too (…癞子 / 天天)
         starts = frozenset(s for w, t, s in tagged if len(w) >= 2)  # (a run of digits ends a name anyway)
         exact = {(s, s + len(w)): t for w, t, s in tagged}
@@ -1402,6 +1412,10 @@ class NameRules:
                 if nxt and nxt.end() - pos >= 2 and pos in bounds:
                     break  # 村民申请人：覃爱民 — another context word, read in its turn, is no name
                 got = self._name_at(folded, pos, starts, exact)
+                word = word_at.get(pos)
+                if got is None and word and word[1].startswith("nr") and word[0] - pos == 3 \
+                        and self._surname_len(folded, pos) == 1 and not any(c in _NOT_GIVEN for c in folded[pos + 1:word[0]]):
+                    got = pos, word[0]  # 村民粟树云挑着: the person jieba reads after a context word, whatever characters
                 owned = next((w for w in self.group_belongings if folded.startswith(w, pos)), None) if group else None
                 if owned and not (got and got[1] > pos + len(owned) and (
                         folded.startswith(self.says, got[1]) or folded[got[1]:got[1] + 1] in ("、", "，", ","))):
@@ -1517,6 +1531,9 @@ class NameRules:
                     word, end = word + nxt_word, end + len(nxt_word)
                 else:
                     continue
+            elif tag.startswith("nr") and len(word) == 4 and word[-1] == "家" and self._surname_len(word, 0) == 1 \
+                    and all(c in self.given for c in word[1:3]):
+                word, end = word[:3], end - 1  # 干昌友家 / 在: the home jieba glued to a full name
             elif not (tag.startswith("nr") and 2 <= len(word) <= 4):
                 continue
             elif self._nickname_end(folded, start, end, exact) > end:
@@ -1530,8 +1547,17 @@ class NameRules:
                         and (end + 1 == len(folded) or not _CJK.match(folded[end + 1])):
                     word, end = word + nxt_word, end + 1
             sl = self._surname_len(word, 0)
-            if not sl or len(word) - sl not in (1, 2) or not (all(c in self.given for c in word[sl:])
-                                                              or self._married(word[sl:])):
+            # (a Dai name jieba reads as one person's word, 玉新拉 nr, needs no cue: its syllables are no Chinese given
+            # name's — minority_name_heads.txt)
+            # (a common word first, 玉米地 nr, is none: not_names.txt's 玉米, 岩石 …)
+            dai = len(word) == len(tagged[i][0]) and word[0] in self.name_heads and word[:2] not in self.not_names
+            if end - start == 3 and (sl == 1 or dai) and tag.startswith("nr") and (dai or (
+                    self._person_cued(folded, start, end) and any(c in self.given for c in word[1:]))) \
+                    and not any(c in _NOT_GIVEN for c in word[1:]) \
+                    and not word.endswith(self.honorifics):  # (张三哥说: a form of address, no name)
+                whole.add(start)  # 40岁的陈爱华, 赵清芝听到, 杨昌浒说: it ends where jieba's word ends
+            elif not sl or len(word) - sl not in (1, 2) or not (all(c in self.given for c in word[sl:])
+                                                                or self._married(word[sl:])):
                 if not (sl and self._nickname(word, sl) and tag.startswith("nr")):
                     continue  # (王二麻子, 赵二狗: a surname and a nickname jieba reads as a person)
             found.setdefault(start, end)
@@ -1711,7 +1737,7 @@ class NameRules:
                     or (bare and a and exact.get((a - 1, a)) is not None and (folded[a - 1] in _DEMONSTRATIVES or (
                         folded[a - 1] in _NUMERALS and exact[(a - 1, a)] == "m"))) \
                     or (bare and (self._place_ending(name, sl) or name[sl:sl + 1] == "家" or name in self.context
-                                  or not self._ends(folded, b, starts if a in split or a in nicknamed else frozenset())
+                                  or not self._ends(folded, b, bounds if a in whole else starts if a in split or a in nicknamed else frozenset())
                                   or folded.startswith("》", b))):  # 《…行政许可法》: a title's end
                 continue
             out.append((a, b, "姓名", 1))
@@ -1723,6 +1749,13 @@ class NameRules:
             reach = max(reach, y)
         out = [s for s in out if s[:2] not in nested]
         return self._mentions(folded, tagged, out)
+
+    def _person_cued(self, text: str, a: int, b: int) -> bool:
+        """Whether what stands right before ``a`` (an age, a naming word) or right after ``b`` (a private person's
+        verb, his home or household, or a verb of saying) says that the name there is a private person's in a
+        narrative (``person_cues.txt``)."""
+        return text.startswith(self.person_after, b) or bool(
+            self._person_before_re and self._person_before_re.search(text, max(0, a - 8), a))
 
     def _surname_before(self, folded: str, tagged, found: dict, strong: set, private: set) -> None:
         """A found name of two characters that jieba reads as a name (向东) after a surname standing alone as a
@@ -1804,7 +1837,8 @@ class NameRules:
                 if any(x < b and a < y and (not person or (x <= a and b <= y and y - x > b - a
                                                            and not _glued(folded[x:a] + folded[b:y])))
                        and not (reached and x < a < y)
-                       and not ((reached or speaks or folded.startswith(self.follow_long, b)) and a <= x and y <= b)
+                       and not ((reached or speaks or b - a >= 3 or folded.startswith(self.follow_long, b))
+                                and a <= x and y <= b)
                        for x, y, person in {word for k in range(a, b) for word in words.get(k, ())}) \
                         or self._place_or_company(folded, a, b) or self._place_like(name) \
                         or (len(name) == 2 and not (self._ends(folded, b) or (reached and b in bounds))):

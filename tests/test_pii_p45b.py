@@ -1,0 +1,45 @@
+"""Names of private persons in narrative text (helper p45b, session 45: probe45's real excerpts): a full name jieba
+reads as a person, with a cue of a private person in a narrative before it (an age, a naming word) or after it (a
+verb of perceiving or telling, his home, his household: ``person_cues.txt``), ends where jieba's word ends; the
+person jieba reads after a context word, whatever its characters; a home jieba glued to a full name; a later mention
+of a full name jieba splits inside; and a post in the clause a comma opens after a name (an official stays)."""
+
+import pytest
+
+from petitionnlp.pii import find_pii
+
+
+def _names(text: str) -> list[str]:
+    return [s["text"] for s in find_pii(text) if s["type"] == "姓名"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an age before, a private person's verb after: the name ends where jieba's word does
+    ("今年72岁的赵秀芝听到消息后赶到河边。", ["赵秀芝"]),
+    ("杨文亮无奈地说:“没办法。”", ["杨文亮"]),
+    # after a context word, the person jieba reads, though a character is no given name's (粟 / 树)
+    ("村民陈树云挑着水桶出门了。", ["陈树云"]),
+    # a home jieba glued to the name (干昌友家 nr)
+    ("干昌友家在河边。", ["干昌友"]),
+    # a Dai name jieba reads as one person's word (玉香拉 nr, 岩香拉 nrt), no cue needed
+    ("在外打工多年的玉香拉回到寨子。", ["玉香拉"]),
+    ("岩香拉回到寨子。", ["岩香拉"]),
+    # a name given after 叫, and its later mention that jieba splits inside (付现 / 明)
+    ("老人叫付现明,今年刚满99岁。付现明老人正在做饭。", ["付现明", "付现明"]),
+])
+def test_narrative_names(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # an official: his post in the clause after a comma, a civil servant's rank before the name
+    "王林生,沈丘县周营乡黄孟营村村支部书记,从小就生活在黄孟营。",
+    "执法局一级主任科员杨令功告诉记者,设备处于关闭状态。",
+    # no cue of a private person: as before (an official in a briefing, a business's name)
+    "孙国胜强调,要加快整改。",
+    "金德利公馆项目工地扬尘严重。",
+    # a common word with a Dai name's first character (玉米地 nr): no name
+    "玉米地被淹了，岩石裸露。",
+])
+def test_not_private_names(text):
+    assert _names(text) == []
