@@ -401,8 +401,9 @@ _CLAUSE_START = re.compile(rf"(?:^|(?<=[。；;！!？?\n，,：:（(、\s]))(?=
 _FUNCTION_CHARS = "于在的将把被已曾从到对向和与及等也是"
 # 刘女士: only a surname, like 张某 (``honorifics.txt``; these where a folder has none)
 # a part after a dot stops before a conjunction that a second dotted name follows (古丽娜尔·吐尔逊和马木提·艾海提: two
-# names; 巴特尔·孟和 is one)
-_DOT_NAME = re.compile(rf"[{CJK}]{{1,8}}(?:[·•・‧](?:(?![和与及][{CJK}]{{1,8}}[·•・‧])[{CJK}]){{1,8}})+")
+# names; 巴特尔·孟和 is one); at most five dotted parts (a run of them is read as several names: a name's length bounds
+# the overlap look-ups of _Found, review45)
+_DOT_NAME = re.compile(rf"[{CJK}]{{1,8}}(?:[·•・‧](?:(?![和与及][{CJK}]{{1,8}}[·•・‧])[{CJK}]){{1,8}}){{1,5}}")
 _MASK_CHARS = ("某", "X", "x", "*", "×")
 _CONJUNCTIONS = "和与及同跟"  # surnames too (和平), but 责任人和单位 joins two words
 _NOT_NAME_TAGS = ("f", "s", "t", "d", "r", "m", "q", "p", "c", "u", "uj", "ul", "ud", "uz", "ug")  # jieba's tags
@@ -1258,7 +1259,7 @@ class NameRules:
                 return end
         return None
 
-    def _official(self, folded: str, start: int, end: int, private: bool = False) -> bool:
+    def _official(self, folded: str, start: int, end: int, private: bool = False, exact: dict | None = None) -> bool:
         """A name next to a post (许达哲省长, 副市长张建林, 记者 王霞), or in a list led by one (副组长陈仲伯、陈爱林);
         ``private`` (after a complainant's word, or any context word: 村民, 市民 …): 同志 after it is a form of address,
         not a post (举报人雷锋同志), nor is a post only ever after the name (举报人张国华会长), nor 等领导 after its list
@@ -1271,9 +1272,11 @@ class NameRules:
         if before.endswith(self._private_posts) or (
                 self._group_head_re and self._group_head_re.search(folded, max(0, start - 20), start)):
             return False  # 村民小组长冉茂林, 5组组长彭建军: the head of a village group is a villager
-        said = None if private else self._appositive.match(folded, end)
-        if said and said.group(1).endswith(self.titles) and not said.group(1).endswith(self._private_posts):
-            return True  # 王林生,沈丘县…村支部书记,: his post in the clause a comma opens after the name
+        said = None if private or exact is None else self._appositive.match(folded, end)
+        if said and said.group(1).endswith(self.titles) and not said.group(1).endswith(self._private_posts) \
+                and not self._acts(exact, said.start(1), said.end(1)):
+            return True  # 王林生,沈丘县…村支部书记,: his post in the clause a comma opens after the name — a clause
+            # naming a post, not one where the person acts on an official (王建军，多次找村主任: a verb, a private person)
         held = _BRACKETED.match(folded, end)
         if held and held.group(1).endswith(self.titles) and not held.group(1).endswith(self._private_posts) \
                 and not (self._group_head_re and self._group_head_re.search(held.group(1))):
@@ -1330,13 +1333,19 @@ class NameRules:
                 return False
         return False
 
+    @staticmethod
+    def _acts(exact: dict, start: int, end: int) -> bool:
+        """Whether jieba reads a verb or a preposition starting in ``folded[start:end]`` (words of up to 4 characters:
+        a bounded number of look-ups, whatever the text's length)."""
+        return any(exact.get((k, k + n), "")[:1] in ("v", "p") for k in range(start, end) for n in range(1, 5))
+
     def _official_elsewhere(self, folded: str, name: str, exact: dict) -> bool:
         """Whether ``name`` is named with a post at some mention in the text (副市长胡文朴带领… 胡文朴要求: the official
         at every mention jieba alone finds; a name after a complainant's word is not asked) — a mention that is the
         whole of a name, not the start of a longer one: a surname and one character jieba reads as the start of a
         person's word (王伟反映… 副镇长王伟华: 王伟华 nr; 副市长谭海华来 stays 谭海华's, though jieba reads 谭海华来 as nr)."""
         short = len(name) - self._surname_len(name, 0) == 1
-        return any(self._official(folded, m.start(), m.end()) for m in re.finditer(re.escape(name), folded)
+        return any(self._official(folded, m.start(), m.end(), exact=exact) for m in re.finditer(re.escape(name), folded)
                    if not (short and any(exact.get((m.start(), m.end() + k), "").startswith("nr") for k in (1, 2))))
 
     def _place_or_company(self, folded: str, start: int, end: int) -> bool:
@@ -1723,7 +1732,7 @@ class NameRules:
             # 居民宁乡称, 村民余江称: after a context word and before a verb of saying, a place's name is a person's
             speaker = says or (a in strong and folded.startswith(self.says, b))
             if (name in self.not_names and not (says and exact.get((a, b), "n")[:1] in ("n", "a")) and a not in counted) \
-                    or name in self.honorifics or (name not in vouched and self._official(folded, a, b, a in private)) \
+                    or name in self.honorifics or (name not in vouched and self._official(folded, a, b, a in private, exact)) \
                     or "某" in name or exact.get((b - 1, b), "") in _PARTICLE_TAGS \
                     or (name not in vouched and official_elsewhere(name)) or _DOCUMENT_YEAR.match(folded, b) \
                     or (name[0] in _CONJUNCTIONS and not all(c in self.given for c in name[sl:])) \
