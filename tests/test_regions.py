@@ -611,3 +611,12 @@ def test_every_landmark_of_the_table_names_a_place_and_shared_names_name_none():
 def test_a_town_written_without_its_suffix_or_with_another_before_one_of_its_villages_names_its_county(
         resolver, text, expected):
     assert place(resolver, text) == expected
+
+
+def test_a_towns_village_list_is_split_once():
+    """review45: has_village split a town's whole list (up to 2,284 names) on every question; now once a town."""
+    g = get_gazetteer()
+    town = next(t for t, v in g.villages_more.items() if isinstance(v, str) and "|" in v)
+    first, *_ = g.villages_more[town].split("|")
+    assert g.has_village(town, "", first) and not g.has_village(town, "", first + "外")
+    assert isinstance(g.villages_more[town], frozenset)
