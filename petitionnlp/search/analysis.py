@@ -24,7 +24,9 @@ meaningful characters (猪圈 → 猪: 0.2) and as its nearest words in general 
 (早市 → 菜市场: 0.3); a part the documents use in no spelling, by its head, the known word it
 ends with (抽风机 → 风机, 蛋鸡场 → 鸡场: 0.4); and for a place, the document's resolved province/city/county at
 every level (衡阳 → a petition naming only 珠晖区: 1.0) or its name in the text (0.6).  The documents of a query's
-place rank before the others.
+place rank before the others.  In a query of several terms each is worth its rarity in the index (its inverse
+document frequency over all its readings, relative to the query's mean: 潲水 more than 下水道), and a document's sum
+rises with the share of the query's required terms it holds at all (all of them: 1.5×).
 
 An alternative is groups of atoms, all groups required, any atom of a group: an atom is a substring of the folded
 text (``sub``; 砂 and 沙 read as one, corpora/search/variant_chars.tsv) or a place token of the document (``place``).
