@@ -1414,3 +1414,14 @@ def test_a_steel_groups_name_is_no_typo_target():
 
     assert "天钢" in [w for w, _ in thesaurus()["钢厂"]]
     assert not {"河钢", "宝钢", "首钢", "新钢"} & set(thesaurus())
+
+
+def test_a_rare_term_and_every_term_weakly_outrank_one_common_term_well(target):
+    # issue 29 item 4: each term is worth its rarity in the index (潲水, found as 餐饮污水 in one document, more than
+    # 下水道, in many), and a document holding every term of the query, even in other words, ranks before one holding
+    # only one of them in its own (化学危险废物 … 下水管道 before any 下水道); both failed before
+    sewers = {f"sewer{i}": text for i, text in enumerate(
+        ["小区下水道堵塞发臭", "下雨天下水道污水外冒", "路口下水道井盖破损", "商场下水道返臭"])}
+    docs = sewers | {"swill": "餐馆把餐饮污水乱排，异味大", "plant": "一家公司把生产出来的化学危险废物直接排放到下水管道中"} | NOISE
+    assert _ranked(target, docs, "潲水往下水道倒")[0] == "swill"
+    assert _ranked(target, docs, "化工厂危废往下水道倒谁来查", "ix2")[0] == "plant"

@@ -24,7 +24,7 @@ from ..text import normalize
 from .analysis import (FEW_USES, MAX_QUERY_CHARS, MAX_TERMS, Doc, analyze, common_cap, doc_place_tokens,
                        mask_placeholders,
                        parse, partial_alternatives, partial_notice, place_filter_atoms, score, snippet,
-                       weigh_parts)
+                       weigh_parts, weigh_concepts)
 
 __all__ = ["SearchIndex", "SearchHits", "REDACTED_SUFFIX", "index_paths", "parse_query", "snippet", "is_url", "shown", "MAX_LIMIT",
            "MAX_TERMS", "MAX_QUERY_CHARS"]
@@ -244,6 +244,7 @@ class SearchIndex:
             if masked != d.folded:
                 had_placeholder.add(d.id)
                 d.folded = masked
+        weigh_concepts(plan, lambda alts, cap: self._count([alts], cap), self._total())
         scored = [(d, score(plan, d)) for d in found.values()]
         partial = partial_alternatives(plan, [m for _, (_, m) in scored])
         if partial:   # some candidates hold only some parts of a compound: rank them by which parts (a look-up each)

@@ -24,7 +24,9 @@ meaningful characters (猪圈 → 猪: 0.2) and as its nearest words in general 
 (早市 → 菜市场: 0.3); a part the documents use in no spelling, by its head, the known word it
 ends with (抽风机 → 风机, 蛋鸡场 → 鸡场: 0.4); and for a place, the document's resolved province/city/county at
 every level (衡阳 → a petition naming only 珠晖区: 1.0) or its name in the text (0.6).  The documents of a query's
-place rank before the others.
+place rank before the others.  In a query of several terms each is worth its rarity in the index (its inverse
+document frequency over all its readings, relative to the query's mean: 潲水 more than 下水道), and a document's sum
+rises with the share of the query's required terms it holds at all (all of them: 1.5×).
 
 An alternative is groups of atoms, all groups required, any atom of a group: an atom is a substring of the folded
 text (``sub``; 砂 and 沙 read as one, corpora/search/variant_chars.tsv) or a place token of the document (``place``).
@@ -81,6 +83,7 @@ FEW = 2                # a term whose readings find at most this many documents 
 FEW_USES = 3           # a word the index finds in fewer documents is looked for in their text (not across a comma)
 MAX_CILIN = 4          # Cilin synonyms a term is also searched as (the first the documents use, in Cilin's order)
 CILIN_TRIED = 12       # Cilin synonyms looked up in the index for one term
+W_COVER = 0.5          # a document holding all of a query's terms scores this much more than one holding one of them
 TIEBREAK = 0.09        # all tie-breaks together stay below the smallest gap between weights
 PLACE_TIER = 10.0      # above any sum of weights: the documents of a query's place come first
 
@@ -166,6 +169,7 @@ class Concept:
     setting: bool = False     # where the request stands (小区 in 小区旁边烧烤油烟) or what a question says of its topic
     #                           (吵 in 工地晚上施工太吵怎么办): not required, it ranks at ``weight`` of its match
     weight: float = 1.0
+    rarity: float = 1.0       # how much the concept says of which document (:func:`weigh_concepts`)
 
 
 @dataclass
@@ -2043,6 +2047,21 @@ def weigh_parts(alts: list, count, total: int) -> None:
             alt.shares = tuple(low if x is None else x for x in idf)
 
 
+def weigh_concepts(plan: Plan, count, total: int) -> None:
+    """Give each term of a query of several its worth by how rare it is (潲水往下水道倒: 潲水, in few documents in any of
+    its spellings, more than 下水道 and its many): its inverse document frequency in the index over all its
+    alternatives (``count(alternatives, cap) -> int``), divided by the mean of the query's terms, so that the
+    weights of a query still add up to its number of terms.  A place and a quoted phrase keep theirs."""
+    concepts = [c for c in plan.concepts if not c.place and not c.quoted]
+    if len(concepts) < 2:
+        return
+    cap = max(1, min(total, PART_DF_CAP))
+    idf = [math.log(1 + total / (1 + count(c.alts, cap))) for c in concepts]
+    mean = sum(idf) / len(idf)
+    for c, x in zip(concepts, idf):
+        c.rarity = x / mean if mean > 0 else 1.0
+
+
 #: parts of speech (jieba's tags) of a part that qualifies the others: 区别词 (非法, 大型), adjectives, adverbs
 MODIFIER_POS = frozenset({"b", "a", "ad", "an", "d", "z"})
 W_MODIFIER = 0.5       # a qualifying part is worth this much of a part of its rarity (采石 says more than 非法)
@@ -2097,9 +2116,14 @@ def score(plan: Plan, doc: Doc) -> tuple[float, list]:
     matches the snippet shows."""
     occurrences: list[int] = []
     matches = best_matches(plan, doc, occurrences)
-    total = sum(m[0] * (c.weight if c.setting else 1.0) for c, m in zip(plan.concepts, matches))
+    total = sum(m[0] * c.rarity * (c.weight if c.setting else 1.0) for c, m in zip(plan.concepts, matches))
     if not total:
         return 0.0, matches
+    # a document that holds more of the query's terms, even weakly, before one that holds one of them well
+    # (化工厂危废往下水道倒: the chemical plant's hazardous waste in a sewer pipe before any sewer)
+    held = [m[0] > 0 for c, m in zip(plan.concepts, matches) if not (c.setting or c.place)]
+    if len(held) > 1:
+        total *= 1 + W_COVER * (sum(held) - 1) / (len(held) - 1)
     n = len(plan.concepts)
     in_title = sum(1 for w, alt, _ in matches if alt and any(
         a.kind == "sub" and a.value in doc.folded_title for g in alt.groups for a in g)) / n
