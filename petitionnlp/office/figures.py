@@ -20,7 +20,7 @@ from .clock import office_today
 from .errors import Invalid, Messages
 from .lifecycle import CALLBACK_RESULTS, CLOSED, COUNTS, OPEN, REJECTED, STATUSES
 from .places import place_name, region_order_key
-from .redaction import redacted
+from .redaction import case_persons, redacted
 
 __all__ = ["check_period", "is_overdue", "closure_rate", "satisfaction", "rank_units", "period_cases", "progress", "stats",
            "region_table", "report_sentences", "loop_sentence", "report_data", "supervision_by_unit", "public_rows",
@@ -271,7 +271,7 @@ def supervision_by_unit(rows: list[dict], unit_names: dict, units: list[dict], t
         groups.setdefault(p["unit_id"], []).append(
             {"id": p["id"], "receipt_id": p["receipt_id"], "due_date": p["due_date"], "status": p["status"],
              "place": place_name(p), "overdue": late, "supervised": watched,
-             "note": redacted(p.get("supervise_note")), "kind": "、".join(k for k, on in (("逾期", late),
+             "note": redacted(p.get("supervise_note"), case_persons(p)), "kind": "、".join(k for k, on in (("逾期", late),
                                                                                           ("督办", watched)) if on)})
     return [{"unit": unit_names.get(k), "overdue": sum(c["overdue"] for c in cases),
              "supervised": sum(c["supervised"] for c in cases), "cases": cases}
@@ -300,15 +300,17 @@ def public_rows(store, date_from: str | None = None, date_to: str | None = None)
     out = []
     for p in rows:
         r = public_report(p, reports.get(p["id"])) or {}
+        persons = case_persons(p)  # what the case names, hidden in its report too
         out.append({"序号": len(out) + 1, "受理编号": p["receipt_id"] or "",
                     "交办问题基本情况": _public_text(p["text"]), "行政区域": place_name(p),
-                    "污染类型": "、".join(in_order(p["pollution_types"])), "调查核实情况": _public_text(r.get("findings")),
-                    "是否属实": r.get("verified") or "", "处理和整改情况": _public_text(r.get("actions")),
-                    "责任人被问责情况": _public_text(r.get("accountability"))})
+                    "污染类型": "、".join(in_order(p["pollution_types"])),
+                    "调查核实情况": _public_text(r.get("findings"), persons),
+                    "是否属实": r.get("verified") or "", "处理和整改情况": _public_text(r.get("actions"), persons),
+                    "责任人被问责情况": _public_text(r.get("accountability"), persons)})
     return out
 
 
-def _public_text(text: str | None) -> str:
-    """A text as the 公开表 publishes it: redacted, in simplified characters (a petition written in traditional
-    characters is published as an office publishes, 益陽市赫山區 → 益阳市赫山区)."""
-    return to_simplified(redacted(text) or "")
+def _public_text(text: str | None, persons: tuple = ()) -> str:
+    """A text as the 公开表 publishes it: redacted (with what its case names, ``persons``), in simplified characters
+    (a petition written in traditional characters is published as an office publishes, 益陽市赫山區 → 益阳市赫山区)."""
+    return to_simplified(redacted(text, persons) or "")

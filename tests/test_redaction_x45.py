@@ -1,0 +1,62 @@
+"""What a case names itself is hidden in every text of the case (session 45's probe, x45): a person the detector
+finds in a petition's text (傣族群众岩温扁反映…) or that stands in its personal columns (举报人 刘建国) is hidden where
+a report, a return or 不受理 reason, a callback, 督办 or spot-check note, the history, another cell of its row or the
+公开表 name that person again in words the detector alone does not read as a name (岩温扁所述属实, 刘建国重复举报).
+On SQLite and PostgreSQL, through the application as the web tests start it."""
+
+from test_office_closed_loop import LATER, PERIOD
+from test_office_integrity import cases, client, token, upload  # noqa: F401 — client
+
+from petitionnlp.office.redaction import redact
+
+NAME, OTHER, FLAT = "岩温扁", "刘建国", "3-1-502"
+HEAD = "受理编号,行政区域,污染类型,举报人,联系电话,小区,交办问题基本情况\n"
+ROWS = (f"X-01,衡阳市雁峰区,水,,,幸福小区{FLAT},傣族群众{NAME}反映衡阳市雁峰区某养殖场粪污直排，住幸福小区{FLAT}。\n"
+        f"X-02,衡阳市雁峰区,大气,{OTHER},13975123456,,举报人反映衡阳市雁峰区某化工厂夜间偷排废气。\n"
+        f"X-03,衡阳市雁峰区,大气,,,,衡阳市雁峰区某化工厂夜间偷排废气，气味刺鼻。\n")
+
+
+def test_a_person_the_case_names_is_hidden_in_its_reports_reasons_notes_and_the_public_table(client):
+    ed, hy, vi = (token(client, n) for n in ("ed", "hy", "vi"))
+    # the words the case's other texts use: the detector alone does not find the person in them
+    said = {"findings": f"经现场核查，{NAME}所述属实。", "actions": f"对{NAME}反映的问题已整改。",
+            "reason": f"{OTHER}重复举报", "callback": f"已回访，{NAME}表示满意", "check": f"复核时{NAME}称已整改",
+            "return": f"请补充{NAME}所述情况"}
+    assert all(NAME in redact(t) or OTHER in redact(t) for t in said.values()) and FLAT in redact(f"幸福小区{FLAT}")
+    upload(client, ed, (HEAD + ROWS).encode("utf-8"), handover_date="2024-05-15", reply_days="15")
+    ids = {k: v["id"] for k, v in cases(client, ed).items()}
+    one = ids["X-01"]
+    report = {"verified": "属实", "findings": said["findings"], "actions": said["actions"], "closure": "已办结"}
+    assert client.post(f"/api/v1/petitions/{one}/report", json=report, headers=hy).status_code == 200
+    assert client.post(f"/api/v1/petitions/{one}/review", json={"decision": "return", "reason": said["return"]},
+                       headers=ed).status_code == 200
+    assert client.post(f"/api/v1/petitions/{one}/report", json=report, headers=hy).status_code == 200
+    assert client.post(f"/api/v1/petitions/{one}/review", json={"decision": "approve"}, headers=ed).status_code == 200
+    assert client.post(f"/api/v1/petitions/{one}/callback", json={"result": "满意", "note": said["callback"]},
+                       headers=ed).status_code == 200
+    sc = client.post("/api/v1/spotchecks", json={**PERIOD, "rate": 1, "seed": 1}, headers=ed).json()
+    assert client.post(f"/api/v1/spotchecks/{sc['id']}/items/{one}", json={"passed": True, "note": said["check"]},
+                       headers=ed).status_code == 200
+    assert client.post(f"/api/v1/petitions/{ids['X-02']}/supervise", headers=ed,
+                       json={"due_date": LATER, "note": f"督促答复{OTHER}"}).status_code == 200
+    assert client.post(f"/api/v1/petitions/{ids['X-02']}/reject", headers=ed,
+                       json={"reason": said["reason"], "duplicate_of": None}).status_code == 200
+    full = client.get(f"/api/v1/petitions/{one}", headers=ed).text
+    assert NAME in full and said["findings"] in full  # the office reads it all
+    shown = {f"/api/v1/petitions/{i}": client.get(f"/api/v1/petitions/{i}", headers=vi) for i in ids.values()}
+    shown["/api/v1/petitions"] = client.get("/api/v1/petitions", headers=vi)
+    shown["/api/v1/callbacks"] = client.get("/api/v1/callbacks", headers=vi)
+    shown["/api/v1/spotchecks/N"] = client.get(f"/api/v1/spotchecks/{sc['id']}", headers=vi)
+    shown["public (editor)"] = client.get("/api/v1/public", params={**PERIOD, "format": "json"}, headers=ed)
+    for where, r in shown.items():
+        assert r.status_code == 200, (where, r.status_code)
+        for secret in (NAME, OTHER, FLAT):
+            assert secret not in r.text, (where, secret, r.text[max(0, r.text.find(secret) - 80):][:160])
+    got = shown[f"/api/v1/petitions/{one}"].json()
+    assert got["report"]["findings"] == "经现场核查，【姓名】所述属实。" and got["callbacks"][0]["note"] == "已回访，【姓名】表示满意"
+    assert got["row"]["小区"] == "幸福小区【住址】"
+    assert shown[f"/api/v1/petitions/{ids['X-02']}"].json()["rejection"]["reason"] == "【姓名】重复举报"
+    row = next(r for r in shown["public (editor)"].json()["rows"] if r["受理编号"] == "X-01")
+    assert row["调查核实情况"] == "经现场核查，【姓名】所述属实。" and row["处理和整改情况"] == "对【姓名】反映的问题已整改。"
+    # a case names only its own people: another case's text keeps its words
+    assert "衡阳市雁峰区某化工厂夜间偷排废气，气味刺鼻。" in shown[f"/api/v1/petitions/{ids['X-03']}"].text
