@@ -249,10 +249,12 @@ def report_data(store, date_from: str | None = None, date_to: str | None = None,
     unit_rows = store.units()
     units = {u["id"]: u["name"] for u in unit_rows}
     rows, _ = period_cases(store, date_from, date_to, sort="due")
+    late = [p for p in rows if is_overdue(p, pr["today"])]
+    people = _persons(store, late)
     overdue = [{"id": p["id"], "receipt_id": p["receipt_id"], "unit": units.get(p["unit_id"]),
                 "due_date": p["due_date"], "status": p["status"], "place": place_name(p),
-                "text": (redacted(p["text"]) or "")[:80]}  # redacted whole, then cut
-               for p in rows if is_overdue(p, pr["today"])]
+                "text": (redacted(p["text"], people[p["id"]]) or "")[:80]}  # redacted whole, then cut
+               for p in late]
     return {**pr, "sentences": report_sentences(pr), "overdue_cases": overdue,
             "ranking": sorted((u for u in pr["by_unit"] if u["rank"] is not None), key=lambda u: u["rank"]),
             "supervision": supervision_by_unit(rows, units, unit_rows, pr["today"])}
@@ -297,17 +299,25 @@ def public_rows(store, date_from: str | None = None, date_to: str | None = None)
     simplified characters."""
     rows = [r for r in period_cases(store, date_from, date_to, sort="row")[0] if published(r)]
     reports, _ = store.case_extras([r["id"] for r in rows], with_events=False)
+    people = _persons(store, rows)
     out = []
     for p in rows:
         r = public_report(p, reports.get(p["id"])) or {}
-        persons = case_persons(p)  # what the case names, hidden in its report too
+        persons = people[p["id"]]  # what the case names, hidden in its report too
         out.append({"序号": len(out) + 1, "受理编号": p["receipt_id"] or "",
-                    "交办问题基本情况": _public_text(p["text"]), "行政区域": place_name(p),
+                    "交办问题基本情况": _public_text(p["text"], persons), "行政区域": place_name(p),
                     "污染类型": "、".join(in_order(p["pollution_types"])),
                     "调查核实情况": _public_text(r.get("findings"), persons),
                     "是否属实": r.get("verified") or "", "处理和整改情况": _public_text(r.get("actions"), persons),
                     "责任人被问责情况": _public_text(r.get("accountability"), persons)})
     return out
+
+
+def _persons(store, rows: list[dict]) -> dict[int, tuple]:
+    """``{id: what the case names}`` (:func:`.redaction.case_persons`) of the cases ``rows`` read without their
+    input rows (``light``): their personal columns read here."""
+    full = {p["id"]: p for p in store.petitions(ids=[p["id"] for p in rows], cases=True)} if rows else {}
+    return {p["id"]: case_persons(full.get(p["id"], p)) for p in rows}
 
 
 def _public_text(text: str | None, persons: tuple = ()) -> str:

@@ -123,7 +123,7 @@ def callback_list(store, user: dict, due: bool | None = None, result: str | None
             continue
         out.append({"id": p["id"], "petition": p["id"], "receipt_id": p["receipt_id"], "unit": units.get(p["unit_id"]),
                     "status": p["status"], "handover_date": p["handover_date"], "place": place_name(p),
-                    "pollution_types": p["pollution_types"], "text": redact(p["text"]) if hide else p["text"],
+                    "pollution_types": p["pollution_types"], "text": redact(p["text"], case_persons(p)) if hide else p["text"],
                     "closure": latest["closure"] if latest else p["status"],
                     "approved_at": iso_time(latest["reviewed_at"]) if latest else None, "due": is_due,
                     "last_result": last, "version": p["version"] or 1,

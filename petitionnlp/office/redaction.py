@@ -52,8 +52,9 @@ def _occurrences(text: str, piece: str):
 def case_persons(p: dict) -> tuple:
     """What a case names itself as personal information, ``((piece, type), …)``: each piece :func:`redact` finds in
     its text, and the cells of its personal columns (举报人, 联系电话 …: :func:`petitionnlp.pii.personal_columns`),
-    a cell of names split at its separators (欧阳丽华、司徒志强).  Every text of the case (its reports, reasons,
-    notes, history) is redacted with them: :func:`redact` ``persons``."""
+    a cell of names split at its separators (欧阳丽华、司徒志强; not one that names no one, 匿名:
+    ``corpora/pii/no_one_cells.txt``).  Every text of the case (its own, its reports, reasons, notes, history) is
+    redacted with them: :func:`redact` ``persons``."""
     text, row = p.get("text") or "", p.get("row") or {}
     cells = tuple((str(k), v) for k, v in row.items() if isinstance(v, str) and v.strip() and v != text)
     return _case_persons(text if isinstance(text, str) else "", cells)
@@ -62,12 +63,15 @@ def case_persons(p: dict) -> tuple:
 @lru_cache(maxsize=8192)
 def _case_persons(text: str, cells: tuple) -> tuple:
     from ..pii import personal_columns
+    from ..resources import read_list
 
     found = {text[a:b]: kind for a, b, kind in _spans_remembered(text)} if text else {}
+    no_one = set(read_list("pii", "no_one_cells.txt"))
     for col, kind in personal_columns([c for c, _ in cells]).items():
         value = dict(cells)[col].strip()
         for piece in (_SEPARATORS.split(value) if kind == "姓名" else [value]):
-            found.setdefault(piece.strip(), kind)
+            if piece.strip() not in no_one:
+                found.setdefault(piece.strip(), kind)
     # a piece long enough to name someone, not one already masked (张某某) nor a placeholder (【姓名】)
     return tuple(sorted(((s, kind) for s, kind in found.items()
                          if len(s) >= (2 if kind == "姓名" else 5) and "某" not in s and "【" not in s),

@@ -93,7 +93,8 @@ def petition_view(p: dict, batch: dict | None, redact_: bool, row_redactor: _Row
     view.update(_repeat_of(p, receipts or {}))
     view.update(repeat_fields(p))
     if redact_:
-        hidden, persons = redact(p["text"]), case_persons(p)
+        persons = case_persons(p)
+        hidden = redact(p["text"], persons)
         view["row"] = (row_redactor or _RowRedactor(batch, p["row"]))(p["row"], p["text"], hidden, persons)
         view["text"] = hidden
         for k in ("error", "region_evidence"):
