@@ -10,7 +10,7 @@ from .errors import Invalid, Messages, NotFound
 from .figures import is_overdue
 from .lifecycle import STATUSES, apply, each_case
 from .places import resolve_correction
-from .redaction import redact
+from .redaction import case_persons, redact
 from .roles import UNASSIGNED, redacts, unit_scope
 
 __all__ = ["visible_case", "list_cases", "queue", "case_matches", "update_case", "bulk_action", "EDITABLE",
@@ -36,7 +36,7 @@ def case_matches(p: dict, q: str, redact_: bool = False) -> bool:
     """Whether a 受理编号 or the text holds ``q`` (the filter boxes).  ``redact_`` (a viewer): the text as the
     viewer reads it, so no name or number of a person can be looked up."""
     q = q.strip()
-    text = redact(p.get("text")) if redact_ else p.get("text")
+    text = redact(p.get("text"), case_persons(p)) if redact_ else p.get("text")
     return not q or q in (p.get("receipt_id") or "") or q in (text or "")
 
 

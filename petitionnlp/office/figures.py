@@ -20,7 +20,7 @@ from .clock import office_today
 from .errors import Invalid, Messages
 from .lifecycle import CALLBACK_RESULTS, CLOSED, COUNTS, OPEN, REJECTED, STATUSES
 from .places import place_name, region_order_key
-from .redaction import redacted
+from .redaction import case_persons, redacted
 
 __all__ = ["check_period", "is_overdue", "closure_rate", "satisfaction", "rank_units", "period_cases", "progress", "stats",
            "region_table", "report_sentences", "loop_sentence", "report_data", "supervision_by_unit", "public_rows",
@@ -249,10 +249,12 @@ def report_data(store, date_from: str | None = None, date_to: str | None = None,
     unit_rows = store.units()
     units = {u["id"]: u["name"] for u in unit_rows}
     rows, _ = period_cases(store, date_from, date_to, sort="due")
+    late = [p for p in rows if is_overdue(p, pr["today"])]
+    people = _persons(store, late)
     overdue = [{"id": p["id"], "receipt_id": p["receipt_id"], "unit": units.get(p["unit_id"]),
                 "due_date": p["due_date"], "status": p["status"], "place": place_name(p),
-                "text": (redacted(p["text"]) or "")[:80]}  # redacted whole, then cut
-               for p in rows if is_overdue(p, pr["today"])]
+                "text": (redacted(p["text"], people[p["id"]]) or "")[:80]}  # redacted whole, then cut
+               for p in late]
     return {**pr, "sentences": report_sentences(pr), "overdue_cases": overdue,
             "ranking": sorted((u for u in pr["by_unit"] if u["rank"] is not None), key=lambda u: u["rank"]),
             "supervision": supervision_by_unit(rows, units, unit_rows, pr["today"])}
@@ -271,7 +273,7 @@ def supervision_by_unit(rows: list[dict], unit_names: dict, units: list[dict], t
         groups.setdefault(p["unit_id"], []).append(
             {"id": p["id"], "receipt_id": p["receipt_id"], "due_date": p["due_date"], "status": p["status"],
              "place": place_name(p), "overdue": late, "supervised": watched,
-             "note": redacted(p.get("supervise_note")), "kind": "、".join(k for k, on in (("逾期", late),
+             "note": redacted(p.get("supervise_note"), case_persons(p)), "kind": "、".join(k for k, on in (("逾期", late),
                                                                                           ("督办", watched)) if on)})
     return [{"unit": unit_names.get(k), "overdue": sum(c["overdue"] for c in cases),
              "supervised": sum(c["supervised"] for c in cases), "cases": cases}
@@ -297,18 +299,28 @@ def public_rows(store, date_from: str | None = None, date_to: str | None = None)
     simplified characters."""
     rows = [r for r in period_cases(store, date_from, date_to, sort="row")[0] if published(r)]
     reports, _ = store.case_extras([r["id"] for r in rows], with_events=False)
+    people = _persons(store, rows)
     out = []
     for p in rows:
         r = public_report(p, reports.get(p["id"])) or {}
+        persons = people[p["id"]]  # what the case names, hidden in its report too
         out.append({"序号": len(out) + 1, "受理编号": p["receipt_id"] or "",
-                    "交办问题基本情况": _public_text(p["text"]), "行政区域": place_name(p),
-                    "污染类型": "、".join(in_order(p["pollution_types"])), "调查核实情况": _public_text(r.get("findings")),
-                    "是否属实": r.get("verified") or "", "处理和整改情况": _public_text(r.get("actions")),
-                    "责任人被问责情况": _public_text(r.get("accountability"))})
+                    "交办问题基本情况": _public_text(p["text"], persons), "行政区域": place_name(p),
+                    "污染类型": "、".join(in_order(p["pollution_types"])),
+                    "调查核实情况": _public_text(r.get("findings"), persons),
+                    "是否属实": r.get("verified") or "", "处理和整改情况": _public_text(r.get("actions"), persons),
+                    "责任人被问责情况": _public_text(r.get("accountability"), persons)})
     return out
 
 
-def _public_text(text: str | None) -> str:
-    """A text as the 公开表 publishes it: redacted, in simplified characters (a petition written in traditional
-    characters is published as an office publishes, 益陽市赫山區 → 益阳市赫山区)."""
-    return to_simplified(redacted(text) or "")
+def _persons(store, rows: list[dict]) -> dict[int, tuple]:
+    """``{id: what the case names}`` (:func:`.redaction.case_persons`) of the cases ``rows`` read without their
+    input rows (``light``): their personal columns read here."""
+    full = {p["id"]: p for p in store.petitions(ids=[p["id"] for p in rows], cases=True)} if rows else {}
+    return {p["id"]: case_persons(full.get(p["id"], p)) for p in rows}
+
+
+def _public_text(text: str | None, persons: tuple = ()) -> str:
+    """A text as the 公开表 publishes it: redacted (with what its case names, ``persons``), in simplified characters
+    (a petition written in traditional characters is published as an office publishes, 益陽市赫山區 → 益阳市赫山区)."""
+    return to_simplified(redacted(text, persons) or "")

@@ -22,7 +22,7 @@ from .errors import Invalid, Messages, NotFound
 from .figures import check_period, is_overdue
 from .lifecycle import CALLBACK_RESULTS, CLOSED, OPEN, apply, each_case, step_body
 from .places import place_name
-from .redaction import redact
+from .redaction import case_persons, redact
 from .roles import redacts, unit_scope
 from .views import case_views, iso_time
 
@@ -123,12 +123,12 @@ def callback_list(store, user: dict, due: bool | None = None, result: str | None
             continue
         out.append({"id": p["id"], "petition": p["id"], "receipt_id": p["receipt_id"], "unit": units.get(p["unit_id"]),
                     "status": p["status"], "handover_date": p["handover_date"], "place": place_name(p),
-                    "pollution_types": p["pollution_types"], "text": redact(p["text"]) if hide else p["text"],
+                    "pollution_types": p["pollution_types"], "text": redact(p["text"], case_persons(p)) if hide else p["text"],
                     "closure": latest["closure"] if latest else p["status"],
                     "approved_at": iso_time(latest["reviewed_at"]) if latest else None, "due": is_due,
                     "last_result": last, "version": p["version"] or 1,
                     "callbacks": [{"time": iso_time(c["time"]), "user": c["user"], "result": c["result"],
-                                   "note": redact(c["note"]) if hide else c["note"]} for c in calls],
+                                   "note": redact(c["note"], case_persons(p)) if hide else c["note"]} for c in calls],
                     "contact": None if hide else contact(p)})
     return out
 
@@ -239,7 +239,8 @@ def spotcheck(store, user: dict, spotcheck_id: int) -> dict:
         if v is None:
             continue
         out.append({**v, "petition": v["id"], "passed": i["passed"],
-                    "note": redact(i["note"]) if hide else i["note"], "checked_by": i["checked_by"],
+                    "note": redact(i["note"], case_persons(rows[v["id"]])) if hide else i["note"],
+                    "checked_by": i["checked_by"],
                     "checked_at": iso_time(i["checked_at"])})
     drawn = sc["petitions"] if scope is None else [i["petition"] for i in out]
     view = _spotcheck_view(sc, drawn)

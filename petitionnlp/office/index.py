@@ -11,7 +11,7 @@ import threading
 
 from ..pii import rules_stamp
 from .errors import Invalid, Messages
-from .redaction import redact
+from .redaction import case_persons, redact
 
 __all__ = ["OfficeIndex", "EDITOR_KINDS", "viewer_kind", "viewer_kinds"]
 
@@ -75,7 +75,7 @@ class OfficeIndex:
                       city=p["city"], county=p["county"])
         receipt = p.get("receipt_id")  # the 受理编号 is searchable too (never redacted: not personal)
         text = f"{receipt} {p['text']}" if receipt else p["text"]
-        hidden = redact(text)
+        hidden = redact(text, case_persons(p))
         return [(f"petition:{p['id']}", text, dict(fields, title=text[:30], kind="petition")),
                 (f"petition{_REDACTED}:{p['id']}", hidden,
                  dict(fields, title=hidden[:30], kind=viewer_kind("petition")))]

@@ -11,22 +11,71 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["redact", "redact_piece", "redacted", "scrub", "redact_message", "no_paths"]
+__all__ = ["redact", "redact_piece", "redacted", "case_persons", "scrub", "redact_message", "no_paths"]
+
+_SEPARATORS = re.compile(r"[、，,；;/\s]+")
 
 
-def redact(text):
+def redact(text, persons: tuple = ()):
     """The text with every piece of personal information replaced by its type in brackets; None stays None.
-    Remembered for the texts met lately (a viewer's pages show the same briefings and cases again and again)."""
+    ``persons`` (:func:`case_persons`): what the case the text belongs to names itself, hidden wherever the text
+    repeats it (a report's 岩温扁、扎西多吉所述无误, a reason's 刘建国重复举报) though the detector alone would not find
+    it there.  Remembered for the texts met lately (a viewer's pages show the same briefings and cases again and
+    again)."""
     if not isinstance(text, str) or not text:
         return text
-    return _redact_remembered(text)
+    return _redact_remembered(text, persons) if persons else _redact_remembered(text)
 
 
 @lru_cache(maxsize=8192)
-def _redact_remembered(text: str) -> str:
+def _redact_remembered(text: str, persons: tuple = ()) -> str:
     from ..pii import redact_text
 
-    return redact_text(text, [{"start": a, "end": b, "type": kind} for a, b, kind in _spans_remembered(text)])[0]
+    spans = sorted([*_spans_remembered(text), *((at, at + len(s), kind) for s, kind in persons
+                                                for at in _occurrences(text, s))])
+    merged: list[list] = []
+    for a, b, kind in spans:  # a piece the case names and a span found here that overlap are one
+        if merged and a < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b, kind])
+    return redact_text(text, [{"start": a, "end": b, "type": kind} for a, b, kind in merged])[0]
+
+
+def _occurrences(text: str, piece: str):
+    at = text.find(piece)
+    while at != -1:
+        yield at
+        at = text.find(piece, at + len(piece))
+
+
+def case_persons(p: dict) -> tuple:
+    """What a case names itself as personal information, ``((piece, type), …)``: each piece :func:`redact` finds in
+    its text, and the cells of its personal columns (举报人, 联系电话 …: :func:`petitionnlp.pii.personal_columns`),
+    a cell of names split at its separators (欧阳丽华、司徒志强; not one that names no one, 匿名:
+    ``corpora/pii/no_one_cells.txt``).  Every text of the case (its own, its reports, reasons, notes, history) is
+    redacted with them: :func:`redact` ``persons``."""
+    text, row = p.get("text") or "", p.get("row") or {}
+    cells = tuple((str(k), v) for k, v in row.items() if isinstance(v, str) and v.strip() and v != text)
+    return _case_persons(text if isinstance(text, str) else "", cells)
+
+
+@lru_cache(maxsize=8192)
+def _case_persons(text: str, cells: tuple) -> tuple:
+    from ..pii import personal_columns
+    from ..resources import read_list
+
+    found = {text[a:b]: kind for a, b, kind in _spans_remembered(text)} if text else {}
+    no_one = set(read_list("pii", "no_one_cells.txt"))
+    for col, kind in personal_columns([c for c, _ in cells]).items():
+        value = dict(cells)[col].strip()
+        for piece in (_SEPARATORS.split(value) if kind == "姓名" else [value]):
+            if piece.strip() not in no_one:
+                found.setdefault(piece.strip(), kind)
+    # a piece long enough to name someone, not one already masked (张某某) nor a placeholder (【姓名】)
+    return tuple(sorted(((s, kind) for s, kind in found.items()
+                         if len(s) >= (2 if kind == "姓名" else 5) and "某" not in s and "【" not in s),
+                        key=lambda x: -len(x[0])))
 
 
 @lru_cache(maxsize=8192)
@@ -65,14 +114,15 @@ def redact_piece(piece, *sources):
     return redact(piece)
 
 
-def redacted(value):
-    """``value`` with every text in it redacted: strings, and the strings inside lists and dicts."""
+def redacted(value, persons: tuple = ()):
+    """``value`` with every text in it redacted (with the case's ``persons``, :func:`redact`): strings, and the
+    strings inside lists and dicts."""
     if isinstance(value, str):
-        return redact(value)
+        return redact(value, persons)
     if isinstance(value, dict):
-        return {k: redacted(v) for k, v in value.items()}
+        return {k: redacted(v, persons) for k, v in value.items()}
     if isinstance(value, list):
-        return [redacted(v) for v in value]
+        return [redacted(v, persons) for v in value]
     return value
 
 

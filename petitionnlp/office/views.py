@@ -16,7 +16,7 @@ from .clock import office_time, office_today, office_zone
 from .figures import is_overdue
 from .labels import action_label, case_name, label
 from .lifecycle import COUNTS, allowed_steps
-from .redaction import no_paths, redact, redact_message, redact_piece, redacted, scrub
+from .redaction import case_persons, no_paths, redact, redact_message, redact_piece, redacted, scrub
 from .repeat_groups import repeat_fields
 from .roles import unit_scope
 
@@ -69,12 +69,14 @@ class _RowRedactor:
         self.text_column = (batch or {}).get("text_column") or ""
         self.redactor = Redactor(self.text_column, list(columns))
 
-    def __call__(self, row: dict, text: str | None, hidden: str | None) -> dict:
+    def __call__(self, row: dict, text: str | None, hidden: str | None, persons: tuple = ()) -> dict:
         """``row`` redacted; its text cell is ``hidden`` (the petition's text, already redacted) when it holds
-        ``text``."""
-        tc = self.text_column
+        ``text``; another text cell with what the case names too (``persons``: a flat 3-1-502 under 住址)."""
+        tc, free = self.text_column, self.redactor.personal.keys() | self.redactor.kept
         out = self.redactor({k: v for k, v in row.items() if k != tc})  # every cell but the text, in its rules
-        return {k: ((hidden if v == text else redact(v)) if k == tc else out[k]) for k, v in row.items()}
+        return {k: ((hidden if v == text else redact(v, persons)) if k == tc else
+                    redact(v, persons) if persons and isinstance(v, str) and k not in free else out[k])
+                for k, v in row.items()}
 
 
 def petition_view(p: dict, batch: dict | None, redact_: bool, row_redactor: _RowRedactor | None = None,
@@ -91,24 +93,25 @@ def petition_view(p: dict, batch: dict | None, redact_: bool, row_redactor: _Row
     view.update(_repeat_of(p, receipts or {}))
     view.update(repeat_fields(p))
     if redact_:
-        hidden = redact(p["text"])
-        view["row"] = (row_redactor or _RowRedactor(batch, p["row"]))(p["row"], p["text"], hidden)
+        persons = case_persons(p)
+        hidden = redact(p["text"], persons)
+        view["row"] = (row_redactor or _RowRedactor(batch, p["row"]))(p["row"], p["text"], hidden, persons)
         view["text"] = hidden
         for k in ("error", "region_evidence"):
-            view[k] = redact(view.get(k))
+            view[k] = redact(view.get(k), persons)
     return view
 
 
-def _report_view(r: dict | None, redact_: bool, zone: dt.tzinfo | None = None) -> dict | None:
+def _report_view(r: dict | None, redact_: bool, zone: dt.tzinfo | None = None, persons: tuple = ()) -> dict | None:
     if r is None:
         return None
     out = {k: r[k] for k in ("verified", "findings", "actions", "accountability", "closure")}
     out["counts"] = {k: (r["counts"] or {}).get(k, 0) for k in COUNTS}
     out.update(user=r["user"], time=iso_time(r["time"], zone), review=r["review"], review_reason=r["review_reason"],
                reviewed_by=r["reviewed_by"], reviewed_at=iso_time(r["reviewed_at"], zone), round=r.get("round") or 1)
-    if redact_:
+    if redact_:  # with what its case names (persons: :func:`.redaction.case_persons`)
         for k in ("findings", "actions", "accountability", "review_reason"):
-            out[k] = redact(out[k])
+            out[k] = redact(out[k], persons)
     return out
 
 
@@ -117,14 +120,15 @@ def _loop_fields(p: dict, extras: dict, redact_: bool, scope: int | None, receip
     """What closing the loop adds to a case as the API shows it: every round's report (``reports``), the calls to
     the complainant (``callbacks``), 督办, how often it was reopened, its 不受理 (kind, reason, the case it repeats)
     and the cases rejected as repeats of it, and the spot checks that drew it."""
-    hide = redact if redact_ else (lambda v: v)
+    persons = case_persons(p) if redact_ else ()
+    hide = (lambda v: redact(v, persons)) if redact_ else (lambda v: v)
     pid = p["id"]
     rejection = None
     if p["status"] == "不受理":
         rejection = {"kind": p.get("reject_kind"), "reason": hide(p.get("reject_reason")),
                      "duplicate_of": p.get("same_as"), "duplicate_receipt": receipts.get(p.get("same_as"))}
     return {
-        "reports": [_report_view(r, redact_, zone) for r in extras["reports"].get(pid, [])],
+        "reports": [_report_view(r, redact_, zone, persons) for r in extras["reports"].get(pid, [])],
         "callbacks": [{"time": iso_time(c["time"], zone), "user": c["user"], "result": c["result"],
                        "note": hide(c["note"])} for c in extras["callbacks"].get(pid, [])],
         "supervised": bool(p.get("supervised")), "supervised_at": iso_time(p.get("supervised_at"), zone),
@@ -174,16 +178,17 @@ def case_views(store, rows: list[dict], redact_: bool, user: dict | None = None,
             batches[p["batch_id"]] = (b, _RowRedactor(b, (b or {}).get("columns") or p["row"]) if redact_ else None)
         batch, rows_redactor = batches[p["batch_id"]]
         view = petition_view(p, batch, redact_, rows_redactor, receipts)
+        persons = case_persons(p) if redact_ else ()  # what the case names, hidden in its every text
         view.update(receipt_id=p.get("receipt_id"), unit=units.get(p.get("unit_id")), due_date=p.get("due_date"),
                     overdue=is_overdue(p, today), status=p["status"], version=p.get("version") or 1,
-                    withdrawn=bool(p.get("withdrawn")), report=_report_view(reports.get(p["id"]), redact_, zone),
+                    withdrawn=bool(p.get("withdrawn")), report=_report_view(reports.get(p["id"]), redact_, zone, persons),
                     allowed=allowed_steps(user, p) if user else [])
         view.update(_loop_fields(p, extras, redact_, scope, receipts, zone))
         if history:  # a return's reason or a report's words can name a person: the detail is redacted too
             steps = events.get(p["id"], [])
             view["history"] = [{"time": iso_time(e["time"], zone), "user": e["user"], "action": e["action"],
                                 "label": action_label(e["action"], f"petition:{p['id']}", e["detail"]),
-                                "detail": redacted(e["detail"]) if redact_ else e["detail"], "round": n}
+                                "detail": redacted(e["detail"], persons) if redact_ else e["detail"], "round": n}
                                for e, n in zip(steps, _rounds(steps))]
         out.append(view)
     return out
