@@ -70,3 +70,18 @@ def test_a_run_of_dotted_parts_is_read_as_names_of_bounded_length():
     # the run is covered but for its last part, which no dot follows (an adversarial text, not a person's name)
     assert "".join(s["text"] for s in run).count("艾力") >= 299
     assert {"王伟", "李强"} <= {s["text"] for s in spans}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # x45's probe: a name jieba cuts into ordinary words, right after a complainant's word and before a verb of saying
+    ("举报人岩温扁反映，厂里排污。", ["岩温扁"]),
+    ("举报人张三反映，厂里排污。", ["张三"]),
+    # words of manner, time, means, a form of address: no name
+    ("举报人多次反映，厂里排污。", []),
+    ("投诉人强烈反映，厂里排污。", []),
+    ("举报人电话反映，厂里排污。", []),
+    ("举报人通过电话反映，厂里排污。", []),
+    ("来电人老刘反映，楼下小饭馆油烟大。", []),
+])
+def test_a_name_jieba_cuts_apart_after_a_complainants_word(text, expected):
+    assert _names(text) == expected

@@ -89,16 +89,16 @@ def test_a_home_address_column_is_personal_for_a_viewer_and_left_out_of_the_reda
 
 
 def test_a_name_in_the_complainant_column_is_hidden_in_the_text_the_list_and_the_search_of_a_viewer(client):
-    """The 举报人 column names the person the text names in words the detector misses (举报人岩温扁反映…): the
+    """The 举报人 column names the person the text names in words the detector misses (据岩温扁所述…): the
     viewer's text, its filter and its search hide the person too; a cell naming no one (匿名) changes nothing."""
     ed, vi = token(client, "ed"), token(client, "vi")
-    assert NAME in redact(f"举报人{NAME}反映")
+    assert NAME in redact(f"据{NAME}所述")
     table = ("受理编号,行政区域,举报人,交办问题基本情况\n"
-             f"N-01,衡阳市雁峰区,{NAME},举报人{NAME}反映衡阳市雁峰区某砖厂粉尘污染严重。\n"
+             f"N-01,衡阳市雁峰区,{NAME},据{NAME}所述，衡阳市雁峰区某砖厂粉尘污染严重。\n"
              "N-02,衡阳市雁峰区,匿名,匿名举报衡阳市雁峰区某工地夜间施工噪声扰民。\n")
     upload(client, ed, table.encode("utf-8"), handover_date="2024-05-15")
     seen = cases(client, vi)
-    assert seen["N-01"]["text"] == "举报人【姓名】反映衡阳市雁峰区某砖厂粉尘污染严重。"
+    assert seen["N-01"]["text"] == "据【姓名】所述，衡阳市雁峰区某砖厂粉尘污染严重。"
     assert seen["N-02"]["text"] == "匿名举报衡阳市雁峰区某工地夜间施工噪声扰民。"
     assert cases(client, vi, q=NAME) == {} and set(cases(client, ed, q=NAME)) == {"N-01"}
     hits = client.get("/api/v1/search", params={"q": "砖厂"}, headers=vi)

@@ -1333,6 +1333,26 @@ class NameRules:
                 return False
         return False
 
+    def _before_saying(self, folded: str, pos: int, exact: dict) -> tuple[int, int] | None:
+        """Right after a complainant's word, two to four characters before a verb of saying that jieba reads as
+        two or more words of no function (no adverb, count, time, pronoun, preposition, verb …): a name jieba cut
+        apart (举报人岩温扁反映: 岩温 n / 扁 a); 举报人多次反映, 举报人今天反映, 举报人向记者反映, 投诉人强烈反映 stay words."""
+        for k in (4, 3, 2):
+            end = pos + k
+            if not folded.startswith(self.says, end) or not all(_CJK.match(c) for c in folded[pos:end]) \
+                    or folded[pos:end] in self.not_names or folded[pos] in "老小阿":
+                continue  # (来电人老刘反映: a form of address, as 刘女士 is)
+            i, words = pos, 0
+            while i < end:  # jieba's words must tile the span, none of them a function word or a verb
+                n = next((j for j in range(end, i, -1) if (i, j) in exact), None)
+                if n is None or exact[(i, n)] in _NOT_NAME_TAGS or exact[(i, n)][:1] == "v":
+                    break
+                i, words = n, words + 1
+            else:
+                if words >= 2:  # one word jieba knows (电话, 强烈) is an ordinary word here: the older rule reads it
+                    return pos, end
+        return None
+
     @staticmethod
     def _acts(exact: dict, start: int, end: int) -> bool:
         """Whether jieba reads a verb or a preposition starting in ``folded[start:end]`` (words of up to 4 characters:
@@ -1439,6 +1459,8 @@ class NameRules:
                     # 群众普遍反映, 居民夏天反映, 群众向来很配合, 村民关心的: a word of manner or time, or one before 的
                     # (养殖户东方明亮介绍: a compound surname jieba reads as a side, then a given name, is none)
                     break
+                if not got and m.group().endswith(("人", "者")) and not linked:
+                    got = self._before_saying(folded, pos, exact)  # 举报人岩温扁反映: jieba reads 岩温 / 扁
                 if not got:
                     break
                 group = False  # (a list after it: 村民陈桂兰、周玉梅等反映)
