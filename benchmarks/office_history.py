@@ -174,7 +174,7 @@ def calibration_only(generated: list[dict], real: list[dict], args) -> None:
 
 # functions of features.py that run after the regressions: the calibration, the decision rule and the keyword list's
 # types it reads
-AFTER_THE_FIT = ("calibration_design", "calibrate", "decide", "keyword_hits", "keyword_named")
+AFTER_THE_FIT = ("calibration_design", "calibrate", "decide", "keyword_found", "keyword_hits", "keyword_named")
 # parameters of the type model that only the decision rule reads (not part of a fit's key: a fit kept before they
 # existed is the same fit)
 DECISION_ONLY = ("named_threshold", "unnamed_threshold")

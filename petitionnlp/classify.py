@@ -713,17 +713,15 @@ class KeywordClassifier(ClassifierMixin, BaseEstimator):
         self.min_weight = min_weight
 
     def fit(self, X=None, Y=None):
-        self.terms_ = [(t, k) for t, k, w in _read_lexicon(self.lexicon or corpus_path(
-            "lexicon", "pollution_terms.tsv")) if w >= self.min_weight]
+        self.lexicon_ = LexiconFeatures(self.lexicon, first_mention=False).fit(None)  # the model's own reading
         self.classes_ = np.array(TYPES, dtype=object)
         return self
 
     def predict(self, X) -> list[list[str]]:
         """Each text's types in the order it first names them (:func:`~petitionnlp.features.keyword_hits`)."""
-        check_is_fitted(self, "terms_")
-        index = lexicon_index([t for t, _ in self.terms_], [TYPES.index(k) for _, k in self.terms_],
-                              [1.0] * len(self.terms_))
-        return [[TYPES[k] for k in sorted(hits, key=hits.get)] or ["其他"] for hits in keyword_hits(list(X), index)]
+        check_is_fitted(self, "lexicon_")
+        return [[TYPES[k] for k in sorted(hits, key=hits.get)] or ["其他"]
+                for hits in keyword_hits(list(X), self.lexicon_._lexicon(), self.min_weight)]
 
 
 def evaluate_predictions(gold: list[list[str]], pred: list[list[str]]) -> dict:

@@ -16,7 +16,8 @@ both run, so that a prediction is the same number on either path:
   (:func:`conventions_fired`: the types they name); :func:`calibrate` — the conventions as learned from records;
 - :func:`bigram_vectors`, :func:`nearest`, :func:`blend` — the memory of real labelled petitions;
 - :func:`decide` — the decision rule: the types at or above the threshold, best first, the secondary ones weighed
-  against the plain keyword list's reading (:func:`keyword_named`, :func:`keyword_hits`); :func:`expit` the logistic
+  against the plain keyword list's reading (:func:`keyword_found`, one reading that :func:`keyword_named` and
+  :func:`keyword_hits` give); :func:`expit` the logistic
   function as SciPy computes it.
 
 Also :func:`bigram_positions`, the places in a batch of texts where any of a set of two-character strings starts (the
@@ -42,8 +43,8 @@ from .text import term_finder
 
 __all__ = ["char_ngrams", "term_counts", "token_counts", "tfidf", "lexicon_matrix", "conventions_fired",
            "conventions_fired_rules", "calibration_design", "calibrate", "bigram_vectors",
-           "nearest", "blend", "decide", "keyword_hits", "keyword_named", "first_named", "expit", "bigram_code", "bigram_codes",
-           "bigram_positions", "lexicon_ordinals"]
+           "nearest", "blend", "decide", "keyword_found", "keyword_hits", "keyword_named", "first_named", "expit",
+           "bigram_code", "bigram_codes", "bigram_positions", "lexicon_ordinals"]
 
 _SPACES = re.compile(r"\s\s+")
 _MIX = np.uint64(0x100000001B3)
@@ -508,41 +509,54 @@ def first_named(lexicon: sparse.csr_matrix) -> np.ndarray:
     return out
 
 
-def keyword_hits(X, index, min_weight: float = 0.8) -> list[dict[int, int]]:
-    """The plain keyword list's reading of each text: {type (an index into :data:`TYPES`): the first position of
-    one of its terms} for every lexicon term of weight ≥ ``min_weight`` the text contains anywhere (no passing-
-    mention rule), in lexicon order (``index``: :func:`lexicon_index`)."""
+def keyword_found(X, index, min_weight: float = 0.8) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The plain keyword list's reading of a batch, the one both :func:`keyword_hits` and :func:`keyword_named`
+    give: every occurrence, anywhere in a text (no passing-mention rule), of a lexicon term of weight ≥
+    ``min_weight`` (``index``: :func:`lexicon_index`), as arrays (the text's row, the term's type, where it starts
+    in the text, its place in the lexicon).  One pass over the whole batch (its texts joined by a character no term
+    holds)."""
     entries, finder = index
-    out = []
-    for text in X:
-        hits: dict[int, int] = {}
-        for k in finder.ordinals(text):
-            term, kind, weight = entries[k]
-            if weight >= min_weight:
-                pos = text.find(term)
-                hits[kind] = min(hits.get(kind, pos), pos)
-        out.append(hits)
+    kinds = np.array([kind if weight >= min_weight else -1 for _, kind, weight in entries] or [-1], dtype=np.int64)
+    lengths = np.array([len(term) for term, _, _ in entries] or [0], dtype=np.int64)
+    found = finder.found("\0".join(X))
+    if not found:
+        return tuple(np.zeros(0, dtype=np.int64) for _ in range(4))
+    at, ordinal = np.array(found, dtype=np.int64).T
+    ends = np.cumsum([len(t) + 1 for t in X])  # each text ends at its NUL
+    row = np.searchsorted(ends, at, side="right")
+    start = at - lengths[ordinal] + 1 - (ends - np.array([len(t) + 1 for t in X]))[row]
+    keep = kinds[ordinal] >= 0
+    return row[keep], kinds[ordinal][keep], start[keep], ordinal[keep]
+
+
+def keyword_hits(X, index, min_weight: float = 0.8) -> list[dict[int, int]]:
+    """The plain keyword list's reading of each text (:func:`keyword_found`): {type (an index into :data:`TYPES`):
+    the first position of one of its terms}, the types in the order of their first term in the lexicon."""
+    X = list(X)
+    out: list[dict[int, int]] = [{} for _ in X]
+    row, kind, start, ordinal = keyword_found(X, index, min_weight)
+    for i, k, pos in zip(*(a[np.lexsort((start, ordinal, row))].tolist() for a in (row, kind, start))):
+        hits = out[i]
+        hits[k] = min(hits.get(k, pos), pos)
     return out
 
 
 def keyword_named(X, index, min_weight: float = 0.8, ordinals: list | None = None) -> np.ndarray:
-    """Texts × types, True for each type the plain keyword list names (as :func:`keyword_hits` reads it: a term of
-    weight ≥ ``min_weight`` anywhere in the text); a text it names no type in names ``其他``, as the keyword list
-    answers.  ``ordinals``: :func:`lexicon_ordinals` of ``X`` when they are known already (the lexicon block's);
-    else one pass over the whole batch (its texts joined by a character no term holds)."""
-    entries, finder = index
+    """Texts × types, True for each type the plain keyword list names (:func:`keyword_found`, as
+    :func:`keyword_hits` reads it); a text it names no type in names ``其他``, as the keyword list answers.
+    ``ordinals``: :func:`lexicon_ordinals` of ``X`` when the lexicon block has found them already (the same finder's
+    terms, so the batch is not scanned a second time)."""
+    X = list(X)
     out = np.zeros((len(X), len(TYPES)), dtype=bool)
-    strong = np.array([kind if weight >= min_weight else -1 for _, kind, weight in entries] or [-1], dtype=np.int64)
-    if ordinals is not None:
-        ordinal = np.fromiter(itertools.chain.from_iterable(ordinals), dtype=np.int64)
-        row = np.repeat(np.arange(len(X)), [len(o) for o in ordinals])
+    if ordinals is None:
+        row, kind, _, _ = keyword_found(X, index, min_weight)
     else:
-        found = finder.found("\0".join(X))
-        at, ordinal = np.array(found, dtype=np.int64).reshape(-1, 2).T
-        row = np.searchsorted(np.cumsum([len(t) + 1 for t in X]), at, side="right")  # each text ends at its NUL
-    if len(ordinal):
-        kind = strong[ordinal]
-        out[row[kind >= 0], kind[kind >= 0]] = True
+        entries, _ = index
+        strong = np.array([k if w >= min_weight else -1 for _, k, w in entries] or [-1], dtype=np.int64)
+        ordinal = np.fromiter(itertools.chain.from_iterable(ordinals), dtype=np.int64)
+        row, kind = np.repeat(np.arange(len(X)), [len(o) for o in ordinals]), strong[ordinal]
+        row, kind = row[kind >= 0], kind[kind >= 0]
+    out[row, kind] = True
     out[~out.any(axis=1), TYPES.index("其他")] = True
     return out
 

@@ -259,6 +259,9 @@ OFFICE_TYPES_STRENGTH = 10.0
 # 0.803), choose +0.0575 (0.818), keep +0.0178 (0.778), drop +0.0432 (0.803); seed 1: before +0.0241 (0.766), choose
 # +0.0066 (0.753), keep +0.0066, drop +0.0221 (0.769); seed 2: before -0.0185 (0.681), choose +0.0111 (0.707), keep
 # +0.0111, drop -0.0241 (0.671).  Choice seeds 0-2: before +0.0168, choose +0.0251, keep +0.0118, drop +0.0137.
+# Measured again under the shipped `agree` rule (session 45, SECONDARY_RULE = (None, 2.0), choose): check seeds 10-13
+# +0.0347 (per seed +0.071 / +0.015 / +0.017 / +0.036; shipped 0.7102, office 0.7450); choice seeds 0 / 1 / 2 +0.041 / +0.025 / +0.002
+# (mean +0.023).
 OFFICE_SECONDARY_RULE = "choose"
 OFFICE_MORE_TYPES_SHARE = 0.1
 OFFICE_FEWEST_TYPES_LOOKED = 1

@@ -262,7 +262,7 @@ def test_the_secondary_types_can_be_weighed_against_the_keyword_list():
     adds secondary types the published tables do not give): a type the list names is given from the named
     threshold, one it does not name from the unnamed threshold (above 1: never); the first type is decided as
     without them.  The keyword list's reading is the one KeywordClassifier gives."""
-    from petitionnlp.features import decide, keyword_hits, keyword_named, lexicon_index
+    from petitionnlp.features import decide, keyword_hits, keyword_named
 
     p = np.zeros((1, len(TYPES)))
     p[0, TYPES.index("水")], p[0, TYPES.index("大气")], p[0, TYPES.index("土壤")] = 0.9, 0.6, 0.45
@@ -285,8 +285,7 @@ def test_the_secondary_types_can_be_weighed_against_the_keyword_list():
     assert [[TYPES[j] for j in np.flatnonzero(row)] for row in got] == [["大气", "土壤"], ["其他"], ["水"]]
     keywords = KeywordClassifier().fit()
     assert keywords.predict(texts) == [["土壤", "大气"], ["其他"], ["水"]]
-    index = lexicon_index(*zip(*[(t, TYPES.index(k), 1.0) for t, k in keywords.terms_]))
-    assert [sorted(h) for h in keyword_hits(texts, index)] == [[1, 2], [], [0]]
+    assert [sorted(h) for h in keyword_hits(texts, lexicon._lexicon())] == [[1, 2], [], [0]]
 
 
 def test_the_keyword_list_reads_manure_as_water():
@@ -300,3 +299,27 @@ def test_the_keyword_list_reads_manure_as_water():
     got = keyword_named(texts, lexicon._lexicon())
     assert [[TYPES[j] for j in np.flatnonzero(row)] for row in got] == [["水", "大气"]]
     assert KeywordClassifier().fit().predict(texts) == [["水", "大气"]]
+
+
+def test_the_keyword_list_is_read_one_way(tmp_path):
+    """The plain keyword list has one reading (session 45, the code leftover of session 44: keyword_named and
+    keyword_hits read it in two forms, and KeywordClassifier kept a copy of its own with the weights dropped):
+    features.keyword_found gives every occurrence of a strong term, keyword_hits and keyword_named are two views of
+    it, and KeywordClassifier reads the model's own lexicon, with its min_weight."""
+    from petitionnlp.features import keyword_found, keyword_hits, keyword_named
+
+    lexicon_file = tmp_path / "terms.tsv"
+    lexicon_file.write_text("term\ttype\tweight\n污水\t水\t1.0\n臭味\t大气\t0.8\n垃圾\t土壤\t0.6\n", encoding="utf-8")
+    texts = ["臭味大，污水直排，臭味", "", "路边垃圾", "河里污水"]
+    index = LexiconFeatures(str(lexicon_file)).fit(None)._lexicon()
+    row, kind, start, _ = keyword_found(texts, index)
+    assert sorted(zip(row.tolist(), [TYPES[k] for k in kind], start.tolist())) == [
+        (0, "大气", 0), (0, "大气", 9), (0, "水", 4), (3, "水", 2)]
+    hits = keyword_hits(texts, index)
+    assert hits == [{TYPES.index("水"): 4, TYPES.index("大气"): 0}, {}, {}, {TYPES.index("水"): 2}]
+    named = keyword_named(texts, index)
+    assert [[TYPES[j] for j in np.flatnonzero(r)] for r in named] == [["水", "大气"], ["其他"], ["其他"], ["水"]]
+    assert keyword_hits(texts, index, 0.5)[2] == {TYPES.index("土壤"): 2}  # the weak term from a lower min_weight
+    words = KeywordClassifier(str(lexicon_file)).fit()
+    assert words.predict(texts) == [["大气", "水"], ["其他"], ["其他"], ["水"]]
+    assert KeywordClassifier(str(lexicon_file), min_weight=0.5).fit().predict(texts)[2] == ["土壤"]
