@@ -121,14 +121,15 @@ def callback_list(store, user: dict, due: bool | None = None, result: str | None
         last = calls[-1]["result"] if calls else None
         if (due is not None and is_due != due) or (result is not None and last != result):
             continue
+        persons = case_persons(p) if hide else ()  # what the case names, hidden in its text and notes
         out.append({"id": p["id"], "petition": p["id"], "receipt_id": p["receipt_id"], "unit": units.get(p["unit_id"]),
                     "status": p["status"], "handover_date": p["handover_date"], "place": place_name(p),
-                    "pollution_types": p["pollution_types"], "text": redact(p["text"], case_persons(p)) if hide else p["text"],
+                    "pollution_types": p["pollution_types"], "text": redact(p["text"], persons) if hide else p["text"],
                     "closure": latest["closure"] if latest else p["status"],
                     "approved_at": iso_time(latest["reviewed_at"]) if latest else None, "due": is_due,
                     "last_result": last, "version": p["version"] or 1,
                     "callbacks": [{"time": iso_time(c["time"]), "user": c["user"], "result": c["result"],
-                                   "note": redact(c["note"], case_persons(p)) if hide else c["note"]} for c in calls],
+                                   "note": redact(c["note"], persons) if hide else c["note"]} for c in calls],
                     "contact": None if hide else contact(p)})
     return out
 

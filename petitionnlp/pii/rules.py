@@ -1340,8 +1340,10 @@ class NameRules:
         for k in (4, 3, 2):
             end = pos + k
             if not folded.startswith(self.says, end) or not all(_CJK.match(c) for c in folded[pos:end]) \
-                    or folded[pos:end] in self.not_names or folded[pos] in "老小阿":
-                continue  # (来电人老刘反映: a form of address, as 刘女士 is)
+                    or folded[pos:end] in self.not_names \
+                    or not (self._surname_len(folded, pos) or folded[pos] in self.name_heads
+                            or folded[pos:pos + 2] in self.minority_heads):
+                continue  # a surname or a minority name's head begins it (来电人老刘反映: a form of address, none)
             i, words = pos, 0
             while i < end:  # jieba's words must tile the span, none of them a function word or a verb
                 n = next((j for j in range(end, i, -1) if (i, j) in exact), None)
