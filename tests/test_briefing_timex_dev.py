@@ -1601,6 +1601,16 @@ def test_the_twentieth_development_batch_names_its_sources_and_is_new():
     _a_new_time_only_batch(TIME_DEV20, 10, 40)
 
 
+TIME_DEV21 = GOLD / "time_dev21.jsonl"
+
+
+def test_the_twenty_first_development_batch_names_its_sources_and_is_new():
+    """t46: time_dev21.jsonl, annotated blind after t45's rules — sourced, new, no copy of another set: a lunar day's
+    notice, straw and boiler news with spans across months and deadlines, county checks with cadences, a 督察 bulletin,
+    complaint bulletins, rectification news, a plan's opening, pages without a year."""
+    _a_new_time_only_batch(TIME_DEV21, 13, 65)
+
+
 # Failure kinds time_dev19 shows (t45; time_dev20, written after it, had none): a paper's header puts a space between
 # the day and its weekday; a count of days after a grade of air that carries its 天 (重污染天3天); months named after a
 # half year or a quarter with its year (2018年上半年…，7、9月…) are of that year, not of a later year named before it.
