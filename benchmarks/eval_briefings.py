@@ -220,10 +220,10 @@ def score(docs: list[dict], jio=None, show: bool = False) -> dict:
     for d in docs:
         doc, gold = d["doc"], d["gold"]
         text = doc["text"]
-        res = extract_briefing(text, doc.get("date"))
+        res = extract_briefing(text, doc.get("date"), title=doc.get("title"))  # the title anchors month-days (t46)
         base = _dt.date.fromisoformat(doc["date"]) if doc.get("date") else document_date(text)
         t = time.perf_counter()
-        find_time_expressions(text, base)  # the time-expression stage alone, to compare with JioNLP's
+        find_time_expressions(text, base, title=doc.get("title"))  # the time stage alone, to compare with JioNLP's
         c["t_ours"] += time.perf_counter() - t
         g_times = gold["time_expressions"]
         g_spans = locate(text, [g["span"] for g in g_times], [g.get("start") for g in g_times])
