@@ -103,6 +103,10 @@ The sets, reported apart and together:
   inspection teams' announcements with their stay and hotline hours (Shanghai, Xinjiang), complaints handed over
   (Xinjiang and the corps), a province's rectification plan and its table (Heilongjiang), news of a Party campaign's
   public rectification and of an urbanisation check (Jiangxi, 2014 and 2010); not trained on, left out of "all of them";
+* corpora/briefing/gold/time_dev21.jsonl (issue 29 item 3): a twenty-first development batch, time expressions only, of
+  sites never used, annotated blind after t45 (t46) — lunar days, notices with spans across months, county meetings and
+  checks with deadlines and cadences, a 督察 bulletin, complaint bulletins, rectification news, a plan's opening, pages
+  without a year; not trained on, left out of "all of them";
 * corpora/briefing/gold/briefings_duties.jsonl (issue 29 item 3, directives that carry over): a development batch of
   the kinds the blind sets' misses and inventions point at — plans' task lists and measures without an order word,
   duties of rules with 应当/负责, deadlines as duties, reports whose measures were already taken, announcements of an
@@ -216,10 +220,10 @@ def score(docs: list[dict], jio=None, show: bool = False) -> dict:
     for d in docs:
         doc, gold = d["doc"], d["gold"]
         text = doc["text"]
-        res = extract_briefing(text, doc.get("date"))
+        res = extract_briefing(text, doc.get("date"), title=doc.get("title"))  # the title anchors month-days (t46)
         base = _dt.date.fromisoformat(doc["date"]) if doc.get("date") else document_date(text)
         t = time.perf_counter()
-        find_time_expressions(text, base)  # the time-expression stage alone, to compare with JioNLP's
+        find_time_expressions(text, base, title=doc.get("title"))  # the time stage alone, to compare with JioNLP's
         c["t_ours"] += time.perf_counter() - t
         g_times = gold["time_expressions"]
         g_spans = locate(text, [g["span"] for g in g_times], [g.get("start") for g in g_times])
@@ -325,6 +329,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     time_dev15, time_dev16 = load(gold / "time_dev15.jsonl"), load(gold / "time_dev16.jsonl")
     time_dev17, time_dev18 = load(gold / "time_dev17.jsonl"), load(gold / "time_dev18.jsonl")
     time_dev19, time_dev20 = load(gold / "time_dev19.jsonl"), load(gold / "time_dev20.jsonl")
+    time_dev21 = load(gold / "time_dev21.jsonl")
     duties = load(gold / "briefings_duties.jsonl")
     notices = load(gold / "briefings_notices.jsonl")
     tasks = load(gold / "briefings_tasks.jsonl")
@@ -397,6 +402,9 @@ def sets() -> list[tuple[str, list[dict]]]:
             ("twentieth development batch, time expressions only, written after time_dev19 and before t45's rules: "
              "inspection announcements with hotline hours, complaints handed over, a rectification plan and its table, "
              "campaign and check news (issue 29 item 3)", time_dev20),
+            ("twenty-first development batch, time expressions only, written after t45: lunar days, notices with spans "
+             "across months, county meetings and checks with deadlines and cadences, a 督察 bulletin, complaint bulletins, "
+             "rectification news, pages without a year (issue 29 item 3, t46)", time_dev21),
             ("development batch of duties that carry over: task lists, duties without an order word, reports of "
              "measures taken, announcements and pledges of other sites (issue 29 item 3)", duties),
             ("development batch of notices and meetings: county and city meetings' numbered orders, forwarding "

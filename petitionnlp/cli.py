@@ -179,7 +179,7 @@ def _cmd_extract(args) -> int:
         raise InputError(Errors.E031_EXTRACT.format(suffix=suffix))
     date = _date_option(args.date)
     text = read_text(args.file)
-    extracted = extract_briefing(text, date)
+    extracted = extract_briefing(text, date, title=args.title)
     if suffix == ".xlsx":  # for people: directives, time expressions and keywords in Chinese columns
         write_extract_xlsx(args.output, extracted)
         return 0
@@ -500,6 +500,7 @@ def build_parser() -> argparse.ArgumentParser:
     x = sub.add_parser("extract", help="抽取简报中的指示、期限与时间表达", description="抽取简报中的指示、期限与时间表达")
     x.add_argument("file", metavar="文件", help="一份简报 .txt，或 - 表示从标准输入读取")
     x.add_argument("--date", metavar=_DATE, help="简报日期（默认用简报自己写明的日期）")
+    x.add_argument("--title", metavar="标题", help="简报标题（正文不含标题时给出：标题写明的年份用于确定正文中只写月日的日期）")
     x.add_argument("-o", "--output", metavar="输出文件",
                    help="输出文件：.json（默认格式）或 .xlsx（指示、时间表达、关键词三张中文表）；默认输出 JSON 到标准输出")
     x.set_defaults(func=_cmd_extract)

@@ -138,7 +138,7 @@ def examples(briefings: list[dict]) -> list[dict]:
         doc = d["doc"]
         text = unify_newlines(doc["text"])
         day = parse_date(doc.get("date")) or document_date(text)
-        cands = find_candidates(text, find_time_expressions(text, day))
+        cands = find_candidates(text, find_time_expressions(text, day, title=doc.get("title")))  # as eval_briefings
         gold = _locate(text, [g["action"] for g in d["gold"]["directives"]])
         spans = [(c["start"], c["end"]) for c in cands]
         url = doc.get("url")

@@ -154,7 +154,7 @@ def test_the_next_month_a_monthly_end_limit_and_a_length_after_chaoguo():
 def test_jiri_is_the_documents_day_and_a_date_qi_zhi_another_is_one_span():
     # 自/从 open the span (the guideline's 从5月1日起至6月30日; t39 part 4)
     assert found("自即日起至12月31日,开展专项行动。") == [("自即日起至12月31日", "date", "2021-06-15/2021-12-31")]
-    assert found("自即日起,实行周报制度。") == [("自即日起", "date", "2021-06-15/..")]
+    assert found("自即日起,实行周报制度。") == [("自即日起", "date", "2021-06-15/.."), ("周报", "recurrence", "P1W")]  # t46
     assert found("从5月1日起至6月30日,开展专项整治。") == [("从5月1日起至6月30日", "date", "2021-05-01/2021-06-30")]
 
 
@@ -1599,6 +1599,58 @@ def test_the_twentieth_development_batch_names_its_sources_and_is_new():
     no copy of another set: inspection announcements with their hotline hours, complaints handed over, a rectification
     plan and its table, campaign and check news (Shanghai, Xinjiang, Heilongjiang, Jiangxi)."""
     _a_new_time_only_batch(TIME_DEV20, 10, 40)
+
+
+TIME_DEV21 = GOLD / "time_dev21.jsonl"
+
+
+def test_the_twenty_first_development_batch_names_its_sources_and_is_new():
+    """t46: time_dev21.jsonl, annotated blind after t45's rules — sourced, new, no copy of another set: a lunar day's
+    notice, straw and boiler news with spans across months and deadlines, county checks with cadences, a 督察 bulletin,
+    complaint bulletins, rectification news, a plan's opening, pages without a year."""
+    _a_new_time_only_batch(TIME_DEV21, 13, 65)
+
+
+# Failure kinds time_dev21 shows (t46): a lunar day in brackets after a solar day, and the day's hours after it with a
+# part of the day (早晨); a site's date two spaces before its clock time; a reporting system named by its cadence after
+# 实行/建立 (实行日报制).
+
+@pytest.mark.parametrize("text,span,value", [
+    ("一、2月20日(正月十六)早晨4时至中午12时,全县范围内禁止燃烧。", "2月20日(正月十六)早晨4时至中午12时",
+     "2021-02-20T04:00/2021-02-20T12:00"),
+    ("2月20日（正月十六）全县禁止燃烧木柴。", "2月20日（正月十六）", "2021-02-20"),
+    ("3月5日(星期二)上午8时至12时受理。", "3月5日(星期二)上午8时至12时", "2021-03-05T08:00/2021-03-05T12:00"),
+    ("每天早晨8点开门。", "早晨8点", None)])
+def test_a_lunar_day_in_brackets_belongs_to_the_solar_day_and_its_hours(text, span, value):
+    got = [x for x in found(text) if x[1] == "date"]
+    assert got[0][0] == span and (value is None or got[0][2] == value)
+
+
+@pytest.mark.parametrize("text,span", [("03.08.2016  18:37\n", "03.08.2016  18:37"),
+                                       ("2016-08-03  18:37 发布", "2016-08-03  18:37")])
+def test_a_sites_date_two_spaces_before_its_clock_time_is_one_date(text, span):
+    assert found(text) == [(span, "date", "2016-08-03T18:37")]
+
+
+def test_a_reporting_system_named_by_its_cadence_is_a_standing_report():
+    assert found("对整治进度实行日报制。") == [("日报", "recurrence", "P1D")]
+    assert found("建立了周报制度。") == [("周报", "recurrence", "P1W")]
+    assert found("(三峡日报 记者)") == []
+
+
+def test_a_year_only_in_the_title_anchors_the_month_days_of_the_text():
+    from petitionnlp.briefing import extract_briefing
+
+    text = "各县要于3月5日前完成整改，12月16日，市督查组开展复查。"
+    values = lambda **kw: [(t["text"], t["value"]) for t in extract_briefing(text, **kw)["time_expressions"]]
+    assert values() == [("3月5日前", None), ("12月16日", None)]
+    assert values(title="关于2019年第一季度环境问题整改情况的通报") == [("3月5日前", "2019-03-05"), ("12月16日", "2019-12-16")]
+    # over a page dated the next year the title's year still rules, as a date written before the text would
+    assert values(date="2020-02-28", title="2019年环境问题整改工作简报") == [("3月5日前", "2019-03-05"),
+                                                                       ("12月16日", "2019-12-16")]
+    # a title that writes no year (4月例行新闻发布会) anchors nothing: the document date rules
+    assert values(date="2020-05-15", title="4月例行新闻发布会") == [("3月5日前", "2020-03-05"), ("12月16日", "2020-12-16")]
+    assert find_time_expressions("5日，督查组复查。", dt.date(2020, 5, 15), title="4月例行新闻发布会")[0]["value"] == "2020-05-05"
 
 
 # Failure kinds time_dev19 shows (t45; time_dev20, written after it, had none): a paper's header puts a space between

@@ -85,6 +85,13 @@ def test_classify_and_extract_answer_as_the_cli(client, tmp_path):
     src.write_text(brief, encoding="utf-8")
     code, out, _ = run_cli("extract", src, "--date", "2017-05-15")
     assert r.status_code == 200 and r.json() == json.loads(out)
+    # t46: a title given apart (the page's year only in it) anchors the text's month-days, on both ways in
+    src.write_text("各县要于3月5日前完成整改。", encoding="utf-8")
+    r = client.post("/api/v1/extract", json={"text": "各县要于3月5日前完成整改。", "title": "2019年第一季度整改简报"},
+                    headers=token(client, "vi"))
+    code, out, _ = run_cli("extract", src, "--title", "2019年第一季度整改简报")
+    assert code == 0 and r.status_code == 200 and r.json() == json.loads(out)
+    assert [(t["text"], t["value"]) for t in r.json()["time_expressions"]] == [("3月5日前", "2019-03-05")]
 
 
 def test_batches_roles_corrections_audit_and_restart(backend):
@@ -259,6 +266,10 @@ def test_briefings_and_deadlines(client):
     due = client.app.state.workbench.deadlines(today=__import__("datetime").date(2024, 5, 8))
     assert [d["due"] for d in due["this_week"]] == ["2024-05-10"]
     assert client.app.state.workbench.deadlines(today=__import__("datetime").date(2024, 5, 20))["overdue"]
+    # t46: a title given apart from a text without a year (2019年 only in it) dates the text's deadline
+    r = client.post("/api/v1/briefings", json={"text": "会议要求，各县要在3月5日前完成整改。", "title": "2019年第一季度整改简报"},
+                    headers=ed)
+    assert r.status_code == 201 and r.json()["directives"][0]["deadline"]["value"] == "2019-03-05"
 
 
 def test_models_retrain_activate_rollback(client):

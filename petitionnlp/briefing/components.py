@@ -7,7 +7,8 @@ registered components, each built from its config and each able to run without t
 
 * ``briefing_date`` — ``doc._.date``: the date given by the caller, else the date the briefing states;
   ``doc._.issue``: the issue number its header gives (``2017年第15期``);
-* ``briefing_times`` — the time expressions (:mod:`.timex`): label = type, ``span._.value``;
+* ``briefing_times`` — the time expressions (:mod:`.timex`): label = type, ``span._.value``; ``doc._.title`` (the
+  page's title where the caller gives it apart from the text) anchors the text's month-days as a date before it;
 * ``briefing_directives`` — the directives (:mod:`.directives`): label ``directive``, ``span._.actor``,
   ``span._.addressee``, ``span._.action`` (the span's text without the page breaks inside it),
   ``span._.deadline`` (a span of the time expressions, when that component ran, or None) and ``span._.cadence``
@@ -43,7 +44,7 @@ __all__ = ["new_briefing_nlp", "CharTokenizer", "COMPONENTS", "BriefingDate", "B
 COMPONENTS = ("briefing_date", "briefing_times", "briefing_directives", "briefing_directive_model")
 _RULES_FILE = "rules.json"
 
-for _name in ("date", "issue", "directive_candidates"):
+for _name in ("date", "title", "issue", "directive_candidates"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 for _name in ("value", "actor", "addressee", "deadline", "cadence", "action"):
@@ -138,7 +139,7 @@ class BriefingTimes(_RuleComponent):
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        found = _timex.find_time_expressions(doc.text, doc._.date, self._ready())
+        found = _timex.find_time_expressions(doc.text, doc._.date, self._ready(), title=doc._.title)
         doc.spans[self.spans_key] = [_time_span(doc, t) for t in found]
         return doc
 

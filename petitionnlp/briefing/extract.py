@@ -16,10 +16,13 @@ from .timex import document_date, find_time_expressions
 __all__ = ["extract_briefing"]
 
 
-def extract_briefing(text: str, date: dt.date | str | None = None, top_keywords: int = 10) -> dict:
+def extract_briefing(text: str, date: dt.date | str | None = None, top_keywords: int = 10,
+                     title: str | None = None) -> dict:
     """Offsets index ``text`` with its line ends read as LF (Python slicing; CR LF and a lone CR are one LF, as a
     file read in Python's text mode has them: a text saved on Windows or sent by a browser gives the same result
-    as the same text with LF); ``date`` overrides the date the briefing states.  A directive's ``action`` is the
+    as the same text with LF); ``date`` overrides the date the briefing states; ``title`` (the page's title, where it
+    is not part of ``text``) is read by the same date rules, and the date it names anchors the month-days of the text
+    (2019年…简报 over a text whose 3月5日 names no year: 2019-03-05), as a date written before the text would.  A directive's ``action`` is the
     text of its span without the line breaks (and page numbers) a page break left inside it.
 
     Besides CONTRACT.md's keys: ``issue``, the issue number the header gives (``2017年第15期``) or None, and each
@@ -35,7 +38,7 @@ def extract_briefing(text: str, date: dt.date | str | None = None, top_keywords:
             raise ValueError(f"not a date: {date!r}")
         date = day
     if len(text) <= MAX_DOC_CHARS:
-        doc = briefing_doc(text, date)
+        doc = briefing_doc(text, date, title=title)
         doc_date = doc._.date
         times = [_time(s) for s in doc.spans["time_expressions"]]
         issue = doc._.issue
@@ -47,7 +50,7 @@ def extract_briefing(text: str, date: dt.date | str | None = None, top_keywords:
     else:
         doc_date = date or document_date(text)
         issue = issue_number(text)
-        times = find_time_expressions(text, doc_date)
+        times = find_time_expressions(text, doc_date, title=title)
         found = apply(find_candidates(text, times), shipped_judge())  # as the pipeline's two directive components
         directives = [dict(d, cadence=d["deadline"]["value"] if d["deadline"] and d["deadline"]["type"] == "recurrence"
                            else None) for d in found]

@@ -28,11 +28,12 @@ def briefing_nlp():
     return new_briefing_nlp()
 
 
-def briefing_doc(text: str, date: dt.date | None = None, nlp=None):
+def briefing_doc(text: str, date: dt.date | None = None, nlp=None, title: str | None = None):
     """``text`` through the pipeline (``briefing_nlp()`` unless given), its line ends read as LF (CR LF and a lone
     CR are one LF: ``doc.text`` is the text so read); ``date`` (the document date) overrides the one the briefing
-    states."""
+    states; ``title``, the page's title where it is not part of the text, anchors its month-days (``doc._.title``)."""
     nlp = nlp or briefing_nlp()
     doc = nlp.make_doc(unify_newlines(text))
     doc._.date = date
+    doc._.title = title
     return nlp(doc)

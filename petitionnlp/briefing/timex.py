@@ -21,7 +21,7 @@ from ..dates import interval, parse_date
 from ..resources import corpus_path
 from .view import fold_view
 
-__all__ = ["find_time_expressions", "document_date", "parse_number", "interval", "rules", "compile_rules",
+__all__ = ["find_time_expressions", "title_anchor", "document_date", "parse_number", "interval", "rules", "compile_rules",
            "default_rules_data"]
 
 def parse_number(s: str | None, digits: dict | None = None) -> int | None:
@@ -62,9 +62,9 @@ def compile_rules(data: dict) -> dict:
     def expand(pattern: str) -> str:
         for key in ("MNUM", "DNUM", "HNUM"):  # before NUM, which they contain
             pattern = pattern.replace(key, data[key])
-        for key in ("BEFORE", "CADENCE", "COUNT_OF"):  # 前/之前/以前 closing a limit; the verbs of a cadence
-            if key in data:  # (每周一督查, 一月一通报); a count before a counter (三个时间节点) — rules saved before
-                pattern = pattern.replace(key, data[key])  # they were keys write them out
+        for key in ("BEFORE", "CADENCE", "COUNT_OF", "LUNAR"):  # 前/之前/以前 closing a limit; the verbs of a
+            if key in data:  # cadence (每周一督查, 一月一通报); a count before a counter (三个时间节点); a lunar day (正月十六)
+                pattern = pattern.replace(key, data[key])  # — rules saved before they were keys write them out
         return pattern.replace("NUM", data["NUM"])
 
     limit = data["shared_limit"]
@@ -76,6 +76,7 @@ def compile_rules(data: dict) -> dict:
             "from_years": re.compile(data["open_span_from_years"]),
             "vague_not_in": re.compile(data["vague_not_in"]) if data.get("vague_not_in") else None,
             "date_gaps": re.compile(data["date_gaps"]) if data.get("date_gaps") else None,
+            "lunar": re.compile(f"^(?:{data['LUNAR']})$") if data.get("LUNAR") else None,
             "limit": {k: re.compile(expand(limit[k])) for k in ("list_separator", "limit_end", "month_limit",
                                                                "nodes_after")},
             "context": [(frozenset(c["types"]), re.compile(expand(c.get("text", ""))),
@@ -170,9 +171,10 @@ def _minute(g: dict, sfx: str = "") -> int:
 
 
 class _Resolver:
-    def __init__(self, doc_date: dt.date | None, values: dict):
+    def __init__(self, doc_date: dt.date | None, values: dict, anchor: dt.date | None = None):
         self.doc = doc_date
-        self.anchor = doc_date  # the last full date named (当日, 14日 resolve against it)
+        self.anchor = anchor or doc_date  # the last full date named (当日, 14日 resolve against it), at first the
+        # title's (title_anchor) or the document date
         self.v = values  # the value tables of the rules set (compile_rules' "values")
 
     def number(self, s: str | None) -> int | None:
@@ -526,10 +528,14 @@ class _Resolver:
         return f"{y - n:04d}/{y - 1:04d}"
 
 
-def find_time_expressions(text: str, doc_date: dt.date | None = None, rules_: dict | None = None) -> list[dict]:
+def find_time_expressions(text: str, doc_date: dt.date | None = None, rules_: dict | None = None,
+                          title: str | None = None) -> list[dict]:
     """Every time expression in ``text`` with exact offsets (into ``text`` as given), type and normalized value;
-    ``rules_`` are compiled by :func:`compile_rules` (the shipped ones when None)."""
+    ``rules_`` are compiled by :func:`compile_rules` (the shipped ones when None).  ``title``, the page's title where
+    it is not part of ``text``, is read as if it stood before it: the date it names anchors the month-days of the text
+    that no year of its own precedes (:func:`title_anchor`); relative words still count from ``doc_date``."""
     r = rules_ if rules_ is not None else rules()
+    anchor = title_anchor(title, doc_date, r)
     view = fold_view(text)
     folded, kept = _without_gaps(view.text, r)
     found = []
@@ -544,7 +550,7 @@ def find_time_expressions(text: str, doc_date: dt.date | None = None, rules_: di
             continue
         picked.append((name, kind, m))
         last_end = start - neg_len
-    resolver = _Resolver(doc_date, r["values"])
+    resolver = _Resolver(doc_date, r["values"], anchor)
     out = []
     for name, kind, m in picked:
         g = {k: v for k, v in m.groupdict().items() if v}
@@ -555,6 +561,34 @@ def find_time_expressions(text: str, doc_date: dt.date | None = None, rules_: di
         t["start"], t["end"] = view.span_through(a, b)  # character kept: 及时(shi) is one word
         t["text"] = text[t["start"]:t["end"]]
     return out
+
+
+_SINGLE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?|-Q([1-4])|-H([12]))?(?:T[0-9:]+)?$")
+_WRITTEN_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])|[〇○零一二三四五六七八九]{4}年")
+
+
+def title_anchor(title: str | None, doc_date: dt.date | None = None, rules_: dict | None = None) -> dt.date | None:
+    """The date a page's title names with its year written, read by the same rules as the text (its last date or
+    deadline of one value: a day, a month, a quarter, a half, a year), as the anchor of the month-days that follow:
+    2019年第一季度…通报 puts a text's 3月5日 in 2019, 2019年…工作简报 too (a year alone: the document date's day in that
+    year, else its 1 January).  None without a title, or where it writes no year (4月例行新闻发布会 names the month a
+    conference is of, not the page's: its bare days stay the document date's) or names no date of one value."""
+    if not title or not title.strip():
+        return None
+    for t in reversed(find_time_expressions(title, doc_date, rules_)):
+        m = _SINGLE.match(t["value"] or "") if t["type"] in ("date", "deadline") \
+            and _WRITTEN_YEAR.search(t["text"]) else None
+        if not m:
+            continue
+        y = int(m[1])
+        if m[2]:
+            return dt.date(y, int(m[2]), int(m[3] or 1))
+        if m[4] or m[5]:
+            return dt.date(y, 3 * int(m[4]) - 2 if m[4] else 6 * int(m[5]) - 5, 1)
+        if doc_date is None:
+            return dt.date(y, 1, 1)
+        return doc_date.replace(year=y, day=min(doc_date.day, _last_day(y, doc_date.month)))
+    return None
 
 
 def _without_gaps(folded: str, r: dict) -> tuple[str, list[int] | None]:
@@ -604,7 +638,7 @@ _DATEISH = re.compile(r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2}(?:T[0-9:]+)?)?|-Q[1-4]
 
 
 _DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:/[0-9]{4}-[0-9]{2}-[0-9]{2})?$")
-_ATTACHED = re.compile(r"^(?:周|星期|礼拜|上午|下午|晚上|晚|凌晨|早上|中午|[0-9]{1,2}[:：][0-9]{2}(?![0-9]))")
+_ATTACHED = re.compile(r"^(?:周|星期|礼拜|上午|下午|晚上|晚|凌晨|早上|早晨|中午|[0-9]{1,2}[:：][0-9]{2}(?![0-9]))")
 _BARE_DAY = re.compile(r"^[0-9]{1,2}[号日]$")
 _WEEKDAY_ONLY = re.compile(r"^(?:周|星期|礼拜)[一二三四五六日天1-7]$")
 _MONTH = re.compile(r"^[0-9]{4}-[0-9]{2}$")
@@ -643,10 +677,11 @@ def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
     for t in found:
         prev = out[-1] if out else None
         if prev and prev["type"] == "date" and t["type"] == "date" and text[prev["end"]:t["start"]] == "(" \
-                and _WEEKDAY_ONLY.match(t["text"]) and text[t["end"]:t["end"] + 1] == ")" \
+                and (_WEEKDAY_ONLY.match(t["text"]) or r.get("lunar") and r["lunar"].match(t["text"])) \
+                and text[t["end"]:t["end"] + 1] == ")" \
                 and (_DAY.match(prev["value"] or "") or prev["value"] is None and prev["text"][-1] in "日号"):
-            # 2017年5月3日（星期三）, 12月5日(周六): the weekday in brackets belongs to the day before it, which gives
-            # the value (the weekday never gets one of its own)
+            # 2017年5月3日（星期三）, 12月5日(周六), 2月20日(正月十六): the weekday or the lunar day in brackets belongs
+            # to the day before it, which gives the value (the bracket never gets one of its own)
             out[-1] = _expression(text[prev["start"]:t["end"] + 1], prev["start"], t["end"] + 1, "date", prev["value"])
             continue
         if prev and prev["type"] == "date" and t["type"] == "date" and _DAY.match(prev["value"] or "") \

@@ -26,7 +26,7 @@ def add_briefing(wb, text: str, user: dict, title: str | None = None, date: str 
 
     text = inputs.text(text, "text", required=True, what="简报正文", strip=False)
     title = inputs.text(title, "title", limit=200)
-    result = extract_briefing(text, date or None)
+    result = extract_briefing(text, date or None, title=title)  # a title given apart anchors the text's month-days
     title = (title or next((ln.strip() for ln in text.splitlines() if ln.strip()), "简报"))[:200]
     b = wb.store.add_briefing(title=title, date=result["date"], text=text, extract=result, uploaded_by=user["id"],
                               audit={"user": user["username"], "action": "briefing", "detail": {"title": title}})

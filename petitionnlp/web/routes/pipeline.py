@@ -29,6 +29,8 @@ class ClassifyRequest(Body):
 class ExtractRequest(Body):
     text: Text = Field(..., description=f"a briefing (at most {MAX_EXTRACT_CHARS:,} characters)")
     date: Text | None = Field(None, max_length=40, description="document date YYYY-MM-DD")
+    title: Text | None = Field(None, max_length=200, description="the briefing's title where the text does not hold "
+                               "it: the year it writes anchors the text's month-days")
 
 
 @api.post("/classify", summary="污染类型与属地（与命令行分类输出的字段相同）")
@@ -43,4 +45,4 @@ def extract(body: ExtractRequest, user: Annotated[dict, Depends(require("read"))
     from ...briefing import extract_briefing
 
     extract_size(body.text)
-    return extract_briefing(body.text, api_date(body.date, "date"))
+    return extract_briefing(body.text, api_date(body.date, "date"), title=body.title)
