@@ -620,3 +620,36 @@ def test_a_towns_village_list_is_split_once():
     first, *_ = g.villages_more[town].split("|")
     assert g.has_village(town, "", first) and not g.has_village(town, "", first + "外")
     assert isinstance(g.villages_more[town], frozenset)
+
+
+def test_what_the_other_mentions_name_is_gathered_once_a_text_not_once_for_each_mention(resolver, monkeypatch):
+    """review46: each mention asked every mention of the text what it names (旧店镇旧店乡旧店村 × 2000: 2 s); now
+    the text's mentions are read once — a number of reads of their places in proportion to their number."""
+    from petitionnlp.regions.gazetteer import Mention
+
+    reads = []
+
+    class Counted(Mention):
+        @property
+        def places(self):
+            reads.append(1)
+            return tuple.__getitem__(self, 3)
+
+    mentions = resolver._mentions
+    monkeypatch.setattr(resolver, "_mentions", lambda text, weak=None, found=None: [
+        Counted(*m) for m in mentions(text, weak, found)])
+    text = "旧店镇旧店乡旧店村" * 300
+    n = len(mentions(text))
+    assert place(resolver, text) == ("山东省", "青岛市", "平度市")
+    assert n >= 600 and len(reads) < 20 * n
+
+
+def test_the_words_a_village_name_ends_in_are_read_from_the_gazetteers_data():
+    """review46: the resolver's 村|社区|嘎查 was a pattern in code; village_words.txt holds them."""
+    from petitionnlp.regions import resolver as module
+    from petitionnlp.resources import read_list
+
+    words = read_list("gazetteer", "village_words.txt")
+    assert {"村", "社区", "嘎查"} <= set(words)
+    assert all(module._village_end().fullmatch(w) for w in words)
+    assert not hasattr(module, "_VILLAGE_END")

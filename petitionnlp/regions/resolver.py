@@ -46,7 +46,14 @@ def _not_after_short() -> tuple[str, ...]:
 
 
 _COMMUNITY_WORDS = ("社区", "小区", "街道", "村", "居委会")
-_VILLAGE_END = re.compile("村|社区|嘎查")  # how most names of villages.tsv and villages_more.tsv end
+
+
+@lru_cache(maxsize=1)
+def _village_end() -> re.Pattern:
+    """Where a village's name may end: a word of ``village_words.txt`` (how most names of villages.tsv and
+    villages_more.tsv end)."""
+    words = sorted(read_list("gazetteer", "village_words.txt"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
 
 
 @lru_cache(maxsize=1)
@@ -86,22 +93,48 @@ def _province_of(name: str | None, gaz: Gazetteer) -> str | None:
 _LEVEL_SCORE = {"county": 3.0, "town": 2.6, "landmark": 2.4, "zone": 2.2, "city": 2.0, "province": 1.0}
 
 
-def _others(mentions: list, name: str) -> tuple[set, set, set]:
-    """What the mentions of other names than ``name`` name (a name repeated does not vouch for itself): the
-    (county, city) of their counties, towns and landmarks, the cities of their cities and zones (and of landmarks that
-    name a city only), their provinces."""
-    counties, cities, provinces = set(), set(), set()
-    for other in mentions:
-        if other.text == name:
-            continue
-        for q in other.places:
-            if q.level in ("county", "town") or q.level == "landmark" and q.county:
-                counties.add((q.county, q.city))
-            elif q.level in ("city", "zone", "landmark"):
-                cities.add(q.city)
-            elif q.level == "province":
-                provinces.add(q.province)
-    return counties, cities, provinces
+class _Named:
+    """What the mentions of a text name, and by which of their names, gathered once a text: :meth:`others` then
+    answers for each mention at once (asking every mention again for each took time in the square of their number:
+    2 s for a text naming one town 6,000 times)."""
+
+    def __init__(self, mentions: list):
+        # kind (0 county, 1 city, 2 province) → what is named → the first name naming it, or None once two do
+        self._by: tuple[dict, dict, dict] = ({}, {}, {})
+        for other in mentions:
+            for q in other.places:
+                if q.level in ("county", "town") or q.level == "landmark" and q.county:
+                    kind, key = 0, (q.county, q.city)
+                elif q.level in ("city", "zone", "landmark"):
+                    kind, key = 1, q.city
+                elif q.level == "province":
+                    kind, key = 2, q.province
+                else:
+                    continue
+                table = self._by[kind]
+                if key not in table:
+                    table[key] = other.text
+                elif table[key] is not None and table[key] != other.text:
+                    table[key] = None
+
+    def others(self, name: str) -> tuple["_Except", "_Except", "_Except"]:
+        """What the mentions of other names than ``name`` name (a name repeated does not vouch for itself): the
+        (county, city) of their counties, towns and landmarks, the cities of their cities and zones (and of
+        landmarks that name a city only), their provinces."""
+        return tuple(_Except(table, name) for table in self._by)
+
+
+class _Except:
+    """The things of one kind that a name other than ``name`` names (``in`` only)."""
+
+    __slots__ = ("_table", "_name")
+
+    def __init__(self, table: dict, name: str):
+        self._table, self._name = table, name
+
+    def __contains__(self, key) -> bool:
+        first = self._table.get(key, self._name)
+        return first != self._name
 
 
 class RegionResolver:
@@ -267,7 +300,7 @@ class RegionResolver:
         for m in mentions:
             taken[m.start:m.end] = b"\x01" * (m.end - m.start)
         found: dict[str, str] = {}
-        for end in (m.end() for m in _VILLAGE_END.finditer(text)):  # a village's name ends there
+        for end in (m.end() for m in _village_end().finditer(text)):  # a village's name ends there
             for start in range(max(0, end - 8), end - 2):
                 for suffix in ("",) + _TOWN_SUFFIXES:
                     stop = start - len(suffix)
@@ -389,6 +422,7 @@ class RegionResolver:
         hint_provinces = {p.province for p in hint_places}
         best = None
         shared: list = []  # (score, county, mention) of a county name several cities share, in a province named
+        named = None  # what the mentions name (_Named), gathered on first need
         former_names, former_cities = self.gazetteer.former, self.gazetteer.former_city
         for rank, m in enumerate(mentions):
             places = m.places
@@ -400,7 +434,9 @@ class RegionResolver:
                 # under it lack 红星村 and 天津's list it)
                 codes = self.gazetteer.village_counties(m.text, text[m.end:m.end + 8])
                 if codes:
-                    others = _others(mentions, m.text)
+                    if named is None:
+                        named = _Named(mentions)
+                    others = named.others(m.text)
                     places = tuple(p for p in places if p.adcode in codes or (p.county, p.city) in others[0]
                                    or p.city in others[1] or p.province in others[2]) or places
             ambiguity = len({(p.city, p.county) for p in places})
@@ -427,7 +463,9 @@ class RegionResolver:
                 score -= 0.15 * rank
                 support = 0.0
                 if others is None:
-                    others = _others(mentions, m.text)
+                    if named is None:
+                        named = _Named(mentions)
+                    others = named.others(m.text)
                 if p.county and (p.county, p.city) in others[0]:  # the other names: a county or town of it,
                     support = 1.5
                 if p.city and p.city in others[1]:  # its city (or a zone of it),
