@@ -533,7 +533,7 @@ def test_a_county_name_two_cities_of_the_named_province_share_names_the_province
     ("嘉兴乌镇一家饭店油烟", ("浙江省", "嘉兴市", "桐乡市")),  # was 嘉兴市 alone
     ("浙江省西塘古镇一家客栈油烟", ("浙江省", "嘉兴市", "嘉善县")),  # 西塘镇
     ("湖南省人民医院旁一家饭店油烟", ("湖南省", None, None)),  # 人民 of 人民医院 is no town (人民街道 of 衡阳)
-    ("吉林省吉林开发区", ("吉林省", None, None)),  # 吉林 is the province's name, not 长春's 吉林街道
+    ("吉林省吉林开发区", ("吉林省", "吉林市", None)),  # 吉林市's zone (was 吉林省 alone), not 长春's 吉林街道
     ("湖北省东湖边一家饭店油烟", ("湖北省", None, None)),  # 东湖: a word of many places
     ("南京市湖南路234号一家饭店油烟", ("江苏省", "南京市", None)),  # a road, not 鼓楼's 湖南路街道
     ("江苏省周庄一家饭店", ("江苏省", None, None)),  # 周庄镇 of 昆山 and of 江阴: not one town of the province
@@ -653,3 +653,15 @@ def test_the_words_a_village_name_ends_in_are_read_from_the_gazetteers_data():
     assert {"村", "社区", "嘎查"} <= set(words)
     assert all(module._village_end().fullmatch(w) for w in words)
     assert not hasattr(module, "_VILLAGE_END")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("吉林省吉林开发区一家化工厂异味", ("吉林省", "吉林市", None)),  # was 吉林省 alone
+    ("吉林省吉林经开区一家化工厂异味", ("吉林省", "吉林市", None)),
+    ("吉林省吉林高新区一家工地噪声", ("吉林省", "吉林市", None)),
+    # guards (pass before too): not before a zone's word, the province's name again stays the province's
+    ("吉林省吉林大学附近一家饭店油烟", ("吉林省", None, None)),
+    ("吉林省吉林路1号一家饭店油烟", ("吉林省", None, None)),
+])
+def test_a_provinces_name_again_right_after_it_before_a_zone_word_is_its_namesake_city(resolver, text, expected):
+    assert place(resolver, text) == expected

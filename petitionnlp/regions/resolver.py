@@ -172,6 +172,8 @@ class RegionResolver:
         found = self.gazetteer.find(text) if found is None else found
         for i, m in enumerate(found):
             following = found[i + 1] if i + 1 < len(found) else None
+            if not m.exact and text.startswith(_zone_words(), m.end):
+                m = self._namesake_city(m, out) or m
             if not m.exact and text.startswith(stop, m.end) and not self._before_street(text, m, out) \
                     and not self._before_town(m, following) and not self._before_own_county(m, following):
                 if weak is not None and text.startswith(("河", "江"), m.end):
@@ -181,6 +183,20 @@ class RegionResolver:
                 continue
             out.append(m)
         return out
+
+    def _namesake_city(self, m, before: list):
+        """吉林省吉林开发区: right after a province's full name, the province's own short name again, before the word of a
+        development zone, is the city the province is named after (吉林市, whose 吉林经济开发区 it is): no one names the
+        province twice.  The mention as that city's, or None."""
+        prev = before[-1] if before else None
+        if prev is None or prev.end != m.start or not prev.exact \
+                or not all(p.level == "province" for p in m.places + prev.places):
+            return None
+        provinces = {p.province for p in prev.places}
+        if {p.province for p in m.places} != provinces:
+            return None
+        cities = [p for p in self.gazetteer.exact.get(m.text + "市", ()) if p.level == "city" and p.province in provinces]
+        return m._replace(places=tuple(cities)) if len(cities) == 1 else None
 
     @staticmethod
     def _inside_a_word(text: str, m, before: list) -> bool:
