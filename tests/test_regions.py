@@ -665,3 +665,20 @@ def test_the_words_a_village_name_ends_in_are_read_from_the_gazetteers_data():
 ])
 def test_a_provinces_name_again_right_after_it_before_a_zone_word_is_its_namesake_city(resolver, text, expected):
     assert place(resolver, text) == expected
+
+
+def test_a_county_name_several_cities_share_asks_for_its_towns_once_a_county_not_once_for_each_mention(resolver,
+                                                                                                        monkeypatch):
+    """review46: each mention of 鼓楼区 searched the whole text for the towns of each 鼓楼区 (× 2000: 3 s)."""
+    from petitionnlp.regions.gazetteer import Gazetteer
+
+    asked = []
+    cores = Gazetteer.town_cores
+
+    def counted(self):
+        asked.append(1)
+        return cores.fget(self)
+
+    monkeypatch.setattr(Gazetteer, "town_cores", property(counted))
+    assert place(resolver, "福州市鼓楼区一家饭店油烟" + "鼓楼区一家饭店" * 500) == ("福建省", "福州市", "鼓楼区")
+    assert len(asked) <= 10
