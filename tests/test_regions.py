@@ -682,3 +682,16 @@ def test_a_county_name_several_cities_share_asks_for_its_towns_once_a_county_not
     monkeypatch.setattr(Gazetteer, "town_cores", property(counted))
     assert place(resolver, "福州市鼓楼区一家饭店油烟" + "鼓楼区一家饭店" * 500) == ("福建省", "福州市", "鼓楼区")
     assert len(asked) <= 10
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("截至目前,黃果樹風景名勝區共查處了違法建房72戶", ("贵州省", "安顺市", "镇宁布依族苗族自治县")),  # 黄果树镇: was no place
+    ("易武州级自然保护区内毁林种茶", ("云南省", "西双版纳傣族自治州", "勐腊县")),  # 易武镇
+    ("贵州省黄果树国家级风景名胜区内有违建", ("贵州省", "安顺市", "镇宁布依族苗族自治县")),
+    # guards: another province named; a name two towns share (宏村镇 of 黟县 and of 黎川县); a generic word
+    ("浙江省黄果树景区一家饭店", ("浙江省", None, None)),
+    ("宏村景区内客栈污水直排", (None, None, None)),
+    ("东湖景区内餐馆油烟扰民", (None, None, None)),
+])
+def test_an_area_named_after_the_one_town_of_its_name_names_that_towns_county(resolver, text, expected):
+    assert place(resolver, text) == expected

@@ -57,6 +57,13 @@ def _village_end() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _area_end() -> re.Pattern:
+    """The word that ends an area's name: one of ``area_words.txt`` or ``landmark_words.txt``, longest first."""
+    words = set(read_list("gazetteer", "area_words.txt")) | set(read_list("gazetteer", "landmark_words.txt"))
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+@lru_cache(maxsize=1)
 def _street_words() -> tuple[str, ...]:
     return tuple(sorted(read_list("gazetteer", "street_words.txt"), key=len, reverse=True))
 
@@ -352,6 +359,38 @@ class RegionResolver:
         return names.by_adcode[code], span
 
 
+    def _county_by_area(self, text: str, within: Place | None, mentions) -> tuple[Place, str] | None:
+        """黄果树风景名胜区 → 镇宁布依族苗族自治县: where the text names no county, a scenic area, nature reserve or park
+        (a word of ``area_words.txt`` or ``landmark_words.txt``) named after a town — the name right before the word
+        (two to four characters, none of another mention) is, without 镇/乡/街道/苏木, the name of one town only, and no
+        division's, short name's, generic word's or 5A area's (白云山 of 广州 and 洛阳, not 长顺's 白云山镇) —: that
+        town's county, when all such areas of the text name one,
+        inside ``within`` (a province or city the text names) if given; with the area's name as evidence."""
+        names = self.gazetteer
+        taken = bytearray(len(text))
+        for m in mentions:
+            taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+        found: dict[str, str] = {}
+        for word in _area_end().finditer(text):
+            start = word.start()
+            for k in (4, 3, 2):
+                core = text[start - k:start] if start >= k else ""
+                towns = names.towns_by_core.get(core) if core else None
+                if not towns or len(towns) != 1 or core in _GENERIC or core in names.exact or core in names.short \
+                        or core in names.landmark_names or any(taken[start - k:start]):
+                    continue
+                county = names.by_adcode.get(towns[0][1])
+                if county is None or county.level != "county":
+                    continue
+                if within is None or county.province == within.province and (
+                        within.level == "province" or county.city == within.city):
+                    found.setdefault(county.adcode, text[start - k:word.end()])
+                break
+        if len(found) != 1:
+            return None
+        (code, span), = found.items()
+        return names.by_adcode[code], span
+
     def _towns_named(self, core: str, place: Place) -> set[str]:
         """The county adcodes of the towns of ``place`` (a province or city) named ``core`` and 街道/镇/乡/苏木."""
         key, level = (place.city, "city") if place.level == "city" else (place.province, "province")
@@ -429,7 +468,7 @@ class RegionResolver:
                 return {"province": p.province, "city": p.city, "county": p.county, "region_confidence": 0.4,
                         "region_evidence": text[m.start:m.end + 1]}
         if not mentions:
-            by_village = self._county_by_village(text, None, mentions)
+            by_village = self._county_by_village(text, None, mentions) or self._county_by_area(text, None, mentions)
             if by_village is None:
                 return dict(EMPTY_REGION)
             county, span = by_village
@@ -563,7 +602,7 @@ class RegionResolver:
             if by_core is not None:
                 return {"province": place.province, "city": by_core.city, "county": by_core.county,
                         "region_confidence": 0.7, "region_evidence": text[mention.start:mention.end]}
-            by_village = self._county_by_village(text, place, mentions)
+            by_village = self._county_by_village(text, place, mentions) or self._county_by_area(text, place, mentions)
             if by_village is not None:
                 county, span = by_village
                 return {"province": county.province, "city": county.city, "county": county.county,
