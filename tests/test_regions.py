@@ -695,3 +695,14 @@ def test_a_county_name_several_cities_share_asks_for_its_towns_once_a_county_not
 ])
 def test_an_area_named_after_the_one_town_of_its_name_names_that_towns_county(resolver, text, expected):
     assert place(resolver, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("经查,渠江源景区确实存在个别农家乐焚烧塑料瓶子行为", (None, None, None)),  # was 白山's 江源区: 渠江 / 源
+    # guards (pass before too): the short name as a word of its own before the area's word is still the place
+    ("来到江源景区游玩", ("吉林省", "白山市", "江源区")),
+    ("去九寨沟景区游玩", ("四川省", "阿坝藏族羌族自治州", "九寨沟县")),
+])
+def test_a_short_name_the_segmenter_joins_to_the_character_before_it_is_no_place_before_an_areas_word(
+        resolver, text, expected):
+    assert place(resolver, text) == expected

@@ -209,9 +209,13 @@ class RegionResolver:
     def _inside_a_word(text: str, m, before: list) -> bool:
         """简单县城, 充沛县城: a two-character county's name (单县, 沛县) whose first character the segmenter joins to
         the character before it (简单, 充沛), that character not the end of a place's name (山东单县, 徐州沛县):
-        a word and the 县 of what follows (县城), not the county.  (The segmenter is asked only in this case.)"""
-        if len(m.text) != 2 or m.text[1] != "县" or m.start == 0 or not _CJK_RE.match(text[m.start - 1]) \
-                or (before and before[-1].end == m.start):
+        a word and the 县 of what follows (县城), not the county.  So too a bare short name right before the word of an
+        area (渠江源景区: 渠江 / 源, not 白山's 江源区; 来到江源景区 is still 江源).  (The segmenter is asked only in
+        these cases.)"""
+        county_word = len(m.text) == 2 and m.text[1] == "县"
+        if not county_word and (m.exact or not _area_end().match(text, m.end)):
+            return False
+        if m.start == 0 or not _CJK_RE.match(text[m.start - 1]) or (before and before[-1].end == m.start):
             return False
         from ..tokenize import get_tokenizer
 
