@@ -52,6 +52,11 @@ and streets named alone or after their city, counties with their villages, short
 by their city only — not landmark-heavy; gathered and committed before it was run.
 ``peer_locations_g45b.jsonl``: 20 more such mentions from 20 further pages (quarries, landfills, square dancing, old
 county names 章丘市 and 济阳县; 11 provinces), gathered after session 45's village change and committed before its run.
+``peer_locations_g46.jsonl``: 52 mentions from 52 further pages (session 46: 22 provinces, 15 in traditional characters)
+with the kinds the gazetteer is weak on — 4A and other scenic areas, nature reserves, wetland and forest parks,
+development zones named after their city (临汾开发区, 德阳市经济开发区), industrial parks, towns and villages named
+alone, a 嘎查, streets and shops named after another city (鄂尔多斯西街, 义乌路, 宜宾烧烤); gathered and committed before
+it was run.
 
 Prints, for each file and for both together, per level, the share of cases whose answer is the expected one
 (a county is scored where the case expects one; None expected counts as right only when we also say None), the
@@ -75,7 +80,7 @@ FILES = ("peer_locations.jsonl", "peer_locations_more.jsonl", "peer_locations_la
          "peer_locations_check.jsonl", "peer_locations_g42b.jsonl", "peer_locations_g43.jsonl",
          "peer_locations_g44.jsonl", "peer_locations_g44b.jsonl",
          "peer_locations_g44c.jsonl", "peer_locations_g45.jsonl",
-         "peer_locations_g45b.jsonl")
+         "peer_locations_g45b.jsonl", "peer_locations_g46.jsonl")
 
 
 def _right(c, g) -> bool:

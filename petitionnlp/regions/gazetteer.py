@@ -221,6 +221,7 @@ class Gazetteer:
         self._villages_more = None
         self._towns_by_core = None
         self._paths: dict[tuple, Place] | None = None  # (province, city, county or None) → division (_division)
+        self.landmark_names: set[str] = set()  # every name of landmarks.tsv's names column, shared ones too
         self._build()
         self.maxlen = max(map(len, self.exact))
         # the sizes of names by their first two characters, as bits of an int (most positions of a text start
@@ -378,6 +379,7 @@ class Gazetteer:
         words = read_list("gazetteer", "landmark_words.txt")
         forms: dict[str, set[Place]] = {}
         for r in _tsv("landmarks.tsv"):
+            self.landmark_names.update(n for n in r["names"].split("|") if n)
             place = self._landmark_place(r["target"])
             if place is None:
                 continue

@@ -46,7 +46,21 @@ def _not_after_short() -> tuple[str, ...]:
 
 
 _COMMUNITY_WORDS = ("社区", "小区", "街道", "村", "居委会")
-_VILLAGE_END = re.compile("村|社区|嘎查")  # how most names of villages.tsv and villages_more.tsv end
+
+
+@lru_cache(maxsize=1)
+def _village_end() -> re.Pattern:
+    """Where a village's name may end: a word of ``village_words.txt`` (how most names of villages.tsv and
+    villages_more.tsv end)."""
+    words = sorted(read_list("gazetteer", "village_words.txt"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+@lru_cache(maxsize=1)
+def _area_end() -> re.Pattern:
+    """The word that ends an area's name: one of ``area_words.txt`` or ``landmark_words.txt``, longest first."""
+    words = set(read_list("gazetteer", "area_words.txt")) | set(read_list("gazetteer", "landmark_words.txt"))
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
 @lru_cache(maxsize=1)
@@ -86,22 +100,48 @@ def _province_of(name: str | None, gaz: Gazetteer) -> str | None:
 _LEVEL_SCORE = {"county": 3.0, "town": 2.6, "landmark": 2.4, "zone": 2.2, "city": 2.0, "province": 1.0}
 
 
-def _others(mentions: list, name: str) -> tuple[set, set, set]:
-    """What the mentions of other names than ``name`` name (a name repeated does not vouch for itself): the
-    (county, city) of their counties, towns and landmarks, the cities of their cities and zones (and of landmarks that
-    name a city only), their provinces."""
-    counties, cities, provinces = set(), set(), set()
-    for other in mentions:
-        if other.text == name:
-            continue
-        for q in other.places:
-            if q.level in ("county", "town") or q.level == "landmark" and q.county:
-                counties.add((q.county, q.city))
-            elif q.level in ("city", "zone", "landmark"):
-                cities.add(q.city)
-            elif q.level == "province":
-                provinces.add(q.province)
-    return counties, cities, provinces
+class _Named:
+    """What the mentions of a text name, and by which of their names, gathered once a text: :meth:`others` then
+    answers for each mention at once (asking every mention again for each took time in the square of their number:
+    2 s for a text naming one town 6,000 times)."""
+
+    def __init__(self, mentions: list):
+        # kind (0 county, 1 city, 2 province) → what is named → the first name naming it, or None once two do
+        self._by: tuple[dict, dict, dict] = ({}, {}, {})
+        for other in mentions:
+            for q in other.places:
+                if q.level in ("county", "town") or q.level == "landmark" and q.county:
+                    kind, key = 0, (q.county, q.city)
+                elif q.level in ("city", "zone", "landmark"):
+                    kind, key = 1, q.city
+                elif q.level == "province":
+                    kind, key = 2, q.province
+                else:
+                    continue
+                table = self._by[kind]
+                if key not in table:
+                    table[key] = other.text
+                elif table[key] is not None and table[key] != other.text:
+                    table[key] = None
+
+    def others(self, name: str) -> tuple["_Except", "_Except", "_Except"]:
+        """What the mentions of other names than ``name`` name (a name repeated does not vouch for itself): the
+        (county, city) of their counties, towns and landmarks, the cities of their cities and zones (and of
+        landmarks that name a city only), their provinces."""
+        return tuple(_Except(table, name) for table in self._by)
+
+
+class _Except:
+    """The things of one kind that a name other than ``name`` names (``in`` only)."""
+
+    __slots__ = ("_table", "_name")
+
+    def __init__(self, table: dict, name: str):
+        self._table, self._name = table, name
+
+    def __contains__(self, key) -> bool:
+        first = self._table.get(key, self._name)
+        return first != self._name
 
 
 class RegionResolver:
@@ -139,6 +179,8 @@ class RegionResolver:
         found = self.gazetteer.find(text) if found is None else found
         for i, m in enumerate(found):
             following = found[i + 1] if i + 1 < len(found) else None
+            if not m.exact and text.startswith(_zone_words(), m.end):
+                m = self._namesake_city(m, out) or m
             if not m.exact and text.startswith(stop, m.end) and not self._before_street(text, m, out) \
                     and not self._before_town(m, following) and not self._before_own_county(m, following):
                 if weak is not None and text.startswith(("河", "江"), m.end):
@@ -149,13 +191,31 @@ class RegionResolver:
             out.append(m)
         return out
 
+    def _namesake_city(self, m, before: list):
+        """吉林省吉林开发区: right after a province's full name, the province's own short name again, before the word of a
+        development zone, is the city the province is named after (吉林市, whose 吉林经济开发区 it is): no one names the
+        province twice.  The mention as that city's, or None."""
+        prev = before[-1] if before else None
+        if prev is None or prev.end != m.start or not prev.exact \
+                or not all(p.level == "province" for p in m.places + prev.places):
+            return None
+        provinces = {p.province for p in prev.places}
+        if {p.province for p in m.places} != provinces:
+            return None
+        cities = [p for p in self.gazetteer.exact.get(m.text + "市", ()) if p.level == "city" and p.province in provinces]
+        return m._replace(places=tuple(cities)) if len(cities) == 1 else None
+
     @staticmethod
     def _inside_a_word(text: str, m, before: list) -> bool:
         """简单县城, 充沛县城: a two-character county's name (单县, 沛县) whose first character the segmenter joins to
         the character before it (简单, 充沛), that character not the end of a place's name (山东单县, 徐州沛县):
-        a word and the 县 of what follows (县城), not the county.  (The segmenter is asked only in this case.)"""
-        if len(m.text) != 2 or m.text[1] != "县" or m.start == 0 or not _CJK_RE.match(text[m.start - 1]) \
-                or (before and before[-1].end == m.start):
+        a word and the 县 of what follows (县城), not the county.  So too a bare short name right before the word of an
+        area (渠江源景区: 渠江 / 源, not 白山's 江源区; 来到江源景区 is still 江源).  (The segmenter is asked only in
+        these cases.)"""
+        county_word = len(m.text) == 2 and m.text[1] == "县"
+        if not county_word and (m.exact or not _area_end().match(text, m.end)):
+            return False
+        if m.start == 0 or not _CJK_RE.match(text[m.start - 1]) or (before and before[-1].end == m.start):
             return False
         from ..tokenize import get_tokenizer
 
@@ -201,14 +261,22 @@ class RegionResolver:
                                                 and (q.level == "province" or q.city == p.city)
                                                 for q in prev.places) for p in m.places)
 
-    def _town_named(self, text: str, place: Place, mention) -> bool:
+    def _town_named(self, text: str, place: Place, mention, spans: dict) -> bool:
         """Whether a town of ``place``'s county is named in ``text`` outside ``mention`` without its 街道/镇/乡
-        (鼓楼区…鼓东路, 铁西区…兴华社区): what settles a county name several cities share."""
-        cores = self.gazetteer.town_cores.get(place.adcode)
-        if not cores:
-            return False
-        rest = text[:mention.start] + "|" + text[mention.end:]
-        return any(core in rest for core in cores)
+        (鼓楼区…鼓东路, 铁西区…兴华社区): what settles a county name several cities share.  ``spans``: for each
+        county asked about in this text, where the first of its towns' names written ends and the last begins — the
+        text searched once a county, not once for each mention of a name it shares (鼓楼区 × 2000 took 3 s)."""
+        found = spans.get(place.adcode)
+        if found is None:
+            first_end, last_start = len(text) + 1, -1
+            for core in self.gazetteer.town_cores.get(place.adcode, ()):
+                at = text.find(core)
+                if at >= 0:
+                    first_end = min(first_end, at + len(core))
+                    last_start = max(last_start, text.rfind(core))
+            found = spans[place.adcode] = (first_end, last_start)
+        first_end, last_start = found
+        return first_end <= mention.start or last_start >= mention.end
 
     def _county_by_street(self, text: str, city: str, mention) -> Place | None:
         """岳阳金鹗社区 → 岳阳楼区: the county of the one town of ``city`` whose name (without 街道/镇/乡) the text
@@ -267,7 +335,7 @@ class RegionResolver:
         for m in mentions:
             taken[m.start:m.end] = b"\x01" * (m.end - m.start)
         found: dict[str, str] = {}
-        for end in (m.end() for m in _VILLAGE_END.finditer(text)):  # a village's name ends there
+        for end in (m.end() for m in _village_end().finditer(text)):  # a village's name ends there
             for start in range(max(0, end - 8), end - 2):
                 for suffix in ("",) + _TOWN_SUFFIXES:
                     stop = start - len(suffix)
@@ -294,6 +362,38 @@ class RegionResolver:
         (code, span), = found.items()
         return names.by_adcode[code], span
 
+
+    def _county_by_area(self, text: str, within: Place | None, mentions) -> tuple[Place, str] | None:
+        """黄果树风景名胜区 → 镇宁布依族苗族自治县: where the text names no county, a scenic area, nature reserve or park
+        (a word of ``area_words.txt`` or ``landmark_words.txt``) named after a town — the name right before the word
+        (two to four characters, none of another mention) is, without 镇/乡/街道/苏木, the name of one town only, and no
+        division's, short name's, generic word's or 5A area's (白云山 of 广州 and 洛阳, not 长顺's 白云山镇) —: that
+        town's county, when all such areas of the text name one,
+        inside ``within`` (a province or city the text names) if given; with the area's name as evidence."""
+        names = self.gazetteer
+        taken = bytearray(len(text))
+        for m in mentions:
+            taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+        found: dict[str, str] = {}
+        for word in _area_end().finditer(text):
+            start = word.start()
+            for k in (4, 3, 2):
+                core = text[start - k:start] if start >= k else ""
+                towns = names.towns_by_core.get(core) if core else None
+                if not towns or len(towns) != 1 or core in _GENERIC or core in names.exact or core in names.short \
+                        or core in names.landmark_names or any(taken[start - k:start]):
+                    continue
+                county = names.by_adcode.get(towns[0][1])
+                if county is None or county.level != "county":
+                    continue
+                if within is None or county.province == within.province and (
+                        within.level == "province" or county.city == within.city):
+                    found.setdefault(county.adcode, text[start - k:word.end()])
+                break
+        if len(found) != 1:
+            return None
+        (code, span), = found.items()
+        return names.by_adcode[code], span
 
     def _towns_named(self, core: str, place: Place) -> set[str]:
         """The county adcodes of the towns of ``place`` (a province or city) named ``core`` and 街道/镇/乡/苏木."""
@@ -372,7 +472,7 @@ class RegionResolver:
                 return {"province": p.province, "city": p.city, "county": p.county, "region_confidence": 0.4,
                         "region_evidence": text[m.start:m.end + 1]}
         if not mentions:
-            by_village = self._county_by_village(text, None, mentions)
+            by_village = self._county_by_village(text, None, mentions) or self._county_by_area(text, None, mentions)
             if by_village is None:
                 return dict(EMPTY_REGION)
             county, span = by_village
@@ -389,6 +489,8 @@ class RegionResolver:
         hint_provinces = {p.province for p in hint_places}
         best = None
         shared: list = []  # (score, county, mention) of a county name several cities share, in a province named
+        named = None  # what the mentions name (_Named), gathered on first need
+        town_spans: dict = {}  # county adcode → where its towns' names are written (_town_named)
         former_names, former_cities = self.gazetteer.former, self.gazetteer.former_city
         for rank, m in enumerate(mentions):
             places = m.places
@@ -400,7 +502,9 @@ class RegionResolver:
                 # under it lack 红星村 and 天津's list it)
                 codes = self.gazetteer.village_counties(m.text, text[m.end:m.end + 8])
                 if codes:
-                    others = _others(mentions, m.text)
+                    if named is None:
+                        named = _Named(mentions)
+                    others = named.others(m.text)
                     places = tuple(p for p in places if p.adcode in codes or (p.county, p.city) in others[0]
                                    or p.city in others[1] or p.province in others[2]) or places
             ambiguity = len({(p.city, p.county) for p in places})
@@ -427,7 +531,9 @@ class RegionResolver:
                 score -= 0.15 * rank
                 support = 0.0
                 if others is None:
-                    others = _others(mentions, m.text)
+                    if named is None:
+                        named = _Named(mentions)
+                    others = named.others(m.text)
                 if p.county and (p.county, p.city) in others[0]:  # the other names: a county or town of it,
                     support = 1.5
                 if p.city and p.city in others[1]:  # its city (or a zone of it),
@@ -436,7 +542,7 @@ class RegionResolver:
                     support = max(support, 1.0)
                 if p in old_city:  # 巢湖市无为县: a county right after the city it was under
                     support = max(support, 2.0)
-                if ambiguity > 1 and p.level == "county" and self._town_named(text, p, m):
+                if ambiguity > 1 and p.level == "county" and self._town_named(text, p, m, town_spans):
                     support = max(support, 1.5)
                     score += 1.5
                 score += support
@@ -500,7 +606,7 @@ class RegionResolver:
             if by_core is not None:
                 return {"province": place.province, "city": by_core.city, "county": by_core.county,
                         "region_confidence": 0.7, "region_evidence": text[mention.start:mention.end]}
-            by_village = self._county_by_village(text, place, mentions)
+            by_village = self._county_by_village(text, place, mentions) or self._county_by_area(text, place, mentions)
             if by_village is not None:
                 county, span = by_village
                 return {"province": county.province, "city": county.city, "county": county.county,
