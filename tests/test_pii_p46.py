@@ -1,0 +1,43 @@
+"""Names in the words a case's report-back, callback and list of complainants use (helper p46, session 46: probe46
+and the session's known misses): a Dai name jieba cuts apart (岩温 / 扁, 玉罕 / 叫 — a syllable jieba reads as a verb)
+after a complainant's or a villager's word, as a list's second item and at a clause's start before 表示 or 所述; a
+full name before an adverb and a verb of complaint (刘建国重复举报); the person a report-back holds to account
+(对陈立新问责).  Officials with their post, ordinary words and what the rules kept visible stay visible."""
+
+import pytest
+
+from petitionnlp.pii import find_pii
+
+
+def _names(text: str) -> list[str]:
+    return [s["text"] for s in find_pii(text) if s["type"] == "姓名"]
+
+
+@pytest.mark.parametrize("text, names", [
+    # a Dai name as a list's second item, and one whose last syllable jieba reads as a verb (玉罕 nr / 叫 v)
+    ("举报人岩温扁、玉罕叫反映村里养猪场臭气熏天。", ["岩温扁", "玉罕叫"]),
+    ("举报人玉罕叫反映村里养猪场臭气熏天。", ["玉罕叫"]),
+    ("村民岩温扁、玉罕叫反映村里养猪场臭气熏天。", ["岩温扁", "玉罕叫"]),
+    ("群众玉罕叫反映养猪场粪污直排。", ["玉罕叫"]),
+    # no cue: a report-back's finding and a callback note
+    ("经现场核查，岩温扁、扎西多吉所述无误。", ["岩温扁", "扎西多吉"]),
+    ("经现场核查，岩温扁所述属实。", ["岩温扁"]),
+    ("已回访，岩温扁表示满意。", ["岩温扁"]),
+    ("岩温扁、玉罕叫等群众反映村里养猪场臭气熏天。", ["岩温扁", "玉罕叫"]),
+    # an adverb between a full name and a verb of complaint
+    ("刘建国重复举报该厂夜间偷排。", ["刘建国"]),
+    ("经查，刘建国重复举报。", ["刘建国"]),
+    # the person a report-back holds to account
+    ("问责情况：对陈立新问责。", ["陈立新"]),
+])
+def test_names_in_report_backs_callbacks_and_lists_are_found(text, names):
+    assert _names(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "村民岩石滚落反映", "群众多次反映噪声问题。", "居民一再投诉", "该厂重复举报", "问题多次反映", "何时再次反映",
+    "村里再次反映", "周边多次投诉", "对相关责任人问责", "对相关责任人严肃问责", "对副镇长刘建军问责。",
+    "如前所述，该厂已整改。", "上述问题已整改。",
+])
+def test_words_and_officials_stay(text):
+    assert _names(text) == []
