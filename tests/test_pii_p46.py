@@ -29,6 +29,8 @@ def _names(text: str) -> list[str]:
     ("经查，刘建国重复举报。", ["刘建国"]),
     # the person a report-back holds to account
     ("问责情况：对陈立新问责。", ["陈立新"]),
+    # Tibetan names joined by 和 to a name led by a compound surname, an adverb of manner before the verb
+    ("司徒志强和扎西多吉联名反映化工厂偷排废水。", ["司徒志强", "扎西多吉"]),
 ])
 def test_names_in_report_backs_callbacks_and_lists_are_found(text, names):
     assert _names(text) == names
@@ -41,3 +43,26 @@ def test_names_in_report_backs_callbacks_and_lists_are_found(text, names):
 ])
 def test_words_and_officials_stay(text):
     assert _names(text) == []
+
+
+def test_an_official_with_a_dai_head_named_with_his_post_stays():
+    # 艾 begins Dai names and is a Han surname: a county head named with his post stays at his bare mention
+    assert _names("县长艾进德参加会议。艾进德说，要加强。") == []
+
+
+@pytest.mark.parametrize("text, flat", [
+    ("投诉人现居长沙市岳麓区某小区5栋2单元301室。", "5栋2单元301室"),
+    ("暂住华夏小区12栋1单元1402，楼下饭店油烟直冲窗户。", "12栋1单元1402"),
+])
+def test_a_flat_after_other_words_of_living_is_hidden(text, flat):
+    assert [s["text"] for s in find_pii(text) if s["type"] == "住址"] == [flat]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("青海新闻网·大美青海客户端讯 经省委省政府批准", []),  # a news site and its app, 青海 a province
+    ("為加快建設“山水升金·和美東至”提供強有力支撐。", []),  # a county's slogan, 东至 a county
+    ("阿依古丽·买买提反映村口的砖厂粉尘大。", ["阿依古丽·买买提"]),
+    ("买买提·艾力的煤场夜里也在装车。", ["买买提·艾力"]),
+])
+def test_a_middle_dot_between_places_words_is_no_name(text, names):
+    assert _names(text) == names

@@ -181,7 +181,8 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "nicknames": "nickname_marks.txt", "signatures": "signature_marks.txt",
               "minority_heads": "minority_name_heads.txt", "list_marks": "list_marks.txt",
               "layout": "layout_patterns.txt",
-              "nationality": "nationality_marks.txt", "givers": "discipline_givers.txt", "person_cues": "person_cues.txt"}
+              "nationality": "nationality_marks.txt", "givers": "discipline_givers.txt", "person_cues": "person_cues.txt",
+              "byline_marks": "byline_marks.txt", "glue_after": "name_glue_after.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
 
@@ -562,6 +563,8 @@ class NameRules:
         self._row_start, self._numbered_row, self._speaker_line, self._appositive = (
             re.compile(layout[k].replace("{CJK}", CJK) if k in layout else "(?!)")
             for k in ("row_start", "numbered_row", "speaker_line", "appositive"))
+        self.byline_marks = " \u3000" + "".join(g("byline_marks", []))  # 記者|鄭東巖, 摄影_李志雄, 文 / 吴丽玮
+        self.glue_after = frozenset(g("glue_after", []))  # 干昌友家 / 在: the home jieba glued to a full name
         self.name_heads = frozenset(g("minority_heads", []))  # 岩, 玉: a Dai name's first character (岩应, 玉罕)
         self.nickname_marks = frozenset(g("nicknames", []))  # 王二麻子: between a surname and the rest of a nickname
         signs = "|".join(map(re.escape, _by_length(g("signatures", []))))  # ——住在厂后面的龙春花: a message's signature
@@ -1281,7 +1284,7 @@ class NameRules:
         (市民刘红梅、王小红等领导来访)."""
         # 核查人员：周建平, 記者|鄭東巖 (a byline's bar)
         # (摄影_李志雄, 文 / 吴丽玮: an underscore or a slash between a byline's post and the name)
-        after, before = folded[end:end + 6], folded[max(0, start - 8):start].rstrip(" ：:|｜_/")
+        after, before = folded[end:end + 6], folded[max(0, start - 8):start].rstrip(self.byline_marks)
         if after[:1] in "(（" and self.context_re.match(folded, end + 1):
             return False  # 县领导王明、刘红梅（信访人）: a private person's word in brackets after the name says who it is
         if before.endswith(self._private_posts) or (
@@ -1527,8 +1530,10 @@ class NameRules:
             b = self._dot_end(folded, m.end(), starts, exact)
             if (a and folded[a - 1] in "《<") or (b < len(folded) and folded[b] in "》>") or any(
                     self.is_place(part, False) for part in re.split("[·•・‧]", folded[a:b])) \
-                    or self._dot_words(folded, a, first_end, exact, word_at):
-                continue
+                    or self._dot_words(folded, a, first_end, exact, word_at) \
+                    or any(word_at.get(k, (0, ""))[1] == "ns" and self.is_place(folded[k:word_at[k][0]], False)
+                           for k in range(a, b)):
+                continue  # (青海新闻网·大美青海: a part holds a province's or a city's name jieba reads as a place)
             for k in found.overlapping(a, b):
                 del found[k]
             found[a] = b
@@ -1587,7 +1592,7 @@ class NameRules:
                     word, end = word + nxt_word, end + len(nxt_word)
                 else:
                     continue
-            elif tag.startswith("nr") and len(word) == 4 and word[-1] == "家" and self._surname_len(word, 0) == 1 \
+            elif tag.startswith("nr") and len(word) == 4 and word[-1] in self.glue_after and self._surname_len(word, 0) == 1 \
                     and all(c in self.given for c in word[1:3]):
                 word, end = word[:3], end - 1  # 干昌友家 / 在: the home jieba glued to a full name
             elif not (tag.startswith("nr") and 2 <= len(word) <= 4):
@@ -1678,24 +1683,32 @@ class NameRules:
                 found[pos] = end
                 whole.add(pos)
                 continue
-            if pos in found and not self._longer_subject(folded, pos, found[pos]) \
-                    and folded[pos:found[pos]] not in self.not_names:  # 经查，许可 / 新在河边: maybe longer
-                continue
             minority = self._people_name_at(folded, pos, frozenset(), exact)
             # (哈斯额尔敦（蒙古族）和妻子…反映, 吉克曲布称: a verb of saying, or the person's nationality in brackets;
             # 次仁旺堆和格桑卓玛两位牧民反映: names joined by 和/与/及/、, then a verb of saying or a count of persons;
-            # 已回访，岩温扁表示满意, 岩温扁、扎西多吉所述: a Dai name jieba cuts apart too)
+            # 已回访，岩温扁表示满意, 岩温扁、扎西多吉所述: a Dai name jieba cuts apart too; 司徒志强和扎西多吉联名反映:
+            # such names joined to a name found, an adverb of manner before the verb)
             joined = [(pos, minority)] if minority is not None else []
+            if not joined and pos in found and folded[found[pos]:found[pos] + 1] in self.list_marks:
+                joined = [(pos, found[pos])]
             while joined and folded[joined[-1][1]:joined[-1][1] + 1] in self.list_marks:
                 more = self._people_name_at(folded, joined[-1][1] + 1, starts, exact)
                 if more is None:
                     break
                 joined.append((joined[-1][1] + 1, more))
-            if joined and (folded.startswith(self.speaks, joined[-1][1]) or (self._ethnic_re and self._ethnic_re.match(folded, joined[-1][1]))
-                           or (len(joined) > 1 and self._closer_re and self._closer_re.match(folded, joined[-1][1]))):
+            last = joined[-1][1] if joined else 0
+            manner = next((w for w in self.group_adverbs if folded.startswith(w, last)), "") if joined else ""
+            if (minority is not None or len(joined) > 1) and (
+                    folded.startswith(self.speaks, last + len(manner))
+                    or (self._ethnic_re and self._ethnic_re.match(folded, last))
+                    or (len(joined) > 1 and self._closer_re and self._closer_re.match(folded, last))):
                 for a, b in joined:
                     found[a] = b
-                    strong.add(a)
+                    if folded[a:a + 2] in self.minority_heads:
+                        strong.add(a)  # (a Dai name, 艾进德说, may be an official's named with his post elsewhere)
+                continue
+            if pos in found and not self._longer_subject(folded, pos, found[pos]) \
+                    and folded[pos:found[pos]] not in self.not_names:  # 经查，许可 / 新在河边: maybe longer
                 continue
             end = self._given_name_before(folded, pos, self.subject_verbs)
             if end and _COUNTED.match(folded, end + next(len(w) for w in self.subject_verbs if folded.startswith(w, end))):
