@@ -66,3 +66,10 @@ def test_a_flat_after_other_words_of_living_is_hidden(text, flat):
 ])
 def test_a_middle_dot_between_places_words_is_no_name(text, names):
     assert _names(text) == names
+
+
+def test_a_two_character_name_after_a_time_before_a_verb_is_found():
+    # a narrative's time, a full name of two characters jieba reads as a person, then a verb it reads (probe45's kind)
+    assert _names("今年4月23日中午，李伟干完活回到家。") == ["李伟"]
+    # an official's speech in a briefing, no time before it, stays as it was
+    assert _names("会议进行了讲解。黄成强调,抓好整改。") == []

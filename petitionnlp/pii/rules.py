@@ -1621,6 +1621,11 @@ class NameRules:
                                                                 or self._married(word[sl:])):
                 if not (sl and self._nickname(word, sl) and tag.startswith("nr")):
                     continue  # (王二麻子, 赵二狗: a surname and a nickname jieba reads as a person)
+            elif end - start == 2 and sl == 1 and tag.startswith("nr") and word == tagged[i][0] \
+                    and word[1] not in _NOT_GIVEN and i + 1 < len(tagged) and tagged[i + 1][1].startswith("v") \
+                    and len(tagged[i + 1][0]) >= 2 and i and (tagged[i - 1][1] == "t" or (
+                        i > 1 and tagged[i - 1][0] in "，," and tagged[i - 2][1] == "t")):
+                whole.add(start)  # 中午，李伟干完活: a narrative's time, a person jieba reads, then a verb it reads
             found.setdefault(start, end)
             covered.update(range(start, end))  # 覃 / 海燕 made one name: 海燕 is not a second one
         #    and the cells under a column a table's header row names as a person's (序号\t姓名\t联系电话 / 1\t雷春花\t…:
