@@ -73,3 +73,13 @@ def test_a_two_character_name_after_a_time_before_a_verb_is_found():
     assert _names("今年4月23日中午，李伟干完活回到家。") == ["李伟"]
     # an official's speech in a briefing, no time before it, stays as it was
     assert _names("会议进行了讲解。黄成强调,抓好整改。") == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("村民称其为“王麻子”。", ["王麻子"]),
+    ("养猪场老板外号王麻子，经常夜间偷排。", ["王麻子"]),
+    ("上诉人(原审被告人)贺清泉(曾用名:贺小牛),男", ["贺清泉", "贺小牛"]),
+    ("采用第一人称叙述", []),
+])
+def test_a_nickname_or_a_former_name_given_is_a_name(text, names):
+    assert _names(text) == names
