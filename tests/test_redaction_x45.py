@@ -1,7 +1,8 @@
 """What a case names itself is hidden in every text of the case (session 45's probe, x45): a person the detector
 finds in a petition's text (傣族群众岩温扁反映…) or that stands in its personal columns (举报人 刘建国) is hidden where
 a report, a return or 不受理 reason, a callback, 督办 or spot-check note, the history, another cell of its row or the
-公开表 name that person again in words the detector alone does not read as a name (岩温扁所述属实, 刘建国重复举报).
+公开表 name that person again in words the detector alone does not read as a name (情况与岩温扁所述一致, 该件为刘建国重复举报;
+since helper p46 the detector reads 经现场核查，岩温扁所述属实 and 刘建国重复举报 itself).
 On SQLite and PostgreSQL, through the application as the web tests start it."""
 
 from test_office_closed_loop import LATER, PERIOD
@@ -19,8 +20,8 @@ ROWS = (f"X-01,衡阳市雁峰区,水,,,幸福小区{FLAT},傣族群众{NAME}反
 def test_a_person_the_case_names_is_hidden_in_its_reports_reasons_notes_and_the_public_table(client):
     ed, hy, vi = (token(client, n) for n in ("ed", "hy", "vi"))
     # the words the case's other texts use: the detector alone does not find the person in them
-    said = {"findings": f"经现场核查，{NAME}所述属实。", "actions": f"对{NAME}反映的问题已整改。",
-            "reason": f"{OTHER}重复举报", "callback": f"已回访，{NAME}表示满意", "check": f"复核时{NAME}称已整改",
+    said = {"findings": f"经现场核查，情况与{NAME}所述一致。", "actions": f"对{NAME}反映的问题已整改。",
+            "reason": f"该件为{OTHER}重复举报", "callback": f"已回访，{NAME}本人表示满意", "check": f"复核时{NAME}称已整改",
             "return": f"请补充{NAME}所述情况"}
     assert all(NAME in redact(t) or OTHER in redact(t) for t in said.values()) and FLAT in redact(f"幸福小区{FLAT}")
     upload(client, ed, (HEAD + ROWS).encode("utf-8"), handover_date="2024-05-15", reply_days="15")
@@ -53,11 +54,12 @@ def test_a_person_the_case_names_is_hidden_in_its_reports_reasons_notes_and_the_
         for secret in (NAME, OTHER, FLAT):
             assert secret not in r.text, (where, secret, r.text[max(0, r.text.find(secret) - 80):][:160])
     got = shown[f"/api/v1/petitions/{one}"].json()
-    assert got["report"]["findings"] == "经现场核查，【姓名】所述属实。" and got["callbacks"][0]["note"] == "已回访，【姓名】表示满意"
+    assert got["report"]["findings"] == "经现场核查，情况与【姓名】所述一致。" \
+        and got["callbacks"][0]["note"] == "已回访，【姓名】本人表示满意"
     assert got["row"]["小区"] == "幸福小区【住址】"
-    assert shown[f"/api/v1/petitions/{ids['X-02']}"].json()["rejection"]["reason"] == "【姓名】重复举报"
+    assert shown[f"/api/v1/petitions/{ids['X-02']}"].json()["rejection"]["reason"] == "该件为【姓名】重复举报"
     row = next(r for r in shown["public (editor)"].json()["rows"] if r["受理编号"] == "X-01")
-    assert row["调查核实情况"] == "经现场核查，【姓名】所述属实。" and row["处理和整改情况"] == "对【姓名】反映的问题已整改。"
+    assert row["调查核实情况"] == "经现场核查，情况与【姓名】所述一致。" and row["处理和整改情况"] == "对【姓名】反映的问题已整改。"
     # a case names only its own people: another case's text keeps its words
     assert "衡阳市雁峰区某化工厂夜间偷排废气，气味刺鼻。" in shown[f"/api/v1/petitions/{ids['X-03']}"].text
 

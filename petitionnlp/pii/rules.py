@@ -181,7 +181,8 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "nicknames": "nickname_marks.txt", "signatures": "signature_marks.txt",
               "minority_heads": "minority_name_heads.txt", "list_marks": "list_marks.txt",
               "layout": "layout_patterns.txt",
-              "nationality": "nationality_marks.txt", "givers": "discipline_givers.txt", "person_cues": "person_cues.txt"}
+              "nationality": "nationality_marks.txt", "givers": "discipline_givers.txt", "person_cues": "person_cues.txt",
+              "byline_marks": "byline_marks.txt", "glue_after": "name_glue_after.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
 
@@ -479,8 +480,10 @@ class NameRules:
         self.given = frozenset("".join(g("given", [])).replace(" ", ""))
         self.context = _by_length(g("context", []) + g("roles", []))
         self.context_re = re.compile("(?:" + "|".join(map(re.escape, self.context)) + ")")
-        self.discipline = _by_length(g("discipline", []))  # 诫勉, 警告 …: after a name in an accountability sentence
-        self.follow = _by_length(g("follow", []) + g("discipline", []))
+        # 诫勉, 警告 …: after a name in an accountability sentence; a line "+问责" only after a giver (对陈立新问责), no
+        # word that follows names elsewhere (责任人严肃问责: 严肃 no name)
+        self.discipline = _by_length(w.lstrip("+") for w in g("discipline", []))
+        self.follow = _by_length(g("follow", []) + [w for w in g("discipline", []) if not w.startswith("+")])
         self.follow_long = tuple(w for w in self.follow if len(w) > 1)
         # a post only after the name (馮安龍專員; 客服专员李四 is a firm's employee, a private person): lines "+专员"
         self.titles = _by_length(t for t in g("titles", []) if not t.startswith("+"))
@@ -560,6 +563,8 @@ class NameRules:
         self._row_start, self._numbered_row, self._speaker_line, self._appositive = (
             re.compile(layout[k].replace("{CJK}", CJK) if k in layout else "(?!)")
             for k in ("row_start", "numbered_row", "speaker_line", "appositive"))
+        self.byline_marks = " \u3000" + "".join(g("byline_marks", []))  # 記者|鄭東巖, 摄影_李志雄, 文 / 吴丽玮
+        self.glue_after = frozenset(g("glue_after", []))  # 干昌友家 / 在: the home jieba glued to a full name
         self.name_heads = frozenset(g("minority_heads", []))  # 岩, 玉: a Dai name's first character (岩应, 玉罕)
         self.nickname_marks = frozenset(g("nicknames", []))  # 王二麻子: between a surname and the rest of a nickname
         signs = "|".join(map(re.escape, _by_length(g("signatures", []))))  # ——住在厂后面的龙春花: a message's signature
@@ -679,6 +684,15 @@ class NameRules:
                 if text[at:at + size] in self.minority:
                     frontier.append((at + size, n + 1))
         return best
+
+    def _people_name_at(self, text: str, pos: int, starts, exact: dict) -> int | None:
+        """The end of a Tibetan or Mongolian name of name elements at ``pos`` (:meth:`_minority_at`), or of a Dai name
+        jieba cuts apart before a verb of saying, 表示 or a list mark (岩温扁表示, 岩温扁、…: :meth:`_before_saying`)."""
+        end = self._minority_at(text, pos, starts)
+        if end is None and text[pos:pos + 1] in self.name_heads:
+            got = self._before_saying(text, pos, exact, self.speaks)
+            end = got[1] if got else None
+        return end
 
     def _name_at(self, text: str, pos: int, starts=frozenset(), exact=None) -> tuple[int, int] | None:
         """A name starting at ``pos`` after a context word: a surname and a one- or two-character given name,
@@ -1242,19 +1256,23 @@ class NameRules:
                 out.append((k, b))
         return out
 
-    def _given_name_before(self, text: str, pos: int, words, exact=None) -> int | None:
+    def _given_name_before(self, text: str, pos: int, words, exact=None, adverb: bool = False) -> int | None:
         """The end of a surname at ``pos`` and a given name of one or two given-name characters (the longer first)
         right before one of ``words`` (欧阳秀英反映, 向王伟了解); with ``exact`` (jieba's (start, end) → tag), not one
         word of the dictionary other than a person.  After a compound surname jieba reads as no other word (尉迟, 南宫;
         not 东方 a side, 百里 a count) a given name's characters need not be listed ones (经查，尉迟恭明在…, 南宫婉儿在…), only no
-        function word's, place ending's or side's."""
+        function word's, place ending's or side's.  With ``adverb`` (and ``exact``), one word jieba reads as an adverb
+        may stand between the name and the word (刘建国重复举报, 王伟多次反映)."""
         sl = self._surname_len(text, pos)
         loose = sl == 2 and exact is not None and exact.get((pos, pos + 2), "nr") not in ("s", "f", "m", "d", "v", "t")
         for gl in (2, 1) if sl else ():
             end = pos + sl + gl
             given = text[pos + sl:end]
+            after = end
+            if adverb and exact is not None and not text.startswith(words, end):
+                after = next((end + k for k in (2, 3, 4) if exact.get((end, end + k)) == "d"), end)
             if len(given) == gl and all(c in self.given or (loose and _CJK.match(c) and c not in _NOT_GIVEN)
-                                        for c in given) and text.startswith(words, end) \
+                                        for c in given) and text.startswith(words, after) \
                     and (exact is None or exact.get((pos, end), "nr").startswith("nr")):
                 return end
         return None
@@ -1266,7 +1284,7 @@ class NameRules:
         (市民刘红梅、王小红等领导来访)."""
         # 核查人员：周建平, 記者|鄭東巖 (a byline's bar)
         # (摄影_李志雄, 文 / 吴丽玮: an underscore or a slash between a byline's post and the name)
-        after, before = folded[end:end + 6], folded[max(0, start - 8):start].rstrip(" ：:|｜_/")
+        after, before = folded[end:end + 6], folded[max(0, start - 8):start].rstrip(self.byline_marks)
         if after[:1] in "(（" and self.context_re.match(folded, end + 1):
             return False  # 县领导王明、刘红梅（信访人）: a private person's word in brackets after the name says who it is
         if before.endswith(self._private_posts) or (
@@ -1333,13 +1351,20 @@ class NameRules:
                 return False
         return False
 
-    def _before_saying(self, folded: str, pos: int, exact: dict) -> tuple[int, int] | None:
-        """Right after a complainant's word, two to four characters before a verb of saying that jieba reads as
-        two or more words of no function (no adverb, count, time, pronoun, preposition, verb …): a name jieba cut
-        apart (举报人岩温扁反映: 岩温 n / 扁 a); 举报人多次反映, 举报人今天反映, 举报人向记者反映, 投诉人强烈反映 stay words."""
+    def _before_saying(self, folded: str, pos: int, exact: dict, ends=None) -> tuple[int, int] | None:
+        """Right after a complainant's word, two to four characters before a verb of saying (``ends``: one of
+        :attr:`says` unless given) that jieba reads as two or more words of no function (no adverb, count, time,
+        pronoun, preposition, verb …): a name jieba cut apart (举报人岩温扁反映: 岩温 n / 扁 a); 举报人多次反映,
+        举报人今天反映, 举报人向记者反映, 投诉人强烈反映 stay words.  A name a Dai name's head begins (岩, 玉 …:
+        ``minority_name_heads.txt``) may also end before a list mark and the next item (举报人岩温扁、玉罕叫反映), and
+        jieba's pieces after its first may be verbs (玉罕 nr / 叫 v): a Dai name's syllables are often verbs of the
+        dictionary, a common word's head is not read (玉米, 岩石: ``not_names.txt``)."""
+        ends = ends or self.says
+        dai = folded[pos:pos + 1] in self.name_heads and folded[pos:pos + 2] not in self.not_names
         for k in (4, 3, 2):
             end = pos + k
-            if not folded.startswith(self.says, end) or not all(_CJK.match(c) for c in folded[pos:end]) \
+            listed = dai and folded[end:end + 1] in self.list_marks and bool(_CJK.match(folded[end + 1:end + 2]))
+            if not (folded.startswith(ends, end) or listed) or not all(_CJK.match(c) for c in folded[pos:end]) \
                     or folded[pos:end] in self.not_names \
                     or not (self._surname_len(folded, pos) or folded[pos] in self.name_heads
                             or folded[pos:pos + 2] in self.minority_heads):
@@ -1347,7 +1372,7 @@ class NameRules:
             i, words = pos, 0
             while i < end:  # jieba's words must tile the span, none of them a function word or a verb
                 n = next((j for j in range(end, i, -1) if (i, j) in exact), None)
-                if n is None or exact[(i, n)] in _NOT_NAME_TAGS or exact[(i, n)][:1] == "v":
+                if n is None or exact[(i, n)] in _NOT_NAME_TAGS or (exact[(i, n)][:1] == "v" and not (dai and i > pos)):
                     break
                 i, words = n, words + 1
             else:
@@ -1461,8 +1486,8 @@ class NameRules:
                     # 群众普遍反映, 居民夏天反映, 群众向来很配合, 村民关心的: a word of manner or time, or one before 的
                     # (养殖户东方明亮介绍: a compound surname jieba reads as a side, then a given name, is none)
                     break
-                if not got and m.group().endswith(("人", "者")) and not linked:
-                    got = self._before_saying(folded, pos, exact)  # 举报人岩温扁反映: jieba reads 岩温 / 扁
+                if not got and not linked and (m.group().endswith(("人", "者")) or folded[pos:pos + 1] in self.name_heads):
+                    got = self._before_saying(folded, pos, exact)  # 举报人岩温扁反映: jieba reads 岩温 / 扁 (村民岩温扁、…)
                 if not got:
                     break
                 group = False  # (a list after it: 村民陈桂兰、周玉梅等反映)
@@ -1505,8 +1530,10 @@ class NameRules:
             b = self._dot_end(folded, m.end(), starts, exact)
             if (a and folded[a - 1] in "《<") or (b < len(folded) and folded[b] in "》>") or any(
                     self.is_place(part, False) for part in re.split("[·•・‧]", folded[a:b])) \
-                    or self._dot_words(folded, a, first_end, exact, word_at):
-                continue
+                    or self._dot_words(folded, a, first_end, exact, word_at) \
+                    or any(word_at.get(k, (0, ""))[1] == "ns" and self.is_place(folded[k:word_at[k][0]], False)
+                           for k in range(a, b)):
+                continue  # (青海新闻网·大美青海: a part holds a province's or a city's name jieba reads as a place)
             for k in found.overlapping(a, b):
                 del found[k]
             found[a] = b
@@ -1525,6 +1552,7 @@ class NameRules:
         for a, b in self._disciplined_names(folded, exact):
             if not found.overlapping(a, b):
                 found[a] = b
+                whole.add(a)  # (对陈立新问责: it ends where jieba's word of discipline starts)
         #    and a complainant who says what he is before his name (举报人系县钓鱼协会副会长宋长林, 反映人为小区业委会主任谭立新)
         for a, b in self._described_names(folded, tagged):
             for k in found.overlapping(a, b):
@@ -1564,7 +1592,7 @@ class NameRules:
                     word, end = word + nxt_word, end + len(nxt_word)
                 else:
                     continue
-            elif tag.startswith("nr") and len(word) == 4 and word[-1] == "家" and self._surname_len(word, 0) == 1 \
+            elif tag.startswith("nr") and len(word) == 4 and word[-1] in self.glue_after and self._surname_len(word, 0) == 1 \
                     and all(c in self.given for c in word[1:3]):
                 word, end = word[:3], end - 1  # 干昌友家 / 在: the home jieba glued to a full name
             elif not (tag.startswith("nr") and 2 <= len(word) <= 4):
@@ -1593,6 +1621,11 @@ class NameRules:
                                                                 or self._married(word[sl:])):
                 if not (sl and self._nickname(word, sl) and tag.startswith("nr")):
                     continue  # (王二麻子, 赵二狗: a surname and a nickname jieba reads as a person)
+            elif end - start == 2 and sl == 1 and tag.startswith("nr") and word == tagged[i][0] \
+                    and word[1] not in _NOT_GIVEN and i + 1 < len(tagged) and tagged[i + 1][1].startswith("v") \
+                    and len(tagged[i + 1][0]) >= 2 and i and (tagged[i - 1][1] == "t" or (
+                        i > 1 and tagged[i - 1][0] in "，," and tagged[i - 2][1] == "t")):
+                whole.add(start)  # 中午，李伟干完活: a narrative's time, a person jieba reads, then a verb it reads
             found.setdefault(start, end)
             covered.update(range(start, end))  # 覃 / 海燕 made one name: 海燕 is not a second one
         #    and the cells under a column a table's header row names as a person's (序号\t姓名\t联系电话 / 1\t雷春花\t…:
@@ -1649,23 +1682,38 @@ class NameRules:
         # 5. the subject of a complaint at the start of a clause (欧阳秀英反映…): given-name characters only
         for m in _CLAUSE_START.finditer(folded):
             pos = m.end()
-            if pos in found and not self._longer_subject(folded, pos, found[pos]) \
-                    and folded[pos:found[pos]] not in self.not_names:  # 经查，许可 / 新在河边: maybe longer
+            # 刘建国重复举报, 王伟多次反映: an adverb between the name and a verb of complaint; it ends where the adverb starts
+            end = self._given_name_before(folded, pos, self._says_long, exact, adverb=True)
+            if end and found.get(pos, end) <= end:
+                found[pos] = end
+                whole.add(pos)
                 continue
-            minority = self._minority_at(folded, pos, frozenset())
+            minority = self._people_name_at(folded, pos, frozenset(), exact)
             # (哈斯额尔敦（蒙古族）和妻子…反映, 吉克曲布称: a verb of saying, or the person's nationality in brackets;
-            # 次仁旺堆和格桑卓玛两位牧民反映: names joined by 和/与/及/、, then a verb of saying or a count of persons)
+            # 次仁旺堆和格桑卓玛两位牧民反映: names joined by 和/与/及/、, then a verb of saying or a count of persons;
+            # 已回访，岩温扁表示满意, 岩温扁、扎西多吉所述: a Dai name jieba cuts apart too; 司徒志强和扎西多吉联名反映:
+            # such names joined to a name found, an adverb of manner before the verb)
             joined = [(pos, minority)] if minority is not None else []
+            if not joined and pos in found and folded[found[pos]:found[pos] + 1] in self.list_marks:
+                joined = [(pos, found[pos])]
             while joined and folded[joined[-1][1]:joined[-1][1] + 1] in self.list_marks:
-                more = self._minority_at(folded, joined[-1][1] + 1, starts)
+                more = self._people_name_at(folded, joined[-1][1] + 1, starts, exact)
                 if more is None:
                     break
                 joined.append((joined[-1][1] + 1, more))
-            if joined and (folded.startswith(self.speaks, joined[-1][1]) or (self._ethnic_re and self._ethnic_re.match(folded, joined[-1][1]))
-                           or (len(joined) > 1 and self._closer_re and self._closer_re.match(folded, joined[-1][1]))):
+            last = joined[-1][1] if joined else 0
+            manner = next((w for w in self.group_adverbs if folded.startswith(w, last)), "") if joined else ""
+            if (minority is not None or len(joined) > 1) and (
+                    folded.startswith(self.speaks, last + len(manner))
+                    or (self._ethnic_re and self._ethnic_re.match(folded, last))
+                    or (len(joined) > 1 and self._closer_re and self._closer_re.match(folded, last))):
                 for a, b in joined:
                     found[a] = b
-                    strong.add(a)
+                    if folded[a:a + 2] in self.minority_heads:
+                        strong.add(a)  # (a Dai name, 艾进德说, may be an official's named with his post elsewhere)
+                continue
+            if pos in found and not self._longer_subject(folded, pos, found[pos]) \
+                    and folded[pos:found[pos]] not in self.not_names:  # 经查，许可 / 新在河边: maybe longer
                 continue
             end = self._given_name_before(folded, pos, self.subject_verbs)
             if end and _COUNTED.match(folded, end + next(len(w) for w in self.subject_verbs if folded.startswith(w, end))):
