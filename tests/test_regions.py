@@ -734,3 +734,11 @@ def test_the_reserve_table_is_built_from_the_whole_list_and_every_row_names_a_pl
 def test_a_short_name_the_segmenter_joins_to_the_character_before_it_is_no_place_before_an_areas_word(
         resolver, text, expected):
     assert place(resolver, text) == expected
+
+
+def test_the_words_of_a_community_after_a_towns_name_are_data():
+    from petitionnlp.regions.resolver import _community_words
+    from petitionnlp.resources import read_list
+
+    assert _community_words() == tuple(read_list("gazetteer", "community_words.txt"))
+    assert {"社区", "村", "居委会"} <= set(_community_words())
