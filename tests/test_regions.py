@@ -698,6 +698,34 @@ def test_an_area_named_after_the_one_town_of_its_name_names_that_towns_county(re
 
 
 @pytest.mark.parametrize("text,expected", [
+    # reserves.tsv (生态环境部's list, 国家级 and 省级 rows): were no place, or the province alone
+    ("东寨港国家级自然保护区管理局出动巡查", ("海南省", "海口市", "美兰区")),
+    ("南洞庭湖省级自然保护区违规种植欧美黑杨", ("湖南省", "益阳市", "沅江市")),  # listed as 南洞庭湖湿地
+    ("湖南东洞庭湖国家级自然保护区是鸟类越冬地", ("湖南省", "岳阳市", None)),  # the list gives the city alone
+    ("去百花山自然保护区采石", ("北京市", "北京市", "门头沟区")),
+    # a name two provinces' reserves share (河北雾灵山 of 兴隆, 密云雾灵山 of 北京) names neither: was 兴隆县 (its town
+    # 雾灵山镇), now none, the list placing two reserves of the name in two provinces
+    ("雾灵山自然保护区内有人盗伐", (None, None, None)),
+    # guard (passes before too): another province named beats the reserve
+    ("广东省游客在东寨港自然保护区捕鸟", ("广东省", None, None)),
+])
+def test_a_national_or_provincial_nature_reserve_names_the_place_the_ministrys_list_gives(resolver, text, expected):
+    assert place(resolver, text) == expected
+
+
+def test_the_reserve_table_is_built_from_the_whole_list_and_every_row_names_a_place():
+    g = get_gazetteer()
+    from petitionnlp.regions.gazetteer import _tsv
+
+    source = list(_tsv("reserves_source.tsv"))
+    rows = list(_tsv("reserves.tsv"))
+    assert len(source) >= 1150 and {r["level"] for r in source} == {"国", "省"}
+    assert len(rows) >= 1100 and {r["seq"] for r in rows} <= {r["seq"] for r in source}
+    assert all(g._landmark_place(r["target"]) is not None for r in rows)
+    assert "科尔沁自然保护区" not in g.exact or g.exact["科尔沁自然保护区"][0].city == "兴安盟"
+
+
+@pytest.mark.parametrize("text,expected", [
     ("经查,渠江源景区确实存在个别农家乐焚烧塑料瓶子行为", (None, None, None)),  # was 白山's 江源区: 渠江 / 源
     # guards (pass before too): the short name as a word of its own before the area's word is still the place
     ("来到江源景区游玩", ("吉林省", "白山市", "江源区")),
@@ -706,3 +734,11 @@ def test_an_area_named_after_the_one_town_of_its_name_names_that_towns_county(re
 def test_a_short_name_the_segmenter_joins_to_the_character_before_it_is_no_place_before_an_areas_word(
         resolver, text, expected):
     assert place(resolver, text) == expected
+
+
+def test_the_words_of_a_community_after_a_towns_name_are_data():
+    from petitionnlp.regions.resolver import _community_words
+    from petitionnlp.resources import read_list
+
+    assert _community_words() == tuple(read_list("gazetteer", "community_words.txt"))
+    assert {"社区", "村", "居委会"} <= set(_community_words())

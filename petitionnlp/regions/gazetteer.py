@@ -371,23 +371,27 @@ class Gazetteer:
 
     def _add_landmarks(self) -> None:
         """``landmarks.tsv``: the 5A scenic areas, each by its title as listed (杭州市西湖风景名胜区) and by each of its
-        names followed by a word of ``landmark_words.txt`` (海螺沟景区, 黄山风景区, 白洋淀景区).  A name that is a
+        names followed by a word of ``landmark_words.txt`` (海螺沟景区, 黄山风景区, 白洋淀景区); ``reserves.tsv``
+        (scripts/build_reserves.py): the national and provincial nature reserves the Ministry's list places in one
+        county or city, likewise, by the words of ``area_words.txt`` that end in 自然保护区 (东寨港国家级自然保护区).  A name that is a
         generic word (东湖, 南湖) or names a division or, two characters long, a town the area is not in (灵山 of 灵山县
         is no 无锡灵山) is left out; a form two areas share names their city when they share one, else nothing
         (白云山风景区: 广州's and 洛阳's); a form that names something already, or ends in a county's name, is left
         alone."""
-        words = read_list("gazetteer", "landmark_words.txt")
+        reserve_words = [w for w in read_list("gazetteer", "area_words.txt") if w.endswith("自然保护区")]
         forms: dict[str, set[Place]] = {}
-        for r in _tsv("landmarks.tsv"):
-            self.landmark_names.update(n for n in r["names"].split("|") if n)
-            place = self._landmark_place(r["target"])
-            if place is None:
-                continue
-            forms.setdefault(r["name"], set()).add(place)
-            for name in r["names"].split("|"):
-                if name and not self._names_elsewhere(name, place):
-                    for word in words:
-                        forms.setdefault(name + word, set()).add(place)
+        for table, words in (("landmarks.tsv", read_list("gazetteer", "landmark_words.txt")),
+                             ("reserves.tsv", reserve_words)):
+            for r in _tsv(table):
+                self.landmark_names.update(n for n in r["names"].split("|") if n)
+                place = self._landmark_place(r["target"])
+                if place is None:
+                    continue
+                forms.setdefault(r["name"], set()).add(place)
+                for name in r["names"].split("|"):
+                    if name and not self._names_elsewhere(name, place):
+                        for word in words:
+                            forms.setdefault(name + word, set()).add(place)
         exact, short = self.exact, self.short
         for form, places in forms.items():
             if form in exact or form in short or any(

@@ -45,7 +45,10 @@ def _not_after_short() -> tuple[str, ...]:
     return tuple(read_list("gazetteer", "not_after_short.txt"))
 
 
-_COMMUNITY_WORDS = ("社区", "小区", "街道", "村", "居委会")
+@lru_cache(maxsize=1)
+def _community_words() -> tuple[str, ...]:
+    """The words of a community (社区, 村 …) after a town's name: ``community_words.txt``."""
+    return tuple(read_list("gazetteer", "community_words.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -287,7 +290,7 @@ class RegionResolver:
         for code in self._county_codes(city):
             for core in self.gazetteer.town_cores.get(code, ()):
                 n = len(os.path.commonprefix([core, following]))
-                if n >= 2 and n >= len(core) - 1 and following.startswith(_COMMUNITY_WORDS, n):
+                if n >= 2 and n >= len(core) - 1 and following.startswith(_community_words(), n):
                     found.add(code)
         if len(found) == 1:
             return self.gazetteer.by_adcode[found.pop()]
