@@ -1611,6 +1611,16 @@ def test_the_twenty_first_development_batch_names_its_sources_and_is_new():
     _a_new_time_only_batch(TIME_DEV21, 13, 65)
 
 
+TIME_DEV22 = GOLD / "time_dev22.jsonl"
+
+
+def test_the_twenty_second_development_batch_names_its_sources_and_is_new():
+    """t46b: time_dev22.jsonl, annotated blind after t46's rules — sourced, new, no copy of another set: days receiving
+    petitioners with clock spans, warnings lifted at an hour, complaint bulletins, a call for comments with its limit,
+    a ministry's ranking with spans of months, dates that lost 年 and 月, pages without a year."""
+    _a_new_time_only_batch(TIME_DEV22, 14, 70)
+
+
 # Failure kinds time_dev21 shows (t46): a lunar day in brackets after a solar day, and the day's hours after it with a
 # part of the day (早晨); a site's date two spaces before its clock time; a reporting system named by its cadence after
 # 实行/建立 (实行日报制).
