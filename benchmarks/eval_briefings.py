@@ -107,6 +107,10 @@ The sets, reported apart and together:
   sites never used, annotated blind after t45 (t46) — lunar days, notices with spans across months, county meetings and
   checks with deadlines and cadences, a 督察 bulletin, complaint bulletins, rectification news, a plan's opening, pages
   without a year; not trained on, left out of "all of them";
+* corpora/briefing/gold/time_dev22.jsonl (issue 29 item 3): a twenty-second development batch, time expressions only, of
+  sites never used, annotated blind after t46 (t46b) — notices of days receiving petitioners with clock spans (- ~ —),
+  warnings and their lifting with hours, complaint bulletins, a call for comments with its limit, a ministry's ranking
+  with spans of months, dates that lost 年 and 月, pages without a year; not trained on, left out of "all of them";
 * corpora/briefing/gold/briefings_duties.jsonl (issue 29 item 3, directives that carry over): a development batch of
   the kinds the blind sets' misses and inventions point at — plans' task lists and measures without an order word,
   duties of rules with 应当/负责, deadlines as duties, reports whose measures were already taken, announcements of an
@@ -329,7 +333,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     time_dev15, time_dev16 = load(gold / "time_dev15.jsonl"), load(gold / "time_dev16.jsonl")
     time_dev17, time_dev18 = load(gold / "time_dev17.jsonl"), load(gold / "time_dev18.jsonl")
     time_dev19, time_dev20 = load(gold / "time_dev19.jsonl"), load(gold / "time_dev20.jsonl")
-    time_dev21 = load(gold / "time_dev21.jsonl")
+    time_dev21, time_dev22 = load(gold / "time_dev21.jsonl"), load(gold / "time_dev22.jsonl")
     duties = load(gold / "briefings_duties.jsonl")
     notices = load(gold / "briefings_notices.jsonl")
     tasks = load(gold / "briefings_tasks.jsonl")
@@ -405,6 +409,9 @@ def sets() -> list[tuple[str, list[dict]]]:
             ("twenty-first development batch, time expressions only, written after t45: lunar days, notices with spans "
              "across months, county meetings and checks with deadlines and cadences, a 督察 bulletin, complaint bulletins, "
              "rectification news, pages without a year (issue 29 item 3, t46)", time_dev21),
+            ("twenty-second development batch, time expressions only, written after t46: days receiving petitioners with "
+             "clock spans, warnings lifted at an hour, complaint bulletins, a call for comments, spans of months, dates that "
+             "lost their characters, pages without a year (issue 29 item 3, t46b)", time_dev22),
             ("development batch of duties that carry over: task lists, duties without an order word, reports of "
              "measures taken, announcements and pledges of other sites (issue 29 item 3)", duties),
             ("development batch of notices and meetings: county and city meetings' numbered orders, forwarding "

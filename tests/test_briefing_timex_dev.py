@@ -1611,6 +1611,44 @@ def test_the_twenty_first_development_batch_names_its_sources_and_is_new():
     _a_new_time_only_batch(TIME_DEV21, 13, 65)
 
 
+TIME_DEV22 = GOLD / "time_dev22.jsonl"
+
+
+def test_the_twenty_second_development_batch_names_its_sources_and_is_new():
+    """t46b: time_dev22.jsonl, annotated blind after t46's rules — sourced, new, no copy of another set: days receiving
+    petitioners with clock spans, warnings lifted at an hour, complaint bulletins, a call for comments with its limit,
+    a ministry's ranking with spans of months, dates that lost 年 and 月, pages without a year."""
+    _a_new_time_only_batch(TIME_DEV22, 14, 70)
+
+
+# Failure kinds time_dev22 shows (t46b): a signing date that lost 年, 月 and 日 with a one-digit month and day (202023 on
+# a line of its own); 今年 between a past year's full date and bare days (2015年1月1日起…，今年…，5日至10日) puts them in
+# the document's year, not the past date's.
+
+@pytest.mark.parametrize("text,value", [("特此公告。\n202023\n编辑:科室", "2020-02-03"), ("通告\n  201958\n", "2019-05-08"),
+                                        ("通告\n202013\n", "2020-01-03")])
+def test_a_signing_date_that_lost_its_characters_with_one_digit_month_and_day_is_a_date(text, value):
+    assert found(text) == [(text.split("\n")[1].strip(), "date", value)]
+
+
+@pytest.mark.parametrize("text", ["通告\n202012\n", "通告\n202011\n", "通告\n201906\n", "邮编:202023\n",
+                                  "通告\n2020123\n"])
+def test_six_digits_that_allow_two_readings_or_none_stay_no_date(text):
+    assert found(text) == []  # 2020-1-2 or 2020年12月; 201906 has no month 0; not after a label; 2020-1-23 or 2020-12-3
+
+
+def test_this_year_puts_the_bare_days_after_it_in_the_documents_year():
+    text = "2015年1月1日起施行的新环保法,将6月5日确定为环境日,今年是第四个环境日。活动时间为5日至10日。"
+    assert found(text, dt.date(2018, 6, 5))[-1] == ("5日至10日", "date", "2018-06-05/2018-06-10")
+    # 去年 (a comparison, 比去年同期) moves nothing: the days after it stay in the year named before
+    text = "2019年3月1日起开展检查,浓度比去年同期下降10%。15日,督查组复查。"
+    assert found(text, dt.date(2019, 5, 1))[-1] == ("15日", "date", "2019-03-15")
+    # a title that writes the page's year keeps it (t46): 今年 of a report published the next year moves nothing
+    got = find_time_expressions("今年以来召开9次会议。12月16日,召开检视会议。", dt.date(2023, 2, 28),
+                                title="关于2022年督察整改工作进展情况的公示")
+    assert got[-1]["value"] == "2022-12-16"
+
+
 # Failure kinds time_dev21 shows (t46): a lunar day in brackets after a solar day, and the day's hours after it with a
 # part of the day (早晨); a site's date two spaces before its clock time; a reporting system named by its cadence after
 # 实行/建立 (实行日报制).

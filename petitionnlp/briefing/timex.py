@@ -91,6 +91,7 @@ def _value_tables(values: dict) -> dict:
     return {"digits": values["digits"], "unit_duration": values["unit_duration"], "hour_shift": values["hour_shift"],
             "midnight": tuple(values["midnight"]), "relative_day": values["relative_day"],
             "evening": tuple(values["evening"]), "relative_year": values["relative_year"],
+            "this_year": frozenset(values.get("this_year", ())),
             "relative_week": {(k or None): v for k, v in values["relative_week"].items()},  # "": a week without a word
             "weekday": values["weekday"], "relative_month": values["relative_month"],
             "relative_quarter": values["relative_quarter"],
@@ -145,6 +146,11 @@ def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
     return n // 12, n % 12 + 1
 
 
+def _in_year(day: dt.date, y: int) -> dt.date:
+    """``day``'s month and day in year ``y`` (29 February in a common year is the 28th)."""
+    return day.replace(year=y, day=min(day.day, _last_day(y, day.month)))
+
+
 def _next_year(value: str) -> str:
     """``2017-01-20`` → ``2018-01-20`` (the end of a span that a page wrote without its year, across a new year)."""
     return f"{int(value[:4]) + 1:04d}{value[4:]}"
@@ -175,6 +181,7 @@ class _Resolver:
         self.doc = doc_date
         self.anchor = anchor or doc_date  # the last full date named (当日, 14日 resolve against it), at first the
         # title's (title_anchor) or the document date
+        self.titled = anchor is not None  # a title's written year is the page's own: 今年 does not move the anchor
         self.v = values  # the value tables of the rules set (compile_rules' "values")
 
     def number(self, s: str | None) -> int | None:
@@ -197,7 +204,11 @@ class _Resolver:
             base = (ref or 2024) % 100
             return 2000 + yy if yy <= base + 5 else 1900 + yy
         if g.get("ry" + sfx) and ref is not None:
-            return ref + self.v["relative_year"].get(g["ry" + sfx], 0)
+            y = ref + self.v["relative_year"].get(g["ry" + sfx], 0)
+            if self.doc and self.anchor and not self.titled and g["ry" + sfx] in self.v["this_year"]:
+                self.anchor = _in_year(self.anchor, y)  # 今年 names the document's year: the month-days after it
+                # are in it, not a past date's year (where no title wrote the page's year: that rules, t46)
+            return y
         if default is not None:
             return default
         return self.anchor.year if self.anchor else ref
@@ -587,7 +598,7 @@ def title_anchor(title: str | None, doc_date: dt.date | None = None, rules_: dic
             return dt.date(y, 3 * int(m[4]) - 2 if m[4] else 6 * int(m[5]) - 5, 1)
         if doc_date is None:
             return dt.date(y, 1, 1)
-        return doc_date.replace(year=y, day=min(doc_date.day, _last_day(y, doc_date.month)))
+        return _in_year(doc_date, y)
     return None
 
 
