@@ -420,7 +420,17 @@ def _reports_done(text: str, start: int, end: int, r: dict) -> bool:
     return False
 
 
-_NARRATIVE_SEEN = threading.local()  # this thread's answers of _narrative_purpose for the last text it read
+_TEXT_SEEN = threading.local()  # what this thread worked out once for the last text it read (see _memo)
+
+
+def _memo(text: str, r: dict) -> dict:
+    """This thread's memory for ``text`` under the rules ``r``: what a question asked at every clause of the text
+    works out once for the whole of it (the answers of :func:`_narrative_purpose`, the open brackets of
+    :func:`_in_note`, the last quotation mark of :func:`_in_named_quote`), forgotten when another text is read."""
+    seen = getattr(_TEXT_SEEN, "last", None)
+    if seen is None or seen[1] is not r or seen[0] != text:
+        seen = _TEXT_SEEN.last = (text, r, {})
+    return seen[2]
 
 
 def _narrative_purpose(text: str, pos: int, r: dict) -> bool:
@@ -431,12 +441,10 @@ def _narrative_purpose(text: str, pos: int, r: dict) -> bool:
     without the memory doubled the time at each ，确保 of a sentence (review43)."""
     if r["_narrative_subject"] is None or pos == 0 or text[pos - 1] not in "，,":
         return False
-    seen = getattr(_NARRATIVE_SEEN, "last", None)
-    if seen is None or seen[1] is not r or seen[0] != text:
-        seen = _NARRATIVE_SEEN.last = (text, r, {})
-    if pos not in seen[2]:
-        seen[2][pos] = _narrative_purpose_read(text, pos, r)
-    return seen[2][pos]
+    answers = _memo(text, r).setdefault("narrative_purpose", {})
+    if pos not in answers:
+        answers[pos] = _narrative_purpose_read(text, pos, r)
+    return answers[pos]
 
 
 def _narrative_purpose_read(text: str, pos: int, r: dict) -> bool:
@@ -454,16 +462,34 @@ def _in_named_quote(text: str, pos: int, r: dict) -> bool:
     spec = r.get("named_quotes")
     if not spec:
         return False
-    for i in range(pos - 1, max(-1, pos - 200), -1):
-        ch = text[i]
-        if ch in "。！？!?\n":
-            return False
-        for pair in spec["pairs"]:
-            if ch == pair[1]:
-                return False  # a quotation closed before pos
-            if ch == pair[0]:
-                return text.endswith(tuple(spec["after"]), 0, i) and text.find(pair[1], pos) >= 0
+    memo = _memo(text, r)
+    if "quote_marks" not in memo:
+        memo["quote_marks"] = _last_before(text, set(_QUOTE_STOPS).union(*spec["pairs"]))
+        memo["quote_closed"] = {pair[1]: text.rfind(pair[1]) for pair in spec["pairs"]}
+    i = memo["quote_marks"][pos]  # the nearest sentence end or quotation mark before pos
+    if i < 0 or pos - i >= _QUOTE_REACH or text[i] in _QUOTE_STOPS:
+        return False
+    for pair in spec["pairs"]:
+        if text[i] == pair[1]:
+            return False  # a quotation closed before pos
+        if text[i] == pair[0]:
+            return text.endswith(tuple(spec["after"]), 0, i) and memo["quote_closed"][pair[1]] >= pos
     return False
+
+
+_QUOTE_STOPS = "。！？!?\n"  # a named quotation is looked for within its sentence …
+_QUOTE_REACH = 200  # … and this many characters before the marker
+
+
+def _last_before(text: str, chars: set[str]) -> list[int]:
+    """For each position 0 … len(text), the last index before it that holds one of ``chars``, or -1: one pass."""
+    out, last = [-1] * (len(text) + 1), -1
+    for i, ch in enumerate(text):
+        out[i] = last
+        if ch in chars:
+            last = i
+    out[len(text)] = last
+    return out
 
 
 def _document_content(text: str, s_start: int, s_end: int, r: dict) -> int | None:
@@ -1214,18 +1240,32 @@ def _in_note(text: str, a: int, b: int, r: dict) -> bool:
     stands inside brackets and says that what follows is meant alike (``note_ends``: (…以下均需县区政府落实，不再列出))."""
     if r["_note_head"].match(text, a) or r["_note_lead"].match(text, a) or r["_note_row"].match(text, a):
         return True
-    depth, opened = 0, None
-    for i in range(text.rfind("\n", 0, a) + 1, a):
-        if text[i] in "(（〔【[":
-            depth += 1
-            if depth == 1:
-                opened = i
-        elif text[i] in ")）〕】]" and depth:
-            depth -= 1
-    if not depth:
+    memo = _memo(text, r)
+    if "open_bracket" not in memo:
+        memo["open_bracket"] = _open_brackets(text)
+    opened = memo["open_bracket"][a]
+    if opened < 0:
         return False
     return bool(r["_note_head"].match(text, opened) or r["_note_lead"].match(text, opened)) \
         or any(w in text[a:b] for w in r.get("note_ends", ()))
+
+
+def _open_brackets(text: str) -> list[int]:
+    """For each position 0 … len(text), where the outermost bracket still open there on its line opened (reading
+    the line from its start, a closing mark with none open counts for nothing), or -1 where none is: one pass."""
+    out, depth, opened = [-1] * (len(text) + 1), 0, -1
+    for i, ch in enumerate(text):
+        out[i] = opened if depth else -1
+        if ch == "\n":
+            depth = 0
+        elif ch in "(（〔【[":
+            depth += 1
+            if depth == 1:
+                opened = i
+        elif ch in ")）〕】]" and depth:
+            depth -= 1
+    out[len(text)] = opened if depth else -1
+    return out
 
 
 def _guiding(text: str, a: int, b: int, r: dict) -> bool:
