@@ -491,7 +491,7 @@ def nearest(vectors: sparse.csr_matrix, memory: sparse.csr_matrix) -> tuple[np.n
     if memory.shape[0] == 0 or n == 0:
         return np.zeros(n), np.full(n, -1)
     m = memory.shape[0]
-    sims = (vectors @ memory.T).tocsr()
+    sims = (vectors @ _transposed(memory)).tocsr()
     if m <= _DENSE_MEMORY:
         # a few hundred remembered rows: the similarities as dense blocks of rows, reduced by NumPy (SciPy's
         # sparse argmax loops over the rows in Python).  The same answers: the similarities are never negative, a
@@ -505,6 +505,20 @@ def nearest(vectors: sparse.csr_matrix, memory: sparse.csr_matrix) -> tuple[np.n
         best = np.asarray(sims.max(axis=1).todense()).ravel()
         idx = np.asarray(sims.argmax(axis=1)).ravel()
     return best, np.where(best > 0, idx, -1)
+
+
+_TRANSPOSED: dict[int, tuple[sparse.csr_matrix, sparse.csr_matrix]] = {}
+
+
+def _transposed(memory: sparse.csr_matrix) -> sparse.csr_matrix:
+    """``memory.T`` as the CSR matrix SciPy's product converts it to each time, for the (few, long-lived)
+    memories a process reads."""
+    kept = _TRANSPOSED.get(id(memory))
+    if kept is None or kept[0] is not memory:
+        if len(_TRANSPOSED) >= 8:
+            _TRANSPOSED.clear()
+        kept = _TRANSPOSED[id(memory)] = (memory, sparse.csr_matrix(memory.T))
+    return kept[1]
 
 
 _DENSE_MEMORY = 2048  # remembered rows up to which nearest() reduces dense blocks of rows × them
