@@ -89,28 +89,47 @@ def char_ngrams(X, ngram_range=(1, 3), n_features: int = 2 ** 17, binary: bool =
     matches are removed first; ``binary``: 1 for any count."""
     if n_features & (n_features - 1) or not 1 <= ngram_range[0] <= ngram_range[1] <= 7:
         raise ValueError("n_features must be a power of two and n-grams of 1 to 7 characters")
-    strip_re = re.compile(strip) if strip else None
-    texts = []
-    for t in X:
-        t = _SPACES.sub(" ", t.lower())
-        texts.append(strip_re.sub("", t) if strip_re else t)
+    X = X if isinstance(X, list) else list(X)
     # a key is the row number beside the column in 32 bits: blocks of the rows that fit
     bits = n_features.bit_length() - 1
     if bits > 31:
         raise ValueError("n_features above 2**31")
     block = 1 << min(16, 32 - bits)
+    joined = "".join(X) if not strip and len(X) <= block else None
+    low = joined.lower() if joined is not None else None
+    if low is not None and len(low) == len(joined) and "\u03a3" not in joined and not _SPACES.search(low):
+        # the whole batch lower-cased at once: no character lower-cases to more than one (İ) nor by its
+        # neighbours (Σ), and no run of whitespace anywhere (a normalized text has none) — what each text would be
+        lengths = np.fromiter(map(len, X), dtype=np.int64, count=len(X))
+        return _ngram_counts(_codes(low), lengths, ngram_range, bits, binary)
+    strip_re = re.compile(strip) if strip else None
+    texts = []
+    for t in X:
+        t = _SPACES.sub(" ", t.lower())
+        texts.append(strip_re.sub("", t) if strip_re else t)
     if len(texts) > block:
         parts = [char_ngrams(texts[i:i + block], ngram_range, n_features, binary) for i in range(0, len(texts), block)]
         return sparse.vstack(parts, format="csr")
-    n_rows = len(texts)
-    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n_rows)
-    codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    return _ngram_counts(_codes("".join(texts)), lengths, ngram_range, bits, binary)
+
+
+def _codes(text: str) -> np.ndarray:
+    """The code points of ``text`` (``uint32``)."""
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+
+
+def _ngram_counts(codes: np.ndarray, lengths: np.ndarray, ngram_range, bits: int, binary: bool) -> sparse.csr_matrix:
+    """:func:`char_ngrams` of the texts whose characters, one after the other, are ``codes`` (lower-cased, as
+    they are read), each ``lengths`` long, into ``2 ** bits`` columns."""
+    n_rows = len(lengths)
+    codes = codes.astype(np.uint64)
     row_of = np.repeat(np.arange(n_rows, dtype=np.uint64) << np.uint64(bits), lengths)
     # characters left in its text from each position on (itself included): an n-gram starts where ≥ n
     left = np.repeat(np.cumsum(lengths), lengths) - np.arange(len(codes), dtype=np.int64)
     keys = []
     lo, hi = ngram_range
-    mask = np.uint64(n_features - 1)
+    mask = np.uint64((1 << bits) - 1)
     for n in range(lo, hi + 1):
         m = len(codes) - n + 1
         if m <= 0:
@@ -407,14 +426,60 @@ def _cue_table(rule_groups: tuple) -> tuple:
     return all_cues, [[frozenset(g) for g in groups] for groups in rule_groups]
 
 
-_PUNCT = re.compile(r"[\s\W_]+")
+_PUNCT_CHAR = re.compile(r"[\s\W_]")  # what bigram_vectors leaves out: whitespace, punctuation, symbols
+_PUNCT = re.compile(_PUNCT_CHAR.pattern + "+")
+
+
+@lru_cache(maxsize=1)
+def _bmp_tables() -> tuple[np.ndarray, np.ndarray]:
+    """For each character of the Basic Multilingual Plane: whether :data:`_PUNCT` keeps it (a letter or a digit of
+    any script), and the code of its lower case (-1 where that is not one character alone, İ, or depends on its
+    neighbours, Σ) — found by the regex and ``str.lower`` themselves over all of them at once."""
+    every = np.arange(0x10000, dtype=np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
+    kept = _PUNCT_CHAR.sub("\0", every)  # NUL itself is never kept either
+    keep = np.frombuffer(kept.encode("utf-32-le", "surrogatepass"), dtype=np.uint32) != 0
+    lower = np.full(0x10000, -1, dtype=np.int64)
+    one_to_one = every.replace("\u0130", "\0")  # the one character whose lower case is two
+    low = one_to_one.lower()
+    lower[:] = np.frombuffer(low.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    lower[[0x130, 0x3A3]] = -1
+    return keep, lower
+
+
+def _stripped_codes(X: list[str]) -> tuple[np.ndarray, np.ndarray] | None:
+    """The code points of the texts without :data:`_PUNCT`'s matches, lower-cased, and each text's length so — what
+    :func:`char_ngrams` reads of ``[_PUNCT.sub("", t) for t in X]`` — for the whole batch at once by the tables of
+    :func:`_bmp_tables`; None for a batch with a character beyond them (then the texts are stripped one by one)."""
+    try:
+        codes = _codes("".join(X))
+    except UnicodeEncodeError:  # a lone surrogate
+        return None
+    if len(codes) and codes.max() >= 0x10000:
+        return None
+    keep, lower = _bmp_tables()
+    kept = keep[codes]
+    low = lower[codes[kept]]
+    if len(low) and low.min() < 0:
+        return None
+    ends = np.zeros(len(X) + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, X), dtype=np.int64, count=len(X)), out=ends[1:])
+    before = np.zeros(len(codes) + 1, dtype=np.int64)
+    np.cumsum(kept, out=before[1:])  # kept characters before each position
+    return low.astype(np.uint32), np.diff(before[ends])
 
 
 def bigram_vectors(X, n_features: int) -> sparse.csr_matrix:
     """Binary character bigrams of each text without punctuation, rows of unit length (float32)."""
     if not X:
         return sparse.csr_matrix((0, n_features), dtype=np.float32)
-    counts = char_ngrams([_PUNCT.sub("", t) for t in X], (2, 2), n_features, binary=True)
+    X = X if isinstance(X, list) else list(X)
+    bits = n_features.bit_length() - 1
+    fits = not n_features & (n_features - 1) and bits <= 31 and len(X) <= 1 << min(16, 32 - bits)
+    found = _stripped_codes(X) if fits else None
+    if found is not None:
+        counts = _ngram_counts(*found, (2, 2), bits, True)
+    else:
+        counts = char_ngrams([_PUNCT.sub("", t) for t in X], (2, 2), n_features, binary=True)
     norms = np.sqrt(np.asarray(counts.sum(axis=1)).ravel())  # binary: the squares are the ones
     counts.data /= np.repeat(np.where(norms > 0, norms, 1.0), np.diff(counts.indptr))
     return counts.astype(np.float32)
@@ -426,7 +491,7 @@ def nearest(vectors: sparse.csr_matrix, memory: sparse.csr_matrix) -> tuple[np.n
     if memory.shape[0] == 0 or n == 0:
         return np.zeros(n), np.full(n, -1)
     m = memory.shape[0]
-    sims = (vectors @ memory.T).tocsr()
+    sims = (vectors @ _transposed(memory)).tocsr()
     if m <= _DENSE_MEMORY:
         # a few hundred remembered rows: the similarities as dense blocks of rows, reduced by NumPy (SciPy's
         # sparse argmax loops over the rows in Python).  The same answers: the similarities are never negative, a
@@ -440,6 +505,20 @@ def nearest(vectors: sparse.csr_matrix, memory: sparse.csr_matrix) -> tuple[np.n
         best = np.asarray(sims.max(axis=1).todense()).ravel()
         idx = np.asarray(sims.argmax(axis=1)).ravel()
     return best, np.where(best > 0, idx, -1)
+
+
+_TRANSPOSED: dict[int, tuple[sparse.csr_matrix, sparse.csr_matrix]] = {}
+
+
+def _transposed(memory: sparse.csr_matrix) -> sparse.csr_matrix:
+    """``memory.T`` as the CSR matrix SciPy's product converts it to each time, for the (few, long-lived)
+    memories a process reads."""
+    kept = _TRANSPOSED.get(id(memory))
+    if kept is None or kept[0] is not memory:
+        if len(_TRANSPOSED) >= 8:
+            _TRANSPOSED.clear()
+        kept = _TRANSPOSED[id(memory)] = (memory, sparse.csr_matrix(memory.T))
+    return kept[1]
 
 
 _DENSE_MEMORY = 2048  # remembered rows up to which nearest() reduces dense blocks of rows × them

@@ -118,7 +118,7 @@ class TypePredictor:
 
     def _finish(self, X: list[str], blocks, main: np.ndarray | None = None) -> np.ndarray:
         features = sparse.hstack(blocks).tocsr()
-        proba = expit(np.asarray(features @ self.coef.T) + self.intercept)
+        proba = expit(np.asarray(features @ self._coef_t()) + self.intercept)
         c = self.conventions
         if c is not None:
             patterns = compiled(c["negated_before"], c["place_after"], c["container_after"])
@@ -134,6 +134,15 @@ class TypePredictor:
             sim, idx = nearest(bigram_vectors(X, m["n_features"]), m["memory"])
             proba = blend(proba, sim, idx, m["labels"], m["threshold"], m["weight"])
         return proba
+
+    def _coef_t(self) -> np.ndarray:
+        """The coefficients transposed (features × types), in C order, kept by the process: SciPy's product of a
+        sparse matrix and a dense one copies a transposed view into C order first, 12 MB each batch."""
+        scratch = _SCRATCH.setdefault(self, {})
+        coef_t = scratch.get("coef_t")
+        if coef_t is None:
+            coef_t = scratch["coef_t"] = np.ascontiguousarray(self.coef.T)
+        return coef_t
 
     def main_types(self, X) -> np.ndarray | None:
         """The type each text names first (-1: none) when the main type is the first named, else None."""

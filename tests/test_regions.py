@@ -742,3 +742,30 @@ def test_the_words_of_a_community_after_a_towns_name_are_data():
 
     assert _community_words() == tuple(read_list("gazetteer", "community_words.txt"))
     assert {"社区", "村", "居委会"} <= set(_community_words())
+
+
+def test_a_towns_villages_are_read_one_name_at_a_time_as_the_table_lists_them():
+    """Speed (issue 29 item 6): a town of villages.tsv answers village by village from its lines instead of splitting
+    them all when first asked; every answer is the table's — each village's counties, several where counties share
+    the town's name and the village's, none for a name the town lacks or one with a tab in it."""
+    from petitionnlp.resources import corpus_path
+
+    table: dict[str, dict[str, set]] = {}
+    with open(corpus_path("gazetteer", "villages.tsv"), encoding="utf-8") as fh:
+        next(fh)
+        for line in fh:
+            town, village, code = line.rstrip("\n").split("\t")
+            table.setdefault(town, {}).setdefault(village, set()).add(code)
+    shared = max(table, key=lambda t: sum(len(c) > 1 for c in table[t].values()))  # 城关镇-like: many counties
+    towns = [shared, min(table, key=lambda t: len(table[t])), sorted(table)[0], sorted(table)[-1]]
+    g = get_gazetteer()
+    for town in towns:
+        found = g.villages.get(town)
+        for village, codes in table[town].items():
+            assert found.get(village) == codes and village in found and found[village] == codes
+            assert g.village_counties(town, village + "组") == codes or len(village) > 8
+        first = next(iter(table[town]))
+        for absent in ("不在此列村", town + "甲乙丙村", first + "\t" + first, ""):
+            assert found.get(absent) is None and absent not in found and found.get(absent, ()) == ()
+    assert any(len(c) > 1 for c in table[shared].values())
+    assert g.villages.get("不是一个乡镇") is None

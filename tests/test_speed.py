@@ -225,6 +225,52 @@ def test_char_ngrams_in_blocks_match_one_pass():
         assert np.array_equal(got[i].indices, one.indices) and np.array_equal(got[i].data, one.data)
 
 
+# texts whose characters lower-case to two (İ), by their neighbours (Σ), lie beyond the first plane (😀), are no
+# text at all (a lone surrogate), or come in runs of whitespace: what the batch-at-once paths must hand back
+_AWKWARD = ["İstanbul 化工厂", "ΣΑΣ 噪声", "夜间  施工\n\n扰民", "😀 污水_直排", "\ud800废气", "", "ＡＢ１２，噪声", "a_b  C"]
+
+
+def _same(a, b) -> bool:
+    return a.shape == b.shape and a.dtype == b.dtype and np.array_equal(a.indptr, b.indptr) \
+        and np.array_equal(a.indices, b.indices) and np.array_equal(a.data, b.data)
+
+
+def test_char_ngrams_of_a_batch_at_once_are_each_texts():
+    """A batch lower-cased and hashed at once (no character that lower-cases otherwise alone, no run of spaces)
+    counts what each text alone counts; a batch with such a character is read text by text, as before."""
+    from petitionnlp import features
+
+    plain = ["衡阳市珠晖区某厂夜间排放废气", "ABC 噪声 扰民", "", "污水"]
+    for batch in (plain, plain + _AWKWARD[:4] + _AWKWARD[5:]):
+        got = features.char_ngrams(batch, (1, 3), 2 ** 12)
+        for i, t in enumerate(batch):
+            assert _same(got[i], features.char_ngrams([t], (1, 3), 2 ** 12))
+    assert features.char_ngrams(["ΣΑΣ"], (1, 1), 2 ** 12).nnz == 3  # σ, α and ς: the last Σ ends a word
+
+
+def test_bigram_vectors_strip_as_the_regex_does():
+    """bigram_vectors leaves out, for a whole batch at once (a table of the first plane), exactly the characters the
+    punctuation regex removes from each text, lower-cased as str.lower does; a batch holding a character the
+    table cannot answer for goes text by text through the regex."""
+    from petitionnlp import features
+
+    keep, lower = features._bmp_tables()
+    every = [chr(c) for c in range(0x10000)]
+    assert [bool(k) for k in keep] == [not features._PUNCT.fullmatch(c) for c in every]
+    assert all(chr(lower[c]) == every[c].lower() for c in range(0x10000) if lower[c] >= 0)
+    assert sorted(np.flatnonzero(lower < 0).tolist()) == [0x130, 0x3A3]
+
+    def one_by_one(texts):
+        counts = features.char_ngrams([features._PUNCT.sub("", t) for t in texts], (2, 2), 2 ** 14, binary=True)
+        norms = np.sqrt(np.asarray(counts.sum(axis=1)).ravel())
+        counts.data /= np.repeat(np.where(norms > 0, norms, 1.0), np.diff(counts.indptr))
+        return counts.astype(np.float32)
+
+    plain = ["衡阳市珠晖区某厂，夜间排放废气！", "Ab-c 噪声/扰民", "", "a_b  C", "ＡＢ１２，噪声"]
+    for batch in [plain] + [plain + [t] for t in _AWKWARD]:
+        assert _same(features.bigram_vectors(batch, 2 ** 14), one_by_one(batch))
+
+
 def test_classify_starts_without_scikit_learn(tmp_path):
     """After the first load has packed the light predictors, a classify run imports neither scikit-learn nor
     pandas nor skops (about a second of start-up)."""

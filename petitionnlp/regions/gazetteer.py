@@ -109,15 +109,15 @@ class _Names(dict):
 
 
 class _Villages:
-    """``villages.tsv`` (sorted by town) read as bytes, a town's villages parsed when it is first asked for: a
-    batch asks for a few hundred of its 206,000 lines (parsing them all took a quarter of a second a process)."""
+    """``villages.tsv`` (sorted by town) read as bytes, a town's lines found when it is first asked for: a batch asks
+    for a few hundred of its 206,000 lines (parsing them all took a quarter of a second a process)."""
 
     def __init__(self, path):
         with open(path, "rb") as fh:
             self._data = fh.read()
         ends = np.flatnonzero(np.frombuffer(self._data, dtype=np.uint8) == 10)
         self._starts = (ends[:-1] + 1).tolist()  # each line after the header
-        self._towns: dict[str, dict[str, set[str]] | None] = {}
+        self._towns: dict[str, _TownVillages | None] = {}
 
     def get(self, town: str, default=None):
         if town not in self._towns:
@@ -125,7 +125,7 @@ class _Villages:
         found = self._towns[town]
         return default if found is None else found
 
-    def _read(self, town: str) -> dict[str, set[str]] | None:
+    def _read(self, town: str) -> "_TownVillages | None":
         key = town.encode("utf-8") + b"\t"
         data, starts = self._data, self._starts
         lo, hi = 0, len(starts)
@@ -140,13 +140,50 @@ class _Villages:
             hi += 1
         if hi == lo:
             return None
-        # the town's lines, decoded and split at once (one by one took most of a batch's village look-ups)
         block = data[starts[lo]:starts[hi] - 1] if hi < len(starts) else data[starts[lo]:].removesuffix(b"\n")
-        table: dict[str, set[str]] = {}
-        for line in block.decode("utf-8").split("\n"):
-            _, village, code = line.split("\t")
-            table.setdefault(village, set()).add(code)
-        return table
+        return _TownVillages(block.decode("utf-8"))
+
+
+class _TownVillages:
+    """One town's lines of ``villages.tsv`` (``town\tvillage\tcode``), read as village → county adcodes one
+    village at a time: a town's list runs to 2,000 lines, of which a batch asks a few names (splitting every
+    line of each town asked for took a tenth of a second of 20,000 rows)."""
+
+    __slots__ = ("_text", "_asked")
+
+    def __init__(self, text: str):
+        self._text = text
+        self._asked: dict[str, set[str]] = {}
+
+    def get(self, village: str, default=None):
+        codes = self._asked.get(village)
+        if codes is None:
+            codes = self._asked[village] = self._codes(village)
+        return codes or default
+
+    def __contains__(self, village: str) -> bool:
+        return bool(self.get(village))
+
+    def __getitem__(self, village: str) -> set[str]:
+        codes = self.get(village)
+        if codes is None:
+            raise KeyError(village)
+        return codes
+
+    def _codes(self, village: str) -> set[str]:
+        """The codes of the lines whose village field is ``village`` (the one field between two tabs)."""
+        codes: set[str] = set()
+        if "\t" in village or "\n" in village:
+            return codes
+        text, field = self._text, "\t" + village + "\t"
+        at = text.find(field)
+        while at >= 0:
+            start = at + len(field)
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            codes.add(text[start:end])
+            at = text.find(field, end)
+        return codes
 
 
 @lru_cache(maxsize=1)
