@@ -38,3 +38,12 @@ def test_the_keeper_before_his_farm_is_found(text, names):
 ])
 def test_set_phrases_and_firms_farms_stay(text):
     assert _names(text) == []
+
+
+@pytest.mark.parametrize("text, account", [
+    # a rural commercial bank's account of 23 digits after 账号 (賬號 in traditional characters)
+    ("目前，当地农商行已为董宜银开户（户名：董宜银，账号：10024903271088800000021）。", "10024903271088800000021"),
+    ("戶名:董宜銀,賬號:10024903271088800000021)。", "10024903271088800000021"),
+])
+def test_a_long_account_after_its_word_is_hidden(text, account):
+    assert [s["text"] for s in find_pii(text) if s["type"] == "账号"] == [account]
