@@ -428,6 +428,8 @@ _DOCUMENT_YEAR = re.compile(r"[〔\[［]\s*(?:19|20)\d\d\s*[〕\]］]")  # 桂�
 _COUNTED = re.compile("[量率]")  # 举报量, 投诉率: a verb of complaint that heads a count
 _COMMON_TAGS = ("n", "vn", "v", "a", "an")  # jieba's common nouns, verbs, adjectives: no proper name (ns, nz, nr…)
 _PARTICLE_TAGS = ("ul", "uz", "ug", "y", "e")  # jieba's 了 着 过, modal particles, interjections: no name ends with one
+_SET_PHRASE_TAGS = ("i", "l")  # jieba's idioms and set phrases (父母双亡): read whole, never a name's cue
+_PROPER_NOT_PERSON = ("nz", "ns", "nt")  # jieba's other proper names: a trade name, a place, a body
 _GLUE = frozenset(_FUNCTION_CHARS + "了家")  # what jieba glues to a name in a word it takes for a person (了晓峰)
 
 
@@ -505,10 +507,13 @@ class NameRules:
         self.premise_chars = frozenset(w for w in g("premises", []) if len(w) == 1)
         self.businesses = _by_length(w for w in g("premises", []) if len(w) > 1)
         self._premises_re = re.compile(rf"[{CJK}]{{1,2}}[{premises}](?=的|[^{CJK}]|$)") if premises else None
-        cues = [w.lstrip("*") for w in g("possession", [])]
+        cues = [w.lstrip("*") for w in g("possession", []) if not w.startswith(("+", "^"))]
         self._cue_re = re.compile("(?:" + "|".join(cues) + ")") if cues else None
         owners = [w[1:] for w in g("possession", []) if w.startswith("*")]  # 家的, 之子 …: a home's or a kin's
         self._owner_cue_re = re.compile("(?:" + "|".join(owners) + ")") if owners else None
+        keepers = [w[1:] for w in g("possession", []) if w.startswith("+")]  # 养鸡场 …: a farm named by its keeper
+        self._keeper_cue_re = re.compile("(?:" + "|".join(keepers) + ")") if keepers else None
+        self.keeper_units = frozenset(w[1:] for w in g("possession", []) if w.startswith("^"))  # 组, 村: the keeper's place
         marks = "|".join(map(re.escape, _by_length(g("nationality", []))))  # 族: 蒙古族, 彝族
         self._nationality_re = re.compile(rf"[{CJK}]{{1,4}}(?:{marks})") if marks else None
         # 哈斯额尔敦（蒙古族）: a person's nationality in brackets after the name
@@ -801,12 +806,12 @@ class NameRules:
     def _possession_names(self, text: str, tagged, exact: dict) -> list[tuple[int, int]]:
         """Names before a cue of possession (赵福来开的养猪场, 孙有财家的鱼塘, 村东头王长贵的石料厂); ``exact`` maps
         each token's (start, end) to its tag."""
-        if not self._cue_re:
-            return []
         out = []
         inside_words = None  # the places inside a word of two or more characters jieba reads as no person's
-        for m in self._cue_re.finditer(text):
-            cue = m.start()
+        cues = [(m.start(), False) for m in self._cue_re.finditer(text)] if self._cue_re else []
+        # (a farm's word after its keeper's name, read apart: 投诉的王萍养鸡场 is no 的…场 cue of the name before 的)
+        cues += [(m.start(), True) for m in self._keeper_cue_re.finditer(text)] if self._keeper_cue_re else []
+        for cue, keeper in sorted(cues):
             for size in (4, 3, 2):  # the longest name that ends at the cue
                 a = cue - size
                 if a < 0:
@@ -819,6 +824,12 @@ class NameRules:
                 if any(c in _FUNCTION_CHARS or c in "家厂村们某" for c in given) or given[-1] in _NOT_GIVEN \
                         or not any(c in self.given for c in given):
                     continue  # 涪江河边的, 很高烟囱的: not a given name
+                if keeper and not (text[a - 1:a] in self.keeper_units or (
+                        len(given) == 2 and all(c in self.given for c in given)
+                        and (a == 0 or text[a - 1] == "的" or not _CJK.match(text[a - 1])))):
+                    continue  # 下桥组王萍养鸡场, 督办整改的竹志康养鸡场; a firm's name stays (县龙腾养殖场, 的金鑫养殖场)
+                if keeper and any(exact.get((a, e), "") in _PROPER_NOT_PERSON for e in range(a + sl + 1, cue + 1)):
+                    continue  # 金丰 / 源养殖场: a trade name or a place jieba reads from the surname on
                 tag = exact.get((a, cue))
                 if tag is not None and not tag.startswith("nr"):
                     continue  # 公司的, 化工厂的: a word of the dictionary, not a name
@@ -1228,6 +1239,12 @@ class NameRules:
             return True  # (举报人为高明家的邻居: found after the complainant's word first, an owner all the same)
         return a in private and folded[b - 1] not in "省市县区旗" and not folded.endswith(self._copulas, 0, a)
 
+    def _keeps_farm(self, text: str, b: int) -> bool:
+        """Whether a farm named by its keeper starts at ``b`` (养鸡场, 养猪场: ``possession.txt``'s + lines): a name
+        vouched for before it (下桥组王萍养鸡场, 村民张建国养猪场) is the keeper's, though the farm's word ends a
+        landmark's name too."""
+        return bool(self._keeper_cue_re and self._keeper_cue_re.match(text, b))
+
     def _closes_description(self, text: str, b: int) -> bool:
         """Whether a complainant's description ends at ``b``: a verb of saying, a count or a word that follows names."""
         return text.startswith(self.says, b) or text.startswith(self.follow_long, b) \
@@ -1448,6 +1465,8 @@ class NameRules:
         for m in self.context_re.finditer(folded):
             if m.start() not in bounds and any(k in bounds for k in range(m.start() + 1, m.end())):
                 continue  # 行业 / 主管部门: 业主 across two words jieba reads is no context word
+            if word_at.get(m.start(), (0, ""))[0] > m.end() and word_at[m.start()][1] in _SET_PHRASE_TAGS:
+                continue  # 父母双亡: a set phrase jieba reads whole that begins with a context word introduces no one
             if folded.endswith(self._titles_longer(len(m.group())), 0, m.end()):
                 continue  # 促进会会长陈宗兴: a public body's post that ends with a context word (会长) is a post
             pos = _CONNECTOR.match(folded, m.end()).end()
@@ -1810,7 +1829,8 @@ class NameRules:
                     or (name[0] in _CONJUNCTIONS and not all(c in self.given for c in name[sl:])) \
                     or (sl == 2 and self._ordinal_head(folded, a, b, exact, word_at)) \
                     or (name[-1] in "镇乡" and not speaker) or name[sl:] in self.honorifics \
-                    or name[sl:] in self.titles or self._place_like(name) or self._place_or_company(folded, a, b) \
+                    or name[sl:] in self.titles or self._place_like(name) \
+                    or (self._place_or_company(folded, a, b) and not (a in strong and self._keeps_farm(folded, b))) \
                     or (b - a <= 4 and self.is_place(name, bare) and not (speaker or self._owner_or_private(
                         folded, a, b, private, owners))) \
                     or folded[max(0, a - 4):a].endswith(self.discharge) \
