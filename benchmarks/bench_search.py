@@ -76,6 +76,11 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
      name (绿皮车, 挂车, 泥头车, 打灰的罐车, 猪娃, 鸡婆, 对虾), trade words (钢铁厂 for a 钢 company, 石材, 储煤), questions
      (哪里有…, …怎么没人管, …谁管, …合法吗, …会不会…) and typos of shape or sound inside a compound (轮台, 养虾堂, 做业,
      木宵, 风条, 中专站, 内赃, 截溜, 粉沉, 铸吕, 松数, 难文, 叫拌站), same pool.
+   - ``clerks9``: corpora/search/eval_queries_clerks9.jsonl — a fifteenth batch (all ``dev`` once first reported, 60
+     queries): everyday words for the documents' terms (淘金的, 白杨, 饭堂, 鱼庄, 洗车铺子, 收旧货的, 茅房, 山皮子),
+     questions (哪里有…, …谁管, …怎么没人管, …找哪个部门, 为啥…), typos of shape or sound inside a compound (赌塞, 砍代,
+     怀树, 私折, 明笛, 渗虑液, 欺上满下, 粉层, 鸡冀, 锅护, 躁声) and compounds, most carrying a rare word that says
+     nothing of the matter (四百多万, 二十几亩, 一百九十多棵, 十一年, 七百来亩, 半年多, 二十四小时), same pool.
    Each query has the relevance 0–3 of the pool's documents, graded by reading them; the ``held_out`` ones were
    not looked at while the engine was changed (``--split dev`` leaves them out of a tuning run).  Prints
    nDCG@10 and recall@10 (of the relevant documents, out of at most 10) per kind, overall and on the held-out
@@ -86,7 +91,7 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
    begin with as many literal matches as the scan finds (up to 10): recall@10 of the literal matches.
 
     python benchmarks/bench_search.py [--docs 100000 (0: the graded sets only)] [--queries 200]
-                                      [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,clerks4,clerks5,clerks6,clerks7,clerks8]
+                                      [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,clerks4,clerks5,clerks6,clerks7,clerks8,clerks9]
                                       [--split all|dev|held_out]
 
 ``--pg auto`` starts a throw-away PostgreSQL cluster (tests/pgcluster.py) and removes it at the end.
@@ -138,7 +143,7 @@ SETS = {"issue22": ("eval_queries.jsonl", False), "clerks": ("eval_queries_clerk
         "dev9": ("eval_queries_dev9.jsonl", True), "dev10": ("eval_queries_dev10.jsonl", True),
         "clerks4": ("eval_queries_clerks4.jsonl", True), "clerks5": ("eval_queries_clerks5.jsonl", True),
         "clerks6": ("eval_queries_clerks6.jsonl", True), "clerks7": ("eval_queries_clerks7.jsonl", True),
-        "clerks8": ("eval_queries_clerks8.jsonl", True)}
+        "clerks8": ("eval_queries_clerks8.jsonl", True), "clerks9": ("eval_queries_clerks9.jsonl", True)}
 KINDS = ["synonyms", "questions", "compounds", "typos", "place", "briefing", "all", "held_out"]
 
 
