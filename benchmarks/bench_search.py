@@ -92,7 +92,7 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
 
     python benchmarks/bench_search.py [--docs 100000 (0: the graded sets only)] [--queries 200]
                                       [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,clerks4,clerks5,clerks6,clerks7,clerks8,clerks9]
-                                      [--split all|dev|held_out]
+                                      [--split all|dev|held_out] [--count-queries 200]
 
 ``--pg auto`` starts a throw-away PostgreSQL cluster (tests/pgcluster.py) and removes it at the end.
 """
@@ -225,6 +225,8 @@ def main() -> None:
     ap.add_argument("--pg", default="auto", help="a postgresql:// URL of an empty database, or auto")
     ap.add_argument("--no-pg", action="store_true")
     ap.add_argument("--sets", default=",".join(SETS), help="graded sets, comma-separated: " + ", ".join(SETS))
+    ap.add_argument("--count-queries", type=int, default=200,
+                    help="graded dev queries timed at scale with and without the per-term document counts")
     ap.add_argument("--split", default="all", choices=["all", "dev", "held_out"],
                     help="the queries of one split only (dev: leave the held-out ones unseen)")
     args = ap.parse_args()
@@ -336,9 +338,50 @@ def run(args, new_pg) -> None:
                 k = min(10, len(matches_of[q]))
                 head = [h["id"] for h in hits[:k]]
                 agree += len(head) == k and all(all(term in by_id[d] for term in terms) for d in head)
+            counted = count_cost(ix, clerk_queries(rng, args.count_queries))
         print(f"{name:10s}: index {index_time:.0f} s ({args.docs / index_time:,.0f} docs/s); query p50 "
               f"{pct(lat, 50):.1f} ms, p95 {pct(lat, 95):.1f} ms (scan/index at p50 {pct(scan, 50) / pct(lat, 50):.1f}); "
               f"top 10 beginning with all literal matches: {agree}/{len(qs)} = {agree / len(qs):.3f}")
+        if counted:
+            (on, off) = counted
+            print(f"{name:10s}: {len(on)} graded dev queries, per-term document counts (weigh_concepts, weigh_parts) "
+                  f"on / off, alternating: p50 {pct(on, 50):.1f} / {pct(off, 50):.1f} ms = "
+                  f"{pct(on, 50) / pct(off, 50):.2f}×, p95 {pct(on, 95):.1f} / {pct(off, 95):.1f} ms = "
+                  f"{pct(on, 95) / pct(off, 95):.2f}×, total {sum(on):.1f} / {sum(off):.1f} s = {sum(on) / sum(off):.2f}×")
+
+
+def clerk_queries(rng, n: int) -> list[str]:
+    """``n`` queries drawn from the graded sets' dev queries (as clerks type them: several terms, questions)."""
+    qs = []
+    for file, _ in SETS.values():
+        qs += [q["query"] for q in map(json.loads, open(ROOT / "corpora/search" / file, encoding="utf-8"))
+               if q.get("split", "dev") == "dev"]
+    return rng.sample(sorted(set(qs)), min(n, len(set(qs))))
+
+
+def count_cost(ix, queries: list[str]):
+    """Each query's time with the per-term document counts that weigh a query's terms and a compound's parts
+    (:func:`weigh_concepts`, :func:`weigh_parts`: index look-ups) and with them left out, alternating query by
+    query, each order every other query, after one untimed run, so that the machine's load and what the first run
+    warms fall on both alike: (times on, times off)."""
+    import petitionnlp.search as engine
+
+    if not queries:
+        return None
+    kept = engine.weigh_concepts, engine.weigh_parts
+    on, off = [], []
+    runs = [(kept, on), ((lambda *a: None, lambda *a: None), off)]
+    try:
+        for i, q in enumerate(queries):
+            ix.search(q, limit=10)   # the query's analysis and the pages it reads warm once, for both
+            for weigh, times in runs if i % 2 == 0 else runs[::-1]:
+                engine.weigh_concepts, engine.weigh_parts = weigh
+                t = time.perf_counter()
+                ix.search(q, limit=10)
+                times.append(time.perf_counter() - t)
+    finally:
+        engine.weigh_concepts, engine.weigh_parts = kept
+    return on, off
 
 
 if __name__ == "__main__":
