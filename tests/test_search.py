@@ -1452,3 +1452,13 @@ def test_a_rare_figure_shared_by_chance_does_not_outrank_the_matter(target):
             "lake": "水库包给村书记养鱼十几年，水库水及地下水受到污染",
             "mine": "采石场下游20多亩稻田被冲毁，灰尘多"} | NOISE
     assert _ranked(target, docs, "两千多亩地荒了十几年谁管")[0] == "waste"
+
+
+def test_a_compounds_part_has_four_cilin_spellings_and_word_vectors_reach_cosine_0_6():
+    # chosen on the dev sets (session 46): a part's fourth Cilin synonym the documents use (垃圾堆 → 破烂: dev3's
+    # 垃圾堆成山 0.49 → 0.87) and a word's nearest words down to cosine 0.6 (走过场 → 弄虚作假: dev4's 整改走过场
+    # 0.55 → 0.63); both failed before (three spellings, 0.65)
+    from petitionnlp.search.analysis import _broad_variants, neighbours
+
+    assert "破烂" in _broad_variants("垃圾堆", used=lambda w: True)
+    assert "弄虚作假" in neighbours("走过场")

@@ -55,7 +55,7 @@ MAX_QUERY_CHARS = 400
 MAX_TYPO_TERMS = 4     # terms of one query looked at for typos (each costs a few index look-ups)
 PART_DF_CAP = 500      # documents counted at most for a part's document frequency
 MAX_EXPANSIONS = 32    # thesaurus words a term is also searched as
-BROAD_PER_WORD = 3     # Cilin synonyms a part of a compound is also searched as
+BROAD_PER_WORD = 4     # Cilin synonyms a part of a compound is also searched as
 W_BROAD = 0.9          # a compound found in Cilin's words: this much of the compound found in its own
 
 W_LITERAL, W_NUMERALS, W_TYPO, W_NEAR, W_PARTS = 1.0, 0.95, 0.9, 0.75, 0.5
@@ -77,7 +77,7 @@ COMMON_MIN = 20        # … when they are at least this many (in three document
 W_COMMON = 0.5         # what such a character is worth of a character standing for a word (:func:`_character_alt`)
 W_NEIGHBOUR = 0.3      # a word the documents never use found by its nearest words in a general word-vector space (早市 → 菜市场)
 NEIGHBOURS = 2         # nearest words the documents use that such a word is searched as
-NEIGHBOUR_MIN = 0.65   # the least cosine similarity of such a word
+NEIGHBOUR_MIN = 0.6    # the least cosine similarity of such a word
 NEIGHBOUR_TRIED = 48   # nearest words looked up in the index for one word (those above NEIGHBOUR_MIN only)
 FEW = 2                # a term whose readings find at most this many documents is also read by its characters
 FEW_USES = 3           # a word the index finds in fewer documents is looked for in their text (not across a comma)
