@@ -380,12 +380,9 @@ def _quantity_split(piece: str, setting: bool) -> list[tuple[str, bool]]:
         return [(piece, True)]
     if len(piece) < 3 or not _CJK.search(piece):
         return [(piece, setting)]
-    bounds, i = [], 0
-    for w in _plain_tokenizer().cut(piece):
-        i += len(w)
-        bounds.append(i)
-    head = next((b for b in reversed(bounds[:-1]) if quantity(piece[:b])), 0)
-    tail = next((b for b in bounds[:-1] if b > head and quantity(piece[b:])), len(piece))
+    bounds = sorted(_boundaries(piece) - {0, len(piece)})
+    head = next((b for b in reversed(bounds) if quantity(piece[:b])), 0)
+    tail = next((b for b in bounds if b > head and quantity(piece[b:])), len(piece))
     out = [(piece[:head], True)] if head else []
     out.append((piece[head:tail], setting))
     if tail < len(piece):
