@@ -88,7 +88,9 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
    documents, and how far the two backends agree.
 2. Scale: 100,000 documents recombined from the shipped corpora (synthetic petitions, sentences of the sample
    briefings); p50/p95 latency of each backend against a linear scan, and the share of queries whose top 10
-   begin with as many literal matches as the scan finds (up to 10): recall@10 of the literal matches.
+   begin with as many literal matches as the scan finds (up to 10): recall@10 of the literal matches; and the cost
+   of the per-term document counts that weigh a query's terms and a compound's parts (index look-ups): graded dev
+   queries (``--count-queries``) timed with and without them, alternating, as a ratio.
 
     python benchmarks/bench_search.py [--docs 100000 (0: the graded sets only)] [--queries 200]
                                       [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,clerks4,clerks5,clerks6,clerks7,clerks8,clerks9]
