@@ -76,6 +76,11 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
      name (绿皮车, 挂车, 泥头车, 打灰的罐车, 猪娃, 鸡婆, 对虾), trade words (钢铁厂 for a 钢 company, 石材, 储煤), questions
      (哪里有…, …怎么没人管, …谁管, …合法吗, …会不会…) and typos of shape or sound inside a compound (轮台, 养虾堂, 做业,
      木宵, 风条, 中专站, 内赃, 截溜, 粉沉, 铸吕, 松数, 难文, 叫拌站), same pool.
+   - ``clerks9``: corpora/search/eval_queries_clerks9.jsonl — a fifteenth batch (all ``dev`` once first reported, 60
+     queries): everyday words for the documents' terms (淘金的, 白杨, 饭堂, 鱼庄, 洗车铺子, 收旧货的, 茅房, 山皮子),
+     questions (哪里有…, …谁管, …怎么没人管, …找哪个部门, 为啥…), typos of shape or sound inside a compound (赌塞, 砍代,
+     怀树, 私折, 明笛, 渗虑液, 欺上满下, 粉层, 鸡冀, 锅护, 躁声) and compounds, most carrying a rare word that says
+     nothing of the matter (四百多万, 二十几亩, 一百九十多棵, 十一年, 七百来亩, 半年多, 二十四小时), same pool.
    Each query has the relevance 0–3 of the pool's documents, graded by reading them; the ``held_out`` ones were
    not looked at while the engine was changed (``--split dev`` leaves them out of a tuning run).  Prints
    nDCG@10 and recall@10 (of the relevant documents, out of at most 10) per kind, overall and on the held-out
@@ -83,11 +88,13 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
    documents, and how far the two backends agree.
 2. Scale: 100,000 documents recombined from the shipped corpora (synthetic petitions, sentences of the sample
    briefings); p50/p95 latency of each backend against a linear scan, and the share of queries whose top 10
-   begin with as many literal matches as the scan finds (up to 10): recall@10 of the literal matches.
+   begin with as many literal matches as the scan finds (up to 10): recall@10 of the literal matches; and the cost
+   of the per-term document counts that weigh a query's terms and a compound's parts (index look-ups): graded dev
+   queries (``--count-queries``) timed with and without them, alternating, as a ratio.
 
     python benchmarks/bench_search.py [--docs 100000 (0: the graded sets only)] [--queries 200]
-                                      [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,clerks4,clerks5,clerks6,clerks7,clerks8]
-                                      [--split all|dev|held_out]
+                                      [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,clerks4,clerks5,clerks6,clerks7,clerks8,clerks9]
+                                      [--split all|dev|held_out] [--count-queries 200]
 
 ``--pg auto`` starts a throw-away PostgreSQL cluster (tests/pgcluster.py) and removes it at the end.
 """
@@ -138,7 +145,7 @@ SETS = {"issue22": ("eval_queries.jsonl", False), "clerks": ("eval_queries_clerk
         "dev9": ("eval_queries_dev9.jsonl", True), "dev10": ("eval_queries_dev10.jsonl", True),
         "clerks4": ("eval_queries_clerks4.jsonl", True), "clerks5": ("eval_queries_clerks5.jsonl", True),
         "clerks6": ("eval_queries_clerks6.jsonl", True), "clerks7": ("eval_queries_clerks7.jsonl", True),
-        "clerks8": ("eval_queries_clerks8.jsonl", True)}
+        "clerks8": ("eval_queries_clerks8.jsonl", True), "clerks9": ("eval_queries_clerks9.jsonl", True)}
 KINDS = ["synonyms", "questions", "compounds", "typos", "place", "briefing", "all", "held_out"]
 
 
@@ -220,6 +227,8 @@ def main() -> None:
     ap.add_argument("--pg", default="auto", help="a postgresql:// URL of an empty database, or auto")
     ap.add_argument("--no-pg", action="store_true")
     ap.add_argument("--sets", default=",".join(SETS), help="graded sets, comma-separated: " + ", ".join(SETS))
+    ap.add_argument("--count-queries", type=int, default=200,
+                    help="graded dev queries timed at scale with and without the per-term document counts")
     ap.add_argument("--split", default="all", choices=["all", "dev", "held_out"],
                     help="the queries of one split only (dev: leave the held-out ones unseen)")
     args = ap.parse_args()
@@ -331,9 +340,50 @@ def run(args, new_pg) -> None:
                 k = min(10, len(matches_of[q]))
                 head = [h["id"] for h in hits[:k]]
                 agree += len(head) == k and all(all(term in by_id[d] for term in terms) for d in head)
+            counted = count_cost(ix, clerk_queries(rng, args.count_queries))
         print(f"{name:10s}: index {index_time:.0f} s ({args.docs / index_time:,.0f} docs/s); query p50 "
               f"{pct(lat, 50):.1f} ms, p95 {pct(lat, 95):.1f} ms (scan/index at p50 {pct(scan, 50) / pct(lat, 50):.1f}); "
               f"top 10 beginning with all literal matches: {agree}/{len(qs)} = {agree / len(qs):.3f}")
+        if counted:
+            (on, off) = counted
+            print(f"{name:10s}: {len(on)} graded dev queries, per-term document counts (weigh_concepts, weigh_parts) "
+                  f"on / off, alternating: p50 {pct(on, 50):.1f} / {pct(off, 50):.1f} ms = "
+                  f"{pct(on, 50) / pct(off, 50):.2f}×, p95 {pct(on, 95):.1f} / {pct(off, 95):.1f} ms = "
+                  f"{pct(on, 95) / pct(off, 95):.2f}×, total {sum(on):.1f} / {sum(off):.1f} s = {sum(on) / sum(off):.2f}×")
+
+
+def clerk_queries(rng, n: int) -> list[str]:
+    """``n`` queries drawn from the graded sets' dev queries (as clerks type them: several terms, questions)."""
+    qs = []
+    for file, _ in SETS.values():
+        qs += [q["query"] for q in map(json.loads, open(ROOT / "corpora/search" / file, encoding="utf-8"))
+               if q.get("split", "dev") == "dev"]
+    return rng.sample(sorted(set(qs)), min(n, len(set(qs))))
+
+
+def count_cost(ix, queries: list[str]):
+    """Each query's time with the per-term document counts that weigh a query's terms and a compound's parts
+    (:func:`weigh_concepts`, :func:`weigh_parts`: index look-ups) and with them left out, alternating query by
+    query, each order every other query, after one untimed run, so that the machine's load and what the first run
+    warms fall on both alike: (times on, times off)."""
+    import petitionnlp.search as engine
+
+    if not queries:
+        return None
+    kept = engine.weigh_concepts, engine.weigh_parts
+    on, off = [], []
+    runs = [(kept, on), ((lambda *a: None, lambda *a: None), off)]
+    try:
+        for i, q in enumerate(queries):
+            ix.search(q, limit=10)   # the query's analysis and the pages it reads warm once, for both
+            for weigh, times in runs if i % 2 == 0 else runs[::-1]:
+                engine.weigh_concepts, engine.weigh_parts = weigh
+                t = time.perf_counter()
+                ix.search(q, limit=10)
+                times.append(time.perf_counter() - t)
+    finally:
+        engine.weigh_concepts, engine.weigh_parts = kept
+    return on, off
 
 
 if __name__ == "__main__":

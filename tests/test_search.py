@@ -1425,3 +1425,40 @@ def test_a_rare_term_and_every_term_weakly_outrank_one_common_term_well(target):
     docs = sewers | {"swill": "餐馆把餐饮污水乱排，异味大", "plant": "一家公司把生产出来的化学危险废物直接排放到下水管道中"} | NOISE
     assert _ranked(target, docs, "潲水往下水道倒")[0] == "swill"
     assert _ranked(target, docs, "化工厂危废往下水道倒谁来查", "ix2")[0] == "plant"
+
+
+# ------------------------------------------------------------------ session 46: how much, how long, how many
+def test_a_time_span_an_amount_or_a_count_is_how_much_not_the_matter():
+    from petitionnlp.search.analysis import quantity, read_settings
+
+    # corpora/search/quantities.tsv: numerals, approximations and units, nothing else
+    for word in ("十几年", "两千多亩", "四百多万", "一百九十多棵", "七八十辆", "半年多", "二十四小时", "十二点", "上百亩",
+                 "2000多亩", "11年"):
+        assert quantity(word), word
+    # a hotline's number, a word that holds a numeral, a frequency: no quantity
+    for word in ("12345", "半夜", "一楼", "多年", "天天", "二次供水", "万达"):
+        assert not quantity(word), word
+    # alone, or beginning or ending a piece on a word boundary, it is a setting; what the question asks of stays required
+    assert read_settings("两千多亩地荒了十几年谁管") == [("两千多亩", True), ("荒", False), ("十几年", True)]
+    assert ("二十几亩", True) in read_settings("石头场下暴雨冲下来的泥浆子把二十几亩稻子冲了")
+    assert read_settings("十几年") == [("十几年", False)]
+    assert read_settings("二次供水水池") == [("二次供水水池", False)]
+
+
+def test_a_rare_figure_shared_by_chance_does_not_outrank_the_matter(target):
+    # dev8's 两千多亩地荒了十几年谁管 (0.97 → 0.64 when each term was first worth its rarity): 十几年, in one document
+    # about a reservoir, came before the land left waste; failed before
+    docs = {"waste": "西梁有2000多亩土地荒废11年，导致水土流失严重，要求处理",
+            "lake": "水库包给村书记养鱼十几年，水库水及地下水受到污染",
+            "mine": "采石场下游20多亩稻田被冲毁，灰尘多"} | NOISE
+    assert _ranked(target, docs, "两千多亩地荒了十几年谁管")[0] == "waste"
+
+
+def test_a_compounds_part_has_four_cilin_spellings_and_word_vectors_reach_cosine_0_6():
+    # chosen on the dev sets (session 46): a part's fourth Cilin synonym the documents use (垃圾堆 → 破烂: dev3's
+    # 垃圾堆成山 0.49 → 0.87) and a word's nearest words down to cosine 0.6 (走过场 → 弄虚作假: dev4's 整改走过场
+    # 0.55 → 0.63); both failed before (three spellings, 0.65)
+    from petitionnlp.search.analysis import _broad_variants, neighbours
+
+    assert "破烂" in _broad_variants("垃圾堆", used=lambda w: True)
+    assert "弄虚作假" in neighbours("走过场")

@@ -55,7 +55,7 @@ MAX_QUERY_CHARS = 400
 MAX_TYPO_TERMS = 4     # terms of one query looked at for typos (each costs a few index look-ups)
 PART_DF_CAP = 500      # documents counted at most for a part's document frequency
 MAX_EXPANSIONS = 32    # thesaurus words a term is also searched as
-BROAD_PER_WORD = 3     # Cilin synonyms a part of a compound is also searched as
+BROAD_PER_WORD = 4     # Cilin synonyms a part of a compound is also searched as
 W_BROAD = 0.9          # a compound found in Cilin's words: this much of the compound found in its own
 
 W_LITERAL, W_NUMERALS, W_TYPO, W_NEAR, W_PARTS = 1.0, 0.95, 0.9, 0.75, 0.5
@@ -77,7 +77,7 @@ COMMON_MIN = 20        # … when they are at least this many (in three document
 W_COMMON = 0.5         # what such a character is worth of a character standing for a word (:func:`_character_alt`)
 W_NEIGHBOUR = 0.3      # a word the documents never use found by its nearest words in a general word-vector space (早市 → 菜市场)
 NEIGHBOURS = 2         # nearest words the documents use that such a word is searched as
-NEIGHBOUR_MIN = 0.65   # the least cosine similarity of such a word
+NEIGHBOUR_MIN = 0.6    # the least cosine similarity of such a word
 NEIGHBOUR_TRIED = 48   # nearest words looked up in the index for one word (those above NEIGHBOUR_MIN only)
 FEW = 2                # a term whose readings find at most this many documents is also read by its characters
 FEW_USES = 3           # a word the index finds in fewer documents is looked for in their text (not across a comma)
@@ -260,7 +260,7 @@ def read_query(term: str) -> list[str]:
 def read_settings(term: str) -> list[tuple[str, bool]]:
     """:func:`read_query`'s pieces, each with whether it is the *setting* of the request: what stands before a
     place word (旁边, 附近 …: query_frames.tsv ``setting``) — 小区旁边烧烤油烟 → (小区, True), (烧烤油烟, False).
-    When every piece would be a setting, none is."""
+    When every piece would be a setting, none is but a quantity (两千多亩地荒了十几年谁管: 荒 is asked of)."""
     if not _CJK.search(term) or len(term) < 2:
         return [(term, False)]
     bounds, i = {0}, 0
@@ -320,10 +320,12 @@ def read_settings(term: str) -> list[tuple[str, bool]]:
             pieces = [(x, setting) for p, setting in pieces if _TOKEN.search(p) for x in _request_of(p)]
     else:
         pieces = [(x, setting) for p, setting in pieces if _TOKEN.search(p) for x in _cut(p)]
+    # a time span, an amount, a count that begins or ends a piece, or is one (两千多亩, 十几年): how much, not what
+    pieces = [x for p, setting in pieces for x in _quantity_split(p, setting)]
     # a piece that is a scene and its locative alone (村里 of 开煤矿放炮把村里的房子震裂了): a setting
     pieces = [(p, setting or 0 < _scene_end(p) == len(p)) for p, setting in pieces]
-    if all(setting for _, setting in pieces):
-        pieces = [(p, False) for p, _ in pieces]
+    if all(setting for _, setting in pieces):   # none is, but a quantity while something else is left
+        pieces = [(p, quantity(p) and not all(quantity(x) for x, _ in pieces)) for p, _ in pieces]
     return pieces or [(term, False)]
 
 
@@ -342,7 +344,7 @@ def _scene_end(piece: str) -> int:
     """Where a scene noun and its locative that begin ``piece`` end (村里 of 村里开了个石头矿, 小区里 of 小区里开了家
     宠物店, 镇上 of 镇上医院), on a word boundary of jieba's plain cut (not 家里人); 0 when none does."""
     nouns, places = _scenes()
-    for n in range(min(len(piece) - 1, 3), 0, -1):
+    for n in range(min(len(piece) - 1, max(map(len, nouns), default=0)), 0, -1):
         if piece[:n] in nouns and piece[n] in places:
             bounds, i = set(), 0
             for w in _plain_tokenizer().cut(piece):
@@ -350,6 +352,42 @@ def _scene_end(piece: str) -> int:
                 bounds.add(i)
             return n + 1 if n + 1 in bounds else 0
     return 0
+
+
+@once
+def _quantity_rx() -> re.Pattern:
+    """corpora/search/quantities.tsv as one pattern: numerals, approximations and units, at least one numeral."""
+    kinds: dict[str, list[str]] = {"numeral": [], "approx": [], "unit": []}
+    for line in read_list("search", "quantities.tsv"):
+        cols = line.split("\t")
+        if len(cols) >= 2 and cols[1] in kinds:
+            kinds[cols[1]].append(cols[0])
+    alt = {k: "|".join(re.escape(w) for w in sorted(v, key=len, reverse=True)) for k, v in kinds.items()}
+    return re.compile(f"(?:(?:{alt['numeral']})+(?:{alt['approx']})?(?:{alt['unit']})?)+(?:{alt['approx']})?")
+
+
+def quantity(word: str) -> bool:
+    """``word`` is a time span, an amount, a count, a distance or an hour and nothing else (十几年, 两千多亩, 四百多万,
+    半年多, 二十四小时, 十二点: corpora/search/quantities.tsv) — it says how much, not what."""
+    return len(word) >= 2 and _quantity_rx().fullmatch(word) is not None and not word.isdigit()
+
+
+def _quantity_split(piece: str, setting: bool) -> list[tuple[str, bool]]:
+    """``piece`` with a quantity that begins or ends it on a word boundary of jieba's plain cut split off as a
+    setting (二十几亩稻子冲 → (二十几亩, True), (稻子冲, setting); 改成饭堂油烟直冲楼上半年 → …, (半年, True)); a piece
+    that is a quantity alone is a setting.  The quantity ranks (:data:`W_SETTING`), it is not required."""
+    if quantity(piece):
+        return [(piece, True)]
+    if len(piece) < 3 or not _CJK.search(piece):
+        return [(piece, setting)]
+    bounds = sorted(_boundaries(piece) - {0, len(piece)})
+    head = next((b for b in reversed(bounds) if quantity(piece[:b])), 0)
+    tail = next((b for b in bounds if b > head and quantity(piece[b:])), len(piece))
+    out = [(piece[:head], True)] if head else []
+    out.append((piece[head:tail], setting))
+    if tail < len(piece):
+        out.append((piece[tail:], True))
+    return out
 
 
 def _scene_split(piece: str, setting: bool) -> list[tuple[str, bool]]:
@@ -1403,7 +1441,7 @@ def _light(parts: list[str]) -> list[bool]:
     words, complements = _light_words()
     tag = _plain_tokenizer().tag
     out = [p in words or p in _locatives() or p.endswith(complements) and len(p) <= 3
-           or all(t == "q" for _, t in tag(p)) for p in parts]
+           or all(t == "q" for _, t in tag(p)) or quantity(p) for p in parts]
     for i, p in enumerate(parts[:-1]):
         if len(p) == 1 and parts[i + 1] in complements:
             out[i] = True
@@ -1834,7 +1872,8 @@ def analyze(query: str, count=None, texts=None, common=None) -> Plan:
                 fallback = _character_alt(piece, used, few, common)
                 alts += [a for a in (near, fallback) if a is not None]
             concepts.append(Concept(piece, False, alts, setting=setting,
-                                    weight=(W_PREDICATE if _predicate(piece) and not _scene_end(piece) else W_SETTING)
+                                    weight=(W_PREDICATE if _predicate(piece) and not _scene_end(piece)
+                                            and not quantity(piece) else W_SETTING)
                                     if setting else 1.0))
     notes = []
     few = {k: v for k, v in corrected.items() if k not in by_grammar}
@@ -2051,8 +2090,9 @@ def weigh_concepts(plan: Plan, count, total: int) -> None:
     """Give each term of a query of several its worth by how rare it is (潲水往下水道倒: 潲水, in few documents in any of
     its spellings, more than 下水道 and its many): its inverse document frequency in the index over all its
     alternatives (``count(alternatives, cap) -> int``), divided by the mean of the query's terms, so that the
-    weights of a query still add up to its number of terms.  A place and a quoted phrase keep theirs."""
-    concepts = [c for c in plan.concepts if not c.place and not c.quoted]
+    weights of a query still add up to its number of terms.  A place, a quoted phrase and a quantity (十几年: rare,
+    and no matter) keep theirs."""
+    concepts = [c for c in plan.concepts if not c.place and not c.quoted and not quantity(c.term)]
     if len(concepts) < 2:
         return
     cap = max(1, min(total, PART_DF_CAP))
