@@ -1,0 +1,35 @@
+"""Lost rows at the intake of an uploaded 交办表 (session 46's probe for lost data and bad input), on SQLite and
+PostgreSQL: every row of the table is a case, a repeat counted and named, or an error row — none vanishes."""
+
+from test_office_integrity import cases, client, table, token, upload  # noqa: F401
+
+
+def test_two_rows_of_one_table_with_one_receipt_and_different_texts_are_named_not_dropped(client):
+    """Two petitions given the same 受理编号 in one table (a clerk's slip): the first is the case, the second is
+    counted as a repeat — and, its text being another, named in ``changed`` as a repeat of a stored case is.  It
+    was counted and dropped without a word (``changed`` empty), its text nowhere."""
+    ed = token(client, "ed")
+    got = upload(client, ed, table([["Z-1", "衡阳市雁峰区", "", "衡阳市雁峰区某化工厂夜间排放废气"],
+                                    ["Z-1", "岳阳市", "", "岳阳市平江县某养殖场粪污直排小河"],
+                                    ["Z-1", "衡阳市雁峰区", "", "衡阳市雁峰区某化工厂夜间排放废气"],
+                                    ["Z-2", "岳阳市", "", "岳阳市某厂噪声扰民"]]), name="同号.csv",
+                 handover_date="2024-05-15")
+    assert got["rows"] == 4 and got["existing"] == 2 and got["changed"] == ["Z-1"], got
+    stored = cases(client, ed, batch_id=got["batch_id"])
+    assert sorted(stored) == ["Z-1", "Z-2"] and stored["Z-1"]["text"] == "衡阳市雁峰区某化工厂夜间排放废气"
+    # the same table again: every row a repeat of a stored case, the differing one named the same way
+    again = upload(client, ed, table([["Z-1", "衡阳市雁峰区", "", "衡阳市雁峰区某化工厂夜间排放废气"],
+                                      ["Z-1", "岳阳市", "", "岳阳市平江县某养殖场粪污直排小河"]]), name="同号2.csv")
+    assert again["existing"] == 2 and again["changed"] == ["Z-1"]
+
+
+def test_a_row_without_text_then_the_same_receipt_with_its_text_in_one_table_is_a_case(client):
+    """An empty row and, further down the same table, the same 受理编号 with its text: the text is the case (as it
+    is when the corrected table comes in a later upload); it was counted as a repeat of the empty row and lost."""
+    ed = token(client, "ed")
+    got = upload(client, ed, table([["E-9", "岳阳市", "", ""], ["E-8", "岳阳市", "", "岳阳市某厂噪声扰民"],
+                                    ["E-9", "岳阳市", "", "岳阳市某砖厂烟尘扰民"]]), name="补在后面.csv",
+                 handover_date="2024-05-15")
+    assert got["rows"] == 3 and got["existing"] == 0, got
+    stored = cases(client, ed, batch_id=got["batch_id"])
+    assert stored["E-9"]["text"] == "岳阳市某砖厂烟尘扰民" and "E-8" in stored
