@@ -144,6 +144,8 @@ def _cmd_stats(args) -> int:
     print(render_table(table))
     if table.attrs.get("unreadable"):
         _notices([Errors.N_UNREAD_ROWS.format(path=args.input, n=table.attrs["unreadable"])])
+    if table.attrs.get("untyped"):
+        _notices([Errors.N_UNTYPED_ROWS.format(path=args.input, n=table.attrs["untyped"])])
     if args.csv:
         write_table_csv(table, args.csv)
         print(f"CSV: {args.csv}", file=sys.stderr)

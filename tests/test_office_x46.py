@@ -33,3 +33,30 @@ def test_a_row_without_text_then_the_same_receipt_with_its_text_in_one_table_is_
     assert got["rows"] == 3 and got["existing"] == 0, got
     stored = cases(client, ed, batch_id=got["batch_id"])
     assert stored["E-9"]["text"] == "岳阳市某砖厂烟尘扰民" and "E-8" in stored
+
+
+def test_a_table_with_the_office_own_spelling_of_its_headers_uploaded_twice_is_counted_once(client):
+    """受理編號 (traditional, as a Hong Kong–style input method or a converted file writes it) with a colon: the id
+    column was not found, so the same table uploaded again stored every case a second time; and 問題類型 (the
+    table's own types) was ignored for the model's."""
+    ed = token(client, "ed")
+    head = ["受理編號：", "行政区域", "問題類型", "交辦問題基本情況"]
+    rows = [["T-1", "岳阳市", "噪声", "岳阳市某厂夜间噪声扰民"], ["T-2", "岳阳市", "", "岳阳市某砖厂烟尘扰民"]]
+    first = upload(client, ed, table(rows, head=head), name="繁体表头.csv", handover_date="2024-05-15")
+    again = upload(client, ed, table(rows, head=head), name="繁体表头.csv", handover_date="2024-05-15")
+    assert first["existing"] == 0 and again["existing"] == 2, again
+    got = cases(client, ed)
+    assert sorted(k for k in got if k and k.startswith("T-")) == ["T-1", "T-2"]
+    assert got["T-1"]["pollution_types"] == ["噪声"] and got["T-1"]["types_source"] == "交办表"
+
+
+def test_a_date_column_of_excel_day_numbers_gives_the_hand_over_date(client):
+    """A 交办日期 column without a date format holds Excel's day numbers (42870 is 2017-05-15) — as numbers in an
+    .xlsx, as five digits when the sheet is saved as CSV: the hand-over date was today instead (and the reply
+    deadline with it)."""
+    ed = token(client, "ed")
+    head = ["受理编号", "交办日期", "交办问题基本情况"]
+    for fmt, day in (("csv", "42870"), ("xlsx", 42870)):
+        got = upload(client, ed, table([[f"S-{fmt}", day, "岳阳市某厂夜间噪声扰民"]], head=head, fmt=fmt),
+                     name=f"日期序号.{fmt}")
+        assert got["handover_date"] == "2017-05-15" and got["handover_source"] == "column", got

@@ -76,6 +76,21 @@ def _decodes_as(fh, encoding: str) -> int | None:
         offset += len(block)
 
 
+def _gb18030_bad_lines(fh, stop_after: int) -> list[int]:
+    """Lines (from 1) that do not decode as GB18030, at most ``stop_after`` of them.  Line by line: no byte of a
+    GB18030 character is a line feed, so a split at ``\n`` never cuts one."""
+    fh.seek(0)
+    bad: list[int] = []
+    for n, line in enumerate(fh, 1):
+        try:
+            line.decode("gb18030")
+        except UnicodeDecodeError:
+            bad.append(n)
+            if len(bad) >= stop_after:
+                break
+    return bad
+
+
 def _has_utf8_runs(fh) -> int | None:
     """Byte offset of the first run of six UTF-8 CJK characters (never seen in GB18030 text by chance)."""
     fh.seek(0)
@@ -130,7 +145,13 @@ def detect_encoding(fh, name: str = STDIN_NAME) -> tuple[str, str, list[str]]:
                                                   utf8_line=_line_of(fh, utf8_run)))
     if _control_ratio(head) > 0.1:
         raise InputError(Errors.E002.format(path=name))
-    raise InputError(Errors.E003.format(path=name))
+    gb_bad = _gb18030_bad_lines(fh, LIMITS.bad_utf8_bytes + 1) if encoding == "utf-8" else []
+    if gb_bad and len(gb_bad) <= LIMITS.bad_utf8_bytes:
+        # a GBK/GB18030 export with a stray byte or two (a character cut in half by a copy, a damaged cell): read,
+        # the bytes as U+FFFD, and the lines named — refusing it would ask the clerk for an encoding it already has
+        return "gb18030", "replace", [Errors.N_BAD_BYTES_GB.format(path=name, n=len(gb_bad),
+                                                                    lines="、".join(map(str, gb_bad[:5])))]
+    raise InputError(Errors.E003.format(path=name, line=gb_bad[0] if gb_bad else _line_of(fh, bad[0])))
 
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound file of .xls, .doc, .wps, .et

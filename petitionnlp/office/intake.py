@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..dates import parse_date
-from ..io import find_column
+from ..io import find_column, table_date
 from ..resources import read_list
 from ..taxonomy import TYPES, normalize_label
 from .clock import office_today
@@ -198,7 +198,7 @@ class Intake:
             date, source = b["handover_date"], b.get("handover_source") or "form"
         elif (day := handover_from_titles(self.titles)) is not None:
             date, source = day.isoformat(), "title"
-        elif self.date_column and (day := next((d for r in raws if (d := parse_date(r.get(self.date_column))
+        elif self.date_column and (day := next((d for r in raws if (d := table_date(r.get(self.date_column))
                                                                            ) is not None), None)):
             date, source = day.isoformat(), "column"
         else:
