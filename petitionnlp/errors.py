@@ -84,6 +84,7 @@ class Errors:
     # notices: what a reader set aside or repaired, shown on stderr (not errors: the run goes on)
     N_TITLE_ROWS = "注意 {path}：表头上方的 {n} 行标题未作为数据读取：{rows}"
     N_OVERFLOW = "注意 {path}：{n} 行的单元格多于表头，多出的内容以 | 并入最后一列"
+    N_NO_ROWS = "注意 {path}：表头下面没有数据行"
     N_MERGED = "注意 {path}：{n} 处上下合并的单元格，其内容已填入合并范围内的每一行"
     N_QUOTE = "注意 {path}：第 {lines} 行等 {n} 处引号不成对，已按单行读取，以免吞掉后面的行"
     N_BAD_BYTES = "注意 {path}：{n} 处字节无法按 UTF-8 解码，已替换为 �（第 {lines} 行）"

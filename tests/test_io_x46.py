@@ -105,3 +105,23 @@ def test_a_gbk_export_with_a_stray_byte_is_read_and_the_line_named(tmp_path):
     path.write_bytes(b"\n".join(lines[:5] + [b"\xff" + ln for ln in lines[5:]]))
     code, out, err = run_cli("classify", path, "--jobs", "1")
     assert code == 2 and out == "" and err.count("\n") == 1 and "E003" in err and "第 6 行" in err, err
+
+
+def test_date_cells_come_out_as_their_day_and_a_header_alone_is_said(tmp_path):
+    """A spreadsheet's date cell (交办日期) is read as a datetime at midnight: it came out of classify as
+    ``2017-05-20 00:00:00`` in JSON Lines and CSV; it is the day now (a time of day is kept).  A table that is a
+    header and nothing else was read without a word (rows in 0, out 0: the wrong sheet saved, an export cut short)."""
+    import datetime as dt
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["受理编号", "交办日期", "来电时间", "交办问题基本情况"])
+    ws.append(["D-1", dt.datetime(2017, 5, 20), dt.datetime(2017, 5, 20, 9, 30), "岳阳市某厂夜间噪声扰民"])
+    wb.save(tmp_path / "日期.xlsx")
+    code, out, err = run_cli("classify", tmp_path / "日期.xlsx", "--jobs", "1")
+    assert code == 0 and '"交办日期": "2017-05-20"' in out and '"来电时间": "2017-05-20 09:30:00"' in out, out
+    assert run_cli("classify", tmp_path / "日期.xlsx", "--jobs", "1", "-o", tmp_path / "o.csv")[0] == 0
+    assert ",2017-05-20,2017-05-20 09:30:00," in (tmp_path / "o.csv").read_text(encoding="utf-8-sig")
+    (tmp_path / "head.csv").write_text("受理编号,交办问题基本情况\n", encoding="utf-8")
+    code, out, err = run_cli("classify", tmp_path / "head.csv")
+    assert code == 0 and out == "" and "表头下面没有数据行" in err, err

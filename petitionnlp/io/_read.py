@@ -217,7 +217,7 @@ def _table_rows(head: list, rest: Iterator[list], columns: list[str], name: str,
     an error row downstream), and so is a blank line between rows; only blank lines or cell-less spreadsheet
     rows after the last row are dropped (spreadsheets keep formatted blank rows below a table).  Cells beyond the header go into the last column, joined by ``|``, and are reported."""
     pending: list[dict] = []
-    overflow = 0
+    overflow = rows = 0
     ncols = len(columns)
     for raw in itertools.chain(head, rest):
         if raw is None:
@@ -237,10 +237,14 @@ def _table_rows(head: list, rest: Iterator[list], columns: list[str], name: str,
             continue
         if pending:
             yield from pending
+            rows += len(pending)
             pending = []
         yield row
+        rows += 1
     if overflow:
         notices.append(Errors.N_OVERFLOW.format(path=name, n=overflow))
+    if not rows:  # a header and nothing under it: read, and said (an export cut short, the wrong sheet saved)
+        notices.append(Errors.N_NO_ROWS.format(path=name))
 
 
 def _table_batch(name: str, raw_rows: Iterator[list], text_column: str | None, chunksize: int,
