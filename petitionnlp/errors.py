@@ -78,6 +78,7 @@ class Errors:
     R_UNREADABLE = "单元格无法读取：{reason}"
     R_BAD_JSON = "第 {line} 行不是合法的 JSON 对象"
     R_TOO_LONG = "第 {line} 行超过 {mb} MB，未解析"
+    R_HEADER_AGAIN = "第 {row} 条记录是重复的表头，不是信访件"
     R_NESTED = "第 {line} 行的 JSON 嵌套超过 {depth} 层，未解析"
     R_NOT_TEXT = "正文单元格是列表或对象，不是文本"
 
@@ -85,6 +86,7 @@ class Errors:
     N_TITLE_ROWS = "注意 {path}：表头上方的 {n} 行标题未作为数据读取：{rows}"
     N_OVERFLOW = "注意 {path}：{n} 行的单元格多于表头，多出的内容以 | 并入最后一列"
     N_NO_ROWS = "注意 {path}：表头下面没有数据行"
+    N_HEADER_AGAIN = "注意 {path}：第 {rows} 条记录等 {n} 处重复了表头（可能是两张表粘贴在一起），已作为错误行输出，未当作信访件"
     N_MERGED = "注意 {path}：{n} 处上下合并的单元格，其内容已填入合并范围内的每一行"
     N_QUOTE = "注意 {path}：第 {lines} 行等 {n} 处引号不成对，已按单行读取，以免吞掉后面的行"
     N_BAD_BYTES = "注意 {path}：{n} 处字节无法按 UTF-8 解码，已替换为 �（第 {lines} 行）"

@@ -125,3 +125,20 @@ def test_date_cells_come_out_as_their_day_and_a_header_alone_is_said(tmp_path):
     (tmp_path / "head.csv").write_text("受理编号,交办问题基本情况\n", encoding="utf-8")
     code, out, err = run_cli("classify", tmp_path / "head.csv")
     assert code == 0 and out == "" and "表头下面没有数据行" in err, err
+
+
+def test_a_header_repeated_under_the_table_is_an_error_row_not_a_petition(tmp_path):
+    """Two days' exports pasted one under the other: the second header was read as a petition whose text is
+    ``交办问题基本情况`` (classified, and stored by the workbench as a case).  It comes out in its place as a row with
+    its read error now, and the reader says where."""
+    import json
+
+    path = tmp_path / "两天.csv"
+    path.write_text("受理编号,交办问题基本情况\nH1,衡阳市某厂废气扰民\n受理编号,交办问题基本情况\nH2,岳阳市某厂夜间噪声\n",
+                    encoding="utf-8")
+    code, out, err = run_cli("classify", path, "--jobs", "1")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and [r["受理编号"] for r in rows] == ["H1", "受理编号", "H2"]
+    assert rows[1]["pollution_types"] is None and "重复的表头" in rows[1]["error"], rows[1]
+    assert rows[0]["error"] is None and rows[2]["error"] is None
+    assert "第 2 条记录" in err and "重复了表头" in err, err

@@ -212,13 +212,22 @@ def _title_notice(name: str, rows: list[list]) -> list[str]:
     return [Errors.N_TITLE_ROWS.format(path=name, n=len(titles), rows="；".join(titles))] if titles else []
 
 
-def _table_rows(head: list, rest: Iterator[list], columns: list[str], name: str, notices: list[str]):
+def _cells_text(row) -> list[str]:
+    return [str(v).strip() if v is not None else "" for v in row]
+
+
+def _table_rows(head: list, rest: Iterator[list], columns: list[str], name: str, notices: list[str],
+                header: list | None = None):
     """Rows as dicts, every one of them: a row of empty cells (``,``) is a row (its text is empty, so it becomes
     an error row downstream), and so is a blank line between rows; only blank lines or cell-less spreadsheet
-    rows after the last row are dropped (spreadsheets keep formatted blank rows below a table).  Cells beyond the header go into the last column, joined by ``|``, and are reported."""
+    rows after the last row are dropped (spreadsheets keep formatted blank rows below a table).  Cells beyond the
+    header go into the last column, joined by ``|``, and are reported.  A row that repeats the ``header`` (two
+    exports pasted one under the other) is a row with its read error, never a petition whose text is a header."""
     pending: list[dict] = []
     overflow = rows = 0
+    repeated: list[int] = []
     ncols = len(columns)
+    again = _cells_text(header) + [""] * (ncols - len(header)) if header is not None else None
     for raw in itertools.chain(head, rest):
         if raw is None:
             continue
@@ -239,10 +248,16 @@ def _table_rows(head: list, rest: Iterator[list], columns: list[str], name: str,
             yield from pending
             rows += len(pending)
             pending = []
-        yield row
         rows += 1
+        if again is not None and _cells_text(values) == again:
+            row[ROW_ERROR] = Errors.R_HEADER_AGAIN.format(row=rows)
+            repeated.append(rows)
+        yield row
     if overflow:
         notices.append(Errors.N_OVERFLOW.format(path=name, n=overflow))
+    if repeated:
+        notices.append(Errors.N_HEADER_AGAIN.format(path=name, n=len(repeated),
+                                                    rows="、".join(map(str, repeated[:5]))))
     if not rows:  # a header and nothing under it: read, and said (an export cut short, the wrong sheet saved)
         notices.append(Errors.N_NO_ROWS.format(path=name))
 
@@ -275,7 +290,8 @@ def _table_batch(name: str, raw_rows: Iterator[list], text_column: str | None, c
     body = itertools.chain(head[h + 1:], raw_rows)
     if fill is not None:
         body = fill.rows(body, first=h + 2, name=name, notices=notices)
-    batch = Batch(name, columns, col, _table_rows([], body, columns, name, notices), chunksize, closer, notices)
+    batch = Batch(name, columns, col, _table_rows([], body, columns, name, notices, head[h]), chunksize, closer,
+                  notices)
     batch.titles = ["｜".join(_filled(r)) for r in head[:h] if _filled(r)]
     return batch
 
