@@ -60,3 +60,24 @@ def test_a_date_column_of_excel_day_numbers_gives_the_hand_over_date(client):
         got = upload(client, ed, table([[f"S-{fmt}", day, "岳阳市某厂夜间噪声扰民"]], head=head, fmt=fmt),
                      name=f"日期序号.{fmt}")
         assert got["handover_date"] == "2017-05-15" and got["handover_source"] == "column", got
+
+
+def test_a_password_typed_on_a_gbk_console_is_its_characters_and_bad_bytes_are_one_line(tmp_path):
+    """``user add`` reads the password from stdin: bytes from a Chinese Windows console (GBK) or bytes of no encoding
+    ended in an internal error (E099, UnicodeDecodeError or, under surrogateescape, UnicodeEncodeError at hashing).
+    GBK is read as the characters typed — the same password logs in through the API —, bytes of no encoding are a
+    one-line refusal."""
+    from fastapi.testclient import TestClient
+
+    from conftest import run_cli
+    from petitionnlp.web.app import create_app
+
+    data = tmp_path / "data"
+    code, _, err = run_cli("user", "add", "gbk", "--role", "editor", "--data", data,
+                           stdin="中文口令也可以用的".encode("gbk") + b"\n")
+    assert code == 0, err
+    code, _, err = run_cli("user", "add", "bad", "--role", "editor", "--data", data, stdin=b"\xff\xfe\xfdpassword-1\n")
+    assert code == 2 and err.count("\n") == 1 and "E050" in err and "E099" not in err, err
+    with TestClient(create_app(data, background=False)) as client:
+        r = client.post("/api/v1/token", data={"username": "gbk", "password": "中文口令也可以用的"})
+        assert r.status_code == 200, r.text
