@@ -142,3 +142,24 @@ def test_a_header_repeated_under_the_table_is_an_error_row_not_a_petition(tmp_pa
     assert rows[1]["pollution_types"] is None and "重复的表头" in rows[1]["error"], rows[1]
     assert rows[0]["error"] is None and rows[2]["error"] is None
     assert "第 2 条记录" in err and "重复了表头" in err, err
+
+
+def test_a_header_over_two_rows_names_the_columns_by_their_second_row(tmp_path):
+    """A 公开表 or 交办表 with a header over two rows (受理编号 and 交办问题基本情况 merged down, 办理情况 across
+    调查核实情况 | 是否属实 | 处理和整改情况): the second header row was read as a petition without text (an error
+    row), and the report columns were 办理情况, 列6, 列7 — their contents under no name the workbench knows."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["某市信访件办理情况公开表"])
+    ws.append(["序号", "受理编号", "交办问题基本情况", "办理情况", None, None])
+    ws.append([None, None, None, "调查核实情况", "是否属实", "处理和整改情况"])
+    ws.append([1, "R-1", "岳阳市某厂夜间噪声扰民", "经查属实", "属实", "已责令整改"])
+    ws.append([2, "R-2", "岳阳市某砖厂烟尘扰民", "经查部分属实", "部分属实", "已立案处罚"])
+    for ref in ("A2:A3", "B2:B3", "C2:C3", "D2:F2"):
+        ws.merge_cells(ref)
+    wb.save(tmp_path / "两行表头.xlsx")
+    batch = open_batch(str(tmp_path / "两行表头.xlsx"))
+    rows = [r for chunk in batch.chunks() for r in chunk]
+    assert batch.columns == ["序号", "受理编号", "交办问题基本情况", "调查核实情况", "是否属实", "处理和整改情况"]
+    assert [r["受理编号"] for r in rows] == ["R-1", "R-2"] and rows[1]["是否属实"] == "部分属实"
+    assert find_column(batch.columns, "findings") == "调查核实情况"

@@ -285,12 +285,19 @@ def _table_batch(name: str, raw_rows: Iterator[list], text_column: str | None, c
                 raise InputError(Errors.E006.format(path=name, column=text_column, columns=shown))
             raise InputError(Errors.E004.format(path=name, columns=shown))
     notices += _title_notice(name, head[:h])
-    columns = _dedupe(head[h])
+    header, below = head[h], h + 1
+    if fill is not None and below < len(head) and fill.spans_next(h + 1):
+        # a header over two rows (受理编号 merged down beside 办理情况 over 调查核实情况 | 是否属实 …): a column is
+        # named by its cell in the second row, else by the one above it; data starts under both
+        sub = list(head[below]) + [None] * (len(header) - len(head[below]))
+        header = [s if s is not None and str(s).strip() else t for s, t in itertools.zip_longest(sub, header)]
+        below += 1
+    columns = _dedupe(header)
     col = find_text_column(columns, text_column)
-    body = itertools.chain(head[h + 1:], raw_rows)
+    body = itertools.chain(head[below:], raw_rows)
     if fill is not None:
-        body = fill.rows(body, first=h + 2, name=name, notices=notices)
-    batch = Batch(name, columns, col, _table_rows([], body, columns, name, notices, head[h]), chunksize, closer,
+        body = fill.rows(body, first=below + 1, name=name, notices=notices)
+    batch = Batch(name, columns, col, _table_rows([], body, columns, name, notices, header), chunksize, closer,
                   notices)
     batch.titles = ["｜".join(_filled(r)) for r in head[:h] if _filled(r)]
     return batch
@@ -570,6 +577,10 @@ class _MergedCells:
                     end = m.end()
                 tail = data[max(end, len(data) - 200):]
         return cls(starts) if starts else None
+
+    def spans_next(self, row: int) -> bool:
+        """Whether a range merged down from sheet row ``row`` covers the row under it (a header over two rows)."""
+        return any(bottom > row for _, bottom in self.starts.get(row, ()))
 
     def rows(self, rows, first: int, name: str, notices: list[str]):
         """``rows`` (the first one being sheet row ``first``) with the merged ranges whose top row is among them
