@@ -163,3 +163,20 @@ def test_a_header_over_two_rows_names_the_columns_by_their_second_row(tmp_path):
     assert batch.columns == ["序号", "受理编号", "交办问题基本情况", "调查核实情况", "是否属实", "处理和整改情况"]
     assert [r["受理编号"] for r in rows] == ["R-1", "R-2"] and rows[1]["是否属实"] == "部分属实"
     assert find_column(batch.columns, "findings") == "调查核实情况"
+
+
+def test_utf16_without_its_bom_is_read_and_binary_still_refused(tmp_path):
+    """A CSV in UTF-16 without the byte-order mark (some exports write it so) was refused as binary (E002, "不是文本
+    文件"); it is read now, little- and big-endian; NUL-laden bytes that are no text are still refused."""
+    import os
+
+    text = "受理编号,交办问题基本情况\nU1,衡阳市某厂废气扰民\nU2,岳阳市某厂夜间噪声\n"
+    for encoding in ("utf-16-le", "utf-16-be"):
+        path = tmp_path / f"{encoding}.csv"
+        path.write_bytes(text.encode(encoding))
+        code, out, err = run_cli("classify", path, "--jobs", "1")
+        assert code == 0 and len(out.splitlines()) == 2 and "衡阳市某厂废气扰民" in out, (encoding, err)
+    path = tmp_path / "bin.csv"
+    path.write_bytes(os.urandom(3000) + b"\x00" * 100)
+    code, out, err = run_cli("classify", path)
+    assert code == 2 and "E002" in err and err.count("\n") == 1

@@ -111,6 +111,21 @@ def _control_ratio(head: bytes) -> float:
     return sum(1 for b in head if b < 9 or 13 < b < 32) / max(len(head), 1)
 
 
+def _utf16_without_bom(head: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when ``head`` is UTF-16 text without its BOM (what some exports write): every
+    NUL on the odd bytes (little-endian) or on the even ones (big-endian) — the high byte of an ASCII comma, digit or
+    line end —, and it decodes to text with no control character but tabs and line ends; else None (binary)."""
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    encoding = "utf-16-le" if odd and not even else "utf-16-be" if even and not odd else None
+    if encoding is None:
+        return None
+    try:
+        text = codecs.getincrementaldecoder(encoding)("strict").decode(head[:len(head) // 2 * 2])
+    except UnicodeDecodeError:
+        return None
+    return encoding if not any(ch < " " and ch not in "\t\r\n" for ch in text) else None
+
+
 def detect_encoding(fh, name: str = STDIN_NAME) -> tuple[str, str, list[str]]:
     """(encoding, errors mode, notices) for a seekable binary stream, decided over all of it.
 
@@ -128,7 +143,10 @@ def detect_encoding(fh, name: str = STDIN_NAME) -> tuple[str, str, list[str]]:
     else:
         encoding = "utf-8"
     if head.count(b"\x00") > max(2, len(head) // 100):  # a stray NUL is not binary; UTF-16 without BOM is
-        raise InputError(Errors.E002.format(path=name))
+        utf16 = _utf16_without_bom(head)
+        if utf16 is None:
+            raise InputError(Errors.E002.format(path=name))
+        return utf16, "replace", []
     bad = _utf8_errors(fh, LIMITS.bad_utf8_bytes + 1)
     if not bad:
         return encoding, "strict", []
