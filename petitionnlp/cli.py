@@ -144,6 +144,8 @@ def _cmd_stats(args) -> int:
     print(render_table(table))
     if table.attrs.get("unreadable"):
         _notices([Errors.N_UNREAD_ROWS.format(path=args.input, n=table.attrs["unreadable"])])
+    if table.attrs.get("untyped"):
+        _notices([Errors.N_UNTYPED_ROWS.format(path=args.input, n=table.attrs["untyped"])])
     if args.csv:
         write_table_csv(table, args.csv)
         print(f"CSV: {args.csv}", file=sys.stderr)
@@ -322,8 +324,18 @@ def _read_password(prompt: str) -> str:
         return first
     if sys.stdin is None:
         raise InputError(Errors.E009.format(path="<stdin>"))
-    line = sys.stdin.readline()
-    return line.rstrip("\r\n")
+    source = getattr(sys.stdin, "buffer", None)
+    if source is None:  # a text stream given by a caller (tests, an embedding program)
+        return sys.stdin.readline().rstrip("\r\n")
+    # bytes, decoded as a file is: UTF-8 (a BOM dropped), else GB18030 — what a Chinese Windows console sends; the
+    # password is its characters, whatever the terminal's encoding
+    raw = source.readline().rstrip(b"\r\n")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise InputError(Errors.E050.format(reason="密码含有无法识别的字符（既不是 UTF-8 也不是 GBK 编码）"))
 
 
 def _open_store(args):

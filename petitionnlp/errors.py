@@ -21,7 +21,7 @@ class Errors:
     E001 = "[E001] 找不到文件：{path}"
     E001_DIR = "[E001] {path}：这是一个文件夹，不是文件"
     E002 = "[E002] {path}：不是文本文件（内容像是二进制数据）"
-    E003 = "[E003] {path}：无法识别文字编码，请另存为 UTF-8 或 GB18030 编码后再试"
+    E003 = "[E003] {path}：第 {line} 行起无法识别文字编码（不是 UTF-8，也不是 GBK/GB18030），请另存为 UTF-8 或 GB18030 编码后再试"
     E003_MIXED = ("[E003] {path}：编码混杂，第 {line} 行起不是 UTF-8，而第 {utf8_line} 行是 UTF-8；"
                   "请把整个文件另存为同一种编码")
     E004 = "[E004] {path}：找不到正文列；现有列：{columns}；请把信访内容所在列的列名改为“交办问题基本情况”“信访内容”或“举报内容”"
@@ -78,16 +78,22 @@ class Errors:
     R_UNREADABLE = "单元格无法读取：{reason}"
     R_BAD_JSON = "第 {line} 行不是合法的 JSON 对象"
     R_TOO_LONG = "第 {line} 行超过 {mb} MB，未解析"
+    R_HEADER_AGAIN = "第 {row} 条记录是重复的表头，不是信访件"
     R_NESTED = "第 {line} 行的 JSON 嵌套超过 {depth} 层，未解析"
     R_NOT_TEXT = "正文单元格是列表或对象，不是文本"
 
     # notices: what a reader set aside or repaired, shown on stderr (not errors: the run goes on)
     N_TITLE_ROWS = "注意 {path}：表头上方的 {n} 行标题未作为数据读取：{rows}"
     N_OVERFLOW = "注意 {path}：{n} 行的单元格多于表头，多出的内容以 | 并入最后一列"
+    N_NO_ROWS = "注意 {path}：表头下面没有数据行"
+    N_HEADER_AGAIN = "注意 {path}：第 {rows} 条记录等 {n} 处重复了表头（可能是两张表粘贴在一起），已作为错误行输出，未当作信访件"
+    N_MERGED = "注意 {path}：{n} 处上下合并的单元格，其内容已填入合并范围内的每一行"
     N_QUOTE = "注意 {path}：第 {lines} 行等 {n} 处引号不成对，已按单行读取，以免吞掉后面的行"
     N_BAD_BYTES = "注意 {path}：{n} 处字节无法按 UTF-8 解码，已替换为 �（第 {lines} 行）"
+    N_BAD_BYTES_GB = "注意 {path}：{n} 行有无法按 GBK/GB18030 解码的字节，已替换为 �（第 {lines} 行）"
     N_SHEET_SKIPPED = "注意 {path}：工作表“{sheet}”未读取：{why}"
     N_UNREAD_ROWS = "注意 {path}：{n} 行无法读取，未计入统计"
+    N_UNTYPED_ROWS = "注意 {path}：{n} 行没有污染类型（分类时出错，如正文为空），未计入统计"
     N_SHEETS = "注意 {path}：读取了 {n} 个工作表（{sheets}），“工作表”列注明每行来源"
     N_CALENDAR = ("注意：{year}年的法定节假日和调休安排尚未收录，{days}个工作日暂按{days}个自然日计算"
                   "（期限 {due}），请人工核对；更新节假日数据后重新计算即可")

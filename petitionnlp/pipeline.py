@@ -14,9 +14,9 @@ from pathlib import Path
 from functools import lru_cache
 
 from . import persist
-from .dates import parse_date
 from .errors import Errors, InputError, ModelError
-from .io import ROW_ERROR, Batch, BatchWriter, check_not_an_input, find_column, open_batch, reserved_renames
+from .io import (ROW_ERROR, Batch, BatchWriter, check_not_an_input, find_column, open_batch, reserved_renames,
+                 table_date)
 from .resources import models_dir
 from .predictor import TypePredictor
 from .taxonomy import TYPES
@@ -438,7 +438,7 @@ def triage_file(source: str, text_column: str | None = None, handover=None, hist
         date_column = find_column(batch.columns, "date")
         date_column = renames.get(date_column, date_column)
         if date_column:
-            handover = next((d for d in map(parse_date, (r.get(date_column) for r in rows)) if d), None)
+            handover = next((d for d in map(table_date, (r.get(date_column) for r in rows)) if d), None)
     triaged = triage_rows(rows, text_column, handover, history, id_column, notices=batch.notices)
     order = sorted(range(len(triaged)), key=lambda i: (triaged[i]["error"] is not None,
                                                        PRIORITY_ORDER.get(triaged[i]["priority"], 3), i))

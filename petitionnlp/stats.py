@@ -74,9 +74,11 @@ def region_type_table(path_or_rows, level: str = "city"):
         return city
 
     counts: dict[str, dict[str, int]] = {}
+    untyped = 0
     for row in df.to_dict("records"):
         types = _types_of(row.get("pollution_types"))
         if not types:
+            untyped += 1
             continue
         c = counts.setdefault(region(row), {"移交件数": 0, **{t: 0 for t in TYPES}})
         c["移交件数"] += 1
@@ -88,6 +90,7 @@ def region_type_table(path_or_rows, level: str = "city"):
     table.loc[TOTAL] = table.sum()
     table.index.name = "属地"
     table.attrs["unreadable"] = df.attrs.get("unreadable", 0)  # rows of the file that could not be read
+    table.attrs["untyped"] = untyped  # rows read but without a type (classify's error rows: 正文为空 …): not counted
     return table
 
 

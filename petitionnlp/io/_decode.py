@@ -76,6 +76,21 @@ def _decodes_as(fh, encoding: str) -> int | None:
         offset += len(block)
 
 
+def _gb18030_bad_lines(fh, stop_after: int) -> list[int]:
+    """Lines (from 1) that do not decode as GB18030, at most ``stop_after`` of them.  Line by line: no byte of a
+    GB18030 character is a line feed, so a split at ``\n`` never cuts one."""
+    fh.seek(0)
+    bad: list[int] = []
+    for n, line in enumerate(fh, 1):
+        try:
+            line.decode("gb18030")
+        except UnicodeDecodeError:
+            bad.append(n)
+            if len(bad) >= stop_after:
+                break
+    return bad
+
+
 def _has_utf8_runs(fh) -> int | None:
     """Byte offset of the first run of six UTF-8 CJK characters (never seen in GB18030 text by chance)."""
     fh.seek(0)
@@ -96,6 +111,21 @@ def _control_ratio(head: bytes) -> float:
     return sum(1 for b in head if b < 9 or 13 < b < 32) / max(len(head), 1)
 
 
+def _utf16_without_bom(head: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when ``head`` is UTF-16 text without its BOM (what some exports write): every
+    NUL on the odd bytes (little-endian) or on the even ones (big-endian) — the high byte of an ASCII comma, digit or
+    line end —, and it decodes to text with no control character but tabs and line ends; else None (binary)."""
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    encoding = "utf-16-le" if odd and not even else "utf-16-be" if even and not odd else None
+    if encoding is None:
+        return None
+    try:
+        text = codecs.getincrementaldecoder(encoding)("strict").decode(head[:len(head) // 2 * 2])
+    except UnicodeDecodeError:
+        return None
+    return encoding if not any(ch < " " and ch not in "\t\r\n" for ch in text) else None
+
+
 def detect_encoding(fh, name: str = STDIN_NAME) -> tuple[str, str, list[str]]:
     """(encoding, errors mode, notices) for a seekable binary stream, decided over all of it.
 
@@ -113,7 +143,10 @@ def detect_encoding(fh, name: str = STDIN_NAME) -> tuple[str, str, list[str]]:
     else:
         encoding = "utf-8"
     if head.count(b"\x00") > max(2, len(head) // 100):  # a stray NUL is not binary; UTF-16 without BOM is
-        raise InputError(Errors.E002.format(path=name))
+        utf16 = _utf16_without_bom(head)
+        if utf16 is None:
+            raise InputError(Errors.E002.format(path=name))
+        return utf16, "replace", []
     bad = _utf8_errors(fh, LIMITS.bad_utf8_bytes + 1)
     if not bad:
         return encoding, "strict", []
@@ -130,7 +163,13 @@ def detect_encoding(fh, name: str = STDIN_NAME) -> tuple[str, str, list[str]]:
                                                   utf8_line=_line_of(fh, utf8_run)))
     if _control_ratio(head) > 0.1:
         raise InputError(Errors.E002.format(path=name))
-    raise InputError(Errors.E003.format(path=name))
+    gb_bad = _gb18030_bad_lines(fh, LIMITS.bad_utf8_bytes + 1) if encoding == "utf-8" else []
+    if gb_bad and len(gb_bad) <= LIMITS.bad_utf8_bytes:
+        # a GBK/GB18030 export with a stray byte or two (a character cut in half by a copy, a damaged cell): read,
+        # the bytes as U+FFFD, and the lines named — refusing it would ask the clerk for an encoding it already has
+        return "gb18030", "replace", [Errors.N_BAD_BYTES_GB.format(path=name, n=len(gb_bad),
+                                                                    lines="、".join(map(str, gb_bad[:5])))]
+    raise InputError(Errors.E003.format(path=name, line=gb_bad[0] if gb_bad else _line_of(fh, bad[0])))
 
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound file of .xls, .doc, .wps, .et

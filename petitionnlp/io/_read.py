@@ -9,6 +9,7 @@ what was set aside or repaired is listed in :attr:`Batch.notices`.
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import math
 import re
@@ -23,7 +24,8 @@ from ..text import to_simplified, unify_newlines
 from ._decode import check_file, clean_string, document_kind, open_source, refuse_document
 from ._limits import LIMITS, NONFINITE, ROW_ERROR, STDIN_NAME
 
-__all__ = ["Batch", "open_batch", "known_text_columns", "find_text_column", "reserved_renames", "INPUT_SUFFIXES"]
+__all__ = ["Batch", "open_batch", "known_text_columns", "find_text_column", "reserved_renames", "INPUT_SUFFIXES",
+           "table_date"]
 
 INPUT_SUFFIXES = (".csv", ".tsv", ".xlsx", ".jsonl", ".txt")
 
@@ -39,16 +41,39 @@ def known_columns(kind: str) -> tuple[str, ...]:
 
 
 def find_column(columns, kind: str) -> str | None:
-    """The column of ``columns`` whose header (spaces around it ignored) is the most preferred known header of
-    ``kind`` (see :func:`known_columns`), or None."""
+    """The column of ``columns`` whose header is the most preferred known header of ``kind`` (see
+    :func:`known_columns`), or None.  Headers are compared as a clerk reads them (:func:`_canon`): traditional or
+    simplified, full or half width, spaces, a colon after the name or a required-field star ignored
+    (``受理編號``, ``受理 编号：``, ``*受理编号`` are 受理编号)."""
     by_header = {}
     for c in columns:
-        by_header.setdefault(str(c).strip(), c)
-    return next((by_header[name] for name in known_columns(kind) if name in by_header), None)
+        by_header.setdefault(_canon(c), c)
+    return next((by_header[key] for name in known_columns(kind) if (key := _canon(name)) in by_header), None)
+
+
+_HEADER_NOISE = re.compile(r"[\s:*]+")
+
+
+_SERIAL_TEXT = re.compile(r"[1-9][0-9]{4}(?:\.[0-9]+)?")
+
+
+def table_date(value):
+    """The day a cell of a table's date column (交办日期 …) names, or None: a date, a text as
+    :func:`petitionnlp.dates.parse_date` reads it, or an Excel day serial — what a date cell without a date format
+    holds, as a number (an .xlsx) or as five digits of text (such a sheet saved as CSV): ``42870`` is 2017-05-15.
+    A smaller number (a year, a count) is no serial."""
+    from ..dates import parse_date
+
+    if isinstance(value, str) and _SERIAL_TEXT.fullmatch(value.strip()):
+        value = float(value)
+    serial = isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 10000
+    return parse_date(value, excel_serials=serial)
 
 
 def _canon(header) -> str:
-    return to_simplified(unicodedata.normalize("NFKC", str(header or "")).strip()).lower()
+    """A header as compared with the known ones: NFKC (full-width letters, digits, colon and star as ASCII),
+    simplified, lower case, without spaces, colons or stars (``*受理 編號：`` → ``受理编号``)."""
+    return _HEADER_NOISE.sub("", to_simplified(unicodedata.normalize("NFKC", str(header or ""))).lower())
 
 
 def find_text_column(columns: list[str], wanted: str | None = None) -> str | None:
@@ -187,15 +212,22 @@ def _title_notice(name: str, rows: list[list]) -> list[str]:
     return [Errors.N_TITLE_ROWS.format(path=name, n=len(titles), rows="；".join(titles))] if titles else []
 
 
-def _table_rows(head: list, rest: Iterator[list], columns: list[str], name: str, notices: list[str]):
+def _cells_text(row) -> list[str]:
+    return [str(v).strip() if v is not None else "" for v in row]
+
+
+def _table_rows(head: list, rest: Iterator[list], columns: list[str], name: str, notices: list[str],
+                header: list | None = None):
     """Rows as dicts, every one of them: a row of empty cells (``,``) is a row (its text is empty, so it becomes
     an error row downstream), and so is a blank line between rows; only blank lines or cell-less spreadsheet
-    rows after the last row are dropped (spreadsheets keep formatted blank rows below a table).  Cells beyond the header go into the last column, joined by ``|``, and are reported."""
-    import itertools
-
+    rows after the last row are dropped (spreadsheets keep formatted blank rows below a table).  Cells beyond the
+    header go into the last column, joined by ``|``, and are reported.  A row that repeats the ``header`` (two
+    exports pasted one under the other) is a row with its read error, never a petition whose text is a header."""
     pending: list[dict] = []
-    overflow = 0
+    overflow = rows = 0
+    repeated: list[int] = []
     ncols = len(columns)
+    again = _cells_text(header) + [""] * (ncols - len(header)) if header is not None else None
     for raw in itertools.chain(head, rest):
         if raw is None:
             continue
@@ -214,14 +246,26 @@ def _table_rows(head: list, rest: Iterator[list], columns: list[str], name: str,
             continue
         if pending:
             yield from pending
+            rows += len(pending)
             pending = []
+        rows += 1
+        if again is not None and _cells_text(values) == again:
+            row[ROW_ERROR] = Errors.R_HEADER_AGAIN.format(row=rows)
+            repeated.append(rows)
         yield row
     if overflow:
         notices.append(Errors.N_OVERFLOW.format(path=name, n=overflow))
+    if repeated:
+        notices.append(Errors.N_HEADER_AGAIN.format(path=name, n=len(repeated),
+                                                    rows="、".join(map(str, repeated[:5]))))
+    if not rows:  # a header and nothing under it: read, and said (an export cut short, the wrong sheet saved)
+        notices.append(Errors.N_NO_ROWS.format(path=name))
 
 
 def _table_batch(name: str, raw_rows: Iterator[list], text_column: str | None, chunksize: int,
-                 closer=None, notices: list[str] | None = None, require_text: bool = True) -> Batch:
+                 closer=None, notices: list[str] | None = None, require_text: bool = True, fill=None) -> Batch:
+    """A table's rows as a :class:`Batch` (the header found among the first rows).  ``fill``: a spreadsheet's
+    merged cells (:class:`_MergedCells`), filled into the rows below the header."""
     notices = notices if notices is not None else []
     head = []
     for row in raw_rows:
@@ -241,10 +285,20 @@ def _table_batch(name: str, raw_rows: Iterator[list], text_column: str | None, c
                 raise InputError(Errors.E006.format(path=name, column=text_column, columns=shown))
             raise InputError(Errors.E004.format(path=name, columns=shown))
     notices += _title_notice(name, head[:h])
-    columns = _dedupe(head[h])
+    header, below = head[h], h + 1
+    if fill is not None and below < len(head) and fill.spans_next(h + 1):
+        # a header over two rows (受理编号 merged down beside 办理情况 over 调查核实情况 | 是否属实 …): a column is
+        # named by its cell in the second row, else by the one above it; data starts under both
+        sub = list(head[below]) + [None] * (len(header) - len(head[below]))
+        header = [s if s is not None and str(s).strip() else t for s, t in itertools.zip_longest(sub, header)]
+        below += 1
+    columns = _dedupe(header)
     col = find_text_column(columns, text_column)
-    batch = Batch(name, columns, col, _table_rows(head[h + 1:], raw_rows, columns, name, notices),
-                  chunksize, closer, notices)
+    body = itertools.chain(head[below:], raw_rows)
+    if fill is not None:
+        body = fill.rows(body, first=below + 1, name=name, notices=notices)
+    batch = Batch(name, columns, col, _table_rows([], body, columns, name, notices, header), chunksize, closer,
+                  notices)
     batch.titles = ["｜".join(_filled(r)) for r in head[:h] if _filled(r)]
     return batch
 
@@ -490,6 +544,69 @@ def _xlsx_string(value):
     return unify_newlines(value) if "\r" in value else value
 
 
+_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="\$?([A-Z]{1,3})\$?([0-9]{1,7}):\$?([A-Z]{1,3})\$?([0-9]{1,7})"')
+
+
+class _MergedCells:
+    """The cells merged across rows in one worksheet (``<mergeCell ref="B5:B7"/>``, read from the sheet's XML by a
+    byte scan: read-only openpyxl does not give them).  Excel keeps a merged range's value in its top-left cell only,
+    so a 行政区域 or 污染类型 merged over the rows of several petitions would be empty on all but the first; below the
+    header each row of the range gets the value (a range across columns stays as it is: its row has the value)."""
+
+    def __init__(self, starts: dict[int, list[tuple[int, int]]]):
+        self.starts = starts  # top row → [(column index from 0, bottom row)]
+
+    @classmethod
+    def of(cls, path: Path, member: str | None) -> "_MergedCells | None":
+        import zipfile
+
+        from openpyxl.utils import column_index_from_string
+
+        if not member:
+            return None
+        starts: dict[int, list[tuple[int, int]]] = {}
+        with zipfile.ZipFile(path) as zf, zf.open(member.lstrip("/")) as fh:
+            tail = b""
+            while block := fh.read(1 << 20):
+                data = tail + block
+                end = 0
+                for m in _MERGE_REF.finditer(data):
+                    top, bottom = int(m[2]), int(m[4])
+                    if bottom > top:
+                        starts.setdefault(top, []).append((column_index_from_string(m[1].decode()) - 1, bottom))
+                    end = m.end()
+                tail = data[max(end, len(data) - 200):]
+        return cls(starts) if starts else None
+
+    def spans_next(self, row: int) -> bool:
+        """Whether a range merged down from sheet row ``row`` covers the row under it (a header over two rows)."""
+        return any(bottom > row for _, bottom in self.starts.get(row, ()))
+
+    def rows(self, rows, first: int, name: str, notices: list[str]):
+        """``rows`` (the first one being sheet row ``first``) with the merged ranges whose top row is among them
+        filled down; a notice says how many ranges were."""
+        active: list[tuple[int, int, object]] = []  # (column, bottom row, value)
+        filled = 0
+        for number, row in enumerate(rows, first):
+            if active:
+                active = [a for a in active if a[1] >= number]
+                if active:
+                    row = list(row)
+                    for col, _, value in active:
+                        if col >= len(row):
+                            row.extend([None] * (col + 1 - len(row)))
+                        if row[col] in (None, ""):
+                            row[col] = value
+            for col, bottom in self.starts.get(number, ()):
+                value = row[col] if col < len(row) else None
+                if value not in (None, ""):
+                    active.append((col, bottom, value))
+                    filled += 1
+            yield row
+        if filled:
+            notices.append(Errors.N_MERGED.format(path=name, n=filled))
+
+
 def _xlsx_batch(path: Path, name: str, text_column: str | None, chunksize: int, require_text: bool) -> Batch:
     """Every worksheet whose header names a text column is read, in order (a ``工作表`` column tells them apart
     when there are several); the others are reported on stderr, never skipped without a word."""
@@ -509,7 +626,9 @@ def _xlsx_batch(path: Path, name: str, text_column: str | None, chunksize: int, 
             label = name if len(sheets) == 1 else f"{name} [工作表 {ws.title}]"
             rows = ([_xlsx_string(v) for v in r] for r in ws.iter_rows(values_only=True))
             try:
-                usable.append((ws.title, _table_batch(label, rows, text_column, chunksize, None, [], require_text)))
+                fill = _MergedCells.of(path, getattr(ws, "_worksheet_path", None))
+                usable.append((ws.title, _table_batch(label, rows, text_column, chunksize, None, [], require_text,
+                                                      fill)))
             except InputError as exc:
                 failures.append((ws.title, exc))
         if not usable:
@@ -531,17 +650,20 @@ def _xlsx_batch(path: Path, name: str, text_column: str | None, chunksize: int, 
         columns.insert(0, sheet_col)
         notices.append(Errors.N_SHEETS.format(path=name, n=len(usable), sheets="、".join(t for t, _ in usable)))
     text_col = usable[0][1].text_column
+    said = []  # how many of each sheet's notices are in the batch's: a sheet adds some as its rows stream
     for _, b in usable:
         notices.extend(b.notices)
+        said.append(len(b.notices))
 
     def rows():
-        for title, b in usable:
+        for (title, b), n in zip(usable, said):
             for row in b._rows:
                 if sheet_col:
                     row = {sheet_col: title, **row}
                 if b.text_column != text_col:  # a later sheet names its text column differently
                     row[text_col] = row.pop(b.text_column, "")
                 yield row
+            notices.extend(b.notices[n:])  # cells beyond the header, merged cells filled
 
     batch = Batch(name, columns, text_col, rows(), chunksize, wb.close, notices)
     batch.titles = [t for _, b in usable for t in b.titles]  # each sheet's title rows (交办时间 …), as CSV's

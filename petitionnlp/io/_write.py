@@ -12,6 +12,7 @@ printed on every page, A4 landscape.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import math
@@ -30,16 +31,29 @@ __all__ = ["BatchWriter", "atomic_path", "check_not_an_input", "json_line", "for
 
 OUTPUT_SUFFIXES = (".csv", ".jsonl", ".xlsx")
 
+def _text_of(value) -> str:
+    """A value JSON has no type for, as text: a spreadsheet's date cell (read as a datetime at midnight) as its day
+    ``2017-05-20``, not ``2017-05-20 00:00:00``; a time of day kept when there is one."""
+    if isinstance(value, dt.datetime):
+        whole_day = value.time() == dt.time() and value.tzinfo is None
+        return value.date().isoformat() if whole_day else value.isoformat(sep=" ")
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return str(value)
+
+
 def _cell(value):
-    """A value as one CSV/XLSX cell: lists |-joined, mappings as JSON, None empty, NaN as text."""
+    """A value as one CSV/XLSX cell: lists |-joined, mappings as JSON, None empty, NaN as text, dates as ISO days."""
     if value is None:
         return ""
+    if isinstance(value, (dt.date, dt.time)):
+        return _text_of(value)
     if isinstance(value, (list, tuple)):
         if any(isinstance(v, (dict, list, tuple)) for v in value):  # pii spans, priority reasons: JSON
-            return json.dumps(value, ensure_ascii=False, default=str)
+            return json.dumps(value, ensure_ascii=False, default=_text_of)
         return "|".join(str(v) for v in value)
     if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, default=str)
+        return json.dumps(value, ensure_ascii=False, default=_text_of)
     if isinstance(value, float) and not math.isfinite(value):
         return NONFINITE[str(value)]
     if isinstance(value, str):
@@ -67,7 +81,7 @@ def _json_safe(value):
     return value
 
 
-_JSON = json.JSONEncoder(ensure_ascii=False, default=str, allow_nan=False)  # json.dumps with these builds one a call
+_JSON = json.JSONEncoder(ensure_ascii=False, default=_text_of, allow_nan=False)  # json.dumps with these builds one a call
 
 
 def json_line(row: dict) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..dates import parse_date
-from ..io import find_column
+from ..io import find_column, table_date
 from ..resources import read_list
 from ..taxonomy import TYPES, normalize_label
 from .clock import office_today
@@ -185,6 +185,7 @@ class Intake:
         self.existing = 0
         self.changed: list[str] = []
         self.seen: dict[str, dict | None] = {}   # receipt → its stored case, or None when new in this batch
+        self.first: dict[str, dict] = {}          # receipt new in this batch → {"text", "error"} of its first row
         self.reports: list[tuple[str, dict]] = []
         self.unusable: list[tuple[str, str]] = []  # (receipt, why) of report columns filled but not a report
         self.events: list[dict] = []             # steps of cases stored before (a re-upload)
@@ -197,7 +198,7 @@ class Intake:
             date, source = b["handover_date"], b.get("handover_source") or "form"
         elif (day := handover_from_titles(self.titles)) is not None:
             date, source = day.isoformat(), "title"
-        elif self.date_column and (day := next((d for r in raws if (d := parse_date(r.get(self.date_column))
+        elif self.date_column and (day := next((d for r in raws if (d := table_date(r.get(self.date_column))
                                                                            ) is not None), None)):
             date, source = day.isoformat(), "column"
         else:
@@ -236,14 +237,17 @@ class Intake:
             if report:
                 self.reports.append((rid, report))
             known = self.seen.get(rid) if rid else None
-            if known is not None and known["error"] and not rec["error"]:
+            earlier = known if known is not None else self.first.get(rid) if rid else None
+            if earlier is not None and earlier["error"] and not rec["error"]:
                 del self.seen[rid]  # a row that could not be read, now with its text: a case at last
             if rid and rid in self.seen:
                 self.existing += 1
+                # a repeat whose text differs — from the stored case, or from the first row of this receipt in this
+                # very table (two petitions given one 受理编号) — is named, never dropped without a word
+                differs = not _same_text(earlier["text"], rec["text"])
+                if differs and rid not in self.changed:
+                    self.changed.append(rid)
                 if known is not None:
-                    differs = not _same_text(known["text"], rec["text"])
-                    if differs and rid not in self.changed:
-                        self.changed.append(rid)
                     self.events.append({"petition_id": known["id"], "user": self.user["username"],
                                         "action": "reupload", "detail": {"batch": self.batch["id"],
                                                                          "row": rec["row_index"] + 1,
@@ -251,6 +255,7 @@ class Intake:
                 continue
             if rid:
                 self.seen[rid] = None
+                self.first[rid] = {"text": rec["text"], "error": rec["error"]}
             new.append(rec)
             if not rec["error"]:
                 steps.append({"row_index": rec["row_index"], "user": self.user["username"], "action": "handover",
