@@ -146,7 +146,13 @@ The sets, reported apart and together:
   never used — a district's bulletin of a follow-up check, bureaus' warning talks with enterprises' pledges and the
   bureaus' commitments, site checks, a provincial check team's orders on the spot, town meetings against straw burning,
   a report of measures taken — annotated blind (directives and time expressions) before the extractor was run on them;
-  left out of "all of them".
+  left out of "all of them";
+* corpora/briefing/gold/briefings_news5.jsonl (issue 29 item 3, d46b): a fifth development batch of 10 pages of sites
+  never used, of the provinces the others hold least (Tianjin, Inner Mongolia, Guizhou, Hainan, Jilin) and issuers they
+  lack — a city meeting's orders after an inspection, district meetings' and heads' orders, a people's congress survey
+  team, a regional inspection bureau's visit, a league office's publication of a task list, a party secretary's
+  instruction, the ministry's warning talk, a provincial team's on-site requests — annotated blind (directives and time
+  expressions) before the extractor was run on them; left out of "all of them".
 
 A predicted span matches a gold span when it covers at least half of the gold span (offsets; a gold span
 string listed twice stands for its successive occurrences); matching is one-to-one, in order.
@@ -339,6 +345,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     tasks = load(gold / "briefings_tasks.jsonl")
     news, news2 = load(gold / "briefings_news.jsonl"), load(gold / "briefings_news2.jsonl")
     news3, news4 = load(gold / "briefings_news3.jsonl"), load(gold / "briefings_news4.jsonl")
+    news5 = load(gold / "briefings_news5.jsonl")
     return [("the first development briefings (reserved page left out)", old),
             ("new briefings used to write the rules", [d for d in new if not held(d)]),
             ("new briefings held out while writing the rules", [d for d in new if held(d)]),
@@ -430,6 +437,9 @@ def sets() -> list[tuple[str, list[dict]]]:
             ("fourth development batch of news of checks, warning talks and meetings: a follow-up check's bulletin, "
              "warning talks with pledges and commitments, site checks, town meetings against straw burning, a report of "
              "measures taken (issue 29 item 3, d45)", news4),
+            ("fifth development batch of news of meetings, checks and instructions of the provinces the sets hold least: "
+             "meetings' and heads' orders, a congress survey team, an inspection bureau's visit, a task list's publication, "
+             "an instruction, the ministry's warning talk, on-site requests (issue 29 item 3, d46b)", news5),
             ("all of them", old + new + more + reports + added + fresh + carry)]
 
 

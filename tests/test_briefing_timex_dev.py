@@ -1429,6 +1429,20 @@ def test_the_second_news_batch_names_its_sources_and_is_new():
     _no_copy_of_another_set(NEWS2, docs)
 
 
+NEWS5 = GOLD / "briefings_news5.jsonl"
+
+
+def test_the_fifth_news_batch_names_its_sources_and_is_new():
+    """d46b: briefings_news5.jsonl, annotated blind (directives and time expressions) — sourced, new (no site of another
+    gold file nor a reserved one, one page a site), no copy of another set: meetings' and heads' orders, a congress survey
+    team, an inspection bureau's visit, a task list's publication, an instruction, a warning talk, on-site requests."""
+    docs = _sourced_new_and_in_order(NEWS5, "*.jsonl")
+    assert 8 <= len(docs) <= 40 and len({d["doc"]["id"] for d in docs}) == len(docs)
+    assert len({d["doc"]["url"].split("/")[2] for d in docs}) == len(docs)
+    assert not any(d["doc"].get("time_only") for d in docs)
+    assert sum(len(d["gold"]["directives"]) for d in docs) >= 30
+    _no_copy_of_another_set(NEWS5, docs)
+
 # ------------------------------------------------------------------ the sixteenth development batch (t44)
 
 TIME_DEV16 = GOLD / "time_dev16.jsonl"
