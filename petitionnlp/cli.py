@@ -198,8 +198,9 @@ def _cmd_index(args) -> int:
     from .search import index_paths, shown
 
     counts = index_paths(args.paths, args.db)
-    print(f"已索引 {counts['indexed']} 篇（{counts['unchanged']} 篇未变），库中共 {counts['total']} 篇: {shown(args.db)}",
-          file=sys.stderr)
+    _notices(counts["notices"])
+    print(f"已索引 {counts['indexed']} 篇（{counts['unchanged']} 篇未变），跳过 {counts['skipped']} 行，"
+          f"库中共 {counts['total']} 篇: {shown(args.db)}", file=sys.stderr)
     return 0
 
 

@@ -27,7 +27,7 @@ class Errors:
     E004 = "[E004] {path}：找不到正文列；现有列：{columns}；请把信访内容所在列的列名改为“交办问题基本情况”“信访内容”或“举报内容”"
     E004_CLI = "（或用 --text-column 指定正文列）"  # what the command line adds to E004: its own option
     E004_JSON = "[E004] {path}：没有一行是 JSON 对象，找不到正文列"
-    E005 = "[E005] {path}：不支持的文件格式 {suffix}；支持 .csv .tsv .xlsx .jsonl .txt"
+    E005 = "[E005] {path}：不支持的文件格式 {suffix}；支持 {accepted}"  # accepted: what the command reads
     E005_XLS = ("[E005] {path}：这是旧版 Excel 文件（.xls），不能直接读取；请在 Excel 或 WPS 中打开，"
                 "“另存为” .xlsx 格式后再试")
     E005_DOC = ("[E005] {path}：这是 Word 文档，不能直接读取；表格请复制到 Excel 或 WPS 表格并"
@@ -81,6 +81,7 @@ class Errors:
     R_HEADER_AGAIN = "第 {row} 条记录是重复的表头，不是信访件"
     R_NESTED = "第 {line} 行的 JSON 嵌套超过 {depth} 层，未解析"
     R_NOT_TEXT = "正文单元格是列表或对象，不是文本"
+    R_AT_LINE = "第 {line} 行{reason}"  # a row reason that does not name its line, named (R_EMPTY …)
 
     # notices: what a reader set aside or repaired, shown on stderr (not errors: the run goes on)
     N_TITLE_ROWS = "注意 {path}：表头上方的 {n} 行标题未作为数据读取：{rows}"
@@ -95,6 +96,7 @@ class Errors:
     N_UNREAD_ROWS = "注意 {path}：{n} 行无法读取，未计入统计"
     N_UNTYPED_ROWS = "注意 {path}：{n} 行没有污染类型（分类时出错，如正文为空），未计入统计"
     N_SHEETS = "注意 {path}：读取了 {n} 个工作表（{sheets}），“工作表”列注明每行来源"
+    N_NOT_INDEXED = "注意 {path}：{reason}，未索引"
     N_CALENDAR = ("注意：{year}年的法定节假日和调休安排尚未收录，{days}个工作日暂按{days}个自然日计算"
                   "（期限 {due}），请人工核对；更新节假日数据后重新计算即可")
 

@@ -112,6 +112,7 @@ class Batch:
         self._closer = closer
         self.notices = notices if notices is not None else []
         self.titles: list[str] = []  # the title rows above a table's header, in full (交办时间 …)
+        self.line: int | None = None  # JSON Lines: the file line of the row last read (blank lines counted)
         self.scan_columns = lambda: self.columns  # every column any row has (JSON Lines: a second pass)
 
     def chunks(self) -> Iterator[list[dict]]:
@@ -445,6 +446,7 @@ def _jsonl_batch(fh, name: str, text_column: str | None, chunksize: int, require
         for n, line in itertools.chain(pending, enumerate(fh, len(pending) + 1)):
             if not line.strip():
                 continue
+            batch.line = n
             obj, why = _parse_json_line(line, n)
             if obj is None:
                 yield {ROW_ERROR: why}
@@ -485,7 +487,8 @@ def open_batch(source: str, text_column: str | None = None, chunksize: int = 100
     suffix = path.suffix.lower()
     if suffix not in INPUT_SUFFIXES:
         refuse_document(name, suffix)  # .xls .docx .pdf …: say what to save it as
-        raise InputError(Errors.E005.format(path=name, suffix=suffix or "（无后缀）"))
+        raise InputError(Errors.E005.format(path=name, suffix=suffix or "（无后缀）",
+                                            accepted=" ".join(INPUT_SUFFIXES)))
     if path.stat().st_size == 0:
         raise InputError(Errors.E008.format(path=name))
     if suffix == ".xlsx":

@@ -312,8 +312,29 @@ def doc_path(path: Path) -> str:
     return full if rel.startswith("..") else rel
 
 
-def _iter_documents(path: Path):
-    """(id, fields) for every document of a .txt/.md file or a .jsonl file of documents or classified petitions."""
+INDEX_SUFFIXES = (".txt", ".md", ".jsonl")  # what `index` reads (a folder: its files of these kinds)
+
+
+def _line_text(row: dict, text_column: str | None):
+    """The text of a JSON line, under the file's text key or, when it has none there, under the key the table
+    readers would take for text in this line (a file whose lines say 内容 here and text there): (text, None),
+    or (None, why not)."""
+    from ..io import find_text_column
+
+    value = row.get(text_column)
+    if _plain(value) is None and not isinstance(value, (list, dict)):  # nothing under the file's text key
+        other = find_text_column([k for k in row if isinstance(k, str)])
+        value = row.get(other) if other else value
+    if isinstance(value, (list, dict)):
+        return None, Errors.R_NOT_TEXT
+    text = _plain(value)
+    return (text, None) if text else (None, Errors.R_EMPTY)
+
+
+def _iter_documents(path: Path, notices: list[str] | None = None):
+    """(id, fields) for every document of a .txt/.md file or a .jsonl file of documents or classified petitions;
+    a JSON line that gives no document is ``notices``'s one line (file, line, reason: the reader's own for a line
+    that is no JSON object)."""
     suffix = path.suffix.lower()
     name = doc_path(path)
     if suffix in (".txt", ".md"):
@@ -326,16 +347,22 @@ def _iter_documents(path: Path):
                      "kind": "briefing"}
         return
     if suffix != ".jsonl":
-        raise InputError(Errors.E005.format(path=path, suffix=suffix))
+        raise InputError(Errors.E005.format(path=path, suffix=suffix, accepted=" ".join(INDEX_SUFFIXES)))
     from ..io import ROW_ERROR, open_batch
 
-    batch = open_batch(str(path))
+    batch = open_batch(str(path), chunksize=1)  # one row a chunk: batch.line is that row's line
     n = 0
     for chunk in batch.chunks():
         for row in chunk:
             n += 1
-            text = _plain(row.get(batch.text_column))
-            if not text or row.get(ROW_ERROR):
+            why = row.get(ROW_ERROR)
+            text = None
+            if not why:
+                text, why = _line_text(row, batch.text_column)
+                why = why and Errors.R_AT_LINE.format(line=batch.line, reason=why)
+            if why:
+                if notices is not None:
+                    notices.append(Errors.N_NOT_INDEXED.format(path=path, reason=why))
                 continue
             doc_id = _plain(row.get("id")) or _plain(row.get("受理编号")) or f"{name}#{n}"
             petition = "pollution_types" in row
@@ -356,14 +383,15 @@ def _iter_documents(path: Path):
 
 def index_paths(paths: list[str], db: str, progress=None) -> dict:
     """Index files into ``db`` in one transaction (an interrupt leaves the index as it was); returns counts
-    of documents added or replaced and unchanged."""
+    of documents added or replaced and unchanged, of JSON lines skipped, and ``notices``: one line for each of
+    those, naming its file, line and reason."""
     from ..io import check_not_an_input
 
     files: dict[str, Path] = {}
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            found = sorted(q for q in path.rglob("*") if q.suffix.lower() in (".txt", ".md", ".jsonl") and q.is_file())
+            found = sorted(q for q in path.rglob("*") if q.suffix.lower() in INDEX_SUFFIXES and q.is_file())
         elif path.is_file():
             found = [path]
         else:
@@ -373,9 +401,10 @@ def index_paths(paths: list[str], db: str, progress=None) -> dict:
     if not is_url(str(db)):
         check_not_an_input(db, [str(q) for q in files.values()])
     added = unchanged = 0
+    notices: list[str] = []
     with SearchIndex(db) as ix:
         for path in files.values():
-            for doc_id, fields in _iter_documents(path):
+            for doc_id, fields in _iter_documents(path, notices):
                 if ix.add(doc_id, **fields):
                     added += 1
                 else:
@@ -383,4 +412,4 @@ def index_paths(paths: list[str], db: str, progress=None) -> dict:
                 if progress is not None:
                     progress.update(1)
         total = len(ix)
-    return {"indexed": added, "unchanged": unchanged, "total": total}
+    return {"indexed": added, "unchanged": unchanged, "skipped": len(notices), "total": total, "notices": notices}
