@@ -21,7 +21,7 @@ class Errors:
     E001 = "[E001] 找不到文件：{path}"
     E001_DIR = "[E001] {path}：这是一个文件夹，不是文件"
     E002 = "[E002] {path}：不是文本文件（内容像是二进制数据）"
-    E003 = "[E003] {path}：第 {line} 行起无法识别文字编码（不是 UTF-8，也不是 GBK/GB18030），请另存为 UTF-8 或 GB18030 编码后再试"
+    E003 = "[E003] {path}：第 {line} 行起无法识别文字编码（不是 UTF-8，也不是 GB18030），请另存为 UTF-8 或 GB18030 编码后再试"
     E003_MIXED = ("[E003] {path}：编码混杂，第 {line} 行起不是 UTF-8，而第 {utf8_line} 行是 UTF-8；"
                   "请把整个文件另存为同一种编码")
     E004 = "[E004] {path}：找不到正文列；现有列：{columns}；请把信访内容所在列的列名改为“交办问题基本情况”“信访内容”或“举报内容”"
@@ -91,7 +91,7 @@ class Errors:
     N_MERGED = "注意 {path}：{n} 处上下合并的单元格，其内容已填入合并范围内的每一行"
     N_QUOTE = "注意 {path}：第 {lines} 行等 {n} 处引号不成对，已按单行读取，以免吞掉后面的行"
     N_BAD_BYTES = "注意 {path}：{n} 处字节无法按 UTF-8 解码，已替换为 �（第 {lines} 行）"
-    N_BAD_BYTES_GB = "注意 {path}：{n} 行有无法按 GBK/GB18030 解码的字节，已替换为 �（第 {lines} 行）"
+    N_BAD_BYTES_GB = "注意 {path}：{n} 行有无法按 GB18030 解码的字节，已替换为 �（第 {lines} 行）"
     N_SHEET_SKIPPED = "注意 {path}：工作表“{sheet}”未读取：{why}"
     N_UNREAD_ROWS = "注意 {path}：{n} 行无法读取，未计入统计"
     N_UNTYPED_ROWS = "注意 {path}：{n} 行没有污染类型（分类时出错，如正文为空），未计入统计"

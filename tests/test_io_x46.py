@@ -100,7 +100,7 @@ def test_a_gbk_export_with_a_stray_byte_is_read_and_the_line_named(tmp_path):
     code, out, err = run_cli("classify", path, "--jobs", "1")
     assert code == 0, err
     assert len(out.splitlines()) == 40 and "岳阳市某厂夜间噪声扰民第39件" in out
-    assert "第 9 行" in err and "GBK" in err, err
+    assert "第 9 行" in err and "GB18030" in err, err
     lines = data.split(b"\n")
     path.write_bytes(b"\n".join(lines[:5] + [b"\xff" + ln for ln in lines[5:]]))
     code, out, err = run_cli("classify", path, "--jobs", "1")
