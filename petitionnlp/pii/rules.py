@@ -651,6 +651,29 @@ class NameRules:
         return exact.get((a, dot)) in _COMMON_TAGS and tag in _COMMON_TAGS and len(first) >= 2 and len(after) >= 2 \
             and first not in self.minority and after not in self.minority
 
+    def _dot_place_part(self, text: str, a: int, b: int, piece_at: dict) -> bool:
+        """Whether a part of the middle-dot run ``text[a:b]`` is a place's name and words of the dictionary (青海 / 新闻网,
+        大美 / 青海, 和 / 美 / 东至: a site's or a slogan's, no person's): jieba's pieces (``piece_at``: start → (end,
+        tag)) tile the part, the first or the last is a place jieba reads (ns) and the gazetteer knows, and none is a
+        person's (nr…) or a side (f).  A place inside a name's part is none (玉山 / 江, 玉山 / 古丽: 玉山江, a Uyghur
+        name; 艾 / 山南 / 边, 艾力 / 江南 / 边: a name's last syllable and the side after it)."""
+        parts, start = [], a
+        for k in range(a, b + 1):
+            if k == b or text[k] in "·•・‧":
+                parts.append((start, k))
+                start = k + 1
+        for p, q in parts:
+            pieces, at = [], p
+            while at < q and at in piece_at and piece_at[at][0] <= q:
+                pieces.append((at, *piece_at[at]))
+                at = piece_at[at][0]
+            if at != q or not pieces or any(t.startswith("nr") or t == "f" for _, _, t in pieces):
+                continue
+            if any(t == "ns" and e - s >= 2 and self.is_place(text[s:e], False)
+                   for s, e, t in (pieces[0], pieces[-1])):
+                return True
+        return False
+
     def _dot_start(self, text: str, start: int, first_end: int) -> int:
         """The start of a middle-dot name found anywhere: after the last context word, function character or
         verb of discharge inside its first part (投诉人热依拉·… → 热依拉)."""
@@ -1443,6 +1466,7 @@ class NameRules:
         starts = frozenset(s for w, t, s in tagged if len(w) >= 2)  # (a run of digits ends a name anyway)
         exact = {(s, s + len(w)): t for w, t, s in tagged}
         word_at = {s: (s + len(w), t) for w, t, s in tagged if len(w) >= 2}
+        piece_at = {s: (s + len(w), t) for w, t, s in tagged}
         # 1. after a context word (举报人, 村民, 老板, 保洁员, 弟弟, 邻村 …), and after a name in a list
         bounds = {s for s, _ in exact}  # where jieba starts a word
         for m in self.context_re.finditer(folded):
@@ -1531,9 +1555,8 @@ class NameRules:
             if (a and folded[a - 1] in "《<") or (b < len(folded) and folded[b] in "》>") or any(
                     self.is_place(part, False) for part in re.split("[·•・‧]", folded[a:b])) \
                     or self._dot_words(folded, a, first_end, exact, word_at) \
-                    or any(word_at.get(k, (0, ""))[1] == "ns" and self.is_place(folded[k:word_at[k][0]], False)
-                           for k in range(a, b)):
-                continue  # (青海新闻网·大美青海: a part holds a province's or a city's name jieba reads as a place)
+                    or self._dot_place_part(folded, a, b, piece_at):
+                continue  # (青海新闻网·大美青海: a part is a place's name jieba reads and words of the dictionary)
             for k in found.overlapping(a, b):
                 del found[k]
             found[a] = b
