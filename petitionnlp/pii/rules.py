@@ -1703,6 +1703,30 @@ class NameRules:
                 found[a] = b
                 strong.add(a)
         # 5. the subject of a complaint at the start of a clause (欧阳秀英反映…): given-name characters only
+        # (a list's later items are read once a text, not once for each clause start before them: every 、 starts a
+        # clause, and 扎西多吉、岩温扁、… of n names cost n² reads of a name — review r46)
+        later: dict[int, int | None] = {}  # a list's later item at k: its end (None: no name there)
+        tails: dict[int, tuple[int, int]] = {}  # from a later item at k: (how many items, the end of the last)
+        passed: set[int] = set()  # the later items, but the last, of a list a verb of saying closed (in found)
+
+        def tail(k0: int) -> tuple[int, int]:
+            path, k = [], k0
+            while k not in tails:
+                if k not in later:
+                    later[k] = self._people_name_at(folded, k, starts, exact)
+                if later[k] is None:
+                    tails[k] = (0, 0)
+                    break
+                path.append(k)
+                if folded[later[k]:later[k] + 1] not in self.list_marks:
+                    break
+                k = later[k] + 1
+            n, last = tails.get(k, (0, 0))
+            for a in reversed(path):
+                n, last = n + 1, last if n else later[a]
+                tails[a] = (n, last)
+            return tails[k0]
+
         for m in _CLAUSE_START.finditer(folded):
             pos = m.end()
             # 刘建国重复举报, 王伟多次反映: an adverb between the name and a verb of complaint; it ends where the adverb starts
@@ -1716,21 +1740,28 @@ class NameRules:
             # 次仁旺堆和格桑卓玛两位牧民反映: names joined by 和/与/及/、, then a verb of saying or a count of persons;
             # 已回访，岩温扁表示满意, 岩温扁、扎西多吉所述: a Dai name jieba cuts apart too; 司徒志强和扎西多吉联名反映:
             # such names joined to a name found, an adverb of manner before the verb)
+            if pos in passed and minority is not None and minority == later.get(pos):
+                continue  # (its list from here on is the one written: the same names, the same verb after)
             joined = [(pos, minority)] if minority is not None else []
             if not joined and pos in found and folded[found[pos]:found[pos] + 1] in self.list_marks:
                 joined = [(pos, found[pos])]
-            while joined and folded[joined[-1][1]:joined[-1][1] + 1] in self.list_marks:
-                more = self._people_name_at(folded, joined[-1][1] + 1, starts, exact)
-                if more is None:
-                    break
-                joined.append((joined[-1][1] + 1, more))
-            last = joined[-1][1] if joined else 0
+            more, last = (0, 0)
+            if joined and folded[joined[0][1]:joined[0][1] + 1] in self.list_marks:
+                more, last = tail(joined[0][1] + 1)
+            count = len(joined) + more
+            last = last if more else joined[0][1] if joined else 0
             manner = next((w for w in self.group_adverbs if folded.startswith(w, last)), "") if joined else ""
-            if (minority is not None or len(joined) > 1) and (
+            if (minority is not None or count > 1) and (
                     folded.startswith(self.speaks, last + len(manner))
                     or (self._ethnic_re and self._ethnic_re.match(folded, last))
-                    or (len(joined) > 1 and self._closer_re and self._closer_re.match(folded, last))):
-                for a, b in joined:
+                    or (count > 1 and self._closer_re and self._closer_re.match(folded, last))):
+                a, b = joined[0]
+                for i in range(count):
+                    if i:
+                        a = b + 1
+                        b = later[a]
+                        if i < count - 1:
+                            passed.add(a)
                     found[a] = b
                     if folded[a:a + 2] in self.minority_heads:
                         strong.add(a)  # (a Dai name, 艾进德说, may be an official's named with his post elsewhere)
