@@ -1705,6 +1705,19 @@ def test_a_year_only_in_the_title_anchors_the_month_days_of_the_text():
     assert find_time_expressions("5日，督查组复查。", dt.date(2020, 5, 15), title="4月例行新闻发布会")[0]["value"] == "2020-05-05"
 
 
+def test_a_title_naming_a_day_no_calendar_has_anchors_nothing_and_breaks_nothing():
+    # (review r46) 2019年2月30日前 reads as the deadline 2019-02-30, no day: title_anchor built the date itself and
+    # raised (petitionnlp extract --title: E099, exit 3; POST /api/v1/extract and /api/v1/briefings: 500); it reads
+    # the value with dates.interval now, as every other reader of a time value does
+    from petitionnlp.briefing import extract_briefing
+
+    got = extract_briefing("各县要于3月5日前完成整改。", "2020-05-15", title="关于2019年2月30日前完成整改的通知")
+    assert [(t["text"], t["value"]) for t in got["time_expressions"]] == [("3月5日前", "2020-03-05")]
+    assert find_time_expressions("5日，督查组复查。", dt.date(2020, 5, 15), title="2019年6月31日前")[0]["value"] == "2020-05-05"
+    # a half year and a quarter anchor at their first day, as before
+    assert find_time_expressions("5日，督查组复查。", None, title="2019年下半年工作简报")[0]["value"] == "2019-07-05"
+
+
 # Failure kinds time_dev19 shows (t45; time_dev20, written after it, had none): a paper's header puts a space between
 # the day and its weekday; a count of days after a grade of air that carries its 天 (重污染天3天); months named after a
 # half year or a quarter with its year (2018年上半年…，7、9月…) are of that year, not of a later year named before it.

@@ -574,7 +574,6 @@ def find_time_expressions(text: str, doc_date: dt.date | None = None, rules_: di
     return out
 
 
-_SINGLE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?|-Q([1-4])|-H([12]))?(?:T[0-9:]+)?$")
 _WRITTEN_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])|[〇○零一二三四五六七八九]{4}年")
 
 
@@ -587,18 +586,15 @@ def title_anchor(title: str | None, doc_date: dt.date | None = None, rules_: dic
     if not title or not title.strip():
         return None
     for t in reversed(find_time_expressions(title, doc_date, rules_)):
-        m = _SINGLE.match(t["value"] or "") if t["type"] in ("date", "deadline") \
+        value = t["value"] or ""
+        # (one value, read as every reader of a value reads it: 2019年2月30日前 → 2019-02-30 is no day, no anchor)
+        span = interval(value) if t["type"] in ("date", "deadline") and "/" not in value \
             and _WRITTEN_YEAR.search(t["text"]) else None
-        if not m:
+        if span is None:
             continue
-        y = int(m[1])
-        if m[2]:
-            return dt.date(y, int(m[2]), int(m[3] or 1))
-        if m[4] or m[5]:
-            return dt.date(y, 3 * int(m[4]) - 2 if m[4] else 6 * int(m[5]) - 5, 1)
-        if doc_date is None:
-            return dt.date(y, 1, 1)
-        return _in_year(doc_date, y)
+        if len(value) > 4 or doc_date is None:
+            return span[0]  # a day, a month, a quarter or a half: its first day; a year alone: its 1 January
+        return _in_year(doc_date, span[0].year)
     return None
 
 

@@ -656,6 +656,29 @@ class NameRules:
         return exact.get((a, dot)) in _COMMON_TAGS and tag in _COMMON_TAGS and len(first) >= 2 and len(after) >= 2 \
             and first not in self.minority and after not in self.minority
 
+    def _dot_place_part(self, text: str, a: int, b: int, piece_at: dict) -> bool:
+        """Whether a part of the middle-dot run ``text[a:b]`` is a place's name and words of the dictionary (青海 / 新闻网,
+        大美 / 青海, 和 / 美 / 东至: a site's or a slogan's, no person's): jieba's pieces (``piece_at``: start → (end,
+        tag)) tile the part, the first or the last is a place jieba reads (ns) and the gazetteer knows, and none is a
+        person's (nr…) or a side (f).  A place inside a name's part is none (玉山 / 江, 玉山 / 古丽: 玉山江, a Uyghur
+        name; 艾 / 山南 / 边, 艾力 / 江南 / 边: a name's last syllable and the side after it)."""
+        parts, start = [], a
+        for k in range(a, b + 1):
+            if k == b or text[k] in "·•・‧":
+                parts.append((start, k))
+                start = k + 1
+        for p, q in parts:
+            pieces, at = [], p
+            while at < q and at in piece_at and piece_at[at][0] <= q:
+                pieces.append((at, *piece_at[at]))
+                at = piece_at[at][0]
+            if at != q or not pieces or any(t.startswith("nr") or t == "f" for _, _, t in pieces):
+                continue
+            if any(t == "ns" and e - s >= 2 and self.is_place(text[s:e], False)
+                   for s, e, t in (pieces[0], pieces[-1])):
+                return True
+        return False
+
     def _dot_start(self, text: str, start: int, first_end: int) -> int:
         """The start of a middle-dot name found anywhere: after the last context word, function character or
         verb of discharge inside its first part (投诉人热依拉·… → 热依拉)."""
@@ -1460,6 +1483,7 @@ class NameRules:
         starts = frozenset(s for w, t, s in tagged if len(w) >= 2)  # (a run of digits ends a name anyway)
         exact = {(s, s + len(w)): t for w, t, s in tagged}
         word_at = {s: (s + len(w), t) for w, t, s in tagged if len(w) >= 2}
+        piece_at = {s: (s + len(w), t) for w, t, s in tagged}
         # 1. after a context word (举报人, 村民, 老板, 保洁员, 弟弟, 邻村 …), and after a name in a list
         bounds = {s for s, _ in exact}  # where jieba starts a word
         for m in self.context_re.finditer(folded):
@@ -1550,9 +1574,8 @@ class NameRules:
             if (a and folded[a - 1] in "《<") or (b < len(folded) and folded[b] in "》>") or any(
                     self.is_place(part, False) for part in re.split("[·•・‧]", folded[a:b])) \
                     or self._dot_words(folded, a, first_end, exact, word_at) \
-                    or any(word_at.get(k, (0, ""))[1] == "ns" and self.is_place(folded[k:word_at[k][0]], False)
-                           for k in range(a, b)):
-                continue  # (青海新闻网·大美青海: a part holds a province's or a city's name jieba reads as a place)
+                    or self._dot_place_part(folded, a, b, piece_at):
+                continue  # (青海新闻网·大美青海: a part is a place's name jieba reads and words of the dictionary)
             for k in found.overlapping(a, b):
                 del found[k]
             found[a] = b
@@ -1699,6 +1722,30 @@ class NameRules:
                 found[a] = b
                 strong.add(a)
         # 5. the subject of a complaint at the start of a clause (欧阳秀英反映…): given-name characters only
+        # (a list's later items are read once a text, not once for each clause start before them: every 、 starts a
+        # clause, and 扎西多吉、岩温扁、… of n names cost n² reads of a name — review r46)
+        later: dict[int, int | None] = {}  # a list's later item at k: its end (None: no name there)
+        tails: dict[int, tuple[int, int]] = {}  # from a later item at k: (how many items, the end of the last)
+        passed: set[int] = set()  # the later items, but the last, of a list a verb of saying closed (in found)
+
+        def tail(k0: int) -> tuple[int, int]:
+            path, k = [], k0
+            while k not in tails:
+                if k not in later:
+                    later[k] = self._people_name_at(folded, k, starts, exact)
+                if later[k] is None:
+                    tails[k] = (0, 0)
+                    break
+                path.append(k)
+                if folded[later[k]:later[k] + 1] not in self.list_marks:
+                    break
+                k = later[k] + 1
+            n, last = tails.get(k, (0, 0))
+            for a in reversed(path):
+                n, last = n + 1, last if n else later[a]
+                tails[a] = (n, last)
+            return tails[k0]
+
         for m in _CLAUSE_START.finditer(folded):
             pos = m.end()
             # 刘建国重复举报, 王伟多次反映: an adverb between the name and a verb of complaint; it ends where the adverb starts
@@ -1712,21 +1759,28 @@ class NameRules:
             # 次仁旺堆和格桑卓玛两位牧民反映: names joined by 和/与/及/、, then a verb of saying or a count of persons;
             # 已回访，岩温扁表示满意, 岩温扁、扎西多吉所述: a Dai name jieba cuts apart too; 司徒志强和扎西多吉联名反映:
             # such names joined to a name found, an adverb of manner before the verb)
+            if pos in passed and minority is not None and minority == later.get(pos):
+                continue  # (its list from here on is the one written: the same names, the same verb after)
             joined = [(pos, minority)] if minority is not None else []
             if not joined and pos in found and folded[found[pos]:found[pos] + 1] in self.list_marks:
                 joined = [(pos, found[pos])]
-            while joined and folded[joined[-1][1]:joined[-1][1] + 1] in self.list_marks:
-                more = self._people_name_at(folded, joined[-1][1] + 1, starts, exact)
-                if more is None:
-                    break
-                joined.append((joined[-1][1] + 1, more))
-            last = joined[-1][1] if joined else 0
+            more, last = (0, 0)
+            if joined and folded[joined[0][1]:joined[0][1] + 1] in self.list_marks:
+                more, last = tail(joined[0][1] + 1)
+            count = len(joined) + more
+            last = last if more else joined[0][1] if joined else 0
             manner = next((w for w in self.group_adverbs if folded.startswith(w, last)), "") if joined else ""
-            if (minority is not None or len(joined) > 1) and (
+            if (minority is not None or count > 1) and (
                     folded.startswith(self.speaks, last + len(manner))
                     or (self._ethnic_re and self._ethnic_re.match(folded, last))
-                    or (len(joined) > 1 and self._closer_re and self._closer_re.match(folded, last))):
-                for a, b in joined:
+                    or (count > 1 and self._closer_re and self._closer_re.match(folded, last))):
+                a, b = joined[0]
+                for i in range(count):
+                    if i:
+                        a = b + 1
+                        b = later[a]
+                        if i < count - 1:
+                            passed.add(a)
                     found[a] = b
                     if folded[a:a + 2] in self.minority_heads:
                         strong.add(a)  # (a Dai name, 艾进德说, may be an official's named with his post elsewhere)
