@@ -535,8 +535,10 @@ def test_an_office_that_never_gives_a_type_after_the_first_stops_getting_it(tmp_
     assert got["噪声"]["office"] == [0, 12] and got["噪声"]["shipped"] == [12, 12] and got["噪声"]["dropped"]
     assert got["水"]["office"] == [12, 12] and not got["水"]["dropped"]              # given as the shipped give it
     assert "大气" not in got                                                        # always first: nothing to read
-    three = _office_secondary_types([["大气", "水"]] * 3, named[:3], shipped_types, named)["types"]
-    assert not three["噪声"]["dropped"]                                # 0 in 3 is not yet evidence (chance 0.10)
+    half = [["大气", "噪声"]] * 6 + [["大气", "水"]] * 6                  # the shipped records give 噪声 in half
+    assert _office_secondary_types([["大气", "水"]] * 12, named, half, named)["types"]["噪声"]["dropped"]
+    three = _office_secondary_types([["大气", "水"]] * 3, named[:3], half, named)["types"]["噪声"]
+    assert three["chance"] == 0.125 and not three["dropped"]          # 0 in 3 is not yet evidence
     assert _per_type_gate((None, 2.0), 0.5, []) == (None, 2.0)
     assert _per_type_gate((None, 2.0), 0.5, [TYPES.index("噪声")]) == (
         [2.0 if t == "噪声" else 0.5 for t in TYPES], [2.0] * len(TYPES))
