@@ -48,8 +48,9 @@ refitting; clear it after changing the features or the regressions (the calibrat
 AFTER_THE_FIT, are not part of the key).  `--best-type-strength S` (`-`: none) and `--choice-by exact|micro_f1`
 measure the office's calibration and choice with other settings than the shipped ones, on the same fits;
 `--office-secondary-rule keep|drop|choose` whether a chosen office candidate keeps the shipped secondary-type rule
-(classify.SECONDARY_RULE), or `choose` it on its records (training.OFFICE_SECONDARY_RULE).  The decision rule's own parameters are not part of
-a fit's key (DECISION_ONLY).
+(classify.SECONDARY_RULE), or `choose` it on its records (training.OFFICE_SECONDARY_RULE); `--office-secondary-alpha A`
+(`-`: never) the chance under which an office's types are no longer given after the first
+(training.OFFICE_SECONDARY_ALPHA).  The decision rule's own parameters are not part of a fit's key (DECISION_ONLY).
 """
 
 from __future__ import annotations
@@ -267,7 +268,8 @@ def pooled(generated: list[dict], real: list[dict], args) -> None:
           f"{', '.join(conventions)}; folds {args.folds}; seeds {args.first_seed}..{args.first_seed + args.seeds - 1}; "
           f"office best-type strength {training.OFFICE_BEST_TYPE_STRENGTH}; chosen by {training.OFFICE_CHOICE_BY}; "
           f"secondary-type rule {PollutionTypeClassifier().named_threshold, PollutionTypeClassifier().unnamed_threshold}"
-          f", by the office: {getattr(training, 'OFFICE_SECONDARY_RULE', None)}",
+          f", by the office: {getattr(training, 'OFFICE_SECONDARY_RULE', None)}; types after the first by the "
+          f"office's counts: alpha {training.OFFICE_SECONDARY_ALPHA}",
           flush=True)
     rows, t0 = [], time.time()
     for seed in range(args.first_seed, args.first_seed + args.seeds):
@@ -292,6 +294,8 @@ def pooled(generated: list[dict], real: list[dict], args) -> None:
                 halves_info.append({"trained_on": len(own), "scored": len(b),
                                     "rule": [office.threshold, office.max_types],
                                     "chosen": ((cv or {}).get("choice") or {}).get("chosen"),
+                                    "no_secondary": [t for t, row in (((cv or {}).get("choice") or {}).get(
+                                        "secondary_types") or {"types": {}})["types"].items() if row["dropped"]],
                                     "office_folds": None if cv is None else
                                     [cv["before"]["micro_f1"], cv["micro_f1"]]})
             before, after = evaluate_predictions(gold, got_ship), evaluate_predictions(gold, got_office)
@@ -302,7 +306,8 @@ def pooled(generated: list[dict], real: list[dict], args) -> None:
             print(f"  seed {seed} {name}: shipped real {len(ship_real)}, office {len(first)}+{len(second)}: micro-F1 "
                   f"{before['micro_f1']:.3f} → {after['micro_f1']:.3f} ({after['micro_f1'] - before['micro_f1']:+.3f}), "
                   f"top-1 {before['top1_accuracy']:.3f} → {after['top1_accuracy']:.3f}; rules "
-                  f"{[h['rule'] for h in halves_info]}, kept {[h['chosen'] for h in halves_info]}  "
+                  f"{[h['rule'] for h in halves_info]}, kept {[h['chosen'] for h in halves_info]}, not after the first "
+                  f"{[h['no_secondary'] for h in halves_info]}  "
                   f"({time.time() - t0:.0f} s)", flush=True)
     print("labels          seeds  shipped F1  office F1  gain mean ± sd [min, max]        top-1 gain mean ± sd")
     for name in conventions:
@@ -344,7 +349,13 @@ def main() -> None:
     ap.add_argument("--office-secondary-rule", default=None, choices=("keep", "drop", "choose"),
                     help="whether an office candidate keeps the shipped secondary-type rule (classify.SECONDARY_RULE)"
                          ", drops it or chooses on the office's records, instead of OFFICE_SECONDARY_RULE")
+    ap.add_argument("--office-secondary-alpha", default=None,
+                    help="the chance under which an office's types are no longer given after the first, instead of "
+                         "OFFICE_SECONDARY_ALPHA ('-': never)")
     args = ap.parse_args()
+    if args.office_secondary_alpha is not None:
+        training.OFFICE_SECONDARY_ALPHA = None if args.office_secondary_alpha == "-" else float(
+            args.office_secondary_alpha)
     if args.office_secondary_rule:
         training.OFFICE_SECONDARY_RULE = args.office_secondary_rule
     if args.choice_by:
