@@ -92,6 +92,13 @@ def test_classify_and_extract_answer_as_the_cli(client, tmp_path):
     code, out, _ = run_cli("extract", src, "--title", "2019年第一季度整改简报")
     assert code == 0 and r.status_code == 200 and r.json() == json.loads(out)
     assert [(t["text"], t["value"]) for t in r.json()["time_expressions"]] == [("3月5日前", "2019-03-05")]
+    # t46c: without a date both ways take the page's signature, not a law's date in a sentence
+    text = "请于7月15日前完成整改。\n2015年1月1日起施行的条例要求落实。\n某县生态环境局\n2019年7月8日"
+    src.write_text(text, encoding="utf-8")
+    r = client.post("/api/v1/extract", json={"text": text}, headers=token(client, "vi"))
+    code, out, _ = run_cli("extract", src)
+    assert code == 0 and r.status_code == 200 and r.json() == json.loads(out)
+    assert r.json()["date"] == "2019-07-08"
 
 
 def test_batches_roles_corrections_audit_and_restart(backend):

@@ -124,7 +124,7 @@ class BriefingDate(_RuleComponent):
     def __call__(self, doc: Doc) -> Doc:
         r = self._ready()
         if doc._.date is None:
-            doc._.date = _timex.document_date(doc.text, r["header_chars"])
+            doc._.date = _timex.document_date(doc.text, r["header_chars"], r)
         doc._.issue = _header.issue_number(doc.text, r)
         return doc
 

@@ -19,8 +19,12 @@ def default_rules_data() -> dict:
 
 
 def compile_rules(data: dict) -> dict:
+    pd = data.get("page_date") or default_rules_data()["page_date"]  # header rules saved before it take the shipped
     return {"data": data, "header_chars": int(data.get("header_chars", 400)),
-            "issue": [re.compile(p) for p in data["issue"]]}
+            "issue": [re.compile(p) for p in data["issue"]],
+            "page_date": {"tail_lines": int(pd["tail_lines"]),
+                          **{k: re.compile(pd[k]) for k in ("date", "signature_prefix", "issuer", "label", "line_rest",
+                                                             "not_after", "not_before")}}}
 
 
 @lru_cache(maxsize=1)

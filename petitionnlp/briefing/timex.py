@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from ..dates import interval, parse_date
 from ..resources import corpus_path
+from .header import rules as _header_rules
 from .view import fold_view
 
 __all__ = ["find_time_expressions", "title_anchor", "document_date", "parse_number", "interval", "rules", "compile_rules",
@@ -111,21 +112,47 @@ def _expression(text: str, start: int, end: int, type_: str, value: str | None) 
     return {"text": text, "start": start, "end": end, "type": type_, "value": value}
 
 
-_DATE_IN_HEADER = re.compile(r"([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日")
-_ISO_IN_HEADER = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})-([0-9]{1,2})-([0-9]{1,2})(?![0-9])")
 _YEAR = re.compile(r"(?<![0-9])(20[0-9]{2}|19[0-9]{2})\s*年")
 
 
-def document_date(text: str, header_chars: int = 400) -> dt.date | None:
-    """The date a briefing states: a full date in its header (first ``header_chars`` characters), else Jan 1 of
-    the first year it names."""
-    head = fold_view(text[:header_chars]).text
-    for rx in (_DATE_IN_HEADER, _ISO_IN_HEADER):
-        m = rx.search(head)
-        day = parse_date(m.group(0)) if m else None
-        if day:
-            return day
-    m = _YEAR.search(fold_view(text).text)
+def document_date(text: str, header_chars: int = 400, rules_: dict | None = None) -> dt.date | None:
+    """The date a briefing states (``rules_``: header rules as :func:`.header.compile_rules` gives them, the shipped
+    ones when None; their ``page_date`` patterns, ``corpora/briefing/header_rules.json``): the last date of its
+    signature (a date on one of its last lines after at most an issuer's name), else the first date after a label
+    (发布时间, 来源) or alone on its line in its header (first ``header_chars`` characters), else the first date in a
+    sentence of the header that no law, plan or limit carries (…起施行, 截止…, …前), else Jan 1 of the first year
+    it names."""
+    r = (rules_ if rules_ is not None else _header_rules())["page_date"]
+    folded = fold_view(text).text
+    lines = folded.split("\n")
+    tail_from = len(folded) - sum(len(ln) + 1 for ln in [ln for ln in lines if ln.strip()][-r["tail_lines"]:])
+    head_end = len(fold_view(text[:header_chars]).text)
+    signature = labelled = sentence = None
+    written = []  # the header's sentence dates, written ones (2018年6月5日) before numeric ones (a site's stamp)
+    for m in r["date"].finditer(folded):
+        day = parse_date(re.sub(r"\s+", "", m.group(0)))
+        if day is None:
+            continue
+        line_start = folded.rfind("\n", 0, m.start()) + 1
+        line_end = folded.find("\n", m.end())
+        before, after = folded[line_start:m.start()], folded[m.end():len(folded) if line_end < 0 else line_end]
+        alone = r["line_rest"].match(after) and r["signature_prefix"].match(before.strip())
+        prev = folded[:line_start].rstrip().rsplit("\n", 1)[-1]
+        if alone and (m.start() >= tail_from or r["issuer"].search(before) or (r["line_rest"].match(before)
+                                                                              and r["issuer"].search(prev))):
+            signature = day  # the last one
+        if m.start() >= head_end:
+            continue
+        if labelled is None and (r["label"].search(before) or r["line_rest"].match(before)
+                                 and r["line_rest"].match(after)):
+            labelled = day
+        elif not r["not_after"].match(after) and not r["not_before"].search(before):
+            written.append((not m.group(0)[4:].lstrip().startswith("年"), m.start(), day))
+    sentence = min(written)[2] if written else None
+    day = signature or labelled or sentence
+    if day:
+        return day
+    m = _YEAR.search(folded)
     return dt.date(int(m[1]), 1, 1) if m else None
 
 
