@@ -13,14 +13,13 @@ import itertools
 import json
 import math
 import re
-import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
 from ..errors import Errors, InputError
 from ..resources import read_list
-from ..text import to_simplified, unify_newlines
+from ..text import header_key, unify_newlines
 from ._decode import check_file, clean_string, document_kind, open_source, refuse_document
 from ._limits import LIMITS, NONFINITE, ROW_ERROR, STDIN_NAME
 
@@ -51,9 +50,6 @@ def find_column(columns, kind: str) -> str | None:
     return next((by_header[key] for name in known_columns(kind) if (key := _canon(name)) in by_header), None)
 
 
-_HEADER_NOISE = re.compile(r"[\s:*]+")
-
-
 _SERIAL_TEXT = re.compile(r"[1-9][0-9]{4}(?:\.[0-9]+)?")
 
 
@@ -70,10 +66,7 @@ def table_date(value):
     return parse_date(value, excel_serials=serial)
 
 
-def _canon(header) -> str:
-    """A header as compared with the known ones: NFKC (full-width letters, digits, colon and star as ASCII),
-    simplified, lower case, without spaces, colons or stars (``*受理 編號：`` → ``受理编号``)."""
-    return _HEADER_NOISE.sub("", to_simplified(unicodedata.normalize("NFKC", str(header or ""))).lower())
+_canon = header_key  # a header as compared with the known ones (petitionnlp.text.header_key)
 
 
 def find_text_column(columns: list[str], wanted: str | None = None) -> str | None:
