@@ -38,7 +38,7 @@ from functools import lru_cache
 from typing import Sequence
 
 __all__ = ["CJK", "CJK_CHAR", "Folded", "fold", "normalize", "normalize_many", "to_simplified", "strip_pinyin",
-           "is_cjk", "unify_newlines", "clean_text", "BadText", "TermFinder", "term_finder"]
+           "is_cjk", "unify_newlines", "clean_text", "BadText", "TermFinder", "term_finder", "header_key"]
 
 #: The Chinese characters (a regex character-class body): CJK Unified Ideographs, Extension A and the
 #: compatibility ideographs.
@@ -251,6 +251,16 @@ def fold(text: str) -> Folded:
         pos = b
     plain = "".join(chars)
     return Folded(_simplified_same_length(plain), tuple(origin), len(text))
+
+
+_HEADER_NOISE = re.compile(r"[\s:*]+")
+
+
+def header_key(header) -> str:
+    """A table's column header as a clerk reads it, the one form every reader of headers compares (the known
+    columns of io, the personal and kept columns of pii): NFKC (full-width letters, digits, colon and star as
+    ASCII), simplified, lower case, without spaces, colons or stars (``*受理 編號：`` → ``受理编号``)."""
+    return _HEADER_NOISE.sub("", to_simplified(unicodedata.normalize("NFKC", str(header or ""))).lower())
 
 
 def normalize(text: str | None) -> str:

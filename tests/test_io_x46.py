@@ -180,3 +180,26 @@ def test_utf16_without_its_bom_is_read_and_binary_still_refused(tmp_path):
     path.write_bytes(os.urandom(3000) + b"\x00" * 100)
     code, out, err = run_cli("classify", path)
     assert code == 2 and "E002" in err and err.count("\n") == 1
+
+
+def test_a_personal_heading_over_two_rows_names_its_columns_so_redaction_replaces_them(tmp_path):
+    """Review r46b: 举报人 merged across 名称 | 地址 named the columns 名称 and 地址 alone (x46's two-row header), so
+    redact left the reporter's address and a name its rules do not know (高山) in the clear; at 3eab98a the column
+    was 举报人 and replaced whole.  A second-row cell the readers know still names its column alone."""
+    import json
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["受理编号", "举报人", None, "办理情况", "问题描述"])
+    ws.append([None, "名称", "地址", "调查核实情况", None])
+    ws.append(["X001", "高山", "城关镇红旗村三组", "经查属实", "村口养猪场臭味很大，污水直排河道。"])
+    for ref in ("A1:A2", "B1:C1", "E1:E2"):
+        ws.merge_cells(ref)
+    wb.save(tmp_path / "举报人.xlsx")
+    batch = open_batch(str(tmp_path / "举报人.xlsx"))
+    assert batch.columns == ["受理编号", "举报人名称", "举报人地址", "调查核实情况", "问题描述"]
+    code, _, err = run_cli("redact", tmp_path / "举报人.xlsx", "-o", tmp_path / "out.jsonl")
+    assert code == 0, err
+    row = json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8"))
+    assert "高山" not in json.dumps(row, ensure_ascii=False) and "红旗村" not in json.dumps(row, ensure_ascii=False)
+    assert row["受理编号"] == "X001" and row["调查核实情况"] == "经查属实"

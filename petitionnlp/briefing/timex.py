@@ -137,7 +137,10 @@ def document_date(text: str, header_chars: int = 400, rules_: dict | None = None
         line_end = folded.find("\n", m.end())
         before, after = folded[line_start:m.start()], folded[m.end():len(folded) if line_end < 0 else line_end]
         alone = r["line_rest"].match(after) and r["signature_prefix"].match(before.strip())
-        prev = folded[:line_start].rstrip().rsplit("\n", 1)[-1]
+        prev_end = line_start  # the last line before this one with a character on it (found backwards over the
+        while prev_end and folded[prev_end - 1].isspace():  # blank run only: not a copy of all the text before
+            prev_end -= 1
+        prev = folded[folded.rfind("\n", 0, prev_end) + 1:prev_end]
         if alone and (m.start() >= tail_from or r["issuer"].search(before) or (r["line_rest"].match(before)
                                                                               and r["issuer"].search(prev))):
             signature = day  # the last one

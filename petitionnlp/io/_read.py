@@ -13,14 +13,13 @@ import itertools
 import json
 import math
 import re
-import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
 from ..errors import Errors, InputError
-from ..resources import read_list
-from ..text import to_simplified, unify_newlines
+from ..resources import corpus_path, read_list
+from ..text import header_key, unify_newlines
 from ._decode import check_file, clean_string, document_kind, open_source, refuse_document
 from ._limits import LIMITS, NONFINITE, ROW_ERROR, STDIN_NAME
 
@@ -51,9 +50,6 @@ def find_column(columns, kind: str) -> str | None:
     return next((by_header[key] for name in known_columns(kind) if (key := _canon(name)) in by_header), None)
 
 
-_HEADER_NOISE = re.compile(r"[\s:*]+")
-
-
 _SERIAL_TEXT = re.compile(r"[1-9][0-9]{4}(?:\.[0-9]+)?")
 
 
@@ -70,10 +66,7 @@ def table_date(value):
     return parse_date(value, excel_serials=serial)
 
 
-def _canon(header) -> str:
-    """A header as compared with the known ones: NFKC (full-width letters, digits, colon and star as ASCII),
-    simplified, lower case, without spaces, colons or stars (``*受理 編號：`` → ``受理编号``)."""
-    return _HEADER_NOISE.sub("", to_simplified(unicodedata.normalize("NFKC", str(header or ""))).lower())
+_canon = header_key  # a header as compared with the known ones (petitionnlp.text.header_key)
 
 
 def find_text_column(columns: list[str], wanted: str | None = None) -> str | None:
@@ -263,6 +256,33 @@ def _table_rows(head: list, rest: Iterator[list], columns: list[str], name: str,
         notices.append(Errors.N_NO_ROWS.format(path=name))
 
 
+@lru_cache(maxsize=1)
+def _all_known_columns() -> frozenset[str]:
+    """Every header a reader looks for (``corpora/io/*_columns.txt``), as :func:`_canon` gives it."""
+    return frozenset(_canon(h) for p in corpus_path("io").glob("*_columns.txt") for h in read_list("io", p.name))
+
+
+def _two_row_header(top: list, second: list, group: list) -> list:
+    """The column names of a header over two rows (受理编号 merged down beside 办理情况 over 调查核实情况 | 是否属实
+    …; data starts under both): a column is named by its cell in the second row when that is a header the readers
+    know (调查核实情况), by the heading over it (``group``: the top row with a heading merged across carried over
+    the columns it spans) and that cell together otherwise (举报人 over 名称 | 地址 → 举报人名称, 举报人地址: the
+    name a clerk reads, so the columns stay a person's for redaction), by the top row's cell when the second is
+    empty."""
+    def text(v):
+        return str(v).strip() if v is not None else ""
+
+    names = []
+    for t, s, g in itertools.zip_longest(top, second, group):
+        if not text(s):
+            names.append(t)
+        elif _canon(s) in _all_known_columns() or not text(g) or _canon(g) == _canon(s):
+            names.append(s)
+        else:
+            names.append(text(g) + text(s))
+    return names
+
+
 def _table_batch(name: str, raw_rows: Iterator[list], text_column: str | None, chunksize: int,
                  closer=None, notices: list[str] | None = None, require_text: bool = True, fill=None) -> Batch:
     """A table's rows as a :class:`Batch` (the header found among the first rows).  ``fill``: a spreadsheet's
@@ -288,10 +308,7 @@ def _table_batch(name: str, raw_rows: Iterator[list], text_column: str | None, c
     notices += _title_notice(name, head[:h])
     header, below = head[h], h + 1
     if fill is not None and below < len(head) and fill.spans_next(h + 1):
-        # a header over two rows (受理编号 merged down beside 办理情况 over 调查核实情况 | 是否属实 …): a column is
-        # named by its cell in the second row, else by the one above it; data starts under both
-        sub = list(head[below]) + [None] * (len(header) - len(head[below]))
-        header = [s if s is not None and str(s).strip() else t for s, t in itertools.zip_longest(sub, header)]
+        header = _two_row_header(header, head[below], fill.across(h + 1, header))
         below += 1
     columns = _dedupe(header)
     col = find_text_column(columns, text_column)
@@ -556,8 +573,9 @@ class _MergedCells:
     so a 行政区域 or 污染类型 merged over the rows of several petitions would be empty on all but the first; below the
     header each row of the range gets the value (a range across columns stays as it is: its row has the value)."""
 
-    def __init__(self, starts: dict[int, list[tuple[int, int]]]):
+    def __init__(self, starts: dict[int, list[tuple[int, int]]], spans: dict[int, list[tuple[int, int]]]):
         self.starts = starts  # top row → [(column index from 0, bottom row)]
+        self.spans = spans  # top row → [(first, last column index from 0)] of the ranges merged across columns
 
     @classmethod
     def of(cls, path: Path, member: str | None) -> "_MergedCells | None":
@@ -568,6 +586,7 @@ class _MergedCells:
         if not member:
             return None
         starts: dict[int, list[tuple[int, int]]] = {}
+        spans: dict[int, list[tuple[int, int]]] = {}
         with zipfile.ZipFile(path) as zf, zf.open(member.lstrip("/")) as fh:
             tail = b""
             while block := fh.read(1 << 20):
@@ -575,11 +594,25 @@ class _MergedCells:
                 end = 0
                 for m in _MERGE_REF.finditer(data):
                     top, bottom = int(m[2]), int(m[4])
+                    first, last = (column_index_from_string(m[k].decode()) - 1 for k in (1, 3))
                     if bottom > top:
-                        starts.setdefault(top, []).append((column_index_from_string(m[1].decode()) - 1, bottom))
+                        starts.setdefault(top, []).append((first, bottom))
+                    if last > first:
+                        spans.setdefault(top, []).append((first, last))
                     end = m.end()
                 tail = data[max(end, len(data) - 200):]
-        return cls(starts) if starts else None
+        return cls(starts, spans) if starts else None
+
+    def across(self, row: int, cells: list) -> list:
+        """Sheet row ``row``'s ``cells`` with each range merged across columns from it holding its value on every
+        column it spans (Excel keeps it in the first)."""
+        cells = list(cells)
+        for first, last in self.spans.get(row, ()):
+            cells.extend([None] * (last + 1 - len(cells)))
+            for c in range(first + 1, last + 1):
+                if cells[c] is None or not str(cells[c]).strip():
+                    cells[c] = cells[first]
+        return cells
 
     def spans_next(self, row: int) -> bool:
         """Whether a range merged down from sheet row ``row`` covers the row under it (a header over two rows)."""

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..resources import corpus_path, once, read_list
+from ..text import header_key
 
 __all__ = ["PII_TYPES", "make_pii_nlp", "get_pii_nlp", "find_pii", "redact_text", "Redactor",
            "personal_column_type", "personal_columns", "kept_column", "rules_stamp"]
@@ -94,30 +95,28 @@ def redact_text(text: str | None, spans: list[dict] | None = None) -> tuple[str 
 @lru_cache(maxsize=1)
 def _personal_columns() -> list[tuple[str, str]]:
     rows = [ln.split("\t") for ln in read_list("pii", "personal_columns.tsv")]
-    return [(r[0].strip().lower(), r[1].strip()) for r in rows[1:] if len(r) == 2]
+    return [(header_key(r[0]), r[1].strip()) for r in rows[1:] if len(r) == 2]
 
 
 @lru_cache(maxsize=1)
 def _kept_columns() -> tuple[frozenset, tuple[str, ...]]:
-    ids = frozenset(h.strip().lower() for h in read_list("io", "id_columns.txt"))
-    return ids, tuple(w.lower() for w in read_list("pii", "kept_columns.txt"))
-
-
-def _header(header) -> str:
-    return "".join(str(header).split()).lower()
+    ids = frozenset(header_key(h) for h in read_list("io", "id_columns.txt"))
+    return ids, tuple(header_key(w) for w in read_list("pii", "kept_columns.txt"))
 
 
 def kept_column(header) -> bool:
     """Whether a column is the case's identifier (受理编号, 序号, id, 交办编号 …: ``corpora/io/id_columns.txt``
-    and ``corpora/pii/kept_columns.txt``): never redacted."""
+    and ``corpora/pii/kept_columns.txt``): never redacted.  A part of a number's header does not keep a column whose
+    header names personal information (证件号, 身份证编号 hold a person's number: 件号 and 编号 are parts)."""
     ids, parts = _kept_columns()
-    h = _header(header)
-    return h in ids or any(p in h for p in parts)
+    h = header_key(header)
+    return h in ids or (any(p in h for p in parts) and personal_column_type(header) is None)
 
 
 def personal_column_type(header: str) -> str | None:
-    """The type of personal information a column holds by its header (联系电话 → 电话), or None."""
-    h = str(header).lower()
+    """The type of personal information a column holds by its header (联系电话 → 电话; read as a clerk reads it,
+    :func:`petitionnlp.text.header_key`: 聯繫電話, ＱＱ号 too), or None."""
+    h = header_key(header)
     return next((t for part, t in _personal_columns() if part in h), None)
 
 
