@@ -203,3 +203,20 @@ def test_a_personal_heading_over_two_rows_names_its_columns_so_redaction_replace
     row = json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8"))
     assert "高山" not in json.dumps(row, ensure_ascii=False) and "红旗村" not in json.dumps(row, ensure_ascii=False)
     assert row["受理编号"] == "X001" and row["调查核实情况"] == "经查属实"
+
+
+def test_a_receipt_merged_over_two_rows_is_not_filled_into_the_second(tmp_path):
+    """review r46b: a 受理编号 merged over the rows of two petitions was filled into both, so at intake the second was a
+    repeat of the first and its text was never stored.  The receipt stays on its first row (as Excel keeps it); the
+    other merged columns are still filled."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["受理编号", "行政区域", "交办问题基本情况"])
+    ws.append(["M-1", "衡阳市雁峰区", "衡阳市雁峰区某化工厂夜间噪声"])
+    ws.append([None, None, "衡阳市雁峰区某养殖场粪污直排"])
+    ws.merge_cells("A2:A3")
+    ws.merge_cells("B2:B3")
+    wb.save(tmp_path / "合并编号.xlsx")
+    rows = [r for chunk in open_batch(str(tmp_path / "合并编号.xlsx")).chunks() for r in chunk]
+    assert [r["受理编号"] for r in rows] == ["M-1", ""], rows
+    assert [r["行政区域"] for r in rows] == ["衡阳市雁峰区", "衡阳市雁峰区"]

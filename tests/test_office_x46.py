@@ -81,3 +81,25 @@ def test_a_password_typed_on_a_gbk_console_is_its_characters_and_bad_bytes_are_o
     with TestClient(create_app(data, background=False)) as client:
         r = client.post("/api/v1/token", data={"username": "gbk", "password": "中文口令也可以用的"})
         assert r.status_code == 200, r.text
+
+
+def test_a_receipt_merged_over_two_rows_keeps_both_petitions(client):
+    """review r46b: a 受理编号 merged over two rows of an .xlsx (two petitions) was filled into the second row, which
+    intake then took as a repeat of the first — named in ``changed`` and its text never stored.  Both are cases."""
+    import io
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["受理编号", "行政区域", "污染类型", "交办问题基本情况"])
+    ws.append(["MR-1", "衡阳市雁峰区", "", "衡阳市雁峰区某化工厂夜间噪声扰民"])
+    ws.append([None, "岳阳市", "", "岳阳市平江县某养殖场粪污直排小河"])
+    ws.merge_cells("A2:A3")
+    buf = io.BytesIO()
+    wb.save(buf)
+    ed = token(client, "ed")
+    got = upload(client, ed, buf.getvalue(), name="合并编号.xlsx", handover_date="2024-05-15")
+    assert got["rows"] == 2 and got["existing"] == 0 and got["changed"] == [], got
+    texts = sorted(p["text"] for p in cases(client, ed, batch_id=got["batch_id"]).values())
+    assert texts == ["岳阳市平江县某养殖场粪污直排小河", "衡阳市雁峰区某化工厂夜间噪声扰民"], texts

@@ -314,7 +314,9 @@ def _table_batch(name: str, raw_rows: Iterator[list], text_column: str | None, c
     col = find_text_column(columns, text_column)
     body = itertools.chain(head[below:], raw_rows)
     if fill is not None:
-        body = fill.rows(body, first=below + 1, name=name, notices=notices)
+        receipt = find_column(columns, "id")
+        body = fill.rows(body, first=below + 1, name=name, notices=notices,
+                         keep=frozenset({columns.index(receipt)} if receipt is not None else ()))
     batch = Batch(name, columns, col, _table_rows([], body, columns, name, notices, header), chunksize, closer,
                   notices)
     batch.titles = ["｜".join(_filled(r)) for r in head[:h] if _filled(r)]
@@ -618,9 +620,10 @@ class _MergedCells:
         """Whether a range merged down from sheet row ``row`` covers the row under it (a header over two rows)."""
         return any(bottom > row for _, bottom in self.starts.get(row, ()))
 
-    def rows(self, rows, first: int, name: str, notices: list[str]):
+    def rows(self, rows, first: int, name: str, notices: list[str], keep: frozenset = frozenset()):
         """``rows`` (the first one being sheet row ``first``) with the merged ranges whose top row is among them
-        filled down; a notice says how many ranges were."""
+        filled down, except in the columns ``keep`` (the 受理编号: one receipt filled into the rows of two petitions
+        would make the second a repeat of the first, its text never stored); a notice says how many ranges were."""
         active: list[tuple[int, int, object]] = []  # (column, bottom row, value)
         filled = 0
         for number, row in enumerate(rows, first):
@@ -634,6 +637,8 @@ class _MergedCells:
                         if row[col] in (None, ""):
                             row[col] = value
             for col, bottom in self.starts.get(number, ()):
+                if col in keep:
+                    continue
                 value = row[col] if col < len(row) else None
                 if value not in (None, ""):
                     active.append((col, bottom, value))
