@@ -50,3 +50,17 @@ def test_the_4a_table_is_built_from_the_announcements_and_every_row_names_a_plac
     assert by_name["昭君村古汉文化游览区"]["target"] == "湖北省/宜昌市/兴山县"
     assert by_name["孝感乡文化园"]["target"] == "湖北省/黄冈市/麻城市"  # 孝感 there is 麻城's 孝感乡, not the city
     assert "动物园" not in {n for r in rows for n in r["names"].split("|")}
+
+
+def test_the_division_word_of_a_two_character_county_the_segmenter_may_join_to_the_word_before_is_data(monkeypatch):
+    """resolver.py tested ``m.text[1] == "县"`` in code; the word is data now, with the same answers."""
+    from petitionnlp.regions import resolver as module
+    from petitionnlp.resources import read_list
+
+    assert module._one_character_county_words() == tuple(read_list("gazetteer", "one_character_county_words.txt"))
+    assert module._one_character_county_words() == ("县",)
+    r = RegionResolver()
+    assert place(r, "这里的生活很简单县城的空气质量一般") == (None, None, None)  # 简单 / 县城: no 单县
+    assert place(r, "山东单县一家化工厂夜间排放废气") == ("山东省", "菏泽市", "单县")
+    monkeypatch.setattr(module, "_one_character_county_words", lambda: ())
+    assert place(r, "这里的生活很简单县城的空气质量一般") == ("山东省", "菏泽市", "单县")  # the rule is the data's
