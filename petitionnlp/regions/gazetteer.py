@@ -438,17 +438,30 @@ class Gazetteer:
                             if name + word not in earlier:
                                 forms.setdefault(name + word, set()).add(place)
         exact, short = self.exact, self.short
-        # the names of counties and zones (a set: asking the table for every end of every form made its towns' places)
-        divisions = {name for name, value in dict.items(exact)
-                     if not isinstance(value, str) and any(q.level in ("county", "zone") for q in value)}
         for form, places in forms.items():
-            if form in exact or form in short or any(form[i:] in divisions for i in range(1, len(form) - 2)):
+            if form in exact or form in short or self._ends_in_division(form):
                 continue  # 忻州市五台山风景名胜区: the division 五台山风景名胜区 (140971) after its city's name
-            cities = {(p.province, p.city) for p in places}
-            if len(cities) > 1:
-                continue
-            place = next(iter(places)) if len(places) == 1 else Place("landmark", "", *next(iter(cities)))
-            exact[form] = [place._replace(name=form)]
+            if len(places) == 1:
+                p = next(iter(places))
+            else:
+                cities = {(q.province, q.city) for q in places}
+                if len(cities) > 1:
+                    continue
+                p = Place("landmark", "", *next(iter(cities)))
+            exact[form] = [Place(p.level, form, p.province, p.city, p.county, p.adcode)]
+
+    def _ends_in_division(self, form: str) -> bool:
+        """Whether ``form`` ends in the name of a county or zone (three characters or more) after something else.  The
+        table's own values are read: a town's name is kept there as codes, never a county's or a zone's (asking the
+        table made its town places for every end of every form)."""
+        exact = self.exact
+        for i in range(1, len(form) - 2):
+            value = dict.get(exact, form[i:])
+            if value is not None and not isinstance(value, str):
+                for q in value:
+                    if q.level == "county" or q.level == "zone":
+                        return True
+        return False
 
     def _landmark_place(self, target: str) -> Place | None:
         """``省/市[/县]`` → a landmark place: its county's, else its city's path and code."""
