@@ -20,7 +20,6 @@ title (name: the row without its place names, left empty when the name it starts
 
 from __future__ import annotations
 
-import csv
 import re
 import sys
 from pathlib import Path
@@ -28,13 +27,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from build_reserves import _place  # noqa: E402  one reading of a place inside its province
+from build_reserves import _place, _read, _write  # noqa: E402  one reading of a place inside its province; the tables
 
 from petitionnlp.regions import RegionResolver  # noqa: E402
 from petitionnlp.resources import read_list  # noqa: E402
 from petitionnlp.text import normalize  # noqa: E402
 
-GAZ = ROOT / "corpora" / "gazetteer"
 MIN_NAME = 3
 HEADER = """\
 # 4A scenic areas of scenic_areas_source.tsv (the provinces' announcements; sources there) placed within their province
@@ -78,8 +76,7 @@ def main() -> None:
     words = sorted(set(read_list("gazetteer", "landmark_words.txt")) | set(read_list("gazetteer", "area_words.txt")),
                    key=len, reverse=True)
     kinds = re.compile("(?:" + "|".join(map(re.escape, read_list("gazetteer", "sight_words.txt"))) + ")+")
-    with open(GAZ / "scenic_areas_source.tsv", encoding="utf-8") as fh:
-        rows = list(csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"))
+    rows = _read("scenic_areas_source.tsv")
     out, dropped = [], 0
     for r in rows:
         province, row = r["province"], normalize(r["row"])
@@ -94,12 +91,7 @@ def main() -> None:
         title = row[end:] if names and row[end:].startswith(names[0]) else ""  # the area's own title, its name a name
         out.append({"name": title, "target": target, "how": how, "names": "|".join(names),
                     "source": r["source"]})
-    with open(GAZ / "scenic_areas.tsv", "w", encoding="utf-8", newline="") as fh:
-        fh.write(HEADER.format(kept=len(out), total=len(rows), dropped=dropped))
-        w = csv.DictWriter(fh, ["name", "target", "how", "names", "source"], delimiter="\t", lineterminator="\n")
-        w.writeheader()
-        w.writerows(out)
-    print(f"scenic_areas.tsv: {len(out)} of {len(rows)} rows ({dropped} left out)")
+    _write("scenic_areas.tsv", HEADER, ["name", "target", "how", "names", "source"], out, len(rows), dropped)
 
 
 if __name__ == "__main__":
