@@ -74,10 +74,25 @@ def _names(name: str, province: str, places: list) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _read(name: str) -> list[dict]:
+    """The rows of a table of corpora/gazetteer/ (``#`` lines are its notes)."""
+    with open(GAZ / name, encoding="utf-8") as fh:
+        return list(csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"))
+
+
+def _write(name: str, header: str, fields: list[str], out: list[dict], total: int, dropped: int) -> None:
+    """Write a generated table of corpora/gazetteer/: its notes (``header`` with the counts), then its rows."""
+    with open(GAZ / name, "w", encoding="utf-8", newline="") as fh:
+        fh.write(header.format(kept=len(out), total=total, dropped=dropped))
+        w = csv.DictWriter(fh, fields, delimiter="\t", lineterminator="\n")
+        w.writeheader()
+        w.writerows(out)
+    print(f"{name}: {len(out)} of {total} rows ({dropped} left out)")
+
+
 def main() -> None:
     resolver = RegionResolver()
-    with open(GAZ / "reserves_source.tsv", encoding="utf-8") as fh:
-        rows = list(csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"))
+    rows = _read("reserves_source.tsv")
     out, dropped = [], 0
     for r in rows:
         province = PROVINCES[r["seq"][0]]
@@ -101,12 +116,7 @@ def main() -> None:
         name = r["name"].replace("－", "-")
         out.append({"name": name + "自然保护区", "target": target, "how": how,
                     "names": "|".join(_names(name, province, places)), "seq": r["seq"]})
-    with open(GAZ / "reserves.tsv", "w", encoding="utf-8", newline="") as fh:
-        fh.write(HEADER.format(kept=len(out), total=len(rows), dropped=dropped))
-        w = csv.DictWriter(fh, ["name", "target", "how", "names", "seq"], delimiter="\t", lineterminator="\n")
-        w.writeheader()
-        w.writerows(out)
-    print(f"reserves.tsv: {len(out)} of {len(rows)} rows ({dropped} left out)")
+    _write("reserves.tsv", HEADER, ["name", "target", "how", "names", "seq"], out, len(rows), dropped)
 
 
 if __name__ == "__main__":

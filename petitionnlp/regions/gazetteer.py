@@ -414,32 +414,54 @@ class Gazetteer:
         generic word (东湖, 南湖) or names a division or, two characters long, a town the area is not in (灵山 of 灵山县
         is no 无锡灵山) is left out; a form two areas share names their city when they share one, else nothing
         (白云山风景区: 广州's and 洛阳's); a form that names something already, or ends in a county's name, is left
-        alone."""
+        alone.  ``scenic_areas.tsv`` (scripts/build_scenic_areas.py): the 4A areas the provinces announced, likewise by
+        the words of ``landmark_words.txt`` — read last, a form of a 5A area or a reserve is theirs (花果山景区 is
+        连云港's 5A area, not 宜阳's 花果山国家森林公园)."""
         reserve_words = [w for w in read_list("gazetteer", "area_words.txt") if w.endswith("自然保护区")]
+        landmark_words = read_list("gazetteer", "landmark_words.txt")
         forms: dict[str, set[Place]] = {}
-        for table, words in (("landmarks.tsv", read_list("gazetteer", "landmark_words.txt")),
-                             ("reserves.tsv", reserve_words)):
+        earlier: set[str] = set()  # the forms of the tables before: a later table's same form is not read
+        for table, words in (("landmarks.tsv", landmark_words), ("reserves.tsv", reserve_words),
+                             ("scenic_areas.tsv", landmark_words)):
+            if table == "scenic_areas.tsv":
+                earlier = set(forms)
             for r in _tsv(table):
                 self.landmark_names.update(n for n in r["names"].split("|") if n)
                 place = self._landmark_place(r["target"])
                 if place is None:
                     continue
-                forms.setdefault(r["name"], set()).add(place)
+                if r["name"] and r["name"] not in earlier:
+                    forms.setdefault(r["name"], set()).add(place)
                 for name in r["names"].split("|"):
                     if name and not self._names_elsewhere(name, place):
                         for word in words:
-                            forms.setdefault(name + word, set()).add(place)
+                            if name + word not in earlier:
+                                forms.setdefault(name + word, set()).add(place)
         exact, short = self.exact, self.short
         for form, places in forms.items():
-            if form in exact or form in short or any(
-                    form[i:] in exact and any(q.level in ("county", "zone") for q in exact[form[i:]])
-                    for i in range(1, len(form) - 2)):
+            if form in exact or form in short or self._ends_in_division(form):
                 continue  # 忻州市五台山风景名胜区: the division 五台山风景名胜区 (140971) after its city's name
-            cities = {(p.province, p.city) for p in places}
-            if len(cities) > 1:
-                continue
-            place = next(iter(places)) if len(places) == 1 else Place("landmark", "", *next(iter(cities)))
-            exact[form] = [place._replace(name=form)]
+            if len(places) == 1:
+                p = next(iter(places))
+            else:
+                cities = {(q.province, q.city) for q in places}
+                if len(cities) > 1:
+                    continue
+                p = Place("landmark", "", *next(iter(cities)))
+            exact[form] = [Place(p.level, form, p.province, p.city, p.county, p.adcode)]
+
+    def _ends_in_division(self, form: str) -> bool:
+        """Whether ``form`` ends in the name of a county or zone (three characters or more) after something else.  The
+        table's own values are read: a town's name is kept there as codes, never a county's or a zone's (asking the
+        table made its town places for every end of every form)."""
+        exact = self.exact
+        for i in range(1, len(form) - 2):
+            value = dict.get(exact, form[i:])
+            if value is not None and not isinstance(value, str):
+                for q in value:
+                    if q.level == "county" or q.level == "zone":
+                        return True
+        return False
 
     def _landmark_place(self, target: str) -> Place | None:
         """``省/市[/县]`` → a landmark place: its county's, else its city's path and code."""

@@ -52,6 +52,13 @@ def _community_words() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _one_character_county_words() -> tuple[str, ...]:
+    """The division words after a one-character name that make a two-character county's name (单县, 沛县) one the
+    segmenter may join to the word before it: ``one_character_county_words.txt``."""
+    return tuple(read_list("gazetteer", "one_character_county_words.txt"))
+
+
+@lru_cache(maxsize=1)
 def _village_end() -> re.Pattern:
     """Where a village's name may end: a word of ``village_words.txt`` (how most names of villages.tsv and
     villages_more.tsv end)."""
@@ -210,12 +217,13 @@ class RegionResolver:
 
     @staticmethod
     def _inside_a_word(text: str, m, before: list) -> bool:
-        """简单县城, 充沛县城: a two-character county's name (单县, 沛县) whose first character the segmenter joins to
-        the character before it (简单, 充沛), that character not the end of a place's name (山东单县, 徐州沛县):
+        """简单县城, 充沛县城: a two-character county's name (单县, 沛县: one_character_county_words.txt) whose first
+        character the segmenter joins to the character before it (简单, 充沛), that character not the end of a place's
+        name (山东单县, 徐州沛县):
         a word and the 县 of what follows (县城), not the county.  So too a bare short name right before the word of an
         area (渠江源景区: 渠江 / 源, not 白山's 江源区; 来到江源景区 is still 江源).  (The segmenter is asked only in
         these cases.)"""
-        county_word = len(m.text) == 2 and m.text[1] == "县"
+        county_word = len(m.text) == 2 and m.text.endswith(_one_character_county_words())
         if not county_word and (m.exact or not _area_end().match(text, m.end)):
             return False
         if m.start == 0 or not _CJK_RE.match(text[m.start - 1]) or (before and before[-1].end == m.start):
