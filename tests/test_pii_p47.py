@@ -55,3 +55,8 @@ def test_a_charitys_donation_account_stays_visible(text):
 ])
 def test_a_persons_account_is_still_hidden(text):
     assert _found(text, "账号")
+
+
+@pytest.mark.parametrize("text", ["青海新闻网·大美青 12月1日，湖区生态改善。", "据青海新闻网·大美青海报道，湖区生态改善。"])
+def test_a_site_whose_part_is_a_place_and_words_stays_whatever_jieba_reads_the_other_part(text):
+    assert _found(text) == []

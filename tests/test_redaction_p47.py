@@ -15,7 +15,7 @@ import re
 import pytest
 
 from test_office_integrity import client, login, token  # noqa: F401 — client
-from test_redaction_crawl import _plain, _text_of, _urls
+from test_redaction_crawl import _get, _plain, _text_of, _urls
 
 NAME, PHONE, IDNO = "刘德胜", "13975120348", "430421197503124677"
 TITLE = f"{NAME}信访事项督办（手机{PHONE}，身份证号{IDNO}）"
@@ -72,13 +72,7 @@ def test_a_person_in_a_briefings_title_is_hidden_from_a_viewer_and_another_unit(
         headers = token(client, who)
         client.cookies.clear()
         for kind, url in sorted(set(urls)):
-            if kind == "api":
-                got = client.get(url, headers=headers)
-            else:
-                if not client.cookies:
-                    login(client, who)
-                got = client.get(url)
-            assert got.status_code < 500, (who, url, got.status_code)
+            got = _get(client, who, headers, kind, url)
             if got.status_code != 200:
                 continue
             seen.add((who, url))

@@ -706,8 +706,9 @@ class NameRules:
 
     def _dot_person_part(self, text: str, a: int, b: int, piece_at: dict) -> bool:
         """Whether a part of the middle-dot run ``text[a:b]`` is one word jieba reads as a person's and no place the
-        gazetteer knows (吐尔逊 of 吐尔逊·和田, 阿不都 of 阿不都·喀什): the run is a name though another part is a place's
-        (和田, 喀什: Uyghur given names are often places' too); a site's or a slogan's parts are none (青海新闻网·大美青海)."""
+        gazetteer knows (吐尔逊 of 吐尔逊·和田, 阿不都 of 阿不都·喀什): the run is a name though another whole part is a
+        place's (和田, 喀什: Uyghur given names are often places' too); not where a part is a place and words of the
+        dictionary (青海新闻网·大美青: a site's name, :meth:`_dot_place_part`)."""
         start = a
         for k in range(a, b + 1):
             if k == b or text[k] in "·•・‧":
@@ -1640,13 +1641,14 @@ class NameRules:
             b = self._dot_end(folded, m.end(), starts, exact)
             if piece_at.get(a, (0, ""))[1] == "p" and piece_at[a][0] == a + 1 < first_end:
                 a += 1  # 据青海新闻网·…: a preposition jieba reads before the run is none of it
-            if (a and folded[a - 1] in "《<") or (b < len(folded) and folded[b] in "》>") or ((any(
+            if (a and folded[a - 1] in "《<") or (b < len(folded) and folded[b] in "》>") or (any(
                     self.is_place(part, False) for part in re.split("[·•・‧]", folded[a:b]))
-                    or self._dot_place_part(folded, a, b, piece_at))
                     and not self._dot_person_part(folded, a, b, piece_at)) \
-                    or self._dot_words(folded, a, first_end, exact, word_at):
-                continue  # (青海新闻网·大美青海: a part is a place's name jieba reads and words of the dictionary;
-                # 吐尔逊·和田 is a name: a part is one word jieba reads as a person's)
+                    or self._dot_words(folded, a, first_end, exact, word_at) \
+                    or self._dot_place_part(folded, a, b, piece_at):
+                continue  # (青海新闻网·大美青海: a part is a place's name jieba reads and words of the dictionary,
+                # whatever the other part; 吐尔逊·和田 is a name: a whole part a place's, another one word jieba reads as
+                # a person's — a Uyghur given name is often a city's)
             for k in found.overlapping(a, b):
                 del found[k]
             found[a] = b
