@@ -25,7 +25,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gold", nargs="+", default=[str(ROOT / "corpora/pii" / f"{n}.jsonl")
                                                   for n in ("gold", "probe39", "probe39b", "probe39c", "probe39d", "probe41", "probe42",
-                                                                  "probe42b", "probe42c", "probe43", "probe43b", "probe44", "probe44b", "probe44c", "probe45", "probe45b", "probe46", "probe47")])
+                                                                  "probe42b", "probe42c", "probe43", "probe43b", "probe44", "probe44b", "probe44c", "probe45", "probe45b", "probe46", "probe47", "probe48")])
     ap.add_argument("--show", action="store_true", help="print every miss and every false alarm")
     args = ap.parse_args()
     for n, path in enumerate(args.gold):

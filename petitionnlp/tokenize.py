@@ -121,6 +121,12 @@ class Tokenizer:
         join back into ``text``."""
         return self._tag(text)
 
+    def known(self, word: str) -> bool:
+        """Whether ``word`` is a word of the dictionary (jieba's own and the user dictionary), not one the HMM makes."""
+        if self.engine == "rjieba":
+            return bool(self._seg.has_word(word))
+        return bool(self._seg.FREQ.get(word))
+
     def add_word(self, word: str, freq: int | None = None, tag: str | None = None) -> None:
         self._seg.add_word(word, freq, tag)
 

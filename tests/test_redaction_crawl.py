@@ -93,6 +93,19 @@ def _urls(client, ids: dict) -> list[tuple[str, str]]:
     return out
 
 
+def _get(client, who: str, headers: dict, kind: str, url: str):
+    """``url`` read by ``who``: an API path with his token, a page in his browser session (logged in once); never
+    a server error."""
+    if kind == "api":
+        got = client.get(url, headers=headers)
+    else:
+        if not client.cookies:
+            login(client, who)
+        got = client.get(url)
+    assert got.status_code < 500, (who, url, got.status_code)
+    return got
+
+
 def test_no_get_path_shows_a_planted_person_to_a_viewer_or_another_unit(client):
     ed, hy, vi, yy = (token(client, n) for n in ("ed", "hy", "vi", "yy"))
     head = "受理编号,行政区域,污染类型,举报人,联系电话,身份证号,交办问题基本情况\n"
@@ -136,13 +149,7 @@ def test_no_get_path_shows_a_planted_person_to_a_viewer_or_another_unit(client):
     for who, headers in (("vi", vi), ("yy", yy)):
         client.cookies.clear()
         for kind, url in sorted(urls):  # the API with the token, then the pages in a browser session
-            if kind == "api":
-                got = client.get(url, headers=headers)
-            else:
-                if not client.cookies:
-                    login(client, who)
-                got = client.get(url)
-            assert got.status_code < 500, (who, url, got.status_code)
+            got = _get(client, who, headers, kind, url)
             STATUS[(who, url)] = got.status_code
             if got.status_code == 200:
                 seen += 1

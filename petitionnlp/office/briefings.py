@@ -10,7 +10,7 @@ from . import inputs
 from .clock import office_today
 from .errors import Invalid, Messages, NotFound
 from .labels import label
-from .redaction import redact, redact_piece
+from .redaction import briefing_persons, briefing_title, redact_piece
 
 __all__ = ["add_briefing", "deadlines", "mark_task", "MAX_EXTRACT_CHARS", "MARKS"]
 
@@ -96,9 +96,12 @@ def deadlines(store, today: dt.date | None = None, redact_: bool = False) -> dic
 
 def _hide(item: dict, b: dict) -> None:
     """A deadline's pieces for a viewer, redacted as the briefing page redacts them (:func:`redact_piece`: as
-    each reads in the briefing's text, so that 晓东 of 举报人司马晓东 is a name in the action too)."""
-    item["briefing"] = redact(item["briefing"])
-    item.update({k: redact_piece(item[k], b["text"], b["title"]) for k in ("actor", "addressee", "action", "deadline")})
+    each reads in the briefing's text, so that 晓东 of 举报人司马晓东 is a name in the action too; with what the
+    briefing names, :func:`briefing_persons`, its title too)."""
+    persons = briefing_persons(b)
+    item["briefing"] = briefing_title(b)
+    item.update({k: redact_piece(item[k], b["text"], b["title"], persons=persons)
+                 for k in ("actor", "addressee", "action", "deadline")})
 
 
 def mark_task(wb, user: dict, briefing_id: int, task_id: str, mark: str, day: str | None = None,

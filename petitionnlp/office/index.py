@@ -11,7 +11,7 @@ import threading
 
 from ..pii import rules_stamp
 from .errors import Invalid, Messages
-from .redaction import case_persons, redact
+from .redaction import case_persons, redact, redacted_briefing
 
 __all__ = ["OfficeIndex", "EDITOR_KINDS", "viewer_kind", "viewer_kinds"]
 
@@ -82,9 +82,10 @@ class OfficeIndex:
 
     @staticmethod
     def briefing_docs(b: dict) -> list[tuple]:
+        hidden = redacted_briefing({"title": b["title"], "text": b["text"]})
         return [(f"briefing:{b['id']}", b["text"], {"title": b["title"], "date": b["date"], "kind": "briefing"}),
-                (f"briefing{_REDACTED}:{b['id']}", redact(b["text"]),
-                 {"title": redact(b["title"]), "date": b["date"], "kind": viewer_kind("briefing")})]
+                (f"briefing{_REDACTED}:{b['id']}", hidden["text"],
+                 {"title": hidden["title"], "date": b["date"], "kind": viewer_kind("briefing")})]
 
     def _write_fresh(self, read, wait: float | None) -> int:
         """Hold the index's write lock, then ``read()`` the records' documents as stored now and write them, in

@@ -11,7 +11,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["redact", "redact_piece", "redacted", "case_persons", "scrub", "redact_message", "no_paths"]
+__all__ = ["redact", "redact_piece", "redacted", "case_persons", "briefing_persons", "briefing_title",
+           "redacted_briefing", "scrub", "redact_message", "no_paths"]
 
 _SEPARATORS = re.compile(r"[、，,；;/\s]+")
 
@@ -78,6 +79,49 @@ def _case_persons(text: str, cells: tuple) -> tuple:
                         key=lambda x: -len(x[0])))
 
 
+def briefing_persons(b: dict) -> tuple:
+    """What a briefing names itself as personal information, ``((piece, type), …)`` as :func:`case_persons`: each
+    piece :func:`redact` finds in its text or in its title.  Its title says little around a name (刘德胜信访事项督办:
+    alone, no name there) where its text names him (举报人刘德胜): the title, the text and every piece of them are
+    redacted with them (:func:`briefing_title`, :func:`redacted_briefing`)."""
+    title, text = b.get("title"), b.get("text")
+    found = dict(_case_persons(text, ()) if isinstance(text, str) and text else ())
+    for piece, kind in (_case_persons(title, ()) if isinstance(title, str) and title else ()):
+        found.setdefault(piece, kind)
+    return tuple(sorted(found.items(), key=lambda x: -len(x[0])))
+
+
+def briefing_title(b: dict):
+    """A briefing's title as a viewer reads it (the list, the deadlines, search): redacted with what the briefing
+    names (:func:`briefing_persons`)."""
+    return redact(b.get("title"), briefing_persons(b))
+
+
+def redacted_briefing(b: dict) -> dict:
+    """A briefing as a viewer reads it: its title, text, directives, times and keywords redacted with what the
+    briefing names (:func:`briefing_persons`), each piece as it reads in the text or the title
+    (:func:`redact_piece`); offsets stay into the original text.  The one redaction of a briefing: its page, the
+    API, the list, the deadlines and the search index's copy all read it here."""
+    persons = briefing_persons(b)
+    src = (b.get("text"), b.get("title"))
+
+    def piece(x):  # a piece of the text: redacted as it reads in the whole text (晓东 of 司马晓东)
+        return redact_piece(x, *src, persons=persons)
+
+    extract = dict(b.get("extract") or {})
+    if extract:
+        extract["directives"] = [{**d, "actor": piece(d.get("actor")), "addressee": piece(d.get("addressee")),
+                                  "action": piece(d.get("action")),
+                                  "deadline": {**d["deadline"], "text": piece(d["deadline"].get("text"))}
+                                  if d.get("deadline") else d.get("deadline")}
+                                 for d in extract.get("directives") or ()]
+        extract["time_expressions"] = [{**t, "text": piece(t.get("text"))}
+                                       for t in extract.get("time_expressions") or ()]
+        extract["keywords"] = [{**k, "word": piece(k.get("word"))} for k in extract.get("keywords") or ()]
+    return {**b, "title": redact(b.get("title"), persons), "text": redact(b.get("text"), persons),
+            **({"extract": extract} if "extract" in b else {})}
+
+
 @lru_cache(maxsize=8192)
 def _spans_remembered(text: str) -> tuple:
     """The personal information found in ``text``, found once: :func:`redact` and :func:`redact_piece` both read
@@ -87,11 +131,12 @@ def _spans_remembered(text: str) -> tuple:
     return tuple((s["start"], s["end"], s["type"]) for s in find_pii(text))
 
 
-def redact_piece(piece, *sources):
+def redact_piece(piece, *sources, persons: tuple = ()):
     """A piece taken from ``sources`` (a briefing's keyword, a directive's actor or action) redacted as it reads
     there: where the piece overlaps personal information found in a source, that part becomes its type in
     brackets — a given name jieba split from its surname (晓东 of 司马晓东) or a name whose complainant's word stays
-    outside the piece is found only in the whole text; elsewhere as :func:`redact` finds it in the piece alone."""
+    outside the piece is found only in the whole text; elsewhere as :func:`redact` finds it in the piece alone
+    (with ``persons``: what the document names itself, :func:`briefing_persons`)."""
     if not isinstance(piece, str) or not piece:
         return piece
     for src in sources:
@@ -105,13 +150,13 @@ def redact_piece(piece, *sources):
             if hit:
                 out, pos = [], at
                 for a, b, kind in hit:
-                    out.append(redact(src[pos:max(pos, a)]) or "")
+                    out.append(redact(src[pos:max(pos, a)], persons) or "")
                     out.append(f"【{kind}】")
                     pos = max(pos, b)
-                out.append(redact(src[pos:end]) if pos < end else "")
+                out.append(redact(src[pos:end], persons) if pos < end else "")
                 return "".join(out)
             at = src.find(piece, at + 1)
-    return redact(piece)
+    return redact(piece, persons)
 
 
 def redacted(value, persons: tuple = ()):

@@ -16,7 +16,7 @@ from .clock import office_time, office_today, office_zone
 from .figures import is_overdue
 from .labels import action_label, case_name, label
 from .lifecycle import COUNTS, allowed_steps
-from .redaction import case_persons, no_paths, redact, redact_message, redact_piece, redacted, scrub
+from .redaction import case_persons, no_paths, redact, redact_message, redacted, redacted_briefing, scrub
 from .repeat_groups import repeat_fields
 from .roles import unit_scope
 
@@ -209,23 +209,9 @@ def batch_view(b: dict, redact_: bool) -> dict:
 
 def briefing_view(b: dict, redact_: bool) -> dict:
     """A briefing as the pages and the API show it; for viewers its title, text, directives, times and keywords
-    redacted (offsets are then into the original text)."""
-    if not redact_:
-        return b
-    extract = dict(b["extract"])
-    src = (b["text"], b["title"])
-
-    def piece(x):  # a piece of the text: redacted as it reads in the whole text (晓东 of 司马晓东)
-        return redact_piece(x, *src)
-
-    extract["directives"] = [{**d, "actor": piece(d.get("actor")), "addressee": piece(d.get("addressee")),
-                              "action": piece(d.get("action")),
-                              "deadline": {**d["deadline"], "text": piece(d["deadline"].get("text"))}
-                              if d.get("deadline") else d.get("deadline")}
-                             for d in extract.get("directives") or ()]
-    extract["time_expressions"] = [{**t, "text": piece(t.get("text"))} for t in extract.get("time_expressions") or ()]
-    extract["keywords"] = [{**k, "word": piece(k.get("word"))} for k in extract.get("keywords") or ()]
-    return {**b, "title": redact(b["title"]), "text": redact(b["text"]), "extract": extract}
+    redacted with what the briefing names (:func:`.redaction.redacted_briefing`; offsets are then into the
+    original text)."""
+    return redacted_briefing(b) if redact_ else b
 
 
 def job_view(store, job: dict, redact_: bool) -> dict:

@@ -25,7 +25,7 @@ from .errors import Messages, NotFound
 from .labels import case_name
 from .index import OfficeIndex
 from .intake import deadline_of
-from .redaction import redact
+from .redaction import briefing_title, redact
 from .repeat_groups import RepeatGroups
 from .roles import redacts
 from .store import Store
@@ -401,7 +401,7 @@ class Workbench:
     def briefings(self, user: dict) -> list[dict]:
         """The stored briefings, newest first, as a list shows them (for viewers the title redacted)."""
         hide = redacts(user)
-        return [{**b, "title": redact(b["title"]) if hide else b["title"]} for b in self.store.briefings()]
+        return [{**b, "title": briefing_title(b) if hide else b["title"]} for b in self.store.briefings()]
 
     def briefing(self, user: dict, briefing_id: int) -> dict:
         b = self.store.briefing(briefing_id)

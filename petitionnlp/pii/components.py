@@ -312,7 +312,10 @@ class PIINames(_RuleComponent):
 
     def _load(self, path: Path) -> NameRules:
         landmarks = () if (path / "landmark_suffixes.txt").is_file() else read_list("regions", "landmark_suffixes.txt")
-        return NameRules.from_dir(path, landmarks, _gazetteer_place if self.use_gazetteer else None)
+        from ..tokenize import get_tokenizer
+
+        return NameRules.from_dir(path, landmarks, _gazetteer_place if self.use_gazetteer else None,
+                                  get_tokenizer().known)
 
     def __call__(self, doc: Doc) -> Doc:
         rules = self._require()

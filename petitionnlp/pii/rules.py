@@ -142,6 +142,18 @@ Decisions (session 44, helper p44c; probe44c's leftovers after p44b, now develop
 - A Dai name after a nationality and a context word (傣族村民玉罕、岩应反映): two characters, 岩/玉/艾/咪 first
   (``minority_name_heads.txt``), before a list mark or a verb of saying, whatever jieba reads it as; no common noun (岩石).
 
+Decisions (session 47, helper p47; the cases are in ``tests/test_pii_p47.py``):
+
+- After a person's word, two characters that write Tibetan or Uyghur names' syllables (``transliteration_chars.txt``)
+  and are no word of the dictionary, before a verb of saying, are a name (牧民久買说); a word (久居) or a verb whose
+  character writes no such syllable (南迁, 跑来) is none.
+- A middle-dot name one of whose parts is one word jieba reads as a person's is a name though another part is a place's
+  (吐尔逊·和田说: Uyghur given names are often places'); a preposition before the run is none of it (据青海新闻网·…报道).
+- A Han name is a later item of a list a minority name begins and a verb of saying closes (岩温扁、王永安所述属实); a
+  person jieba reads after 对/给予 before a discipline is one (对艾山问责, 对吐尔逊问责), unless a post names him elsewhere.
+- A charity's or a body's account published for anyone to pay into (爱心捐款账号, 县红十字会募捐账号: ``patterns.jsonl``'s
+  ``public``, in the same phrase) stays visible; 竹 is a surname.
+
 Both read their data from a folder (the shipped ``corpora/pii/``, or a saved component's own folder) and can
 write it back (:meth:`to_dir`).  Offsets are into the folded text; the components map them to the original.
 """
@@ -163,6 +175,7 @@ __all__ = ["PatternRules", "NameRules", "choose", "IDENTIFIER_RUN", "NAME_FILES"
 #: ``A·12345``): one token for the tokenizer.
 IDENTIFIER_RUN = re.compile(r"[0-9A-Za-z](?:[0-9A-Za-z@._%+\-·•()]|\s(?=[0-9]))*[0-9A-Za-z)]|[0-9A-Za-z]")
 _TABLE_SEP = re.compile(r"[\t|｜]")  # the cells of a table pasted as text
+_PHRASE_END = re.compile(r"[，,。；;！!？?\n]")  # what ends a phrase: a cue before it is another phrase's
 PATTERN_FILE = "patterns.jsonl"
 KEPT_FILE = "kept_columns.txt"
 NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "context": "name_context.txt",
@@ -182,7 +195,8 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "minority_heads": "minority_name_heads.txt", "list_marks": "list_marks.txt",
               "layout": "layout_patterns.txt",
               "nationality": "nationality_marks.txt", "givers": "discipline_givers.txt", "person_cues": "person_cues.txt",
-              "byline_marks": "byline_marks.txt", "glue_after": "name_glue_after.txt"}
+              "byline_marks": "byline_marks.txt", "glue_after": "name_glue_after.txt",
+              "transliterated": "transliteration_chars.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
 
@@ -339,8 +353,9 @@ class PatternRules:
     """The identifier patterns: ``patterns`` are the dicts of ``patterns.jsonl`` (``label``, ``pattern`` with an
     optional ``span`` group, ``check`` (which a context word overrides unless ``check_decides``), ``context`` and
     ``window``, and ``needs_context`` when a passed check is not enough; ``columns``: the header cells of a table
-    pasted as text under which a match needs no context word, ``priority``); ``kept`` the receipt words
-    after which a number is the case's."""
+    pasted as text under which a match needs no context word; ``public``: words that, in the same phrase within
+    ``window`` before the match, make it a body's account published for anyone to pay into (爱心捐款账号, 县慈善总会
+    账户: no person's), ``priority``); ``kept`` the receipt words after which a number is the case's."""
 
     def __init__(self, patterns: list[dict], kept: list[str] = ()):
         self.patterns = [dict(p) for p in patterns]
@@ -391,6 +406,9 @@ class PatternRules:
                     continue  # (needs_context: the check alone does not decide — CHEN JIANHUA after 英文名, not AN LI)
                 if self._kept_re and self._kept_re.search(folded[max(0, start - 8):start]):
                     continue  # 受理编号001485325945: the case's number
+                if p.get("public") and any(w in _PHRASE_END.split(folded[max(0, start - p.get("window", 12)):start])[-1]
+                                           for w in p["public"]):
+                    continue  # 爱心捐款账号：…, 县红十字会募捐账号…: a charity's account, published (个人账号 after 捐款， is one)
                 found.append((start, end, p["label"], p.get("priority", 1)))
         return found
 
@@ -470,13 +488,16 @@ class _Found(dict):
 class NameRules:
     """Private persons' names.  ``lists`` maps each key of :data:`NAME_FILES` to its lines; ``landmarks`` are
     landmark endings (李家大道, 华旭家园), ``is_place(name, towns)`` tells a city's or county's name (常德, 平武),
-    or with ``towns`` a town's too (常平: 常平镇)."""
+    or with ``towns`` a town's too (常平: 常平镇); ``is_word(word)`` whether a word is one of the segmenter's
+    dictionary (久居 is, 久买 is not: without it, every word is)."""
 
-    def __init__(self, lists: dict[str, list[str]], landmarks=(), is_place=None):
+    def __init__(self, lists: dict[str, list[str]], landmarks=(), is_place=None, is_word=None):
         self.lists = {k: list(v) for k, v in lists.items()}
         self.landmarks = _by_length(landmarks)
         self.is_place = is_place or (lambda name, towns=True: False)
+        self.is_word = is_word or (lambda word: True)
         g = self.lists.get
+        self.transliterated = frozenset("".join(g("transliterated", [])).replace(" ", ""))
         self.surnames = frozenset(g("surnames", []))
         self.compound = frozenset(s for s in self.surnames if len(s) == 2)
         self.given = frozenset("".join(g("given", [])).replace(" ", ""))
@@ -563,6 +584,8 @@ class NameRules:
         self.pronouns = tuple(g("pronouns", []))  # 石玉兰：你于…反映: a letter's addressee
         self.married = tuple(g("married", []))  # 王李氏: a married woman's name
         self.list_marks = frozenset(g("list_marks", []))  # 、和与及: between the names of a list
+        # what ends a list's item (王永安、, 王永安所述, 王永安联名反映)
+        self._item_ends = _by_length([*self.list_marks, *self.speaks, *self.group_adverbs])
         # a line's or a cell's start, a numbered row's first cell, a chat speaker's line (``layout_patterns.txt``)
         layout = dict(line.split("\t", 1) for line in g("layout", []) if "\t" in line)
         self._row_start, self._numbered_row, self._speaker_line, self._appositive = (
@@ -589,12 +612,12 @@ class NameRules:
             if leaders else None
 
     @classmethod
-    def from_dir(cls, path, landmarks=(), is_place=None) -> "NameRules":
+    def from_dir(cls, path, landmarks=(), is_place=None, is_word=None) -> "NameRules":
         path = Path(path)
         lists = {k: _read_lines(path / f) for k, f in NAME_FILES.items() if (path / f).is_file()}
         if (path / "landmark_suffixes.txt").is_file():
             landmarks = _read_lines(path / "landmark_suffixes.txt")
-        return cls(lists, landmarks, is_place)
+        return cls(lists, landmarks, is_place, is_word)
 
     def to_dir(self, path) -> None:
         path = Path(path)
@@ -636,9 +659,11 @@ class NameRules:
                     or text.startswith(self.businesses, e) \
                     or (text[e] in _FUNCTION_CHARS and text[e] not in _CONJUNCTIONS) or self._cut_after_one(text, e) \
                     or (exact and any(exact.get((e, e + k), "") in ("n", "vn", "an") and text[e:e + k] not in self.minority
+                                      and not any(text.startswith(self.says, j) for j in range(e + 1, e + k))
                                       for k in (2, 3, 4))):
                 # (巴特尔·孟和和妻子: a conjunction before a context word; 告知巴特尔·孟和处理结果: a noun jieba reads —
-                # not a verb, which jieba glues to the name's last character: 热合 / 曼称)
+                # not a verb, which jieba glues to the name's last character: 热合 / 曼称, nor a "noun" it glues so
+                # from the last character and a verb of saying: 阿里 / 木称)
                 return e
         for e in range(last + 1, end + 1):
             if self._ends(text, e, starts) and (e == end or text.startswith(self._ends_words, e)
@@ -677,6 +702,20 @@ class NameRules:
             if any(t == "ns" and e - s >= 2 and self.is_place(text[s:e], False)
                    for s, e, t in (pieces[0], pieces[-1])):
                 return True
+        return False
+
+    def _dot_person_part(self, text: str, a: int, b: int, piece_at: dict) -> bool:
+        """Whether a part of the middle-dot run ``text[a:b]`` is one word jieba reads as a person's and no place the
+        gazetteer knows (吐尔逊 of 吐尔逊·和田, 阿不都 of 阿不都·喀什): the run is a name though another whole part is a
+        place's (和田, 喀什: Uyghur given names are often places' too); not where a part is a place and words of the
+        dictionary (青海新闻网·大美青: a site's name, :meth:`_dot_place_part`)."""
+        start = a
+        for k in range(a, b + 1):
+            if k == b or text[k] in "·•・‧":
+                end, tag = piece_at.get(start, (start, ""))
+                if end == k and k - start >= 2 and tag.startswith("nr") and not self.is_place(text[start:k], False):
+                    return True
+                start = k + 1
         return False
 
     def _dot_start(self, text: str, start: int, first_end: int) -> int:
@@ -866,6 +905,20 @@ class NameRules:
                 out.append((a, cue))
                 break
         return out
+
+    def _transliterated_name(self, text: str, pos: int, exact: dict) -> tuple[int, int] | None:
+        """Right after a person's word, a Tibetan or Uyghur name of two syllables no list holds (牧民久買说, 村民热依说):
+        two characters that write such names' syllables (``transliteration_chars.txt``) and are no word of the
+        dictionary, before a verb of saying, neither jieba's piece there a function word's, a side's or a time's.
+        A word (牧民久居此地, 村民闻声说) or a verb (牧民南迁: 迁 writes no name's syllable) is none."""
+        end = pos + 2
+        name = text[pos:end]
+        if len(name) < 2 or not text.startswith(self.says, end) or not all(c in self.transliterated for c in name) \
+                or name in self.not_names or self.is_word(name):
+            return None
+        if any(exact.get((k, k + n), "") in _NOT_NAME_TAGS for k in (pos, pos + 1) for n in (1, 2)):
+            return None  # (村民都拉着说: a function word jieba reads there)
+        return pos, end
 
     def _speaks(self, text: str, pos: int, word_at: dict) -> bool:
         """Whether the word at ``pos`` (after 群众, 村民 …) is a person who speaks: jieba reads a person, of a
@@ -1296,6 +1349,19 @@ class NameRules:
                 out.append((k, b))
         return out
 
+    def _disciplined_persons(self, text: str, exact: dict) -> list[tuple[int, int]]:
+        """After a giver, a name of no surname's rules jieba reads as a person's, two to four characters, before a
+        discipline (对艾山问责, 对吐尔逊问责: a Uyghur given name, 山 a place's ending too); not a listed false friend."""
+        out = []
+        for m in self._givers_re.finditer(text) if self.discipline and self._givers_re else ():
+            k = m.end()
+            for n in (4, 3, 2):  # (对吐尔逊 nr: jieba glues the giver to the name)
+                if any(exact.get((s, k + n), "").startswith("nr") for s in (k, m.start())) \
+                        and text.startswith(self.discipline, k + n) and text[k:k + n] not in self.not_names:
+                    out.append((k, k + n))
+                    break
+        return out
+
     def _given_name_before(self, text: str, pos: int, words, exact=None, adverb: bool = False) -> int | None:
         """The end of a surname at ``pos`` and a given name of one or two given-name characters (the longer first)
         right before one of ``words`` (欧阳秀英反映, 向王伟了解); with ``exact`` (jieba's (start, end) → tag), not one
@@ -1531,6 +1597,8 @@ class NameRules:
                     break
                 if not got and not linked and (m.group().endswith(("人", "者")) or folded[pos:pos + 1] in self.name_heads):
                     got = self._before_saying(folded, pos, exact)  # 举报人岩温扁反映: jieba reads 岩温 / 扁 (村民岩温扁、…)
+                if not got and not linked:
+                    got = self._transliterated_name(folded, pos, exact)  # 牧民久買说: a name of no list, no word
                 if not got:
                     break
                 group = False  # (a list after it: 村民陈桂兰、周玉梅等反映)
@@ -1571,11 +1639,16 @@ class NameRules:
             first_end = min(folded.find(d, m.start()) % (len(folded) + 1) for d in "·•・‧")
             a = self._dot_start(folded, m.start(), first_end)
             b = self._dot_end(folded, m.end(), starts, exact)
-            if (a and folded[a - 1] in "《<") or (b < len(folded) and folded[b] in "》>") or any(
-                    self.is_place(part, False) for part in re.split("[·•・‧]", folded[a:b])) \
+            if piece_at.get(a, (0, ""))[1] == "p" and piece_at[a][0] == a + 1 < first_end:
+                a += 1  # 据青海新闻网·…: a preposition jieba reads before the run is none of it
+            if (a and folded[a - 1] in "《<") or (b < len(folded) and folded[b] in "》>") or (any(
+                    self.is_place(part, False) for part in re.split("[·•・‧]", folded[a:b]))
+                    and not self._dot_person_part(folded, a, b, piece_at)) \
                     or self._dot_words(folded, a, first_end, exact, word_at) \
                     or self._dot_place_part(folded, a, b, piece_at):
-                continue  # (青海新闻网·大美青海: a part is a place's name jieba reads and words of the dictionary)
+                continue  # (青海新闻网·大美青海: a part is a place's name jieba reads and words of the dictionary,
+                # whatever the other part; 吐尔逊·和田 is a name: a whole part a place's, another one word jieba reads as
+                # a person's — a Uyghur given name is often a city's)
             for k in found.overlapping(a, b):
                 del found[k]
             found[a] = b
@@ -1595,6 +1668,13 @@ class NameRules:
             if not found.overlapping(a, b):
                 found[a] = b
                 whole.add(a)  # (对陈立新问责: it ends where jieba's word of discipline starts)
+        for a, b in self._disciplined_persons(folded, exact):  # (对艾山问责: vouched for — a place's name too, 艾山
+            if all(k == a and found[k] == b for k in found.overlapping(a, b)) \
+                    and not self._official_elsewhere(folded, folded[a:b], exact):  # — unless
+                found[a] = b  # a post names him elsewhere)
+                whole.add(a)
+                strong.add(a)
+                private.add(a)
         #    and a complainant who says what he is before his name (举报人系县钓鱼协会副会长宋长林, 反映人为小区业委会主任谭立新)
         for a, b in self._described_names(folded, tagged):
             for k in found.overlapping(a, b):
@@ -1733,6 +1813,10 @@ class NameRules:
             while k not in tails:
                 if k not in later:
                     later[k] = self._people_name_at(folded, k, starts, exact)
+                    if later[k] is None:  # 岩温扁、王永安所述, 扎西多吉、王永安联名反映: a Han name is a later item too —
+                        # one found already, or a surname and given-name characters before a list mark or the verb
+                        later[k] = found[k] if found.get(k, k) > k else self._given_name_before(
+                            folded, k, self._item_ends, exact, adverb=True)
                 if later[k] is None:
                     tails[k] = (0, 0)
                     break
@@ -1781,6 +1865,7 @@ class NameRules:
                         b = later[a]
                         if i < count - 1:
                             passed.add(a)
+                        whole.add(a)  # (扎西多吉、王建国联名反映: it ends where the list mark or the verb starts)
                     found[a] = b
                     if folded[a:a + 2] in self.minority_heads:
                         strong.add(a)  # (a Dai name, 艾进德说, may be an official's named with his post elsewhere)
