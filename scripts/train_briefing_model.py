@@ -16,10 +16,7 @@ before it was trained on), corpora/briefing/gold/briefings_news3.jsonl (d44: pro
 meetings' orders, progress notices and reports, news of rectification plans, night checks and a warning talk, a model
 bulletin; annotated blind and reported as it stood before it was trained on), corpora/briefing/gold/briefings_news4.jsonl
 (d45: a follow-up check's bulletin, warning talks with pledges and commitments, site checks, town meetings against straw
-burning, a report of measures taken; annotated blind and reported as it stood before it was trained on),
-corpora/briefing/gold/briefings_news7.jsonl (n47: a bureau's reporting deadlines, on-site orders, an inspection's entry
-and pledge, an announcement, leaders' orders retold in a report, a warning talk, a plan's principles, of the provinces
-the sets hold least; annotated blind and reported as it stood before it was trained on) and, when the
+burning, a report of measures taken; annotated blind and reported as it stood before it was trained on) and, when the
 shared corpora are beside the
 repo, ../shared/corpora/briefings_dev.jsonl without its pages listed in reserved_sources.txt.  Never the blind sets:
 briefings_more.jsonl (issue 21), the held-out part of briefings_reports.jsonl, briefings_fresh.jsonl (issue 29) and the
@@ -111,7 +108,6 @@ def training_briefings(shared: Path) -> list[dict]:
     out += [dict(d, origin="briefings_news2") for d in _rows(GOLD / "briefings_news2.jsonl") if not _held(d)]
     out += [dict(d, origin="briefings_news3") for d in _rows(GOLD / "briefings_news3.jsonl") if not _held(d)]
     out += [dict(d, origin="briefings_news4") for d in _rows(GOLD / "briefings_news4.jsonl") if not _held(d)]
-    out += [dict(d, origin="briefings_news7") for d in _rows(GOLD / "briefings_news7.jsonl") if not _held(d)]
     return out
 
 
@@ -325,7 +321,6 @@ SET_NAMES = {"briefings_dev": "共享开发简报", "briefings_new": "新标注�
              "briefings_news2": "第二批会议与督察新闻、表态与交叉督查",
              "briefings_news3": "第三批会议、整改方案与督察新闻、进展公示与约谈",
              "briefings_news4": "第四批督查通报、约谈与表态、工地检查、秸秆禁烧会议",
-             "briefings_news7": "第七批现场督导要求、督察进驻与表态、进驻公告、约谈、方案原则",
              "briefings_timedev": "新类型开发页面，不训练", "briefings_timedev2": "第二批新类型开发页面，不训练"}
 
 
@@ -359,8 +354,7 @@ def _card(meta: dict, model: DirectiveModel, top: list) -> str:
   、`briefings_news.jsonl`（会议与督察新闻、督查通知与通报、整改方案的措施）
   、`briefings_news2.jsonl`（第二批会议与督察新闻：会议要求、约谈会上的表态、交叉督查、督察进驻、乡镇与园区检查、部委要求）
   、`briefings_news3.jsonl`（第三批：省级领导小组与部署会的要求、整改进展公示与报告、整改方案的新闻、夜查与约谈、迎检通报范本）
-  、`briefings_news4.jsonl`（第四批：回头看督查通报、约谈会的要求与企业表态、工地扬尘检查、现场交办、秸秆禁烧会议、已采取措施的报道）
-  和 `briefings_news7.jsonl`（第七批：报送期限通知、现场督导要求、督察进驻的要求与表态、进驻公告、整改报告转述的领导要求、约谈、方案的指导思想与原则）。
+  和 `briefings_news4.jsonl`（第四批：回头看督查通报、约谈会的要求与企业表态、工地扬尘检查、现场交办、秸秆禁烧会议、已采取措施的报道）。
   不用盲测集（`briefings_more.jsonl`、`briefings_reports.jsonl` 的留出部分、`briefings_fresh.jsonl` 和 `briefings_carry.jsonl` 的盲测部分）训练：它们由 `benchmarks/eval_briefings.py` 评分。
 - 保存：用 `skops` 保存（`model.skops`，不用 `pickle`；加载时只信任 `scikit-learn`、`NumPy` 和 `SciPy` 的类型），
   另存一份纯权重（`weights.json`）：流水线用这份权重判断（`petitionnlp/briefing/judge.py`），不必载入 `scikit-learn`；
