@@ -152,7 +152,13 @@ The sets, reported apart and together:
   lack — a city meeting's orders after an inspection, district meetings' and heads' orders, a people's congress survey
   team, a regional inspection bureau's visit, a league office's publication of a task list, a party secretary's
   instruction, the ministry's warning talk, a provincial team's on-site requests — annotated blind (directives and time
-  expressions) before the extractor was run on them; left out of "all of them".
+  expressions) before the extractor was run on them; left out of "all of them";
+* corpora/briefing/gold/briefings_news7.jsonl (issue 29 item 3, n47): a seventh development batch of 12 pages of sites
+  never used, one a site, of the provinces the others hold least (Beijing, Tianjin, Ningxia, Tibet, Xinjiang, Guangxi,
+  Hainan, Shanghai, Chongqing, Yunnan, Zhejiang) — a bureau's notice with reporting deadlines, on-site supervision
+  orders, a statistics inspection's entry with a pledge and its announced stay and hours, an inspection announcement,
+  a progress report with leaders' orders retold, a warning talk, a plan's preamble and principles, a progress item —
+  annotated blind (directives and time expressions) before the extractor was run on them; left out of "all of them".
 
 A predicted span matches a gold span when it covers at least half of the gold span (offsets; a gold span
 string listed twice stands for its successive occurrences); matching is one-to-one, in order.
@@ -346,6 +352,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     news, news2 = load(gold / "briefings_news.jsonl"), load(gold / "briefings_news2.jsonl")
     news3, news4 = load(gold / "briefings_news3.jsonl"), load(gold / "briefings_news4.jsonl")
     news5 = load(gold / "briefings_news5.jsonl")
+    news7 = load(gold / "briefings_news7.jsonl")
     return [("the first development briefings (reserved page left out)", old),
             ("new briefings used to write the rules", [d for d in new if not held(d)]),
             ("new briefings held out while writing the rules", [d for d in new if held(d)]),
@@ -440,6 +447,10 @@ def sets() -> list[tuple[str, list[dict]]]:
             ("fifth development batch of news of meetings, checks and instructions of the provinces the sets hold least: "
              "meetings' and heads' orders, a congress survey team, an inspection bureau's visit, a task list's publication, "
              "an instruction, the ministry's warning talk, on-site requests (issue 29 item 3, d46b)", news5),
+            ("seventh development batch of news of meetings, checks, announcements and plans of the provinces the sets "
+             "hold least: a bureau's reporting deadlines, on-site orders, an inspection's entry and pledge, an "
+             "announcement, leaders' orders retold in a report, a warning talk, a plan's principles (issue 29 item 3, "
+             "n47)", news7),
             ("all of them", old + new + more + reports + added + fresh + carry)]
 
 
