@@ -1635,6 +1635,16 @@ def test_the_twenty_second_development_batch_names_its_sources_and_is_new():
     _a_new_time_only_batch(TIME_DEV22, 14, 70)
 
 
+TIME_DEV23 = GOLD / "time_dev23.jsonl"
+
+
+def test_the_twenty_third_development_batch_names_its_sources_and_is_new():
+    """t47: time_dev23.jsonl, annotated blind after t46b's rules — sourced, new, no copy of another set: recurrences
+    with clock times, a monthly day, a night span into the next day, night checks, days receiving petitioners,
+    warnings from an hour."""
+    _a_new_time_only_batch(TIME_DEV23, 13, 70)
+
+
 # Failure kinds time_dev22 shows (t46b): a signing date that lost 年, 月 and 日 with a one-digit month and day (202023 on
 # a line of its own); 今年 between a past year's full date and bare days (2015年1月1日起…，今年…，5日至10日) puts them in
 # the document's year, not the past date's.
