@@ -1787,3 +1787,46 @@ def test_a_custom_rules_sets_value_tables_are_what_its_normalizers_read():
     assert got(text) == [("国庆前", "2021-10-01"), ("明天", "2021-06-16"), ("两天", "P2D"),
                          ("10日下午3时", "2021-06-10T15:00")]
     assert timex.parse_number("两", custom["values"]["digits"]) == 3 and timex.parse_number("两") == 2
+
+
+# Failure kinds t46b noticed and time_dev23 shows (t47): a relative day with its hour (翌日8时); an hour or a clock span
+# after a weekly recurrence's day or 工作日 (every such day, not the document's); a monthly day after 逢/的; a length
+# after 限期 and before the action (限期15日内整改到位 was one overlong span with the action); a full date's part of the day
+# before a clock span.
+
+@pytest.mark.parametrize("text,expected", [
+    ("定于3月12日启动,翌日8时解除。", [("3月12日", "date", "2021-03-12"), ("翌日8时", "date", "2021-03-13T08:00")]),
+    ("预警于次日9时解除。", [("次日9时", "date", "2021-06-16T09:00")]),
+    ("昨日中午12时,本市启动橙色预警。", [("昨日中午12时", "date", "2021-06-14T12:00")]),
+    ("于翌日解除。", [("翌日", "date", "2021-06-16")]),
+    ("当日18时至次日6时禁止施工。", [("当日", "date", "2021-06-15"), ("次日", "date", "2021-06-16")])])
+def test_a_relative_day_with_its_hour_is_that_day_at_that_hour(text, expected):
+    assert found(text) == expected  # (当日18时至次日6时: neither end is read as a day's hour of its own)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("接访时间为每周一上午9:00-11:30。", [("每周", "recurrence", "P1W"), ("上午9:00-11:30", "date", None)]),
+    ("每周三下午3点开展接访。", [("每周", "recurrence", "P1W"), ("下午3点", "date", None)]),
+    ("工作日7时至9时、17时至20时,禁止外地车辆通行。", [("7时至9时", "date", None), ("17时至20时", "date", None)]),
+    ("技术支持电话(工作日9:00-17:00)", [("9:00-17:00", "date", None)])])
+def test_a_time_inside_a_weekly_or_working_day_recurrence_has_no_day(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,span", [("每月逢5日为局长接待日。", "每月逢5日"), ("将在每个月的5日向公众通报。", "每个月的5日"),
+                                       ("每月5日向公众通报。", "每月5日")])
+def test_a_monthly_day_after_feng_or_de_is_one_monthly_recurrence(text, span):
+    assert found(text) == [(span, "recurrence", "P1M")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("责令限期15日内整改到位。", [("限期15日内", "duration", "P15D")]),
+    ("要求其限时10日内完成整改。", [("限时10日内", "duration", "P10D")]),
+    ("30日内办结。", [("30日内", "duration", "P30D")]), ("须在10天内反馈。", [("10天内", "duration", "P10D")])])
+def test_a_length_after_xianqi_is_one_span_without_the_action(text, expected):
+    assert found(text) == expected
+
+
+def test_a_full_dates_part_of_the_day_before_a_clock_span_joins_the_span():
+    assert found("一、活动时间\n2016年6月2日上午9:00—11:00。") == [
+        ("2016年6月2日上午9:00—11:00", "date", "2016-06-02T09:00/2016-06-02T11:00")]

@@ -63,9 +63,10 @@ def compile_rules(data: dict) -> dict:
     def expand(pattern: str) -> str:
         for key in ("MNUM", "DNUM", "HNUM"):  # before NUM, which they contain
             pattern = pattern.replace(key, data[key])
-        for key in ("BEFORE", "CADENCE", "COUNT_OF", "LUNAR"):  # 前/之前/以前 closing a limit; the verbs of a
-            if key in data:  # cadence (每周一督查, 一月一通报); a count before a counter (三个时间节点); a lunar day (正月十六)
-                pattern = pattern.replace(key, data[key])  # — rules saved before they were keys write them out
+        for key in ("BEFORE", "CADENCE", "COUNT_OF", "LUNAR", "RECURRING"):  # 前/之前/以前 closing a limit; the verbs
+            if key in data:  # of a cadence (每周一督查, 一月一通报); a count before a counter (三个时间节点); a lunar day
+                pattern = pattern.replace(key, data[key])  # (正月十六); what a time after a recurrence follows (每天,
+                # 每周一, 工作日) — rules saved before they were keys write them out
         return pattern.replace("NUM", data["NUM"])
 
     limit = data["shared_limit"]
@@ -91,6 +92,7 @@ def _value_tables(values: dict) -> dict:
     day's, year's, week's, month's or quarter's offset, a solar holiday's day, the parts of a century and a decade)."""
     return {"digits": values["digits"], "unit_duration": values["unit_duration"], "hour_shift": values["hour_shift"],
             "midnight": tuple(values["midnight"]), "relative_day": values["relative_day"],
+            "anchor_day": values.get("anchor_day") or default_rules_data()["values"]["anchor_day"],
             "evening": tuple(values["evening"]), "relative_year": values["relative_year"],
             "this_year": frozenset(values.get("this_year", ())),
             "relative_week": {(k or None): v for k, v in values["relative_week"].items()},  # "": a week without a word
@@ -110,9 +112,6 @@ def rules() -> dict:
 def _expression(text: str, start: int, end: int, type_: str, value: str | None) -> dict:
     """One time expression as CONTRACT.md gives it."""
     return {"text": text, "start": start, "end": end, "type": type_, "value": value}
-
-
-_YEAR = re.compile(r"(?<![0-9])(20[0-9]{2}|19[0-9]{2})\s*年")
 
 
 def document_date(text: str, header_chars: int = 400, rules_: dict | None = None) -> dt.date | None:
@@ -155,7 +154,7 @@ def document_date(text: str, header_chars: int = 400, rules_: dict | None = None
     day = signature or labelled or sentence
     if day:
         return day
-    m = _YEAR.search(folded)
+    m = r["first_year"].search(folded)
     return dt.date(int(m[1]), 1, 1) if m else None
 
 
@@ -466,10 +465,8 @@ class _Resolver:
 
     def _relative(self, g):
         rel = g.get("rel") or "当日"  # a part of the day alone (下午，…) is the anchor day
-        if rel in ("当日", "当天", "当晚", "当夜", "同日"):
-            day = self.anchor
-        elif rel == "次日":
-            day = self.anchor + dt.timedelta(days=1)
+        if rel in self.v["anchor_day"]:  # 当日, 同日: the day last named; 次日, 翌日: the day after it
+            day = self.anchor + dt.timedelta(days=self.v["anchor_day"][rel])
         else:
             day = self.doc + dt.timedelta(days=self.v["relative_day"][rel])
         if g.get("open"):  # 今起, 明起: an open span from that day
