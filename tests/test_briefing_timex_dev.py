@@ -1830,3 +1830,29 @@ def test_a_length_after_xianqi_is_one_span_without_the_action(text, expected):
 def test_a_full_dates_part_of_the_day_before_a_clock_span_joins_the_span():
     assert found("一、活动时间\n2016年6月2日上午9:00—11:00。") == [
         ("2016年6月2日上午9:00—11:00", "date", "2016-06-02T09:00/2016-06-02T11:00")]
+
+
+# Rules out of code (t47, the lead's read of session 46): a year written, the parts of the day and weekday words that
+# join a day, and the days counted from the day last named are read from time_rules.json, one source each.
+
+def test_the_year_of_every_rule_and_of_a_titles_anchor_is_the_datas_year():
+    from petitionnlp.briefing.timex import compile_rules, default_rules_data, title_anchor
+
+    data = default_rules_data()
+    assert "(?P<y>YEAR)" in json.dumps(data, ensure_ascii=False) and "(?:19|20)[0-9]{2}" not in data["written_year"]
+    data["YEAR"] = "(?:20)[0-9]{2}"  # a rules set that reads years of the 2000s only
+    r = compile_rules(data)
+    assert [t["text"] for t in find_time_expressions("1998年5月3日与2018年5月3日", None, r)] == ["5月3日", "2018年5月3日"]
+    assert title_anchor("1998年工作简报", None, r) is None and title_anchor("2018年工作简报", None, r) == dt.date(2018, 1, 1)
+
+
+def test_the_words_that_join_a_day_and_the_days_after_the_last_named_are_the_datas():
+    from petitionnlp.briefing.timex import compile_rules, default_rules_data
+
+    data = default_rules_data()
+    data["values"]["anchor_day"]["翌日"] = 2  # (a rules set that counts 翌日 two days on)
+    data["values"]["weekday_words"] = ["星期", "礼拜"]  # (and writes no weekday with 周)
+    r = compile_rules(data)
+    assert find_time_expressions("3月12日启动,翌日8时解除。", D, r)[-1]["value"] == "2021-03-14T08:00"
+    assert [t["text"] for t in find_time_expressions("6月1日星期六", D, r)] == ["6月1日星期六"]
+    assert [t["text"] for t in find_time_expressions("6月1日周六", D, r)] != ["6月1日周六"]
