@@ -77,15 +77,14 @@ def compile_rules(data: dict) -> dict:
     tables = _value_tables(values)
     shipped = None if "written_year" in data else default_rules_data()  # (rules saved before it take the shipped)
     weekday = "|".join(tables["weekday_words"])
+    parts = sorted(set(tables["hour_shift"]) - set(tables["anchor_day"]), key=lambda w: (-len(w), w))
     return {"data": data, "values": tables,
             "written_year": re.compile(expand(data["written_year"])) if shipped is None
             else compile_rules(shipped)["written_year"],
             # what after a day belongs to it (6月1日周六, 8月25日上午9时, 8月25日21:30): a weekday, a part of the day
             # (hour_shift's, but for those that name a day of their own, anchor_day's 当晚), a clock time; a weekday
             # alone (周六, 星期三); a weekday word opening an expression
-            "attached": re.compile("^(?:" + "|".join([weekday] + sorted(set(tables["hour_shift"]) - set(tables["anchor_day"]),
-                                                                        key=lambda w: (-len(w), w)))
-                                   + r"|[0-9]{1,2}[:：][0-9]{2}(?![0-9]))"),
+            "attached": re.compile("^(?:" + "|".join([weekday] + parts) + r"|[0-9]{1,2}[:：][0-9]{2}(?![0-9]))"),
             "weekday_only": re.compile(f"^(?:{weekday})[{''.join(tables['weekday'])}1-7]$"),
             "weekday_word": re.compile(f"^(?:{weekday})"),
             "rules": [(r["name"], r["type"], re.compile(expand(r["pattern"]))) for r in data["rules"]],
@@ -733,10 +732,12 @@ def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
             continue
         if prev and prev["type"] == "date" and t["type"] == "date" and _DAY.match(prev["value"] or "") \
                 and t["value"] and r["attached"].match(t["text"]) \
-                and (prev["end"] == t["start"] or text[prev["end"]:t["start"]] == "即" and r["weekday_word"].match(t["text"])):
+                and (prev["end"] == t["start"]
+                     or text[prev["end"]:t["start"]] == "即" and r["weekday_word"].match(t["text"])):
             # 6月1日周六, 下个月9号早上8点到中午12点, 8月25日21:30: the weekday or the time of day belongs to the day
             # before it; so does a weekday after 即 (2月24日即周四晚8点: that day, 20:00)
-            value = prev["value"] if r["weekday_word"].match(t["text"]) else t["value"].replace(t["value"][:10], prev["value"])
+            value = prev["value"] if r["weekday_word"].match(t["text"]) \
+                else t["value"].replace(t["value"][:10], prev["value"])
             out[-1] = _expression(text[prev["start"]:t["end"]], prev["start"], t["end"], "date", value)
             continue
         if prev and prev["type"] == "date" and t["type"] == "date" and prev["end"] == t["start"] \
