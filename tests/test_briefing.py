@@ -25,7 +25,7 @@ def values(text, date=D):
     ("5月底前完成", ("5月底前", "deadline", "2017-05-31")),
     ("7月15日前完成整改", ("7月15日前", "deadline", "2017-07-15")),
     ("年底前", ("年底前", "deadline", "2017-12-31")),
-    ("10天内反馈", ("10天内反馈", "duration", "P10D")),
+    ("10天内反馈", ("10天内", "duration", "P10D")),  # t47: the length without the action
     ("15个工作日内", ("15个工作日内", "duration", None)),
     ("三个月", ("三个月", "duration", "P3M")),
     ("24小时保持畅通", ("24小时", "duration", "PT24H")),

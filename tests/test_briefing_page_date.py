@@ -72,3 +72,33 @@ def test_the_page_date_reads_a_long_page_of_date_lines_in_linear_time():
 
     small = min(cpu(8000) for _ in range(3))
     assert cpu(64000) < 25 * max(small, 0.01)
+
+
+def test_a_campaigns_first_and_last_days_are_not_the_page_s():
+    # t47 (t46c left it): a campaign's start after 自/从 or before 启动, and its end after 持续到, date no page
+    text = "强化督查启动\n2018-06-10 10:45 来源:新华网\n自2018年6月11日启动强化督查,持续到2019年4月28日。"
+    assert document_date(text) == dt.date(2018, 6, 10)
+    text = "生态环境部将于2018年6月11日启动强化督查。\n本报讯 2018年6月9日,记者获悉。"
+    assert document_date(text) == dt.date(2018, 6, 9)
+    text = "强化督查从2018年6月11日开始,2018年6月10日,记者获悉。"
+    assert document_date(text) == dt.date(2018, 6, 10)
+
+
+def test_without_a_date_the_first_year_of_a_span_of_years_dates_the_page():
+    # t47: the fallback read the year written with 年 (2019 of 2018—2019年) and put the page's 6月11日 in 2019
+    text = "生态环境部印发《2018—2019年蓝天保卫战强化督查方案》,将于6月11日启动强化督查。"
+    assert document_date(text) == dt.date(2018, 1, 1)
+    assert document_date("全市2020年空气质量改善。") == dt.date(2020, 1, 1)
+
+
+def test_a_written_date_outranks_a_numeric_one_by_the_datas_group_also_in_rules_saved_before_it():
+    # t47: the 年月日 form is header_rules.json's group ``written`` (it was a test of 年 in timex.py's code); header rules
+    # saved before the group (and before first_year) take the shipped patterns
+    text = "某网 2018-6-4 某某\n记者获悉,2018年6月5日,市局开展宣传活动。"
+    assert document_date(text) == dt.date(2018, 6, 5)
+    data = header.default_rules_data()
+    data["page_date"]["date"] = data["page_date"]["date"].replace("(?P<written>", "(?:")
+    del data["page_date"]["first_year"]
+    r = header.compile_rules(data)
+    assert document_date(text, rules_=r) == dt.date(2018, 6, 5)
+    assert document_date("《2018—2019年方案》", rules_=r) == dt.date(2018, 1, 1)

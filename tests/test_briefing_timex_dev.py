@@ -832,7 +832,7 @@ def test_a_double_negation_keeps_its_vague_word(text, word):
 def test_a_length_of_no_days_is_no_day():
     """0天 is a length of none (P0D), not one day (review41: the number was read with ``or 1``)."""
     assert ("0天", "duration", "P0D") in found("整改期限为0天。")
-    assert ("一天内完成", "duration", "P1D") in found("一天内完成。")
+    assert ("一天内", "duration", "P1D") in found("一天内完成。")  # (t47: without the action)
 
 
 # ----------------------------------------------------------------------- the seventh development batch (t42)
@@ -1635,6 +1635,16 @@ def test_the_twenty_second_development_batch_names_its_sources_and_is_new():
     _a_new_time_only_batch(TIME_DEV22, 14, 70)
 
 
+TIME_DEV23 = GOLD / "time_dev23.jsonl"
+
+
+def test_the_twenty_third_development_batch_names_its_sources_and_is_new():
+    """t47: time_dev23.jsonl, annotated blind after t46b's rules — sourced, new, no copy of another set: recurrences
+    with clock times, a monthly day, a night span into the next day, night checks, days receiving petitioners,
+    warnings from an hour."""
+    _a_new_time_only_batch(TIME_DEV23, 13, 70)
+
+
 # Failure kinds time_dev22 shows (t46b): a signing date that lost 年, 月 and 日 with a one-digit month and day (202023 on
 # a line of its own); 今年 between a past year's full date and bare days (2015年1月1日起…，今年…，5日至10日) puts them in
 # the document's year, not the past date's.
@@ -1777,3 +1787,72 @@ def test_a_custom_rules_sets_value_tables_are_what_its_normalizers_read():
     assert got(text) == [("国庆前", "2021-10-01"), ("明天", "2021-06-16"), ("两天", "P2D"),
                          ("10日下午3时", "2021-06-10T15:00")]
     assert timex.parse_number("两", custom["values"]["digits"]) == 3 and timex.parse_number("两") == 2
+
+
+# Failure kinds t46b noticed and time_dev23 shows (t47): a relative day with its hour (翌日8时); an hour or a clock span
+# after a weekly recurrence's day or 工作日 (every such day, not the document's); a monthly day after 逢/的; a length
+# after 限期 and before the action (限期15日内整改到位 was one overlong span with the action); a full date's part of the day
+# before a clock span.
+
+@pytest.mark.parametrize("text,expected", [
+    ("定于3月12日启动,翌日8时解除。", [("3月12日", "date", "2021-03-12"), ("翌日8时", "date", "2021-03-13T08:00")]),
+    ("预警于次日9时解除。", [("次日9时", "date", "2021-06-16T09:00")]),
+    ("昨日中午12时,本市启动橙色预警。", [("昨日中午12时", "date", "2021-06-14T12:00")]),
+    ("于翌日解除。", [("翌日", "date", "2021-06-16")]),
+    ("当日18时至次日6时禁止施工。", [("当日", "date", "2021-06-15"), ("次日", "date", "2021-06-16")])])
+def test_a_relative_day_with_its_hour_is_that_day_at_that_hour(text, expected):
+    assert found(text) == expected  # (当日18时至次日6时: neither end is read as a day's hour of its own)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("接访时间为每周一上午9:00-11:30。", [("每周", "recurrence", "P1W"), ("上午9:00-11:30", "date", None)]),
+    ("每周三下午3点开展接访。", [("每周", "recurrence", "P1W"), ("下午3点", "date", None)]),
+    ("工作日7时至9时、17时至20时,禁止外地车辆通行。", [("7时至9时", "date", None), ("17时至20时", "date", None)]),
+    ("技术支持电话(工作日9:00-17:00)", [("9:00-17:00", "date", None)])])
+def test_a_time_inside_a_weekly_or_working_day_recurrence_has_no_day(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,span", [("每月逢5日为局长接待日。", "每月逢5日"), ("将在每个月的5日向公众通报。", "每个月的5日"),
+                                       ("每月5日向公众通报。", "每月5日")])
+def test_a_monthly_day_after_feng_or_de_is_one_monthly_recurrence(text, span):
+    assert found(text) == [(span, "recurrence", "P1M")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("责令限期15日内整改到位。", [("限期15日内", "duration", "P15D")]),
+    ("要求其限时10日内完成整改。", [("限时10日内", "duration", "P10D")]),
+    ("30日内办结。", [("30日内", "duration", "P30D")]), ("须在10天内反馈。", [("10天内", "duration", "P10D")])])
+def test_a_length_after_xianqi_is_one_span_without_the_action(text, expected):
+    assert found(text) == expected
+
+
+def test_a_full_dates_part_of_the_day_before_a_clock_span_joins_the_span():
+    assert found("一、活动时间\n2016年6月2日上午9:00—11:00。") == [
+        ("2016年6月2日上午9:00—11:00", "date", "2016-06-02T09:00/2016-06-02T11:00")]
+
+
+# Rules out of code (t47, the lead's read of session 46): a year written, the parts of the day and weekday words that
+# join a day, and the days counted from the day last named are read from time_rules.json, one source each.
+
+def test_the_year_of_every_rule_and_of_a_titles_anchor_is_the_datas_year():
+    from petitionnlp.briefing.timex import compile_rules, default_rules_data, title_anchor
+
+    data = default_rules_data()
+    assert "(?P<y>YEAR)" in json.dumps(data, ensure_ascii=False) and "(?:19|20)[0-9]{2}" not in data["written_year"]
+    data["YEAR"] = "(?:20)[0-9]{2}"  # a rules set that reads years of the 2000s only
+    r = compile_rules(data)
+    assert [t["text"] for t in find_time_expressions("1998年5月3日与2018年5月3日", None, r)] == ["5月3日", "2018年5月3日"]
+    assert title_anchor("1998年工作简报", None, r) is None and title_anchor("2018年工作简报", None, r) == dt.date(2018, 1, 1)
+
+
+def test_the_words_that_join_a_day_and_the_days_after_the_last_named_are_the_datas():
+    from petitionnlp.briefing.timex import compile_rules, default_rules_data
+
+    data = default_rules_data()
+    data["values"]["anchor_day"]["翌日"] = 2  # (a rules set that counts 翌日 two days on)
+    data["values"]["weekday_words"] = ["星期", "礼拜"]  # (and writes no weekday with 周)
+    r = compile_rules(data)
+    assert find_time_expressions("3月12日启动,翌日8时解除。", D, r)[-1]["value"] == "2021-03-14T08:00"
+    assert [t["text"] for t in find_time_expressions("6月1日星期六", D, r)] == ["6月1日星期六"]
+    assert [t["text"] for t in find_time_expressions("6月1日周六", D, r)] != ["6月1日周六"]

@@ -20,10 +20,14 @@ def default_rules_data() -> dict:
 
 def compile_rules(data: dict) -> dict:
     pd = data.get("page_date") or default_rules_data()["page_date"]  # header rules saved before it take the shipped
+    first_year = pd.get("first_year") or default_rules_data()["page_date"]["first_year"]  # (and before first_year)
+    date = pd["date"] if "(?P<written>" in pd["date"] else default_rules_data()["page_date"]["date"]  # (and before the
+    # group that names a date written with 年月日)
     return {"data": data, "header_chars": int(data.get("header_chars", 400)),
             "issue": [re.compile(p) for p in data["issue"]],
-            "page_date": {"tail_lines": int(pd["tail_lines"]),
-                          **{k: re.compile(pd[k]) for k in ("date", "signature_prefix", "issuer", "label", "line_rest",
+            "page_date": {"tail_lines": int(pd["tail_lines"]), "first_year": re.compile(first_year),
+                          "date": re.compile(date),
+                          **{k: re.compile(pd[k]) for k in ("signature_prefix", "issuer", "label", "line_rest",
                                                              "not_after", "not_before")}}}
 
 

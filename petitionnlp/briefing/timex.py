@@ -61,16 +61,32 @@ def compile_rules(data: dict) -> dict:
     """Patterns (the JSON of ``time_rules.json``) → what :func:`find_time_expressions` matches, with the value tables its
     normalizers read (``data["values"]``; a rules set saved before they were data takes the shipped ones)."""
     def expand(pattern: str) -> str:
+        for key in ("CNYEAR", "YEAR"):  # a year in digits or numerals (CNYEAR first: it holds YEAR's name) — rules
+            if key in data:  # saved before they were keys write them out
+                pattern = pattern.replace(key, data[key])
         for key in ("MNUM", "DNUM", "HNUM"):  # before NUM, which they contain
             pattern = pattern.replace(key, data[key])
-        for key in ("BEFORE", "CADENCE", "COUNT_OF", "LUNAR"):  # 前/之前/以前 closing a limit; the verbs of a
-            if key in data:  # cadence (每周一督查, 一月一通报); a count before a counter (三个时间节点); a lunar day (正月十六)
-                pattern = pattern.replace(key, data[key])  # — rules saved before they were keys write them out
+        for key in ("BEFORE", "CADENCE", "COUNT_OF", "LUNAR", "RECURRING"):  # 前/之前/以前 closing a limit; the verbs
+            if key in data:  # of a cadence (每周一督查, 一月一通报); a count before a counter (三个时间节点); a lunar day
+                pattern = pattern.replace(key, data[key])  # (正月十六); what a time after a recurrence follows (每天,
+                # 每周一, 工作日) — rules saved before they were keys write them out
         return pattern.replace("NUM", data["NUM"])
 
     limit = data["shared_limit"]
     values = data["values"] if "values" in data else default_rules_data()["values"]
-    return {"data": data, "values": _value_tables(values),
+    tables = _value_tables(values)
+    shipped = None if "written_year" in data else default_rules_data()  # (rules saved before it take the shipped)
+    weekday = "|".join(tables["weekday_words"])
+    parts = sorted(set(tables["hour_shift"]) - set(tables["anchor_day"]), key=lambda w: (-len(w), w))
+    return {"data": data, "values": tables,
+            "written_year": re.compile(expand(data["written_year"])) if shipped is None
+            else compile_rules(shipped)["written_year"],
+            # what after a day belongs to it (6月1日周六, 8月25日上午9时, 8月25日21:30): a weekday, a part of the day
+            # (hour_shift's, but for those that name a day of their own, anchor_day's 当晚), a clock time; a weekday
+            # alone (周六, 星期三); a weekday word opening an expression
+            "attached": re.compile("^(?:" + "|".join([weekday] + parts) + r"|[0-9]{1,2}[:：][0-9]{2}(?![0-9]))"),
+            "weekday_only": re.compile(f"^(?:{weekday})[{''.join(tables['weekday'])}1-7]$"),
+            "weekday_word": re.compile(f"^(?:{weekday})"),
             "rules": [(r["name"], r["type"], re.compile(expand(r["pattern"]))) for r in data["rules"]],
             "joiner": re.compile(data["span_joiners"]), "open_suffix": re.compile(data["open_span_suffix"]),
             "open_from": re.compile(data["open_span_from_suffix"]) if data.get("open_span_from_suffix") else None,
@@ -91,10 +107,12 @@ def _value_tables(values: dict) -> dict:
     day's, year's, week's, month's or quarter's offset, a solar holiday's day, the parts of a century and a decade)."""
     return {"digits": values["digits"], "unit_duration": values["unit_duration"], "hour_shift": values["hour_shift"],
             "midnight": tuple(values["midnight"]), "relative_day": values["relative_day"],
+            "anchor_day": values.get("anchor_day") or default_rules_data()["values"]["anchor_day"],
             "evening": tuple(values["evening"]), "relative_year": values["relative_year"],
             "this_year": frozenset(values.get("this_year", ())),
             "relative_week": {(k or None): v for k, v in values["relative_week"].items()},  # "": a week without a word
             "weekday": values["weekday"], "relative_month": values["relative_month"],
+            "weekday_words": tuple(values.get("weekday_words") or default_rules_data()["values"]["weekday_words"]),
             "relative_quarter": values["relative_quarter"],
             "holidays": {k: tuple(v) for k, v in values["holidays"].items()},
             "era_parts": {k: tuple(v) for k, v in values["era_parts"].items()},
@@ -112,9 +130,6 @@ def _expression(text: str, start: int, end: int, type_: str, value: str | None) 
     return {"text": text, "start": start, "end": end, "type": type_, "value": value}
 
 
-_YEAR = re.compile(r"(?<![0-9])(20[0-9]{2}|19[0-9]{2})\s*年")
-
-
 def document_date(text: str, header_chars: int = 400, rules_: dict | None = None) -> dt.date | None:
     """The date a briefing states (``rules_``: header rules as :func:`.header.compile_rules` gives them, the shipped
     ones when None; their ``page_date`` patterns, ``corpora/briefing/header_rules.json``): the last date of its
@@ -130,7 +145,7 @@ def document_date(text: str, header_chars: int = 400, rules_: dict | None = None
     signature = labelled = sentence = None
     written = []  # the header's sentence dates, written ones (2018年6月5日) before numeric ones (a site's stamp)
     for m in r["date"].finditer(folded):
-        day = parse_date(re.sub(r"\s+", "", m.group(0)))
+        day = parse_date(m.group(0))  # the one date parser reads the spaces a date holds (2018 年 6 月 5 日)
         if day is None:
             continue
         line_start = folded.rfind("\n", 0, m.start()) + 1
@@ -150,12 +165,12 @@ def document_date(text: str, header_chars: int = 400, rules_: dict | None = None
                                  and r["line_rest"].match(after)):
             labelled = day
         elif not r["not_after"].match(after) and not r["not_before"].search(before):
-            written.append((not m.group(0)[4:].lstrip().startswith("年"), m.start(), day))
+            written.append((m.group("written") is None, m.start(), day))  # 年月日 (header_rules' written) first
     sentence = min(written)[2] if written else None
     day = signature or labelled or sentence
     if day:
         return day
-    m = _YEAR.search(folded)
+    m = r["first_year"].search(folded)
     return dt.date(int(m[1]), 1, 1) if m else None
 
 
@@ -466,10 +481,8 @@ class _Resolver:
 
     def _relative(self, g):
         rel = g.get("rel") or "当日"  # a part of the day alone (下午，…) is the anchor day
-        if rel in ("当日", "当天", "当晚", "当夜", "同日"):
-            day = self.anchor
-        elif rel == "次日":
-            day = self.anchor + dt.timedelta(days=1)
+        if rel in self.v["anchor_day"]:  # 当日, 同日: the day last named; 次日, 翌日: the day after it
+            day = self.anchor + dt.timedelta(days=self.v["anchor_day"][rel])
         else:
             day = self.doc + dt.timedelta(days=self.v["relative_day"][rel])
         if g.get("open"):  # 今起, 明起: an open span from that day
@@ -604,9 +617,6 @@ def find_time_expressions(text: str, doc_date: dt.date | None = None, rules_: di
     return out
 
 
-_WRITTEN_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])|[〇○零一二三四五六七八九]{4}年")
-
-
 def title_anchor(title: str | None, doc_date: dt.date | None = None, rules_: dict | None = None) -> dt.date | None:
     """The date a page's title names with its year written, read by the same rules as the text (its last date or
     deadline of one value: a day, a month, a quarter, a half, a year), as the anchor of the month-days that follow:
@@ -615,11 +625,12 @@ def title_anchor(title: str | None, doc_date: dt.date | None = None, rules_: dic
     conference is of, not the page's: its bare days stay the document date's) or names no date of one value."""
     if not title or not title.strip():
         return None
+    written_year = (rules_ if rules_ is not None else rules())["written_year"]  # time_rules.json's YEAR and CNYEAR
     for t in reversed(find_time_expressions(title, doc_date, rules_)):
         value = t["value"] or ""
         # (one value, read as every reader of a value reads it: 2019年2月30日前 → 2019-02-30 is no day, no anchor)
         span = interval(value) if t["type"] in ("date", "deadline") and "/" not in value \
-            and _WRITTEN_YEAR.search(t["text"]) else None
+            and written_year.search(t["text"]) else None
         if span is None:
             continue
         if len(value) > 4 or doc_date is None:
@@ -675,9 +686,7 @@ _DATEISH = re.compile(r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2}(?:T[0-9:]+)?)?|-Q[1-4]
 
 
 _DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:/[0-9]{4}-[0-9]{2}-[0-9]{2})?$")
-_ATTACHED = re.compile(r"^(?:周|星期|礼拜|上午|下午|晚上|晚|凌晨|早上|早晨|中午|[0-9]{1,2}[:：][0-9]{2}(?![0-9]))")
 _BARE_DAY = re.compile(r"^[0-9]{1,2}[号日]$")
-_WEEKDAY_ONLY = re.compile(r"^(?:周|星期|礼拜)[一二三四五六日天1-7]$")
 _MONTH = re.compile(r"^[0-9]{4}-[0-9]{2}$")
 _QUARTER = re.compile(r"^[0-9]{4}-Q[1-4]$")
 _QUARTER_ONLY = re.compile(r"^第?[一二三四1-4]季度$")
@@ -714,7 +723,7 @@ def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
     for t in found:
         prev = out[-1] if out else None
         if prev and prev["type"] == "date" and t["type"] == "date" and text[prev["end"]:t["start"]] == "(" \
-                and (_WEEKDAY_ONLY.match(t["text"]) or r.get("lunar") and r["lunar"].match(t["text"])) \
+                and (r["weekday_only"].match(t["text"]) or r.get("lunar") and r["lunar"].match(t["text"])) \
                 and text[t["end"]:t["end"] + 1] == ")" \
                 and (_DAY.match(prev["value"] or "") or prev["value"] is None and prev["text"][-1] in "日号"):
             # 2017年5月3日（星期三）, 12月5日(周六), 2月20日(正月十六): the weekday or the lunar day in brackets belongs
@@ -722,15 +731,17 @@ def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
             out[-1] = _expression(text[prev["start"]:t["end"] + 1], prev["start"], t["end"] + 1, "date", prev["value"])
             continue
         if prev and prev["type"] == "date" and t["type"] == "date" and _DAY.match(prev["value"] or "") \
-                and t["value"] and _ATTACHED.match(t["text"]) \
-                and (prev["end"] == t["start"] or text[prev["end"]:t["start"]] == "即" and t["text"][0] in "周星礼"):
+                and t["value"] and r["attached"].match(t["text"]) \
+                and (prev["end"] == t["start"]
+                     or text[prev["end"]:t["start"]] == "即" and r["weekday_word"].match(t["text"])):
             # 6月1日周六, 下个月9号早上8点到中午12点, 8月25日21:30: the weekday or the time of day belongs to the day
             # before it; so does a weekday after 即 (2月24日即周四晚8点: that day, 20:00)
-            value = prev["value"] if t["text"][0] in "周星礼" else t["value"].replace(t["value"][:10], prev["value"])
+            value = prev["value"] if r["weekday_word"].match(t["text"]) \
+                else t["value"].replace(t["value"][:10], prev["value"])
             out[-1] = _expression(text[prev["start"]:t["end"]], prev["start"], t["end"], "date", value)
             continue
         if prev and prev["type"] == "date" and t["type"] == "date" and prev["end"] == t["start"] \
-                and prev["value"] is None and prev["text"][-1] in "日号" and _WEEKDAY_ONLY.match(t["text"]):
+                and prev["value"] is None and prev["text"][-1] in "日号" and r["weekday_only"].match(t["text"]):
             # 6月1日周六 without a document date: the weekday still belongs to the day (no value then)
             out[-1] = _expression(text[prev["start"]:t["end"]], prev["start"], t["end"], "date", None)
             continue
