@@ -152,6 +152,11 @@ The sets, reported apart and together:
   lack — a city meeting's orders after an inspection, district meetings' and heads' orders, a people's congress survey
   team, a regional inspection bureau's visit, a league office's publication of a task list, a party secretary's
   instruction, the ministry's warning talk, a provincial team's on-site requests — annotated blind (directives and time
+  expressions) before the extractor was run on them; left out of "all of them";
+* corpora/briefing/gold/briefings_news6.jsonl (issue 29 item 3, d47): a sixth development batch of 12 pages of sites
+  never used (Hubei, Shaanxi, Shanxi, Henan, Beijing, Inner Mongolia, Jiangsu, Shandong; 2015–2025) — meetings' and
+  heads' orders, an inspection team's second look, a public warning talk, a campaign's arrangement, a county's report
+  of what was done, a town's rules with standing duties, a district's next step — annotated blind (directives and time
   expressions) before the extractor was run on them; left out of "all of them".
 
 A predicted span matches a gold span when it covers at least half of the gold span (offsets; a gold span
@@ -345,7 +350,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     tasks = load(gold / "briefings_tasks.jsonl")
     news, news2 = load(gold / "briefings_news.jsonl"), load(gold / "briefings_news2.jsonl")
     news3, news4 = load(gold / "briefings_news3.jsonl"), load(gold / "briefings_news4.jsonl")
-    news5 = load(gold / "briefings_news5.jsonl")
+    news5, news6 = load(gold / "briefings_news5.jsonl"), load(gold / "briefings_news6.jsonl")
     return [("the first development briefings (reserved page left out)", old),
             ("new briefings used to write the rules", [d for d in new if not held(d)]),
             ("new briefings held out while writing the rules", [d for d in new if held(d)]),
@@ -440,6 +445,9 @@ def sets() -> list[tuple[str, list[dict]]]:
             ("fifth development batch of news of meetings, checks and instructions of the provinces the sets hold least: "
              "meetings' and heads' orders, a congress survey team, an inspection bureau's visit, a task list's publication, "
              "an instruction, the ministry's warning talk, on-site requests (issue 29 item 3, d46b)", news5),
+            ("sixth development batch of news of meetings, checks and rules of other provinces: meetings' and heads' "
+             "orders, an inspection's second look, a warning talk, a campaign's arrangement, a report of what was done, a "
+             "town's standing duties, a district's next step (issue 29 item 3, d47)", news6),
             ("all of them", old + new + more + reports + added + fresh + carry)]
 
 
