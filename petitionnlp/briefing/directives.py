@@ -122,6 +122,11 @@ def compile_rules(data: dict) -> dict:
     data["_goal_subheading"] = re.compile(goals.get("subheading", r"(?!x)x"), re.M)
     data["_goal_horizon"] = re.compile(goals.get("horizon", r"(?!x)x"))
     stat = data.get("statistic", {})  # a count in a clause (已办结7件): the judge's statistics feature
+    count = data.get("count_clause")  # …要求立行立改的有8项: a piece that ends with a count after 的 (d47)
+    data["_count_end"] = re.compile(
+        f"的[^，,。；;的]{{0,{count['noun_max']}}}?(?:{alt(count['links'])})?\\s*(?:[0-9０-９]+|[一二三四五六七八九十百千两]+)\\s*"
+        f"(?:{alt(stat.get('approximate', []))})?\\s*(?:{alt(list(stat.get('units', [])) + list(count['extra_units']))})"
+        f"[\\s\u3000]*$") if count else None
     data["_statistic"] = re.compile(f"(?<![0-9０-９])[0-9０-９]+(?:\\.[0-9]+)?\\s*(?:{alt(stat.get('approximate', []))})?\\s*"
                                     f"(?:{alt(stat['units'])})" if stat.get("units") else r"(?!x)x")
     data["_note_head"] = re.compile(f"[（(〔【\\[](?:{alt(data.get('note_heads', []))})" if data.get("note_heads") else r"(?!x)x")
@@ -944,6 +949,8 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 reason = "procedure"  # 请李县长讲话, 请…宣读《…》: a meeting's order of business, not a directive
             elif _contrast_finding(text, a, b, r):
                 reason = "finding"  # 《方案》要求…前完成整改，但该县至今未完成: what was required, then a finding
+            elif marker_pos is not None and _count_clause(text, a, b, r):
+                reason = "count"  # 其中要求立行立改的有8项，要求限期整改的有24项: how many were required, no order
             elif clause.strip(" \u3000，,。") in r["_closing_formulas"]:
                 reason = "closing"  # 请予审议 alone: a report's closing formula, no one is asked to do anything
             elif not enum and b < len(text) and text[b] in "！!":
@@ -1290,6 +1297,24 @@ def _purpose_span(text: str, a: int, b: int, r: dict) -> list[tuple[int, int]]:
         end = comma.end()
         if not text.startswith(tuple(spec["goes_on"]), end):
             return [(a - 1, end)]
+
+
+def _count_clause(text: str, a: int, b: int, r: dict) -> bool:
+    """Whether every piece of the clause [a, b) (to a comma, colon or semicolon) that holds a marker ends with a count
+    after 的 (``count_clause``: 要求立行立改的有8项, 需要限期整改的问题有5个): the clause counts what was required."""
+    if r.get("_count_end") is None:
+        return False
+    counted, start = False, a
+    for stop in [m.start() for m in _PIECE_BREAK.finditer(text, a, b)] + [b]:
+        if any(_is_marker_at(text, i, r) for i in range(start, stop)):
+            if not r["_count_end"].search(text[start:stop]):
+                return False
+            counted = True
+        start = stop + 1
+    return counted
+
+
+_PIECE_BREAK = re.compile(r"[，,：:；;]")
 
 
 def _contrast_finding(text: str, a: int, b: int, r: dict) -> bool:
