@@ -11,28 +11,12 @@ before the change the long text took well over a hundred times as long."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
+from test_briefing_linear_d46 import _ask_every_clause, _cpu
 
 from petitionnlp.briefing.directives import _carry_features, _in_goal_section, _in_task_section, rules
 
 N = 2000
-
-
-def _cpu(f) -> float:
-    best = float("inf")
-    for _ in range(3):
-        t = time.process_time()
-        f()
-        best = min(best, time.process_time() - t)
-    return best
-
-
-def _ask_every_clause(ask, text: str, unit: str) -> None:
-    r = rules()
-    for k in range(0, len(text), len(unit)):
-        ask(text, k, k + len(unit) - 1, r)
 
 
 def _ask_each_alone(ask, unit: str) -> None:
