@@ -226,6 +226,10 @@ def compile_rules(data: dict) -> dict:
     data["_table_row"] = re.compile(  # 整改措施 | 加强…: a table's row label, then its separator
         rf"([{CJK}（）() \u3000]{{2,{rows['label_max']}}}?)\s*(?:{alt(rows['separators'])})\s*") if rows else None
     data["_announcement_markers"] = frozenset(data.get("announcement_markers", ()))
+    team = data.get("announcement_team")  # 督察组拟于…对我县开展…督察: a team announces its inspection (d47)
+    data["_announcement_teams"] = tuple(team["teams"]) if team else ()
+    data["_announcement_team_act"] = re.compile(
+        f"{re.escape(team['verb'])}[^，,。；;]{{0,{team['acts_gap']}}}?(?:{alt(team['acts'])})") if team else None
     data["_announcement_plain"] = tuple(data.get("announcement_plain_words", ()))
     data["_frame_heads"] = tuple(sorted(data.get("frame_heads", ("对",)), key=len, reverse=True))
     data["_lead_frames"] = tuple(data["lead_frames"])  # 对…，要…: an order's object phrase before its marker
@@ -940,7 +944,9 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             transfer = not past and _transfer(text, a, b, r)  # 对…的问题，纳入年度考核; …问题线索，移交…处理
             reason, kind, action_start = None, None, a
             if marker_pos is not None and text.startswith(tuple(r["_announcement_markers"]), marker_pos) \
-                    and any(w in clause for w in r["_announcement"]) \
+                    and (any(w in clause for w in r["_announcement"])
+                         or any(w in text[a:marker_pos] for w in r["_announcement_teams"])
+                         and bool(r["_announcement_team_act"].search(text, marker_pos, b))) \
                     or any(w in clause for w in r["_announcement_plain"]) \
                     and not any(_is_marker_at(text, i, r, "_cut_marker") for i in range(a, b)):
                 reason = "announcement"  # 督察组拟于…进驻…; 期间设立专门值班电话…，受理时间为…: an announcement
