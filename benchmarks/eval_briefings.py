@@ -157,6 +157,11 @@ The sets, reported apart and together:
   team, a regional inspection bureau's visit, a league office's publication of a task list, a party secretary's
   instruction, the ministry's warning talk, a provincial team's on-site requests — annotated blind (directives and time
   expressions) before the extractor was run on them; left out of "all of them";
+* corpora/briefing/gold/briefings_news6.jsonl (issue 29 item 3, d47): a sixth development batch of 12 pages of sites
+  never used (Hubei, Shaanxi, Shanxi, Henan, Beijing, Inner Mongolia, Jiangsu, Shandong; 2015–2025) — meetings' and
+  heads' orders, an inspection team's second look, a public warning talk, a campaign's arrangement, a county's report
+  of what was done, a town's rules with standing duties, a district's next step — annotated blind (directives and time
+  expressions) before the extractor was run on them; left out of "all of them".
 * corpora/briefing/gold/briefings_news7.jsonl (issue 29 item 3, n47): a seventh development batch of 12 pages of sites
   never used, one a site, of the provinces the others hold least (Beijing, Tianjin, Ningxia, Tibet, Xinjiang, Guangxi,
   Hainan, Shanghai, Chongqing, Yunnan, Zhejiang) — a bureau's notice with reporting deadlines, on-site supervision
@@ -356,7 +361,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     tasks = load(gold / "briefings_tasks.jsonl")
     news, news2 = load(gold / "briefings_news.jsonl"), load(gold / "briefings_news2.jsonl")
     news3, news4 = load(gold / "briefings_news3.jsonl"), load(gold / "briefings_news4.jsonl")
-    news5 = load(gold / "briefings_news5.jsonl")
+    news5, news6 = load(gold / "briefings_news5.jsonl"), load(gold / "briefings_news6.jsonl")
     news7 = load(gold / "briefings_news7.jsonl")
     return [("the first development briefings (reserved page left out)", old),
             ("new briefings used to write the rules", [d for d in new if not held(d)]),
@@ -455,6 +460,9 @@ def sets() -> list[tuple[str, list[dict]]]:
             ("fifth development batch of news of meetings, checks and instructions of the provinces the sets hold least: "
              "meetings' and heads' orders, a congress survey team, an inspection bureau's visit, a task list's publication, "
              "an instruction, the ministry's warning talk, on-site requests (issue 29 item 3, d46b)", news5),
+            ("sixth development batch of news of meetings, checks and rules of other provinces: meetings' and heads' "
+             "orders, an inspection's second look, a warning talk, a campaign's arrangement, a report of what was done, a "
+             "town's standing duties, a district's next step (issue 29 item 3, d47)", news6),
             ("seventh development batch of news of meetings, checks, announcements and plans of the provinces the sets "
              "hold least: a bureau's reporting deadlines, on-site orders, an inspection's entry and pledge, an "
              "announcement, leaders' orders retold in a report, a warning talk, a plan's principles (issue 29 item 3, "

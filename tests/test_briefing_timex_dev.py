@@ -1443,6 +1443,22 @@ def test_the_fifth_news_batch_names_its_sources_and_is_new():
     assert sum(len(d["gold"]["directives"]) for d in docs) >= 30
     _no_copy_of_another_set(NEWS5, docs)
 
+
+NEWS6 = GOLD / "briefings_news6.jsonl"
+
+
+def test_the_sixth_news_batch_names_its_sources_and_is_new():
+    """d47: briefings_news6.jsonl, annotated blind (directives and time expressions) — sourced, new (no site of another
+    gold file nor a reserved one, one page a site), no copy of another set: meetings' and heads' orders, an inspection
+    team's second look, a warning talk, a campaign's arrangement, a report of what was done, a town's standing duties,
+    a district's next step."""
+    docs = _sourced_new_and_in_order(NEWS6, "*.jsonl")
+    assert 10 <= len(docs) <= 12 and len({d["doc"]["id"] for d in docs}) == len(docs)
+    assert len({d["doc"]["url"].split("/")[2] for d in docs}) == len(docs)
+    assert not any(d["doc"].get("time_only") for d in docs)
+    assert sum(len(d["gold"]["directives"]) for d in docs) >= 40
+    _no_copy_of_another_set(NEWS6, docs)
+
 # ------------------------------------------------------------------ the sixteenth development batch (t44)
 
 TIME_DEV16 = GOLD / "time_dev16.jsonl"

@@ -121,6 +121,14 @@ def compile_rules(data: dict) -> dict:
     data["_goal_words"] = tuple(goals.get("words", ()))
     data["_goal_subheading"] = re.compile(goals.get("subheading", r"(?!x)x"), re.M)
     data["_goal_horizon"] = re.compile(goals.get("horizon", r"(?!x)x"))
+    stat = data.get("statistic", {})  # a count in a clause (已办结7件): the judge's statistics feature
+    count = data.get("count_clause")  # …要求立行立改的有8项: a piece that ends with a count after 的 (d47)
+    data["_count_end"] = re.compile(
+        f"的[^，,。；;的]{{0,{count['noun_max']}}}?(?:{alt(count['links'])})?\\s*(?:[0-9０-９]+|[一二三四五六七八九十百千两]+)\\s*"
+        f"(?:{alt(stat.get('approximate', []))})?\\s*(?:{alt(list(stat.get('units', [])) + list(count['extra_units']))})"
+        f"[\\s\u3000]*$") if count else None
+    data["_statistic"] = re.compile(f"(?<![0-9０-９])[0-9０-９]+(?:\\.[0-9]+)?\\s*(?:{alt(stat.get('approximate', []))})?\\s*"
+                                    f"(?:{alt(stat['units'])})" if stat.get("units") else r"(?!x)x")
     data["_note_head"] = re.compile(f"[（(〔【\\[](?:{alt(data.get('note_heads', []))})" if data.get("note_heads") else r"(?!x)x")
     # 责任单位：市生态环境局 / 完成时限：2019年12月底前 as a row of a task list: who answers or by when, no duty
     data["_note_row"] = re.compile(f"[ \u3000]*(?:{alt(data.get('note_heads', []))})[：:]" if data.get("note_heads") else r"(?!x)x")
@@ -218,6 +226,10 @@ def compile_rules(data: dict) -> dict:
     data["_table_row"] = re.compile(  # 整改措施 | 加强…: a table's row label, then its separator
         rf"([{CJK}（）() \u3000]{{2,{rows['label_max']}}}?)\s*(?:{alt(rows['separators'])})\s*") if rows else None
     data["_announcement_markers"] = frozenset(data.get("announcement_markers", ()))
+    team = data.get("announcement_team")  # 督察组拟于…对我县开展…督察: a team announces its inspection (d47)
+    data["_announcement_teams"] = tuple(team["teams"]) if team else ()
+    data["_announcement_team_act"] = re.compile(
+        f"{re.escape(team['verb'])}[^，,。；;]{{0,{team['acts_gap']}}}?(?:{alt(team['acts'])})") if team else None
     data["_announcement_plain"] = tuple(data.get("announcement_plain_words", ()))
     data["_frame_heads"] = tuple(sorted(data.get("frame_heads", ("对",)), key=len, reverse=True))
     data["_lead_frames"] = tuple(data["lead_frames"])  # 对…，要…: an order's object phrase before its marker
@@ -932,7 +944,9 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             transfer = not past and _transfer(text, a, b, r)  # 对…的问题，纳入年度考核; …问题线索，移交…处理
             reason, kind, action_start = None, None, a
             if marker_pos is not None and text.startswith(tuple(r["_announcement_markers"]), marker_pos) \
-                    and any(w in clause for w in r["_announcement"]) \
+                    and (any(w in clause for w in r["_announcement"])
+                         or any(w in text[a:marker_pos] for w in r["_announcement_teams"])
+                         and bool(r["_announcement_team_act"].search(text, marker_pos, b))) \
                     or any(w in clause for w in r["_announcement_plain"]) \
                     and not any(_is_marker_at(text, i, r, "_cut_marker") for i in range(a, b)):
                 reason = "announcement"  # 督察组拟于…进驻…; 期间设立专门值班电话…，受理时间为…: an announcement
@@ -941,6 +955,8 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 reason = "procedure"  # 请李县长讲话, 请…宣读《…》: a meeting's order of business, not a directive
             elif _contrast_finding(text, a, b, r):
                 reason = "finding"  # 《方案》要求…前完成整改，但该县至今未完成: what was required, then a finding
+            elif marker_pos is not None and _count_clause(text, a, b, r):
+                reason = "count"  # 其中要求立行立改的有8项，要求限期整改的有24项: how many were required, no order
             elif clause.strip(" \u3000，,。") in r["_closing_formulas"]:
                 reason = "closing"  # 请予审议 alone: a report's closing formula, no one is asked to do anything
             elif not enum and b < len(text) and text[b] in "！!":
@@ -1093,9 +1109,6 @@ def _paragraph_features(text: str, out: list[dict]) -> None:
         seen_head = seen_head or bool(f.get("duty_head") or f.get("enum"))
 
 
-_STATISTIC = re.compile(r"(?<![0-9０-９])[0-9０-９]+(?:\.[0-9]+)?\s*(?:余|多)?\s*(?:家|件|个|人|起|处|项|万元|元|吨|%|％|批|篇|期|次)")
-
-
 def _document_features(text: str, r: dict) -> dict:
     """What the whole text is like: an announcement of an inspection, a plan, a briefing with an issue number."""
     return {"doc_announcement": float("举报" in text and any(w in text for w in r["_announcement"])),
@@ -1135,7 +1148,7 @@ def _features(text: str, a: int, b: int, r: dict, *, enum, marker_pos, spoken, o
     for t in inside:
         f[f"time={t['type']}"] = 1.0
     f["end_mark=" + (text[b] if b < len(text) else "EOT")] = 1.0
-    f[f"statistics={_bucket(len(_STATISTIC.findall(text, a, b)), (0, 1))}"] = 1.0
+    f[f"statistics={_bucket(len(r['_statistic'].findall(text, a, b)), (0, 1))}"] = 1.0
     f["frame_head"] = float(text.startswith(r["_frame_heads"], a))
     f.update(_head_features(text, a, b, r, inside))
     f["subject_body"] = float(bool(r["_subject_body"].match(text, a)))
@@ -1177,12 +1190,9 @@ def _carry_features(text: str, a: int, b: int, r: dict, enum, marker_pos) -> dic
     state or a result (the rules take it for no directive), a numbered short name, an aim (为…) whose marker is not
     the order, a time word of a report (截至目前, 近日)."""
     f = {}
-    heading = None
-    for m in r["_section_heading"].finditer(text, 0, a + 1):
-        heading = m
-    if heading is not None:
-        if _report_heading_line(text, heading, r):
-            f["report_section"] = 1.0
+    heading = _sections(text, r).heading_before(a + 1)
+    if heading is not None and heading.reports:
+        f["report_section"] = 1.0
     body = text[a:b].rstrip(" \u3000")
     item = r["_enum"].match(text, a) if enum else None
     if enum and marker_pos is None and (body.endswith(tuple(r.get("report_heading_ends", ())) + ("：", ":"))
@@ -1216,12 +1226,12 @@ def _report_time_at(text: str, a: int, b: int, word: str) -> bool:
     return False
 
 
-def _report_heading_line(text: str, heading: re.Match, r: dict) -> bool:
-    """Whether a top-level heading (一、…) reads as a report of what was done: the heading, to its first 。：；,
-    ends with one of ``report_section_ends`` (一、整改工作总体推进情况, 二、主要做法和成效) and holds none of
-    ``report_section_not`` (一、存在问题及整改要求情况, 二、工作开展情况及下一步安排: an order or a plan)."""
-    end = text.find("\n", heading.end())
-    line = text[heading.end():end if end >= 0 else len(text)]
+def _report_heading_line(text: str, heading_end: int, r: dict) -> bool:
+    """Whether a top-level heading (一、…) that ends at ``heading_end`` reads as a report of what was done: the
+    heading, to its first 。：；, ends with one of ``report_section_ends`` (一、整改工作总体推进情况, 二、主要做法和成效)
+    and holds none of ``report_section_not`` (一、存在问题及整改要求情况, 二、工作开展情况及下一步安排: an order or a plan)."""
+    end = text.find("\n", heading_end)
+    line = text[heading_end:end if end >= 0 else len(text)]
     name = re.split(r"[。：:；;]", line, maxsplit=1)[0].strip(" \u3000，,")
     return name.endswith(tuple(r.get("report_section_ends", ()))) and bool(r.get("report_section_ends")) \
         and not any(w in name for w in r.get("report_section_not", ()))
@@ -1295,6 +1305,24 @@ def _purpose_span(text: str, a: int, b: int, r: dict) -> list[tuple[int, int]]:
             return [(a - 1, end)]
 
 
+def _count_clause(text: str, a: int, b: int, r: dict) -> bool:
+    """Whether every piece of the clause [a, b) (to a comma, colon or semicolon) that holds a marker ends with a count
+    after 的 (``count_clause``: 要求立行立改的有8项, 需要限期整改的问题有5个): the clause counts what was required."""
+    if r.get("_count_end") is None:
+        return False
+    counted, start = False, a
+    for stop in [m.start() for m in _PIECE_BREAK.finditer(text, a, b)] + [b]:
+        if any(_is_marker_at(text, i, r) for i in range(start, stop)):
+            if not r["_count_end"].search(text[start:stop]):
+                return False
+            counted = True
+        start = stop + 1
+    return counted
+
+
+_PIECE_BREAK = re.compile(r"[，,：:；;]")
+
+
 def _contrast_finding(text: str, a: int, b: int, r: dict) -> bool:
     """Whether the clause [a, b) goes on, after a comma, with a piece that opens with a contrast and says what was not
     or still is done, with no marker of its own (``contrast_findings``: …，但该县至今未完成)."""
@@ -1321,37 +1349,80 @@ def _led_measure(text: str, a: int, b: int, r: dict) -> bool:
         r["_duty_head"].match(text, m.end(), b) for m in _CLAUSE_BREAK.finditer(text, guide.end(), b))
 
 
+class _Heading:
+    """A heading of a plan found once a text: where it starts and ends and what its line (or, for a goal
+    sub-heading, its name) says."""
+    __slots__ = ("start", "end", "tasks", "goals", "reports")
+
+    def __init__(self, start: int, end: int, tasks: bool, goals: bool, reports: bool):
+        self.start, self.end, self.tasks, self.goals, self.reports = start, end, tasks, goals, reports
+
+
+class _Sections:
+    """The top-level headings (一、…: ``goal_sections`` ``heading``) and goal sub-headings (（二）…: ``subheading``)
+    of a text, each read once, in order; the last one that ends at or before a position is found by bisection (the
+    questions below were asked at every clause by reading every heading from the text's start: the square of a long
+    plan's length — d47)."""
+
+    def __init__(self, text: str, r: dict):
+        def line_of(m):
+            end = text.find("\n", m.start())
+            return text[m.start():end if end >= 0 else len(text)]
+        self.headings = [_Heading(m.start(), m.end(), any(w in line_of(m) for w in r["_task_section_words"]),
+                                  any(w in line_of(m) for w in r["_goal_words"]),
+                                  _report_heading_line(text, m.end(), r))
+                         for m in r["_section_heading"].finditer(text)]
+        self.subs = []
+        for m in r["_goal_subheading"].finditer(text):
+            name = re.split(r"[。：:\n]", text[m.end():m.end() + 40], maxsplit=1)[0]
+            self.subs.append(_Heading(m.start(), m.end(), False, any(w in name for w in r["_goal_words"]), False))
+        self._heading_ends = [h.end for h in self.headings]
+        self._heading_starts = [h.start for h in self.headings]
+        self._sub_ends = [h.end for h in self.subs]
+        self._sub_starts = [h.start for h in self.subs]
+
+    def heading_before(self, limit: int) -> _Heading | None:
+        """The last top-level heading that ends at or before ``limit``."""
+        i = bisect.bisect_right(self._heading_ends, limit) - 1
+        return self.headings[i] if i >= 0 else None
+
+    def heading_at(self, pos: int) -> _Heading | None:
+        i = bisect.bisect_left(self._heading_starts, pos)
+        return self.headings[i] if i < len(self.headings) and self.headings[i].start == pos else None
+
+    def sub_at(self, pos: int) -> _Heading | None:
+        i = bisect.bisect_left(self._sub_starts, pos)
+        return self.subs[i] if i < len(self.subs) and self.subs[i].start == pos else None
+
+    def sub_between(self, since: int, limit: int) -> _Heading | None:
+        """The last goal sub-heading that starts at or after ``since`` and ends at or before ``limit``."""
+        i = bisect.bisect_right(self._sub_ends, limit) - 1
+        return self.subs[i] if i >= 0 and self.subs[i].start >= since else None
+
+
+def _sections(text: str, r: dict) -> _Sections:
+    memo = _memo(text, r)
+    if "sections" not in memo:
+        memo["sections"] = _Sections(text, r)
+    return memo["sections"]
+
+
 def _in_task_section(text: str, a: int, r: dict) -> bool:
     """Whether ``a`` stands under a plan's top-level heading (一、…) that names tasks or measures (二、重点任务)."""
-    heading = None
-    for heading in r["_section_heading"].finditer(text, 0, a):
-        pass
-    if heading is None:
-        return False
-    line_end = text.find("\n", heading.start())
-    return any(w in text[heading.start():line_end if line_end >= 0 else len(text)] for w in r["_task_section_words"])
+    heading = _sections(text, r).heading_before(a)
+    return heading is not None and heading.tasks
 
 
 def _in_goal_section(text: str, a: int, r: dict) -> bool:
     """Whether ``a`` stands under a plan's top-level heading (一、…) that names its goals (``goal_sections``: 一、工作目标),
     or under a numbered sub-heading at a line's start whose name, to its first 。 or ：, names them (``goal_sections``
     ``subheading``: （二）目标指标。经过三年努力，…; 到2020年，…) until the next heading of either kind."""
-    heading = r["_section_heading"].match(text, a)  # a heading stands in its own section
-    if heading is None:
-        for m in r["_section_heading"].finditer(text, 0, a):
-            heading = m
-    sub = r["_goal_subheading"].match(text, a)
-    if sub is None:
-        for m in r["_goal_subheading"].finditer(text, heading.start() if heading else 0, a):
-            sub = m
+    sections = _sections(text, r)
+    heading = sections.heading_at(a) or sections.heading_before(a)  # a heading stands in its own section
+    sub = sections.sub_at(a) or sections.sub_between(heading.start if heading else 0, a)
     if sub is not None:
-        name = re.split(r"[。：:\n]", text[sub.end():sub.end() + 40], maxsplit=1)[0]
-        return any(w in name for w in r["_goal_words"])
-    if heading is None:
-        return False
-    line_end = text.find("\n", heading.start())
-    line = text[heading.start():line_end if line_end >= 0 else len(text)]
-    return any(w in line for w in r["_goal_words"])
+        return sub.goals
+    return heading is not None and heading.goals
 
 
 def _head_features(text: str, a: int, b: int, r: dict, inside: list[dict]) -> dict:

@@ -25,7 +25,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from .judge import META_FILE, MODEL_FILE, Judge, choose
 
-__all__ = ["DirectiveModel", "match_gold"]
+__all__ = ["DirectiveModel", "fit_committee", "match_gold", "without_a_share_of_sites"]
 
 
 class DirectiveModel(ClassifierMixin, BaseEstimator):
@@ -62,25 +62,32 @@ class DirectiveModel(ClassifierMixin, BaseEstimator):
         p = self.predict_proba([c["features"] for c in candidates])[:, 1]
         return choose(candidates, p, self.keep_threshold, self.add_threshold)
 
-    def judge(self, meta: dict | None = None) -> Judge:
-        """The fitted model as weights (:class:`.judge.Judge`): what the pipeline runs."""
+    def weights(self) -> tuple[dict[str, float], float]:
+        """The fitted regression as (feature name → weight, intercept)."""
         check_is_fitted(self, "pipeline_")
         names = self.pipeline_.named_steps["features"].feature_names_
         lr = self.pipeline_.named_steps["model"]
-        weights = {n: float(w) for n, w in zip(names, lr.coef_[0]) if w}
-        return Judge(weights, float(lr.intercept_[0]), self.keep_threshold, self.add_threshold, self.enabled,
-                     dict(meta or {}, C=self.C))
+        return {n: float(w) for n, w in zip(names, lr.coef_[0]) if w}, float(lr.intercept_[0])
 
-    def save(self, folder: str | Path, meta: dict | None = None) -> None:
-        """The fitted model as ``model.skops``, its weights as ``weights.json`` and its parameters as ``meta.json``
-        in ``folder``."""
+    def judge(self, meta: dict | None = None, committee: list["DirectiveModel"] | None = None,
+              quorum: float = 0.5) -> Judge:
+        """The fitted model as weights (:class:`.judge.Judge`): what the pipeline runs; with ``committee`` (models
+        each fitted without a tenth of the sites: :func:`fit_committee`) the judge votes (:func:`.judge.vote`)."""
+        weights, intercept = self.weights()
+        return Judge(weights, intercept, self.keep_threshold, self.add_threshold, self.enabled,
+                     dict(meta or {}, C=self.C), [m.weights() for m in committee or ()], quorum)
+
+    def save(self, folder: str | Path, meta: dict | None = None, committee: list["DirectiveModel"] | None = None,
+             quorum: float = 0.5) -> None:
+        """The fitted model as ``model.skops``, its weights (and its committee's) as ``weights.json`` and its
+        parameters as ``meta.json`` in ``folder``."""
         import skops.io as sio
 
         check_is_fitted(self, "pipeline_")
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         sio.dump(self.pipeline_, folder / MODEL_FILE)
-        self.judge(meta).save(folder)
+        self.judge(meta, committee, quorum).save(folder)
 
     @classmethod
     def load(cls, folder: str | Path) -> "DirectiveModel":
@@ -101,6 +108,26 @@ class DirectiveModel(ClassifierMixin, BaseEstimator):
         model.pipeline_ = sio.load(path, trusted=allowed)
         model.classes_ = model.pipeline_.classes_
         return model
+
+
+def without_a_share_of_sites(groups: list[str], seed: int, share: float) -> set[str]:
+    """The sites (``groups``) a committee member leaves out: ``share`` of them, drawn with ``seed``."""
+    sites = sorted(set(groups))
+    return set(np.random.RandomState(seed).choice(sites, size=int(round(share * len(sites))), replace=False))
+
+
+def fit_committee(X: list[dict], y, groups: list[str], C: float, size: int, share: float,
+                  seed: int = 1000) -> list[DirectiveModel]:
+    """``size`` models at ``C``, the r-th fitted without the sites :func:`without_a_share_of_sites` draws with
+    ``seed + r`` (d47: a committee that votes, so that a clause one cut of the sites would change and another would
+    not stays as the rules have it)."""
+    out = []
+    y = np.asarray(y, dtype=int)
+    for r in range(size):
+        gone = without_a_share_of_sites(groups, seed + r, share)
+        keep = [i for i, g in enumerate(groups) if g not in gone]
+        out.append(DirectiveModel(C=C).fit([X[i] for i in keep], y[keep]))
+    return out
 
 
 def match_gold(gold: list[tuple[int, int]], spans: list[tuple[int, int]]) -> list[bool]:
