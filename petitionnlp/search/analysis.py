@@ -421,7 +421,8 @@ def _business_split(piece: str, setting: bool, term: str, last: bool = False) ->
     if not first or not any(p + first in term for p in _request_grammar()[7]):
         return [(piece, setting)]
     rest = piece[len(first):]
-    if not rest and last or rest and (rest[0] in _locatives() or len(first) == 1 and _plain_tokenizer().cut(piece)[0] != first):
+    if not rest and last or rest and (rest[0] in _locatives()
+                                      or len(first) == 1 and _plain_tokenizer().cut(piece)[0] != first):
         return [(piece, setting)]
     return [(first, True)] + ([(rest, setting)] if rest else [])
 
