@@ -81,6 +81,12 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
      questions (哪里有…, …谁管, …怎么没人管, …找哪个部门, 为啥…), typos of shape or sound inside a compound (赌塞, 砍代,
      怀树, 私折, 明笛, 渗虑液, 欺上满下, 粉层, 鸡冀, 锅护, 躁声) and compounds, most carrying a rare word that says
      nothing of the matter (四百多万, 二十几亩, 一百九十多棵, 十一年, 七百来亩, 半年多, 二十四小时), same pool.
+   - ``clerks10``: corpora/search/eval_queries_clerks10.jsonl — a sixteenth batch (all ``dev`` once first reported, 61
+     queries): everyday words for the documents' terms (翻斗车, 撸串, 伙房, 窨井, 秧田, 挖炭的窑口, 杉木, 面馆子, 大烟筒,
+     洋槐, 养母猪的, 养草鱼, 小划子, 基围虾, 卖猫卖狗的店, 盖楼的地方, 集市, 老洋房), questions (…怎么没人管, …找谁,
+     哪里有…, …归哪管, …有没有人查, 为啥…), typos of shape or sound inside a compound (鸣迪, 草甘磷, 餐俱厂, 引用水源地,
+     占盖, 鸡奋, 枪人, 慌废, 费水, 姿质, 共水, 宰煞, 防户林, 烟囟, 机方) and compounds, two of them briefing phrases,
+     same pool.
    Each query has the relevance 0–3 of the pool's documents, graded by reading them; the ``held_out`` ones were
    not looked at while the engine was changed (``--split dev`` leaves them out of a tuning run).  Prints
    nDCG@10 and recall@10 (of the relevant documents, out of at most 10) per kind, overall and on the held-out
@@ -93,7 +99,7 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
    queries (``--count-queries``) timed with and without them, alternating, as a ratio.
 
     python benchmarks/bench_search.py [--docs 100000 (0: the graded sets only)] [--queries 200]
-                                      [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,clerks4,clerks5,clerks6,clerks7,clerks8,clerks9]
+                                      [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,clerks4,clerks5,clerks6,clerks7,clerks8,clerks9,clerks10]
                                       [--split all|dev|held_out] [--count-queries 200]
 
 ``--pg auto`` starts a throw-away PostgreSQL cluster (tests/pgcluster.py) and removes it at the end.
@@ -145,7 +151,8 @@ SETS = {"issue22": ("eval_queries.jsonl", False), "clerks": ("eval_queries_clerk
         "dev9": ("eval_queries_dev9.jsonl", True), "dev10": ("eval_queries_dev10.jsonl", True),
         "clerks4": ("eval_queries_clerks4.jsonl", True), "clerks5": ("eval_queries_clerks5.jsonl", True),
         "clerks6": ("eval_queries_clerks6.jsonl", True), "clerks7": ("eval_queries_clerks7.jsonl", True),
-        "clerks8": ("eval_queries_clerks8.jsonl", True), "clerks9": ("eval_queries_clerks9.jsonl", True)}
+        "clerks8": ("eval_queries_clerks8.jsonl", True), "clerks9": ("eval_queries_clerks9.jsonl", True),
+        "clerks10": ("eval_queries_clerks10.jsonl", True)}
 KINDS = ["synonyms", "questions", "compounds", "typos", "place", "briefing", "all", "held_out"]
 
 

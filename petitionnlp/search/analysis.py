@@ -320,6 +320,9 @@ def read_settings(term: str) -> list[tuple[str, bool]]:
             pieces = [(x, setting) for p, setting in pieces if _TOKEN.search(p) for x in _request_of(p)]
     else:
         pieces = [(x, setting) for p, setting in pieces if _TOKEN.search(p) for x in _cut(p)]
+    # a business named by its trade (锯木头的厂子灰大 → 锯木头 + 厂子 + 灰大): the trade is the matter, the noun a setting
+    pieces = [x for k, (p, setting) in enumerate(pieces)
+              for x in _business_split(p, setting, term, last=k == len(pieces) - 1)]
     # a time span, an amount, a count that begins or ends a piece, or is one (两千多亩, 十几年): how much, not what
     pieces = [x for p, setting in pieces for x in _quantity_split(p, setting)]
     # a piece that is a scene and its locative alone (村里 of 开煤矿放炮把村里的房子震裂了): a setting
@@ -398,6 +401,30 @@ def _scene_split(piece: str, setting: bool) -> list[tuple[str, bool]]:
     if 0 < end < len(piece):
         return [(piece[:end], True), (piece[end:], setting)]
     return [(piece, setting)]
+
+
+@once
+def _businesses() -> frozenset:
+    """The nouns that say only "a business" (corpora/search/query_frames.tsv's ``business`` lines: 厂子, 店, 站子 …)."""
+    return frozenset(line.split("\t")[0] for line in read_list("search", "query_frames.tsv")
+                     if line.split("\t")[1:2] == ["business"])
+
+
+def _business_split(piece: str, setting: bool, term: str, last: bool = False) -> list[tuple[str, bool]]:
+    """``piece`` with the business noun that begins it, after a ``head`` particle of ``term`` (的), split off as a
+    setting: a clause before 的 names the business's trade, the noun says only that it is one — 锯木头的厂子灰大's
+    厂子灰大 → (厂子, True), (灰大, setting); 撸串的店把烟… → (店, True).  The longest such noun; one of one character
+    only where jieba's plain cut ends a word after it (not 厂 of 厂房), none with a locative after it (厂子里: in it),
+    none that is the ``last`` piece alone: what the request ends on is what it asks about (没挂牌子的小厂能不能查一下)."""
+    nouns = [b for b in _businesses() if piece.startswith(b)]
+    first = max(nouns, key=len) if nouns else ""
+    if not first or not any(p + first in term for p in _request_grammar()[7]):
+        return [(piece, setting)]
+    rest = piece[len(first):]
+    if not rest and last or rest and (rest[0] in _locatives()
+                                      or len(first) == 1 and _plain_tokenizer().cut(piece)[0] != first):
+        return [(piece, setting)]
+    return [(first, True)] + ([(rest, setting)] if rest else [])
 
 
 def _joins_head(before: str, particle: str, head: str) -> bool:
