@@ -762,6 +762,18 @@ def test_the_figures_agree_after_an_upload_through_every_path_of_intake(client):
     assert again["existing"] == 8 and "[O410]" not in (again["message"] or ""), again
     assert len(cases(client, ed)) == 6
     assert agree(client, ed, "the same table again") == pr
+    # a returned table whose rows give one receipt to the two petitions: each report reaches its own case
+    returned = table([["N-2", "衡阳市雁峰区", "", "衡阳市雁峰区某化工厂夜间偷排废水，河水发黑发臭。", "经核查属实，已责令停产整改。",
+                       "属实"],
+                      ["N-2", "岳阳市", "", "岳阳市岳阳楼区某砖厂烟尘扰民。", "经核查部分属实，已限期整改。", "部分属实"]],
+                     head=HEAD + ["调查核实情况", "是否属实"])
+    r = upload(client, ed, returned, name="回复表.csv")
+    assert r["reports"] == 2 and r["existing"] == 2 and not r["changed"], r
+    now = cases(client, ed)
+    assert now["N-2"]["status"] == now["N-2-2"]["status"] == "待审核", now
+    assert now["N-2-2"]["report"]["verified"] == "部分属实", now["N-2-2"]["report"]
+    pr = agree(client, ed, "returned table")
+    assert (pr["total"], pr["closed"], pr["staged"]) == (6, 2, 0), pr
 
 
 # ------------------------------------------------------------------- what a batch's 脱敏版 publishes (session 35)

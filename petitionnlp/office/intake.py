@@ -1,8 +1,11 @@
 """A 交办表 becoming cases, in one pass: each classified row gets, as it is stored, its 受理编号, its unit, its
 hand-over date and reply deadline, its types of record (the table's own type column, else the model's, the
 model's guess kept beside them) and the first step of its history.  A receipt already stored (or met earlier in
-the same file) is the same case — not stored again, counted, a changed text listed — and report columns filled in
-(a returned 交办表, a 公开表) become a report on the case they name, through the lifecycle (:meth:`Intake.fill_reports`).
+the same file with the same text) is the same case — not stored again, counted, a changed text listed; a receipt
+met earlier in the same file with another text is another petition given the same receipt by a slip (or a receipt
+merged over two petitions' rows): a case of its own under a derived receipt (受理编号-2, -3 …), the clerk told which
+rows (the batch's message); and report columns filled in (a returned 交办表, a 公开表) become a report on the case they
+name, through the lifecycle (:meth:`Intake.finish`).
 
 The hand-over date is decided once, before the first row is stored: the date given with the upload, else a title
 row above the header that names it (``交办时间：2017年5月15日``; CSV, TSV and XLSX alike), else the table's date
@@ -233,13 +236,6 @@ class Intake:
         new, steps = [], []
         for rec, raw in zip(records, raws):
             rid = rec["receipt_id"]
-            try:
-                report = report_from_row(raw, self.columns) if rid else None
-            except OfficeError as exc:
-                report = None
-                self.unusable.append((rid, exc.message))
-            if report:
-                self.reports.append((rid, report))
             known = self.seen.get(rid) if rid else None
             earlier = known if known is not None else self.first.get(rid) if rid else None
             # met before in this very table (or stored by this batch before an interrupted run went on)
@@ -256,6 +252,13 @@ class Intake:
                     rec["receipt_id"] = rid
                 else:  # the derived receipt stored before with this text: the same table again
                     earlier = known or self.first[rid]
+            try:  # report columns filled in: a report on the case this row is (its derived receipt's, if any)
+                report = report_from_row(raw, self.columns) if rid else None
+            except OfficeError as exc:
+                report = None
+                self.unusable.append((rid, exc.message))
+            if report:
+                self.reports.append((rid, report))
             if rid and rid in self.seen:
                 self.existing += 1
                 # a repeat whose text differs — from the stored case, or from the first row of this receipt in this
