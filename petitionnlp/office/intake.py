@@ -262,8 +262,8 @@ class Intake:
             if rid and rid in self.seen:
                 self.existing += 1
                 # a repeat whose text differs — from the stored case, or from the first row of this receipt in this
-                # very table — is named, never dropped without a word
-                differs = not _same_text(earlier["text"], rec["text"])
+                # very table — is named, never dropped without a word (a row without text loses nothing: not named)
+                differs = not rec["error"] and not _same_text(earlier["text"], rec["text"])
                 if differs and rid not in self.changed:
                     self.changed.append(rid)
                 if known is not None:
