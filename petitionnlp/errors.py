@@ -97,6 +97,7 @@ class Errors:
     N_UNTYPED_ROWS = "注意 {path}：{n} 行没有污染类型（分类时出错，如正文为空），未计入统计"
     N_SHEETS = "注意 {path}：读取了 {n} 个工作表（{sheets}），“工作表”列注明每行来源"
     N_NOT_INDEXED = "注意 {path}：{reason}，未索引"
+    N_NOT_INDEXED_MORE = "注意 {path}：另有 {n} 行未索引（共跳过 {total} 行，只列出前几行）"
     N_CALENDAR = ("注意：{year}年的法定节假日和调休安排尚未收录，{days}个工作日暂按{days}个自然日计算"
                   "（期限 {due}），请人工核对；更新节假日数据后重新计算即可")
 

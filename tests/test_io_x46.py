@@ -205,18 +205,24 @@ def test_a_personal_heading_over_two_rows_names_its_columns_so_redaction_replace
     assert row["受理编号"] == "X001" and row["调查核实情况"] == "经查属实"
 
 
-def test_a_receipt_merged_over_two_rows_is_not_filled_into_the_second(tmp_path):
-    """review r46b: a 受理编号 merged over the rows of two petitions was filled into both, so at intake the second was a
-    repeat of the first and its text was never stored.  The receipt stays on its first row (as Excel keeps it); the
-    other merged columns are still filled."""
+def test_a_receipt_merged_over_two_rows_is_filled_into_the_second(tmp_path):
+    """A 受理编号 merged over the rows of two petitions reads on both rows, as the clerk sees it (review r46b kept it
+    on the first row only, so the second petition had no receipt and was stored again by every upload of the same
+    table); intake keeps the two petitions apart (tests/test_office_x46.py).  A range reaching past the last petition
+    into formatted blank rows gave an error row (正文为空) for each of them, carrying the merged value: those rows
+    are blank, as in the sheet, and dropped like any blank row under a table."""
     wb = Workbook()
     ws = wb.active
     ws.append(["受理编号", "行政区域", "交办问题基本情况"])
     ws.append(["M-1", "衡阳市雁峰区", "衡阳市雁峰区某化工厂夜间噪声"])
     ws.append([None, None, "衡阳市雁峰区某养殖场粪污直排"])
+    ws.append([None, None, None])
+    ws.append([None, None, None])
     ws.merge_cells("A2:A3")
-    ws.merge_cells("B2:B3")
+    ws.merge_cells("B2:B5")  # past the last petition, into two formatted blank rows
     wb.save(tmp_path / "合并编号.xlsx")
     rows = [r for chunk in open_batch(str(tmp_path / "合并编号.xlsx")).chunks() for r in chunk]
-    assert [r["受理编号"] for r in rows] == ["M-1", ""], rows
+    assert [r["受理编号"] for r in rows] == ["M-1", "M-1"], rows
     assert [r["行政区域"] for r in rows] == ["衡阳市雁峰区", "衡阳市雁峰区"]
+    code, out, err = run_cli("classify", tmp_path / "合并编号.xlsx", "--jobs", "1")
+    assert code == 0 and len(out.splitlines()) == 2 and "正文为空" not in out, (out, err)

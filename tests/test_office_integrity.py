@@ -700,6 +700,86 @@ def test_the_figures_agree_after_every_path_that_changes_a_status(client, tmp_pa
     assert agree(client, ed, "bulk 回访")["closed"] == after["closed"] - 1
 
 
+def _merged_table() -> bytes:
+    """A 交办表 in .xlsx with intake's harder paths (session 46): a 受理编号 merged over two petitions' rows, one
+    receipt given to two petitions, an empty row whose receipt has its text further down, an exact repeat."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(HEAD)
+    for row in (["N-1", "衡阳市雁峰区", "", "衡阳市雁峰区某搅拌站夜间施工噪声扰民，居民无法入睡。"],
+                [None, "岳阳市", "", "岳阳市平江县某养殖场粪污直排小河，河水发臭。"],
+                ["N-2", "衡阳市雁峰区", "", "衡阳市雁峰区某化工厂夜间偷排废水，河水发黑发臭。"],
+                ["N-2", "岳阳市", "", "岳阳市岳阳楼区某砖厂烟尘扰民。"],
+                ["N-3", "岳阳市", "", ""],
+                ["N-4", "衡阳市雁峰区", "噪声", "衡阳市雁峰区某工地夜间打桩噪声扰民。"],
+                ["N-3", "岳阳市", "", "岳阳市岳阳楼区某餐馆油烟直排，气味刺鼻。"],
+                ["N-4", "衡阳市雁峰区", "噪声", "衡阳市雁峰区某工地夜间打桩噪声扰民。"]):
+        ws.append(row)
+    ws.merge_cells("A2:A3")
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def test_the_figures_agree_after_an_upload_through_every_path_of_intake(client):
+    """进度, the 专报, the 公开表 and 统计 agree after an upload that takes intake's harder paths — a receipt merged
+    over two petitions' rows, one receipt given to two petitions (the second kept under 受理编号-2), an empty row whose
+    receipt has its text further down, an exact repeat — then hand-over, reports, a return and approvals, and the
+    same table uploaded again: every petition counted once, none lost."""
+    ed, hy, yy = token(client, "ed"), token(client, "hy"), token(client, "yy")
+    got = upload(client, ed, _merged_table(), name="交办表.xlsx", handover_date="2024-05-15", reply_days="5")
+    assert got["rows"] == 8 and got["errors"] == 1 and got["existing"] == 1 and not got["changed"], got
+    assert "N-1→N-1-2" in got["message"] and "N-2→N-2-2" in got["message"], got["message"]
+    now = cases(client, ed)
+    assert sorted(now) == ["N-1", "N-1-2", "N-2", "N-2-2", "N-3", "N-4"], now
+    assert now["N-3"]["text"].startswith("岳阳市岳阳楼区某餐馆") and now["N-1-2"]["text"].startswith("岳阳市平江县")
+    ids = {k: v["id"] for k, v in now.items()}
+    pr = agree(client, ed, "after the upload")
+    assert pr["total"] == 6 and pr["closed"] == pr["staged"] == 0, pr
+    # 交办: the second petition of the merged receipt handed to another unit
+    r = client.patch(f"/api/v1/petitions/{ids['N-1-2']}", json={"unit": "衡阳市雁峰区"}, headers=ed)
+    assert r.status_code == 200 and r.json()["unit"] == "衡阳市雁峰区", r.text
+    agree(client, ed, "hand-over")
+    # 反馈: reports from the units, one returned
+    for key, who, closure in (("N-1-2", hy, "已办结"), ("N-2-2", yy, "阶段性办结"), ("N-3", yy, "已办结"),
+                              ("N-1", hy, "已办结")):
+        r = client.post(f"/api/v1/petitions/{ids[key]}/report", json={**REPORT, "closure": closure}, headers=who)
+        assert r.status_code == 200 and r.json()["status"] == "待审核", r.text
+    agree(client, ed, "reports")
+    r = client.post(f"/api/v1/petitions/{ids['N-3']}/review", json={"decision": "return", "reason": "补充"}, headers=ed)
+    assert r.json()["status"] == "退回", r.text
+    # 办结: approvals, by the report's closure
+    for key in ("N-1-2", "N-2-2", "N-1"):
+        r = client.post(f"/api/v1/petitions/{ids[key]}/review", json={"decision": "approve"}, headers=ed)
+        assert r.status_code == 200, r.text
+    pr = agree(client, ed, "approvals")
+    assert (pr["total"], pr["closed"], pr["staged"]) == (6, 2, 1), pr
+    public = client.get("/api/v1/public", params={"from": "2024-05-01", "to": "2024-05-31", "format": "json"},
+                        headers=ed).json()["rows"]
+    assert sorted(r["受理编号"] for r in public) == ["N-1", "N-1-2", "N-2-2"], public
+    login(client, "ed")  # the 进度 page says the same
+    page = client.get("/progress?from=2024-05-01&to=2024-05-31").text
+    assert f'id="fig-total">{pr["total"]}<' in page and f'id="fig-closed">{pr["closed"]}<' in page
+    # the same table again: nothing stored twice, nothing renumbered anew, the figures as they were
+    again = upload(client, ed, _merged_table(), name="交办表.xlsx", handover_date="2024-05-15")
+    assert again["existing"] == 8 and "[O410]" not in (again["message"] or ""), again
+    assert not again["changed"], again  # N-3's empty row is no text that differs (it named N-3 before)
+    assert len(cases(client, ed)) == 6
+    assert agree(client, ed, "the same table again") == pr
+    # a returned table whose rows give one receipt to the two petitions: each report reaches its own case
+    returned = table([["N-2", "衡阳市雁峰区", "", "衡阳市雁峰区某化工厂夜间偷排废水，河水发黑发臭。", "经核查属实，已责令停产整改。",
+                       "属实"],
+                      ["N-2", "岳阳市", "", "岳阳市岳阳楼区某砖厂烟尘扰民。", "经核查部分属实，已限期整改。", "部分属实"]],
+                     head=HEAD + ["调查核实情况", "是否属实"])
+    r = upload(client, ed, returned, name="回复表.csv")
+    assert r["reports"] == 2 and r["existing"] == 2 and not r["changed"], r
+    now = cases(client, ed)
+    assert now["N-2"]["status"] == now["N-2-2"]["status"] == "待审核", now
+    assert now["N-2-2"]["report"]["verified"] == "部分属实", now["N-2-2"]["report"]
+    pr = agree(client, ed, "returned table")
+    assert (pr["total"], pr["closed"], pr["staged"]) == (6, 2, 0), pr
+
+
 # ------------------------------------------------------------------- what a batch's 脱敏版 publishes (session 35)
 
 def _sheet(response) -> tuple[list, list[dict]]:

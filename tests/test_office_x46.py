@@ -4,23 +4,36 @@ PostgreSQL: every row of the table is a case, a repeat counted and named, or an 
 from test_office_integrity import cases, client, table, token, upload  # noqa: F401
 
 
-def test_two_rows_of_one_table_with_one_receipt_and_different_texts_are_named_not_dropped(client):
-    """Two petitions given the same 受理编号 in one table (a clerk's slip): the first is the case, the second is
-    counted as a repeat — and, its text being another, named in ``changed`` as a repeat of a stored case is.  It
-    was counted and dropped without a word (``changed`` empty), its text nowhere."""
+def test_two_petitions_of_one_table_with_one_receipt_are_both_kept_the_second_under_a_derived_receipt(client):
+    """Two petitions given the same 受理编号 in one table (a clerk's slip): the first is the case; the second was
+    counted as a repeat and named in ``changed`` (x46) but its text stored nowhere — a lost petition.  It is a case
+    of its own under 受理编号-2 (the next free -3 … when that is taken), handed over like the others, and the clerk
+    is told in Chinese which row was renumbered; a third row with the first's text is still a repeat.  The same
+    table uploaded again stores nothing twice: each row is a repeat of the case it made."""
     ed = token(client, "ed")
-    got = upload(client, ed, table([["Z-1", "衡阳市雁峰区", "", "衡阳市雁峰区某化工厂夜间排放废气"],
-                                    ["Z-1", "岳阳市", "", "岳阳市平江县某养殖场粪污直排小河"],
-                                    ["Z-1", "衡阳市雁峰区", "", "衡阳市雁峰区某化工厂夜间排放废气"],
-                                    ["Z-2", "岳阳市", "", "岳阳市某厂噪声扰民"]]), name="同号.csv",
-                 handover_date="2024-05-15")
-    assert got["rows"] == 4 and got["existing"] == 2 and got["changed"] == ["Z-1"], got
+    rows = [["Z-1", "衡阳市雁峰区", "", "衡阳市雁峰区某化工厂夜间排放废气"],
+            ["Z-1", "岳阳市", "", "岳阳市平江县某养殖场粪污直排小河"],
+            ["Z-1", "衡阳市雁峰区", "", "衡阳市雁峰区某化工厂夜间排放废气"],
+            ["Z-2", "岳阳市", "", "岳阳市某厂噪声扰民"],
+            ["Z-2", "岳阳市", "", "岳阳市某砖厂烟尘扰民"],
+            ["Z-2-2", "岳阳市", "", "岳阳市某采石场粉尘污染严重"]]
+    got = upload(client, ed, table(rows), name="同号.csv", handover_date="2024-05-15")
+    assert got["rows"] == 6 and got["existing"] == 1 and not got["changed"], got
+    assert "[O410]" in got["message"] and "第2条 Z-1→Z-1-2" in got["message"], got["message"]
+    assert "第6条 Z-2-2→Z-2-2-2" in got["message"], got["message"]  # a real receipt the slip took: kept apart
     stored = cases(client, ed, batch_id=got["batch_id"])
-    assert sorted(stored) == ["Z-1", "Z-2"] and stored["Z-1"]["text"] == "衡阳市雁峰区某化工厂夜间排放废气"
-    # the same table again: every row a repeat of a stored case, the differing one named the same way
-    again = upload(client, ed, table([["Z-1", "衡阳市雁峰区", "", "衡阳市雁峰区某化工厂夜间排放废气"],
-                                      ["Z-1", "岳阳市", "", "岳阳市平江县某养殖场粪污直排小河"]]), name="同号2.csv")
-    assert again["existing"] == 2 and again["changed"] == ["Z-1"]
+    assert {k: v["text"] for k, v in stored.items()} == {
+        "Z-1": "衡阳市雁峰区某化工厂夜间排放废气", "Z-1-2": "岳阳市平江县某养殖场粪污直排小河",
+        "Z-2": "岳阳市某厂噪声扰民", "Z-2-2": "岳阳市某砖厂烟尘扰民", "Z-2-2-2": "岳阳市某采石场粉尘污染严重"}, stored
+    assert stored["Z-1-2"]["unit"] == "岳阳市" and stored["Z-1-2"]["status"] == "待办", stored["Z-1-2"]
+    # the same table again: every row a repeat of the case it made, nothing renumbered anew, nothing changed
+    again = upload(client, ed, table(rows), name="同号2.csv")
+    assert again["existing"] == 6 and not again["changed"] and "[O410]" not in (again["message"] or ""), again
+    assert len(cases(client, ed)) == 5
+    # a table that gives the second petition another text under the slip's receipt: a third case, not a repeat
+    third = upload(client, ed, table(rows[:1] + [["Z-1", "岳阳市", "", "岳阳市某洗砂场废水直排"]]), name="同号3.csv")
+    assert third["existing"] == 1 and "Z-1→Z-1-3" in third["message"], third
+    assert cases(client, ed)["Z-1-3"]["text"] == "岳阳市某洗砂场废水直排"
 
 
 def test_a_row_without_text_then_the_same_receipt_with_its_text_in_one_table_is_a_case(client):
@@ -85,7 +98,9 @@ def test_a_password_typed_on_a_gbk_console_is_its_characters_and_bad_bytes_are_o
 
 def test_a_receipt_merged_over_two_rows_keeps_both_petitions(client):
     """review r46b: a 受理编号 merged over two rows of an .xlsx (two petitions) was filled into the second row, which
-    intake then took as a repeat of the first — named in ``changed`` and its text never stored.  Both are cases."""
+    intake then took as a repeat of the first — named in ``changed`` and its text never stored; r46b then left the
+    second row without a receipt, so every upload of the same table stored it again.  Both are cases, the second
+    under 受理编号-2 (the clerk told), and the same table uploaded again stores nothing twice."""
     import io
 
     from openpyxl import Workbook
@@ -100,6 +115,9 @@ def test_a_receipt_merged_over_two_rows_keeps_both_petitions(client):
     wb.save(buf)
     ed = token(client, "ed")
     got = upload(client, ed, buf.getvalue(), name="合并编号.xlsx", handover_date="2024-05-15")
-    assert got["rows"] == 2 and got["existing"] == 0 and got["changed"] == [], got
-    texts = sorted(p["text"] for p in cases(client, ed, batch_id=got["batch_id"]).values())
-    assert texts == ["岳阳市平江县某养殖场粪污直排小河", "衡阳市雁峰区某化工厂夜间噪声扰民"], texts
+    assert got["rows"] == 2 and got["existing"] == 0 and not got["changed"], got
+    assert "MR-1→MR-1-2" in got["message"], got["message"]
+    texts = {k: p["text"] for k, p in cases(client, ed, batch_id=got["batch_id"]).items()}
+    assert texts == {"MR-1": "衡阳市雁峰区某化工厂夜间噪声扰民", "MR-1-2": "岳阳市平江县某养殖场粪污直排小河"}, texts
+    again = upload(client, ed, buf.getvalue(), name="合并编号.xlsx", handover_date="2024-05-15")
+    assert again["existing"] == 2 and len(cases(client, ed)) == 2, again

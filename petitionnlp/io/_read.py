@@ -314,9 +314,7 @@ def _table_batch(name: str, raw_rows: Iterator[list], text_column: str | None, c
     col = find_text_column(columns, text_column)
     body = itertools.chain(head[below:], raw_rows)
     if fill is not None:
-        receipt = find_column(columns, "id")
-        body = fill.rows(body, first=below + 1, name=name, notices=notices,
-                         keep=frozenset({columns.index(receipt)} if receipt is not None else ()))
+        body = fill.rows(body, first=below + 1, name=name, notices=notices)
     batch = Batch(name, columns, col, _table_rows([], body, columns, name, notices, header), chunksize, closer,
                   notices)
     batch.titles = ["｜".join(_filled(r)) for r in head[:h] if _filled(r)]
@@ -470,11 +468,26 @@ def _jsonl_batch(fh, name: str, text_column: str | None, chunksize: int, require
             if obj is None:
                 yield {ROW_ERROR: why}
                 continue
+            if text_column is None and col is not None:
+                obj = _own_text_key(obj, col)
             yield obj
 
     batch = Batch(name, columns, col, rows(), chunksize, fh.close)
     batch.scan_columns = lambda: _jsonl_keys(name, columns)
     return batch
+
+
+def _own_text_key(obj: dict, col: str) -> dict:
+    """A JSON line with nothing under the file's text key ``col`` (the first line's) but its text under another
+    known text key (内容 here, text there): that text under ``col``, as every reader of the batch takes it (a later
+    sheet naming its text column differently is read the same way)."""
+    value = obj.get(col)
+    if value is not None and not (isinstance(value, str) and not value.strip()):
+        return obj
+    other = find_text_column([k for k in obj if k != col])
+    if other is not None and obj.get(other) not in (None, ""):
+        obj[col] = obj.pop(other)
+    return obj
 
 
 def _jsonl_keys(name: str, columns: list[str]) -> list[str]:
@@ -620,16 +633,18 @@ class _MergedCells:
         """Whether a range merged down from sheet row ``row`` covers the row under it (a header over two rows)."""
         return any(bottom > row for _, bottom in self.starts.get(row, ()))
 
-    def rows(self, rows, first: int, name: str, notices: list[str], keep: frozenset = frozenset()):
+    def rows(self, rows, first: int, name: str, notices: list[str]):
         """``rows`` (the first one being sheet row ``first``) with the merged ranges whose top row is among them
-        filled down, except in the columns ``keep`` (the 受理编号: one receipt filled into the rows of two petitions
-        would make the second a repeat of the first, its text never stored); a notice says how many ranges were."""
+        filled down — the 受理编号 too: a receipt merged over two petitions' rows is two petitions given one receipt,
+        which intake keeps apart (:class:`petitionnlp.office.intake.Intake`), and one merged over one petition's
+        rows is its repeat; a row empty in the sheet (a formatted blank row a range reaches into, below the last
+        petition) stays empty, so it is no row of its own; a notice says how many ranges were filled."""
         active: list[tuple[int, int, object]] = []  # (column, bottom row, value)
         filled = 0
         for number, row in enumerate(rows, first):
             if active:
                 active = [a for a in active if a[1] >= number]
-                if active:
+                if active and any(v not in (None, "") for v in row):
                     row = list(row)
                     for col, _, value in active:
                         if col >= len(row):
@@ -637,8 +652,6 @@ class _MergedCells:
                         if row[col] in (None, ""):
                             row[col] = value
             for col, bottom in self.starts.get(number, ()):
-                if col in keep:
-                    continue
                 value = row[col] if col < len(row) else None
                 if value not in (None, ""):
                     active.append((col, bottom, value))

@@ -236,7 +236,8 @@ def store_rows(wb, batch_id: int) -> bool:
             if intake.hand_over is None:  # a file of no rows: its date is decided all the same
                 store.update_batch(batch_id, **{k: v for k, v in intake._decide([]).items() if k != "due_date"})
             b = store.batch(batch_id)
-            notices = "；".join(scrub(x, path, wb.data_dir, batch["filename"]) for x in source.notices)
+            notices = "；".join(scrub(x, path, wb.data_dir, batch["filename"])
+                               for x in [*source.notices, *intake.notices])
             store.update_batch(batch_id, rows=n, message=inputs.cell(notices[:2000]) or None,
                                changed=intake.changed[:1000] or b["changed"] or None)
             filled, refused = intake.finish()

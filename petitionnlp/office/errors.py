@@ -117,6 +117,7 @@ class Messages:
     O243 = "[O243] 与本件关联的{other}此刻正由他人办理（同时操作），本次未保存，请稍后再提交"
     O280 = "[O280] 没有这个省份，或地名库中没有它的县级区划：{name}"
     O281 = "[O281] 统计期间的起始日期不能晚于截止日期：{date_from} 晚于 {date_to}"
+    O282 = "[O282] 交办表中受理编号 {receipt} 下的信访件过多，无法另立编号：请核对受理编号后重新上传"
     # conflicts with the case's state
     O300 = "[O300] {name}：当前状态 {status} 不能{step}{why}；可做：{allowed}"
     O301 = "[O301] 此件已被他人修改（当前版本 {current}），请刷新后再改"
@@ -128,3 +129,6 @@ class Messages:
     # stored, the rest waits for the database
     O400 = "[O400] 批次已保存，数据库暂时无法连接：恢复后自动继续处理，请勿重复上传"
     O401 = "[O401] 任务已保存，数据库暂时无法连接：恢复后自动执行，请勿重复提交"
+    # notices: what an upload tells the clerk beside its counts (the batch's message)
+    O410 = ("[O410] 注意：交办表中有 {n} 件信访件与前面的行受理编号相同而内容不同，已作为另外的信访件保存，"
+            "受理编号后加 -2、-3 等区分（{rows}）；请核对交办表中的受理编号")

@@ -1,8 +1,11 @@
 """A 交办表 becoming cases, in one pass: each classified row gets, as it is stored, its 受理编号, its unit, its
 hand-over date and reply deadline, its types of record (the table's own type column, else the model's, the
 model's guess kept beside them) and the first step of its history.  A receipt already stored (or met earlier in
-the same file) is the same case — not stored again, counted, a changed text listed — and report columns filled in
-(a returned 交办表, a 公开表) become a report on the case they name, through the lifecycle (:meth:`Intake.fill_reports`).
+the same file with the same text) is the same case — not stored again, counted, a changed text listed; a receipt
+met earlier in the same file with another text is another petition given the same receipt by a slip (or a receipt
+merged over two petitions' rows): a case of its own under a derived receipt (受理编号-2, -3 …), the clerk told which
+rows (the batch's message); and report columns filled in (a returned 交办表, a 公开表) become a report on the case they
+name, through the lifecycle (:meth:`Intake.finish`).
 
 The hand-over date is decided once, before the first row is stored: the date given with the upload, else a title
 row above the header that names it (``交办时间：2017年5月15日``; CSV, TSV and XLSX alike), else the table's date
@@ -18,7 +21,7 @@ from ..io import find_column, table_date
 from ..resources import read_list
 from ..taxonomy import TYPES, normalize_label
 from .clock import office_today
-from .errors import OfficeError
+from .errors import Messages, OfficeError
 from .inputs import cell
 from .lifecycle import CLOSURES, VERIFIED, apply, each_case, parse_report
 from .units import unit_resolver
@@ -98,12 +101,15 @@ def receipt_column(columns) -> str | None:
     return col if col is not None and str(col).strip() != "序号" else None
 
 
+_RECEIPT_LEN = 64  # the longest 受理编号 stored (the column's width)
+
+
 def _receipt(value) -> str | None:
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, float):
         value = int(value) if value == value and value.is_integer() else value
-    text = "".join(cell(str(value)).split())[:64]
+    text = "".join(cell(str(value)).split())[:_RECEIPT_LEN]
     return text or None
 
 
@@ -185,7 +191,8 @@ class Intake:
         self.existing = 0
         self.changed: list[str] = []
         self.seen: dict[str, dict | None] = {}   # receipt → its stored case, or None when new in this batch
-        self.first: dict[str, dict] = {}          # receipt new in this batch → {"text", "error"} of its first row
+        self.first: dict[str, dict] = {}          # receipt met in this table → {"text", "error"} of its first row
+        self.renumbered: list[tuple[int, str, str]] = []  # (row, its receipt, the derived one it is kept under)
         self.reports: list[tuple[str, dict]] = []
         self.unusable: list[tuple[str, str]] = []  # (receipt, why) of report columns filled but not a report
         self.events: list[dict] = []             # steps of cases stored before (a re-upload)
@@ -229,22 +236,34 @@ class Intake:
         new, steps = [], []
         for rec, raw in zip(records, raws):
             rid = rec["receipt_id"]
-            try:
+            known = self.seen.get(rid) if rid else None
+            earlier = known if known is not None else self.first.get(rid) if rid else None
+            # met before in this very table (or stored by this batch before an interrupted run went on)
+            again = bool(rid) and (rid in self.first or (known is not None and known["batch_id"] == self.batch["id"]))
+            if earlier is not None and earlier["error"] and not rec["error"]:
+                del self.seen[rid]  # a row that could not be read, now with its text: a case at last
+            elif again and not rec["error"] and not _same_text(earlier["text"], rec["text"]) \
+                    and not (known is not None and _same_text(known["text"], rec["text"])):
+                # two petitions given one 受理编号 in one table (a clerk's slip): the second is a case of its own
+                # under a derived receipt (受理编号-2), the clerk told which rows; never a repeat that loses its text
+                rid, known = self._second(rid, rec)
+                if known is False:  # a new case under the derived receipt
+                    self.renumbered.append((rec["row_index"] + 1, rec["receipt_id"], rid))
+                    rec["receipt_id"] = rid
+                else:  # the derived receipt stored before with this text: the same table again
+                    earlier = known or self.first[rid]
+            try:  # report columns filled in: a report on the case this row is (its derived receipt's, if any)
                 report = report_from_row(raw, self.columns) if rid else None
             except OfficeError as exc:
                 report = None
                 self.unusable.append((rid, exc.message))
             if report:
                 self.reports.append((rid, report))
-            known = self.seen.get(rid) if rid else None
-            earlier = known if known is not None else self.first.get(rid) if rid else None
-            if earlier is not None and earlier["error"] and not rec["error"]:
-                del self.seen[rid]  # a row that could not be read, now with its text: a case at last
             if rid and rid in self.seen:
                 self.existing += 1
                 # a repeat whose text differs — from the stored case, or from the first row of this receipt in this
-                # very table (two petitions given one 受理编号) — is named, never dropped without a word
-                differs = not _same_text(earlier["text"], rec["text"])
+                # very table — is named, never dropped without a word (a row without text loses nothing: not named)
+                differs = not rec["error"] and not _same_text(earlier["text"], rec["text"])
                 if differs and rid not in self.changed:
                     self.changed.append(rid)
                 if known is not None:
@@ -252,6 +271,7 @@ class Intake:
                                         "action": "reupload", "detail": {"batch": self.batch["id"],
                                                                          "row": rec["row_index"] + 1,
                                                                          "text_changed": differs}})
+                self.first.setdefault(rid, {"text": rec["text"], "error": rec["error"]})
                 continue
             if rid:
                 self.seen[rid] = None
@@ -262,6 +282,29 @@ class Intake:
                               "detail": {"unit": self.unit_names.get(rec["unit_id"]), "due_date": rec["due_date"],
                                          "batch": self.batch["id"]}})
         return new, steps
+
+    def _second(self, rid: str, rec: dict) -> tuple[str, dict | None | bool]:
+        """The receipt a second petition under ``rid`` in this table is kept under — ``rid-2``, ``rid-3`` …: the
+        first met before with this very text (the same table uploaded again: (receipt, its stored case, or None
+        when new in this table)) or, before that, the first free one ((receipt, False))."""
+        for k in range(2, 10_000):
+            cand = f"{rid[:_RECEIPT_LEN - 6]}-{k}"
+            if cand not in self.seen:
+                self.seen.update(self.store.known_receipts([cand]))
+            if cand not in self.seen:
+                return cand, False
+            had = self.seen[cand] if self.seen[cand] is not None else self.first.get(cand)
+            if had is not None and _same_text(had["text"], rec["text"]):
+                return cand, self.seen[cand]
+        raise OfficeError(Messages.O282.format(receipt=rid))
+
+    @property
+    def notices(self) -> list[str]:
+        """What the clerk is told about the table beside the counts: the rows kept under a derived receipt."""
+        if not self.renumbered:
+            return []
+        shown = "、".join(f"第{row}条 {was}→{now}" for row, was, now in self.renumbered[:5])
+        return [Messages.O410.format(n=len(self.renumbered), rows=shown)]
 
     def finish(self) -> tuple[int, list[dict]]:
         """After the last row: the report columns' reports on the cases they name (a report step by the uploader,

@@ -34,6 +34,7 @@ __all__ = ["SearchIndex", "SearchHits", "REDACTED_SUFFIX", "index_paths", "parse
 REDACTED_SUFFIX = "_redacted"
 
 MAX_LIMIT = 1000       # hits one search may return
+NAMED_SKIPS = 5        # skipped lines of one file named one by one in `index`'s notices; the rest counted
 BUSY_SECONDS = 1800    # a second `index` run waits this long for the first one's transaction
 CANDIDATES = 60        # candidates a stage fetches beyond the limit, for the shared ranking to order
 RANKED = 250           # a backend orders by its own rank RANKED matches of a stage, at least as many as asked
@@ -316,15 +317,9 @@ INDEX_SUFFIXES = (".txt", ".md", ".jsonl")  # what `index` reads (a folder: its 
 
 
 def _line_text(row: dict, text_column: str | None):
-    """The text of a JSON line, under the file's text key or, when it has none there, under the key the table
-    readers would take for text in this line (a file whose lines say 内容 here and text there): (text, None),
-    or (None, why not)."""
-    from ..io import find_text_column
-
+    """The text of a JSON line, under the file's text key (the reader puts a line's text there when the line has it
+    under another known text key: :func:`petitionnlp.io.open_batch`): (text, None), or (None, why not)."""
     value = row.get(text_column)
-    if _plain(value) is None and not isinstance(value, (list, dict)):  # nothing under the file's text key
-        other = find_text_column([k for k in row if isinstance(k, str)])
-        value = row.get(other) if other else value
     if isinstance(value, (list, dict)):
         return None, Errors.R_NOT_TEXT
     text = _plain(value)
@@ -351,10 +346,8 @@ def _iter_documents(path: Path, notices: list[str] | None = None):
     from ..io import ROW_ERROR, open_batch
 
     batch = open_batch(str(path), chunksize=1)  # one row a chunk: batch.line is that row's line
-    n = 0
     for chunk in batch.chunks():
         for row in chunk:
-            n += 1
             why = row.get(ROW_ERROR)
             text = None
             if not why:
@@ -364,7 +357,7 @@ def _iter_documents(path: Path, notices: list[str] | None = None):
                 if notices is not None:
                     notices.append(Errors.N_NOT_INDEXED.format(path=path, reason=why))
                 continue
-            doc_id = _plain(row.get("id")) or _plain(row.get("受理编号")) or f"{name}#{n}"
+            doc_id = _plain(row.get("id")) or _plain(row.get("受理编号")) or f"{name}#{batch.line}"
             petition = "pollution_types" in row
             date = _plain(row.get("date"))
             if date:
@@ -400,16 +393,23 @@ def index_paths(paths: list[str], db: str, progress=None) -> dict:
             files.setdefault(os.path.realpath(q), q)
     if not is_url(str(db)):
         check_not_an_input(db, [str(q) for q in files.values()])
-    added = unchanged = 0
+    added = unchanged = skipped = 0
     notices: list[str] = []
     with SearchIndex(db) as ix:
         for path in files.values():
-            for doc_id, fields in _iter_documents(path, notices):
+            skips: list[str] = []
+            for doc_id, fields in _iter_documents(path, skips):
                 if ix.add(doc_id, **fields):
                     added += 1
                 else:
                     unchanged += 1
                 if progress is not None:
                     progress.update(1)
+            # a file's first few skipped lines named, the rest counted (20,000 empty lines are not 20,000 notices)
+            notices += skips[:NAMED_SKIPS]
+            if len(skips) > NAMED_SKIPS:
+                notices.append(Errors.N_NOT_INDEXED_MORE.format(path=path, n=len(skips) - NAMED_SKIPS,
+                                                                total=len(skips)))
+            skipped += len(skips)
         total = len(ix)
-    return {"indexed": added, "unchanged": unchanged, "skipped": len(notices), "total": total, "notices": notices}
+    return {"indexed": added, "unchanged": unchanged, "skipped": skipped, "total": total, "notices": notices}
