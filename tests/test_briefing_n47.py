@@ -39,14 +39,12 @@ def test_the_evaluation_reports_the_seventh_news_batch_on_its_own_and_not_in_all
     assert not urls & {d["doc"].get("url") for d in named["all of them"]}
 
 
-def test_the_judge_is_not_trained_on_the_seventh_news_batch():
-    """n47: retrained with the batch among its training pages the judge's weights move, but the mean F1 over the sets
-    that training prints falls (0.873 -> 0.865, the batch joining the mean at 0.746 out of fold), so the shipped judge
-    stays and the batch stays out of the training pages: make train-briefing reproduces the shipped judge."""
+def test_the_judge_is_trained_on_the_seventh_news_batch():
+    """n47 measured the batch as it stood (F1 0.750) before any page of it trained the judge; since d47 the news batches
+    train the judge once reported (news5, news6), so the seventh does too: every one of its pages is a training page."""
     sys.path.insert(0, str(ROOT / "scripts"))
     from train_briefing_model import training_briefings
 
     urls = {d["doc"]["url"] for d in _rows(NEWS7)}
     trained = training_briefings(ROOT.parent / "shared" / "corpora")
-    assert "briefings_news7" not in {d["origin"] for d in trained}
-    assert not urls & {d["doc"].get("url") for d in trained}
+    assert urls <= {d["doc"].get("url") for d in trained if d["origin"] == "briefings_news7"}
