@@ -152,7 +152,8 @@ Decisions (session 47, helper p47; the cases are in ``tests/test_pii_p47.py``):
 - A Han name is a later item of a list a minority name begins and a verb of saying closes (岩温扁、王永安所述属实); a
   person jieba reads after 对/给予 before a discipline is one (对艾山问责, 对吐尔逊问责), unless a post names him elsewhere.
 - A charity's or a body's account published for anyone to pay into (爱心捐款账号, 县红十字会募捐账号: ``patterns.jsonl``'s
-  ``public``, in the same phrase) stays visible; 竹 is a surname.
+  ``public``, in the same phrase) stays visible; 竹 is a surname.  (Review r47: not where a person's word stands
+  between the public word and the account — 捐款人的银行卡号, 捐款的本人账号, 善款转入其个人账户: ``private``.)
 
 Both read their data from a folder (the shipped ``corpora/pii/``, or a saved component's own folder) and can
 write it back (:meth:`to_dir`).  Offsets are into the folded text; the components map them to the original.
@@ -355,7 +356,8 @@ class PatternRules:
     ``window``, and ``needs_context`` when a passed check is not enough; ``columns``: the header cells of a table
     pasted as text under which a match needs no context word; ``public``: words that, in the same phrase within
     ``window`` before the match, make it a body's account published for anyone to pay into (爱心捐款账号, 县慈善总会
-    账户: no person's), ``priority``); ``kept`` the receipt words after which a number is the case's."""
+    账户: no person's) unless one of ``private`` stands between (捐款人的卡号, 捐款的本人账号: a person's),
+    ``priority``); ``kept`` the receipt words after which a number is the case's."""
 
     def __init__(self, patterns: list[dict], kept: list[str] = ()):
         self.patterns = [dict(p) for p in patterns]
@@ -406,11 +408,19 @@ class PatternRules:
                     continue  # (needs_context: the check alone does not decide — CHEN JIANHUA after 英文名, not AN LI)
                 if self._kept_re and self._kept_re.search(folded[max(0, start - 8):start]):
                     continue  # 受理编号001485325945: the case's number
-                if p.get("public") and any(w in _PHRASE_END.split(folded[max(0, start - p.get("window", 12)):start])[-1]
-                                           for w in p["public"]):
+                if p.get("public") and self._public(p, folded, start):
                     continue  # 爱心捐款账号：…, 县红十字会募捐账号…: a charity's account, published (个人账号 after 捐款， is one)
                 found.append((start, end, p["label"], p.get("priority", 1)))
         return found
+
+    @staticmethod
+    def _public(p: dict, folded: str, start: int) -> bool:
+        """Whether the match at ``start`` is a body's published account: the last of ``p``'s ``public`` words in its
+        phrase within ``window`` before it, and none of its ``private`` words between that word and the match — a
+        person who owns it (捐款人的银行卡号, 捐款的本人账号, 善款转入其个人账户, 捐款后我的微信号: a person's)."""
+        phrase = _PHRASE_END.split(folded[max(0, start - p.get("window", 12)):start])[-1]
+        at = max((phrase.rfind(w) + len(w) for w in p["public"] if w in phrase), default=-1)
+        return at >= 0 and not any(w in phrase[at:] for w in p.get("private", ()))
 
 
 # ------------------------------------------------------------------------------------------------- names
