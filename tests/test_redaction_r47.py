@@ -31,6 +31,10 @@ def _accounts(text: str) -> list[str]:
     (f"慈善总会工作人员私自将善款转入其个人账户{DIVERTED}", DIVERTED),
     (f"请退还捐款至本人账户{OWN}", OWN),
     (f"向红十字会捐款后我的微信号{WECHAT}被封", WECHAT),
+    # the money moved into a named person's account: a transfer's verb between the charity's word and the account
+    (f"慈善总会会长将善款转入李四账户{DIVERTED}", DIVERTED),
+    (f"善款被打入王建国的银行卡{DIVERTED}", DIVERTED),
+    (f"村支书把捐款存入张某账户{DIVERTED}", DIVERTED),
 ])
 def test_a_persons_account_next_to_a_charitys_words_is_hidden(text, account):
     assert _accounts(text) == [account]
@@ -39,6 +43,7 @@ def test_a_persons_account_next_to_a_charitys_words_is_hidden(text, account):
 @pytest.mark.parametrize("text", [
     f"爱心捐款账号：{CHARITY}，开户行：中国工商银行。", f"县红十字会募捐账号{CHARITY}", f"基金会对公账户{CHARITY}",
     f"举报人称其向县慈善总会捐款，慈善总会账户{CHARITY}",  # (捐款人… before, the charity's own word last)
+    f"请将捐款汇入县慈善总会账户{CHARITY}",  # (汇入 before the charity's word: it is the charity's)
 ])
 def test_a_charitys_published_account_stays_visible(text):
     assert _accounts(text) == []

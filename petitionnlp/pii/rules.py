@@ -153,7 +153,8 @@ Decisions (session 47, helper p47; the cases are in ``tests/test_pii_p47.py``):
   person jieba reads after 对/给予 before a discipline is one (对艾山问责, 对吐尔逊问责), unless a post names him elsewhere.
 - A charity's or a body's account published for anyone to pay into (爱心捐款账号, 县红十字会募捐账号: ``patterns.jsonl``'s
   ``public``, in the same phrase) stays visible; 竹 is a surname.  (Review r47: not where a person's word stands
-  between the public word and the account — 捐款人的银行卡号, 捐款的本人账号, 善款转入其个人账户: ``private``.)
+  between the public word and the account, or a transfer's verb — 捐款人的银行卡号, 捐款的本人账号, 善款转入李四账户:
+  ``private``.)
 
 Both read their data from a folder (the shipped ``corpora/pii/``, or a saved component's own folder) and can
 write it back (:meth:`to_dir`).  Offsets are into the folded text; the components map them to the original.
@@ -417,7 +418,8 @@ class PatternRules:
     def _public(p: dict, folded: str, start: int) -> bool:
         """Whether the match at ``start`` is a body's published account: the last of ``p``'s ``public`` words in its
         phrase within ``window`` before it, and none of its ``private`` words between that word and the match — a
-        person who owns it (捐款人的银行卡号, 捐款的本人账号, 善款转入其个人账户, 捐款后我的微信号: a person's)."""
+        person who owns it (捐款人的银行卡号, 捐款的本人账号, 捐款后我的微信号: a person's) or a transfer into it
+        (善款转入李四账户: the money moved to someone's own; 请将捐款汇入县慈善总会账户 stays the charity's)."""
         phrase = _PHRASE_END.split(folded[max(0, start - p.get("window", 12)):start])[-1]
         at = max((phrase.rfind(w) + len(w) for w in p["public"] if w in phrase), default=-1)
         return at >= 0 and not any(w in phrase[at:] for w in p.get("private", ()))
