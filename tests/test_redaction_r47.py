@@ -35,6 +35,10 @@ def _accounts(text: str) -> list[str]:
     (f"慈善总会会长将善款转入李四账户{DIVERTED}", DIVERTED),
     (f"善款被打入王建国的银行卡{DIVERTED}", DIVERTED),
     (f"村支书把捐款存入张某账户{DIVERTED}", DIVERTED),
+    # those a charity pays, listed or named between its word and the account
+    (f"慈善基金会捐款名单：张三 账号{DONOR}", DONOR),
+    (f"慈善救助对象王建国账号{DONOR}", DONOR),
+    (f"慈善基金会向困难户王建国卡号{DONOR}发放救助金", DONOR),
 ])
 def test_a_persons_account_next_to_a_charitys_words_is_hidden(text, account):
     assert _accounts(text) == [account]
@@ -44,6 +48,7 @@ def test_a_persons_account_next_to_a_charitys_words_is_hidden(text, account):
     f"爱心捐款账号：{CHARITY}，开户行：中国工商银行。", f"县红十字会募捐账号{CHARITY}", f"基金会对公账户{CHARITY}",
     f"举报人称其向县慈善总会捐款，慈善总会账户{CHARITY}",  # (捐款人… before, the charity's own word last)
     f"请将捐款汇入县慈善总会账户{CHARITY}",  # (汇入 before the charity's word: it is the charity's)
+    f"红十字会捐款专用银行账号：{CHARITY}", f"县慈善总会募捐专用账户：{CHARITY}",
 ])
 def test_a_charitys_published_account_stays_visible(text):
     assert _accounts(text) == []

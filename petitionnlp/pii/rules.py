@@ -357,8 +357,8 @@ class PatternRules:
     ``window``, and ``needs_context`` when a passed check is not enough; ``columns``: the header cells of a table
     pasted as text under which a match needs no context word; ``public``: words that, in the same phrase within
     ``window`` before the match, make it a body's account published for anyone to pay into (爱心捐款账号, 县慈善总会
-    账户: no person's) unless one of ``private`` stands between (捐款人的卡号, 捐款的本人账号: a person's),
-    ``priority``); ``kept`` the receipt words after which a number is the case's."""
+    账户: no person's) unless one of ``private`` stands between (捐款人的卡号, 捐款的本人账号: a person's) or the word
+    is more than ``near`` characters before it, ``priority``); ``kept`` the receipt words after which a number is the case's."""
 
     def __init__(self, patterns: list[dict], kept: list[str] = ()):
         self.patterns = [dict(p) for p in patterns]
@@ -419,10 +419,14 @@ class PatternRules:
         """Whether the match at ``start`` is a body's published account: the last of ``p``'s ``public`` words in its
         phrase within ``window`` before it, and none of its ``private`` words between that word and the match — a
         person who owns it (捐款人的银行卡号, 捐款的本人账号, 捐款后我的微信号: a person's) or a transfer into it
-        (善款转入李四账户: the money moved to someone's own; 请将捐款汇入县慈善总会账户 stays the charity's)."""
+        (善款转入李四账户: the money moved to someone's own; 请将捐款汇入县慈善总会账户 stays the charity's) or a list
+        of those it pays (慈善救助对象…, 捐款名单：…); and at most ``near`` characters from that word to the match (the
+        word names the account's holder: 红十字会捐款专用银行账号：…, not a person named between, 慈善基金会向困难户王建国
+        卡号…)."""
         phrase = _PHRASE_END.split(folded[max(0, start - p.get("window", 12)):start])[-1]
         at = max((phrase.rfind(w) + len(w) for w in p["public"] if w in phrase), default=-1)
-        return at >= 0 and not any(w in phrase[at:] for w in p.get("private", ()))
+        return at >= 0 and len(phrase) - at <= p.get("near", len(phrase)) \
+            and not any(w in phrase[at:] for w in p.get("private", ()))
 
 
 # ------------------------------------------------------------------------------------------------- names
