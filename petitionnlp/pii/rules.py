@@ -734,9 +734,10 @@ class NameRules:
                 start = k + 1
         return False
 
-    def _dot_start(self, text: str, start: int, first_end: int) -> int:
+    def _dot_start(self, text: str, start: int, first_end: int, piece_at: dict | None = None) -> int:
         """The start of a middle-dot name found anywhere: after the last context word, function character or
-        verb of discharge inside its first part (投诉人热依拉·… → 热依拉)."""
+        verb of discharge inside its first part (投诉人热依拉·… → 热依拉); not a function character that begins a place's
+        name jieba reads as one word (``piece_at``: 和田·墨玉县 — 和 is no conjunction there)."""
         best = start
         # (a context word may begin before the regex's eight characters: 来电人阿卜杜热合曼·… → 阿卜杜热合曼)
         for m in self.context_re.finditer(text, max(0, start - max(map(len, self.context), default=0)), first_end):
@@ -746,9 +747,15 @@ class NameRules:
             at = text.rfind(verb, start, first_end)
             if at != -1 and at + len(verb) < first_end:
                 best = max(best, at + len(verb))
-        for k in range(best, first_end):
+        k = best
+        while k < first_end:
+            end = (piece_at or {}).get(k, (k, ""))[0]
+            if end - k >= 2 and self.is_place(text[k:end], False):
+                k = end  # (和田: a place's name, its 和 no function character)
+                continue
             if text[k] in _FUNCTION_CHARS:
                 best = k + 1
+            k += 1
         return best if first_end - best >= 1 else start
 
     def _minority_at(self, text: str, pos: int, starts) -> int | None:
@@ -1653,7 +1660,7 @@ class NameRules:
         # 2. names with a middle dot anywhere (买买提·艾力的煤场; 阿依古丽·吐尔逊超市: the owner's, up to the business)
         for m in _DOT_NAME.finditer(folded):
             first_end = min(folded.find(d, m.start()) % (len(folded) + 1) for d in "·•・‧")
-            a = self._dot_start(folded, m.start(), first_end)
+            a = self._dot_start(folded, m.start(), first_end, piece_at)
             b = self._dot_end(folded, m.end(), starts, exact)
             if piece_at.get(a, (0, ""))[1] == "p" and piece_at[a][0] == a + 1 < first_end:
                 a += 1  # 据青海新闻网·…: a preposition jieba reads before the run is none of it
