@@ -816,6 +816,8 @@ class NameRules:
                 got = (pos, g + 1)
             elif len(text) >= g + 2 and all(c in self.given for c in text[g:g + 2]):
                 got = (pos, g + 2)
+            if got and exact is not None and exact.get((pos, g)) == "d" and exact.get((g, got[1]), "").startswith("v"):
+                got = None  # 村民都说，…, 都说道: jieba reads an adverb (都) and a verb (说) — no surname and given name
         if minority is not None and (got is None or minority > got[1]):
             return pos, minority
         return got
