@@ -49,6 +49,7 @@ def test_a_persons_account_next_to_a_charitys_words_is_hidden(text, account):
     f"举报人称其向县慈善总会捐款，慈善总会账户{CHARITY}",  # (捐款人… before, the charity's own word last)
     f"请将捐款汇入县慈善总会账户{CHARITY}",  # (汇入 before the charity's word: it is the charity's)
     f"红十字会捐款专用银行账号：{CHARITY}", f"县慈善总会募捐专用账户：{CHARITY}",
+    f"县红十字会的爱心捐助账户：{CHARITY}",  # (捐助, as 捐款 and 捐赠: the word that names the account)
 ])
 def test_a_charitys_published_account_stays_visible(text):
     assert _accounts(text) == []
