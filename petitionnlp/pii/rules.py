@@ -152,7 +152,9 @@ Decisions (session 47, helper p47; the cases are in ``tests/test_pii_p47.py``):
 - A Han name is a later item of a list a minority name begins and a verb of saying closes (岩温扁、王永安所述属实); a
   person jieba reads after 对/给予 before a discipline is one (对艾山问责, 对吐尔逊问责), unless a post names him elsewhere.
 - A charity's or a body's account published for anyone to pay into (爱心捐款账号, 县红十字会募捐账号: ``patterns.jsonl``'s
-  ``public``, in the same phrase) stays visible; 竹 is a surname.
+  ``public``, in the same phrase) stays visible; 竹 is a surname.  (Review r47: not where a person's word stands
+  between the public word and the account, or a transfer's verb — 捐款人的银行卡号, 捐款的本人账号, 善款转入李四账户:
+  ``private``.)
 
 Both read their data from a folder (the shipped ``corpora/pii/``, or a saved component's own folder) and can
 write it back (:meth:`to_dir`).  Offsets are into the folded text; the components map them to the original.
@@ -355,7 +357,8 @@ class PatternRules:
     ``window``, and ``needs_context`` when a passed check is not enough; ``columns``: the header cells of a table
     pasted as text under which a match needs no context word; ``public``: words that, in the same phrase within
     ``window`` before the match, make it a body's account published for anyone to pay into (爱心捐款账号, 县慈善总会
-    账户: no person's), ``priority``); ``kept`` the receipt words after which a number is the case's."""
+    账户: no person's) unless one of ``private`` stands between (捐款人的卡号, 捐款的本人账号: a person's) or the word
+    is more than ``near`` characters before it, ``priority``); ``kept`` the receipt words after which a number is the case's."""
 
     def __init__(self, patterns: list[dict], kept: list[str] = ()):
         self.patterns = [dict(p) for p in patterns]
@@ -406,11 +409,24 @@ class PatternRules:
                     continue  # (needs_context: the check alone does not decide — CHEN JIANHUA after 英文名, not AN LI)
                 if self._kept_re and self._kept_re.search(folded[max(0, start - 8):start]):
                     continue  # 受理编号001485325945: the case's number
-                if p.get("public") and any(w in _PHRASE_END.split(folded[max(0, start - p.get("window", 12)):start])[-1]
-                                           for w in p["public"]):
+                if p.get("public") and self._public(p, folded, start):
                     continue  # 爱心捐款账号：…, 县红十字会募捐账号…: a charity's account, published (个人账号 after 捐款， is one)
                 found.append((start, end, p["label"], p.get("priority", 1)))
         return found
+
+    @staticmethod
+    def _public(p: dict, folded: str, start: int) -> bool:
+        """Whether the match at ``start`` is a body's published account: the last of ``p``'s ``public`` words in its
+        phrase within ``window`` before it, and none of its ``private`` words between that word and the match — a
+        person who owns it (捐款人的银行卡号, 捐款的本人账号, 捐款后我的微信号: a person's) or a transfer into it
+        (善款转入李四账户: the money moved to someone's own; 请将捐款汇入县慈善总会账户 stays the charity's) or a list
+        of those it pays (慈善救助对象…, 捐款名单：…); and at most ``near`` characters from that word to the match (the
+        word names the account's holder: 红十字会捐款专用银行账号：…, not a person named between, 慈善基金会向困难户王建国
+        卡号…)."""
+        phrase = _PHRASE_END.split(folded[max(0, start - p.get("window", 12)):start])[-1]
+        at = max((phrase.rfind(w) + len(w) for w in p["public"] if w in phrase), default=-1)
+        return at >= 0 and len(phrase) - at <= p.get("near", len(phrase)) \
+            and not any(w in phrase[at:] for w in p.get("private", ()))
 
 
 # ------------------------------------------------------------------------------------------------- names
@@ -718,9 +734,10 @@ class NameRules:
                 start = k + 1
         return False
 
-    def _dot_start(self, text: str, start: int, first_end: int) -> int:
+    def _dot_start(self, text: str, start: int, first_end: int, piece_at: dict | None = None) -> int:
         """The start of a middle-dot name found anywhere: after the last context word, function character or
-        verb of discharge inside its first part (投诉人热依拉·… → 热依拉)."""
+        verb of discharge inside its first part (投诉人热依拉·… → 热依拉); not a function character that begins a place's
+        name jieba reads as one word (``piece_at``: 和田·墨玉县 — 和 is no conjunction there)."""
         best = start
         # (a context word may begin before the regex's eight characters: 来电人阿卜杜热合曼·… → 阿卜杜热合曼)
         for m in self.context_re.finditer(text, max(0, start - max(map(len, self.context), default=0)), first_end):
@@ -730,9 +747,15 @@ class NameRules:
             at = text.rfind(verb, start, first_end)
             if at != -1 and at + len(verb) < first_end:
                 best = max(best, at + len(verb))
-        for k in range(best, first_end):
+        k = best
+        while k < first_end:
+            end = (piece_at or {}).get(k, (k, ""))[0]
+            if end - k >= 2 and self.is_place(text[k:end], False):
+                k = end  # (和田: a place's name, its 和 no function character)
+                continue
             if text[k] in _FUNCTION_CHARS:
                 best = k + 1
+            k += 1
         return best if first_end - best >= 1 else start
 
     def _minority_at(self, text: str, pos: int, starts) -> int | None:
@@ -793,6 +816,8 @@ class NameRules:
                 got = (pos, g + 1)
             elif len(text) >= g + 2 and all(c in self.given for c in text[g:g + 2]):
                 got = (pos, g + 2)
+            if got and exact is not None and exact.get((pos, g)) == "d" and exact.get((g, got[1]), "").startswith("v"):
+                got = None  # 村民都说，…, 都说道: jieba reads an adverb (都) and a verb (说) — no surname and given name
         if minority is not None and (got is None or minority > got[1]):
             return pos, minority
         return got
@@ -1637,7 +1662,7 @@ class NameRules:
         # 2. names with a middle dot anywhere (买买提·艾力的煤场; 阿依古丽·吐尔逊超市: the owner's, up to the business)
         for m in _DOT_NAME.finditer(folded):
             first_end = min(folded.find(d, m.start()) % (len(folded) + 1) for d in "·•・‧")
-            a = self._dot_start(folded, m.start(), first_end)
+            a = self._dot_start(folded, m.start(), first_end, piece_at)
             b = self._dot_end(folded, m.end(), starts, exact)
             if piece_at.get(a, (0, ""))[1] == "p" and piece_at[a][0] == a + 1 < first_end:
                 a += 1  # 据青海新闻网·…: a preposition jieba reads before the run is none of it
