@@ -562,6 +562,34 @@ def test_an_office_that_never_gives_a_type_after_the_first_stops_getting_it(tmp_
     assert load_model(tmp_path / "m").predict(probe) == light_predictor(model).predict(probe) == [["大气"]]
 
 
+def test_one_or_two_office_records_are_no_evidence_against_the_shipped_records():
+    """Review r46b, session 47: one office record whose text names 噪声 beside a first 大气 without giving it, against
+    shipped records giving it 12 times in 12, had a chance of 0.038 at the shipped rate and 噪声 was dropped after the
+    first on that one record.  An office must name the type beside another first type in at least
+    OFFICE_SECONDARY_FEWEST records before its absence counts; a few dozen that never give it still drop it, and the
+    card says so."""
+    import numpy as np
+
+    from petitionnlp.taxonomy import TYPES
+    from petitionnlp.training import OFFICE_SECONDARY_FEWEST, _office_secondary_types, _secondary_types_lines
+
+    assert OFFICE_SECONDARY_FEWEST == 3
+
+    def named(n):
+        out = np.zeros((n, len(TYPES)), dtype=bool)
+        out[:, [TYPES.index("大气"), TYPES.index("噪声")]] = True
+        return out
+
+    shipped = [["大气", "噪声"]] * 12
+    for n in (1, 2):
+        row = _office_secondary_types([["大气"]] * n, named(n), shipped, named(12))["types"]["噪声"]
+        assert row["office"] == [0, n] and row["chance"] < 0.05 and not row["dropped"]
+    dozens = _office_secondary_types([["大气"]] * 30, named(30), shipped, named(12))
+    assert dozens["types"]["噪声"]["dropped"]
+    card = "\n".join(_secondary_types_lines(dozens))
+    assert "不少于 3 条" in card and "| 噪声 | 0 / 30 | 12 / 12 |" in card
+
+
 def test_the_office_candidate_kept_is_the_one_with_the_most_records_exactly_right():
     """Of the candidates that get enough more of the office's records exactly right than the shipped model, the one
     with the most exactly right is kept (OFFICE_CHOICE_BY), not the one whose micro-F1 is a little higher from
