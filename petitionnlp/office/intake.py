@@ -242,16 +242,22 @@ class Intake:
             again = bool(rid) and (rid in self.first or (known is not None and known["batch_id"] == self.batch["id"]))
             if earlier is not None and earlier["error"] and not rec["error"]:
                 del self.seen[rid]  # a row that could not be read, now with its text: a case at last
-            elif again and not rec["error"] and not _same_text(earlier["text"], rec["text"]) \
-                    and not (known is not None and _same_text(known["text"], rec["text"])):
-                # two petitions given one 受理编号 in one table (a clerk's slip): the second is a case of its own
-                # under a derived receipt (受理编号-2), the clerk told which rows; never a repeat that loses its text
-                rid, known = self._second(rid, rec)
+            elif earlier is not None and not rec["error"] and not _same_text(earlier["text"], rec["text"]) \
+                    and not (known is not None and _same_text(known["text"], rec["text"])) \
+                    and (found := self._second(rid, rec, free=again)) is not None:
+                # another text under a receipt met before: the petition kept under a derived receipt (受理编号-2)
+                # with this very text — the table again, its rows in another order, or a unit's returned row that
+                # names the receipt its table gave (a stored case whose text changed, when there is none) — or, the
+                # receipt met in this very table (two petitions given one 受理编号, a clerk's slip), a case of its
+                # own under the next free one, the clerk told which rows; never a repeat that loses its text
+                was, (rid, known) = rid, found
                 if known is False:  # a new case under the derived receipt
-                    self.renumbered.append((rec["row_index"] + 1, rec["receipt_id"], rid))
+                    self.renumbered.append((rec["row_index"] + 1, was, rid))
                     rec["receipt_id"] = rid
-                else:  # the derived receipt stored before with this text: the same table again
+                else:  # the derived receipt stored before with this text
                     earlier = known or self.first[rid]
+                    # the receipt is met in this table: another text under it further down is another petition
+                    self.first.setdefault(was, {"text": rec["text"], "error": rec["error"]})
             try:  # report columns filled in: a report on the case this row is (its derived receipt's, if any)
                 report = report_from_row(raw, self.columns) if rid else None
             except OfficeError as exc:
@@ -283,19 +289,22 @@ class Intake:
                                          "batch": self.batch["id"]}})
         return new, steps
 
-    def _second(self, rid: str, rec: dict) -> tuple[str, dict | None | bool]:
-        """The receipt a second petition under ``rid`` in this table is kept under — ``rid-2``, ``rid-3`` …: the
-        first met before with this very text (the same table uploaded again: (receipt, its stored case, or None
-        when new in this table)) or, before that, the first free one ((receipt, False))."""
+    def _second(self, rid: str, rec: dict, free: bool = True) -> tuple[str, dict | None | bool] | None:
+        """The receipt a petition under ``rid`` other than its case is kept under — ``rid-2``, ``rid-3`` …: the
+        first met before with this very text (the same table uploaded again, in any order, or a returned row:
+        (receipt, its stored case, or None when new in this table)) or, before that, with ``free``, the first free
+        one ((receipt, False)); without ``free`` and none with this text, None."""
         for k in range(2, 10_000):
             cand = f"{rid[:_RECEIPT_LEN - 6]}-{k}"
             if cand not in self.seen:
                 self.seen.update(self.store.known_receipts([cand]))
             if cand not in self.seen:
-                return cand, False
+                return (cand, False) if free else None
             had = self.seen[cand] if self.seen[cand] is not None else self.first.get(cand)
             if had is not None and _same_text(had["text"], rec["text"]):
                 return cand, self.seen[cand]
+        if not free:
+            return None
         raise OfficeError(Messages.O282.format(receipt=rid))
 
     @property
@@ -336,7 +345,11 @@ class Intake:
                                         "detail": {"cases": len(cases), "assigned": assigned,
                                                    "unassigned": len(cases) - assigned,
                                                    "due_date": (self.hand_over or {}).get("due_date"),
-                                                   "existing": self.existing}})
+                                                   "existing": self.existing,
+                                                   # the rows kept under a derived receipt, named in the log too
+                                                   **({"renumbered": [{"row": row, "receipt": was, "kept_as": now}
+                                                                      for row, was, now in self.renumbered[:50]]}
+                                                      if self.renumbered else {})}})
         self.store.add_case_events(self.events, {
             "user": self.user["username"], "action": "reupload", "target": f"batch:{self.batch['id']}",
             "detail": {"existing": self.existing, "changed": self.changed[:50], "reports": filled,
