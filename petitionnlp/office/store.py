@@ -536,11 +536,19 @@ class Store:
         grouping run and a withdrawal take it).  Returns the input rows done now."""
         from sqlalchemy import insert
 
+        receipts = sorted({r["receipt_id"] for r in rows if r.get("receipt_id") and not r.get("error")})
         with self.writing.begin() as s:
-            if group is not None:
+            if group is not None or receipts:
                 self._repeats_lock(s)
             b = s.get(Batch, batch_id, with_for_update=True)
             if b.done_rows != start:
+                raise BatchMoved(b.done_rows)
+            if any(s.execute(select(Petition.id).where(
+                    Petition.receipt_id.in_(receipts[i:i + 500]), Petition.batch_id != batch_id,
+                    Petition.withdrawn.is_(False), Petition.error.is_(None)).limit(1)).first() is not None
+                   for i in range(0, len(receipts), 500)):
+                # intake read these receipts as new outside this lock; another upload (two clerks sending one table
+                # at once) stored one of them meanwhile: the chunk is read again, its rows now that upload's cases
                 raise BatchMoved(b.done_rows)
             if rows:
                 ids = s.execute(insert(Petition).returning(Petition.id, Petition.row_index), rows).all() \
