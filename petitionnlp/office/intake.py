@@ -193,6 +193,9 @@ class Intake:
         self.seen: dict[str, dict | None] = {}   # receipt → its stored case, or None when new in this batch
         self.first: dict[str, dict] = {}          # receipt met in this table → {"text", "error"} of its first row
         self.renumbered: list[tuple[int, str, str]] = []  # (row, its receipt, the derived one it is kept under)
+        # receipt → (the last k of its derived receipts looked at, their texts → derived receipt): _second goes on
+        # from there, so a table whose every row carries one placeholder receipt (无, /) is not quadratic
+        self.derived: dict[str, tuple[int, dict[str, str]]] = {}
         self.reports: list[tuple[str, dict]] = []
         self.unusable: list[tuple[str, str]] = []  # (receipt, why) of report columns filled but not a report
         self.events: list[dict] = []             # steps of cases stored before (a re-upload)
@@ -294,13 +297,21 @@ class Intake:
         first met before with this very text (the same table uploaded again, in any order, or a returned row:
         (receipt, its stored case, or None when new in this table)) or, before that, with ``free``, the first free
         one ((receipt, False)); without ``free`` and none with this text, None."""
-        for k in range(2, 10_000):
+        last, texts = self.derived.setdefault(rid, (1, {}))
+        key = "".join((rec["text"] or "").split())
+        if key in texts and texts[key] in self.seen:
+            return texts[key], self.seen[texts[key]]
+        for k in range(last + 1, 10_000):
             cand = f"{rid[:_RECEIPT_LEN - 6]}-{k}"
             if cand not in self.seen:
                 self.seen.update(self.store.known_receipts([cand]))
             if cand not in self.seen:
+                self.derived[rid] = (k - 1, texts)  # the caller takes cand now, or it stays free
                 return (cand, False) if free else None
             had = self.seen[cand] if self.seen[cand] is not None else self.first.get(cand)
+            if had is not None:
+                texts.setdefault("".join((had["text"] or "").split()), cand)
+            self.derived[rid] = (k, texts)
             if had is not None and _same_text(had["text"], rec["text"]):
                 return cand, self.seen[cand]
         if not free:
