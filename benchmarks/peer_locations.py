@@ -65,7 +65,9 @@ least (Ningxia, Gansu, Shanxi, Hainan, Guizhou, Inner Mongolia's western leagues
 or autonomous county's name without its 县/旗 or ethnic part (托克托, 陵水, 肃南, 威宁), scenic areas whose name other
 provinces share (紫金山, 白云山, 夫子庙, 华山 beside a 西安 university), towns of the same name in two provinces
 (昭君镇, 皇城镇) with their county in the text, and several counties of one city (the city only); gathered and
-committed before any change for them.
+committed before any change for them: 0.679 (19/28).  After the changes for it (a list of one city's counties names the
+city; a scenic area's name that areas of other cities or towns elsewhere bear decides only where the text names its
+province, city or county): 0.857 (24/28), g47 0.929 (13/14).
 
 Prints, for each file and for both together, per level, the share of cases whose answer is the expected one
 (a county is scored where the case expects one; None expected counts as right only when we also say None), the
