@@ -810,3 +810,20 @@ def test_shared_landmark_forms_come_from_the_tables():
     assert {p.city for p in g.exact["白云山景区"]} == {"洛阳市", "广州市"}
     assert {"白云山景区", "紫金山景区", "沙湖景区"} <= g.landmark_shared
     assert "海螺沟景区" not in g.landmark_shared and "花果山景区" not in g.landmark_shared
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an autonomous county's name without its ethnic groups (or with the first only) before 自治县, as its government
+    # writes it — once read as a county of another province that bears the short name, or not at all
+    ("宽城自治县人民政府", ("河北省", "承德市", "宽城满族自治县")),
+    ("昌江自治县生态环境局", ("海南省", "昌江黎族自治县", "昌江黎族自治县")),
+    ("大通回族自治县人民政府", ("青海省", "西宁市", "大通回族土族自治县")),
+    ("互助自治县人民政府", ("青海省", "海东市", "互助土族自治县")),
+    ("喀喇沁左翼自治县", ("辽宁省", "朝阳市", "喀喇沁左翼蒙古族自治县")),
+    ("莫力达瓦自治旗人民政府", ("内蒙古自治区", "呼伦贝尔市", "莫力达瓦达斡尔族自治旗")),
+    # guards (pass before too): the district of the name stays the district
+    ("吉林省长春市宽城区", ("吉林省", "长春市", "宽城区")),
+    ("淮南市大通区", ("安徽省", "淮南市", "大通区")),
+])
+def test_an_autonomous_county_without_its_ethnic_groups_before_its_word_is_the_county(resolver, text, expected):
+    assert place(resolver, text) == expected
