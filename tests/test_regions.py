@@ -794,7 +794,7 @@ def test_a_list_of_one_citys_counties_names_the_city(resolver, text, expected):
     ("南京紫金山风景区游客乱扔垃圾", ("江苏省", "南京市", "玄武区")),
     ("广东省游客投诉白云山风景区垃圾", ("广东省", "广州市", "白云区")),
     # a 5A area's name a town elsewhere bears (仙桃's 沙湖镇): read after its city
-    ("位于石嘴山市的沙湖生态旅游区", ("宁夏回族自治区", "石嘴山市", "平罗县")),
+    ("位于石嘴山市的沙湖景区游客众多", ("宁夏回族自治区", "石嘴山市", "平罗县")),
     # alone, such a name names none of them (紫金山景区 was 衡阳's 4A area, though 南京's 紫金山 is the 5A one)
     ("紫金山景区管理处", (None, None, None)),
     ("沙湖景区周边餐馆油烟扰民", (None, None, None)),
