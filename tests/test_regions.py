@@ -594,7 +594,9 @@ def test_every_landmark_of_the_table_names_a_place_and_shared_names_name_none():
     rows = list(_tsv("landmarks.tsv"))
     assert len(rows) >= 300
     assert all(g._landmark_place(r["target"]) is not None for r in rows)
-    assert "白云山风景区" not in g.exact and "东湖景区" not in g.exact  # two cities' / a generic word
+    assert "东湖景区" not in g.exact  # a generic word
+    # two cities' areas (广州's and 洛阳's 白云山): both, read only where the text names one's province or city
+    assert {p.city for p in g.exact["白云山风景区"]} == {"广州市", "洛阳市"} and "白云山风景区" in g.landmark_shared
     assert g.exact["海螺沟景区"][0].level == "landmark"
 
 
@@ -769,3 +771,59 @@ def test_a_towns_villages_are_read_one_name_at_a_time_as_the_table_lists_them():
             assert found.get(absent) is None and absent not in found and found.get(absent, ()) == ()
     assert any(len(c) > 1 for c in table[shared].values())
     assert g.villages.get("不是一个乡镇") is None
+
+
+# session 48 (issue 29 item 5): a list of one city's counties names the city; a scenic area's name that areas of
+# other cities (or towns elsewhere) bear decides only where the text names its province, city or county
+@pytest.mark.parametrize("text,expected", [
+    ("本批信访件涉及东胜区2件,杭锦旗2件,康巴什区1件", ("内蒙古自治区", "鄂尔多斯市", None)),
+    ("其中,大安市2件(重点案件1件)、洮南市5件、镇赉县5件", ("吉林省", "白城市", None)),
+    ("涉及锡林浩特市、西乌珠穆沁旗各1件", ("内蒙古自治区", "锡林郭勒盟", None)),
+    ("属科右前旗35件(盟农垦集团6件)、属突泉县13件", ("内蒙古自治区", "兴安盟", None)),
+    # guards (pass before too): one county, or a county beside a town of another, is still the county
+    ("杭锦旗锡尼镇2件", ("内蒙古自治区", "鄂尔多斯市", "杭锦旗")),
+    ("东胜区铜川镇与杭锦旗交界处有砂场", ("内蒙古自治区", "鄂尔多斯市", "东胜区")),
+])
+def test_a_list_of_one_citys_counties_names_the_city(resolver, text, expected):
+    assert place(resolver, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a name areas of two cities bear: the one in the province or city the text names
+    ("河南白云山景区管理部发现商贩售卖野生动物", ("河南省", "洛阳市", "嵩县")),
+    ("南京紫金山风景区游客乱扔垃圾", ("江苏省", "南京市", "玄武区")),
+    ("广东省游客投诉白云山风景区垃圾", ("广东省", "广州市", "白云区")),
+    # a 5A area's name a town elsewhere bears (仙桃's 沙湖镇): read after its city
+    ("位于石嘴山市的沙湖景区游客众多", ("宁夏回族自治区", "石嘴山市", "平罗县")),
+    # alone, such a name names none of them (紫金山景区 was 衡阳's 4A area, though 南京's 紫金山 is the 5A one)
+    ("紫金山景区管理处", (None, None, None)),
+    ("沙湖景区周边餐馆油烟扰民", (None, None, None)),
+    # guard (passes before too): a 5A area's own name stays its own (宜阳's 4A 花果山 is not counted)
+    ("花果山景区门票太贵", ("江苏省", "连云港市", "海州区")),
+])
+def test_a_scenic_area_name_other_places_bear_decides_only_where_the_text_names_its_place(resolver, text, expected):
+    assert place(resolver, text) == expected
+
+
+def test_shared_landmark_forms_come_from_the_tables():
+    g = get_gazetteer()
+    assert {p.city for p in g.exact["白云山景区"]} == {"洛阳市", "广州市"}
+    assert {"白云山景区", "紫金山景区", "沙湖景区"} <= g.landmark_shared
+    assert "海螺沟景区" not in g.landmark_shared and "花果山景区" not in g.landmark_shared
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an autonomous county's name without its ethnic groups (or with the first only) before 自治县, as its government
+    # writes it — once read as a county of another province that bears the short name, or not at all
+    ("宽城自治县人民政府", ("河北省", "承德市", "宽城满族自治县")),
+    ("昌江自治县生态环境局", ("海南省", "昌江黎族自治县", "昌江黎族自治县")),
+    ("大通回族自治县人民政府", ("青海省", "西宁市", "大通回族土族自治县")),
+    ("互助自治县人民政府", ("青海省", "海东市", "互助土族自治县")),
+    ("喀喇沁左翼自治县", ("辽宁省", "朝阳市", "喀喇沁左翼蒙古族自治县")),
+    ("莫力达瓦自治旗人民政府", ("内蒙古自治区", "呼伦贝尔市", "莫力达瓦达斡尔族自治旗")),
+    # guards (pass before too): the district of the name stays the district
+    ("吉林省长春市宽城区", ("吉林省", "长春市", "宽城区")),
+    ("淮南市大通区", ("安徽省", "淮南市", "大通区")),
+])
+def test_an_autonomous_county_without_its_ethnic_groups_before_its_word_is_the_county(resolver, text, expected):
+    assert place(resolver, text) == expected

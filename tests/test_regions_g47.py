@@ -23,6 +23,9 @@ def place(resolver, text):
     ("游客在石钟山景区游玩时发现污水直排", ("江西省", "九江市", "湖口县")),
     ("竹艺村景区附近养猪场臭气熏天", ("四川省", "成都市", "崇州市")),
     ("饶州古镇景区夜间噪声扰民", ("江西省", "上饶市", "鄱阳县")),
+    # 山西's announcements of 2020-12 and 2021-12 (session 48)
+    ("老牛湾风景区农家乐污水直排黄河", ("山西省", "忻州市", "偏关县")),
+    ("司马光祠景区门口摊贩油烟扰民", ("山西省", "运城市", "夏县")),
     # guards (pass before too): a 5A area's form stays the 5A area's (宜阳's 花果山国家森林公园 is no 花果山景区); a kind
     # of sight is no name (南宁市动物园); a name two cities' areas share names neither (华谊兄弟电影小镇 of 郑州, 长沙)
     ("花果山景区门票太贵", ("江苏省", "连云港市", "海州区")),

@@ -259,6 +259,10 @@ class Gazetteer:
         self._towns_by_core = None
         self._paths: dict[tuple, Place] | None = None  # (province, city, county or None) → division (_division)
         self.landmark_names: set[str] = set()  # every name of landmarks.tsv's names column, shared ones too
+        # forms of landmarks whose name the national tables give elsewhere too — another area of the name in another
+        # city, or a division or town of the name the area is not in: they decide only where the text names their
+        # province, city or county (RegionResolver)
+        self.landmark_shared: set[str] = set()
         self._build()
         self.maxlen = max(map(len, self.exact))
         # the sizes of names by their first two characters, as bits of an int (most positions of a text start
@@ -412,43 +416,61 @@ class Gazetteer:
         (scripts/build_reserves.py): the national and provincial nature reserves the Ministry's list places in one
         county or city, likewise, by the words of ``area_words.txt`` that end in 自然保护区 (东寨港国家级自然保护区).  A name that is a
         generic word (东湖, 南湖) or names a division or, two characters long, a town the area is not in (灵山 of 灵山县
-        is no 无锡灵山) is left out; a form two areas share names their city when they share one, else nothing
-        (白云山风景区: 广州's and 洛阳's); a form that names something already, or ends in a county's name, is left
-        alone.  ``scenic_areas.tsv`` (scripts/build_scenic_areas.py): the 4A areas the provinces announced, likewise by
+        is no 无锡灵山) is read as a shared form; a form two areas share names their city when they share one, else
+        both areas, as a shared form (白云山风景区: 广州's and 洛阳's) — a shared form (``landmark_shared``) decides
+        only where the text names its province, city or county; a form that names something already, or ends in a
+        county's name, is left alone.  A name is shared wherever the three tables hold it for areas of two cities
+        (紫金山: 南京's 钟山 and 朔州's 紫金山自然保护区), whatever the words after it — a 4A area's name counting
+        only where no 5A area or reserve bears it (花果山景区 stays 连云港's).  ``scenic_areas.tsv`` (scripts/build_scenic_areas.py): the 4A areas the provinces announced, likewise by
         the words of ``landmark_words.txt`` — read last, a form of a 5A area or a reserve is theirs (花果山景区 is
         连云港's 5A area, not 宜阳's 花果山国家森林公园)."""
         reserve_words = [w for w in read_list("gazetteer", "area_words.txt") if w.endswith("自然保护区")]
         landmark_words = read_list("gazetteer", "landmark_words.txt")
+        tables = (("landmarks.tsv", landmark_words), ("reserves.tsv", reserve_words),
+                  ("scenic_areas.tsv", landmark_words))
+        rows = [(table, words, r, self._landmark_place(r["target"])) for table, words in tables for r in _tsv(table)]
+        cities_of: dict[str, set] = {}  # a name → the cities of the areas that carry it (a 5A area's or a
+        first: set[str] = set()  # reserve's name is theirs: the 4A areas' of it are not counted, as their forms are not read)
+        for table, _, r, place in rows:
+            if table == "scenic_areas.tsv" and not first:
+                first = set(cities_of)
+            for name in r["names"].split("|"):
+                if name and place is not None and name not in first:
+                    cities_of.setdefault(name, set()).add((place.province, place.city))
         forms: dict[str, set[Place]] = {}
+        shared: set[str] = set()
         earlier: set[str] = set()  # the forms of the tables before: a later table's same form is not read
-        for table, words in (("landmarks.tsv", landmark_words), ("reserves.tsv", reserve_words),
-                             ("scenic_areas.tsv", landmark_words)):
-            if table == "scenic_areas.tsv":
+        for table, words, r, place in rows:
+            if table == "scenic_areas.tsv" and not earlier:
                 earlier = set(forms)
-            for r in _tsv(table):
-                self.landmark_names.update(n for n in r["names"].split("|") if n)
-                place = self._landmark_place(r["target"])
-                if place is None:
+            self.landmark_names.update(n for n in r["names"].split("|") if n)
+            if place is None:
+                continue
+            if r["name"] and r["name"] not in earlier:
+                forms.setdefault(r["name"], set()).add(place)
+            for name in r["names"].split("|"):
+                if not name or name in _GENERIC:
                     continue
-                if r["name"] and r["name"] not in earlier:
-                    forms.setdefault(r["name"], set()).add(place)
-                for name in r["names"].split("|"):
-                    if name and not self._names_elsewhere(name, place):
-                        for word in words:
-                            if name + word not in earlier:
-                                forms.setdefault(name + word, set()).add(place)
+                elsewhere = len(cities_of[name]) > 1 or self._names_elsewhere(name, place)
+                for word in words:
+                    if name + word not in earlier:
+                        forms.setdefault(name + word, set()).add(place)
+                        if elsewhere:
+                            shared.add(name + word)
         exact, short = self.exact, self.short
         for form, places in forms.items():
             if form in exact or form in short or self._ends_in_division(form):
                 continue  # 忻州市五台山风景名胜区: the division 五台山风景名胜区 (140971) after its city's name
+            cities = {(q.province, q.city) for q in places}
             if len(places) == 1:
-                p = next(iter(places))
+                ps = list(places)
+            elif len(cities) == 1:
+                ps = [Place("landmark", "", *next(iter(cities)))]
             else:
-                cities = {(q.province, q.city) for q in places}
-                if len(cities) > 1:
-                    continue
-                p = Place("landmark", "", *next(iter(cities)))
-            exact[form] = [Place(p.level, form, p.province, p.city, p.county, p.adcode)]
+                ps = sorted(places, key=lambda q: q.adcode)
+                shared.add(form)
+            exact[form] = [Place(p.level, form, p.province, p.city, p.county, p.adcode) for p in ps]
+        self.landmark_shared = shared
 
     def _ends_in_division(self, form: str) -> bool:
         """Whether ``form`` ends in the name of a county or zone (three characters or more) after something else.  The

@@ -106,6 +106,9 @@ def _province_of(name: str | None, gaz: Gazetteer) -> str | None:
     return None
 
 
+# what stands between two counties of a list: a count (2件, 35件), a bracket, a separator, 属 or 涉及 before the next
+_LIST_GAP = re.compile(r"(?:\d+[件起个处])?(?:\([^()]{0,20}\))?(?:[、,;]|和|及|与)(?:属|涉及)?")
+
 # how specific a place is; a landmark (a scenic area: landmarks.tsv) below a county or town the text names
 _LEVEL_SCORE = {"county": 3.0, "town": 2.6, "landmark": 2.4, "zone": 2.2, "city": 2.0, "province": 1.0}
 
@@ -579,6 +582,8 @@ class RegionResolver:
                         seats = [q for q in places if q.level == "town" and self._named_after_its_county(q)]
                     if seats != [p]:
                         continue  # 开发区, 城关镇, 太平镇 alone: a town name three counties or more share names none of them
+                if p.level == "landmark" and support == 0 and m.text in self.gazetteer.landmark_shared:
+                    continue  # 紫金山景区, 白云山景区 alone: a name areas of other cities (or a town elsewhere) bear too
                 if is_former:
                     if support <= current_support:
                         continue  # 东乡县 alone is 临夏's; 江西东乡县, the county 抚州's 东乡区 was
@@ -596,7 +601,30 @@ class RegionResolver:
                                   and s == score for s, q, m in shared):
             # 江苏省鼓楼区: the province named has the county name in two cities and nothing tells which: the province
             place = self.gazetteer.provinces[place.province]
+        if place.level in ("county", "town") and self._listed_counties(text, mentions, place):
+            city = next((q for q in self.gazetteer.exact.get(place.city, ()) if q.level == "city"
+                         and q.province == place.province), None)
+            if city is not None:
+                place, mention = city, next((m for m in mentions if place in m.places), mention)
         return self._answer(text, place, mention, mentions, ambiguity, support)
+
+    @staticmethod
+    def _listed_counties(text: str, mentions: list, place: Place) -> bool:
+        """涉及东胜区2件,杭锦旗2件…; 涉及锡林浩特市、西乌珠穆沁旗各1件: two counties or more of ``place``'s city
+        written one after the other as a list (a count, a bracket, then 、 , ; 和 及 与 between them) name the city,
+        not the first of them."""
+        if len(mentions) < 2:
+            return False
+        listed, last = set(), None
+        for m in mentions:
+            counties = {p.county for p in m.places if p.level == "county" and p.city == place.city}
+            if len(counties) != 1:
+                continue
+            if last is not None and _LIST_GAP.fullmatch(text[last.end:m.start]):
+                listed.update((next(iter(counties)), *{p.county for p in last.places if p.level == "county"
+                                                        and p.city == place.city}))
+            last = m
+        return len(listed) >= 2
 
     @staticmethod
     def _contradicted(place: Place, provinces: set, cities: set) -> bool:
