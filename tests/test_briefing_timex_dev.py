@@ -1661,6 +1661,16 @@ def test_the_twenty_third_development_batch_names_its_sources_and_is_new():
     _a_new_time_only_batch(TIME_DEV23, 13, 70)
 
 
+TIME_DEV24 = GOLD / "time_dev24.jsonl"
+
+
+def test_the_twenty_fourth_development_batch_names_its_sources_and_is_new():
+    """t48: time_dev24.jsonl, annotated blind after t47's rules — sourced, new, no copy of another set: hearings and
+    orders to correct with dated limits and lengths, a bare day with its hour, a span across years, a site's buttons,
+    届时, parts of months, half years, a relative day after a dateline."""
+    _a_new_time_only_batch(TIME_DEV24, 14, 50)
+
+
 # Failure kinds time_dev22 shows (t46b): a signing date that lost 年, 月 and 日 with a one-digit month and day (202023 on
 # a line of its own); 今年 between a past year's full date and bare days (2015年1月1日起…，今年…，5日至10日) puts them in
 # the document's year, not the past date's.
