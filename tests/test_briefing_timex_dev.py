@@ -1671,6 +1671,59 @@ def test_the_twenty_fourth_development_batch_names_its_sources_and_is_new():
     _a_new_time_only_batch(TIME_DEV24, 14, 50)
 
 
+# Decision of t48 (GUIDELINES.md): 届时, 到时, 彼时, 此前 alone and 同期 point back to a time named elsewhere; the time is
+# annotated where it is named, the pointer is none (届时 was read as vague since the first rules; time_dev23's w03 and
+# w09 and time_dev24's y02 say none).  去年同期 is 去年, the year.
+
+@pytest.mark.parametrize("text", ["我市将举办大接访活动,届时市领导现场接访。", "欢迎广大市民届时拨打热线。",
+                                  "届时将邀请参加听证会。", "到时将另行通知。", "此前,水务部门开展了检查。"])
+def test_a_word_that_points_back_to_a_time_named_before_is_none(text):
+    assert found(text) == []
+
+
+def test_the_year_before_same_period_is_the_year_and_same_period_none():
+    assert found("资金较上年同期减少58.4%。", dt.date(2016, 11, 1)) == [("上年", "date", "2015")]
+    assert found("较去年同期下降12%。", dt.date(2021, 6, 15)) == [("去年", "date", "2020")]
+
+
+# Failure kinds time_dev24 shows (t48): a tender site's buttons (立即查看 on a line of its own); a day's name written
+# as a dotted month and day (“6·5”世界环境日); spaces between a spaced-out day, its part of the day and its clock
+# time (2024 年 11 月 6 日上午 9:00, 6日 上午 9:00); a part of the day as a label before a clock span (上午:8:30-12:00);
+# 从 and a month then 开始 and a clause break, an open span as with a year (从2022年8月开始,).
+
+def test_a_sites_buttons_are_no_urgency():
+    text = "立即查看\n\n立即引荐\n立即监控\n执法人员立即查看了现场。\n立即下载"
+    assert found(text) == [("立即", "vague", None)]  # the one in the sentence
+
+
+@pytest.mark.parametrize("text", ["举行纪念“6·5”世界环境日大型广场活动", "纪念2016年6·5世界环境日署名文章",
+                                  "开展“6.5环境日”宣传活动", "庆祝4·22世界地球日"])
+def test_a_days_name_written_as_a_dotted_month_and_day_is_none(text):
+    assert [x for x in found(text) if "·" in x[0] or "." in x[0]] == []
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("听证会拟于 2024 年 11 月 6 日上午 9:00 在会议室举行。", "2024 年 11 月 6 日上午 9:00", "2024-11-06T09:00"),
+    ("会议定于2024年11月6日 上午 9:00举行。", "2024年11月6日 上午 9:00", "2024-11-06T09:00"),
+    ("会议定于6日 下午 3:30召开。", "6日 下午 3:30", "2021-06-06T15:30")])
+def test_a_day_its_part_of_the_day_and_its_clock_time_with_spaces_are_one_date(text, span, value):
+    assert found(text) == [(span, "date", value)]
+
+
+def test_a_part_of_the_day_as_a_label_before_a_clock_span_is_one_date_without_a_value():
+    got = found("报名时间:2021年2月8日至2021年2月19日(上午:8:30-12:00,下午14:00-18:00)")
+    assert got[1][:2] == ("上午:8:30-12:00", "date")
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("为打击违法排污,从2022年8月开始,镇里开展了为期一个月的夜查。", "从2022年8月开始", "2022-08/.."),
+    ("今年3月份开始,全市实行周调度。", "今年3月份开始", "2021-03/..")])
+def test_a_month_then_start_and_a_clause_break_opens_a_span_as_a_year_does(text, span, value):
+    assert found(text)[0] == (span, "date", value)
+    assert found("从8月1日开始,开展行动。")[0] == ("8月1日", "date", "2021-08-01")  # a day: the day it starts
+    assert found("2022年8月开始实施。")[0] == ("2022年8月", "date", "2022-08")  # no clause break: the month
+
+
 # Failure kinds time_dev22 shows (t46b): a signing date that lost 年, 月 and 日 with a one-digit month and day (202023 on
 # a line of its own); 今年 between a past year's full date and bare days (2015年1月1日起…，今年…，5日至10日) puts them in
 # the document's year, not the past date's.
