@@ -1724,6 +1724,32 @@ def test_a_month_then_start_and_a_clause_break_opens_a_span_as_a_year_does(text,
     assert found("2022年8月开始实施。")[0] == ("2022年8月", "date", "2022-08")  # no clause break: the month
 
 
+# Kinds the brief of t48 names that no set held, plain bugs found on my own sentences (no set moves): 次年 at a span's
+# second end counts from the first end's year, not the page's; a month after 农历 is lunar (no solar value), not the
+# solar month; a lunar festival before 前 is a limit without a fixed day, as 春节前.
+
+@pytest.mark.parametrize("text,value", [
+    ("2023年11月15日至次年3月15日为供暖期。", "2023-11-15/2024-03-15"),
+    ("供暖期为2019年11月至次年3月。", "2019-11/2020-03"),
+    ("12月20日至次年1月5日开展行动。", "2021-12-20/2022-01-05")])
+def test_next_year_at_a_spans_end_counts_from_the_first_ends_year(text, value):
+    assert [x[2] for x in found(text)] == [value]
+
+
+@pytest.mark.parametrize("text,span", [("农历七月十五前后禁止焚烧纸钱。", "农历七月十五"),
+                                       ("农历八月十五,市民赏月。", "农历八月十五"), ("农历九月初九登高。", "农历九月初九")])
+def test_a_month_after_the_lunar_calendar_word_is_a_lunar_day_without_a_solar_value(text, span):
+    assert found(text)[0] == (span, "date", None)
+    assert found("七月十五日召开会议。")[0][2] == "2021-07-15"  # without 农历 the solar day
+
+
+@pytest.mark.parametrize("text,span", [("中秋节前完成整改。", "中秋节前"), ("端午节前开展一次检查。", "端午节前"),
+                                       ("元宵节前清理完毕。", "元宵节前"), ("中秋前完成验收。", "中秋前")])
+def test_a_lunar_festival_before_its_limit_is_a_deadline_without_a_fixed_day(text, span):
+    assert found(text) == [(span, "deadline", None)]
+    assert found("国庆中秋期间开展检查。") == []
+
+
 # Failure kinds time_dev22 shows (t46b): a signing date that lost 年, 月 and 日 with a one-digit month and day (202023 on
 # a line of its own); 今年 between a past year's full date and bare days (2015年1月1日起…，今年…，5日至10日) puts them in
 # the document's year, not the past date's.

@@ -108,6 +108,7 @@ def _value_tables(values: dict) -> dict:
     return {"digits": values["digits"], "unit_duration": values["unit_duration"], "hour_shift": values["hour_shift"],
             "midnight": tuple(values["midnight"]), "relative_day": values["relative_day"],
             "anchor_day": values.get("anchor_day") or default_rules_data()["values"]["anchor_day"],
+            "anchor_year": values.get("anchor_year", {}),  # 次年 at a span's second end: the first end's year + 1
             "evening": tuple(values["evening"]), "relative_year": values["relative_year"],
             "this_year": frozenset(values.get("this_year", ())),
             "relative_week": {(k or None): v for k, v in values["relative_week"].items()},  # "": a week without a word
@@ -248,6 +249,8 @@ class _Resolver:
             yy = int(g["yy" + sfx])
             base = (ref or 2024) % 100
             return 2000 + yy if yy <= base + 5 else 1900 + yy
+        if sfx and default is not None and g.get("ry" + sfx) in self.v["anchor_year"]:
+            return default + self.v["anchor_year"][g["ry" + sfx]]  # 2023年11月15日至次年3月15日: 2024, not the page's
         if g.get("ry" + sfx) and ref is not None:
             y = ref + self.v["relative_year"].get(g["ry" + sfx], 0)
             if self.doc and self.anchor and not self.titled and g["ry" + sfx] in self.v["this_year"]:
