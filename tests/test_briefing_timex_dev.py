@@ -1750,6 +1750,21 @@ def test_a_lunar_festival_before_its_limit_is_a_deadline_without_a_fixed_day(tex
     assert found("国庆中秋期间开展检查。") == []
 
 
+# t48, third step (my own sentences): 最后一个工作日 is a day (the month's last working day), not a length of one
+# working day; a holiday then 前后 is around the holiday, vague as 春节前后, not a limit before it.
+
+def test_the_last_working_day_is_a_day_not_a_length():
+    assert found("每月最后一个工作日报送。") == [("每月", "recurrence", "P1M"), ("最后一个工作日", "date", None)]
+    assert found("一个工作日内反馈。") == [("一个工作日内", "duration", None)]
+
+
+@pytest.mark.parametrize("text,span", [("元旦前后开展专项检查。", "元旦前后"), ("国庆节前后加强巡查。", "国庆节前后"),
+                                       ("中秋前后", "中秋前后"), ("春节前后", "春节前后")])
+def test_a_holiday_then_around_is_vague_not_a_limit(text, span):
+    assert found(text) == [(span, "vague", None)]
+    assert found("元旦前完成。") == [("元旦前", "deadline", "2022-01-01")]
+
+
 # Failure kinds time_dev22 shows (t46b): a signing date that lost 年, 月 and 日 with a one-digit month and day (202023 on
 # a line of its own); 今年 between a past year's full date and bare days (2015年1月1日起…，今年…，5日至10日) puts them in
 # the document's year, not the past date's.
