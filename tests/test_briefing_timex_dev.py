@@ -1765,6 +1765,25 @@ def test_a_holiday_then_around_is_vague_not_a_limit(text, span):
     assert found("元旦前完成。") == [("元旦前", "deadline", "2022-01-01")]
 
 
+# t48, fourth step (my own sentences; hours of a hotline or a reception in a notice): a clock span after a span of
+# weekdays was joined into it with a malformed value (周一至周五8:30-17:30: 2021-06-14/2021-06-18T08:30/2021-06-14/…);
+# a weekday's part of the day before a clock span took the part and lost the span (周一至周五上午9:00-12:00).
+
+@pytest.mark.parametrize("text,spans", [
+    ("受理时间:周一至周五8:30-17:30。", ["周一至周五", "8:30-17:30"]),
+    ("受理时间:周一至周五上午9:00-12:00,下午14:30-17:30。", ["周一至周五", "上午9:00-12:00", "下午14:30-17:30"]),
+    ("6月1日至3日10:00-12:00开放。", ["6月1日至3日", "10:00-12:00"])])
+def test_the_hours_after_a_span_of_weekdays_are_an_expression_of_their_own(text, spans):
+    got = found(text)
+    assert [x[0] for x in got] == spans
+    assert all(x[2] is None or x[2].count("/") <= 1 for x in got)  # no value made of two spans
+
+
+def test_a_weekday_with_its_part_of_the_day_and_clock_time_stays_one_date():
+    assert found("定于下周五上午9:00召开。") == [("下周五上午9:00", "date", "2021-06-25T09:00")]
+    assert found("周六上午9时到现场。")[0][0] == "周六上午9时"
+
+
 # Failure kinds time_dev22 shows (t46b): a signing date that lost 年, 月 and 日 with a one-digit month and day (202023 on
 # a line of its own); 今年 between a past year's full date and bare days (2015年1月1日起…，今年…，5日至10日) puts them in
 # the document's year, not the past date's.

@@ -735,10 +735,12 @@ def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
             continue
         if prev and prev["type"] == "date" and t["type"] == "date" and _DAY.match(prev["value"] or "") \
                 and t["value"] and r["attached"].match(t["text"]) \
+                and ("/" not in prev["value"] or r["weekday_word"].match(t["text"])) \
                 and (prev["end"] == t["start"]
                      or text[prev["end"]:t["start"]] == "即" and r["weekday_word"].match(t["text"])):
             # 6月1日周六, 下个月9号早上8点到中午12点, 8月25日21:30: the weekday or the time of day belongs to the day
-            # before it; so does a weekday after 即 (2月24日即周四晚8点: that day, 20:00)
+            # before it; so does a weekday after 即 (2月24日即周四晚8点: that day, 20:00); a time of day after a span of
+            # days (周一至周五8:30-17:30, the hours of each) stays its own (t48: it made a value of two spans)
             value = prev["value"] if r["weekday_word"].match(t["text"]) \
                 else t["value"].replace(t["value"][:10], prev["value"])
             out[-1] = _expression(text[prev["start"]:t["end"]], prev["start"], t["end"], "date", value)
