@@ -108,6 +108,7 @@ def _value_tables(values: dict) -> dict:
     return {"digits": values["digits"], "unit_duration": values["unit_duration"], "hour_shift": values["hour_shift"],
             "midnight": tuple(values["midnight"]), "relative_day": values["relative_day"],
             "anchor_day": values.get("anchor_day") or default_rules_data()["values"]["anchor_day"],
+            "anchor_year": values.get("anchor_year", {}),  # 次年 at a span's second end: the first end's year + 1
             "evening": tuple(values["evening"]), "relative_year": values["relative_year"],
             "this_year": frozenset(values.get("this_year", ())),
             "relative_week": {(k or None): v for k, v in values["relative_week"].items()},  # "": a week without a word
@@ -248,6 +249,8 @@ class _Resolver:
             yy = int(g["yy" + sfx])
             base = (ref or 2024) % 100
             return 2000 + yy if yy <= base + 5 else 1900 + yy
+        if sfx and default is not None and g.get("ry" + sfx) in self.v["anchor_year"]:
+            return default + self.v["anchor_year"][g["ry" + sfx]]  # 2023年11月15日至次年3月15日: 2024, not the page's
         if g.get("ry" + sfx) and ref is not None:
             y = ref + self.v["relative_year"].get(g["ry" + sfx], 0)
             if self.doc and self.anchor and not self.titled and g["ry" + sfx] in self.v["this_year"]:
@@ -732,10 +735,12 @@ def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
             continue
         if prev and prev["type"] == "date" and t["type"] == "date" and _DAY.match(prev["value"] or "") \
                 and t["value"] and r["attached"].match(t["text"]) \
+                and ("/" not in prev["value"] or r["weekday_word"].match(t["text"])) \
                 and (prev["end"] == t["start"]
                      or text[prev["end"]:t["start"]] == "即" and r["weekday_word"].match(t["text"])):
             # 6月1日周六, 下个月9号早上8点到中午12点, 8月25日21:30: the weekday or the time of day belongs to the day
-            # before it; so does a weekday after 即 (2月24日即周四晚8点: that day, 20:00)
+            # before it; so does a weekday after 即 (2月24日即周四晚8点: that day, 20:00); a time of day after a span of
+            # days (周一至周五8:30-17:30, the hours of each) stays its own (t48: it made a value of two spans)
             value = prev["value"] if r["weekday_word"].match(t["text"]) \
                 else t["value"].replace(t["value"][:10], prev["value"])
             out[-1] = _expression(text[prev["start"]:t["end"]], prev["start"], t["end"], "date", value)
