@@ -13,7 +13,9 @@ card's folds).  The ways of choosing the main type, each with the shipped rule f
 - ``precedence K`` (learned, not shipped): the first named gives way to another predicted type the text names that
   the tables kept over it at least K more times than the reverse, counted on the other folds' records (a record
   counts "a kept over b" when the text names both and the table gives a, not b) — the tables' order of media as
-  learned from records; ``+ 其他``: with the rule above.
+  learned from records; ``+ 其他``: with the rule above; ``keyword list``: the types and the counts read by the
+  plain keyword list (:func:`~petitionnlp.features.keyword_named`: any occurrence of a strong term), as a shipped
+  rule would read them beside the decision's ``named``.
 
 Printed: the top-1 misses of the first-named rules by kind (the first seed, each scheme); the generated records
 (types exact by construction) that name no medium by a strong term and how many of them are 其他 — what the
@@ -97,6 +99,9 @@ def main() -> None:
         named = model.keyword_named(texts)
         orders = named_order(model, texts)
         assert [o[0] if o else -1 for o in orders] == first.tolist()
+        # the plain keyword list's reading instead (any occurrence of a strong term; in the types' order)
+        listed = [np.flatnonzero(row).tolist() if first[i] >= 0 else []
+                  for i, row in enumerate(model.keyword_named(texts, needed_only=False))]
         rule = (model.threshold, model.max_types)
         gate = (named, model.named_threshold, model.unnamed_threshold)
         lexicon = dict(model.pipeline_.named_steps["features"].transformer_list)["lexicon"]
@@ -113,12 +118,12 @@ def main() -> None:
         for scheme in schemes:
             proba, folds = probas[scheme], probas.folds[scheme]
 
-            def precedence(k, other):
+            def precedence(k, other, reading=orders):
                 mains = first.copy()
                 for fold in set(folds.tolist()):
-                    c = kept_over(orders, gold, np.flatnonzero(folds != fold))
+                    c = kept_over(reading, gold, np.flatnonzero(folds != fold))
                     for i in np.flatnonzero(folds == fold):
-                        given = [b for b in orders[i] if proba[i, b] >= model.threshold]
+                        given = [b for b in reading[i] if proba[i, b] >= model.threshold]
                         if first[i] in given:
                             mains[i] = next((b for b in given if b != first[i]
                                              and c[(b, first[i])] - c[(first[i], b)] >= k), first[i])
@@ -135,7 +140,8 @@ def main() -> None:
                      "first named, else 其他": other_first(proba, first, first < 0),
                      "… no term at all": other_first(proba, first, (first < 0) & ~termed),
                      **{f"precedence {k}": precedence(k, False) for k in (1, 2, 3)},
-                     **{f"precedence {k} + 其他": precedence(k, True) for k in (1, 2, 3)}}
+                     **{f"precedence {k} + 其他": precedence(k, True) for k in (1, 2, 3)},
+                     **{f"precedence {k}, keyword list": precedence(k, False, listed) for k in (1, 2, 3)}}
             for name, pred in preds.items():
                 score = evaluate_predictions(gold, pred)
                 got[(scheme, name)].append((score["micro_f1"], score["top1_accuracy"]))
