@@ -384,8 +384,10 @@ class PatternRules:
                 fh.write(json.dumps(p, ensure_ascii=False) + "\n")
         (path / KEPT_FILE).write_text("".join(w + "\n" for w in self.kept), encoding="utf-8")
 
-    def find(self, folded: str) -> list[tuple[int, int, str, int]]:
-        """(start, end, label, priority) of every candidate, overlapping ones included."""
+    def find(self, folded: str, public: list | None = None) -> list[tuple[int, int, str, int]]:
+        """(start, end, label, priority) of every candidate, overlapping ones included; ``public`` gets (start, end,
+        label, priority, where the public word ends) of each left out as a body's published account — a person's
+        name found between that word and it makes it the person's (捐款：张三账号…: :class:`NameRules`' names decide)."""
         found = []
         cells: dict[str, list] = {}
 
@@ -409,14 +411,17 @@ class PatternRules:
                     continue  # (needs_context: the check alone does not decide — CHEN JIANHUA after 英文名, not AN LI)
                 if self._kept_re and self._kept_re.search(folded[max(0, start - 8):start]):
                     continue  # 受理编号001485325945: the case's number
-                if p.get("public") and self._public(p, folded, start):
+                if p.get("public") and (word := self._public(p, folded, start)) is not None:
+                    if public is not None:
+                        public.append((start, end, p["label"], p.get("priority", 1), word))
                     continue  # 爱心捐款账号：…, 县红十字会募捐账号…: a charity's account, published (个人账号 after 捐款， is one)
                 found.append((start, end, p["label"], p.get("priority", 1)))
         return found
 
     @staticmethod
-    def _public(p: dict, folded: str, start: int) -> bool:
-        """Whether the match at ``start`` is a body's published account: the last of ``p``'s ``public`` words in its
+    def _public(p: dict, folded: str, start: int) -> int | None:
+        """Where the public word ends if the match at ``start`` is a body's published account (else None): the last of
+        ``p``'s ``public`` words in its
         phrase within ``window`` before it, and none of its ``private`` words between that word and the match — a
         person who owns it (捐款人的银行卡号, 捐款的本人账号, 捐款后我的微信号: a person's) or a transfer into it
         (善款转入李四账户: the money moved to someone's own; 请将捐款汇入县慈善总会账户 stays the charity's) or a list
@@ -425,8 +430,9 @@ class PatternRules:
         卡号…)."""
         phrase = _PHRASE_END.split(folded[max(0, start - p.get("window", 12)):start])[-1]
         at = max((phrase.rfind(w) + len(w) for w in p["public"] if w in phrase), default=-1)
-        return at >= 0 and len(phrase) - at <= p.get("near", len(phrase)) \
+        public = at >= 0 and len(phrase) - at <= p.get("near", len(phrase)) \
             and not any(w in phrase[at:] for w in p.get("private", ()))
+        return start - (len(phrase) - at) if public else None
 
 
 # ------------------------------------------------------------------------------------------------- names
@@ -460,6 +466,7 @@ _AFTER_NUMBER = re.compile(rf"[ \u3000]*[(（][ \u3000]*(?:[{CJK}]{{1,6}}[，,�
 _BRACKETED = re.compile(r"[ \u3000]*[(（]([^()（）]{1,24})[)）]")  # what a bracket right after a name holds
 _DOCUMENT_YEAR = re.compile(r"[〔\[［]\s*(?:19|20)\d\d\s*[〕\]］]")  # 桂发〔2018〕13号: the issuer of a document number
 _COUNTED = re.compile("[量率]")  # 举报量, 投诉率: a verb of complaint that heads a count
+_NARRATIVE_TAGS = ("d", "r", "t")  # jieba's adverbs, pronouns and times: a narrative goes on after a name
 _COMMON_TAGS = ("n", "vn", "v", "a", "an")  # jieba's common nouns, verbs, adjectives: no proper name (ns, nz, nr…)
 _PARTICLE_TAGS = ("ul", "uz", "ug", "y", "e")  # jieba's 了 着 过, modal particles, interjections: no name ends with one
 _SET_PHRASE_TAGS = ("i", "l")  # jieba's idioms and set phrases (父母双亡): read whole, never a name's cue
@@ -674,9 +681,18 @@ class NameRules:
                     or (self._premises_re and self._premises_re.match(text, e)) or text.startswith(self.says, e) \
                     or text.startswith(self.businesses, e) \
                     or (text[e] in _FUNCTION_CHARS and text[e] not in _CONJUNCTIONS) or self._cut_after_one(text, e) \
+                    or text[e] in self.glue_after \
+                    or (exact and text[e] in _CONJUNCTIONS and any(
+                        exact.get((e + 1, e + 1 + k), "").startswith("n") for k in (2, 3))) \
+                    or text.startswith(self.person_after, e) \
+                    or (exact and any(exact.get((e, e + k), "") in _NARRATIVE_TAGS and text[e:e + k] not in self.minority
+                                      for k in (1, 2))) \
                     or (exact and any(exact.get((e, e + k), "") in ("n", "vn", "an") and text[e:e + k] not in self.minority
                                       and not any(text.startswith(self.says, j) for j in range(e + 1, e + k))
                                       for k in (2, 3, 4))):
+                # (…·喀吾孜家不远: the home; …·朱马和牧业点: a conjunction before a noun; …·喀斯木每天, …·亚森正熟练,
+                # …·艾海提回忆: an adverb, a pronoun or a time jieba reads, or a private person's cue, person_cues.txt —
+                # not a verb, 阿不都 / 热合 / 曼反映)
                 # (巴特尔·孟和和妻子: a conjunction before a context word; 告知巴特尔·孟和处理结果: a noun jieba reads —
                 # not a verb, which jieba glues to the name's last character: 热合 / 曼称, nor a "noun" it glues so
                 # from the last character and a verb of saying: 阿里 / 木称)
@@ -747,6 +763,10 @@ class NameRules:
             at = text.rfind(verb, start, first_end)
             if at != -1 and at + len(verb) < first_end:
                 best = max(best, at + len(verb))
+        for post in self.titles:  # 村主任买买提·… → 买买提: a post before the name is none of it (then read as a post)
+            at = text.rfind(post, max(0, start - len(post) + 1), first_end)
+            if at != -1 and start < at + len(post) < first_end:
+                best = max(best, at + len(post))
         k = best
         while k < first_end:
             end = (piece_at or {}).get(k, (k, ""))[0]
@@ -1677,7 +1697,8 @@ class NameRules:
             for k in found.overlapping(a, b):
                 del found[k]
             found[a] = b
-            strong.add(a)
+            if not self._official(folded, a, b):  # (村主任买买提·艾力: a post before it, read as a post is)
+                strong.add(a)
         # 3. before a cue of possession (赵福来开的, 孙有财家的, 王长贵的石料厂) or a bracket giving a village group
         #    (彭德怀（1组） 汤细毛（5组）)
         owners = set()  # before 家的, 家里, 之子 …: a home or kin, which no city has (高明家的养鸭场; 高明区 stays)
@@ -1754,6 +1775,10 @@ class NameRules:
                         and nxt_tag not in _NOT_NAME_TAGS and nxt_tag != "v" \
                         and (end + 1 == len(folded) or not _CJK.match(folded[end + 1])):
                     word, end = word + nxt_word, end + 1
+                elif len(nxt_word) == 1 and nxt_word in self.given and nxt_word not in _NOT_GIVEN \
+                        and nxt_tag not in _NOT_NAME_TAGS and nxt_tag != "v" and tag.startswith("nr") \
+                        and self._person_cued(folded, start, end + 1):
+                    word, end = word + nxt_word, end + 1  # 马士 / 新等人明知: a cue of a private person next to it
             sl = self._surname_len(word, 0)
             # (a Dai name jieba reads as one person's word, 玉新拉 nr, needs no cue: its syllables are no Chinese given
             # name's — minority_name_heads.txt)
