@@ -1,0 +1,46 @@
+"""Names inside a narrative and a person's account after a charity's word (helper p48, session 48): a case's text and
+a briefing's carry a villager who admits a violation (胡代国承认了…), a firm's owner heading a group (马士新等人明知…),
+a cooperative's head with a middle-dot name (合作社理事长买买提·艾力每天…) and a donation account with its holder's name
+(捐款：张三账号…).  Through the server as a viewer and as another unit's handler (the API and the pages, search hits
+and snippets): none of them shows; the post before the dotted name shows, the name after it hidden alone."""
+
+import pytest
+
+from test_office_integrity import HEAD, client, login, table, token, upload  # noqa: F401 — client
+from test_redaction_crawl import _get, _plain, _text_of
+
+ACCOUNT = "6222021001067890123"
+TEXT = ("经查，胡代国承认了在河道内偷采鹅卵石的事实。马士新等人明知危险废物会污染环境，仍露天堆放。"
+        f"合作社理事长买买提·艾力每天起得很早。捐款：张三账号{ACCOUNT}。")
+SECRETS = ("胡代国", "马士新", "买买提", ACCOUNT)
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_narrative_names_and_a_named_account_stay_hidden_from_a_viewer_and_another_unit(client):
+    ed = token(client, "ed")
+    upload(client, ed, table(rows=[["C-01", "衡阳市雁峰区", "", "衡阳市雁峰区某河道非法采砂。" + TEXT]], head=HEAD))
+    csrf = login(client, "ed")
+    r = client.post("/briefings", data={"csrf_token": csrf, "title": "非法采砂问题督办", "text": TEXT},
+                    follow_redirects=False)
+    assert r.status_code == 303, r.text
+    bid = int(r.headers["location"].rstrip("/").split("/")[-1])
+    client.cookies.clear()
+    urls = [("api", f"/api/v1/briefings/{bid}"), ("page", f"/briefings/{bid}"), ("api", "/api/v1/petitions"),
+            ("api", "/api/v1/search?q=采砂&limit=50"), ("page", "/search?q=采砂"), ("page", "/petitions")]
+    leaks, read = [], 0
+    for who in ("vi", "yy"):
+        headers = token(client, who)
+        client.cookies.clear()
+        for kind, url in urls:
+            got = _get(client, who, headers, kind, url)
+            if got.status_code != 200:
+                continue
+            read += 1
+            text = _text_of(got)
+            if url.startswith("/search?"):
+                text = text.split('id="hits"')[-1]
+            leaks += [(who, url, s) for s in SECRETS if s in _plain(text)]
+        client.cookies.clear()
+    assert read >= 4 and not leaks, leaks
+    shown = client.get(f"/api/v1/briefings/{bid}", headers=token(client, "vi")).json()["text"]
+    assert "合作社理事长【姓名】每天起得很早" in shown and "张三" not in shown  # the post stays, the name alone hidden
