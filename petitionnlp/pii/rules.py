@@ -1626,6 +1626,11 @@ class NameRules:
                 if got is None and word and word[1].startswith("nr") and word[0] - pos == 3 \
                         and self._surname_len(folded, pos) == 1 and not any(c in _NOT_GIVEN for c in folded[pos + 1:word[0]]):
                     got = pos, word[0]  # 村民粟树云挑着: the person jieba reads after a context word, whatever characters
+                if got is None and word and word[1].startswith("nr") and 2 <= word[0] - pos <= 4 and not linked \
+                        and all(c in self.transliterated for c in folded[pos:word[0]]) \
+                        and folded[pos:word[0]] not in self.not_names and self._ends(folded, word[0], starts):
+                    got = pos, word[0]  # 村民叶斯哈提在…, 牧民阿依丁说: a Kazakh or Uyghur name jieba reads as a person's,
+                    # of the characters such names are written with (transliteration_chars.txt)
                 owned = next((w for w in self.group_belongings if folded.startswith(w, pos)), None) if group else None
                 if owned and not (got and got[1] > pos + len(owned) and (
                         folded.startswith(self.says, got[1]) or folded[got[1]:got[1] + 1] in ("、", "，", ","))):
