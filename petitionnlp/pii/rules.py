@@ -535,6 +535,7 @@ class NameRules:
         self.titles = _by_length(t for t in g("titles", []) if not t.startswith("+"))
         self._after_only = _by_length(t[1:] for t in g("titles", []) if t.startswith("+"))
         self.titles_after = _by_length(self.titles + self._after_only)
+        self._photo_marks = tuple(t for t in self.titles_after if "摄" in t)  # 王玮 摄: a photo's credit, a space between
         self._titles_bracket = tuple(t + "(" for t in self.titles)  # 局长(…: a post with its bracket opened
         self._longer = {}  # a length → the posts longer than it (促进会会长 before 会长), made once
         self.place_after = frozenset(g("place_after", []))
@@ -1452,6 +1453,8 @@ class NameRules:
             return True  # 张立军（县生态环境局副局长）诫勉谈话: his post in brackets after the name, as before it
         # after a complainant's word a post only ever after the name (会长, 专员, 总工程师: a firm's or an
         # association's, "+" lines of titles.txt) is no official's: 举报人张国华会长反映 is a private person
+        if after[:1] in " \u3000" and after.lstrip(" \u3000").startswith(self._photo_marks) and not private:
+            return True  # 张驰 王玮 摄, （王玮 摄）: a photo's credit
         if (after.startswith(self.titles_after) and not (private and (after.startswith(_ADDRESS) or (
                 after.startswith(self._after_only) and not after.startswith(self.titles))))) \
                 or before.endswith(self.titles) or before.endswith(self._titles_bracket) \
@@ -1995,6 +1998,14 @@ class NameRules:
                 found[a] = b
                 strong.add(a)
                 counted.add(a)
+        #    and the items after a name jieba alone found first in a clause (秦立华、曹永利负责…): not vouched for — a
+        #    post before the list (市领导王新会、李征出席) makes them officials' (``_official`` walks back over a list)
+        opening = {k: v for k, v in found.items() if k not in strong and _CLAUSE_START.match(folded, k)
+                   and not self.is_place(folded[k:v], True)}  # (楚雄、文山各8件: places)
+        for a, b in self._listed_names(folded, opening, exact) if opening else ():
+            if not found.overlapping(a, b):
+                found[a] = b
+                whole.add(a)
         self._surname_before(folded, tagged, found, strong, private)
         out = []
         # a name found after a context word or a cue somewhere (来电人罗建平) is a private person's at every mention: no
