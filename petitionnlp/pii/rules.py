@@ -154,7 +154,15 @@ Decisions (session 47, helper p47; the cases are in ``tests/test_pii_p47.py``):
 - A charity's or a body's account published for anyone to pay into (爱心捐款账号, 县红十字会募捐账号: ``patterns.jsonl``'s
   ``public``, in the same phrase) stays visible; 竹 is a surname.  (Review r47: not where a person's word stands
   between the public word and the account, or a transfer's verb — 捐款人的银行卡号, 捐款的本人账号, 善款转入李四账户:
-  ``private``.)
+  ``private``.)  Helper p48 (session 48): nor where a name the names component found stands between them
+  (捐款：张三账号6222…, 捐款账户：王春华 6217…): the patterns hand over what they leave out as published.
+- Helper p48 (session 48, probe49): a narrative's private person — a name jieba reads before 承认, 等人, 进行 or kin
+  (父子, 母女 …), after 之子/侄子 or a date and a comma (2016年2月，马士新通过…: ``person_cues.txt``), a villager after
+  乡亲; a middle-dot name starts after a post (村主任买买提·艾力: then read as a post, as a Han name is) and ends before
+  家, a conjunction before a noun, an adverb, pronoun or time jieba reads, or a private person's cue (…·喀吾孜家不远,
+  …·朱马和牧业点, …·喀斯木每天, …·艾海提回忆); a Kazakh or Uyghur name jieba reads as a person's right after a person's
+  word (村民叶斯哈提在…); the items of a list next to a name jieba alone found (胡代国、童安平在…), not vouched for; a
+  photo's credit with a space before 摄 (张驰 王玮 摄) stays.
 
 Both read their data from a folder (the shipped ``corpora/pii/``, or a saved component's own folder) and can
 write it back (:meth:`to_dir`).  Offsets are into the folded text; the components map them to the original.
