@@ -6,8 +6,8 @@ and snippets): none of them shows; the post before the dotted name shows, the na
 
 import pytest
 
-from test_office_integrity import HEAD, client, login, table, token, upload  # noqa: F401 — client
-from test_redaction_crawl import _leaks_to_readers
+from test_office_integrity import client, token  # noqa: F401 — client
+from test_redaction_r47 import planted_leaks
 
 ACCOUNT = "6222021001067890123"
 TEXT = ("经查，胡代国承认了在河道内偷采鹅卵石的事实。马士新等人明知危险废物会污染环境，仍露天堆放。"
@@ -17,17 +17,7 @@ SECRETS = ("胡代国", "马士新", "买买提", ACCOUNT)
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 def test_narrative_names_and_a_named_account_stay_hidden_from_a_viewer_and_another_unit(client):
-    ed = token(client, "ed")
-    upload(client, ed, table(rows=[["C-01", "衡阳市雁峰区", "", "衡阳市雁峰区某河道非法采砂。" + TEXT]], head=HEAD))
-    csrf = login(client, "ed")
-    r = client.post("/briefings", data={"csrf_token": csrf, "title": "非法采砂问题督办", "text": TEXT},
-                    follow_redirects=False)
-    assert r.status_code == 303, r.text
-    bid = int(r.headers["location"].rstrip("/").split("/")[-1])
-    client.cookies.clear()
-    urls = [("api", f"/api/v1/briefings/{bid}"), ("page", f"/briefings/{bid}"), ("api", "/api/v1/petitions"),
-            ("api", "/api/v1/search?q=采砂&limit=50"), ("page", "/search?q=采砂"), ("page", "/petitions")]
-    leaks, read = _leaks_to_readers(client, urls, SECRETS)
+    bid, leaks, read = planted_leaks(client, TEXT, "衡阳市雁峰区某河道非法采砂。", "非法采砂问题督办", "采砂", SECRETS)
     assert read >= 4 and not leaks, leaks
     shown = client.get(f"/api/v1/briefings/{bid}", headers=token(client, "vi")).json()["text"]
     assert "合作社理事长【姓名】每天起得很早" in shown and "张三" not in shown  # the post stays, the name alone hidden
