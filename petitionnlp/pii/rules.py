@@ -162,7 +162,8 @@ Decisions (session 47, helper p47; the cases are in ``tests/test_pii_p47.py``):
   家, a conjunction before a noun, an adverb, pronoun or time jieba reads, or a private person's cue (…·喀吾孜家不远,
   …·朱马和牧业点, …·喀斯木每天, …·艾海提回忆); a Kazakh or Uyghur name jieba reads as a person's right after a person's
   word (村民叶斯哈提在…); the items of a list next to a name jieba alone found (胡代国、童安平在…), not vouched for; a
-  photo's credit with a space before 摄 (张驰 王玮 摄) stays.
+  photo's credit with a space before 摄 (张驰 王玮 摄) stays; a firm's word seven characters or more after a name
+  makes it no firm's name (马大琳实际协助管理英力公司).
 
 Both read their data from a folder (the shipped ``corpora/pii/``, or a saved component's own folder) and can
 write it back (:meth:`to_dir`).  Offsets are into the folded text; the components map them to the original.
@@ -1568,7 +1569,8 @@ class NameRules:
         head = re.split(r"[，,。；;、（）()\s的]", after)[0]
         # (关于蔡国华举报我公司…: a verb of complaint ends what could be the firm's name)
         head = head[:min([head.find(w) for w in self._says_long if w in head] + [len(head)])]
-        return any(w in head for w in ("有限", "公司", "集团", "股份", "合作社"))
+        # (a firm's word seven characters or more after the name names another subject: 马大琳实际协助管理英力公司)
+        return any(0 <= head.find(w) <= 6 for w in ("有限", "公司", "集团", "股份", "合作社"))
 
     def _longer_subject(self, folded: str, pos: int, end: int) -> bool:
         """Whether a name jieba cut short (曾宪 / 平等 / 人) is longer as the subject of a verb (曾宪平等人反映;
