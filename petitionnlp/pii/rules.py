@@ -545,6 +545,8 @@ class NameRules:
         self._after_only = _by_length(t[1:] for t in g("titles", []) if t.startswith("+"))
         self.titles_after = _by_length(self.titles + self._after_only)
         self._photo_marks = tuple(t for t in self.titles_after if "摄" in t)  # 王玮 摄: a photo's credit, a space between
+        self._titles_re = re.compile("|".join(map(re.escape, self.titles))) if self.titles else None
+        self._titles_max = max(map(len, self.titles), default=0)
         self._titles_bracket = tuple(t + "(" for t in self.titles)  # 局长(…: a post with its bracket opened
         self._longer = {}  # a length → the posts longer than it (促进会会长 before 会长), made once
         self.place_after = frozenset(g("place_after", []))
@@ -773,10 +775,10 @@ class NameRules:
             at = text.rfind(verb, start, first_end)
             if at != -1 and at + len(verb) < first_end:
                 best = max(best, at + len(verb))
-        for post in self.titles:  # 村主任买买提·… → 买买提: a post before the name is none of it (then read as a post)
-            at = text.rfind(post, max(0, start - len(post) + 1), first_end)
-            if at != -1 and start < at + len(post) < first_end:
-                best = max(best, at + len(post))
+        # 村主任买买提·… → 买买提: a post before the name is none of it (then read as a post)
+        for m in self._titles_re.finditer(text, max(0, start - self._titles_max + 1), first_end) if self.titles else ():
+            if start < m.end() < first_end:
+                best = max(best, m.end())
         k = best
         while k < first_end:
             end = (piece_at or {}).get(k, (k, ""))[0]
@@ -1059,13 +1061,15 @@ class NameRules:
             or given[0] == "家" or any(c in _PLACE_ENDINGS and c not in self.given for c in given)
             or not exact.get((a, b), "nr").startswith("nr"))
 
-    def _listed_names(self, text: str, found: dict, exact: dict) -> list[tuple[int, int]]:
+    def _listed_names(self, text: str, found: dict, exact: dict, most: int | None = None) -> list[tuple[int, int]]:
         """Names in a list with 、 whose items are whole (each a surname and one or two characters, :meth:`_list_item`):
         two or more before a count of households or persons or a kinship (伍向前、伍向东两户的: ``list_closers.txt``), and
         the items next to a name found after a context word or a cue (``found``: start → end) on either side
-        (村民彭海生反映，韦向前、彭海生、邱国庆三家的; not next to one jieba alone found: 市领导王新会、李征 …)."""
+        (村民彭海生反映，韦向前、彭海生、邱国庆三家的; not next to one jieba alone found: 市领导王新会、李征 …); with
+        ``most``, only that many items on either side of each name of ``found`` and no count's list (a list of n names
+        found costs n, not n²)."""
         out = []
-        if self._closer_re:
+        if self._closer_re and most is None:
             loose = lambda t, a, b, e: self._list_item(t, a, b, e, listed=True)  # noqa: E731
             for m in self._closer_re.finditer(text):
                 items = self._items_before(text, m.start(), exact)
@@ -1080,9 +1084,10 @@ class NameRules:
                     out += items
         for a, b in list(found.items()):
             if text[a - 1:a] == "、":
-                out += self._items_before(text, a - 1, exact)
-            pos = b
-            while text[pos:pos + 1] == "、":
+                out += self._items_before(text, a - 1, exact, most=most)
+            pos, left = b, most
+            while text[pos:pos + 1] == "、" and left != 0:
+                left = None if left is None else left - 1
                 for size in (3, 2, 4):
                     e = pos + 1 + size
                     closed = bool(e <= len(text) and self._closer_re and self._closer_re.match(text, e))
@@ -1097,7 +1102,8 @@ class NameRules:
                     break
         return out
 
-    def _items_before(self, text: str, end: int, exact: dict, check=None) -> list[tuple[int, int]]:
+    def _items_before(self, text: str, end: int, exact: dict, check=None,
+                      most: int | None = None) -> list[tuple[int, int]]:
         """The whole items of a list with 、 that ends at ``end``, last first: each after a 、, the first after the
         start, a mark or a function word's character (对伍向前、…), each a name by ``check`` (text, start, end, exact;
         :meth:`_list_item` by default)."""
@@ -1114,7 +1120,7 @@ class NameRules:
                 return items
             items.append((s, end))
             # (欧阳建华、司马红和上官婉清三人: the last item after 和, 与 or 及; walked over only to a whole item)
-            if text[s - 1:s] not in self.list_marks:
+            if text[s - 1:s] not in self.list_marks or len(items) == most:
                 return items
             end = s - 1
 
@@ -2012,7 +2018,7 @@ class NameRules:
         #    post before the list (市领导王新会、李征出席) makes them officials' (``_official`` walks back over a list)
         opening = {k: v for k, v in found.items() if k not in strong and _CLAUSE_START.match(folded, k)
                    and not self.is_place(folded[k:v], True)}  # (楚雄、文山各8件: places)
-        for a, b in self._listed_names(folded, opening, exact) if opening else ():
+        for a, b in self._listed_names(folded, opening, exact, most=1) if opening else ():
             if not found.overlapping(a, b):
                 found[a] = b
                 whole.add(a)
