@@ -106,6 +106,26 @@ def _get(client, who: str, headers: dict, kind: str, url: str):
     return got
 
 
+def _leaks_to_readers(client, urls, secrets, readers=("vi", "yy")) -> tuple[list, int]:
+    """(the (reader, url, secret) of every secret a viewer or another unit's handler reads as written on ``urls``
+    — (kind, url) pairs; a search page read from its hits on —, how many of the urls answered 200)."""
+    leaks, read = [], 0
+    for who in readers:
+        headers = token(client, who)
+        client.cookies.clear()
+        for kind, url in urls:
+            got = _get(client, who, headers, kind, url)
+            if got.status_code != 200:
+                continue
+            read += 1
+            text = _text_of(got)
+            if url.startswith("/search?"):
+                text = text.split('id="hits"')[-1]
+            leaks += [(who, url, s) for s in secrets if s in _plain(text)]
+        client.cookies.clear()
+    return leaks, read
+
+
 def test_no_get_path_shows_a_planted_person_to_a_viewer_or_another_unit(client):
     ed, hy, vi, yy = (token(client, n) for n in ("ed", "hy", "vi", "yy"))
     head = "受理编号,行政区域,污染类型,举报人,联系电话,身份证号,交办问题基本情况\n"

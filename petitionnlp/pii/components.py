@@ -37,6 +37,7 @@ from .rules import IDENTIFIER_RUN, NameRules, PatternRules, choose
 __all__ = ["JiebaTokenizer", "PIIPatterns", "PIINames", "make_pii_nlp", "SPANS_KEY"]
 
 SPANS_KEY = "pii"
+PUBLIC_KEY = "pii_public"  # doc.user_data: the accounts the patterns left out as a body's published ones
 TEXT_KEY = "petitionnlp.text"
 
 
@@ -274,7 +275,10 @@ class PIIPatterns(_RuleComponent):
         rules = self._require()
         text = _text(doc)
         f = fold(text)
-        found = choose(rules.find(f.text))
+        public: list = []
+        found = choose(rules.find(f.text, public))
+        if public:  # (the names component reads and drops them: a person's name between makes one his)
+            doc.user_data[PUBLIC_KEY] = public
         return _set_spans(doc, self.spans_key, [(*f.span(a, b), label) for a, b, label in found], text)
 
 
@@ -327,6 +331,17 @@ class PIINames(_RuleComponent):
         names = rules.find(f.text, _folded_tokens(doc, f), numbers, ends)
         add = []
         held = {k for x, y, _ in have for k in range(x, y)}  # the places an identifier holds
+        # an account left out as a charity's published one, a name found between the charity's word and it: the
+        # named person's (捐款：张三账号6222…; 爱心捐款账号：6222… stays)
+        public = doc.user_data.pop(PUBLIC_KEY, ())
+        starts = sorted((x, y) for x, y, _, _ in names) if public else []
+        for a, b, label, _, word in public:
+            k = bisect.bisect_left(starts, (word, -1))  # the first name after the word (n accounts cost n log n)
+            if k < len(starts) and starts[k][1] <= a:
+                a, b = f.span(a, b)
+                if not any(k in held for k in range(a, b)):
+                    add.append((a, b, label))
+                    held.update(range(a, b))
         for a, b, label, _ in names:
             a, b = f.span(a, b)
             if not any(k in held for k in range(a, b)):

@@ -154,7 +154,16 @@ Decisions (session 47, helper p47; the cases are in ``tests/test_pii_p47.py``):
 - A charity's or a body's account published for anyone to pay into (爱心捐款账号, 县红十字会募捐账号: ``patterns.jsonl``'s
   ``public``, in the same phrase) stays visible; 竹 is a surname.  (Review r47: not where a person's word stands
   between the public word and the account, or a transfer's verb — 捐款人的银行卡号, 捐款的本人账号, 善款转入李四账户:
-  ``private``.)
+  ``private``.)  Helper p48 (session 48): nor where a name the names component found stands between them
+  (捐款：张三账号6222…, 捐款账户：王春华 6217…): the patterns hand over what they leave out as published.
+- Helper p48 (session 48, probe49): a narrative's private person — a name jieba reads before 承认, 等人, 进行 or kin
+  (父子, 母女 …), after 之子/侄子 or a date and a comma (2016年2月，马士新通过…: ``person_cues.txt``), a villager after
+  乡亲; a middle-dot name starts after a post (村主任买买提·艾力: then read as a post, as a Han name is) and ends before
+  家, a conjunction before a noun, an adverb, pronoun or time jieba reads, or a private person's cue (…·喀吾孜家不远,
+  …·朱马和牧业点, …·喀斯木每天, …·艾海提回忆); a Kazakh or Uyghur name jieba reads as a person's right after a person's
+  word (村民叶斯哈提在…); the items of a list next to a name jieba alone found (胡代国、童安平在…), not vouched for; a
+  photo's credit with a space before 摄 (张驰 王玮 摄) stays; a firm's word seven characters or more after a name
+  makes it no firm's name (马大琳实际协助管理英力公司).
 
 Both read their data from a folder (the shipped ``corpora/pii/``, or a saved component's own folder) and can
 write it back (:meth:`to_dir`).  Offsets are into the folded text; the components map them to the original.
@@ -384,8 +393,10 @@ class PatternRules:
                 fh.write(json.dumps(p, ensure_ascii=False) + "\n")
         (path / KEPT_FILE).write_text("".join(w + "\n" for w in self.kept), encoding="utf-8")
 
-    def find(self, folded: str) -> list[tuple[int, int, str, int]]:
-        """(start, end, label, priority) of every candidate, overlapping ones included."""
+    def find(self, folded: str, public: list | None = None) -> list[tuple[int, int, str, int]]:
+        """(start, end, label, priority) of every candidate, overlapping ones included; ``public`` gets (start, end,
+        label, priority, where the public word ends) of each left out as a body's published account — a person's
+        name found between that word and it makes it the person's (捐款：张三账号…: :class:`NameRules`' names decide)."""
         found = []
         cells: dict[str, list] = {}
 
@@ -409,14 +420,17 @@ class PatternRules:
                     continue  # (needs_context: the check alone does not decide — CHEN JIANHUA after 英文名, not AN LI)
                 if self._kept_re and self._kept_re.search(folded[max(0, start - 8):start]):
                     continue  # 受理编号001485325945: the case's number
-                if p.get("public") and self._public(p, folded, start):
+                if p.get("public") and (word := self._public(p, folded, start)) is not None:
+                    if public is not None:
+                        public.append((start, end, p["label"], p.get("priority", 1), word))
                     continue  # 爱心捐款账号：…, 县红十字会募捐账号…: a charity's account, published (个人账号 after 捐款， is one)
                 found.append((start, end, p["label"], p.get("priority", 1)))
         return found
 
     @staticmethod
-    def _public(p: dict, folded: str, start: int) -> bool:
-        """Whether the match at ``start`` is a body's published account: the last of ``p``'s ``public`` words in its
+    def _public(p: dict, folded: str, start: int) -> int | None:
+        """Where the public word ends if the match at ``start`` is a body's published account (else None): the last of
+        ``p``'s ``public`` words in its
         phrase within ``window`` before it, and none of its ``private`` words between that word and the match — a
         person who owns it (捐款人的银行卡号, 捐款的本人账号, 捐款后我的微信号: a person's) or a transfer into it
         (善款转入李四账户: the money moved to someone's own; 请将捐款汇入县慈善总会账户 stays the charity's) or a list
@@ -425,8 +439,9 @@ class PatternRules:
         卡号…)."""
         phrase = _PHRASE_END.split(folded[max(0, start - p.get("window", 12)):start])[-1]
         at = max((phrase.rfind(w) + len(w) for w in p["public"] if w in phrase), default=-1)
-        return at >= 0 and len(phrase) - at <= p.get("near", len(phrase)) \
+        public = at >= 0 and len(phrase) - at <= p.get("near", len(phrase)) \
             and not any(w in phrase[at:] for w in p.get("private", ()))
+        return start - (len(phrase) - at) if public else None
 
 
 # ------------------------------------------------------------------------------------------------- names
@@ -460,6 +475,7 @@ _AFTER_NUMBER = re.compile(rf"[ \u3000]*[(（][ \u3000]*(?:[{CJK}]{{1,6}}[，,�
 _BRACKETED = re.compile(r"[ \u3000]*[(（]([^()（）]{1,24})[)）]")  # what a bracket right after a name holds
 _DOCUMENT_YEAR = re.compile(r"[〔\[［]\s*(?:19|20)\d\d\s*[〕\]］]")  # 桂发〔2018〕13号: the issuer of a document number
 _COUNTED = re.compile("[量率]")  # 举报量, 投诉率: a verb of complaint that heads a count
+_NARRATIVE_TAGS = ("d", "r", "t")  # jieba's adverbs, pronouns and times: a narrative goes on after a name
 _COMMON_TAGS = ("n", "vn", "v", "a", "an")  # jieba's common nouns, verbs, adjectives: no proper name (ns, nz, nr…)
 _PARTICLE_TAGS = ("ul", "uz", "ug", "y", "e")  # jieba's 了 着 过, modal particles, interjections: no name ends with one
 _SET_PHRASE_TAGS = ("i", "l")  # jieba's idioms and set phrases (父母双亡): read whole, never a name's cue
@@ -528,6 +544,9 @@ class NameRules:
         self.titles = _by_length(t for t in g("titles", []) if not t.startswith("+"))
         self._after_only = _by_length(t[1:] for t in g("titles", []) if t.startswith("+"))
         self.titles_after = _by_length(self.titles + self._after_only)
+        self._photo_marks = tuple(t for t in self.titles_after if "摄" in t)  # 王玮 摄: a photo's credit, a space between
+        self._titles_re = re.compile("|".join(map(re.escape, self.titles))) if self.titles else None
+        self._titles_max = max(map(len, self.titles), default=0)
         self._titles_bracket = tuple(t + "(" for t in self.titles)  # 局长(…: a post with its bracket opened
         self._longer = {}  # a length → the posts longer than it (促进会会长 before 会长), made once
         self.place_after = frozenset(g("place_after", []))
@@ -674,9 +693,18 @@ class NameRules:
                     or (self._premises_re and self._premises_re.match(text, e)) or text.startswith(self.says, e) \
                     or text.startswith(self.businesses, e) \
                     or (text[e] in _FUNCTION_CHARS and text[e] not in _CONJUNCTIONS) or self._cut_after_one(text, e) \
+                    or text[e] in self.glue_after \
+                    or (exact and text[e] in _CONJUNCTIONS and any(
+                        exact.get((e + 1, e + 1 + k), "").startswith("n") for k in (2, 3))) \
+                    or text.startswith(self.person_after, e) \
+                    or (exact and any(exact.get((e, e + k), "") in _NARRATIVE_TAGS and text[e:e + k] not in self.minority
+                                      for k in (1, 2))) \
                     or (exact and any(exact.get((e, e + k), "") in ("n", "vn", "an") and text[e:e + k] not in self.minority
                                       and not any(text.startswith(self.says, j) for j in range(e + 1, e + k))
                                       for k in (2, 3, 4))):
+                # (…·喀吾孜家不远: the home; …·朱马和牧业点: a conjunction before a noun; …·喀斯木每天, …·亚森正熟练,
+                # …·艾海提回忆: an adverb, a pronoun or a time jieba reads, or a private person's cue, person_cues.txt —
+                # not a verb, 阿不都 / 热合 / 曼反映)
                 # (巴特尔·孟和和妻子: a conjunction before a context word; 告知巴特尔·孟和处理结果: a noun jieba reads —
                 # not a verb, which jieba glues to the name's last character: 热合 / 曼称, nor a "noun" it glues so
                 # from the last character and a verb of saying: 阿里 / 木称)
@@ -747,6 +775,10 @@ class NameRules:
             at = text.rfind(verb, start, first_end)
             if at != -1 and at + len(verb) < first_end:
                 best = max(best, at + len(verb))
+        # 村主任买买提·… → 买买提: a post before the name is none of it (then read as a post)
+        for m in self._titles_re.finditer(text, max(0, start - self._titles_max + 1), first_end) if self.titles else ():
+            if start < m.end() < first_end:
+                best = max(best, m.end())
         k = best
         while k < first_end:
             end = (piece_at or {}).get(k, (k, ""))[0]
@@ -1029,13 +1061,15 @@ class NameRules:
             or given[0] == "家" or any(c in _PLACE_ENDINGS and c not in self.given for c in given)
             or not exact.get((a, b), "nr").startswith("nr"))
 
-    def _listed_names(self, text: str, found: dict, exact: dict) -> list[tuple[int, int]]:
+    def _listed_names(self, text: str, found: dict, exact: dict, most: int | None = None) -> list[tuple[int, int]]:
         """Names in a list with 、 whose items are whole (each a surname and one or two characters, :meth:`_list_item`):
         two or more before a count of households or persons or a kinship (伍向前、伍向东两户的: ``list_closers.txt``), and
         the items next to a name found after a context word or a cue (``found``: start → end) on either side
-        (村民彭海生反映，韦向前、彭海生、邱国庆三家的; not next to one jieba alone found: 市领导王新会、李征 …)."""
+        (村民彭海生反映，韦向前、彭海生、邱国庆三家的; not next to one jieba alone found: 市领导王新会、李征 …); with
+        ``most``, only that many items on either side of each name of ``found`` and no count's list (a list of n names
+        found costs n, not n²)."""
         out = []
-        if self._closer_re:
+        if self._closer_re and most is None:
             loose = lambda t, a, b, e: self._list_item(t, a, b, e, listed=True)  # noqa: E731
             for m in self._closer_re.finditer(text):
                 items = self._items_before(text, m.start(), exact)
@@ -1050,9 +1084,10 @@ class NameRules:
                     out += items
         for a, b in list(found.items()):
             if text[a - 1:a] == "、":
-                out += self._items_before(text, a - 1, exact)
-            pos = b
-            while text[pos:pos + 1] == "、":
+                out += self._items_before(text, a - 1, exact, most=most)
+            pos, left = b, most
+            while text[pos:pos + 1] == "、" and left != 0:
+                left = None if left is None else left - 1
                 for size in (3, 2, 4):
                     e = pos + 1 + size
                     closed = bool(e <= len(text) and self._closer_re and self._closer_re.match(text, e))
@@ -1067,7 +1102,8 @@ class NameRules:
                     break
         return out
 
-    def _items_before(self, text: str, end: int, exact: dict, check=None) -> list[tuple[int, int]]:
+    def _items_before(self, text: str, end: int, exact: dict, check=None,
+                      most: int | None = None) -> list[tuple[int, int]]:
         """The whole items of a list with 、 that ends at ``end``, last first: each after a 、, the first after the
         start, a mark or a function word's character (对伍向前、…), each a name by ``check`` (text, start, end, exact;
         :meth:`_list_item` by default)."""
@@ -1084,7 +1120,7 @@ class NameRules:
                 return items
             items.append((s, end))
             # (欧阳建华、司马红和上官婉清三人: the last item after 和, 与 or 及; walked over only to a whole item)
-            if text[s - 1:s] not in self.list_marks:
+            if text[s - 1:s] not in self.list_marks or len(items) == most:
                 return items
             end = s - 1
 
@@ -1432,6 +1468,8 @@ class NameRules:
             return True  # 张立军（县生态环境局副局长）诫勉谈话: his post in brackets after the name, as before it
         # after a complainant's word a post only ever after the name (会长, 专员, 总工程师: a firm's or an
         # association's, "+" lines of titles.txt) is no official's: 举报人张国华会长反映 is a private person
+        if after[:1] in " \u3000" and after.lstrip(" \u3000").startswith(self._photo_marks) and not private:
+            return True  # 张驰 王玮 摄, （王玮 摄）: a photo's credit
         if (after.startswith(self.titles_after) and not (private and (after.startswith(_ADDRESS) or (
                 after.startswith(self._after_only) and not after.startswith(self.titles))))) \
                 or before.endswith(self.titles) or before.endswith(self._titles_bracket) \
@@ -1537,7 +1575,8 @@ class NameRules:
         head = re.split(r"[，,。；;、（）()\s的]", after)[0]
         # (关于蔡国华举报我公司…: a verb of complaint ends what could be the firm's name)
         head = head[:min([head.find(w) for w in self._says_long if w in head] + [len(head)])]
-        return any(w in head for w in ("有限", "公司", "集团", "股份", "合作社"))
+        # (a firm's word seven characters or more after the name names another subject: 马大琳实际协助管理英力公司)
+        return any(0 <= head.find(w) <= 6 for w in ("有限", "公司", "集团", "股份", "合作社"))
 
     def _longer_subject(self, folded: str, pos: int, end: int) -> bool:
         """Whether a name jieba cut short (曾宪 / 平等 / 人) is longer as the subject of a verb (曾宪平等人反映;
@@ -1606,6 +1645,11 @@ class NameRules:
                 if got is None and word and word[1].startswith("nr") and word[0] - pos == 3 \
                         and self._surname_len(folded, pos) == 1 and not any(c in _NOT_GIVEN for c in folded[pos + 1:word[0]]):
                     got = pos, word[0]  # 村民粟树云挑着: the person jieba reads after a context word, whatever characters
+                if got is None and word and word[1].startswith("nr") and 2 <= word[0] - pos <= 4 and not linked \
+                        and all(c in self.transliterated for c in folded[pos:word[0]]) \
+                        and folded[pos:word[0]] not in self.not_names and self._ends(folded, word[0], starts):
+                    got = pos, word[0]  # 村民叶斯哈提在…, 牧民阿依丁说: a Kazakh or Uyghur name jieba reads as a person's,
+                    # of the characters such names are written with (transliteration_chars.txt)
                 owned = next((w for w in self.group_belongings if folded.startswith(w, pos)), None) if group else None
                 if owned and not (got and got[1] > pos + len(owned) and (
                         folded.startswith(self.says, got[1]) or folded[got[1]:got[1] + 1] in ("、", "，", ","))):
@@ -1677,7 +1721,8 @@ class NameRules:
             for k in found.overlapping(a, b):
                 del found[k]
             found[a] = b
-            strong.add(a)
+            if not self._official(folded, a, b):  # (村主任买买提·艾力: a post before it, read as a post is)
+                strong.add(a)
         # 3. before a cue of possession (赵福来开的, 孙有财家的, 王长贵的石料厂) or a bracket giving a village group
         #    (彭德怀（1组） 汤细毛（5组）)
         owners = set()  # before 家的, 家里, 之子 …: a home or kin, which no city has (高明家的养鸭场; 高明区 stays)
@@ -1754,6 +1799,10 @@ class NameRules:
                         and nxt_tag not in _NOT_NAME_TAGS and nxt_tag != "v" \
                         and (end + 1 == len(folded) or not _CJK.match(folded[end + 1])):
                     word, end = word + nxt_word, end + 1
+                elif len(nxt_word) == 1 and nxt_word in self.given and nxt_word not in _NOT_GIVEN \
+                        and nxt_tag not in _NOT_NAME_TAGS and nxt_tag != "v" and tag.startswith("nr") \
+                        and self._person_cued(folded, start, end + 1):
+                    word, end = word + nxt_word, end + 1  # 马士 / 新等人明知: a cue of a private person next to it
             sl = self._surname_len(word, 0)
             # (a Dai name jieba reads as one person's word, 玉新拉 nr, needs no cue: its syllables are no Chinese given
             # name's — minority_name_heads.txt)
@@ -1965,6 +2014,14 @@ class NameRules:
                 found[a] = b
                 strong.add(a)
                 counted.add(a)
+        #    and the items after a name jieba alone found first in a clause (秦立华、曹永利负责…): not vouched for — a
+        #    post before the list (市领导王新会、李征出席) makes them officials' (``_official`` walks back over a list)
+        opening = {k: v for k, v in found.items() if k not in strong and _CLAUSE_START.match(folded, k)
+                   and not self.is_place(folded[k:v], True)}  # (楚雄、文山各8件: places)
+        for a, b in self._listed_names(folded, opening, exact, most=1) if opening else ():
+            if not found.overlapping(a, b):
+                found[a] = b
+                whole.add(a)
         self._surname_before(folded, tagged, found, strong, private)
         out = []
         # a name found after a context word or a cue somewhere (来电人罗建平) is a private person's at every mention: no
