@@ -63,7 +63,7 @@ W_PART_SOME = 0.3     # some of a compound's parts (all of them: W_PARTS)
 NEAR_ONE = 8          # characters within which a one-character part stands by a longer part for partial credit
 W_ONE_SHARE = 0.75    # what such a part earns of its share (a character says less than a word)
 W_PLACE_FIELD, W_PLACE_TEXT = 1.0, 0.6
-W_RELATION = {"=": 0.6, "~": 0.6, ">": 0.5}
+W_RELATION = {"=": 0.6, "~": 0.6, "->": 0.6, ">": 0.5}   # ->: a colloquial word → the documents' word, one way
 W_HOP = 0.6            # a thesaurus word's own thesaurus word (泥头车 = 渣土车 ~ 大货车): the two weights times this
 W_CILIN = 0.45         # a term's Cilin synonym that the indexed documents use (饭店 → 餐馆)
 W_CLASS = 0.5          # a kind the documents never name, found by its class (碗筷 → 餐具: thesaurus.tsv '<' lines)
@@ -596,9 +596,14 @@ def _request_of(piece: str, keep: bool = True) -> list[str]:
 
 
 # ------------------------------------------------------------------------------------------------ thesaurus
+#: the thesaurus' files in corpora/search: the domain's own, and a broad source's everyday words the dev sets confirm
+THESAURI = ("thesaurus.tsv", "cnsyn_confirmed.tsv")
+
+
 @once
 def thesaurus() -> dict[str, list[tuple[str, float]]]:
-    """word → [(expansion, weight)], from corpora/search/synonyms.tsv (groups of variants) and thesaurus.tsv."""
+    """word → [(expansion, weight)], from corpora/search/synonyms.tsv (groups of variants) and the files of
+    :data:`THESAURI`."""
     out: dict[str, dict[str, float]] = {}
 
     def link(a, b, w):
@@ -612,7 +617,7 @@ def thesaurus() -> dict[str, list[tuple[str, float]]]:
         for a in group:
             for b in group:
                 link(a, b, W_RELATION["="])
-    for line in read_list("search", "thesaurus.tsv"):
+    for line in [ln for name in THESAURI for ln in read_list("search", name)]:
         cols = line.split("\t")
         if len(cols) < 3 or cols[1] not in W_RELATION:
             continue
@@ -622,7 +627,7 @@ def thesaurus() -> dict[str, list[tuple[str, float]]]:
         for head in dict.fromkeys([word, plain] if len(plain) >= 2 else [word]):
             for e in expansions:
                 link(head, e, W_RELATION[rel])
-                if rel != ">" and "+" not in e:
+                if rel not in (">", "->") and "+" not in e:
                     link(e, head, W_RELATION[rel])
     kinds: dict[str, list[str]] = {}   # an animal → its kinds (the thesaurus' '<' lines: 猪 < 黑毛猪 | 土猪 …)
     for kind, classes in kind_classes().items():
