@@ -53,6 +53,8 @@ from ..tokenize import Tokenizer, get_tokenizer
 MAX_TERMS = 32         # query terms looked at (a pasted paragraph is not 500 required words)
 MAX_QUERY_CHARS = 400
 MAX_TYPO_TERMS = 4     # terms of one query looked at for typos (each costs a few index look-ups)
+TYPO_TERM_MAX = 12     # the longest term looked at for a typo (a clerk's run-on phrase: 开采煤矿放泡震坏房屋)
+TYPO_TERM_ANY = 8      # up to this length any character may be the mistyped one; beyond, only one jieba leaves alone
 PART_DF_CAP = 500      # documents counted at most for a part's document frequency
 MAX_EXPANSIONS = 32    # thesaurus words a term is also searched as
 BROAD_PER_WORD = 4     # Cilin synonyms a part of a compound is also searched as
@@ -1321,15 +1323,16 @@ def typo_candidates(term: str) -> list[str]:
     油烟), of similar shape (噪音拢民 → 噪音扰民) or read alike (z/zh, n/l …), making a known word, or making one with
     its neighbour inside a longer term; two neighbours swapped, or one character dropped, making a known word.
     The caller keeps those the index finds."""
-    if not _CJK.search(term) or not 2 <= len(term) <= 8:
+    if not _CJK.search(term) or not 2 <= len(term) <= TYPO_TERM_MAX:
         return []
     vocab, sounds, fuzzy, _ = _typo_tables()
     # same sound, similar shape, fuzzy sound, same phonetic part; then, after every one of those (the cap keeps
     # them): another reading, a radical added, dropped or swapped
     whole: list[list[str]] = [[], [], [], [], [], []]
     inside: list[list[str]] = [[], [], [], [], [], []]
+    lone = _lone_characters(term) if len(term) > TYPO_TERM_ANY else None
     for i, ch in enumerate(term):
-        if not _CJK.match(ch):
+        if not _CJK.match(ch) or lone is not None and i not in lone:
             continue
         for tier, others in enumerate((sounds.get(ch, ""), similar_shapes(ch), fuzzy.get(ch, ""), same_phonetic(ch),
                                        read_otherwise(ch), radical_kin(ch))):
@@ -1355,6 +1358,17 @@ def typo_candidates(term: str) -> list[str]:
     ordered = whole[0] + whole[1] + moved + whole[2] + whole[3] + inside[0] + inside[1] + inside[2] + inside[3] \
         + whole[4] + whole[5] + inside[4] + inside[5]
     return list(dict.fromkeys(ordered))[:16]
+
+
+def _lone_characters(term: str) -> frozenset[int]:
+    """The positions of the characters jieba's plain cut leaves alone in ``term``: in a long run-on phrase, where a
+    mistyped word broke (放泡 of 开采煤矿放泡震坏房屋 → 放 + 泡)."""
+    out, at = set(), 0
+    for w in _plain_tokenizer().cut(term):
+        if len(w) == 1:
+            out.add(at)
+        at += len(w)
+    return frozenset(out)
 
 
 def _keeps_every_character(term: str, cand: str, found: int) -> bool:
