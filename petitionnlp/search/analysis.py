@@ -272,18 +272,17 @@ def read_settings(term: str) -> list[tuple[str, bool]]:
     start, end = 0, len(term)
     changed = True
     while changed and start < end:
-        changed = False
-        for rx, where in _frames():
-            if where == "start":
-                m = rx.match(term, start, end)
-                if m and m.end() > start and m.end() in bounds and m.end() < end:
-                    start, changed = m.end(), True
-                    break
-            elif where == "end":
-                m = re.compile(f"(?:{rx.pattern})$").search(term, start, end)
-                if m and m.start() < end and m.start() in bounds and m.start() > start:
-                    end, changed = m.start(), True
-                    break
+        # the frame that takes off the most at either edge (有人管吗 whole, not 吗 and then 有人, leaving 管)
+        ends = [m.end() for rx, where in _frames() if where == "start" for m in [rx.match(term, start, end)]
+                if m and start < m.end() < end and m.end() in bounds]
+        starts = [m.start() for rx, where in _frames() if where == "end"
+                  for m in [re.compile(f"(?:{rx.pattern})$").search(term, start, end)]
+                  if m and start < m.start() < end and m.start() in bounds]
+        changed = bool(ends or starts)
+        if ends:
+            start = max(ends)
+        elif starts:
+            end = min(starts)
     gone = [False] * len(term)
     before_place = set()   # where a place word begins: the piece that ends there is a setting
     for rx, where in _frames():
