@@ -1169,7 +1169,7 @@ def _shape_index() -> dict[str, list[str]]:
     vocab, _, _, codes = _typo_tables()
     chars = {ch for w in vocab for ch in w}
     out: dict[str, list[str]] = {}
-    for ch in chars:
+    for ch in sorted(chars):   # in a set's order, the candidates kept under the cap changed from run to run
         c = codes.get(ch)
         if c:
             for i in range(5):
