@@ -87,6 +87,13 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
      哪里有…, …归哪管, …有没有人查, 为啥…), typos of shape or sound inside a compound (鸣迪, 草甘磷, 餐俱厂, 引用水源地,
      占盖, 鸡奋, 枪人, 慌废, 费水, 姿质, 共水, 宰煞, 防户林, 烟囟, 机方) and compounds, two of them briefing phrases,
      same pool.
+   - ``clerks11``: corpora/search/eval_queries_clerks11.jsonl — a seventeenth batch (all ``dev`` once first reported, 60
+     queries), weighted to the weakest kinds: 26 everyday words for the documents' terms (土窑, 堆炭的货场, 挖煤的矿, 大集,
+     茅厕, 养花猪的, 鸡屎水, 杀鸡的, 农家乐, 胶皮厂, 火车头, 半挂, 搅拌车, 屎尿水, 臭水沟, 锯末子, 刷漆的小黑厂, 磨石板的,
+     发电的大风扇, 收破烂的, 清真馆子, 歌厅, 挖金子的), 16 questions (哪里有…, …怎么没人管, 谁管…, …怎么办, 能不能…,
+     …找谁, …归哪管, …找哪个部门) and 18 typos of shape or sound inside a compound (论胎, 储运媒, 发电肌, 堵赛, 灌车,
+     养值场, 风立, 烂挖, 却水, 喷膝, 嗅味, 加功厂, 污梁, 管到, 建防, 放泡, 倾到, 收构站), graded before any engine
+     change for it, same pool.
    Each query has the relevance 0–3 of the pool's documents, graded by reading them; the ``held_out`` ones were
    not looked at while the engine was changed (``--split dev`` leaves them out of a tuning run).  Prints
    nDCG@10 and recall@10 (of the relevant documents, out of at most 10) per kind, overall and on the held-out
@@ -99,7 +106,7 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
    queries (``--count-queries``) timed with and without them, alternating, as a ratio.
 
     python benchmarks/bench_search.py [--docs 100000 (0: the graded sets only)] [--queries 200]
-                                      [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,clerks4,clerks5,clerks6,clerks7,clerks8,clerks9,clerks10]
+                                      [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,clerks4,clerks5,clerks6,clerks7,clerks8,clerks9,clerks10,clerks11]
                                       [--split all|dev|held_out] [--count-queries 200]
 
 ``--pg auto`` starts a throw-away PostgreSQL cluster (tests/pgcluster.py) and removes it at the end.
@@ -152,7 +159,7 @@ SETS = {"issue22": ("eval_queries.jsonl", False), "clerks": ("eval_queries_clerk
         "clerks4": ("eval_queries_clerks4.jsonl", True), "clerks5": ("eval_queries_clerks5.jsonl", True),
         "clerks6": ("eval_queries_clerks6.jsonl", True), "clerks7": ("eval_queries_clerks7.jsonl", True),
         "clerks8": ("eval_queries_clerks8.jsonl", True), "clerks9": ("eval_queries_clerks9.jsonl", True),
-        "clerks10": ("eval_queries_clerks10.jsonl", True)}
+        "clerks10": ("eval_queries_clerks10.jsonl", True), "clerks11": ("eval_queries_clerks11.jsonl", True)}
 KINDS = ["synonyms", "questions", "compounds", "typos", "place", "briefing", "all", "held_out"]
 
 

@@ -1482,3 +1482,67 @@ def test_a_business_named_by_its_trade_ranks_the_trades_document_first(target):
     docs = {"wood": "公路旁边的木材厂作业时产生扬尘和刺鼻气味",
             "marble": "小区内的大理石加工厂在加工过程中产生噪声、粉尘污染"} | NOISE
     assert _ranked(target, docs, "锯木头的厂子灰大")[0] == "wood"
+
+
+
+def test_a_market_and_the_norths_word_for_coal_find_the_documents_terms(target):
+    # session 48 (issue 29 item 4), clerks' words by kind: a market they go to (集市, 大集, 市集) is the documents'
+    # 自由市场 / 集贸市场 / 农贸市场, and the north's 炭 is 煤 inside a compound too (炭 = 煤: a short '=' line spells a
+    # part); clerks10's 集市上摆摊烤肉冒烟垃圾也没人扫 0.68 → 0.94, clerks11's 大集 0.59 → 0.89; failed before (the
+    # collective land's 集 and 吵得要命 came first; 挖炭的 found nothing)
+    docs = {"market": "社区周围有个自由市场，噪声扰民，露天烧烤产生油烟，垃圾无人清理",
+            "coal": "村后的煤矿污染地下水，扬尘污染严重",
+            "land": "小区边上的集体土地被占用，工地施工吵得要命"} | NOISE
+    assert _ranked(target, docs, "小区边上的大集吵得要命")[0] == "market"
+    assert _ranked(target, docs, "集市")[0] == "market"
+    assert _ranked(target, docs, "挖炭的")[:1] == ["coal"]
+
+
+def test_a_broad_synonym_sources_words_are_kept_where_the_dev_sets_confirm_them_one_way(target):
+    # corpora/search/cnsyn_confirmed.tsv (the cnsyn package's groups, a pair kept where it raised the dev query that
+    # found it and lowered none): 建材 → 建筑材料 (clerks6's 大货车后半夜还拉建材这事归谁管 0.81 → 0.91), 草皮 → 草地
+    # (dev7's 山上的草皮被铲光 0.49 → 0.76); one way: the documents' word does not find the clerk's; failed before (the
+    # roadside's 材料 came first)
+    from petitionnlp.search.analysis import thesaurus
+
+    docs = {"grass": "山上的草地被人铲平建了房子", "depot": "围墙处堆放大量建筑材料，大货车运输噪声扰民",
+            "verge": "路边草丛里有人倒垃圾，还拉来很多材料"} | NOISE
+    assert _ranked(target, docs, "拉建材")[0] == "depot"
+    assert _ranked(target, docs, "草皮被铲")[0] == "grass"
+    assert "草地" in dict(thesaurus()["草皮"]) and "草皮" not in dict(thesaurus().get("草地", []))
+
+
+def test_a_typo_inside_a_clerks_run_on_phrase_is_searched_as_meant(target):
+    # session 48: a term of up to 12 characters is looked at for a typo (8 before: a clerk's run-on phrase went
+    # uncorrected and was searched as its one-character pieces); clerks11's 开采煤矿放泡震坏房屋 0.64 → 0.97; failed before
+    # (放泡 left as 放 + 泡: no correction told, the coal mine's other complaint close behind)
+    docs = {"blast": "东佳矿业在村里开采煤矿，采矿放炮时将村民房屋震坏", "coal": "煤矿开采造成房屋墙体开裂，地下水受到污染"}
+    with _filled(target, docs | NOISE) as ix:
+        hits = ix.search("开采煤矿放泡震坏房屋")
+    assert hits[0]["id"] == "blast" and "“开采煤矿放炮震坏房屋”" in (hits.notice or ""), hits.notice
+
+
+def test_the_frame_that_takes_off_the_most_is_taken_off_first():
+    # session 48: the frames of query_frames.tsv were tried by the length of their pattern, so a particle's long
+    # alternation (吗|呢|啊 …) took 吗 off 有人管吗 before the whole hotline phrase could, 有人 went next and 管 was left to
+    # rank documents by 管道 and 管理 (dev4's 水箱旁边堆垃圾有人管吗 0.31); failed before
+    from petitionnlp.search.analysis import read_settings
+
+    assert read_settings("水箱旁边堆垃圾有人管吗") == [("水箱", True), ("堆垃圾", False)]
+    assert read_settings("小区的露天垃圾池有人管吗") == [("小区", False), ("露天垃圾池", False)]
+    assert read_settings("饭店油烟怎么没人管") == [("饭店油烟", False)]
+
+
+def test_the_typo_candidates_do_not_depend_on_the_hash_seed():
+    # session 48: the characters of similar shape were listed in a set's order, so which of them the cap of 16
+    # candidates kept changed with the process's hash seed (dev8's 夜市油烟整治 0.89 or 0.71 from one run to the next:
+    # 夜市 → 夜宵 kept or not); failed before (seeds 0 and 4 differ)
+    import os
+    import subprocess
+    import sys
+
+    code = "from petitionnlp.search.analysis import similar_shapes; print(similar_shapes('市'), similar_shapes('泡'))"
+    out = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          env=dict(os.environ, PYTHONHASHSEED=seed, PYTHONPATH=str(ROOT))).stdout
+           for seed in ("0", "4", "6")}
+    assert len(out) == 1, out

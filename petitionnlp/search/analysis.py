@@ -53,6 +53,8 @@ from ..tokenize import Tokenizer, get_tokenizer
 MAX_TERMS = 32         # query terms looked at (a pasted paragraph is not 500 required words)
 MAX_QUERY_CHARS = 400
 MAX_TYPO_TERMS = 4     # terms of one query looked at for typos (each costs a few index look-ups)
+TYPO_TERM_MAX = 12     # the longest term looked at for a typo (a clerk's run-on phrase: 开采煤矿放泡震坏房屋)
+TYPO_TERM_ANY = 8      # up to this length any character may be the mistyped one; beyond, only one jieba leaves alone
 PART_DF_CAP = 500      # documents counted at most for a part's document frequency
 MAX_EXPANSIONS = 32    # thesaurus words a term is also searched as
 BROAD_PER_WORD = 4     # Cilin synonyms a part of a compound is also searched as
@@ -63,7 +65,7 @@ W_PART_SOME = 0.3     # some of a compound's parts (all of them: W_PARTS)
 NEAR_ONE = 8          # characters within which a one-character part stands by a longer part for partial credit
 W_ONE_SHARE = 0.75    # what such a part earns of its share (a character says less than a word)
 W_PLACE_FIELD, W_PLACE_TEXT = 1.0, 0.6
-W_RELATION = {"=": 0.6, "~": 0.6, ">": 0.5}
+W_RELATION = {"=": 0.6, "~": 0.6, "->": 0.6, ">": 0.5}   # ->: a colloquial word → the documents' word, one way
 W_HOP = 0.6            # a thesaurus word's own thesaurus word (泥头车 = 渣土车 ~ 大货车): the two weights times this
 W_CILIN = 0.45         # a term's Cilin synonym that the indexed documents use (饭店 → 餐馆)
 W_CLASS = 0.5          # a kind the documents never name, found by its class (碗筷 → 餐具: thesaurus.tsv '<' lines)
@@ -270,18 +272,17 @@ def read_settings(term: str) -> list[tuple[str, bool]]:
     start, end = 0, len(term)
     changed = True
     while changed and start < end:
-        changed = False
-        for rx, where in _frames():
-            if where == "start":
-                m = rx.match(term, start, end)
-                if m and m.end() > start and m.end() in bounds and m.end() < end:
-                    start, changed = m.end(), True
-                    break
-            elif where == "end":
-                m = re.compile(f"(?:{rx.pattern})$").search(term, start, end)
-                if m and m.start() < end and m.start() in bounds and m.start() > start:
-                    end, changed = m.start(), True
-                    break
+        # the frame that takes off the most at either edge (有人管吗 whole, not 吗 and then 有人, leaving 管)
+        ends = [m.end() for rx, where in _frames() if where == "start" for m in [rx.match(term, start, end)]
+                if m and start < m.end() < end and m.end() in bounds]
+        starts = [m.start() for rx, where in _frames() if where == "end"
+                  for m in [re.compile(f"(?:{rx.pattern})$").search(term, start, end)]
+                  if m and start < m.start() < end and m.start() in bounds]
+        changed = bool(ends or starts)
+        if ends:
+            start = max(ends)
+        elif starts:
+            end = min(starts)
     gone = [False] * len(term)
     before_place = set()   # where a place word begins: the piece that ends there is a setting
     for rx, where in _frames():
@@ -596,9 +597,14 @@ def _request_of(piece: str, keep: bool = True) -> list[str]:
 
 
 # ------------------------------------------------------------------------------------------------ thesaurus
+#: the thesaurus' files in corpora/search: the domain's own, and a broad source's everyday words the dev sets confirm
+THESAURI = ("thesaurus.tsv", "cnsyn_confirmed.tsv")
+
+
 @once
 def thesaurus() -> dict[str, list[tuple[str, float]]]:
-    """word → [(expansion, weight)], from corpora/search/synonyms.tsv (groups of variants) and thesaurus.tsv."""
+    """word → [(expansion, weight)], from corpora/search/synonyms.tsv (groups of variants) and the files of
+    :data:`THESAURI`."""
     out: dict[str, dict[str, float]] = {}
 
     def link(a, b, w):
@@ -612,7 +618,7 @@ def thesaurus() -> dict[str, list[tuple[str, float]]]:
         for a in group:
             for b in group:
                 link(a, b, W_RELATION["="])
-    for line in read_list("search", "thesaurus.tsv"):
+    for line in [ln for name in THESAURI for ln in read_list("search", name)]:
         cols = line.split("\t")
         if len(cols) < 3 or cols[1] not in W_RELATION:
             continue
@@ -622,7 +628,7 @@ def thesaurus() -> dict[str, list[tuple[str, float]]]:
         for head in dict.fromkeys([word, plain] if len(plain) >= 2 else [word]):
             for e in expansions:
                 link(head, e, W_RELATION[rel])
-                if rel != ">" and "+" not in e:
+                if rel not in (">", "->") and "+" not in e:
                     link(e, head, W_RELATION[rel])
     kinds: dict[str, list[str]] = {}   # an animal → its kinds (the thesaurus' '<' lines: 猪 < 黑毛猪 | 土猪 …)
     for kind, classes in kind_classes().items():
@@ -1163,7 +1169,7 @@ def _shape_index() -> dict[str, list[str]]:
     vocab, _, _, codes = _typo_tables()
     chars = {ch for w in vocab for ch in w}
     out: dict[str, list[str]] = {}
-    for ch in chars:
+    for ch in sorted(chars):   # in a set's order, the candidates kept under the cap changed from run to run
         c = codes.get(ch)
         if c:
             for i in range(5):
@@ -1316,15 +1322,16 @@ def typo_candidates(term: str) -> list[str]:
     油烟), of similar shape (噪音拢民 → 噪音扰民) or read alike (z/zh, n/l …), making a known word, or making one with
     its neighbour inside a longer term; two neighbours swapped, or one character dropped, making a known word.
     The caller keeps those the index finds."""
-    if not _CJK.search(term) or not 2 <= len(term) <= 8:
+    if not _CJK.search(term) or not 2 <= len(term) <= TYPO_TERM_MAX:
         return []
     vocab, sounds, fuzzy, _ = _typo_tables()
     # same sound, similar shape, fuzzy sound, same phonetic part; then, after every one of those (the cap keeps
     # them): another reading, a radical added, dropped or swapped
     whole: list[list[str]] = [[], [], [], [], [], []]
     inside: list[list[str]] = [[], [], [], [], [], []]
+    lone = _lone_characters(term) if len(term) > TYPO_TERM_ANY else None
     for i, ch in enumerate(term):
-        if not _CJK.match(ch):
+        if not _CJK.match(ch) or lone is not None and i not in lone:
             continue
         for tier, others in enumerate((sounds.get(ch, ""), similar_shapes(ch), fuzzy.get(ch, ""), same_phonetic(ch),
                                        read_otherwise(ch), radical_kin(ch))):
@@ -1350,6 +1357,17 @@ def typo_candidates(term: str) -> list[str]:
     ordered = whole[0] + whole[1] + moved + whole[2] + whole[3] + inside[0] + inside[1] + inside[2] + inside[3] \
         + whole[4] + whole[5] + inside[4] + inside[5]
     return list(dict.fromkeys(ordered))[:16]
+
+
+def _lone_characters(term: str) -> frozenset[int]:
+    """The positions of the characters jieba's plain cut leaves alone in ``term``: in a long run-on phrase, where a
+    mistyped word broke (放泡 of 开采煤矿放泡震坏房屋 → 放 + 泡)."""
+    out, at = set(), 0
+    for w in _plain_tokenizer().cut(term):
+        if len(w) == 1:
+            out.add(at)
+        at += len(w)
+    return frozenset(out)
 
 
 def _keeps_every_character(term: str, cand: str, found: int) -> bool:
