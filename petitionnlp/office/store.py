@@ -868,6 +868,17 @@ class Store:
                     out.setdefault(r.receipt_id, {"id": r.id, "text": r.text, "batch_id": r.batch_id, "error": r.error})
         return out
 
+    def receipts_given_twice(self) -> list[str]:
+        """The 受理编号 of cases (in batches not withdrawn) whose 受理编号-2 is stored too: receipts intake found given
+        to two petitions (the second kept under 受理编号-2), or a real receipt that has such a neighbour."""
+        from sqlalchemy.orm import aliased
+
+        second = aliased(Petition)
+        with self.session() as s:
+            q = select(Petition.receipt_id).join(second, second.receipt_id == Petition.receipt_id + "-2").where(
+                Petition.withdrawn.is_(False), second.withdrawn.is_(False)).distinct()
+            return sorted(r for r in s.scalars(q) if r)
+
     def case_extras(self, petition_ids, with_events: bool = True,
                     s=None) -> tuple[dict[int, dict], dict[int, list[dict]]]:
         """(latest report by petition id, history events by petition id, oldest first) of these petitions (read in
