@@ -131,3 +131,29 @@ def test_a_short_text_under_a_new_receipt_names_no_petition(client):
     upload(client, ed, table([A, ["Z-1", "岳阳市", "", "同上"]]), name="同号.csv", handover_date="2024-05-15")
     got = upload(client, ed, table([["Z-9", "岳阳市", "", "同上"]]), name="新.csv")
     assert got["existing"] == 0 and "[O412]" not in (got["message"] or ""), got
+
+
+def test_a_table_uploaded_again_while_its_first_batch_is_withdrawn_loses_no_petition(client, monkeypatch):
+    """One clerk withdraws a batch (a wrong hand-over date, say) while another uploads the same table again: the
+    upload read the receipts as stored (cases of the batch not yet withdrawn) and counted its rows as existing; the
+    withdrawal then took those cases out of every list — the petitions were in no list at all.  The chunk's
+    transaction now checks, under the intake lock the withdrawal takes too, that the cases its rows were counted as
+    are still there; if not, the chunk is read again and its rows are new cases."""
+    from petitionnlp.office.store import Store
+
+    ed = token(client, "ed")
+    first = upload(client, ed, table([["W-1", "岳阳市", "", "岳阳市某厂夜间噪声扰民，居民无法入睡"],
+                                      ["W-2", "岳阳市", "", "岳阳市某洗砂场废水直排河道"]]), name="错.csv")
+    wb, real, done = client.app.state.workbench, Store.add_chunk, []
+
+    def add_chunk(self, batch_id, *args, **kwargs):
+        if batch_id != first["batch_id"] and not done:
+            done.append(1)  # the other clerk's withdrawal, committed between the intake's read and this chunk
+            wb.withdraw_batch({"id": 1, "username": "ed", "role": "editor"}, first["batch_id"], "交办日期有误")
+        return real(self, batch_id, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "add_chunk", add_chunk)
+    again = upload(client, ed, table([["W-1", "岳阳市", "", "岳阳市某厂夜间噪声扰民，居民无法入睡"],
+                                      ["W-2", "岳阳市", "", "岳阳市某洗砂场废水直排河道"]]), name="对.csv")
+    assert done and again["existing"] == 0 and "[O411]" in (again["message"] or ""), again
+    assert sorted(cases(client, ed)) == ["W-1", "W-2"]

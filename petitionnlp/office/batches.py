@@ -273,8 +273,8 @@ MAX_REREADS = 20  # a chunk read again at most this often while other uploads st
 def _store_chunk(wb, intake: Intake, batch_id: int, n: int, raw_rows: list[dict], rows: list[dict],
                  text_column: str) -> int:
     """One chunk's rows taken by the intake and stored (:meth:`.store.Store.add_chunk`); the input rows done now.
-    Another upload storing some of its receipts meanwhile (several clerks sending one table at once: BatchMoved,
-    the batch's rows where they were) undoes what the intake took of the chunk and reads it again — its rows are
+    Another upload storing some of its receipts meanwhile (several clerks sending one table at once), or another
+    clerk withdrawing the batch of cases its rows were counted as (BatchMoved, the batch's rows where they were) undoes what the intake took of the chunk and reads it again — its rows are
     now that upload's cases — until it is stored (:data:`MAX_REREADS` at most), the clerk told ([O411]).
     BatchMoved when another worker went on with this batch (its stored rows elsewhere), or the rereads ran out."""
     from .store import BatchMoved
@@ -282,14 +282,15 @@ def _store_chunk(wb, intake: Intake, batch_id: int, n: int, raw_rows: list[dict]
     tries = 0
     while True:
         undo = intake.mark()
-        before = intake.existing
+        before, met = intake.existing, len(intake.events)
         new, steps = intake.take(n, raw_rows, rows, text_column)
         decided = {k: v for k, v in intake.hand_over.items() if k != "due_date"}
         try:
             with wb.grouping.at_intake(wb.store) as group:  # grouped in the chunk's transaction
                 return wb.store.add_chunk(batch_id, n, new, sum(1 for r in new if r["error"]),
                                           consumed=len(raw_rows), existing=intake.existing - before,
-                                          events=steps, group=group, **decided)
+                                          events=steps, group=group,
+                                          met=[e["petition_id"] for e in intake.events[met:]], **decided)
         except BatchMoved as moved:
             if moved.done_rows != n or tries == MAX_REREADS:
                 raise
