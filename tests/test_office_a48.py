@@ -157,3 +157,35 @@ def test_a_table_uploaded_again_while_its_first_batch_is_withdrawn_loses_no_peti
                                       ["W-2", "岳阳市", "", "岳阳市某洗砂场废水直排河道"]]), name="对.csv")
     assert done and again["existing"] == 0 and "[O411]" in (again["message"] or ""), again
     assert sorted(cases(client, ed)) == ["W-1", "W-2"]
+
+
+def test_a_batch_is_not_redated_or_withdrawn_while_its_rows_are_being_stored(client, monkeypatch):
+    """A clerk corrects a batch's hand-over date (or withdraws it) while its rows are still being stored: the cases
+    stored before the correction took the new date, those stored after it the old one (a live server, 3,000 rows:
+    350 cases 2024-07-01, 2,650 cases 2024-06-01 under a batch saying 2024-07-01; a withdrawn batch's later cases in
+    every list).  Both are now refused while rows are being stored ([O307]: how far it got), nothing changed."""
+    from petitionnlp.office.errors import Conflict
+    from petitionnlp.office.store import Store
+    from petitionnlp.settings import get_settings
+
+    monkeypatch.setattr(get_settings(), "batch_chunk_rows", 4)
+    ed = token(client, "ed")
+    wb, real, tried = client.app.state.workbench, Store.add_chunk, []
+    user = wb.store.user(username="ed")
+
+    def add_chunk(self, batch_id, start, *args, **kwargs):
+        if start == 4 and not tried:  # between the first chunk and the second, another clerk corrects the batch
+            for change in (lambda: wb.redate_batch(user, batch_id, handover_date="2024-07-01"),
+                           lambda: wb.withdraw_batch(user, batch_id, "交办日期有误")):
+                try:
+                    change()
+                    tried.append("done")
+                except Conflict as exc:
+                    tried.append(exc.message)
+        return real(self, batch_id, start, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "add_chunk", add_chunk)
+    got = upload(client, ed, table(_rows(12)), name="改期.csv", handover_date="2024-06-01")
+    assert len(tried) == 2 and all("[O307]" in t and "4/12" in t for t in tried), tried
+    now = cases(client, ed)
+    assert len(now) == 12 and {c["handover_date"] for c in now.values()} == {"2024-06-01"}, got

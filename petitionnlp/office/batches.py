@@ -318,12 +318,21 @@ def finish(wb, batch_id: int) -> None:
                            message=f"查重或检索索引未完成（{type(exc).__name__}），稍后自动补齐")
 
 
+def _stored_whole(b: dict, what: str) -> None:
+    """A correction of a whole batch waits until its rows are all stored: the rows stored after it would carry the
+    batch as it was (the old hand-over date and deadline; a case of a withdrawn batch in every list).  A batch no
+    longer processing, or with every row stored (its repeats and index may follow), has no row to store any more."""
+    if b["state"] == "processing" and (b["done_rows"] or 0) < (b["rows"] or 0):
+        raise Conflict(Messages.O307.format(done=b["done_rows"] or 0, rows=b["rows"] or 0, what=what))
+
+
 def redate(store, user: dict, batch_id: int, handover_date=None, reply_days=None, working_days=None) -> dict:
     """A batch's hand-over date and reply days corrected: its cases take the hand-over date and those still open
     a new deadline (by the one due-date rule); each change in the cases' history and the audit log."""
     b = batch_or_404(store, batch_id)
     if b["withdrawn"]:
         raise Conflict(Messages.O304)
+    _stored_whole(b, "更正交办日期与回复期限")
     fields = {}
     if handover_date not in (None, ""):
         fields["handover_date"], fields["handover_source"] = _date(handover_date, "交办日期"), "form"
@@ -343,7 +352,7 @@ def withdraw(wb, user: dict, batch_id: int, reason: str | None) -> dict:
     the batch stays listed, marked; the same table can be uploaded again; nothing is deleted."""
     if not (reason := inputs.text(reason, "reason", limit=2000)):
         raise Invalid(Messages.O214.format(what="撤回批次"))
-    batch_or_404(wb.store, batch_id)
+    _stored_whole(batch_or_404(wb.store, batch_id), "撤回")
     b, reported = wb.store.withdraw_batch(batch_id, user, reason)
     if reported:
         raise Conflict(Messages.O303.format(n=reported))
