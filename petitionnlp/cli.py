@@ -199,7 +199,8 @@ def _cmd_index(args) -> int:
 
     counts = index_paths(args.paths, args.db)
     _notices(counts["notices"])
-    print(f"已索引 {counts['indexed']} 篇（{counts['unchanged']} 篇未变），跳过 {counts['skipped']} 行，"
+    gone = f"移除 {counts['removed']} 篇（文件中已没有那一行），" if counts["removed"] else ""
+    print(f"已索引 {counts['indexed']} 篇（{counts['unchanged']} 篇未变），跳过 {counts['skipped']} 行，{gone}"
           f"库中共 {counts['total']} 篇: {shown(args.db)}", file=sys.stderr)
     return 0
 

@@ -292,6 +292,27 @@ def _away(what: str):
     return OperationalError(what, {}, Exception("server closed the connection unexpectedly"))
 
 
+def away_at_chunks(monkeypatch, data_dir, failing):
+    """A SQLite workbench with its job thread, chunks of two rows, the database away at the calls of add_chunk
+    numbered in ``failing`` (1 is the first)."""
+    from petitionnlp.web.app import create_app
+
+    monkeypatch.setenv("PETITIONNLP_BATCH_CHUNK_ROWS", "2")
+    app = create_app(data_dir, background=True)
+    wb = app.state.workbench
+    make_office(wb.store)
+    real, calls = wb.store.add_chunk, []
+
+    def add_chunk(*args, **kwargs):
+        calls.append(1)
+        if len(calls) in failing:
+            raise _away("INSERT INTO petitions")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(wb.store, "add_chunk", add_chunk)
+    return app
+
+
 def test_an_upload_is_stored_whole_or_not_at_all(office):
     """The database goes away at the upload's last insert (its job, after its file, batch and audit event): the
     answer is 503, and none of them is stored; uploaded again once it is back, the batch is stored once, whole."""
@@ -363,21 +384,8 @@ def test_a_batch_interrupted_by_the_database_is_answered_stored_and_finished_by_
     answer tells what is true — the batch is stored and will be finished (201, state processing, O400) — and
     the job thread's sweeper goes on after the stored rows once it is back (and once more when the database
     goes away while it looks for repeats): every row once, in order, the batch done."""
-    from petitionnlp.web.app import create_app
-
-    monkeypatch.setenv("PETITIONNLP_BATCH_CHUNK_ROWS", "2")
-    app = create_app(tmp_path / "data", background=True)
+    app = away_at_chunks(monkeypatch, tmp_path / "data", (2, 3))  # the second chunk fails, and its first retry too
     wb = app.state.workbench
-    make_office(wb.store)
-    real, calls = wb.store.add_chunk, []
-
-    def add_chunk(*args, **kwargs):
-        calls.append(1)
-        if len(calls) in (2, 3):  # the second chunk fails, and its first retry too
-            raise _away("INSERT INTO petitions")
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(wb.store, "add_chunk", add_chunk)
     real_updates, update_calls = wb.store.update_petitions, []
 
     def update_petitions(*args, **kwargs):  # the repeats after the rows: away once more

@@ -214,25 +214,24 @@ def store_rows(wb, batch_id: int) -> bool:
             job = RowJob("classify")
             job.pipeline = wb.pipeline()
             store.update_batch(batch_id, **_columns(source))
-            for _attempt in range(3):
+            while True:
                 batch = store.batch(batch_id)
-                start = n = batch["done_rows"]
+                start = batch["done_rows"]
                 intake = Intake(store, batch, source.columns, source.titles)
+                if start:  # stored by an earlier run: their report columns and renumbered rows read again
+                    _replay(wb, intake, path, chunk_rows, start)
+                at = [start]  # the rows done so far, as this run knows them
                 try:
                     for raw_rows, rows in run_chunks([source], job, skip=start):
-                        before = intake.existing
-                        new, steps = intake.take(n, raw_rows, rows, source.text_column)
-                        decided = {k: v for k, v in intake.hand_over.items() if k != "due_date"}
-                        with wb.grouping.at_intake(store) as group:  # grouped in the chunk's transaction
-                            n = store.add_chunk(batch_id, n, new, sum(1 for r in new if r["error"]),
-                                                consumed=len(raw_rows), existing=intake.existing - before,
-                                                events=steps, group=group, **decided)
+                        at[0] = _store_chunk(wb, intake, batch_id, at[0], raw_rows, rows, source.text_column)
                     break
-                except BatchMoved:  # another worker stored rows meanwhile: go on after them
+                except BatchMoved as moved:
+                    if moved.done_rows == at[0]:  # read again MAX_REREADS times, never stored: said as it stands
+                        raise PetitionNLPError(Messages.O283.format(done=moved.done_rows)) from None
+                    # another worker of this batch stored rows meanwhile (its job sent twice): go on after them
                     source.close()
                     source = open_batch(str(path), chunksize=chunk_rows)
-            else:
-                raise PetitionNLPError("批次被多个进程同时处理，已停止")
+            n = at[0]
             if intake.hand_over is None:  # a file of no rows: its date is decided all the same
                 store.update_batch(batch_id, **{k: v for k, v in intake._decide([]).items() if k != "due_date"})
             b = store.batch(batch_id)
@@ -248,6 +247,56 @@ def store_rows(wb, batch_id: int) -> bool:
             return False
         finally:
             source.close()
+
+
+def _replay(wb, intake: Intake, path: Path, chunk_rows: int, start: int) -> None:
+    """The first ``start`` rows of a batch, stored by an earlier run, read again (not classified) into the intake
+    (:meth:`.intake.Intake.replay`)."""
+    stored = {p["row_index"]: p["receipt_id"]
+              for p in wb.store.petitions(intake.batch["id"], withdrawn=True, light=True)}
+    source = open_batch(str(path), chunksize=chunk_rows)
+    try:
+        done = 0
+        for chunk in source.chunks():
+            part = chunk[:start - done]
+            intake.replay(done, part, stored)
+            done += len(part)
+            if done >= start:
+                break
+    finally:
+        source.close()
+
+
+MAX_REREADS = 20  # a chunk read again at most this often while other uploads store its receipts
+
+
+def _store_chunk(wb, intake: Intake, batch_id: int, n: int, raw_rows: list[dict], rows: list[dict],
+                 text_column: str) -> int:
+    """One chunk's rows taken by the intake and stored (:meth:`.store.Store.add_chunk`); the input rows done now.
+    Another upload storing some of its receipts meanwhile (several clerks sending one table at once), or another
+    clerk withdrawing the batch of cases its rows were counted as (BatchMoved, the batch's rows where they were) undoes what the intake took of the chunk and reads it again — its rows are
+    now that upload's cases — until it is stored (:data:`MAX_REREADS` at most), the clerk told ([O411]).
+    BatchMoved when another worker went on with this batch (its stored rows elsewhere), or the rereads ran out."""
+    from .store import BatchMoved
+
+    tries = 0
+    while True:
+        undo = intake.mark()
+        before, met = intake.existing, len(intake.events)
+        new, steps = intake.take(n, raw_rows, rows, text_column)
+        decided = {k: v for k, v in intake.hand_over.items() if k != "due_date"}
+        try:
+            with wb.grouping.at_intake(wb.store) as group:  # grouped in the chunk's transaction
+                return wb.store.add_chunk(batch_id, n, new, sum(1 for r in new if r["error"]),
+                                          consumed=len(raw_rows), existing=intake.existing - before,
+                                          events=steps, group=group,
+                                          met=[e["petition_id"] for e in intake.events[met:]], **decided)
+        except BatchMoved as moved:
+            if moved.done_rows != n or tries == MAX_REREADS:
+                raise
+            intake.undo(undo)
+            intake.reread += 1
+            tries += 1
 
 
 def finish(wb, batch_id: int) -> None:
@@ -269,12 +318,21 @@ def finish(wb, batch_id: int) -> None:
                            message=f"查重或检索索引未完成（{type(exc).__name__}），稍后自动补齐")
 
 
+def _stored_whole(b: dict, what: str) -> None:
+    """A correction of a whole batch waits until its rows are all stored: the rows stored after it would carry the
+    batch as it was (the old hand-over date and deadline; a case of a withdrawn batch in every list).  A batch no
+    longer processing, or with every row stored (its repeats and index may follow), has no row to store any more."""
+    if b["state"] == "processing" and (b["done_rows"] or 0) < (b["rows"] or 0):
+        raise Conflict(Messages.O307.format(done=b["done_rows"] or 0, rows=b["rows"] or 0, what=what))
+
+
 def redate(store, user: dict, batch_id: int, handover_date=None, reply_days=None, working_days=None) -> dict:
     """A batch's hand-over date and reply days corrected: its cases take the hand-over date and those still open
     a new deadline (by the one due-date rule); each change in the cases' history and the audit log."""
     b = batch_or_404(store, batch_id)
     if b["withdrawn"]:
         raise Conflict(Messages.O304)
+    _stored_whole(b, "更正交办日期与回复期限")
     fields = {}
     if handover_date not in (None, ""):
         fields["handover_date"], fields["handover_source"] = _date(handover_date, "交办日期"), "form"
@@ -294,7 +352,7 @@ def withdraw(wb, user: dict, batch_id: int, reason: str | None) -> dict:
     the batch stays listed, marked; the same table can be uploaded again; nothing is deleted."""
     if not (reason := inputs.text(reason, "reason", limit=2000)):
         raise Invalid(Messages.O214.format(what="撤回批次"))
-    batch_or_404(wb.store, batch_id)
+    _stored_whole(batch_or_404(wb.store, batch_id), "撤回")
     b, reported = wb.store.withdraw_batch(batch_id, user, reason)
     if reported:
         raise Conflict(Messages.O303.format(n=reported))

@@ -7,6 +7,7 @@ replaces a document of the same id), so that no search finds them and nothing is
 
 from __future__ import annotations
 
+import re
 import threading
 
 from ..pii import rules_stamp
@@ -18,6 +19,9 @@ __all__ = ["OfficeIndex", "EDITOR_KINDS", "viewer_kind", "viewer_kinds"]
 EDITOR_KINDS = ("petition", "briefing")
 _REDACTED = "_redacted"  # = petitionnlp.search.REDACTED_SUFFIX (a test checks)
 _GONE = "withdrawn" + _REDACTED  # a kind no search asks for: answers neither a plain search nor a viewer's
+
+
+_OWN = re.compile(r"(?:petition|briefing):[0-9]+")  # the ids of the office's documents (petition_docs, briefing_docs)
 
 
 def viewer_kind(kind: str) -> str:
@@ -180,6 +184,10 @@ class OfficeIndex:
             if h["kind"].endswith(_REDACTED):
                 h["kind"] = h["kind"].partition("@")[0]
                 h["id"] = h["kind"] + ":" + h["id"].split(":", 1)[1]
+        # only the office's own documents (``petition:12``): one another program wrote into the same index (the
+        # command line's ``index`` of a file, ``PATH#LINE``, its rows' 受理编号) names no case — opened, it would be
+        # another case or none
+        hits[:] = [h for h in hits if _OWN.fullmatch(h["id"]) and h["id"].partition(":")[0] == h["kind"]]
         return hits
 
 

@@ -4,7 +4,8 @@ model's guess kept beside them) and the first step of its history.  A receipt al
 the same file with the same text) is the same case — not stored again, counted, a changed text listed; a receipt
 met earlier in the same file with another text is another petition given the same receipt by a slip (or a receipt
 merged over two petitions' rows): a case of its own under a derived receipt (受理编号-2, -3 …), the clerk told which
-rows (the batch's message); and report columns filled in (a returned 交办表, a 公开表) become a report on the case they
+rows (the batch's message); a receipt new to the office on a row with the very text of a case of such a receipt is
+the slip corrected: that case, the clerk told which rows ([O412]); and report columns filled in (a returned 交办表, a 公开表) become a report on the case they
 name, through the lifecycle (:meth:`Intake.finish`).
 
 The hand-over date is decided once, before the first row is stored: the date given with the upload, else a title
@@ -102,6 +103,7 @@ def receipt_column(columns) -> str | None:
 
 
 _RECEIPT_LEN = 64  # the longest 受理编号 stored (the column's width)
+_IDENTIFYING = 12  # a text this long (white space aside) names one petition; a shorter one (同上, 见附件) does not
 
 
 def _receipt(value) -> str | None:
@@ -113,8 +115,13 @@ def _receipt(value) -> str | None:
     return text or None
 
 
+def _key(text: str | None) -> str:
+    """A text as rows are compared: without its white space."""
+    return "".join((text or "").split())
+
+
 def _same_text(a: str | None, b: str | None) -> bool:
-    return "".join((a or "").split()) == "".join((b or "").split())
+    return _key(a) == _key(b)
 
 
 def types_of_record(cell) -> list[str] | None:
@@ -196,10 +203,26 @@ class Intake:
         # receipt → (the last k of its derived receipts looked at, their texts → derived receipt): _second goes on
         # from there, so a table whose every row carries one placeholder receipt (无, /) is not quadratic
         self.derived: dict[str, tuple[int, dict[str, str]]] = {}
+        self.recognised: list[tuple[int, str, str]] = []  # (row, its new receipt, the derived case's it is)
+        self.reread = 0                          # chunks read again: another upload stored their receipts meanwhile
+        self.slips: dict[str, dict] | None = None  # texts of the cases of receipts given twice (_slip_cases)
         self.reports: list[tuple[str, dict]] = []
         self.unusable: list[tuple[str, str]] = []  # (receipt, why) of report columns filled but not a report
         self.events: list[dict] = []             # steps of cases stored before (a re-upload)
         self.hand_over: dict | None = None       # the batch's hand-over date, source and reply rule, once decided
+
+    _LISTS = ("changed", "renumbered", "recognised", "reports", "unusable", "events")
+
+    def mark(self) -> tuple:
+        """What :meth:`take` changes, as it stands before a chunk (:meth:`undo` goes back to it)."""
+        return (self.existing, {k: len(getattr(self, k)) for k in self._LISTS}, dict(self.seen), dict(self.first),
+                {rid: (last, dict(texts)) for rid, (last, texts) in self.derived.items()})
+
+    def undo(self, mark: tuple) -> None:
+        """Back to before a chunk whose rows were not stored (:meth:`mark`): it is taken again, read afresh."""
+        self.existing, lengths, self.seen, self.first, self.derived = mark
+        for k, n in lengths.items():
+            del getattr(self, k)[n:]
 
     def _decide(self, raws: list[dict]) -> dict:
         """The hand-over date (and where it came from) and the reply rule, decided before the first row."""
@@ -216,6 +239,26 @@ class Intake:
         decided = {"handover_date": date, "handover_source": source, **_reply_rule(b)}
         decided["due_date"] = due_of(decided)
         return decided
+
+    def replay(self, start: int, raws: list[dict], stored: dict[int, str | None]) -> None:
+        """Rows ``start`` … stored by an earlier run of this batch (interrupted, or another worker's), read again so
+        that what :meth:`finish` and the clerk's notices need of them is not lost: their report columns (on the
+        case each row's row is stored as — ``stored``: row index → its case's 受理编号 —, else on the receipt it
+        names) and the rows kept under a derived receipt.  Nothing is stored or counted again."""
+        for i, raw in enumerate(raws, start):
+            named = _receipt(raw.get(self.id_column)) if self.id_column else None
+            rid = stored.get(i) or named
+            if not rid:
+                continue
+            if named and rid != named:
+                self.renumbered.append((i + 1, named, rid))
+            try:
+                report = report_from_row(raw, self.columns)
+            except OfficeError as exc:
+                self.unusable.append((rid, exc.message))
+                continue
+            if report:
+                self.reports.append((rid, report))
 
     def take(self, start: int, raws: list[dict], rows: list[dict], text_column: str) -> tuple[list[dict], list[dict]]:
         """(the records to store — the new cases of this chunk, in order —, the first history step of each)."""
@@ -236,9 +279,18 @@ class Intake:
             records.append(rec)
         fresh = [r["receipt_id"] for r in records if r["receipt_id"] and r["receipt_id"] not in self.seen]
         self.seen.update(self.store.known_receipts(fresh))
+        slips = self._slip_cases() if any(r["receipt_id"] and r["receipt_id"] not in self.seen for r in records) \
+            else {}
         new, steps = [], []
         for rec, raw in zip(records, raws):
             rid = rec["receipt_id"]
+            if rid and not rec["error"] and rid not in self.seen and rid not in self.first \
+                    and (case := slips.get(_key(rec["text"]))) is not None:
+                # a new receipt with the very text of a case of a receipt once given to two petitions (受理编号-2 …):
+                # the slip corrected — that case, named to the clerk, not stored a second time
+                self.recognised.append((rec["row_index"] + 1, rid, case["receipt_id"]))
+                rid = case["receipt_id"]
+                self.seen[rid] = case
             known = self.seen.get(rid) if rid else None
             earlier = known if known is not None else self.first.get(rid) if rid else None
             # met before in this very table (or stored by this batch before an interrupted run went on)
@@ -292,13 +344,33 @@ class Intake:
                                          "batch": self.batch["id"]}})
         return new, steps
 
+    def _slip_cases(self) -> dict[str, dict]:
+        """Texts (white space aside) → the stored case with that very text among those of a receipt once given to two
+        petitions (受理编号, 受理编号-2, -3 …), read once per run: a row under a receipt new to the office with such a
+        text is the slip corrected."""
+        if self.slips is None:
+            bases = self.store.receipts_given_twice()
+            cases = self.store.known_receipts(bases)
+            alive, k = {b: b for b in bases}, 2
+            while alive:  # the derived receipts of each, 50 numbers at a time, as far as they go
+                asked = {f"{b[:_RECEIPT_LEN - 6]}-{j}": (b, j) for b in alive for j in range(k, k + 50)}
+                got = self.store.known_receipts(asked)
+                cases.update(got)
+                alive = {asked[r][0] for r in got if asked[r][1] == k + 49}
+                k += 50
+            self.slips = {}
+            for rid, case in sorted(cases.items(), key=lambda item: item[1]["id"]):
+                if not case["error"] and len(_key(case["text"])) >= _IDENTIFYING:
+                    self.slips.setdefault(_key(case["text"]), {**case, "receipt_id": rid})
+        return self.slips
+
     def _second(self, rid: str, rec: dict, free: bool = True) -> tuple[str, dict | None | bool] | None:
         """The receipt a petition under ``rid`` other than its case is kept under — ``rid-2``, ``rid-3`` …: the
         first met before with this very text (the same table uploaded again, in any order, or a returned row:
         (receipt, its stored case, or None when new in this table)) or, before that, with ``free``, the first free
         one ((receipt, False)); without ``free`` and none with this text, None."""
         last, texts = self.derived.setdefault(rid, (1, {}))
-        key = "".join((rec["text"] or "").split())
+        key = _key(rec["text"])
         if key in texts and texts[key] in self.seen:
             return texts[key], self.seen[texts[key]]
         for k in range(last + 1, 10_000):
@@ -310,7 +382,7 @@ class Intake:
                 return (cand, False) if free else None
             had = self.seen[cand] if self.seen[cand] is not None else self.first.get(cand)
             if had is not None:
-                texts.setdefault("".join((had["text"] or "").split()), cand)
+                texts.setdefault(_key(had["text"]), cand)
             self.derived[rid] = (k, texts)
             if had is not None and _same_text(had["text"], rec["text"]):
                 return cand, self.seen[cand]
@@ -321,10 +393,16 @@ class Intake:
     @property
     def notices(self) -> list[str]:
         """What the clerk is told about the table beside the counts: the rows kept under a derived receipt."""
-        if not self.renumbered:
-            return []
-        shown = "、".join(f"第{row}条 {was}→{now}" for row, was, now in self.renumbered[:5])
-        return [Messages.O410.format(n=len(self.renumbered), rows=shown)]
+        out = []
+        if self.renumbered:
+            shown = "、".join(f"第{row}条 {was}→{now}" for row, was, now in self.renumbered[:5])
+            out.append(Messages.O410.format(n=len(self.renumbered), rows=shown))
+        if self.recognised:
+            shown = "、".join(f"第{row}条 {was}即{now}" for row, was, now in self.recognised[:5])
+            out.append(Messages.O412.format(n=len(self.recognised), rows=shown))
+        if self.reread:
+            out.append(Messages.O411.format(n=self.reread))
+        return out
 
     def finish(self) -> tuple[int, list[dict]]:
         """After the last row: the report columns' reports on the cases they name (a report step by the uploader,
@@ -360,7 +438,11 @@ class Intake:
                                                    # the rows kept under a derived receipt, named in the log too
                                                    **({"renumbered": [{"row": row, "receipt": was, "kept_as": now}
                                                                       for row, was, now in self.renumbered[:50]]}
-                                                      if self.renumbered else {})}})
+                                                      if self.renumbered else {}),
+                                                   **({"recognised": [{"row": row, "receipt": was, "case": now}
+                                                                      for row, was, now in self.recognised[:50]]}
+                                                      if self.recognised else {}),
+                                                   **({"reread": self.reread} if self.reread else {})}})
         self.store.add_case_events(self.events, {
             "user": self.user["username"], "action": "reupload", "target": f"batch:{self.batch['id']}",
             "detail": {"existing": self.existing, "changed": self.changed[:50], "reports": filled,

@@ -524,7 +524,7 @@ class Store:
             return [_row(b) for b in s.scalars(select(Batch).order_by(Batch.id.desc()).limit(limit))]
 
     def add_chunk(self, batch_id: int, start: int, rows: list[dict], errors: int, consumed: int | None = None,
-                  existing: int = 0, events: list[dict] | None = None, group=None, **batch_fields) -> int:
+                  existing: int = 0, events: list[dict] | None = None, group=None, met=(), **batch_fields) -> int:
         """The cases of input rows ``start`` …, the first step of each one's history (``events``: petition rows'
         ``row_index`` → the step) and the batch's progress, in one transaction, so a batch's stored rows are
         always a complete prefix of its input: a worker that dies loses at most the chunk it was working on, and
@@ -533,15 +533,23 @@ class Store:
         when some were cases already stored, counted in ``existing``); ``batch_fields`` are set on the batch where
         it has none yet (the hand-over date the first chunk decided); ``group(s)``, when given, places the new
         cases in their repeat groups in the same transaction (the repeat groups' lock is taken first, as a
-        grouping run and a withdrawal take it).  Returns the input rows done now."""
+        grouping run and a withdrawal take it).  ``met``: the ids of the cases stored before that rows of the chunk
+        were counted as (not stored again); one withdrawn meanwhile is BatchMoved too.  Returns the input rows done
+        now."""
         from sqlalchemy import insert
 
         receipts = sorted({r["receipt_id"] for r in rows if r.get("receipt_id") and not r.get("error")})
         with self.writing.begin() as s:
-            if group is not None or receipts:
+            if group is not None or receipts or met:
                 self._repeats_lock(s)
             b = s.get(Batch, batch_id, with_for_update=True)
             if b.done_rows != start:
+                raise BatchMoved(b.done_rows)
+            met = sorted(set(met))
+            if any(s.execute(select(Petition.id).where(Petition.id.in_(met[i:i + 500]), Petition.withdrawn.is_(True))
+                             .limit(1)).first() is not None for i in range(0, len(met), 500)):
+                # rows counted as cases stored before, whose batch another clerk withdrew meanwhile: read again, the
+                # rows are new cases now (never counted as cases that are in no list)
                 raise BatchMoved(b.done_rows)
             if any(s.execute(select(Petition.id).where(
                     Petition.receipt_id.in_(receipts[i:i + 500]), Petition.batch_id != batch_id,
@@ -867,6 +875,17 @@ class Store:
                 for r in s.execute(q):
                     out.setdefault(r.receipt_id, {"id": r.id, "text": r.text, "batch_id": r.batch_id, "error": r.error})
         return out
+
+    def receipts_given_twice(self) -> list[str]:
+        """The 受理编号 of cases (in batches not withdrawn) whose 受理编号-2 is stored too: receipts intake found given
+        to two petitions (the second kept under 受理编号-2), or a real receipt that has such a neighbour."""
+        from sqlalchemy.orm import aliased
+
+        second = aliased(Petition)
+        with self.session() as s:
+            q = select(Petition.receipt_id).join(second, second.receipt_id == Petition.receipt_id + "-2").where(
+                Petition.withdrawn.is_(False), second.withdrawn.is_(False)).distinct()
+            return sorted(r for r in s.scalars(q) if r)
 
     def case_extras(self, petition_ids, with_events: bool = True,
                     s=None) -> tuple[dict[int, dict], dict[int, list[dict]]]:

@@ -164,6 +164,23 @@ class SearchIndex:
         """The ids of the indexed documents of these kinds."""
         raise NotImplementedError
 
+    def _ids_from(self, prefix: str) -> list[str]:
+        """The ids of the indexed documents that begin with ``prefix``."""
+        raise NotImplementedError
+
+    def _remove(self, ids: list[str]) -> None:
+        raise NotImplementedError
+
+    def drop_lines(self, name: str, keep) -> int:
+        """Remove the documents a file's lines gave under ``name#LINE`` that are not in ``keep`` (the ids the file
+        gives now): a line removed, or the file now shorter, leaves no document that names a line it no longer
+        has (or another row's line); how many."""
+        stale = [i for i in self._guard(self._ids_from, f"{name}#")
+                 if i[len(name) + 1:].isdecimal() and i not in keep]
+        if stale:
+            self._guard(self._remove, stale)
+        return len(stale)
+
     def __enter__(self):
         return self
 
@@ -393,18 +410,22 @@ def index_paths(paths: list[str], db: str, progress=None) -> dict:
             files.setdefault(os.path.realpath(q), q)
     if not is_url(str(db)):
         check_not_an_input(db, [str(q) for q in files.values()])
-    added = unchanged = skipped = 0
+    added = unchanged = skipped = removed = 0
     notices: list[str] = []
     with SearchIndex(db) as ix:
         for path in files.values():
             skips: list[str] = []
+            given: set[str] = set()
             for doc_id, fields in _iter_documents(path, skips):
+                given.add(doc_id)
                 if ix.add(doc_id, **fields):
                     added += 1
                 else:
                     unchanged += 1
                 if progress is not None:
                     progress.update(1)
+            if path.suffix.lower() == ".jsonl":  # the file indexed again: what its lines gave before and not now
+                removed += ix.drop_lines(doc_path(path), given)
             # a file's first few skipped lines named, the rest counted (20,000 empty lines are not 20,000 notices)
             notices += skips[:NAMED_SKIPS]
             if len(skips) > NAMED_SKIPS:
@@ -412,4 +433,5 @@ def index_paths(paths: list[str], db: str, progress=None) -> dict:
                                                                 total=len(skips)))
             skipped += len(skips)
         total = len(ix)
-    return {"indexed": added, "unchanged": unchanged, "skipped": skipped, "total": total, "notices": notices}
+    return {"indexed": added, "unchanged": unchanged, "skipped": skipped, "removed": removed, "total": total,
+            "notices": notices}

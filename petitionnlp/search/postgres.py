@@ -192,6 +192,13 @@ class PostgresSearchIndex(SearchIndex):
         sql = f"SELECT id FROM {TABLE} WHERE kind = ANY(%s) ORDER BY rowid"
         return [r[0] for r in self._guard(lambda: self.db.execute(sql, (kinds,)).fetchall())] if kinds else []
 
+    def _ids_from(self, prefix: str) -> list[str]:
+        return [r[0] for r in self.db.execute(f"SELECT id FROM {TABLE} WHERE left(id, %s) = %s",
+                                              (len(prefix), prefix)).fetchall()]
+
+    def _remove(self, ids: list[str]) -> None:
+        self.db.execute(f"DELETE FROM {TABLE} WHERE id = ANY(%s)", (ids,))
+
     def _fetch(self, concepts, any_concept, filters, cap) -> list[Doc]:
         q = tsquery_text(concepts, any_concept)
         if not q:

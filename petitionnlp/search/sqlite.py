@@ -229,6 +229,18 @@ class SqliteSearchIndex(SearchIndex):
         sql = f"SELECT id FROM docs WHERE kind IN ({', '.join('?' * len(kinds))}) ORDER BY rowid"
         return [r[0] for r in self._guard(lambda: self.db.execute(sql, kinds).fetchall())] if kinds else []
 
+    def _ids_from(self, prefix: str) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM docs WHERE substr(id, 1, ?) = ?",
+                                              (len(prefix), prefix)).fetchall()]
+
+    def _remove(self, ids: list[str]) -> None:
+        self._begin()
+        for doc_id in ids:
+            row = self.db.execute("SELECT rowid FROM docs WHERE id = ?", (doc_id,)).fetchone()
+            if row:
+                self.db.execute("DELETE FROM docs_fts WHERE rowid = ?", (row[0],))
+                self.db.execute("DELETE FROM docs WHERE rowid = ?", (row[0],))
+
     def _fetch(self, concepts, any_concept, filters, cap) -> list[Doc]:
         match = match_expression(concepts, any_concept)
         if not match:
