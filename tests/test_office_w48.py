@@ -2,6 +2,7 @@
 
 - A complainant's home given in brackets after 住 (举报人刘芳（住…幸福小区3栋502室）) was published in the 公开表 and
   shown to viewers: the door and room numbers are hidden as after ，住.
+- A derived 受理编号 (D2HN202405150001-2) wrapped across two lines in the 公开表 and a batch's XLSX.
 """
 
 import pytest
@@ -78,4 +79,30 @@ def test_the_public_table_and_the_viewer_hide_a_home_in_brackets(office):
     assert first and FLAT not in first[0]["交办问题基本情况"] and "幸福小区" in first[0]["交办问题基本情况"]
     seen = office.get("/api/v1/petitions", headers=office.vi).json()["petitions"]
     assert not [p for p in seen if FLAT in (p.get("text") or "")]
+
+
+def test_a_long_receipt_is_never_broken_in_a_written_table():
+    """A derived 受理编号 (D2HN202405150001-2, 18 characters) in the 公开表 (its column given 18) and in a queue's
+    export (given 17) was wrapped across two lines on paper: a short value — a code, a unit's name — makes its column
+    as wide as it needs; long texts still wrap at the width given."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from petitionnlp.io import write_table_xlsx
+    from petitionnlp.office.documents import PUBLIC_COLUMNS, public_xlsx
+
+    long_text = "某化工厂夜间偷排废水，河水发黑发臭，鱼虾死亡，周边居民多次反映未果。" * 3
+    rows = [{c: "" for c in PUBLIC_COLUMNS} | {"序号": 1, "受理编号": "D2HN202405150001-2", "交办问题基本情况": long_text}]
+    ws = load_workbook(io.BytesIO(public_xlsx(rows, "湖南省群众信访举报件办理情况公开表", "2017年5月15日"))).worksheets[0]
+    head = [c.value for c in ws[3]]
+    receipt, text = head.index("受理编号") + 1, head.index("交办问题基本情况") + 1
+    letter = ws.cell(row=4, column=receipt).column_letter
+    assert ws.column_dimensions[letter].width >= 19 and not ws.cell(row=4, column=receipt).alignment.wrap_text
+    assert ws.column_dimensions[ws.cell(row=4, column=text).column_letter].width == 40  # the text wraps as before
+    data = write_table_xlsx(None, [{"受理编号": "D2HN202405150001-2", "责任单位": "怀化市通道侗族自治县"}],
+                            ["受理编号", "责任单位"], widths={"受理编号": 17, "责任单位": 14})
+    ws = load_workbook(io.BytesIO(data)).worksheets[0]
+    assert ws.column_dimensions["A"].width >= 19 and ws.column_dimensions["B"].width >= 21
+    assert not ws["A2"].alignment.wrap_text and not ws["B2"].alignment.wrap_text
 
