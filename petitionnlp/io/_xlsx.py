@@ -39,6 +39,8 @@ DATETIME_FORMAT = 'yyyy"年"m"月"d"日" hh:mm'
 PERCENT_FORMAT = "0%"
 SIZING_ROWS = 200          # rows looked at to size the columns
 MAX_WIDTH = 36             # a column wider than this wraps its text instead (A4 landscape holds about 150)
+CODE_WIDTH = 24            # a value no wider (a 受理编号 such as D2HN202405150001-2, a unit's name) is never broken:
+                           # a column given a narrower width grows to hold it
 LINE_HEIGHT = 15.0         # points a line of 11-point text takes, Chinese included
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 _NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?%?$")
@@ -486,6 +488,8 @@ class SheetStream:
         given = self.widths.get(name)
         if given:
             width = float(given)
+            if name not in self.wrap_always and width - 1 < longest <= CODE_WIDTH:
+                width = float(longest + 1)
         else:
             head = display_width(name)
             width = float(min(max(typical, min(head, 8), 4) + 2, MAX_WIDTH))
