@@ -86,3 +86,11 @@ def test_what_a_thing_will_be_is_no_commitment_and_a_bodys_commitment_stays():
     acts = _actions(text, rules_only=True)
     assert not any("将成为" in a for a in acts), acts
     assert any("将对整改情况开展专项督查" in a for a in acts), acts
+
+
+def test_an_invitation_to_the_public_is_never_added_by_the_judge():
+    text = ("经自治区党委同意，现将整改任务清单向社会公布。各地要逐项对账销号，确保按期完成整改。"
+            "同时，欢迎社会各界监督各地整改工作推进情况。")
+    acts = _actions(text)
+    assert not any("欢迎" in a for a in acts), acts
+    assert any("逐项对账销号" in a for a in acts), acts

@@ -277,6 +277,7 @@ def compile_rules(data: dict) -> dict:
     data["_meeting_verb"] = re.compile(alt(meeting["verbs_after"])) if meeting else None
     data["_aim"] = re.compile(alt(data["aim_words"])) if data.get("aim_words") else None  # 旨在… (d48)
     data["_commitment_copulas"] = tuple(data.get("commitment_copulas", ()))  # 将成为, 将是: no commitment (d48)
+    data["_invitation"] = re.compile(alt(data["invitation_words"])) if data.get("invitation_words") else None
     return data
 
 
@@ -1018,6 +1019,8 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 reason = "guiding_thought"  # 《整改方案》要求，以…为指导，…: the document's guiding thought (d44)
             elif _in_principle_section(text, a, r):
                 reason = "principle"  # 二、基本原则 （一）统筹兼顾，系统整改。坚持…相结合，…: how a plan is carried out (d48)
+            elif _invites(text, a, b, marker_pos, r):
+                reason = "invitation"  # 同时，欢迎社会各界监督…: an invitation to the public, no one must act (d48)
             elif _in_note(text, a, b, r):
                 reason = "responsibility_note"  # （责任单位：市环保局…）: who answers for the measures before it
             elif not enum and not inside and _slogans_only(text, a, b, r):
@@ -1207,6 +1210,8 @@ def _features(text: str, a: int, b: int, r: dict, *, enum, marker_pos, spoken, o
         f["goal_section"] = 1.0
     if _in_principle_section(text, a, r):
         f["principle_section"] = 1.0
+    if _invites(text, a, b, marker_pos, r):
+        f["invitation"] = 1.0  # 同时，欢迎社会各界监督…: an invitation to the public, never added (d48)
     f.update(document)
     f.update(_carry_features(text, a, b, r, enum, marker_pos))
     f.update(_row_features(text, a, b, r))
@@ -1474,6 +1479,12 @@ def _in_goal_section(text: str, a: int, r: dict) -> bool:
     if sub is not None:
         return sub.goals
     return heading is not None and heading.goals
+
+
+def _invites(text: str, a: int, b: int, marker_pos: int | None, r: dict) -> bool:
+    """Whether the clause [a, b) invites the public (``invitation_words``: 欢迎) before any marker it holds."""
+    invitation = r["_invitation"].search(text, a, b) if r["_invitation"] else None
+    return bool(invitation) and (marker_pos is None or marker_pos > invitation.start())
 
 
 def _in_principle_section(text: str, a: int, r: dict) -> bool:
