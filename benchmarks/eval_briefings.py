@@ -172,6 +172,13 @@ The sets, reported apart and together:
   orders, a statistics inspection's entry with a pledge and its announced stay and hours, an inspection announcement,
   a progress report with leaders' orders retold, a warning talk, a plan's preamble and principles, a progress item —
   annotated blind (directives and time expressions) before the extractor was run on them; left out of "all of them".
+* corpora/briefing/gold/briefings_news8.jsonl (issue 29 item 3, d48): an eighth development batch of 12 pages of sites
+  never used, one a site, of other provinces, years and issuers than the sixth and seventh (Sichuan, Anhui, Liaoning,
+  Jiangxi, Guangdong, Hunan, Hubei, Shandong, Guangxi and national news; 2016–2020 and pages without a year) — news of
+  joint and night checks with orders retold after 要求, 督促 and 责令, the ministry's warning talk with a reporting
+  limit (应在…个工作日内), a public notice of a rectification task's measures, a plan's measures retold with 将 and a
+  period, a city's work points with task headings and measures, a county check's commitment with 将, meetings' orders —
+  annotated blind (directives and time expressions) before the extractor was run on them; left out of "all of them".
 
 A predicted span matches a gold span when it covers at least half of the gold span (offsets; a gold span
 string listed twice stands for its successive occurrences); matching is one-to-one, in order.
@@ -366,7 +373,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     news, news2 = load(gold / "briefings_news.jsonl"), load(gold / "briefings_news2.jsonl")
     news3, news4 = load(gold / "briefings_news3.jsonl"), load(gold / "briefings_news4.jsonl")
     news5, news6 = load(gold / "briefings_news5.jsonl"), load(gold / "briefings_news6.jsonl")
-    news7 = load(gold / "briefings_news7.jsonl")
+    news7, news8 = load(gold / "briefings_news7.jsonl"), load(gold / "briefings_news8.jsonl")
     return [("the first development briefings (reserved page left out)", old),
             ("new briefings used to write the rules", [d for d in new if not held(d)]),
             ("new briefings held out while writing the rules", [d for d in new if held(d)]),
@@ -474,6 +481,9 @@ def sets() -> list[tuple[str, list[dict]]]:
              "hold least: a bureau's reporting deadlines, on-site orders, an inspection's entry and pledge, an "
              "announcement, leaders' orders retold in a report, a warning talk, a plan's principles (issue 29 item 3, "
              "n47)", news7),
+            ("eighth development batch of news of checks, meetings, warning talks and plans of other provinces, years and "
+             "issuers: orders retold after 要求, 督促 and 责令, a reporting limit, a task's measures, a plan's measures "
+             "with 将 and a period, work points, a check's commitment (issue 29 item 3, d48)", news8),
             ("all of them", old + new + more + reports + added + fresh + carry)]
 
 

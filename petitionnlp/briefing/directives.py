@@ -267,6 +267,17 @@ def compile_rules(data: dict) -> dict:
     data["_narrative_subject"] = re.compile(
         rf"(?:{alt(np_['subjects'])})[{CJK}]{{{np_.get('verb_min', 2)},}}") if np_.get("subjects") else None
     data["_speech_verb"] = re.compile(f"(?:{verbs})")
+    data["_principle_name"] = re.compile(goals.get("principle_name", r"(?!x)x"))  # 二、基本原则 (d48)
+    meeting = data.get("meeting_names")  # …督促检查工作会议日前召开: a marker inside a meeting's name (d48)
+    data["_meeting_name"] = re.compile(
+        f"[^，,。；;：:、！!？?\n]{{0,{meeting['gap']}}}?(?:{alt(meeting['nouns'])})") if meeting else None
+    data["_meeting_after"] = re.compile(
+        f"[^，,。；;：:、！!？?\n]{{0,{meeting['verb_gap']}}}?(?:{alt(meeting['verbs_after'])})") if meeting else None
+    data["_meeting_before"] = re.compile(alt(meeting["verbs_before"])) if meeting else None
+    data["_meeting_verb"] = re.compile(alt(meeting["verbs_after"])) if meeting else None
+    data["_aim"] = re.compile(alt(data["aim_words"])) if data.get("aim_words") else None  # 旨在… (d48)
+    data["_commitment_copulas"] = tuple(data.get("commitment_copulas", ()))  # 将成为, 将是: no commitment (d48)
+    data["_invitation"] = re.compile(alt(data["invitation_words"])) if data.get("invitation_words") else None
     return data
 
 
@@ -402,6 +413,12 @@ def _is_marker_at(text: str, pos: int, r: dict, key: str = "_marker") -> bool:
         return False  # 分管领导具体抓、现场督促，…: the verb without its object ends the piece — an act, no order
     if m.group(0) in r["_narrative_markers"] and _narrative_purpose(text, pos, r):
         return False  # 县领导深入现场调度，确保件件有落实: what the officials' act was for
+    if r["_meeting_name"] and _in_meeting_name(text, pos, m.end(), r):
+        return False  # …督促检查工作会议日前召开: the marker is part of a meeting's name, no order (d48)
+    if r["_aim"] and _after_aim(text, pos, r):
+        return False  # 督查行动旨在提升…，督促其履职尽责: what the act aims at, no order (d48)
+    if m.group(0) in r["_commitment"] and text.startswith(r["_commitment_copulas"], m.end()):
+        return False  # …环保问题将成为督查组重点督办内容: what a thing will be, no commitment (d48)
     if m.group(0) in r["_commitment"]:  # 将 after a subject (督察组将…), not 把-将 at a clause start
         if text.startswith(r["_future_after"], m.end()):
             return True  # 将按规定交由…, 将继续…, 将于…: 将 of the future wherever it stands
@@ -417,6 +434,34 @@ def _is_marker_at(text: str, pos: int, r: dict, key: str = "_marker") -> bool:
 
 
 _PIECE_ENDS = "，,。；;：:！!？?、\n"
+
+
+def _after_aim(text: str, pos: int, r: dict) -> bool:
+    """Whether one of ``aim_words`` (旨在, 目的是) stands before ``pos`` in its sentence (since the last 。；！？ or line
+    break): what follows says what an act or a meeting aims at (…行动旨在提升…，督促其履职尽责)."""
+    start = pos
+    while start > 0 and text[start - 1] not in _SENTENCE_ENDS:
+        start -= 1
+    return bool(r["_aim"].search(text, start, pos))
+
+
+_SENTENCE_ENDS = "。；;！!？?\n"
+
+
+def _in_meeting_name(text: str, pos: int, end: int, r: dict) -> bool:
+    """Whether the marker at [pos, end) stands inside the name of a meeting (``meeting_names``): the name ends, with no
+    punctuation between, in a meeting's noun (工作会议, 推进会) that is then held (召开, 举行 follow) or that the
+    piece before the marker says was held or attended (召开, 出席): 市政府督促检查工作会议日前召开."""
+    name = r["_meeting_name"].match(text, end)
+    if not name or r["_meeting_before"].search(text, end, name.end()) \
+            or r["_meeting_verb"].search(text, end, name.end()):
+        return False  # 要求各地召开专题会议: an order to hold a meeting, not a name
+    if r["_meeting_after"].match(text, name.end()):
+        return True
+    start = pos
+    while start > 0 and not _PIECE_START.match(text, start - 1):
+        start -= 1
+    return bool(r["_meeting_before"].search(text, start, pos))
 
 
 def _reports_done(text: str, start: int, end: int, r: dict) -> bool:
@@ -972,6 +1017,10 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 reason = "preamble"  # 为…，加快…，制定本方案: what the document is for
             elif guide_said and not enum:
                 reason = "guiding_thought"  # 《整改方案》要求，以…为指导，…: the document's guiding thought (d44)
+            elif _in_principle_section(text, a, r):
+                reason = "principle"  # 二、基本原则 （一）统筹兼顾，系统整改。坚持…相结合，…: how a plan is carried out (d48)
+            elif _invites(text, a, b, marker_pos, r):
+                reason = "invitation"  # 同时，欢迎社会各界监督…: an invitation to the public, no one must act (d48)
             elif _in_note(text, a, b, r):
                 reason = "responsibility_note"  # （责任单位：市环保局…）: who answers for the measures before it
             elif not enum and not inside and _slogans_only(text, a, b, r):
@@ -1159,6 +1208,10 @@ def _features(text: str, a: int, b: int, r: dict, *, enum, marker_pos, spoken, o
     f["line_start"] = float(a == 0 or text[a - 1] == "\n")
     if _in_goal_section(text, a, r):
         f["goal_section"] = 1.0
+    if _in_principle_section(text, a, r):
+        f["principle_section"] = 1.0
+    if _invites(text, a, b, marker_pos, r):
+        f["invitation"] = 1.0  # 同时，欢迎社会各界监督…: an invitation to the public, never added (d48)
     f.update(document)
     f.update(_carry_features(text, a, b, r, enum, marker_pos))
     f.update(_row_features(text, a, b, r))
@@ -1352,10 +1405,11 @@ def _led_measure(text: str, a: int, b: int, r: dict) -> bool:
 class _Heading:
     """A heading of a plan found once a text: where it starts and ends and what its line (or, for a goal
     sub-heading, its name) says."""
-    __slots__ = ("start", "end", "tasks", "goals", "reports")
+    __slots__ = ("start", "end", "tasks", "goals", "reports", "principles")
 
-    def __init__(self, start: int, end: int, tasks: bool, goals: bool, reports: bool):
+    def __init__(self, start: int, end: int, tasks: bool, goals: bool, reports: bool, principles: bool = False):
         self.start, self.end, self.tasks, self.goals, self.reports = start, end, tasks, goals, reports
+        self.principles = principles
 
 
 class _Sections:
@@ -1370,12 +1424,14 @@ class _Sections:
             return text[m.start():end if end >= 0 else len(text)]
         self.headings = [_Heading(m.start(), m.end(), any(w in line_of(m) for w in r["_task_section_words"]),
                                   any(w in line_of(m) for w in r["_goal_words"]),
-                                  _report_heading_line(text, m.end(), r))
+                                  _report_heading_line(text, m.end(), r),
+                                  bool(r["_principle_name"].match(line_of(m)[m.end() - m.start():])))
                          for m in r["_section_heading"].finditer(text)]
         self.subs = []
         for m in r["_goal_subheading"].finditer(text):
             name = re.split(r"[。：:\n]", text[m.end():m.end() + 40], maxsplit=1)[0]
-            self.subs.append(_Heading(m.start(), m.end(), False, any(w in name for w in r["_goal_words"]), False))
+            self.subs.append(_Heading(m.start(), m.end(), False, any(w in name for w in r["_goal_words"]), False,
+                                      bool(r["_principle_name"].match(line_of(m)[m.end() - m.start():]))))
         self._heading_ends = [h.end for h in self.headings]
         self._heading_starts = [h.start for h in self.headings]
         self._sub_ends = [h.end for h in self.subs]
@@ -1423,6 +1479,24 @@ def _in_goal_section(text: str, a: int, r: dict) -> bool:
     if sub is not None:
         return sub.goals
     return heading is not None and heading.goals
+
+
+def _invites(text: str, a: int, b: int, marker_pos: int | None, r: dict) -> bool:
+    """Whether the clause [a, b) invites the public (``invitation_words``: 欢迎) before any marker it holds."""
+    invitation = r["_invitation"].search(text, a, b) if r["_invitation"] else None
+    return bool(invitation) and (marker_pos is None or marker_pos > invitation.start())
+
+
+def _in_principle_section(text: str, a: int, r: dict) -> bool:
+    """Whether ``a`` stands under a plan's heading of principles (``goal_sections`` ``principle_name``): a top-level
+    heading (二、基本原则) until the next one, or a numbered sub-heading at a line's start ((二)基本原则) until the next
+    heading of either kind — the principles of a plan, no directives (d48)."""
+    sections = _sections(text, r)
+    heading = sections.heading_at(a) or sections.heading_before(a)
+    if heading is not None and heading.principles:
+        return True
+    sub = sections.sub_at(a) or sections.sub_between(heading.start if heading else 0, a)
+    return sub is not None and sub.principles
 
 
 def _head_features(text: str, a: int, b: int, r: dict, inside: list[dict]) -> dict:
