@@ -70,3 +70,23 @@ def test_a_villager_and_a_sick_child_are_found(text, names):
 ])
 def test_a_dotted_names_last_part_after_a_head_is_whole(text, names):
     assert _found(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "2020年，王建国任镇长后狠抓整改。", "2019年，刘德胜兼任县环保局局长。",  # a post he holds, after 任: an official
+])
+def test_an_official_named_with_the_post_he_holds_stays(text):
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("举报人刘德胜系某公司经理。", ["刘德胜"]), ("举报人王建国任某公司经理。", ["王建国"]),  # no firm's name: 系, 任, 某
+    ("2020年，王建国任村民小组长后带头堆放垃圾。", ["王建国"]),  # a village group's head is a villager
+    ("2020年，王建国任意倾倒垃圾。", ["王建国"]),
+])
+def test_a_person_before_a_copula_and_another_firm_is_found(text, names):
+    assert _found(text) == names
+
+
+def test_a_firm_named_after_a_person_stays():
+    assert _found("村民反映刘德胜养殖专业合作社粪污直排。") == []

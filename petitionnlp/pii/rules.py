@@ -169,7 +169,9 @@ Decisions (session 47, helper p47; the cases are in ``tests/test_pii_p47.py``):
   ``private``); every item of a list next to a name jieba found, each walk stopping at the next such name (one item
   on either side showed 胡代国 of 欧永辉、乔芳雄、马桂林、胡代国在…); a middle-dot name's last part goes on after a head of
   a longer given name (``dot_name_heads.txt``: 买买提·阿不都拉倾倒渣土 showed 不都拉); 乡亲 is a group's word (乡亲常说),
-  a word jieba reads with 地 of manner no name (村民高兴地说), 患儿 a name's context word (为患儿王小明捐款).
+  a word jieba reads with 地 of manner no name (村民高兴地说), 患儿 a name's context word (为患儿王小明捐款); a post after
+  a verb of holding it is the name's (2020年，王建国任镇长后…: ``appointment_verbs.txt``), and a copula, that verb or a
+  mask right after a name starts another firm's (举报人刘德胜系某公司经理: no firm's name, the complainant's).
 
 Both read their data from a folder (the shipped ``corpora/pii/``, or a saved component's own folder) and can
 write it back (:meth:`to_dir`).  Offsets are into the folded text; the components map them to the original.
@@ -193,6 +195,7 @@ __all__ = ["PatternRules", "NameRules", "choose", "IDENTIFIER_RUN", "NAME_FILES"
 IDENTIFIER_RUN = re.compile(r"[0-9A-Za-z](?:[0-9A-Za-z@._%+\-·•()]|\s(?=[0-9]))*[0-9A-Za-z)]|[0-9A-Za-z]")
 _TABLE_SEP = re.compile(r"[\t|｜]")  # the cells of a table pasted as text
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")  # what ends a sentence: an account's holder is named in its own
+_CLAUSE_CUT = re.compile(r"[，,。；;、（）()\s]")  # what ends the clause a post after 任 stands in
 _HOLDER_GAP = re.compile(r"[\s:：(（]*(?:为|是)?[\s:：]*")  # between a holder's word and his name (户名：, 收款人为)
 _PHRASE_END = re.compile(r"[，,。；;！!？?\n]")  # what ends a phrase: a cue before it is another phrase's
 PATTERN_FILE = "patterns.jsonl"
@@ -215,7 +218,8 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "layout": "layout_patterns.txt",
               "nationality": "nationality_marks.txt", "givers": "discipline_givers.txt", "person_cues": "person_cues.txt",
               "byline_marks": "byline_marks.txt", "glue_after": "name_glue_after.txt",
-              "transliterated": "transliteration_chars.txt", "dot_heads": "dot_name_heads.txt"}
+              "transliterated": "transliteration_chars.txt", "dot_heads": "dot_name_heads.txt",
+              "appointed": "appointment_verbs.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
 
@@ -552,6 +556,7 @@ class NameRules:
         g = self.lists.get
         self.transliterated = frozenset("".join(g("transliterated", [])).replace(" ", ""))
         self.dot_heads = _by_length(g("dot_heads", []))  # 阿不都 of 阿不都拉: a middle-dot name's last part goes on
+        self.appointed = _by_length(g("appointed", []))  # 王建国任镇长: the post after it is his
         self.surnames = frozenset(g("surnames", []))
         self.compound = frozenset(s for s in self.surnames if len(s) == 2)
         self.given = frozenset("".join(g("given", [])).replace(" ", ""))
@@ -1515,6 +1520,11 @@ class NameRules:
             # (市长何 / 洪涛: the given name of an official whose surname jieba read apart; not 主任向李秀英了解: 向 the
             # preposition)
             return True
+        verb = next((v for v in self.appointed if folded.startswith(v, end)), None) if not private else None
+        clause = _CLAUSE_CUT.split(folded[end + len(verb):end + len(verb) + 14])[0] if verb else ""
+        if clause and self._titles_re and self._titles_re.search(clause) and not clause.endswith(self._private_posts) \
+                and not any(w in clause for w in self._private_posts):
+            return True  # 2020年，王建国任镇长后…: a post he holds, after a verb of holding it (appointment_verbs.txt)
         if self._leaders_after_re and not private and self._leaders_after_re.match(folded, end):
             return True  # 胡波、陈双成、李巍等县领导参加会议: a list closed by leaders
         pos, over_space = start, False
@@ -1612,6 +1622,10 @@ class NameRules:
         head = re.split(r"[，,。；;、（）()\s的]", after)[0]
         # (关于蔡国华举报我公司…: a verb of complaint ends what could be the firm's name)
         head = head[:min([head.find(w) for w in self._says_long if w in head] + [len(head)])]
+        # (举报人刘德胜系某公司经理, 王建国任某公司经理: a copula, a verb of holding a post or a mask starts what is
+        # another firm's — review r48)
+        if head.startswith(self._copulas + self.appointed) or "某" in head[:2]:
+            return False
         # (a firm's word seven characters or more after the name names another subject: 马大琳实际协助管理英力公司)
         return any(0 <= head.find(w) <= 6 for w in ("有限", "公司", "集团", "股份", "合作社"))
 
