@@ -331,13 +331,15 @@ class PIINames(_RuleComponent):
         names = rules.find(f.text, _folded_tokens(doc, f), numbers, ends)
         add = []
         held = {k for x, y, _ in have for k in range(x, y)}  # the places an identifier holds
-        # an account left out as a charity's published one, a name found between the charity's word and it: the
-        # named person's (捐款：张三账号6222…; 爱心捐款账号：6222… stays)
+        # an account left out as a charity's published one, a name found between the charity's word and it or where
+        # its holder is named after it: the named person's (捐款：张三账号6222…; …6222…，户名：张三; 爱心捐款账号：6222…
+        # stays, and so does …，户名：县慈善总会)
         public = doc.user_data.pop(PUBLIC_KEY, ())
         starts = sorted((x, y) for x, y, _, _ in names) if public else []
-        for a, b, label, _, word in public:
+        named = {x for x, _ in starts}
+        for a, b, label, _, word, holder in public:
             k = bisect.bisect_left(starts, (word, -1))  # the first name after the word (n accounts cost n log n)
-            if k < len(starts) and starts[k][1] <= a:
+            if (k < len(starts) and starts[k][1] <= a) or holder in named:
                 a, b = f.span(a, b)
                 if not any(k in held for k in range(a, b)):
                     add.append((a, b, label))

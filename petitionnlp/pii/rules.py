@@ -164,6 +164,14 @@ Decisions (session 47, helper p47; the cases are in ``tests/test_pii_p47.py``):
   word (村民叶斯哈提在…); the items of a list next to a name jieba alone found (胡代国、童安平在…), not vouched for; a
   photo's credit with a space before 摄 (张驰 王玮 摄) stays; a firm's word seven characters or more after a name
   makes it no firm's name (马大琳实际协助管理英力公司).
+- Review r48 (session 48): a charity's account is a person's too where its holder is named after it (…，户名：张三;
+  …（王春华）: ``patterns.jsonl``'s ``holders``) or masked or addressed before it (捐款：王某某账号…, 张先生账号…:
+  ``private``); every item of a list next to a name jieba found, each walk stopping at the next such name (one item
+  on either side showed 胡代国 of 欧永辉、乔芳雄、马桂林、胡代国在…); a middle-dot name's last part goes on after a head of
+  a longer given name (``dot_name_heads.txt``: 买买提·阿不都拉倾倒渣土 showed 不都拉); 乡亲 is a group's word (乡亲常说),
+  a word jieba reads with 地 of manner no name (村民高兴地说), 患儿 a name's context word (为患儿王小明捐款); a post after
+  a verb of holding it is the name's (2020年，王建国任镇长后…: ``appointment_verbs.txt``), and a copula, that verb or a
+  mask right after a name starts another firm's (举报人刘德胜系某公司经理: no firm's name, the complainant's).
 
 Both read their data from a folder (the shipped ``corpora/pii/``, or a saved component's own folder) and can
 write it back (:meth:`to_dir`).  Offsets are into the folded text; the components map them to the original.
@@ -186,6 +194,9 @@ __all__ = ["PatternRules", "NameRules", "choose", "IDENTIFIER_RUN", "NAME_FILES"
 #: ``A·12345``): one token for the tokenizer.
 IDENTIFIER_RUN = re.compile(r"[0-9A-Za-z](?:[0-9A-Za-z@._%+\-·•()]|\s(?=[0-9]))*[0-9A-Za-z)]|[0-9A-Za-z]")
 _TABLE_SEP = re.compile(r"[\t|｜]")  # the cells of a table pasted as text
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")  # what ends a sentence: an account's holder is named in its own
+_CLAUSE_CUT = re.compile(r"[，,。；;、（）()\s]")  # what ends the clause a post after 任 stands in
+_HOLDER_GAP = re.compile(r"[\s:：(（]*(?:为|是)?[\s:：]*")  # between a holder's word and his name (户名：, 收款人为)
 _PHRASE_END = re.compile(r"[，,。；;！!？?\n]")  # what ends a phrase: a cue before it is another phrase's
 PATTERN_FILE = "patterns.jsonl"
 KEPT_FILE = "kept_columns.txt"
@@ -207,7 +218,8 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "layout": "layout_patterns.txt",
               "nationality": "nationality_marks.txt", "givers": "discipline_givers.txt", "person_cues": "person_cues.txt",
               "byline_marks": "byline_marks.txt", "glue_after": "name_glue_after.txt",
-              "transliterated": "transliteration_chars.txt"}
+              "transliterated": "transliteration_chars.txt", "dot_heads": "dot_name_heads.txt",
+              "appointed": "appointment_verbs.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
 
@@ -395,8 +407,9 @@ class PatternRules:
 
     def find(self, folded: str, public: list | None = None) -> list[tuple[int, int, str, int]]:
         """(start, end, label, priority) of every candidate, overlapping ones included; ``public`` gets (start, end,
-        label, priority, where the public word ends) of each left out as a body's published account — a person's
-        name found between that word and it makes it the person's (捐款：张三账号…: :class:`NameRules`' names decide)."""
+        label, priority, where the public word ends, where its holder's name would start) of each left out as a
+        body's published account — a person's name found between that word and it, or where its holder is named after
+        it, makes it the person's (捐款：张三账号…, …账号：6222…，户名：张三: :class:`NameRules`' names decide)."""
         found = []
         cells: dict[str, list] = {}
 
@@ -422,7 +435,8 @@ class PatternRules:
                     continue  # 受理编号001485325945: the case's number
                 if p.get("public") and (word := self._public(p, folded, start)) is not None:
                     if public is not None:
-                        public.append((start, end, p["label"], p.get("priority", 1), word))
+                        public.append((start, end, p["label"], p.get("priority", 1), word,
+                                       self._holder(p, folded, end)))
                     continue  # 爱心捐款账号：…, 县红十字会募捐账号…: a charity's account, published (个人账号 after 捐款， is one)
                 found.append((start, end, p["label"], p.get("priority", 1)))
         return found
@@ -442,6 +456,17 @@ class PatternRules:
         public = at >= 0 and len(phrase) - at <= p.get("near", len(phrase)) \
             and not any(w in phrase[at:] for w in p.get("private", ()))
         return start - (len(phrase) - at) if public else None
+
+    @staticmethod
+    def _holder(p: dict, folded: str, end: int) -> int:
+        """Where the name of the account's holder would start, the account ending at ``end`` (else -1): after one of
+        ``p``'s ``holders`` words in the sentence after it (…6222…，户名：张三; 收款人：王春华) or a bracket opened right after
+        it (…6222…（王春华）) — a person found there holds it (review r48: a charity's is named by its body, 户名：县慈善总会)."""
+        sentence = _SENTENCE_END.split(folded[end:end + p.get("holder_window", 16)])[0]
+        at = min((sentence.find(w) + len(w) for w in p.get("holders", ()) if w in sentence), default=-1)
+        if at < 0 and sentence[:1] in "(（":
+            at = 1
+        return end + len(_HOLDER_GAP.match(sentence, at).group()) + at if at >= 0 else -1
 
 
 # ------------------------------------------------------------------------------------------------- names
@@ -530,6 +555,8 @@ class NameRules:
         self.is_word = is_word or (lambda word: True)
         g = self.lists.get
         self.transliterated = frozenset("".join(g("transliterated", [])).replace(" ", ""))
+        self.dot_heads = _by_length(g("dot_heads", []))  # 阿不都 of 阿不都拉: a middle-dot name's last part goes on
+        self.appointed = _by_length(g("appointed", []))  # 王建国任镇长: the post after it is his
         self.surnames = frozenset(g("surnames", []))
         self.compound = frozenset(s for s in self.surnames if len(s) == 2)
         self.given = frozenset("".join(g("given", [])).replace(" ", ""))
@@ -684,11 +711,12 @@ class NameRules:
     def _dot_end(self, text: str, end: int, starts=frozenset(), exact=None) -> int:
         """The end of a middle-dot name whose last part the regex ran on (热依拉·艾买提反映… → 艾买提)."""
         last = max(text.rfind(d, 0, end) for d in "·•・‧") + 1
+        floor = self._dot_floor(text, last, end, exact or {})
         # 帕丽达·阿不都反映, 帕丽达·阿不都热合曼反映: a word of two after it first (不 is one), a last part of up to
         # seven characters; 买买提·艾力牧场的: not a place of business after it (``premises.txt``)
         # (巴特尔·孟和称, 乌力吉·那顺于5日内: not a verb of saying nor a function word's character after it; 和 and the
         # other conjunctions end Mongolian names: 孟和)
-        for e in range(last + 2, min(end, last + 7) + 1):
+        for e in range(max(last + 2, floor), min(end, last + 7) + 1):
             if e == len(text) or not _CJK.match(text[e]) or text.startswith(self._ends_long, e) \
                     or (self._premises_re and self._premises_re.match(text, e)) or text.startswith(self.says, e) \
                     or text.startswith(self.businesses, e) \
@@ -709,11 +737,24 @@ class NameRules:
                 # not a verb, which jieba glues to the name's last character: 热合 / 曼称, nor a "noun" it glues so
                 # from the last character and a verb of saying: 阿里 / 木称)
                 return e
-        for e in range(last + 1, end + 1):
+        for e in range(max(last + 1, floor), end + 1):
             if self._ends(text, e, starts) and (e == end or text.startswith(self._ends_words, e)
-                                                or not _CJK.match(text[e])):
+                                                or not _CJK.match(text[e]) or e == floor > last + 1):
                 return e
         return end
+
+    def _dot_floor(self, text: str, last: int, end: int, exact: dict) -> int:
+        """Where a middle-dot name's last part (at ``last``) can end first: after a head of a longer given name
+        (``dot_name_heads.txt``: 阿不都) and the transliteration characters after it, not into a word jieba reads of
+        two or more with another character (阿不都拉倾倒, 阿不都瓦依提反映, 阿不都合作社: 合作 stops it); ``last`` with none."""
+        head = next((h for h in self.dot_heads if text.startswith(h, last)), None)
+        if head is None:
+            return last
+        k = last + len(head)
+        while k < min(end, last + 7) and text[k] in self.transliterated and not any(
+                (k, k + n) in exact and not all(c in self.transliterated for c in text[k:k + n]) for n in (2, 3, 4)):
+            k += 1
+        return k
 
     def _dot_words(self, text: str, a: int, dot: int, exact: dict, word_at: dict) -> bool:
         """Whether both sides of a middle dot are words of the dictionary, no name (时政·经济, 文化·旅游: a page's
@@ -1061,15 +1102,16 @@ class NameRules:
             or given[0] == "家" or any(c in _PLACE_ENDINGS and c not in self.given for c in given)
             or not exact.get((a, b), "nr").startswith("nr"))
 
-    def _listed_names(self, text: str, found: dict, exact: dict, most: int | None = None) -> list[tuple[int, int]]:
+    def _listed_names(self, text: str, found: dict, exact: dict, linear: bool = False) -> list[tuple[int, int]]:
         """Names in a list with 、 whose items are whole (each a surname and one or two characters, :meth:`_list_item`):
         two or more before a count of households or persons or a kinship (伍向前、伍向东两户的: ``list_closers.txt``), and
         the items next to a name found after a context word or a cue (``found``: start → end) on either side
         (村民彭海生反映，韦向前、彭海生、邱国庆三家的; not next to one jieba alone found: 市领导王新会、李征 …); with
-        ``most``, only that many items on either side of each name of ``found`` and no count's list (a list of n names
-        found costs n, not n²)."""
+        ``linear``, no count's list, and a walk from a name of ``found`` stops at the next one of ``found``, whose own
+        walk goes on (a list of n names found costs n, not n²; review r48: every item still, 欧永辉、乔芳雄、马桂林、胡代国在…
+        — one item on either side showed the fourth)."""
         out = []
-        if self._closer_re and most is None:
+        if self._closer_re and not linear:
             loose = lambda t, a, b, e: self._list_item(t, a, b, e, listed=True)  # noqa: E731
             for m in self._closer_re.finditer(text):
                 items = self._items_before(text, m.start(), exact)
@@ -1084,10 +1126,9 @@ class NameRules:
                     out += items
         for a, b in list(found.items()):
             if text[a - 1:a] == "、":
-                out += self._items_before(text, a - 1, exact, most=most)
-            pos, left = b, most
-            while text[pos:pos + 1] == "、" and left != 0:
-                left = None if left is None else left - 1
+                out += self._items_before(text, a - 1, exact, stop=found if linear else None)
+            pos = b
+            while text[pos:pos + 1] == "、" and not (linear and pos + 1 in found):
                 for size in (3, 2, 4):
                     e = pos + 1 + size
                     closed = bool(e <= len(text) and self._closer_re and self._closer_re.match(text, e))
@@ -1102,11 +1143,10 @@ class NameRules:
                     break
         return out
 
-    def _items_before(self, text: str, end: int, exact: dict, check=None,
-                      most: int | None = None) -> list[tuple[int, int]]:
+    def _items_before(self, text: str, end: int, exact: dict, check=None, stop=None) -> list[tuple[int, int]]:
         """The whole items of a list with 、 that ends at ``end``, last first: each after a 、, the first after the
         start, a mark or a function word's character (对伍向前、…), each a name by ``check`` (text, start, end, exact;
-        :meth:`_list_item` by default)."""
+        :meth:`_list_item` by default), up to one that starts at a key of ``stop``."""
         check = check or self._list_item
         items = []
         while True:
@@ -1118,9 +1158,11 @@ class NameRules:
                     break
             else:
                 return items
+            if stop is not None and s in stop:
+                return items
             items.append((s, end))
             # (欧阳建华、司马红和上官婉清三人: the last item after 和, 与 or 及; walked over only to a whole item)
-            if text[s - 1:s] not in self.list_marks or len(items) == most:
+            if text[s - 1:s] not in self.list_marks:
                 return items
             end = s - 1
 
@@ -1478,6 +1520,11 @@ class NameRules:
             # (市长何 / 洪涛: the given name of an official whose surname jieba read apart; not 主任向李秀英了解: 向 the
             # preposition)
             return True
+        verb = next((v for v in self.appointed if folded.startswith(v, end)), None) if not private else None
+        clause = _CLAUSE_CUT.split(folded[end + len(verb):end + len(verb) + 14])[0] if verb else ""
+        if clause and self._titles_re and self._titles_re.search(clause) and not clause.endswith(self._private_posts) \
+                and not any(w in clause for w in self._private_posts):
+            return True  # 2020年，王建国任镇长后…: a post he holds, after a verb of holding it (appointment_verbs.txt)
         if self._leaders_after_re and not private and self._leaders_after_re.match(folded, end):
             return True  # 胡波、陈双成、李巍等县领导参加会议: a list closed by leaders
         pos, over_space = start, False
@@ -1575,6 +1622,10 @@ class NameRules:
         head = re.split(r"[，,。；;、（）()\s的]", after)[0]
         # (关于蔡国华举报我公司…: a verb of complaint ends what could be the firm's name)
         head = head[:min([head.find(w) for w in self._says_long if w in head] + [len(head)])]
+        # (举报人刘德胜系某公司经理, 王建国任某公司经理: a copula, a verb of holding a post or a mask starts what is
+        # another firm's — review r48)
+        if head.startswith(self._copulas + self.appointed) or "某" in head[:2]:
+            return False
         # (a firm's word seven characters or more after the name names another subject: 马大琳实际协助管理英力公司)
         return any(0 <= head.find(w) <= 6 for w in ("有限", "公司", "集团", "股份", "合作社"))
 
@@ -2018,7 +2069,7 @@ class NameRules:
         #    post before the list (市领导王新会、李征出席) makes them officials' (``_official`` walks back over a list)
         opening = {k: v for k, v in found.items() if k not in strong and _CLAUSE_START.match(folded, k)
                    and not self.is_place(folded[k:v], True)}  # (楚雄、文山各8件: places)
-        for a, b in self._listed_names(folded, opening, exact, most=1) if opening else ():
+        for a, b in self._listed_names(folded, opening, exact, linear=True) if opening else ():
             if not found.overlapping(a, b):
                 found[a] = b
                 whole.add(a)
@@ -2043,9 +2094,11 @@ class NameRules:
             says = a in private and folded.startswith(self.says, b)  # 举报人石头反映: a name, whatever word it is
             # 居民宁乡称, 村民余江称: after a context word and before a verb of saying, a place's name is a person's
             speaker = says or (a in strong and folded.startswith(self.says, b))
+            # (村民高兴地说: a word jieba reads, not a person's, and 地 of manner — no name ends so)
             if (name in self.not_names and not (says and exact.get((a, b), "n")[:1] in ("n", "a")) and a not in counted) \
                     or name in self.honorifics or (name not in vouched and self._official(folded, a, b, a in private, exact)) \
                     or "某" in name or exact.get((b - 1, b), "") in _PARTICLE_TAGS \
+                    or (name[-1] == "地" and exact.get((a, b - 1), "nr")[:2] not in ("nr", "ns", "nz")) \
                     or (name not in vouched and official_elsewhere(name)) or _DOCUMENT_YEAR.match(folded, b) \
                     or (name[0] in _CONJUNCTIONS and not all(c in self.given for c in name[sl:])) \
                     or (sl == 2 and self._ordinal_head(folded, a, b, exact, word_at)) \
