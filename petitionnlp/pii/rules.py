@@ -185,6 +185,7 @@ import shutil
 from functools import lru_cache
 from pathlib import Path
 
+from ..errors import Errors, ModelError
 from ..resources import read_list
 from ..text import CJK, toneless
 
@@ -219,7 +220,7 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "nationality": "nationality_marks.txt", "givers": "discipline_givers.txt", "person_cues": "person_cues.txt",
               "byline_marks": "byline_marks.txt", "glue_after": "name_glue_after.txt",
               "transliterated": "transliteration_chars.txt", "dot_heads": "dot_name_heads.txt",
-              "appointed": "appointment_verbs.txt"}
+              "appointed": "appointment_verbs.txt", "firm_words": "firm_words.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
 
@@ -227,6 +228,14 @@ _CJK = re.compile(f"[{CJK}]")
 def _read_lines(path: Path) -> list[str]:
     with open(path, encoding="utf-8") as fh:
         return [ln.strip() for ln in fh if ln.strip() and not ln.startswith("#")]
+
+
+def _firm_word(line: str) -> tuple[str, int]:
+    """A line of ``firm_words.txt``: the word, a tab, and how many characters at most stand before it (公司\t6)."""
+    word, _, gap = line.partition("\t")
+    if not word.strip() or not gap.strip().isdigit():
+        raise ModelError(Errors.E090.format(path="firm_words.txt", reason=f"这一行应为“词<Tab>字数”：{line}"))
+    return word.strip(), int(gap)
 
 
 def _by_length(words) -> tuple[str, ...]:
@@ -557,6 +566,8 @@ class NameRules:
         self.transliterated = frozenset("".join(g("transliterated", [])).replace(" ", ""))
         self.dot_heads = _by_length(g("dot_heads", []))  # 阿不都 of 阿不都拉: a middle-dot name's last part goes on
         self.appointed = _by_length(g("appointed", []))  # 王建国任镇长: the post after it is his
+        # 有限, 公司 …: a firm's word at most so many characters after a name makes the name the firm's (firm_words.txt)
+        self.firm_words = tuple(_firm_word(line) for line in g("firm_words", []))
         self.surnames = frozenset(g("surnames", []))
         self.compound = frozenset(s for s in self.surnames if len(s) == 2)
         self.given = frozenset("".join(g("given", [])).replace(" ", ""))
@@ -1626,8 +1637,8 @@ class NameRules:
         # another firm's — review r48)
         if head.startswith(self._copulas + self.appointed) or "某" in head[:2]:
             return False
-        # (a firm's word seven characters or more after the name names another subject: 马大琳实际协助管理英力公司)
-        return any(0 <= head.find(w) <= 6 for w in ("有限", "公司", "集团", "股份", "合作社"))
+        # (a firm's word further after the name than firm_words.txt allows names another subject: 马大琳实际协助管理英力公司)
+        return any(0 <= head.find(w) <= gap for w, gap in self.firm_words)
 
     def _longer_subject(self, folded: str, pos: int, end: int) -> bool:
         """Whether a name jieba cut short (曾宪 / 平等 / 人) is longer as the subject of a verb (曾宪平等人反映;
