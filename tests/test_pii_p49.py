@@ -32,3 +32,59 @@ def test_a_firm_word_line_without_its_gap_is_a_one_line_error(tmp_path):
     (data / "firm_words.txt").write_text("有限\t6\n公司\n", encoding="utf-8")
     with pytest.raises(ModelError, match="firm_words.txt.*公司"):
         make_pii_nlp(data)
+
+
+# --- kinds of probe50 (corpora/pii/probe50_source.txt), each failing at ac90aa2
+
+
+@pytest.mark.parametrize("text", [
+    "捐款请汇至6222021903001234560，谢谢大家。",
+    "爱心捐款请汇至农行卡6228480213987654323。",
+    "善款请汇款至6222021903001234560。",
+    "爱心捐款可转账至6222021903001234560。",
+])
+def test_a_card_a_donation_is_sent_to_is_hidden(text):
+    """A card number after a donation word and a verb of sending money to it (汇至, 汇款至, 转账至, as 汇入 and 转至 were):
+    the money moves to someone's own card, no charity named as its holder."""
+    assert len(_found(text, "账号")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "请将捐款汇至县慈善总会账户：6222021903001234560。",
+    "爱心捐款账号：6222021234567890123，开户行：中国工商银行。",
+])
+def test_a_charitys_account_stays_after_a_verb_of_sending(text):
+    assert _found(text, "账号") == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("周日上午志愿者魏玲玲带着读初三的儿子来到红十字会。", ["魏玲玲"]),
+    ("记者见到七岁血癌患者付瑞雪的父亲。", ["付瑞雪"]),
+    ("通江女子严月琴和丈夫唐彬山从通江县泥溪镇出发。", ["严月琴", "唐彬山"]),
+    ("江镜镇酒店村企业家何坤华也是团队的成员。", ["何坤华"]),
+])
+def test_a_volunteer_a_patient_a_woman_and_a_businessman_are_private(text, names):
+    """志愿者, 患者, 女子, 企业家 before a name: no post, a private person (name_context.txt)."""
+    assert _found(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "癌症患者名单已报县卫健局。", "女子学院的学生参加了植树。", "志愿者服务队队长刘强介绍了活动安排。",
+    "市领导王新会、李征出席会议。", "张家界、王家湾开展整治。", "“这事不好办。”王书记说。", "“十四五”期间河道整治完成。",
+])
+def test_no_post_holder_body_or_place_is_hidden(text):
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("秦立华、曹永利、欧永辉负责运输。", ["秦立华", "曹永利", "欧永辉"]),
+    ("王建国、李强调查发现猪场偷排。", ["王建国", "李强"]),
+])
+def test_the_last_name_of_a_list_before_a_verb_is_found(text, names):
+    """The last item of a list with 、 before a word jieba reads as a verb, which starts right after it."""
+    assert _found(text) == names
+
+
+def test_a_name_right_after_a_quoted_speech_is_found():
+    """A closing quote ends a clause as a full stop does: the speaker named right after it (“…。”龙春花说)."""
+    assert _found("“河水太臭了。”龙春花说，晚上不敢开窗。") == ["龙春花"]

@@ -481,7 +481,7 @@ class PatternRules:
 # ------------------------------------------------------------------------------------------------- names
 
 _PLACE_ENDINGS = "山河湖溪江川桥村镇庄苑园城峰岭坡沟塘湾港洲岛水"
-_CLAUSE_START = re.compile(rf"(?:^|(?<=[。；;！!？?\n，,：:（(、\s]))(?=[{CJK}])")
+_CLAUSE_START = re.compile(rf"(?:^|(?<=[。；;！!？?\n，,：:（(、\s”」』]))(?=[{CJK}])")
 _FUNCTION_CHARS = "于在的将把被已曾从到对向和与及等也是"
 # 刘女士: only a surname, like 张某 (``honorifics.txt``; these where a folder has none)
 # a part after a dot stops before a conjunction that a second dotted name follows (古丽娜尔·吐尔逊和马木提·艾海提: two
@@ -1143,10 +1143,12 @@ class NameRules:
                 for size in (3, 2, 4):
                     e = pos + 1 + size
                     closed = bool(e <= len(text) and self._closer_re and self._closer_re.match(text, e))
-                    # (村民王建国、林立两户: the last item before a count, a listed false friend too)
+                    # (村民王建国、林立两户: the last item before a count, a listed false friend too; 秦立华、曹永利、
+                    # 欧永辉负责…, 王伟嘉、王伟诚是…: the last item before a word jieba reads as a verb, which starts there)
                     if e <= len(text) and self._list_item(text, pos + 1, e, exact, listed=closed) and (
                             e == len(text) or text[e] == "、" or not _CJK.match(text[e])
-                            or closed or text.startswith(self.follow, e)):
+                            or closed or text.startswith(self.follow, e)
+                            or any(exact.get((e, e + k), "").startswith("v") for k in (1, 2, 3, 4))):
                         out.append((pos + 1, e))
                         pos = e
                         break
@@ -2084,6 +2086,10 @@ class NameRules:
             if not found.overlapping(a, b):
                 found[a] = b
                 whole.add(a)
+        #    (a later item jieba found too, where the walk stops, is an item as well: it ends where jieba starts a
+        #    word — 秦立华、曹永利、欧永辉负责…: the last before a verb)
+        item_ends = {v for v in found.values()}
+        whole.update(k for k in opening if folded[k - 1:k] == "、" and k - 1 in item_ends)
         self._surname_before(folded, tagged, found, strong, private)
         out = []
         # a name found after a context word or a cue somewhere (来电人罗建平) is a private person's at every mention: no

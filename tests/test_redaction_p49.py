@@ -1,0 +1,23 @@
+"""Probe50's kinds through the server (helper p49, session 49): a donation appeal's card after a verb of sending money
+to it (捐款请汇至6222…), the last name of a list before a verb (秦立华、曹永利、欧永辉负责…), a volunteer (志愿者魏玲玲)
+and the speaker right after a quoted speech (“…。”龙春花说).  At ac90aa2 a viewer and another unit's handler read the
+card, 欧永辉, 魏玲玲 and 龙春花 in a case's text and a briefing's (the API, the pages, the search hits and snippets):
+none of them shows now."""
+
+import pytest
+
+from test_office_integrity import client, token  # noqa: F401 — client
+from test_redaction_r47 import planted_leaks
+
+CARD = "6222021903001234560"
+TEXT = (f"捐款请汇至{CARD}，谢谢大家。秦立华、曹永利、欧永辉负责运输废渣。周日上午志愿者魏玲玲带着儿子来到河边。"
+        "“河水太臭了。”龙春花说，晚上不敢开窗。")
+SECRETS = (CARD, "欧永辉", "魏玲玲", "龙春花")
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_probe50s_kinds_stay_hidden_from_a_viewer_and_another_unit(client):
+    bid, leaks, read = planted_leaks(client, TEXT, "衡阳市雁峰区某河道倾倒废渣。", "倾倒废渣问题督办", "废渣", SECRETS)
+    assert read >= 4 and not leaks, leaks
+    shown = client.get(f"/api/v1/briefings/{bid}", headers=token(client, "vi")).json()["text"]
+    assert "负责运输废渣" in shown and "志愿者【姓名】" in shown  # the words around stay
