@@ -88,3 +88,21 @@ def test_the_last_name_of_a_list_before_a_verb_is_found(text, names):
 def test_a_name_right_after_a_quoted_speech_is_found():
     """A closing quote ends a clause as a full stop does: the speaker named right after it (“…。”龙春花说)."""
     assert _found("“河水太臭了。”龙春花说，晚上不敢开窗。") == ["龙春花"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("淮南市红十字会已接到为姜贺春捐款12700余元。", ["姜贺春"]),
+    ("为刘建华捐款的人络绎不绝。", ["刘建华"]),
+    ("为王小明筹款治病。", ["王小明"]),
+    ("发起了为患白血病女孩何丽华募捐的活动。", ["何丽华"]),
+    ("王建国捐款1000元。", ["王建国"]),
+])
+def test_a_donor_and_the_person_a_donation_is_for_are_private(text, names):
+    """Before 捐款, 募捐, 筹款, 捐助, 捐赠 (person_cues.txt) a name jieba reads is a private person's: the sick person a
+    donation appeal names, or a donor."""
+    assert _found(text) == names
+
+
+@pytest.mark.parametrize("text", ["县长王建国带头捐款。", "副市长李明捐款500元。", "县委书记刘强为灾区捐款。", "为灾区捐款。"])
+def test_an_official_who_donates_stays(text):
+    assert _found(text) == []

@@ -1,8 +1,8 @@
 """Probe50's kinds through the server (helper p49, session 49): a donation appeal's card after a verb of sending money
-to it (捐款请汇至6222…), the last name of a list before a verb (秦立华、曹永利、欧永辉负责…), a volunteer (志愿者魏玲玲)
-and the speaker right after a quoted speech (“…。”龙春花说).  At ac90aa2 a viewer and another unit's handler read the
-card, 欧永辉, 魏玲玲 and 龙春花 in a case's text and a briefing's (the API, the pages, the search hits and snippets):
-none of them shows now."""
+to it (捐款请汇至6222…), the last name of a list before a verb (秦立华、曹永利、欧永辉负责…), a volunteer (志愿者魏玲玲),
+the speaker right after a quoted speech (“…。”龙春花说) and the sick person a donation is for (为姜贺春捐款).  At
+ac90aa2 a viewer and another unit's handler read the card, 欧永辉, 魏玲玲, 龙春花 and 姜贺春 in a case's text and a
+briefing's (the API, the pages, the search hits and snippets): none of them shows now."""
 
 import pytest
 
@@ -11,8 +11,8 @@ from test_redaction_r47 import planted_leaks
 
 CARD = "6222021903001234560"
 TEXT = (f"捐款请汇至{CARD}，谢谢大家。秦立华、曹永利、欧永辉负责运输废渣。周日上午志愿者魏玲玲带着儿子来到河边。"
-        "“河水太臭了。”龙春花说，晚上不敢开窗。")
-SECRETS = (CARD, "欧永辉", "魏玲玲", "龙春花")
+        "“河水太臭了。”龙春花说，晚上不敢开窗。已接到为姜贺春捐款12700余元。")
+SECRETS = (CARD, "欧永辉", "魏玲玲", "龙春花", "姜贺春")
 
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
