@@ -106,3 +106,19 @@ def test_a_donor_and_the_person_a_donation_is_for_are_private(text, names):
 @pytest.mark.parametrize("text", ["县长王建国带头捐款。", "副市长李明捐款500元。", "县委书记刘强为灾区捐款。", "为灾区捐款。"])
 def test_an_official_who_donates_stays(text):
     assert _found(text) == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("严月琴向记者介绍，自己是通江县唱歌乡人。", ["严月琴"]),
+    ("莫海生告诉记者，猪场天天排污。", ["莫海生"]),
+])
+def test_a_person_who_tells_a_reporter_is_found(text, names):
+    """At a clause's start, a surname and given-name characters before 向记者, 对记者, 告诉记者 (subject_verbs.txt)."""
+    assert _found(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "镇长王强向记者介绍，整改已完成。", "清新县环保局局长欧建锋表示整改。欧建锋告诉记者，猪场已停产。", "刘科长向记者介绍。",
+])
+def test_an_official_who_tells_a_reporter_stays(text):
+    assert _found(text) == []
