@@ -38,3 +38,79 @@ def test_the_evaluation_reports_the_ninth_news_batch_on_its_own_and_not_in_all()
     assert len(ninth) == 1 and [d["doc"]["id"] for d in ninth[0]] == [d["doc"]["id"] for d in _rows(NEWS9)]
     urls = {d["doc"]["url"] for d in _rows(NEWS9)}
     assert not urls & {d["doc"].get("url") for d in named["all of them"]}
+
+
+# ------------------------------------------------------------------ kinds fixed after the batch stood (d49)
+
+def _actions(text: str, rules_only: bool = False) -> list[str]:
+    """The actions the extractor gives (the rules and the learned judge), or the rules' alone."""
+    from petitionnlp.briefing import extract_briefing
+    from petitionnlp.briefing.directives import find_directives
+    from petitionnlp.briefing.timex import find_time_expressions
+
+    if rules_only:
+        return [d["action"] for d in find_directives(text, find_time_expressions(text, None))]
+    return [d["action"] for d in extract_briefing(text, date="2022-05-01")["directives"]]
+
+
+def test_a_verb_that_holds_qing_is_no_request():
+    """请 inside 邀请, 申请, 聘请, 宴请 or 提请 is part of another verb (an invitation, an application), no request to
+    the reader: a TV hearing that invited five heads, a rule that invites deputies to a check (briefings_news9 d12,
+    briefings_carry c03 — both annotated as none)."""
+    for text in ("市行评办邀请了市环保局等5家单位的“一把手”现场回答群众问题，接受群众评议。",
+                 "根据实际需要，邀请党代会代表、人大代表、政协委员参加督查。",
+                 "该公司已申请延期验收，目前正在补充材料。"):
+        assert _actions(text, rules_only=True) == [], text
+        assert _actions(text) == [], text
+    # a request stays one
+    assert _actions("请各乡镇于6月底前报送整改情况。", rules_only=True)
+    assert _actions("请各有关单位研究提出意见，并于2021年9月22日前反馈我部。")
+
+
+def test_a_marker_inside_the_name_of_a_document_handed_over_is_no_order():
+    """责令 or 限期 inside the name of an enforcement document (责令整改通知书, 责令改正违法行为决定书, 限期整改通知书)
+    names the document a check handed over — a report, no order (every such name in the gold sets is annotated none)."""
+    for text in ("对20家单位下达了责令整改通知书，立案处罚4家，关停取缔8家。",
+                 "执法人员对该企业下达责令改正违法行为决定书，并立案调查。",
+                 "检查组当场下达限期整改通知书3份。",
+                 "县环保局向该厂发出责令停产整治决定书。"):
+        assert _actions(text, rules_only=True) == [], text
+        assert _actions(text) == [], text
+    # the order a news item retells beside the document stays, and so does an order with its limit after 收到
+    assert _actions("执法人员当场下达整改通知，责令企业立即停产整改。", rules_only=True) == [
+        "执法人员当场下达整改通知，责令企业立即停产整改"]
+    assert _actions("责令企业在收到通知书后10日内完成整改。", rules_only=True)
+
+
+def test_yaoqiu_before_its_predicate_is_the_noun_requirement():
+    """要求 before an adverb of all or still or a judgement of strictness (要求均…, 要求不严格, 要求具体到位) is the noun,
+    the subject of a finding or a headline's summary — no order (briefings_news7 h08, briefings_news9 d04 and d12)."""
+    for text in ("全市空气质量明显下滑，与党中央、国务院和自治区党委、政府要求均存在较大差距。",
+                 "反映问题逐一对接，整改要求具体到位。",
+                 "工作中要求不严格，工作不达标。"):
+        assert _actions(text, rules_only=True) == [], text
+        assert _actions(text) == [], text
+    assert _actions("会议要求各地加快整改进度。", rules_only=True) == ["各地加快整改进度"]
+
+
+def test_a_list_of_what_was_found_lacking_holds_no_directive():
+    """Enumerated items after a colon that closes a piece naming problems or shortcomings (还存在以下问题：一是…；二是…)
+    are findings of a meeting or a check, no orders (briefings_news9 d04); the order after the list stays, and so do a
+    speaker's numbered orders (会议要求：一是…) and a list an order takes as its object."""
+    for text in ("张乾山指出，工作中还存在一些不足亟需解决完善：一是群众没能够充分发动；二是工作中要求不严格，工作不达标；"
+                 "三是长效机制还没有真正建立起来。",
+                 "会议指出，当前存在的主要问题：一是部分企业环保设施运行不正常；二是部分乡镇监管不到位。"):
+        assert _actions(text, rules_only=True) == [], text
+        assert _actions(text) == [], text
+    text = "督察组指出，该县还存在以下问题：一是思想认识不到位；二是整改推进缓慢。三是长效机制不健全。要求该县立即整改。"
+    assert _actions(text, rules_only=True) == ["要求该县立即整改"]
+    assert _actions("会议要求：一是加强组织领导；二是强化督查问责；三是建立长效机制。", rules_only=True) == [
+        "一是加强组织领导", "二是强化督查问责", "三是建立长效机制"]
+
+
+def test_the_findings_list_reads_a_long_text_once():
+    """Many problem lists in one text are read in one pass (no quadratic reading; the time is the benchmark's)."""
+    from petitionnlp.briefing.directives import find_directives
+
+    text = "存在问题：一是裸土未覆盖；" * 2000
+    assert find_directives(text, []) == []
