@@ -99,6 +99,7 @@ def test_a_list_of_what_was_found_lacking_holds_no_directive():
     speaker's numbered orders (会议要求：一是…) and a list an order takes as its object."""
     for text in ("张乾山指出，工作中还存在一些不足亟需解决完善：一是群众没能够充分发动；二是工作中要求不严格，工作不达标；"
                  "三是长效机制还没有真正建立起来。",
+                 "张乾山指出，成绩明显。但同时，工作中还存在一些不足亟需解决完善：一是群众没能够充分发动；二是工作不达标。",
                  "会议指出，当前存在的主要问题：一是部分企业环保设施运行不正常；二是部分乡镇监管不到位。"):
         assert _actions(text, rules_only=True) == [], text
         assert _actions(text) == [], text

@@ -1030,7 +1030,7 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 reason = "preamble"  # 为…，加快…，制定本方案: what the document is for
             elif guide_said and not enum:
                 reason = "guiding_thought"  # 《整改方案》要求，以…为指导，…: the document's guiding thought (d44)
-            elif _in_findings_list(text, a, r):
+            elif _in_findings_list(text, a, r) or marker_pos is not None and _in_findings_list(text, marker_pos, r):
                 reason = "findings"  # 还存在一些不足：一是群众没能够充分发动；二是…: what was found lacking (d49)
             elif _in_principle_section(text, a, r):
                 reason = "principle"  # 二、基本原则 （一）统筹兼顾，系统整改。坚持…相结合，…: how a plan is carried out (d48)
@@ -1225,7 +1225,7 @@ def _features(text: str, a: int, b: int, r: dict, *, enum, marker_pos, spoken, o
         f["goal_section"] = 1.0
     if _in_principle_section(text, a, r):
         f["principle_section"] = 1.0
-    if _in_findings_list(text, a, r):
+    if _in_findings_list(text, a, r) or marker_pos is not None and _in_findings_list(text, marker_pos, r):
         f["findings_list"] = 1.0  # 还存在以下问题：一是…: a finding, never added (d49)
     if _invites(text, a, b, marker_pos, r):
         f["invitation"] = 1.0  # 同时，欢迎社会各界监督…: an invitation to the public, never added (d48)
