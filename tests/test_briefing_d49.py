@@ -115,3 +115,16 @@ def test_the_findings_list_reads_a_long_text_once():
 
     text = "存在问题：一是裸土未覆盖；" * 2000
     assert find_directives(text, []) == []
+
+
+def test_a_length_of_hours_and_minutes_is_one_expression():
+    """节目时间长2小时45分钟 is one length, PT2H45M (briefings_news9 d12: 2小时 and 45分钟 were two, the second PT45M)."""
+    from petitionnlp.briefing.timex import find_time_expressions
+
+    def found(text):
+        return [(t["text"], t["type"], t["value"]) for t in find_time_expressions(text, "2020-01-01")]
+
+    assert found("节目时间长2小时45分钟，期间热线电话不断。") == [("2小时45分钟", "duration", "PT2H45M")]
+    assert found("历时1小时零5分完成。") == [("1小时零5分", "duration", "PT1H5M")]
+    assert found("用时两小时三十分钟。") == [("两小时三十分钟", "duration", "PT2H30M")]
+    assert found("持续2小时。") == [("2小时", "duration", "PT2H")]
