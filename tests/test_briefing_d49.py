@@ -128,3 +128,16 @@ def test_a_length_of_hours_and_minutes_is_one_expression():
     assert found("历时1小时零5分完成。") == [("1小时零5分", "duration", "PT1H5M")]
     assert found("用时两小时三十分钟。") == [("两小时三十分钟", "duration", "PT2H30M")]
     assert found("持续2小时。") == [("2小时", "duration", "PT2H")]
+
+
+def test_the_turn_of_the_year_is_a_season_no_time():
+    """岁末年初 names the season a campaign is held in (关于加强岁末年初安全生产工作的要求), as 秋冬季 does: no time
+    expression (its 年初 was a date; briefings_news9 d05); 年初 alone stays a date without a value."""
+    from petitionnlp.briefing.timex import find_time_expressions
+
+    def found(text):
+        return [(t["text"], t["type"], t["value"]) for t in find_time_expressions(text, "2020-12-30")]
+
+    assert found("根据市安委会办公室关于加强岁末年初安全生产工作的要求。") == []
+    assert found("關於加強歲末年初安全生產工作。") == []
+    assert found("年初，全市召开会议。") == [("年初", "date", None)]
