@@ -141,3 +141,12 @@ def test_the_turn_of_the_year_is_a_season_no_time():
     assert found("根据市安委会办公室关于加强岁末年初安全生产工作的要求。") == []
     assert found("關於加強歲末年初安全生產工作。") == []
     assert found("年初，全市召开会议。") == [("年初", "date", None)]
+
+
+def test_a_list_of_problems_and_the_measures_for_them_stays_a_list_of_measures():
+    """A lead that names the problems and what is to be done about them (存在的问题及整改措施：; 问题的整改要求：;
+    发现的问题及下一步打算：) opens a list of measures, as before the findings rule."""
+    for text in ("针对存在的问题及整改措施：一是加强组织领导；二是建立长效机制。",
+                 "检查中发现的问题及下一步打算：一是加强巡查；二是严格执法。"):
+        assert len(_actions(text, rules_only=True)) == 2, text
+    assert "一是立即整改" in _actions("针对督察反馈问题的整改要求：一是立即整改；二是举一反三。", rules_only=True)

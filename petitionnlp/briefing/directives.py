@@ -277,6 +277,7 @@ def compile_rules(data: dict) -> dict:
     data["_meeting_verb"] = re.compile(alt(meeting["verbs_after"])) if meeting else None
     data["_demand_predicates"] = tuple(data.get("demand_noun_predicates", ()))  # 要求均…, 要求不严格 (d49)
     fl = data.get("findings_lists")  # 还存在以下问题：一是…；二是…: a list of what was found lacking (d49)
+    data["_findings_not_after"] = tuple(fl.get("not_after_noun", ())) if fl else ()
     data["_findings_lead"] = re.compile(
         f"(?:{alt(fl['nouns'])})[^，,。；;：:！!？?\n]{{0,{fl['after_noun']}}}[：:]") if fl else None
     docs = data.get("document_names")  # 下达责令整改通知书: a marker inside the name of a document handed over (d49)
@@ -1533,6 +1534,8 @@ def _findings_spans(text: str, r: dict) -> list[tuple[int, int]]:
         piece = max(text.rfind(c, 0, m.start()) for c in "，,。；;：:！!？?\n") + 1
         if any(_is_marker_at(text, k, r) for k in range(piece, m.start())):
             continue  # 要求各地整改以下问题：… — an order whose object is the list
+        if any(w in text[m.start():colon] for w in r["_findings_not_after"]):
+            continue  # 存在的问题及整改措施：…, 问题的整改要求：… — the list is of what is to be done
         end = colon
         while True:
             stop = min([k for k in (text.find(c, end) for c in "。\n") if k >= 0] or [len(text)])
