@@ -179,6 +179,14 @@ The sets, reported apart and together:
   limit (应在…个工作日内), a public notice of a rectification task's measures, a plan's measures retold with 将 and a
   period, a city's work points with task headings and measures, a county check's commitment with 将, meetings' orders —
   annotated blind (directives and time expressions) before the extractor was run on them; left out of "all of them".
+* corpora/briefing/gold/briefings_news9.jsonl (issue 29 item 3, d49): a ninth development batch of 13 pages of sites
+  never used, one a site, of the kinds the unseen briefings miss or invent (Shandong, Shanxi, Guangdong, Anhui, Hubei
+  and national news; 2017–2026 and pages without a year) — meetings' and patrols' orders with a bare 要 and sentences of
+  bare verb phrases after a short order, numbered tasks without a marker, a bureau's next step and proposal, the
+  ministry's plan section with deadlines and its own measures without a marker (定期调度…, 每月通报…), a request for
+  comments with a deadline, a plan's measures retold under short headings, slogans with a verb and a programme's theme
+  that are no directives — annotated blind (directives and time expressions) before the extractor was run on them;
+  left out of "all of them".
 
 A predicted span matches a gold span when it covers at least half of the gold span (offsets; a gold span
 string listed twice stands for its successive occurrences); matching is one-to-one, in order.
@@ -374,6 +382,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     news3, news4 = load(gold / "briefings_news3.jsonl"), load(gold / "briefings_news4.jsonl")
     news5, news6 = load(gold / "briefings_news5.jsonl"), load(gold / "briefings_news6.jsonl")
     news7, news8 = load(gold / "briefings_news7.jsonl"), load(gold / "briefings_news8.jsonl")
+    news9 = load(gold / "briefings_news9.jsonl")
     return [("the first development briefings (reserved page left out)", old),
             ("new briefings used to write the rules", [d for d in new if not held(d)]),
             ("new briefings held out while writing the rules", [d for d in new if held(d)]),
@@ -484,6 +493,8 @@ def sets() -> list[tuple[str, list[dict]]]:
             ("eighth development batch of news of checks, meetings, warning talks and plans of other provinces, years and "
              "issuers: orders retold after 要求, 督促 and 责令, a reporting limit, a task's measures, a plan's measures "
              "with 将 and a period, work points, a check's commitment (issue 29 item 3, d48)", news8),
+            ("ninth development batch of news of meetings, patrols, plans and requests with tasks without a marker word, "
+             "a bureau's next step and proposal, slogans that are no directives (issue 29 item 3, d49)", news9),
             ("all of them", old + new + more + reports + added + fresh + carry)]
 
 

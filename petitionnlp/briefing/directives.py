@@ -275,6 +275,16 @@ def compile_rules(data: dict) -> dict:
         f"[^，,。；;：:、！!？?\n]{{0,{meeting['verb_gap']}}}?(?:{alt(meeting['verbs_after'])})") if meeting else None
     data["_meeting_before"] = re.compile(alt(meeting["verbs_before"])) if meeting else None
     data["_meeting_verb"] = re.compile(alt(meeting["verbs_after"])) if meeting else None
+    data["_demand_predicates"] = tuple(data.get("demand_noun_predicates", ()))  # 要求均…, 要求不严格 (d49)
+    fl = data.get("findings_lists")  # 还存在以下问题：一是…；二是…: a list of what was found lacking (d49)
+    data["_findings_not_after"] = tuple(fl.get("not_after_noun", ())) if fl else ()
+    data["_findings_lead"] = re.compile(
+        f"(?:{alt(fl['nouns'])})[^，,。；;：:！!？?\n]{{0,{fl['after_noun']}}}[：:]") if fl else None
+    docs = data.get("document_names")  # 下达责令整改通知书: a marker inside the name of a document handed over (d49)
+    data["_document_markers"] = frozenset(docs.get("markers", ())) if docs else frozenset()
+    data["_document_name"] = re.compile(
+        f"(?:(?!{alt(docs['not_between'])})[^，,。；;：:、！!？?“”\n]){{0,{docs['gap']}}}?(?:{alt(docs['nouns'])})"
+    ) if docs else None
     data["_aim"] = re.compile(alt(data["aim_words"])) if data.get("aim_words") else None  # 旨在… (d48)
     data["_commitment_copulas"] = tuple(data.get("commitment_copulas", ()))  # 将成为, 将是: no commitment (d48)
     data["_invitation"] = re.compile(alt(data["invitation_words"])) if data.get("invitation_words") else None
@@ -405,6 +415,8 @@ def _is_marker_at(text: str, pos: int, r: dict, key: str = "_marker") -> bool:
         return False
     if m.group(0) == "要求" and _demand_noun(text, pos, r):  # 根据…要求, 贯彻…要求: a noun
         return False
+    if m.group(0) == "要求" and text.startswith(r["_demand_predicates"], m.end()):
+        return False  # 与…要求均存在较大差距, 整改要求具体到位: the noun before its predicate (d49)
     if m.group(0) in r["_plan_words"] and not (
             (pos == 0 or text[pos - 1] in r["_plan_before"] or r["_subject_end"].search(text, _piece_before(text, pos)[0], pos))
             and text.startswith(r["_plan_after"], m.end())):
@@ -415,6 +427,8 @@ def _is_marker_at(text: str, pos: int, r: dict, key: str = "_marker") -> bool:
         return False  # 县领导深入现场调度，确保件件有落实: what the officials' act was for
     if r["_meeting_name"] and _in_meeting_name(text, pos, m.end(), r):
         return False  # …督促检查工作会议日前召开: the marker is part of a meeting's name, no order (d48)
+    if m.group(0) in r["_document_markers"] and r["_document_name"].match(text, m.end()):
+        return False  # 对20家单位下达了责令整改通知书: the marker is part of a document's name, no order (d49)
     if r["_aim"] and _after_aim(text, pos, r):
         return False  # 督查行动旨在提升…，督促其履职尽责: what the act aims at, no order (d48)
     if m.group(0) in r["_commitment"] and text.startswith(r["_commitment_copulas"], m.end()):
@@ -1017,6 +1031,8 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 reason = "preamble"  # 为…，加快…，制定本方案: what the document is for
             elif guide_said and not enum:
                 reason = "guiding_thought"  # 《整改方案》要求，以…为指导，…: the document's guiding thought (d44)
+            elif _in_findings_list(text, a, r) or marker_pos is not None and _in_findings_list(text, marker_pos, r):
+                reason = "findings"  # 还存在一些不足：一是群众没能够充分发动；二是…: what was found lacking (d49)
             elif _in_principle_section(text, a, r):
                 reason = "principle"  # 二、基本原则 （一）统筹兼顾，系统整改。坚持…相结合，…: how a plan is carried out (d48)
             elif _invites(text, a, b, marker_pos, r):
@@ -1210,6 +1226,8 @@ def _features(text: str, a: int, b: int, r: dict, *, enum, marker_pos, spoken, o
         f["goal_section"] = 1.0
     if _in_principle_section(text, a, r):
         f["principle_section"] = 1.0
+    if _in_findings_list(text, a, r) or marker_pos is not None and _in_findings_list(text, marker_pos, r):
+        f["findings_list"] = 1.0  # 还存在以下问题：一是…: a finding, never added (d49)
     if _invites(text, a, b, marker_pos, r):
         f["invitation"] = 1.0  # 同时，欢迎社会各界监督…: an invitation to the public, never added (d48)
     f.update(document)
@@ -1485,6 +1503,49 @@ def _invites(text: str, a: int, b: int, marker_pos: int | None, r: dict) -> bool
     """Whether the clause [a, b) invites the public (``invitation_words``: 欢迎) before any marker it holds."""
     invitation = r["_invitation"].search(text, a, b) if r["_invitation"] else None
     return bool(invitation) and (marker_pos is None or marker_pos > invitation.start())
+
+
+def _in_findings_list(text: str, a: int, r: dict) -> bool:
+    """Whether ``a`` stands in a list of what was found lacking (``findings_lists``): a colon closes a comma piece that
+    names problems or shortcomings (还存在以下问题：, 存在一些不足亟需解决完善：, 检查发现的问题主要有：) with no marker
+    before the noun (要求各地整改以下问题： is an order), and enumerated items follow it; from that piece to the end of
+    the items' sentence (or of the last sentence an enumerator opens) the words are findings, no directives (d49)."""
+    if r["_findings_lead"] is None:
+        return False
+    memo = _memo(text, r)
+    if "findings" not in memo:
+        memo["findings"] = _findings_spans(text, r)
+    spans = memo["findings"]
+    i = bisect.bisect_right(spans, (a, len(text) + 1)) - 1
+    return i >= 0 and spans[i][0] <= a < spans[i][1]
+
+
+def _findings_spans(text: str, r: dict) -> list[tuple[int, int]]:
+    """The spans of :func:`_in_findings_list`, in order: each from the piece that names the problems to the end of the
+    list its colon opens."""
+    spans: list[tuple[int, int]] = []
+    for m in r["_findings_lead"].finditer(text):
+        if spans and m.start() < spans[-1][1]:
+            continue  # inside a list already read: each part of the text is read once
+        colon = m.end()
+        item = r["_enum"].match(text, colon + len(text[colon:]) - len(text[colon:].lstrip(" \u3000\n")))
+        if not item:
+            continue
+        piece = max(text.rfind(c, 0, m.start()) for c in "，,。；;：:！!？?\n") + 1
+        if any(_is_marker_at(text, k, r) for k in range(piece, m.start())):
+            continue  # 要求各地整改以下问题：… — an order whose object is the list
+        if any(w in text[m.start():colon] for w in r["_findings_not_after"]):
+            continue  # 存在的问题及整改措施：…, 问题的整改要求：… — the list is of what is to be done
+        end = colon
+        while True:
+            stop = min([k for k in (text.find(c, end) for c in "。\n") if k >= 0] or [len(text)])
+            end = stop + 1
+            nxt = end + len(text[end:]) - len(text[end:].lstrip(" \u3000\n"))
+            if stop >= len(text) or not r["_enum"].match(text, nxt):
+                break
+            end = nxt
+        spans.append((piece, min(end, len(text))))
+    return spans
 
 
 def _in_principle_section(text: str, a: int, r: dict) -> bool:

@@ -303,6 +303,10 @@ class _Resolver:
         rest = f"{self.number(g['m'])}M" if g.get("m") else f"{self.number(g['d'])}D"
         return f"P{self.number(g['n'])}Y{rest}"
 
+    def _hours_minutes(self, g):
+        """2小时45分钟: a length of hours and minutes, ``PT2H45M`` (d49)."""
+        return f"PT{self.number(g['n'])}H{self.number(g['m'])}M"
+
     def _deadline(self, g):
         part = g.get("part")
         if g.get("q"):  # 2020年一季度末前: the quarter's last day; 三季度前 says neither its first nor its last day
