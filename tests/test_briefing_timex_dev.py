@@ -1671,6 +1671,16 @@ def test_the_twenty_fourth_development_batch_names_its_sources_and_is_new():
     _a_new_time_only_batch(TIME_DEV24, 14, 50)
 
 
+TIME_DEV25 = GOLD / "time_dev25.jsonl"
+
+
+def test_the_twenty_fifth_development_batch_names_its_sources_and_is_new():
+    """t49: time_dev25.jsonl, annotated blind after t48's rules — sourced, new, no copy of another set: bare days in the
+    month of a meeting still to come, a limit before an event, spans whose second day has its clock time, weekly office
+    hours, water cuts, notices with working days."""
+    _a_new_time_only_batch(TIME_DEV25, 14, 80)
+
+
 # Decision of t48 (GUIDELINES.md): 届时, 到时, 彼时, 此前 alone and 同期 point back to a time named elsewhere; the time is
 # annotated where it is named, the pointer is none (届时 was read as vague since the first rules; time_dev23's w03 and
 # w09 and time_dev24's y02 say none).  去年同期 is 去年, the year.
