@@ -3,7 +3,7 @@ corpora/briefing/gold/time_dev25.jsonl (annotated before the extractor was run o
 limit before an event (试生产前, 调试前, 销号前), a bare day closing a registration before an event of the next month,
 a day's limit at an hour, the length of a pollution episode, a day in brackets after a relative day, 日常 in a body's
 name, a day then 后, an hour span into the next day written with 时/点, a monthly part of the month before 前, a span's
-end that has only a day."""
+end that has only a day, 廿/卅 in a day, a length in brackets after 共."""
 import datetime as dt
 
 import pytest
@@ -43,11 +43,19 @@ def test_a_bare_day_closing_a_registration_before_an_event_of_the_next_month_is_
         ("25日前", "deadline", "2015-11-25")
 
 
+@pytest.mark.parametrize("text,span,value", [
+    ("会议定于12月1日召开,请于28日17:00前报名。", "28日17:00", "2015-11-28T17:00"),
+    ("定于12月1日召开。于28日下班前报送。", "28日", "2015-11-28")])
+def test_a_bare_day_then_a_clock_time_or_xiaban_and_qian_is_a_limit_before_the_event_too(text, span, value):
+    assert found(text, dt.date(2015, 11, 18))[-1] == (span, "date", value)
+
+
 def test_a_bare_day_of_the_events_own_programme_or_before_the_event_stays_in_the_events_month():
     text = "2010年3月20日-21日(会期二天,19日全天报到,22日返程)。"
     assert [x[2] for x in found(text, dt.date(2010, 2, 25)) if x[1] == "date"][1:] == ["2010-03-19", "2010-03-22"]
     assert found("定于12月20日召开座谈会,请于15日前报送回执。", dt.date(2015, 11, 18))[-1] == \
         ("15日前", "deadline", "2015-12-15")
+    assert found("定于12月1日召开,28日前往现场。", dt.date(2015, 11, 18))[-1] == ("28日", "date", "2015-12-28")
 
 
 # ---------------------------------------------------------------------------------- a day's limit at an hour
@@ -122,3 +130,18 @@ def test_a_spans_end_that_has_only_a_day_is_in_the_first_ends_month_or_the_next(
     assert found("即日起至5日", day) == [("即日起至5日", "date", "2021-04-10/2021-05-05")]
     assert found("12月30日至2日", day) == [("12月30日至2日", "date", "2021-12-30/2022-01-02")]
     assert found("12月20日至1月20日", day) == [("12月20日至1月20日", "date", "2021-12-20/2022-01-20")]
+
+
+# ---------------------------------------------------------------------------------------- 廿 and 卅 in a day
+
+def test_nian_and_sa_are_twenty_and_thirty_in_a_day():
+    day = dt.date(2021, 3, 1)
+    assert found("定于三月廿五日召开。", day) == [("三月廿五日", "date", "2021-03-25")]
+    assert found("3月廿日至卅日", day) == [("3月廿日至卅日", "date", "2021-03-20/2021-03-30")]
+
+
+# ----------------------------------------------------------------------- a length in brackets after 共
+
+def test_a_length_after_gong_in_brackets_is_a_duration():
+    assert found("3月5日至7日（共3天）", dt.date(2021, 3, 1))[1:] == [("3天", "duration", "P3D")]
+    assert found("（共计5个工作日）") == [("5个工作日", "duration", None)]

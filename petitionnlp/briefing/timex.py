@@ -25,13 +25,16 @@ from .view import fold_view
 __all__ = ["find_time_expressions", "title_anchor", "document_date", "parse_number", "interval", "rules", "compile_rules",
            "default_rules_data"]
 
-def parse_number(s: str | None, digits: dict | None = None) -> int | None:
-    """``"3"``, ``"三"``, ``"十五"``, ``"二十"``, ``"二〇〇六"`` (digit by digit), full-width digits → int; ``digits`` (a
-    numeral's digits, ``values["digits"]`` of a rules set) are the shipped rules' when None."""
+def parse_number(s: str | None, digits: dict | None = None, tens: dict | None = None) -> int | None:
+    """``"3"``, ``"三"``, ``"十五"``, ``"二十"``, ``"二〇〇六"`` (digit by digit), ``"廿五"``, full-width digits → int;
+    ``digits`` (a numeral's digits, ``values["digits"]`` of a rules set) and ``tens`` (廿, 卅: ``values["tens"]``) are
+    the shipped rules' when None."""
     if not s:
         return None
     if digits is None:
         digits = rules()["values"]["digits"]
+    if tens is None:
+        tens = rules()["values"]["tens"]
     s = s.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
     if s.isdigit():
         return int(s)
@@ -39,7 +42,10 @@ def parse_number(s: str | None, digits: dict | None = None) -> int | None:
         return int("".join(str(digits[ch]) for ch in s))
     total, current = 0, 0
     for ch in s:
-        if ch in digits:
+        if ch in tens:  # 廿五, 卅一: twenty and thirty (values.tens)
+            total += tens[ch]
+            current = 0
+        elif ch in digits:
             current = digits[ch]
         elif ch == "十":
             total += (current or 1) * 10
@@ -66,11 +72,13 @@ def compile_rules(data: dict) -> dict:
                 pattern = pattern.replace(key, data[key])
         for key in ("MNUM", "DNUM", "HNUM"):  # before NUM, which they contain
             pattern = pattern.replace(key, data[key])
-        for key in ("EVENT_BEFORE", "BEFORE", "CADENCE", "COUNT_OF", "LUNAR", "RECURRING"):  # 前/之前/以前 closing a limit; the verbs
-            if key in data:  # of a cadence (每周一督查, 一月一通报); a count before a counter (三个时间节点); a lunar day
-                pattern = pattern.replace(key, data[key])  # (正月十六); what a time after a recurrence follows (每天,
-                # 每周一, 工作日); the events a limit comes before (EVENT_BEFORE, before BEFORE, whose name it holds:
-                # 试生产前) — rules saved before they were keys write them out
+        for key in ("EVENT_BEFORE", "BEFORE", "CADENCE", "COUNT_OF", "LUNAR", "RECURRING"):
+            # the events a limit comes before (EVENT_BEFORE, 试生产前: before BEFORE, whose name it holds); 前/之前/以前
+            # closing a limit; the verbs of a cadence (每周一督查, 一月一通报); a count before a counter (三个时间节点); a
+            # lunar day (正月十六); what a time after a recurrence follows (每天, 每周一, 工作日) — rules saved before
+            # they were keys write them out
+            if key in data:
+                pattern = pattern.replace(key, data[key])
         return pattern.replace("NUM", data["NUM"])
 
     limit = data["shared_limit"]
@@ -93,6 +101,7 @@ def compile_rules(data: dict) -> dict:
             "open_from": re.compile(data["open_span_from_suffix"]) if data.get("open_span_from_suffix") else None,
             "from_years": re.compile(data["open_span_from_years"]),
             "limit_lead": re.compile(data["limit_lead"]["pattern"]) if data.get("limit_lead") else None,
+            "limit_tail": re.compile(data["limit_lead"]["tail"]) if data.get("limit_lead", {}).get("tail") else None,
             "vague_not_in": re.compile(data["vague_not_in"]) if data.get("vague_not_in") else None,
             "date_gaps": re.compile(data["date_gaps"]) if data.get("date_gaps") else None,
             "lunar": re.compile(f"^(?:{data['LUNAR']})$") if data.get("LUNAR") else None,
@@ -107,7 +116,8 @@ def compile_rules(data: dict) -> dict:
 def _value_tables(values: dict) -> dict:
     """``time_rules.json``'s ``values``: what the normalizers read (a unit's length, a part of the day's hours, a relative
     day's, year's, week's, month's or quarter's offset, a solar holiday's day, the parts of a century and a decade)."""
-    return {"digits": values["digits"], "unit_duration": values["unit_duration"], "hour_shift": values["hour_shift"],
+    return {"digits": values["digits"], "tens": values.get("tens", {}), "unit_duration": values["unit_duration"],
+            "hour_shift": values["hour_shift"],
             "midnight": tuple(values["midnight"]), "relative_day": values["relative_day"],
             "anchor_day": values.get("anchor_day") or default_rules_data()["values"]["anchor_day"],
             "anchor_year": values.get("anchor_year", {}),  # 次年 at a span's second end: the first end's year + 1
@@ -235,7 +245,7 @@ class _Resolver:
 
     def number(self, s: str | None) -> int | None:
         """A numeral read with the rules set's digits."""
-        return parse_number(s, self.v["digits"])
+        return parse_number(s, self.v["digits"], self.v["tens"])
 
     def hour(self, h: int, ampm: str | None) -> int:
         """An hour on a 24-hour clock with the rules set's hours of the parts of the day."""
@@ -633,10 +643,11 @@ def find_time_expressions(text: str, doc_date: dt.date | None = None, rules_: di
         picked.append((name, kind, m))
         last_end = start - neg_len
     resolver = _Resolver(doc_date, r["values"], anchor)
-    out, lead = [], r.get("limit_lead")
+    out, lead, tail = [], r.get("limit_lead"), r.get("limit_tail")
     for name, kind, m in picked:
         g = {k: v for k, v in m.groupdict().items() if v}
-        resolver.limit = kind == "deadline" or bool(lead and lead.search(folded, max(0, m.start() - 12), m.start()))
+        resolver.limit = kind == "deadline" or bool(lead and lead.search(folded, max(0, m.start() - 12), m.start())) \
+            or bool(tail and tail.match(folded, m.end()))
         value = resolver.value(name, g)
         prev = out[-1] if out else None
         if prev and prev["value"] and _DAY.match(prev["value"]) and value and _BARE_DAY.match(m.group(0)) \
