@@ -25,13 +25,16 @@ from .view import fold_view
 __all__ = ["find_time_expressions", "title_anchor", "document_date", "parse_number", "interval", "rules", "compile_rules",
            "default_rules_data"]
 
-def parse_number(s: str | None, digits: dict | None = None) -> int | None:
-    """``"3"``, ``"三"``, ``"十五"``, ``"二十"``, ``"二〇〇六"`` (digit by digit), full-width digits → int; ``digits`` (a
-    numeral's digits, ``values["digits"]`` of a rules set) are the shipped rules' when None."""
+def parse_number(s: str | None, digits: dict | None = None, tens: dict | None = None) -> int | None:
+    """``"3"``, ``"三"``, ``"十五"``, ``"二十"``, ``"二〇〇六"`` (digit by digit), ``"廿五"``, full-width digits → int;
+    ``digits`` (a numeral's digits, ``values["digits"]`` of a rules set) and ``tens`` (廿, 卅: ``values["tens"]``) are
+    the shipped rules' when None."""
     if not s:
         return None
     if digits is None:
         digits = rules()["values"]["digits"]
+    if tens is None:
+        tens = rules()["values"]["tens"]
     s = s.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
     if s.isdigit():
         return int(s)
@@ -39,7 +42,10 @@ def parse_number(s: str | None, digits: dict | None = None) -> int | None:
         return int("".join(str(digits[ch]) for ch in s))
     total, current = 0, 0
     for ch in s:
-        if ch in digits:
+        if ch in tens:  # 廿五, 卅一: twenty and thirty (values.tens)
+            total += tens[ch]
+            current = 0
+        elif ch in digits:
             current = digits[ch]
         elif ch == "十":
             total += (current or 1) * 10
@@ -66,10 +72,13 @@ def compile_rules(data: dict) -> dict:
                 pattern = pattern.replace(key, data[key])
         for key in ("MNUM", "DNUM", "HNUM"):  # before NUM, which they contain
             pattern = pattern.replace(key, data[key])
-        for key in ("BEFORE", "CADENCE", "COUNT_OF", "LUNAR", "RECURRING"):  # 前/之前/以前 closing a limit; the verbs
-            if key in data:  # of a cadence (每周一督查, 一月一通报); a count before a counter (三个时间节点); a lunar day
-                pattern = pattern.replace(key, data[key])  # (正月十六); what a time after a recurrence follows (每天,
-                # 每周一, 工作日) — rules saved before they were keys write them out
+        for key in ("EVENT_BEFORE", "BEFORE", "CADENCE", "COUNT_OF", "LUNAR", "RECURRING"):
+            # the events a limit comes before (EVENT_BEFORE, 试生产前: before BEFORE, whose name it holds); 前/之前/以前
+            # closing a limit; the verbs of a cadence (每周一督查, 一月一通报); a count before a counter (三个时间节点); a
+            # lunar day (正月十六); what a time after a recurrence follows (每天, 每周一, 工作日) — rules saved before
+            # they were keys write them out
+            if key in data:
+                pattern = pattern.replace(key, data[key])
         return pattern.replace("NUM", data["NUM"])
 
     limit = data["shared_limit"]
@@ -91,6 +100,8 @@ def compile_rules(data: dict) -> dict:
             "joiner": re.compile(data["span_joiners"]), "open_suffix": re.compile(data["open_span_suffix"]),
             "open_from": re.compile(data["open_span_from_suffix"]) if data.get("open_span_from_suffix") else None,
             "from_years": re.compile(data["open_span_from_years"]),
+            "limit_lead": re.compile(data["limit_lead"]["pattern"]) if data.get("limit_lead") else None,
+            "limit_tail": re.compile(data["limit_lead"]["tail"]) if data.get("limit_lead", {}).get("tail") else None,
             "vague_not_in": re.compile(data["vague_not_in"]) if data.get("vague_not_in") else None,
             "date_gaps": re.compile(data["date_gaps"]) if data.get("date_gaps") else None,
             "lunar": re.compile(f"^(?:{data['LUNAR']})$") if data.get("LUNAR") else None,
@@ -105,7 +116,8 @@ def compile_rules(data: dict) -> dict:
 def _value_tables(values: dict) -> dict:
     """``time_rules.json``'s ``values``: what the normalizers read (a unit's length, a part of the day's hours, a relative
     day's, year's, week's, month's or quarter's offset, a solar holiday's day, the parts of a century and a decade)."""
-    return {"digits": values["digits"], "unit_duration": values["unit_duration"], "hour_shift": values["hour_shift"],
+    return {"digits": values["digits"], "tens": values.get("tens", {}), "unit_duration": values["unit_duration"],
+            "hour_shift": values["hour_shift"],
             "midnight": tuple(values["midnight"]), "relative_day": values["relative_day"],
             "anchor_day": values.get("anchor_day") or default_rules_data()["values"]["anchor_day"],
             "anchor_year": values.get("anchor_year", {}),  # 次年 at a span's second end: the first end's year + 1
@@ -228,11 +240,12 @@ class _Resolver:
         self.anchor = anchor or doc_date  # the last full date named (当日, 14日 resolve against it), at first the
         # title's (title_anchor) or the document date
         self.titled = anchor is not None  # a title's written year is the page's own: 今年 does not move the anchor
+        self.limit = False  # the expression being read is a limit (…前, or a bare day after 截止: limit_lead)
         self.v = values  # the value tables of the rules set (compile_rules' "values")
 
     def number(self, s: str | None) -> int | None:
         """A numeral read with the rules set's digits."""
-        return parse_number(s, self.v["digits"])
+        return parse_number(s, self.v["digits"], self.v["tens"])
 
     def hour(self, h: int, ampm: str | None) -> int:
         """An hour on a 24-hour clock with the rules set's hours of the parts of the day."""
@@ -327,7 +340,11 @@ class _Resolver:
             return _iso(self.year(g), 12, 31)
         y, m = self.month(g)
         if g.get("d"):
-            return _iso(y, m, self.number(g["d"]))
+            if not g.get("m") and not g.get("rm") and not g.get("y") and not g.get("ry"):
+                y, m = self._before_the_event(y, m, self.number(g["d"]))
+            day = dt.date(y, m, self.number(g["d"]))
+            # 10月18日17时前: the limit's hour (24时 the next day's midnight)
+            return _at(day, self.hour(self.number(g["h"]), g.get("ampm")), 0) if g.get("h") else day.isoformat()
         if part == "上旬":
             return _iso(y, m, 10)
         if part == "初":
@@ -335,6 +352,18 @@ class _Resolver:
         if part == "中旬":
             return _iso(y, m, 20)
         return _iso(y, m, _last_day(y, m))
+
+    def _before_the_event(self, y: int, m: int, d: int) -> tuple[int, int]:
+        """The month of a limit written as a bare day (25日前, 截止时间为26日17时) on a page that names an event still to
+        come in the month after its own (12月1日举行听证会 on a page of 18 November): where the day in the event's month
+        would fall after the event, the limit is in the page's month, between the page's day and the event (26日 →
+        11-26); otherwise the month last named, as any bare day (15日前 before 12月20日 stays December)."""
+        doc, a = self.doc, self.anchor
+        if not (self.limit and doc and a and (y, m) == (a.year, a.month) and a > doc and d > a.day >= 1
+                and _shift_month(doc.year, doc.month, 1) == (a.year, a.month) and doc.day <= d
+                <= _last_day(doc.year, doc.month)):
+            return y, m
+        return doc.year, doc.month
 
     def _holiday(self, g):
         if g["hol"] not in self.v["holidays"]:  # 春节前: a lunar holiday, a limit without a fixed day
@@ -359,6 +388,8 @@ class _Resolver:
             m = self.number(g.get("m" + sfx)) if g.get("m" + sfx) else default_m
             if m is None:
                 m = self.anchor.month if self.anchor else None
+                if g.get("d" + sfx) and not sfx and not g.get("y") and default_y is None:
+                    y, m = self._before_the_event(y, m, self.number(g["d"]))
         if g.get("d" + sfx):
             day = dt.date(y, m, self.number(g["d" + sfx]))
             if (g.get("m" + sfx) or g.get("rm" + sfx)) and not sfx:
@@ -458,7 +489,11 @@ class _Resolver:
         m1 = int(first[5:7]) if len(first) >= 7 and first[4] == "-" else None
         second = self._point(g, "2", default_y=y1, default_m=m1).split("/")[-1]
         if second < first[:len(second)] and not any(g.get(k + "2") for k in ("y", "ycn", "yy", "ry")):
-            second = _next_year(second)  # 12月20日至1月20日: the end is in the next year
+            if g.get("d2") and not g.get("m2") and not g.get("rm2"):  # 12月30日至2日: the next month's day (t49)
+                y, m = _shift_month(int(second[:4]), int(second[5:7]), 1)
+                second = f"{y:04d}-{m:02d}{second[7:]}"
+            else:
+                second = _next_year(second)  # 12月20日至1月20日: the end is in the next year
         return f"{first.split('/')[0]}/{second}"
 
     def _part_span(self, g):
@@ -612,10 +647,18 @@ def find_time_expressions(text: str, doc_date: dt.date | None = None, rules_: di
         picked.append((name, kind, m))
         last_end = start - neg_len
     resolver = _Resolver(doc_date, r["values"], anchor)
-    out = []
+    out, lead, tail = [], r.get("limit_lead"), r.get("limit_tail")
     for name, kind, m in picked:
         g = {k: v for k, v in m.groupdict().items() if v}
-        out.append(_expression(m.group(0), m.start(), m.end(), kind, resolver.value(name, g)))
+        resolver.limit = kind == "deadline" or bool(lead and lead.search(folded, max(0, m.start() - 12), m.start())) \
+            or bool(tail and tail.match(folded, m.end()))
+        value = resolver.value(name, g)
+        prev = out[-1] if out else None
+        if prev and prev["value"] and _DAY.match(prev["value"]) and value and _BARE_DAY.match(m.group(0)) \
+                and folded[prev["end"]:m.start()] in ("(", "（") and prev["text"] in r["values"]["relative_day"] \
+                and int(m.group(0)[:-1]) == int(prev["value"][8:10]):
+            value = prev["value"]  # 今天(30日): the day in brackets is the relative day's, not of the date named before
+        out.append(_expression(m.group(0), m.start(), m.end(), kind, value))
     out = _spans(folded, _outside_context(folded, _outside_names(folded, out, r), r), r)
     for t in out:  # back to the original text's offsets and characters, a mirror page's pinyin after the last
         a, b = (kept[t["start"]], kept[t["end"] - 1] + 1) if kept is not None else (t["start"], t["end"])
@@ -694,6 +737,7 @@ _DATEISH = re.compile(r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2}(?:T[0-9:]+)?)?|-Q[1-4]
 
 _DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:/[0-9]{4}-[0-9]{2}-[0-9]{2})?$")
 _BARE_DAY = re.compile(r"^[0-9]{1,2}[号日]$")
+_BARE_DAY_AT = re.compile(r"^[0-9]{1,2}[号日](?:[0-9]{1,2}[时点]|[0-9]{1,2}[:：][0-9]{2})?$")  # 28日, 28日17时
 _MONTH = re.compile(r"^[0-9]{4}-[0-9]{2}$")
 _QUARTER = re.compile(r"^[0-9]{4}-Q[1-4]$")
 _QUARTER_ONLY = re.compile(r"^第?[一二三四1-4]季度$")
@@ -768,6 +812,14 @@ def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
             end = t["value"].split("/")[-1] if t["value"] else None
             if end and _MONTH.match(prev["value"]) and _BARE_DAY.match(t["text"]):
                 end = prev["value"] + end[7:]  # 8月份截止14日: the bare day is of the month before it
+            elif end and _DAY.match(prev["value"]) and "/" not in prev["value"] and _BARE_DAY_AT.match(t["text"]):
+                # 即日起至28日17时: an end that has only a day is in the first end's month (as 4月24日至26日), not the
+                # month of a date named before the span (听证会定于5月6日举行…报名时间：即日起至28日17时); the next
+                # month's where it would fall before the first end (即日起至5日 on 10 April: 5 May, not 5 April a year on)
+                end = prev["value"][:7] + end[7:]
+                if end < prev["value"]:
+                    y, m = _shift_month(int(end[:4]), int(end[5:7]), 1)
+                    end = f"{y:04d}-{m:02d}{end[7:]}"
             if end and _QUARTER.match(end) and _QUARTER_ONLY.match(t["text"]) and prev["value"][:4].isdigit():
                 end = prev["value"][:4] + end[4:]  # 2019年第一季度至第三季度: the second quarter is of the first's year
             start = prev["value"].split("/")[0] if prev["value"] else None
