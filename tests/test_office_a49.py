@@ -1,6 +1,7 @@
 """The closed loop probed by a hostile tester (session 49, helper a49): what another clerk commits at the same moment
 as a step must not leave a case in a state the lifecycle refuses to make."""
 
+import io
 import threading
 
 import pytest
@@ -68,3 +69,33 @@ def test_a_duplicate_of_a_case_rejected_or_withdrawn_at_that_moment_is_refused(c
     admin = token(client, "admin")
     got = client.get(f"/api/v1/petitions/{dup}", headers=admin).json()
     assert got["status"] == "待办" and got["history"][-1]["action"] == "handover", got
+
+
+def test_the_reports_supervision_table_hides_a_complainant_named_only_in_his_column(client):
+    """The 专报 lists the supervised cases by unit with their 督办意见, redacted because the 专报 is published.  A
+    note that names the complainant given only in the 举报人 column (not in the petition's text) was printed as
+    written — in the JSON, the Word document and the 进度 page — because the cases were read without their input rows
+    and the note was redacted with what the text names only.  Now with what the whole case names, as everywhere."""
+    from docx import Document
+
+    from test_office_integrity import login, table
+
+    ed = token(client, "ed")
+    head = ["受理编号", "举报人", "联系电话", "行政区域", "污染类型", "交办问题基本情况"]
+    upload(client, ed, table([["D-01", "龙春生", "13907345678", "衡阳市雁峰区", "", "衡阳市雁峰区某搅拌站夜间施工噪声扰民。"]],
+                             head=head), handover_date="2024-05-15", reply_days="15")
+    pid = cases(client, ed)["D-01"]["id"]
+    r = client.post(f"/api/v1/petitions/{pid}/supervise", json={"due_date": "2099-01-01",
+                                                                "note": "请于三日内将处理结果告知龙春生"}, headers=ed)
+    assert r.status_code == 200, r.text
+    q = {"from": "2024-05-01", "to": "2024-05-31"}
+    js = client.get("/api/v1/report", params={**q, "format": "json"}, headers=ed).json()
+    notes = [c["note"] for u in js["supervision"] for c in u["cases"]]
+    assert notes == ["请于三日内将处理结果告知【姓名】"], notes
+    doc = Document(io.BytesIO(client.get("/api/v1/report", params={**q, "format": "docx"}, headers=ed).content))
+    words = "".join(p.text for p in doc.paragraphs) + "".join(c.text for t in doc.tables for row in t.rows
+                                                              for c in row.cells)
+    assert "请于三日内将处理结果告知" in words and "龙春生" not in words
+    login(client, "ed")
+    page = client.get("/progress", params=q).text
+    assert "请于三日内将处理结果告知" in page and "龙春生" not in page

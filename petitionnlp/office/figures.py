@@ -250,20 +250,23 @@ def report_data(store, date_from: str | None = None, date_to: str | None = None,
     units = {u["id"]: u["name"] for u in unit_rows}
     rows, _ = period_cases(store, date_from, date_to, sort="due")
     late = [p for p in rows if is_overdue(p, pr["today"])]
-    people = _persons(store, late)
+    # what each listed case names, read with its input row (``rows`` are read without): its text and its 督办意见
+    people = _persons(store, late + [p for p in rows if p.get("supervise_note")])
     overdue = [{"id": p["id"], "receipt_id": p["receipt_id"], "unit": units.get(p["unit_id"]),
                 "due_date": p["due_date"], "status": p["status"], "place": place_name(p),
                 "text": (redacted(p["text"], people[p["id"]]) or "")[:80]}  # redacted whole, then cut
                for p in late]
     return {**pr, "sentences": report_sentences(pr), "overdue_cases": overdue,
             "ranking": sorted((u for u in pr["by_unit"] if u["rank"] is not None), key=lambda u: u["rank"]),
-            "supervision": supervision_by_unit(rows, units, unit_rows, pr["today"])}
+            "supervision": supervision_by_unit(rows, units, unit_rows, pr["today"], people)}
 
 
-def supervision_by_unit(rows: list[dict], unit_names: dict, units: list[dict], today: str) -> list[dict]:
+def supervision_by_unit(rows: list[dict], unit_names: dict, units: list[dict], today: str,
+                        people: dict[int, tuple]) -> list[dict]:
     """The overdue and the supervised cases of the period by unit (official order, 未分配 last): ``[{"unit",
     "overdue", "supervised", "cases": [{"id", "receipt_id", "due_date", "status", "place", "overdue", "supervised",
-    "note", "kind"}]}]`` — the table a 督察督办情况简报 uses (督办意见 redacted: it is published)."""
+    "note", "kind"}]}]`` — the table a 督察督办情况简报 uses (督办意见 redacted: it is published, with ``people``: what
+    each case with a note names, its personal columns too, :func:`_persons`)."""
     order = {u["id"]: i for i, u in enumerate(units)}
     groups: dict[int | None, list[dict]] = {}
     for p in rows:
@@ -273,8 +276,8 @@ def supervision_by_unit(rows: list[dict], unit_names: dict, units: list[dict], t
         groups.setdefault(p["unit_id"], []).append(
             {"id": p["id"], "receipt_id": p["receipt_id"], "due_date": p["due_date"], "status": p["status"],
              "place": place_name(p), "overdue": late, "supervised": watched,
-             "note": redacted(p.get("supervise_note"), case_persons(p)), "kind": "、".join(k for k, on in (("逾期", late),
-                                                                                          ("督办", watched)) if on)})
+             "note": redacted(p.get("supervise_note"), people.get(p["id"], ())),
+             "kind": "、".join(k for k, on in (("逾期", late), ("督办", watched)) if on)})
     return [{"unit": unit_names.get(k), "overdue": sum(c["overdue"] for c in cases),
              "supervised": sum(c["supervised"] for c in cases), "cases": cases}
             for k, cases in sorted(groups.items(), key=lambda kv: (kv[0] is None, order.get(kv[0], 0)))]
