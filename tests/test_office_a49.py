@@ -99,3 +99,42 @@ def test_the_reports_supervision_table_hides_a_complainant_named_only_in_his_col
     login(client, "ed")
     page = client.get("/progress", params=q).text
     assert "请于三日内将处理结果告知" in page and "龙春生" not in page
+
+
+def test_the_reports_counts_are_those_the_office_approved(client):
+    """progress.counts (责令整改 家, 罚款 万元 … in the 专报) summed each case's latest report unless it was returned: a
+    unit's later report waiting for review put its unchecked figures into the 专报 at once (2 → 5 before anyone read
+    it), and the office returning it took the approved 阶段性办结 report's figures out as well (→ 0), so the figures
+    moved with no approval.  Now a case counts its latest approved report: 2 while the later one waits and after it
+    is returned, 5 once it is approved; a reopened case keeps its approved round's figures."""
+    from test_office_integrity import REPORT, agree
+
+    ed, hy = token(client, "ed"), token(client, "hy")
+    upload(client, ed, handover_date="2024-05-15", reply_days="15")
+    pid = cases(client, ed)["C-01"]["id"]
+
+    def step(what, body, who=ed):
+        r = client.post(f"/api/v1/petitions/{pid}/{what}", json=body, headers=who)
+        assert r.status_code == 200, r.text
+
+    def rectify(where):
+        pr = agree(client, ed, where)
+        js = client.get("/api/v1/report", params={"from": "2024-05-01", "to": "2024-05-31", "format": "json"},
+                        headers=ed).json()
+        assert f"责令整改{pr['counts']['rectify']}家" in js["sentences"][2], js["sentences"]
+        return pr["counts"]["rectify"], pr["counts"]["fine_wan"]
+
+    step("report", {**REPORT, "closure": "阶段性办结", "counts": {"rectify": 2, "fine_wan": 1.5}}, hy)
+    assert rectify("staged report waiting") == (0, 0)
+    step("review", {"decision": "approve"})
+    assert rectify("staged approved") == (2, 1.5)
+    step("report", {**REPORT, "counts": {"rectify": 5, "fine_wan": 10}}, hy)
+    assert rectify("later report waiting") == (2, 1.5)
+    step("review", {"decision": "return", "reason": "材料不全"})
+    assert rectify("later report returned") == (2, 1.5)
+    step("report", {**REPORT, "counts": {"rectify": 5, "fine_wan": 10}}, hy)
+    step("review", {"decision": "approve"})
+    assert rectify("later report approved") == (5, 10)
+    step("callback", {"result": "不满意", "note": "仍有扬尘"})
+    step("report", {**REPORT, "counts": {"rectify": 9}}, hy)
+    assert rectify("reopened, its new report waiting") == (5, 10)

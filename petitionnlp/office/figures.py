@@ -93,6 +93,13 @@ class _Tally:
         return closure_rate(self.closed, self.staged, self.total)
 
 
+def approved_report(reports) -> dict | None:
+    """The report whose counts a case's figures sum: its latest approved one (of any round), or None — a report
+    waiting for review or returned counts for nothing (the office has not accepted its figures), and the approved
+    one stays counted while a later report waits or is returned, or the case is reopened."""
+    return next((r for r in reversed(list(reports)) if r["review"] == "approve"), None)
+
+
 def check_period(date_from: str | None, date_to: str | None) -> None:
     """A period (hand-over dates, ``YYYY-MM-DD``) whose start is after its end is refused (O281) — a period
     without a day, every figure of it 0 — whichever figure, list or map asks for it."""
@@ -112,10 +119,10 @@ def period_cases(store, date_from: str | None = None, date_to: str | None = None
 def progress(store, date_from: str | None = None, date_to: str | None = None,
              today: dt.date | None = None) -> dict:
     """The figures of a period, each case once: totals, 办结率, overdue, 不受理 apart, by status, type, city
-    (official order) and unit (official order), and the sums of the reports' counts."""
+    (official order) and unit (official order), and the sums of the counts of each case's approved report
+    (:func:`approved_report`)."""
     today_s = (today or office_today()).isoformat()
     rows, rejected = period_cases(store, date_from, date_to)
-    reports, _ = store.case_extras([r["id"] for r in rows], with_events=False)
     extras = store.followup_extras([r["id"] for r in rows])
     latest_call = {pid: calls[-1]["result"] for pid, calls in extras["callbacks"].items()}
     checks = [i for items in extras["spotchecks"].values() for i in items]
@@ -142,8 +149,8 @@ def progress(store, date_from: str | None = None, date_to: str | None = None,
                 city_types.setdefault(city, {}).setdefault(t, 0)
                 city_types[city][t] += 1
         per_unit.setdefault(p["unit_id"], _Tally()).add(p, today_s, latest_call.get(p["id"]))
-        r = reports.get(p["id"])
-        if r and r["review"] != "return":
+        r = approved_report(extras["reports"].get(p["id"], ()))
+        if r:
             for k in COUNTS:
                 counts[k] += (r["counts"] or {}).get(k, 0) or 0
     counts["fine_wan"] = round(counts["fine_wan"], 4)
