@@ -780,6 +780,85 @@ def test_the_figures_agree_after_an_upload_through_every_path_of_intake(client):
     assert (pr["total"], pr["closed"], pr["staged"]) == (6, 2, 0), pr
 
 
+SLIP = [["S-1", "衡阳市雁峰区", "", "衡阳市雁峰区某化工厂夜间排放废气，气味刺鼻。"],
+        ["S-1", "岳阳市", "", "岳阳市平江县某养殖场粪污直排小河，河水发臭。"],
+        ["S-2", "岳阳市", "", "岳阳市岳阳楼区某砖厂烟尘扰民，窗台积灰。"]]
+FOUND = ["经核查属实，已责令停产整改。", "属实"]
+
+
+def test_the_figures_agree_after_a_corrected_slip_and_an_interrupted_upload_resumed(client, monkeypatch):
+    """进度, the 专报, the 公开表 and 统计 agree on intake's two remaining paths (session 49): a table whose slip is
+    corrected — the petition kept under S-1-2 sent again under its own receipt S-9, with its report — is that case
+    ([O412]), reported on and approved once, never a second case; and an upload the database interrupted after its
+    first chunk, taken up again (the job run anew: :meth:`.intake.Intake.replay`), stores every row once and records
+    the report columns of the rows stored before the interruption."""
+    from test_web_faults import _away
+
+    from petitionnlp.office.store import Store
+    from petitionnlp.settings import get_settings
+
+    ed, yy = token(client, "ed"), token(client, "yy")
+    first = upload(client, ed, table(SLIP), name="同号.csv", handover_date="2024-05-15")
+    assert "S-1→S-1-2" in first["message"], first
+    pr = agree(client, ed, "a receipt given twice")
+    assert pr["total"] == 3, pr
+    # the corrected slip, its report filled in by the unit: the case kept under S-1-2, reported on
+    fixed = table([["S-9"] + SLIP[1][1:] + FOUND], head=HEAD + ["调查核实情况", "是否属实"])
+    got = upload(client, ed, fixed, name="更正回复.csv")
+    assert got["existing"] == 1 and got["reports"] == 1 and "[O412]" in got["message"], got
+    now = cases(client, ed)
+    assert sorted(now) == ["S-1", "S-1-2", "S-2"] and now["S-1-2"]["status"] == "待审核", now
+    assert agree(client, ed, "the corrected slip")["total"] == 3
+    r = client.post(f"/api/v1/petitions/{now['S-1-2']['id']}/review", json={"decision": "approve"}, headers=ed)
+    assert r.status_code == 200 and r.json()["status"] == "已办结", r.text
+    pr = agree(client, ed, "the corrected slip approved")
+    assert (pr["total"], pr["closed"]) == (3, 1), pr
+    public = client.get("/api/v1/public", params={"from": "2024-05-01", "to": "2024-05-31", "format": "json"},
+                        headers=ed).json()["rows"]
+    assert [r["受理编号"] for r in public] == ["S-1-2"], public
+    # an upload interrupted after its first chunk (the database away), then its job run again
+    monkeypatch.setattr(get_settings(), "batch_chunk_rows", 2)
+    real, calls = Store.add_chunk, []
+
+    def away_at_the_second_chunk(self, *args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise _away("INSERT INTO petitions")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "add_chunk", away_at_the_second_chunk)
+    rows = [["T-1", "岳阳市", "", "岳阳市平江县某采石场粉尘污染严重，道路扬尘。"] + FOUND,
+            ["T-1", "岳阳市", "", "岳阳市岳阳楼区某餐馆油烟直排，气味刺鼻。"] + FOUND,
+            ["S-2"] + SLIP[2][1:] + FOUND,
+            ["T-3", "岳阳市", "", "岳阳市岳阳楼区某洗砂场废水直排河道。"] + ["", ""]]
+    r = client.post("/api/v1/batches", files={"file": ("中断.csv", table(rows, head=HEAD + ["调查核实情况", "是否属实"]))},
+                    data={"handover_date": "2024-05-20"}, headers=ed)
+    assert r.status_code == 503 and "Traceback" not in r.text, r.text
+    wb = client.app.state.workbench
+    batch = max(wb.store.batches(limit=100), key=lambda b: b["id"])
+    assert batch["done_rows"] == 2 and batch["state"] == "processing", batch
+    agree(client, ed, "an upload interrupted")
+    monkeypatch.setattr(Store, "add_chunk", real)
+    job = wb.run_job(wb.store.batch_job(batch["id"])["id"])
+    assert job["state"] == "done", job
+    b = client.get(f"/api/v1/batches/{batch['id']}", headers=ed).json()
+    assert b["rows"] == 4 and b["reports"] == 3 and b["existing"] == 1, b
+    assert "T-1→T-1-2" in (b["message"] or ""), b
+    now = cases(client, ed)
+    assert sorted(now) == ["S-1", "S-1-2", "S-2", "T-1", "T-1-2", "T-3"], now
+    assert {k: now[k]["status"] for k in ("T-1", "T-1-2", "S-2", "T-3")} == {
+        "T-1": "待审核", "T-1-2": "待审核", "S-2": "待审核", "T-3": "待办"}, now
+    pr = agree(client, ed, "the interrupted upload resumed")
+    assert (pr["total"], pr["closed"]) == (6, 1), pr
+    for key in ("T-1", "T-1-2"):
+        assert client.post(f"/api/v1/petitions/{now[key]['id']}/review", json={"decision": "approve"},
+                           headers=ed).status_code == 200
+    pr = agree(client, ed, "the resumed upload's reports approved")
+    assert (pr["total"], pr["closed"]) == (6, 3), pr
+    # the unit's own list has the resumed batch's cases once
+    assert sorted(k for k in cases(client, yy) if k.startswith("T-")) == ["T-1", "T-1-2", "T-3"]
+
+
 # ------------------------------------------------------------------- what a batch's 脱敏版 publishes (session 35)
 
 def _sheet(response) -> tuple[list, list[dict]]:

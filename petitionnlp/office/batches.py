@@ -18,6 +18,7 @@ from .errors import Conflict, Invalid, Messages, NotFound
 from .intake import Intake, due_of, in_working_days
 from .lifecycle import batch_deadline
 from .redaction import scrub
+from .store import BatchMoved
 
 __all__ = ["upload", "store_rows", "finish", "redate", "withdraw", "batch_or_404", "MAX_REPLY_DAYS"]
 
@@ -197,7 +198,6 @@ def store_rows(wb, batch_id: int) -> bool:
     that is interrupted goes on after the stored rows when run again (every row once).  False when the batch
     failed (it says why)."""
     from ..settings import get_settings
-    from .store import BatchMoved
 
     store = wb.store
     batch = store.batch(batch_id)
@@ -220,18 +220,18 @@ def store_rows(wb, batch_id: int) -> bool:
                 intake = Intake(store, batch, source.columns, source.titles)
                 if start:  # stored by an earlier run: their report columns and renumbered rows read again
                     _replay(wb, intake, path, chunk_rows, start)
-                at = [start]  # the rows done so far, as this run knows them
+                at = start  # the rows done so far, as this run knows them
                 try:
                     for raw_rows, rows in run_chunks([source], job, skip=start):
-                        at[0] = _store_chunk(wb, intake, batch_id, at[0], raw_rows, rows, source.text_column)
+                        at = _store_chunk(wb, intake, batch_id, at, raw_rows, rows, source.text_column)
                     break
                 except BatchMoved as moved:
-                    if moved.done_rows == at[0]:  # read again MAX_REREADS times, never stored: said as it stands
+                    if moved.done_rows == at:  # read again MAX_REREADS times, never stored: said as it stands
                         raise PetitionNLPError(Messages.O283.format(done=moved.done_rows)) from None
                     # another worker of this batch stored rows meanwhile (its job sent twice): go on after them
                     source.close()
                     source = open_batch(str(path), chunksize=chunk_rows)
-            n = at[0]
+            n = at
             if intake.hand_over is None:  # a file of no rows: its date is decided all the same
                 store.update_batch(batch_id, **{k: v for k, v in intake._decide([]).items() if k != "due_date"})
             b = store.batch(batch_id)
@@ -277,8 +277,6 @@ def _store_chunk(wb, intake: Intake, batch_id: int, n: int, raw_rows: list[dict]
     clerk withdrawing the batch of cases its rows were counted as (BatchMoved, the batch's rows where they were) undoes what the intake took of the chunk and reads it again — its rows are
     now that upload's cases — until it is stored (:data:`MAX_REREADS` at most), the clerk told ([O411]).
     BatchMoved when another worker went on with this batch (its stored rows elsewhere), or the rereads ran out."""
-    from .store import BatchMoved
-
     tries = 0
     while True:
         undo = intake.mark()

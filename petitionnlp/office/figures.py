@@ -93,6 +93,13 @@ class _Tally:
         return closure_rate(self.closed, self.staged, self.total)
 
 
+def approved_report(reports) -> dict | None:
+    """The report whose counts a case's figures sum: its latest approved one (of any round), or None — a report
+    waiting for review or returned counts for nothing (the office has not accepted its figures), and the approved
+    one stays counted while a later report waits or is returned, or the case is reopened."""
+    return next((r for r in reversed(list(reports)) if r["review"] == "approve"), None)
+
+
 def check_period(date_from: str | None, date_to: str | None) -> None:
     """A period (hand-over dates, ``YYYY-MM-DD``) whose start is after its end is refused (O281) — a period
     without a day, every figure of it 0 — whichever figure, list or map asks for it."""
@@ -112,10 +119,10 @@ def period_cases(store, date_from: str | None = None, date_to: str | None = None
 def progress(store, date_from: str | None = None, date_to: str | None = None,
              today: dt.date | None = None) -> dict:
     """The figures of a period, each case once: totals, 办结率, overdue, 不受理 apart, by status, type, city
-    (official order) and unit (official order), and the sums of the reports' counts."""
+    (official order) and unit (official order), and the sums of the counts of each case's approved report
+    (:func:`approved_report`)."""
     today_s = (today or office_today()).isoformat()
     rows, rejected = period_cases(store, date_from, date_to)
-    reports, _ = store.case_extras([r["id"] for r in rows], with_events=False)
     extras = store.followup_extras([r["id"] for r in rows])
     latest_call = {pid: calls[-1]["result"] for pid, calls in extras["callbacks"].items()}
     checks = [i for items in extras["spotchecks"].values() for i in items]
@@ -142,8 +149,8 @@ def progress(store, date_from: str | None = None, date_to: str | None = None,
                 city_types.setdefault(city, {}).setdefault(t, 0)
                 city_types[city][t] += 1
         per_unit.setdefault(p["unit_id"], _Tally()).add(p, today_s, latest_call.get(p["id"]))
-        r = reports.get(p["id"])
-        if r and r["review"] != "return":
+        r = approved_report(extras["reports"].get(p["id"], ()))
+        if r:
             for k in COUNTS:
                 counts[k] += (r["counts"] or {}).get(k, 0) or 0
     counts["fine_wan"] = round(counts["fine_wan"], 4)
@@ -250,20 +257,23 @@ def report_data(store, date_from: str | None = None, date_to: str | None = None,
     units = {u["id"]: u["name"] for u in unit_rows}
     rows, _ = period_cases(store, date_from, date_to, sort="due")
     late = [p for p in rows if is_overdue(p, pr["today"])]
-    people = _persons(store, late)
+    # what each listed case names, read with its input row (``rows`` are read without): its text and its 督办意见
+    people = _persons(store, late + [p for p in rows if p.get("supervise_note")])
     overdue = [{"id": p["id"], "receipt_id": p["receipt_id"], "unit": units.get(p["unit_id"]),
                 "due_date": p["due_date"], "status": p["status"], "place": place_name(p),
                 "text": (redacted(p["text"], people[p["id"]]) or "")[:80]}  # redacted whole, then cut
                for p in late]
     return {**pr, "sentences": report_sentences(pr), "overdue_cases": overdue,
             "ranking": sorted((u for u in pr["by_unit"] if u["rank"] is not None), key=lambda u: u["rank"]),
-            "supervision": supervision_by_unit(rows, units, unit_rows, pr["today"])}
+            "supervision": supervision_by_unit(rows, units, unit_rows, pr["today"], people)}
 
 
-def supervision_by_unit(rows: list[dict], unit_names: dict, units: list[dict], today: str) -> list[dict]:
+def supervision_by_unit(rows: list[dict], unit_names: dict, units: list[dict], today: str,
+                        people: dict[int, tuple]) -> list[dict]:
     """The overdue and the supervised cases of the period by unit (official order, 未分配 last): ``[{"unit",
     "overdue", "supervised", "cases": [{"id", "receipt_id", "due_date", "status", "place", "overdue", "supervised",
-    "note", "kind"}]}]`` — the table a 督察督办情况简报 uses (督办意见 redacted: it is published)."""
+    "note", "kind"}]}]`` — the table a 督察督办情况简报 uses (督办意见 redacted: it is published, with ``people``: what
+    each case with a note names, its personal columns too, :func:`_persons`)."""
     order = {u["id"]: i for i, u in enumerate(units)}
     groups: dict[int | None, list[dict]] = {}
     for p in rows:
@@ -273,8 +283,8 @@ def supervision_by_unit(rows: list[dict], unit_names: dict, units: list[dict], t
         groups.setdefault(p["unit_id"], []).append(
             {"id": p["id"], "receipt_id": p["receipt_id"], "due_date": p["due_date"], "status": p["status"],
              "place": place_name(p), "overdue": late, "supervised": watched,
-             "note": redacted(p.get("supervise_note"), case_persons(p)), "kind": "、".join(k for k, on in (("逾期", late),
-                                                                                          ("督办", watched)) if on)})
+             "note": redacted(p.get("supervise_note"), people.get(p["id"], ())),
+             "kind": "、".join(k for k, on in (("逾期", late), ("督办", watched)) if on)})
     return [{"unit": unit_names.get(k), "overdue": sum(c["overdue"] for c in cases),
              "supervised": sum(c["supervised"] for c in cases), "cases": cases}
             for k, cases in sorted(groups.items(), key=lambda kv: (kv[0] is None, order.get(kv[0], 0)))]

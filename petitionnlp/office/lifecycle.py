@@ -440,10 +440,12 @@ def _duplicate(s, p, dup):
             other = s.get(kind, int(dup))
     else:
         other = s.get(type(p), dup)
+    # locked until the step is written (a place corrected on it at the same time is told so, or sees the link),
+    # and checked as it is once locked: rejected or withdrawn by another clerk since it was read, it is in hand no more
+    if _in_hand(p, other):
+        other = _lock_other(s, type(p), other.id, other.receipt_id)
     if not _in_hand(p, other):
         raise Invalid(Messages.O229.format(value=str(dup)[:64]), field="duplicate_of")
-    # locked until the step is written: a place corrected on it at the same time is told so, or sees the link
-    other = _lock_other(s, type(p), other.id, other.receipt_id)
     here, there = _city(p), _city(other)
     if here and there and here != there:  # a repeat is the same complaint, about one place: not another city's case
 
