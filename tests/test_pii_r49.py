@@ -2,7 +2,8 @@
 p49 added that its rules left shown — a card after 转账给, 汇款给 or 转帐至 (the other spelling of 账), a person who
 tells 本报记者 or 笔者 rather than 记者, a man a story introduces (男子, as p49's 女子) and a patient named 病人 (as
 患者), a donor before 捐出, 捐资 or 捐献 (as 捐款), the speaker after a straight closing quote ("…。"龙春花说, as
-“…。”), and the last name of a list after 和, 与 or 及 before a verb (as after 、) — and the look-alikes that stay."""
+“…。”), and the last name of a list after 和, 与 or 及 before a verb (as after 、); and a private person before 和 and an
+official (村民李明和县长王建国: 李明 shown, read as 李明和 named before a post) — and the look-alikes that stay."""
 
 import pytest
 
@@ -112,4 +113,25 @@ def test_the_last_name_of_a_list_after_and_before_a_verb_is_found(text, names):
     ("市领导王新会、李征和刘强出席会议。", []),
 ])
 def test_a_post_a_unit_or_a_place_after_and_stays(text, names):
+    assert _found(text) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("村民李明和县长王建国交谈。", ["李明"]),
+    ("村民李明和县委书记王建国出席。", ["李明"]),
+    ("志愿者李明和县委书记王建国出席。", ["李明"]),
+    ("企业家李明和副县长王建国出席。", ["李明"]),
+    ("村民李明和王建国反映。", ["李明", "王建国"]),
+])
+def test_a_private_person_before_and_and_an_official_is_found(text, names):
+    """After a context word, a two-character name jieba reads as a person and 和 (a conjunction) then a post: the
+    name is the two characters, not 李明和 followed by a post (taken for an official named before his post, 王建国局长);
+    the official after 和 stays."""
+    assert _found(text) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("村民刘德胜和县长王建国交谈。", ["刘德胜"]), ("村民李明和妻子来到河边。", ["李明"]),
+])
+def test_a_three_character_name_before_and_is_found_as_it_was(text, names):
     assert _found(text) == names

@@ -1743,6 +1743,9 @@ class NameRules:
                 if not got:
                     break
                 group = False  # (a list after it: 村民陈桂兰、周玉梅等反映)
+                if got[1] - got[0] == 3 and exact.get((got[0], got[1] - 1), "").startswith("nr") \
+                        and exact.get((got[1] - 1, got[1])) == "c" and folded[got[1] - 1] in self.list_marks:
+                    got = got[0], got[1] - 1  # 村民李明和县长王建国: jieba's person, then 和 the conjunction (review r49)
                 # (牧民其其格和她丈夫: a minority name's element jieba tags as a function word is a name)
                 word_like = exact.get(got, "") in _NOT_NAME_TAGS and folded[got[0]:got[1]] not in self.minority and not (
                     exact.get(got) in ("t", "m") and m.group().endswith(("人", "者"))
