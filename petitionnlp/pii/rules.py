@@ -481,7 +481,9 @@ class PatternRules:
 # ------------------------------------------------------------------------------------------------- names
 
 _PLACE_ENDINGS = "山河湖溪江川桥村镇庄苑园城峰岭坡沟塘湾港洲岛水"
-_CLAUSE_START = re.compile(rf"(?:^|(?<=[。；;！!？?\n，,：:（(、\s”」』]))(?=[{CJK}])")
+# (a closing quote starts a clause as a full stop does: ” 」 』, a straight one — " and ＂, folded to " — and ’:
+# “…。”龙春花说, "…。"龙春花说; review r49)
+_CLAUSE_START = re.compile(rf"(?:^|(?<=[。；;！!？?\n，,：:（(、\s”」』\"’]))(?=[{CJK}])")
 _FUNCTION_CHARS = "于在的将把被已曾从到对向和与及等也是"
 # 刘女士: only a surname, like 张某 (``honorifics.txt``; these where a folder has none)
 # a part after a dot stops before a conjunction that a second dotted name follows (古丽娜尔·吐尔逊和马木提·艾海提: two
@@ -1139,20 +1141,26 @@ class NameRules:
             if text[a - 1:a] == "、":
                 out += self._items_before(text, a - 1, exact, stop=found if linear else None)
             pos = b
-            while text[pos:pos + 1] == "、" and not (linear and pos + 1 in found):
+            # (秦立华、曹永利和欧永辉负责…: the last item after 和, 与 or 及 — list_marks.txt — as after 、, where jieba reads
+            # it whole as a person — not 李姐和张哥都在…; none after it)
+            while text[pos:pos + 1] in self.list_marks and not (linear and pos + 1 in found):
+                last = text[pos] != "、"
                 for size in (3, 2, 4):
                     e = pos + 1 + size
                     closed = bool(e <= len(text) and self._closer_re and self._closer_re.match(text, e))
                     # (村民王建国、林立两户: the last item before a count, a listed false friend too; 秦立华、曹永利、
                     # 欧永辉负责…, 王伟嘉、王伟诚是…: the last item before a word jieba reads as a verb, which starts there)
                     if e <= len(text) and self._list_item(text, pos + 1, e, exact, listed=closed) and (
-                            e == len(text) or text[e] == "、" or not _CJK.match(text[e])
+                            not last or exact.get((pos + 1, e), "").startswith("nr")) and (
+                            e == len(text) or (text[e] == "、" and not last) or not _CJK.match(text[e])
                             or closed or text.startswith(self.follow, e)
                             or any(exact.get((e, e + k), "").startswith("v") for k in (1, 2, 3, 4))):
                         out.append((pos + 1, e))
                         pos = e
                         break
                 else:
+                    break
+                if last:
                     break
         return out
 
@@ -1735,6 +1743,9 @@ class NameRules:
                 if not got:
                     break
                 group = False  # (a list after it: 村民陈桂兰、周玉梅等反映)
+                if got[1] - got[0] == 3 and exact.get((got[0], got[1] - 1), "").startswith("nr") \
+                        and exact.get((got[1] - 1, got[1])) == "c" and folded[got[1] - 1] in self.list_marks:
+                    got = got[0], got[1] - 1  # 村民李明和县长王建国: jieba's person, then 和 the conjunction (review r49)
                 # (牧民其其格和她丈夫: a minority name's element jieba tags as a function word is a name)
                 word_like = exact.get(got, "") in _NOT_NAME_TAGS and folded[got[0]:got[1]] not in self.minority and not (
                     exact.get(got) in ("t", "m") and m.group().endswith(("人", "者"))
@@ -2085,6 +2096,8 @@ class NameRules:
         for a, b in self._listed_names(folded, opening, exact, linear=True) if opening else ():
             if not found.overlapping(a, b):
                 found[a] = b
+                whole.add(a)
+            elif found.get(a) == b:  # (…曹永利和欧永辉负责: the item after 和 that jieba found as it is, review r49)
                 whole.add(a)
         #    (a later item jieba found too, where the walk stops, is an item as well: it ends where jieba starts a
         #    word — 秦立华、曹永利、欧永辉负责…: the last before a verb)
