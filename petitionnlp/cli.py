@@ -71,7 +71,10 @@ def _check_listen(host: str, port: int) -> None:
 
 
 def _cmd_classify(args) -> int:
-    from .pipeline import classify_files
+    from .resources import no_collection
+
+    with no_collection():  # NumPy, SciPy and the stages: nothing a collection could free
+        from .pipeline import classify_files
 
     progress = sys.stderr is not None and sys.stderr.isatty() and not args.quiet
     counts = classify_files(args.inputs, args.output, args.text_column, args.model, args.province,
