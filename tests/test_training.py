@@ -728,3 +728,47 @@ def test_an_office_teaches_secondary_types_whatever_the_keyword_list_names(waste
         assert (model.named_threshold, model.unnamed_threshold) == (None, None)
         assert cv["choice"]["decision"]["unnamed_threshold"] is None
         assert model.set_params(unnamed_threshold=2.0).predict(probe) == [["大气"]]
+
+
+def test_the_tables_order_of_media_is_learned_and_an_office_history_overrides_it():
+    """Where the text names two media, which one the tables put first is their convention (issue 29 item 2): fit
+    counts it on the real records (``precedence_counts_``: the table gives one and not the other where the text names
+    both), the main type follows it from MAIN_PRECEDENCE records more than the reverse, and an office's records
+    recount it (each weighing OFFICE_FACTOR shipped ones, whichever candidate is kept): here the shipped records file
+    a workshop's noise and paint smell under 大气, the office's under 噪声 — the office gets 噪声 first, and its card
+    shows the order before and after."""
+    import numpy as np
+
+    from petitionnlp.classify import light_predictor
+    from petitionnlp.taxonomy import TYPES
+    from petitionnlp.text import normalize
+    from petitionnlp.training import _main_order_lines, fit_type_model
+
+    generated, _, _ = _office_choice_records(["大气"])
+    streets = ["东风", "人民", "解放", "建设", "和平", "中山", "新华", "胜利", "光明", "文化", "朝阳", "青年", "红旗",
+               "跃进", "团结", "幸福", "前进", "五一", "长江", "黄河", "民主", "振兴", "滨江", "湖滨"]
+    shipped_real = [dict(text=normalize(f"{v}路一车间机器噪音很大，油漆气味刺鼻"), types=["大气"], real=True,
+                         page=f"https://a.example/{i}") for i, v in enumerate(streets[:12])]
+    office = [dict(text=normalize(f"{v}街作坊机器噪音扰民，喷漆气味难闻"), types=["噪声"], real=True, office=True,
+                   page=f"https://b.example/{i}") for i, v in enumerate(streets[12:])]
+    params = {"memory_threshold": None}
+    air, noise = TYPES.index("大气"), TYPES.index("噪声")
+    shipped, _ = fit_type_model(generated + shipped_real, params, tune_mask=[r["real"] for r in generated + shipped_real])
+    assert shipped.precedence_counts_[air, noise] == 12 and shipped.precedence_counts_[noise, air] == 0
+    assert shipped.main_before()[air, noise]
+    probe = [normalize("站前路车间机器噪音很大，油漆气味刺鼻")]
+    proba = np.zeros((1, len(TYPES)))
+    proba[0, air], proba[0, noise] = 0.7, 0.9
+    assert shipped.main_types(probe).tolist() == [noise]
+    assert shipped.predict_from_proba(proba, shipped.main_types(probe), shipped.keyword_named(probe)) == [["大气", "噪声"]]
+    records = generated + shipped_real + office
+    model, cv = fit_type_model(records, params, tune_mask=[bool(r.get("office")) for r in records])
+    order = cv["choice"]["main_order"]
+    assert np.asarray(order["shipped"])[air, noise] == 12
+    assert np.asarray(model.precedence_counts_)[noise, air] == 24 == np.asarray(order["office"])[noise, air]
+    assert model.main_before()[noise, air] and not model.main_before()[air, noise]
+    for m in (model, light_predictor(model)):  # (大气 after the first: the office never gives it, so it is left out)
+        assert m.predict_from_proba(proba, m.main_types(probe), m.keyword_named(probe))[0][0] == "噪声"
+    md = "\n".join(_main_order_lines({"main_order": {"k": model.main_precedence, "counts": order["office"],
+                                                     "shipped": order["shipped"]}, "office_factor": 2.0}))
+    assert "| 噪声 | 大气 | 0 / 12 | 24 / 12 | 后 → 先 |" in md and "本单位的记录改变了噪声与大气的先后" in md
