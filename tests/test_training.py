@@ -716,9 +716,7 @@ def test_an_office_teaches_secondary_types_whatever_the_keyword_list_names(waste
     probe = [normalize(f"站前路{waste}堆放，臭气熏人")]
     lexicon = dict(model.pipeline_.named_steps["features"].transformer_list)["lexicon"]
     assert keyword_named(probe, lexicon._lexicon())[0, TYPES.index("土壤")] == (waste == "垃圾")
-    # (垃圾: the office's records recount the tables' order of media — 大气 kept over 土壤 where the text names both —
-    # and with 土壤 no longer given after the first the shipped model follows them: it may be kept, session 48)
-    assert OFFICE_SECONDARY_RULE == "choose" and (cv["choice"]["chosen"] != "shipped" or waste == "垃圾")
+    assert OFFICE_SECONDARY_RULE == "choose" and cv["choice"]["chosen"] != "shipped"
     # the shipped candidate keeps the shipped rule, but for the types the office's records show it never gives after
     # the first (OFFICE_SECONDARY_ALPHA, k46): 垃圾 is named 土壤 by the list, and none of the office's records gives it
     dropped = [TYPES.index(t) for t, row in cv["choice"]["secondary_types"]["types"].items() if row["dropped"]]
