@@ -10,15 +10,12 @@ card's folds).  The ways of choosing the main type, each with the shipped rule f
   weight ≥ 0.8, not in passing, not a facility's name) when it is predicted, else the most probable;
 - ``first named, else 其他`` (not shipped): the same, but a text that names no medium by such a term is filed under
   其他 first (all 4 such real records are); ``… no term at all``: only a text with no lexicon term of any weight;
-- ``precedence K`` (learned; K = 2 shipped, below): the first named gives way to another predicted type the text names that
+- ``precedence K`` (learned, not shipped): the first named gives way to another predicted type the text names that
   the tables kept over it at least K more times than the reverse, counted on the other folds' records (a record
   counts "a kept over b" when the text names both and the table gives a, not b) — the tables' order of media as
   learned from records; ``+ 其他``: with the rule above; ``keyword list``: the types and the counts read by the
   plain keyword list (:func:`~petitionnlp.features.keyword_named`: any occurrence of a strong term), as a shipped
-  rule would read them beside the decision's ``named``;
-- ``shipped (K = …)``: the same rule as the shipped model decides it (``main_precedence``, the counts each fold's
-  model keeps in ``precedence_counts_``, ``training._fold_orders``, :func:`~petitionnlp.features.decide`'s
-  ``before``): it must give the figures of ``precedence K, keyword list``.
+  rule would read them beside the decision's ``named``.
 
 Printed: the top-1 misses of the first-named rules by kind (the first seed, each scheme); the generated records
 (types exact by construction) that name no medium by a strong term and how many of them are 其他 — what the
@@ -45,7 +42,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from petitionnlp.classify import evaluate_predictions  # noqa: E402
 from petitionnlp.features import compiled, decide, first_use  # noqa: E402
 from petitionnlp.taxonomy import TYPES  # noqa: E402
-from petitionnlp.training import _fold_orders, read_corpus  # noqa: E402
+from petitionnlp.training import read_corpus  # noqa: E402
 from secondary_types import out_of_fold  # noqa: E402
 
 OTHER = TYPES.index("其他")
@@ -145,10 +142,6 @@ def main() -> None:
                      **{f"precedence {k}": precedence(k, False) for k in (1, 2, 3)},
                      **{f"precedence {k} + 其他": precedence(k, True) for k in (1, 2, 3)},
                      **{f"precedence {k}, keyword list": precedence(k, False, listed) for k in (1, 2, 3)}}
-            # the shipped rule, as the model decides it (its main_precedence, the order each fold's model counts)
-            fold_list = [(np.flatnonzero(folds == f), None, None) for f in sorted(set(folds.tolist()))]
-            before = _fold_orders(model, texts, gold, dict.fromkeys(range(len(real)), 1.0), range(len(real)), fold_list)
-            preds[f"shipped (K = {model.main_precedence})"] = decide(proba, *rule, first, *gate, before)
             for name, pred in preds.items():
                 score = evaluate_predictions(gold, pred)
                 got[(scheme, name)].append((score["micro_f1"], score["top1_accuracy"]))

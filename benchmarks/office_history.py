@@ -175,11 +175,10 @@ def calibration_only(generated: list[dict], real: list[dict], args) -> None:
 
 # functions of features.py that run after the regressions: the calibration, the decision rule and the keyword list's
 # types it reads
-AFTER_THE_FIT = ("calibration_design", "calibrate", "decide", "kept_over", "goes_before", "keyword_found", "keyword_hits",
-                 "keyword_named")
+AFTER_THE_FIT = ("calibration_design", "calibrate", "decide", "keyword_found", "keyword_hits", "keyword_named")
 # parameters of the type model that only the decision rule reads (not part of a fit's key: a fit kept before they
 # existed is the same fit)
-DECISION_ONLY = ("named_threshold", "unnamed_threshold", "main_precedence")
+DECISION_ONLY = ("named_threshold", "unnamed_threshold")
 
 
 def _fit_source(path) -> str:
@@ -228,8 +227,6 @@ def fit_cache(directory) -> None:
             decision = {k: v for k, v in vars(self).items() if k in DECISION_ONLY}  # this model's, not the kept one's
             self.__dict__.update(vars(got))
             self.__dict__.update(decision)
-            if "precedence_counts_" not in vars(got):  # a fit kept before the tables' order of media was counted
-                self.count_precedence(X, Y, sample_weight, memorize)
             return self
         fit(self, X, Y, sample_weight, memorize)
         try:

@@ -27,8 +27,8 @@ from . import persist
 from .errors import Errors, ModelError, os_reason
 from .persist import MANIFEST, file_sha256, read_manifest, verified_sha256
 from .features import (bigram_vectors, calibrate, calibration_design, char_ngrams, conventions_fired,
-                       conventions_fired_rules, first_named, goes_before, keyword_hits, keyword_named, kept_over,
-                       lexicon_index, lexicon_matrix, nearest, term_counts)
+                       conventions_fired_rules, first_named, keyword_hits, keyword_named, lexicon_index, lexicon_matrix,
+                       nearest, term_counts)
 from .features import blend as _blend, compiled as _compiled, decide as _decide
 from .resources import corpus_path
 from .taxonomy import TYPES
@@ -52,15 +52,6 @@ MAIN_TYPES = ("best", "first_named")  # how PollutionTypeClassifier chooses the 
 # agree's 0.8497 (76 types) and the model's 0.8516 (78), losing to agree in 89 % of bootstrap resamples.  Session 44
 # went back to `agree`: it does not lose on either measure, and gives fewer types the tables do not give.
 SECONDARY_RULE = (None, 2.0)
-# The tables' order of media (issue 29 item 2): where the text names two predicted types, the main type gives way to
-# the one the real records' tables kept over it at least MAIN_PRECEDENCE more times than the reverse (counted in fit,
-# PollutionTypeClassifier.precedence_counts_; on the 81 typed real records 水 over 大气 5:0, 大气 over 噪声 4:2, 大气
-# over 生态 3:0, 生态 over 土壤 3:0, 大气 over 土壤 2:0).  Chosen on grouped folds (session 48,
-# `benchmarks/main_type.py --seeds 0,1,2`, the order counted on the other folds' records; top-1 mean over seeds,
-# micro-F1 unchanged): by page 0.8765 -> K = 1 0.8889 (seed 0 loses a record: 0.8765 -> 0.8642), K = 2 0.8930, K = 3
-# 0.8848; by province 0.8806 -> 0.9053 / 0.8971 / 0.8889.  K = 2: the best on page folds (the scheme the card's rule
-# is chosen on) and never worse on any cut.
-MAIN_PRECEDENCE = 2
 
 
 def _read_lexicon(path) -> list[tuple[str, str, float]]:
@@ -532,10 +523,6 @@ class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
         a complaint leads with, and a secondary type the conventions add (or the model reads more surely) should
         not take its place.  Which types are given does not change.  Chosen on folds by page and by province
         (``benchmarks/type_settings.py --main-types``)
-    main_precedence : with ``first_named``, the tables' order of media learned from the real records (fit counts
-        it: ``precedence_counts_``, :func:`~petitionnlp.features.kept_over`): the first-named type gives way to
-        another predicted type the keyword list names that the tables kept over it at least this many more times
-        than the reverse (None: never).  See MAIN_PRECEDENCE
     named_threshold, unnamed_threshold : the secondary types (those after the first) weighed against the plain
         keyword list (:class:`KeywordClassifier`'s reading of the text, :func:`~petitionnlp.features.keyword_named`):
         a type it names is given from ``named_threshold``, one it does not name from ``unnamed_threshold`` (None:
@@ -544,8 +531,6 @@ class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
     """
 
     main_type = "best"  # a model saved before main_type existed: the most probable first (get_params, clone work)
-    main_precedence = None  # a model saved before the tables' order of media was learned: none
-    precedence_counts_ = None
     named_threshold = None  # a model saved before the keyword list weighed the secondary types: the threshold alone
     unnamed_threshold = None
 
@@ -554,8 +539,7 @@ class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
                  use_lexicon: bool = True, lexicon: str | None = None, memory_threshold: float | None = 0.6,
                  convention_floor: float | None = None, passing: bool = True, calibration_strength: float = 5.0,
                  convention_prior: float = 0.75, convention_strength: float = 20.0, main_type: str = "first_named",
-                 named_threshold: float | None = SECONDARY_RULE[0], unnamed_threshold: float | None = SECONDARY_RULE[1],
-                 main_precedence: float | None = MAIN_PRECEDENCE):
+                 named_threshold: float | None = SECONDARY_RULE[0], unnamed_threshold: float | None = SECONDARY_RULE[1]):
         self.C = C
         self.threshold = threshold
         self.max_types = max_types
@@ -573,7 +557,6 @@ class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
         self.main_type = main_type
         self.named_threshold = named_threshold
         self.unnamed_threshold = unnamed_threshold
-        self.main_precedence = main_precedence
 
     def _make_features(self):
         from sklearn.feature_extraction.text import TfidfTransformer
@@ -617,43 +600,11 @@ class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
                 [x for x, k in zip(X, keep) if k], Yind[keep])
         else:
             self.memory_ = None
-        self.count_precedence(X, Yind, weights, memorize)
         floor = self.convention_floor
         self.conventions_ = TableConventions(floor=0.55 if floor is None else floor).fit()
         self.calibrator_ = None if floor is not None else self._calibrator().fit(
             np.zeros((0, len(TYPES))), [], pairs=self.conventions_.pairs())
         return self
-
-    def count_precedence(self, X, Y, sample_weight=None, memorize=None) -> "PollutionTypeClassifier":
-        """Count the tables' order of media (``precedence_counts_``, :func:`~petitionnlp.features.kept_over`) on the
-        real records ``memorize`` (a boolean mask; None: none) of ``X`` (texts) and ``Y`` (types: lists, or an
-        indicator array), each weighing its ``sample_weight`` over the lightest real record's (an office's record
-        weighs OFFICE_FACTOR shipped ones, as in the regressions).  Part of :meth:`fit`.  Returns self."""
-        keep = np.zeros(len(X), dtype=bool) if memorize is None else np.asarray(memorize, dtype=bool)
-        self.precedence_counts_ = self.kept_over([x for x, k in zip(X, keep) if k],
-                                                 (np.asarray(Y) if isinstance(Y, np.ndarray) else _indicator(Y))[keep],
-                                                 None if sample_weight is None else np.asarray(sample_weight)[keep])
-        return self
-
-    def kept_over(self, X, Y, sample_weight=None) -> np.ndarray:
-        """types × types counts of the tables' order of media on the records ``X`` (texts), ``Y`` (indicator array):
-        ``[a, b]`` how many records' tables give ``a`` and not ``b`` where the text names both (the plain keyword
-        list's reading) and names a main type; records weigh ``sample_weight`` over its smallest value."""
-        X = list(X)
-        lexicon = dict(self.pipeline_.named_steps["features"].transformer_list).get("lexicon")
-        if not X or lexicon is None or not lexicon.first_mention:
-            return np.zeros((len(TYPES), len(TYPES)))
-        w = None if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
-        return kept_over(keyword_named(X, lexicon._lexicon()), first_named(lexicon.transform(X)), Y,
-                         None if w is None else w / w.min())
-
-    def main_before(self) -> np.ndarray | None:
-        """The tables' order of media the main type is chosen with (types × types, ``[b, a]``: ``b`` goes before
-        ``a``, :func:`~petitionnlp.features.goes_before`), or None: the first-named type stays first."""
-        counts = getattr(self, "precedence_counts_", None)
-        if self.main_type != "first_named" or self.main_precedence is None or counts is None:
-            return None
-        return goes_before(counts, self.main_precedence)
 
     def _calibrator(self, strength: float | None = None) -> ConventionCalibrator:
         return ConventionCalibrator(strength=self.calibration_strength if strength is None else strength,
@@ -725,8 +676,7 @@ class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
         (``needed_only``; False: whenever the model has a lexicon)."""
         check_is_fitted(self, "pipeline_")
         lexicon = dict(self.pipeline_.named_steps["features"].transformer_list).get("lexicon")
-        if lexicon is None or (needed_only and self.named_threshold is None and self.unnamed_threshold is None
-                               and self.main_before() is None):
+        if lexicon is None or (needed_only and self.named_threshold is None and self.unnamed_threshold is None):
             return None
         return keyword_named(list(X), lexicon._lexicon())
 
@@ -744,9 +694,9 @@ class PollutionTypeClassifier(ClassifierMixin, BaseEstimator):
                            named: np.ndarray | None = None) -> list[list[str]]:
         """The decision rule alone, for callers that also need the probabilities (``main``: :meth:`main_types`
         of the same texts; None: the most probable type first; ``named``: :meth:`keyword_named` of the same
-        texts; None: the secondary types by the threshold alone, and the first-named type first)."""
+        texts; None: the secondary types by the threshold alone)."""
         return _decide(proba, self.threshold, self.max_types, main, named, self.named_threshold,
-                       self.unnamed_threshold, self.main_before())
+                       self.unnamed_threshold)
 
     def score(self, X, Y, sample_weight=None) -> float:
         return evaluate_predictions(Y, self.predict(X))["micro_f1"]
@@ -835,8 +785,8 @@ _KNOWN = {
     "PollutionTypeClassifier": {"C", "threshold", "max_types", "char_ngram_range", "hash_bits_words",
                                 "hash_bits_chars", "use_lexicon", "lexicon", "memory_threshold", "convention_floor",
                                 "passing", "calibration_strength", "convention_prior", "convention_strength",
-                                "main_type", "named_threshold", "unnamed_threshold", "main_precedence",
-                                "precedence_counts_", "missing_types_", "classes_", "pipeline_", "memory_", "conventions_", "calibrator_"},
+                                "main_type", "named_threshold", "unnamed_threshold",
+                                "missing_types_", "classes_", "pipeline_", "memory_", "conventions_", "calibrator_"},
     "Pipeline": None,
     "FeatureUnion": None,
     "TfidfTransformer": None,
@@ -937,8 +887,7 @@ def light_predictor(model):
     first = getattr(model, "main_type", "best") == "first_named" and any(
         kind == "lexicon" and p["first_mention"] for kind, p in parts)
     return TypePredictor(parts, clf.coef_, clf.intercept_, conventions, memory, model.threshold, model.max_types,
-                         "first_named" if first else "best", model.named_threshold, model.unnamed_threshold,
-                         model.main_before() if first else None)
+                         "first_named" if first else "best", model.named_threshold, model.unnamed_threshold)
 
 
 def load_model(directory) -> PollutionTypeClassifier:

@@ -43,7 +43,7 @@ from .text import term_finder
 
 __all__ = ["char_ngrams", "term_counts", "token_counts", "tfidf", "lexicon_matrix", "conventions_fired",
            "conventions_fired_rules", "calibration_design", "calibrate", "bigram_vectors",
-           "nearest", "blend", "decide", "kept_over", "goes_before", "keyword_found", "keyword_hits", "keyword_named", "first_named", "expit",
+           "nearest", "blend", "decide", "keyword_found", "keyword_hits", "keyword_named", "first_named", "expit",
            "bigram_code", "bigram_codes", "bigram_positions", "lexicon_ordinals"]
 
 _SPACES = re.compile(r"\s\s+")
@@ -640,36 +640,12 @@ def keyword_named(X, index, min_weight: float = 0.8, ordinals: list | None = Non
     return out
 
 
-def kept_over(named: np.ndarray, main: np.ndarray, given: np.ndarray, weight=None) -> np.ndarray:
-    """The published tables' order of media, counted on records: types × types, ``[a, b]`` the records (each of
-    ``weight``, default 1) whose table gives ``a`` and not ``b`` where the text names both (``named``: texts × types,
-    :func:`keyword_named`) and names a main type (``main`` ≥ 0, :func:`first_named`); ``given``: the tables' types
-    (texts × types, 0/1)."""
-    n_types = len(TYPES)
-    named = np.asarray(named, dtype=bool).reshape(-1, n_types) & (np.asarray(main).reshape(-1, 1) >= 0)
-    given = np.asarray(given, dtype=bool).reshape(-1, n_types)
-    w = np.ones(len(named)) if weight is None else np.asarray(weight, dtype=np.float64)
-    return ((named & given) * w[:, None]).T @ (named & ~given).astype(np.float64)
-
-
-def goes_before(counts: np.ndarray, k: float) -> np.ndarray:
-    """types × types, ``[b, a]`` True where ``b`` goes before ``a`` as the main type: the tables kept ``b`` over ``a``
-    (:func:`kept_over`) at least ``k`` (> 0) more times than the reverse."""
-    counts = np.asarray(counts, dtype=np.float64)
-    return (counts - counts.T >= k) & ~np.eye(len(counts), dtype=bool)
-
-
 def decide(proba: np.ndarray, threshold: float, max_types: int | None = None,
            main: np.ndarray | None = None, named: np.ndarray | None = None,
-           named_threshold: float | None = None, unnamed_threshold: float | None = None,
-           before: np.ndarray | None = None) -> list[list[str]]:
+           named_threshold: float | None = None, unnamed_threshold: float | None = None) -> list[list[str]]:
     """Types with probability ≥ threshold, best first, at most ``max_types``; always at least the best one.
     ``main`` (an index into :data:`TYPES` a text, -1: none) is the type that goes first when it is one of those
-    predicted: the main type is decided apart from which types are given (:func:`first_named`).  With ``before``
-    (the tables' order of media learned from records, :func:`goes_before`: types × types, or one such a text), the
-    main type gives way to another predicted type the keyword list names (``named``) that the order puts before it
-    (the first such in the types' order): where a text names two media, the tables put one first by a convention
-    (水 over 大气), not by which the text names first.
+    predicted: the main type is decided apart from which types are given (:func:`first_named`).
 
     The types after the first may be weighed against the plain keyword list (``named``: texts × types,
     :func:`keyword_named`): a type it names is given from ``named_threshold``, one it does not name from
@@ -680,15 +656,6 @@ def decide(proba: np.ndarray, threshold: float, max_types: int | None = None,
     orders = np.argsort(-proba, axis=1, kind="stable").tolist()  # each row's order, the batch sorted at once
     above = (proba >= threshold).tolist()
     mains = [-1] * len(proba) if main is None else np.asarray(main).tolist()
-    if before is not None and named is not None and main is not None:
-        before = np.asarray(before, dtype=bool)
-        # a text's candidates to go before its main type: predicted, named, put before it by the order
-        ahead = before if before.ndim == 3 else np.broadcast_to(before, (len(proba),) + before.shape)
-        rows = np.arange(len(proba))
-        m = np.asarray(main)
-        cand = (ahead[rows, :, np.maximum(m, 0)] & np.asarray(named, dtype=bool) & (proba >= threshold)
-                & (m >= 0)[:, None] & (proba[rows, np.maximum(m, 0)] >= threshold)[:, None])
-        mains = np.where(cand.any(axis=1), cand.argmax(axis=1), m).tolist()
     gated = named is not None and (named_threshold is not None or unnamed_threshold is not None)
     if gated:
         second = proba >= np.where(np.asarray(named, dtype=bool),

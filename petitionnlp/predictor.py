@@ -39,13 +39,11 @@ class TypePredictor:
     main_type : ``first_named`` (the type the text names first goes first when it is predicted) or ``best``
     named_threshold, unnamed_threshold : the secondary types weighed against the plain keyword list (the lexicon
         block's terms, :func:`~petitionnlp.features.keyword_named`; None: the threshold)
-    before : the tables' order of media the main type is chosen with (types × types, ``[b, a]``: ``b`` goes before
-        ``a``; :meth:`~petitionnlp.classify.PollutionTypeClassifier.main_before`), or None
     """
 
     def __init__(self, parts, coef, intercept, conventions=None, memory=None, threshold: float = 0.3,
                  max_types: int | None = None, main_type: str = "best", named_threshold: float | None = None,
-                 unnamed_threshold: float | None = None, before: np.ndarray | None = None):
+                 unnamed_threshold: float | None = None):
         self.parts = parts
         self.coef = coef
         self.intercept = intercept
@@ -56,7 +54,6 @@ class TypePredictor:
         self.main_type = main_type
         self.named_threshold = named_threshold
         self.unnamed_threshold = unnamed_threshold
-        self.before = None if before is None else np.asarray(before, dtype=bool)
         self.classes_ = np.array(TYPES, dtype=object)
 
     def _block(self, kind: str, p: dict, X: list[str], scratch: dict, found: dict | None = None):
@@ -107,7 +104,7 @@ class TypePredictor:
         return found["lexicon"]
 
     def _named(self, X: list[str], scratch: dict, found: dict | None = None) -> np.ndarray | None:
-        if self.named_threshold is None and self.unnamed_threshold is None and getattr(self, "before", None) is None:
+        if self.named_threshold is None and self.unnamed_threshold is None:
             return None
         p = next((p for kind, p in self.parts if kind == "lexicon"), None)
         if p is None:
@@ -159,7 +156,7 @@ class TypePredictor:
     def predict_from_proba(self, proba: np.ndarray, main: np.ndarray | None = None,
                            named: np.ndarray | None = None) -> list[list[str]]:
         return decide(proba, self.threshold, self.max_types, main, named, self.named_threshold,
-                      self.unnamed_threshold, getattr(self, "before", None))
+                      self.unnamed_threshold)
 
     def predict(self, X) -> list[list[str]]:
         return self.predict_from_proba(*self.proba_and_main(X))

@@ -25,8 +25,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .classify import (KeywordClassifier, PollutionTypeClassifier, _indicator, evaluate_predictions, file_sha256,
-                       load_model, save_model, write_manifest)
+from .classify import (KeywordClassifier, PollutionTypeClassifier, evaluate_predictions, file_sha256, load_model,
+                       save_model, write_manifest)
 from .errors import Errors, InputError, os_reason
 from .io import ROW_ERROR, find_column, open_batch
 from .resources import corpus_path, models_dir
@@ -454,6 +454,8 @@ def _remembering(memory, texts, Y):
 
     import scipy.sparse as sp
 
+    from .classify import _indicator
+
     out = copy.copy(memory)
     if len(texts):
         out.memory_ = sp.vstack([memory.memory_, memory._vectorize(list(texts))]).tocsr()
@@ -496,22 +498,16 @@ def _choose_office_model(office_model, cv, oof, records, tune, fold_list, params
                                         shipped.keyword_named([r["text"] for r in shipped_real], needed_only=False))
     dropped = [TYPES.index(t) for t, row in secondary["types"].items() if row["dropped"]]
     gate = _per_type_gate(gate, rule[0], dropped)
-    # the tables' order of media as the office's records recount it (each weighing OFFICE_FACTOR shipped ones, as in
-    # the refitted model's fit), over the shipped records' counts: the same for the three candidates, out of fold
-    office_weight = {int(i): OFFICE_FACTOR for i in tune}
-    before = _fold_orders(shipped, [r["text"] for r in records], [r["types"] for r in records], office_weight,
-                          tune, fold_list, shipped.precedence_counts_)
-    predicted = {"shipped": _decide_rows(shipped.predict_proba(X), *rule, first, named, gate, before)}
+    predicted = {"shipped": _decide_rows(shipped.predict_proba(X), *rule, first, named, gate)}
     gates = {"shipped": gate}
     for name, proba in (("recalibrated", recalibrated), ("office", oof)):
-        gates[name], predicted[name] = _office_secondary_rule(proba, rule, first, named, gate, gold, dropped, before)
+        gates[name], predicted[name] = _office_secondary_rule(proba, rule, first, named, gate, gold, dropped)
     scores = {name: evaluate_predictions(gold, predicted[name]) for name in OFFICE_CANDIDATES}
     exact = {name: [set(p) == set(g) for p, g in zip(predicted[name], gold)] for name in OFFICE_CANDIDATES}
     for name in OFFICE_CANDIDATES:  # how many of the office's records each gets exactly right, and more than shipped
         scores[name]["exact"] = sum(exact[name])
         scores[name]["net_exact"] = sum(a - b for a, b in zip(exact[name], exact[OFFICE_CANDIDATES[0]]))
     chosen = _chosen_candidate(scores)
-    shipped_order = None if shipped.precedence_counts_ is None else np.asarray(shipped.precedence_counts_).copy()
     if chosen == "office":
         kept = office_model.set_params(threshold=rule[0], max_types=rule[1])
     else:
@@ -521,8 +517,6 @@ def _choose_office_model(office_model, cv, oof, records, tune, fold_list, params
             kept.calibrator_ = _office_calibrator(shipped, X, gold, base, shipped.calibrator_)
         if kept.memory_ is not None:  # whichever is kept, the office's own records count: a petition it
             kept.memory_ = _remembering(kept.memory_, X, gold)  # corrected, seen again, gets the corrected types
-        if shipped_order is not None:  # ... and its records recount the tables' order of media (as the refitted
-            kept.precedence_counts_ = shipped_order + OFFICE_FACTOR * shipped.kept_over(X, _indicator(gold))  # one)
     kept.set_params(named_threshold=gates[chosen][0], unnamed_threshold=gates[chosen][1])  # OFFICE_SECONDARY_RULE
     cv["choice"] = {
         "chosen": chosen, "margin": OFFICE_CHOICE_MARGIN, "min_exact": OFFICE_CHOICE_MIN_EXACT, "folds": len(fold_list),
@@ -531,8 +525,6 @@ def _choose_office_model(office_model, cv, oof, records, tune, fold_list, params
         "decision": {"threshold": kept.threshold, "max_types": kept.max_types,
                      "named_threshold": kept.named_threshold, "unnamed_threshold": kept.unnamed_threshold},
         "types_per_petition": types, "secondary_types": secondary,
-        "main_order": None if shipped_order is None else {"shipped": shipped_order.tolist(),
-                                                          "office": np.asarray(kept.precedence_counts_).tolist()},
         "candidates": {name: {"office_weight": OFFICE_FACTOR if name == "office" else 0.0,
                               "secondary_rule": list(gates[name]),
                               **{k: scores[name][k] for k in ("micro_f1", "top1_accuracy", "per_type", "exact",
@@ -581,14 +573,13 @@ def _per_type_gate(gate, threshold, dropped) -> tuple:
     return per(gate[0]), per(gate[1])
 
 
-def _office_secondary_rule(proba, rule, first, named, gate, gold, dropped=(), before=None) -> tuple[tuple, list]:
+def _office_secondary_rule(proba, rule, first, named, gate, gold, dropped=()) -> tuple[tuple, list]:
     """(the secondary-type rule, its decisions) of an office candidate whose out-of-fold probabilities on the
     office's records are ``proba`` (OFFICE_SECONDARY_RULE): the shipped ``gate`` kept, dropped (the threshold
     alone), or chosen on the records — dropped only where that gets more of them exactly right.  The types
     ``dropped`` (_office_secondary_types) stay out after the first either way."""
     free_gate = _per_type_gate((None, None), rule[0], dropped)
-    kept = _decide_rows(proba, *rule, first, named, gate, before)
-    free = _decide_rows(proba, *rule, first, named, free_gate, before)
+    kept, free = _decide_rows(proba, *rule, first, named, gate), _decide_rows(proba, *rule, first, named, free_gate)
     if OFFICE_SECONDARY_RULE == "keep":
         return gate, kept
     if OFFICE_SECONDARY_RULE == "drop":
@@ -659,61 +650,32 @@ def _office_figures(model, records, X, Y, tune, by_scheme, calibration, params,
     # (``tune_rule`` False: over shipped real records) as its model weighs them: the rule kept or dropped on its
     # out-of-fold decisions (OFFICE_SECONDARY_RULE, as _choose_office_model decides it for the office's candidate)
     named, shipped_gate = model.keyword_named([X[i] for i in tune], needed_only=False), _secondary_rule(model)
-    # the tables' order of media each record is decided with, counted as each fold's model counts it in fit (the
-    # real records outside the fold, each weighing its weight over the lightest real record's)
-    w = record_weights(records)
-    real = [i for i, r in enumerate(records) if r.get("real")]
-    weight = {i: w[i] / w[real].min() for i in real}
-    orders = {s: _fold_orders(model, X, Y, weight, tune, by_scheme[s]) for s in results}
     main = next(iter(results))
     n_folds, oof, oof_before = results[main]
-    before_main = orders[main]
-    gate = (shipped_gate if tune_rule else
-            _office_secondary_rule(oof, default, first, named, shipped_gate, gold, (), before_main)[0])
-    scores = {rule: evaluate_predictions(gold, _decide_rows(oof, *rule, first, named, gate, before_main))
-              for rule in DECISION_GRID}
-    scores.setdefault(default, evaluate_predictions(gold, _decide_rows(oof, *default, first, named, gate, before_main)))
+    gate = shipped_gate if tune_rule else _office_secondary_rule(oof, default, first, named, shipped_gate, gold)[0]
+    scores = {rule: evaluate_predictions(gold, _decide_rows(oof, *rule, first, named, gate)) for rule in DECISION_GRID}
+    scores.setdefault(default, evaluate_predictions(gold, _decide_rows(oof, *default, first, named, gate)))
     best = max(scores, key=lambda rule: (scores[rule]["micro_f1"], scores[rule]["top1_accuracy"], rule == default))
     chosen = default
     if (tune_rule and len(tune) >= MIN_RECORDS_TO_TUNE
             and scores[best]["micro_f1"] >= scores[default]["micro_f1"] + TUNE_MARGIN):
         chosen = best
     base = evaluate_predictions(gold, KeywordClassifier().fit().predict([X[i] for i in tune]))
-    before = evaluate_predictions(gold, _decide_rows(oof_before, *default, first, named, shipped_gate, before_main))
+    before = evaluate_predictions(gold, _decide_rows(oof_before, *default, first, named, shipped_gate))
     return {"folds": n_folds, "n": len(tune), "scheme": main,
             "decision": {"threshold": chosen[0], "max_types": chosen[1]}, "secondary_rule": list(gate),
             **scores[chosen], "default_rule": {k: scores[default][k] for k in ("micro_f1", "top1_accuracy")},
             "baseline_keywords": {k: base[k] for k in ("micro_f1", "macro_f1", "top1_accuracy")},
             "before": {"note": "the shipped conventions and decision rule, same folds", **before},
-            "schemes": {s: {"folds": nf, **evaluate_predictions(gold, _decide_rows(o, *chosen, first, named, gate,
-                                                                                   orders[s]))}
+            "schemes": {s: {"folds": nf, **evaluate_predictions(gold, _decide_rows(o, *chosen, first, named, gate))}
                         for s, (nf, o, _) in results.items()}}, oof
 
 
-def _decide_rows(proba, threshold, max_types, main=None, named=None, gate=(None, None), before=None):
-    """The decision rule (:func:`~petitionnlp.features.decide`; ``gate``: its named and unnamed thresholds;
-    ``before``: the tables' order of media, one a row out of fold, :func:`_fold_orders`)."""
+def _decide_rows(proba, threshold, max_types, main=None, named=None, gate=(None, None)):
+    """The decision rule (:func:`~petitionnlp.features.decide`; ``gate``: its named and unnamed thresholds)."""
     from .classify import _decide
 
-    return _decide(proba, threshold, max_types, main, named, *gate, before)
-
-
-def _fold_orders(model, X, Y, weight, rows, fold_list, base=None) -> np.ndarray | None:
-    """The tables' order of media (:meth:`~petitionnlp.classify.PollutionTypeClassifier.main_before`) each of
-    ``rows`` is decided with out of fold (rows × types × types): counted, as a fold's model counts it in fit, on the
-    records ``weight`` holds (record index → its weight in records) outside the row's fold of ``fold_list``, over
-    the counts ``base`` (records no fold holds out); None when ``model`` chooses its main type without one."""
-    from .features import goes_before
-
-    if model.main_before() is None:
-        return None
-    each = {i: model.kept_over([X[i]], _indicator([Y[i]])) * w for i, w in weight.items()}
-    total = sum(each.values(), np.zeros((len(TYPES), len(TYPES))) if base is None else np.asarray(base, dtype=float))
-    order = {}
-    for idx, _, _ in fold_list:
-        counts = total - sum((each[int(i)] for i in idx if int(i) in each), np.zeros_like(total))
-        order.update(dict.fromkeys((int(i) for i in idx), goes_before(counts, model.main_precedence)))
-    return np.array([order.get(int(i), goes_before(total, model.main_precedence)) for i in rows])
+    return _decide(proba, threshold, max_types, main, named, *gate)
 
 
 def _secondary_rule(model) -> tuple:
@@ -764,9 +726,6 @@ def train_model(corpora: list[str], out_dir, base: bool = True, eval_corpora: li
         "office_certainty_strength": OFFICE_CERTAINTY_STRENGTH, "office_best_type_strength": OFFICE_BEST_TYPE_STRENGTH,
         "conventions": ({"learned": model.calibrator_.describe(), "names": list(model.conventions_.names_)}
                         if getattr(model, "calibrator_", None) is not None else None),
-        "main_order": ({"k": model.main_precedence, "counts": np.asarray(model.precedence_counts_).round(2).tolist(),
-                        "shipped": ((cv or {}).get("choice") or {}).get("main_order", {}).get("shipped")}
-                       if model.main_before() is not None else None),
         "versions": {"python": platform.python_version(), "scikit-learn": sklearn.__version__},
     }
     if eval_corpora:
@@ -883,47 +842,6 @@ def _conventions_lines(card: dict) -> list[str]:
             lines.append(f"| {name} | {c['type']} | {c0['floor']:.2f} → {c['floor']:.2f} | "
                          f"{c.get('fired', 0):g} / {c.get('given', 0):g} |")
     return lines
-
-
-def _main_order_lines(card: dict) -> list[str]:
-    """The tables' order of media the main type is chosen with, as the records taught it (and, for an office, what
-    its records change)."""
-    order = card.get("main_order")
-    if not order:
-        return []
-    k, counts, shipped = order["k"], np.asarray(order["counts"]), order.get("shipped")
-    shipped = None if shipped is None else np.asarray(shipped)
-    ahead = lambda c, a, b: c[a, b] - c[b, a] >= k  # noqa: E731
-    was = np.zeros_like(counts) if shipped is None else shipped
-    # each pair once, the type the records (then the shipped ones) keep more often first
-    pairs = sorted(((a, b) if (counts[a, b] - counts[b, a], was[a, b] - was[b, a]) >= (0, 0) else (b, a)
-                    for a in range(len(TYPES)) for b in range(a + 1, len(TYPES))
-                    if counts[a, b] or counts[b, a] or was[a, b] or was[b, a]),
-                   key=lambda p: (-(counts[p] - counts[p[::-1]]), p))
-    n = lambda v: f"{v:g}"  # noqa: E731
-    lines = ["", "### 主要类型：公开表的介质先后（学得的）", "",
-             "正文提到两种判出的介质时，公开表按惯例把其中一种排在第一位，而不看正文先提哪一种（如水先于大气）。这一先后"
-             "由真实记录学得：正文（关键词表）同时提到 a 和 b、公开表填 a 不填 b 的记录，比填 b 不填 a 的多至少 "
-             f"{n(k)} 条时，正文最先提到 b 也由 a 排第一（a 须在判出的类型之中）；{n(k)} 条是在按网页、按省分折上选定的"
-             "（`benchmarks/main_type.py`）。上面交叉验证的各折，先后只由该折以外的记录数出。"
-             + ("本单位的一条记录相当于随附的 "
-                f"{card.get('office_factor', 1):g} 条，与逻辑回归中的分量相同。" if shipped is not None else ""), ""]
-    if not pairs:
-        return lines + ["学习的记录中没有正文同时提到两种介质、公开表只填其一的记录：主要类型仍是正文最先提到的。"]
-    if shipped is None:
-        lines += ["| 先 | 后 | 填先者不填后者 | 反之 | 排在第一位 |", "|---|---|---|---|---|"]
-        lines += [f"| {TYPES[a]} | {TYPES[b]} | {n(counts[a, b])} | {n(counts[b, a])} | "
-                  f"{'是' if ahead(counts, a, b) else '否'} |" for a, b in pairs]
-        return lines
-    lines += ["| 先 | 后 | 随附真实记录：填先者不填后者 / 反之 | 加入本单位记录后 | 排在第一位：随附 → 本单位 |",
-              "|---|---|---|---|---|"]
-    lines += [f"| {TYPES[a]} | {TYPES[b]} | {n(shipped[a, b])} / {n(shipped[b, a])} | {n(counts[a, b])} / "
-              f"{n(counts[b, a])} | {'先' if ahead(shipped, a, b) else '后' if ahead(shipped, b, a) else '不定'} → "
-              f"{'先' if ahead(counts, a, b) else '后' if ahead(counts, b, a) else '不定'} |" for a, b in pairs]
-    changed = [f"{TYPES[a]}与{TYPES[b]}" for a, b in pairs
-               if (ahead(shipped, a, b), ahead(shipped, b, a)) != (ahead(counts, a, b), ahead(counts, b, a))]
-    return lines + ["", "本单位的记录改变了" + "、".join(changed) + "的先后。" if changed else
-                    "本单位的记录没有改变这一先后。"]
 
 
 _CANDIDATE_NAMES = {"shipped": "随附模型（本单位记录分量 0）",
@@ -1043,9 +961,7 @@ def _write_card_md(out: Path, card: dict) -> None:
         "类型（与模型的概率合并）。", "",
         f"判定：校准后概率不低于 {params['threshold']} 的类型都算，最多 {params['max_types']} 个，概率最高的一个总算。"
         + ("主要类型（排在第一位的）是正文最先提到的类型（只是顺带提到的、只是设施名称的不算），只要它在判出的类型之中；"
-           "否则是概率最高的类型：公开表记录的是投诉开头所说的介质，惯例添上的或模型更有把握的次要类型不应占它的位置"
-           + ("；但正文提到的另一判出的介质按公开表学得的先后排在它前面时，由那一介质排第一（见下文“主要类型：公开表的"
-              "介质先后”）。" if card.get("main_order") else "。")
+           "否则是概率最高的类型：公开表记录的是投诉开头所说的介质，惯例添上的或模型更有把握的次要类型不应占它的位置。"
            if params.get("main_type") == "first_named" else "") + _secondary_rule_text(params), "",
         "### 数据", "",
         f"- 基础：{'、'.join(d['file'] + '（`sha256` ' + d['sha256'] + '）' for d in base['data'])}——随附的训练数据"
@@ -1095,7 +1011,6 @@ def _write_card_md(out: Path, card: dict) -> None:
                       f"首选准确率 {ev['top1_accuracy']}；关键词表的微平均 F1 {ev['baseline_keywords']['micro_f1']}。"]
     lines += _choice_lines(card)
     lines += _conventions_lines(card)
-    lines += _main_order_lines(card)
     region = card.get("region")
     if region:
         lines += ["", "## 属地模型（`region.skops`）", "",

@@ -235,19 +235,15 @@ def test_the_main_type_is_the_one_the_text_leads_with_when_it_is_predicted(shipp
     assert decide(np.array([[0.9, 0.8, 0, 0, 0, 0, 0, 0]]), 0.5, 3, np.array([1])) == [["大气", "水"]]
     assert decide(np.array([[0.9, 0.4, 0, 0, 0, 0, 0, 0]]), 0.5, 3, np.array([1])) == [["水"]]  # not predicted
     assert decide(np.array([[0.9, 0.8, 0, 0, 0, 0, 0, 0]]), 0.5, 3, np.array([-1])) == [["水", "大气"]]
-    # (a pair of media the tables' learned order leaves to the text: 水 over 噪声 is 1:0 in the shipped records)
-    texts = [normalize("夜间车间机器噪音很大，还往河里排污水。"), normalize("某某某")]
+    texts = [normalize("夜间车间机器噪音很大，还有刺鼻的油漆气味。"), normalize("某某某")]
     proba = np.zeros((2, len(TYPES)))
-    proba[:, TYPES.index("水")], proba[:, TYPES.index("噪声")] = 0.9, 0.7  # the second-named more probable
+    proba[:, TYPES.index("大气")], proba[:, TYPES.index("噪声")] = 0.9, 0.7  # the second-named more probable
     assert shipped.get_params()["main_type"] == "first_named"
-    named = shipped.keyword_named(texts)
-    # (the second names no medium: the keyword list's rule gives no type after the first it does not name)
-    assert shipped.predict_from_proba(proba, shipped.main_types(texts), named) == [["噪声", "水"], ["水"]]
+    assert shipped.predict_from_proba(proba, shipped.main_types(texts)) == [["噪声", "大气"], ["大气", "噪声"]]
     light = light_predictor(shipped)
-    assert light.predict_from_proba(proba, light.main_types(texts), light.keyword_named(texts)) == [
-        ["噪声", "水"], ["水"]]
+    assert light.predict_from_proba(proba, light.main_types(texts)) == [["噪声", "大气"], ["大气", "噪声"]]
     best = copy.copy(shipped).set_params(main_type="best")
-    assert best.main_types(texts) is None and best.predict_from_proba(proba) == [["水", "噪声"]] * 2
+    assert best.main_types(texts) is None and best.predict_from_proba(proba) == [["大气", "噪声"]] * 2
     assert light_predictor(best).main_types(texts) is None
     # a model saved before main_type existed (its attributes lack it): the most probable first, and its
     # parameters, a clone and its repr still work
@@ -259,42 +255,6 @@ def test_the_main_type_is_the_one_the_text_leads_with_when_it_is_predicted(shipp
     assert clone(old).main_type == "best"
     with pytest.raises(ValueError, match="E015"):
         PollutionTypeClassifier(main_type="leading").fit([t for t, _ in TRAIN], [y for _, y in TRAIN])
-
-
-def test_the_tables_order_of_media_puts_air_before_workshop_noise(shipped):
-    """Where the text names two predicted media, the published tables put one first by a convention learned from
-    the real records (issue 29 item 2; the unseen records' miss "workshop noise with a paint smell → 噪声 alone"):
-    the shipped records keep 大气 over 噪声 more often than the reverse (MAIN_PRECEDENCE), so a workshop's noise named
-    before its paint smell is filed under 大气 first — by the model, its light predictor and ``classify`` alike —
-    where the text names only the noise, or the smell is not predicted, 噪声 stays first."""
-    from petitionnlp.classify import MAIN_PRECEDENCE, light_predictor
-    from petitionnlp.features import decide
-
-    air, noise = TYPES.index("大气"), TYPES.index("噪声")
-    counts = np.asarray(shipped.precedence_counts_)
-    assert counts[air, noise] - counts[noise, air] >= MAIN_PRECEDENCE == shipped.main_precedence
-    assert shipped.main_before()[air, noise] and not shipped.main_before()[noise, air]
-    texts = [normalize("夜间车间机器噪音很大，还有刺鼻的油漆气味。"), normalize("夜间车间机器噪音很大。")]
-    proba = np.zeros((2, len(TYPES)))
-    proba[:, air], proba[:, noise] = 0.7, 0.9  # the first-named the more probable: the order, not the probability
-    main, named = shipped.main_types(texts), shipped.keyword_named(texts)
-    assert main.tolist() == [noise, noise] and named[0, air] and not named[1, air]
-    assert shipped.predict_from_proba(proba, main, named) == [["大气", "噪声"], ["噪声"]]
-    light = light_predictor(shipped)
-    assert light.predict_from_proba(proba, light.main_types(texts), light.keyword_named(texts)) == [
-        ["大气", "噪声"], ["噪声"]]
-    low = proba.copy()
-    low[:, air] = 0.3  # the smell not predicted: the noise stays the main type
-    assert shipped.predict_from_proba(low, main, named) == [["噪声"], ["噪声"]]
-    # the order read per text (out of fold) and without the keyword list's reading: as before
-    before = np.zeros((len(TYPES), len(TYPES)), dtype=bool)
-    before[air, noise] = True
-    gate = (None, 2.0)  # the shipped rule for the types after the first (SECONDARY_RULE)
-    assert decide(proba, 0.5, 3, main, named, *gate, np.stack([before, before])) == [["大气", "噪声"], ["噪声"]]
-    assert decide(proba, 0.5, 3, main, None, *gate, before) == [["噪声", "大气"]] * 2
-    from petitionnlp.pipeline import PetitionPipeline
-
-    assert PetitionPipeline().classify_texts(["夜间车间机器噪音很大，还有刺鼻的油漆气味。"])[0]["pollution_types"][0] == "大气"
 
 
 def test_the_secondary_types_can_be_weighed_against_the_keyword_list():
