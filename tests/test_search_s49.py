@@ -106,3 +106,11 @@ def test_a_dump_truck_is_a_lorry():
     (货车, 大货车): the broad source's pair is kept where the dev sets confirm it (cnsyn_confirmed.tsv)."""
     assert ("货车", A.W_RELATION["->"]) in A.thesaurus()["翻斗车"]
     assert "翻斗车" not in dict(A.thesaurus().get("货车", ()))   # one way
+
+
+def test_the_door_opposite_is_a_place_word():
+    """对门 (the door opposite: 对门饭馆的排风扇吵得睡不着) was cut by jieba as 对 + 门饭馆 and the preposition taken off,
+    leaving 门饭馆, a word no document holds; it is a place word as 对面 and 对过 are (query_frames.tsv ``setting``)."""
+    got = _pieces("对门饭馆的排风扇吵得睡不着，油烟也大，找城管还是环保")
+    assert ("饭馆", False) in got and not any("门饭馆" in p for p, _ in got), got
+    assert [p for p, _ in _pieces("斜对面烧烤摊冒烟")] == ["烧烤摊冒烟"]
