@@ -114,3 +114,21 @@ def test_the_door_opposite_is_a_place_word():
     got = _pieces("对门饭馆的排风扇吵得睡不着，油烟也大，找城管还是环保")
     assert ("饭馆", False) in got and not any("门饭馆" in p for p, _ in got), got
     assert [p for p, _ in _pieces("斜对面烧烤摊冒烟")] == ["烧烤摊冒烟"]
+
+
+def test_a_long_statement_is_also_cut_at_its_adverbs(tmp_path):
+    """A statement of many words (车库还是土地面一刮风全是灰) was one required piece: every word of it had to stand near
+    the others in a document, and the garage that was never paved (车库一直未进行硬化，扬尘污染严重) came second, below
+    a field's weedkiller (污染土地).  A statement's piece of eleven characters or more is now also cut where an adverb or a
+    conjunction stands inside it (还是), as a question's is; not at a negation or another adverb that qualifies what
+    follows it (没, 偷偷: query_frames.tsv's ``edge`` lines), nor a shorter piece (晚上还在施工)."""
+    assert _pieces("车库还是土地面一刮风全是灰")[0] == ("车库", False)
+    assert _pieces("工地晚上还在施工") == [("工地晚上还在施工", False)]
+    docs = {"garage": "来信人反映所在小区1号楼车库一直未进行硬化，扬尘污染严重，鼠蝇聚集，周边环境较差。",
+            "land": "城关村大面积林地草地常年遭侵占破坏，致使地表、水土流失。刮风下雨时黄土漫天、泥流成河。",
+            "farm": "村民反映，当前村上在用草甘膦除草剂除去农田中的杂草，投诉人认为会污染土地。"}
+    with SearchIndex(tmp_path / "ix.db") as ix:
+        for k, t in docs.items():
+            ix.add(k, t)
+    with SearchIndex(tmp_path / "ix.db", readonly=True) as ix:
+        assert ix.search("车库还是土地面一刮风全是灰")[0]["id"] == "garage"

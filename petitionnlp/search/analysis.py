@@ -500,8 +500,14 @@ def _cut(piece: str) -> list[str]:
     if len(piece) < 3 or not _CJK.search(piece):
         return [piece]
     at = _request_grammar()[4]
+    edge = _request_grammar()[3]
+    long = len(piece) >= LONG_STATEMENT
     out, cur = [], []
     for w, t in _tagged(piece) + [("", "x")]:
+        if long and t in ("d", "c") and w not in edge and t not in edge and cur:
+            out.append("".join(cur))   # 车库还是土地面一刮风全是灰 → 车库 + 土地面一刮风 + 是灰
+            cur = []
+            continue
         if w and w not in at and t not in at:
             cur.append(w)
         elif cur:
@@ -1529,6 +1535,7 @@ def _word_alts(term: str, used=None) -> list[Alternative]:
     return alts
 
 
+LONG_STATEMENT = 11   # characters from which a statement's piece is also cut at its adverbs and conjunctions
 W_LIGHT = 0.9   # a compound read without its light parts (变成, 出来, 好多): this much of its reading with them
 
 
