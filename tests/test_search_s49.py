@@ -13,6 +13,16 @@ def _pieces(query: str) -> list[tuple[str, bool]]:
     return [x for term, _ in A.parse(query) for x in A.read_settings(term)]
 
 
+def _first(tmp_path, docs: dict, query: str) -> str:
+    """The id of the first hit of ``query`` over ``docs`` (id → text) in a new SQLite index."""
+    db = tmp_path / f"ix{len(list(tmp_path.iterdir()))}.db"
+    with SearchIndex(db) as ix:
+        for k, t in docs.items():
+            ix.add(k, t)
+    with SearchIndex(db, readonly=True) as ix:
+        return ix.search(query)[0]["id"]
+
+
 def test_a_question_of_several_clauses_is_read_clause_by_clause():
     """A question typed as clauses (养猪场挨着村子天天臭，当初咋批下来的，找谁) was read as one term: the frame came
     off its end only, and a comma stayed inside the pieces (臭,当初 a required word no document holds), so the pig
@@ -48,12 +58,8 @@ def test_a_question_of_clauses_finds_its_complaint_first(tmp_path):
             "wind": "举报人针对8月31日来电反映关于风力发电场噪音大的问题，对处理结果不认可，当初建设时破坏植被。",
             "site": "河西区九江路与马场道交口有一建筑工地，施工期间无苫盖降尘措施，造成扬尘污染及施工噪声。",
             "sale": "天房售楼处夜晚施工噪声一直持续到凌晨三点；该处有一水泥罐车没有苫盖，一刮风造成扬尘污染。"}
-    with SearchIndex(tmp_path / "ix.db") as ix:
-        for k, t in docs.items():
-            ix.add(k, t)
-    with SearchIndex(tmp_path / "ix.db", readonly=True) as ix:
-        assert ix.search("养猪场挨着村子天天臭，当初咋批下来的，找谁")[0]["id"] == "farm"
-        assert ix.search("售楼处施工到凌晨三点怎么办")[0]["id"] == "sale"
+    assert _first(tmp_path, docs, "养猪场挨着村子天天臭，当初咋批下来的，找谁") == "farm"
+    assert _first(tmp_path, docs, "售楼处施工到凌晨三点怎么办") == "sale"
 
 
 def test_the_query_frames_are_compiled_once():
@@ -94,11 +100,7 @@ def test_a_breed_no_thesaurus_line_names_finds_its_animals_farm(tmp_path):
     docs = {"farm": "莆田市荔城区北高镇山前村，飞成养猪场，距离最近居民住宅不到200米，恶臭扰民，影响村民生活。",
             "kill": "达州市长江食品生猪杀猪场污水、噪声、臭气扰民。",
             "park": "衡阳市珠晖区苗圃公园无人管理，垃圾成堆，水塘臭气熏天。"}
-    with SearchIndex(tmp_path / "ix.db") as ix:
-        for k, t in docs.items():
-            ix.add(k, t)
-    with SearchIndex(tmp_path / "ix.db", readonly=True) as ix:
-        assert ix.search("养大白猪的场子臭得没法住")[0]["id"] == "farm"
+    assert _first(tmp_path, docs, "养大白猪的场子臭得没法住") == "farm"
 
 
 def test_a_dump_truck_is_a_lorry():
@@ -127,8 +129,4 @@ def test_a_long_statement_is_also_cut_at_its_adverbs(tmp_path):
     docs = {"garage": "来信人反映所在小区1号楼车库一直未进行硬化，扬尘污染严重，鼠蝇聚集，周边环境较差。",
             "land": "城关村大面积林地草地常年遭侵占破坏，致使地表、水土流失。刮风下雨时黄土漫天、泥流成河。",
             "farm": "村民反映，当前村上在用草甘膦除草剂除去农田中的杂草，投诉人认为会污染土地。"}
-    with SearchIndex(tmp_path / "ix.db") as ix:
-        for k, t in docs.items():
-            ix.add(k, t)
-    with SearchIndex(tmp_path / "ix.db", readonly=True) as ix:
-        assert ix.search("车库还是土地面一刮风全是灰")[0]["id"] == "garage"
+    assert _first(tmp_path, docs, "车库还是土地面一刮风全是灰") == "garage"
