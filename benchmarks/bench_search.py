@@ -94,6 +94,12 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
      …找谁, …归哪管, …找哪个部门) and 18 typos of shape or sound inside a compound (论胎, 储运媒, 发电肌, 堵赛, 灌车,
      养值场, 风立, 烂挖, 却水, 喷膝, 嗅味, 加功厂, 污梁, 管到, 建防, 放泡, 倾到, 收构站), graded before any engine
      change for it, same pool.
+   - ``clerks12``: corpora/search/eval_queries_clerks12.jsonl — an eighteenth batch (all ``dev`` once first reported, 60
+     queries), weighted to everyday words (31: a breed or kind for the farm — 大白猪, 小龙虾, 鲫鱼, 鸭子; a vehicle's
+     everyday name — 十八轮, 重车, 混凝土车, 铁船; regional words — 淖尔, 职工灶, 大排档, 水浇地, 国槐; statements with
+     long pieces — 挖土卖土的, 私挖矿的, 打磨大理石的厂子, 沙石场白天装样子关门), 17 questions of two or three clauses
+     (…，找谁，谁来管; …，能投诉吗，归哪管), 6 typos inside a compound and 6 compounds, graded before any engine change
+     for it, same pool.
    Each query has the relevance 0–3 of the pool's documents, graded by reading them; the ``held_out`` ones were
    not looked at while the engine was changed (``--split dev`` leaves them out of a tuning run).  Prints
    nDCG@10 and recall@10 (of the relevant documents, out of at most 10) per kind, overall and on the held-out
@@ -106,7 +112,8 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
    queries (``--count-queries``) timed with and without them, alternating, as a ratio.
 
     python benchmarks/bench_search.py [--docs 100000 (0: the graded sets only)] [--queries 200]
-                                      [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,clerks4,clerks5,clerks6,clerks7,clerks8,clerks9,clerks10,clerks11]
+                                      [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,clerks4,clerks5,clerks6,clerks7,clerks8,clerks9,clerks10,clerks11,
+                                       clerks12]
                                       [--split all|dev|held_out] [--count-queries 200]
 
 ``--pg auto`` starts a throw-away PostgreSQL cluster (tests/pgcluster.py) and removes it at the end.
@@ -159,7 +166,8 @@ SETS = {"issue22": ("eval_queries.jsonl", False), "clerks": ("eval_queries_clerk
         "clerks4": ("eval_queries_clerks4.jsonl", True), "clerks5": ("eval_queries_clerks5.jsonl", True),
         "clerks6": ("eval_queries_clerks6.jsonl", True), "clerks7": ("eval_queries_clerks7.jsonl", True),
         "clerks8": ("eval_queries_clerks8.jsonl", True), "clerks9": ("eval_queries_clerks9.jsonl", True),
-        "clerks10": ("eval_queries_clerks10.jsonl", True), "clerks11": ("eval_queries_clerks11.jsonl", True)}
+        "clerks10": ("eval_queries_clerks10.jsonl", True), "clerks11": ("eval_queries_clerks11.jsonl", True),
+        "clerks12": ("eval_queries_clerks12.jsonl", True)}
 KINDS = ["synonyms", "questions", "compounds", "typos", "place", "briefing", "all", "held_out"]
 
 

@@ -240,15 +240,15 @@ def parse(query: str) -> list[tuple[str, bool]]:
 
 # ------------------------------------------------------------------------------------------------ reading
 @lru_cache(maxsize=1)
-def _frames() -> list[tuple[re.Pattern, str]]:
-    """(pattern, where) of corpora/search/query_frames.tsv, the longest first."""
+def _frames() -> list[tuple[re.Pattern, re.Pattern, str]]:
+    """(pattern, the pattern anchored at the end, where) of corpora/search/query_frames.tsv, the longest first."""
     out = []
     for line in read_list("search", "query_frames.tsv"):
         cols = line.split("\t")
         if len(cols) >= 2 and cols[1] in ("start", "end", "any", "setting"):
             out.append((cols[0], cols[1]))
     out.sort(key=lambda x: -len(x[0]))
-    return [(re.compile(f"(?:{f})"), where) for f, where in out]
+    return [(re.compile(f"(?:{f})"), re.compile(f"(?:{f})$"), where) for f, where in out]
 
 
 def read_query(term: str) -> list[str]:
@@ -262,9 +262,46 @@ def read_query(term: str) -> list[str]:
 def read_settings(term: str) -> list[tuple[str, bool]]:
     """:func:`read_query`'s pieces, each with whether it is the *setting* of the request: what stands before a
     place word (旁边, 附近 …: query_frames.tsv ``setting``) — 小区旁边烧烤油烟 → (小区, True), (烧烤油烟, False).
-    When every piece would be a setting, none is but a quantity (两千多亩地荒了十几年谁管: 荒 is asked of)."""
+    When every piece would be a setting, none is but a quantity (两千多亩地荒了十几年谁管: 荒 is asked of).
+    A term of several clauses (养猪场挨着村子天天臭，当初咋批下来的，找谁) is read clause by clause, each as part
+    of one question when any of them asks; a clause that is all question (找谁, 谁来管, 归哪管) goes when another says
+    something."""
     if not _CJK.search(term) or len(term) < 2:
         return [(term, False)]
+    clauses = [c for c in _CLAUSES.split(term) if _TOKEN.search(c)]
+    if len(clauses) > 1:
+        asked = any(_read_clause(c)[2] for c in clauses)
+        read = [_read_clause(c, asked) for c in clauses]
+        pieces = [x for said, clause, _ in read if said for x in clause] or [x for _, clause, _ in read for x in clause]
+        if asked:   # 臭死 of …，臭死了怎么办 is what the question says of the topic another clause names
+            pieces = _predicates_rank(pieces)
+    else:
+        pieces = _read_clause(term)[1]
+    # a piece that is a time word alone (当初, 晚上, 凌晨 of 工地晚上干到凌晨三点): when, not what — it ranks
+    pieces = [(p, setting or _when(p)) for p, setting in pieces]
+    if all(setting for _, setting in pieces):   # none is, but a quantity while something else is left
+        pieces = [(p, quantity(p) and not all(quantity(x) for x, _ in pieces)) for p, _ in pieces]
+    return pieces or [(term, False)]
+
+
+def _when(piece: str) -> bool:
+    """The piece is a time word (jieba's t: 当初, 晚上, 凌晨, 白天), or several, and nothing else — not a directional
+    complement jieba tags so (下去 of 把稻田的水位弄下去了: query_frames.tsv's ``complement`` lines)."""
+    tags = _plain_tokenizer().tag(piece) if _CJK.match(piece) else []
+    return bool(tags) and all(t == "t" and w not in _light_words()[1] for w, t in tags)
+
+
+#: what ends a clause inside a term, as the shared normalisation writes it (，→ , and ？→ ?)
+_CLAUSES = re.compile(r"[,;:?!，；：？！。]+")
+
+
+def _read_clause(term: str, asked: bool = False) -> tuple[bool, list[tuple[str, bool]], bool]:
+    """(whether the clause says something beside its question words, :func:`read_settings`' pieces of one clause,
+    whether it asks); ``asked``: it is part of a question another clause asks."""
+    if not _CJK.search(term) or len(term) < 2:
+        return True, [(term, False)], False
+    if asked and any(rx.fullmatch(term) for rx, _, _ in _frames()):   # 谁来管, 怎么办, 找城管还是环保
+        return False, [(term, False)], True
     bounds, i = {0}, 0
     for w in _plain_tokenizer().cut(term):
         i += len(w)
@@ -273,11 +310,10 @@ def read_settings(term: str) -> list[tuple[str, bool]]:
     changed = True
     while changed and start < end:
         # the frame that takes off the most at either edge (有人管吗 whole, not 吗 and then 有人, leaving 管)
-        ends = [m.end() for rx, where in _frames() if where == "start" for m in [rx.match(term, start, end)]
+        ends = [m.end() for rx, _, where in _frames() if where == "start" for m in [rx.match(term, start, end)]
                 if m and start < m.end() < end and m.end() in bounds]
-        starts = [m.start() for rx, where in _frames() if where == "end"
-                  for m in [re.compile(f"(?:{rx.pattern})$").search(term, start, end)]
-                  if m and start < m.start() < end and m.start() in bounds]
+        starts = [m.start() for _, at_end, where in _frames() if where == "end"
+                  for m in [at_end.search(term, start, end)] if m and start < m.start() < end and m.start() in bounds]
         changed = bool(ends or starts)
         if ends:
             start = max(ends)
@@ -285,7 +321,7 @@ def read_settings(term: str) -> list[tuple[str, bool]]:
             end = min(starts)
     gone = [False] * len(term)
     before_place = set()   # where a place word begins: the piece that ends there is a setting
-    for rx, where in _frames():
+    for rx, _, where in _frames():
         if where in ("any", "setting"):
             for m in rx.finditer(term, start, end):
                 if m.end() > m.start() and m.start() in bounds and m.end() in bounds:
@@ -310,14 +346,17 @@ def read_settings(term: str) -> list[tuple[str, bool]]:
         if not placed and at[i] == gap + 1 and (i == len(pieces) - 1 and at[i] + len(head) == end or setting) \
                 and _joins_head(before, term[gap], head):
             pieces[i - 1:i + 1] = [(before + head, setting)]   # 灭草的药 → 灭草药; 喝的水旁边 → 喝水, a setting
-    asked = (start, end) != (0, len(term)) or any(gone) or _asks(term)
+    asks = (start, end) != (0, len(term)) or any(gone) or _asks(term)
+    said = True
     # a piece that begins with a scene and its locative (村里开了个石头矿 → 村里 + 开了个石头矿): where, not what
     pieces = [x for p, setting in pieces for x in _scene_split(p, setting)]
-    if asked:
+    if asked or asks:
         read = [(x, setting) for p, setting in pieces if _TOKEN.search(p) for x in _request_of(p, keep=False)]
         if read:   # a piece that is all question (管没 of 有人管没, 哪些村) goes when something else is asked
             pieces = _predicates_rank(read)
+            said = not all(p in _request_grammar()[1] for p, _ in read)   # 该 of 该找谁
         else:
+            said = False
             pieces = [(x, setting) for p, setting in pieces if _TOKEN.search(p) for x in _request_of(p)]
     else:
         pieces = [(x, setting) for p, setting in pieces if _TOKEN.search(p) for x in _cut(p)]
@@ -328,9 +367,7 @@ def read_settings(term: str) -> list[tuple[str, bool]]:
     pieces = [x for p, setting in pieces for x in _quantity_split(p, setting)]
     # a piece that is a scene and its locative alone (村里 of 开煤矿放炮把村里的房子震裂了): a setting
     pieces = [(p, setting or 0 < _scene_end(p) == len(p)) for p, setting in pieces]
-    if all(setting for _, setting in pieces):   # none is, but a quantity while something else is left
-        pieces = [(p, quantity(p) and not all(quantity(x) for x, _ in pieces)) for p, _ in pieces]
-    return pieces or [(term, False)]
+    return said, pieces, asks
 
 
 @once
@@ -463,8 +500,14 @@ def _cut(piece: str) -> list[str]:
     if len(piece) < 3 or not _CJK.search(piece):
         return [piece]
     at = _request_grammar()[4]
+    edge = _request_grammar()[3]
+    long = len(piece) >= LONG_STATEMENT
     out, cur = [], []
     for w, t in _tagged(piece) + [("", "x")]:
+        if long and t in ("d", "c") and w not in edge and t not in edge and cur:
+            out.append("".join(cur))   # 车库还是土地面一刮风全是灰 → 车库 + 土地面一刮风 + 是灰
+            cur = []
+            continue
         if w and w not in at and t not in at:
             cur.append(w)
         elif cur:
@@ -667,6 +710,34 @@ def thesaurus() -> dict[str, list[tuple[str, float]]]:
             out[a].setdefault(c, w)
     # the heaviest first; among equals, in the order the files give them (the thesaurus' own before the rules')
     return {k: sorted(v.items(), key=lambda kv: -kv[1]) for k, v in out.items()}
+
+
+@once
+def _farm_animals() -> tuple[str, ...]:
+    """The animals of corpora/search/farm_animals.tsv, the longest first (牛蛙 before 蛙)."""
+    return tuple(sorted({line.split("\t")[0] for line in read_list("search", "farm_animals.tsv")}, key=len,
+                        reverse=True))
+
+
+_BREED = re.compile(rf"(养|杀|宰)?([{CJK}]{{2,6}}?)(场)?")
+
+
+def _breed_expansions(term: str) -> list[tuple[str, float]]:
+    """The expansions of the animal's own word for a kind of a farm animal no thesaurus line names (养大白猪 → 养猪's:
+    猪场 | 养猪场 | 猪+养殖; 杀小龙虾 → 杀虾's), one direction and at most a colloquial word's weight, the animal's word
+    first; [] for any other term, or one whose animal's word the thesaurus does not know."""
+    m = _BREED.fullmatch(term)
+    if not m or not (m.group(1) or m.group(3)) or m.group(1) and m.group(3) and m.group(1) != "养":
+        return []
+    animal = next((a for a in _farm_animals() if m.group(2).endswith(a) and 1 <= len(m.group(2)) - len(a) <= 3), None)
+    if animal is None:
+        return []
+    word = (m.group(1) or "") + animal + (m.group(3) or "")
+    have = thesaurus().get(word)
+    if not have:
+        return []
+    w = W_RELATION["~"]
+    return [(word, w)] + [(e, min(x, w)) for e, x in have if e != term]
 
 
 @once
@@ -1447,7 +1518,7 @@ def _word_alts(term: str, used=None) -> list[Alternative]:
     bare = bare_form(term)
     if bare and len(bare) >= 2:   # 河沟里 → 河沟 | 河道 | 水沟: the 里 a clerk adds is no part a document must hold
         alts.append(Alternative(W_BARE, "bare", (tuple(Atom("sub", v) for v in _variants(bare)),)))
-    expansions = thesaurus().get(term, ())
+    expansions = thesaurus().get(term, ()) or _breed_expansions(term)
     if used is not None and len(expansions) > MAX_EXPANSIONS and not used(term):
         # more words than are searched for a term the documents never write: those the index holds first, so that
         # the everyday words of a hop, which the documents do not write either (渣土车 → 大货车 → 集卡, 大解放),
@@ -1464,6 +1535,7 @@ def _word_alts(term: str, used=None) -> list[Alternative]:
     return alts
 
 
+LONG_STATEMENT = 11   # characters from which a statement's piece is also cut at its adverbs and conjunctions
 W_LIGHT = 0.9   # a compound read without its light parts (变成, 出来, 好多): this much of its reading with them
 
 
