@@ -16,6 +16,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from test_documents_render import _chromium_pdf, _pngs, _tools
+from test_office_w48 import _right_edge_cut
 from test_office_integrity import REPORT, table, token, upload
 from test_web_lifecycle import _session
 
@@ -101,6 +102,7 @@ def test_a_date_is_never_broken_on_the_printed_supervision_and_callback_pages(of
         assert "衡阳市雁峰区" in text.split("督办件")[-1], text.split("督办件")[-1]
     broken = BROKEN_DATE.search(text)
     assert not broken, f"a date broken in print: {text[max(broken.start() - 40, 0):broken.end() + 20]!r}"
+    assert not _right_edge_cut(pdf), "the table is wider than the page"
 
 
 def test_a_place_is_never_broken_on_the_printed_public_table(office, tmp_path):
@@ -119,3 +121,38 @@ def test_a_place_is_never_broken_on_the_printed_public_table(office, tmp_path):
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     # each text opens with its place too: two in the texts, two in the 行政区域 column
     assert text.count("衡阳市雁峰区") == 4, [line for line in text.splitlines() if "衡阳市雁" in line]
+
+
+def test_a_reopened_case_is_not_exported_as_closed(tmp_path):
+    """A batch's XLSX for the office: a case reopened (回访 不满意) and not yet reported again showed its first round's
+    report — 办结情况 已办结 and 是否属实 beside 办理状态 办理中 — as if closed; its report columns are blank until the
+    unit reports the new round, as the case's page says (本轮尚未报送). A case in its first round keeps its report."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from petitionnlp.office.accounts import add_user
+    from petitionnlp.office.units import add_unit
+    from petitionnlp.web.app import create_app
+
+    app = create_app(tmp_path / "data", background=False)
+    add_unit(app.state.workbench.store, "衡阳市雁峰区", "湖南省/衡阳市/雁峰区")
+    add_user(app.state.workbench.store, "ed", "ed-password-1", "editor", None)
+    with TestClient(app) as client:
+        ed = token(client, "ed")
+        batch = upload(client, ed, table(ROWS[:2]), handover_date=DAY, reply_days="15")["batch_id"]
+        ids = sorted(p["id"] for p in client.get("/api/v1/petitions", headers=ed).json()["petitions"])
+        for pid in ids:
+            assert client.post(f"/api/v1/petitions/{pid}/report", json=REPORT, headers=ed).status_code == 200
+            assert client.post(f"/api/v1/petitions/{pid}/review", json={"decision": "approve"},
+                               headers=ed).status_code == 200
+        assert client.post(f"/api/v1/petitions/{ids[1]}/callback", json={"result": "不满意", "note": "仍在喷漆"},
+                           headers=ed).json()["status"] == "办理中"
+        ws = load_workbook(io.BytesIO(client.get(f"/api/v1/batches/{batch}/export.xlsx", headers=ed).content)).active
+    rows = [[c.value for c in r] for r in ws.iter_rows()]
+    head = rows[0]
+    got = {r[head.index("受理编号")]: r for r in rows[1:]}
+    first, reopened = got["W49HN201705150001"], got["W49HN201705150002"]
+    assert first[head.index("办结情况")] == "已办结" and first[head.index("是否属实")] == "属实"
+    assert reopened[head.index("办理状态")] == "办理中"
+    assert reopened[head.index("办结情况")] in (None, "") and reopened[head.index("是否属实")] in (None, ""), reopened
