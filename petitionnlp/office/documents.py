@@ -758,6 +758,13 @@ def _header(field: str) -> str:
     return _CASE_HEADERS.get(field) or field_header(field)
 
 
+def _this_round(case: dict) -> dict | None:
+    """The case's latest report when it answers the round in hand; none for a case reopened and not yet reported
+    again (its 办理状态 办理中 beside the earlier round's 办结情况 已办结 read as closed), as the case's page shows it."""
+    report = case.get("report")
+    return report if report and (report.get("round") or 1) == (case.get("round") or 1) else None
+
+
 def queue_xlsx(views: list[dict], columns: list[str], name: str = "信访件", public: bool = False,
                text_column: str = "") -> bytes:
     """A batch's cases as XLSX in the table's own columns — its 污染类型 and 行政区域 filled with the workbench's
@@ -778,7 +785,7 @@ def queue_xlsx(views: list[dict], columns: list[str], name: str = "信访件", p
     added = {h: f for h, f in by_header.items() if h not in own}
     rows = []
     for v in views:
-        report = (public_report(v, v.get("report")) if public else v.get("report")) or {}
+        report = (public_report(v, v.get("report")) if public else _this_round(v)) or {}
         flat = {**{f: v.get(f) for f in fields}, "region": place_name(v), **{k: report.get(k) for k in _REPORT}}
         if "duplicate_of" in fields:  # the case it repeats by its 受理编号 (labels.case_name)
             flat["duplicate_of"] = v.get("duplicate_name")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from ..dates import chinese_date as _chinese
+from ..dates import period_words
 from ..hotspots import HotspotRule
 from ..maps import MEASURES, county_values, province_map, render_png, render_svg, unplaced_counts
 from .clock import office_today
@@ -70,8 +70,7 @@ def county_map(store, province: str | None = None, date_from: str | None = None,
     rows, _ = period_cases(store, date_from, date_to)
     values = county_values(rows, name, measure)
     unplaced = unplaced_counts(rows, name)
-    when = (f"{_chinese(date_from)}至{_chinese(date_to)}" if date_from and date_to else
-            f"{_chinese(date_from)}起" if date_from else f"截至{_chinese(date_to)}" if date_to else "全部交办件")
+    when = period_words(date_from, date_to) or "全部交办件"  # a single day named once, as the 专报 names it
     out = {"province": name, "from": date_from, "to": date_to, "measure": measure, "values": values,
            "missing": province_map(name).missing, "unplaced": unplaced}
     if fmt == "png":

@@ -20,7 +20,7 @@ from ..office.labels import action_label, detail_items, label, labels, model_lab
 from ..office.lifecycle import CALLBACK_RESULTS, REJECT_KINDS, STATUSES, STEP_NAMES
 from ..office.places import region_words
 from ..office.roles import allowed
-from ..dates import time_words
+from ..dates import period_words, time_words
 from ..taxonomy import TYPES, in_order
 from .deps import period_notice
 
@@ -66,9 +66,12 @@ def clerk_words(message: str | None) -> str | None:
     return _CODE.sub("", message) if message else message
 
 
-def _iso_local(value: str | None) -> str:
-    """An ISO time with its offset (already in the office's zone) as a person reads it."""
-    return value[:16].replace("T", " ") if value else ""
+def _iso_local(value: str | None):
+    """An ISO time with its offset (already in the office's zone) as a person reads it, never broken at its hyphens
+    on paper (2026-12- / 07 in a printed 督办 or 回访 list)."""
+    from markupsafe import Markup, escape
+
+    return Markup('<span class="when">%s</span>') % escape(value[:16].replace("T", " ")) if value else ""
 
 
 def _step_words(detail: dict | None):
@@ -126,6 +129,7 @@ templates.env.filters["details"] = detail_items      # a detail → (Chinese key
 templates.env.filters["model"] = model_label         # shipped → 随附模型
 templates.env.filters["region"] = region_words        # 湖南省/衡阳市/衡南县 → 衡阳市衡南县
 templates.env.globals["label"] = label
+templates.env.globals["period_words"] = period_words  # 2017年5月10日至2017年5月15日; a single day once
 templates.env.globals["step_names"] = STEP_NAMES
 templates.env.globals["reject_kinds"] = REJECT_KINDS
 templates.env.globals["callback_results"] = CALLBACK_RESULTS
