@@ -7,11 +7,14 @@ the batches of the inputs through a :class:`RowJob` (classify, redact) into a wr
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
-from pathlib import Path
-
+from collections import deque
+from contextlib import nullcontext
 from functools import lru_cache
+from itertools import chain
+from pathlib import Path
 
 from . import persist
 from .errors import Errors, InputError, ModelError
@@ -237,9 +240,9 @@ class ChunkMap:
     input is, and no worker waits long at the end for the other's last piece (with whole chunks of 1,000 rows one
     of two workers idled up to a chunk's time, 0.3 s, at the end of every run).
 
-    ``finish`` (rows → anything): applied to each piece's rows where the job ran, and its result yielded instead
-    of the rows — e.g. the encoded lines of the output, so that the process that writes neither receives nor
-    encodes row dicts one by one (that serial work capped the speed-up of two workers)."""
+    ``finish`` (rows → anything): applied to each piece's rows where the job ran, and its results (one a piece)
+    yielded instead of the rows — e.g. the encoded lines of the output, so that the process that writes neither
+    receives nor encodes row dicts one by one (that serial work capped the speed-up of two workers)."""
 
     def __init__(self, job: RowJob, jobs: int = 1, finish=None):
         self.job = job
@@ -254,8 +257,6 @@ class ChunkMap:
         rows set off now and then, no longer walk them (0.1 s of 20,000 rows on one core), and forked workers keep
         their pages shared.  ``collect``: garbage collected first (before a fork, so that none is inherited).  A
         freeze made elsewhere (an outer run) is left as it is."""
-        import gc
-
         if self._froze or gc.get_freeze_count():
             return
         if collect:
@@ -284,12 +285,11 @@ class ChunkMap:
         return True
 
     def __call__(self, items):
-        """Yield ``(rows, job(rows, *rest))`` (the result through ``finish``) for each item ``(rows, *rest)``, in the
-        items' order — in the workers, for each piece of an item's rows (one item alone never starts them)."""
-        from collections import deque
-        from contextlib import nullcontext
-        from itertools import chain
-
+        """Yield ``(rows, parts)`` for each item ``(rows, *rest)``, in the items' order: ``parts`` the results of
+        ``job(piece, *rest)`` (through ``finish``) for the pieces of the item's rows in order — one piece, the whole
+        item, in this process; :data:`POOL_ROWS` rows each in the workers (one item alone never starts them).
+        Each item comes back whole however the workers cut it, so what a caller does per item (an upload's
+        transaction per chunk) does not depend on the number of processes."""
         items = iter(items)
         first = next(items, None)
         if first is None:
@@ -303,28 +303,28 @@ class ChunkMap:
         if second is None:  # a small input (a one-line classify): what its rows build stays; no collection finds garbage
             with no_collection() if len(first[0]) <= POOL_ROWS * 4 else nullcontext():
                 done = self._run(first)
-            yield first[0], done
+            yield first[0], [done]
             return
         if self.jobs == 1 or not self._start():
             self._freeze(collect=False)
-            yield first[0], self._run(first)
-            yield second[0], self._run(second)
-            for item in items:
-                yield item[0], self._run(item)
+            for item in chain((first, second), items):
+                yield item[0], [self._run(item)]
             return
-        pending: deque = deque()
-        in_flight = 4 * self.jobs
+        pending: deque = deque()  # (rows, the pieces' results to come) of each item sent, in order
+        in_flight, most = 0, 4 * self.jobs  # pieces sent and not yet taken back
         for item in chain((first, second), items):
             rows, rest = item[0], item[1:]
-            for i in range(0, len(rows), POOL_ROWS):
-                piece = rows[i:i + POOL_ROWS]
-                pending.append((piece, self.pool.apply_async(_work, ((piece, *rest),))))
-                while len(pending) >= in_flight:
-                    piece, result = pending.popleft()
-                    yield piece, result.get()
+            parts = [self.pool.apply_async(_work, ((rows[i:i + POOL_ROWS], *rest),))
+                     for i in range(0, len(rows), POOL_ROWS)]
+            pending.append((rows, parts))
+            in_flight += len(parts)
+            while in_flight >= most:
+                rows, parts = pending.popleft()
+                in_flight -= len(parts)
+                yield rows, [p.get() for p in parts]
         while pending:
-            piece, result = pending.popleft()
-            yield piece, result.get()
+            rows, parts = pending.popleft()
+            yield rows, [p.get() for p in parts]
 
     def close(self) -> None:
         if self.pool is not None:
@@ -332,8 +332,6 @@ class ChunkMap:
             self.pool.join()
             self.pool = None
         if self._froze:
-            import gc
-
             gc.unfreeze()  # this process (a library caller may run many batches) collects as before
             gc.set_threshold(*self._threshold)
             self._froze = False
@@ -346,11 +344,12 @@ class ChunkMap:
 
 
 def run_chunks(batches: list[Batch], job: RowJob, jobs: int = 1, skip: int = 0, finish=None):
-    """The batch runner: yield ``(input rows, output rows)`` for each chunk of the batches (with ``jobs`` > 1, for
-    each piece of a chunk the workers took), in input order, the rows through ``job`` (in ``jobs`` processes for
-    large inputs, :class:`ChunkMap`).  ``skip``: the first rows are read and left out (a batch resumed after the
-    rows already stored).  ``finish``: what is yielded instead of the output rows is ``finish(output rows)``, made
-    where the job ran (:class:`ChunkMap`)."""
+    """The batch runner: yield ``(input rows, output rows)`` for each chunk of the batches, in input order, the rows
+    through ``job`` (in ``jobs`` processes for large inputs, :class:`ChunkMap`: the workers take pieces of a chunk,
+    the chunk comes back whole — an upload stores each chunk in one transaction whatever ``jobs`` is).  ``skip``:
+    the first rows are read and left out (a batch resumed after the rows already stored).  ``finish``: what is
+    yielded instead of the output rows is the list of ``finish(output rows of a piece)`` for the chunk's pieces in
+    order, each made where the job ran (:class:`ChunkMap`)."""
 
     def items():
         left = skip
@@ -364,7 +363,8 @@ def run_chunks(batches: list[Batch], job: RowJob, jobs: int = 1, skip: int = 0, 
                 yield chunk, b.text_column, b.columns
 
     with ChunkMap(job, jobs, finish) as mapper:
-        yield from mapper(items())
+        for rows, parts in mapper(items()):
+            yield rows, parts if finish is not None else [r for part in parts for r in part]
 
 
 def run_files(inputs: list[str], output: str | None, job: RowJob, text_column: str | None = None,
@@ -391,13 +391,14 @@ def run_files(inputs: list[str], output: str | None, job: RowJob, text_column: s
                 return (writer.encode(rows), len(rows), sum(1 for r in rows if r.get("error")),
                         sum(len(r.get("pii") or ()) for r in rows))
 
-            for _, (part, n, errors, spans) in run_chunks(batches, job, jobs, finish=finish):
-                writer.write_encoded(part)
-                totals["rows"] += n
-                totals["errors"] += errors
-                totals["spans"] += spans
-                if bar is not None:
-                    bar.update(n)
+            for _, parts in run_chunks(batches, job, jobs, finish=finish):
+                for part, n, errors, spans in parts:
+                    writer.write_encoded(part)
+                    totals["rows"] += n
+                    totals["errors"] += errors
+                    totals["spans"] += spans
+                    if bar is not None:
+                        bar.update(n)
     finally:
         for b in batches:
             b.close()
