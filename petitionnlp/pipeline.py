@@ -318,7 +318,9 @@ class ChunkMap:
                      for i in range(0, len(rows), POOL_ROWS)]
             pending.append((rows, parts))
             in_flight += len(parts)
-            while in_flight >= most:
+            # the oldest item is waited for only when `most` pieces stay queued behind it: the workers never run dry
+            # while this process writes it and reads the next
+            while in_flight - len(pending[0][1]) >= most:
                 rows, parts = pending.popleft()
                 in_flight -= len(parts)
                 yield rows, [p.get() for p in parts]
