@@ -204,8 +204,8 @@ def bigram_positions(texts: list[str], codes: np.ndarray) -> list[list[int]]:
     found = np.flatnonzero(hit)
     starts = ends - lengths
     cut = np.searchsorted(found, starts).tolist() + [len(found)]
-    found = found.tolist()
-    return [[p - a for p in found[cut[k]:cut[k + 1]]] for k, a in enumerate(starts.tolist())]
+    found = (found - np.repeat(starts, np.diff(cut))).tolist()  # each relative to its text's start, at once
+    return [found[cut[k]:cut[k + 1]] for k in range(n_texts)]
 
 
 _TERM_COLUMNS: dict[int, dict[str, int]] = {}
