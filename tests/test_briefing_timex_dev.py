@@ -2007,3 +2007,13 @@ def test_the_words_that_join_a_day_and_the_days_after_the_last_named_are_the_dat
     assert find_time_expressions("3月12日启动,翌日8时解除。", D, r)[-1]["value"] == "2021-03-14T08:00"
     assert [t["text"] for t in find_time_expressions("6月1日星期六", D, r)] == ["6月1日星期六"]
     assert [t["text"] for t in find_time_expressions("6月1日周六", D, r)] != ["6月1日周六"]
+
+
+TIME_DEV26 = GOLD / "time_dev26.jsonl"
+
+
+def test_the_twenty_sixth_development_batch_names_its_sources_and_is_new():
+    """t50: time_dev26.jsonl, annotated blind after t49's rules — sourced, new, no copy of another set: complaint
+    drives, hotlines and inspection teams with their daily and weekly hours, meeting notices with bare clock times,
+    limits of each level written as bare days, lunar days, holiday clean-ups."""
+    _a_new_time_only_batch(TIME_DEV26, 14, 100)
