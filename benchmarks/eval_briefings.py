@@ -123,6 +123,10 @@ The sets, reported apart and together:
   sites never used, annotated blind after t48 (t49) — bare days in the month of a meeting still to come (19日, 22日),
   limits before an event (试生产前), spans whose second day has its clock time, weekly office hours, projects before and
   after a day, water cuts, notices with working days; not trained on, left out of "all of them";
+* corpora/briefing/gold/time_dev26.jsonl (issue 29 item 3): a twenty-sixth development batch, time expressions only, of
+  sites never used, annotated blind after t49 (t50) — complaint drives, hotlines and inspection teams with their daily
+  and weekly hours, meeting notices with bare clock times, limits of each level as bare days, lunar days, holiday
+  clean-ups; not trained on, left out of "all of them";
 * corpora/briefing/gold/briefings_duties.jsonl (issue 29 item 3, directives that carry over): a development batch of
   the kinds the blind sets' misses and inventions point at — plans' task lists and measures without an order word,
   duties of rules with 应当/负责, deadlines as duties, reports whose measures were already taken, announcements of an
@@ -379,7 +383,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     time_dev19, time_dev20 = load(gold / "time_dev19.jsonl"), load(gold / "time_dev20.jsonl")
     time_dev21, time_dev22 = load(gold / "time_dev21.jsonl"), load(gold / "time_dev22.jsonl")
     time_dev23, time_dev24 = load(gold / "time_dev23.jsonl"), load(gold / "time_dev24.jsonl")
-    time_dev25 = load(gold / "time_dev25.jsonl")
+    time_dev25, time_dev26 = load(gold / "time_dev25.jsonl"), load(gold / "time_dev26.jsonl")
     duties = load(gold / "briefings_duties.jsonl")
     notices = load(gold / "briefings_notices.jsonl")
     tasks = load(gold / "briefings_tasks.jsonl")
@@ -470,6 +474,9 @@ def sets() -> list[tuple[str, list[dict]]]:
             ("twenty-fifth development batch, time expressions only, written after t48: bare days in the month of a "
              "meeting still to come, limits before an event, spans whose second day has its clock time, weekly office "
              "hours, water cuts (issue 29 item 3, t49)", time_dev25),
+            ("twenty-sixth development batch, time expressions only, written after t49: complaint drives, hotlines "
+             "and inspection teams with daily and weekly hours, meeting notices with bare clock times, lunar days "
+             "(issue 29 item 3, t50)", time_dev26),
             ("development batch of duties that carry over: task lists, duties without an order word, reports of "
              "measures taken, announcements and pledges of other sites (issue 29 item 3)", duties),
             ("development batch of notices and meetings: county and city meetings' numbered orders, forwarding "

@@ -96,6 +96,10 @@ def compile_rules(data: dict) -> dict:
             "attached": re.compile("^(?:" + "|".join([weekday] + parts) + r"|[0-9]{1,2}[:：][0-9]{2}(?![0-9]))"),
             "weekday_only": re.compile(f"^(?:{weekday})[{''.join(tables['weekday'])}1-7]$"),
             "weekday_word": re.compile(f"^(?:{weekday})"),
+            # hours without a day (a recurrence's: 上午9:00-12:00 after 周一至周五) and what may stand between them and
+            # the next hours of the same list (，下午14:00-17:00)
+            "hours_only": re.compile(data.get("hours_only", "(?!)")),
+            "hours_apart": re.compile(data.get("hours_apart", "(?!)")),
             "rules": [(r["name"], r["type"], re.compile(expand(r["pattern"]))) for r in data["rules"]],
             "joiner": re.compile(data["span_joiners"]), "open_suffix": re.compile(data["open_span_suffix"]),
             "open_from": re.compile(data["open_span_from_suffix"]) if data.get("open_span_from_suffix") else None,
@@ -122,6 +126,7 @@ def _value_tables(values: dict) -> dict:
             "anchor_day": values.get("anchor_day") or default_rules_data()["values"]["anchor_day"],
             "anchor_year": values.get("anchor_year", {}),  # 次年 at a span's second end: the first end's year + 1
             "evening": tuple(values["evening"]), "relative_year": values["relative_year"],
+            "carried_part": {k: tuple(v) for k, v in values.get("carried_part", {}).items() if not k.startswith("_")},
             "this_year": frozenset(values.get("this_year", ())),
             "relative_week": {(k or None): v for k, v in values["relative_week"].items()},  # "": a week without a word
             "weekday": values["weekday"], "relative_month": values["relative_month"],
@@ -648,12 +653,23 @@ def find_time_expressions(text: str, doc_date: dt.date | None = None, rules_: di
         last_end = start - neg_len
     resolver = _Resolver(doc_date, r["values"], anchor)
     out, lead, tail = [], r.get("limit_lead"), r.get("limit_tail")
+    part, part_line = None, -1  # the part of the day named last, and the start of its line
     for name, kind, m in picked:
         g = {k: v for k, v in m.groupdict().items() if v}
+        line = folded.rfind("\n", 0, m.start())
+        if name == "clock" and "ampm" not in g and part and line == part_line \
+                and resolver.v["carried_part"][part][0] <= int(g["h"]) <= resolver.v["carried_part"][part][1]:
+            g["ampm"] = part  # 下午3:30召开…，4:00召开…: the afternoon's 4:00 (data: values.carried_part)
+        named = g.get("ampm2") or g.get("ampm")
+        if named:
+            part, part_line = (named if named in resolver.v["carried_part"] else None), line
         resolver.limit = kind == "deadline" or bool(lead and lead.search(folded, max(0, m.start() - 12), m.start())) \
             or bool(tail and tail.match(folded, m.end()))
         value = resolver.value(name, g)
         prev = out[-1] if out else None
+        if value and name == "clock" and prev and prev["type"] == "date" and prev["value"] is None \
+                and r["hours_only"].match(prev["text"]) and r["hours_apart"].fullmatch(folded, prev["end"], m.start()):
+            value = None  # 每周一至周五上午9:00-12:00，下午14:00-17:00: the second hours are the recurrence's too
         if prev and prev["value"] and _DAY.match(prev["value"]) and value and _BARE_DAY.match(m.group(0)) \
                 and folded[prev["end"]:m.start()] in ("(", "（") and prev["text"] in r["values"]["relative_day"] \
                 and int(m.group(0)[:-1]) == int(prev["value"][8:10]):
@@ -823,7 +839,9 @@ def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
             if end and _QUARTER.match(end) and _QUARTER_ONLY.match(t["text"]) and prev["value"][:4].isdigit():
                 end = prev["value"][:4] + end[4:]  # 2019年第一季度至第三季度: the second quarter is of the first's year
             start = prev["value"].split("/")[0] if prev["value"] else None
-            if end and end < start[:len(end)] and "年" not in t["text"]:
+            if end and end < start[:len(end)] and r["weekday_only"].match(t["text"]) and _DAY.match(end):
+                end = (dt.date.fromisoformat(end) + dt.timedelta(days=7)).isoformat()  # 下周一至周五: that week's
+            elif end and end < start[:len(end)] and "年" not in t["text"]:
                 end = _next_year(end)  # 12月20日起至1月20日: the end is in the next year
             value = f"{start}/{end}" if prev["value"] else None
             out[-1] = _expression(text[prev["start"]:t["end"]], prev["start"], t["end"], "date", value)
