@@ -195,6 +195,13 @@ The sets, reported apart and together:
   comments with a deadline, a plan's measures retold under short headings, slogans with a verb and a programme's theme
   that are no directives — annotated blind (directives and time expressions) before the extractor was run on them;
   left out of "all of them".
+* corpora/briefing/gold/briefings_news10.jsonl (issue 29 item 3, d50): a tenth development batch of 11 pages of sites
+  never used, one a site, of the kinds the sets hold least (Henan, Anhui, Hebei, Hunan, Qinghai, Sichuan, Shanxi and
+  pages without a province; 2014–2025 and pages without a year) — meetings' numbered duties under short headings closed
+  by a full stop (一是提高认识,认清形势。…; 一、要落实责任。…) with their sentences of orders, conditional sanctions framed by
+  对…的 with or without a marker, orders after 强调 and 要求 parted by semicolons, a township's numbered measures, a
+  town's standing duties without a marker, a forwarding notice's request — annotated blind (directives and time
+  expressions) before the extractor was run on them; left out of "all of them".
 
 A predicted span matches a gold span when it covers at least half of the gold span (offsets; a gold span
 string listed twice stands for its successive occurrences); matching is one-to-one, in order.
@@ -391,7 +398,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     news3, news4 = load(gold / "briefings_news3.jsonl"), load(gold / "briefings_news4.jsonl")
     news5, news6 = load(gold / "briefings_news5.jsonl"), load(gold / "briefings_news6.jsonl")
     news7, news8 = load(gold / "briefings_news7.jsonl"), load(gold / "briefings_news8.jsonl")
-    news9 = load(gold / "briefings_news9.jsonl")
+    news9, news10 = load(gold / "briefings_news9.jsonl"), load(gold / "briefings_news10.jsonl")
     return [("the first development briefings (reserved page left out)", old),
             ("new briefings used to write the rules", [d for d in new if not held(d)]),
             ("new briefings held out while writing the rules", [d for d in new if held(d)]),
@@ -510,6 +517,9 @@ def sets() -> list[tuple[str, list[dict]]]:
              "with 将 and a period, work points, a check's commitment (issue 29 item 3, d48)", news8),
             ("ninth development batch of news of meetings, patrols, plans and requests with tasks without a marker word, "
              "a bureau's next step and proposal, slogans that are no directives (issue 29 item 3, d49)", news9),
+            ("tenth development batch of news of meetings and measures: numbered duties under short headings, "
+             "conditional sanctions framed by 对…的, orders parted by semicolons, standing duties without a marker, a "
+             "forwarding notice (issue 29 item 3, d50)", news10),
             ("all of them", old + new + more + reports + added + fresh + carry)]
 
 

@@ -237,6 +237,9 @@ def compile_rules(data: dict) -> dict:
     data["_article"] = re.compile(data.get("article_heads", r"(?!x)x"))
     data["_sentence_head"] = re.compile(f"(?:{alt(data.get('sentence_heads', ['进一步']))})")
     data["_transfer"] = re.compile(f"(?:{alt(data['transfer_verbs'])})") if data.get("transfer_verbs") else None
+    data["_attribute_copulas"] = tuple(data.get("attribute_copulas", ()))
+    data["_attribute_markers"] = tuple(data.get("attribute_markers", ()))
+    data["_sanction"] = re.compile(f"(?:{alt(data['sanction_heads'])})") if data.get("sanction_heads") else None
     data["_preamble_heads"] = tuple(data.get("preamble_heads", ()))
     data["_preamble_ends"] = tuple(data.get("preamble_ends", ()))
     data["_duty_head"] = re.compile(f"(?:{alt(data.get('duty_heads', []) + data.get('sentence_heads', []) + data['action_heads'])})")
@@ -312,6 +315,7 @@ def _procedure_pattern(data: dict, alt) -> re.Pattern:
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
 _CLAUSE_BREAK = re.compile(r"[，,：:]")
 _COPULA = re.compile(r"[，,]\s*(?:是|就是|更是|也是)")
+_COPULA_PIECE = re.compile(r"[^，,。；;]*?(?:是|为)(?!否)")  # 环保督察不是一阵风; 一把手为责任人: a statement (d50)
 
 
 
@@ -944,11 +948,12 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
     reporting = _reports_to_a_body(text, r)  # …情况汇报如下: its numbered 一是… under 一、…情况 report what was done
     carried = False  # the sentence before ended in ；inside an order or a plan: its list goes on
     ordered_paragraph = False  # a sentence of this paragraph gave orders: a sentence that starts so goes on
+    under_heading, last_clause = False, 0  # after a short numbered duty closed by 。: its orders go on (d50)
     for s_start, s_end in sentences(text):
         sentence = text[s_start:s_end]
         if s_start == 0 or text[s_start - 1] == "\n":
             actor = _paragraph_subject(text, s_start, r) or actor
-            ordered_paragraph = False
+            ordered_paragraph = under_heading = False
         spoken = _speaker(sentence, people, r)
         body_start = s_start
         ordering = bool(spoken and spoken[2])
@@ -967,11 +972,17 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
         goes_on = not spoken and (carried or ordered_paragraph) and (
             bool(r["_sentence_head"].match(text, body_start)) and not _reports_done(text, body_start, s_end, r)
             or _framed_action(text, body_start, s_end, r))  # 会议要求…。进一步强化…；强化…; 对…的问题，开展…
+        heading_on = under_heading and not spoken and not r["_enum"].match(text, body_start) \
+            and not _reports_done(text, body_start, s_end, r) and not _COPULA_PIECE.match(text, body_start) \
+            and not _figures(text, body_start, s_end, time_expressions) and not _guiding(text, body_start, s_end, r)
+        # 一是提高认识，认清形势。下大功夫…: the duty's orders (not 优良天数12天，排…: the figures that explain it)
+        cut_actions = in_order or goes_on  # heading_on: commas keep its pieces together (GUIDELINES: one order)
+        goes_on = goes_on or heading_on
         in_order = in_order or goes_on
         n_before = n_rule
         headline = _headline(text, s_start, s_end, r)
         preamble = _preamble(text, s_start, s_end, r)
-        for k, (a, b) in enumerate(_clauses(text, body_start, s_end, r, in_order)):
+        for k, (a, b) in enumerate(_clauses(text, body_start, s_end, r, cut_actions)):
             clause = text[a:b]
             enum = r["_enum"].match(text, a)
             marker_pos = None
@@ -1000,7 +1011,8 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                      or any(t["type"] == "deadline" and t["start"] <= (enum.end() if enum else a) + 1
                             for t in inside)  # 2019年底前完成整改销号: a deadline that leads the duty
                      or _topic_then_limit(text, enum.end() if enum else a, inside, r))  # …落实情况，在…规定的期限内上报
-            transfer = not past and _transfer(text, a, b, r)  # 对…的问题，纳入年度考核; …问题线索，移交…处理
+            transfer = not past and (_transfer(text, a, b, r) or _sanction(text, a, b, r))
+            # 对…的问题，纳入年度考核; …问题线索，移交…处理; 篡改…数据的，依法依纪追究责任
             reason, kind, action_start = None, None, a
             if marker_pos is not None and text.startswith(tuple(r["_announcement_markers"]), marker_pos) \
                     and (any(w in clause for w in r["_announcement"])
@@ -1012,6 +1024,8 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             elif marker_pos is not None and r["_procedure"] and r["_procedure"].fullmatch(text, marker_pos, b) \
                     and not any(t["type"] != "date" for t in inside if t["start"] >= marker_pos):
                 reason = "procedure"  # 请李县长讲话, 请…宣读《…》: a meeting's order of business, not a directive
+            elif marker_pos is not None and _attribute_marker(text, marker_pos, r):
+                reason = "attribute"  # …整改是必须扛牢的政治任务: what the task is called, a statement (d50)
             elif _contrast_finding(text, a, b, r):
                 reason = "finding"  # 《方案》要求…前完成整改，但该县至今未完成: what was required, then a finding
             elif marker_pos is not None and _count_clause(text, a, b, r):
@@ -1139,11 +1153,37 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 reason = "report_item"  # 现将整改情况汇报如下：一、整改落实情况 一是及时调整…: what was done
             out.append({"actor": actor, "who": who, "start": action_start, "end": b, "deadline": deadline,
                         "rule": reason is None, "reason": reason, "features": features})
+            last_clause = a
             n_rule += reason is None
         carried = text[s_end - 1] in "；;" and (n_rule > n_before or carried and in_order)
         ordered_paragraph = ordered_paragraph or (in_order and n_rule > n_before)
+        item = r["_enum"].match(text, last_clause) if n_rule > n_before and out[-1]["rule"] else None
+        heading = item is not None and (in_order or actor is not None or under_heading) and text[s_end - 1] == "。" \
+            and out[-1]["end"] - item.end() <= r.get("heading_body_max", 0)  # 一是提高认识，认清形势。 四要加强监管。
+        under_heading = heading or under_heading and goes_on and n_rule > n_before and not r["_enum"].match(
+            text, body_start)  # the orders of a short numbered duty go on to the next numbered one (d50)
     _paragraph_features(text, out)
     return out
+
+
+def _attribute_marker(text: str, pos: int, r: dict) -> bool:
+    """Whether the marker at ``pos`` follows ``attribute_copulas`` and a 的 follows it in its piece (…整改是必须扛牢的
+    政治任务): the marker inside what the work is called, no order (d50)."""
+    m = r["_marker"].match(text, pos)
+    if not m or not text.startswith(r["_attribute_markers"], pos):
+        return False
+    inner = pos > 0 and (r["_marker"].match(text, pos - 1) or r["_not_marker"].match(text, pos - 1))  # 必须's 须
+    if not (r["_attribute_copulas"] and text.endswith(r["_attribute_copulas"], 0, pos - 1 if inner else pos)):
+        return False
+    stop = min([k for k in (text.find(c, m.end()) for c in _PIECE_ENDS) if k >= 0] or [len(text)])
+    return "的" in text[m.end():stop]
+
+
+def _figures(text: str, start: int, end: int, time_expressions: list[dict]) -> bool:
+    """Whether [start, end) holds a figure outside its time expressions (优良天数12天, PM10 xx微克): a statement of
+    the state of things, no order (d50)."""
+    return any(c.isdigit() and not any(t["start"] <= i < t["end"] for t in time_expressions)
+               for i, c in enumerate(text[start:end], start))
 
 
 def _paragraph_features(text: str, out: list[dict]) -> None:
@@ -1661,6 +1701,14 @@ def _transfer(text: str, a: int, b: int, r: dict) -> bool:
         return False
     return text.startswith(r["_frame_heads"] + tuple(r.get("assign_frames", ())), a) \
         or bool(r["_topic_end"].search(text, a, comma.start()))
+
+
+def _sanction(text: str, a: int, b: int, r: dict) -> bool:
+    """Whether the clause [a, b) is a sanction under a condition without a marker: its first piece ends in 的 (…数据的)
+    and its second opens with a ``sanction_heads`` word (依法依纪追究责任, 严肃问责, 一律…) — d50."""
+    comma = _CLAUSE_BREAK.search(text, a, b)
+    return bool(comma and r["_sanction"] and text[comma.start() - 1] == "的"
+                and r["_sanction"].match(text, comma.end(), b))
 
 
 def _preamble(text: str, start: int, end: int, r: dict) -> bool:
