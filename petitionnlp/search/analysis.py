@@ -566,6 +566,9 @@ def _predicate(piece: str) -> bool:
     tags = _plain_tokenizer().tag(piece)
     if len(piece) == 1:
         return not any(t.startswith(_TOPIC_POS) and t != "vn" for _, t in tags)
+    bare = bare_form(piece)
+    if bare and len(bare) == 1 and piece not in thesaurus() and _predicate(bare):
+        return True   # a lone verb and its result or aspect (挖光, 砍光 — jieba tags 光 a noun —, 臭了)
     return all(t[:1] in _SAYING_POS and t != "vn" for _, t in tags) and _CJK.match(piece) is not None \
         and not any(w in thesaurus() for w in [piece] + [w for w, _ in tags])
 
