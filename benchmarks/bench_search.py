@@ -100,6 +100,12 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
      long pieces — 挖土卖土的, 私挖矿的, 打磨大理石的厂子, 沙石场白天装样子关门), 17 questions of two or three clauses
      (…，找谁，谁来管; …，能投诉吗，归哪管), 6 typos inside a compound and 6 compounds, graded before any engine change
      for it, same pool.
+   - ``clerks13``: corpora/search/eval_queries_clerks13.jsonl — a nineteenth batch (all ``dev`` once first reported, 60
+     queries), weighted to everyday words (26: smells — 猪圈味儿, 焦糊味, 怪味, 馊臭; noise sources and machines — 排风扇,
+     柴油机, 烟筒子, 切石头的机器, 拉渣土的车; water bodies — 河汊子, 水泡子, 堰塘, 黄泥汤子; workplaces — 苍蝇馆子, 商混站,
+     倒垃圾的站子, 移动的机房; a kind for its class — 洋槐, 白杨, 秧田, 稻谷) and questions (17: 哪里有…, …怎么没人管,
+     谁管…, 能不能…, 为什么…, …找谁), 9 typos of shape or sound inside a compound and 8 compounds, graded before any
+     engine change for it, same pool.
    Each query has the relevance 0–3 of the pool's documents, graded by reading them; the ``held_out`` ones were
    not looked at while the engine was changed (``--split dev`` leaves them out of a tuning run).  Prints
    nDCG@10 and recall@10 (of the relevant documents, out of at most 10) per kind, overall and on the held-out
@@ -113,7 +119,7 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
 
     python benchmarks/bench_search.py [--docs 100000 (0: the graded sets only)] [--queries 200]
                                       [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,clerks4,clerks5,clerks6,clerks7,clerks8,clerks9,clerks10,clerks11,
-                                       clerks12]
+                                       clerks12,clerks13]
                                       [--split all|dev|held_out] [--count-queries 200]
 
 ``--pg auto`` starts a throw-away PostgreSQL cluster (tests/pgcluster.py) and removes it at the end.
@@ -167,7 +173,8 @@ SETS = {"issue22": ("eval_queries.jsonl", False), "clerks": ("eval_queries_clerk
         "clerks6": ("eval_queries_clerks6.jsonl", True), "clerks7": ("eval_queries_clerks7.jsonl", True),
         "clerks8": ("eval_queries_clerks8.jsonl", True), "clerks9": ("eval_queries_clerks9.jsonl", True),
         "clerks10": ("eval_queries_clerks10.jsonl", True), "clerks11": ("eval_queries_clerks11.jsonl", True),
-        "clerks12": ("eval_queries_clerks12.jsonl", True)}
+        "clerks12": ("eval_queries_clerks12.jsonl", True),
+        "clerks13": ("eval_queries_clerks13.jsonl", True)}
 KINDS = ["synonyms", "questions", "compounds", "typos", "place", "briefing", "all", "held_out"]
 
 

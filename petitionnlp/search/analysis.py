@@ -363,6 +363,8 @@ def _read_clause(term: str, asked: bool = False) -> tuple[bool, list[tuple[str, 
     # a business named by its trade (锯木头的厂子灰大 → 锯木头 + 厂子 + 灰大): the trade is the matter, the noun a setting
     pieces = [x for k, (p, setting) in enumerate(pieces)
               for x in _business_split(p, setting, term, last=k == len(pieces) - 1)]
+    # a trade named by its verb and object before the thing it is done with (拉渣土的车 → 渣土车)
+    pieces = _trade_nouns(pieces, term)
     # a time span, an amount, a count that begins or ends a piece, or is one (两千多亩, 十几年): how much, not what
     pieces = [x for p, setting in pieces for x in _quantity_split(p, setting)]
     # a piece that is a scene and its locative alone (村里 of 开煤矿放炮把村里的房子震裂了): a setting
@@ -465,6 +467,37 @@ def _business_split(piece: str, setting: bool, term: str, last: bool = False) ->
     return [(first, True)] + ([(rest, setting)] if rest else [])
 
 
+@once
+def _errands() -> frozenset:
+    """The verbs that only move, make or deal in a thing (corpora/search/query_frames.tsv's ``errand`` lines: 拉, 倒,
+    做, 收 …)."""
+    return frozenset(line.split("\t")[0] for line in read_list("search", "query_frames.tsv")
+                     if line.split("\t")[1:2] == ["errand"])
+
+
+def _trade_nouns(pieces: list[tuple[str, bool]], term: str) -> list[tuple[str, bool]]:
+    """A piece that is an ``errand`` verb and its object (jieba: the verb, then nouns) before a ``head`` particle
+    (的) and a noun that begins the next piece is read as the noun it names when the object and that noun make a
+    word of the vocabulary — 拉渣土的车 → 渣土车, 倒垃圾的站子 → 垃圾站 (the noun's 子 taken off), 做家具的厂子 →
+    家具厂: the thing, not the errand (拉, 倒, 做 say little the documents say); the noun goes from the next piece
+    (what is left of it stays a piece of its own).  Before, the errand was searched and the noun ranked apart."""
+    out = list(pieces)
+    k = 0
+    while k < len(out) - 1:
+        (trade, setting), (after, after_setting) = out[k], out[k + 1]
+        tags = _plain_tokenizer().tag(trade) if _CJK.match(trade) else []
+        if len(tags) >= 2 and tags[0][0] in _errands() \
+                and all(t.startswith("n") for _, t in tags[1:]) and _CJK.match(after):
+            obj = trade[1:]
+            # the noun: its first character, with the 子 of a colloquial noun after it (站子, 厂子, 场子)
+            noun = after[:2] if after[1:2] == "子" else after[:1]
+            if any(trade + p + noun in term for p in _request_grammar()[7]) and is_word(obj + noun[0]):
+                rest = after[len(noun):]
+                out[k:k + 2] = [(obj + noun[0], setting)] + ([(rest, after_setting)] if rest else [])
+        k += 1
+    return out
+
+
 def _joins_head(before: str, particle: str, head: str) -> bool:
     """A lone noun (jieba: n) that ends a term after a ``head`` particle of corpora/search/query_frames.tsv (的) is
     the head of what stands before the particle when the two make a word of the vocabulary across it — 冒的烟 →
@@ -533,6 +566,9 @@ def _predicate(piece: str) -> bool:
     tags = _plain_tokenizer().tag(piece)
     if len(piece) == 1:
         return not any(t.startswith(_TOPIC_POS) and t != "vn" for _, t in tags)
+    bare = bare_form(piece)
+    if bare and len(bare) == 1 and piece not in thesaurus() and _predicate(bare):
+        return True   # a lone verb and its result or aspect (挖光, 砍光 — jieba tags 光 a noun —, 臭了)
     return all(t[:1] in _SAYING_POS and t != "vn" for _, t in tags) and _CJK.match(piece) is not None \
         and not any(w in thesaurus() for w in [piece] + [w for w, _ in tags])
 
