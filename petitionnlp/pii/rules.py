@@ -1140,29 +1140,37 @@ class NameRules:
         for a, b in list(found.items()):
             if text[a - 1:a] == "、":
                 out += self._items_before(text, a - 1, exact, stop=found if linear else None)
+            # the items after it: each after a 、, then one after 和, 与 or 及 (秦立华、曹永利和欧永辉负责… — list_marks.txt
+            # — where jieba reads it whole as a person — not 李姐和张哥都在…; none after it)
             pos = b
-            # (秦立华、曹永利和欧永辉负责…: the last item after 和, 与 or 及 — list_marks.txt — as after 、, where jieba reads
-            # it whole as a person — not 李姐和张哥都在…; none after it)
-            while text[pos:pos + 1] in self.list_marks and not (linear and pos + 1 in found):
-                last = text[pos] != "、"
-                for size in (3, 2, 4):
-                    e = pos + 1 + size
-                    closed = bool(e <= len(text) and self._closer_re and self._closer_re.match(text, e))
-                    # (村民王建国、林立两户: the last item before a count, a listed false friend too; 秦立华、曹永利、
-                    # 欧永辉负责…, 王伟嘉、王伟诚是…: the last item before a word jieba reads as a verb, which starts there)
-                    if e <= len(text) and self._list_item(text, pos + 1, e, exact, listed=closed) and (
-                            not last or exact.get((pos + 1, e), "").startswith("nr")) and (
-                            e == len(text) or (text[e] == "、" and not last) or not _CJK.match(text[e])
-                            or closed or text.startswith(self.follow, e)
-                            or any(exact.get((e, e + k), "").startswith("v") for k in (1, 2, 3, 4))):
+            while text[pos:pos + 1] == "、" and not (linear and pos + 1 in found):
+                e = self._item_after(text, pos, exact, last=False)
+                if e is None:
+                    break
+                out.append((pos + 1, e))
+                pos = e
+            else:
+                if text[pos:pos + 1] in self.list_marks and not (linear and pos + 1 in found):
+                    e = self._item_after(text, pos, exact, last=True)
+                    if e is not None:
                         out.append((pos + 1, e))
-                        pos = e
-                        break
-                else:
-                    break
-                if last:
-                    break
         return out
+
+    def _item_after(self, text: str, pos: int, exact: dict, last: bool) -> int | None:
+        """The end of a list's item after the mark at ``pos`` (``last``: after 和, 与 or 及, a person's by jieba, with no
+        further 、), or None: the item ends the text, meets a 、 (not ``last``), a mark, a count (村民王建国、林立两户:
+        a listed false friend too), a word of ``name_follow.txt`` or a word jieba reads as a verb (秦立华、曹永利、
+        欧永辉负责…, 王伟嘉、王伟诚是…)."""
+        for size in (3, 2, 4):
+            e = pos + 1 + size
+            closed = bool(e <= len(text) and self._closer_re and self._closer_re.match(text, e))
+            if e <= len(text) and self._list_item(text, pos + 1, e, exact, listed=closed) and (
+                    not last or exact.get((pos + 1, e), "").startswith("nr")) and (
+                    e == len(text) or (text[e] == "、" and not last) or not _CJK.match(text[e])
+                    or closed or text.startswith(self.follow, e)
+                    or any(exact.get((e, e + k), "").startswith("v") for k in (1, 2, 3, 4))):
+                return e
+        return None
 
     def _items_before(self, text: str, end: int, exact: dict, check=None, stop=None) -> list[tuple[int, int]]:
         """The whole items of a list with 、 that ends at ``end``, last first: each after a 、, the first after the
@@ -2101,7 +2109,7 @@ class NameRules:
                 whole.add(a)
         #    (a later item jieba found too, where the walk stops, is an item as well: it ends where jieba starts a
         #    word — 秦立华、曹永利、欧永辉负责…: the last before a verb)
-        item_ends = {v for v in found.values()}
+        item_ends = set(found.values())
         whole.update(k for k in opening if folded[k - 1:k] == "、" and k - 1 in item_ends)
         self._surname_before(folded, tagged, found, strong, private)
         out = []
