@@ -485,6 +485,7 @@ _PLACE_ENDINGS = "山河湖溪江川桥村镇庄苑园城峰岭坡沟塘湾港�
 # “…。”龙春花说, "…。"龙春花说; review r49)
 _CLAUSE_START = re.compile(rf"(?:^|(?<=[。；;！!？?\n，,：:（(、\s”」』\"’]))(?=[{CJK}])")
 _FUNCTION_CHARS = "于在的将把被已曾从到对向和与及等也是"
+_QUOTE_CLOSE = re.compile("[”」』]")  # a quotation's end, the speaker named after it (“…。”黄显荣说)
 # 刘女士: only a surname, like 张某 (``honorifics.txt``; these where a folder has none)
 # a part after a dot stops before a conjunction that a second dotted name follows (古丽娜尔·吐尔逊和马木提·艾海提: two
 # names; 巴特尔·孟和 is one); at most five dotted parts (a run of them is read as several names: a name's length bounds
@@ -1383,6 +1384,32 @@ class NameRules:
                 out.append((pos, end))
         return out
 
+    def _quoted_speakers(self, text: str, exact: dict) -> list[tuple[int, int]]:
+        """The speaker named right after a quotation closes, before a verb of saying (“…。”黄显荣说, “…。”汤峰说: a
+        person a report quotes, whom jieba reads apart or as a word, 黄 / 显荣): a surname and one or two characters, all
+        given name's (or of two, one given name's and none a function word's, a place ending's or one no given name
+        has), not a listed false friend, a form of address, a post nor a place (“…”高兴地说 has 地; an official
+        named with his post elsewhere stays one, as every name found)."""
+        out = []
+        for m in _QUOTE_CLOSE.finditer(text):
+            pos = m.end()
+            sl = self._surname_len(text, pos)
+            for gl in (2, 1) if sl == 1 else ():
+                end = pos + sl + gl
+                name = text[pos:end]
+                given = name[sl:]
+                if text.startswith(self.says, end) and (all(c in self.given for c in given) or (
+                        gl == 2 and any(c in self.given for c in given)
+                        and not any(c in _NOT_GIVEN or c in _FUNCTION_CHARS or c in _PLACE_ENDINGS for c in given))) \
+                        and name not in self.not_names and name[sl:] not in self.honorifics \
+                        and name[sl:] not in self.titles and not self.is_place(name, False) \
+                        and name not in self.context \
+                        and exact.get((pos, end), "nr").startswith(("nr", "ns") if gl == 2 else "nr"):
+                    # (房东说, 孙子说, 江水说: a word jieba reads, a kin's word, a two characters' place — 唐彬山 ns is one)
+                    out.append((pos, end))
+                    break
+        return out
+
     def _nationality_names(self, text: str, exact: dict) -> list[tuple[int, int]]:
         """A person after a nationality and a context word (彝族村民阿苏拉则（45岁）, 傣族村民玉罕反映, 藏族群众次仁旺姆、…):
         a minority's names follow no surname's rules, so the characters up to where a name can end (a mark, a verb of
@@ -1766,14 +1793,23 @@ class NameRules:
                 head = word_at.get(got[0])
                 word_like = word_like or (head is not None and head[0] < got[1] and head[1] in _FUNCTION_TAGS
                                           and not folded.startswith(self.says, got[1]))
-                # 群众向本级反映: a surname jieba reads as a preposition before a pronoun (向海燕反映 is a name: nr)
-                word_like = word_like or (exact.get((got[0], got[0] + 1)) == "p"
-                                          and exact.get((got[0] + 1, got[1]), "") in ("r", "f", "s"))
+                # 群众向本级反映: a surname jieba reads as a preposition before a pronoun (向海燕反映 is a name: nr); or
+                # before a noun or a verb of two or more characters not all a given name's (负责人向来访群众解释,
+                # 王先生向媒体投诉, 业主向物业反映: the one spoken to; 村民向红梅反映 — 红梅 nr — is a name)
+                word_like = word_like or (exact.get((got[0], got[0] + 1)) == "p" and (
+                    exact.get((got[0] + 1, got[1]), "") in ("r", "f", "s")
+                    or (exact.get((got[0] + 1, got[1]), "") in ("n", "v", "vn") and got[1] - got[0] >= 3
+                        and not all(c in self.given for c in folded[got[0] + 1:got[1]]))))
                 # 农户夏收时焚烧, 村民夏收后: a listed false friend jieba reads from the surname on, cut inside the name
                 # (租户阳光明在…: a given name's characters after it make a name)
                 word_like = word_like or (head is not None and head[0] < got[1] and folded[got[0]:head[0]] in self.not_names
                                           and not all(c in self.given for c in folded[head[0]:got[1]]))
-                if not self._ends(folded, got[1]) and self._word_not_name(got, exact) or word_like:
+                # (村民唐彬山来到…: a surname and two given name's characters jieba reads as a place the gazetteer
+                # does not know is a villager's name, whatever verb follows — 村民黄泥塘的, 村民石门桥边 are none)
+                placed = exact.get(got) == "ns" and got[1] - got[0] == 3 and self._surname_len(folded, got[0]) == 1 \
+                    and all(c in self.given for c in folded[got[0] + 1:got[1]]) \
+                    and not self.is_place(folded[got[0]:got[1]], False)
+                if not self._ends(folded, got[1]) and self._word_not_name(got, exact) and not placed or word_like:
                     break  # 村民房屋震坏, 养殖户向近岸海域, 村民周边的: it reads as ordinary words
                 if exact.get(got, "").startswith("nr"):  # 村民刘三麻子反映: the rest of a nickname (刘三 / 麻子)
                     got = got[0], self._nickname_end(folded, *got, exact)
@@ -2074,6 +2110,16 @@ class NameRules:
                 found[a] = b
                 strong.add(a)
                 private.add(a)
+        #    and the speaker named right after a quotation (“…。”黄显荣说): vouched for as a name, not as a private
+        #    person's — a post next to it or elsewhere makes it an official's (局长王建国…“…。”王建国说)
+        quoted = set()
+        for a, b in self._quoted_speakers(folded, exact):
+            if all(a <= k and found[k] <= b for k in found.overlapping(a, b)):
+                for k in found.overlapping(a, b):
+                    del found[k]
+                found[a] = b
+                strong.add(a)
+                quoted.add(a)
         #    a clause that is a surname jieba reads as a preposition and a person it reads, closed by a mark (写信人：我，
         #    向红英，…; 此致敬礼！向东升，): no object of a preposition stands alone, the whole is a name (红英 alone
         #    left 向 in the clear, 东升 a town's name left all)
@@ -2116,7 +2162,7 @@ class NameRules:
         # a name found after a context word or a cue somewhere (来电人罗建平) is a private person's at every mention: no
         # post next to it (罗建平会长（村老年协会）, 记者|罗建平), 等领导 or a post elsewhere makes it an official's
         # (or right after a complainant's word though jieba read it apart: 举报人周 / 向东, the surname joined after)
-        vouched = {folded[a:b] for a, b in found.items() if a in strong
+        vouched = {folded[a:b] for a, b in found.items() if (a in strong and a not in quoted)
                    or folded[max(0, a - 12):a].rstrip(" \u3000:：").endswith(self._complainant_words)}
         elsewhere: dict[str, bool] = {}  # a name's answer once per text: a name repeated n times costs n, not n²
 
