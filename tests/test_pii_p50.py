@@ -102,3 +102,25 @@ def test_a_count_of_households_is_no_address(text):
 ])
 def test_a_flat_numbered_with_hu_is_still_an_address(text, flats):
     assert _found(text, "住址") == flats
+
+
+@pytest.mark.parametrize("text, names", [
+    ("13歲的小學徒工杜傳旺在后面一会用手攥住充氣管。", ["杜傳旺"]),
+    ("农民工刘德胜讨薪无果。", ["刘德胜"]),
+    ("而就在那天,爱心助力李剑娇的行动,一下子就火了起来。", ["李剑娇"]),
+    ("呼吁大家帮助王小明渡过难关。", ["王小明"]),
+])
+def test_a_worker_by_his_trade_and_the_one_an_appeal_helps_are_private(text, names):
+    """学徒工, 农民工 before a name (role_words.txt); 助力, 帮助 right before a full name (person_cues.txt's "<")."""
+    assert _found(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "工人日报记者李明报道。", "帮助县长王建国。", "助力乡村振兴。", "帮助李庄村修路。",
+    "消息来源:四川新闻网 黄俊钦 四川日报全媒体记者 郑志浩",
+    "上诉人(原审被告)无锡市某公司。", "一家人靠养猪营生,原本他的养猪场有1000多头猪。",
+])
+def test_an_outlets_journalist_a_judgments_word_and_a_pronoun_stay(text):
+    """A journalist after his outlet's name and a space (titles.txt: 新闻网, 日报 …), 原审 (not_names.txt), 原本他的: a
+    pronoun is no given name before 的."""
+    assert _found(text) == []

@@ -995,9 +995,9 @@ class NameRules:
                 if not sl or len(name) - sl not in (1, 2) or not all(_CJK.match(c) for c in name):
                     continue
                 given = name[sl:]
-                if any(c in _FUNCTION_CHARS or c in "家厂村们某" for c in given) or given[-1] in _NOT_GIVEN \
+                if any(c in _FUNCTION_CHARS or c in "家厂村们某他她它我你您" for c in given) or given[-1] in _NOT_GIVEN \
                         or not any(c in self.given for c in given):
-                    continue  # 涪江河边的, 很高烟囱的: not a given name
+                    continue  # 涪江河边的, 很高烟囱的, 原本他的 (a pronoun): not a given name
                 if keeper and not (text[a - 1:a] in self.keeper_units or (
                         len(given) == 2 and all(c in self.given for c in given)
                         and (a == 0 or text[a - 1] == "的" or not _CJK.match(text[a - 1])))):
