@@ -124,3 +124,17 @@ def test_an_outlets_journalist_a_judgments_word_and_a_pronoun_stay(text):
     """A journalist after his outlet's name and a space (titles.txt: 新闻网, 日报 …), 原审 (not_names.txt), 原本他的: a
     pronoun is no given name before 的."""
     assert _found(text) == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("今年初,当李建国得知老家双口村建造新桥资金紧缺时,忙赶回衡阳。", ["李建国"]),
+    ("王建华获悉此事后,捐款5万元。", ["王建华"]),
+    ("刘德胜听说后赶到河边。", ["刘德胜"]),
+])
+def test_a_person_who_learns_the_news_is_private(text, names):
+    """得知, 获悉, 听说 after a full name, as 听到 (person_cues.txt)."""
+    assert _found(text) == names
+
+
+def test_an_official_who_learns_the_news_stays_one():
+    assert _found("县环保局局长王建华得知后立即赶到现场。") == []
