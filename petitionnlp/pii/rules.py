@@ -1805,7 +1805,8 @@ class NameRules:
                 word_like = word_like or (head is not None and head[0] < got[1] and folded[got[0]:head[0]] in self.not_names
                                           and not all(c in self.given for c in folded[head[0]:got[1]]))
                 # (村民唐彬山来到…: a surname and two given name's characters jieba reads as a place the gazetteer
-                # does not know is a villager's name, whatever verb follows — 村民黄泥塘的, 村民石门桥边 are none)
+                # does not know is a villager's name, whatever verb follows — not 村民石门桥边, 村民张家湾: 门, 桥, 家
+                # are no given name's characters)
                 placed = exact.get(got) == "ns" and got[1] - got[0] == 3 and self._surname_len(folded, got[0]) == 1 \
                     and all(c in self.given for c in folded[got[0] + 1:got[1]]) \
                     and not self.is_place(folded[got[0]:got[1]], False)
