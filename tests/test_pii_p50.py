@@ -138,3 +138,17 @@ def test_a_person_who_learns_the_news_is_private(text, names):
 
 def test_an_official_who_learns_the_news_stays_one():
     assert _found("县环保局局长王建华得知后立即赶到现场。") == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("楊天元說,因為他的舉報,前不久,養豬場專門挖了一道溝。", ["楊天元"]),
+    ("村里很臭。黄显荣说,猪场建成后污水直排。", ["黄显荣"]),
+])
+def test_the_speaker_who_opens_a_sentence_is_private(text, names):
+    """As after a quotation: a surname and given name's characters that open the text or a sentence, then 说."""
+    assert _found(text) == names
+
+
+@pytest.mark.parametrize("text", ["据说他走了。", "同时说,要整改。", "大家说好。", "王书记说要整改。", "该局说已整改。"])
+def test_a_word_or_an_official_that_opens_a_sentence_before_saying_stays(text):
+    assert _found(text) == []

@@ -485,7 +485,8 @@ _PLACE_ENDINGS = "山河湖溪江川桥村镇庄苑园城峰岭坡沟塘湾港�
 # “…。”龙春花说, "…。"龙春花说; review r49)
 _CLAUSE_START = re.compile(rf"(?:^|(?<=[。；;！!？?\n，,：:（(、\s”」』\"’]))(?=[{CJK}])")
 _FUNCTION_CHARS = "于在的将把被已曾从到对向和与及等也是"
-_QUOTE_CLOSE = re.compile("[”」』]")  # a quotation's end, the speaker named after it (“…。”黄显荣说)
+# a quotation's or a sentence's end, the speaker named right after it (“…。”黄显荣说, 楊天元說，…)
+_QUOTE_CLOSE = re.compile("^|[”」』。！？!?\n]")
 # 刘女士: only a surname, like 张某 (``honorifics.txt``; these where a folder has none)
 # a part after a dot stops before a conjunction that a second dotted name follows (古丽娜尔·吐尔逊和马木提·艾海提: two
 # names; 巴特尔·孟和 is one); at most five dotted parts (a run of them is read as several names: a name's length bounds
@@ -1385,8 +1386,9 @@ class NameRules:
         return out
 
     def _quoted_speakers(self, text: str, exact: dict) -> list[tuple[int, int]]:
-        """The speaker named right after a quotation closes, before a verb of saying (“…。”黄显荣说, “…。”汤峰说: a
-        person a report quotes, whom jieba reads apart or as a word, 黄 / 显荣): a surname and one or two characters, all
+        """The speaker named right after a quotation closes or a sentence ends, before a verb of saying (“…。”黄显荣说,
+        “…。”汤峰说, 楊天元說，因為…: a person a report quotes, whom jieba reads apart or as a word, 黄 / 显荣, or will not
+        vouch for, 汤峰 ending as a peak's name does): a surname and one or two characters, all
         given name's (or of two, one given name's and none a function word's, a place ending's or one no given name
         has), not a listed false friend, a form of address, a post nor a place (“…”高兴地说 has 地; an official
         named with his post elsewhere stays one, as every name found)."""
@@ -1398,14 +1400,17 @@ class NameRules:
                 end = pos + sl + gl
                 name = text[pos:end]
                 given = name[sl:]
-                if text.startswith(self.says, end) and (all(c in self.given for c in given) or (
+                said = next((v for v in self.says if text.startswith(v, end)), None)
+                if said and (end, end + len(said)) in exact and exact.get((pos, pos + 1)) not in ("p", "c", "d", "r") \
+                        and not name.endswith(self.honorifics) and (all(c in self.given for c in given) or (
                         gl == 2 and any(c in self.given for c in given)
                         and not any(c in _NOT_GIVEN or c in _FUNCTION_CHARS or c in _PLACE_ENDINGS for c in given))) \
                         and name not in self.not_names and name[sl:] not in self.honorifics \
                         and name[sl:] not in self.titles and not self.is_place(name, False) \
                         and name not in self.context \
                         and exact.get((pos, end), "nr").startswith(("nr", "ns") if gl == 2 else "nr"):
-                    # (房东说, 孙子说, 江水说: a word jieba reads, a kin's word, a two characters' place — 唐彬山 ns is one)
+                    # (房东说, 孙子说, 江水说: a word jieba reads, a kin's word, a two characters' place — 唐彬山 ns is one;
+                    # 向群众说明: a preposition, and 说 inside the word jieba reads, 说明; 张三哥说: a form of address)
                     out.append((pos, end))
                     break
         return out
