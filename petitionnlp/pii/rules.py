@@ -485,6 +485,8 @@ _PLACE_ENDINGS = "山河湖溪江川桥村镇庄苑园城峰岭坡沟塘湾港�
 # “…。”龙春花说, "…。"龙春花说; review r49)
 _CLAUSE_START = re.compile(rf"(?:^|(?<=[。；;！!？?\n，,：:（(、\s”」』\"’]))(?=[{CJK}])")
 _FUNCTION_CHARS = "于在的将把被已曾从到对向和与及等也是"
+# a quotation's or a sentence's end, the speaker named right after it (“…。”黄显荣说, 楊天元說，…)
+_QUOTE_CLOSE = re.compile("^|[”」』。！？!?\n]")
 # 刘女士: only a surname, like 张某 (``honorifics.txt``; these where a folder has none)
 # a part after a dot stops before a conjunction that a second dotted name follows (古丽娜尔·吐尔逊和马木提·艾海提: two
 # names; 巴特尔·孟和 is one); at most five dotted parts (a run of them is read as several names: a name's length bounds
@@ -994,9 +996,9 @@ class NameRules:
                 if not sl or len(name) - sl not in (1, 2) or not all(_CJK.match(c) for c in name):
                     continue
                 given = name[sl:]
-                if any(c in _FUNCTION_CHARS or c in "家厂村们某" for c in given) or given[-1] in _NOT_GIVEN \
+                if any(c in _FUNCTION_CHARS or c in "家厂村们某他她它我你您" for c in given) or given[-1] in _NOT_GIVEN \
                         or not any(c in self.given for c in given):
-                    continue  # 涪江河边的, 很高烟囱的: not a given name
+                    continue  # 涪江河边的, 很高烟囱的, 原本他的 (a pronoun): not a given name
                 if keeper and not (text[a - 1:a] in self.keeper_units or (
                         len(given) == 2 and all(c in self.given for c in given)
                         and (a == 0 or text[a - 1] == "的" or not _CJK.match(text[a - 1])))):
@@ -1140,29 +1142,37 @@ class NameRules:
         for a, b in list(found.items()):
             if text[a - 1:a] == "、":
                 out += self._items_before(text, a - 1, exact, stop=found if linear else None)
+            # the items after it: each after a 、, then one after 和, 与 or 及 (秦立华、曹永利和欧永辉负责… — list_marks.txt
+            # — where jieba reads it whole as a person — not 李姐和张哥都在…; none after it)
             pos = b
-            # (秦立华、曹永利和欧永辉负责…: the last item after 和, 与 or 及 — list_marks.txt — as after 、, where jieba reads
-            # it whole as a person — not 李姐和张哥都在…; none after it)
-            while text[pos:pos + 1] in self.list_marks and not (linear and pos + 1 in found):
-                last = text[pos] != "、"
-                for size in (3, 2, 4):
-                    e = pos + 1 + size
-                    closed = bool(e <= len(text) and self._closer_re and self._closer_re.match(text, e))
-                    # (村民王建国、林立两户: the last item before a count, a listed false friend too; 秦立华、曹永利、
-                    # 欧永辉负责…, 王伟嘉、王伟诚是…: the last item before a word jieba reads as a verb, which starts there)
-                    if e <= len(text) and self._list_item(text, pos + 1, e, exact, listed=closed) and (
-                            not last or exact.get((pos + 1, e), "").startswith("nr")) and (
-                            e == len(text) or (text[e] == "、" and not last) or not _CJK.match(text[e])
-                            or closed or text.startswith(self.follow, e)
-                            or any(exact.get((e, e + k), "").startswith("v") for k in (1, 2, 3, 4))):
+            while text[pos:pos + 1] == "、" and not (linear and pos + 1 in found):
+                e = self._item_after(text, pos, exact, last=False)
+                if e is None:
+                    break
+                out.append((pos + 1, e))
+                pos = e
+            else:
+                if text[pos:pos + 1] in self.list_marks and not (linear and pos + 1 in found):
+                    e = self._item_after(text, pos, exact, last=True)
+                    if e is not None:
                         out.append((pos + 1, e))
-                        pos = e
-                        break
-                else:
-                    break
-                if last:
-                    break
         return out
+
+    def _item_after(self, text: str, pos: int, exact: dict, last: bool) -> int | None:
+        """The end of a list's item after the mark at ``pos`` (``last``: after 和, 与 or 及, a person's by jieba, with no
+        further 、), or None: the item ends the text, meets a 、 (not ``last``), a mark, a count (村民王建国、林立两户:
+        a listed false friend too), a word of ``name_follow.txt`` or a word jieba reads as a verb (秦立华、曹永利、
+        欧永辉负责…, 王伟嘉、王伟诚是…)."""
+        for size in (3, 2, 4):
+            e = pos + 1 + size
+            closed = bool(e <= len(text) and self._closer_re and self._closer_re.match(text, e))
+            if e <= len(text) and self._list_item(text, pos + 1, e, exact, listed=closed) and (
+                    not last or exact.get((pos + 1, e), "").startswith("nr")) and (
+                    e == len(text) or (text[e] == "、" and not last) or not _CJK.match(text[e])
+                    or closed or text.startswith(self.follow, e)
+                    or any(exact.get((e, e + k), "").startswith("v") for k in (1, 2, 3, 4))):
+                return e
+        return None
 
     def _items_before(self, text: str, end: int, exact: dict, check=None, stop=None) -> list[tuple[int, int]]:
         """The whole items of a list with 、 that ends at ``end``, last first: each after a 、, the first after the
@@ -1373,6 +1383,36 @@ class NameRules:
                     and name not in self.not_names \
                     and name[sl:] not in self.honorifics and name[sl:] not in self.titles and not self.is_place(name, False):
                 out.append((pos, end))
+        return out
+
+    def _quoted_speakers(self, text: str, exact: dict) -> list[tuple[int, int]]:
+        """The speaker named right after a quotation closes or a sentence ends, before a verb of saying (“…。”黄显荣说,
+        “…。”汤峰说, 楊天元說，因為…: a person a report quotes, whom jieba reads apart or as a word, 黄 / 显荣, or will not
+        vouch for, 汤峰 ending as a peak's name does): a surname and one or two characters, all
+        given name's (or of two, one given name's and none a function word's, a place ending's or one no given name
+        has), not a listed false friend, a form of address, a post nor a place (“…”高兴地说 has 地; an official
+        named with his post elsewhere stays one, as every name found)."""
+        out = []
+        for m in _QUOTE_CLOSE.finditer(text):
+            pos = m.end()
+            sl = self._surname_len(text, pos)
+            for gl in (2, 1) if sl == 1 else ():
+                end = pos + sl + gl
+                name = text[pos:end]
+                given = name[sl:]
+                said = next((v for v in self.says if text.startswith(v, end)), None)
+                if said and (end, end + len(said)) in exact and exact.get((pos, pos + 1)) not in ("p", "c", "d", "r") \
+                        and not name.endswith(self.honorifics) and (all(c in self.given for c in given) or (
+                        gl == 2 and any(c in self.given for c in given)
+                        and not any(c in _NOT_GIVEN or c in _FUNCTION_CHARS or c in _PLACE_ENDINGS for c in given))) \
+                        and name not in self.not_names and name[sl:] not in self.honorifics \
+                        and name[sl:] not in self.titles and not self.is_place(name, False) \
+                        and name not in self.context \
+                        and exact.get((pos, end), "nr").startswith(("nr", "ns") if gl == 2 else "nr"):
+                    # (房东说, 孙子说, 江水说: a word jieba reads, a kin's word, a two characters' place — 唐彬山 ns is one;
+                    # 向群众说明: a preposition, and 说 inside the word jieba reads, 说明; 张三哥说: a form of address)
+                    out.append((pos, end))
+                    break
         return out
 
     def _nationality_names(self, text: str, exact: dict) -> list[tuple[int, int]]:
@@ -1758,14 +1798,24 @@ class NameRules:
                 head = word_at.get(got[0])
                 word_like = word_like or (head is not None and head[0] < got[1] and head[1] in _FUNCTION_TAGS
                                           and not folded.startswith(self.says, got[1]))
-                # 群众向本级反映: a surname jieba reads as a preposition before a pronoun (向海燕反映 is a name: nr)
-                word_like = word_like or (exact.get((got[0], got[0] + 1)) == "p"
-                                          and exact.get((got[0] + 1, got[1]), "") in ("r", "f", "s"))
+                # 群众向本级反映: a surname jieba reads as a preposition before a pronoun (向海燕反映 is a name: nr); or
+                # before a noun or a verb of two or more characters not all a given name's (负责人向来访群众解释,
+                # 王先生向媒体投诉, 业主向物业反映: the one spoken to; 村民向红梅反映 — 红梅 nr — is a name)
+                word_like = word_like or (exact.get((got[0], got[0] + 1)) == "p" and (
+                    exact.get((got[0] + 1, got[1]), "") in ("r", "f", "s")
+                    or (exact.get((got[0] + 1, got[1]), "") in ("n", "v", "vn") and got[1] - got[0] >= 3
+                        and not all(c in self.given for c in folded[got[0] + 1:got[1]]))))
                 # 农户夏收时焚烧, 村民夏收后: a listed false friend jieba reads from the surname on, cut inside the name
                 # (租户阳光明在…: a given name's characters after it make a name)
                 word_like = word_like or (head is not None and head[0] < got[1] and folded[got[0]:head[0]] in self.not_names
                                           and not all(c in self.given for c in folded[head[0]:got[1]]))
-                if not self._ends(folded, got[1]) and self._word_not_name(got, exact) or word_like:
+                # (村民唐彬山来到…: a surname and two given name's characters jieba reads as a place the gazetteer
+                # does not know is a villager's name, whatever verb follows — not 村民石门桥边, 村民张家湾: 门, 桥, 家
+                # are no given name's characters)
+                placed = exact.get(got) == "ns" and got[1] - got[0] == 3 and self._surname_len(folded, got[0]) == 1 \
+                    and all(c in self.given for c in folded[got[0] + 1:got[1]]) \
+                    and not self.is_place(folded[got[0]:got[1]], False)
+                if not self._ends(folded, got[1]) and self._word_not_name(got, exact) and not placed or word_like:
                     break  # 村民房屋震坏, 养殖户向近岸海域, 村民周边的: it reads as ordinary words
                 if exact.get(got, "").startswith("nr"):  # 村民刘三麻子反映: the rest of a nickname (刘三 / 麻子)
                     got = got[0], self._nickname_end(folded, *got, exact)
@@ -2066,6 +2116,16 @@ class NameRules:
                 found[a] = b
                 strong.add(a)
                 private.add(a)
+        #    and the speaker named right after a quotation (“…。”黄显荣说): vouched for as a name, not as a private
+        #    person's — a post next to it or elsewhere makes it an official's (局长王建国…“…。”王建国说)
+        quoted = set()
+        for a, b in self._quoted_speakers(folded, exact):
+            if all(a <= k and found[k] <= b for k in found.overlapping(a, b)):
+                for k in found.overlapping(a, b):
+                    del found[k]
+                found[a] = b
+                strong.add(a)
+                quoted.add(a)
         #    a clause that is a surname jieba reads as a preposition and a person it reads, closed by a mark (写信人：我，
         #    向红英，…; 此致敬礼！向东升，): no object of a preposition stands alone, the whole is a name (红英 alone
         #    left 向 in the clear, 东升 a town's name left all)
@@ -2101,14 +2161,14 @@ class NameRules:
                 whole.add(a)
         #    (a later item jieba found too, where the walk stops, is an item as well: it ends where jieba starts a
         #    word — 秦立华、曹永利、欧永辉负责…: the last before a verb)
-        item_ends = {v for v in found.values()}
+        item_ends = set(found.values())
         whole.update(k for k in opening if folded[k - 1:k] == "、" and k - 1 in item_ends)
         self._surname_before(folded, tagged, found, strong, private)
         out = []
         # a name found after a context word or a cue somewhere (来电人罗建平) is a private person's at every mention: no
         # post next to it (罗建平会长（村老年协会）, 记者|罗建平), 等领导 or a post elsewhere makes it an official's
         # (or right after a complainant's word though jieba read it apart: 举报人周 / 向东, the surname joined after)
-        vouched = {folded[a:b] for a, b in found.items() if a in strong
+        vouched = {folded[a:b] for a, b in found.items() if (a in strong and a not in quoted)
                    or folded[max(0, a - 12):a].rstrip(" \u3000:：").endswith(self._complainant_words)}
         elsewhere: dict[str, bool] = {}  # a name's answer once per text: a name repeated n times costs n, not n²
 
