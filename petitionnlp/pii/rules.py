@@ -1731,6 +1731,12 @@ class NameRules:
         for m in self.context_re.finditer(folded):
             if m.start() not in bounds and any(k in bounds for k in range(m.start() + 1, m.end())):
                 continue  # 行业 / 主管部门: 业主 across two words jieba reads is no context word
+            if any(word_at.get(k, (0, ""))[1] in ("n", "l", "vn", "nz") and word_at[k][0] > m.end()
+                   and self.is_word(folded[k:word_at[k][0]]) and (
+                       word_at[k][0] - k >= 3 or not m.group().endswith(("人", "者"))) for k in range(m.start() + 1, m.end())):
+                continue  # 临时 / 工程建设, 农民 / 工程师, 临时 / 工程 / 车辆: a noun of the dictionary jieba reads from
+                # inside a context word (临时工, 农民工) on past it (举报 / 人马 / 国庆, 投诉 / 人史 / 文静: a person's
+                # word's 人 is a name's edge; 投诉 / 人金鑫 is no word of the dictionary, but one the HMM makes)
             if word_at.get(m.start(), (0, ""))[0] > m.end() and word_at[m.start()][1] in _SET_PHRASE_TAGS:
                 continue  # 父母双亡: a set phrase jieba reads whole that begins with a context word introduces no one
             if folded.endswith(self._titles_longer(len(m.group())), 0, m.end()):
@@ -2219,7 +2225,9 @@ class NameRules:
         """Whether what stands right before ``a`` (an age, a naming word) or right after ``b`` (a private person's
         verb, his home or household, or a verb of saying) says that the name there is a private person's in a
         narrative (``person_cues.txt``)."""
-        return text.startswith(self.person_after, b) or bool(
+        # (记者从云天化获悉: after 从 the one a word is learned from, an office or a firm, not the one who learns it —
+        # 从王建国处得知 has 处 between)
+        return (text.startswith(self.person_after, b) and text[a - 1:a] != "从") or bool(
             self._person_before_re and self._person_before_re.search(text, max(0, a - 8), a))
 
     def _surname_before(self, folded: str, tagged, found: dict, strong: set, private: set) -> None:
