@@ -810,6 +810,7 @@ PUBLIC_QUEUE_FIELDS = ("receipt_id", "unit", "handover_date", "status", "polluti
 _CASE_HEADERS = {"due_date": "办理期限"}  # a case's deadline (the data file's 期限 is triage's suggested one)
 _FILLED = {"pollution_types", "region"}     # the table's own 污染类型 and 行政区域 filled with the workbench's
 _REPORT = ("verified", "findings", "actions", "accountability", "closure")
+FULL_TABLE_PT = 8   # the smallest the office's whole table prints at (its 脱敏版 stays on one page's width)
 
 
 def _header(field: str) -> str:
@@ -857,7 +858,9 @@ def queue_xlsx(views: list[dict], columns: list[str], name: str = "信访件", p
             row[header] = readable_value(f, flat.get(f))
         rows.append(row)
     layout = field_layout({**{h: f for h, f in by_header.items() if h in own}, **added}, own)
-    return write_table_xlsx(None, rows, own + list(added), sheet=name, **layout)
+    # the whole table (27 columns and more) at 4 pt on one page's width: on pages side by side at 8 pt
+    return write_table_xlsx(None, rows, own + list(added), sheet=name, min_print_pt=None if public else FULL_TABLE_PT,
+                            **layout)
 
 
 # ========================================================================================= what the screens call
