@@ -470,3 +470,26 @@ def test_the_full_batch_table_prints_readably_on_a4(office, tmp_path):
             assert body and min(s for s, _ in body) >= 8 - 0.05, sorted(body)[:5]
         _pngs(pdf, f"xlsx_{name}")
 
+
+def test_the_printed_callback_list_and_map_carry_no_screen_words(office, tmp_path):
+    """The 回访 list printed: A4, its count and its cases, not the instruction for the screen (逐件选择回访结果后点
+    “保存”…, which it carried on paper), its record column whole (未回访 was printed a character a line); the 地图
+    page printed: A4, the map's notes without 衡阳综合保税区 0 件 (a
+    county with neither a boundary nor cases)."""
+    _tools()
+    _session(office, "ed")
+    html = office.get("/callbacks").text
+    assert "逐件选择回访结果后点" in html  # on screen
+    sizes, text = _pdf_facts(_chromium_pdf(html, tmp_path, "callbacks"))
+    flat = re.sub(r"\s+", "", text)
+    assert sizes and all(s == (210, 297) for s in sizes), sizes
+    assert re.search(r"共\d+件。", flat) and "逐件选择回访结果" not in flat, flat[:300]
+    lines = [re.sub(r"\s+", "", line) for line in text.splitlines()]
+    assert any("回访记录" in line for line in lines) and any("未回访" in line for line in lines)  # not 未 / 回 / 访
+    _pngs(tmp_path / "callbacks.pdf", "printed_callbacks")
+    html = office.get("/map", params={"from": DAY, "to": DAY}).text
+    sizes, text = _pdf_facts(_chromium_pdf(html, tmp_path, "map"))
+    flat = re.sub(r"\s+", "", text)
+    assert sizes and all(s == (210, 297) for s in sizes), sizes
+    assert "示意图" in flat and "衡阳综合保税区" not in flat, flat[-300:]
+    _pngs(tmp_path / "map.pdf", "printed_map")
