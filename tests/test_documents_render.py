@@ -493,3 +493,22 @@ def test_the_printed_callback_list_and_map_carry_no_screen_words(office, tmp_pat
     assert sizes and all(s == (210, 297) for s in sizes), sizes
     assert "示意图" in flat and "衡阳综合保税区" not in flat, flat[-300:]
     _pngs(tmp_path / "map.pdf", "printed_map")
+
+
+def test_a_unit_stays_whole_beside_a_place_that_must_wrap():
+    """The overdue list of city units whose cases name their counties (湘西土家族苗族自治州 beside
+    湘西土家族苗族自治州吉首市): six columns that fit on one line each at no size down to 小五. The unit's column
+    keeps its name whole (it took two lines) and the 行政区域 beside it wraps instead."""
+    from docx.shared import Mm
+
+    from petitionnlp.office.documents import CELL_MARGIN_MM, _Briefing, _text_mm
+
+    rows = [(1, "X3HN202405010011", "湘西土家族苗族自治州", "湘西土家族苗族自治州吉首市", "2026年11月12日", "待办"),
+            (2, "X3HN202405010017", "张家界市", "张家界市武陵源区", "2026年11月12日", "待办")]
+    b = _Briefing()
+    table = b.table(["序号", "受理编号", "责任单位", "行政区域", "办理期限", "状态"], rows, [11, 38, 30, 29, 32, 16],
+                    size=10.5, left={2, 3}, wrap=set(), wrap_last={3})
+    widths = [c.width / Mm(1) for c in table.rows[1].cells]
+    assert abs(sum(widths) - 156) < 0.5
+    for j in (1, 2, 4):  # 受理编号, the unit, the deadline: whole
+        assert widths[j] >= _text_mm(rows[0][j], 10.5) + 2 * CELL_MARGIN_MM, (j, widths)

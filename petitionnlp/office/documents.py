@@ -299,12 +299,14 @@ class _Briefing:
         return self.doc.add_paragraph(f"（{_numeral(self.level2)}）{text}", style="Heading 2")
 
     def table(self, heads: list[str], rows: list[tuple], widths_mm: list[float], size: float = TABLE_PT,
-              total: bool = False, left: set[int] = frozenset(), wrap: set[int] | None = None):
+              total: bool = False, left: set[int] = frozenset(), wrap: set[int] | None = None,
+              wrap_last: set[int] = frozenset()):
         """A table as wide as the 版心 (the columns' widths in mm), centred, its header row repeated at the top of
         every page and no row broken across pages; ``total``: the last row is a 合计 row whose first two cells are
         merged; ``left``: the columns aligned left (names, text); ``wrap``: the columns that may take two lines
         (text: opinions), ``left`` unless given — every other column keeps each cell on one line (a unit's name, a
-        受理编号, a date), the table set smaller down to 小五 (:func:`_fit_size`) where it needs to.  A row of one
+        受理编号, a date), the table set smaller down to 小五 (:func:`_fit_size`) where it needs to; ``wrap_last``:
+        the columns that may wrap besides when nothing else fits at 小五 (a 行政区域 beside its unit).  A row of one
         value is a group's row (a unit and its counts) across the whole table, kept with the row under it."""
         from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
         from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -312,8 +314,14 @@ class _Briefing:
         from docx.shared import Mm, Pt
 
         wrap = set(left) if wrap is None else set(wrap)
-        size = _fit_size(heads, rows, widths_mm, size, wrap)
-        widths_mm = _fit_widths(heads, rows, widths_mm, size, wrap=wrap)
+        fitted = _fit_size(heads, rows, widths_mm, size, wrap)
+        tight = set()
+        if fitted is None and wrap_last:  # they wrap, leaving the other columns the room they need
+            tight = set(wrap_last)
+            wrap |= tight
+            fitted = _fit_size(heads, rows, widths_mm, size, wrap)
+        size = size if fitted is None else fitted
+        widths_mm = _fit_widths(heads, rows, widths_mm, size, wrap=wrap, tight=tight)
         table = self.doc.add_table(rows=1, cols=len(heads))
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -413,11 +421,10 @@ MIN_TABLE_PT = 9     # 小五: the smallest a 专报's table is set in, where it
 
 
 def _fit_size(heads: list[str], rows: list[tuple], widths_mm: list[float], size_pt: float,
-              wrap: set[int] = frozenset()) -> float:
+              wrap: set[int] = frozenset()) -> float | None:
     """The size a table is set in: ``size_pt``, else the largest by half points down to :data:`MIN_TABLE_PT` at
     which every column not in ``wrap`` holds its longest cell on one line and every header is whole, a column in
-    ``wrap`` at least four characters wide, in the table's width — or ``size_pt`` when none does (the names wrap
-    at the table's own size rather than shrink for nothing)."""
+    ``wrap`` at least four characters wide, in the table's width — or None when none does."""
     pad = 2 * CELL_MARGIN_MM + 1.0
     full = [r for r in rows if len(r) == len(heads)]
 
@@ -429,16 +436,17 @@ def _fit_size(heads: list[str], rows: list[tuple], widths_mm: list[float], size_
     pt = size_pt
     while need(pt) > sum(widths_mm) + 0.01 and pt > MIN_TABLE_PT:
         pt -= 0.5
-    return pt if need(pt) <= sum(widths_mm) + 0.01 else size_pt
+    return pt if need(pt) <= sum(widths_mm) + 0.01 else None
 
 
 def _fit_widths(heads: list[str], rows: list[tuple], widths_mm: list[float], size_pt: float,
-                wrap: set[int] = frozenset()) -> list[float]:
+                wrap: set[int] = frozenset(), tight: set[int] = frozenset()) -> list[float]:
     """The columns' widths, the table's whole width kept: a column whose longest cell (a 受理编号, a date, a figure)
     would break across lines takes the room it needs, then every column the room its header needs, from columns
     with room to spare — text columns (``wrap``: names, opinions) first, down to their header's width, as they
     are the ones that may wrap; then the others, down to what their own cells and header need.  Room left over
-    last goes to the text columns that would wrap."""
+    last goes to the text columns that would wrap; ``tight``: text columns that give up all but their header's
+    width where other columns need it."""
     pad = 2 * CELL_MARGIN_MM + 1.0
     n = len(widths_mm)
     rows = [r for r in rows if len(r) == n]  # a group's row spans the table
@@ -448,7 +456,8 @@ def _fit_widths(heads: list[str], rows: list[tuple], widths_mm: list[float], siz
     # a text column keeps at least its longest piece between marks (长沙市岳麓区 of 长沙市岳麓区（逾期1件、督办0件）)
     pieces = [max((_text_mm(part, size_pt) + pad for r in rows for part in _PIECES.split("" if r[j] is None else str(r[j]))),
                   default=0.0) for j in range(n)]
-    floor = [max(heads_mm[k], min(pieces[k], widths_mm[k] * 1.5), 8.0) if k in wrap else
+    floor = [max(heads_mm[k], 8.0) if k in tight else
+             max(heads_mm[k], min(pieces[k], widths_mm[k] * 1.5), 8.0) if k in wrap else
              max(cells[k], heads_mm[k], 8.0) for k in range(n)]
     widths = list(widths_mm)
 
@@ -613,7 +622,7 @@ def _overdue(b: _Briefing, data: dict) -> None:
     widths = [11, 38, 30, 29, 32, 16]
     if not places:
         heads, rows, widths = _without(3, heads, rows, widths)
-    b.table(heads, rows, widths, size=10.5, left={2, 3} if places else {2}, wrap=set())
+    b.table(heads, rows, widths, size=10.5, left={2, 3} if places else {2}, wrap=set(), wrap_last={3})
 
 
 def _without(k: int, heads: list, rows: list[tuple], widths: list[float]) -> tuple[list, list, list]:
@@ -659,7 +668,7 @@ def _supervision(b: _Briefing, data: dict) -> None:
         heads, rows, widths = _without(1, heads, rows, widths)
         b.table(heads, rows, widths, size=10.5, left={4}, wrap={4})
     else:
-        b.table(heads, rows, widths, size=10.5, left={1, 5}, wrap={5})
+        b.table(heads, rows, widths, size=10.5, left={1, 5}, wrap={5}, wrap_last={1})
 
 
 def _loop(b: _Briefing, data: dict) -> None:
