@@ -40,11 +40,14 @@ browser:
 	  $(APT_INSTALL) chromium chromium-driver chromium-l10n >/dev/null || true; fi
 
 # LibreOffice (headless) and poppler: the tests render what people print (XLSX, DOCX) to PDF and PNG and look at it
+# fonts-crosextra-carlito: Calibri's widths, the sheets' default font, by which LibreOffice sizes their columns
+# (with DejaVu Sans in its place a sheet prints a third smaller than in Excel)
 render:
-	@if ! { command -v soffice && command -v pdftoppm; } >/dev/null && [ "$$(id -u)" = 0 ] \
-	    && command -v apt-get >/dev/null; then \
-	  echo "installing libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils (documents rendered in the tests)"; \
-	  $(APT_INSTALL) libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils >/dev/null || true; fi
+	@if ! { command -v soffice && command -v pdftoppm && fc-list | grep -q Carlito; } >/dev/null \
+	    && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils fonts-crosextra-carlito (documents rendered in the tests)"; \
+	  $(APT_INSTALL) libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils fonts-crosextra-carlito >/dev/null \
+	    || true; fi
 
 # PostgreSQL for the shared-database tests (they start their own throw-away cluster; initdb runs as `postgres`)
 postgres:

@@ -155,7 +155,8 @@ def unplaced_counts(records, province: str) -> dict[str, int]:
 
 def _notes(pmap: ProvinceMap, values: dict, measure: str, unplaced: dict | None, per_line: int) -> list[str]:
     """The lines printed under the map: the cases it cannot colour (placed to a city only), the counties without
-    a boundary, ``per_line`` entries a line."""
+    a boundary that have cases (one without cases adds nothing to the map: 衡阳综合保税区 0 件 is not listed),
+    ``per_line`` entries a line."""
     def rows(entries):
         return ["；".join(entries[k:k + per_line]) for k in range(0, len(entries), per_line)]
 
@@ -163,10 +164,12 @@ def _notes(pmap: ProvinceMap, values: dict, measure: str, unplaced: dict | None,
     if unplaced:
         lines.append(f"未定到县（市、区）的案件（{sum(unplaced.values())}件，未在图中着色）：")
         lines += rows([f"{city} {n} 件" for city, n in unplaced.items()])
-    if pmap.missing:
-        lines.append(f"无边界数据、未在图中绘出的县（市、区）（{len(pmap.missing)}个）：")
+    # with cases: a count above 0, or a 办结率 (None where a county has no cases)
+    missing = [r for r in pmap.missing if values.get(r) is not None and (measure != "count" or values.get(r))]
+    if missing:
+        lines.append(f"有案件、无边界数据而未在图中绘出的县（市、区）（{len(missing)}个）：")
         lines += rows([f"{r.split('/', 1)[1].replace('/', '')} {_value_text(values.get(r), measure)}"
-                       for r in pmap.missing])  # 衡阳市衡阳综合保税区, as every page names a county
+                       for r in missing])  # 衡阳市衡阳综合保税区, as every page names a county
     return lines
 
 

@@ -46,7 +46,7 @@ def test_svg_one_element_per_county_with_region_title_legend_and_missing_list():
     assert yuelu.tag == SVG + "path" and yuelu.find(SVG + "title").text == "长沙市岳麓区：12 件"
     texts = " ".join(t.text or "" for t in root.iter(SVG + "text"))
     assert "示意图" in texts and "案件数" in texts  # title and legend
-    for region in pmap.missing:  # listed with its value, never dropped
+    for region in pmap.missing:  # listed with its value where it has cases
         assert region.split("/", 1)[1].replace("/", "") in texts
     assert "衡阳市衡阳综合保税区 2 件" in texts and "衡阳市/" not in texts  # named as every page names it
     assert re.search(r'width="180mm"', svg)
@@ -57,6 +57,24 @@ def test_svg_one_element_per_county_with_region_title_legend_and_missing_list():
         subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--window-size=1000,1100",
                         f"--screenshot={ART / 'map_hunan_count_svg.png'}", (ART / "map_hunan_count.svg").as_uri()],
                        capture_output=True, timeout=120)
+
+
+@pytest.mark.parametrize("measure", ["count", "closure_rate"])
+def test_a_county_without_boundary_or_cases_is_not_listed(measure):
+    """Under the map, the counties it cannot draw are listed with their cases so that the map's cases add up; one
+    with no cases adds nothing and is left out (衡阳综合保税区 0 件 was listed under every map of Hunan, on the page
+    and in the 专报), in the SVG and the PNG alike."""
+    from petitionnlp.maps import _notes
+
+    records = [r for r in hunan_records() if r["county"] != "衡阳综合保税区"]
+    values = county_values(records, "湖南省", measure)
+    svg = render_svg(values, "湖南省", measure)
+    texts = " ".join(t.text or "" for t in ET.fromstring(svg).iter(SVG + "text"))
+    assert "衡阳综合保税区" not in texts and "无边界数据" not in texts, texts[-200:]
+    assert not _notes(province_map("湖南省"), values, measure, None, 3)  # the PNG's lines
+    values = county_values(hunan_records(), "湖南省", measure)
+    lines = _notes(province_map("湖南省"), values, measure, None, 3)
+    assert lines[0].startswith("有案件") and lines[1] == ("衡阳市衡阳综合保税区 " + ("2 件" if measure == "count" else "0%"))
 
 
 def test_every_line_of_the_svg_fits_inside_the_picture():

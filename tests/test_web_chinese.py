@@ -801,7 +801,7 @@ def test_the_maps_hover_hint_is_not_printed(office):
         page = ed.get(path).text
         hint = re.search(r'<span class="noprint"[^>]*>(鼠标停在[^<]*)</span>', page)
         assert hint and "未定到县的案件" not in hint.group(1), (path, page[page.find("鼠标停在") - 120:][:300])
-        assert "未定到县的案件、无边界数据的县（市、区）列在图下" in page
+        assert "未定到县的案件、有案件而无边界数据的县（市、区）列在图下" in page
 
 
 def test_the_stats_page_names_the_cases_handed_over_with_one_word(office):

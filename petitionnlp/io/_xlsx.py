@@ -259,12 +259,13 @@ class XlsxTable:
     percent_columns: Collection[str] = ()
     widths: Mapping[str, float] | None = None
     wrap_columns: Collection[str] = field(default_factory=tuple)
+    min_print_pt: float | None = None
 
 
 def write_table_xlsx(target, rows: Iterable, columns: Sequence[str], *, title: str | None = None,
                      subtitle: str | None = None, sheet: str = "信访件", date_columns: Collection[str] = (),
                      percent_columns: Collection[str] = (), widths: Mapping[str, float] | None = None,
-                     wrap_columns: Collection[str] = ()) -> bytes | None:
+                     wrap_columns: Collection[str] = (), min_print_pt: float | None = None) -> bytes | None:
     """Write one table as an XLSX a person can read, print and publish; return the bytes when ``target`` is None.
 
     target : a path (written to a temporary file beside it and renamed into place when complete, so a failure
@@ -284,13 +285,16 @@ def write_table_xlsx(target, rows: Iterable, columns: Sequence[str], *, title: s
     widths : column widths in characters, by header; the others are sized from the header and the first
         rows' values (at most 36, wider text wraps).
     wrap_columns : columns that always wrap (besides those whose values are wider than the column).
+    min_print_pt : the smallest size its text may print at: a sheet too wide for that on one page's width prints
+        on pages side by side (:func:`pages_wide`); None: fitted to one page's width, however small.
 
     The sheet: the header row bold and shaded, frozen under the title and repeated at the top of every printed
     page; an autofilter on it; thin borders; A4 landscape fitted to the page width, centred, with 第N页，共M页 in
     the footer.  Every text cell is written by :func:`xlsx_text` (no character openpyxl cannot store) and a text
     that starts like a formula (= + - @) is stored as text with a quote prefix, never run.
     """
-    table = XlsxTable(rows, columns, title, subtitle, sheet, date_columns, percent_columns, widths, wrap_columns)
+    table = XlsxTable(rows, columns, title, subtitle, sheet, date_columns, percent_columns, widths, wrap_columns,
+                      min_print_pt)
     return write_tables_xlsx(target, [table])
 
 
@@ -305,7 +309,8 @@ def write_tables_xlsx(target, tables: Sequence[XlsxTable]) -> bytes | None:
         for t in tables:
             stream = SheetStream(wb, t.columns, title=t.title, subtitle=t.subtitle,
                                  sheet=_sheet_name(t.sheet, taken), date_columns=t.date_columns,
-                                 percent_columns=t.percent_columns, widths=t.widths, wrap_columns=t.wrap_columns)
+                                 percent_columns=t.percent_columns, widths=t.widths, wrap_columns=t.wrap_columns,
+                                 min_print_pt=t.min_print_pt)
             streams.append(stream)
             stream.write(t.rows)
             stream.close()
@@ -346,6 +351,26 @@ def _column_letter(i: int) -> str:
     return get_column_letter(i)
 
 
+PRINT_WIDTH_PX = (297 - 2 * 0.4 * 25.4) / 25.4 * 96  # A4 landscape within the margins (_page), at 96 dpi
+DRAWN_WIDER = 1.03   # LibreOffice draws a sheet's columns about 1–3 % wider than Excel: sized for the wider
+
+
+def pages_wide(widths: Sequence[float], min_pt: float) -> int:
+    """How many pages side by side a sheet of columns ``widths`` (Excel's units: 7 pixels of 11-point Calibri,
+    and 5 of padding a column) prints on with its 11-point text at ``min_pt`` or more: one where all fit at that
+    size, else each page filled with whole columns, the first printed again on each page after the first (the
+    sheet's ``print_title_cols``).  A batch's whole table of 27 columns, at 4 pt on one page, prints on two at
+    8 pt."""
+    room = PRINT_WIDTH_PX * 11 / min_pt / DRAWN_WIDER
+    px = [7 * w + 5 for w in widths]
+    pages, used = 1, 0.0
+    for w in px:
+        if used + w > room and used > px[0]:
+            pages, used = pages + 1, px[0]
+        used += w
+    return pages
+
+
 class SheetStream:
     """One sheet being written, row by row (the engine of :func:`write_table_xlsx` and of ``BatchWriter``).
 
@@ -353,7 +378,7 @@ class SheetStream:
     """
 
     def __init__(self, wb, columns: Sequence[str], *, title=None, subtitle=None, sheet="信访件",
-                 date_columns=(), percent_columns=(), widths=None, wrap_columns=()):
+                 date_columns=(), percent_columns=(), widths=None, wrap_columns=(), min_print_pt=None):
         from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
         self.ws = wb.create_sheet(sheet)
@@ -363,6 +388,7 @@ class SheetStream:
         self.percents = set(percent_columns)
         self.widths = dict(widths or {})
         self.wrap_always = set(wrap_columns)
+        self.min_print_pt = min_print_pt
         self._pending: list[list] = []
         self._started = False
         self._row = 0  # rows appended to the sheet so far
@@ -475,7 +501,7 @@ class SheetStream:
             cell.font, cell.fill, cell.alignment, cell.border = (self._head_font, self._head_fill,
                                                                  self._head_align, self._border)
             head.append(cell)
-        self._append(head, self._height(self.columns, [True] * len(self.columns)))
+        self._append(head, self._height(self.columns, [True] * len(self.columns), margin=2.0))
         self._started = True
         for values in self._pending:
             self._emit(values)
@@ -504,13 +530,19 @@ class SheetStream:
         return max((display_width(line) for line in str(value).splitlines()), default=0)
 
     def _page(self) -> None:
-        """A4 landscape, fitted to the page width, centred, page numbers in the footer (before the first row:
-        the sheet's properties are written with it)."""
+        """A4 landscape, fitted to the page width — or, with ``min_print_pt``, to as few pages side by side as
+        print the text at that size or more (:func:`pages_wide`), the first column (a 受理编号) repeated on each and
+        a row's pages one after the other — centred, page numbers in the footer (before the first row: the
+        sheet's properties are written with it)."""
         ws = self.ws
         ws.page_setup.paperSize = 9  # A4
         ws.page_setup.orientation = "landscape"
-        ws.page_setup.fitToWidth = 1
+        wide = pages_wide(self._widths, self.min_print_pt) if self.min_print_pt else 1
+        ws.page_setup.fitToWidth = wide
         ws.page_setup.fitToHeight = 0
+        if wide > 1:  # a row's pages one after the other, each starting with its 受理编号
+            ws.print_title_cols = "A:A"
+            ws.page_setup.pageOrder = "overThenDown"
         ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.print_options.horizontalCentered = True
         ws.page_margins.left = ws.page_margins.right = 0.4
@@ -556,14 +588,15 @@ class SheetStream:
             cells.append(cell)
         self._append(cells, self._height([v for v, _ in values], wrap))
 
-    def _height(self, values, wrap) -> float | None:
+    def _height(self, values, wrap, margin: float = 1.0) -> float | None:
         """The height a row needs for its wrapped cells (spreadsheets do not all fit rows to wrapped text when
-        they open a file, so it is written), or None for one line."""
+        they open a file, so it is written), or None for one line; ``margin``: the units of a column's width its
+        text does not take (the header's bold centred lines take two: 属地置信度 in 6 units prints 属地 / 置信 / 度)."""
         lines = 1
         for j, value in enumerate(values):
             if value is None or not (j < len(wrap) and wrap[j]) or isinstance(value, (int, float, dt.date)):
                 continue
-            room = max(self._widths[j] - 1.0, 1.0)  # a Chinese character is about two units wide in Excel
+            room = max(self._widths[j] - margin, 1.0)  # a Chinese character is about two units wide in Excel
             lines = max(lines, sum(max(1, math.ceil(display_width(part) / room))
                                    for part in str(value).splitlines() or [""]))
         return None if lines == 1 else round(lines * LINE_HEIGHT + 3, 1)

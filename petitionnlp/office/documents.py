@@ -299,16 +299,29 @@ class _Briefing:
         return self.doc.add_paragraph(f"（{_numeral(self.level2)}）{text}", style="Heading 2")
 
     def table(self, heads: list[str], rows: list[tuple], widths_mm: list[float], size: float = TABLE_PT,
-              total: bool = False, left: set[int] = frozenset()):
+              total: bool = False, left: set[int] = frozenset(), wrap: set[int] | None = None,
+              wrap_last: set[int] = frozenset()):
         """A table as wide as the 版心 (the columns' widths in mm), centred, its header row repeated at the top of
         every page and no row broken across pages; ``total``: the last row is a 合计 row whose first two cells are
-        merged; ``left``: the columns aligned left (names, text)."""
+        merged; ``left``: the columns aligned left (names, text); ``wrap``: the columns that may take two lines
+        (text: opinions), ``left`` unless given — every other column keeps each cell on one line (a unit's name, a
+        受理编号, a date), the table set smaller down to 小五 (:func:`_fit_size`) where it needs to; ``wrap_last``:
+        the columns that may wrap besides when nothing else fits at 小五 (a 行政区域 beside its unit).  A row of one
+        value is a group's row (a unit and its counts) across the whole table, kept with the row under it."""
         from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.oxml.ns import qn
         from docx.shared import Mm, Pt
 
-        widths_mm = _fit_widths(heads, rows, widths_mm, size, wrap=left)
+        wrap = set(left) if wrap is None else set(wrap)
+        fitted = _fit_size(heads, rows, widths_mm, size, wrap)
+        tight = set()
+        if fitted is None and wrap_last:  # they wrap, leaving the other columns the room they need
+            tight = set(wrap_last)
+            wrap |= tight
+            fitted = _fit_size(heads, rows, widths_mm, size, wrap)
+        size = size if fitted is None else fitted
+        widths_mm = _fit_widths(heads, rows, widths_mm, size, wrap=wrap, tight=tight)
         table = self.doc.add_table(rows=1, cols=len(heads))
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -324,6 +337,17 @@ class _Briefing:
             if r_i == 0:
                 trpr.append(trpr.makeelement(qn("w:tblHeader"), {}))
             values = heads if r_i == 0 else rows[r_i - 1]
+            if len(values) == 1 < len(heads):  # a group's row: one cell across the table, kept with the next row
+                cell = row.cells[0].merge(row.cells[-1])
+                for par in cell.paragraphs[1:]:
+                    par._p.getparent().remove(par._p)
+                par = cell.paragraphs[0]
+                par.style = self.doc.styles["表格"]
+                par.alignment = WD_ALIGN_PARAGRAPH.LEFT
+                par.paragraph_format.keep_with_next = True
+                run = par.add_run(xlsx_text(str(values[0])))
+                run.font.size, run.font.bold = Pt(size), True
+                continue
             for j, (cell, value) in enumerate(zip(row.cells, values)):
                 cell.width = Mm(widths_mm[j])
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
@@ -393,24 +417,47 @@ def _text_mm(text: str, size_pt: float) -> float:
 
 
 _PIECES = re.compile(r"[（(、，,；;）)]")
+MIN_TABLE_PT = 9     # 小五: the smallest a 专报's table is set in, where its names would not fit on one line
+
+
+def _fit_size(heads: list[str], rows: list[tuple], widths_mm: list[float], size_pt: float,
+              wrap: set[int] = frozenset()) -> float | None:
+    """The size a table is set in: ``size_pt``, else the largest by half points down to :data:`MIN_TABLE_PT` at
+    which every column not in ``wrap`` holds its longest cell on one line and every header is whole, a column in
+    ``wrap`` at least four characters wide, in the table's width — or None when none does."""
+    pad = 2 * CELL_MARGIN_MM + 1.0
+    full = [r for r in rows if len(r) == len(heads)]
+
+    def need(pt: float) -> float:
+        return sum(max(_text_mm(h, pt), 4 * pt * 25.4 / 72 if j in wrap else
+                       max((_text_mm("" if r[j] is None else str(r[j]), pt) for r in full), default=0.0)) + pad
+                   for j, h in enumerate(heads))
+
+    pt = size_pt
+    while need(pt) > sum(widths_mm) + 0.01 and pt > MIN_TABLE_PT:
+        pt -= 0.5
+    return pt if need(pt) <= sum(widths_mm) + 0.01 else None
 
 
 def _fit_widths(heads: list[str], rows: list[tuple], widths_mm: list[float], size_pt: float,
-                wrap: set[int] = frozenset()) -> list[float]:
+                wrap: set[int] = frozenset(), tight: set[int] = frozenset()) -> list[float]:
     """The columns' widths, the table's whole width kept: a column whose longest cell (a 受理编号, a date, a figure)
     would break across lines takes the room it needs, then every column the room its header needs, from columns
     with room to spare — text columns (``wrap``: names, opinions) first, down to their header's width, as they
     are the ones that may wrap; then the others, down to what their own cells and header need.  Room left over
-    last goes to the text columns that would wrap."""
+    last goes to the text columns that would wrap; ``tight``: text columns that give up all but their header's
+    width where other columns need it."""
     pad = 2 * CELL_MARGIN_MM + 1.0
     n = len(widths_mm)
+    rows = [r for r in rows if len(r) == n]  # a group's row spans the table
     cells = [max((_text_mm("" if r[j] is None else str(r[j]), size_pt) + pad for r in rows), default=0.0)
              for j in range(n)]
     heads_mm = [_text_mm(h, size_pt) + pad for h in heads]
     # a text column keeps at least its longest piece between marks (长沙市岳麓区 of 长沙市岳麓区（逾期1件、督办0件）)
     pieces = [max((_text_mm(part, size_pt) + pad for r in rows for part in _PIECES.split("" if r[j] is None else str(r[j]))),
                   default=0.0) for j in range(n)]
-    floor = [max(heads_mm[k], min(pieces[k], widths_mm[k] * 1.5), 8.0) if k in wrap else
+    floor = [max(heads_mm[k], 8.0) if k in tight else
+             max(heads_mm[k], min(pieces[k], widths_mm[k] * 1.5), 8.0) if k in wrap else
              max(cells[k], heads_mm[k], 8.0) for k in range(n)]
     widths = list(widths_mm)
 
@@ -551,21 +598,38 @@ def _by_unit(b: _Briefing, data: dict) -> None:
     rows.append(("", "合计", data["total"], data["closed"], data["staged"], data["in_progress"],
                  percent(data["closure_rate"]), data["overdue"]))
     b.table(["序号", "责任单位", "交办件数", "已办结", "阶段性办结", "尚在办理", "办结率", "逾期"], rows,
-            [12, 37, 20, 16, 24, 20, 15, 12], total=True, left={1})
+            [12, 37, 20, 16, 24, 20, 15, 12], total=True, left={1}, wrap=set())
+
+
+def _repeats_unit(unit: str | None, place: str | None) -> bool:
+    """A case's 行政区域 says no more than its unit's name (衡阳市雁峰区 of 衡阳市雁峰区, 衡阳市 of 衡阳市雁峰区, none)."""
+    return not place or (unit or "").startswith(place)
 
 
 def _overdue(b: _Briefing, data: dict) -> None:
-    """The cases past their deadline and still open, by deadline."""
+    """The cases past their deadline and still open, by deadline; 行政区域 only where a case's place says more than
+    its unit (a column repeating the units would wrap both)."""
     cases = data["overdue_cases"]
     b.heading1("逾期未办结信访件")
     if not cases:
         b.paragraph("无。")
         return
     b.paragraph(f"逾期未办结信访件共{len(cases)}件，按办理期限先后列出如下。")
-    b.table(["序号", "受理编号", "责任单位", "行政区域", "办理期限", "状态"],
-            [(i, c["receipt_id"] or f"#{c['id']}", c["unit"] or "未分配", c["place"] or "未定位",
-              chinese_date(c["due_date"]) or "", c["status"]) for i, c in enumerate(cases, 1)],
-            [11, 38, 30, 29, 32, 16], size=10.5, left={2, 3})
+    places = not all(_repeats_unit(c["unit"], c["place"]) for c in cases)
+    heads = ["序号", "受理编号", "责任单位", "行政区域", "办理期限", "状态"]
+    rows = [(i, c["receipt_id"] or f"#{c['id']}", c["unit"] or "未分配", c["place"] or "未定位",
+             chinese_date(c["due_date"]) or "", c["status"]) for i, c in enumerate(cases, 1)]
+    widths = [11, 38, 30, 29, 32, 16]
+    if not places:
+        heads, rows, widths = _without(3, heads, rows, widths)
+    b.table(heads, rows, widths, size=10.5, left={2, 3} if places else {2}, wrap=set(), wrap_last={3})
+
+
+def _without(k: int, heads: list, rows: list[tuple], widths: list[float]) -> tuple[list, list, list]:
+    """A table's columns but the ``k``-th, its width given to the others in proportion."""
+    rest = sum(widths) - widths[k]
+    return (heads[:k] + heads[k + 1:], [r[:k] + r[k + 1:] if len(r) == len(heads) else r for r in rows],
+            [w * sum(widths) / rest for j, w in enumerate(widths) if j != k])
 
 
 # -- closing the loop (issue 27): drawn when report_data carries its parts ----------------------------------------
@@ -581,12 +645,13 @@ def _ranking(b: _Briefing, data: dict) -> None:
     b.table(["排名", "责任单位", "交办件数", "办结率", "逾期", "督办", "满意度"],
             [(u.get("rank") or "", u["unit"] or "未分配", u["total"], percent(u["closure_rate"]), u["overdue"],
               u.get("supervised", 0), _rate(u.get("satisfaction_rate"))) for u in data["ranking"]],
-            [12, 50, 20, 20, 16, 16, 22], left={1})
+            [12, 50, 20, 20, 16, 16, 22], left={1}, wrap=set())
 
 
 def _supervision(b: _Briefing, data: dict) -> None:
     """The overdue and supervised cases by unit (``data["supervision"]``: the table a 督察督办情况简报 uses), one
-    table: the unit and its counts in the first row of its cases."""
+    table: each unit and its counts on a row across the table (its name on one line), its cases under it;
+    行政区域 only where a case's place says more than its unit."""
     if "supervision" not in data:
         return
     b.heading1("逾期及督办信访件")
@@ -595,13 +660,15 @@ def _supervision(b: _Briefing, data: dict) -> None:
         return
     rows = []
     for g in data["supervision"]:
-        for i, c in enumerate(g["cases"]):
-            unit = (f"{g['unit'] or '未分配'}（逾期{g.get('overdue', 0)}件、督办{g.get('supervised', 0)}件）"
-                    if i == 0 else "")
-            rows.append((unit, c["receipt_id"] or f"#{c['id']}", c.get("place") or "", chinese_date(c.get("due_date")),
-                         c.get("status") or "", c.get("kind") or "", c.get("note") or ""))
-    b.table(["责任单位", "受理编号", "行政区域", "办理期限", "状态", "情形", "督办意见"], rows,
-            [24, 34, 20, 31, 13, 13, 21], size=10.5, left={0, 2, 6})
+        rows.append((f"{g['unit'] or '未分配'}（逾期{g.get('overdue', 0)}件、督办{g.get('supervised', 0)}件）",))
+        rows += [(c["receipt_id"] or f"#{c['id']}", c.get("place") or "", chinese_date(c.get("due_date")),
+                  c.get("status") or "", c.get("kind") or "", c.get("note") or "") for c in g["cases"]]
+    heads, widths = ["受理编号", "行政区域", "办理期限", "状态", "情形", "督办意见"], [36, 28, 32, 13, 19, 28]
+    if all(_repeats_unit(g["unit"], c.get("place")) for g in data["supervision"] for c in g["cases"]):
+        heads, rows, widths = _without(1, heads, rows, widths)
+        b.table(heads, rows, widths, size=10.5, left={4}, wrap={4})
+    else:
+        b.table(heads, rows, widths, size=10.5, left={1, 5}, wrap={5}, wrap_last={1})
 
 
 def _loop(b: _Briefing, data: dict) -> None:
@@ -643,7 +710,7 @@ def _hotspots(b: _Briefing, data: dict) -> None:
                     [(i, region_words(a["region"]), a["type"], a["count"],
                       f"{a['expected']:.1f}" if isinstance(a.get("expected"), (int, float)) else "",
                       chinese_date(a.get("since"))) for i, a in enumerate(alerts, 1)],
-                    [12, 50, 18, 18, 26, 32], left={1})
+                    [12, 50, 18, 18, 26, 32], left={1}, wrap=set())
         else:
             b.paragraph("无。")
     if repeats is not None:
@@ -655,7 +722,7 @@ def _hotspots(b: _Briefing, data: dict) -> None:
                     [(i, region_words(g.get("place")),
                       "、".join(g.get("types") or ()) or "—", f"{g['count']}次",
                       chinese_date(g.get("first")), chinese_date(g.get("last"))) for i, g in enumerate(groups, 1)],
-                    [12, 50, 22, 16, 28, 28], left={1})
+                    [12, 50, 22, 16, 28, 28], left={1}, wrap=set())
         else:
             b.paragraph("无。")
 
@@ -752,6 +819,7 @@ PUBLIC_QUEUE_FIELDS = ("receipt_id", "unit", "handover_date", "status", "polluti
 _CASE_HEADERS = {"due_date": "办理期限"}  # a case's deadline (the data file's 期限 is triage's suggested one)
 _FILLED = {"pollution_types", "region"}     # the table's own 污染类型 and 行政区域 filled with the workbench's
 _REPORT = ("verified", "findings", "actions", "accountability", "closure")
+FULL_TABLE_PT = 8   # the smallest the office's whole table prints at (its 脱敏版 stays on one page's width)
 
 
 def _header(field: str) -> str:
@@ -799,7 +867,9 @@ def queue_xlsx(views: list[dict], columns: list[str], name: str = "信访件", p
             row[header] = readable_value(f, flat.get(f))
         rows.append(row)
     layout = field_layout({**{h: f for h, f in by_header.items() if h in own}, **added}, own)
-    return write_table_xlsx(None, rows, own + list(added), sheet=name, **layout)
+    # the whole table (27 columns and more) at 4 pt on one page's width: on pages side by side at 8 pt
+    return write_table_xlsx(None, rows, own + list(added), sheet=name, min_print_pt=None if public else FULL_TABLE_PT,
+                            **layout)
 
 
 # ========================================================================================= what the screens call

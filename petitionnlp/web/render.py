@@ -13,6 +13,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
 
 from ..office.clock import local_time
 from ..office.errors import Forbidden, Invalid, NotFound, OfficeError
@@ -34,8 +35,6 @@ ROLE_NAMES = labels()["role"]        # the roles in Chinese (data: corpora/offic
 def _highlight(snippet: str | None):
     """A search snippet, escaped, with its 【matched terms】 in <mark>, and a redaction's placeholder, which the
     snippet writes ［姓名］ to keep it apart from a match, shown as every other page shows it: 【姓名】."""
-    from markupsafe import Markup, escape
-
     text = str(escape(snippet or ""))
     return Markup(text.replace("【", "<mark>").replace("】", "</mark>").replace("［", "【").replace("］", "】"))
 
@@ -44,7 +43,6 @@ def _markdown(text: str | None):
     """A model card (Markdown written in this repository) as HTML: headings, lists, tables, code spans; raw HTML in
     it is shown as text, never run."""
     from markdown_it import MarkdownIt
-    from markupsafe import Markup
 
     return Markup(MarkdownIt("commonmark", {"html": False}).enable("table").render(text or ""))
 
@@ -69,8 +67,6 @@ def clerk_words(message: str | None) -> str | None:
 def _iso_local(value: str | None):
     """An ISO time with its offset (already in the office's zone) as a person reads it, never broken at its hyphens
     on paper (2026-12- / 07 in a printed 督办 or 回访 list)."""
-    from markupsafe import Markup, escape
-
     return Markup('<span class="when">%s</span>') % escape(value[:16].replace("T", " ")) if value else ""
 
 
@@ -78,8 +74,6 @@ def _step_words(detail: dict | None):
     """A step of a case's history in words, its items joined by ， (never one before the first): 责任单位 衡阳市，期限
     2026-12-08 · 待审核 → 退回，理由：… · 与 <a>C-01</a> 重复 · 请于…办结，期限 2026-11-23 → 2026-12-15; a reopening
     says why once (the reason, and how it came — 回访不满意 — only when that is not the reason itself)."""
-    from markupsafe import Markup, escape
-
     d = detail if isinstance(detail, dict) else {}
     parts = []
     if "unit" in d:
