@@ -40,8 +40,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from petitionnlp.classify import SECONDARY_RULE, _decide, evaluate_predictions  # noqa: E402
 from petitionnlp.features import compiled, first_use, keyword_found  # noqa: E402
 from petitionnlp.taxonomy import TYPES  # noqa: E402
-from petitionnlp.training import read_corpus  # noqa: E402
-from secondary_types import out_of_fold  # noqa: E402
+from secondary_types import card_records, out_of_fold  # noqa: E402
 
 
 def medium_named(model, texts) -> np.ndarray:
@@ -108,14 +107,7 @@ def main() -> None:
     ap.add_argument("--grid", default="0.5,0.55,0.6,0.65,0.7,0.75,0.8")
     ap.add_argument("--fit-cache", default=None)
     args = ap.parse_args()
-    if args.fit_cache:
-        from office_history import fit_cache
-
-        fit_cache(args.fit_cache)
-    files = [str(ROOT / "corpora/train" / f) for f in ("synthetic_petitions.jsonl", "real_petitions.jsonl")]
-    records = [r for r in read_corpus(files) if r["types"]]
-    real = [r for r in records if r.get("real")]
-    texts, gold = [r["text"] for r in real], [r["types"] for r in real]
+    records, real, texts, gold = card_records(args.fit_cache)
     schemes, seeds = args.schemes.split(","), [int(s) for s in args.seeds.split(",")]
     grid = [float(v) for v in args.grid.split(",")]
     print(f"{len(real)} real typed records; shipped secondary rule {SECONDARY_RULE}")
