@@ -42,8 +42,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from petitionnlp.classify import evaluate_predictions  # noqa: E402
 from petitionnlp.features import compiled, decide, first_use  # noqa: E402
 from petitionnlp.taxonomy import TYPES  # noqa: E402
-from petitionnlp.training import read_corpus  # noqa: E402
-from secondary_types import out_of_fold  # noqa: E402
+from secondary_types import card_records, out_of_fold  # noqa: E402
 
 OTHER = TYPES.index("其他")
 
@@ -82,14 +81,7 @@ def main() -> None:
     ap.add_argument("--fit-cache", default=None, help="folder keeping every fitted type model by its inputs "
                     "(benchmarks/office_history.py's --fit-cache)")
     args = ap.parse_args()
-    if args.fit_cache:
-        from office_history import fit_cache
-
-        fit_cache(args.fit_cache)
-    files = [str(ROOT / "corpora/train" / f) for f in ("synthetic_petitions.jsonl", "real_petitions.jsonl")]
-    records = [r for r in read_corpus(files) if r["types"]]
-    real = [r for r in records if r.get("real")]
-    texts, gold = [r["text"] for r in real], [r["types"] for r in real]
+    records, real, texts, gold = card_records(args.fit_cache)
     seeds, schemes = [int(x) for x in args.seeds.split(",")], ("page", "province")
     print(f"{len(real)} real typed records; {sum(1 for r in real if '其他' in r['types'])} give 其他")
     got = collections.defaultdict(list)

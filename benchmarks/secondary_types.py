@@ -45,6 +45,21 @@ from petitionnlp.training import (CV_FOLDS, _Calibration, _held_out, cv_folds, r
                                   record_weights)
 
 
+def card_records(cache=None):
+    """``make train``'s typed records (generated and real; no blind page among them), the real ones, their texts and
+    published types; with ``cache`` (a folder), every fitted type model kept there (``office_history.py``'s
+    ``--fit-cache``)."""
+    if cache:
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        from office_history import fit_cache
+
+        fit_cache(cache)
+    files = [str(ROOT / "corpora/train" / f) for f in ("synthetic_petitions.jsonl", "real_petitions.jsonl")]
+    records = [r for r in read_corpus(files) if r["types"]]
+    real = [r for r in records if r.get("real")]
+    return records, real, [r["text"] for r in real], [r["types"] for r in real]
+
+
 def out_of_fold(records, schemes, seed=0):
     """{scheme: final probabilities of the real records (in order)} as the card computes them, and the model."""
     X, Y = [r["text"] for r in records], [r["types"] for r in records]
@@ -129,15 +144,7 @@ def main() -> None:
     ap.add_argument("--fit-cache", default=None, help="folder keeping every fitted type model by its inputs "
                     "(benchmarks/office_history.py's --fit-cache)")
     args = ap.parse_args()
-    if args.fit_cache:
-        sys.path.insert(0, str(ROOT / "benchmarks"))
-        from office_history import fit_cache
-
-        fit_cache(args.fit_cache)
-    files = [str(ROOT / "corpora/train" / f) for f in ("synthetic_petitions.jsonl", "real_petitions.jsonl")]
-    records = [r for r in read_corpus(files) if r["types"]]
-    real = [r for r in records if r.get("real")]
-    texts, gold = [r["text"] for r in real], [r["types"] for r in real]
+    records, real, texts, gold = card_records(args.fit_cache)
     print(f"{len(real)} real typed records, {len(records) - len(real)} generated")
     schemes, seeds = args.schemes.split(","), [int(x) for x in args.seeds.split(",")]
     value = lambda v: NEVER if v == "never" else float(v)  # noqa: E731
