@@ -8,9 +8,12 @@ rows (the batch's message); a receipt new to the office on a row with the very t
 the slip corrected: that case, the clerk told which rows ([O412]); and report columns filled in (a returned 交办表, a 公开表) become a report on the case they
 name, through the lifecycle (:meth:`Intake.finish`).
 
-The hand-over date is decided once, before the first row is stored: the date given with the upload, else a title
-row above the header that names it (``交办时间：2017年5月15日``; CSV, TSV and XLSX alike), else the table's date
-column, else today; the batch records which (``handover_source``).
+The batch's hand-over date is decided once, before the first row is stored: the date given with the upload, else a
+title row above the header that names it (``交办时间：2017年5月15日``; CSV, TSV and XLSX alike), else the table's
+date column's first date, else today; the batch records which (``handover_source``).  A row whose date column
+names its own day (a sheet gathering several days' hand-overs) keeps it, its deadline counted from it
+(:meth:`Intake.own_date`); a row without one takes the batch's; a cell that names no day makes the row no case,
+named with why ([O244]), the other rows stored.
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ __all__ = ["Intake", "handover_from_titles", "due_of", "deadline_of", "default_r
            "receipt_column", "types_of_record", "petition_record"]
 
 _DATE_CHARS = set("0123456789０１２３４５６７８９年月日号-/.／－． ")
+_SHOWN = 30  # a date cell this long at most is quoted in the row's error
+_NO_DATE = " \u3000/／\\-－—–_、无"  # a date cell holding only these (/, —, 无) names no date: the batch's is the row's
 
 
 def handover_from_titles(titles) -> dt.date | None:
@@ -210,8 +215,10 @@ class Intake:
         self.unusable: list[tuple[str, str]] = []  # (receipt, why) of report columns filled but not a report
         self.events: list[dict] = []             # steps of cases stored before (a re-upload)
         self.hand_over: dict | None = None       # the batch's hand-over date, source and reply rule, once decided
+        self.dated: list[tuple[int, str]] = []   # (row, its own hand-over date) of rows dated unlike the batch
+        self.dues: dict[str, str | None] = {}    # a row's own hand-over date → its deadline (by the batch's rule)
 
-    _LISTS = ("changed", "renumbered", "recognised", "reports", "unusable", "events")
+    _LISTS = ("changed", "renumbered", "recognised", "reports", "unusable", "events", "dated")
 
     def mark(self) -> tuple:
         """What :meth:`take` changes, as it stands before a chunk (:meth:`undo` goes back to it)."""
@@ -240,12 +247,40 @@ class Intake:
         decided["due_date"] = due_of(decided)
         return decided
 
+    def own_date(self, raw: dict, row: int) -> tuple[str | None, str | None]:
+        """(a row's own hand-over date as ISO text, or None when its date column is empty or absent — the batch's
+        date is the row's —; why the row is no case, or None): a cell of the date column is read by the one reader of
+        a table's dates (:func:`petitionnlp.io.table_date`: a date cell, 2017-05-15, 2017年5月15日, an Excel day
+        number); one that names no day is refused ([O244], naming the row, 1-based, and the cell)."""
+        value = raw.get(self.date_column) if self.date_column else None
+        if value is None or (isinstance(value, str) and not value.strip(_NO_DATE)):
+            return None, None
+        day = table_date(value)
+        if day is None:
+            shown = " ".join(cell(str(value)).split())
+            # said whole or not at all: a cut number (an identity number's first 16 digits) is no longer one that a
+            # viewer's copy would hide
+            shown = shown if len(shown) <= _SHOWN else Messages.LONG_CELL.format(n=len(shown))
+            return None, Messages.O244.format(row=row, value=shown)
+        return day.isoformat(), None
+
+    def _due(self, day: str) -> str | None:
+        """The deadline of a case handed over on ``day`` by the batch's reply rule (once a day)."""
+        if day not in self.dues:
+            self.dues[day] = due_of({**self.hand_over, "handover_date": day})
+        return self.dues[day]
+
     def replay(self, start: int, raws: list[dict], stored: dict[int, str | None]) -> None:
         """Rows ``start`` … stored by an earlier run of this batch (interrupted, or another worker's), read again so
         that what :meth:`finish` and the clerk's notices need of them is not lost: their report columns (on the
         case each row's row is stored as — ``stored``: row index → its case's 受理编号 —, else on the receipt it
         names) and the rows kept under a derived receipt.  Nothing is stored or counted again."""
+        if self.hand_over is None:
+            self.hand_over = self._decide(raws)
         for i, raw in enumerate(raws, start):
+            own, _ = self.own_date(raw, i + 1)
+            if own is not None and own != self.hand_over["handover_date"] and i in stored:
+                self.dated.append((i + 1, own))
             named = _receipt(raw.get(self.id_column)) if self.id_column else None
             rid = stored.get(i) or named
             if not rid:
@@ -269,10 +304,12 @@ class Intake:
         for i, (raw, row) in enumerate(zip(raws, rows)):
             rec = petition_record(self.batch["id"], start + i, raw, row, text_column)
             rec["receipt_id"] = _receipt(raw.get(self.id_column)) if self.id_column else None
-            rec["handover_date"] = h["handover_date"]
+            own, refused = self.own_date(raw, start + i + 1)
+            rec["handover_date"] = None if refused else own or h["handover_date"]
+            rec["error"] = rec["error"] or refused  # a row that names no day is no case: nothing of it counted
             if not rec["error"]:
                 rec["unit_id"] = self.resolve(rec["province"], rec["city"], rec["county"])
-                rec["due_date"] = h["due_date"]
+                rec["due_date"] = self._due(own) if own and own != h["handover_date"] else h["due_date"]
                 own = types_of_record(raw.get(self.type_column)) if self.type_column else None
                 rec["pollution_types"], rec["types_source"] = (own, "交办表") if own else (rec["pollution_types"],
                                                                                         "模型")
@@ -338,6 +375,8 @@ class Intake:
                 self.seen[rid] = None
                 self.first[rid] = {"text": rec["text"], "error": rec["error"]}
             new.append(rec)
+            if not rec["error"] and rec["handover_date"] != h["handover_date"]:
+                self.dated.append((rec["row_index"] + 1, rec["handover_date"]))
             if not rec["error"]:
                 steps.append({"row_index": rec["row_index"], "user": self.user["username"], "action": "handover",
                               "detail": {"unit": self.unit_names.get(rec["unit_id"]), "due_date": rec["due_date"],
@@ -400,6 +439,9 @@ class Intake:
         if self.recognised:
             shown = "、".join(f"第{row}条 {was}即{now}" for row, was, now in self.recognised[:5])
             out.append(Messages.O412.format(n=len(self.recognised), rows=shown))
+        if self.dated and self.hand_over:
+            shown = "、".join(f"第{row}条 {day}" for row, day in self.dated[:5]) + ("等" if len(self.dated) > 5 else "")
+            out.append(Messages.O409.format(n=len(self.dated), date=self.hand_over["handover_date"], rows=shown))
         if self.reread:
             out.append(Messages.O411.format(n=self.reread))
         return out
