@@ -9,6 +9,22 @@ import pytest
 from test_office_integrity import cases, client, token, upload  # noqa: F401
 
 
+def by_another_clerk(change) -> None:
+    """``change()`` made and committed by another clerk: another thread, its own transaction, waited for."""
+    errors = []
+
+    def other():
+        try:
+            change()
+        except Exception as exc:  # noqa: BLE001 — said by the assertion below
+            errors.append(exc)
+
+    t = threading.Thread(target=other)
+    t.start()
+    t.join(60)
+    assert not t.is_alive() and not errors, errors
+
+
 def _meanwhile(monkeypatch, change):
     """``change()`` committed by another clerk (another thread, its own transaction) while a 不受理 has read the
     case it names as the one it repeats but has not locked it yet."""
@@ -19,18 +35,7 @@ def _meanwhile(monkeypatch, change):
     def lock_other(s, kind, pid, receipt=None):
         if not done:
             done.append(1)
-            errors = []
-
-            def other():
-                try:
-                    change()
-                except Exception as exc:  # noqa: BLE001 — said by the assertion below
-                    errors.append(exc)
-
-            t = threading.Thread(target=other)
-            t.start()
-            t.join(60)
-            assert not t.is_alive() and not errors, errors
+            by_another_clerk(change)
         return real(s, kind, pid, receipt)
 
     monkeypatch.setattr(lifecycle, "_lock_other", lock_other)

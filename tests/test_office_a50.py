@@ -71,6 +71,61 @@ def test_rows_dates_without_a_form_date_and_the_batch_says_so(client):
         "2024-05-10", "2024-05-10", "2024-05-12", "2024-05-14"]
 
 
+def _meanwhile(monkeypatch, store, change):
+    """``change()`` committed by another clerk (another thread, its own transaction) after a change of a case has
+    read the case but before it has locked it."""
+    from test_office_a49 import by_another_clerk
+
+    real, done = store.locked_petition, []
+
+    def locked(petition_id):
+        if not done:
+            done.append(1)
+            by_another_clerk(change)
+        return real(petition_id)
+
+    monkeypatch.setattr(store, "locked_petition", locked)
+    return done
+
+
+def test_a_place_correction_is_compared_with_the_case_as_locked(client, monkeypatch):
+    """Two clerks correct C-01's place at once: one moves it to 平江县 (its city 岳阳市 with it), the other sets its city
+    to 岳阳市.  The second compared its city with the case as read before the lock (衡阳市), so it "changed" the city
+    to the one it already had and, a city without the county, cleared the county 平江县 the first had just set — both
+    answered 200, the first clerk's correction silently undone.  Now the comparison (and the place resolved from the
+    case) is made on the case as locked: the city is the one asked for already, nothing is changed, 平江县 stays."""
+    ed, admin_h = token(client, "ed"), token(client, "admin")
+    upload(client, ed, handover_date="2024-05-15", reply_days="15")
+    pid = cases(client, ed)["C-01"]["id"]
+    wb = client.app.state.workbench
+    other = wb.store.user(username="admin")
+    done = _meanwhile(monkeypatch, wb.store, lambda: wb.change_case(other, pid, {"county": "平江县"}))
+    r = client.patch(f"/api/v1/petitions/{pid}", json={"city": "岳阳市"}, headers=ed)
+    assert done and r.status_code == 200, r.text
+    got = client.get(f"/api/v1/petitions/{pid}", headers=admin_h).json()
+    assert (got["city"], got["county"]) == ("岳阳市", "平江县"), got
+    corrections = [h for h in got["history"] if h["action"] == "correct"]
+    assert len(corrections) == 1 and corrections[0]["user"] == "admin", got["history"]
+
+
+def test_bulk_handover_to_an_unknown_unit_is_refused_whole_as_bulk_supervision_is(client):
+    """A bulk 交办 to a unit that does not exist answered 200 with every ticked case "failed" for the same reason, where
+    a bulk 督办 whose deadline the rules refuse is refused as a request (422, before any case is touched): one way
+    now — what is wrong with the request itself refuses the request, 422 [O208], nothing changed."""
+    ed = token(client, "ed")
+    upload(client, ed, handover_date="2024-05-15", reply_days="15")
+    before = cases(client, ed)
+    ids = [before[k]["id"] for k in ("C-01", "C-03")]
+    r = client.post("/api/v1/petitions/bulk", json={"ids": ids, "action": "assign", "unit": "没有这个单位"}, headers=ed)
+    assert r.status_code == 422 and r.json()["error"].startswith("[O208]") and "没有这个单位" in r.json()["error"], r.text
+    after = cases(client, ed)
+    assert all(after[k]["version"] == before[k]["version"] and after[k]["unit"] == before[k]["unit"]
+               for k in ("C-01", "C-03"))
+    r = client.post("/api/v1/petitions/bulk", json={"ids": ids, "action": "assign", "unit": "岳阳市"}, headers=ed)
+    assert r.status_code == 200 and sorted(r.json()["done"]) == sorted(ids) and not r.json()["failed"], r.text
+    assert all(v["unit"] == "岳阳市" for k, v in cases(client, ed).items() if k in ("C-01", "C-03"))
+
+
 def test_a_bad_date_cells_words_are_hidden_from_a_viewer_as_the_rows_are(client):
     """The error naming a date cell that names no day quotes the cell: a viewer reads it redacted, as the row itself —
     so it is quoted whole or not at all (a cell cut at 20 characters kept 16 digits of an identity number, which the
