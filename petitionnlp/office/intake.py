@@ -10,10 +10,11 @@ name, through the lifecycle (:meth:`Intake.finish`).
 
 The batch's hand-over date is decided once, before the first row is stored: the date given with the upload, else a
 title row above the header that names it (``交办时间：2017年5月15日``; CSV, TSV and XLSX alike), else the table's
-date column's first date, else today; the batch records which (``handover_source``).  A row whose date column
-names its own day (a sheet gathering several days' hand-overs) keeps it, its deadline counted from it
-(:meth:`Intake.own_date`); a row without one takes the batch's; a cell that names no day makes the row no case,
-named with why ([O244]), the other rows stored.
+date column's first date, else today; the batch records which (``handover_source``).  A date given with the upload
+is every row's (the contract).  Without one, a row whose date column names its own day (a sheet gathering several
+days' hand-overs) keeps it, its deadline counted from it (:meth:`Intake.own_date`, the clerk told which rows:
+[O409]); a row without one takes the batch's, and so does a row whose cell names no day — still a case, the clerk
+told which rows and what their cells say ([O408]).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ __all__ = ["Intake", "handover_from_titles", "due_of", "deadline_of", "default_r
            "receipt_column", "types_of_record", "petition_record"]
 
 _DATE_CHARS = set("0123456789０１２３４５６７８９年月日号-/.／－． ")
-_SHOWN = 30  # a date cell this long at most is quoted in the row's error
+_SHOWN = 30  # a date cell this long at most is quoted in the upload's notice ([O408])
 _NO_DATE = " \u3000/／\\-－—–_、无"  # a date cell holding only these (/, —, 无) names no date: the batch's is the row's
 
 
@@ -216,9 +217,10 @@ class Intake:
         self.events: list[dict] = []             # steps of cases stored before (a re-upload)
         self.hand_over: dict | None = None       # the batch's hand-over date, source and reply rule, once decided
         self.dated: list[tuple[int, str]] = []   # (row, its own hand-over date) of rows dated unlike the batch
+        self.unread: list[tuple[int, str]] = []  # (row, its date cell as quoted) of rows whose cell names no day
         self.dues: dict[str, str | None] = {}    # a row's own hand-over date → its deadline (by the batch's rule)
 
-    _LISTS = ("changed", "renumbered", "recognised", "reports", "unusable", "events", "dated")
+    _LISTS = ("changed", "renumbered", "recognised", "reports", "unusable", "events", "dated", "unread")
 
     def mark(self) -> tuple:
         """What :meth:`take` changes, as it stands before a chunk (:meth:`undo` goes back to it)."""
@@ -247,21 +249,22 @@ class Intake:
         decided["due_date"] = due_of(decided)
         return decided
 
-    def own_date(self, raw: dict, row: int) -> tuple[str | None, str | None]:
-        """(a row's own hand-over date as ISO text, or None when its date column is empty or absent — the batch's
-        date is the row's —; why the row is no case, or None): a cell of the date column is read by the one reader of
-        a table's dates (:func:`petitionnlp.io.table_date`: a date cell, 2017-05-15, 2017年5月15日, an Excel day
-        number); one that names no day is refused ([O244], naming the row, 1-based, and the cell)."""
+    def own_date(self, raw: dict) -> tuple[str | None, str | None]:
+        """(a row's own hand-over date as ISO text, or None — the batch's date is the row's —; the cell as the clerk
+        is told of it when it names no day, or None).  None, None when a date was given with the upload (it is every
+        row's: the contract) or the row's date cell is empty or absent.  A cell is read by the one reader of a
+        table's dates (:func:`petitionnlp.io.table_date`: a date cell, 2017-05-15, 2017年5月15日, an Excel day
+        number); one it cannot read (2024-13-45, 5月15日: no year to read it by) leaves the row the batch's date."""
         value = raw.get(self.date_column) if self.date_column else None
-        if value is None or (isinstance(value, str) and not value.strip(_NO_DATE)):
+        if self.hand_over["handover_source"] == "form" or value is None \
+                or (isinstance(value, str) and not value.strip(_NO_DATE)):
             return None, None
         day = table_date(value)
         if day is None:
             shown = " ".join(cell(str(value)).split())
             # said whole or not at all: a cut number (an identity number's first 16 digits) is no longer one that a
             # viewer's copy would hide
-            shown = shown if len(shown) <= _SHOWN else Messages.LONG_CELL.format(n=len(shown))
-            return None, Messages.O244.format(row=row, value=shown)
+            return None, shown if len(shown) <= _SHOWN else Messages.LONG_CELL.format(n=len(shown))
         return day.isoformat(), None
 
     def _due(self, day: str) -> str | None:
@@ -278,9 +281,11 @@ class Intake:
         if self.hand_over is None:
             self.hand_over = self._decide(raws)
         for i, raw in enumerate(raws, start):
-            own, _ = self.own_date(raw, i + 1)
+            own, unread = self.own_date(raw)
             if own is not None and own != self.hand_over["handover_date"] and i in stored:
                 self.dated.append((i + 1, own))
+            if unread is not None and i in stored:
+                self.unread.append((i + 1, unread))
             named = _receipt(raw.get(self.id_column)) if self.id_column else None
             rid = stored.get(i) or named
             if not rid:
@@ -300,16 +305,17 @@ class Intake:
         if self.hand_over is None:
             self.hand_over = self._decide(raws)
         h = self.hand_over
-        records = []
+        records, unread = [], {}  # row index → its date cell as quoted, when it names no day
         for i, (raw, row) in enumerate(zip(raws, rows)):
             rec = petition_record(self.batch["id"], start + i, raw, row, text_column)
             rec["receipt_id"] = _receipt(raw.get(self.id_column)) if self.id_column else None
-            own, refused = self.own_date(raw, start + i + 1)
-            rec["handover_date"] = None if refused else own or h["handover_date"]
-            rec["error"] = rec["error"] or refused  # a row that names no day is no case: nothing of it counted
+            day, shown = self.own_date(raw)
+            rec["handover_date"] = day or h["handover_date"]
+            if shown is not None:
+                unread[start + i] = shown
             if not rec["error"]:
                 rec["unit_id"] = self.resolve(rec["province"], rec["city"], rec["county"])
-                rec["due_date"] = self._due(own) if own and own != h["handover_date"] else h["due_date"]
+                rec["due_date"] = self._due(day) if day and day != h["handover_date"] else h["due_date"]
                 own = types_of_record(raw.get(self.type_column)) if self.type_column else None
                 rec["pollution_types"], rec["types_source"] = (own, "交办表") if own else (rec["pollution_types"],
                                                                                         "模型")
@@ -377,6 +383,8 @@ class Intake:
             new.append(rec)
             if not rec["error"] and rec["handover_date"] != h["handover_date"]:
                 self.dated.append((rec["row_index"] + 1, rec["handover_date"]))
+            if not rec["error"] and rec["row_index"] in unread:
+                self.unread.append((rec["row_index"] + 1, unread[rec["row_index"]]))
             if not rec["error"]:
                 steps.append({"row_index": rec["row_index"], "user": self.user["username"], "action": "handover",
                               "detail": {"unit": self.unit_names.get(rec["unit_id"]), "due_date": rec["due_date"],
@@ -442,6 +450,10 @@ class Intake:
         if self.dated and self.hand_over:
             shown = "、".join(f"第{row}条 {day}" for row, day in self.dated[:5]) + ("等" if len(self.dated) > 5 else "")
             out.append(Messages.O409.format(n=len(self.dated), date=self.hand_over["handover_date"], rows=shown))
+        if self.unread and self.hand_over:
+            shown = "、".join(f"第{row}条（{value}）" for row, value in self.unread[:5])
+            shown += f"等 {len(self.unread)} 条" if len(self.unread) > 5 else ""
+            out.append(Messages.O408.format(rows=shown, date=self.hand_over["handover_date"]))
         if self.reread:
             out.append(Messages.O411.format(n=self.reread))
         return out
