@@ -2,11 +2,28 @@
 as a step must not leave a case in a state the lifecycle refuses to make."""
 
 import io
+import re
 import threading
 
 import pytest
 
 from test_office_integrity import cases, client, token, upload  # noqa: F401
+
+
+def by_another_clerk(change) -> None:
+    """``change()`` made and committed by another clerk: another thread, its own transaction, waited for."""
+    errors = []
+
+    def other():
+        try:
+            change()
+        except Exception as exc:  # noqa: BLE001 — said by the assertion below
+            errors.append(exc)
+
+    t = threading.Thread(target=other)
+    t.start()
+    t.join(60)
+    assert not t.is_alive() and not errors, errors
 
 
 def _meanwhile(monkeypatch, change):
@@ -19,18 +36,7 @@ def _meanwhile(monkeypatch, change):
     def lock_other(s, kind, pid, receipt=None):
         if not done:
             done.append(1)
-            errors = []
-
-            def other():
-                try:
-                    change()
-                except Exception as exc:  # noqa: BLE001 — said by the assertion below
-                    errors.append(exc)
-
-            t = threading.Thread(target=other)
-            t.start()
-            t.join(60)
-            assert not t.is_alive() and not errors, errors
+            by_another_clerk(change)
         return real(s, kind, pid, receipt)
 
     monkeypatch.setattr(lifecycle, "_lock_other", lock_other)
@@ -85,20 +91,24 @@ def test_the_reports_supervision_table_hides_a_complainant_named_only_in_his_col
     upload(client, ed, table([["D-01", "龙春生", "13907345678", "衡阳市雁峰区", "", "衡阳市雁峰区某搅拌站夜间施工噪声扰民。"]],
                              head=head), handover_date="2024-05-15", reply_days="15")
     pid = cases(client, ed)["D-01"]["id"]
-    r = client.post(f"/api/v1/petitions/{pid}/supervise", json={"due_date": "2099-01-01",
-                                                                "note": "请于三日内将处理结果告知龙春生"}, headers=ed)
+    # the note names him, and a telephone and an identity number of his that the case does not hold (the last review:
+    # a name alone was planted)
+    note = "请于三日内将处理结果告知龙春生，电话 13812345678，身份证号 430421198805123455"
+    r = client.post(f"/api/v1/petitions/{pid}/supervise", json={"due_date": "2099-01-01", "note": note}, headers=ed)
     assert r.status_code == 200, r.text
     q = {"from": "2024-05-01", "to": "2024-05-31"}
     js = client.get("/api/v1/report", params={**q, "format": "json"}, headers=ed).json()
     notes = [c["note"] for u in js["supervision"] for c in u["cases"]]
-    assert notes == ["请于三日内将处理结果告知【姓名】"], notes
+    assert notes == ["请于三日内将处理结果告知【姓名】，电话 【电话】，身份证号 【证件号】"], notes
     doc = Document(io.BytesIO(client.get("/api/v1/report", params={**q, "format": "docx"}, headers=ed).content))
     words = "".join(p.text for p in doc.paragraphs) + "".join(c.text for t in doc.tables for row in t.rows
                                                               for c in row.cells)
-    assert "请于三日内将处理结果告知" in words and "龙春生" not in words
     login(client, "ed")
     page = client.get("/progress", params=q).text
-    assert "请于三日内将处理结果告知" in page and "龙春生" not in page
+    for shown in (words, page):
+        assert "请于三日内将处理结果告知" in shown
+        assert not any(x in shown for x in ("龙春生", "13812345678", "430421198805123455", "13907345678"))
+        assert not re.search(r"138\D{0,3}1234|4304211988", shown)  # nor a part of either
 
 
 def test_the_reports_counts_are_those_the_office_approved(client):

@@ -325,8 +325,9 @@ def _stored_whole(b: dict, what: str) -> None:
 
 
 def redate(store, user: dict, batch_id: int, handover_date=None, reply_days=None, working_days=None) -> dict:
-    """A batch's hand-over date and reply days corrected: its cases take the hand-over date and those still open
-    a new deadline (by the one due-date rule); each change in the cases' history and the audit log."""
+    """A batch's hand-over date and reply days corrected: its cases take the hand-over date when one is given (reply
+    days alone leave each case its own) and those still open a new deadline (by the one due-date rule); each change
+    in the cases' history and the audit log."""
     b = batch_or_404(store, batch_id)
     if b["withdrawn"]:
         raise Conflict(Messages.O304)

@@ -92,48 +92,59 @@ def _types(value) -> list[str]:
     return value
 
 
+def _assigned(store, name) -> dict:
+    """The assign step's body for a unit's name (null, empty or 未分配: none); an unknown name is refused [O208]."""
+    if name in (None, "", UNASSIGNED):
+        return {"unit_id": None, "unit": None}
+    unit = store.unit(name=str(name).strip())
+    if unit is None:
+        raise Invalid(Messages.O208.format(name=str(name)[:64]), field="unit")
+    return {"unit_id": unit["id"], "unit": unit["name"]}
+
+
 def update_case(store, user: dict, petition_id: int, changes: dict, version: int | None = None, then=None):
     """A person's change of a case (``PATCH``, the queue's form): its types (among the eight), its place (a
     ``county``, ``city`` or ``region`` the gazetteer resolves to one path; a value equal to the stored one is no
     change), its ``unit`` (a unit's name, or null to take it back: the assign step) and a ``status`` (only as the
-    step that leads there: 办理中 from 待办 is accept); all in one change of :func:`.lifecycle.apply`."""
+    step that leads there: 办理中 from 待办 is accept); all in one change of :func:`.lifecycle.apply`.  The place is
+    compared with, and resolved from, the case as locked (what another clerk committed meanwhile is what it
+    changes, so two clerks at once cannot both win); it is checked on the case as read first, so that a name the
+    gazetteer does not know is refused before anything waits for the lock."""
     unknown = [k for k in changes if k not in EDITABLE]
     if unknown:
         raise Invalid(Messages.O213.format(field=unknown[0]))
     current = visible_case(store, user, petition_id)
-    fields = {}
-    if "pollution_types" in changes:
-        fields["pollution_types"] = _types(changes["pollution_types"])
-    asked = {k: changes[k] for k in PLACE_FIELDS
-             if k in changes and (k == "region" or (changes[k] or None) != current.get(k))}
-    if asked:
-        place = resolve_correction(current, **asked)
-        fields.update({k: place[k] for k in ("province", "city", "county")})
-    step, body = None, None
-    if "unit" in changes:
-        name = changes["unit"]
-        if name in (None, "", UNASSIGNED):
-            step, body = "assign", {"unit_id": None, "unit": None}
-        else:
-            unit = store.unit(name=str(name).strip())
-            if unit is None:
-                raise Invalid(Messages.O208.format(name=str(name)[:64]))
-            step, body = "assign", {"unit_id": unit["id"], "unit": unit["name"]}
+    types = _types(changes["pollution_types"]) if "pollution_types" in changes else None
+
+    def fields_of(case: dict) -> dict:
+        fields = {"pollution_types": types} if types is not None else {}
+        asked = {k: changes[k] for k in PLACE_FIELDS
+                 if k in changes and (k == "region" or (changes[k] or None) != case.get(k))}
+        if asked:
+            place = resolve_correction(case, **asked)
+            fields.update({k: place[k] for k in ("province", "city", "county")})
+        return fields
+
+    fields_of(current)
+    step, body = ("assign", _assigned(store, changes["unit"])) if "unit" in changes else (None, None)
     status = changes.get("status") or None
     if status is not None and status not in STATUSES:
         raise Invalid(Messages.O215.format(statuses=" / ".join(STATUSES)))
-    return apply(store, user, petition_id, step, body, changes=fields, status=status, version=version, then=then)
+    return apply(store, user, petition_id, step, body, changes=fields_of, status=status, version=version, then=then)
 
 
 def bulk_action(store, user: dict, ids: list[int], action: str, unit: str | None = None,
                 reason: str | None = None) -> dict:
     """One action on a selection of cases (assign to a unit, accept, approve, return): ``{"done": [ids],
     "failed": [{"id", "name", "error"}]}``; each case is its own change, one refused leaves the others done
-    (:func:`.lifecycle.each_case`)."""
+    (:func:`.lifecycle.each_case`).  What is wrong with the request itself — an unknown action or unit, a return
+    without a reason — refuses the whole, before any case is touched (as :func:`.followup.supervise_many`)."""
     if action not in BULK_ACTIONS:
         raise Invalid(Messages.O223.format(actions="、".join(BULK_ACTIONS.values())), field="action")
     if action == "return" and not (reason or "").strip():
         raise Invalid(Messages.O214.format(what="退回"))
+    if action == "assign":
+        _assigned(store, unit)
 
     def step(pid: int, _) -> None:
         if action == "assign":

@@ -30,7 +30,8 @@ from ..settings import get_settings
 from .charts import TEXT_WIDTH_MM, progress_chart_png, region_chart_png
 from .clock import office_today
 from ..pii import personal_columns
-from .figures import PUBLIC_COLUMNS, percent, period_cases, public_report, public_rows, region_table, report_data
+from .figures import (PUBLIC_COLUMNS, percent, period_cases, public_report, public_rows, region_table, report_data,
+                      this_round_report)
 from . import overview
 from .places import place_name, region_words
 from .repeat_groups import MANY, list_groups
@@ -826,13 +827,6 @@ def _header(field: str) -> str:
     return _CASE_HEADERS.get(field) or field_header(field)
 
 
-def _this_round(case: dict) -> dict | None:
-    """The case's latest report when it answers the round in hand; none for a case reopened and not yet reported
-    again (its 办理状态 办理中 beside the earlier round's 办结情况 已办结 read as closed), as the case's page shows it."""
-    report = case.get("report")
-    return report if report and (report.get("round") or 1) == (case.get("round") or 1) else None
-
-
 def queue_xlsx(views: list[dict], columns: list[str], name: str = "信访件", public: bool = False,
                text_column: str = "") -> bytes:
     """A batch's cases as XLSX in the table's own columns — its 污染类型 and 行政区域 filled with the workbench's
@@ -853,7 +847,7 @@ def queue_xlsx(views: list[dict], columns: list[str], name: str = "信访件", p
     added = {h: f for h, f in by_header.items() if h not in own}
     rows = []
     for v in views:
-        report = (public_report(v, v.get("report")) if public else _this_round(v)) or {}
+        report = (public_report(v, v.get("report")) if public else this_round_report(v)) or {}
         flat = {**{f: v.get(f) for f in fields}, "region": place_name(v), **{k: report.get(k) for k in _REPORT}}
         if "duplicate_of" in fields:  # the case it repeats by its 受理编号 (labels.case_name)
             flat["duplicate_of"] = v.get("duplicate_name")

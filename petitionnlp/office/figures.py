@@ -24,7 +24,7 @@ from .redaction import case_persons, redacted
 
 __all__ = ["check_period", "is_overdue", "closure_rate", "satisfaction", "rank_units", "period_cases", "progress", "stats",
            "region_table", "report_sentences", "loop_sentence", "report_data", "supervision_by_unit", "public_rows",
-           "published", "public_report", "PUBLIC_COLUMNS", "percent", "UNPLACED"]
+           "published", "public_report", "approved_report", "this_round_report", "PUBLIC_COLUMNS", "percent", "UNPLACED"]
 
 PUBLIC_COLUMNS = ("序号", "受理编号", "交办问题基本情况", "行政区域", "污染类型", "调查核实情况", "是否属实", "处理和整改情况",
                   "责任人被问责情况")
@@ -98,6 +98,15 @@ def approved_report(reports) -> dict | None:
     waiting for review or returned counts for nothing (the office has not accepted its figures), and the approved
     one stays counted while a later report waits or is returned, or the case is reopened."""
     return next((r for r in reversed(list(reports)) if r["review"] == "approve"), None)
+
+
+def this_round_report(case: dict) -> dict | None:
+    """The report of the round in hand, as a case's view holds it (``report``: its latest, ``round``: 1, then 2 …
+    after each reopening): the latest report when it answers this round; none for a case reopened and not yet
+    reported again (its 办理状态 办理中 beside the earlier round's 办结情况 已办结 would read as closed).  The case's
+    page and the queue's export show this one."""
+    report = case.get("report")
+    return report if report and (report.get("round") or 1) == (case.get("round") or 1) else None
 
 
 def check_period(date_from: str | None, date_to: str | None) -> None:

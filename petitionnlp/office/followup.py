@@ -19,7 +19,7 @@ import secrets
 from . import inputs
 from .clock import office_today
 from .errors import Invalid, Messages, NotFound
-from .figures import check_period, is_overdue
+from .figures import approved_report, check_period, is_overdue
 from .lifecycle import CALLBACK_RESULTS, CLOSED, OPEN, apply, each_case, step_body
 from .places import place_name
 from .redaction import case_persons, redact
@@ -114,9 +114,8 @@ def callback_list(store, user: dict, due: bool | None = None, result: str | None
     units = {u["id"]: u["name"] for u in store.units()}
     out = []
     for p in rows:
-        approved = [r for r in extras["reports"].get(p["id"], []) if r["review"] == "approve"]
+        latest = approved_report(extras["reports"].get(p["id"], []))
         calls = extras["callbacks"].get(p["id"], [])
-        latest = approved[-1] if approved else None
         is_due = not any(c["report_id"] == latest["id"] for c in calls) if latest else not calls
         last = calls[-1]["result"] if calls else None
         if (due is not None and is_due != due) or (result is not None and last != result):

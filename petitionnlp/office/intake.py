@@ -8,9 +8,13 @@ rows (the batch's message); a receipt new to the office on a row with the very t
 the slip corrected: that case, the clerk told which rows ([O412]); and report columns filled in (a returned 交办表, a 公开表) become a report on the case they
 name, through the lifecycle (:meth:`Intake.finish`).
 
-The hand-over date is decided once, before the first row is stored: the date given with the upload, else a title
-row above the header that names it (``交办时间：2017年5月15日``; CSV, TSV and XLSX alike), else the table's date
-column, else today; the batch records which (``handover_source``).
+The batch's hand-over date is decided once, before the first row is stored: the date given with the upload, else a
+title row above the header that names it (``交办时间：2017年5月15日``; CSV, TSV and XLSX alike), else the table's
+date column's first date, else today; the batch records which (``handover_source``).  A date given with the upload
+is every row's (the contract).  Without one, a row whose date column names its own day (a sheet gathering several
+days' hand-overs) keeps it, its deadline counted from it (:meth:`Intake.own_date`, the clerk told which rows:
+[O409]); a row without one takes the batch's, and so does a row whose cell names no day — still a case, the clerk
+told which rows and what their cells say ([O408]).
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ __all__ = ["Intake", "handover_from_titles", "due_of", "deadline_of", "default_r
            "receipt_column", "types_of_record", "petition_record"]
 
 _DATE_CHARS = set("0123456789０１２３４５６７８９年月日号-/.／－． ")
+_SHOWN = 30  # a date cell this long at most is quoted in the upload's notice ([O408])
+_NO_DATE = " \u3000/／\\-－—–_、无"  # a date cell holding only these (/, —, 无) names no date: the batch's is the row's
 
 
 def handover_from_titles(titles) -> dt.date | None:
@@ -210,8 +216,11 @@ class Intake:
         self.unusable: list[tuple[str, str]] = []  # (receipt, why) of report columns filled but not a report
         self.events: list[dict] = []             # steps of cases stored before (a re-upload)
         self.hand_over: dict | None = None       # the batch's hand-over date, source and reply rule, once decided
+        self.dated: list[tuple[int, str]] = []   # (row, its own hand-over date) of rows dated unlike the batch
+        self.unread: list[tuple[int, str]] = []  # (row, its date cell as quoted) of rows whose cell names no day
+        self.dues: dict[str, str | None] = {}    # a row's own hand-over date → its deadline (by the batch's rule)
 
-    _LISTS = ("changed", "renumbered", "recognised", "reports", "unusable", "events")
+    _LISTS = ("changed", "renumbered", "recognised", "reports", "unusable", "events", "dated", "unread")
 
     def mark(self) -> tuple:
         """What :meth:`take` changes, as it stands before a chunk (:meth:`undo` goes back to it)."""
@@ -240,12 +249,43 @@ class Intake:
         decided["due_date"] = due_of(decided)
         return decided
 
+    def own_date(self, raw: dict) -> tuple[str | None, str | None]:
+        """(a row's own hand-over date as ISO text, or None — the batch's date is the row's —; the cell as the clerk
+        is told of it when it names no day, or None).  None, None when a date was given with the upload (it is every
+        row's: the contract) or the row's date cell is empty or absent.  A cell is read by the one reader of a
+        table's dates (:func:`petitionnlp.io.table_date`: a date cell, 2017-05-15, 2017年5月15日, an Excel day
+        number); one it cannot read (2024-13-45, 5月15日: no year to read it by) leaves the row the batch's date."""
+        value = raw.get(self.date_column) if self.date_column else None
+        if self.hand_over["handover_source"] == "form" or value is None \
+                or (isinstance(value, str) and not value.strip(_NO_DATE)):
+            return None, None
+        day = table_date(value)
+        if day is None:
+            shown = " ".join(cell(str(value)).split())
+            # said whole or not at all: a cut number (an identity number's first 16 digits) is no longer one that a
+            # viewer's copy would hide
+            return None, shown if len(shown) <= _SHOWN else Messages.LONG_CELL.format(n=len(shown))
+        return day.isoformat(), None
+
+    def _due(self, day: str) -> str | None:
+        """The deadline of a case handed over on ``day`` by the batch's reply rule (once a day)."""
+        if day not in self.dues:
+            self.dues[day] = due_of({**self.hand_over, "handover_date": day})
+        return self.dues[day]
+
     def replay(self, start: int, raws: list[dict], stored: dict[int, str | None]) -> None:
         """Rows ``start`` … stored by an earlier run of this batch (interrupted, or another worker's), read again so
         that what :meth:`finish` and the clerk's notices need of them is not lost: their report columns (on the
         case each row's row is stored as — ``stored``: row index → its case's 受理编号 —, else on the receipt it
         names) and the rows kept under a derived receipt.  Nothing is stored or counted again."""
+        if self.hand_over is None:
+            self.hand_over = self._decide(raws)
         for i, raw in enumerate(raws, start):
+            own, unread = self.own_date(raw)
+            if own is not None and own != self.hand_over["handover_date"] and i in stored:
+                self.dated.append((i + 1, own))
+            if unread is not None and i in stored:
+                self.unread.append((i + 1, unread))
             named = _receipt(raw.get(self.id_column)) if self.id_column else None
             rid = stored.get(i) or named
             if not rid:
@@ -265,14 +305,17 @@ class Intake:
         if self.hand_over is None:
             self.hand_over = self._decide(raws)
         h = self.hand_over
-        records = []
+        records, unread = [], {}  # row index → its date cell as quoted, when it names no day
         for i, (raw, row) in enumerate(zip(raws, rows)):
             rec = petition_record(self.batch["id"], start + i, raw, row, text_column)
             rec["receipt_id"] = _receipt(raw.get(self.id_column)) if self.id_column else None
-            rec["handover_date"] = h["handover_date"]
+            day, shown = self.own_date(raw)
+            rec["handover_date"] = day or h["handover_date"]
+            if shown is not None:
+                unread[start + i] = shown
             if not rec["error"]:
                 rec["unit_id"] = self.resolve(rec["province"], rec["city"], rec["county"])
-                rec["due_date"] = h["due_date"]
+                rec["due_date"] = self._due(day) if day and day != h["handover_date"] else h["due_date"]
                 own = types_of_record(raw.get(self.type_column)) if self.type_column else None
                 rec["pollution_types"], rec["types_source"] = (own, "交办表") if own else (rec["pollution_types"],
                                                                                         "模型")
@@ -338,6 +381,10 @@ class Intake:
                 self.seen[rid] = None
                 self.first[rid] = {"text": rec["text"], "error": rec["error"]}
             new.append(rec)
+            if not rec["error"] and rec["handover_date"] != h["handover_date"]:
+                self.dated.append((rec["row_index"] + 1, rec["handover_date"]))
+            if not rec["error"] and rec["row_index"] in unread:
+                self.unread.append((rec["row_index"] + 1, unread[rec["row_index"]]))
             if not rec["error"]:
                 steps.append({"row_index": rec["row_index"], "user": self.user["username"], "action": "handover",
                               "detail": {"unit": self.unit_names.get(rec["unit_id"]), "due_date": rec["due_date"],
@@ -400,6 +447,13 @@ class Intake:
         if self.recognised:
             shown = "、".join(f"第{row}条 {was}即{now}" for row, was, now in self.recognised[:5])
             out.append(Messages.O412.format(n=len(self.recognised), rows=shown))
+        if self.dated and self.hand_over:
+            shown = "、".join(f"第{row}条 {day}" for row, day in self.dated[:5]) + ("等" if len(self.dated) > 5 else "")
+            out.append(Messages.O409.format(n=len(self.dated), date=self.hand_over["handover_date"], rows=shown))
+        if self.unread and self.hand_over:
+            shown = "、".join(f"第{row}条（{value}）" for row, value in self.unread[:5])
+            shown += f"等 {len(self.unread)} 条" if len(self.unread) > 5 else ""
+            out.append(Messages.O408.format(rows=shown, date=self.hand_over["handover_date"]))
         if self.reread:
             out.append(Messages.O411.format(n=self.reread))
         return out

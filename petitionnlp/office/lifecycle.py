@@ -289,12 +289,13 @@ def name_refused(store, user: dict, failed: list[dict]) -> list[dict]:
 
 
 def apply(store, user: dict, petition_id: int, step: str | None = None, body: dict | None = None, *,
-          changes: dict | None = None, status: str | None = None, version: int | None = None, then=None):
+          changes=None, status: str | None = None, version: int | None = None, then=None):
     """Change one case atomically and return its stored row: ``step`` (a name of :data:`TRANSITIONS`, its body
     checked by :func:`step_body` once the step is known to be open: a case that is not there or a step not open
     now is said before a missing field), ``changes`` (checked corrections of its fields: pollution_types, province,
-    city, county), ``status`` (a status asked for by name: the one step without a body that leads there, accept,
-    or nothing when it is the case's status already), all in one transaction with one new version.
+    city, county; or a function of the case as locked that gives them, for corrections that depend on the case),
+    ``status`` (a status asked for by name: the one step without a body that leads there, accept, or nothing when
+    it is the case's status already), all in one transaction with one new version.
 
     Refused, with nothing written: :class:`NotFound` (no such case, or not one this user may see),
     :class:`Stale` (``version`` is not the case's), :class:`Conflict` (the step is not open to this user from the
@@ -319,6 +320,8 @@ def apply(store, user: dict, petition_id: int, step: str | None = None, body: di
             if not leads:
                 raise Conflict(Messages.O302.format(status=status), **state)
             steps.append((leads[0], {}, False))
+        if callable(changes):
+            changes = changes(row_dict(p))
         events = _correct(s, p, user, changes, store.follow) if changes else []
         for name, got, asked in steps:  # each checked against the case as the step before left it
             open_now = allowed_steps(user, p)

@@ -591,11 +591,13 @@ class Store:
                 s.execute(update(Petition), group)
 
     def redate_batch(self, batch_id: int, user: dict, fields: dict, due_of, deadline) -> dict | None:
-        """A batch's hand-over date or reply days corrected (``fields``, the batch's columns): its cases take the
-        hand-over date, and each the deadline ``deadline(case, due_of(batch))`` gives (the lifecycle's
-        :func:`.lifecycle.batch_deadline`: an open case the batch's new due date, but one whose deadline was set on
-        it by 督办 or 重新办理 keeps it, counted in ``deadlines_kept``); each changed case one history step and a new
-        version, the batch one audit event, in one transaction.  None when there is no such batch."""
+        """A batch's hand-over date or reply days corrected (``fields``, the batch's columns): a hand-over date given
+        is every case's (the contract: it sets its petitions' hand-over date); reply days alone leave each case its
+        own (a row's own 交办日期, kept at upload when no date came with it).  Each case takes the deadline
+        ``deadline(case, due_of(batch at the case's date))`` gives (the lifecycle's :func:`.lifecycle.batch_deadline`:
+        an open case the new due date, but one whose deadline was set on it by 督办 or 重新办理 keeps it, counted in
+        ``deadlines_kept``); each changed case one history step and a new version, the batch one audit event, in one
+        transaction.  None when there is no such batch."""
         with self.writing.begin() as s:
             b = s.get(Batch, batch_id, with_for_update=True)
             if b is None:
@@ -604,15 +606,19 @@ class Store:
             for k, v in fields.items():
                 setattr(b, k, v)
             due = due_of(_row(b))
+            dues = {b.handover_date: due}  # a hand-over date → its deadline by the batch's (new) reply rule
             changed = kept = 0
             cases = s.scalars(select(Petition).where(Petition.batch_id == b.id, Petition.error.is_(None))
                               .order_by(Petition.id).with_for_update())
             for p in cases:
                 detail = {}
-                if p.handover_date != b.handover_date:
-                    detail["handover_date"] = {"old": p.handover_date, "new": b.handover_date}
-                    p.handover_date = b.handover_date
-                new_due, keeps = deadline(p, due)
+                day = b.handover_date if "handover_date" in fields else p.handover_date or b.handover_date
+                if p.handover_date != day:
+                    detail["handover_date"] = {"old": p.handover_date, "new": day}
+                    p.handover_date = day
+                if day not in dues:
+                    dues[day] = due_of({**_row(b), "handover_date": day})
+                new_due, keeps = deadline(p, dues[day])
                 kept += keeps
                 if new_due is not None:
                     detail["due_date"] = {"old": p.due_date, "new": new_due}

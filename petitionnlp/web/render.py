@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 
 from ..office.clock import local_time
 from ..office.errors import Forbidden, Invalid, NotFound, OfficeError
+from ..office.figures import this_round_report
 from ..office.labels import action_label, detail_items, label, labels, model_label, target_label
 from ..office.lifecycle import CALLBACK_RESULTS, REJECT_KINDS, STATUSES, STEP_NAMES
 from ..office.places import region_words
@@ -122,6 +123,7 @@ templates.env.filters["target"] = target_label       # petition:4 → 信访件 
 templates.env.filters["details"] = detail_items      # a detail → (Chinese key, words) pairs
 templates.env.filters["model"] = model_label         # shipped → 随附模型
 templates.env.filters["region"] = region_words        # 湖南省/衡阳市/衡南县 → 衡阳市衡南县
+templates.env.filters["this_round"] = this_round_report  # a case's report of the round in hand, or None
 templates.env.globals["label"] = label
 templates.env.globals["period_words"] = period_words  # 2017年5月10日至2017年5月15日; a single day once
 templates.env.globals["step_names"] = STEP_NAMES
