@@ -8,8 +8,11 @@ gazetteer that the boundaries lack is listed under the map, never dropped.  Ever
 not a standard map (标准地图) and an official publication needs an approved base map (审图号).
 
 :func:`county_values` counts records by county (or computes 办结率); :func:`render_svg` and :func:`render_png`
-draw them.  In the SVG every county is one ``<path>`` with ``data-region="湖南省/长沙市/岳麓区"`` and a
-``<title>`` giving its name and value.
+draw them.  Where most cases are placed to a city only (a batch whose table names cities, 长沙市, and no county),
+a map of counties would be all 0 with every case listed under it: :func:`map_level` says so, and the map is drawn
+by city (:func:`city_values`): each county in its city's colour, the title 各市州, a line saying so under it.
+In the SVG every county is one ``<path>`` with ``data-region="湖南省/长沙市/岳麓区"`` and a ``<title>`` giving its
+name and value.
 """
 
 from __future__ import annotations
@@ -22,8 +25,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["CountyShape", "ProvinceMap", "province_map", "county_values", "unplaced_counts", "render_svg",
-           "render_png", "MEASURES", "SOURCE_NAMES", "UNPLACED_CITY"]
+__all__ = ["CountyShape", "ProvinceMap", "province_map", "county_values", "city_values", "unplaced_counts",
+           "map_level", "map_title", "render_svg", "render_png", "MEASURES", "SOURCE_NAMES", "UNPLACED_CITY"]
 
 MEASURES = {"count": "案件数", "closure_rate": "办结率"}
 CAVEAT = "示意图：非标准地图，边界仅供示意；正式印发请使用经审核的标准地图（审图号）。"  # under every map
@@ -132,6 +135,36 @@ def county_values(records, province: str, measure: str = "count") -> dict[str, f
     return {k: (closed[k] / total[k] if total[k] else None) for k in regions}
 
 
+def city_values(records, province: str, measure: str = "count") -> dict[str, float | None]:
+    """city → value for every city of ``province``: the records placed in it, to one of its counties or to the
+    city only (``count``), or the share of them closed (``closure_rate``; None for a city without cases)."""
+    if measure not in MEASURES:
+        raise ValueError(f"measure must be one of {', '.join(MEASURES)}")
+    pmap = province_map(province)
+    total = dict.fromkeys(pmap.cities, 0)
+    closed = dict.fromkeys(pmap.cities, 0)
+    for r in records:
+        if r.get("province") in (None, pmap.province) and r.get("city") in total:
+            total[r["city"]] += 1
+            closed[r["city"]] += r.get("status") in CLOSED
+    if measure == "count":
+        return total
+    return {k: (closed[k] / total[k] if total[k] else None) for k in total}
+
+
+def map_level(records, province: str) -> str:
+    """``"city"`` where fewer of the province's cases are placed to a county than to a city only (the county map
+    would be mostly 0, its cases listed under it), else ``"county"``."""
+    placed = sum(county_values(records, province).values())
+    city_only = sum(n for city, n in unplaced_counts(records, province).items() if city != UNPLACED_CITY)
+    return "city" if city_only > placed else "county"
+
+
+def map_title(province: str, measure: str = "count", level: str = "county") -> str:
+    """The map's title: 湖南省各县（市、区）案件数示意图, or 湖南省各市州案件数示意图 drawn by city."""
+    return f"{province}各{'市州' if level == 'city' else '县（市、区）'}{MEASURES[measure]}示意图"
+
+
 def unplaced_counts(records, province: str) -> dict[str, int]:
     """city → the number of records of ``province`` that :func:`county_values` cannot put in a county (placed to
     the city only, or to a county the gazetteer does not know there), in the map's order of cities;
@@ -153,14 +186,23 @@ def unplaced_counts(records, province: str) -> dict[str, int]:
     return dict(sorted(counts.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0] == UNPLACED_CITY)))
 
 
-def _notes(pmap: ProvinceMap, values: dict, measure: str, unplaced: dict | None, per_line: int) -> list[str]:
+BY_CITY_NOTE = "本期案件多只定到市州，图按市州着色；定到县（市、区）的案件计入所在市州。"
+
+
+def _notes(pmap: ProvinceMap, values: dict, measure: str, unplaced: dict | None, per_line: int,
+           by_city: dict | None = None) -> list[str]:
     """The lines printed under the map: the cases it cannot colour (placed to a city only), the counties without
     a boundary that have cases (one without cases adds nothing to the map: 衡阳综合保税区 0 件 is not listed),
-    ``per_line`` entries a line."""
+    ``per_line`` entries a line.  Drawn by city (``by_city``): that it is, and the cases placed to no city."""
     def rows(entries):
         return ["；".join(entries[k:k + per_line]) for k in range(0, len(entries), per_line)]
 
     lines = []
+    if by_city is not None:
+        lines.append(BY_CITY_NOTE)
+        if (unplaced or {}).get(UNPLACED_CITY):
+            lines.append(f"未定到市州的案件（{unplaced[UNPLACED_CITY]}件，未在图中着色）。")
+        return lines
     if unplaced:
         lines.append(f"未定到县（市、区）的案件（{sum(unplaced.values())}件，未在图中着色）：")
         lines += rows([f"{city} {n} 件" for city, n in unplaced.items()])
@@ -252,18 +294,37 @@ def _centroid(polygons, project) -> tuple[float, float]:
     return sum(x for x, _ in pts) / len(pts), sum(y for _, y in pts) / len(pts)
 
 
+def _fills(pmap: ProvinceMap, values: dict, measure: str, by_city: dict | None):
+    """(legend classes, county region → (value shown, colour, words of its <title>)): each county by its own
+    value, or drawn by city (``by_city``) by its city's."""
+    shown = values if by_city is None else by_city
+    classes = _classes(shown, measure)
+    out = {}
+    for c in pmap.counties:
+        if by_city is None:
+            v = values.get(c.region)
+            words = f"{c.city}{c.name}：{_value_text(v, measure)}"
+        else:
+            v = by_city.get(c.city)
+            words = f"{c.city}{c.name}：{c.city} {_value_text(v, measure)}（按市州计）"
+        out[c.region] = (v, _colour(v, classes), words)
+    return classes, out
+
+
 def render_svg(values: dict, province: str, measure: str = "count", title: str | None = None,
-               subtitle: str | None = None, width_mm: float = 180, unplaced: dict | None = None) -> str:
+               subtitle: str | None = None, width_mm: float = 180, unplaced: dict | None = None,
+               by_city: dict | None = None) -> str:
     """The map as an SVG document (A4 portrait width by default; text at least 8 pt when printed at that width);
-    ``unplaced`` (:func:`unplaced_counts`) listed under it."""
+    ``unplaced`` (:func:`unplaced_counts`) listed under it; with ``by_city`` (:func:`city_values`, where
+    :func:`map_level` says ``city``) each county is drawn in its city's colour, its county lines hidden."""
     pmap = province_map(province)
     W = 1000.0  # drawing units across; 1 unit = width_mm / 1000
     margin, top = 30.0, 90.0
     project, map_h = _projector(pmap, W - 2 * margin - 200)
-    classes = _classes(values, measure)
+    classes, fills = _fills(pmap, values, measure, by_city)
     esc = html.escape
-    title = title or f"{pmap.province}各县（市、区）{MEASURES[measure]}示意图"
-    notes = _notes(pmap, values, measure, unplaced, 4)
+    title = title or map_title(pmap.province, measure, "county" if by_city is None else "city")
+    notes = _notes(pmap, values, measure, unplaced, 4, by_city)
     out_h = top + map_h + 40 + (28 * len(notes) + 12 if notes else 0) + 88
     svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width_mm}mm" height="{width_mm * out_h / W:.1f}mm" '
            f'viewBox="0 0 {W:g} {out_h:.0f}" font-family="Noto Sans CJK SC, WenQuanYi Micro Hei, SimHei, sans-serif" '
@@ -274,10 +335,10 @@ def render_svg(values: dict, province: str, measure: str = "count", title: str |
         svg.append(f'<text x="{W / 2:g}" y="72" font-size="20" text-anchor="middle" fill="#333">{esc(subtitle)}</text>')
     svg.append(f'<g transform="translate({margin:g},{top:g})" stroke="#ffffff" stroke-width="0.8" stroke-linejoin="round">')
     for c in pmap.counties:
-        v = values.get(c.region)
+        v, colour, words = fills[c.region]
+        line = "" if by_city is None else f' stroke="{colour}"'  # by city: no county lines inside a city
         svg.append(f'<path data-region="{esc(c.region)}" data-value="{"" if v is None else round(float(v), 4)}" '
-                   f'fill="{_colour(v, classes)}" d="{_path(c.polygons, project)}">'
-                   f'<title>{esc(c.city + c.name)}：{esc(_value_text(v, measure))}</title></path>')
+                   f'fill="{colour}"{line} d="{_path(c.polygons, project)}"><title>{esc(words)}</title></path>')
     svg.append('</g>')
     svg.append(f'<g transform="translate({margin:g},{top:g})" fill="none" stroke="#555555" stroke-width="1.6" '
                'pointer-events="none">')
@@ -312,9 +373,10 @@ def render_svg(values: dict, province: str, measure: str = "count", title: str |
 
 
 def render_png(values: dict, province: str, measure: str = "count", title: str | None = None,
-               subtitle: str | None = None, dpi: int = 200, unplaced: dict | None = None) -> bytes:
+               subtitle: str | None = None, dpi: int = 200, unplaced: dict | None = None,
+               by_city: dict | None = None) -> bytes:
     """The map as a PNG picture (16 cm wide at ``dpi``, labels at least 8 pt), for the 专报; ``unplaced``
-    (:func:`unplaced_counts`) listed under it."""
+    (:func:`unplaced_counts`) listed under it; ``by_city`` as for :func:`render_svg`."""
     import io
 
     import matplotlib
@@ -327,13 +389,13 @@ def render_png(values: dict, province: str, measure: str = "count", title: str |
     from .stats import cjk_font
 
     pmap = province_map(province)
-    classes = _classes(values, measure)
+    classes, fills = _fills(pmap, values, measure, by_city)
     font = cjk_font()
     rc = {"font.sans-serif": [font, *plt.rcParams["font.sans-serif"]] if font else plt.rcParams["font.sans-serif"],
           "axes.unicode_minus": False}
     project, map_h = _projector(pmap, 1000.0)
     with plt.rc_context(rc):
-        notes = _notes(pmap, values, measure, unplaced, 3)
+        notes = _notes(pmap, values, measure, unplaced, 3, by_city)
         extra = 0.17 * len(notes)
         fig_w = 16 / 2.54
         fig = plt.figure(figsize=(fig_w, fig_w * 0.76 * map_h / 1000 + 1.4 + extra), dpi=dpi)
@@ -341,11 +403,12 @@ def render_png(values: dict, province: str, measure: str = "count", title: str |
                            1 - (1.25 + extra) / fig.get_figheight()])
         verts, colours = [], []
         for c in pmap.counties:
-            colour = _colour(values.get(c.region), classes)
+            colour = fills[c.region][1]
             for poly in c.polygons:
                 verts.append([project(lon, lat) for lon, lat in poly[0]])
                 colours.append(colour)
-        ax.add_collection(PolyCollection(verts, facecolors=colours, edgecolors="white", linewidths=0.4))
+        edges = "white" if by_city is None else colours  # by city: no county lines inside a city
+        ax.add_collection(PolyCollection(verts, facecolors=colours, edgecolors=edges, linewidths=0.4))
         outlines = [[project(lon, lat) for lon, lat in poly[0]] for polys in pmap.cities.values() for poly in polys]
         ax.add_collection(PolyCollection(outlines, facecolors="none", edgecolors="#555555", linewidths=0.8))
         for city, polys in pmap.cities.items():
@@ -360,7 +423,8 @@ def render_png(values: dict, province: str, measure: str = "count", title: str |
         handles = [Patch(facecolor=c, edgecolor="#999999", label=label) for label, c, _ in classes]
         fig.legend(handles=handles, title=MEASURES[measure], loc="upper right", fontsize=8, title_fontsize=9,
                    frameon=False, bbox_to_anchor=(0.99, 1 - 0.9 / fig.get_figheight()))
-        fig.suptitle(title or f"{pmap.province}各县（市、区）{MEASURES[measure]}示意图", fontsize=12, y=0.99)
+        fig.suptitle(title or map_title(pmap.province, measure, "county" if by_city is None else "city"), fontsize=12,
+                     y=0.99)
         if subtitle:
             fig.text(0.5, 1 - 0.55 / fig.get_figheight(), subtitle, ha="center", fontsize=9)
         lines = [*notes, CAVEAT]

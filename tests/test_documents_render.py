@@ -410,15 +410,16 @@ def _calc_fonts() -> None:
         pytest.skip(f"XLSX PRINT SIZE NOT TESTED: no Carlito for Calibri (fc-match: {match.strip()}); `make render`")
 
 
-def _printed_headers(pdf: Path) -> set[str]:
-    """The column headers a printed sheet shows: on each page the words above its first 受理编号's row, those
-    one above the other in a column (a header wrapped in a narrow column: 是否 / 逾期) read as one."""
+def _printed_headers(pdf: Path, receipt: str = r"X3HN\d+") -> set[str]:
+    """The column headers a printed sheet shows: on each page the words above its first 受理编号's row (a word
+    matching ``receipt``), those one above the other in a column (a header wrapped in a narrow column: 是否 /
+    逾期) read as one."""
     out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     found = set()
     for page in re.split(r"<page ", out)[1:]:
         words = [(float(x0), float(y0), float(x1), w) for x0, y0, x1, w in
                  re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', page)]
-        first = min((y for _, y, _, w in words if re.fullmatch(r"X3HN\d+", w)), default=None)
+        first = min((y for _, y, _, w in words if re.fullmatch(receipt, w)), default=None)
         if first is None:
             continue
         columns: list[list] = []

@@ -39,13 +39,16 @@ def _rows(ws, header_row=1):
     return head, [dict(zip(head, r)) for r in values[1:]]
 
 
-def _check_print_layout(ws, header_row=1):
-    """Frozen under the header, the header on every printed page, A4 landscape fitted to the width."""
+def _check_print_layout(ws, header_row=1, wide=1, repeated="$A:$A"):
+    """Frozen under the header, the header on every printed page, A4 landscape fitted to ``wide`` pages' width
+    (more than one: side by side, a row's pages one after the other, the 受理编号 repeated on each)."""
     assert ws.freeze_panes == f"A{header_row + 1}"
     assert ws.print_title_rows == f"${header_row}:${header_row}"
     assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9  # A4
     assert ws.sheet_properties.pageSetUpPr.fitToPage is True
-    assert int(ws.page_setup.fitToWidth) == 1 and int(ws.page_setup.fitToHeight) == 0
+    assert int(ws.page_setup.fitToWidth) == wide and int(ws.page_setup.fitToHeight) == 0
+    if wide > 1:
+        assert ws.page_setup.pageOrder == "overThenDown" and ws.print_title_cols == repeated
     assert "&P" in ws.oddFooter.center.text  # page numbers
 
 
@@ -87,7 +90,7 @@ def test_classify_xlsx_is_written_for_people(tmp_path):
     text = ws.cell(row=2, column=col["交办问题基本情况"])
     assert text.alignment.wrap_text and 20 <= ws.column_dimensions[text.column_letter].width <= 40
     assert ws.cell(row=1, column=1).font.b  # a bold header
-    _check_print_layout(ws)
+    _check_print_layout(ws, wide=2, repeated="$A:$B")  # 序号 and 受理编号 on each of its two pages' width
 
 
 def test_triage_and_redact_xlsx(tmp_path):
@@ -101,7 +104,7 @@ def test_triage_and_redact_xlsx(tmp_path):
     due = ws.cell(row=2, column=col)
     assert due.is_date and due.value.date() == dt.date(2017, 6, 6)  # 15 working days past 端午
     assert ws.cell(row=2, column=head.index("重复相似度") + 1).number_format == "0%"
-    _check_print_layout(ws)
+    _check_print_layout(ws, wide=2, repeated="$A:$B")  # 序号 and 受理编号 on each of its two pages' width
 
     src = tmp_path / "pii.csv"
     src.write_text("受理编号,交办问题基本情况\nA1,举报人张建国反映搅拌站噪声扰民，电话13807341234\n", encoding="utf-8")
@@ -357,7 +360,8 @@ def test_the_chart_says_what_its_bars_count(tmp_path):
 
 def test_a_cli_xlsx_rendered_on_a4(tmp_path):
     """Render triage's XLSX with LibreOffice to PDF and PNG (tests/artifacts/xlsx_triage-1.png): A4 landscape, the
-    whole width on the page.  Skipped without LibreOffice, except under CI."""
+    whole width on two pages side by side (tests/test_print_w51.py: at 8 pt or more, every column on paper).
+    Skipped without LibreOffice, except under CI."""
     soffice, pdftoppm = shutil.which("soffice") or shutil.which("libreoffice"), shutil.which("pdftoppm")
     if not (soffice and pdftoppm):
         if os.environ.get("CI"):
@@ -372,7 +376,7 @@ def test_a_cli_xlsx_rendered_on_a4(tmp_path):
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info)
     assert size and abs(float(size[1]) - 841.9) < 2 and abs(float(size[2]) - 595.3) < 2, info  # A4 landscape
-    assert int(re.search(r"Pages:\s+(\d+)", info)[1]) == 1  # fitted to the width: no column on a second page
+    assert int(re.search(r"Pages:\s+(\d+)", info)[1]) % 2 == 0  # two pages' width: every row on both
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "紧急理由" in text and "期限" in text and "2017年6月6日" in text and "第 1 页" in text
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

@@ -25,7 +25,8 @@ from ..errors import Errors, InputError, os_reason
 from ._atomic import atomic_path, check_not_an_input
 from ._decode import clean_string
 from ._limits import NONFINITE
-from ._xlsx import SheetStream, field_header, field_layout, formula_like, pipeline_field, readable_value, xlsx_text
+from ._xlsx import (MIN_PRINT_PT, SheetStream, field_header, field_layout, formula_like, pipeline_field,
+                    readable_value, xlsx_text)
 
 __all__ = ["BatchWriter", "atomic_path", "check_not_an_input", "json_line", "formula_like", "OUTPUT_SUFFIXES"]
 
@@ -227,7 +228,9 @@ class _XlsxRows:
         inputs = self.headers[:len(fieldnames) - len(self.added)]
         layout = field_layout(dict(zip(self.headers[len(inputs):], self.added)), inputs)
         self.wb = Workbook(write_only=True)
-        self.stream = SheetStream(self.wb, self.headers, sheet=sheet, **layout)
+        # a wide table (classify or triage: the input's columns and a dozen added) on pages side by side at 8 pt,
+        # not fitted to one page's width at 6 pt
+        self.stream = SheetStream(self.wb, self.headers, sheet=sheet, min_print_pt=MIN_PRINT_PT, **layout)
 
     def write(self, rows: list[dict]) -> None:
         fields, added = self.fields, self.added_set

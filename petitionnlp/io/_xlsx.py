@@ -2,10 +2,11 @@
 
 Every XLSX the package hands to a person — ``classify``/``redact``/``triage -o x.xlsx``, ``extract -o x.xlsx``, the
 workbench's queue export and 公开表 — is laid out here: an optional title row and subtitle (the period), a header
-row that is frozen and printed on every page, A4 landscape fitted to the page width, page numbers in the footer,
-columns sized from their values with long text wrapped, dates as date cells in a Chinese format, percentages as
-percentage cells, and every text cell safe: characters a spreadsheet cannot store are replaced (:func:`xlsx_text`)
-and a cell that starts like a formula is stored as text, never run.
+row that is frozen and printed on every page, A4 landscape fitted to the page width (a wide table — classify's,
+triage's, the office's whole batch table — on pages side by side at :data:`MIN_PRINT_PT` or more), page numbers in
+the footer, columns sized from their values with long text wrapped, dates as date cells in a Chinese format,
+percentages as percentage cells, and every text cell safe: characters a spreadsheet cannot store are replaced
+(:func:`xlsx_text`) and a cell that starts like a formula is stored as text, never run.
 
 Rows are streamed (openpyxl's write-only mode): the first rows size the columns, the rest go straight to the file,
 so a batch of a million rows takes no more memory than one of a thousand.
@@ -32,7 +33,8 @@ from ..resources import corpus_path
 from ._atomic import atomic_path
 
 __all__ = ["write_table_xlsx", "write_tables_xlsx", "XlsxTable", "xlsx_text", "display_width", "FIELD_HEADERS",
-           "field_header", "field_layout", "readable_value", "fields_from_headers", "DATE_FORMAT", "write_extract_xlsx"]
+           "field_header", "field_layout", "readable_value", "fields_from_headers", "DATE_FORMAT", "write_extract_xlsx",
+           "MIN_PRINT_PT"]
 
 DATE_FORMAT = 'yyyy"年"m"月"d"日"'
 DATETIME_FORMAT = 'yyyy"年"m"月"d"日" hh:mm'
@@ -42,6 +44,8 @@ MAX_WIDTH = 36             # a column wider than this wraps its text instead (A4
 CODE_WIDTH = 24            # a value no wider (a 受理编号 such as D2HN202405150001-2, a unit's name) is never broken:
                            # a column given a narrower width grows to hold it
 LINE_HEIGHT = 15.0         # points a line of 11-point text takes, Chinese included
+MIN_PRINT_PT = 8           # the smallest a wide table prints at (the office's whole table, classify/triage -o x.xlsx)
+_BRACKETED = re.compile(r"[（(].*[)）]")  # a header such as 县（区）: printed whole, never 县（区 / ）
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 _NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?%?$")
 
@@ -355,20 +359,34 @@ PRINT_WIDTH_PX = (297 - 2 * 0.4 * 25.4) / 25.4 * 96  # A4 landscape within the m
 DRAWN_WIDER = 1.03   # LibreOffice draws a sheet's columns about 1–3 % wider than Excel: sized for the wider
 
 
-def pages_wide(widths: Sequence[float], min_pt: float) -> int:
+def pages_wide(widths: Sequence[float], min_pt: float, repeated: int = 1) -> int:
     """How many pages side by side a sheet of columns ``widths`` (Excel's units: 7 pixels of 11-point Calibri,
     and 5 of padding a column) prints on with its 11-point text at ``min_pt`` or more: one where all fit at that
-    size, else each page filled with whole columns, the first printed again on each page after the first (the
-    sheet's ``print_title_cols``).  A batch's whole table of 27 columns, at 4 pt on one page, prints on two at
-    8 pt."""
+    size, else each page filled with whole columns, the first ``repeated`` printed again on each page after the
+    first (the sheet's ``print_title_cols``, :func:`repeated_columns`).  A batch's whole table of 27 columns, at
+    4 pt on one page, prints on two at 8 pt."""
     room = PRINT_WIDTH_PX * 11 / min_pt / DRAWN_WIDER
     px = [7 * w + 5 for w in widths]
+    again = sum(px[:max(repeated, 1)])
     pages, used = 1, 0.0
     for w in px:
-        if used + w > room and used > px[0]:
-            pages, used = pages + 1, px[0]
+        if used + w > room and used > again:
+            pages, used = pages + 1, again
         used += w
     return pages
+
+
+KEY_WITHIN = 3  # a 受理编号 among a sheet's first three columns is repeated on each page, with those before it
+
+
+def repeated_columns(columns: Sequence[str]) -> int:
+    """How many columns, from the first, a sheet printed on pages side by side repeats at the left of each page:
+    through its 受理编号 (or another header of ``corpora/io/id_columns.txt``) when that is among the first
+    :data:`KEY_WITHIN` columns (a clerk's table opens 序号, 受理编号), else the first column alone."""
+    from ._read import find_column
+
+    key = find_column(list(columns[:KEY_WITHIN]), "id")
+    return list(columns).index(key) + 1 if key is not None else 1
 
 
 class SheetStream:
@@ -519,6 +537,8 @@ class SheetStream:
         else:
             head = display_width(name)
             width = float(min(max(typical, min(head, 8), 4) + 2, MAX_WIDTH))
+        if _BRACKETED.search(name):  # wrapped, a header breaks inside its bracket (县（区 / ）): as wide as it is
+            width = max(width, float(min(display_width(name) + 2, MAX_WIDTH)))
         return width, name in self.wrap_always or longest > width - 1
 
     @staticmethod
@@ -531,17 +551,18 @@ class SheetStream:
 
     def _page(self) -> None:
         """A4 landscape, fitted to the page width — or, with ``min_print_pt``, to as few pages side by side as
-        print the text at that size or more (:func:`pages_wide`), the first column (a 受理编号) repeated on each and
-        a row's pages one after the other — centred, page numbers in the footer (before the first row: the
-        sheet's properties are written with it)."""
+        print the text at that size or more (:func:`pages_wide`), the columns through the 受理编号
+        (:func:`repeated_columns`) repeated on each and a row's pages one after the other — centred, page
+        numbers in the footer (before the first row: the sheet's properties are written with it)."""
         ws = self.ws
         ws.page_setup.paperSize = 9  # A4
         ws.page_setup.orientation = "landscape"
-        wide = pages_wide(self._widths, self.min_print_pt) if self.min_print_pt else 1
+        repeated = repeated_columns(self.columns)
+        wide = pages_wide(self._widths, self.min_print_pt, repeated) if self.min_print_pt else 1
         ws.page_setup.fitToWidth = wide
         ws.page_setup.fitToHeight = 0
         if wide > 1:  # a row's pages one after the other, each starting with its 受理编号
-            ws.print_title_cols = "A:A"
+            ws.print_title_cols = f"A:{_column_letter(repeated)}"
             ws.page_setup.pageOrder = "overThenDown"
         ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.print_options.horizontalCentered = True

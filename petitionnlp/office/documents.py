@@ -25,7 +25,7 @@ import re
 from typing import NamedTuple
 
 from ..dates import chinese_date, period_words
-from ..io import field_header, field_layout, readable_value, write_table_xlsx, xlsx_text
+from ..io import MIN_PRINT_PT, field_header, field_layout, readable_value, write_table_xlsx, xlsx_text
 from ..settings import get_settings
 from .charts import TEXT_WIDTH_MM, progress_chart_png, region_chart_png
 from .clock import office_today
@@ -820,7 +820,6 @@ PUBLIC_QUEUE_FIELDS = ("receipt_id", "unit", "handover_date", "status", "polluti
 _CASE_HEADERS = {"due_date": "办理期限"}  # a case's deadline (the data file's 期限 is triage's suggested one)
 _FILLED = {"pollution_types", "region"}     # the table's own 污染类型 and 行政区域 filled with the workbench's
 _REPORT = ("verified", "findings", "actions", "accountability", "closure")
-FULL_TABLE_PT = 8   # the smallest the office's whole table prints at (its 脱敏版 stays on one page's width)
 
 
 def _header(field: str) -> str:
@@ -862,7 +861,7 @@ def queue_xlsx(views: list[dict], columns: list[str], name: str = "信访件", p
         rows.append(row)
     layout = field_layout({**{h: f for h, f in by_header.items() if h in own}, **added}, own)
     # the whole table (27 columns and more) at 4 pt on one page's width: on pages side by side at 8 pt
-    return write_table_xlsx(None, rows, own + list(added), sheet=name, min_print_pt=None if public else FULL_TABLE_PT,
+    return write_table_xlsx(None, rows, own + list(added), sheet=name, min_print_pt=None if public else MIN_PRINT_PT,
                             **layout)
 
 

@@ -11,7 +11,8 @@ from collections import Counter
 
 from ..dates import period_words
 from ..hotspots import HotspotRule
-from ..maps import MEASURES, county_values, province_map, render_png, render_svg, unplaced_counts
+from ..maps import (MEASURES, city_values, county_values, map_level, map_title, province_map, render_png, render_svg,
+                    unplaced_counts)
 from .clock import office_today
 from .errors import Invalid, Messages
 from .figures import check_period, period_cases
@@ -60,8 +61,11 @@ def map_province(store, province: str | None, date_from: str | None, date_to: st
 def county_map(store, province: str | None = None, date_from: str | None = None, date_to: str | None = None,
                measure: str = "count", fmt: str = "svg") -> dict:
     """``{"province", "from", "to", "measure", "values": {region: value}, "missing": [regions without a boundary],
-    "unplaced": {city: cases placed to it but to no county}, "svg" or "png"}``: the county map of the period's cases (``count``) or 办结率 (``closure_rate``, as progress
-    counts it: 不受理 apart), labelled 示意图.  A period not given is every hand-over date."""
+    "unplaced": {city: cases placed to it but to no county}, "level", "by_city", "title", "svg" or "png"}``: the
+    county map of the period's cases (``count``) or 办结率 (``closure_rate``, as progress counts it: 不受理 apart),
+    labelled 示意图.  Where most cases are placed to a city only (``level`` ``city``,
+    :func:`petitionnlp.maps.map_level`) it is drawn by city (``by_city``: city → value; else None).  A period
+    not given is every hand-over date."""
     if measure not in MEASURES:
         raise Invalid(Messages.O201.format(field="measure", choices="/".join(MEASURES), what="地图指标",
                                            value=str(measure)[:20]))
@@ -70,12 +74,15 @@ def county_map(store, province: str | None = None, date_from: str | None = None,
     rows, _ = period_cases(store, date_from, date_to)
     values = county_values(rows, name, measure)
     unplaced = unplaced_counts(rows, name)
+    level = map_level(rows, name)
+    by_city = city_values(rows, name, measure) if level == "city" else None
     when = period_words(date_from, date_to) or "全部交办件"  # a single day named once, as the 专报 names it
     out = {"province": name, "from": date_from, "to": date_to, "measure": measure, "values": values,
-           "missing": province_map(name).missing, "unplaced": unplaced}
+           "missing": province_map(name).missing, "unplaced": unplaced, "level": level, "by_city": by_city,
+           "title": map_title(name, measure, level)}
     if fmt == "png":
-        out["png"] = render_png(values, name, measure, subtitle=when, unplaced=unplaced)
+        out["png"] = render_png(values, name, measure, subtitle=when, unplaced=unplaced, by_city=by_city)
     else:
-        out["svg"] = render_svg(values, name, measure, subtitle=when, unplaced=unplaced)
+        out["svg"] = render_svg(values, name, measure, subtitle=when, unplaced=unplaced, by_city=by_city)
     return out
 
