@@ -2023,3 +2023,12 @@ def test_the_twenty_sixth_development_batch_names_its_sources_and_is_new():
     drives, hotlines and inspection teams with their daily and weekly hours, meeting notices with bare clock times,
     limits of each level written as bare days, lunar days, holiday clean-ups."""
     _a_new_time_only_batch(TIME_DEV26, 14, 100)
+
+
+TIME_DEV27 = GOLD / "time_dev27.jsonl"
+
+
+def test_the_twenty_seventh_development_batch_names_its_sources_and_is_new():
+    """t51: time_dev27.jsonl, annotated blind after t50's rules — sourced, new, no copy of another set: duties'
+    frequencies with a count, lunar days and festivals, holiday periods, hours of standing bans."""
+    _a_new_time_only_batch(TIME_DEV27, 14, 60)
