@@ -105,3 +105,32 @@ def test_half_a_month_or_a_year_that_a_task_takes_is_a_length(text, spans):
 def test_jinqi_before_a_body_and_yejiang_is_of_what_is_to_come():
     assert found("近期市里也将出台实施方案。") == [("近期", "vague", None)]
     assert found("近期市里开展了检查，也将继续推进。") == []
+
+
+def test_a_bare_hour_before_the_place_of_the_event_is_that_hour():
+    assert found("6月14日，定于9时在县政府三楼会议室召开会议。") == [("6月14日", "date", "2023-06-14"),
+                                                           ("9时", "date", "2023-06-14T09:00")]
+    assert found("6月14日，于十点半在县会议室召开推进会。")[1] == ("十点半", "date", "2023-06-14T10:30")
+
+
+@pytest.mark.parametrize("text,spans", [
+    ("五一前后加强巡查。", [("五一前后", "vague", None)]),
+    ("清明前后是山火高发期。", [("清明前后", "vague", None)]),
+    ("清明节前完成整改。", [("清明节前", "deadline", None)]),
+    ("重阳节前完成清理。冬至前完成验收。", [("重阳节前", "deadline", None), ("冬至前", "deadline", None)]),
+    ("劳动节前报送材料。", [("劳动节前", "deadline", "2023-05-01")])])
+def test_the_days_around_and_before_other_holidays(text, spans):
+    assert found(text) == spans
+
+
+@pytest.mark.parametrize("text,spans", [
+    ("实行“日巡查、周督查、月通报”制度。",
+     [("日巡查", "recurrence", "P1D"), ("周督查", "recurrence", "P1W"), ("月通报", "recurrence", "P1M")]),
+    ("做到每日一巡、每周一查。", [("每日一巡", "recurrence", "P1D"), ("每周一查", "recurrence", "P1W")]),
+    ("一年两次开展监测，一个月两次抽查。", [("一年两次", "recurrence", "P1Y"), ("一个月两次", "recurrence", "P1M")])])
+def test_more_standing_duties_and_counts_per_period(text, spans):
+    assert found(text) == spans
+
+
+def test_a_patrol_word_is_no_cadence_inside_another_word():
+    assert found("每日一巡视组到达。")[0][0] == "每日"
