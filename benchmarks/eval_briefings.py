@@ -127,6 +127,10 @@ The sets, reported apart and together:
   sites never used, annotated blind after t49 (t50) — complaint drives, hotlines and inspection teams with their daily
   and weekly hours, meeting notices with bare clock times, limits of each level as bare days, lunar days, holiday
   clean-ups; not trained on, left out of "all of them";
+* corpora/briefing/gold/time_dev27.jsonl (issue 29 item 3): a twenty-seventh development batch, time expressions only,
+  of sites never used, annotated blind after t50 (t51) — duties' frequencies with a count (每天早中晚三次, 每周洒水2-3次,
+  每季度至少, 每年…至少开展1次), lunar days and festivals (农历七月十五, 除夕、正月初一及十五), holiday periods (春节期间,
+  “五一”期间, 中元节期间), hours of standing bans; not trained on, left out of "all of them";
 * corpora/briefing/gold/briefings_duties.jsonl (issue 29 item 3, directives that carry over): a development batch of
   the kinds the blind sets' misses and inventions point at — plans' task lists and measures without an order word,
   duties of rules with 应当/负责, deadlines as duties, reports whose measures were already taken, announcements of an
@@ -391,6 +395,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     time_dev21, time_dev22 = load(gold / "time_dev21.jsonl"), load(gold / "time_dev22.jsonl")
     time_dev23, time_dev24 = load(gold / "time_dev23.jsonl"), load(gold / "time_dev24.jsonl")
     time_dev25, time_dev26 = load(gold / "time_dev25.jsonl"), load(gold / "time_dev26.jsonl")
+    time_dev27 = load(gold / "time_dev27.jsonl")
     duties = load(gold / "briefings_duties.jsonl")
     notices = load(gold / "briefings_notices.jsonl")
     tasks = load(gold / "briefings_tasks.jsonl")
@@ -484,6 +489,8 @@ def sets() -> list[tuple[str, list[dict]]]:
             ("twenty-sixth development batch, time expressions only, written after t49: complaint drives, hotlines "
              "and inspection teams with daily and weekly hours, meeting notices with bare clock times, lunar days "
              "(issue 29 item 3, t50)", time_dev26),
+            ("twenty-seventh development batch, time expressions only, written after t50: duties' frequencies with a "
+             "count, lunar days and festivals, holiday periods, hours of standing bans (issue 29 item 3, t51)", time_dev27),
             ("development batch of duties that carry over: task lists, duties without an order word, reports of "
              "measures taken, announcements and pledges of other sites (issue 29 item 3)", duties),
             ("development batch of notices and meetings: county and city meetings' numbered orders, forwarding "

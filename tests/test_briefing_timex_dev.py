@@ -871,7 +871,9 @@ def test_a_holiday_then_hou_a_weekday_then_qian_and_a_clock_span_with_zao_wan():
 
 def test_banian_and_nianzhong_as_periods_of_the_year_and_seasons_are_none():
     assert found("对县市区半年工作情况专项督查。") == [("半年", "date", None)]
-    assert found("报送半年报告或年度报告。用半年时间完成。每半年报送一次。")[0][0] == "每半年报送一次"
+    # a kind of report is none; 用半年时间 is a length, not a period of the year (t51: read as P6M, it was left)
+    assert found("报送半年报告或年度报告。用半年时间完成。每半年报送一次。") == [
+        ("半年", "duration", "P6M"), ("每半年报送一次", "recurrence", "P6M")]
     assert found("采取随机检查、季度考评、年终汇总的方式。") == [("季度考评", "recurrence", "P3M"), ("年终", "date", None)]
     assert found("督查结果列入年终精神文明建设考核。") == []
     assert found("全面开展秋冬季大气污染综合治理攻坚行动,狠抓秋季秸秆禁烧。") == []
@@ -2023,3 +2025,12 @@ def test_the_twenty_sixth_development_batch_names_its_sources_and_is_new():
     drives, hotlines and inspection teams with their daily and weekly hours, meeting notices with bare clock times,
     limits of each level written as bare days, lunar days, holiday clean-ups."""
     _a_new_time_only_batch(TIME_DEV26, 14, 100)
+
+
+TIME_DEV27 = GOLD / "time_dev27.jsonl"
+
+
+def test_the_twenty_seventh_development_batch_names_its_sources_and_is_new():
+    """t51: time_dev27.jsonl, annotated blind after t50's rules — sourced, new, no copy of another set: duties'
+    frequencies with a count, lunar days and festivals, holiday periods, hours of standing bans."""
+    _a_new_time_only_batch(TIME_DEV27, 14, 60)

@@ -109,6 +109,7 @@ def compile_rules(data: dict) -> dict:
             "vague_not_in": re.compile(data["vague_not_in"]) if data.get("vague_not_in") else None,
             "date_gaps": re.compile(data["date_gaps"]) if data.get("date_gaps") else None,
             "lunar": re.compile(f"^(?:{data['LUNAR']})$") if data.get("LUNAR") else None,
+            "level_days": re.compile(expand(data["level_days"])) if data.get("level_days") else None,
             "limit": {k: re.compile(expand(limit[k])) for k in ("list_separator", "limit_end", "month_limit",
                                                                "nodes_after")},
             "context": [(frozenset(c["types"]), re.compile(expand(c.get("text", ""))),
@@ -521,7 +522,9 @@ class _Resolver:
     def _iso(self, g):
         day = dt.date(self.year(g), int(g["m"]), int(g["d"]))  # a two-digit year (22-09-28) too
         self.anchor = day
-        return day.isoformat() + (f"T{int(g['h']):02d}:{g['min']}" if g.get("h") else "")
+        value = day.isoformat() + (f"T{int(g['h']):02d}:{g['min']}" if g.get("h") else "")
+        # 2022-08-10 09:00-11:00: a site's day with its hours is one span of that day (t51)
+        return value + (f"/{day.isoformat()}T{int(g['h2']):02d}:{g['min2']}" if g.get("h2") else "")
 
     def _time(self, g):
         return _at(self.anchor, self.hour(self.number(g["h"]), g.get("ampm")), _minute(g))
@@ -537,7 +540,7 @@ class _Resolver:
         if not g.get("h"):
             return day.isoformat()
         ampm = g.get("ampm") or ("晚" if rel.endswith(self.v["evening"]) else None)  # 今晚8点, 昨夜11时: the evening's
-        return _at(day, self.hour(self.number(g["h"]), ampm), int(g.get("min") or 0))  # 今晚12点: the next day's 00:00
+        return _at(day, self.hour(self.number(g["h"]), ampm), _minute(g))  # 今晚12点: the next day's 00:00; 两点半
 
     def _clock(self, g):
         first = _at(self.anchor, self.hour(int(g["h"]), g.get("ampm")), int(g["min"]))
@@ -676,6 +679,7 @@ def find_time_expressions(text: str, doc_date: dt.date | None = None, rules_: di
             value = prev["value"]  # 今天(30日): the day in brackets is the relative day's, not of the date named before
         out.append(_expression(m.group(0), m.start(), m.end(), kind, value))
     out = _spans(folded, _outside_context(folded, _outside_names(folded, out, r), r), r)
+    out = _level_days(folded, out, r.get("level_days"))
     for t in out:  # back to the original text's offsets and characters, a mirror page's pinyin after the last
         a, b = (kept[t["start"]], kept[t["end"] - 1] + 1) if kept is not None else (t["start"], t["end"])
         t["start"], t["end"] = view.span_through(a, b)  # character kept: 及时(shi) is one word
@@ -727,6 +731,16 @@ def _outside_names(text: str, found: list[dict], r: dict) -> list[dict]:
     spans = [m.span() for m in names.finditer(text)] if names and any(t["type"] == "vague" for t in found) else []
     return [t for t in found if t["type"] != "vague" or not any(a <= t["start"] and t["end"] <= b for a, b in spans)] \
         if spans else found
+
+
+def _level_days(text: str, found: list[dict], rx: re.Pattern | None) -> list[dict]:
+    """``found`` with the bare days of a list of limits by level (``level_days``: 交办时限一般为:国家信访局5日、省级…3日)
+    read as lengths (``P5D``), not days of the month; a body's day in news (市环保局5日召开) has no such list."""
+    spans = [m.span() for m in rx.finditer(text)] if rx is not None else []
+    for t in found:
+        if spans and _BARE_DAY.match(t["text"]) and any(a <= t["start"] and t["end"] <= b for a, b in spans):
+            t["type"], t["value"] = "duration", f"P{int(t['text'][:-1])}D"
+    return found
 
 
 def _outside_context(text: str, found: list[dict], r: dict) -> list[dict]:
