@@ -147,3 +147,23 @@ def test_a_line_in_a_complaint_is_the_complainants():
 def test_a_line_given_to_a_named_person_is_his(text, phone):
     """(guard) A person named in the bracket right after a body's line, or after one listed with it, holds it."""
     assert _found(text, "电话") == [phone] and _found(text) == ["张建国"]
+
+
+# --- a name jieba reads a piece of (韩臣 / 才), the same three characters split so at least twice in the text
+
+@pytest.mark.parametrize("text, names", [
+    ("韩臣才是个好学生，同学们都说韩臣才和家人不容易。", ["韩臣才", "韩臣才"]),
+    ("像曾玺凡这么有爱心的大学生不多，曾玺凡所在的学院发起了捐款。", ["曾玺凡", "曾玺凡"]),
+])
+def test_a_name_split_alike_twice_is_one(text, names):
+    assert _found(text) == names
+
+
+@pytest.mark.parametrize("text", ["曾玺凡和家人正焦急地等着消息。", "排污许可制是核心制度，全面实施排污许可制。"])
+def test_a_split_once_or_a_word_split_twice_is_none(text):
+    """(guard) Once is no evidence; a word of the dictionary (许可) split twice is no name."""
+    assert _found(text) == []
+
+
+def test_a_subject_after_a_place_and_de_is_a_name():
+    assert _found("2020年，江苏的丁瑛正经历着人生中的至暗时刻。") == ["丁瑛"]

@@ -1932,6 +1932,7 @@ class NameRules:
             if not _CJK.match(word) or start in covered:
                 continue
             end = start + len(word)
+            repeated = False  # (see _split_again)
             if word in self.surname_prepositions and tag == "p" and i + 1 < len(tagged):
                 nxt_word, nxt_tag, _ = tagged[i + 1]  # 帮助于 / 文兵, 于 / 文兵身患…: a surname jieba read as a preposition
                 if len(nxt_word) == 2 and nxt_tag[:1] == "n" and not nxt_tag.startswith(("ns", "nt")) \
@@ -1982,6 +1983,13 @@ class NameRules:
                         and nxt_tag not in _NOT_NAME_TAGS and nxt_tag != "v" and tag.startswith("nr") \
                         and self._person_cued(folded, start, end + 1):
                     word, end = word + nxt_word, end + 1  # 马士 / 新等人明知: a cue of a private person next to it
+                elif len(nxt_word) == 1 and _CJK.match(nxt_word) and nxt_word not in _NOT_GIVEN \
+                        and word[1] not in _NOT_GIVEN and tag.startswith("nr") and nxt_tag[:1] in ("d", "a") \
+                        and not self.is_word(word) and not self.is_word(word + nxt_word) \
+                        and self._split_again(folded, tagged, word + nxt_word):
+                    word, end = word + nxt_word, end + 1  # 曾玺 / 凡和家人…曾玺 / 凡所在的: jieba splits the same
+                    whole.add(start)  # three characters so at least twice in the text — a name it reads a piece of,
+                    repeated = True  # whatever its characters (玺, 凡: of no list of given names)
             sl = self._surname_len(word, 0)
             # (a Dai name jieba reads as one person's word, 玉新拉 nr, needs no cue: its syllables are no Chinese given
             # name's — minority_name_heads.txt)
@@ -1992,8 +2000,8 @@ class NameRules:
                     and not any(c in _NOT_GIVEN for c in word[1:]) \
                     and not word.endswith(self.honorifics):  # (张三哥说: a form of address, no name)
                 whole.add(start)  # 40岁的陈爱华, 赵清芝听到, 杨昌浒说: it ends where jieba's word ends
-            elif not sl or len(word) - sl not in (1, 2) or not (all(c in self.given for c in word[sl:])
-                                                                or self._married(word[sl:])):
+            elif not repeated and (not sl or len(word) - sl not in (1, 2) or not (
+                    all(c in self.given for c in word[sl:]) or self._married(word[sl:]))):
                 if not (sl and self._nickname(word, sl) and tag.startswith("nr")):
                     continue  # (王二麻子, 赵二狗: a surname and a nickname jieba reads as a person)
             elif end - start == 2 and sl == 1 and tag.startswith("nr") and word == tagged[i][0] \
@@ -2003,11 +2011,12 @@ class NameRules:
                 whole.add(start)  # 中午，李伟干完活: a narrative's time, a person jieba reads, then a verb it reads
             elif 2 <= end - start <= 3 and sl == 1 and tag.startswith("nr") and word == tagged[i][0] \
                     and not any(c in _NOT_GIVEN for c in word[1:]) and not self.is_word(word) \
-                    and _CLAUSE_START.match(folded, start) \
+                    and (_CLAUSE_START.match(folded, start) or (
+                        i > 1 and tagged[i - 1][0] == "的" and tagged[i - 2][1] == "ns")) \
                     and i + 1 < len(tagged) and self._subject_next(*tagged[i + 1][:2], end - start == 3):
-                whole.add(start)  # …,赵亮决定当晚…, 李康几乎每天…, 倪铁坚便…: a clause's subject jieba reads as a
-                # person, no word of its dictionary (举报人白雪称，白雪覆盖下…: the snow), then an adverb, a preposition
-                # or a verb of two characters or more it reads
+                whole.add(start)  # …,赵亮决定当晚…, 李康几乎每天…, 倪铁坚便…, 江苏的丁瑛正…: a clause's subject (or
+                # one after a place and 的) jieba reads as a person, no word of its dictionary (举报人白雪称，白雪覆盖下…:
+                # the snow), then an adverb, a preposition or a verb it reads (see _subject_next)
             found.setdefault(start, end)
             covered.update(range(start, end))  # 覃 / 海燕 made one name: 海燕 is not a second one
         #    and the cells under a column a table's header row names as a person's (序号\t姓名\t联系电话 / 1\t雷春花\t…:
@@ -2276,6 +2285,15 @@ class NameRules:
             reach = max(reach, y)
         out = [s for s in out if s[:2] not in nested]
         return self._mentions(folded, tagged, out)
+
+    @staticmethod
+    def _split_again(folded: str, tagged, name: str) -> bool:
+        """Whether the three characters of ``name`` stand at least twice in the text, jieba reading their first two
+        as a person each time (曾玺 / 凡和家人…像曾玺 / 凡这么…): no word splits so, a name does."""
+        if folded.count(name) < 2:
+            return False
+        starts = {s for w, t, s in tagged if t.startswith("nr") and w == name[:2]}
+        return sum(1 for m in re.finditer(re.escape(name), folded) if m.start() in starts) >= 2
 
     def _subject_next(self, word: str, tag: str, full: bool = False) -> bool:
         """Whether jieba's word after a clause's first person reads as what follows a subject: an adverb (几乎, 便, 紧紧),
