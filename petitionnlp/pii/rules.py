@@ -397,7 +397,8 @@ class PatternRules:
     专门值班电话：0551—62651086, 举报邮箱：…) unless one of ``private`` stands between (捐款人的卡号, 捐款的本人账号: a
     person's) or the word is more than ``near`` characters before it — and so is a number listed right after such a
     line, only separators and brackets between (举报电话：0999-3023815（…分局）；13999370909、18160358021（执法人员）: the
-    body's list), ``priority``); ``kept`` the receipt words after which a number is the case's."""
+    body's list) — never a match of a ``personal`` pattern (a mobile number: a petition's 举报电话13812345678 is the
+    caller's; review of p51), ``priority``); ``kept`` the receipt words after which a number is the case's."""
 
     def __init__(self, patterns: list[dict], kept: list[str] = ()):
         self.patterns = [dict(p) for p in patterns]
@@ -429,6 +430,7 @@ class PatternRules:
         body's published account — a person's name found between that word and it, or where its holder is named after
         it, makes it the person's (捐款：张三账号…, …账号：6222…，户名：张三: :class:`NameRules`' names decide)."""
         found = []
+        personal: set[tuple[int, int]] = set()  # matches of a ``personal`` pattern: a mobile is a person's, listed or not
         listed: list[tuple[int, int, str]] = []  # the body's published lines left out (start, end, label)
         cells: dict[str, list] = {}
 
@@ -459,6 +461,8 @@ class PatternRules:
                                        self._holder(p, folded, end)))
                     continue  # 爱心捐款账号：…, 县红十字会募捐账号…: a charity's account, published (个人账号 after 捐款， is one)
                 found.append((start, end, p["label"], p.get("priority", 1)))
+                if p.get("personal"):
+                    personal.add((start, end))
         if not listed:
             return found
         # a number listed right after a body's published line, only separators and brackets between, is the body's too
@@ -467,7 +471,7 @@ class PatternRules:
         for start, end, label, priority in sorted(found):
             before = [(b, a) for a, b, lab in listed if lab == label and b <= start]
             last = max(before, default=None)
-            if last and _LISTED_GAP.fullmatch(folded, last[0], start):
+            if last and (start, end) not in personal and _LISTED_GAP.fullmatch(folded, last[0], start):
                 listed.append((start, end, label))
                 if public is not None:
                     public.append((start, end, label, priority, last[1], self._holder({}, folded, end)))
