@@ -199,6 +199,8 @@ _SENTENCE_END = re.compile(r"[。；;！!？?\n]")  # what ends a sentence: an a
 _CLAUSE_CUT = re.compile(r"[，,。；;、（）()\s]")  # what ends the clause a post after 任 stands in
 _HOLDER_GAP = re.compile(r"[\s:：(（]*(?:为|是)?[\s:：]*")  # between a holder's word and his name (户名：, 收款人为)
 _PHRASE_END = re.compile(r"[，,。；;！!？?\n]")  # what ends a phrase: a cue before it is another phrase's
+# between two numbers of one body's list of lines: separators, and brackets that say whose each is (（…分局）；, （执法人员）、)
+_LISTED_GAP = re.compile(r"(?:[ \t\u3000]*(?:[(（][^()（）\n。]{1,20}[)）])?[ \t\u3000]*[、，,；;/或和及][ \t\u3000]*)+")
 PATTERN_FILE = "patterns.jsonl"
 KEPT_FILE = "kept_columns.txt"
 NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "context": "name_context.txt",
@@ -219,6 +221,8 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "layout": "layout_patterns.txt",
               "nationality": "nationality_marks.txt", "givers": "discipline_givers.txt", "person_cues": "person_cues.txt",
               "byline_marks": "byline_marks.txt", "glue_after": "name_glue_after.txt",
+              "subject_not_next": "subject_not_next.txt", "glue_word": "name_glue_word.txt",
+              "surname_prepositions": "surname_prepositions.txt",
               "transliterated": "transliteration_chars.txt", "dot_heads": "dot_name_heads.txt",
               "appointed": "appointment_verbs.txt", "firm_words": "firm_words.txt"}
 
@@ -386,9 +390,15 @@ class PatternRules:
     optional ``span`` group, ``check`` (which a context word overrides unless ``check_decides``), ``context`` and
     ``window``, and ``needs_context`` when a passed check is not enough; ``columns``: the header cells of a table
     pasted as text under which a match needs no context word; ``public``: words that, in the same phrase within
-    ``window`` before the match, make it a body's account published for anyone to pay into (爱心捐款账号, 县慈善总会
-    账户: no person's) unless one of ``private`` stands between (捐款人的卡号, 捐款的本人账号: a person's) or the word
-    is more than ``near`` characters before it, ``priority``); ``kept`` the receipt words after which a number is the case's."""
+    ``window`` (or ``public_window``) before the match — none of ``private_sentence`` (举报人, 姓名 …) in its
+    sentence before it or in its own phrase, nor of ``private_after`` (反映 …: a complaint) in its sentence —, make
+    it a body's account published for anyone to pay into (爱心捐款账号, 县慈善总会账户: no person's) or its line
+    published to be called or written to (举报电话：0391-6961880,
+    专门值班电话：0551—62651086, 举报邮箱：…) unless one of ``private`` stands between (捐款人的卡号, 捐款的本人账号: a
+    person's) or the word is more than ``near`` characters before it — and so is a number listed right after such a
+    line, only separators and brackets between (举报电话：0999-3023815（…分局）；13999370909、18160358021（执法人员）: the
+    body's list) — never a match of a ``personal`` pattern (a mobile number: a petition's 举报电话13812345678 is the
+    caller's; review of p51), ``priority``); ``kept`` the receipt words after which a number is the case's."""
 
     def __init__(self, patterns: list[dict], kept: list[str] = ()):
         self.patterns = [dict(p) for p in patterns]
@@ -420,6 +430,8 @@ class PatternRules:
         body's published account — a person's name found between that word and it, or where its holder is named after
         it, makes it the person's (捐款：张三账号…, …账号：6222…，户名：张三: :class:`NameRules`' names decide)."""
         found = []
+        personal: set[tuple[int, int]] = set()  # matches of a ``personal`` pattern: a mobile is a person's, listed or not
+        listed: list[tuple[int, int, str]] = []  # the body's published lines left out (start, end, label)
         cells: dict[str, list] = {}
 
         def columns(p: dict) -> list:
@@ -443,12 +455,30 @@ class PatternRules:
                 if self._kept_re and self._kept_re.search(folded[max(0, start - 8):start]):
                     continue  # 受理编号001485325945: the case's number
                 if p.get("public") and (word := self._public(p, folded, start)) is not None:
+                    listed.append((start, end, p["label"]))
                     if public is not None:
                         public.append((start, end, p["label"], p.get("priority", 1), word,
                                        self._holder(p, folded, end)))
                     continue  # 爱心捐款账号：…, 县红十字会募捐账号…: a charity's account, published (个人账号 after 捐款， is one)
                 found.append((start, end, p["label"], p.get("priority", 1)))
-        return found
+                if p.get("personal"):
+                    personal.add((start, end))
+        if not listed:
+            return found
+        # a number listed right after a body's published line, only separators and brackets between, is the body's too
+        # (…举报：0999-3023815（…分局）；13999370909、18160358021（执法人员）), the next one after it in its turn
+        kept = []
+        for start, end, label, priority in sorted(found):
+            before = [(b, a) for a, b, lab in listed if lab == label and b <= start]
+            last = max(before, default=None)
+            if last and (start, end) not in personal and _LISTED_GAP.fullmatch(folded, last[0], start):
+                listed.append((start, end, label))
+                if public is not None:
+                    public.append((start, end, label, priority, last[1], self._holder({}, folded, end)))
+                    # (…、13812345678（张建国）: a person named in the bracket after it holds it)
+                continue
+            kept.append((start, end, label, priority))
+        return kept
 
     @staticmethod
     def _public(p: dict, folded: str, start: int) -> int | None:
@@ -460,10 +490,17 @@ class PatternRules:
         of those it pays (慈善救助对象…, 捐款名单：…); and at most ``near`` characters from that word to the match (the
         word names the account's holder: 红十字会捐款专用银行账号：…, not a person named between, 慈善基金会向困难户王建国
         卡号…)."""
-        phrase = _PHRASE_END.split(folded[max(0, start - p.get("window", 12)):start])[-1]
+        phrase = _PHRASE_END.split(folded[max(0, start - p.get("public_window", p.get("window", 12))):start])[-1]
         at = max((phrase.rfind(w) + len(w) for w in p["public"] if w in phrase), default=-1)
         public = at >= 0 and len(phrase) - at <= p.get("near", len(phrase)) \
             and not any(w in phrase[at:] for w in p.get("private", ()))
+        if public and p.get("private_sentence"):
+            # (a person's word in the sentence makes a line his: 举报人：王某，举报电话：138…; …（举报人王某）)
+            head = _SENTENCE_END.split(folded[max(0, start - 60):start])[-1]
+            tail = _SENTENCE_END.split(folded[start:start + 60])[0]
+            public = not any(w in head or w in _PHRASE_END.split(tail)[0] for w in p["private_sentence"]) \
+                and not any(w in head or w in tail for w in p.get("private_after", ()))
+            # (居民反映…，举报电话：138…; 举报邮箱：…，反映…: a complaint in its sentence makes it the complainant's)
         return start - (len(phrase) - at) if public else None
 
     @staticmethod
@@ -593,6 +630,8 @@ class NameRules:
         self._longer = {}  # a length → the posts longer than it (促进会会长 before 会长), made once
         self.place_after = frozenset(g("place_after", []))
         self.not_names = frozenset(g("not_names", []))
+        self.subject_not_next = frozenset(g("subject_not_next", []))  # (see _subject_next)
+        self.surname_prepositions = frozenset(g("surname_prepositions", []))  # 于 / 文兵: a surname read as a preposition
         self.subject_verbs = _by_length(g("subject_verbs", []))
         self.says = _by_length(g("subject_verbs", []) + ["称", "说"])  # what a complainant does after his name
         self._says_long = tuple(w for w in self.says if len(w) > 1)  # 举报, 反映 …: no firm's name holds one
@@ -670,6 +709,7 @@ class NameRules:
             for k in ("row_start", "numbered_row", "speaker_line", "appositive"))
         self.byline_marks = " \u3000" + "".join(g("byline_marks", []))  # 記者|鄭東巖, 摄影_李志雄, 文 / 吴丽玮
         self.glue_after = frozenset(g("glue_after", []))  # 干昌友家 / 在: the home jieba glued to a full name
+        self.glue_word = frozenset(g("glue_word", []))  # 潘景贤来 / 报社: a word jieba glued to a full name
         self.name_heads = frozenset(g("minority_heads", []))  # 岩, 玉: a Dai name's first character (岩应, 玉罕)
         self.nickname_marks = frozenset(g("nicknames", []))  # 王二麻子: between a surname and the rest of a nickname
         signs = "|".join(map(re.escape, _by_length(g("signatures", []))))  # ——住在厂后面的龙春花: a message's signature
@@ -1722,6 +1762,7 @@ class NameRules:
         split: set[int] = set()  # 邓 / 国庆: a name whose given name jieba read as a day — it ends where a word starts
         whole: set[int] = set()  # 赵清芝 / 听到: a surname and two given-name characters jieba reads as a person
         nicknamed: set[int] = set()  # 孙三 / 癞子: a nickname jieba read as a person and a noun — it too (…癞子 / 天天)
+        glued: set[int] = set()  # 潘景贤来 / 报社: a full name and a word jieba glued in one it reads as a person
         starts = frozenset(s for w, t, s in tagged if len(w) >= 2)  # (a run of digits ends a name anyway)
         exact = {(s, s + len(w)): t for w, t, s in tagged}
         word_at = {s: (s + len(w), t) for w, t, s in tagged if len(w) >= 2}
@@ -1895,7 +1936,17 @@ class NameRules:
             if not _CJK.match(word) or start in covered:
                 continue
             end = start + len(word)
-            if len(word) == 1 and word in self.surnames and i + 1 < len(tagged) and tag.startswith(("nr", "zg", "j")):
+            repeated = False  # (see _split_again)
+            if word in self.surname_prepositions and tag == "p" and i + 1 < len(tagged):
+                nxt_word, nxt_tag, _ = tagged[i + 1]  # 帮助于 / 文兵, 于 / 文兵身患…: a surname jieba read as a preposition
+                if len(nxt_word) == 2 and nxt_tag[:1] == "n" and not nxt_tag.startswith(("ns", "nt")) \
+                        and not self.is_word(nxt_word) and nxt_word not in self.not_names \
+                        and all(c in self.given and c not in _NOT_GIVEN for c in nxt_word):
+                    word, end = word + nxt_word, end + 2
+                    whole.add(start)  # (it ends where jieba's word ends: 于文兵身患)
+                else:
+                    continue
+            elif len(word) == 1 and word in self.surnames and i + 1 < len(tagged) and tag.startswith(("nr", "zg", "j")):
                 nxt_word, nxt_tag, _ = tagged[i + 1]  # 冯 / 海涛: a surname jieba split from the given name
                 # (邓 / 国庆: a given name jieba reads as a day, after a surname it reads as a person's)
                 if 1 <= len(nxt_word) <= 2 and _CJK.match(nxt_word) and (
@@ -1915,9 +1966,11 @@ class NameRules:
                     word, end = word + nxt_word, end + len(nxt_word)
                 else:
                     continue
-            elif tag.startswith("nr") and len(word) == 4 and word[-1] in self.glue_after and self._surname_len(word, 0) == 1 \
+            elif tag.startswith("nr") and len(word) == 4 and (word[-1] in self.glue_after or word[-1] in self.glue_word) \
+                    and self._surname_len(word, 0) == 1 \
                     and all(c in self.given for c in word[1:3]):
                 word, end = word[:3], end - 1  # 干昌友家 / 在: the home jieba glued to a full name
+                glued.add(start)  # (潘景贤来 / 报社: it ends where the glued word starts)
             elif not (tag.startswith("nr") and 2 <= len(word) <= 4):
                 continue
             elif self._nickname_end(folded, start, end, exact) > end:
@@ -1934,6 +1987,13 @@ class NameRules:
                         and nxt_tag not in _NOT_NAME_TAGS and nxt_tag != "v" and tag.startswith("nr") \
                         and self._person_cued(folded, start, end + 1):
                     word, end = word + nxt_word, end + 1  # 马士 / 新等人明知: a cue of a private person next to it
+                elif len(nxt_word) == 1 and _CJK.match(nxt_word) and nxt_word not in _NOT_GIVEN \
+                        and word[1] not in _NOT_GIVEN and tag.startswith("nr") and nxt_tag[:1] in ("d", "a") \
+                        and not self.is_word(word) and not self.is_word(word + nxt_word) \
+                        and self._split_again(folded, tagged, word + nxt_word):
+                    word, end = word + nxt_word, end + 1  # 曾玺 / 凡和家人…曾玺 / 凡所在的: jieba splits the same
+                    whole.add(start)  # three characters so at least twice in the text — a name it reads a piece of,
+                    repeated = True  # whatever its characters (玺, 凡: of no list of given names)
             sl = self._surname_len(word, 0)
             # (a Dai name jieba reads as one person's word, 玉新拉 nr, needs no cue: its syllables are no Chinese given
             # name's — minority_name_heads.txt)
@@ -1944,8 +2004,8 @@ class NameRules:
                     and not any(c in _NOT_GIVEN for c in word[1:]) \
                     and not word.endswith(self.honorifics):  # (张三哥说: a form of address, no name)
                 whole.add(start)  # 40岁的陈爱华, 赵清芝听到, 杨昌浒说: it ends where jieba's word ends
-            elif not sl or len(word) - sl not in (1, 2) or not (all(c in self.given for c in word[sl:])
-                                                                or self._married(word[sl:])):
+            elif not repeated and (not sl or len(word) - sl not in (1, 2) or not (
+                    all(c in self.given for c in word[sl:]) or self._married(word[sl:]))):
                 if not (sl and self._nickname(word, sl) and tag.startswith("nr")):
                     continue  # (王二麻子, 赵二狗: a surname and a nickname jieba reads as a person)
             elif end - start == 2 and sl == 1 and tag.startswith("nr") and word == tagged[i][0] \
@@ -1953,6 +2013,14 @@ class NameRules:
                     and len(tagged[i + 1][0]) >= 2 and i and (tagged[i - 1][1] == "t" or (
                         i > 1 and tagged[i - 1][0] in "，," and tagged[i - 2][1] == "t")):
                 whole.add(start)  # 中午，李伟干完活: a narrative's time, a person jieba reads, then a verb it reads
+            elif 2 <= end - start <= 3 and sl == 1 and tag.startswith("nr") and word == tagged[i][0] \
+                    and not any(c in _NOT_GIVEN for c in word[1:]) and not self.is_word(word) \
+                    and (_CLAUSE_START.match(folded, start) or (
+                        i > 1 and tagged[i - 1][0] == "的" and tagged[i - 2][1] == "ns")) \
+                    and i + 1 < len(tagged) and self._subject_next(*tagged[i + 1][:2], end - start == 3):
+                whole.add(start)  # …,赵亮决定当晚…, 李康几乎每天…, 倪铁坚便…, 江苏的丁瑛正…: a clause's subject (or
+                # one after a place and 的) jieba reads as a person, no word of its dictionary (举报人白雪称，白雪覆盖下…:
+                # the snow), then an adverb, a preposition or a verb it reads (see _subject_next)
             found.setdefault(start, end)
             covered.update(range(start, end))  # 覃 / 海燕 made one name: 海燕 is not a second one
         #    and the cells under a column a table's header row names as a person's (序号\t姓名\t联系电话 / 1\t雷春花\t…:
@@ -2208,7 +2276,8 @@ class NameRules:
                     or (bare and a and exact.get((a - 1, a)) is not None and (folded[a - 1] in _DEMONSTRATIVES or (
                         folded[a - 1] in _NUMERALS and exact[(a - 1, a)] == "m"))) \
                     or (bare and (self._place_ending(name, sl) or name[sl:sl + 1] == "家" or name in self.context
-                                  or not self._ends(folded, b, bounds if a in whole else starts if a in split or a in nicknamed else frozenset())
+                                  or (a not in glued and not self._ends(
+                                      folded, b, bounds if a in whole else starts if a in split or a in nicknamed else frozenset()))
                                   or folded.startswith("》", b))):  # 《…行政许可法》: a title's end
                 continue
             out.append((a, b, "姓名", 1))
@@ -2220,6 +2289,23 @@ class NameRules:
             reach = max(reach, y)
         out = [s for s in out if s[:2] not in nested]
         return self._mentions(folded, tagged, out)
+
+    @staticmethod
+    def _split_again(folded: str, tagged, name: str) -> bool:
+        """Whether the three characters of ``name`` stand at least twice in the text, jieba reading their first two
+        as a person each time (曾玺 / 凡和家人…像曾玺 / 凡这么…): no word splits so, a name does."""
+        if folded.count(name) < 2:
+            return False
+        starts = {s for w, t, s in tagged if t.startswith("nr") and w == name[:2]}
+        return sum(1 for m in re.finditer(re.escape(name), folded) if m.start() in starts) >= 2
+
+    def _subject_next(self, word: str, tag: str, full: bool = False) -> bool:
+        """Whether jieba's word after a clause's first person reads as what follows a subject: an adverb (几乎, 便, 紧紧),
+        a preposition (从, 在) or a verb — of two characters or more (决定, 见过) unless the person is a ``full`` name of
+        three (刘金华来镇里: after two, one character is as often a name's last, 曾玺 / 凡) —, none of
+        ``subject_not_next.txt`` (what an official does in a briefing: 黄成强调)."""
+        return word not in self.subject_not_next and (
+            tag in ("d", "p") or (tag.startswith("v") and (len(word) >= 2 or full) and tag not in ("vn", "vg")))
 
     def _person_cued(self, text: str, a: int, b: int) -> bool:
         """Whether what stands right before ``a`` (an age, a naming word) or right after ``b`` (a private person's
