@@ -206,6 +206,14 @@ The sets, reported apart and together:
   对…的 with or without a marker, orders after 强调 and 要求 parted by semicolons, a township's numbered measures, a
   town's standing duties without a marker, a forwarding notice's request — annotated blind (directives and time
   expressions) before the extractor was run on them; left out of "all of them".
+* corpora/briefing/gold/briefings_news11.jsonl (issue 29 item 3, d51): an eleventh development batch of 12 pages of
+  sites never used, one a site, of the kinds the unseen briefings are (Gansu, Ningxia, Anhui, Jiangxi, Shanghai, Shanxi,
+  Henan, Hubei, Shaanxi, Heilongjiang and national news; 2017–2024 and pages without a year; four in traditional
+  characters, two with pinyin inside words) — news of meetings and checks with orders after 要求/强调/希望, a second 要
+  after a comma, …,既要…,又要…, conditional orders framed by 对…的, standing tasks with a daily limit (每天18:00前, 每日),
+  a body's next step with 将 and 不定期, an inspection's next stage with 将 and reports of what was done that are no
+  directives — annotated blind (directives and time expressions) before the extractor was run on them; left out of
+  "all of them".
 
 A predicted span matches a gold span when it covers at least half of the gold span (offsets; a gold span
 string listed twice stands for its successive occurrences); matching is one-to-one, in order.
@@ -404,6 +412,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     news5, news6 = load(gold / "briefings_news5.jsonl"), load(gold / "briefings_news6.jsonl")
     news7, news8 = load(gold / "briefings_news7.jsonl"), load(gold / "briefings_news8.jsonl")
     news9, news10 = load(gold / "briefings_news9.jsonl"), load(gold / "briefings_news10.jsonl")
+    news11 = load(gold / "briefings_news11.jsonl")
     return [("the first development briefings (reserved page left out)", old),
             ("new briefings used to write the rules", [d for d in new if not held(d)]),
             ("new briefings held out while writing the rules", [d for d in new if held(d)]),
@@ -527,6 +536,9 @@ def sets() -> list[tuple[str, list[dict]]]:
             ("tenth development batch of news of meetings and measures: numbered duties under short headings, "
              "conditional sanctions framed by 对…的, orders parted by semicolons, standing duties without a marker, a "
              "forwarding notice (issue 29 item 3, d50)", news10),
+            ("eleventh development batch of news of meetings and checks: orders with a second 要 after a comma, "
+             "既要…又要…, conditional orders framed by 对…的, daily standing tasks, a next step with 将 and 不定期, an "
+             "inspection's next stage and reports that are no directives (issue 29 item 3, d51)", news11),
             ("all of them", old + new + more + reports + added + fresh + carry)]
 
 

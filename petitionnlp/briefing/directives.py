@@ -229,7 +229,8 @@ def compile_rules(data: dict) -> dict:
     team = data.get("announcement_team")  # 督察组拟于…对我县开展…督察: a team announces its inspection (d47)
     data["_announcement_teams"] = tuple(team["teams"]) if team else ()
     data["_announcement_team_act"] = re.compile(
-        f"{re.escape(team['verb'])}[^，,。；;]{{0,{team['acts_gap']}}}?(?:{alt(team['acts'])})") if team else None
+        f"(?:{alt(team.get('verbs') or [team['verb']])})[^，,。；;]{{0,{team['acts_gap']}}}?(?:{alt(team['acts'])})") \
+        if team else None  # d51: 开展 or 下沉 (督察组将下沉地市督察: the inspection's next stage)
     data["_announcement_plain"] = tuple(data.get("announcement_plain_words", ()))
     data["_frame_heads"] = tuple(sorted(data.get("frame_heads", ("对",)), key=len, reverse=True))
     data["_lead_frames"] = tuple(data["lead_frames"])  # 对…，要…: an order's object phrase before its marker
@@ -261,6 +262,13 @@ def compile_rules(data: dict) -> dict:
     data["_subject_roles"] = tuple(data.get("subject_roles", ()))
     data["_goal_lead"] = re.compile("|".join(data["goal_leads"]) if data.get("goal_leads") else r"(?!x)x")
     data["_cut_adverbs"] = tuple(sorted(data.get("cut_marker_adverbs", ()), key=len, reverse=True))
+    data["_second_in_clause"] = data.get("second_subject_scope") == "clause"
+    data["_marker_opens_piece"] = bool(data.get("marker_opens_piece"))
+    data["_second_not_ends"] = tuple(data.get("second_subject_not_ends", ()))
+    data["_second_nouns"] = tuple(data.get("second_subject_nouns", ()))
+    data["_deadline_lead"] = re.compile(data["deadline_lead"]) if data.get("deadline_lead") else None
+    data["_after_order_adverbs"] = tuple((w, tuple(sorted(ms, key=len, reverse=True)))
+                                         for w, ms in data.get("after_order_adverbs", {}).items())
     data["_demand_after"] = re.compile(data["demand_noun_after"]) if data.get("demand_noun_after") else None
     data["_second_subject"] = re.compile(rf"[{CJK}](?:[{CJK}{data.get('second_subject_joiners', '')}]*[{CJK}])?")
     data["_pair_heads"] = tuple(data.get("paired_marker_heads", ()))  # 既要…，又要…: one order in two parts
@@ -283,6 +291,9 @@ def compile_rules(data: dict) -> dict:
     data["_findings_not_after"] = tuple(fl.get("not_after_noun", ())) if fl else ()
     data["_findings_lead"] = re.compile(
         f"(?:{alt(fl['nouns'])})[^，,。；;：:！!？?\n]{{0,{fl['after_noun']}}}[：:]") if fl else None
+    dl = data.get("done_lists")  # 我镇加大…力度，一是组织…；二是召开…: a body's list of what it did (d51)
+    data["_done_lead"] = re.compile(
+        f"(?<![^，,。；;\n])(?:{alt(data['subject_pronouns'])})[^，,。；;：:！!？?\n]{{0,{dl['gap']}}}[，,：:]") if dl else None
     docs = data.get("document_names")  # 下达责令整改通知书: a marker inside the name of a document handed over (d49)
     data["_document_markers"] = frozenset(docs.get("markers", ())) if docs else frozenset()
     data["_document_name"] = re.compile(
@@ -651,10 +662,11 @@ class _Cuts:
         return list(self._sorted)
 
 
-def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
+def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False, duty: bool = False):
     """Cut [start, end) at enumerators, at a comma followed by a marker (or by an object phrase 对… and
     then a marker), and — inside an order — at a comma followed by the head of the next action.  A piece that
-    is a slogan (要提高站位，…) leads into the words after it: no cut follows it but at a marker."""
+    is a slogan (要提高站位，…) leads into the words after it: no cut follows it but at a marker.  ``duty``: the
+    sentence is one of a short numbered duty's orders (d50), an order without a marker of its own."""
     cuts = _Cuts(start)
     breaks = list(_CLAUSE_BREAK.finditer(text, start, end))
     for m in r["_enum"].finditer(text, start, end):
@@ -662,11 +674,12 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
                 or r["_subject"].fullmatch(text, start, m.start()):
             cuts.add(m.start())
     short = r["slogan_length"]
+    marks = None  # the markers of [start, end), read once where a second subject needs them (not per comma)
     for n, m in enumerate(breaks):
         last_cut = cuts.last_at(m.start())
-        if text.startswith(r["_lead_frames"], _lead_end(text, last_cut, r)) and not any(
-                _is_marker_at(text, i, r) for i in range(last_cut, m.start())):
-            continue  # 对…，要…: the order includes its object phrase (up to its marker)
+        if (text.startswith(r["_lead_frames"], _lead_end(text, last_cut, r)) or _body_then_frame(text, last_cut, r)) \
+                and not any(_is_marker_at(text, i, r) for i in range(last_cut, m.start())):
+            continue  # 对…，要…: the order includes its object phrase (up to its marker); so after a body (d51)
         if m.end() < end and text[m.start()] in "，," and _duty_after_comma(text, last_cut, m.start(), end, r):
             cuts.add(m.end())  # …，督查工作结束后，督查室负责第一时间…通报; …设在局办公室，负责统筹…: a body's duty
             continue
@@ -704,19 +717,37 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
             cuts.add(m.end())  # a list of actions after 要求 or 要: each its own directive
             # (not …，查找症结，迅速整改: a short verb phrase closes the list of one order)
         else:  # ，各专项工作组、整改督办工作组要… : an addressee, then the marker
+            if r["_deadline_lead"] and r["_deadline_lead"].fullmatch(text, last_cut, m.end()) \
+                    and _second_marker_after(text, m.end(), end, r):
+                continue  # 8月6日前，金元村、石宝沟村要…: the deadline and the subject belong to the order
             framed = text.startswith(r["_frame_heads"], m.end())
-            second = not item and not text.startswith(r["_frame_heads"], prev) and any(
-                _is_marker_at(text, i, r) and text[i] != "请" for i in range(prev, m.start()))
+            free = not item and not text.startswith(r["_frame_heads"], prev)
+            second = free and any(_is_marker_at(text, i, r) and text[i] != "请" for i in range(prev, m.start()))
+            # d51: after a clause with a marker of its own before this piece, or a short duty's order, a named
+            # subject (…做出表率，工作要狠抓落实; …准备被巡材料，提供的材料要保证…) starts its own order too
+            if free and r["_second_in_clause"] and not duty and marks is None:
+                marks = [i for i in range(start, end) if text[i] != "请" and _is_marker_at(text, i, r)]
+            named = free and r["_second_in_clause"] and (duty or bisect.bisect_left(marks, prev)
+                                                           > bisect.bisect_left(marks, last_cut))
+            second = second or named and r["_deadline_lead"] is not None and bool(r["_deadline_lead"].match(text, m.end()))
+            lead = r["_deadline_lead"].match(text, m.end()) if second and r["_deadline_lead"] else None
+            if lead and _second_marker_after(text, lead.end(), end, r):
+                cuts.add(m.end())  # …整改落实，8月7日前金元村、石宝沟村要完成…: a deadline, a subject, its own order
+                continue
             for k in range(m.end() + 2, min(m.end() + 26, end)):
                 if text[k] in "，,。；;":
                     break
-                if second and k - m.end() <= r.get("second_subject_max", 0) and _is_marker_at(text, k, r) \
+                if (second or named and (r["_subject_end"].search(text, m.end(), k)
+                                         or text.endswith(r["_second_nouns"], m.end(), k))) \
+                        and k - m.end() <= r.get("second_subject_max", 0) and _is_marker_at(text, k, r) \
                         and text.startswith(r["_second_markers"], k) and not text.startswith("要求", k) \
                         and r["_second_subject"].fullmatch(text, m.end(), k) \
+                        and not text.endswith(r["_second_not_ends"], m.end(), k) \
                         and not any(_is_marker_at(text, i, r) for i in range(m.end(), k)):
                     cuts.add(m.end())  # …均应安装脱硝设施，新型干法水泥窑要实施…: a second subject, its own order
                     break
-                if _is_marker_at(text, k, r) and (framed or r["_addressee"].search(text[m.end():k])
+                if _is_marker_at(text, k, r) and not (r["_marker_opens_piece"] and _is_marker_at(text, m.end(), r)) \
+                        and (framed or r["_addressee"].search(text[m.end():k])
                                                   or r["_subject"].fullmatch(text, m.end(), k)
                                                   or text[k - 1] == "的" or r["_topic_end"].search(text, m.end(), k)
                                                   and not text.startswith("要求", k)
@@ -729,6 +760,18 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False):
             b -= 1
         if b > a:
             yield a, b
+
+
+def _second_marker_after(text: str, pos: int, end: int, r: dict) -> bool:
+    """Whether a bare noun phrase of at most ``second_subject_max`` characters (or none) and then a marker of
+    ``second_subject_markers`` (not 要求) follow ``pos`` in its comma piece: a subject and its own order."""
+    for k in range(pos, min(pos + r.get("second_subject_max", 0) + 1, end)):
+        if text[k] in "，,。；;：:":
+            return False
+        if _is_marker_at(text, k, r) and text.startswith(r["_second_markers"], k) and not text.startswith("要求", k):
+            return k == pos or bool(r["_second_subject"].fullmatch(text, pos, k)) \
+                and not text.endswith(r["_second_not_ends"], pos, k)
+    return False
 
 
 def _addressees_only(text: str, a: int, b: int, r: dict) -> bool:
@@ -784,9 +827,15 @@ def _subject_as(text: str, a: int, b: int, r: dict) -> bool:
 def _cut_marker_after(text: str, pos: int, r: dict, since: int) -> bool:
     """Whether an order's marker starts at ``pos`` (after a comma): the marker itself (…，要…) or an adverb before
     it (…，还要防止…; 更要, 也要: ``cut_marker_adverbs``) — not the second half of 既要…，又要… (one order in two parts:
-    since ``since``, the clause's start, no ``paired_marker_heads`` word before a marker)."""
+    since ``since``, the clause's start, no ``paired_marker_heads`` word before a marker) — or, after an order with a
+    marker of its own since ``since``, an ``after_order_adverbs`` word and one of its markers (…，既要…; …，并要…)."""
     if _is_marker_at(text, pos, r, "_cut_marker"):
         return True
+    for adverb, markers in r["_after_order_adverbs"]:  # …要…，既要…; …，并要与…: after an order of its own (d51)
+        k = pos + len(adverb)
+        if text.startswith(adverb, pos) and text.startswith(markers, k) and not text.startswith("要求", k) \
+                and _is_marker_at(text, k, r, "_cut_marker") and any(_is_marker_at(text, i, r) for i in range(since, pos)):
+            return True
     adverb = next((w for w in r["_cut_adverbs"] if text.startswith(w, pos)), None)
     return bool(adverb) and _is_marker_at(text, pos + len(adverb), r, "_cut_marker") and not any(
         text.startswith(h, i) and _is_marker_at(text, i + len(h), r, "_cut_marker")
@@ -823,6 +872,23 @@ def _lead_end(text: str, pos: int, r: dict) -> int:
         while pos < len(text) and text[pos] in " \u3000\t":
             pos += 1
     return pos
+
+
+def _body_then_frame(text: str, pos: int, r: dict) -> bool:
+    """Whether the clause at ``pos`` opens with a body and then an object phrase (``object_frames``) in its first
+    comma piece, with no marker before it (纪检监察部门对工作不力，…，推诿扯皮的要严肃问责): the body's order takes
+    the whole object phrase, its pieces included (``body_frames``, d51)."""
+    if not r.get("body_frames"):
+        return False
+    pos = _lead_end(text, pos, r)
+    stop = _CLAUSE_BREAK.search(text, pos)
+    piece_end = stop.start() if stop else len(text)
+    for f in r["_object_frames"]:
+        k = text.find(f, pos + 2, piece_end)
+        if k > pos and r["_addressee"].fullmatch(text, pos, k) \
+                and not any(_is_marker_at(text, i, r) for i in range(pos, k)):
+            return True
+    return False
 
 
 def _framed_far(text: str, a: int, marker_pos: int, r: dict) -> bool:
@@ -982,7 +1048,7 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
         n_before = n_rule
         headline = _headline(text, s_start, s_end, r)
         preamble = _preamble(text, s_start, s_end, r)
-        for k, (a, b) in enumerate(_clauses(text, body_start, s_end, r, cut_actions)):
+        for k, (a, b) in enumerate(_clauses(text, body_start, s_end, r, cut_actions, heading_on)):
             clause = text[a:b]
             enum = r["_enum"].match(text, a)
             marker_pos = None
@@ -1070,8 +1136,10 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 if text.startswith(("对", "在", "针对", "围绕", "按照", "根据"), _lead_end(text, a, r)) \
                         or text[marker_pos - 1] == "的" \
                         or first_piece and text[first_piece.start() - 1] == "的" \
-                        or r["_topic_end"].search(text, a, marker_pos) or _all_of_things(text, a, marker_pos, r):
+                        or r["_topic_end"].search(text, a, marker_pos) or _all_of_things(text, a, marker_pos, r) \
+                        or r["_deadline_lead"] and r["_deadline_lead"].match(text, a):
                     action_start = a  # 对…要…, 已经完成整改的要…, …案件要…: the phrase that frames the order belongs to it
+                    # (8月6日前，金元村…要…: so does the deadline that leads it, d51)
             elif assigned or standing or due or transfer:
                 kind = "duty"  # 由…负责…; 各地每周报送…; 各单位在…后3个月内报送…: a duty given to a body
             elif not past and _led_measure(text, a, b, r):
@@ -1410,6 +1478,8 @@ def _purpose_span(text: str, a: int, b: int, r: dict) -> list[tuple[int, int]]:
     while True:
         comma = _CLAUSE_BREAK.search(text, end, b)
         if not comma or text[comma.start()] not in "，,":
+            if end > a and r.get("purpose_sentences") and (comma is None or text[comma.start()] in "。！!？?"):
+                return [(a - 1, b)]  # 为进一步做好…工作，确保…推进。: a purpose cut off by a full stop, no order (d51)
             return []  # the purpose is the whole clause: a preamble or a title, left to the other rules
         end = comma.end()
         if not text.startswith(tuple(spec["goes_on"]), end):
@@ -1562,19 +1632,25 @@ def _in_findings_list(text: str, a: int, r: dict) -> bool:
 
 def _findings_spans(text: str, r: dict) -> list[tuple[int, int]]:
     """The spans of :func:`_in_findings_list`, in order: each from the piece that names the problems to the end of the
-    list its colon opens."""
+    list its colon opens — or from a body's own piece (``subject_pronouns``: 我镇加大…力度，一是…；二是…) with no marker
+    to the end of the list it leads: what the body did (``done_lists``, d51)."""
     spans: list[tuple[int, int]] = []
-    for m in r["_findings_lead"].finditer(text):
+    leads = sorted([(m, False) for m in r["_findings_lead"].finditer(text)]
+                   + [(m, True) for m in (r["_done_lead"].finditer(text) if r.get("_done_lead") else ())],
+                   key=lambda x: x[0].start())
+    for m, done in leads:
         if spans and m.start() < spans[-1][1]:
             continue  # inside a list already read: each part of the text is read once
         colon = m.end()
+        if done and any(_is_marker_at(text, k, r) for k in range(m.start(), colon)):
+            continue  # 我县将…：一是…; 我镇要求：一是…: what it will do or asks, not what it did
         item = r["_enum"].match(text, colon + len(text[colon:]) - len(text[colon:].lstrip(" \u3000\n")))
         if not item:
             continue
         piece = max(text.rfind(c, 0, m.start()) for c in "，,。；;：:！!？?\n") + 1
         if any(_is_marker_at(text, k, r) for k in range(piece, m.start())):
             continue  # 要求各地整改以下问题：… — an order whose object is the list
-        if any(w in text[m.start():colon] for w in r["_findings_not_after"]):
+        if not done and any(w in text[m.start():colon] for w in r["_findings_not_after"]):
             continue  # 存在的问题及整改措施：…, 问题的整改要求：… — the list is of what is to be done
         end = colon
         while True:
