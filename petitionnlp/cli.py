@@ -542,7 +542,8 @@ def build_parser() -> argparse.ArgumentParser:
                         description="按紧急程度排出待办队列：理由、承办部门、重复件、办理期限")
     tr.add_argument("input", metavar="输入文件", help="一天的交办表（.csv .tsv .xlsx .jsonl .txt，或 -）")
     tr.add_argument("--history", metavar="检索库", help="以往信访件的检索库（petitionnlp index 建立），用于查找重复件")
-    tr.add_argument("--date", metavar=_DATE, help="计算办理期限用的交办日期（默认用表中的日期列，否则用今天）")
+    tr.add_argument("--date", metavar=_DATE, help="每一行的交办日期，用于计算办理期限（默认用各行自己的交办日期；没有的，"
+                    "用表头上方标题行的交办时间、日期列的第一个日期，否则用今天）")
     tr.add_argument("--text-column", metavar="列名", help=_TEXT_COLUMN)
     tr.add_argument("--province", metavar="省", help=_PROVINCE)
     tr.add_argument("--model", metavar="目录", help=_MODEL)

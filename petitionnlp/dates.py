@@ -23,21 +23,35 @@ __all__ = ["parse_date", "interval", "last_day", "parse_duration", "add_duration
            "time_words", "TIME_TYPES"]
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９／－．：", "0123456789/-.:")
-# 2017-05-15, 2017/5/15, 2017.5.15, 2017年5月15日 (with or without 日/号, spaces between), 20170515; a time may follow
-_WRITTEN = re.compile(r"\s*([0-9]{4})\s*(?:[-/.]|年)\s*([0-9]{1,2})\s*(?:[-/.]|月)\s*([0-9]{1,2})\s*[日号]?"
-                      r"(?:\s*[(（]?\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）]?)?"  # a weekday after the day
-                      r"(?:[ T]\s*[0-9]{1,2}(?::[0-9]{2}){1,2}(?:\.[0-9]+)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?\s*")
+# what may follow a day: a weekday (（星期一）, 周三), a part of the day (上午, 下午), a time (09:30, 9时, 9点半)
+_AFTER_DAY = (r"(?:\s*[(（]?\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）]?)?"
+              r"(?:\s*(?:上午|下午|中午|晚上|早上|凌晨))?"
+              r"(?:\s*T?\s*[0-9]{1,2}(?::[0-9]{2}){1,2}(?:\.[0-9]+)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?"
+              r"|\s*[0-9]{1,2}\s*[时点](?:\s*(?:[0-9]{1,2}\s*分|半))?)?\s*")
+# 2017-05-15, 2017/5/15, 2017.5.15, 2017年5月15日 (with or without 日/号, spaces between), 20170515
+_WRITTEN = re.compile(r"\s*([0-9]{4})\s*(?:[-/.]|年)\s*([0-9]{1,2})\s*(?:[-/.]|月)\s*([0-9]{1,2})\s*[日号]?" + _AFTER_DAY)
 _COMPACT = re.compile(r"\s*((?:19|20)[0-9]{2})([01][0-9])([0-3][0-9])\s*")
+# a day without its year: 5月15日, 5月15号, 5.15, 5/15, 5-15 (read only against a reference day)
+_YEARLESS = re.compile(r"\s*([0-9]{1,2})\s*(?:[-/.]|月)\s*([0-9]{1,2})\s*[日号]?" + _AFTER_DAY)
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+AHEAD = 7  # a day without its year is at most this many days after the reference day (a table made a little ahead)
 
 
-def parse_date(value, *, excel_serials: bool = False) -> dt.date | None:
+def parse_date(value, *, excel_serials: bool = False, reference: dt.date | None = None,
+               ahead: int = AHEAD) -> dt.date | None:
     """The day ``value`` names, or None when it names none (empty, unreadable, not a real day).
 
     Accepts ``date``/``datetime`` objects (pandas ``Timestamp`` too), ISO text with or without a time
     (``2017-05-15``, ``2017-05-15 09:09``, ``2017-05-15T09:09:00Z``), ``2017/5/15``, ``2017.5.15``,
-    ``2017年5月15日`` (a weekday after it, ``2017年5月3日（星期三）``, read through), ``20170515`` and full-width digits.  With ``excel_serials`` a number is read as an Excel day
-    serial (what a spreadsheet cell without a date format holds)."""
+    ``2017年5月15日`` (a weekday, a part of the day or a time after it read through: ``2017年5月3日（星期三）``,
+    ``2017年5月15日上午``, ``2017年5月15日下午3时``), ``20170515`` and full-width digits.  With ``excel_serials`` a
+    number is read as an Excel day serial (what a spreadsheet cell without a date format holds).
+
+    With a ``reference`` day, a day written without its year (``5月15日``, ``5.15``, ``5/15``) is read too: the
+    latest such day not after ``reference`` + ``ahead`` days — a table's day is its own or an earlier one (against
+    2024-05-10, ``5月15日`` is 2024-05-15 and ``12月30日`` 2023-12-30); ``ahead`` = 182 reads it as the nearest such
+    day either way.  Without one it names no day (no year to read it by); a number is never such a day (an .xlsx
+    cell 5.1 may be May 1 or May 10)."""
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -49,18 +63,32 @@ def parse_date(value, *, excel_serials: bool = False) -> dt.date | None:
             return value.to_pydatetime().date()
         except (ValueError, AttributeError):
             return None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if number:
         if excel_serials and value == value and 1 <= value < 2958466:
             return _EXCEL_EPOCH + dt.timedelta(days=int(value))
         value = str(int(value)) if value == value and float(value).is_integer() else ""
     text = str(value).translate(_FULL_WIDTH)
     m = _WRITTEN.fullmatch(text) or _COMPACT.fullmatch(text)
     if not m:
-        return None
+        m = _YEARLESS.fullmatch(text) if reference is not None and not number else None
+        return _yearless(int(m[1]), int(m[2]), reference + dt.timedelta(days=ahead)) if m else None
     try:
         return dt.date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
         return None
+
+
+def _yearless(month: int, day: int, latest: dt.date) -> dt.date | None:
+    """The latest day ``month``/``day`` not after ``latest`` (29 February: within four years), None when none is."""
+    for year in range(latest.year, latest.year - 5, -1):
+        try:
+            got = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if got <= latest:
+            return got
+    return None
 
 
 def month_end(y: int, m: int) -> dt.date:

@@ -94,6 +94,7 @@ class Errors:
     N_BAD_BYTES_GB = "注意 {path}：{n} 行有无法按 GB18030 解码的字节，已替换为 �（第 {lines} 行）"
     N_SHEET_SKIPPED = "注意 {path}：工作表“{sheet}”未读取：{why}"
     N_UNREAD_ROWS = "注意 {path}：{n} 行无法读取，未计入统计"
+    N_UNREAD_DATES = "注意 {path}：交办表中有 {n} 件的交办日期无法识别，已按本表的交办日期 {date} 计算办理期限（{rows}）"
     N_UNTYPED_ROWS = "注意 {path}：{n} 行没有污染类型（分类时出错，如正文为空），未计入统计"
     N_SHEETS = "注意 {path}：读取了 {n} 个工作表（{sheets}），“工作表”列注明每行来源"
     N_NOT_INDEXED = "注意 {path}：{reason}，未索引"

@@ -18,8 +18,7 @@ from pathlib import Path
 
 from . import persist
 from .errors import Errors, InputError, ModelError
-from .io import (ROW_ERROR, Batch, BatchWriter, check_not_an_input, find_column, open_batch, reserved_renames,
-                 table_date)
+from .io import ROW_ERROR, Batch, BatchWriter, check_not_an_input, find_column, open_batch, reserved_renames
 from .resources import models_dir, no_collection
 from .predictor import TypePredictor
 from .taxonomy import TYPES
@@ -437,11 +436,15 @@ def triage_file(source: str, text_column: str | None = None, handover=None, hist
     """Classify one day's batch and add triage fields; rows come back sorted by priority, then input order,
     with the reader's notices.
 
-    handover : the handover date (``datetime.date``) for due dates; default: a date column of the row, else today
+    handover : the hand-over date (``datetime.date``, ``--date``) of every row; default: each row's own, by the
+        workbench's rule (:func:`petitionnlp.triage.batch_handover`, :func:`~petitionnlp.triage.own_handover`): the
+        row's 交办日期 cell, else the table's (a title row's, the date column's first, today)
     history_db : a search index whose petitions are the history for repeat detection
     """
+    import datetime as dt
+
     from .search import SearchIndex
-    from .triage import PRIORITY_ORDER, triage_rows
+    from .triage import PRIORITY_ORDER, batch_handover, own_handover, triage_rows
 
     batch = open_batch(source, text_column, chunksize)
     history = None
@@ -457,12 +460,17 @@ def triage_file(source: str, text_column: str | None = None, handover=None, hist
     text_column = renames.get(batch.text_column, batch.text_column)
     id_column = find_column(batch.columns, "id")
     id_column = renames.get(id_column, id_column)
-    if handover is None:
-        date_column = find_column(batch.columns, "date")
-        date_column = renames.get(date_column, date_column)
-        if date_column:
-            handover = next((d for d in map(table_date, (r.get(date_column) for r in rows)) if d), None)
-    triaged = triage_rows(rows, text_column, handover, history, id_column, notices=batch.notices)
+    date_column = find_column(batch.columns, "date")
+    date_column = renames.get(date_column, date_column)
+    cells = [r.get(date_column) for r in rows] if date_column and handover is None else [None] * len(rows)
+    day, source = batch_handover(handover, batch.titles, cells, dt.date.today())
+    owns = [own_handover(c, day, source) for c in cells]
+    days = [own or day for own, _ in owns]  # each row's hand-over date
+    if unread := [i + 1 for i, (_, bad) in enumerate(owns) if bad and not rows[i].get("error")]:  # rows as the workbench's [O408] names them
+        batch.notices.append(Errors.N_UNREAD_DATES.format(
+            path=batch.name, n=len(unread), date=day.isoformat(),
+            rows="、".join(f"第{i}条" for i in unread[:5]) + ("等" if len(unread) > 5 else "")))
+    triaged = triage_rows(rows, text_column, days, history, id_column, notices=batch.notices)
     order = sorted(range(len(triaged)), key=lambda i: (triaged[i]["error"] is not None,
                                                        PRIORITY_ORDER.get(triaged[i]["priority"], 3), i))
     out = [triaged[i] for i in order]

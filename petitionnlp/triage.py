@@ -17,12 +17,14 @@ import json
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from .dates import UnknownHolidayYear, add_working_days, chinese_date
+from .dates import AHEAD, UnknownHolidayYear, add_working_days, chinese_date, parse_date
 from .errors import Errors
-from .resources import corpus_path
+from .io import table_date
+from .resources import corpus_path, read_list
 from .text import TermFinder, normalize
 
 __all__ = ["TriageRules", "get_rules", "prioritize", "assign_department", "due_date", "reply_deadline", "Deadline",
+           "handover_from_titles", "batch_handover", "own_handover",
            "days_words", "DuplicateFinder", "triage_rows", "render_queue", "PRIORITY_ORDER"]
 
 
@@ -164,6 +166,58 @@ def due_date(handover: dt.date, days: int | None = None, working_days: bool | No
     return reply_deadline(handover, days, working_days).iso
 
 
+_DATE_CHARS = set("0123456789０１２３４５６７８９年月日号-/.／－． ")
+_NO_DATE = " \u3000/／\\-－—–_、无"  # a date cell holding only these (/, —, 无) names no date: the batch's is the row's
+_AROUND = 182  # a row's day without its year, against a batch's date that is a row's own: the nearest such day
+
+
+def handover_from_titles(titles, today: dt.date | None = None) -> dt.date | None:
+    """The hand-over date a title row above the header names (``交办时间：2017年5月15日``, ``交办日期：2017-05-15``;
+    the words: ``corpora/io/handover_titles.txt``), read by :func:`petitionnlp.dates.parse_date` (a day without
+    its year, ``交办时间：5月15日``, the latest such day not after ``today`` + a few days); None when none names one."""
+    words = read_list("io", "handover_titles.txt")
+    for line in titles or ():
+        for word in words:
+            at = line.find(word)
+            if at < 0:
+                continue
+            rest = line[at + len(word):].lstrip("：:　 ")
+            end = next((i for i, ch in enumerate(rest) if ch not in _DATE_CHARS), len(rest))
+            day = parse_date(rest[:end].strip().rstrip("-/.／－．").strip(), reference=today)
+            if day is not None:
+                return day
+    return None
+
+
+def batch_handover(given: dt.date | None, titles, cells, today: dt.date) -> tuple[dt.date, str]:
+    """A table's hand-over date and where it came from, decided once before its rows (the workbench's upload and
+    ``petitionnlp triage`` alike): the date given with it (the form's or the API's ``handover_date``, ``--date``:
+    ``"form"``), else a title row that names one (``"title"``), else the date column's first cell that names a day
+    (``cells``, in order; ``"column"``), else ``today`` (the day of the upload: ``"today"``).  A day without its
+    year, in a title or a cell, is read against ``today``."""
+    if given is not None:
+        return given, "form"
+    if (day := handover_from_titles(titles, today)) is not None:
+        return day, "title"
+    if (day := next((d for c in cells if (d := table_date(c, reference=today)) is not None), None)) is not None:
+        return day, "column"
+    return today, "today"
+
+
+def own_handover(value, batch_day: dt.date, source: str) -> tuple[dt.date | None, bool]:
+    """A row's own hand-over date: (the day its date cell ``value`` names, or None when the batch's is the row's;
+    whether the cell names no day, for the clerk to be told).  A date given with the table (``source`` ``"form"``)
+    is every row's (the contract): its cells are not read, and neither is an empty one (``/``, ``—``, 无).  A cell
+    is read by the one reader of a table's dates (:func:`petitionnlp.io.table_date`), a day without its year
+    (``5月15日``, ``5.15``) against the batch's date ``batch_day``: the latest such day not after it + a few days
+    when the batch's date bounds the table (a title's day, the day of the upload), the nearest such day either way
+    when it is a row's own (the date column's first, ``"column"``: the rows run on from it, or back)."""
+    if source == "form" or value is None or (isinstance(value, str) and not value.strip(_NO_DATE)):
+        return None, False
+    day = table_date(value, reference=batch_day, ahead=_AROUND if source == "column" else AHEAD)
+    return day, day is None
+
+
 class DuplicateFinder:
     """The nearest earlier petition of each in a batch, by :class:`~petitionnlp.repeats.RepeatIndex`.
 
@@ -194,11 +248,12 @@ class DuplicateFinder:
         return [(m.nearest if m.score >= self.threshold_ else None, m.score) for m in found]
 
 
-def triage_rows(rows: list[dict], text_column: str, handover: dt.date | None = None,
+def triage_rows(rows: list[dict], text_column: str, handover: dt.date | list | None = None,
                 history: tuple[list[str], list[str]] | None = None, id_column: str | None = None,
                 notices: list[str] | None = None) -> list[dict]:
     """Add priority, priority_reasons, department, duplicate_of, duplicate_score and due_date to classified rows.
-    ``notices``: a list that gets the deadline's notice, if any (a year whose holidays are not recorded)."""
+    ``handover``: the hand-over date of every row, or a list of each row's (:func:`own_handover`); today when
+    none.  ``notices``: a list that gets the deadlines' notices, if any (a year whose holidays are not recorded)."""
     if not rows:
         return []
     rules = get_rules()
@@ -206,12 +261,13 @@ def triage_rows(rows: list[dict], text_column: str, handover: dt.date | None = N
     ids = [str(r.get(id_column) or i + 1) if id_column else str(i + 1) for i, r in enumerate(rows)]
     finder = DuplicateFinder().fit(*(history or ([], [])))
     dups = finder.find(texts, ids, rows)
-    deadline = reply_deadline(handover or dt.date.today())
-    due = deadline.iso
-    if deadline.notice and notices is not None:
-        notices.append(deadline.notice)
+    today = dt.date.today()
+    days = [d or today for d in handover] if isinstance(handover, list) else [handover or today] * len(rows)
+    deadlines = {d: reply_deadline(d) for d in dict.fromkeys(days)}
+    if notices is not None:
+        notices.extend(dict.fromkeys(d.notice for d in deadlines.values() if d.notice))
     out = []
-    for row, text, (dup, sim) in zip(rows, texts, dups):
+    for row, text, (dup, sim), day in zip(rows, texts, dups, days):
         level, reasons = prioritize(text, rules)
         if dup:
             reasons.insert(0, {"signal": "repeat_of", "reason": f"与 {dup} 相似（相似度 {sim:.0%}）",
@@ -221,7 +277,7 @@ def triage_rows(rows: list[dict], text_column: str, handover: dt.date | None = N
         row = dict(row)
         row.update({"priority": level, "priority_reasons": reasons,
                     "department": assign_department(text, row.get("pollution_types"), rules),
-                    "duplicate_of": dup, "duplicate_score": sim, "due_date": due if text else None})
+                    "duplicate_of": dup, "duplicate_score": sim, "due_date": deadlines[day].iso if text else None})
         out.append(row)
     return out
 

@@ -46,9 +46,10 @@ def test_the_date_given_with_the_upload_is_every_rows_as_the_contract_says(clien
 def test_without_a_form_date_each_rows_own_date_is_kept_and_an_unread_one_is_still_a_case(client, fmt):
     """Without a date given with the upload (the batch's is the date column's first, here), a row whose 交办日期 names
     its own day keeps it, its deadline counted from it (ISO, 2024年5月12日, a date cell, an Excel day serial); a row
-    without one takes the batch's — and so does a row whose cell names no day (2024-13-45; 5月15日, no year): it is a
-    case all the same (a50's first version stored it as a row that is no case), the upload's message naming it once,
-    the cell quoted ([O408]); an upload again stores nothing twice."""
+    without one takes the batch's — and so does a row whose cell names no day (2024-13-45): it is a case all the same
+    (a50's first version stored it as a row that is no case), the upload's message naming it once, the cell quoted
+    ([O408]); a day without its year (5月15日) is read against the batch's date (o51: 2024-05-15); an upload again
+    stores nothing twice."""
     ed = token(client, "ed")
     rows = [list(r) for r in DATED] + [["R-06", "岳阳市", "5月15日", "岳阳市平江县某砖厂烟尘大，周边农田受影响。"]]
     if fmt == "xlsx":
@@ -58,12 +59,13 @@ def test_without_a_form_date_each_rows_own_date_is_kept_and_an_unread_one_is_sti
     assert got["handover_date"] == "2024-05-10" and got["handover_source"] == "column", got
     assert got["rows"] == 6 and got["errors"] == 0, got
     message = got["message"]
-    assert "[O409]" in message and "2 件" in message and "第2条 2024-05-12" in message, message
-    assert message.count("[O408]") == 1 and "第4条（2024-13-45）" in message and "第6条（5月15日）" in message, message
+    assert "[O409]" in message and "3 件" in message and "第2条（2024-05-12）" in message, message
+    assert "第6条（2024-05-15）" in message, message
+    assert message.count("[O408]") == 1 and "第4条（2024-13-45）" in message and "（5月15日）" not in message, message
     assert "\n" not in message.split("[O408]")[1].split("[O")[0] and "2024-05-10" in message.split("[O408]")[1]
     stored = cases(client, ed)
     want = {"R-01": "2024-05-10", "R-02": "2024-05-12", "R-03": "2024-05-10", "R-04": "2024-05-10",
-            "R-05": "2024-05-14", "R-06": "2024-05-10"}
+            "R-05": "2024-05-14", "R-06": "2024-05-15"}
     assert {k: stored[k]["handover_date"] for k in want} == want, stored
     assert {k: stored[k]["due_date"] for k in want} == {k: _due(d) for k, d in want.items()}
     again = upload(client, ed, table(rows, head=HEAD, fmt=fmt), name=f"各行日期再传.{fmt}", reply_days="15")

@@ -53,17 +53,19 @@ def find_column(columns, kind: str) -> str | None:
 _SERIAL_TEXT = re.compile(r"[1-9][0-9]{4}(?:\.[0-9]+)?")
 
 
-def table_date(value):
+def table_date(value, reference=None, ahead=None):
     """The day a cell of a table's date column (交办日期 …) names, or None: a date, a text as
-    :func:`petitionnlp.dates.parse_date` reads it, or an Excel day serial — what a date cell without a date format
+    :func:`petitionnlp.dates.parse_date` reads it (a day without its year against ``reference``, the latest such day
+    not after it + ``ahead`` days, by default a few), or an Excel day serial — what a date cell without a date format
     holds, as a number (an .xlsx) or as five digits of text (such a sheet saved as CSV): ``42870`` is 2017-05-15.
-    A smaller number (a year, a count) is no serial."""
-    from ..dates import parse_date
+    A smaller number (a year, a count) is no serial.  The one reader of a table's dates (the workbench's intake,
+    ``petitionnlp triage``)."""
+    from ..dates import AHEAD, parse_date
 
     if isinstance(value, str) and _SERIAL_TEXT.fullmatch(value.strip()):
         value = float(value)
     serial = isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 10000
-    return parse_date(value, excel_serials=serial)
+    return parse_date(value, excel_serials=serial, reference=reference, ahead=AHEAD if ahead is None else ahead)
 
 
 _canon = header_key  # a header as compared with the known ones (petitionnlp.text.header_key)

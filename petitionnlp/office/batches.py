@@ -15,7 +15,7 @@ from ..io import open_batch
 from ..pipeline import RowJob, run_chunks
 from . import inputs
 from .errors import Conflict, Invalid, Messages, NotFound
-from .intake import Intake, due_of, in_working_days
+from .intake import Intake, deadlines, in_working_days
 from .lifecycle import batch_deadline
 from .redaction import scrub
 from .store import BatchMoved
@@ -252,14 +252,15 @@ def store_rows(wb, batch_id: int) -> bool:
 def _replay(wb, intake: Intake, path: Path, chunk_rows: int, start: int) -> None:
     """The first ``start`` rows of a batch, stored by an earlier run, read again (not classified) into the intake
     (:meth:`.intake.Intake.replay`)."""
-    stored = {p["row_index"]: p["receipt_id"]
-              for p in wb.store.petitions(intake.batch["id"], withdrawn=True, light=True)}
+    stored = {p["row_index"]: p for p in wb.store.petitions(intake.batch["id"], withdrawn=True, light=True)}
+    cases = {i for i, p in stored.items() if not p["error"]}
+    stored = {i: p["receipt_id"] for i, p in stored.items()}
     source = open_batch(str(path), chunksize=chunk_rows)
     try:
         done = 0
         for chunk in source.chunks():
             part = chunk[:start - done]
-            intake.replay(done, part, stored)
+            intake.replay(done, part, stored, cases)
             done += len(part)
             if done >= start:
                 break
@@ -343,7 +344,7 @@ def redate(store, user: dict, batch_id: int, handover_date=None, reply_days=None
         raise Invalid(Messages.O212.format(fields="交办日期或回复期限"))
     if "reply_days" in fields and "working_days" not in fields and b["working_days"] is None:
         fields["working_days"] = in_working_days(None)  # days given by a person count as the rules count them, as at upload
-    return store.redate_batch(batch_id, user, fields, due_of, batch_deadline)
+    return store.redate_batch(batch_id, user, fields, deadlines, batch_deadline)
 
 
 def withdraw(wb, user: dict, batch_id: int, reason: str | None) -> dict:

@@ -14,16 +14,16 @@ date column's first date, else today; the batch records which (``handover_source
 is every row's (the contract).  Without one, a row whose date column names its own day (a sheet gathering several
 days' hand-overs) keeps it, its deadline counted from it (:meth:`Intake.own_date`, the clerk told which rows:
 [O409]); a row without one takes the batch's, and so does a row whose cell names no day — still a case, the clerk
-told which rows and what their cells say ([O408]).
+told which rows and what their cells say ([O408]).  A cell is read by the one reader of a table's dates, a day
+without its year (5月14日, 5.13) against the batch's date; the batch's date and a row's are decided by the rule
+``petitionnlp triage`` follows too (:func:`petitionnlp.triage.batch_handover`, :func:`petitionnlp.triage.own_handover`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from ..dates import parse_date
-from ..io import find_column, table_date
-from ..resources import read_list
+from ..io import find_column
 from ..taxonomy import TYPES, normalize_label
 from .clock import office_today
 from .errors import Messages, OfficeError
@@ -31,29 +31,11 @@ from .inputs import cell
 from .lifecycle import CLOSURES, VERIFIED, apply, each_case, parse_report
 from .units import unit_resolver
 
-__all__ = ["Intake", "handover_from_titles", "due_of", "deadline_of", "default_reply_days", "report_from_row",
+__all__ = ["Intake", "due_of", "deadlines", "deadline_of", "default_reply_days", "report_from_row",
            "receipt_column", "types_of_record", "petition_record"]
 
-_DATE_CHARS = set("0123456789０１２３４５６７８９年月日号-/.／－． ")
 _SHOWN = 30  # a date cell this long at most is quoted in the upload's notice ([O408])
-_NO_DATE = " \u3000/／\\-－—–_、无"  # a date cell holding only these (/, —, 无) names no date: the batch's is the row's
-
-
-def handover_from_titles(titles) -> dt.date | None:
-    """The hand-over date a title row above the header names (``交办时间：2017年5月15日``, ``交办日期：2017-05-15``),
-    read by :func:`petitionnlp.dates.parse_date`; None when no title row names one."""
-    words = read_list("io", "handover_titles.txt")
-    for line in titles or ():
-        for word in words:
-            at = line.find(word)
-            if at < 0:
-                continue
-            rest = line[at + len(word):].lstrip("：:　 ")
-            end = next((i for i, ch in enumerate(rest) if ch not in _DATE_CHARS), len(rest))
-            day = parse_date(rest[:end].strip().rstrip("-/.／－．").strip())
-            if day is not None:
-                return day
-    return None
+_LISTED = 5  # rows named in a notice at most (then 等)
 
 
 def deadline_of(batch: dict):
@@ -73,6 +55,22 @@ def due_of(batch: dict) -> str | None:
     """A batch's reply deadline as ISO text (``2017-06-06``), or None (see :func:`deadline_of`)."""
     deadline = deadline_of(batch)
     return deadline.iso if deadline else None
+
+
+def deadlines(batch: dict):
+    """The deadlines of a batch's cases by their hand-over day, each day counted once: ``due(day)`` → the deadline
+    (ISO text) of a case handed over on ``day`` (None: the batch's own date) by the batch's reply rule
+    (:func:`due_of`).  The one cache of them: the intake's rows and a batch's correction
+    (:meth:`.store.Store.redate_batch`) alike."""
+    memo: dict[str | None, str | None] = {}
+
+    def due(day: str | None = None) -> str | None:
+        day = day or batch.get("handover_date")
+        if day not in memo:
+            memo[day] = due_of({**batch, "handover_date": day})
+        return memo[day]
+
+    return due
 
 
 def default_reply_days() -> int:
@@ -218,7 +216,7 @@ class Intake:
         self.hand_over: dict | None = None       # the batch's hand-over date, source and reply rule, once decided
         self.dated: list[tuple[int, str]] = []   # (row, its own hand-over date) of rows dated unlike the batch
         self.unread: list[tuple[int, str]] = []  # (row, its date cell as quoted) of rows whose cell names no day
-        self.dues: dict[str, str | None] = {}    # a row's own hand-over date → its deadline (by the batch's rule)
+        self.due = None                          # the batch's deadlines by hand-over day (:func:`deadlines`)
 
     _LISTS = ("changed", "renumbered", "recognised", "reports", "unusable", "events", "dated", "unread")
 
@@ -234,58 +232,58 @@ class Intake:
             del getattr(self, k)[n:]
 
     def _decide(self, raws: list[dict]) -> dict:
-        """The hand-over date (and where it came from) and the reply rule, decided before the first row."""
+        """The hand-over date (and where it came from) and the reply rule, decided before the first row (by the rule
+        ``petitionnlp triage`` follows too: :func:`petitionnlp.triage.batch_handover`)."""
+        from ..triage import batch_handover
+
         b = self.batch
-        if b.get("handover_date"):
+        if b.get("handover_date"):  # given with the upload, or decided by an earlier run of this batch
             date, source = b["handover_date"], b.get("handover_source") or "form"
-        elif (day := handover_from_titles(self.titles)) is not None:
-            date, source = day.isoformat(), "title"
-        elif self.date_column and (day := next((d for r in raws if (d := table_date(r.get(self.date_column))
-                                                                           ) is not None), None)):
-            date, source = day.isoformat(), "column"
         else:
-            date, source = office_today().isoformat(), "today"
+            day, source = batch_handover(None, self.titles, (r.get(self.date_column) for r in raws)
+                                         if self.date_column else (), office_today())
+            date = day.isoformat()
         decided = {"handover_date": date, "handover_source": source, **_reply_rule(b)}
-        decided["due_date"] = due_of(decided)
+        self.due = deadlines(decided)
+        decided["due_date"] = self.due()
         return decided
 
     def own_date(self, raw: dict) -> tuple[str | None, str | None]:
         """(a row's own hand-over date as ISO text, or None — the batch's date is the row's —; the cell as the clerk
-        is told of it when it names no day, or None).  None, None when a date was given with the upload (it is every
-        row's: the contract) or the row's date cell is empty or absent.  A cell is read by the one reader of a
-        table's dates (:func:`petitionnlp.io.table_date`: a date cell, 2017-05-15, 2017年5月15日, an Excel day
-        number); one it cannot read (2024-13-45, 5月15日: no year to read it by) leaves the row the batch's date."""
+        is told of it when it names no day, or None), by the rule ``petitionnlp triage`` follows too
+        (:func:`petitionnlp.triage.own_handover`: a date given with the upload is every row's; a cell is read by the
+        one reader of a table's dates, a day without its year against the batch's date)."""
+        from ..triage import own_handover
+
         value = raw.get(self.date_column) if self.date_column else None
-        if self.hand_over["handover_source"] == "form" or value is None \
-                or (isinstance(value, str) and not value.strip(_NO_DATE)):
-            return None, None
-        day = table_date(value)
-        if day is None:
+        h = self.hand_over
+        day, unread = own_handover(value, dt.date.fromisoformat(h["handover_date"]), h["handover_source"])
+        if unread:
             shown = " ".join(cell(str(value)).split())
             # said whole or not at all: a cut number (an identity number's first 16 digits) is no longer one that a
             # viewer's copy would hide
             return None, shown if len(shown) <= _SHOWN else Messages.LONG_CELL.format(n=len(shown))
-        return day.isoformat(), None
+        return (day.isoformat() if day is not None and day.isoformat() != h["handover_date"] else None), None
 
-    def _due(self, day: str) -> str | None:
-        """The deadline of a case handed over on ``day`` by the batch's reply rule (once a day)."""
-        if day not in self.dues:
-            self.dues[day] = due_of({**self.hand_over, "handover_date": day})
-        return self.dues[day]
+    def _book(self, index: int, own: str | None, unread: str | None) -> None:
+        """A case's own hand-over date and its unread date cell (:meth:`own_date`) noted for the clerk's notices
+        (:meth:`notices`), as a row is stored (:meth:`take`) or read again (:meth:`replay`)."""
+        if own is not None:
+            self.dated.append((index + 1, own))
+        if unread is not None:
+            self.unread.append((index + 1, unread))
 
-    def replay(self, start: int, raws: list[dict], stored: dict[int, str | None]) -> None:
+    def replay(self, start: int, raws: list[dict], stored: dict[int, str | None], cases: set[int]) -> None:
         """Rows ``start`` … stored by an earlier run of this batch (interrupted, or another worker's), read again so
         that what :meth:`finish` and the clerk's notices need of them is not lost: their report columns (on the
         case each row's row is stored as — ``stored``: row index → its case's 受理编号 —, else on the receipt it
-        names) and the rows kept under a derived receipt.  Nothing is stored or counted again."""
+        names; ``cases``: the row indexes stored as cases) and the rows kept under a derived receipt.  Nothing is
+        stored or counted again."""
         if self.hand_over is None:
             self.hand_over = self._decide(raws)
         for i, raw in enumerate(raws, start):
-            own, unread = self.own_date(raw)
-            if own is not None and own != self.hand_over["handover_date"] and i in stored:
-                self.dated.append((i + 1, own))
-            if unread is not None and i in stored:
-                self.unread.append((i + 1, unread))
+            if i in cases:
+                self._book(i, *self.own_date(raw))
             named = _receipt(raw.get(self.id_column)) if self.id_column else None
             rid = stored.get(i) or named
             if not rid:
@@ -305,17 +303,15 @@ class Intake:
         if self.hand_over is None:
             self.hand_over = self._decide(raws)
         h = self.hand_over
-        records, unread = [], {}  # row index → its date cell as quoted, when it names no day
+        records, dates = [], {}  # row index → (its own hand-over date, its date cell as quoted when it names no day)
         for i, (raw, row) in enumerate(zip(raws, rows)):
             rec = petition_record(self.batch["id"], start + i, raw, row, text_column)
             rec["receipt_id"] = _receipt(raw.get(self.id_column)) if self.id_column else None
-            day, shown = self.own_date(raw)
-            rec["handover_date"] = day or h["handover_date"]
-            if shown is not None:
-                unread[start + i] = shown
+            dates[start + i] = self.own_date(raw)
+            rec["handover_date"] = dates[start + i][0] or h["handover_date"]
             if not rec["error"]:
                 rec["unit_id"] = self.resolve(rec["province"], rec["city"], rec["county"])
-                rec["due_date"] = self._due(day) if day and day != h["handover_date"] else h["due_date"]
+                rec["due_date"] = self.due(rec["handover_date"])
                 own = types_of_record(raw.get(self.type_column)) if self.type_column else None
                 rec["pollution_types"], rec["types_source"] = (own, "交办表") if own else (rec["pollution_types"],
                                                                                         "模型")
@@ -381,11 +377,8 @@ class Intake:
                 self.seen[rid] = None
                 self.first[rid] = {"text": rec["text"], "error": rec["error"]}
             new.append(rec)
-            if not rec["error"] and rec["handover_date"] != h["handover_date"]:
-                self.dated.append((rec["row_index"] + 1, rec["handover_date"]))
-            if not rec["error"] and rec["row_index"] in unread:
-                self.unread.append((rec["row_index"] + 1, unread[rec["row_index"]]))
             if not rec["error"]:
+                self._book(rec["row_index"], *dates[rec["row_index"]])
                 steps.append({"row_index": rec["row_index"], "user": self.user["username"], "action": "handover",
                               "detail": {"unit": self.unit_names.get(rec["unit_id"]), "due_date": rec["due_date"],
                                          "batch": self.batch["id"]}})
@@ -447,13 +440,11 @@ class Intake:
         if self.recognised:
             shown = "、".join(f"第{row}条 {was}即{now}" for row, was, now in self.recognised[:5])
             out.append(Messages.O412.format(n=len(self.recognised), rows=shown))
-        if self.dated and self.hand_over:
-            shown = "、".join(f"第{row}条 {day}" for row, day in self.dated[:5]) + ("等" if len(self.dated) > 5 else "")
-            out.append(Messages.O409.format(n=len(self.dated), date=self.hand_over["handover_date"], rows=shown))
-        if self.unread and self.hand_over:
-            shown = "、".join(f"第{row}条（{value}）" for row, value in self.unread[:5])
-            shown += f"等 {len(self.unread)} 条" if len(self.unread) > 5 else ""
-            out.append(Messages.O408.format(rows=shown, date=self.hand_over["handover_date"]))
+        for rows, message in ((self.dated, Messages.O409), (self.unread, Messages.O408)):
+            if rows and self.hand_over:  # one style: how many, the first rows with their cells, 等 when more
+                shown = "、".join(f"第{row}条（{value}）" for row, value in rows[:_LISTED])
+                out.append(message.format(n=len(rows), date=self.hand_over["handover_date"],
+                                          rows=shown + ("等" if len(rows) > _LISTED else "")))
         if self.reread:
             out.append(Messages.O411.format(n=self.reread))
         return out

@@ -590,11 +590,12 @@ class Store:
             for _, group in groups.items():
                 s.execute(update(Petition), group)
 
-    def redate_batch(self, batch_id: int, user: dict, fields: dict, due_of, deadline) -> dict | None:
+    def redate_batch(self, batch_id: int, user: dict, fields: dict, deadlines, deadline) -> dict | None:
         """A batch's hand-over date or reply days corrected (``fields``, the batch's columns): a hand-over date given
         is every case's (the contract: it sets its petitions' hand-over date); reply days alone leave each case its
         own (a row's own 交办日期, kept at upload when no date came with it).  Each case takes the deadline
-        ``deadline(case, due_of(batch at the case's date))`` gives (the lifecycle's :func:`.lifecycle.batch_deadline`:
+        ``deadline(case, due(the case's date))`` gives, ``due = deadlines(batch)`` (:func:`.intake.deadlines`: the
+        batch's reply rule, each day counted once) (the lifecycle's :func:`.lifecycle.batch_deadline`:
         an open case the new due date, but one whose deadline was set on it by 督办 or 重新办理 keeps it, counted in
         ``deadlines_kept``); each changed case one history step and a new version, the batch one audit event, in one
         transaction.  None when there is no such batch."""
@@ -605,8 +606,7 @@ class Store:
             old = {k: getattr(b, k) for k in fields}
             for k, v in fields.items():
                 setattr(b, k, v)
-            due = due_of(_row(b))
-            dues = {b.handover_date: due}  # a hand-over date → its deadline by the batch's (new) reply rule
+            due = deadlines(_row(b))  # a hand-over date → its deadline by the batch's (new) reply rule
             changed = kept = 0
             cases = s.scalars(select(Petition).where(Petition.batch_id == b.id, Petition.error.is_(None))
                               .order_by(Petition.id).with_for_update())
@@ -616,9 +616,7 @@ class Store:
                 if p.handover_date != day:
                     detail["handover_date"] = {"old": p.handover_date, "new": day}
                     p.handover_date = day
-                if day not in dues:
-                    dues[day] = due_of({**_row(b), "handover_date": day})
-                new_due, keeps = deadline(p, dues[day])
+                new_due, keeps = deadline(p, due(day))
                 kept += keeps
                 if new_due is not None:
                     detail["due_date"] = {"old": p.due_date, "new": new_due}
@@ -628,7 +626,7 @@ class Store:
                     s.add(CaseEvent(petition_id=p.id, user=user["username"], action="redate", detail=detail))
                     changed += 1
             s.add(AuditEvent(user=user["username"], action="redate", target=f"batch:{b.id}",
-                             detail={"old": old, "new": fields, "due_date": due, "cases": changed,
+                             detail={"old": old, "new": fields, "due_date": due(), "cases": changed,
                                      "deadlines_kept": kept}))
             self.follow(s, "batch", b.id)  # the index searches them by their hand-over date
             return {**_row(b), "cases_changed": changed, "deadlines_kept": kept}
