@@ -4,7 +4,9 @@ A query is first *read*: the words that wrap a request (a question, a plea, a pa
 饭店油烟; corpora/search/query_frames.tsv) are taken off, and a question is read by its grammar (cut at an
 interrogative pronoun; pronouns, adverbs, particles, request and modal verbs off its edges and cut at inside it:
 养猪场到底归哪管 → 养猪场, 金矿把田里的水弄没了 → 金矿 + 田里 + 水); any term is cut at a particle or at 被, 把, 往, 到
-(树被剃了光头 → 树 + 剃 + 光头).  It is then a list of *concepts*, one for each term
+(树被剃了光头 → 树 + 剃 + 光头); a long piece no document holds as a block, in any of its readings, is read as its
+words (晚上河里全是黄泥汤子 → 河里 + 黄泥, 晚上 and the whole ranking: :func:`_long_parts`).  It is then a list of
+*concepts*, one for each term
 (quoted phrases kept whole).  A concept is found by any of its *alternatives*, each with a weight: the term as
 written (1.0); the same with numbers in words (每3天 ↔ 每三天); a typo corrected to a known word of the same or a
 fuzzy sound (pypinyin) or of similar shape (four-corner codes) (0.9); its parts, near each other in either order
@@ -1568,6 +1570,52 @@ def _word_alts(term: str, used=None) -> list[Alternative]:
     return alts
 
 
+LONG_PIECE = 8   # characters from which a piece no document holds as a block is read as its words (:func:`_long_parts`)
+W_WHOLE = 0.5    # what such a piece's match as a block is worth beside its words: it ranks, it is not required
+#: parts of speech (jieba's) of a long piece's word that says how, not what: adverbs, conjunctions, numerals,
+#: pronouns, prepositions, particles, measure words, interjections
+_HOW_POS = ("d", "c", "m", "r", "p", "u", "q", "y", "e", "o")
+#: jieba's tags of a long piece's word that describes rather than names: idioms, set phrases, descriptive words
+#: (满天飞, 烟熏火燎, 臭烘烘): they rank, they are not required
+_SAYS_HOW = ("i", "l", "z")
+
+
+def _long_parts(piece: str, count, used) -> list[tuple[str, list, bool | float]]:
+    """A long piece (:data:`LONG_PIECE`: a whole complaint typed as one run-on phrase — 一到晚上河里全是黄泥汤子 →
+    晚上河里全是黄泥汤子) that no document holds as a block, in any of its readings (``count`` of them: 0), as the words
+    of it that say what, each a term of its own found by its own readings and ranked by its own rarity: 河里, 黄泥
+    (a run of nouns' characters jieba left alone is one word it did not know: 河水晚上变成泥汤's 泥 汤 → 泥汤); a time
+    word, a lone verb or adjective or a descriptive word among them ranks and is not required (晚上: :func:`_when`,
+    :func:`_predicate`, :data:`_SAYS_HOW`), and the whole piece ranks beside them at :data:`W_WHOLE`, not required.
+    Before, the block was one required term that every candidate held only some parts of, each part worth a share
+    of :data:`W_PART_SOME`, whatever words spelled it.  Not a piece with fewer than three such words (a compound of
+    two, 木头加工厂 木头渣子, keeps its reading): ``[(piece, [], False)]``, as read.  Each item: (piece, places, setting
+    or its weight)."""
+    if len(piece) < LONG_PIECE or not _CJK.match(piece) or count(_strict([_literal(piece)] + _word_alts(piece, used))):
+        return [(piece, [], False)]
+    parts = _joined(parts_of(piece))
+    tags = dict(_plain_tokenizer().tag(piece))
+    light = _light(parts)
+
+    def lone(p: str, x: bool) -> bool:   # a noun's character jieba left alone (泥, 汤; not 是 of 全是灰)
+        return len(p) == 1 and not x and tags.get(p, "x")[:1] == "n"
+
+    words, run = [], False
+    for p, x in zip(parts, light):
+        if lone(p, x) and run:
+            words[-1] = (words[-1][0] + p, False)   # 泥 汤 → 泥汤
+        else:
+            words.append((p, x))
+        run = lone(p, x)
+    what = [p for p, x in words if len(p) >= 2 and not x and not quantity(p)
+            and not (tags.get(p, "x")[:1] in _HOW_POS and p not in thesaurus())]
+    if len(what) < 3:
+        return [(piece, [], False)]
+    return [(piece, [], W_WHOLE)] + [(p, [], (W_SETTING if _when(p) else W_PREDICATE)
+                                      if _when(p) or _predicate(p) or tags.get(p, "x") in _SAYS_HOW else False)
+                                     for p in what]
+
+
 LONG_STATEMENT = 11   # characters from which a statement's piece is also cut at its adverbs and conjunctions
 W_LIGHT = 0.9   # a compound read without its light parts (变成, 出来, 好多): this much of its reading with them
 
@@ -1958,6 +2006,8 @@ def analyze(query: str, count=None, texts=None, common=None) -> Plan:
             concepts.append(Concept(term, True, [_literal(term)]))
             continue
         pieces = [(p, pl, st) for read, st in read_settings(term) for p, pl in _split_places(read)]
+        if used is not None:   # a long piece no document holds as a block: its words
+            pieces = [x for p, pl, st in pieces for x in ([(p, pl, st)] if pl or st else _long_parts(p, count, used))]
         for k, (piece, places, setting) in enumerate(pieces):
             word = _place_word(piece) if places and used is not None else None
             if word and used(word) and not count([Alternative(W_PLACE_FIELD, "place", (tuple(_place_atoms(places)),))]):
@@ -2021,8 +2071,9 @@ def analyze(query: str, count=None, texts=None, common=None) -> Plan:
                 near = _neighbour_alt(piece, used, few)
                 fallback = _character_alt(piece, used, few, common)
                 alts += [a for a in (near, fallback) if a is not None]
-            concepts.append(Concept(piece, False, alts, setting=setting,
-                                    weight=(W_PREDICATE if _predicate(piece) and not _scene_end(piece)
+            concepts.append(Concept(piece, False, alts, setting=bool(setting),
+                                    weight=(setting if not isinstance(setting, bool) else
+                                            W_PREDICATE if _predicate(piece) and not _scene_end(piece)
                                             and not quantity(piece) else W_SETTING)
                                     if setting else 1.0))
     notes = []
