@@ -106,6 +106,12 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
      倒垃圾的站子, 移动的机房; a kind for its class — 洋槐, 白杨, 秧田, 稻谷) and questions (17: 哪里有…, …怎么没人管,
      谁管…, 能不能…, 为什么…, …找谁), 9 typos of shape or sound inside a compound and 8 compounds, graded before any
      engine change for it, same pool.
+   - ``clerks14``: corpora/search/eval_queries_clerks14.jsonl — a twentieth batch (all ``dev`` once first reported, 66
+     queries), weighted to everyday words (32, many a whole complaint typed as one run-on query: 河边那个厂子天天晚上偷排黄水,
+     楼下那家烤串的一到晚上烟熏火燎的窗户都不敢开, 我们村后头那个采石场一下大雨就冲下来泥巴把稻田都埋了; 拉笛子, 屎尿水, 虾池子,
+     杀草的药, 打石头的) and questions (20: 哪里有…, …怎么没人管, …谁管, …找谁告, …能不能管管, 为啥…), 10 typos of shape or
+     sound inside a compound (收够站, 措失, 揽拌站, 加功, 机防, 水弛, 喷膝, 焚绕, 砍代) and 4 compounds, graded before any
+     engine change for it, same pool.
    Each query has the relevance 0–3 of the pool's documents, graded by reading them; the ``held_out`` ones were
    not looked at while the engine was changed (``--split dev`` leaves them out of a tuning run).  Prints
    nDCG@10 and recall@10 (of the relevant documents, out of at most 10) per kind, overall and on the held-out
@@ -119,7 +125,7 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
 
     python benchmarks/bench_search.py [--docs 100000 (0: the graded sets only)] [--queries 200]
                                       [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,clerks4,clerks5,clerks6,clerks7,clerks8,clerks9,clerks10,clerks11,
-                                       clerks12,clerks13]
+                                       clerks12,clerks13,clerks14]
                                       [--split all|dev|held_out] [--count-queries 200]
 
 ``--pg auto`` starts a throw-away PostgreSQL cluster (tests/pgcluster.py) and removes it at the end.
@@ -174,7 +180,8 @@ SETS = {"issue22": ("eval_queries.jsonl", False), "clerks": ("eval_queries_clerk
         "clerks8": ("eval_queries_clerks8.jsonl", True), "clerks9": ("eval_queries_clerks9.jsonl", True),
         "clerks10": ("eval_queries_clerks10.jsonl", True), "clerks11": ("eval_queries_clerks11.jsonl", True),
         "clerks12": ("eval_queries_clerks12.jsonl", True),
-        "clerks13": ("eval_queries_clerks13.jsonl", True)}
+        "clerks13": ("eval_queries_clerks13.jsonl", True),
+        "clerks14": ("eval_queries_clerks14.jsonl", True)}
 KINDS = ["synonyms", "questions", "compounds", "typos", "place", "briefing", "all", "held_out"]
 
 

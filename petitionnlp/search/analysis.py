@@ -4,7 +4,9 @@ A query is first *read*: the words that wrap a request (a question, a plea, a pa
 饭店油烟; corpora/search/query_frames.tsv) are taken off, and a question is read by its grammar (cut at an
 interrogative pronoun; pronouns, adverbs, particles, request and modal verbs off its edges and cut at inside it:
 养猪场到底归哪管 → 养猪场, 金矿把田里的水弄没了 → 金矿 + 田里 + 水); any term is cut at a particle or at 被, 把, 往, 到
-(树被剃了光头 → 树 + 剃 + 光头).  It is then a list of *concepts*, one for each term
+(树被剃了光头 → 树 + 剃 + 光头); a long piece no document holds as a block, in any of its readings, is read as its
+words (晚上河里全是黄泥汤子 → 河里 + 黄泥, 晚上 and the whole ranking: :func:`_long_parts`).  It is then a list of
+*concepts*, one for each term
 (quoted phrases kept whole).  A concept is found by any of its *alternatives*, each with a weight: the term as
 written (1.0); the same with numbers in words (每3天 ↔ 每三天); a typo corrected to a known word of the same or a
 fuzzy sound (pypinyin) or of similar shape (four-corner codes) (0.9); its parts, near each other in either order
@@ -43,6 +45,7 @@ import pickle
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 from pathlib import Path
 
 from ..pii import PII_TYPES
@@ -354,7 +357,7 @@ def _read_clause(term: str, asked: bool = False) -> tuple[bool, list[tuple[str, 
         read = [(x, setting) for p, setting in pieces if _TOKEN.search(p) for x in _request_of(p, keep=False)]
         if read:   # a piece that is all question (管没 of 有人管没, 哪些村) goes when something else is asked
             pieces = _predicates_rank(read)
-            said = not all(p in _request_grammar()[1] for p, _ in read)   # 该 of 该找谁
+            said = not all(p in _request_grammar().words for p, _ in read)   # 该 of 该找谁
         else:
             said = False
             pieces = [(x, setting) for p, setting in pieces if _TOKEN.search(p) for x in _request_of(p)]
@@ -376,8 +379,7 @@ def _read_clause(term: str, asked: bool = False) -> tuple[bool, list[tuple[str, 
 def _scenes() -> tuple[frozenset, frozenset]:
     """(scene nouns, locatives): corpora/search/query_frames.tsv's ``scene`` lines (村, 小区, 镇 …: where people live
     or work, never what a complaint is about) and corpora/search/word_forms.tsv's 方位词 (里, 上, 边 …)."""
-    nouns = frozenset(c[0] for c in (line.split("\t") for line in read_list("search", "query_frames.tsv"))
-                      if len(c) >= 2 and c[1] == "scene")
+    nouns = _frame_words("scene")
     places = frozenset(c[0] for c in (line.split("\t") for line in read_list("search", "word_forms.tsv"))
                        if len(c) >= 3 and c[2] == "方位词")
     return nouns, places
@@ -443,36 +445,21 @@ def _scene_split(piece: str, setting: bool) -> list[tuple[str, bool]]:
     return [(piece, setting)]
 
 
-@once
-def _businesses() -> frozenset:
-    """The nouns that say only "a business" (corpora/search/query_frames.tsv's ``business`` lines: 厂子, 店, 站子 …)."""
-    return frozenset(line.split("\t")[0] for line in read_list("search", "query_frames.tsv")
-                     if line.split("\t")[1:2] == ["business"])
-
-
 def _business_split(piece: str, setting: bool, term: str, last: bool = False) -> list[tuple[str, bool]]:
     """``piece`` with the business noun that begins it, after a ``head`` particle of ``term`` (的), split off as a
     setting: a clause before 的 names the business's trade, the noun says only that it is one — 锯木头的厂子灰大's
     厂子灰大 → (厂子, True), (灰大, setting); 撸串的店把烟… → (店, True).  The longest such noun; one of one character
     only where jieba's plain cut ends a word after it (not 厂 of 厂房), none with a locative after it (厂子里: in it),
     none that is the ``last`` piece alone: what the request ends on is what it asks about (没挂牌子的小厂能不能查一下)."""
-    nouns = [b for b in _businesses() if piece.startswith(b)]
+    nouns = [b for b in _frame_words("business") if piece.startswith(b)]
     first = max(nouns, key=len) if nouns else ""
-    if not first or not any(p + first in term for p in _request_grammar()[7]):
+    if not first or not any(p + first in term for p in _request_grammar().head):
         return [(piece, setting)]
     rest = piece[len(first):]
     if not rest and last or rest and (rest[0] in _locatives()
                                       or len(first) == 1 and _plain_tokenizer().cut(piece)[0] != first):
         return [(piece, setting)]
     return [(first, True)] + ([(rest, setting)] if rest else [])
-
-
-@once
-def _errands() -> frozenset:
-    """The verbs that only move, make or deal in a thing (corpora/search/query_frames.tsv's ``errand`` lines: 拉, 倒,
-    做, 收 …)."""
-    return frozenset(line.split("\t")[0] for line in read_list("search", "query_frames.tsv")
-                     if line.split("\t")[1:2] == ["errand"])
 
 
 def _trade_nouns(pieces: list[tuple[str, bool]], term: str) -> list[tuple[str, bool]]:
@@ -486,12 +473,12 @@ def _trade_nouns(pieces: list[tuple[str, bool]], term: str) -> list[tuple[str, b
     while k < len(out) - 1:
         (trade, setting), (after, after_setting) = out[k], out[k + 1]
         tags = _plain_tokenizer().tag(trade) if _CJK.match(trade) else []
-        if len(tags) >= 2 and tags[0][0] in _errands() \
+        if len(tags) >= 2 and tags[0][0] in _frame_words("errand") \
                 and all(t.startswith("n") for _, t in tags[1:]) and _CJK.match(after):
             obj = trade[1:]
             # the noun: its first character, with the 子 of a colloquial noun after it (站子, 厂子, 场子)
             noun = after[:2] if after[1:2] == "子" else after[:1]
-            if any(trade + p + noun in term for p in _request_grammar()[7]) and is_word(obj + noun[0]):
+            if any(trade + p + noun in term for p in _request_grammar().head) and is_word(obj + noun[0]):
                 rest = after[len(noun):]
                 out[k:k + 2] = [(obj + noun[0], setting)] + ([(rest, after_setting)] if rest else [])
         k += 1
@@ -502,7 +489,7 @@ def _joins_head(before: str, particle: str, head: str) -> bool:
     """A lone noun (jieba: n) that ends a term after a ``head`` particle of corpora/search/query_frames.tsv (的) is
     the head of what stands before the particle when the two make a word of the vocabulary across it — 冒的烟 →
     冒烟, 灭草的药 → 灭草药 (a thesaurus word); not 打沙的灰 or 切石头的灰, which stay two terms."""
-    if particle not in _request_grammar()[7] or len(head) != 1 or len(before) < 2:
+    if particle not in _request_grammar().head or len(head) != 1 or len(before) < 2:
         return False
     tags = _plain_tokenizer().tag(head)
     return len(tags) == 1 and tags[0][1] == "n" and any(is_word(before[-k:] + head) for k in range(1, 4)
@@ -515,7 +502,7 @@ def _tagged(piece: str) -> list[tuple[str, str]]:
     verb and is no domain word is the noun's last character and the particle (苞谷 地被 占 → 苞谷 地 被 占: the field
     was taken, not 地被, ground cover); a one-character cut word is a preposition (畀, Cantonese for 被)."""
     tokens = _plain_tokenizer().tag(piece)
-    at = _request_grammar()[4]
+    at = _request_grammar().cut
     out: list[tuple[str, str]] = []
     for i, (w, t) in enumerate(tokens):
         if len(w) == 2 and w[1] in at and 0 < i < len(tokens) - 1 and w not in domain_words() \
@@ -532,8 +519,8 @@ def _cut(piece: str) -> list[str]:
     own, question or not.  A piece of two characters or fewer, or one that would lose everything, stays."""
     if len(piece) < 3 or not _CJK.search(piece):
         return [piece]
-    at = _request_grammar()[4]
-    edge = _request_grammar()[3]
+    at = _request_grammar().cut
+    edge = _request_grammar().edge
     long = len(piece) >= LONG_STATEMENT
     out, cur = [], []
     for w, t in _tagged(piece) + [("", "x")]:
@@ -584,25 +571,37 @@ def _predicates_rank(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
 
 def _asks(term: str) -> bool:
     """The term holds an interrogative pronoun or ends with a particle (a question as the grammar reads it)."""
-    asks = _request_grammar()[0]
+    asks = _request_grammar().asks
     tokens = _plain_tokenizer().tag(term)
     return any(w in asks for w, _ in tokens) or bool(tokens) and tokens[-1][1] == "y"
 
 
+class _Grammar(NamedTuple):
+    """The words of a request's grammar, by corpora/search/query_frames.tsv's kind of line."""
+    asks: frozenset    # ``ask``: interrogatives (谁, 哪里, 怎么)
+    words: frozenset   # ``word``: request and modal verbs (管, 查, 能)
+    tags: frozenset    # ``pos``: parts of speech taken off and cut at
+    edge: frozenset    # ``edge``: words and parts of speech taken off the edges only (adverbs, negations)
+    cut: frozenset     # ``cut``: words and parts of speech at which any term is cut (被, 把, 往, 到)
+    drop: frozenset    # ``drop``: adverbs left out inside a question's piece (就, 都, 还)
+    tail: frozenset    # ``tail``: request verbs taken off a piece's end only (停, 关掉)
+    head: frozenset    # ``head``: particles a lone noun after which may be the head of what stands before (的)
+
+
 @once
-def _request_grammar() -> tuple[frozenset, ...]:
-    """(interrogatives, request and modal verbs, parts of speech, words and parts of speech taken off the edges
-    only, words and parts of speech at which any term is cut, adverbs left out inside a question's piece, request
-    verbs taken off a piece's end only, particles a lone noun after which may be the head of what stands before
-    them) of corpora/search/query_frames.tsv's ``ask``, ``word``, ``pos``, ``edge``, ``cut``, ``drop``, ``tail``
-    and ``head`` lines."""
-    sets = {"ask": set(), "word": set(), "pos": set(), "edge": set(), "cut": set(), "drop": set(), "tail": set(),
-            "head": set()}
-    for line in read_list("search", "query_frames.tsv"):
-        cols = line.split("\t")
-        if len(cols) >= 2 and cols[1] in sets:
-            sets[cols[1]].add(cols[0])
-    return tuple(frozenset(sets[k]) for k in ("ask", "word", "pos", "edge", "cut", "drop", "tail", "head"))
+def _request_grammar() -> _Grammar:
+    """corpora/search/query_frames.tsv's ``ask``, ``word``, ``pos``, ``edge``, ``cut``, ``drop``, ``tail`` and
+    ``head`` lines (:class:`_Grammar`)."""
+    return _Grammar(*(_frame_words(kind) for kind in ("ask", "word", "pos", "edge", "cut", "drop", "tail", "head")))
+
+
+@lru_cache(maxsize=None)
+def _frame_words(kind: str) -> frozenset:
+    """The words of corpora/search/query_frames.tsv's lines of one ``kind`` (``business``: 厂子, 店, 站子 … — nouns that
+    say only "a business"; ``errand``: 拉, 倒, 做, 收 … — verbs that only move, make or deal in a thing; ``scene``: 村,
+    小区, 镇 … — where people live or work, never what a complaint is about; the grammar's kinds: :class:`_Grammar`)."""
+    return frozenset(c[0] for c in (line.split("\t") for line in read_list("search", "query_frames.tsv"))
+                     if len(c) >= 2 and c[1] == kind)
 
 
 #: parts of speech (jieba's) of a place a request verb after it begins what happens at: locatives, place words
@@ -703,7 +702,7 @@ def thesaurus() -> dict[str, list[tuple[str, float]]]:
             continue
         word, rel, expansions = cols[0], cols[1], [e for e in cols[2].split("|") if e]
         # a head as a query is read: without a particle standing as a word of its own (喝的水 → 喝水; not 摩的)
-        plain = "".join(w for w in _plain_tokenizer().cut(word) if w not in _request_grammar()[7])
+        plain = "".join(w for w in _plain_tokenizer().cut(word) if w not in _request_grammar().head)
         for head in dict.fromkeys([word, plain] if len(plain) >= 2 else [word]):
             for e in expansions:
                 link(head, e, W_RELATION[rel])
@@ -1489,15 +1488,15 @@ def _after_preposition(term: str, piece: str) -> bool:
     """``piece`` is one character of the request words (a modal or request verb: 会, 要, 管) standing right after a
     preposition at which the term was cut (被, 把: 防护林被会) — where the verb of what was done stands."""
     grammar = _request_grammar()
-    return len(piece) == 1 and piece in grammar[1] and any(
-        len(c) == 1 and _CJK.match(c) and c + piece in term for c in grammar[4])
+    return len(piece) == 1 and piece in grammar.words and any(
+        len(c) == 1 and _CJK.match(c) and c + piece in term for c in grammar.cut)
 
 
 def passive_verb(piece: str, topic: str, count) -> str | None:
     """The verb read the same as ``piece`` (a character of the same sound that jieba tags as a verb and that is no
     request word) that the most documents hold with ``topic``, the piece before the preposition; None when none
     does (``count(alternatives) -> int``)."""
-    sounds, words, tag = _typo_tables()[1], _request_grammar()[1], _plain_tokenizer().tag
+    sounds, words, tag = _typo_tables()[1], _request_grammar().words, _plain_tokenizer().tag
     best, best_n = None, 0
     for ch in sounds.get(piece, ""):
         if ch == piece or ch in words or normalize(ch) != ch or not (tag(ch) or [(ch, "x")])[0][1] == "v":
@@ -1569,6 +1568,52 @@ def _word_alts(term: str, used=None) -> list[Alternative]:
         if classes:
             alts.append(Alternative(W_CLASS, "thesaurus", (tuple(Atom("sub", c) for c in classes),)))
     return alts
+
+
+LONG_PIECE = 8   # characters from which a piece no document holds as a block is read as its words (:func:`_long_parts`)
+W_WHOLE = 0.5    # what such a piece's match as a block is worth beside its words: it ranks, it is not required
+#: parts of speech (jieba's) of a long piece's word that says how, not what: adverbs, conjunctions, numerals,
+#: pronouns, prepositions, particles, measure words, interjections
+_HOW_POS = ("d", "c", "m", "r", "p", "u", "q", "y", "e", "o")
+#: jieba's tags of a long piece's word that describes rather than names: idioms, set phrases, descriptive words
+#: (满天飞, 烟熏火燎, 臭烘烘): they rank, they are not required
+_SAYS_HOW = ("i", "l", "z")
+
+
+def _long_parts(piece: str, count, used) -> list[tuple[str, list, bool | float]]:
+    """A long piece (:data:`LONG_PIECE`: a whole complaint typed as one run-on phrase — 一到晚上河里全是黄泥汤子 →
+    晚上河里全是黄泥汤子) that no document holds as a block, in any of its readings (``count`` of them: 0), as the words
+    of it that say what, each a term of its own found by its own readings and ranked by its own rarity: 河里, 黄泥
+    (a run of nouns' characters jieba left alone is one word it did not know: 河水晚上变成泥汤's 泥 汤 → 泥汤); a time
+    word, a lone verb or adjective or a descriptive word among them ranks and is not required (晚上: :func:`_when`,
+    :func:`_predicate`, :data:`_SAYS_HOW`), and the whole piece ranks beside them at :data:`W_WHOLE`, not required.
+    Before, the block was one required term that every candidate held only some parts of, each part worth a share
+    of :data:`W_PART_SOME`, whatever words spelled it.  Not a piece with fewer than three such words (a compound of
+    two, 木头加工厂 木头渣子, keeps its reading): ``[(piece, [], False)]``, as read.  Each item: (piece, places, setting
+    or its weight)."""
+    if len(piece) < LONG_PIECE or not _CJK.match(piece) or count(_strict([_literal(piece)] + _word_alts(piece, used))):
+        return [(piece, [], False)]
+    parts = _joined(parts_of(piece))
+    tags = dict(_plain_tokenizer().tag(piece))
+    light = _light(parts)
+
+    def lone(p: str, x: bool) -> bool:   # a noun's character jieba left alone (泥, 汤; not 是 of 全是灰)
+        return len(p) == 1 and not x and tags.get(p, "x")[:1] == "n"
+
+    words, run = [], False
+    for p, x in zip(parts, light):
+        if lone(p, x) and run:
+            words[-1] = (words[-1][0] + p, False)   # 泥 汤 → 泥汤
+        else:
+            words.append((p, x))
+        run = lone(p, x)
+    what = [p for p, x in words if len(p) >= 2 and not x and not quantity(p)
+            and not (tags.get(p, "x")[:1] in _HOW_POS and p not in thesaurus())]
+    if len(what) < 3:
+        return [(piece, [], False)]
+    return [(piece, [], W_WHOLE)] + [(p, [], (W_SETTING if _when(p) else W_PREDICATE)
+                                      if _when(p) or _predicate(p) or tags.get(p, "x") in _SAYS_HOW else False)
+                                     for p in what]
 
 
 LONG_STATEMENT = 11   # characters from which a statement's piece is also cut at its adverbs and conjunctions
@@ -1961,6 +2006,8 @@ def analyze(query: str, count=None, texts=None, common=None) -> Plan:
             concepts.append(Concept(term, True, [_literal(term)]))
             continue
         pieces = [(p, pl, st) for read, st in read_settings(term) for p, pl in _split_places(read)]
+        if used is not None:   # a long piece no document holds as a block: its words
+            pieces = [x for p, pl, st in pieces for x in ([(p, pl, st)] if pl or st else _long_parts(p, count, used))]
         for k, (piece, places, setting) in enumerate(pieces):
             word = _place_word(piece) if places and used is not None else None
             if word and used(word) and not count([Alternative(W_PLACE_FIELD, "place", (tuple(_place_atoms(places)),))]):
@@ -2014,7 +2061,7 @@ def analyze(query: str, count=None, texts=None, common=None) -> Plan:
                 best = passive_verb(piece, pieces[k - 1][0], count)
                 if best:   # 防护林被会: a modal verb cannot be what was done to it (not 会 of 会议); 毁, read the same, was
                     corrected[piece] = best
-                    by_grammar[piece] = next(c for c in _request_grammar()[4] if len(c) == 1 and c + piece in term)
+                    by_grammar[piece] = next(c for c in _request_grammar().cut if len(c) == 1 and c + piece in term)
                     alts = [Alternative(W_TYPO, "typo", ((Atom("sub", best),),))]
             if used is not None and _CJK.search(piece):
                 head = _head_alt(piece, used)
@@ -2024,8 +2071,9 @@ def analyze(query: str, count=None, texts=None, common=None) -> Plan:
                 near = _neighbour_alt(piece, used, few)
                 fallback = _character_alt(piece, used, few, common)
                 alts += [a for a in (near, fallback) if a is not None]
-            concepts.append(Concept(piece, False, alts, setting=setting,
-                                    weight=(W_PREDICATE if _predicate(piece) and not _scene_end(piece)
+            concepts.append(Concept(piece, False, alts, setting=bool(setting),
+                                    weight=(setting if not isinstance(setting, bool) else
+                                            W_PREDICATE if _predicate(piece) and not _scene_end(piece)
                                             and not quantity(piece) else W_SETTING)
                                     if setting else 1.0))
     notes = []
