@@ -202,6 +202,14 @@ The sets, reported apart and together:
   对…的 with or without a marker, orders after 强调 and 要求 parted by semicolons, a township's numbered measures, a
   town's standing duties without a marker, a forwarding notice's request — annotated blind (directives and time
   expressions) before the extractor was run on them; left out of "all of them".
+* corpora/briefing/gold/briefings_plan11.jsonl (issue 29 item 3, d51b): an eleventh development batch of 12 pages of
+  sites never used, one a site, of the kinds the issue says the sets lack (Jilin, Anhui, Fujian, Ningxia, Guizhou,
+  Jiangsu, Hubei and a page without a province; 2017–2021 and pages without a year) — a rectification task's notice
+  laid out by its labels (整改任务/整改目标/整改措施 with a deadline each), a bureau's exposure of a site with its limit,
+  requirement and request (请…), a plan's measures with their responsible units (责任单位为…), a township's work
+  points, a dispatch meeting's 督办 orders with a limit and daily reporting, a check's bulletin of rows with 责任主体 and
+  no directive, a look back at a 交办函's problems, checks' and meetings' orders — annotated blind (directives and time
+  expressions) before the extractor was run on them; left out of "all of them".
 
 A predicted span matches a gold span when it covers at least half of the gold span (offsets; a gold span
 string listed twice stands for its successive occurrences); matching is one-to-one, in order.
@@ -399,6 +407,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     news5, news6 = load(gold / "briefings_news5.jsonl"), load(gold / "briefings_news6.jsonl")
     news7, news8 = load(gold / "briefings_news7.jsonl"), load(gold / "briefings_news8.jsonl")
     news9, news10 = load(gold / "briefings_news9.jsonl"), load(gold / "briefings_news10.jsonl")
+    plan11 = load(gold / "briefings_plan11.jsonl")
     return [("the first development briefings (reserved page left out)", old),
             ("new briefings used to write the rules", [d for d in new if not held(d)]),
             ("new briefings held out while writing the rules", [d for d in new if held(d)]),
@@ -520,6 +529,9 @@ def sets() -> list[tuple[str, list[dict]]]:
             ("tenth development batch of news of meetings and measures: numbered duties under short headings, "
              "conditional sanctions framed by 对…的, orders parted by semicolons, standing duties without a marker, a "
              "forwarding notice (issue 29 item 3, d50)", news10),
+            ("plan11, a development batch of plans' task lists, 督办 notices and bulletins: a rectification task's labels "
+             "with deadlines, an exposure's limit and request, measures with their responsible units, dispatch orders with "
+             "daily reporting, a bulletin without directives, a look back at a 交办函 (issue 29 item 3, d51b)", plan11),
             ("all of them", old + new + more + reports + added + fresh + carry)]
 
 
