@@ -106,3 +106,14 @@ def test_a_deadline_that_leads_an_order_or_a_duty_belongs_to_it():
     assert _actions("5月20日前，各乡镇要将整改情况书面报县督查室。", True) == ["5月20日前，各乡镇要将整改情况书面报县督查室"]
     assert _actions("2021年6月底前，全面淘汰城区燃煤小锅炉。", True) == ["2021年6月底前，全面淘汰城区燃煤小锅炉"]
     assert _actions("一、工作目标\n2020年底前，全县空气优良天数比例达到80%以上。\n", True) == []
+
+
+def test_numbered_items_under_a_label_of_measures_are_duties():
+    """Numbered items on lines of their own under a heading or label of measures or plans (二、具体整改措施：;
+    整改措施：1、…; 三、下一步工作打算) are duties whatever their first verb; items under a heading of what was found
+    (一、存在的主要问题：) and measures reported with their effect (整改措施及成效 | 措施：1、…) are not."""
+    text = ("一、存在的主要问题：\n1、政策解读方面，解读形式单一。\n二、具体整改措施：\n1、上传文本附件，完善下载功能。\n"
+            "2、政策解读形式多样，增加文字解读。\n三、下一步工作打算\n1、持续加强业务学习。\n")
+    assert _actions(text, True) == ["1、上传文本附件，完善下载功能", "2、政策解读形式多样，增加文字解读",
+                                    "1、持续加强业务学习"]
+    assert _actions("整改措施及成效 | 措施：1、按照方案的要求，落实部门职责，完成目标任务。成效：浓度同比下降。", True) == []

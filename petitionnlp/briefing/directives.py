@@ -118,6 +118,8 @@ def compile_rules(data: dict) -> dict:
     data["_enum"] = re.compile("|".join(data["enumerators"] + data.get("dated_enumerators", [])))  # 1.2018年… (d51b)
     led = data.get("limit_led_items")  # (二)2018年10月底前，全部拆除…: a numbered measure its deadline leads (d51b)
     data["_limit_led_ends"] = tuple(led["ends"]) if led else ()
+    items = data.get("task_items")  # 二、具体整改措施： 1、…; 整改措施：1、…: a list of measures (d51b)
+    data["_task_label"] = re.compile(items["label"]) if items else None
     data["_limit_piece"] = re.compile(led["piece"]) if led and led.get("piece") else None  # 5月20日前，… (d51b)
     data["_target_label"] = re.compile(  # 二、整改目标 / 整改目标：…: a rectification task's target (d51b)
         f"(?:{alt(data['target_labels'])})[ \u3000]*[：:]?[ \u3000]*$" if data.get("target_labels") else r"(?!x)x")
@@ -1110,7 +1112,8 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                     or r["_copula_bare"].match(text, a, first.start() if first else b) else "no_marker"
                 # 开展环境保护督察工作，是…的一项重要制度安排: a statement about the work, not a duty
                 # 全面贯彻…，以…为指导: a plan's guiding thought; 下阶段的工作重点是…: what the focus is, a statement
-            if reason in ("no_marker", "headline", "contents") and not past and _task_row(text, a, b, s_start, s_end, r):
+            if reason in ("no_marker", "headline", "contents") and not past and (
+                    _task_row(text, a, b, s_start, s_end, r) or enum and _task_item(text, a, r)):
                 reason, kind = None, "duty"  # 1.农村生活污水治理设施建设。 责任单位：…: a task list's row (d51b)
             if reason is None:
                 first = _CLAUSE_BREAK.search(text, action_start, b)
@@ -1198,6 +1201,29 @@ def _limit_leads(inside: list[dict], start: int, end: int, r: dict) -> bool:
     character after it at most) and ends before ``end``."""
     return any(t["type"] == "deadline" and t["text"].endswith(r["_limit_led_ends"]) and t["start"] <= start + 1
                and t["end"] <= end for t in inside) if r["_limit_led_ends"] else False
+
+
+def _task_item(text: str, a: int, r: dict) -> bool:
+    """Whether the numbered item at ``a`` stands at its line's start, or after a label on its line, under a label or a
+    heading of measures or plans (``task_items`` ``label``: 二、具体整改措施：, 整改措施：, 三、下一步工作打算) — the nearest
+    line above it (``lines_back`` lines at most) that is a top-level heading or ends with a colon."""
+    if r["_task_label"] is None:
+        return False
+    line_start = text.rfind("\n", 0, a) + 1
+    lead = text[line_start:a].strip(" \u3000\t")
+    label_not = tuple(r["task_items"].get("not", ()))
+    if lead:  # 整改措施及成效 | 措施：1、…: measures taken, reported with their effect — no list of tasks
+        line = text[line_start:a]
+        return bool(r["_task_label"].fullmatch(lead)) and not any(w in line for w in label_not)
+    for _ in range(r["task_items"].get("lines_back", 20)):  # the label is near: no scan back to a long plan's start
+        if line_start <= 0:
+            break
+        prev = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[prev:line_start - 1].strip(" \u3000\t")
+        if r["_section_heading"].match(line) or line.endswith(("：", ":")):
+            return bool(r["_task_label"].fullmatch(line)) and not any(w in line for w in label_not)
+        line_start = prev
+    return False
 
 
 def _cell_duty(text: str, cell: re.Match, b: int, inside: list[dict], r: dict) -> bool:
