@@ -214,6 +214,14 @@ The sets, reported apart and together:
   a body's next step with 将 and 不定期, an inspection's next stage with 将 and reports of what was done that are no
   directives — annotated blind (directives and time expressions) before the extractor was run on them; left out of
   "all of them".
+* corpora/briefing/gold/briefings_plan11.jsonl (issue 29 item 3, d51b): a development batch of plans, 12 pages of
+  sites never used, one a site, of the kinds the issue says the sets lack (Jilin, Anhui, Fujian, Ningxia, Guizhou,
+  Jiangsu, Hubei and a page without a province; 2017–2021 and pages without a year) — a rectification task's notice
+  laid out by its labels (整改任务/整改目标/整改措施 with a deadline each), a bureau's exposure of a site with its limit,
+  requirement and request (请…), a plan's measures with their responsible units (责任单位为…), a township's work
+  points, a dispatch meeting's 督办 orders with a limit and daily reporting, a check's bulletin of rows with 责任主体 and
+  no directive, a look back at a 交办函's problems, checks' and meetings' orders — annotated blind (directives and time
+  expressions) before the extractor was run on them; left out of "all of them".
 
 A predicted span matches a gold span when it covers at least half of the gold span (offsets; a gold span
 string listed twice stands for its successive occurrences); matching is one-to-one, in order.
@@ -413,6 +421,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     news7, news8 = load(gold / "briefings_news7.jsonl"), load(gold / "briefings_news8.jsonl")
     news9, news10 = load(gold / "briefings_news9.jsonl"), load(gold / "briefings_news10.jsonl")
     news11 = load(gold / "briefings_news11.jsonl")
+    plan11 = load(gold / "briefings_plan11.jsonl")
     return [("the first development briefings (reserved page left out)", old),
             ("new briefings used to write the rules", [d for d in new if not held(d)]),
             ("new briefings held out while writing the rules", [d for d in new if held(d)]),
@@ -539,6 +548,9 @@ def sets() -> list[tuple[str, list[dict]]]:
             ("eleventh development batch of news of meetings and checks: orders with a second 要 after a comma, "
              "既要…又要…, conditional orders framed by 对…的, daily standing tasks, a next step with 将 and 不定期, an "
              "inspection's next stage and reports that are no directives (issue 29 item 3, d51)", news11),
+            ("plan11, a development batch of plans' task lists, 督办 notices and bulletins: a rectification task's labels "
+             "with deadlines, an exposure's limit and request, measures with their responsible units, dispatch orders with "
+             "daily reporting, a bulletin without directives, a look back at a 交办函 (issue 29 item 3, d51b)", plan11),
             ("all of them", old + new + more + reports + added + fresh + carry)]
 
 

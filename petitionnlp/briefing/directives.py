@@ -115,7 +115,20 @@ def compile_rules(data: dict) -> dict:
     data = dict(data)
     alt = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
     titles, verbs = alt(data["titles"]), alt(data["speech_verbs"])
-    data["_enum"] = re.compile("|".join(data["enumerators"]))
+    data["_enum"] = re.compile("|".join(data["enumerators"] + data.get("dated_enumerators", [])))  # 1.2018年… (d51b)
+    led = data.get("limit_led_items")  # (二)2018年10月底前，全部拆除…: a numbered measure its deadline leads (d51b)
+    data["_limit_led_ends"] = tuple(led["ends"]) if led else ()
+    items = data.get("task_items")  # 二、具体整改措施： 1、…; 整改措施：1、…: a list of measures (d51b)
+    data["_task_label"] = re.compile(items["label"]) if items else None
+    data["_limit_piece"] = re.compile(led["piece"]) if led and led.get("piece") else None  # 5月20日前，… (d51b)
+    data["_target_label"] = re.compile(  # 二、整改目标 / 整改目标：…: a rectification task's target (d51b)
+        f"(?:{alt(data['target_labels'])})[ \u3000]*[：:]?[ \u3000]*$" if data.get("target_labels") else r"(?!x)x")
+    data["_target_lead"] = re.compile(
+        f"[ \u3000]*(?:{alt(data['target_labels'])})[ \u3000]*[：:]" if data.get("target_labels") else r"(?!x)x")
+    cells = data.get("cell_labels")  # 【整改要求】…, 【整改期时限】…: a cell's label in square brackets (d51b)
+    data["_cell_label"] = re.compile(
+        f"{re.escape(cells['open'])}([^{re.escape(cells['close'])}\n]{{1,{cells['label_max']}}}){re.escape(cells['close'])}"
+    ) if cells else None
     goals = data.get("goal_sections", {})
     data["_section_heading"] = re.compile(goals.get("heading", r"(?!x)x"), re.M)
     data["_goal_words"] = tuple(goals.get("words", ()))
@@ -680,6 +693,9 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False, du
         if (text.startswith(r["_lead_frames"], _lead_end(text, last_cut, r)) or _body_then_frame(text, last_cut, r)) \
                 and not any(_is_marker_at(text, i, r) for i in range(last_cut, m.start())):
             continue  # 对…，要…: the order includes its object phrase (up to its marker); so after a body (d51)
+        item = r["_enum"].match(text, last_cut)
+        if r["_limit_piece"] and r["_limit_piece"].fullmatch(text, item.end() if item else last_cut, m.start()):
+            continue  # 5月20日前，各乡镇要…: a deadline alone leads the clause after it (d51b)
         if m.end() < end and text[m.start()] in "，," and _duty_after_comma(text, last_cut, m.start(), end, r):
             cuts.add(m.end())  # …，督查工作结束后，督查室负责第一时间…通报; …设在局办公室，负责统筹…: a body's duty
             continue
@@ -1055,7 +1071,8 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             purpose = _purpose_span(text, a, b, r)
             framed_by_guide = _guide_frames(text, a, b, r) + purpose
             order_from = purpose[0][1] if purpose else a  # an order after a purpose is near its own start
-            for i in range(a, b):
+            cell = r["_cell_label"].match(text, a, b) if r["_cell_label"] and (a == 0 or text[a - 1] == "\n") else None
+            for i in range(cell.end() if cell else a, b):  # 【整改要求】…: the 要求 of a cell's label is no marker
                 if _is_marker_at(text, i, r) and not any(g0 < i < g1 for g0, g1 in framed_by_guide):
                     marker_pos = i  # 以抓好…为契机: a marker inside a guide phrase is no order of its own
                     break
@@ -1078,6 +1095,10 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                             for t in inside)  # 2019年底前完成整改销号: a deadline that leads the duty
                      or _topic_then_limit(text, enum.end() if enum else a, inside, r))  # …落实情况，在…规定的期限内上报
             transfer = not past and (_transfer(text, a, b, r) or _sanction(text, a, b, r))
+            cell_duty = _cell_duty(text, cell, b, inside, r) if cell and not past else False
+            due = due or not past and (bool(enum) and _limit_leads(inside, enum.end(), b, r)
+                                       or _limit_leads(inside, a, b, r) and not _in_goal_section(text, a, r))
+            # 2.2018年11月底前，集中力量铲除…: a numbered measure its deadline leads, whatever its verb (d51b)
             # 对…的问题，纳入年度考核; …问题线索，移交…处理; 篡改…数据的，依法依纪追究责任
             reason, kind, action_start = None, None, a
             if marker_pos is not None and text.startswith(tuple(r["_announcement_markers"]), marker_pos) \
@@ -1103,6 +1124,10 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             elif not enum and actor is None and not spoken and not in_order and marker_pos == a and not inside \
                     and _goal_slogan(text, a, b, r):
                 reason = "goal_slogan"  # 坚决打赢蓝天保卫战，建设美丽家园 on its own: a slogan with a verb
+            elif cell_duty:
+                kind, action_start = "duty", cell.end()  # 【整改要求】工地严格落实…; 【整改期时限】3月16日前整改完毕 (d51b)
+            elif _under_target(text, a, r):
+                reason = "target"  # 二、整改目标 2018年底前，…完成…: what a rectification task aims at (d51b)
             elif not enum and headline:
                 reason = "headline"  # 确保整改成效经得起检验 on a line of its own: a headline
             elif enum and headline and _section_name(text, enum.end(), b, r):
@@ -1137,9 +1162,10 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                         or text[marker_pos - 1] == "的" \
                         or first_piece and text[first_piece.start() - 1] == "的" \
                         or r["_topic_end"].search(text, a, marker_pos) or _all_of_things(text, a, marker_pos, r) \
-                        or r["_deadline_lead"] and r["_deadline_lead"].match(text, a):
+                        or r["_deadline_lead"] and r["_deadline_lead"].match(text, a) \
+                        or _limit_leads(inside, enum.end() if enum else a, marker_pos, r):
                     action_start = a  # 对…要…, 已经完成整改的要…, …案件要…: the phrase that frames the order belongs to it
-                    # (8月6日前，金元村…要…: so does the deadline that leads it, d51)
+                    # (8月6日前，金元村、石宝沟村要向…提交书面检讨: so does the deadline that leads it, d51 and d51b)
             elif assigned or standing or due or transfer:
                 kind = "duty"  # 由…负责…; 各地每周报送…; 各单位在…后3个月内报送…: a duty given to a body
             elif not past and _led_measure(text, a, b, r):
@@ -1153,6 +1179,9 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                     or r["_copula_bare"].match(text, a, first.start() if first else b) else "no_marker"
                 # 开展环境保护督察工作，是…的一项重要制度安排: a statement about the work, not a duty
                 # 全面贯彻…，以…为指导: a plan's guiding thought; 下阶段的工作重点是…: what the focus is, a statement
+            if reason in ("no_marker", "headline", "contents") and not past and (
+                    _task_row(text, a, b, s_start, s_end, r) or enum and _task_item(text, a, r)):
+                reason, kind = None, "duty"  # 1.农村生活污水治理设施建设。 责任单位：…: a task list's row (d51b)
             if reason is None:
                 first = _CLAUSE_BREAK.search(text, action_start, b)
                 if b - action_start < 4:
@@ -1232,6 +1261,73 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             text, body_start)  # the orders of a short numbered duty go on to the next numbered one (d50)
     _paragraph_features(text, out)
     return out
+
+
+def _limit_leads(inside: list[dict], start: int, end: int, r: dict) -> bool:
+    """Whether a deadline (one that ends in ``limit_led_items`` ``ends``: …底前, …日前) opens the text at ``start`` (a
+    character after it at most) and ends before ``end``."""
+    return any(t["type"] == "deadline" and t["text"].endswith(r["_limit_led_ends"]) and t["start"] <= start + 1
+               and t["end"] <= end for t in inside) if r["_limit_led_ends"] else False
+
+
+def _task_item(text: str, a: int, r: dict) -> bool:
+    """Whether the numbered item at ``a`` stands at its line's start, or after a label on its line, under a label or a
+    heading of measures or plans (``task_items`` ``label``: 二、具体整改措施：, 整改措施：, 三、下一步工作打算) — the nearest
+    line above it (``lines_back`` lines at most) that is a top-level heading or ends with a colon."""
+    if r["_task_label"] is None:
+        return False
+    line_start = text.rfind("\n", 0, a) + 1
+    lead = text[line_start:a].strip(" \u3000\t")
+    label_not = tuple(r["task_items"].get("not", ()))
+    if lead:  # 整改措施及成效 | 措施：1、…: measures taken, reported with their effect — no list of tasks
+        line = text[line_start:a]
+        return bool(r["_task_label"].fullmatch(lead)) and not any(w in line for w in label_not)
+    for _ in range(r["task_items"].get("lines_back", 20)):  # the label is near: no scan back to a long plan's start
+        if line_start <= 0:
+            break
+        prev = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[prev:line_start - 1].strip(" \u3000\t")
+        if r["_section_heading"].match(line) or line.endswith(("：", ":")):
+            return bool(r["_task_label"].fullmatch(line)) and not any(w in line for w in label_not)
+        line_start = prev
+    return False
+
+
+def _cell_duty(text: str, cell: re.Match, b: int, inside: list[dict], r: dict) -> bool:
+    """Whether a cell labelled in square brackets (``cell_labels``) holds a duty: its label names orders (【整改要求】)
+    and text follows it, or its label names a time limit (【整改期时限】) and a deadline leads its text, which goes on
+    after it (3月16日前整改完毕)."""
+    cells, label = r["cell_labels"], cell.group(1)
+    if any(w in label for w in cells["orders"]):
+        return b - cell.end() >= 4
+    return any(w in label for w in cells["limits"]) and any(
+        t["type"] == "deadline" and t["start"] <= cell.end() + 1 and b - t["end"] >= 2 for t in inside)
+
+
+def _under_target(text: str, a: int, r: dict) -> bool:
+    """Whether the clause at ``a`` opens with a rectification task's target label (``target_labels``: 整改目标：…) or
+    stands under a top-level heading that is only that label (二、整改目标), until the next top-level heading."""
+    if r["_target_lead"].match(text, a):
+        return True
+    heading = _sections(text, r).heading_before(a)
+    if heading is None or heading.start == a or a < heading.end:
+        return False
+    end = text.find("\n", heading.end)
+    return bool(r["_target_label"].fullmatch(text, heading.end, end if end >= 0 else len(text)))
+
+
+def _task_row(text: str, a: int, b: int, s_start: int, s_end: int, r: dict) -> bool:
+    """Whether the clause [a, b) is a whole line's sentence (``task_rows_before_notes``: no longer than its ``max``,
+    none of its ``findings``) followed, after its full stop or on the next line, by a note of who answers for it or
+    by when (责任单位：…; （牵头单位：…）): a task of a list."""
+    rows = r.get("task_rows_before_notes")
+    if not rows or a != s_start or not (a == 0 or text[a - 1] == "\n") or b - a > rows["max"] \
+            or any(w in text[a:b] for w in rows["findings"]):
+        return False  # ①有的…超标。（牵头单位：…）: the problem a plan's row answers, no task
+    nxt = b
+    while nxt < len(text) and text[nxt] in "。；;，, \u3000\t\n":
+        nxt += 1
+    return nxt < len(text) and bool(r["_note_row"].match(text, nxt) or r["_note_head"].match(text, nxt))
 
 
 def _attribute_marker(text: str, pos: int, r: dict) -> bool:
