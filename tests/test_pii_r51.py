@@ -1,6 +1,6 @@
 """Review r51 (session 51) of p51's personal-information change: the kinds of a complainant's own landline or mailbox
 after a line word, a flat written with a building, and a private person named after a staff line's word, that it
-showed.  Every test but the guards (marked "guard") fails at 7215ffe."""
+showed.  Every test but the guards (marked "guard") fails at 7215ffe (the last three of the first at 52becdb)."""
 
 import pytest
 
@@ -24,8 +24,12 @@ def _found(text: str, kind: str) -> list[str]:
     # the caller named by his form of address, or in the first person
     ("张先生来电，举报电话：0731-84561234，楼下饭店油烟大。", "电话", "0731-84561234"),
     ("我是附近居民，举报电话0731-84561234，工地夜间施工。", "电话", "0731-84561234"),
-    # a contact named after it in its sentence
+    # a contact named after it in its sentence, or after a space right after it
     ("热线电话：0731-84561234，联系人王建国。", "电话", "0731-84561234"),
+    ("监督电话：0731-84561234 王建国", "电话", "0731-84561234"),
+    # the complaint in the sentence before: the petition's closing line
+    ("某厂夜间偷排废水，严重污染河道。举报电话：0731-84561234", "电话", "0731-84561234"),
+    ("某养殖场粪污直排河道。举报邮箱：wangjianguo1978@163.com", "邮箱", "wangjianguo1978@163.com"),
 ])
 def test_a_callers_landline_or_mailbox_after_a_line_word_stays_hidden(text, kind, value):
     assert _found(text, kind) == [value]

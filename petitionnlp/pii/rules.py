@@ -501,21 +501,24 @@ class PatternRules:
             # (a form's fields one a line: 举报人：王某某\n举报电话：0731-…; review r51)
             head = _FORM_SENTENCE_END.split(folded[max(0, start - 60):start])[-1]
             tail = _SENTENCE_END.split(folded[start:start + 60])[0]
+            complaint = "".join(_FORM_SENTENCE_END.split(folded[max(0, start - 80):start])[-2:])  # (two sentences)
             public = not any(w in head or w in _PHRASE_END.split(tail)[0] for w in p["private_sentence"]) \
                 and not any(w in tail for w in p.get("private_tail", ())) \
-                and not any(w in head or w in tail for w in p.get("private_after", ()))
-            # (居民反映…，举报电话：138…; 举报邮箱：…，反映…: a complaint in its sentence makes it the complainant's;
-            # …，联系人王建国: a contact named after it in its sentence holds it)
+                and not any(w in complaint or w in tail for w in p.get("private_after", ()))
+            # (居民反映…，举报电话：138…; 举报邮箱：…，反映…: a complaint in its sentence makes it the complainant's, and
+            # so does one in the sentence before: …偷排废水，严重污染河道。举报电话：0731-…; …，联系人王建国: a contact
+            # named after it in its sentence holds it)
         return start - (len(phrase) - at) if public else None
 
     @staticmethod
     def _holder(p: dict, folded: str, end: int) -> int:
         """Where the name of the account's holder would start, the account ending at ``end`` (else -1): after one of
         ``p``'s ``holders`` words in the sentence after it (…6222…，户名：张三; 收款人：王春华) or a bracket opened right after
-        it (…6222…（王春华）) — a person found there holds it (review r48: a charity's is named by its body, 户名：县慈善总会)."""
+        it (…6222…（王春华）), or a space (监督电话：0731-… 王建国) — a person found there holds it (review r48: a charity's
+        is named by its body, 户名：县慈善总会)."""
         sentence = _SENTENCE_END.split(folded[end:end + p.get("holder_window", 16)])[0]
         at = min((sentence.find(w) + len(w) for w in p.get("holders", ()) if w in sentence), default=-1)
-        if at < 0 and sentence[:1] in "(（":
+        if at < 0 and sentence[:1] in "(（ \u3000":
             at = 1
         return end + len(_HOLDER_GAP.match(sentence, at).group()) + at if at >= 0 else -1
 
