@@ -1,6 +1,6 @@
 """Review r51 (session 51) of p51's personal-information change: the kinds of a complainant's own landline or mailbox
 after a line word, a flat written with a building, and a private person named after a staff line's word, that it
-showed.  Every test but the guards (marked "guard") fails at 7215ffe (the last three of the first at 52becdb)."""
+showed.  Every test but the guards (marked "guard") fails at 7215ffe (the last five of the first at 52becdb)."""
 
 import pytest
 
@@ -27,6 +27,9 @@ def _found(text: str, kind: str) -> list[str]:
     # a contact named after it in its sentence, or after a space right after it
     ("热线电话：0731-84561234，联系人王建国。", "电话", "0731-84561234"),
     ("监督电话：0731-84561234 王建国", "电话", "0731-84561234"),
+    # a person's mailbox at a government's domain (a civil servant's own)
+    ("举报人：张三，邮箱zhangsan1980@hn.gov.cn，反映某厂偷排。", "邮箱", "zhangsan1980@hn.gov.cn"),
+    ("我是县环保局职工，我的邮箱是liwei@hyx.gov.cn，单位领导违规审批。", "邮箱", "liwei@hyx.gov.cn"),
     # the complaint in the sentence before: the petition's closing line
     ("某厂夜间偷排废水，严重污染河道。举报电话：0731-84561234", "电话", "0731-84561234"),
     ("某养殖场粪污直排河道。举报邮箱：wangjianguo1978@163.com", "邮箱", "wangjianguo1978@163.com"),

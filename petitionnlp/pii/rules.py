@@ -496,6 +496,10 @@ class PatternRules:
         at = max((phrase.rfind(w) + len(w) for w in p["public"] if w in phrase), default=-1)
         public = at >= 0 and len(phrase) - at <= p.get("near", len(phrase)) \
             and not any(w in phrase[at:] for w in p.get("private", ()))
+        domain = p.get("public_domain") and re.match(p["public_domain"], folded[start:start + 80])
+        if domain:  # (an office's mailbox at a government's domain, its own word or none: …邮箱dlqygj@tj.gov.cn; a
+            # complaint in its sentence is the office's business — only a person's word makes it his)
+            public, at = True, len(phrase)
         if public and p.get("private_sentence"):
             # (a person's word in the sentence makes a line his: 举报人：王某，举报电话：138…; …（举报人王某）)
             # (a form's fields one a line: 举报人：王某某\n举报电话：0731-…; review r51)
@@ -504,7 +508,7 @@ class PatternRules:
             complaint = "".join(_FORM_SENTENCE_END.split(folded[max(0, start - 80):start])[-2:])  # (two sentences)
             public = not any(w in head or w in _PHRASE_END.split(tail)[0] for w in p["private_sentence"]) \
                 and not any(w in tail for w in p.get("private_tail", ())) \
-                and not any(w in complaint or w in tail for w in p.get("private_after", ()))
+                and (domain or not any(w in complaint or w in tail for w in p.get("private_after", ())))
             # (居民反映…，举报电话：138…; 举报邮箱：…，反映…: a complaint in its sentence makes it the complainant's, and
             # so does one in the sentence before: …偷排废水，严重污染河道。举报电话：0731-…; …，联系人王建国: a contact
             # named after it in its sentence holds it)
