@@ -196,6 +196,8 @@ __all__ = ["PatternRules", "NameRules", "choose", "IDENTIFIER_RUN", "NAME_FILES"
 IDENTIFIER_RUN = re.compile(r"[0-9A-Za-z](?:[0-9A-Za-z@._%+\-·•()]|\s(?=[0-9]))*[0-9A-Za-z)]|[0-9A-Za-z]")
 _TABLE_SEP = re.compile(r"[\t|｜]")  # the cells of a table pasted as text
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")  # what ends a sentence: an account's holder is named in its own
+# what ends a sentence, a line break not: a form's fields stand one a line (举报人：王某某\n举报电话：…)
+_FORM_SENTENCE_END = re.compile(r"[。；;！!？?]")
 _CLAUSE_CUT = re.compile(r"[，,。；;、（）()\s]")  # what ends the clause a post after 任 stands in
 _HOLDER_GAP = re.compile(r"[\s:：(（]*(?:为|是)?[\s:：]*")  # between a holder's word and his name (户名：, 收款人为)
 _PHRASE_END = re.compile(r"[，,。；;！!？?\n]")  # what ends a phrase: a cue before it is another phrase's
@@ -212,7 +214,7 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "group_belongings": "group_belongings.txt", "contact": "contact_verbs.txt", "village_groups": "village_groups.txt",
               "village_group_words": "village_group_words.txt", "ask": "ask_verbs.txt",
               "findings": "finding_openers.txt", "list_closers": "list_closers.txt", "leaders_after": "leaders_after.txt",
-              "bylines": "byline_posts.txt", "honorifics": "honorifics.txt",
+              "bylines": "byline_posts.txt", "staff_posts": "staff_line_posts.txt", "honorifics": "honorifics.txt",
               "copulas": "copulas.txt", "discipline": "discipline_words.txt", "naming": "naming_words.txt",
               "openers": "subject_openers.txt", "pronouns": "letter_pronouns.txt",
               "person_brackets": "person_brackets.txt", "married": "married_name_marks.txt",
@@ -494,23 +496,33 @@ class PatternRules:
         at = max((phrase.rfind(w) + len(w) for w in p["public"] if w in phrase), default=-1)
         public = at >= 0 and len(phrase) - at <= p.get("near", len(phrase)) \
             and not any(w in phrase[at:] for w in p.get("private", ()))
+        domain = p.get("public_domain") and re.match(p["public_domain"], folded[start:start + 80])
+        if domain:  # (an office's mailbox at a government's domain, its own word or none: …邮箱dlqygj@tj.gov.cn; a
+            # complaint in its sentence is the office's business — only a person's word makes it his)
+            public, at = True, len(phrase)
         if public and p.get("private_sentence"):
             # (a person's word in the sentence makes a line his: 举报人：王某，举报电话：138…; …（举报人王某）)
-            head = _SENTENCE_END.split(folded[max(0, start - 60):start])[-1]
+            # (a form's fields one a line: 举报人：王某某\n举报电话：0731-…; review r51)
+            head = _FORM_SENTENCE_END.split(folded[max(0, start - 60):start])[-1]
             tail = _SENTENCE_END.split(folded[start:start + 60])[0]
+            complaint = "".join(_FORM_SENTENCE_END.split(folded[max(0, start - 80):start])[-2:])  # (two sentences)
             public = not any(w in head or w in _PHRASE_END.split(tail)[0] for w in p["private_sentence"]) \
-                and not any(w in head or w in tail for w in p.get("private_after", ()))
-            # (居民反映…，举报电话：138…; 举报邮箱：…，反映…: a complaint in its sentence makes it the complainant's)
+                and not any(w in tail for w in p.get("private_tail", ())) \
+                and (domain or not any(w in complaint or w in tail for w in p.get("private_after", ())))
+            # (居民反映…，举报电话：138…; 举报邮箱：…，反映…: a complaint in its sentence makes it the complainant's, and
+            # so does one in the sentence before: …偷排废水，严重污染河道。举报电话：0731-…; …，联系人王建国: a contact
+            # named after it in its sentence holds it)
         return start - (len(phrase) - at) if public else None
 
     @staticmethod
     def _holder(p: dict, folded: str, end: int) -> int:
         """Where the name of the account's holder would start, the account ending at ``end`` (else -1): after one of
         ``p``'s ``holders`` words in the sentence after it (…6222…，户名：张三; 收款人：王春华) or a bracket opened right after
-        it (…6222…（王春华）) — a person found there holds it (review r48: a charity's is named by its body, 户名：县慈善总会)."""
+        it (…6222…（王春华）), or a space (监督电话：0731-… 王建国) — a person found there holds it (review r48: a charity's
+        is named by its body, 户名：县慈善总会)."""
         sentence = _SENTENCE_END.split(folded[end:end + p.get("holder_window", 16)])[0]
         at = min((sentence.find(w) + len(w) for w in p.get("holders", ()) if w in sentence), default=-1)
-        if at < 0 and sentence[:1] in "(（":
+        if at < 0 and sentence[:1] in "(（ \u3000":
             at = 1
         return end + len(_HOLDER_GAP.match(sentence, at).group()) + at if at >= 0 else -1
 
@@ -695,6 +707,7 @@ class NameRules:
         leaders = g("leaders_after", [])  # …、李巍、熊燕翔等县领导参加: the list's names are officials
         self._complainant_words = tuple(w for w in self.context if w.endswith(("人", "者")))  # 举报人, 来电人 …
         self.bylines = _by_length(g("bylines", []))  # 本报记者廉伟 赵娜: only these posts lead a list with spaces
+        self.staff_posts = _by_length(g("staff_posts", []))  # 设计丨王小明, 实习生 李文艺: a post only in a byline
         self.openers = _by_length(g("openers", []))  # 关于蔡国华举报: a complaint's subject after one
         self._opener_re = re.compile("|".join(map(re.escape, self.openers))) if self.openers else None
         self.pronouns = tuple(g("pronouns", []))  # 石玉兰：你于…反映: a letter's addressee
@@ -1613,6 +1626,11 @@ class NameRules:
         # association's, "+" lines of titles.txt) is no official's: 举报人张国华会长反映 is a private person
         if after[:1] in " \u3000" and after.lstrip(" \u3000").startswith(self._photo_marks) and not private:
             return True  # 张驰 王玮 摄, （王玮 摄）: a photo's credit
+        post = next((t for t in self.staff_posts if before.endswith(t)), "")
+        if post and (folded[start - 1] in self.byline_marks or any(b in _SENTENCE_END.split(
+                folded[max(0, start - len(post) - 20):start - len(post)])[-1] for b in self.bylines)):
+            return True  # 设计丨王小明, 制图：…, （本报记者董宇虹  实习生施百田）: a staff line's post, a mark between or a
+            # byline's post before it (该厂实习生王小明, 一段视频王建国…: no post — review r51)
         if (after.startswith(self.titles_after) and not (private and (after.startswith(_ADDRESS) or (
                 after.startswith(self._after_only) and not after.startswith(self.titles))))) \
                 or before.endswith(self.titles) or before.endswith(self._titles_bracket) \
