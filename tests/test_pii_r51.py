@@ -87,3 +87,15 @@ def test_a_name_glued_to_a_staff_lines_word_in_prose_is_hidden(text, name):
 def test_a_staff_line_still_stays(text):
     """(guard)"""
     assert _found(text, "姓名") == []
+
+
+@pytest.mark.parametrize("text, number", [
+    ("刘建国的举报电话：0731-84561234，请联系。", "0731-84561234"),
+    ("王建国举报电话：0731-84561234", "0731-84561234"),
+    ("举报电话：0731-84561234（手机同号）", "0731-84561234"),
+    ("举报电话：0731-84561234，微信同号。", "0731-84561234"),
+])
+def test_a_line_a_person_owns_stays_hidden(text, number):
+    """(lead, after r51) A name right before the line's word (刘建国的举报电话) makes the line his, and 手机同号 /
+    微信同号 after a number says a person's own phone; a body's line (县生态环境局举报电话：…) stays, as above."""
+    assert number in [s["text"] for s in find_pii(text) if s["type"] == "电话"]

@@ -200,7 +200,7 @@ _SENTENCE_END = re.compile(r"[。；;！!？?\n]")  # what ends a sentence: an a
 _FORM_SENTENCE_END = re.compile(r"[。；;！!？?]")
 _CLAUSE_CUT = re.compile(r"[，,。；;、（）()\s]")  # what ends the clause a post after 任 stands in
 _HOLDER_GAP = re.compile(r"[\s:：(（]*(?:为|是)?[\s:：]*")  # between a holder's word and his name (户名：, 收款人为)
-_PHRASE_END = re.compile(r"[，,。；;！!？?\n]")  # what ends a phrase: a cue before it is another phrase's
+PHRASE_END = re.compile(r"[，,。；;！!？?\n]")  # what ends a phrase: a cue before it is another phrase's
 # between two numbers of one body's list of lines: separators, and brackets that say whose each is (（…分局）；, （执法人员）、)
 _LISTED_GAP = re.compile(r"(?:[ \t\u3000]*(?:[(（][^()（）\n。]{1,20}[)）])?[ \t\u3000]*[、，,；;/或和及][ \t\u3000]*)+")
 PATTERN_FILE = "patterns.jsonl"
@@ -492,7 +492,7 @@ class PatternRules:
         of those it pays (慈善救助对象…, 捐款名单：…); and at most ``near`` characters from that word to the match (the
         word names the account's holder: 红十字会捐款专用银行账号：…, not a person named between, 慈善基金会向困难户王建国
         卡号…)."""
-        phrase = _PHRASE_END.split(folded[max(0, start - p.get("public_window", p.get("window", 12))):start])[-1]
+        phrase = PHRASE_END.split(folded[max(0, start - p.get("public_window", p.get("window", 12))):start])[-1]
         at = max((phrase.rfind(w) + len(w) for w in p["public"] if w in phrase), default=-1)
         public = at >= 0 and len(phrase) - at <= p.get("near", len(phrase)) \
             and not any(w in phrase[at:] for w in p.get("private", ()))
@@ -506,7 +506,7 @@ class PatternRules:
             head = _FORM_SENTENCE_END.split(folded[max(0, start - 60):start])[-1]
             tail = _SENTENCE_END.split(folded[start:start + 60])[0]
             complaint = "".join(_FORM_SENTENCE_END.split(folded[max(0, start - 80):start])[-2:])  # (two sentences)
-            public = not any(w in head or w in _PHRASE_END.split(tail)[0] for w in p["private_sentence"]) \
+            public = not any(w in head or w in PHRASE_END.split(tail)[0] for w in p["private_sentence"]) \
                 and not any(w in tail for w in p.get("private_tail", ())) \
                 and (domain or not any(w in complaint or w in tail for w in p.get("private_after", ())))
             # (居民反映…，举报电话：138…; 举报邮箱：…，反映…: a complaint in its sentence makes it the complainant's, and
