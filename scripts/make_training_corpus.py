@@ -2,11 +2,13 @@
 
 Each record is assembled from data files in corpora/synth/ (reviewed complaint phrases by type, sources
 with the types their complaints concern, local place patterns, closing phrases) and from the gazetteer
-(corpora/gazetteer/: real province/city/county/town names).  The labels are the types of the phrases
-used (``mentioned``); ``types`` is what a published table would record: in a share of the records that
+(corpora/gazetteer/: real province/city/county/town names).  A source draws its phrases from the lists of its
+types (phrases.tsv `type`); the labels are the types the phrases used are filed under (``mentioned``: `filed`
+where a phrase has one — a smell from garbage, drawn with the garbage complaints, is filed under 大气 — else its
+`type`); ``types`` is what a published table would record: in a share of the records that
 name several pollutants (``--main-only``, default 0: off) only the first, main one, as officials often do.  Deterministic for a given --seed.
 
-    python scripts/make_training_corpus.py [--n 8000] [--seed 13]
+    python scripts/make_training_corpus.py [--n 8000] [--seed 13] [--out FILE]
 """
 
 from __future__ import annotations
@@ -47,12 +49,13 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--main-only", type=float, default=0.0,
                     help="share of multi-pollutant records labeled with their main type only")
+    ap.add_argument("--out", type=Path, default=OUT, help=f"where to write (default {OUT.relative_to(ROOT)})")
     args = ap.parse_args()
     rng = random.Random(args.seed)
 
-    phrases = defaultdict(list)
+    phrases = defaultdict(list)  # the list a phrase is drawn from -> (phrase, the type it is filed under)
     for row in _tsv(SYNTH / "phrases.tsv"):
-        phrases[row["type"]].append(row["phrase"])
+        phrases[row["type"]].append((row["phrase"], row.get("filed") or row["type"]))
     sources = [(r["source"], r["types"].split("|")) for r in _tsv(SYNTH / "sources.tsv")]
     by_type = defaultdict(list)
     for src, kinds in sources:
@@ -74,8 +77,8 @@ def main() -> None:
                 .replace("{n}", str(rng.randint(2, 30))))
 
     kinds, weights = zip(*PRIMARY_WEIGHT.items())
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with open(OUT, "w", encoding="utf-8") as fh:
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    with open(args.out, "w", encoding="utf-8") as fh:
         for i in range(args.n):
             primary = rng.choices(kinds, weights)[0]
             src, src_types = rng.choice(by_type[primary])
@@ -98,23 +101,30 @@ def main() -> None:
             if towns.get(county["adcode"]) and rng.random() < 0.6:
                 where += rng.choice(towns[county["adcode"]])
             where += fill(rng.choice(places))
-            body = "，".join(fill(rng.choice(phrases[k])) for k in labels)
+            parts, filed = [], []
+            for k in labels:
+                phrase, kind = rng.choice(phrases[k])
+                parts.append(fill(phrase))
+                if kind not in filed:
+                    filed.append(kind)
+            body = "，".join(parts)
             if rng.random() < 0.5:
                 body = f"{where}的{src}{body}"
             else:
                 body = f"{where}有{src}，{body}"
             text = rng.choice(OPENERS) + body + "，" + fill(rng.choice(closings))
             # published tables often record only the main pollutant of a petition that names several:
-            # drop the secondary labels of a share of multi-pollutant records, as officials do
-            recorded = labels[:1] if len(labels) > 1 and rng.random() < args.main_only else labels
-            rec = {"id": f"syn{i:05d}", "text": text, "types": recorded, "mentioned": labels, "province": county["province"],
+            # drop the secondary labels of a share of multi-pollutant records, as officials do (drawn on the
+            # phrases' count, as before `filed`, so that a phrase filed anew relabels its records, not redraws them)
+            recorded = filed[:1] if len(labels) > 1 and rng.random() < args.main_only else filed
+            rec = {"id": f"syn{i:05d}", "text": text, "types": recorded, "mentioned": filed, "province": county["province"],
                    "city": county["city"] if where.startswith((county["city"], county["name"], county["short"]))
                    else None,
                    "county": county["name"] if where.startswith((county["city"], county["name"], county["short"]))
                    else None,
                    "source": "synthetic"}
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    print(f"wrote {args.n} records to {OUT}")
+    print(f"wrote {args.n} records to {args.out}")
 
 
 if __name__ == "__main__":
