@@ -1,7 +1,7 @@
 """Personal-information detection on the gold sets (corpora/pii/gold.jsonl, and the hostile probes of session 39:
 corpora/pii/probe39.jsonl; probe39b.jsonl, written after the first one's fixes; probe39c.jsonl, an independent
 probe by another hand; probe39d.jsonl, written after probe39c's fixes; session 41's probe41.jsonl and session 42's
-probe42.jsonl, each written before its session's changes, and probe42b.jsonl, written blind after them; probe42c.jsonl, written by helper p42b before its changes; probe43.jsonl, written by helper p43 before its changes; probe43b.jsonl, by helper p43b before its changes; probe44.jsonl, by helper p44 before its changes, and probe44b.jsonl, written blind after them; probe44c.jsonl, by helper p44b blind after its changes; probe45.jsonl, real public pages' excerpts gathered by helper p45 before its changes; probe45b.jsonl, other pages' excerpts gathered by helper p45b before its changes; … probe49.jsonl, narrative excerpts of public pages gathered by helper p48 before its changes; probe50.jsonl, excerpts of other public pages gathered by helper p49 before its changes; probe51.jsonl, by helper p50 before its changes; probe52.jsonl, by helper p51 before its changes): precision and recall per type, exact spans
+probe42.jsonl, each written before its session's changes, and probe42b.jsonl, written blind after them; probe42c.jsonl, written by helper p42b before its changes; probe43.jsonl, written by helper p43 before its changes; probe43b.jsonl, by helper p43b before its changes; probe44.jsonl, by helper p44 before its changes, and probe44b.jsonl, written blind after them; probe44c.jsonl, by helper p44b blind after its changes; probe45.jsonl, real public pages' excerpts gathered by helper p45 before its changes; probe45b.jsonl, other pages' excerpts gathered by helper p45b before its changes; … probe49.jsonl, narrative excerpts of public pages gathered by helper p48 before its changes; probe50.jsonl, excerpts of other public pages gathered by helper p49 before its changes; probe51.jsonl, by helper p50 before its changes; probe52.jsonl, by helper p51 before its changes; probe53.jsonl, complaint replies, judgments, penalty notices and report-backs gathered by helper p52 before its changes): precision and recall per type, exact spans
 (type, start and end all equal) and overlapping ones; the look-alikes that were redacted; and the gold numbers
 whose digits are still in the redacted text.  Each set is reported on its own.
 
@@ -25,7 +25,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gold", nargs="+", default=[str(ROOT / "corpora/pii" / f"{n}.jsonl")
                                                   for n in ("gold", "probe39", "probe39b", "probe39c", "probe39d", "probe41", "probe42",
-                                                                  "probe42b", "probe42c", "probe43", "probe43b", "probe44", "probe44b", "probe44c", "probe45", "probe45b", "probe46", "probe47", "probe48", "probe49", "probe50", "probe51", "probe52")])
+                                                                  "probe42b", "probe42c", "probe43", "probe43b", "probe44", "probe44b", "probe44c", "probe45", "probe45b", "probe46", "probe47", "probe48", "probe49", "probe50", "probe51", "probe52", "probe53")])
     ap.add_argument("--show", action="store_true", help="print every miss and every false alarm")
     args = ap.parse_args()
     for n, path in enumerate(args.gold):
