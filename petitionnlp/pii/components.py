@@ -32,7 +32,7 @@ from spacy.util import registry
 from ..errors import Errors, ModelError
 from ..resources import corpus_path, read_list
 from ..text import fold
-from .rules import IDENTIFIER_RUN, PHRASE_END, NameRules, PatternRules, choose
+from .rules import FORM_SENTENCE_END, IDENTIFIER_RUN, LINE_TAIL, PHRASE_END, NameRules, PatternRules, choose
 
 __all__ = ["JiebaTokenizer", "PIIPatterns", "PIINames", "make_pii_nlp", "SPANS_KEY"]
 
@@ -337,9 +337,14 @@ class PIINames(_RuleComponent):
         public = doc.user_data.pop(PUBLIC_KEY, ())
         starts = sorted((x, y) for x, y, _, _ in names) if public else []
         named = {x for x, _ in starts}
-        for a, b, label, _, word, holder in public:
+        listed = sorted(x for x, *_ in public)
+        owned: set[int] = set()  # where a number listed before one a person holds starts (its ``word``)
+        # (from the last number back: …0731-…；0731-…（王建国）, the list goes on past the sentence's end)
+        for a, b, label, _, word, holder in sorted(public, key=lambda x: -x[0]):
             k = bisect.bisect_left(starts, (word, -1))  # the first name after the word (n accounts cost n log n)
-            if (k < len(starts) and starts[k][1] <= a) or holder in named or _owned_line(f.text, starts, word):
+            if (k < len(starts) and starts[k][1] <= a) or holder in named or _owned_line(f.text, starts, word) \
+                    or _named_after(f.text, starts, b, holder >= 0, listed) or (a in owned and holder < 0):
+                owned.add(word)
                 a, b = f.span(a, b)
                 if not any(k in held for k in range(a, b)):
                     add.append((a, b, label))
@@ -359,6 +364,19 @@ def _owned_line(text: str, names: list[tuple[int, int]], word: int) -> bool:
     between (刘建国的举报电话：0731-…, 王建国举报电话：…: the named person's line, not a body's; review of r51)."""
     k = bisect.bisect_left(names, (word, -1))
     return any(0 <= word - y <= _LINE_GAP and not PHRASE_END.search(text, y, word) for _, y in names[max(0, k - 3):k])
+
+
+def _named_after(text: str, names: list[tuple[int, int]], end: int, bracketed: bool, listed: list[int]) -> bool:
+    """Whether a person's name stands after the line's number ending at ``end`` in its sentence: the line is the
+    person's, and so is each number listed before it without a holder of its own (举报电话：0731-…、0731-…（王建国）,
+    …，联系人：王建国, …，举报人王建国; session 52) — not a number whose own bracket names its holder with another
+    number between it and the name (热线电话：0731-…（县局）、0731-…（王建国）: the bureau's stays)."""
+    stop = FORM_SENTENCE_END.search(text, end, end + LINE_TAIL)  # (a form's next line: 举报电话：…\n联系人：王建国)
+    stop = stop.start() if stop else min(len(text), end + LINE_TAIL)
+    k = bisect.bisect_left(names, (end, -1))
+    if k == len(names) or names[k][0] >= stop:
+        return False
+    return not bracketed or bisect.bisect_left(listed, end) == bisect.bisect_left(listed, names[k][0])
 
 
 @Language.factory("pii_names", default_config={"spans_key": SPANS_KEY, "use_gazetteer": True},

@@ -195,12 +195,14 @@ __all__ = ["PatternRules", "NameRules", "choose", "IDENTIFIER_RUN", "NAME_FILES"
 #: ``A·12345``): one token for the tokenizer.
 IDENTIFIER_RUN = re.compile(r"[0-9A-Za-z](?:[0-9A-Za-z@._%+\-·•()]|\s(?=[0-9]))*[0-9A-Za-z)]|[0-9A-Za-z]")
 _TABLE_SEP = re.compile(r"[\t|｜]")  # the cells of a table pasted as text
-_SENTENCE_END = re.compile(r"[。；;！!？?\n]")  # what ends a sentence: an account's holder is named in its own
-# what ends a sentence, a line break not: a form's fields stand one a line (举报人：王某某\n举报电话：…)
-_FORM_SENTENCE_END = re.compile(r"[。；;！!？?]")
+_SENTENCE_MARKS = "。；;！!？?"  # the marks that end a sentence (a line break ends one too, but not a form's)
+SENTENCE_END = re.compile(f"[{_SENTENCE_MARKS}\n]")  # what ends a sentence: an account's holder is named in its own
+# what ends a sentence, a line break not: a form's fields stand one a line (举报人：王某某\n举报电话：…, 举报电话：…\n联系人：…)
+FORM_SENTENCE_END = re.compile(f"[{_SENTENCE_MARKS}]")
+LINE_TAIL = 60  # how far after a published line's number its holder is looked for (联系人王建国, （王建国）)
 _CLAUSE_CUT = re.compile(r"[，,。；;、（）()\s]")  # what ends the clause a post after 任 stands in
 _HOLDER_GAP = re.compile(r"[\s:：(（]*(?:为|是)?[\s:：]*")  # between a holder's word and his name (户名：, 收款人为)
-PHRASE_END = re.compile(r"[，,。；;！!？?\n]")  # what ends a phrase: a cue before it is another phrase's
+PHRASE_END = re.compile(f"[，,{_SENTENCE_MARKS}\n]")  # what ends a phrase: a cue before it is another phrase's
 # between two numbers of one body's list of lines: separators, and brackets that say whose each is (（…分局）；, （执法人员）、)
 _LISTED_GAP = re.compile(r"(?:[ \t\u3000]*(?:[(（][^()（）\n。]{1,20}[)）])?[ \t\u3000]*[、，,；;/或和及][ \t\u3000]*)+")
 PATTERN_FILE = "patterns.jsonl"
@@ -503,11 +505,12 @@ class PatternRules:
         if public and p.get("private_sentence"):
             # (a person's word in the sentence makes a line his: 举报人：王某，举报电话：138…; …（举报人王某）)
             # (a form's fields one a line: 举报人：王某某\n举报电话：0731-…; review r51)
-            head = _FORM_SENTENCE_END.split(folded[max(0, start - 60):start])[-1]
-            tail = _SENTENCE_END.split(folded[start:start + 60])[0]
-            complaint = "".join(_FORM_SENTENCE_END.split(folded[max(0, start - 80):start])[-2:])  # (two sentences)
+            head = FORM_SENTENCE_END.split(folded[max(0, start - 60):start])[-1]
+            tail = SENTENCE_END.split(folded[start:start + LINE_TAIL])[0]
+            form_tail = FORM_SENTENCE_END.split(folded[start:start + LINE_TAIL])[0]
+            complaint = "".join(FORM_SENTENCE_END.split(folded[max(0, start - 80):start])[-2:])  # (two sentences)
             public = not any(w in head or w in PHRASE_END.split(tail)[0] for w in p["private_sentence"]) \
-                and not any(w in tail for w in p.get("private_tail", ())) \
+                and not any(w in form_tail for w in p.get("private_tail", ())) \
                 and (domain or not any(w in complaint or w in tail for w in p.get("private_after", ())))
             # (居民反映…，举报电话：138…; 举报邮箱：…，反映…: a complaint in its sentence makes it the complainant's, and
             # so does one in the sentence before: …偷排废水，严重污染河道。举报电话：0731-…; …，联系人王建国: a contact
@@ -520,9 +523,9 @@ class PatternRules:
         ``p``'s ``holders`` words in the sentence after it (…6222…，户名：张三; 收款人：王春华) or a bracket opened right after
         it (…6222…（王春华）), or a space (监督电话：0731-… 王建国) — a person found there holds it (review r48: a charity's
         is named by its body, 户名：县慈善总会)."""
-        sentence = _SENTENCE_END.split(folded[end:end + p.get("holder_window", 16)])[0]
+        sentence = SENTENCE_END.split(folded[end:end + p.get("holder_window", 16)])[0]
         at = min((sentence.find(w) + len(w) for w in p.get("holders", ()) if w in sentence), default=-1)
-        if at < 0 and sentence[:1] in "(（ \u3000":
+        if at < 0 and sentence and sentence[0] in "(（ \u3000":  # (not an empty one: …；0731-… ends it at once)
             at = 1
         return end + len(_HOLDER_GAP.match(sentence, at).group()) + at if at >= 0 else -1
 
@@ -1627,7 +1630,7 @@ class NameRules:
         if after[:1] in " \u3000" and after.lstrip(" \u3000").startswith(self._photo_marks) and not private:
             return True  # 张驰 王玮 摄, （王玮 摄）: a photo's credit
         post = next((t for t in self.staff_posts if before.endswith(t)), "")
-        if post and (folded[start - 1] in self.byline_marks or any(b in _SENTENCE_END.split(
+        if post and (folded[start - 1] in self.byline_marks or any(b in SENTENCE_END.split(
                 folded[max(0, start - len(post) - 20):start - len(post)])[-1] for b in self.bylines)):
             return True  # 设计丨王小明, 制图：…, （本报记者董宇虹  实习生施百田）: a staff line's post, a mark between or a
             # byline's post before it (该厂实习生王小明, 一段视频王建国…: no post — review r51)
