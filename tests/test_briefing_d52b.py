@@ -123,3 +123,15 @@ def test_what_the_work_is_is_a_statement_the_judge_does_not_add():
     assert reasons("推进环保设施向公众开放是贯彻落实中央决策部署，创新环境治理体系的有力行动。") == ["copula"]
     assert reasons("开展秸秆禁烧是落实大气污染防治要求，保护群众健康的重要举措。") == ["copula"]
     assert reasons("各乡镇组织开展河道清理，清除沿河垃圾。") == ["no_marker"]
+
+
+def test_a_plan_s_measure_with_its_figures_stays():
+    """The figures rule (d52b) takes no plan's measure: a numbered one, one that an action opens, or one under a
+    heading of tasks keeps its counts (实施…改造，全市改造燃煤锅炉30台，淘汰老旧车辆200辆)."""
+    for text in ("二、重点任务\n2.实施燃煤锅炉改造，全市改造燃煤锅炉30台，淘汰老旧车辆200辆。\n",
+                 "实施燃煤锅炉改造，全市改造燃煤锅炉30台，淘汰老旧车辆200辆。",
+                 "二、重点任务\n全市改造燃煤锅炉30台，淘汰老旧车辆200辆。\n"):
+        from petitionnlp.briefing.directives import find_candidates
+        from petitionnlp.briefing.timex import find_time_expressions
+
+        assert "counts" not in [c["reason"] for c in find_candidates(text, find_time_expressions(text, None))]

@@ -1143,7 +1143,7 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 reason = "finding"  # 《方案》要求…前完成整改，但该县至今未完成: what was required, then a finding
             elif marker_pos is not None and _count_clause(text, a, b, r):
                 reason = "count"  # 其中要求立行立改的有8项，要求限期整改的有24项: how many were required, no order
-            elif _done_counts(text, a, b, inside, r):
+            elif not enum and _done_counts(text, a, b, inside, r):
                 reason = "counts"  # 约谈270余人，处罚企业1100余家: figures of what was done, no order (d52b)
             elif _attitudes_only(text, a, b, r):
                 reason = "slogans"  # 要树牢“四个意识”，坚定“四个自信”: attitudes, no task (d52b)
@@ -1665,12 +1665,14 @@ def _inspection_subject(text: str, a: int, marker_pos: int, r: dict) -> bool:
 
 def _done_counts(text: str, a: int, b: int, inside: list[dict], r: dict) -> bool:
     """Whether [a, b) reports figures of what was done (``done_counts``): ``min_pieces`` comma pieces or more, and at
-    least half of its pieces, end in a count (约谈270余人，处罚企业1100余家), no word of obligation stands in it and no
-    deadline or length bounds it (d52b)."""
+    least half of its pieces, end in a count (约谈270余人，处罚企业1100余家), no word of obligation stands in it, no
+    deadline or length bounds it, and it is no plan's measure (opened by an action of ``duty_heads``, numbered — the
+    caller's test — or under a heading of tasks) (d52b)."""
     count = r.get("_done_count_end")
     if count is None or r["_done_modal"].search(text, a, b) \
-            or any(t["type"] in ("deadline", "duration") for t in inside):
-        return False
+            or any(t["type"] in ("deadline", "duration") for t in inside) \
+            or r["_duty_head"].match(text, a) or _in_task_section(text, a, r):
+        return False  # 实施…改造，全市改造燃煤锅炉30台，淘汰…200辆: a plan's measure with its figures
     pieces = [p for p in re.split(r"[，,；;]", text[a:b]) if p.strip()]
     n = sum(bool(count.search(p)) for p in pieces)
     return n >= r["done_counts"].get("min_pieces", 2) and 2 * n >= len(pieces)
