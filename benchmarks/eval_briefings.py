@@ -222,6 +222,14 @@ The sets, reported apart and together:
   points, a dispatch meeting's 督办 orders with a limit and daily reporting, a check's bulletin of rows with 责任主体 and
   no directive, a look back at a 交办函's problems, checks' and meetings' orders — annotated blind (directives and time
   expressions) before the extractor was run on them; left out of "all of them".
+* corpora/briefing/gold/briefings_bulletins12.jsonl (issue 29 item 3, d52b): a development batch of 15 pages of sites
+  never used, one a site, of the issuers and kinds the sets lack (Qinghai, Jiangxi, Jiangsu, Heilongjiang, Zhejiang,
+  Henan, Shandong, Yunnan, Anhui, Hubei, Hainan and a national notice; 2017–2024 and pages without a year; five in
+  traditional characters) — a county government office's 督办 notice, a city government office's and a ministry's
+  river-chief rules and reporting duties, a district river chief's meeting, a river-chief office's check and campaign,
+  progress reports of complaints handed over during inspections (边督边改), an inspection team's entry announcement, a
+  public notice of a problem rectified, reports of what was done and a 督办 team's orders — annotated blind
+  (directives and time expressions) before the extractor was run on them; left out of "all of them".
 
 A predicted span matches a gold span when it covers at least half of the gold span (offsets; a gold span
 string listed twice stands for its successive occurrences); matching is one-to-one, in order.
@@ -422,6 +430,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     news9, news10 = load(gold / "briefings_news9.jsonl"), load(gold / "briefings_news10.jsonl")
     news11 = load(gold / "briefings_news11.jsonl")
     plan11 = load(gold / "briefings_plan11.jsonl")
+    bulletins12 = load(gold / "briefings_bulletins12.jsonl")
     return [("the first development briefings (reserved page left out)", old),
             ("new briefings used to write the rules", [d for d in new if not held(d)]),
             ("new briefings held out while writing the rules", [d for d in new if held(d)]),
@@ -551,6 +560,9 @@ def sets() -> list[tuple[str, list[dict]]]:
             ("plan11, a development batch of plans' task lists, 督办 notices and bulletins: a rectification task's labels "
              "with deadlines, an exposure's limit and request, measures with their responsible units, dispatch orders with "
              "daily reporting, a bulletin without directives, a look back at a 交办函 (issue 29 item 3, d51b)", plan11),
+            ("bulletins12, a development batch of issuers the sets lack: a county office's 督办 notice, river-chief rules, "
+             "reporting duties, a meeting, checks and a campaign, 边督边改 progress reports, an entry announcement, a notice "
+             "of a problem rectified, reports of what was done, a 督办 team's orders (issue 29 item 3, d52b)", bulletins12),
             ("all of them", old + new + more + reports + added + fresh + carry)]
 
 

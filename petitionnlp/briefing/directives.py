@@ -123,6 +123,8 @@ def compile_rules(data: dict) -> dict:
     data["_limit_piece"] = re.compile(led["piece"]) if led and led.get("piece") else None  # 5月20日前，… (d51b)
     data["_target_label"] = re.compile(  # 二、整改目标 / 整改目标：…: a rectification task's target (d51b)
         f"(?:{alt(data['target_labels'])})[ \u3000]*[：:]?[ \u3000]*$" if data.get("target_labels") else r"(?!x)x")
+    data["_finding_label"] = re.compile(  # 一、整改问题 / 一、存在问题: the finding a task answers (d52b)
+        f"(?:{alt(data['finding_labels'])})[ \u3000]*[：:]?[ \u3000]*$" if data.get("finding_labels") else r"(?!x)x")
     data["_target_lead"] = re.compile(
         f"[ \u3000]*(?:{alt(data['target_labels'])})[ \u3000]*[：:]" if data.get("target_labels") else r"(?!x)x")
     cells = data.get("cell_labels")  # 【整改要求】…, 【整改期时限】…: a cell's label in square brackets (d51b)
@@ -142,6 +144,29 @@ def compile_rules(data: dict) -> dict:
         f"[\\s\u3000]*$") if count else None
     data["_statistic"] = re.compile(f"(?<![0-9０-９])[0-9０-９]+(?:\\.[0-9]+)?\\s*(?:{alt(stat.get('approximate', []))})?\\s*"
                                     f"(?:{alt(stat['units'])})" if stat.get("units") else r"(?!x)x")
+    done = data.get("done_counts")  # 约谈270余人，处罚企业1100余家: a piece that ends in a count of what was done (d52b)
+    data["_done_count_end"] = re.compile(
+        f"(?<![0-9０-９.])[0-9０-９]+(?:\\.[0-9]+)?\\s*(?:{alt(stat.get('approximate', []))})?\\s*"
+        f"(?:{alt(list(stat.get('units', [])) + list((count or {}).get('extra_units', [])))})(?:次)?[\\s\u3000]*$"
+    ) if done and stat.get("units") else None
+    data["_done_modal"] = re.compile(f"(?:{alt(done['modals'])})") if done else None
+    attitudes = data.get("attitude_pieces")  # 树牢“四个意识”; 把思想和行动统一到…上来: an attitude (d52b)
+    data["_attitude_core"] = re.compile("|".join(attitudes["cores"])) if attitudes else None
+    data["_attitude_piece"] = re.compile("|".join(attitudes["cores"] + attitudes["others"])) if attitudes else None
+    data["_attitude_lead"] = re.compile(  # 各地各部门要…, 要求各督察组…: the marker, the addressee, the adverbs before it
+        f"(?:{data['enumerators'][0]}|{alt(data['cut_markers'])})?(?:[{CJK}、]{{0,24}}?(?:{alt(data['bodies'])})"
+        f"(?:{alt(data['cut_markers'])})|[{CJK}、]{{0,24}}?(?:{alt(data['bodies'])}))?(?:{alt(data['slogan_adverbs'])})?")
+    assess = data.get("assessment_ends")  # …，扎实推进…工作，取得一定成效: what the work achieved (d52b)
+    data["_assessment_end"] = re.compile(assess["ends"]) if assess else None
+    data["_assessment_not"] = tuple(assess.get("not", ())) if assess else ()
+    st = data.get("statement_copula")  # 推进…是贯彻落实…，创新…的有力行动: what the work is, a statement (d52b)
+    data["_statement_copula"] = re.compile(
+        rf"[^，,。；;]{{1,{st['piece_max']}}}?(?<!{'|'.join(map(re.escape, st['not_before']))})(?:{alt(st['verbs'])})(?!否)"
+    ) if st else None
+    data["_statement_end"] = re.compile(rf"的[^，,。；;的]{{0,8}}(?:{alt(st['ends'])})[ \u3000]*$") if st else None
+    data["_section_labels"] = frozenset(data.get("section_labels", ()))  # (一)指导思想。…: a section's name (d52b)
+    data["_announcement_subject"] = re.compile(  # 督察工作将以…的形式…开展: the inspection itself before 将 (d52b)
+        f"(?:{alt(data['announcement_subjects'])})[ \u3000]*$") if data.get("announcement_subjects") else None
     data["_note_head"] = re.compile(f"[（(〔【\\[](?:{alt(data.get('note_heads', []))})" if data.get("note_heads") else r"(?!x)x")
     # 责任单位：市生态环境局 / 完成时限：2019年12月底前 as a row of a task list: who answers or by when, no duty
     data["_note_row"] = re.compile(f"[ \u3000]*(?:{alt(data.get('note_heads', []))})[：:]" if data.get("note_heads") else r"(?!x)x")
@@ -1104,7 +1129,8 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             if marker_pos is not None and text.startswith(tuple(r["_announcement_markers"]), marker_pos) \
                     and (any(w in clause for w in r["_announcement"])
                          or any(w in text[a:marker_pos] for w in r["_announcement_teams"])
-                         and bool(r["_announcement_team_act"].search(text, marker_pos, b))) \
+                         and bool(r["_announcement_team_act"].search(text, marker_pos, b))
+                         or _inspection_subject(text, a, marker_pos, r)) \
                     or any(w in clause for w in r["_announcement_plain"]) \
                     and not any(_is_marker_at(text, i, r, "_cut_marker") for i in range(a, b)):
                 reason = "announcement"  # 督察组拟于…进驻…; 期间设立专门值班电话…，受理时间为…: an announcement
@@ -1117,6 +1143,12 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 reason = "finding"  # 《方案》要求…前完成整改，但该县至今未完成: what was required, then a finding
             elif marker_pos is not None and _count_clause(text, a, b, r):
                 reason = "count"  # 其中要求立行立改的有8项，要求限期整改的有24项: how many were required, no order
+            elif not enum and _done_counts(text, a, b, inside, r):
+                reason = "counts"  # 约谈270余人，处罚企业1100余家: figures of what was done, no order (d52b)
+            elif _attitudes_only(text, a, b, r):
+                reason = "slogans"  # 要树牢“四个意识”，坚定“四个自信”: attitudes, no task (d52b)
+            elif _assessment(text, a, b, r):
+                reason = "assessment"  # …，扎实推进河长制工作，取得一定成效: what the work achieved (d52b)
             elif clause.strip(" \u3000，,。") in r["_closing_formulas"]:
                 reason = "closing"  # 请予审议 alone: a report's closing formula, no one is asked to do anything
             elif not enum and b < len(text) and text[b] in "！!":
@@ -1124,8 +1156,12 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             elif not enum and actor is None and not spoken and not in_order and marker_pos == a and not inside \
                     and _goal_slogan(text, a, b, r):
                 reason = "goal_slogan"  # 坚决打赢蓝天保卫战，建设美丽家园 on its own: a slogan with a verb
+            elif enum and _section_label(text, enum.end(), b, r):
+                reason = "heading"  # (一)指导思想。以…为指导; (三)督查要求：…: a section's name, no task (d52b)
             elif cell_duty:
                 kind, action_start = "duty", cell.end()  # 【整改要求】工地严格落实…; 【整改期时限】3月16日前整改完毕 (d51b)
+            elif _under_target(text, a, r, "_finding_label"):
+                reason = "findings"  # 一、整改问题 …《规划》要求，…不宜开发建设: the finding a task answers (d52b)
             elif _under_target(text, a, r):
                 reason = "target"  # 二、整改目标 2018年底前，…完成…: what a rectification task aims at (d51b)
             elif not enum and headline:
@@ -1176,7 +1212,8 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 reason = "guiding_thought" if _guiding(text, a, b, r) else \
                     "copula" if r["_copula_subject"].match(text, a, first.start() if first else b) \
                     or first and _COPULA.match(text, first.start()) \
-                    or r["_copula_bare"].match(text, a, first.start() if first else b) else "no_marker"
+                    or r["_copula_bare"].match(text, a, first.start() if first else b) \
+                    or _statement(text, a, b, r) else "no_marker"
                 # 开展环境保护督察工作，是…的一项重要制度安排: a statement about the work, not a duty
                 # 全面贯彻…，以…为指导: a plan's guiding thought; 下阶段的工作重点是…: what the focus is, a statement
             if reason in ("no_marker", "headline", "contents") and not past and (
@@ -1304,16 +1341,17 @@ def _cell_duty(text: str, cell: re.Match, b: int, inside: list[dict], r: dict) -
         t["type"] == "deadline" and t["start"] <= cell.end() + 1 and b - t["end"] >= 2 for t in inside)
 
 
-def _under_target(text: str, a: int, r: dict) -> bool:
+def _under_target(text: str, a: int, r: dict, label: str = "_target_label") -> bool:
     """Whether the clause at ``a`` opens with a rectification task's target label (``target_labels``: 整改目标：…) or
-    stands under a top-level heading that is only that label (二、整改目标), until the next top-level heading."""
-    if r["_target_lead"].match(text, a):
+    stands under a top-level heading that is only that label (二、整改目标), until the next top-level heading;
+    ``label`` "_finding_label": under a heading that is only the problem's name (一、整改问题: ``finding_labels``, d52b)."""
+    if label == "_target_label" and r["_target_lead"].match(text, a):
         return True
     heading = _sections(text, r).heading_before(a)
     if heading is None or heading.start == a or a < heading.end:
         return False
     end = text.find("\n", heading.end)
-    return bool(r["_target_label"].fullmatch(text, heading.end, end if end >= 0 else len(text)))
+    return bool(r[label].fullmatch(text, heading.end, end if end >= 0 else len(text)))
 
 
 def _task_row(text: str, a: int, b: int, s_start: int, s_end: int, r: dict) -> bool:
@@ -1598,6 +1636,76 @@ def _count_clause(text: str, a: int, b: int, r: dict) -> bool:
 
 
 _PIECE_BREAK = re.compile(r"[，,：:；;]")
+
+
+def _section_label(text: str, a: int, b: int, r: dict) -> bool:
+    """Whether [a, b), what follows an enumerator, is only a section's name (``section_labels``: 指导思想, 督查要求)
+    closed by its line's end, a full stop or a colon (d52b)."""
+    labels = r.get("_section_labels")
+    body = text[a:b].strip(" \u3000\t")
+    return bool(labels) and body.rstrip("：:。") in labels \
+        and (body.endswith(("：", ":", "。")) or b >= len(text) or text[b] in "。：:\n")
+
+
+def _statement(text: str, a: int, b: int, r: dict) -> bool:
+    """Whether the clause [a, b), which holds no marker, says what the work is: a copula in its first piece
+    (``statement_copula``) and an end in …的 + a noun of its list (…，创新环境治理体系的有力行动) (d52b)."""
+    copula, end = r.get("_statement_copula"), r.get("_statement_end")
+    first = _CLAUSE_BREAK.search(text, a, b)
+    return bool(copula and copula.match(text, a, first.start() if first else b)
+                and end.search(text[a:b].rstrip(" \u3000。；;！!")))
+
+
+def _inspection_subject(text: str, a: int, marker_pos: int, r: dict) -> bool:
+    """Whether the words of the clause before its 将 at ``marker_pos`` end in the inspection itself
+    (``announcement_subjects``: 督察工作将以…的形式…开展): how the inspection runs, an announcement (d52b)."""
+    subject = r.get("_announcement_subject")
+    return bool(subject) and marker_pos > a and bool(subject.search(text, a, marker_pos))
+
+
+def _done_counts(text: str, a: int, b: int, inside: list[dict], r: dict) -> bool:
+    """Whether [a, b) reports figures of what was done (``done_counts``): ``min_pieces`` comma pieces or more, and at
+    least half of its pieces, end in a count (约谈270余人，处罚企业1100余家), no word of obligation stands in it, no
+    deadline or length bounds it, and it is no plan's measure (opened by an action of ``duty_heads``, numbered — the
+    caller's test — or under a heading of tasks) (d52b)."""
+    count = r.get("_done_count_end")
+    if count is None or r["_done_modal"].search(text, a, b) \
+            or any(t["type"] in ("deadline", "duration") for t in inside) \
+            or r["_duty_head"].match(text, a) or _in_task_section(text, a, r):
+        return False  # 实施…改造，全市改造燃煤锅炉30台，淘汰…200辆: a plan's measure with its figures
+    pieces = [p for p in re.split(r"[，,；;]", text[a:b]) if p.strip()]
+    n = sum(bool(count.search(p)) for p in pieces)
+    return n >= r["done_counts"].get("min_pieces", 2) and 2 * n >= len(pieces)
+
+
+def _attitudes_only(text: str, a: int, b: int, r: dict) -> bool:
+    """Whether every comma piece of [a, b), after its marker and adverbs (and an addressee before them: 各地各部门要…,
+    要求各督察组…), is a listed slogan or names a political attitude (``attitude_pieces``: 树牢“四个意识”, 把思想和行动
+    统一到…上来), one of them at least a core one (``cores``: 四个意识, 两个维护, 责任感和使命感 …); a piece that ends in a
+    speech verb (会议要求，) is the speaker (d52b)."""
+    attitude = r.get("_attitude_piece")
+    if attitude is None:
+        return False
+    named = False
+    for piece in re.split(r"[，,]", text[a:b]):
+        piece = piece.strip(" \u3000")
+        if piece.endswith(tuple(r["speech_verbs"])):
+            continue  # 会议要求，各地各部门要…: the speaker before the orders
+        cores = {piece[r["_slogan_head"].match(piece).end():], piece[r["_attitude_lead"].match(piece).end():]}
+        if any(attitude.fullmatch(core) for core in cores):
+            named = named or any(r["_attitude_core"].fullmatch(core) for core in cores)
+        elif not cores & r["_slogans"]:
+            return False
+    return named
+
+
+def _assessment(text: str, a: int, b: int, r: dict) -> bool:
+    """Whether [a, b) ends in what the work achieved (``assessment_ends``: …，取得一定成效) with no word of obligation
+    nor of aim in it: an assessment (d52b)."""
+    end = r.get("_assessment_end")
+    clause = text[a:b].rstrip(" \u3000。；;！!")
+    return bool(end and end.search(clause)) and not r["_done_modal"].search(clause) \
+        and not any(w in clause for w in r["_assessment_not"])
 
 
 def _contrast_finding(text: str, a: int, b: int, r: dict) -> bool:
