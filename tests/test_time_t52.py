@@ -135,3 +135,10 @@ def test_a_length_with_duo_is_a_duration_without_value(text, span):
 
 def test_a_window_with_duo_stays_a_window():
     assert found("一个多月来,全县完成任务。")[0][0] == "一个多月来"
+
+
+def test_soon_before_a_body_that_will_also_come_is_of_what_is_to_come():
+    """briefings_news8's j07 (t51's kind, 近期，…也将…, was read only without a comma)."""
+    assert found("近期,国家环保部华东督查中心也将来九江市开展环保综合督查。") == [("近期", "vague", None)]
+    assert found("近期，省督查组还将对各县进行复查。") == [("近期", "vague", None)]
+    assert found("近期,督查组已对各县进行了复查,也将形成报告。") == []
