@@ -142,3 +142,11 @@ def test_soon_before_a_body_that_will_also_come_is_of_what_is_to_come():
     assert found("近期,国家环保部华东督查中心也将来九江市开展环保综合督查。") == [("近期", "vague", None)]
     assert found("近期，省督查组还将对各县进行复查。") == [("近期", "vague", None)]
     assert found("近期,督查组已对各县进行了复查,也将形成报告。") == []
+
+
+def test_a_length_before_its_dates_in_brackets_is_a_duration():
+    """briefings_plan11's q01: 公示期为7天(2019年8月22日—8月28日) lost its 7天 (a length needed a clause's end after it)."""
+    assert found("公示期为7天(2019年8月22日—8月28日),如有异议请反馈。") == [
+        ("7天", "duration", "P7D"), ("2019年8月22日—8月28日", "date", "2019-08-22/2019-08-28")]
+    assert found("公示期为7天（8月22日至28日）。")[0] == ("7天", "duration", "P7D")
+    assert found("优良天数达到85%(310天)。") == []
