@@ -150,3 +150,11 @@ def test_a_length_before_its_dates_in_brackets_is_a_duration():
         ("7天", "duration", "P7D"), ("2019年8月22日—8月28日", "date", "2019-08-22/2019-08-28")]
     assert found("公示期为7天（8月22日至28日）。")[0] == ("7天", "duration", "P7D")
     assert found("优良天数达到85%(310天)。") == []
+
+
+def test_a_part_of_the_day_listed_after_a_days_part_is_that_day():
+    """time_dev23's w12: 7月26日中午和傍晚 — 傍晚 was no time."""
+    assert found("7月26日中午和傍晚连降大雨。") == [("7月26日中午", "date", "2023-07-26"), ("傍晚", "date", "2023-07-26")]
+    assert found("6月5日上午和下午各召开一次会议。")[-1] == ("下午", "date", "2023-06-05")
+    assert found("每天上午和下午各巡查一次。") == [("每天", "recurrence", "P1D")]
+    assert found("工作日上午和下午接待来访。") == []
