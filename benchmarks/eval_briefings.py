@@ -131,6 +131,11 @@ The sets, reported apart and together:
   of sites never used, annotated blind after t50 (t51) — duties' frequencies with a count (每天早中晚三次, 每周洒水2-3次,
   每季度至少, 每年…至少开展1次), lunar days and festivals (农历七月十五, 除夕、正月初一及十五), holiday periods (春节期间,
   “五一”期间, 中元节期间), hours of standing bans; not trained on, left out of "all of them";
+* corpora/briefing/gold/time_dev28.jsonl (issue 29 item 3): a twenty-eighth development batch, time expressions only,
+  of sites never used, annotated blind after t51 (t52) — news of night checks, meetings and checks before holidays and
+  the flood season (节前, “双节”前, 汛前, 主汛期前, “七下八上”), a forwarding notice with its index fields, national
+  news with 本月底 and 十月底前, county news with limits without a year and urgency (限定时限, 最短的时间内); not
+  trained on, left out of "all of them";
 * corpora/briefing/gold/briefings_duties.jsonl (issue 29 item 3, directives that carry over): a development batch of
   the kinds the blind sets' misses and inventions point at — plans' task lists and measures without an order word,
   duties of rules with 应当/负责, deadlines as duties, reports whose measures were already taken, announcements of an
@@ -419,7 +424,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     time_dev21, time_dev22 = load(gold / "time_dev21.jsonl"), load(gold / "time_dev22.jsonl")
     time_dev23, time_dev24 = load(gold / "time_dev23.jsonl"), load(gold / "time_dev24.jsonl")
     time_dev25, time_dev26 = load(gold / "time_dev25.jsonl"), load(gold / "time_dev26.jsonl")
-    time_dev27 = load(gold / "time_dev27.jsonl")
+    time_dev27, time_dev28 = load(gold / "time_dev27.jsonl"), load(gold / "time_dev28.jsonl")
     duties = load(gold / "briefings_duties.jsonl")
     notices = load(gold / "briefings_notices.jsonl")
     tasks = load(gold / "briefings_tasks.jsonl")
@@ -518,6 +523,9 @@ def sets() -> list[tuple[str, list[dict]]]:
              "(issue 29 item 3, t50)", time_dev26),
             ("twenty-seventh development batch, time expressions only, written after t50: duties' frequencies with a "
              "count, lunar days and festivals, holiday periods, hours of standing bans (issue 29 item 3, t51)", time_dev27),
+            ("twenty-eighth development batch, time expressions only, written after t51: night checks, checks and "
+             "clean-ups before holidays and the flood season, index fields, limits without a year, urgency (issue 29 "
+             "item 3, t52)", time_dev28),
             ("development batch of duties that carry over: task lists, duties without an order word, reports of "
              "measures taken, announcements and pledges of other sites (issue 29 item 3)", duties),
             ("development batch of notices and meetings: county and city meetings' numbered orders, forwarding "

@@ -2034,3 +2034,12 @@ def test_the_twenty_seventh_development_batch_names_its_sources_and_is_new():
     """t51: time_dev27.jsonl, annotated blind after t50's rules — sourced, new, no copy of another set: duties'
     frequencies with a count, lunar days and festivals, holiday periods, hours of standing bans."""
     _a_new_time_only_batch(TIME_DEV27, 14, 60)
+
+
+TIME_DEV28 = GOLD / "time_dev28.jsonl"
+
+
+def test_the_twenty_eighth_development_batch_names_its_sources_and_is_new():
+    """t52: time_dev28.jsonl, annotated blind after t51's rules — sourced, new, no copy of another set: night checks,
+    checks and clean-ups before holidays and the flood season, index fields, limits without a year, urgency."""
+    _a_new_time_only_batch(TIME_DEV28, 16, 60)

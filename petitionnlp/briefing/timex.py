@@ -333,7 +333,7 @@ class _Resolver:
         if part in ("月底", "月末"):
             y, m = self.month({})
             return _iso(y, m, _last_day(y, m))
-        if part in ("底", "末") and not g.get("m"):
+        if part in ("底", "末") and not g.get("m") and not g.get("rm"):  # 年底前 (本月底前: the month's, below)
             return _iso(self.year(g), 12, 31)
         if g.get("early") and not g.get("m"):  # 明年初前: the end of February
             y = self.year(g)
@@ -386,7 +386,9 @@ class _Resolver:
             y, m = self.month(g, sfx)
             if g.get("part") == "初":
                 return f"{_iso(y, m, 1)}/{_iso(y, m, 5)}"
-            return _iso(y, m, _last_day(y, m)) if g.get("part") in ("底", "末") else _iso(y, m)
+            if not g.get("part") or g["part"] in ("底", "末"):
+                return _iso(y, m, _last_day(y, m)) if g.get("part") else _iso(y, m)
+            # 本月中旬, 下月上旬: a part of the relative month, read below as a written month's (t52)
         if g.get("rm" + sfx):
             y, m = self.month(g, sfx)
         else:
