@@ -112,8 +112,8 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
      杀草的药, 打石头的) and questions (20: 哪里有…, …怎么没人管, …谁管, …找谁告, …能不能管管, 为啥…), 10 typos of shape or
      sound inside a compound (收够站, 措失, 揽拌站, 加功, 机防, 水弛, 喷膝, 焚绕, 砍代) and 4 compounds, graded before any
      engine change for it, same pool.
-   - ``clerks15``: corpora/search/eval_queries_clerks15.jsonl — a twenty-first batch (all ``dev`` once first reported, 67
-     queries), weighted to everyday words (32: a breed for the farm — 黑毛猪, 土鸡, 南美白虾, 鲢鱼; a vehicle's or a
+   - ``clerks15``: corpora/search/eval_queries_clerks15.jsonl — a twenty-first batch (all ``dev`` once first reported,
+     67 queries), weighted to everyday words (32: a breed for the farm — 黑毛猪, 土鸡, 南美白虾, 鲢鱼; a vehicle's or a
      machine's everyday name — 重卡, 灰罐子车, 铁驳子, 打渔的船, 发电机组, 抽油烟机, 大风车, 火车道; a pollutant's —
      酸水, 臭胶味, 锯末面子, 泔水, 臭水; 收破烂的, 串串香, 树桩子, 窟窿) and questions (16: 哪里有…, …怎么没人管, …咋批下来的,
      为啥…, …能投诉吗, …合法吗, …找谁, …归哪管, …谁负责, …有人管没), 13 typos of shape or sound inside a compound (争化,
