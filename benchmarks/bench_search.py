@@ -112,6 +112,13 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
      杀草的药, 打石头的) and questions (20: 哪里有…, …怎么没人管, …谁管, …找谁告, …能不能管管, 为啥…), 10 typos of shape or
      sound inside a compound (收够站, 措失, 揽拌站, 加功, 机防, 水弛, 喷膝, 焚绕, 砍代) and 4 compounds, graded before any
      engine change for it, same pool.
+   - ``clerks15``: corpora/search/eval_queries_clerks15.jsonl — a twenty-first batch (all ``dev`` once first reported,
+     67 queries), weighted to everyday words (32: a breed for the farm — 黑毛猪, 土鸡, 南美白虾, 鲢鱼; a vehicle's or a
+     machine's everyday name — 重卡, 灰罐子车, 铁驳子, 打渔的船, 发电机组, 抽油烟机, 大风车, 火车道; a pollutant's —
+     酸水, 臭胶味, 锯末面子, 泔水, 臭水; 收破烂的, 串串香, 树桩子, 窟窿) and questions (16: 哪里有…, …怎么没人管, …咋批下来的,
+     为啥…, …能投诉吗, …合法吗, …找谁, …归哪管, …谁负责, …有人管没), 13 typos of shape or sound inside a compound (争化,
+     名笛, 泥石刘, 滥控, 车问, 废勿, 收沟站, 草甘瞵, 浸占, 流矢, 填理, 垃圾迟, 烧媒) and 6 compounds, graded before any
+     engine change for it, same pool.
    Each query has the relevance 0–3 of the pool's documents, graded by reading them; the ``held_out`` ones were
    not looked at while the engine was changed (``--split dev`` leaves them out of a tuning run).  Prints
    nDCG@10 and recall@10 (of the relevant documents, out of at most 10) per kind, overall and on the held-out
@@ -125,7 +132,7 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
 
     python benchmarks/bench_search.py [--docs 100000 (0: the graded sets only)] [--queries 200]
                                       [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,clerks4,clerks5,clerks6,clerks7,clerks8,clerks9,clerks10,clerks11,
-                                       clerks12,clerks13,clerks14]
+                                       clerks12,clerks13,clerks14,clerks15]
                                       [--split all|dev|held_out] [--count-queries 200]
 
 ``--pg auto`` starts a throw-away PostgreSQL cluster (tests/pgcluster.py) and removes it at the end.
@@ -181,7 +188,8 @@ SETS = {"issue22": ("eval_queries.jsonl", False), "clerks": ("eval_queries_clerk
         "clerks10": ("eval_queries_clerks10.jsonl", True), "clerks11": ("eval_queries_clerks11.jsonl", True),
         "clerks12": ("eval_queries_clerks12.jsonl", True),
         "clerks13": ("eval_queries_clerks13.jsonl", True),
-        "clerks14": ("eval_queries_clerks14.jsonl", True)}
+        "clerks14": ("eval_queries_clerks14.jsonl", True),
+        "clerks15": ("eval_queries_clerks15.jsonl", True)}
 KINDS = ["synonyms", "questions", "compounds", "typos", "place", "briefing", "all", "held_out"]
 
 

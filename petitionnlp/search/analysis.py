@@ -1611,9 +1611,23 @@ def _long_parts(piece: str, count, used) -> list[tuple[str, list, bool | float]]
             and not (tags.get(p, "x")[:1] in _HOW_POS and p not in thesaurus())]
     if len(what) < 3:
         return [(piece, [], False)]
-    return [(piece, [], W_WHOLE)] + [(p, [], (W_SETTING if _when(p) else W_PREDICATE)
-                                      if _when(p) or _predicate(p) or tags.get(p, "x") in _SAYS_HOW else False)
-                                     for p in what]
+    return [(piece, [], W_WHOLE)] + [(p, [], W_SETTING if _setting_word(p) else W_PREDICATE
+                                      if _predicate(p) or tags.get(p, "x") in _SAYS_HOW else False) for p in what]
+
+
+def _setting_word(word: str) -> bool:
+    """A word cut out of a long piece that says when or that there is a business, not what: a time word
+    (:func:`_when`, or an everyday one only the thesaurus knows: :func:`_said_time`), a noun that says only "a
+    business" (``business`` lines of corpora/search/query_frames.tsv: 厂子 of 黑厂子天不亮开工, as
+    :func:`_business_split` reads it after 的)."""
+    return _when(word) or _said_time(word) or word in _frame_words("business")
+
+
+def _said_time(word: str) -> bool:
+    """A word for a time of day that jieba does not tag as one, read by its own thesaurus line: every word of the
+    line is a time word (:func:`_when`) — 天不亮 → 早上 | 凌晨 | 清晨; 半夜, which jieba tags a numeral."""
+    said = [e for e, w in thesaurus().get(word, ()) if w >= min(W_RELATION.values())]   # its own line's words
+    return bool(said) and all("+" not in e and _when(e) for e in said)
 
 
 LONG_STATEMENT = 11   # characters from which a statement's piece is also cut at its adverbs and conjunctions
