@@ -280,18 +280,11 @@ def token_counts(X, cut, keep, n_features: int, memo: dict) -> sparse.csr_matrix
         toks = cut(text)
         tokens.extend(toks)
         lengths.append(len(toks))
-    cols = list(map(memo.get, tokens))
-    if None in cols:
-        for i, col in enumerate(cols):
-            if col is None:
-                tok = tokens[i]
-                col = memo.get(tok)
-                if col is None:
-                    col = memo[tok] = term_column(tok, n_features) if keep(tok) else -1
-                cols[i] = col
-        if len(memo) > 200_000:  # a stream of unseen strings must not grow without end
-            memo.clear()
-    cols = np.array(cols, dtype=np.int64)
+    for tok in set(tokens).difference(memo):  # the batch's new tokens, each once
+        memo[tok] = term_column(tok, n_features) if keep(tok) else -1
+    cols = np.fromiter(map(memo.__getitem__, tokens), dtype=np.int64, count=len(tokens))  # no list of ints between
+    if len(memo) > 200_000:  # a stream of unseen strings must not grow without end
+        memo.clear()
     kept = cols >= 0
     rows = np.repeat(np.arange(len(lengths)), lengths)[kept]
     indptr = np.zeros(len(lengths) + 1, dtype=np.int64)
