@@ -58,12 +58,41 @@ def _mix64(h: np.ndarray) -> np.ndarray:
     return h ^ (h >> np.uint64(31))
 
 
-def _counts_csr(keys: np.ndarray, bits: int, n_rows: int, binary: bool) -> sparse.csr_matrix:
+_SORT_RUN = 1024  # keys sorted at a time by _sorted_keys
+
+
+def _sorted_keys(parts: list[np.ndarray], bits: int, n_rows: int) -> np.ndarray:
+    """``np.sort(np.concatenate(parts))`` of 32-bit keys ``row << bits | column``, each part's keys in the order of
+    their rows (an n-gram size's, in the order of the texts): sorted a few rows at a time, about
+    :data:`_SORT_RUN` keys, each block's keys taken from every part — the same array, in a third of the time of one
+    ``np.sort`` of a 1,000-row batch (400,000 keys: NumPy sorts many short runs much faster than one long one)."""
+    total = sum(len(p) for p in parts)
+    step = max(1, _SORT_RUN * n_rows // total) if total else n_rows
+    if step >= n_rows:
+        keys = np.concatenate(parts) if len(parts) != 1 else parts[0].copy()
+        keys.sort()
+        return keys
+    starts = np.arange(step, n_rows, step, dtype=np.uint32) << np.uint32(bits)  # each block's first key
+    cuts = [[0, *np.searchsorted(p, starts).tolist(), len(p)] for p in parts]
+    keys = np.empty(total, dtype=np.uint32)
+    at = 0
+    for b in range(len(starts) + 1):
+        first = at
+        for p, c in zip(parts, cuts):
+            lo, hi = c[b], c[b + 1]
+            keys[at:at + hi - lo] = p[lo:hi]
+            at += hi - lo
+        keys[first:at].sort()
+    return keys
+
+
+def _counts_csr(parts: list[np.ndarray], bits: int, n_rows: int, binary: bool) -> sparse.csr_matrix:
     """The canonical CSR matrix (each row's columns sorted and unique, with their counts) of the 32-bit keys
-    ``row << bits | column``.  The keys are sorted as plain integers (one ``np.sort``: NumPy's vectorized sort of
-    32-bit integers, 2–4× faster than the two stable radix passes over their 16-bit halves it replaces, which
-    ordered them the same; a comparison sort of the (row, column) pairs took most of a batch's hashing)."""
-    keys = np.sort(keys)
+    ``row << bits | column`` of ``parts`` (each in the order of its rows).  The keys are sorted as plain integers
+    (:func:`_sorted_keys`: NumPy's sort of 32-bit integers, 2–4× faster than the two stable radix passes over their
+    16-bit halves it replaces, which ordered them the same; a comparison sort of the (row, column) pairs took most
+    of a batch's hashing)."""
+    keys = _sorted_keys(parts, bits, n_rows)
     n = len(keys)
     if n:
         first = np.empty(n + 1, dtype=bool)
@@ -139,9 +168,8 @@ def _ngram_counts(codes: np.ndarray, lengths: np.ndarray, ngram_range, bits: int
             h ^= codes[k:k + m]
             h *= _MIX
         keep = np.flatnonzero(left[:m] >= n)
-        keys.append((row_of[keep] | (_mix64(h[keep]) & mask)).astype(np.uint32))
-    keys = np.concatenate(keys) if keys else np.zeros(0, dtype=np.uint32)
-    return _counts_csr(keys, bits, n_rows, binary)
+        keys.append((row_of[keep] | (_mix64(h[keep]) & mask)).astype(np.uint32))  # in the order of the rows
+    return _counts_csr(keys or [np.zeros(0, dtype=np.uint32)], bits, n_rows, binary)
 
 
 def bigram_code(pair: str) -> int:
@@ -252,18 +280,11 @@ def token_counts(X, cut, keep, n_features: int, memo: dict) -> sparse.csr_matrix
         toks = cut(text)
         tokens.extend(toks)
         lengths.append(len(toks))
-    cols = list(map(memo.get, tokens))
-    if None in cols:
-        for i, col in enumerate(cols):
-            if col is None:
-                tok = tokens[i]
-                col = memo.get(tok)
-                if col is None:
-                    col = memo[tok] = term_column(tok, n_features) if keep(tok) else -1
-                cols[i] = col
-        if len(memo) > 200_000:  # a stream of unseen strings must not grow without end
-            memo.clear()
-    cols = np.array(cols, dtype=np.int64)
+    for tok in set(tokens).difference(memo):  # the batch's new tokens, each once
+        memo[tok] = term_column(tok, n_features) if keep(tok) else -1
+    cols = np.fromiter(map(memo.__getitem__, tokens), dtype=np.int64, count=len(tokens))  # no list of ints between
+    if len(memo) > 200_000:  # a stream of unseen strings must not grow without end
+        memo.clear()
     kept = cols >= 0
     rows = np.repeat(np.arange(len(lengths)), lengths)[kept]
     indptr = np.zeros(len(lengths) + 1, dtype=np.int64)

@@ -225,6 +225,26 @@ def test_char_ngrams_in_blocks_match_one_pass():
         assert np.array_equal(got[i].indices, one.indices) and np.array_equal(got[i].data, one.data)
 
 
+
+def test_keys_sorted_a_few_rows_at_a_time_are_one_sort():
+    """The n-gram keys sorted block by block (a few rows each, from every n-gram size's part) are the one sort of
+    all of them: rows without keys, parts without keys, one row, and keys up to the last of 32 bits."""
+    from petitionnlp import features
+
+    rng = np.random.default_rng(1)
+    for bits, n_rows, sizes in ((17, 1000, (1, 2, 3)), (17, 1 << 15, (2,)), (12, 3, (1, 3)), (18, 1, (2, 3, 4)),
+                                (17, 50, ())):
+        parts = []
+        for n in sizes:
+            rows = np.sort(rng.integers(0, n_rows, size=rng.integers(0, 40 * n_rows)))
+            if n == 1:
+                rows = rows[rows % 7 != 3]  # some rows without keys
+            cols = rng.integers(0, 1 << bits, size=len(rows))
+            parts.append(((rows.astype(np.uint64) << np.uint64(bits)) | cols.astype(np.uint64)).astype(np.uint32))
+        parts = parts or [np.zeros(0, dtype=np.uint32)]
+        got = features._sorted_keys(parts, bits, n_rows)
+        assert got.dtype == np.uint32 and np.array_equal(got, np.sort(np.concatenate(parts)))
+
 # texts whose characters lower-case to two (İ), by their neighbours (Σ), lie beyond the first plane (😀), are no
 # text at all (a lone surrogate), or come in runs of whitespace: what the batch-at-once paths must hand back
 _AWKWARD = ["İstanbul 化工厂", "ΣΑΣ 噪声", "夜间  施工\n\n扰民", "😀 污水_直排", "\ud800废气", "", "ＡＢ１２，噪声", "a_b  C"]
