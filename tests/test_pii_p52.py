@@ -74,3 +74,36 @@ def test_a_bodys_list_of_lines_stays(text):
 def test_a_bodys_line_stays_beside_a_persons_own_bracket():
     """(guard) The bureau's line keeps its own bracket: only the number the person's bracket follows is his."""
     assert _phones("热线电话：0731-84561234（县局）、0731-84561235（王建国）") == ["0731-84561235"]
+
+
+# --- the lists of line words written once (lead's cleanup, session 52)
+
+def test_the_line_words_are_written_once_and_read_by_every_line_pattern():
+    """corpora/pii/patterns.jsonl held the words of a body's line, of a person and of a complaint four times over;
+    now one ``shared`` row holds them and each pattern names the list (``@line_words``)."""
+    from pathlib import Path
+
+    from petitionnlp.pii.rules import PatternRules
+
+    folder = Path(__file__).resolve().parent.parent / "corpora/pii"
+    raw = (folder / "patterns.jsonl").read_text(encoding="utf-8")
+    for word in ("举报热线", "希望有关部门", "手机同号", "红十字", "开户名"):
+        assert raw.count(f'"{word}"') == 1, word
+    lines = [p for p in PatternRules.from_dir(folder).patterns if p["label"] == "电话" and p.get("public")]
+    assert len(lines) == 3 and all("举报电话" in p["public"] and "联系人" in p["private_tail"]
+                                   and "先生" in p["private_tail"] and "扰民" in p["private_after"] for p in lines)
+
+
+def test_a_list_named_but_not_shared_is_a_one_line_error(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from petitionnlp.errors import ModelError
+    from petitionnlp.pii.rules import PatternRules
+
+    shutil.copytree(Path(__file__).resolve().parent.parent / "corpora/pii", tmp_path / "pii")
+    path = tmp_path / "pii/patterns.jsonl"
+    path.write_text(path.read_text(encoding="utf-8").replace('"@complaints"', '"@complaint"', 1), encoding="utf-8")
+    with pytest.raises(ModelError) as err:
+        PatternRules.from_dir(tmp_path / "pii")
+    assert "patterns.jsonl 第" in str(err.value) and "complaint" in str(err.value) and "\n" not in str(err.value)

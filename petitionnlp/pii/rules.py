@@ -206,6 +206,7 @@ PHRASE_END = re.compile(f"[，,{_SENTENCE_MARKS}\n]")  # what ends a phrase: a c
 # between two numbers of one body's list of lines: separators, and brackets that say whose each is (（…分局）；, （执法人员）、)
 _LISTED_GAP = re.compile(r"(?:[ \t\u3000]*(?:[(（][^()（）\n。]{1,20}[)）])?[ \t\u3000]*[、，,；;/或和及][ \t\u3000]*)+")
 PATTERN_FILE = "patterns.jsonl"
+_SHARED = "shared"  # the row of patterns.jsonl that holds the word lists several patterns read (@line_words …)
 KEPT_FILE = "kept_columns.txt"
 NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "context": "name_context.txt",
               "roles": "role_words.txt", "follow": "name_follow.txt", "titles": "titles.txt",
@@ -231,6 +232,20 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "appointed": "appointment_verbs.txt", "firm_words": "firm_words.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
+
+
+def _shared_words(words: list, shared: dict[str, list], row: int, seen: tuple[str, ...] = ()) -> list:
+    """``words`` with each ``@name`` replaced by the words of ``shared[name]`` (which may name others in turn)."""
+    out = []
+    for w in words:
+        if isinstance(w, str) and w.startswith("@"):
+            if w[1:] not in shared or w[1:] in seen:
+                raise ModelError(Errors.E090.format(path=f"{PATTERN_FILE} 第{row}行",
+                                                    reason=f"共用词表“{w[1:]}”不存在或引用了自己"))
+            out += _shared_words(shared[w[1:]], shared, row, seen + (w[1:],))
+        else:
+            out.append(w)
+    return out
 
 
 def _read_lines(path: Path) -> list[str]:
@@ -414,9 +429,14 @@ class PatternRules:
 
     @classmethod
     def from_dir(cls, path) -> "PatternRules":
+        """The patterns of the folder's ``patterns.jsonl``, each ``@name`` in a list replaced by the words of ``name`` in
+        the file's ``shared`` block (the lists several patterns read, written once: ``line_words`` …)."""
         path = Path(path)
         with open(path / PATTERN_FILE, encoding="utf-8") as fh:
-            patterns = [json.loads(ln) for ln in fh if ln.strip() and not ln.startswith("#")]
+            rows = [(n, json.loads(ln)) for n, ln in enumerate(fh, 1) if ln.strip() and not ln.startswith("#")]
+        shared = {k: v for _, row in rows for k, v in row.get(_SHARED, {}).items()}
+        patterns = [{k: _shared_words(v, shared, n) if isinstance(v, list) else v for k, v in row.items()}
+                    for n, row in rows if _SHARED not in row]
         kept = _read_lines(path / KEPT_FILE) if (path / KEPT_FILE).is_file() else []
         return cls(patterns, kept)
 
