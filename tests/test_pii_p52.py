@@ -107,3 +107,52 @@ def test_a_list_named_but_not_shared_is_a_one_line_error(tmp_path):
     with pytest.raises(ModelError) as err:
         PatternRules.from_dir(tmp_path / "pii")
     assert "patterns.jsonl 第" in str(err.value) and "complaint" in str(err.value) and "\n" not in str(err.value)
+
+
+# --- kinds of probe53 (corpora/pii/probe53_source.txt), each failing at ab3b426
+
+def _names(text: str) -> list[str]:
+    return [s["text"] for s in find_pii(text) if s["type"] == "姓名"]
+
+
+@pytest.mark.parametrize("text, names", [
+    # a party's role in brackets between his word and the colon, as judgments write it
+    ("上诉人(原审原告):杨方,男,1973年6月20日出生,汉族,住大连市高新区。", ["杨方"]),
+    ("上诉人(原审原告):孙立新。", ["孙立新"]),
+    ("被上诉人（一审被告）：王芳芳，女，汉族。", ["王芳芳"]),
+    # the one a penalty notice names as involved in the case
+    ("由于涉案人韩素红态度较好，有悔改表现。", ["韩素红"]),
+    ("被处罚人李秀英已缴纳罚款。", ["李秀英"]),
+])
+def test_a_party_of_a_judgment_or_a_penalty_is_hidden(text, names):
+    assert _names(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "本网讯(甘玲 黄成江)2020年6月1日，某局接到投诉电话反映砖厂噪声扰民。",
+    "本报讯（张晨阳 李红梅）昨日，某局接到群众投诉。",
+])
+def test_the_names_of_a_news_items_byline_bracket_stay(text):
+    """A byline's names, a space between, in the bracket after 本网讯 / 本报讯: printed for the public."""
+    assert _names(text) == []
+
+
+def test_a_firms_seat_in_a_judgment_is_no_home():
+    """，住所地：…596号…602号 is a firm's seat (a person is written ，住…), not a home's door."""
+    text = "被上诉人(原审被告):大连某舞蹈俱乐部,住所地:大连市甘井子区黄浦路596号阳光数码大厦602号。"
+    assert [s for s in find_pii(text) if s["type"] == "住址"] == []
+
+
+def test_a_persons_home_after_zhu_stays_hidden():
+    """(guard) A person's ，住… and a 住所： of a person stay homes."""
+    assert [s["text"] for s in find_pii("上诉人:杨方,男,汉族,住大连市高新区某小区5栋302室。") if s["type"] == "住址"] == ["5栋302室"]
+    assert [s["text"] for s in find_pii("当事人：张三，住所：某小区5栋302室。") if s["type"] == "住址"] == ["5栋302室"]
+
+
+@pytest.mark.parametrize("text, names", [
+    # guard: a firm after the bracketed role, villagers in a bracket after their word
+    ("上诉人(原审原告):大连某某有限公司。", []),
+    ("村民（王建国 李四）反映", ["王建国", "李四"]),
+])
+def test_a_bracket_after_a_word_reads_no_firm_and_keeps_villagers(text, names):
+    assert _names(text) == names
