@@ -156,3 +156,16 @@ def test_a_persons_home_after_zhu_stays_hidden():
 ])
 def test_a_bracket_after_a_word_reads_no_firm_and_keeps_villagers(text, names):
     assert _names(text) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    # a household farm named by its keeper without 养 (probe53's 張某某鴨場 kind)
+    ("经查，张建国鸭场污水外溢。", ["张建国"]),
+    ("經查,該處有3家養鴨場,王建國鴨場污水池破損。", ["王建國"]),
+    # guard: a family's, a place's or a firm's name before it stays
+    ("经查，张家鸭场污水外溢。", []),
+    ("村里的金山鸡场臭味大。", []),
+    ("县红星猪场污水外溢。", []),
+])
+def test_a_farm_named_by_its_keeper_without_yang(text, names):
+    assert _names(text) == names
