@@ -169,3 +169,16 @@ def test_a_bracket_after_a_word_reads_no_firm_and_keeps_villagers(text, names):
 ])
 def test_a_farm_named_by_its_keeper_without_yang(text, names):
     assert _names(text) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    # the one suspected of a breach, as a penalty notice names him
+    ("对韩素云涉嫌露天焚烧秸秆的行政处罚", ["韩素云"]),
+    ("经查，王建国涉嫌非法排污。", ["王建国"]),
+    # guard: a firm, a place or a firm's short name before it stays
+    ("经查，该厂涉嫌非法排污。", []),
+    ("经查，红星涉嫌非法排污。", []),
+    ("长沙涉嫌非法排污的企业已被立案。", []),
+])
+def test_the_one_suspected_of_a_breach_is_hidden(text, names):
+    assert _names(text) == names
