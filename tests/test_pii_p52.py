@@ -182,3 +182,14 @@ def test_a_farm_named_by_its_keeper_without_yang(text, names):
 ])
 def test_the_one_suspected_of_a_breach_is_hidden(text, names):
     assert _names(text) == names
+
+
+@pytest.mark.parametrize("text, mails", [
+    # a report mailbox list a person addressed after it holds, as the phone lines above
+    ("举报邮箱：wjg@163.com、wjg2@163.com，王先生。", ["wjg@163.com", "wjg2@163.com"]),
+    # guard: a body's mailbox stays
+    ("县生态环境局举报邮箱：hbj@163.com，欢迎监督。", []),
+    ("请发送至举报电子邮箱：hbj@tj.gov.cn，我局将及时处理。", []),
+])
+def test_a_mailbox_a_person_addressed_after_it_holds_stays_hidden(text, mails):
+    assert [s["text"] for s in find_pii(text) if s["type"] == "邮箱"] == mails
