@@ -206,6 +206,7 @@ PHRASE_END = re.compile(f"[，,{_SENTENCE_MARKS}\n]")  # what ends a phrase: a c
 # between two numbers of one body's list of lines: separators, and brackets that say whose each is (（…分局）；, （执法人员）、)
 _LISTED_GAP = re.compile(r"(?:[ \t\u3000]*(?:[(（][^()（）\n。]{1,20}[)）])?[ \t\u3000]*[、，,；;/或和及][ \t\u3000]*)+")
 PATTERN_FILE = "patterns.jsonl"
+_SHARED = "shared"  # the row of patterns.jsonl that holds the word lists several patterns read (@line_words …)
 KEPT_FILE = "kept_columns.txt"
 NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "context": "name_context.txt",
               "roles": "role_words.txt", "follow": "name_follow.txt", "titles": "titles.txt",
@@ -231,6 +232,20 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "appointed": "appointment_verbs.txt", "firm_words": "firm_words.txt"}
 
 _CJK = re.compile(f"[{CJK}]")
+
+
+def _shared_words(words: list, shared: dict[str, list], row: int, seen: tuple[str, ...] = ()) -> list:
+    """``words`` with each ``@name`` replaced by the words of ``shared[name]`` (which may name others in turn)."""
+    out = []
+    for w in words:
+        if isinstance(w, str) and w.startswith("@"):
+            if w[1:] not in shared or w[1:] in seen:
+                raise ModelError(Errors.E090.format(path=f"{PATTERN_FILE} 第{row}行",
+                                                    reason=f"共用词表“{w[1:]}”不存在或引用了自己"))
+            out += _shared_words(shared[w[1:]], shared, row, seen + (w[1:],))
+        else:
+            out.append(w)
+    return out
 
 
 def _read_lines(path: Path) -> list[str]:
@@ -414,9 +429,14 @@ class PatternRules:
 
     @classmethod
     def from_dir(cls, path) -> "PatternRules":
+        """The patterns of the folder's ``patterns.jsonl``, each ``@name`` in a list replaced by the words of ``name`` in
+        the file's ``shared`` block (the lists several patterns read, written once: ``line_words`` …)."""
         path = Path(path)
         with open(path / PATTERN_FILE, encoding="utf-8") as fh:
-            patterns = [json.loads(ln) for ln in fh if ln.strip() and not ln.startswith("#")]
+            rows = [(n, json.loads(ln)) for n, ln in enumerate(fh, 1) if ln.strip() and not ln.startswith("#")]
+        shared = {k: v for _, row in rows for k, v in row.get(_SHARED, {}).items()}
+        patterns = [{k: _shared_words(v, shared, n) if isinstance(v, list) else v for k, v in row.items()}
+                    for n, row in rows if _SHARED not in row]
         kept = _read_lines(path / KEPT_FILE) if (path / KEPT_FILE).is_file() else []
         return cls(patterns, kept)
 
@@ -449,7 +469,7 @@ class PatternRules:
                 start, end = m.span("span") if "span" in rx.groupindex else m.span()
                 ok_check = check(folded[start:end]) if check else None
                 ctx = p.get("context")
-                ok_context = any(w in folded[max(0, start - p.get("window", 8)):start] for w in ctx) if ctx else None
+                ok_context = any(w in self._context_window(p, folded, start) for w in ctx) if ctx else None
                 if ok_context is False and p.get("columns") and any(a <= start and end <= b for a, b in columns(p)):
                     ok_context = True  # in a cell under a header of ``columns`` (住址: …某小区5栋2单元601)
                 if ok_check is False and (ok_context is not True or p.get("check_decides")):
@@ -483,6 +503,15 @@ class PatternRules:
                 continue
             kept.append((start, end, label, priority))
         return kept
+
+    @staticmethod
+    def _context_window(p: dict, folded: str, start: int) -> str:
+        """The ``window`` characters before ``start``, each of ``p``'s ``not_context`` words blanked out: a longer word
+        a context word stands in that says another thing (，住所地：…596号 is a firm's seat, not ，住 a home)."""
+        window = folded[max(0, start - p.get("window", 8)):start]
+        for w in p.get("not_context", ()):
+            window = window.replace(w, "\0" * len(w))
+        return window
 
     @staticmethod
     def _public(p: dict, folded: str, start: int) -> int | None:
@@ -555,6 +584,8 @@ _CELL_GAP = re.compile(r"[ \u3000\t|]+")
 # 投诉人(张 勇), 落款为“梁国栋”, 自称「陳志明」: a bracket or an opening quote before the name
 _OPENERS = "(（“‘「『\"'"
 _CONNECTOR = re.compile(rf"(?:是|叫|名叫|为)?[:：]?[ \t\u3000]{{0,3}}(?:[{_OPENERS}][ \t\u3000]{{0,2}})?")
+# a party's role in brackets between his word and the colon (上诉人(原审原告):杨方, 被上诉人（一审被告）：…)
+_ROLE_BRACKET = re.compile(r"[(（][^()（）\n]{2,8}[)）](?=[ \t\u3000]*[:：])")
 _LIST_SEP = re.compile(r"、|和|与|及|以及|，|[ \u3000]{1,3}(?=\S{2,4}(?:[ \u3000]|$))")  # 签名：黄春燕 肖国庆 龙建新
 _ADDRESS = ("同志",)  # a form of address, a post only for an official: 举报人雷锋同志 is a private person
 _FUNCTION_TAGS = ("d", "r", "p", "c", "m", "q")  # jieba's adverbs, pronouns, prepositions, conjunctions, counts
@@ -1671,9 +1702,10 @@ class NameRules:
                 a = cut - size
                 seg = folded[max(0, a):cut]
                 if len(seg) == size and _CJK.fullmatch(seg[0]) and \
-                        posts and folded[max(0, a - 8):a].rstrip(" ：:").endswith(posts) and not (
+                        posts and folded[max(0, a - 8):a].rstrip(" ：:(（").endswith(posts) and not (
                         spaced and (not self._item_shape(seg) or self.context_re.search(seg))):
                     return True
+            # (本网讯(甘玲 黄成江): the byline's bracket opened after its mark)
             # the item before, whole between two marks, to walk on from — over 、 or spaces, not over a comma, which
             # ends a clause as often (副镇长李明，张伟，王小红，刘大山三户反映: 王小红 no official)
             if folded[pos - 1] not in "、 ":
@@ -1803,10 +1835,12 @@ class NameRules:
                 continue  # 父母双亡: a set phrase jieba reads whole that begins with a context word introduces no one
             if folded.endswith(self._titles_longer(len(m.group())), 0, m.end()):
                 continue  # 促进会会长陈宗兴: a public body's post that ends with a context word (会长) is a post
-            pos = _CONNECTOR.match(folded, m.end()).end()
+            role = _ROLE_BRACKET.match(folded, m.end())
+            at = role.end() if role else m.end()
+            pos = _CONNECTOR.match(folded, at).end()
             # after a connector (负责人为成员, 联系人是…) or a one-character context word (点名道姓问题), a common noun
             # jieba reads whole is no name (以…负责人为成员的; 举报人石头反映 is one: before a verb of saying)
-            linked = len(m.group()) == 1 or bool(folded[m.end():pos].strip(" \t\u3000:：" + _OPENERS))
+            linked = len(m.group()) == 1 or bool(folded[at:pos].strip(" \t\u3000:：" + _OPENERS))
             group = m.group() in self.groups  # 群众, 村民, 居民 …: an adverb after it as often as a name
             sl = self._surname_len(folded, pos) if m.group() == "姓" else 0
             again = _SURNAME_THEN.match(folded, pos + sl) if sl else None
