@@ -118,9 +118,9 @@ def compile_rules(data: dict) -> dict:
     data["_enum"] = re.compile("|".join(data["enumerators"] + data.get("dated_enumerators", [])))  # 1.2018年… (d51b)
     led = data.get("limit_led_items")  # (二)2018年10月底前，全部拆除…: a numbered measure its deadline leads (d51b)
     data["_limit_led_ends"] = tuple(led["ends"]) if led else ()
+    data["_limit_led_before"] = tuple(led.get("before", ())) if led else ()
     items = data.get("task_items")  # 二、具体整改措施： 1、…; 整改措施：1、…: a list of measures (d51b)
     data["_task_label"] = re.compile(items["label"]) if items else None
-    data["_limit_piece"] = re.compile(led["piece"]) if led and led.get("piece") else None  # 5月20日前，… (d51b)
     data["_target_label"] = re.compile(  # 二、整改目标 / 整改目标：…: a rectification task's target (d51b)
         f"(?:{alt(data['target_labels'])})[ \u3000]*[：:]?[ \u3000]*$" if data.get("target_labels") else r"(?!x)x")
     data["_target_lead"] = re.compile(
@@ -279,7 +279,6 @@ def compile_rules(data: dict) -> dict:
     data["_marker_opens_piece"] = bool(data.get("marker_opens_piece"))
     data["_second_not_ends"] = tuple(data.get("second_subject_not_ends", ()))
     data["_second_nouns"] = tuple(data.get("second_subject_nouns", ()))
-    data["_deadline_lead"] = re.compile(data["deadline_lead"]) if data.get("deadline_lead") else None
     data["_after_order_adverbs"] = tuple((w, tuple(sorted(ms, key=len, reverse=True)))
                                          for w, ms in data.get("after_order_adverbs", {}).items())
     data["_demand_after"] = re.compile(data["demand_noun_after"]) if data.get("demand_noun_after") else None
@@ -675,11 +674,14 @@ class _Cuts:
         return list(self._sorted)
 
 
-def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False, duty: bool = False):
+def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False, duty: bool = False,
+             deadlines: dict[int, int] | None = None):
     """Cut [start, end) at enumerators, at a comma followed by a marker (or by an object phrase 对… and
     then a marker), and — inside an order — at a comma followed by the head of the next action.  A piece that
     is a slogan (要提高站位，…) leads into the words after it: no cut follows it but at a marker.  ``duty``: the
-    sentence is one of a short numbered duty's orders (d50), an order without a marker of its own."""
+    sentence is one of a short numbered duty's orders (d50), an order without a marker of its own.  ``deadlines``:
+    those that may lead a clause (:func:`_deadline_led`)."""
+    deadlines = deadlines or {}
     cuts = _Cuts(start)
     breaks = list(_CLAUSE_BREAK.finditer(text, start, end))
     for m in r["_enum"].finditer(text, start, end):
@@ -694,7 +696,7 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False, du
                 and not any(_is_marker_at(text, i, r) for i in range(last_cut, m.start())):
             continue  # 对…，要…: the order includes its object phrase (up to its marker); so after a body (d51)
         item = r["_enum"].match(text, last_cut)
-        if r["_limit_piece"] and r["_limit_piece"].fullmatch(text, item.end() if item else last_cut, m.start()):
+        if _deadline_led(text, item.end() if item else last_cut, deadlines, r) == m.start():
             continue  # 5月20日前，各乡镇要…: a deadline alone leads the clause after it (d51b)
         if m.end() < end and text[m.start()] in "，," and _duty_after_comma(text, last_cut, m.start(), end, r):
             cuts.add(m.end())  # …，督查工作结束后，督查室负责第一时间…通报; …设在局办公室，负责统筹…: a body's duty
@@ -733,9 +735,6 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False, du
             cuts.add(m.end())  # a list of actions after 要求 or 要: each its own directive
             # (not …，查找症结，迅速整改: a short verb phrase closes the list of one order)
         else:  # ，各专项工作组、整改督办工作组要… : an addressee, then the marker
-            if r["_deadline_lead"] and r["_deadline_lead"].fullmatch(text, last_cut, m.end()) \
-                    and _second_marker_after(text, m.end(), end, r):
-                continue  # 8月6日前，金元村、石宝沟村要…: the deadline and the subject belong to the order
             framed = text.startswith(r["_frame_heads"], m.end())
             free = not item and not text.startswith(r["_frame_heads"], prev)
             second = free and any(_is_marker_at(text, i, r) and text[i] != "请" for i in range(prev, m.start()))
@@ -745,9 +744,10 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False, du
                 marks = [i for i in range(start, end) if text[i] != "请" and _is_marker_at(text, i, r)]
             named = free and r["_second_in_clause"] and (duty or bisect.bisect_left(marks, prev)
                                                            > bisect.bisect_left(marks, last_cut))
-            second = second or named and r["_deadline_lead"] is not None and bool(r["_deadline_lead"].match(text, m.end()))
-            lead = r["_deadline_lead"].match(text, m.end()) if second and r["_deadline_lead"] else None
-            if lead and _second_marker_after(text, lead.end(), end, r):
+            lead = _deadline_led(text, m.end(), deadlines, r) if named or second else None
+            second = second or lead is not None
+            lead = lead if second else None
+            if lead is not None and _second_marker_after(text, lead + (text[lead] in "，,"), end, r):
                 cuts.add(m.end())  # …整改落实，8月7日前金元村、石宝沟村要完成…: a deadline, a subject, its own order
                 continue
             for k in range(m.end() + 2, min(m.end() + 26, end)):
@@ -1022,6 +1022,7 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
     time_expressions = [time_expressions[i] for i in order]
     originals = [originals[i] for i in order]
     starts = [t["start"] for t in time_expressions]  # the deadline of a clause: found by bisection, not a scan
+    led = _lead_deadlines(time_expressions, r)  # 8月6日前，…: the deadlines that may lead a clause
     actor = None
     out = []
     n_rule = 0
@@ -1064,7 +1065,7 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
         n_before = n_rule
         headline = _headline(text, s_start, s_end, r)
         preamble = _preamble(text, s_start, s_end, r)
-        for k, (a, b) in enumerate(_clauses(text, body_start, s_end, r, cut_actions, heading_on)):
+        for k, (a, b) in enumerate(_clauses(text, body_start, s_end, r, cut_actions, heading_on, led)):
             clause = text[a:b]
             enum = r["_enum"].match(text, a)
             marker_pos = None
@@ -1096,8 +1097,8 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                      or _topic_then_limit(text, enum.end() if enum else a, inside, r))  # …落实情况，在…规定的期限内上报
             transfer = not past and (_transfer(text, a, b, r) or _sanction(text, a, b, r))
             cell_duty = _cell_duty(text, cell, b, inside, r) if cell and not past else False
-            due = due or not past and (bool(enum) and _limit_leads(inside, enum.end(), b, r)
-                                       or _limit_leads(inside, a, b, r) and not _in_goal_section(text, a, r))
+            due = due or not past and (bool(enum) and _leads(text, enum.end(), b, led, r)
+                                       or _leads(text, a, b, led, r) and not _in_goal_section(text, a, r))
             # 2.2018年11月底前，集中力量铲除…: a numbered measure its deadline leads, whatever its verb (d51b)
             # 对…的问题，纳入年度考核; …问题线索，移交…处理; 篡改…数据的，依法依纪追究责任
             reason, kind, action_start = None, None, a
@@ -1162,8 +1163,7 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                         or text[marker_pos - 1] == "的" \
                         or first_piece and text[first_piece.start() - 1] == "的" \
                         or r["_topic_end"].search(text, a, marker_pos) or _all_of_things(text, a, marker_pos, r) \
-                        or r["_deadline_lead"] and r["_deadline_lead"].match(text, a) \
-                        or _limit_leads(inside, enum.end() if enum else a, marker_pos, r):
+                        or _leads(text, enum.end() if enum else a, marker_pos, led, r):
                     action_start = a  # 对…要…, 已经完成整改的要…, …案件要…: the phrase that frames the order belongs to it
                     # (8月6日前，金元村、石宝沟村要向…提交书面检讨: so does the deadline that leads it, d51 and d51b)
             elif assigned or standing or due or transfer:
@@ -1263,11 +1263,30 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
     return out
 
 
-def _limit_leads(inside: list[dict], start: int, end: int, r: dict) -> bool:
-    """Whether a deadline (one that ends in ``limit_led_items`` ``ends``: …底前, …日前) opens the text at ``start`` (a
-    character after it at most) and ends before ``end``."""
-    return any(t["type"] == "deadline" and t["text"].endswith(r["_limit_led_ends"]) and t["start"] <= start + 1
-               and t["end"] <= end for t in inside) if r["_limit_led_ends"] else False
+def _lead_deadlines(time_expressions: list[dict], r: dict) -> dict[int, int]:
+    """The deadlines that may lead a clause, start → end: those of the time stage whose text ends in one of
+    ``limit_led_items`` ``ends`` (…底前, …日前, 十月底前, 6月30日之前)."""
+    ends = r["_limit_led_ends"]
+    return {t["start"]: t["end"] for t in time_expressions
+            if ends and t["type"] == "deadline" and t["text"].endswith(ends)}
+
+
+def _deadline_led(text: str, pos: int, led: dict[int, int], r: dict) -> int | None:
+    """The end of the deadline that opens the text at ``pos`` — right there or after one of ``limit_led_items``
+    ``before`` (于8月6日前，…) — or None: the one rule of a clause led by its deadline (2018年10月底前，全部拆除…;
+    8月6日前，金元村要…)."""
+    if pos in led:
+        return led[pos]
+    for w in r["_limit_led_before"]:
+        if text.startswith(w, pos) and pos + len(w) in led:
+            return led[pos + len(w)]
+    return None
+
+
+def _leads(text: str, pos: int, end: int, led: dict[int, int], r: dict) -> bool:
+    """Whether a deadline leads the text at ``pos`` (:func:`_deadline_led`) and ends before ``end``."""
+    e = _deadline_led(text, pos, led, r)
+    return e is not None and e <= end
 
 
 def _task_item(text: str, a: int, r: dict) -> bool:
