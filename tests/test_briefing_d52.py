@@ -28,3 +28,44 @@ def test_the_deadline_lead_is_one_rule_in_the_data():
 
     data = default_rules_data()
     assert "deadline_lead" not in data and "piece" not in data["limit_led_items"]
+
+
+# ------------------------------------------------------------------ the twelfth news batch (briefings_news12.jsonl)
+
+def _rows(path):
+    import json
+
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def test_the_twelfth_news_batch_names_its_sources_and_is_new():
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(root / "tests"))
+    from test_briefing_timex_dev import _no_copy_of_another_set, _sourced_new_and_in_order
+
+    path = root / "corpora" / "briefing" / "gold" / "briefings_news12.jsonl"
+    docs = _sourced_new_and_in_order(path, "*.jsonl")
+    assert len(docs) == 10 and len({d["doc"]["id"] for d in docs}) == len(docs)
+    assert len({d["doc"]["url"].split("/")[2] for d in docs}) == len(docs)  # one page a site
+    assert not any(d["doc"].get("time_only") for d in docs)
+    assert sum(len(d["gold"]["directives"]) for d in docs) >= 50
+    _no_copy_of_another_set(path, docs)
+
+
+def test_the_evaluation_reports_the_twelfth_news_batch_on_its_own_and_not_in_all():
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(root / "benchmarks"))
+    from eval_briefings import sets
+
+    path = root / "corpora" / "briefing" / "gold" / "briefings_news12.jsonl"
+    named = dict(sets())
+    twelfth = [docs for name, docs in named.items() if "twelfth development batch of news" in name]
+    assert len(twelfth) == 1 and [d["doc"]["id"] for d in twelfth[0]] == [d["doc"]["id"] for d in _rows(path)]
+    urls = {d["doc"]["url"] for d in _rows(path)}
+    assert not urls & {d["doc"].get("url") for d in named["all of them"]}
