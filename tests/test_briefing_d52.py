@@ -69,3 +69,53 @@ def test_the_evaluation_reports_the_twelfth_news_batch_on_its_own_and_not_in_all
     assert len(twelfth) == 1 and [d["doc"]["id"] for d in twelfth[0]] == [d["doc"]["id"] for d in _rows(path)]
     urls = {d["doc"]["url"] for d in _rows(path)}
     assert not urls & {d["doc"].get("url") for d in named["all of them"]}
+
+
+# ------------------------------------------------------------------ duties without an order word proposed (d52, step 3)
+
+def _candidates(text: str, date: str = "2024-05-01") -> list[tuple[str, bool, str | None]]:
+    import datetime
+
+    from petitionnlp.briefing.spans import briefing_doc
+
+    doc = briefing_doc(text, datetime.date.fromisoformat(date))
+    return [(text[c["start"]:c["end"]], c["rule"], c["reason"]) for c in doc._.directive_candidates]
+
+
+def _proposed(text: str) -> list[str]:
+    return [t for t, rule, _ in _candidates(text) if rule]
+
+
+def test_an_urgency_word_before_what_is_due_proposes_a_duty():
+    """能够整改的问题立即整改到位 / 按期完成整改: urged_limits bound a duty as a deadline does (fails before d52)."""
+    assert "能够整改的问题立即整改到位" in _proposed("能够整改的问题立即整改到位；一时改不了的，制定整改方案，人盯人推动。")
+    assert "按期完成整改" in _proposed("会议要求各地抓好整改。按期完成整改。")
+    # what was done stays a report; a word of urgency far from the clause's head proposes nothing
+    assert _proposed("我县高度重视，立即完成了整改。") == []
+    assert _proposed("区环保局接到举报后，执法人员立即赶赴现场核查。") == []
+
+
+def test_a_condition_then_a_duty_head_is_a_duty_and_cannot_is_no_past():
+    """一时改不了的，制定整改方案…: a condition ending in 的, then a duty's head (fails before d52: 改不了 read as past)."""
+    assert any(t.startswith("一时改不了的") for t in _proposed("能够整改的问题立即整改到位；一时改不了的，制定整改方案，人盯人推动。"))
+    assert not any(t.startswith("已经完成的") for t in _proposed("已经完成的，制定了长效机制。"))
+
+
+def test_a_recurrence_before_a_verb_of_a_periodic_duty_is_a_standing_duty():
+    """原则上每月召开领导小组例会…; 每年至少进行一次…监测 (fails before d52: 召开 and 监测 were periodic verbs only)."""
+    assert _proposed("原则上每月召开领导小组例会，听取上月工作进展情况。") != []
+    assert _proposed("环保重点城市集中式饮用水水源地每年至少进行一次水质全指标监测分析。") != []
+    # a team's name before the recurrence, or a verb after its comma, makes no cadence
+    assert _proposed("暗访组来到路段，发现未严格落实每2小时洒水降尘的要求。") == []
+
+
+def test_a_recurrence_alone_after_a_clause_without_a_marker_leads_its_own_duty():
+    text = "河西区还专门成立了6个督办组，每个工作小组包保推动责任部门落实整改措施，每天，各小组组长召开联席会，将当天案件督办情况进行汇总。"
+    assert [t for t in _proposed(text)] == ["每天，各小组组长召开联席会，将当天案件督办情况进行汇总"]
+
+
+def test_a_numbered_measure_that_opens_with_a_duty_head_is_a_duty():
+    """（一）严格划定饮用水水源保护区; 1.严控“两高”行业产能 (fails before d52: no marker, no duty)."""
+    text = "四、加强扬尘治理\n（四）加强对垃圾场、建筑渣土填埋场的扬尘管理\n（五）加强对废品收购站的管理\n"
+    assert [t[:3] for t in _proposed(text)] == ["（四）", "（五）"]
+    assert _proposed("一、总体要求\n（一）指导思想\n") == []

@@ -119,6 +119,7 @@ def compile_rules(data: dict) -> dict:
     led = data.get("limit_led_items")  # (二)2018年10月底前，全部拆除…: a numbered measure its deadline leads (d51b)
     data["_limit_led_ends"] = tuple(led["ends"]) if led else ()
     data["_limit_led_before"] = tuple(led.get("before", ())) if led else ()
+    data["_urged_limits"] = frozenset(data.get("urged_limits", ()))  # 立即整改到位, 按期完成 (d52)
     items = data.get("task_items")  # 二、具体整改措施： 1、…; 整改措施：1、…: a list of measures (d51b)
     data["_task_label"] = re.compile(items["label"]) if items else None
     data["_target_label"] = re.compile(  # 二、整改目标 / 整改目标：…: a rectification task's target (d51b)
@@ -201,7 +202,7 @@ def compile_rules(data: dict) -> dict:
     data["_slogan_head"] = re.compile(f"(?P<mk>(?:{data['enumerators'][0]})|(?:{alt(data['cut_markers'])}))?"
                                       f"(?:{alt(data['slogan_adverbs'])})?")
     data["_standing_verb"] = re.compile(f"(?:{alt(data['standing_verbs'])})")
-    data["_past"] = re.compile(f"(?:{alt(data['past_words'])})")
+    data["_past"] = _past_pattern(data["past_words"], data.get("past_not", ()))
     data["_conditional"] = re.compile(f"(?:{alt(data['conditional_heads'])})")
     data["_commitment"] = frozenset(data["commitment_markers"])
     data["_verb_noun_before"] = tuple(data["verb_noun_before"])
@@ -315,6 +316,16 @@ def compile_rules(data: dict) -> dict:
     data["_commitment_copulas"] = tuple(data.get("commitment_copulas", ()))  # 将成为, 将是: no commitment (d48)
     data["_invitation"] = re.compile(alt(data["invitation_words"])) if data.get("invitation_words") else None
     return data
+
+
+def _past_pattern(words: list[str], not_past: list[str] | tuple = ()) -> re.Pattern:
+    """``past_words`` (已, 了…), each unless it ends a word of ``past_not`` (改不了: a duty one cannot do at once, no
+    report of what was done — d52)."""
+    parts = []
+    for w in sorted(words, key=len, reverse=True):  # the word first, then what may not end there: the scan for the
+        # words' first characters stays as fast as before (a lookbehind first would test every position)
+        parts.append(re.escape(w) + "".join(f"(?<!{re.escape(n)})" for n in not_past if n.endswith(w) and n != w))
+    return re.compile(f"(?:{'|'.join(parts)})")
 
 
 def _procedure_pattern(data: dict, alt) -> re.Pattern:
@@ -675,13 +686,14 @@ class _Cuts:
 
 
 def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False, duty: bool = False,
-             deadlines: dict[int, int] | None = None):
+             deadlines: dict[int, int] | None = None, cadences: dict[int, int] | None = None):
     """Cut [start, end) at enumerators, at a comma followed by a marker (or by an object phrase 对… and
     then a marker), and — inside an order — at a comma followed by the head of the next action.  A piece that
     is a slogan (要提高站位，…) leads into the words after it: no cut follows it but at a marker.  ``duty``: the
     sentence is one of a short numbered duty's orders (d50), an order without a marker of its own.  ``deadlines``:
-    those that may lead a clause (:func:`_deadline_led`)."""
-    deadlines = deadlines or {}
+    those that may lead a clause (:func:`_deadline_led`); ``cadences``: the valued recurrences, start → end
+    (:func:`_cadence_led`)."""
+    deadlines, cadences = deadlines or {}, cadences or {}
     cuts = _Cuts(start)
     breaks = list(_CLAUSE_BREAK.finditer(text, start, end))
     for m in r["_enum"].finditer(text, start, end):
@@ -695,6 +707,10 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False, du
         if (text.startswith(r["_lead_frames"], _lead_end(text, last_cut, r)) or _body_then_frame(text, last_cut, r)) \
                 and not any(_is_marker_at(text, i, r) for i in range(last_cut, m.start())):
             continue  # 对…，要…: the order includes its object phrase (up to its marker); so after a body (d51)
+        if m.end() < end and text[m.start()] in "，," and _cadence_led(text, m.end(), end, cadences, r) \
+                and not any(_is_marker_at(text, i, r) for i in range(last_cut, m.start())):
+            cuts.add(m.end())  # …落实整改措施，每天，各小组组长召开联席会…: a standing duty of its own (d52)
+            continue
         item = r["_enum"].match(text, last_cut)
         if _deadline_led(text, item.end() if item else last_cut, deadlines, r) == m.start():
             continue  # 5月20日前，各乡镇要…: a deadline alone leads the clause after it (d51b)
@@ -776,6 +792,25 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False, du
             b -= 1
         if b > a:
             yield a, b
+
+
+def _cadence_led(text: str, pos: int, end: int, cadences: dict[int, int], r: dict) -> bool:
+    """Whether a comma piece that is a valued recurrence alone (每天，; 每月，) starts at ``pos`` and the comma piece
+    after it holds a standing duty's verb (:func:`_standing_verb`: 每天，各小组组长召开联席会…): a standing duty that
+    its cadence leads, after a clause without a marker of its own (d52)."""
+    e = cadences.get(pos)
+    if e is None or e >= end or text[e] not in "，,":
+        return False
+    stop = _CLAUSE_BREAK.search(text, e + 1, end)
+    return _standing_verb(text, e + 1, stop.start() if stop else end, r) or _cadence_verb(text, e + 1, end, r)
+
+
+def _cadence_verb(text: str, pos: int, end: int, r: dict) -> bool:
+    """Whether a verb of a 定期 duty (``periodic_verbs``: 召开, 监测, 抽查…) follows ``pos`` — a valued recurrence's end —
+    in its comma piece: 原则上每月召开领导小组例会; 每年至少进行一次…监测分析; 每季度对…抽查 (d52; not 暗访组…，…每2小时洒水:
+    a verb before the recurrence or after its comma names no cadence of its own)."""
+    stop = _CLAUSE_BREAK.search(text, pos, end)
+    return _verb_in(text, pos, stop.start() if stop else end, r["_periodic_verb"], r)
 
 
 def _second_marker_after(text: str, pos: int, end: int, r: dict) -> bool:
@@ -1023,6 +1058,7 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
     originals = [originals[i] for i in order]
     starts = [t["start"] for t in time_expressions]  # the deadline of a clause: found by bisection, not a scan
     led = _lead_deadlines(time_expressions, r)  # 8月6日前，…: the deadlines that may lead a clause
+    cadences = {t["start"]: t["end"] for t in time_expressions if t["type"] == "recurrence" and t["value"]}  # 每天，… (d52)
     actor = None
     out = []
     n_rule = 0
@@ -1065,7 +1101,7 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
         n_before = n_rule
         headline = _headline(text, s_start, s_end, r)
         preamble = _preamble(text, s_start, s_end, r)
-        for k, (a, b) in enumerate(_clauses(text, body_start, s_end, r, cut_actions, heading_on, led)):
+        for k, (a, b) in enumerate(_clauses(text, body_start, s_end, r, cut_actions, heading_on, led, cadences)):
             clause = text[a:b]
             enum = r["_enum"].match(text, a)
             marker_pos = None
@@ -1086,6 +1122,7 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             inside = [t for t in time_expressions[j0:bisect.bisect_left(starts, b)] if t["end"] <= b]
             standing = not past and (
                 any(t["type"] == "recurrence" and t["value"] for t in inside) and _standing_verb(text, a, b, r)
+                or any(t["type"] == "recurrence" and t["value"] and _cadence_verb(text, t["end"], b, r) for t in inside)
                 or any(t["type"] == "recurrence" and t["text"] in r["_periodic_words"] for t in inside)
                 and bool(r["_periodic_verb"].search(text, a, b)))  # 每周报送…; 对…实施定期检查, 不定期开展暗访
             due = not past and any((t["type"] == "deadline" or t["type"] in ("duration", "vague") and t["text"].endswith("内"))
@@ -1095,7 +1132,10 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                      or any(t["type"] == "deadline" and t["start"] <= (enum.end() if enum else a) + 1
                             for t in inside)  # 2019年底前完成整改销号: a deadline that leads the duty
                      or _topic_then_limit(text, enum.end() if enum else a, inside, r))  # …落实情况，在…规定的期限内上报
-            transfer = not past and (_transfer(text, a, b, r) or _sanction(text, a, b, r))
+            due = due or not past and _urged(text, enum.end() if enum else a, b, inside, r)
+            # 能够整改的问题立即整改到位; 按期完成整改: a duty bound by an urgency word, without an order word (d52)
+            transfer = not past and (_transfer(text, a, b, r) or _sanction(text, a, b, r)
+                                     or _conditioned(text, enum.end() if enum else a, b, r))
             cell_duty = _cell_duty(text, cell, b, inside, r) if cell and not past else False
             due = due or not past and (bool(enum) and _leads(text, enum.end(), b, led, r)
                                        or _leads(text, a, b, led, r) and not _in_goal_section(text, a, r))
@@ -1170,6 +1210,8 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 kind = "duty"  # 由…负责…; 各地每周报送…; 各单位在…后3个月内报送…: a duty given to a body
             elif not past and _led_measure(text, a, b, r):
                 kind = "duty"  # 二、重点任务 … 以碳中和、碳达峰为统领，…，实施…: a measure its frame leads
+            elif enum and not past and _numbered_duty(text, enum.end(), b, r):
+                kind = "duty"  # （一）严格划定饮用水水源保护区; 1.严控“两高”行业产能: a numbered measure by its head (d52)
             else:
                 # （责任单位：市环保局…）: who answers for the measures before it, not a duty of its own
                 first = _CLAUSE_BREAK.search(text, a, b)
@@ -1261,6 +1303,24 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             text, body_start)  # the orders of a short numbered duty go on to the next numbered one (d50)
     _paragraph_features(text, out)
     return out
+
+
+def _urged(text: str, a: int, b: int, inside: list[dict], r: dict) -> bool:
+    """Whether an urgency word of ``urged_limits`` (立即, 按期, 如期, 限期…: a limit without a date) opens the clause at
+    ``a`` — right there, or after what it is for (能够整改的问题立即整改到位; 一时改不了的，…) — and a verb of what is
+    due (``deadline_verbs``: 整改到位, 完成, 办结…) follows it in its comma piece: a duty without an order word."""
+    if not r["_urged_limits"]:
+        return False
+    for t in inside:
+        if t["type"] != "vague" or text[t["start"]:t["end"]] not in r["_urged_limits"] or t["start"] < a:
+            continue
+        stop = _CLAUSE_BREAK.search(text, t["end"], b)
+        if not _verb_in(text, t["end"], stop.start() if stop else b, r["_deadline_verb"], r):
+            continue
+        lead = text[a:t["start"]].strip("，, ")
+        return len(lead) <= r.get("urged_lead_max", 0) or not _CLAUSE_BREAK.search(text, a, t["start"]) and (
+            text[t["start"] - 1] == "的" or bool(r["_topic_end"].search(text, a, t["start"])))
+    return False
 
 
 def _lead_deadlines(time_expressions: list[dict], r: dict) -> dict[int, int]:
@@ -1900,6 +1960,33 @@ def _sanction(text: str, a: int, b: int, r: dict) -> bool:
     comma = _CLAUSE_BREAK.search(text, a, b)
     return bool(comma and r["_sanction"] and text[comma.start() - 1] == "的"
                 and r["_sanction"].match(text, comma.end(), b))
+
+
+def _numbered_duty(text: str, pos: int, b: int, r: dict) -> bool:
+    """Whether the numbered item whose number ends at ``pos`` opens (after spaces) with a duty's head (``duty_heads``,
+    ``sentence_heads``, ``action_heads``: 严格…, 加强…, 开展…, 推进…) and holds at least ``numbered_duties``
+    ``min_chars`` characters after it: a plan's or a meeting's numbered measure without an order word (d52)."""
+    spec = r.get("numbered_duties")
+    if not spec:
+        return False
+    while pos < b and text[pos] in " \u3000":
+        pos += 1
+    head = r["_duty_head"].match(text, pos, b)
+    return bool(head) and b - pos >= spec.get("min_chars", 0) \
+        and not any(text.startswith(w, pos) for w in spec.get("not_heads", ()))
+
+
+def _conditioned(text: str, a: int, b: int, r: dict) -> bool:
+    """Whether the clause [a, b) is a duty under a condition without a marker (``conditional_duties``, d52): its
+    first piece ends in 的, holds no marker and is at most ``max_condition`` characters (一时改不了的; 对逾期未完成的),
+    and its second opens with a duty's head (``duty_heads``, ``sentence_heads``, ``action_heads``: 制定整改方案…) —
+    as :func:`_sanction` reads a sanction's."""
+    cond = r.get("conditional_duties")
+    comma = _CLAUSE_BREAK.search(text, a, b) if cond else None
+    return bool(comma and text[comma.start()] in "，," and text[comma.start() - 1] == "的"
+                and comma.start() - a <= cond.get("max_condition", 0)
+                and not any(_is_marker_at(text, i, r) for i in range(a, comma.start()))
+                and r["_duty_head"].match(text, comma.end(), b))
 
 
 def _preamble(text: str, start: int, end: int, r: dict) -> bool:
