@@ -219,6 +219,15 @@ The sets, reported apart and together:
   a body's next step with 将 and 不定期, an inspection's next stage with 将 and reports of what was done that are no
   directives — annotated blind (directives and time expressions) before the extractor was run on them; left out of
   "all of them".
+* corpora/briefing/gold/briefings_news12.jsonl (issue 29 item 3, d52): a twelfth development batch of 10 pages of
+  sites never used, one a site, of the provinces the sets hold least (Qinghai, Guangxi, Shanghai, Hainan, Inner
+  Mongolia, Tianjin; 2020–2025 and pages without a year; three in traditional
+  characters) — news of meetings, supervision visits and a district's handling of complaints with duties written
+  without an order word: duties led by the things they are for and parted by semicolons (整改時限內的項目,確保按期保質完成),
+  numbered duties without a marker, a sentence of a body's duty among a meeting's orders, a town's duty after 提出,
+  conditional and daily standing rules of a district (能够整改的问题立即整改到位; 每天,各小组组长召开联席会…), a plan's share
+  of tasks due with 需, commitments with 将 — annotated blind (directives and time expressions) before the extractor
+  was run on them; left out of "all of them".
 * corpora/briefing/gold/briefings_plan11.jsonl (issue 29 item 3, d51b): a development batch of plans, 12 pages of
   sites never used, one a site, of the kinds the issue says the sets lack (Jilin, Anhui, Fujian, Ningxia, Guizhou,
   Jiangsu, Hubei and a page without a province; 2017–2021 and pages without a year) — a rectification task's notice
@@ -436,6 +445,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     news11 = load(gold / "briefings_news11.jsonl")
     plan11 = load(gold / "briefings_plan11.jsonl")
     bulletins12 = load(gold / "briefings_bulletins12.jsonl")
+    news12 = load(gold / "briefings_news12.jsonl")
     return [("the first development briefings (reserved page left out)", old),
             ("new briefings used to write the rules", [d for d in new if not held(d)]),
             ("new briefings held out while writing the rules", [d for d in new if held(d)]),
@@ -565,6 +575,9 @@ def sets() -> list[tuple[str, list[dict]]]:
             ("eleventh development batch of news of meetings and checks: orders with a second 要 after a comma, "
              "既要…又要…, conditional orders framed by 对…的, daily standing tasks, a next step with 将 and 不定期, an "
              "inspection's next stage and reports that are no directives (issue 29 item 3, d51)", news11),
+            ("twelfth development batch of news of meetings and checks of the provinces the sets hold least, with duties "
+             "without an order word: duties led by what they are for, numbered duties without a marker, a district's "
+             "conditional and daily standing rules, a share of tasks due with 需 (issue 29 item 3, d52)", news12),
             ("plan11, a development batch of plans' task lists, 督办 notices and bulletins: a rectification task's labels "
              "with deadlines, an exposure's limit and request, measures with their responsible units, dispatch orders with "
              "daily reporting, a bulletin without directives, a look back at a 交办函 (issue 29 item 3, d51b)", plan11),

@@ -118,9 +118,10 @@ def compile_rules(data: dict) -> dict:
     data["_enum"] = re.compile("|".join(data["enumerators"] + data.get("dated_enumerators", [])))  # 1.2018年… (d51b)
     led = data.get("limit_led_items")  # (二)2018年10月底前，全部拆除…: a numbered measure its deadline leads (d51b)
     data["_limit_led_ends"] = tuple(led["ends"]) if led else ()
+    data["_limit_led_before"] = tuple(led.get("before", ())) if led else ()
+    data["_urged_limits"] = frozenset(data.get("urged_limits", ()))  # 立即整改到位, 按期完成 (d52)
     items = data.get("task_items")  # 二、具体整改措施： 1、…; 整改措施：1、…: a list of measures (d51b)
     data["_task_label"] = re.compile(items["label"]) if items else None
-    data["_limit_piece"] = re.compile(led["piece"]) if led and led.get("piece") else None  # 5月20日前，… (d51b)
     data["_target_label"] = re.compile(  # 二、整改目标 / 整改目标：…: a rectification task's target (d51b)
         f"(?:{alt(data['target_labels'])})[ \u3000]*[：:]?[ \u3000]*$" if data.get("target_labels") else r"(?!x)x")
     data["_finding_label"] = re.compile(  # 一、整改问题 / 一、存在问题: the finding a task answers (d52b)
@@ -226,7 +227,7 @@ def compile_rules(data: dict) -> dict:
     data["_slogan_head"] = re.compile(f"(?P<mk>(?:{data['enumerators'][0]})|(?:{alt(data['cut_markers'])}))?"
                                       f"(?:{alt(data['slogan_adverbs'])})?")
     data["_standing_verb"] = re.compile(f"(?:{alt(data['standing_verbs'])})")
-    data["_past"] = re.compile(f"(?:{alt(data['past_words'])})")
+    data["_past"] = _past_pattern(data["past_words"], data.get("past_not", ()))
     data["_conditional"] = re.compile(f"(?:{alt(data['conditional_heads'])})")
     data["_commitment"] = frozenset(data["commitment_markers"])
     data["_verb_noun_before"] = tuple(data["verb_noun_before"])
@@ -304,7 +305,6 @@ def compile_rules(data: dict) -> dict:
     data["_marker_opens_piece"] = bool(data.get("marker_opens_piece"))
     data["_second_not_ends"] = tuple(data.get("second_subject_not_ends", ()))
     data["_second_nouns"] = tuple(data.get("second_subject_nouns", ()))
-    data["_deadline_lead"] = re.compile(data["deadline_lead"]) if data.get("deadline_lead") else None
     data["_after_order_adverbs"] = tuple((w, tuple(sorted(ms, key=len, reverse=True)))
                                          for w, ms in data.get("after_order_adverbs", {}).items())
     data["_demand_after"] = re.compile(data["demand_noun_after"]) if data.get("demand_noun_after") else None
@@ -341,6 +341,16 @@ def compile_rules(data: dict) -> dict:
     data["_commitment_copulas"] = tuple(data.get("commitment_copulas", ()))  # 将成为, 将是: no commitment (d48)
     data["_invitation"] = re.compile(alt(data["invitation_words"])) if data.get("invitation_words") else None
     return data
+
+
+def _past_pattern(words: list[str], not_past: list[str] | tuple = ()) -> re.Pattern:
+    """``past_words`` (已, 了…), each unless it ends a word of ``past_not`` (改不了: a duty one cannot do at once, no
+    report of what was done — d52)."""
+    parts = []
+    for w in sorted(words, key=len, reverse=True):  # the word first, then what may not end there: the scan for the
+        # words' first characters stays as fast as before (a lookbehind first would test every position)
+        parts.append(re.escape(w) + "".join(f"(?<!{re.escape(n)})" for n in not_past if n.endswith(w) and n != w))
+    return re.compile(f"(?:{'|'.join(parts)})")
 
 
 def _procedure_pattern(data: dict, alt) -> re.Pattern:
@@ -700,11 +710,15 @@ class _Cuts:
         return list(self._sorted)
 
 
-def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False, duty: bool = False):
+def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False, duty: bool = False,
+             deadlines: dict[int, int] | None = None, cadences: dict[int, int] | None = None):
     """Cut [start, end) at enumerators, at a comma followed by a marker (or by an object phrase 对… and
     then a marker), and — inside an order — at a comma followed by the head of the next action.  A piece that
     is a slogan (要提高站位，…) leads into the words after it: no cut follows it but at a marker.  ``duty``: the
-    sentence is one of a short numbered duty's orders (d50), an order without a marker of its own."""
+    sentence is one of a short numbered duty's orders (d50), an order without a marker of its own.  ``deadlines``:
+    those that may lead a clause (:func:`_deadline_led`); ``cadences``: the valued recurrences, start → end
+    (:func:`_cadence_led`)."""
+    deadlines, cadences = deadlines or {}, cadences or {}
     cuts = _Cuts(start)
     breaks = list(_CLAUSE_BREAK.finditer(text, start, end))
     for m in r["_enum"].finditer(text, start, end):
@@ -718,8 +732,12 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False, du
         if (text.startswith(r["_lead_frames"], _lead_end(text, last_cut, r)) or _body_then_frame(text, last_cut, r)) \
                 and not any(_is_marker_at(text, i, r) for i in range(last_cut, m.start())):
             continue  # 对…，要…: the order includes its object phrase (up to its marker); so after a body (d51)
+        if m.end() < end and text[m.start()] in "，," and _cadence_led(text, m.end(), end, cadences, r) \
+                and not any(_is_marker_at(text, i, r) for i in range(last_cut, m.start())):
+            cuts.add(m.end())  # …落实整改措施，每天，各小组组长召开联席会…: a standing duty of its own (d52)
+            continue
         item = r["_enum"].match(text, last_cut)
-        if r["_limit_piece"] and r["_limit_piece"].fullmatch(text, item.end() if item else last_cut, m.start()):
+        if _deadline_led(text, item.end() if item else last_cut, deadlines, r) == m.start():
             continue  # 5月20日前，各乡镇要…: a deadline alone leads the clause after it (d51b)
         if m.end() < end and text[m.start()] in "，," and _duty_after_comma(text, last_cut, m.start(), end, r):
             cuts.add(m.end())  # …，督查工作结束后，督查室负责第一时间…通报; …设在局办公室，负责统筹…: a body's duty
@@ -758,9 +776,6 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False, du
             cuts.add(m.end())  # a list of actions after 要求 or 要: each its own directive
             # (not …，查找症结，迅速整改: a short verb phrase closes the list of one order)
         else:  # ，各专项工作组、整改督办工作组要… : an addressee, then the marker
-            if r["_deadline_lead"] and r["_deadline_lead"].fullmatch(text, last_cut, m.end()) \
-                    and _second_marker_after(text, m.end(), end, r):
-                continue  # 8月6日前，金元村、石宝沟村要…: the deadline and the subject belong to the order
             framed = text.startswith(r["_frame_heads"], m.end())
             free = not item and not text.startswith(r["_frame_heads"], prev)
             second = free and any(_is_marker_at(text, i, r) and text[i] != "请" for i in range(prev, m.start()))
@@ -770,9 +785,10 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False, du
                 marks = [i for i in range(start, end) if text[i] != "请" and _is_marker_at(text, i, r)]
             named = free and r["_second_in_clause"] and (duty or bisect.bisect_left(marks, prev)
                                                            > bisect.bisect_left(marks, last_cut))
-            second = second or named and r["_deadline_lead"] is not None and bool(r["_deadline_lead"].match(text, m.end()))
-            lead = r["_deadline_lead"].match(text, m.end()) if second and r["_deadline_lead"] else None
-            if lead and _second_marker_after(text, lead.end(), end, r):
+            lead = _deadline_led(text, m.end(), deadlines, r) if named or second else None
+            second = second or lead is not None
+            lead = lead if second else None
+            if lead is not None and _second_marker_after(text, lead + (text[lead] in "，,"), end, r):
                 cuts.add(m.end())  # …整改落实，8月7日前金元村、石宝沟村要完成…: a deadline, a subject, its own order
                 continue
             for k in range(m.end() + 2, min(m.end() + 26, end)):
@@ -801,6 +817,25 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False, du
             b -= 1
         if b > a:
             yield a, b
+
+
+def _cadence_led(text: str, pos: int, end: int, cadences: dict[int, int], r: dict) -> bool:
+    """Whether a comma piece that is a valued recurrence alone (每天，; 每月，) starts at ``pos`` and the comma piece
+    after it holds a standing duty's verb (:func:`_standing_verb`: 每天，各小组组长召开联席会…): a standing duty that
+    its cadence leads, after a clause without a marker of its own (d52)."""
+    e = cadences.get(pos)
+    if e is None or e >= end or text[e] not in "，,":
+        return False
+    stop = _CLAUSE_BREAK.search(text, e + 1, end)
+    return _standing_verb(text, e + 1, stop.start() if stop else end, r) or _cadence_verb(text, e + 1, end, r)
+
+
+def _cadence_verb(text: str, pos: int, end: int, r: dict) -> bool:
+    """Whether a verb of a 定期 duty (``periodic_verbs``: 召开, 监测, 抽查…) follows ``pos`` — a valued recurrence's end —
+    in its comma piece: 原则上每月召开领导小组例会; 每年至少进行一次…监测分析; 每季度对…抽查 (d52; not 暗访组…，…每2小时洒水:
+    a verb before the recurrence or after its comma names no cadence of its own)."""
+    stop = _CLAUSE_BREAK.search(text, pos, end)
+    return _verb_in(text, pos, stop.start() if stop else end, r["_periodic_verb"], r)
 
 
 def _second_marker_after(text: str, pos: int, end: int, r: dict) -> bool:
@@ -1047,6 +1082,8 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
     time_expressions = [time_expressions[i] for i in order]
     originals = [originals[i] for i in order]
     starts = [t["start"] for t in time_expressions]  # the deadline of a clause: found by bisection, not a scan
+    led = _lead_deadlines(time_expressions, r)  # 8月6日前，…: the deadlines that may lead a clause
+    cadences = {t["start"]: t["end"] for t in time_expressions if t["type"] == "recurrence" and t["value"]}  # 每天，… (d52)
     actor = None
     out = []
     n_rule = 0
@@ -1089,7 +1126,7 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
         n_before = n_rule
         headline = _headline(text, s_start, s_end, r)
         preamble = _preamble(text, s_start, s_end, r)
-        for k, (a, b) in enumerate(_clauses(text, body_start, s_end, r, cut_actions, heading_on)):
+        for k, (a, b) in enumerate(_clauses(text, body_start, s_end, r, cut_actions, heading_on, led, cadences)):
             clause = text[a:b]
             enum = r["_enum"].match(text, a)
             marker_pos = None
@@ -1110,6 +1147,7 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             inside = [t for t in time_expressions[j0:bisect.bisect_left(starts, b)] if t["end"] <= b]
             standing = not past and (
                 any(t["type"] == "recurrence" and t["value"] for t in inside) and _standing_verb(text, a, b, r)
+                or any(t["type"] == "recurrence" and t["value"] and _cadence_verb(text, t["end"], b, r) for t in inside)
                 or any(t["type"] == "recurrence" and t["text"] in r["_periodic_words"] for t in inside)
                 and bool(r["_periodic_verb"].search(text, a, b)))  # 每周报送…; 对…实施定期检查, 不定期开展暗访
             due = not past and any((t["type"] == "deadline" or t["type"] in ("duration", "vague") and t["text"].endswith("内"))
@@ -1119,10 +1157,13 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                      or any(t["type"] == "deadline" and t["start"] <= (enum.end() if enum else a) + 1
                             for t in inside)  # 2019年底前完成整改销号: a deadline that leads the duty
                      or _topic_then_limit(text, enum.end() if enum else a, inside, r))  # …落实情况，在…规定的期限内上报
-            transfer = not past and (_transfer(text, a, b, r) or _sanction(text, a, b, r))
+            due = due or not past and _urged(text, enum.end() if enum else a, b, inside, r)
+            # 能够整改的问题立即整改到位; 按期完成整改: a duty bound by an urgency word, without an order word (d52)
+            transfer = not past and (_transfer(text, a, b, r) or _sanction(text, a, b, r)
+                                     or _conditioned(text, enum.end() if enum else a, b, r))
             cell_duty = _cell_duty(text, cell, b, inside, r) if cell and not past else False
-            due = due or not past and (bool(enum) and _limit_leads(inside, enum.end(), b, r)
-                                       or _limit_leads(inside, a, b, r) and not _in_goal_section(text, a, r))
+            due = due or not past and (bool(enum) and _leads(text, enum.end(), b, led, r)
+                                       or _leads(text, a, b, led, r) and not _in_goal_section(text, a, r))
             # 2.2018年11月底前，集中力量铲除…: a numbered measure its deadline leads, whatever its verb (d51b)
             # 对…的问题，纳入年度考核; …问题线索，移交…处理; 篡改…数据的，依法依纪追究责任
             reason, kind, action_start = None, None, a
@@ -1198,14 +1239,15 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                         or text[marker_pos - 1] == "的" \
                         or first_piece and text[first_piece.start() - 1] == "的" \
                         or r["_topic_end"].search(text, a, marker_pos) or _all_of_things(text, a, marker_pos, r) \
-                        or r["_deadline_lead"] and r["_deadline_lead"].match(text, a) \
-                        or _limit_leads(inside, enum.end() if enum else a, marker_pos, r):
+                        or _leads(text, enum.end() if enum else a, marker_pos, led, r):
                     action_start = a  # 对…要…, 已经完成整改的要…, …案件要…: the phrase that frames the order belongs to it
                     # (8月6日前，金元村、石宝沟村要向…提交书面检讨: so does the deadline that leads it, d51 and d51b)
             elif assigned or standing or due or transfer:
                 kind = "duty"  # 由…负责…; 各地每周报送…; 各单位在…后3个月内报送…: a duty given to a body
             elif not past and _led_measure(text, a, b, r):
                 kind = "duty"  # 二、重点任务 … 以碳中和、碳达峰为统领，…，实施…: a measure its frame leads
+            elif enum and not past and _numbered_duty(text, enum.end(), b, r):
+                kind = "duty"  # （一）严格划定饮用水水源保护区; 1.严控“两高”行业产能: a numbered measure by its head (d52)
             else:
                 # （责任单位：市环保局…）: who answers for the measures before it, not a duty of its own
                 first = _CLAUSE_BREAK.search(text, a, b)
@@ -1300,11 +1342,48 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
     return out
 
 
-def _limit_leads(inside: list[dict], start: int, end: int, r: dict) -> bool:
-    """Whether a deadline (one that ends in ``limit_led_items`` ``ends``: …底前, …日前) opens the text at ``start`` (a
-    character after it at most) and ends before ``end``."""
-    return any(t["type"] == "deadline" and t["text"].endswith(r["_limit_led_ends"]) and t["start"] <= start + 1
-               and t["end"] <= end for t in inside) if r["_limit_led_ends"] else False
+def _urged(text: str, a: int, b: int, inside: list[dict], r: dict) -> bool:
+    """Whether an urgency word of ``urged_limits`` (立即, 按期, 如期, 限期…: a limit without a date) opens the clause at
+    ``a`` — right there, or after what it is for (能够整改的问题立即整改到位; 一时改不了的，…) — and a verb of what is
+    due (``deadline_verbs``: 整改到位, 完成, 办结…) follows it in its comma piece: a duty without an order word."""
+    if not r["_urged_limits"]:
+        return False
+    for t in inside:
+        if t["type"] != "vague" or text[t["start"]:t["end"]] not in r["_urged_limits"] or t["start"] < a:
+            continue
+        stop = _CLAUSE_BREAK.search(text, t["end"], b)
+        if not _verb_in(text, t["end"], stop.start() if stop else b, r["_deadline_verb"], r):
+            continue
+        lead = text[a:t["start"]].strip("，, ")
+        return len(lead) <= r.get("urged_lead_max", 0) or not _CLAUSE_BREAK.search(text, a, t["start"]) and (
+            text[t["start"] - 1] == "的" or bool(r["_topic_end"].search(text, a, t["start"])))
+    return False
+
+
+def _lead_deadlines(time_expressions: list[dict], r: dict) -> dict[int, int]:
+    """The deadlines that may lead a clause, start → end: those of the time stage whose text ends in one of
+    ``limit_led_items`` ``ends`` (…底前, …日前, 十月底前, 6月30日之前)."""
+    ends = r["_limit_led_ends"]
+    return {t["start"]: t["end"] for t in time_expressions
+            if ends and t["type"] == "deadline" and t["text"].endswith(ends)}
+
+
+def _deadline_led(text: str, pos: int, led: dict[int, int], r: dict) -> int | None:
+    """The end of the deadline that opens the text at ``pos`` — right there or after one of ``limit_led_items``
+    ``before`` (于8月6日前，…) — or None: the one rule of a clause led by its deadline (2018年10月底前，全部拆除…;
+    8月6日前，金元村要…)."""
+    if pos in led:
+        return led[pos]
+    for w in r["_limit_led_before"]:
+        if text.startswith(w, pos) and pos + len(w) in led:
+            return led[pos + len(w)]
+    return None
+
+
+def _leads(text: str, pos: int, end: int, led: dict[int, int], r: dict) -> bool:
+    """Whether a deadline leads the text at ``pos`` (:func:`_deadline_led`) and ends before ``end``."""
+    e = _deadline_led(text, pos, led, r)
+    return e is not None and e <= end
 
 
 def _task_item(text: str, a: int, r: dict) -> bool:
@@ -1989,6 +2068,33 @@ def _sanction(text: str, a: int, b: int, r: dict) -> bool:
     comma = _CLAUSE_BREAK.search(text, a, b)
     return bool(comma and r["_sanction"] and text[comma.start() - 1] == "的"
                 and r["_sanction"].match(text, comma.end(), b))
+
+
+def _numbered_duty(text: str, pos: int, b: int, r: dict) -> bool:
+    """Whether the numbered item whose number ends at ``pos`` opens (after spaces) with a duty's head (``duty_heads``,
+    ``sentence_heads``, ``action_heads``: 严格…, 加强…, 开展…, 推进…) and holds at least ``numbered_duties``
+    ``min_chars`` characters after it: a plan's or a meeting's numbered measure without an order word (d52)."""
+    spec = r.get("numbered_duties")
+    if not spec:
+        return False
+    while pos < b and text[pos] in " \u3000":
+        pos += 1
+    head = r["_duty_head"].match(text, pos, b)
+    return bool(head) and b - pos >= spec.get("min_chars", 0) \
+        and not any(text.startswith(w, pos) for w in spec.get("not_heads", ()))
+
+
+def _conditioned(text: str, a: int, b: int, r: dict) -> bool:
+    """Whether the clause [a, b) is a duty under a condition without a marker (``conditional_duties``, d52): its
+    first piece ends in 的, holds no marker and is at most ``max_condition`` characters (一时改不了的; 对逾期未完成的),
+    and its second opens with a duty's head (``duty_heads``, ``sentence_heads``, ``action_heads``: 制定整改方案…) —
+    as :func:`_sanction` reads a sanction's."""
+    cond = r.get("conditional_duties")
+    comma = _CLAUSE_BREAK.search(text, a, b) if cond else None
+    return bool(comma and text[comma.start()] in "，," and text[comma.start() - 1] == "的"
+                and comma.start() - a <= cond.get("max_condition", 0)
+                and not any(_is_marker_at(text, i, r) for i in range(a, comma.start()))
+                and r["_duty_head"].match(text, comma.end(), b))
 
 
 def _preamble(text: str, start: int, end: int, r: dict) -> bool:
