@@ -28,8 +28,11 @@ briefings_news10.jsonl (d50: numbered duties under short headings, conditional s
 semicolons, standing duties without a marker, a forwarding notice) and briefings_news11.jsonl (d51: news reports of
 meetings and inspections with periodic and deadline duties, announcements and slogans that are no directive, orders
 parted by 既要…又要…) and briefings_plan11.jsonl (d51b: rectification tasks laid out by their labels, measures with
-their responsible units and deadlines, 督办 orders, a bulletin without directives; each annotated blind and reported as
-it stood before it was trained on) and, when the
+their responsible units and deadlines, 督办 orders, a bulletin without directives) and briefings_news12.jsonl (d52: news
+of meetings and supervision visits of the provinces the sets held least, duties written without an order word) and
+briefings_bulletins12.jsonl (d52b: a county office's 督办 notice, river-chief rules and plans, 边督边改 progress counts,
+an entry announcement, reports of what was done); each annotated blind and reported as it stood before it was trained
+on) and, when the
 shared corpora are beside the
 repo, ../shared/corpora/briefings_dev.jsonl without its pages listed in reserved_sources.txt.  Never the blind sets:
 briefings_more.jsonl (issue 21), the held-out part of briefings_reports.jsonl, briefings_fresh.jsonl (issue 29) and the
@@ -137,6 +140,8 @@ def training_briefings(shared: Path) -> list[dict]:
     out += [dict(d, origin="briefings_news10") for d in _rows(GOLD / "briefings_news10.jsonl") if not _held(d)]
     out += [dict(d, origin="briefings_news11") for d in _rows(GOLD / "briefings_news11.jsonl") if not _held(d)]
     out += [dict(d, origin="briefings_plan11") for d in _rows(GOLD / "briefings_plan11.jsonl") if not _held(d)]
+    out += [dict(d, origin="briefings_news12") for d in _rows(GOLD / "briefings_news12.jsonl") if not _held(d)]
+    out += [dict(d, origin="briefings_bulletins12") for d in _rows(GOLD / "briefings_bulletins12.jsonl") if not _held(d)]
     return out
 
 
@@ -392,6 +397,8 @@ SET_NAMES = {"briefings_dev": "共享开发简报", "briefings_new": "新标注�
              "briefings_news10": "第十批短标题下的编号职责、“对…的”条件处罚、分号分隔的要求、无标志词的常设职责、转发通知",
              "briefings_news11": "第十一批会议与督察的新闻报道、定期与限期职责、不是要求的公告与口号、“既要…又要…”",
              "briefings_plan11": "整改任务表与督办：按标签排列的整改任务、带责任单位和时限的措施、督办要求、无要求的通报",
+             "briefings_news12": "第十二批会议与督察的新闻报道：没有要求用语的职责（立即整改到位、一时改不了的…、每月召开…）",
+             "briefings_bulletins12": "督办通知与通报：县政府办督办、河长制规定与方案、边督边改进展、进驻公告、已完成工作的报告",
              "briefings_timedev": "新类型开发页面，不训练", "briefings_timedev2": "第二批新类型开发页面，不训练"}
 
 
@@ -435,7 +442,9 @@ def _card(meta: dict, model: DirectiveModel, top: list) -> str:
   、`briefings_news9.jsonl`（第九批：会议与巡查中只用“要”的要求、没有标志词的编号任务、局里的下一步与建议、部里方案中带时限的职责与措施、征求意见的时限、不是要求的口号与主题）
   、`briefings_news10.jsonl`（第十批：短标题下的编号职责及其要求、“对…的”引出的条件处罚、分号分隔的多项要求、没有标志词的常设职责、转发通知的要求）
   、`briefings_news11.jsonl`（第十一批：会议与督察的新闻报道中的定期、限期职责，不是要求的进驻公告与口号，“既要…又要…”的多项要求）
-  和 `briefings_plan11.jsonl`（整改任务表与督办：按“整改任务/整改目标/整改措施”标签排列的任务、带责任单位和完成时限的措施、督办会议的要求、没有要求的检查通报）。
+  、`briefings_plan11.jsonl`（整改任务表与督办：按“整改任务/整改目标/整改措施”标签排列的任务、带责任单位和完成时限的措施、督办会议的要求、没有要求的检查通报）
+  、`briefings_news12.jsonl`（第十二批：青海、广西、内蒙古等地会议与督察的新闻报道中没有要求用语的职责：立即整改到位、一时改不了的…、每月召开…）
+  和 `briefings_bulletins12.jsonl`（督办与通报：县政府办督办通知、河长制规定与方案、边督边改进展、督察进驻公告、已完成工作的报告）。
   不用盲测集（`briefings_more.jsonl`、`briefings_reports.jsonl` 的留出部分、`briefings_fresh.jsonl` 和 `briefings_carry.jsonl` 的盲测部分）训练：它们由 `benchmarks/eval_briefings.py` 评分。
 - 保存：用 `skops` 保存（`model.skops`，不用 `pickle`；加载时只信任 `scikit-learn`、`NumPy` 和 `SciPy` 的类型），
   另存一份纯权重（`weights.json`）：流水线用这份权重判断（`petitionnlp/briefing/judge.py`），不必载入 `scikit-learn`；
