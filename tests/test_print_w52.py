@@ -83,3 +83,32 @@ def test_a_header_never_leaves_one_character_alone_and_long_text_narrows_to_fit(
     assert [f for f, w in zip(fitted, wrapped) if not w] == [w for w, x in zip(widths, wrapped) if not x]
     wide = [17] + [12] * 26
     assert fit_wrapped(wide, [True] * 27, 8) == [float(w) for w in wide]
+
+
+def test_the_printed_list_of_rejected_cases_keeps_places_units_and_kinds_whole(office, tmp_path):
+    """The 案件 list of the 不受理 cases printed (Chromium, A4): each place and unit on one line (长沙市 printed
+    长沙 / 市 in its narrow column), the kind of rejection whole (非生态环境问 / 题), and the headers whole (行政区 / 域,
+    责任单 / 位)."""
+    _tools()
+    ids = sorted(p["id"] for p in office.get("/api/v1/petitions", params={"status": "待办", "limit": 500},
+                                             headers=office.ed).json()["petitions"])[:3]
+    for pid in ids:
+        r = office.post(f"/api/v1/petitions/{pid}/reject", json={"kind": "非生态环境问题", "reason": "反映的是邻里纠纷"},
+                        headers=office.ed)
+        assert r.status_code == 200, r.text
+    rejected = [p for p in office.get("/api/v1/petitions", params={"status": "不受理", "limit": 500},
+                                      headers=office.ed).json()["petitions"]]
+    assert len(rejected) == 3
+    _session(office, "ed")
+    html = office.get("/cases", params={"status": "不受理"}).text
+    pdf = _chromium_pdf(html, tmp_path, "cases_rejected")
+    sizes, text = _pdf_facts(pdf)
+    assert sizes and all(s == (210, 297) for s in sizes), sizes
+    lines = [re.sub(r"\s+", "", line) for line in text.splitlines()]
+    for p in rejected:
+        row = [line for line in lines if p["receipt_id"] in line]
+        assert row and row[0].count(p["city"]) >= 2 and p["unit"] in row[0], (p["city"], row)
+    assert sum("非生态环境问题" in line for line in lines) == 3, [line for line in lines if "非生态" in line]
+    head = next(line for line in lines if "受理编号" in line)
+    assert "行政区域" in head and "责任单位" in head, head  # not 行政区 / 域, 责任单 / 位
+    _pngs(pdf, "printed_cases_rejected_w52")
