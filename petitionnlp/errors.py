@@ -10,7 +10,9 @@ import logging
 import secrets
 
 __all__ = ["PetitionNLPError", "InputError", "ModelError", "DatabaseUnavailable", "Errors", "os_reason",
-           "internal_error"]
+           "internal_error", "LISTED", "listed"]
+
+LISTED = 5  # the rows a notice names at most (then 等)
 
 
 class Errors:
@@ -101,6 +103,14 @@ class Errors:
     N_NOT_INDEXED_MORE = "注意 {path}：另有 {n} 行未索引（共跳过 {total} 行，只列出前几行）"
     N_CALENDAR = ("注意：{year}年的法定节假日和调休安排尚未收录，{days}个工作日暂按{days}个自然日计算"
                   "（期限 {due}），请人工核对；更新节假日数据后重新计算即可")
+
+
+def listed(items) -> str:
+    """The rows (or cases) a notice names, in one style on every path — the command line's and the workbench's:
+    the first :data:`LISTED` joined by 、, then 等 when there are more (``第3条、第7条…等``); ``items`` are the
+    words for each (``第3条``, ``第3条（5月14日）``), all of them, so that 等 is said exactly when some are left out."""
+    items = list(items)
+    return "、".join(items[:LISTED]) + ("等" if len(items) > LISTED else "")
 
 
 class PetitionNLPError(Exception):

@@ -114,42 +114,47 @@ def province_map(province: str) -> ProvinceMap:
     return ProvinceMap(name, shapes, missing, cities)
 
 
-def county_values(records, province: str, measure: str = "count") -> dict[str, float | None]:
-    """region → value for every county of ``province``: the number of records placed in it (``count``), or
-    the share of them closed (``closure_rate``: status 已办结 or 阶段性办结; None for a county without cases)."""
-    if measure not in MEASURES:
-        raise ValueError(f"measure must be one of {', '.join(MEASURES)}")
-    pmap = province_map(province)
-    regions = [c.region for c in pmap.counties] + pmap.missing
-    total = dict.fromkeys(regions, 0)
-    closed = dict.fromkeys(regions, 0)
+def _tally(records, pmap: ProvinceMap, keys: list[str], key_of, measure: str) -> dict[str, float | None]:
+    """key → value for each of ``keys``: the records of ``pmap``'s province whose ``key_of`` is that key
+    (``count``), or the share of them closed (``closure_rate``: status 已办结 or 阶段性办结; None for a key without
+    cases) — the one count behind :func:`county_values` and :func:`city_values`."""
+    total = dict.fromkeys(keys, 0)
+    closed = dict.fromkeys(keys, 0)
     for r in records:
-        if r.get("province") not in (None, pmap.province) or not r.get("city") or not r.get("county"):
+        if r.get("province") not in (None, pmap.province):
             continue
-        key = f"{pmap.province}/{r['city']}/{r['county']}"
+        key = key_of(r)
         if key in total:
             total[key] += 1
             closed[key] += r.get("status") in CLOSED
     if measure == "count":
         return total
-    return {k: (closed[k] / total[k] if total[k] else None) for k in regions}
+    return {k: (closed[k] / total[k] if total[k] else None) for k in keys}
+
+
+def _measure(measure: str) -> None:
+    if measure not in MEASURES:
+        raise ValueError(f"measure must be one of {', '.join(MEASURES)}")
+
+
+def county_values(records, province: str, measure: str = "count") -> dict[str, float | None]:
+    """region → value for every county of ``province``: the number of records placed in it (``count``), or
+    the share of them closed (``closure_rate``: status 已办结 or 阶段性办结; None for a county without cases)."""
+    _measure(measure)
+    pmap = province_map(province)
+
+    def region(r):
+        return f"{pmap.province}/{r['city']}/{r['county']}" if r.get("city") and r.get("county") else None
+
+    return _tally(records, pmap, [c.region for c in pmap.counties] + pmap.missing, region, measure)
 
 
 def city_values(records, province: str, measure: str = "count") -> dict[str, float | None]:
     """city → value for every city of ``province``: the records placed in it, to one of its counties or to the
     city only (``count``), or the share of them closed (``closure_rate``; None for a city without cases)."""
-    if measure not in MEASURES:
-        raise ValueError(f"measure must be one of {', '.join(MEASURES)}")
+    _measure(measure)
     pmap = province_map(province)
-    total = dict.fromkeys(pmap.cities, 0)
-    closed = dict.fromkeys(pmap.cities, 0)
-    for r in records:
-        if r.get("province") in (None, pmap.province) and r.get("city") in total:
-            total[r["city"]] += 1
-            closed[r["city"]] += r.get("status") in CLOSED
-    if measure == "count":
-        return total
-    return {k: (closed[k] / total[k] if total[k] else None) for k in total}
+    return _tally(records, pmap, list(pmap.cities), lambda r: r.get("city"), measure)
 
 
 def map_level(records, province: str) -> str:

@@ -7,6 +7,7 @@ the batches of the inputs through a :class:`RowJob` (classify, redact) into a wr
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import os
 import sys
@@ -17,7 +18,7 @@ from itertools import chain
 from pathlib import Path
 
 from . import persist
-from .errors import Errors, InputError, ModelError
+from .errors import Errors, InputError, ModelError, listed
 from .io import ROW_ERROR, Batch, BatchWriter, check_not_an_input, find_column, open_batch, reserved_renames
 from .resources import models_dir, no_collection
 from .predictor import TypePredictor
@@ -441,8 +442,6 @@ def triage_file(source: str, text_column: str | None = None, handover=None, hist
         row's 交办日期 cell, else the table's (a title row's, the date column's first, today)
     history_db : a search index whose petitions are the history for repeat detection
     """
-    import datetime as dt
-
     from .search import SearchIndex
     from .triage import PRIORITY_ORDER, batch_handover, own_handover, triage_rows
 
@@ -469,7 +468,7 @@ def triage_file(source: str, text_column: str | None = None, handover=None, hist
     if unread := [i + 1 for i, (_, bad) in enumerate(owns) if bad and not rows[i].get("error")]:  # rows as the workbench's [O408] names them
         batch.notices.append(Errors.N_UNREAD_DATES.format(
             path=batch.name, n=len(unread), date=day.isoformat(),
-            rows="、".join(f"第{i}条" for i in unread[:5]) + ("等" if len(unread) > 5 else "")))
+            rows=listed(f"第{i}条" for i in unread)))
     triaged = triage_rows(rows, text_column, days, history, id_column, notices=batch.notices)
     order = sorted(range(len(triaged)), key=lambda i: (triaged[i]["error"] is not None,
                                                        PRIORITY_ORDER.get(triaged[i]["priority"], 3), i))

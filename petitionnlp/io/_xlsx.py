@@ -376,6 +376,42 @@ def pages_wide(widths: Sequence[float], min_pt: float, repeated: int = 1) -> int
     return pages
 
 
+WRAP_FLOOR = 16  # a wrapped column narrowed to bring a sheet onto one page keeps seven characters a line
+
+
+def fit_wrapped(widths: Sequence[float], wrapped: Sequence[bool], min_pt: float, repeated: int = 1) -> list[float]:
+    """``widths`` with the wrapped columns (long text: 交办问题基本情况, 调查核实情况 …) narrowed, each in proportion
+    to its width above :data:`WRAP_FLOOR`, just enough for the sheet to print on one page's width with its text at
+    ``min_pt`` or more — where that is possible; else unchanged (the sheet prints on pages side by side,
+    :func:`pages_wide`).  A table of a dozen columns (the batch's 脱敏版) was fitted to one page at 7.7 pt; the
+    same columns, their long text a line or two taller, print on one page at 8 pt."""
+    widths = [float(w) for w in widths]
+    if pages_wide(widths, min_pt, repeated) == 1:
+        return widths
+    room = PRINT_WIDTH_PX * 11 / min_pt / DRAWN_WIDER
+    excess = (sum(7 * w + 5 for w in widths) - room) / 7  # in width units
+    slack = sum(w - WRAP_FLOOR for w, wrap in zip(widths, wrapped) if wrap and w > WRAP_FLOOR)
+    if slack < excess:
+        return widths
+    share = excess / slack
+    fitted = [math.floor(w - (w - WRAP_FLOOR) * share) if wrap and w > WRAP_FLOOR else w
+              for w, wrap in zip(widths, wrapped)]
+    return [float(w) for w in fitted] if pages_wide(fitted, min_pt, repeated) == 1 else widths
+
+
+def header_width(name: str, width: float) -> float:
+    """``width`` widened, a unit at a time, until the header ``name`` — bold and centred, about one Chinese
+    character a line for every two units beyond the first — does not leave one character alone on its last line
+    (办理状态 in 7 units printed 办理状 / 态, 办结情况 in 8 办结情 / 况): on one line, or broken in fairer parts."""
+    size = display_width(name)
+    while True:
+        line = 2 * max(int((width - 1) // 2), 1)  # display units a line of the header holds
+        lines = math.ceil(size / line)
+        if lines == 1 or size - (lines - 1) * line > 2:
+            return width
+        width += 1
+
+
 KEY_WITHIN = 3  # a 受理编号 among a sheet's first three columns is repeated on each page, with those before it
 
 
@@ -491,12 +527,13 @@ class SheetStream:
 
         ws = self.ws
         n = max(len(self.columns), 1)
-        self._widths: list[float] = []
-        for j, name in enumerate(self.columns):
-            width, wrap = self._size(j, name)
+        sized = [self._size(j, name) for j, name in enumerate(self.columns)]
+        self._widths: list[float] = [w for w, _ in sized]
+        self._wrap = [wrap for _, wrap in sized]
+        if self.min_print_pt:
+            self._widths = fit_wrapped(self._widths, self._wrap, self.min_print_pt, repeated_columns(self.columns))
+        for j, width in enumerate(self._widths):
             ws.column_dimensions[_column_letter(j + 1)].width = width
-            self._widths.append(width)
-            self._wrap.append(wrap)
         row = 1 + bool(self.title) + bool(self.subtitle)
         self.header_row = row
         ws.freeze_panes = f"A{row + 1}"  # the sheet's view is written with the first row: set before it
@@ -539,6 +576,7 @@ class SheetStream:
             width = float(min(max(typical, min(head, 8), 4) + 2, MAX_WIDTH))
         if _BRACKETED.search(name):  # wrapped, a header breaks inside its bracket (县（区 / ）): as wide as it is
             width = max(width, float(min(display_width(name) + 2, MAX_WIDTH)))
+        width = header_width(name, width)
         return width, name in self.wrap_always or longest > width - 1
 
     @staticmethod

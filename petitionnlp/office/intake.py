@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..errors import listed
 from ..io import find_column
 from ..taxonomy import TYPES, normalize_label
 from .clock import office_today
@@ -35,7 +36,6 @@ __all__ = ["Intake", "due_of", "deadlines", "deadline_of", "default_reply_days",
            "receipt_column", "types_of_record", "petition_record"]
 
 _SHOWN = 30  # a date cell this long at most is quoted in the upload's notice ([O408])
-_LISTED = 5  # rows named in a notice at most (then 等)
 
 
 def deadline_of(batch: dict):
@@ -435,16 +435,15 @@ class Intake:
         """What the clerk is told about the table beside the counts: the rows kept under a derived receipt."""
         out = []
         if self.renumbered:
-            shown = "、".join(f"第{row}条 {was}→{now}" for row, was, now in self.renumbered[:5])
+            shown = listed(f"第{row}条 {was}→{now}" for row, was, now in self.renumbered)
             out.append(Messages.O410.format(n=len(self.renumbered), rows=shown))
         if self.recognised:
-            shown = "、".join(f"第{row}条 {was}即{now}" for row, was, now in self.recognised[:5])
+            shown = listed(f"第{row}条 {was}即{now}" for row, was, now in self.recognised)
             out.append(Messages.O412.format(n=len(self.recognised), rows=shown))
         for rows, message in ((self.dated, Messages.O409), (self.unread, Messages.O408)):
             if rows and self.hand_over:  # one style: how many, the first rows with their cells, 等 when more
-                shown = "、".join(f"第{row}条（{value}）" for row, value in rows[:_LISTED])
                 out.append(message.format(n=len(rows), date=self.hand_over["handover_date"],
-                                          rows=shown + ("等" if len(rows) > _LISTED else "")))
+                                          rows=listed(f"第{row}条（{value}）" for row, value in rows)))
         if self.reread:
             out.append(Messages.O411.format(n=self.reread))
         return out
