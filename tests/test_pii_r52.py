@@ -66,6 +66,8 @@ def test_a_forms_fields_on_one_line_after_a_semicolon(text, numbers):
 @pytest.mark.parametrize("text, numbers", [
     ("联系电话：13812345678\n13912345678", ["13812345678", "13912345678"]),
     ("举报人：王建国\n电话：0731-84561234\n0731-84561235", ["0731-84561234", "0731-84561235"]),
+    ("电话：0731-84561234\n84561235", ["0731-84561234", "84561235"]),
+    ("举报人王建国\n值班电话 0731 8456 1234\n84561235", ["0731 8456 1234", "84561235"]),
 ])
 def test_a_number_on_the_line_after_another(text, numbers):
     assert _phones(text) == numbers
@@ -81,6 +83,9 @@ def test_a_number_on_the_line_after_another(text, numbers):
     "市生态环境局值班电话：0731-84561234，县环保局举报电话：0731-84561235、84561236。",
     "地址：某路1号；举报电话：0731-84561234",
     "督察组值班电话：0731-84561234，举报邮箱：dcz@hn.gov.cn。",
+    # a body's list one number a line
+    "县环保局举报电话：0731-84561234\n0731-84561235",
+    "县环保局举报电话：0731-84561234\n84561235",
 ])
 def test_guard_a_bodys_published_lines_stay(text):
     shown, spans = redact_text(text)

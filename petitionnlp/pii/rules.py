@@ -205,6 +205,9 @@ _HOLDER_GAP = re.compile(r"[\s:：(（]*(?:为|是)?[\s:：]*")  # between a hol
 PHRASE_END = re.compile(f"[，,{_SENTENCE_MARKS}\n]")  # what ends a phrase: a cue before it is another phrase's
 # between two numbers of one body's list of lines: separators, and brackets that say whose each is (（…分局）；, （执法人员）、)
 _LISTED_GAP = re.compile(r"(?:[ \t\u3000]*(?:[(（][^()（）\n。]{1,20}[)）])?[ \t\u3000]*[、，,；;/或和及][ \t\u3000]*)+")
+# or a line break, each number alone on its line (举报电话：0731-84561234\n0731-84561235: a form's or a notice's list)
+_LISTED_LINE = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*")
+_LINE_END = re.compile(r"[ \t\u3000]*(?:\n|$)")
 PATTERN_FILE = "patterns.jsonl"
 KEPT_FILE = "kept_columns.txt"
 NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "context": "name_context.txt",
@@ -459,7 +462,8 @@ class PatternRules:
                     ok_context = True  # in a cell under a header of ``columns`` (住址: …某小区5栋2单元601)
                 if ok_check is False and (ok_context is not True or p.get("check_decides")):
                     continue
-                if ok_context is False and p.get("listed_context") and _listed_after(folded, start, p["label"], ends):
+                if ok_context is False and p.get("listed_context") and _listed_after(folded, start, end, p["label"],
+                                                                                     ends):
                     ok_context = True  # (电话：0731-84561234、84561235: the list's short second number)
                 if ok_context is False and (ok_check is None or p.get("needs_context")):
                     continue  # (needs_context: the check alone does not decide — CHEN JIANHUA after 英文名, not AN LI)
@@ -485,7 +489,7 @@ class PatternRules:
         for start, end, label, priority in sorted(found):
             before = [(b, a) for a, b, lab in listed if lab == label and b <= start]
             last = max(before, default=None)
-            if last and (start, end) not in personal and _LISTED_GAP.fullmatch(folded, last[0], start):
+            if last and (start, end) not in personal and _listed_gap(folded, last[0], start, end):
                 listed.append((start, end, label))
                 since[start] = since.get(last[1], -1)
                 if public is not None:
@@ -609,11 +613,18 @@ def _sentence_start(p: dict, folded: str, pos: int, most: int = LINE_TAIL) -> in
     return at
 
 
-def _listed_after(folded: str, start: int, label: str, ends: dict[int, set], most: int = 40) -> bool:
+def _listed_after(folded: str, start: int, end: int, label: str, ends: dict[int, set], most: int = 40) -> bool:
     """Whether a match of ``label`` ends (``ends``: end → labels) at most ``most`` characters before ``start`` with
     only a list's separators between (0731-84561234、84561235; a look-back of ``most`` places, not of every match)."""
-    return any(label in ends.get(e, ()) and _LISTED_GAP.fullmatch(folded, e, start)
+    return any(label in ends.get(e, ()) and _listed_gap(folded, e, start, end)
                for e in range(start - 1, max(-1, start - most - 1), -1))
+
+
+def _listed_gap(folded: str, a: int, b: int, end: int) -> bool:
+    """Whether ``folded[a:b]``, between a number ending at ``a`` and one from ``b`` to ``end``, is a list's gap: its
+    separators, or a line break with the second number alone at its line's end."""
+    return bool(_LISTED_GAP.fullmatch(folded, a, b) or (_LISTED_LINE.fullmatch(folded, a, b)
+                                                         and _LINE_END.match(folded, end)))
 
 
 def _glued(extra: str) -> bool:
