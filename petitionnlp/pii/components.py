@@ -20,6 +20,7 @@ span starts or ends inside it (jieba glues 举报人 to the name that follows), 
 from __future__ import annotations
 
 import bisect
+import re
 from pathlib import Path
 
 import numpy
@@ -340,9 +341,10 @@ class PIINames(_RuleComponent):
         listed = sorted(x for x, *_ in public)
         owned: set[int] = set()  # where a number listed before one a person holds starts (its ``word``)
         # (from the last number back: …0731-…；0731-…（王建国）, the list goes on past the sentence's end)
-        for a, b, label, _, word, holder in sorted(public, key=lambda x: -x[0]):
+        for a, b, label, _, word, holder, since in sorted(public, key=lambda x: -x[0]):
             k = bisect.bisect_left(starts, (word, -1))  # the first name after the word (n accounts cost n log n)
             if (k < len(starts) and starts[k][1] <= a) or holder in named or _owned_line(f.text, starts, word) \
+                    or _named_before(starts, since, word) or _surname_held(f.text, holder, rules.surnames) \
                     or _named_after(f.text, starts, b, holder >= 0, listed) or (a in owned and holder < 0):
                 owned.add(word)
                 a, b = f.span(a, b)
@@ -364,6 +366,27 @@ def _owned_line(text: str, names: list[tuple[int, int]], word: int) -> bool:
     between (刘建国的举报电话：0731-…, 王建国举报电话：…: the named person's line, not a body's; review of r51)."""
     k = bisect.bisect_left(names, (word, -1))
     return any(0 <= word - y <= _LINE_GAP and not PHRASE_END.search(text, y, word) for _, y in names[max(0, k - 3):k])
+
+
+def _named_before(names: list[tuple[int, int]], since: int, word: int) -> bool:
+    """Whether a person's name stands between ``since`` (the start of the sentence of a line's word ending at ``word``,
+    or the end of the last body's word in it; -1: none looked for) and the word (王建国，举报电话：…, 我叫王建国，…举报电话：…:
+    the person's line; 王建国，县环保局举报电话：… stays the bureau's; review r52)."""
+    if since < 0:
+        return False
+    k = bisect.bisect_left(names, (since, -1))
+    return k < len(names) and names[k][1] <= word
+
+
+_SURNAME_ALONE = re.compile(r"[老小]?([\u4e00-\u9fff]{1,2})[ \u3000]*(?:[)）]|$|[，,。；;\n])")  # (李), (老王)
+
+
+def _surname_held(text: str, holder: int, surnames) -> bool:
+    """Whether a surname alone, or called by it (老王, 小李), stands where a line's holder is named, in the bracket or
+    after the space right after its number (举报电话：0731-…（李）, 值班电话：0731-… 刘: the person's, as （李先生） is;
+    review r52)."""
+    m = _SURNAME_ALONE.match(text, holder) if holder >= 0 else None
+    return bool(m) and m.group(1) in surnames
 
 
 def _named_after(text: str, names: list[tuple[int, int]], end: int, bracketed: bool, listed: list[int]) -> bool:

@@ -205,6 +205,9 @@ _HOLDER_GAP = re.compile(r"[\s:：(（]*(?:为|是)?[\s:：]*")  # between a hol
 PHRASE_END = re.compile(f"[，,{_SENTENCE_MARKS}\n]")  # what ends a phrase: a cue before it is another phrase's
 # between two numbers of one body's list of lines: separators, and brackets that say whose each is (（…分局）；, （执法人员）、)
 _LISTED_GAP = re.compile(r"(?:[ \t\u3000]*(?:[(（][^()（）\n。]{1,20}[)）])?[ \t\u3000]*[、，,；;/或和及][ \t\u3000]*)+")
+# or a line break, each number alone on its line (举报电话：0731-84561234\n0731-84561235: a form's or a notice's list)
+_LISTED_LINE = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*")
+_LINE_END = re.compile(r"[ \t\u3000]*(?:\n|$)")
 PATTERN_FILE = "patterns.jsonl"
 _SHARED = "shared"  # the row of patterns.jsonl that holds the word lists several patterns read (@line_words …)
 KEPT_FILE = "kept_columns.txt"
@@ -450,12 +453,17 @@ class PatternRules:
 
     def find(self, folded: str, public: list | None = None) -> list[tuple[int, int, str, int]]:
         """(start, end, label, priority) of every candidate, overlapping ones included; ``public`` gets (start, end,
-        label, priority, where the public word ends, where its holder's name would start) of each left out as a
-        body's published account — a person's name found between that word and it, or where its holder is named after
-        it, makes it the person's (捐款：张三账号…, …账号：6222…，户名：张三: :class:`NameRules`' names decide)."""
+        label, priority, where the public word ends, where its holder's name would start, where a person named before
+        the word would start to hold it or -1) of each left out as a body's published account — a person's name found
+        between that word and it, or where its holder is named after it, or before the word in its sentence with none
+        of ``bodies`` nearer (王建国，举报电话：…; 县环保局举报电话 stays), makes it the person's (捐款：张三账号…,
+        …账号：6222…，户名：张三: :class:`NameRules`' names decide).  A match of a ``listed_context`` pattern needs no
+        context word when it is listed right after another number of its label (电话：0731-84561234、84561235)."""
         found = []
         personal: set[tuple[int, int]] = set()  # matches of a ``personal`` pattern: a mobile is a person's, listed or not
         listed: list[tuple[int, int, str]] = []  # the body's published lines left out (start, end, label)
+        since: dict[int, int] = {}  # where a body's line starts → where a person named before its word would hold it
+        ends: dict[int, set] = {}  # where a match kept so far ends → its labels (a list's next number looks back)
         cells: dict[str, list] = {}
 
         def columns(p: dict) -> list:
@@ -474,17 +482,23 @@ class PatternRules:
                     ok_context = True  # in a cell under a header of ``columns`` (住址: …某小区5栋2单元601)
                 if ok_check is False and (ok_context is not True or p.get("check_decides")):
                     continue
+                if ok_context is False and p.get("listed_context") and _listed_after(folded, start, end, p["label"],
+                                                                                     ends):
+                    ok_context = True  # (电话：0731-84561234、84561235: the list's short second number)
                 if ok_context is False and (ok_check is None or p.get("needs_context")):
                     continue  # (needs_context: the check alone does not decide — CHEN JIANHUA after 英文名, not AN LI)
                 if self._kept_re and self._kept_re.search(folded[max(0, start - 8):start]):
                     continue  # 受理编号001485325945: the case's number
                 if p.get("public") and (word := self._public(p, folded, start)) is not None:
                     listed.append((start, end, p["label"]))
+                    ends.setdefault(end, set()).add(p["label"])
+                    since[start] = self._since(p, folded, word)
                     if public is not None:
                         public.append((start, end, p["label"], p.get("priority", 1), word,
-                                       self._holder(p, folded, end)))
+                                       self._holder(p, folded, end), since[start]))
                     continue  # 爱心捐款账号：…, 县红十字会募捐账号…: a charity's account, published (个人账号 after 捐款， is one)
                 found.append((start, end, p["label"], p.get("priority", 1)))
+                ends.setdefault(end, set()).add(p["label"])
                 if p.get("personal"):
                     personal.add((start, end))
         if not listed:
@@ -495,10 +509,12 @@ class PatternRules:
         for start, end, label, priority in sorted(found):
             before = [(b, a) for a, b, lab in listed if lab == label and b <= start]
             last = max(before, default=None)
-            if last and (start, end) not in personal and _LISTED_GAP.fullmatch(folded, last[0], start):
+            if last and (start, end) not in personal and _listed_gap(folded, last[0], start, end):
                 listed.append((start, end, label))
+                since[start] = since.get(last[1], -1)
                 if public is not None:
-                    public.append((start, end, label, priority, last[1], self._holder({}, folded, end)))
+                    public.append((start, end, label, priority, last[1], self._holder({}, folded, end),
+                                   since[start]))
                     # (…、13812345678（张建国）: a person named in the bracket after it holds it)
                 continue
             kept.append((start, end, label, priority))
@@ -534,7 +550,7 @@ class PatternRules:
         if public and p.get("private_sentence"):
             # (a person's word in the sentence makes a line his: 举报人：王某，举报电话：138…; …（举报人王某）)
             # (a form's fields one a line: 举报人：王某某\n举报电话：0731-…; review r51)
-            head = FORM_SENTENCE_END.split(folded[max(0, start - 60):start])[-1]
+            head = folded[_sentence_start(p, folded, start):start]
             tail = SENTENCE_END.split(folded[start:start + LINE_TAIL])[0]
             form_tail = FORM_SENTENCE_END.split(folded[start:start + LINE_TAIL])[0]
             complaint = "".join(FORM_SENTENCE_END.split(folded[max(0, start - 80):start])[-2:])  # (two sentences)
@@ -545,6 +561,17 @@ class PatternRules:
             # so does one in the sentence before: …偷排废水，严重污染河道。举报电话：0731-…; …，联系人王建国: a contact
             # named after it in its sentence holds it)
         return start - (len(phrase) - at) if public else None
+
+    @staticmethod
+    def _since(p: dict, folded: str, word: int) -> int:
+        """Where a person named before a public word ending at ``word`` starts to hold its line (else -1, ``p`` having
+        no ``bodies``): the start of the word's sentence, or the end of the last of ``bodies`` in it (王建国，举报电话：…
+        is 王建国's; 王建国，县环保局举报电话：… the bureau's)."""
+        if not p.get("bodies"):
+            return -1
+        a = _sentence_start(p, folded, word)
+        head = folded[a:word]
+        return a + max((head.rfind(w) + len(w) for w in p["bodies"] if w in head), default=0)
 
     @staticmethod
     def _holder(p: dict, folded: str, end: int) -> int:
@@ -602,6 +629,33 @@ _PARTICLE_TAGS = ("ul", "uz", "ug", "y", "e")  # jieba's 了 着 过, modal part
 _SET_PHRASE_TAGS = ("i", "l")  # jieba's idioms and set phrases (父母双亡): read whole, never a name's cue
 _PROPER_NOT_PERSON = ("nz", "ns", "nt")  # jieba's other proper names: a trade name, a place, a body
 _GLUE = frozenset(_FUNCTION_CHARS + "了家")  # what jieba glues to a name in a word it takes for a person (了晓峰)
+
+
+_FIELD_CUT = re.compile(r"[；;][ \t\u3000]*$")  # a form's fields on one line: 举报人：王建国；举报电话：…
+
+
+def _sentence_start(p: dict, folded: str, pos: int, most: int = LINE_TAIL) -> int:
+    """Where the sentence ``pos`` stands in starts (at most ``most`` before it), reaching over a semicolon that a
+    line's word of ``p``'s ``public`` opens a form's field after (举报人：王建国；举报电话：…: one form's)."""
+    a = max(0, pos - most)
+    at = a + len(folded[a:pos]) - len(FORM_SENTENCE_END.split(folded[a:pos])[-1])
+    if at > a and _FIELD_CUT.search(folded, a, at) and folded.startswith(tuple(p.get("public", ())), at):
+        at = a + len(folded[a:at - 1]) - len(FORM_SENTENCE_END.split(folded[a:at - 1])[-1])
+    return at
+
+
+def _listed_after(folded: str, start: int, end: int, label: str, ends: dict[int, set], most: int = 40) -> bool:
+    """Whether a match of ``label`` ends (``ends``: end → labels) at most ``most`` characters before ``start`` with
+    only a list's separators between (0731-84561234、84561235; a look-back of ``most`` places, not of every match)."""
+    return any(label in ends.get(e, ()) and _listed_gap(folded, e, start, end)
+               for e in range(start - 1, max(-1, start - most - 1), -1))
+
+
+def _listed_gap(folded: str, a: int, b: int, end: int) -> bool:
+    """Whether ``folded[a:b]``, between a number ending at ``a`` and one from ``b`` to ``end``, is a list's gap: its
+    separators, or a line break with the second number alone at its line's end."""
+    return bool(_LISTED_GAP.fullmatch(folded, a, b) or (_LISTED_LINE.fullmatch(folded, a, b)
+                                                         and _LINE_END.match(folded, end)))
 
 
 def _glued(extra: str) -> bool:
