@@ -312,8 +312,9 @@ def _read_conventions(path) -> list[tuple[tuple[tuple[str, ...], ...], tuple[int
 
 class TableConventions(BaseEstimator):
     """The published tables' conventions for petitions that name certain things together (garbage that stinks →
-    土壤 and 大气; waste water on farmland → 水 and 土壤; a building site's dust and noise → 大气 and 噪声), as data
-    (``corpora/taxonomy/conventions.tsv``): each type a firing convention names gets at least ``floor``.
+    大气; garbage burnt → 土壤 and 大气; waste water on farmland → 水 and 土壤; a building site's dust and noise → 大气
+    and 噪声), as data (``corpora/taxonomy/conventions.tsv``): each type a firing convention names gets at least
+    ``floor``.
 
     conventions : path of the TSV (None = shipped); floor : the probability a convention's types get at least;
     mention_rules : the passing-mention rules for the cues (None = shipped)

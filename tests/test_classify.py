@@ -127,7 +127,8 @@ def test_passing_mentions_do_not_count(text, counted, first):
 
 
 @pytest.mark.parametrize("text,types", [
-    ("苗圃公园无人管理，垃圾成堆，臭气熏天", {"土壤", "大气"}),
+    ("苗圃公园无人管理，垃圾成堆，臭气熏天", {"大气"}),        # the smell is filed under 大气, not 土壤 as well
+    ("村民在路边焚烧垃圾，浓烟滚滚", {"土壤", "大气"}),
     ("养猪场的污水排进农田，庄稼都死了", {"水", "土壤"}),
     ("小区旁的工地施工扬尘大，夜间还有噪音", {"大气", "噪声"}),
     ("垃圾站旁边的工地扬尘", set()),                      # no noise; the garbage is a landmark
@@ -142,7 +143,7 @@ def test_table_conventions_as_data(text, types):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("苗圃公园无人管理，垃圾成堆，臭气熏天。", {"土壤", "大气"}),
+    ("村民在路边焚烧垃圾，浓烟滚滚。", {"土壤", "大气"}),
     ("小区南侧工地施工扬尘严重，夜间施工噪声扰民。", {"大气", "噪声"}),
 ])
 def test_shipped_model_gives_the_tables_secondary_types(shipped, text, expected):
@@ -191,18 +192,18 @@ def test_a_facility_name_is_not_the_complaint(text, first, weaker):
 
 
 def test_the_conventions_are_a_prior_that_an_office_overrides():
-    """Garbage that stinks is 土壤 and 大气 by the conventions as written; an office whose tables never file it
-    under 土壤 teaches that with a few dozen records, while three records do not yet outweigh the prior."""
+    """Garbage burnt is 土壤 and 大气 by the conventions as written; an office whose tables never file it under 土壤
+    teaches that with a few dozen records, while three records do not yet outweigh the prior."""
     from petitionnlp.classify import ConventionCalibrator, _decide
 
     conv = TableConventions().fit()
     villages = ["东湖", "西山", "南岭", "北坡", "上塘", "下店", "前进", "红星", "新民", "长乐"]
-    texts = [normalize(f"{v}村{k}组路边垃圾成堆，臭气熏天") for v in villages for k in ("一", "二", "三")]
+    texts = [normalize(f"{v}村{k}组路边焚烧垃圾，浓烟滚滚") for v in villages for k in ("一", "二", "三")]
     fired = conv.fired_rules(texts)
     assert fired.any(axis=1).all()
     soil, air = TYPES.index("土壤"), TYPES.index("大气")
     base = np.full((len(texts), len(TYPES)), 0.02)
-    base[:, air], base[:, soil] = 0.95, 0.1            # the model reads the smell, hardly the garbage
+    base[:, air], base[:, soil] = 0.95, 0.1            # the model reads the smoke, hardly the garbage
     prior = ConventionCalibrator().fit(np.zeros((0, len(TYPES))), [], pairs=conv.pairs())
     assert clone(prior).get_params() == prior.get_params()
     assert _decide(prior.predict_proba(base[:1], fired[:1]), 0.5)[0] == ["大气", "土壤"]
@@ -212,7 +213,7 @@ def test_the_conventions_are_a_prior_that_an_office_overrides():
     few = ConventionCalibrator().fit(base[:3], [["大气"]] * 3, fired[:3], conv.pairs(), prior=prior)
     assert _decide(few.predict_proba(base[:1], fired[:1]), 0.5)[0] == ["大气", "土壤"]
     learned, was = office.describe(), prior.describe()
-    rule = conv.names_.index("垃圾有臭味")
+    rule = conv.names_.index("焚烧垃圾")
     floor = {(c["rule"], c["type"]): c for c in learned["conventions"]}
     assert floor[(rule, "土壤")]["floor"] < 0.5 < was["conventions"][0]["floor"]
     assert floor[(rule, "土壤")]["fired"] == len(texts) and floor[(rule, "土壤")]["given"] == 0
@@ -314,6 +315,32 @@ def test_the_keyword_list_reads_sand_dredging_as_ecology_and_a_din_as_noise():
     assert [[TYPES[j] for j in np.flatnonzero(row)] for row in got] == [
         ["生态", "噪声"], ["生态"], ["生态"], ["大气", "噪声"], ["噪声"]]
     assert KeywordClassifier().fit().predict(texts)[4] == ["噪声"]
+
+
+def test_the_keyword_list_reads_dust_off_bare_land_as_air():
+    """Dust off bare or levelled land written 扬灰, 起灰, 扬沙 or 沙尘 (the list held 扬尘, 灰尘, 尘土, 粉尘) names 大气
+    at a strong weight (session 52, issue 29 item 2: the unseen records' top-1 misses read dust from levelled land as
+    其他 — the model read no medium).  None of these words occurs in a real or generated record, so neither the fit
+    nor the grouped folds move by them."""
+    from petitionnlp.features import keyword_named
+
+    texts = [normalize(t) for t in ("村里土地推平后没有覆盖，风一吹就起灰", "空地裸露，大风天扬灰", "土方未苫盖，扬沙严重",
+                                    "场地裸露，沙尘飞扬")]
+    got = keyword_named(texts, LexiconFeatures().fit(None)._lexicon())
+    assert [[TYPES[j] for j in np.flatnonzero(row)] for row in got] == [["大气"]] * 4
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("某村土地被推平后没有覆盖，风一吹就起灰。", ["大气"]),             # was 其他: no medium read
+    ("某工地土方裸露未苫盖，扬沙严重。", ["大气"]),
+    ("小区旁垃圾堆积，臭气熏天，影响居民生活。", ["大气"]),             # was 土壤、大气: the convention's 土壤
+    ("菜市场垃圾乱堆，腐烂发臭。", ["大气"]),                         # was 土壤
+    ("苗圃公园无人管理，垃圾成堆，臭气熏天。", ["大气"]),             # was 土壤、大气
+])
+def test_shipped_model_files_dust_and_a_garbage_smell_under_air(shipped, text, expected):
+    """The kinds of issue 29's unseen top-1 misses and added secondary types: dust off bare land, and garbage with
+    a smell, which the tables file under 大气 (corpora/taxonomy/conventions.tsv no longer adds 土壤 to it)."""
+    assert shipped.predict([normalize(text)]) == [expected]
 
 
 def test_the_keyword_list_is_read_one_way(tmp_path):

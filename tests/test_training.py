@@ -353,8 +353,8 @@ def test_a_few_office_records_override_the_shipped_secondary_types():
 
 
 def test_a_few_office_records_override_a_shipped_convention():
-    """The shipped records file garbage that stinks under 大气 and 土壤 (the central tables' convention); an office
-    whose tables file it under 大气 alone overrides that with three records of its own: at the office level the
+    """The shipped records file garbage burnt under 大气 and 土壤 (the central tables' convention); an office whose
+    tables file it under 大气 alone overrides that with three records of its own: at the office level the
     convention's floor weighs OFFICE_CONVENTION_STRENGTH records where it fires, not the shipped level's twenty
     (with which three records would not yet be enough)."""
     import numpy as np
@@ -365,13 +365,13 @@ def test_a_few_office_records_override_a_shipped_convention():
     from petitionnlp.training import OFFICE_CONVENTION_STRENGTH, OFFICE_STRENGTH, _Calibration
 
     villages = ["东湖", "西山", "南岭", "北坡", "上塘", "下店", "前进", "红星", "新民", "长乐", "河口", "桥头"]
-    texts = [normalize(f"{v}村路边垃圾成堆，臭气熏天") for v in villages]
+    texts = [normalize(f"{v}村路边焚烧垃圾，浓烟滚滚") for v in villages]
     labels = [["大气", "土壤"]] * 9 + [["大气"]] * 3          # nine shipped records, then the office's three
     model = PollutionTypeClassifier(memory_threshold=None).fit(texts + ["工地夜间施工噪声扰民"], labels + [["噪声"]])
     base = np.full((len(texts), len(TYPES)), 0.02)
-    base[:, TYPES.index("大气")], base[:, TYPES.index("土壤")] = 0.9, 0.2   # the model reads the smell
+    base[:, TYPES.index("大气")], base[:, TYPES.index("土壤")] = 0.9, 0.2   # the model reads the smoke
     shipped, office = _Calibration(model, texts, labels, np.arange(9), np.arange(9, 12), dict(enumerate(base))).fit()
-    probe = [normalize("前街垃圾堆放，异味很大")]
+    probe = [normalize("前街焚烧垃圾，黑烟很大")]
     assert model.conventions_.fired_rules(probe).any()
     decide = lambda cal: model.predict_from_proba(model.finish_proba(probe, base[:1], calibrator=cal))  # noqa: E731
     assert decide(shipped) == [["大气", "土壤"]]
