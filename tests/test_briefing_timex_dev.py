@@ -2043,3 +2043,12 @@ def test_the_twenty_eighth_development_batch_names_its_sources_and_is_new():
     """t52: time_dev28.jsonl, annotated blind after t51's rules — sourced, new, no copy of another set: night checks,
     checks and clean-ups before holidays and the flood season, index fields, limits without a year, urgency."""
     _a_new_time_only_batch(TIME_DEV28, 16, 60)
+
+
+TIME_DEV29 = GOLD / "time_dev29.jsonl"
+
+
+def test_the_twenty_ninth_development_batch_names_its_sources_and_is_new():
+    """t53: time_dev29.jsonl, annotated blind after t52's rules — sourced, new, no copy of another set: checks before
+    holidays, straw meetings of the summer and autumn harvests, night checks, a day of this week, weekend checks."""
+    _a_new_time_only_batch(TIME_DEV29, 16, 60)
