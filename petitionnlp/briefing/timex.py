@@ -72,11 +72,12 @@ def compile_rules(data: dict) -> dict:
                 pattern = pattern.replace(key, data[key])
         for key in ("MNUM", "DNUM", "HNUM"):  # before NUM, which they contain
             pattern = pattern.replace(key, data[key])
-        for key in ("EVENT_BEFORE", "BEFORE", "CADENCE", "COUNT_OF", "LUNAR", "RECURRING"):
+        for key in ("EVENT_BEFORE", "BEFORE", "CADENCE", "COUNT_OF", "LUNAR", "RECURRING", "HOLIDAY_LEAD"):
             # the events a limit comes before (EVENT_BEFORE, 试生产前: before BEFORE, whose name it holds); 前/之前/以前
             # closing a limit; the verbs of a cadence (每周一督查, 一月一通报); a count before a counter (三个时间节点); a
-            # lunar day (正月十六); what a time after a recurrence follows (每天, 每周一, 工作日) — rules saved before
-            # they were keys write them out
+            # lunar day (正月十六); what a time after a recurrence follows (每天, 每周一, 工作日); what before 节 makes it
+            # a holiday the page does not name (开展节前…, 检查节前…, 在节日前夕) — rules saved before they were keys write
+            # them out
             if key in data:
                 pattern = pattern.replace(key, data[key])
         return pattern.replace("NUM", data["NUM"])
@@ -552,9 +553,13 @@ class _Resolver:
         return f"{first}/{_at(self.anchor, self.hour(int(g['h2']), g.get('ampm2') or g.get('ampm')), int(g['min2']))}"
 
     def _week(self, g):
-        """A day of a week (下周六) or the week itself (上周: Monday to Sunday), against the document date."""
+        """A day of a week (下周六), its weekend (本周末: Saturday and Sunday; 本周末前, a limit: Sunday) or the week itself
+        (上周: Monday to Sunday), against the document date."""
         week = self.v["relative_week"][g.get("wrel")]
         monday = self.doc - dt.timedelta(days=self.doc.weekday()) + dt.timedelta(weeks=week)
+        if g.get("end"):
+            sunday = monday + dt.timedelta(days=6)
+            return sunday.isoformat() if self.limit else f"{(sunday - dt.timedelta(days=1)).isoformat()}/{sunday.isoformat()}"
         if g.get("wd"):
             wd = self.v["weekday"].get(g["wd"]) or int(g["wd"])
             return (monday + dt.timedelta(days=wd - 1)).isoformat()
