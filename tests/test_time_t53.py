@@ -160,3 +160,38 @@ def test_a_count_of_first_moments_names_a_set_of_rules_no_urgency(text):
 
 def test_first_moment_alone_stays_urgency():
     assert found("第一时间赶赴现场处置。") == [("第一时间", "vague", None)]
+
+
+# ---------------------------------- second step: limits before other seasons and events, and within this week or month
+
+@pytest.mark.parametrize("text,span", [
+    ("确保供暖季前完成燃煤锅炉改造。", "供暖季前"),
+    ("采暖期前完成清洁取暖改造。", "采暖期前"),
+    ("雨季前完成河道清淤。", "雨季前"),
+    ("上冻之前完成管网铺设。", "上冻之前"),
+    ("要在开学前完成校园周边噪声整治。", "开学前"),
+    ("高考前完成考点周边工地排查。", "高考前"),
+    ("“五一”小长假前开展安全检查。", "“五一”小长假前"),
+    ("节假日前开展环境安全检查。", "节假日前"),
+    ("枯水期前完成排污口整治。", "枯水期前")])
+def test_a_limit_before_a_season_or_an_event_of_the_year_is_a_deadline_without_value(text, span):
+    assert found(text) == [(span, "deadline", None)]
+
+
+@pytest.mark.parametrize("text", ["雨季前期准备工作已就绪。", "开学前后加强巡查。", "假期前三天客流较大。",
+                                  "未在供暖季前完成改造的，予以通报。"])
+def test_a_season_before_qianqi_qianhou_a_count_or_after_a_negation_is_no_deadline(text):
+    assert not [x for x in found(text) if x[1] == "deadline"]
+
+
+@pytest.mark.parametrize("text,spans", [
+    ("本周内完成整改。", [("本周内", "deadline", "2023-06-18")]),
+    ("下周内上报整改情况。", [("下周内", "deadline", "2023-06-25")]),
+    ("本月内完成整改销号。", [("本月内", "deadline", "2023-06-30")]),
+    ("各县市区这个月内完成排查。", [("这个月内", "deadline", "2023-06-30")])])
+def test_within_this_week_or_month_is_a_limit_its_last_day(text, spans):
+    assert found(text) == spans
+
+
+def test_within_this_month_without_a_page_date_has_no_value():
+    assert found("本月内各县市区完成整改。", None) == [("本月内", "deadline", None)]

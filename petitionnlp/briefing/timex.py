@@ -553,11 +553,11 @@ class _Resolver:
         return f"{first}/{_at(self.anchor, self.hour(int(g['h2']), g.get('ampm2') or g.get('ampm')), int(g['min2']))}"
 
     def _week(self, g):
-        """A day of a week (下周六), its weekend (本周末: Saturday and Sunday; 本周末前, a limit: Sunday) or the week itself
-        (上周: Monday to Sunday), against the document date."""
+        """A day of a week (下周六), its weekend (本周末: Saturday and Sunday; 本周末前, a limit: Sunday), the week as a
+        limit (本周内: Sunday) or the week itself (上周: Monday to Sunday), against the document date."""
         week = self.v["relative_week"][g.get("wrel")]
         monday = self.doc - dt.timedelta(days=self.doc.weekday()) + dt.timedelta(weeks=week)
-        if g.get("end"):
+        if g.get("end") or g.get("within"):
             sunday = monday + dt.timedelta(days=6)
             return sunday.isoformat() if self.limit else f"{(sunday - dt.timedelta(days=1)).isoformat()}/{sunday.isoformat()}"
         if g.get("wd"):
