@@ -2055,8 +2055,11 @@ class NameRules:
                     whole.add(start)  # (it ends where jieba's word ends: 于文兵身患)
                 else:
                     continue
-            elif len(word) == 1 and word in self.surnames and i + 1 < len(tagged) and tag.startswith(("nr", "zg", "j")):
+            elif len(word) == 1 and word in self.surnames and i + 1 < len(tagged) and (tag.startswith(("nr", "zg", "j")) or (
+                    tag == "d" and i and tagged[i - 1][1] == "p" and tagged[i + 1][1].startswith("nr"))):
                 nxt_word, nxt_tag, _ = tagged[i + 1]  # 冯 / 海涛: a surname jieba split from the given name
+                # (据 / 曾 / 国良, 请与 / 曾 / 国良: a surname jieba reads as an adverb, 曾 "once", where no adverb stands
+                # — right after a preposition — and a given name it reads as a person's follows; session 53)
                 # (邓 / 国庆: a given name jieba reads as a day, after a surname it reads as a person's)
                 if 1 <= len(nxt_word) <= 2 and _CJK.match(nxt_word) and (
                         nxt_tag.startswith(("nr", "n", "a", "nz", "ns")) or (
