@@ -587,10 +587,12 @@ class PatternRules:
 
     @staticmethod
     def _bound(p: dict, folded: str, word: int) -> bool:
-        """Whether one of ``p``'s ``bodies`` stands in the phrase of the public word ending at ``word`` (县环保局举报电话,
-        县环保局公布举报电话: the body's line by its own words; 县环保局，举报电话 and 举报电话 alone are not)."""
+        """Whether one of ``p``'s ``bodies`` stands in the phrase of the public word ending at ``word``, none of its
+        ``not_binding`` (a person's word, 居民 …) after it (县环保局举报电话, 县环保局公布举报电话: the body's line by its own
+        words; 县环保局，举报电话, 举报电话 alone and 市中心居民举报电话 are not)."""
         phrase = PHRASE_END.split(folded[max(0, word - LINE_TAIL):word])[-1]
-        return any(w in phrase for w in p.get("bodies", ()))
+        at = max((phrase.rfind(w) + len(w) for w in p.get("bodies", ()) if w in phrase), default=-1)
+        return at >= 0 and not any(w in phrase[at:] for w in p.get("not_binding", ()))
 
     @staticmethod
     def _staff(p: dict, folded: str, since: int, word: int) -> tuple:
