@@ -340,12 +340,17 @@ class PIINames(_RuleComponent):
         named = {x for x, _ in starts}
         listed = sorted(x for x, *_ in public)
         owned: set[int] = set()  # where a number listed before one a person holds starts (its ``word``)
-        # (from the last number back: …0731-…；0731-…（王建国）, the list goes on past the sentence's end)
-        for a, b, label, _, word, holder, since in sorted(public, key=lambda x: -x[0]):
+        holders = {x[5] for x in public if x[5] >= 0}  # where each number's own holder is named (its bracket …)
+        closing = frozenset(("", "同志", *rules.honorifics, *rules.contact)) if public else ()
+        # (from the last number back: …0731-…；0731-…（王建国）, the list goes on past the sentence's end; a body's word
+        # binding the line keeps each number but the one the holder's own bracket closes the body's: 县环保局举报电话：
+        # 0731-…、138…（刘）)
+        for a, b, label, _, word, holder, since, bound, staff in sorted(public, key=lambda x: -x[0]):
             k = bisect.bisect_left(starts, (word, -1))  # the first name after the word (n accounts cost n log n)
             if (k < len(starts) and starts[k][1] <= a) or holder in named or _owned_line(f.text, starts, word) \
-                    or _named_before(starts, since, word) or _surname_held(f.text, holder, rules.surnames) \
-                    or _named_after(f.text, starts, b, holder >= 0, listed) or (a in owned and holder < 0):
+                    or _named_before(starts, since, word, staff) or _surname_held(f.text, holder, rules.surnames) \
+                    or _named_after(f.text, starts, b, holder, listed, bound, holders, closing) \
+                    or (a in owned and holder < 0 and not bound):
                 owned.add(word)
                 a, b = f.span(a, b)
                 if not any(k in held for k in range(a, b)):
@@ -368,14 +373,15 @@ def _owned_line(text: str, names: list[tuple[int, int]], word: int) -> bool:
     return any(0 <= word - y <= _LINE_GAP and not PHRASE_END.search(text, y, word) for _, y in names[max(0, k - 3):k])
 
 
-def _named_before(names: list[tuple[int, int]], since: int, word: int) -> bool:
+def _named_before(names: list[tuple[int, int]], since: int, word: int, staff=()) -> bool:
     """Whether a person's name stands between ``since`` (the start of the sentence of a line's word ending at ``word``,
     or the end of the last body's word in it; -1: none looked for) and the word (王建国，举报电话：…, 我叫王建国，…举报电话：…:
-    the person's line; 王建国，县环保局举报电话：… stays the bureau's; review r52)."""
+    the person's line; 王建国，县环保局举报电话：… stays the bureau's; review r52) — not one of the body's staff in role,
+    starting at one of ``staff`` (据县环保局工作人员王建国介绍，举报电话：…: the bureau's; session 53)."""
     if since < 0:
         return False
     k = bisect.bisect_left(names, (since, -1))
-    return k < len(names) and names[k][1] <= word
+    return any(y <= word and x not in staff for x, y in names[k:k + 8])
 
 
 _SURNAME_ALONE = re.compile(r"[老小]?([\u4e00-\u9fff]{1,2})[ \u3000]*(?:[)）]|$|[，,。；;\n])")  # (李), (老王)
@@ -389,17 +395,40 @@ def _surname_held(text: str, holder: int, surnames) -> bool:
     return bool(m) and m.group(1) in surnames
 
 
-def _named_after(text: str, names: list[tuple[int, int]], end: int, bracketed: bool, listed: list[int]) -> bool:
+_FIELD_STOP = re.compile("[。！!？?\n]")  # what ends a list of a form's fields on one line (…；邮箱：…（王华清）)
+
+
+def _named_after(text: str, names: list[tuple[int, int]], end: int, holder: int, listed: list[int],
+                 bound: bool = False, holders=frozenset(), closing=frozenset(("",))) -> bool:
     """Whether a person's name stands after the line's number ending at ``end`` in its sentence: the line is the
     person's, and so is each number listed before it without a holder of its own (举报电话：0731-…、0731-…（王建国）,
-    …，联系人：王建国, …，举报人王建国; session 52) — not a number whose own bracket names its holder with another
-    number between it and the name (热线电话：0731-…（县局）、0731-…（王建国）: the bureau's stays)."""
+    …，联系人：王建国, …，举报人王建国; session 52), and each field before a semicolon the name's bracket closes a list of
+    (举报电话：…；邮箱：…（王华清）; session 53) — not a number whose own bracket (``holder``) names its holder with another
+    number between it and the name (热线电话：0731-…（县局）、0731-…（王建国）: the bureau's stays).  A line a body's word
+    binds (``bound``: 县环保局举报电话：…) is held only by a name that closes its clause and no other number's bracket
+    holds, nothing after it in its clause but one of ``closing`` (a form of address, a verb of reaching him:
+    …，联系人：王建国, …，请与王建国联系; not …，张建国反映的问题已查实, nor …、138…（王建国）: session 53)."""
     stop = FORM_SENTENCE_END.search(text, end, end + LINE_TAIL)  # (a form's next line: 举报电话：…\n联系人：王建国)
     stop = stop.start() if stop else min(len(text), end + LINE_TAIL)
     k = bisect.bisect_left(names, (end, -1))
+    if not bound and k < len(names) and names[k][0] >= stop:  # (a list of fields after a semicolon, closed by a
+        # name in the bracket right after the last one's value)
+        x = names[k][0]
+        fields = _FIELD_STOP.search(text, end, x)
+        if x < end + LINE_TAIL and not fields and text[x - 1:x] in "(（" and text[x - 2:x - 1].isalnum():
+            return True
     if k == len(names) or names[k][0] >= stop:
         return False
-    return not bracketed or bisect.bisect_left(listed, end) == bisect.bisect_left(listed, names[k][0])
+    if bound:
+        for x, y in names[k:k + 8]:
+            if x >= stop:
+                return False
+            cut = PHRASE_END.search(text, y)
+            rest = text[y:cut.start() if cut else len(text)].strip(" \t\u3000)）")
+            if rest in closing and x not in holders - {holder}:
+                return True
+        return False
+    return holder < 0 or bisect.bisect_left(listed, end) == bisect.bisect_left(listed, names[k][0])
 
 
 @Language.factory("pii_names", default_config={"spans_key": SPANS_KEY, "use_gazetteer": True},

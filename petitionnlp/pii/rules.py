@@ -454,7 +454,9 @@ class PatternRules:
     def find(self, folded: str, public: list | None = None) -> list[tuple[int, int, str, int]]:
         """(start, end, label, priority) of every candidate, overlapping ones included; ``public`` gets (start, end,
         label, priority, where the public word ends, where its holder's name would start, where a person named before
-        the word would start to hold it or -1) of each left out as a body's published account — a person's name found
+        the word would start to hold it or -1, whether a body's word binds the line's word (:meth:`_bound`), where the
+        names of a body's staff start before the word (:meth:`_staff`)) of each left out as a body's published account,
+        and of each mobile listed right after one (its holder named after it may hold the list) — a person's name found
         between that word and it, or where its holder is named after it, or before the word in its sentence with none
         of ``bodies`` nearer (王建国，举报电话：…; 县环保局举报电话 stays), makes it the person's (捐款：张三账号…,
         …账号：6222…，户名：张三: :class:`NameRules`' names decide).  A match of a ``listed_context`` pattern needs no
@@ -463,6 +465,7 @@ class PatternRules:
         personal: set[tuple[int, int]] = set()  # matches of a ``personal`` pattern: a mobile is a person's, listed or not
         listed: list[tuple[int, int, str]] = []  # the body's published lines left out (start, end, label)
         since: dict[int, int] = {}  # where a body's line starts → where a person named before its word would hold it
+        bound: dict[int, tuple] = {}  # where a body's line starts → (bound by a body's word, its staff's names' starts)
         ends: dict[int, set] = {}  # where a match kept so far ends → its labels (a list's next number looks back)
         cells: dict[str, list] = {}
 
@@ -493,9 +496,10 @@ class PatternRules:
                     listed.append((start, end, p["label"]))
                     ends.setdefault(end, set()).add(p["label"])
                     since[start] = self._since(p, folded, word)
+                    bound[start] = (self._bound(p, folded, word), self._staff(p, folded, since[start], word))
                     if public is not None:
                         public.append((start, end, p["label"], p.get("priority", 1), word,
-                                       self._holder(p, folded, end), since[start]))
+                                       self._holder(p, folded, end, bound[start][0]), since[start], *bound[start]))
                     continue  # 爱心捐款账号：…, 县红十字会募捐账号…: a charity's account, published (个人账号 after 捐款， is one)
                 found.append((start, end, p["label"], p.get("priority", 1)))
                 ends.setdefault(end, set()).add(p["label"])
@@ -509,14 +513,16 @@ class PatternRules:
         for start, end, label, priority in sorted(found):
             before = [(b, a) for a, b, lab in listed if lab == label and b <= start]
             last = max(before, default=None)
-            if last and (start, end) not in personal and _listed_gap(folded, last[0], start, end):
-                listed.append((start, end, label))
-                since[start] = since.get(last[1], -1)
+            if last and _listed_gap(folded, last[0], start, end):
+                chained = (since.get(last[1], -1), *bound.get(last[1], (False, ())))
                 if public is not None:
-                    public.append((start, end, label, priority, last[1], self._holder({}, folded, end),
-                                   since[start]))
-                    # (…、13812345678（张建国）: a person named in the bracket after it holds it)
-                continue
+                    public.append((start, end, label, priority, last[1], self._holder({}, folded, end), *chained))
+                    # (…、13812345678（张建国）: a person named in the bracket after it holds it; …、138…（刘）: a
+                    # mobile stays hidden, and its holder holds the list before it where no body's word binds it)
+                if (start, end) not in personal:
+                    listed.append((start, end, label))
+                    since[start], bound[start] = chained[0], chained[1:]
+                    continue
             kept.append((start, end, label, priority))
         return kept
 
@@ -553,6 +559,12 @@ class PatternRules:
             head = folded[_sentence_start(p, folded, start):start]
             tail = SENTENCE_END.split(folded[start:start + LINE_TAIL])[0]
             form_tail = FORM_SENTENCE_END.split(folded[start:start + LINE_TAIL])[0]
+            if PatternRules._bound(p, folded, start - (len(phrase) - at)):
+                # (a line a body's word binds, 县环保局举报电话：0731-…: a clause after its own phrase is the line's
+                # only where it names its holder — …，联系人：王建国, …，王先生 — not where it says a thing of its own:
+                # …，村民周桂兰反映的问题已查实, …，当事人陈光明已被立案调查 leave the bureau's line the bureau's)
+                tail = _appositions(p, tail)
+                form_tail = _appositions(p, form_tail)
             complaint = "".join(FORM_SENTENCE_END.split(folded[max(0, start - 80):start])[-2:])  # (two sentences)
             public = not any(w in head or w in PHRASE_END.split(tail)[0] for w in p["private_sentence"]) \
                 and not any(w in form_tail for w in p.get("private_tail", ())) \
@@ -574,15 +586,43 @@ class PatternRules:
         return a + max((head.rfind(w) + len(w) for w in p["bodies"] if w in head), default=0)
 
     @staticmethod
-    def _holder(p: dict, folded: str, end: int) -> int:
+    def _bound(p: dict, folded: str, word: int) -> bool:
+        """Whether one of ``p``'s ``bodies`` stands in the phrase of the public word ending at ``word``, none of its
+        ``not_binding`` (a person's word, 居民 …) after it (县环保局举报电话, 县环保局公布举报电话: the body's line by its own
+        words; 县环保局，举报电话, 举报电话 alone and 市中心居民举报电话 are not)."""
+        phrase = PHRASE_END.split(folded[max(0, word - LINE_TAIL):word])[-1]
+        at = max((phrase.rfind(w) + len(w) for w in p.get("bodies", ()) if w in phrase), default=-1)
+        return at >= 0 and not any(w in phrase[at:] for w in p.get("not_binding", ()))
+
+    @staticmethod
+    def _staff(p: dict, folded: str, since: int, word: int) -> tuple:
+        """Where a name right after one of ``p``'s ``staff`` words, itself right after one of its ``bodies``, starts
+        between ``since`` and the public word ending at ``word``: the body's staff in role, who do not make its line
+        theirs (据县环保局工作人员王建国介绍，举报电话：…; 县环保局执法人员赵志刚说，…)."""
+        if since < 0 or not p.get("staff"):
+            return ()
+        head = folded[_sentence_start(p, folded, word):word]
+        at = word - len(head)
+        return tuple(at + m.end() for b in p.get("bodies", ()) for w in p["staff"]
+                     for m in re.finditer(re.escape(b + w), head))
+
+    @staticmethod
+    def _holder(p: dict, folded: str, end: int, bound: bool = False) -> int:
         """Where the name of the account's holder would start, the account ending at ``end`` (else -1): after one of
         ``p``'s ``holders`` words in the sentence after it (…6222…，户名：张三; 收款人：王春华) or a bracket opened right after
         it (…6222…（王春华）), or a space (监督电话：0731-… 王建国) — a person found there holds it (review r48: a charity's
-        is named by its body, 户名：县慈善总会)."""
+        is named by its body, 户名：县慈善总会).  Not a bracket that says when the line is answered (one of ``p``'s
+        ``line_notes``: （白）) after a line a body's word binds or beside another such bracket in its sentence
+        (…（白）、…（夜）): the hours, not the surname 白 (review r52's 举报电话：…（李））."""
         sentence = SENTENCE_END.split(folded[end:end + p.get("holder_window", 16)])[0]
         at = min((sentence.find(w) + len(w) for w in p.get("holders", ()) if w in sentence), default=-1)
         if at < 0 and sentence and sentence[0] in "(（ \u3000":  # (not an empty one: …；0731-… ends it at once)
             at = 1
+            note = _NOTE.match(sentence)
+            if note and note.group(1) in p.get("line_notes", ()) and (bound or any(
+                    m.group(1) in p["line_notes"] and m.start() != note.start()
+                    for m in _NOTE.finditer(FORM_SENTENCE_END.split(folded[end:end + LINE_TAIL])[0]))):
+                return -1
         return end + len(_HOLDER_GAP.match(sentence, at).group()) + at if at >= 0 else -1
 
 
@@ -632,6 +672,25 @@ _GLUE = frozenset(_FUNCTION_CHARS + "了家")  # what jieba glues to a name in a
 
 
 _FIELD_CUT = re.compile(r"[；;][ \t\u3000]*$")  # a form's fields on one line: 举报人：王建国；举报电话：…
+_NOTE = re.compile(r"[ \u3000]*[(（][ \u3000]*([^()（）\s]{1,4})[ \u3000]*[)）]")  # a bracket's word: （白）, （夜间）
+_APPOSITION_REST = re.compile(rf"[{CJK}]{{0,4}}")  # what is left of a clause that only names someone: the name
+_APPOSITION_NOISE = re.compile(r"[(（][^()（）]{0,12}[)）]|[\s\d\-—–:：]")  # its brackets, digits, colons and spaces
+
+
+def _appositions(p: dict, tail: str) -> str:
+    """``tail`` (the text after a line's number) with each clause after the number's own phrase that says a thing of
+    its own blanked: kept, those that only name someone — one of ``p``'s ``private_tail`` words (联系人, 先生 …) and at
+    most a name (…，联系人：王建国, …，王先生, …，手机同号, …，联系人王建国13812345678)."""
+    parts = re.split(f"([{PHRASE_END.pattern[1:-1]}])", tail)
+    words = sorted(p.get("private_tail", ()), key=len, reverse=True)
+
+    def names_only(clause: str) -> bool:
+        rest = _APPOSITION_NOISE.sub("", clause)
+        rest = next((rest[len(w):] for w in words if rest.startswith(w)), rest)
+        rest = next((rest[:-len(w)] for w in words if w and rest.endswith(w)), rest)
+        return bool(_APPOSITION_REST.fullmatch(rest.lstrip("为是")))
+
+    return "".join(x if n == 0 or n % 2 or names_only(x) else "\0" * len(x) for n, x in enumerate(parts))
 
 
 def _sentence_start(p: dict, folded: str, pos: int, most: int = LINE_TAIL) -> int:
@@ -2055,8 +2114,11 @@ class NameRules:
                     whole.add(start)  # (it ends where jieba's word ends: 于文兵身患)
                 else:
                     continue
-            elif len(word) == 1 and word in self.surnames and i + 1 < len(tagged) and tag.startswith(("nr", "zg", "j")):
+            elif len(word) == 1 and word in self.surnames and i + 1 < len(tagged) and (tag.startswith(("nr", "zg", "j")) or (
+                    tag == "d" and i and tagged[i - 1][1] == "p" and tagged[i + 1][1].startswith("nr"))):
                 nxt_word, nxt_tag, _ = tagged[i + 1]  # 冯 / 海涛: a surname jieba split from the given name
+                # (据 / 曾 / 国良, 请与 / 曾 / 国良: a surname jieba reads as an adverb, 曾 "once", where no adverb stands
+                # — right after a preposition — and a given name it reads as a person's follows; session 53)
                 # (邓 / 国庆: a given name jieba reads as a day, after a surname it reads as a person's)
                 if 1 <= len(nxt_word) <= 2 and _CJK.match(nxt_word) and (
                         nxt_tag.startswith(("nr", "n", "a", "nz", "ns")) or (
