@@ -1,0 +1,34 @@
+"""Search (session 53, helper s53; issue 29 item 4): a contrast of times a query states is required while a lone
+time word only ranks."""
+
+from tests.test_search_s50 import _ids
+from tests.test_search_s51 import _plan
+
+SAND = {
+    "contrast": "汉台区宗营镇职业学院旁边砂场白天关停，晚上施工到12点左右，噪声扰民。",
+    "night": "明峰驾校旁的制沙场生产时扬尘、噪声污染严重，一般在夜间开工。",
+    "yard": "河边有一个沙场，手续不合规，沙石料未覆盖，露天堆放，沙场噪音特别大。",
+}
+DINERS = {
+    "noon": "五一街小区西边楼下有好几家饭店，每天中午和晚上油烟和噪声污染严重。",
+    "fan": "小区东侧的三期底商是饭馆，排放油烟污染，并且排风扇噪声极其扰民。",
+}
+
+
+def _required(query: str, texts) -> dict:
+    return {c.term: not c.setting for c in _plan(query, list(texts)).concepts}
+
+
+def test_a_contrast_of_times_is_required_and_a_lone_time_word_only_ranks(tmp_path):
+    """沙场日里停夜里向开工 (Wu: the sand works stops by day and works by night): since s52 a time word cut out of a
+    run-on piece only ranks, so 日里 and 夜里向 both did, and the works that says 夜间开工 came before the one that says
+    白天关停，晚上施工.  Two times that share no word of their thesaurus lines with something said between them are
+    the complaint's matter: required.  A list of times (中午晚上) and one time alone stay settings."""
+    said = _required("沙场日里停夜里向开工", SAND.values())
+    assert said["日里"] and said["夜里向"], said
+    assert _ids(tmp_path, SAND, "沙场日里停夜里向开工")[0] == "contrast"
+    assert _ids(tmp_path, SAND, "沙石场白天装样子关门晚上干到半夜")[0] == "contrast"
+    listed = _required("楼下好几家饭店中午晚上又吵又呛能不能管", DINERS.values())
+    assert not listed.get("中午", False) and not listed.get("晚上", False), listed
+    lone = _required("沙场晚上偷偷开工灰大得很", SAND.values())
+    assert not any(v for k, v in lone.items() if k in ("晚上",)), lone
