@@ -1,6 +1,7 @@
 """Search (session 53, helper s53; issue 29 item 4): a contrast of times a query states is required while a lone
 time word only ranks."""
 
+from petitionnlp.search import analysis as A
 from tests.test_search_s50 import _ids
 from tests.test_search_s51 import _plan
 
@@ -13,6 +14,10 @@ DINERS = {
     "noon": "五一街小区西边楼下有好几家饭店，每天中午和晚上油烟和噪声污染严重。",
     "fan": "小区东侧的三期底商是饭馆，排放油烟污染，并且排风扇噪声极其扰民。",
 }
+
+
+def _read(query: str):
+    return A.read_settings(query)
 
 
 def _required(query: str, texts) -> dict:
@@ -32,3 +37,20 @@ def test_a_contrast_of_times_is_required_and_a_lone_time_word_only_ranks(tmp_pat
     assert not listed.get("中午", False) and not listed.get("晚上", False), listed
     lone = _required("沙场晚上偷偷开工灰大得很", SAND.values())
     assert not any(v for k, v in lone.items() if k in ("晚上",)), lone
+
+
+WIND = {
+    "wind": "武陵山乡金子山村反映国家电投新能源公司所属风力发电场噪音大，风力发电站建设时破坏植被一直未恢复。",
+    "winter": "附近都是平房，冬天的时候会燃烧胶皮、木材，造成大气污染。",
+    "market": "市场清洗废水直接排到附近雨水沟，不下雨的时候雨水沟集满废水气味难闻。",
+}
+
+
+def test_a_when_clause_and_a_power_station_said_for_short(tmp_path):
+    """风电场修的时候毁的草皮为啥到现在没恢复: 的时候 (when) was left inside the piece 时候毁, a required word that
+    found every document saying 冬天的时候, and 风电场 (a wind farm said for short) found no 风力发电场.  时候 is now
+    taken off as 一到 is (query_frames.tsv), and 风电 / 风电场 are thesaurus lines (= 风力发电 …)."""
+    pieces = [p for p, _ in _read("风电场修的时候毁的草皮为啥到现在没恢复")]
+    assert not any("时候" in p for p in pieces), pieces
+    assert "风力发电场" in dict(A.thesaurus()["风电场"]) and "风力发电" in dict(A.thesaurus()["风电"])
+    assert _ids(tmp_path, WIND, "风电场修的时候毁的草皮为啥到现在没恢复")[0] == "wind"
