@@ -54,3 +54,17 @@ def test_a_when_clause_and_a_power_station_said_for_short(tmp_path):
     assert not any("时候" in p for p in pieces), pieces
     assert "风力发电场" in dict(A.thesaurus()["风电场"]) and "风力发电" in dict(A.thesaurus()["风电"])
     assert _ids(tmp_path, WIND, "风电场修的时候毁的草皮为啥到现在没恢复")[0] == "wind"
+
+
+YARDS = {
+    "coal": "滨海新区津塘公路“嘉士德储运”每天24小时储运煤，粉尘和噪声污染严重。",
+    "mine": "清水河县刘胡梁煤矿、城湾煤矿污染地下水、扬尘污染严重。",
+    "quarry": "正昌矿业日夜生产开采石头，货运噪声扰民、扬尘严重影响周边居民。",
+}
+
+
+def test_a_goods_yard_is_where_goods_are_stored(tmp_path):
+    """拉煤的货场 (the yard the coal is carted to) found no document: 货场 was required and only its word vectors'
+    仓库 and 货运 spelled it, so a quarry's 货运噪声 came first.  货场 → 堆场 | 储运 | 露天堆放, one way."""
+    assert _ids(tmp_path, YARDS, "拉煤的货场一天到晚灰蒙蒙的还吵")[0] == "coal"
+    assert _ids(tmp_path, YARDS, "堆炭的货场一天到晚炭灰乱飞还吵")[0] == "coal"
