@@ -68,3 +68,16 @@ def test_a_goods_yard_is_where_goods_are_stored(tmp_path):
     仓库 and 货运 spelled it, so a quarry's 货运噪声 came first.  货场 → 堆场 | 储运 | 露天堆放, one way."""
     assert _ids(tmp_path, YARDS, "拉煤的货场一天到晚灰蒙蒙的还吵")[0] == "coal"
     assert _ids(tmp_path, YARDS, "堆炭的货场一天到晚炭灰乱飞还吵")[0] == "coal"
+
+
+GOLD = {
+    "gold": "雪峰镇龙家田村的一家规模较大的金矿开采企业在开采过程中导致良田水位下沉，且污染当地村民的饮用水。",
+    "wind": "武陵山乡金子山村反映风力发电场噪音大的问题。",
+    "lake": "水库包给许某养鱼十几年，水库水及地下水受到污染。",
+}
+
+
+def test_digging_for_gold_is_a_gold_mine(tmp_path):
+    """挖金子的 (the ones digging for gold) found 金子山村's wind farm and a reservoir's 地下水 before the gold mine
+    (金矿开采企业): 挖金子 → 金矿 | 采金 | 淘金, one way, as 淘金 ~ 采金 | 金矿 is."""
+    assert _ids(tmp_path, GOLD, "挖金子的把地底下的水弄没了田里干了")[0] == "gold"
