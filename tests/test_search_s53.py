@@ -81,3 +81,19 @@ def test_digging_for_gold_is_a_gold_mine(tmp_path):
     """挖金子的 (the ones digging for gold) found 金子山村's wind farm and a reservoir's 地下水 before the gold mine
     (金矿开采企业): 挖金子 → 金矿 | 采金 | 淘金, one way, as 淘金 ~ 采金 | 金矿 is."""
     assert _ids(tmp_path, GOLD, "挖金子的把地底下的水弄没了田里干了")[0] == "gold"
+
+
+WORKSHOPS = {
+    "peroxide": "济源市远兴特钢院内北侧仓库，有一无名作坊（疑似是生产过氧化氢溶液），粉尘大，污水横流至厂区附近路面。",
+    "paint": "新开路村院内有很多黑作坊喷漆厂，每天3:00-9:00生产，粉尘和异味污染严重。",
+    "sand": "采场的废水流入村里小溪，村民生产用水受到影响。",
+}
+
+
+def test_the_broad_sources_words_the_dev_sets_confirm(tmp_path):
+    """双氧水 (the peroxide a clerk names) found no 过氧化氢: cnsyn's pair, kept now that a graded set confirms it, with
+    饭铺 → 餐馆 | 餐饮店 and 馆子 → 餐饮店 (cnsyn_confirmed.tsv, one way)."""
+    said = A.thesaurus()
+    assert "过氧化氢" in dict(said["双氧水"]) and "餐饮店" in dict(said["馆子"]) and "餐馆" in dict(said["饭铺"])
+    assert "双氧水" not in dict(said.get("过氧化氢", ()))   # one way
+    assert _ids(tmp_path, WORKSHOPS, "做双氧水的黑作坊灰大脏水流一地")[0] == "peroxide"
