@@ -1,5 +1,7 @@
 """Search (session 53, helper s53; issue 29 item 4): a contrast of times a query states is required while a lone
-time word only ranks."""
+time word only ranks; a clause of when is no matter; everyday words a caller uses, as data, one way."""
+
+import pytest
 
 from petitionnlp.search import analysis as A
 from tests.test_search_s50 import _ids
@@ -39,50 +41,22 @@ def test_a_contrast_of_times_is_required_and_a_lone_time_word_only_ranks(tmp_pat
     assert not any(v for k, v in lone.items() if k in ("晚上",)), lone
 
 
+
 WIND = {
     "wind": "武陵山乡金子山村反映国家电投新能源公司所属风力发电场噪音大，风力发电站建设时破坏植被一直未恢复。",
     "winter": "附近都是平房，冬天的时候会燃烧胶皮、木材，造成大气污染。",
     "market": "市场清洗废水直接排到附近雨水沟，不下雨的时候雨水沟集满废水气味难闻。",
 }
-
-
-def test_a_when_clause_and_a_power_station_said_for_short(tmp_path):
-    """风电场修的时候毁的草皮为啥到现在没恢复: 的时候 (when) was left inside the piece 时候毁, a required word that
-    found every document saying 冬天的时候, and 风电场 (a wind farm said for short) found no 风力发电场.  时候 is now
-    taken off as 一到 is (query_frames.tsv), and 风电 / 风电场 are thesaurus lines (= 风力发电 …)."""
-    pieces = [p for p, _ in _read("风电场修的时候毁的草皮为啥到现在没恢复")]
-    assert not any("时候" in p for p in pieces), pieces
-    assert "风力发电场" in dict(A.thesaurus()["风电场"]) and "风力发电" in dict(A.thesaurus()["风电"])
-    assert _ids(tmp_path, WIND, "风电场修的时候毁的草皮为啥到现在没恢复")[0] == "wind"
-
-
 YARDS = {
     "coal": "滨海新区津塘公路“嘉士德储运”每天24小时储运煤，粉尘和噪声污染严重。",
     "mine": "清水河县刘胡梁煤矿、城湾煤矿污染地下水、扬尘污染严重。",
     "quarry": "正昌矿业日夜生产开采石头，货运噪声扰民、扬尘严重影响周边居民。",
 }
-
-
-def test_a_goods_yard_is_where_goods_are_stored(tmp_path):
-    """拉煤的货场 (the yard the coal is carted to) found no document: 货场 was required and only its word vectors'
-    仓库 and 货运 spelled it, so a quarry's 货运噪声 came first.  货场 → 堆场 | 储运 | 露天堆放, one way."""
-    assert _ids(tmp_path, YARDS, "拉煤的货场一天到晚灰蒙蒙的还吵")[0] == "coal"
-    assert _ids(tmp_path, YARDS, "堆炭的货场一天到晚炭灰乱飞还吵")[0] == "coal"
-
-
 GOLD = {
     "gold": "雪峰镇龙家田村的一家规模较大的金矿开采企业在开采过程中导致良田水位下沉，且污染当地村民的饮用水。",
     "wind": "武陵山乡金子山村反映风力发电场噪音大的问题。",
     "lake": "水库包给许某养鱼十几年，水库水及地下水受到污染。",
 }
-
-
-def test_digging_for_gold_is_a_gold_mine(tmp_path):
-    """挖金子的 (the ones digging for gold) found 金子山村's wind farm and a reservoir's 地下水 before the gold mine
-    (金矿开采企业): 挖金子 → 金矿 | 采金 | 淘金, one way, as 淘金 ~ 采金 | 金矿 is."""
-    assert _ids(tmp_path, GOLD, "挖金子的把地底下的水弄没了田里干了")[0] == "gold"
-
-
 WORKSHOPS = {
     "peroxide": "济源市远兴特钢院内北侧仓库，有一无名作坊（疑似是生产过氧化氢溶液），粉尘大，污水横流至厂区附近路面。",
     "paint": "新开路村院内有很多黑作坊喷漆厂，每天3:00-9:00生产，粉尘和异味污染严重。",
@@ -90,10 +64,29 @@ WORKSHOPS = {
 }
 
 
-def test_the_broad_sources_words_the_dev_sets_confirm(tmp_path):
-    """双氧水 (the peroxide a clerk names) found no 过氧化氢: cnsyn's pair, kept now that a graded set confirms it, with
-    饭铺 → 餐馆 | 餐饮店 and 馆子 → 餐饮店 (cnsyn_confirmed.tsv, one way)."""
+@pytest.mark.parametrize("docs, query, first", [
+    # 的时候 (when) was left inside the piece 时候毁, a required word that found every document saying 冬天的时候,
+    # and 风电场 (a wind farm said for short) found no 风力发电场
+    (WIND, "风电场修的时候毁的草皮为啥到现在没恢复", "wind"),
+    # 货场 was required and only its word vectors' 仓库 and 货运 spelled it: a quarry's 货运噪声 came first
+    (YARDS, "拉煤的货场一天到晚灰蒙蒙的还吵", "coal"),
+    (YARDS, "堆炭的货场一天到晚炭灰乱飞还吵", "coal"),
+    # 挖金子的 found 金子山村's wind farm and a reservoir's 地下水 before the gold mine (金矿开采企业)
+    (GOLD, "挖金子的把地底下的水弄没了田里干了", "gold"),
+    # 双氧水 (the peroxide a clerk names) found no 过氧化氢: cnsyn's pair, kept now that a graded set confirms it
+    (WORKSHOPS, "做双氧水的黑作坊灰大脏水流一地", "peroxide"),
+], ids=["wind farm", "coal yard", "charcoal yard", "gold", "peroxide"])
+def test_everyday_words_find_the_documents_terms(tmp_path, docs, query, first):
+    """A clause of when and everyday words a caller uses: 时候 is taken off as 一到 is (query_frames.tsv); 风电 /
+    风电场 (= 风力发电 …), 货场 → 堆场 | 储运 | 露天堆放, 挖金子 → 金矿 | 采金 | 淘金 (thesaurus.tsv, session 53's block);
+    双氧水 → 过氧化氢 (cnsyn_confirmed.tsv, one way)."""
+    assert _ids(tmp_path, docs, query)[0] == first
+
+
+def test_the_words_are_data_read_one_way():
+    pieces = [p for p, _ in _read("风电场修的时候毁的草皮为啥到现在没恢复")]
+    assert not any("时候" in p for p in pieces), pieces
     said = A.thesaurus()
+    assert "风力发电场" in dict(said["风电场"]) and "风力发电" in dict(said["风电"])
     assert "过氧化氢" in dict(said["双氧水"]) and "餐饮店" in dict(said["馆子"]) and "餐馆" in dict(said["饭铺"])
-    assert "双氧水" not in dict(said.get("过氧化氢", ()))   # one way
-    assert _ids(tmp_path, WORKSHOPS, "做双氧水的黑作坊灰大脏水流一地")[0] == "peroxide"
+    assert "双氧水" not in dict(said.get("过氧化氢", ())) and "挖金子" not in dict(said.get("金矿", ()))   # one way
