@@ -119,6 +119,13 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
      为啥…, …能投诉吗, …合法吗, …找谁, …归哪管, …谁负责, …有人管没), 13 typos of shape or sound inside a compound (争化,
      名笛, 泥石刘, 滥控, 车问, 废勿, 收沟站, 草甘瞵, 浸占, 流矢, 填理, 垃圾迟, 烧媒) and 6 compounds, graded before any
      engine change for it, same pool.
+   - ``clerks16``: corpora/search/eval_queries_clerks16.jsonl — a twenty-second batch (all ``dev`` once first
+     reported, 67 queries), harder than clerks15: 28 everyday names for the documents' terms (大伙房, 排烟筒, 卤肉,
+     鸡肠子, 唱歌的地方, 下雨的井, 挖金子的, 绞塑料的机器, 鱼庄, 海子, 洗衣厂, 大风扇, 挖黄泥巴的, 拉煤的货场, 双氧水的
+     黑作坊), 17 questions as people say them (哪里有…, …怎么没人管, 谁来管…, …咋办, …找谁赔, …找哪个部门, …有人管吗,
+     …谁负责, 是不是…), 17 typos of shape or sound inside a compound (臊音, 大汽, 水地, 渗虑夜, 废汽, 彩砂, 手读, 隔音绵,
+     羊鱼, 份尘, 发点机, 作叶, 不扬通, 树本, 灰复, 清倒, 侵浊) and 5 compounds, one a briefing's, graded before any
+     engine change for it, same pool.
    Each query has the relevance 0–3 of the pool's documents, graded by reading them; the ``held_out`` ones were
    not looked at while the engine was changed (``--split dev`` leaves them out of a tuning run).  Prints
    nDCG@10 and recall@10 (of the relevant documents, out of at most 10) per kind, overall and on the held-out
@@ -132,7 +139,7 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
 
     python benchmarks/bench_search.py [--docs 100000 (0: the graded sets only)] [--queries 200]
                                       [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,clerks4,clerks5,clerks6,clerks7,clerks8,clerks9,clerks10,clerks11,
-                                       clerks12,clerks13,clerks14,clerks15]
+                                       clerks12,clerks13,clerks14,clerks15,clerks16]
                                       [--split all|dev|held_out] [--count-queries 200]
 
 ``--pg auto`` starts a throw-away PostgreSQL cluster (tests/pgcluster.py) and removes it at the end.
@@ -189,7 +196,8 @@ SETS = {"issue22": ("eval_queries.jsonl", False), "clerks": ("eval_queries_clerk
         "clerks12": ("eval_queries_clerks12.jsonl", True),
         "clerks13": ("eval_queries_clerks13.jsonl", True),
         "clerks14": ("eval_queries_clerks14.jsonl", True),
-        "clerks15": ("eval_queries_clerks15.jsonl", True)}
+        "clerks15": ("eval_queries_clerks15.jsonl", True),
+        "clerks16": ("eval_queries_clerks16.jsonl", True)}
 KINDS = ["synonyms", "questions", "compounds", "typos", "place", "briefing", "all", "held_out"]
 
 

@@ -1626,8 +1626,41 @@ def _setting_word(word: str) -> bool:
 def _said_time(word: str) -> bool:
     """A word for a time of day that jieba does not tag as one, read by its own thesaurus line: every word of the
     line is a time word (:func:`_when`) — 天不亮 → 早上 | 凌晨 | 清晨; 半夜, which jieba tags a numeral."""
-    said = [e for e, w in thesaurus().get(word, ()) if w >= min(W_RELATION.values())]   # its own line's words
+    said = _own_words(word)
     return bool(said) and all("+" not in e and _when(e) for e in said)
+
+
+def _own_words(word: str) -> list[str]:
+    """The words of ``word``'s own thesaurus lines (not those a step further)."""
+    return [e for e, w in thesaurus().get(word, ()) if w >= min(W_RELATION.values())]
+
+
+#: parts of speech (jieba's) of what may stand between two times of a list or a span (中午和晚上, 早上五点到晚上):
+#: conjunctions, particles, numerals, measure words, time words, punctuation
+_LISTED_POS = ("c", "u", "m", "q", "t", "x")
+
+
+def _contrast(term: str, pieces: list[tuple]) -> list[tuple]:
+    """A term's pieces ``(piece, places, setting)`` with the times it contrasts required: a time word alone ranks and
+    is not required (:func:`read_settings`, :func:`_setting_word`), but two of them that share no word of their own
+    thesaurus lines and have something said between them (日里停夜里向开工, 白天装样子关门晚上干: 白天 | 日里 against
+    晚上 | 夜间 | 夜里 …) are what the complaint is about — the work stops by day and goes on by night — and are
+    required as the matter is.  Not two times of one line (晚上 … 凌晨), nor a list or a span of them (中午晚上,
+    中午和晚上, 早上五点到晚上: nothing between them but :data:`_LISTED_POS`, a quantity or a ``cut`` word of
+    corpora/search/query_frames.tsv)."""
+    at = {k: term.find(p) for k, (p, places, setting) in enumerate(pieces)
+          if setting is not False and not places and (_when(p) or _said_time(p))}
+    at = {k: i for k, i in at.items() if i >= 0}
+    said = {k: {pieces[k][0], *_own_words(pieces[k][0])} for k in at}
+
+    def said_between(a: int, b: int) -> bool:
+        between = term[at[a] + len(pieces[a][0]):at[b]]
+        return any(t[:1] not in _LISTED_POS and w not in _request_grammar().cut and not quantity(w)
+                   for w, t in _plain_tokenizer().tag(between)) if between else False
+
+    apart = {x for k in at for j in at if at[k] < at[j] and not said[k] & said[j] and said_between(k, j)
+             for x in (k, j)}
+    return [(p, places, False if k in apart else setting) for k, (p, places, setting) in enumerate(pieces)]
 
 
 LONG_STATEMENT = 11   # characters from which a statement's piece is also cut at its adverbs and conjunctions
@@ -2022,6 +2055,7 @@ def analyze(query: str, count=None, texts=None, common=None) -> Plan:
         pieces = [(p, pl, st) for read, st in read_settings(term) for p, pl in _split_places(read)]
         if used is not None:   # a long piece no document holds as a block: its words
             pieces = [x for p, pl, st in pieces for x in ([(p, pl, st)] if pl or st else _long_parts(p, count, used))]
+        pieces = _contrast(term, pieces)
         for k, (piece, places, setting) in enumerate(pieces):
             word = _place_word(piece) if places and used is not None else None
             if word and used(word) and not count([Alternative(W_PLACE_FIELD, "place", (tuple(_place_atoms(places)),))]):
