@@ -667,8 +667,7 @@ def _demand_noun(text: str, pos: int, r: dict) -> bool:
     obj = r.get("demand_in_object")
     piece = max(text.rfind(c, 0, pos) for c in "，,。；;：:\n") + 1  # 要求 and its frame in one comma piece
     if obj and any(f in text[piece:pos] for f in obj["frames"]):
-        stop = _CLAUSE_BREAK.search(text, pos, len(text))
-        if obj["particle"] in text[pos + 2:stop.start() if stop else len(text)]:
+        if obj["particle"] in text[pos + 2:_piece_end(text, pos, len(text))]:
             return True  # 对督察组要求提供的相关资料没有…: the object's relative clause names a thing
     for w in r["_demand_prepositions"]:  # 做到与省环保督察工作要求“对表”: the object of 与, not a speaker (not …局与…局要求)
         k = text.rfind(w, a, pos)
@@ -826,16 +825,27 @@ def _cadence_led(text: str, pos: int, end: int, cadences: dict[int, int], r: dic
     e = cadences.get(pos)
     if e is None or e >= end or text[e] not in "，,":
         return False
-    stop = _CLAUSE_BREAK.search(text, e + 1, end)
-    return _standing_verb(text, e + 1, stop.start() if stop else end, r) or _cadence_verb(text, e + 1, end, r)
+    piece = _piece_end(text, e + 1, end)
+    return _standing_verb(text, e + 1, piece, r) or _cadence_verb(text, e + 1, piece, r)
 
 
-def _cadence_verb(text: str, pos: int, end: int, r: dict) -> bool:
+def _cadence_verb(text: str, pos: int, piece_end: int, r: dict) -> bool:
     """Whether a verb of a 定期 duty (``periodic_verbs``: 召开, 监测, 抽查…) follows ``pos`` — a valued recurrence's end —
-    in its comma piece: 原则上每月召开领导小组例会; 每年至少进行一次…监测分析; 每季度对…抽查 (d52; not 暗访组…，…每2小时洒水:
-    a verb before the recurrence or after its comma names no cadence of its own)."""
+    before ``piece_end``, the end of its comma piece (:func:`_piece_end`): 原则上每月召开领导小组例会; 每年至少进行一次…
+    监测分析; 每季度对…抽查 (d52; not 暗访组…，…每2小时洒水: a verb before the recurrence or after its comma names no
+    cadence of its own)."""
+    return _verb_in(text, pos, piece_end, r["_periodic_verb"], r)
+
+
+def _piece_end(text: str, pos: int, end: int) -> int:
+    """The end of the comma piece that ``pos`` is in (the next clause break before ``end``, or ``end``)."""
     stop = _CLAUSE_BREAK.search(text, pos, end)
-    return _verb_in(text, pos, stop.start() if stop else end, r["_periodic_verb"], r)
+    return stop.start() if stop else end
+
+
+def _cadences(time_expressions: list[dict]) -> list[dict]:
+    """The valued recurrences among ``time_expressions`` (每天, 每月, 每季度…): the cadences a standing duty keeps."""
+    return [t for t in time_expressions if t["type"] == "recurrence" and t["value"]]
 
 
 def _second_marker_after(text: str, pos: int, end: int, r: dict) -> bool:
@@ -859,8 +869,7 @@ def _addressees_only(text: str, a: int, b: int, r: dict) -> bool:
 
 def _short_piece_at(text: str, start: int, end: int, r: dict) -> bool:
     """Whether the comma piece that starts at ``start`` is no longer than ``action_cut_min_piece`` characters."""
-    stop = _CLAUSE_BREAK.search(text, start, end)
-    return (stop.start() if stop else end) - start <= r.get("action_cut_min_piece", 0)
+    return _piece_end(text, start, end) - start <= r.get("action_cut_min_piece", 0)
 
 
 def _duty_after_comma(text: str, last_cut: int, comma: int, end: int, r: dict) -> bool:
@@ -957,8 +966,7 @@ def _body_then_frame(text: str, pos: int, r: dict) -> bool:
     if not r.get("body_frames"):
         return False
     pos = _lead_end(text, pos, r)
-    stop = _CLAUSE_BREAK.search(text, pos)
-    piece_end = stop.start() if stop else len(text)
+    piece_end = _piece_end(text, pos, len(text))
     for f in r["_object_frames"]:
         k = text.find(f, pos + 2, piece_end)
         if k > pos and r["_addressee"].fullmatch(text, pos, k) \
@@ -1083,7 +1091,7 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
     originals = [originals[i] for i in order]
     starts = [t["start"] for t in time_expressions]  # the deadline of a clause: found by bisection, not a scan
     led = _lead_deadlines(time_expressions, r)  # 8月6日前，…: the deadlines that may lead a clause
-    cadences = {t["start"]: t["end"] for t in time_expressions if t["type"] == "recurrence" and t["value"]}  # 每天，… (d52)
+    cadences = {t["start"]: t["end"] for t in _cadences(time_expressions)}  # 每天，… (d52)
     actor = None
     out = []
     n_rule = 0
@@ -1145,9 +1153,10 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             # 由…厅、…局共同成立…; 市住建局负责城市黑臭水体整治: a duty given to a body
             j0 = bisect.bisect_left(starts, a)
             inside = [t for t in time_expressions[j0:bisect.bisect_left(starts, b)] if t["end"] <= b]
+            beats = _cadences(inside)
             standing = not past and (
-                any(t["type"] == "recurrence" and t["value"] for t in inside) and _standing_verb(text, a, b, r)
-                or any(t["type"] == "recurrence" and t["value"] and _cadence_verb(text, t["end"], b, r) for t in inside)
+                bool(beats) and _standing_verb(text, a, b, r)
+                or any(_cadence_verb(text, t["end"], _piece_end(text, t["end"], b), r) for t in beats)
                 or any(t["type"] == "recurrence" and t["text"] in r["_periodic_words"] for t in inside)
                 and bool(r["_periodic_verb"].search(text, a, b)))  # 每周报送…; 对…实施定期检查, 不定期开展暗访
             due = not past and any((t["type"] == "deadline" or t["type"] in ("duration", "vague") and t["text"].endswith("内"))
@@ -1351,8 +1360,7 @@ def _urged(text: str, a: int, b: int, inside: list[dict], r: dict) -> bool:
     for t in inside:
         if t["type"] != "vague" or text[t["start"]:t["end"]] not in r["_urged_limits"] or t["start"] < a:
             continue
-        stop = _CLAUSE_BREAK.search(text, t["end"], b)
-        if not _verb_in(text, t["end"], stop.start() if stop else b, r["_deadline_verb"], r):
+        if not _verb_in(text, t["end"], _piece_end(text, t["end"], b), r["_deadline_verb"], r):
             continue
         lead = text[a:t["start"]].strip("，, ")
         return len(lead) <= r.get("urged_lead_max", 0) or not _CLAUSE_BREAK.search(text, a, t["start"]) and (
@@ -1797,8 +1805,7 @@ def _contrast_finding(text: str, a: int, b: int, r: dict) -> bool:
         start = a + comma.end()
         if not text.startswith(tuple(spec["heads"]), start):
             continue
-        stop = _CLAUSE_BREAK.search(text, start, b)
-        end = stop.start() if stop else b
+        end = _piece_end(text, start, b)
         if any(w in text[start:end] for w in spec["findings"]) \
                 and not any(_is_marker_at(text, i, r) for i in range(start, end)):
             return True
