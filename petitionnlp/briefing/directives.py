@@ -285,6 +285,7 @@ def compile_rules(data: dict) -> dict:
     data["_duty_head"] = re.compile(f"(?:{alt(data.get('duty_heads', []) + data.get('sentence_heads', []) + data['action_heads'])})")
     data["_content_colon"] = tuple(data.get("content_colon_words", ()))
     data["_future_after"] = tuple(data.get("future_after", ()))
+    data["_pledge_verbs"] = tuple(data.get("pledge_verbs", ()))
     data["_topic_end"] = re.compile(f"(?:{alt(data.get('topic_ends', ['问题']))})$")
     data["_subject_end"] = re.compile(rf"(?:{alt(data['bodies'] + data['org_suffixes'] + data['titles'] + data.get('subject_ends', []) + data.get('topic_ends', []))})$")
     data["_subject_body"] = re.compile(rf"(?:各|省|市|县|区)?[{CJK}、()（）]{{0,16}}?(?:{alt(data['bodies'] + data['org_suffixes'])})")
@@ -441,10 +442,19 @@ def _speaker(sentence: str, people: dict[str, str], r: dict) -> tuple[str, int, 
             continue  # …废水必须达到排放标准要求。: the verb ends the sentence, nothing is said (…强调：\n says it next)
         actor = _actor_in(sentence[:m.start()], people, r)
         if actor:
-            return actor, m.end(), bool(r["_ordering"].search(sentence[:m.end()]))
+            return actor, m.end(), bool(r["_ordering"].search(sentence[:m.end()])) or _proposes(sentence, m, actor, r)
         if m.start() > 120:
             break
     return None
+
+
+def _proposes(sentence: str, m: re.Match, actor: str, r: dict) -> bool:
+    """Whether the speech verb ``m`` is one of ``proposing.verbs`` (提出) with a comma or a colon right after it and
+    ``actor`` a meeting, a body or an official, not one who only remarks (``not_speakers``: 专家提出，…): 会议提出，各乡镇
+    加快推进…; 调研组提出，加强… — the clause after it is an order, as after 要求 (d53)."""
+    pv = r.get("proposing")
+    return bool(pv) and m.group(0) in pv["verbs"] and sentence[m.end():m.end() + 1] in ("，", ",", "：", ":") \
+        and not actor.endswith(tuple(pv["not_speakers"]))
 
 
 def _paragraph_subject(text: str, start: int, r: dict) -> str | None:
@@ -503,6 +513,8 @@ def _is_marker_at(text: str, pos: int, r: dict, key: str = "_marker") -> bool:
             a, b = _piece_before(text, pos)  # …，对整改不力的地方，将组织… / …整改的，将纳入…
             if b > a and (text.startswith(r["_frame_heads"], a) or text[b - 1] == "的"):
                 return True
+        if r["_pledge_verbs"] and text.endswith(r["_pledge_verbs"], 0, pos - 1 if text[pos - 1:pos] in "，," else pos):
+            return True  # …逐一作了表态发言，表示将深刻反省…; 该公司承诺将…: a pledge's 将 of the future (d53)
         if pos == 0 or text[pos - 1] in "，,：:。；;、\n 　“" or r["_enum"].match(text, max(0, pos - 2)):
             return False
         a, _ = _piece_before(text, pos)  # 督察组将…, …不到位的将…: after a body, a person or a condition
@@ -1180,7 +1192,9 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                     and (any(w in clause for w in r["_announcement"])
                          or any(w in text[a:marker_pos] for w in r["_announcement_teams"])
                          and bool(r["_announcement_team_act"].search(text, marker_pos, b))
-                         or _inspection_subject(text, a, marker_pos, r)) \
+                         or _inspection_subject(text, a, marker_pos, r)
+                         or _team_own_step(text, a, marker_pos, b, r)
+                         or _meeting_programme(text, a, marker_pos, r)) \
                     or any(w in clause for w in r["_announcement_plain"]) \
                     and not any(_is_marker_at(text, i, r, "_cut_marker") for i in range(a, b)):
                 reason = "announcement"  # 督察组拟于…进驻…; 期间设立专门值班电话…，受理时间为…: an announcement
@@ -1748,6 +1762,30 @@ def _inspection_subject(text: str, a: int, marker_pos: int, r: dict) -> bool:
     (``announcement_subjects``: 督察工作将以…的形式…开展): how the inspection runs, an announcement (d52b)."""
     subject = r.get("_announcement_subject")
     return bool(subject) and marker_pos > a and bool(subject.search(text, a, marker_pos))
+
+
+def _team_own_step(text: str, a: int, marker_pos: int, b: int, r: dict) -> bool:
+    """Whether an inspection team (``announcement_team.teams``) ends the words right before the 将 at ``marker_pos``
+    and one of its ``own_steps`` (反馈) follows in the comma piece: 督察组将于近期向区县反馈督察意见 — the inspection's own
+    next step, an announcement; not 各县区将于月底前向督察组反馈… (a body's commitment to the team) (d53)."""
+    steps = (r.get("announcement_team") or {}).get("own_steps")
+    if not steps or marker_pos <= a:
+        return False
+    start, _ = _piece_before(text, marker_pos + 1)
+    return text[max(start, a):marker_pos].strip().endswith(r["_announcement_teams"]) \
+        and any(w in text[marker_pos:_piece_end(text, marker_pos, b)] for w in steps)
+
+
+def _meeting_programme(text: str, a: int, marker_pos: int, r: dict) -> bool:
+    """Whether the 将 at ``marker_pos`` (or 还将) opens a meeting's own programme (``meeting_programme``): what a person
+    does at it (``speech``: 市委书记还将作重要讲话; 张华将出席会议并讲话), or what the meeting does (``business``: 会议将听取
+    各县区汇报) after a meeting word in the clause — no directive (d53)."""
+    mp = r.get("meeting_programme")
+    if not mp:
+        return False
+    after = marker_pos + (2 if text.startswith("还将", marker_pos) else 1)
+    return text.startswith(tuple(mp["speech"]), after) or text.startswith(tuple(mp["business"]), after) \
+        and any(w in text[a:marker_pos] for w in mp["meetings"])
 
 
 def _done_counts(text: str, a: int, b: int, inside: list[dict], r: dict) -> bool:
