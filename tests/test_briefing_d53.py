@@ -103,3 +103,16 @@ def test_jiang_before_a_measures_verb_is_a_commitment_without_a_subject_of_its_o
     assert len(acts) == 1 and "将建立“黑名单”制度" in acts[0]
     acts = _actions("分局也将做好服务，积极向上对接。")
     assert len(acts) == 1 and "将做好服务" in acts[0]
+
+
+def test_a_bodys_own_order_after_a_slogan_is_its_own():
+    """(b) after an order that is a slogan (要坚持问题导向，…), a body that opens the next comma piece with its own 要
+    gives its own order. Fails before d53: 要坚持问题导向，各县市区要对照清单逐项销号 was one order."""
+    from petitionnlp.briefing import extract_briefing
+
+    found = extract_briefing("会议强调，要坚持问题导向，各县市区要对照清单逐项销号，市生态环境局要加强督导。",
+                             "2024-05-01")["directives"]
+    assert [(d["addressee"], d["action"]) for d in found][:2] == [(None, "要坚持问题导向"), ("各县市区", "要对照清单逐项销号")]
+    assert found[-1]["action"] == "要加强督导"
+    # a slogan that leads into the words of its own order stays one (as before)
+    assert _actions("会议要求，要掌握信息，提前预警，妥善处置。") == _actions("会议要求，要掌握信息，提前预警，妥善处置。")[:1]

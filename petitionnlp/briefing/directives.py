@@ -286,6 +286,7 @@ def compile_rules(data: dict) -> dict:
     data["_content_colon"] = tuple(data.get("content_colon_words", ()))
     data["_future_after"] = tuple(data.get("future_after", ()))
     data["_pledge_verbs"] = tuple(data.get("pledge_verbs", ()))
+    data["_body_after_slogan"] = bool(data.get("body_after_slogan"))
     data["_topic_end"] = re.compile(f"(?:{alt(data.get('topic_ends', ['问题']))})$")
     data["_subject_end"] = re.compile(rf"(?:{alt(data['bodies'] + data['org_suffixes'] + data['titles'] + data.get('subject_ends', []) + data.get('topic_ends', []))})$")
     data["_subject_body"] = re.compile(rf"(?:各|省|市|县|区)?[{CJK}、()（）]{{0,16}}?(?:{alt(data['bodies'] + data['org_suffixes'])})")
@@ -780,8 +781,8 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False, du
                 continue  # 要严格追责问责，如出现…等问题，要依法依纪处理: one order
             else:
                 cuts.add(m.end())
-        elif led:
-            continue  # 要掌握信息，提前预警，…: one order under its slogan
+        elif led and not (r["_body_after_slogan"] and _body_order_after(text, m.end(), end, r)):
+            continue  # 要掌握信息，提前预警，…: one order under its slogan (not …，各县市区要…: a body's own, d53)
         elif ordered and m.end() < end and r["_action_head"].match(text, m.end()) \
                 and not _short_piece_at(text, m.end(), end, r):
             cuts.add(m.end())  # a list of actions after 要求 or 要: each its own directive
@@ -858,6 +859,18 @@ def _piece_end(text: str, pos: int, end: int) -> int:
 def _cadences(time_expressions: list[dict]) -> list[dict]:
     """The valued recurrences among ``time_expressions`` (每天, 每月, 每季度…): the cadences a standing duty keeps."""
     return [t for t in time_expressions if t["type"] == "recurrence" and t["value"]]
+
+
+def _body_order_after(text: str, pos: int, end: int, r: dict) -> bool:
+    """Whether a body (a name that ends in one of ``bodies`` or ``org_suffixes``: 各县市区, 市生态环境局) and then its
+    own marker of ``second_subject_markers`` open the comma piece at ``pos``: 要坚持问题导向，各县市区要对照清单逐项销号 —
+    a body's duty among a meeting's orders, its own order even after a slogan (d53)."""
+    for k in range(pos + 2, min(pos + r.get("second_subject_max", 0) + 1, end)):
+        if text[k] in "，,。；;：:":
+            return False
+        if _is_marker_at(text, k, r) and text.startswith(r["_second_markers"], k) and not text.startswith("要求", k):
+            return bool(r["_subject_body"].fullmatch(text, pos, k))
+    return False
 
 
 def _second_marker_after(text: str, pos: int, end: int, r: dict) -> bool:
