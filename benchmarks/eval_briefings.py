@@ -232,6 +232,14 @@ The sets, reported apart and together:
   conditional and daily standing rules of a district (能够整改的问题立即整改到位; 每天,各小组组长召开联席会…), a plan's share
   of tasks due with 需, commitments with 将 — annotated blind (directives and time expressions) before the extractor
   was run on them; left out of "all of them".
+* corpora/briefing/gold/briefings_news13.jsonl (issue 29 item 3, d53): a thirteenth development batch of 11 pages of
+  sites never used, one a site, of the provinces the sets hold least (Tianjin, Jilin, Beijing, Ningxia, Hainan and a
+  Xinjiang division-city; 2018–2025 and a page without a year; one in traditional characters, one with a site's name
+  inside sentences) — news of meetings, warning talks and inspections' entries with a team leader's opinions numbered
+  after 提出三点意见 (一要…;二要…), a body's duty sentence among a meeting's orders (各区要…, 各整改责任单位要…), a
+  plan's tasks as sentences without an order word, pledges after 表示 with 将 and no subject, an inspection's own
+  programme with 将 (本次督察将于…进驻) that is no directive — annotated blind (directives and time expressions)
+  before the extractor was run on them; left out of "all of them".
 * corpora/briefing/gold/briefings_plan11.jsonl (issue 29 item 3, d51b): a development batch of plans, 12 pages of
   sites never used, one a site, of the kinds the issue says the sets lack (Jilin, Anhui, Fujian, Ningxia, Guizhou,
   Jiangsu, Hubei and a page without a province; 2017–2021 and pages without a year) — a rectification task's notice
@@ -451,6 +459,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     plan11 = load(gold / "briefings_plan11.jsonl")
     bulletins12 = load(gold / "briefings_bulletins12.jsonl")
     news12 = load(gold / "briefings_news12.jsonl")
+    news13 = load(gold / "briefings_news13.jsonl")
     return [("the first development briefings (reserved page left out)", old),
             ("new briefings used to write the rules", [d for d in new if not held(d)]),
             ("new briefings held out while writing the rules", [d for d in new if held(d)]),
@@ -586,6 +595,9 @@ def sets() -> list[tuple[str, list[dict]]]:
             ("twelfth development batch of news of meetings and checks of the provinces the sets hold least, with duties "
              "without an order word: duties led by what they are for, numbered duties without a marker, a district's "
              "conditional and daily standing rules, a share of tasks due with 需 (issue 29 item 3, d52)", news12),
+            ("thirteenth development batch of news of meetings and inspections of the provinces the sets hold least: "
+             "duties numbered after 提出, a body's duty among a meeting's orders, pledges with 将 and no subject, an "
+             "inspection's own programme with 将 that is no directive (issue 29 item 3, d53)", news13),
             ("plan11, a development batch of plans' task lists, 督办 notices and bulletins: a rectification task's labels "
              "with deadlines, an exposure's limit and request, measures with their responsible units, dispatch orders with "
              "daily reporting, a bulletin without directives, a look back at a 交办函 (issue 29 item 3, d51b)", plan11),

@@ -173,6 +173,35 @@ def _no_copy_of_another_set(path, docs: list[dict]) -> None:
         assert not any(text[i:i + 30] in windows for i in range(0, max(len(text) - 29, 0), 5)), d["doc"]["id"]
 
 
+def _a_new_news_batch(path, sizes: range, min_directives: int) -> list[dict]:
+    """The pages of a batch of directives and time expressions (``path``): sourced, new and in order, one page a site,
+    ``sizes`` pages with distinct ids that no other gold file holds, ``min_directives`` directives or more, no copy."""
+    docs = _sourced_new_and_in_order(path, "*.jsonl")
+    ids = [d["doc"]["id"] for d in docs]
+    assert len(docs) in sizes and len(set(ids)) == len(ids)
+    assert len({d["doc"]["url"].split("/")[2] for d in docs}) == len(docs)  # one page a site
+    assert not any(d["doc"].get("time_only") for d in docs)
+    assert sum(len(d["gold"]["directives"]) for d in docs) >= min_directives
+    others = {json.loads(x)["doc"]["id"] for f in GOLD.glob("*.jsonl") if f != path
+              for x in f.read_text(encoding="utf-8").splitlines() if x.strip()}
+    assert not others & set(ids)  # no id of another gold file (time_dev and time_dev2 included)
+    _no_copy_of_another_set(path, docs)
+    return docs
+
+
+def _reported_on_its_own(path, phrase: str) -> None:
+    """benchmarks/eval_briefings.py reports the batch of ``path`` as the one set whose name holds ``phrase``, in the
+    file's order, and leaves its pages out of "all of them"."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from eval_briefings import sets
+
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    named = dict(sets())
+    alone = [docs for name, docs in named.items() if phrase in name]
+    assert len(alone) == 1 and [d["doc"]["id"] for d in alone[0]] == [d["doc"]["id"] for d in rows]
+    assert not {d["doc"]["url"] for d in rows} & {d["doc"].get("url") for d in named["all of them"]}
+
+
 def test_the_second_development_batch_names_its_sources_and_is_new():
     docs = _sourced_new_and_in_order(TIME_DEV2, "*.jsonl")  # nor a site of time_dev.jsonl
     assert len(docs) >= 25 and len({d["doc"]["id"] for d in docs}) == len(docs)

@@ -285,6 +285,8 @@ def compile_rules(data: dict) -> dict:
     data["_duty_head"] = re.compile(f"(?:{alt(data.get('duty_heads', []) + data.get('sentence_heads', []) + data['action_heads'])})")
     data["_content_colon"] = tuple(data.get("content_colon_words", ()))
     data["_future_after"] = tuple(data.get("future_after", ()))
+    data["_pledge_verbs"] = tuple(data.get("pledge_verbs", ()))
+    data["_body_after_slogan"] = bool(data.get("body_after_slogan"))
     data["_topic_end"] = re.compile(f"(?:{alt(data.get('topic_ends', ['问题']))})$")
     data["_subject_end"] = re.compile(rf"(?:{alt(data['bodies'] + data['org_suffixes'] + data['titles'] + data.get('subject_ends', []) + data.get('topic_ends', []))})$")
     data["_subject_body"] = re.compile(rf"(?:各|省|市|县|区)?[{CJK}、()（）]{{0,16}}?(?:{alt(data['bodies'] + data['org_suffixes'])})")
@@ -441,10 +443,19 @@ def _speaker(sentence: str, people: dict[str, str], r: dict) -> tuple[str, int, 
             continue  # …废水必须达到排放标准要求。: the verb ends the sentence, nothing is said (…强调：\n says it next)
         actor = _actor_in(sentence[:m.start()], people, r)
         if actor:
-            return actor, m.end(), bool(r["_ordering"].search(sentence[:m.end()]))
+            return actor, m.end(), bool(r["_ordering"].search(sentence[:m.end()])) or _proposes(sentence, m, actor, r)
         if m.start() > 120:
             break
     return None
+
+
+def _proposes(sentence: str, m: re.Match, actor: str, r: dict) -> bool:
+    """Whether the speech verb ``m`` is one of ``proposing.verbs`` (提出) with a comma or a colon right after it and
+    ``actor`` a meeting, a body or an official, not one who only remarks (``not_speakers``: 专家提出，…): 会议提出，各乡镇
+    加快推进…; 调研组提出，加强… — the clause after it is an order, as after 要求 (d53)."""
+    pv = r.get("proposing")
+    return bool(pv) and m.group(0) in pv["verbs"] and sentence[m.end():m.end() + 1] in ("，", ",", "：", ":") \
+        and not actor.endswith(tuple(pv["not_speakers"]))
 
 
 def _paragraph_subject(text: str, start: int, r: dict) -> str | None:
@@ -503,6 +514,8 @@ def _is_marker_at(text: str, pos: int, r: dict, key: str = "_marker") -> bool:
             a, b = _piece_before(text, pos)  # …，对整改不力的地方，将组织… / …整改的，将纳入…
             if b > a and (text.startswith(r["_frame_heads"], a) or text[b - 1] == "的"):
                 return True
+        if r["_pledge_verbs"] and text.endswith(r["_pledge_verbs"], 0, pos - 1 if text[pos - 1:pos] in "，," else pos):
+            return True  # …逐一作了表态发言，表示将深刻反省…; 该公司承诺将…: a pledge's 将 of the future (d53)
         if pos == 0 or text[pos - 1] in "，,：:。；;、\n 　“" or r["_enum"].match(text, max(0, pos - 2)):
             return False
         a, _ = _piece_before(text, pos)  # 督察组将…, …不到位的将…: after a body, a person or a condition
@@ -667,8 +680,7 @@ def _demand_noun(text: str, pos: int, r: dict) -> bool:
     obj = r.get("demand_in_object")
     piece = max(text.rfind(c, 0, pos) for c in "，,。；;：:\n") + 1  # 要求 and its frame in one comma piece
     if obj and any(f in text[piece:pos] for f in obj["frames"]):
-        stop = _CLAUSE_BREAK.search(text, pos, len(text))
-        if obj["particle"] in text[pos + 2:stop.start() if stop else len(text)]:
+        if obj["particle"] in text[pos + 2:_piece_end(text, pos, len(text))]:
             return True  # 对督察组要求提供的相关资料没有…: the object's relative clause names a thing
     for w in r["_demand_prepositions"]:  # 做到与省环保督察工作要求“对表”: the object of 与, not a speaker (not …局与…局要求)
         k = text.rfind(w, a, pos)
@@ -769,8 +781,8 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False, du
                 continue  # 要严格追责问责，如出现…等问题，要依法依纪处理: one order
             else:
                 cuts.add(m.end())
-        elif led:
-            continue  # 要掌握信息，提前预警，…: one order under its slogan
+        elif led and not (r["_body_after_slogan"] and _body_order_after(text, m.end(), end, r)):
+            continue  # 要掌握信息，提前预警，…: one order under its slogan (not …，各县市区要…: a body's own, d53)
         elif ordered and m.end() < end and r["_action_head"].match(text, m.end()) \
                 and not _short_piece_at(text, m.end(), end, r):
             cuts.add(m.end())  # a list of actions after 要求 or 要: each its own directive
@@ -826,16 +838,39 @@ def _cadence_led(text: str, pos: int, end: int, cadences: dict[int, int], r: dic
     e = cadences.get(pos)
     if e is None or e >= end or text[e] not in "，,":
         return False
-    stop = _CLAUSE_BREAK.search(text, e + 1, end)
-    return _standing_verb(text, e + 1, stop.start() if stop else end, r) or _cadence_verb(text, e + 1, end, r)
+    piece = _piece_end(text, e + 1, end)
+    return _standing_verb(text, e + 1, piece, r) or _cadence_verb(text, e + 1, piece, r)
 
 
-def _cadence_verb(text: str, pos: int, end: int, r: dict) -> bool:
+def _cadence_verb(text: str, pos: int, piece_end: int, r: dict) -> bool:
     """Whether a verb of a 定期 duty (``periodic_verbs``: 召开, 监测, 抽查…) follows ``pos`` — a valued recurrence's end —
-    in its comma piece: 原则上每月召开领导小组例会; 每年至少进行一次…监测分析; 每季度对…抽查 (d52; not 暗访组…，…每2小时洒水:
-    a verb before the recurrence or after its comma names no cadence of its own)."""
+    before ``piece_end``, the end of its comma piece (:func:`_piece_end`): 原则上每月召开领导小组例会; 每年至少进行一次…
+    监测分析; 每季度对…抽查 (d52; not 暗访组…，…每2小时洒水: a verb before the recurrence or after its comma names no
+    cadence of its own)."""
+    return _verb_in(text, pos, piece_end, r["_periodic_verb"], r)
+
+
+def _piece_end(text: str, pos: int, end: int) -> int:
+    """The end of the comma piece that ``pos`` is in (the next clause break before ``end``, or ``end``)."""
     stop = _CLAUSE_BREAK.search(text, pos, end)
-    return _verb_in(text, pos, stop.start() if stop else end, r["_periodic_verb"], r)
+    return stop.start() if stop else end
+
+
+def _cadences(time_expressions: list[dict]) -> list[dict]:
+    """The valued recurrences among ``time_expressions`` (每天, 每月, 每季度…): the cadences a standing duty keeps."""
+    return [t for t in time_expressions if t["type"] == "recurrence" and t["value"]]
+
+
+def _body_order_after(text: str, pos: int, end: int, r: dict) -> bool:
+    """Whether a body (a name that ends in one of ``bodies`` or ``org_suffixes``: 各县市区, 市生态环境局) and then its
+    own marker of ``second_subject_markers`` open the comma piece at ``pos``: 要坚持问题导向，各县市区要对照清单逐项销号 —
+    a body's duty among a meeting's orders, its own order even after a slogan (d53)."""
+    for k in range(pos + 2, min(pos + r.get("second_subject_max", 0) + 1, end)):
+        if text[k] in "，,。；;：:":
+            return False
+        if _is_marker_at(text, k, r) and text.startswith(r["_second_markers"], k) and not text.startswith("要求", k):
+            return bool(r["_subject_body"].fullmatch(text, pos, k))
+    return False
 
 
 def _second_marker_after(text: str, pos: int, end: int, r: dict) -> bool:
@@ -859,8 +894,7 @@ def _addressees_only(text: str, a: int, b: int, r: dict) -> bool:
 
 def _short_piece_at(text: str, start: int, end: int, r: dict) -> bool:
     """Whether the comma piece that starts at ``start`` is no longer than ``action_cut_min_piece`` characters."""
-    stop = _CLAUSE_BREAK.search(text, start, end)
-    return (stop.start() if stop else end) - start <= r.get("action_cut_min_piece", 0)
+    return _piece_end(text, start, end) - start <= r.get("action_cut_min_piece", 0)
 
 
 def _duty_after_comma(text: str, last_cut: int, comma: int, end: int, r: dict) -> bool:
@@ -957,8 +991,7 @@ def _body_then_frame(text: str, pos: int, r: dict) -> bool:
     if not r.get("body_frames"):
         return False
     pos = _lead_end(text, pos, r)
-    stop = _CLAUSE_BREAK.search(text, pos)
-    piece_end = stop.start() if stop else len(text)
+    piece_end = _piece_end(text, pos, len(text))
     for f in r["_object_frames"]:
         k = text.find(f, pos + 2, piece_end)
         if k > pos and r["_addressee"].fullmatch(text, pos, k) \
@@ -1083,7 +1116,7 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
     originals = [originals[i] for i in order]
     starts = [t["start"] for t in time_expressions]  # the deadline of a clause: found by bisection, not a scan
     led = _lead_deadlines(time_expressions, r)  # 8月6日前，…: the deadlines that may lead a clause
-    cadences = {t["start"]: t["end"] for t in time_expressions if t["type"] == "recurrence" and t["value"]}  # 每天，… (d52)
+    cadences = {t["start"]: t["end"] for t in _cadences(time_expressions)}  # 每天，… (d52)
     actor = None
     out = []
     n_rule = 0
@@ -1145,9 +1178,10 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
             # 由…厅、…局共同成立…; 市住建局负责城市黑臭水体整治: a duty given to a body
             j0 = bisect.bisect_left(starts, a)
             inside = [t for t in time_expressions[j0:bisect.bisect_left(starts, b)] if t["end"] <= b]
+            beats = _cadences(inside)
             standing = not past and (
-                any(t["type"] == "recurrence" and t["value"] for t in inside) and _standing_verb(text, a, b, r)
-                or any(t["type"] == "recurrence" and t["value"] and _cadence_verb(text, t["end"], b, r) for t in inside)
+                bool(beats) and _standing_verb(text, a, b, r)
+                or any(_cadence_verb(text, t["end"], _piece_end(text, t["end"], b), r) for t in beats)
                 or any(t["type"] == "recurrence" and t["text"] in r["_periodic_words"] for t in inside)
                 and bool(r["_periodic_verb"].search(text, a, b)))  # 每周报送…; 对…实施定期检查, 不定期开展暗访
             due = not past and any((t["type"] == "deadline" or t["type"] in ("duration", "vague") and t["text"].endswith("内"))
@@ -1171,7 +1205,9 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                     and (any(w in clause for w in r["_announcement"])
                          or any(w in text[a:marker_pos] for w in r["_announcement_teams"])
                          and bool(r["_announcement_team_act"].search(text, marker_pos, b))
-                         or _inspection_subject(text, a, marker_pos, r)) \
+                         or _inspection_subject(text, a, marker_pos, r)
+                         or _team_own_step(text, a, marker_pos, b, r)
+                         or _meeting_programme(text, a, marker_pos, r)) \
                     or any(w in clause for w in r["_announcement_plain"]) \
                     and not any(_is_marker_at(text, i, r, "_cut_marker") for i in range(a, b)):
                 reason = "announcement"  # 督察组拟于…进驻…; 期间设立专门值班电话…，受理时间为…: an announcement
@@ -1351,8 +1387,7 @@ def _urged(text: str, a: int, b: int, inside: list[dict], r: dict) -> bool:
     for t in inside:
         if t["type"] != "vague" or text[t["start"]:t["end"]] not in r["_urged_limits"] or t["start"] < a:
             continue
-        stop = _CLAUSE_BREAK.search(text, t["end"], b)
-        if not _verb_in(text, t["end"], stop.start() if stop else b, r["_deadline_verb"], r):
+        if not _verb_in(text, t["end"], _piece_end(text, t["end"], b), r["_deadline_verb"], r):
             continue
         lead = text[a:t["start"]].strip("，, ")
         return len(lead) <= r.get("urged_lead_max", 0) or not _CLAUSE_BREAK.search(text, a, t["start"]) and (
@@ -1742,6 +1777,30 @@ def _inspection_subject(text: str, a: int, marker_pos: int, r: dict) -> bool:
     return bool(subject) and marker_pos > a and bool(subject.search(text, a, marker_pos))
 
 
+def _team_own_step(text: str, a: int, marker_pos: int, b: int, r: dict) -> bool:
+    """Whether an inspection team (``announcement_team.teams``) ends the words right before the 将 at ``marker_pos``
+    and one of its ``own_steps`` (反馈) follows in the comma piece: 督察组将于近期向区县反馈督察意见 — the inspection's own
+    next step, an announcement; not 各县区将于月底前向督察组反馈… (a body's commitment to the team) (d53)."""
+    steps = (r.get("announcement_team") or {}).get("own_steps")
+    if not steps or marker_pos <= a:
+        return False
+    start, _ = _piece_before(text, marker_pos + 1)
+    return text[max(start, a):marker_pos].strip().endswith(r["_announcement_teams"]) \
+        and any(w in text[marker_pos:_piece_end(text, marker_pos, b)] for w in steps)
+
+
+def _meeting_programme(text: str, a: int, marker_pos: int, r: dict) -> bool:
+    """Whether the 将 at ``marker_pos`` (or 还将) opens a meeting's own programme (``meeting_programme``): what a person
+    does at it (``speech``: 市委书记还将作重要讲话; 张华将出席会议并讲话), or what the meeting does (``business``: 会议将听取
+    各县区汇报) after a meeting word in the clause — no directive (d53)."""
+    mp = r.get("meeting_programme")
+    if not mp:
+        return False
+    after = marker_pos + (2 if text.startswith("还将", marker_pos) else 1)
+    return text.startswith(tuple(mp["speech"]), after) or text.startswith(tuple(mp["business"]), after) \
+        and any(w in text[a:marker_pos] for w in mp["meetings"])
+
+
 def _done_counts(text: str, a: int, b: int, inside: list[dict], r: dict) -> bool:
     """Whether [a, b) reports figures of what was done (``done_counts``): ``min_pieces`` comma pieces or more, and at
     least half of its pieces, end in a count (约谈270余人，处罚企业1100余家), no word of obligation stands in it, no
@@ -1797,8 +1856,7 @@ def _contrast_finding(text: str, a: int, b: int, r: dict) -> bool:
         start = a + comma.end()
         if not text.startswith(tuple(spec["heads"]), start):
             continue
-        stop = _CLAUSE_BREAK.search(text, start, b)
-        end = stop.start() if stop else b
+        end = _piece_end(text, start, b)
         if any(w in text[start:end] for w in spec["findings"]) \
                 and not any(_is_marker_at(text, i, r) for i in range(start, end)):
             return True
