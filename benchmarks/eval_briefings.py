@@ -257,6 +257,16 @@ The sets, reported apart and together:
   public notice of a problem rectified, reports of what was done and a 督办 team's orders — annotated blind
   (directives and time expressions) before the extractor was run on them; left out of "all of them".
 
+* corpora/briefing/gold/briefings_plans13.jsonl (issue 29 item 3, d53b): a development batch of 11 pages of sites
+  never used, one a site, of the kinds the annotated set lacks (Jiangsu ×2, Anhui ×3, Shaanxi, Hunan, Ningxia ×2,
+  Heilongjiang, Inner Mongolia; 2019–2024 and pages without a year; three in traditional characters) — a city's 交办单,
+  a park's notice of a task laid out by its labels, a district's acceptance meeting, a city's rules of acceptance
+  (news, no directive), a township's check with a 由-assignment, a subdistrict's river-chief meeting, a region's
+  rectification news with duties framed by 对…的, a region's rectification plan's opening and first principle, a
+  provincial rectification office's meeting with orders and dated limits, a county 督查室's bulletin, a weekly
+  supervision report (no directive) — annotated blind (directives and time expressions) before the extractor was run
+  on them; left out of "all of them".
+
 A predicted span matches a gold span when it covers at least half of the gold span (offsets; a gold span
 string listed twice stands for its successive occurrences); matching is one-to-one, in order.
 Reports time-expression P/R/F1, value accuracy on matched gold values, directive P/R/F1, and (when jionlp
@@ -460,6 +470,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     bulletins12 = load(gold / "briefings_bulletins12.jsonl")
     news12 = load(gold / "briefings_news12.jsonl")
     news13 = load(gold / "briefings_news13.jsonl")
+    plans13 = load(gold / "briefings_plans13.jsonl")
     return [("the first development briefings (reserved page left out)", old),
             ("new briefings used to write the rules", [d for d in new if not held(d)]),
             ("new briefings held out while writing the rules", [d for d in new if held(d)]),
@@ -604,6 +615,9 @@ def sets() -> list[tuple[str, list[dict]]]:
             ("bulletins12, a development batch of issuers the sets lack: a county office's 督办 notice, river-chief rules, "
              "reporting duties, a meeting, checks and a campaign, 边督边改 progress reports, an entry announcement, a notice "
              "of a problem rectified, reports of what was done, a 督办 team's orders (issue 29 item 3, d52b)", bulletins12),
+            ("plans13, a development batch of task lists, 督办 and 督查 bulletins of other provinces and years: a 交办单, a "
+             "task's labels, acceptance meetings and rules, a rectification office's dated orders, a plan's principle, a "
+             "督查室's bulletin, reports that are no directive (issue 29 item 3, d53b)", plans13),
             ("all of them", old + new + more + reports + added + fresh + carry)]
 
 
