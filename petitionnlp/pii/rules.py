@@ -559,6 +559,7 @@ class PatternRules:
             head = folded[_sentence_start(p, folded, start):start]
             tail = SENTENCE_END.split(folded[start:start + LINE_TAIL])[0]
             form_tail = FORM_SENTENCE_END.split(folded[start:start + LINE_TAIL])[0]
+            owned = any(w in tail for w in p.get("owned_after", ()))  # (…，王建国说这是他家的座机: his, said after it)
             if PatternRules._bound(p, folded, start - (len(phrase) - at)):
                 # (a line a body's word binds, 县环保局举报电话：0731-…: a clause after its own phrase is the line's
                 # only where it names its holder — …，联系人：王建国, …，王先生 — not where it says a thing of its own:
@@ -566,7 +567,7 @@ class PatternRules:
                 tail = _appositions(p, tail)
                 form_tail = _appositions(p, form_tail)
             complaint = "".join(FORM_SENTENCE_END.split(folded[max(0, start - 80):start])[-2:])  # (two sentences)
-            public = not any(w in head or w in PHRASE_END.split(tail)[0] for w in p["private_sentence"]) \
+            public = not owned and not any(w in head or w in PHRASE_END.split(tail)[0] for w in p["private_sentence"]) \
                 and not any(w in form_tail for w in p.get("private_tail", ())) \
                 and (domain or not any(w in complaint or w in tail for w in p.get("private_after", ())))
             # (居民反映…，举报电话：138…; 举报邮箱：…，反映…: a complaint in its sentence makes it the complainant's, and
@@ -598,13 +599,15 @@ class PatternRules:
     def _staff(p: dict, folded: str, since: int, word: int) -> tuple:
         """Where a name right after one of ``p``'s ``staff`` words, itself right after one of its ``bodies``, starts
         between ``since`` and the public word ending at ``word``: the body's staff in role, who do not make its line
-        theirs (据县环保局工作人员王建国介绍，举报电话：…; 县环保局执法人员赵志刚说，…)."""
+        theirs (据县环保局工作人员王建国介绍，举报电话：…; 县环保局执法人员赵志刚说，…) — not one whose phrase begins with
+        one of its ``former`` words (原县环保局工作人员王建国，举报电话：…: no longer in role, a private person; review r53)."""
         if since < 0 or not p.get("staff"):
             return ()
         head = folded[_sentence_start(p, folded, word):word]
         at = word - len(head)
         return tuple(at + m.end() for b in p.get("bodies", ()) for w in p["staff"]
-                     for m in re.finditer(re.escape(b + w), head))
+                     for m in re.finditer(re.escape(b + w), head)
+                     if not PHRASE_END.split(head[:m.start()])[-1].lstrip("据经由").startswith(tuple(p.get("former", ()))))
 
     @staticmethod
     def _holder(p: dict, folded: str, end: int, bound: bool = False) -> int:

@@ -1,0 +1,44 @@
+"""Review r53 (session 53) of helper p53's changes (probe54) and probe55's kind: leaks that p53's loosening of a body's
+line opened — a person's landline shown that 11448b9 hid — and the names of persons whose surname jieba reads as
+another word.  Other bodies, people and numbers than probe54's and probe55's records.  Every test but the guards
+(marked "guard") fails at 1b55ad2."""
+
+import pytest
+
+from petitionnlp.pii import find_pii, redact_text
+
+
+def _found(text: str, kind: str) -> list[str]:
+    return [s["text"] for s in find_pii(text) if s["type"] == kind]
+
+
+# --- leaks at 1b55ad2 (hidden at 11448b9): a person's line shown
+
+@pytest.mark.parametrize("text, number", [
+    # the sentence after the number says the line is someone's own (corpora/pii/patterns.jsonl: owned_line)
+    ("区环保分局举报电话：0735-2261784，邓国强说这是他家的座机。", "0735-2261784"),
+    ("区环保分局举报电话：0735-2261784，实为居民邓国强家里的座机。", "0735-2261784"),
+    ("区环保分局举报电话：0735-2261784，是邓国强家的电话。", "0735-2261784"),
+    ("区环保分局举报电话：0735-2261784，邓国强私人电话。", "0735-2261784"),
+    ("据区城管局工作人员孙丽华介绍，监督电话：0735-2261784是她家的。", "0735-2261784"),
+    # a clause that only names someone: his note in brackets, or 的
+    ("区环保分局举报电话：0735-2261784，邓国强（居民）。", "0735-2261784"),
+    ("区环保分局举报电话：0735-2261784，邓国强的。", "0735-2261784"),
+    # a body's staff no longer in role (former)
+    ("原区城管局工作人员孙丽华，举报电话：0735-2261784，她早已退休。", "0735-2261784"),
+    ("据原区环保分局工作人员邓国强介绍，举报电话：0735-2261784", "0735-2261784"),
+])
+def test_a_persons_line_beside_a_bodys_word_stays_hidden(text, number):
+    assert number in _found(text, "电话")
+
+
+# --- guards: a body's line stays (p53's kinds, other words)
+
+@pytest.mark.parametrize("text", [
+    "区环保分局举报电话：0735-2261784，居民邓秋菊反映的噪声已停止。",
+    "据区城管局工作人员孙丽华介绍，监督电话：0735-2261784，全天有人接听。",
+    "区环保分局举报电话：0735-2261784，家里有老人的可以请子女代为拨打。",
+    "区环保分局举报电话：0735-2261784，欢迎社会各界监督。",
+])
+def test_guard_a_bodys_line_stays(text):
+    assert "0735-2261784" in redact_text(text)[0]
