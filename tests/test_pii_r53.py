@@ -42,3 +42,28 @@ def test_a_persons_line_beside_a_bodys_word_stays_hidden(text, number):
 ])
 def test_guard_a_bodys_line_stays(text):
     assert "0735-2261784" in redact_text(text)[0]
+
+
+# --- probe55's kind: a surname jieba reads as another word after a preposition (names shown at 1b55ad2)
+
+@pytest.mark.parametrize("text, name", [
+    # jieba's HMM glues the preposition to the surname (据林海涛 nr, 据于 v): corpora/pii/name_glue_before.txt
+    ("据林海涛反映，石场天天放炮。", "林海涛"),
+    ("据于文华反映，猪场废水外溢。", "于文华"),
+    ("据余丽娟反映，河里的鱼死了。", "余丽娟"),
+    # the surname read as a count, a noun, a preposition or an adverb right after a preposition
+    ("据万志强反映，夜里噪声很大。", "万志强"),
+    ("请与向建华联系。", "向建华"),
+    ("与马海涛沟通后，他同意停产。", "马海涛"),
+    ("执法人员把占建华叫到了村部。", "占建华"),
+])
+def test_a_surname_read_as_another_word_after_a_preposition_begins_a_name(text, name):
+    assert name in _found(text, "姓名")
+
+
+@pytest.mark.parametrize("text", [
+    "据常年观察，河水发黑。", "对全市砖厂进行了排查。", "请与向阳村委会联系。", "执法人员把白天拍的照片存了档。",
+    "据马路对面的商户反映，油烟很大。", "由于设备老化，废水外溢。", "据林业站反映，山上有人砍树。", "与万达广场物业沟通后，噪声停了。",
+])
+def test_guard_a_word_after_a_preposition_stays(text):
+    assert _found(text, "姓名") == []
