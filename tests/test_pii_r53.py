@@ -67,3 +67,17 @@ def test_a_surname_read_as_another_word_after_a_preposition_begins_a_name(text, 
 ])
 def test_guard_a_word_after_a_preposition_stays(text):
     assert _found(text, "姓名") == []
+
+
+# --- a leak at 11448b9 and 1b55ad2: a person addressed by 大爷, 大妈 … as his line's holder (patterns.jsonl: addressed,
+# persons)
+
+@pytest.mark.parametrize("text", [
+    "居委会刘大爷举报电话：0735-2261784", "街道办周大妈举报电话：0735-2261784", "区环保分局举报电话：0735-2261784，刘大爷",
+])
+def test_a_person_addressed_by_an_elders_form_holds_the_line(text):
+    assert _found(text, "电话") == ["0735-2261784"]
+
+
+def test_guard_a_bodys_line_to_the_elders_stays():
+    assert "0735-2261784" in redact_text("区环保分局举报电话：0735-2261784，大爷大妈们有事可以打。")[0]
