@@ -81,3 +81,16 @@ def test_a_person_addressed_by_an_elders_form_holds_the_line(text):
 
 def test_guard_a_bodys_line_to_the_elders_stays():
     assert "0735-2261784" in redact_text("区环保分局举报电话：0735-2261784，大爷大妈们有事可以打。")[0]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("牛志强师傅说，厂里半夜开工。", "牛志强"),
+    ("于志强师傅说，夜里的噪声很大。", "于志强"),
+])
+def test_a_surname_read_as_another_word_before_a_form_of_address_begins_a_name(text, name):
+    assert name in _found(text, "姓名")
+
+
+@pytest.mark.parametrize("text", ["于是师傅说不修了。", "对方师傅不同意。", "同时师傅也说了。", "把白天师傅拍的照片存档。"])
+def test_guard_a_word_before_a_form_of_address_stays(text):
+    assert _found(text, "姓名") == []

@@ -2116,6 +2116,10 @@ class NameRules:
             after_p = 0 < i < len(tagged) - 1 and len(word) == 1 and tagged[i - 1][1] == "p" \
                 and tagged[i + 1][1].startswith(("nr", "nz")) and 1 <= len(tagged[i + 1][0]) <= 2 \
                 and all(c in self.given for c in tagged[i + 1][0])
+            # (白 / 志强 / 师傅说, 于 / 建华 / 师傅: such a surname and given name before a form of address, 严春燕老师's kind)
+            after_p = after_p or (i + 2 < len(tagged) and len(word) == 1 and tagged[i + 1][1].startswith(("nr", "nz"))
+                                  and 1 <= len(tagged[i + 1][0]) <= 2 and all(c in self.given for c in tagged[i + 1][0])
+                                  and tagged[i + 2][0] in self.honorifics)
             if word in self.surname_prepositions and tag == "p" and i + 1 < len(tagged) and not after_p:
                 nxt_word, nxt_tag, _ = tagged[i + 1]  # 帮助于 / 文兵, 于 / 文兵身患…: a surname jieba read as a preposition
                 if len(nxt_word) == 2 and nxt_tag[:1] == "n" and not nxt_tag.startswith(("ns", "nt")) \
