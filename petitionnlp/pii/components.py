@@ -341,7 +341,7 @@ class PIINames(_RuleComponent):
         listed = sorted(x for x, *_ in public)
         owned: set[int] = set()  # where a number listed before one a person holds starts (its ``word``)
         holders = {x[5] for x in public if x[5] >= 0}  # where each number's own holder is named (its bracket …)
-        closing = frozenset(("", "同志", *rules.honorifics, *rules.contact)) if public else ()
+        closing = frozenset(("", "的", "同志", *rules.honorifics, *rules.contact)) if public else ()  # (…，王建国的)
         # (from the last number back: …0731-…；0731-…（王建国）, the list goes on past the sentence's end; a body's word
         # binding the line keeps each number but the one the holder's own bracket closes the body's: 县环保局举报电话：
         # 0731-…、138…（刘）)
@@ -395,6 +395,7 @@ def _surname_held(text: str, holder: int, surnames) -> bool:
     return bool(m) and m.group(1) in surnames
 
 
+_NAME_NOTE = re.compile(r"[(（][^()（）]{1,12}[)）]")  # who the name is, in brackets after it: …，王建国（村民） (review r53)
 _FIELD_STOP = re.compile("[。！!？?\n]")  # what ends a list of a form's fields on one line (…；邮箱：…（王华清）)
 
 
@@ -424,7 +425,7 @@ def _named_after(text: str, names: list[tuple[int, int]], end: int, holder: int,
             if x >= stop:
                 return False
             cut = PHRASE_END.search(text, y)
-            rest = text[y:cut.start() if cut else len(text)].strip(" \t\u3000)）")
+            rest = _NAME_NOTE.sub("", text[y:cut.start() if cut else len(text)]).strip(" \t\u3000)）")
             if rest in closing and x not in holders - {holder}:
                 return True
         return False

@@ -230,7 +230,7 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "nationality": "nationality_marks.txt", "givers": "discipline_givers.txt", "person_cues": "person_cues.txt",
               "byline_marks": "byline_marks.txt", "glue_after": "name_glue_after.txt",
               "subject_not_next": "subject_not_next.txt", "glue_word": "name_glue_word.txt",
-              "surname_prepositions": "surname_prepositions.txt",
+              "surname_prepositions": "surname_prepositions.txt", "glue_before": "name_glue_before.txt",
               "transliterated": "transliteration_chars.txt", "dot_heads": "dot_name_heads.txt",
               "appointed": "appointment_verbs.txt", "firm_words": "firm_words.txt"}
 
@@ -559,6 +559,7 @@ class PatternRules:
             head = folded[_sentence_start(p, folded, start):start]
             tail = SENTENCE_END.split(folded[start:start + LINE_TAIL])[0]
             form_tail = FORM_SENTENCE_END.split(folded[start:start + LINE_TAIL])[0]
+            owned = any(w in tail for w in p.get("owned_after", ()))  # (…，王建国说这是他家的座机: his, said after it)
             if PatternRules._bound(p, folded, start - (len(phrase) - at)):
                 # (a line a body's word binds, 县环保局举报电话：0731-…: a clause after its own phrase is the line's
                 # only where it names its holder — …，联系人：王建国, …，王先生 — not where it says a thing of its own:
@@ -566,7 +567,7 @@ class PatternRules:
                 tail = _appositions(p, tail)
                 form_tail = _appositions(p, form_tail)
             complaint = "".join(FORM_SENTENCE_END.split(folded[max(0, start - 80):start])[-2:])  # (two sentences)
-            public = not any(w in head or w in PHRASE_END.split(tail)[0] for w in p["private_sentence"]) \
+            public = not owned and not any(w in head or w in PHRASE_END.split(tail)[0] for w in p["private_sentence"]) \
                 and not any(w in form_tail for w in p.get("private_tail", ())) \
                 and (domain or not any(w in complaint or w in tail for w in p.get("private_after", ())))
             # (居民反映…，举报电话：138…; 举报邮箱：…，反映…: a complaint in its sentence makes it the complainant's, and
@@ -598,13 +599,15 @@ class PatternRules:
     def _staff(p: dict, folded: str, since: int, word: int) -> tuple:
         """Where a name right after one of ``p``'s ``staff`` words, itself right after one of its ``bodies``, starts
         between ``since`` and the public word ending at ``word``: the body's staff in role, who do not make its line
-        theirs (据县环保局工作人员王建国介绍，举报电话：…; 县环保局执法人员赵志刚说，…)."""
+        theirs (据县环保局工作人员王建国介绍，举报电话：…; 县环保局执法人员赵志刚说，…) — not one whose phrase begins with
+        one of its ``former`` words (原县环保局工作人员王建国，举报电话：…: no longer in role, a private person; review r53)."""
         if since < 0 or not p.get("staff"):
             return ()
         head = folded[_sentence_start(p, folded, word):word]
         at = word - len(head)
         return tuple(at + m.end() for b in p.get("bodies", ()) for w in p["staff"]
-                     for m in re.finditer(re.escape(b + w), head))
+                     for m in re.finditer(re.escape(b + w), head)
+                     if not PHRASE_END.split(head[:m.start()])[-1].lstrip("据经由").startswith(tuple(p.get("former", ()))))
 
     @staticmethod
     def _holder(p: dict, folded: str, end: int, bound: bool = False) -> int:
@@ -791,6 +794,7 @@ class NameRules:
         self.not_names = frozenset(g("not_names", []))
         self.subject_not_next = frozenset(g("subject_not_next", []))  # (see _subject_next)
         self.surname_prepositions = frozenset(g("surname_prepositions", []))  # 于 / 文兵: a surname read as a preposition
+        self.glue_before = frozenset(g("glue_before", []))  # 据林国良, 据于 / 建华: a preposition glued to a surname
         self.subject_verbs = _by_length(g("subject_verbs", []))
         self.says = _by_length(g("subject_verbs", []) + ["称", "说"])  # what a complainant does after his name
         self._says_long = tuple(w for w in self.says if len(w) > 1)  # 举报, 反映 …: no firm's name holds one
@@ -1920,6 +1924,7 @@ class NameRules:
         of ``folded`` (identifier runs, tagged ``pii``, are skipped); ``numbers`` the starts of the phones and ID
         numbers :class:`PatternRules` found in it (a pasted row's next cell), ``number_ends`` their ends (a name in
         brackets after one)."""
+        tagged = self._unglue(tagged)
         found = _Found()
         strong: set[int] = set()  # after a context word or a cue of possession
         counted: set[int] = set()  # in a list with 、 (step 7): a listed false friend there is a name (王建国、林立两户)
@@ -2105,7 +2110,17 @@ class NameRules:
                 continue
             end = start + len(word)
             repeated = False  # (see _split_again)
-            if word in self.surname_prepositions and tag == "p" and i + 1 < len(tagged):
+            # (据 / 万 / 建华, 与 / 马 / 志强, 请与 / 于 / 建华: a surname jieba reads as another word — a count, a noun, a
+            # verb, a preposition — right after a preposition, where no such word stands, before a given name it reads as
+            # a person's or a proper name; review r53)
+            after_p = 0 < i < len(tagged) - 1 and len(word) == 1 and tagged[i - 1][1] == "p" \
+                and tagged[i + 1][1].startswith(("nr", "nz")) and 1 <= len(tagged[i + 1][0]) <= 2 \
+                and all(c in self.given for c in tagged[i + 1][0])
+            # (白 / 志强 / 师傅说, 于 / 建华 / 师傅: such a surname and given name before a form of address, 严春燕老师's kind)
+            after_p = after_p or (i + 2 < len(tagged) and len(word) == 1 and tagged[i + 1][1].startswith(("nr", "nz"))
+                                  and 1 <= len(tagged[i + 1][0]) <= 2 and all(c in self.given for c in tagged[i + 1][0])
+                                  and tagged[i + 2][0] in self.honorifics)
+            if word in self.surname_prepositions and tag == "p" and i + 1 < len(tagged) and not after_p:
                 nxt_word, nxt_tag, _ = tagged[i + 1]  # 帮助于 / 文兵, 于 / 文兵身患…: a surname jieba read as a preposition
                 if len(nxt_word) == 2 and nxt_tag[:1] == "n" and not nxt_tag.startswith(("ns", "nt")) \
                         and not self.is_word(nxt_word) and nxt_word not in self.not_names \
@@ -2114,8 +2129,8 @@ class NameRules:
                     whole.add(start)  # (it ends where jieba's word ends: 于文兵身患)
                 else:
                     continue
-            elif len(word) == 1 and word in self.surnames and i + 1 < len(tagged) and (tag.startswith(("nr", "zg", "j")) or (
-                    tag == "d" and i and tagged[i - 1][1] == "p" and tagged[i + 1][1].startswith("nr"))):
+            elif len(word) == 1 and word in self.surnames and i + 1 < len(tagged) and (
+                    tag.startswith(("nr", "zg", "j")) or after_p):
                 nxt_word, nxt_tag, _ = tagged[i + 1]  # 冯 / 海涛: a surname jieba split from the given name
                 # (据 / 曾 / 国良, 请与 / 曾 / 国良: a surname jieba reads as an adverb, 曾 "once", where no adverb stands
                 # — right after a preposition — and a given name it reads as a person's follows; session 53)
@@ -2460,6 +2475,31 @@ class NameRules:
             reach = max(reach, y)
         out = [s for s in out if s[:2] not in nested]
         return self._mentions(folded, tagged, out)
+
+    def _unglue(self, tagged: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+        """``tagged`` with each word jieba's HMM made of one of :attr:`glue_before` (据, 对, 由 …) and a surname cut
+        after its first character (据林国良 nr → 据 p / 林国良 nr; 据于 v / 建华 nz → 据 p / 于 nr / 建华 nz): the rest is a
+        person's where jieba read the whole as one, or where it is a surname alone before a given name jieba reads as a
+        person's or a proper name (else it keeps jieba's tag); a longer rest jieba read as no person's is not cut (向常明
+        a).  Not a word of the dictionary (对方, 由于, 经常, 据说)."""
+        out = []
+        for i, (word, tag, start) in enumerate(tagged):
+            rest = word[1:]
+            if len(word) < 2 or word[0] not in self.glue_before or self._surname_len(rest, 0) != 1 \
+                    or not _CJK.fullmatch(rest[:1]) or self.is_word(word):
+                out.append((word, tag, start))
+                continue
+            nxt = tagged[i + 1] if i + 1 < len(tagged) else ("", "", 0)
+            if len(rest) == 1:
+                person = nxt[1].startswith(("nr", "nz")) and 1 <= len(nxt[0]) <= 2 \
+                    and all(c in self.given for c in nxt[0])
+            else:
+                person = tag.startswith("nr") and len(rest) <= 3 and all(c in self.given for c in rest[1:])
+                if not person:  # (向常明 a: left as jieba read it — 向 before a verb of asking reads it, _asked_names)
+                    out.append((word, tag, start))
+                    continue
+            out += [(word[0], "p", start), (rest, "nr" if person else tag, start + 1)]
+        return out
 
     @staticmethod
     def _split_again(folded: str, tagged, name: str) -> bool:
