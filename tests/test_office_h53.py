@@ -44,3 +44,24 @@ def test_a_petition_longer_than_the_detector_reads_is_redacted_everywhere_a_view
     assert r.status_code == 200 and PHONE in r.text, r.text[:200]
     assert client.get(f"/api/v1/petitions/{pid}", headers=ed).json()["text"] == text
     assert PHONE not in json.dumps(client.get("/api/v1/callbacks", headers=vi).json(), ensure_ascii=False)
+
+
+def test_the_command_line_s_redact_reads_a_long_cell_in_pieces_too(tmp_path, monkeypatch):
+    """``petitionnlp redact`` (pipeline.redact_files) stopped with [E099] on such a cell: the detector itself
+    reads a long text in pieces, so every path that finds personal information reads it whole."""
+    from petitionnlp.pii import find_pii, get_pii_nlp
+    from petitionnlp.pipeline import redact_files
+
+    limit = 3000
+    monkeypatch.setattr(get_pii_nlp(), "max_length", limit)
+    filler = "该厂夜间噪声扰民，气味刺鼻。"
+    text = f"举报人{NAME}反映。" + (filler * 300)[:limit - 20] + "另联系电话" + PHONE2 + "。" + filler * 300
+    assert text.index(PHONE2) < limit < text.index(PHONE2) + len(PHONE2)
+    spans = find_pii(text)
+    assert [(s["type"], s["text"]) for s in spans] == [("姓名", NAME), ("电话", PHONE2)]
+    assert all(text[s["start"]:s["end"]] == s["text"] for s in spans)
+    src, out = tmp_path / "long.jsonl", tmp_path / "out.jsonl"
+    src.write_text(json.dumps({"id": "L-01", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    redact_files([str(src)], str(out))
+    row = json.loads(out.read_text(encoding="utf-8"))
+    assert NAME not in row["text"] and PHONE2 not in row["text"] and "另联系电话【电话】。" in row["text"]

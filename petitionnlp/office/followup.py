@@ -83,8 +83,7 @@ def contact(p: dict) -> dict | None:
     """The complainant's name and phone as the petition gives them: its row's personal columns (举报人, 联系电话 …)
     first, else the first name and phone found in its text; None when it names neither.  Only for readers of
     personal information."""
-    from ..pii import personal_column_type
-    from .redaction import find_spans
+    from ..pii import find_pii, personal_column_type
 
     got: dict[str, str] = {}
     for column, value in (p.get("row") or {}).items():
@@ -92,7 +91,7 @@ def contact(p: dict) -> dict | None:
         if kind in ("姓名", "电话") and isinstance(value, (str, int)) and str(value).strip():
             got.setdefault({"姓名": "name", "电话": "phone"}[kind], str(value).strip())
     if len(got) < 2 and p.get("text"):
-        for span in find_spans(p["text"]):
+        for span in find_pii(p["text"]):
             key = {"姓名": "name", "电话": "phone"}.get(span["type"])
             if key:
                 got.setdefault(key, span["text"])

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["redact", "find_spans", "redact_piece", "redacted", "case_persons", "briefing_persons", "briefing_title",
+__all__ = ["redact", "redact_piece", "redacted", "case_persons", "briefing_persons", "briefing_title",
            "redacted_briefing", "scrub", "redact_message", "no_paths"]
 
 _SEPARATORS = re.compile(r"[、，,；;/\s]+")
@@ -126,31 +126,9 @@ def redacted_briefing(b: dict) -> dict:
 def _spans_remembered(text: str) -> tuple:
     """The personal information found in ``text``, found once: :func:`redact` and :func:`redact_piece` both read
     it (a briefing's text is redacted whole and its pieces read in it)."""
-    return tuple((s["start"], s["end"], s["type"]) for s in find_spans(text))
+    from ..pii import find_pii
 
-
-_OVERLAP = 1000  # characters two pieces of a long text share: a name, a number or an address lies whole in one
-
-
-def find_spans(text: str | None) -> list[dict]:
-    """:func:`petitionnlp.pii.find_pii` of a text of any length: a text longer than the detector takes at once
-    (its ``max_length``, a million characters; an uploaded cell may hold more) is read in overlapping pieces, each
-    span kept once with its offsets into the whole text — a viewer's page, the search's redacted copy and the
-    callback list never fail on one long petition, nor show it unredacted."""
-    from ..pii import find_pii, get_pii_nlp
-
-    limit = get_pii_nlp().max_length
-    if not isinstance(text, str) or len(text) <= limit:
-        return find_pii(text)
-    found: dict[tuple, dict] = {}
-    start = 0
-    while True:
-        for s in find_pii(text[start:start + limit]):
-            a, b = s["start"] + start, s["end"] + start
-            found.setdefault((a, b, s["type"]), {**s, "start": a, "end": b})
-        if start + limit >= len(text):
-            return sorted(found.values(), key=lambda s: (s["start"], -s["end"]))
-        start += limit - _OVERLAP
+    return tuple((s["start"], s["end"], s["type"]) for s in find_pii(text))
 
 
 def redact_piece(piece, *sources, persons: tuple = ()):

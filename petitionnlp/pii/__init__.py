@@ -36,12 +36,29 @@ def get_pii_nlp():
     return make_pii_nlp()
 
 
+_OVERLAP = 1000  # characters two pieces of a long text share: a name, a number or an address lies whole in one
+
+
 def find_pii(text: str | None) -> list[dict]:
-    """``[{"type", "start", "end", "text"}]`` for a cell, offsets into it (Python slicing)."""
+    """``[{"type", "start", "end", "text"}]`` for a cell, offsets into it (Python slicing).  A text longer than the
+    detector takes at once (its ``max_length``, a million characters; an uploaded cell may hold more) is read in
+    pieces that share ``_OVERLAP`` characters, each span kept once with its offsets into the whole text: a viewer's
+    page, the search's redacted copy, the callback list and ``redact`` never fail on one long petition, nor show it
+    unredacted."""
     if not text or not isinstance(text, str):
         return []
-    doc = get_pii_nlp()(text)
-    return [{"type": s.label_, "start": s.start_char, "end": s.end_char, "text": s.text} for s in doc.spans["pii"]]
+    nlp = get_pii_nlp()
+    limit = nlp.max_length
+    found: dict[tuple, dict] = {}
+    start = 0
+    while True:
+        doc = nlp(text[start:start + limit])  # held: its spans live only as long as it does
+        for s in doc.spans["pii"]:
+            a, b = s.start_char + start, s.end_char + start
+            found.setdefault((a, b, s.label_), {"type": s.label_, "start": a, "end": b, "text": s.text})
+        if start + limit >= len(text):
+            return sorted(found.values(), key=lambda s: (s["start"], -s["end"])) if start else list(found.values())
+        start += limit - _OVERLAP
 
 
 #: what decides what :func:`find_pii` hides besides this package's code: the stages it reads (normalization, the
