@@ -192,3 +192,22 @@ def test_every_document_prints_chinese_dates_and_breaks_lines_as_chinese(clerk_o
         lines = [line for line in _lines(pdf) if line]
         bad = [line for line in lines if line[0] in CLOSING or line[-1] in OPENING]
         assert not bad, (name, bad[:5])
+
+
+@pytest.mark.parametrize("name", ["spotcheck", "case"])
+def test_a_printed_report_keeps_its_labels_whole_and_prints_no_button(clerk_office, tmp_path, name):
+    """A report printed in the 抽查复核 list and on a case's page: its labels broken only between their words
+    (处理和 / 整改情况, not 处理和整 / 改情况; 责任人 / 被问责情况, not 责任人被问责情 / 况), and no form's button or hint
+    on paper (the rows still to check printed 保存 and a cut 复核意见（未通过必)."""
+    _tools()
+    o = clerk_office
+    _session(o, "ed")
+    html = o.get(f"/spotchecks/{o.spotcheck}" if name == "spotcheck" else f"/cases/{o.case}").text
+    pdf = _chromium_pdf(html, tmp_path, name)
+    _pngs(pdf, f"walk_w53_labels_{name}")
+    lines = [line for line in _lines(pdf) if line]
+    broken = [line for line in lines if line.endswith(("处理和整", "责任人被问责情", "责任人被", "调查核实情", "问责情"))]
+    assert not broken, broken
+    _, text = _pdf_facts(pdf)
+    flat = re.sub(r"\s+", "", text)
+    assert "保存" not in flat and "未通过必" not in flat, flat[-400:]
