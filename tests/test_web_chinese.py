@@ -560,7 +560,10 @@ def test_standing_tasks_belong_to_their_briefings_period(day):
     # the page: in words, with the report days and the marks
     ed = day["ed"]
     page = ed.get("/briefings")
-    assert "每3天报告一次" in page.text and f"已报告：{day['task']['next_due']}" in page.text
+    from petitionnlp.dates import chinese_date
+
+    words = re.sub(r"<[^>]+>", "", page.text)  # a report day in Chinese on the page (the API keeps ISO)
+    assert "每3天报告一次" in page.text and f"已报告：{chinese_date(day['task']['next_due'])}" in words
     panel = page.text.split('id="standing"')[0]  # the three lists of deadlines
     ended = len([d for d in got["standing"] if d["ended"]])  # the 2017 seed's two, each time it was stored
     assert ended >= 2 and f"已结束的常态任务（{ended}）" in page.text and "边督边改情况的调度" not in panel and "每3天报告一次" in panel

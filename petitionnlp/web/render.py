@@ -66,9 +66,13 @@ def clerk_words(message: str | None) -> str | None:
 
 
 def _day(value) -> str:
-    """A day as a page shows it to a clerk and prints it: 2026年11月12日 (the API keeps 2026-11-12), never broken
-    across lines."""
-    return Markup('<span class="when">%s</span>') % chinese_date(value) if value else ""
+    """A day as a page shows it to a clerk and prints it: 2026年11月12日 (the API keeps 2026-11-12), broken across
+    lines only after its year (2026年 / 11月12日) in a narrow column, never inside a number."""
+    words = chinese_date(value) if value else ""
+    if not words:
+        return ""
+    year, sep, rest = words.partition("年")
+    return Markup('<span class="day">%s</span>') % (Markup("%s年<wbr>%s") % (year, rest) if sep else words)
 
 
 def _when(value, seconds: bool = False):
