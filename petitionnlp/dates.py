@@ -9,7 +9,8 @@ package parses dates.  Working days (:func:`add_working_days`) follow the State 
 public holidays off, the adjusted working Saturdays and Sundays (调休上班日) on — as the maintained package
 ``chinesecalendar`` records it; a year it does not record yet raises :class:`UnknownHolidayYear`, and the caller
 decides what to do (:func:`petitionnlp.triage.reply_deadline` counts calendar days and says so).  Words for people:
-:func:`chinese_date`, :func:`duration_words`, :func:`time_words`.  This module imports nothing of ours.
+:func:`chinese_date`, :func:`chinese_time`, :func:`duration_words`,
+:func:`time_words`.  This module imports nothing of ours.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import datetime as dt
 import re
 
 __all__ = ["parse_date", "interval", "last_day", "parse_duration", "add_duration", "month_end", "is_working_day",
-           "add_working_days", "UnknownHolidayYear", "holiday_years", "chinese_date", "period_words", "duration_words",
+           "add_working_days", "UnknownHolidayYear", "holiday_years", "chinese_date", "chinese_time", "period_words", "duration_words",
            "time_words", "TIME_TYPES"]
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９／－．：", "0123456789/-.:")
@@ -219,6 +220,25 @@ def chinese_date(day: dt.date | str | None) -> str:
     if got is None:
         return str(day)
     return f"{got.year}年{got.month}月{got.day}日"
+
+
+def chinese_time(value: dt.datetime | str | None, seconds: bool = False) -> str:
+    """A moment as an office writes it on paper: ``2017年5月15日 9:05`` (``seconds``: ``9:05:07``) — the wall-clock
+    time ``value`` carries (an ISO text with or without its offset, or a ``datetime``; the caller puts it in the
+    office's zone first, :func:`petitionnlp.office.clock.office_time`).  Empty for None or empty; text that is no
+    time comes back as it is (a day alone: its :func:`chinese_date`)."""
+    if value is None or value == "":
+        return ""
+    when = value
+    if not isinstance(when, dt.datetime):
+        if isinstance(when, dt.date) or len(str(when).strip()) <= 10:  # a day alone
+            return chinese_date(when)
+        try:
+            when = dt.datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
+        except ValueError:
+            return chinese_date(value)
+    clock = f"{when.hour}:{when.minute:02d}" + (f":{when.second:02d}" if seconds else "")
+    return f"{chinese_date(when.date())} {clock}"
 
 
 def period_words(date_from: dt.date | str | None, date_to: dt.date | str | None, today: dt.date | str | None = None,

@@ -10,6 +10,7 @@ import re
 
 import pytest
 
+from petitionnlp.dates import chinese_date
 from petitionnlp.office.clock import office_today
 from test_office_integrity import REPORT, agree, cases, client, login, table, token, upload  # noqa: F401 — client
 from test_web_lifecycle import PLANTED, _clean
@@ -347,7 +348,7 @@ def test_a_case_history_says_each_step_once_and_starts_with_no_comma(client):
     assert len(reopened) == 1 and reopened[0].count("回访不满意") == 1, reopened
     assert "已办结 → 办理中，理由：回访不满意" in reopened[0], reopened
     supervised = [s for s in steps(ids["H-02"]) if " 督办 " in s]
-    assert len(supervised) == 1 and supervised[0].endswith(f"督办 ed 请尽快办结，期限 2024-06-05 → {LATER}"), supervised
+    assert len(supervised) == 1 and supervised[0].endswith(f"督办 ed 请尽快办结，期限 2024年6月5日 → {chinese_date(LATER)}"), supervised
     assert not any(" ，" in s or s.endswith("，") for s in steps(ids["H-01"]) + steps(ids["H-02"]))
 
 

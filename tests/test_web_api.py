@@ -449,7 +449,9 @@ def test_every_time_in_the_api_is_the_offices_with_its_offset(client, monkeypatc
     assert wb.model_versions()[0]["created_at"] == created
     _login(client, "admin")
     # shown as the office reads it, kept whole on paper (w49: a printed list broke 2026-12- / 07 at its hyphen)
-    assert f'<td><span class="when">{created[:16].replace("T", " ")}</span></td>' in client.get("/models").text
+    from petitionnlp.dates import chinese_time
+
+    assert f'<td><span class="when">{chinese_time(created)}</span></td>' in client.get("/models").text  # in Chinese
     found = [(url, k, v) for url, got in answers.items() for k, v in _times(got)]
     assert {url for url, _, _ in found} >= {f"/api/v1/batches/{batch}", "/api/v1/batches", "/api/v1/audit",
                                             f"/api/v1/petitions/{pid}"}

@@ -515,7 +515,7 @@ def test_reply_days_are_working_days_on_the_page(day):
     assert batch["working_days"] is True and batch["reply_rule"] == "10个工作日"
     assert {p["due_date"] for p in day["planted"].values() if not p["error"]} == {"2024-06-18"}
     page = ed.get(f"/batches/{day['second']}")
-    assert '<span id="reply-rule">10个工作日</span>' in page.text and "2024-06-18" in page.text
+    assert '<span id="reply-rule">10个工作日</span>' in page.text and "2024年6月18日" in page.text
     form = ed.get("/batches").text
     assert re.search(r'name="reply_days"[^>]*> 个工作日</label>', form) and "改按自然日计" in form
     # a clerk may say calendar days: then 10 days are 10 days
@@ -560,7 +560,10 @@ def test_standing_tasks_belong_to_their_briefings_period(day):
     # the page: in words, with the report days and the marks
     ed = day["ed"]
     page = ed.get("/briefings")
-    assert "每3天报告一次" in page.text and f"已报告：{day['task']['next_due']}" in page.text
+    from petitionnlp.dates import chinese_date
+
+    words = re.sub(r"<[^>]+>", "", page.text)  # a report day in Chinese on the page (the API keeps ISO)
+    assert "每3天报告一次" in page.text and f"已报告：{chinese_date(day['task']['next_due'])}" in words
     panel = page.text.split('id="standing"')[0]  # the three lists of deadlines
     ended = len([d for d in got["standing"] if d["ended"]])  # the 2017 seed's two, each time it was stored
     assert ended >= 2 and f"已结束的常态任务（{ended}）" in page.text and "边督边改情况的调度" not in panel and "每3天报告一次" in panel

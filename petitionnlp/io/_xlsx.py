@@ -42,7 +42,9 @@ PERCENT_FORMAT = "0%"
 SIZING_ROWS = 200          # rows looked at to size the columns
 MAX_WIDTH = 36             # a column wider than this wraps its text instead (A4 landscape holds about 150)
 CODE_WIDTH = 24            # a value no wider (a 受理编号 such as D2HN202405150001-2, a unit's name) is never broken:
-                           # a column given a narrower width grows to hold it
+                           # a column given a narrower width grows to hold it, with CODE_ROOM to spare
+CODE_ROOM = 2              # units beside a value that is never broken: its cell's padding, and capitals and digits a
+                           # little wider than the unit (X3HN202405010001 touched its border in 17 units)
 LINE_HEIGHT = 15.0         # points a line of 11-point text takes, Chinese included
 MIN_PRINT_PT = 8           # the smallest a wide table prints at (the office's whole table, classify/triage -o x.xlsx)
 _BRACKETED = re.compile(r"[（(].*[)）]")  # a header such as 县（区）: printed whole, never 县（区 / ）
@@ -55,6 +57,69 @@ def xlsx_text(value: str) -> str:
     (which openpyxl refuses with ``IllegalCharacterError``, failing the whole file), DEL (which XML discourages
     and some readers refuse), U+FFFE, U+FFFF and lone surrogates become U+FFFD (�), so the reader sees that something was there; tabs and line breaks stay."""
     return _ILLEGAL.sub("\ufffd", value) if _ILLEGAL.search(value) else value
+
+
+NO_BREAK = "\ufeff"  # a zero-width no-break space: keeps a mark on its neighbour's line in a wrapped cell (keep_marks)
+
+
+@lru_cache(maxsize=1)
+def _keep_pattern() -> re.Pattern:
+    """Where a wrapped line may not break, from ``corpora/io/line_breaking.tsv``: before a mark that never starts a
+    line (。 ） 】 ，), after one that never ends it (（ 【) — each between two characters."""
+    marks = {}
+    with open(corpus_path("io", "line_breaking.tsv"), encoding="utf-8") as fh:
+        for ln in fh:
+            if ln.strip() and not ln.startswith("#") and not ln.startswith("kind\t"):
+                kind, chars = ln.rstrip("\n").split("\t")
+                marks[kind] = re.escape(chars)
+    return re.compile(rf"(?<=[^\s{NO_BREAK}])(?=[{marks['no_line_start']}])|(?<=[{marks['no_line_end']}])(?=[^\s])")
+
+
+CARRIED_AT_MOST = 3  # characters a forbidden break takes down to the next line (）。 and the one before them)
+
+
+def _line_breaks(text: str, room: int) -> tuple[int, list[int]]:
+    """(the lines ``text`` takes wrapped in ``room`` display units — a Chinese character two, others one, as a
+    spreadsheet fills a line — and the places where a plain fill would break against 避头尾 (before 。 ， ）, after
+    （): there the characters back to an allowed break go down to the next line, as they do once
+    :func:`keep_marks` glued them)."""
+    keep = _keep_pattern()
+    widths = [2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text]
+    lines, start, used, glued = 1, 0, 0, []
+    for k, w in enumerate(widths):
+        if used and used + w > room:
+            cut = k
+            while cut > start + 1 and k - cut < CARRIED_AT_MOST and keep.match(text, cut):
+                cut -= 1
+            if cut < k:
+                glued.extend(range(cut + 1, k + 1))
+            lines, start, used = lines + 1, cut, sum(widths[cut:k])
+        used += w
+    return lines, glued
+
+
+def wrapped_lines(text: str, room: int) -> int:
+    """The lines ``text`` takes wrapped in ``room`` display units, broken as :func:`keep_marks` keeps it."""
+    return _line_breaks(text, room)[0]
+
+
+def keep_marks(value: str, room: int) -> str:
+    """A cell's text wrapped in ``room`` display units kept from breaking against Chinese line breaking (避头尾),
+    which Excel and WPS apply by themselves and LibreOffice Calc does not to a cell read from an XLSX: where its
+    line would end right before a closing mark (…扰民 / ，泥浆…) or right after an opening one (损害（ / 鱼虾), a
+    zero-width no-break space (:data:`NO_BREAK`) between them takes the character before down with the mark.  Only
+    there: every other cell's text is the text as it is (the XLSX reader removes the few again).  A line may hold a
+    character more than ``room`` says (a column's width is not a whole number of characters: 21 units print 10 a
+    line, 13 print 6), so the breaks of both are kept.  The marks: ``corpora/io/line_breaking.tsv``."""
+    if not value:
+        return value
+    out = []
+    for line in value.split("\n"):
+        glued = sorted(set(_line_breaks(line, room)[1]) | set(_line_breaks(line, room + 2)[1]))
+        for k in reversed(glued):
+            line = line[:k] + NO_BREAK + line[k:]
+        out.append(line)
+    return "\n".join(out)
 
 
 def formula_like(value: str) -> bool:
@@ -399,17 +464,37 @@ def fit_wrapped(widths: Sequence[float], wrapped: Sequence[bool], min_pt: float,
     return [float(w) for w in fitted] if pages_wide(fitted, min_pt, repeated) == 1 else widths
 
 
+def _one_alone(size: int, width: float, margin: float) -> bool:
+    """Whether a text ``size`` display units wide, wrapped in a column ``width`` units wide of which ``margin`` hold no
+    text, leaves one Chinese character alone on its last line."""
+    line = 2 * max(int((width - margin) // 2), 1)  # display units a line holds: whole Chinese characters
+    lines = math.ceil(size / line)
+    return lines > 1 and size - (lines - 1) * line <= 2
+
+
 def header_width(name: str, width: float) -> float:
     """``width`` widened, a unit at a time, until the header ``name`` — bold and centred, about one Chinese
     character a line for every two units beyond the first — does not leave one character alone on its last line
     (办理状态 in 7 units printed 办理状 / 态, 办结情况 in 8 办结情 / 况): on one line, or broken in fairer parts."""
     size = display_width(name)
-    while True:
-        line = 2 * max(int((width - 1) // 2), 1)  # display units a line of the header holds
-        lines = math.ceil(size / line)
-        if lines == 1 or size - (lines - 1) * line > 2:
-            return width
+    while _one_alone(size, width, 1):
         width += 1
+    return width
+
+
+NAMES_WIDER = 8  # units a column of wrapped names may grow so that none leaves one character alone
+
+
+def names_width(sizes: Iterable[int], width: float) -> float:
+    """The width, from ``width`` up to :data:`NAMES_WIDER` units more, at which no name of a wrapped column of names
+    (places, units: ``sizes``, their display widths) leaves one character alone on its last line — 长沙市岳麓区 in
+    12 units printed 长沙市岳麓 / 区 beside 湘西土家族苗族自治州吉首市, which is why the column wraps; ``width`` when
+    none does."""
+    sizes = set(sizes)
+    for wider in range(NAMES_WIDER + 1):
+        if not any(_one_alone(size, width + wider, CODE_ROOM) for size in sizes):
+            return width + wider
+    return width
 
 
 KEY_WITHIN = 3  # a 受理编号 among a sheet's first three columns is repeated on each page, with those before it
@@ -527,11 +612,13 @@ class SheetStream:
 
         ws = self.ws
         n = max(len(self.columns), 1)
+        self._names: set[int] = set()  # wrapped columns of names (_size): never narrowed to fit the page
         sized = [self._size(j, name) for j, name in enumerate(self.columns)]
         self._widths: list[float] = [w for w, _ in sized]
         self._wrap = [wrap for _, wrap in sized]
         if self.min_print_pt:
-            self._widths = fit_wrapped(self._widths, self._wrap, self.min_print_pt, repeated_columns(self.columns))
+            long_text = [wrap and j not in self._names for j, wrap in enumerate(self._wrap)]
+            self._widths = fit_wrapped(self._widths, long_text, self.min_print_pt, repeated_columns(self.columns))
         for j, width in enumerate(self._widths):
             ws.column_dimensions[_column_letter(j + 1)].width = width
         row = 1 + bool(self.title) + bool(self.subtitle)
@@ -569,20 +656,25 @@ class SheetStream:
         given = self.widths.get(name)
         if given:
             width = float(given)
-            if name not in self.wrap_always and width - 1 < longest <= CODE_WIDTH:
-                width = float(longest + 1)
+            if name not in self.wrap_always and width - CODE_ROOM < longest <= CODE_WIDTH:
+                width = float(longest + CODE_ROOM)
         else:
             head = display_width(name)
             width = float(min(max(typical, min(head, 8), 4) + 2, MAX_WIDTH))
         if _BRACKETED.search(name):  # wrapped, a header breaks inside its bracket (县（区 / ）): as wide as it is
             width = max(width, float(min(display_width(name) + 2, MAX_WIDTH)))
         width = header_width(name, width)
-        return width, name in self.wrap_always or longest > width - 1
+        wrapped = name in self.wrap_always or longest > width - 1
+        if wrapped and name not in self.wrap_always and longest <= 2 * CODE_WIDTH:  # names, a few a line at most
+            width = names_width(lengths, width)
+            self._names.add(j)
+        return width, wrapped
 
     @staticmethod
     def _length(value) -> int:
-        if isinstance(value, (dt.date, dt.datetime)):
-            return 16 if isinstance(value, dt.datetime) and (value.hour or value.minute) else 13
+        if isinstance(value, (dt.date, dt.datetime)):  # as DATE_FORMAT shows it: 2026年11月12日 (16), and  hh:mm
+            timed = isinstance(value, dt.datetime) and (value.hour or value.minute)
+            return display_width(f"{value.year}年{value.month}月{value.day}日") + (6 if timed else 0)
         if isinstance(value, (int, float)):
             return len(f"{value:g}") if isinstance(value, float) else len(str(value))
         return max((display_width(line) for line in str(value).splitlines()), default=0)
@@ -640,6 +732,8 @@ class SheetStream:
         cells = []
         wrap = self._wrap
         for j, (value, fmt) in enumerate(values):
+            if isinstance(value, str) and fmt is None and j < len(wrap) and wrap[j]:
+                value = keep_marks(value, self._room(j))  # 避头尾 (a text kept as typed, "@", is left as it is)
             cell = WriteOnlyCell(self.ws, value=value)
             cell._style = copy(self._style(wrap[j] if j < len(wrap) else False, fmt))
             if fmt == "@":
@@ -647,17 +741,23 @@ class SheetStream:
             cells.append(cell)
         self._append(cells, self._height([v for v, _ in values], wrap))
 
-    def _height(self, values, wrap, margin: float = 1.0) -> float | None:
+    def _room(self, j: int, margin: float = CODE_ROOM) -> int:
+        """Display units a wrapped line of column ``j`` holds: whole Chinese characters (two units each) in its width
+        less ``margin`` (36 units hold 17 characters a line, as LibreOffice prints them; 12 hold 5)."""
+        return 2 * max(int((self._widths[j] - margin) // 2), 1)
+
+    def _height(self, values, wrap, margin: float = CODE_ROOM) -> float | None:
         """The height a row needs for its wrapped cells (spreadsheets do not all fit rows to wrapped text when
         they open a file, so it is written), or None for one line; ``margin``: the units of a column's width its
-        text does not take (the header's bold centred lines take two: 属地置信度 in 6 units prints 属地 / 置信 / 度)."""
+        text does not take (two: 属地置信度 in 6 units prints 属地 / 置信 / 度), its lines counted as they break
+        (:func:`wrapped_lines`) — a row counted a line short printed its last words cut off (…风机噪声扰 / 民。 in
+        the 脱敏版's 13 units)."""
         lines = 1
         for j, value in enumerate(values):
             if value is None or not (j < len(wrap) and wrap[j]) or isinstance(value, (int, float, dt.date)):
                 continue
-            room = max(self._widths[j] - margin, 1.0)  # a Chinese character is about two units wide in Excel
-            lines = max(lines, sum(max(1, math.ceil(display_width(part) / room))
-                                   for part in str(value).splitlines() or [""]))
+            room = self._room(j, margin)
+            lines = max(lines, sum(wrapped_lines(part, room) for part in str(value).splitlines() or [""]))
         return None if lines == 1 else round(lines * LINE_HEIGHT + 3, 1)
 
     def _append(self, cells, height: float | None = None) -> None:

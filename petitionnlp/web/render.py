@@ -15,14 +15,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
-from ..office.clock import local_time
+from ..office.clock import office_time
 from ..office.errors import Forbidden, Invalid, NotFound, OfficeError
 from ..office.figures import this_round_report
 from ..office.labels import action_label, detail_items, label, labels, model_label, target_label
 from ..office.lifecycle import CALLBACK_RESULTS, REJECT_KINDS, STATUSES, STEP_NAMES
 from ..office.places import region_words
 from ..office.roles import allowed
-from ..dates import period_words, time_words
+from ..dates import chinese_date, chinese_time, period_words, time_words
 from ..taxonomy import TYPES, in_order
 from .deps import period_notice
 
@@ -65,22 +65,37 @@ def clerk_words(message: str | None) -> str | None:
     return _CODE.sub("", message) if message else message
 
 
-def _iso_local(value: str | None):
-    """An ISO time with its offset (already in the office's zone) as a person reads it, never broken at its hyphens
-    on paper (2026-12- / 07 in a printed 督办 or 回访 list)."""
-    return Markup('<span class="when">%s</span>') % escape(value[:16].replace("T", " ")) if value else ""
+def _day(value) -> str:
+    """A day as a page shows it to a clerk and prints it: 2026年11月12日 (the API keeps 2026-11-12), broken across
+    lines only after its year (2026年 / 11月12日) in a narrow column, never inside a number."""
+    words = chinese_date(value) if value else ""
+    if not words:
+        return ""
+    year, sep, rest = words.partition("年")
+    return Markup('<span class="day">%s</span>') % (Markup("%s年<wbr>%s") % (year, rest) if sep else words)
+
+
+def _when(value, seconds: bool = False):
+    """A time as a page shows it: Beijing time (the office's zone, :func:`petitionnlp.office.clock.office_time`) in
+    Chinese, 2026年12月7日 21:20, never broken across lines.  ``value`` is a stored time (naive UTC) or the ISO text
+    of the API, already in the office's zone with its offset."""
+    if not value:
+        return ""
+    if not isinstance(value, str):
+        value = office_time(value)
+    return Markup('<span class="when">%s</span>') % chinese_time(value, seconds)
 
 
 def _step_words(detail: dict | None):
     """A step of a case's history in words, its items joined by ， (never one before the first): 责任单位 衡阳市，期限
-    2026-12-08 · 待审核 → 退回，理由：… · 与 <a>C-01</a> 重复 · 请于…办结，期限 2026-11-23 → 2026-12-15; a reopening
+    2026年12月8日 · 待审核 → 退回，理由：… · 与 <a>C-01</a> 重复 · 请于…办结，期限 2026年11月23日 → 2026年12月15日; a reopening
     says why once (the reason, and how it came — 回访不满意 — only when that is not the reason itself)."""
     d = detail if isinstance(detail, dict) else {}
     parts = []
     if "unit" in d:
         parts.append(f"责任单位 {d['unit'] or '未分配'}")
     if d.get("due_date") and not isinstance(d["due_date"], dict):
-        parts.append(f"期限 {d['due_date']}")
+        parts.append(f"期限 {chinese_date(d['due_date'])}")
     if d.get("status"):
         parts.append(f"{d['status']['old']} → {d['status']['new']}")
     if d.get("kind") and not d.get("duplicate_of"):
@@ -102,9 +117,9 @@ def _step_words(detail: dict | None):
     if d.get("note"):
         parts.append(d["note"])
     if d.get("handover_date"):
-        parts.append(f"交办日期 {d['handover_date']['old']} → {d['handover_date']['new']}")
+        parts.append(f"交办日期 {chinese_date(d['handover_date']['old'])} → {chinese_date(d['handover_date']['new'])}")
     if isinstance(d.get("due_date"), dict):
-        parts.append(f"期限 {d['due_date']['old']} → {d['due_date']['new']}")
+        parts.append(f"期限 {chinese_date(d['due_date']['old'])} → {chinese_date(d['due_date']['new'])}")
     if d.get("text_changed"):
         parts.append("重传的正文与已存的不同（保留已存的）")
     return Markup("，").join(escape(p) for p in parts)
@@ -113,8 +128,8 @@ def _step_words(detail: dict | None):
 templates.env.filters["highlight"] = _highlight
 templates.env.filters["step_words"] = _step_words  # a history step's detail in words
 templates.env.filters["in_order"] = lambda types: "、".join(in_order(types))  # 水、大气 … in the taxonomy's order
-templates.env.filters["local"] = local_time  # stored times (UTC) shown in the office's zone
-templates.env.filters["isolocal"] = _iso_local
+templates.env.filters["day"] = _day        # 2026-11-12 → 2026年11月12日, the one way a page writes a day
+templates.env.filters["when"] = _when      # a stored or an API time → 2026年12月7日 21:20, Beijing time
 templates.env.filters["words"] = clerk_words        # a stored message (a batch's, a row's) without its code
 templates.env.filters["markdown"] = _markdown
 templates.env.filters["timewords"] = _time_words

@@ -8,6 +8,7 @@ from fastapi import Depends, File, Form, HTTPException, Request, UploadFile
 from pydantic import Field
 from starlette.concurrency import run_in_threadpool
 
+from ...dates import chinese_date
 from ...office.intake import default_reply_days
 from ...office.roles import allowed
 from ...office.views import iso_time
@@ -31,7 +32,7 @@ def _batch_out(b: dict) -> dict:
 
 
 def _upload_notice(b: dict) -> str:
-    parts = [f"交办日期 {b['handover_date']}（{b['handover_from']}）"] if b.get("handover_date") else []
+    parts = [f"交办日期 {chinese_date(b['handover_date'])}（{b['handover_from']}）"] if b.get("handover_date") else []
     if parts and b.get("reply_rule"):
         parts[0] += f"，回复期限 {b['reply_rule']}"  # the batch's page shows deadline_notice
     if (b.get("message") or "").startswith("[O400]"):  # stored; processed once the database is back

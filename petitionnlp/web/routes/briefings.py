@@ -9,6 +9,7 @@ from fastapi import Depends, Path, Request
 from fastapi.responses import RedirectResponse
 from pydantic import Field
 
+from ...dates import chinese_date
 from ...office.briefings import MAX_EXTRACT_CHARS
 from ...office.clock import office_today
 from ...office.inputs import cell
@@ -109,11 +110,11 @@ async def mark_task_page(briefing_id: int, task_id: Annotated[str, Path(max_leng
     mark, day, undo = str(got.get("mark") or ""), str(got.get("day") or "") or None, bool(got.get("undo"))
 
     def said(t: dict) -> str:
-        what = f"{day} 已报告" if mark == "done" else "整项任务已办结"
+        what = f"{chinese_date(day)} 已报告" if mark == "done" else "整项任务已办结"
         if not t["changed"]:
             return "没有改动：原本就没有这一标记" if undo else "没有改动：这一标记已经有了"
         return (f"已撤销：{what}" if undo else f"已记下：{what}") + \
-            (f"；下一个报告日 {t['next_due']}" if t.get("next_due") else "")
+            (f"；下一个报告日 {chinese_date(t['next_due'])}" if t.get("next_due") else "")
 
     return outcome("/briefings#standing", lambda: wb.mark_briefing_task(session["user"], briefing_id, task_id, mark,
                                                                         day, undo), said, "未标记")
