@@ -573,13 +573,9 @@ def _xlsx_string(value):
     """A cell's string as Excel means it: the ``_xHHHH_`` escapes of OOXML (``_x000D_`` a CR, ``_x0007_`` a BEL,
     ``_x005F_`` an underscore; openpyxl leaves them as written) read as their characters, line ends as LF.  What
     is left that a stage or a writer cannot take (a control character) is for them: the writers escape it, the
-    workbench cleans it at the door.  The zero-width no-break spaces the XLSX writer puts beside punctuation of a
-    wrapped cell (:func:`petitionnlp.io._xlsx.keep_marks`, 避头尾) are removed: a table the office wrote reads back
-    as the text it was written from."""
+    workbench cleans it at the door."""
     if not isinstance(value, str):
         return value
-    if "\ufeff" in value:
-        value = value.replace("\ufeff", "")
     if "_x" in value:
         value = _XLSX_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), value)
     return unify_newlines(value) if "\r" in value else value

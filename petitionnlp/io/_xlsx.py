@@ -59,9 +59,6 @@ def xlsx_text(value: str) -> str:
     return _ILLEGAL.sub("\ufffd", value) if _ILLEGAL.search(value) else value
 
 
-NO_BREAK = "\ufeff"  # a zero-width no-break space: keeps a mark on its neighbour's line in a wrapped cell (keep_marks)
-
-
 @lru_cache(maxsize=1)
 def _keep_pattern() -> re.Pattern:
     """Where a wrapped line may not break, from ``corpora/io/line_breaking.tsv``: before a mark that never starts a
@@ -72,7 +69,7 @@ def _keep_pattern() -> re.Pattern:
             if ln.strip() and not ln.startswith("#") and not ln.startswith("kind\t"):
                 kind, chars = ln.rstrip("\n").split("\t")
                 marks[kind] = re.escape(chars)
-    return re.compile(rf"(?<=[^\s{NO_BREAK}])(?=[{marks['no_line_start']}])|(?<=[{marks['no_line_end']}])(?=[^\s])")
+    return re.compile(rf"(?<=[^\s])(?=[{marks['no_line_start']}])|(?<=[{marks['no_line_end']}])(?=[^\s])")
 
 
 CARRIED_AT_MOST = 3  # characters a forbidden break takes down to the next line (）。 and the one before them)
@@ -81,8 +78,8 @@ CARRIED_AT_MOST = 3  # characters a forbidden break takes down to the next line 
 def _line_breaks(text: str, room: int) -> tuple[int, list[int]]:
     """(the lines ``text`` takes wrapped in ``room`` display units — a Chinese character two, others one, as a
     spreadsheet fills a line — and the places where a plain fill would break against 避头尾 (before 。 ， ）, after
-    （): there the characters back to an allowed break go down to the next line, as they do once
-    :func:`keep_marks` glued them)."""
+    （): there the characters back to an allowed break go down to the next line, as Excel and WPS break them, so a
+    row is never counted short of its lines)."""
     keep = _keep_pattern()
     widths = [2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text]
     lines, start, used, glued = 1, 0, 0, []
@@ -99,27 +96,9 @@ def _line_breaks(text: str, room: int) -> tuple[int, list[int]]:
 
 
 def wrapped_lines(text: str, room: int) -> int:
-    """The lines ``text`` takes wrapped in ``room`` display units, broken as :func:`keep_marks` keeps it."""
+    """The lines ``text`` takes wrapped in ``room`` display units, broken as a spreadsheet that keeps 避头尾 breaks it
+    (LibreOffice Calc breaks anywhere, in as many lines or fewer)."""
     return _line_breaks(text, room)[0]
-
-
-def keep_marks(value: str, room: int) -> str:
-    """A cell's text wrapped in ``room`` display units kept from breaking against Chinese line breaking (避头尾),
-    which Excel and WPS apply by themselves and LibreOffice Calc does not to a cell read from an XLSX: where its
-    line would end right before a closing mark (…扰民 / ，泥浆…) or right after an opening one (损害（ / 鱼虾), a
-    zero-width no-break space (:data:`NO_BREAK`) between them takes the character before down with the mark.  Only
-    there: every other cell's text is the text as it is (the XLSX reader removes the few again).  A line may hold a
-    character more than ``room`` says (a column's width is not a whole number of characters: 21 units print 10 a
-    line, 13 print 6), so the breaks of both are kept.  The marks: ``corpora/io/line_breaking.tsv``."""
-    if not value:
-        return value
-    out = []
-    for line in value.split("\n"):
-        glued = sorted(set(_line_breaks(line, room)[1]) | set(_line_breaks(line, room + 2)[1]))
-        for k in reversed(glued):
-            line = line[:k] + NO_BREAK + line[k:]
-        out.append(line)
-    return "\n".join(out)
 
 
 def formula_like(value: str) -> bool:
@@ -732,8 +711,6 @@ class SheetStream:
         cells = []
         wrap = self._wrap
         for j, (value, fmt) in enumerate(values):
-            if isinstance(value, str) and fmt is None and j < len(wrap) and wrap[j]:
-                value = keep_marks(value, self._room(j))  # 避头尾 (a text kept as typed, "@", is left as it is)
             cell = WriteOnlyCell(self.ws, value=value)
             cell._style = copy(self._style(wrap[j] if j < len(wrap) else False, fmt))
             if fmt == "@":
