@@ -683,12 +683,16 @@ _APPOSITION_NOISE = re.compile(r"[(（][^()（）]{0,12}[)）]|[\s\d\-—–:：
 def _appositions(p: dict, tail: str) -> str:
     """``tail`` (the text after a line's number) with each clause after the number's own phrase that says a thing of
     its own blanked: kept, those that only name someone — one of ``p``'s ``private_tail`` words (联系人, 先生 …) and at
-    most a name (…，联系人：王建国, …，王先生, …，手机同号, …，联系人王建国13812345678)."""
+    most a name (…，联系人：王建国, …，王先生, …，手机同号, …，联系人王建国13812345678) — and those that begin with such a
+    word and hold one of its ``private_after`` words, a contact with his request (…，联系人王建国请尽快处理, …，本人王建国
+    反映: the writer's; review v53)."""
     parts = re.split(f"([{PHRASE_END.pattern[1:-1]}])", tail)
     words = sorted(p.get("private_tail", ()), key=len, reverse=True)
 
     def names_only(clause: str) -> bool:
         rest = _APPOSITION_NOISE.sub("", clause)
+        if rest.startswith(tuple(words)) and any(w in rest for w in p.get("private_after", ())):
+            return True
         rest = next((rest[len(w):] for w in words if rest.startswith(w)), rest)
         rest = next((rest[:-len(w)] for w in words if w and rest.endswith(w)), rest)
         return bool(_APPOSITION_REST.fullmatch(rest.lstrip("为是")))
