@@ -75,30 +75,22 @@ def _keep_pattern() -> re.Pattern:
 CARRIED_AT_MOST = 3  # characters a forbidden break takes down to the next line (）。 and the one before them)
 
 
-def _line_breaks(text: str, room: int) -> tuple[int, list[int]]:
-    """(the lines ``text`` takes wrapped in ``room`` display units — a Chinese character two, others one, as a
-    spreadsheet fills a line — and the places where a plain fill would break against 避头尾 (before 。 ， ）, after
-    （): there the characters back to an allowed break go down to the next line, as Excel and WPS break them, so a
-    row is never counted short of its lines)."""
+def wrapped_lines(text: str, room: int) -> int:
+    """The lines ``text`` takes wrapped in ``room`` display units — a Chinese character two, others one, as a
+    spreadsheet fills a line — broken as Excel and WPS break it, keeping 避头尾: where a plain fill would break before
+    。 ， ） or after （, the characters back to an allowed break go down to the next line, so a row is never counted
+    short of its lines (LibreOffice Calc breaks anywhere, in as many lines or fewer)."""
     keep = _keep_pattern()
-    widths = [2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text]
-    lines, start, used, glued = 1, 0, 0, []
+    widths = [_char_width(ch) for ch in text]
+    lines, start, used = 1, 0, 0
     for k, w in enumerate(widths):
         if used and used + w > room:
             cut = k
             while cut > start + 1 and k - cut < CARRIED_AT_MOST and keep.match(text, cut):
                 cut -= 1
-            if cut < k:
-                glued.extend(range(cut + 1, k + 1))
             lines, start, used = lines + 1, cut, sum(widths[cut:k])
         used += w
-    return lines, glued
-
-
-def wrapped_lines(text: str, room: int) -> int:
-    """The lines ``text`` takes wrapped in ``room`` display units, broken as a spreadsheet that keeps 避头尾 breaks it
-    (LibreOffice Calc breaks anywhere, in as many lines or fewer)."""
-    return _line_breaks(text, room)[0]
+    return lines
 
 
 def formula_like(value: str) -> bool:
@@ -108,7 +100,12 @@ def formula_like(value: str) -> bool:
 
 def display_width(s) -> int:
     """Columns ``s`` takes in a fixed-width font or a spreadsheet column: Chinese characters count two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in str(s))
+    return sum(_char_width(ch) for ch in str(s))
+
+
+def _char_width(ch: str) -> int:
+    """Display units a character takes: two for a wide (Chinese) one, else one."""
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
 
 
 # --------------------------------------------------------------------------------- the fields, in Chinese
