@@ -23,3 +23,24 @@ def test_a_contact_named_with_his_request_after_a_bodys_line_holds_it(text):
 ])
 def test_guard_a_clause_of_its_own_leaves_the_bodys_line(text):
     assert "0735-2261784" in redact_text(text)[0]
+
+
+# --- a text longer than the detector reads at once (c0cb421's pieces): a span across a piece's end, cut there in the
+# first piece and whole in the next, was redacted twice and its rest shown (【账号】【账号】anguo_1980)
+
+@pytest.mark.parametrize("secret, before, after, inside", [
+    ("wangjianguo_1980", "微信号", "，夜里噪声很大。", 6),
+    ("湘A12345D", "车牌", "的货车夜里运渣土。", 6),
+    ("司马建国", "举报人", "反映，夜里噪声很大。", 3),
+])
+def test_a_span_across_a_pieces_end_is_hidden_whole(monkeypatch, secret, before, after, inside):
+    from petitionnlp.pii import find_pii, get_pii_nlp
+
+    limit = 3000
+    monkeypatch.setattr(get_pii_nlp(), "max_length", limit)
+    filler = "某厂夜间生产噪声扰民。" * 400
+    text = filler[:limit - inside - len(before)] + before + secret + after + filler[:1200]
+    assert text.index(secret) < limit < text.index(secret) + len(secret)
+    shown, spans = redact_text(text)
+    assert secret[-3:] not in shown and secret[:2] not in shown, shown[limit - 20:limit + 20]
+    assert [s["text"] for s in find_pii(text) if s["start"] < limit < s["end"] + 5] == [secret]

@@ -53,10 +53,13 @@ def find_pii(text: str | None) -> list[dict]:
     start = 0
     while True:
         doc = nlp(text[start:start + limit])  # held: its spans live only as long as it does
+        last = start + limit >= len(text)
         for s in doc.spans["pii"]:
+            if not last and s.end_char == limit:
+                continue  # (cut by the piece's end, 王建 of 王建国: the next piece reads it whole)
             a, b = s.start_char + start, s.end_char + start
             found.setdefault((a, b, s.label_), {"type": s.label_, "start": a, "end": b, "text": s.text})
-        if start + limit >= len(text):
+        if last:
             return sorted(found.values(), key=lambda s: (s["start"], -s["end"])) if start else list(found.values())
         start += limit - _OVERLAP
 
@@ -102,6 +105,9 @@ def redact_text(text: str | None, spans: list[dict] | None = None) -> tuple[str 
     spans = find_pii(text) if spans is None else spans
     out, pos = [], 0
     for s in spans:
+        if s["start"] < pos:  # (overlapping the one before: hidden with it, never shown again after it)
+            pos = max(pos, s["end"])
+            continue
         out.append(text[pos:s["start"]])
         out.append(f"【{s['type']}】")
         pos = s["end"]
