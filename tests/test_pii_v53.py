@@ -54,3 +54,24 @@ def test_a_line_said_to_be_a_persons_home_line_without_de_is_his(text):
     # (owned_line held 家中的 and 家的座机, not 家中座机: hidden at 11448b9, shown at 6a74a79)
     shown, spans = redact_text(text)
     assert "0735-2261784" not in shown, spans
+
+
+@pytest.mark.parametrize("text", [
+    "县环保局举报电话：0731-84561234，接电话的是王建国本人。",
+    "县环保局举报电话：0731-84561234，王建国说这号码是他的。",
+    "县环保局工作人员李红梅，举报电话：0731-84561234，她说这是她自己的手机号码。",
+    "县环保局举报电话：0731-84561234，王建国的老婆接的。",
+    "县环保局举报电话：0731-84561234，是王建国爱人的电话。",
+])
+def test_a_line_said_after_it_to_be_a_persons_own_is_his(text):
+    # (v53's finding 4: hidden at 11448b9, shown after p53's bound lines; owned_line held no 本人, 他的, 自己的, 老婆 …)
+    shown, spans = redact_text(text)
+    assert "84561234" not in shown and "王建国" not in shown and "李红梅" not in shown, spans
+
+
+@pytest.mark.parametrize("text", [
+    "县环保局举报电话：0731-84561234，请群众积极举报。",
+    "县环保局举报电话：0731-84561234，工作人员将及时受理。",
+])
+def test_guard_a_bodys_line_with_no_owner_after_it_stays(text):
+    assert "0731-84561234" in redact_text(text)[0]
