@@ -439,8 +439,8 @@ def test_the_models_page_names_versions_in_chinese():
     from petitionnlp.office.labels import model_label, target_label
 
     assert model_label("shipped") == model_label(None) == "随附模型"
-    assert model_label("v20261201-083015") == "2026年12月1日 08:30 训练的版本"
-    assert target_label("model:v20261201-083015") == "模型 2026年12月1日 08:30 训练的版本"
+    assert model_label("v20261201-083015") == "2026年12月1日 8:30 训练的版本"  # as every page writes a time
+    assert target_label("model:v20261201-083015") == "模型 2026年12月1日 8:30 训练的版本"
     assert target_label("petition:4") == "信访件 4" and target_label("ip:127.0.0.1") == "登录地址 127.0.0.1"
 
 

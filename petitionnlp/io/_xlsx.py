@@ -649,7 +649,7 @@ class SheetStream:
     @staticmethod
     def _length(value) -> int:
         if isinstance(value, (dt.date, dt.datetime)):  # as DATE_FORMAT shows it: 2026年11月12日 (16), and  hh:mm
-            timed = isinstance(value, dt.datetime) and (value.hour or value.minute)
+            timed = isinstance(value, dt.datetime) and (value.hour, value.minute, value.second) != (0, 0, 0)
             return display_width(f"{value.year}年{value.month}月{value.day}日") + (6 if timed else 0)
         if isinstance(value, (int, float)):
             return len(f"{value:g}") if isinstance(value, float) else len(str(value))

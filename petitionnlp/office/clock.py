@@ -11,7 +11,7 @@ import datetime as dt
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-__all__ = ["office_zone_name", "office_zone", "office_now", "office_today", "office_time", "local_time",
+__all__ = ["office_zone_name", "office_zone", "office_now", "office_today", "office_time",
            "DEFAULT_ZONE"]
 
 DEFAULT_ZONE = "Asia/Shanghai"
@@ -54,6 +54,3 @@ def office_time(value: dt.datetime | None, zone: dt.tzinfo | None = None) -> dt.
     return value.astimezone(zone or office_zone())
 
 
-def local_time(value: dt.datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
-    """A stored time as the office reads it (:func:`office_time`)."""
-    return "" if value is None else office_time(value).strftime(fmt)

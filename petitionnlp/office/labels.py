@@ -9,8 +9,11 @@ line there.  The API keeps the codes for programs and adds the Chinese name besi
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
+
+from ..dates import chinese_time
 
 __all__ = ["labels", "label", "case_name", "action_label", "target_label", "detail_items", "value_words", "model_label",
            "SHIPPED_MODEL"]
@@ -81,8 +84,10 @@ def model_label(name: str | None) -> str:
         return label("model", SHIPPED_MODEL)
     m = _TRAINED.fullmatch(name)
     if m:
-        y, mo, d, h, mi, _ = m.groups()
-        return f"{int(y)}年{int(mo)}月{int(d)}日 {h}:{mi} 训练的版本"
+        try:
+            return f"{chinese_time(dt.datetime(*map(int, m.groups())))} 训练的版本"
+        except ValueError:  # (a name of that shape that is no time: v20261399-…, as it is)
+            pass
     return label("model", name)
 
 
