@@ -1,0 +1,37 @@
+"""The days a clerk reads beside a case's history are written as the history writes them (c53's walk after w53):
+the 审计 page's details (办理期限：2026-11-12 → 2026-12-27, 起始日期：2026-10-28, 交办 … 办理期限：2026-11-23) and the
+notice refusing a past deadline (新的办理期限不能早于今天（2026-12-07），收到的是：2020-01-02)."""
+import datetime as dt
+import re
+
+from petitionnlp.dates import chinese_date
+from petitionnlp.office.clock import office_today
+from test_office_integrity import cases, client, login, token, upload  # noqa: F401 — client
+
+ISO_DAY = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+
+
+def test_a_detail_writes_its_days_in_chinese():
+    from petitionnlp.office.labels import detail_items
+
+    got = dict(detail_items({"due_date": {"old": "2026-11-12", "new": "2026-12-27"}, "from": "2026-10-28",
+                             "note": "请于期限内整改到位并报送"}))
+    assert got == {"办理期限": "2026年11月12日 → 2026年12月27日", "起始日期": "2026年10月28日",
+                   "说明": "请于期限内整改到位并报送"}, got
+
+
+def test_the_audit_page_and_a_refused_deadline_say_their_days_in_chinese(client):
+    ed = token(client, "ed")
+    upload(client, ed, handover_date="2024-05-15", reply_days="15")
+    pid = cases(client, ed)["C-01"]["id"]
+    later = (office_today() + dt.timedelta(days=20)).isoformat()
+    r = client.post(f"/api/v1/petitions/{pid}/supervise", json={"due_date": later, "note": "按期报送"}, headers=ed)
+    assert r.status_code == 200, r.text
+    past = client.post(f"/api/v1/petitions/{pid}/supervise", json={"due_date": "2020-01-02", "note": "x"}, headers=ed)
+    assert past.status_code == 422
+    assert f"不能早于今天（{chinese_date(office_today())}），收到的是：2020年1月2日" in past.json()["error"], past.text
+    login(client, "admin")
+    page = client.get("/audit").text
+    shown = re.sub(r"<[^>]+>", " ", re.sub(r"<(script|style)[^>]*>.*?</\1>", "", page, flags=re.S))
+    assert ISO_DAY.findall(shown) == [], ISO_DAY.findall(shown)[:5]
+    assert f"→ {chinese_date(later)}" in shown
