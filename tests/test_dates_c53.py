@@ -7,6 +7,7 @@ import re
 from petitionnlp.dates import chinese_date
 from petitionnlp.office.clock import office_today
 from test_office_integrity import cases, client, login, token, upload  # noqa: F401 — client
+from test_office_repeats import office  # noqa: F401 — the repeats fixture
 
 ISO_DAY = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 
@@ -35,3 +36,18 @@ def test_the_audit_page_and_a_refused_deadline_say_their_days_in_chinese(client)
     shown = re.sub(r"<[^>]+>", " ", re.sub(r"<(script|style)[^>]*>.*?</\1>", "", page, flags=re.S))
     assert ISO_DAY.findall(shown) == [], ISO_DAY.findall(shown)[:5]
     assert f"→ {chinese_date(later)}" in shown
+
+
+def test_the_repeats_and_alerts_pages_say_their_days_in_chinese(office):
+    """重复举报 (首次/最近) and 热点预警 (起始) showed 2024-05-06 beside every other page's 2024年5月6日."""
+    from test_office_repeats import FACTORY, _login, all_cases, as_user
+
+    client, _ = office
+    group = [c for c in all_cases(client, token(client, "ed")) if c["text"] == FACTORY[0]][0]["repeat_group"]
+    as_user(client, _login(client, "ed"))
+    for path in ("/repeats", f"/repeats/{group}", "/alerts", "/progress"):
+        page = client.get(path)
+        assert page.status_code == 200, path
+        shown = re.sub(r"<[^>]+>", " ", re.sub(r"<(script|style)[^>]*>.*?</\1>", "", page.text, flags=re.S))
+        assert ISO_DAY.findall(shown) == [], (path, ISO_DAY.findall(shown)[:5])
+        assert re.search(r"\d{4}年\s*\d{1,2}月\d{1,2}日", shown), path
