@@ -8,6 +8,7 @@ from petitionnlp.dates import chinese_date
 from petitionnlp.office.clock import office_today
 from test_office_integrity import cases, client, login, token, upload  # noqa: F401 — client
 from test_office_repeats import office  # noqa: F401 — the repeats fixture
+from test_print_w53 import clerk_office, county_office  # noqa: F401 — the walk's office
 
 ISO_DAY = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 
@@ -51,3 +52,20 @@ def test_the_repeats_and_alerts_pages_say_their_days_in_chinese(office):
         shown = re.sub(r"<[^>]+>", " ", re.sub(r"<(script|style)[^>]*>.*?</\1>", "", page.text, flags=re.S))
         assert ISO_DAY.findall(shown) == [], (path, ISO_DAY.findall(shown)[:5])
         assert re.search(r"\d{4}年\s*\d{1,2}月\d{1,2}日", shown), path
+
+
+def test_the_printed_spotcheck_list_breaks_its_period_after_the_year_only(clerk_office, tmp_path):
+    """The 抽查复核 list printed (Chromium, A4): its 交办日期 column printed 2026年 / 10月28 / 日 (the period as plain
+    words); now 2026年 / 10月28日, as every other day on a page."""
+    from test_documents_render import _chromium_pdf, _pngs, _session, _tools
+    from test_print_w53 import _lines
+
+    _tools()
+    o = clerk_office
+    _session(o, "ed")
+    pdf = _chromium_pdf(o.get("/spotchecks").text, tmp_path, "spotchecks")
+    _pngs(pdf, "c53_spotchecks")
+    lines = [line for line in _lines(pdf) if line]
+    cut = [line for line in lines if re.search(r"\d月\d{1,2}$", line) or line == "日"]
+    assert not cut, (cut, lines[:40])
+    assert any(re.fullmatch(r"\d{1,2}月\d{1,2}日", line) for line in lines), lines[:40]
