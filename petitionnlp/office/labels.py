@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from ..dates import chinese_time
+from ..dates import chinese_date, chinese_time
 
 __all__ = ["labels", "label", "case_name", "action_label", "target_label", "detail_items", "value_words", "model_label",
            "SHIPPED_MODEL"]
@@ -21,6 +21,7 @@ __all__ = ["labels", "label", "case_name", "action_label", "target_label", "deta
 SHIPPED_MODEL = "shipped"  # the stored name of the model the software ships with (no version row)
 _HIDDEN = "-"
 _TRAINED = re.compile(r"v(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a day as a detail stores it (期限, 交办日期, 起始日期 …)
 
 
 def case_name(receipt_id: str | None, pid) -> str:
@@ -93,7 +94,8 @@ def model_label(name: str | None) -> str:
 
 def value_words(value, key: str | None = None) -> str:
     """A value of a detail as a person reads it: yes/no, lists joined by 、, empty as —, a role, a format or a hand-over
-    source by its name, an old → new pair, a nested detail as its items."""
+    source by its name, an old → new pair, a nested detail as its items, a day as a page writes it (2026年11月12日:
+    the audit page beside a case's history; the API keeps the stored ISO day)."""
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):
@@ -108,6 +110,8 @@ def value_words(value, key: str | None = None) -> str:
         return label(key, value)
     if key == "rate" and isinstance(value, (int, float)) and 0 <= value <= 1:
         return f"{value * 100:g}%"  # 抽查比例 0.5 is 50%
+    if isinstance(value, str) and _ISO_DAY.fullmatch(value):
+        return chinese_date(value)
     return str(value)
 
 

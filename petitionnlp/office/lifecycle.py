@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
+from ..dates import chinese_date
 from . import inputs
 from .clock import office_today
 from .errors import Conflict, Invalid, Messages, NotFound, OfficeError, Stale
@@ -210,7 +211,7 @@ def _day(body: dict, required: bool) -> str | None:
         raise Invalid(Messages.O216.format(name="新的办理期限", value=due[:20]), field="due_date") from None
     today = office_today()
     if day < today:
-        raise Invalid(Messages.O240.format(today=today.isoformat(), value=day.isoformat()), field="due_date")
+        raise Invalid(Messages.O240.format(today=chinese_date(today), value=chinese_date(day)), field="due_date")
     return day.isoformat()
 
 

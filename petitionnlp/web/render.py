@@ -65,14 +65,24 @@ def clerk_words(message: str | None) -> str | None:
     return _CODE.sub("", message) if message else message
 
 
+def _kept(words: str):
+    """Days in words as a page prints them: broken across lines only after a year or before 至 (2026年 / 10月28日至 /
+    11月3日), never inside a number or between 28 and 日 (.day: word-break: keep-all)."""
+    return Markup('<span class="day">%s</span>') % Markup("<wbr>").join(re.split(r"(?<=年)|(?=至)", words))
+
+
 def _day(value) -> str:
     """A day as a page shows it to a clerk and prints it: 2026年11月12日 (the API keeps 2026-11-12), broken across
     lines only after its year (2026年 / 11月12日) in a narrow column, never inside a number."""
     words = chinese_date(value) if value else ""
-    if not words:
-        return ""
-    year, sep, rest = words.partition("年")
-    return Markup('<span class="day">%s</span>') % (Markup("%s年<wbr>%s") % (year, rest) if sep else words)
+    return _kept(words) if words else ""
+
+
+def _period(date_from, date_to) -> str:
+    """A period in a table's cell (the 抽查 list's 交办日期): :func:`period_words`, broken as a day is — a plain
+    2026年10月28日 there printed 2026年 / 10月28 / 日."""
+    words = period_words(date_from, date_to)
+    return _kept(words) if words else ""
 
 
 def _when(value, seconds: bool = False):
@@ -141,6 +151,7 @@ templates.env.filters["region"] = region_words        # 湖南省/衡阳市/衡�
 templates.env.filters["this_round"] = this_round_report  # a case's report of the round in hand, or None
 templates.env.globals["label"] = label
 templates.env.globals["period_words"] = period_words  # 2017年5月10日至2017年5月15日; a single day once
+templates.env.globals["period_cell"] = _period       # the same in a table's cell, broken after a year or before 至
 templates.env.globals["step_names"] = STEP_NAMES
 templates.env.globals["reject_kinds"] = REJECT_KINDS
 templates.env.globals["callback_results"] = CALLBACK_RESULTS
