@@ -19,6 +19,7 @@ import httpx
 import pytest
 
 from conftest import BIN, ROOT
+from petitionnlp.dates import chinese_date
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 SAMPLE = ROOT / "corpora" / "samples" / "petitions_sample.csv"
@@ -366,7 +367,7 @@ def test_the_case_cycle_in_the_browser(cycle_server, browser):
     _wait(drv, lambda d: "/batches/" in d.current_url and "正在分类" not in d.page_source)
     assert "D2HN202405150001" in drv.page_source and "衡阳市雁峰区" in drv.page_source
     # 15 typed reply days are working days (CONTRACT: hand-over date + N working days when working_days)
-    assert drv.find_elements(By.CSS_SELECTOR, "tr.late") and "2024-06-05" in drv.page_source
+    assert drv.find_elements(By.CSS_SELECTOR, "tr.late") and "2024年6月5日" in drv.find_element(By.TAG_NAME, "body").text
     assert drv.find_element(By.ID, "reply-rule").text == "15个工作日"
     _shot(drv, "20-cycle-editor-queue")
     # hand the 株洲 case (no unit of its own here) over to 衡阳市雁峰区 with the bulk form
@@ -623,7 +624,7 @@ def test_closing_the_loop_in_the_browser(cycle_server, browser):
     # the unit's first page: its reminders (the supervised case with its new deadline)
     _cycle_login(drv, server, "hy")
     box = drv.find_element(By.ID, "reminders")
-    assert "督办" in box.text and new_due in box.text and "HB202405150009" not in box.text
+    assert "督办" in box.text and chinese_date(new_due) in box.text and "HB202405150009" not in box.text  # as pages say it
     _shot(drv, "49-loop-unit-reminders")
     # 进度: the loop's figures and the ranking agree with the API
     _cycle_login(drv, server, "ed")
