@@ -2117,13 +2117,9 @@ class NameRules:
             # (据 / 万 / 建华, 与 / 马 / 志强, 请与 / 于 / 建华: a surname jieba reads as another word — a count, a noun, a
             # verb, a preposition — right after a preposition, where no such word stands, before a given name it reads as
             # a person's or a proper name; review r53)
-            after_p = 0 < i < len(tagged) - 1 and len(word) == 1 and tagged[i - 1][1] == "p" \
-                and tagged[i + 1][1].startswith(("nr", "nz")) and 1 <= len(tagged[i + 1][0]) <= 2 \
-                and all(c in self.given for c in tagged[i + 1][0])
             # (白 / 志强 / 师傅说, 于 / 建华 / 师傅: such a surname and given name before a form of address, 严春燕老师's kind)
-            after_p = after_p or (i + 2 < len(tagged) and len(word) == 1 and tagged[i + 1][1].startswith(("nr", "nz"))
-                                  and 1 <= len(tagged[i + 1][0]) <= 2 and all(c in self.given for c in tagged[i + 1][0])
-                                  and tagged[i + 2][0] in self.honorifics)
+            after_p = len(word) == 1 and i + 1 < len(tagged) and self._given_read(tagged[i + 1]) and (
+                (i > 0 and tagged[i - 1][1] == "p") or (i + 2 < len(tagged) and tagged[i + 2][0] in self.honorifics))
             if word in self.surname_prepositions and tag == "p" and i + 1 < len(tagged) and not after_p:
                 nxt_word, nxt_tag, _ = tagged[i + 1]  # 帮助于 / 文兵, 于 / 文兵身患…: a surname jieba read as a preposition
                 if len(nxt_word) == 2 and nxt_tag[:1] == "n" and not nxt_tag.startswith(("ns", "nt")) \
@@ -2480,6 +2476,12 @@ class NameRules:
         out = [s for s in out if s[:2] not in nested]
         return self._mentions(folded, tagged, out)
 
+    def _given_read(self, token: tuple) -> bool:
+        """Whether a token jieba tagged reads as a given name after a surname it misread: one or two characters of
+        given names, tagged a person's or a proper name (据 / 万 / 建华, 据于 / 建华; review r53)."""
+        word, tag = token[0], token[1]
+        return tag.startswith(("nr", "nz")) and 1 <= len(word) <= 2 and all(c in self.given for c in word)
+
     def _unglue(self, tagged: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
         """``tagged`` with each word jieba's HMM made of one of :attr:`glue_before` (据, 对, 由 …) and a surname cut
         after its first character (据林国良 nr → 据 p / 林国良 nr; 据于 v / 建华 nz → 据 p / 于 nr / 建华 nz): the rest is a
@@ -2495,8 +2497,7 @@ class NameRules:
                 continue
             nxt = tagged[i + 1] if i + 1 < len(tagged) else ("", "", 0)
             if len(rest) == 1:
-                person = nxt[1].startswith(("nr", "nz")) and 1 <= len(nxt[0]) <= 2 \
-                    and all(c in self.given for c in nxt[0])
+                person = self._given_read(nxt)
             else:
                 person = tag.startswith("nr") and len(rest) <= 3 and all(c in self.given for c in rest[1:])
                 if not person:  # (向常明 a: left as jieba read it — 向 before a verb of asking reads it, _asked_names)
