@@ -20,8 +20,8 @@ import datetime as dt
 import re
 
 __all__ = ["parse_date", "interval", "last_day", "parse_duration", "add_duration", "month_end", "is_working_day",
-           "add_working_days", "UnknownHolidayYear", "holiday_years", "chinese_date", "chinese_time", "period_words", "duration_words",
-           "time_words", "TIME_TYPES"]
+           "add_working_days", "UnknownHolidayYear", "holiday_years", "chinese_date", "chinese_time", "period_words",
+           "duration_words", "time_words", "TIME_TYPES"]
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９／－．：", "0123456789/-.:")
 # what may follow a day: a weekday (（星期一）, 周三), a part of the day (上午, 下午), a time (09:30, 9时, 9点半)

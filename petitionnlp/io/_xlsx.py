@@ -29,6 +29,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..dates import chinese_date
 from ..resources import corpus_path
 from ._atomic import atomic_path
 
@@ -440,10 +441,16 @@ def fit_wrapped(widths: Sequence[float], wrapped: Sequence[bool], min_pt: float,
     return [float(w) for w in fitted] if pages_wide(fitted, min_pt, repeated) == 1 else widths
 
 
+def line_room(width: float, margin: float) -> int:
+    """Display units a wrapped line of a column ``width`` units wide holds, ``margin`` of them holding no text: whole
+    Chinese characters, two units each (36 units less 2 hold 17 characters a line, as LibreOffice prints them)."""
+    return 2 * max(int((width - margin) // 2), 1)
+
+
 def _one_alone(size: int, width: float, margin: float) -> bool:
     """Whether a text ``size`` display units wide, wrapped in a column ``width`` units wide of which ``margin`` hold no
     text, leaves one Chinese character alone on its last line."""
-    line = 2 * max(int((width - margin) // 2), 1)  # display units a line holds: whole Chinese characters
+    line = line_room(width, margin)
     lines = math.ceil(size / line)
     return lines > 1 and size - (lines - 1) * line <= 2
 
@@ -650,7 +657,7 @@ class SheetStream:
     def _length(value) -> int:
         if isinstance(value, (dt.date, dt.datetime)):  # as DATE_FORMAT shows it: 2026年11月12日 (16), and  hh:mm
             timed = isinstance(value, dt.datetime) and (value.hour, value.minute, value.second) != (0, 0, 0)
-            return display_width(f"{value.year}年{value.month}月{value.day}日") + (6 if timed else 0)
+            return display_width(chinese_date(value)) + (6 if timed else 0)
         if isinstance(value, (int, float)):
             return len(f"{value:g}") if isinstance(value, float) else len(str(value))
         return max((display_width(line) for line in str(value).splitlines()), default=0)
@@ -715,11 +722,6 @@ class SheetStream:
             cells.append(cell)
         self._append(cells, self._height([v for v, _ in values], wrap))
 
-    def _room(self, j: int, margin: float = CODE_ROOM) -> int:
-        """Display units a wrapped line of column ``j`` holds: whole Chinese characters (two units each) in its width
-        less ``margin`` (36 units hold 17 characters a line, as LibreOffice prints them; 12 hold 5)."""
-        return 2 * max(int((self._widths[j] - margin) // 2), 1)
-
     def _height(self, values, wrap, margin: float = CODE_ROOM) -> float | None:
         """The height a row needs for its wrapped cells (spreadsheets do not all fit rows to wrapped text when
         they open a file, so it is written), or None for one line; ``margin``: the units of a column's width its
@@ -730,7 +732,7 @@ class SheetStream:
         for j, value in enumerate(values):
             if value is None or not (j < len(wrap) and wrap[j]) or isinstance(value, (int, float, dt.date)):
                 continue
-            room = self._room(j, margin)
+            room = line_room(self._widths[j], margin)
             lines = max(lines, sum(wrapped_lines(part, room) for part in str(value).splitlines() or [""]))
         return None if lines == 1 else round(lines * LINE_HEIGHT + 3, 1)
 
