@@ -628,9 +628,10 @@ def sets() -> list[tuple[str, list[dict]]]:
             ("plans13, a development batch of task lists, 督办 and 督查 bulletins of other provinces and years: a 交办单, a "
              "task's labels, acceptance meetings and rules, a rectification office's dated orders, a plan's principle, a "
              "督查室's bulletin, reports that are no directive (issue 29 item 3, d53b)", plans13),
-            ("plans14, a development batch of plans' task lists and progress reports of the provinces the sets hold least: "
-             "a task list with its 责任单位 notes, progress items of what was done, next steps, forwarding notices, a "
-             "county report's duties, an audit rectification report, an assessment (issue 29 item 3, d54b)", plans14),
+            ("plans14, a development batch of plans' task lists and progress reports of the provinces the sets hold "
+             "least: a task list with its 责任单位 notes, progress items of what was done, next steps, forwarding "
+             "notices, a county report's duties, an audit rectification report, an assessment (issue 29 item 3, d54b)",
+             plans14),
             ("all of them", old + new + more + reports + added + fresh + carry)]
 
 
