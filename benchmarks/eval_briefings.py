@@ -267,6 +267,15 @@ The sets, reported apart and together:
   supervision report (no directive) — annotated blind (directives and time expressions) before the extractor was run
   on them; left out of "all of them".
 
+* corpora/briefing/gold/briefings_plans14.jsonl (issue 29 item 3, d54b): a development batch of 11 pages of sites
+  never used, one a site, of the provinces the sets hold least and the plans' and progress reports' kinds (Yunnan ×2,
+  Tianjin, Guangxi, Qinghai, Hainan, Chongqing, Gansu, Hunan, Tibet and a county page without a province; 2017–2023
+  and pages without a year) — a city plan's task list with its (责任单位:…) notes, a province's progress items of what
+  was done, a region's progress counts and next step, a prefecture's and a province's news of published plans, an audit
+  office's rectification report, a broadcaster's news of district plans with a standing duty, two forwarding notices,
+  a county report's duties on its outstanding problems, a central team's assessment (no directive) — annotated blind
+  (directives and time expressions) before the extractor was run on them; left out of "all of them".
+
 A predicted span matches a gold span when it covers at least half of the gold span (offsets; a gold span
 string listed twice stands for its successive occurrences); matching is one-to-one, in order.
 Reports time-expression P/R/F1, value accuracy on matched gold values, directive P/R/F1, and (when jionlp
@@ -471,6 +480,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     news12 = load(gold / "briefings_news12.jsonl")
     news13 = load(gold / "briefings_news13.jsonl")
     plans13 = load(gold / "briefings_plans13.jsonl")
+    plans14 = load(gold / "briefings_plans14.jsonl")
     return [("the first development briefings (reserved page left out)", old),
             ("new briefings used to write the rules", [d for d in new if not held(d)]),
             ("new briefings held out while writing the rules", [d for d in new if held(d)]),
@@ -618,6 +628,10 @@ def sets() -> list[tuple[str, list[dict]]]:
             ("plans13, a development batch of task lists, 督办 and 督查 bulletins of other provinces and years: a 交办单, a "
              "task's labels, acceptance meetings and rules, a rectification office's dated orders, a plan's principle, a "
              "督查室's bulletin, reports that are no directive (issue 29 item 3, d53b)", plans13),
+            ("plans14, a development batch of plans' task lists and progress reports of the provinces the sets hold "
+             "least: a task list with its 责任单位 notes, progress items of what was done, next steps, forwarding "
+             "notices, a county report's duties, an audit rectification report, an assessment (issue 29 item 3, d54b)",
+             plans14),
             ("all of them", old + new + more + reports + added + fresh + carry)]
 
 

@@ -284,6 +284,9 @@ def compile_rules(data: dict) -> dict:
     data["_preamble_ends"] = tuple(data.get("preamble_ends", ()))
     data["_duty_head"] = re.compile(f"(?:{alt(data.get('duty_heads', []) + data.get('sentence_heads', []) + data['action_heads'])})")
     data["_content_colon"] = tuple(data.get("content_colon_words", ()))
+    labels = data.get("progress_labels", ())  # 整改进展情况：… above numbered items of what was done (d54b)
+    data["_progress_label"] = re.compile(f"(?:{alt(labels)})[ \u3000]*[：:]") if labels else None
+    data["_label_line"] = re.compile(data.get("progress_label_other", r"(?!x)x"))
     data["_future_after"] = tuple(data.get("future_after", ()))
     data["_pledge_verbs"] = tuple(data.get("pledge_verbs", ()))
     data["_body_after_slogan"] = bool(data.get("body_after_slogan"))
@@ -1259,6 +1262,8 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 reason = "responsibility_note"  # （责任单位：市环保局…）: who answers for the measures before it
             elif not enum and not inside and _slogans_only(text, a, b, r):
                 reason = "slogans"  # 要应急谋远，标本兼治
+            elif not marker_pos and _under_progress_label(text, a, r):
+                reason = "contents"  # 整改进展情况：… 1.开展全面排查。…由…牵头…负责…: what was done, no measure (d54b)
             elif enum and not marker_pos and (_content_list(text, a, r) or _content_item(text, a, b, r)
                                               or not enum.group(0).endswith(("是", "要"))
                                               and _noun_item(text, enum.end(), b, r)):
@@ -2212,6 +2217,25 @@ def _content_list(text: str, a: int, r: dict) -> bool:
     if c < 0 or a - c > 600 or not any(w in text[max(0, c - 12):c] for w in r["_content_colon"]):
         return False
     return all(not p.strip() or r["_enum"].match(p.strip()) for p in _ITEM_BREAK.split(text[c + 1:a]))
+
+
+def _under_progress_label(text: str, a: int, r: dict) -> bool:
+    """Whether the numbered item at ``a`` stands on a line below one that opens with a label of progress and its colon
+    (``progress_labels``: 整改进展情况：已取得阶段性进展，…), with no top-level heading (三、…) nor a line that opens
+    with another label (``progress_label_other``: 下一步工作：) between them, within ``progress_window`` characters:
+    an item of what was done (d54b)."""
+    if r["_progress_label"] is None:
+        return False
+    end = text.rfind("\n", 0, a)
+    while end >= 0 and a - end <= r.get("progress_window", 0):
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if r["_progress_label"].match(line):
+            return True
+        if r["_section_heading"].match(line) or r["_label_line"].match(line):
+            return False
+        end = start - 1
+    return False
 
 
 def _content_item(text: str, a: int, b: int, r: dict) -> bool:
