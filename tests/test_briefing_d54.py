@@ -2,6 +2,7 @@
 rectification and of leaders' supervision visits, of the provinces and years the sets hold least."""
 
 from conftest import ROOT
+from test_briefing_d53 import _actions
 from test_briefing_timex_dev import _a_new_news_batch, _reported_on_its_own
 
 NEWS14 = ROOT / "corpora" / "briefing" / "gold" / "briefings_news14.jsonl"
@@ -18,12 +19,6 @@ def test_the_evaluation_reports_the_fourteenth_news_batch_on_its_own_and_not_in_
 
 
 # ------------------------------------------------------------------ kinds of the development sets' misses and extras
-
-def _actions(text: str, date: str = "2024-05-01") -> list[str]:
-    from petitionnlp.briefing import extract_briefing
-
-    return [d["action"] for d in extract_briefing(text, date)["directives"]]
-
 
 def test_an_order_that_opens_with_what_it_follows_goes_on_into_its_next_piece():
     """(a) an order whose first piece names only what it follows (要深入贯彻…思想; 要坚决按照…要求) is not cut before the
