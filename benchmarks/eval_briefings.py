@@ -240,6 +240,14 @@ The sets, reported apart and together:
   plan's tasks as sentences without an order word, pledges after 表示 with 将 and no subject, an inspection's own
   programme with 将 (本次督察将于…进驻) that is no directive — annotated blind (directives and time expressions)
   before the extractor was run on them; left out of "all of them".
+* corpora/briefing/gold/briefings_news14.jsonl (issue 29 item 3, d54): a fourteenth development batch of 10 pages of
+  sites never used, one a site, of the provinces and years the sets hold least (Chongqing, Beijing, Yunnan, Shanghai,
+  Gansu, Anhui 2016, Liaoning, Xinjiang; 2016–2025 and pages without a year; four in traditional characters) — news of
+  meetings that deploy rectification (会议强调/要求/指出, 一要…五要…) and of leaders' supervision visits: conditional
+  orders framed by …的 and 对于…的 (能立即整改的要立即整改; 该关停整治的企业必须关停整治; 该开工的抓紧开工), duties of named
+  bodies parted by commas and semicolons, 必须 and 既要…又要…, an order after 特别是要/尤其要, a retold order after
+  要求明山区 and a district's commitment with 将, a standing duty with 定期、不定期 — annotated blind (directives and time
+  expressions) before the extractor was run on them; left out of "all of them".
 * corpora/briefing/gold/briefings_plan11.jsonl (issue 29 item 3, d51b): a development batch of plans, 12 pages of
   sites never used, one a site, of the kinds the issue says the sets lack (Jilin, Anhui, Fujian, Ningxia, Guizhou,
   Jiangsu, Hubei and a page without a province; 2017–2021 and pages without a year) — a rectification task's notice
@@ -479,6 +487,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     bulletins12 = load(gold / "briefings_bulletins12.jsonl")
     news12 = load(gold / "briefings_news12.jsonl")
     news13 = load(gold / "briefings_news13.jsonl")
+    news14 = load(gold / "briefings_news14.jsonl")
     plans13 = load(gold / "briefings_plans13.jsonl")
     plans14 = load(gold / "briefings_plans14.jsonl")
     return [("the first development briefings (reserved page left out)", old),
@@ -619,6 +628,9 @@ def sets() -> list[tuple[str, list[dict]]]:
             ("thirteenth development batch of news of meetings and inspections of the provinces the sets hold least: "
              "duties numbered after 提出, a body's duty among a meeting's orders, pledges with 将 and no subject, an "
              "inspection's own programme with 将 that is no directive (issue 29 item 3, d53)", news13),
+            ("fourteenth development batch of news of meetings and supervision visits of the provinces and years the sets "
+             "hold least: conditional orders framed by …的, bodies' duties parted by commas and semicolons, 必须 and "
+             "既要…又要…, a retold order and a district's commitment, a standing duty with 定期 (issue 29 item 3, d54)", news14),
             ("plan11, a development batch of plans' task lists, 督办 notices and bulletins: a rectification task's labels "
              "with deadlines, an exposure's limit and request, measures with their responsible units, dispatch orders with "
              "daily reporting, a bulletin without directives, a look back at a 交办函 (issue 29 item 3, d51b)", plan11),

@@ -787,7 +787,7 @@ def _clauses(text: str, start: int, end: int, r: dict, ordered: bool = False, du
         elif led and not (r["_body_after_slogan"] and _body_order_after(text, m.end(), end, r)):
             continue  # 要掌握信息，提前预警，…: one order under its slogan (not …，各县市区要…: a body's own, d53)
         elif ordered and m.end() < end and r["_action_head"].match(text, m.end()) \
-                and not _short_piece_at(text, m.end(), end, r):
+                and not _short_piece_at(text, m.end(), end, r) and not _guide_opening(text, last_cut, prev, m.start(), r):
             cuts.add(m.end())  # a list of actions after 要求 or 要: each its own directive
             # (not …，查找症结，迅速整改: a short verb phrase closes the list of one order)
         else:  # ，各专项工作组、整改督办工作组要… : an addressee, then the marker
@@ -893,6 +893,17 @@ def _addressees_only(text: str, a: int, b: int, r: dict) -> bool:
     order whose object phrase follows, no order of their own."""
     item = r["_enum"].match(text, a)
     return bool(r["_addressee"].fullmatch(text[item.end() if item else a:b].strip()))
+
+
+def _guide_opening(text: str, last_cut: int, prev: int, comma: int, r: dict) -> bool:
+    """Whether the piece [prev, comma) is the first of its order (``prev`` is the order's cut) and names only what the
+    order follows (``guide_openings``: a verb of following and an end of what is followed — 要深入贯彻习近平生态文明
+    思想; 要坚决按照督察工作要求): the order goes on into the next piece (d54)."""
+    guide = r.get("guide_openings")
+    if not guide or prev != last_cut:
+        return False
+    piece = text[prev:comma].rstrip(" \u3000")
+    return piece.endswith(tuple(guide["ends"])) and any(v in piece for v in guide["verbs"])
 
 
 def _short_piece_at(text: str, start: int, end: int, r: dict) -> bool:
@@ -1270,6 +1281,8 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 reason = "contents"  # 主要了解：1.…资料; 整改完成情况：1、…; （一）…议定的事项；: contents or what was done
             elif enum and (actor or spoken or bisect.bisect_right(listed, a) % 2):
                 kind = "item"  # an item under a speaker, or in a paragraph that lists two or more
+            elif (ordering or goes_on) and k == 0 and marker_pos is None and _said_statement(text, a, b, r):
+                reason = "copula"  # 会议要求，中央生态环境保护督察是…的一项重大改革举措和重大制度安排: what it is (d54)
             elif ((ordering or goes_on) and k == 0) or (in_order and r["_action_head"].match(text, a)):
                 kind = "order"
             elif marker_pos is not None and (marker_pos - order_from <= 40 or _framed_far(text, a, marker_pos, r)):
@@ -1773,6 +1786,23 @@ def _statement(text: str, a: int, b: int, r: dict) -> bool:
     first = _CLAUSE_BREAK.search(text, a, b)
     return bool(copula and copula.match(text, a, first.start() if first else b)
                 and end.search(text[a:b].rstrip(" \u3000。；;！!")))
+
+
+def _said_statement(text: str, a: int, b: int, r: dict) -> bool:
+    """Whether the clause [a, b) right after a speaker's 要求/强调, without a marker, says what a thing is (``said_statements``):
+    a subject of at most ``subject_max`` characters and a copula in its first piece, and a rank or a kind of measure at
+    its end (中央生态环境保护督察是…的一项重大改革举措和重大制度安排; 环保工作是企业生存与发展的重点) — a statement
+    before the orders, as the same words after 指出 are (d54)."""
+    said = r.get("said_statements")
+    if not said:
+        return False
+    first = _CLAUSE_BREAK.search(text, a, b)
+    head = text[a:first.start() if first else b]
+    cop = re.search("|".join(map(re.escape, said["copulas"])), head)
+    if not cop or cop.start() < 2 or cop.start() > said["subject_max"] \
+            or any(_is_marker_at(text, i, r) for i in range(a, b)):
+        return False
+    return text[a:b].rstrip(" \u3000。；;！!，,").endswith(tuple(said["ends"]))
 
 
 def _inspection_subject(text: str, a: int, marker_pos: int, r: dict) -> bool:
