@@ -140,6 +140,11 @@ The sets, reported apart and together:
   of sites never used, annotated blind after t52 (t53) — checks before National Day and the Spring Festival, straw
   meetings of the summer and autumn harvests (“三夏”, “三秋”), night checks with hour spans, a day of this week
   (从本周六开始), a weekend check, lunar days; not trained on, left out of "all of them";
+* corpora/briefing/gold/time_dev30.jsonl (issue 29 item 3): a thirtieth development batch, time expressions only, of
+  sites never used, annotated blind after t53 (t54) — inspection meetings' news and rectification progress reports of
+  the provinces the sets hold least (Chongqing, Yunnan, Gansu, Tianjin, Qinghai, Guangxi), a task's closing
+  notice with months that lost 年, problems counted by the time limit of their class; not trained on, left out of
+  "all of them";
 * corpora/briefing/gold/briefings_duties.jsonl (issue 29 item 3, directives that carry over): a development batch of
   the kinds the blind sets' misses and inventions point at — plans' task lists and measures without an order word,
   duties of rules with 应当/负责, deadlines as duties, reports whose measures were already taken, announcements of an
@@ -473,7 +478,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     time_dev23, time_dev24 = load(gold / "time_dev23.jsonl"), load(gold / "time_dev24.jsonl")
     time_dev25, time_dev26 = load(gold / "time_dev25.jsonl"), load(gold / "time_dev26.jsonl")
     time_dev27, time_dev28 = load(gold / "time_dev27.jsonl"), load(gold / "time_dev28.jsonl")
-    time_dev29 = load(gold / "time_dev29.jsonl")
+    time_dev29, time_dev30 = load(gold / "time_dev29.jsonl"), load(gold / "time_dev30.jsonl")
     duties = load(gold / "briefings_duties.jsonl")
     notices = load(gold / "briefings_notices.jsonl")
     tasks = load(gold / "briefings_tasks.jsonl")
@@ -583,6 +588,9 @@ def sets() -> list[tuple[str, list[dict]]]:
             ("twenty-ninth development batch, time expressions only, written after t52: checks before holidays, "
              "straw meetings of the harvests, night checks, a day of this week, weekend checks (issue 29 item 3, t53)",
              time_dev29),
+            ("thirtieth development batch (time_dev30), time expressions only, written after t53: inspection meetings' "
+             "news and rectification progress of the provinces the sets hold least, time limits of a task's class, "
+             "months that lost 年 (issue 29 item 3, t54)", time_dev30),
             ("development batch of duties that carry over: task lists, duties without an order word, reports of "
              "measures taken, announcements and pledges of other sites (issue 29 item 3)", duties),
             ("development batch of notices and meetings: county and city meetings' numbered orders, forwarding "

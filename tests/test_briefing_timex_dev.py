@@ -2081,3 +2081,12 @@ def test_the_twenty_ninth_development_batch_names_its_sources_and_is_new():
     """t53: time_dev29.jsonl, annotated blind after t52's rules — sourced, new, no copy of another set: checks before
     holidays, straw meetings of the summer and autumn harvests, night checks, a day of this week, weekend checks."""
     _a_new_time_only_batch(TIME_DEV29, 16, 60)
+
+
+TIME_DEV30 = GOLD / "time_dev30.jsonl"
+
+
+def test_the_thirtieth_development_batch_names_its_sources_and_is_new():
+    """t54: time_dev30.jsonl, annotated blind after t53's rules — sourced, new, no copy of another set: inspection
+    meetings' news and rectification progress reports of the provinces the sets hold least."""
+    _a_new_time_only_batch(TIME_DEV30, 10, 50)

@@ -103,6 +103,8 @@ def compile_rules(data: dict) -> dict:
             "hours_apart": re.compile(data.get("hours_apart", "(?!)")),
             "rules": [(r["name"], r["type"], re.compile(expand(r["pattern"]))) for r in data["rules"]],
             "joiner": re.compile(data["span_joiners"]), "open_suffix": re.compile(data["open_span_suffix"]),
+            # what closes a limit (前, 之前, 以前) at the end of a span's second end: the span is a limit
+            "closing_limit": re.compile(f"(?:{data.get('BEFORE', '(?!)')})\\Z"),
             "open_from": re.compile(data["open_span_from_suffix"]) if data.get("open_span_from_suffix") else None,
             "from_years": re.compile(data["open_span_from_years"]),
             "limit_lead": re.compile(data["limit_lead"]["pattern"]) if data.get("limit_lead") else None,
@@ -410,8 +412,9 @@ class _Resolver:
                 day, h = day + dt.timedelta(days=1), 0
             return f"{day.isoformat()}T{h:02d}:{_minute(g, sfx):02d}"
         part = g.get("part")
-        if g.get("y" + sfx) or g.get("ycn" + sfx) or g.get("yy" + sfx):
-            self.anchor = dt.date(y, m, 1)  # 2019年6月中旬至12月31日: the day after resolves in 2019
+        if g.get("y" + sfx) or g.get("ycn" + sfx) or g.get("yy" + sfx) or g.get("ry" + sfx):
+            self.anchor = dt.date(y, m, 1)  # 2019年6月中旬至12月31日: the day after resolves in 2019; so does one after
+            # a relative year's month (去年4月…到12月底前: the 12月 of 去年, as after 去年4月20日 — t54)
         if part == "上旬":
             return f"{_iso(y, m, 1)}/{_iso(y, m, 10)}"
         if part == "上中旬":
@@ -865,6 +868,10 @@ def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
             elif end and end < start[:len(end)] and "年" not in t["text"]:
                 end = _next_year(end)  # 12月20日起至1月20日: the end is in the next year
             value = f"{start}/{end}" if prev["value"] else None
+            if t["type"] == "deadline" and r["closing_limit"].search(t["text"]):
+                # 2025年—2026年底前, 2023年至2025年底前: a limit closes the span — a deadline, its last day (t54)
+                out[-1] = _expression(text[prev["start"]:t["end"]], prev["start"], t["end"], "deadline", end)
+                continue
             out[-1] = _expression(text[prev["start"]:t["end"]], prev["start"], t["end"], "date", value)
             continue
         out.append(t)
