@@ -37,6 +37,26 @@ def test_guard_a_longer_or_a_kept_run_of_digits_is_no_two_mobiles(text):
     assert _found(text, "电话") == []
 
 
+@pytest.mark.parametrize("text, first, second", [
+    # a second number after one written in groups and a space: the guard against a number's inner group let a number
+    # start after a space only where seven digits or more stood before it
+    ("联系电话：159 2231 7851 136 7741 8802，反映采石场放炮。", "159 2231 7851", "136 7741 8802"),
+    ("电话159-2231-7851 136-7741-8802", "159-2231-7851", "136-7741-8802"),
+    ("座机0735 2261 7840 0735 2261 7841", "0735 2261 7840", "0735 2261 7841"),
+    ("电话159 2231 7851 0735-2261784", "159 2231 7851", "0735-2261784"),
+])
+def test_a_second_number_after_one_written_in_groups_is_hidden(text, first, second):
+    assert _found(text, "电话") == [first, second]
+
+
+@pytest.mark.parametrize("text, phones", [
+    ("6222 0212 1345 6789 012", []), ("9143 0100 1234 5678", []),  # no piece of a longer number in groups
+    ("电话0746 8223 561", ["0746 8223 561"]), ("电话138 1234 5678", ["138 1234 5678"]),  # one number, whole
+])
+def test_guard_a_number_in_groups_is_not_cut_into_phones(text, phones):
+    assert _found(text, "电话") == phones
+
+
 def test_a_landline_s_extension_after_neixian_is_hidden_with_it():
     assert _found("来电人的座机0735-2261784内线316，反映冶炼厂废气。", "电话") == ["0735-2261784内线316"]
 

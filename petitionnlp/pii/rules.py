@@ -177,7 +177,9 @@ Decisions (session 47, helper p47; the cases are in ``tests/test_pii_p47.py``):
   该鱼塘由陈志刚承包, 由张华提供的照片: a town's short name there is a person's), not vouched for (由县长王建国负责 stays
   an official's); the head of a firm's station is a firm's officer (加油站站长孙建平: ``name_context.txt``), a body's
   station head a post; two mobiles written together without a separator are two numbers, each hidden and each its own
-  span (``choose`` joins no two phones), after a receipt word the case's as the first is; 内线 starts an extension.
+  span (``choose`` joins no two phones), after a receipt word the case's as the first is; a number may start after a
+  space that follows a number written in three groups (139 7412 5896 188 0731 6523, 0731 8456 1234 0731 8456 1235), as
+  after seven digits; 内线 starts an extension.
 
 Both read their data from a folder (the shipped ``corpora/pii/``, or a saved component's own folder) and can
 write it back (:meth:`to_dir`).  Offsets are into the folded text; the components map them to the original.
