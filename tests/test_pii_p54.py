@@ -57,8 +57,13 @@ def test_guard_a_number_in_groups_is_not_cut_into_phones(text, phones):
     assert _found(text, "电话") == phones
 
 
-def test_a_landline_s_extension_after_neixian_is_hidden_with_it():
-    assert _found("来电人的座机0735-2261784内线316，反映冶炼厂废气。", "电话") == ["0735-2261784内线316"]
+@pytest.mark.parametrize("text, phone", [
+    ("来电人的座机0735-2261784内线316，反映冶炼厂废气。", "0735-2261784内线316"),
+    ("联系电话0735-2261784分机号316", "0735-2261784分机号316"),
+    ("联系电话0735-2261784转分机316", "0735-2261784转分机316"),
+])
+def test_a_landline_s_extension_is_hidden_with_it(text, phone):
+    assert _found(text, "电话") == [phone]
 
 
 # --- a person named after 由 before a verb of doing (agent_verbs.txt): jieba reads 由 alone, glues it to the
@@ -71,6 +76,7 @@ def test_a_landline_s_extension_after_neixian_is_hidden_with_it():
     ("由林华带路，执法人员找到了暗管。", "林华"),
     ("现场由马建国看管。", "马建国"),
     ("现场由曹志刚负责。", "曹志刚"),
+    ("村民由王建国负责看管。", "王建国"),  # after a person's word: the preposition, then the name
 ])
 def test_a_person_after_you_before_a_verb_of_doing_is_hidden(text, name):
     assert _found(text, "姓名") == [name]
@@ -81,6 +87,25 @@ def test_a_person_after_you_before_a_verb_of_doing_is_hidden(text, name):
     "由于设备老化，废水外溢。", "由专人负责看管。", "由万科物业负责。", "由周边群众提供线索。", "由刘家湾村民小组统一承包。",
 ])
 def test_guard_a_body_an_official_or_a_word_after_you_stays(text):
+    assert _found(text, "姓名") == []
+
+
+# --- 由 right after a person's word and before a given name and a verb of doing is the person's surname (由 is one:
+# surnames.txt); jieba reads it as the preposition and the given name as a noun
+
+@pytest.mark.parametrize("text, name", [
+    ("居民由建军负责看管。", "由建军"),
+    ("养殖户由建军看守鱼塘。", "由建军"),
+    ("联系人由红梅带路。", "由红梅"),
+])
+def test_you_as_a_surname_after_a_persons_word_begins_a_name(text, name):
+    assert _found(text, "姓名") == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "村民由其负责看管。", "村民由大家负责看管。", "村民由村委会负责联系。", "居民由社区负责安置。",
+])
+def test_guard_you_after_a_persons_word_before_a_pronoun_or_a_body(text):
     assert _found(text, "姓名") == []
 
 

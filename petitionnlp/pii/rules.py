@@ -175,11 +175,12 @@ Decisions (session 47, helper p47; the cases are in ``tests/test_pii_p47.py``):
   mask right after a name starts another firm's (举报人刘德胜系某公司经理: no firm's name, the complainant's).
 - Helper p54 (session 54, probe56): a full name after 由 before a verb of doing is the one who does it (此事由王建国负责,
   该鱼塘由陈志刚承包, 由张华提供的照片: a town's short name there is a person's), not vouched for (由县长王建国负责 stays
-  an official's); the head of a firm's station is a firm's officer (加油站站长孙建平: ``name_context.txt``), a body's
-  station head a post; two mobiles written together without a separator are two numbers, each hidden and each its own
+  an official's), and 由 right after a person's word is a surname (村民由建军负责看管; not 村民由其…, 村民由大家…); the
+  head of a firm's station is a firm's officer (加油站站长孙建平: ``name_context.txt``), a body's station head a post;
+  two mobiles written together without a separator are two numbers, each hidden and each its own
   span (``choose`` joins no two phones), after a receipt word the case's as the first is; a number may start after a
   space that follows a number written in three groups (139 7412 5896 188 0731 6523, 0731 8456 1234 0731 8456 1235), as
-  after seven digits; 内线 starts an extension.
+  after seven digits; 内线, 分机号 and 转分机 start an extension.
 
 Both read their data from a folder (the shipped ``corpora/pii/``, or a saved component's own folder) and can
 write it back (:meth:`to_dir`).  Offsets are into the folded text; the components map them to the original.
@@ -1728,13 +1729,18 @@ class NameRules:
         """A full name after 由 and before a verb of doing a thing (此事由王建国负责, 现场由周德明看守, 由张华提供的照片:
         ``agent_verbs.txt``): 由 is the preposition, the name the one who does it — also where jieba's HMM glues 由 to
         the surname (由张 q / 红梅, 由林华 nr) or reads the name as a place it does not know (由 / 马建国 ns).  Not 由
-        inside a word of the dictionary (由于, 由此, 理由), nor 由 right after a person's word, where it may be the
-        person's surname (村民由建军负责: read as a name there)."""
+        inside a word of the dictionary (由于, 由此, 理由).  Right after a person's word 由 and a given name is the
+        person's name (村民由建军负责看管, 举报人由丽负责联系), not 由 and a pronoun (村民由其负责看管, 由大家负责)."""
         out = []
         for k in (m.start() for m in re.finditer("由", text)) if self.agent else ():
             word = next(((n, exact[k, k + n]) for n in (1, 2, 3, 4) if (k, k + n) in exact), None)  # jieba's at 由
-            if word is None or (word[1] != "p" if word[0] == 1 else self.is_word(text[k:k + word[0]])) \
-                    or text.endswith(self.context, 0, k):
+            if text.endswith(self.context, 0, k):
+                b = self._given_name_before(text, k, self.agent)
+                if b and text[k + 1:b] not in self.not_names \
+                        and not any(exact.get((k + 1, k + 1 + n)) in _FUNCTION_TAGS for n in (1, 2)):
+                    out.append((k, b))
+                    continue
+            if word is None or (word[1] != "p" if word[0] == 1 else self.is_word(text[k:k + word[0]])):
                 continue
             b = self._given_name_before(text, k + 1, self.agent)
             tag = exact.get((k + 1, b), "nr") if b else ""
@@ -2494,8 +2500,8 @@ class NameRules:
                     or (name[-1] in "镇乡" and not speaker) or name[sl:] in self.honorifics \
                     or name[sl:] in self.titles or self._place_like(name) \
                     or (self._place_or_company(folded, a, b) and not (a in strong and self._keeps_farm(folded, b))) \
-                    or (b - a <= 4 and self.is_place(name, bare and a not in acting) and not (speaker or self._owner_or_private(
-                        folded, a, b, private, owners))) \
+                    or (b - a <= 4 and self.is_place(name, bare and a not in acting) and not (
+                        speaker or self._owner_or_private(folded, a, b, private, owners))) \
                     or folded[max(0, a - 4):a].endswith(self.discharge) \
                     or (name[-1] == "人" and self.is_place(name[:-1], False)) \
                     or (bare and a and exact.get((a - 1, a)) is not None and (folded[a - 1] in _DEMONSTRATIVES or (
