@@ -12,7 +12,8 @@ spaCy components of :mod:`petitionnlp.pii.components` hold one of each and call 
   before a cue of possession (…开的, …家的, …的石料厂: ``possession.txt``); names with a middle dot
   (阿依古丽·买买提) and Tibetan and Mongolian names made of common name elements (``minority_name_parts.txt``);
   a name next to a village group (汤细毛（均为5组村民）, 5组汤细毛、3组邓梅英反映: ``village_groups.txt``,
-  ``village_group_words.txt``) or after 向 before a verb of asking (向王伟了解情况: ``ask_verbs.txt``);
+  ``village_group_words.txt``) or after 向 before a verb of asking (向王伟了解情况: ``ask_verbs.txt``) or after 由
+  before a verb of doing (此事由王建国负责: ``agent_verbs.txt``);
   not a name with a post (许达哲省长: ``titles.txt``), a masked one (张某, 李某某), a place (王家村:
   ``place_after.txt``), a company (张三有限公司), a river after a verb of discharge (排入邵水:
   ``discharge_verbs.txt``), a word before a particle (群众费心了) or a listed false friend (``not_names.txt``); a name found once is one at every
@@ -172,6 +173,14 @@ Decisions (session 47, helper p47; the cases are in ``tests/test_pii_p47.py``):
   a word jieba reads with 地 of manner no name (村民高兴地说), 患儿 a name's context word (为患儿王小明捐款); a post after
   a verb of holding it is the name's (2020年，王建国任镇长后…: ``appointment_verbs.txt``), and a copula, that verb or a
   mask right after a name starts another firm's (举报人刘德胜系某公司经理: no firm's name, the complainant's).
+- Helper p54 (session 54, probe56): a full name after 由 before a verb of doing is the one who does it (此事由王建国负责,
+  该鱼塘由陈志刚承包, 由张华提供的照片: a town's short name there is a person's), not vouched for (由县长王建国负责 stays
+  an official's), and 由 right after a person's word is a surname (村民由建军负责看管; not 村民由其…, 村民由大家…); the
+  head of a firm's station is a firm's officer (加油站站长孙建平: ``name_context.txt``), a body's station head a post;
+  two mobiles written together without a separator are two numbers, each hidden and each its own
+  span (``choose`` joins no two phones), after a receipt word the case's as the first is; a number may start after a
+  space that follows a number written in three groups (139 7412 5896 188 0731 6523, 0731 8456 1234 0731 8456 1235), as
+  after seven digits; 内线, 分机号 and 转分机 start an extension.
 
 Both read their data from a folder (the shipped ``corpora/pii/``, or a saved component's own folder) and can
 write it back (:meth:`to_dir`).  Offsets are into the folded text; the components map them to the original.
@@ -218,7 +227,7 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "discharge": "discharge_verbs.txt", "premises": "premises.txt", "kept": KEPT_FILE,
               "groups": "group_words.txt", "group_adverbs": "group_adverbs.txt",
               "group_belongings": "group_belongings.txt", "contact": "contact_verbs.txt", "village_groups": "village_groups.txt",
-              "village_group_words": "village_group_words.txt", "ask": "ask_verbs.txt",
+              "village_group_words": "village_group_words.txt", "ask": "ask_verbs.txt", "agent": "agent_verbs.txt",
               "findings": "finding_openers.txt", "list_closers": "list_closers.txt", "leaders_after": "leaders_after.txt",
               "bylines": "byline_posts.txt", "staff_posts": "staff_line_posts.txt", "honorifics": "honorifics.txt",
               "copulas": "copulas.txt", "discipline": "discipline_words.txt", "naming": "naming_words.txt",
@@ -390,7 +399,8 @@ def table_cells(text: str, heads) -> list[tuple[int, int]]:
 def choose(spans: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str]]:
     """Non-overlapping spans: the longer first (a phone number inside a bank card is the card), then the
     pattern of higher priority; two of one type that touch are one (88号 and 3栋2单元501室 are one 住址, one
-    placeholder)."""
+    placeholder), but two phones stay two (1378654219315907314428: a caller's two mobiles written without a separator,
+    each a number the callback list may dial)."""
     picked: list[tuple[int, int, str]] = []
     held: set[int] = set()  # the places a picked span holds (n spans cost n, not n²)
     for start, end, label, _ in sorted(spans, key=lambda s: (-(s[1] - s[0]), -s[3], s[0])):
@@ -399,7 +409,7 @@ def choose(spans: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str]]
             held.update(range(start, end))
     joined: list[tuple[int, int, str]] = []
     for start, end, label in sorted(picked):
-        if joined and joined[-1][1] == start and joined[-1][2] == label:
+        if joined and joined[-1][1] == start and joined[-1][2] == label and label != "电话":
             start = joined.pop()[0]
         joined.append((start, end, label))
     return joined
@@ -490,8 +500,11 @@ class PatternRules:
                     ok_context = True  # (电话：0731-84561234、84561235: the list's short second number)
                 if ok_context is False and (ok_check is None or p.get("needs_context")):
                     continue  # (needs_context: the check alone does not decide — CHEN JIANHUA after 英文名, not AN LI)
-                if self._kept_re and self._kept_re.search(folded[max(0, start - 8):start]):
-                    continue  # 受理编号001485325945: the case's number
+                run = start  # (a number glued to one before it, the second of two mobiles: the run's start)
+                while run > max(0, start - 11) and folded[run - 1].isdigit():
+                    run -= 1
+                if self._kept_re and self._kept_re.search(folded[max(0, run - 8):run]):
+                    continue  # 受理编号001485325945: the case's number (受理编号1592231785113677418802: its second half too)
                 if p.get("public") and (word := self._public(p, folded, start)) is not None:
                     listed.append((start, end, p["label"]))
                     ends.setdefault(end, set()).add(p["label"])
@@ -849,6 +862,7 @@ class NameRules:
         # 村民小组长: a word for a private person that ends with a post (组长), the longer word the one read
         self._private_posts = tuple(w for w in self.context if any(w.endswith(t) and w != t for t in self.titles))
         self.ask = _by_length(g("ask", []))
+        self.agent = _by_length(g("agent", []))  # 由王建国负责: the one who does it, after 由 the preposition
         self.naming = frozenset(g("naming", []))  # 我叫, 名叫, 姓名 …: the name after one is a person's, a place's too
         copulas = "|".join(map(re.escape, _by_length(g("copulas", []))))
         complainants = "|".join(map(re.escape, (w for w in self.context if w.endswith(("人", "者")))))
@@ -1711,6 +1725,29 @@ class NameRules:
                 out.append((k + 1, b))
         return out
 
+    def _agent_names(self, text: str, exact: dict) -> list[tuple[int, int]]:
+        """A full name after 由 and before a verb of doing a thing (此事由王建国负责, 现场由周德明看守, 由张华提供的照片:
+        ``agent_verbs.txt``): 由 is the preposition, the name the one who does it — also where jieba's HMM glues 由 to
+        the surname (由张 q / 红梅, 由林华 nr) or reads the name as a place it does not know (由 / 马建国 ns).  Not 由
+        inside a word of the dictionary (由于, 由此, 理由).  Right after a person's word 由 and a given name is the
+        person's name (村民由建军负责看管, 举报人由丽负责联系), not 由 and a pronoun (村民由其负责看管, 由大家负责)."""
+        out = []
+        for k in (m.start() for m in re.finditer("由", text)) if self.agent else ():
+            word = next(((n, exact[k, k + n]) for n in (1, 2, 3, 4) if (k, k + n) in exact), None)  # jieba's at 由
+            if text.endswith(self.context, 0, k):
+                b = self._given_name_before(text, k, self.agent)
+                if b and text[k + 1:b] not in self.not_names \
+                        and not any(exact.get((k + 1, k + 1 + n)) in _FUNCTION_TAGS for n in (1, 2)):
+                    out.append((k, b))
+                    continue
+            if word is None or (word[1] != "p" if word[0] == 1 else self.is_word(text[k:k + word[0]])):
+                continue
+            b = self._given_name_before(text, k + 1, self.agent)
+            tag = exact.get((k + 1, b), "nr") if b else ""
+            if tag.startswith("nr") or (tag == "ns" and not self.is_place(text[k + 1:b], False)):
+                out.append((k + 1, b))
+        return out
+
     def _disciplined_names(self, text: str, exact: dict) -> list[tuple[int, int]]:
         """A full name after 给予 before the discipline it gives (给予谢长春通报批评: ``discipline_words.txt``), though
         jieba reads it apart (谢 / 长春); not one word of the dictionary other than a person (给予党内警告)."""
@@ -1938,6 +1975,7 @@ class NameRules:
         whole: set[int] = set()  # 赵清芝 / 听到: a surname and two given-name characters jieba reads as a person
         nicknamed: set[int] = set()  # 孙三 / 癞子: a nickname jieba read as a person and a noun — it too (…癞子 / 天天)
         glued: set[int] = set()  # 潘景贤来 / 报社: a full name and a word jieba glued in one it reads as a person
+        acting: set[int] = set()  # 由张华提供的: after 由 before a verb of doing — a town's short name (张华镇) does nothing
         starts = frozenset(s for w, t, s in tagged if len(w) >= 2)  # (a run of digits ends a name anyway)
         exact = {(s, s + len(w)): t for w, t, s in tagged}
         word_at = {s: (s + len(w), t) for w, t, s in tagged if len(w) >= 2}
@@ -2107,8 +2145,15 @@ class NameRules:
                 del found[k]
             found[a] = b
             strong.add(a)
+        #    and after 由 before a verb of doing (此事由王建国负责, 由张华提供的): not vouched for — a post next to the name
+        #    or elsewhere (由县长王建国负责) makes it an official's
+        for a, b in self._agent_names(folded, exact):
+            if not found.overlapping(a, b):
+                found[a] = b
+                whole.add(a)  # (it ends where jieba's word of doing starts)
+                acting.add(a)
         # 4. where jieba sees a person (刘建军在河边…): its given name must look like one
-        covered = {k for a, b in found.items() for k in range(a, b)}
+        covered = {k for a, b in found.items() for k in range(a, b)} | {a - 1 for a in acting}  # (由王 / 红梅: not 由王)
         for i, (word, tag, start) in enumerate(tagged):
             if not _CJK.match(word) or start in covered:
                 continue
@@ -2455,8 +2500,8 @@ class NameRules:
                     or (name[-1] in "镇乡" and not speaker) or name[sl:] in self.honorifics \
                     or name[sl:] in self.titles or self._place_like(name) \
                     or (self._place_or_company(folded, a, b) and not (a in strong and self._keeps_farm(folded, b))) \
-                    or (b - a <= 4 and self.is_place(name, bare) and not (speaker or self._owner_or_private(
-                        folded, a, b, private, owners))) \
+                    or (b - a <= 4 and self.is_place(name, bare and a not in acting) and not (
+                        speaker or self._owner_or_private(folded, a, b, private, owners))) \
                     or folded[max(0, a - 4):a].endswith(self.discharge) \
                     or (name[-1] == "人" and self.is_place(name[:-1], False)) \
                     or (bare and a and exact.get((a - 1, a)) is not None and (folded[a - 1] in _DEMONSTRATIVES or (
