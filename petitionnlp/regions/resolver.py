@@ -175,6 +175,7 @@ class RegionResolver:
         self.province = _province_of(province, self.gazetteer)
         self.model = model
         self.min_model_confidence = min_model_confidence
+        self._hints: dict[str, tuple[Place, ...]] = {}  # 行政区域 cell → the places it names (_hint_places)
 
     @classmethod
     def default(cls, province: str | None = None, model_dir=None) -> "RegionResolver":
@@ -462,12 +463,18 @@ class RegionResolver:
                         results[i] = guess
         return results
 
-    def _hint_places(self, hint) -> list[Place]:
+    _HINTS_KEPT = 4096  # distinct 行政区域 cells remembered (a table repeats a few: 衡阳市, 珠晖区 on row after row)
+
+    def _hint_places(self, hint) -> tuple[Place, ...]:
+        """The places a row's 行政区域 cell names, read once a distinct cell."""
         if not hint or not isinstance(hint, str):
-            return []
-        places = []
-        for m in self._mentions(normalize(hint)):
-            places.extend(m.places)
+            return ()
+        kept = self._hints
+        places = kept.get(hint)
+        if places is None:
+            if len(kept) >= self._HINTS_KEPT:
+                kept.clear()
+            places = kept[hint] = tuple(p for m in self._mentions(normalize(hint)) for p in m.places)
         return places
 
     def _resolve_one(self, text: str, hint=None, found: list | None = None) -> dict:
@@ -696,7 +703,7 @@ class RegionResolver:
         twin = self.gazetteer.by_adcode.get(place.adcode)
         return twin.county if twin is not None and twin.level == "county" and twin.name == place.name else None
 
-    def _from_hint(self, places: list[Place]) -> dict:
+    def _from_hint(self, places) -> dict:
         p = places[0]
         county = p.county if p.level in ("county", "town", "landmark") else self._twin_county(p)
         city = p.city if p.level != "province" else None
