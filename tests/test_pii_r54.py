@@ -4,10 +4,12 @@ mobile glued to a landline; an extension in brackets or after 分机号：, 转�
 doing not listed (养殖, 开采) or with an adverb between (具体负责, 一人看守); the head of a farm or a buying station.
 Every test but the guards (marked "guard") fails at da459fe (and at bffd3d3)."""
 
+import json
+
 import pytest
 
 from petitionnlp.pii import redact_text
-from test_office_integrity import cases, client, login, table, token, upload  # noqa: F401 — client
+from test_office_integrity import _sheet, cases, client, login, table, token, upload  # noqa: F401 — client
 from test_pii_p54 import _found
 
 
@@ -21,6 +23,9 @@ from test_pii_p54 import _found
     ("举报人电话0735-226178415922317851", ["0735-2261784", "15922317851"]),
     ("举报人电话+86159223178518613677418802", ["+8615922317851", "8613677418802"]),
     ("举报人电话861592231785113677418802", ["8615922317851", "13677418802"]),
+    ("举报人电话159-2231-7851-136-7741-8802", ["159-2231-7851", "136-7741-8802"]),
+    ("举报人电话0735-2261784-15922317851", ["0735-2261784", "15922317851"]),
+    ("举报人电话15922317851-0735-2261784", ["15922317851", "0735-2261784"]),
 ])
 def test_two_numbers_written_together_are_each_hidden(text, numbers):
     assert _found(text, "电话") == numbers
@@ -115,3 +120,9 @@ def test_a_viewer_reads_neither_a_mobile_glued_to_a_landline_nor_an_extension_no
         assert r.status_code == 200, url
         for secret in (mobile, "2261784", "分机316", name):
             assert secret not in r.text, (url, secret)
+    # the batch's public version (脱敏版)
+    r = client.get(f"/api/v1/batches/{got['batch_id']}/export.xlsx", params={"redacted": 1}, headers=ed)
+    assert r.status_code == 200
+    cells = json.dumps(_sheet(r)[1], ensure_ascii=False, default=str)
+    for secret in (mobile, line, "2261784", "2271784", "分机316", name):
+        assert secret not in cells, secret

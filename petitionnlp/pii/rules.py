@@ -182,7 +182,8 @@ Decisions (session 47, helper p47; the cases are in ``tests/test_pii_p47.py``):
   space that follows a number written in three groups (139 7412 5896 188 0731 6523, 0731 8456 1234 0731 8456 1235), as
   after seven digits; 内线, 分机号 and 转分机 start an extension.
 - Review r54 (session 54, p54's shapes widened): two mobiles with a dash between, three run together, a mobile and a
-  landline glued either way (159223178510735-2261784) are each a number (a kept word before the run, over its digits and
+  landline glued either way (159223178510735-2261784) or with a dash (0735-2261784-15922317851,
+  159-2231-7851-136-7741-8802) are each a number (a kept word before the run, over its digits and
   dashes, keeps them all); an extension in brackets, after a colon, 转内线 or 内线号 is the line's, also without an area
   code; a word of ``agent_adverbs.txt`` may stand between the name after 由 and its verb (由邓国强具体负责, 一人看守); the
   head of a private farm, a buying station or a law firm is a firm's officer (养猪场场长, 废品收购站站长: ``name_context.txt``).
