@@ -181,6 +181,12 @@ Decisions (session 47, helper p47; the cases are in ``tests/test_pii_p47.py``):
   span (``choose`` joins no two phones), after a receipt word the case's as the first is; a number may start after a
   space that follows a number written in three groups (139 7412 5896 188 0731 6523, 0731 8456 1234 0731 8456 1235), as
   after seven digits; 内线, 分机号 and 转分机 start an extension.
+- Review r54 (session 54, p54's shapes widened): two mobiles with a dash between, three run together, a mobile and a
+  landline glued either way (159223178510735-2261784) or with a dash (0735-2261784-15922317851,
+  159-2231-7851-136-7741-8802) are each a number (a kept word before the run, over its digits and
+  dashes, keeps them all); an extension in brackets, after a colon, 转内线 or 内线号 is the line's, also without an area
+  code; a word of ``agent_adverbs.txt`` may stand between the name after 由 and its verb (由邓国强具体负责, 一人看守); the
+  head of a private farm, a buying station or a law firm is a firm's officer (养猪场场长, 废品收购站站长: ``name_context.txt``).
 
 Both read their data from a folder (the shipped ``corpora/pii/``, or a saved component's own folder) and can
 write it back (:meth:`to_dir`).  Offsets are into the folded text; the components map them to the original.
@@ -228,6 +234,7 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "groups": "group_words.txt", "group_adverbs": "group_adverbs.txt",
               "group_belongings": "group_belongings.txt", "contact": "contact_verbs.txt", "village_groups": "village_groups.txt",
               "village_group_words": "village_group_words.txt", "ask": "ask_verbs.txt", "agent": "agent_verbs.txt",
+              "agent_adverbs": "agent_adverbs.txt",
               "findings": "finding_openers.txt", "list_closers": "list_closers.txt", "leaders_after": "leaders_after.txt",
               "bylines": "byline_posts.txt", "staff_posts": "staff_line_posts.txt", "honorifics": "honorifics.txt",
               "copulas": "copulas.txt", "discipline": "discipline_words.txt", "naming": "naming_words.txt",
@@ -500,8 +507,9 @@ class PatternRules:
                     ok_context = True  # (电话：0731-84561234、84561235: the list's short second number)
                 if ok_context is False and (ok_check is None or p.get("needs_context")):
                     continue  # (needs_context: the check alone does not decide — CHEN JIANHUA after 英文名, not AN LI)
-                run = start  # (a number glued to one before it, the second of two mobiles: the run's start)
-                while run > max(0, start - 11) and folded[run - 1].isdigit():
+                run = start  # (a number glued to one before it, the second or third of mobiles run together, or
+                while run > max(0, start - 23) and (folded[run - 1].isdigit() or (  # after a dash: the run's start)
+                        folded[run - 1] in "-\u2014\u2013" and folded[run - 2:run - 1].isdigit())):
                     run -= 1
                 if self._kept_re and self._kept_re.search(folded[max(0, run - 8):run]):
                     continue  # 受理编号001485325945: the case's number (受理编号1592231785113677418802: its second half too)
@@ -862,7 +870,8 @@ class NameRules:
         # 村民小组长: a word for a private person that ends with a post (组长), the longer word the one read
         self._private_posts = tuple(w for w in self.context if any(w.endswith(t) and w != t for t in self.titles))
         self.ask = _by_length(g("ask", []))
-        self.agent = _by_length(g("agent", []))  # 由王建国负责: the one who does it, after 由 the preposition
+        # 由王建国负责: the one who does it, after 由 the preposition; an adverb between (由王建国具体负责, 一人看守)
+        self.agent = _by_length(g("agent", []) + [a + v for a in g("agent_adverbs", []) for v in g("agent", [])])
         self.naming = frozenset(g("naming", []))  # 我叫, 名叫, 姓名 …: the name after one is a person's, a place's too
         copulas = "|".join(map(re.escape, _by_length(g("copulas", []))))
         complainants = "|".join(map(re.escape, (w for w in self.context if w.endswith(("人", "者")))))
