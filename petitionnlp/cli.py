@@ -99,12 +99,13 @@ def _cmd_redact(args) -> int:
 
 
 def _cmd_train(args) -> int:
+    from .office.clock import office_today
     from .training import train_model
 
     say = (lambda msg: print(f"petitionnlp: {msg}", file=sys.stderr)) if sys.stderr and sys.stderr.isatty() else None
     card = train_model(args.corpus, args.output, base=not args.no_base, eval_corpora=args.eval_corpus,
                        region_corpora=args.region_corpus, text_column=args.text_column, progress=say,
-                       blind=args.blind)
+                       blind=args.blind, trained=office_today())
     if card["missing_types"]:
         _notices([f"注意：训练数据中没有这些类型的例子，模型不会预测它们："
                   f"{'、'.join(card['missing_types'])}"])

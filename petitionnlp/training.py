@@ -27,6 +27,7 @@ import numpy as np
 
 from .classify import (KeywordClassifier, PollutionTypeClassifier, evaluate_predictions, file_sha256, load_model,
                        save_model, write_manifest)
+from .dates import chinese_date
 from .errors import Errors, InputError, os_reason
 from .io import ROW_ERROR, find_column, open_batch
 from .resources import corpus_path, models_dir
@@ -689,10 +690,12 @@ def _files_card(paths) -> list[dict]:
 
 def train_model(corpora: list[str], out_dir, base: bool = True, eval_corpora: list[str] | None = None,
                 region_corpora: list[str] | None = None, text_column: str | None = None, progress=None,
-                blind=None, **params) -> dict:
+                blind=None, trained: _dt.date | None = None, **params) -> dict:
     """Train a complete model folder at ``out_dir`` from ``corpora`` (an office's labeled records) on top of the
     shipped training data (``base=False``: from ``corpora`` alone).  ``eval_corpora`` are scored into the card
-    (with ``blind``, a blind split file: only their records on its blind pages).  Returns the card."""
+    (with ``blind``, a blind split file: only their records on its blind pages).  ``trained`` is the day the card
+    names, the office's (Beijing) day that the caller reads from the office's clock; this machine's today without
+    it.  Returns the card."""
     import sklearn
 
     stats: dict = {}
@@ -711,7 +714,7 @@ def train_model(corpora: list[str], out_dir, base: bool = True, eval_corpora: li
     card = {
         "model": "pollution_type", "estimator": "petitionnlp.classify.PollutionTypeClassifier",
         "params": model.get_params(),
-        "trained": _dt.date.today().isoformat(),
+        "trained": (trained or _dt.date.today()).isoformat(),
         "base": ({"data": _files_card(base_paths), "note": "the shipped training data (corpora/train/)"}
                  if base else None),
         "data": _files_card(corpora),
@@ -929,7 +932,7 @@ def _write_card_md(out: Path, card: dict) -> None:
     ev = card.get("evaluation")
     lines = [
         "# 污染类型与属地模型说明", "",
-        f"训练于 {card['trained']}，由 `petitionnlp train` 生成（`Python` {card['versions']['python']}，`scikit-learn` "
+        f"训练于 {chinese_date(card['trained'])}，由 `petitionnlp train` 生成（`Python` {card['versions']['python']}，`scikit-learn` "
         f"{card['versions']['scikit-learn']}）；用 `skops` 保存，不用 `pickle`；`manifest.json` 记录每个模型文件的 "
         "`SHA-256` 校验值，每次载入模型目录时核对。", "",
         "## 污染类型模型（`pollution_type.skops`）", "",

@@ -59,10 +59,10 @@ def test_without_a_form_date_each_rows_own_date_is_kept_and_an_unread_one_is_sti
     assert got["handover_date"] == "2024-05-10" and got["handover_source"] == "column", got
     assert got["rows"] == 6 and got["errors"] == 0, got
     message = got["message"]
-    assert "[O409]" in message and "3 件" in message and "第2条（2024-05-12）" in message, message
-    assert "第6条（2024-05-15）" in message, message
+    assert "[O409]" in message and "3 件" in message and "第2条（2024年5月12日）" in message, message
+    assert "第6条（2024年5月15日）" in message, message
     assert message.count("[O408]") == 1 and "第4条（2024-13-45）" in message and "（5月15日）" not in message, message
-    assert "\n" not in message.split("[O408]")[1].split("[O")[0] and "2024-05-10" in message.split("[O408]")[1]
+    assert "\n" not in message.split("[O408]")[1].split("[O")[0] and "2024年5月10日" in message.split("[O408]")[1]
     stored = cases(client, ed)
     want = {"R-01": "2024-05-10", "R-02": "2024-05-12", "R-03": "2024-05-10", "R-04": "2024-05-10",
             "R-05": "2024-05-14", "R-06": "2024-05-15"}

@@ -79,8 +79,8 @@ def test_an_upload_reads_each_rows_day_without_its_year_and_with_its_part_of_the
     message = got["message"]
     o409, o408 = (message.split(code)[1].split("[O")[0] for code in ("[O409]", "[O408]"))
     # one style: how many, then the rows with their cells in brackets
-    assert "交办表中有 4 件" in o409 and "第1条（2024-05-14）、第2条（2024-05-13）" in o409, message
-    assert "交办表中有 1 件" in o408 and "第6条（5月32日）" in o408 and "2024-05-15" in o408, message
+    assert "交办表中有 4 件" in o409 and "第1条（2024年5月14日）、第2条（2024年5月13日）" in o409, message
+    assert "交办表中有 1 件" in o408 and "第6条（5月32日）" in o408 and "2024年5月15日" in o408, message
 
 
 def test_the_notices_name_five_rows_then_say_more_in_one_style(client):
@@ -90,7 +90,7 @@ def test_the_notices_name_five_rows_then_say_more_in_one_style(client):
             for i, cell in enumerate(["2024-05-15"] + ["5月1日"] * 6 + ["5月32日"] * 6)]
     got = upload(client, ed, table(rows, head=HEAD), name="多行.csv")
     o409, o408 = (got["message"].split(code)[1].split("[O")[0] for code in ("[O409]", "[O408]"))
-    assert "交办表中有 6 件" in o409 and "第6条（2024-05-01）等）" in o409 and "第7条" not in o409, o409
+    assert "交办表中有 6 件" in o409 and "第6条（2024年5月1日）等）" in o409 and "第7条" not in o409, o409
     assert "交办表中有 6 件" in o408 and "第12条（5月32日）等）" in o408 and "第13条" not in o408, o408
 
 

@@ -48,6 +48,11 @@ def test_a_tiny_real_corpus_alone_with_missing_types(tmp_path):
         p.name for p in out.iterdir()}
     card = (out / "MODEL_CARD.md").read_text(encoding="utf-8")
     assert "从不判出的类型" in card and "基础：无" in card
+    from petitionnlp.dates import chinese_date
+    from petitionnlp.office.clock import office_today
+
+    # the day it was trained as a clerk reads it, the office's (Beijing) day: 训练于 2026年12月7日, not 2026-12-07
+    assert f"训练于 {chinese_date(office_today())}，" in card, card.splitlines()[2]
     batch = tmp_path / "b.txt"
     batch.write_text("小区楼下餐馆油烟直排\n附近工厂排放污水进河道\n", encoding="utf-8")
     code, stdout, err = run_cli("classify", batch, "--model", out)

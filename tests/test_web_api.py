@@ -239,7 +239,7 @@ def test_a_period_whose_start_is_after_its_end_is_refused_by_every_list_figure_a
                  "/api/v1/callbacks", "/api/v1/petitions", "/api/v1/search", "/api/v1/alerts", "/api/v1/map"):
         r = client.get(path, params={**period, "q": "噪声"} if path.endswith("search") else period, headers=ed)
         assert r.status_code == 422, (path, r.status_code, r.text[:200])
-        assert r.json()["error"] == "[O281] 统计期间的起始日期不能晚于截止日期：2024-05-20 晚于 2024-05-01", path
+        assert r.json()["error"] == "[O281] 统计期间的起始日期不能晚于截止日期：2024年5月20日 晚于 2024年5月1日", path
     # 抽查 draws from a period too: the same words, not "no approved cases in the period" (O233)
     r = client.post("/api/v1/spotchecks", json={**period, "rate": 0.5}, headers=ed)
     assert r.status_code == 422 and r.json()["error"].startswith("[O281] "), r.text[:200]

@@ -779,8 +779,8 @@ def test_a_period_box_with_no_date_or_a_reversed_period_is_said_on_the_page(offi
         page = ed.get(f"{path}?from=2024-05-20&to=2024-05-01")
         said = re.sub(r"<[^>]+>", "", page.text)
         assert page.status_code == 422 and "[O281]" not in said, (path, said[-800:])
-        assert said.count("统计期间的起始日期不能晚于截止日期：2024-05-20 晚于 2024-05-01") == 1, (path, said[-800:])
-        assert "起始日期 2024-05-20 晚于截止日期 2024-05-01" not in said, said[-800:]  # the notice beside it, no more
+        assert said.count("统计期间的起始日期不能晚于截止日期：2024年5月20日 晚于 2024年5月1日") == 1, (path, said[-800:])
+        assert "起始日期 2024年5月20日 晚于截止日期 2024年5月1日" not in said, said[-800:]  # the notice beside it, no more
         assert 'id="error-message"' not in page.text, (path, said[-800:])
         form = re.search(rf'<form class="filters noprint" method="get" action="{path}">.*?</form>', page.text, re.S)
         assert form and 'name="from" id="from" value="2024-05-20"' in form.group(0) \

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..dates import period_words
+from ..dates import chinese_date, period_words
 from ..taxonomy import TYPES, in_order
 from ..text import to_simplified
 from .clock import office_today
@@ -113,7 +113,7 @@ def check_period(date_from: str | None, date_to: str | None) -> None:
     """A period (hand-over dates, ``YYYY-MM-DD``) whose start is after its end is refused (O281) — a period
     without a day, every figure of it 0 — whichever figure, list or map asks for it."""
     if date_from and date_to and date_from > date_to:
-        raise Invalid(Messages.O281.format(date_from=date_from, date_to=date_to))
+        raise Invalid(Messages.O281.format(date_from=chinese_date(date_from), date_to=chinese_date(date_to)))
 
 
 def period_cases(store, date_from: str | None = None, date_to: str | None = None,

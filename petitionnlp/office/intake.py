@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..dates import chinese_date
 from ..errors import listed
 from ..io import find_column
 from ..taxonomy import TYPES, normalize_label
@@ -440,10 +441,12 @@ class Intake:
         if self.recognised:
             shown = listed(f"第{row}条 {was}即{now}" for row, was, now in self.recognised)
             out.append(Messages.O412.format(n=len(self.recognised), rows=shown))
-        for rows, message in ((self.dated, Messages.O409), (self.unread, Messages.O408)):
-            if rows and self.hand_over:  # one style: how many, the first rows with their cells, 等 when more
-                out.append(message.format(n=len(rows), date=self.hand_over["handover_date"],
-                                          rows=listed(f"第{row}条（{value}）" for row, value in rows)))
+        # one style: how many, the first rows with their days (in Chinese) or their unread cells as written, 等 when
+        # more; the batch's day in Chinese
+        for rows, message, said in ((self.dated, Messages.O409, chinese_date), (self.unread, Messages.O408, str)):
+            if rows and self.hand_over:
+                out.append(message.format(n=len(rows), date=chinese_date(self.hand_over["handover_date"]),
+                                          rows=listed(f"第{row}条（{said(value)}）" for row, value in rows)))
         if self.reread:
             out.append(Messages.O411.format(n=self.reread))
         return out

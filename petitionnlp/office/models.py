@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import PetitionNLPError
-from .clock import office_now
+from .clock import office_now, office_today
 from .database import queue_unreachable
 from .errors import Conflict, Messages
 from .labels import SHIPPED_MODEL
@@ -112,7 +112,7 @@ def train_version(wb, username: str | None) -> dict:
                         fh.write(json.dumps({"text": r["text"], "types": r["types"], "city": r["city"],
                                              "county": r["county"], "province": r["province"]},
                                             ensure_ascii=False) + "\n")
-        card = train_model([str(corpora)], folder)
+        card = train_model([str(corpora)], folder, trained=office_today())
         comparison = None
         if any(r["types"] for r in held):
             try:

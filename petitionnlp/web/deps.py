@@ -25,6 +25,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Strict, ValidationInfo
 
+from ..dates import chinese_date
 from ..office import inputs
 from ..office.errors import Invalid, Messages
 from ..office.figures import check_period
@@ -267,5 +268,5 @@ def period_notice(params) -> str | None:
         return f"“{bad[0][:20]}”不是有效日期（应为 年-月-日），未按它筛选"
     start, end = page_date(params.get("from")), page_date(params.get("to"))
     if start and end and start > end:
-        return f"起始日期 {start} 晚于截止日期 {end}：所选期间没有一天，请改正"
+        return f"起始日期 {chinese_date(start)} 晚于截止日期 {chinese_date(end)}：所选期间没有一天，请改正"
     return None
