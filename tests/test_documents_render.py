@@ -318,33 +318,23 @@ COUNTY_REGIONS = {"长沙市岳麓区": "长沙市/岳麓区", "衡阳市雁峰�
 COUNTY_UNITS = list(COUNTY_REGIONS)
 
 
-def units_app(tmp: Path, regions: dict, admin: bool = False):
-    """A workbench on a fresh data folder under ``tmp`` with these units (name → its region under 湖南省) and the
-    editor ``ed`` (and, with ``admin``, the administrator ``admin``)."""
-    from petitionnlp.office.accounts import add_user
-    from petitionnlp.office.units import add_unit
-    from petitionnlp.web.app import create_app
-
-    app = create_app(tmp / "data", background=False)
-    store = app.state.workbench.store
-    for unit, region in regions.items():
-        add_unit(store, unit, f"湖南省/{region}")
-    add_user(store, "ed", "ed-password-1", "editor", None)
-    if admin:
-        add_user(store, "admin", "admin-password-1", "admin", None)
-    return app
-
-
 @pytest.fixture(scope="module")
 def county_office(tmp_path_factory):
     """Six county-level units (the longest 湘西土家族苗族自治州吉首市), three cases each handed over 40 days ago with
     15 days to reply: a third closed, the rest overdue, three of them supervised with a note."""
     import datetime as dt
 
+    from petitionnlp.office.accounts import add_user
     from petitionnlp.office.clock import office_today
+    from petitionnlp.office.units import add_unit
+    from petitionnlp.web.app import create_app
 
     tmp = tmp_path_factory.mktemp("county")
-    app = units_app(tmp, COUNTY_REGIONS)
+    app = create_app(tmp / "data", background=False)
+    store = app.state.workbench.store
+    for unit, region in COUNTY_REGIONS.items():
+        add_unit(store, unit, f"湖南省/{region}")
+    add_user(store, "ed", "ed-password-1", "editor", None)
     today = office_today()
     rows = [[f"X3HN2024050100{3 * i + j + 1:02d}", unit, "", f"{unit}{PROBLEMS[(i + j) % len(PROBLEMS)][1]}"]
             for i, unit in enumerate(COUNTY_UNITS) for j in range(3)]
