@@ -16,6 +16,15 @@ from openpyxl import Workbook, load_workbook
 
 from conftest import BIN, ROOT, run_cli
 
+
+def _at_a_terminal() -> None:
+    """Run in the child before the command starts: Ctrl-C as a terminal delivers it to a command in the foreground
+    (SIGINT at its default).  A job started with ``&`` by a non-interactive shell — CI launched in the background —
+    inherits SIGINT ignored, and a command rightly keeps an ignored SIGINT ignored, so the interrupt tests would
+    interrupt nothing there (fresh-clone CI on bab0ff5 and 8f80070: the run finished and returned 0)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 HEADER = ["序号", "受理编号", "交办问题基本情况"]
 BODY = "衡阳市雁峰区岳屏镇某搅拌站扬尘严重，夜间噪声扰民。"
 
@@ -102,7 +111,7 @@ def test_an_interrupted_run_leaves_the_earlier_output_in_place(tmp_path):
     out = tmp_path / "out.csv"
     out.write_text("yesterday\n", encoding="utf-8")
     proc = subprocess.Popen([str(BIN / "petitionnlp"), "classify", str(src), "-o", str(out)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=_at_a_terminal)
     # wait until rows are being written (the temporary file beside the target grows), then interrupt
     import time
 
@@ -467,7 +476,7 @@ def test_interrupt_during_start_up_is_one_line():
     for delay in (own + 0.01, own + 0.03, own + 0.07, own + 0.17, own + 0.37):
         proc = subprocess.Popen([str(BIN / "petitionnlp"), "classify", str(ROOT / "corpora" / "samples" /
                                                                            "petitions_sample.csv")],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=_at_a_terminal)
         time.sleep(delay)
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=60)
