@@ -145,6 +145,11 @@ The sets, reported apart and together:
   the provinces the sets hold least (Chongqing, Yunnan, Gansu, Tianjin, Qinghai), a task's closing notice with
   months that lost 年, problems counted by the time limit of their class; seven pages (three left for plans14, which
   holds their sites); not trained on, left out of "all of them";
+* corpora/briefing/gold/time_dev31.jsonl (issue 29 item 3): a thirty-first development batch, time expressions only, of
+  sites never used, annotated blind after t54 (t55) — the flood season (汛前 checks, 每逢汛期, a ministry's flood-season
+  notice), river clean-up stages and an autumn-winter plan's stages across the year's end, monthly reporting days,
+  fireworks hours with lunar days in brackets, holiday duty notices, index fields; not trained on, left out of "all of
+  them";
 * corpora/briefing/gold/briefings_duties.jsonl (issue 29 item 3, directives that carry over): a development batch of
   the kinds the blind sets' misses and inventions point at — plans' task lists and measures without an order word,
   duties of rules with 应当/负责, deadlines as duties, reports whose measures were already taken, announcements of an
@@ -479,6 +484,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     time_dev25, time_dev26 = load(gold / "time_dev25.jsonl"), load(gold / "time_dev26.jsonl")
     time_dev27, time_dev28 = load(gold / "time_dev27.jsonl"), load(gold / "time_dev28.jsonl")
     time_dev29, time_dev30 = load(gold / "time_dev29.jsonl"), load(gold / "time_dev30.jsonl")
+    time_dev31 = load(gold / "time_dev31.jsonl")
     duties = load(gold / "briefings_duties.jsonl")
     notices = load(gold / "briefings_notices.jsonl")
     tasks = load(gold / "briefings_tasks.jsonl")
@@ -591,6 +597,9 @@ def sets() -> list[tuple[str, list[dict]]]:
             ("thirtieth development batch (time_dev30), time expressions only, written after t53: inspection meetings' "
              "news and rectification progress of the provinces the sets hold least, time limits of a task's class, "
              "months that lost 年 (issue 29 item 3, t54)", time_dev30),
+            ("thirty-first development batch (time_dev31), time expressions only, written after t54: the flood season, "
+             "stages across the year's end, monthly reporting days, lunar days in brackets and fireworks hours, holiday "
+             "notices (issue 29 item 3, t55)", time_dev31),
             ("development batch of duties that carry over: task lists, duties without an order word, reports of "
              "measures taken, announcements and pledges of other sites (issue 29 item 3)", duties),
             ("development batch of notices and meetings: county and city meetings' numbered orders, forwarding "

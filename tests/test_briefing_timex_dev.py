@@ -2092,3 +2092,13 @@ def test_the_thirtieth_development_batch_names_its_sources_and_is_new():
     t54's ten were of sites briefings_plans14 holds (two the very same pages, written at the same time by d54b) and
     were taken out when both were merged."""
     _a_new_time_only_batch(TIME_DEV30, 7, 37)
+
+
+TIME_DEV31 = GOLD / "time_dev31.jsonl"
+
+
+def test_the_thirty_first_development_batch_names_its_sources_and_is_new():
+    """t55: time_dev31.jsonl, annotated blind after t54's rules — sourced, new, no copy of another set: the flood
+    season (汛前, 每逢汛期, 汛期 alone none), stages across the year's end and spans of months, monthly reporting days,
+    lunar days in brackets after solar days and fireworks hours into the next day, holiday notices and periods."""
+    _a_new_time_only_batch(TIME_DEV31, 8, 55)
