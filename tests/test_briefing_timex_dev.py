@@ -2101,4 +2101,4 @@ def test_the_thirty_first_development_batch_names_its_sources_and_is_new():
     """t55: time_dev31.jsonl, annotated blind after t54's rules — sourced, new, no copy of another set: the flood
     season (汛前, 每逢汛期, 汛期 alone none), stages across the year's end and spans of months, monthly reporting days,
     lunar days in brackets after solar days and fireworks hours into the next day, holiday notices and periods."""
-    _a_new_time_only_batch(TIME_DEV31, 8, 55)
+    _a_new_time_only_batch(TIME_DEV31, 8, 56)
