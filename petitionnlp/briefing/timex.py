@@ -105,6 +105,7 @@ def compile_rules(data: dict) -> dict:
             "joiner": re.compile(data["span_joiners"]), "open_suffix": re.compile(data["open_span_suffix"]),
             # what closes a limit (前, 之前, 以前) at the end of a span's second end: the span is a limit
             "closing_limit": re.compile(f"(?:{data.get('BEFORE', '(?!)')})\\Z"),
+            "limit_after": re.compile(data.get("BEFORE", "(?!)")),  # 前 right after a day's bracket
             "open_from": re.compile(data["open_span_from_suffix"]) if data.get("open_span_from_suffix") else None,
             "from_years": re.compile(data["open_span_from_years"]),
             "limit_lead": re.compile(data["limit_lead"]["pattern"]) if data.get("limit_lead") else None,
@@ -112,6 +113,8 @@ def compile_rules(data: dict) -> dict:
             "vague_not_in": re.compile(data["vague_not_in"]) if data.get("vague_not_in") else None,
             "date_gaps": re.compile(data["date_gaps"]) if data.get("date_gaps") else None,
             "lunar": re.compile(f"^(?:{data['LUNAR']})$") if data.get("LUNAR") else None,
+            "lunar_in_brackets": re.compile(expand(data["lunar_in_brackets"]))
+            if data.get("lunar_in_brackets") else None,
             "level_days": re.compile(expand(data["level_days"])) if data.get("level_days") else None,
             "limit": {k: re.compile(expand(limit[k])) for k in ("list_separator", "limit_end", "month_limit",
                                                                "nodes_after")},
@@ -690,6 +693,7 @@ def find_time_expressions(text: str, doc_date: dt.date | None = None, rules_: di
         out.append(_expression(m.group(0), m.start(), m.end(), kind, value))
     out = _spans(folded, _outside_context(folded, _outside_names(folded, out, r), r), r)
     out = _level_days(folded, out, r.get("level_days"))
+    out = _lunar_days_of_their_own(folded, out, r.get("lunar_in_brackets"))
     for t in out:  # back to the original text's offsets and characters, a mirror page's pinyin after the last
         a, b = (kept[t["start"]], kept[t["end"] - 1] + 1) if kept is not None else (t["start"], t["end"])
         t["start"], t["end"] = view.span_through(a, b)  # character kept: 及时(shi) is one word
@@ -751,6 +755,18 @@ def _level_days(text: str, found: list[dict], rx: re.Pattern | None) -> list[dic
         if spans and _BARE_DAY.match(t["text"]) and any(a <= t["start"] and t["end"] <= b for a, b in spans):
             t["type"], t["value"] = "duration", f"P{int(t['text'][:-1])}D"
     return found
+
+
+def _lunar_days_of_their_own(text: str, found: list[dict], rx: re.Pattern | None) -> list[dict]:
+    """``found`` with each lunar day in brackets after a solar day (``lunar_in_brackets``: 2023年1月21日(除夕)至1月26日
+    (正月初五), 2月5日(正月十五)6:00至24:00) as a date of its own too, without a value: the day's span keeps its bracket
+    and its value (GUIDELINES.md, decisions of t51 and t55)."""
+    if rx is None:
+        return found
+    extra = [_expression(m.group("lunar"), m.start("lunar"), m.end("lunar"), "date", None)
+             for t in found if t["type"] in ("date", "deadline")
+             for m in rx.finditer(text, t["start"], t["end"])]
+    return sorted(found + extra, key=lambda t: t["start"]) if extra else found
 
 
 def _outside_context(text: str, found: list[dict], r: dict) -> list[dict]:
@@ -819,7 +835,11 @@ def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
                 and (_DAY.match(prev["value"] or "") or prev["value"] is None and prev["text"][-1] in "日号"):
             # 2017年5月3日（星期三）, 12月5日(周六), 2月20日(正月十六): the weekday or the lunar day in brackets belongs
             # to the day before it, which gives the value (the bracket never gets one of its own)
-            out[-1] = _expression(text[prev["start"]:t["end"] + 1], prev["start"], t["end"] + 1, "date", prev["value"])
+            # 3月5日(星期五)前, 3月5日(正月十五)前: the day is a limit, its bracket inside it (t55)
+            limit = r["limit_after"].match(text, t["end"] + 1) if "/" not in (prev["value"] or "") else None
+            end = limit.end() if limit else t["end"] + 1
+            out[-1] = _expression(text[prev["start"]:end], prev["start"], end, "deadline" if limit else "date",
+                                  prev["value"])
             continue
         if prev and prev["type"] == "date" and t["type"] == "date" and _DAY.match(prev["value"] or "") \
                 and t["value"] and r["attached"].match(t["text"]) \
