@@ -107,3 +107,9 @@ def test_a_lunar_day_in_brackets_before_qian_keeps_the_days_limit_in_a_briefing(
     assert [(t["text"], t["type"], t["value"]) for t in res["time_expressions"]] == [
         ("3月5日(正月十五)前", "deadline", "2023-03-05"), ("正月十五", "date", None)]
     assert [d["deadline"]["value"] for d in res["directives"]] == ["2023-03-05"]
+
+
+def test_a_quarters_first_months_day_is_the_quarterly_limit():
+    assert found("每季度首月10日前报送上季度进展。") == [("每季度首月10日前报送", "recurrence", "P3M"),
+                                                  ("上季度", "date", "2023-Q1")]
+    assert found("今年首月空气质量优良。") == [("今年首月", "date", "2023-01")]  # the year's first month stays January
