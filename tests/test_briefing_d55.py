@@ -11,11 +11,10 @@ CARRY55 = ROOT / "corpora" / "briefing" / "gold" / "briefings_carry55.jsonl"
 
 # ------------------------------------------------------------------ the batch (briefings_carry55.jsonl)
 
-def test_the_carry55_batch_names_its_sources_and_is_new():
+def test_the_carry55_batch_is_sourced_new_and_reported_on_its_own():
+    """Ten pages of sites no other file holds, 30 directives or more, no copy of another set; the benchmark reports
+    them apart and leaves them out of "all of them"."""
     _a_new_news_batch(CARRY55, range(10, 12), 30)
-
-
-def test_the_evaluation_reports_the_carry55_batch_on_its_own_and_not_in_all():
     _reported_on_its_own(CARRY55, "carry55")
 
 
