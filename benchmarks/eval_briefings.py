@@ -294,6 +294,16 @@ The sets, reported apart and together:
   a county report's duties on its outstanding problems, a central team's assessment (no directive) — annotated blind
   (directives and time expressions) before the extractor was run on them; left out of "all of them".
 
+* corpora/briefing/gold/briefings_carry55.jsonl (issue 29 item 3, d55): a development batch of 10 pages of sites never
+  used by any file of the corpora (nor reserved; no 30 characters shared), of the kinds the hidden misses and inventions
+  point at (Shaanxi, Hebei, Anhui, Hunan, Fujian, a provincial daily's national news, a national announcement, three
+  pages without a province; 2015–2025 and pages without a year; four in traditional characters) — meeting, dispatch and
+  summons news with orders and short headings with 要, leaders' supervision visits with conditional orders framed by
+  …的, a town meeting's numbered requirements with a daily report and the town's commitment, a district 督查 bulletin's
+  one order, a monthly check system after 建立健全, and pages with no directive: numbered findings with 需 (一是…二是…仍需
+  加大) and an announcement of a round of inspections with 将 — annotated blind (directives and time expressions) before
+  the extractor was run on them; left out of "all of them".
+
 A predicted span matches a gold span when it covers at least half of the gold span (offsets; a gold span
 string listed twice stands for its successive occurrences); matching is one-to-one, in order.
 Reports time-expression P/R/F1, value accuracy on matched gold values, directive P/R/F1, and (when jionlp
@@ -501,6 +511,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     news14 = load(gold / "briefings_news14.jsonl")
     plans13 = load(gold / "briefings_plans13.jsonl")
     plans14 = load(gold / "briefings_plans14.jsonl")
+    carry55 = load(gold / "briefings_carry55.jsonl")
     return [("the first development briefings (reserved page left out)", old),
             ("new briefings used to write the rules", [d for d in new if not held(d)]),
             ("new briefings held out while writing the rules", [d for d in new if held(d)]),
@@ -661,6 +672,10 @@ def sets() -> list[tuple[str, list[dict]]]:
              "least: a task list with its 责任单位 notes, progress items of what was done, next steps, forwarding "
              "notices, a county report's duties, an audit rectification report, an assessment (issue 29 item 3, d54b)",
              plans14),
+            ("carry55, a development batch of the kinds the hidden set's misses and inventions point at: meeting, "
+             "dispatch and summons news with short headings with 要, supervision visits with conditional orders, a town's "
+             "numbered requirements and commitment, a 督查 bulletin, numbered findings and an announcement without "
+             "directives (issue 29 item 3, d55)", carry55),
             ("all of them", old + new + more + reports + added + fresh + carry)]
 
 

@@ -42,7 +42,10 @@ its labels, acceptance meetings and rules, a township's check, a river-chief mee
 plan, a rectification office's orders with dated limits, a county 督查室's bulletin, reports without directives) and
 briefings_plans14.jsonl (d54b: a city plan's task list with its 责任单位 notes, progress items of what was done, a
 region's next step, news of published plans, an audit rectification report, district plans with a standing duty,
-forwarding notices, a county report's duties on its outstanding problems, a central team's assessment); each
+forwarding notices, a county report's duties on its outstanding problems, a central team's assessment) and
+briefings_carry55.jsonl (d55: meeting, dispatch and summons news of Shaanxi, Hebei and Anhui with short headings with
+要, supervision visits with conditional orders framed by …的, a town's numbered requirements and commitment, a 督查
+bulletin, numbered findings and an announcement without directives); each
 annotated blind and reported as it stood before it was trained on) and, when the
 shared corpora are beside the
 repo, ../shared/corpora/briefings_dev.jsonl without its pages listed in reserved_sources.txt.  Never the blind sets:
@@ -157,6 +160,7 @@ def training_briefings(shared: Path) -> list[dict]:
     out += [dict(d, origin="briefings_plans13") for d in _rows(GOLD / "briefings_plans13.jsonl") if not _held(d)]
     out += [dict(d, origin="briefings_plans14") for d in _rows(GOLD / "briefings_plans14.jsonl") if not _held(d)]
     out += [dict(d, origin="briefings_news14") for d in _rows(GOLD / "briefings_news14.jsonl") if not _held(d)]
+    out += [dict(d, origin="briefings_carry55") for d in _rows(GOLD / "briefings_carry55.jsonl") if not _held(d)]
     return out
 
 
@@ -418,6 +422,7 @@ SET_NAMES = {"briefings_dev": "共享开发简报", "briefings_new": "新标注�
              "briefings_plans13": "整改清单与督查通报：交办单、按标签排列的整改任务、验收会议与办法、整改办会议的限期要求、整改方案的原则、督查室通报",
              "briefings_plans14": "整改方案与整改进展：带责任单位的任务清单、已完成事项的进展、下一步安排、转发通知、县里对突出问题的分工、督察组的评价",
              "briefings_news14": "第十四批会议部署与领导督导的新闻报道：“…的”引出的条件要求、分号分隔的单位职责、“必须”与“既要…又要…”、转述的要求与承诺",
+             "briefings_carry55": "会议、调度与约谈的新闻和领导督导：带“要”的短标题、“…的”引出的条件要求、镇里的编号要求与承诺、督查通报、编号列出的不足与督察公告（没有要求）",
              "briefings_timedev": "新类型开发页面，不训练", "briefings_timedev2": "第二批新类型开发页面，不训练"}
 
 
@@ -466,6 +471,7 @@ def _card(meta: dict, model: DirectiveModel, top: list) -> str:
   、`briefings_bulletins12.jsonl`（督办与通报：县政府办督办通知、河长制规定与方案、边督边改进展、督察进驻公告、已完成工作的报告）
   、`briefings_news13.jsonl`（第十三批：天津、吉林、北京、宁夏、海南和兵团师市会议与督察的新闻报道：“提出三点意见”后的编号意见、会议要求中单位的职责、“表示将…”的承诺、不是要求的督察自身安排）
   、`briefings_news14.jsonl`（第十四批：重庆、北京、云南、上海、甘肃、安徽、辽宁、新疆会议部署与领导督导的新闻报道：“该…的”“对于…的”引出的条件要求、分号分隔的单位职责、“必须”与“既要…又要…”、“要求明山区…”的转述与区里“将…”的承诺）
+  、`briefings_carry55.jsonl`（陕西、河北、安徽等地会议、调度与约谈的新闻和领导督导：带“要”的短标题及其下的句子、“…的”引出的条件要求、镇里的编号要求、每日上报与“该镇将…”的承诺、区督查通报的一条要求、编号列出的不足与督察公告，这两页没有要求）
   、`briefings_plans13.jsonl`（整改清单与督查通报：市里的交办单、按“整改实施主体/重点措施/完成时限”排列的整改任务、验收会议与验收销号办法、乡镇督查的“由…”分工、街道河长制会议、自治区整改新闻与整改方案的原则、省整改办会议带时限的要求、县督查室的通报、没有要求的督导周报）
   和 `briefings_plans14.jsonl`（整改方案与整改进展：带“责任单位”注的市级任务清单、写已完成事项的整改进展、自治区的下一步安排、整改方案公开的新闻、审计整改报告、区县整改方案新闻中的定期公开、两份转发通知、县里对突出环境问题的分工、督察组对已做工作的评价）。
   不用盲测集（`briefings_more.jsonl`、`briefings_reports.jsonl` 的留出部分、`briefings_fresh.jsonl` 和 `briefings_carry.jsonl` 的盲测部分）训练：它们由 `benchmarks/eval_briefings.py` 评分。

@@ -334,6 +334,12 @@ def compile_rules(data: dict) -> dict:
     data["_findings_not_after"] = tuple(fl.get("not_after_noun", ())) if fl else ()
     data["_findings_lead"] = re.compile(
         f"(?:{alt(fl['nouns'])})[^，,。；;：:！!？?\n]{{0,{fl['after_noun']}}}[：:]") if fl else None
+    sv = fl.get("sentence_verbs") if fl else None  # …但仍然存在一些薄弱环节。一是…: a sentence leads the list (d55)
+    data["_findings_sentence_lead"] = re.compile(
+        f"(?:{alt(sv)})[^，,。；;：:！!？?\n]{{0,16}}?(?:{alt(fl['nouns'])})[^，,。；;：:！!？?\n]{{0,{fl['after_noun']}}}。"
+    ) if sv else None
+    tn = data.get("title_names")  # 副市长应国君参加会议: a surname that is a marker, after a title (d55)
+    data["_title_names"] = (tuple(tn["markers"]), tuple(data["titles"]), tn["name_max"], tuple(tn["after"])) if tn else None
     dl = data.get("done_lists")  # 我镇加大…力度，一是组织…；二是召开…: a body's list of what it did (d51)
     data["_done_lead"] = re.compile(
         f"(?<![^，,。；;\n])(?:{alt(data['subject_pronouns'])})[^，,。；;：:！!？?\n]{{0,{dl['gap']}}}[，,：:]") if dl else None
@@ -490,6 +496,8 @@ def _is_marker_at(text: str, pos: int, r: dict, key: str = "_marker") -> bool:
         return False
     if _in_named_quote(text, pos, r):  # …提出的“要…”理解不深刻: a quoted order named as a thing
         return False
+    if r.get("_title_names") and _title_name_at(text, pos, m.group(0), r):
+        return False  # 副市长应国君参加会议并讲话: a person's name after a post, no order (d55)
     if m.group(0) == "要求" and _demand_noun(text, pos, r):  # 根据…要求, 贯彻…要求: a noun
         return False
     if m.group(0) == "要求" and text.startswith(r["_demand_predicates"], m.end()):
@@ -527,6 +535,21 @@ def _is_marker_at(text: str, pos: int, r: dict, key: str = "_marker") -> bool:
 
 
 _PIECE_ENDS = "，,。；;：:！!？?、\n"
+
+
+def _title_name_at(text: str, pos: int, marker: str, r: dict) -> bool:
+    """Whether the marker ``marker`` at ``pos`` is a surname (``title_names``: 应) right after an office title, with one
+    or two characters of a given name and then a verb of attending or speaking or a punctuation mark after it
+    (副市长应国君参加会议并讲话): a person's name, no marker (d55; not 市长应亲自抓…: no name follows)."""
+    markers, titles, name_max, after = r["_title_names"]
+    if marker not in markers or not text.endswith(titles, 0, pos):
+        return False
+    start = pos + len(marker)
+    for n in range(1, name_max + 1):
+        name = text[start:start + n]
+        if len(name) == n and all("\u4e00" <= c <= "\u9fff" for c in name) and text.startswith(after, start + n):
+            return True
+    return False
 
 
 def _after_aim(text: str, pos: int, r: dict) -> bool:
@@ -1242,7 +1265,7 @@ def _find(text: str, time_expressions: list[dict], originals: list[dict], r: dic
                 reason = "assessment"  # …，扎实推进河长制工作，取得一定成效: what the work achieved (d52b)
             elif clause.strip(" \u3000，,。") in r["_closing_formulas"]:
                 reason = "closing"  # 请予审议 alone: a report's closing formula, no one is asked to do anything
-            elif not enum and b < len(text) and text[b] in "！!":
+            elif not enum and b < len(text) and text[b] in "！!" and not _exclaimed_body(text, a, b, r):
                 reason = "exclaimed"  # 坚决打赢污染防治攻坚战！: a slogan
             elif not enum and actor is None and not spoken and not in_order and marker_pos == a and not inside \
                     and _goal_slogan(text, a, b, r):
@@ -1991,6 +2014,19 @@ def _invites(text: str, a: int, b: int, marker_pos: int | None, r: dict) -> bool
     return bool(invitation) and (marker_pos is None or marker_pos > invitation.start())
 
 
+def _exclaimed_body(text: str, a: int, b: int, r: dict) -> bool:
+    """Whether the clause [a, b), which ends in ！, opens with a body's own word (``subject_pronouns``: 该镇, 我县) and
+    then 将 or a marker in its first comma piece (该镇将对各村…进行排名打分，…！): a body's commitment or order, not a
+    slogan (``exclaimed_bodies``, d55)."""
+    if not r.get("exclaimed_bodies"):
+        return False
+    for w in r["subject_pronouns"]:
+        if text.startswith(w, a):
+            piece = _piece_end(text, a + len(w), b)
+            return any(_is_marker_at(text, i, r) for i in range(a + len(w), min(piece, a + len(w) + 3)))
+    return False
+
+
 def _in_findings_list(text: str, a: int, r: dict) -> bool:
     """Whether ``a`` stands in a list of what was found lacking (``findings_lists``): a colon closes a comma piece that
     names problems or shortcomings (还存在以下问题：, 存在一些不足亟需解决完善：, 检查发现的问题主要有：) with no marker
@@ -2011,7 +2047,9 @@ def _findings_spans(text: str, r: dict) -> list[tuple[int, int]]:
     list its colon opens — or from a body's own piece (``subject_pronouns``: 我镇加大…力度，一是…；二是…) with no marker
     to the end of the list it leads: what the body did (``done_lists``, d51)."""
     spans: list[tuple[int, int]] = []
+    sentence = r.get("_findings_sentence_lead")
     leads = sorted([(m, False) for m in r["_findings_lead"].finditer(text)]
+                   + [(m, False) for m in (sentence.finditer(text) if sentence else ())]
                    + [(m, True) for m in (r["_done_lead"].finditer(text) if r.get("_done_lead") else ())],
                    key=lambda x: x[0].start())
     for m, done in leads:
@@ -2023,6 +2061,8 @@ def _findings_spans(text: str, r: dict) -> list[tuple[int, int]]:
         item = r["_enum"].match(text, colon + len(text[colon:]) - len(text[colon:].lstrip(" \u3000\n")))
         if not item:
             continue
+        if text[colon - 1] == "。" and (item.group(0).endswith("要") or _is_marker_at(text, item.end(), r)):
+            continue  # …存在的问题。一要…; 一是要…: orders after the sentence, no findings (d55)
         piece = max(text.rfind(c, 0, m.start()) for c in "，,。；;：:！!？?\n") + 1
         if any(_is_marker_at(text, k, r) for k in range(piece, m.start())):
             continue  # 要求各地整改以下问题：… — an order whose object is the list
