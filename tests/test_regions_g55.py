@@ -58,3 +58,16 @@ def test_the_rule_leaves_out_what_names_no_banner():
 ])
 def test_a_county_named_after_its_city_is_the_city_when_bare(resolver, text, expected):
     assert place(resolver, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a city's bare short name before a landform's word (黄石崖: a cliff) is no city that would contradict the scenic
+    # area the text names (白云山景区, shared by 广州 and 洛阳, decided by the province the text names)
+    ("白云山景区管理人员在黄石崖巡查时发现有人售卖河南省保护动物", ("河南省", "洛阳市", "嵩县")),
+    # 生态旅游区 after a scenic area's name, as 旅游区: 沙湖 of 石嘴山 (other 沙湖 elsewhere), its city named
+    ("石嘴山市沙湖生态旅游区附近一家养殖场臭气扰民", ("宁夏回族自治区", "石嘴山市", "平罗县")),
+    # guard (passes before too): the bare short name alone is still the city
+    ("黄石一家化工厂夜间排污", ("湖北省", "黄石市", None)),
+])
+def test_landmarks_a_landform_after_a_short_name_and_an_ecotourism_area(resolver, text, expected):
+    assert place(resolver, text) == expected
