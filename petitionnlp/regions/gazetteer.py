@@ -344,7 +344,11 @@ class Gazetteer:
             self.by_adcode[r["adcode"]] = p
             self._add(self.exact, name, p)  # 东区, 城区 too (a clerk's 晋城市/城区), though find reads them after a city only
             if short and short != name:
-                if short not in _GENERIC and not r.get("short_is_common"):
+                # a county named after its city (阜新蒙古族自治县 of 阜新市, 承德县 of 承德市): the bare name is the
+                # city's, as JioNLP's own tests read 湘潭 (市、县同名，仅出现一个，仅匹配市); the county keeps its
+                # other forms (阜新县, 阜蒙县) — unless it is its own city (海南's 乐东, 兵团's cities)
+                city_named = city != name and short in self._city_shorts.get(city, ())
+                if short not in _GENERIC and not r.get("short_is_common") and not city_named:
                     self._add(self.short, short, p)
                 # 自治县 / 自治旗 short-plus-suffix forms (通道县, 城步县): exact, even when the short is a word
                 if name.endswith("自治县"):
