@@ -132,6 +132,12 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
      猪食, 钓鱼庄, 拦坝发电, 一把手, 鸡舍), 8 questions (…怎么没人管, 咋没人管, 谁管…, 有人查吗, 怎么批下来的, …没人管吗,
      …谁管, 有没有人管) and 10 typos of shape or sound inside a compound (混泥土, 梁食, 收购战, 采纱, 侵站, 路天, 废就,
      内藏, 处里, 树杆), graded before any engine change for it, same pool.
+   - ``clerks18``: corpora/search/eval_queries_clerks18.jsonl — a twenty-fourth batch (all ``dev`` once first
+     reported, 63 queries): 36 everyday names for the documents' terms (花猪, 油花, 护堤林, 唱K, 屎水, 轰油门, 农家乐,
+     下水 of poultry, 血水, 五金铺, 土地面), 10 questions (…有没有人管, …找哪个部门, …谁来查, …合法吗, …能不能搬走,
+     …有没有环评, 咋还在…), 12 typos of shape or sound inside a compound (草干膦, 柴由, 弄田, 水勾, 中专站, 人行到,
+     垃圾通, 退耕环林, 派污, 风条, 槐数, 木削) and 5 compounds, two a briefing's, graded before any engine change for
+     it, same pool.
    Each query has the relevance 0–3 of the pool's documents, graded by reading them; the ``held_out`` ones were
    not looked at while the engine was changed (``--split dev`` leaves them out of a tuning run).  Prints
    nDCG@10 and recall@10 (of the relevant documents, out of at most 10) per kind, overall and on the held-out
@@ -145,7 +151,7 @@ SQLite index and on PostgreSQL, with jieba + BM25 (bm25s) as the baseline — al
 
     python benchmarks/bench_search.py [--docs 100000 (0: the graded sets only)] [--queries 200]
                                       [--pg URL | --pg auto | --no-pg] [--sets issue22,clerks,clerks2,clerks3,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,clerks4,clerks5,clerks6,clerks7,clerks8,clerks9,clerks10,clerks11,
-                                       clerks12,clerks13,clerks14,clerks15,clerks16,clerks17]
+                                       clerks12,clerks13,clerks14,clerks15,clerks16,clerks17,clerks18]
                                       [--split all|dev|held_out] [--count-queries 200]
 
 ``--pg auto`` starts a throw-away PostgreSQL cluster (tests/pgcluster.py) and removes it at the end.
@@ -204,7 +210,8 @@ SETS = {"issue22": ("eval_queries.jsonl", False), "clerks": ("eval_queries_clerk
         "clerks14": ("eval_queries_clerks14.jsonl", True),
         "clerks15": ("eval_queries_clerks15.jsonl", True),
         "clerks16": ("eval_queries_clerks16.jsonl", True),
-        "clerks17": ("eval_queries_clerks17.jsonl", True)}
+        "clerks17": ("eval_queries_clerks17.jsonl", True),
+        "clerks18": ("eval_queries_clerks18.jsonl", True)}
 KINDS = ["synonyms", "questions", "compounds", "typos", "place", "briefing", "all", "held_out"]
 
 

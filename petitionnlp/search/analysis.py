@@ -675,8 +675,9 @@ def _request_of(piece: str, keep: bool = True) -> list[str]:
 
 
 # ------------------------------------------------------------------------------------------------ thesaurus
-#: the thesaurus' files in corpora/search: the domain's own, and a broad source's everyday words the dev sets confirm
-THESAURI = ("thesaurus.tsv", "cnsyn_confirmed.tsv")
+#: the thesaurus' files in corpora/search: the domain's own, and broad sources' everyday words the dev sets confirm
+#: (cnsyn's groups, CC-CEDICT's shared senses)
+THESAURI = ("thesaurus.tsv", "cnsyn_confirmed.tsv", "cedict_confirmed.tsv")
 
 
 @once
