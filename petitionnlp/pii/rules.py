@@ -1739,7 +1739,9 @@ class NameRules:
         ``agent_verbs.txt``): 由 is the preposition, the name the one who does it — also where jieba's HMM glues 由 to
         the surname (由张 q / 红梅, 由林华 nr) or reads the name as a place it does not know (由 / 马建国 ns).  Not 由
         inside a word of the dictionary (由于, 由此, 理由).  Right after a person's word 由 and a given name is the
-        person's name (村民由建军负责看管, 举报人由丽负责联系), not 由 and a pronoun (村民由其负责看管, 由大家负责)."""
+        person's name (村民由建军负责看管, 举报人由丽负责联系), not 由 and a pronoun (村民由其负责看管, 由大家负责).  A
+        compound surname alone before the verb is the person known by it (该砂场由欧阳负责: helper p55), not a word jieba
+        reads as a place, a body, a side or a count (由东方负责 stays: f)."""
         out = []
         for k in (m.start() for m in re.finditer("由", text)) if self.agent else ():
             word = next(((n, exact[k, k + n]) for n in (1, 2, 3, 4) if (k, k + n) in exact), None)  # jieba's at 由
@@ -1750,6 +1752,11 @@ class NameRules:
                     out.append((k, b))
                     continue
             if word is None or (word[1] != "p" if word[0] == 1 else self.is_word(text[k:k + word[0]])):
+                continue
+            if text[k + 1:k + 3] in self.compound and text.startswith(self.agent, k + 3) \
+                    and exact.get((k + 1, k + 3), "nr") not in ("s", "f", "m", "d", "v", "t", "nt") \
+                    and not (exact.get((k + 1, k + 3)) == "ns" and self.is_place(text[k + 1:k + 3], False)):
+                out.append((k + 1, k + 3))  # a compound surname alone (由欧阳负责): the person known by it
                 continue
             b = self._given_name_before(text, k + 1, self.agent)
             tag = exact.get((k + 1, b), "nr") if b else ""
