@@ -1,6 +1,7 @@
 """Helper p55 (session 55): the leaks probe57 and session 54's open list show — a QQ account after Q号 alone, an
 extension written ext.316, a second landline written short after a space (0731-84561234 84561235), a compound surname
-alone after 由 before a verb of doing (由欧阳负责), a private person after 由 before 处理/担任.  Every test but the
+alone after 由 before a verb of doing (由欧阳负责), a private person after 由 before 处理/担任, a firm's deputy head
+named after its head in a list (加油站站长罗建军、副站长刘红梅均称).  Every test but the
 guards (marked "guard") fails at 7fe168b."""
 
 import json
@@ -81,16 +82,33 @@ def test_guard_a_body_a_place_or_a_word_after_you_stays(text):
     assert _found(text, "姓名") == []
 
 
+# --- the deputy of a firm's head named after him in a list, a list's last name before 均称/则说 (rules.py,
+# name_follow.txt)
+
+@pytest.mark.parametrize("text, names", [
+    ("该加油站站长罗建军、副站长刘红梅均称油气回收设备运行正常。", ["罗建军", "刘红梅"]),
+    ("搅拌站站长罗建军、副站长刘红梅称没有夜间施工。", ["罗建军", "刘红梅"]),
+    ("废品收购站站长罗建军、副站长刘红梅均称没有焚烧电线。", ["罗建军", "刘红梅"]),
+])
+def test_a_firm_s_deputy_head_in_a_list_is_hidden(text, names):
+    assert _found(text, "姓名") == names
+
+
+@pytest.mark.parametrize("text", ["县环境监测站站长罗建军、副站长刘红梅均称达标。", "县生态环境局局长刘志明、副局长周建平带队。"])
+def test_guard_a_body_s_head_and_deputy_stay(text):
+    assert _found(text, "姓名") == []
+
+
 # --- through the workbench: what a viewer reads of such a petition, on SQLite and PostgreSQL
 
 def test_a_viewer_reads_no_q_hao_no_ext_no_short_second_line_no_compound_surname(client):
     qq, line, second, ext, name = "3141592653", "0731-84561234", "84561235", "ext.316", "欧阳"
-    text = (f"衡阳市雁峰区某砂场日常管理由{name}负责，夜间开采噪声扰民。举报人Q号{qq}，"
+    text = (f"衡阳市雁峰区某砂场日常管理由{name}负责，夜间开采噪声扰民，旁边加油站站长罗建军、副站长刘红梅均称听到炮声。举报人Q号{qq}，"
             f"电话：{line} {second}，单位座机0731-88862201 {ext}。")
     ed, vi = token(client, "ed"), token(client, "vi")
     got = upload(client, ed, table([["R-55", "衡阳市雁峰区", "噪声", text]]), handover_date="2024-05-15")
     pid = cases(client, ed)["R-55"]["id"]
-    secrets = (qq, line, second, "88862201", ext, "由欧阳")
+    secrets = (qq, line, second, "88862201", ext, "由欧阳", "刘红梅")
     for url in (f"/api/v1/batches/{got['batch_id']}/petitions", "/api/v1/petitions", f"/api/v1/petitions/{pid}",
                 "/api/v1/search?q=砂场"):
         r = client.get(url, headers=vi)

@@ -1378,6 +1378,16 @@ class NameRules:
             pos = b
             while text[pos:pos + 1] == "、" and not (linear and pos + 1 in found):
                 e = self._item_after(text, pos, exact, last=False)
+                # (the deputy of the post the first was named after: 加油站站长罗建军、副站长刘红梅 — a firm's station's
+                # deputy head as its head; a body's 站长 names no one found, so its 副站长 stays; helper p55)
+                deputy = next((k for k in (2, 3) if a >= k and text.startswith("副" + text[a - k:a], pos + 1)
+                               and text[a - k:a] in self.titles), 0) if e is None else 0
+                if deputy:
+                    e = self._item_after(text, pos + 1 + deputy, exact, last=False)
+                    if e is not None:
+                        out.append((pos + 2 + deputy, e))
+                        pos = e
+                        continue
                 if e is None:
                     break
                 out.append((pos + 1, e))
