@@ -13,7 +13,8 @@ spaCy components of :mod:`petitionnlp.pii.components` hold one of each and call 
   (阿依古丽·买买提) and Tibetan and Mongolian names made of common name elements (``minority_name_parts.txt``);
   a name next to a village group (汤细毛（均为5组村民）, 5组汤细毛、3组邓梅英反映: ``village_groups.txt``,
   ``village_group_words.txt``) or after 向 before a verb of asking (向王伟了解情况: ``ask_verbs.txt``) or after 由
-  before a verb of doing (此事由王建国负责: ``agent_verbs.txt``);
+  before a verb of doing (此事由王建国负责, 由欧阳负责: ``agent_verbs.txt``), or the deputy of the post a firm's
+  head was named after, next in a list (加油站站长罗建军、副站长刘红梅);
   not a name with a post (许达哲省长: ``titles.txt``), a masked one (张某, 李某某), a place (王家村:
   ``place_after.txt``), a company (张三有限公司), a river after a verb of discharge (排入邵水:
   ``discharge_verbs.txt``), a word before a particle (群众费心了) or a listed false friend (``not_names.txt``); a name found once is one at every
