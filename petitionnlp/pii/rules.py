@@ -13,7 +13,8 @@ spaCy components of :mod:`petitionnlp.pii.components` hold one of each and call 
   (阿依古丽·买买提) and Tibetan and Mongolian names made of common name elements (``minority_name_parts.txt``);
   a name next to a village group (汤细毛（均为5组村民）, 5组汤细毛、3组邓梅英反映: ``village_groups.txt``,
   ``village_group_words.txt``) or after 向 before a verb of asking (向王伟了解情况: ``ask_verbs.txt``) or after 由
-  before a verb of doing (此事由王建国负责: ``agent_verbs.txt``);
+  before a verb of doing (此事由王建国负责, 由欧阳负责: ``agent_verbs.txt``), or the deputy of the post a firm's
+  head was named after, next in a list (加油站站长罗建军、副站长刘红梅);
   not a name with a post (许达哲省长: ``titles.txt``), a masked one (张某, 李某某), a place (王家村:
   ``place_after.txt``), a company (张三有限公司), a river after a verb of discharge (排入邵水:
   ``discharge_verbs.txt``), a word before a particle (群众费心了) or a listed false friend (``not_names.txt``); a name found once is one at every
@@ -1378,6 +1379,16 @@ class NameRules:
             pos = b
             while text[pos:pos + 1] == "、" and not (linear and pos + 1 in found):
                 e = self._item_after(text, pos, exact, last=False)
+                # (the deputy of the post the first was named after: 加油站站长罗建军、副站长刘红梅 — a firm's station's
+                # deputy head as its head; a body's 站长 names no one found, so its 副站长 stays; helper p55)
+                deputy = next((k for k in (2, 3) if a >= k and text.startswith("副" + text[a - k:a], pos + 1)
+                               and text[a - k:a] in self.titles), 0) if e is None else 0
+                if deputy:
+                    e = self._item_after(text, pos + 1 + deputy, exact, last=False)
+                    if e is not None:
+                        out.append((pos + 2 + deputy, e))
+                        pos = e
+                        continue
                 if e is None:
                     break
                 out.append((pos + 1, e))
@@ -1739,7 +1750,9 @@ class NameRules:
         ``agent_verbs.txt``): 由 is the preposition, the name the one who does it — also where jieba's HMM glues 由 to
         the surname (由张 q / 红梅, 由林华 nr) or reads the name as a place it does not know (由 / 马建国 ns).  Not 由
         inside a word of the dictionary (由于, 由此, 理由).  Right after a person's word 由 and a given name is the
-        person's name (村民由建军负责看管, 举报人由丽负责联系), not 由 and a pronoun (村民由其负责看管, 由大家负责)."""
+        person's name (村民由建军负责看管, 举报人由丽负责联系), not 由 and a pronoun (村民由其负责看管, 由大家负责).  A
+        compound surname alone before the verb is the person known by it (该砂场由欧阳负责: helper p55), not a word jieba
+        reads as a place, a body, a side or a count (由东方负责 stays: f)."""
         out = []
         for k in (m.start() for m in re.finditer("由", text)) if self.agent else ():
             word = next(((n, exact[k, k + n]) for n in (1, 2, 3, 4) if (k, k + n) in exact), None)  # jieba's at 由
@@ -1750,6 +1763,11 @@ class NameRules:
                     out.append((k, b))
                     continue
             if word is None or (word[1] != "p" if word[0] == 1 else self.is_word(text[k:k + word[0]])):
+                continue
+            if text[k + 1:k + 3] in self.compound and text.startswith(self.agent, k + 3) \
+                    and exact.get((k + 1, k + 3), "nr") not in ("s", "f", "m", "d", "v", "t", "nt") \
+                    and not (exact.get((k + 1, k + 3)) == "ns" and self.is_place(text[k + 1:k + 3], False)):
+                out.append((k + 1, k + 3))  # a compound surname alone (由欧阳负责): the person known by it
                 continue
             b = self._given_name_before(text, k + 1, self.agent)
             tag = exact.get((k + 1, b), "nr") if b else ""
