@@ -15,14 +15,22 @@ type is decided as shipped, so top-1 cannot move:
 - ``medium named``: a secondary type only where the text names the medium itself — a strong term used not in
   passing (negated, a landmark: 水库旁) and not as a facility's name (垃圾桶, 污水处理厂:
   ``corpora/lexicon/mention_rules.tsv``), the reading the first-named type already uses;
-- ``medium named, secondary T``: both.
+- ``medium named, secondary T``: both;
+- ``pair rate``: a secondary type only where the published tables pair it with the first type often enough — on
+  the other folds' records, the share of those led by the first type that also give it, smoothed toward the share
+  of all records that give it after the first (``--pair-kappa`` records), at least ``r`` (``--pair-rates``);
+- ``pair precision``: a secondary type only where, on the other folds' records, the shipped rule's secondary types
+  of that pair (first type, secondary type) were right often enough — smoothed toward their overall share right
+  (``--pair-kappa`` records), at least ``r`` (``--pair-precisions``); both learned from the records, not written.
 
-``nested``: each fold decided by the T (or per-type thresholds) that scores best on the other folds' records — the
-choice made without the records it is scored on.  Printed per scheme and seed: micro-F1, precision, recall, top-1,
+``nested``: each fold decided by the T (or per-type thresholds, or pair ``r``) that scores best on the other folds'
+records — the choice made without the records it is scored on (a pair rule's own table for that choice comes from
+folds inside the other folds, so no record is decided by a table it helped make).  Printed per scheme and seed: micro-F1, precision, recall, top-1,
 types given (published), secondary given / right; then means over the seeds.  Nothing blind is read.
 
     .venv/bin/python benchmarks/secondary_precision.py [--seeds 0,1,2] [--schemes page,province]
-        [--grid 0.5,0.55,0.6,0.65,0.7,0.75,0.8] [--fit-cache DIR]
+        [--grid 0.5,0.55,0.6,0.65,0.7,0.75,0.8] [--pair-rates 0.02,0.05,0.1,0.2]
+        [--pair-precisions 0.3,0.4,0.5] [--pair-kappa 1,3] [--fit-cache DIR]
 """
 
 from __future__ import annotations
@@ -100,11 +108,64 @@ def per_type_thresholds(proba, rows, gold, decide, grid, start, rounds=2):
     return thr
 
 
+def pair_table(kind, rows, gold, base, kappa) -> np.ndarray:
+    """Types × types, first type → secondary type, from the records ``rows``: ``rate``, the share of the records
+    the tables lead with the first type that also give the secondary one (smoothed toward the share of all
+    ``rows`` giving it after the first, ``kappa`` records); ``precision``, the share of the shipped rule's
+    secondary types of that pair (``base``: its decisions) the tables give (smoothed toward all pairs' share)."""
+    k, index = len(TYPES), {t: j for j, t in enumerate(TYPES)}
+    hits, seen = np.zeros((k, k)), np.zeros((k, k))
+    if kind == "rate":
+        led, after = np.zeros(k), np.zeros(k)
+        for i in rows:
+            led[index[gold[i][0]]] += 1
+            for t in gold[i][1:]:
+                hits[index[gold[i][0]], index[t]] += 1
+                after[index[t]] += 1
+        prior = after / max(len(rows), 1)
+        return (hits + kappa * prior[None, :]) / (led[:, None] + kappa)
+    for i in rows:
+        for t in base[i][1:]:
+            seen[index[base[i][0]], index[t]] += 1
+            hits[index[base[i][0]], index[t]] += t in gold[i]
+    prior = hits.sum() / max(seen.sum(), 1.0)
+    return (hits + kappa * prior) / (seen + kappa)
+
+
+def pair_filter(pred, table, r):
+    """``pred`` without the secondary types whose pair with the first type scores under ``r`` in ``table``."""
+    index = {t: j for j, t in enumerate(TYPES)}
+    return [p[:1] + [t for t in p[1:] if table[index[p[0]], index[t]] >= r] for p in pred]
+
+
+def pair_decided(base, folds, gold, kind, kappa, rs, rows=None):
+    """Each fold of ``rows`` (all records: None) decided by the pair rule with its table from the other folds of
+    ``rows``; ``rs``: one r (fixed) or candidates (each fold's r chosen on the other folds, whose own decisions come
+    from folds inside them).  (predictions of ``rows``, in order; the r chosen a fold)."""
+    rows = np.arange(len(gold)) if rows is None else rows
+    pred, chosen = {}, []
+    for k in sorted(set(folds[rows].tolist())):
+        inner, outer = rows[folds[rows] != k], rows[folds[rows] == k]
+        r = rs
+        if isinstance(rs, list):
+            def inner_f1(c):
+                got = pair_decided(base, folds, gold, kind, kappa, c, inner)[0]
+                return evaluate_predictions([gold[i] for i in inner], got)["micro_f1"]
+            r = max(rs, key=lambda c: (inner_f1(c), -rs.index(c)))  # ties: the earlier (0: the shipped rule)
+        chosen.append(r)
+        table = pair_table(kind, inner, gold, base, kappa)
+        pred.update(zip(outer.tolist(), pair_filter([base[i] for i in outer], table, r)))
+    return [pred[int(i)] for i in rows], chosen
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--schemes", default="page,province")
     ap.add_argument("--seeds", default="0,1,2")
     ap.add_argument("--grid", default="0.5,0.55,0.6,0.65,0.7,0.75,0.8")
+    ap.add_argument("--pair-rates", default="0.02,0.05,0.1,0.2")
+    ap.add_argument("--pair-precisions", default="0.3,0.4,0.5")
+    ap.add_argument("--pair-kappa", default="1,3")
     ap.add_argument("--fit-cache", default=None)
     args = ap.parse_args()
     records, real, texts, gold = card_records(args.fit_cache)
@@ -142,6 +203,17 @@ def main() -> None:
                     print(f"  seed {seed} {scheme} {name} fold {k}: per type "
                           + " ".join(f"{ty}{v:g}" for ty, v in zip(TYPES, t) if v != thr))
                 rows[f"{name}, per type nested"] = pred
+                if name != "shipped":
+                    continue
+                base = rows["shipped"]
+                for kind, rs in (("rate", args.pair_rates), ("precision", args.pair_precisions)):
+                    rs = [float(v) for v in rs.split(",")]
+                    for kappa in (float(v) for v in args.pair_kappa.split(",")):
+                        for r in rs:
+                            rows[f"pair {kind} k{kappa:g}, r {r:g}"] = pair_decided(base, folds, gold, kind, kappa, r)[0]
+                        rows[f"pair {kind} k{kappa:g}, r nested"], chosen = pair_decided(
+                            base, folds, gold, kind, kappa, [0.0] + rs)
+                        print(f"  seed {seed} {scheme} pair {kind} k{kappa:g}: nested r chosen {chosen}")
             print(f"== seed {seed}, folds by {scheme}")
             for name, pred in rows.items():
                 s = scores(gold, pred)
