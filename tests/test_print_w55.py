@@ -19,6 +19,7 @@ from fastapi.testclient import TestClient
 
 from test_office_integrity import REPORT, token
 from test_documents_render import _chromium_pdf, _pdf_facts, _pngs, _session, _tools
+from test_office_w48 import _right_edge_cut
 
 
 def units_app(tmp, regions: dict, admin: bool = False):
@@ -212,6 +213,7 @@ def test_every_list_page_prints_within_the_paper(long_office, tmp_path, name):
     assert title[5] == yardstick[5] and scale >= SCALE_FLOOR, (name, f"printed at {scale:.0%}", title, yardstick)
     right = [(w, round(x1)) for _, width, x1, _, _, w in _words(pdf) if x1 > width - 11 * 72 / 25.4]
     assert not right, (name, right[:5])
+    assert not _right_edge_cut(pdf), (name, "the table's right edge cut at the margin")
     flat = re.sub(r"\s+", "", text)
     heads = _headers(html)
     assert heads or name == "case", name  # a case's page lists its history without a table's head
