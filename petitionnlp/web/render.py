@@ -91,15 +91,16 @@ def _day(value) -> str:
     return _kept(words) if words else ""
 
 
-_WRITTEN_DAY = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")  # a day as chinese_date writes it
+# a day as chinese_date writes it, with the mark before it (→ , ：) — a tag between the two would read as a space
+_WRITTEN_DAY = re.compile(r"(?:[^\w\s]\s?)?\d{4}年\d{1,2}月\d{1,2}日")
 
 
 def _days_kept(words) -> str:
-    """Words with days in them (an audit entry's 办理期限：2026年12月18日→2026年12月28日) as a page prints them: each
-    day broken only after its year, as :func:`_day` — in the 审计 list's 内容 column it printed 2026年12月28 / 日."""
+    """Words with days in them (an audit entry's 办理期限：2026年12月18日 → 2026年12月28日) as a page prints them: each
+    day whole on its line (.day: word-break: keep-all) — in the 审计 list's 内容 column it printed 2026年12月28 / 日."""
     words, out, last = str(words if words is not None else ""), [], 0
     for m in _WRITTEN_DAY.finditer(words):
-        out += [escape(words[last:m.start()]), _kept(m.group())]
+        out += [escape(words[last:m.start()]), Markup('<span class="day">%s</span>') % m.group()]
         last = m.end()
     return Markup("").join(out + [escape(words[last:])])
 
