@@ -61,16 +61,41 @@ def xlsx_text(value: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _keep_pattern() -> re.Pattern:
-    """Where a wrapped line may not break, from ``corpora/io/line_breaking.tsv``: before a mark that never starts a
-    line (。 ） 】 ，), after one that never ends it (（ 【) — each between two characters."""
+def line_marks() -> dict[str, str]:
+    """``corpora/io/line_breaking.tsv``: each kind (no_line_start, no_line_end, name_break_after) → its characters."""
     marks = {}
     with open(corpus_path("io", "line_breaking.tsv"), encoding="utf-8") as fh:
         for ln in fh:
             if ln.strip() and not ln.startswith("#") and not ln.startswith("kind\t"):
                 kind, chars = ln.rstrip("\n").split("\t")
-                marks[kind] = re.escape(chars)
-    return re.compile(rf"(?<=[^\s])(?=[{marks['no_line_start']}])|(?<=[{marks['no_line_end']}])(?=[^\s])")
+                marks[kind] = chars
+    return marks
+
+
+@lru_cache(maxsize=1)
+def _keep_pattern() -> re.Pattern:
+    """Where a wrapped line may not break, from ``corpora/io/line_breaking.tsv``: before a mark that never starts a
+    line (。 ） 】 ，), after one that never ends it (（ 【) — each between two characters."""
+    start, end = (re.escape(line_marks()[k]) for k in ("no_line_start", "no_line_end"))
+    return re.compile(rf"(?<=[^\s])(?=[{start}])|(?<=[{end}])(?=[^\s])")
+
+
+NAME_PART = 2   # characters a part of a name keeps at least on each side of a break (衡阳市 / 衡南县, never one alone)
+NAME_WHOLE = 8  # a name this short is never broken (衡阳市雁峰区, 张家界市武陵源区): a table gives it its room
+
+
+def name_parts(name: str) -> list[str]:
+    """A unit's or a place's name in the parts a printed line may break between (湘西土家族苗族自治州, 生态环境局,
+    吉首分局): after a character of ``name_break_after`` that ends a part of at least two characters and leaves two;
+    a name of ``NAME_WHOLE`` characters or fewer is one part."""
+    if len(name) <= NAME_WHOLE:
+        return [name] if name else []
+    ends, parts, start = line_marks()["name_break_after"], [], 0
+    for k, ch in enumerate(name):
+        if ch in ends and k + 1 - start >= NAME_PART and len(name) - k - 1 >= NAME_PART:
+            parts.append(name[start:k + 1])
+            start = k + 1
+    return parts + [name[start:]] if name else []
 
 
 CARRIED_AT_MOST = 3  # characters a forbidden break takes down to the next line (）。 and the one before them)

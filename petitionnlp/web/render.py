@@ -22,6 +22,7 @@ from ..office.labels import action_label, detail_items, label, labels, model_lab
 from ..office.lifecycle import CALLBACK_RESULTS, REJECT_KINDS, STATUSES, STEP_NAMES
 from ..office.places import region_words
 from ..office.roles import allowed
+from ..io import name_parts
 from ..dates import chinese_date, chinese_time, period_words, time_words
 from ..taxonomy import TYPES, in_order
 from .deps import period_notice
@@ -71,11 +72,37 @@ def _kept(words: str):
     return Markup('<span class="day">%s</span>') % Markup("<wbr>").join(re.split(r"(?<=年)|(?=至)", words))
 
 
+LONG_PART = 10  # characters of a name's part beyond which it may break inside (…综合行政执法 / 大队), never 岳麓 / 区
+
+
+def _name(value) -> str:
+    """A unit's or a place's name as a list prints it: broken across lines only between its parts (湘西土家族苗族自治州
+    / 生态环境局 / 吉首分局: <wbr>, .name: word-break: keep-all), so that a long unit wraps in its column instead of
+    pushing the table past the paper's edge, and a short one (长沙市岳麓区) never leaves 区 alone."""
+    parts = [Markup('<span class="long">%s</span>') % part if len(part) > LONG_PART else part
+             for part in name_parts(value or "")]
+    return Markup('<span class="name">%s</span>') % Markup("<wbr>").join(parts) if parts else ""
+
+
 def _day(value) -> str:
     """A day as a page shows it to a clerk and prints it: 2026年11月12日 (the API keeps 2026-11-12), broken across
     lines only after its year (2026年 / 11月12日) in a narrow column, never inside a number."""
     words = chinese_date(value) if value else ""
     return _kept(words) if words else ""
+
+
+# a day as chinese_date writes it, with the mark before it (→ , ：) — a tag between the two would read as a space
+_WRITTEN_DAY = re.compile(r"(?:[^\w\s]\s?)?\d{4}年\d{1,2}月\d{1,2}日")
+
+
+def _days_kept(words) -> str:
+    """Words with days in them (an audit entry's 办理期限：2026年12月18日 → 2026年12月28日) as a page prints them: each
+    day whole on its line (.day: word-break: keep-all) — in the 审计 list's 内容 column it printed 2026年12月28 / 日."""
+    words, out, last = str(words if words is not None else ""), [], 0
+    for m in _WRITTEN_DAY.finditer(words):
+        out += [escape(words[last:m.start()]), Markup('<span class="day">%s</span>') % m.group()]
+        last = m.end()
+    return Markup("").join(out + [escape(words[last:])])
 
 
 def _period(date_from, date_to) -> str:
@@ -138,6 +165,8 @@ def _step_words(detail: dict | None):
 templates.env.filters["highlight"] = _highlight
 templates.env.filters["step_words"] = _step_words  # a history step's detail in words
 templates.env.filters["in_order"] = lambda types: "、".join(in_order(types))  # 水、大气 … in the taxonomy's order
+templates.env.filters["name"] = _name      # a unit or a place, broken between its parts only
+templates.env.filters["days"] = _days_kept  # words with days in them, each day kept whole (2026年 / 12月28日)
 templates.env.filters["day"] = _day        # 2026-11-12 → 2026年11月12日, the one way a page writes a day
 templates.env.filters["when"] = _when      # a stored or an API time → 2026年12月7日 21:20, Beijing time
 templates.env.filters["words"] = clerk_words        # a stored message (a batch's, a row's) without its code
