@@ -116,6 +116,7 @@ def compile_rules(data: dict) -> dict:
             "lunar_in_brackets": re.compile(expand(data["lunar_in_brackets"]))
             if data.get("lunar_in_brackets") else None,
             "level_days": re.compile(expand(data["level_days"])) if data.get("level_days") else None,
+            "cutoff_keeps_anchor": re.compile(data.get("cutoff_keeps_anchor", "(?!)")),
             "limit": {k: re.compile(expand(limit[k])) for k in ("list_separator", "limit_end", "month_limit",
                                                                "nodes_after")},
             "context": [(frozenset(c["types"]), re.compile(expand(c.get("text", ""))),
@@ -681,7 +682,10 @@ def find_time_expressions(text: str, doc_date: dt.date | None = None, rules_: di
             part, part_line = (named if named in resolver.v["carried_part"] else None), line
         resolver.limit = kind == "deadline" or bool(lead and lead.search(folded, max(0, m.start() - 12), m.start())) \
             or bool(tail and tail.match(folded, m.end()))
+        kept_anchor = resolver.anchor
         value = resolver.value(name, g)
+        if r["cutoff_keeps_anchor"].search(m.group(0)):
+            resolver.anchor = kept_anchor  # 截至2018年4月底: the figures' date, not the report's (t55b)
         prev = out[-1] if out else None
         if value and name == "clock" and prev and prev["type"] == "date" and prev["value"] is None \
                 and r["hours_only"].match(prev["text"]) and r["hours_apart"].fullmatch(folded, prev["end"], m.start()):
