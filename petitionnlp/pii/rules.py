@@ -243,6 +243,7 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "person_brackets": "person_brackets.txt", "married": "married_name_marks.txt",
               "nicknames": "nickname_marks.txt", "signatures": "signature_marks.txt",
               "minority_heads": "minority_name_heads.txt", "list_marks": "list_marks.txt",
+              "deputy_marks": "deputy_marks.txt",
               "layout": "layout_patterns.txt",
               "nationality": "nationality_marks.txt", "givers": "discipline_givers.txt", "person_cues": "person_cues.txt",
               "byline_marks": "byline_marks.txt", "glue_after": "name_glue_after.txt",
@@ -509,8 +510,10 @@ class PatternRules:
                 if ok_context is False and (ok_check is None or p.get("needs_context")):
                     continue  # (needs_context: the check alone does not decide — CHEN JIANHUA after 英文名, not AN LI)
                 run = start  # (a number glued to one before it, the second or third of mobiles run together, or
-                while run > max(0, start - 23) and (folded[run - 1].isdigit() or (  # after a dash: the run's start)
-                        folded[run - 1] in "-\u2014\u2013" and folded[run - 2:run - 1].isdigit())):
+                # after a dash: the run's start; with run_spaces, after a space too: 编号0731-84561234 84561235 — r55)
+                seps, reach = ("-\u2014\u2013 \t\u3000", 32) if p.get("run_spaces") else ("-\u2014\u2013", 23)
+                while run > max(0, start - reach) and (folded[run - 1].isdigit() or (
+                        folded[run - 1] in seps and folded[run - 2:run - 1].isdigit())):
                     run -= 1
                 if self._kept_re and self._kept_re.search(folded[max(0, run - 8):run]):
                     continue  # 受理编号001485325945: the case's number (受理编号1592231785113677418802: its second half too)
@@ -891,6 +894,7 @@ class NameRules:
         self._opener_re = re.compile("|".join(map(re.escape, self.openers))) if self.openers else None
         self.pronouns = tuple(g("pronouns", []))  # 石玉兰：你于…反映: a letter's addressee
         self.married = tuple(g("married", []))  # 王李氏: a married woman's name
+        self.deputy_marks = frozenset(g("deputy_marks", []))  # 、，和及: between a head and his deputy
         self.list_marks = frozenset(g("list_marks", []))  # 、和与及: between the names of a list
         # what ends a list's item (王永安、, 王永安所述, 王永安联名反映)
         self._item_ends = _by_length([*self.list_marks, *self.speaks, *self.group_adverbs])
@@ -1379,14 +1383,11 @@ class NameRules:
             pos = b
             while text[pos:pos + 1] == "、" and not (linear and pos + 1 in found):
                 e = self._item_after(text, pos, exact, last=False)
-                # (the deputy of the post the first was named after: 加油站站长罗建军、副站长刘红梅 — a firm's station's
-                # deputy head as its head; a body's 站长 names no one found, so its 副站长 stays; helper p55)
-                deputy = next((k for k in (2, 3) if a >= k and text.startswith("副" + text[a - k:a], pos + 1)
-                               and text[a - k:a] in self.titles), 0) if e is None else 0
+                deputy = self._deputy(text, a, pos) if e is None else 0
                 if deputy:
-                    e = self._item_after(text, pos + 1 + deputy, exact, last=False)
+                    e = self._item_after(text, pos + deputy, exact, last=False)
                     if e is not None:
-                        out.append((pos + 2 + deputy, e))
+                        out.append((pos + 1 + deputy, e))
                         pos = e
                         continue
                 if e is None:
@@ -1394,11 +1395,22 @@ class NameRules:
                 out.append((pos + 1, e))
                 pos = e
             else:
-                if text[pos:pos + 1] in self.list_marks and not (linear and pos + 1 in found):
+                deputy = self._deputy(text, a, pos) if text[pos:pos + 1] in self.deputy_marks else 0
+                e = self._item_after(text, pos + deputy, exact, last=False) if deputy else None
+                if e is not None:
+                    out.append((pos + 1 + deputy, e))  # (站长罗建军，副站长刘红梅均称, 站长罗建军和副站长刘红梅: r55)
+                elif text[pos:pos + 1] in self.list_marks and not (linear and pos + 1 in found):
                     e = self._item_after(text, pos, exact, last=True)
                     if e is not None:
                         out.append((pos + 1, e))
         return out
+
+    def _deputy(self, text: str, a: int, pos: int) -> int:
+        """The length of 副 and the post the name at ``a`` was named after, right after the mark at ``pos``, or 0:
+        加油站站长罗建军、副站长刘红梅 — a firm's station's deputy head as its head; a body's 站长 names no one found, so
+        its 副站长 stays (helper p55); after a comma, 和 or 及 too (``deputy_marks.txt``, review r55)."""
+        return next((1 + k for k in (2, 3) if a >= k and text.startswith("副" + text[a - k:a], pos + 1)
+                     and text[a - k:a] in self.titles), 0)
 
     def _item_after(self, text: str, pos: int, exact: dict, last: bool) -> int | None:
         """The end of a list's item after the mark at ``pos`` (``last``: after 和, 与 or 及, a person's by jieba, with no
@@ -1764,16 +1776,28 @@ class NameRules:
                     continue
             if word is None or (word[1] != "p" if word[0] == 1 else self.is_word(text[k:k + word[0]])):
                 continue
-            if text[k + 1:k + 3] in self.compound and text.startswith(self.agent, k + 3) \
-                    and exact.get((k + 1, k + 3), "nr") not in ("s", "f", "m", "d", "v", "t", "nt") \
-                    and not (exact.get((k + 1, k + 3)) == "ns" and self.is_place(text[k + 1:k + 3], False)):
-                out.append((k + 1, k + 3))  # a compound surname alone (由欧阳负责): the person known by it
-                continue
-            b = self._given_name_before(text, k + 1, self.agent)
-            tag = exact.get((k + 1, b), "nr") if b else ""
-            if tag.startswith("nr") or (tag == "ns" and not self.is_place(text[k + 1:b], False)):
+            b = self._agent_item(text, k + 1, self.agent, exact)
+            if b:
                 out.append((k + 1, b))
+                continue
+            # two joined by a list's mark before the verb (由张建华和李红梅负责, 由欧阳、上官负责: review r55)
+            b = self._agent_item(text, k + 1, tuple(self.list_marks), exact)
+            c = self._agent_item(text, b + 1, self.agent, exact) if b else None
+            if c:
+                out += [(k + 1, b), (b + 1, c)]
         return out
+
+    def _agent_item(self, text: str, pos: int, words, exact: dict) -> int | None:
+        """The end of the one named at ``pos`` after 由 right before one of ``words``, or None: a full name jieba reads
+        as a person or as a place it does not know (由 / 马建国 ns), or a compound surname alone (由欧阳负责: the person
+        known by it; helper p55), not a word jieba reads as a place, a body, a side or a count (由东方负责 stays: f)."""
+        if text[pos:pos + 2] in self.compound and text.startswith(words, pos + 2) \
+                and exact.get((pos, pos + 2), "nr") not in ("s", "f", "m", "d", "v", "t", "nt") \
+                and not (exact.get((pos, pos + 2)) == "ns" and self.is_place(text[pos:pos + 2], False)):
+            return pos + 2
+        b = self._given_name_before(text, pos, words)
+        tag = exact.get((pos, b), "nr") if b else ""
+        return b if tag.startswith("nr") or (tag == "ns" and not self.is_place(text[pos:b], False)) else None
 
     def _disciplined_names(self, text: str, exact: dict) -> list[tuple[int, int]]:
         """A full name after 给予 before the discipline it gives (给予谢长春通报批评: ``discipline_words.txt``), though
