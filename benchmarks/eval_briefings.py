@@ -150,6 +150,10 @@ The sets, reported apart and together:
   notice), river clean-up stages and an autumn-winter plan's stages across the year's end, monthly reporting days,
   fireworks hours with lunar days in brackets, holiday duty notices, index fields; not trained on, left out of "all of
   them";
+* corpora/briefing/gold/time_dev32.jsonl (issue 29 item 3): a thirty-second development batch, time expressions only,
+  of sites never used, annotated blind after t55 (t56) — heating-season checks (即日起至明年…), autumn-winter campaign
+  plans, a flood response's end and a late-season rain, a county's time limits for handed-over matters, a round of
+  inspections' published rectification progress; not trained on, left out of "all of them";
 * corpora/briefing/gold/briefings_duties.jsonl (issue 29 item 3, directives that carry over): a development batch of
   the kinds the blind sets' misses and inventions point at — plans' task lists and measures without an order word,
   duties of rules with 应当/负责, deadlines as duties, reports whose measures were already taken, announcements of an
@@ -495,6 +499,7 @@ def sets() -> list[tuple[str, list[dict]]]:
     time_dev27, time_dev28 = load(gold / "time_dev27.jsonl"), load(gold / "time_dev28.jsonl")
     time_dev29, time_dev30 = load(gold / "time_dev29.jsonl"), load(gold / "time_dev30.jsonl")
     time_dev31 = load(gold / "time_dev31.jsonl")
+    time_dev32 = load(gold / "time_dev32.jsonl")
     duties = load(gold / "briefings_duties.jsonl")
     notices = load(gold / "briefings_notices.jsonl")
     tasks = load(gold / "briefings_tasks.jsonl")
@@ -611,6 +616,9 @@ def sets() -> list[tuple[str, list[dict]]]:
             ("thirty-first development batch (time_dev31), time expressions only, written after t54: the flood season, "
              "stages across the year's end, monthly reporting days, lunar days in brackets and fireworks hours, holiday "
              "notices (issue 29 item 3, t55)", time_dev31),
+            ("thirty-second development batch (time_dev32), time expressions only, written after t55: heating-season "
+             "checks, autumn-winter plans, a flood response's end, time limits of handed-over matters, published "
+             "rectification progress (issue 29 item 3, t56)", time_dev32),
             ("development batch of duties that carry over: task lists, duties without an order word, reports of "
              "measures taken, announcements and pledges of other sites (issue 29 item 3)", duties),
             ("development batch of notices and meetings: county and city meetings' numbered orders, forwarding "

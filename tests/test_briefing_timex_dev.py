@@ -2102,3 +2102,14 @@ def test_the_thirty_first_development_batch_names_its_sources_and_is_new():
     season (汛前, 每逢汛期, 汛期 alone none), stages across the year's end and spans of months, monthly reporting days,
     lunar days in brackets after solar days and fireworks hours into the next day, holiday notices and periods."""
     _a_new_time_only_batch(TIME_DEV31, 8, 56)
+
+
+TIME_DEV32 = GOLD / "time_dev32.jsonl"
+
+
+def test_the_thirty_second_development_batch_names_its_sources_and_is_new():
+    """t56: time_dev32.jsonl, annotated blind after t55's rules — sourced, new, no copy of another set: heating-season
+    checks (即日起至明年…, 从即日起至…), autumn-winter campaign plans and the ministry's letter on one, a flood response's
+    end and a late-season rain, a county's time limits for handed-over matters, a round of inspections' published
+    rectification progress."""
+    _a_new_time_only_batch(TIME_DEV32, 8, 39)
