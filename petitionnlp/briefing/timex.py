@@ -133,6 +133,8 @@ def _value_tables(values: dict) -> dict:
             "midnight": tuple(values["midnight"]), "relative_day": values["relative_day"],
             "anchor_day": values.get("anchor_day") or default_rules_data()["values"]["anchor_day"],
             "anchor_year": values.get("anchor_year", {}),  # 次年 at a span's second end: the first end's year + 1
+            # 次年 outside a span: the year after one named elsewhere (each year of a standing rule), no value (t56)
+            "unanchored_year": frozenset(x for x in values.get("unanchored_year", ()) if not x.startswith("_doc")),
             "evening": tuple(values["evening"]), "relative_year": values["relative_year"],
             "carried_part": {k: tuple(v) for k, v in values.get("carried_part", {}).items() if not k.startswith("_")},
             "this_year": frozenset(values.get("this_year", ())),
@@ -277,6 +279,8 @@ class _Resolver:
             return 2000 + yy if yy <= base + 5 else 1900 + yy
         if sfx and default is not None and g.get("ry" + sfx) in self.v["anchor_year"]:
             return default + self.v["anchor_year"][g["ry" + sfx]]  # 2023年11月15日至次年3月15日: 2024, not the page's
+        if g.get("ry" + sfx) in self.v["unanchored_year"]:
+            return None  # 次年3月底前 in a standing rule: the year after each year the rule names (t56)
         if g.get("ry" + sfx) and ref is not None:
             y = ref + self.v["relative_year"].get(g["ry" + sfx], 0)
             if self.doc and self.anchor and not self.titled and g["ry" + sfx] in self.v["this_year"]:
@@ -805,6 +809,7 @@ _OF_DAYS = re.compile(r"[日号月年旬]")
 _CLOSED = re.compile(r"[0-9一二三四五六七八九十日号月年旬底末时点)）]\s*(?:(?:起|开始)\s*[，,]?\s*)?(?:至|到|一直到|—+|－|–|-|~|～)\s*[0-9一二三四五六七八九十上中下]")
 
 
+_ENDS_IN_A_DAY = re.compile(r"[0-9一二三四五六七八九十][日号](?:[(（][^()（）]{1,6}[)）])?$")  # 5日, 5日(周五)
 _YEAR_END = re.compile(r"^[0-9]{4}年[底末]$")  # 2019年底至2020年初: a year's end opens a span (its first end, not a limit)
 _LOST_MARKS = re.compile(r"^(?:19|20)[0-9]{5,6}[日号]?$")  # 2021528日: a date that lost 年 and 月
 _LOST_END = re.compile(r"^[0-9]{2,4}[日号]$")
@@ -907,6 +912,13 @@ def _spans(text: str, found: list[dict], r: dict) -> list[dict]:
         end = t["end"] + 1 if text[t["end"]:t["end"] + 1] == "止" else t["end"]
         if (start, end) != (t["start"], t["end"]):
             out[i] = _expression(text[start:end], start, end, "date", t["value"])
+    for i, t in enumerate(out):  # 5月1日(周一)至5月5日(周五)前, 4月24日至26日前: a limit closes a span of days (t56)
+        if t["type"] == "date" and _CLOSED.search(t["text"]) and _ENDS_IN_A_DAY.search(t["text"]) \
+                and (t["value"] is None or _DAY.match(t["value"]) and "/" in t["value"]):
+            limit = r["limit_after"].match(text, t["end"])
+            if limit:
+                out[i] = _expression(text[t["start"]:limit.end()], t["start"], limit.end(), "deadline",
+                                     t["value"].split("/")[-1] if t["value"] else None)
     open_from = r.get("open_from")
     for i, t in enumerate(out):
         if t["type"] != "date" or t["value"] and (t["value"].endswith("/..") or not _DATEISH.match(t["value"])):
