@@ -88,3 +88,14 @@ def test_cinian_outside_a_span_has_no_value(text, spans):
     assert found("2023年11月15日至次年3月15日为采暖期。") == [
         ("2023年11月15日至次年3月15日", "date", "2023-11-15/2024-03-15")]
     assert found("明年3月底前完成。") == [("明年3月底前", "deadline", "2024-03-31")]
+
+
+# --------------------------------------------------------------------------------- lengths that lost a character
+
+@pytest.mark.parametrize("text,spans", [
+    ("急件在3天内办毕，一般件在天内办毕。", [("3天内", "duration", "P3D"), ("天内", "duration", None)]),
+    ("县区必须在3个工作内办理完成。", [("3个工作内", "duration", None)]),
+])
+def test_a_length_that_lost_its_number_or_its_ri_is_a_length_without_a_value(text, spans):
+    assert found(text) == spans
+    assert found("该企业存在天内排放超标问题。") == []  # 存在 is no 在 before a lost number
