@@ -16,67 +16,8 @@ shipped synthetic ones, cut and joined at random into texts of the length real p
 
     python benchmarks/bench_classify.py [--rows 20000] [--million] [--profile]
 
-Profile of session 56 (helper k56; ``--profile``, 20,000 rows, one process, processor clock; the profiler's own
-cost makes 23 s of about 6): at HEAD after k56 (6bc3c53) beside session 54's end (766d0d4).  No function of the
-classify path grew between them: the code between them changed only the gazetteer's county short names
-(regions/gazetteer.py, 4 lines).  A row's time is spread: the type model's features (the lexicon's passing-mention
-rule, first_use, 170,963 calls; the Aho–Corasick scans of the lexicon, the conventions' cues and triage's words,
-text.ordinals, 60,000 calls; rjieba's cut), the gazetteer's scan and the resolution of its mentions, the
-conventions, priority.
-
-    own time: calls, s at HEAD after k56 / at 766d0d4
-    {method 'get' of 'dict' objects}                                             1205738   1.05 / 1.10
-    features.py:325(first_use)                                                    170963   1.05 / 1.07
-    features.py:356(lexicon_matrix)                                                   20   0.90 / 0.92
-    {built-in method builtins.len}                                             1296738/1295197   0.88 / 0.93
-    regions/resolver.py:480(_resolve_one)                                          20000   0.80 / 0.85
-    regions/gazetteer.py:763(find)                                                 20000   0.63 / 0.73
-    {method 'append' of 'list' objects}                                           612038   0.44 / 0.47
-    text.py:302(<setcomp>)                                                         60000   0.43 / 0.46
-    {method 'match' of 're.Pattern' objects}                                      381427   0.38 / 0.39
-    regions/resolver.py:339(_county_by_village)                                     8714   0.35 / 0.37
-    {method 'cut' of 'builtins.Jieba' objects}                                     20100   0.34 / 0.36
-    {built-in method builtins.all}                                                179717   0.34 / 0.35
-    {built-in method numpy.fromiter}                                                 160   0.32 / 0.31
-    {built-in method builtins.any}                                                116842   0.31 / 0.34
-    triage.py:82(prioritize)                                                       20000   0.28 / 0.31
-    regions/gazetteer.py:299(_build)                                                   1   0.26 / 0.26
-    features.py:426(<genexpr>)                                                    231615   0.26 / 0.28
-    {method 'search' of 're.Pattern' objects}                                     231399   0.25 / 0.25
-    features.py:403(conventions_fired_rules)                                          20   0.24 / 0.27
-    pipeline.py:92(classify_texts)                                                    20   0.24 / 0.27
-    features.py:701(_logistic)                                                    160000   0.24 / 0.24
-    {method 'isdisjoint' of 'frozenset' objects}                                  274242   0.24 / 0.26
-    features.py:275(token_counts)                                                     20   0.23 / —
-    text.py:299(ordinals)                                                          60000   0.23 / 0.25
-    regions/resolver.py:155(__contains__)                                         140847   0.23 / 0.24
-
-    cumulative: calls, s at HEAD after k56 / at 766d0d4
-    cli.py:633(main)                                                                   1  23.15 / 24.74
-    cli.py:73(_cmd_classify)                                                           1  23.09 / 24.66
-    pipeline.py:416(classify_files)                                                    1  22.58 / 23.63
-    pipeline.py:375(run_files)                                                         1  22.58 / 23.63
-    pipeline.py:351(run_chunks)                                                       21  20.68 / 21.68
-    pipeline.py:290(__call__)                                                         21  20.68 / 21.68
-    pipeline.py:275(_run)                                                             20  19.99 / 20.93
-    pipeline.py:182(__call__)                                                         20  19.47 / 20.34
-    pipeline.py:122(classify_rows)                                                    20  19.45 / 20.32
-    pipeline.py:92(classify_texts)                                                    20  19.08 / 19.91
-    predictor.py:79(proba_and_main)                                                   20   8.92 / 9.16
-    regions/resolver.py:452(resolve_many)                                             20   6.90 / 7.28
-    predictor.py:85(<listcomp>)                                                       20   5.77 / 5.82
-    predictor.py:59(_block)                                                           60   5.77 / 5.82
-    regions/resolver.py:454(<listcomp>)                                               20   4.67 / 4.84
-    regions/resolver.py:480(_resolve_one)                                          20000   4.61 / 4.77
-    features.py:356(lexicon_matrix)                                                   20   3.44 / 3.51
-    predictor.py:119(_finish)                                                         20   3.09 / 3.27
-    features.py:403(conventions_fired_rules)                                          20   2.17 / 2.33
-    features.py:325(first_use)                                                    170963   1.96 / 2.00
-    resources.py:72(get)                                                             139   1.92 / 1.96
-    pipeline.py:172(setup)                                                            21   1.83 / 1.89
-    pipeline.py:84(__init__)                                                           1   1.82 / 1.88
-    regions/resolver.py:180(default)                                                   1   1.79 / 1.84
-    regions/resolver.py:172(__init__)                                                  1   1.78 / 1.83
+Session 56's profile (HEAD beside 766d0d4, top 25 by own and cumulative time) is in the README, after
+"classify predicts without importing scikit-learn".
 """
 
 from __future__ import annotations
