@@ -83,6 +83,11 @@ name; 阿旗, 扎旗: banners of two cities) and common words the gazetteer leav
 Then, for g48's landmarks: a city's bare short name before a landform's word (黄石崖) no longer contradicts the
 scenic area the text names, and 生态旅游区 follows an area's name as 旅游区 does: g48 0.821 → 0.893 (25/28).
 
+``peer_locations_g56.jsonl``: 26 mentions from 26 further public pages (session 56) of bare names a district of one
+province and a county of another share (昌江, 长宁, 东山, 栖霞, 象山, 宽城, 大埔, 连山, 大通, 东乡, 江城), as pages write
+them — mostly the county, as pages about a district write its 区 —, two of the district (上海's 长宁, 淮南's 大通) and
+four with the county's own 县 or province beside it; gathered and committed before any change for them: 0.462 (12/26).
+
 Prints, for each file and for both together, per level, the share of cases whose answer is the expected one
 (a county is scored where the case expects one; None expected counts as right only when we also say None), the
 share by source and by ``expected_by``, and lists the misses.
@@ -115,7 +120,7 @@ FILES = ("peer_locations.jsonl", "peer_locations_more.jsonl", "peer_locations_la
          "peer_locations_g44.jsonl", "peer_locations_g44b.jsonl",
          "peer_locations_g44c.jsonl", "peer_locations_g45.jsonl",
          "peer_locations_g45b.jsonl", "peer_locations_g46.jsonl", "peer_locations_g47.jsonl",
-         "peer_locations_g48.jsonl", "peer_locations_g55.jsonl")
+         "peer_locations_g48.jsonl", "peer_locations_g55.jsonl", "peer_locations_g56.jsonl")
 
 
 def _right(c, g) -> bool:
