@@ -89,6 +89,22 @@ def _zone_words() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _district_endings() -> tuple[str, ...]:
+    """The endings of districts whose bare short name is written with them (``bare_district_endings.txt``)."""
+    return tuple(read_list("gazetteer", "bare_district_endings.txt"))
+
+
+def _district_prior(place: Place, places: tuple) -> float:
+    """宽城, 大通, 栖霞 bare: a district's short name that a county-level division of another city bears too names the
+    county (pages write a district with its 区): what a bare mention's district loses — less than any support."""
+    ends = _district_endings()
+    if place.level != "county" or not place.name.endswith(ends):
+        return 0.0
+    return -0.3 if any(q.level in ("county", "city") and q.city != place.city and not q.name.endswith(ends)
+                       for q in places) else 0.0
+
+
+@lru_cache(maxsize=1)
 def _street_after() -> re.Pattern:
     """A community, street or village name (湖滨社区, 城南路, 金鹗山街道) — what may follow a city's bare name."""
     return re.compile(rf"[{CJK}]{{2,6}}?(?:{'|'.join(map(re.escape, _street_words()))})")
@@ -278,13 +294,16 @@ class RegionResolver:
 
     def _town_named(self, text: str, place: Place, mention, spans: dict) -> bool:
         """Whether a town of ``place``'s county is named in ``text`` outside ``mention`` without its 街道/镇/乡
-        (鼓楼区…鼓东路, 铁西区…兴华社区): what settles a county name several cities share.  ``spans``: for each
+        (鼓楼区…鼓东路, 铁西区…兴华社区): what settles a county name several cities share; a town named after the
+        county (栖霞街道 of 栖霞区) does not count.  ``spans``: for each
         county asked about in this text, where the first of its towns' names written ends and the last begins — the
         text searched once a county, not once for each mention of a name it shares (鼓楼区 × 2000 took 3 s)."""
         found = spans.get(place.adcode)
         if found is None:
             first_end, last_start = len(text) + 1, -1
             for core in self.gazetteer.town_cores.get(place.adcode, ()):
+                if place.name.startswith(core):
+                    continue  # 栖霞街道 of 栖霞区: written bare it is the county's own name again, not a town of it
                 at = text.find(core)
                 if at >= 0:
                     first_end = min(first_end, at + len(core))
@@ -545,6 +564,8 @@ class RegionResolver:
                 score = _LEVEL_SCORE[p.level]
                 if not m.exact:
                     score -= 0.8
+                    if ambiguity > 1:
+                        score += _district_prior(p, places)
                 if p.level == "town" and frame and not any(q.city == p.city and (q.level == "city" or q.county == p.county)
                                                             for q in frame):
                     score -= 1.5  # 喀左覃家岗街道: a town right after a county or city it is not in is a namesake
