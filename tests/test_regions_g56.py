@@ -31,3 +31,21 @@ def test_a_bare_name_a_district_shares_names_the_county(resolver, text, expected
 ])
 def test_the_district_where_the_text_says_so(resolver, text, expected):
     assert place(resolver, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a landmark's bare name (landmarks.tsv, reserves.tsv, scenic_areas.tsv) once the text has named its city
+    ("紫金山上有很多垃圾,紫金山是我们南京的母亲山", ("江苏省", "南京市", "玄武区")),
+    ("石嘴山市高度重视,沙湖水质问题列为整改事项", ("宁夏回族自治区", "石嘴山市", "平罗县")),
+])
+def test_a_landmarks_bare_name_in_the_city_named_gives_its_county(resolver, text, expected):
+    assert place(resolver, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # guards (pass before too): the name inside the city's own (黄山市 is no 黄山风景区), before a village's word
+    ("黄山市一家工厂废气扰民", ("安徽省", "黄山市", None)),
+    ("石嘴山市沙湖村一家养殖场臭气扰民", ("宁夏回族自治区", "石嘴山市", None)),
+])
+def test_no_landmark_where_the_name_is_part_of_another(resolver, text, expected):
+    assert place(resolver, text) == expected

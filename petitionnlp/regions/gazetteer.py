@@ -263,6 +263,9 @@ class Gazetteer:
         # city, or a division or town of the name the area is not in: they decide only where the text names their
         # province, city or county (RegionResolver)
         self.landmark_shared: set[str] = set()
+        # (province, city) → (name, the landmark's county place) for every name of the three landmark tables whose
+        # area lies in one county: what a bare name (紫金山, 沙湖) says once the text has named the city
+        self.landmarks_in_city: dict[tuple, list[tuple[str, Place]]] = {}
         self._build()
         self.maxlen = max(map(len, self.exact))
         # the sizes of names by their first two characters, as bits of an int (most positions of a text start
@@ -450,6 +453,9 @@ class Gazetteer:
             self.landmark_names.update(n for n in r["names"].split("|") if n)
             if place is None:
                 continue
+            if place.county:
+                inside = self.landmarks_in_city.setdefault((place.province, place.city), [])
+                inside.extend((n, place) for n in r["names"].split("|") if len(n) >= 2 and n not in _GENERIC)
             if r["name"] and r["name"] not in earlier:
                 forms.setdefault(r["name"], set()).add(place)
             for name in r["names"].split("|"):

@@ -429,6 +429,31 @@ class RegionResolver:
         (code, span), = found.items()
         return names.by_adcode[code], span
 
+    def _county_by_landmark(self, text: str, within: Place, mentions) -> tuple[Place, str] | None:
+        """紫金山…南京, 沙湖…石嘴山市: where the text names a city and no county of it, the bare name of a landmark of the
+        landmark tables that lies in one county of that city (outside every mention, not a division's or short name,
+        not before a word of not_after_short.txt: 沙湖村) — that county, when all such names of the text agree."""
+        if within.level != "city":
+            return None
+        names = self.gazetteer
+        stop = _not_after_short()
+        found: dict[str, str] = {}
+        for name, landmark in names.landmarks_in_city.get((within.province, within.city), ()):
+            at = text.find(name)
+            if at < 0 or name in names.exact or name in names.short:
+                continue
+            while at >= 0:
+                end = at + len(name)
+                if not any(m.start < end and at < m.end for m in mentions) and not text.startswith(stop, end):
+                    found.setdefault(landmark.adcode, name)
+                    break
+                at = text.find(name, at + 1)
+        if len(found) != 1:
+            return None
+        (code, span), = found.items()
+        county = names.by_adcode.get(code)
+        return (county, span) if county is not None and county.level == "county" else None
+
     def _towns_named(self, core: str, place: Place) -> set[str]:
         """The county adcodes of the towns of ``place`` (a province or city) named ``core`` and 街道/镇/乡/苏木."""
         key, level = (place.city, "city") if place.level == "city" else (place.province, "province")
@@ -673,7 +698,8 @@ class RegionResolver:
             if by_core is not None:
                 return {"province": place.province, "city": by_core.city, "county": by_core.county,
                         "region_confidence": 0.7, "region_evidence": text[mention.start:mention.end]}
-            by_village = self._county_by_village(text, place, mentions) or self._county_by_area(text, place, mentions)
+            by_village = self._county_by_village(text, place, mentions) or self._county_by_area(text, place, mentions) \
+                or self._county_by_landmark(text, place, mentions)
             if by_village is not None:
                 county, span = by_village
                 return {"province": county.province, "city": county.city, "county": county.county,
