@@ -12,6 +12,9 @@ from test_regions_g47 import place, resolver  # noqa: F401  (the module's resolv
     ("大通一家洗煤厂污水直排北川河", ("青海省", "西宁市", "大通回族土族自治县")),
     ("昌江一家水泥厂粉尘扰民", ("海南省", "昌江黎族自治县", "昌江黎族自治县")),
     ("象山一家水产加工厂臭气扰民", ("浙江省", "宁波市", "象山县")),
+    # a county named after its people alone (东乡族自治县): the people's name bare (short_forms.tsv), shared with the
+    # district 抚州's 东乡区 was made of
+    ("东乡一家养殖场臭气扰民", ("甘肃省", "临夏回族自治州", "东乡族自治县")),
     # the county's name twice: 栖霞区's 栖霞街道 is its own name again, not a town of it named
     ("栖霞的果园很多,栖霞一家冷库噪声扰民", ("山东省", "烟台市", "栖霞市")),
 ])
@@ -26,6 +29,8 @@ def test_a_bare_name_a_district_shares_names_the_county(resolver, text, expected
     ("淮南大通一家洗煤厂粉尘扰民", ("安徽省", "淮南市", "大通区")),
     ("上海长宁一家工地夜间施工噪声扰民", ("上海市", "上海市", "长宁区")),
     ("南京栖霞一家化工厂异味扰民", ("江苏省", "南京市", "栖霞区")),
+    ("抚州东乡一家化工厂异味扰民", ("江西省", "抚州市", "东乡区")),
+    ("江西东乡县一家化工厂异味扰民", ("江西省", "抚州市", "东乡区")),
     # two districts share the name: no county to prefer, the prior says nothing
     ("江苏省鼓楼区一家饭店油烟扰民", ("江苏省", None, None)),
 ])

@@ -597,7 +597,11 @@ class Gazetteer:
             suffixed = form.endswith(("旗", "县"))
             table = self.exact if suffixed else self.short
             have = self.exact.get(form, []) + self.short.get(form, [])
-            if any(p not in places for p in have) or (not suffixed and form in _GENERIC):
+            ends = district_endings()
+            if not suffixed and have and all(q.level == "county" and q.name.endswith(ends) and q.city not in
+                                             {p.city for p in places} for q in have):
+                pass  # 东乡 of 东乡族自治县 beside 抚州's 东乡区: a district's bare name, shared (the resolver prefers the county)
+            elif any(p not in places for p in have) or (not suffixed and form in _GENERIC):
                 continue  # another division's name already
             for p in places:
                 if suffixed and p in self.short.get(form, []):
@@ -832,6 +836,12 @@ def _ethnic_town() -> re.Pattern:
     """An ethnic township's, town's or street's name: (the name before its ethnic groups, its suffix of
     ``_TOWN_SUFFIXES``: 乡/镇/苏木/街道); each group with its 族 (清水乡 is no 水族 township of 清)."""
     return re.compile(rf"^(\S{{2,}}?)(?:{_ethnic_names()}族)+({'|'.join(map(re.escape, _TOWN_SUFFIXES))})$")
+
+
+@lru_cache(maxsize=1)
+def district_endings() -> tuple[str, ...]:
+    """The endings of districts whose bare short name is written with them (``bare_district_endings.txt``)."""
+    return tuple(read_list("gazetteer", "bare_district_endings.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..resources import read_list
 from ..text import CJK, normalize
-from .gazetteer import _GENERIC, _TOWN_SUFFIXES, Gazetteer, Place, get_gazetteer
+from .gazetteer import _GENERIC, _TOWN_SUFFIXES, Gazetteer, Place, district_endings, get_gazetteer
 
 __all__ = ["RegionResolver", "EMPTY_REGION"]
 
@@ -88,16 +88,10 @@ def _zone_words() -> tuple[str, ...]:
     return tuple(read_list("gazetteer", "zone_words.txt"))
 
 
-@lru_cache(maxsize=1)
-def _district_endings() -> tuple[str, ...]:
-    """The endings of districts whose bare short name is written with them (``bare_district_endings.txt``)."""
-    return tuple(read_list("gazetteer", "bare_district_endings.txt"))
-
-
 def _district_prior(place: Place, places: tuple) -> float:
     """宽城, 大通, 栖霞 bare: a district's short name that a county-level division of another city bears too names the
     county (pages write a district with its 区): what a bare mention's district loses — less than any support."""
-    ends = _district_endings()
+    ends = district_endings()
     if place.level != "county" or not place.name.endswith(ends):
         return 0.0
     return -0.3 if any(q.level in ("county", "city") and q.city != place.city and not q.name.endswith(ends)
