@@ -263,6 +263,9 @@ class Gazetteer:
         # city, or a division or town of the name the area is not in: they decide only where the text names their
         # province, city or county (RegionResolver)
         self.landmark_shared: set[str] = set()
+        # (province, city) → (name, the landmark's county place) for every name of the three landmark tables whose
+        # area lies in one county: what a bare name (紫金山, 沙湖) says once the text has named the city
+        self.landmarks_in_city: dict[tuple, list[tuple[str, Place]]] = {}
         self._build()
         self.maxlen = max(map(len, self.exact))
         # the sizes of names by their first two characters, as bits of an int (most positions of a text start
@@ -450,6 +453,9 @@ class Gazetteer:
             self.landmark_names.update(n for n in r["names"].split("|") if n)
             if place is None:
                 continue
+            if place.county:
+                inside = self.landmarks_in_city.setdefault((place.province, place.city), [])
+                inside.extend((n, place) for n in r["names"].split("|") if len(n) >= 2 and n not in _GENERIC)
             if r["name"] and r["name"] not in earlier:
                 forms.setdefault(r["name"], set()).add(place)
             for name in r["names"].split("|"):
@@ -591,7 +597,11 @@ class Gazetteer:
             suffixed = form.endswith(("旗", "县"))
             table = self.exact if suffixed else self.short
             have = self.exact.get(form, []) + self.short.get(form, [])
-            if any(p not in places for p in have) or (not suffixed and form in _GENERIC):
+            ends = district_endings()
+            if not suffixed and have and all(q.level == "county" and q.name.endswith(ends) and q.city not in
+                                             {p.city for p in places} for q in have):
+                pass  # 东乡 of 东乡族自治县 beside 抚州's 东乡区: a district's bare name, shared (the resolver prefers the county)
+            elif any(p not in places for p in have) or (not suffixed and form in _GENERIC):
                 continue  # another division's name already
             for p in places:
                 if suffixed and p in self.short.get(form, []):
@@ -826,6 +836,12 @@ def _ethnic_town() -> re.Pattern:
     """An ethnic township's, town's or street's name: (the name before its ethnic groups, its suffix of
     ``_TOWN_SUFFIXES``: 乡/镇/苏木/街道); each group with its 族 (清水乡 is no 水族 township of 清)."""
     return re.compile(rf"^(\S{{2,}}?)(?:{_ethnic_names()}族)+({'|'.join(map(re.escape, _TOWN_SUFFIXES))})$")
+
+
+@lru_cache(maxsize=1)
+def district_endings() -> tuple[str, ...]:
+    """The endings of districts whose bare short name is written with them (``bare_district_endings.txt``)."""
+    return tuple(read_list("gazetteer", "bare_district_endings.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..resources import read_list
 from ..text import CJK, normalize
-from .gazetteer import _GENERIC, _TOWN_SUFFIXES, Gazetteer, Place, get_gazetteer
+from .gazetteer import _GENERIC, _TOWN_SUFFIXES, Gazetteer, Place, district_endings, get_gazetteer
 
 __all__ = ["RegionResolver", "EMPTY_REGION"]
 
@@ -86,6 +86,16 @@ def _water_words() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _zone_words() -> tuple[str, ...]:
     return tuple(read_list("gazetteer", "zone_words.txt"))
+
+
+def _district_prior(place: Place, places: tuple) -> float:
+    """宽城, 大通, 栖霞 bare: a district's short name that a county-level division of another city bears too names the
+    county (pages write a district with its 区): what a bare mention's district loses — less than any support."""
+    ends = district_endings()
+    if place.level != "county" or not place.name.endswith(ends):
+        return 0.0
+    return -0.3 if any(q.level in ("county", "city") and q.city != place.city and not q.name.endswith(ends)
+                       for q in places) else 0.0
 
 
 @lru_cache(maxsize=1)
@@ -278,13 +288,16 @@ class RegionResolver:
 
     def _town_named(self, text: str, place: Place, mention, spans: dict) -> bool:
         """Whether a town of ``place``'s county is named in ``text`` outside ``mention`` without its 街道/镇/乡
-        (鼓楼区…鼓东路, 铁西区…兴华社区): what settles a county name several cities share.  ``spans``: for each
+        (鼓楼区…鼓东路, 铁西区…兴华社区): what settles a county name several cities share; a town named after the
+        county (栖霞街道 of 栖霞区) does not count.  ``spans``: for each
         county asked about in this text, where the first of its towns' names written ends and the last begins — the
         text searched once a county, not once for each mention of a name it shares (鼓楼区 × 2000 took 3 s)."""
         found = spans.get(place.adcode)
         if found is None:
             first_end, last_start = len(text) + 1, -1
             for core in self.gazetteer.town_cores.get(place.adcode, ()):
+                if place.name.startswith(core):
+                    continue  # 栖霞街道 of 栖霞区: written bare it is the county's own name again, not a town of it
                 at = text.find(core)
                 if at >= 0:
                     first_end = min(first_end, at + len(core))
@@ -409,6 +422,31 @@ class RegionResolver:
             return None
         (code, span), = found.items()
         return names.by_adcode[code], span
+
+    def _county_by_landmark(self, text: str, within: Place, mentions) -> tuple[Place, str] | None:
+        """紫金山…南京, 沙湖…石嘴山市: where the text names a city and no county of it, the bare name of a landmark of the
+        landmark tables that lies in one county of that city (outside every mention, not a division's or short name,
+        not before a word of not_after_short.txt: 沙湖村) — that county, when all such names of the text agree."""
+        if within.level != "city":
+            return None
+        names = self.gazetteer
+        stop = _not_after_short()
+        found: dict[str, str] = {}
+        for name, landmark in names.landmarks_in_city.get((within.province, within.city), ()):
+            at = text.find(name)
+            if at < 0 or name in names.exact or name in names.short:
+                continue
+            while at >= 0:
+                end = at + len(name)
+                if not any(m.start < end and at < m.end for m in mentions) and not text.startswith(stop, end):
+                    found.setdefault(landmark.adcode, name)
+                    break
+                at = text.find(name, at + 1)
+        if len(found) != 1:
+            return None
+        (code, span), = found.items()
+        county = names.by_adcode.get(code)
+        return (county, span) if county is not None and county.level == "county" else None
 
     def _towns_named(self, core: str, place: Place) -> set[str]:
         """The county adcodes of the towns of ``place`` (a province or city) named ``core`` and 街道/镇/乡/苏木."""
@@ -545,6 +583,8 @@ class RegionResolver:
                 score = _LEVEL_SCORE[p.level]
                 if not m.exact:
                     score -= 0.8
+                    if ambiguity > 1:
+                        score += _district_prior(p, places)
                 if p.level == "town" and frame and not any(q.city == p.city and (q.level == "city" or q.county == p.county)
                                                             for q in frame):
                     score -= 1.5  # 喀左覃家岗街道: a town right after a county or city it is not in is a namesake
@@ -652,7 +692,8 @@ class RegionResolver:
             if by_core is not None:
                 return {"province": place.province, "city": by_core.city, "county": by_core.county,
                         "region_confidence": 0.7, "region_evidence": text[mention.start:mention.end]}
-            by_village = self._county_by_village(text, place, mentions) or self._county_by_area(text, place, mentions)
+            by_village = self._county_by_village(text, place, mentions) or self._county_by_area(text, place, mentions) \
+                or self._county_by_landmark(text, place, mentions)
             if by_village is not None:
                 county, span = by_village
                 return {"province": county.province, "city": county.city, "county": county.county,
