@@ -23,7 +23,7 @@ from ..office.lifecycle import CALLBACK_RESULTS, REJECT_KINDS, STATUSES, STEP_NA
 from ..office.places import region_words
 from ..office.roles import allowed
 from ..io import name_parts
-from ..dates import chinese_date, chinese_time, period_words, time_words
+from ..dates import CHINESE_DAY, chinese_date, chinese_time, period_words, time_words
 from ..taxonomy import TYPES, in_order
 from .deps import period_notice
 
@@ -92,7 +92,7 @@ def _day(value) -> str:
 
 
 # a day as chinese_date writes it, with the mark before it (→ , ：) — a tag between the two would read as a space
-_WRITTEN_DAY = re.compile(r"(?:[^\w\s]\s?)?\d{4}年\d{1,2}月\d{1,2}日")
+_WRITTEN_DAY = re.compile(r"(?:[^\w\s]\s?)?" + CHINESE_DAY.pattern)
 
 
 def _days_kept(words) -> str:
