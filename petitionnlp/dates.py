@@ -21,7 +21,7 @@ import re
 
 __all__ = ["parse_date", "interval", "last_day", "parse_duration", "add_duration", "month_end", "is_working_day",
            "add_working_days", "UnknownHolidayYear", "holiday_years", "chinese_date", "chinese_time", "period_words",
-           "duration_words", "time_words", "TIME_TYPES"]
+           "duration_words", "time_words", "TIME_TYPES", "CHINESE_DAY"]
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９／－．：", "0123456789/-.:")
 # what may follow a day: a weekday (（星期一）, 周三), a part of the day (上午, 下午), a time (09:30, 9时, 9点半)
@@ -212,14 +212,20 @@ _QUARTERS = "一二三四"
 TIME_TYPES = {"date": "日期", "deadline": "期限", "duration": "时长", "recurrence": "周期", "vague": "模糊时间"}
 
 
+_DAY_WORDS = "{year}年{month}月{day}日"  # a day as an office writes it: what chinese_date writes, CHINESE_DAY finds
+# a day in words as chinese_date writes it (2017年5月15日), to find in words written with it (a page keeps it whole)
+CHINESE_DAY = re.compile(_DAY_WORDS.format(year=r"\d{4}", month=r"\d{1,2}", day=r"\d{1,2}"))
+
+
 def chinese_date(day: dt.date | str | None) -> str:
-    """A day as an office writes it: ``2017年5月15日`` (empty for None; text that is no date comes back as it is)."""
+    """A day as an office writes it: ``2017年5月15日`` (empty for None; text that is no date comes back as it is).
+    :data:`CHINESE_DAY` finds what it writes."""
     if day is None or day == "":
         return ""
     got = parse_date(day) if not isinstance(day, dt.date) else day
     if got is None:
         return str(day)
-    return f"{got.year}年{got.month}月{got.day}日"
+    return _DAY_WORDS.format(year=got.year, month=got.month, day=got.day)
 
 
 def chinese_time(value: dt.datetime | str | None, seconds: bool = False) -> str:

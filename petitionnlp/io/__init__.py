@@ -17,7 +17,7 @@ from ._limits import LIMITS, ROW_ERROR
 from ._read import (INPUT_SUFFIXES, Batch, find_column, find_text_column, known_columns, known_text_columns,
                     open_batch, reserved_renames, table_date)
 from ._write import OUTPUT_SUFFIXES, BatchWriter, atomic_path, check_not_an_input, formula_like, json_line
-from ._xlsx import (DATE_FORMAT, FIELD_HEADERS, MIN_PRINT_PT, XlsxTable, display_width, field_header,
+from ._xlsx import (DATE_FORMAT, FIELD_HEADERS, LONG_PART, MIN_PRINT_PT, XlsxTable, display_width, field_header,
                     field_layout, fields_from_headers, name_parts, readable_value, write_extract_xlsx, write_table_xlsx,
                     write_tables_xlsx, xlsx_text)
 
@@ -26,4 +26,4 @@ __all__ = ["Batch", "open_batch", "BatchWriter", "known_text_columns", "find_tex
            "LIMITS", "INPUT_SUFFIXES", "OUTPUT_SUFFIXES", "formula_like", "json_line", "write_table_xlsx",
            "write_tables_xlsx", "name_parts", "XlsxTable", "xlsx_text", "display_width", "FIELD_HEADERS", "field_header",
            "field_layout", "readable_value", "fields_from_headers", "DATE_FORMAT", "write_extract_xlsx",
-           "MIN_PRINT_PT"]
+           "MIN_PRINT_PT", "LONG_PART"]

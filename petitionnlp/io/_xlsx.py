@@ -84,18 +84,32 @@ NAME_PART = 2   # characters a part of a name keeps at least on each side of a b
 NAME_WHOLE = 8  # a name this short is never broken (衡阳市雁峰区, 张家界市武陵源区): a table gives it its room
 
 
+LONG_PART = 10  # characters of a name's part beyond which it breaks after its words too (生态环境保护 / 综合行政执法)
+
+
 def name_parts(name: str) -> list[str]:
     """A unit's or a place's name in the parts a printed line may break between (湘西土家族苗族自治州, 生态环境局,
     吉首分局): after a character of ``name_break_after`` that ends a part of at least two characters and leaves two;
-    a name of ``NAME_WHOLE`` characters or fewer is one part."""
+    a name of ``NAME_WHOLE`` characters or fewer is one part; a part longer than ``LONG_PART`` characters broken
+    again after the words of ``long_part_break_after`` (生态环境保护综合行政执法大队 → 生态环境保护, 综合行政执法,
+    大队), never …执法大 / 队."""
     if len(name) <= NAME_WHOLE:
         return [name] if name else []
-    ends, parts, start = line_marks()["name_break_after"], [], 0
-    for k, ch in enumerate(name):
-        if ch in ends and k + 1 - start >= NAME_PART and len(name) - k - 1 >= NAME_PART:
+    parts = _broken_after(name, line_marks()["name_break_after"])
+    words = tuple(line_marks()["long_part_break_after"].split())
+    return [piece for part in parts for piece in (_broken_after(part, words) if len(part) > LONG_PART else [part])]
+
+
+def _broken_after(name: str, ends) -> list[str]:
+    """``name`` in pieces, each ending with one of ``ends`` (characters, or words) but the last, every piece of at
+    least ``NAME_PART`` characters."""
+    parts, start = [], 0
+    for k in range(len(name)):
+        if (any(name.endswith(end, start, k + 1) for end in ends) and k + 1 - start >= NAME_PART
+                and len(name) - k - 1 >= NAME_PART):
             parts.append(name[start:k + 1])
             start = k + 1
-    return parts + [name[start:]] if name else []
+    return parts + [name[start:]]
 
 
 CARRIED_AT_MOST = 3  # characters a forbidden break takes down to the next line (）。 and the one before them)

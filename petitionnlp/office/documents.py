@@ -30,7 +30,7 @@ from ..settings import get_settings
 from .charts import TEXT_WIDTH_MM, progress_chart_png, region_chart_png
 from .clock import office_today
 from ..pii import personal_columns
-from .figures import (PUBLIC_COLUMNS, percent, period_cases, public_report, public_rows, region_table, report_data,
+from .figures import (PUBLIC_COLUMNS, PUBLIC_WIDTHS, percent, period_cases, public_report, public_rows, region_table, report_data,
                       this_round_report)
 from . import overview
 from .places import place_name, region_words
@@ -786,8 +786,6 @@ def report_docx(data: dict, issue: int | None = 1, day: str | None = None, offic
 
 # ================================================================================================ 公开表
 
-_PUBLIC_WIDTHS = {"序号": 5, "受理编号": 18, "交办问题基本情况": 40, "行政区域": 12, "污染类型": 9, "调查核实情况": 40,
-                  "是否属实": 7, "处理和整改情况": 36, "责任人被问责情况": 22}
 _PUBLIC_WRAP = {"交办问题基本情况", "调查核实情况", "处理和整改情况", "责任人被问责情况", "行政区域"}
 
 
@@ -804,7 +802,7 @@ def public_title(store=None) -> str:
 def public_xlsx(rows: list[dict], title: str, period: str) -> bytes:
     """The 公开表 as XLSX: the title, the period (交办日期) under it, the official columns in order."""
     return write_table_xlsx(None, rows, list(PUBLIC_COLUMNS), title=title, subtitle=f"交办日期：{period}",
-                            sheet=period, widths=_PUBLIC_WIDTHS, wrap_columns=_PUBLIC_WRAP)
+                            sheet=period, widths=PUBLIC_WIDTHS, wrap_columns=_PUBLIC_WRAP)
 
 
 # ========================================================================================= the queue's XLSX

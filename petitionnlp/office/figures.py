@@ -28,6 +28,10 @@ __all__ = ["check_period", "is_overdue", "closure_rate", "satisfaction", "rank_u
 
 PUBLIC_COLUMNS = ("序号", "受理编号", "交办问题基本情况", "行政区域", "污染类型", "调查核实情况", "是否属实", "处理和整改情况",
                   "责任人被问责情况")
+# each column's width in characters (a Chinese character two): the XLSX's columns, and the printed page's in the same
+# proportions (its 调查核实情况 printed eight characters a line beside a 行政区域 twice as wide as its place)
+PUBLIC_WIDTHS = {"序号": 5, "受理编号": 18, "交办问题基本情况": 40, "行政区域": 12, "污染类型": 9, "调查核实情况": 40,
+                 "是否属实": 7, "处理和整改情况": 36, "责任人被问责情况": 22}
 UNPLACED = "未定位"
 
 

@@ -22,8 +22,8 @@ from ..office.labels import action_label, detail_items, label, labels, model_lab
 from ..office.lifecycle import CALLBACK_RESULTS, REJECT_KINDS, STATUSES, STEP_NAMES
 from ..office.places import region_words
 from ..office.roles import allowed
-from ..io import name_parts
-from ..dates import chinese_date, chinese_time, period_words, time_words
+from ..io import LONG_PART, name_parts
+from ..dates import CHINESE_DAY, chinese_date, chinese_time, period_words, time_words
 from ..taxonomy import TYPES, in_order
 from .deps import period_notice
 
@@ -72,13 +72,11 @@ def _kept(words: str):
     return Markup('<span class="day">%s</span>') % Markup("<wbr>").join(re.split(r"(?<=年)|(?=至)", words))
 
 
-LONG_PART = 10  # characters of a name's part beyond which it may break inside (…综合行政执法 / 大队), never 岳麓 / 区
-
-
 def _name(value) -> str:
     """A unit's or a place's name as a list prints it: broken across lines only between its parts (湘西土家族苗族自治州
     / 生态环境局 / 吉首分局: <wbr>, .name: word-break: keep-all), so that a long unit wraps in its column instead of
-    pushing the table past the paper's edge, and a short one (长沙市岳麓区) never leaves 区 alone."""
+    pushing the table past the paper's edge, and a short one (长沙市岳麓区) never leaves 区 alone; a part still over
+    ``LONG_PART`` characters after its words (:func:`petitionnlp.io.name_parts`) may break inside on paper (.long)."""
     parts = [Markup('<span class="long">%s</span>') % part if len(part) > LONG_PART else part
              for part in name_parts(value or "")]
     return Markup('<span class="name">%s</span>') % Markup("<wbr>").join(parts) if parts else ""
@@ -92,7 +90,7 @@ def _day(value) -> str:
 
 
 # a day as chinese_date writes it, with the mark before it (→ , ：) — a tag between the two would read as a space
-_WRITTEN_DAY = re.compile(r"(?:[^\w\s]\s?)?\d{4}年\d{1,2}月\d{1,2}日")
+_WRITTEN_DAY = re.compile(r"(?:[^\w\s]\s?)?" + CHINESE_DAY.pattern)
 
 
 def _days_kept(words) -> str:
