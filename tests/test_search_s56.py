@@ -1,0 +1,20 @@
+"""Search (session 56, helper s56; issue 29 item 4): clerks' words as a 12369 operator or a villager phones them in
+(corpora/search/eval_queries_clerks19.jsonl, written before its writer read the thesaurus)."""
+
+from petitionnlp.search.analysis import read_query
+from tests.test_search_s50 import _ids
+
+RIVER = {
+    "sand": "河边两家砂石厂滥挖河道，地下水位下降，居民饮水困难。",
+    "office": "有关部门不作为，垃圾无人清理，多次反映未解决。",
+    "yard": "小区院内堆放建筑材料，有关部门不处理。",
+}
+
+
+def test_which_office_a_caller_asks_for_is_no_matter_of_the_documents(tmp_path):
+    """…归哪个部门 / 是哪个部门的事 / 属于什么单位管 ask which office; the office (部门) is what the caller asks, not what
+    the complaint is about: it was kept as a required term, so a complaint about 有关部门 came before the river's."""
+    assert read_query("河道污染归哪个部门") == ["河道污染"]
+    assert read_query("砂石厂滥挖河道是哪个部门的事") == ["砂石厂滥挖河道"]
+    assert read_query("河边挖沙属于什么单位管") == ["河边挖沙"]
+    assert _ids(tmp_path, RIVER, "几家挖河道的把河挖烂了归哪个部门")[0] == "sand"
