@@ -18,3 +18,16 @@ def test_which_office_a_caller_asks_for_is_no_matter_of_the_documents(tmp_path):
     assert read_query("砂石厂滥挖河道是哪个部门的事") == ["砂石厂滥挖河道"]
     assert read_query("河边挖沙属于什么单位管") == ["河边挖沙"]
     assert _ids(tmp_path, RIVER, "几家挖河道的把河挖烂了归哪个部门")[0] == "sand"
+
+
+
+def test_what_stands_before_behind_or_in_front_of_is_where_the_request_is():
+    """后面, 后头, 前面 … place a request as 旁边 and 对面 do: 小区后面拌水泥的站子 is a station behind the estate, the
+    estate only its setting; 村后头的山 is the hill behind the village (a document naming the village and no hill
+    no longer matches the piece 村后头)."""
+    from petitionnlp.search.analysis import read_settings
+
+    assert read_settings("小区后面拌水泥的站子晚上偷偷开工")[0] == ("小区", True)
+    assert read_settings("村后头的山叫几家打石头的挖空了")[:2] == [("村", True), ("山", False)]
+    assert read_settings("饭店前面的油烟")[0] == ("饭店", True)
+
