@@ -20,7 +20,6 @@ def test_which_office_a_caller_asks_for_is_no_matter_of_the_documents(tmp_path):
     assert _ids(tmp_path, RIVER, "几家挖河道的把河挖烂了归哪个部门")[0] == "sand"
 
 
-
 def test_what_stands_before_behind_or_in_front_of_is_where_the_request_is():
     """后面, 后头, 前面 … place a request as 旁边 and 对面 do: 小区后面拌水泥的站子 is a station behind the estate, the
     estate only its setting; 村后头的山 is the hill behind the village (a document naming the village and no hill
