@@ -30,3 +30,10 @@ def test_what_stands_before_behind_or_in_front_of_is_where_the_request_is():
     assert read_settings("村后头的山叫几家打石头的挖空了")[:2] == [("村", True), ("山", False)]
     assert read_settings("饭店前面的油烟")[0] == ("饭店", True)
 
+
+
+def test_a_final_de_ends_a_request_as_a_particle_does():
+    """哪里有…特别大的: the final 的 hid the degree phrase (特别大) from the end frames, so 大 was searched as a required
+    term of its own; a final 的 is now taken off as 吗 and 呢 are, and the degree phrase with it."""
+    assert read_query("哪里有饭店油烟特别大的") == ["饭店油烟"]
+    assert read_query("哪里有烧烤油烟很大的") == ["烧烤油烟"]
