@@ -22,19 +22,29 @@ and for a false alarm (a predicted directive that matches no gold): ``a`` when i
 (boundary), else ``e`` invented, by what the rules saw in it (done work / report, announcement, heading or slogan,
 finding, other).
 
+``--as-stood`` measures what no fold can: the rules were written with every non-blind page in view, so their own
+figure there is a seen one.  Each of the latest batches (``AS_STOOD``) was committed before any rule was written on it;
+the tree of that commit (``git archive``, in a temporary folder) gives the rules and the shipped judge as they stood
+then, and the same kinds are counted on that batch, then summed.
+
     python benchmarks/directive_errors.py [--folds K] [--committee] [--C 0.3 --keep 0.6 --add 0.6] [--show KIND]
+    python benchmarks/directive_errors.py --as-stood
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import pickle
+import subprocess
 import sys
+import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent.parent
+ROOT = Path(os.environ.get("DIRECTIVE_ERRORS_TREE") or HERE)  # --as-stood: the tree of an earlier commit
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
@@ -45,6 +55,8 @@ from petitionnlp.briefing.judge import choose, vote  # noqa: E402
 from petitionnlp.briefing.learned import DirectiveModel, fit_committee  # noqa: E402
 from petitionnlp.text import unify_newlines  # noqa: E402
 
+AS_STOOD = ("briefings_news11", "briefings_plan11", "briefings_news12", "briefings_bulletins12", "briefings_news13",
+            "briefings_plans13", "briefings_news14", "briefings_plans14", "briefings_carry55")  # d51–d55
 DEV_WITH_DIRECTIVES = (("time_dev.jsonl", "briefings_timedev"), ("time_dev2.jsonl", "briefings_timedev2"),
                        ("time_dev3.jsonl", "briefings_timedev3"), ("briefings_duties.jsonl", "briefings_duties"))
 
@@ -181,6 +193,45 @@ def stages(counts: Counter) -> Counter:
     return out
 
 
+def _batch_as_it_stood(batch: str) -> dict:
+    """(In the tree of the commit that added ``batch``) the counts of its kinds, rules alone and with the judge."""
+    from petitionnlp.briefing.judge import shipped_judge
+
+    rows = [dict(d, origin=batch) for d in tbm._rows(tbm.GOLD / f"{batch}.jsonl")]
+    docs = tbm.examples(rows)
+    for d, src in zip(docs, rows):
+        d["text"] = unify_newlines(src["doc"]["text"])
+    judge = shipped_judge()
+    ruled = [[bool(c["rule"]) for c in d["cands"]] for d in docs]
+    judged = [judge.decide(d["cands"]) if judge and d["cands"] else k for d, k in zip(docs, ruled)]
+    return {name: dict(classify(docs, dec)[0]) for name, dec in (("rules", ruled), ("judge", judged))}
+
+
+def as_stood() -> None:
+    """The kinds of errors on each batch of ``AS_STOOD`` with the code and judge of the commit that added it."""
+    totals = {"rules": Counter(), "judge": Counter()}
+    for batch in AS_STOOD:
+        path = f"corpora/briefing/gold/{batch}.jsonl"
+        commit = subprocess.run(["git", "log", "--diff-filter=A", "--format=%H", "-1", "--", path], cwd=HERE,
+                                capture_output=True, text=True, check=True).stdout.strip()
+        with tempfile.TemporaryDirectory() as old:
+            archive = subprocess.run(["git", "archive", commit], cwd=HERE, capture_output=True, check=True).stdout
+            subprocess.run(["tar", "-x", "-C", old], input=archive, check=True)
+            out = subprocess.run([sys.executable, __file__, "--_batch", batch], capture_output=True, text=True,
+                                 env=dict(os.environ, DIRECTIVE_ERRORS_TREE=old, PYTHONPATH=old), cwd=old)
+        if out.returncode:
+            print(f"{batch} ({commit[:7]}): {out.stderr.strip().splitlines()[-1:]}")
+            continue
+        got = json.loads(out.stdout.strip().splitlines()[-1])
+        for name, counts in got.items():
+            totals[name].update(counts)
+            print(table(f"{batch} as it stood ({commit[:7]}), {name}", Counter(counts)))
+    for name, counts in totals.items():
+        print(table(f"all {len(AS_STOOD)} batches as they stood, {name}", counts))
+        st = stages(counts)
+        print("  by stage: " + ", ".join(f"{k} {st[k]}" for k in sorted(st)))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared" / "corpora"))
@@ -191,7 +242,15 @@ def main() -> None:
     ap.add_argument("--add", type=float)
     ap.add_argument("--show", help="print the errors whose kind holds this text")
     ap.add_argument("--cache", help="a pickle of the pages' candidates (written when absent)")
+    ap.add_argument("--as-stood", action="store_true", help="the latest batches with the code that stood before them")
+    ap.add_argument("--_batch", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args._batch:
+        print(json.dumps(_batch_as_it_stood(args._batch), ensure_ascii=False))
+        return
+    if args.as_stood:
+        as_stood()
+        return
     meta = json.loads((ROOT / "models" / "briefing_directives" / "meta.json").read_text(encoding="utf-8"))
     C = args.C if args.C is not None else meta["C"]
     keep = args.keep if args.keep is not None else meta["keep_threshold"]
