@@ -7,15 +7,9 @@ directive_rules.json), so the long cuts of the first briefings and of d54 stay (
 工作; …，认真开展突出环境问题排查整治工作)."""
 
 import pytest
+from test_briefing_d42c import _rules
 
 from petitionnlp.briefing import extract_briefing
-from petitionnlp.briefing.directives import find_candidates
-from petitionnlp.briefing.timex import find_time_expressions
-
-
-def _rules(text):
-    """The clauses the rules take for directives."""
-    return [text[c["start"]:c["end"]] for c in find_candidates(text, find_time_expressions(text, None)) if c["rule"]]
 
 
 @pytest.mark.parametrize("text, order", [
