@@ -692,6 +692,7 @@ _GROUP_NOT_NAME_TAGS = _NOT_NAME_TAGS + ("v", "vd", "vn", "ad")  # a word of two
 # (or after an account and its bank: 6222…545（工行，邝美玲）)
 _AFTER_NUMBER = re.compile(rf"[ \u3000]*[(（][ \u3000]*(?:[{CJK}]{{1,6}}[，,、][ \u3000]*)?([{CJK}]{{2,4}})[ \u3000]*[)）]")
 _BRACKETED = re.compile(r"[ \u3000]*[(（]([^()（）]{1,24})[)）]")  # what a bracket right after a name holds
+_DOCUMENT_NUMBER = re.compile(rf"[{CJK}]{{0,3}}[〔\[［]\s*(?:19|20)\d\d")  # 楚环禄罚字〔2025〕: after an issuer's short name
 _DOCUMENT_YEAR = re.compile(r"[〔\[［]\s*(?:19|20)\d\d\s*[〕\]］]")  # 桂发〔2018〕13号: the issuer of a document number
 _COUNTED = re.compile("[量率]")  # 举报量, 投诉率: a verb of complaint that heads a count
 _SPLIT_TAGS = ("n", "ng", "m", "nr", "nrfg", "nrt", "zg", "q")  # a name's last character jieba reads alone (汪正 / 年)
@@ -2674,6 +2675,24 @@ class NameRules:
                     starts.discard(a)
                     starts.add(a - 1)
 
+    @staticmethod
+    def _credited(folded: str, a: int, b: int) -> bool:
+        """Whether the name at ``a``–``b`` is one of a credit's names: alone with other names in a bracket ((李梦铃)近日,
+        (丁琼 焦文豪), 消息(姜彦艳):), or after a space that follows a word or a list mark on the same line (作者:荆文静
+        陈世清, 韩凯、 宋献伟) — a byline's, a table's or a post's list, which the rules read (a space after a line's
+        start is an indent: a paragraph)."""
+        k = a
+        while k > 0 and (_CJK.match(folded[k - 1]) or folded[k - 1] in " \u3000") and a - k < 16:
+            k -= 1
+        if k > 0 and folded[k - 1] in "(（":
+            e = b
+            while e < len(folded) and (_CJK.match(folded[e]) or folded[e] in " \u3000") and e - b < 16:
+                e += 1
+            if folded[e:e + 1] in (")", "）"):
+                return True
+        return a > 1 and folded[a - 1] in " \u3000" and (bool(_CJK.match(folded[a - 2]))
+                                                      or folded[:a].rstrip(" \u3000").endswith("、"))
+
     def _place_elsewhere(self, folded: str, name: str) -> bool:
         """Whether ``name`` stands somewhere in the text right before a place's ending (黄孟营村, 王家坝组)."""
         k = folded.find(name)
@@ -2732,13 +2751,15 @@ class NameRules:
                     # a famous one's); 向 / 大家: a surname jieba reads as a preposition, or a given name it reads as a
                     # pronoun, an adverb …; 杨玲 / 承包, 林伟 / 进行, 安刚 / 早: a person jieba reads, then a word of
                     # its own (汪正 / 年, 王生 / 虎: the last character alone, read as a count or a noun, is the name's)
-                if name in self.minority or (a and folded[a - 1] in "(（" and folded[b:b + 1] in " \u3000") \
+                read = "whole" if whole else "split" if tag.startswith("nr") and len(word) < b - a else "other"
+                if name in self.minority or self._credited(folded, a, b) or _DOCUMENT_NUMBER.match(folded, b) \
+                        or (read != "whole" and name[-1] in self.place_after) \
                         or self._place_elsewhere(folded, name) or (after and after[1][:1] == "n" and folded[
                             b + len(after[0]):b + len(after[0]) + 1] in self.place_after):
-                    continue  # 卓玛: a minority name's part, read by the rules of those names; (王漫雪 卞中娇): a
-                    # byline's names in brackets; 在黄孟营, …黄孟营村: written elsewhere before a place's ending;
-                    # 陈克明面业厂区: a noun and a place's or a works' ending after it, a firm's name
-                read = "whole" if whole else "split" if tag.startswith("nr") and len(word) < b - a else "other"
+                    continue  # 卓玛: a minority name's part, read by the rules of those names; (王漫雪 卞中娇),
+                    # 作者:荆文静 陈世清: a byline's names (see _credited); 楚环禄罚字〔2025〕: a document number's issuer;
+                    # 的排洪渠: a place's ending last where jieba reads no person; 在黄孟营, …黄孟营村: written elsewhere
+                    # before a place's ending; 陈克明面业厂区: a noun and a works' ending after it, a firm's name
                 score = model.score(folded, a, sl, b, read, before, after, rest,
                                     sum(c not in self.given for c in name[sl:]))
                 if score is not None and score >= model.threshold and (best is None or score > best[0]):
