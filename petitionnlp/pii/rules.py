@@ -462,6 +462,11 @@ class PatternRules:
         shared = {k: v for _, row in rows for k, v in row.get(_SHARED, {}).items()}
         patterns = [{k: _shared_words(v, shared, n) if isinstance(v, list) else v for k, v in row.items()}
                     for n, row in rows if _SHARED not in row]
+        runs = shared.get("runs", {})  # how far back, over which marks, a number's run reaches (plain; run_spaces)
+        for p in patterns:
+            run = runs.get("spaced" if p.get("run_spaces") else "plain", {})
+            p.setdefault("run_seps", run.get("seps", ""))
+            p.setdefault("run_reach", run.get("reach", 0))
         kept = _read_lines(path / KEPT_FILE) if (path / KEPT_FILE).is_file() else []
         return cls(patterns, kept)
 
@@ -514,7 +519,7 @@ class PatternRules:
                     continue  # (needs_context: the check alone does not decide — CHEN JIANHUA after 英文名, not AN LI)
                 run = start  # (a number glued to one before it, the second or third of mobiles run together, or
                 # after a dash: the run's start; with run_spaces, after a space too: 编号0731-84561234 84561235 — r55)
-                seps, reach = ("-\u2014\u2013 \t\u3000", 32) if p.get("run_spaces") else ("-\u2014\u2013", 23)
+                seps, reach = p.get("run_seps", ""), p.get("run_reach", 0)  # (patterns.jsonl's shared "runs")
                 while run > max(0, start - reach) and (folded[run - 1].isdigit() or (
                         folded[run - 1] in seps and folded[run - 2:run - 1].isdigit())):
                     run -= 1
