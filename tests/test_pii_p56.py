@@ -22,25 +22,23 @@ def _names(text: str, nlp=None) -> list[str]:
     return [s.text for s in doc.spans["pii"] if s.label_ == "姓名"]
 
 
-@pytest.mark.parametrize("text, names", [
-    ("作为一家之主的覃良权，今年又查出了尘肺病。", ["覃良权"]),  # after 的, before a mark
-    ("在自家门前的院坝里，覃良权坐在小板凳上编竹筐。", ["覃良权"]),  # a clause's subject, then a verb
-    ("邻居在不顾廖洪彦反对的情况下把猪圈扩建到他家窗下。", ["廖洪彦"]),  # after a verb, before an adverb
-    ("  廖洪彦快人快语，说起砂场的事就停不下来。", ["廖洪彦"]),  # opening an indented paragraph
-])
-def test_a_private_person_without_a_cue_is_hidden(text, names):
-    assert _names(text) == names
-
-
-@pytest.mark.parametrize("text", [
+_GUARDS = [  # places and words that look like names, officials with their posts, a credit, a document number
     "高明区某五金厂酸雾扰民。", "要实现从绿水青山到金山银山的转变。", "建华路两侧的排水沟发臭。",
     "方正县环保局于近日检查了该厂。", "江南水乡的河道整治已完成。", "巩固全国文明城区创建成果。",
     "近日，副市长孙建明率队检查砂场。孙建明先后来到三家企业。",
     "县委常委、统战部长顾建峰对整改情况进行现场检查。顾建峰一行实地检查了采石场。",
     "楚环罚字〔2025〕1号行政处罚决定书", "文章来源：县融媒体中心 作者：王丽华 陈世明",
-])
-def test_guard_places_words_officials_and_credits_stay(text):
-    assert _names(text) == []
+]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("作为一家之主的覃良权，今年又查出了尘肺病。", ["覃良权"]),  # after 的, before a mark
+    ("在自家门前的院坝里，覃良权坐在小板凳上编竹筐。", ["覃良权"]),  # a clause's subject, then a verb
+    ("邻居在不顾廖洪彦反对的情况下把猪圈扩建到他家窗下。", ["廖洪彦"]),  # after a verb, before an adverb
+    ("  廖洪彦快人快语，说起砂场的事就停不下来。", ["廖洪彦"]),  # opening an indented paragraph
+] + [(text, []) for text in _GUARDS])
+def test_a_private_person_without_a_cue_is_hidden_and_the_twins_stay(text, names):
+    assert _names(text) == names
 
 
 @pytest.fixture
