@@ -58,8 +58,10 @@ class NameModel:
         self.not_next = frozenset(not_next)
 
     def _side(self, kind: str, word: str, tag: str) -> float:
+        """The weight of jieba's word beside the name: the word's own line, else a line "*X" of its last character
+        (*员: 工作人员, 执法员 — one in a role, whom the rules read), else its tag's, else "other"."""
         w = self.w
-        return w.get((kind, word), w.get((kind, tag), w.get((kind, "other"), 0.0)))
+        return w.get((kind, word), w.get((kind, "*" + word[-1:]), w.get((kind, tag), w.get((kind, "other"), 0.0))))
 
     def score(self, folded: str, a: int, sl: int, b: int, read: str, before: tuple[str, str] | None,
               after: tuple[str, str] | None, rest: str = "", unlisted: int = 0) -> float | None:
@@ -68,8 +70,8 @@ class NameModel:
         start, a mark, the end); ``rest``: the rest of a word jieba glued to the name's end; ``unlisted``: how many
         of the given name's characters given_name_chars.txt does not hold."""
         w = self.w
-        if after and after[0] in self.not_next:
-            return None
+        if after and (after[0] in self.not_next or self.is_word(folded[b - 1] + after[0][0])):
+            return None  # (刘鑫生 / 下来: the last character and the next word's first make a word, 生下)
         s = w.get(("read", read), 0.0) + unlisted * w.get(("unlisted", ""), 0.0)
         s += w.get(("given", ""), 1.0) * sum(self.given.get(c, -3.0) for c in folded[a + sl:b])
         s += w.get(("surname", ""), 1.0) * self.surname.get(folded[a:a + sl], 0.0)

@@ -2726,7 +2726,7 @@ class NameRules:
             def taken(x: int, y: int) -> bool:
                 return any(k != a or k in strong or found[k] > y for k in found.overlapping(x, y))
 
-            if taken(a, a + sl + 1):
+            if any(k != a or k in strong for k in found.overlapping(a, a + sl + 1)):
                 continue
             if folded.startswith(self._model_not_after, a + sl) or folded.startswith(self._model_not_after, a + sl + 1):
                 continue  # 刘老板, 黄姑娘, 王老爷子, 陈氏: a form of address, a post, a kin's or a clan's word
@@ -2752,19 +2752,21 @@ class NameRules:
                         j == i + 2 and end == b and len(tagged[i + 1][0]) == 1 and tagged[i + 1][1] not in _SPLIT_TAGS)
                         or (len(word) == sl and (
                         tag in _FUNCTION_TAGS or (j > i + 1 and tagged[i + 1][1] in _NOT_NAME_TAGS))))):
-                    continue  # 高明, 方正, 金山, 蒙蒙亮: a word of the dictionary jieba reads as no person's (司马光, 王进喜:
-                    # a famous one's); 向 / 大家: a surname jieba reads as a preposition, or a given name it reads as a
+                    continue  # 高明, 方正, 金山, 蒙蒙亮: a word of the dictionary jieba reads as no person's (司马光, 孔明灯,
+                    # 红树林: jieba's dictionary tags them nr; so are 李建华, 张建国 — the rules' to find); 向 / 大家: a surname jieba reads as a preposition, or a given name it reads as a
                     # pronoun, an adverb …; 杨玲 / 承包, 林伟 / 进行, 安刚 / 早: a person jieba reads, then a word of
                     # its own (汪正 / 年, 王生 / 虎: the last character alone, read as a count or a noun, is the name's)
                 read = "whole" if whole else "split" if tag.startswith("nr") and len(word) < b - a else "other"
                 if name in self.minority or self._credited(folded, a, b) or _DOCUMENT_NUMBER.match(folded, b) \
                         or (read != "whole" and name[-1] in self.place_after) \
-                        or self._place_elsewhere(folded, name) or (after and after[1][:1] == "n" and folded[
-                            b + len(after[0]):b + len(after[0]) + 1] in self.place_after):
+                        or self._place_elsewhere(folded, name) or (after and after[1][:1] == "n" and (folded[
+                            b + len(after[0]):b + len(after[0]) + 1] in self.place_after
+                            or after[0][-1] in self.premise_chars or after[0] in self.businesses)):
                     continue  # 卓玛: a minority name's part, read by the rules of those names; (王漫雪 卞中娇),
                     # 作者:荆文静 陈世清: a byline's names (see _credited); 楚环禄罚字〔2025〕: a document number's issuer;
                     # 的排洪渠: a place's ending last where jieba reads no person; 在黄孟营, …黄孟营村: written elsewhere
-                    # before a place's ending; 陈克明面业厂区: a noun and a works' ending after it, a firm's name
+                    # before a place's ending; 陈克明面业厂区, 金德利公馆: a noun and a works' or a premises' ending
+                    # after it (premises.txt), a firm's or a building's name
                 score = model.score(folded, a, sl, b, read, before, after, rest,
                                     sum(c not in self.given for c in name[sl:]))
                 if score is not None and score >= model.threshold and (best is None or score > best[0]):
