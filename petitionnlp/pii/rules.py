@@ -2718,6 +2718,13 @@ class NameRules:
         if model is None:
             return []
         out, n = [], len(tagged)
+        placed: dict[str, bool] = {}  # a name's answer once a text: a name repeated n times costs n, not n²
+
+        def placed_elsewhere(name: str) -> bool:
+            if name not in placed:
+                placed[name] = self._place_elsewhere(folded, name)
+            return placed[name]
+
         for i, (word, tag, a) in enumerate(tagged):
             sl = self._surname_len(folded, a)
             if not sl or len(word) < sl:
@@ -2736,8 +2743,9 @@ class NameRules:
                 b = a + sl + gl  # word or a longer name's piece — 韩臣 / 才是, 白班, 黄狗 — as a name: never alone)
                 name = folded[a:b]
                 if b > len(folded) or not all(_CJK.match(c) and c not in _NOT_GIVEN for c in name[sl:]) \
-                        or name in self.not_names or taken(a, b) or folded[b:b + 1] in self.place_after:
-                    continue  # (黄孟营村: a place before its ending)
+                        or name in self.not_names or taken(a, b) or folded[b:b + 1] in self.place_after \
+                        or folded.startswith(self._ends_words, b - 1):
+                    continue  # (黄孟营村: a place before its ending; 司马燕称: a word that follows names ends it)
                 j, end = i, a
                 while j < n and tagged[j][2] + len(tagged[j][0]) <= b:
                     end = tagged[j][2] + len(tagged[j][0])
@@ -2759,7 +2767,8 @@ class NameRules:
                 read = "whole" if whole else "split" if tag.startswith("nr") and len(word) < b - a else "other"
                 if name in self.minority or self._credited(folded, a, b) or _DOCUMENT_NUMBER.match(folded, b) \
                         or (read != "whole" and name[-1] in self.place_after) \
-                        or self._place_elsewhere(folded, name) or (after and after[1][:1] == "n" and (folded[
+                        or placed_elsewhere(name) \
+                        or (after and after[1][:1] == "n" and (folded[
                             b + len(after[0]):b + len(after[0]) + 1] in self.place_after
                             or after[0][-1] in self.premise_chars or after[0] in self.businesses)):
                     continue  # 卓玛: a minority name's part, read by the rules of those names; (王漫雪 卞中娇),
