@@ -83,6 +83,11 @@ class NameModel:
             s += w.get(("right", "$"), 0.0) if after is None else self._side("right", *after)
         return s
 
+    def glued(self, rest: str) -> bool:
+        """Whether the rest of a word jieba glued to a name's end reads as a word after a name (沈文启则 / 说: 则, a
+        "rest" line of positive weight), not as the name's own character's word (杨玲承 / 包)."""
+        return len(rest) == 1 and self.w.get(("rest", rest), 0.0) > 0
+
     @staticmethod
     def edge(word: str) -> bool:
         """Whether jieba's word is a mark, a space or a line break: a clause's edge."""

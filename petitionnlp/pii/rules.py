@@ -2756,7 +2756,7 @@ class NameRules:
                 elif j < n and not model.edge(tagged[j][0]):
                     after = tagged[j][:2]
                 whole = j == i + 1 and end == b and tag.startswith("nr")
-                if self.is_word(name) or (not whole and (rest and tag.startswith("nr") or (
+                if self.is_word(name) or (not whole and (rest and tag.startswith("nr") and not model.glued(rest) or (
                         j == i + 2 and end == b and len(tagged[i + 1][0]) == 1 and tagged[i + 1][1] not in _SPLIT_TAGS)
                         or (len(word) == sl and (
                         tag in _FUNCTION_TAGS or (j > i + 1 and tagged[i + 1][1] in _NOT_NAME_TAGS))))):
