@@ -36,6 +36,8 @@ _GUARDS = [  # places and words that look like names, officials with their posts
     ("在自家门前的院坝里，覃良权坐在小板凳上编竹筐。", ["覃良权"]),  # a clause's subject, then a verb
     ("邻居在不顾廖洪彦反对的情况下把猪圈扩建到他家窗下。", ["廖洪彦"]),  # after a verb, before an adverb
     ("  廖洪彦快人快语，说起砂场的事就停不下来。", ["廖洪彦"]),  # opening an indented paragraph
+    ("对此，覃文启则说，水源地早就被污染了。", ["覃文启"]),  # jieba glues 则 to the name (覃文启则 / 说)
+    ("覃文武回想，砂场每次放炮前都没人提醒。", ["覃文武"]),  # jieba reads the surname apart (覃 / 文武)
 ] + [(text, []) for text in _GUARDS])
 def test_a_private_person_without_a_cue_is_hidden_and_the_twins_stay(text, names):
     assert _names(text) == names
