@@ -204,6 +204,7 @@ from pathlib import Path
 from ..errors import Errors, ModelError
 from ..resources import read_list
 from ..text import CJK, toneless
+from .namemodel import NameModel
 
 __all__ = ["PatternRules", "NameRules", "choose", "IDENTIFIER_RUN", "NAME_FILES", "PATTERN_FILE"]
 
@@ -250,7 +251,9 @@ NAME_FILES = {"surnames": "surnames.txt", "given": "given_name_chars.txt", "cont
               "subject_not_next": "subject_not_next.txt", "glue_word": "name_glue_word.txt",
               "surname_prepositions": "surname_prepositions.txt", "glue_before": "name_glue_before.txt",
               "transliterated": "transliteration_chars.txt", "dot_heads": "dot_name_heads.txt",
-              "appointed": "appointment_verbs.txt", "firm_words": "firm_words.txt"}
+              "appointed": "appointment_verbs.txt", "firm_words": "firm_words.txt",
+              "agent_not_tags": "agent_not_tags.txt", "name_stats": "name_char_stats.tsv",
+              "name_model": "name_model.tsv"}
 
 _CJK = re.compile(f"[{CJK}]")
 
@@ -459,6 +462,11 @@ class PatternRules:
         shared = {k: v for _, row in rows for k, v in row.get(_SHARED, {}).items()}
         patterns = [{k: _shared_words(v, shared, n) if isinstance(v, list) else v for k, v in row.items()}
                     for n, row in rows if _SHARED not in row]
+        runs = shared.get("runs", {})  # how far back, over which marks, a number's run reaches (plain; run_spaces)
+        for p in patterns:
+            run = runs.get("spaced" if p.get("run_spaces") else "plain", {})
+            p.setdefault("run_seps", run.get("seps", ""))
+            p.setdefault("run_reach", run.get("reach", 0))
         kept = _read_lines(path / KEPT_FILE) if (path / KEPT_FILE).is_file() else []
         return cls(patterns, kept)
 
@@ -511,7 +519,7 @@ class PatternRules:
                     continue  # (needs_context: the check alone does not decide — CHEN JIANHUA after 英文名, not AN LI)
                 run = start  # (a number glued to one before it, the second or third of mobiles run together, or
                 # after a dash: the run's start; with run_spaces, after a space too: 编号0731-84561234 84561235 — r55)
-                seps, reach = ("-\u2014\u2013 \t\u3000", 32) if p.get("run_spaces") else ("-\u2014\u2013", 23)
+                seps, reach = p.get("run_seps", ""), p.get("run_reach", 0)  # (patterns.jsonl's shared "runs")
                 while run > max(0, start - reach) and (folded[run - 1].isdigit() or (
                         folded[run - 1] in seps and folded[run - 2:run - 1].isdigit())):
                     run -= 1
@@ -689,8 +697,10 @@ _GROUP_NOT_NAME_TAGS = _NOT_NAME_TAGS + ("v", "vd", "vn", "ad")  # a word of two
 # (or after an account and its bank: 6222…545（工行，邝美玲）)
 _AFTER_NUMBER = re.compile(rf"[ \u3000]*[(（][ \u3000]*(?:[{CJK}]{{1,6}}[，,、][ \u3000]*)?([{CJK}]{{2,4}})[ \u3000]*[)）]")
 _BRACKETED = re.compile(r"[ \u3000]*[(（]([^()（）]{1,24})[)）]")  # what a bracket right after a name holds
+_DOCUMENT_NUMBER = re.compile(rf"[{CJK}]{{0,3}}[〔\[［]\s*(?:19|20)\d\d")  # 楚环禄罚字〔2025〕: after an issuer's short name
 _DOCUMENT_YEAR = re.compile(r"[〔\[［]\s*(?:19|20)\d\d\s*[〕\]］]")  # 桂发〔2018〕13号: the issuer of a document number
 _COUNTED = re.compile("[量率]")  # 举报量, 投诉率: a verb of complaint that heads a count
+_SPLIT_TAGS = ("n", "ng", "m", "nr", "nrfg", "nrt", "zg", "q")  # a name's last character jieba reads alone (汪正 / 年)
 _NARRATIVE_TAGS = ("d", "r", "t")  # jieba's adverbs, pronouns and times: a narrative goes on after a name
 _COMMON_TAGS = ("n", "vn", "v", "a", "an")  # jieba's common nouns, verbs, adjectives: no proper name (ns, nz, nr…)
 _PARTICLE_TAGS = ("ul", "uz", "ug", "y", "e")  # jieba's 了 着 过, modal particles, interjections: no name ends with one
@@ -923,6 +933,13 @@ class NameRules:
         self._person_before_re = re.compile(f"(?:{before})$") if before else None
         self._leaders_after_re = re.compile(rf"(?:[、，,][{CJK}]{{2,4}}){{0,12}}(?:" + "|".join(leaders) + ")") \
             if leaders else None
+        # 由东方负责 stays: what jieba reads the one after 由 as when it is no one (a side, a count, a body …)
+        self.agent_not_tags = tuple(t for line in g("agent_not_tags", []) for t in line.split())
+        # a surname and one or two characters no cue stands beside, scored (namemodel.py; name_model.tsv)
+        self._model_not_after = _by_length(list(self.honorifics) + list(self.titles_after) + list(self.context)
+                                           + list(self.married))
+        self.model = NameModel(g("name_stats", []), g("name_model", []), self.is_word, self.subject_not_next) \
+            if g("name_stats") and g("name_model") else None
 
     @classmethod
     def from_dir(cls, path, landmarks=(), is_place=None, is_word=None) -> "NameRules":
@@ -1792,7 +1809,7 @@ class NameRules:
         as a person or as a place it does not know (由 / 马建国 ns), or a compound surname alone (由欧阳负责: the person
         known by it; helper p55), not a word jieba reads as a place, a body, a side or a count (由东方负责 stays: f)."""
         if text[pos:pos + 2] in self.compound and text.startswith(words, pos + 2) \
-                and exact.get((pos, pos + 2), "nr") not in ("s", "f", "m", "d", "v", "t", "nt") \
+                and exact.get((pos, pos + 2), "nr") not in self.agent_not_tags \
                 and not (exact.get((pos, pos + 2)) == "ns" and self.is_place(text[pos:pos + 2], False)):
             return pos + 2
         b = self._given_name_before(text, pos, words)
@@ -2305,6 +2322,16 @@ class NameRules:
                 # the snow), then an adverb, a preposition or a verb it reads (see _subject_next)
             found.setdefault(start, end)
             covered.update(range(start, end))  # 覃 / 海燕 made one name: 海燕 is not a second one
+        #    and a surname and one or two characters no cue stands beside that the name model scores as a name
+        #    (17岁的汪正年第一次…, 在许正富看来, 李训芬一度…: namemodel.py): not vouched for — filtered below as jieba's
+        #    persons are (a post next to it or elsewhere, a place, a firm)
+        modeled = set()
+        for a, b in self._modeled_names(folded, tagged, found, strong):
+            for k in found.overlapping(a, b):
+                del found[k]  # (jieba's piece of it, 汪正 / 年, or the same span its rules could not end)
+            found[a] = b
+            whole.add(a)
+            modeled.add(a)
         #    and the cells under a column a table's header row names as a person's (序号\t姓名\t联系电话 / 1\t雷春花\t…:
         #    姓名, or a context word: 举报人, 负责人 …)
         for a, b in self._table_names(folded, exact):
@@ -2558,7 +2585,7 @@ class NameRules:
                     or (bare and a and exact.get((a - 1, a)) is not None and (folded[a - 1] in _DEMONSTRATIVES or (
                         folded[a - 1] in _NUMERALS and exact[(a - 1, a)] == "m"))) \
                     or (bare and (self._place_ending(name, sl) or name[sl:sl + 1] == "家" or name in self.context
-                                  or (a not in glued and not self._ends(
+                                  or (a not in glued and a not in modeled and not self._ends(
                                       folded, b, bounds if a in whole else starts if a in split or a in nicknamed else frozenset()))
                                   or folded.startswith("》", b))):  # 《…行政许可法》: a title's end
                 continue
@@ -2652,6 +2679,110 @@ class NameRules:
                 if a in starts:
                     starts.discard(a)
                     starts.add(a - 1)
+
+    @staticmethod
+    def _credited(folded: str, a: int, b: int) -> bool:
+        """Whether the name at ``a``–``b`` is one of a credit's names: alone with other names in a bracket ((李梦铃)近日,
+        (丁琼 焦文豪), 消息(姜彦艳):), or after a space that follows a word or a list mark on the same line (作者:荆文静
+        陈世清, 韩凯、 宋献伟) — a byline's, a table's or a post's list, which the rules read (a space after a line's
+        start is an indent: a paragraph)."""
+        k = a
+        while k > 0 and (_CJK.match(folded[k - 1]) or folded[k - 1] in " \u3000") and a - k < 16:
+            k -= 1
+        if k > 0 and folded[k - 1] in "(（":
+            e = b
+            while e < len(folded) and (_CJK.match(folded[e]) or folded[e] in " \u3000") and e - b < 16:
+                e += 1
+            if folded[e:e + 1] in (")", "）"):
+                return True
+        return a > 1 and folded[a - 1] in " \u3000" and (bool(_CJK.match(folded[a - 2]))
+                                                      or folded[:a].rstrip(" \u3000").endswith("、"))
+
+    def _place_elsewhere(self, folded: str, name: str) -> bool:
+        """Whether ``name`` stands somewhere in the text right before a place's ending (黄孟营村, 王家坝组)."""
+        k = folded.find(name)
+        while k >= 0:
+            if folded[k + len(name):k + len(name) + 1] in self.place_after and not folded.startswith(
+                    self.follow, k + len(name)):
+                return True
+            k = folded.find(name, k + 1)
+        return False
+
+    def _modeled_names(self, folded: str, tagged, found: dict, strong=frozenset()) -> list[tuple[int, int]]:
+        """(start, end) of the names the name model (namemodel.py) scores at or above its threshold: a surname at
+        the start of a word jieba reads, then one or two characters (the better scored), none of a function word's,
+        a place ending's or a side's, the whole no name of not_names.txt and no word of the dictionary jieba reads
+        as no person (高明, 方正, 金山), overlapping no name found but one jieba alone found from the same start
+        (汪正 / 年: its person a character short; 许正富: the same span, where its rules found no end)."""
+        model = self.model
+        if model is None:
+            return []
+        out, n = [], len(tagged)
+        placed: dict[str, bool] = {}  # a name's answer once a text: a name repeated n times costs n, not n²
+
+        def placed_elsewhere(name: str) -> bool:
+            if name not in placed:
+                placed[name] = self._place_elsewhere(folded, name)
+            return placed[name]
+
+        for i, (word, tag, a) in enumerate(tagged):
+            sl = self._surname_len(folded, a)
+            if not sl or len(word) < sl:
+                continue
+
+            def taken(x: int, y: int) -> bool:
+                return any(k != a or k in strong or found[k] > y for k in found.overlapping(x, y))
+
+            if any(k != a or k in strong for k in found.overlapping(a, a + sl + 1)):
+                continue
+            if folded.startswith(self._model_not_after, a + sl) or folded.startswith(self._model_not_after, a + sl + 1):
+                continue  # 刘老板, 黄姑娘, 王老爷子, 陈氏: a form of address, a post, a kin's or a clan's word
+            before = tagged[i - 1][:2] if i and not model.edge(tagged[i - 1][0]) else None
+            best = None
+            for gl in (2, 1) if sl == 2 else (2,):  # (a surname and one character no cue stands by is as often a
+                b = a + sl + gl  # word or a longer name's piece — 韩臣 / 才是, 白班, 黄狗 — as a name: never alone)
+                name = folded[a:b]
+                if b > len(folded) or not all(_CJK.match(c) and c not in _NOT_GIVEN for c in name[sl:]) \
+                        or name in self.not_names or taken(a, b) or folded[b:b + 1] in self.place_after \
+                        or folded.startswith(self._ends_words, b - 1):
+                    continue  # (黄孟营村: a place before its ending; 司马燕称: a word that follows names ends it)
+                j, end = i, a
+                while j < n and tagged[j][2] + len(tagged[j][0]) <= b:
+                    end = tagged[j][2] + len(tagged[j][0])
+                    j += 1
+                rest, after = "", None
+                if end < b:  # the last word jieba reads runs past the name: 何芝春家, 周正 / 友便
+                    rest = folded[b:tagged[j][2] + len(tagged[j][0])]
+                elif j < n and not model.edge(tagged[j][0]):
+                    after = tagged[j][:2]
+                whole = j == i + 1 and end == b and tag.startswith("nr")
+                if self.is_word(name) or (not whole and (rest and tag.startswith("nr") and not model.glued(rest) or (
+                        j == i + 2 and end == b and len(tagged[i + 1][0]) == 1 and tagged[i + 1][1] not in _SPLIT_TAGS)
+                        or (len(word) == sl and (
+                        tag in _FUNCTION_TAGS or (j > i + 1 and tagged[i + 1][1] in _NOT_NAME_TAGS))))):
+                    continue  # 高明, 方正, 金山, 蒙蒙亮: a word of the dictionary jieba reads as no person's (司马光, 孔明灯,
+                    # 红树林: jieba's dictionary tags them nr; so are 李建华, 张建国 — the rules' to find); 向 / 大家: a surname jieba reads as a preposition, or a given name it reads as a
+                    # pronoun, an adverb …; 杨玲 / 承包, 林伟 / 进行, 安刚 / 早: a person jieba reads, then a word of
+                    # its own (汪正 / 年, 王生 / 虎: the last character alone, read as a count or a noun, is the name's)
+                read = "whole" if whole else "split" if tag.startswith("nr") and len(word) < b - a else "other"
+                if name in self.minority or self._credited(folded, a, b) or _DOCUMENT_NUMBER.match(folded, b) \
+                        or (read != "whole" and name[-1] in self.place_after) \
+                        or placed_elsewhere(name) \
+                        or (after and after[1][:1] == "n" and (folded[
+                            b + len(after[0]):b + len(after[0]) + 1] in self.place_after
+                            or after[0][-1] in self.premise_chars or after[0] in self.businesses)):
+                    continue  # 卓玛: a minority name's part, read by the rules of those names; (王漫雪 卞中娇),
+                    # 作者:荆文静 陈世清: a byline's names (see _credited); 楚环禄罚字〔2025〕: a document number's issuer;
+                    # 的排洪渠: a place's ending last where jieba reads no person; 在黄孟营, …黄孟营村: written elsewhere
+                    # before a place's ending; 陈克明面业厂区, 金德利公馆: a noun and a works' or a premises' ending
+                    # after it (premises.txt), a firm's or a building's name
+                score = model.score(folded, a, sl, b, read, before, after, rest,
+                                    sum(c not in self.given for c in name[sl:]))
+                if score is not None and score >= model.threshold and (best is None or score > best[0]):
+                    best = score, b
+            if best:
+                out.append((a, best[1]))
+        return out
 
     def _mentions(self, folded: str, tagged, out: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
         """``out`` and every other mention of a name found in it (举报人覃海燕反映… 向覃海燕反馈): a name of two
