@@ -2744,8 +2744,10 @@ class NameRules:
                 name = folded[a:b]
                 if b > len(folded) or not all(_CJK.match(c) and c not in _NOT_GIVEN for c in name[sl:]) \
                         or name in self.not_names or taken(a, b) or folded[b:b + 1] in self.place_after \
-                        or folded.startswith(self._ends_words, b - 1):
-                    continue  # (黄孟营村: a place before its ending; 司马燕称: a word that follows names ends it)
+                        or folded.startswith(self._ends_words, b - 1) \
+                        or (self._closer_re and any(self._closer_re.match(folded, k) for k in range(a + sl, b))):
+                    continue  # (黄孟营村: a place before its ending; 司马燕称: a word that follows names ends it;
+                    # 林立三户: a count of list_closers.txt closes the name before it)
                 j, end = i, a
                 while j < n and tagged[j][2] + len(tagged[j][0]) <= b:
                     end = tagged[j][2] + len(tagged[j][0])
