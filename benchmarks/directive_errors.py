@@ -54,6 +54,7 @@ import train_briefing_model as tbm  # noqa: E402
 from petitionnlp.briefing.judge import choose, vote  # noqa: E402
 from petitionnlp.briefing.learned import DirectiveModel, fit_committee  # noqa: E402
 from petitionnlp.text import unify_newlines  # noqa: E402
+from eval_briefings import match  # noqa: E402  (the benchmark's own matching of a directive to gold)
 
 AS_STOOD = ("briefings_news11", "briefings_plan11", "briefings_news12", "briefings_bulletins12", "briefings_news13",
             "briefings_plans13", "briefings_news14", "briefings_plans14", "briefings_carry55")  # d51–d55
@@ -130,13 +131,8 @@ def classify(docs: list[dict], dec: list[list[bool]]) -> tuple[Counter, list[tup
         cands = d["cands"]
         spans = [(c["start"], c["end"]) for c in cands]
         kept = [i for i, k in enumerate(keep) if k]
-        used, got = set(), {}
-        for gi, g in enumerate(d["gold"]):  # one to one, in order (eval_briefings.match)
-            for i in kept:
-                if i not in used and _covers(g, spans[i]):
-                    used.add(i)
-                    got[gi] = i
-                    break
+        got = {gi: kept[pi] for gi, pi in match(d["gold"], [spans[i] for i in kept])}  # one to one, as scored
+        used = set(got.values())
         counts["gold"] += len(d["gold"])
         counts["pred"] += len(kept)
         counts["tp"] += len(got)

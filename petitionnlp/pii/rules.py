@@ -697,8 +697,8 @@ _GROUP_NOT_NAME_TAGS = _NOT_NAME_TAGS + ("v", "vd", "vn", "ad")  # a word of two
 # (or after an account and its bank: 6222…545（工行，邝美玲）)
 _AFTER_NUMBER = re.compile(rf"[ \u3000]*[(（][ \u3000]*(?:[{CJK}]{{1,6}}[，,、][ \u3000]*)?([{CJK}]{{2,4}})[ \u3000]*[)）]")
 _BRACKETED = re.compile(r"[ \u3000]*[(（]([^()（）]{1,24})[)）]")  # what a bracket right after a name holds
-_DOCUMENT_NUMBER = re.compile(rf"[{CJK}]{{0,3}}[〔\[［]\s*(?:19|20)\d\d")  # 楚环禄罚字〔2025〕: after an issuer's short name
 _DOCUMENT_YEAR = re.compile(r"[〔\[［]\s*(?:19|20)\d\d\s*[〕\]］]")  # 桂发〔2018〕13号: the issuer of a document number
+_DOCUMENT_NUMBER = re.compile(rf"[{CJK}]{{0,3}}" + _DOCUMENT_YEAR.pattern)  # 楚环禄罚字〔2025〕: after an issuer's short name
 _COUNTED = re.compile("[量率]")  # 举报量, 投诉率: a verb of complaint that heads a count
 _SPLIT_TAGS = ("n", "ng", "m", "nr", "nrfg", "nrt", "zg", "q")  # a name's last character jieba reads alone (汪正 / 年)
 _NARRATIVE_TAGS = ("d", "r", "t")  # jieba's adverbs, pronouns and times: a narrative goes on after a name
@@ -1994,7 +1994,7 @@ class NameRules:
     def _place_or_company(self, folded: str, start: int, end: int) -> bool:
         """王家村, 李四后村, 华旭家园, 明峰驾校, 张三有限公司: the name of a place, a landmark or a company."""
         after = folded[end:end + 10]
-        if after[:1] in self.place_after and not folded.startswith(self.follow, end):
+        if self._place_ending_at(folded, end):
             return True
         if any(folded.startswith(self.landmarks, k) for k in range(start + 1, end + 1)) \
                 or after.startswith(("驾校", "水库", "家园", "后村")):
@@ -2702,11 +2702,15 @@ class NameRules:
         """Whether ``name`` stands somewhere in the text right before a place's ending (黄孟营村, 王家坝组)."""
         k = folded.find(name)
         while k >= 0:
-            if folded[k + len(name):k + len(name) + 1] in self.place_after and not folded.startswith(
-                    self.follow, k + len(name)):
+            if self._place_ending_at(folded, k + len(name)):
                 return True
             k = folded.find(name, k + 1)
         return False
+
+    def _place_ending_at(self, folded: str, end: int) -> bool:
+        """Whether a place's ending (``place_after.txt``) stands at ``end``, not the start of a word that follows
+        names (``name_follow.txt``, discipline words): 王家村, 黄孟营组."""
+        return folded[end:end + 1] in self.place_after and not folded.startswith(self.follow, end)
 
     def _modeled_names(self, folded: str, tagged, found: dict, strong=frozenset()) -> list[tuple[int, int]]:
         """(start, end) of the names the name model (namemodel.py) scores at or above its threshold: a surname at
