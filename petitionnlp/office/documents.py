@@ -30,8 +30,8 @@ from ..settings import get_settings
 from .charts import TEXT_WIDTH_MM, progress_chart_png, region_chart_png
 from .clock import office_today
 from ..pii import personal_columns
-from .figures import (PUBLIC_COLUMNS, PUBLIC_WIDTHS, percent, period_cases, public_report, public_rows, region_table, report_data,
-                      this_round_report)
+from .figures import (PUBLIC_COLUMNS, PUBLIC_WIDTHS, percent, period_cases, public_report, public_rows, region_table,
+                      report_data, this_round_report)
 from . import overview
 from .places import place_name, region_words
 from .repeat_groups import MANY, list_groups

@@ -2767,8 +2767,8 @@ class NameRules:
                         or (len(word) == sl and (
                         tag in _FUNCTION_TAGS or (j > i + 1 and tagged[i + 1][1] in _NOT_NAME_TAGS))))):
                     continue  # 高明, 方正, 金山, 蒙蒙亮: a word of the dictionary jieba reads as no person's (司马光, 孔明灯,
-                    # 红树林: jieba's dictionary tags them nr; so are 李建华, 张建国 — the rules' to find); 向 / 大家: a surname jieba reads as a preposition, or a given name it reads as a
-                    # pronoun, an adverb …; 杨玲 / 承包, 林伟 / 进行, 安刚 / 早: a person jieba reads, then a word of
+                    # 红树林: jieba's dictionary tags them nr; so are 李建华, 张建国 — the rules' to find); 向 / 大家: a
+                    # surname jieba reads as a preposition, or a given name it reads as a pronoun, an adverb …; 杨玲 / 承包, 林伟 / 进行, 安刚 / 早: a person jieba reads, then a word of
                     # its own (汪正 / 年, 王生 / 虎: the last character alone, read as a count or a noun, is the name's)
                 read = "whole" if whole else "split" if tag.startswith("nr") and len(word) < b - a else "other"
                 if name in self.minority or self._credited(folded, a, b) or _DOCUMENT_NUMBER.match(folded, b) \

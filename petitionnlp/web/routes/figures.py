@@ -85,7 +85,8 @@ def public(wb: Office, user: Annotated[dict, Depends(require("progress"))], from
 def public_page(request: Request, wb: Office, session: Annotated[dict, Depends(page("progress"))]):
     date_from, date_to, query = _period(request)
     return render(request, "public.html", session, rows=wb.public(session["user"], date_from, date_to, log=False),
-                  columns=PUBLIC_COLUMNS, widths=PUBLIC_WIDTHS, date_from=date_from or "", date_to=date_to or "", query=query,
+                  columns=PUBLIC_COLUMNS, widths=PUBLIC_WIDTHS, date_from=date_from or "", date_to=date_to or "",
+                  query=query,
                   title=public_title(wb.store), period=period_words(date_from, date_to))
 
 
